@@ -1,0 +1,60 @@
+# Hanoi Convention Archive. `make help` lists the targets.
+# Every target sets up what it needs: a fresh clone needs only `make serve` or `make test`.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+PORT   ?= 8000
+
+RUNTIME := $(VENV)/.runtime-installed
+DEV     := $(VENV)/.dev-installed
+
+.DEFAULT_GOAL := help
+.PHONY: help serve html publish devserver check test lint messages clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(RUNTIME): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(DEV): requirements-dev.txt requirements.txt $(RUNTIME)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+serve: html ## Build the site and serve it on http://127.0.0.1:$(PORT) (PORT=... to change)
+	$(PY) -m tools.serve --port $(PORT)
+
+html: $(RUNTIME) ## Check and build the site into output/ (non-zero exit on any content error)
+	$(PY) -m tools.check
+	$(PY) -m tools.build
+
+publish: $(RUNTIME) ## Build the production site (publish.conf.py: absolute URLs, feeds)
+	$(PY) -m tools.check
+	$(PY) -m tools.build --settings publish.conf.py
+
+devserver: $(RUNTIME) ## Serve and rebuild on every change to content/, theme/, plugins/
+	$(PY) -m tools.devserver --port $(PORT)
+
+check: $(RUNTIME) ## Validate all content without building
+	$(PY) -m tools.check
+
+test: $(DEV) ## Install what the tests need and run the whole suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PY) -m pytest
+
+lint: $(DEV) ## Ruff
+	$(BIN)/ruff check .
+
+messages: $(RUNTIME) ## Extract UI strings from the templates into both catalogs
+	$(BIN)/pybabel extract -F babel.cfg -o theme/translations/messages.pot --no-location --omit-header --sort-output .
+	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations --no-wrap --omit-header --no-fuzzy-matching
+
+clean: ## Remove the built site and caches (not the virtualenv)
+	rm -rf output .output.* .cache .pytest_cache

@@ -1,0 +1,71 @@
+"""Pelican settings for the Hanoi Convention archive (development and tests).
+
+`publish.conf.py` extends this for the public site.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+if str(ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(ROOT / "plugins"))
+
+SITENAME = "Hanoi Convention Archive"
+SITEURL = ""
+RELATIVE_URLS = False
+PATH = os.environ.get("ARCHIVE_CONTENT", str(ROOT / "content"))
+OUTPUT_PATH = str(ROOT / "output")
+THEME = str(ROOT / "theme")
+TIMEZONE = "Europe/Warsaw"
+DEFAULT_LANG = "pl"
+
+PLUGINS = ["markdown_reader", "ui_i18n", "bilingual"]
+
+# Content: articles only; curated data (YAML) is read by its own plugins.
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = []
+STATIC_PATHS = []
+ARTICLE_TRANSLATION_ID = None  # pairing is done by the `bilingual` plugin
+ARTICLE_URL = "{lang}/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "{lang}/{date:%Y}/{slug}/index.html"
+ARTICLE_LANG_URL = ARTICLE_URL  # both languages are first-class, same scheme
+ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+
+# Pelican's own listings are replaced by per-language ones.
+DIRECT_TEMPLATES = []
+ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DEFAULT_PAGINATION = 20
+PAGINATED_TEMPLATES = {"index": None}
+PAGINATION_PATTERNS = [
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+]
+
+# No feeds while developing; publish.conf.py turns them on.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": ["jinja2.ext.i18n"],
+}
+
+# Sent as a <meta http-equiv> on every page; static hosts may also send it as a header.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'"
+)
+
+# Reproducible output: no "last build" timestamps anywhere.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

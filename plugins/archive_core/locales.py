@@ -1,0 +1,28 @@
+"""The archive's languages and their Babel locales."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel import Locale
+from babel.dates import format_date
+
+LANGUAGES: tuple[str, ...] = ("pl", "en")
+# British English gives "26 October 2025", the form used by the UN and in Europe.
+BABEL_LOCALES: dict[str, str] = {"pl": "pl_PL", "en": "en_GB"}
+
+
+def babel_locale(lang: str) -> Locale:
+    return Locale.parse(BABEL_LOCALES[lang])
+
+
+def long_date(value: date | datetime, lang: str) -> str:
+    """`26 października 2025` / `26 October 2025`."""
+    if isinstance(value, datetime):
+        value = value.date()
+    return format_date(value, format="long", locale=BABEL_LOCALES[lang])
+
+
+def language_name(lang: str, in_lang: str) -> str:
+    """The name of `lang` in `in_lang`, from CLDR: `angielski`, `Polish`."""
+    return babel_locale(in_lang).languages[lang]

@@ -1,0 +1,252 @@
+"""The content contract: the one schema every article's front-matter obeys.
+
+`FIELDS` is the single description of the contract; validation, the
+documentation and editor tooling are all derived from it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from slugify import slugify
+
+from . import countries
+from .errors import content_error
+from .frontmatter import SplitDocument, field_line
+from .locales import LANGUAGES
+
+SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG_MAX_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    publisher: str | None = None
+
+
+@dataclass(frozen=True)
+class Translation:
+    from_lang: str
+    by: str
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    title: str
+    date: datetime
+    lang: str
+    translation_key: str
+    slug: str
+    summary: str | None = None
+    countries: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    source: Source | None = None
+    translation: Translation | None = None
+    editor_note: str | None = None
+    review: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    required: bool
+    kind: str  # shown to contributors: "text", "date", "list of text"...
+    description: str
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("title", True, "text", "The article's title, in the article's language."),
+    Field("date", True, "date", "Publication date of the source: YYYY-MM-DD, or an ISO datetime."),
+    Field("lang", True, "pl | en", "Language of this file."),
+    Field("translation_key", True, "slug", "Same value in every language version of one article."),
+    Field("slug", False, "slug", "Last part of the URL; default: the title, transliterated (ł->l, ą->a)."),
+    Field("summary", False, "text", "One-paragraph summary; default: the lead paragraph."),
+    Field("countries", False, "list of codes", "ISO 3166-1 alpha-2 codes of the countries covered, plus EU."),
+    Field("tags", False, "list of text", "Free keywords."),
+    Field(
+        "source",
+        False,
+        "mapping",
+        "The original: `url` (http or https) and `publisher`. Required for archived articles.",
+    ),
+    Field(
+        "translation",
+        False,
+        "mapping",
+        "On a translated version: `from` (the original's language) and `by` (who or what translated it).",
+    ),
+    Field("editor_note", False, "text", "A note by the archive's editors, shown apart from the source text."),
+    Field("review", False, "list of field names", "Fields an importer guessed and an editor should review."),
+)
+FIELD_NAMES = tuple(f.name for f in FIELDS)
+
+
+class _Validator:
+    """Checks one front-matter mapping, raising ContentError at the first problem."""
+
+    def __init__(self, data: dict[str, Any], doc: SplitDocument) -> None:
+        self.data = data
+        self.doc = doc
+
+    def fail(self, field: str, message: str, hint: str = "") -> None:
+        raise content_error(self.doc.path, field_line(self.doc, field) or 2, field, message, hint)
+
+    def text(self, field: str, value: Any, required: bool = False) -> str | None:
+        if value is None:
+            if required:
+                self.fail(field, "is missing", f"add `{field}: ...` to the front-matter")
+            return None
+        if not isinstance(value, str):
+            self.fail(field, f"must be text, not {_kind(value)}", f'put the value in quotes: {field}: "{value}"')
+        value = value.strip()
+        if required and not value:
+            self.fail(field, "is empty", f"give `{field}` a value")
+        return value or None
+
+    def slug(self, field: str, value: Any, required: bool = False) -> str | None:
+        text = self.text(field, value, required)
+        if text is not None and (not SLUG_PATTERN.fullmatch(text) or len(text) > SLUG_MAX_LENGTH):
+            self.fail(
+                field,
+                f"{text!r} is not a valid slug",
+                f"use only a-z, 0-9 and single hyphens, at most {SLUG_MAX_LENGTH} characters",
+            )
+        return text
+
+    def text_list(self, field: str, value: Any, check: Callable[[str], None] | None = None) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.fail(field, f"must be a list, not {_kind(value)}", f"write `{field}: [A, B]`")
+        items = []
+        for item in value:
+            if not isinstance(item, str) or not item.strip():
+                self.fail(field, f"list items must be text, found {_kind(item)}", "quote each item")
+            if check:
+                check(item)
+            items.append(item.strip())
+        return tuple(items)
+
+    def mapping(self, field: str, value: Any, keys: set[str]) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.fail(
+                field,
+                f"must be a mapping of {', '.join(sorted(keys))}, not {_kind(value)}",
+                f"indent the keys under `{field}:`",
+            )
+        for key in value:
+            if key not in keys:
+                self.fail(f"{field}.{key}", "is not a known key", f"known keys: {', '.join(sorted(keys))}")
+        return value
+
+
+def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
+    v = _Validator(data, doc)
+    for key in data:
+        if key not in FIELD_NAMES:
+            close = difflib.get_close_matches(str(key), FIELD_NAMES, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else f"known fields: {', '.join(FIELD_NAMES)}"
+            v.fail(str(key), "is not a known field", hint)
+
+    title = v.text("title", data.get("title"), required=True)
+    published = _date(v, data.get("date"))
+    lang = data.get("lang")
+    if lang not in LANGUAGES:
+        v.fail(
+            "lang",
+            f"must be one of {', '.join(LANGUAGES)}, not {lang!r}" if lang is not None else "is missing",
+            "lang: pl or lang: en",
+        )
+    key = v.slug("translation_key", data.get("translation_key"), required=True)
+    slug = v.slug("slug", data.get("slug")) or default_slug(title)
+    if not slug:
+        v.fail("slug", "cannot be derived from the title", "set `slug:` explicitly")
+
+    def check_country(code: str) -> None:
+        if not countries.is_known(code):
+            v.fail(
+                "countries",
+                f"{code!r} is not a known country code",
+                "use ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU",
+            )
+
+    source_data = v.mapping("source", data.get("source"), {"url", "publisher"})
+    source = None
+    if source_data is not None:
+        url = v.text("source.url", source_data.get("url"), required=True)
+        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+            v.fail(
+                "source.url", f"{url!r} is not an http(s) address", "give the full https://... address of the original"
+            )
+        source = Source(url=url, publisher=v.text("source.publisher", source_data.get("publisher")))
+
+    translation_data = v.mapping("translation", data.get("translation"), {"from", "by"})
+    translation = None
+    if translation_data is not None:
+        from_lang = translation_data.get("from")
+        if from_lang not in LANGUAGES or from_lang == lang:
+            v.fail(
+                "translation.from",
+                f"must be the other archive language, not {from_lang!r}",
+                f"the language of the original: one of {', '.join(lang_ for lang_ in LANGUAGES if lang_ != lang)}",
+            )
+        by = v.text("translation.by", translation_data.get("by"), required=True)
+        translation = Translation(from_lang=from_lang, by=by)
+
+    review = v.text_list("review", data.get("review"))
+    for name in review:
+        if name not in FIELD_NAMES:
+            v.fail("review", f"{name!r} is not a field name", f"known fields: {', '.join(FIELD_NAMES)}")
+
+    return ArticleMeta(
+        title=title,
+        date=published,
+        lang=lang,
+        translation_key=key,
+        slug=slug,
+        summary=v.text("summary", data.get("summary")),
+        countries=v.text_list("countries", data.get("countries"), check_country),
+        tags=v.text_list("tags", data.get("tags")),
+        source=source,
+        translation=translation,
+        editor_note=v.text("editor_note", data.get("editor_note")),
+        review=review,
+    )
+
+
+def default_slug(title: str) -> str:
+    """`Białoruś i Łódź` -> `bialorus-i-lodz`."""
+    return slugify(title, max_length=SLUG_MAX_LENGTH, word_boundary=True, save_order=True)
+
+
+def _date(v: _Validator, value: Any) -> datetime:
+    if value is None:
+        v.fail("date", "is missing", "add `date: YYYY-MM-DD`")
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    v.fail("date", f"{value!r} is not a date", "write the date as YYYY-MM-DD, for example 2025-10-26")
+    raise AssertionError("unreachable")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"a yes/no value ({value})"
+    return {int: "a number", float: "a number", list: "a list", dict: "a mapping"}.get(
+        type(value), type(value).__name__
+    )

@@ -1,0 +1,68 @@
+"""Pelican reader for the archive's Markdown articles (markdown-it-py + YAML front-matter)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import ClassVar
+
+from archive_core.errors import BuildFailed
+from pelican import signals
+from pelican.readers import BaseReader
+from pelican.utils import set_date_tzinfo
+
+from .collection import article_files, read_articles
+from .document import ArticleDocument, read_article
+
+# Articles read ahead by `preread_all`, consumed by the reader.
+_ready: dict[str, ArticleDocument] = {}
+
+
+class ArchiveMarkdownReader(BaseReader):
+    enabled = True
+    file_extensions: ClassVar[list[str]] = ["md"]
+
+    def read(self, source_path: str) -> tuple[str, dict]:
+        doc = _ready.pop(os.path.abspath(source_path), None) or read_article(source_path)
+        meta = doc.meta
+        metadata = {
+            "title": meta.title,
+            "date": set_date_tzinfo(meta.date, self.settings.get("TIMEZONE")),
+            "lang": meta.lang,
+            "slug": meta.slug,
+            "summary": doc.summary_html,
+            "translation_key": meta.translation_key,
+            "archive": meta,
+        }
+        if meta.tags:
+            metadata["tags"] = self.process_metadata("tags", ", ".join(meta.tags))
+        return doc.html, metadata
+
+
+def add_reader(readers) -> None:
+    readers.reader_classes["md"] = ArchiveMarkdownReader
+
+
+def preread_all(generator) -> None:
+    """Read and check every article before Pelican does, and stop on any problem.
+
+    Pelican would log a broken file and build the site without it; an
+    archive must not silently lose an article.
+    """
+    # Pelican's own Markdown reader is disabled (Python-Markdown is not installed)
+    # and would otherwise warn about every .md file that this reader handles.
+    for extension in ArchiveMarkdownReader.file_extensions:
+        generator.readers.disabled_readers.pop(extension, None)
+    content_dir = Path(generator.path)
+    files, problems = article_files(content_dir, generator.settings["ARTICLE_PATHS"])
+    docs, read_problems = read_articles(content_dir, files)
+    problems += read_problems
+    if problems:
+        raise BuildFailed(problems)
+    _ready.clear()
+    _ready.update({os.path.abspath(doc.path): doc for doc in docs})
+
+
+def register() -> None:
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(preread_all)

@@ -1,0 +1,116 @@
+"""Markdown to HTML with markdown-it-py: CommonMark, tables, footnotes, captions.
+
+Raw HTML is off; link targets are checked (only http, https, mailto and
+site-relative links); Pelican's `{filename}` links keep their braces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from html import escape
+
+from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import normalizeLink
+from markdown_it.token import Token
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_PELICAN_LINK = re.compile(r"^(\{(?:filename|static|attach|index|tag|category|author)\}|\|(?:filename|static)\|)(.*)$")
+_SCHEME = re.compile(r"^([^/?#]*?):")
+# "(Zdjęcie: Pham Kien/VNA)", "(Photo: Minh Son/Vietnam+)" at the end of a caption.
+_CREDIT = re.compile(r"\s*(\((?:Zdjęcie|Fot\.|Foto|Photo|Source|Źródło):[^()]*\))\s*$")
+
+
+@dataclass(frozen=True)
+class UnsafeLink:
+    url: str
+    line: int | None  # 1-based, relative to the Markdown body
+
+
+def _normalize_link(url: str) -> str:
+    match = _PELICAN_LINK.match(url)
+    if match:
+        return match.group(1) + normalizeLink(match.group(2))
+    return normalizeLink(url)
+
+
+def _render_caption(renderer, tokens: list[Token], idx: int, options, env) -> str:
+    return '<figure class="caption">\n' if tokens[idx].nesting == 1 else "</figure>\n"
+
+
+@cache
+def markdown() -> MarkdownIt:
+    md = (
+        MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+        .enable("table")
+        .use(footnote_plugin)
+        .use(container_plugin, "caption", render=_render_caption)
+    )
+    md.normalizeLink = _normalize_link
+    md.validateLink = lambda url: True  # every target is checked in unsafe_links(), with its line
+    md.core.ruler.push("caption_credit", _caption_credit)
+    return md
+
+
+def _caption_credit(state) -> None:
+    """Inside `::: caption`, the paragraph becomes a figcaption and its credit a span."""
+    depth = 0
+    for token in state.tokens:
+        if token.type == "container_caption_open":
+            depth += 1
+        elif token.type == "container_caption_close":
+            depth -= 1
+        elif depth and token.type in ("paragraph_open", "paragraph_close"):
+            token.tag = "figcaption"
+        elif depth and token.type == "inline" and token.children:
+            last = token.children[-1]
+            match = _CREDIT.search(last.content) if last.type == "text" else None
+            if match:
+                last.content = last.content[: match.start()] + " "
+                opening = Token("html_inline", "", 0, content='<span class="credit">')
+                credit = Token("text", "", 0, content=match.group(1))
+                closing = Token("html_inline", "", 0, content="</span>")
+                token.children.extend([opening, credit, closing])
+
+
+def parse(body: str) -> list[Token]:
+    return markdown().parse(body)
+
+
+def render(tokens: list[Token]) -> str:
+    md = markdown()
+    return md.renderer.render(tokens, md.options, {})
+
+
+def unsafe_links(tokens: list[Token]) -> list[UnsafeLink]:
+    found = []
+    for block in tokens:
+        for token in block.children or ():
+            url = (
+                token.attrGet("href")
+                if token.type == "link_open"
+                else token.attrGet("src")
+                if token.type == "image"
+                else None
+            )
+            if url is None:
+                continue
+            scheme = _SCHEME.match(str(url))
+            if scheme and not _PELICAN_LINK.match(str(url)) and scheme.group(1).lower() not in SAFE_SCHEMES:
+                found.append(UnsafeLink(str(url), block.map[0] + 1 if block.map else None))
+    return found
+
+
+def lead_paragraph_html(tokens: list[Token]) -> str | None:
+    """The first top-level paragraph, as HTML, for the default summary."""
+    for index, token in enumerate(tokens):
+        if token.type == "paragraph_open" and token.level == 0:
+            return render(tokens[index : index + 3])
+    return None
+
+
+def text_html(text: str) -> str:
+    return f"<p>{escape(text)}</p>"

@@ -1,0 +1,33 @@
+"""Shared fixtures: real Pelican builds of the real content, or of a copy of it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tools.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "content" / "sources" / "000_5355186cc487cfe2.txt"
+CONTENT = ROOT / "content"
+SETTINGS = ROOT / "pelican.conf.py"
+
+
+def build_site(output: Path, content: Path = CONTENT, **overrides) -> Path:
+    return build(SETTINGS, output, {"PATH": str(content), **overrides})
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once per test session."""
+    return build_site(tmp_path_factory.mktemp("site") / "output")
+
+
+@pytest.fixture
+def content_copy(tmp_path) -> Path:
+    """A writable copy of content/, to break or extend in one test."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target

@@ -1,0 +1,66 @@
+"""Small readers of built pages, on the standard library's HTML parser."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+@dataclass
+class Page:
+    path: Path
+    lang: str | None = None
+    alternates: dict[str, str] = field(default_factory=dict)
+    links: list[str] = field(default_factory=list)
+    resources: list[str] = field(default_factory=list)  # src/href of things the browser loads
+    ids: set[str] = field(default_factory=set)
+    text: str = ""
+
+
+class _Parser(HTMLParser):
+    def __init__(self, page: Page) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = page
+        self.chunks: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.page.lang = a.get("lang")
+        if "id" in a:
+            self.page.ids.add(a["id"])
+        if tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+            self.page.alternates[a["hreflang"]] = a["href"]
+        elif tag == "link" and a.get("href"):
+            self.page.resources.append(a["href"])
+        if tag == "a" and a.get("href"):
+            self.page.links.append(a["href"])
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src"):
+            self.page.resources.append(a["src"])
+        if tag in ("script", "style", "head"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "head"):
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.chunks.append(data)
+
+
+def read_page(path: Path) -> Page:
+    page = Page(path)
+    parser = _Parser(page)
+    parser.feed(path.read_text(encoding="utf-8"))
+    page.text = " ".join(" ".join(parser.chunks).split())
+    return page
+
+
+def page_for_url(site: Path, url: str) -> Path:
+    """The file a static host serves for a site-relative URL such as `/pl/`."""
+    local = url.split("#")[0].lstrip("/")
+    target = site / local
+    return target / "index.html" if local == "" or local.endswith("/") else target

@@ -1,0 +1,66 @@
+"""A broken content file stops the build, names the file and line, and keeps the last good output."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT, build_site
+
+
+def tree_snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def run_build(content: Path, output: Path) -> subprocess.CompletedProcess:
+    code = (
+        "import sys; from tools.build import main; "
+        f"sys.exit(main(['-q', '-o', {str(output)!r}, '-s', 'pelican.conf.py']))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "ARCHIVE_CONTENT": str(content)},
+    )
+
+
+def test_broken_front_matter_fails_naming_file_and_line(content_copy, tmp_path):
+    output = build_site(tmp_path / "output", content_copy)
+    before = tree_snapshot(output)
+    broken = content_copy / "articles" / "2025" / "broken.pl.md"
+    broken.write_text("---\ntitle: Broken\ndate: 2025-10-32\nlang: pl\ntranslation_key: broken\n---\nText.\n")
+    result = run_build(content_copy, output)
+    assert result.returncode == 1
+    assert "broken.pl.md:3: date: impossible date" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_snapshot(output) == before
+
+
+def test_file_in_the_wrong_place_is_refused(content_copy, tmp_path):
+    misplaced = content_copy / "articles" / "2024" / "hanoi-convention-signing-ceremony.en.md"
+    misplaced.parent.mkdir()
+    (content_copy / "articles" / "2025" / "hanoi-convention-signing-ceremony.en.md").rename(misplaced)
+    result = run_build(content_copy, tmp_path / "output")
+    assert result.returncode == 1
+    assert "2024/hanoi-convention-signing-ceremony.en.md:1: path: does not match" in result.stderr
+    assert not (tmp_path / "output").exists()
+
+
+def test_non_markdown_file_among_articles_is_not_silently_skipped(content_copy, tmp_path):
+    (content_copy / "articles" / "2025" / "notes.txt").write_text("draft")
+    result = run_build(content_copy, tmp_path / "output")
+    assert result.returncode == 1
+    assert "notes.txt: file: is not a Markdown article" in result.stderr
+
+
+def test_duplicate_translation_is_refused(content_copy, tmp_path):
+    original = content_copy / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md"
+    copy = content_copy / "articles" / "2026" / "hanoi-convention-signing-ceremony.pl.md"
+    copy.parent.mkdir()
+    copy.write_text(original.read_text().replace("date: 2025-10-26", "date: 2026-01-02"))
+    result = run_build(content_copy, tmp_path / "output")
+    assert result.returncode == 1
+    assert "translation_key: 'hanoi-convention-signing-ceremony' in 'pl' is also used by" in result.stderr
