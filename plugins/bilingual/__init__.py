@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import logging
 
-from archive_core.errors import BuildFailed
-from archive_core.locales import LANGUAGES
 from pelican import signals
 from pelican.generators import Generator
+
+from archive_core.errors import BuildFailed
+from archive_core.locales import LANGUAGES
+from archive_core.urls import home_url
 
 from .pairing import Alternate, alternates, duplicate_problems, group, language_links, missing_counterpart_warnings
 
 logger = logging.getLogger(__name__)
-
-
-def home_url(lang: str) -> str:
-    return f"{lang}/"
 
 
 def pair_articles(generator) -> None:

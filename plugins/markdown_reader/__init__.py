@@ -6,10 +6,11 @@ import os
 from pathlib import Path
 from typing import ClassVar
 
-from archive_core.errors import BuildFailed
 from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import set_date_tzinfo
+
+from archive_core.errors import BuildFailed
 
 from .collection import article_files, read_articles
 from .document import ArticleDocument, read_article

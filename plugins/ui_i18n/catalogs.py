@@ -13,11 +13,12 @@ from functools import cache
 from gettext import GNUTranslations
 from pathlib import Path
 
-from archive_core.locales import LANGUAGES, language_name, long_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
+
+from archive_core.locales import LANGUAGES, language_name, long_date
 
 DOMAIN = "messages"
 

@@ -6,8 +6,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from archive_core.errors import ContentError
 
+from archive_core.errors import ContentError
 from markdown_reader.document import read_article
 
 GOOD = """---

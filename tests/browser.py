@@ -1,0 +1,66 @@
+"""Real headless Chromium (Debian's), driven by Playwright, against the built site on localhost."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tools.serve import make_server
+
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail("Chromium is missing: `make test` installs Debian's chromium (tools/install-chromium.sh)")
+    return path
+
+
+@dataclass
+class Served:
+    base_url: str
+    directory: Path
+
+
+@dataclass
+class PageLog:
+    """What a page did: console errors, failed requests, and every URL it requested."""
+
+    console_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+def serve(directory: Path) -> Iterator[Served]:
+    server = make_server(directory, 0, verbose=False)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Served(f"http://127.0.0.1:{server.server_address[1]}", directory)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def watch(page) -> PageLog:
+    log = PageLog()
+    page.on("console", lambda msg: log.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: log.console_errors.append(str(exc)))
+    page.on("request", lambda request: log.requests.append(request.url))
+    page.on("requestfailed", lambda request: log.failures.append(request.url))
+    return log
