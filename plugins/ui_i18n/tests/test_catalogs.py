@@ -1,0 +1,47 @@
+"""Every UI string in the templates is translated in both catalogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from archive_core.locales import LANGUAGES, long_date
+from ui_i18n.catalogs import catalog_path
+
+ROOT = Path(__file__).resolve().parents[3]
+THEME = ROOT / "theme"
+
+
+def template_messages() -> set[str]:
+    method_map = [("templates/**.html", "jinja2")]
+    options = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True", "lstrip_blocks": "True"}}
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(str(THEME), method_map, options):
+        found.add(message if isinstance(message, str) else message[0])
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_template_string_is_translated(lang):
+    with catalog_path(THEME / "translations", lang).open("rb") as handle:
+        catalog = read_po(handle)
+    translated = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id and m.string and not m.fuzzy}
+    missing = template_messages() - translated
+    assert not missing, f"untranslated in {lang}: {sorted(missing)} (run `make messages`, then translate)"
+
+
+def test_polish_catalog_is_really_polish():
+    with catalog_path(THEME / "translations", "pl").open("rb") as handle:
+        catalog = read_po(handle)
+    same = [m.id for m in catalog if m.id and m.string == m.id and len(m.id) > 12]
+    assert not same, f"Polish entries copied from English: {same}"
+
+
+def test_dates():
+    from datetime import date
+
+    assert long_date(date(2025, 10, 26), "pl") == "26 października 2025"
+    assert long_date(date(2019, 12, 27), "en") == "27 December 2019"
