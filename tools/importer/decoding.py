@@ -6,6 +6,7 @@ Legacy encodings (Windows-1250 and others) are detected with charset-normalizer.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -33,16 +34,7 @@ def decode(path: Path, data: bytes) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        match = from_bytes(data).best()
-        if match is None:
-            raise content_error(
-                path,
-                None,
-                "file",
-                "the source's encoding cannot be recognised",
-                "save it as UTF-8 text and import that file",
-            ) from None
-        text = str(match)
+        text = _decode_legacy(path, data)
     if _looks_binary(text):
         raise content_error(
             path, None, "file", "the source is binary, not text", "give a text file or a saved HTML page (.txt, .html)"
@@ -53,6 +45,35 @@ def decode(path: Path, data: bytes) -> str:
 def normalize(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return _INVISIBLE.sub("", _SPACES.sub(" ", text))
+
+
+def _decode_legacy(path: Path, data: bytes) -> str:
+    match = from_bytes(data).best()
+    if match is None:
+        raise content_error(
+            path,
+            None,
+            "file",
+            "the source's encoding cannot be recognised",
+            "save it as UTF-8 text and import that file",
+        )
+    text = str(match)
+    if not _mostly_latin(text):
+        raise content_error(
+            path,
+            None,
+            "file",
+            f"the source is not UTF-8, and read as {match.encoding} it is not Polish or English text",
+            "save it as UTF-8 text and import that file",
+        )
+    return text
+
+
+def _mostly_latin(text: str) -> bool:
+    """A guessed legacy encoding is right only if the letters come out in Latin script."""
+    letters = [ch for ch in text if ch.isalpha()]
+    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
+    return bool(letters) and latin >= 0.9 * len(letters)
 
 
 def _looks_binary(text: str) -> bool:
