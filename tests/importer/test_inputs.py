@@ -177,3 +177,12 @@ def test_an_invalid_option_is_refused_before_writing(capsys, tmp_path):
 def test_a_missing_source_file(capsys, tmp_path):
     result = run_import(capsys, tmp_path / "nope.txt", tmp_path / "out")
     assert result.code == 1 and "nope.txt: file: cannot be read" in result.err
+
+
+def test_a_language_that_cannot_be_told_must_be_given(capsys, tmp_path):
+    source = tmp_path / "numbers.txt"
+    source.write_text(f"Hanoi, 25-26.10.2025: 72 / 64.\nUNODC, ONZ, UE.\nSource: {URL}\n", encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26")
+    assert result.code == 1 and "lang: cannot tell the source's language (give it: make import LANG=pl)" in result.err
+    given = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", "pl")
+    assert given.code == 0 and read_article(given.path).meta.lang == "pl"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -63,8 +64,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{path}: warning: review: the title was derived from the lead; check it", file=sys.stderr)
     if not changed:
         print(f"{path}: unchanged (already imported)", file=sys.stderr)
-    print(path)
+    print(_shown(path))
     return 0
+
+
+def _shown(path: Path) -> str:
+    """Relative to the working directory when the file is below it, as `make check` shows paths."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 if __name__ == "__main__":
