@@ -102,6 +102,7 @@ def test_options_override_the_page(capsys, tmp_path):
         "--date", "2025-10-27", "--title", "Another title", "--source-url", "https://example.org/x",
         "--publisher", "Agency", "--lang", "en",
     )  # fmt: skip
+    assert "warning: title: the source's title 'UN cybercrime convention" in result.err
     meta = read_article(result.path).meta
     assert (meta.title, meta.date.day, meta.source.url, meta.source.publisher) == (
         "Another title", 27, "https://example.org/x", "Agency"

@@ -60,10 +60,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for dropped in imported.source.dropped:
         print(f"{args.src}:{dropped.line}: dropped page residue: {dropped.text!r}", file=sys.stderr)
-    if "review" in imported.text.split("\n---\n", 1)[0]:
-        print(f"{path}: warning: review: the title was derived from the lead; check it", file=sys.stderr)
+    if args.title and imported.source.title and args.title != imported.source.title:
+        print(
+            f"{args.src}: warning: title: the source's title {imported.source.title!r} was replaced by TITLE",
+            file=sys.stderr,
+        )
+    if imported.review:
+        print(f"{_shown(path)}: warning: review: guessed {', '.join(imported.review)}; check it", file=sys.stderr)
     if not changed:
-        print(f"{path}: unchanged (already imported)", file=sys.stderr)
+        print(f"{_shown(path)}: unchanged (already imported)", file=sys.stderr)
     print(_shown(path))
     return 0
 

@@ -27,6 +27,7 @@ class Imported:
     path: Path  # where the file belongs, relative to the content folder
     text: str
     source: ParsedSource
+    review: tuple[str, ...]  # fields the importer had to guess
 
 
 def read_source(path: Path) -> ParsedSource:
@@ -54,7 +55,7 @@ def convert(path: Path, options: ImportOptions) -> Imported:
     text = output.front_matter(fields) + "\n" + output.body(source.blocks)
     target = Path("articles") / f"{fields['date'].year:04d}" / f"{fields['translation_key']}.{fields['lang']}.md"
     _validate(path, target, text)
-    return Imported(path=target, text=text, source=source)
+    return Imported(path=target, text=text, source=source, review=tuple(fields.get("review", ())))
 
 
 def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions) -> dict[str, Any]:
