@@ -11,7 +11,7 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV     := $(VENV)/.dev-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help serve html publish devserver check test lint messages clean
+.PHONY: help serve html publish devserver check test lint messages clean import
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -56,6 +56,18 @@ lint: $(DEV) ## Ruff
 messages: $(RUNTIME) ## Extract UI strings from the templates into both catalogs
 	$(BIN)/pybabel extract -F babel.cfg -o theme/translations/messages.pot --no-location --omit-header --sort-output .
 	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations --no-wrap --omit-header --no-fuzzy-matching
+
+# `make import`: each option is passed only when given; LANG only from the command line,
+# since the environment's LANG (the locale, e.g. C.UTF-8) is not the article's language.
+quote = '$(subst ','\'',$(1))'
+import_opt = $(if $(2),$(1) $(call quote,$(2)))
+import: $(RUNTIME) ## Import a raw article: SRC=file [DATE= TITLE= LANG= SOURCE_URL= KEY= SLUG= NOTE= DEST= FORCE=1]
+	$(if $(SRC),,$(error give the source file: make import SRC=path/to/article.txt))
+	@$(PY) -m tools.importer $(call quote,$(SRC)) $(call import_opt,--dest,$(DEST)) $(call import_opt,--date,$(DATE)) \
+	  $(call import_opt,--title,$(TITLE)) $(call import_opt,--source-url,$(SOURCE_URL)) \
+	  $(call import_opt,--publisher,$(PUBLISHER)) $(call import_opt,--key,$(KEY)) $(call import_opt,--slug,$(SLUG)) \
+	  $(call import_opt,--note,$(NOTE)) $(if $(filter command line,$(origin LANG)),--lang $(call quote,$(LANG))) \
+	  $(if $(FORCE),--force)
 
 clean: ## Remove the built site and caches (not the virtualenv)
 	rm -rf output .output.* .cache .pytest_cache

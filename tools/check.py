@@ -15,13 +15,26 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from archive_core.errors import Problem, report  # noqa: E402
 from bilingual.pairing import duplicate_problems, missing_counterpart_warnings  # noqa: E402
 from markdown_reader.collection import article_files, read_articles  # noqa: E402
+from markdown_reader.document import ArticleDocument  # noqa: E402
 
 
 def check(content_dir: Path) -> list[Problem]:
     files, problems = article_files(content_dir, ["articles"])
     docs, read_problems = read_articles(content_dir, files)
     documents = [(doc.path, doc.meta) for doc in docs]
+    problems += review_warnings(docs)
     return [*problems, *read_problems, *duplicate_problems(documents), *missing_counterpart_warnings(documents)]
+
+
+def review_warnings(docs: list[ArticleDocument]) -> list[Problem]:
+    """A `review:` list names fields the importer guessed: an editor must confirm them."""
+    hint = "check these fields, then delete the `review:` line"
+    message = "guessed by the importer, to review: "
+    return [
+        Problem(d.path, None, "review", message + ", ".join(d.meta.review), hint, "warning")
+        for d in docs
+        if d.meta.review
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

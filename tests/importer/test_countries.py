@@ -1,0 +1,49 @@
+"""Country detection: CLDR names in Polish and English, plus the inflected forms of country-names.yaml."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive_core import countries
+from archive_core.errors import ContentError
+from tools.importer.countries import COUNTRY_NAMES, detect, load_country_forms
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Minister spraw wewnętrznych Białorusi, Iwan Władimirowicz", ("BY",)),
+        ("świadczy o gościnności Wietnamu", ("VN",)),
+        ("pani Mmamiloko Kubayi, południowoafrykańska minister sprawiedliwości", ("ZA",)),
+        ("19 krajów i Unia Europejska (UE) oraz", ("EU",)),
+        ("Wietnamski minister bezpieczeństwa publicznego", ("VN",)),  # an adjective opening a sentence
+        ("Polska i Japonia podpisały; w Republice Południowej Afryki", ("JP", "PL", "ZA")),  # CLDR + a case form
+        ("Viet Nam signed first; South Africa, Belarus and the European Union followed", ("BY", "EU", "VN", "ZA")),
+        ("South African and Belarusian ministers; the Vietnamese host", ("BY", "VN", "ZA")),
+        ("Nigeria", ("NG",)),  # not Niger: whole names only
+        ("19 krajów Azji i Pacyfiku, 21 krajów Afryki oraz 12 krajów Ameryki Łacińskiej", ()),  # regions
+        ("Organizacji Narodów Zjednoczonych, ONZ, w Hanoi", ()),
+    ],
+)
+def test_detects_countries_in_polish_and_english(text, codes):
+    assert detect(text) == codes
+
+
+def test_every_record_is_a_known_country_with_a_source():
+    records = load_country_forms()
+    assert {"VN", "BY", "ZA", "EU"} <= {r.code for r in records}
+    assert all(countries.is_known(r.code) and r.forms and r.source.startswith("https://") for r in records)
+    assert len({r.code for r in records}) == len(records)
+    assert COUNTRY_NAMES.parent.name == "data"
+
+
+def test_a_bad_record_is_reported_with_file_and_line(tmp_path):
+    path = tmp_path / "country-names.yaml"
+    path.write_text(
+        "countries:\n  - code: VN\n    forms: [Wietnamu]\n    source: https://pl.wiktionary.org/wiki/Wietnam\n"
+        "  - code: XX\n    forms: [Iksji]\n    source: https://example.org\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as info:
+        load_country_forms(path)
+    assert str(info.value).startswith(f"{path}:5: code: 'XX' is not a known country code")

@@ -1,0 +1,189 @@
+"""Each kind of input found in the wild, and each kind of bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from markdown_reader.document import read_article
+from tools.check import check
+
+from .helpers import FIXTURES, body_of, run_import, written_files
+
+URL = "https://www.vietnamplus.vn/le-mo-ky-cong-uoc-ha-noi-dau-an-lich-su-va-khat-vong-hop-tac-toan-cau-post1072958.vnp"
+
+
+def test_crlf_line_ends(capsys, tmp_path):
+    assert b"\r\n" in (FIXTURES / "crlf.txt").read_bytes()
+    result = run_import(capsys, FIXTURES / "crlf.txt", tmp_path, "--date", "2025-10-26")
+    assert result.code == 0, result.err
+    text = result.path.read_text(encoding="utf-8")
+    assert "\r" not in text
+    doc = read_article(result.path)
+    assert doc.meta.title == "Konwencja z Hanoi otwarta do podpisu"  # a title line, not the lead
+    assert "## Rekordowa skala i międzynarodowy konsensus\n" in text
+    assert "::: caption\nWietnamski minister" in text and '<span class="credit">' in doc.html
+    assert doc.meta.source.publisher == "TTXVN/Wietnam+"
+
+
+def test_bom_no_break_and_trailing_spaces(capsys, tmp_path):
+    assert (FIXTURES / "bom.txt").read_bytes().startswith(b"\xef\xbb\xbf")
+    result = run_import(capsys, FIXTURES / "bom.txt", tmp_path, "--date", "2025-10-26")
+    assert result.code == 0, result.err
+    text = result.path.read_text(encoding="utf-8")
+    assert "\ufeff" not in text and "\u00a0" not in text
+    assert all(line == line.rstrip() for line in text.splitlines())
+    assert read_article(result.path).meta.title == "Konwencja z Hanoi otwarta do podpisu"
+    assert "(25 i 26 października) w Hanoi zakończyła" in text
+
+
+def test_windows_1250_keeps_polish_letters(capsys, tmp_path):
+    raw = (FIXTURES / "windows-1250.txt").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    result = run_import(capsys, FIXTURES / "windows-1250.txt", tmp_path, "--date", "2025-10-26")
+    assert result.code == 0, result.err
+    expected = (FIXTURES / "windows-1250.expected.txt").read_text(encoding="utf-8").splitlines()
+    doc = read_article(result.path)
+    assert doc.meta.title == expected[0]
+    body = body_of(result.path)
+    for line in expected[1:-1]:
+        assert line in body
+    assert "ą, ć, ę, ł, ń, ó, ś, ź, ż" in body and "ZAŻÓŁĆ GĘŚLĄ JAŹŃ" in body
+
+
+def test_page_residue_is_dropped_and_reported(capsys, tmp_path):
+    result = run_import(capsys, FIXTURES / "residue.txt", tmp_path, "--date", "2025-10-26")
+    assert result.code == 0, result.err
+    body = body_of(result.path)
+    for residue in ("Komentarz", "Udostępnij", "Facebook", "Tagi:", "Source:"):
+        assert residue not in body
+    assert body.rstrip().endswith("(TTXVN/Wietnam+)")
+    assert "residue.txt:11: dropped page residue: 'Komentarz (0)'" in result.err
+    assert "residue.txt:7: dropped page residue: 'Udostępnij'" in result.err
+
+
+def test_derived_title_is_marked_for_review_and_make_check_warns(capsys, tmp_path):
+    result = run_import(capsys, FIXTURES / "residue.txt", tmp_path, "--date", "2025-10-26")
+    meta = read_article(result.path).meta
+    assert meta.review == ("title",)
+    assert meta.title.startswith("Po dwóch dniach aktywnej i efektywnej pracy")
+    assert "warning: review" in result.err
+    problems = [p for p in check(tmp_path) if p.field == "review"]
+    assert [(p.path, p.severity) for p in problems] == [(str(result.path), "warning")]
+    assert "title" in str(problems[0])
+
+
+def test_saved_html_news_page(capsys, tmp_path):
+    result = run_import(capsys, FIXTURES / "news-page.html", tmp_path)  # no options: all from the page
+    assert result.code == 0, result.err
+    assert result.path.name == "un-cybercrime-convention-opens-for-signature-in-hanoi.en.md"
+    doc = read_article(result.path)
+    meta = doc.meta
+    assert meta.title == "UN cybercrime convention opens for signature in Hanoi"
+    assert meta.date.date().isoformat() == "2025-10-26"
+    assert meta.lang == "en"
+    assert meta.source.url == "https://news.example.org/world/hanoi-convention-signing"
+    assert meta.source.publisher == "Example News"
+    assert meta.countries == ("BY", "EU", "VN", "ZA")
+    assert not meta.review
+    body = body_of(result.path)
+    assert "## A long negotiation" in body
+    assert "::: caption\nDelegates at the signing ceremony in Hanoi. (Photo: Minh Son/Vietnam+)\n:::" in body
+    assert "- forty instruments of ratification" in body
+    assert "24 December 2024" in body  # &nbsp; became a space
+    for furniture in ("Home", "Related", "Comments", "Log in", "All rights reserved", "Share", "By Jane Doe"):
+        assert furniture not in body
+    assert "cdn.example.net" not in result.path.read_text(encoding="utf-8")
+
+
+def test_options_override_the_page(capsys, tmp_path):
+    result = run_import(
+        capsys, FIXTURES / "news-page.html", tmp_path,
+        "--date", "2025-10-27", "--title", "Another title", "--source-url", "https://example.org/x",
+        "--publisher", "Agency", "--lang", "en",
+    )  # fmt: skip
+    assert "warning: title: the source's title 'UN cybercrime convention" in result.err
+    meta = read_article(result.path).meta
+    assert (meta.title, meta.date.day, meta.source.url, meta.source.publisher) == (
+        "Another title", 27, "https://example.org/x", "Agency"
+    )  # fmt: skip
+
+
+def test_markdown_characters_in_the_source_stay_text(capsys, tmp_path):
+    source = tmp_path / "marks.txt"
+    lines = [
+        "Tytuł z *gwiazdkami* i [nawiasami](javascript:alert(1)) w środku",
+        "1. To nie jest lista, lecz zdanie z numerem i znakami # _podkreślenia_ & &amp; <b>.",
+        "- Ten myślnik też był w tekście źródłowym, a zdanie jest dość długie, żeby nie być śródtytułem.",
+        "::: caption",
+        "Ostatnie zdanie w Wietnamie.",
+        f"Source: {URL}",
+    ]
+    source.write_text("\n".join(lines), encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26")
+    assert result.code == 0, result.err
+    doc = read_article(result.path)
+    assert doc.meta.title == lines[0]
+    assert "<ol" not in doc.html and "<em>" not in doc.html and "<a " not in doc.html and "<figure" not in doc.html
+    shown = "1. To nie jest lista, lecz zdanie z numerem i znakami # _podkreślenia_ &amp; &amp;amp; &lt;b&gt;"
+    assert f"<p>{shown}.</p>" in doc.html
+    assert "<ul>" in doc.html  # a bullet in the source is a list item
+    assert ">::: caption</" in doc.html
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"  \n\r\n", "the source is empty"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "binary, not text"),
+        ("undecodable.txt", bytes(range(128, 256)) * 4, "encoding cannot be recognised"),
+        ("korean.txt", b"\x81\x8d\x8f\x90\x9d" * 50, "not Polish or English text"),
+    ],
+)
+def test_bad_files_exit_non_zero_and_write_nothing(capsys, tmp_path, name, data, message):
+    source = tmp_path / name
+    source.write_bytes(data)
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--source-url", URL)
+    assert result.code == 1
+    assert f"{name}: file: " in result.err and message in result.err and "nothing was written" in result.err
+    assert result.out == "" and written_files(tmp_path / "out") == []
+
+
+def test_missing_source_url_says_how_to_give_it(capsys, tmp_path):
+    result = run_import(capsys, FIXTURES / "no-source.txt", tmp_path, "--date", "2025-10-26")
+    assert result.code == 1
+    assert "no-source.txt: source.url: the source has no address" in result.err
+    assert "SOURCE_URL=https://" in result.err
+    assert written_files(tmp_path) == []
+    given = run_import(capsys, FIXTURES / "no-source.txt", tmp_path, "--date", "2025-10-26", "--source-url", URL)
+    assert given.code == 0 and read_article(given.path).meta.source.url == URL
+
+
+def test_missing_date_says_how_to_give_it(capsys, tmp_path):
+    result = run_import(capsys, FIXTURES / "crlf.txt", tmp_path)
+    assert result.code == 1
+    assert "crlf.txt: date: the source does not give its publication date (give it: make import DATE=YYYY-MM-DD)" in (
+        result.err
+    )
+    assert written_files(tmp_path) == []
+
+
+def test_an_invalid_option_is_refused_before_writing(capsys, tmp_path):
+    result = run_import(capsys, FIXTURES / "crlf.txt", tmp_path, "--date", "2025-10-26", "--slug", "Not A Slug")
+    assert result.code == 1
+    assert "crlf.txt: slug: the imported article would be invalid" in result.err
+    assert written_files(tmp_path) == []
+
+
+def test_a_missing_source_file(capsys, tmp_path):
+    result = run_import(capsys, tmp_path / "nope.txt", tmp_path / "out")
+    assert result.code == 1 and "nope.txt: file: cannot be read" in result.err
+
+
+def test_a_language_that_cannot_be_told_must_be_given(capsys, tmp_path):
+    source = tmp_path / "numbers.txt"
+    source.write_text(f"Hanoi, 25-26.10.2025: 72 / 64.\nUNODC, ONZ, UE.\nSource: {URL}\n", encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26")
+    assert result.code == 1 and "lang: cannot tell the source's language (give it: make import LANG=pl)" in result.err
+    given = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", "pl")
+    assert given.code == 0 and read_article(given.path).meta.lang == "pl"

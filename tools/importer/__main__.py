@@ -1,0 +1,83 @@
+"""python -m tools.importer SRC [options]: import one raw source article (see `make import`)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from archive_core.errors import ContentError
+from archive_core.locales import LANGUAGES
+
+from . import ROOT
+from .importer import convert, write
+from .model import ImportOptions
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: write YYYY-MM-DD, e.g. 2025-10-26") from None
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="make import", description=__doc__)
+    parser.add_argument("src", type=Path, help="the raw article: a text file or a saved HTML page")
+    parser.add_argument("--dest", type=Path, default=ROOT / "content", help="content folder (default: content/)")
+    parser.add_argument("--date", type=_date, help="publication date, YYYY-MM-DD (else from the page's metadata)")
+    parser.add_argument("--title", help="title (else the source's title line; else derived and marked for review)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="the article's language (else detected)")
+    parser.add_argument("--source-url", help="address of the original (else its 'Source:' line or the page's)")
+    parser.add_argument("--publisher", help="publisher (else the agency credit line or the site's name)")
+    parser.add_argument("--key", help="translation_key (else the title, transliterated)")
+    parser.add_argument("--slug", help="slug, the last part of the URL (else the title, transliterated)")
+    parser.add_argument("--note", help="editor_note: the archive editors' note")
+    parser.add_argument("--force", action="store_true", help="replace an existing, different file")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    options = ImportOptions(
+        title=args.title,
+        date=args.date,
+        lang=args.lang,
+        source_url=args.source_url,
+        publisher=args.publisher,
+        translation_key=args.key,
+        slug=args.slug,
+        editor_note=args.note,
+    )
+    try:
+        imported = convert(args.src, options)
+        path, changed = write(imported, args.dest, force=args.force)
+    except ContentError as exc:
+        print(f"{exc.problem}", file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return 1
+    for dropped in imported.source.dropped:
+        print(f"{args.src}:{dropped.line}: dropped page residue: {dropped.text!r}", file=sys.stderr)
+    if args.title and imported.source.title and args.title != imported.source.title:
+        print(
+            f"{args.src}: warning: title: the source's title {imported.source.title!r} was replaced by TITLE",
+            file=sys.stderr,
+        )
+    if imported.review:
+        print(f"{_shown(path)}: warning: review: guessed {', '.join(imported.review)}; check it", file=sys.stderr)
+    if not changed:
+        print(f"{_shown(path)}: unchanged (already imported)", file=sys.stderr)
+    print(_shown(path))
+    return 0
+
+
+def _shown(path: Path) -> str:
+    """Relative to the working directory when the file is below it, as `make check` shows paths."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Bytes as found in the wild -> clean text: UTF-8 (with or without BOM) or a legacy encoding.
+
+Legacy encodings (Windows-1250 and others) are detected with charset-normalizer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from archive_core.errors import content_error
+
+MAX_SOURCE_BYTES = 5_000_000
+# No-break and other fixed-width spaces become ordinary spaces; zero-width characters go.
+_SPACES = re.compile(r"[\u00a0\u2007\u202f]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def decode(path: Path, data: bytes) -> str:
+    """The text of `data`, with `\\n` line ends; ContentError naming `path` if it is not text."""
+    if not data.strip():
+        raise content_error(path, None, "file", "the source is empty", "give the file that holds the article's text")
+    if len(data) > MAX_SOURCE_BYTES:
+        raise content_error(
+            path, None, "file", f"the source is larger than {MAX_SOURCE_BYTES} bytes", "is it really one article?"
+        )
+    if b"\x00" in data:
+        raise content_error(
+            path, None, "file", "the source is binary, not text", "give a text file or a saved HTML page (.txt, .html)"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _decode_legacy(path, data)
+    if _looks_binary(text):
+        raise content_error(
+            path, None, "file", "the source is binary, not text", "give a text file or a saved HTML page (.txt, .html)"
+        )
+    return normalize(text)
+
+
+def normalize(text: str) -> str:
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return _INVISIBLE.sub("", _SPACES.sub(" ", text))
+
+
+def _decode_legacy(path: Path, data: bytes) -> str:
+    match = from_bytes(data).best()
+    if match is None:
+        raise content_error(
+            path,
+            None,
+            "file",
+            "the source's encoding cannot be recognised",
+            "save it as UTF-8 text and import that file",
+        )
+    text = str(match)
+    if not _mostly_latin(text):
+        raise content_error(
+            path,
+            None,
+            "file",
+            f"the source is not UTF-8, and read as {match.encoding} it is not Polish or English text",
+            "save it as UTF-8 text and import that file",
+        )
+    return text
+
+
+def _mostly_latin(text: str) -> bool:
+    """A guessed legacy encoding is right only if the letters come out in Latin script."""
+    letters = [ch for ch in text if ch.isalpha()]
+    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
+    return bool(letters) and latin >= 0.9 * len(letters)
+
+
+def _looks_binary(text: str) -> bool:
+    """Control characters other than tab, newline, carriage return and form feed mean binary data."""
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return controls > max(2, len(text) // 200)

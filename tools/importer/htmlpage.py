@@ -1,0 +1,88 @@
+"""A saved HTML news page: trafilatura finds the article and its metadata."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import lxml.html
+import trafilatura
+from lxml.etree import ParserError
+
+from . import structure
+from .model import Block, Kind, ParsedSource
+
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_WHITESPACE = re.compile(r"\s+")
+
+
+def is_html(text: str) -> bool:
+    return bool(_HTML_START.match(text[:2000]))
+
+
+def parse_html(text: str) -> ParsedSource | None:
+    """The article of the page, or None when trafilatura finds no article text."""
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except (ParserError, ValueError):
+        return None
+    _keep_figure_captions(tree)
+    document = trafilatura.bare_extraction(
+        tree,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_formatting=False,
+        include_links=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if document is None or document.body is None:
+        return None
+    title = _clean(document.title) or None
+    blocks = [block for element in document.body for block in _blocks(element, title)]
+    if not blocks:
+        return None
+    publisher = structure.agency_credit(blocks[-1].text) or _clean(document.sitename) or None
+    return ParsedSource(
+        blocks=tuple(blocks),
+        title=title,
+        date=_date(document.date),
+        source_url=document.url or None,
+        publisher=publisher,
+    )
+
+
+def _keep_figure_captions(tree) -> None:
+    """trafilatura drops <figure> with its caption; a caption is the source's text, so it becomes a paragraph."""
+    for figure in tree.iter("figure"):
+        caption = figure.find(".//figcaption")
+        figure.clear(keep_tail=True)
+        figure.tag = "p"
+        if caption is not None:
+            figure.text = caption.text_content()
+
+
+def _blocks(element, title: str | None) -> list[Block]:
+    text = _clean(element.xpath("string()"))
+    if element.tag == "list":
+        items = [_clean(item.xpath("string()")) for item in element.iterchildren("item")]
+        return [Block(Kind.LIST_ITEM, item) for item in items if item]
+    if not text:
+        return []
+    if element.tag == "head":
+        return [] if element.get("rend") == "h1" and text == title else [Block(Kind.HEADING, text)]
+    if structure.is_caption(text):
+        return [Block(Kind.CAPTION, text)]
+    return [Block(Kind.PARAGRAPH, text)]
+
+
+def _clean(text: str | None) -> str:
+    return _WHITESPACE.sub(" ", text or "").strip()
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,147 @@
+"""A raw source article -> a checked content file under `<dest>/articles/<year>/<key>.<lang>.md`."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from archive_core.errors import ContentError, content_error
+from archive_core.schema import default_slug
+from markdown_reader.document import read_article
+
+from . import countries, output
+from .decoding import decode
+from .htmlpage import is_html, parse_html
+from .language import detect_language
+from .model import ImportOptions, ParsedSource
+from .plaintext import parse_text
+
+DERIVED_TITLE_MAX_CHARS = 100
+
+
+@dataclass(frozen=True)
+class Imported:
+    path: Path  # where the file belongs, relative to the content folder
+    text: str
+    source: ParsedSource
+    review: tuple[str, ...]  # fields the importer had to guess
+
+
+def read_source(path: Path) -> ParsedSource:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise content_error(path, None, "file", f"cannot be read: {exc.strerror}", "check the SRC path") from None
+    text = decode(path, data)
+    if is_html(text):
+        parsed = parse_html(text)
+        if parsed is None:
+            raise content_error(
+                path, None, "file", "no article text found in the HTML page", "save the article's text as .txt instead"
+            )
+        return parsed
+    return parse_text(text)
+
+
+def convert(path: Path, options: ImportOptions) -> Imported:
+    """The content file for the source at `path`; ContentError on anything missing or wrong."""
+    source = read_source(path)
+    if not source.blocks:
+        raise content_error(path, None, "file", "the source has no article text", "is this the right file?")
+    fields = front_matter_fields(path, source, options)
+    text = output.front_matter(fields) + "\n" + output.body(source.blocks)
+    target = Path("articles") / f"{fields['date'].year:04d}" / f"{fields['translation_key']}.{fields['lang']}.md"
+    _validate(path, target, text)
+    return Imported(path=target, text=text, source=source, review=tuple(fields.get("review", ())))
+
+
+def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions) -> dict[str, Any]:
+    review = []
+    title = options.title or source.title
+    if not title:
+        title = derive_title(source.lead or source.blocks[0].text)
+        review.append("title")
+    published = options.date or source.date
+    if published is None:
+        raise content_error(
+            path, None, "date", "the source does not give its publication date", "give it: make import DATE=YYYY-MM-DD"
+        )
+    url = options.source_url or source.source_url
+    if not url:
+        raise content_error(
+            path,
+            None,
+            "source.url",
+            "the source has no address: no 'Source: https://...' line",
+            "give it: make import SOURCE_URL=https://...",
+        )
+    all_text = "\n".join([title, *(block.text for block in source.blocks)])
+    lang = options.lang or detect_language(all_text)
+    if lang is None:
+        raise content_error(path, None, "lang", "cannot tell the source's language", "give it: make import LANG=pl")
+    key = options.translation_key or default_slug(title)
+    if not key:
+        raise content_error(path, None, "translation_key", "cannot be derived from the title", "give it: KEY=...")
+
+    fields: dict[str, Any] = {"title": title, "date": published, "lang": lang, "translation_key": key}
+    if options.slug:
+        fields["slug"] = options.slug
+    if source.lead:
+        fields["summary"] = source.lead
+    found = countries.detect(all_text)
+    if found:
+        fields["countries"] = list(found)
+    publisher = options.publisher or source.publisher
+    fields["source"] = {"url": url, **({"publisher": publisher} if publisher else {})}
+    if options.editor_note:
+        fields["editor_note"] = options.editor_note
+    if review:
+        fields["review"] = review
+    return fields
+
+
+def derive_title(lead: str) -> str:
+    """The lead's first sentence, cut at a word if it is long; the editor reviews it."""
+    sentence = lead.split(". ")[0].rstrip(".")
+    if len(sentence) <= DERIVED_TITLE_MAX_CHARS:
+        return sentence
+    return sentence[:DERIVED_TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:–- ") + "…"
+
+
+def _validate(source_path: Path, target: Path, text: str) -> None:
+    """Read the file back as the build will; a problem is reported against the source."""
+    with tempfile.TemporaryDirectory() as folder:
+        draft = Path(folder) / target
+        draft.parent.mkdir(parents=True)
+        draft.write_text(text, encoding="utf-8")
+        try:
+            read_article(draft)
+        except ContentError as exc:
+            problem = exc.problem
+            raise content_error(
+                source_path, None, problem.field, f"the imported article would be invalid: {problem.message}",
+                problem.hint or "check the options given",
+            ) from None  # fmt: skip
+
+
+def write(imported: Imported, dest: Path, force: bool = False) -> tuple[Path, bool]:
+    """Write under `dest`; (path, changed). An existing different file is kept unless `force`."""
+    target = dest / imported.path
+    data = imported.text.encode("utf-8")
+    if target.exists():
+        if target.read_bytes() == data:
+            return target, False
+        if not force:
+            raise content_error(
+                target, None, "file", "already exists and differs from this import",
+                "compare them; to replace it, import again with FORCE=1",
+            )  # fmt: skip
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("wb", dir=target.parent, prefix=".import-", delete=False) as draft:
+        draft.write(data)
+    os.chmod(draft.name, 0o644)
+    os.replace(draft.name, target)
+    return target, True

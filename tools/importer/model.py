@@ -1,0 +1,58 @@
+"""What the importer reads from a source, before it becomes Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+
+class Kind(Enum):
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    CAPTION = "caption"
+    LIST_ITEM = "list item"
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: Kind
+    text: str
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line left out of the article (page residue), reported to the user."""
+
+    line: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class ParsedSource:
+    """The article as found in the source; every field but `blocks` may be missing."""
+
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    date: date | None = None
+    source_url: str | None = None
+    publisher: str | None = None
+    dropped: tuple[Dropped, ...] = field(default=())
+
+    @property
+    def lead(self) -> str | None:
+        return next((b.text for b in self.blocks if b.kind is Kind.PARAGRAPH), None)
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What the editor gives on the command line; each overrides what the source says."""
+
+    title: str | None = None
+    date: date | None = None
+    lang: str | None = None
+    source_url: str | None = None
+    publisher: str | None = None
+    translation_key: str | None = None
+    slug: str | None = None
+    editor_note: str | None = None

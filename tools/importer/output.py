@@ -1,0 +1,82 @@
+"""The content file the importer writes: deterministic YAML front-matter and a Markdown body."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from datetime import date
+from itertools import groupby
+from typing import Any
+
+import yaml
+
+from archive_core.frontmatter import FrontMatterLoader
+
+from .model import Block, Kind
+
+# Free text is always quoted; codes, slugs, URLs and short names are written plain when YAML reads them back unchanged.
+QUOTED_FIELDS = frozenset({"title", "summary", "editor_note"})
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\s#]*(?: [^\s#:]+)*")
+
+# Characters that Markdown would read as markup inside a line, and markers at a line's start.
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_LINE_START_MARKUP = re.compile(r"^([#>+=:|-])")
+_ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+
+
+def front_matter(fields: dict[str, Any]) -> str:
+    lines = ["---"]
+    for name, value in fields.items():
+        if isinstance(value, dict):
+            lines.append(f"{name}:")
+            lines.extend(f"  {key}: {_scalar(key, item)}" for key, item in value.items())
+        elif isinstance(value, list | tuple):
+            lines.append(f"{name}: [{', '.join(_scalar(name, item) for item in value)}]")
+        else:
+            lines.append(f"{name}: {_scalar(name, value)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def _scalar(name: str, value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    if name not in QUOTED_FIELDS and _PLAIN.fullmatch(text) and _reads_back(text):
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def _reads_back(text: str) -> bool:
+    try:
+        return yaml.load(text, Loader=FrontMatterLoader) == text  # noqa: S506 (a safe loader)
+    except yaml.YAMLError:
+        return False
+
+
+def body(blocks: Iterable[Block]) -> str:
+    parts = []
+    for kind, group in groupby(blocks, key=lambda block: block.kind):
+        texts = [escape(block.text) for block in group]
+        if kind is Kind.LIST_ITEM:
+            parts.append("\n".join(f"- {text}" for text in texts))
+        elif kind is Kind.HEADING:
+            parts.extend(f"## {_closing_hash(text)}" for text in texts)
+        elif kind is Kind.CAPTION:
+            parts.extend(f"::: caption\n{text}\n:::" for text in texts)
+        else:
+            parts.extend(texts)
+    return "\n\n".join(parts) + "\n"
+
+
+def _closing_hash(text: str) -> str:
+    """A `#` ending a heading would be read as a closing marker."""
+    return text[:-1] + "\\#" if text.endswith("#") else text
+
+
+def escape(text: str) -> str:
+    """The text, so that Markdown shows it exactly as written."""
+    text = _ENTITY.sub("\\&", _INLINE_MARKUP.sub(r"\\\1", text))
+    return _ORDERED_MARKER.sub(r"\1\\\2", _LINE_START_MARKUP.sub(r"\\\1", text))

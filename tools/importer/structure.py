@@ -1,0 +1,50 @@
+"""Recognising the parts of an article's text: subheadings, captions, credits, lists, residue.
+
+Shared by the plain-text and the HTML readers. The rules follow how news
+sites lay out an article; `CONTRIBUTING.md` shows the Markdown they become.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "(Zdjęcie: Pham Kien/VNA)", "(Photo: Minh Son/Vietnam+)" closing a photo caption.
+CAPTION_CREDIT = re.compile(r"\((?:Zdjęcie|Zdjęcia|Fot\.|Foto|Fotografia|Photo|Photos|Image):[^()]*\)$")
+# An agency credit standing alone on a line: "(TTXVN/Wietnam+)", "(PAP)".
+AGENCY_CREDIT = re.compile(r"\(([^():]{2,60})\)")
+SOURCE_LINE = re.compile(r"(?:Source|Źródło|Zrodlo)\s*:\s*(https?://\S+)", re.IGNORECASE)
+BULLET = re.compile(r"[•·▪◦*-]\s+(.+)")
+# Page furniture that follows an article on news sites: comment counters, share and tag lines.
+RESIDUE = re.compile(
+    r"(?:komentarz[ey]?|komentarzy|comments?)(?:\s*\(\d+\))?"
+    r"|(?:udostępnij|share|tagi|tags?|słowa kluczowe|keywords|czytaj (?:też|także|więcej)|read (?:more|also)"
+    r"|zobacz (?:też|także)|related(?: articles)?|powiązane)\b.*"
+    r"|facebook|twitter|x|linkedin|e-?mail|print|drukuj|whatsapp|telegram|messenger",
+    re.IGNORECASE,
+)
+HEADING_MAX_CHARS = 150
+_NOT_HEADING_END = tuple(".!?…:;,)”\"»'’")
+LIST_ITEM_CONTINUES = (";", ",")
+
+
+def is_caption(line: str) -> bool:
+    return bool(CAPTION_CREDIT.search(line)) and not CAPTION_CREDIT.fullmatch(line)
+
+
+def agency_credit(line: str) -> str | None:
+    match = AGENCY_CREDIT.fullmatch(line)
+    return match.group(1).strip() if match else None
+
+
+def looks_like_heading(line: str) -> bool:
+    """Short, and not ending like a sentence, a quote or a credit."""
+    return 0 < len(line) <= HEADING_MAX_CHARS and not line.endswith(_NOT_HEADING_END) and not BULLET.fullmatch(line)
+
+
+def is_residue(line: str) -> bool:
+    return bool(RESIDUE.fullmatch(line))
+
+
+def source_url(line: str) -> str | None:
+    match = SOURCE_LINE.fullmatch(line)
+    return match.group(1) if match else None
