@@ -11,7 +11,7 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV     := $(VENV)/.dev-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help serve html publish devserver check test lint messages clean
+.PHONY: help serve html publish devserver check test lint messages clean new docs
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -56,6 +56,17 @@ lint: $(DEV) ## Ruff
 messages: $(RUNTIME) ## Extract UI strings from the templates into both catalogs
 	$(BIN)/pybabel extract -F babel.cfg -o theme/translations/messages.pot --no-location --omit-header --sort-output .
 	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations --no-wrap --omit-header --no-fuzzy-matching
+
+# make new: LANG only counts when given on the command line (the shell's LANG is a locale).
+ARTICLE_LANG = $(if $(filter command line,$(origin LANG)),$(LANG))
+shell-quote = '$(subst ','\'',$(1))'
+
+new: $(RUNTIME) ## Scaffold an article: make new TITLE="..." LANG=pl|en [DATE=YYYY-MM-DD] [KEY=translation_key]
+	PYTHONUTF8=1 $(PY) -m tools.new_article --title $(call shell-quote,$(TITLE)) --lang $(call shell-quote,$(ARTICLE_LANG)) \
+		--date $(call shell-quote,$(DATE)) --key $(call shell-quote,$(KEY))
+
+docs: $(RUNTIME) ## Regenerate the front-matter reference in CONTRIBUTING.md and docs/front-matter.schema.json
+	$(PY) -m tools.docs
 
 clean: ## Remove the built site and caches (not the virtualenv)
 	rm -rf output .output.* .cache .pytest_cache
