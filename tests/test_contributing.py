@@ -37,6 +37,10 @@ def documented_commands(name: str) -> list[str]:
     return [line.strip() for block in blocks for line in block.splitlines() if line.strip().startswith(f"make {name}")]
 
 
+def title_of(command: str) -> str:
+    return next(arg.removeprefix("TITLE=") for arg in shlex.split(command) if arg.startswith("TITLE="))
+
+
 # The newcomer's path
 
 
@@ -48,7 +52,7 @@ def test_newcomer_adds_an_article_with_make_new(content_copy: Path, tmp_path: Pa
     assert documented_path in CONTRIBUTING
     for step in ("make devserver", "make check"):
         assert step in CONTRIBUTING
-    [command] = [c for c in documented_commands("new") if schema.default_slug(shlex.split(c)[2][6:]) in documented_path]
+    [command] = [c for c in documented_commands("new") if schema.default_slug(title_of(c)) in documented_path]
 
     created = make(*shlex.split(command)[1:], content=content_copy)
     assert created.returncode == 0, created.stderr
