@@ -11,7 +11,7 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV     := $(VENV)/.dev-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help serve html publish devserver check test lint messages clean import
+.PHONY: help serve html publish devserver check test lint messages clean import new docs
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -57,17 +57,24 @@ messages: $(RUNTIME) ## Extract UI strings from the templates into both catalogs
 	$(BIN)/pybabel extract -F babel.cfg -o theme/translations/messages.pot --no-location --omit-header --sort-output .
 	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations --no-wrap --omit-header --no-fuzzy-matching
 
-# `make import`: each option is passed only when given; LANG only from the command line,
-# since the environment's LANG (the locale, e.g. C.UTF-8) is not the article's language.
-quote = '$(subst ','\'',$(1))'
-import_opt = $(if $(2),$(1) $(call quote,$(2)))
+# LANG counts only when given on the command line: the shell's LANG is a locale (C.UTF-8), not a language.
+ARTICLE_LANG = $(if $(filter command line,$(origin LANG)),$(LANG))
+shell-quote = '$(subst ','\'',$(1))'
+optional = $(if $(2),$(1) $(call shell-quote,$(2)))
+
 import: $(RUNTIME) ## Import a raw article: SRC=file [DATE= TITLE= LANG= SOURCE_URL= KEY= SLUG= NOTE= DEST= FORCE=1]
 	$(if $(SRC),,$(error give the source file: make import SRC=path/to/article.txt))
-	@$(PY) -m tools.importer $(call quote,$(SRC)) $(call import_opt,--dest,$(DEST)) $(call import_opt,--date,$(DATE)) \
-	  $(call import_opt,--title,$(TITLE)) $(call import_opt,--source-url,$(SOURCE_URL)) \
-	  $(call import_opt,--publisher,$(PUBLISHER)) $(call import_opt,--key,$(KEY)) $(call import_opt,--slug,$(SLUG)) \
-	  $(call import_opt,--note,$(NOTE)) $(if $(filter command line,$(origin LANG)),--lang $(call quote,$(LANG))) \
-	  $(if $(FORCE),--force)
+	@$(PY) -m tools.importer $(call shell-quote,$(SRC)) $(call optional,--dest,$(DEST)) $(call optional,--date,$(DATE)) \
+	  $(call optional,--title,$(TITLE)) $(call optional,--source-url,$(SOURCE_URL)) \
+	  $(call optional,--publisher,$(PUBLISHER)) $(call optional,--key,$(KEY)) $(call optional,--slug,$(SLUG)) \
+	  $(call optional,--note,$(NOTE)) $(call optional,--lang,$(ARTICLE_LANG)) $(if $(FORCE),--force)
+
+new: $(RUNTIME) ## Scaffold an article: make new TITLE="..." LANG=pl|en [DATE=YYYY-MM-DD] [KEY=translation_key]
+	PYTHONUTF8=1 $(PY) -m tools.new_article --title $(call shell-quote,$(TITLE)) --lang $(call shell-quote,$(ARTICLE_LANG)) \
+		--date $(call shell-quote,$(DATE)) --key $(call shell-quote,$(KEY))
+
+docs: $(RUNTIME) ## Regenerate the front-matter reference in CONTRIBUTING.md and docs/front-matter.schema.json
+	$(PY) -m tools.docs
 
 clean: ## Remove the built site and caches (not the virtualenv)
 	rm -rf output .output.* .cache .pytest_cache

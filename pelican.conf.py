@@ -20,7 +20,12 @@ THEME = str(ROOT / "theme")
 TIMEZONE = "Europe/Warsaw"
 DEFAULT_LANG = "pl"
 
-PLUGINS = ["markdown_reader", "ui_i18n", "bilingual"]
+PLUGINS = [
+    "markdown_reader",
+    "ui_i18n",
+    "bilingual",
+    "publishing",
+]
 
 # Content: articles only; curated data (YAML) is read by its own plugins.
 ARTICLE_PATHS = ["articles"]
@@ -58,6 +63,16 @@ JINJA_ENVIRONMENT = {
     "lstrip_blocks": True,
     "extensions": ["jinja2.ext.i18n"],
 }
+
+# publishing: "suggest a correction" and history links on every article page.
+REPOSITORY_URL = os.environ.get(
+    "REPOSITORY_URL", "https://github.com/hanoi-convention-archive/hanoi-convention-archive.github.io"
+)
+REPOSITORY_BRANCH = os.environ.get("REPOSITORY_BRANCH", "main")
+REPOSITORY_CONTENT_PATH = "content"  # where PATH is inside the repository
+# Feeds, sitemap.xml, robots.txt and JSON-LD need absolute URLs: SITEURL when it is
+# absolute (publish.conf.py), this otherwise (where `make serve` serves).
+LOCAL_SITEURL = "http://127.0.0.1:8000"
 
 # Sent as a <meta http-equiv> on every page; static hosts may also send it as a header.
 CONTENT_SECURITY_POLICY = (

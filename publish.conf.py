@@ -1,7 +1,8 @@
-"""Production settings: `pelican.conf.py` plus absolute URLs and feeds.
+"""Production settings: `pelican.conf.py` plus absolute URLs.
 
 `make publish` builds with these; SITEURL can be overridden from the
-environment (for example by the GitHub Pages workflow).
+environment (the GitHub Pages workflow sets it, and REPOSITORY_URL, from the
+repository it runs in).
 """
 
 import os
@@ -14,6 +15,6 @@ globals().update(
     if not name.startswith("__")
 )
 
-SITEURL = os.environ.get("SITEURL", "https://hanoi-convention-archive.github.io")
+SITEURL = (os.environ.get("SITEURL") or "https://hanoi-convention-archive.github.io").rstrip("/")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL

@@ -6,6 +6,7 @@ Exit status 0 when there are no errors (warnings are printed), 1 otherwise.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -39,7 +40,9 @@ def review_warnings(docs: list[ArticleDocument]) -> list[Problem]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("content", type=Path, nargs="?", default=ROOT / "content")
+    parser.add_argument(
+        "content", type=Path, nargs="?", default=Path(os.environ.get("ARCHIVE_CONTENT", ROOT / "content"))
+    )
     args = parser.parse_args(argv)
     problems = check(args.content)
     report(problems)

@@ -1,0 +1,133 @@
+"""Publishing: Atom feeds, sitemap.xml, robots.txt, the 404 page, canonical URLs,
+JSON-LD and Open Graph on articles, and links to each article's file in the repository."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from markupsafe import Markup
+from pelican import signals
+from pelican.generators import Generator
+
+from archive_core.locales import LANGUAGES
+from ui_i18n.catalogs import translations
+
+from .addresses import absolute, absolute_base, page_url
+from .feeds import Feed, FeedEntry, atom_xml, feed_links, feed_url
+from .repository import RepositoryLinks, repository_links
+from .sitemap import read_head, robots_txt, sitemap_entries, sitemap_xml
+from .structured_data import ArticleFacts, json_ld, news_article, open_graph
+
+logger = logging.getLogger(__name__)
+
+SITE_NAME = "Hanoi Convention Archive"  # a msgid of the theme's catalogs
+
+
+def site_name(settings: dict, lang: str) -> str:
+    return translations(Path(settings["THEME"]) / "translations", lang).gettext(SITE_NAME)
+
+
+def article_facts(article, settings: dict) -> ArticleFacts:
+    base = absolute_base(settings)
+    meta = article.archive
+    alternates = {a.hreflang: a.url for a in getattr(article, "alternates", [])}
+    original = meta.translation.from_lang if meta.translation else None
+    return ArticleFacts(
+        title=meta.title,
+        url=absolute(base, article.url),
+        lang=meta.lang,
+        published=article.date,
+        description=_text(article.summary),
+        site_name=site_name(settings, meta.lang),
+        site_url=absolute(base, f"{meta.lang}/"),
+        source_url=meta.source.url if meta.source else None,
+        source_publisher=meta.source.publisher if meta.source else None,
+        translated_from=original,
+        original_url=absolute(base, alternates[original]) if original in alternates else None,
+        other_langs=tuple(lang for lang in LANGUAGES if lang != meta.lang and lang in alternates),
+        keywords=meta.tags,
+    )
+
+
+def article_repository_links(article, settings: dict) -> RepositoryLinks | None:
+    if not settings.get("REPOSITORY_URL") or not article.relative_source_path:
+        return None
+    content_dir = settings.get("REPOSITORY_CONTENT_PATH", "content").strip("/")
+    file_path = f"{content_dir}/{Path(article.relative_source_path).as_posix()}"
+    return repository_links(settings["REPOSITORY_URL"], settings.get("REPOSITORY_BRANCH", "main"), file_path)
+
+
+def _text(html: str) -> str:
+    return Markup(html or "").striptags()  # noqa: S704 (the reader's own HTML, reduced to text)
+
+
+def install_template_helpers(generator) -> None:
+    settings = generator.settings
+    titles = {lang: site_name(settings, lang) for lang in LANGUAGES}
+    env = generator.env
+    env.filters["page_url"] = page_url
+    env.globals["feed_links"] = lambda output_file: feed_links(output_file or "", titles)
+    env.filters["news_article_json"] = lambda article: json_ld(news_article(article_facts(article, settings)))
+    env.filters["open_graph"] = lambda article: open_graph(article_facts(article, settings))
+    env.filters["repository_links"] = lambda article: article_repository_links(article, settings)
+
+
+class PublishingGenerator(Generator):
+    """Writes `<lang>/feed.atom.xml`, `404.html` and `robots.txt`."""
+
+    def generate_context(self) -> None:
+        self.articles = list(self.context.get("articles", []))
+
+    def generate_output(self, writer) -> None:
+        base = absolute_base(self.settings)
+        output = Path(self.output_path)
+        newest = max((a.date for a in self.articles), default=None)
+        for lang in LANGUAGES:
+            feed = Feed(
+                lang=lang,
+                title=site_name(self.settings, lang),
+                home_url=absolute(base, f"{lang}/"),
+                self_url=absolute(base, feed_url(lang)),
+                author=site_name(self.settings, lang),
+                entries=[self.feed_entry(article, base) for article in self.articles if article.lang == lang],
+                updated_when_empty=newest,
+            )
+            _write(output / feed_url(lang), atom_xml(feed))
+        writer.write_file("404.html", self.get_template("404"), self.context, noindex=True, relative_urls=False)
+        _write(output / "robots.txt", robots_txt(absolute(base, "sitemap.xml")))
+
+    def feed_entry(self, article, base: str) -> FeedEntry:
+        meta = article.archive
+        return FeedEntry(
+            title=meta.title,
+            url=absolute(base, article.url),
+            published=article.date,
+            summary_html=article.summary or "",
+            content_html=article.get_content(base),
+            author=meta.source.publisher if meta.source else None,
+            categories=meta.tags,
+        )
+
+
+def write_sitemap(pelican) -> None:
+    """After every generator has written its pages: list them with their alternates."""
+    output = Path(pelican.output_path)
+    heads = (read_head(path.read_text(encoding="utf-8")) for path in sorted(output.rglob("*.html")))
+    _write(output / "sitemap.xml", sitemap_xml(sitemap_entries(heads, absolute_base(pelican.settings))))
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    logger.info('Writing "%s"', path)
+
+
+def get_generators(pelican) -> type[Generator]:
+    return PublishingGenerator
+
+
+def register() -> None:
+    signals.generator_init.connect(install_template_helpers)
+    signals.get_generators.connect(get_generators)
+    signals.finalized.connect(write_sitemap)

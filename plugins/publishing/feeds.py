@@ -1,0 +1,94 @@
+"""One Atom feed per language, from plain entries (feedgenerator writes the XML)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from feedgenerator import Atom1Feed
+
+from archive_core.locales import LANGUAGES
+
+FEED_FILE = "feed.atom.xml"
+
+
+def feed_url(lang: str) -> str:
+    """Site-relative, like every URL of the site: `pl/feed.atom.xml`."""
+    return f"{lang}/{FEED_FILE}"
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """One `<link rel="alternate" type="application/atom+xml">` of a page."""
+
+    lang: str
+    url: str
+    title: str
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    title: str
+    url: str  # absolute
+    published: datetime  # timezone-aware
+    summary_html: str
+    content_html: str
+    author: str | None = None
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Feed:
+    lang: str
+    title: str
+    home_url: str  # absolute: the language's home page
+    self_url: str  # absolute: the feed itself
+    author: str
+    entries: Sequence[FeedEntry] = field(default_factory=tuple)
+    updated_when_empty: datetime | None = None
+
+
+class _Atom(Atom1Feed):
+    """Reproducible: an empty feed is not stamped with the time of the build."""
+
+    def __init__(self, *args, updated_when_empty: datetime, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.updated_when_empty = updated_when_empty
+
+    def latest_post_date(self) -> datetime:
+        return super().latest_post_date() if self.items else self.updated_when_empty
+
+
+def atom_xml(feed: Feed) -> str:
+    """The feed as an Atom 1.0 document (RFC 4287), newest entry first."""
+    atom = _Atom(
+        title=feed.title,
+        link=feed.home_url,
+        description=None,
+        language=feed.lang,
+        author_name=feed.author,
+        feed_url=feed.self_url,
+        feed_guid=feed.self_url,
+        updated_when_empty=feed.updated_when_empty or datetime.fromisoformat("1970-01-01T00:00:00+00:00"),
+    )
+    for entry in sorted(feed.entries, key=lambda e: (e.published, e.url), reverse=True):
+        atom.add_item(
+            title=entry.title,
+            link=entry.url,
+            unique_id=entry.url,
+            description=entry.summary_html or None,
+            content=entry.content_html,
+            author_name=entry.author,
+            pubdate=entry.published,
+            updateddate=entry.published,
+            categories=entry.categories,
+        )
+    return atom.writeString("utf-8")
+
+
+def feed_links(output_file: str, titles: dict[str, str]) -> list[FeedLink]:
+    """The feeds a page links to: its language's, or every language's on a page of no one language (`/`, 404)."""
+    first = output_file.split("/", 1)[0]
+    langs = [first] if first in LANGUAGES and "/" in output_file else list(LANGUAGES)
+    return [FeedLink(lang, feed_url(lang), titles[lang]) for lang in langs]

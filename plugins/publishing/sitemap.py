@@ -1,0 +1,101 @@
+"""sitemap.xml with hreflang alternates, and robots.txt, from what the written pages declare.
+
+Every page of the site, whichever plugin wrote it, declares its canonical URL
+and its language versions in its <head>; the sitemap lists exactly those, so
+it cannot drift from the pages. A page without a canonical link or marked
+`noindex` (the 404 page) is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from xml.etree import ElementTree as ET
+
+from .addresses import absolute
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+@dataclass(frozen=True)
+class PageHead:
+    """What one written page says about itself."""
+
+    canonical: str | None
+    alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, url)
+    noindex: bool = False
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    loc: str  # absolute
+    alternates: tuple[tuple[str, str], ...] = field(default=())  # absolute
+
+
+class _HeadParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.canonical: list[str] = []
+        self.alternates: list[tuple[str, str]] = []
+        self.noindex = False
+        self.head_done = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.head_done:
+            return
+        a = {name: value or "" for name, value in attrs}
+        rel = a.get("rel", "").split()
+        if tag == "link" and "canonical" in rel:
+            self.canonical.append(a.get("href", ""))
+        elif tag == "link" and "alternate" in rel and a.get("hreflang") and a.get("href"):
+            self.alternates.append((a["hreflang"], a["href"]))
+        elif tag == "meta" and a.get("name", "").lower() == "robots" and "noindex" in a.get("content", "").lower():
+            self.noindex = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "head":
+            self.head_done = True  # links in the body say nothing about the page
+
+
+def read_head(html: str) -> PageHead:
+    parser = _HeadParser()
+    parser.feed(html)
+    return PageHead(
+        canonical=parser.canonical[0] if parser.canonical else None,
+        alternates=tuple(parser.alternates),
+        noindex=parser.noindex,
+    )
+
+
+def sitemap_entries(heads: Iterable[PageHead], base: str) -> list[SitemapEntry]:
+    """One entry per indexable page. Alternates are kept only when they include the page
+    itself (a paginated `/pl/page/2/` carries its first page's alternates, which are not its own)."""
+    entries = {}
+    for head in heads:
+        if head.noindex or not head.canonical:
+            continue
+        loc = absolute(base, head.canonical)
+        alternates = tuple((lang, absolute(base, url)) for lang, url in head.alternates)
+        if loc not in {url for _lang, url in alternates}:
+            alternates = ()
+        entries[loc] = SitemapEntry(loc, alternates)
+    return [entries[loc] for loc in sorted(entries)]
+
+
+def sitemap_xml(entries: Iterable[SitemapEntry]) -> str:
+    ET.register_namespace("", SITEMAP_NS)
+    ET.register_namespace("xhtml", XHTML_NS)
+    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    for entry in entries:
+        url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+        ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = entry.loc
+        for lang, href in entry.alternates:
+            ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=lang, href=href)
+    ET.indent(urlset)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(urlset, encoding="unicode") + "\n"
+
+
+def robots_txt(sitemap_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n"

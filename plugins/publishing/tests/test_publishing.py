@@ -1,0 +1,157 @@
+"""Unit tests of the publishing plugin's plain functions."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from xml.etree import ElementTree as ET
+from zoneinfo import ZoneInfo
+
+import feedparser
+
+from publishing.addresses import absolute, absolute_base, page_url
+from publishing.feeds import Feed, FeedEntry, atom_xml, feed_links
+from publishing.repository import repository_links
+from publishing.sitemap import PageHead, read_head, robots_txt, sitemap_entries, sitemap_xml
+from publishing.structured_data import ArticleFacts, json_ld, news_article, open_graph
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+TITLES = {"pl": "Archiwum", "en": "Archive"}
+
+
+def test_absolute_base_prefers_an_absolute_siteurl():
+    assert absolute_base({"SITEURL": "https://example.org/archive/"}) == "https://example.org/archive"
+    assert absolute_base({"SITEURL": ""}) == "http://127.0.0.1:8000"
+    assert absolute_base({"SITEURL": "", "LOCAL_SITEURL": "http://localhost:9000/"}) == "http://localhost:9000"
+
+
+def test_absolute_keeps_the_base_path():
+    assert absolute("https://example.org/archive", "pl/x/") == "https://example.org/archive/pl/x/"
+    assert absolute("http://127.0.0.1:8000", "/pl/x/") == "http://127.0.0.1:8000/pl/x/"
+    assert absolute("http://127.0.0.1:8000", "https://other.org/") == "https://other.org/"
+
+
+def test_page_url_is_what_a_static_host_serves():
+    assert page_url("index.html") == ""
+    assert page_url("pl/2025/x/index.html") == "pl/2025/x/"
+    assert page_url("404.html") == "404.html"
+
+
+def test_a_page_links_to_its_languages_feed_and_a_bilingual_page_to_both():
+    assert [f.url for f in feed_links("pl/2025/x/index.html", TITLES)] == ["pl/feed.atom.xml"]
+    assert [f.url for f in feed_links("en/index.html", TITLES)] == ["en/feed.atom.xml"]
+    assert [f.url for f in feed_links("index.html", TITLES)] == ["pl/feed.atom.xml", "en/feed.atom.xml"]
+    assert [f.url for f in feed_links("404.html", TITLES)] == ["pl/feed.atom.xml", "en/feed.atom.xml"]
+
+
+def entry(day: int, slug: str) -> FeedEntry:
+    return FeedEntry(
+        title=f"Tytuł <{slug}>",
+        url=f"https://example.org/pl/2025/{slug}/",
+        published=datetime(2025, 10, day, tzinfo=WARSAW),
+        summary_html="<p>Lead &amp; more</p>",
+        content_html="<p>Text</p>",
+        author="VNA",
+        categories=("cyber",),
+    )
+
+
+def test_atom_feed_is_valid_and_newest_first():
+    feed = Feed("pl", "Archiwum", "https://example.org/pl/", "https://example.org/pl/feed.atom.xml", "Archiwum",
+                [entry(25, "older"), entry(26, "newer")])  # fmt: skip
+    parsed = feedparser.parse(atom_xml(feed))
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    assert [e.link for e in parsed.entries] == [
+        "https://example.org/pl/2025/newer/",
+        "https://example.org/pl/2025/older/",
+    ]
+    assert parsed.entries[0].title == "Tytuł <newer>"
+    assert parsed.feed.updated.startswith("2025-10-26")
+
+
+def test_empty_feed_is_reproducible():
+    updated = datetime(2025, 10, 26, tzinfo=WARSAW)
+    feed = Feed("en", "Archive", "https://e.org/en/", "https://e.org/en/feed.atom.xml", "Archive", [], updated)
+    assert atom_xml(feed) == atom_xml(feed)
+    assert "<updated>2025-10-26T00:00:00+02:00</updated>" in atom_xml(feed)
+
+
+def test_head_reader_finds_canonical_alternates_and_noindex():
+    html = """<html><head><link rel="canonical" href="/pl/x/">
+    <link rel="alternate" hreflang="pl" href="/pl/x/"><link rel="alternate" hreflang="en" href="/en/y/">
+    <link rel="alternate" type="application/atom+xml" href="/pl/feed.atom.xml">
+    </head><body><link rel="canonical" href="/elsewhere/"></body></html>"""
+    head = read_head(html)
+    assert head == PageHead("/pl/x/", (("pl", "/pl/x/"), ("en", "/en/y/")), False)
+    assert read_head('<meta name="robots" content="noindex">').noindex
+
+
+def test_sitemap_keeps_only_alternates_that_include_the_page_itself():
+    pages = [
+        PageHead("/pl/", (("pl", "/pl/"), ("en", "/en/"))),
+        PageHead("/pl/page/2/", (("pl", "/pl/"), ("en", "/en/"))),  # pagination: not its own alternates
+        PageHead(None),
+        PageHead("/404.html", noindex=True),
+    ]
+    entries = sitemap_entries(pages, "https://e.org")
+    assert [(e.loc, len(e.alternates)) for e in entries] == [("https://e.org/pl/", 2), ("https://e.org/pl/page/2/", 0)]
+    xml = ET.fromstring(sitemap_xml(entries))  # noqa: S314 (our own output)
+    links = xml.findall(".//{http://www.w3.org/1999/xhtml}link")
+    assert [(a.get("hreflang"), a.get("href")) for a in links] == [
+        ("pl", "https://e.org/pl/"),
+        ("en", "https://e.org/en/"),
+    ]
+
+
+def test_robots_names_the_sitemap():
+    assert "Sitemap: https://e.org/sitemap.xml" in robots_txt("https://e.org/sitemap.xml").splitlines()
+
+
+def facts(**changes) -> ArticleFacts:
+    base = {
+        "title": 'A "quoted" </script> title',
+        "url": "https://e.org/en/2025/x/",
+        "lang": "en",
+        "published": datetime(2025, 10, 26, tzinfo=WARSAW),
+        "description": "Lead.",
+        "site_name": "Archive",
+        "site_url": "https://e.org/en/",
+        "source_url": "https://source.example/a",
+        "source_publisher": "VNA",
+        "translated_from": "pl",
+        "original_url": "https://e.org/pl/2025/x/",
+        "other_langs": ("pl",),
+    }
+    return ArticleFacts(**{**base, **changes})
+
+
+def test_news_article_is_based_on_the_source_and_escaped_for_a_script_element():
+    text = str(json_ld(news_article(facts())))
+    assert "</script" not in text and "<" not in text
+    data = json.loads(text)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == 'A "quoted" </script> title'
+    assert data["datePublished"] == "2025-10-26"
+    assert data["isBasedOn"] == {
+        "@type": "NewsArticle",
+        "url": "https://source.example/a",
+        "publisher": {"@type": "Organization", "name": "VNA"},
+    }
+    assert data["translationOfWork"]["url"] == "https://e.org/pl/2025/x/"
+    assert "translationOfWork" not in news_article(facts(translated_from=None, original_url=None))
+    assert "isBasedOn" not in news_article(facts(source_url=None, source_publisher=None))
+
+
+def test_open_graph_tags():
+    tags = dict(open_graph(facts()))
+    assert tags["og:type"] == "article"
+    assert tags["og:url"] == "https://e.org/en/2025/x/"
+    assert tags["og:locale"] == "en_GB"
+    assert tags["og:locale:alternate"] == "pl_PL"
+
+
+def test_repository_links():
+    links = repository_links("https://github.com/o/r/", "main", "content/articles/2025/ł x.pl.md")
+    assert links.edit_url == "https://github.com/o/r/edit/main/content/articles/2025/%C5%82%20x.pl.md"
+    assert links.history_url == "https://github.com/o/r/commits/main/content/articles/2025/%C5%82%20x.pl.md"

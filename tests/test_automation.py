@@ -1,0 +1,81 @@
+"""The pre-commit configuration and the GitHub Actions workflows: valid YAML, and they call the Makefile."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from archive_core.frontmatter import FrontMatterLoader
+
+from .conftest import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+MAKE_TARGETS = set(re.findall(r"^([a-z][a-z-]*):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE))
+
+
+def load(path: Path) -> dict:
+    # YAML 1.2 booleans, as GitHub reads workflows: `on:` is a key, not True.
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=FrontMatterLoader)  # noqa: S506 (a safe loader)
+
+
+def steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job["steps"]]
+
+
+def make_targets(workflow: dict) -> list[str]:
+    runs = [step["run"].strip() for step in steps(workflow) if "run" in step]
+    for run in runs:
+        assert re.fullmatch(r"make [a-z-]+", run), f"run steps call the Makefile, not {run!r}"
+    return [run.split()[1] for run in runs]
+
+
+@pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
+def test_workflow_parses_and_only_calls_make(path: Path):
+    workflow = load(path)
+    assert workflow["name"] and workflow["on"] and workflow["jobs"]
+    assert set(make_targets(workflow)) <= MAKE_TARGETS
+    for step in steps(workflow):
+        assert ("run" in step) != ("uses" in step), step
+        if "uses" in step:
+            assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]
+
+
+def test_pull_requests_run_check_and_test():
+    workflow = load(WORKFLOWS / "pull-request.yml")
+    assert "pull_request" in workflow["on"]
+    assert sorted(make_targets(workflow)) == ["check", "test"]
+    assert workflow["permissions"] == {"contents": "read"}
+
+
+def test_main_is_published_to_github_pages():
+    workflow = load(WORKFLOWS / "publish.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    assert make_targets(workflow) == ["publish"]
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    [publish] = [step for step in build["steps"] if step.get("run") == "make publish"]
+    assert set(publish["env"]) == {"SITEURL", "REPOSITORY_URL", "REPOSITORY_BRANCH"}
+    [upload] = [step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert upload["with"]["path"].rstrip("/") == "output"
+    assert deploy["needs"] == "build"
+    assert any(step["uses"].startswith("actions/deploy-pages@") for step in deploy["steps"])
+    assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
+
+
+def test_make_publish_builds_with_publish_conf():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\npublish:", 1)[1].split("\n\n", 1)[0]
+    assert "--settings publish.conf.py" in recipe
+
+
+def test_pre_commit_runs_ruff_yaml_checks_and_make_check():
+    config = load(ROOT / ".pre-commit-config.yaml")
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert {"check-yaml", "ruff", "ruff-format", "make-check"} <= set(hooks)
+    assert hooks["make-check"]["entry"] == "make check"
+    assert all(repo["repo"] == "local" or re.fullmatch(r"v\d+\.\d+\.\d+", repo["rev"]) for repo in config["repos"])
+    pinned = re.search(r"^ruff==(\S+)$", (ROOT / "requirements-dev.txt").read_text(encoding="utf-8"), re.MULTILINE)
+    for hook in (hooks["ruff"], hooks["ruff-format"]):
+        assert hook["additional_dependencies"] == [f"ruff=={pinned.group(1)}"]

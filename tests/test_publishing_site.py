@@ -1,0 +1,226 @@
+"""Feeds, sitemap, robots.txt, canonical URLs, JSON-LD, Open Graph, 404, repository links: on a real build."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import feedparser
+import pytest
+import yaml
+
+from tools.build import build
+
+from .conftest import CONTENT, ROOT
+from .html_helpers import page_for_url, read_page
+from .test_site import EN_ARTICLE, PL_ARTICLE
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+LOCAL = "http://127.0.0.1:8000"
+
+
+def head_links(html: str, rel: str) -> list[dict[str, str]]:
+    head = html.split("</head>", 1)[0]
+    links = [dict(re.findall(r'(\w[\w:-]*)="([^"]*)"', tag)) for tag in re.findall(r"<link\b[^>]*>", head)]
+    return [link for link in links if rel in link.get("rel", "").split()]
+
+
+def json_ld(html: str) -> list[dict]:
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
+    return [json.loads(block) for block in blocks]
+
+
+def meta_properties(html: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for prop, content in re.findall(r'<meta property="([^"]+)" content="([^"]*)">', html):
+        found.setdefault(prop, []).append(content)
+    return found
+
+
+def local_file(site: Path, url: str) -> Path:
+    assert url.startswith(LOCAL + "/"), url
+    return page_for_url(site, url.removeprefix(LOCAL))
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+# Feeds
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_feed_is_valid_atom_with_the_languages_articles(site: Path, lang: str):
+    xml = (site / lang / "feed.atom.xml").read_text(encoding="utf-8")
+    parsed = feedparser.parse(xml)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    root = ET.fromstring(xml)  # noqa: S314 (our own build output)
+    assert root.tag == f"{ATOM}feed"
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+    # RFC 4287 4.1.1: a feed has exactly one id, title and updated, and an author (here on the feed).
+    for name in ("id", "title", "updated"):
+        assert len(root.findall(f"{ATOM}{name}")) == 1, name
+    assert root.find(f"{ATOM}author/{ATOM}name").text
+    assert root.find(f"{ATOM}link[@rel='self']").get("href") == f"{LOCAL}/{lang}/feed.atom.xml"
+    entries = root.findall(f"{ATOM}entry")
+    articles = sorted((CONTENT / "articles").rglob(f"*.{lang}.md"))
+    assert len(entries) == len(articles) > 0
+    for entry in entries:
+        for name in ("id", "title", "updated", "published", "content"):
+            assert len(entry.findall(f"{ATOM}{name}")) == 1, name
+        link = entry.find(f"{ATOM}link[@rel='alternate']").get("href")
+        assert local_file(site, link).exists(), link
+        assert read_page(local_file(site, link)).lang == lang
+
+
+def test_feed_entry_carries_the_article(site: Path):
+    entry = feedparser.parse((site / "pl" / "feed.atom.xml").read_text(encoding="utf-8")).entries[0]
+    source = front_matter(CONTENT / "articles/2025/hanoi-convention-signing-ceremony.pl.md")
+    assert entry.title == source["title"]
+    assert entry.author == source["source"]["publisher"]
+    assert "Rekordowa skala i międzynarodowy konsensus" in entry.content[0].value
+
+
+def test_every_page_of_a_language_links_to_its_feed(site: Path):
+    for path in html_pages(site):
+        feeds = [link for link in head_links(path.read_text("utf-8"), "alternate") if "atom" in link.get("type", "")]
+        lang_dir = path.relative_to(site).parts[0]
+        expected = (
+            [f"/{lang_dir}/feed.atom.xml"] if lang_dir in ("pl", "en") else ["/pl/feed.atom.xml", "/en/feed.atom.xml"]
+        )
+        assert [f["href"] for f in feeds] == expected, path
+        assert all(f["type"] == "application/atom+xml" and f.get("title") for f in feeds)
+
+
+# Sitemap and robots.txt
+
+
+def sitemap(site: Path) -> dict[str, dict[str, str]]:
+    root = ET.parse(site / "sitemap.xml").getroot()  # noqa: S314 (our own build output)
+    assert root.tag == f"{SITEMAP}urlset"
+    return {
+        url.find(f"{SITEMAP}loc").text: {a.get("hreflang"): a.get("href") for a in url.findall(f"{XHTML}link")}
+        for url in root.findall(f"{SITEMAP}url")
+    }
+
+
+def test_sitemap_lists_every_indexable_page(site: Path):
+    entries = sitemap(site)
+    pages = {path for path in html_pages(site) if path.name != "404.html"}
+    assert {local_file(site, loc) for loc in entries} == pages
+    assert f"{LOCAL}/404.html" not in entries
+
+
+def test_sitemap_alternates_pair_both_languages(site: Path):
+    entries = sitemap(site)
+    pl, en = f"{LOCAL}/{PL_ARTICLE.removesuffix('index.html')}", f"{LOCAL}/{EN_ARTICLE.removesuffix('index.html')}"
+    assert entries[pl] == entries[en] == {"pl": pl, "en": en, "x-default": pl}
+    for loc, alternates in entries.items():
+        if not alternates:
+            continue
+        assert loc in alternates.values(), loc
+        for lang, href in alternates.items():
+            assert href in entries, f"{loc}: {lang} -> {href} is not in the sitemap"
+            assert entries[href] == alternates, f"{href} does not list the same alternates as {loc}"
+
+
+def test_robots_txt_names_the_sitemap(site: Path):
+    lines = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert f"Sitemap: {LOCAL}/sitemap.xml" in lines
+    assert "Disallow: /" not in lines
+
+
+# Canonical URLs, 404
+
+
+def test_every_page_has_exactly_one_canonical_url_naming_itself(site: Path):
+    for path in html_pages(site):
+        canonical = head_links(path.read_text("utf-8"), "canonical")
+        if path.name == "404.html":
+            continue
+        assert len(canonical) == 1, path
+        assert page_for_url(site, canonical[0]["href"]) == path
+
+
+def test_404_page_is_bilingual_and_not_indexed(site: Path):
+    html = (site / "404.html").read_text(encoding="utf-8")
+    page = read_page(site / "404.html")
+    assert '<meta name="robots" content="noindex">' in html
+    assert not head_links(html, "canonical")
+    assert "Nie znaleziono strony" in page.text and "Page not found" in page.text
+    assert {"/pl/", "/en/"} <= set(page.links)
+    # served at any depth: every address in it is absolute
+    assert all(url.startswith("/") for url in page.links + page.resources)
+
+
+# JSON-LD, Open Graph, repository links
+
+
+@pytest.mark.parametrize("lang, page", [("pl", PL_ARTICLE), ("en", EN_ARTICLE)])
+def test_article_has_news_article_json_ld_based_on_its_source(site: Path, lang: str, page: str):
+    html = (site / page).read_text(encoding="utf-8")
+    [data] = json_ld(html)
+    source = front_matter(CONTENT / f"articles/2025/hanoi-convention-signing-ceremony.{lang}.md")
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == source["title"]
+    assert data["inLanguage"] == lang
+    assert data["datePublished"] == "2025-10-26"
+    assert data["url"] == f"{LOCAL}/{page.removesuffix('index.html')}"
+    assert data["isBasedOn"]["url"] == source["source"]["url"]
+    assert data["isBasedOn"]["publisher"]["name"] == source["source"]["publisher"]
+    if lang == "en":
+        assert data["translationOfWork"]["url"] == f"{LOCAL}/{PL_ARTICLE.removesuffix('index.html')}"
+    else:
+        assert "translationOfWork" not in data
+
+
+def test_only_articles_carry_json_ld_and_open_graph(site: Path):
+    for path in html_pages(site):
+        html = path.read_text("utf-8")
+        is_article = bool(re.match(r"(pl|en)/\d{4}/", str(path.relative_to(site))))
+        assert bool(json_ld(html)) == is_article, path
+        assert bool(meta_properties(html)) == is_article, path
+
+
+def test_article_has_open_graph_tags(site: Path):
+    tags = meta_properties((site / EN_ARTICLE).read_text(encoding="utf-8"))
+    assert tags["og:type"] == ["article"]
+    assert tags["og:url"] == [f"{LOCAL}/{EN_ARTICLE.removesuffix('index.html')}"]
+    assert tags["og:locale"] == ["en_GB"] and tags["og:locale:alternate"] == ["pl_PL"]
+    assert tags["og:title"][0].startswith("Ceremony opening the Hanoi Convention")
+    assert tags["article:published_time"] == ["2025-10-26"]
+
+
+def test_article_links_to_its_file_in_the_repository(site: Path):
+    for page, name in ((PL_ARTICLE, "pl"), (EN_ARTICLE, "en")):
+        file_path = f"content/articles/2025/hanoi-convention-signing-ceremony.{name}.md"
+        assert (ROOT / file_path).exists()
+        links = read_page(site / page).links
+        repository = "https://github.com/hanoi-convention-archive/hanoi-convention-archive.github.io"
+        assert f"{repository}/edit/main/{file_path}" in links
+        assert f"{repository}/commits/main/{file_path}" in links
+
+
+def test_publish_build_uses_absolute_urls(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("SITEURL", "https://example.org/archive/")
+    monkeypatch.setenv("REPOSITORY_URL", "https://git.example.org/team/archive")
+    site = build(ROOT / "publish.conf.py", tmp_path / "output", {"PATH": str(CONTENT)})
+    base = "https://example.org/archive"
+    html = (site / PL_ARTICLE).read_text(encoding="utf-8")
+    assert head_links(html, "canonical")[0]["href"] == f"{base}/{PL_ARTICLE.removesuffix('index.html')}"
+    assert json_ld(html)[0]["url"] == f"{base}/{PL_ARTICLE.removesuffix('index.html')}"
+    assert "https://git.example.org/team/archive/edit/main/content/articles/" in html
+    feed = feedparser.parse((site / "en" / "feed.atom.xml").read_text(encoding="utf-8"))
+    assert feed.entries[0].link == f"{base}/{EN_ARTICLE.removesuffix('index.html')}"
+    assert all(loc.startswith(base + "/") for loc in sitemap(site))
+    assert f"Sitemap: {base}/sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")

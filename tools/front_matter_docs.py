@@ -1,0 +1,93 @@
+"""The front-matter reference and JSON Schema, generated from `archive_core.schema`.
+
+`archive_core.schema.FIELDS` describes each field; the validator's rules
+(slug pattern, languages, country codes, the keys of `source` and
+`translation`) come from the same module, so the documentation and the
+editor schema cannot drift from what `make check` enforces.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from archive_core import countries  # noqa: E402
+from archive_core.locales import LANGUAGES  # noqa: E402
+from archive_core.schema import FIELD_NAMES, FIELDS, SLUG_MAX_LENGTH, SLUG_PATTERN, Field  # noqa: E402
+
+SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema"
+# `date: 2025-10-26`, or a datetime as Python's datetime.fromisoformat reads it.
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$"
+TEXT = {"type": "string", "pattern": r"\S"}
+URL = {"type": "string", "pattern": r"^https?://[^/\s]+"}
+
+
+def _kind_schema(field: Field) -> dict:
+    slug = {"type": "string", "pattern": f"^{SLUG_PATTERN.pattern}$", "maxLength": SLUG_MAX_LENGTH}
+    by_kind = {
+        "text": TEXT,
+        "date": {"type": "string", "pattern": DATE_PATTERN},
+        " | ".join(LANGUAGES): {"enum": list(LANGUAGES)},
+        "slug": slug,
+        "list of codes": {"type": "array", "items": {"enum": sorted(countries.known_codes())}},
+        "list of text": {"type": "array", "items": TEXT},
+        "list of field names": {"type": "array", "items": {"enum": list(FIELD_NAMES)}},
+    }
+    by_name = {
+        "source": {
+            "type": "object",
+            "properties": {"url": URL, "publisher": TEXT},
+            "required": ["url"],
+            "additionalProperties": False,
+        },
+        "translation": {
+            "type": "object",
+            "properties": {"from": {"enum": list(LANGUAGES)}, "by": TEXT},
+            "required": ["from", "by"],
+            "additionalProperties": False,
+        },
+    }
+    schema = by_name.get(field.name) or by_kind.get(field.kind)
+    if schema is None:
+        raise ValueError(
+            f"archive_core.schema field {field.name!r} has kind {field.kind!r}, unknown to {__name__}: "
+            "describe it in _kind_schema"
+        )
+    return {"description": field.description, **schema}
+
+
+def json_schema() -> dict:
+    """A JSON Schema (2020-12) of an article's front-matter, for editors and other tools."""
+    translation_rules = [
+        {
+            "if": {"properties": {"lang": {"const": lang}}, "required": ["lang", "translation"]},
+            "then": {"properties": {"translation": {"properties": {"from": {"not": {"const": lang}}}}}},
+        }
+        for lang in LANGUAGES
+    ]
+    return {
+        "$schema": SCHEMA_ID,
+        "title": "Article front-matter of the Hanoi Convention Archive",
+        "description": "Generated from plugins/archive_core/schema.py by `make docs`; do not edit by hand.",
+        "type": "object",
+        "properties": {field.name: _kind_schema(field) for field in FIELDS},
+        "required": [field.name for field in FIELDS if field.required],
+        "additionalProperties": False,
+        "allOf": translation_rules,
+    }
+
+
+def reference_markdown() -> str:
+    """The table of fields for CONTRIBUTING.md."""
+    rows = [
+        "| field | required | value | what it is |",
+        "|---|---|---|---|",
+        *(
+            f"| `{f.name}` | {'yes' if f.required else 'no'} | {f.kind.replace('|', '&#124;')} | {f.description} |"
+            for f in FIELDS
+        ),
+    ]
+    return "\n".join(rows)

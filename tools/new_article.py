@@ -1,0 +1,126 @@
+"""Scaffold a new article: `make new TITLE="..." LANG=pl|en [DATE=YYYY-MM-DD] [KEY=translation_key]`.
+
+Writes content/articles/<year>/<translation_key>.<lang>.md with the required
+fields filled in and the optional ones as comments; the file passes
+`make check` as it is. Never overwrites a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from archive_core import frontmatter, schema  # noqa: E402
+from archive_core.errors import ContentError  # noqa: E402
+from archive_core.locales import LANGUAGES  # noqa: E402
+
+OPTIONAL_FIELDS = """\
+# Fill in what applies, remove the '# ', then run `make check`.
+# Every field is explained in CONTRIBUTING.md ("Field reference").
+# source:
+#   url: https://...            # the original's full address
+#   publisher: ...              # who published the original
+# countries: [VN]               # ISO 3166-1 alpha-2 codes in capitals, or EU
+# tags: [...]
+# summary: ...                  # default: the first paragraph of the text
+# translation:                  # only on a translated version
+#   from: {other}                    # the original's language
+#   by: ...                     # who or what translated it
+# editor_note: ...              # a note by the archive's editors, shown apart from the text
+"""
+
+
+class Refused(Exception):
+    """A request that cannot be carried out; the message says what to do instead."""
+
+
+def article_text(title: str, lang: str, published: date, key: str) -> str:
+    """The new file: front-matter with the required fields, an empty body."""
+    other = next(other for other in LANGUAGES if other != lang)
+    return (
+        "---\n"
+        f"title: {json.dumps(title, ensure_ascii=False)}\n"
+        f"date: {published.isoformat()}\n"
+        f"lang: {lang}\n"
+        f"translation_key: {key}\n"
+        f"{OPTIONAL_FIELDS.format(other=other)}"
+        "---\n"
+        "\n"
+    )
+
+
+def scaffold(content_dir: Path, title: str, lang: str, published: date, key: str | None = None) -> Path:
+    """Write the new article and return its path; Refused if it cannot."""
+    title = title.strip()
+    if not title:
+        raise Refused('TITLE is missing: make new TITLE="The article\'s title" LANG=pl')
+    if not lang:
+        raise Refused(f'LANG is missing: make new TITLE="..." LANG={LANGUAGES[0]} (or {", ".join(LANGUAGES[1:])})')
+    if lang not in LANGUAGES:
+        raise Refused(f'LANG must be one of {", ".join(LANGUAGES)}, not {lang!r}: make new TITLE="..." LANG=pl')
+    key = key or schema.default_slug(title)
+    if not key:
+        raise Refused(f"the title {title!r} has no letters or digits to make a translation_key of: add KEY=...")
+    path = content_dir / "articles" / f"{published.year:04d}" / f"{key}.{lang}.md"
+    text = article_text(title, lang, published, key)
+    try:
+        doc = frontmatter.split(text, path)
+        schema.validate(frontmatter.load(doc), doc)
+    except ContentError as exc:
+        raise Refused(f"cannot scaffold this article: {exc.problem.field}: {exc.problem.message} "
+                      f"({exc.problem.hint})") from None  # fmt: skip
+    existing = sorted((content_dir / "articles").glob(f"*/{key}.{lang}.md"))
+    if existing:
+        raise Refused(
+            f"{_shown(existing[0])} already exists (translation_key {key!r} in {lang!r}); "
+            "edit that file, or choose another TITLE or KEY"
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
+        handle.write(text)
+    return path
+
+
+def counterparts(content_dir: Path, path: Path) -> list[Path]:
+    key, lang = path.name.removesuffix(".md").rsplit(".", 1)
+    return [p for other in LANGUAGES if other != lang for p in (content_dir / "articles").glob(f"*/{key}.{other}.md")]
+
+
+def _shown(path: Path) -> str:
+    return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--title", default="")
+    parser.add_argument("--lang", default="")
+    parser.add_argument("--date", default="", help="YYYY-MM-DD, the source's publication date; default: today")
+    parser.add_argument("--key", default="", help="translation_key; default: the title, transliterated")
+    parser.add_argument("--content", type=Path, default=Path(os.environ.get("ARCHIVE_CONTENT", ROOT / "content")))
+    args = parser.parse_args(argv)
+    try:
+        try:
+            published = date.fromisoformat(args.date) if args.date else date.today()
+        except ValueError:
+            raise Refused(f"DATE {args.date!r} is not a date: write it as YYYY-MM-DD, for example 2025-10-26") from None
+        path = scaffold(args.content, args.title, args.lang, published, args.key or None)
+    except Refused as exc:
+        print(f"make new: {exc}", file=sys.stderr)
+        return 1
+    print(f"created {_shown(path)}")
+    for other in counterparts(args.content, path):
+        print(f"  {_shown(other)} has the same translation_key: if this file translates it, fill in `translation:`")
+    print("next: paste the source text below the second '---' line, fill in `source:`,")
+    print("      preview with `make devserver`, and check with `make check` (see CONTRIBUTING.md)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
