@@ -7,7 +7,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from archive_core.errors import BuildFailed
+from archive_core.errors import BuildFailed, ContentError
 from archive_core.locales import LANGUAGES
 from archive_core.urls import save_as, section_url
 
@@ -40,7 +40,10 @@ class CountryPagesGenerator(Generator):
         if problems:
             raise BuildFailed(problems)
         siteurl, default_lang = self.settings["SITEURL"], self.settings["DEFAULT_LANG"]
-        events = {lang: events_by_country(content_dir, lang) for lang in LANGUAGES}
+        try:
+            events = {lang: events_by_country(content_dir, lang) for lang in LANGUAGES}
+        except ContentError as exc:  # a timeline file that is not even YAML
+            raise BuildFailed([exc.problem]) from None
         self.pages = country_pages(data, articles, events, siteurl, default_lang)
         world = world_map()
         self.indexes = {lang: country_index(self.pages[lang], world, lang, siteurl, default_lang) for lang in LANGUAGES}
