@@ -25,6 +25,7 @@ PLUGINS = [
     "ui_i18n",
     "bilingual",
     "publishing",
+    "countries",
 ]
 
 # Content: articles only; curated data (YAML) is read by its own plugins.

@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from archive_core.errors import Problem, report  # noqa: E402
 from bilingual.pairing import duplicate_problems, missing_counterpart_warnings  # noqa: E402
+from countries import check_countries  # noqa: E402
 from markdown_reader.collection import article_files, read_articles  # noqa: E402
 from markdown_reader.document import ArticleDocument  # noqa: E402
 
@@ -24,6 +25,7 @@ def check(content_dir: Path) -> list[Problem]:
     docs, read_problems = read_articles(content_dir, files)
     documents = [(doc.path, doc.meta) for doc in docs]
     problems += review_warnings(docs)
+    problems += check_countries(content_dir)
     return [*problems, *read_problems, *duplicate_problems(documents), *missing_counterpart_warnings(documents)]
 
 

@@ -1,0 +1,97 @@
+"""People quoted in the archive (content/data/people.yaml), each with the articles that name them."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from archive_core import countries
+from archive_core.data import DataFile, load_data
+from archive_core.errors import ContentError, Problem
+from archive_core.locales import LANGUAGES
+
+PEOPLE_FILE = Path("data") / "people.yaml"
+KEYS = frozenset({"name", "country", "role", "articles"})
+
+
+@dataclass(frozen=True)
+class Person:
+    name: dict[str, str]  # by language, as each language version spells it
+    role: dict[str, str]  # by language, as the articles describe it
+    articles: tuple[str, ...]  # translation_keys
+    country: str | None = None  # None: an international official
+
+
+def load_people(content_dir: Path, article_keys: Collection[str] | None = None) -> tuple[list[Person], list[Problem]]:
+    """All people, and every problem; `article_keys`, when given, are the articles that exist."""
+    path = Path(content_dir) / PEOPLE_FILE
+    if not path.exists():
+        return [], []
+    try:
+        data_file = load_data(path)
+    except ContentError as exc:
+        return [], [exc.problem]
+    return parse_people(data_file, article_keys)
+
+
+def parse_people(data_file: DataFile, article_keys: Collection[str] | None) -> tuple[list[Person], list[Problem]]:
+    data = data_file.data
+    if data is None:
+        return [], []
+    if not isinstance(data, list):
+        return [], [
+            data_file.problem([], "people", "must be a list of records", "start each record with `- name: ...`")
+        ]
+    people, problems = [], []
+    for index, item in enumerate(data):
+        try:
+            people.append(_person(data_file, index, item, article_keys))
+        except ContentError as exc:
+            problems.append(exc.problem)
+    return people, problems
+
+
+def _person(data_file: DataFile, index: int, item: Any, article_keys: Collection[str] | None) -> Person:
+    def fail(keys: list, field: str, message: str, hint: str) -> ContentError:
+        label = _label(item.get("name")) if isinstance(item, dict) else None
+        label = label or f"record {index + 1}"
+        return ContentError(data_file.problem([index, *keys], f"{label}.{field}", message, hint))
+
+    if not isinstance(item, dict):
+        raise fail([], "record", "is not a mapping", "write `- name: ...` and the fields indented under it")
+    for key in item:
+        if key not in KEYS:
+            raise fail([key], str(key), "is not a known field", f"known fields: {', '.join(sorted(KEYS))}")
+    name = item.get("name")
+    if isinstance(name, str) and name.strip():
+        name = dict.fromkeys(LANGUAGES, name.strip())
+    if not isinstance(name, dict) or any(not isinstance(name.get(lang), str) for lang in LANGUAGES):
+        raise fail(["name"], "name", "is missing", "the name as the articles spell it, or {pl: ..., en: ...}")
+    country = item.get("country")
+    if country is not None and (not isinstance(country, str) or not countries.is_known(country)):
+        raise fail(
+            ["country"], "country", f"{country!r} is not a known country code", "ISO 3166-1 alpha-2, or leave out"
+        )
+    role = item.get("role")
+    if not isinstance(role, dict) or any(not isinstance(role.get(lang), str) for lang in LANGUAGES):
+        raise fail(["role"], "role", f"needs a text in each of {', '.join(LANGUAGES)}", "role: {pl: ..., en: ...}")
+    articles = item.get("articles")
+    if not isinstance(articles, list) or not articles or not all(isinstance(key, str) for key in articles):
+        raise fail(
+            ["articles"], "articles", "must list the articles that name this person", "articles: [translation_key]"
+        )
+    if article_keys is not None:
+        for key in articles:
+            if key not in article_keys:
+                raise fail(
+                    ["articles"], "articles", f"{key!r} is not an article in the archive", "use a translation_key"
+                )
+    return Person(name=dict(name), role=dict(role), articles=tuple(articles), country=country)
+
+
+def _label(name: Any) -> str | None:
+    if isinstance(name, dict):
+        name = next((value for value in name.values() if isinstance(value, str)), None)
+    return name.strip() if isinstance(name, str) and name.strip() else None

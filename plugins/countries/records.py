@@ -1,0 +1,139 @@
+"""Country records (content/data/countries.yaml): each participant's status in the convention, with its source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from archive_core import countries
+from archive_core.data import DataFile, load_data
+from archive_core.errors import ContentError, Problem
+
+COUNTRIES_FILE = Path("data") / "countries.yaml"
+
+SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN = "signed", "ratified", "not-signed", "unknown"
+STATUSES = (SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN)
+# Where a signature can be made: at the Hanoi ceremony, then at UN Headquarters.
+PLACES = ("hanoi", "new-york")
+KEYS = frozenset({"code", "status", "date", "place", "source"})
+
+
+@dataclass(frozen=True)
+class CountryRecord:
+    code: str
+    status: str
+    source: str | None = None
+    date: date | None = None
+    place: str | None = None
+
+    @property
+    def source_host(self) -> str | None:
+        """`treaties.un.org`: the source's site, as the link text."""
+        return urlsplit(self.source).hostname if self.source else None
+
+    @property
+    def is_signatory(self) -> bool:
+        return self.status in (SIGNED, RATIFIED)
+
+
+def load_records(content_dir: Path, today: date | None = None) -> tuple[dict[str, CountryRecord], list[Problem]]:
+    """All records by code, and every problem found; a missing file means no records."""
+    path = Path(content_dir) / COUNTRIES_FILE
+    if not path.exists():
+        return {}, []
+    try:
+        data_file = load_data(path)
+    except ContentError as exc:
+        return {}, [exc.problem]
+    return parse_records(data_file, today or date.today())
+
+
+def parse_records(data_file: DataFile, today: date) -> tuple[dict[str, CountryRecord], list[Problem]]:
+    data = data_file.data
+    if data is None:
+        return {}, []
+    if not isinstance(data, list):
+        return {}, [
+            data_file.problem([], "countries", "must be a list of records", "start each record with `- code: XX`")
+        ]
+    records: dict[str, CountryRecord] = {}
+    problems: list[Problem] = []
+    for index, item in enumerate(data):
+        try:
+            record = _record(data_file, index, item, today)
+        except ContentError as exc:
+            problems.append(exc.problem)
+            continue
+        if record.code in records:
+            problems.append(
+                data_file.problem(
+                    [index, "code"], f"{record.code}.code", "has a second record", "keep one record per country"
+                )
+            )
+            continue
+        records[record.code] = record
+    return records, problems
+
+
+def _record(data_file: DataFile, index: int, item: Any, today: date) -> CountryRecord:
+    def fail(key: str, message: str, hint: str) -> ContentError:
+        name = (
+            item.get("code") if isinstance(item, dict) and isinstance(item.get("code"), str) else f"record {index + 1}"
+        )
+        return ContentError(
+            data_file.problem([index, key] if key else [index], f"{name}.{key or 'record'}", message, hint)
+        )
+
+    if not isinstance(item, dict):
+        raise fail("", "is not a mapping", "write `- code: XX` and the record's fields indented under it")
+    for key in item:
+        if key not in KEYS:
+            raise fail(str(key), "is not a known field", f"known fields: {', '.join(sorted(KEYS))}")
+
+    code = item.get("code")
+    if not isinstance(code, str) or not countries.is_known(code):
+        raise fail("code", f"{code!r} is not a known country code", "use ISO 3166-1 alpha-2 in capitals (VN, PL) or EU")
+    status = item.get("status")
+    if status not in STATUSES:
+        raise fail("status", f"must be one of {', '.join(STATUSES)}, not {status!r}", "see CONTRIBUTING.md")
+
+    source = item.get("source")
+    if source is None and status != UNKNOWN:
+        raise fail(
+            "source", f"a {status!r} status needs a source", "add `source: https://...` of the record it comes from"
+        )
+    if source is not None and (
+        not isinstance(source, str) or urlsplit(source).scheme not in ("http", "https") or not urlsplit(source).netloc
+    ):
+        raise fail("source", f"{source!r} is not an http(s) address", "give the full https://... address")
+
+    when = item.get("date")
+    if isinstance(when, datetime):
+        when = when.date()
+    if when is not None and not isinstance(when, date):
+        raise fail("date", f"{when!r} is not a date", "write it as YYYY-MM-DD")
+    if status in (SIGNED, RATIFIED) and when is None:
+        raise fail("date", f"a {status!r} status needs its date", "add `date: YYYY-MM-DD`")
+    if status in (NOT_SIGNED, UNKNOWN) and when is not None:
+        raise fail("date", f"a {status!r} status has no date", "remove `date:`, or change the status")
+    if when is not None and when > today:
+        raise fail(
+            "date",
+            f"{when.isoformat()} is after the build date {today.isoformat()}",
+            f"a country cannot have {status} in the future; check the date",
+        )
+
+    place = item.get("place")
+    if place is not None and place not in PLACES:
+        raise fail("place", f"must be one of {', '.join(PLACES)}, not {place!r}", "where the signature was made")
+    if status == SIGNED and place is None:
+        raise fail("place", "a 'signed' status needs its place", f"add `place:` ({' or '.join(PLACES)})")
+    if status in (RATIFIED, UNKNOWN) and place is not None:
+        raise fail("place", f"a {status!r} status has no place", "remove `place:`")
+    if status == NOT_SIGNED and place not in (None, "hanoi"):
+        raise fail("place", "a 'not-signed' status can only name hanoi", "`place: hanoi`: not signed at the ceremony")
+
+    return CountryRecord(code=code, status=status, source=source, date=when, place=place)

@@ -1,0 +1,204 @@
+"""What the country pages and the country index show, computed as plain data for the templates."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from archive_core.countries import country_name
+from archive_core.locales import LANGUAGES, babel_locale
+from archive_core.urls import country_url, section_url
+from bilingual.pairing import Alternate, LanguageLink
+
+from .collation import sort_key
+from .dataset import CountryData
+from .people import Person
+from .records import STATUSES, UNKNOWN, CountryRecord
+from .regions import continent
+from .timeline_events import CountryEvent
+from .worldmap import WorldMap
+
+
+class ArticleLike(Protocol):
+    lang: str
+    translation_key: str
+    url: str
+    title: str
+    date: Any
+    archive: Any  # archive_core.schema.ArticleMeta
+
+
+@dataclass(frozen=True)
+class CountryLink:
+    code: str
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    name: str
+    role: str
+    articles: tuple[ArticleLike, ...]  # the articles in the page's language that name them
+
+
+@dataclass(frozen=True)
+class CountryPage:
+    code: str
+    lang: str
+    name: str
+    url: str
+    index_url: str
+    region: str
+    record: CountryRecord
+    events: tuple[CountryEvent, ...]
+    people: tuple[PersonEntry, ...]
+    articles: tuple[ArticleLike, ...]  # in the page's language, newest first
+    alternates: tuple[Alternate, ...]
+    language_links: tuple[LanguageLink, ...]
+
+
+@dataclass(frozen=True)
+class RegionGroup:
+    code: str
+    name: str
+    countries: tuple[CountryPage, ...]
+    signatories: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class MapArea:
+    code: str | None
+    name: str  # CLDR name in the page's language; the map's own label where CLDR has none
+    d: str
+    status: str  # one of records.STATUSES
+    url: str | None  # None: the archive has no page for it
+
+
+@dataclass(frozen=True)
+class CountryIndex:
+    lang: str
+    url: str
+    regions: tuple[RegionGroup, ...]
+    status_counts: dict[str, int]
+    map_view_box: str
+    map_areas: tuple[MapArea, ...]
+    alternates: tuple[Alternate, ...]
+    language_links: tuple[LanguageLink, ...]
+
+
+def country_links(codes: Iterable[str], lang: str) -> list[CountryLink]:
+    """Links to the pages of `codes`, in `lang`'s alphabetical order."""
+    links = [CountryLink(code, country_name(code, lang), country_url(code, lang)) for code in codes]
+    return sorted(links, key=lambda link: sort_key(lang)(link.name))
+
+
+def country_codes(data: CountryData, articles: Iterable[ArticleLike]) -> set[str]:
+    """Every country that a record, an article or a person names gets a page."""
+    named = {code for article in articles for code in article.archive.countries}
+    return set(data.records) | named | {person.country for person in data.people if person.country}
+
+
+def country_pages(
+    data: CountryData,
+    articles: Sequence[ArticleLike],
+    events: dict[str, dict[str, list[CountryEvent]]],
+    siteurl: str,
+    default_lang: str,
+) -> dict[str, list[CountryPage]]:
+    """The country pages of each language, in that language's alphabetical order."""
+    codes = country_codes(data, articles)
+    by_key = {(article.translation_key, article.lang): article for article in articles}
+    pages: dict[str, list[CountryPage]] = {}
+    for lang in LANGUAGES:
+        in_lang = sorted((a for a in articles if a.lang == lang), key=lambda a: (a.date, a.slug), reverse=True)
+        pages[lang] = [
+            CountryPage(
+                code=code,
+                lang=lang,
+                name=country_name(code, lang),
+                url=country_url(code, lang),
+                index_url=section_url("countries", lang),
+                region=babel_locale(lang).territories[continent(code)],
+                record=data.records.get(code) or CountryRecord(code, UNKNOWN),
+                events=tuple(events.get(lang, {}).get(code, ())),
+                people=tuple(_people(data.people, code, lang, by_key)),
+                articles=tuple(a for a in in_lang if code in a.archive.countries),
+                alternates=_alternates({other: country_url(code, other) for other in LANGUAGES}, siteurl, default_lang),
+                language_links=tuple(
+                    LanguageLink(other, country_url(code, other), True) for other in LANGUAGES if other != lang
+                ),
+            )
+            for code in codes
+        ]
+        pages[lang].sort(key=lambda page: sort_key(lang)(page.name))
+    return pages
+
+
+def country_index(
+    pages: list[CountryPage], world: WorldMap, lang: str, siteurl: str, default_lang: str
+) -> CountryIndex:
+    regions = []
+    for region_code in sorted({continent(page.code) for page in pages}):
+        members = tuple(page for page in pages if continent(page.code) == region_code)
+        articles = {article.url for page in members for article in page.articles}
+        regions.append(
+            RegionGroup(
+                code=region_code,
+                name=members[0].region,
+                countries=members,
+                signatories=sum(page.record.is_signatory for page in members),
+                articles=len(articles),
+            )
+        )
+    regions.sort(key=lambda region: sort_key(lang)(region.name))
+    by_code = {page.code: page for page in pages}
+    counts = Counter(page.record.status for page in pages)
+    areas = []
+    for outline in world.outlines:
+        code = world.code(outline)
+        page = by_code.get(code) if code else None
+        areas.append(
+            MapArea(
+                code=code,
+                name=country_name(code, lang) if code else outline.label,
+                d=outline.d,
+                status=page.record.status if page else UNKNOWN,
+                url=page.url if page else None,
+            )
+        )
+    return CountryIndex(
+        lang=lang,
+        url=section_url("countries", lang),
+        regions=tuple(regions),
+        status_counts={status: counts.get(status, 0) for status in STATUSES},
+        map_view_box=world.view_box,
+        map_areas=tuple(areas),
+        alternates=_alternates({other: section_url("countries", other) for other in LANGUAGES}, siteurl, default_lang),
+        language_links=tuple(
+            LanguageLink(other, section_url("countries", other), True) for other in LANGUAGES if other != lang
+        ),
+    )
+
+
+def _people(
+    people: list[Person], code: str, lang: str, by_key: dict[tuple[str, str], ArticleLike]
+) -> list[PersonEntry]:
+    entries = [
+        PersonEntry(
+            name=person.name[lang],
+            role=person.role[lang],
+            articles=tuple(by_key[key, lang] for key in person.articles if (key, lang) in by_key),
+        )
+        for person in people
+        if person.country == code
+    ]
+    return sorted(entries, key=lambda entry: sort_key(lang)(entry.name))
+
+
+def _alternates(urls: dict[str, str], siteurl: str, default_lang: str) -> tuple[Alternate, ...]:
+    links = [Alternate(lang, f"{siteurl}/{url}") for lang, url in urls.items()]
+    return (*links, Alternate("x-default", f"{siteurl}/{urls[default_lang]}"))

@@ -1,0 +1,53 @@
+"""The country index and a country page in real headless Chromium: the map's colours, links and legend."""
+
+from __future__ import annotations
+
+import pytest
+
+from .browser import watch
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("path", ["/pl/kraje/", "/en/countries/", "/pl/kraje/wietnam/", "/en/countries/south-africa/"])
+def test_country_pages_load_cleanly(page, served, path):
+    log = watch(page)
+    response = page.goto(served.base_url + path)
+    assert response.status == 200
+    assert not [error for error in log.console_errors if "favicon" not in error], log.console_errors
+    assert all(url.startswith(served.base_url) for url in log.requests), log.requests
+
+
+def fill(page, code: str) -> str:
+    return page.evaluate(f"getComputedStyle(document.querySelector('svg.map a[data-code={code}] path')).fill")
+
+
+def test_map_colours_each_country_by_its_status(page, served):
+    page.emulate_media(color_scheme="light")
+    page.goto(served.base_url + "/en/countries/")
+    assert fill(page, "VN") == fill(page, "PL") == "rgb(29, 111, 184)"  # signed
+    assert fill(page, "US").startswith("url(")  # not signed: hatched, not colour alone
+    unlinked = page.evaluate("getComputedStyle(document.querySelector('svg.map path.status-none')).fill")
+    assert unlinked == "rgb(220, 223, 227)"
+    legend = page.locator(".map-legend").inner_text()
+    assert "Signed (66)" in legend and "Not signed (7)" in legend
+
+
+def test_a_country_on_the_map_is_a_link_to_its_page(page, served):
+    page.goto(served.base_url + "/pl/kraje/")
+    page.locator("svg.map a[data-code=PL]").click()
+    page.wait_for_url("**/pl/kraje/polska/")
+    page.go_back()
+    page.locator("svg.map a[data-code=VN]").focus()  # by keyboard: Viet Nam's middle is under Laos
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/pl/kraje/wietnam/")
+    assert page.locator("h1").inner_text() == "Wietnam"
+
+
+def test_index_readable_without_javascript(chromium, served):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served.base_url + "/en/countries/")
+    text = page.locator("main").inner_text()
+    assert "Vietnam" in text and "Signed in Hanoi on 25 October 2025" in text
+    context.close()

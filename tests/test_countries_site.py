@@ -1,0 +1,214 @@
+"""Country pages and the country index on the real site, built by real Pelican (plugins/countries)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from archive_core.urls import country_url
+from countries.collation import sort_key
+
+from .conftest import build_site
+from .html_helpers import page_for_url, read_page
+from .test_build_errors import run_build
+
+PL_ARTICLE = "/pl/2025/otwarcie-konwencji-z-hanoi-do-podpisu/"
+EN_ARTICLE = "/en/2025/hanoi-convention-opens-for-signature/"
+UN_TREATIES = "https://treaties.un.org/doc/Publication/MTDSG/Volume%20II/Chapter%20XVIII/XVIII-16.en.xml"
+
+COUNTRY_PAGES = {
+    ("VN", "pl"): ("/pl/kraje/wietnam/", "Wietnam"),
+    ("BY", "pl"): ("/pl/kraje/bialorus/", "Białoruś"),
+    ("ZA", "pl"): ("/pl/kraje/republika-poludniowej-afryki/", "Republika Południowej Afryki"),
+    ("VN", "en"): ("/en/countries/vietnam/", "Vietnam"),
+    ("BY", "en"): ("/en/countries/belarus/", "Belarus"),
+    ("ZA", "en"): ("/en/countries/south-africa/", "South Africa"),
+}
+
+
+class MapAreas(HTMLParser):
+    """The <a> areas of the map: (href, class, code), and the headings and list links in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.areas: list[tuple[str, str, str]] = []
+        self.in_svg = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "svg":
+            self.in_svg = True
+        elif tag == "a" and self.in_svg:
+            self.areas.append((a["href"], a["class"], a.get("data-code")))
+
+    def handle_endtag(self, tag):
+        if tag == "svg":
+            self.in_svg = False
+
+
+def map_areas(path: Path) -> list[tuple[str, str, str]]:
+    parser = MapAreas()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.areas
+
+
+def h1(path: Path) -> str:
+    return re.search(r"<h1>(.*?)</h1>", path.read_text(encoding="utf-8"), re.S).group(1).strip()
+
+
+@pytest.mark.parametrize(("key", "expected"), COUNTRY_PAGES.items(), ids=[f"{c}-{lang}" for c, lang in COUNTRY_PAGES])
+def test_country_pages_with_cldr_names_link_the_seed_article(site, key, expected):
+    code, lang = key
+    url, name = expected
+    path = page_for_url(site, url)
+    page = read_page(path)
+    assert page.lang == lang
+    assert h1(path) == name
+    assert (PL_ARTICLE if lang == "pl" else EN_ARTICLE) in page.links
+    assert (EN_ARTICLE if lang == "pl" else PL_ARTICLE) not in page.links
+    other = "en" if lang == "pl" else "pl"
+    assert page.alternates[other] == COUNTRY_PAGES[code, other][0]
+    assert page.alternates["x-default"] == COUNTRY_PAGES[code, "pl"][0]
+
+
+def test_viet_nam_signed_on_25_october_2025_in_hanoi_with_its_source(site):
+    pl = read_page(page_for_url(site, "/pl/kraje/wietnam/"))
+    en = read_page(page_for_url(site, "/en/countries/vietnam/"))
+    assert "Podpisano w Hanoi 25 października 2025" in pl.text
+    assert "Signed in Hanoi on 25 October 2025" in en.text
+    source = "https://newshour.media/2025/10/29/in-hanoi-72-states-ratify-the-un-convention-on-cybercrime"
+    assert source in pl.links and source in en.links
+    html = page_for_url(site, "/en/countries/vietnam/").read_text(encoding="utf-8")
+    assert '<time datetime="2025-10-25">25 October 2025</time>' in html
+
+
+def test_people_from_the_country_quoted_in_the_archive(site):
+    assert (
+        "Luong Tam Quang, Viet Nam's Minister of Public Security"
+        in read_page(page_for_url(site, "/en/countries/vietnam/")).text
+    )
+    assert "Iwan Władimirowicz" in read_page(page_for_url(site, "/pl/kraje/bialorus/")).text
+    assert "Ivan Vladimirovich" in read_page(page_for_url(site, "/en/countries/belarus/")).text
+    assert "Brandolino" not in read_page(page_for_url(site, "/en/countries/vietnam/")).text
+
+
+def test_a_status_from_the_un_depositary_links_it(site):
+    page = read_page(page_for_url(site, "/en/countries/poland/"))
+    assert "Signed in Hanoi on 25 October 2025" in page.text
+    assert read_page(page_for_url(site, "/en/countries/algeria/")).links.count(UN_TREATIES) == 1
+
+
+def test_reported_non_signatory_is_worded_precisely(site):
+    page = read_page(page_for_url(site, "/en/countries/united-states/"))
+    assert "Reported as not signing in Hanoi" in page.text
+    assert (
+        "Według doniesień nie podpisano w Hanoi" in read_page(page_for_url(site, "/pl/kraje/stany-zjednoczone/")).text
+    )
+
+
+@pytest.mark.parametrize(("url", "lang"), [("/pl/kraje/", "pl"), ("/en/countries/", "en")])
+def test_index_exists_with_the_map_and_regions(site, url, lang):
+    path = page_for_url(site, url)
+    page = read_page(path)
+    html = path.read_text(encoding="utf-8")
+    assert page.lang == lang
+    assert re.search(r'<svg class="map" viewBox="0 0 4040 2664" role="group" aria-labelledby="world-map-title"', html)
+    region = "Europa" if lang == "pl" else "Europe"
+    assert f">{region}</h3>" in html
+    counts = "Sygnatariusze: 19 · Artykuły: 1" if lang == "pl" else "Signatories: 19 · Articles: 1"
+    assert counts in page.text  # Africa: 19 sourced signatories, and the seed article (ZA)
+    assert "CC BY 4.0" in page.text
+
+
+@pytest.mark.parametrize("url", ["/pl/kraje/", "/en/countries/"])
+def test_every_map_link_leads_to_a_country_page_coloured_by_its_status(site, url):
+    areas = map_areas(page_for_url(site, url))
+    assert len(areas) == len({code for _, _, code in areas}) >= 70
+    lang = url[1:3]
+    for href, _css_class, code in areas:
+        assert href == "/" + country_url(code, lang)
+        target = read_page(page_for_url(site, href))
+        assert target.lang == lang, href
+    status = {code: css_class for _, css_class, code in areas}
+    assert status["VN"] == status["BY"] == status["ZA"] == status["PL"] == "area status-signed"
+    assert status["US"] == status["JP"] == "area status-not-signed"
+    assert "GB" not in status  # unconfirmed reports stay out: no record, no page, no link
+
+
+def test_every_country_page_is_in_the_index(site):
+    index = read_page(site / "en" / "countries" / "index.html")
+    pages = {f"/en/countries/{p.parent.name}/" for p in (site / "en" / "countries").glob("*/index.html")}
+    assert pages and pages <= set(index.links)
+    assert len(pages) == len(list((site / "pl" / "kraje").glob("*/index.html")))
+
+
+def test_article_pages_link_their_countries(site):
+    pl = read_page(page_for_url(site, PL_ARTICLE))
+    en = read_page(page_for_url(site, EN_ARTICLE))
+    for url in ("/pl/kraje/wietnam/", "/pl/kraje/bialorus/", "/pl/kraje/unia-europejska/"):
+        assert url in pl.links
+    assert "/en/countries/south-africa/" in en.links
+    assert "/pl/kraje/" in pl.links and "/en/countries/" in en.links  # the navigation
+
+
+def test_polish_collation_on_the_built_index(content_copy, tmp_path):
+    with (content_copy / "data" / "countries.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("".join(f"- code: {code}\n  status: unknown\n" for code in ("LV", "LT", "SE", "CH")))
+    site = build_site(tmp_path / "output", content_copy)
+    europe = (site / "pl" / "kraje" / "index.html").read_text(encoding="utf-8").split('id="region-150"')[1]
+    names = re.findall(r'<a href="/pl/kraje/[^"]+/">([^<]+)</a>', europe.split("</section>")[0])
+    order = [names.index(name) for name in ("Litwa", "Luksemburg", "Łotwa", "Polska", "Szwajcaria", "Szwecja")]
+    assert order == sorted(order), names
+    assert names == sorted(names, key=sort_key("pl"))
+
+
+def test_timeline_events_that_involve_a_country(content_copy, tmp_path):
+    timeline = content_copy / "data" / "timeline"
+    timeline.mkdir()
+    (timeline / "events.yaml").write_text(
+        "- id: hanoi-signing\n  date: 2025-10-25\n  title: {pl: Podpisanie w Hanoi, en: Signing in Hanoi}\n"
+        "  countries: [VN, ZA]\n  sources: [https://example.org/]\n",
+        encoding="utf-8",
+    )
+    site = build_site(tmp_path / "output", content_copy)
+    page = read_page(site / "en" / "countries" / "vietnam" / "index.html")
+    assert "25 October 2025 : Signing in Hanoi" in page.text
+    assert "/en/timeline/#hanoi-signing" in page.links
+    assert "Podpisanie w Hanoi" in read_page(site / "pl" / "kraje" / "wietnam" / "index.html").text
+    assert "Signing in Hanoi" not in read_page(site / "en" / "countries" / "poland" / "index.html").text
+
+
+@pytest.mark.parametrize(
+    ("record", "offset", "message"),
+    [
+        ("- code: XY\n  status: unknown\n", 0, ": XY.code: 'XY' is not a known country code"),
+        (
+            "- code: SE\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n",
+            0,
+            ": SE.source: a 'signed' status needs",
+        ),
+        (
+            f"- code: SE\n  status: signed\n  date: 2999-01-01\n  place: new-york\n  source: {UN_TREATIES}\n",
+            2,
+            ": SE.date: 2999-01-01 is after the build date",
+        ),
+    ],
+    ids=["unknown-code", "no-source", "signed-in-the-future"],
+)
+def test_bad_country_record_fails_the_build_and_the_check(content_copy, tmp_path, record, offset, message):
+    countries_file = content_copy / "data" / "countries.yaml"
+    text = countries_file.read_text(encoding="utf-8")
+    line = text.count("\n") + 1 + offset
+    countries_file.write_text(text + record, encoding="utf-8")
+    result = run_build(content_copy, tmp_path / "output")
+    assert result.returncode == 1
+    assert f"countries.yaml:{line}{message}" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "output").exists()
+
+    from tools.check import check
+
+    assert any(message in str(problem) for problem in check(content_copy))
