@@ -9,7 +9,7 @@ from pelican.generators import Generator
 
 from archive_core.errors import BuildFailed, ContentError
 from archive_core.locales import LANGUAGES
-from archive_core.urls import save_as, section_url
+from archive_core.urls import save_as
 
 from .dataset import check_countries, load_country_data
 from .timeline_events import events_by_country
@@ -17,11 +17,6 @@ from .views import country_index, country_links, country_pages
 from .worldmap import world_map
 
 __all__ = ["check_countries", "register"]
-
-
-def add_index_urls(pelican) -> None:
-    """`COUNTRY_INDEX_URLS[page_lang]` for the site's navigation, in every template."""
-    pelican.settings["COUNTRY_INDEX_URLS"] = {lang: section_url("countries", lang) for lang in LANGUAGES}
 
 
 def link_article_countries(generator) -> None:
@@ -74,6 +69,5 @@ def get_generators(pelican) -> type[Generator]:
 
 
 def register() -> None:
-    signals.initialized.connect(add_index_urls)
     signals.article_generator_finalized.connect(link_article_countries)
     signals.get_generators.connect(get_generators)

@@ -19,6 +19,7 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
 from archive_core.locales import LANGUAGES, language_name, long_date
+from archive_core.urls import section_url
 
 DOMAIN = "messages"
 
@@ -70,7 +71,13 @@ def install(env: Environment, settings: dict) -> None:
         """The name of `lang` in the page's language: `angielski`."""
         return language_name(lang, page_lang(ctx))
 
+    @pass_context
+    def page_section_url(ctx: Context, section: str) -> str:
+        """`section_url("countries")` -> `pl/kraje/` on a Polish page."""
+        return section_url(section, page_lang(ctx))
+
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    env.globals["section_url"] = page_section_url
     env.filters["localdate"] = localdate
     env.filters["isodate"] = lambda value: (
         value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
