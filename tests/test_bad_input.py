@@ -108,6 +108,12 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         GOOD + "\nSee [x]({filename}/articles/2025/missing.en.md).\n",
         "body: link '{filename}/articles/2025/missing.en.md' points to an article that is not in the archive",
     ),
+    "two articles at one address": (
+        "2025/other-article.pl.md",
+        "---\ntitle: Inny\ndate: 2025-05-01\nlang: pl\ntranslation_key: other-article\n"
+        "slug: otwarcie-konwencji-z-hanoi-do-podpisu\n---\nTekst.\n",
+        "slug: 'otwarcie-konwencji-z-hanoi-do-podpisu' is already the address of",
+    ),
     "file in the wrong place": ("2025/other-name.en.md", GOOD, "path: does not match the front-matter"),
     "not a Markdown file": ("2025/notes.txt", "draft", "file: is not a Markdown article"),
 }

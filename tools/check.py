@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from archive_core.errors import ContentError, Problem, report  # noqa: E402
 from bilingual.checks import check_translations  # noqa: E402
-from markdown_reader.checks import check_articles, check_internal_links  # noqa: E402
+from markdown_reader.checks import check_articles, check_internal_links, check_urls  # noqa: E402
 
 Check = Callable[[Path], list[Problem]]
 
@@ -26,6 +26,7 @@ CHECKS: tuple[Check, ...] = (
     check_articles,  # schema, YAML, encoding, placement, unsafe links
     check_translations,  # duplicate (translation_key, lang); missing originals (warning)
     check_internal_links,  # {filename} links to missing content
+    check_urls,  # two articles at one address
 )
 
 

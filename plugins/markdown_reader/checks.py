@@ -6,7 +6,7 @@ from pathlib import Path
 
 from archive_core.errors import Problem
 
-from .collection import article_files, read_articles
+from .collection import article_files, read_articles, url_collisions
 from .document import ArticleDocument
 from .links import broken_link_problems
 
@@ -28,3 +28,8 @@ def check_articles(content_dir: Path) -> list[Problem]:
 def check_internal_links(content_dir: Path) -> list[Problem]:
     """`{filename}` links to content that is missing or not published."""
     return broken_link_problems(content_dir, read_content(content_dir)[0])
+
+
+def check_urls(content_dir: Path) -> list[Problem]:
+    """Two articles that would be written to the same page."""
+    return url_collisions(read_content(content_dir)[0])
