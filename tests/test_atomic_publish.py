@@ -71,3 +71,16 @@ def test_a_good_build_replaces_the_output(published, content_copy):
     assert not stale.exists()
     assert (published / "pl" / "index.html").is_file()
     assert leftovers(published) == []
+
+
+def test_a_page_written_outside_the_output_folder_stops_the_build(published, tmp_path):
+    # The page goes to `<staging>-escaped/`, beside the build folder: Pelican's own prefix check lets it through.
+    settings = settings_file(
+        tmp_path,
+        f"PLUGIN_PATHS = [{str(ROOT / 'tests')!r}]\nPLUGINS = [*PLUGINS, 'build_faults']\nBUILD_FAULT = 'escape'\n",
+    )
+    before = tree_snapshot(published)
+    result = run_build(CONTENT, published, settings)
+    assert_failed_and_untouched(result, published, before)
+    assert "save_as: would be written outside the output folder" in result.stderr
+    assert not [p for p in published.parent.iterdir() if "escaped" in p.name]

@@ -8,8 +8,10 @@ already written its first page, so that a half-written site exists.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from pelican import signals
+from pelican.generators import Generator
 
 logger = logging.getLogger(__name__)
 _settings: dict = {}
@@ -27,6 +29,19 @@ def strike(path, context) -> None:
         logger.error("error injected by the tests after writing %s", path)
 
 
+class EscapingGenerator(Generator):
+    """Writes a page outside the output folder, beside it, as a careless plugin might."""
+
+    def generate_output(self, writer) -> None:
+        name = f"../{Path(self.output_path).name}-escaped/index.html"
+        writer.write_file(name, self.get_template("root"), self.context, page_lang="en")
+
+
+def escaping_generator(pelican):
+    return EscapingGenerator if pelican.settings.get("BUILD_FAULT") == "escape" else None
+
+
 def register() -> None:
     signals.initialized.connect(remember)
     signals.content_written.connect(strike)
+    signals.get_generators.connect(escaping_generator)
