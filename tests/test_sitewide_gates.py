@@ -61,3 +61,10 @@ def test_axe_reports_wcag_violations(page):
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     ids = {v["id"] for v in Axe().run(page, options=options).response["violations"]}
     assert {"color-contrast", "image-alt", "link-name", "html-has-lang"} <= ids, ids
+
+
+def test_the_html_checker_also_checks_stylesheets(tmp_path):
+    path = write_page(tmp_path, "/en/", "<p>x</p>")
+    (tmp_path / "site.css").write_text("p { colr: red; }\n", encoding="utf-8")
+    messages = [m["message"] for m in vnu_messages(tmp_path, [path])]
+    assert any("colr" in m for m in messages), messages
