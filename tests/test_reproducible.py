@@ -22,7 +22,9 @@ def test_two_builds_in_separate_processes_are_byte_identical(tmp_path):
 
 def test_no_page_carries_the_build_date(site):
     today = date.today()
-    stamps = (today.isoformat(), today.strftime("%d.%m.%Y"), today.strftime("%Y%m%d"))
+    stamps = [today.isoformat(), today.strftime("%d.%m.%Y"), today.strftime("%Y%m%d")]
+    content = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in CONTENT.rglob("*") if p.is_file())
+    stamps = [stamp for stamp in stamps if stamp not in content]  # a date taken from the content is fine
     for path in site.rglob("*"):
         if path.is_file():
             text = path.read_bytes().decode("utf-8", errors="replace")
