@@ -26,6 +26,7 @@ $(RUNTIME): requirements.txt | $(PY)
 $(DEV): requirements-dev.txt requirements.txt $(RUNTIME)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	tools/install-chromium.sh
+	tools/install-java.sh
 	@touch $@
 
 serve: html ## Build the site and serve it on http://127.0.0.1:$(PORT) (PORT=... to change)

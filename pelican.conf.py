@@ -26,6 +26,7 @@ PLUGINS = [
     "bilingual",
     "publishing",
     "countries",
+    "output_guard",
 ]
 
 # Content: articles only; curated data (YAML) is read by its own plugins.

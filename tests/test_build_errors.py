@@ -2,29 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
-from .conftest import ROOT, build_site
-
-
-def tree_snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def run_build(content: Path, output: Path) -> subprocess.CompletedProcess:
-    code = (
-        "import sys; from tools.build import main; "
-        f"sys.exit(main(['-q', '-o', {str(output)!r}, '-s', 'pelican.conf.py']))"
-    )
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin", "ARCHIVE_CONTENT": str(content)},
-    )
+from .build_helpers import run_build, tree_snapshot
+from .conftest import build_site
 
 
 def test_broken_front_matter_fails_naming_file_and_line(content_copy, tmp_path):

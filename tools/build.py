@@ -13,8 +13,10 @@ import shutil
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
+from jinja2 import TemplateSyntaxError
 from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
@@ -48,7 +50,8 @@ def build(settings_file: Path, output: Path, overrides: dict | None = None) -> P
         settings = read_settings(str(settings_file), override={**(overrides or {}), "OUTPUT_PATH": str(staging)})
         Pelican(settings).run()
         if counter.records:
-            raise BuildError(f"{len(counter.records)} error(s) logged during the build")
+            details = "".join(f"\n  {record.getMessage()}" for record in counter.records)
+            raise BuildError(f"{len(counter.records)} error(s) logged during the build:{details}")
         _swap_in(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -86,6 +89,14 @@ def main(argv: list[str] | None = None) -> int:
         if exc.code:
             print(f"{exc}\nbuild failed; {args.output} was left unchanged", file=sys.stderr)
         return int(exc.code or 0) if isinstance(exc.code, int) else 1
+    except TemplateSyntaxError as exc:
+        print(f"{exc.filename}:{exc.lineno}: template: {exc.message}", file=sys.stderr)
+        print(f"build failed; {args.output} was left unchanged", file=sys.stderr)
+        return 1
+    except Exception:  # a bug in a plugin or a template: its traceback is what a developer needs
+        traceback.print_exc()
+        print(f"build failed; {args.output} was left unchanged", file=sys.stderr)
+        return 1
     print(f"built {args.output} in {time.perf_counter() - started:.1f} s")
     return 0
 

@@ -1,6 +1,9 @@
 """Check all content without building the site: `path:line: field: message (hint)`.
 
 Exit status 0 when there are no errors (warnings are printed), 1 otherwise.
+
+Every check is a function `(content_dir) -> list[Problem]` that a plugin
+exposes; registering one is one line in CHECKS.
 """
 
 from __future__ import annotations
@@ -8,36 +11,42 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from archive_core.errors import Problem, report  # noqa: E402
-from bilingual.pairing import duplicate_problems, missing_counterpart_warnings  # noqa: E402
+from archive_core.errors import ContentError, Problem, report  # noqa: E402
+from bilingual.checks import check_translations  # noqa: E402
 from countries import check_countries  # noqa: E402
-from markdown_reader.collection import article_files, read_articles  # noqa: E402
-from markdown_reader.document import ArticleDocument  # noqa: E402
+from markdown_reader.checks import (  # noqa: E402
+    check_articles,
+    check_internal_links,
+    check_review_fields,
+    check_urls,
+)
+
+Check = Callable[[Path], list[Problem]]
+
+CHECKS: tuple[Check, ...] = (
+    check_articles,  # schema, YAML, encoding, placement, unsafe links
+    check_translations,  # duplicate (translation_key, lang); missing originals (warning)
+    check_internal_links,  # {filename} links to missing content
+    check_urls,  # two articles at one address
+    check_review_fields,  # fields the importer guessed (warning)
+    check_countries,  # content/data/countries.yaml, people.yaml
+)
 
 
-def check(content_dir: Path) -> list[Problem]:
-    files, problems = article_files(content_dir, ["articles"])
-    docs, read_problems = read_articles(content_dir, files)
-    documents = [(doc.path, doc.meta) for doc in docs]
-    problems += review_warnings(docs)
-    problems += check_countries(content_dir)
-    return [*problems, *read_problems, *duplicate_problems(documents), *missing_counterpart_warnings(documents)]
-
-
-def review_warnings(docs: list[ArticleDocument]) -> list[Problem]:
-    """A `review:` list names fields the importer guessed: an editor must confirm them."""
-    hint = "check these fields, then delete the `review:` line"
-    message = "guessed by the importer, to review: "
-    return [
-        Problem(d.path, None, "review", message + ", ".join(d.meta.review), hint, "warning")
-        for d in docs
-        if d.meta.review
-    ]
+def check(content_dir: Path, checks: Iterable[Check] = CHECKS) -> list[Problem]:
+    problems: list[Problem] = []
+    for run in checks:
+        try:
+            problems += run(content_dir)
+        except ContentError as exc:  # a check that stops at its first problem (e.g. unreadable YAML)
+            problems.append(exc.problem)
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:

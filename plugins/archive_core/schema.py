@@ -155,7 +155,8 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         if key not in FIELD_NAMES:
             close = difflib.get_close_matches(str(key), FIELD_NAMES, n=1)
             hint = f"did you mean `{close[0]}`?" if close else f"known fields: {', '.join(FIELD_NAMES)}"
-            v.fail(str(key), "is not a known field", hint)
+            label = str(key) if re.fullmatch(r"[\w.-]+", str(key)) else repr(key)  # keep `path:line: field:` parseable
+            v.fail(label, "is not a known field", hint)
 
     title = v.text("title", data.get("title"), required=True)
     published = _date(v, data.get("date"))

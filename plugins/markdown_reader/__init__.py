@@ -12,8 +12,9 @@ from pelican.utils import set_date_tzinfo
 
 from archive_core.errors import BuildFailed
 
-from .collection import article_files, read_articles
+from .collection import article_files, read_articles, url_collisions
 from .document import ArticleDocument, read_article
+from .links import broken_link_problems
 
 # Articles read ahead by `preread_all`, consumed by the reader.
 _ready: dict[str, ArticleDocument] = {}
@@ -57,7 +58,7 @@ def preread_all(generator) -> None:
     content_dir = Path(generator.path)
     files, problems = article_files(content_dir, generator.settings["ARTICLE_PATHS"])
     docs, read_problems = read_articles(content_dir, files)
-    problems += read_problems
+    problems += read_problems + url_collisions(docs) + broken_link_problems(content_dir, docs)
     if problems:
         raise BuildFailed(problems)
     _ready.clear()

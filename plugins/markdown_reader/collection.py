@@ -61,3 +61,24 @@ def read_articles(content_dir: Path, files: Iterable[Path]) -> tuple[list[Articl
             continue
         docs.append(doc)
     return docs, problems
+
+
+def url_collisions(docs: Iterable[ArticleDocument]) -> list[Problem]:
+    """Two articles that would be published at the same address (same language, year and slug)."""
+    seen: dict[tuple[str, int, str], str] = {}
+    problems = []
+    for doc in docs:
+        key = (doc.meta.lang, doc.meta.date.year, doc.meta.slug)
+        if key in seen:
+            problems.append(
+                Problem(
+                    doc.path,
+                    None,
+                    "slug",
+                    f"{doc.meta.slug!r} is already the address of {seen[key]} ({doc.meta.lang}, {doc.meta.date.year})",
+                    "give one of them its own `slug:`",
+                )
+            )
+        else:
+            seen[key] = doc.path
+    return problems

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from archive_core import frontmatter, schema
@@ -10,6 +10,7 @@ from archive_core.errors import content_error
 from archive_core.schema import ArticleMeta
 
 from . import render
+from .render import SiteLink
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class ArticleDocument:
     meta: ArticleMeta
     html: str
     summary_html: str
+    site_links: tuple[SiteLink, ...] = ()  # lines are the file's own
 
 
 def read_article(path: str | Path) -> ArticleDocument:
@@ -36,4 +38,10 @@ def read_article(path: str | Path) -> ArticleDocument:
             "links may point to http(s) or mailto addresses, or to other pages of the site",
         )
     summary = render.text_html(meta.summary) if meta.summary else render.lead_paragraph_html(tokens) or ""
-    return ArticleDocument(path=str(path), meta=meta, html=render.render(tokens), summary_html=summary)
+    links = tuple(
+        replace(link, line=doc.body_line + link.line - 1 if link.line else None)
+        for link in render.site_links(tokens, doc.body)
+    )
+    return ArticleDocument(
+        path=str(path), meta=meta, html=render.render(tokens), summary_html=summary, site_links=links
+    )

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from html import escape
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
@@ -26,6 +27,17 @@ _CREDIT = re.compile(r"\s*(\((?:Zdjęcie|Fot\.|Foto|Photo|Source|Źródło):[^()
 
 @dataclass(frozen=True)
 class UnsafeLink:
+    url: str
+    line: int | None  # 1-based, relative to the Markdown body
+
+
+@dataclass(frozen=True)
+class SiteLink:
+    """A link to other content of the site: `{filename}/articles/2025/x.en.md#frag`, or a bare `x.md`."""
+
+    prefix: str  # "filename", "static", "attach", "tag"...; "" for a bare link to a .md file
+    target: str  # the path, without the fragment
+    fragment: str
     url: str
     line: int | None  # 1-based, relative to the Markdown body
 
@@ -102,6 +114,41 @@ def unsafe_links(tokens: list[Token]) -> list[UnsafeLink]:
             if scheme and not _PELICAN_LINK.match(str(url)) and scheme.group(1).lower() not in SAFE_SCHEMES:
                 found.append(UnsafeLink(str(url), block.map[0] + 1 if block.map else None))
     return found
+
+
+def site_links(tokens: list[Token], body: str) -> list[SiteLink]:
+    """Links that Pelican resolves to other content (`{filename}`...), and bare links to `.md` files."""
+    lines = body.split("\n")
+    found = []
+    for block in tokens:
+        for token in block.children or ():
+            url = token.attrGet("href") if token.type == "link_open" else None
+            if url is None:
+                url = token.attrGet("src") if token.type == "image" else None
+            if url is None:
+                continue
+            url = str(url)
+            match = _PELICAN_LINK.match(url)
+            if match:
+                prefix, rest = match.group(1).strip("{}|"), match.group(2)
+            elif not _SCHEME.match(url) and url.split("#")[0].split("?")[0].endswith(".md"):
+                prefix, rest = "", url
+            else:
+                continue
+            target, _, fragment = rest.partition("#")
+            found.append(SiteLink(prefix, unquote(target.split("?")[0]), fragment, url, _line_of(url, block, lines)))
+    return found
+
+
+def _line_of(url: str, block: Token, lines: list[str]) -> int | None:
+    """The body line where `url` is written, within its block; else the block's first line."""
+    if not block.map:
+        return None
+    start, end = block.map
+    for index in range(start, min(end, len(lines))):
+        if url in lines[index]:
+            return index + 1
+    return start + 1
 
 
 def lead_paragraph_html(tokens: list[Token]) -> str | None:

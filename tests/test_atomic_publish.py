@@ -1,0 +1,86 @@
+"""A failed build after a good one leaves output/ byte-identical, whatever failed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .build_helpers import ROOT, leftovers, run_build, settings_file, tree_snapshot
+from .conftest import CONTENT, build_site
+
+
+@pytest.fixture(scope="module")
+def good_output(tmp_path_factory) -> Path:
+    return build_site(tmp_path_factory.mktemp("good") / "output")
+
+
+@pytest.fixture
+def published(good_output, tmp_path) -> Path:
+    """A copy of a good build, as the `output/` a failing build must not touch."""
+    output = tmp_path / "site" / "output"
+    shutil.copytree(good_output, output)
+    return output
+
+
+def assert_failed_and_untouched(result, output: Path, before: dict) -> None:
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "was left unchanged" in result.stderr
+    assert tree_snapshot(output) == before
+    assert leftovers(output) == [], "a temporary build folder was left behind"
+
+
+def test_content_error(published, content_copy):
+    before = tree_snapshot(published)
+    (content_copy / "articles" / "2025" / "broken.en.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    result = run_build(content_copy, published)
+    assert_failed_and_untouched(result, published, before)
+    assert "broken.en.md:3: front-matter: YAML error" in result.stderr
+
+
+def test_template_error(published, tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    template = theme / "templates" / "article.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("{% endblock %}", "{% endfor %}", 1))
+    settings = settings_file(tmp_path, f"THEME = {str(theme)!r}\n")
+    before = tree_snapshot(published)
+    result = run_build(CONTENT, published, settings)
+    assert_failed_and_untouched(result, published, before)
+    assert f"{template}:" in result.stderr and ": template: " in result.stderr
+
+
+@pytest.mark.parametrize("fault", ["exception", "logged-error"])
+def test_plugin_failure_after_pages_were_written(published, tmp_path, fault):
+    settings = settings_file(
+        tmp_path,
+        f"PLUGIN_PATHS = [{str(ROOT / 'tests')!r}]\nPLUGINS = [*PLUGINS, 'build_faults']\nBUILD_FAULT = {fault!r}\n",
+    )
+    before = tree_snapshot(published)
+    result = run_build(CONTENT, published, settings)
+    assert_failed_and_untouched(result, published, before)
+    assert "injected by the tests" in result.stderr
+
+
+def test_a_good_build_replaces_the_output(published, content_copy):
+    stale = published / "stale.html"
+    stale.write_text("from an older build", encoding="utf-8")
+    result = run_build(content_copy, published)
+    assert result.returncode == 0, result.stderr
+    assert not stale.exists()
+    assert (published / "pl" / "index.html").is_file()
+    assert leftovers(published) == []
+
+
+def test_a_page_written_outside_the_output_folder_stops_the_build(published, tmp_path):
+    # The page goes to `<staging>-escaped/`, beside the build folder: Pelican's own prefix check lets it through.
+    settings = settings_file(
+        tmp_path,
+        f"PLUGIN_PATHS = [{str(ROOT / 'tests')!r}]\nPLUGINS = [*PLUGINS, 'build_faults']\nBUILD_FAULT = 'escape'\n",
+    )
+    before = tree_snapshot(published)
+    result = run_build(CONTENT, published, settings)
+    assert_failed_and_untouched(result, published, before)
+    assert "save_as: would be written outside the output folder" in result.stderr
+    assert not [p for p in published.parent.iterdir() if "escaped" in p.name]

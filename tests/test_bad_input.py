@@ -1,0 +1,152 @@
+"""Every kind of bad input is refused with the file named, and the last good output is kept."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .build_helpers import leftovers, tree_snapshot
+from .conftest import CONTENT, build_site
+
+NEW = "2025/good-article.en.md"  # where most cases put their bad file
+GOOD = """---
+title: "A good article"
+date: 2025-10-27
+lang: en
+translation_key: good-article
+countries: [VN]
+source:
+  url: https://example.org/a
+  publisher: Example
+---
+
+Lead paragraph.
+"""
+BOMB = (
+    "---\n"
+    + "\n".join(
+        [
+            'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+            *(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]" for i in range(8)),
+        ]
+    )
+    + "\n---\nText.\n"
+)
+
+
+def good(old: str = "", new: str = "") -> str:
+    return GOOD.replace(old, new) if old else GOOD
+
+
+# name: (file it is written to, its bytes or text, what the error says)
+CASES: dict[str, tuple[str, str | bytes, str]] = {
+    "broken YAML": (NEW, good("countries: [VN]", "countries: [VN"), "front-matter: YAML error"),
+    "unclosed fence": (NEW, "---\ntitle: x\nlang: en\n\nText.\n", "is never closed"),
+    "no fence": (NEW, "title: x\n\nText.\n", "does not start with a '---' line"),
+    "empty file": (NEW, "", "file: the file is empty"),
+    "blank file": (NEW, "\n  \n", "file: the file is empty"),
+    "binary file": (NEW, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "file: the file is binary"),
+    "invalid UTF-8": (NEW, good("Lead", "Le\xe9d").encode("latin-1"), "file: invalid UTF-8"),
+    "missing title": (NEW, good('title: "A good article"\n'), "title: is missing"),
+    "missing date": (NEW, good("date: 2025-10-27\n"), "date: is missing"),
+    "missing lang": (NEW, good("lang: en\n"), "lang: is missing"),
+    "missing translation_key": (NEW, good("translation_key: good-article\n"), "translation_key"),
+    "missing source.url": (NEW, good("  url: https://example.org/a\n"), "source.url: is missing"),
+    "title as a number": (NEW, good('"A good article"', "2025"), "title: must be text"),
+    "countries not a list": (NEW, good("[VN]", "VN"), "countries: must be a list"),
+    "source not a mapping": (
+        NEW,
+        good("source:\n  url: https://example.org/a\n  publisher: Example", "source: https://example.org/a"),
+        "source: must be a mapping",
+    ),
+    "unknown field": (NEW, good("lang: en", "lang: en\nauthr: X"), "authr: is not a known field"),
+    "impossible date": (NEW, good("2025-10-27", "2025-02-30"), "date: impossible date"),
+    "date as text": (NEW, good("2025-10-27", "27.10.2025"), "date: '27.10.2025' is not a date"),
+    "unknown language": (NEW, good("lang: en", "lang: de"), "lang: must be one of pl, en"),
+    "unknown country": (NEW, good("[VN]", "[VN, XX]"), "countries: 'XX' is not a known country"),
+    "ftp source URL": (NEW, good("https://example.org/a", "ftp://example.org/a"), "source.url"),
+    "javascript source URL": (
+        NEW,
+        good("https://example.org/a", "javascript:alert(1)"),
+        "source.url",
+    ),
+    "slug leaving the output folder": (
+        NEW,
+        good("lang: en", "lang: en\nslug: ../../../../tmp/escaped"),
+        "slug: '../../../../tmp/escaped' is not a valid slug",
+    ),
+    "absolute slug": (NEW, good("lang: en", "lang: en\nslug: /etc/x"), "slug: '/etc/x' is not"),
+    "translation_key leaving the folder": (
+        NEW,
+        good("translation_key: good-article", "translation_key: ../../x"),
+        "translation_key: '../../x' is not a valid slug",
+    ),
+    "YAML alias bomb": (NEW, BOMB, "front-matter: YAML anchors and aliases"),
+    "duplicate translation": (
+        "2026/hanoi-convention-signing-ceremony.pl.md",  # placed by its date, so only the duplicate is wrong
+        (CONTENT / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md")
+        .read_text(encoding="utf-8")
+        .replace("date: 2025-10-26", "date: 2026-01-02"),
+        "translation_key: 'hanoi-convention-signing-ceremony' in 'pl' is also used by",
+    ),
+    "javascript: link in the body": (
+        NEW,
+        GOOD + "\n[x](javascript:alert(1))\n",
+        "body: link target",
+    ),
+    "data: link in the body": (
+        NEW,
+        GOOD + "\n[x](data:text/html,<b>x</b>)\n",
+        "body: link target",
+    ),
+    "vbscript: image in the body": (NEW, GOOD + "\n![x](vbscript:msgbox)\n", "body: link target"),
+    "link to a missing article": (
+        NEW,
+        GOOD + "\nSee [x]({filename}/articles/2025/missing.en.md).\n",
+        "body: link '{filename}/articles/2025/missing.en.md' points to an article that is not in the archive",
+    ),
+    "two articles at one address": (
+        "2025/other-article.pl.md",
+        "---\ntitle: Inny\ndate: 2025-05-01\nlang: pl\ntranslation_key: other-article\n"
+        "slug: otwarcie-konwencji-z-hanoi-do-podpisu\n---\nTekst.\n",
+        "slug: 'otwarcie-konwencji-z-hanoi-do-podpisu' is already the address of",
+    ),
+    "file in the wrong place": ("2025/other-name.en.md", GOOD, "path: does not match the front-matter"),
+    "not a Markdown file": ("2025/notes.txt", "draft", "file: is not a Markdown article"),
+}
+
+
+@pytest.fixture(scope="module")
+def good_output(tmp_path_factory) -> Path:
+    return build_site(tmp_path_factory.mktemp("good") / "output")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_is_refused_and_the_last_good_output_kept(case, good_output, content_copy, tmp_path):
+    name, data, expected = CASES[case]
+    path = content_copy / "articles" / name
+    path.parent.mkdir(exist_ok=True)
+    write: Callable = path.write_bytes if isinstance(data, bytes) else path.write_text
+    write(data)
+    output = tmp_path / "site" / "output"
+    shutil.copytree(good_output, output)
+    before = tree_snapshot(output)
+
+    with pytest.raises(SystemExit) as failure:
+        build_site(output, content_copy)
+
+    message = str(failure.value)
+    assert failure.value.code == 1
+    assert f"{path}:" in message or f"{path} " in message, message
+    assert expected in message, message
+    assert tree_snapshot(output) == before
+    assert leftovers(output) == []
+
+
+def test_the_baseline_article_of_the_cases_builds(content_copy, tmp_path):
+    (content_copy / "articles" / NEW).write_text(GOOD, encoding="utf-8")
+    output = build_site(tmp_path / "output", content_copy)
+    assert (output / "en" / "2025" / "a-good-article" / "index.html").is_file()
