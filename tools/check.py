@@ -15,13 +15,20 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from archive_core.errors import Problem, report  # noqa: E402
 from bilingual.pairing import duplicate_problems, missing_counterpart_warnings  # noqa: E402
 from markdown_reader.collection import article_files, read_articles  # noqa: E402
+from timeline.events import check_timeline  # noqa: E402
 
 
 def check(content_dir: Path) -> list[Problem]:
     files, problems = article_files(content_dir, ["articles"])
     docs, read_problems = read_articles(content_dir, files)
     documents = [(doc.path, doc.meta) for doc in docs]
-    return [*problems, *read_problems, *duplicate_problems(documents), *missing_counterpart_warnings(documents)]
+    return [
+        *problems,
+        *read_problems,
+        *duplicate_problems(documents),
+        *missing_counterpart_warnings(documents),
+        *check_timeline(content_dir),
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
