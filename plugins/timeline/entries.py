@@ -173,13 +173,19 @@ def source_label(url: str) -> str:
 
 
 def position_links(timeline: Timeline, article: ArticleRef) -> tuple[Link, ...]:
-    """Where an article sits on its language's timeline: its own entry and the events that cite it, in order."""
-    return tuple(
-        Link(f"{entry.date_text}: {entry.title}" if entry.date_text else entry.title, f"{timeline.url}#{entry.id}")
-        for entry in timeline.entries
-        if entry.id == article_anchor(article.translation_key)
-        or any(link.url == article.url for link in entry.articles)
-    )
+    """Where an article sits on its language's timeline, in order: the events that cite it, and its own entry.
+
+    The article's own entry is labelled by its date alone: its title is the page's heading already.
+    """
+    own = article_anchor(article.translation_key)
+    links = []
+    for entry in timeline.entries:
+        url = f"{timeline.url}#{entry.id}"
+        if entry.id == own:
+            links.append(Link(str(entry.date_text), url))
+        elif any(link.url == article.url for link in entry.articles):
+            links.append(Link(f"{entry.date_text}: {entry.title}" if entry.date_text else entry.title, url))
+    return tuple(links)
 
 
 def to_json(timeline: Timeline, siteurl: str) -> dict[str, Any]:

@@ -84,6 +84,7 @@ def test_article_position_links_to_its_entry_and_the_events_citing_it():
     links = position_links(pl, ARTICLE_PL)
     assert [link.url for link in links] == ["pl/os-czasu/#signing-hanoi", "pl/os-czasu/#article-signing"]
     assert links[0].label == "25–26 października 2025: signing-hanoi po polsku"
+    assert links[1].label == "26 października 2025"
 
 
 def test_urls():
