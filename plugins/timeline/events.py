@@ -115,7 +115,7 @@ class _Record:
         self.name = f"event {raw_id!r}" if isinstance(raw_id, str) and raw_id else f"event in {data.path.name}"
 
     def fail(self, keys: list, message: str, hint: str = "") -> None:
-        field = ".".join(str(k) for k in keys)
+        field = ".".join(str(k) for k in keys) or "file"
         self.problems.append(self.file.problem(keys, field, f"{self.name}: {message}", hint))
 
     def text(self, keys: list, value: Any, hint: str) -> str | None:

@@ -157,3 +157,16 @@ def test_every_problem_of_a_file_is_reported_at_once(content):
     text = GOOD.replace("countries: [VN]", "countries: [XX]").replace("  en: Signing ceremony in Hanoi\n", "")
     problems = problems_for(content, text)
     assert len(problems) == 2
+
+
+def test_a_file_that_is_not_a_mapping(content):
+    [problem] = problems_for(content, "- id: signing-hanoi\n")
+    assert (
+        "signing-hanoi.yaml:1: file: event in signing-hanoi.yaml: the file is not a set of `field: value` lines"
+        in problem
+    )
+
+
+def test_broken_yaml_names_the_line(content):
+    [problem] = problems_for(content, GOOD.replace("kind: signing", "kind: [signing"))
+    assert "signing-hanoi.yaml:" in problem and ": yaml: YAML error" in problem
