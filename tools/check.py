@@ -22,13 +22,8 @@ def check(content_dir: Path) -> list[Problem]:
     files, problems = article_files(content_dir, ["articles"])
     docs, read_problems = read_articles(content_dir, files)
     documents = [(doc.path, doc.meta) for doc in docs]
-    return [
-        *problems,
-        *read_problems,
-        *duplicate_problems(documents),
-        *missing_counterpart_warnings(documents),
-        *check_timeline(content_dir),
-    ]
+    problems += check_timeline(content_dir)
+    return [*problems, *read_problems, *duplicate_problems(documents), *missing_counterpart_warnings(documents)]
 
 
 def main(argv: list[str] | None = None) -> int:
