@@ -27,6 +27,7 @@ PLUGINS = [
     "publishing",
     "countries",
     "output_guard",
+    "timeline",
 ]
 
 # Content: articles only; curated data (YAML) is read by its own plugins.

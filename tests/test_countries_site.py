@@ -165,20 +165,15 @@ def test_polish_collation_on_the_built_index(content_copy, tmp_path):
     assert names == sorted(names, key=sort_key("pl"))
 
 
-def test_timeline_events_that_involve_a_country(content_copy, tmp_path):
-    timeline = content_copy / "data" / "timeline"
-    timeline.mkdir()
-    (timeline / "events.yaml").write_text(
-        "- id: hanoi-signing\n  date: 2025-10-25\n  title: {pl: Podpisanie w Hanoi, en: Signing in Hanoi}\n"
-        "  countries: [VN, ZA]\n  sources: [https://example.org/]\n",
-        encoding="utf-8",
-    )
-    site = build_site(tmp_path / "output", content_copy)
+def test_timeline_events_that_involve_a_country(site):
     page = read_page(site / "en" / "countries" / "vietnam" / "index.html")
-    assert "25 October 2025 : Signing in Hanoi" in page.text
-    assert "/en/timeline/#hanoi-signing" in page.links
-    assert "Podpisanie w Hanoi" in read_page(site / "pl" / "kraje" / "wietnam" / "index.html").text
-    assert "Signing in Hanoi" not in read_page(site / "en" / "countries" / "poland" / "index.html").text
+    assert "25–26 October 2025 : Signing ceremony in Hanoi" in page.text
+    assert "/en/timeline/#signing-hanoi" in page.links
+    assert (
+        "25–26 października 2025 : Ceremonia podpisania w Hanoi"
+        in read_page(site / "pl" / "kraje" / "wietnam" / "index.html").text
+    )
+    assert "Signing ceremony in Hanoi" not in read_page(site / "en" / "countries" / "poland" / "index.html").text
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,7 @@ from markdown_reader.checks import (  # noqa: E402
     check_review_fields,
     check_urls,
 )
+from timeline.events import check_timeline  # noqa: E402
 
 Check = Callable[[Path], list[Problem]]
 
@@ -36,6 +37,7 @@ CHECKS: tuple[Check, ...] = (
     check_urls,  # two articles at one address
     check_review_fields,  # fields the importer guessed (warning)
     check_countries,  # content/data/countries.yaml, people.yaml
+    check_timeline,  # content/data/timeline/*.yaml
 )
 
 

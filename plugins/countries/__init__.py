@@ -7,12 +7,12 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from archive_core.errors import BuildFailed, ContentError
+from archive_core.errors import BuildFailed
 from archive_core.locales import LANGUAGES
 from archive_core.urls import save_as
 
 from .dataset import check_countries, load_country_data
-from .timeline_events import events_by_country
+from .timeline_events import events_by_country, load_dated_events
 from .views import country_index, country_links, country_pages
 from .worldmap import world_map
 
@@ -35,10 +35,8 @@ class CountryPagesGenerator(Generator):
         if problems:
             raise BuildFailed(problems)
         siteurl, default_lang = self.settings["SITEURL"], self.settings["DEFAULT_LANG"]
-        try:
-            events = {lang: events_by_country(content_dir, lang) for lang in LANGUAGES}
-        except ContentError as exc:  # a timeline file that is not even YAML
-            raise BuildFailed([exc.problem]) from None
+        dated = load_dated_events(content_dir, {article.translation_key for article in articles})
+        events = {lang: events_by_country(dated, lang) for lang in LANGUAGES}
         self.pages = country_pages(data, articles, events, siteurl, default_lang)
         world = world_map()
         self.indexes = {lang: country_index(self.pages[lang], world, lang, siteurl, default_lang) for lang in LANGUAGES}

@@ -1,0 +1,83 @@
+"""Timeline of the convention: curated, sourced events and the archive's articles, per language."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from archive_core.errors import BuildFailed
+from archive_core.locales import LANGUAGES
+from bilingual.pairing import Alternate, LanguageLink
+
+from .entries import ArticleRef, Timeline, build_timeline, position_links, to_json
+from .events import load_events
+
+
+class JsonDocument:
+    """Stands in for a template so that Pelican's writer writes the JSON export like any page."""
+
+    def __init__(self, data: dict) -> None:
+        self.data = data
+
+    def render(self, context: dict) -> str:
+        return json.dumps(self.data, ensure_ascii=False, indent=2) + "\n"
+
+
+def article_ref(article) -> ArticleRef:
+    meta = article.archive
+    return ArticleRef(
+        translation_key=meta.translation_key,
+        lang=meta.lang,
+        title=meta.title,
+        url=article.url,
+        date=meta.date.date(),
+        publisher=meta.source.publisher if meta.source else None,
+        countries=meta.countries,
+    )
+
+
+class TimelineGenerator(Generator):
+    """Writes `/pl/os-czasu/`, `/en/timeline/` and their JSON, and tells each article where it sits."""
+
+    def generate_context(self) -> None:
+        articles = self.context.get("articles", [])
+        events, problems = load_events(Path(self.path), {article.translation_key for article in articles})
+        if problems:
+            raise BuildFailed(problems)
+        refs = {id(article): article_ref(article) for article in articles}
+        self.timelines: dict[str, Timeline] = {lang: build_timeline(events, refs.values(), lang) for lang in LANGUAGES}
+        for article in articles:
+            ref = refs[id(article)]
+            article.timeline_links = position_links(self.timelines[ref.lang], ref)
+
+    def generate_output(self, writer) -> None:
+        siteurl = self.settings["SITEURL"]
+        default_lang = self.settings.get("DEFAULT_LANG", LANGUAGES[0])
+        pages = [Alternate(lang, f"{siteurl}/{self.timelines[lang].url}") for lang in LANGUAGES]
+        x_default = Alternate("x-default", f"{siteurl}/{self.timelines[default_lang].url}")
+        for lang, timeline in self.timelines.items():
+            writer.write_file(
+                f"{timeline.url}index.html",
+                self.get_template("timeline"),
+                self.context,
+                url=timeline.url,
+                timeline=timeline,
+                page_lang=lang,
+                alternates=[*pages, x_default],
+                language_links=[
+                    LanguageLink(other, self.timelines[other].url, True) for other in LANGUAGES if other != lang
+                ],
+                relative_urls=self.settings["RELATIVE_URLS"],
+            )
+            writer.write_file(timeline.json_url, JsonDocument(to_json(timeline, siteurl)), self.context)
+
+
+def get_generators(pelican) -> type[Generator]:
+    return TimelineGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)

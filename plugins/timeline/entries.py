@@ -1,0 +1,225 @@
+"""The timeline of one language: events and articles in order, grouped by year, and its JSON form."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+from typing import Any
+from urllib.parse import urlsplit
+
+from archive_core.countries import country_name
+from archive_core.urls import country_url, section_url
+
+from .events import Event
+from .when import DateText, When, date_text
+
+ARTICLE_KIND = "article"
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """What the timeline needs of one language version of an article."""
+
+    translation_key: str
+    lang: str
+    title: str
+    url: str  # site-relative, as Pelican's article.url
+    date: date
+    publisher: str | None = None
+    countries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str  # site-relative for pages of the site, absolute for sources
+    code: str | None = None  # a country's ISO code
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """One `<time datetime>`: the ISO value and its localized text."""
+
+    iso: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str  # the anchor on the timeline page
+    kind: str
+    when: When | None
+    date_text: DateText | None
+    title: str
+    description: str = ""
+    url: str | None = None  # an article entry: the article's page
+    publisher: str | None = None
+    sources: tuple[Link, ...] = ()
+    countries: tuple[Link, ...] = ()
+    articles: tuple[Link, ...] = ()
+
+    @property
+    def times(self) -> tuple[TimeRef, ...]:
+        """The start (and end) as `<time>` elements; one for a single date or an unsplittable range."""
+        if self.when is None or self.date_text is None:
+            return ()
+        start = TimeRef(self.when.iso(self.when.start), self.date_text.start)
+        if self.when.end is None or self.date_text.end is None:
+            return (start,)
+        return (start, TimeRef(self.when.iso(self.when.end), self.date_text.end))
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    year: int
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    lang: str
+    url: str  # `en/timeline/`
+    json_url: str  # `en/timeline.json`
+    years: tuple[YearGroup, ...]
+    upcoming: tuple[Entry, ...]  # what happens next: no date yet
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return (*(entry for group in self.years for entry in group.entries), *self.upcoming)
+
+
+def timeline_url(lang: str) -> str:
+    return section_url("timeline", lang)
+
+
+def json_url(lang: str) -> str:
+    """`en/timeline.json`, `pl/os-czasu.json`: next to the page, one per language."""
+    return timeline_url(lang).rstrip("/") + ".json"
+
+
+def article_anchor(translation_key: str) -> str:
+    return f"article-{translation_key}"
+
+
+def year_anchor(year: int) -> str:
+    return f"year-{year}"
+
+
+def build_timeline(events: Iterable[Event], articles: Iterable[ArticleRef], lang: str) -> Timeline:
+    """Events and this language's articles, oldest first; upcoming events at the end."""
+    articles = [article for article in articles if article.lang == lang]
+    by_key = {article.translation_key: article for article in articles}
+    dated: list[tuple[tuple, Entry]] = []
+    upcoming: list[Entry] = []
+    for event in events:
+        entry = event_entry(event, lang, by_key)
+        if event.when is None:
+            upcoming.append(entry)
+        else:
+            dated.append(((*event.when.sort_key, 0, event.id), entry))
+    for article in articles:
+        entry = article_entry(article)
+        dated.append(((*entry.when.sort_key, 1, article.translation_key), entry))
+    ordered = [entry for _, entry in sorted(dated, key=lambda pair: pair[0])]
+    years = tuple(
+        YearGroup(year, tuple(group)) for year, group in groupby(ordered, key=lambda entry: entry.when.start.year)
+    )
+    return Timeline(lang, timeline_url(lang), json_url(lang), years, tuple(sorted(upcoming, key=lambda e: e.id)))
+
+
+def event_entry(event: Event, lang: str, articles_by_key: dict[str, ArticleRef]) -> Entry:
+    return Entry(
+        id=event.id,
+        kind=event.kind,
+        when=event.when,
+        date_text=date_text(event.when, lang) if event.when else None,
+        title=event.title[lang],
+        description=event.description[lang],
+        sources=tuple(Link(source_label(url), url) for url in event.sources),
+        countries=country_links(event.countries, lang),
+        # An article not (yet) in this language is left out of this language's page.
+        articles=tuple(
+            Link(articles_by_key[key].title, articles_by_key[key].url)
+            for key in event.articles
+            if key in articles_by_key
+        ),
+    )
+
+
+def article_entry(article: ArticleRef) -> Entry:
+    when = When(article.date, "day")
+    return Entry(
+        id=article_anchor(article.translation_key),
+        kind=ARTICLE_KIND,
+        when=when,
+        date_text=date_text(when, article.lang),
+        title=article.title,
+        url=article.url,
+        publisher=article.publisher,
+        countries=country_links(article.countries, article.lang),
+    )
+
+
+def country_links(codes: Iterable[str], lang: str) -> tuple[Link, ...]:
+    return tuple(Link(country_name(code, lang), country_url(code, lang), code) for code in codes)
+
+
+def source_label(url: str) -> str:
+    """`unodc.org`: the publisher's address, short enough for a list of sources."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def position_links(timeline: Timeline, article: ArticleRef) -> tuple[Link, ...]:
+    """Where an article sits on its language's timeline, in order: the events that cite it, and its own entry.
+
+    The article's own entry is labelled by its date alone: its title is the page's heading already.
+    """
+    own = article_anchor(article.translation_key)
+    links = []
+    for entry in timeline.entries:
+        url = f"{timeline.url}#{entry.id}"
+        if entry.id == own:
+            links.append(Link(str(entry.date_text), url))
+        elif any(link.url == article.url for link in entry.articles):
+            links.append(Link(f"{entry.date_text}: {entry.title}" if entry.date_text else entry.title, url))
+    return tuple(links)
+
+
+def to_json(timeline: Timeline, siteurl: str) -> dict[str, Any]:
+    """The timeline as plain data; URLs absolute when SITEURL is, site-relative (`/en/...`) otherwise."""
+
+    def site(url: str) -> str:
+        return f"{siteurl}/{url}"
+
+    def entry_json(entry: Entry) -> dict[str, Any]:
+        when = entry.when
+        return {
+            "id": entry.id,
+            "url": site(f"{timeline.url}#{entry.id}"),
+            "kind": entry.kind,
+            "date": None
+            if when is None
+            else {
+                "start": when.iso(when.start),
+                "end": when.iso(when.end) if when.end else None,
+                "precision": when.precision,
+                "text": str(entry.date_text),
+            },
+            "upcoming": when is None,
+            "title": entry.title,
+            "description": entry.description or None,
+            "article_url": site(entry.url) if entry.url else None,
+            "publisher": entry.publisher,
+            "sources": [link.url for link in entry.sources],
+            "countries": [{"code": link.code, "name": link.label, "url": site(link.url)} for link in entry.countries],
+            "articles": [{"title": link.label, "url": site(link.url)} for link in entry.articles],
+        }
+
+    return {
+        "lang": timeline.lang,
+        "url": site(timeline.url),
+        "entries": [entry_json(entry) for entry in timeline.entries],
+    }

@@ -1,0 +1,119 @@
+"""One language's timeline: order, grouping by year, links, the article's place on it, the JSON export."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from timeline.entries import ArticleRef, build_timeline, json_url, position_links, timeline_url, to_json
+from timeline.events import Event
+from timeline.when import When
+
+
+def event(event_id: str, when: When | None, kind: str = "signing", **extra) -> Event:
+    return Event(
+        id=event_id,
+        kind=kind,
+        when=when,
+        title={"pl": f"{event_id} po polsku", "en": f"{event_id} in English"},
+        description={"pl": "Opis.", "en": "Description."},
+        sources=(f"https://www.example.org/{event_id}",),
+        **extra,
+    )
+
+
+ARTICLE_PL = ArticleRef("signing", "pl", "Podpisanie", "pl/2025/podpisanie/", date(2025, 10, 26), "PAP", ("VN",))
+ARTICLE_EN = ArticleRef("signing", "en", "Signing", "en/2025/signing/", date(2025, 10, 26), "AP", ("VN",))
+EVENTS = [
+    event("entry-into-force", None, kind="entry-into-force"),
+    event(
+        "signing-hanoi", When(date(2025, 10, 25), "day", date(2025, 10, 26)), countries=("VN",), articles=("signing",)
+    ),
+    event("session-2019", When(date(2019, 12, 1), "month")),
+    event("resolution", When(date(2019, 12, 27), "day"), kind="resolution"),
+    event("year-event", When(date(2019, 1, 1), "year")),
+    event("same-day-as-article", When(date(2025, 10, 26), "day")),
+]
+
+
+def test_entries_in_chronological_order_grouped_by_year_with_upcoming_last():
+    timeline = build_timeline(EVENTS, [ARTICLE_PL, ARTICLE_EN], "en")
+    assert [group.year for group in timeline.years] == [2019, 2025]
+    assert [entry.id for entry in timeline.years[0].entries] == ["year-event", "session-2019", "resolution"]
+    # A range sorts by its start; on one day, events come before articles.
+    assert [entry.id for entry in timeline.years[1].entries] == [
+        "signing-hanoi",
+        "same-day-as-article",
+        "article-signing",
+    ]
+    assert [entry.id for entry in timeline.upcoming] == ["entry-into-force"]
+    assert timeline.entries[-1].id == "entry-into-force"
+
+
+def test_each_language_gets_its_own_text_dates_and_articles():
+    pl = build_timeline(EVENTS, [ARTICLE_PL, ARTICLE_EN], "pl")
+    en = build_timeline(EVENTS, [ARTICLE_PL, ARTICLE_EN], "en")
+    pl_signing = next(e for e in pl.entries if e.id == "signing-hanoi")
+    en_signing = next(e for e in en.entries if e.id == "signing-hanoi")
+    assert (pl_signing.title, str(pl_signing.date_text)) == ("signing-hanoi po polsku", "25–26 października 2025")
+    assert (en_signing.title, str(en_signing.date_text)) == ("signing-hanoi in English", "25–26 October 2025")
+    assert [link.url for link in pl_signing.articles] == ["pl/2025/podpisanie/"]
+    assert [link.url for link in en_signing.articles] == ["en/2025/signing/"]
+    assert [(link.label, link.url) for link in pl_signing.countries] == [("Wietnam", "pl/kraje/wietnam/")]
+    assert [(link.label, link.url) for link in en_signing.countries] == [("Vietnam", "en/countries/vietnam/")]
+    assert [entry.id for entry in pl.entries].count("article-signing") == 1
+
+
+def test_times_are_one_per_end_of_a_range():
+    en = build_timeline(EVENTS, [], "en")
+    signing = next(e for e in en.entries if e.id == "signing-hanoi")
+    assert [(t.iso, t.text) for t in signing.times] == [("2025-10-25", "25"), ("2025-10-26", "26 October 2025")]
+    month = next(e for e in en.entries if e.id == "session-2019")
+    assert [(t.iso, t.text) for t in month.times] == [("2019-12", "December 2019")]
+    assert next(e for e in en.entries if e.id == "entry-into-force").times == ()
+
+
+def test_an_article_missing_in_a_language_is_not_linked_there():
+    pl = build_timeline(EVENTS, [ARTICLE_EN], "pl")
+    assert next(e for e in pl.entries if e.id == "signing-hanoi").articles == ()
+    assert "article-signing" not in [e.id for e in pl.entries]
+
+
+def test_article_position_links_to_its_entry_and_the_events_citing_it():
+    pl = build_timeline(EVENTS, [ARTICLE_PL], "pl")
+    links = position_links(pl, ARTICLE_PL)
+    assert [link.url for link in links] == ["pl/os-czasu/#signing-hanoi", "pl/os-czasu/#article-signing"]
+    assert links[0].label == "25–26 października 2025: signing-hanoi po polsku"
+    assert links[1].label == "26 października 2025"
+
+
+def test_urls():
+    assert (timeline_url("pl"), timeline_url("en")) == ("pl/os-czasu/", "en/timeline/")
+    assert (json_url("pl"), json_url("en")) == ("pl/os-czasu.json", "en/timeline.json")
+
+
+def test_json_export_has_every_entry_in_order_with_dates_and_links():
+    timeline = build_timeline(EVENTS, [ARTICLE_EN], "en")
+    data = json.loads(json.dumps(to_json(timeline, "https://archive.example")))
+    assert data["lang"] == "en"
+    assert data["url"] == "https://archive.example/en/timeline/"
+    assert [entry["id"] for entry in data["entries"]] == [entry.id for entry in timeline.entries]
+    signing = next(entry for entry in data["entries"] if entry["id"] == "signing-hanoi")
+    assert signing["url"] == "https://archive.example/en/timeline/#signing-hanoi"
+    assert signing["date"] == {
+        "start": "2025-10-25",
+        "end": "2025-10-26",
+        "precision": "day",
+        "text": "25–26 October 2025",
+    }
+    assert signing["sources"] == ["https://www.example.org/signing-hanoi"]
+    assert signing["countries"] == [
+        {"code": "VN", "name": "Vietnam", "url": "https://archive.example/en/countries/vietnam/"}
+    ]
+    assert signing["articles"] == [{"title": "Signing", "url": "https://archive.example/en/2025/signing/"}]
+    month = next(entry for entry in data["entries"] if entry["id"] == "session-2019")
+    assert month["date"] == {"start": "2019-12", "end": None, "precision": "month", "text": "December 2019"}
+    upcoming = data["entries"][-1]
+    assert (upcoming["id"], upcoming["date"], upcoming["upcoming"]) == ("entry-into-force", None, True)
+    article = next(entry for entry in data["entries"] if entry["kind"] == "article")
+    assert article["article_url"] == "https://archive.example/en/2025/signing/"

@@ -1,0 +1,139 @@
+"""Dates with a precision (day, month or year), single or as a range, and their localized text.
+
+Babel formats them with CLDR patterns: `27 grudnia 2019`, `grudzień 2019`,
+`25–26 October 2025`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date, format_interval, format_skeleton, match_skeleton
+
+from archive_core.locales import babel_locale
+
+PRECISIONS: tuple[str, ...] = ("year", "month", "day")
+# CLDR skeletons: the whole date at each precision, months spelled out.
+_SKELETONS = {"day": "yMMMMd", "month": "yMMMM", "year": "y"}
+_YEAR = re.compile(r"\d{4}")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SEPARATOR_AT_END = re.compile(r"(.*?\S)(\s*[–—-]\s*)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class When:
+    """A day, month or year, or a range of two of them at the same precision.
+
+    A month is stored as its first day, a year as 1 January.
+    """
+
+    start: date
+    precision: str
+    end: date | None = None
+
+    def iso(self, value: date) -> str:
+        """`2019-12-27`, `2019-12` or `2019`, as `<time datetime>` and JSON take it."""
+        return {"day": value.isoformat(), "month": f"{value:%Y-%m}", "year": f"{value:%Y}"}[self.precision]
+
+    @property
+    def sort_key(self) -> tuple[date, date, int]:
+        return (self.start, self.end or self.start, PRECISIONS.index(self.precision))
+
+
+@dataclass(frozen=True)
+class DateText:
+    """A localized date; for a range, the start, the separator and the end apart (one `<time>` each)."""
+
+    start: str
+    separator: str = ""
+    end: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.start}{self.separator}{self.end or ''}"
+
+
+def parse_point(value: Any) -> tuple[date, str]:
+    """`2019-12-27` (a YAML date or text), `2019-12`, or `2019`; raises ValueError saying why not."""
+    if isinstance(value, datetime):
+        raise ValueError(f"{value.isoformat()} has a time of day; give only the date")
+    if isinstance(value, date):
+        return value, "day"
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return date(value, 1, 1), "year"
+    if isinstance(value, str):
+        text = value.strip()
+        if _YEAR.fullmatch(text):
+            return date(int(text), 1, 1), "year"
+        if match := _MONTH.fullmatch(text):
+            year, month = int(match[1]), int(match[2])
+            if not 1 <= month <= 12:
+                raise ValueError(f"impossible date {text!r}: there is no month {month}")
+            return date(year, month, 1), "month"
+        if _DAY.fullmatch(text):
+            try:
+                return date.fromisoformat(text), "day"
+            except ValueError as exc:
+                raise ValueError(f"impossible date {text!r}: {exc}") from None
+    raise ValueError(f"{value!r} is not a date")
+
+
+def parse_range(start: Any, end: Any) -> When:
+    """Raises ValueError with `(field, message)` args naming `start` or `end`."""
+    try:
+        first, precision = parse_point(start)
+    except ValueError as exc:
+        raise ValueError("start", str(exc)) from None
+    try:
+        last, end_precision = parse_point(end)
+    except ValueError as exc:
+        raise ValueError("end", str(exc)) from None
+    if end_precision != precision:
+        raise ValueError("end", f"is a {end_precision} but start is a {precision}; give both at the same precision")
+    if last < first:
+        raise ValueError("end", f"{last.isoformat()} is before the start, {first.isoformat()}")
+    if last == first:
+        raise ValueError("end", "is the same as the start; write a single date instead of a range")
+    return When(first, precision, last)
+
+
+def date_text(when: When, lang: str) -> DateText:
+    """`27 grudnia 2019`, `December 2019`, `2019`; ranges as `25–26 October 2025`."""
+    locale = babel_locale(lang)
+    skeleton = _SKELETONS[when.precision]
+    if when.end is None:
+        if when.precision == "day":
+            return DateText(format_date(when.start, format="long", locale=locale))
+        return DateText(format_skeleton(skeleton, when.start, locale=locale))
+    pair = _interval_patterns(skeleton, when.start, when.end, locale)
+    if pair is None:
+        return DateText(format_interval(when.start, when.end, skeleton, locale=locale))
+    first = format_date(when.start, format=pair[0], locale=locale)
+    last = format_date(when.end, format=pair[1], locale=locale)
+    if match := _SEPARATOR_AT_END.fullmatch(first):
+        return DateText(match[1], match[2], last)
+    return DateText(first + last)
+
+
+def _interval_patterns(skeleton: str, start: date, end: date, locale: Locale) -> tuple[str, str] | None:
+    """CLDR's two patterns for this interval, or None when the locale has none that fit.
+
+    When the locale lacks the skeleton (en_GB has `yMMMd` but not `yMMMMd`),
+    CLDR says to take the closest one and widen its fields; Babel takes the
+    closest but does not widen, which would give `25–26 Oct 2025`.
+    """
+    formats = locale.interval_formats
+    closest = skeleton if skeleton in formats else match_skeleton(skeleton, formats)
+    if not closest:
+        return None
+    field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+    patterns = formats[closest].get(field)
+    if not patterns or len(patterns) != 2:
+        return None
+    if "MMMM" in skeleton and "MMMM" not in closest:
+        patterns = [re.sub(r"(?<![ML])([ML])\1\1(?![ML])", r"\1\1\1\1", pattern) for pattern in patterns]
+    return patterns[0], patterns[1]
