@@ -28,6 +28,7 @@ PLUGINS = [
     "countries",
     "output_guard",
     "timeline",
+    "search",
 ]
 
 # Content: articles only; curated data (YAML) is read by its own plugins.

@@ -40,16 +40,17 @@ A paragraph with {IMG} and <svg onload="window.injected = 5"></svg> inline.
 
 
 ACTIVE_SELECTOR = (
-    'document.querySelectorAll(\'script:not([src]):not([type="application/ld+json"]), '
-    "iframe, [onerror], [onload]').length"
+    'document.querySelectorAll(\'script:not([src]):not([type="application/ld+json"])'
+    ':not([type="text/pagefind-template"]), iframe, [onerror], [onload]\').length'
 )
 
 
 class ActiveContent(HTMLParser):
     """Every inline or foreign script, embedded frame and event-handler attribute in a page.
 
-    Allowed: the site's own script files (`<script src="/...">`) and JSON-LD data
-    blocks whose text is JSON with no raw `<` (so it cannot close its element).
+    Allowed: the site's own script files (`<script src="/...">`), Pagefind's result
+    template, and JSON-LD data blocks whose text is JSON with no raw `<` (so it
+    cannot close its element).
     """
 
     def __init__(self) -> None:
@@ -59,7 +60,9 @@ class ActiveContent(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "script" and attributes.get("type") == "application/ld+json":
+        if tag == "script" and attributes.get("type") == "text/pagefind-template":
+            pass  # Pagefind's result template: HTML the browser does not run, checked by test_search_index
+        elif tag == "script" and attributes.get("type") == "application/ld+json":
             self.data_block = []
         elif tag == "script" and (attributes.get("src") or "").startswith("/"):
             pass

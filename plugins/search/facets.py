@@ -1,0 +1,51 @@
+"""What a page tells the search index about itself: kind, date, countries, summary.
+
+Templates render a `SearchFacets` with `partials/search_meta.html` as
+Pagefind filters, metadata and a sort key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from markupsafe import Markup
+
+from archive_core.countries import country_name
+
+KINDS = ("article", "timeline", "country")
+
+
+@dataclass(frozen=True)
+class SearchFacets:
+    kind: str  # one of KINDS
+    date: date | None
+    countries: tuple[str, ...]  # names in the page's language
+    summary: str  # plain text
+
+    @property
+    def year(self) -> str:
+        return str(self.date.year) if self.date else ""
+
+
+def page_facets(
+    kind: str, lang: str, when: date | datetime | None = None, countries: tuple[str, ...] = (), summary: str = ""
+) -> SearchFacets:
+    """Facets for any page: `page_facets("timeline", "pl", when=..., countries=("VN",))`."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown search kind {kind!r}; known: {', '.join(KINDS)}")
+    day = when.date() if isinstance(when, datetime) else when
+    names = tuple(sorted((country_name(code, lang) for code in countries), key=str.casefold))
+    return SearchFacets(kind=kind, date=day, countries=names, summary=" ".join(summary.split()))
+
+
+def article_facets(article) -> SearchFacets:
+    """Facets of an archive article read by `markdown_reader`."""
+    return page_facets(
+        "article",
+        article.lang,
+        when=article.date,
+        countries=article.archive.countries,
+        # The summary is HTML the reader rendered from Markdown; only its text is kept.
+        summary=Markup(article.summary or "").striptags(),  # noqa: S704
+    )

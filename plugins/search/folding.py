@@ -1,0 +1,37 @@
+"""Extra search terms for letters that Unicode cannot fold, so that "Lodz" finds "Łódź".
+
+Pagefind folds accents by Unicode decomposition: "ą" is "a" plus a combining
+ogonek, so "wlaczenie" finds "wlączenie". Letters such as "ł", "đ" or "ø"
+have no decomposition, so Pagefind keeps them: "Bialorus" does not find
+"Białoruś". For every word of a page that still has such a letter after
+Pagefind's own folding, this module gives its ASCII form (Unidecode), which
+the indexer stores as a hidden metadata field that Pagefind searches.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from unidecode import unidecode
+
+_WORD = re.compile(r"\w+")
+
+
+def pagefind_fold(word: str) -> str:
+    """What Pagefind's own folding leaves of `word`: decomposed, combining marks dropped."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _unfoldable_latin(char: str) -> bool:
+    return not char.isascii() and unicodedata.name(char, "").startswith("LATIN ")
+
+
+def needs_folding(word: str) -> bool:
+    """True for `Białorusi`, `Đà`; false for `włączenie`'s cousins without ł (`wlączenie`) and for `Hanoi`."""
+    return any(_unfoldable_latin(char) for char in pagefind_fold(word))
+
+
+def folded_terms(text: str) -> list[str]:
+    """The ASCII forms of the words of `text` that Pagefind cannot fold: `["bialorusi", "lodz"]`."""
+    return sorted({unidecode(word).lower() for word in _WORD.findall(text) if needs_folding(word)})

@@ -1,0 +1,119 @@
+"""Index a built site with Pagefind's Python API, into `<output>/pagefind/`.
+
+Only pages with a `data-pagefind-body` element are indexed; each goes to the
+index of its `<html lang>`. Each page is handed to Pagefind with one extra,
+invisible `<meta>`: the ASCII forms of its words that Pagefind cannot fold
+(see `folding`). The served HTML is left as it is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
+
+from .folding import folded_terms
+from .region import indexed_region
+
+BUNDLE_DIR = "pagefind"
+FOLDED_META = "folded"
+# Page furniture inside the indexed region that would only crowd the excerpts.
+EXCLUDED_SELECTORS = (".article > header .meta", ".provenance dt")
+
+
+@dataclass(frozen=True)
+class PageToIndex:
+    path: str  # relative to the output folder: `pl/2025/slug/index.html`
+    lang: str | None
+    html: str  # what Pagefind reads: the page plus its folded terms
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    bundle: Path
+    pages_by_lang: dict[str, int]
+
+    @property
+    def pages(self) -> int:
+        return sum(self.pages_by_lang.values())
+
+
+class IndexingError(RuntimeError):
+    pass
+
+
+def page_url(output: Path, path: Path) -> str:
+    """`pl/2025/slug/index.html` -> `/pl/2025/slug/`."""
+    relative = path.relative_to(output).as_posix()
+    return "/" + (relative.removesuffix("index.html") if relative.endswith("index.html") else relative)
+
+
+def with_folded_meta(html: str, terms: list[str]) -> str:
+    """`html` with `<meta data-pagefind-meta="folded[content]" content="...">` at the end of its head."""
+    if not terms:
+        return html
+    tag = f'<meta data-pagefind-meta="{FOLDED_META}[content]" content="{escape(" ".join(terms))}">'
+    at = html.lower().find("</head>")
+    return html[:at] + tag + html[at:] if at >= 0 else tag + html
+
+
+def pages_to_index(output: Path) -> list[PageToIndex]:
+    pages = []
+    for path in sorted(output.rglob("*.html")):
+        if BUNDLE_DIR in path.relative_to(output).parts[:1]:
+            continue
+        html = path.read_text(encoding="utf-8")
+        region = indexed_region(html)
+        if region.indexed:
+            prepared = with_folded_meta(html, folded_terms(region.text))
+            pages.append(PageToIndex(path.relative_to(output).as_posix(), region.lang, prepared))
+    return pages
+
+
+async def _write_index(pages: list[PageToIndex], bundle: Path) -> None:
+    # One directory for Pagefind to walk: one request to its service, instead of one per page
+    # (the Python API waits 0.1 s for each response).
+    config: IndexConfig = {"output_path": str(bundle), "exclude_selectors": list(EXCLUDED_SELECTORS)}
+    with tempfile.TemporaryDirectory(prefix="search-pages-") as staging:
+        for page in pages:
+            target = Path(staging) / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.html, encoding="utf-8")
+        async with PagefindIndex(config=config) as index:
+            indexed = await index.add_directory(staging)
+    if indexed["page_count"] != len(pages):
+        raise IndexingError(f"Pagefind indexed {indexed['page_count']} of {len(pages)} pages")
+
+
+def _run_in_own_loop(coroutine) -> None:
+    """asyncio.run() in a thread of its own: the caller may already run an event loop (Playwright, a devserver)."""
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(coroutine)
+        except BaseException as exc:
+            failure.append(exc)
+
+    thread = threading.Thread(target=run, name="pagefind-index")
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+
+
+def build_search_index(output: Path) -> IndexReport:
+    """Index every indexable page under `output` into `output/pagefind/`."""
+    output = output.resolve()
+    pages = pages_to_index(output)
+    bundle = output / BUNDLE_DIR
+    _run_in_own_loop(_write_index(pages, bundle))
+    if not (bundle / "pagefind-entry.json").is_file():
+        raise IndexingError(f"Pagefind wrote no index into {bundle}")
+    return IndexReport(bundle, dict(Counter(page.lang or "unknown" for page in pages)))

@@ -1,0 +1,33 @@
+from pathlib import Path
+
+from search.indexing import page_url, with_folded_meta
+from search.region import indexed_region
+
+PAGE = """<!doctype html><html lang="pl"><head><title>T</title></head><body>
+<nav>Główne</nav>
+<main data-pagefind-body><h1>Łódź</h1><p>Zdanie<br>z <img src="x.png" alt=""> Białorusią.</p>
+<div hidden data-pagefind-ignore><span data-pagefind-filter="Kraj">Białoruś</span></div>
+<script>var ł = 1;</script></main>
+<footer>tłumaczenia</footer></body></html>"""
+
+
+def test_region_is_the_indexed_text_only():
+    region = indexed_region(PAGE)
+    assert region.indexed and region.lang == "pl"
+    assert region.text == "Łódź Zdanie z Białorusią."
+
+
+def test_pages_without_body_marker_are_not_indexed():
+    assert not indexed_region("<html lang='en'><body><main>Text</main></body></html>").indexed
+
+
+def test_folded_terms_go_into_an_invisible_meta_in_the_head():
+    html = with_folded_meta(PAGE, ["bialorusia", "lodz"])
+    assert '<meta data-pagefind-meta="folded[content]" content="bialorusia lodz"></head>' in html
+    assert with_folded_meta(PAGE, []) == PAGE
+
+
+def test_page_urls_are_site_relative_directories():
+    output = Path("/site")
+    assert page_url(output, output / "pl/2025/slug/index.html") == "/pl/2025/slug/"
+    assert page_url(output, output / "en/page.html") == "/en/page.html"

@@ -1,0 +1,210 @@
+"""Search in real headless Chromium: Pagefind's index of a real build, its Component UI, under the site's CSP."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from .browser import serve, watch
+from .conftest import CONTENT, build_site
+
+pytestmark = pytest.mark.browser
+
+PL_SEED = "/pl/2025/otwarcie-konwencji-z-hanoi-do-podpisu/"
+EN_SEED = "/en/2025/hanoi-convention-opens-for-signature/"
+PL_SEARCH, EN_SEARCH = "/pl/szukaj/", "/en/search/"
+# Chromium asks every site for /favicon.ico; the archive has none. Playwright does not see that request.
+FAVICON_404 = "Failed to load resource: the server responded with a status of 404 (File not found)"
+
+# A second Polish article, only in a test copy of the content: about Viet Nam alone, with "Łódź" and "włączenie".
+SECOND_ARTICLE = """\
+---
+title: "Artykuł testowy o Hanoi"
+date: 2025-11-05
+lang: pl
+translation_key: test-second-article
+countries: [VN]
+source:
+  url: https://example.org/test-second-article
+  publisher: Test
+---
+
+Artykuł testowy: Hanoi, Łódź i włączenie państw do konwencji.
+"""
+SECOND_URL = "/pl/2025/artykul-testowy-o-hanoi/"
+
+
+@pytest.fixture(scope="module")
+def served_two(tmp_path_factory):
+    """The real content plus SECOND_ARTICLE, built and served."""
+    content = tmp_path_factory.mktemp("content") / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "articles" / "2025" / "test-second-article.pl.md").write_text(SECOND_ARTICLE, encoding="utf-8")
+    site = build_site(tmp_path_factory.mktemp("site-two") / "output", content)
+    yield from serve(site)
+
+
+def errors(log) -> list[str]:
+    return [error for error in log.console_errors if error != FAVICON_404]
+
+
+def search(page, query: str) -> None:
+    box = page.locator("pagefind-input input")
+    box.fill(query)
+    expect(page.locator("pagefind-summary")).to_contain_text(query, timeout=10_000)
+
+
+def result_links(page):
+    return page.locator("pagefind-results a.pf-result-link")
+
+
+def result_paths(page) -> list[str]:
+    """The paths the listed results link to, once there are results."""
+    links = result_links(page)
+    expect(links.first).to_be_visible(timeout=10_000)
+    return links.evaluate_all("links => links.map(a => a.pathname)")
+
+
+@pytest.mark.parametrize("query", ["Białoruś", "Bialorus", "białorusi", "BIALORUSI"])
+def test_polish_queries_with_and_without_polish_letters_find_the_seed(page, served, query):
+    page.goto(served.base_url + PL_SEARCH)
+    search(page, query)
+    assert result_paths(page) == [PL_SEED]
+
+
+def test_english_query_finds_the_english_seed(page, served):
+    page.goto(served.base_url + EN_SEARCH)
+    search(page, "Brandolino")
+    assert result_paths(page) == [EN_SEED]
+    expect(result_links(page).first).to_have_text(re.compile(r"^Ceremony opening the Hanoi Convention"))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Lodz", [SECOND_URL]),
+        ("Łódź", [SECOND_URL]),
+        ("wlaczenie", [SECOND_URL]),
+        ("włączenie", [SECOND_URL]),
+        ("Hanoi", [SECOND_URL, PL_SEED]),  # normal queries still find everything
+    ],
+)
+def test_folded_and_normal_queries_on_a_larger_archive(page, served_two, query, expected):
+    page.goto(served_two.base_url + PL_SEARCH)
+    search(page, query)
+    assert sorted(result_paths(page)) == sorted(expected)
+
+
+def test_country_filter_narrows_results(page, served_two):
+    log = watch(page)
+    page.goto(served_two.base_url + PL_SEARCH + "?q=Hanoi")
+    assert sorted(result_paths(page)) == sorted([SECOND_URL, PL_SEED])
+    filters = page.locator("pagefind-filter-pane")
+    expect(filters).to_contain_text("Kraj")  # filter names and values in the page's language
+    expect(filters).to_contain_text("Rodzaj")
+    expect(filters).to_contain_text("Artykuł")
+    filters.get_by_label(re.compile(r"^Białoruś")).check()
+    expect(result_links(page)).to_have_count(1)
+    assert result_paths(page) == [PL_SEED]
+    filters.get_by_label(re.compile(r"^Białoruś")).uncheck()
+    filters.get_by_label(re.compile(r"^Wietnam")).check()
+    expect(result_links(page)).to_have_count(2)
+    assert not errors(log), errors(log)
+
+
+def test_query_string_runs_the_search(page, served):
+    page.goto(served.base_url + PL_SEARCH + "?q=Hanoi")
+    assert result_paths(page) == [PL_SEED]
+    expect(page.locator("pagefind-input input")).to_have_value("Hanoi")
+    expect(page.locator("pagefind-summary")).to_contain_text("1 wynik dla Hanoi")
+
+
+def test_typing_keeps_the_query_string_in_step(page, served):
+    page.goto(served.base_url + EN_SEARCH)
+    search(page, "Brandolino")
+    expect(page).to_have_url(re.compile(r"/en/search/\?q=Brandolino$"))
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [(PL_SEARCH, "Brak wyników dla qqxyzzy"), (EN_SEARCH, "No results for qqxyzzy")],
+)
+def test_no_hits_says_so_in_the_page_language(page, served, path, message):
+    page.goto(served.base_url + path + "?q=qqxyzzy")
+    expect(page.locator("pagefind-summary")).to_contain_text(message, timeout=10_000)
+    expect(result_links(page)).to_have_count(0)
+
+
+@pytest.mark.parametrize("path", [PL_SEARCH + "?q=Hanoi", EN_SEARCH + "?q=Brandolino"])
+def test_no_console_errors_and_nothing_from_elsewhere_under_the_csp(page, served, path):
+    log = watch(page)
+    response = page.goto(served.base_url + path)
+    csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert "script-src 'self' 'wasm-unsafe-eval';" in csp and "'unsafe-inline'" not in csp
+    assert response.status == 200
+    result_paths(page)
+    page.locator("pagefind-input input").fill("Konwencja")
+    page.wait_for_timeout(800)
+    assert not errors(log), errors(log)
+    assert not log.failures, log.failures
+    assert all(url.startswith(served.base_url) for url in log.requests), log.requests
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "results_page", "expected"),
+    [
+        ("/pl/", "Hanoi", PL_SEARCH, PL_SEED),
+        (PL_SEED, "Bialorus", PL_SEARCH, PL_SEED),
+        ("/en/", "Brandolino", EN_SEARCH, EN_SEED),
+        (EN_SEED, "Hanoi", EN_SEARCH, EN_SEED),
+        (PL_SEARCH, "Hanoi", PL_SEARCH, PL_SEED),
+    ],
+)
+def test_header_search_box_leads_to_results(page, served, start, query, results_page, expected):
+    page.goto(served.base_url + start)
+    page.get_by_role("search").first.get_by_role("searchbox").fill(query)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(re.escape(results_page) + r"\?q=" + query))
+    assert result_paths(page) == [expected]
+
+
+def test_header_search_box_works_without_javascript_up_to_the_search_page(chromium, served):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served.base_url + PL_SEED)
+    page.get_by_label("Przeszukaj archiwum").fill("Hanoi")
+    page.get_by_role("button", name="Szukaj").click()
+    expect(page).to_have_url(re.compile(r"/pl/szukaj/\?q=Hanoi$"))
+    expect(page.locator("main")).to_contain_text("Wyszukiwanie wymaga JavaScriptu", use_inner_text=True)
+    context.close()
+
+
+def test_result_leads_to_the_article_with_the_words_highlighted(page, served):
+    log = watch(page)
+    page.goto(served.base_url + PL_SEARCH + "?q=Bialorus")
+    result_links(page).first.click()
+    expect(page).to_have_url(re.compile(re.escape(PL_SEED) + r"\?pagefind-highlight=bialorus$", re.IGNORECASE))
+    marks = page.locator("main mark.pagefind-highlight")
+    expect(marks.first).to_have_text(re.compile(r"^Białorus", re.IGNORECASE))
+    assert not errors(log), errors(log)
+
+
+def test_results_can_be_sorted_by_date(page, served_two):
+    page.goto(served_two.base_url + PL_SEARCH)
+    dates = page.evaluate(
+        """async () => {
+          const pagefind = await import("/pagefind/pagefind.js");
+          const search = await pagefind.search("Hanoi", { sort: { date: "desc" } });
+          return Promise.all(search.results.map(async (r) => (await r.data()).meta.date));
+        }"""
+    )
+    assert dates == ["2025-11-05", "2025-10-26"]
+
+
+def test_served_pages_do_not_show_the_folded_terms(served):
+    html = (Path(served.directory) / PL_SEED.strip("/") / "index.html").read_text(encoding="utf-8")
+    assert "bialorusi" not in html.lower()
