@@ -25,8 +25,8 @@ $(RUNTIME): requirements.txt | $(PY)
 
 $(DEV): requirements-dev.txt requirements.txt $(RUNTIME)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	tools/install-chromium.sh
-	tools/install-java.sh
+	tools/apt-install.sh chromium chromium 'the browser tests'
+	tools/apt-install.sh java default-jre-headless 'the W3C Nu HTML checker'
 	@touch $@
 
 serve: html ## Build the site and serve it on http://127.0.0.1:$(PORT) (PORT=... to change)

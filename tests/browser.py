@@ -27,7 +27,7 @@ CHROMIUM_ARGS = [
 def chromium_path() -> str:
     path = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).exists():
-        pytest.fail("Chromium is missing: `make test` installs Debian's chromium (tools/install-chromium.sh)")
+        pytest.fail("Chromium is missing: `make test` installs Debian's chromium (tools/apt-install.sh)")
     return path
 
 

@@ -123,7 +123,7 @@ def hreflang_problems(site: Path) -> list[str]:
 def java() -> str:
     path = shutil.which("java")
     if not path:
-        pytest.fail("Java is missing: `make test` installs it (tools/install-java.sh)")
+        pytest.fail("Java is missing: `make test` installs it (tools/apt-install.sh)")
     return path
 
 

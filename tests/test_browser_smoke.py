@@ -1,22 +1,10 @@
-"""The site in real headless Chromium: readable, no errors, nothing fetched from elsewhere."""
+"""The site in real Chromium: readable without JavaScript, keyboard first (errors, requests: test_sitewide)."""
 
 from __future__ import annotations
 
 import pytest
 
-from .browser import watch
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.mark.parametrize("path", ["/", "/pl/", "/en/", "/pl/2025/otwarcie-konwencji-z-hanoi-do-podpisu/"])
-def test_page_loads_cleanly(page, served, path):
-    log = watch(page)
-    response = page.goto(served.base_url + path)
-    assert response.status == 200
-    assert not log.console_errors, log.console_errors
-    assert not log.failures, log.failures
-    assert all(url.startswith(served.base_url) for url in log.requests), log.requests
 
 
 def test_article_readable_without_javascript(chromium, served):

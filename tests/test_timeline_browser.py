@@ -4,19 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .browser import watch
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.mark.parametrize("path", ["/pl/os-czasu/", "/en/timeline/"])
-def test_timeline_loads_cleanly(page, served, path):
-    log = watch(page)
-    response = page.goto(served.base_url + path)
-    assert response.status == 200
-    assert not log.console_errors, log.console_errors
-    assert not log.failures, log.failures
-    assert all(url.startswith(served.base_url) for url in log.requests), log.requests
 
 
 @pytest.mark.parametrize(
