@@ -20,9 +20,11 @@ def seed_sentences() -> list[str]:
 
 
 def test_home_pages_exist_in_both_languages(site: Path):
-    for lang in ("pl", "en"):
+    for lang, other in (("pl", "en"), ("en", "pl")):
         page = read_page(site / lang / "index.html")
         assert page.lang == lang
+        assert f"/{other}/" in page.links  # the language switch leads to the other home page...
+        assert "Not yet translated" not in page.text and "Brak jeszcze tłumaczenia" not in page.text
         assert set(page.alternates) == {"pl", "en", "x-default"}
         assert page.alternates["x-default"] == "/"
 

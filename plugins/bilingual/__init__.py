@@ -11,7 +11,15 @@ from archive_core.errors import BuildFailed
 from archive_core.locales import LANGUAGES
 from archive_core.urls import home_url
 
-from .pairing import Alternate, alternates, duplicate_problems, group, language_links, missing_counterpart_warnings
+from .pairing import (
+    Alternate,
+    LanguageLink,
+    alternates,
+    duplicate_problems,
+    group,
+    language_links,
+    missing_counterpart_warnings,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +65,7 @@ class LanguageHomeGenerator(Generator):
                 url=home_url(lang),
                 page_lang=lang,
                 alternates=[*homes, chooser],
-                language_links=language_links({}, lang, {other: home_url(other) for other in LANGUAGES}),
+                language_links=[LanguageLink(other, home_url(other), True) for other in LANGUAGES if other != lang],
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
         writer.write_file(
