@@ -6,17 +6,21 @@ import os
 from pathlib import Path
 from typing import ClassVar
 
+from blinker import signal
 from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import set_date_tzinfo
 
 from archive_core.errors import BuildFailed
 
-from .collection import article_files, read_articles
+from .cache import ContentCache
+from .collection import article_files, default_workers, read_articles
 from .document import ArticleDocument, read_article
 
 # Articles read ahead by `preread_all`, consumed by the reader.
 _ready: dict[str, ArticleDocument] = {}
+# Sent as files are read: `total=` once, then `advance=` (for a progress bar; see tools/progress.py).
+reading_progress = signal("archive_reading_progress")
 
 
 class ArchiveMarkdownReader(BaseReader):
@@ -56,7 +60,16 @@ def preread_all(generator) -> None:
         generator.readers.disabled_readers.pop(extension, None)
     content_dir = Path(generator.path)
     files, problems = article_files(content_dir, generator.settings["ARTICLE_PATHS"])
-    docs, read_problems = read_articles(content_dir, files)
+    settings = generator.settings
+    cache_dir = settings.get("ARCHIVE_CACHE_DIR")
+    reading_progress.send(None, total=len(files))
+    docs, read_problems = read_articles(
+        content_dir,
+        files,
+        workers=settings.get("ARCHIVE_WORKERS") or default_workers(),
+        cache=ContentCache(Path(cache_dir)) if cache_dir else None,
+        progress=lambda count: reading_progress.send(None, advance=count),
+    )
     problems += read_problems
     if problems:
         raise BuildFailed(problems)
