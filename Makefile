@@ -9,9 +9,12 @@ PORT   ?= 8000
 
 RUNTIME := $(VENV)/.runtime-installed
 DEV     := $(VENV)/.dev-installed
+BENCH_VENV := .venv-bench
+BENCH      := $(BENCH_VENV)/.bench-installed
+N       ?= 500 5000
 
 .DEFAULT_GOAL := help
-.PHONY: help serve html publish devserver check test lint messages clean
+.PHONY: help serve html publish devserver check test lint messages clean bench
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -56,6 +59,14 @@ lint: $(DEV) ## Ruff
 messages: $(RUNTIME) ## Extract UI strings from the templates into both catalogs
 	$(BIN)/pybabel extract -F babel.cfg -o theme/translations/messages.pot --no-location --omit-header --sort-output .
 	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations --no-wrap --omit-header --no-fuzzy-matching
+
+$(BENCH): requirements-bench.txt requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	@touch $@
+
+bench: $(RUNTIME) $(BENCH) ## Benchmark against stock Pelican + Pagefind (N="500 5000" pairs; N=500 is quick)
+	$(BENCH_VENV)/bin/python -m tools.bench.run --pairs $(N) --ours-python $(PY)
 
 clean: ## Remove the built site and caches (not the virtualenv)
 	rm -rf output .output.* .cache .pytest_cache

@@ -38,7 +38,6 @@ from .corpus import make_pairs, write_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 WORK = ROOT / ".cache" / "bench"
-OURS_PYTHON = ROOT / ".venv" / "bin" / "python"
 STOCK_SETTINGS = """\
 SITENAME = "stock"
 SITEURL = ""
@@ -104,11 +103,11 @@ def edit_one_article(path: Path) -> str:
     return original
 
 
-def bench_ours(pairs: int, corpus: Path, repeat: int) -> dict:
+def bench_ours(pairs: int, corpus: Path, python: Path, repeat: int) -> dict:
     out, cache = WORK / f"out-{pairs}" / "ours", WORK / f"cache-{pairs}"
     timings = WORK / f"timings-{pairs}.json"
     env = {"ARCHIVE_CONTENT": str(corpus / "archive"), "ARCHIVE_CACHE_DIR": str(cache)}
-    build = [str(OURS_PYTHON), "-m", "tools.build", "-o", str(out), "--timings", str(timings)]
+    build = [str(python), "-m", "tools.build", "-o", str(out), "--timings", str(timings)]
     colds = []
     for _ in range(repeat):
         shutil.rmtree(out, ignore_errors=True)
@@ -123,7 +122,7 @@ def bench_ours(pairs: int, corpus: Path, repeat: int) -> dict:
     original = edit_one_article(edited)
     try:
         edit = measured(build, env)
-        incremental = measured([str(OURS_PYTHON), "-m", "tools.bench.devserver_probe", str(edited), str(out)], env)
+        incremental = measured([str(python), "-m", "tools.bench.devserver_probe", str(edited), str(out)], env)
     finally:
         edited.write_text(original, encoding="utf-8")
     pagefind = out / "pagefind"
@@ -269,7 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pairs", type=int, nargs="+", default=[500, 5000])
     parser.add_argument("--repeat", type=int, default=1, help="cold builds per size; the median is reported")
-    parser.add_argument("--stock-python", type=Path, default=Path(sys.executable))
+    parser.add_argument("--stock-python", type=Path, default=Path(sys.executable), help="with Markdown installed")
+    parser.add_argument("--ours-python", type=Path, default=ROOT / ".venv" / "bin" / "python")
     parser.add_argument("--json", type=Path, default=WORK / "results.json")
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
@@ -277,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     for pairs in args.pairs:
         console.print(f"[bold]{pairs} pairs[/bold]: generating the corpus, then building it both ways")
         corpus = write_corpus(pairs, WORK / f"corpus-{pairs}")
-        ours = bench_ours(pairs, corpus, args.repeat)
+        ours = bench_ours(pairs, corpus, args.ours_python, args.repeat)
         stock = bench_stock(pairs, corpus, args.stock_python, args.repeat)
         results["sizes"].append(
             {"pairs": pairs, "ours": ours, "stock": stock, "summary": summarize(pairs, ours, stock)}
@@ -302,7 +302,12 @@ def main(argv: list[str] | None = None) -> int:
         )
     if "linearity_s_per_page_ratio" in results:
         console.print(f"time per page, largest / smallest corpus: {results['linearity_s_per_page_ratio']:.2f}")
-    console.print(f"results: {args.json.relative_to(ROOT) if args.json.is_relative_to(ROOT) else args.json}")
+    console.print(f"results: {args.json}")
+    if len(rows) > 1:
+        from .plot import plot  # matplotlib: only in .venv-bench
+
+        plot(results, args.json.with_suffix(".svg"))
+        console.print(f"plot: {args.json.with_suffix('.svg')}")
     return 0
 
 
