@@ -77,6 +77,17 @@ def preread_all(generator) -> None:
     _ready.update({os.path.abspath(doc.path): doc for doc in docs})
 
 
+def freeze_urls(generator) -> None:
+    """Compute each article's URL once: Pelican recomputes it from the settings on every access.
+
+    Once articles are read, their URL cannot change; listings, hreflang links
+    and language switches ask for it some 10 times per article.
+    """
+    for article in (*generator.articles, *generator.translations):
+        article.override_url = article.url
+
+
 def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(preread_all)
+    signals.article_generator_pretaxonomy.connect(freeze_urls)
