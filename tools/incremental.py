@@ -31,7 +31,7 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article, Content
-from pelican.generators import ArticlesGenerator, StaticGenerator
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 from pelican.writers import Writer
 
 from . import fingerprint
@@ -41,6 +41,28 @@ logger = logging.getLogger(__name__)
 
 # What an in-place update may not change: these place an article in lists and URLs.
 STRUCTURE = ("lang", "translation_key", "slug", "date", "countries", "tags")
+# Pelican's own article listings and feeds; the archive turns them off (its plugins write listings).
+ARTICLE_LISTINGS = (
+    "DIRECT_TEMPLATES",
+    "TAG_SAVE_AS",
+    "CATEGORY_SAVE_AS",
+    "AUTHOR_SAVE_AS",
+    "YEAR_ARCHIVE_SAVE_AS",
+    "MONTH_ARCHIVE_SAVE_AS",
+    "DAY_ARCHIVE_SAVE_AS",
+    "FEED_ALL_ATOM",
+    "FEED_ALL_RSS",
+    "FEED_ATOM",
+    "FEED_RSS",
+    "CATEGORY_FEED_ATOM",
+    "CATEGORY_FEED_RSS",
+    "TAG_FEED_ATOM",
+    "TAG_FEED_RSS",
+    "TRANSLATION_FEED_ATOM",
+    "TRANSLATION_FEED_RSS",
+    "AUTHOR_FEED_ATOM",
+    "AUTHOR_FEED_RSS",
+)
 
 
 @dataclass
@@ -74,6 +96,8 @@ class Site:
         if not self.generators:
             return None
         articles = next(g for g in self.generators if isinstance(g, ArticlesGenerator))
+        if any(articles.settings.get(name) for name in ARTICLE_LISTINGS) or _has_pages(self.generators):
+            return None  # Pelican's own listings or pages are on: not handled here
         by_path = {os.path.abspath(a.source_path): a for a in (*articles.articles, *articles.translations)}
         edited = []
         for path in paths:
@@ -91,8 +115,21 @@ class Site:
         keys = {old.translation_key for old, _ in edited}
         affected = {id(a) for a in by_path.values() if a.translation_key in keys}
         writer = SelectiveWriter(str(self.output), settings=articles.settings, affected=affected)
+        for article in (*articles.translations, *articles.articles):
+            if id(article) in affected:  # what ArticlesGenerator.generate_articles does, for these only
+                signals.article_generator_write_article.send(articles, content=article)
+                writer.write_file(
+                    article.save_as,
+                    articles.get_template(article.template),
+                    articles.context,
+                    article=article,
+                    category=getattr(article, "category", None),
+                    override_output=hasattr(article, "override_save_as"),
+                    url=article.url,
+                    blog=True,
+                )
         for generator in self.generators:
-            if not isinstance(generator, StaticGenerator) and hasattr(generator, "generate_output"):
+            if not isinstance(generator, ArticlesGenerator | PagesGenerator | StaticGenerator):
                 generator.generate_output(writer)
         fingerprint.forget(self.output)  # output/ is no longer exactly what a full build wrote
         return Updated(rendered=writer.rendered, kept=writer.kept)
@@ -102,6 +139,10 @@ class Site:
 class Updated:
     rendered: int  # pages rendered again
     kept: int  # listing pages left as they were
+
+
+def _has_pages(generators: list) -> bool:
+    return any(isinstance(g, PagesGenerator) and (g.pages or g.hidden_pages) for g in generators)
 
 
 def _structure(article: Content, name: str):
