@@ -20,7 +20,12 @@ THEME = str(ROOT / "theme")
 TIMEZONE = "Europe/Warsaw"
 DEFAULT_LANG = "pl"
 
-PLUGINS = ["markdown_reader", "ui_i18n", "bilingual"]
+PLUGINS = [
+    "markdown_reader",
+    "ui_i18n",
+    "bilingual",
+    "parallel_writer",
+]
 
 # Content: articles only; curated data (YAML) is read by its own plugins.
 ARTICLE_PATHS = ["articles"]

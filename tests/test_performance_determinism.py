@@ -11,7 +11,7 @@ from tools.bench.corpus import write_corpus
 from .conftest import build_site
 from .test_build_errors import tree_snapshot
 
-PAIRS = 40  # enough for the reader to use its process pool (32 files per worker at least)
+PAIRS = 40  # 80 articles: enough for the reader's and the writer's process pools (32 per worker)
 
 
 @pytest.fixture(scope="module")
