@@ -12,6 +12,7 @@ DEV     := $(VENV)/.dev-installed
 BENCH_VENV := .venv-bench
 BENCH      := $(BENCH_VENV)/.bench-installed
 N       ?= 500 5000
+REPEAT  ?= 1
 
 .DEFAULT_GOAL := help
 .PHONY: help serve html publish devserver check test lint messages clean bench
@@ -65,8 +66,8 @@ $(BENCH): requirements-bench.txt requirements.txt
 	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	@touch $@
 
-bench: $(RUNTIME) $(BENCH) ## Benchmark against stock Pelican + Pagefind (N="500 5000" pairs; N=500 is quick)
-	$(BENCH_VENV)/bin/python -m tools.bench.run --pairs $(N) --ours-python $(PY)
+bench: $(RUNTIME) $(BENCH) ## Benchmark against stock Pelican + Pagefind (N="500 5000" pairs, N=500 is quick; REPEAT=3)
+	$(BENCH_VENV)/bin/python -m tools.bench.run --pairs $(N) --repeat $(REPEAT) --ours-python $(PY)
 
 clean: ## Remove the built site and caches (not the virtualenv)
 	rm -rf output .output.* .cache .pytest_cache

@@ -3,10 +3,10 @@
 `python -m tools.bench.measure RESULT.json -- command args...` runs the command
 (stdout and stderr pass through) and writes {"wall": s, "cpu": s, "peak_rss_mb":
 MB, "peak_process_rss_mb": MB, "returncode": n} to RESULT.json. `peak_rss_mb`
-is the largest sum of resident memory over the command and all its
-descendants, sampled every 50 ms from /proc; `peak_process_rss_mb` is
-getrusage's largest single descendant, exact but blind to processes running
-side by side.
+is the largest sum of proportional resident memory (PSS) over the command
+and all its descendants, sampled every 50 ms from /proc; `peak_process_rss_mb`
+is getrusage's largest single descendant, exact but blind to processes
+running side by side.
 """
 
 from __future__ import annotations
@@ -20,32 +20,40 @@ import time
 from pathlib import Path
 
 SAMPLE_SECONDS = 0.05
-PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
 
 
-def _tree_rss_bytes(root: int) -> int:
-    """Resident bytes of `root` and all its descendants, from /proc."""
+def _tree_memory_bytes(root: int) -> int:
+    """Proportional set size (shared pages split between their users) of `root` and its descendants.
+
+    Forked workers share most of their memory with the build's process; adding
+    up their RSS would count those pages once per process.
+    """
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = Path(entry.path, "stat").read_text()
-            statm = Path(entry.path, "statm").read_text().split()
-        except OSError:
-            continue  # it ended meanwhile
-        pid = int(entry.name)
-        parents[pid] = int(stat[stat.rindex(")") + 2 :].split()[1])
-        rss[pid] = int(statm[1]) * PAGE_BYTES
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue  # it ended meanwhile
+            parents[int(entry.name)] = int(stat[stat.rindex(")") + 2 :].split()[1])
     total = 0
-    for pid in rss:
+    for pid in parents:
         walk = pid
         while walk and walk != root:
             walk = parents.get(walk, 0)
         if walk == root:
-            total += rss[pid]
+            total += _pss_bytes(pid)
     return total
+
+
+def _pss_bytes(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+        return 0
+    except (OSError, ValueError):
+        return 0
 
 
 def measure(command: list[str]) -> dict:
@@ -53,7 +61,7 @@ def measure(command: list[str]) -> dict:
     process = subprocess.Popen(command)
     peak = 0
     while process.poll() is None:
-        peak = max(peak, _tree_rss_bytes(process.pid))
+        peak = max(peak, _tree_memory_bytes(process.pid))
         time.sleep(SAMPLE_SECONDS)
     wall = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -193,6 +193,7 @@ def summarize(pairs: int, ours: dict, stock: dict) -> dict:
         "ours_cold_cpu_s": ours["cold"]["cpu"],
         "ours_pages_per_s": ours["pages"] / ours["cold"]["wall"],
         "ours_s_per_page": ours["cold"]["wall"] / ours["pages"],
+        "ours_cpu_s_per_page": ours["cold"]["cpu"] / ours["pages"],
         "ours_warm_s": ours["warm"]["wall"],
         "ours_edit_s": ours["edit"]["wall"],
         "ours_incremental_s": ours["incremental"]["seconds"],
@@ -205,6 +206,8 @@ def summarize(pairs: int, ours: dict, stock: dict) -> dict:
         "pagefind_cli_cpu_s": stock["pagefind"]["cpu"],
         "pagefind_cli_peak_mb": stock["pagefind"]["peak_rss_mb"],
         "stock_plus_pagefind_s": stock_total,
+        "stock_plus_pagefind_cpu_s": stock["cold"]["cpu"] + stock["pagefind"]["cpu"],
+        "ratio_cpu_vs_stock_plus_pagefind": ours["cold"]["cpu"] / (stock["cold"]["cpu"] + stock["pagefind"]["cpu"]),
         "ratio_cold_vs_stock_plus_pagefind": ours["cold"]["wall"] / stock_total,
         "ratio_cold_vs_stock_pelican": ours["cold"]["wall"] / stock["cold"]["wall"],
         "ratio_warm_vs_cold": ours["warm"]["wall"] / ours["cold"]["wall"],
@@ -241,6 +244,7 @@ def print_table(rows: list[dict]) -> None:
         table.add_column(f"{row['pairs']} pairs", justify="right")
     lines = [
         ("ours: cold full build", "ours_cold_s", "{:.1f}"),
+        ("ours: cold full build, CPU s", "ours_cold_cpu_s", "{:.1f}"),
         ("ours: pages per second", "ours_pages_per_s", "{:.0f}"),
         ("ours: warm rebuild, nothing changed", "ours_warm_s", "{:.2f}"),
         ("ours: full rebuild after one edit", "ours_edit_s", "{:.1f}"),
@@ -253,7 +257,9 @@ def print_table(rows: list[dict]) -> None:
         ("Pagefind CLI on stock output", "pagefind_cli_s", "{:.1f}"),
         ("Pagefind CLI peak memory, MB", "pagefind_cli_peak_mb", "{:.0f}"),
         ("stock Pelican + Pagefind CLI", "stock_plus_pagefind_s", "{:.1f}"),
+        ("stock Pelican + Pagefind CLI, CPU s", "stock_plus_pagefind_cpu_s", "{:.1f}"),
         ("ratio: ours cold / (stock + Pagefind)", "ratio_cold_vs_stock_plus_pagefind", "{:.2f}"),
+        ("ratio: ours cold / (stock + Pagefind), CPU", "ratio_cpu_vs_stock_plus_pagefind", "{:.2f}"),
         ("ratio: ours cold / stock Pelican", "ratio_cold_vs_stock_pelican", "{:.2f}"),
         ("ratio: ours warm / cold", "ratio_warm_vs_cold", "{:.3f}"),
         ("ratio: ours one-edit rebuild / cold", "ratio_edit_vs_cold", "{:.2f}"),
@@ -286,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(rows) > 1:
         small, large = rows[0], rows[-1]
         results["linearity_s_per_page_ratio"] = large["ours_s_per_page"] / small["ours_s_per_page"]
+        results["linearity_cpu_s_per_page_ratio"] = large["ours_cpu_s_per_page"] / small["ours_cpu_s_per_page"]
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2, default=str))
     print_table(rows)
@@ -301,7 +308,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     if "linearity_s_per_page_ratio" in results:
-        console.print(f"time per page, largest / smallest corpus: {results['linearity_s_per_page_ratio']:.2f}")
+        console.print(
+            f"time per page, largest / smallest corpus: {results['linearity_s_per_page_ratio']:.2f} wall, "
+            f"{results['linearity_cpu_s_per_page_ratio']:.2f} CPU"
+        )
     console.print(f"results: {args.json}")
     if len(rows) > 1:
         from .plot import plot  # matplotlib: only in .venv-bench
