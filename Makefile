@@ -9,9 +9,13 @@ PORT   ?= 8000
 
 RUNTIME := $(VENV)/.runtime-installed
 DEV     := $(VENV)/.dev-installed
+BENCH_VENV := .venv-bench
+BENCH      := $(BENCH_VENV)/.bench-installed
+N       ?= 500 5000
+REPEAT  ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve html publish devserver check test lint messages clean import new docs
+.PHONY: help serve html publish devserver check test lint messages clean import new docs bench
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -76,6 +80,14 @@ new: $(RUNTIME) ## Scaffold an article: make new TITLE="..." LANG=pl|en [DATE=YY
 
 docs: $(RUNTIME) ## Regenerate the front-matter reference in CONTRIBUTING.md and docs/front-matter.schema.json
 	$(PY) -m tools.docs
+
+$(BENCH): requirements-bench.txt requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	@touch $@
+
+bench: $(RUNTIME) $(BENCH) ## Benchmark against stock Pelican + Pagefind (N="500 5000" pairs, N=500 is quick; REPEAT=3)
+	$(BENCH_VENV)/bin/python -m tools.bench.run --pairs $(N) --repeat $(REPEAT) --ours-python $(PY)
 
 clean: ## Remove the built site and caches (not the virtualenv)
 	rm -rf output .output.* .cache .pytest_cache

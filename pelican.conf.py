@@ -29,6 +29,7 @@ PLUGINS = [
     "output_guard",
     "timeline",
     "search",
+    "parallel_writer",
 ]
 
 # Content: articles only; curated data (YAML) is read by its own plugins.
@@ -88,3 +89,8 @@ CONTENT_SECURITY_POLICY = (
 # Reproducible output: no "last build" timestamps anywhere.
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+
+# Speed (plugins/markdown_reader): articles are read by one process per core (0),
+# through a content cache that is safe to delete ("" turns it off).
+ARCHIVE_WORKERS = int(os.environ.get("ARCHIVE_WORKERS", "0"))
+ARCHIVE_CACHE_DIR = os.environ.get("ARCHIVE_CACHE_DIR", str(ROOT / ".cache" / "content"))

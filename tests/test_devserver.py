@@ -33,7 +33,8 @@ def test_devserver_rebuilds_on_plugin_theme_and_content_changes(tmp_path):
     project = tmp_path / "project"
     for name in ("content", "theme", "plugins", "tools"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", "tests"))
-    shutil.copy(ROOT / "pelican.conf.py", project)
+    for name in ("pelican.conf.py", "requirements.txt"):
+        shutil.copy(ROOT / name, project)
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "tools.devserver", "--port", str(port)],

@@ -11,7 +11,7 @@ from .conftest import CONTENT
 
 
 @pytest.mark.xfail(
-    strict=True,
+    strict=False,  # by chance, a small index can come out in the same order twice
     reason="Pagefind 1.5 writes its filter and metadata indexes in hash-map order (Pagefind issue #638); "
     "the search plugin must write them in a canonical order",
 )

@@ -14,12 +14,17 @@ import sys
 import tempfile
 import time
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
 from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
+
+from . import fingerprint
+from .build_timing import record_phases
+from .progress import build_progress
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,26 +44,52 @@ class BuildError(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class Outcome:
+    output: Path
+    rebuilt: bool  # False: the inputs had not changed, `output` was left as it was
+
+
 def build(settings_file: Path, output: Path, overrides: dict | None = None) -> Path:
     """Build into a temporary folder, then swap it in as `output`. Returns `output`."""
+    return build_if_changed(settings_file, output, overrides, reuse=False).output
+
+
+def build_if_changed(
+    settings_file: Path,
+    output: Path,
+    overrides: dict | None = None,
+    reuse: bool = True,
+    progress: bool = False,
+    timings: Path | None = None,
+) -> Outcome:
+    """`build`, unless `reuse` and the inputs' fingerprint is the one recorded for `output`."""
+    overrides = overrides or {}
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
     counter = ErrorCounter()
     logging.getLogger().addHandler(counter)
     try:
-        settings = read_settings(str(settings_file), override={**(overrides or {}), "OUTPUT_PATH": str(staging)})
-        Pelican(settings).run()
+        settings = read_settings(str(settings_file), override={**overrides, "OUTPUT_PATH": str(staging)})
+        inputs = fingerprint.fingerprint(Path(settings["PATH"]), sorted(ROOT.glob("*.conf.py")), overrides)
+        if reuse and fingerprint.matches(output, inputs):
+            shutil.rmtree(staging, ignore_errors=True)
+            return Outcome(output, rebuilt=False)
+        fingerprint.forget(output)
+        with build_progress(progress), record_phases(timings):
+            Pelican(settings).run()
         if counter.records:
             details = "".join(f"\n  {record.getMessage()}" for record in counter.records)
             raise BuildError(f"{len(counter.records)} error(s) logged during the build:{details}")
         _swap_in(staging, output)
+        fingerprint.remember(output, inputs)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
         logging.getLogger().removeHandler(counter)
-    return output
+    return Outcome(output, rebuilt=True)
 
 
 def _swap_in(staging: Path, output: Path) -> None:
@@ -77,11 +108,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-s", "--settings", type=Path, default=ROOT / "pelican.conf.py")
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "output")
     parser.add_argument("-q", "--quiet", action="store_true")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log every file written")
+    parser.add_argument("--force", action="store_true", help="build even if no input changed")
+    parser.add_argument("--timings", type=Path, help="write where the time went, as JSON (for make bench)")
     args = parser.parse_args(argv)
     init_logging(level=logging.WARNING if args.quiet else logging.INFO)
+    if not args.verbose:  # one line per page is slow at 10,000 pages; the progress bar says more
+        logging.getLogger("pelican.writers").setLevel(logging.WARNING)
     started = time.perf_counter()
     try:
-        build(args.settings, args.output)
+        outcome = build_if_changed(
+            args.settings, args.output, reuse=not args.force, progress=not args.quiet, timings=args.timings
+        )
     except BuildError as exc:
         print(f"build failed: {exc}; {args.output} was left unchanged", file=sys.stderr)
         return 1
@@ -97,7 +135,11 @@ def main(argv: list[str] | None = None) -> int:
         traceback.print_exc()
         print(f"build failed; {args.output} was left unchanged", file=sys.stderr)
         return 1
-    print(f"built {args.output} in {time.perf_counter() - started:.1f} s")
+    elapsed = time.perf_counter() - started
+    if not outcome.rebuilt:
+        print(f"{args.output} is up to date (no input changed), left untouched; checked in {elapsed:.1f} s")
+    else:
+        print(f"built {args.output} in {elapsed:.1f} s")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -20,6 +21,11 @@ def long_date(value: date | datetime, lang: str) -> str:
     """`26 października 2025` / `26 October 2025`."""
     if isinstance(value, datetime):
         value = value.date()
+    return _long_date(value, lang)
+
+
+@lru_cache(maxsize=8192)  # every page shows dates; an archive has a few thousand distinct days
+def _long_date(value: date, lang: str) -> str:
     return format_date(value, format="long", locale=BABEL_LOCALES[lang])
 
 

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from archive_core.errors import ContentError, Problem
 
+from .cache import ContentCache
 from .document import ArticleDocument, read_article
 
 ARTICLE_SUFFIX = ".md"
+# Below this many files per process, starting a pool costs more than it saves.
+MIN_FILES_PER_WORKER = 32
+CHUNK_SIZE = 64
 
 
 def article_files(content_dir: Path, article_dirs: Iterable[str]) -> tuple[list[Path], list[Problem]]:
@@ -39,16 +46,43 @@ def expected_path(content_dir: Path, doc: ArticleDocument) -> Path:
     return content_dir / "articles" / f"{meta.date.year:04d}" / f"{meta.translation_key}.{meta.lang}.md"
 
 
-def read_articles(content_dir: Path, files: Iterable[Path]) -> tuple[list[ArticleDocument], list[Problem]]:
+def read_articles(
+    content_dir: Path,
+    files: Iterable[Path],
+    workers: int = 1,
+    cache: ContentCache | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[list[ArticleDocument], list[Problem]]:
+    """Read `files` in order; the result is the same whatever `workers` and `cache` are.
+
+    Files missing from `cache` are read by `workers` processes (forked, so they
+    start at once with the plugins already imported), in chunks, and results
+    come back in the order of `files`. Every problem is collected.
+    """
+    files = list(files)
+    results: list[ArticleDocument | Problem | None] = [None] * len(files)
+    keys: list[str | None] = [None] * len(files)
+    if cache is not None:
+        for index, path in enumerate(files):
+            try:
+                keys[index] = cache.key(path, Path(path).read_bytes())
+            except OSError:
+                continue  # read_article reports it
+            results[index] = cache.load(keys[index])
+    pending = [index for index, result in enumerate(results) if result is None]
+    if progress and len(pending) < len(files):
+        progress(len(files) - len(pending))
+    for index, result in zip(pending, _read_all([files[i] for i in pending], workers, progress), strict=True):
+        results[index] = result
+        if cache is not None and keys[index] and isinstance(result, ArticleDocument):
+            cache.store(keys[index], result)
     docs, problems = [], []
-    for path in files:
-        try:
-            doc = read_article(path)
-        except ContentError as exc:
-            problems.append(exc.problem)
+    for path, result in zip(files, results, strict=True):
+        if isinstance(result, Problem):
+            problems.append(result)
             continue
-        expected = expected_path(content_dir, doc)
-        if Path(path).resolve() != expected.resolve():
+        expected = expected_path(content_dir, result)
+        if Path(path) != expected and Path(path).resolve() != expected.resolve():
             problems.append(
                 Problem(
                     str(path),
@@ -59,7 +93,7 @@ def read_articles(content_dir: Path, files: Iterable[Path]) -> tuple[list[Articl
                 )
             )
             continue
-        docs.append(doc)
+        docs.append(result)
     return docs, problems
 
 
@@ -82,3 +116,33 @@ def url_collisions(docs: Iterable[ArticleDocument]) -> list[Problem]:
         else:
             seen[key] = doc.path
     return problems
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _read_one(path: Path) -> ArticleDocument | Problem:
+    try:
+        return read_article(path)
+    except ContentError as exc:
+        return exc.problem
+
+
+def _read_all(
+    files: list[Path], workers: int, progress: Callable[[int], None] | None
+) -> Iterator[ArticleDocument | Problem]:
+    if workers <= 1 or len(files) < MIN_FILES_PER_WORKER * 2:
+        for path in files:
+            yield _read_one(path)
+            if progress:
+                progress(1)
+        return
+    workers = min(workers, len(files) // MIN_FILES_PER_WORKER)
+    chunksize = max(1, min(CHUNK_SIZE, len(files) // (workers * 4)))
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        for result in pool.map(_read_one, files, chunksize=chunksize):
+            yield result
+            if progress:
+                progress(1)

@@ -7,7 +7,10 @@ from pelican import signals
 from .guard import GuardedWriter
 
 
-def get_writer(pelican) -> type[GuardedWriter]:
+def get_writer(pelican) -> type[GuardedWriter] | None:
+    # parallel_writer's writer is a GuardedWriter too; Pelican takes only one writer.
+    if "parallel_writer" in pelican.settings["PLUGINS"]:
+        return None
     return GuardedWriter
 
 

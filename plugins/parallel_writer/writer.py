@@ -1,0 +1,171 @@
+"""A Pelican writer that renders article pages in forked worker processes.
+
+Pelican renders every page in one process. Article pages are most of an
+archive's pages, and each is independent of the others once the context is
+final (it is, by the time Pelican asks for a writer), so this writer hands
+them to a pool of processes forked from the build: they inherit the whole
+context and find each article by its id, so nothing is pickled but a few
+numbers per page. The parent still does everything else, and sends
+`content_written` for every page, in the order Pelican asked for them, once
+the pool is done (at `article_writer_finalized`). Anything it cannot hand
+over (a page whose objects were made after the fork, pagination, a name
+written twice) is written in the parent as Pelican would.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+from pelican import signals
+from pelican.utils import get_relative_path, path_to_url
+from pelican.writers import Writer
+
+from output_guard.guard import GuardedWriter, escapes, refusal
+
+# Fewer article pages than this per worker: forking costs more than it saves.
+MIN_PAGES_PER_WORKER = 32
+PLAIN = (str, bool, int, float, type(None))
+
+# Objects the workers look up by id: filled just before the fork, so the same ids hold in every worker.
+_shared: dict[int, Any] = {}
+_worker_writer: Writer | None = None
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class ParallelWriter(GuardedWriter):
+    def __init__(self, output_path: str, settings: dict | None = None) -> None:
+        super().__init__(output_path, settings=settings)
+        self.workers = (settings or {}).get("ARCHIVE_WORKERS") or default_workers()
+        self._pool: ProcessPoolExecutor | None = None
+        self._closed = self.workers <= 1 or not can_fork()
+        self._batch: list[tuple] = []
+        self._batch_size = 1
+        self._submitted: list[tuple[Future, list[tuple]]] = []
+        self.pages_by_workers = 0
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, **kwargs):
+        job = self._job(name, template, context, relative_urls, paginated, kwargs)
+        if job is None:
+            return super().write_file(name, template, context, relative_urls, paginated, **kwargs)
+        if escapes(self.output_path, name):  # refused here, before any worker could create a folder for it
+            raise refusal(self.output_path, name)
+        self._written_files.add(os.path.join(self.output_path, name))  # so that a second write of it fails
+        self._batch.append(job)
+        if len(self._batch) >= self._batch_size:
+            self._submit()
+        return None
+
+    def _job(self, name, template, context, relative_urls, paginated, kwargs) -> tuple | None:
+        """(name, template id, context id, relative_urls, kwargs as ids), or None to write it here."""
+        if self._closed or not name or paginated or kwargs.get("article") is None or kwargs.get("template_name"):
+            return None
+        path = os.path.join(self.output_path, name)
+        if path in self._written_files or path in self._overridden_files:
+            return None
+        if self._pool is None and not self._start(template, context):
+            return None
+        shared_kwargs = {}
+        for key, value in kwargs.items():
+            if isinstance(value, PLAIN):
+                shared_kwargs[key] = (False, value)
+            elif id(value) in _shared:
+                shared_kwargs[key] = (True, id(value))
+            else:
+                return None
+        if id(template) not in _shared or id(context) not in _shared:
+            return None
+        return (name, id(template), id(context), relative_urls, shared_kwargs)
+
+    def _start(self, template, context) -> bool:
+        articles = list(_contents(context))
+        if len(articles) < MIN_PAGES_PER_WORKER * 2:
+            self._closed = True
+            return False
+        _shared.clear()
+        for value in (template, context, *articles, *(getattr(a, "category", None) for a in articles)):
+            if value is not None:
+                _shared[id(value)] = value
+        workers = min(self.workers, len(articles) // MIN_PAGES_PER_WORKER)
+        self._batch_size = max(8, min(128, len(articles) // (workers * 8)))
+        self._pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_init_worker,
+            initargs=(self.output_path, self.settings),
+        )
+        return True
+
+    def _submit(self) -> None:
+        if self._batch:
+            batch, self._batch = self._batch, []
+            self._submitted.append((self._pool.submit(_render, batch), batch))
+
+    def flush(self) -> None:
+        """Wait for the workers, then send `content_written` for their pages, in order."""
+        if self._pool is None:
+            return
+        self._submit()
+        try:
+            for future, batch in self._submitted:
+                self.pages_by_workers += future.result()  # a worker's exception is raised here
+                for name, _template_id, context_id, relative_urls, shared_kwargs in batch:
+                    localcontext = _localcontext(_shared[context_id], name, _resolve(shared_kwargs), relative_urls)
+                    path = os.path.join(self.output_path, name)
+                    signals.content_written.send(path, context=localcontext)
+        finally:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool, self._submitted, self._closed = None, [], True
+            _shared.clear()
+
+
+def _contents(context: dict) -> Iterable[Any]:
+    """Every article reachable from the context: listed ones, hidden ones and their translations."""
+    seen: set[int] = set()
+    for key in ("articles", "hidden_articles"):
+        for article in context.get(key) or ():
+            for content in (article, *getattr(article, "translations", ())):
+                if id(content) not in seen:
+                    seen.add(id(content))
+                    yield content
+
+
+def _localcontext(context: dict, name: str, kwargs: dict, relative_urls: bool) -> dict:
+    """The context Pelican's Writer renders a page with (Writer.write_file's _get_localcontext)."""
+    localcontext = context.copy()
+    localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+    if relative_urls:
+        relative_url = path_to_url(get_relative_path(name))
+        localcontext["SITEURL"] = relative_url
+        localcontext["localsiteurl"] = relative_url
+    localcontext["output_file"] = name
+    localcontext.update(kwargs)
+    return localcontext
+
+
+def _resolve(shared_kwargs: dict) -> dict:
+    return {key: _shared[value] if is_shared else value for key, (is_shared, value) in shared_kwargs.items()}
+
+
+def _init_worker(output_path: str, settings: dict) -> None:
+    global _worker_writer
+    signals.content_written.is_muted = True  # the parent sends it, once, in order
+    _worker_writer = GuardedWriter(output_path, settings=settings)
+
+
+def _render(batch: list[tuple]) -> int:
+    for name, template_id, context_id, relative_urls, shared_kwargs in batch:
+        _worker_writer.write_file(
+            name, _shared[template_id], _shared[context_id], relative_urls, **_resolve(shared_kwargs)
+        )
+    return len(batch)

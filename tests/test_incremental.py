@@ -1,0 +1,53 @@
+"""The devserver's incremental update writes the same site as a full build of the edited content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tools.bench.corpus import write_corpus
+from tools.incremental import Site
+
+from .build_helpers import pages_snapshot as tree_snapshot
+from .conftest import SETTINGS, build_site
+
+PAIRS = 30
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    return write_corpus(PAIRS, tmp_path / "corpus") / "archive"
+
+
+@pytest.fixture
+def site(corpus, tmp_path, monkeypatch) -> Site:
+    monkeypatch.setenv("ARCHIVE_CONTENT", str(corpus))
+    site = Site(SETTINGS, tmp_path / "incremental")
+    site.full()
+    return site
+
+
+def test_an_edited_article_gives_the_same_output_as_a_full_build(corpus, site, tmp_path):
+    edited = sorted(corpus.rglob("*.pl.md"))[3]
+    text = edited.read_text()
+    edited.write_text(
+        text.replace("\n---\n", "\nsummary: Nowe streszczenie, z łącznikiem.\n---\n", 1) + "\nNowe zdanie.\n"
+    )
+    updated = site.update([edited])
+    assert updated is not None
+    assert updated.kept > 0, "listing pages without the article were rendered again"
+    full = build_site(tmp_path / "full", corpus)
+    assert tree_snapshot(site.output) == tree_snapshot(full)
+
+
+def test_an_edit_that_moves_the_article_needs_a_full_build(corpus, site):
+    edited = sorted(corpus.rglob("*.en.md"))[0]
+    edited.write_text(edited.read_text().replace('title: "', 'title: "Moved: ', 1))  # the slug follows the title
+    assert site.update([edited]) is None
+
+
+def test_a_new_file_needs_a_full_build(corpus, site):
+    new = corpus / "articles" / "2025" / "new-article.pl.md"
+    new.write_text(sorted(corpus.rglob("*.pl.md"))[0].read_text())
+    assert site.update([new]) is None

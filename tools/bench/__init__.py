@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic corpus and `make bench`."""

@@ -1,0 +1,351 @@
+"""`make bench`: this archive's build against stock Pelican 4.12 + the Pagefind CLI, side by side.
+
+For each corpus size (pairs of Polish/English articles, see corpus.py) it
+measures, in one run on one machine:
+
+- ours: cold full build (`python -m tools.build`, empty content cache, no
+  output), warm rebuild with nothing changed, rebuild after editing one
+  article, and the devserver's incremental update after that edit
+  (tools/incremental.py); pages per second, peak memory, the search index
+  (time and size, when the search plugin is in the build) and the bytes an
+  article page needs (HTML, CSS, JS);
+- stock: Pelican 4.12 with its Markdown reader and default theme, feeds off,
+  then `python -m pagefind --site`, and stock's rebuild after the same edit
+  with its reader cache;
+
+and prints a table and the ratios, and writes everything as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from .corpus import make_pairs, write_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+WORK = ROOT / ".cache" / "bench"
+STOCK_SETTINGS = """\
+SITENAME = "stock"
+SITEURL = ""
+TIMEZONE = "Europe/Warsaw"
+DEFAULT_LANG = "pl"
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = {cache!r}
+"""
+EDIT_MARKER = "\n\nA sentence added by the benchmark to measure a rebuild after one edit.\n"
+
+console = Console()
+
+
+def measured(command: list[str], env: dict | None = None, quiet: bool = True) -> dict:
+    """Run `command` under tools.bench.measure; raises if it fails."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as result:
+        full = [sys.executable, "-m", "tools.bench.measure", result.name, "--", *command]
+        done = subprocess.run(
+            full, cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=quiet, text=True, check=False
+        )
+        if done.returncode:
+            raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
+        return {**json.loads(Path(result.name).read_text()), "stdout": done.stdout}
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def html_pages(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.html"))
+
+
+def page_weight(site: Path, page: Path) -> dict:
+    """Bytes of an article page and of the CSS and JS it loads (raw and gzip)."""
+    html = page.read_bytes()
+    text = html.decode()
+    css = [m for m in re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', text)]
+    js = re.findall(r'<script[^>]+src="([^"]+)"', text)
+
+    def local(urls: list[str]) -> list[bytes]:
+        return [(site / url.split("?")[0].lstrip("/")).read_bytes() for url in urls if not url.startswith("http")]
+
+    css_bytes, js_bytes = local(css), local(js)
+    return {
+        "html": len(html),
+        "css": sum(map(len, css_bytes)),
+        "js": sum(map(len, js_bytes)),
+        "html_css_gzip": len(gzip.compress(html)) + sum(len(gzip.compress(b)) for b in css_bytes),
+        "third_party": [u for u in css + js if u.startswith("http")],
+    }
+
+
+def edit_one_article(path: Path) -> str:
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original + EDIT_MARKER, encoding="utf-8")
+    return original
+
+
+def _ours_paths(pairs: int, corpus: Path, python: Path) -> tuple[Path, Path, dict, list[str]]:
+    out, cache = WORK / f"out-{pairs}" / "ours", WORK / f"cache-{pairs}"
+    timings = WORK / f"timings-{pairs}.json"
+    env = {"ARCHIVE_CONTENT": str(corpus / "archive"), "ARCHIVE_CACHE_DIR": str(cache)}
+    return out, cache, env, [str(python), "-m", "tools.build", "-o", str(out), "--timings", str(timings)]
+
+
+def cold_ours(pairs: int, corpus: Path, python: Path) -> dict:
+    """One cold build: no output, empty content cache."""
+    out, cache, env, build = _ours_paths(pairs, corpus, python)
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    run = measured(build, env)
+    return {**run, "phases": json.loads((WORK / f"timings-{pairs}.json").read_text())}
+
+
+def cold_stock(pairs: int, corpus: Path, stock_python: Path) -> tuple[dict, dict]:
+    """One cold stock Pelican build (empty reader cache), then the Pagefind CLI on its output."""
+    out, cache, pelican, pagefind = _stock_paths(pairs, corpus, stock_python)
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    return measured(pelican), measured(pagefind)
+
+
+def bench_ours(pairs: int, corpus: Path, python: Path, colds: list[dict]) -> dict:
+    """Given the cold runs (the last one's output and cache in place): warm, one edit, devserver."""
+    out, _cache, env, build = _ours_paths(pairs, corpus, python)
+    cold = _median_run(colds)
+    phases = cold["phases"]
+    warm = measured(build, env)
+    if "up to date" not in warm["stdout"]:
+        raise RuntimeError(f"the warm rebuild did not reuse the output:\n{warm['stdout']}")
+    edited = _edited_article(corpus, "archive")
+    original = edit_one_article(edited)
+    try:
+        edit = measured(build, env)
+        incremental = measured([str(python), "-m", "tools.bench.devserver_probe", str(edited), str(out)], env)
+    finally:
+        edited.write_text(original, encoding="utf-8")
+    pagefind = out / "pagefind"
+    article = next(out.glob("pl/*/*/index.html"))
+    return {
+        "cold": cold,
+        "cold_walls": [r["wall"] for r in colds],
+        "phases": phases,
+        "warm": warm,
+        "edit": edit,
+        "incremental": json.loads(incremental["stdout"].strip().splitlines()[-1]),
+        "pages": html_pages(out),
+        "output_bytes": folder_bytes(out),
+        "search_included": pagefind.is_dir(),
+        "search_index_bytes": folder_bytes(pagefind) if pagefind.is_dir() else None,
+        "search_seconds": phases["after_writing"] if pagefind.is_dir() else None,
+        "article_page": page_weight(out, article),
+    }
+
+
+def _stock_paths(pairs: int, corpus: Path, stock_python: Path) -> tuple[Path, Path, list[str], list[str]]:
+    out, cache = WORK / f"out-{pairs}" / "stock", WORK / f"stock-cache-{pairs}"
+    settings = WORK / "stock.conf.py"
+    settings.write_text(STOCK_SETTINGS.format(cache=str(cache)))
+    pelican = [str(stock_python), "-m", "pelican", str(corpus / "stock"), "-o", str(out), "-s", str(settings)]
+    return out, cache, pelican, [str(stock_python), "-m", "pagefind", "--site", str(out)]
+
+
+def bench_stock(pairs: int, corpus: Path, stock_python: Path, colds: list[dict], indexes: list[dict]) -> dict:
+    out, _cache, pelican, _pagefind = _stock_paths(pairs, corpus, stock_python)
+    edited = _edited_article(corpus, "stock")
+    original = edit_one_article(edited)
+    try:
+        edit = measured(pelican)
+    finally:
+        edited.write_text(original, encoding="utf-8")
+    article = next(out.glob("*.html"))
+    return {
+        "cold": _median_run(colds),
+        "cold_walls": [r["wall"] for r in colds],
+        "pagefind": _median_run(indexes),
+        "pagefind_walls": [r["wall"] for r in indexes],
+        "edit": edit,
+        "pages": html_pages(out),
+        "search_index_bytes": folder_bytes(out / "pagefind"),
+        "article_page": page_weight(out, article),
+    }
+
+
+def _median_run(runs: list[dict]) -> dict:
+    ordered = sorted(runs, key=lambda r: r["wall"])
+    return ordered[len(ordered) // 2]
+
+
+def _edited_article(corpus: Path, flavour: str) -> Path:
+    pair = make_pairs(1)[0]
+    if flavour == "stock":
+        return corpus / "stock" / f"{pair.key}.pl.md"
+    return corpus / "archive" / "articles" / f"{pair.day.year:04d}" / f"{pair.key}.pl.md"
+
+
+def summarize(pairs: int, ours: dict, stock: dict) -> dict:
+    stock_total = stock["cold"]["wall"] + stock["pagefind"]["wall"]
+    return {
+        "pairs": pairs,
+        "ours_cold_s": ours["cold"]["wall"],
+        "ours_cold_cpu_s": ours["cold"]["cpu"],
+        "ours_pages_per_s": ours["pages"] / ours["cold"]["wall"],
+        "ours_s_per_page": ours["cold"]["wall"] / ours["pages"],
+        "ours_cpu_s_per_page": ours["cold"]["cpu"] / ours["pages"],
+        "ours_warm_s": ours["warm"]["wall"],
+        "ours_edit_s": ours["edit"]["wall"],
+        "ours_incremental_s": ours["incremental"]["seconds"],
+        "ours_peak_mb": ours["cold"]["peak_rss_mb"],
+        "stock_cold_s": stock["cold"]["wall"],
+        "stock_pages_per_s": stock["pages"] / stock["cold"]["wall"],
+        "stock_edit_s": stock["edit"]["wall"],
+        "stock_peak_mb": stock["cold"]["peak_rss_mb"],
+        "pagefind_cli_s": stock["pagefind"]["wall"],
+        "pagefind_cli_cpu_s": stock["pagefind"]["cpu"],
+        "pagefind_cli_peak_mb": stock["pagefind"]["peak_rss_mb"],
+        "stock_plus_pagefind_s": stock_total,
+        "stock_plus_pagefind_cpu_s": stock["cold"]["cpu"] + stock["pagefind"]["cpu"],
+        "ratio_cpu_vs_stock_plus_pagefind": ours["cold"]["cpu"] / (stock["cold"]["cpu"] + stock["pagefind"]["cpu"]),
+        "ratio_cold_vs_stock_plus_pagefind": statistics.median(
+            o / (s + i)
+            for o, s, i in zip(ours["cold_walls"], stock["cold_walls"], stock["pagefind_walls"], strict=True)
+        ),
+        "ratio_cold_vs_stock_pelican": ours["cold"]["wall"] / stock["cold"]["wall"],
+        "ratio_warm_vs_cold": ours["warm"]["wall"] / ours["cold"]["wall"],
+        "ratio_edit_vs_cold": ours["edit"]["wall"] / ours["cold"]["wall"],
+        "stock_ratio_edit_vs_cold": stock["edit"]["wall"] / stock["cold"]["wall"],
+        "search_included": ours["search_included"],
+    }
+
+
+def machine() -> dict:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor(),
+    )
+    memory = next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if "MemTotal" in line)
+    return {
+        "cpu": cpu,
+        "cores": len(os.sched_getaffinity(0)),
+        "memory_gb": round(int(memory) / 2**20, 1),
+        "python": platform.python_version(),
+        "system": platform.platform(),
+        "load_average_at_start": os.getloadavg(),
+    }
+
+
+def print_table(rows: list[dict]) -> None:
+    table = Table(title="Build benchmark (wall seconds unless said)")
+    table.add_column("measure")
+    for row in rows:
+        table.add_column(f"{row['pairs']} pairs", justify="right")
+    lines = [
+        ("ours: cold full build", "ours_cold_s", "{:.1f}"),
+        ("ours: cold full build, CPU s", "ours_cold_cpu_s", "{:.1f}"),
+        ("ours: pages per second", "ours_pages_per_s", "{:.0f}"),
+        ("ours: warm rebuild, nothing changed", "ours_warm_s", "{:.2f}"),
+        ("ours: full rebuild after one edit", "ours_edit_s", "{:.1f}"),
+        ("ours: devserver update after one edit", "ours_incremental_s", "{:.2f}"),
+        ("ours: peak memory, MB (process tree)", "ours_peak_mb", "{:.0f}"),
+        ("ours: search index included", "search_included", "{}"),
+        ("stock Pelican: cold build", "stock_cold_s", "{:.1f}"),
+        ("stock Pelican: pages per second", "stock_pages_per_s", "{:.0f}"),
+        ("stock Pelican: rebuild after one edit", "stock_edit_s", "{:.1f}"),
+        ("Pagefind CLI on stock output", "pagefind_cli_s", "{:.1f}"),
+        ("Pagefind CLI peak memory, MB", "pagefind_cli_peak_mb", "{:.0f}"),
+        ("stock Pelican + Pagefind CLI", "stock_plus_pagefind_s", "{:.1f}"),
+        ("stock Pelican + Pagefind CLI, CPU s", "stock_plus_pagefind_cpu_s", "{:.1f}"),
+        ("ratio: ours cold / (stock + Pagefind)", "ratio_cold_vs_stock_plus_pagefind", "{:.2f}"),
+        ("ratio: ours cold / (stock + Pagefind), CPU", "ratio_cpu_vs_stock_plus_pagefind", "{:.2f}"),
+        ("ratio: ours cold / stock Pelican", "ratio_cold_vs_stock_pelican", "{:.2f}"),
+        ("ratio: ours warm / cold", "ratio_warm_vs_cold", "{:.3f}"),
+        ("ratio: ours one-edit rebuild / cold", "ratio_edit_vs_cold", "{:.2f}"),
+        ("ratio: stock one-edit rebuild / cold", "stock_ratio_edit_vs_cold", "{:.2f}"),
+    ]
+    for label, key, fmt in lines:
+        table.add_row(label, *(fmt.format(row[key]) for row in rows))
+    console.print(table)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pairs", type=int, nargs="+", default=[500, 5000])
+    parser.add_argument("--repeat", type=int, default=1, help="cold builds per size; the median is reported")
+    parser.add_argument("--stock-python", type=Path, default=Path(sys.executable), help="with Markdown installed")
+    parser.add_argument("--ours-python", type=Path, default=ROOT / ".venv" / "bin" / "python")
+    parser.add_argument("--json", type=Path, default=WORK / "results.json")
+    args = parser.parse_args(argv)
+    WORK.mkdir(parents=True, exist_ok=True)
+    results = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine(), "sizes": []}
+    for pairs in args.pairs:
+        console.print(f"[bold]{pairs} pairs[/bold]: generating the corpus, then building it both ways")
+        corpus = write_corpus(pairs, WORK / f"corpus-{pairs}")
+        ours_colds, stock_colds, indexes = [], [], []
+        for _ in range(args.repeat):  # side by side, so that a busy machine slows both alike
+            stock_cold, index = cold_stock(pairs, corpus, args.stock_python)
+            stock_colds.append(stock_cold)
+            indexes.append(index)
+            ours_colds.append(cold_ours(pairs, corpus, args.ours_python))
+        ours = bench_ours(pairs, corpus, args.ours_python, ours_colds)
+        stock = bench_stock(pairs, corpus, args.stock_python, stock_colds, indexes)
+        results["sizes"].append(
+            {"pairs": pairs, "ours": ours, "stock": stock, "summary": summarize(pairs, ours, stock)}
+        )
+    rows = [size["summary"] for size in results["sizes"]]
+    if len(rows) > 1:
+        small, large = rows[0], rows[-1]
+        results["linearity_s_per_page_ratio"] = large["ours_s_per_page"] / small["ours_s_per_page"]
+        results["linearity_cpu_s_per_page_ratio"] = large["ours_cpu_s_per_page"] / small["ours_cpu_s_per_page"]
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2, default=str))
+    print_table(rows)
+    for row, size in zip(rows, results["sizes"], strict=True):
+        weight = size["ours"]["article_page"]
+        console.print(
+            f"{row['pairs']} pairs: article page {weight['html']} B HTML + {weight['css']} B CSS + "
+            f"{weight['js']} B JS ({weight['html_css_gzip']} B HTML+CSS gzip); search "
+            + (
+                f"index {size['ours']['search_index_bytes'] / 2**20:.1f} MB in {size['ours']['search_seconds']:.1f} s"
+                if row["search_included"]
+                else "not in this build (the search plugin is not merged): the cold build excludes indexing"
+            )
+        )
+    if "linearity_s_per_page_ratio" in results:
+        console.print(
+            f"time per page, largest / smallest corpus: {results['linearity_s_per_page_ratio']:.2f} wall, "
+            f"{results['linearity_cpu_s_per_page_ratio']:.2f} CPU"
+        )
+    console.print(f"results: {args.json}")
+    if len(rows) > 1:
+        from .plot import plot  # matplotlib: only in .venv-bench
+
+        plot(results, args.json.with_suffix(".svg"))
+        console.print(f"plot: {args.json.with_suffix('.svg')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,218 @@
+"""Incremental updates for the devserver: one edited article rewrites only the pages it is on.
+
+`Site.full()` builds the whole site in this process (atomically, as
+`tools.build`) and keeps Pelican's generators, with every Article object.
+`Site.update(paths)` then handles edits of existing article files without a
+new Pelican run: each edited file is read again and its Article object
+updated in place (so every list that holds it, in any plugin, sees the new
+text), and every generator writes again through a `SelectiveWriter`:
+
+- an article page is written only for the edited articles and their other
+  language versions;
+- a page that lists articles (a paginated listing, a country page...) is
+  rendered only if it lists an edited article; otherwise the file already in
+  the output is kept;
+- any other page (one whose context holds no article) is rendered again.
+
+An edit that moves an article (date, slug, language, translation_key) or
+changes its countries or tags, a new or deleted file, or any change outside
+the article files is not incremental: `update` returns None and the caller
+runs a full build. The `finalized` signal is not sent, so the search index
+stays as of the last full build until the next one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Article, Content
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
+from pelican.writers import Writer
+
+from . import fingerprint
+from .build import Outcome, build_if_changed
+
+logger = logging.getLogger(__name__)
+
+# What an in-place update may not change: these place an article in lists and URLs.
+STRUCTURE = ("lang", "translation_key", "slug", "date", "countries", "tags")
+# Pelican's own article listings and feeds; the archive turns them off (its plugins write listings).
+ARTICLE_LISTINGS = (
+    "DIRECT_TEMPLATES",
+    "TAG_SAVE_AS",
+    "CATEGORY_SAVE_AS",
+    "AUTHOR_SAVE_AS",
+    "YEAR_ARCHIVE_SAVE_AS",
+    "MONTH_ARCHIVE_SAVE_AS",
+    "DAY_ARCHIVE_SAVE_AS",
+    "FEED_ALL_ATOM",
+    "FEED_ALL_RSS",
+    "FEED_ATOM",
+    "FEED_RSS",
+    "CATEGORY_FEED_ATOM",
+    "CATEGORY_FEED_RSS",
+    "TAG_FEED_ATOM",
+    "TAG_FEED_RSS",
+    "TRANSLATION_FEED_ATOM",
+    "TRANSLATION_FEED_RSS",
+    "AUTHOR_FEED_ATOM",
+    "AUTHOR_FEED_RSS",
+)
+
+
+@dataclass
+class Site:
+    settings_file: Path
+    output: Path
+    generators: list | None = None
+
+    def full(self, overrides: dict | None = None) -> Outcome:
+        """A full, atomic build that keeps Pelican's generators for later updates."""
+        captured: list = []
+
+        def capture(generators) -> None:
+            captured[:] = generators
+
+        self.generators = None
+        signals.all_generators_finalized.connect(capture)
+        try:
+            outcome = build_if_changed(self.settings_file, self.output, overrides, reuse=False, progress=True)
+        finally:
+            signals.all_generators_finalized.disconnect(capture)
+        output = str(outcome.output)
+        for generator in captured:  # they built into a staging folder that is now `output`
+            generator.output_path = output
+            generator.settings["OUTPUT_PATH"] = output
+        self.generators = captured
+        return outcome
+
+    def update(self, paths: Iterable[Path]) -> Updated | None:
+        """Apply edits of existing articles in place; None if a full build is needed instead."""
+        if not self.generators:
+            return None
+        articles = next(g for g in self.generators if isinstance(g, ArticlesGenerator))
+        if any(articles.settings.get(name) for name in ARTICLE_LISTINGS) or _has_pages(self.generators):
+            return None  # Pelican's own listings or pages are on: not handled here
+        by_path = {os.path.abspath(a.source_path): a for a in (*articles.articles, *articles.translations)}
+        edited = []
+        for path in paths:
+            old = by_path.get(os.path.abspath(path))
+            if old is None:
+                return None
+            new = articles.readers.read_file(
+                base_path=articles.path, path=os.path.abspath(path), content_class=Article, context=articles.context
+            )
+            if any(_structure(old, name) != _structure(new, name) for name in STRUCTURE):
+                return None
+            edited.append((old, new))
+        for old, new in edited:
+            _update_in_place(old, new)
+        # What plugins derive from articles (hreflang pairs, search facets, country links, timeline
+        # entries) is derived again, as in a full build: cheap next to rendering, and never stale.
+        signals.article_generator_finalized.send(articles)
+        extra = [g for g in self.generators if not isinstance(g, ArticlesGenerator | PagesGenerator | StaticGenerator)]
+        for generator in extra:
+            generator.generate_context()
+        keys = {old.translation_key for old, _ in edited}
+        affected = {id(a) for a in by_path.values() if a.translation_key in keys}
+        writer = SelectiveWriter(str(self.output), settings=articles.settings, affected=affected)
+        for article in (*articles.translations, *articles.articles):
+            if id(article) in affected:  # what ArticlesGenerator.generate_articles does, for these only
+                signals.article_generator_write_article.send(articles, content=article)
+                writer.write_file(
+                    article.save_as,
+                    articles.get_template(article.template),
+                    articles.context,
+                    article=article,
+                    category=getattr(article, "category", None),
+                    override_output=hasattr(article, "override_save_as"),
+                    url=article.url,
+                    blog=True,
+                )
+        for generator in extra:
+            generator.generate_output(writer)
+        fingerprint.forget(self.output)  # output/ is no longer exactly what a full build wrote
+        return Updated(rendered=writer.rendered, kept=writer.kept)
+
+
+@dataclass(frozen=True)
+class Updated:
+    rendered: int  # pages rendered again
+    kept: int  # listing pages left as they were
+
+
+def _has_pages(generators: list) -> bool:
+    return any(isinstance(g, PagesGenerator) and (g.pages or g.hidden_pages) for g in generators)
+
+
+def _structure(article: Content, name: str):
+    value = getattr(article, name, None)
+    if name == "tags":
+        return tuple(str(tag) for tag in value or ())
+    if name == "countries":
+        return tuple(getattr(getattr(article, "archive", None), "countries", ()))
+    return value
+
+
+def _update_in_place(old: Content, new: Content) -> None:
+    kept = {"translations", "_context"}  # set by Pelican and plugins after reading
+    old.__dict__.update({key: value for key, value in new.__dict__.items() if key not in kept})
+    for method in (Content.get_content, Content.get_summary):
+        cache = method.cache
+        for key in [key for key in cache if key and key[0] is old]:
+            del cache[key]
+
+
+class SelectiveWriter(Writer):
+    """Writes only the pages an edit affects (see the module's docstring)."""
+
+    def __init__(self, output_path: str, settings: dict, affected: set[int]) -> None:
+        super().__init__(output_path, settings=settings)
+        self.affected = affected
+        self.rendered = 0
+        self.kept = 0
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        article = kwargs.get("article")
+        if article is not None:
+            if id(article) not in self.affected:
+                return None
+            self.rendered += 1
+            return super().write_file(name, template, context, *args, **kwargs)
+        return super().write_file(name, _KeepUnaffected(template, self, kwargs), context, *args, **kwargs)
+
+
+class _KeepUnaffected:
+    """Renders a page only if it lists an affected article (or lists none); else returns the file as it is."""
+
+    def __init__(self, template, writer: SelectiveWriter, kwargs: dict) -> None:
+        self.template = template
+        self.writer = writer
+        self.kwargs = kwargs
+
+    def render(self, localcontext: dict) -> str:
+        page = localcontext.get("articles_page")
+        listed = list(page.object_list) if page is not None else _articles_in(self.kwargs.values())
+        existing = Path(self.writer.output_path, localcontext["output_file"])
+        if listed and not any(id(a) in self.writer.affected for a in listed) and existing.is_file():
+            self.writer.kept += 1
+            return existing.read_text(encoding="utf-8")
+        self.writer.rendered += 1
+        return self.template.render(localcontext)
+
+
+def _articles_in(values: Iterable) -> list[Content]:
+    found = []
+    for value in values:
+        if isinstance(value, Content):
+            found.append(value)
+        elif isinstance(value, list | tuple | set | frozenset):
+            found.extend(item for item in value if isinstance(item, Content))
+        elif isinstance(value, dict):
+            found.extend(_articles_in(value.values()))
+    return found

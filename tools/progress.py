@@ -1,0 +1,59 @@
+"""A progress bar (rich, on Pelican's console) for builds big enough to take a few seconds."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+from blinker import signal
+from pelican import signals
+from pelican.log import console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+# Below this many articles a build takes about a second: no bar.
+MIN_ARTICLES = 300
+
+
+@contextlib.contextmanager
+def build_progress(enabled: bool) -> Iterator[None]:
+    """Show files read and pages written while Pelican runs, if `enabled` and on a terminal."""
+    if not enabled or not console.is_terminal:
+        yield
+        return
+    progress = Progress(
+        TextColumn("{task.description:<8}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+    tasks: dict[str, int] = {}
+
+    def on_reading(_sender, total: int | None = None, advance: int = 0) -> None:
+        if total is not None and total >= MIN_ARTICLES and "read" not in tasks:
+            progress.start()
+            tasks["read"] = progress.add_task("reading", total=total)
+        elif "read" in tasks:
+            progress.advance(tasks["read"], advance)
+
+    def on_articles(generator) -> None:
+        if "read" in tasks:
+            total = len(generator.articles) + len(generator.translations)
+            tasks["write"] = progress.add_task("writing", total=total)
+
+    def on_written(_path, context=None) -> None:
+        if "write" in tasks and context and "article" in context:
+            progress.advance(tasks["write"], 1)
+
+    reading = signal("archive_reading_progress")
+    reading.connect(on_reading)
+    signals.article_generator_finalized.connect(on_articles)
+    signals.content_written.connect(on_written)
+    try:
+        yield
+    finally:
+        reading.disconnect(on_reading)
+        signals.article_generator_finalized.disconnect(on_articles)
+        signals.content_written.disconnect(on_written)
+        progress.stop()
