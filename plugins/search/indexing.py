@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
+from .canonical import canonicalize_bundle
 from .folding import folded_terms
 from .region import indexed_region
 
@@ -108,8 +109,8 @@ def _run_in_own_loop(coroutine) -> None:
         raise failure[0]
 
 
-def build_search_index(output: Path) -> IndexReport:
-    """Index every indexable page under `output` into `output/pagefind/`."""
+def write_pagefind_bundle(output: Path) -> IndexReport:
+    """Index every indexable page under `output` into `output/pagefind/`, as Pagefind writes it."""
     output = output.resolve()
     pages = pages_to_index(output)
     bundle = output / BUNDLE_DIR
@@ -117,3 +118,10 @@ def build_search_index(output: Path) -> IndexReport:
     if not (bundle / "pagefind-entry.json").is_file():
         raise IndexingError(f"Pagefind wrote no index into {bundle}")
     return IndexReport(bundle, dict(Counter(page.lang or "unknown" for page in pages)))
+
+
+def build_search_index(output: Path) -> IndexReport:
+    """Index every indexable page under `output` into `output/pagefind/`, in a canonical order (see `canonical`)."""
+    report = write_pagefind_bundle(output)
+    canonicalize_bundle(report.bundle)
+    return report
