@@ -53,7 +53,6 @@ def run_build(
 
 
 def pages_snapshot(folder: Path) -> dict[str, bytes | None]:
-    """`tree_snapshot` without Pagefind's index, for comparisons where the index is not the point:
-    its byte order is Pagefind's own (see test_reproducible.py), and the devserver's incremental
-    update leaves it as of the last full build."""
+    """`tree_snapshot` without Pagefind's index, which the devserver's incremental update leaves
+    as of the last full build."""
     return {name: data for name, data in tree_snapshot(folder).items() if not name.startswith("pagefind")}

@@ -8,7 +8,7 @@ import pytest
 
 from tools.bench.corpus import write_corpus
 
-from .build_helpers import pages_snapshot as tree_snapshot
+from .build_helpers import tree_snapshot
 from .conftest import build_site
 
 PAIRS = 40  # 80 articles: enough for the reader's and the writer's process pools (32 per worker)

@@ -69,11 +69,29 @@ def result_paths(page) -> list[str]:
     return links.evaluate_all("links => links.map(a => a.pathname)")
 
 
+# Articles live at /<lang>/<year>/<slug>/; the other results are country pages and timeline entries.
+ARTICLE_LINK = "pagefind-results a.pf-result-link[href*='/2025/']"
+
+
+def article_paths(page, count: int) -> list[str]:
+    """The paths of the article results, once `count` of them are listed."""
+    links = page.locator(ARTICLE_LINK)
+    expect(links).to_have_count(count, timeout=10_000)
+    return links.evaluate_all("links => links.map(a => a.pathname)")
+
+
+def result_targets(page, count: int) -> list[str]:
+    """Path and anchor of every result (a timeline entry is `/en/timeline/#id`), once `count` are listed."""
+    links = result_links(page)
+    expect(links).to_have_count(count, timeout=10_000)
+    return links.evaluate_all("links => links.map(a => a.pathname + a.hash)")
+
+
 @pytest.mark.parametrize("query", ["Białoruś", "Bialorus", "białorusi", "BIALORUSI"])
 def test_polish_queries_with_and_without_polish_letters_find_the_seed(page, served, query):
     page.goto(served.base_url + PL_SEARCH)
     search(page, query)
-    assert result_paths(page) == [PL_SEED]
+    assert article_paths(page, 1) == [PL_SEED]
 
 
 def test_english_query_finds_the_english_seed(page, served):
@@ -96,17 +114,19 @@ def test_english_query_finds_the_english_seed(page, served):
 def test_folded_and_normal_queries_on_a_larger_archive(page, served_two, query, expected):
     page.goto(served_two.base_url + PL_SEARCH)
     search(page, query)
-    assert sorted(result_paths(page)) == sorted(expected)
+    assert sorted(article_paths(page, len(expected))) == sorted(expected)
 
 
 def test_country_filter_narrows_results(page, served_two):
     log = watch(page)
     page.goto(served_two.base_url + PL_SEARCH + "?q=Hanoi")
-    assert sorted(result_paths(page)) == sorted([SECOND_URL, PL_SEED])
+    assert sorted(article_paths(page, 2)) == sorted([SECOND_URL, PL_SEED])
     filters = page.locator("pagefind-filter-pane")
     expect(filters).to_contain_text("Kraj")  # filter names and values in the page's language
     expect(filters).to_contain_text("Rodzaj")
     expect(filters).to_contain_text("Artykuł")
+    filters.get_by_label(re.compile(r"^Artykuł")).check()  # Hanoi is also on the timeline and on country pages
+    expect(result_links(page)).to_have_count(2)
     filters.get_by_label(re.compile(r"^Białoruś")).check()
     expect(result_links(page)).to_have_count(1)
     assert result_paths(page) == [PL_SEED]
@@ -118,9 +138,9 @@ def test_country_filter_narrows_results(page, served_two):
 
 def test_query_string_runs_the_search(page, served):
     page.goto(served.base_url + PL_SEARCH + "?q=Hanoi")
-    assert result_paths(page) == [PL_SEED]
+    assert article_paths(page, 1) == [PL_SEED]
     expect(page.locator("pagefind-input input")).to_have_value("Hanoi")
-    expect(page.locator("pagefind-summary")).to_contain_text("1 wynik dla Hanoi")
+    expect(page.locator("pagefind-summary")).to_contain_text(re.compile(r"\d+ wynik\S* dla Hanoi"))
 
 
 def test_typing_keeps_the_query_string_in_step(page, served):
@@ -169,7 +189,7 @@ def test_header_search_box_leads_to_results(page, served, start, query, results_
     page.get_by_role("search").first.get_by_role("searchbox").fill(query)
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(re.escape(results_page) + r"\?q=" + query))
-    assert result_paths(page) == [expected]
+    assert article_paths(page, 1) == [expected]
 
 
 def test_header_search_box_works_without_javascript_up_to_the_search_page(chromium, served):
@@ -186,7 +206,7 @@ def test_header_search_box_works_without_javascript_up_to_the_search_page(chromi
 def test_result_leads_to_the_article_with_the_words_highlighted(page, served):
     log = watch(page)
     page.goto(served.base_url + PL_SEARCH + "?q=Bialorus")
-    result_links(page).first.click()
+    page.locator(ARTICLE_LINK).first.click()
     expect(page).to_have_url(re.compile(re.escape(PL_SEED) + r"\?pagefind-highlight=bialorus$", re.IGNORECASE))
     marks = page.locator("main mark.pagefind-highlight")
     expect(marks.first).to_have_text(re.compile(r"^Białorus", re.IGNORECASE))
@@ -198,7 +218,7 @@ def test_results_can_be_sorted_by_date(page, served_two):
     dates = page.evaluate(
         """async () => {
           const pagefind = await import("/pagefind/pagefind.js");
-          const search = await pagefind.search("Hanoi", { sort: { date: "desc" } });
+          const search = await pagefind.search("Hanoi", { sort: { date: "desc" }, filters: { Rodzaj: "Artykuł" } });
           return Promise.all(search.results.map(async (r) => (await r.data()).meta.date));
         }"""
     )
@@ -208,3 +228,54 @@ def test_results_can_be_sorted_by_date(page, served_two):
 def test_served_pages_do_not_show_the_folded_terms(served):
     html = (Path(served.directory) / PL_SEED.strip("/") / "index.html").read_text(encoding="utf-8")
     assert "bialorusi" not in html.lower()
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "labels", "country_page", "entry"),
+    [
+        (
+            PL_SEARCH,
+            "Wietnam",
+            ("Artykuł", "Oś czasu", "Strona kraju"),
+            "/pl/kraje/wietnam/",
+            "/pl/os-czasu/#signing-hanoi",
+        ),
+        (
+            EN_SEARCH,
+            "Vietnam",
+            ("Article", "Timeline", "Country page"),
+            "/en/countries/vietnam/",
+            "/en/timeline/#signing-hanoi",
+        ),
+    ],
+)
+def test_a_query_finds_a_country_page_and_a_timeline_entry_and_the_kind_filter_narrows_to_them(
+    page, served, path, query, labels, country_page, entry
+):
+    log = watch(page)
+    page.goto(served.base_url + path + "?q=" + query)
+    _, timeline, country = labels
+    seed = PL_SEED if path == PL_SEARCH else EN_SEED
+    assert sorted(result_targets(page, 3)) == sorted([country_page, entry, seed])
+    filters = page.locator("pagefind-filter-pane")
+    for label in labels:  # every kind, in the page's language
+        expect(filters).to_contain_text(label)
+    filters.get_by_label(re.compile(f"^{country}")).check()
+    expect(result_links(page)).to_have_count(1)
+    assert result_targets(page, 1) == [country_page]
+    filters.get_by_label(re.compile(f"^{country}")).uncheck()
+    filters.get_by_label(re.compile(f"^{timeline}")).check()
+    expect(result_links(page)).to_have_count(1)
+    assert result_targets(page, 1) == [entry]
+    expect(result_links(page).first).to_have_text(re.compile(r"(Ceremonia podpisania|Signing ceremony)"))
+    assert not errors(log), errors(log)
+
+
+def test_a_timeline_result_leads_to_its_entry_with_the_words_highlighted(page, served):
+    log = watch(page)
+    page.goto(served.base_url + EN_SEARCH + "?q=Vietnam")
+    page.locator("pagefind-results a.pf-result-link[href*='#signing-hanoi']").click()
+    expect(page).to_have_url(re.compile(r"/en/timeline/\?pagefind-highlight=vietnam#signing-hanoi$", re.IGNORECASE))
+    expect(page.locator("#signing-hanoi mark.pagefind-highlight").first).to_have_text(re.compile("^vietnam$", re.I))
+    expect(page.locator("header mark.pagefind-highlight")).to_have_count(0)  # the page's content only
+    assert not errors(log), errors(log)

@@ -5,15 +5,47 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .conftest import ROOT
 from .html_helpers import read_page
 
 PL_ARTICLE = "pl/2025/otwarcie-konwencji-z-hanoi-do-podpisu/index.html"
+FOLDERS = {"pl": "kraje", "en": "countries"}  # of the country pages
 
 
-def test_one_index_per_language_with_only_the_articles(site: Path):
+def test_one_index_per_language_with_articles_timeline_events_and_country_pages(site: Path):
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert {lang: index["page_count"] for lang, index in entry["languages"].items()} == {"pl": 1, "en": 1}
+    events = len(list((ROOT / "content" / "data" / "timeline").glob("*.yaml")))
+    countries = {lang: len(list(site.glob(f"{lang}/{folder}/*/index.html"))) for lang, folder in FOLDERS.items()}
+    assert countries["pl"] == countries["en"] > 50
+    expected = {lang: 1 + events + countries[lang] for lang in ("pl", "en")}  # one article per language
+    assert {lang: index["page_count"] for lang, index in entry["languages"].items()} == expected
     assert (site / "pagefind" / "pagefind-component-ui.js").is_file()
+
+
+def test_timeline_events_are_search_records_and_article_entries_are_not(site: Path):
+    html = (site / "pl/os-czasu/index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in html  # the page is indexed by its parts
+    assert '<li id="signing-hanoi" class="timeline-entry timeline-signing" data-search-record>' in html
+    assert '<h3 data-pagefind-meta="title">Ceremonia podpisania w Hanoi</h3>' in html
+    assert '<li id="article-hanoi-convention-signing-ceremony" class="timeline-entry timeline-article">' in html
+    signing = html.split('<li id="signing-hanoi"', 1)[1].split('<p class="timeline-anchor">', 1)[0]
+    for marker in (
+        '<span data-pagefind-filter="Rodzaj">Oś czasu</span>',
+        '<span data-pagefind-filter="Rok">2025</span>',
+        '<span data-pagefind-filter="Kraj">Wietnam</span>',
+        '<span data-pagefind-meta="date">2025-10-25</span>',
+        '<span data-pagefind-meta="date_label">25–26 października 2025</span>',
+    ):
+        assert marker in signing, marker
+    assert html.count('src="/theme/js/search-highlight.js"') == 1
+
+
+def test_country_page_marks_its_main_content_and_its_country(site: Path):
+    html = (site / "en/countries/vietnam/index.html").read_text(encoding="utf-8")
+    assert '<main id="main" tabindex="-1" data-pagefind-body>' in html
+    assert '<span data-pagefind-filter="Kind">Country page</span>' in html
+    assert '<span data-pagefind-filter="Country">Vietnam</span>' in html
+    assert '<section aria-labelledby="articles-heading" data-pagefind-ignore>' in html
 
 
 def test_search_pages_in_both_languages_link_to_each_other(site: Path):

@@ -25,6 +25,14 @@ SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SLUG_MAX_LENGTH = 80
 
 
+def _is_http_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "https://[example.org": an unclosed IPv6 bracket
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
 @dataclass(frozen=True)
 class Source:
     url: str
@@ -184,7 +192,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
     source = None
     if source_data is not None:
         url = v.text("source.url", source_data.get("url"), required=True)
-        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+        if not _is_http_url(url):
             v.fail(
                 "source.url", f"{url!r} is not an http(s) address", "give the full https://... address of the original"
             )

@@ -11,6 +11,7 @@ from archive_core.countries import country_name
 from archive_core.locales import LANGUAGES, babel_locale
 from archive_core.urls import country_url, section_url
 from bilingual.pairing import Alternate, LanguageLink
+from search.facets import SearchFacets, page_facets
 
 from .collation import sort_key
 from .dataset import CountryData
@@ -58,6 +59,7 @@ class CountryPage:
     articles: tuple[ArticleLike, ...]  # in the page's language, newest first
     alternates: tuple[Alternate, ...]
     language_links: tuple[LanguageLink, ...]
+    search: SearchFacets | None = None  # the page in the search index, kind "country"
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ def country_pages(
                 language_links=tuple(
                     LanguageLink(other, country_url(code, other), True) for other in LANGUAGES if other != lang
                 ),
+                search=page_facets("country", lang, countries=(code,)),
             )
             for code in codes
         ]

@@ -19,24 +19,48 @@ KINDS = ("article", "timeline", "country")
 @dataclass(frozen=True)
 class SearchFacets:
     kind: str  # one of KINDS
-    date: date | None
+    date: date | None  # the year filter and the sort key
     countries: tuple[str, ...]  # names in the page's language
     summary: str  # plain text
+    date_label: str = ""  # the date as shown, when not the whole day: `grudzień 2024`, `25–26 October 2025`
+    date_iso: str = ""  # the same for `<time datetime>`: `2024-12`
 
     @property
     def year(self) -> str:
         return str(self.date.year) if self.date else ""
 
+    @property
+    def iso(self) -> str:
+        """`2025-10-26`, or `date_iso` when given (`2024-12`)."""
+        return self.date_iso or (self.date.isoformat() if self.date else "")
+
 
 def page_facets(
-    kind: str, lang: str, when: date | datetime | None = None, countries: tuple[str, ...] = (), summary: str = ""
+    kind: str,
+    lang: str,
+    when: date | datetime | None = None,
+    countries: tuple[str, ...] = (),
+    summary: str = "",
+    date_label: str = "",
+    date_iso: str = "",
 ) -> SearchFacets:
-    """Facets for any page: `page_facets("timeline", "pl", when=..., countries=("VN",))`."""
+    """Facets for any page: `page_facets("timeline", "pl", when=..., countries=("VN",))`.
+
+    `date_label` and `date_iso` are for a date that is not a single day (a month, a range);
+    by default the date is shown as a day in the page's language.
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown search kind {kind!r}; known: {', '.join(KINDS)}")
     day = when.date() if isinstance(when, datetime) else when
     names = tuple(sorted((country_name(code, lang) for code in countries), key=str.casefold))
-    return SearchFacets(kind=kind, date=day, countries=names, summary=" ".join(summary.split()))
+    return SearchFacets(
+        kind=kind,
+        date=day,
+        countries=names,
+        summary=" ".join(summary.split()),
+        date_label=date_label,
+        date_iso=date_iso,
+    )
 
 
 def article_facets(article) -> SearchFacets:

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from archive_core.countries import country_name
 from archive_core.urls import country_url, section_url
+from search.facets import SearchFacets, page_facets
 
 from .events import Event
 from .when import DateText, When, date_text
@@ -59,6 +60,7 @@ class Entry:
     sources: tuple[Link, ...] = ()
     countries: tuple[Link, ...] = ()
     articles: tuple[Link, ...] = ()
+    search: SearchFacets | None = None  # an event: its own search result; an article is found as itself
 
     @property
     def times(self) -> tuple[TimeRef, ...]:
@@ -129,12 +131,27 @@ def build_timeline(events: Iterable[Event], articles: Iterable[ArticleRef], lang
     return Timeline(lang, timeline_url(lang), json_url(lang), years, tuple(sorted(upcoming, key=lambda e: e.id)))
 
 
+def event_search(event: Event, lang: str, when_text: DateText | None) -> SearchFacets:
+    """The event as a search result of its own (kind "timeline"), dated as the timeline dates it."""
+    when = event.when
+    return page_facets(
+        "timeline",
+        lang,
+        when=when.start if when else None,
+        countries=event.countries,
+        summary=event.description[lang],
+        date_label=str(when_text) if when_text else "",
+        date_iso=when.iso(when.start) if when else "",
+    )
+
+
 def event_entry(event: Event, lang: str, articles_by_key: dict[str, ArticleRef]) -> Entry:
+    when_text = date_text(event.when, lang) if event.when else None
     return Entry(
         id=event.id,
         kind=event.kind,
         when=event.when,
-        date_text=date_text(event.when, lang) if event.when else None,
+        date_text=when_text,
         title=event.title[lang],
         description=event.description[lang],
         sources=tuple(Link(source_label(url), url) for url in event.sources),
@@ -145,6 +162,7 @@ def event_entry(event: Event, lang: str, articles_by_key: dict[str, ArticleRef])
             for key in event.articles
             if key in articles_by_key
         ),
+        search=event_search(event, lang, when_text),
     )
 
 

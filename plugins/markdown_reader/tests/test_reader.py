@@ -92,6 +92,7 @@ def test_explicit_summary_is_escaped(tmp_path):
         (("countries: [VN, NO, EU]", "countries: VN"), "countries", 6),
         (("url: https://example.org/a", "url: ftp://example.org/a"), "source.url", 8),
         (("url: https://example.org/a", "url: javascript:alert(1)"), "source.url", 8),
+        (("url: https://example.org/a", "url: https://[example.org/a"), "source.url", 8),
         (("translation_key: test-article", "translation_key: ../../etc"), "translation_key", 5),
         (("translation_key: test-article", "translation_key: test-article\nslug: ../../../tmp/x"), "slug", 6),
         (("lang: pl", "lang: pl\ntitel: x"), "titel", 5),

@@ -117,3 +117,16 @@ def test_json_export_has_every_entry_in_order_with_dates_and_links():
     assert (upcoming["id"], upcoming["date"], upcoming["upcoming"]) == ("entry-into-force", None, True)
     article = next(entry for entry in data["entries"] if entry["kind"] == "article")
     assert article["article_url"] == "https://archive.example/en/2025/signing/"
+
+
+def test_events_are_search_results_of_their_own_dated_as_the_timeline_dates_them():
+    pl = {entry.id: entry for entry in build_timeline(EVENTS, [ARTICLE_PL], "pl").entries}
+    signing = pl["signing-hanoi"].search
+    assert (signing.kind, signing.year, signing.countries) == ("timeline", "2025", ("Wietnam",))
+    assert (signing.iso, signing.date_label, signing.summary) == ("2025-10-25", "25–26 października 2025", "Opis.")
+    month = pl["session-2019"].search
+    assert (month.iso, month.date_label, month.date) == ("2019-12", "grudzień 2019", date(2019, 12, 1))
+    upcoming = pl["entry-into-force"].search
+    assert (upcoming.kind, upcoming.date, upcoming.year) == ("timeline", None, "")
+    # An article's entry is not a result: the article is found as itself.
+    assert pl["article-signing"].search is None

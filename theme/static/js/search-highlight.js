@@ -6,5 +6,6 @@ if (new URLSearchParams(window.location.search).has(PARAM)) {
   const bundle = new URL("../../pagefind/pagefind-highlight.js", import.meta.url);
   const { default: PagefindHighlight } = await import(bundle.href);
   // addStyles: false, because Pagefind would add an inline <style>, which the CSP refuses; site.css styles the marks.
-  new PagefindHighlight({ highlightParam: PARAM, addStyles: false });
+  // markContext: the page's main content, also on pages indexed by parts (the timeline), not the header.
+  new PagefindHighlight({ highlightParam: PARAM, addStyles: false, markContext: "main" });
 }
