@@ -14,6 +14,9 @@ from .model import Block, Kind, ParsedSource
 
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _WHITESPACE = re.compile(r"\s+")
+# Characters XML cannot hold (C0 controls but tab and line ends; U+FFFE, U+FFFF): trafilatura's lxml trees
+# refuse them and it then gives up on the whole page. In HTML they are parse errors, never visible text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def is_html(text: str) -> bool:
@@ -23,7 +26,7 @@ def is_html(text: str) -> bool:
 def parse_html(text: str) -> ParsedSource | None:
     """The article of the page, or None when trafilatura finds no article text."""
     try:
-        tree = lxml.html.document_fromstring(text)
+        tree = lxml.html.document_fromstring(_NOT_XML.sub("", text))
     except (ParserError, ValueError):
         return None
     _keep_figure_captions(tree)
