@@ -1,7 +1,7 @@
 """Hypothesis strategies for fuzzing whatever reads content: random and mutated front-matter and Markdown.
 
-Used by tests/test_fuzz_reader.py. The importer's fuzz test (tests/test_fuzz_importer.py, to come
-with the importer) should reuse `mutated()` and `assert_clean_outcome()` on raw source texts.
+Used by tests/test_fuzz_reader.py and tests/test_fuzz_importer.py (which mutates raw sources and saved
+pages with `mutated()`).
 """
 
 from __future__ import annotations

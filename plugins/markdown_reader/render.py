@@ -81,7 +81,7 @@ def _caption_credit(state) -> None:
             last = token.children[-1]
             match = _CREDIT.search(last.content) if last.type == "text" else None
             if match:
-                last.content = last.content[: match.start()] + " "
+                last.content = last.content[: match.start(1)]  # the space before the credit, as written
                 opening = Token("html_inline", "", 0, content='<span class="credit">')
                 credit = Token("text", "", 0, content=match.group(1))
                 closing = Token("html_inline", "", 0, content="</span>")

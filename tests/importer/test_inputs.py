@@ -187,3 +187,46 @@ def test_a_language_that_cannot_be_told_must_be_given(capsys, tmp_path):
     assert result.code == 1 and "lang: cannot tell the source's language (give it: make import LANG=pl)" in result.err
     given = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", "pl")
     assert given.code == 0 and read_article(given.path).meta.lang == "pl"
+
+
+def test_control_characters_in_a_saved_page_do_not_lose_the_article(capsys, tmp_path):
+    """Found by fuzzing: lxml refuses them, and trafilatura then gave up on the whole page."""
+    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
+    source = tmp_path / "page.html"
+    source.write_text(page.replace("<figcaption>", "<figcaption>\x01").replace("<p>Seventy", "<p>\x0bSeventy"))
+    result = run_import(capsys, source, tmp_path / "out")
+    assert result.code == 0, result.err
+    body = body_of(result.path)
+    assert "::: caption\nDelegates at the signing ceremony in Hanoi. (Photo: Minh Son/Vietnam+)\n:::" in body
+    assert "\nSeventy-two states signed" in body
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("~~~", "<p>~~~</p>"),  # would open a fenced code block
+        ("~~~ Konwencja z Hanoi", "<p>~~~ Konwencja z Hanoi</p>"),
+        ("2025-02-30", "<p>2025-02-30</p>"),  # as a translation_key, YAML would read an impossible date
+    ],
+    ids=["tilde-fence", "tilde-fence-with-text", "impossible-date"],
+)
+def test_lines_found_by_fuzzing_stay_text(capsys, tmp_path, line, shown):
+    source = tmp_path / "line.txt"
+    source.write_text(f"{line}\nSource: {URL}\n", encoding="utf-8")
+    options = ("--date", "2025-10-26", "--lang", "pl", "--key", "line", "--slug", "line")
+    result = run_import(capsys, source, tmp_path / "out", *options)
+    assert result.code == 0, result.err
+    assert shown in read_article(result.path).html
+
+
+def test_characters_yaml_cannot_hold_are_escaped_in_the_front_matter(capsys, tmp_path):
+    """C1 controls break a YAML stream; NEL and the Unicode line separators would be folded into spaces."""
+    title = "Konwencja\x7f z\x85 Hanoi\u2028otwarta\u2029do podpisu\x9f"
+    source = tmp_path / "title.txt"
+    source.write_text(f"{title}\nPierwsze zdanie artykułu.\nSource: {URL}\n", encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", "pl")
+    assert result.code == 0, result.err
+    assert 'title: "Konwencja\\u007f z\\u0085 Hanoi\\u2028otwarta\\u2029do podpisu\\u009f"' in result.path.read_text(
+        encoding="utf-8"
+    )
+    assert read_article(result.path).meta.title == title

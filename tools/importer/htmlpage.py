@@ -14,6 +14,10 @@ from .model import Block, Kind, ParsedSource
 
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _WHITESPACE = re.compile(r"\s+")
+_BLOCK_TAGS = frozenset({"head", "list", "p", "quote", "table"})
+# Characters XML cannot hold (C0 controls but tab and line ends; U+FFFE, U+FFFF): trafilatura's lxml trees
+# refuse them and it then gives up on the whole page. In HTML they are parse errors, never visible text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def is_html(text: str) -> bool:
@@ -23,7 +27,7 @@ def is_html(text: str) -> bool:
 def parse_html(text: str) -> ParsedSource | None:
     """The article of the page, or None when trafilatura finds no article text."""
     try:
-        tree = lxml.html.document_fromstring(text)
+        tree = lxml.html.document_fromstring(_NOT_XML.sub("", text))
     except (ParserError, ValueError):
         return None
     _keep_figure_captions(tree)
@@ -64,10 +68,12 @@ def _keep_figure_captions(tree) -> None:
 
 
 def _blocks(element, title: str | None) -> list[Block]:
-    text = _clean(element.xpath("string()"))
     if element.tag == "list":
         items = [_clean(item.xpath("string()")) for item in element.iterchildren("item")]
         return [Block(Kind.LIST_ITEM, item) for item in items if item]
+    if any(child.tag in _BLOCK_TAGS for child in element):
+        return _mixed_blocks(element, title)
+    text = _clean(element.xpath("string()"))
     if not text:
         return []
     if element.tag == "head":
@@ -75,6 +81,28 @@ def _blocks(element, title: str | None) -> list[Block]:
     if structure.is_caption(text):
         return [Block(Kind.CAPTION, text)]
     return [Block(Kind.PARAGRAPH, text)]
+
+
+def _mixed_blocks(element, title: str | None) -> list[Block]:
+    """A paragraph holding headings or lists (trafilatura's reading of broken markup): each in its place."""
+    blocks: list[Block] = []
+    pieces = [element.text or ""]
+    for child in element:
+        if child.tag in _BLOCK_TAGS:
+            blocks.extend(_text_blocks(" ".join(pieces)))
+            blocks.extend(_blocks(child, title))
+            pieces = []
+        else:
+            pieces.append(child.xpath("string()"))
+        pieces.append(child.tail or "")
+    return blocks + _text_blocks(" ".join(pieces))
+
+
+def _text_blocks(text: str) -> list[Block]:
+    text = _clean(text)
+    if not text:
+        return []
+    return [Block(Kind.CAPTION if structure.is_caption(text) else Kind.PARAGRAPH, text)]
 
 
 def _clean(text: str | None) -> str:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
+
 from archive_core.errors import ContentError, content_error
 from archive_core.schema import default_slug
 from markdown_reader.document import read_article
@@ -15,7 +17,7 @@ from markdown_reader.document import read_article
 from . import countries, output
 from .decoding import decode
 from .htmlpage import is_html, parse_html
-from .language import detect_language
+from .language import detect_language, identify
 from .model import ImportOptions, ParsedSource
 from .plaintext import parse_text
 
@@ -81,7 +83,7 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
     all_text = "\n".join([title, *(block.text for block in source.blocks)])
     lang = options.lang or detect_language(all_text)
     if lang is None:
-        raise content_error(path, None, "lang", "cannot tell the source's language", "give it: make import LANG=pl")
+        raise content_error(path, None, "lang", _unknown_language(all_text), "give it: make import LANG=pl")
     key = options.translation_key or default_slug(title)
     if not key:
         raise content_error(path, None, "translation_key", "cannot be derived from the title", "give it: KEY=...")
@@ -101,6 +103,14 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
     if review:
         fields["review"] = review
     return fields
+
+
+def _unknown_language(text: str) -> str:
+    guess = identify(text)
+    if guess and guess.sure:
+        name = Locale("en").languages.get(guess.code, guess.code)
+        return f"the source reads as {name} ({guess.code}), not Polish or English"
+    return "cannot tell the source's language"
 
 
 def derive_title(lead: str) -> str:

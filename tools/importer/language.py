@@ -1,28 +1,51 @@
-"""Polish or English? The archive has two languages, so their most common words decide."""
+"""Polish or English? py3langid (langid.py's model of 97 languages) decides.
+
+All of the model's languages compete, so that a German or a meaningless text is not forced
+into Polish or English; the answer counts only when the model is sure of it.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
-_COMMON_WORDS = {
-    "pl": frozenset(
-        {"i", "w", "z", "na", "się", "że", "do", "nie", "jest", "oraz", "to", "o", "przez", "od", "po", "dla", "jak"}
-        | {"który", "która", "które", "był", "była", "są"}
-    ),
-    "en": frozenset(
-        {"the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "by", "as", "it", "are", "from"}
-        | {"this", "be", "has", "have"}
-    ),
-}
-_MIN_WORDS = 5
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from archive_core.locales import LANGUAGES
+
+MIN_WORDS = 5  # fewer words than this are too short to tell
+MIN_PROBABILITY = 0.9
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True)
+class Guess:
+    """The model's best language for a text (an ISO 639 code), and how sure it is (0 to 1)."""
+
+    code: str
+    probability: float
+
+    @property
+    def sure(self) -> bool:
+        return self.probability >= MIN_PROBABILITY
+
+
+@cache
+def _identifier() -> LanguageIdentifier:
+    """The model, loaded once (about a second); its own instance, not py3langid's shared global."""
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def identify(text: str) -> Guess | None:
+    """The most likely language of `text`, or None when it has too few words to tell."""
+    if len(_WORD.findall(text)) < MIN_WORDS:
+        return None
+    code, probability = _identifier().rank(text)[0]
+    return Guess(code, probability)
 
 
 def detect_language(text: str) -> str | None:
-    """`pl`, `en`, or None when the text has too few common words of either language to tell."""
-    words = re.findall(r"\w+", text.lower())
-    scores = {lang: sum(word in common for word in words) for lang, common in _COMMON_WORDS.items()}
-    best = max(scores, key=scores.__getitem__)
-    others = [score for lang, score in scores.items() if lang != best]
-    if scores[best] < _MIN_WORDS or scores[best] < 2 * max(others):
-        return None
-    return best
+    """`pl` or `en`; None when the text is too short, ambiguous, or in another language."""
+    guess = identify(text)
+    return guess.code if guess and guess.sure and guess.code in LANGUAGES else None

@@ -18,11 +18,14 @@ from .model import Block, Kind
 # Free text is always quoted; codes, slugs, URLs and short names are written plain when YAML reads them back unchanged.
 QUOTED_FIELDS = frozenset({"title", "summary", "editor_note"})
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\s#]*(?: [^\s#:]+)*")
+# Characters a YAML stream may not hold (C1 controls, non-characters) and the line breaks YAML
+# folds inside a quoted scalar (NEL, LS, PS): written as \u escapes, which read back as the same characters.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 # Characters that Markdown would read as markup inside a line, and markers at a line's start.
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-_LINE_START_MARKUP = re.compile(r"^([#>+=:|-])")
+_LINE_START_MARKUP = re.compile(r"^([#>+=:|~-])")
 _ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
@@ -46,13 +49,14 @@ def _scalar(name: str, value: Any) -> str:
     text = str(value)
     if name not in QUOTED_FIELDS and _PLAIN.fullmatch(text) and _reads_back(text):
         return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    quoted = json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
 
 
 def _reads_back(text: str) -> bool:
     try:
         return yaml.load(text, Loader=FrontMatterLoader) == text  # noqa: S506 (a safe loader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: an impossible date such as 2025-02-30
         return False
 
 

@@ -1,22 +1,23 @@
-"""A plain-text article, one paragraph per line, as copied from a news page."""
+"""A plain-text article: one paragraph per line, as copied from a news page, or hard-wrapped paragraphs."""
 
 from __future__ import annotations
 
-from . import structure
+from . import structure, wrapping
 from .model import Block, Dropped, Kind, ParsedSource
+from .wrapping import Numbered
 
 
 def parse_text(text: str) -> ParsedSource:
-    numbered = [(number, line.strip()) for number, line in enumerate(text.split("\n"), start=1)]
-    url = None
-    kept: list[tuple[int, str]] = []
-    for number, line in numbered:
-        found = structure.source_url(line)
-        if found and url is None:
-            url = found
-        elif line:
-            kept.append((number, line))
+    raw = text.split("\n")
+    numbered = [(number, line.strip()) for number, line in enumerate(raw, start=1)]
+    url, numbered = _take_source_url(numbered)
+    kept = [(number, line) for number, line in numbered if line]
     kept, dropped = _drop_trailing_residue(kept)
+    if kept:
+        # Up to its last line (the residue after it is gone), indented as written: indentation counts in widths.
+        article = [(number, raw[number - 1].rstrip() if line else "") for number, line in numbered[: kept[-1][0]]]
+        if wrapping.is_hard_wrapped(article):
+            kept = wrapping.unwrap(article)
     lines = [line for _, line in kept]
 
     title = None
@@ -58,6 +59,20 @@ def _list_after(lines: list[str], index: int) -> list[str]:
         if not line.endswith(structure.LIST_ITEM_CONTINUES):
             break
     return items if len(items) >= 2 else []
+
+
+def _take_source_url(numbered: list[Numbered]) -> tuple[str | None, list[Numbered]]:
+    """The first "Source: URL" line (or "Source:" with the URL wrapped onto the next line), blanked out:
+    it is metadata, not text, and it ends a paragraph."""
+    for index, (number, line) in enumerate(numbered):
+        url = structure.source_url(line)
+        if url:
+            return url, [*numbered[:index], (number, ""), *numbered[index + 1 :]]
+        following = numbered[index + 1][1] if index + 1 < len(numbered) else ""
+        url = structure.source_url(f"{line} {following}") if structure.SOURCE_LABEL.fullmatch(line) else None
+        if url:
+            return url, [*numbered[:index], (number, ""), (numbered[index + 1][0], ""), *numbered[index + 2 :]]
+    return None, numbered
 
 
 def _drop_trailing_residue(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[Dropped]]:

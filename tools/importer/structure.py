@@ -13,6 +13,7 @@ CAPTION_CREDIT = re.compile(r"\((?:Zdjęcie|Zdjęcia|Fot\.|Foto|Fotografia|Photo
 # An agency credit standing alone on a line: "(TTXVN/Wietnam+)", "(PAP)".
 AGENCY_CREDIT = re.compile(r"\(([^():]{2,60})\)")
 SOURCE_LINE = re.compile(r"(?:Source|Źródło|Zrodlo)\s*:\s*(https?://\S+)", re.IGNORECASE)
+SOURCE_LABEL = re.compile(r"(?:Source|Źródło|Zrodlo)\s*:", re.IGNORECASE)
 BULLET = re.compile(r"[•·▪◦*-]\s+(.+)")
 # Page furniture that follows an article on news sites: comment counters, share and tag lines.
 RESIDUE = re.compile(
@@ -39,6 +40,11 @@ def agency_credit(line: str) -> str | None:
 def looks_like_heading(line: str) -> bool:
     """Short, and not ending like a sentence, a quote or a credit."""
     return 0 < len(line) <= HEADING_MAX_CHARS and not line.endswith(_NOT_HEADING_END) and not BULLET.fullmatch(line)
+
+
+def ends_sentence(line: str) -> bool:
+    """Ends as a sentence, a quote, a credit, a list item or a list's introduction do."""
+    return line.endswith(_NOT_HEADING_END)
 
 
 def is_residue(line: str) -> bool:

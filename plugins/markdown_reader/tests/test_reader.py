@@ -61,6 +61,19 @@ def test_tables_and_footnotes(tmp_path):
     assert "<table>" in doc.html and 'class="footnotes"' in doc.html
 
 
+@pytest.mark.parametrize(
+    ("caption", "figcaption"),
+    [
+        ("Delegaci w Hanoi. (Zdjęcie: Pham Kien/VNA)", 'Delegaci w Hanoi. <span class="credit">'),
+        ("Delegaci w Hanoi.(Zdjęcie: Pham Kien/VNA)", 'Delegaci w Hanoi.<span class="credit">'),
+    ],
+    ids=["space", "no-space"],
+)
+def test_caption_credit_keeps_the_text_as_written(tmp_path, caption, figcaption):
+    doc = read_article(write(tmp_path, GOOD + f"\n::: caption\n{caption}\n:::\n"))
+    assert f"<figcaption>{figcaption}(Zdjęcie: Pham Kien/VNA)</span></figcaption>" in doc.html
+
+
 def test_raw_html_is_shown_as_text(tmp_path):
     doc = read_article(write(tmp_path, GOOD + "\n<script>alert(1)</script>\n\n<b onclick=x>hi</b>\n"))
     assert "<script>" not in doc.html and "<b " not in doc.html
