@@ -225,9 +225,15 @@ def test_results_can_be_sorted_by_date(page, served_two):
     assert dates == ["2025-11-05", "2025-10-26"]
 
 
-def test_served_pages_do_not_show_the_folded_terms(served):
+def test_folded_terms_are_in_the_page_for_pagefind_but_readers_never_see_them(page, served):
     html = (Path(served.directory) / PL_SEED.strip("/") / "index.html").read_text(encoding="utf-8")
-    assert "bialorusi" not in html.lower()
+    # Added at render time, inside the indexed region, as a metadata field Pagefind reads from an attribute.
+    assert re.search(r'<data hidden value="[^"]*\bbialorusi\b[^"]*" data-pagefind-meta="folded\[value\]"></data>', html)
+    page.goto(served.base_url + PL_SEED)
+    folded = page.locator("main data[data-pagefind-meta]")
+    expect(folded).to_have_count(1)
+    expect(folded).to_be_hidden()
+    assert "bialorusi" not in page.locator("body").inner_text().lower()
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from bilingual.pairing import Alternate, LanguageLink
 
 from .facets import article_facets
 from .indexing import build_search_index
+from .rendering import with_folded_terms
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class SearchPageGenerator(Generator):
 
 def add_template_globals(generator) -> None:
     generator.env.globals["search_url"] = search_url
+    generator.env.filters["search_folding"] = with_folded_terms
 
 
 def add_article_facets(generator) -> None:

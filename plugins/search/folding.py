@@ -5,13 +5,15 @@ ogonek, so "wlaczenie" finds "wlączenie". Letters such as "ł", "đ" or "ø"
 have no decomposition, so Pagefind keeps them: "Bialorus" does not find
 "Białoruś". For every word of a page that still has such a letter after
 Pagefind's own folding, this module gives its ASCII form (Unidecode), which
-the indexer stores as a hidden metadata field that Pagefind searches.
+`rendering.with_folded_terms` adds to the page as a hidden metadata field
+that Pagefind searches.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -27,6 +29,7 @@ def _unfoldable_latin(char: str) -> bool:
     return not char.isascii() and unicodedata.name(char, "").startswith("LATIN ")
 
 
+@lru_cache(maxsize=65536)
 def needs_folding(word: str) -> bool:
     """True for `Białorusi`, `Đà`; false for `włączenie`'s cousins without ł (`wlączenie`) and for `Hanoi`."""
     return any(_unfoldable_latin(char) for char in pagefind_fold(word))
@@ -34,4 +37,5 @@ def needs_folding(word: str) -> bool:
 
 def folded_terms(text: str) -> list[str]:
     """The ASCII forms of the words of `text` that Pagefind cannot fold: `["bialorusi", "lodz"]`."""
-    return sorted({unidecode(word).lower() for word in _WORD.findall(text) if needs_folding(word)})
+    words = {word for word in _WORD.findall(text) if not word.isascii()}
+    return sorted({unidecode(word).lower() for word in words if needs_folding(word)})

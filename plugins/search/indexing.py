@@ -1,16 +1,17 @@
 """Index a built site with Pagefind's Python API, into `<output>/pagefind/`.
 
-Only pages with a `data-pagefind-body` element are indexed, and the parts of
-pages marked `data-search-record` (see `records`); each goes to the index of
-its `<html lang>`. Each is handed to Pagefind with one extra, invisible
-`<meta>`: the ASCII forms of its words that Pagefind cannot fold (see
-`folding`). The served HTML is left as it is.
+Pagefind walks the output folder itself: only pages with a
+`data-pagefind-body` element are indexed, each into the index of its
+`<html lang>`. Their folded terms are already on the page (see `rendering`).
+The parts of pages marked `data-search-record` (see `records`) are handed to
+Pagefind one by one, each with its own folded terms in a `<meta>`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import tempfile
+import json
+import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
@@ -19,13 +20,14 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
-from .canonical import canonicalize_bundle
+from .canonical import ENTRY_FILE, canonicalize_bundle
 from .folding import folded_terms
-from .records import page_records
+from .records import RECORD_ATTRIBUTE, page_records
 from .region import indexed_region
+from .rendering import FOLDED_META
 
 BUNDLE_DIR = "pagefind"
-FOLDED_META = "folded"
+BODY_MARKER = b"data-pagefind-body"
 # Page furniture inside the indexed region that would only crowd the excerpts.
 EXCLUDED_SELECTORS = (
     ".article > header .meta",
@@ -34,13 +36,14 @@ EXCLUDED_SELECTORS = (
     ".timeline-details dt",
     ".timeline-anchor",
 )
+_HTML_LANG = re.compile(rb"<html[^>]*?\slang=\"([^\"]*)\"")
 
 
 @dataclass(frozen=True)
 class PageToIndex:
     path: str  # relative to the output folder: `pl/2025/slug/index.html`; a record's adds `#anchor`
     lang: str | None
-    html: str  # what Pagefind reads: the page (or record) plus its folded terms
+    html: str  # what Pagefind reads of a record: the part plus its folded terms; empty for a page
     url: str | None = None  # a record's result URL, `/en/timeline/#signing-hanoi`; a page's comes from its path
 
 
@@ -81,39 +84,45 @@ def prepared(path: str, html: str, url: str | None = None) -> PageToIndex | None
     return PageToIndex(path, region.lang, with_folded_meta(html, folded_terms(region.text)), url)
 
 
+def _lang(head: bytes) -> str | None:
+    match = _HTML_LANG.search(head)
+    return match.group(1).decode() if match else None
+
+
 def pages_to_index(output: Path) -> list[PageToIndex]:
+    """The pages Pagefind will find (by a byte search for the marker, not a parse) and the records."""
     pages = []
     for path in sorted(output.rglob("*.html")):
         relative = path.relative_to(output).as_posix()
         if BUNDLE_DIR in path.relative_to(output).parts[:1]:
             continue
-        html = path.read_text(encoding="utf-8")
-        if page := prepared(relative, html):
-            pages.append(page)
-        for record in page_records(html, relative):
+        data = path.read_bytes()
+        if BODY_MARKER in data:
+            pages.append(PageToIndex(relative, _lang(data[:1024]), ""))
+        if RECORD_ATTRIBUTE.encode() not in data:
+            continue
+        for record in page_records(data.decode("utf-8"), relative):
             url = f"{page_url(output, path)}#{record.anchor}"
             if page := prepared(f"{relative}#{record.anchor}", record.html, url):
                 pages.append(page)
     return pages
 
 
-async def _write_index(pages: list[PageToIndex], bundle: Path) -> None:
-    # Pages: one directory for Pagefind to walk, one request to its service instead of one per page
+async def _write_index(pages: list[PageToIndex], output: Path, bundle: Path) -> None:
+    # Pages: Pagefind walks the output folder, one request to its service instead of one per page
     # (the Python API waits 0.1 s for each response). Records need their own URL: one request each.
     config: IndexConfig = {"output_path": str(bundle), "exclude_selectors": list(EXCLUDED_SELECTORS)}
-    files = [page for page in pages if page.url is None]
     records = [page for page in pages if page.url is not None]
-    with tempfile.TemporaryDirectory(prefix="search-pages-") as staging:
-        for page in files:
-            target = Path(staging) / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.html, encoding="utf-8")
-        async with PagefindIndex(config=config) as index:
-            indexed = await index.add_directory(staging)
-            for record in records:
-                await index.add_html_file(content=record.html, url=record.url)
-    if indexed["page_count"] != len(files):
-        raise IndexingError(f"Pagefind indexed {indexed['page_count']} of {len(files)} pages")
+    async with PagefindIndex(config=config) as index:
+        await index.add_directory(str(output))
+        for record in records:
+            await index.add_html_file(content=record.html, url=record.url)
+
+
+def indexed_by_lang(bundle: Path) -> dict[str, int]:
+    """The pages Pagefind says it indexed, per language (its `page_count` for a directory counts every file)."""
+    entry = json.loads((bundle / ENTRY_FILE).read_text(encoding="utf-8"))
+    return {lang: language["page_count"] for lang, language in entry["languages"].items()}
 
 
 def _run_in_own_loop(coroutine) -> None:
@@ -138,10 +147,13 @@ def write_pagefind_bundle(output: Path) -> IndexReport:
     output = output.resolve()
     pages = pages_to_index(output)
     bundle = output / BUNDLE_DIR
-    _run_in_own_loop(_write_index(pages, bundle))
-    if not (bundle / "pagefind-entry.json").is_file():
+    _run_in_own_loop(_write_index(pages, output, bundle))
+    if not (bundle / ENTRY_FILE).is_file():
         raise IndexingError(f"Pagefind wrote no index into {bundle}")
-    return IndexReport(bundle, dict(Counter(page.lang or "unknown" for page in pages)))
+    expected = dict(Counter(page.lang or "unknown" for page in pages))
+    if (indexed := indexed_by_lang(bundle)) != expected:
+        raise IndexingError(f"Pagefind indexed {indexed} pages by language in {output}, expected {expected}")
+    return IndexReport(bundle, expected)
 
 
 def build_search_index(output: Path) -> IndexReport:

@@ -1,0 +1,44 @@
+"""The folded terms of a page, added while it is rendered (see `folding`).
+
+`base.html` wraps the content inside `<main>` in `{% filter search_folding %}`.
+The filter appends one element that Pagefind reads as the metadata field
+`folded` and that readers never see:
+`<data hidden value="bialorusi lodzi" data-pagefind-meta="folded[value]"></data>`.
+The terms come from the text Pagefind indexes: outside `data-pagefind-ignore`,
+scripts and styles. Pages outside the index (no `data-pagefind-body`) get the
+element too; Pagefind never reads them.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import lxml.html
+from markupsafe import Markup
+
+from .folding import folded_terms
+
+FOLDED_META = "folded"
+_NOT_INDEXED = ".//*[@data-pagefind-ignore] | .//script | .//style | .//template | .//noscript"
+
+
+def indexed_text(fragment: str) -> str:
+    """The text of the HTML `fragment` that Pagefind indexes, one chunk per text node."""
+    if not fragment.strip():
+        return ""
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    for element in root.xpath(_NOT_INDEXED):
+        element.drop_tree()
+    return " ".join(root.itertext())
+
+
+def folded_element(terms: list[str]) -> str:
+    if not terms:
+        return ""
+    value = escape(" ".join(terms))
+    return f'<data hidden value="{value}" data-pagefind-meta="{FOLDED_META}[value]"></data>'
+
+
+def with_folded_terms(html: str) -> Markup:
+    """`html` (the rendered content of a page) plus the element holding its folded terms."""
+    return Markup(str(html) + folded_element(folded_terms(indexed_text(str(html)))))  # noqa: S704 (our own rendered HTML; the terms are escaped)

@@ -1,0 +1,33 @@
+from jinja2 import Environment
+from markupsafe import Markup
+
+from search.rendering import folded_element, indexed_text, with_folded_terms
+
+CONTENT = """<h1>Łódź</h1><p>Zdanie<br>z <img src="x.png" alt=""> Białorusią.</p>
+<div hidden data-pagefind-ignore><span data-pagefind-filter="Kraj">Białoruś</span><p>Włochy</p></div>
+<!-- Kraków, Gdańsk: łąka --><script>var ł = 1;</script>"""
+
+
+def test_indexed_text_leaves_out_ignored_parts_scripts_and_comments():
+    assert " ".join(indexed_text(CONTENT).split()) == "Łódź Zdanie z Białorusią."
+    assert indexed_text("") == ""
+
+
+def test_folded_terms_are_appended_as_a_hidden_data_element():
+    html = with_folded_terms(CONTENT)
+    assert isinstance(html, Markup)
+    assert html == CONTENT + '<data hidden value="bialorusia lodz" data-pagefind-meta="folded[value]"></data>'
+
+
+def test_content_without_unfoldable_letters_is_left_as_it_is():
+    assert with_folded_terms(Markup("<p>Hanoi, gęś</p>")) == "<p>Hanoi, gęś</p>"
+    assert folded_element([]) == ""
+
+
+def test_the_filter_block_wraps_autoescaped_content_once():
+    env = Environment(autoescape=True)
+    env.filters["search_folding"] = with_folded_terms
+    template = env.from_string("{% filter search_folding %}<p>{{ text }}</p>{% endfilter %}")
+    assert template.render(text="Łódź & <b>") == (
+        '<p>Łódź &amp; &lt;b&gt;</p><data hidden value="lodz" data-pagefind-meta="folded[value]"></data>'
+    )
