@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import sys
 import threading
 from collections import Counter
 from dataclasses import dataclass
@@ -113,10 +114,35 @@ async def _write_index(pages: list[PageToIndex], output: Path, bundle: Path) -> 
     # (the Python API waits 0.1 s for each response). Records need their own URL: one request each.
     config: IndexConfig = {"output_path": str(bundle), "exclude_selectors": list(EXCLUDED_SELECTORS)}
     records = [page for page in pages if page.url is not None]
-    async with PagefindIndex(config=config) as index:
+    index = PagefindIndex(config=config)
+    await index.__aenter__()
+    try:
         await index.add_directory(str(output))
         for record in records:
             await index.add_html_file(content=record.html, url=record.url)
+        await index.write_files()
+    except BaseException:
+        await index.__aexit__(*sys.exc_info())
+        raise
+    await _let_pagefind_exit(index)
+
+
+async def _let_pagefind_exit(index: PagefindIndex) -> None:
+    """Stop Pagefind's service once its writes have reached the disk.
+
+    `PagefindIndex`'s own exit kills the service (SIGTERM) as soon as it has answered
+    `WriteFiles`; now and then a file was left empty (`pagefind-entry.json`, twice in about 20
+    builds), probably because its writes were still under way in the background. With its stdin
+    closed, the service ends by itself (status 0), after them; no empty file since.
+    """
+    service = index._service  # private: the Python API has no way to wait for the writes
+    assert service is not None
+    service._poll_task.cancel()
+    backend = service._backend
+    assert backend.stdin is not None
+    backend.stdin.close()
+    if await backend.wait() != 0:
+        raise IndexingError(f"Pagefind's service ended with status {backend.returncode}")
 
 
 def indexed_by_lang(bundle: Path) -> dict[str, int]:
