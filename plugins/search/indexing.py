@@ -29,6 +29,7 @@ from .rendering import FOLDED_META
 
 BUNDLE_DIR = "pagefind"
 BODY_MARKER = b"data-pagefind-body"
+SERVICE_EXIT_TIMEOUT = 60  # seconds; it ends in a few ms once its writes are done
 # Page furniture inside the indexed region that would only crowd the excerpts.
 EXCLUDED_SELECTORS = (
     ".article > header .meta",
@@ -141,8 +142,14 @@ async def _let_pagefind_exit(index: PagefindIndex) -> None:
     backend = service._backend
     assert backend.stdin is not None
     backend.stdin.close()
-    if await backend.wait() != 0:
-        raise IndexingError(f"Pagefind's service ended with status {backend.returncode}")
+    try:
+        status = await asyncio.wait_for(backend.wait(), timeout=SERVICE_EXIT_TIMEOUT)
+    except TimeoutError:
+        backend.terminate()
+        await backend.wait()
+        raise IndexingError(f"Pagefind's service did not end within {SERVICE_EXIT_TIMEOUT} s of writing") from None
+    if status != 0:
+        raise IndexingError(f"Pagefind's service ended with status {status}")
 
 
 def indexed_by_lang(bundle: Path) -> dict[str, int]:
