@@ -20,7 +20,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for(condition, timeout: float = 60.0) -> None:
+def wait_for(condition, timeout: float = 240.0) -> None:
+    # Generous: each step is a full build (with the search index) in a restarted devserver, on a
+    # machine that may be running other jobs; a devserver that never rebuilds still fails.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
