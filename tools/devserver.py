@@ -65,6 +65,17 @@ def on_change(site: Site, changes: set[tuple[Change, str]]) -> None:
     full_build(site)
 
 
+def modified_since(roots: list[Path], since: float) -> set[tuple[Change, str]]:
+    """Watched files changed after `since` (compiled-code caches aside)."""
+    found = set()
+    for root in roots:
+        paths = [root] if root.is_file() else (p for p in root.rglob("*") if "__pycache__" not in p.parts)
+        for path in paths:
+            if path.is_file() and path.stat().st_mtime > since:
+                found.add((Change.modified, str(path)))
+    return found
+
+
 def _display(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
@@ -75,19 +86,28 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     init_logging(level=logging.WARNING)
     site = Site(ROOT / "pelican.conf.py", ROOT / "output")
+    since = time.time()
     full_build(site)
     server = make_server(ROOT / "output", args.port, verbose=False)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     watched = [CONTENT, ROOT / "theme", *(ROOT / name for name in CODE)]
     print(f"Serving on http://127.0.0.1:{args.port}/ - watching {', '.join(map(_display, watched))} (Ctrl-C to stop)")
+
+    def handle(changes: set[tuple[Change, str]]) -> None:
+        if any(Path(path).is_relative_to(ROOT / name) for _, path in changes for name in CODE):
+            print("code or settings changed: restarting")
+            server.shutdown()
+            server.server_close()
+            os.execv(sys.executable, [sys.executable, "-m", "tools.devserver", "--port", str(args.port)])  # noqa: S606
+        on_change(site, changes)
+
     try:
+        # Edits made while a build ran, before the watcher (re)started, would otherwise be missed.
+        while missed := modified_since(watched, since):
+            since = time.time()
+            handle(missed)
         for changes in watch(*watched):
-            if any(Path(path).is_relative_to(ROOT / name) for _, path in changes for name in CODE):
-                print("code or settings changed: restarting")
-                server.shutdown()
-                server.server_close()
-                os.execv(sys.executable, [sys.executable, "-m", "tools.devserver", "--port", str(args.port)])  # noqa: S606
-            on_change(site, changes)
+            handle(changes)
     except KeyboardInterrupt:
         pass
     finally:
