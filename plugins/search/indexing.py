@@ -125,16 +125,32 @@ async def _write_index(pages: list[PageToIndex], output: Path, bundle: Path) -> 
     except BaseException:
         await index.__aexit__(*sys.exc_info())
         raise
+    await _wait_for_writes(bundle)
     await _let_pagefind_exit(index)
 
 
-async def _let_pagefind_exit(index: PagefindIndex) -> None:
-    """Stop Pagefind's service once its writes have reached the disk.
+def empty_files(bundle: Path) -> list[Path]:
+    return sorted(path for path in bundle.rglob("*") if path.is_file() and path.stat().st_size == 0)
 
-    `PagefindIndex`'s own exit kills the service (SIGTERM) as soon as it has answered
-    `WriteFiles`; now and then a file was left empty (`pagefind-entry.json`, twice in about 20
-    builds), probably because its writes were still under way in the background. With its stdin
-    closed, the service ends by itself (status 0), after them; no empty file since.
+
+async def _wait_for_writes(bundle: Path) -> None:
+    """Wait until no file of the bundle is empty any more.
+
+    Pagefind answers `WriteFiles` once it has created every file and handed its bytes to a
+    background write (tokio's `File::write_all`); it does not wait for those writes, and a
+    service that ends, or is killed, just then leaves a file empty (`pagefind-entry.json`, a few
+    times in a hundred builds). Every file it writes has at least one byte, so an empty one is
+    one still being written.
+    """
+    deadline = asyncio.get_running_loop().time() + SERVICE_EXIT_TIMEOUT
+    while empty_files(bundle) and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.01)
+
+
+async def _let_pagefind_exit(index: PagefindIndex) -> None:
+    """Stop Pagefind's service gently: with its stdin closed, it ends by itself (status 0).
+
+    (`PagefindIndex`'s own exit kills it with SIGTERM.)
     """
     service = index._service  # private: the Python API has no way to wait for the writes
     assert service is not None
@@ -183,6 +199,8 @@ def write_pagefind_bundle(output: Path) -> IndexReport:
     _run_in_own_loop(_write_index(pages, output, bundle))
     if not (bundle / ENTRY_FILE).is_file():
         raise IndexingError(f"Pagefind wrote no index into {bundle}")
+    if empty := empty_files(bundle):
+        raise IndexingError(f"Pagefind left {len(empty)} files of its index empty, such as {empty[0]}")
     expected = dict(Counter(page.lang or "unknown" for page in pages))
     if (indexed := indexed_by_lang(bundle)) != expected:
         raise IndexingError(f"Pagefind indexed {indexed} pages by language in {output}, expected {expected}")

@@ -1,6 +1,8 @@
+import asyncio
+import threading
 from pathlib import Path
 
-from search.indexing import page_url, with_folded_meta
+from search.indexing import _wait_for_writes, empty_files, page_url, with_folded_meta
 from search.region import indexed_region
 
 PAGE = """<!doctype html><html lang="pl"><head><title>T</title></head><body>
@@ -31,3 +33,18 @@ def test_page_urls_are_site_relative_directories():
     output = Path("/site")
     assert page_url(output, output / "pl/2025/slug/index.html") == "/pl/2025/slug/"
     assert page_url(output, output / "en/page.html") == "/en/page.html"
+
+
+def test_indexing_waits_for_pagefinds_background_writes(tmp_path):
+    # Pagefind answers WriteFiles with files created but, now and then, not yet written.
+    bundle = tmp_path / "pagefind"
+    (bundle / "index").mkdir(parents=True)
+    (bundle / "pagefind.js").write_text("js")
+    entry = bundle / "pagefind-entry.json"
+    entry.touch()
+    assert empty_files(bundle) == [entry]
+    writer = threading.Timer(0.2, lambda: entry.write_text('{"languages": {}}'))
+    writer.start()
+    asyncio.run(_wait_for_writes(bundle))
+    assert empty_files(bundle) == []
+    writer.join()
