@@ -105,3 +105,29 @@ def test_every_page_has_a_strict_csp(site: Path):
         html = path.read_text(encoding="utf-8")
         assert 'http-equiv="Content-Security-Policy"' in html, path
         assert "unsafe-inline" not in html, path
+
+
+def stylesheets(site: Path, page: Path) -> list[Path]:
+    html = page.read_text(encoding="utf-8")
+    hrefs = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    assert all(href.startswith("/") for href in hrefs), hrefs  # the site's own, nothing from another host
+    return [site / href.lstrip("/") for href in hrefs]
+
+
+def test_article_pages_weigh_under_30_kb_of_html_and_css(site: Path):
+    # Issue 8's budget for a page that needs no JavaScript to read.
+    for article in (PL_ARTICLE, EN_ARTICLE):
+        page = site / article
+        css = stylesheets(site, page)
+        assert [path.name for path in css] == ["site.css"]  # the map, timeline and search rules are elsewhere
+        assert page.stat().st_size + sum(path.stat().st_size for path in css) < 30_000
+
+
+def test_each_page_kind_loads_the_stylesheet_of_its_own_parts(site: Path):
+    for page, sheets in (
+        ("pl/kraje/index.html", ["countries.css"]),
+        ("en/countries/vietnam/index.html", ["countries.css"]),
+        ("pl/os-czasu/index.html", ["timeline.css"]),
+        ("en/search/index.html", ["search.css", "pagefind-component-ui.css"]),
+    ):
+        assert [path.name for path in stylesheets(site, site / page)] == ["site.css", *sheets], page
