@@ -1,8 +1,7 @@
-import asyncio
 import threading
 from pathlib import Path
 
-from search.indexing import _wait_for_writes, empty_files, page_url, with_folded_meta
+from search.indexing import _run_in_own_loop, _wait_for_writes, empty_files, page_url, with_folded_meta
 from search.region import indexed_region
 
 PAGE = """<!doctype html><html lang="pl"><head><title>T</title></head><body>
@@ -45,6 +44,6 @@ def test_indexing_waits_for_pagefinds_background_writes(tmp_path):
     assert empty_files(bundle) == [entry]
     writer = threading.Timer(0.2, lambda: entry.write_text('{"languages": {}}'))
     writer.start()
-    asyncio.run(_wait_for_writes(bundle))
+    _run_in_own_loop(_wait_for_writes(bundle))  # the tests may run inside Playwright's event loop
     assert empty_files(bundle) == []
     writer.join()
