@@ -84,6 +84,7 @@ docs: $(RUNTIME) ## Regenerate the front-matter reference in CONTRIBUTING.md and
 $(BENCH): requirements-bench.txt requirements.txt
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	tools/apt-install.sh chromium chromium "the benchmark's first-search probe"
 	@touch $@
 
 bench: $(RUNTIME) $(BENCH) ## Benchmark against stock Pelican + Pagefind (N="500 5000" pairs, N=500 is quick; REPEAT=3)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -10,25 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from tools.chromium import MISSING, chromium_executable
 from tools.serve import make_server
-
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def chromium_path() -> str:
-    path = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
-        pytest.fail("Chromium is missing: `make test` installs Debian's chromium (tools/apt-install.sh)")
-    return path
+    if (path := chromium_executable()) is None:
+        pytest.fail(MISSING)
+    return str(path)
 
 
 @dataclass

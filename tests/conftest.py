@@ -45,10 +45,12 @@ def served(site):
 def chromium():
     from playwright.sync_api import sync_playwright
 
-    from .browser import CHROMIUM_ARGS, chromium_path
+    from tools import chromium
+
+    from .browser import chromium_path
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=chromium.ARGS)
         yield browser
         browser.close()
 

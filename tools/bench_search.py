@@ -3,30 +3,26 @@
     .venv/bin/python -m tools.bench_search --pages 10000
 
 Builds a synthetic archive (PAGES articles, half Polish, half English) with the
-real pipeline, re-indexes it alone to time Pagefind, then serves it
-gzip-compressed (as static hosts do) and counts the bytes sent while real
-Chromium opens /pl/szukaj/ and runs one query. Goal: under 150 kB.
+real pipeline, re-indexes it alone to time Pagefind, then counts the bytes
+real Chromium downloads, served gzip-compressed, from opening /pl/szukaj/?q=...
+until the results show (tools/bench/search_probe.py). Goal: under 150 kB.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import random
 import shutil
 import sys
 import tempfile
-import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
-from typing import ClassVar
 
+from tools.bench.search_probe import GOAL_BYTES, first_search
 from tools.build import build
-from tools.serve import SiteHandler, make_server
 
 ROOT = Path(__file__).resolve().parent.parent
-GOAL_BYTES = 150_000
 _VOCABULARY = {
     "pl": "konwencja cyberprzestępczość państwo podpis ratyfikacja Hanoi Wietnam Białoruś Łódź włączenie "
     "współpraca dowody elektroniczne prawa człowieka minister delegacja ceremonia traktat ONZ sesja",
@@ -60,70 +56,6 @@ def synthetic_content(target: Path, pages: int, seed: int = 1) -> None:
         )
 
 
-class GzipCountingHandler(SiteHandler):
-    """Serves files gzip-compressed when asked, and adds up the bytes of every response body."""
-
-    sent = 0
-    files: ClassVar[list[tuple[str, int]]] = []
-    lock = threading.Lock()
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
-            return super().send_head()
-        data = path.read_bytes()
-        # Pagefind's index files and WASM are already gzip-compressed; hosts send them as they are.
-        body = data if data[:2] == b"\x1f\x8b" else gzip.compress(data, 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        if body is not data:
-            self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        with GzipCountingHandler.lock:
-            GzipCountingHandler.sent += len(body)
-            GzipCountingHandler.files.append((self.path, len(body)))
-        self.wfile.write(body)
-        return None
-
-
-def first_query_bytes(site: Path, query: str) -> tuple[int, int]:
-    """Bytes on the wire for the search page itself, and then for its first query."""
-    import functools
-
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser import CHROMIUM_ARGS, chromium_path
-
-    server = make_server(site, 0, verbose=False)
-    server.RequestHandlerClass = functools.partial(GzipCountingHandler, directory=str(site))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/pl/szukaj/")
-            page.wait_for_load_state("networkidle")
-            page_bytes = GzipCountingHandler.sent
-            GzipCountingHandler.sent = 0
-            GzipCountingHandler.files.clear()
-            page.locator("pagefind-input input").fill(query)
-            page.locator("pagefind-results a.pf-result-link").first.wait_for(timeout=30_000)
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(500)
-            search_bytes = GzipCountingHandler.sent
-            for path, size in sorted(GzipCountingHandler.files, key=lambda item: -item[1]):
-                print(f"  {size / 1e3:6.1f} kB  {path}")
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
-    return page_bytes, search_bytes
-
-
 def main(argv: list[str] | None = None) -> int:
     from search.indexing import build_search_index
 
@@ -146,11 +78,15 @@ def main(argv: list[str] | None = None) -> int:
         index_bytes = sum(p.stat().st_size for p in files if p.parent.name in ("index", "fragment", "filter"))
         meta_bytes = sum(p.stat().st_size for p in files if p.suffix == ".pf_meta")
         print(f"index size: {index_bytes / 1e6:.1f} MB in chunks/fragments/filters, {meta_bytes / 1e3:.0f} kB metadata")
-        page, sent = first_query_bytes(site, args.query)
-        print(f"search page with its scripts and styles, gzip: {page / 1e3:.0f} kB")
-        verdict = "within" if sent <= GOAL_BYTES else "over"
-        goal = f"{verdict} the {GOAL_BYTES // 1000} kB goal"
-        print(f"first query ({args.query!r}) in Chromium, gzip: {sent / 1e3:.0f} kB ({goal})")
+        first = first_search(site, args.query)
+        for path, size in first["files"]:
+            print(f"  {size / 1e3:6.1f} kB  {path}")
+        verdict = "within" if first["total_bytes"] <= GOAL_BYTES else "over"
+        print(
+            f"first search ({args.query!r}) in Chromium, gzip: {first['total_bytes'] / 1e3:.0f} kB "
+            f"({verdict} the {GOAL_BYTES // 1000} kB goal), of which the page and its code "
+            f"{first['page_bytes'] / 1e3:.0f} kB, Pagefind's index and WASM {first['index_bytes'] / 1e3:.0f} kB"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -7,8 +7,9 @@ measures, in one run on one machine:
   output), warm rebuild with nothing changed, rebuild after editing one
   article, and the devserver's incremental update after that edit
   (tools/incremental.py); pages per second, peak memory, the search index
-  (time and size, when the search plugin is in the build) and the bytes an
-  article page needs (HTML, CSS, JS);
+  (time and size, when the search plugin is in the build), the bytes an
+  article page needs (HTML, CSS, JS), and the bytes real Chromium downloads,
+  served gzip-compressed, for a first search of a rare word (search_probe.py);
 - stock: Pelican 4.12 with its Markdown reader and default theme, feeds off,
   then `python -m pagefind --site`, and stock's rebuild after the same edit
   with its reader cache;
@@ -35,6 +36,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from . import search_probe
 from .corpus import make_pairs, write_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,6 +147,8 @@ def bench_ours(pairs: int, corpus: Path, python: Path, colds: list[dict]) -> dic
         edited.write_text(original, encoding="utf-8")
     pagefind = out / "pagefind"
     article = next(out.glob("pl/*/*/index.html"))
+    rare_word = f"zq{pairs // 2}x"  # in one Polish article and its translation (corpus.body)
+    first_search = search_probe.first_search(out, rare_word) if pagefind.is_dir() else None
     return {
         "cold": cold,
         "cold_walls": [r["wall"] for r in colds],
@@ -158,6 +162,7 @@ def bench_ours(pairs: int, corpus: Path, python: Path, colds: list[dict]) -> dic
         "search_index_bytes": folder_bytes(pagefind) if pagefind.is_dir() else None,
         "search_seconds": phases["after_writing"] if pagefind.is_dir() else None,
         "article_page": page_weight(out, article),
+        "first_search": first_search,
     }
 
 
@@ -234,6 +239,8 @@ def summarize(pairs: int, ours: dict, stock: dict) -> dict:
         "ratio_edit_vs_cold": ours["edit"]["wall"] / ours["cold"]["wall"],
         "stock_ratio_edit_vs_cold": stock["edit"]["wall"] / stock["cold"]["wall"],
         "search_included": ours["search_included"],
+        "first_search_kb": ours["first_search"]["total_bytes"] / 1000 if ours["first_search"] else None,
+        "first_search_index_kb": ours["first_search"]["index_bytes"] / 1000 if ours["first_search"] else None,
     }
 
 
@@ -271,6 +278,8 @@ def print_table(rows: list[dict]) -> None:
         ("ours: devserver update after one edit", "ours_incremental_s", "{:.2f}"),
         ("ours: peak memory, MB (process tree)", "ours_peak_mb", "{:.0f}"),
         ("ours: search index included", "search_included", "{}"),
+        ("ours: first search of a rare word, kB on the wire (gzip)", "first_search_kb", "{:.0f}"),
+        ("  of which Pagefind's index and WASM, kB", "first_search_index_kb", "{:.0f}"),
         ("stock Pelican: cold build", "stock_cold_s", "{:.1f}"),
         ("stock Pelican: pages per second", "stock_pages_per_s", "{:.0f}"),
         ("stock Pelican: rebuild after one edit", "stock_edit_s", "{:.1f}"),
@@ -286,7 +295,7 @@ def print_table(rows: list[dict]) -> None:
         ("ratio: stock one-edit rebuild / cold", "stock_ratio_edit_vs_cold", "{:.2f}"),
     ]
     for label, key, fmt in lines:
-        table.add_row(label, *(fmt.format(row[key]) for row in rows))
+        table.add_row(label, *("-" if row[key] is None else fmt.format(row[key]) for row in rows))
     console.print(table)
 
 
@@ -330,9 +339,12 @@ def main(argv: list[str] | None = None) -> int:
             + (
                 f"index {size['ours']['search_index_bytes'] / 2**20:.1f} MB in {size['ours']['search_seconds']:.1f} s"
                 if row["search_included"]
-                else "not in this build (the search plugin is not merged): the cold build excludes indexing"
+                else "not in this build: the cold build excludes indexing"
             )
         )
+        if first := size["ours"]["first_search"]:
+            files = ", ".join(f"{path} {kb / 1000:.1f}" for path, kb in first["files"][:8])
+            console.print(f"  first search ({first['query']!r}), largest files (kB): {files}")
     if "linearity_s_per_page_ratio" in results:
         console.print(
             f"time per page, largest / smallest corpus: {results['linearity_s_per_page_ratio']:.2f} wall, "
