@@ -8,6 +8,7 @@ it cannot drift from the pages. A page without a canonical link or marked
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -17,6 +18,7 @@ from .addresses import absolute
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,9 @@ class _HeadParser(HTMLParser):
 
 def read_head(html: str) -> PageHead:
     parser = _HeadParser()
-    parser.feed(html)
+    # Only the head is parsed: the body says nothing about the page, and is most of its bytes.
+    end = _HEAD_END.search(html)
+    parser.feed(html[: end.end()] if end else html)
     return PageHead(
         canonical=parser.canonical[0] if parser.canonical else None,
         alternates=tuple(parser.alternates),

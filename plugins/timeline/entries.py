@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from itertools import groupby
 from typing import Any
@@ -87,9 +89,26 @@ class Timeline:
     years: tuple[YearGroup, ...]
     upcoming: tuple[Entry, ...]  # what happens next: no date yet
 
-    @property
+    @cached_property
     def entries(self) -> tuple[Entry, ...]:
         return (*(entry for group in self.years for entry in group.entries), *self.upcoming)
+
+    @cached_property
+    def positions(self) -> dict[str, tuple[Link, ...]]:
+        """For each article's URL, where it sits, in order: its own entry and the events that cite it.
+
+        One pass over the entries, so that placing every article costs no more than the timeline itself.
+        """
+        positions: defaultdict[str, list[Link]] = defaultdict(list)
+        for entry in self.entries:
+            url = f"{self.url}#{entry.id}"
+            if entry.kind == ARTICLE_KIND and entry.url is not None:
+                # Labelled by its date alone: its title is the article page's heading already.
+                positions[entry.url].append(Link(str(entry.date_text), url))
+            for link in entry.articles:
+                label = f"{entry.date_text}: {entry.title}" if entry.date_text else entry.title
+                positions[link.url].append(Link(label, url))
+        return {article_url: tuple(links) for article_url, links in positions.items()}
 
 
 def timeline_url(lang: str) -> str:
@@ -191,19 +210,8 @@ def source_label(url: str) -> str:
 
 
 def position_links(timeline: Timeline, article: ArticleRef) -> tuple[Link, ...]:
-    """Where an article sits on its language's timeline, in order: the events that cite it, and its own entry.
-
-    The article's own entry is labelled by its date alone: its title is the page's heading already.
-    """
-    own = article_anchor(article.translation_key)
-    links = []
-    for entry in timeline.entries:
-        url = f"{timeline.url}#{entry.id}"
-        if entry.id == own:
-            links.append(Link(str(entry.date_text), url))
-        elif any(link.url == article.url for link in entry.articles):
-            links.append(Link(f"{entry.date_text}: {entry.title}" if entry.date_text else entry.title, url))
-    return tuple(links)
+    """Where an article sits on its language's timeline, in order: the events that cite it, and its own entry."""
+    return timeline.positions.get(article.url, ())
 
 
 def to_json(timeline: Timeline, siteurl: str) -> dict[str, Any]:
