@@ -11,9 +11,10 @@ import feedparser
 import pytest
 import yaml
 
+from tools.bench.corpus import write_corpus
 from tools.build import build
 
-from .conftest import CONTENT, ROOT
+from .conftest import CONTENT, ROOT, build_site
 from .html_helpers import page_for_url, read_page
 from .test_site import EN_ARTICLE, PL_ARTICLE
 
@@ -224,3 +225,16 @@ def test_publish_build_uses_absolute_urls(tmp_path: Path, monkeypatch):
     assert feed.entries[0].link == f"{base}/{EN_ARTICLE.removesuffix('index.html')}"
     assert all(loc.startswith(base + "/") for loc in sitemap(site))
     assert f"Sitemap: {base}/sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
+
+
+def test_feeds_hold_the_newest_feed_max_items_articles(tmp_path):
+    corpus = write_corpus(6, tmp_path / "corpus") / "archive"
+    site = build_site(tmp_path / "output", corpus, FEED_MAX_ITEMS=2)
+    for lang in ("pl", "en"):
+        entries = feedparser.parse((site / lang / "feed.atom.xml").read_text(encoding="utf-8")).entries
+        dates = sorted(
+            (front_matter(path)["date"] for path in corpus.rglob(f"*.{lang}.md")),
+            reverse=True,
+        )
+        assert len(entries) == 2
+        assert [entry.published[:10] for entry in entries] == [str(day)[:10] for day in dates[:2]]

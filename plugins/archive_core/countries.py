@@ -24,6 +24,7 @@ def is_known(code: str) -> bool:
     return code in known_codes()
 
 
+@cache
 def country_name(code: str, lang: str) -> str:
     """`Wietnam` / `Vietnam`, from CLDR via Babel."""
     return Locale.parse(BABEL_LOCALES[lang]).territories[code]

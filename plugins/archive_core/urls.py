@@ -6,6 +6,8 @@ Pelican's own `article.url`; templates prefix them with `{{ SITEURL }}/`.
 
 from __future__ import annotations
 
+from functools import cache
+
 from slugify import slugify
 
 from .countries import country_name
@@ -27,6 +29,7 @@ def section_url(section: str, lang: str) -> str:
     return f"{lang}/{SECTIONS[section][lang]}/"
 
 
+@cache
 def country_slug(code: str, lang: str) -> str:
     """`wietnam`, `republika-poludniowej-afryki`, `vietnam`: the CLDR name, transliterated."""
     return slugify(country_name(code, lang))

@@ -90,12 +90,17 @@ class PublishingGenerator(Generator):
                 home_url=absolute(base, f"{lang}/"),
                 self_url=absolute(base, feed_url(lang)),
                 author=site_name(self.settings, lang),
-                entries=[self.feed_entry(article, base) for article in self.articles if article.lang == lang],
+                entries=[self.feed_entry(article, base) for article in self.newest(lang)],
                 updated_when_empty=newest,
             )
             _write(output / feed_url(lang), atom_xml(feed))
         writer.write_file("404.html", self.get_template("404"), self.context, noindex=True, relative_urls=False)
         _write(output / "robots.txt", robots_txt(absolute(base, "sitemap.xml")))
+
+    def newest(self, lang: str) -> list:
+        """The language's newest articles, as many as Pelican's FEED_MAX_ITEMS (None: all)."""
+        articles = sorted((a for a in self.articles if a.lang == lang), key=lambda a: (a.date, a.url), reverse=True)
+        return articles[: self.settings.get("FEED_MAX_ITEMS")]
 
     def feed_entry(self, article, base: str) -> FeedEntry:
         meta = article.archive

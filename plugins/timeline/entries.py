@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from itertools import groupby
 from typing import Any
 from urllib.parse import urlsplit
