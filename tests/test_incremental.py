@@ -51,3 +51,18 @@ def test_a_new_file_needs_a_full_build(corpus, site):
     new = corpus / "articles" / "2025" / "new-article.pl.md"
     new.write_text(sorted(corpus.rglob("*.pl.md"))[0].read_text())
     assert site.update([new]) is None
+
+
+def test_an_edit_of_the_body_alone_leaves_every_listing_as_it_was(corpus, site, tmp_path):
+    edited = sorted(corpus.rglob("*.pl.md"))[3]
+    untouched = site.update([edited])  # the article's own pages, and the pages that list no article
+    edited.write_text(edited.read_text() + "\nZdanie dopisane na końcu, poza streszczeniem.\n")
+    body = site.update([edited])
+    assert body is not None and untouched is not None
+    # The listings, country pages and timeline (page and JSON) that show the article are kept...
+    assert body.rendered == untouched.rendered
+    full = build_site(tmp_path / "full", corpus)
+    assert tree_snapshot(site.output) == tree_snapshot(full)
+    # ...but not when what they show of it changes.
+    edited.write_text(edited.read_text().replace("\n---\n", "\nsummary: Nowe streszczenie.\n---\n", 1))
+    assert site.update([edited]).rendered > body.rendered

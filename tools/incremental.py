@@ -9,9 +9,12 @@ text), and every generator writes again through a `SelectiveWriter`:
 
 - an article page is written only for the edited articles and their other
   language versions;
-- a page that lists articles (a paginated listing, a country page...) is
-  rendered only if it lists an edited article; otherwise the file already in
-  the output is kept;
+- a page that lists articles (a paginated listing, a country page, the
+  timeline...) is rendered only if it lists an edited article whose listed
+  facts changed (front-matter, title, summary: what listings show); an edit
+  of the body alone leaves every listing as it is in the output. Plugins say
+  which articles a page lists by passing them to `writer.write_file` (as
+  keyword arguments, in lists, or in the dataclasses they pass);
 - any other page (one whose context holds no article) is rendered again.
 
 An edit that moves an article (date, slug, language, translation_key) or
@@ -26,7 +29,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
 from pelican import signals
@@ -110,6 +113,7 @@ class Site:
             if any(_structure(old, name) != _structure(new, name) for name in STRUCTURE):
                 return None
             edited.append((old, new))
+        relisted = {id(old) for old, new in edited if _listed_facts(old) != _listed_facts(new)}
         for old, new in edited:
             _update_in_place(old, new)
         # What plugins derive from articles (hreflang pairs, search facets, country links, timeline
@@ -120,7 +124,7 @@ class Site:
             generator.generate_context()
         keys = {old.translation_key for old, _ in edited}
         affected = {id(a) for a in by_path.values() if a.translation_key in keys}
-        writer = SelectiveWriter(str(self.output), settings=articles.settings, affected=affected)
+        writer = SelectiveWriter(str(self.output), settings=articles.settings, affected=affected, relisted=relisted)
         for article in (*articles.translations, *articles.articles):
             if id(article) in affected:  # what ArticlesGenerator.generate_articles does, for these only
                 signals.article_generator_write_article.send(articles, content=article)
@@ -159,6 +163,11 @@ def _structure(article: Content, name: str):
     return value
 
 
+def _listed_facts(article: Content) -> tuple:
+    """What a page that lists the article shows of it: its front-matter, title and summary (the lead by default)."""
+    return (getattr(article, "archive", None), article.title, article.metadata.get("summary"))
+
+
 def _update_in_place(old: Content, new: Content) -> None:
     kept = {"translations", "_context"}  # set by Pelican and plugins after reading
     old.__dict__.update({key: value for key, value in new.__dict__.items() if key not in kept})
@@ -171,9 +180,10 @@ def _update_in_place(old: Content, new: Content) -> None:
 class SelectiveWriter(Writer):
     """Writes only the pages an edit affects (see the module's docstring)."""
 
-    def __init__(self, output_path: str, settings: dict, affected: set[int]) -> None:
+    def __init__(self, output_path: str, settings: dict, affected: set[int], relisted: set[int]) -> None:
         super().__init__(output_path, settings=settings)
-        self.affected = affected
+        self.affected = affected  # their pages are written again
+        self.relisted = relisted  # the pages that list them are written again
         self.rendered = 0
         self.kept = 0
 
@@ -188,7 +198,7 @@ class SelectiveWriter(Writer):
 
 
 class _KeepUnaffected:
-    """Renders a page only if it lists an affected article (or lists none); else returns the file as it is."""
+    """Renders a page only if it lists a relisted article (or lists none); else returns the file as it is."""
 
     def __init__(self, template, writer: SelectiveWriter, kwargs: dict) -> None:
         self.template = template
@@ -199,20 +209,25 @@ class _KeepUnaffected:
         page = localcontext.get("articles_page")
         listed = list(page.object_list) if page is not None else _articles_in(self.kwargs.values())
         existing = Path(self.writer.output_path, localcontext["output_file"])
-        if listed and not any(id(a) in self.writer.affected for a in listed) and existing.is_file():
+        if listed and not any(id(a) in self.writer.relisted for a in listed) and existing.is_file():
             self.writer.kept += 1
             return existing.read_text(encoding="utf-8")
         self.writer.rendered += 1
         return self.template.render(localcontext)
 
 
-def _articles_in(values: Iterable) -> list[Content]:
+def _articles_in(values: Iterable, depth: int = 4) -> list[Content]:
+    """The articles in a page's context values: directly, in lists and dicts, or in the fields of dataclasses."""
     found = []
     for value in values:
         if isinstance(value, Content):
             found.append(value)
+        elif depth == 0 or isinstance(value, str | bytes):
+            continue
         elif isinstance(value, list | tuple | set | frozenset):
-            found.extend(item for item in value if isinstance(item, Content))
+            found.extend(_articles_in(value, depth - 1))
         elif isinstance(value, dict):
-            found.extend(_articles_in(value.values()))
+            found.extend(_articles_in(value.values(), depth - 1))
+        elif is_dataclass(value) and not isinstance(value, type):
+            found.extend(_articles_in((getattr(value, f.name) for f in fields(value)), depth - 1))
     return found

@@ -49,6 +49,8 @@ class TimelineGenerator(Generator):
             raise BuildFailed(problems)
         refs = {id(article): article_ref(article) for article in articles}
         self.timelines: dict[str, Timeline] = {lang: build_timeline(events, refs.values(), lang) for lang in LANGUAGES}
+        # The Article objects each page lists, for the devserver's incremental writer (tools/incremental.py).
+        self.listed = {lang: [article for article in articles if article.lang == lang] for lang in LANGUAGES}
         for article in articles:
             ref = refs[id(article)]
             article.timeline_links = position_links(self.timelines[ref.lang], ref)
@@ -71,8 +73,14 @@ class TimelineGenerator(Generator):
                     LanguageLink(other, self.timelines[other].url, True) for other in LANGUAGES if other != lang
                 ],
                 relative_urls=self.settings["RELATIVE_URLS"],
+                listed_articles=self.listed[lang],
             )
-            writer.write_file(timeline.json_url, JsonDocument(to_json(timeline, siteurl)), self.context)
+            writer.write_file(
+                timeline.json_url,
+                JsonDocument(to_json(timeline, siteurl)),
+                self.context,
+                listed_articles=self.listed[lang],
+            )
 
 
 def get_generators(pelican) -> type[Generator]:

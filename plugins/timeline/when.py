@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from babel import Locale
@@ -101,6 +102,7 @@ def parse_range(start: Any, end: Any) -> When:
     return When(first, precision, last)
 
 
+@cache  # a timeline of 10,000 articles has far fewer dates
 def date_text(when: When, lang: str) -> DateText:
     """`27 grudnia 2019`, `December 2019`, `2019`; ranges as `25–26 October 2025`."""
     locale = babel_locale(lang)
