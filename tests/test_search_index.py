@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from .conftest import ROOT
@@ -93,3 +94,17 @@ def test_no_inline_scripts_or_styles(site: Path):
             opening = chunk.split(">", 1)[0]
             data_block = 'type="text/pagefind-template"' in opening or 'type="application/ld+json"' in opening
             assert "src=" in opening or data_block, (path, opening)
+
+
+def test_indexing_each_language_on_its_own_writes_the_same_index_as_one_run(site: Path, tmp_path: Path):
+    # The build runs Pagefind once per language (less memory), then names both in one entry file.
+    from search.indexing import build_search_index, index_runs, pages_to_index
+
+    assert [run.globs for run in index_runs(pages_to_index(site))] == [("en/**/*.{html}",), ("pl/**/*.{html}",)]
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    build_search_index(copy, per_language=False)
+    built, single = site / "pagefind", copy / "pagefind"
+    files = sorted(path.relative_to(built) for path in built.rglob("*") if path.is_file())
+    assert files == sorted(path.relative_to(single) for path in single.rglob("*") if path.is_file())
+    assert all((built / name).read_bytes() == (single / name).read_bytes() for name in files)
