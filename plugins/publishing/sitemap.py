@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from xml.etree import ElementTree as ET
+
+from lxml import html as lxml_html
 
 from .addresses import absolute
 
@@ -36,41 +37,20 @@ class SitemapEntry:
     alternates: tuple[tuple[str, str], ...] = field(default=())  # absolute
 
 
-class _HeadParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.canonical: list[str] = []
-        self.alternates: list[tuple[str, str]] = []
-        self.noindex = False
-        self.head_done = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.head_done:
-            return
-        a = {name: value or "" for name, value in attrs}
-        rel = a.get("rel", "").split()
-        if tag == "link" and "canonical" in rel:
-            self.canonical.append(a.get("href", ""))
-        elif tag == "link" and "alternate" in rel and a.get("hreflang") and a.get("href"):
-            self.alternates.append((a["hreflang"], a["href"]))
-        elif tag == "meta" and a.get("name", "").lower() == "robots" and "noindex" in a.get("content", "").lower():
-            self.noindex = True
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "head":
-            self.head_done = True  # links in the body say nothing about the page
-
-
 def read_head(html: str) -> PageHead:
-    parser = _HeadParser()
-    # Only the head is parsed: the body says nothing about the page, and is most of its bytes.
+    # Only the head is parsed (lxml, in C): the body says nothing about the page, and is most of its bytes.
     end = _HEAD_END.search(html)
-    parser.feed(html[: end.end()] if end else html)
-    return PageHead(
-        canonical=parser.canonical[0] if parser.canonical else None,
-        alternates=tuple(parser.alternates),
-        noindex=parser.noindex,
-    )
+    document = lxml_html.document_fromstring(html[: end.end()] if end else html)
+    canonical, alternates, noindex = [], [], False
+    for element in document.xpath("/html/head/link | /html/head/meta"):
+        rel = (element.get("rel") or "").split()
+        if element.tag == "link" and "canonical" in rel:
+            canonical.append(element.get("href") or "")
+        elif element.tag == "link" and "alternate" in rel and element.get("hreflang") and element.get("href"):
+            alternates.append((element.get("hreflang"), element.get("href")))
+        elif element.tag == "meta" and (element.get("name") or "").lower() == "robots":
+            noindex = noindex or "noindex" in (element.get("content") or "").lower()
+    return PageHead(canonical=canonical[0] if canonical else None, alternates=tuple(alternates), noindex=noindex)
 
 
 def sitemap_entries(heads: Iterable[PageHead], base: str) -> list[SitemapEntry]:
