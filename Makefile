@@ -60,7 +60,7 @@ lint: $(DEV) ## Ruff
 
 messages: $(RUNTIME) ## Extract UI strings from the templates into both catalogs
 	$(BIN)/pybabel extract -F babel.cfg -o theme/translations/messages.pot --no-location --omit-header --sort-output .
-	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations --no-wrap --omit-header --no-fuzzy-matching
+	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations --no-wrap --no-fuzzy-matching --ignore-pot-creation-date
 
 # LANG counts only when given on the command line: the shell's LANG is a locale (C.UTF-8), not a language.
 ARTICLE_LANG = $(if $(filter command line,$(origin LANG)),$(LANG))

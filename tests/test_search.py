@@ -140,7 +140,18 @@ def test_query_string_runs_the_search(page, served):
     page.goto(served.base_url + PL_SEARCH + "?q=Hanoi")
     assert article_paths(page, 1) == [PL_SEED]
     expect(page.locator("pagefind-input input")).to_have_value("Hanoi")
-    expect(page.locator("pagefind-summary")).to_contain_text(re.compile(r"\d+ wynik\S* dla Hanoi"))
+    expect(page.locator("pagefind-summary")).to_contain_text(re.compile(r"Wyniki dla Hanoi: \d+"))
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "summary"),
+    [(PL_SEARCH, "Białoruś", "Wyniki dla Białoruś: 2"), (EN_SEARCH, "Belarus", "2 results for Belarus")],
+)
+def test_the_count_of_results_reads_right_in_the_page_language(page, served, path, query, summary):
+    # Pagefind has one plural form; Polish needs "2 wyniki", "5 wyników": the site's catalog says "Wyniki: 2".
+    page.goto(f"{served.base_url}{path}?q={query}")
+    expect(result_links(page)).to_have_count(2)
+    expect(page.locator("pagefind-summary")).to_have_text(summary)
 
 
 def test_typing_keeps_the_query_string_in_step(page, served):

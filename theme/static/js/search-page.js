@@ -6,6 +6,11 @@
     return;
   }
   var instance = components.getInstanceManager().getInstance("default");
+  var config = document.querySelector("pagefind-config[data-translations]");
+  if (config) {
+    // Strings with a count, from the site's catalogs (see search.html).
+    instance.setTranslations(JSON.parse(config.getAttribute("data-translations")));
+  }
   var query = (new URLSearchParams(window.location.search).get("q") || "").trim();
 
   instance.on("search", function (term) {
