@@ -1,7 +1,15 @@
 import threading
 from pathlib import Path
 
-from search.indexing import _run_in_own_loop, _wait_for_writes, empty_files, page_url, with_folded_meta
+from search.indexing import (
+    PageToIndex,
+    _run_in_own_loop,
+    _wait_for_writes,
+    empty_files,
+    index_runs,
+    page_url,
+    with_folded_meta,
+)
 from search.region import indexed_region
 
 PAGE = """<!doctype html><html lang="pl"><head><title>T</title></head><body>
@@ -47,3 +55,25 @@ def test_indexing_waits_for_pagefinds_background_writes(tmp_path):
     _run_in_own_loop(_wait_for_writes(bundle))  # the tests may run inside Playwright's event loop
     assert empty_files(bundle) == []
     writer.join()
+
+
+def _page(path: str, lang: str) -> PageToIndex:
+    return PageToIndex(path, lang, "")
+
+
+def test_one_pagefind_run_per_language_over_the_folders_of_its_indexed_pages():
+    pages = [
+        _page("pl/2025/a/index.html", "pl"),
+        _page("pl/kraje/wietnam/index.html", "pl"),
+        _page("en/2024/b/index.html", "en"),
+        _page("en/index.html", "en"),  # a page right under en/: the whole folder is read
+        PageToIndex("pl/os-czasu/index.html#event", "pl", "<html></html>", "/pl/os-czasu/#event"),
+    ]
+    runs = index_runs(pages)
+    assert [run.globs for run in runs] == [("en/**/*.{html}",), ("{pl/2025,pl/kraje}/**/*.{html}",)]
+    assert [len(run.records) for run in runs] == [0, 1]
+
+
+def test_languages_sharing_a_folder_are_indexed_in_one_run():
+    runs = index_runs([_page("2025/a/index.html", "pl"), _page("2025/b/index.html", "en")])
+    assert [run.globs for run in runs] == [("**/*.{html}",)]
