@@ -6,6 +6,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from archive_core.errors import ContentError, Problem
@@ -72,10 +73,9 @@ def read_articles(
     pending = [index for index, result in enumerate(results) if result is None]
     if progress and len(pending) < len(files):
         progress(len(files) - len(pending))
-    for index, result in zip(pending, _read_all([files[i] for i in pending], workers, progress), strict=True):
+    jobs = [_Job(files[i], keys[i], cache) for i in pending]
+    for index, result in zip(pending, _read_all(jobs, workers, progress), strict=True):
         results[index] = result
-        if cache is not None and keys[index] and isinstance(result, ArticleDocument):
-            cache.store(keys[index], result)
     docs, problems = [], []
     for path, result in zip(files, results, strict=True):
         if isinstance(result, Problem):
@@ -122,27 +122,38 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _read_one(path: Path) -> ArticleDocument | Problem:
+@dataclass(frozen=True)
+class _Job:
+    path: Path
+    key: str | None  # in the content cache; None when there is no cache
+    cache: ContentCache | None
+
+
+def _read_one(job: _Job) -> ArticleDocument | Problem:
+    """Read one file, and store it in the content cache where it is read (in the worker: in parallel)."""
     try:
-        return read_article(path)
+        doc = read_article(job.path)
     except ContentError as exc:
         return exc.problem
+    if job.cache is not None and job.key:
+        job.cache.store(job.key, doc)
+    return doc
 
 
 def _read_all(
-    files: list[Path], workers: int, progress: Callable[[int], None] | None
+    jobs: list[_Job], workers: int, progress: Callable[[int], None] | None
 ) -> Iterator[ArticleDocument | Problem]:
-    if workers <= 1 or len(files) < MIN_FILES_PER_WORKER * 2:
-        for path in files:
-            yield _read_one(path)
+    if workers <= 1 or len(jobs) < MIN_FILES_PER_WORKER * 2:
+        for job in jobs:
+            yield _read_one(job)
             if progress:
                 progress(1)
         return
-    workers = min(workers, len(files) // MIN_FILES_PER_WORKER)
-    chunksize = max(1, min(CHUNK_SIZE, len(files) // (workers * 4)))
+    workers = min(workers, len(jobs) // MIN_FILES_PER_WORKER)
+    chunksize = max(1, min(CHUNK_SIZE, len(jobs) // (workers * 4)))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        for result in pool.map(_read_one, files, chunksize=chunksize):
+        for result in pool.map(_read_one, jobs, chunksize=chunksize):
             yield result
             if progress:
                 progress(1)
