@@ -49,7 +49,7 @@ def test_devserver_rebuilds_on_plugin_theme_and_content_changes(tmp_path):
         wait_for(article.exists)
         wait_for(lambda: _get(port, "/pl/") is not None)
 
-        plugin = project / "plugins" / "markdown_reader" / "render.py"
+        plugin = project / "plugins" / "archive_core" / "markdown.py"
         plugin.write_text(plugin.read_text().replace('<figure class="caption">', '<figure class="caption edited">'))
         wait_for(lambda: 'class="caption edited"' in article.read_text(encoding="utf-8"))
 

@@ -17,16 +17,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from archive_core.errors import ContentError, Problem, report  # noqa: E402
-from bilingual.checks import check_translations  # noqa: E402
-from countries import check_countries  # noqa: E402
-from markdown_reader.checks import (  # noqa: E402
+from archive_core.checks import (  # noqa: E402
     check_articles,
     check_internal_links,
     check_review_fields,
     check_urls,
 )
-from timeline.events import check_timeline  # noqa: E402
+from archive_core.errors import ContentError, Problem, report  # noqa: E402
+from archive_core.events import check_timeline  # noqa: E402
+from bilingual.checks import check_translations  # noqa: E402
+from countries import check_countries  # noqa: E402
 
 Check = Callable[[Path], list[Problem]]
 

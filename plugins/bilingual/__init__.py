@@ -10,8 +10,7 @@ from pelican.generators import Generator
 from archive_core.errors import BuildFailed
 from archive_core.locales import LANGUAGES
 from archive_core.urls import home_url
-
-from .pairing import (
+from archive_core.versions import (
     Alternate,
     LanguageLink,
     alternates,

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from archive_core.checks import read_content
 from archive_core.errors import Problem
-from markdown_reader.checks import read_content
-
-from .pairing import duplicate_problems, missing_counterpart_warnings
+from archive_core.versions import duplicate_problems, missing_counterpart_warnings
 
 
 def check_translations(content_dir: Path) -> list[Problem]:

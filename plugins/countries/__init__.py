@@ -7,11 +7,11 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from archive_core.country_data import check_countries, load_country_data
 from archive_core.errors import BuildFailed
 from archive_core.locales import LANGUAGES
 from archive_core.urls import save_as
 
-from .dataset import check_countries, load_country_data
 from .timeline_events import events_by_country, load_dated_events
 from .views import country_index, country_links, country_pages
 from .worldmap import world_map

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from archive_core.events import Event, load_events
 from archive_core.urls import section_url
-from timeline.events import Event, load_events
-from timeline.when import date_text
+from archive_core.when import date_text
 
 
 @dataclass(frozen=True)

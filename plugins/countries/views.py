@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from archive_core.countries import country_name
+from archive_core.country_data import CountryData
+from archive_core.country_records import STATUSES, UNKNOWN, CountryRecord
+from archive_core.facets import SearchFacets, page_facets
 from archive_core.locales import LANGUAGES, babel_locale
+from archive_core.people import Person
 from archive_core.urls import country_url, section_url
-from bilingual.pairing import Alternate, LanguageLink
-from search.facets import SearchFacets, page_facets
+from archive_core.versions import Alternate, LanguageLink
 
 from .collation import sort_key
-from .dataset import CountryData
-from .people import Person
-from .records import STATUSES, UNKNOWN, CountryRecord
 from .regions import continent
 from .timeline_events import CountryEvent
 from .worldmap import WorldMap

@@ -11,12 +11,11 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import set_date_tzinfo
 
+from archive_core.articles import ArticleDocument, read_article
+from archive_core.cache import ContentCache
 from archive_core.errors import BuildFailed
-
-from .cache import ContentCache
-from .collection import article_files, default_workers, read_articles, url_collisions
-from .document import ArticleDocument, read_article
-from .links import broken_link_problems
+from archive_core.links import broken_link_problems
+from archive_core.reading import article_files, default_workers, read_articles, url_collisions
 
 # Articles read ahead by `preread_all`, consumed by the reader.
 _ready: dict[str, ArticleDocument] = {}

@@ -24,7 +24,7 @@ from pelican import signals
 from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import Writer
 
-from output_guard.guard import GuardedWriter, escapes, refusal
+from archive_core.output_paths import GuardedWriter, escapes, refusal
 
 # Fewer article pages than this per worker: forking costs more than it saves.
 MIN_PAGES_PER_WORKER = 32

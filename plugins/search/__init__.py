@@ -9,11 +9,11 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from archive_core.facets import article_facets
 from archive_core.locales import LANGUAGES
 from archive_core.urls import save_as, section_url
-from bilingual.pairing import Alternate, LanguageLink
+from archive_core.versions import Alternate, LanguageLink
 
-from .facets import article_facets
 from .indexing import build_search_index
 from .rendering import with_folded_terms
 

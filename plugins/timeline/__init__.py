@@ -9,11 +9,11 @@ from pelican import signals
 from pelican.generators import Generator
 
 from archive_core.errors import BuildFailed
+from archive_core.events import load_events
 from archive_core.locales import LANGUAGES
-from bilingual.pairing import Alternate, LanguageLink
+from archive_core.versions import Alternate, LanguageLink
 
 from .entries import ArticleRef, Timeline, build_timeline, position_links, to_json
-from .events import load_events
 
 
 class JsonDocument:

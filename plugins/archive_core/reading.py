@@ -11,8 +11,8 @@ from pathlib import Path
 
 from archive_core.errors import ContentError, Problem
 
+from .articles import ArticleDocument, read_article
 from .cache import ContentCache
-from .document import ArticleDocument, read_article
 
 ARTICLE_SUFFIX = ".md"
 # Below this many files per process, starting a pool costs more than it saves.

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from archive_core.errors import Problem
 
-from .document import ArticleDocument
-from .render import SiteLink
+from .articles import ArticleDocument
+from .markdown import SiteLink
 
 # Pelican prefixes for pages this site does not publish (no tag, category or author pages).
 _UNPUBLISHED = {"tag": "tag", "category": "category", "author": "author"}

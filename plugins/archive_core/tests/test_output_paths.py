@@ -6,7 +6,7 @@ import pytest
 from jinja2 import Template
 
 from archive_core.errors import BuildFailed
-from output_guard.guard import GuardedWriter, escapes
+from archive_core.output_paths import GuardedWriter, escapes
 
 
 @pytest.mark.parametrize(

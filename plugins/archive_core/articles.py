@@ -9,8 +9,8 @@ from archive_core import frontmatter, schema
 from archive_core.errors import content_error
 from archive_core.schema import ArticleMeta
 
-from . import render
-from .render import SiteLink
+from . import markdown
+from .markdown import SiteLink
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,8 @@ def read_article(path: str | Path) -> ArticleDocument:
     text = frontmatter.read_text(path)
     doc = frontmatter.split(text, path)
     meta = schema.validate(frontmatter.load(doc), doc)
-    tokens = render.parse(doc.body)
-    for link in render.unsafe_links(tokens):
+    tokens = markdown.parse(doc.body)
+    for link in markdown.unsafe_links(tokens):
         line = doc.body_line + link.line - 1 if link.line else None
         raise content_error(
             path,
@@ -37,11 +37,11 @@ def read_article(path: str | Path) -> ArticleDocument:
             f"link target {link.url!r} is not allowed",
             "links may point to http(s) or mailto addresses, or to other pages of the site",
         )
-    summary = render.text_html(meta.summary) if meta.summary else render.lead_paragraph_html(tokens) or ""
+    summary = markdown.text_html(meta.summary) if meta.summary else markdown.lead_paragraph_html(tokens) or ""
     links = tuple(
         replace(link, line=doc.body_line + link.line - 1 if link.line else None)
-        for link in render.site_links(tokens, doc.body)
+        for link in markdown.site_links(tokens, doc.body)
     )
     return ArticleDocument(
-        path=str(path), meta=meta, html=render.render(tokens), summary_html=summary, site_links=links
+        path=str(path), meta=meta, html=markdown.render(tokens), summary_html=summary, site_links=links
     )

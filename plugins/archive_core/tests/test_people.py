@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from countries.people import load_people
+from archive_core.people import load_people
 
 
 def write(content_dir: Path, text: str) -> None:

@@ -2,7 +2,7 @@
 
 An entry is keyed on the file's path and bytes and on the code version: the
 source of the modules that turn a file into an `ArticleDocument`
-(archive_core, markdown_reader) and the versions of the libraries they call.
+(archive_core) and the versions of the libraries they call.
 `read_article` reads no Pelican setting, so no setting is part of the key;
 a setting that ever shapes a document must be added to `code_version()`.
 The folder is safe to delete; an unreadable or corrupt entry is a miss.
@@ -21,10 +21,10 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from .document import ArticleDocument
+from .articles import ArticleDocument
 
 PLUGINS_DIR = Path(__file__).resolve().parent.parent
-CODE_DIRS = ("archive_core", "markdown_reader")
+CODE_DIRS = ("archive_core",)
 LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "PyYAML", "babel", "python-slugify", "Unidecode")
 
 

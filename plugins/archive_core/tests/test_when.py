@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from timeline.when import When, date_text, parse_point, parse_range
+from archive_core.when import When, date_text, parse_point, parse_range
 
 THIN = "\u2009"
 

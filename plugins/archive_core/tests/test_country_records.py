@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from countries.dataset import check_countries
-from countries.records import NOT_SIGNED, SIGNED, load_records
+from archive_core.country_data import check_countries
+from archive_core.country_records import NOT_SIGNED, SIGNED, load_records
 
 TODAY = date(2025, 11, 28)
 SOURCE = "https://treaties.un.org/doc/Publication/MTDSG/Volume%20II/Chapter%20XVIII/XVIII-16.en.xml"

@@ -2,7 +2,7 @@ from datetime import datetime
 
 import pytest
 
-from search.facets import page_facets
+from archive_core.facets import page_facets
 
 
 def test_country_names_in_the_page_language_sorted():

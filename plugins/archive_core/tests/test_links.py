@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markdown_reader.checks import check_internal_links
+from archive_core.checks import check_internal_links
 
 ARTICLE = """---
 title: "{title}"

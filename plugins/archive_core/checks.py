@@ -7,9 +7,9 @@ from pathlib import Path
 
 from archive_core.errors import Problem
 
-from .collection import article_files, read_articles, url_collisions
-from .document import ArticleDocument
+from .articles import ArticleDocument
 from .links import broken_link_problems
+from .reading import article_files, read_articles, url_collisions
 
 ARTICLE_DIRS = ("articles",)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from archive_core.articles import read_article
 from archive_core.errors import ContentError
-from markdown_reader.document import read_article
 
 GOOD = """---
 title: "Białoruś i Łódź"

@@ -10,8 +10,8 @@ from pathlib import Path
 from archive_core.errors import ContentError, Problem
 from archive_core.frontmatter import load, read_text, split
 
+from .country_records import CountryRecord, load_records
 from .people import Person, load_people
-from .records import CountryRecord, load_records
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.events import check_timeline, load_events
+from archive_core.events import check_timeline, load_events
 
 ROOT = Path(__file__).resolve().parents[3]
 
