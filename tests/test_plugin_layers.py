@@ -1,0 +1,62 @@
+"""The layers of plugins/: feature plugins import the shared model (archive_core) and Pelican, never each other.
+
+Read from the source with `ast`, so that an import anywhere in a plugin (its
+tests included, or inside a function) counts, whether or not it runs.
+"""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from .conftest import ROOT
+
+PLUGINS = ROOT / "plugins"
+SHARED = "archive_core"
+
+
+def plugin_names() -> list[str]:
+    return sorted(path.parent.name for path in PLUGINS.glob("*/__init__.py"))
+
+
+def imported_modules(source: str) -> set[str]:
+    """The top-level names of the absolute imports in `source` (`from timeline.entries import x` -> timeline)."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def imported_plugins(package: str) -> dict[str, set[str]]:
+    """For each file of `package`, the other packages of plugins/ it imports."""
+    others = set(plugin_names()) - {package}
+    found = {}
+    for path in sorted((PLUGINS / package).rglob("*.py")):
+        imported = imported_modules(path.read_text(encoding="utf-8")) & others
+        if imported:
+            found[str(path.relative_to(ROOT))] = imported
+    return found
+
+
+def test_the_import_reader_sees_every_form_of_import():
+    source = "import timeline\nimport countries.views as v\nfrom search.facets import x\nfrom . import y\n"
+    source += "def f():\n    from bilingual import pairing\n"
+    assert imported_modules(source) == {"timeline", "countries", "search", "bilingual"}
+
+
+def test_there_is_a_shared_model_and_several_plugins():
+    assert SHARED in plugin_names() and len(plugin_names()) > 5
+
+
+def test_the_shared_model_imports_no_plugin():
+    assert imported_plugins(SHARED) == {}
+
+
+@pytest.mark.parametrize("package", [name for name in plugin_names() if name != SHARED])
+def test_a_plugin_imports_only_the_shared_model(package):
+    found = imported_plugins(package)
+    assert set().union(*found.values()) <= {SHARED}, found
