@@ -1,9 +1,10 @@
-"""Pair language versions of an article by translation_key, as plain functions."""
+"""Language versions of a page: hreflang alternates with the one x-default policy, the language switch,
+and the pairing of an article's versions by translation_key."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -42,18 +43,47 @@ def group(articles: Iterable[Versioned]) -> dict[str, dict[str, Versioned]]:
     return groups
 
 
-def alternates(versions: dict[str, Versioned], original_lang: str, siteurl: str) -> list[Alternate]:
-    links = [Alternate(lang, f"{siteurl}/{versions[lang].url}") for lang in LANGUAGES if lang in versions]
-    default = versions.get(original_lang) or versions[next(iter(versions))]
-    return [*links, Alternate("x-default", f"{siteurl}/{default.url}")]
+@dataclass(frozen=True)
+class Versions:
+    """One page in the archive's languages: its URL in each (site-relative), and its `x-default`."""
+
+    urls: dict[str, str]  # in LANGUAGES order; only the languages the page exists in
+    x_default: str
+
+    def alternates(self, siteurl: str) -> list[Alternate]:
+        """The page's `<link rel="alternate" hreflang>`: one per language, then `x-default`."""
+        links = [Alternate(lang, f"{siteurl}/{url}") for lang, url in self.urls.items()]
+        return [*links, Alternate("x-default", f"{siteurl}/{self.x_default}")]
+
+    def language_links(self, current: str, home_urls: Mapping[str, str] | None = None) -> list[LanguageLink]:
+        """The language switch of the version in `current`: the other versions, or (none yet) `home_urls[lang]`."""
+        return [
+            LanguageLink(lang, self.urls[lang], True)
+            if lang in self.urls
+            else LanguageLink(lang, home_urls[lang], False)
+            for lang in LANGUAGES
+            if lang != current
+        ]
 
 
-def language_links(versions: dict[str, Versioned], current: str, home_urls: dict[str, str]) -> list[LanguageLink]:
-    return [
-        LanguageLink(lang, versions[lang].url, True) if lang in versions else LanguageLink(lang, home_urls[lang], False)
-        for lang in LANGUAGES
-        if lang != current
-    ]
+def versions(
+    urls: Mapping[str, str], *, original: str | None = None, current: str | None = None, neutral: str | None = None
+) -> Versions:
+    """The versions of a page, with the archive's one `x-default` policy.
+
+    `x-default` is the page for a reader whose language is none of the archive's: the
+    page's language-neutral version when it has one (`neutral`: the language chooser
+    at `/` for the home pages); else its `original` (the language an article was
+    written in; for the site's own pages, DEFAULT_LANG, the language the site is
+    written in first); else, when the archive does not hold the original, the
+    `current` version itself.
+    """
+    ordered = {lang: urls[lang] for lang in LANGUAGES if lang in urls}
+    if neutral is not None:
+        default = neutral
+    else:
+        default = ordered.get(original) or ordered.get(current) or next(iter(ordered.values()))
+    return Versions(ordered, default)
 
 
 def duplicate_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:

@@ -10,15 +10,7 @@ from pelican.generators import Generator
 from archive_core.errors import BuildFailed
 from archive_core.locales import LANGUAGES
 from archive_core.urls import home_url
-from archive_core.versions import (
-    Alternate,
-    LanguageLink,
-    alternates,
-    duplicate_problems,
-    group,
-    language_links,
-    missing_counterpart_warnings,
-)
+from archive_core.versions import duplicate_problems, group, missing_counterpart_warnings, versions
 
 logger = logging.getLogger(__name__)
 
@@ -33,11 +25,13 @@ def pair_articles(generator) -> None:
         logger.warning("%s", warning)
     siteurl = generator.settings["SITEURL"]
     homes = {lang: home_url(lang) for lang in LANGUAGES}
-    for versions in group(generator.articles).values():
-        original = next((a.lang for a in versions.values() if a.archive.translation is None), None)
-        for article in versions.values():
-            article.alternates = alternates(versions, original or article.lang, siteurl)
-            article.language_links = language_links(versions, article.lang, homes)
+    for by_lang in group(generator.articles).values():
+        urls = {lang: article.url for lang, article in by_lang.items()}
+        original = next((a.lang for a in by_lang.values() if a.archive.translation is None), None)
+        for article in by_lang.values():
+            page = versions(urls, original=original, current=article.lang)
+            article.alternates = page.alternates(siteurl)
+            article.language_links = page.language_links(article.lang, homes)
 
 
 class LanguageHomeGenerator(Generator):
@@ -51,9 +45,9 @@ class LanguageHomeGenerator(Generator):
         }
 
     def generate_output(self, writer) -> None:
-        siteurl = self.settings["SITEURL"]
-        homes = [Alternate(lang, f"{siteurl}/{home_url(lang)}") for lang in LANGUAGES]
-        chooser = Alternate("x-default", f"{siteurl}/")
+        # The language chooser at `/` is the home page for readers of neither language.
+        homes = versions({lang: home_url(lang) for lang in LANGUAGES}, neutral="")
+        alternates = homes.alternates(self.settings["SITEURL"])
         for lang in LANGUAGES:
             writer.write_file(
                 f"{lang}/index.html",
@@ -63,15 +57,15 @@ class LanguageHomeGenerator(Generator):
                 template_name="index",
                 url=home_url(lang),
                 page_lang=lang,
-                alternates=[*homes, chooser],
-                language_links=[LanguageLink(other, home_url(other), True) for other in LANGUAGES if other != lang],
+                alternates=alternates,
+                language_links=homes.language_links(lang),
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
         writer.write_file(
             "index.html",
             self.get_template("root"),
             self.context,
-            alternates=[*homes, chooser],
+            alternates=alternates,
             relative_urls=self.settings["RELATIVE_URLS"],
         )
 

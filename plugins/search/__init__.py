@@ -12,7 +12,7 @@ from pelican.generators import Generator
 from archive_core.facets import article_facets
 from archive_core.locales import LANGUAGES
 from archive_core.urls import save_as, section_url
-from archive_core.versions import Alternate, LanguageLink
+from archive_core.versions import versions
 
 from .indexing import build_search_index
 from .rendering import with_folded_terms
@@ -33,9 +33,7 @@ class SearchPageGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         siteurl = self.settings["SITEURL"]
-        default_lang = self.settings["DEFAULT_LANG"]
-        alternates = [Alternate(lang, f"{siteurl}/{search_url(lang)}") for lang in LANGUAGES]
-        alternates.append(Alternate("x-default", f"{siteurl}/{search_url(default_lang)}"))
+        pages = versions({lang: search_url(lang) for lang in LANGUAGES}, original=self.settings["DEFAULT_LANG"])
         for lang in LANGUAGES:
             writer.write_file(
                 save_as(search_url(lang)),
@@ -43,8 +41,8 @@ class SearchPageGenerator(Generator):
                 self.context,
                 url=search_url(lang),
                 page_lang=lang,
-                alternates=alternates,
-                language_links=[LanguageLink(other, search_url(other), True) for other in LANGUAGES if other != lang],
+                alternates=pages.alternates(siteurl),
+                language_links=pages.language_links(lang),
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
 

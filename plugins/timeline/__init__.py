@@ -11,7 +11,7 @@ from pelican.generators import Generator
 from archive_core.errors import BuildFailed
 from archive_core.events import load_events
 from archive_core.locales import LANGUAGES
-from archive_core.versions import Alternate, LanguageLink
+from archive_core.versions import versions
 
 from .entries import ArticleRef, Timeline, build_timeline, position_links, to_json
 
@@ -57,9 +57,9 @@ class TimelineGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         siteurl = self.settings["SITEURL"]
-        default_lang = self.settings.get("DEFAULT_LANG", LANGUAGES[0])
-        pages = [Alternate(lang, f"{siteurl}/{self.timelines[lang].url}") for lang in LANGUAGES]
-        x_default = Alternate("x-default", f"{siteurl}/{self.timelines[default_lang].url}")
+        pages = versions(
+            {lang: timeline.url for lang, timeline in self.timelines.items()}, original=self.settings["DEFAULT_LANG"]
+        )
         for lang, timeline in self.timelines.items():
             writer.write_file(
                 f"{timeline.url}index.html",
@@ -68,10 +68,8 @@ class TimelineGenerator(Generator):
                 url=timeline.url,
                 timeline=timeline,
                 page_lang=lang,
-                alternates=[*pages, x_default],
-                language_links=[
-                    LanguageLink(other, self.timelines[other].url, True) for other in LANGUAGES if other != lang
-                ],
+                alternates=pages.alternates(siteurl),
+                language_links=pages.language_links(lang),
                 relative_urls=self.settings["RELATIVE_URLS"],
                 listed_articles=self.listed[lang],
             )
