@@ -28,7 +28,7 @@ from .serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
-from archive_core.errors import ContentError  # noqa: E402
+from archive_core.errors import BuildFailed  # noqa: E402
 
 CONTENT = Path(os.environ.get("ARCHIVE_CONTENT", ROOT / "content"))
 CODE = ("plugins", "tools", "pelican.conf.py", "requirements.txt")
@@ -58,7 +58,7 @@ def on_change(site: Site, changes: set[tuple[Change, str]]) -> None:
             if site.update(Path(p) for p in edits):
                 print(f"updated {len(edits)} article(s) in {time.perf_counter() - started:.2f} s")
                 return
-        except ContentError as exc:
+        except BuildFailed as exc:  # the problems `make check` would report
             print(f"{exc}\nnot updated: still serving the last good site", file=sys.stderr)
             return
     print(f"changed: {', '.join(_display(p) for p in paths)}; full rebuild")

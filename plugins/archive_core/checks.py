@@ -1,51 +1,42 @@
-"""The reader's checks for `make check`: each is `(content_dir) -> list[Problem]`."""
+"""The checks that look at several files at once, over a content snapshot.
+
+Each is `(snapshot) -> list[Problem]`; `snapshot.take` runs every one of
+`CHECKS` after reading, so `make check`, the build and the devserver report
+exactly the same problems. A check of one file alone belongs where the file
+is read (`articles`, `events`, `country_records`, `people`).
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from archive_core.errors import Problem
-
-from .articles import ArticleDocument
+from .errors import Problem
 from .links import broken_link_problems
-from .reading import article_files, read_articles, url_collisions
+from .reading import url_collisions
+from .versions import duplicate_problems, missing_counterpart_warnings
 
-ARTICLE_DIRS = ("articles",)
-
-
-def read_content(content_dir: Path) -> tuple[list[ArticleDocument], list[Problem]]:
-    """Every article that reads cleanly, and the problems of the rest.
-
-    The checks share one reading of the files as long as none of them changed.
-    """
-    files, problems = article_files(content_dir, ARTICLE_DIRS)
-    fingerprint = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
-    docs, read_problems = _read(content_dir, fingerprint)
-    return docs, [*problems, *read_problems]
+if TYPE_CHECKING:
+    from .snapshot import ContentSnapshot
 
 
-@lru_cache(maxsize=1)
-def _read(content_dir: Path, fingerprint: tuple) -> tuple[list[ArticleDocument], list[Problem]]:
-    return read_articles(content_dir, [Path(path) for path, _, _ in fingerprint])
+def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
+    """Duplicate (translation_key, lang) pairs (errors); translations whose original is missing (warnings)."""
+    documents = [(doc.path, doc.meta) for doc in snapshot.articles]
+    return [*duplicate_problems(documents), *missing_counterpart_warnings(documents)]
 
 
-def check_articles(content_dir: Path) -> list[Problem]:
-    """Schema, encoding, YAML, file placement, unsafe links: everything about one file alone."""
-    return read_content(content_dir)[1]
-
-
-def check_internal_links(content_dir: Path) -> list[Problem]:
+def check_internal_links(snapshot: ContentSnapshot) -> list[Problem]:
     """`{filename}` links to content that is missing or not published."""
-    return broken_link_problems(content_dir, read_content(content_dir)[0])
+    return broken_link_problems(snapshot.content_dir, snapshot.articles)
 
 
-def check_urls(content_dir: Path) -> list[Problem]:
+def check_urls(snapshot: ContentSnapshot) -> list[Problem]:
     """Two articles that would be written to the same page."""
-    return url_collisions(read_content(content_dir)[0])
+    return url_collisions(snapshot.articles)
 
 
-def check_review_fields(content_dir: Path) -> list[Problem]:
+def check_review_fields(snapshot: ContentSnapshot) -> list[Problem]:
     """A `review:` list names fields the importer guessed: an editor must confirm them (warnings)."""
     hint = "check these fields, then delete the `review:` line"
     return [
@@ -57,6 +48,16 @@ def check_review_fields(content_dir: Path) -> list[Problem]:
             hint,
             "warning",
         )
-        for doc in read_content(content_dir)[0]
+        for doc in snapshot.articles
         if doc.meta.review
     ]
+
+
+Check = Callable[["ContentSnapshot"], list[Problem]]
+
+CHECKS: tuple[Check, ...] = (
+    check_translations,  # duplicate (translation_key, lang); missing originals (warning)
+    check_internal_links,  # {filename} links to missing content
+    check_urls,  # two articles at one address
+    check_review_fields,  # fields the importer guessed (warning)
+)

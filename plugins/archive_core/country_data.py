@@ -1,4 +1,4 @@
-"""All curated country data of a content folder, checked as one: what the build and `make check` read."""
+"""All curated country data of a content folder, checked as one (see `snapshot`)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from archive_core.errors import ContentError, Problem
-from archive_core.frontmatter import load, read_text, split
+from archive_core.errors import Problem
 
 from .country_records import CountryRecord, load_records
 from .people import Person, load_people
@@ -26,22 +25,3 @@ def load_country_data(
     records, problems = load_records(content_dir, today)
     people, people_problems = load_people(content_dir, article_keys)
     return CountryData(records, people), [*problems, *people_problems]
-
-
-def check_countries(content_dir: Path, today: date | None = None) -> list[Problem]:
-    """Every problem in the country and people records, without building (for `make check`)."""
-    _, problems = load_country_data(content_dir, article_translation_keys(content_dir), today)
-    return problems
-
-
-def article_translation_keys(content_dir: Path) -> set[str]:
-    """The translation_keys of the articles that can be read; broken articles are reported elsewhere."""
-    keys = set()
-    for path in sorted((Path(content_dir) / "articles").rglob("*.md")):
-        try:
-            key = load(split(read_text(path), path)).get("translation_key")
-        except ContentError:
-            continue
-        if isinstance(key, str):
-            keys.add(key)
-    return keys

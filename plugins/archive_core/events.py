@@ -97,13 +97,6 @@ def load_events(content_dir: Path, article_keys: Iterable[str]) -> tuple[list[Ev
     return events, problems
 
 
-def check_timeline(content_dir: Path) -> list[Problem]:
-    """What `make check` reports about the timeline, without building."""
-    # The article reader already makes each file's name match its translation_key and lang.
-    keys = {path.name.split(".")[0] for path in (content_dir / "articles").rglob("*.md")}
-    return load_events(content_dir, keys)[1]
-
-
 class _Record:
     """Collects the problems of one event file, each naming the record and the field."""
 

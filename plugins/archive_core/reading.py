@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -13,6 +11,7 @@ from archive_core.errors import ContentError, Problem
 
 from .articles import ArticleDocument, read_article
 from .cache import ContentCache
+from .workers import fork_context
 
 ARTICLE_SUFFIX = ".md"
 # Below this many files per process, starting a pool costs more than it saves.
@@ -118,10 +117,6 @@ def url_collisions(docs: Iterable[ArticleDocument]) -> list[Problem]:
     return problems
 
 
-def default_workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 @dataclass(frozen=True)
 class _Job:
     path: Path
@@ -151,8 +146,7 @@ def _read_all(
         return
     workers = min(workers, len(jobs) // MIN_FILES_PER_WORKER)
     chunksize = max(1, min(CHUNK_SIZE, len(jobs) // (workers * 4)))
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=fork_context()) as pool:
         for result in pool.map(_read_one, jobs, chunksize=chunksize):
             yield result
             if progress:

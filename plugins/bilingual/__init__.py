@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import logging
-
 from pelican import signals
 from pelican.generators import Generator
 
-from archive_core.errors import BuildFailed
 from archive_core.locales import LANGUAGES
 from archive_core.urls import home_url
-from archive_core.versions import duplicate_problems, group, missing_counterpart_warnings, versions
-
-logger = logging.getLogger(__name__)
+from archive_core.versions import group, versions
 
 
 def pair_articles(generator) -> None:
     """Give every article its hreflang alternates and language switch."""
-    documents = [(article.source_path, article.archive) for article in generator.articles]
-    problems = duplicate_problems(documents)
-    if problems:
-        raise BuildFailed(problems)
-    for warning in missing_counterpart_warnings(documents):
-        logger.warning("%s", warning)
     siteurl = generator.settings["SITEURL"]
     homes = {lang: home_url(lang) for lang in LANGUAGES}
     for by_lang in group(generator.articles).values():

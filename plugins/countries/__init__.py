@@ -7,16 +7,13 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from archive_core.country_data import check_countries, load_country_data
-from archive_core.errors import BuildFailed
 from archive_core.locales import LANGUAGES
+from archive_core.snapshot import shared
 from archive_core.urls import save_as
 
-from .timeline_events import events_by_country, load_dated_events
+from .timeline_events import events_by_country
 from .views import country_index, country_links, country_pages
 from .worldmap import world_map
-
-__all__ = ["check_countries", "register"]
 
 
 def link_article_countries(generator) -> None:
@@ -29,15 +26,11 @@ class CountryPagesGenerator(Generator):
     """Writes `/pl/kraje/<country>/`, `/en/countries/<country>/` and the two indexes."""
 
     def generate_context(self) -> None:
-        content_dir = Path(self.path)
         articles = self.context.get("articles", [])
-        data, problems = load_country_data(content_dir, {article.translation_key for article in articles})
-        if problems:
-            raise BuildFailed(problems)
+        snapshot = shared(self.context, Path(self.path))
         siteurl, default_lang = self.settings["SITEURL"], self.settings["DEFAULT_LANG"]
-        dated = load_dated_events(content_dir, {article.translation_key for article in articles})
-        events = {lang: events_by_country(dated, lang) for lang in LANGUAGES}
-        self.pages = country_pages(data, articles, events, siteurl, default_lang)
+        events = {lang: events_by_country(snapshot.events, lang) for lang in LANGUAGES}
+        self.pages = country_pages(snapshot.countries, articles, events, siteurl, default_lang)
         world = world_map()
         self.indexes = {lang: country_index(self.pages[lang], world, lang, siteurl, default_lang) for lang in LANGUAGES}
 

@@ -1,8 +1,13 @@
-"""Pelican reader for the archive's Markdown articles (markdown-it-py + YAML front-matter)."""
+"""Pelican reader for the archive's Markdown articles (markdown-it-py + YAML front-matter).
+
+Before Pelican reads anything, the whole content is read and checked once
+(`archive_core.snapshot`); the reader then hands Pelican each article from
+that snapshot.
+"""
 
 from __future__ import annotations
 
-import os
+import logging
 from pathlib import Path
 from typing import ClassVar
 
@@ -11,14 +16,13 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import set_date_tzinfo
 
-from archive_core.articles import ArticleDocument, read_article
+from archive_core.articles import read_article
 from archive_core.cache import ContentCache
 from archive_core.errors import BuildFailed
-from archive_core.links import broken_link_problems
-from archive_core.reading import article_files, default_workers, read_articles, url_collisions
+from archive_core.snapshot import CONTEXT_KEY, take
+from archive_core.workers import default_workers
 
-# Articles read ahead by `preread_all`, consumed by the reader.
-_ready: dict[str, ArticleDocument] = {}
+logger = logging.getLogger(__name__)
 # Sent as files are read: `total=` once, then `advance=` (for a progress bar; see tools/progress.py).
 reading_progress = signal("archive_reading_progress")
 
@@ -26,9 +30,11 @@ reading_progress = signal("archive_reading_progress")
 class ArchiveMarkdownReader(BaseReader):
     enabled = True
     file_extensions: ClassVar[list[str]] = ["md"]
+    build_context: dict | None = None  # Pelican's context, holding the build's content snapshot
 
     def read(self, source_path: str) -> tuple[str, dict]:
-        doc = _ready.pop(os.path.abspath(source_path), None) or read_article(source_path)
+        snapshot = (self.build_context or {}).get(CONTEXT_KEY)
+        doc = (snapshot.document(source_path) if snapshot else None) or read_article(source_path)
         meta = doc.meta
         metadata = {
             "title": meta.title,
@@ -48,33 +54,34 @@ def add_reader(readers) -> None:
     readers.reader_classes["md"] = ArchiveMarkdownReader
 
 
-def preread_all(generator) -> None:
-    """Read and check every article before Pelican does, and stop on any problem.
+def take_snapshot(generator) -> None:
+    """Read and check the whole content once, before Pelican reads anything; stop on any problem.
 
     Pelican would log a broken file and build the site without it; an
-    archive must not silently lose an article.
+    archive must not silently lose an article. The problems are those
+    `make check` reports (warnings are logged, and do not stop the build).
     """
     # Pelican's own Markdown reader is disabled (Python-Markdown is not installed)
     # and would otherwise warn about every .md file that this reader handles.
     for extension in ArchiveMarkdownReader.file_extensions:
         generator.readers.disabled_readers.pop(extension, None)
-    content_dir = Path(generator.path)
-    files, problems = article_files(content_dir, generator.settings["ARTICLE_PATHS"])
     settings = generator.settings
     cache_dir = settings.get("ARCHIVE_CACHE_DIR")
-    reading_progress.send(None, total=len(files))
-    docs, read_problems = read_articles(
-        content_dir,
-        files,
+    snapshot = take(
+        Path(generator.path),
+        settings["ARTICLE_PATHS"],
         workers=settings.get("ARCHIVE_WORKERS") or default_workers(),
         cache=ContentCache(Path(cache_dir)) if cache_dir else None,
-        progress=lambda count: reading_progress.send(None, advance=count),
+        progress=lambda **counts: reading_progress.send(None, **counts),
     )
-    problems += read_problems + url_collisions(docs) + broken_link_problems(content_dir, docs)
-    if problems:
-        raise BuildFailed(problems)
-    _ready.clear()
-    _ready.update({os.path.abspath(doc.path): doc for doc in docs})
+    if snapshot.errors:
+        raise BuildFailed(snapshot.problems)
+    for warning in snapshot.warnings:
+        logger.warning("%s", warning)
+    generator.context[CONTEXT_KEY] = snapshot
+    for reader in generator.readers.readers.values():
+        if isinstance(reader, ArchiveMarkdownReader):
+            reader.build_context = generator.context
 
 
 def freeze_urls(generator) -> None:
@@ -105,6 +112,6 @@ def _write_nothing(write) -> None:
 
 def register() -> None:
     signals.readers_init.connect(add_reader)
-    signals.article_generator_init.connect(preread_all)
+    signals.article_generator_init.connect(take_snapshot)
     signals.article_generator_pretaxonomy.connect(freeze_urls)
     signals.article_generator_finalized.connect(skip_unwritten_listings)

@@ -14,7 +14,6 @@ written twice) is written in the parent as Pelican would.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,6 +24,7 @@ from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import Writer
 
 from archive_core.output_paths import GuardedWriter, escapes, refusal
+from archive_core.workers import can_fork, default_workers, fork_context
 
 # Fewer article pages than this per worker: forking costs more than it saves.
 MIN_PAGES_PER_WORKER = 32
@@ -33,14 +33,6 @@ PLAIN = (str, bool, int, float, type(None))
 # Objects the workers look up by id: filled just before the fork, so the same ids hold in every worker.
 _shared: dict[int, Any] = {}
 _worker_writer: Writer | None = None
-
-
-def default_workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
 class ParallelWriter(GuardedWriter):
@@ -100,7 +92,7 @@ class ParallelWriter(GuardedWriter):
         self._batch_size = max(8, min(128, len(articles) // (workers * 8)))
         self._pool = ProcessPoolExecutor(
             workers,
-            mp_context=multiprocessing.get_context("fork"),
+            mp_context=fork_context(),
             initializer=_init_worker,
             initargs=(self.output_path, self.settings),
         )

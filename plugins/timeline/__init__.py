@@ -8,9 +8,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from archive_core.errors import BuildFailed
-from archive_core.events import load_events
 from archive_core.locales import LANGUAGES
+from archive_core.snapshot import shared
 from archive_core.versions import versions
 
 from .entries import ArticleRef, Timeline, build_timeline, position_links, to_json
@@ -44,9 +43,7 @@ class TimelineGenerator(Generator):
 
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])
-        events, problems = load_events(Path(self.path), {article.translation_key for article in articles})
-        if problems:
-            raise BuildFailed(problems)
+        events = shared(self.context, Path(self.path)).events
         refs = {id(article): article_ref(article) for article in articles}
         self.timelines: dict[str, Timeline] = {lang: build_timeline(events, refs.values(), lang) for lang in LANGUAGES}
         # The Article objects each page lists, for the devserver's incremental writer (tools/incremental.py).

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from archive_core.country_data import check_countries
+from archive_core.snapshot import take
 from archive_core.country_records import NOT_SIGNED, SIGNED, load_records
 
 TODAY = date(2025, 11, 28)
@@ -116,9 +116,9 @@ def test_every_problem_is_reported_not_only_the_first(tmp_path):
     assert [p.field for p in problems] == ["XY.code", "PL.source"]
 
 
-def test_check_countries_reports_the_same_problems(tmp_path):
+def test_the_content_snapshot_reports_the_same_problems(tmp_path):
     write(tmp_path, "- code: PL\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n")
-    assert [p.field for p in check_countries(tmp_path, TODAY)] == ["PL.source"]
+    assert [p.field for p in take(tmp_path, today=TODAY).problems] == ["PL.source"]
 
 
 def test_the_real_records_are_valid_and_sourced():
@@ -126,4 +126,4 @@ def test_the_real_records_are_valid_and_sourced():
     records, problems = load_records(content)
     assert problems == []
     assert all(record.source for record in records.values())
-    assert check_countries(content) == []
+    assert take(content).data_problems == ()

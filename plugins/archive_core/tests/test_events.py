@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from archive_core.events import check_timeline, load_events
+from archive_core.events import load_events
+from archive_core.snapshot import take
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -31,20 +32,24 @@ articles: [hanoi-convention-signing-ceremony]
 
 @pytest.fixture
 def content(tmp_path) -> Path:
-    """A content folder with one article (by its file name) and an empty event folder."""
-    (tmp_path / "articles" / "2025").mkdir(parents=True)
-    (tmp_path / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md").write_text("---\n---\n")
+    """A content folder with an empty event folder."""
     (tmp_path / "data" / "timeline").mkdir(parents=True)
     return tmp_path
 
 
+def problems(content: Path) -> list[str]:
+    """The problems of the events when the archive holds one article, `hanoi-convention-signing-ceremony`."""
+    return [str(problem) for problem in load_events(content, {"hanoi-convention-signing-ceremony"})[1]]
+
+
 def problems_for(content: Path, text: str, name: str = "signing-hanoi.yaml") -> list[str]:
     (content / "data" / "timeline" / name).write_text(text, encoding="utf-8")
-    return [str(problem) for problem in check_timeline(content)]
+    return problems(content)
 
 
 def test_the_real_events_have_no_problems():
-    assert check_timeline(ROOT / "content") == []
+    snapshot = take(ROOT / "content")
+    assert snapshot.data_problems == () and snapshot.events
 
 
 def test_a_good_event_loads(content):
@@ -149,7 +154,7 @@ def test_duplicate_and_reserved_ids(content):
 
 def test_a_file_that_is_not_an_event_is_not_skipped(content):
     (content / "data" / "timeline" / "notes.txt").write_text("draft")
-    [problem] = [str(p) for p in check_timeline(content)]
+    [problem] = problems(content)
     assert "notes.txt: file: is not a timeline event" in problem
 
 
