@@ -11,6 +11,9 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
+from archive_core.locales import LANGUAGES  # noqa: E402
+from archive_core.urls import section_url  # noqa: E402
+
 SITENAME = "Hanoi Convention Archive"
 SITEURL = ""
 RELATIVE_URLS = False
@@ -85,6 +88,19 @@ CONTENT_SECURITY_POLICY = (
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'"
 )
+
+# Search (plugins/search/README.md): a search page per language; base.html folds the words
+# Pagefind cannot fold (`search_folding`) while pages are rendered.
+SEARCH_PAGES = {lang: section_url("search", lang) for lang in LANGUAGES}
+SEARCH_FOLDING = "template"
+# Page furniture inside the indexed region that would only crowd the excerpts.
+SEARCH_EXCLUDE_SELECTORS = [
+    ".article > header .meta",
+    ".provenance dt",
+    ".country > header .meta",
+    ".timeline-details dt",
+    ".timeline-anchor",
+]
 
 # Reproducible output: no "last build" timestamps anywhere.
 CACHE_CONTENT = False

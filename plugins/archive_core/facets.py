@@ -12,6 +12,7 @@ from datetime import date, datetime
 from markupsafe import Markup
 
 from archive_core.countries import country_name
+from archive_core.schema import ArticleMeta
 
 KINDS = ("article", "timeline", "country")
 
@@ -63,13 +64,12 @@ def page_facets(
     )
 
 
-def article_facets(article) -> SearchFacets:
-    """Facets of an archive article read by `markdown_reader`."""
+def article_facets(meta: ArticleMeta, summary_html: str) -> SearchFacets:
+    """Facets of an archive article: its date, countries and summary (HTML the reader rendered; its text is kept)."""
     return page_facets(
         "article",
-        article.lang,
-        when=article.date,
-        countries=article.archive.countries,
-        # The summary is HTML the reader rendered from Markdown; only its text is kept.
-        summary=Markup(article.summary or "").striptags(),  # noqa: S704
+        meta.lang,
+        when=meta.date,
+        countries=meta.countries,
+        summary=Markup(summary_html or "").striptags(),  # noqa: S704
     )

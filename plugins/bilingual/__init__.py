@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
 from archive_core.locales import LANGUAGES
 from archive_core.urls import home_url
-from archive_core.versions import group, versions
+from archive_core.versions import Alternate, LanguageLink, group, versions
 
 
 def pair_articles(generator) -> None:
@@ -21,6 +24,26 @@ def pair_articles(generator) -> None:
             page = versions(urls, original=original, current=article.lang)
             article.alternates = page.alternates(siteurl)
             article.language_links = page.language_links(article.lang, homes)
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """What a page's head and language switch show of its versions."""
+
+    alternates: list[Alternate]
+    language_links: list[LanguageLink]
+
+
+def add_template_helpers(generator) -> None:
+    """`language_versions({"pl": url, "en": url})`: for a page another plugin writes with its URL in each language."""
+    siteurl, default_lang = generator.settings["SITEURL"], generator.settings["DEFAULT_LANG"]
+
+    @pass_context
+    def language_versions(ctx, urls: dict[str, str]) -> PageLinks:
+        page = versions(urls, original=default_lang)
+        return PageLinks(page.alternates(siteurl), page.language_links(ctx.get("page_lang")))
+
+    generator.env.globals["language_versions"] = language_versions
 
 
 class LanguageHomeGenerator(Generator):
@@ -64,5 +87,6 @@ def get_generators(pelican) -> type[Generator]:
 
 
 def register() -> None:
+    signals.generator_init.connect(add_template_helpers)
     signals.article_generator_finalized.connect(pair_articles)
     signals.get_generators.connect(get_generators)

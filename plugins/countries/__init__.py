@@ -9,7 +9,7 @@ from pelican.generators import Generator
 
 from archive_core.locales import LANGUAGES
 from archive_core.snapshot import shared
-from archive_core.urls import save_as
+from archive_core.urls import save_as, section_url
 
 from .timeline_events import events_by_country
 from .views import country_index, country_links, country_pages
@@ -55,10 +55,20 @@ class CountryPagesGenerator(Generator):
         )
 
 
+def countries_url(lang: str) -> str:
+    """`pl/kraje/`: the country index, which the header links to."""
+    return section_url("countries", lang)
+
+
+def add_template_helpers(generator) -> None:
+    generator.env.globals["countries_url"] = countries_url
+
+
 def get_generators(pelican) -> type[Generator]:
     return CountryPagesGenerator
 
 
 def register() -> None:
     signals.article_generator_finalized.connect(link_article_countries)
+    signals.generator_init.connect(add_template_helpers)
     signals.get_generators.connect(get_generators)

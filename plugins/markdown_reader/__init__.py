@@ -19,6 +19,7 @@ from pelican.utils import set_date_tzinfo
 from archive_core.articles import read_article
 from archive_core.cache import ContentCache
 from archive_core.errors import BuildFailed
+from archive_core.facets import article_facets
 from archive_core.snapshot import CONTEXT_KEY, take
 from archive_core.workers import default_workers
 
@@ -44,6 +45,7 @@ class ArchiveMarkdownReader(BaseReader):
             "summary": doc.summary_html,
             "translation_key": meta.translation_key,
             "archive": meta,
+            "search": article_facets(meta, doc.summary_html),
         }
         if meta.tags:
             metadata["tags"] = self.process_metadata("tags", ", ".join(meta.tags))

@@ -12,7 +12,7 @@ from archive_core.locales import LANGUAGES
 from archive_core.snapshot import shared
 from archive_core.versions import versions
 
-from .entries import ArticleRef, Timeline, build_timeline, position_links, to_json
+from .entries import ArticleRef, Timeline, build_timeline, position_links, timeline_url, to_json
 
 
 class JsonDocument:
@@ -78,9 +78,14 @@ class TimelineGenerator(Generator):
             )
 
 
+def add_template_helpers(generator) -> None:
+    generator.env.globals["timeline_url"] = timeline_url  # the header links to the timeline
+
+
 def get_generators(pelican) -> type[Generator]:
     return TimelineGenerator
 
 
 def register() -> None:
+    signals.generator_init.connect(add_template_helpers)
     signals.get_generators.connect(get_generators)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from archive_core.snapshot import take
 from archive_core.country_records import NOT_SIGNED, SIGNED, load_records
+from archive_core.snapshot import take
 
 TODAY = date(2025, 11, 28)
 SOURCE = "https://treaties.un.org/doc/Publication/MTDSG/Volume%20II/Chapter%20XVIII/XVIII-16.en.xml"
