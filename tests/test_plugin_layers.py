@@ -7,6 +7,7 @@ tests included, or inside a function) counts, whether or not it runs.
 from __future__ import annotations
 
 import ast
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +61,35 @@ def test_the_shared_model_imports_no_plugin():
 def test_a_plugin_imports_only_the_shared_model(package):
     found = imported_plugins(package)
     assert set().union(*found.values()) <= {SHARED}, found
+
+
+# What Pelican and Pagefind do not offer publicly, each used in one module only (see those modules).
+PRIVATE_PARTS = {
+    "plugins/archive_core/pelican_compat.py": {
+        "_open_w",
+        "_written_files",
+        "_overridden_files",
+        "disabled_readers",
+        "override_url",
+        "cache",
+        "__dict__",
+    },
+    "plugins/search/pagefind_compat.py": {"_service", "_poll_task", "_backend"},
+}
+
+
+def attributes_used(path: Path) -> set[str]:
+    return {
+        node.attr for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(node, ast.Attribute)
+    }
+
+
+def test_private_parts_of_pelican_and_pagefind_are_used_in_their_adapter_only():
+    sources = [path for folder in ("plugins", "tools") for path in sorted((ROOT / folder).rglob("*.py"))]
+    for adapter, names in PRIVATE_PARTS.items():
+        assert names & attributes_used(ROOT / adapter) == names, adapter  # the list says what the adapter holds
+        others = [path for path in sources if path != ROOT / adapter and "tests" not in path.parts]
+        # `.cache` is also the name of the archive's own content cache attribute: only Pelican's private names.
+        private = names - {"cache"}
+        users = {str(path.relative_to(ROOT)): attributes_used(path) & private for path in others}
+        assert {path: used for path, used in users.items() if used} == {}, adapter

@@ -45,6 +45,7 @@ from .build import Outcome, build_if_changed
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from archive_core.errors import BuildFailed
+from archive_core.pelican_compat import update_in_place
 from archive_core.snapshot import CONTEXT_KEY
 
 logger = logging.getLogger(__name__)
@@ -131,7 +132,7 @@ class Site:
             edited.append((old, new))
         relisted = {id(old) for old, new in edited if _listed_facts(old) != _listed_facts(new)}
         for old, new in edited:
-            _update_in_place(old, new)
+            update_in_place(old, new)
         # What plugins derive from articles (hreflang pairs, search facets, country links, timeline
         # entries) is derived again, as in a full build: cheap next to rendering, and never stale.
         signals.article_generator_finalized.send(articles)
@@ -182,15 +183,6 @@ def _structure(article: Content, name: str):
 def _listed_facts(article: Content) -> tuple:
     """What a page that lists the article shows of it: its front-matter, title and summary (the lead by default)."""
     return (getattr(article, "archive", None), article.title, article.metadata.get("summary"))
-
-
-def _update_in_place(old: Content, new: Content) -> None:
-    kept = {"translations", "_context"}  # set by Pelican and plugins after reading
-    old.__dict__.update({key: value for key, value in new.__dict__.items() if key not in kept})
-    for method in (Content.get_content, Content.get_summary):
-        cache = method.cache
-        for key in [key for key in cache if key and key[0] is old]:
-            del cache[key]
 
 
 class SelectiveWriter(Writer):

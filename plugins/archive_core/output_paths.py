@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pelican.writers import Writer
-
 from archive_core.errors import BuildFailed, Problem
+
+from .pelican_compat import CheckedWriter
 
 
 def escapes(output_dir: str | Path, path: str | Path) -> bool:
@@ -36,15 +36,9 @@ def refusal(output_dir: str | Path, path: str | Path) -> BuildFailed:
     )
 
 
-class GuardedWriter(Writer):
+class GuardedWriter(CheckedWriter):
     """Pelican's writer, but every file it opens must be inside the output folder."""
 
-    def write_file(self, name, template, context, *args, **kwargs):
-        if name and escapes(self.output_path, name):  # before Pelican creates any folder for it
-            raise refusal(self.output_path, name)
-        return super().write_file(name, template, context, *args, **kwargs)
-
-    def _open_w(self, filename, encoding, override=False):
-        if escapes(self.output_path, filename):
-            raise refusal(self.output_path, filename)
-        return super()._open_w(filename, encoding, override)
+    def refuse(self, path: str) -> None:
+        if escapes(self.output_path, path):
+            raise refusal(self.output_path, path)

@@ -20,6 +20,7 @@ from archive_core.articles import read_article
 from archive_core.cache import ContentCache
 from archive_core.errors import BuildFailed
 from archive_core.facets import article_facets
+from archive_core.pelican_compat import freeze_url, skip_unwritten_listings, take_over_extensions
 from archive_core.snapshot import CONTEXT_KEY, take
 from archive_core.workers import default_workers
 
@@ -65,8 +66,7 @@ def take_snapshot(generator) -> None:
     """
     # Pelican's own Markdown reader is disabled (Python-Markdown is not installed)
     # and would otherwise warn about every .md file that this reader handles.
-    for extension in ArchiveMarkdownReader.file_extensions:
-        generator.readers.disabled_readers.pop(extension, None)
+    readers = take_over_extensions(generator.readers, ArchiveMarkdownReader, ArchiveMarkdownReader.file_extensions)
     settings = generator.settings
     cache_dir = settings.get("ARCHIVE_CACHE_DIR")
     snapshot = take(
@@ -81,39 +81,19 @@ def take_snapshot(generator) -> None:
     for warning in snapshot.warnings:
         logger.warning("%s", warning)
     generator.context[CONTEXT_KEY] = snapshot
-    for reader in generator.readers.readers.values():
-        if isinstance(reader, ArchiveMarkdownReader):
-            reader.build_context = generator.context
+    for reader in readers:
+        reader.build_context = generator.context
 
 
 def freeze_urls(generator) -> None:
-    """Compute each article's URL once: Pelican recomputes it from the settings on every access.
-
-    Once articles are read, their URL cannot change; listings, hreflang links
-    and language switches ask for it some 10 times per article.
-    """
+    """Compute each article's URL once: listings, hreflang links and language switches ask for it some 10 times."""
     for article in (*generator.articles, *generator.translations):
-        article.override_url = article.url
-
-
-def skip_unwritten_listings(generator) -> None:
-    """Skip Pelican's tag, category and author pages when the settings turn them off.
-
-    Pelican computes each of them anyway before finding it has nowhere to
-    write it, and for tags that work grows with articles x articles per tag
-    (about 1 s at 10,000 articles, quadratic after that).
-    """
-    for kind in ("tag", "category", "author"):
-        if not generator.settings.get(f"{kind.upper()}_SAVE_AS"):
-            setattr(generator, f"generate_{'categories' if kind == 'category' else kind + 's'}", _write_nothing)
-
-
-def _write_nothing(write) -> None:
-    return None
+        freeze_url(article)
 
 
 def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(take_snapshot)
     signals.article_generator_pretaxonomy.connect(freeze_urls)
+    # Pelican would compute tag, category and author pages only to find it has nowhere to write them.
     signals.article_generator_finalized.connect(skip_unwritten_listings)

@@ -20,10 +20,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from pelican import signals
-from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import Writer
 
-from archive_core.output_paths import GuardedWriter, escapes, refusal
+from archive_core.output_paths import GuardedWriter
+from archive_core.pelican_compat import page_context
 from archive_core.workers import can_fork, default_workers, fork_context
 
 # Fewer article pages than this per worker: forking costs more than it saves.
@@ -50,9 +50,8 @@ class ParallelWriter(GuardedWriter):
         job = self._job(name, template, context, relative_urls, paginated, kwargs)
         if job is None:
             return super().write_file(name, template, context, relative_urls, paginated, **kwargs)
-        if escapes(self.output_path, name):  # refused here, before any worker could create a folder for it
-            raise refusal(self.output_path, name)
-        self._written_files.add(os.path.join(self.output_path, name))  # so that a second write of it fails
+        self.refuse(name)  # here, before any worker could create a folder for it
+        self.claim(name)  # so that a second write of it fails
         self._batch.append(job)
         if len(self._batch) >= self._batch_size:
             self._submit()
@@ -62,8 +61,7 @@ class ParallelWriter(GuardedWriter):
         """(name, template id, context id, relative_urls, kwargs as ids), or None to write it here."""
         if self._closed or not name or paginated or kwargs.get("article") is None or kwargs.get("template_name"):
             return None
-        path = os.path.join(self.output_path, name)
-        if path in self._written_files or path in self._overridden_files:
+        if self.is_claimed(name):
             return None
         if self._pool is None and not self._start(template, context):
             return None
@@ -112,7 +110,7 @@ class ParallelWriter(GuardedWriter):
             for future, batch in self._submitted:
                 self.pages_by_workers += future.result()  # a worker's exception is raised here
                 for name, _template_id, context_id, relative_urls, shared_kwargs in batch:
-                    localcontext = _localcontext(_shared[context_id], name, _resolve(shared_kwargs), relative_urls)
+                    localcontext = page_context(_shared[context_id], name, _resolve(shared_kwargs), relative_urls)
                     path = os.path.join(self.output_path, name)
                     signals.content_written.send(path, context=localcontext)
         finally:
@@ -130,19 +128,6 @@ def _contents(context: dict) -> Iterable[Any]:
                 if id(content) not in seen:
                     seen.add(id(content))
                     yield content
-
-
-def _localcontext(context: dict, name: str, kwargs: dict, relative_urls: bool) -> dict:
-    """The context Pelican's Writer renders a page with (Writer.write_file's _get_localcontext)."""
-    localcontext = context.copy()
-    localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
-    if relative_urls:
-        relative_url = path_to_url(get_relative_path(name))
-        localcontext["SITEURL"] = relative_url
-        localcontext["localsiteurl"] = relative_url
-    localcontext["output_file"] = name
-    localcontext.update(kwargs)
-    return localcontext
 
 
 def _resolve(shared_kwargs: dict) -> dict:
