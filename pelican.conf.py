@@ -106,7 +106,7 @@ SEARCH_EXCLUDE_SELECTORS = [
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
-# Speed (plugins/markdown_reader): articles are read by one process per core (0),
+# Speed (plugins/markdown_reader, archive_core.reading): articles are read by one process per core (0),
 # through a content cache that is safe to delete ("" turns it off).
 ARCHIVE_WORKERS = int(os.environ.get("ARCHIVE_WORKERS", "0"))
 ARCHIVE_CACHE_DIR = os.environ.get("ARCHIVE_CACHE_DIR", str(ROOT / ".cache" / "content"))
