@@ -254,7 +254,7 @@ function renderFilters(counts) {
     groups.append(filterGroup(name, values));
   }
   const count = activeCount();
-  paneCount.textContent = count ? text("filters_count", { COUNT: count }) : "";
+  paneCount.textContent = count ? `(${count})` : "";
   clear.hidden = count === 0;
   if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
 }
