@@ -16,25 +16,13 @@ from playwright.sync_api import expect
 
 from archive_core.urls import section_url
 
-from .browser import serve
-from .conftest import build_site
+from .conftest import SEARCH_FIXTURE
 from .html_helpers import read_page
 
 pytestmark = pytest.mark.browser
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "search"
-QUERIES = yaml.safe_load((FIXTURE / "queries.yaml").read_text(encoding="utf-8"))
+QUERIES = yaml.safe_load((SEARCH_FIXTURE / "queries.yaml").read_text(encoding="utf-8"))
 KINDS = ("article", "timeline", "country")
-
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("search-fixture") / "output", FIXTURE / "content")
-
-
-@pytest.fixture(scope="module")
-def fixture_served(fixture_site):
-    yield from serve(fixture_site)
 
 
 def kind(target: str, lang: str) -> str:
@@ -55,13 +43,13 @@ def search(page, base_url: str, case: dict) -> list[str]:
     return page.locator(".search-result-link").evaluate_all("links => links.map(a => a.pathname + a.hash)")
 
 
-def test_every_case_is_well_formed_and_points_at_a_page_of_the_fixture(fixture_site: Path):
+def test_every_case_is_well_formed_and_points_at_a_page_of_the_fixture(search_site: Path):
     assert len(QUERIES) >= 20
     for case in QUERIES:
         assert {"query", "lang", "first", "why"} <= case.keys(), case
         assert case["lang"] in ("pl", "en"), case
         target = urlsplit(case["first"])
-        page = fixture_site / target.path.strip("/") / "index.html"
+        page = search_site / target.path.strip("/") / "index.html"
         assert page.is_file(), f"{case_id(case)}: no page {target.path} in the fixture archive"
         assert not target.fragment or target.fragment in read_page(page).ids, case
         if "not_in_top" in case:
@@ -70,8 +58,8 @@ def test_every_case_is_well_formed_and_points_at_a_page_of_the_fixture(fixture_s
 
 
 @pytest.mark.parametrize("case", QUERIES, ids=case_id)
-def test_the_result_the_reader_wants_comes_first(page, fixture_served, case):
-    targets = search(page, fixture_served.base_url, case)
+def test_the_result_the_reader_wants_comes_first(page, search_served, case):
+    targets = search(page, search_served.base_url, case)
     assert targets, f"{case_id(case)}: no results"
     assert targets[0] == case["first"], f"{case_id(case)} ({case['why']}): the results were {targets[:5]}"
     if "not_in_top" in case:
