@@ -190,9 +190,16 @@ function excerptNodes(data) {
   if (!html.includes("<mark>")) html = foldedExcerpt(data.content || "", query) || html;
   const template = document.createElement("template");
   template.innerHTML = html;
-  return [...template.content.childNodes].map((node) =>
+  const nodes = [...template.content.childNodes].map((node) =>
     node.nodeName === "MARK" ? element("mark", "", node.textContent) : document.createTextNode(node.textContent),
   );
+  // An ellipsis where the excerpt cuts the text, so that a sentence cut short does not read as whole.
+  const words = (value) => value.split(/\s+/).filter(Boolean).join(" ");
+  const shown = words(template.content.textContent);
+  const whole = words(data.content || "");
+  if (shown && whole && !whole.startsWith(shown)) nodes.unshift(document.createTextNode("… "));
+  if (shown && whole && !whole.endsWith(shown)) nodes.push(document.createTextNode(" …"));
+  return nodes;
 }
 
 // Letters that Unicode does not decompose, as plugins/search/folding.py gives them (Unidecode).
