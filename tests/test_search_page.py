@@ -34,7 +34,9 @@ def phone(chromium):
 
 
 def results(page):
+    """The results, once the search is done ("Searching…" is in the status while it runs)."""
     expect(page.locator("#search-status")).not_to_be_empty(timeout=15_000)
+    expect(page.locator("#search-results")).not_to_have_attribute("aria-busy", "true", timeout=15_000)
     return page.locator(RESULT)
 
 

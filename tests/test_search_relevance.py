@@ -40,6 +40,7 @@ def search(page, base_url: str, case: dict) -> list[str]:
     """The targets (path and #anchor) of the results shown for the case's query, best first."""
     page.goto(f"{base_url}/{section_url('search', case['lang'])}?q={quote(case['query'])}")
     expect(page.locator("#search-status")).not_to_be_empty(timeout=15_000)
+    expect(page.locator("#search-results")).not_to_have_attribute("aria-busy", "true", timeout=15_000)
     return page.locator(".search-result-link").evaluate_all("links => links.map(a => a.pathname + a.hash)")
 
 

@@ -110,24 +110,26 @@ async function run() {
     return;
   }
   list.setAttribute("aria-busy", "true");
+  if (!status.textContent) status.textContent = strings.searching; // the first search loads Pagefind: say so
   let search;
   try {
     const pagefind = await pagefindLoaded;
     if (filtersLoaded) await filtersLoaded;
     search = await pagefind.search(query || null, { filters });
+    if (number !== generation || !search) return; // a newer search has started
+    results = search.results;
+    shown = 0;
+    list.replaceChildren();
+    await showMore(number);
+    if (number !== generation) return;
+    list.removeAttribute("aria-busy");
+    status.textContent = summary(results.length);
+    if (!filtersLoaded) return;
+    const counts = await facetCounts(search, number);
+    if (number === generation) renderFilters(counts);
   } catch (error) {
     if (number === generation) failed(error);
-    return;
   }
-  if (number !== generation || !search) return; // a newer search has started
-  results = search.results;
-  shown = 0;
-  list.replaceChildren();
-  await showMore(number);
-  if (number !== generation) return;
-  list.removeAttribute("aria-busy");
-  status.textContent = summary(results.length);
-  if (filtersLoaded) renderFilters(await facetCounts(search, number));
 }
 
 function summary(count) {
@@ -314,13 +316,14 @@ pane.addEventListener("toggle", () => {
   if (!pane.open || filtersLoaded) return;
   groups.replaceChildren(element("p", "search-filters-loading", strings.loading_filters));
   filtersLoaded = pagefindLoaded.then((pagefind) => pagefind.filters());
-  filtersLoaded.then(renderFilters, failed).then(() => (query || activeCount() ? run() : undefined));
+  // With a query, the counts are those of its results (run); without, of the whole archive.
+  filtersLoaded.then((totals) => (query || activeCount() ? run() : renderFilters(totals)), failed);
 });
 
 clear.addEventListener("click", () => {
   for (const values of chosen.values()) values.clear();
   run();
-  box.focus();
+  pane.querySelector("summary").focus(); // the button is gone: the reader stays in the pane
 });
 
 more.addEventListener("click", async () => {
