@@ -21,7 +21,7 @@ def test_one_index_per_language_with_articles_timeline_events_and_country_pages(
     assert countries["pl"] == countries["en"] > 50
     expected = {lang: 1 + events + countries[lang] for lang in ("pl", "en")}  # one article per language
     assert {lang: index["page_count"] for lang, index in entry["languages"].items()} == expected
-    assert (site / "pagefind" / "pagefind-component-ui.js").is_file()
+    assert (site / "pagefind" / "pagefind.js").is_file()  # the JS API the search page runs on
 
 
 def test_timeline_events_are_search_records_and_article_entries_are_not(site: Path):
