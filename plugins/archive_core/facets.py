@@ -31,6 +31,16 @@ class SearchFacets:
         return str(self.date.year) if self.date else ""
 
     @property
+    def topic(self) -> str:
+        """What a country page is the archive's page on: its country.
+
+        Searched as the `topic` metadata field, weighted high (docs/search-relevance.md), so that
+        "Polska" finds the country's page first; the template adds the name as written without
+        Polish letters (the search plugin's `search_also_folded`), for "Bialorus". Other pages have no topic.
+        """
+        return " ".join(self.countries) if self.kind == "country" else ""
+
+    @property
     def iso(self) -> str:
         """`2025-10-26`, or `date_iso` when given (`2024-12`)."""
         return self.date_iso or (self.date.isoformat() if self.date else "")

@@ -15,7 +15,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from .indexing import build_search_index
-from .rendering import with_folded_terms
+from .rendering import also_folded, with_folded_terms
 from .settings import search_settings
 
 logger = logging.getLogger(__name__)
@@ -49,6 +49,7 @@ def add_template_helpers(generator) -> None:
     search = search_settings(generator.settings)
     generator.env.globals["search_url"] = search.page_url
     generator.env.filters["search_folding"] = with_folded_terms if search.folding == "template" else _unchanged
+    generator.env.filters["search_also_folded"] = also_folded if search.folding != "off" else _unchanged
 
 
 def _unchanged(html):

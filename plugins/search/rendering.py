@@ -1,9 +1,12 @@
-"""The text Pagefind indexes, and the folded terms of a page (see `folding`).
+"""The text Pagefind searches, and the folded terms of a page (see `folding`).
 
-One extractor, `indexed_text`, for every use: the words Pagefind will index
-are those outside `data-pagefind-ignore`, scripts, styles, templates and
+One extractor, `indexed_text`, for every use: the words Pagefind searches are
+those outside `data-pagefind-ignore`, scripts, styles, templates and
 comments, inside the indexed region (`data-pagefind-body` elements, or the
-whole `<body>` on a site that marks none).
+whole `<body>` on a site that marks none), plus the metadata fields taken
+from an element's text (`data-pagefind-meta="title"`), which Pagefind 1.5
+searches too, even inside an ignored part (the title of a page is metadata,
+not text: it is not repeated in excerpts).
 
 The folded terms reach Pagefind as a metadata field named `folded`, which
 readers never see, in one of two ways (setting `SEARCH_FOLDING`):
@@ -29,23 +32,29 @@ from .folding import folded_terms
 FOLDED_META = "folded"
 BODY_MARKER = "data-pagefind-body"
 _NOT_INDEXED = ".//*[@data-pagefind-ignore] | .//script | .//style | .//template | .//noscript"
+# Metadata read from an element's text (not `name[attribute]`), outside parts ignored with "all".
+_TEXT_META = (
+    ".//*[@data-pagefind-meta][not(contains(@data-pagefind-meta, '['))]"
+    "[not(contains(@data-pagefind-meta, ':'))][not(ancestor-or-self::*[@data-pagefind-ignore='all'])]"
+)
 
 
 def _text_of(root: lxml.html.HtmlElement) -> str:
+    metadata = [element.text_content() for element in root.xpath(_TEXT_META)]
     for element in root.xpath(_NOT_INDEXED):
         element.drop_tree()
-    return " ".join(root.itertext())
+    return " ".join([*root.itertext(), *metadata])
 
 
 def indexed_text(fragment: str) -> str:
-    """The text of the HTML `fragment` that Pagefind indexes, one chunk per text node."""
+    """The text of the HTML `fragment` that Pagefind searches (its text and text metadata), one chunk per node."""
     if not fragment.strip():
         return ""
     return _text_of(lxml.html.fragment_fromstring(fragment, create_parent="div"))
 
 
 def page_text(html: str, whole_body: bool = False) -> str:
-    """The text Pagefind indexes of the page `html`: its `data-pagefind-body` elements, or (`whole_body`) its body."""
+    """The text Pagefind searches of the page `html`: its `data-pagefind-body` elements, or (`whole_body`) its body."""
     document = lxml.html.document_fromstring(html)
     regions = [document.body] if whole_body else document.xpath(f"//*[@{BODY_MARKER}]")
     return " ".join(_text_of(region) for region in regions)
@@ -61,6 +70,11 @@ def folded_element(terms: list[str]) -> str:
 def with_folded_terms(html: str) -> Markup:
     """`html` (the rendered content of a page) plus the element holding its folded terms."""
     return Markup(str(html) + folded_element(folded_terms(indexed_text(str(html)))))  # noqa: S704 (our own rendered HTML; the terms are escaped)
+
+
+def also_folded(text: str) -> str:
+    """`text` and the folded forms of its words: `Białoruś` -> `Białoruś bialorus`, for a metadata field."""
+    return " ".join([text, *folded_terms(text)])
 
 
 def with_folded_meta(html: str, terms: list[str]) -> str:

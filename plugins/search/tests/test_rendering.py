@@ -1,7 +1,7 @@
 from jinja2 import Environment
 from markupsafe import Markup
 
-from search.rendering import folded_element, indexed_text, with_folded_terms
+from search.rendering import also_folded, folded_element, indexed_text, with_folded_terms
 
 CONTENT = """<h1>Łódź</h1><p>Zdanie<br>z <img src="x.png" alt=""> Białorusią.</p>
 <div hidden data-pagefind-ignore><span data-pagefind-filter="Kraj">Białoruś</span><p>Włochy</p></div>
@@ -11,6 +11,17 @@ CONTENT = """<h1>Łódź</h1><p>Zdanie<br>z <img src="x.png" alt=""> Białorusi�
 def test_indexed_text_leaves_out_ignored_parts_scripts_and_comments():
     assert " ".join(indexed_text(CONTENT).split()) == "Łódź Zdanie z Białorusią."
     assert indexed_text("") == ""
+
+
+def test_metadata_taken_from_text_is_searched_too_even_inside_an_ignored_part():
+    # Pagefind 1.5 searches metadata: a title kept out of the excerpts (ignored) is still found by "Bialorus".
+    html = (
+        '<h1 data-pagefind-ignore data-pagefind-meta="title">Białoruś</h1><p>Tekst</p>'
+        '<div data-pagefind-ignore="all"><p data-pagefind-meta="summary">Łódź</p></div>'
+        '<img data-pagefind-meta="image[src]" src="łąka.png" alt="">'
+    )
+    assert indexed_text(html).split() == ["Tekst", "Białoruś"]
+    assert 'value="bialorus"' in with_folded_terms(html)
 
 
 def test_folded_terms_are_appended_as_a_hidden_data_element():
@@ -31,3 +42,9 @@ def test_the_filter_block_wraps_autoescaped_content_once():
     assert template.render(text="Łódź & <b>") == (
         '<p>Łódź &amp; &lt;b&gt;</p><data hidden value="lodz" data-pagefind-meta="folded[value]"></data>'
     )
+
+
+def test_a_metadata_value_also_holds_its_folded_words():
+    # A country page's `topic`: "Bialorus" finds the page on Belarus first.
+    assert also_folded("Białoruś") == "Białoruś bialorus"
+    assert also_folded("Poland") == "Poland"
