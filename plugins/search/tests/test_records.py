@@ -19,8 +19,8 @@ def test_each_marked_part_is_a_document_of_its_own_in_the_pages_language():
     records = page_records(TIMELINE, "pl/os-czasu/index.html")
     assert [record.anchor for record in records] == ["signing", "upcoming"]
     assert '<html lang="pl">' in records[0].html and records[0].lang == "pl"
-    # the part only: not the menu, not the other entries
-    assert " ".join(page_text(records[0].html).split()) == "Podpisanie w Hanoi Łódź i Hanoi."
+    # The part only, not the menu nor the other entries; then its title, a metadata field Pagefind searches too.
+    assert " ".join(page_text(records[0].html).split()) == "Podpisanie w Hanoi Łódź i Hanoi. Podpisanie w Hanoi"
 
 
 def test_pages_without_records_have_none():
