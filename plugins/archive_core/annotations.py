@@ -1,0 +1,84 @@
+"""Annotations: notes on exact passages of an article, checked against its text and shown beside them.
+
+The archived text is never changed. `check` makes sure every annotated
+passage is in the body exactly once (so a note cannot drift to the wrong
+place); `apply` marks the passage in the rendered HTML and numbers the notes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .errors import content_error
+from .frontmatter import SplitDocument, field_line
+from .schema import Annotation
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    kind: str
+    text: str  # the passage
+    note: str
+    anchor: str  # `note-1`: the note's id; the marker's is `note-ref-1`
+
+
+def _plain(text: str) -> str:
+    """Markdown's typographic quotes stay as they are; runs of spaces and line breaks count as one space."""
+    return " ".join(text.split())
+
+
+def check(annotations: tuple[Annotation, ...], doc: SplitDocument) -> None:
+    """Raise ContentError naming `annotations.N.text` when a passage is not in the body exactly once."""
+    body = _plain(doc.body)
+    for index, annotation in enumerate(annotations):
+        found = body.count(_plain(annotation.text))
+        if found != 1:
+            raise content_error(
+                doc.path,
+                field_line(doc, "annotations") or 2,
+                f"annotations.{index}.text",
+                f"{annotation.text!r} is {'not in' if not found else f'{found} times in'} the article's text",
+                "quote a passage of the text exactly, long enough to occur once, without Markdown marks",
+            )
+
+
+def apply(content: str, annotations: tuple[Annotation, ...]) -> tuple[str, tuple[Note, ...]]:
+    """The HTML with each passage marked and linked to its note; notes numbered in the order of the text."""
+    spans = []
+    for annotation in annotations:
+        position = _find_in_text(content, html.escape(annotation.text, quote=False))
+        if position is None:
+            position = _find_in_text(content, html.escape(annotation.text))
+        if position is not None:  # `check` has made sure it is in the source; inline markup can split it in HTML
+            spans.append((position, annotation))
+    spans.sort(key=lambda pair: pair[0][0])
+    notes, pieces, cursor = [], [], 0
+    for number, ((start, end), annotation) in enumerate(spans, start=1):
+        note = Note(number, annotation.kind, annotation.text, annotation.note, f"note-{number}")
+        notes.append(note)
+        marker = '<span class="sic">[sic]</span>' if annotation.kind == "sic" else ""
+        pieces += [
+            content[cursor:start],
+            f'<span class="annotated annotated-{annotation.kind}">{content[start:end]}</span>{marker}',
+            f'<sup class="note-ref"><a id="note-ref-{number}" href="#{note.anchor}">{number}</a></sup>',
+        ]
+        cursor = end
+    pieces.append(content[cursor:])
+    return "".join(pieces), tuple(notes)
+
+
+def _find_in_text(content: str, needle: str) -> tuple[int, int] | None:
+    """Where `needle` stands in the HTML's text (never inside a tag), allowing any whitespace between words."""
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in needle.split()))
+    cursor = 0
+    for match in _TAG.finditer(content + "<>"):
+        found = pattern.search(content, cursor, match.start())
+        if found:
+            return found.span()
+        cursor = match.end()
+    return None
