@@ -47,15 +47,26 @@ def check(annotations: tuple[Annotation, ...], doc: SplitDocument) -> None:
             )
 
 
+class NotPlaced(ValueError):
+    """An annotated passage that is in the source but not in one piece of the rendered text (markup splits it)."""
+
+    def __init__(self, index: int, annotation: Annotation) -> None:
+        super().__init__(index, annotation)
+        self.index = index
+        self.annotation = annotation
+
+
 def apply(content: str, annotations: tuple[Annotation, ...]) -> tuple[str, tuple[Note, ...]]:
-    """The HTML with each passage marked and linked to its note; notes numbered in the order of the text."""
+    """The HTML with each passage marked and linked to its note; notes numbered in the order of the text.
+
+    Raises NotPlaced for a passage that a link or emphasis splits in the HTML.
+    """
     spans = []
-    for annotation in annotations:
-        position = _find_in_text(content, html.escape(annotation.text, quote=False))
+    for index, annotation in enumerate(annotations):
+        position = _find_in_text(content, annotation.text)
         if position is None:
-            position = _find_in_text(content, html.escape(annotation.text))
-        if position is not None:  # `check` has made sure it is in the source; inline markup can split it in HTML
-            spans.append((position, annotation))
+            raise NotPlaced(index, annotation)
+        spans.append((position, annotation))
     spans.sort(key=lambda pair: pair[0][0])
     notes, pieces, cursor = [], [], 0
     for number, ((start, end), annotation) in enumerate(spans, start=1):
@@ -72,9 +83,17 @@ def apply(content: str, annotations: tuple[Annotation, ...]) -> tuple[str, tuple
     return "".join(pieces), tuple(notes)
 
 
-def _find_in_text(content: str, needle: str) -> tuple[int, int] | None:
-    """Where `needle` stands in the HTML's text (never inside a tag), allowing any whitespace between words."""
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in needle.split()))
+_ENTITIES = {'"': '(?:"|&quot;|&#34;|&#x22;)', "'": "(?:'|&#39;|&#x27;)"}
+
+
+def _word_pattern(word: str) -> str:
+    """One word of the passage as it may stand in HTML: &, < and > escaped, quotes escaped or not."""
+    return "".join(_ENTITIES.get(char) or re.escape(html.escape(char, quote=False)) for char in word)
+
+
+def _find_in_text(content: str, passage: str) -> tuple[int, int] | None:
+    """Where `passage` stands in the HTML's text (never inside a tag), allowing any whitespace between words."""
+    pattern = re.compile(r"\s+".join(_word_pattern(word) for word in passage.split()))
     cursor = 0
     for match in _TAG.finditer(content + "<>"):
         found = pattern.search(content, cursor, match.start())

@@ -1,0 +1,37 @@
+"""Annotations: an article's notes on exact passages (front-matter `annotations:`), marked in its text and listed.
+
+The text stays as published; `archive_core.annotations` checks each passage
+when the article is read and marks it here, once every article is read.
+Gives each article `annotation_notes` (numbered, in the order of the text).
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from archive_core.annotations import NotPlaced, apply
+from archive_core.errors import BuildFailed, Problem
+
+
+def annotate(generator) -> None:
+    problems = []
+    for article in generator.articles:
+        meta = getattr(article, "archive", None)
+        annotations = meta.annotations if meta else ()
+        article.annotation_notes = ()
+        if not annotations:
+            continue
+        try:
+            article._content, article.annotation_notes = apply(article._content, annotations)
+        except NotPlaced as exc:
+            problems.append(
+                Problem(article.source_path, None, f"annotations.{exc.index}.text",
+                        f"{exc.annotation.text!r} is split by a link or emphasis in the text",
+                        "annotate a passage inside one link or one emphasis, or outside them")
+            )  # fmt: skip
+    if problems:
+        raise BuildFailed(problems)
+
+
+def register() -> None:
+    signals.article_generator_finalized.connect(annotate)
