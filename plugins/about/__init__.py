@@ -5,7 +5,8 @@ The page's text is Markdown (no raw HTML) with a YAML front-matter `title:`;
 the page lists every correction made to the archive's data and articles, read
 from the build context (`country_records`, `country_people`, `timeline_events`,
 articles), newest first. Puts `about_pages` into the context: the footer
-links to the page only when this plugin is on.
+links to the page only when this plugin is on and the content has the page
+(a content folder without `about/` builds without it).
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ def read_about(content_dir: Path, lang: str, repository_url: str) -> AboutPage:
 
 class AboutGenerator(Generator):
     def generate_context(self) -> None:
+        self.pages: dict[str, AboutPage] = {}
+        if not (Path(self.path) / ABOUT_DIR).is_dir():
+            return  # a content folder without an about page: no page, and no footer link to it
         try:
             self.pages = {
                 lang: read_about(Path(self.path), lang, self.settings.get("REPOSITORY_URL", "")) for lang in LANGUAGES
@@ -63,6 +67,8 @@ class AboutGenerator(Generator):
         self.context["about_pages"] = self.pages
 
     def generate_output(self, writer) -> None:
+        if not self.pages:
+            return
         siteurl = self.settings["SITEURL"]
         default_lang = self.settings.get("DEFAULT_LANG", LANGUAGES[0])
         alternates = [_Alternate(lang, f"{siteurl}/{page.url}") for lang, page in self.pages.items()]
@@ -77,7 +83,9 @@ class AboutGenerator(Generator):
                 corrections=corrections_log(self.context, lang),
                 page_lang=lang,
                 alternates=alternates,
-                language_links=[_LanguageLink(other, self.pages[other].url, True) for other in self.pages if other != lang],
+                language_links=[
+                    _LanguageLink(other, self.pages[other].url, True) for other in self.pages if other != lang
+                ],
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
 
