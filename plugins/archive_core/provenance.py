@@ -44,6 +44,12 @@ def is_http_url(value: Any) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
+def is_home_page(url: str) -> bool:
+    """`https://www.itweb.co.za/`: a whole site, which states no fact by itself."""
+    parts = urlsplit(url.strip())
+    return not parts.path.strip("/") and not parts.query
+
+
 def wayback_url(url: str, day: date) -> str:
     """The Wayback Machine's copy of `url` nearest to `day` (it redirects to the closest capture)."""
     return f"{WAYBACK}{day:%Y%m%d}/{url}"
@@ -146,6 +152,7 @@ class Fields:
         if isinstance(value, str):
             if not is_http_url(value):
                 raise self.fail(keys, f"{value!r} is not an http(s) address", "give the full https://... address")
+            self._not_home_page(keys, value)
             return Citation(url=value.strip())
         if not isinstance(value, dict):
             raise self.fail(keys, "must be an address or a mapping with `url:`", "url: https://...")
@@ -155,6 +162,7 @@ class Fields:
         url = value.get("url")
         if not is_http_url(url):
             raise self.fail([*keys, "url"], f"{url!r} is not an http(s) address", "give the full https://... address")
+        self._not_home_page([*keys, "url"], url)
         archived = value.get("archived")
         if archived is not None and not is_http_url(archived):
             raise self.fail([*keys, "archived"], f"{archived!r} is not an http(s) address", "the archived copy's URL")
@@ -171,6 +179,12 @@ class Fields:
             archived=archived.strip() if archived else None,
             note=self.localized([*keys, "note"], value["note"]) if "note" in value else None,
         )
+
+    def _not_home_page(self, keys: Sequence[Key], url: str) -> None:
+        if is_home_page(url):
+            raise self.fail(
+                keys, f"{url!r} is a site's home page, not the page that states the fact", "give the page's own address"
+            )
 
     def citations(self, keys: Sequence[Key], value: Any, today: date | None = None) -> tuple[Citation, ...]:
         if value is None:
