@@ -85,7 +85,8 @@ def test_article_sources_link_to_archived_copies_and_record_the_chain_of_transla
 
 def test_notes_mark_the_source_spelling_and_corrections_are_shown(site):
     html = page_for_url(site, EN_ARTICLE).read_text("utf-8")
-    assert '<span class="annotated annotated-sic">Mmamiloko</span><span class="sic">[sic]</span>' in html
+    assert '<span class="annotated annotated-sic">Mmamiloko</span><sup class="note-ref note-sic">' in html
+    assert 'aria-label="[sic], note 1"' in html
     page = read_page(page_for_url(site, EN_ARTICLE))
     assert "The source's spelling, kept: Mmamiloko The source's spelling; the correct form is Mmamoloko." in page.text
     assert "Corrections 29 November 2026 : The tense of the second sentence now follows the Polish." in page.text

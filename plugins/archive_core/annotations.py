@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import content_error
@@ -56,10 +57,14 @@ class NotPlaced(ValueError):
         self.annotation = annotation
 
 
-def apply(content: str, annotations: tuple[Annotation, ...]) -> tuple[str, tuple[Note, ...]]:
+def apply(
+    content: str, annotations: tuple[Annotation, ...], label: Callable[[Note], str] = lambda note: f"Note {note.number}"
+) -> tuple[str, tuple[Note, ...]]:
     """The HTML with each passage marked and linked to its note; notes numbered in the order of the text.
 
-    Raises NotPlaced for a passage that a link or emphasis splits in the HTML.
+    The marker adds no text to the page: its number (and "[sic]") is drawn by CSS from `data-number`, and
+    `label(note)` is its accessible name, so that the archived text reads, copies and indexes exactly as
+    published. Raises NotPlaced for a passage that a link or emphasis splits in the HTML.
     """
     spans = []
     for index, annotation in enumerate(annotations):
@@ -72,11 +77,12 @@ def apply(content: str, annotations: tuple[Annotation, ...]) -> tuple[str, tuple
     for number, ((start, end), annotation) in enumerate(spans, start=1):
         note = Note(number, annotation.kind, annotation.text, annotation.note, f"note-{number}")
         notes.append(note)
-        marker = '<span class="sic">[sic]</span>' if annotation.kind == "sic" else ""
+        name = html.escape(label(note))
         pieces += [
             content[cursor:start],
-            f'<span class="annotated annotated-{annotation.kind}">{content[start:end]}</span>{marker}',
-            f'<sup class="note-ref"><a id="note-ref-{number}" href="#{note.anchor}">{number}</a></sup>',
+            f'<span class="annotated annotated-{annotation.kind}">{content[start:end]}</span>',
+            f'<sup class="note-ref note-{annotation.kind}"><a id="note-ref-{number}" href="#{note.anchor}" '
+            f'data-number="{number}" aria-label="{name}"></a></sup>',
         ]
         cursor = end
     pieces.append(content[cursor:])
