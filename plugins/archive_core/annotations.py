@@ -25,7 +25,7 @@ class Note:
     kind: str
     text: str  # the passage
     note: str
-    anchor: str  # `note-1`: the note's id; the marker's is `note-ref-1`
+    anchor: str  # `note-1`: the note's id, which the marker links to
 
 
 def _plain(text: str) -> str:
@@ -60,9 +60,9 @@ class NotPlaced(ValueError):
 def apply(
     content: str, annotations: tuple[Annotation, ...], label: Callable[[Note], str] = lambda note: f"Note {note.number}"
 ) -> tuple[str, tuple[Note, ...]]:
-    """The HTML with each passage marked and linked to its note; notes numbered in the order of the text.
+    """The HTML with a marker after each passage, linked to its note; notes numbered in the order of the text.
 
-    The marker adds no text to the page: its number (and "[sic]") is drawn by CSS from `data-number`, and
+    The marker adds no text to the page: its number (a CSS counter, in text order) and "[sic]" are drawn by CSS, and
     `label(note)` is its accessible name, so that the archived text reads, copies and indexes exactly as
     published. Raises NotPlaced for a passage that a link or emphasis splits in the HTML.
     """
@@ -74,19 +74,31 @@ def apply(
         spans.append((position, annotation))
     spans.sort(key=lambda pair: pair[0][0])
     notes, pieces, cursor = [], [], 0
-    for number, ((start, end), annotation) in enumerate(spans, start=1):
+    for number, ((_start, end), annotation) in enumerate(spans, start=1):
         note = Note(number, annotation.kind, annotation.text, annotation.note, f"note-{number}")
         notes.append(note)
         name = html.escape(label(note))
+        sic = " sic" if annotation.kind == "sic" else ""
+        end = _outside_links(content, end)
         pieces += [
-            content[cursor:start],
-            f'<span class="annotated annotated-{annotation.kind}">{content[start:end]}</span>',
-            f'<sup class="note-ref note-{annotation.kind}"><a id="note-ref-{number}" href="#{note.anchor}" '
-            f'data-number="{number}" aria-label="{name}"></a></sup>',
+            content[cursor:end],
+            f'<sup class="note-ref{sic}"><a href="#{note.anchor}" aria-label="{name}"></a></sup>',
         ]
         cursor = end
     pieces.append(content[cursor:])
     return "".join(pieces), tuple(notes)
+
+
+def _outside_links(content: str, position: int) -> int:
+    """`position`, or just after the `</a>` that closes a link open there: a link cannot hold the note's link."""
+    depth = 0
+    for tag in _TAG.finditer(content, 0, position):
+        name = tag.group(0)[1:].split(None, 1)[0].rstrip(">").lower()
+        depth += 1 if name == "a" else -1 if name == "/a" else 0
+    if depth <= 0:
+        return position
+    closing = content.find("</a>", position)
+    return closing + len("</a>") if closing >= 0 else position
 
 
 _ENTITIES = {'"': '(?:"|&quot;|&#34;|&#x22;)', "'": "(?:'|&#39;|&#x27;)"}

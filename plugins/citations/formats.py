@@ -113,7 +113,5 @@ def formatted(ref: Reference, gettext: Gettext) -> str:
         original = gettext(N_("Original: %(url)s")) % {"url": ref.original_url}
         if ref.original_accessed:
             original += ", " + gettext(N_("accessed %(date)s")) % {"date": long_date(ref.original_accessed, ref.lang)}
-        if ref.original_archived:
-            original += "; " + gettext(N_("archived copy: %(url)s")) % {"url": ref.original_archived}
-        parts.append(original)
+        parts.append(original)  # the archived copy is in the files and in the page's list of sources
     return ". ".join(part.rstrip(".") for part in parts) + "."

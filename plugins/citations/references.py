@@ -31,8 +31,8 @@ class Reference:
 
     @property
     def files(self) -> dict[str, str]:
-        """Site-relative addresses of the reference files, beside the page."""
-        return {fmt: f"{self.page_url}{self.key}.{extension}" for fmt, extension in EXTENSIONS.items()}
+        """Site-relative addresses of the reference files, beside the page: `<page>/cite.bib`."""
+        return {fmt: f"{self.page_url}cite.{extension}" for fmt, extension in EXTENSIONS.items()}
 
 
 EXTENSIONS = {"bibtex": "bib", "ris": "ris", "csl": "json"}

@@ -26,10 +26,10 @@ def test_a_sic_note_keeps_the_text_and_adds_the_marker_and_a_numbered_link():
     notes = (Annotation("Mmamiloko", "Her name is Mmamoloko.", "sic"),)
     check(notes, doc())
     html, (note,) = apply(HTML, notes)
-    assert '<span class="annotated annotated-sic">Mmamiloko</span><sup class="note-ref note-sic">' in html
-    assert '<a id="note-ref-1" href="#note-1" data-number="1" aria-label="Note 1"></a></sup>' in html
+    assert 'Mmamiloko<sup class="note-ref sic">' in html
+    assert '<a href="#note-1" aria-label="Note 1"></a></sup>' in html
     assert note.number == 1 and note.anchor == "note-1"
-    assert html.replace('<span class="annotated annotated-sic">', "").count("Mmamiloko") == 1
+    assert html.count("Mmamiloko") == 1
     text = re.sub(r"<[^>]+>", "", html)
     assert text == re.sub(r"<[^>]+>", "", HTML)  # not a character of the text added
 
@@ -42,8 +42,8 @@ def test_passages_with_quotes_ampersands_and_line_breaks_are_found_and_numbered_
     check(notes, doc())
     html, found = apply(HTML, notes)
     assert [note.kind for note in found] == ["quote", "translation"]
-    assert "said: &quot;there is no better place&quot;</span>" in html
-    assert 'The minister &amp; "his" team\nsaid</span>' in html
+    assert 'said: &quot;there is no better place&quot;<sup class="note-ref">' in html
+    assert 'The minister &amp; "his" team\nsaid<sup class="note-ref">' in html
 
 
 @pytest.mark.parametrize(
@@ -66,4 +66,4 @@ def test_a_passage_split_by_emphasis_in_the_html_is_not_dropped_silently():
 def test_text_inside_a_tag_is_never_annotated():
     html, _ = apply('<p><a href="https://x.example/Kubayi">Kubayi</a></p>', (Annotation("Kubayi", "n", "editor"),))
     assert 'href="https://x.example/Kubayi"' in html
-    assert '<span class="annotated annotated-editor">Kubayi</span>' in html
+    assert 'Kubayi</a><sup class="note-ref">' in html
