@@ -33,13 +33,16 @@ def annotate(generator) -> None:
     for article in generator.articles:
         meta = getattr(article, "archive", None)
         annotations = meta.annotations if meta else ()
-        article.annotation_notes = ()
         if not annotations:
+            article.annotation_notes = ()
             continue
+        if getattr(article, "_annotated_content", None) is article._content:
+            continue  # already marked (the devserver sends the signal again after an edit of another article)
         if article.lang not in labels:
             labels[article.lang] = marker_labels(generator.settings["THEME"], article.lang)
         try:
             article._content, article.annotation_notes = apply(article._content, annotations, labels[article.lang])
+            article._annotated_content = article._content
         except NotPlaced as exc:
             problems.append(
                 Problem(article.source_path, None, f"annotations.{exc.index}.text",

@@ -38,8 +38,10 @@ def absolute_siteurl(settings: dict) -> str:
 
 def collect(generators) -> None:
     """After every generator has its context: a citation for each article and each country page."""
-    generator = generators[0]
-    context, settings = generator.context, generator.settings
+    collect_into(generators[0].context, generators[0].settings)
+
+
+def collect_into(context: dict, settings: dict) -> None:
     siteurl = absolute_siteurl(settings)
     catalogs = {lang: translations(Path(settings["THEME"]) / "translations", lang) for lang in LANGUAGES}
     references = [
@@ -71,7 +73,9 @@ class CitationFilesGenerator(Generator):
     """Writes `<page>/<key>.bib`, `.ris` and `.json` beside every cited page."""
 
     def generate_context(self) -> None:
-        pass
+        # Also done when every generator is finalized (a full build, whatever the plugins' order); here for the
+        # devserver's incremental update, which calls generate_context again but sends no such signal.
+        collect_into(self.context, self.settings)
 
     def generate_output(self, writer) -> None:
         for citation in self.context.get("citations", {}).values():
