@@ -15,6 +15,7 @@ from pelican.generators import Generator
 
 from archive_core.i18n import translations
 from archive_core.locales import LANGUAGES
+from archive_core.output import TextDocument, absolute_siteurl
 
 from .formats import bibtex, csl_json, formatted, ris
 from .references import Reference, article_reference, country_reference
@@ -29,11 +30,6 @@ class Citation:
         self.reference = reference
         self.text = text
         self.files = reference.files
-
-
-def absolute_siteurl(settings: dict) -> str:
-    siteurl = settings.get("SITEURL", "")
-    return siteurl if siteurl.startswith(("http://", "https://")) else settings.get("LOCAL_SITEURL", siteurl)
 
 
 def collect(generators) -> None:
@@ -57,16 +53,6 @@ def collect_into(context: dict, settings: dict) -> None:
     context["citations"] = {
         ref.page_url: Citation(ref, formatted(ref, catalogs[ref.lang].gettext)) for ref in references
     }
-
-
-class TextDocument:
-    """Stands in for a template, so that Pelican's writer (and the output guard) writes the file like any page."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def render(self, context: dict) -> str:
-        return self.text
 
 
 class CitationFilesGenerator(Generator):

@@ -15,6 +15,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from archive_core.locales import LANGUAGES
+from archive_core.output import TextDocument, absolute_siteurl
 
 from .datasets import article_rows, articles_json, countries_csv, countries_json, country_rows
 from .schemas import articles_schema, countries_schema
@@ -27,21 +28,6 @@ FILES = {
     "articles_schema": "data/articles.schema.json",
 }
 DEFAULT_LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
-
-
-class TextDocument:
-    """Stands in for a template, so that Pelican's writer (and the output guard) writes the file like any page."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def render(self, context: dict) -> str:
-        return self.text
-
-
-def absolute_siteurl(settings: dict) -> str:
-    siteurl = settings.get("SITEURL", "")
-    return siteurl if siteurl.startswith(("http://", "https://")) else settings.get("LOCAL_SITEURL", siteurl)
 
 
 class OpenDataGenerator(Generator):
@@ -81,7 +67,7 @@ class OpenDataGenerator(Generator):
             files[FILES["countries_csv"]] = countries_csv(rows)
             files[FILES["countries_json"]] = countries_json(rows, {**about("countries_schema"), **extra})
         for path, text in files.items():
-            writer.write_file(path, TextDocument(text if text.endswith("\n") else text + "\n"), self.context)
+            writer.write_file(path, TextDocument(text), self.context)
 
 
 def get_generators(pelican) -> type[Generator]:
