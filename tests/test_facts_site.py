@@ -165,3 +165,12 @@ def test_timeline_entries_show_their_sources_provenance_and_what_is_not_confirme
     assert "Not confirmed: The day is not confirmed." in page.text
     assert "United Nations Treaty Collection · accessed 29 November 2026" in page.text
     assert "https://web.archive.org/web/20261129/https://treaties.un.org/doc/status.xml" in page.links
+
+
+def test_the_timeline_json_validates_against_its_schema_linked_from_the_timeline(site):
+    schema = json.loads((site / "data" / "timeline.schema.json").read_text("utf-8"))
+    for lang, url in (("pl", "/pl/os-czasu/"), ("en", "/en/timeline/")):
+        page = read_page(page_for_url(site, url))
+        json_url = "/pl/os-czasu.json" if lang == "pl" else "/en/timeline.json"
+        assert json_url in page.links and "/data/timeline.schema.json" in page.links
+        jsonschema.validate(json.loads(page_for_url(site, json_url).read_text("utf-8")), schema)

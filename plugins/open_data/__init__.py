@@ -18,7 +18,7 @@ from archive_core.locales import LANGUAGES
 from archive_core.output import TextDocument, absolute_siteurl
 
 from .datasets import article_rows, articles_json, countries_csv, countries_json, country_rows
-from .schemas import articles_schema, countries_schema
+from .schemas import articles_schema, countries_schema, timeline_schema
 
 FILES = {
     "countries_csv": "data/countries.csv",
@@ -26,6 +26,7 @@ FILES = {
     "countries_schema": "data/countries.schema.json",
     "articles_json": "data/articles.json",
     "articles_schema": "data/articles.schema.json",
+    "timeline_schema": "data/timeline.schema.json",
 }
 DEFAULT_LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 
@@ -51,6 +52,7 @@ class OpenDataGenerator(Generator):
         files = {
             FILES["countries_schema"]: json.dumps(countries_schema(f"{siteurl}/{FILES['countries_schema']}"), indent=2),
             FILES["articles_schema"]: json.dumps(articles_schema(f"{siteurl}/{FILES['articles_schema']}"), indent=2),
+            FILES["timeline_schema"]: json.dumps(timeline_schema(f"{siteurl}/{FILES['timeline_schema']}"), indent=2),
             FILES["articles_json"]: articles_json(
                 article_rows(self.context.get("articles", []), siteurl), about("articles_schema")
             ),

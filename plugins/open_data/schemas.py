@@ -134,3 +134,43 @@ def articles_schema(schema_url: str) -> dict:
         },
         "required": ["license", "articles"],
     }
+
+
+def timeline_schema(schema_url: str) -> dict:
+    """The timeline's JSON export (written by the timeline plugin at /pl/os-czasu.json and /en/timeline.json)."""
+    link = {"type": "object", "properties": {"title": TEXT, "url": TEXT}, "required": ["url"]}
+    return {
+        "$schema": DRAFT,
+        "$id": schema_url,
+        "title": "Timeline of the UN Convention against Cybercrime (Hanoi Convention Archive), one language",
+        "type": "object",
+        "properties": {
+            "lang": {"enum": list(LANGUAGES)},
+            "url": TEXT,
+            "entries": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "id": TEXT,
+                        "url": TEXT,
+                        "kind": TEXT,
+                        "date": {"type": ["object", "null"]},
+                        "upcoming": {"type": "boolean"},
+                        "title": TEXT,
+                        "description": MAYBE_TEXT,
+                        "article_url": MAYBE_TEXT,
+                        "publisher": MAYBE_TEXT,
+                        "sources": {"type": "array", "items": SOURCE},
+                        "verified": {"type": "boolean"},
+                        "note": MAYBE_TEXT,
+                        "corrections": {"type": "array", "items": CORRECTION},
+                        "countries": {"type": "array", "items": link},
+                        "articles": {"type": "array", "items": link},
+                    },
+                    "required": ["id", "kind", "title", "sources"],
+                },
+            },
+        },
+        "required": ["lang", "entries"],
+    }
