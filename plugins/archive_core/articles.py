@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from archive_core import frontmatter, schema
+from archive_core import annotations, frontmatter, schema
 from archive_core.errors import content_error
 from archive_core.schema import ArticleMeta
 
@@ -27,6 +27,7 @@ def read_article(path: str | Path) -> ArticleDocument:
     text = frontmatter.read_text(path)
     doc = frontmatter.split(text, path)
     meta = schema.validate(frontmatter.load(doc), doc)
+    annotations.check(meta.annotations, doc)
     tokens = markdown.parse(doc.body)
     for link in markdown.unsafe_links(tokens):
         line = doc.body_line + link.line - 1 if link.line else None

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .country_data import check_counts
 from .errors import Problem
+from .events import check_figures
 from .links import broken_link_problems
 from .reading import url_collisions
 from .versions import duplicate_problems, missing_counterpart_warnings
@@ -53,6 +55,16 @@ def check_review_fields(snapshot: ContentSnapshot) -> list[Problem]:
     ]
 
 
+def check_signature_counts(snapshot: ContentSnapshot) -> list[Problem]:
+    """The country records list no more signatures at Hanoi than the depositary counts (convention.yaml)."""
+    return check_counts(snapshot.content_dir, snapshot.countries)
+
+
+def check_event_figures(snapshot: ContentSnapshot) -> list[Problem]:
+    """Every figure a timeline event states is the one convention.yaml records."""
+    return check_figures(snapshot.events, snapshot.countries.convention)
+
+
 Check = Callable[["ContentSnapshot"], list[Problem]]
 
 CHECKS: tuple[Check, ...] = (
@@ -60,4 +72,6 @@ CHECKS: tuple[Check, ...] = (
     check_internal_links,  # {filename} links to missing content
     check_urls,  # two articles at one address
     check_review_fields,  # fields the importer guessed (warning)
+    check_signature_counts,  # countries.yaml against convention.yaml
+    check_event_figures,  # timeline events against convention.yaml
 )

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
-from archive_core.catalogs import translations
+from archive_core.i18n import translations
 from archive_core.locales import LANGUAGES
 from archive_core.urls import page_url
 

@@ -45,6 +45,7 @@ class TimelineGenerator(Generator):
         articles = self.context.get("articles", [])
         events = shared(self.context, Path(self.path)).events
         refs = {id(article): article_ref(article) for article in articles}
+        self.context["timeline_events"] = events  # for other plugins (the about page's corrections log)
         self.timelines: dict[str, Timeline] = {lang: build_timeline(events, refs.values(), lang) for lang in LANGUAGES}
         # The Article objects each page lists, for the devserver's incremental writer (tools/incremental.py).
         self.listed = {lang: [article for article in articles if article.lang == lang] for lang in LANGUAGES}

@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
-from archive_core.catalogs import translations
+from archive_core.i18n import translations
 from archive_core.locales import LANGUAGES, language_name, long_date
 from archive_core.urls import section_url
 

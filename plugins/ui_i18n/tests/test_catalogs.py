@@ -8,7 +8,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from archive_core.catalogs import catalog_path
+from archive_core.i18n import catalog_path
 from archive_core.locales import LANGUAGES, long_date
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -1,4 +1,9 @@
-"""The theme's gettext catalogs, compiled with Babel when first asked for (no `.mo` files are committed)."""
+"""The theme's gettext catalogs (theme/translations/<lang>/LC_MESSAGES/messages.po), compiled in memory with Babel.
+
+Templates use them through the ui_i18n plugin; a plugin that writes text
+outside a template (a citation file) marks its strings with `N_()` so that
+`make messages` extracts them, and translates them with `translations()`.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +33,10 @@ def _compiled(po_path: Path, mtime_ns: int) -> GNUTranslations:
 
 
 def translations(translations_dir: Path, lang: str) -> GNUTranslations:
-    """The catalog of `lang` under `translations_dir` (compiled again only when the `.po` file changes)."""
     path = catalog_path(translations_dir, lang)
     return _compiled(path, path.stat().st_mtime_ns)
+
+
+def N_(message: str) -> str:
+    """Marks `message` for extraction; translate it later with `translations(...).gettext`."""
+    return message
