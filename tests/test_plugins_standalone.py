@@ -27,8 +27,12 @@ FEATURES = {
     "countries": ["pl/kraje/index.html", "en/countries/vietnam/index.html"],
     "search": ["pl/szukaj/index.html", "pagefind/pagefind-entry.json"],
     "publishing": ["sitemap.xml", "robots.txt", "404.html", "pl/feed.atom.xml"],
+    "about": ["pl/o-archiwum/index.html"],
+    "citations": ["pl/kraje/wietnam/cite.bib", "en/2025/hanoi-convention-opens-for-signature/cite.ris"],
+    "open_data": ["data/countries.csv", "data/articles.json"],
+    "annotations": [],
 }
-LINKS_TO = {"timeline": "/pl/os-czasu/", "countries": "/pl/kraje/", "search": "/pl/szukaj/"}
+LINKS_TO = {"timeline": "/pl/os-czasu/", "countries": "/pl/kraje/", "search": "/pl/szukaj/", "about": "/pl/o-archiwum/"}
 
 
 @pytest.mark.parametrize("plugin", FEATURES)

@@ -1,4 +1,4 @@
-"""The theme's catalogs (`archive_core.catalogs`) and localized dates, exposed to Jinja.
+"""The theme's catalogs (`archive_core.i18n`) and localized dates, exposed to Jinja.
 
 Every template sets `page_lang`; `_()` and the date filters read it from the
 template context, so pages in both languages come out of one Jinja
