@@ -21,6 +21,7 @@ from . import countries
 from .errors import content_error
 from .frontmatter import SplitDocument, field_line
 from .locales import LANGUAGES
+from .urls import PAGINATION_FOLDER, tag_slug
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
@@ -109,10 +110,20 @@ FIELDS: tuple[Field, ...] = (
     Field("date", True, "date", "Publication date of the source: YYYY-MM-DD, or an ISO datetime."),
     Field("lang", True, "pl | en", "Language of this file."),
     Field("translation_key", True, "slug", "Same value in every language version of one article."),
-    Field("slug", False, "slug", "Last part of the URL; default: the title, transliterated (ł->l, ą->a)."),
+    Field(
+        "slug",
+        False,
+        "slug",
+        "Last part of the URL; default: the title, transliterated (ł->l, ą->a); never `page` (a year's next pages).",
+    ),
     Field("summary", False, "text", "One-paragraph summary; default: the lead paragraph."),
     Field("countries", False, "list of codes", "ISO 3166-1 alpha-2 codes of the countries covered, plus EU."),
-    Field("tags", False, "list of text", "Free keywords."),
+    Field(
+        "tags",
+        False,
+        "list of text",
+        "Topics, each with its page; case and diacritics do not matter (`Prawa człowieka` = `prawa czlowieka`).",
+    ),
     Field(
         "source",
         False,
@@ -236,6 +247,16 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
     slug = v.slug("slug", data.get("slug")) or default_slug(title)
     if not slug:
         v.fail("slug", "cannot be derived from the title", "set `slug:` explicitly")
+    if slug == PAGINATION_FOLDER:
+        v.fail(
+            "slug",
+            f"{slug!r} is the address of the year page's next pages (/{lang}/<year>/{slug}/2/)",
+            "set another `slug:`",
+        )
+
+    def check_tag(tag: str) -> None:
+        if not tag_slug(tag):
+            v.fail("tags", f"{tag!r} has no letters or digits for the topic page's address", "name the topic in words")
 
     def check_country(code: str) -> None:
         if not countries.is_known(code):
@@ -290,7 +311,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         slug=slug,
         summary=v.text("summary", data.get("summary")),
         countries=v.text_list("countries", data.get("countries"), check_country),
-        tags=v.text_list("tags", data.get("tags")),
+        tags=v.text_list("tags", data.get("tags"), check_tag),
         source=source,
         translation=translation,
         editor_note=v.text("editor_note", data.get("editor_note")),

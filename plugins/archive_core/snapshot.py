@@ -21,6 +21,7 @@ from .country_data import CountryData, load_country_data
 from .errors import BuildFailed, Problem
 from .events import Event, load_events
 from .reading import article_files, read_articles
+from .topics import TopicPair, load_topic_pairs
 
 ARTICLE_DIRS = ("articles",)
 # Where a build keeps its snapshot in Pelican's context, for every plugin (and the reader) to share.
@@ -36,6 +37,7 @@ class ContentSnapshot:
     reading_problems: tuple[Problem, ...] = ()  # of each article file as it was read
     data_problems: tuple[Problem, ...] = ()  # of the curated data files (countries, people, timeline)
     problems: tuple[Problem, ...] = field(default=(), compare=False)  # all of them, checks included: see `checked`
+    topic_pairs: tuple[TopicPair, ...] = ()  # content/data/topics.yaml: a topic's Polish and English names
 
     @property
     def errors(self) -> list[Problem]:
@@ -126,6 +128,11 @@ def _with_data(snapshot: ContentSnapshot, today: date | None = None) -> ContentS
     keys = snapshot.translation_keys
     countries, country_problems = load_country_data(snapshot.content_dir, keys, today)
     events, event_problems = load_events(snapshot.content_dir, keys)
+    topic_pairs, topic_problems = load_topic_pairs(snapshot.content_dir)
     return replace(
-        snapshot, events=tuple(events), countries=countries, data_problems=(*country_problems, *event_problems)
+        snapshot,
+        events=tuple(events),
+        countries=countries,
+        topic_pairs=topic_pairs,
+        data_problems=(*country_problems, *event_problems, *topic_problems),
     )

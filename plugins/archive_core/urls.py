@@ -18,7 +18,12 @@ SECTIONS: dict[str, dict[str, str]] = {
     "countries": {"pl": "kraje", "en": "countries"},
     "search": {"pl": "szukaj", "en": "search"},
     "about": {"pl": "o-archiwum", "en": "about"},
+    "tags": {"pl": "tematy", "en": "topics"},
 }
+
+# Pelican's PAGINATION_PATTERNS put page 2 of `<url>` at `<url>page/2/`: under a year's URL an
+# article with this slug would take the address of that year's second page (schema refuses it).
+PAGINATION_FOLDER = "page"
 
 
 def home_url(lang: str) -> str:
@@ -39,6 +44,26 @@ def country_slug(code: str, lang: str) -> str:
 def country_url(code: str, lang: str) -> str:
     """`pl/kraje/wietnam/`, `en/countries/vietnam/`."""
     return f"{section_url('countries', lang)}{country_slug(code, lang)}/"
+
+
+def year_url(year: int, lang: str) -> str:
+    """`pl/2025/`: every article of the year; its articles sit below it (`pl/2025/<slug>/`)."""
+    return f"{lang}/{year:04d}/"
+
+
+def month_anchor(month: int) -> str:
+    """The month's section on its year page: `m-03`."""
+    return f"m-{month:02d}"
+
+
+def tag_slug(tag: str) -> str:
+    """One address per tag whatever its case and diacritics: `Prawa człowieka`, `prawa czlowieka`: `prawa-czlowieka`."""
+    return slugify(tag)
+
+
+def tag_url(slug: str, lang: str) -> str:
+    """`pl/tematy/prawa-czlowieka/`, `en/topics/human-rights/`."""
+    return f"{section_url('tags', lang)}{slug}/"
 
 
 def save_as(url: str) -> str:

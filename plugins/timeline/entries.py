@@ -82,6 +82,15 @@ class YearGroup:
     year: int
     entries: tuple[Entry, ...]
 
+    @cached_property
+    def events(self) -> tuple[Entry, ...]:
+        """What the page shows of the year: its events (the articles are counted, and listed on the year's page)."""
+        return tuple(entry for entry in self.entries if entry.kind != ARTICLE_KIND)
+
+    @cached_property
+    def article_count(self) -> int:
+        return len(self.entries) - len(self.events)
+
 
 @dataclass(frozen=True)
 class Timeline:
@@ -97,16 +106,13 @@ class Timeline:
 
     @cached_property
     def positions(self) -> dict[str, tuple[Link, ...]]:
-        """For each article's URL, where it sits, in order: its own entry and the events that cite it.
+        """For each article's URL, the events that cite it, in order (the page lists events; articles by year).
 
         One pass over the entries, so that placing every article costs no more than the timeline itself.
         """
         positions: defaultdict[str, list[Link]] = defaultdict(list)
         for entry in self.entries:
             url = f"{self.url}#{entry.id}"
-            if entry.kind == ARTICLE_KIND and entry.url is not None:
-                # Labelled by its date alone: its title is the article page's heading already.
-                positions[entry.url].append(Link(str(entry.date_text), url))
             for link in entry.articles:
                 label = f"{entry.date_text}: {entry.title}" if entry.date_text else entry.title
                 positions[link.url].append(Link(label, url))
@@ -213,7 +219,7 @@ def country_links(codes: Iterable[str], lang: str) -> tuple[Link, ...]:
 
 
 def position_links(timeline: Timeline, article: ArticleRef) -> tuple[Link, ...]:
-    """Where an article sits on its language's timeline, in order: the events that cite it, and its own entry."""
+    """The events on its language's timeline that cite an article, in order."""
     return timeline.positions.get(article.url, ())
 
 
@@ -227,7 +233,8 @@ def to_json(timeline: Timeline, siteurl: str) -> dict[str, Any]:
         when = entry.when
         return {
             "id": entry.id,
-            "url": site(f"{timeline.url}#{entry.id}"),
+            # An article is not on the page (which counts them by year): its own page.
+            "url": site(entry.url) if entry.kind == ARTICLE_KIND and entry.url else site(f"{timeline.url}#{entry.id}"),
             "kind": entry.kind,
             "date": None
             if when is None

@@ -80,12 +80,19 @@ def test_an_article_missing_in_a_language_is_not_linked_there():
     assert "article-signing" not in [e.id for e in pl.entries]
 
 
-def test_article_position_links_to_its_entry_and_the_events_citing_it():
+def test_article_position_links_to_the_events_citing_it_not_to_an_entry_of_its_own():
     pl = build_timeline(EVENTS, [ARTICLE_PL], "pl")
     links = position_links(pl, ARTICLE_PL)
-    assert [link.url for link in links] == ["pl/os-czasu/#signing-hanoi", "pl/os-czasu/#article-signing"]
+    assert [link.url for link in links] == ["pl/os-czasu/#signing-hanoi"]
     assert links[0].label == "25–26 października 2025: signing-hanoi po polsku"
-    assert links[1].label == "26 października 2025"
+
+
+def test_the_page_shows_events_and_counts_articles_by_year():
+    pl = build_timeline(EVENTS, [ARTICLE_PL], "pl")
+    (year,) = [group for group in pl.years if group.year == 2025]
+    assert year.article_count == 1
+    assert "article-signing" not in [entry.id for entry in year.events]
+    assert "signing-hanoi" in [entry.id for entry in year.events]
 
 
 def test_urls():
@@ -123,7 +130,7 @@ def test_json_export_has_every_entry_in_order_with_dates_and_links():
     upcoming = data["entries"][-1]
     assert (upcoming["id"], upcoming["date"], upcoming["upcoming"]) == ("entry-into-force", None, True)
     article = next(entry for entry in data["entries"] if entry["kind"] == "article")
-    assert article["article_url"] == "https://archive.example/en/2025/signing/"
+    assert article["article_url"] == article["url"] == "https://archive.example/en/2025/signing/"
 
 
 def test_events_are_search_results_of_their_own_dated_as_the_timeline_dates_them():

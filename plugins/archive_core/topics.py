@@ -1,0 +1,135 @@
+"""Topics (the articles' `tags`): one per address, whatever the case and diacritics, and their translations.
+
+A topic is its slug (`archive_core.urls.tag_slug`): `Prawa człowieka`,
+`prawa człowieka` and `prawa czlowieka` are one topic, `prawa-czlowieka`, named
+by the spelling most articles use. `content/data/topics.yaml` (optional) pairs
+a Polish topic with its English one, so that their pages are each other's
+language versions; a pair of articles whose versions have one topic each pairs
+those topics too, unless the file says otherwise.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from .data import load_data
+from .errors import ContentError, Problem
+from .locales import LANGUAGES
+from .urls import tag_slug
+
+TOPICS_FILE = Path("data") / "topics.yaml"
+
+
+class Tagged(Protocol):
+    lang: str
+    translation_key: str
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TopicPair:
+    """One topic in each language, as `topics.yaml` names it: {"pl": slug, "en": slug}."""
+
+    slugs: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedArticle:
+    lang: str
+    translation_key: str
+    tags: tuple[str, ...]
+
+
+def tagged(articles: Iterable) -> list[TaggedArticle]:
+    """What this module reads of Pelican's articles (their front-matter is `article.archive`)."""
+    return [TaggedArticle(a.lang, a.translation_key, a.archive.tags) for a in articles]
+
+
+def load_topic_pairs(content_dir: Path) -> tuple[tuple[TopicPair, ...], list[Problem]]:
+    path = Path(content_dir) / TOPICS_FILE
+    if not path.exists():
+        return (), []
+    try:
+        data_file = load_data(path)
+    except ContentError as exc:
+        return (), [exc.problem]
+    data = data_file.data
+    shape = "topics: [{pl: prawa człowieka, en: human rights}, ...]"
+    if not isinstance(data, dict) or set(data) != {"topics"} or not isinstance(data["topics"], list):
+        return (), [data_file.problem([], "topics", "must be a mapping with one key, `topics`, a list", shape)]
+    pairs, problems, seen = [], [], {lang: set() for lang in LANGUAGES}
+    for index, entry in enumerate(data["topics"]):
+        if (
+            not isinstance(entry, dict)
+            or set(entry) != set(LANGUAGES)
+            or not all(isinstance(entry[lang], str) and tag_slug(entry[lang]) for lang in LANGUAGES)
+        ):
+            problems.append(
+                data_file.problem(["topics", index], "topics", "each entry names the topic in pl and en", shape)
+            )
+            continue
+        slugs = {lang: tag_slug(entry[lang]) for lang in LANGUAGES}
+        twice = [lang for lang in LANGUAGES if slugs[lang] in seen[lang]]
+        if twice:
+            problems.append(
+                data_file.problem(
+                    ["topics", index, twice[0]],
+                    f"topics.{twice[0]}",
+                    f"{entry[twice[0]]!r} is paired twice",
+                    "a topic has one translation: keep one entry",
+                )
+            )
+            continue
+        for lang in LANGUAGES:
+            seen[lang].add(slugs[lang])
+        pairs.append(TopicPair(slugs))
+    return tuple(pairs), problems
+
+
+def topic_names(articles: Iterable[Tagged]) -> dict[str, dict[str, str]]:
+    """{lang: {slug: name}}: each topic named by its most used spelling (ties: the one with most diacritics)."""
+    spellings: dict[str, dict[str, Counter]] = {lang: defaultdict(Counter) for lang in LANGUAGES}
+    for article in articles:
+        for tag in article.tags:
+            spellings[article.lang][tag_slug(tag)][tag] += 1
+    return {
+        lang: {
+            slug: min(counts, key=lambda name: (-counts[name], -sum(not c.isascii() for c in name), name))
+            for slug, counts in by_slug.items()
+        }
+        for lang, by_slug in spellings.items()
+    }
+
+
+def topic_translations(articles: Iterable[Tagged], pairs: Iterable[TopicPair]) -> dict[tuple[str, str], str]:
+    """{(lang, slug): the slug of the same topic in the other language}, two-way.
+
+    From `topics.yaml`; then, for topics it does not pair, from article pairs whose versions have
+    one topic each, where that pairing is each topic's most frequent one.
+    """
+    first, second = LANGUAGES
+    known: dict[tuple[str, str], str] = {}
+    for pair in pairs:
+        known[first, pair.slugs[first]] = pair.slugs[second]
+        known[second, pair.slugs[second]] = pair.slugs[first]
+    single: dict[str, dict[str, str]] = defaultdict(dict)
+    for article in articles:
+        if len(article.tags) == 1:
+            single[article.translation_key][article.lang] = tag_slug(article.tags[0])
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for by_lang in single.values():
+        if first in by_lang and second in by_lang:
+            votes[first, by_lang[first]][by_lang[second]] += 1
+            votes[second, by_lang[second]][by_lang[first]] += 1
+    derived = dict(known)
+    for (lang, slug), counts in votes.items():
+        other_lang = second if lang == first else first
+        best = counts.most_common(1)[0][0]
+        mutual = votes[other_lang, best].most_common(1)[0][0] == slug
+        if mutual and (lang, slug) not in known and (other_lang, best) not in known:
+            derived[lang, slug] = best
+    return derived

@@ -1,0 +1,95 @@
+"""Topic pages: `/pl/tematy/<topic>/`, `/en/topics/<topic>/` (paginated), the topic indexes, topic links on articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from archive_core.locales import LANGUAGES
+from archive_core.snapshot import shared
+from archive_core.topics import tagged, topic_names, topic_translations
+from archive_core.urls import save_as, section_url, tag_url
+from archive_core.versions import versions
+
+from .pages import TopicPage, topic_links, topic_pages
+
+TEMPLATE = "topic"
+INDEX_TEMPLATE = "topics"
+
+
+def link_article_topics(generator) -> None:
+    """Every topic page of each language, and on every article `topic_links`: its topics' pages."""
+    articles = generator.articles
+    tagged_articles = tagged(articles)
+    names = topic_names(tagged_articles)
+    pairs = shared(generator.context, Path(generator.path)).topic_pairs
+    translations = topic_translations(tagged_articles, pairs)
+    pages = {lang: topic_pages(articles, lang, names, translations) for lang in LANGUAGES}
+    by_slug = {lang: {page.slug: page for page in pages[lang]} for lang in LANGUAGES}
+    for article in articles:
+        article.topic_links = topic_links(article, by_slug[article.lang], translations)
+    generator.context["topic_pages"] = pages  # for the topics generator (and any plugin that lists topics)
+
+
+class TopicPagesGenerator(Generator):
+    def generate_context(self) -> None:
+        self.pages: dict[str, list[TopicPage]] = self.context.get("topic_pages", {})
+        self.slugs = {lang: {page.slug for page in pages} for lang, pages in self.pages.items()}
+
+    def generate_output(self, writer) -> None:
+        default_lang = self.settings["DEFAULT_LANG"]
+        indexes = versions({lang: section_url("tags", lang) for lang in LANGUAGES}, original=default_lang)
+        homes = {lang: section_url("tags", lang) for lang in LANGUAGES}
+        for lang, pages in self.pages.items():
+            self._write(writer, INDEX_TEMPLATE, section_url("tags", lang), lang, indexes, topics=pages)
+            for page in pages:
+                urls = {lang: page.url}
+                other = next(o for o in LANGUAGES if o != lang)
+                if page.translation in self.slugs.get(other, ()):
+                    urls[other] = tag_url(page.translation, other)
+                page_versions = versions(urls, original=default_lang, current=lang)
+                self._write(
+                    writer,
+                    TEMPLATE,
+                    page.url,
+                    lang,
+                    page_versions,
+                    homes,
+                    paginated={"articles": list(page.articles)},
+                    template_name=TEMPLATE,
+                    topic=page,
+                )
+
+    def _write(self, writer, template, url, lang, page_versions, homes=None, **context) -> None:
+        writer.write_file(
+            save_as(url),
+            self.get_template(template),
+            self.context,
+            url=url,
+            page_lang=lang,
+            alternates=page_versions.alternates(self.settings["SITEURL"]),
+            language_links=page_versions.language_links(lang, homes),
+            relative_urls=self.settings["RELATIVE_URLS"],
+            **context,
+        )
+
+
+def topics_url(lang: str) -> str:
+    """`pl/tematy/`: the topic index."""
+    return section_url("tags", lang)
+
+
+def add_template_helpers(generator) -> None:
+    generator.env.globals["topics_url"] = topics_url
+
+
+def get_generators(pelican) -> type[Generator]:
+    return TopicPagesGenerator
+
+
+def register() -> None:
+    signals.generator_init.connect(add_template_helpers)
+    signals.article_generator_finalized.connect(link_article_topics)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,88 @@
+"""What the topic pages show, as plain data: a topic's articles in one language, and the topic index."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import icu
+
+from archive_core.browse import Count, newest_first, year_counts
+from archive_core.listing import listed_in
+from archive_core.locales import BABEL_LOCALES
+from archive_core.urls import tag_slug, tag_url
+
+
+@dataclass(frozen=True)
+class TopicLink:
+    slug: str
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class TopicPage:
+    slug: str
+    lang: str
+    name: str
+    url: str
+    articles: tuple[Any, ...]  # newest first: in `lang`, or in the language they have (archive_core.listing)
+    years: tuple[Count, ...]  # how many articles in each year, newest first
+    translation: str | None  # the slug of the same topic in the other language, if it has a page there
+
+
+@cache
+def _collator(lang: str) -> icu.Collator:
+    return icu.Collator.createInstance(icu.Locale(BABEL_LOCALES[lang]))
+
+
+def topic_slugs(article: Any, lang: str, translations: Mapping[tuple[str, str], str]) -> dict[str, str]:
+    """{slug on the pages of `lang`: the article's own slug}: its topics, translated into `lang` where known."""
+    slugs: dict[str, str] = {}
+    for tag in article.archive.tags:
+        own = tag_slug(tag)
+        slugs.setdefault(translations.get((article.lang, own), own) if article.lang != lang else own, own)
+    return slugs
+
+
+def topic_pages(
+    articles: Sequence[Any],
+    lang: str,
+    names: Mapping[str, Mapping[str, str]],
+    translations: Mapping[tuple[str, str], str],
+) -> list[TopicPage]:
+    """The topic pages of `lang`, in its alphabetical order; one pass over the articles."""
+    by_topic: dict[str, list[Any]] = defaultdict(list)
+    named: dict[str, str] = {}
+    for article in newest_first(listed_in(articles, lang)):
+        for slug, own in topic_slugs(article, lang, translations).items():
+            by_topic[slug].append(article)
+            named.setdefault(slug, names[lang].get(slug) or names[article.lang][own])
+    pages = []
+    for slug, items in by_topic.items():
+        other = translations.get((lang, slug))
+        pages.append(
+            TopicPage(
+                slug=slug,
+                lang=lang,
+                name=named[slug],
+                url=tag_url(slug, lang),
+                articles=tuple(items),
+                years=tuple(Count(year, str(year), count, "") for year, count in year_counts(items)),
+                translation=other,
+            )
+        )
+    key = _collator(lang).getSortKey
+    return sorted(pages, key=lambda page: key(page.name))
+
+
+def topic_links(article: Any, pages: Mapping[str, TopicPage], translations: Mapping[tuple[str, str], str]) -> list:
+    """The topic pages an article page links to, in its language."""
+    return [
+        TopicLink(slug, pages[slug].name, pages[slug].url)
+        for slug in topic_slugs(article, article.lang, translations)
+        if slug in pages
+    ]

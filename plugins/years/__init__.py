@@ -1,0 +1,66 @@
+"""Year pages: `/pl/2025/`, `/en/2025/`, every article of the year by month, paginated; the years for the home page."""
+
+from __future__ import annotations
+
+from pelican import signals
+from pelican.generators import Generator
+from pelican.paginator import Paginator
+
+from archive_core.locales import LANGUAGES
+from archive_core.urls import save_as, year_url
+from archive_core.versions import versions
+
+from .archive import YearPage, year_pages
+
+TEMPLATE = "year"
+
+
+class YearPagesGenerator(Generator):
+    """Writes each year's pages in each language; puts `archive_years` (per language) into the context."""
+
+    def generate_context(self) -> None:
+        articles = self.context.get("articles", [])
+        per_page = self.settings["PAGINATED_TEMPLATES"].get(TEMPLATE) or self.settings["DEFAULT_PAGINATION"]
+
+        def page_url(url: str, number: int) -> str:
+            return Paginator(save_as(url), url, [None] * number, self.settings, 1).page(number).url
+
+        self.pages: dict[str, list[YearPage]] = {
+            lang: year_pages(articles, lang, per_page, page_url) for lang in LANGUAGES
+        }
+        # The home pages, the timeline and the article pages link to the years (they never import this plugin).
+        self.context["archive_years"] = {lang: pages[0].years if pages else () for lang, pages in self.pages.items()}
+
+    def generate_output(self, writer) -> None:
+        siteurl, default_lang = self.settings["SITEURL"], self.settings["DEFAULT_LANG"]
+        for lang, pages in self.pages.items():
+            for page in pages:
+                page_versions = versions(
+                    {other: year_url(page.year, other) for other in LANGUAGES}, original=default_lang
+                )
+                writer.write_file(
+                    save_as(page.url),
+                    self.get_template(TEMPLATE),
+                    self.context,
+                    paginated={"articles": list(page.articles)},
+                    template_name=TEMPLATE,
+                    url=page.url,
+                    year_page=page,
+                    page_lang=lang,
+                    alternates=page_versions.alternates(siteurl),
+                    language_links=page_versions.language_links(lang),
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                )
+
+
+def add_template_helpers(generator) -> None:
+    generator.env.globals["year_url"] = year_url  # an article's date links to its year
+
+
+def get_generators(pelican) -> type[Generator]:
+    return YearPagesGenerator
+
+
+def register() -> None:
+    signals.generator_init.connect(add_template_helpers)
+    signals.get_generators.connect(get_generators)
