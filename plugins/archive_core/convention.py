@@ -6,6 +6,9 @@ hanoi_signatures:            # as the depositary records them
   states: 71
   organisations: 1
 sources: [...]               # provenance mappings, see archive_core.provenance
+entry_into_force:            # optional: what entry into force needs (article 65(1))
+  instruments: 40            # of ratification, acceptance, approval or accession
+  sources: [...]
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from .errors import ContentError, Problem
 from .provenance import Citation, Fields
 
 CONVENTION_FILE = Path("data") / "convention.yaml"
-KEYS = frozenset({"as_of", "hanoi_signatures", "sources"})
+KEYS = frozenset({"as_of", "hanoi_signatures", "sources", "entry_into_force"})
 COUNT_KEYS = ("total", "states", "organisations")
 
 
@@ -31,6 +34,8 @@ class Convention:
     hanoi_states: int
     hanoi_organisations: int
     sources: tuple[Citation, ...]
+    instruments_needed: int | None = None  # for entry into force
+    entry_into_force_sources: tuple[Citation, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -41,6 +46,12 @@ class Convention:
                 "organisations": self.hanoi_organisations,
             },
             "sources": [source.as_dict() for source in self.sources],
+            "entry_into_force": None
+            if self.instruments_needed is None
+            else {
+                "instruments": self.instruments_needed,
+                "sources": [source.as_dict() for source in self.entry_into_force_sources],
+            },
         }
 
 
@@ -84,10 +95,28 @@ def parse_convention(data_file: DataFile, today: date) -> Convention:
     sources = fields.citations(["sources"], data.get("sources"), today)
     if not sources:
         raise fields.fail(["sources"], "the figures need a source", "the depositary's status page")
+    needed, needed_sources = _entry_into_force(fields, data.get("entry_into_force"), today)
     return Convention(
         as_of=fields.day(["as_of"], data.get("as_of"), today),
         hanoi_total=numbers["total"],
         hanoi_states=numbers["states"],
         hanoi_organisations=numbers["organisations"],
         sources=sources,
+        instruments_needed=needed,
+        entry_into_force_sources=needed_sources,
     )
+
+
+def _entry_into_force(fields: Fields, data: Any, today: date) -> tuple[int | None, tuple[Citation, ...]]:
+    if data is None:
+        return None, ()
+    shape = "entry_into_force: {instruments: 40, sources: [...]}"
+    if not isinstance(data, dict) or set(data) != {"instruments", "sources"}:
+        raise fields.fail(["entry_into_force"], "must have `instruments` and `sources`", shape)
+    needed = data["instruments"]
+    if isinstance(needed, bool) or not isinstance(needed, int) or needed < 1:
+        raise fields.fail(["entry_into_force", "instruments"], f"{needed!r} is not a count", "a whole number")
+    sources = fields.citations(["entry_into_force", "sources"], data["sources"], today)
+    if not sources:
+        raise fields.fail(["entry_into_force", "sources"], "the figure needs a source", "the convention's text")
+    return needed, sources

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from .convention import Convention
-from .country_records import NOT_SIGNED, SIGNED, CountryRecord
+from .country_records import NOT_SIGNED, RATIFIED, SIGNED, CountryRecord
 from .provenance import Citation
+
+ORGANISATIONS = frozenset({"EU"})  # regional economic integration organisations among the records
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,9 @@ class StatusSummary:
     confirmed_new_york: tuple[str, ...]
     reported_hanoi: tuple[str, ...]  # signatures at Hanoi only the press reports (`verified: false`)
     not_signed: tuple[str, ...]
+    ratified: tuple[str, ...] = ()  # confirmed ratifications (and acceptances, approvals, accessions)
+    instruments_needed: int | None = None  # for entry into force (convention.yaml)
+    entry_into_force_sources: tuple[Citation, ...] = ()
 
     @property
     def hanoi_listed(self) -> int:
@@ -52,6 +57,8 @@ class StatusSummary:
             "reported_at_hanoi_not_confirmed": list(self.reported_hanoi),
             "hanoi_signatures_not_listed": self.hanoi_missing,
             "not_signed": len(self.not_signed),
+            "confirmed_ratifications": len(self.ratified),
+            "instruments_needed_for_entry_into_force": self.instruments_needed,
         }
 
 
@@ -68,4 +75,8 @@ def summarize(records: Iterable[CountryRecord], convention: Convention | None) -
         confirmed_new_york=tuple(r.code for r in signed if r.verified and r.place == "new-york"),
         reported_hanoi=tuple(r.code for r in signed if not r.verified and r.place == "hanoi"),
         not_signed=tuple(r.code for r in records if r.status == NOT_SIGNED),
+        # Article 65(1): an organisation's instrument does not count in addition to its members'.
+        ratified=tuple(r.code for r in records if r.status == RATIFIED and r.verified and r.code not in ORGANISATIONS),
+        instruments_needed=convention.instruments_needed if convention else None,
+        entry_into_force_sources=convention.entry_into_force_sources if convention else (),
     )

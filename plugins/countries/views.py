@@ -104,6 +104,7 @@ class MapArea:
     d: str
     status: str  # one of DISPLAY_STATUSES
     url: str | None  # None: the archive has no page for it
+    dot: tuple[int, int] | None = None  # a small country, drawn as a dot too
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ class CountryIndex:
     language_links: tuple[LanguageLink, ...]
     summary: StatusSummary | None = None
     reported: tuple[CountryLink, ...] = ()  # the Hanoi signatures only reports support, by name
+    europe_view_box: str = ""
+    europe_areas: tuple[MapArea, ...] = ()  # Europe, larger: its small countries side by side
 
 
 def country_links(codes: Iterable[str], lang: str) -> list[CountryLink]:
@@ -196,19 +199,20 @@ def country_index(
     regions.sort(key=lambda region: sort_key(lang)(region.name))
     by_code = {page.code: page for page in pages}
     counts = Counter(page.record.display_status for page in pages)
-    areas = []
-    for outline in world.outlines:
+
+    def area(outline) -> MapArea:
         code = world.code(outline)
         page = by_code.get(code) if code else None
-        areas.append(
-            MapArea(
-                code=code,
-                name=country_name(code, lang) if code else outline.label,
-                d=outline.d,
-                status=page.record.display_status if page else UNKNOWN,
-                url=page.url if page else None,
-            )
+        return MapArea(
+            code=code,
+            name=country_name(code, lang) if code else outline.label,
+            d=outline.d,
+            status=page.record.display_status if page else UNKNOWN,
+            url=page.url if page else None,
+            dot=outline.dot,
         )
+
+    areas = [area(outline) for outline in world.outlines]
     index_versions = versions({other: section_url("countries", other) for other in LANGUAGES}, original=default_lang)
     return CountryIndex(
         lang=lang,
@@ -221,6 +225,8 @@ def country_index(
         },
         map_view_box=world.view_box,
         map_areas=tuple(areas),
+        europe_view_box=world.europe_view_box,
+        europe_areas=tuple(area(outline) for outline in world.europe),
         alternates=tuple(index_versions.alternates(siteurl)),
         language_links=tuple(index_versions.language_links(lang)),
         summary=summary,

@@ -1,10 +1,16 @@
-"""The world map's outlines, from the vendored @svg-maps/world data (see data/README.md).
+"""The world map's outlines, from the vendored @svg-maps/world data (see data/README.md), and a map of Europe.
 
 Its paths use only relative moveto/lineto (`m`) and closepath (`z`). They are
-turned into absolute points, rounded to 1/SCALE of a map unit, and written
-back as integers in a viewBox SCALE times larger: a third of the size, with
-no visible change. Any other path item stops the build, so that a newer
-map file cannot be drawn wrongly.
+turned into absolute points, simplified (Douglas-Peucker, by Shapely) to less
+than a pixel at the width the page shows them, rounded to 1/scale of a map
+unit and written back as integers in a viewBox scale times larger: a fifth of
+the size, with no visible change. Any other path item stops the build, so that
+a newer map file cannot be drawn wrongly.
+
+Europe, where many small countries sit close together, gets a map of its own:
+the outlines clipped to EUROPE, at INSET_SCALE. A country smaller than
+DOT_BELOW map units in each direction (Andorra, Malta, Vatican City...) is also
+drawn as a dot, so that it can be seen and clicked.
 """
 
 from __future__ import annotations
@@ -16,10 +22,17 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+from shapely.geometry import LinearRing, Polygon, box
+
 from archive_core import countries
 
 MAP_FILE = Path(__file__).resolve().parent / "data" / "world.svg"
-SCALE = 4
+SCALE = 2
+TOLERANCE = 0.5  # map units: the world map is about one map unit a pixel wide
+EUROPE = (400.0, 175.0, 600.0, 380.0)  # map units: from Iceland and Portugal to Cyprus and the North Cape
+INSET_SCALE = 4
+INSET_TOLERANCE = 0.15
+DOT_BELOW = 2.5  # map units
 _SVG = "{http://www.w3.org/2000/svg}"
 _TOKEN = re.compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
@@ -29,12 +42,15 @@ class Outline:
     map_id: str  # the map's own id: `vn`, `xk`, `um-dq`
     label: str  # the map's English label, for reference only (pages use CLDR names)
     d: str
+    dot: tuple[int, int] | None = None  # a small country: the centre of its dot, in the viewBox
 
 
 @dataclass(frozen=True)
 class WorldMap:
     view_box: str
     outlines: tuple[Outline, ...]
+    europe_view_box: str = ""
+    europe: tuple[Outline, ...] = ()  # the outlines that reach into EUROPE, clipped to it
 
     @staticmethod
     def code(outline: Outline) -> str | None:
@@ -48,25 +64,83 @@ def world_map(path: Path = MAP_FILE) -> WorldMap:
     root = ET.parse(path).getroot()  # noqa: S314 (a vendored file of this repository, not input)
     x, y, width, height = (float(v) for v in root.get("viewBox").split())
     view_box = " ".join(str(round(v * SCALE)) for v in (x, y, width, height))
-    outlines = tuple(
-        Outline(element.get("id"), element.get("aria-label", ""), scaled_path(element.get("d")))
-        for element in root.iter(f"{_SVG}path")
-    )
-    return WorldMap(view_box, outlines)
+    left, top, right, bottom = EUROPE
+    europe_view_box = f"0 0 {round((right - left) * INSET_SCALE)} {round((bottom - top) * INSET_SCALE)}"
+    outlines, europe = [], []
+    for element in root.iter(f"{_SVG}path"):
+        map_id, label, d = element.get("id"), element.get("aria-label", ""), element.get("d")
+        rings = _rings(d)
+        dot = _dot(rings)
+        outlines.append(Outline(map_id, label, _path(rings, SCALE, TOLERANCE), _scaled(dot, SCALE)))
+        clipped = _path(rings, INSET_SCALE, INSET_TOLERANCE, EUROPE)
+        if clipped:
+            europe.append(Outline(map_id, label, clipped, _scaled(dot, INSET_SCALE, EUROPE)))
+    return WorldMap(view_box, tuple(outlines), europe_view_box, tuple(europe))
 
 
-def scaled_path(d: str) -> str:
-    """`m 1.01,2 0.5,0 z` -> `M4 8l2 0z`: absolute start, integer steps, repeated points dropped."""
+def _dot(rings: list[list[tuple[float, float]]]) -> tuple[float, float] | None:
+    points = [point for ring in rings for point in ring]
+    if not points:
+        return None
+    xs, ys = [px for px, _ in points], [py for _, py in points]
+    if max(xs) - min(xs) >= DOT_BELOW or max(ys) - min(ys) >= DOT_BELOW:
+        return None
+    return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+
+
+def _scaled(point, scale: int, frame=None) -> tuple[int, int] | None:
+    if point is None:
+        return None
+    left, top = (frame[0], frame[1]) if frame else (0.0, 0.0)
+    if frame and not (frame[0] <= point[0] <= frame[2] and frame[1] <= point[1] <= frame[3]):
+        return None
+    return round((point[0] - left) * scale), round((point[1] - top) * scale)
+
+
+def scaled_path(d: str, scale: int = SCALE, tolerance: float = 0.0, frame=None) -> str:
+    """`m 1.01,2 0.5,0 z` -> `M2 4l1 0z`: absolute start, integer steps, repeated points dropped.
+
+    `tolerance`: simplify each ring first (map units); `frame` (left, top, right, bottom): clip
+    the outline to it, with the frame's top left corner as the origin.
+    """
+    return _path(_rings(d), scale, tolerance, frame)
+
+
+def _path(rings_in: list[list[tuple[float, float]]], scale: int, tolerance: float, frame=None) -> str:
     rings = []
-    for ring in _rings(d):
-        points = [(round(px * SCALE), round(py * SCALE)) for px, py in ring]
-        kept = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
-        if len(kept) < 3:
-            continue  # smaller than the rounding: invisible at any size the site shows
-        steps = " ".join(f"{bx - ax} {by - ay}" for (ax, ay), (bx, by) in pairwise(kept))
-        steps = steps.replace(" -", "-")  # a minus sign separates numbers by itself
-        rings.append(f"M{kept[0][0]} {kept[0][1]}l{steps}z")
+    left, top = (frame[0], frame[1]) if frame else (0.0, 0.0)
+    for ring in rings_in:
+        for coords in _parts(ring, tolerance, frame):
+            points = [(round((px - left) * scale), round((py - top) * scale)) for px, py in coords]
+            kept = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+            if len(kept) > 1 and kept[-1] == kept[0]:
+                kept.pop()
+            if len(kept) < 3:
+                continue  # smaller than the rounding: invisible at any size the site shows
+            steps = " ".join(f"{bx - ax} {by - ay}" for (ax, ay), (bx, by) in pairwise(kept))
+            steps = steps.replace(" -", "-")  # a minus sign separates numbers by itself
+            rings.append(f"M{kept[0][0]} {kept[0][1]}l{steps}z")
     return "".join(rings)
+
+
+def _parts(ring: list[tuple[float, float]], tolerance: float, frame) -> list[list[tuple[float, float]]]:
+    """The ring, simplified, and clipped to `frame` (which may cut it into several)."""
+    if len(ring) < 3:
+        return []
+    if frame is not None:
+        xs, ys = [px for px, _ in ring], [py for _, py in ring]
+        if max(xs) < frame[0] or min(xs) > frame[2] or max(ys) < frame[1] or min(ys) > frame[3]:
+            return []
+        shape = Polygon(ring)
+        if not (frame[0] <= min(xs) and max(xs) <= frame[2] and frame[1] <= min(ys) and max(ys) <= frame[3]):
+            shape = (shape if shape.is_valid else shape.buffer(0)).intersection(box(*frame))
+        polygons = [geom for geom in getattr(shape, "geoms", [shape]) if isinstance(geom, Polygon)]
+        rings = [list(polygon.exterior.coords) for polygon in polygons if not polygon.is_empty]
+    else:
+        rings = [ring]
+    if tolerance:
+        rings = [list(LinearRing(r).simplify(tolerance).coords) if len(r) >= 3 else r for r in rings]
+    return rings
 
 
 def _rings(d: str) -> list[list[tuple[float, float]]]:

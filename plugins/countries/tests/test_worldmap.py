@@ -8,16 +8,47 @@ from countries.worldmap import SCALE, scaled_path, world_map
 
 
 def test_relative_path_becomes_integer_steps_in_a_scaled_viewbox():
-    assert scaled_path("m 1,2 0.5,0 0,0.5 -0.5,0 z") == "M4 8l2 0 0 2-2 0z"
+    assert scaled_path("m 1,2 0.5,0 0,0.5 -0.5,0 z", scale=4) == "M4 8l2 0 0 2-2 0z"
     assert world_map().view_box == f"0 0 {1010 * SCALE} {666 * SCALE}"
 
 
 def test_a_second_ring_starts_from_the_first_rings_start():
-    assert scaled_path("m 1,1 1,0 0,1 z m 2,0 1,0 0,1 z") == "M4 4l4 0 0 4zM12 4l4 0 0 4z"
+    assert scaled_path("m 1,1 1,0 0,1 z m 2,0 1,0 0,1 z", scale=4) == "M4 4l4 0 0 4zM12 4l4 0 0 4z"
 
 
 def test_rings_smaller_than_the_rounding_are_dropped():
-    assert scaled_path("m 1,1 0.01,0 0,0.01 z") == ""
+    assert scaled_path("m 1,1 0.01,0 0,0.01 z", scale=4) == ""
+
+
+def test_simplifying_drops_points_closer_to_the_line_than_the_tolerance():
+    assert scaled_path("m 0,0 5,0.1 5,-0.1 0,10 z", scale=1, tolerance=0.5) == "M0 0l10 0 0 10z"
+
+
+def _points(path: str) -> set[tuple[int, int]]:
+    start, steps = path.removeprefix("M").removesuffix("z").split("l")
+    x, y = (int(n) for n in start.split())
+    numbers = [int(n) for n in steps.replace("-", " -").split()]
+    points = {(x, y)}
+    for dx, dy in zip(numbers[::2], numbers[1::2], strict=True):
+        x, y = x + dx, y + dy
+        points.add((x, y))
+    return points
+
+
+def test_a_frame_clips_the_outline_and_becomes_the_origin():
+    clipped = scaled_path("m 0,0 10,0 0,10 -10,0 z", scale=1, frame=(5.0, 5.0, 20.0, 20.0))
+    assert _points(clipped) == {(0, 0), (5, 0), (5, 5), (0, 5)}
+
+
+def test_europe_has_its_small_countries_as_dots_and_the_world_its_microstates():
+    world = world_map()
+    europe = {outline.map_id: outline for outline in world.europe}
+    assert {"pl", "fr", "ad", "mc", "va", "sm", "li", "mt"} <= set(europe)
+    assert all(europe[code].dot for code in ("ad", "mc", "va", "sm", "li", "mt"))
+    assert europe["pl"].dot is None
+    assert "jp" not in europe
+    dots = {outline.map_id for outline in world.outlines if outline.dot}
+    assert {"va", "mc", "sg"} <= dots and "pl" not in dots
 
 
 def test_an_unsupported_path_command_stops_the_build():
