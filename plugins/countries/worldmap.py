@@ -73,8 +73,9 @@ def world_map(path: Path = MAP_FILE) -> WorldMap:
         dot = _dot(rings)
         outlines.append(Outline(map_id, label, _path(rings, SCALE, TOLERANCE), _scaled(dot, SCALE)))
         clipped = _path(rings, INSET_SCALE, INSET_TOLERANCE, EUROPE)
-        if clipped:
-            europe.append(Outline(map_id, label, clipped, _scaled(dot, INSET_SCALE, EUROPE)))
+        inset_dot = _scaled(dot, INSET_SCALE, EUROPE)
+        if clipped or inset_dot:
+            europe.append(Outline(map_id, label, clipped, inset_dot))
     return WorldMap(view_box, tuple(outlines), europe_view_box, tuple(europe))
 
 
