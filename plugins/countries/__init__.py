@@ -50,7 +50,16 @@ class CountryPagesGenerator(Generator):
             index = self.indexes[lang]
             self._write(writer, "countries", index.url, index, index=index)
             for page in self.pages[lang]:
-                self._write(writer, "country", page.url, page, country=page)
+                # Paginated (PAGINATED_TEMPLATES["country"]): the record on the first page, the articles on all.
+                self._write(
+                    writer,
+                    "country",
+                    page.url,
+                    page,
+                    country=page,
+                    paginated={"articles": list(page.articles)},
+                    template_name="country",
+                )
 
     def _write(self, writer, template: str, url: str, view, **context) -> None:
         writer.write_file(

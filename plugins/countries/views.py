@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+from archive_core.browse import Count, year_counts
 from archive_core.countries import country_name
 from archive_core.country_data import CountryData
 from archive_core.country_records import NOT_SIGNED, RATIFIED, SIGNED, UNKNOWN, CountryRecord
@@ -85,6 +86,11 @@ class CountryPage:
     @property
     def note(self) -> str | None:
         return self.record.note[self.lang] if self.record.note else None
+
+    @property
+    def years(self) -> tuple[Count, ...]:
+        """How many articles in each year, newest first: the headings of the paginated list."""
+        return tuple(Count(year, str(year), count, "") for year, count in year_counts(self.articles))
 
 
 @dataclass(frozen=True)
