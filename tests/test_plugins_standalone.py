@@ -31,8 +31,18 @@ FEATURES = {
     "citations": ["pl/kraje/wietnam/cite.bib", "en/2025/hanoi-convention-opens-for-signature/cite.ris"],
     "open_data": ["data/countries.csv", "data/articles.json"],
     "annotations": [],
+    "years": ["pl/2025/index.html", "en/2025/index.html"],
+    "topics": ["pl/tematy/index.html", "en/topics/index.html"],
+    "related": [],
 }
-LINKS_TO = {"timeline": "/pl/os-czasu/", "countries": "/pl/kraje/", "search": "/pl/szukaj/", "about": "/pl/o-archiwum/"}
+LINKS_TO = {
+    "timeline": "/pl/os-czasu/",
+    "countries": "/pl/kraje/",
+    "search": "/pl/szukaj/",
+    "about": "/pl/o-archiwum/",
+    "years": "/pl/2025/",
+    "topics": "/pl/tematy/",
+}
 
 
 @pytest.mark.parametrize("plugin", FEATURES)

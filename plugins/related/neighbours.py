@@ -45,22 +45,23 @@ def neighbours(
     result = {}
     for rank, article in enumerate(own):
         index = position[id(article)]
+        newer = own[rank - 1] if rank > 0 else None
+        older = own[rank + 1] if rank + 1 < len(own) else None
+        shown = {id(newer), id(older), id(article)}
         scores: Counter[int] = Counter()
         for feature in article_features[index]:
             posting, at = postings[feature], place[index, feature]
             for other in posting[max(0, at - WINDOW) : at + WINDOW + 1]:
-                if other != index:
+                if id(listed[other]) not in shown:
                     scores[other] += 1
+        # Most shared first, then the most recent (a lower index in the newest-first list).
         chosen = sorted(scores, key=lambda other: (-scores[other], other))[:RELATED]
-        for step in range(1, len(listed)):
-            if len(chosen) >= AT_LEAST:
-                break
+        step = 1
+        while len(chosen) < AT_LEAST and step < len(listed):
             for other in (index - step, index + step):
-                if 0 <= other < len(listed) and other not in chosen and len(chosen) < AT_LEAST:
-                    chosen.append(other)
-        newer = own[rank - 1] if rank > 0 else None
-        older = own[rank + 1] if rank + 1 < len(own) else None
-        shown = {id(newer), id(older), id(article)}
-        related = tuple(listed[other] for other in chosen if id(listed[other]) not in shown)
-        result[id(article)] = Neighbours(older, newer, related)
+                if len(chosen) < AT_LEAST and 0 <= other < len(listed) and other not in chosen:
+                    if id(listed[other]) not in shown:
+                        chosen.append(other)
+            step += 1
+        result[id(article)] = Neighbours(older, newer, tuple(listed[other] for other in chosen))
     return result

@@ -1,0 +1,66 @@
+"""Topic pages: one per topic and language; an article not in the language is on its translated topic's page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from archive_core.topics import tagged, topic_names, topic_translations
+from topics.pages import topic_links, topic_pages
+
+
+@dataclass(frozen=True)
+class Meta:
+    tags: tuple[str, ...]
+
+
+@dataclass(eq=False)
+class Doc:
+    lang: str
+    translation_key: str
+    date: datetime
+    slug: str
+    tags: tuple[str, ...] = ()
+    archive: Meta = field(init=False)
+
+    def __post_init__(self):
+        self.archive = Meta(self.tags)
+
+
+def build(docs):
+    translations = topic_translations(tagged(docs), [])
+    names = topic_names(tagged(docs))
+    return {lang: topic_pages(docs, lang, names, translations) for lang in ("pl", "en")}, translations
+
+
+def test_spellings_of_one_topic_make_one_page_listing_both_newest_first():
+    docs = [
+        Doc("pl", "a", datetime(2024, 1, 1), "a", ("Prawa człowieka",)),
+        Doc("pl", "b", datetime(2025, 1, 1), "b", ("prawa czlowieka",)),
+    ]
+    pages, _ = build(docs)
+    (page,) = pages["pl"]
+    assert (page.slug, page.url) == ("prawa-czlowieka", "pl/tematy/prawa-czlowieka/")
+    assert [d.translation_key for d in page.articles] == ["b", "a"]
+    assert [(y.value, y.count) for y in page.years] == [(2025, 1), (2024, 1)]
+
+
+def test_an_article_only_in_english_is_on_the_polish_page_of_its_translated_topic():
+    docs = [
+        Doc("pl", "pair", datetime(2024, 1, 1), "p", ("ratyfikacja",)),
+        Doc("en", "pair", datetime(2024, 1, 1), "p", ("ratification",)),
+        Doc("en", "english-only", datetime(2025, 1, 1), "e", ("Ratification",)),
+    ]
+    pages, translations = build(docs)
+    (polish,) = pages["pl"]
+    assert polish.slug == "ratyfikacja" and polish.translation == "ratification"
+    assert [(d.lang, d.translation_key) for d in polish.articles] == [("en", "english-only"), ("pl", "pair")]
+    by_slug = {page.slug: page for page in pages["en"]}
+    assert [link.url for link in topic_links(docs[2], by_slug, translations)] == ["en/topics/ratification/"]
+
+
+def test_an_untranslated_topic_keeps_its_name_on_the_other_languages_page():
+    docs = [Doc("en", "only", datetime(2025, 1, 1), "o", ("Encryption",))]
+    pages, _ = build(docs)
+    (page,) = pages["pl"]
+    assert (page.name, page.url, page.translation) == ("Encryption", "pl/tematy/encryption/", None)
