@@ -59,9 +59,9 @@ def neighbours(
         step = 1
         while len(chosen) < AT_LEAST and step < len(listed):
             for other in (index - step, index + step):
-                if len(chosen) < AT_LEAST and 0 <= other < len(listed) and other not in chosen:
-                    if id(listed[other]) not in shown:
-                        chosen.append(other)
+                fits = len(chosen) < AT_LEAST and 0 <= other < len(listed) and other not in chosen
+                if fits and id(listed[other]) not in shown:
+                    chosen.append(other)
             step += 1
         result[id(article)] = Neighbours(older, newer, tuple(listed[other] for other in chosen))
     return result
