@@ -30,29 +30,30 @@ COUNTRY_PAGES = {
 
 
 class MapAreas(HTMLParser):
-    """The <a> areas of the map: (href, class, code), and the headings and list links in order."""
+    """The <a> areas of the world map: (href, class, code); `europe`: those of the larger map of Europe."""
 
     def __init__(self) -> None:
         super().__init__()
         self.areas: list[tuple[str, str, str]] = []
-        self.in_svg = False
+        self.europe: list[tuple[str, str, str]] = []
+        self.in_svg: list[tuple[str, str, str]] | None = None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "svg":
-            self.in_svg = True
-        elif tag == "a" and self.in_svg:
-            self.areas.append((a["href"], a["class"], a.get("data-code")))
+            self.in_svg = self.europe if "europe-map" in a.get("class", "") else self.areas
+        elif tag == "a" and self.in_svg is not None:
+            self.in_svg.append((a["href"], a["class"], a.get("data-code")))
 
     def handle_endtag(self, tag):
         if tag == "svg":
-            self.in_svg = False
+            self.in_svg = None
 
 
-def map_areas(path: Path) -> list[tuple[str, str, str]]:
+def map_areas(path: Path, europe: bool = False) -> list[tuple[str, str, str]]:
     parser = MapAreas()
     parser.feed(path.read_text(encoding="utf-8"))
-    return parser.areas
+    return parser.europe if europe else parser.areas
 
 
 def h1(path: Path) -> str:
@@ -117,7 +118,7 @@ def test_index_exists_with_the_map_and_regions(site, url, lang):
     page = read_page(path)
     html = path.read_text(encoding="utf-8")
     assert page.lang == lang
-    assert re.search(r'<svg class="map" viewBox="0 0 4040 2664" role="group" aria-labelledby="world-map-title"', html)
+    assert re.search(r'<svg class="map" viewBox="0 0 2020 1332" role="group" aria-labelledby="world-map-title"', html)
     region = "Europa" if lang == "pl" else "Europe"
     assert f">{region}</h3>" in html
     counts = "Sygnatariusze: 19 · Artykuły: 1" if lang == "pl" else "Signatories: 19 · Articles: 1"
@@ -139,6 +140,17 @@ def test_every_map_link_leads_to_a_country_page_coloured_by_its_status(site, url
     assert status["ZA"] == status["GB"] == "area status-signed-unverified"  # reported, not confirmed
     assert status["JP"] == "area status-not-signed"
     assert status["US"] == "area status-not-signed-unverified"
+    europe = {code: css_class for _, css_class, code in map_areas(page_for_url(site, url), europe=True)}
+    assert {"PL", "FR", "BY", "GB"} <= set(europe) and "VN" not in europe and "JP" not in europe
+    assert all(europe[code] == status[code] for code in europe)
+
+
+def test_the_index_shows_progress_toward_entry_into_force(site):
+    for url, words in (("/en/countries/", "of the 40 needed"), ("/pl/kraje/", "z 40 potrzebnych")):
+        html = page_for_url(site, url).read_text(encoding="utf-8")
+        assert words in html
+        assert re.search(r'<progress max="40" value="\d+"', html)
+        assert "XVIII-16" in html  # the depositary's page, which quotes article 65(1)
 
 
 def test_every_country_page_is_in_the_index(site):

@@ -188,7 +188,7 @@ def test_article_has_news_article_json_ld_based_on_its_source(site: Path, lang: 
 def test_only_articles_carry_json_ld_and_open_graph(site: Path):
     for path in html_pages(site):
         html = path.read_text("utf-8")
-        is_article = bool(re.match(r"(pl|en)/\d{4}/", str(path.relative_to(site))))
+        is_article = bool(re.fullmatch(r"(pl|en)/\d{4}/(?!page/)[^/]+/index\.html", str(path.relative_to(site))))
         assert bool(json_ld(html)) == is_article, path
         assert bool(meta_properties(html)) == is_article, path
 

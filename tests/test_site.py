@@ -129,7 +129,9 @@ def test_article_pages_weigh_under_30_kb_of_html_and_css(site: Path):
 def test_each_page_kind_loads_the_stylesheet_of_its_own_parts(site: Path):
     for page, sheets in (
         ("pl/kraje/index.html", ["countries.css"]),
-        ("en/countries/vietnam/index.html", ["countries.css"]),
+        ("en/countries/vietnam/index.html", ["countries.css", "browse.css"]),
+        ("pl/2025/index.html", ["browse.css"]),
+        ("pl/index.html", ["browse.css"]),
         ("pl/os-czasu/index.html", ["timeline.css"]),
         ("en/search/index.html", ["search.css"]),
     ):

@@ -10,7 +10,8 @@ updated in place (so every list that holds it, in any plugin, sees the new
 text), and every generator writes again through a `SelectiveWriter`:
 
 - an article page is written only for the edited articles and their other
-  language versions;
+  language versions, and for the articles whose pages show an edited one
+  (previous, next, related) whose listed facts changed;
 - a page that lists articles (a paginated listing, a country page, the
   timeline...) is rendered only if it lists an edited article whose listed
   facts changed (front-matter, title, summary: what listings show); an edit
@@ -141,6 +142,8 @@ class Site:
             generator.generate_context()
         keys = {old.translation_key for old, _ in edited}
         affected = {id(a) for a in by_path.values() if a.translation_key in keys}
+        # An article page that shows others (previous, next, related) shows what listings show of them.
+        affected |= {id(a) for a in by_path.values() if any(id(o) in relisted for o in _articles_shown_by(a))}
         writer = SelectiveWriter(str(self.output), settings=articles.settings, affected=affected, relisted=relisted)
         for article in (*articles.translations, *articles.articles):
             if id(article) in affected:  # what ArticlesGenerator.generate_articles does, for these only
@@ -165,6 +168,11 @@ class Site:
 class Updated:
     rendered: int  # pages rendered again
     kept: int  # listing pages left as they were
+
+
+def _articles_shown_by(article: Content) -> list[Content]:
+    """The other articles a plugin put on an article (its public attributes, or lists of them)."""
+    return _articles_in([value for name, value in vars(article).items() if not name.startswith("_")], depth=1)
 
 
 def _has_pages(generators: list) -> bool:
