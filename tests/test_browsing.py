@@ -9,13 +9,25 @@ from pathlib import Path
 
 import pytest
 import yaml
+from axe_playwright_python.sync_playwright import Axe
 
 from tools.bench.corpus import write_corpus
 
 from .browsing import ARTICLE_URL, article_urls, click_depths, page_sizes
 from .conftest import build_site
 from .html_helpers import read_page
-from .sitewide import broken_links, hreflang_problems, html_pages, page_url
+from .browser import serve
+from .sitewide import (
+    AXE_TAGS,
+    axe_summary,
+    broken_links,
+    hreflang_problems,
+    html_pages,
+    page_url,
+    sample_by_kind,
+    target_file,
+    vnu_messages,
+)
 
 PAIRS = 240
 PER_PAGE = 15  # small pages, so that the corpus has years, topics and countries of several pages
@@ -113,3 +125,35 @@ def test_topic_links_lead_to_topic_pages_that_list_the_article(site):
 def test_links_and_hreflang_hold_on_the_new_pages(site):
     assert broken_links(site) == []
     assert hreflang_problems(site) == []
+
+
+def sample_pages(site: Path) -> list[Path]:
+    """Two pages of every kind: year pages and their next pages, topics, countries' next pages, articles..."""
+    urls = sample_by_kind([page_url(site, path) for path in html_pages(site)])
+    return [target_file(site, url) for url in sorted(urls)]
+
+
+def test_nu_html_checker_finds_no_errors_on_the_browsing_pages(site):
+    messages = vnu_messages(site, sample_pages(site))
+    assert messages == [], [f"{m.get('url', '?').rsplit(str(site), 1)[-1]}: {m.get('message')}" for m in messages]
+
+
+@pytest.mark.browser
+def test_zero_axe_violations_on_the_browsing_pages_in_light_and_dark_mode(site, chromium):
+    axe = Axe()
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    urls = [page_url(site, path) for path in sample_pages(site)]
+    kinds = [url for url in urls if not ARTICLE_URL.match(url) or "/page/" in url][:24]
+    problems = {}
+    for served in serve(site):
+        context = chromium.new_context()
+        page = context.new_page()
+        for url in kinds:
+            for scheme in ("light", "dark"):
+                page.emulate_media(color_scheme=scheme)
+                page.goto(served.base_url + url, wait_until="load")
+                violations = axe.run(page, options=options).response["violations"]
+                if violations:
+                    problems[f"{url} [{scheme}]"] = axe_summary(violations)
+        context.close()
+    assert problems == {}
