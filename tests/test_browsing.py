@@ -13,10 +13,10 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tools.bench.corpus import write_corpus
 
+from .browser import serve
 from .browsing import ARTICLE_URL, article_urls, click_depths, page_sizes
 from .conftest import build_site
 from .html_helpers import read_page
-from .browser import serve
 from .sitewide import (
     AXE_TAGS,
     axe_summary,
