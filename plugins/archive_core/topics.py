@@ -91,18 +91,29 @@ def load_topic_pairs(content_dir: Path) -> tuple[tuple[TopicPair, ...], list[Pro
 
 
 def topic_names(articles: Iterable[Tagged]) -> dict[str, dict[str, str]]:
-    """{lang: {slug: name}}: each topic named by its most used spelling (ties: the one with most diacritics)."""
+    """{lang: {slug: name}}: each topic named by its most used spelling.
+
+    Ties: the one with most diacritics (`człowieka`, not `czlowieka`), then with fewest capitals.
+    """
     spellings: dict[str, dict[str, Counter]] = {lang: defaultdict(Counter) for lang in LANGUAGES}
     for article in articles:
         for tag in article.tags:
             spellings[article.lang][tag_slug(tag)][tag] += 1
     return {
         lang: {
-            slug: min(counts, key=lambda name: (-counts[name], -sum(not c.isascii() for c in name), name))
+            slug: min(counts, key=lambda name: (-counts[name], -_diacritics(name), _capitals(name), name))
             for slug, counts in by_slug.items()
         }
         for lang, by_slug in spellings.items()
     }
+
+
+def _diacritics(name: str) -> int:
+    return sum(not c.isascii() for c in name)
+
+
+def _capitals(name: str) -> int:
+    return sum(c.isupper() for c in name)
 
 
 def topic_translations(articles: Iterable[Tagged], pairs: Iterable[TopicPair]) -> dict[tuple[str, str], str]:

@@ -14,6 +14,7 @@ from archive_core.country_data import CountryData
 from archive_core.country_records import NOT_SIGNED, RATIFIED, SIGNED, UNKNOWN, CountryRecord
 from archive_core.country_summary import StatusSummary
 from archive_core.facets import SearchFacets, page_facets
+from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES, babel_locale
 from archive_core.people import Person
 from archive_core.provenance import Citation, Correction
@@ -58,7 +59,7 @@ DISPLAY_STATUSES = (
 class PersonEntry:
     name: str
     role: str
-    articles: tuple[ArticleLike, ...]  # the articles in the page's language that name them
+    articles: tuple[ArticleLike, ...]  # that name them: in the page's language, or in the one they have
     official_name: str | None = None
     official_role: str | None = None
     note: str | None = None
@@ -77,7 +78,7 @@ class CountryPage:
     record: CountryRecord
     events: tuple[CountryEvent, ...]
     people: tuple[PersonEntry, ...]
-    articles: tuple[ArticleLike, ...]  # in the page's language, newest first
+    articles: tuple[ArticleLike, ...]  # newest first; in the page's language, or in the one they have
     alternates: tuple[Alternate, ...]
     language_links: tuple[LanguageLink, ...]
     search: SearchFacets | None = None  # the page in the search index, kind "country"
@@ -150,13 +151,13 @@ def country_pages(
 ) -> dict[str, list[CountryPage]]:
     """The country pages of each language, in that language's alphabetical order."""
     codes = country_codes(data, articles)
-    by_key = {(article.translation_key, article.lang): article for article in articles}
     page_versions = {
         code: versions({lang: country_url(code, lang) for lang in LANGUAGES}, original=default_lang) for code in codes
     }
     pages: dict[str, list[CountryPage]] = {}
     for lang in LANGUAGES:
-        in_lang = sorted((a for a in articles if a.lang == lang), key=lambda a: (a.date, a.slug), reverse=True)
+        listed = sorted(listed_in(articles, lang), key=lambda a: (a.date, a.slug), reverse=True)
+        by_key = {article.translation_key: article for article in listed}
         pages[lang] = [
             CountryPage(
                 code=code,
@@ -168,7 +169,7 @@ def country_pages(
                 record=data.records.get(code) or CountryRecord(code, UNKNOWN),
                 events=tuple(events.get(lang, {}).get(code, ())),
                 people=tuple(_people(data.people, code, lang, by_key)),
-                articles=tuple(a for a in in_lang if code in a.archive.countries),
+                articles=tuple(a for a in listed if code in a.archive.countries),
                 alternates=tuple(page_versions[code].alternates(siteurl)),
                 language_links=tuple(page_versions[code].language_links(lang)),
                 search=page_facets("country", lang, countries=(code,)),
@@ -240,14 +241,12 @@ def country_index(
     )
 
 
-def _people(
-    people: list[Person], code: str, lang: str, by_key: dict[tuple[str, str], ArticleLike]
-) -> list[PersonEntry]:
+def _people(people: list[Person], code: str, lang: str, by_key: dict[str, ArticleLike]) -> list[PersonEntry]:
     entries = [
         PersonEntry(
             name=person.name[lang],
             role=person.role[lang],
-            articles=tuple(by_key[key, lang] for key in person.articles if (key, lang) in by_key),
+            articles=tuple(by_key[key] for key in person.articles if key in by_key),
             official_name=person.official_name,
             official_role=person.official_role[lang] if person.official_role else None,
             note=person.note[lang] if person.note else None,

@@ -1,0 +1,76 @@
+"""Browsing behaviour on a fixture archive of its own (tests/fixtures/browsing): years, topics, neighbours,
+and articles with no version in a language listed in it, marked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, build_site
+from .html_helpers import read_page
+from .test_check import run_check
+
+FIXTURE = ROOT / "tests" / "fixtures" / "browsing"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build_site(tmp_path_factory.mktemp("browsing") / "output", FIXTURE)
+
+
+def html(site: Path, url: str) -> str:
+    return (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_year_page_lists_the_year_by_month_with_counts_and_the_home_links_every_year(site):
+    page = read_page(site / "pl" / "2024" / "index.html")
+    assert {"/pl/2024/march-talks/", "/pl/2024/april-critique/", "/pl/2024/polish-only/"} <= set(page.links)
+    assert "Kwiecień 2024 (2)" in page.text and "Marzec 2024 (1)" in page.text
+    home = read_page(site / "pl" / "index.html")
+    assert {"/pl/2024/", "/pl/2025/"} <= set(home.links)
+    assert "/pl/feed.atom.xml" in home.links
+
+
+def test_an_article_in_one_language_is_on_the_other_languages_year_topic_and_country_pages_marked(site):
+    for url in ("/en/2024/", "/en/topics/human-rights/", "/en/countries/poland/"):
+        text = html(site, url)
+        assert 'href="/pl/2024/polish-only/" hreflang="pl" lang="pl"' in text, url
+        assert "Only in Polish" in text, url
+    assert "Tylko po angielsku" in html(site, "/pl/2025/")
+    assert "Tylko po angielsku" in html(site, "/pl/tematy/encryption/")
+
+
+def test_spellings_of_a_topic_make_one_page_paired_with_its_translation(site):
+    page = read_page(site / "pl" / "tematy" / "prawa-czlowieka" / "index.html")
+    assert {"/pl/2024/march-talks/", "/pl/2024/april-critique/", "/pl/2024/polish-only/"} <= set(page.links)
+    assert page.alternates["en"].endswith("/en/topics/human-rights/")
+    assert not (site / "pl" / "tematy" / "prawa-czlowieka-2").exists()
+    index = read_page(site / "pl" / "tematy" / "index.html")
+    assert "/pl/tematy/prawa-czlowieka/" in index.links and "Prawa człowieka (3)" in index.text
+    # two topics on each version: no pairing is guessed, each page stands alone
+    assert set(read_page(site / "pl" / "tematy" / "negocjacje" / "index.html").alternates) == {"pl", "x-default"}
+
+
+def test_an_article_links_its_date_topics_and_neighbours(site):
+    page = read_page(site / "en" / "2024" / "april-critique" / "index.html")
+    assert "/en/2024/" in page.links
+    assert "/en/topics/human-rights/" in page.links
+    assert "/en/2024/march-talks/" in page.links  # previous in time
+    assert "/en/2025/signing/" in page.links  # next in time, in its language
+    assert "Previous article:" in page.text and "Related articles" in page.text
+
+
+def test_the_timeline_counts_articles_per_year_and_links_the_year(site):
+    text = html(site, "/pl/os-czasu/")
+    assert 'href="/pl/2024/"' in text and "3 artykuły z 2024 roku w archiwum" in text
+
+
+def test_a_slug_that_would_take_a_year_pages_address_is_refused(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles" / "2024").mkdir(parents=True)
+    source = (FIXTURE / "articles" / "2024" / "polish-only.pl.md").read_text(encoding="utf-8")
+    (content / "articles" / "2024" / "page.pl.md").write_text(source.replace("slug: polish-only", "slug: page"))
+    result = run_check(content)
+    assert result.returncode != 0
+    assert "page.pl.md" in result.stdout + result.stderr and "slug" in result.stdout + result.stderr
