@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from pelican import signals
 from pelican.generators import Generator
 from pelican.paginator import Paginator
@@ -15,12 +17,20 @@ from .archive import YearPage, year_pages
 TEMPLATE = "year"
 
 
+def pages_of(settings: dict) -> int:
+    """Articles a year page holds, as Pelican's writer paginates it (not at all unless "year" is paginated)."""
+    templates = settings["PAGINATED_TEMPLATES"]
+    if TEMPLATE not in templates:
+        return sys.maxsize
+    return templates[TEMPLATE] or settings["DEFAULT_PAGINATION"] or sys.maxsize
+
+
 class YearPagesGenerator(Generator):
     """Writes each year's pages in each language; puts `archive_years` (per language) into the context."""
 
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])
-        per_page = self.settings["PAGINATED_TEMPLATES"].get(TEMPLATE) or self.settings["DEFAULT_PAGINATION"]
+        per_page = pages_of(self.settings)
 
         def page_url(url: str, number: int) -> str:
             return Paginator(save_as(url), url, [None] * number, self.settings, 1).page(number).url

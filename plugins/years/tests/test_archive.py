@@ -37,3 +37,13 @@ def test_an_article_not_in_the_language_is_listed_in_the_one_it_has():
     docs += [Doc("en", "english-only", datetime(2025, 1, 3), "b")]
     (year,) = year_pages(docs, "pl", per_page=10, page_url=page_url)
     assert [(d.lang, d.translation_key) for d in year.articles] == [("en", "english-only"), ("pl", "both")]
+
+
+def test_a_year_page_holds_what_pelicans_writer_puts_on_it():
+    import sys
+
+    from years import pages_of
+
+    assert pages_of({"PAGINATED_TEMPLATES": {"year": 50}, "DEFAULT_PAGINATION": 20}) == 50
+    assert pages_of({"PAGINATED_TEMPLATES": {"year": None}, "DEFAULT_PAGINATION": 20}) == 20
+    assert pages_of({"PAGINATED_TEMPLATES": {}, "DEFAULT_PAGINATION": 20}) == sys.maxsize
