@@ -25,12 +25,17 @@ SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SLUG_MAX_LENGTH = 80
 
 
-def _is_http_url(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # "https://[example.org": an unclosed IPv6 bracket
+def is_http_url(url: object) -> bool:
+    """True for a full http(s) address that parses: `https://[example.org` (an unclosed IPv6 bracket),
+    `http://a:99999/` (no port) and anything that is not text are not."""
+    if not isinstance(url, str):
         return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 (parsed lazily: raises ValueError on a bad port)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 @dataclass(frozen=True)
@@ -192,7 +197,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
     source = None
     if source_data is not None:
         url = v.text("source.url", source_data.get("url"), required=True)
-        if not _is_http_url(url):
+        if not is_http_url(url):
             v.fail(
                 "source.url", f"{url!r} is not an http(s) address", "give the full https://... address of the original"
             )

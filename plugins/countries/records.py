@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -11,6 +12,7 @@ from urllib.parse import urlsplit
 from archive_core import countries
 from archive_core.data import DataFile, load_data
 from archive_core.errors import ContentError, Problem
+from archive_core.schema import is_http_url
 
 COUNTRIES_FILE = Path("data") / "countries.yaml"
 
@@ -42,10 +44,10 @@ class CountryRecord:
 def load_records(content_dir: Path, today: date | None = None) -> tuple[dict[str, CountryRecord], list[Problem]]:
     """All records by code, and every problem found; a missing file means no records."""
     path = Path(content_dir) / COUNTRIES_FILE
-    if not path.exists():
+    if not os.path.lexists(path):
         return {}, []
     try:
-        data_file = load_data(path)
+        data_file = load_data(path, content_dir)
     except ContentError as exc:
         return {}, [exc.problem]
     return parse_records(data_file, today or date.today())
@@ -105,9 +107,7 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> CountryR
         raise fail(
             "source", f"a {status!r} status needs a source", "add `source: https://...` of the record it comes from"
         )
-    if source is not None and (
-        not isinstance(source, str) or urlsplit(source).scheme not in ("http", "https") or not urlsplit(source).netloc
-    ):
+    if source is not None and not is_http_url(source):
         raise fail("source", f"{source!r} is not an http(s) address", "give the full https://... address")
 
     when = item.get("date")

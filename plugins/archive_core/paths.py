@@ -1,0 +1,251 @@
+"""Every content file is read, listed and written through here, confined to its folder.
+
+A file reached through a link must resolve (links followed) inside the
+folder it is read from: a link in a pull request cannot publish a file of
+the machine that builds it. Reads are bounded and never block: a FIFO, a
+device, a folder or a link loop where a file should be is refused, naming
+the path, before it is opened for reading. Writes go through `write_file`,
+which refuses any path that leaves its destination before the first byte.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+from .errors import ContentError, Problem, content_error
+
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 32  # folders below the folder listed
+_LINK_HINT = "links may only point to files inside the content folder; copy the file into the repository instead"
+_SPECIAL_HINT = "content holds only regular files and folders; remove it"
+
+
+def _within(root: str, real: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _refusal(path: str | Path, message: str, hint: str = _LINK_HINT) -> ContentError:
+    return content_error(path, None, "file", message, hint)
+
+
+def resolve_inside(root: str | Path, path: str | Path) -> str:
+    """The real path of `path` (links followed); ContentError unless it exists inside `root`."""
+    real_root = os.path.realpath(root)
+    try:
+        real = os.path.realpath(path, strict=True)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _refusal(path, "is a symbolic link loop", "replace the link by the file it should be") from None
+        if os.path.islink(path):
+            raise _refusal(path, "is a symbolic link to nothing", "replace the link by the file it should be") from None
+        raise _refusal(path, f"cannot be read: {exc.strerror}", "check that the file exists") from None
+    if not _within(real_root, real):
+        raise _refusal(path, "is a link to a file outside the content folder")
+    return real
+
+
+def read_bytes(path: str | Path, root: str | Path | None = None, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file `path`, which must resolve inside `root` (default: its own folder).
+
+    Refused, with the path named: a link leading outside `root`, a link loop,
+    a folder, a FIFO, socket or device, a file larger than `limit` bytes.
+    """
+    real = regular_file(path, root)
+    try:
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise _refusal(path, f"cannot be read: {exc.strerror}", "check the file and its permissions") from None
+    try:
+        info = os.fstat(fd)
+        _refuse_special(path, info.st_mode)  # the same file as checked, or it changed under us
+        if info.st_size > limit:
+            raise _too_large(path, limit)
+        chunks, size = [], 0
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise _too_large(path, limit)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise _refusal(path, f"cannot be read: {exc.strerror}", "check the file and its permissions") from None
+    finally:
+        os.close(fd)
+
+
+def regular_file(path: str | Path, root: str | Path | None = None) -> str:
+    """The real path of `path`, a regular file inside `root` (default: its own folder); else ContentError.
+
+    Checked without opening it: opening a FIFO or a device can block, or act.
+    """
+    real = resolve_inside(Path(path).parent if root is None else root, path)
+    try:
+        _refuse_special(path, os.stat(real).st_mode)
+    except OSError as exc:
+        raise _refusal(path, f"cannot be read: {exc.strerror}", "check the file and its permissions") from None
+    return real
+
+
+def _refuse_special(path: str | Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise _refusal(path, "is a folder where a file should be", "rename or remove the folder")
+    if not stat.S_ISREG(mode):
+        raise _refusal(path, "is not a regular file (a FIFO, socket or device)", _SPECIAL_HINT)
+
+
+def _too_large(path: str | Path, limit: int) -> ContentError:
+    return _refusal(path, f"is larger than {limit:,} bytes", "split it, or check that it is really content")
+
+
+@dataclass
+class Listing:
+    """The regular files found under a folder, and every entry that was refused."""
+
+    files: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def list_files(root: str | Path, folder: str | Path, folder_suffixes: Iterable[str] = ()) -> Listing:
+    """Every regular file under `folder` (which is `root` or inside it), sorted; hidden names are skipped.
+
+    Links are followed when they resolve inside `root` and lead to no loop. A
+    link that leaves `root`, a loop, a dangling link, a FIFO, socket or
+    device, a name that cannot be printed, and a folder whose name ends with
+    one of `folder_suffixes` (`x.pl.md/`, where an article file should be) are
+    problems, each naming its path. Files are listed by the path they were
+    found at (through the link), not the path they resolve to.
+    """
+    listing = Listing()
+    real_root = os.path.realpath(root)
+    suffixes = tuple(folder_suffixes)
+    folder = Path(folder)
+    if not os.path.lexists(folder):
+        return listing
+    try:
+        real = resolve_inside(real_root, folder)
+    except ContentError as exc:
+        listing.problems.append(exc.problem)
+        return listing
+    if not os.path.isdir(real):
+        listing.problems.append(Problem(str(folder), None, "file", "should be a folder", "move the file elsewhere"))
+        return listing
+    _walk(real_root, folder, (real,), suffixes, listing)
+    return listing
+
+
+def _walk(real_root: str, folder: Path, chain: tuple[str, ...], suffixes: tuple[str, ...], listing: Listing) -> None:
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        listing.problems.append(Problem(str(folder), None, "file", f"cannot be listed: {exc.strerror}", ""))
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        path = folder / name
+        if not name.isprintable():
+            listing.problems.append(
+                Problem(
+                    str(path),
+                    None,
+                    "file",
+                    "has a name with control characters or bytes that are not UTF-8",
+                    "rename it: letters, digits, '.', '-' and '_'",
+                )
+            )
+            continue
+        try:
+            if entry.is_symlink():
+                real = resolve_inside(real_root, path)
+                is_dir, is_file = os.path.isdir(real), os.path.isfile(real)
+            else:
+                real = os.path.join(chain[-1], name)
+                is_dir, is_file = entry.is_dir(follow_symlinks=False), entry.is_file(follow_symlinks=False)
+        except ContentError as exc:
+            listing.problems.append(exc.problem)
+            continue
+        except OSError as exc:
+            listing.problems.append(Problem(str(path), None, "file", f"cannot be read: {exc.strerror}", ""))
+            continue
+        if is_file:
+            listing.files.append(path)
+        elif not is_dir:
+            listing.problems.append(
+                Problem(str(path), None, "file", "is not a regular file (a FIFO, socket or device)", _SPECIAL_HINT)
+            )
+        elif suffixes and name.endswith(suffixes):
+            listing.problems.append(
+                Problem(str(path), None, "file", "is a folder where a file should be", "rename or remove the folder")
+            )
+        elif any(_within(real, visited) for visited in chain):
+            listing.problems.append(
+                Problem(str(path), None, "file", "is a link to a folder that contains it (a loop)", "remove the link")
+            )
+        elif len(chain) > MAX_DEPTH:
+            listing.problems.append(
+                Problem(str(path), None, "file", f"is more than {MAX_DEPTH} folders deep", "flatten the folders")
+            )
+        else:
+            _walk(real_root, path, (*chain, real), suffixes, listing)
+
+
+def target_inside(root: str | Path, relative: str | PurePath) -> Path:
+    """`root/relative`, or ContentError if it would leave `root`, links followed, or is a link itself.
+
+    Checked before anything is written: `relative` must be relative and
+    plain (no `..`, no empty part, no control characters), and the folders
+    on the way that exist must resolve inside `root`.
+    """
+    relative = PurePath(relative)
+    target = Path(root) / relative
+    if (
+        relative.is_absolute()
+        or not relative.parts
+        or any(part in ("..", ".") or not part.isprintable() for part in relative.parts)
+    ):
+        raise _refusal(target, "would be written outside its folder", "keys and slugs are a-z, 0-9 and hyphens")
+    real_root = os.path.realpath(root)
+    if not _within(real_root, os.path.realpath(target.parent)):
+        raise _refusal(target, "would be written through a link to outside its folder", _LINK_HINT)
+    if os.path.islink(target):
+        raise _refusal(target, "is a symbolic link; nothing is written through a link", "remove the link")
+    if os.path.lexists(target) and not os.path.isfile(target):
+        raise _refusal(target, "exists and is not a regular file", "remove or rename it")
+    return target
+
+
+def write_file(root: str | Path, relative: str | PurePath, data: bytes, replace: bool = False) -> Path:
+    """Write `data` at `root/relative` atomically (a temporary file renamed); the one way content is written.
+
+    Refuses, before any byte is written, a path that leaves `root` (see
+    `target_inside`); without `replace`, an existing file is never replaced.
+    The folders it creates are checked again once they exist.
+    """
+    target = target_inside(root, relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target = target_inside(root, relative)  # a folder made meanwhile through a link is caught here
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".write-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        if replace:
+            os.replace(temporary, target)
+        else:
+            os.link(temporary, target)  # fails if the target exists: never replaced
+            os.unlink(temporary)
+    except FileExistsError:
+        os.unlink(temporary)
+        raise _refusal(target, "already exists", "edit that file, or choose another name") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
