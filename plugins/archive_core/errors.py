@@ -67,3 +67,11 @@ def report(problems: Iterable[Problem], stream=None) -> None:
     stream = stream or sys.stderr
     for problem in problems:
         print(problem, file=stream)
+
+
+class ToolFailed(RuntimeError):
+    """A program the build runs (Pagefind...) is missing, failed or hung: one line naming it and what to do."""
+
+    def __init__(self, tool: str, problem: str, remedy: str) -> None:
+        super().__init__(f"{tool} {problem}; {remedy}")
+        self.tool = tool

@@ -249,3 +249,8 @@ def write_file(root: str | Path, relative: str | PurePath, data: bytes, replace:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+def check_tree(content_dir: Path) -> list[Problem]:
+    """Every entry of the content folder that no build may read: links out, loops, FIFOs, devices (`make check`)."""
+    return list_files(content_dir, content_dir).problems

@@ -10,7 +10,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,6 +23,9 @@ from .locales import LANGUAGES
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SLUG_MAX_LENGTH = 80
+# A source published "tomorrow" where it was published (Hanoi is ahead of Warsaw and of CI's UTC) is fine;
+# later than that, the date is a typo, and it would head every listing until that day.
+MAX_DAYS_AHEAD = timedelta(days=1)
 
 
 def is_http_url(url: object) -> bool:
@@ -243,6 +246,18 @@ def default_slug(title: str) -> str:
 
 
 def _date(v: _Validator, value: Any) -> datetime:
+    published = _parse_date(v, value)
+    latest = date.today() + MAX_DAYS_AHEAD
+    if published.date() > latest:
+        v.fail(
+            "date",
+            f"{published.date().isoformat()} is in the future (the build's date is {date.today().isoformat()})",
+            "the date is when the source was published: check the year",
+        )
+    return published
+
+
+def _parse_date(v: _Validator, value: Any) -> datetime:
     if value is None:
         v.fail("date", "is missing", "add `date: YYYY-MM-DD`")
     if isinstance(value, datetime):

@@ -31,7 +31,7 @@ def text_problem(text: str) -> TextProblem | None:
         return TextProblem(
             match.start(),
             f"holds the control character U+{ord(match.group()):04X}, which feeds and the sitemap cannot carry",
-            "delete it (it is invisible: retype the text around it)",
+            "delete it: it is invisible, retype the text around it",
         )
     if match := RESERVED.search(text):
         return TextProblem(

@@ -22,6 +22,7 @@ from .render import SiteLink
 _UNPUBLISHED = {"tag": "tag", "category": "category", "author": "author"}
 _COPIED = ("static", "attach")  # Pelican copies the target into the site
 _PREFIX = re.compile(r"^(?:\{\w+\}|\|\w+\|)(.*)$")
+_COPIED_HINT = "a {static} link copies a plain file of the content folder into the site: put the file there"
 _HINT = "link to another article as [text]({filename}/articles/<year>/<translation_key>.<lang>.md)"
 
 
@@ -33,7 +34,8 @@ def broken_link_problems(content_dir: Path, docs: Sequence[ArticleDocument]) -> 
         for link in doc.site_links:
             message = _link_problem(content_dir, Path(doc.path), link, published)
             if message:
-                problems.append(Problem(doc.path, link.line, "body", f"link {link.url!r} {message}", _HINT))
+                hint = _COPIED_HINT if link.prefix in _COPIED else _HINT
+                problems.append(Problem(doc.path, link.line, "body", f"link {link.url!r} {message}", hint))
     return problems
 
 
