@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from archive_core.errors import ContentError
+from archive_core.errors import ContentError, content_error
 from archive_core.locales import LANGUAGES
 
 from . import ROOT
@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         editor_note=args.note,
     )
     try:
+        check_destination(args.dest)
         imported = convert(args.src, options)
         path, changed = write(imported, args.dest, force=args.force)
     except ContentError as exc:
@@ -71,6 +72,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{_shown(path)}: unchanged (already imported)", file=sys.stderr)
     print(_shown(path))
     return 0
+
+
+def check_destination(dest: Path) -> None:
+    """DEST must be a folder inside the repository (or inside ARCHIVE_CONTENT, the content folder tools are
+    pointed at), links followed: an import never writes anywhere else."""
+    roots = [ROOT, *([Path(os.environ["ARCHIVE_CONTENT"])] if os.environ.get("ARCHIVE_CONTENT") else [])]
+    real = os.path.realpath(dest)
+    if not any(real == os.path.realpath(root) or real.startswith(os.path.realpath(root) + os.sep) for root in roots):
+        raise content_error(
+            dest, None, "DEST", "is outside the repository", "import into content/ (the default), or a folder inside it"
+        )
 
 
 def _shown(path: Path) -> str:
