@@ -44,6 +44,7 @@ def run_build(
         capture_output=True,
         text=True,
         check=False,
+        timeout=600,
         env={
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "ARCHIVE_CONTENT": str(content),

@@ -24,6 +24,7 @@ from watchfiles import Change, watch
 
 from .build import BuildError
 from .incremental import Site
+from .make_inputs import given, port
 from .serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,7 +83,7 @@ def _display(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--port", type=port, default=given("PORT") or "8000", help="PORT=... for make")
     args = parser.parse_args(argv)
     init_logging(level=logging.WARNING)
     site = Site(ROOT / "pelican.conf.py", ROOT / "output")

@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from archive_core import frontmatter, schema  # noqa: E402
 from archive_core.errors import ContentError  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
+from tools.make_inputs import given  # noqa: E402
 
 OPTIONAL_FIELDS = """\
 # Fill in what applies, remove the '# ', then run `make check`.
@@ -99,10 +100,13 @@ def _shown(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--title", default="")
-    parser.add_argument("--lang", default="")
-    parser.add_argument("--date", default="", help="YYYY-MM-DD, the source's publication date; default: today")
-    parser.add_argument("--key", default="", help="translation_key; default: the title, transliterated")
+    # Each defaults to the value `make new NAME=...` passes (see tools.make_inputs).
+    parser.add_argument("--title", default=given("TITLE") or "")
+    parser.add_argument("--lang", default=given("LANG") or "")
+    parser.add_argument(
+        "--date", default=given("DATE") or "", help="YYYY-MM-DD, the source's publication date; default: today"
+    )
+    parser.add_argument("--key", default=given("KEY") or "", help="translation_key; default: the title, transliterated")
     parser.add_argument("--content", type=Path, default=Path(os.environ.get("ARCHIVE_CONTENT", ROOT / "content")))
     args = parser.parse_args(argv)
     try:

@@ -70,8 +70,7 @@ def report(problems: Iterable[Problem], stream=None) -> None:
 
 
 class ToolFailed(RuntimeError):
-    """A program the build runs (Pagefind...) is missing, failed or hung: one line naming it and what to do."""
+    """A program the build runs (Pagefind...) is missing, failed or hung.
 
-    def __init__(self, tool: str, problem: str, remedy: str) -> None:
-        super().__init__(f"{tool} {problem}; {remedy}")
-        self.tool = tool
+    Its message is one line: the tool, what went wrong, and what to do.
+    """
