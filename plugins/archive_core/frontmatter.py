@@ -120,7 +120,7 @@ def split(text: str, path: str | Path) -> SplitDocument:
 
 def load(doc: SplitDocument) -> dict[str, Any]:
     """Parse the front-matter; errors carry the file's own line numbers."""
-    data, _ = parse_yaml(doc.yaml_text, doc.path, first_line=2, label="front-matter")
+    data, _ = parse_yaml(doc.yaml_text, doc.path, first_line=2, label="front-matter", fenced=True)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -134,13 +134,18 @@ def load(doc: SplitDocument) -> dict[str, Any]:
     return data
 
 
-def parse_yaml(text: str, path: str | Path, first_line: int = 1, label: str = "yaml") -> tuple[Any, yaml.Node | None]:
+def parse_yaml(
+    text: str, path: str | Path, first_line: int = 1, label: str = "yaml", fenced: bool = False
+) -> tuple[Any, yaml.Node | None]:
     """The data of the YAML `text` and its node tree (for line numbers); ContentError at `path:line` on any problem.
 
     `first_line` is the file line where `text` starts; `label` names the
-    field of errors that belong to no field (`front-matter`, `yaml`).
+    field of errors that belong to no field (`front-matter`, `yaml`);
+    `fenced`: a line follows `text` (the closing `---`), where an error at
+    the end of the text is shown.
     """
     offset = first_line - 1
+    last_line = text.count("\n") + (1 if fenced else 0)  # 0-based, in `text`
     try:
         _scan_events(text, path, offset, label)
         loader = FrontMatterLoader(text)
@@ -163,7 +168,7 @@ def parse_yaml(text: str, path: str | Path, first_line: int = 1, label: str = "y
         mark = exc.problem_mark or exc.context_mark
         raise content_error(
             path,
-            mark.line + 1 + offset if mark else None,
+            min(mark.line, last_line) + 1 + offset if mark else None,
             label,
             f"YAML error: {exc.problem or exc}",
             "check indentation and quote values that contain ': ' or start with a symbol",
