@@ -137,9 +137,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build failed: {exc}\n{args.output} was left unchanged", file=sys.stderr)
         return 1
     except OSError as exc:  # a full or read-only disk, a folder that cannot be written
-        where = f" {exc.filename}" if exc.filename else ""
-        print(f"build failed: cannot write or read{where}: {exc.strerror or exc}", file=sys.stderr)
-        print(f"{args.output} was left unchanged (free some space, or check the folder's permissions)", file=sys.stderr)
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(
+            f"build failed: a file could not be written or read: {exc.strerror or exc}{where}; {args.output} was "
+            f"left unchanged (free some space, or check the permissions of {Path(args.output).parent})",
+            file=sys.stderr,
+        )
         return 1
     except TemplateSyntaxError as exc:
         print(f"{exc.filename}:{exc.lineno}: template: {exc.message}", file=sys.stderr)
