@@ -22,11 +22,14 @@ import yaml
 
 from . import paths
 from .errors import content_error
-from .text import line_of, text_problem
+from .text import bytes_problem, line_of, text_problem
 
 FENCE = "---"
 MAX_FILE_BYTES = paths.MAX_FILE_BYTES
-MAX_YAML_DEPTH = 16  # front-matter needs 2 (source.url), curated data 4
+MAX_YAML_DEPTH = 32  # front-matter needs 2 (source.url), curated data 4; the C loader crashes near 100,000
+# What can open a level of nesting: a flow bracket, or a block indicator (`- `, `? `, `: `) followed by a space
+# or a line break. A text with no more of them than MAX_YAML_DEPTH cannot nest deeper (no event scan needed).
+_NESTING = re.compile(r"[\[{]|[-?:](?=\s|\Z)")
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -85,10 +88,9 @@ def decode(data: bytes, path: str | Path) -> str:
             f"invalid UTF-8 at byte {exc.start}",
             "save the file as UTF-8; `make import` converts other encodings",
         ) from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    if problem := text_problem(text):
-        raise content_error(path, line_of(text, problem.offset), "text", problem.message, problem.hint)
-    return text
+    if problem := bytes_problem(data):
+        raise content_error(path, line_of(data, problem.offset), "text", problem.message, problem.hint)
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
 def split(text: str, path: str | Path) -> SplitDocument:
@@ -137,7 +139,8 @@ def load(doc: SplitDocument) -> dict[str, Any]:
 def parse_yaml(
     text: str, path: str | Path, first_line: int = 1, label: str = "yaml", fenced: bool = False
 ) -> tuple[Any, yaml.Node | None]:
-    """The data of the YAML `text` and its node tree (for line numbers); ContentError at `path:line` on any problem.
+    """The data of the YAML `text` (of a file read by `decode`) and its node tree (for line numbers);
+    ContentError at `path:line` on any problem.
 
     `first_line` is the file line where `text` starts; `label` names the
     field of errors that belong to no field (`front-matter`, `yaml`);
@@ -147,7 +150,8 @@ def parse_yaml(
     offset = first_line - 1
     last_line = text.count("\n") + (1 if fenced else 0)  # 0-based, in `text`
     try:
-        _scan_events(text, path, offset, label)
+        if "&" in text or "*" in text or len(_NESTING.findall(text)) > MAX_YAML_DEPTH:
+            _scan_events(text, path, offset, label)
         loader = FrontMatterLoader(text)
         try:
             root = loader.get_single_node()
@@ -211,7 +215,9 @@ def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str) -> 
         node, where = stack.pop()
         line = node.start_mark.line + 1 + offset
         if isinstance(node, yaml.ScalarNode):
-            if problem := text_problem(node.value):
+            # Only a double-quoted scalar can hold what its text does not show (escapes such as "\x01"); the
+            # rest is the file's own text, which `decode` checked.
+            if node.style == '"' and (problem := text_problem(node.value)):
                 line += node.value.count("\n", 0, problem.offset) if node.style in ("|", ">") else 0
                 raise content_error(path, line, where or label, problem.message, problem.hint)
         elif isinstance(node, yaml.SequenceNode):

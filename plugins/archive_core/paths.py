@@ -16,6 +16,7 @@ import stat
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePath
 
 from .errors import ContentError, Problem, content_error
@@ -34,11 +35,51 @@ def _refusal(path: str | Path, message: str, hint: str = _LINK_HINT) -> ContentE
     return content_error(path, None, "file", message, hint)
 
 
-def resolve_inside(root: str | Path, path: str | Path) -> str:
-    """The real path of `path` (links followed); ContentError unless it exists inside `root`."""
-    real_root = os.path.realpath(root)
+def _inspect(path: str | Path) -> tuple[str, int]:
+    """The real path of `path` (links followed) and its mode; OSError (ELOOP, ENOENT...) unless it exists.
+
+    On Linux, from the kernel in four system calls (an O_PATH descriptor opens nothing, acts on no
+    device, blocks on no FIFO) rather than one `lstat` per part of the path.
+    """
+    if _O_PATH:
+        fd = os.open(path, _O_PATH | os.O_CLOEXEC)
+        try:
+            real, mode = os.readlink(f"/proc/self/fd/{fd}"), os.fstat(fd).st_mode
+        finally:
+            os.close(fd)
+        if real.startswith("/") and not real.endswith(" (deleted)"):
+            return real, mode
+    real = os.path.realpath(path, strict=True)
+    return real, os.stat(real).st_mode
+
+
+_O_PATH = getattr(os, "O_PATH", 0) if os.path.isdir("/proc/self/fd") else 0
+
+
+def real_path(path: str | Path) -> str:
+    """`os.path.realpath(path, strict=True)`, faster (see `_inspect`)."""
+    return _inspect(path)[0]
+
+
+def _real_root(root: str | Path) -> str:
     try:
-        real = os.path.realpath(path, strict=True)
+        info = os.stat(root)
+    except OSError:
+        return os.path.realpath(root)
+    return _real_folder(str(root), info.st_dev, info.st_ino)
+
+
+@lru_cache(maxsize=64)
+def _real_folder(name: str, device: int, inode: int) -> str:
+    """Keyed by what `name` is now: a folder replaced (by a link, say) is resolved again."""
+    return os.path.realpath(name)
+
+
+def _resolve(root: str | Path, path: str | Path) -> tuple[str, int]:
+    """The real path and mode of `path`; ContentError unless it exists inside `root`."""
+    real_root = _real_root(root)
+    try:
+        real, mode = _inspect(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise _refusal(path, "is a symbolic link loop", "replace the link by the file it should be") from None
@@ -47,7 +88,12 @@ def resolve_inside(root: str | Path, path: str | Path) -> str:
         raise _refusal(path, f"cannot be read: {exc.strerror}", "check that the file exists") from None
     if not _within(real_root, real):
         raise _refusal(path, "is a link to a file outside the content folder")
-    return real
+    return real, mode
+
+
+def resolve_inside(root: str | Path, path: str | Path) -> str:
+    """The real path of `path` (links followed); ContentError unless it exists inside `root`."""
+    return _resolve(root, path)[0]
 
 
 def read_bytes(path: str | Path, root: str | Path | None = None, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -84,11 +130,8 @@ def regular_file(path: str | Path, root: str | Path | None = None) -> str:
 
     Checked without opening it: opening a FIFO or a device can block, or act.
     """
-    real = resolve_inside(Path(path).parent if root is None else root, path)
-    try:
-        _refuse_special(path, os.stat(real).st_mode)
-    except OSError as exc:
-        raise _refusal(path, f"cannot be read: {exc.strerror}", "check the file and its permissions") from None
+    real, mode = _resolve(Path(path).parent if root is None else root, path)
+    _refuse_special(path, mode)
     return real
 
 
