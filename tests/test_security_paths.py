@@ -280,3 +280,16 @@ def test_listing_and_reading_stay_inside_whatever_the_links(tmp_path_factory, en
             continue
         assert data != SECRET.encode()
         assert os.path.realpath(path).startswith(real_root + os.sep)
+
+
+def test_a_content_folder_of_the_repository_that_links_out_is_refused(tmp_path):
+    """`content` committed as a link to `/` would make every file of the machine part of the content."""
+    link = ROOT / ".cache" / f"content-link-{os.getpid()}"
+    link.parent.mkdir(exist_ok=True)
+    link.symlink_to(tmp_path)
+    try:
+        [problem] = paths.check_tree(link)
+        assert problem.path == str(link) and "outside the repository" in problem.message
+        assert paths.content_listing(link).files == []
+    finally:
+        link.unlink()

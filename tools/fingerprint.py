@@ -113,7 +113,7 @@ def take(content_dir: Path, settings: dict[str, Any]) -> Inputs:
     for path in code:
         identities[str(path)] = _identity(path)
         _hash_file(digest, str(path.relative_to(ROOT)), str(path))
-    listing = paths.list_files(content_dir, content_dir)
+    listing = paths.content_listing(content_dir)
     problems = list(listing.problems)
     for path in listing.files:
         try:
@@ -128,7 +128,7 @@ def take(content_dir: Path, settings: dict[str, Any]) -> Inputs:
 
 def unchanged(inputs: Inputs) -> bool:
     """True when every input file is still as `take` found it, and the content folder holds no other."""
-    listed = {str(path) for path in paths.list_files(inputs.content_dir, inputs.content_dir).files}
+    listed = {str(path) for path in paths.content_listing(inputs.content_dir).files}
     content = {name for name in inputs.identities if Path(name).is_relative_to(inputs.content_dir)}
     if listed != content:
         return False

@@ -22,6 +22,8 @@ from pathlib import Path, PurePath
 from .errors import ContentError, Problem, content_error
 
 MAX_FILE_BYTES = 2_000_000
+REPOSITORY = Path(__file__).resolve().parents[2]
+_REAL_REPOSITORY = os.path.realpath(REPOSITORY)
 MAX_DEPTH = 32  # folders below the folder listed
 _LINK_HINT = "links may only point to files inside the content folder; copy the file into the repository instead"
 _SPECIAL_HINT = "content holds only regular files and folders; remove it"
@@ -168,6 +170,18 @@ def list_files(root: str | Path, folder: str | Path, folder_suffixes: Iterable[s
     real_root = os.path.realpath(root)
     suffixes = tuple(folder_suffixes)
     folder = Path(folder)
+    if Path(os.path.abspath(root)).is_relative_to(REPOSITORY) and not _within(_REAL_REPOSITORY, real_root):
+        # A `content` committed as a link to `/` would make every file of the machine "inside" it.
+        listing.problems.append(
+            Problem(
+                str(root),
+                None,
+                "file",
+                "is a link to a folder outside the repository",
+                "the content folder must be a folder of the repository, not a link",
+            )
+        )
+        return listing
     if not os.path.lexists(folder):
         return listing
     try:
@@ -294,6 +308,12 @@ def write_file(root: str | Path, relative: str | PurePath, data: bytes, replace:
     return target
 
 
+def content_listing(content_dir: str | Path) -> Listing:
+    """Every file of the content folder, and every entry no build may read (see `list_files`)."""
+    content_dir = Path(os.path.abspath(content_dir))
+    return list_files(content_dir, content_dir)
+
+
 def check_tree(content_dir: Path) -> list[Problem]:
     """Every entry of the content folder that no build may read: links out, loops, FIFOs, devices (`make check`)."""
-    return list_files(content_dir, content_dir).problems
+    return content_listing(content_dir).problems
