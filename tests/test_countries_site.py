@@ -56,7 +56,7 @@ def map_areas(path: Path) -> list[tuple[str, str, str]]:
 
 
 def h1(path: Path) -> str:
-    return re.search(r"<h1>(.*?)</h1>", path.read_text(encoding="utf-8"), re.S).group(1).strip()
+    return re.search(r"<h1[^>]*>(.*?)</h1>", path.read_text(encoding="utf-8"), re.S).group(1).strip()
 
 
 @pytest.mark.parametrize(("key", "expected"), COUNTRY_PAGES.items(), ids=[f"{c}-{lang}" for c, lang in COUNTRY_PAGES])

@@ -1,4 +1,4 @@
-"""Search in real headless Chromium: Pagefind's index of a real build, its Component UI, under the site's CSP."""
+"""Search in real headless Chromium: Pagefind's index of a real build, the search page's UI, under the site's CSP."""
 
 from __future__ import annotations
 
@@ -52,14 +52,26 @@ def errors(log) -> list[str]:
     return [error for error in log.console_errors if error != FAVICON_404]
 
 
+BOX = "#site-search-query"  # the header's search box, which is the search page's own
+STATUS = "#search-status"
+
+
 def search(page, query: str) -> None:
-    box = page.locator("pagefind-input input")
+    box = page.locator(BOX)
     box.fill(query)
-    expect(page.locator("pagefind-summary")).to_contain_text(query, timeout=10_000)
+    expect(page.locator(STATUS)).to_contain_text(query, timeout=10_000)
 
 
 def result_links(page):
-    return page.locator("pagefind-results a.pf-result-link")
+    return page.locator("#search-results a.search-result-link")
+
+
+def open_filters(page):
+    """The filter pane, opened (its data is loaded only then)."""
+    page.locator("#search-filters > summary").click()
+    pane = page.locator("#search-filters")
+    expect(pane.locator("fieldset").first).to_be_visible(timeout=10_000)
+    return pane
 
 
 def result_paths(page) -> list[str]:
@@ -70,7 +82,7 @@ def result_paths(page) -> list[str]:
 
 
 # Articles live at /<lang>/<year>/<slug>/; the other results are country pages and timeline entries.
-ARTICLE_LINK = "pagefind-results a.pf-result-link[href*='/2025/']"
+ARTICLE_LINK = "#search-results a.search-result-link[href*='/2025/']"
 
 
 def article_paths(page, count: int) -> list[str]:
@@ -121,7 +133,7 @@ def test_country_filter_narrows_results(page, served_two):
     log = watch(page)
     page.goto(served_two.base_url + PL_SEARCH + "?q=Hanoi")
     assert sorted(article_paths(page, 2)) == sorted([SECOND_URL, PL_SEED])
-    filters = page.locator("pagefind-filter-pane")
+    filters = open_filters(page)
     expect(filters).to_contain_text("Kraj")  # filter names and values in the page's language
     expect(filters).to_contain_text("Rodzaj")
     expect(filters).to_contain_text("Artykuł")
@@ -139,8 +151,8 @@ def test_country_filter_narrows_results(page, served_two):
 def test_query_string_runs_the_search(page, served):
     page.goto(served.base_url + PL_SEARCH + "?q=Hanoi")
     assert article_paths(page, 1) == [PL_SEED]
-    expect(page.locator("pagefind-input input")).to_have_value("Hanoi")
-    expect(page.locator("pagefind-summary")).to_contain_text(re.compile(r"Wyniki dla Hanoi: \d+"))
+    expect(page.locator(BOX)).to_have_value("Hanoi")
+    expect(page.locator(STATUS)).to_contain_text(re.compile(r"Wyniki dla Hanoi: \d+"))
 
 
 @pytest.mark.parametrize(
@@ -151,7 +163,7 @@ def test_the_count_of_results_reads_right_in_the_page_language(page, served, pat
     # Pagefind has one plural form; Polish needs "2 wyniki", "5 wyników": the site's catalog says "Wyniki: 2".
     page.goto(f"{served.base_url}{path}?q={query}")
     expect(result_links(page)).to_have_count(2)
-    expect(page.locator("pagefind-summary")).to_have_text(summary)
+    expect(page.locator(STATUS)).to_have_text(summary)
 
 
 def test_typing_keeps_the_query_string_in_step(page, served):
@@ -166,7 +178,7 @@ def test_typing_keeps_the_query_string_in_step(page, served):
 )
 def test_no_hits_says_so_in_the_page_language(page, served, path, message):
     page.goto(served.base_url + path + "?q=qqxyzzy")
-    expect(page.locator("pagefind-summary")).to_contain_text(message, timeout=10_000)
+    expect(page.locator(STATUS)).to_contain_text(message, timeout=10_000)
     expect(result_links(page)).to_have_count(0)
 
 
@@ -178,7 +190,7 @@ def test_no_console_errors_and_nothing_from_elsewhere_under_the_csp(page, served
     assert "script-src 'self' 'wasm-unsafe-eval';" in csp and "'unsafe-inline'" not in csp
     assert response.status == 200
     result_paths(page)
-    page.locator("pagefind-input input").fill("Konwencja")
+    page.locator(BOX).fill("Konwencja")
     page.wait_for_timeout(800)
     assert not errors(log), errors(log)
     assert not log.failures, log.failures
@@ -274,7 +286,7 @@ def test_a_query_finds_a_country_page_and_a_timeline_entry_and_the_kind_filter_n
     _, timeline, country = labels
     seed = PL_SEED if path == PL_SEARCH else EN_SEED
     assert sorted(result_targets(page, 3)) == sorted([country_page, entry, seed])
-    filters = page.locator("pagefind-filter-pane")
+    filters = open_filters(page)
     for label in labels:  # every kind, in the page's language
         expect(filters).to_contain_text(label)
     filters.get_by_label(re.compile(f"^{country}")).check()
@@ -291,7 +303,7 @@ def test_a_query_finds_a_country_page_and_a_timeline_entry_and_the_kind_filter_n
 def test_a_timeline_result_leads_to_its_entry_with_the_words_highlighted(page, served):
     log = watch(page)
     page.goto(served.base_url + EN_SEARCH + "?q=Vietnam")
-    page.locator("pagefind-results a.pf-result-link[href*='#signing-hanoi']").click()
+    page.locator("#search-results a.search-result-link[href*='#signing-hanoi']").click()
     expect(page).to_have_url(re.compile(r"/en/timeline/\?pagefind-highlight=vietnam#signing-hanoi$", re.IGNORECASE))
     expect(page.locator("#signing-hanoi mark.pagefind-highlight").first).to_have_text(re.compile("^vietnam$", re.I))
     expect(page.locator("header mark.pagefind-highlight")).to_have_count(0)  # the page's content only

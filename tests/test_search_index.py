@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from pathlib import Path
@@ -20,14 +21,15 @@ def test_one_index_per_language_with_articles_timeline_events_and_country_pages(
     assert countries["pl"] == countries["en"] > 50
     expected = {lang: 1 + events + countries[lang] for lang in ("pl", "en")}  # one article per language
     assert {lang: index["page_count"] for lang, index in entry["languages"].items()} == expected
-    assert (site / "pagefind" / "pagefind-component-ui.js").is_file()
+    assert (site / "pagefind" / "pagefind.js").is_file()  # the JS API the search page runs on
 
 
 def test_timeline_events_are_search_records_and_article_entries_are_not(site: Path):
     html = (site / "pl/os-czasu/index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in html  # the page is indexed by its parts
     assert '<li id="signing-hanoi" class="timeline-entry timeline-signing" data-search-record>' in html
-    assert '<h3 data-pagefind-meta="title">Ceremonia podpisania w Hanoi</h3>' in html
+    # The title is searched as metadata, not as text, so that excerpts do not repeat it (docs/search-relevance.md).
+    assert '<h3 data-pagefind-ignore data-pagefind-meta="title">Ceremonia podpisania w Hanoi</h3>' in html
     assert '<li id="article-hanoi-convention-signing-ceremony" class="timeline-entry timeline-article">' in html
     signing = html.split('<li id="signing-hanoi"', 1)[1].split('<p class="timeline-anchor">', 1)[0]
     for marker in (
@@ -112,3 +114,29 @@ def test_indexing_each_language_on_its_own_writes_the_same_index_as_one_run(site
     files = sorted(path.relative_to(built) for path in built.rglob("*") if path.is_file())
     assert files == sorted(path.relative_to(single) for path in single.rglob("*") if path.is_file())
     assert all((built / name).read_bytes() == (single / name).read_bytes() for name in files)
+
+
+def fragments(site: Path, lang: str) -> dict[str, dict]:
+    """What Pagefind stored for each page of a language (its fragment files), by URL."""
+    found = {}
+    for path in (site / "pagefind" / "fragment").glob(f"{lang}_*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data.removeprefix(b"pagefind_dcd"))
+        found[fragment["url"]] = fragment
+    return found
+
+
+def test_pages_are_indexed_by_their_own_text_not_the_labels_and_sentences_their_kind_shares(site: Path):
+    stored = fragments(site, "en")
+    country = stored["/en/countries/belarus/"]
+    assert country["content"].startswith("Signed in Hanoi on 25 October 2025.")  # then the people quoted
+    for shared in ("Status in the convention", "Source", "On the timeline", "People quoted", "Europe", "Ceremony"):
+        assert shared not in country["content"], shared
+    assert country["meta"]["title"] == "Belarus" and country["meta"]["topic"] == "Belarus"
+    article = stored["/en/2025/hanoi-convention-opens-for-signature/"]
+    assert article["content"].startswith("After two days of active and effective work")  # no title, date, provenance
+    assert "Translated from" not in article["content"] and "Found a mistake" not in article["content"]
+    assert article["meta"]["title"].startswith("Ceremony opening the Hanoi Convention")
+    event = stored["/en/timeline/#signing-hanoi"]
+    assert event["content"].startswith("The convention opens for signature")  # no date line, no repeated title
+    assert "vietnamplus" not in event["content"] and event["meta"]["date_label"] == "25–26 October 2025"

@@ -73,7 +73,8 @@ def test_entries_are_in_chronological_order_in_an_ordered_list_per_year(site: Pa
     years = re.findall(r'<h2 id="year-(\d{4})">', html)
     assert years == sorted(years) and years[0] == "2019"
     starts = re.findall(
-        r'<li id="[^"]+" class="timeline-entry[^"]*"[^>]*>\s*<p class="timeline-when">\s*<time datetime="([^"]+)"', html
+        r'<li id="[^"]+" class="timeline-entry[^"]*"[^>]*>\s*<p class="timeline-when"[^>]*>\s*<time datetime="([^"]+)"',
+        html,
     )
     assert len(starts) >= 10
     assert starts == sorted(starts)
