@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,10 +21,10 @@ from archive_core.errors import ContentError
 
 from .build_helpers import leftovers, run_build, tree_snapshot
 from .conftest import CONTENT, ROOT, build_site
+from .test_check import run_check
 
 ARTICLE = "articles/2025/hanoi-convention-signing-ceremony.en.md"
 SECRET = "SECRET-OUTSIDE-THE-REPOSITORY"  # noqa: S105 (a marker, no password)
-LIMIT = 120  # seconds: a case that takes longer hangs
 
 
 def outside_article(folder: Path, name: str = "outside-article.en.md") -> Path:
@@ -165,17 +163,6 @@ def good_output(tmp_path_factory) -> Path:
     return build_site(tmp_path_factory.mktemp("good") / "output")
 
 
-def check(content: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "tools.check", str(content)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=LIMIT,
-        check=False,
-    )
-
-
 @pytest.mark.parametrize("case", CASES)
 def test_refused_naming_the_entry_and_nothing_from_outside_published(case, content_copy, tmp_path, good_output):
     outside = tmp_path / "outside"
@@ -183,7 +170,7 @@ def test_refused_naming_the_entry_and_nothing_from_outside_published(case, conte
     entry = CASES[case](content_copy, outside)
     shown = str(content_copy / entry)
 
-    checked = check(content_copy)
+    checked = run_check(content_copy)
     assert checked.returncode == 1, checked.stderr
     assert "Traceback" not in checked.stderr
     assert any(line.startswith(shown) for line in checked.stderr.splitlines()), checked.stderr
