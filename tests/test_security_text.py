@@ -206,3 +206,15 @@ def test_any_yaml_text_is_parsed_or_refused_with_its_line(text):
         frontmatter.parse_yaml(text, "x.yaml")
     except ContentError as exc:
         assert exc.problem.line is None or 1 <= exc.problem.line <= text.count("\n") + 1
+
+
+def test_a_marker_made_by_an_address_is_harmless(content_copy, tmp_path):
+    """The title "Data pagefind body" is text anyone may write; its derived slug spells a marker in every link to
+    the article. The indexer finds pages by the attribute, not by the bytes: the build indexes what it should."""
+    (content_copy / "articles/2025/marker-slug.en.md").write_text(
+        good('"A good article"', '"Data pagefind body"').replace("good-article", "marker-slug"), encoding="utf-8"
+    )
+    output = tmp_path / "output"
+    built = run_build(content_copy, output)
+    assert built.returncode == 0, built.stderr
+    assert (output / "en" / "2025" / "data-pagefind-body" / "index.html").is_file()

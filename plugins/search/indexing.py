@@ -48,6 +48,8 @@ EXCLUDED_SELECTORS = (
     ".timeline-anchor",
 )
 _HTML_LANG = re.compile(rb"<html[^>]*?\slang=\"([^\"]*)\"")
+_QUOTED = re.compile(rb"\"[^\"]*\"|'[^']*'")
+_AFTER_NAME = (b" ", b"\t", b"\n", b"\r", b"\f", b"=", b">", b"/")
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,27 @@ def _lang(head: bytes) -> str | None:
     return match.group(1).decode() if match else None
 
 
+def has_attribute(html: bytes, name: bytes) -> bool:
+    """True when a tag of `html` has the attribute `name`: not where `name` is text, or part of a value
+    (`/en/2025/data-pagefind-body/`, the address of an article titled "Data pagefind body").
+
+    A byte search, then a look at the tag around each match: in the pages the site writes, `<` and `>`
+    in text and attribute values are escaped, so the tag is what lies between the nearest `<` before
+    and the match; with its quoted values taken out, the name must stand there as a word of its own.
+    """
+    at = html.find(name)
+    while at >= 0:
+        opened = html.rfind(b"<", 0, at)
+        if opened > html.rfind(b">", 0, at):
+            before = _QUOTED.sub(b"", html[opened:at])
+            after = html[at + len(name) : at + len(name) + 1]
+            inside_a_value = b'"' in before or b"'" in before  # an opening quote with no closing one
+            if before[-1:].isspace() and not inside_a_value and after in _AFTER_NAME:
+                return True
+        at = html.find(name, at + 1)
+    return False
+
+
 def pages_to_index(output: Path) -> list[PageToIndex]:
     """The pages Pagefind will find (by a byte search for the marker, not a parse) and the records."""
     pages = []
@@ -114,7 +137,7 @@ def pages_to_index(output: Path) -> list[PageToIndex]:
         if BUNDLE_DIR in path.relative_to(output).parts[:1]:
             continue
         data = path.read_bytes()
-        if BODY_MARKER in data:
+        if has_attribute(data, BODY_MARKER):
             pages.append(PageToIndex(relative, _lang(data[:1024]), ""))
         if RECORD_ATTRIBUTE.encode() not in data:
             continue
