@@ -29,7 +29,7 @@ from .serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
-from archive_core.errors import ContentError  # noqa: E402
+from archive_core.errors import ContentError, ToolFailed  # noqa: E402
 
 CONTENT = Path(os.environ.get("ARCHIVE_CONTENT", ROOT / "content"))
 CODE = ("plugins", "tools", "pelican.conf.py", "requirements.txt")
@@ -42,8 +42,11 @@ def full_build(site: Site) -> None:
         print(f"built in {time.perf_counter() - started:.1f} s")
     except SystemExit as exc:  # BuildFailed: the problems
         print(f"{exc}\nbuild failed: still serving the last good site", file=sys.stderr)
-    except BuildError as exc:
+    except (BuildError, ToolFailed) as exc:
         print(f"build failed: {exc}; still serving the last good site", file=sys.stderr)
+    except OSError as exc:  # a full or read-only disk
+        failed = f"{exc.strerror or exc} ({exc.filename})"
+        print(f"build failed: {failed}; still serving the last good site", file=sys.stderr)
     except Exception:
         traceback.print_exc()
         print("build failed: still serving the last good site", file=sys.stderr)
