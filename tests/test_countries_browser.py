@@ -19,7 +19,9 @@ def test_map_colours_each_country_by_its_status(page, served):
     unlinked = page.evaluate("getComputedStyle(document.querySelector('svg.map path.status-none')).fill")
     assert unlinked == "rgb(220, 223, 227)"
     legend = page.locator(".map-legend").inner_text()
-    assert "Signed (66)" in legend and "Not signed (7)" in legend
+    # 66 confirmed + 7 reported = 73 (72 at Hanoi, as the index says above the map, and 1 in New York)
+    assert "Signed (66)" in legend and "Reported as signed, not confirmed (7)" in legend
+    assert "Not signed (6)" in legend and "Reported as not signed, not confirmed (1)" in legend
 
 
 def test_a_country_on_the_map_is_a_link_to_its_page(page, served):

@@ -79,8 +79,9 @@ def test_viet_nam_signed_on_25_october_2025_in_hanoi_with_its_source(site):
     en = read_page(page_for_url(site, "/en/countries/vietnam/"))
     assert "Podpisano w Hanoi 25 października 2025" in pl.text
     assert "Signed in Hanoi on 25 October 2025" in en.text
-    source = "https://newshour.media/2025/10/29/in-hanoi-72-states-ratify-the-un-convention-on-cybercrime"
+    source = "https://vietnamnews.vn/politics-laws/1728121/hanoi-convention-viet-nam-s-key-role-in-multilateral-cooperation.html"
     assert source in pl.links and source in en.links
+    assert f"https://web.archive.org/web/20261129/{source}" in en.links  # its archived copy
     html = page_for_url(site, "/en/countries/vietnam/").read_text(encoding="utf-8")
     assert '<time datetime="2025-10-25">25 October 2025</time>' in html
 
@@ -103,9 +104,10 @@ def test_a_status_from_the_un_depositary_links_it(site):
 
 def test_reported_non_signatory_is_worded_precisely(site):
     page = read_page(page_for_url(site, "/en/countries/united-states/"))
-    assert "Reported as not signing in Hanoi" in page.text
+    assert "Reported as not signing in Hanoi, not confirmed" in page.text
     assert (
-        "Według doniesień nie podpisano w Hanoi" in read_page(page_for_url(site, "/pl/kraje/stany-zjednoczone/")).text
+        "Według doniesień nie podpisano w Hanoi, niepotwierdzone"
+        in read_page(page_for_url(site, "/pl/kraje/stany-zjednoczone/")).text
     )
 
 
@@ -119,7 +121,7 @@ def test_index_exists_with_the_map_and_regions(site, url, lang):
     region = "Europa" if lang == "pl" else "Europe"
     assert f">{region}</h3>" in html
     counts = "Sygnatariusze: 19 · Artykuły: 1" if lang == "pl" else "Signatories: 19 · Articles: 1"
-    assert counts in page.text  # Africa: 19 sourced signatories, and the seed article (ZA)
+    assert counts in page.text  # Africa: 19 confirmed signatories (Mauritius among them), and the seed article (ZA)
     assert "CC BY 4.0" in page.text
 
 
@@ -133,9 +135,10 @@ def test_every_map_link_leads_to_a_country_page_coloured_by_its_status(site, url
         target = read_page(page_for_url(site, href))
         assert target.lang == lang, href
     status = {code: css_class for _, css_class, code in areas}
-    assert status["VN"] == status["BY"] == status["ZA"] == status["PL"] == "area status-signed"
-    assert status["US"] == status["JP"] == "area status-not-signed"
-    assert "GB" not in status  # unconfirmed reports stay out: no record, no page, no link
+    assert status["VN"] == status["BY"] == status["PL"] == status["MU"] == "area status-signed"
+    assert status["ZA"] == status["GB"] == "area status-signed-unverified"  # reported, not confirmed
+    assert status["JP"] == "area status-not-signed"
+    assert status["US"] == "area status-not-signed-unverified"
 
 
 def test_every_country_page_is_in_the_index(site):
@@ -156,7 +159,7 @@ def test_article_pages_link_their_countries(site):
 
 def test_polish_collation_on_the_built_index(content_copy, tmp_path):
     with (content_copy / "data" / "countries.yaml").open("a", encoding="utf-8") as handle:
-        handle.write("".join(f"- code: {code}\n  status: unknown\n" for code in ("LV", "LT", "SE", "CH")))
+        handle.write("".join(f"- code: {code}\n  status: unknown\n" for code in ("LV", "LT", "CH")))
     site = build_site(tmp_path / "output", content_copy)
     europe = (site / "pl" / "kraje" / "index.html").read_text(encoding="utf-8").split('id="region-150"')[1]
     names = re.findall(r'<a href="/pl/kraje/[^"]+/">([^<]+)</a>', europe.split("</section>")[0])
@@ -181,14 +184,14 @@ def test_timeline_events_that_involve_a_country(site):
     [
         ("- code: XY\n  status: unknown\n", 0, ": XY.code: 'XY' is not a known country code"),
         (
-            "- code: SE\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n",
+            "- code: LV\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n",
             0,
-            ": SE.source: a 'signed' status needs",
+            ": LV.sources: a 'signed' status needs",
         ),
         (
-            f"- code: SE\n  status: signed\n  date: 2999-01-01\n  place: new-york\n  source: {UN_TREATIES}\n",
+            f"- code: LV\n  status: signed\n  date: 2999-01-01\n  place: new-york\n  source: {UN_TREATIES}\n",
             2,
-            ": SE.date: 2999-01-01 is after the build date",
+            ": LV.date: 2999-01-01 is after the build date",
         ),
     ],
     ids=["unknown-code", "no-source", "signed-in-the-future"],

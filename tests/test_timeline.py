@@ -15,9 +15,10 @@ from .test_site import EN_ARTICLE, PL_ARTICLE
 
 PAGES = {"pl": "pl/os-czasu/index.html", "en": "en/timeline/index.html"}
 JSON = {"pl": "pl/os-czasu.json", "en": "en/timeline.json"}
-UNODC = "https://www.unodc.org/unodc/en/cybercrime/cybercrime-adhoc-committee.html"
+UNODC = "https://www.unodc.org/unodc/en/cybercrime/ad_hoc_committee/home"
+SWEDEN = "https://www.regeringen.se/faktapromemoria/2022/05/202122fpm80/"
 UNTC = "https://treaties.un.org/doc/Publication/MTDSG/Volume%20II/Chapter%20XVIII/XVIII-16.en.xml"
-HELPNET = "https://www.helpnetsecurity.com/2025/10/27/un-convention-against-cybercrime"
+UN_PRESS = "https://press.un.org/en/2025/sgt3441.doc.htm"
 
 
 def entry_html(html: str, entry_id: str) -> str:
@@ -39,10 +40,13 @@ def test_both_pages_exist_with_language_alternates_and_json_link(site: Path):
 
 
 def test_resolution_74_247_on_27_december_2019_with_its_source(site: Path):
+    votes = {"pl": "79 głosów za, 60 przeciw, 33 wstrzymujące się", "en": "79 in favour, 60 against, 33 abstentions"}
     for lang, text in (("pl", "27 grudnia 2019"), ("en", "27 December 2019")):
         entry = entry_html((site / PAGES[lang]).read_text("utf-8"), "resolution-74-247")
         assert f'<time datetime="2019-12-27">{text}</time>' in entry
         assert "74/247" in entry
+        assert votes[lang] in " ".join(entry.split())  # the exact recorded figures, never "about 30"
+        assert f'<a href="{SWEDEN}" rel="external noopener noreferrer">' in entry
         assert f'<a href="{UNODC}" rel="external noopener noreferrer">' in entry
 
 
@@ -60,7 +64,9 @@ def test_signing_in_hanoi_on_25_26_october_2025_links_the_seed_article_in_the_pa
         entry = entry_html((site / PAGES[lang]).read_text("utf-8"), "signing-hanoi")
         assert f'<time datetime="2025-10-25">25</time>–<time datetime="2025-10-26">{month}</time>' in entry
         assert "Hanoi" in entry
-        assert f'<a href="{HELPNET}" rel="external noopener noreferrer">' in entry
+        assert f'<a href="{UNTC}" rel="external noopener noreferrer">' in entry
+        assert f'<a href="{UN_PRESS}" rel="external noopener noreferrer">' in entry
+        assert f'href="https://web.archive.org/web/20261129/{UN_PRESS}"' in entry  # its archived copy
         other = "en" if lang == "pl" else "pl"
         assert f'href="{articles[lang]}"' in entry
         assert f'href="{articles[other]}"' not in entry
@@ -106,7 +112,8 @@ def test_json_export_matches_the_page(site: Path):
         assert [entry["id"] for entry in data["entries"]] == re.findall(r'<li id="([^"]+)" class="timeline-entry', html)
         signing = next(entry for entry in data["entries"] if entry["id"] == "signing-hanoi")
         assert signing["date"]["start"] == "2025-10-25" and signing["date"]["end"] == "2025-10-26"
-        assert HELPNET in signing["sources"]
+        assert UN_PRESS in [source["url"] for source in signing["sources"]]
+        assert all(source["publisher"] and source["accessed"] for source in signing["sources"])
         assert [a["url"] for a in signing["articles"]] == [
             "/" + (PL_ARTICLE if lang == "pl" else EN_ARTICLE).removesuffix("index.html")
         ]

@@ -16,13 +16,22 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from archive_core import countries  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
-from archive_core.schema import FIELD_NAMES, FIELDS, SLUG_MAX_LENGTH, SLUG_PATTERN, Field  # noqa: E402
+from archive_core.schema import (  # noqa: E402
+    ANNOTATION_KINDS,
+    FIELD_NAMES,
+    FIELDS,
+    LANGUAGE_CODE,
+    SLUG_MAX_LENGTH,
+    SLUG_PATTERN,
+    Field,
+)
 
 SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema"
 # `date: 2025-10-26`, or a datetime as Python's datetime.fromisoformat reads it.
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$"
 TEXT = {"type": "string", "pattern": r"\S"}
 URL = {"type": "string", "pattern": r"^https?://[^/\s]+"}
+LANGUAGE = {"type": "string", "pattern": f"^{LANGUAGE_CODE.pattern}$"}
 
 
 def _kind_schema(field: Field) -> dict:
@@ -39,9 +48,41 @@ def _kind_schema(field: Field) -> dict:
     by_name = {
         "source": {
             "type": "object",
-            "properties": {"url": URL, "publisher": TEXT},
+            "properties": {
+                "url": URL,
+                "publisher": TEXT,
+                "accessed": {"type": "string", "pattern": DATE_PATTERN},
+                "archived": URL,
+            },
             "required": ["url"],
             "additionalProperties": False,
+        },
+        "annotations": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"text": TEXT, "note": TEXT, "kind": {"enum": list(ANNOTATION_KINDS)}},
+                "required": ["text", "note", "kind"],
+                "additionalProperties": False,
+            },
+        },
+        "corrections": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"date": {"type": "string", "pattern": DATE_PATTERN}, "change": TEXT, "reason": TEXT},
+                "required": ["date", "change"],
+                "additionalProperties": False,
+            },
+        },
+        "translation_chain": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"from": LANGUAGE, "to": LANGUAGE, "by": TEXT},
+                "required": ["from", "to", "by"],
+                "additionalProperties": False,
+            },
         },
         "translation": {
             "type": "object",

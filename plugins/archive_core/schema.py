@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 from typing import Any
-from urllib.parse import urlsplit
 
 from slugify import slugify
 
@@ -20,37 +20,56 @@ from . import countries
 from .errors import content_error
 from .frontmatter import SplitDocument, field_line
 from .locales import LANGUAGES
+from .provenance import is_http_url
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 SLUG_MAX_LENGTH = 80
 # A source published "tomorrow" where it was published (Hanoi is ahead of Warsaw and of CI's UTC) is fine;
 # later than that, the date is a typo, and it would head every listing until that day.
 MAX_DAYS_AHEAD = timedelta(days=1)
 
 
-def is_http_url(url: object) -> bool:
-    """True for a full http(s) address that parses: `https://[example.org` (an unclosed IPv6 bracket),
-    `http://a:99999/` (no port) and anything that is not text are not."""
-    if not isinstance(url, str):
-        return False
-    try:
-        parts = urlsplit(url.strip())
-        parts.port  # noqa: B018 (parsed lazily: raises ValueError on a bad port)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
-
-
 @dataclass(frozen=True)
 class Source:
     url: str
     publisher: str | None = None
+    accessed: date | None = None  # when the archive read the original
+    archived: str | None = None  # an archived copy; default: the Wayback Machine's nearest copy
 
 
 @dataclass(frozen=True)
 class Translation:
     from_lang: str
     by: str
+
+
+@dataclass(frozen=True)
+class TranslationStep:
+    """One step from the original to the archived text: `from_lang` -> `to_lang`, by whom."""
+
+    from_lang: str  # ISO 639-1, any language (the original may be neither pl nor en)
+    to_lang: str
+    by: str
+
+
+ANNOTATION_KINDS = ("sic", "translation", "quote", "editor")
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A note on one exact passage of the body, shown beside it; the text itself is not changed."""
+
+    text: str  # the passage, verbatim, once in the body
+    note: str
+    kind: str  # one of ANNOTATION_KINDS
+
+
+@dataclass(frozen=True)
+class ArticleCorrection:
+    date: date
+    change: str
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +86,9 @@ class ArticleMeta:
     translation: Translation | None = None
     editor_note: str | None = None
     review: tuple[str, ...] = ()
+    annotations: tuple[Annotation, ...] = ()
+    corrections: tuple[ArticleCorrection, ...] = ()
+    translation_chain: tuple[TranslationStep, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,7 +112,8 @@ FIELDS: tuple[Field, ...] = (
         "source",
         False,
         "mapping",
-        "The original: `url` (http or https) and `publisher`. Required for archived articles.",
+        "The original: `url` (http or https) and `publisher`; `accessed` (when the archive read it) and "
+        "`archived` (an archived copy's address) where known. Required for archived articles.",
     ),
     Field(
         "translation",
@@ -100,6 +123,27 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field("editor_note", False, "text", "A note by the archive's editors, shown apart from the source text."),
     Field("review", False, "list of field names", "Fields an importer guessed and an editor should review."),
+    Field(
+        "annotations",
+        False,
+        "list of mappings",
+        "Notes on exact passages, shown beside them without changing the text: `text` (the passage, verbatim, "
+        "found once in the body), `note`, and `kind`: sic (the source's spelling kept), translation "
+        "(a translator's note), quote (a quotation translated from a translation), editor.",
+    ),
+    Field(
+        "corrections",
+        False,
+        "list of mappings",
+        "Changes made after publication, shown on the page: `date`, `change` and optionally `reason`.",
+    ),
+    Field(
+        "translation_chain",
+        False,
+        "list of mappings",
+        "Every translation between the original and this text, oldest first: `from`, `to` (ISO 639-1 codes) "
+        "and `by` (who or what translated it; say so when the source does not name them).",
+    ),
 )
 FIELD_NAMES = tuple(f.name for f in FIELDS)
 
@@ -196,7 +240,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
                 "use ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU",
             )
 
-    source_data = v.mapping("source", data.get("source"), {"url", "publisher"})
+    source_data = v.mapping("source", data.get("source"), {"url", "publisher", "accessed", "archived"})
     source = None
     if source_data is not None:
         url = v.text("source.url", source_data.get("url"), required=True)
@@ -204,7 +248,16 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
             v.fail(
                 "source.url", f"{url!r} is not an http(s) address", "give the full https://... address of the original"
             )
-        source = Source(url=url, publisher=v.text("source.publisher", source_data.get("publisher")))
+        archived = v.text("source.archived", source_data.get("archived"))
+        if archived is not None and not is_http_url(archived):
+            v.fail("source.archived", f"{archived!r} is not an http(s) address", "the archived copy's full address")
+        accessed = source_data.get("accessed")
+        source = Source(
+            url=url,
+            publisher=v.text("source.publisher", source_data.get("publisher")),
+            accessed=_date(v, accessed, "source.accessed").date() if accessed is not None else None,
+            archived=archived,
+        )
 
     translation_data = v.mapping("translation", data.get("translation"), {"from", "by"})
     translation = None
@@ -237,7 +290,79 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         translation=translation,
         editor_note=v.text("editor_note", data.get("editor_note")),
         review=review,
+        annotations=_annotations(v, data.get("annotations")),
+        corrections=_corrections(v, data.get("corrections")),
+        translation_chain=_translation_chain(v, data.get("translation_chain"), lang, translation),
     )
+
+
+def _items(v: _Validator, field: str, value: Any, keys: set[str], required: set[str]) -> list[dict[str, Any]]:
+    """A list of mappings with known keys, each required key present."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        v.fail(field, f"must be a list, not {_kind(value)}", f"start each item with `- {sorted(required)[0]}: ...`")
+    items = []
+    for index, item in enumerate(value):
+        name = f"{field}.{index}"
+        v.mapping(name, item, keys)
+        if not isinstance(item, dict):
+            v.fail(name, "must be a mapping", f"keys: {', '.join(sorted(keys))}")
+        for key in sorted(required - {"date"}):
+            v.text(f"{name}.{key}", item.get(key), required=True)
+        items.append(item)
+    return items
+
+
+def _annotations(v: _Validator, value: Any) -> tuple[Annotation, ...]:
+    found = []
+    for index, item in enumerate(_items(v, "annotations", value, {"text", "note", "kind"}, {"text", "note", "kind"})):
+        kind = item.get("kind")
+        if kind not in ANNOTATION_KINDS:
+            v.fail(f"annotations.{index}.kind", f"must be one of {', '.join(ANNOTATION_KINDS)}, not {kind!r}")
+        found.append(
+            Annotation(
+                text=v.text(f"annotations.{index}.text", item["text"], required=True),
+                note=v.text(f"annotations.{index}.note", item["note"], required=True),
+                kind=kind,
+            )
+        )
+    return tuple(found)
+
+
+def _corrections(v: _Validator, value: Any) -> tuple[ArticleCorrection, ...]:
+    found = []
+    for index, item in enumerate(_items(v, "corrections", value, {"date", "change", "reason"}, {"date", "change"})):
+        found.append(
+            ArticleCorrection(
+                date=_date(v, item.get("date"), f"corrections.{index}.date").date(),
+                change=v.text(f"corrections.{index}.change", item["change"], required=True),
+                reason=v.text(f"corrections.{index}.reason", item.get("reason")),
+            )
+        )
+    return tuple(sorted(found, key=lambda correction: correction.date))
+
+
+def _translation_chain(
+    v: _Validator, value: Any, lang: str, translation: Translation | None
+) -> tuple[TranslationStep, ...]:
+    steps = []
+    for index, item in enumerate(_items(v, "translation_chain", value, {"from", "to", "by"}, {"from", "to", "by"})):
+        for key in ("from", "to"):
+            code = item.get(key)
+            if not isinstance(code, str) or not LANGUAGE_CODE.fullmatch(code):
+                v.fail(f"translation_chain.{index}.{key}", f"{code!r} is not a language code", "ISO 639-1: vi, pl, en")
+        steps.append(
+            TranslationStep(item["from"], item["to"], v.text(f"translation_chain.{index}.by", item["by"], True))
+        )
+    for index, (before, after) in enumerate(pairwise(steps)):
+        if before.to_lang != after.from_lang:
+            v.fail(f"translation_chain.{index + 1}.from", f"must be {before.to_lang!r}, the step before's `to`")
+    if steps and steps[-1].to_lang != lang:
+        v.fail(f"translation_chain.{len(steps) - 1}.to", f"must be {lang!r}, this file's language")
+    if steps and translation and steps[-1].from_lang != translation.from_lang:
+        v.fail("translation_chain", "its last step does not match `translation.from`", "make the two agree")
+    return tuple(steps)
 
 
 def default_slug(title: str) -> str:
@@ -245,21 +370,23 @@ def default_slug(title: str) -> str:
     return slugify(title, max_length=SLUG_MAX_LENGTH, word_boundary=True, save_order=True)
 
 
-def _date(v: _Validator, value: Any) -> datetime:
-    published = _parse_date(v, value)
+def _date(v: _Validator, value: Any, field: str = "date") -> datetime:
+    published = _parse_date(v, value, field)
     latest = date.today() + MAX_DAYS_AHEAD
     if published.date() > latest:
         v.fail(
-            "date",
+            field,
             f"{published.date().isoformat()} is in the future (the build's date is {date.today().isoformat()})",
-            "the date is when the source was published: check the year",
+            "the date is when the source was published: check the year"
+            if field == "date"
+            else "a date of the archive is when something happened: check the year",
         )
     return published
 
 
-def _parse_date(v: _Validator, value: Any) -> datetime:
+def _parse_date(v: _Validator, value: Any, field: str) -> datetime:
     if value is None:
-        v.fail("date", "is missing", "add `date: YYYY-MM-DD`")
+        v.fail(field, "is missing", "add `date: YYYY-MM-DD`")
     if isinstance(value, datetime):
         return value
     if isinstance(value, date):
@@ -269,7 +396,7 @@ def _parse_date(v: _Validator, value: Any) -> datetime:
             return datetime.fromisoformat(value.strip())
         except ValueError:
             pass
-    v.fail("date", f"{value!r} is not a date", "write the date as YYYY-MM-DD, for example 2025-10-26")
+    v.fail(field, f"{value!r} is not a date", "write the date as YYYY-MM-DD, for example 2025-10-26")
     raise AssertionError("unreachable")
 
 

@@ -6,7 +6,7 @@ import html
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from archive_core import frontmatter, paths, schema
+from archive_core import annotations, frontmatter, paths, schema
 from archive_core.errors import content_error
 from archive_core.schema import ArticleMeta
 from archive_core.text import RESERVED
@@ -34,6 +34,7 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     text = frontmatter.decode(data, path)
     doc = frontmatter.split(text, path)
     meta = schema.validate(frontmatter.load(doc), doc)
+    annotations.check(meta.annotations, doc)
     tokens = render.parse(doc.body)
     for link in render.unsafe_links(tokens):
         line = doc.body_line + link.line - 1 if link.line else None

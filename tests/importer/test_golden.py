@@ -8,7 +8,7 @@ import subprocess
 from markdown_reader.document import read_article
 
 from ..conftest import CONTENT, ROOT, SEED
-from .helpers import body_of, run_import, written_files
+from .helpers import as_imported, body_of, run_import, written_files
 
 COMMITTED = CONTENT / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md"
 TITLE = "Ceremonia otwarcia do podpisu Konwencji z Hanoi: historyczny ślad i dążenie do globalnej współpracy"
@@ -31,7 +31,7 @@ def test_seed_reproduces_the_committed_article(capsys, tmp_path):
     result = import_seed(capsys, tmp_path)
     assert result.code == 0, result.err
     assert result.path == tmp_path / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md"
-    assert result.path.read_bytes() == COMMITTED.read_bytes()
+    assert result.path.read_bytes() == as_imported(COMMITTED)
     assert written_files(tmp_path) == [result.path]
 
 
@@ -85,7 +85,7 @@ def test_a_different_existing_file_is_not_overwritten_without_force(capsys, tmp_
     assert "already exists and differs" in refused.err and "FORCE=1" in refused.err
     assert path.read_bytes() == edited
     forced = import_seed(capsys, tmp_path, "--force")
-    assert forced.code == 0 and path.read_bytes() == COMMITTED.read_bytes()
+    assert forced.code == 0 and path.read_bytes() == as_imported(COMMITTED)
 
 
 def test_make_import_ignores_the_locale_in_LANG(tmp_path):
@@ -100,4 +100,4 @@ def test_make_import_ignores_the_locale_in_LANG(tmp_path):
     assert result.returncode == 0, result.stderr
     written = tmp_path / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md"
     assert result.stdout.strip() == str(written)
-    assert written.read_bytes() == COMMITTED.read_bytes()
+    assert written.read_bytes() == as_imported(COMMITTED)
