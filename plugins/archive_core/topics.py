@@ -10,6 +10,7 @@ those topics too, unless the file says otherwise.
 
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -51,10 +52,10 @@ def tagged(articles: Iterable) -> list[TaggedArticle]:
 
 def load_topic_pairs(content_dir: Path) -> tuple[tuple[TopicPair, ...], list[Problem]]:
     path = Path(content_dir) / TOPICS_FILE
-    if not path.exists():
+    if not os.path.lexists(path):  # a link is read (and refused if it leads out) by load_data
         return (), []
     try:
-        data_file = load_data(path)
+        data_file = load_data(path, content_dir)
     except ContentError as exc:
         return (), [exc.problem]
     data = data_file.data
