@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.index import IndexConfig
 
 from . import pagefind_compat
 from .canonical import canonicalize_bundle
@@ -166,11 +166,10 @@ def _outermost(folders: set[str]) -> list[str]:
 
 async def _write_index(run: IndexRun, output: Path, bundle: Path, exclude_selectors: tuple[str, ...]) -> dict:
     """Run Pagefind's service once; the languages it wrote, from its `pagefind-entry.json`."""
-    # Pages: Pagefind walks the output folder, one request to its service instead of one per page
-    # (the Python API waits 0.1 s for each response). Records need their own URL: one request each.
+    # Pages: Pagefind walks the output folder, one request to its service instead of one per page.
+    # Records need their own URL: one request each, in order (the order of Pagefind's page numbers).
     config: IndexConfig = {"output_path": str(bundle), "exclude_selectors": list(exclude_selectors)}
-    index = PagefindIndex(config=config)
-    await index.__aenter__()
+    index = await pagefind_compat.start_index(config)
     try:
         for glob in run.globs:
             await index.add_directory(str(output), glob=glob)
