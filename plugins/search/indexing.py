@@ -32,6 +32,9 @@ from .records import RECORD_ATTRIBUTE, page_records
 from .rendering import BODY_MARKER, indexed_text, page_text, with_folded_meta
 
 BUNDLE_DIR = "pagefind"
+# From this many pages on, a run per language (its memory is what matters, see `index_runs`) and the
+# build's freed memory handed back first; below it one run, since each run starts a service and walks.
+LARGE_SITE_PAGES = 3000
 _HTML_LANG = re.compile(rb"<html[^>]*?\slang=[\"']?([^\"'\s>]*)", re.IGNORECASE)
 _HTML_ELEMENT = re.compile(rb"<html[\s>]", re.IGNORECASE)
 
@@ -220,22 +223,25 @@ def release_free_memory() -> None:
 
 def write_pagefind_bundle(
     output: Path,
-    per_language: bool = True,
+    per_language: bool | None = None,
     exclude_selectors: tuple[str, ...] = (),
     folding: str = "template",
 ) -> IndexReport:
     """Index every indexable page under `output` into `output/pagefind/`, as Pagefind writes it.
 
     `folding`: "template" (the pages already hold their folded terms), "pages" (add them now), "off".
+    `per_language`: a run per language (True), one run (False), or one run below LARGE_SITE_PAGES (None).
     """
     pagefind_compat.require_tested_version()
     output = output.resolve()
     pages = pages_to_index(output, fold_records=folding != "off")
     if folding == "pages":
         fold_pages(output, pages)
-    release_free_memory()
+    large = len(pages) >= LARGE_SITE_PAGES
+    if large:
+        release_free_memory()
     bundle = output / BUNDLE_DIR
-    runs = index_runs(pages) if per_language else one_run(pages)
+    runs = index_runs(pages) if (large if per_language is None else per_language) else one_run(pages)
     _run_in_own_loop(_write_indexes(runs, output, bundle, exclude_selectors))
     if empty := pagefind_compat.empty_files(bundle):
         raise IndexingError(f"Pagefind left {len(empty)} files of its index empty, such as {empty[0]}")
@@ -246,7 +252,7 @@ def write_pagefind_bundle(
 
 
 def build_search_index(
-    output: Path, per_language: bool = True, exclude_selectors: tuple[str, ...] = (), folding: str = "template"
+    output: Path, per_language: bool | None = None, exclude_selectors: tuple[str, ...] = (), folding: str = "template"
 ) -> IndexReport:
     """Index every indexable page under `output` into `output/pagefind/`, in a canonical order (see `canonical`)."""
     report = write_pagefind_bundle(output, per_language, exclude_selectors, folding)
