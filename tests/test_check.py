@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
+import io
+import os
 import re
 import subprocess
 import sys
@@ -118,3 +121,41 @@ def test_a_build_reads_and_checks_each_file_once(reads, tmp_path):
     data = [CONTENT / "data" / "countries.yaml", CONTENT / "data" / "people.yaml"]
     data += sorted((CONTENT / "data" / "timeline").glob("*.yaml"))
     assert reads == Counter({str(path): 1 for path in [*articles, *data]})
+
+
+def test_a_build_opens_each_content_file_once_besides_the_fingerprint(monkeypatch, tmp_path):
+    # Any reader, not only the ones `reads` knows: every open of a file under content/ is counted,
+    # except the build fingerprint's (tools/fingerprint.py hashes the bytes of every input, parses none).
+    content = CONTENT.resolve()
+    opened: Counter = Counter()
+    real_open = io.open
+
+    def counting_open(file, *args, **kwargs):
+        if isinstance(file, str | os.PathLike) and not _called_from("tools.fingerprint"):
+            path = Path(file).resolve()
+            if path.is_relative_to(content):
+                opened[path.relative_to(content).as_posix()] += 1
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", counting_open)
+    monkeypatch.setattr(builtins, "open", counting_open)
+    build_site(tmp_path / "output", ARCHIVE_WORKERS=1, ARCHIVE_CACHE_DIR="", SEARCH_INDEX=False)
+    monkeypatch.undo()
+    assert opened, "the build read no content file through open()"
+    assert {name: count for name, count in opened.items() if count > 1} == {}
+    importer_only = {content / "data" / "country-names.yaml"}  # `make import` reads it, the build does not
+    parsed = [
+        p
+        for p in content.rglob("*")
+        if p.suffix in {".md", ".yaml"} and p.parent.name != "sources" and p not in importer_only
+    ]
+    assert sorted(opened) == sorted(p.relative_to(content).as_posix() for p in parsed)
+
+
+def _called_from(module: str) -> bool:
+    frame = sys._getframe(2)
+    while frame is not None:
+        if frame.f_globals.get("__name__") == module:
+            return True
+        frame = frame.f_back
+    return False
