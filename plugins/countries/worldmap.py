@@ -9,6 +9,8 @@ map file cannot be drawn wrongly.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -19,6 +21,9 @@ from pathlib import Path
 from archive_core import countries
 
 MAP_FILE = Path(__file__).resolve().parent / "data" / "world.svg"
+# The outlines of MAP_FILE as `draw` makes them (0.4-1.4 s of every build): drawn once, by `write_drawn`
+# (`PYTHONPATH=plugins python -m countries.worldmap`), and used only while MAP_FILE's hash matches.
+DRAWN_FILE = MAP_FILE.with_name("world.drawn.json")
 SCALE = 4
 _SVG = "{http://www.w3.org/2000/svg}"
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
@@ -46,7 +51,40 @@ class WorldMap:
 
 @cache
 def world_map(path: Path = MAP_FILE) -> WorldMap:
-    root = ET.parse(path).getroot()  # noqa: S314 (a vendored file of this repository, not input)
+    """The map drawn from `path`; for the vendored map, read from DRAWN_FILE when it was drawn from these bytes."""
+    data = path.read_bytes()
+    if path == MAP_FILE and (drawn := _read_drawn(hashlib.sha256(data).hexdigest())) is not None:
+        return drawn
+    return draw(data)
+
+
+def _read_drawn(source_sha256: str) -> WorldMap | None:
+    try:
+        stored = json.loads(DRAWN_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if stored.get("source_sha256") != source_sha256 or stored.get("scale") != SCALE:
+        return None
+    return WorldMap(stored["view_box"], tuple(Outline(*outline) for outline in stored["outlines"]))
+
+
+def write_drawn() -> Path:
+    """Draw the vendored map and keep the result in DRAWN_FILE (after a change to the map or to `scaled_path`)."""
+    data = MAP_FILE.read_bytes()
+    world = draw(data)
+    stored = {
+        "source": MAP_FILE.name,
+        "source_sha256": hashlib.sha256(data).hexdigest(),
+        "scale": SCALE,
+        "view_box": world.view_box,
+        "outlines": [[o.map_id, o.label, o.d] for o in world.outlines],
+    }
+    DRAWN_FILE.write_text(json.dumps(stored, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    return DRAWN_FILE
+
+
+def draw(data: bytes) -> WorldMap:
+    root = ET.fromstring(data)  # noqa: S314 (a vendored file of this repository, not input)
     x, y, width, height = (float(v) for v in root.get("viewBox").split())
     view_box = " ".join(str(round(v * SCALE)) for v in (x, y, width, height))
     outlines = tuple(
@@ -97,3 +135,7 @@ def _rings(d: str) -> list[tuple[list[float], list[float]]]:
     if ring:
         rings.append(ring)
     return rings
+
+
+if __name__ == "__main__":
+    print(write_drawn())
