@@ -130,21 +130,29 @@ class _PromptService(PagefindService):
         stdout = self._backend.stdout
         if stdout is None:
             raise PagefindFailed("Pagefind's service has no output to read")
-        while True:
-            answer = json.loads(base64.b64decode((await stdout.readuntil(b","))[:-1]))
-            if answer is None:
-                continue
-            message_id = answer.get("message_id")
-            payload = answer["payload"]
-            if message_id is None and (original := payload.get("original_message")):
-                message_id = json.loads(original).get("message_id")  # it could not parse the request
-            future = self._responses.get(message_id)
-            if future is None or future.done():
-                continue
-            if payload["type"] == "Error":
-                future.set_exception(PagefindFailed(f"Pagefind's service: {payload.get('message')}"))
-            else:
-                future.set_result(payload)
+        try:
+            while True:
+                self._route(json.loads(base64.b64decode((await stdout.readuntil(b","))[:-1])))
+        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError) as exc:
+            # The service ended or said something unreadable: every request still waiting fails, none hangs.
+            for future in self._responses.values():
+                if not future.done():
+                    future.set_exception(PagefindFailed(f"Pagefind's service stopped answering ({exc!r})"))
+
+    def _route(self, answer: dict | None) -> None:
+        if answer is None:
+            return
+        message_id = answer.get("message_id")
+        payload = answer["payload"]
+        if message_id is None and (original := payload.get("original_message")):
+            message_id = json.loads(original).get("message_id")  # it could not parse the request
+        future = self._responses.get(message_id)
+        if future is None or future.done():
+            return
+        if payload["type"] == "Error":
+            future.set_exception(PagefindFailed(f"Pagefind's service: {payload.get('message')}"))
+        else:
+            future.set_result(payload)
 
 
 async def start_index(config: IndexConfig) -> PagefindIndex:
