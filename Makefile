@@ -11,7 +11,7 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV     := $(VENV)/.dev-installed
 BENCH_VENV := .venv-bench
 BENCH      := $(BENCH_VENV)/.bench-installed
-N       ?= 500 5000
+N       ?= 500 1000 5000
 REPEAT  ?= 1
 
 .DEFAULT_GOAL := help
@@ -85,7 +85,7 @@ $(BENCH): requirements-bench.txt requirements.txt
 	tools/apt-install.sh chromium chromium "the benchmark's first-search probe"
 	@touch $@
 
-bench: $(RUNTIME) $(BENCH) ## Benchmark against stock Pelican + Pagefind (N="500 5000" pairs, N=500 is quick; REPEAT=3)
+bench: $(RUNTIME) $(BENCH) ## Benchmark make html against stock Pelican + Pagefind (N="500 1000 5000" pairs, N=500 is quick; REPEAT=3)
 	$(BENCH_VENV)/bin/python -m tools.bench.run --pairs $(N) --repeat $(REPEAT) --ours-python $(PY)
 
 clean: ## Remove the built site and caches (not the virtualenv)
