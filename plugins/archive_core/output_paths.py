@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import cached_property
 from pathlib import Path
 
 from archive_core.errors import BuildFailed, Problem
@@ -62,6 +63,11 @@ def refusal(output_dir: str | Path, path: str | Path) -> BuildFailed:
 class GuardedWriter(CheckedWriter):
     """Pelican's writer, but every file it opens must be inside the output folder."""
 
+    @cached_property
+    def resolved_folders(self) -> dict[str, str]:
+        """The real path of each output folder this writer has checked (see `escapes`)."""
+        return {}
+
     def refuse(self, path: str) -> None:
-        if escapes(self.output_path, path, self.__dict__.setdefault("_resolved_folders", {})):
+        if escapes(self.output_path, path, self.resolved_folders):
             raise refusal(self.output_path, path)
