@@ -41,6 +41,9 @@ PLUGINS = [
 
 # Content: articles only; curated data (YAML) is read by its own plugins.
 ARTICLE_PATHS = ["articles"]
+# Hidden files and folders (editors' swap and lock files) are never content: Pelican's default,
+# "**/.*", matches only names with a slash, so no file name; plugins/archive_core/paths.py skips the same.
+IGNORE_FILES = [".*"]
 PAGE_PATHS = []
 STATIC_PATHS = []
 ARTICLE_TRANSLATION_ID = None  # pairing is done by the `bilingual` plugin

@@ -29,7 +29,12 @@ LINE = re.compile(
 
 def run_check(content: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "tools.check", str(content)], cwd=ROOT, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "tools.check", str(content)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
 
 
@@ -101,15 +106,16 @@ def reads(monkeypatch) -> Counter:
     """How many times each content file is read and parsed."""
     counts: Counter = Counter()
 
-    def counting(read):
-        def counted(path, *args):
-            counts[str(path)] += 1
-            return read(path, *args)
+    def counting(read, path_at=0):
+        def counted(*args):
+            counts[str(args[path_at])] += 1
+            return read(*args)
 
         return counted
 
-    for module in (reading, markdown_reader):
-        monkeypatch.setattr(module, "read_article", counting(module.read_article))
+    # An article is parsed from the bytes the reader read (`parse_article(data, path)`), or read whole.
+    monkeypatch.setattr(reading, "parse_article", counting(reading.parse_article, path_at=1))
+    monkeypatch.setattr(markdown_reader, "read_article", counting(markdown_reader.read_article))
     for module in (events, country_records, people):
         monkeypatch.setattr(module, "load_data", counting(module.load_data))
     return counts

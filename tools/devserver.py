@@ -22,8 +22,9 @@ from pathlib import Path
 from pelican.log import init as init_logging
 from watchfiles import Change, watch
 
-from .build import BuildError
+from .build import TOOL_FAILURES, BuildError
 from .incremental import Site
+from .make_inputs import given, port
 from .serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,8 +42,11 @@ def full_build(site: Site) -> None:
         print(f"built in {time.perf_counter() - started:.1f} s")
     except SystemExit as exc:  # BuildFailed: the problems
         print(f"{exc}\nbuild failed: still serving the last good site", file=sys.stderr)
-    except BuildError as exc:
+    except (BuildError, *TOOL_FAILURES) as exc:
         print(f"build failed: {exc}; still serving the last good site", file=sys.stderr)
+    except OSError as exc:  # a full or read-only disk
+        failed = f"{exc.strerror or exc} ({exc.filename})"
+        print(f"build failed: {failed}; still serving the last good site", file=sys.stderr)
     except Exception:
         traceback.print_exc()
         print("build failed: still serving the last good site", file=sys.stderr)
@@ -82,7 +86,7 @@ def _display(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--port", type=port, default=given("PORT") or "8000", help="PORT=... for make")
     args = parser.parse_args(argv)
     init_logging(level=logging.WARNING)
     site = Site(ROOT / "pelican.conf.py", ROOT / "output")

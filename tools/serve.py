@@ -10,6 +10,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
+from .make_inputs import given, port
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -37,7 +39,7 @@ def make_server(directory: Path, port: int, host: str = "127.0.0.1", verbose: bo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--port", type=port, default=given("PORT") or "8000", help="PORT=... for make")
     parser.add_argument("--directory", type=Path, default=ROOT / "output")
     args = parser.parse_args(argv)
     server = make_server(args.directory, args.port)

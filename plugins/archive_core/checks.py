@@ -15,11 +15,17 @@ from .country_data import check_counts
 from .errors import Problem
 from .events import check_figures
 from .links import broken_link_problems
+from .paths import content_listing
 from .reading import url_collisions
 from .versions import duplicate_problems, missing_counterpart_warnings
 
 if TYPE_CHECKING:
     from .snapshot import ContentSnapshot
+
+
+def check_content_tree(snapshot: ContentSnapshot) -> list[Problem]:
+    """Every entry of the content folder no build may read, anywhere in it: links out, loops, FIFOs, devices."""
+    return content_listing(snapshot.content_dir).problems
 
 
 def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
@@ -68,6 +74,7 @@ def check_event_figures(snapshot: ContentSnapshot) -> list[Problem]:
 Check = Callable[["ContentSnapshot"], list[Problem]]
 
 CHECKS: tuple[Check, ...] = (
+    check_content_tree,  # links out of the content folder, loops, FIFOs and devices, anywhere in it
     check_translations,  # duplicate (translation_key, lang); missing originals (warning)
     check_internal_links,  # {filename} links to missing content
     check_urls,  # two articles at one address

@@ -58,9 +58,13 @@ class ContentSnapshot:
         return self._by_path.get(os.path.abspath(path))
 
     def checked(self) -> ContentSnapshot:
-        """This snapshot with `problems`: reading problems, those of every check, then those of the data files."""
+        """This snapshot with `problems`: reading problems, those of every check, then those of the data files.
+
+        Each problem once: the content tree and the listing of the articles can name one entry twice.
+        """
         found = [problem for check in CHECKS for problem in check(self)]
-        return replace(self, problems=(*self.reading_problems, *found, *self.data_problems))
+        problems = dict.fromkeys((*self.reading_problems, *found, *self.data_problems))
+        return replace(self, problems=tuple(problems))
 
     def updated(self, paths: Iterable[Path]) -> ContentSnapshot:
         """This snapshot with the articles at `paths` read again (each an article file), and checked again."""

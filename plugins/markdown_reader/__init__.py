@@ -8,6 +8,7 @@ that snapshot.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,9 +17,10 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import set_date_tzinfo
 
+from archive_core import paths
 from archive_core.articles import read_article
 from archive_core.cache import ContentCache
-from archive_core.errors import BuildFailed
+from archive_core.errors import BuildFailed, ContentError
 from archive_core.facets import article_facets
 from archive_core.pelican_compat import freeze_url, skip_unwritten_listings, take_over_extensions
 from archive_core.snapshot import CONTEXT_KEY, take
@@ -35,8 +37,9 @@ class ArchiveMarkdownReader(BaseReader):
     build_context: dict | None = None  # Pelican's context, holding the build's content snapshot
 
     def read(self, source_path: str) -> tuple[str, dict]:
+        # From the snapshot; else (a file outside the article folders) read inside the content folder.
         snapshot = (self.build_context or {}).get(CONTEXT_KEY)
-        doc = (snapshot.document(source_path) if snapshot else None) or read_article(source_path)
+        doc = (snapshot.document(source_path) if snapshot else None) or read_article(source_path, self.settings["PATH"])
         meta = doc.meta
         metadata = {
             "title": meta.title,
@@ -85,6 +88,22 @@ def take_snapshot(generator) -> None:
         reader.build_context = generator.context
 
 
+def refuse_escaping_static_files(generator) -> None:
+    """Every file Pelican is about to copy into the site (`{static}` links) must be a plain file inside PATH.
+
+    `make check` refuses such links already (`links`); this holds for any way
+    a file gets into Pelican's list, checked where it is copied.
+    """
+    problems = []
+    for static in generator.staticfiles:
+        try:
+            paths.regular_file(os.path.join(generator.path, static.source_path), generator.path)
+        except ContentError as exc:
+            problems.append(exc.problem)
+    if problems:
+        raise BuildFailed(problems)
+
+
 def freeze_urls(generator) -> None:
     """Compute each article's URL once: listings, hreflang links and language switches ask for it some 10 times."""
     for article in (*generator.articles, *generator.translations):
@@ -97,3 +116,4 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(freeze_urls)
     # Pelican would compute tag, category and author pages only to find it has nowhere to write them.
     signals.article_generator_finalized.connect(skip_unwritten_listings)
+    signals.static_generator_finalized.connect(refuse_escaping_static_files)

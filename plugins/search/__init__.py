@@ -1,8 +1,9 @@
 """Search for any Pelican site with Pagefind: the index at the end of every build, letters Pagefind cannot fold folded.
 
 Settings (all optional; see README.md): SEARCH_INDEX, SEARCH_FOLDING,
-SEARCH_PAGES, SEARCH_PAGE_TEMPLATE, SEARCH_EXCLUDE_SELECTORS. They are checked
-when Pelican starts (`settings.search_settings`).
+SEARCH_PAGES, SEARCH_PAGE_TEMPLATE, SEARCH_EXCLUDE_SELECTORS,
+SEARCH_INDEX_TIMEOUT. They are checked when Pelican starts
+(`settings.search_settings`).
 """
 
 from __future__ import annotations
@@ -62,7 +63,10 @@ def index_site(pelican) -> None:
         return
     started = time.perf_counter()
     report = build_search_index(
-        Path(pelican.output_path), exclude_selectors=search.exclude_selectors, folding=search.folding
+        Path(pelican.output_path),
+        exclude_selectors=search.exclude_selectors,
+        folding=search.folding,
+        timeout=search.index_timeout,
     )
     languages = ", ".join(f"{lang}: {count}" for lang, count in sorted(report.pages_by_lang.items()))
     logger.info("search: indexed %d pages (%s) in %.1f s", report.pages, languages, time.perf_counter() - started)

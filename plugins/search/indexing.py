@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from pagefind.index import IndexConfig
+from pagefind.index import IndexConfig, PagefindIndex
 
 from . import pagefind_compat
 from .canonical import canonicalize_bundle
@@ -37,6 +37,10 @@ BUNDLE_DIR = "pagefind"
 LARGE_SITE_PAGES = 3000
 _HTML_LANG = re.compile(rb"<html[^>]*?\slang=[\"']?([^\"'\s>]*)", re.IGNORECASE)
 _HTML_ELEMENT = re.compile(rb"<html[\s>]", re.IGNORECASE)
+_QUOTED = re.compile(rb"\"[^\"]*\"|'[^']*'")
+_AFTER_NAME = (b" ", b"\t", b"\n", b"\r", b"\f", b"=", b">", b"/")
+TIME_LIMIT_BASE = 30.0  # seconds for one run of Pagefind's service, plus
+TIME_LIMIT_PER_PAGE = 0.02  # seconds per page (see `time_limit`)
 
 IndexingError = PagefindFailed
 
@@ -64,6 +68,27 @@ def _lang(head: bytes) -> str | None:
     return match.group(1).decode() if match else None
 
 
+def has_attribute(html: bytes, name: bytes) -> bool:
+    """True when a tag of `html` has the attribute `name`: not where `name` is text, or part of a value
+    (`/en/2025/data-pagefind-body/`, the address of an article titled "Data pagefind body").
+
+    A byte search, then a look at the tag around each match: in the pages the site writes, `<` and `>`
+    in text and attribute values are escaped, so the tag is what lies between the nearest `<` before
+    and the match; with its quoted values taken out, the name must stand there as a word of its own.
+    """
+    at = html.find(name)
+    while at >= 0:
+        opened = html.rfind(b"<", 0, at)
+        if opened > html.rfind(b">", 0, at):
+            before = _QUOTED.sub(b"", html[opened:at])
+            after = html[at + len(name) : at + len(name) + 1]
+            inside_a_value = b'"' in before or b"'" in before  # an opening quote with no closing one
+            if before[-1:].isspace() and not inside_a_value and after in _AFTER_NAME:
+                return True
+        at = html.find(name, at + 1)
+    return False
+
+
 def pages_to_index(output: Path, fold_records: bool = True) -> list[PageToIndex]:
     """The pages Pagefind will find (by a byte search for the marker, not a parse) and the records.
 
@@ -76,7 +101,7 @@ def pages_to_index(output: Path, fold_records: bool = True) -> list[PageToIndex]
         if BUNDLE_DIR in path.relative_to(output).parts[:1]:
             continue
         data = path.read_bytes()
-        if BODY_MARKER.encode() in data:
+        if has_attribute(data, BODY_MARKER.encode()):
             marked.append(PageToIndex(relative, _lang(data[:1024]), ""))
         elif _HTML_ELEMENT.search(data):
             unmarked.append(PageToIndex(relative, _lang(data[:1024]), ""))
@@ -102,7 +127,7 @@ def fold_pages(output: Path, pages: list[PageToIndex]) -> int:
             continue  # a record carries its own terms
         path = output / page.path
         html = path.read_text(encoding="utf-8")
-        terms = folded_terms(page_text(html, whole_body=BODY_MARKER not in html))
+        terms = folded_terms(page_text(html, whole_body=not has_attribute(html.encode(), BODY_MARKER.encode())))
         if terms:
             path.write_text(with_folded_meta(html, terms), encoding="utf-8")
             changed += 1
@@ -167,12 +192,28 @@ def _outermost(folders: set[str]) -> list[str]:
     return sorted(f for f in folders if not any(f.startswith(other + "/") for other in folders))
 
 
-async def _write_index(run: IndexRun, output: Path, bundle: Path, exclude_selectors: tuple[str, ...]) -> dict:
-    """Run Pagefind's service once; the languages it wrote, from its `pagefind-entry.json`."""
+def time_limit(pages: int, setting: float | None = None) -> float:
+    """Seconds one run of Pagefind's service may take: the setting SEARCH_INDEX_TIMEOUT, else by the pages.
+
+    Pagefind indexes about 500 pages a second here; the limit allows 50 a second plus half a minute.
+    """
+    return float(setting) if setting else TIME_LIMIT_BASE + pages * TIME_LIMIT_PER_PAGE
+
+
+async def _write_index(
+    run: IndexRun, output: Path, bundle: Path, exclude_selectors: tuple[str, ...], limit: float
+) -> dict:
+    """Run Pagefind's service once, watched (`pagefind_compat.supervised`); the languages it wrote."""
+    config: IndexConfig = {"output_path": str(bundle), "exclude_selectors": list(exclude_selectors)}
+    index = PagefindIndex(config=config)
+    hint = ", or raise SEARCH_INDEX_TIMEOUT in the settings for a very large site"
+    return await pagefind_compat.supervised(index, _run_service(run, output, bundle, index), limit, hint)
+
+
+async def _run_service(run: IndexRun, output: Path, bundle: Path, index: PagefindIndex) -> dict:
     # Pages: Pagefind walks the output folder, one request to its service instead of one per page.
     # Records need their own URL: one request each, in order (the order of Pagefind's page numbers).
-    config: IndexConfig = {"output_path": str(bundle), "exclude_selectors": list(exclude_selectors)}
-    index = await pagefind_compat.start_index(config)
+    await pagefind_compat.start(index)
     try:
         for glob in run.globs:
             await index.add_directory(str(output), glob=glob)
@@ -187,9 +228,11 @@ async def _write_index(run: IndexRun, output: Path, bundle: Path, exclude_select
     return pagefind_compat.read_entry(bundle)
 
 
-async def _write_indexes(runs: list[IndexRun], output: Path, bundle: Path, exclude_selectors: tuple[str, ...]) -> None:
+async def _write_indexes(
+    runs: list[IndexRun], output: Path, bundle: Path, exclude_selectors: tuple[str, ...], limit: float
+) -> None:
     """The runs one after the other, then one `pagefind-entry.json` naming every language they wrote."""
-    entries = [await _write_index(run, output, bundle, exclude_selectors) for run in runs]
+    entries = [await _write_index(run, output, bundle, exclude_selectors, limit) for run in runs]
     pagefind_compat.merge_entries(bundle, entries)
 
 
@@ -226,11 +269,13 @@ def write_pagefind_bundle(
     per_language: bool | None = None,
     exclude_selectors: tuple[str, ...] = (),
     folding: str = "template",
+    timeout: float | None = None,
 ) -> IndexReport:
     """Index every indexable page under `output` into `output/pagefind/`, as Pagefind writes it.
 
     `folding`: "template" (the pages already hold their folded terms), "pages" (add them now), "off".
     `per_language`: a run per language (True), one run (False), or one run below LARGE_SITE_PAGES (None).
+    Each run of Pagefind's service gets `time_limit` seconds (`timeout`, else by the pages).
     """
     pagefind_compat.require_tested_version()
     output = output.resolve()
@@ -242,7 +287,8 @@ def write_pagefind_bundle(
         release_free_memory()
     bundle = output / BUNDLE_DIR
     runs = index_runs(pages) if (large if per_language is None else per_language) else one_run(pages)
-    _run_in_own_loop(_write_indexes(runs, output, bundle, exclude_selectors))
+    limit = time_limit(len(pages), timeout)
+    _run_in_own_loop(_write_indexes(runs, output, bundle, exclude_selectors, limit))
     if empty := pagefind_compat.empty_files(bundle):
         raise IndexingError(f"Pagefind left {len(empty)} files of its index empty, such as {empty[0]}")
     expected = dict(Counter(page.lang or "unknown" for page in pages))
@@ -252,9 +298,13 @@ def write_pagefind_bundle(
 
 
 def build_search_index(
-    output: Path, per_language: bool | None = None, exclude_selectors: tuple[str, ...] = (), folding: str = "template"
+    output: Path,
+    per_language: bool | None = None,
+    exclude_selectors: tuple[str, ...] = (),
+    folding: str = "template",
+    timeout: float | None = None,
 ) -> IndexReport:
     """Index every indexable page under `output` into `output/pagefind/`, in a canonical order (see `canonical`)."""
-    report = write_pagefind_bundle(output, per_language, exclude_selectors, folding)
+    report = write_pagefind_bundle(output, per_language, exclude_selectors, folding, timeout)
     canonicalize_bundle(report.bundle)
     return report

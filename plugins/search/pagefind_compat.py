@@ -1,9 +1,9 @@
 """Every use of Pagefind beyond its documented interface, in one place, for the versions it was checked against.
 
 Pagefind's Python API (`pagefind.index.PagefindIndex`) runs Pagefind's binary
-as a service and talks to it over stdin/stdout. This plugin needs four things
+as a service and talks to it over stdin/stdout. This plugin needs five things
 that API does not offer; each is here, with the upstream issue that would
-make it unnecessary:
+make it unnecessary where there is one:
 
 - **Waiting for the index to be on disk, then letting the service end.**
   Pagefind 1.5.2 answers `WriteFiles` before its background writes are done,
@@ -21,13 +21,20 @@ make it unnecessary:
   `pagefind_dcd` + CBOR, named after Pagefind's content hash, for
   `canonical.py`'s reordering (Pagefind issue #638: filter and metadata files
   come out in hash-map order).
+- **Watching the service.** The Python API waits for ever for the answer of
+  a service that has ended or hung (no upstream issue asks for a time limit
+  yet; one that adds it would make this unnecessary). `supervised` looks at
+  the service's process (the same private `_service`, `_poll_task` and
+  `_backend`) while a run goes on, and fails in one line as soon as it has
+  ended, or once the time limit is over, killing and reaping what is left.
 - **The URL Pagefind gives a page** (`result_url`), for the records handed to
   it one by one, so that they sit at the same URLs as the pages it walks.
 - **Reading the service's answers as they come.** The API's `PagefindService`
   sleeps 0.1 s before reading each answer, so every request costs at least
   0.1 s (22 records and six requests: 2.8 s of a 6 s build of the archive as it
-  is). `start_service` starts a `PagefindService` whose reader waits for data
-  only (`_wait_for_responses`, private); see docs/upstream/pagefind-service-latency.md.
+  is). `start` runs an index on a `PagefindService` whose reader waits for
+  data only (`_wait_for_responses`, private, and the index's `_config` and
+  `_index_id`); see docs/upstream/pagefind-service-latency.md.
 
 `require_tested_version()` refuses any other version of the `pagefind`
 package or its binary: check each item above against the new version's source
@@ -39,15 +46,17 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import gzip
 import hashlib
 import json
+from collections.abc import Awaitable
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import cbor2
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.index import PagefindIndex
 from pagefind.service import PagefindService
 
 TESTED_VERSIONS = ("1.5.2",)
@@ -55,6 +64,12 @@ DISTRIBUTIONS = ("pagefind", "pagefind_bin")
 ENTRY_FILE = "pagefind-entry.json"
 SIGNATURE = b"pagefind_dcd"
 SERVICE_EXIT_TIMEOUT = 60  # seconds; it ends in a few ms once its writes are done
+WATCH_INTERVAL = 0.2  # seconds between looks at Pagefind's process
+REMEDY = (
+    "reinstall it (`.venv/bin/pip install --force-reinstall -r requirements.txt`, package pagefind-bin), "
+    "or point PAGEFIND_BINARY_PATH at a working pagefind"
+)
+T = TypeVar("T")
 
 
 class UntestedPagefind(RuntimeError):
@@ -62,7 +77,7 @@ class UntestedPagefind(RuntimeError):
 
 
 class PagefindFailed(RuntimeError):
-    """Pagefind did not write a complete index."""
+    """Pagefind is missing, failed, hung or did not write a complete index: one line, with what to do."""
 
 
 class BundleFormatError(RuntimeError):
@@ -104,14 +119,17 @@ async def wait_for_writes(bundle: Path) -> None:
 
 
 async def stop_service(index: PagefindIndex) -> None:
-    """Stop Pagefind's service gently: with its stdin closed, it ends by itself (status 0)."""
+    """Stop Pagefind's service gently: with its stdin closed, it ends by itself (status 0).
+
+    (`PagefindIndex`'s own exit kills it with SIGTERM.)
+    """
     service = index._service  # private: the Python API has no way to wait for the writes
     if service is None:
-        raise PagefindFailed("Pagefind's service is not running")
+        raise PagefindFailed(f"Pagefind's service is not running; {REMEDY}")
     service._poll_task.cancel()
     backend = service._backend
     if backend.stdin is None:
-        raise PagefindFailed("Pagefind's service has no input to close")
+        raise PagefindFailed(f"Pagefind's service has no input to close; {REMEDY}")
     backend.stdin.close()
     try:
         status = await asyncio.wait_for(backend.wait(), timeout=SERVICE_EXIT_TIMEOUT)
@@ -120,7 +138,79 @@ async def stop_service(index: PagefindIndex) -> None:
         await backend.wait()
         raise PagefindFailed(f"Pagefind's service did not end within {SERVICE_EXIT_TIMEOUT} s of writing") from None
     if status != 0:
-        raise PagefindFailed(f"Pagefind's service ended with status {status}")
+        raise PagefindFailed(f"Pagefind's service ended with status {status}; {REMEDY}")
+
+
+async def supervised(index: PagefindIndex, work: Awaitable[T], limit: float, limit_hint: str = "") -> T:
+    """The result of `work` (a run of `index`'s service), watched: PagefindFailed as soon as Pagefind
+    cannot start, ends, answers with an error, or is still running after `limit` seconds.
+
+    The Python API would wait for ever for the answer of a service that has ended.
+    """
+    task = asyncio.ensure_future(work)
+    deadline = asyncio.get_running_loop().time() + limit
+    while True:
+        done, _ = await asyncio.wait({task}, timeout=WATCH_INTERVAL)
+        if done:
+            break
+        failure = service_ended(index)
+        if failure is None and asyncio.get_running_loop().time() < deadline:
+            continue
+        task.cancel()
+        with contextlib.suppress(BaseException):
+            await task
+        await kill_service(index)
+        if failure is None:
+            raise PagefindFailed(f"Pagefind did not finish within {limit:.0f} s (is it hung?); {REMEDY}{limit_hint}")
+        raise PagefindFailed(f"Pagefind {failure}; {REMEDY}")
+    try:
+        return task.result()
+    except (PagefindFailed, asyncio.CancelledError):
+        raise
+    except Exception as exc:  # it could not start, it ended, or it answered with an error
+        failure = await kill_service(index)
+        if failure:
+            raise PagefindFailed(f"Pagefind {failure}; {REMEDY}") from None
+        if isinstance(exc, OSError):  # no binary, or one that cannot be run
+            raise PagefindFailed(f"Pagefind could not be started ({exc.strerror or exc}); {REMEDY}") from None
+        said = " ".join(str(exc.args[0] if exc.args else exc).split())
+        raise PagefindFailed(f"Pagefind failed: {said[:300]}; {REMEDY}") from None
+
+
+def service_ended(index: PagefindIndex) -> str | None:
+    """Why Pagefind's service can no longer answer (it ended, or closed its output), or None while it can."""
+    service = index._service  # private: the Python API does not watch its process
+    if service is None or not hasattr(service, "_poll_task"):
+        return None
+    poll = service._poll_task
+    if not poll.done() or poll.cancelled():  # cancelled: by `stop_service`, once the index is written
+        return None
+    error = poll.exception()
+    said = getattr(error, "partial", b"").decode("utf-8", "replace").split("\n")
+    last = next((line.strip() for line in reversed(said) if line.strip()), "")
+    status = service._backend.returncode
+    ended = f"ended with status {status}" if status is not None else "stopped answering"
+    return f"{ended} before it finished" + (f" ({last[:200]})" if last else "")
+
+
+async def kill_service(index: PagefindIndex) -> str | None:
+    """End Pagefind's service if it still runs, and reap it; why it had ended by itself, if it had."""
+    service = index._service
+    backend = getattr(service, "_backend", None)
+    if backend is None:
+        return None
+    with contextlib.suppress(Exception):  # it may be ending already: let it say why
+        await asyncio.wait_for(asyncio.shield(backend.wait()), timeout=1)
+    if backend.returncode is None:
+        with contextlib.suppress(ProcessLookupError):
+            backend.kill()
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(backend.wait(), timeout=5)
+    with contextlib.suppress(Exception):  # the rest of what it said, up to its end
+        await asyncio.wait_for(asyncio.shield(service._poll_task), timeout=1)
+    failure = service_ended(index)
+    service._poll_task.cancel()
+    return failure
 
 
 class _PromptService(PagefindService):
@@ -133,11 +223,13 @@ class _PromptService(PagefindService):
         try:
             while True:
                 self._route(json.loads(base64.b64decode((await stdout.readuntil(b","))[:-1])))
-        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError) as exc:
-            # The service ended or said something unreadable: every request still waiting fails, none hangs.
+        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError):
+            # The service ended or said something unreadable: every request still waiting fails, none hangs;
+            # `supervised` then says why, from this task's exception and the process's status.
             for future in self._responses.values():
                 if not future.done():
-                    future.set_exception(PagefindFailed(f"Pagefind's service stopped answering ({exc!r})"))
+                    future.set_exception(ConnectionError("Pagefind's service stopped answering"))
+            raise
 
     def _route(self, answer: dict | None) -> None:
         if answer is None:
@@ -149,16 +241,22 @@ class _PromptService(PagefindService):
         future = self._responses.get(message_id)
         if future is None or future.done():
             return
-        if payload["type"] == "Error":
-            future.set_exception(PagefindFailed(f"Pagefind's service: {payload.get('message')}"))
+        if payload["type"] == "Error":  # as the API does: `supervised` words it
+            future.set_exception(Exception(payload.get("message"), payload.get("original_message")))
         else:
             future.set_result(payload)
 
 
-async def start_index(config: IndexConfig) -> PagefindIndex:
-    """A new index in a new Pagefind service that answers without the API's 0.1 s wait per request."""
-    service = await _PromptService().launch()
-    return await service.create_index(config)
+async def start(index: PagefindIndex) -> None:
+    """Start `index` (made with its config, not entered) on a service that answers without the API's 0.1 s wait.
+
+    What `PagefindIndex.__aenter__` does, with `_PromptService`; the service is set on the index before
+    the index is created in it, so that `supervised` watches its process from the start.
+    """
+    service = _PromptService()
+    index._service = service
+    await service.launch()
+    index._index_id = (await service.create_index(index._config))._index_id
 
 
 # pagefind-entry.json

@@ -27,6 +27,7 @@ class SearchSettings:
     pages: Mapping[str, str] = field(default_factory=dict)  # SEARCH_PAGES: language -> URL of its search page
     page_template: str = "search"  # SEARCH_PAGE_TEMPLATE: the theme's template for those pages
     exclude_selectors: tuple[str, ...] = ()  # SEARCH_EXCLUDE_SELECTORS: parts of indexed pages Pagefind skips
+    index_timeout: float | None = None  # SEARCH_INDEX_TIMEOUT: seconds one run of Pagefind may take (None: by pages)
 
     def page_url(self, lang: str) -> str | None:
         """The search page in `lang`, else the first one; None when the site has none."""
@@ -60,4 +61,7 @@ def search_settings(settings: Mapping[str, Any]) -> SearchSettings:
         raise SettingsError(
             "SEARCH_EXCLUDE_SELECTORS", f"must be a list of CSS selectors, not {selectors!r}", '[".meta"]'
         )
-    return SearchSettings(index, folding, dict(pages), template, tuple(selectors))
+    timeout = settings.get("SEARCH_INDEX_TIMEOUT", defaults.index_timeout)
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0):
+        raise SettingsError("SEARCH_INDEX_TIMEOUT", f"must be a number of seconds above 0, not {timeout!r}", "600")
+    return SearchSettings(index, folding, dict(pages), template, tuple(selectors), timeout)

@@ -1,9 +1,11 @@
 import threading
 from pathlib import Path
 
-from search.indexing import PageToIndex, _run_in_own_loop, index_runs, pages_to_index
+import pytest
+
+from search.indexing import PageToIndex, _run_in_own_loop, has_attribute, index_runs, pages_to_index
 from search.pagefind_compat import empty_files, result_url, wait_for_writes
-from search.rendering import page_text, with_folded_meta
+from search.rendering import BODY_MARKER, page_text, with_folded_meta
 
 PAGE = """<!doctype html><html lang="pl"><head><title>T</title></head><body>
 <nav>Główne</nav>
@@ -76,3 +78,21 @@ def test_one_pagefind_run_per_language_over_the_folders_of_its_indexed_pages():
 def test_languages_sharing_a_folder_are_indexed_in_one_run():
     runs = index_runs([_page("2025/a/index.html", "pl"), _page("2025/b/index.html", "en")])
     assert [run.folders for run in runs] == [("",)]
+
+
+@pytest.mark.parametrize(
+    ("html", "found"),
+    [
+        (b"<main data-pagefind-body>", True),
+        (b'<main class="x" data-pagefind-body class=y>', True),
+        (b'<div data-pagefind-body="">', True),
+        (b"<main\ndata-pagefind-body\n>", True),
+        (b'<a href="/en/2025/data-pagefind-body/">x</a>', False),
+        (b"<p>data-pagefind-body</p>", False),
+        (b'<meta content="x data-pagefind-body y">', False),
+        (b"<x title='a data-pagefind-body'>", False),
+        (b"<p>a &lt;b data-pagefind-body&gt;</p>", False),
+    ],
+)
+def test_the_body_marker_counts_only_as_an_attribute(html, found):
+    assert has_attribute(b"<!doctype html><html><body>" + html, BODY_MARKER.encode()) is found
