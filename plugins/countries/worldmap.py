@@ -15,6 +15,8 @@ drawn as a dot, so that it can be seen and clicked.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -27,6 +29,10 @@ from shapely.geometry import LinearRing, Polygon, box
 from archive_core import countries
 
 MAP_FILE = Path(__file__).resolve().parent / "data" / "world.svg"
+# The maps as `draw` makes them (about a second of every build): drawn once, by `write_drawn`
+# (`PYTHONPATH=plugins python -m countries.worldmap`), and used only while MAP_FILE's hash and the
+# drawing parameters match.
+DRAWN_FILE = MAP_FILE.with_name("world.drawn.json")
 SCALE = 2
 TOLERANCE = 0.5  # map units: the world map is about one map unit a pixel wide
 EUROPE = (400.0, 175.0, 600.0, 380.0)  # map units: from Iceland and Portugal to Cyprus and the North Cape
@@ -61,7 +67,56 @@ class WorldMap:
 
 @cache
 def world_map(path: Path = MAP_FILE) -> WorldMap:
-    root = ET.parse(path).getroot()  # noqa: S314 (a vendored file of this repository, not input)
+    """The maps drawn from `path`; for the vendored map, read from DRAWN_FILE when drawn from these bytes."""
+    data = path.read_bytes()
+    if path == MAP_FILE and (drawn := _read_drawn(hashlib.sha256(data).hexdigest())) is not None:
+        return drawn
+    return draw(data)
+
+
+def _parameters() -> list:
+    return [SCALE, TOLERANCE, list(EUROPE), INSET_SCALE, INSET_TOLERANCE, DOT_BELOW]
+
+
+def _read_drawn(source_sha256: str) -> WorldMap | None:
+    try:
+        stored = json.loads(DRAWN_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if stored.get("source_sha256") != source_sha256 or stored.get("parameters") != _parameters():
+        return None
+
+    def outlines(rows):
+        return tuple(Outline(i, label, d, tuple(dot) if dot else None) for i, label, d, dot in rows)
+
+    return WorldMap(
+        stored["view_box"], outlines(stored["outlines"]), stored["europe_view_box"], outlines(stored["europe"])
+    )
+
+
+def write_drawn() -> Path:
+    """Draw the vendored map and keep the result in DRAWN_FILE (after a change to the map or to the drawing)."""
+    data = MAP_FILE.read_bytes()
+    world = draw(data)
+
+    def rows(outlines):
+        return [[o.map_id, o.label, o.d, list(o.dot) if o.dot else None] for o in outlines]
+
+    stored = {
+        "source": MAP_FILE.name,
+        "source_sha256": hashlib.sha256(data).hexdigest(),
+        "parameters": _parameters(),
+        "view_box": world.view_box,
+        "outlines": rows(world.outlines),
+        "europe_view_box": world.europe_view_box,
+        "europe": rows(world.europe),
+    }
+    DRAWN_FILE.write_text(json.dumps(stored, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    return DRAWN_FILE
+
+
+def draw(data: bytes) -> WorldMap:
+    root = ET.fromstring(data)  # noqa: S314 (a vendored file of this repository, not input)
     x, y, width, height = (float(v) for v in root.get("viewBox").split())
     view_box = " ".join(str(round(v * SCALE)) for v in (x, y, width, height))
     left, top, right, bottom = EUROPE
@@ -171,3 +226,7 @@ def _rings(d: str) -> list[list[tuple[float, float]]]:
     if ring:
         rings.append(ring)
     return rings
+
+
+if __name__ == "__main__":
+    print(write_drawn())
