@@ -47,6 +47,33 @@ FrontMatterLoader.yaml_implicit_resolvers = {
 FrontMatterLoader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
+_OFFSET = re.compile(r"([-+])(\d{1,2})(?::?(\d\d))?\s*$")
+
+
+class OffsetOutOfRange(ValueError):
+    """A timestamp whose time zone offset is 24 hours or more (`+25:00`)."""
+
+
+def _wall_clock_timestamp(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> Any:
+    """A YAML timestamp as the wall-clock time it spells: `10:00:00+07:00` is 10:00, its offset dropped.
+
+    Every date the archive reads is naive, so that dates with and without an offset never meet in one
+    comparison (sorting, feeds, the timeline, open data): a source's date is the one its publisher printed.
+    """
+    offset = _OFFSET.search(node.value) if ("T" in node.value or " " in node.value.strip()) else None
+    if offset and (int(offset[2]) >= 24 or int(offset[3] or 0) >= 60):
+        raise OffsetOutOfRange(f"the time zone offset {offset[0].strip()} is out of range")
+    return naive(yaml.SafeLoader.construct_yaml_timestamp(loader, node))
+
+
+def naive(value: Any) -> Any:
+    """A datetime without its offset (its wall-clock time); anything else as it is."""
+    return value.replace(tzinfo=None) if getattr(value, "tzinfo", None) is not None else value
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _wall_clock_timestamp)
+
+
 @dataclass(frozen=True)
 class SplitDocument:
     path: str
@@ -163,9 +190,11 @@ def parse_yaml(
             except ValueError as exc:  # e.g. `date: 2025-02-30` matches the timestamp pattern
                 field, line = _failing_timestamp(root, offset)
                 field = field.split(".")[0] if field else None  # the field, as a contributor names it
-                raise content_error(
-                    path, line, field or label, f"impossible date: {exc}", "use a real calendar date, YYYY-MM-DD"
-                ) from None
+                if isinstance(exc, OffsetOutOfRange):
+                    message, hint = str(exc), "an offset is from -23:59 to +23:59, e.g. +07:00; or give only the date"
+                else:
+                    message, hint = f"impossible date: {exc}", "use a real calendar date, YYYY-MM-DD"
+                raise content_error(path, line, field or label, message, hint) from None
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -284,7 +313,7 @@ def _failing_timestamp(root: yaml.Node, offset: int) -> tuple[str | None, int | 
         node, where = stack.pop()
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":timestamp"):
             try:
-                loader.construct_yaml_timestamp(node)
+                _wall_clock_timestamp(loader, node)
             except ValueError:
                 return where, node.start_mark.line + 1 + offset
         elif isinstance(node, yaml.SequenceNode):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -129,8 +129,11 @@ class Fields:
             value = value.date()
         if not isinstance(value, date):
             raise self.fail(keys, f"{value!r} is not a date", "write it as YYYY-MM-DD")
-        if today is not None and value > today:
-            raise self.fail(keys, f"{value.isoformat()} is after today ({today.isoformat()})", "check the date")
+        latest = today if today is not None else date.today() + timedelta(days=1)  # ahead where it was written
+        if value > latest:
+            raise self.fail(
+                keys, f"{value.isoformat()} is after today ({(today or date.today()).isoformat()})", "check the year"
+            )
         return value
 
     def text(self, keys: Sequence[Key], value: Any, hint: str) -> str:
