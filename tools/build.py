@@ -129,11 +129,14 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(f"build failed: {exc}; {args.output} was left unchanged", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"build interrupted; {args.output} was left as it was", file=sys.stderr)
+        return 130
     except SystemExit as exc:  # archive_core.errors.BuildFailed: problems already listed
         if exc.code:
             print(f"{exc}\nbuild failed; {args.output} was left unchanged", file=sys.stderr)
         return int(exc.code or 0) if isinstance(exc.code, int) else 1
-    except ToolFailed as exc:
+    except (ToolFailed, output_folder.LockTimeout) as exc:
         print(f"build failed: {exc}\n{args.output} was left unchanged", file=sys.stderr)
         return 1
     except OSError as exc:  # a full or read-only disk, a folder that cannot be written

@@ -25,6 +25,7 @@ from watchfiles import Change, watch
 from .build import BuildError
 from .incremental import Site
 from .make_inputs import given, port
+from .output_folder import LockTimeout
 from .serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +43,7 @@ def full_build(site: Site) -> None:
         print(f"built in {time.perf_counter() - started:.1f} s")
     except SystemExit as exc:  # BuildFailed: the problems
         print(f"{exc}\nbuild failed: still serving the last good site", file=sys.stderr)
-    except (BuildError, ToolFailed) as exc:
+    except (BuildError, ToolFailed, LockTimeout) as exc:
         print(f"build failed: {exc}; still serving the last good site", file=sys.stderr)
     except OSError as exc:  # a full or read-only disk
         failed = f"{exc.strerror or exc} ({exc.filename})"
