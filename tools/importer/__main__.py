@@ -104,13 +104,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def check_destination(dest: Path) -> None:
-    """DEST must be a folder inside the repository (or inside ARCHIVE_CONTENT, the content folder tools are
-    pointed at), links followed: an import never writes anywhere else."""
-    roots = [ROOT, *([Path(os.environ["ARCHIVE_CONTENT"])] if os.environ.get("ARCHIVE_CONTENT") else [])]
+    """DEST must be the content folder (content/, or ARCHIVE_CONTENT, the content folder the tools are pointed
+    at) or a folder inside it, links followed: an import never writes into output/, .git, .cache, the theme,
+    the code, or anywhere else."""
+    content = os.path.realpath(os.environ.get("ARCHIVE_CONTENT") or ROOT / "content")
     real = os.path.realpath(dest)
-    if not any(real == os.path.realpath(root) or real.startswith(os.path.realpath(root) + os.sep) for root in roots):
+    if not (real == content or real.startswith(content + os.sep)):
         raise content_error(
-            dest, None, "DEST", "is outside the repository", "import into content/ (the default), or a folder inside it"
+            dest,
+            None,
+            "DEST",
+            f"is not inside the content folder ({content})",
+            "import into content/ (the default), or a folder inside it",
         )
 
 
