@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from about import check_about  # noqa: E402
 from archive_core.errors import ContentError, Problem, report  # noqa: E402
 from archive_core.paths import check_tree  # noqa: E402
 from bilingual.checks import check_translations  # noqa: E402
@@ -40,6 +41,7 @@ CHECKS: tuple[Check, ...] = (
     check_review_fields,  # fields the importer guessed (warning)
     check_countries,  # content/data/countries.yaml, people.yaml
     check_timeline,  # content/data/timeline/*.yaml
+    check_about,  # content/about/about.<lang>.md, read as the build reads them
 )
 
 

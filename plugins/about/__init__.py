@@ -17,8 +17,9 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from archive_core.errors import BuildFailed, content_error
-from archive_core.frontmatter import load, read_text, split
+from archive_core import paths
+from archive_core.errors import BuildFailed, ContentError, Problem, content_error
+from archive_core.frontmatter import field_line, load, read_text, split
 from archive_core.locales import LANGUAGES
 from archive_core.urls import save_as, section_url
 
@@ -44,11 +45,38 @@ def read_about(content_dir: Path, lang: str, repository_url: str) -> AboutPage:
     meta = load(doc)
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise content_error(path, 2, "title", "is missing", "add `title: ...` to the front-matter")
+        raise content_error(path, field_line(doc, "title") or 2, "title", "is missing", "add `title: ...`")
     for key in meta:
         if key != "title":
-            raise content_error(path, 2, str(key), "is not a known field", "the about page has only `title:`")
-    return AboutPage(lang, title.strip(), render_markdown(doc.body.replace("{repository_url}", repository_url)))
+            raise content_error(path, field_line(doc, str(key)) or 2, str(key), "is not a known field", "the about "
+                                "page has only `title:`")  # fmt: skip
+    return AboutPage(lang, title.strip(), render_markdown(doc, repository_url))
+
+
+def read_about_pages(content_dir: Path, repository_url: str) -> dict[str, AboutPage]:
+    """Both languages' pages; a file of `about/` that is not one of them is refused, never ignored."""
+    expected = {f"about.{lang}.md" for lang in LANGUAGES}
+    listing = paths.list_files(content_dir, content_dir / ABOUT_DIR)
+    if listing.problems:
+        raise ContentError(listing.problems[0])
+    for path in listing.files:
+        if path.name not in expected:
+            raise content_error(
+                path, None, "file", "is not an about page, and would never be published",
+                f"the about pages are {', '.join(sorted(expected))}: rename or remove it",
+            )  # fmt: skip
+    return {lang: read_about(content_dir, lang, repository_url) for lang in LANGUAGES}
+
+
+def check_about(content_dir: Path) -> list[Problem]:
+    """For `make check`: the about pages, read as the build reads them."""
+    if not (content_dir / ABOUT_DIR).is_dir():
+        return []
+    try:
+        read_about_pages(content_dir, "https://example.org/repository")
+    except ContentError as exc:
+        return [exc.problem]
+    return []
 
 
 class AboutGenerator(Generator):
@@ -57,9 +85,7 @@ class AboutGenerator(Generator):
         if not (Path(self.path) / ABOUT_DIR).is_dir():
             return  # a content folder without an about page: no page, and no footer link to it
         try:
-            self.pages = {
-                lang: read_about(Path(self.path), lang, self.settings.get("REPOSITORY_URL", "")) for lang in LANGUAGES
-            }
+            self.pages = read_about_pages(Path(self.path), self.settings.get("REPOSITORY_URL", ""))
         except Exception as exc:
             problem = getattr(exc, "problem", None)
             if problem is None:

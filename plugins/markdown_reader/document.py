@@ -36,15 +36,9 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     meta = schema.validate(frontmatter.load(doc), doc)
     annotations.check(meta.annotations, doc)
     tokens = render.parse(doc.body)
-    for link in render.unsafe_links(tokens):
+    for link in render.unsafe_links(tokens, doc.body):
         line = doc.body_line + link.line - 1 if link.line else None
-        raise content_error(
-            path,
-            line,
-            "body",
-            f"link target {link.url!r} is not allowed",
-            "links may point to http(s) or mailto addresses, or to other pages of the site",
-        )
+        raise content_error(path, line, "body", f"link target {link.url!r} {link.message}", link.hint)
     summary = render.text_html(meta.summary) if meta.summary else render.lead_paragraph_html(tokens) or ""
     links = tuple(
         replace(link, line=doc.body_line + link.line - 1 if link.line else None)
