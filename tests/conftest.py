@@ -16,13 +16,15 @@ SETTINGS = ROOT / "pelican.conf.py"
 
 
 def build_site(output: Path, content: Path = CONTENT, **overrides) -> Path:
-    return build(SETTINGS, output, {"PATH": str(content), **overrides})
+    """A real build of `content` into `output`, without the search index unless asked for (`SEARCH_INDEX=True`):
+    most tests look at the pages only, and Pagefind is the slowest step of a small build."""
+    return build(SETTINGS, output, {"PATH": str(content), "SEARCH_INDEX": False, **overrides})
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once per test session."""
-    return build_site(tmp_path_factory.mktemp("site") / "output")
+    """The real site with its search index, built once per test session."""
+    return build_site(tmp_path_factory.mktemp("site") / "output", SEARCH_INDEX=True)
 
 
 @pytest.fixture
@@ -69,7 +71,9 @@ SEARCH_FIXTURE = ROOT / "tests" / "fixtures" / "search"
 @pytest.fixture(scope="session")
 def search_site(tmp_path_factory) -> Path:
     """The search fixture archive (tests/fixtures/search/content), built once per test session."""
-    return build_site(tmp_path_factory.mktemp("search-fixture") / "output", SEARCH_FIXTURE / "content")
+    return build_site(
+        tmp_path_factory.mktemp("search-fixture") / "output", SEARCH_FIXTURE / "content", SEARCH_INDEX=True
+    )
 
 
 @pytest.fixture(scope="session")

@@ -215,7 +215,7 @@ def test_article_links_to_its_file_in_the_repository(site: Path):
 def test_publish_build_uses_absolute_urls(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("SITEURL", "https://example.org/archive/")
     monkeypatch.setenv("REPOSITORY_URL", "https://git.example.org/team/archive")
-    site = build(ROOT / "publish.conf.py", tmp_path / "output", {"PATH": str(CONTENT)})
+    site = build(ROOT / "publish.conf.py", tmp_path / "output", {"PATH": str(CONTENT), "SEARCH_INDEX": False})
     base = "https://example.org/archive"
     html = (site / PL_ARTICLE).read_text(encoding="utf-8")
     assert head_links(html, "canonical")[0]["href"] == f"{base}/{PL_ARTICLE.removesuffix('index.html')}"

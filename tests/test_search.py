@@ -44,7 +44,7 @@ def served_two(tmp_path_factory):
     content = tmp_path_factory.mktemp("content") / "content"
     shutil.copytree(CONTENT, content)
     (content / "articles" / "2025" / "test-second-article.pl.md").write_text(SECOND_ARTICLE, encoding="utf-8")
-    site = build_site(tmp_path_factory.mktemp("site-two") / "output", content)
+    site = build_site(tmp_path_factory.mktemp("site-two") / "output", content, SEARCH_INDEX=True)
     yield from serve(site)
 
 

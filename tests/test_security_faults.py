@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from archive_core.cache import ContentCache
 from archive_core.integrity import Seal
-from markdown_reader.cache import ContentCache
 
 from .build_helpers import build_command, leftovers, run_build, settings_file, tree_snapshot
 from .conftest import CONTENT, ROOT

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from markdown_reader import render
+from archive_core import markdown as render
 from tools.check import check
 
 from .conftest import ROOT

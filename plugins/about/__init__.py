@@ -11,72 +11,17 @@ links to the page only when this plugin is on and the content has the page
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
-from archive_core import paths
-from archive_core.errors import BuildFailed, ContentError, Problem, content_error
-from archive_core.frontmatter import field_line, load, read_text, split
-from archive_core.locales import LANGUAGES
-from archive_core.urls import save_as, section_url
+from archive_core.about_pages import ABOUT_DIR, AboutPage, read_about_pages
+from archive_core.errors import BuildFailed
+from archive_core.urls import save_as
+from archive_core.versions import versions
 
 from .corrections import corrections_log
-from .render import render_markdown
-
-ABOUT_DIR = Path("about")
-
-
-class AboutPage:
-    def __init__(self, lang: str, title: str, html: str) -> None:
-        self.lang = lang
-        self.title = title
-        self.html = html
-        self.url = section_url("about", lang)
-
-
-def read_about(content_dir: Path, lang: str, repository_url: str) -> AboutPage:
-    path = content_dir / ABOUT_DIR / f"about.{lang}.md"
-    if not os.path.lexists(path):
-        raise content_error(path, None, "file", "is missing", f"write the about page in {lang}, or turn off `about`")
-    doc = split(read_text(path, content_dir), path)
-    meta = load(doc)
-    title = meta.get("title")
-    if not isinstance(title, str) or not title.strip():
-        raise content_error(path, field_line(doc, "title") or 2, "title", "is missing", "add `title: ...`")
-    for key in meta:
-        if key != "title":
-            raise content_error(path, field_line(doc, str(key)) or 2, str(key), "is not a known field", "the about "
-                                "page has only `title:`")  # fmt: skip
-    return AboutPage(lang, title.strip(), render_markdown(doc, repository_url))
-
-
-def read_about_pages(content_dir: Path, repository_url: str) -> dict[str, AboutPage]:
-    """Both languages' pages; a file of `about/` that is not one of them is refused, never ignored."""
-    expected = {f"about.{lang}.md" for lang in LANGUAGES}
-    listing = paths.list_files(content_dir, content_dir / ABOUT_DIR)
-    if listing.problems:
-        raise ContentError(listing.problems[0])
-    for path in listing.files:
-        if path.name not in expected:
-            raise content_error(
-                path, None, "file", "is not an about page, and would never be published",
-                f"the about pages are {', '.join(sorted(expected))}: rename or remove it",
-            )  # fmt: skip
-    return {lang: read_about(content_dir, lang, repository_url) for lang in LANGUAGES}
-
-
-def check_about(content_dir: Path) -> list[Problem]:
-    """For `make check`: the about pages, read as the build reads them."""
-    if not (content_dir / ABOUT_DIR).is_dir():
-        return []
-    try:
-        read_about_pages(content_dir, "https://example.org/repository")
-    except ContentError as exc:
-        return [exc.problem]
-    return []
 
 
 class AboutGenerator(Generator):
@@ -96,10 +41,8 @@ class AboutGenerator(Generator):
     def generate_output(self, writer) -> None:
         if not self.pages:
             return
-        siteurl = self.settings["SITEURL"]
-        default_lang = self.settings.get("DEFAULT_LANG", LANGUAGES[0])
-        alternates = [_Alternate(lang, f"{siteurl}/{page.url}") for lang, page in self.pages.items()]
-        alternates.append(_Alternate("x-default", f"{siteurl}/{self.pages[default_lang].url}"))
+        pages = versions({lang: page.url for lang, page in self.pages.items()}, original=self.settings["DEFAULT_LANG"])
+        alternates = pages.alternates(self.settings["SITEURL"])
         for lang, page in self.pages.items():
             writer.write_file(
                 save_as(page.url),
@@ -110,24 +53,9 @@ class AboutGenerator(Generator):
                 corrections=corrections_log(self.context, lang),
                 page_lang=lang,
                 alternates=alternates,
-                language_links=[
-                    _LanguageLink(other, self.pages[other].url, True) for other in self.pages if other != lang
-                ],
+                language_links=pages.language_links(lang),
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
-
-
-class _Alternate:
-    def __init__(self, hreflang: str, url: str) -> None:
-        self.hreflang = hreflang
-        self.url = url
-
-
-class _LanguageLink:
-    def __init__(self, lang: str, url: str, available: bool) -> None:
-        self.lang = lang
-        self.url = url
-        self.available = available
 
 
 def get_generators(pelican) -> type[Generator]:

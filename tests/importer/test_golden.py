@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 
-from markdown_reader.document import read_article
+from archive_core.articles import read_article
 
 from ..conftest import CONTENT, ROOT, SEED
 from .helpers import as_imported, body_of, run_import, written_files

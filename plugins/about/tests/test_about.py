@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-from about import read_about
-from about.render import render_markdown
+from archive_core.about_pages import read_about, render_markdown
 from archive_core.errors import ContentError
 from archive_core.frontmatter import SplitDocument
 
