@@ -34,7 +34,6 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     text = frontmatter.decode(data, path)
     doc = frontmatter.split(text, path)
     meta = schema.validate(frontmatter.load(doc), doc)
-    annotations.check(meta.annotations, doc)
     tokens = markdown.parse(doc.body)
     for link in markdown.unsafe_links(tokens, doc.body):
         line = doc.body_line + link.line - 1 if link.line else None
@@ -45,6 +44,7 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
         for link in markdown.site_links(tokens, doc.body)
     )
     body_html = markdown.render(tokens)
+    annotations.check(meta.annotations, doc, body_html)
     if match := RESERVED.search(body_html):  # spelt with escapes or entities, `data&#45;pagefind-`
         raise content_error(
             path,
