@@ -290,19 +290,29 @@ def _printable(name: str, fallback: str) -> str:
 
 
 def field_line(doc: SplitDocument, dotted_field: str) -> int | None:
-    """The file line where `field` (or `source.url`) is set, for error messages."""
+    """The file line where `field` (`source.url`, `translation_chain.0.from`) is set, for error messages.
+
+    A field that is not there (a missing key, an index past the end) is shown at the nearest thing that is:
+    the list item or mapping that should hold it.
+    """
     try:
         node = yaml.compose(doc.yaml_text, Loader=FrontMatterLoader)
     except yaml.YAMLError:
         return None
+    line = None
     for name in dotted_field.split("."):
-        if not isinstance(node, yaml.MappingNode):
-            return None
-        found = next((v for k, v in node.value if getattr(k, "value", None) == name), None)
-        if found is None:
-            return None
-        node = found
-    return node.start_mark.line + 2
+        if isinstance(node, yaml.MappingNode):
+            found = next(((k, v) for k, v in node.value if getattr(k, "value", None) == name), None)
+            if found is None:
+                return line
+            key, node = found
+            line = key.start_mark.line + 2
+        elif isinstance(node, yaml.SequenceNode) and name.isdigit() and int(name) < len(node.value):
+            node = node.value[int(name)]
+            line = node.start_mark.line + 2
+        else:
+            return line
+    return node.start_mark.line + 2 if node is not None else line
 
 
 def _failing_timestamp(root: yaml.Node, offset: int) -> tuple[str | None, int | None]:
