@@ -10,7 +10,7 @@ from pathlib import Path
 
 from archive_core.errors import ContentError, content_error
 from archive_core.locales import LANGUAGES
-from tools.make_inputs import given
+from tools.make_inputs import flag, given
 
 from . import ROOT
 from .importer import convert, write
@@ -31,7 +31,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "src", type=Path, nargs="?", default=given("SRC"), help="the raw article: a text file or a saved HTML page"
     )
     parser.add_argument(
-        "--dest", type=Path, default=given("DEST") or ROOT / "content", help="content folder (default: content/)"
+        "--dest",
+        type=Path,
+        default=given("DEST") or os.environ.get("ARCHIVE_CONTENT") or ROOT / "content",
+        help="content folder (default: content/, or ARCHIVE_CONTENT)",
     )
     parser.add_argument(
         "--date", type=_date, default=given("DATE"), help="publication date, YYYY-MM-DD (else from the page's metadata)"
@@ -58,7 +61,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--note", default=given("NOTE"), help="editor_note: the archive editors' note")
     parser.add_argument(
-        "--force", action="store_true", default=bool(given("FORCE")), help="replace an existing, different file"
+        "--force", action="store_true", default=flag("FORCE"), help="replace an existing, different file"
     )
     args = parser.parse_args(argv)
     if args.src is None:
