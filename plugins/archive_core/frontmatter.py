@@ -102,8 +102,11 @@ def decode(data: bytes, path: str | Path) -> str:
             f"the file is larger than {MAX_FILE_BYTES} bytes",
             "split it, or check that it is really an article",
         )
-    if b"\x00" in data:
-        raise content_error(path, None, "file", "the file is binary, not text", "content files are UTF-8 Markdown")
+    if (nul := data.find(b"\x00")) >= 0:
+        raise content_error(
+            path, line_of(data, nul), "file", "the file is binary, not text: it holds a NUL byte",
+            "content files are UTF-8 Markdown; delete the NUL, or save the file again as UTF-8 text",
+        )  # fmt: skip
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -122,6 +125,11 @@ def decode(data: bytes, path: str | Path) -> str:
 
 def split(text: str, path: str | Path) -> SplitDocument:
     lines = text.split("\n")
+    if lines[0].rstrip() != FENCE and "\r" in lines[0]:
+        raise content_error(
+            path, 1, "file", "its lines end with a bare CR (carriage return), not LF",
+            "save the file with LF (Unix) or CRLF (Windows) line ends",
+        )  # fmt: skip
     if lines[0].rstrip() != FENCE:
         raise content_error(
             path,
