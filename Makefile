@@ -106,7 +106,7 @@ $(BENCH): requirements-bench.txt requirements.txt
 
 bench: export ARCHIVE_N = $(value N)
 bench: export ARCHIVE_REPEAT = $(value REPEAT)
-bench: $(RUNTIME) $(BENCH) ## Benchmark against stock Pelican + Pagefind (N="500 5000" pairs, N=500 is quick; REPEAT=3)
+bench: $(RUNTIME) $(BENCH) ## Benchmark make html against stock Pelican + Pagefind (N="500 1000 5000" pairs, N=500 is quick; REPEAT=3)
 	$(BENCH_VENV)/bin/python -m tools.bench.run --ours-python $(PY)
 
 clean: ## Remove the built site and caches (not the virtualenv)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .build_helpers import run_build, tree_snapshot
 from .conftest import build_site
 
@@ -43,3 +45,21 @@ def test_duplicate_translation_is_refused(content_copy, tmp_path):
     result = run_build(content_copy, tmp_path / "output")
     assert result.returncode == 1
     assert "translation_key: 'hanoi-convention-signing-ceremony' in 'pl' is also used by" in result.stderr
+
+
+@pytest.mark.parametrize("variable", ["ARCHIVE_OUTPUT", "ARCHIVE_TIMINGS"])
+@pytest.mark.parametrize("value", ["/var/elsewhere", "..", ".cache", ".cache/../content"])
+def test_an_output_from_the_environment_outside_the_scratch_folder_is_refused(variable, value, monkeypatch):
+    # `make bench` points `make html` into .cache/bench/ this way; the output folder is replaced whole.
+    from tools.build import scratch_path
+
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SystemExit, match=variable):
+        scratch_path(variable)
+
+
+def test_an_output_from_the_environment_inside_the_scratch_folder_is_taken(monkeypatch):
+    from tools.build import SCRATCH, scratch_path
+
+    monkeypatch.setenv("ARCHIVE_OUTPUT", str(SCRATCH / "bench" / "out"))
+    assert scratch_path("ARCHIVE_OUTPUT") == (SCRATCH / "bench" / "out").resolve()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
+import io
+import os
 import re
 import subprocess
 import sys
@@ -124,3 +127,51 @@ def test_a_build_reads_and_checks_each_file_once(reads, tmp_path):
     data = [CONTENT / "data" / "countries.yaml", CONTENT / "data" / "people.yaml"]
     data += sorted((CONTENT / "data" / "timeline").glob("*.yaml"))
     assert reads == Counter({str(path): 1 for path in [*articles, *data]})
+
+
+def test_a_build_opens_each_content_file_once_besides_the_fingerprint(monkeypatch, tmp_path):
+    # Any reader, not only the ones `reads` knows: every open of a file under content/ for reading is
+    # counted (`open()`, and `os.open` as archive_core.paths reads; not its O_PATH looks at a path),
+    # except the build fingerprint's (tools/fingerprint.py hashes the bytes of every input, parses none).
+    content = CONTENT.resolve()
+    opened: Counter = Counter()
+    real_open, real_os_open = io.open, os.open
+
+    def count(file) -> None:
+        if isinstance(file, str | os.PathLike) and not _called_from("tools.fingerprint"):
+            path = Path(file).resolve()
+            if path.is_relative_to(content) and path.is_file():
+                opened[path.relative_to(content).as_posix()] += 1
+
+    def counting_open(file, *args, **kwargs):
+        count(file)
+        return real_open(file, *args, **kwargs)
+
+    def counting_os_open(file, flags, *args, **kwargs):
+        if not flags & getattr(os, "O_PATH", 0):
+            count(file)
+        return real_os_open(file, flags, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", counting_open)
+    monkeypatch.setattr(builtins, "open", counting_open)
+    monkeypatch.setattr(os, "open", counting_os_open)
+    build_site(tmp_path / "output", ARCHIVE_WORKERS=1, ARCHIVE_CACHE_DIR="", SEARCH_INDEX=False)
+    monkeypatch.undo()
+    assert opened, "the build read no content file through open()"
+    assert {name: count for name, count in opened.items() if count > 1} == {}
+    importer_only = {content / "data" / "country-names.yaml"}  # `make import` reads it, the build does not
+    parsed = [
+        p
+        for p in content.rglob("*")
+        if p.suffix in {".md", ".yaml"} and p.parent.name != "sources" and p not in importer_only
+    ]
+    assert sorted(opened) == sorted(p.relative_to(content).as_posix() for p in parsed)
+
+
+def _called_from(module: str) -> bool:
+    frame = sys._getframe(2)
+    while frame is not None:
+        if frame.f_globals.get("__name__") == module:
+            return True
+        frame = frame.f_back
+    return False

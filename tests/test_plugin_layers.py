@@ -74,7 +74,7 @@ PRIVATE_PARTS = {
         "cache",
         "__dict__",
     },
-    "plugins/search/pagefind_compat.py": {"_service", "_poll_task", "_backend"},
+    "plugins/search/pagefind_compat.py": {"_service", "_poll_task", "_backend", "_responses", "_config", "_index_id"},
 }
 
 

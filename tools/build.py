@@ -113,14 +113,37 @@ def build_if_changed(
     return Outcome(output, rebuilt=True)
 
 
+SCRATCH = ROOT / ".cache"
+
+
+def scratch_path(variable: str) -> Path | None:
+    """The path in the environment variable `variable`, which must lie inside the repository's `.cache/`.
+
+    `make bench` runs `make html` itself and points its output (replaced whole by each build) and
+    its timings elsewhere through ARCHIVE_OUTPUT and ARCHIVE_TIMINGS, never at the user's output/;
+    a value outside `.cache/` could name any folder, so it is refused.
+    """
+    if not (value := os.environ.get(variable)):
+        return None
+    path = Path(value).resolve()
+    if not path.is_relative_to(SCRATCH.resolve()) or path == SCRATCH.resolve():
+        raise SystemExit(f"{variable}={value!r}: must be a path inside {SCRATCH} (it is replaced by the build)")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-s", "--settings", type=Path, default=ROOT / "pelican.conf.py")
-    parser.add_argument("-o", "--output", type=Path, default=ROOT / "output")
+    parser.add_argument("-o", "--output", type=Path, default=scratch_path("ARCHIVE_OUTPUT") or ROOT / "output")
     parser.add_argument("-q", "--quiet", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every file written")
     parser.add_argument("--force", action="store_true", help="build even if no input changed")
-    parser.add_argument("--timings", type=Path, help="write where the time went, as JSON (for make bench)")
+    parser.add_argument(
+        "--timings",
+        type=Path,
+        default=scratch_path("ARCHIVE_TIMINGS"),
+        help="write where the time went, as JSON (for make bench)",
+    )
     args = parser.parse_args(argv)
     init_logging(level=logging.WARNING if args.quiet else logging.INFO)
     if not args.verbose:  # one line per page is slow at 10,000 pages; the progress bar says more

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import cached_property
 from pathlib import Path
 
 from archive_core.errors import BuildFailed, Problem
@@ -10,16 +11,39 @@ from archive_core.errors import BuildFailed, Problem
 from .pelican_compat import CheckedWriter
 
 
-def escapes(output_dir: str | Path, path: str | Path) -> bool:
+def escapes(output_dir: str | Path, path: str | Path, resolved: dict[str, str] | None = None) -> bool:
     """True when `path` (absolute, or relative to `output_dir`) is not inside `output_dir`.
 
     Pelican's own check compares string prefixes, so `output-evil/` passes
     it for `output/`; this one compares resolved path components, symlinks
-    included.
+    included. `resolved` keeps the real path of each folder already resolved
+    (a writer's: the folders of one build), so that a page costs one `lstat`,
+    not one per component of its path (about 40, twice per page).
     """
-    root = os.path.realpath(output_dir)
-    target = os.path.realpath(os.path.normpath(os.path.join(root, path)))
+    resolved = {} if resolved is None else resolved
+    root = _real(str(output_dir), resolved)
+    joined = os.path.normpath(os.path.join(root, path))
+    folder, name = os.path.split(joined)
+    target = os.path.realpath(joined) if os.path.islink(joined) else os.path.join(_real(folder, resolved), name)
     return os.path.commonpath([root, target]) != root  # os.path: a third of pathlib's time, per written page
+
+
+def _real(folder: str, resolved: dict[str, str]) -> str:
+    """The real path of the absolute `folder`, component by component from the ones already resolved.
+
+    A folder is kept once it exists as a folder: one not made yet could still become a link.
+    """
+    if (real := resolved.get(folder)) is not None:
+        return real
+    parent, name = os.path.split(folder)
+    if not os.path.isabs(folder) or parent == folder or not name:
+        return os.path.realpath(folder)
+    real = os.path.join(_real(parent, resolved), name)
+    if os.path.islink(real):
+        real = os.path.realpath(real)
+    if os.path.isdir(real):
+        resolved[folder] = real
+    return real
 
 
 def refusal(output_dir: str | Path, path: str | Path) -> BuildFailed:
@@ -39,6 +63,11 @@ def refusal(output_dir: str | Path, path: str | Path) -> BuildFailed:
 class GuardedWriter(CheckedWriter):
     """Pelican's writer, but every file it opens must be inside the output folder."""
 
+    @cached_property
+    def resolved_folders(self) -> dict[str, str]:
+        """The real path of each output folder this writer has checked (see `escapes`)."""
+        return {}
+
     def refuse(self, path: str) -> None:
-        if escapes(self.output_path, path):
+        if escapes(self.output_path, path, self.resolved_folders):
             raise refusal(self.output_path, path)

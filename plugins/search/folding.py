@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
 
 
 def pagefind_fold(word: str) -> str:
@@ -37,5 +37,5 @@ def needs_folding(word: str) -> bool:
 
 def folded_terms(text: str) -> list[str]:
     """The ASCII forms of the words of `text` that Pagefind cannot fold: `["bialorusi", "lodz"]`."""
-    words = {word for word in _WORD.findall(text) if not word.isascii()}
+    words = {word for word in WORD.findall(text) if not word.isascii()}
     return sorted({unidecode(word).lower() for word in words if needs_folding(word)})

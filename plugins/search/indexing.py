@@ -32,6 +32,9 @@ from .records import RECORD_ATTRIBUTE, page_records
 from .rendering import BODY_MARKER, indexed_text, page_text, with_folded_meta
 
 BUNDLE_DIR = "pagefind"
+# From this many pages on, a run per language (its memory is what matters, see `index_runs`) and the
+# build's freed memory handed back first; below it one run, since each run starts a service and walks.
+LARGE_SITE_PAGES = 3000
 _HTML_LANG = re.compile(rb"<html[^>]*?\slang=[\"']?([^\"'\s>]*)", re.IGNORECASE)
 _HTML_ELEMENT = re.compile(rb"<html[\s>]", re.IGNORECASE)
 _QUOTED = re.compile(rb"\"[^\"]*\"|'[^']*'")
@@ -208,9 +211,9 @@ async def _write_index(
 
 
 async def _run_service(run: IndexRun, output: Path, bundle: Path, index: PagefindIndex) -> dict:
-    # Pages: Pagefind walks the output folder, one request to its service instead of one per page
-    # (the Python API waits 0.1 s for each response). Records need their own URL: one request each.
-    await index.__aenter__()
+    # Pages: Pagefind walks the output folder, one request to its service instead of one per page.
+    # Records need their own URL: one request each, in order (the order of Pagefind's page numbers).
+    await pagefind_compat.start(index)
     try:
         for glob in run.globs:
             await index.add_directory(str(output), glob=glob)
@@ -263,7 +266,7 @@ def release_free_memory() -> None:
 
 def write_pagefind_bundle(
     output: Path,
-    per_language: bool = True,
+    per_language: bool | None = None,
     exclude_selectors: tuple[str, ...] = (),
     folding: str = "template",
     timeout: float | None = None,
@@ -271,6 +274,7 @@ def write_pagefind_bundle(
     """Index every indexable page under `output` into `output/pagefind/`, as Pagefind writes it.
 
     `folding`: "template" (the pages already hold their folded terms), "pages" (add them now), "off".
+    `per_language`: a run per language (True), one run (False), or one run below LARGE_SITE_PAGES (None).
     Each run of Pagefind's service gets `time_limit` seconds (`timeout`, else by the pages).
     """
     pagefind_compat.require_tested_version()
@@ -278,9 +282,11 @@ def write_pagefind_bundle(
     pages = pages_to_index(output, fold_records=folding != "off")
     if folding == "pages":
         fold_pages(output, pages)
-    release_free_memory()
+    large = len(pages) >= LARGE_SITE_PAGES
+    if large:
+        release_free_memory()
     bundle = output / BUNDLE_DIR
-    runs = index_runs(pages) if per_language else one_run(pages)
+    runs = index_runs(pages) if (large if per_language is None else per_language) else one_run(pages)
     limit = time_limit(len(pages), timeout)
     _run_in_own_loop(_write_indexes(runs, output, bundle, exclude_selectors, limit))
     if empty := pagefind_compat.empty_files(bundle):
@@ -293,7 +299,7 @@ def write_pagefind_bundle(
 
 def build_search_index(
     output: Path,
-    per_language: bool = True,
+    per_language: bool | None = None,
     exclude_selectors: tuple[str, ...] = (),
     folding: str = "template",
     timeout: float | None = None,

@@ -22,14 +22,16 @@ readers never see, in one of two ways (setting `SEARCH_FOLDING`):
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import lxml.html
 from markupsafe import Markup
 
-from .folding import folded_terms
+from .folding import WORD, folded_terms, needs_folding
 
 FOLDED_META = "folded"
+_CHARACTER_REFERENCE = re.compile(r"&(?!(?:amp|lt|gt|quot|#39|#34|#x27|#x22);)")
 BODY_MARKER = "data-pagefind-body"
 _NOT_INDEXED = ".//*[@data-pagefind-ignore] | .//script | .//style | .//template | .//noscript"
 # Metadata read from an element's text (not `name[attribute]`), outside parts ignored with "all".
@@ -69,7 +71,22 @@ def folded_element(terms: list[str]) -> str:
 
 def with_folded_terms(html: str) -> Markup:
     """`html` (the rendered content of a page) plus the element holding its folded terms."""
-    return Markup(str(html) + folded_element(folded_terms(indexed_text(str(html)))))  # noqa: S704 (our own rendered HTML; the terms are escaped)
+    html = str(html)
+    if not might_need_folding(html):
+        return Markup(html)  # noqa: S704 (our own rendered HTML, unchanged)
+    return Markup(html + folded_element(folded_terms(indexed_text(html))))  # noqa: S704 (our own rendered HTML; the terms are escaped)
+
+
+def might_need_folding(html: str) -> bool:
+    """False when no word anywhere in `html` (text, tags, attributes) has a letter Pagefind cannot fold.
+
+    Then its indexed text, made of the same characters, has none either, and the page needs no parse:
+    about half the pages of a bilingual archive (the English ones, most of the time). A character
+    reference other than the five that escaping makes (`&#322;` is ł) means a parse, to be sure.
+    """
+    return bool(_CHARACTER_REFERENCE.search(html)) or any(
+        needs_folding(word) for word in set(WORD.findall(html)) if not word.isascii()
+    )
 
 
 def also_folded(text: str) -> str:

@@ -3,9 +3,12 @@
 For each corpus size (pairs of Polish/English articles, see corpus.py) it
 measures, in one run on one machine:
 
-- ours: cold full build (`python -m tools.build`, empty content cache, no
-  output), warm rebuild with nothing changed, rebuild after editing one
-  article, and the devserver's incremental update after that edit
+- ours: cold `make html`, as users run it (check included, empty content
+  cache, no output: what `make clean` leaves; the output and cache are
+  pointed into `.cache/bench/` through ARCHIVE_OUTPUT, ARCHIVE_CACHE_DIR and
+  ARCHIVE_CONTENT, never at the user's output/ or content/), `make html`
+  again with nothing changed, `make html` after editing one article, and the
+  devserver's incremental update after that edit
   (tools/incremental.py); pages per second, peak memory, the search index
   (time and size, when the search plugin is in the build), the bytes an
   article page needs (HTML, CSS, JS), and the bytes real Chromium downloads,
@@ -14,6 +17,9 @@ measures, in one run on one machine:
   then `python -m pagefind --site`, and stock's rebuild after the same edit
   with its reader cache;
 
+then the same for the archive as it is (content/, a few articles): cold
+`make html` against stock Pelican + the Pagefind CLI on the same articles
+(converted to stock Pelican's format), alternating, ratio of medians;
 and prints a table and the ratios, and writes everything as JSON.
 """
 
@@ -33,6 +39,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+import yaml
 from rich.console import Console
 from rich.table import Table
 
@@ -116,25 +123,33 @@ def edit_one_article(path: Path) -> str:
     return original
 
 
-def _ours_paths(pairs: int, corpus: Path, python: Path) -> tuple[Path, Path, dict, list[str]]:
-    out, cache = WORK / f"out-{pairs}" / "ours", WORK / f"cache-{pairs}"
-    timings = WORK / f"timings-{pairs}.json"
-    env = {"ARCHIVE_CONTENT": str(corpus / "archive"), "ARCHIVE_CACHE_DIR": str(cache)}
-    return out, cache, env, [str(python), "-m", "tools.build", "-o", str(out), "--timings", str(timings)]
+MAKE_HTML = ["make", "--no-print-directory", "html"]
 
 
-def cold_ours(pairs: int, corpus: Path, python: Path) -> dict:
-    """One cold build: no output, empty content cache."""
-    out, cache, env, build = _ours_paths(pairs, corpus, python)
+def _ours_paths(name: str | int, content: Path) -> tuple[Path, Path, dict, list[str]]:
+    """`make html` as users run it, its content, output, cache and timings pointed into WORK."""
+    out, cache = WORK / f"out-{name}" / "ours", WORK / f"cache-{name}"
+    env = {
+        "ARCHIVE_CONTENT": str(content),
+        "ARCHIVE_CACHE_DIR": str(cache),
+        "ARCHIVE_OUTPUT": str(out),
+        "ARCHIVE_TIMINGS": str(WORK / f"timings-{name}.json"),
+    }
+    return out, cache, env, MAKE_HTML
+
+
+def cold_ours(name: str | int, content: Path) -> dict:
+    """One cold `make html`: no output, empty content cache (what `make clean` leaves)."""
+    out, cache, env, build = _ours_paths(name, content)
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(cache, ignore_errors=True)
     run = measured(build, env)
-    return {**run, "phases": json.loads((WORK / f"timings-{pairs}.json").read_text())}
+    return {**run, "phases": json.loads(Path(env["ARCHIVE_TIMINGS"]).read_text())}
 
 
-def cold_stock(pairs: int, corpus: Path, stock_python: Path) -> tuple[dict, dict]:
+def cold_stock(name: str | int, corpus: Path, stock_python: Path) -> tuple[dict, dict]:
     """One cold stock Pelican build (empty reader cache), then the Pagefind CLI on its output."""
-    out, cache, pelican, pagefind = _stock_paths(pairs, corpus, stock_python)
+    out, cache, pelican, pagefind = _stock_paths(name, corpus, stock_python)
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(cache, ignore_errors=True)
     return measured(pelican), measured(pagefind)
@@ -142,7 +157,7 @@ def cold_stock(pairs: int, corpus: Path, stock_python: Path) -> tuple[dict, dict
 
 def bench_ours(pairs: int, corpus: Path, python: Path, colds: list[dict]) -> dict:
     """Given the cold runs (the last one's output and cache in place): warm, one edit, devserver."""
-    out, _cache, env, build = _ours_paths(pairs, corpus, python)
+    out, _cache, env, build = _ours_paths(pairs, corpus / "archive")
     cold = _median_run(colds)
     phases = cold["phases"]
     warm = measured(build, env)
@@ -176,9 +191,9 @@ def bench_ours(pairs: int, corpus: Path, python: Path, colds: list[dict]) -> dic
     }
 
 
-def _stock_paths(pairs: int, corpus: Path, stock_python: Path) -> tuple[Path, Path, list[str], list[str]]:
-    out, cache = WORK / f"out-{pairs}" / "stock", WORK / f"stock-cache-{pairs}"
-    settings = WORK / "stock.conf.py"
+def _stock_paths(name: str | int, corpus: Path, stock_python: Path) -> tuple[Path, Path, list[str], list[str]]:
+    out, cache = WORK / f"out-{name}" / "stock", WORK / f"stock-cache-{name}"
+    settings = WORK / f"stock-{name}.conf.py"
     settings.write_text(STOCK_SETTINGS.format(cache=str(cache)))
     pelican = [str(stock_python), "-m", "pelican", str(corpus / "stock"), "-o", str(out), "-s", str(settings)]
     return out, cache, pelican, [str(stock_python), "-m", "pagefind", "--site", str(out)]
@@ -202,6 +217,46 @@ def bench_stock(pairs: int, corpus: Path, stock_python: Path, colds: list[dict],
         "pages": html_pages(out),
         "search_index_bytes": folder_bytes(out / "pagefind"),
         "article_page": page_weight(out, article),
+    }
+
+
+ARCHIVE_REPEAT = 5  # the archive as it is builds in seconds: enough runs for a median worth reading
+
+
+def stock_copy(content: Path, target: Path) -> Path:
+    """The articles of `content` in stock Pelican's format (`Title:`/`Date:`/`Lang:`/`Slug:`, the same Markdown)."""
+    shutil.rmtree(target, ignore_errors=True)
+    (target / "stock").mkdir(parents=True)
+    for path in sorted((content / "articles").rglob("*.md")):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        meta = yaml.safe_load(front)
+        header = f"Title: {meta['title']}\nDate: {meta['date']}\nLang: {meta['lang']}\nSlug: {meta['slug']}\n"
+        (target / "stock" / path.name).write_text(f"{header}\n{body}", encoding="utf-8")
+    return target
+
+
+def bench_archive_as_is(stock_python: Path, repeat: int) -> dict:
+    """Cold `make html` of content/ against stock Pelican + Pagefind CLI on the same articles, alternating."""
+    corpus = stock_copy(ROOT / "content", WORK / "corpus-archive")
+    ours, stock, indexes = [], [], []
+    for _ in range(repeat):
+        stock_cold, index = cold_stock("archive", corpus, stock_python)
+        stock.append(stock_cold)
+        indexes.append(index)
+        ours.append(cold_ours("archive", ROOT / "content"))
+    stock_totals = [s["wall"] + i["wall"] for s, i in zip(stock, indexes, strict=True)]
+    stock_cpu = [s["cpu"] + i["cpu"] for s, i in zip(stock, indexes, strict=True)]
+    return {
+        "articles": len(list((ROOT / "content" / "articles").rglob("*.md"))),
+        "ours_walls": [r["wall"] for r in ours],
+        "ours_cpus": [r["cpu"] for r in ours],
+        "ours_peak_mb": max(r["peak_rss_mb"] for r in ours),
+        "ours_pages": html_pages(WORK / "out-archive" / "ours"),
+        "stock_plus_pagefind_walls": stock_totals,
+        "stock_plus_pagefind_cpus": stock_cpu,
+        "stock_pages": html_pages(WORK / "out-archive" / "stock"),
+        "ratio_wall": statistics.median(r["wall"] for r in ours) / statistics.median(stock_totals),
+        "ratio_cpu": statistics.median(r["cpu"] for r in ours) / statistics.median(stock_cpu),
     }
 
 
@@ -229,6 +284,7 @@ def summarize(pairs: int, ours: dict, stock: dict) -> dict:
         "ours_warm_s": ours["warm"]["wall"],
         "ours_edit_s": ours["edit"]["wall"],
         "ours_incremental_s": ours["incremental"]["seconds"],
+        "devserver_search_s": ours["incremental"].get("search_seconds"),
         "ours_peak_mb": ours["cold"]["peak_rss_mb"],
         "stock_cold_s": stock["cold"]["wall"],
         "stock_pages_per_s": stock["pages"] / stock["cold"]["wall"],
@@ -280,12 +336,13 @@ def print_table(rows: list[dict]) -> None:
     for row in rows:
         table.add_column(f"{row['pairs']} pairs", justify="right")
     lines = [
-        ("ours: cold full build", "ours_cold_s", "{:.1f}"),
-        ("ours: cold full build, CPU s", "ours_cold_cpu_s", "{:.1f}"),
+        ("ours: cold make html", "ours_cold_s", "{:.1f}"),
+        ("ours: cold make html, CPU s", "ours_cold_cpu_s", "{:.1f}"),
         ("ours: pages per second", "ours_pages_per_s", "{:.0f}"),
-        ("ours: warm rebuild, nothing changed", "ours_warm_s", "{:.2f}"),
-        ("ours: full rebuild after one edit", "ours_edit_s", "{:.1f}"),
+        ("ours: make html, nothing changed", "ours_warm_s", "{:.2f}"),
+        ("ours: make html after one edit", "ours_edit_s", "{:.1f}"),
         ("ours: devserver update after one edit", "ours_incremental_s", "{:.2f}"),
+        ("ours: devserver search index update after one edit", "devserver_search_s", "{:.2f}"),
         ("ours: peak memory, MB (process tree)", "ours_peak_mb", "{:.0f}"),
         ("ours: search index included", "search_included", "{}"),
         ("ours: first search of a rare word, kB on the wire (gzip)", "first_search_kb", "{:.0f}"),
@@ -301,7 +358,7 @@ def print_table(rows: list[dict]) -> None:
         ("ratio: ours cold / (stock + Pagefind), CPU", "ratio_cpu_vs_stock_plus_pagefind", "{:.2f}"),
         ("ratio: ours cold / stock Pelican", "ratio_cold_vs_stock_pelican", "{:.2f}"),
         ("ratio: ours warm / cold", "ratio_warm_vs_cold", "{:.3f}"),
-        ("ratio: ours one-edit rebuild / cold", "ratio_edit_vs_cold", "{:.2f}"),
+        ("ratio: ours one-edit make html / cold", "ratio_edit_vs_cold", "{:.2f}"),
         ("ratio: stock one-edit rebuild / cold", "stock_ratio_edit_vs_cold", "{:.2f}"),
     ]
     for label, key, fmt in lines:
@@ -312,7 +369,7 @@ def print_table(rows: list[dict]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     pairs, repeat = positive(MAX_PAIRS, "N"), positive(MAX_REPEAT, "REPEAT")
-    parser.add_argument("--pairs", type=pairs, nargs="+", help="N=... for make (default: 500 5000)")
+    parser.add_argument("--pairs", type=pairs, nargs="+", help="N=... for make (default: 500 1000 5000)")
     parser.add_argument("--repeat", type=repeat, default=given("REPEAT") or "1", help="cold builds per size (REPEAT=)")
     parser.add_argument("--stock-python", type=Path, default=Path(sys.executable), help="with Markdown installed")
     parser.add_argument("--ours-python", type=Path, default=ROOT / ".venv" / "bin" / "python")
@@ -320,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.pairs is None:
         try:
-            args.pairs = [pairs(text) for text in (given("N") or "500 5000").split()]
+            args.pairs = [pairs(text) for text in (given("N") or "500 1000 5000").split()]
         except argparse.ArgumentTypeError as exc:
             parser.error(str(exc))
     WORK.mkdir(parents=True, exist_ok=True)
@@ -333,12 +390,14 @@ def main(argv: list[str] | None = None) -> int:
             stock_cold, index = cold_stock(pairs, corpus, args.stock_python)
             stock_colds.append(stock_cold)
             indexes.append(index)
-            ours_colds.append(cold_ours(pairs, corpus, args.ours_python))
+            ours_colds.append(cold_ours(pairs, corpus / "archive"))
         ours = bench_ours(pairs, corpus, args.ours_python, ours_colds)
         stock = bench_stock(pairs, corpus, args.stock_python, stock_colds, indexes)
         results["sizes"].append(
             {"pairs": pairs, "ours": ours, "stock": stock, "summary": summarize(pairs, ours, stock)}
         )
+    console.print("[bold]the archive as it is[/bold]: content/, both ways, alternating")
+    results["archive_as_is"] = archive = bench_archive_as_is(args.stock_python, max(args.repeat, ARCHIVE_REPEAT))
     rows = [size["summary"] for size in results["sizes"]]
     if len(rows) > 1:
         small, large = rows[0], rows[-1]
@@ -365,6 +424,20 @@ def main(argv: list[str] | None = None) -> int:
         console.print(
             f"time per page, largest / smallest corpus: {results['linearity_s_per_page_ratio']:.2f} wall, "
             f"{results['linearity_cpu_s_per_page_ratio']:.2f} CPU"
+        )
+    console.print(
+        f"the archive as it is ({archive['articles']} articles, {archive['ours_pages']} pages; stock "
+        f"{archive['stock_pages']}): cold make html {statistics.median(archive['ours_walls']):.2f} s against stock "
+        f"Pelican + Pagefind CLI {statistics.median(archive['stock_plus_pagefind_walls']):.2f} s: ratio of medians "
+        f"[bold]{archive['ratio_wall']:.2f}x[/bold] wall, {archive['ratio_cpu']:.2f}x CPU"
+    )
+    for row in rows:
+        console.print(
+            f"{row['pairs']} pairs: cold make html / (stock + Pagefind CLI) [bold]"
+            f"{row['ratio_cold_vs_stock_plus_pagefind']:.2f}x[/bold]; one-edit make html / cold "
+            f"[bold]{row['ratio_edit_vs_cold']:.2f}x[/bold]; devserver's search update after one edit: "
+            + ("-" if row["devserver_search_s"] is None else f"{row['devserver_search_s']:.2f} s")
+            + f"; peak memory {row['ours_peak_mb']:.0f} MB"
         )
     console.print(f"results: {args.json}")
     if len(rows) > 1:

@@ -31,6 +31,22 @@ def test_symlink_out_of_the_output_folder_escapes(tmp_path):
     assert escapes(tmp_path / "output", "link/index.html")
 
 
+def test_folders_resolved_before_do_not_hide_a_link_made_later(tmp_path):
+    # A writer keeps the folders it has resolved; a folder that did not exist yet is not kept,
+    # and a link anywhere on a path (the file itself, a new folder) is still followed.
+    output, elsewhere = tmp_path / "output", tmp_path / "elsewhere"
+    (output / "pl").mkdir(parents=True)
+    elsewhere.mkdir()
+    resolved: dict[str, str] = {}
+    assert not escapes(output, "pl/2025/index.html", resolved)
+    assert not escapes(output, "pl/later/index.html", resolved)
+    (output / "pl" / "later").symlink_to(elsewhere)
+    (output / "pl" / "file.html").symlink_to(elsewhere / "file.html")
+    assert escapes(output, "pl/later/index.html", resolved)
+    assert escapes(output, "pl/file.html", resolved)
+    assert not escapes(output, "pl/index.html", resolved)
+
+
 @pytest.mark.parametrize("name", ["../escaped.html", "../output-evil/escaped.html"])
 def test_the_writer_refuses_and_writes_nothing_outside(tmp_path, name):
     output = tmp_path / "output"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from countries.worldmap import SCALE, scaled_path, world_map
@@ -31,3 +33,21 @@ def test_the_map_has_the_archives_countries():
     assert {"VN", "BY", "ZA", "PL", "US", "XK"} <= codes
     assert None in codes  # the map's areas that are not ISO countries, such as `um-dq`
     assert all(outline.d.startswith("M") for outline in world.outlines if outline.d)
+
+
+def test_the_drawn_map_kept_in_the_repository_is_the_vendored_map_drawn_now():
+    # The build reads world.drawn.json instead of drawing world.svg again; after a change to the
+    # map or to the drawing, `PYTHONPATH=plugins python -m countries.worldmap` writes it again.
+    from countries.worldmap import MAP_FILE, _read_drawn, draw
+
+    data = MAP_FILE.read_bytes()
+    kept = _read_drawn(hashlib.sha256(data).hexdigest())
+    assert kept is not None, "world.drawn.json is missing or was drawn from another world.svg"
+    assert kept == draw(data)
+    assert world_map() == kept
+
+
+def test_a_map_drawn_from_other_bytes_is_not_taken_from_the_kept_file():
+    from countries.worldmap import _read_drawn
+
+    assert _read_drawn(hashlib.sha256(b"another map").hexdigest()) is None

@@ -1,7 +1,9 @@
+import pytest
 from jinja2 import Environment
 from markupsafe import Markup
 
-from search.rendering import also_folded, folded_element, indexed_text, with_folded_terms
+from search.folding import folded_terms
+from search.rendering import also_folded, folded_element, indexed_text, might_need_folding, with_folded_terms
 
 CONTENT = """<h1>Łódź</h1><p>Zdanie<br>z <img src="x.png" alt=""> Białorusią.</p>
 <div hidden data-pagefind-ignore><span data-pagefind-filter="Kraj">Białoruś</span><p>Włochy</p></div>
@@ -48,3 +50,21 @@ def test_a_metadata_value_also_holds_its_folded_words():
     # A country page's `topic`: "Bialorus" finds the page on Belarus first.
     assert also_folded("Białoruś") == "Białoruś bialorus"
     assert also_folded("Poland") == "Poland"
+
+
+@pytest.mark.parametrize(
+    ("html", "parsed"),
+    [
+        ("<p>Hanoi, Viet Nam</p>", False),
+        ("<p>Zażółć gęślą jaźń</p>", True),  # ł: Pagefind cannot fold it
+        ("<p>zażółć gęś jaźń</p>".replace("ł", "l"), False),  # every accent decomposes
+        ('<p title="Łódź">Lodz</p>', True),  # in an attribute only: parsed, to be sure
+        ("<p>&#322;&oacute;d&#378;</p>", True),  # character references: parsed
+        ("<p>a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39;</p>", False),
+    ],
+)
+def test_only_pages_that_might_need_folding_are_parsed(html, parsed):
+    assert might_need_folding(html) is parsed
+    if not parsed:
+        assert folded_terms(indexed_text(html)) == []
+        assert str(with_folded_terms(html)) == html
