@@ -9,6 +9,7 @@ carry, an image from another site, a search marker. `{repository_url}` becomes t
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from . import markdown, paths
@@ -33,7 +34,7 @@ def read_about(content_dir: Path, lang: str, repository_url: str) -> AboutPage:
     path = content_dir / ABOUT_DIR / f"about.{lang}.md"
     if not os.path.lexists(path):
         raise content_error(path, None, "file", "is missing", f"write the about page in {lang}, or turn off `about`")
-    doc = split(read_text(path, content_dir), path)
+    doc = _document(path, content_dir)
     meta = load(doc)
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
@@ -43,6 +44,23 @@ def read_about(content_dir: Path, lang: str, repository_url: str) -> AboutPage:
             raise content_error(path, field_line(doc, str(key)) or 2, str(key), "is not a known field", "the about "
                                 "page has only `title:`")  # fmt: skip
     return AboutPage(lang, title.strip(), render_markdown(doc, repository_url))
+
+
+def _document(path: Path, content_dir: Path) -> SplitDocument:
+    """The page split into front-matter and body, read once while it is unchanged: `make check`'s snapshot
+    and the about generator of one build share the one reading (a `stat` opens nothing)."""
+    info = os.stat(path)
+    return _read_document(str(path), str(content_dir), (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
+
+
+@lru_cache(maxsize=8)
+def _read_document(path: str, content_dir: str, identity: tuple[int, ...]) -> SplitDocument:
+    return split(read_text(path, content_dir), path)
+
+
+def forget() -> None:
+    """A new snapshot reads the pages anew (`snapshot.take`)."""
+    _read_document.cache_clear()
 
 
 def read_about_pages(content_dir: Path, repository_url: str) -> dict[str, AboutPage]:
