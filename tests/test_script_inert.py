@@ -22,7 +22,7 @@ slug: hostile-article
 summary: '{PAYLOAD}'
 tags: ['{PAYLOAD}']
 source:
-  url: 'https://example.org/"><script>window.injected=3</script>'
+  url: 'https://example.org/?q=''onmouseover=''window.injected=3'  # a quote or `<` is refused by make check
   publisher: '"><svg onload="window.injected = 4">'
 editor_note: '{IMG}'
 ---

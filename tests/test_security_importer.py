@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -20,7 +22,7 @@ from archive_core.errors import ContentError
 from tools.importer.__main__ import main
 from tools.new_article import Refused, scaffold
 
-from .conftest import SEED
+from .conftest import ROOT, SEED
 from .importer.helpers import content_folder
 
 OPTIONS = ["--date", "2025-10-26", "--lang", "pl"]
@@ -65,7 +67,7 @@ def test_dest_outside_the_repository_is_refused(tmp_path):
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main([str(SEED), "--dest", str(tmp_path / "content"), *OPTIONS])
-    assert code == 1 and "DEST: is outside the repository" in err.getvalue()
+    assert code == 1 and "DEST: is not inside the content folder" in err.getvalue()
     assert files_under(tmp_path) == set()
 
 
@@ -73,8 +75,22 @@ def test_dest_climbing_out_of_the_content_folder_is_refused(tmp_path):
     content = tmp_path / "content"
     content.mkdir()
     code, _, err = run(SEED, content / ".." / ".." / "elsewhere", *OPTIONS, allowed=content)
-    assert code == 1 and "is outside the repository" in err
+    assert code == 1 and "is not inside the content folder" in err
     assert not (tmp_path.parent / "elsewhere").exists()
+
+
+@pytest.mark.parametrize("folder", ["output", ".git", ".cache", "theme", "plugins", "tools", "."])
+def test_dest_in_the_repository_but_not_the_content_folder_is_refused(folder):
+    """output/ would be published (and called up to date), .git and the code are not content."""
+    dest = ROOT / folder / f"import-test-{uuid.uuid4().hex}"
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), content_folder(ROOT / "content"):
+            code = main([str(SEED), "--dest", str(dest), *OPTIONS])
+        assert code == 1 and "DEST: is not inside the content folder" in err.getvalue()
+        assert not dest.exists()
+    finally:
+        shutil.rmtree(dest, ignore_errors=True)
 
 
 def test_a_folder_linked_out_of_the_content_folder_is_never_written_through(tmp_path):

@@ -145,3 +145,32 @@ def test_the_python_given_is_run_as_one_program_name(tmp_path):
     )
     assert result.returncode != 0  # no program has that name
     assert not marker.exists()
+
+
+OVERRIDDEN = set(re.findall(r"^override\s+(\w+)", MAKEFILE, re.M))
+
+
+def _names_the_makefile_sets() -> set[str]:
+    """Every variable the Makefile defines or exports, globally or for a target."""
+    assignments = re.findall(
+        r"^(?:[\w .-]+:\s*)?(?:override\s+|export\s+)*([A-Za-z_.][\w.]*)\s*[:?+]?=", MAKEFILE, re.M
+    )
+    return set(assignments) - set(INPUTS)
+
+
+def test_the_makefile_sets_the_names_it_is_meant_to():
+    assert {"PYTHONUTF8", "ARCHIVE_PYTHON", "ARCHIVE_TITLE", "ARCHIVE_SRC", "VENV", "PY"} <= _names_the_makefile_sets()
+
+
+@pytest.mark.parametrize(
+    "name", sorted(_names_the_makefile_sets() | {"SHELL", ".SHELLFLAGS", "MAKEFLAGS", "MAKEFILE_LIST", "ARCHIVE_X"})
+)
+def test_no_other_name_is_taken_from_the_command_line(name, tmp_path):
+    """A command-line value replaces even an exported or `override` name, and make expands it: refused, naming it."""
+    marker = tmp_path / "pwned"
+    for target in ("check", "new"):
+        result = make("-n", target, "TITLE=x", "LANG=en", f"{name}=$(shell touch {marker})", content=tmp_path)
+        if name not in OVERRIDDEN:  # an `override` name's command-line value is replaced, never read
+            assert result.returncode != 0
+            assert f"{name}= cannot be given on make's command line" in result.stderr, result.stderr
+    assert not marker.exists()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -280,3 +281,20 @@ def test_a_content_folder_of_the_repository_that_links_out_is_refused(tmp_path):
         assert paths.content_listing(link).files == []
     finally:
         link.unlink()
+
+
+@pytest.mark.parametrize("kind", ["file", "folder"])
+def test_a_link_out_of_the_repository_in_the_theme_is_refused(kind, tmp_path):
+    """Pelican copies theme/static into the site: a link there out of the repository would publish its target."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("SECRET-OF-THE-MACHINE", encoding="utf-8")
+    link = ROOT / "theme" / "static" / f"leak-{uuid.uuid4().hex}{'.txt' if kind == 'file' else ''}"
+    link.symlink_to(outside / "secret.txt" if kind == "file" else outside)
+    try:
+        built = run_build(CONTENT, tmp_path / "output")
+    finally:
+        link.unlink()
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert f"theme/static/{link.name}" in built.stderr and "outside the repository" in built.stderr
+    assert not (tmp_path / "output").exists()

@@ -33,7 +33,7 @@ from archive_core.errors import BuildFailed, ToolFailed  # noqa: E402
 from search.pagefind_compat import PagefindFailed  # noqa: E402
 
 # A program the build runs is missing, failed or hung: its message is one line saying what to do.
-TOOL_FAILURES = (ToolFailed, PagefindFailed)
+TOOL_FAILURES = (ToolFailed, PagefindFailed, output_folder.LockTimeout)
 
 
 class ErrorCounter(logging.Handler):
@@ -156,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(f"build failed: {exc}; {args.output} was left unchanged", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"build interrupted; {args.output} was left as it was", file=sys.stderr)
+        return 130
     except SystemExit as exc:  # archive_core.errors.BuildFailed: problems already listed
         if exc.code:
             print(f"{exc}\nbuild failed; {args.output} was left unchanged", file=sys.stderr)

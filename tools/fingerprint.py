@@ -25,8 +25,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -55,12 +54,23 @@ class Inputs:
     problems: tuple[Problem, ...]  # entries of the content folder that were refused, unread
 
 
-def _code_files(folder: Path) -> Iterable[Path]:
-    for directory, subdirs, names in os.walk(folder):
-        subdirs[:] = sorted(d for d in subdirs if d not in SKIPPED_DIRS and not d.startswith("."))
-        for name in sorted(names):
-            if not name.startswith(".") and not name.endswith(".pyc"):
-                yield Path(directory, name)
+def _code_inputs() -> tuple[list[Path], list[Problem]]:
+    """The pins and every file of the code folders, listed as content is (`paths.list_files`): a link out of
+    the repository (`theme/static/x -> /etc/...`, which Pelican would copy into the site), a loop, a FIFO
+    or a device is a problem naming it, never read."""
+    files, problems = sorted(ROOT.glob("requirements*.txt")), []
+    for name in CODE_INPUTS:
+        listing = paths.list_files(ROOT, ROOT / name)
+        problems += [  # the root here is the repository
+            replace(p, message=p.message.replace("content folder", "repository"), hint=p.hint.replace(
+                "content folder", "repository")) for p in listing.problems
+        ]  # fmt: skip
+        files += [
+            path
+            for path in listing.files
+            if not SKIPPED_DIRS.intersection(path.relative_to(ROOT).parts) and not path.name.endswith(".pyc")
+        ]
+    return files, problems
 
 
 def canonical_settings(settings: dict[str, Any]) -> str:
@@ -109,12 +119,12 @@ def take(content_dir: Path, settings: dict[str, Any]) -> Inputs:
     digest = hashlib.blake2b(digest_size=32)
     digest.update(f"{sys.version}\n{canonical_settings(settings)}\n".encode())
     identities: dict[str, Identity | None] = {}
-    code = [*sorted(ROOT.glob("requirements*.txt")), *(f for name in CODE_INPUTS for f in _code_files(ROOT / name))]
+    code, problems = _code_inputs()
     for path in code:
         identities[str(path)] = _identity(path)
         _hash_file(digest, str(path.relative_to(ROOT)), str(path))
     listing = paths.content_listing(content_dir)
-    problems = list(listing.problems)
+    problems += listing.problems
     for path in listing.files:
         try:
             real = paths.regular_file(path, content_dir)

@@ -14,9 +14,36 @@ import os
 MAX_PORT = 65535
 
 
+TRUE = frozenset({"1", "yes", "true", "on"})
+FALSE = frozenset({"0", "no", "false", "off"})
+
+
 def given(name: str) -> str | None:
-    """The value of `NAME=` on make's command line (ARCHIVE_NAME), or None when it was not given or is empty."""
-    return os.environ.get(f"ARCHIVE_{name}") or None
+    """The value of `NAME=` on make's command line (ARCHIVE_NAME), or None when it was not given or is empty.
+
+    A value that is not UTF-8 text ends the program with one line naming it (Python keeps its bytes as
+    lone surrogates, which no file can be written with).
+    """
+    value = os.environ.get(f"ARCHIVE_{name}") or None
+    if value is not None:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise SystemExit(
+                f"{name}: {shown!r} is not UTF-8 text (byte {exc.start + 1} of it); give the value in UTF-8, "
+                "as a terminal set to a UTF-8 locale types it"
+            ) from None
+    return value
+
+
+def flag(name: str) -> bool:
+    """A yes/no value: 1, yes, true, on or 0, no, false, off (any case); not given is no; anything else ends
+    the program with one line naming it."""
+    value = (given(name) or "0").strip().lower()
+    if value in TRUE | FALSE:
+        return value in TRUE
+    raise SystemExit(f"{name} must be 1 or 0 (yes or no), not {given(name)!r}")
 
 
 def port(text: str) -> int:

@@ -17,23 +17,58 @@ import errno
 import fcntl
 import os
 import shutil
+import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
 
+LOCK_TIMEOUT = 600.0  # seconds: longer than any build of the archive; a held lock is reported after it
+_LOCK_POLL = 0.1
+
+
+class LockTimeout(Exception):
+    """Another build held the lock of the output folder for the whole time limit."""
+
+
 @contextlib.contextmanager
-def lock(output: Path) -> Iterator[None]:
-    """Hold the build lock of `output` (an flock on its parent folder, released if the process dies)."""
+def lock(output: Path, timeout: float = LOCK_TIMEOUT, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the build lock of `output` (an flock on its parent folder, released if the process dies).
+
+    When another build holds it, `waiting` is told once (by default, a line on stderr), and the lock is
+    waited for at most `timeout` seconds; then LockTimeout says what to do.
+    """
     fd = os.open(output.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        deadline = time.monotonic() + timeout
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not told:
+                    (waiting or _say)(
+                        f"another build of {output} is running (it holds a lock on {output.parent}); "
+                        f"waiting for it, at most {timeout:.0f} s"
+                    )
+                    told = True
+                if time.monotonic() >= deadline:
+                    raise LockTimeout(
+                        f"another build of {output} held its lock for {timeout:.0f} s; wait for it to finish, or "
+                        "stop it (a build suspended with Ctrl-Z: `fg`, or kill its process)"
+                    ) from None
+                time.sleep(_LOCK_POLL)
         yield
     finally:
         os.close(fd)  # releases the lock
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def leftovers(output: Path) -> list[Path]:

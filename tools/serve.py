@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import functools
 import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -31,8 +32,17 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 
 def make_server(directory: Path, port: int, host: str = "127.0.0.1", verbose: bool = True) -> ThreadingHTTPServer:
+    """A server of `directory` on host:port; SystemExit with one line (what to do) when the port cannot be had."""
     handler = functools.partial(SiteHandler, directory=str(directory))
-    server = ThreadingHTTPServer((host, port), handler)
+    try:
+        server = ThreadingHTTPServer((host, port), handler)
+    except OSError as exc:
+        busy = exc.errno == errno.EADDRINUSE
+        raise SystemExit(
+            f"cannot serve on http://{host}:{port}/: {exc.strerror or exc}; "
+            + (f"another program is using port {port}: stop it, or " if busy else "")
+            + "choose another port, e.g. make serve PORT=8101"
+        ) from None
     server.verbose = verbose
     return server
 

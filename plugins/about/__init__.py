@@ -11,45 +11,17 @@ links to the page only when this plugin is on and the content has the page
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
-from archive_core.errors import BuildFailed, content_error
-from archive_core.frontmatter import load, read_text, split
-from archive_core.locales import LANGUAGES
-from archive_core.urls import save_as, section_url
+from archive_core.about_pages import ABOUT_DIR, AboutPage, read_about_pages
+from archive_core.errors import BuildFailed
+from archive_core.urls import save_as
 from archive_core.versions import versions
 
 from .corrections import corrections_log
-from .render import render_markdown
-
-ABOUT_DIR = Path("about")
-
-
-class AboutPage:
-    def __init__(self, lang: str, title: str, html: str) -> None:
-        self.lang = lang
-        self.title = title
-        self.html = html
-        self.url = section_url("about", lang)
-
-
-def read_about(content_dir: Path, lang: str, repository_url: str) -> AboutPage:
-    path = content_dir / ABOUT_DIR / f"about.{lang}.md"
-    if not os.path.lexists(path):
-        raise content_error(path, None, "file", "is missing", f"write the about page in {lang}, or turn off `about`")
-    doc = split(read_text(path, content_dir), path)
-    meta = load(doc)
-    title = meta.get("title")
-    if not isinstance(title, str) or not title.strip():
-        raise content_error(path, 2, "title", "is missing", "add `title: ...` to the front-matter")
-    for key in meta:
-        if key != "title":
-            raise content_error(path, 2, str(key), "is not a known field", "the about page has only `title:`")
-    return AboutPage(lang, title.strip(), render_markdown(doc.body.replace("{repository_url}", repository_url)))
 
 
 class AboutGenerator(Generator):
@@ -58,9 +30,7 @@ class AboutGenerator(Generator):
         if not (Path(self.path) / ABOUT_DIR).is_dir():
             return  # a content folder without an about page: no page, and no footer link to it
         try:
-            self.pages = {
-                lang: read_about(Path(self.path), lang, self.settings.get("REPOSITORY_URL", "")) for lang in LANGUAGES
-            }
+            self.pages = read_about_pages(Path(self.path), self.settings.get("REPOSITORY_URL", ""))
         except Exception as exc:
             problem = getattr(exc, "problem", None)
             if problem is None:

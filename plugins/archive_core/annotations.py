@@ -33,19 +33,34 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
-def check(annotations: tuple[Annotation, ...], doc: SplitDocument) -> None:
-    """Raise ContentError naming `annotations.N.text` when a passage is not in the body exactly once."""
+def check(annotations: tuple[Annotation, ...], doc: SplitDocument, body_html: str) -> None:
+    """Raise ContentError at `annotations.N.text`'s line when a passage is not in the rendered text exactly once.
+
+    Counted where `apply` places it, in the text of the HTML (never in a tag nor a link's address), so that
+    `make check` refuses exactly what the build could not place.
+    """
     body = _plain(doc.body)
+    text = _plain(html.unescape(_TAG.sub("", body_html)))  # the text as read, markup taken out
     for index, annotation in enumerate(annotations):
-        found = body.count(_plain(annotation.text))
-        if found != 1:
-            raise content_error(
-                doc.path,
-                field_line(doc, "annotations") or 2,
-                f"annotations.{index}.text",
-                f"{annotation.text!r} is {'not in' if not found else f'{found} times in'} the article's text",
-                "quote a passage of the text exactly, long enough to occur once, without Markdown marks",
+        found = _count_in_text(body_html, annotation.text)
+        if found == 1:
+            continue
+        if found:
+            message = f"{annotation.text!r} is {found} times in the article's text"
+        elif _plain(annotation.text) in body or _plain(annotation.text) in text:
+            message = (
+                f"{annotation.text!r} is not in one piece of the text as published: a link, emphasis or other "
+                "Markdown splits it, or it is only in a link's address"
             )
+        else:
+            message = f"{annotation.text!r} is not in the article's text"
+        raise content_error(
+            doc.path,
+            field_line(doc, f"annotations.{index}.text") or field_line(doc, "annotations") or 2,
+            f"annotations.{index}.text",
+            message,
+            "quote a passage of the text exactly, long enough to occur once, without Markdown marks",
+        )
 
 
 class NotPlaced(ValueError):
@@ -109,13 +124,20 @@ def _word_pattern(word: str) -> str:
     return "".join(_ENTITIES.get(char) or re.escape(html.escape(char, quote=False)) for char in word)
 
 
-def _find_in_text(content: str, passage: str) -> tuple[int, int] | None:
+def _text_matches(content: str, passage: str) -> list[tuple[int, int]]:
     """Where `passage` stands in the HTML's text (never inside a tag), allowing any whitespace between words."""
     pattern = re.compile(r"\s+".join(_word_pattern(word) for word in passage.split()))
-    cursor = 0
+    found, cursor = [], 0
     for match in _TAG.finditer(content + "<>"):
-        found = pattern.search(content, cursor, match.start())
-        if found:
-            return found.span()
+        found += [hit.span() for hit in pattern.finditer(content, cursor, match.start())]
         cursor = match.end()
-    return None
+    return found
+
+
+def _find_in_text(content: str, passage: str) -> tuple[int, int] | None:
+    matches = _text_matches(content, passage)
+    return matches[0] if matches else None
+
+
+def _count_in_text(content: str, passage: str) -> int:
+    return len(_text_matches(content, passage)) if passage.split() else 0

@@ -34,23 +34,17 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     text = frontmatter.decode(data, path)
     doc = frontmatter.split(text, path)
     meta = schema.validate(frontmatter.load(doc), doc)
-    annotations.check(meta.annotations, doc)
     tokens = markdown.parse(doc.body)
-    for link in markdown.unsafe_links(tokens):
+    for link in markdown.unsafe_links(tokens, doc.body):
         line = doc.body_line + link.line - 1 if link.line else None
-        raise content_error(
-            path,
-            line,
-            "body",
-            f"link target {link.url!r} is not allowed",
-            "links may point to http(s) or mailto addresses, or to other pages of the site",
-        )
+        raise content_error(path, line, "body", f"link target {link.url!r} {link.message}", link.hint)
     summary = markdown.text_html(meta.summary) if meta.summary else markdown.lead_paragraph_html(tokens) or ""
     links = tuple(
         replace(link, line=doc.body_line + link.line - 1 if link.line else None)
         for link in markdown.site_links(tokens, doc.body)
     )
     body_html = markdown.render(tokens)
+    annotations.check(meta.annotations, doc, body_html)
     if match := RESERVED.search(body_html):  # spelt with escapes or entities, `data&#45;pagefind-`
         raise content_error(
             path,

@@ -8,14 +8,20 @@ is read (`articles`, `events`, `country_records`, `people`).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .about_pages import check_about
+from .convention import CONVENTION_FILE
 from .country_data import check_counts
+from .country_records import COUNTRIES_FILE
 from .errors import Problem
-from .events import check_figures
-from .links import broken_link_problems
+from .events import EVENTS_DIR, check_figures
+from .links import broken_link_problems, copied_files
 from .paths import content_listing
+from .people import PEOPLE_FILE
 from .reading import url_collisions
 from .versions import duplicate_problems, missing_counterpart_warnings
 
@@ -26,6 +32,32 @@ if TYPE_CHECKING:
 def check_content_tree(snapshot: ContentSnapshot) -> list[Problem]:
     """Every entry of the content folder no build may read, anywhere in it: links out, loops, FIFOs, devices."""
     return content_listing(snapshot.content_dir).problems
+
+
+# What the content folder holds; anything else would never be read nor published, and is refused.
+DATA_FILES = frozenset({CONVENTION_FILE, COUNTRIES_FILE, PEOPLE_FILE, Path("data") / "country-names.yaml"})
+CHECKED_ELSEWHERE = ("articles", "about", "sources")  # articles and about pages: their own checks; sources: kept
+_LAYOUT_HINT = (
+    "content/ holds articles/, about/, sources/ and data/ (convention.yaml, countries.yaml, people.yaml, "
+    "country-names.yaml, timeline/<id>.yaml): move or remove it, or link it from an article with {static}"
+)
+
+
+def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
+    """A file of the content folder that no part of the build reads nor copies: nothing is dropped silently."""
+    copied = copied_files(snapshot.content_dir, snapshot.articles)
+    problems = []
+    for path in content_listing(snapshot.content_dir).files:
+        relative = path.relative_to(snapshot.content_dir)
+        if relative.parts[0] in CHECKED_ELSEWHERE or relative in DATA_FILES:
+            continue
+        if relative.parent == EVENTS_DIR:  # the timeline's own listing refuses what is not an event
+            continue
+        if Path(os.path.realpath(path)) in copied or path.resolve() in copied:
+            continue
+        problems.append(Problem(str(path), None, "file", "is not read by the build and would never be published",
+                                _LAYOUT_HINT))  # fmt: skip
+    return problems
 
 
 def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
@@ -71,6 +103,11 @@ def check_event_figures(snapshot: ContentSnapshot) -> list[Problem]:
     return check_figures(snapshot.events, snapshot.countries.convention)
 
 
+def check_about_pages(snapshot: ContentSnapshot) -> list[Problem]:
+    """The about pages, read and rendered as the build reads them; a file of about/ that is no about page."""
+    return check_about(snapshot.content_dir)
+
+
 Check = Callable[["ContentSnapshot"], list[Problem]]
 
 CHECKS: tuple[Check, ...] = (
@@ -81,4 +118,6 @@ CHECKS: tuple[Check, ...] = (
     check_review_fields,  # fields the importer guessed (warning)
     check_signature_counts,  # countries.yaml against convention.yaml
     check_event_figures,  # timeline events against convention.yaml
+    check_about_pages,  # content/about/about.<lang>.md
+    check_unknown_files,  # a file no part of the build reads
 )

@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from archive_core.data import DataFile, load_data
 from archive_core.errors import ContentError, Problem
 from archive_core.locales import LANGUAGES
 from archive_core.provenance import Citation, Correction, Fields, Localized
+from archive_core.schema import MAX_DAYS_AHEAD
 
 from .when import When, parse_point, parse_range
 
@@ -31,6 +33,10 @@ KINDS: tuple[str, ...] = (
     "ratification",
     "entry-into-force",
 )
+# Kinds whose date can be ahead of the build: a step the convention's text fixes in advance (the last day of
+# the signature period), at most SCHEDULED_HORIZON ahead. Any other event happened: its date is not ahead.
+SCHEDULED_KINDS: frozenset[str] = frozenset({"signature-period"})
+SCHEDULED_HORIZON = timedelta(days=10 * 366)
 FIELDS: tuple[str, ...] = (
     "id",
     "kind",
@@ -273,17 +279,35 @@ def _when(record: _Record) -> When | None:
             if key not in ("start", "end"):
                 record.fail(["date", key], "is not a known key", "a range has `start:` and `end:`")
         try:
-            return parse_range(value.get("start"), value.get("end"))
+            when = parse_range(value.get("start"), value.get("end"))
         except ValueError as exc:
             field, message = exc.args
             record.fail(["date", field], message, "use real dates, YYYY-MM-DD, YYYY-MM or YYYY, end after start")
             return None
+        return _not_ahead(record, when, ["date", "start"], ["date", "end"])
     try:
         start, precision = parse_point(value)
     except ValueError as exc:
         record.fail(["date"], str(exc), "use a real date: YYYY-MM-DD, YYYY-MM or YYYY")
         return None
-    return When(start, precision)
+    return _not_ahead(record, When(start, precision), ["date"], ["date"])
+
+
+def _not_ahead(record: _Record, when: When, start: list[str], end: list[str]) -> When | None:
+    """`when`, unless it is later than tomorrow (or, for a scheduled kind, than the horizon): then None."""
+    today = date.today()
+    scheduled = record.data.get("kind") in SCHEDULED_KINDS
+    latest = today + (SCHEDULED_HORIZON if scheduled else MAX_DAYS_AHEAD)
+    for keys, day in ((start, when.start), (end, when.end or when.start)):
+        if day > latest:
+            hint = (
+                "check the year: a date fixed in advance is at most ten years ahead"
+                if scheduled
+                else "an event of the timeline has happened: check the year, or mark a next step `upcoming: true`"
+            )
+            record.fail(keys, f"{day.isoformat()} is in the future (the build's date is {today.isoformat()})", hint)
+            return None
+    return when
 
 
 def _sources(record: _Record) -> tuple[Citation, ...]:

@@ -47,6 +47,33 @@ FrontMatterLoader.yaml_implicit_resolvers = {
 FrontMatterLoader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
+_OFFSET = re.compile(r"([-+])(\d{1,2})(?::?(\d\d))?\s*$")
+
+
+class OffsetOutOfRange(ValueError):
+    """A timestamp whose time zone offset is 24 hours or more (`+25:00`)."""
+
+
+def _wall_clock_timestamp(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> Any:
+    """A YAML timestamp as the wall-clock time it spells: `10:00:00+07:00` is 10:00, its offset dropped.
+
+    Every date the archive reads is naive, so that dates with and without an offset never meet in one
+    comparison (sorting, feeds, the timeline, open data): a source's date is the one its publisher printed.
+    """
+    offset = _OFFSET.search(node.value) if ("T" in node.value or " " in node.value.strip()) else None
+    if offset and (int(offset[2]) >= 24 or int(offset[3] or 0) >= 60):
+        raise OffsetOutOfRange(f"the time zone offset {offset[0].strip()} is out of range")
+    return naive(yaml.SafeLoader.construct_yaml_timestamp(loader, node))
+
+
+def naive(value: Any) -> Any:
+    """A datetime without its offset (its wall-clock time); anything else as it is."""
+    return value.replace(tzinfo=None) if getattr(value, "tzinfo", None) is not None else value
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _wall_clock_timestamp)
+
+
 @dataclass(frozen=True)
 class SplitDocument:
     path: str
@@ -75,8 +102,11 @@ def decode(data: bytes, path: str | Path) -> str:
             f"the file is larger than {MAX_FILE_BYTES} bytes",
             "split it, or check that it is really an article",
         )
-    if b"\x00" in data:
-        raise content_error(path, None, "file", "the file is binary, not text", "content files are UTF-8 Markdown")
+    if (nul := data.find(b"\x00")) >= 0:
+        raise content_error(
+            path, line_of(data, nul), "file", "the file is binary, not text: it holds a NUL byte",
+            "content files are UTF-8 Markdown; delete the NUL, or save the file again as UTF-8 text",
+        )  # fmt: skip
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -95,6 +125,11 @@ def decode(data: bytes, path: str | Path) -> str:
 
 def split(text: str, path: str | Path) -> SplitDocument:
     lines = text.split("\n")
+    if lines[0].rstrip() != FENCE and "\r" in lines[0]:
+        raise content_error(
+            path, 1, "file", "its lines end with a bare CR (carriage return), not LF",
+            "save the file with LF (Unix) or CRLF (Windows) line ends",
+        )  # fmt: skip
     if lines[0].rstrip() != FENCE:
         raise content_error(
             path,
@@ -163,9 +198,11 @@ def parse_yaml(
             except ValueError as exc:  # e.g. `date: 2025-02-30` matches the timestamp pattern
                 field, line = _failing_timestamp(root, offset)
                 field = field.split(".")[0] if field else None  # the field, as a contributor names it
-                raise content_error(
-                    path, line, field or label, f"impossible date: {exc}", "use a real calendar date, YYYY-MM-DD"
-                ) from None
+                if isinstance(exc, OffsetOutOfRange):
+                    message, hint = str(exc), "an offset is from -23:59 to +23:59, e.g. +07:00; or give only the date"
+                else:
+                    message, hint = f"impossible date: {exc}", "use a real calendar date, YYYY-MM-DD"
+                raise content_error(path, line, field or label, message, hint) from None
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -261,19 +298,29 @@ def _printable(name: str, fallback: str) -> str:
 
 
 def field_line(doc: SplitDocument, dotted_field: str) -> int | None:
-    """The file line where `field` (or `source.url`) is set, for error messages."""
+    """The file line where `field` (`source.url`, `translation_chain.0.from`) is set, for error messages.
+
+    A field that is not there (a missing key, an index past the end) is shown at the nearest thing that is:
+    the list item or mapping that should hold it.
+    """
     try:
         node = yaml.compose(doc.yaml_text, Loader=FrontMatterLoader)
     except yaml.YAMLError:
         return None
+    line = None
     for name in dotted_field.split("."):
-        if not isinstance(node, yaml.MappingNode):
-            return None
-        found = next((v for k, v in node.value if getattr(k, "value", None) == name), None)
-        if found is None:
-            return None
-        node = found
-    return node.start_mark.line + 2
+        if isinstance(node, yaml.MappingNode):
+            found = next(((k, v) for k, v in node.value if getattr(k, "value", None) == name), None)
+            if found is None:
+                return line
+            key, node = found
+            line = key.start_mark.line + 2
+        elif isinstance(node, yaml.SequenceNode) and name.isdigit() and int(name) < len(node.value):
+            node = node.value[int(name)]
+            line = node.start_mark.line + 2
+        else:
+            return line
+    return node.start_mark.line + 2 if node is not None else line
 
 
 def _failing_timestamp(root: yaml.Node, offset: int) -> tuple[str | None, int | None]:
@@ -284,7 +331,7 @@ def _failing_timestamp(root: yaml.Node, offset: int) -> tuple[str | None, int | 
         node, where = stack.pop()
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":timestamp"):
             try:
-                loader.construct_yaml_timestamp(node)
+                _wall_clock_timestamp(loader, node)
             except ValueError:
                 return where, node.start_mark.line + 1 + offset
         elif isinstance(node, yaml.SequenceNode):

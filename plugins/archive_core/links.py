@@ -69,6 +69,17 @@ def _link_problem(
     return None
 
 
+def copied_files(content_dir: Path, docs: Sequence[ArticleDocument]) -> set[Path]:
+    """The files of the content folder that `{static}` and `{attach}` links copy into the site."""
+    content_dir = content_dir.resolve()
+    found = set()
+    for doc in docs:
+        for link in doc.site_links:
+            if link.prefix in _COPIED and (target := _resolve(content_dir, Path(doc.path), pelican_path(link))):
+                found.add(target)
+    return found
+
+
 def pelican_path(link: SiteLink) -> str:
     """The path Pelican copies for a `{static}` or `{attach}` link (`Content.get_static_links`)."""
     match = _PREFIX.match(link.url)

@@ -29,6 +29,19 @@ _CREDIT = re.compile(r"\s*(\((?:Zdjęcie|Fot\.|Foto|Photo|Source|Źródło):[^()
 class UnsafeLink:
     url: str
     line: int | None  # 1-based, relative to the Markdown body
+    message: str = "is not allowed"
+    hint: str = "links may point to http(s) or mailto addresses, or to other pages of the site"
+
+
+_THIRD_PARTY = (
+    "loads from another site: every reader's browser would request it (and feed readers too)",
+    "save the image in content/ and write ![text]({static}/path/to/image), or link to it: [text](https://...)",
+)
+_RELATIVE = (
+    "is a relative address, which the site would publish broken",
+    "link to an article with {filename}/articles/<year>/<key>.<lang>.md, to a file of content/ with "
+    "{static}/path, or give a whole https:// address",
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +77,23 @@ def markdown() -> MarkdownIt:
     md.normalizeLink = _normalize_link
     md.validateLink = lambda url: True  # every target is checked in unsafe_links(), with its line
     md.core.ruler.push("caption_credit", _caption_credit)
+    md.core.ruler.push("no_inline_styles", _no_inline_styles)
     return md
+
+
+_ALIGN = re.compile(r"^\s*text-align\s*:\s*(left|right|center)\s*;?\s*$")
+
+
+def _no_inline_styles(state) -> None:
+    """No `style=` attribute: the page's CSP (style-src 'self') would block it. A table column's alignment
+    becomes a class (`align-right`) that the theme styles; any other style is dropped."""
+    stack = list(state.tokens)
+    while stack:
+        token = stack.pop()
+        stack.extend(token.children or ())
+        style = token.attrs.pop("style", None) if token.attrs else None
+        if style is not None and (match := _ALIGN.match(str(style))):
+            token.attrJoin("class", f"align-{match.group(1)}")
 
 
 def _caption_credit(state) -> None:
@@ -97,7 +126,10 @@ def render(tokens: list[Token]) -> str:
     return md.renderer.render(tokens, md.options, {})
 
 
-def unsafe_links(tokens: list[Token]) -> list[UnsafeLink]:
+def unsafe_links(tokens: list[Token], body: str = "") -> list[UnsafeLink]:
+    """Every link or image target the site may not carry: a scheme other than http(s) and mailto, an image
+    from another site (any scheme, or `//host`), a relative address (not `{filename}`, `{static}`... nor `#x`)."""
+    lines = body.split("\n")
     found = []
     for block in tokens:
         for token in block.children or ():
@@ -110,9 +142,19 @@ def unsafe_links(tokens: list[Token]) -> list[UnsafeLink]:
             )
             if url is None:
                 continue
-            scheme = _SCHEME.match(str(url))
-            if scheme and not _PELICAN_LINK.match(str(url)) and scheme.group(1).lower() not in SAFE_SCHEMES:
-                found.append(UnsafeLink(str(url), block.map[0] + 1 if block.map else None))
+            url = str(url)
+            scheme = _SCHEME.match(url)
+            if _PELICAN_LINK.match(url) or url.startswith("#"):
+                continue
+            line = _line_of(url, block, lines)
+            if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+                found.append(UnsafeLink(url, line))
+            elif token.type == "image" and (scheme or url.startswith("//")):
+                found.append(UnsafeLink(url, line, *_THIRD_PARTY))
+            elif url.startswith("//"):
+                found.append(UnsafeLink(url, line, "has no scheme", "write the whole address: https://..."))
+            elif not scheme and not url.split("#")[0].split("?")[0].endswith(".md"):  # a bare .md: site_links
+                found.append(UnsafeLink(url, line, *_RELATIVE))
     return found
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterable
@@ -219,6 +220,9 @@ def _walk(real_root: str, folder: Path, chain: tuple[str, ...], suffixes: tuple[
                 )
             )
             continue
+        if problem := portable_name_problem(name):
+            listing.problems.append(Problem(str(path), None, "file", problem, _PORTABLE_HINT))
+            continue
         try:
             if entry.is_symlink():
                 real = resolve_inside(real_root, path)
@@ -254,6 +258,24 @@ def _walk(real_root: str, folder: Path, chain: tuple[str, ...], suffixes: tuple[
             _walk(real_root, path, (*chain, real), suffixes, listing)
 
 
+# Names a Windows or macOS checkout cannot hold, which a pull request from Linux could still add: every
+# contributor must be able to check the archive out.
+_RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10))})
+_NOT_PORTABLE = re.compile(r'[<>:"\\|?*]')
+_PORTABLE_HINT = "rename it: letters, digits, '.', '-' and '_', so that every checkout (Windows too) can hold it"
+
+
+def portable_name_problem(name: str) -> str | None:
+    """Why a file or folder name cannot be checked out everywhere, or None."""
+    if match := _NOT_PORTABLE.search(name):
+        return f"has a name with {match.group()!r}, which Windows cannot hold"
+    if name.endswith((".", " ")):
+        return "has a name ending with a dot or a space, which Windows cannot hold"
+    if name.split(".")[0].strip().lower() in _RESERVED_NAMES:
+        return f"has a name Windows reserves for a device ({name.split('.')[0]!r})"
+    return None
+
+
 def target_inside(root: str | Path, relative: str | PurePath) -> Path:
     """`root/relative`, or ContentError if it would leave `root`, links followed, or is a link itself.
 
@@ -269,6 +291,9 @@ def target_inside(root: str | Path, relative: str | PurePath) -> Path:
         or any(part in ("..", ".") or not part.isprintable() for part in relative.parts)
     ):
         raise _refusal(target, "would be written outside its folder", "keys and slugs are a-z, 0-9 and hyphens")
+    for part in relative.parts:
+        if problem := portable_name_problem(part):
+            raise _refusal(target, problem, _PORTABLE_HINT)
     real_root = os.path.realpath(root)
     if not _within(real_root, os.path.realpath(target.parent)):
         raise _refusal(target, "would be written through a link to outside its folder", _LINK_HINT)

@@ -17,9 +17,11 @@ A record whose sources do not confirm it says `verified: false` and why
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -34,18 +36,50 @@ WAYBACK = "https://web.archive.org/web/"
 Localized = dict[str, str]  # one text per archive language
 
 
+_HOST_LABEL = re.compile(r"[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?")  # letters of any script, digits, `-`
+_NOT_IN_URL = re.compile(r"[\s\x00-\x1f\x7f<>\"\\^`{}]")
+
+
 def is_http_url(value: Any) -> bool:
-    """True for a full http(s) address that parses: `https://[example.org` (an unclosed IPv6 bracket),
-    `http://a:99999/` (no port) and anything that is not text are not. The one test of every address in
-    content: articles (`schema`), curated data, the importer's country names."""
+    """True for a full http(s) address that parses strictly: no space, control character, quote or brace
+    anywhere; no user name or password; a host that is a DNS name (labels of letters, digits and `-`, at
+    least one dot), an IPv4 address or a bracketed IPv6 address; a port, if any, from 1 to 65535.
+    `https://[example.org`, `http://a:99999/`, `https://exa mple.org/`, `https://user:pass@host/` and
+    anything that is not text are not. The one test of every address in content: articles (`schema`),
+    curated data, the importer's country names."""
     if not isinstance(value, str):
         return False
+    value = value.strip()
+    if _NOT_IN_URL.search(value):
+        return False
     try:
-        parts = urlsplit(value.strip())
-        parts.port  # noqa: B018 (parsed lazily: raises ValueError on a bad port)
+        parts = urlsplit(value)
+        port = parts.port
     except ValueError:
         return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+    if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
+        return False
+    if (port is not None and not 1 <= port <= 65535) or parts.netloc.endswith(":"):
+        return False
+    return _is_host(parts.hostname, bracketed="[" in parts.netloc)
+
+
+def _is_host(host: str, bracketed: bool) -> bool:
+    if bracketed:
+        if "%" in host:  # a zone id names an interface of the reader's machine
+            return False
+        try:
+            return isinstance(ipaddress.ip_address(host), ipaddress.IPv6Address)
+        except ValueError:
+            return False
+    labels = host.rstrip(".").split(".")
+    if len(labels) == 4 and all(label.isascii() and label.isdigit() for label in labels):
+        try:
+            ipaddress.IPv4Address(host)
+        except ValueError:
+            return False
+        return True
+    return len(labels) >= 2 and len(host) <= 253 and all(_HOST_LABEL.fullmatch(label) for label in labels)
 
 
 def is_home_page(url: str) -> bool:
@@ -129,8 +163,11 @@ class Fields:
             value = value.date()
         if not isinstance(value, date):
             raise self.fail(keys, f"{value!r} is not a date", "write it as YYYY-MM-DD")
-        if today is not None and value > today:
-            raise self.fail(keys, f"{value.isoformat()} is after today ({today.isoformat()})", "check the date")
+        latest = today if today is not None else date.today() + timedelta(days=1)  # ahead where it was written
+        if value > latest:
+            raise self.fail(
+                keys, f"{value.isoformat()} is after today ({(today or date.today()).isoformat()})", "check the year"
+            )
         return value
 
     def text(self, keys: Sequence[Key], value: Any, hint: str) -> str:

@@ -18,7 +18,7 @@ from slugify import slugify
 
 from . import countries
 from .errors import content_error
-from .frontmatter import SplitDocument, field_line
+from .frontmatter import SplitDocument, field_line, naive
 from .locales import LANGUAGES
 from .provenance import is_http_url
 from .urls import PAGINATION_FOLDER, tag_slug
@@ -409,14 +409,17 @@ def _parse_date(v: _Validator, value: Any, field: str) -> datetime:
     if value is None:
         v.fail(field, "is missing", "add `date: YYYY-MM-DD`")
     if isinstance(value, datetime):
-        return value
+        return naive(value)
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day)
     if isinstance(value, str):
         try:
-            return datetime.fromisoformat(value.strip())
-        except ValueError:
-            pass
+            return naive(datetime.fromisoformat(value.strip()))
+        except ValueError as exc:
+            if "offset" in str(exc):
+                v.fail(
+                    field, f"the time zone offset in {value!r} is out of range", "an offset is from -23:59 to +23:59"
+                )
     v.fail(field, f"{value!r} is not a date", "write the date as YYYY-MM-DD, for example 2025-10-26")
     raise AssertionError("unreachable")
 

@@ -14,6 +14,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from . import about_pages
 from .articles import ArticleDocument
 from .cache import ContentCache
 from .checks import CHECKS
@@ -102,6 +103,7 @@ def take(
     `progress(advance=n)` as they are read.
     """
     content_dir = Path(content_dir)
+    about_pages.forget()
     files, problems = article_files(content_dir, article_dirs)
     advance = None
     if progress is not None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from archive_core.errors import ContentError, content_error
 from archive_core.locales import LANGUAGES
-from tools.make_inputs import given
+from tools.make_inputs import flag, given
 
 from . import ROOT
 from .importer import convert, write
@@ -31,7 +31,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "src", type=Path, nargs="?", default=given("SRC"), help="the raw article: a text file or a saved HTML page"
     )
     parser.add_argument(
-        "--dest", type=Path, default=given("DEST") or ROOT / "content", help="content folder (default: content/)"
+        "--dest",
+        type=Path,
+        default=given("DEST") or os.environ.get("ARCHIVE_CONTENT") or ROOT / "content",
+        help="content folder (default: content/, or ARCHIVE_CONTENT)",
     )
     parser.add_argument(
         "--date", type=_date, default=given("DATE"), help="publication date, YYYY-MM-DD (else from the page's metadata)"
@@ -58,7 +61,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--note", default=given("NOTE"), help="editor_note: the archive editors' note")
     parser.add_argument(
-        "--force", action="store_true", default=bool(given("FORCE")), help="replace an existing, different file"
+        "--force", action="store_true", default=flag("FORCE"), help="replace an existing, different file"
     )
     args = parser.parse_args(argv)
     if args.src is None:
@@ -104,13 +107,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def check_destination(dest: Path) -> None:
-    """DEST must be a folder inside the repository (or inside ARCHIVE_CONTENT, the content folder tools are
-    pointed at), links followed: an import never writes anywhere else."""
-    roots = [ROOT, *([Path(os.environ["ARCHIVE_CONTENT"])] if os.environ.get("ARCHIVE_CONTENT") else [])]
+    """DEST must be the content folder (content/, or ARCHIVE_CONTENT, the content folder the tools are pointed
+    at) or a folder inside it, links followed: an import never writes into output/, .git, .cache, the theme,
+    the code, or anywhere else."""
+    content = os.path.realpath(os.environ.get("ARCHIVE_CONTENT") or ROOT / "content")
     real = os.path.realpath(dest)
-    if not any(real == os.path.realpath(root) or real.startswith(os.path.realpath(root) + os.sep) for root in roots):
+    if not (real == content or real.startswith(content + os.sep)):
         raise content_error(
-            dest, None, "DEST", "is outside the repository", "import into content/ (the default), or a folder inside it"
+            dest,
+            None,
+            "DEST",
+            f"is not inside the content folder ({content})",
+            "import into content/ (the default), or a folder inside it",
         )
 
 

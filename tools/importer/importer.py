@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from archive_core import paths
 from archive_core.articles import parse_article
 from archive_core.errors import ContentError, content_error
 from archive_core.schema import default_slug
+from archive_core.text import RESERVED, line_of
 
 from . import countries, output
 from .decoding import MAX_SOURCE_BYTES, decode
@@ -45,8 +46,8 @@ def read_source(path: Path) -> ParsedSource:
             raise content_error(
                 path, None, "file", "no article text found in the HTML page", "save the article's text as .txt instead"
             )
-        return parsed
-    return parse_text(text)
+        return replace(parsed, text=text)
+    return replace(parse_text(text), text=text)
 
 
 def convert(path: Path, options: ImportOptions) -> Imported:
@@ -57,7 +58,7 @@ def convert(path: Path, options: ImportOptions) -> Imported:
     fields = front_matter_fields(path, source, options)
     text = output.front_matter(fields) + "\n" + output.body(source.blocks)
     target = Path("articles") / f"{fields['date'].year:04d}" / f"{fields['translation_key']}.{fields['lang']}.md"
-    _validate(path, target, text)
+    _validate(path, target, text, source.text)
     return Imported(path=target, text=text, source=source, review=tuple(fields.get("review", ())))
 
 
@@ -122,16 +123,31 @@ def derive_title(lead: str) -> str:
     return sentence[:DERIVED_TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:–- ") + "…"
 
 
-def _validate(source_path: Path, target: Path, text: str) -> None:
-    """Read the file back as the build will, from memory (nothing is written); a problem names the source."""
+def _validate(source_path: Path, target: Path, text: str, source_text: str = "") -> None:
+    """Read the file back as the build will, from memory (nothing is written); a problem names the source,
+    at the source's line where it can be told."""
     try:
         parse_article(text.encode("utf-8"), target)
     except ContentError as exc:
         problem = exc.problem
         raise content_error(
-            source_path, None, problem.field, f"the imported article would be invalid: {problem.message}",
-            problem.hint or "check the options given",
+            source_path, _source_line(source_text, text, problem.line), problem.field,
+            f"the imported article would be invalid: {problem.message}", problem.hint or "check the options given",
         ) from None  # fmt: skip
+
+
+def _source_line(source: str, draft: str, line: int | None) -> int | None:
+    """The line of `source` that holds what is wrong at `line` of the draft: a search marker, or the draft
+    line's text (its first words); None when the source does not hold it as such."""
+    if line is None or not source:
+        return None
+    wrong = draft.split("\n")[line - 1] if line <= draft.count("\n") + 1 else ""
+    if RESERVED.search(wrong) and (found := RESERVED.search(source)):
+        return line_of(source, found.start())
+    words = " ".join(wrong.replace("\\", "").split()[:6]).strip("#>*- ")
+    if len(words) >= 8 and (offset := source.find(words)) >= 0:
+        return line_of(source, offset)
+    return None
 
 
 def write(imported: Imported, dest: Path, force: bool = False) -> tuple[Path, bool]:

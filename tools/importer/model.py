@@ -38,6 +38,7 @@ class ParsedSource:
     source_url: str | None = None
     publisher: str | None = None
     dropped: tuple[Dropped, ...] = field(default=())
+    text: str = ""  # the source as read, for the lines of errors
 
     @property
     def lead(self) -> str | None:

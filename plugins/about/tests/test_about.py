@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from about import read_about
-from about.render import render_markdown
+from archive_core.about_pages import read_about, render_markdown
 from archive_core.errors import ContentError
+from archive_core.frontmatter import SplitDocument
 
 
 def test_raw_html_is_text_and_javascript_links_are_refused():
-    html = render_markdown("<script>alert(1)</script>\n\n[x](javascript:alert(1)) [ok](https://example.org)\n")
+    doc = SplitDocument("about.en.md", "title: A", "<script>alert(1)</script>\n\n[ok](https://example.org)\n", 4)
+    html = render_markdown(doc, "")
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert 'href="javascript' not in html
     assert '<a href="https://example.org">ok</a>' in html
+    with pytest.raises(ContentError, match=re.escape("about.en.md:5: body: link target 'javascript:alert")):
+        render_markdown(SplitDocument("about.en.md", "title: A", "x\n[x](javascript:alert(1))\n", 4), "")
 
 
 def test_the_page_is_read_with_its_title_and_the_repository_address(tmp_path):

@@ -24,7 +24,7 @@ def doc(body: str = BODY) -> SplitDocument:
 
 def test_a_sic_note_keeps_the_text_and_adds_the_marker_and_a_numbered_link():
     notes = (Annotation("Mmamiloko", "Her name is Mmamoloko.", "sic"),)
-    check(notes, doc())
+    check(notes, doc(), HTML)
     html, (note,) = apply(HTML, notes)
     assert 'Mmamiloko<sup class="note-ref sic">' in html
     assert '<a href="#note-1" aria-label="Note 1"></a></sup>' in html
@@ -39,7 +39,7 @@ def test_passages_with_quotes_ampersands_and_line_breaks_are_found_and_numbered_
         Annotation('The minister & "his" team said', "Translator's note.", "translation"),
         Annotation('said: "there is no better place"', "Spoken in English.", "quote"),
     )
-    check(notes, doc())
+    check(notes, doc(), HTML)
     html, found = apply(HTML, notes)
     assert [note.kind for note in found] == ["quote", "translation"]
     assert 'said: &quot;there is no better place&quot;<sup class="note-ref">' in html
@@ -52,7 +52,7 @@ def test_passages_with_quotes_ampersands_and_line_breaks_are_found_and_numbered_
 )
 def test_a_passage_not_found_once_is_an_error_naming_the_annotation(text, message):
     with pytest.raises(ContentError) as error:
-        check((Annotation("Kubayi", "ok", "editor"), Annotation(text, "note", "editor")), doc())
+        check((Annotation("Kubayi", "ok", "editor"), Annotation(text, "note", "editor")), doc(), HTML)
     assert error.value.problem.field == "annotations.1.text"
     assert message in error.value.problem.message
 

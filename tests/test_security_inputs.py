@@ -1,0 +1,88 @@
+"""Inputs refused in one line that says what is wrong and where: make values that are not UTF-8 or not a yes/no,
+files with bare-CR line ends or a NUL byte, an imported source's own line. See docs/security.md.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+from tools.check import check
+
+from .conftest import ROOT, SEED
+from .test_bad_input import GOOD
+
+ARTICLE = "articles/2025/good-article.en.md"
+
+
+def _make(*args: bytes, content) -> subprocess.CompletedProcess:
+    env = {"PATH": "/usr/bin:/bin", "ARCHIVE_CONTENT": str(content), "LANG": "C.UTF-8"}
+    return subprocess.run(
+        [b"make", b"--no-print-directory", *args], cwd=ROOT, capture_output=True, env=env, timeout=300, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        [b"new", b"LANG=en", b"DATE=2025-10-26", b"TITLE=Bad \xff\xfe"],
+        [b"new", b"LANG=en", b"DATE=2025-10-26", b"TITLE=\xed\xa0\x80"],  # an encoded surrogate
+        [b"import", b"SRC=" + os.fsencode(SEED), b"DATE=2025-10-26", b"LANG=pl", b"KEY=k", b"TITLE=Bad \xff"],
+        [b"import", b"SRC=" + os.fsencode(SEED), b"DATE=2025-10-26", b"LANG=pl", b"KEY=k", b"NOTE=\xc3"],
+    ],
+)
+def test_a_make_value_that_is_not_utf8_is_one_line(target, tmp_path):
+    content = tmp_path / "content"
+    result = _make(*target, content=content)
+    err = result.stderr.decode("utf-8", "replace")
+    assert result.returncode != 0
+    assert "Traceback" not in err and "is not UTF-8 text" in err, err
+    assert not content.exists() or not any(content.rglob("*.md"))
+
+
+@pytest.mark.parametrize(("value", "refused"), [("0", False), ("no", False), ("2", True), ("maybe", True)])
+def test_force_is_a_yes_or_no(value, refused, tmp_path):
+    """FORCE=0 never overwrites; a value that is neither yes nor no is refused."""
+    content = tmp_path / "content"
+    args = [b"import", b"SRC=" + os.fsencode(SEED), b"DATE=2025-10-26", b"LANG=pl", b"KEY=k"]
+    assert _make(*args, content=content).returncode == 0
+    [written] = content.rglob("*.md")
+    written.write_text(written.read_text(encoding="utf-8") + "\nAn editor's change.\n", encoding="utf-8")
+    edited = written.read_bytes()
+    result = _make(*args, b"FORCE=" + value.encode(), content=content)
+    err = result.stderr.decode()
+    assert result.returncode != 0 and "Traceback" not in err
+    assert ("FORCE must be 1 or 0" in err) if refused else ("already exists and differs" in err), err
+    assert written.read_bytes() == edited
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "expected"),
+    [
+        (GOOD.replace("\n", "\r").encode(), 1, "file: its lines end with a bare CR"),
+        (GOOD.encode() + b"x\x00y\n", 13, "file: the file is binary, not text: it holds a NUL byte"),
+        (GOOD.encode().replace(b"Lead", b"Le\x00ad"), 12, "NUL byte"),
+    ],
+)
+def test_line_ends_and_nul_bytes_are_named_at_their_line(data, line, expected, content_copy):
+    path = content_copy / ARTICLE
+    path.write_bytes(data)
+    problems = [str(p) for p in check(content_copy)]
+    assert any(p.startswith(f"{path}:{line}: ") and expected in p for p in problems), problems
+
+
+def test_an_import_refused_for_its_text_names_the_source_line(tmp_path):
+    source = tmp_path / "hostile.txt"
+    source.write_text(
+        "A title line\n\nSome text here, long enough.\n\nMore text on a line\nand data-pagefind-body here.\n",
+        encoding="utf-8",
+    )
+    content = tmp_path / "content"
+    result = _make(
+        b"import", b"SRC=" + os.fsencode(source), b"DATE=2025-10-26", b"LANG=en", b"KEY=k",
+        b"SOURCE_URL=https://example.org/a", content=content,
+    )  # fmt: skip
+    err = result.stderr.decode()
+    assert result.returncode != 0 and f"{source}:6: text:" in err and "data-pagefind-" in err, err

@@ -1,0 +1,124 @@
+"""What rendered content may carry: no third-party resource, no relative address that would publish broken,
+no inline style (the CSP blocks it), and every page kind checked by `make check` as the build reads it.
+See docs/security.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from archive_core import markdown as render
+from tools.check import check
+
+from .conftest import ROOT
+from .test_bad_input import GOOD
+
+ARTICLE = "articles/2025/good-article.en.md"
+BODY_LINE = GOOD.count("\n") + 1  # the first line appended to GOOD
+
+
+def _problems(content, name: str, text: str) -> list[str]:
+    (content / name).parent.mkdir(parents=True, exist_ok=True)
+    (content / name).write_text(text, encoding="utf-8")
+    return [str(p) for p in check(content) if p.severity == "error"]
+
+
+THIRD_PARTY = [
+    "![t](https://evil.example/pixel.png)",
+    "![t](http://evil.example/pixel.png)",
+    "![p](//evil.example/p.png)",
+    "![p](HTTPS://EVIL.EXAMPLE/p.png)",
+    "[r]\n\n![r][ref]\n\n[ref]: https://evil.example/r.png",  # refused where the image is
+    "[![t](https://evil.example/badge.svg)](https://example.org/)",
+]
+
+
+@pytest.mark.parametrize("markdown", THIRD_PARTY)
+def test_a_resource_from_another_site_is_refused(markdown, content_copy):
+    path = content_copy / ARTICLE
+    problems = _problems(content_copy, ARTICLE, GOOD + markdown + "\n")
+    line = BODY_LINE + (2 if markdown.startswith("[r]") else 0)
+    assert any(p.startswith(f"{path}:{line}: body:") and "loads from another site" in p for p in problems), problems
+
+
+RELATIVE = ["![p](photo.png)", "[doc](notes.pdf)", "![x](../../sources/000_5355186cc487cfe2.txt)", "[a](/en/x/)",
+            "[q](?page=2)", "[p](//example.org/page)"]  # fmt: skip
+
+
+@pytest.mark.parametrize("markdown", RELATIVE)
+def test_a_relative_address_is_refused(markdown, content_copy):
+    path = content_copy / ARTICLE
+    problems = _problems(content_copy, ARTICLE, GOOD + markdown + "\n")
+    assert any(p.startswith(f"{path}:{BODY_LINE}: body: link target") for p in problems), problems
+
+
+def test_what_the_site_can_carry_is_accepted(content_copy):
+    text = GOOD + "[a](https://example.org/) [m](mailto:a@example.org) [f](#lead) [s]({static}/sources/x.txt)\n"
+    (content_copy / "sources" / "x.txt").write_text("x", encoding="utf-8")
+    assert _problems(content_copy, ARTICLE, text) == []
+
+
+KITCHEN_SINK = """# Title
+
+| left | centre | right | none |
+|:-----|:------:|------:|------|
+| 1    | 2      | 3     | 4    |
+
+Text[^1] with *emphasis*, `code` and a [link](https://example.org/).
+
+[^1]: A note.
+
+::: caption
+A caption (Photo: Someone)
+:::
+
+- a
+- b
+
+> quote
+"""
+
+
+def test_the_renderer_never_writes_a_style_attribute():
+    html = render.render(render.parse(KITCHEN_SINK))
+    assert "style=" not in html
+    assert 'class="align-left"' in html and 'class="align-center"' in html and 'class="align-right"' in html
+
+
+def test_the_theme_styles_the_alignment_classes():
+    css = (ROOT / "theme" / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    for side in ("left", "center", "right"):
+        assert re.search(rf"\.align-{side}\s*\{{\s*text-align:\s*{side}", css)
+
+
+ABOUT = "about/about.en.md"
+
+
+@pytest.mark.parametrize(
+    ("edit", "line", "expected"),
+    [
+        (lambda t: t + "\nx data-pagefind-ignore\n", None, "data-pagefind-"),
+        (lambda t: t + "\nx \x1b y\n", None, "U+001B"),
+        (lambda t: t.replace("\n---", "\ntitle: Again\n---", 1), 3, "title: is set twice"),
+        (lambda t: t.replace("\n---", "\nx: " + "[" * 300_000 + "]" * 300_000 + "\n---", 1), 3, "nested more"),
+        (lambda t: t + "\n![t](https://evil.example/p.png)\n", None, "loads from another site"),
+        (lambda t: t + "\n[x](javascript:alert(1))\n", None, "is not allowed"),
+    ],
+)
+def test_the_about_pages_are_checked_as_the_build_reads_them(edit, line, expected, content_copy):
+    path = content_copy / ABOUT
+    text = path.read_text(encoding="utf-8")
+    problems = [str(p) for p in check(content_copy)]
+    assert not [p for p in problems if p.startswith(str(path))]
+    path.write_text(edit(text), encoding="utf-8")
+    problems = [str(p) for p in check(content_copy)]
+    mine = [p for p in problems if p.startswith(f"{path}:{line}:" if line else f"{path}:")]
+    assert any(expected in p for p in mine), problems
+
+
+def test_a_file_of_the_about_folder_that_is_no_about_page_is_refused(content_copy):
+    (content_copy / "about" / "about.de.md").write_text("---\ntitle: Über\n---\n", encoding="utf-8")
+    problems = [str(p) for p in check(content_copy)]
+    assert any(p.startswith(f"{content_copy / 'about' / 'about.de.md'}: file:") for p in problems), problems

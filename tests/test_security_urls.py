@@ -1,0 +1,77 @@
+"""Addresses in content parse strictly or are refused: no spaces, control characters, credentials, bad hosts
+or ports reach a page (one `is_http_url` for articles and every data file). See docs/security.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive_core.provenance import is_http_url
+from tools.check import check
+
+from .test_bad_input import good
+from .test_security_text import _edit
+
+REFUSED = [
+    "https://exa mple.org/a b",
+    "https://press.un .org/a",
+    "https://example.org/a b",
+    "https://example.org/\ttab",
+    "https://example.org/\x7f",
+    "https://user:pass@example.org/",
+    "https://user@example.org/",
+    "https://user:pass@[v1.fe80::a+en1]:0/",
+    "https://[fe80::1%25en0]/",
+    "https://example.org:0/",
+    "https://example.org:99999/",
+    "https://example.org:/",
+    "https://[example.org/",
+    "https://999.1.1.1/",
+    "https://-bad-.example.org/",
+    "https://exa_mple.org/",
+    "https://example/",
+    'https://example.org/"onmouseover',
+    "https://example.org/<script>",
+    "javascript://example.org/%0aalert(1)",
+    "ftp://example.org/",
+    "//example.org/",
+]
+ACCEPTED = [
+    "https://press.un.org/en/2024/ga12671.doc.htm",
+    "https://treaties.un.org/doc/Publication/MTDSG/Volume%20II/Chapter%20XVIII/XVIII-16.en.xml",
+    "https://www.vietnamplus.vn/le-mo-post1072958.vnp?x=1#y",
+    "http://[2001:db8::1]:8080/a",
+    "https://1.2.3.4/",
+    "https://пример.рф/",
+    "https://example.org:443/",
+]
+
+
+@pytest.mark.parametrize("url", REFUSED)
+def test_an_address_that_does_not_parse_strictly_is_refused(url):
+    assert not is_http_url(url)
+
+
+@pytest.mark.parametrize("url", ACCEPTED)
+def test_a_real_address_is_accepted(url):
+    assert is_http_url(url)
+
+
+@pytest.mark.parametrize(
+    ("name", "pattern", "new"),
+    [
+        ("data/timeline/signing-hanoi.yaml", r"url: \S+", 'url: "https://press.un .org/a b"'),
+        ("data/countries.yaml", r"url: \S+", "url: https://user:pass@example.org/a"),
+    ],
+)
+def test_refused_in_data_files_at_their_line(name, pattern, new, content_copy):
+    name, text, line = _edit(name, pattern, new)
+    (content_copy / name).write_text(text, encoding="utf-8")
+    problems = [str(p) for p in check(content_copy)]
+    assert any(p.startswith(f"{content_copy / name}:{line}:") for p in problems), problems
+
+
+def test_refused_in_an_article_at_its_line(content_copy):
+    path = content_copy / "articles/2025/good-article.en.md"
+    path.write_text(good("https://example.org/a", "https://exa mple.org/a"), encoding="utf-8")
+    problems = [str(p) for p in check(content_copy)]
+    assert any(p.startswith(f"{path}:8: source.url:") for p in problems), problems
