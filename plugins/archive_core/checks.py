@@ -23,6 +23,7 @@ from .links import broken_link_problems, copied_files
 from .paths import content_listing
 from .people import PEOPLE_FILE
 from .reading import url_collisions
+from .topics import TOPICS_FILE
 from .versions import duplicate_problems, missing_counterpart_warnings
 
 if TYPE_CHECKING:
@@ -35,11 +36,11 @@ def check_content_tree(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 # What the content folder holds; anything else would never be read nor published, and is refused.
-DATA_FILES = frozenset({CONVENTION_FILE, COUNTRIES_FILE, PEOPLE_FILE, Path("data") / "country-names.yaml"})
+DATA_FILES = frozenset({CONVENTION_FILE, COUNTRIES_FILE, PEOPLE_FILE, TOPICS_FILE, Path("data") / "country-names.yaml"})
 CHECKED_ELSEWHERE = ("articles", "about", "sources")  # articles and about pages: their own checks; sources: kept
 _LAYOUT_HINT = (
     "content/ holds articles/, about/, sources/ and data/ (convention.yaml, countries.yaml, people.yaml, "
-    "country-names.yaml, timeline/<id>.yaml): move or remove it, or link it from an article with {static}"
+    "country-names.yaml, topics.yaml, timeline/<id>.yaml): move or remove it, or link it from an article with {static}"
 )
 
 
