@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from archive_core.countries import country_name
+from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES, babel_locale
 from archive_core.urls import country_url, section_url
 from bilingual.pairing import Alternate, LanguageLink
@@ -42,7 +43,7 @@ class CountryLink:
 class PersonEntry:
     name: str
     role: str
-    articles: tuple[ArticleLike, ...]  # the articles in the page's language that name them
+    articles: tuple[ArticleLike, ...]  # that name them: in the page's language, or in the one they have
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class CountryPage:
     record: CountryRecord
     events: tuple[CountryEvent, ...]
     people: tuple[PersonEntry, ...]
-    articles: tuple[ArticleLike, ...]  # in the page's language, newest first
+    articles: tuple[ArticleLike, ...]  # newest first; in the page's language, or in the one they have
     alternates: tuple[Alternate, ...]
     language_links: tuple[LanguageLink, ...]
     search: SearchFacets | None = None  # the page in the search index, kind "country"
@@ -113,10 +114,10 @@ def country_pages(
 ) -> dict[str, list[CountryPage]]:
     """The country pages of each language, in that language's alphabetical order."""
     codes = country_codes(data, articles)
-    by_key = {(article.translation_key, article.lang): article for article in articles}
     pages: dict[str, list[CountryPage]] = {}
     for lang in LANGUAGES:
-        in_lang = sorted((a for a in articles if a.lang == lang), key=lambda a: (a.date, a.slug), reverse=True)
+        listed = sorted(listed_in(articles, lang), key=lambda a: (a.date, a.slug), reverse=True)
+        by_key = {article.translation_key: article for article in listed}
         pages[lang] = [
             CountryPage(
                 code=code,
@@ -128,7 +129,7 @@ def country_pages(
                 record=data.records.get(code) or CountryRecord(code, UNKNOWN),
                 events=tuple(events.get(lang, {}).get(code, ())),
                 people=tuple(_people(data.people, code, lang, by_key)),
-                articles=tuple(a for a in in_lang if code in a.archive.countries),
+                articles=tuple(a for a in listed if code in a.archive.countries),
                 alternates=_alternates({other: country_url(code, other) for other in LANGUAGES}, siteurl, default_lang),
                 language_links=tuple(
                     LanguageLink(other, country_url(code, other), True) for other in LANGUAGES if other != lang
@@ -187,14 +188,12 @@ def country_index(
     )
 
 
-def _people(
-    people: list[Person], code: str, lang: str, by_key: dict[tuple[str, str], ArticleLike]
-) -> list[PersonEntry]:
+def _people(people: list[Person], code: str, lang: str, by_key: dict[str, ArticleLike]) -> list[PersonEntry]:
     entries = [
         PersonEntry(
             name=person.name[lang],
             role=person.role[lang],
-            articles=tuple(by_key[key, lang] for key in person.articles if (key, lang) in by_key),
+            articles=tuple(by_key[key] for key in person.articles if key in by_key),
         )
         for person in people
         if person.country == code

@@ -9,6 +9,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from archive_core.errors import BuildFailed
+from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
 from bilingual.pairing import Alternate, LanguageLink
 
@@ -50,7 +51,7 @@ class TimelineGenerator(Generator):
         refs = {id(article): article_ref(article) for article in articles}
         self.timelines: dict[str, Timeline] = {lang: build_timeline(events, refs.values(), lang) for lang in LANGUAGES}
         # The Article objects each page lists, for the devserver's incremental writer (tools/incremental.py).
-        self.listed = {lang: [article for article in articles if article.lang == lang] for lang in LANGUAGES}
+        self.listed = {lang: listed_in(articles, lang) for lang in LANGUAGES}
         for article in articles:
             ref = refs[id(article)]
             article.timeline_links = position_links(self.timelines[ref.lang], ref)
