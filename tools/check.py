@@ -24,6 +24,7 @@ from markdown_reader.checks import (  # noqa: E402
     check_articles,
     check_internal_links,
     check_review_fields,
+    check_sources,
     check_urls,
 )
 from timeline.events import check_timeline  # noqa: E402
@@ -36,6 +37,7 @@ CHECKS: tuple[Check, ...] = (
     check_internal_links,  # {filename} links to missing content
     check_urls,  # two articles at one address
     check_review_fields,  # fields the importer guessed (warning)
+    check_sources,  # source.publisher named or in data/publishers.yaml; source.raw present
     check_countries,  # content/data/countries.yaml, people.yaml
     check_timeline,  # content/data/timeline/*.yaml
 )

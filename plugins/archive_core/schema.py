@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from slugify import slugify
 
 from . import countries
-from .errors import content_error
+from .errors import Problem, content_error
 from .frontmatter import SplitDocument, field_line
 from .locales import LANGUAGES
 
@@ -36,7 +36,8 @@ def _is_http_url(url: str) -> bool:
 @dataclass(frozen=True)
 class Source:
     url: str
-    publisher: str | None = None
+    publisher: str | None = None  # None: content/data/publishers.yaml names it by the url's host
+    raw: str | None = None  # the raw copy, relative to the content folder: `sources/...`
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,11 @@ FIELDS: tuple[Field, ...] = (
     Field("tags", False, "list of text", "Free keywords."),
     Field(
         "source",
-        False,
+        True,
         "mapping",
-        "The original: `url` (http or https) and `publisher`. Required for archived articles.",
+        "The original: `url` (http or https), `publisher` (who published it; may be left out when "
+        "`content/data/publishers.yaml` knows the url's site) and `raw` (the raw copy kept under "
+        "`content/sources/`, where there is one: `sources/<file>`).",
     ),
     Field(
         "translation",
@@ -94,6 +97,17 @@ FIELDS: tuple[Field, ...] = (
     Field("review", False, "list of field names", "Fields an importer guessed and an editor should review."),
 )
 FIELD_NAMES = tuple(f.name for f in FIELDS)
+# The keys of the `source:` mapping.
+SOURCE_FIELDS: tuple[Field, ...] = (
+    Field("url", True, "url", "The original's full http(s) address."),
+    Field("publisher", False, "text", "Who published the original."),
+    Field("raw", False, "path", "The raw copy, relative to the content folder: `sources/<file>`."),
+)
+RAW_SOURCES_DIR = "sources"
+RAW_PATTERN = re.compile(rf"{RAW_SOURCES_DIR}(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)+")
+# What `make new` writes where a value is still to be given; `make check` refuses a file that keeps one.
+PLACEHOLDER = "..."
+_PLACEHOLDER_TEXT = re.compile(r"[.…\s]*|todo|tbd|fixme|xxx", re.IGNORECASE)
 
 
 class _Validator:
@@ -176,7 +190,8 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
             "lang: pl or lang: en",
         )
     key = v.slug("translation_key", data.get("translation_key"), required=True)
-    slug = v.slug("slug", data.get("slug")) or default_slug(title)
+    # A title still to be written (`make new` with KEY only) leaves the address to the translation_key.
+    slug = v.slug("slug", data.get("slug")) or default_slug(title) or (key if is_placeholder(title) else "")
     if not slug:
         v.fail("slug", "cannot be derived from the title", "set `slug:` explicitly")
 
@@ -188,15 +203,24 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
                 "use ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU",
             )
 
-    source_data = v.mapping("source", data.get("source"), {"url", "publisher"})
-    source = None
-    if source_data is not None:
-        url = v.text("source.url", source_data.get("url"), required=True)
-        if not _is_http_url(url):
-            v.fail(
-                "source.url", f"{url!r} is not an http(s) address", "give the full https://... address of the original"
-            )
-        source = Source(url=url, publisher=v.text("source.publisher", source_data.get("publisher")))
+    source_data = v.mapping("source", data.get("source"), {f.name for f in SOURCE_FIELDS})
+    if source_data is None:
+        v.fail(
+            "source",
+            "is missing",
+            "every archived article names its original: `source:` with `url:` and `publisher:` indented under it",
+        )
+    url = v.text("source.url", source_data.get("url"), required=True)
+    if not _is_http_url(url):
+        v.fail("source.url", f"{url!r} is not an http(s) address", "give the full https://... address of the original")
+    raw = v.text("source.raw", source_data.get("raw"))
+    if raw is not None and not RAW_PATTERN.fullmatch(raw):
+        v.fail(
+            "source.raw",
+            f"{raw!r} is not a file under {RAW_SOURCES_DIR}/",
+            f"give the raw copy's path relative to the content folder: {RAW_SOURCES_DIR}/<file>",
+        )
+    source = Source(url=url, publisher=v.text("source.publisher", source_data.get("publisher")), raw=raw)
 
     translation_data = v.mapping("translation", data.get("translation"), {"from", "by"})
     translation = None
@@ -230,6 +254,55 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         editor_note=v.text("editor_note", data.get("editor_note")),
         review=review,
     )
+
+
+def unfinished(meta: ArticleMeta, doc: SplitDocument) -> list[Problem]:
+    """Every value `make new` left to fill in, and an empty body: all at once, so that a
+    contributor sees what is left of a scaffold in one `make check`."""
+    hints = {
+        "title": "write the article's title, in the article's language",
+        "source.url": "give the original's full https://... address",
+        "source.publisher": "name who published the original, or delete the line when "
+        "content/data/publishers.yaml knows its site",
+        "translation.by": "say who or what translated it",
+        "summary": "write a summary, or delete the line to use the lead paragraph",
+        "editor_note": "write the note, or delete the line",
+    }
+    values = {
+        "title": meta.title,
+        "source.url": meta.source.url if meta.source else None,
+        "source.publisher": meta.source.publisher if meta.source else None,
+        "translation.by": meta.translation.by if meta.translation else None,
+        "summary": meta.summary,
+        "editor_note": meta.editor_note,
+    }
+    problems = [
+        Problem(doc.path, field_line(doc, field) or 2, field, f"is still the placeholder {value!r}", hints[field])
+        for field, value in values.items()
+        if value is not None and is_placeholder(value)
+    ]
+    if not doc.body.strip():
+        problems.append(
+            Problem(
+                doc.path,
+                doc.body_line - 1,
+                "body",
+                "is empty",
+                "paste the source's text, verbatim, below the second '---' line",
+            )
+        )
+    return problems
+
+
+def is_placeholder(value: str) -> bool:
+    """`...`, `TODO`, or an address whose site is `...` (`https://...`)."""
+    if _PLACEHOLDER_TEXT.fullmatch(value.strip()):
+        return True
+    try:
+        host = urlsplit(value.strip()).netloc
+    except ValueError:
+        return False
+    return bool(host) and _PLACEHOLDER_TEXT.fullmatch(host) is not None
 
 
 def default_slug(title: str) -> str:

@@ -17,6 +17,7 @@ from .cache import ContentCache
 from .collection import article_files, default_workers, read_articles, url_collisions
 from .document import ArticleDocument, read_article
 from .links import broken_link_problems
+from .sources import with_publishers
 
 # Articles read ahead by `preread_all`, consumed by the reader.
 _ready: dict[str, ArticleDocument] = {}
@@ -71,9 +72,11 @@ def preread_all(generator) -> None:
         cache=ContentCache(Path(cache_dir)) if cache_dir else None,
         progress=lambda count: reading_progress.send(None, advance=count),
     )
-    problems += read_problems + url_collisions(docs) + broken_link_problems(content_dir, docs)
-    if problems:
-        raise BuildFailed(problems)
+    docs, source_problems = with_publishers(content_dir, docs)
+    problems += read_problems + url_collisions(docs) + broken_link_problems(content_dir, docs) + source_problems
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if errors:
+        raise BuildFailed(errors)
     _ready.clear()
     _ready.update({os.path.abspath(doc.path): doc for doc in docs})
 

@@ -10,6 +10,7 @@ from archive_core.errors import Problem
 from .collection import article_files, read_articles, url_collisions
 from .document import ArticleDocument
 from .links import broken_link_problems
+from .sources import unreferenced_raw_sources, with_publishers
 
 ARTICLE_DIRS = ("articles",)
 
@@ -60,3 +61,9 @@ def check_review_fields(content_dir: Path) -> list[Problem]:
         for doc in read_content(content_dir)[0]
         if doc.meta.review
     ]
+
+
+def check_sources(content_dir: Path) -> list[Problem]:
+    """Publishers named or known to content/data/publishers.yaml; raw copies present, and pointed to."""
+    docs = read_content(content_dir)[0]
+    return [*with_publishers(content_dir, docs)[1], *unreferenced_raw_sources(content_dir, docs)]

@@ -61,7 +61,7 @@ def read_articles(
     come back in the order of `files`. Every problem is collected.
     """
     files = list(files)
-    results: list[ArticleDocument | Problem | None] = [None] * len(files)
+    results: list[ArticleDocument | tuple[Problem, ...] | None] = [None] * len(files)
     keys: list[str | None] = [None] * len(files)
     if cache is not None:
         for index, path in enumerate(files):
@@ -78,8 +78,8 @@ def read_articles(
         results[index] = result
     docs, problems = [], []
     for path, result in zip(files, results, strict=True):
-        if isinstance(result, Problem):
-            problems.append(result)
+        if isinstance(result, tuple):
+            problems.extend(result)
             continue
         expected = expected_path(content_dir, result)
         if Path(path) != expected and Path(path).resolve() != expected.resolve():
@@ -129,12 +129,12 @@ class _Job:
     cache: ContentCache | None
 
 
-def _read_one(job: _Job) -> ArticleDocument | Problem:
+def _read_one(job: _Job) -> ArticleDocument | tuple[Problem, ...]:
     """Read one file, and store it in the content cache where it is read (in the worker: in parallel)."""
     try:
         doc = read_article(job.path)
     except ContentError as exc:
-        return exc.problem
+        return exc.problems
     if job.cache is not None and job.key:
         job.cache.store(job.key, doc)
     return doc
@@ -142,7 +142,7 @@ def _read_one(job: _Job) -> ArticleDocument | Problem:
 
 def _read_all(
     jobs: list[_Job], workers: int, progress: Callable[[int], None] | None
-) -> Iterator[ArticleDocument | Problem]:
+) -> Iterator[ArticleDocument | tuple[Problem, ...]]:
     if workers <= 1 or len(jobs) < MIN_FILES_PER_WORKER * 2:
         for job in jobs:
             yield _read_one(job)

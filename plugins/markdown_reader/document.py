@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from archive_core import frontmatter, schema
-from archive_core.errors import content_error
+from archive_core.errors import ContentError, content_error
 from archive_core.schema import ArticleMeta
 
 from . import render
@@ -27,6 +27,8 @@ def read_article(path: str | Path) -> ArticleDocument:
     text = frontmatter.read_text(path)
     doc = frontmatter.split(text, path)
     meta = schema.validate(frontmatter.load(doc), doc)
+    if unfinished := schema.unfinished(meta, doc):
+        raise ContentError(*unfinished)
     tokens = render.parse(doc.body)
     for link in render.unsafe_links(tokens):
         line = doc.body_line + link.line - 1 if link.line else None

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from archive_core.errors import ContentError
 from archive_core.locales import LANGUAGES
+from archive_core.publishers import load_publishers
+from archive_core.schema import RAW_PATTERN, RAW_SOURCES_DIR
 
 from . import ROOT
 from .importer import convert, write
@@ -50,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         translation_key=args.key,
         slug=args.slug,
         editor_note=args.note,
+        raw=raw_copy(args.src, args.dest),
+        known_publisher_hosts=frozenset(load_publishers(args.dest)[0]),
     )
     try:
         imported = convert(args.src, options)
@@ -65,12 +69,28 @@ def main(argv: list[str] | None = None) -> int:
             f"{args.src}: warning: title: the source's title {imported.source.title!r} was replaced by TITLE",
             file=sys.stderr,
         )
+    if options.raw is None:
+        print(
+            f"{args.src}: warning: source.raw: not in {_shown(args.dest / RAW_SOURCES_DIR)}/; keep the raw copy there "
+            "and import it from there, so that the article points to it",
+            file=sys.stderr,
+        )
     if imported.review:
         print(f"{_shown(path)}: warning: review: guessed {', '.join(imported.review)}; check it", file=sys.stderr)
     if not changed:
         print(f"{_shown(path)}: unchanged (already imported)", file=sys.stderr)
     print(_shown(path))
     return 0
+
+
+def raw_copy(src: Path, dest: Path) -> str | None:
+    """`sources/<file>` when the source is kept in the content folder's raw sources, as it should be."""
+    folder = (dest / RAW_SOURCES_DIR).resolve()
+    source = src.resolve()
+    if not source.is_relative_to(folder):
+        return None
+    raw = f"{RAW_SOURCES_DIR}/{source.relative_to(folder).as_posix()}"
+    return raw if RAW_PATTERN.fullmatch(raw) else None
 
 
 def _shown(path: Path) -> str:

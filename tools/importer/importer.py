@@ -11,6 +11,7 @@ from typing import Any
 from babel import Locale
 
 from archive_core.errors import ContentError, content_error
+from archive_core.publishers import host_of
 from archive_core.schema import default_slug
 from markdown_reader.document import read_article
 
@@ -97,7 +98,19 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
     if found:
         fields["countries"] = list(found)
     publisher = options.publisher or source.publisher
-    fields["source"] = {"url": url, **({"publisher": publisher} if publisher else {})}
+    if not publisher and host_of(url) not in options.known_publisher_hosts:
+        raise content_error(
+            path,
+            None,
+            "source.publisher",
+            "the source names no publisher (no agency credit line or site name)",
+            "give it: make import PUBLISHER=...",
+        )
+    fields["source"] = {
+        "url": url,
+        **({"publisher": publisher} if publisher else {}),
+        **({"raw": options.raw} if options.raw else {}),
+    }
     if options.editor_note:
         fields["editor_note"] = options.editor_note
     if review:
