@@ -90,6 +90,9 @@ CONTENT_SECURITY_POLICY = (
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
+# search: False skips the Pagefind index, for builds whose pages are only read (tests, `make diff`).
+SEARCH_INDEX = True
+
 # Speed (plugins/markdown_reader): articles are read by one process per core (0),
 # through a content cache that is safe to delete ("" turns it off).
 ARCHIVE_WORKERS = int(os.environ.get("ARCHIVE_WORKERS", "0"))

@@ -39,37 +39,74 @@ def test_every_registered_check_returns_problems(content_copy):
         assert isinstance(problems, list) and all(isinstance(p, Problem) for p in problems), check
 
 
+SOURCE = "source:\n  url: https://example.org/x\n  publisher: X\n"
+
+
 def test_all_problems_at_once_in_the_agreed_format(content_copy):
     articles = content_copy / "articles" / "2025"
-    en = articles / "hanoi-convention-signing-ceremony.en.md"
+    en = articles / "signing-in-hanoi.en.md"
     en.write_text(
         en.read_text(encoding="utf-8") + "\nSee [gone]({filename}/articles/2025/gone.pl.md).\n", encoding="utf-8"
     )
     (articles / "bad-date.pl.md").write_text(
-        "---\ntitle: Zła data\ndate: 2025-02-30\nlang: pl\ntranslation_key: bad-date\n---\nTekst.\n", encoding="utf-8"
+        f"---\ntitle: Zła data\ndate: 2025-02-30\nlang: pl\ntranslation_key: bad-date\n{SOURCE}---\nTekst.\n",
+        encoding="utf-8",
     )
     (articles / "bad-country.pl.md").write_text(
-        "---\ntitle: Kraj\ndate: 2025-10-26\nlang: pl\ntranslation_key: bad-country\ncountries: [XX]\n---\nTekst.\n",
+        f"---\ntitle: Kraj\ndate: 2025-10-26\nlang: pl\ntranslation_key: bad-country\ncountries: [XX]\n{SOURCE}---\n"
+        "Tekst.\n",
+        encoding="utf-8",
+    )
+    (articles / "scaffold.pl.md").write_text(
+        "---\ntitle: '...'\ndate: 2025-10-26\nlang: pl\ntranslation_key: scaffold\nsource:\n  url: https://...\n"
+        "  publisher: ...\n---\n\n",
         encoding="utf-8",
     )
     result = run_check(content_copy)
     assert result.returncode == 1
-    lines = problem_lines(result)
-    assert len(lines) == 3, result.stderr
+    lines = [line for line in problem_lines(result) if ": warning: " not in line]
+    assert len(lines) == 7, result.stderr
     for line in lines:
         assert LINE.match(line), line
     assert any("bad-date.pl.md:3: date: impossible date" in line for line in lines)
     assert any("bad-country.pl.md:6: countries: 'XX' is not a known country code" in line for line in lines)
-    assert any(re.search(r"signing-ceremony\.en\.md:\d+: body: link '\{filename\}.*gone", line) for line in lines)
+    assert any(re.search(r"signing-in-hanoi\.en\.md:\d+: body: link '\{filename\}.*gone", line) for line in lines)
+    # every field of the scaffold still to fill, at once
+    scaffold = [line.split("scaffold.pl.md:", 1)[1] for line in lines if "scaffold.pl.md:" in line]
+    assert [line.split(" (")[0] for line in scaffold] == [
+        "2: title: is still the placeholder '...'",
+        "7: source.url: is still the placeholder 'https://...'",
+        "8: source.publisher: is still the placeholder '...'",
+        "9: body: is empty",
+    ]
     assert "Traceback" not in result.stderr
 
 
 def test_a_missing_original_is_only_a_warning(content_copy):
-    (content_copy / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md").unlink()
+    (content_copy / "articles" / "2023" / "negotiations-open.pl.md").unlink()
+    result = run_check(content_copy)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in problem_lines(result) if "translation.from" in line]
+    assert len(warnings) == 1 and "negotiations-open.en.md" in warnings[0]
+    assert "warning: translation.from:" in warnings[0] and LINE.match(warnings[0])
+
+
+def test_a_publisher_from_the_table_is_named_as_a_warning(content_copy):
     result = run_check(content_copy)
     assert result.returncode == 0, result.stderr
     [line] = problem_lines(result)
-    assert "warning: translation.from:" in line and LINE.match(line)
+    assert LINE.match(line)
+    assert "civil-society-concerns.en.md:9: warning: source.publisher: not given: 'Example Network'" in line
+
+
+def test_a_raw_copy_no_article_points_to_is_a_warning(content_copy):
+    (content_copy / "sources" / "stray.txt").write_text("Tekst.\n", encoding="utf-8")
+    result = run_check(content_copy)
+    assert result.returncode == 0, result.stderr
+    assert any(
+        "stray.txt: warning: file: no article points to this raw copy" in line and LINE.match(line)
+        for line in problem_lines(result)
+    ), result.stderr
 
 
 def test_make_html_runs_the_checks_first():

@@ -9,9 +9,10 @@ import sys
 import time
 import urllib.request
 
-from .conftest import ROOT
+from .conftest import FIXTURE, ROOT
+from .fixture_archive import PL_ARTICLE, file
 
-ARTICLE = "output/pl/2025/otwarcie-konwencji-z-hanoi-do-podpisu/index.html"
+ARTICLE = "output/" + file(PL_ARTICLE)
 
 
 def free_port() -> int:
@@ -33,8 +34,9 @@ def wait_for(condition, timeout: float = 240.0) -> None:
 
 def test_devserver_rebuilds_on_plugin_theme_and_content_changes(tmp_path):
     project = tmp_path / "project"
-    for name in ("content", "theme", "plugins", "tools"):
+    for name in ("theme", "plugins", "tools"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", "tests"))
+    shutil.copytree(FIXTURE, project / "content")
     for name in ("pelican.conf.py", "requirements.txt"):
         shutil.copy(ROOT / name, project)
     port = free_port()
@@ -59,9 +61,9 @@ def test_devserver_rebuilds_on_plugin_theme_and_content_changes(tmp_path):
         )
         wait_for(lambda: "article v2" in article.read_text(encoding="utf-8"))
 
-        source = project / "content" / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md"
-        source.write_text(source.read_text(encoding="utf-8").replace("(TTXVN/Wietnam+)", "(TTXVN/Wietnam+) EDITED"))
-        wait_for(lambda: "EDITED" in (_get(port, "/pl/2025/otwarcie-konwencji-z-hanoi-do-podpisu/") or ""))
+        source = project / "content" / "articles" / "2025" / "signing-in-hanoi.pl.md"
+        source.write_text(source.read_text(encoding="utf-8").replace("(Zdjęcie: Anna Testowa/AGENCJA)", "EDITED"))
+        wait_for(lambda: "EDITED" in (_get(port, PL_ARTICLE) or ""))
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -1,4 +1,4 @@
-"""The search index and the search pages in the real build (no browser)."""
+"""The search index and the search pages in the build of the fixture archive (no browser)."""
 
 from __future__ import annotations
 
@@ -6,19 +6,29 @@ import json
 import shutil
 from pathlib import Path
 
-from .conftest import ROOT
+import pytest
+
+from .conftest import FIXTURE
+from .fixture_archive import PL_ARTICLE as PL_ARTICLE_URL
+from .fixture_archive import file
 from .html_helpers import read_page
 
-PL_ARTICLE = "pl/2025/otwarcie-konwencji-z-hanoi-do-podpisu/index.html"
+PL_ARTICLE = file(PL_ARTICLE_URL)
 FOLDERS = {"pl": "kraje", "en": "countries"}  # of the country pages
+
+
+@pytest.fixture
+def site(fixture_site: Path) -> Path:
+    return fixture_site
 
 
 def test_one_index_per_language_with_articles_timeline_events_and_country_pages(site: Path):
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    events = len(list((ROOT / "content" / "data" / "timeline").glob("*.yaml")))
+    events = len(list((FIXTURE / "data" / "timeline").glob("*.yaml")))
     countries = {lang: len(list(site.glob(f"{lang}/{folder}/*/index.html"))) for lang, folder in FOLDERS.items()}
-    assert countries["pl"] == countries["en"] > 50
-    expected = {lang: 1 + events + countries[lang] for lang in ("pl", "en")}  # one article per language
+    assert events == 4 and countries["pl"] == countries["en"] == 9  # 7 records, and BY, EU that articles name
+    articles = {"pl": 6, "en": 5}  # each language's own: the other's untranslated ones are not in its index
+    expected = {lang: articles[lang] + events + countries[lang] for lang in ("pl", "en")}
     assert {lang: index["page_count"] for lang, index in entry["languages"].items()} == expected
     assert (site / "pagefind" / "pagefind-component-ui.js").is_file()
 
@@ -26,10 +36,10 @@ def test_one_index_per_language_with_articles_timeline_events_and_country_pages(
 def test_timeline_events_are_search_records_and_article_entries_are_not(site: Path):
     html = (site / "pl/os-czasu/index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in html  # the page is indexed by its parts
-    assert '<li id="signing-hanoi" class="timeline-entry timeline-signing" data-search-record>' in html
-    assert '<h3 data-pagefind-meta="title">Ceremonia podpisania w Hanoi</h3>' in html
-    assert '<li id="article-hanoi-convention-signing-ceremony" class="timeline-entry timeline-article">' in html
-    signing = html.split('<li id="signing-hanoi"', 1)[1].split('<p class="timeline-anchor">', 1)[0]
+    assert '<li id="signing-ceremony" class="timeline-entry timeline-signing" data-search-record>' in html
+    assert '<h3 data-pagefind-meta="title">Ceremonia podpisania</h3>' in html
+    assert '<li id="article-signing-in-hanoi" class="timeline-entry timeline-article">' in html
+    signing = html.split('<li id="signing-ceremony"', 1)[1].split('<p class="timeline-anchor">', 1)[0]
     for marker in (
         '<span data-pagefind-filter="Rodzaj">Oś czasu</span>',
         '<span data-pagefind-filter="Rok">2025</span>',
@@ -101,10 +111,11 @@ def test_indexing_each_language_on_its_own_writes_the_same_index_as_one_run(site
     from search.indexing import build_search_index, index_runs, pages_to_index
 
     # Only the folders with indexed pages: not the listings (`pl/index.html`), which Pagefind would leave out.
-    assert [run.globs for run in index_runs(pages_to_index(site))] == [
-        ("{en/2025,en/countries}/**/*.{html}",),
-        ("{pl/2025,pl/kraje}/**/*.{html}",),
-    ]
+    runs = index_runs(pages_to_index(site))
+    assert len(runs) == 2
+    for run, lang in zip(runs, ("en", "pl"), strict=True):
+        [glob] = run.globs
+        assert f"{lang}/2026" in glob and f"{lang}/{FOLDERS[lang]}" in glob and f"{lang}/page" not in glob
     copy = tmp_path / "site"
     shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
     build_search_index(copy, per_language=False)

@@ -16,13 +16,22 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from archive_core import countries  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
-from archive_core.schema import FIELD_NAMES, FIELDS, SLUG_MAX_LENGTH, SLUG_PATTERN, Field  # noqa: E402
+from archive_core.schema import (  # noqa: E402
+    FIELD_NAMES,
+    FIELDS,
+    RAW_PATTERN,
+    SLUG_MAX_LENGTH,
+    SLUG_PATTERN,
+    SOURCE_FIELDS,
+    Field,
+)
 
 SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema"
 # `date: 2025-10-26`, or a datetime as Python's datetime.fromisoformat reads it.
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$"
 TEXT = {"type": "string", "pattern": r"\S"}
 URL = {"type": "string", "pattern": r"^https?://[^/\s]+"}
+RAW = {"type": "string", "pattern": f"^{RAW_PATTERN.pattern}$"}
 
 
 def _kind_schema(field: Field) -> dict:
@@ -39,8 +48,11 @@ def _kind_schema(field: Field) -> dict:
     by_name = {
         "source": {
             "type": "object",
-            "properties": {"url": URL, "publisher": TEXT},
-            "required": ["url"],
+            "properties": {
+                f.name: {"description": f.description, **{"url": URL, "text": TEXT, "path": RAW}[f.kind]}
+                for f in SOURCE_FIELDS
+            },
+            "required": [f.name for f in SOURCE_FIELDS if f.required],
             "additionalProperties": False,
         },
         "translation": {

@@ -40,7 +40,7 @@ OPTIONAL_FIELDS = """\
 SOURCE_TO_FILL = f"""\
 source:
   url: https://{schema.PLACEHOLDER}          # the original's full address
-  publisher: {schema.PLACEHOLDER}           # who published it; delete the line if content/data/publishers.yaml knows the site
+  publisher: {schema.PLACEHOLDER}           # who published it (or delete: content/data/publishers.yaml may know)
 """
 
 

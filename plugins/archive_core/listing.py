@@ -39,4 +39,3 @@ def listed_in(articles: Iterable[V], lang: str) -> list[V]:
             chosen[article.translation_key] = article
     keep = {id(article) for article in chosen.values()}
     return [article for article in articles if id(article) in keep]
-

@@ -7,6 +7,7 @@ per language) and the page that states it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from .locales import LANGUAGES
 
 PUBLISHERS_FILE = Path("data") / "publishers.yaml"
 KEYS = frozenset({"host", "name", "source"})
+HOST_PATTERN = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,8 @@ def load_publishers(content_dir: Path) -> tuple[dict[str, Publisher], list[Probl
 
 def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
     def fail(key: str, message: str, hint: str) -> ContentError:
-        label = item.get("host") if isinstance(item, dict) and isinstance(item.get("host"), str) else None
+        host = item.get("host") if isinstance(item, dict) else None
+        label = host if isinstance(host, str) and HOST_PATTERN.fullmatch(host) else None  # keeps `field:` parseable
         return ContentError(data_file.problem([index, key], f"{label or f'record {index + 1}'}.{key}", message, hint))
 
     if not isinstance(item, dict):
@@ -73,12 +76,16 @@ def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
         if key not in KEYS:
             raise fail(str(key), "is not a known field", f"known fields: {', '.join(sorted(KEYS))}")
     host = item.get("host")
-    if not isinstance(host, str) or not host.strip() or host != host_of(f"https://{host}/"):
+    if not isinstance(host, str) or not HOST_PATTERN.fullmatch(host):
         raise fail("host", f"{host!r} is not a site's host name", "write it as the address has it: www.example.org")
     name = item.get("name")
     if isinstance(name, str) and name.strip():
         names = dict.fromkeys(LANGUAGES, name.strip())
-    elif isinstance(name, dict) and set(name) == set(LANGUAGES) and all(isinstance(v, str) and v.strip() for v in name.values()):
+    elif (
+        isinstance(name, dict)
+        and set(name) == set(LANGUAGES)
+        and all(isinstance(v, str) and v.strip() for v in name.values())
+    ):
         names = {lang: name[lang].strip() for lang in LANGUAGES}
     else:
         raise fail("name", "must be text, or text for each of " + ", ".join(LANGUAGES), "name: Example News")

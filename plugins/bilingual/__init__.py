@@ -52,8 +52,7 @@ class LanguageHomeGenerator(Generator):
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])
         self.articles_by_lang = {
-            lang: sorted(listed_in(articles, lang), key=lambda a: (a.date, a.slug), reverse=True)
-            for lang in LANGUAGES
+            lang: sorted(listed_in(articles, lang), key=lambda a: (a.date, a.slug), reverse=True) for lang in LANGUAGES
         }
 
     def generate_output(self, writer) -> None:

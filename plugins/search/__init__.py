@@ -60,6 +60,8 @@ def add_article_facets(generator) -> None:
 
 
 def index_site(pelican) -> None:
+    if not pelican.settings.get("SEARCH_INDEX", True):  # a build whose pages are read, not searched
+        return
     started = time.perf_counter()
     report = build_search_index(Path(pelican.output_path))
     languages = ", ".join(f"{lang}: {count}" for lang, count in sorted(report.pages_by_lang.items()))

@@ -181,9 +181,7 @@ def event_entry(event: Event, lang: str, articles_by_key: dict[str, ArticleRef])
         description=event.description[lang],
         sources=tuple(Link(source_label(url), url) for url in event.sources),
         countries=country_links(event.countries, lang),
-        articles=tuple(
-            article_link(articles_by_key[key], lang) for key in event.articles if key in articles_by_key
-        ),
+        articles=tuple(article_link(articles_by_key[key], lang) for key in event.articles if key in articles_by_key),
         search=event_search(event, lang, when_text),
     )
 

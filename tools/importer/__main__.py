@@ -10,8 +10,9 @@ from pathlib import Path
 
 from archive_core.errors import ContentError
 from archive_core.locales import LANGUAGES
-from archive_core.publishers import load_publishers
+from archive_core.publishers import PUBLISHERS_FILE, host_of, load_publishers
 from archive_core.schema import RAW_PATTERN, RAW_SOURCES_DIR
+from markdown_reader.document import read_article
 
 from . import ROOT
 from .importer import convert, write
@@ -53,7 +54,6 @@ def main(argv: list[str] | None = None) -> int:
         slug=args.slug,
         editor_note=args.note,
         raw=raw_copy(args.src, args.dest),
-        known_publisher_hosts=frozenset(load_publishers(args.dest)[0]),
     )
     try:
         imported = convert(args.src, options)
@@ -67,6 +67,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.title and imported.source.title and args.title != imported.source.title:
         print(
             f"{args.src}: warning: title: the source's title {imported.source.title!r} was replaced by TITLE",
+            file=sys.stderr,
+        )
+    source = read_article(path).meta.source
+    if source.publisher is None and host_of(source.url) not in load_publishers(args.dest)[0]:
+        print(
+            f"{_shown(path)}: warning: source.publisher: the source names no publisher, and "
+            f"{_shown(args.dest / PUBLISHERS_FILE)} knows no publisher for {host_of(source.url)}: add `publisher:` "
+            "under `source:` (or import again with PUBLISHER=...); `make check` refuses the article until then",
             file=sys.stderr,
         )
     if options.raw is None:

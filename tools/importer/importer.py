@@ -11,7 +11,6 @@ from typing import Any
 from babel import Locale
 
 from archive_core.errors import ContentError, content_error
-from archive_core.publishers import host_of
 from archive_core.schema import default_slug
 from markdown_reader.document import read_article
 
@@ -98,14 +97,6 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
     if found:
         fields["countries"] = list(found)
     publisher = options.publisher or source.publisher
-    if not publisher and host_of(url) not in options.known_publisher_hosts:
-        raise content_error(
-            path,
-            None,
-            "source.publisher",
-            "the source names no publisher (no agency credit line or site name)",
-            "give it: make import PUBLISHER=...",
-        )
     fields["source"] = {
         "url": url,
         **({"publisher": publisher} if publisher else {}),

@@ -57,4 +57,3 @@ class ImportOptions:
     slug: str | None = None
     editor_note: str | None = None
     raw: str | None = None  # the raw copy, relative to the content folder (`sources/...`), when it is kept there
-    known_publisher_hosts: frozenset[str] = frozenset()  # sites content/data/publishers.yaml names
