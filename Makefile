@@ -6,6 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PORT   ?= 8000
+# Reaches Python through the environment, never spliced into a recipe: tools/serve.py checks it is a port,
+# pelican.conf.py puts it into the site's absolute URLs.
+export ARCHIVE_PORT = $(PORT)
 
 RUNTIME := $(VENV)/.runtime-installed
 DEV     := $(VENV)/.dev-installed
@@ -33,8 +36,8 @@ $(DEV): requirements-dev.txt requirements.txt $(RUNTIME)
 	tools/apt-install.sh java default-jre-headless 'the W3C Nu HTML checker'
 	@touch $@
 
-serve: html ## Build the site and serve it on http://127.0.0.1:$(PORT) (PORT=... to change)
-	$(PY) -m tools.serve --port $(PORT)
+serve: html ## Build the site and serve it on http://127.0.0.1:8000 as a static host would (PORT=... to change)
+	$(PY) -m tools.serve
 
 html: $(RUNTIME) ## Check and build the site into output/ (non-zero exit on any content error)
 	$(PY) -m tools.check
@@ -44,8 +47,8 @@ publish: $(RUNTIME) ## Build the production site (publish.conf.py: absolute URLs
 	$(PY) -m tools.check
 	$(PY) -m tools.build --settings publish.conf.py
 
-devserver: $(RUNTIME) ## Serve and rebuild on every change to content/, theme/, plugins/
-	$(PY) -m tools.devserver --port $(PORT)
+devserver: $(RUNTIME) ## Serve, rebuild on every change to content/, theme/, plugins/, reload the open page
+	$(PY) -m tools.devserver
 
 check: $(RUNTIME) ## Validate all content without building
 	$(PY) -m tools.check

@@ -72,7 +72,9 @@ def build_if_changed(
     logging.getLogger().addHandler(counter)
     try:
         settings = read_settings(str(settings_file), override={**overrides, "OUTPUT_PATH": str(staging)})
-        inputs = fingerprint.fingerprint(Path(settings["PATH"]), sorted(ROOT.glob("*.conf.py")), overrides)
+        inputs = fingerprint.fingerprint(
+            Path(settings["PATH"]), sorted(ROOT.glob("*.conf.py")), {**overrides, **fingerprint.plain(settings)}
+        )
         if reuse and fingerprint.matches(output, inputs):
             shutil.rmtree(staging, ignore_errors=True)
             return Outcome(output, rebuilt=False)

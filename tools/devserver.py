@@ -5,7 +5,9 @@ process (tools/incremental.py): at 5,000 article pairs, in well under a
 second. Any other change to content or the theme runs a full build in this
 process. A change to plugins, tools or settings restarts the devserver, so
 new code takes effect at once. A failed build prints its errors and keeps
-serving the last good site.
+serving the last good site. After each rebuild the open page reloads itself
+(tools/live_reload.py). The port (`--port`, or `make devserver PORT=...`)
+is in every absolute URL of the site it builds.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from watchfiles import Change, watch
 
 from .build import BuildError
 from .incremental import Site
-from .serve import make_server
+from .live_reload import Builds, handler_for
+from .serve import PORT_VARIABLE, default_port, make_server, port_number
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -34,10 +37,11 @@ CONTENT = Path(os.environ.get("ARCHIVE_CONTENT", ROOT / "content"))
 CODE = ("plugins", "tools", "pelican.conf.py", "requirements.txt")
 
 
-def full_build(site: Site) -> None:
+def full_build(site: Site, builds: Builds) -> None:
     started = time.perf_counter()
     try:
         site.full()
+        builds.rebuilt()
         print(f"built in {time.perf_counter() - started:.1f} s")
     except SystemExit as exc:  # BuildFailed: the problems
         print(f"{exc}\nbuild failed: still serving the last good site", file=sys.stderr)
@@ -48,7 +52,7 @@ def full_build(site: Site) -> None:
         print("build failed: still serving the last good site", file=sys.stderr)
 
 
-def on_change(site: Site, changes: set[tuple[Change, str]]) -> None:
+def on_change(site: Site, builds: Builds, changes: set[tuple[Change, str]]) -> None:
     paths = sorted({Path(path) for _, path in changes})
     articles = CONTENT / "articles"
     edits = [path for change, path in changes if change == Change.modified and Path(path).is_relative_to(articles)]
@@ -56,13 +60,14 @@ def on_change(site: Site, changes: set[tuple[Change, str]]) -> None:
         started = time.perf_counter()
         try:
             if site.update(Path(p) for p in edits):
+                builds.rebuilt()
                 print(f"updated {len(edits)} article(s) in {time.perf_counter() - started:.2f} s")
                 return
         except ContentError as exc:
             print(f"{exc}\nnot updated: still serving the last good site", file=sys.stderr)
             return
     print(f"changed: {', '.join(_display(p) for p in paths)}; full rebuild")
-    full_build(site)
+    full_build(site, builds)
 
 
 def modified_since(roots: list[Path], since: float) -> set[tuple[Change, str]]:
@@ -82,24 +87,27 @@ def _display(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--port", type=port_number, default=None, help=f"default: ${PORT_VARIABLE}, else 8000")
     args = parser.parse_args(argv)
+    port = args.port or default_port()
+    os.environ[PORT_VARIABLE] = str(port)  # pelican.conf.py puts it into the site's absolute URLs
     init_logging(level=logging.WARNING)
     site = Site(ROOT / "pelican.conf.py", ROOT / "output")
+    builds = Builds()
     since = time.time()
-    full_build(site)
-    server = make_server(ROOT / "output", args.port, verbose=False)
+    full_build(site, builds)
+    server = make_server(ROOT / "output", port, verbose=False, handler=handler_for(builds))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     watched = [CONTENT, ROOT / "theme", *(ROOT / name for name in CODE)]
-    print(f"Serving on http://127.0.0.1:{args.port}/ - watching {', '.join(map(_display, watched))} (Ctrl-C to stop)")
+    print(f"Serving on http://127.0.0.1:{port}/ - watching {', '.join(map(_display, watched))} (Ctrl-C to stop)")
 
     def handle(changes: set[tuple[Change, str]]) -> None:
         if any(Path(path).is_relative_to(ROOT / name) for _, path in changes for name in CODE):
             print("code or settings changed: restarting")
             server.shutdown()
             server.server_close()
-            os.execv(sys.executable, [sys.executable, "-m", "tools.devserver", "--port", str(args.port)])  # noqa: S606
-        on_change(site, changes)
+            os.execv(sys.executable, [sys.executable, "-m", "tools.devserver", "--port", str(port)])  # noqa: S606
+        on_change(site, builds, changes)
 
     try:
         # Edits made while a build ran, before the watcher (re)started, would otherwise be missed.

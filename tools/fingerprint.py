@@ -3,8 +3,9 @@
 When the fingerprint of the inputs equals the one stored for an output
 folder, that folder is what a build would write again, and `tools.build`
 leaves it untouched. Inputs: the content folder, the theme, the plugins, the
-tools, the settings files, the requirement pins, the Python version and the
-overrides. Anything that writes into an output folder outside `tools.build`
+tools, the settings files and the plain values they give (some come from the
+environment: SITEURL, the port), the requirement pins, the Python version
+and the overrides. Anything that writes into an output folder outside `tools.build`
 (the devserver's incremental updates) calls `forget`.
 """
 
@@ -43,6 +44,16 @@ def fingerprint(content_dir: Path, settings_files: Iterable[Path], overrides: di
     for path in _files(content_dir):
         digest.update(f"{path.relative_to(content_dir)}\0".encode() + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def plain(settings: dict) -> dict:
+    """The settings of plain value, as the settings files and the environment made them (SITEURL, the
+    port of LOCAL_SITEURL...): part of the fingerprint. Not OUTPUT_PATH, a new folder for every build."""
+    return {
+        name: value
+        for name, value in settings.items()
+        if name.isupper() and name != "OUTPUT_PATH" and isinstance(value, str | int | float | bool | type(None))
+    }
 
 
 def _record(output: Path) -> Path:
