@@ -18,7 +18,7 @@ N       ?= 500 5000
 REPEAT  ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve html publish devserver check test lint messages clean import new docs bench
+.PHONY: help serve html publish devserver check test lint messages clean import new docs bench diff
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -49,6 +49,9 @@ publish: $(RUNTIME) ## Build the production site (publish.conf.py: absolute URLs
 
 devserver: $(RUNTIME) ## Serve, rebuild on every change to content/, theme/, plugins/, reload the open page
 	$(PY) -m tools.devserver
+
+diff: $(RUNTIME) ## Build the base (DIFF_BASE=..., default main) and this change; list the pages added, removed, changed
+	$(PY) -m tools.diff
 
 check: $(RUNTIME) ## Validate all content without building
 	$(PY) -m tools.check

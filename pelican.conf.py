@@ -95,8 +95,9 @@ CONTENT_SECURITY_POLICY = (
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
-# search: False skips the Pagefind index, for builds whose pages are only read (tests, `make diff`).
-SEARCH_INDEX = True
+# search: False skips the Pagefind index, for builds whose pages are only read (tests; `make diff`
+# sets ARCHIVE_SEARCH_INDEX=0 for the base's build).
+SEARCH_INDEX = os.environ.get("ARCHIVE_SEARCH_INDEX", "1") != "0"
 
 # Speed (plugins/markdown_reader): articles are read by one process per core (0),
 # through a content cache that is safe to delete ("" turns it off).

@@ -43,11 +43,18 @@ def test_workflow_parses_and_only_calls_make(path: Path):
             assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]
 
 
-def test_pull_requests_run_check_and_test():
+def test_pull_requests_run_check_and_test_list_the_changed_pages_and_publish_the_site():
     workflow = load(WORKFLOWS / "pull-request.yml")
     assert "pull_request" in workflow["on"]
-    assert sorted(make_targets(workflow)) == ["check", "test"]
+    assert sorted(make_targets(workflow)) == ["check", "diff", "html", "test"]
     assert workflow["permissions"] == {"contents": "read"}
+    [diff] = [step for step in steps(workflow) if step.get("run") == "make diff"]
+    assert diff["env"] == {"DIFF_BASE": "origin/${{ github.base_ref }}"}  # through the environment, checked there
+    job = next(job for job in workflow["jobs"].values() if diff in job["steps"])
+    assert job["steps"][0]["with"]["fetch-depth"] == 0
+    [upload] = [step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert upload["with"]["path"].rstrip("/") == "output"
+    assert job["steps"].index(upload) > job["steps"].index(next(s for s in job["steps"] if s.get("run") == "make html"))
 
 
 def test_main_is_published_to_github_pages():

@@ -1,0 +1,102 @@
+"""`make diff`: the pages a change adds, removes and changes, for a reviewer, in under twice one build's time."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURE, ROOT
+
+NEW_ARTICLE = """---
+title: "Nowy artykuł z pull requesta"
+date: 2026-06-02
+lang: pl
+translation_key: pull-request-article
+countries: [PL]
+source:
+  url: https://example.org/pull-request
+  publisher: Dziennik Przykładowy
+---
+
+Artykuł dodany w pull requeście, jeszcze bez tłumaczenia.
+"""
+NEW_URL = "/pl/2026/nowy-artykul-z-pull-requesta/"
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str], timeout: int = 600) -> subprocess.CompletedProcess:
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+@pytest.fixture(scope="module")
+def repository(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """A repository of the fixture archive: `main`, and a branch that adds one Polish article."""
+    repo = tmp_path_factory.mktemp("repo")
+    for name in ("theme", "plugins", "tools"):
+        shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__", "tests", "bench"))
+    shutil.copytree(FIXTURE, repo / "content")
+    for name in ("pelican.conf.py", "publish.conf.py", "requirements.txt"):
+        shutil.copy(ROOT / name, repo)
+    (repo / ".gitignore").write_text("/output/\n/.cache/\n__pycache__/\n", encoding="utf-8")
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(repo), "GIT_CONFIG_NOSYSTEM": "1"}
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "base"]):
+        assert run([*git, *args], repo, env).returncode == 0
+    assert run([*git, "checkout", "-q", "-b", "change"], repo, env).returncode == 0
+    (repo / "content" / "articles" / "2026" / "pull-request-article.pl.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    for args in (["add", "-A"], ["commit", "-q", "-m", "one article"]):
+        assert run([*git, *args], repo, env).returncode == 0
+    return repo, env
+
+
+def test_a_one_article_change_lists_its_pages_in_under_twice_one_builds_time(repository):
+    repo, env = repository
+    started = time.perf_counter()
+    one = run([sys.executable, "-m", "tools.build", "-q", "--force", "-o", str(repo / "one-build")], repo, env)
+    one_build = time.perf_counter() - started
+    assert one.returncode == 0, one.stdout + one.stderr
+
+    started = time.perf_counter()
+    result = run([sys.executable, "-m", "tools.diff"], repo, {**env, "DIFF_BASE": "main"})
+    took = time.perf_counter() - started
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert took < 2 * one_build, f"make diff took {took:.1f} s, one build {one_build:.1f} s"
+
+    report = result.stdout
+    assert "against main (merge base " in report
+    added = report.split("added (")[1].split("removed (")[0]
+    assert added.splitlines()[1:] == [f"  {NEW_URL}"]
+    assert "removed (0):" in report
+    changed = report.split("changed (")[1]
+    names = [line.strip() for line in changed.splitlines() if line.startswith("  /")]
+    for page in ("/pl/", "/en/", "/pl/os-czasu/", "/en/timeline/", "/pl/kraje/polska/", "/en/countries/poland/",
+                 "/sitemap.xml", "/pl/feed.atom.xml", "/pl/os-czasu.json"):  # fmt: skip
+        assert page in names, page
+    assert not [name for name in names if name.startswith("/pagefind/")]
+    assert "/en/feed.atom.xml" not in names  # the English feed holds English articles only
+    home = changed.split("  /pl/\n")[1].split("\n  /")[0]
+    assert f"+[{NEW_URL}] Nowy artykuł z pull requesta" in home  # a short text diff: what a reader sees
+    assert not (repo / "output").exists()  # output/ is make html's
+
+
+def test_the_base_build_is_kept_for_the_next_run(repository):
+    repo, env = repository
+    again = run([sys.executable, "-m", "tools.diff"], repo, {**env, "DIFF_BASE": "main"})
+    assert again.returncode == 0, again.stderr
+    assert f"added (1):\n  {NEW_URL}" in again.stdout
+    assert sorted(p.name for p in (repo / ".cache" / "diff").iterdir() if p.is_dir())[-1] == "change"
+    assert len(list((repo / ".cache" / "diff").iterdir())) == 2  # the change, and the one base
+
+
+@pytest.mark.parametrize("base", ["no-such-branch", "--upload-pack=touch x", "main..HEAD"])
+def test_a_base_that_is_not_a_branch_is_refused(repository, base):
+    repo, env = repository
+    result = run([sys.executable, "-m", "tools.diff"], repo, {**env, "DIFF_BASE": base})
+    assert result.returncode == 1
+    assert result.stderr.startswith("make diff: ")
+    assert not (repo / "x").exists()
