@@ -1,0 +1,73 @@
+"""README.md and CONTRIBUTING.md name no file that is not in the repository."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from archive_core.schema import default_slug
+
+from .conftest import ROOT
+
+DOCUMENTS = ("README.md", "CONTRIBUTING.md")
+# A file a path may end with; a bare name without one (`Makefile`) is not taken for a path.
+EXTENSIONS = (".md", ".py", ".yml", ".yaml", ".txt", ".json", ".svg", ".html", ".css", ".js", ".po", ".pot", ".sh")
+
+
+def prose(text: str) -> str:
+    """The document without its fenced blocks (commands and examples, not references)."""
+    return re.sub(r"^```.*?^```", "", text, flags=re.MULTILINE | re.DOTALL)
+
+
+def named_paths(text: str) -> list[str]:
+    """Link targets and `code` spans that are paths in the repository: not addresses, not site URLs
+    (`/pl/...`), not patterns (`<year>`, `{filename}`, `*`)."""
+    candidates = re.findall(r"\]\(([^)\s]+)\)", text) + re.findall(r"`([^`\s]+)`", prose(text))
+    paths = []
+    for candidate in candidates:
+        path = candidate.split("#", 1)[0]
+        if not path or re.match(r"^[a-z]+:", path) or path.startswith("/") or re.search(r"[<>{}*=…$]|\.\.\.", path):
+            continue
+        if "/" in path or path.endswith(EXTENSIONS):
+            paths.append(path)
+    return paths
+
+
+def generated(path: str) -> bool:
+    """Made by a command, not kept in git: what .gitignore names at the top of the repository."""
+    ignored = [line.strip().strip("/") for line in (ROOT / ".gitignore").read_text().splitlines() if line.strip()]
+    return path.strip("/").split("/")[0] in ignored or any(part in ignored for part in Path(path).parts)
+
+
+def created_by_make_new(text: str) -> set[str]:
+    """The files the documented `make new` commands create (their example outputs)."""
+    blocks = re.findall(r"```sh\n(.*?)```", text, re.DOTALL)
+    created = set()
+    for line in (line.strip() for block in blocks for line in block.splitlines()):
+        if line.startswith("make new"):
+            args = dict(arg.split("=", 1) for arg in shlex.split(line)[2:])
+            key = args.get("KEY") or default_slug(args["TITLE"])
+            created.add(f"content/articles/{args.get('DATE', '2025')[:4]}/{key}.{args['LANG']}.md")
+    return created
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_every_file_a_document_names_is_in_the_repository(document: str):
+    text = (ROOT / document).read_text(encoding="utf-8")
+    paths = named_paths(text)
+    assert len(paths) > 10  # the check reads what it should
+    missing = [
+        path
+        for path in paths
+        if not (ROOT / path).exists() and not generated(path) and path not in created_by_make_new(text)
+    ]
+    assert missing == [], f"{document} names files that are not in the repository: {missing}"
+
+
+def test_the_check_finds_a_dangling_reference():
+    text = "See `shared/reference/facts.md`, [the guide](docs/nowhere.md) and `content/data/countries.yaml`."
+    assert named_paths(text) == ["docs/nowhere.md", "shared/reference/facts.md", "content/data/countries.yaml"]
+    assert not (ROOT / "shared").exists()
