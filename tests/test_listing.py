@@ -40,6 +40,9 @@ def test_home_is_paginated_newest_first(content_copy, tmp_path):
     assert len(first) == 20
     assert "/pl/page/2/" in pages[0].links and "/pl/" in pages[1].links
     assert "Strona 2 z 2" in pages[1].text
+    # The first page has its counterpart in the other language; page 2 lists other articles than the other's.
+    assert pages[0].alternates == {"pl": "/pl/", "en": "/en/", "x-default": "/"}
+    assert pages[1].alternates == {}
     # The new articles have no English version: the English pages list them too, in Polish, marked.
     english = [read_page(site / "en" / "index.html"), read_page(site / "en" / "page" / "2" / "index.html")]
     listed = [link for page in english for link in page.main_links if ARTICLE_URL.match(link)]
