@@ -168,8 +168,9 @@ def test_404_page_is_bilingual_and_not_indexed(site: Path):
     assert not head_links(html, "canonical")
     assert "Nie znaleziono strony" in page.text and "Page not found" in page.text
     assert {"/pl/", "/en/"} <= set(page.links)
-    # served at any depth: every address in it is absolute
-    assert all(url.startswith("/") for url in page.links + page.resources)
+    # served at any depth: every address in it is absolute (or a place on the page itself)
+    assert all(url.startswith(("/", "#")) for url in page.links + page.resources)
+    assert {"/pl/kraje/", "/pl/os-czasu/", "/pl/szukaj/", "/en/search/"} <= set(page.links)  # header, navigation
 
 
 # JSON-LD, Open Graph, repository links

@@ -75,6 +75,7 @@ def build_if_changed(
         inputs = fingerprint.fingerprint(
             Path(settings["PATH"]), sorted(ROOT.glob("*.conf.py")), {**overrides, **fingerprint.plain(settings)}
         )
+        portable = fingerprint.portable(ROOT, Path(settings["PATH"]), overrides)
         if reuse and fingerprint.matches(output, inputs):
             shutil.rmtree(staging, ignore_errors=True)
             return Outcome(output, rebuilt=False)
@@ -86,6 +87,7 @@ def build_if_changed(
             raise BuildError(f"{len(counter.records)} error(s) logged during the build:{details}")
         _swap_in(staging, output)
         fingerprint.remember(output, inputs)
+        fingerprint.remember(output, portable, "portable")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -5,7 +5,9 @@ The base is the merge base of HEAD and `DIFF_BASE` (default: `origin/main` where
 its files come out of git (`git archive`) into .cache/diff/<commit>/, and its site is built there with its
 own code and kept for the next run against the same base. The change is the working tree as it is, built
 into .cache/diff/change/ (output/ is left as it is). Both builds run at once and without the search index,
-which follows from the pages; a build whose inputs did not change since the last run is not run again.
+which follows from the pages; a build whose inputs did not change since the last run is not run again, and
+when output/ is the site of the base or of the change (`make html` built it from the same files: its
+portable fingerprint says so), it is read instead of building that side again.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+
+from .fingerprint import matches, portable
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "diff"
@@ -211,20 +215,32 @@ def main(argv: list[str] | None = None) -> int:
         forget_old_bases(commit)
         change_env = {**os.environ, "ARCHIVE_SEARCH_INDEX": "0"}  # the pages are compared, not searched
         base_env = {key: value for key, value in change_env.items() if key != "ARCHIVE_CONTENT"}
-        base_output = CACHE / commit / "output"
-        builds = [
-            (start_build(tree, base_output, base_env), f"base ({name} at {commit[:10]})"),
-            (start_build(ROOT, args.output, change_env), "change (the working tree)"),
-        ]
+        content = Path(os.environ.get("ARCHIVE_CONTENT") or ROOT / "content")
+        built = ROOT / "output"
+        sides = {
+            "base": (tree, CACHE / commit / "output", base_env, f"base ({name} at {commit[:10]})"),
+            "change": (ROOT, args.output, change_env, "change (the working tree)"),
+        }
+        sites, how = {}, []
+        for side, value in (("base", portable(tree, tree / "content", {})), ("change", portable(ROOT, content, {}))):
+            if matches(built, value, "portable"):
+                sites[side] = built  # output/ is that side's site already
+                how.append(f"the {side} is output/")
+        builds = []
+        for side, (cwd, output, env, what) in sides.items():
+            if side not in sites:
+                builds.append((start_build(cwd, output, env), what))
+                sites[side] = output
+                how.append(f"built the {side}")
         for build, what in builds:
             finish(build, what)
-        report = compare(base_output, args.output)
+        report = compare(sites["base"], sites["change"])
     except (DiffError, subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
         print(f"make diff: {exc}", file=sys.stderr)
         return 1
     heading = (
-        f"make diff: the site of the working tree against {name} (merge base {commit[:10]}), "
-        f"built in {time.perf_counter() - started:.1f} s"
+        f"make diff: the site of the working tree against {name} (merge base {commit[:10]}); "
+        f"{', '.join(how)}; {time.perf_counter() - started:.1f} s"
     )
     text = "\n".join([heading, *report.lines()])
     print(text)
