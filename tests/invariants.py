@@ -28,8 +28,16 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 ARTICLE_URL = re.compile(r"^/(?:pl|en)/\d{4}/[a-z0-9-]+/$")
-PAGINATION = 20  # pelican.conf.py's DEFAULT_PAGINATION
-FEED_MAX_ITEMS = 100  # Pelican's default, which pelican.conf.py keeps
+
+
+@cache
+def setting(name: str):
+    """A setting of pelican.conf.py, as the builds have it (Pelican's defaults included)."""
+    from pelican.settings import read_settings
+
+    from .conftest import SETTINGS
+
+    return read_settings(str(SETTINGS))[name]
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,7 @@ def home_pages(site: Path, lang: str) -> list[Path]:
 
 def listing_problems(content: Path, site: Path) -> list[str]:
     """Every article on its language's home pages, and on the other's when it has no version there,
-    in order, newest first, the other language's marked with hreflang; 20 to a page."""
+    in order, newest first, the other language's marked with hreflang; DEFAULT_PAGINATION to a page."""
     problems = []
     for lang in LANGUAGES:
         expected = listed(content, lang)
@@ -80,7 +88,7 @@ def listing_problems(content: Path, site: Path) -> list[str]:
         shown = [link for page in pages for link in page.main_links if ARTICLE_URL.match(link)]
         if shown != [a.url for a in expected]:
             problems.append(f"/{lang}/: lists {shown[:5]}..., expected {[a.url for a in expected][:5]}...")
-        if len(pages) != max(1, -(-len(expected) // PAGINATION)):
+        if len(pages) != max(1, -(-len(expected) // setting("DEFAULT_PAGINATION"))):
             problems.append(f"/{lang}/: {len(pages)} page(s) for {len(expected)} articles")
         for article in expected:
             if article.meta.lang != lang:
@@ -119,7 +127,7 @@ def feed_problems(content: Path, site: Path, base: str) -> list[str]:
         root = ET.parse(site / lang / "feed.atom.xml").getroot()  # noqa: S314 (our own build output)
         links = [entry.find(f"{ATOM}link[@rel='alternate']").get("href") for entry in root.findall(f"{ATOM}entry")]
         own = sorted((a for a in articles(content) if a.meta.lang == lang), key=lambda a: a.newest_first, reverse=True)
-        expected = [base + a.url for a in own[:FEED_MAX_ITEMS]]
+        expected = [base + a.url for a in own[: setting("FEED_MAX_ITEMS")]]
         if links != expected:
             problems.append(f"{lang}/feed.atom.xml: {links[:3]}..., expected {expected[:3]}...")
     return problems
