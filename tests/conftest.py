@@ -118,3 +118,19 @@ def page(chromium):
     page = context.new_page()
     yield page
     context.close()
+
+
+SEARCH_FIXTURE = ROOT / "tests" / "fixtures" / "search"
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory) -> Path:
+    """The search fixture archive (tests/fixtures/search/content), built once per test session."""
+    return build_site(tmp_path_factory.mktemp("search-fixture") / "output", SEARCH_FIXTURE / "content")
+
+
+@pytest.fixture(scope="session")
+def search_served(search_site):
+    from .browser import serve
+
+    yield from serve(search_site)

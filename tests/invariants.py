@@ -228,11 +228,10 @@ def timeline_problems(content: Path, site: Path) -> list[str]:
                 problems.append(f"{url}: no entry #{anchor}")
             elif article.meta.lang != lang and page.link_langs.get(article.url) != article.meta.lang:
                 problems.append(f"{url}#{anchor}: {article.url} is not marked hreflang={article.meta.lang}")
-        starts = re.findall(
-            r'class="timeline-entry[^"]*"[^>]*>\s*<p class="timeline-when">\s*<time datetime="([^"]+)"', html
-        )
-        if starts != sorted(starts):
-            problems.append(f"{url}: entries out of order")
+        when = r'class="timeline-entry[^"]*"[^>]*>\s*<p class="timeline-when"[^>]*>\s*<time datetime="([^"]+)"'
+        starts = re.findall(when, html)
+        if not starts or starts != sorted(starts):
+            problems.append(f"{url}: no dated entry, or entries out of order")
         export = json.loads((site / url.strip("/")).with_suffix(".json").read_text(encoding="utf-8"))
         if [entry["id"] for entry in export["entries"]] != ids:
             problems.append(f"{url}: the JSON export names other entries")

@@ -1,4 +1,4 @@
-"""Search in real headless Chromium: Pagefind's index of the fixture archive, its Component UI, under the CSP."""
+"""Search in real headless Chromium: Pagefind's index of the fixture archive, the search page's UI, under the CSP."""
 
 from __future__ import annotations
 
@@ -26,14 +26,26 @@ def errors(log) -> list[str]:
     return [error for error in log.console_errors if error != FAVICON_404]
 
 
+BOX = "#site-search-query"  # the header's search box, which is the search page's own
+STATUS = "#search-status"
+
+
 def search(page, query: str) -> None:
-    box = page.locator("pagefind-input input")
+    box = page.locator(BOX)
     box.fill(query)
-    expect(page.locator("pagefind-summary")).to_contain_text(query, timeout=10_000)
+    expect(page.locator(STATUS)).to_contain_text(query, timeout=10_000)
 
 
 def result_links(page):
-    return page.locator("pagefind-results a.pf-result-link")
+    return page.locator("#search-results a.search-result-link")
+
+
+def open_filters(page):
+    """The filter pane, opened (its data is loaded only then)."""
+    page.locator("#search-filters > summary").click()
+    pane = page.locator("#search-filters")
+    expect(pane.locator("fieldset").first).to_be_visible(timeout=10_000)
+    return pane
 
 
 def result_paths(page) -> list[str]:
@@ -44,7 +56,7 @@ def result_paths(page) -> list[str]:
 
 
 # Articles live at /<lang>/<year>/<slug>/; the other results are country pages and timeline entries.
-ARTICLE_LINK = "pagefind-results a.pf-result-link[href*='/20']"
+ARTICLE_LINK = "#search-results a.search-result-link[href*='/20']"
 
 
 def article_paths(page, count: int) -> list[str]:
@@ -95,7 +107,7 @@ def test_country_filter_narrows_results(page, fixture_served):
     log = watch(page)
     page.goto(fixture_served.base_url + PL_SEARCH + "?q=Hanoi")
     result_paths(page)
-    filters = page.locator("pagefind-filter-pane")
+    filters = open_filters(page)
     expect(filters).to_contain_text("Kraj")  # filter names and values in the page's language
     expect(filters).to_contain_text("Rodzaj")
     expect(filters).to_contain_text("Artykuł")
@@ -115,8 +127,8 @@ def test_country_filter_narrows_results(page, fixture_served):
 def test_query_string_runs_the_search(page, fixture_served):
     page.goto(fixture_served.base_url + PL_SEARCH + "?q=Hanoi")
     assert result_paths(page)[0] == PL_SEED  # the best match first
-    expect(page.locator("pagefind-input input")).to_have_value("Hanoi")
-    expect(page.locator("pagefind-summary")).to_contain_text(re.compile(r"Wyniki dla Hanoi: \d+"))
+    expect(page.locator(BOX)).to_have_value("Hanoi")
+    expect(page.locator(STATUS)).to_contain_text(re.compile(r"Wyniki dla Hanoi: \d+"))
 
 
 @pytest.mark.parametrize(
@@ -127,7 +139,7 @@ def test_the_count_of_results_reads_right_in_the_page_language(page, fixture_ser
     # Pagefind has one plural form; Polish needs "2 wyniki", "5 wyników": the site's catalog says "Wyniki: 2".
     page.goto(f"{fixture_served.base_url}{path}?q={query}")
     expect(result_links(page)).to_have_count(2)
-    expect(page.locator("pagefind-summary")).to_have_text(summary)
+    expect(page.locator(STATUS)).to_have_text(summary)
 
 
 def test_typing_keeps_the_query_string_in_step(page, fixture_served):
@@ -142,7 +154,7 @@ def test_typing_keeps_the_query_string_in_step(page, fixture_served):
 )
 def test_no_hits_says_so_in_the_page_language(page, fixture_served, path, message):
     page.goto(fixture_served.base_url + path + "?q=qqxyzzy")
-    expect(page.locator("pagefind-summary")).to_contain_text(message, timeout=10_000)
+    expect(page.locator(STATUS)).to_contain_text(message, timeout=10_000)
     expect(result_links(page)).to_have_count(0)
 
 
@@ -154,7 +166,7 @@ def test_no_console_errors_and_nothing_from_elsewhere_under_the_csp(page, fixtur
     assert "script-src 'self' 'wasm-unsafe-eval';" in csp and "'unsafe-inline'" not in csp
     assert response.status == 200
     result_paths(page)
-    page.locator("pagefind-input input").fill("Konwencja")
+    page.locator(BOX).fill("Konwencja")
     page.wait_for_timeout(800)
     assert not errors(log), errors(log)
     assert not log.failures, log.failures
@@ -249,7 +261,7 @@ def test_a_query_finds_a_country_page_and_a_timeline_entry_and_the_kind_filter_n
     page.goto(fixture_served.base_url + path + "?q=" + query)
     timeline, country = labels
     assert sorted(result_targets(page, 2)) == sorted([country_page, entry])
-    filters = page.locator("pagefind-filter-pane")
+    filters = open_filters(page)
     for label in labels:  # every kind found, in the page's language
         expect(filters).to_contain_text(label)
     filters.get_by_label(re.compile(f"^{country}")).check()
@@ -266,7 +278,7 @@ def test_a_query_finds_a_country_page_and_a_timeline_entry_and_the_kind_filter_n
 def test_a_timeline_result_leads_to_its_entry_with_the_words_highlighted(page, fixture_served):
     log = watch(page)
     page.goto(fixture_served.base_url + EN_SEARCH + "?q=Vietnam")
-    page.locator("pagefind-results a.pf-result-link[href*='#signing-ceremony']").click()
+    page.locator("#search-results a.search-result-link[href*='#signing-ceremony']").click()
     expect(page).to_have_url(re.compile(r"/en/timeline/\?pagefind-highlight=vietnam#signing-ceremony$", re.I))
     expect(page.locator("#signing-ceremony mark.pagefind-highlight").first).to_have_text(re.compile("^vietnam$", re.I))
     expect(page.locator("header mark.pagefind-highlight")).to_have_count(0)  # the page's content only

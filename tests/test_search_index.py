@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import FIXTURE
+from .fixture_archive import EN_ARTICLE as EN_ARTICLE_URL
 from .fixture_archive import PL_ARTICLE as PL_ARTICLE_URL
 from .fixture_archive import file
 from .html_helpers import read_page
@@ -30,14 +32,15 @@ def test_one_index_per_language_with_articles_timeline_events_and_country_pages(
     articles = {"pl": 6, "en": 5}  # each language's own: the other's untranslated ones are not in its index
     expected = {lang: articles[lang] + events + countries[lang] for lang in ("pl", "en")}
     assert {lang: index["page_count"] for lang, index in entry["languages"].items()} == expected
-    assert (site / "pagefind" / "pagefind-component-ui.js").is_file()
+    assert (site / "pagefind" / "pagefind.js").is_file()  # the JS API the search page runs on
 
 
 def test_timeline_events_are_search_records_and_article_entries_are_not(site: Path):
     html = (site / "pl/os-czasu/index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in html  # the page is indexed by its parts
     assert '<li id="signing-ceremony" class="timeline-entry timeline-signing" data-search-record>' in html
-    assert '<h3 data-pagefind-meta="title">Ceremonia podpisania</h3>' in html
+    # The title is searched as metadata, not as text, so that excerpts do not repeat it (docs/search-relevance.md).
+    assert '<h3 data-pagefind-ignore data-pagefind-meta="title">Ceremonia podpisania</h3>' in html
     assert '<li id="article-signing-in-hanoi" class="timeline-entry timeline-article">' in html
     signing = html.split('<li id="signing-ceremony"', 1)[1].split('<p class="timeline-anchor">', 1)[0]
     for marker in (
@@ -123,3 +126,29 @@ def test_indexing_each_language_on_its_own_writes_the_same_index_as_one_run(site
     files = sorted(path.relative_to(built) for path in built.rglob("*") if path.is_file())
     assert files == sorted(path.relative_to(single) for path in single.rglob("*") if path.is_file())
     assert all((built / name).read_bytes() == (single / name).read_bytes() for name in files)
+
+
+def fragments(site: Path, lang: str) -> dict[str, dict]:
+    """What Pagefind stored for each page of a language (its fragment files), by URL."""
+    found = {}
+    for path in (site / "pagefind" / "fragment").glob(f"{lang}_*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data.removeprefix(b"pagefind_dcd"))
+        found[fragment["url"]] = fragment
+    return found
+
+
+def test_pages_are_indexed_by_their_own_text_not_the_labels_and_sentences_their_kind_shares(site: Path):
+    stored = fragments(site, "en")
+    country = stored["/en/countries/vietnam/"]
+    assert country["content"].startswith("Signed in Hanoi on 25 October 2025.")  # then the people quoted
+    for shared in ("Status in the convention", "Source", "On the timeline", "People quoted", "Asia", "Signing"):
+        assert shared not in country["content"], shared
+    assert country["meta"]["title"] == "Vietnam" and country["meta"]["topic"] == "Vietnam"
+    article = stored[EN_ARTICLE_URL]
+    assert article["content"].startswith("The ceremony in Hanoi brought together")  # no title, date, provenance
+    assert "Translated from" not in article["content"] and "Found a mistake" not in article["content"]
+    assert article["meta"]["title"] == "Convention signed in Hanoi"
+    event = stored["/en/timeline/#signing-ceremony"]
+    assert event["content"].startswith("The convention opens for signature in Hanoi")  # no date line, no title
+    assert "example.org" not in event["content"] and event["meta"]["date_label"] == "25–26 October 2025"

@@ -112,6 +112,6 @@ def test_each_page_kind_loads_the_stylesheet_of_its_own_parts(fixture_site: Path
         ("pl/kraje/index.html", ["countries.css"]),
         ("en/countries/vietnam/index.html", ["countries.css"]),
         ("pl/os-czasu/index.html", ["timeline.css"]),
-        ("en/search/index.html", ["search.css", "pagefind-component-ui.css"]),
+        ("en/search/index.html", ["search.css"]),
     ):
         assert [path.name for path in stylesheets(fixture_site, fixture_site / page)] == ["site.css", *sheets], page

@@ -102,6 +102,11 @@ def test_entries_are_in_chronological_order_in_an_ordered_list_per_year(site: Pa
         "article-signature-count-grows",
         "entry-into-force",
     ]
+    starts = re.findall(
+        r'<li id="[^"]+" class="timeline-entry[^"]*"[^>]*>\s*<p class="timeline-when"[^>]*>\s*<time datetime="([^"]+)"',
+        html,
+    )
+    assert len(starts) == len(ids) - 1 and starts == sorted(starts)  # all but what happens next, in order
     assert html.count('<ol class="timeline">') == len(years) + 1  # one per year and "what happens next"
 
 

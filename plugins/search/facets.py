@@ -13,6 +13,8 @@ from markupsafe import Markup
 
 from archive_core.countries import country_name
 
+from .folding import folded_terms
+
 KINDS = ("article", "timeline", "country")
 
 
@@ -28,6 +30,18 @@ class SearchFacets:
     @property
     def year(self) -> str:
         return str(self.date.year) if self.date else ""
+
+    @property
+    def topic(self) -> str:
+        """What a country page is the archive's page on: its country, also as written without Polish letters.
+
+        Searched as the `topic` metadata field, weighted high (docs/search-relevance.md), so that
+        "Polska" or "Bialorus" finds the country's page first. Other pages have no topic.
+        """
+        if self.kind != "country":
+            return ""
+        names = " ".join(self.countries)
+        return " ".join([names, *folded_terms(names)])
 
     @property
     def iso(self) -> str:

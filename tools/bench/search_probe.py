@@ -26,7 +26,7 @@ from tools.chromium import ARGS, MISSING, chromium_executable
 from tools.serve import SiteHandler, make_server
 
 GOAL_BYTES = 150_000
-RESULT_LINK = "pagefind-results a.pf-result-link"
+RESULT_LINK = "#search-results a.search-result-link"
 
 
 @dataclass

@@ -22,3 +22,9 @@ def test_a_date_that_is_not_a_day_keeps_its_own_label_and_iso_form():
     assert (facets.year, facets.iso, facets.date_label) == ("2024", "2024-12", "December 2024")
     assert page_facets("article", "en", when=datetime(2025, 10, 26, 12)).iso == "2025-10-26"
     assert page_facets("country", "en", countries=("VN",)).iso == ""
+
+
+def test_a_country_page_has_its_country_as_topic_also_without_polish_letters():
+    assert page_facets("country", "pl", countries=("BY",)).topic == "Białoruś bialorus"
+    assert page_facets("country", "en", countries=("PL",)).topic == "Poland"
+    assert page_facets("article", "pl", countries=("BY",)).topic == ""

@@ -13,6 +13,17 @@ def test_indexed_text_leaves_out_ignored_parts_scripts_and_comments():
     assert indexed_text("") == ""
 
 
+def test_metadata_taken_from_text_is_searched_too_even_inside_an_ignored_part():
+    # Pagefind 1.5 searches metadata: a title kept out of the excerpts (ignored) is still found by "Bialorus".
+    html = (
+        '<h1 data-pagefind-ignore data-pagefind-meta="title">Białoruś</h1><p>Tekst</p>'
+        '<div data-pagefind-ignore="all"><p data-pagefind-meta="summary">Łódź</p></div>'
+        '<img data-pagefind-meta="image[src]" src="łąka.png" alt="">'
+    )
+    assert indexed_text(html).split() == ["Tekst", "Białoruś"]
+    assert 'value="bialorus"' in with_folded_terms(html)
+
+
 def test_folded_terms_are_appended_as_a_hidden_data_element():
     html = with_folded_terms(CONTENT)
     assert isinstance(html, Markup)

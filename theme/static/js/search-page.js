@@ -1,29 +1,350 @@
-// The search page: runs the query in ?q= (from the header's search box) and keeps ?q= in step with the input.
-(function () {
-  "use strict";
-  var components = window.PagefindComponents;
-  if (!components) {
+// The search page: a small UI on Pagefind's JS API (plugins/search/README.md, docs/search-relevance.md).
+// The header's search box is the page's search box: it holds ?q=, and typing in it searches (debounced).
+// Results come ten at a time; the filters' data is loaded only when the reader opens the filter pane.
+const root = document.getElementById("search-ui");
+const box = document.getElementById("site-search-query");
+const form = box && box.form;
+
+// Ranking for an archive of long articles beside short timeline events and country pages (docs/search-relevance.md).
+const RANKING = {
+  pageLength: 0, // a long article is not buried under short pages that mention the word once
+  termFrequency: 0.3,
+  metaWeights: { topic: 10, title: 5 }, // `topic`: a country page's name, so "Poland" finds the page on Poland first
+};
+const EXCERPT_WORDS = 30;
+const PAGE_SIZE = 10;
+const FEW_VALUES = 6; // filter values shown before "show all"
+const DEBOUNCE_MS = 250;
+
+const strings = JSON.parse(root.dataset.strings);
+const filterNames = JSON.parse(root.dataset.filters); // in the order shown: kind, year, country
+const kindFilter = filterNames[0];
+const heading = document.getElementById("search-heading");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+const pane = document.getElementById("search-filters");
+const paneCount = document.getElementById("search-filters-count");
+const groups = document.getElementById("search-filter-groups");
+const clear = document.getElementById("search-filters-clear");
+const siteTitle = document.title.split(" · ").pop();
+
+const chosen = new Map(filterNames.map((name) => [name, new Set()]));
+const expanded = new Set(); // filter groups showing all their values
+let query = "";
+let results = [];
+let shown = 0;
+let generation = 0; // each search's number: an older search's results are dropped when they arrive
+let filtersLoaded = null; // a promise, once the pane has been opened
+let lastCounts = {};
+const valueIds = new Map(); // "name\u0000value" -> a stable number, so focus stays on a value the list has moved
+let timer;
+
+function text(name, values = {}) {
+  return strings[name].replace(/\[(\w+)\]/g, (all, key) => (key in values ? String(values[key]) : all));
+}
+
+function element(tag, className, content) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (content !== undefined) node.textContent = content;
+  return node;
+}
+
+const pagefindLoaded = (async () => {
+  const bundle = new URL(root.dataset.bundle, document.baseURI);
+  const pagefind = await import(new URL("pagefind.js", bundle).href);
+  await pagefind.options({
+    baseUrl: root.dataset.baseUrl,
+    excerptLength: EXCERPT_WORDS,
+    highlightParam: "pagefind-highlight",
+    ranking: RANKING,
+  });
+  return pagefind;
+})();
+
+// --- the query: the header's box, the address, the heading and the title ---
+
+function showQuery() {
+  const label = query ? text("results_for", { SEARCH_TERM: query }) : strings.search_the_archive;
+  heading.textContent = label;
+  document.title = `${label} · ${siteTitle}`;
+  const url = new URL(window.location.href);
+  if (query) url.searchParams.set("q", query);
+  else url.searchParams.delete("q");
+  window.history.replaceState(null, "", url);
+}
+
+function searchFor(value, delay) {
+  query = value.trim();
+  showQuery();
+  window.clearTimeout(timer);
+  timer = window.setTimeout(run, delay);
+}
+
+// --- searching ---
+
+function activeFilters(except) {
+  const filters = {};
+  for (const [name, values] of chosen) {
+    if (name !== except && values.size) filters[name] = { any: [...values] };
+  }
+  return filters;
+}
+
+function activeCount() {
+  let count = 0;
+  for (const values of chosen.values()) count += values.size;
+  return count;
+}
+
+async function run() {
+  const number = ++generation;
+  const filters = activeFilters();
+  if (!query && !activeCount()) {
+    results = [];
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = "";
+    if (filtersLoaded) renderFilters(await pagefindLoaded.then((pagefind) => pagefind.filters()));
     return;
   }
-  var instance = components.getInstanceManager().getInstance("default");
-  var config = document.querySelector("pagefind-config[data-translations]");
-  if (config) {
-    // Strings with a count, from the site's catalogs (see search.html).
-    instance.setTranslations(JSON.parse(config.getAttribute("data-translations")));
+  list.setAttribute("aria-busy", "true");
+  if (!status.textContent) status.textContent = strings.searching; // the first search loads Pagefind: say so
+  let search;
+  try {
+    const pagefind = await pagefindLoaded;
+    if (filtersLoaded) await filtersLoaded;
+    search = await pagefind.search(query || null, { filters });
+    if (number !== generation || !search) return; // a newer search has started
+    results = search.results;
+    shown = 0;
+    list.replaceChildren();
+    await showMore(number);
+    if (number !== generation) return;
+    list.removeAttribute("aria-busy");
+    status.textContent = summary(results.length);
+    if (!filtersLoaded) return;
+    const counts = await facetCounts(search, number);
+    if (number === generation) renderFilters(counts);
+  } catch (error) {
+    if (number === generation) failed(error);
   }
-  var query = (new URLSearchParams(window.location.search).get("q") || "").trim();
+}
 
-  instance.on("search", function (term) {
-    var url = new URL(window.location.href);
-    if (term) {
-      url.searchParams.set("q", term);
-    } else {
-      url.searchParams.delete("q");
-    }
-    window.history.replaceState(null, "", url);
+function summary(count) {
+  const values = { COUNT: count, SEARCH_TERM: query };
+  if (!query) return text(count === 1 ? "one_result" : "many_results", values);
+  if (count === 0) return text("zero_results_for", values);
+  return text(count === 1 ? "one_result_for" : "many_results_for", values);
+}
+
+function failed(error) {
+  list.removeAttribute("aria-busy");
+  status.textContent = strings.failed;
+  console.error("search:", error);
+}
+
+// Ten more results, each shown as soon as it and those above it are loaded (never an empty card).
+async function showMore(number) {
+  const page = results.slice(shown, shown + PAGE_SIZE).map((result) => result.data());
+  let first;
+  for (const pending of page) {
+    const data = await pending;
+    if (number !== generation) return;
+    const item = card(data);
+    list.append(item);
+    first = first || item;
+    shown += 1;
+  }
+  more.hidden = shown >= results.length;
+  return first;
+}
+
+// --- a result ---
+
+function card(data) {
+  const item = element("li", "search-result");
+  const title = element("h2", "search-result-title");
+  const link = element("a", "search-result-link", data.meta.title || data.url);
+  link.href = data.url;
+  title.append(link);
+  item.append(title);
+  const about = element("p", "search-result-meta");
+  const kind = (data.filters[kindFilter] || [])[0];
+  if (kind) about.append(element("span", "search-result-kind", kind));
+  if (data.meta.date_label) {
+    if (kind) about.append(" · ");
+    const time = element("time", "", data.meta.date_label);
+    time.dateTime = data.meta.date;
+    about.append(time);
+  }
+  if (about.childNodes.length) item.append(about);
+  const excerpt = element("p", "search-result-excerpt");
+  excerpt.append(...excerptNodes(data));
+  if (excerpt.textContent.trim()) item.append(excerpt);
+  return item;
+}
+
+// Pagefind's excerpt (its text escaped, the matches in <mark>), rebuilt as text and <mark> nodes only.
+function excerptNodes(data) {
+  let html = data.excerpt || "";
+  if (!html.includes("<mark>")) html = foldedExcerpt(data.content || "", query) || html;
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const nodes = [...template.content.childNodes].map((node) =>
+    node.nodeName === "MARK" ? element("mark", "", node.textContent) : document.createTextNode(node.textContent),
+  );
+  // An ellipsis where the excerpt cuts the text, so that a sentence cut short does not read as whole.
+  const words = (value) => value.split(/\s+/).filter(Boolean).join(" ");
+  const shown = words(template.content.textContent);
+  const whole = words(data.content || "");
+  if (shown && whole && !whole.startsWith(shown)) nodes.unshift(document.createTextNode("… "));
+  if (shown && whole && !whole.endsWith(shown)) nodes.push(document.createTextNode(" …"));
+  return nodes;
+}
+
+// Letters that Unicode does not decompose, as plugins/search/folding.py gives them (Unidecode).
+const FOLDS = { ł: "l", đ: "d", ø: "o", ß: "ss", æ: "ae", œ: "oe", ı: "i", þ: "th", ð: "d", ħ: "h", ŧ: "t" };
+
+function fold(word) {
+  return word
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[łđøßæœıþðħŧ]/g, (letter) => FOLDS[letter]);
+}
+
+// A query written without Polish letters ("Bialorus") matches the page's folded terms, which Pagefind
+// cannot place in the text: find the words it stands for, and show the words around the first one.
+function foldedExcerpt(content, term) {
+  const wanted = term.split(/\s+/).map(fold).filter(Boolean);
+  const words = content.split(/\s+/);
+  const hits = words.map((word) => wanted.some((part) => fold(word.replace(/^\P{L}+/u, "")).startsWith(part)));
+  const at = hits.indexOf(true);
+  if (at < 0) return "";
+  const start = Math.max(0, Math.min(at - Math.floor(EXCERPT_WORDS / 3), words.length - EXCERPT_WORDS));
+  const escape = (word) => word.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return words
+    .slice(start, start + EXCERPT_WORDS)
+    .map((word, index) => (hits[start + index] ? `<mark>${escape(word)}</mark>` : escape(word)))
+    .join(" ");
+}
+
+// --- filters: loaded when the pane first opens ---
+
+async function facetCounts(search, number) {
+  // Values within a group are alternatives (any of them): a group's counts leave its own choices out.
+  const counts = { ...search.filters };
+  const pagefind = await pagefindLoaded;
+  for (const [name, values] of chosen) {
+    if (!values.size) continue;
+    const other = await pagefind.search(query || null, { filters: activeFilters(name) });
+    if (number !== generation) return counts;
+    counts[name] = other.filters[name] || {};
+  }
+  return counts;
+}
+
+function valueId(name, value) {
+  const key = `${name}\u0000${value}`;
+  if (!valueIds.has(key)) valueIds.set(key, valueIds.size);
+  return `search-filter-value-${valueIds.get(key)}`;
+}
+
+function renderFilters(counts) {
+  lastCounts = counts;
+  const focused = document.activeElement && groups.contains(document.activeElement) ? document.activeElement.id : "";
+  groups.replaceChildren();
+  for (const name of filterNames) {
+    const values = Object.entries(counts[name] || {}).filter(([value, count]) => count > 0 || chosen.get(name).has(value));
+    if (!values.length) continue;
+    values.sort(([a, x], [b, y]) => y - x || a.localeCompare(b, document.documentElement.lang));
+    groups.append(filterGroup(name, values));
+  }
+  const count = activeCount();
+  paneCount.textContent = count ? `(${count})` : "";
+  clear.hidden = count === 0;
+  if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+}
+
+function filterGroup(name, values) {
+  const index = filterNames.indexOf(name);
+  const group = element("fieldset", "search-filter-group");
+  group.append(element("legend", "", name));
+  const options = element("ul", "search-filter-values");
+  options.id = `search-filter-${index}`;
+  const all = expanded.has(name) || values.length <= FEW_VALUES + 1;
+  values.forEach(([value, count], position) => {
+    const option = element("li");
+    const input = element("input");
+    input.type = "checkbox";
+    input.id = valueId(name, value);
+    input.checked = chosen.get(name).has(value);
+    input.addEventListener("change", () => {
+      if (input.checked) chosen.get(name).add(value);
+      else chosen.get(name).delete(value);
+      window.clearTimeout(timer);
+      run();
+    });
+    const label = element("label", "", value);
+    label.htmlFor = input.id;
+    label.append(" ", element("span", "search-filter-count", `(${count})`));
+    option.append(input, label);
+    option.hidden = !all && position >= FEW_VALUES && !input.checked;
+    options.append(option);
   });
-
-  if (query) {
-    instance.triggerSearch(query);
+  group.append(options);
+  if (values.length > FEW_VALUES + 1) {
+    const toggle = element("button", "search-filter-toggle");
+    toggle.type = "button";
+    toggle.id = `search-filter-${index}-toggle`;
+    toggle.setAttribute("aria-controls", options.id);
+    toggle.setAttribute("aria-expanded", String(all));
+    toggle.textContent = all ? strings.show_fewer : text("show_all", { COUNT: values.length });
+    toggle.addEventListener("click", () => {
+      if (expanded.has(name)) expanded.delete(name);
+      else expanded.add(name);
+      renderFilters(lastCounts);
+    });
+    group.append(toggle);
   }
-})();
+  return group;
+}
+
+pane.addEventListener("toggle", () => {
+  if (!pane.open || filtersLoaded) return;
+  groups.replaceChildren(element("p", "search-filters-loading", strings.loading_filters));
+  filtersLoaded = pagefindLoaded.then((pagefind) => pagefind.filters());
+  // With a query, the counts are those of its results (run); without, of the whole archive.
+  filtersLoaded.then((totals) => (query || activeCount() ? run() : renderFilters(totals)), failed);
+});
+
+clear.addEventListener("click", () => {
+  for (const values of chosen.values()) values.clear();
+  run();
+  pane.querySelector("summary").focus(); // the button is gone: the reader stays in the pane
+});
+
+more.addEventListener("click", async () => {
+  const first = await showMore(generation);
+  if (first) first.querySelector("a").focus(); // the reader goes on reading where the new results start
+  status.textContent = text("showing", { SHOWN: shown, COUNT: results.length });
+});
+
+// --- the header's box ---
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault(); // this page shows the results itself: no reload
+  searchFor(box.value, 0);
+});
+box.addEventListener("input", () => {
+  if (box.value.trim() !== query) searchFor(box.value, DEBOUNCE_MS);
+});
+
+root.hidden = false;
+query = (new URLSearchParams(window.location.search).get("q") || "").trim();
+box.value = query;
+showQuery();
+if (query) run();
+else box.focus();
