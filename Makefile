@@ -6,9 +6,6 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PORT   ?= 8000
-# Reaches Python through the environment, never spliced into a recipe: tools/serve.py checks it is a port,
-# pelican.conf.py puts it into the site's absolute URLs.
-export ARCHIVE_PORT = $(PORT)
 
 RUNTIME := $(VENV)/.runtime-installed
 DEV     := $(VENV)/.dev-installed
@@ -19,6 +16,11 @@ REPEAT  ?= 1
 
 .DEFAULT_GOAL := help
 .PHONY: help serve html publish devserver check test lint messages clean import new docs bench diff
+
+# PORT reaches Python through the environment, never spliced into a recipe: tools/serve.py checks that it
+# is a port, pelican.conf.py puts it into the site's absolute URLs. Only for what serves or builds a site to
+# serve (a PORT in the shell's environment must not change what `make test` expects).
+serve html devserver diff: export ARCHIVE_PORT = $(PORT)
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)

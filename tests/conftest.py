@@ -11,6 +11,7 @@ Two kinds of content, two kinds of test:
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,9 @@ FIXTURE = ROOT / "tests" / "fixtures" / "content"
 SEED = CONTENT / "sources" / "000_5355186cc487cfe2.txt"
 SETTINGS = ROOT / "pelican.conf.py"
 HTML_ONLY = {"SEARCH_INDEX": False}  # for builds whose pages are read but not searched
+# The builds of the tests are the default ones, whatever the shell says (`make serve PORT=...`, `make diff`).
+for _variable in ("ARCHIVE_PORT", "ARCHIVE_SEARCH_INDEX", "ARCHIVE_CONTENT"):
+    os.environ.pop(_variable, None)
 
 
 def build_site(output: Path, content: Path, **overrides) -> Path:
