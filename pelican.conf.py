@@ -30,6 +30,10 @@ PLUGINS = [
     "output_guard",
     "timeline",
     "search",
+    "annotations",
+    "citations",
+    "open_data",
+    "about",
     "parallel_writer",
 ]
 

@@ -203,14 +203,14 @@ def test_timeline_events_that_involve_a_country(site):
     [
         ("- code: XY\n  status: unknown\n", 0, ": XY.code: 'XY' is not a known country code"),
         (
-            "- code: SE\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n",
+            "- code: LV\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n",
             0,
-            ": SE.source: a 'signed' status needs",
+            ": LV.sources: a 'signed' status needs",
         ),
         (
-            f"- code: SE\n  status: signed\n  date: 2999-01-01\n  place: new-york\n  source: {SOURCE.format('se')}\n",
+            f"- code: LV\n  status: signed\n  date: 2999-01-01\n  place: new-york\n  source: {SOURCE.format('lv')}\n",
             2,
-            ": SE.date: 2999-01-01 is after the build date",
+            ": LV.date: 2999-01-01 is after the build date",
         ),
     ],
     ids=["unknown-code", "no-source", "signed-in-the-future"],

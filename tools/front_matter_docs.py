@@ -17,8 +17,10 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from archive_core import countries  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
 from archive_core.schema import (  # noqa: E402
+    ANNOTATION_KINDS,
     FIELD_NAMES,
     FIELDS,
+    LANGUAGE_CODE,
     RAW_PATTERN,
     SLUG_MAX_LENGTH,
     SLUG_PATTERN,
@@ -31,7 +33,9 @@ SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$"
 TEXT = {"type": "string", "pattern": r"\S"}
 URL = {"type": "string", "pattern": r"^https?://[^/\s]+"}
+DATE = {"type": "string", "pattern": DATE_PATTERN}
 RAW = {"type": "string", "pattern": f"^{RAW_PATTERN.pattern}$"}
+LANGUAGE = {"type": "string", "pattern": f"^{LANGUAGE_CODE.pattern}$"}
 
 
 def _kind_schema(field: Field) -> dict:
@@ -49,11 +53,38 @@ def _kind_schema(field: Field) -> dict:
         "source": {
             "type": "object",
             "properties": {
-                f.name: {"description": f.description, **{"url": URL, "text": TEXT, "path": RAW}[f.kind]}
+                f.name: {"description": f.description, **{"url": URL, "text": TEXT, "path": RAW, "date": DATE}[f.kind]}
                 for f in SOURCE_FIELDS
             },
             "required": [f.name for f in SOURCE_FIELDS if f.required],
             "additionalProperties": False,
+        },
+        "annotations": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"text": TEXT, "note": TEXT, "kind": {"enum": list(ANNOTATION_KINDS)}},
+                "required": ["text", "note", "kind"],
+                "additionalProperties": False,
+            },
+        },
+        "corrections": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"date": {"type": "string", "pattern": DATE_PATTERN}, "change": TEXT, "reason": TEXT},
+                "required": ["date", "change"],
+                "additionalProperties": False,
+            },
+        },
+        "translation_chain": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"from": LANGUAGE, "to": LANGUAGE, "by": TEXT},
+                "required": ["from", "to", "by"],
+                "additionalProperties": False,
+            },
         },
         "translation": {
             "type": "object",

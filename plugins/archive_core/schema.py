@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,6 +23,7 @@ from .frontmatter import SplitDocument, field_line
 from .locales import LANGUAGES
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 SLUG_MAX_LENGTH = 80
 
 
@@ -38,12 +40,42 @@ class Source:
     url: str
     publisher: str | None = None  # None: content/data/publishers.yaml names it by the url's host
     raw: str | None = None  # the raw copy, relative to the content folder: `sources/...`
+    accessed: date | None = None  # when the archive read the original
+    archived: str | None = None  # an archived copy; default: the Wayback Machine's nearest copy
 
 
 @dataclass(frozen=True)
 class Translation:
     from_lang: str
     by: str
+
+
+@dataclass(frozen=True)
+class TranslationStep:
+    """One step from the original to the archived text: `from_lang` -> `to_lang`, by whom."""
+
+    from_lang: str  # ISO 639-1, any language (the original may be neither pl nor en)
+    to_lang: str
+    by: str
+
+
+ANNOTATION_KINDS = ("sic", "translation", "quote", "editor")
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A note on one exact passage of the body, shown beside it; the text itself is not changed."""
+
+    text: str  # the passage, verbatim, once in the body
+    note: str
+    kind: str  # one of ANNOTATION_KINDS
+
+
+@dataclass(frozen=True)
+class ArticleCorrection:
+    date: date
+    change: str
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +92,9 @@ class ArticleMeta:
     translation: Translation | None = None
     editor_note: str | None = None
     review: tuple[str, ...] = ()
+    annotations: tuple[Annotation, ...] = ()
+    corrections: tuple[ArticleCorrection, ...] = ()
+    translation_chain: tuple[TranslationStep, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,8 +119,9 @@ FIELDS: tuple[Field, ...] = (
         True,
         "mapping",
         "The original: `url` (http or https), `publisher` (who published it; may be left out when "
-        "`content/data/publishers.yaml` knows the url's site) and `raw` (the raw copy kept under "
-        "`content/sources/`, where there is one: `sources/<file>`).",
+        "`content/data/publishers.yaml` knows the url's site), `raw` (the raw copy kept under "
+        "`content/sources/`, where there is one: `sources/<file>`), and, where known, `accessed` (when the "
+        "archive read it) and `archived` (an archived copy's address).",
     ),
     Field(
         "translation",
@@ -95,6 +131,27 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field("editor_note", False, "text", "A note by the archive's editors, shown apart from the source text."),
     Field("review", False, "list of field names", "Fields an importer guessed and an editor should review."),
+    Field(
+        "annotations",
+        False,
+        "list of mappings",
+        "Notes on exact passages, shown beside them without changing the text: `text` (the passage, verbatim, "
+        "found once in the body), `note`, and `kind`: sic (the source's spelling kept), translation "
+        "(a translator's note), quote (a quotation translated from a translation), editor.",
+    ),
+    Field(
+        "corrections",
+        False,
+        "list of mappings",
+        "Changes made after publication, shown on the page: `date`, `change` and optionally `reason`.",
+    ),
+    Field(
+        "translation_chain",
+        False,
+        "list of mappings",
+        "Every translation between the original and this text, oldest first: `from`, `to` (ISO 639-1 codes) "
+        "and `by` (who or what translated it; say so when the source does not name them).",
+    ),
 )
 FIELD_NAMES = tuple(f.name for f in FIELDS)
 # The keys of the `source:` mapping.
@@ -102,6 +159,8 @@ SOURCE_FIELDS: tuple[Field, ...] = (
     Field("url", True, "url", "The original's full http(s) address."),
     Field("publisher", False, "text", "Who published the original."),
     Field("raw", False, "path", "The raw copy, relative to the content folder: `sources/<file>`."),
+    Field("accessed", False, "date", "When the archive read the original."),
+    Field("archived", False, "url", "An archived copy's address; default: the Wayback Machine's nearest copy."),
 )
 RAW_SOURCES_DIR = "sources"
 RAW_PATTERN = re.compile(rf"{RAW_SOURCES_DIR}(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)+")
@@ -220,7 +279,17 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
             f"{raw!r} is not a file under {RAW_SOURCES_DIR}/",
             f"give the raw copy's path relative to the content folder: {RAW_SOURCES_DIR}/<file>",
         )
-    source = Source(url=url, publisher=v.text("source.publisher", source_data.get("publisher")), raw=raw)
+    archived = v.text("source.archived", source_data.get("archived"))
+    if archived is not None and not _is_http_url(archived):
+        v.fail("source.archived", f"{archived!r} is not an http(s) address", "the archived copy's full address")
+    accessed = source_data.get("accessed")
+    source = Source(
+        url=url,
+        publisher=v.text("source.publisher", source_data.get("publisher")),
+        raw=raw,
+        accessed=_date(v, accessed, "source.accessed").date() if accessed is not None else None,
+        archived=archived,
+    )
 
     translation_data = v.mapping("translation", data.get("translation"), {"from", "by"})
     translation = None
@@ -253,6 +322,9 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         translation=translation,
         editor_note=v.text("editor_note", data.get("editor_note")),
         review=review,
+        annotations=_annotations(v, data.get("annotations")),
+        corrections=_corrections(v, data.get("corrections")),
+        translation_chain=_translation_chain(v, data.get("translation_chain"), lang, translation),
     )
 
 
@@ -305,14 +377,83 @@ def is_placeholder(value: str) -> bool:
     return bool(host) and _PLACEHOLDER_TEXT.fullmatch(host) is not None
 
 
+def _items(v: _Validator, field: str, value: Any, keys: set[str], required: set[str]) -> list[dict[str, Any]]:
+    """A list of mappings with known keys, each required key present."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        v.fail(field, f"must be a list, not {_kind(value)}", f"start each item with `- {sorted(required)[0]}: ...`")
+    items = []
+    for index, item in enumerate(value):
+        name = f"{field}.{index}"
+        v.mapping(name, item, keys)
+        if not isinstance(item, dict):
+            v.fail(name, "must be a mapping", f"keys: {', '.join(sorted(keys))}")
+        for key in sorted(required - {"date"}):
+            v.text(f"{name}.{key}", item.get(key), required=True)
+        items.append(item)
+    return items
+
+
+def _annotations(v: _Validator, value: Any) -> tuple[Annotation, ...]:
+    found = []
+    for index, item in enumerate(_items(v, "annotations", value, {"text", "note", "kind"}, {"text", "note", "kind"})):
+        kind = item.get("kind")
+        if kind not in ANNOTATION_KINDS:
+            v.fail(f"annotations.{index}.kind", f"must be one of {', '.join(ANNOTATION_KINDS)}, not {kind!r}")
+        found.append(
+            Annotation(
+                text=v.text(f"annotations.{index}.text", item["text"], required=True),
+                note=v.text(f"annotations.{index}.note", item["note"], required=True),
+                kind=kind,
+            )
+        )
+    return tuple(found)
+
+
+def _corrections(v: _Validator, value: Any) -> tuple[ArticleCorrection, ...]:
+    found = []
+    for index, item in enumerate(_items(v, "corrections", value, {"date", "change", "reason"}, {"date", "change"})):
+        found.append(
+            ArticleCorrection(
+                date=_date(v, item.get("date"), f"corrections.{index}.date").date(),
+                change=v.text(f"corrections.{index}.change", item["change"], required=True),
+                reason=v.text(f"corrections.{index}.reason", item.get("reason")),
+            )
+        )
+    return tuple(sorted(found, key=lambda correction: correction.date))
+
+
+def _translation_chain(
+    v: _Validator, value: Any, lang: str, translation: Translation | None
+) -> tuple[TranslationStep, ...]:
+    steps = []
+    for index, item in enumerate(_items(v, "translation_chain", value, {"from", "to", "by"}, {"from", "to", "by"})):
+        for key in ("from", "to"):
+            code = item.get(key)
+            if not isinstance(code, str) or not LANGUAGE_CODE.fullmatch(code):
+                v.fail(f"translation_chain.{index}.{key}", f"{code!r} is not a language code", "ISO 639-1: vi, pl, en")
+        steps.append(
+            TranslationStep(item["from"], item["to"], v.text(f"translation_chain.{index}.by", item["by"], True))
+        )
+    for index, (before, after) in enumerate(pairwise(steps)):
+        if before.to_lang != after.from_lang:
+            v.fail(f"translation_chain.{index + 1}.from", f"must be {before.to_lang!r}, the step before's `to`")
+    if steps and steps[-1].to_lang != lang:
+        v.fail(f"translation_chain.{len(steps) - 1}.to", f"must be {lang!r}, this file's language")
+    if steps and translation and steps[-1].from_lang != translation.from_lang:
+        v.fail("translation_chain", "its last step does not match `translation.from`", "make the two agree")
+    return tuple(steps)
+
+
 def default_slug(title: str) -> str:
     """`Białoruś i Łódź` -> `bialorus-i-lodz`."""
     return slugify(title, max_length=SLUG_MAX_LENGTH, word_boundary=True, save_order=True)
 
 
-def _date(v: _Validator, value: Any) -> datetime:
+def _date(v: _Validator, value: Any, field: str = "date") -> datetime:
     if value is None:
-        v.fail("date", "is missing", "add `date: YYYY-MM-DD`")
+        v.fail(field, "is missing", "add `date: YYYY-MM-DD`")
     if isinstance(value, datetime):
         return value
     if isinstance(value, date):
@@ -322,7 +463,7 @@ def _date(v: _Validator, value: Any) -> datetime:
             return datetime.fromisoformat(value.strip())
         except ValueError:
             pass
-    v.fail("date", f"{value!r} is not a date", "write the date as YYYY-MM-DD, for example 2025-10-26")
+    v.fail(field, f"{value!r} is not a date", "write the date as YYYY-MM-DD, for example 2025-10-26")
     raise AssertionError("unreachable")
 
 

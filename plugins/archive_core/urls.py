@@ -17,6 +17,7 @@ SECTIONS: dict[str, dict[str, str]] = {
     "timeline": {"pl": "os-czasu", "en": "timeline"},
     "countries": {"pl": "kraje", "en": "countries"},
     "search": {"pl": "szukaj", "en": "search"},
+    "about": {"pl": "o-archiwum", "en": "about"},
 }
 
 

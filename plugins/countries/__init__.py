@@ -39,7 +39,17 @@ class CountryPagesGenerator(Generator):
         events = {lang: events_by_country(dated, lang) for lang in LANGUAGES}
         self.pages = country_pages(data, articles, events, siteurl, default_lang)
         world = world_map()
-        self.indexes = {lang: country_index(self.pages[lang], world, lang, siteurl, default_lang) for lang in LANGUAGES}
+        summary = data.summary
+        self.indexes = {
+            lang: country_index(self.pages[lang], world, lang, siteurl, default_lang, summary) for lang in LANGUAGES
+        }
+        # Shared with other plugins through the context (they never import this one): the open data,
+        # the citations and the about page read them when they are there.
+        self.context["country_records"] = data.records
+        self.context["country_pages"] = self.pages
+        self.context["country_people"] = data.people
+        self.context["status_summary"] = summary
+        self.context["convention"] = data.convention
 
     def generate_output(self, writer) -> None:
         for lang in LANGUAGES:

@@ -7,17 +7,24 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from archive_core.convention import CONVENTION_FILE, Convention, load_convention
 from archive_core.errors import ContentError, Problem
 from archive_core.frontmatter import load, read_text, split
 
 from .people import Person, load_people
-from .records import CountryRecord, load_records
+from .records import COUNTRIES_FILE, CountryRecord, load_records
+from .summary import StatusSummary, summarize
 
 
 @dataclass(frozen=True)
 class CountryData:
     records: dict[str, CountryRecord] = field(default_factory=dict)
     people: list[Person] = field(default_factory=list)
+    convention: Convention | None = None
+
+    @property
+    def summary(self) -> StatusSummary:
+        return summarize(self.records.values(), self.convention)
 
 
 def load_country_data(
@@ -25,7 +32,28 @@ def load_country_data(
 ) -> tuple[CountryData, list[Problem]]:
     records, problems = load_records(content_dir, today)
     people, people_problems = load_people(content_dir, article_keys)
-    return CountryData(records, people), [*problems, *people_problems]
+    convention, convention_problems = load_convention(content_dir, today)
+    data = CountryData(records, people, convention)
+    return data, [*problems, *people_problems, *convention_problems, *check_counts(content_dir, data)]
+
+
+def check_counts(content_dir: Path, data: CountryData) -> list[Problem]:
+    """The records never list more signatures at Hanoi than the depositary counts (fewer is explained on the page)."""
+    if data.convention is None:
+        return []
+    listed = data.summary.hanoi_listed
+    if listed <= data.convention.hanoi_total:
+        return []
+    return [
+        Problem(
+            str(Path(content_dir) / COUNTRIES_FILE),
+            None,
+            "place",
+            f"{listed} records are signatures in Hanoi, but {CONVENTION_FILE} gives the depositary's count "
+            f"as {data.convention.hanoi_total}",
+            "check the records against the depositary's list, or update the count and its source",
+        )
+    ]
 
 
 def check_countries(content_dir: Path, today: date | None = None) -> list[Problem]:

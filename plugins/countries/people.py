@@ -11,9 +11,12 @@ from archive_core import countries
 from archive_core.data import DataFile, load_data
 from archive_core.errors import ContentError, Problem
 from archive_core.locales import LANGUAGES
+from archive_core.provenance import Citation, Correction, Fields, Localized
 
 PEOPLE_FILE = Path("data") / "people.yaml"
-KEYS = frozenset({"name", "country", "role", "articles"})
+KEYS = frozenset(
+    {"name", "country", "role", "articles", "official_name", "official_role", "sources", "note", "corrections"}
+)
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,11 @@ class Person:
     role: dict[str, str]  # by language, as the articles describe it
     articles: tuple[str, ...]  # translation_keys
     country: str | None = None  # None: an international official
+    official_name: str | None = None  # the correct form, where the articles' differs
+    official_role: Localized | None = None
+    sources: tuple[Citation, ...] = ()  # where the official name and role are stated
+    note: Localized | None = None
+    corrections: tuple[Correction, ...] = ()
 
 
 def load_people(content_dir: Path, article_keys: Collection[str] | None = None) -> tuple[list[Person], list[Problem]]:
@@ -88,7 +96,25 @@ def _person(data_file: DataFile, index: int, item: Any, article_keys: Collection
                 raise fail(
                     ["articles"], "articles", f"{key!r} is not an article in the archive", "use a translation_key"
                 )
-    return Person(name=dict(name), role=dict(role), articles=tuple(articles), country=country)
+    fields = Fields(data_file, [index], _label(item.get("name")) or f"record {index + 1}")
+    official_name = item.get("official_name")
+    if official_name is not None:
+        official_name = fields.text(["official_name"], official_name, "the name as the person's government gives it")
+    official_role = fields.localized(["official_role"], item["official_role"]) if "official_role" in item else None
+    sources = fields.citations(["sources"], item.get("sources"))
+    if (official_name or official_role) and not sources:
+        raise fail(["sources"], "sources", "an official name or role needs a source", "sources: [- url: https://...]")
+    return Person(
+        name=dict(name),
+        role=dict(role),
+        articles=tuple(articles),
+        country=country,
+        official_name=official_name,
+        official_role=official_role,
+        sources=sources,
+        note=fields.localized(["note"], item["note"]) if "note" in item else None,
+        corrections=fields.corrections(["corrections"], item.get("corrections")),
+    )
 
 
 def _label(name: Any) -> str | None:

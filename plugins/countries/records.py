@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from archive_core import countries
 from archive_core.data import DataFile, load_data
 from archive_core.errors import ContentError, Problem
+from archive_core.provenance import Citation, Correction, Fields, Localized
 
 COUNTRIES_FILE = Path("data") / "countries.yaml"
 
@@ -18,16 +19,24 @@ SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN = "signed", "ratified", "not-signed", "unk
 STATUSES = (SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN)
 # Where a signature can be made: at the Hanoi ceremony, then at UN Headquarters.
 PLACES = ("hanoi", "new-york")
-KEYS = frozenset({"code", "status", "date", "place", "source"})
+KEYS = frozenset({"code", "status", "date", "place", "source", "sources", "verified", "note", "corrections"})
 
 
 @dataclass(frozen=True)
 class CountryRecord:
     code: str
     status: str
-    source: str | None = None
+    sources: tuple[Citation, ...] = ()
     date: date | None = None
     place: str | None = None
+    verified: bool = True  # False: only reports support it; `note` says why
+    note: Localized | None = None
+    corrections: tuple[Correction, ...] = ()
+
+    @property
+    def source(self) -> str | None:
+        """The first source's address."""
+        return self.sources[0].url if self.sources else None
 
     @property
     def source_host(self) -> str | None:
@@ -36,7 +45,17 @@ class CountryRecord:
 
     @property
     def is_signatory(self) -> bool:
-        return self.status in (SIGNED, RATIFIED)
+        """A confirmed signature (or ratification); a reported one is not counted."""
+        return self.status in (SIGNED, RATIFIED) and self.verified
+
+    @property
+    def is_reported_signatory(self) -> bool:
+        return self.status in (SIGNED, RATIFIED) and not self.verified
+
+    @property
+    def display_status(self) -> str:
+        """The status as the map and the lists show it: `signed`, or `signed-unverified` when not confirmed."""
+        return self.status if self.verified or self.status == UNKNOWN else f"{self.status}-unverified"
 
 
 def load_records(content_dir: Path, today: date | None = None) -> tuple[dict[str, CountryRecord], list[Problem]]:
@@ -100,23 +119,31 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> CountryR
     if status not in STATUSES:
         raise fail("status", f"must be one of {', '.join(STATUSES)}, not {status!r}", "see CONTRIBUTING.md")
 
-    source = item.get("source")
-    if source is None and status != UNKNOWN:
+    label = code if isinstance(code, str) else f"record {index + 1}"
+    fields = Fields(data_file, [index], label)
+    sources = fields.citations(["sources"], item.get("sources"), today)
+    if item.get("source") is not None:
+        sources = (fields.citation(["source"], item["source"], today), *sources)
+    if not sources and status != UNKNOWN:
         raise fail(
-            "source", f"a {status!r} status needs a source", "add `source: https://...` of the record it comes from"
+            "sources",
+            f"a {status!r} status needs a source",
+            "add `sources:` with the page that states it (url, publisher, accessed)",
         )
-    if source is not None and (
-        not isinstance(source, str) or urlsplit(source).scheme not in ("http", "https") or not urlsplit(source).netloc
-    ):
-        raise fail("source", f"{source!r} is not an http(s) address", "give the full https://... address")
+    verified = fields.verified(["verified"], item.get("verified"))
+    note = fields.localized(["note"], item["note"]) if "note" in item else None
+    if not verified and note is None:
+        raise fail("note", "a record marked `verified: false` must say why", "note: {pl: ..., en: ...}")
 
     when = item.get("date")
     if isinstance(when, datetime):
         when = when.date()
     if when is not None and not isinstance(when, date):
         raise fail("date", f"{when!r} is not a date", "write it as YYYY-MM-DD")
-    if status in (SIGNED, RATIFIED) and when is None:
-        raise fail("date", f"a {status!r} status needs its date", "add `date: YYYY-MM-DD`")
+    if status in (SIGNED, RATIFIED) and when is None and verified:
+        raise fail(
+            "date", f"a {status!r} status needs its date", "add `date: YYYY-MM-DD` (or `verified: false` and a note)"
+        )
     if status in (NOT_SIGNED, UNKNOWN) and when is not None:
         raise fail("date", f"a {status!r} status has no date", "remove `date:`, or change the status")
     if when is not None and when > today:
@@ -136,4 +163,13 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> CountryR
     if status == NOT_SIGNED and place not in (None, "hanoi"):
         raise fail("place", "a 'not-signed' status can only name hanoi", "`place: hanoi`: not signed at the ceremony")
 
-    return CountryRecord(code=code, status=status, source=source, date=when, place=place)
+    return CountryRecord(
+        code=code,
+        status=status,
+        sources=sources,
+        date=when,
+        place=place,
+        verified=verified,
+        note=note,
+        corrections=fields.corrections(["corrections"], item.get("corrections"), today),
+    )

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Protocol
 
 from archive_core.countries import country_name
 from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES, babel_locale
+from archive_core.provenance import Citation, Correction
 from archive_core.urls import country_url, section_url
 from bilingual.pairing import Alternate, LanguageLink
 from search.facets import SearchFacets, page_facets
@@ -17,8 +19,9 @@ from search.facets import SearchFacets, page_facets
 from .collation import sort_key
 from .dataset import CountryData
 from .people import Person
-from .records import STATUSES, UNKNOWN, CountryRecord
+from .records import NOT_SIGNED, RATIFIED, SIGNED, UNKNOWN, CountryRecord
 from .regions import continent
+from .summary import StatusSummary
 from .timeline_events import CountryEvent
 from .worldmap import WorldMap
 
@@ -39,11 +42,28 @@ class CountryLink:
     url: str
 
 
+# What the map and the lists show: a status, or a status only reports support (`-unverified`).
+DISPLAY_STATUSES = (
+    SIGNED,
+    f"{SIGNED}-unverified",
+    RATIFIED,
+    f"{RATIFIED}-unverified",
+    NOT_SIGNED,
+    f"{NOT_SIGNED}-unverified",
+    UNKNOWN,
+)
+
+
 @dataclass(frozen=True)
 class PersonEntry:
     name: str
     role: str
     articles: tuple[ArticleLike, ...]  # that name them: in the page's language, or in the one they have
+    official_name: str | None = None
+    official_role: str | None = None
+    note: str | None = None
+    sources: tuple[Citation, ...] = ()
+    corrections: tuple[Correction, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,6 +81,11 @@ class CountryPage:
     alternates: tuple[Alternate, ...]
     language_links: tuple[LanguageLink, ...]
     search: SearchFacets | None = None  # the page in the search index, kind "country"
+    as_of: date | None = None  # the day the statuses were last checked against their sources
+
+    @property
+    def note(self) -> str | None:
+        return self.record.note[self.lang] if self.record.note else None
 
 
 @dataclass(frozen=True)
@@ -68,8 +93,9 @@ class RegionGroup:
     code: str
     name: str
     countries: tuple[CountryPage, ...]
-    signatories: int
+    signatories: int  # confirmed
     articles: int
+    reported: int = 0  # signatures only reports support
 
 
 @dataclass(frozen=True)
@@ -77,7 +103,7 @@ class MapArea:
     code: str | None
     name: str  # CLDR name in the page's language; the map's own label where CLDR has none
     d: str
-    status: str  # one of records.STATUSES
+    status: str  # one of DISPLAY_STATUSES
     url: str | None  # None: the archive has no page for it
 
 
@@ -86,11 +112,13 @@ class CountryIndex:
     lang: str
     url: str
     regions: tuple[RegionGroup, ...]
-    status_counts: dict[str, int]
+    status_counts: dict[str, int]  # by display status; `-unverified` ones only when there are any
     map_view_box: str
     map_areas: tuple[MapArea, ...]
     alternates: tuple[Alternate, ...]
     language_links: tuple[LanguageLink, ...]
+    summary: StatusSummary | None = None
+    reported: tuple[CountryLink, ...] = ()  # the Hanoi signatures only reports support, by name
 
 
 def country_links(codes: Iterable[str], lang: str) -> list[CountryLink]:
@@ -135,6 +163,7 @@ def country_pages(
                     LanguageLink(other, country_url(code, other), True) for other in LANGUAGES if other != lang
                 ),
                 search=page_facets("country", lang, countries=(code,)),
+                as_of=data.convention.as_of if data.convention else None,
             )
             for code in codes
         ]
@@ -143,7 +172,12 @@ def country_pages(
 
 
 def country_index(
-    pages: list[CountryPage], world: WorldMap, lang: str, siteurl: str, default_lang: str
+    pages: list[CountryPage],
+    world: WorldMap,
+    lang: str,
+    siteurl: str,
+    default_lang: str,
+    summary: StatusSummary | None = None,
 ) -> CountryIndex:
     regions = []
     for region_code in sorted({continent(page.code) for page in pages}):
@@ -156,11 +190,12 @@ def country_index(
                 countries=members,
                 signatories=sum(page.record.is_signatory for page in members),
                 articles=len(articles),
+                reported=sum(page.record.is_reported_signatory for page in members),
             )
         )
     regions.sort(key=lambda region: sort_key(lang)(region.name))
     by_code = {page.code: page for page in pages}
-    counts = Counter(page.record.status for page in pages)
+    counts = Counter(page.record.display_status for page in pages)
     areas = []
     for outline in world.outlines:
         code = world.code(outline)
@@ -170,7 +205,7 @@ def country_index(
                 code=code,
                 name=country_name(code, lang) if code else outline.label,
                 d=outline.d,
-                status=page.record.status if page else UNKNOWN,
+                status=page.record.display_status if page else UNKNOWN,
                 url=page.url if page else None,
             )
         )
@@ -178,13 +213,19 @@ def country_index(
         lang=lang,
         url=section_url("countries", lang),
         regions=tuple(regions),
-        status_counts={status: counts.get(status, 0) for status in STATUSES},
+        status_counts={
+            status: counts.get(status, 0)
+            for status in DISPLAY_STATUSES
+            if not status.endswith("-unverified") or counts.get(status)
+        },
         map_view_box=world.view_box,
         map_areas=tuple(areas),
         alternates=_alternates({other: section_url("countries", other) for other in LANGUAGES}, siteurl, default_lang),
         language_links=tuple(
             LanguageLink(other, section_url("countries", other), True) for other in LANGUAGES if other != lang
         ),
+        summary=summary,
+        reported=tuple(country_links(summary.reported_hanoi, lang)) if summary else (),
     )
 
 
@@ -194,6 +235,11 @@ def _people(people: list[Person], code: str, lang: str, by_key: dict[str, Articl
             name=person.name[lang],
             role=person.role[lang],
             articles=tuple(by_key[key] for key in person.articles if key in by_key),
+            official_name=person.official_name,
+            official_role=person.official_role[lang] if person.official_role else None,
+            note=person.note[lang] if person.note else None,
+            sources=person.sources,
+            corrections=person.corrections,
         )
         for person in people
         if person.country == code

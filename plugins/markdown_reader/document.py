@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from archive_core import frontmatter, schema
+from archive_core import annotations, frontmatter, schema
 from archive_core.errors import ContentError, content_error
 from archive_core.schema import ArticleMeta
 
@@ -29,6 +29,7 @@ def read_article(path: str | Path) -> ArticleDocument:
     meta = schema.validate(frontmatter.load(doc), doc)
     if unfinished := schema.unfinished(meta, doc):
         raise ContentError(*unfinished)
+    annotations.check(meta.annotations, doc)
     tokens = render.parse(doc.body)
     for link in render.unsafe_links(tokens):
         line = doc.body_line + link.line - 1 if link.line else None

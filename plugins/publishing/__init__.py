@@ -10,8 +10,8 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
+from archive_core.i18n import translations
 from archive_core.locales import LANGUAGES
-from ui_i18n.catalogs import translations
 
 from .addresses import absolute, absolute_base, page_url
 from .feeds import Feed, FeedEntry, atom_xml, feed_links, feed_url

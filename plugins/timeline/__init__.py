@@ -8,13 +8,14 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from archive_core.convention import load_convention
 from archive_core.errors import BuildFailed
 from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
 from bilingual.pairing import Alternate, LanguageLink
 
 from .entries import ArticleRef, Timeline, build_timeline, position_links, to_json
-from .events import load_events
+from .events import check_figures, load_events
 
 
 class JsonDocument:
@@ -46,9 +47,12 @@ class TimelineGenerator(Generator):
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])
         events, problems = load_events(Path(self.path), {article.translation_key for article in articles})
+        convention, convention_problems = load_convention(Path(self.path))
+        problems += convention_problems + check_figures(events, convention)
         if problems:
             raise BuildFailed(problems)
         refs = {id(article): article_ref(article) for article in articles}
+        self.context["timeline_events"] = events  # for other plugins (the about page's corrections log)
         self.timelines: dict[str, Timeline] = {lang: build_timeline(events, refs.values(), lang) for lang in LANGUAGES}
         # The Article objects each page lists, for the devserver's incremental writer (tools/incremental.py).
         self.listed = {lang: listed_in(articles, lang) for lang in LANGUAGES}

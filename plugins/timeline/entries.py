@@ -9,10 +9,10 @@ from datetime import date
 from functools import cached_property
 from itertools import groupby
 from typing import Any
-from urllib.parse import urlsplit
 
 from archive_core.countries import country_name
 from archive_core.listing import listed_in
+from archive_core.provenance import Citation, Correction, Localized
 from archive_core.urls import country_url, section_url
 from search.facets import SearchFacets, page_facets
 
@@ -61,10 +61,13 @@ class Entry:
     description: str = ""
     url: str | None = None  # an article entry: the article's page
     publisher: str | None = None
-    sources: tuple[Link, ...] = ()
+    sources: tuple[Citation, ...] = ()
     countries: tuple[Link, ...] = ()
     articles: tuple[Link, ...] = ()
     search: SearchFacets | None = None  # an event: its own search result; an article is found as itself
+    verified: bool = True
+    note: str | None = None  # why an event is not (fully) confirmed, in the page's language
+    corrections: tuple[Correction, ...] = ()
     lang: str | None = None  # an article with no version in the page's language: the language it has
 
     @property
@@ -179,11 +182,18 @@ def event_entry(event: Event, lang: str, articles_by_key: dict[str, ArticleRef])
         date_text=when_text,
         title=event.title[lang],
         description=event.description[lang],
-        sources=tuple(Link(source_label(url), url) for url in event.sources),
+        sources=event.sources,
         countries=country_links(event.countries, lang),
         articles=tuple(article_link(articles_by_key[key], lang) for key in event.articles if key in articles_by_key),
         search=event_search(event, lang, when_text),
+        verified=event.verified,
+        note=_text(event.note, lang),
+        corrections=event.corrections,
     )
+
+
+def _text(value: Localized | None, lang: str) -> str | None:
+    return value[lang] if value else None
 
 
 def article_entry(article: ArticleRef, lang: str) -> Entry:
@@ -208,12 +218,6 @@ def article_link(article: ArticleRef, lang: str) -> Link:
 
 def country_links(codes: Iterable[str], lang: str) -> tuple[Link, ...]:
     return tuple(Link(country_name(code, lang), country_url(code, lang), code) for code in codes)
-
-
-def source_label(url: str) -> str:
-    """`unodc.org`: the publisher's address, short enough for a list of sources."""
-    host = urlsplit(url).hostname or url
-    return host.removeprefix("www.")
 
 
 def position_links(timeline: Timeline, article: ArticleRef) -> tuple[Link, ...]:
@@ -247,7 +251,10 @@ def to_json(timeline: Timeline, siteurl: str) -> dict[str, Any]:
             "article_url": site(entry.url) if entry.url else None,
             "article_lang": (entry.lang or timeline.lang) if entry.url else None,
             "publisher": entry.publisher,
-            "sources": [link.url for link in entry.sources],
+            "sources": [source.as_dict() for source in entry.sources],
+            "verified": entry.verified,
+            "note": entry.note,
+            "corrections": [correction.as_dict() for correction in entry.corrections],
             "countries": [{"code": link.code, "name": link.label, "url": site(link.url)} for link in entry.countries],
             "articles": [
                 {"title": link.label, "url": site(link.url), "lang": link.lang or timeline.lang}

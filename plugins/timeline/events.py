@@ -8,12 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from archive_core import countries
+from archive_core.convention import Convention, load_convention
 from archive_core.data import DataFile, load_data
 from archive_core.errors import ContentError, Problem
 from archive_core.locales import LANGUAGES
+from archive_core.provenance import Citation, Correction, Fields, Localized
 
 from .when import When, parse_point, parse_range
 
@@ -30,7 +31,23 @@ KINDS: tuple[str, ...] = (
     "ratification",
     "entry-into-force",
 )
-FIELDS: tuple[str, ...] = ("id", "kind", "date", "upcoming", "title", "description", "sources", "countries", "articles")
+FIELDS: tuple[str, ...] = (
+    "id",
+    "kind",
+    "date",
+    "upcoming",
+    "title",
+    "description",
+    "sources",
+    "countries",
+    "articles",
+    "verified",
+    "note",
+    "corrections",
+    "figures",
+)
+# Figures an event's description may state, each kept once in content/data/convention.yaml.
+FIGURES: tuple[str, ...] = ("hanoi_signatures",)
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Anchors the timeline page uses itself.
 RESERVED_ID_PREFIXES = ("article-", "year-")
@@ -44,10 +61,14 @@ class Event:
     when: When | None  # None: an upcoming step whose date is not known yet
     title: dict[str, str]
     description: dict[str, str]
-    sources: tuple[str, ...]
+    sources: tuple[Citation, ...]
     countries: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()  # translation_keys
     path: str = ""
+    verified: bool = True  # False: the sources do not confirm all of it; `note` says what
+    note: Localized | None = None
+    corrections: tuple[Correction, ...] = ()
+    figures: tuple[str, ...] = ()  # the convention's figures its description states (checked against convention.yaml)
 
 
 def event_files(content_dir: Path) -> tuple[list[Path], list[Problem]]:
@@ -101,7 +122,34 @@ def check_timeline(content_dir: Path) -> list[Problem]:
     """What `make check` reports about the timeline, without building."""
     # The article reader already makes each file's name match its translation_key and lang.
     keys = {path.name.split(".")[0] for path in (content_dir / "articles").rglob("*.md")}
-    return load_events(content_dir, keys)[1]
+    events, problems = load_events(content_dir, keys)
+    convention, convention_problems = load_convention(content_dir)
+    return [*problems, *convention_problems, *check_figures(events, convention)]
+
+
+def check_figures(events: Iterable[Event], convention: Convention | None) -> list[Problem]:
+    """Every figure an event states is the one convention.yaml records, in each language's description."""
+    problems = []
+    for event in events:
+        if not event.figures:
+            continue
+        if convention is None:
+            problems.append(
+                Problem(event.path, None, "figures", f"event {event.id!r} states figures, but there is no "
+                        "data/convention.yaml to check them against", "add the file, or remove `figures:`")
+            )  # fmt: skip
+            continue
+        expected = {"hanoi_signatures": (convention.hanoi_total, convention.hanoi_states)}
+        for name in event.figures:
+            for number in expected[name]:
+                for lang, text in event.description.items():
+                    if not re.search(rf"(?<![\d.,]){number}(?!\d|[.,]\d)", text):
+                        problems.append(
+                            Problem(event.path, None, f"description.{lang}", f"event {event.id!r} states {name}, "
+                                    f"but its text does not give {number}, as data/convention.yaml records it",
+                                    "make the text and convention.yaml agree (or say why they differ)")
+                        )  # fmt: skip
+    return problems
 
 
 class _Record:
@@ -179,6 +227,11 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
     title = record.translated("title")
     description = record.translated("description")
     sources = _sources(record)
+    extra = _provenance(record)
+    figures = record.codes("figures")
+    for index, name in enumerate(figures):
+        if name not in FIGURES:
+            record.fail(["figures", index], f"{name!r} is not a known figure", f"one of: {', '.join(FIGURES)}")
 
     country_codes = record.codes("countries")
     for index, code in enumerate(country_codes):
@@ -209,6 +262,8 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
         countries=country_codes,
         articles=article_keys,
         path=str(data.path),
+        figures=figures,
+        **extra,
     ), []
 
 
@@ -242,20 +297,41 @@ def _when(record: _Record) -> When | None:
     return When(start, precision)
 
 
-def _sources(record: _Record) -> tuple[str, ...]:
+def _sources(record: _Record) -> tuple[Citation, ...]:
     value = record.data.get("sources")
-    hint = "list where the fact is published: sources: [https://...]"
+    hint = "list where the fact is published: sources: [- url: https://..., publisher: ..., accessed: YYYY-MM-DD]"
     if value is None or value == []:
         record.fail(["sources"], "an event needs at least one source", hint)
         return ()
     if not isinstance(value, list):
-        record.fail(["sources"], "must be a list of URLs", hint)
+        record.fail(["sources"], "must be a list of sources", hint)
         return ()
-    urls = []
-    for index, url in enumerate(value):
-        parts = urlsplit(url) if isinstance(url, str) else None
-        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
-            record.fail(["sources", index], f"{url!r} is not an http(s) address", "give the full https://... address")
-        else:
-            urls.append(url.strip())
-    return tuple(urls)
+    fields = Fields(record.file, [], prefix=f"{record.name}: ")
+    found = []
+    for index, item in enumerate(value):
+        try:
+            found.append(fields.citation(["sources", index], item))
+        except ContentError as exc:
+            record.problems.append(exc.problem)
+    return tuple(found)
+
+
+def _provenance(record: _Record) -> dict[str, Any]:
+    """`verified`, `note` and `corrections`, each problem recorded rather than raised."""
+    fields = Fields(record.file, [], prefix=f"{record.name}: ")
+    found: dict[str, Any] = {}
+    readers = {
+        "verified": lambda value: fields.verified(["verified"], value),
+        "note": lambda value: fields.localized(["note"], value),
+        "corrections": lambda value: fields.corrections(["corrections"], value),
+    }
+    for key, read in readers.items():
+        if record.data.get(key) is None:
+            continue
+        try:
+            found[key] = read(record.data[key])
+        except ContentError as exc:
+            record.problems.append(exc.problem)
+    if found.get("verified") is False and "note" not in found:
+        record.fail(["note"], "an event marked `verified: false` must say why", "note: {pl: ..., en: ...}")
+    return found

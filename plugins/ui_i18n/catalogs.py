@@ -7,40 +7,15 @@ environment in one build.
 
 from __future__ import annotations
 
-import io
 from datetime import date, datetime
-from functools import cache
-from gettext import GNUTranslations
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
+from archive_core.i18n import translations
 from archive_core.locales import LANGUAGES, language_name, long_date
 from archive_core.urls import section_url
-
-DOMAIN = "messages"
-
-
-def catalog_path(translations_dir: Path, lang: str) -> Path:
-    return translations_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-
-
-@cache
-def _compiled(po_path: Path, mtime_ns: int) -> GNUTranslations:
-    with po_path.open("rb") as handle:
-        catalog = read_po(handle, locale=po_path.parts[-3])
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return GNUTranslations(buffer)
-
-
-def translations(translations_dir: Path, lang: str) -> GNUTranslations:
-    path = catalog_path(translations_dir, lang)
-    return _compiled(path, path.stat().st_mtime_ns)
 
 
 def page_lang(ctx: Context) -> str:

@@ -33,3 +33,17 @@ def written_files(dest: Path) -> list[Path]:
 
 def body_of(path: Path) -> str:
     return path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+
+
+# Front-matter fields that editors add after an import (notes, corrections, the chain of translation): an
+# importer cannot know them, so the committed article is compared with the import without them.
+EDITORIAL_FIELDS = ("translation_chain:", "annotations:", "corrections:")
+
+
+def as_imported(path: Path) -> bytes:
+    """The committed article without the editorial fields that follow the imported ones in its front-matter."""
+    text = path.read_text(encoding="utf-8")
+    head, body = text.split("\n---\n", 1)
+    lines = head.split("\n")
+    cut = next((i for i, line in enumerate(lines) if line.startswith(EDITORIAL_FIELDS)), len(lines))
+    return ("\n".join(lines[:cut]) + "\n---\n" + body).encode("utf-8")

@@ -64,7 +64,7 @@ def test_unknown_code_names_file_line_record_and_field(tmp_path):
 def test_status_without_source(tmp_path):
     write(tmp_path, "- code: PL\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n")
     message = only_problem(tmp_path)
-    assert "countries.yaml:1: PL.source: a 'signed' status needs a source" in message
+    assert "countries.yaml:1: PL.sources: a 'signed' status needs a source" in message
 
 
 def test_signed_in_the_future_of_the_build(tmp_path):
@@ -113,12 +113,12 @@ def test_each_bad_record_is_named(tmp_path, record, expected):
 def test_every_problem_is_reported_not_only_the_first(tmp_path):
     write(tmp_path, "- code: XY\n  status: unknown\n- code: PL\n  status: signed\n")
     _, problems = load_records(tmp_path, TODAY)
-    assert [p.field for p in problems] == ["XY.code", "PL.source"]
+    assert [p.field for p in problems] == ["XY.code", "PL.sources"]
 
 
 def test_check_countries_reports_the_same_problems(tmp_path):
     write(tmp_path, "- code: PL\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n")
-    assert [p.field for p in check_countries(tmp_path, TODAY)] == ["PL.source"]
+    assert [p.field for p in check_countries(tmp_path, TODAY)] == ["PL.sources"]
 
 
 def test_the_real_records_are_valid_and_sourced():

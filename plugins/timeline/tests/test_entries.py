@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from archive_core.provenance import Citation
 from timeline.entries import ArticleRef, build_timeline, json_url, position_links, timeline_url, to_json
 from timeline.events import Event
 from timeline.when import When
@@ -17,7 +18,7 @@ def event(event_id: str, when: When | None, kind: str = "signing", **extra) -> E
         when=when,
         title={"pl": f"{event_id} po polsku", "en": f"{event_id} in English"},
         description={"pl": "Opis.", "en": "Description."},
-        sources=(f"https://www.example.org/{event_id}",),
+        sources=(Citation(f"https://www.example.org/{event_id}", publisher="Example", accessed=date(2026, 1, 2)),),
         **extra,
     )
 
@@ -116,7 +117,13 @@ def test_json_export_has_every_entry_in_order_with_dates_and_links():
         "precision": "day",
         "text": "25–26 October 2025",
     }
-    assert signing["sources"] == ["https://www.example.org/signing-hanoi"]
+    assert [source["url"] for source in signing["sources"]] == ["https://www.example.org/signing-hanoi"]
+    assert signing["sources"][0]["publisher"] == "Example"
+    assert signing["sources"][0]["accessed"] == "2026-01-02"
+    assert (
+        signing["sources"][0]["archived"]
+        == "https://web.archive.org/web/20260102/https://www.example.org/signing-hanoi"
+    )
     assert signing["countries"] == [
         {"code": "VN", "name": "Vietnam", "url": "https://archive.example/en/countries/vietnam/"}
     ]

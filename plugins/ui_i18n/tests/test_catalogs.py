@@ -8,8 +8,8 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
+from archive_core.i18n import catalog_path
 from archive_core.locales import LANGUAGES, long_date
-from ui_i18n.catalogs import catalog_path
 
 ROOT = Path(__file__).resolve().parents[3]
 THEME = ROOT / "theme"

@@ -1,0 +1,121 @@
+"""Annotations: notes on exact passages of an article, checked against its text and shown beside them.
+
+The archived text is never changed. `check` makes sure every annotated
+passage is in the body exactly once (so a note cannot drift to the wrong
+place); `apply` marks the passage in the rendered HTML and numbers the notes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .errors import content_error
+from .frontmatter import SplitDocument, field_line
+from .schema import Annotation
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    kind: str
+    text: str  # the passage
+    note: str
+    anchor: str  # `note-1`: the note's id, which the marker links to
+
+
+def _plain(text: str) -> str:
+    """Markdown's typographic quotes stay as they are; runs of spaces and line breaks count as one space."""
+    return " ".join(text.split())
+
+
+def check(annotations: tuple[Annotation, ...], doc: SplitDocument) -> None:
+    """Raise ContentError naming `annotations.N.text` when a passage is not in the body exactly once."""
+    body = _plain(doc.body)
+    for index, annotation in enumerate(annotations):
+        found = body.count(_plain(annotation.text))
+        if found != 1:
+            raise content_error(
+                doc.path,
+                field_line(doc, "annotations") or 2,
+                f"annotations.{index}.text",
+                f"{annotation.text!r} is {'not in' if not found else f'{found} times in'} the article's text",
+                "quote a passage of the text exactly, long enough to occur once, without Markdown marks",
+            )
+
+
+class NotPlaced(ValueError):
+    """An annotated passage that is in the source but not in one piece of the rendered text (markup splits it)."""
+
+    def __init__(self, index: int, annotation: Annotation) -> None:
+        super().__init__(index, annotation)
+        self.index = index
+        self.annotation = annotation
+
+
+def apply(
+    content: str, annotations: tuple[Annotation, ...], label: Callable[[Note], str] = lambda note: f"Note {note.number}"
+) -> tuple[str, tuple[Note, ...]]:
+    """The HTML with a marker after each passage, linked to its note; notes numbered in the order of the text.
+
+    The marker adds no text to the page: its number (a CSS counter, in text order) and "[sic]" are drawn by CSS, and
+    `label(note)` is its accessible name, so that the archived text reads, copies and indexes exactly as
+    published. Raises NotPlaced for a passage that a link or emphasis splits in the HTML.
+    """
+    spans = []
+    for index, annotation in enumerate(annotations):
+        position = _find_in_text(content, annotation.text)
+        if position is None:
+            raise NotPlaced(index, annotation)
+        spans.append((position, annotation))
+    spans.sort(key=lambda pair: pair[0][0])
+    notes, pieces, cursor = [], [], 0
+    for number, ((_start, end), annotation) in enumerate(spans, start=1):
+        note = Note(number, annotation.kind, annotation.text, annotation.note, f"note-{number}")
+        notes.append(note)
+        name = html.escape(label(note))
+        sic = " sic" if annotation.kind == "sic" else ""
+        end = _outside_links(content, end)
+        pieces += [
+            content[cursor:end],
+            f'<sup class="note-ref{sic}"><a href="#{note.anchor}" aria-label="{name}"></a></sup>',
+        ]
+        cursor = end
+    pieces.append(content[cursor:])
+    return "".join(pieces), tuple(notes)
+
+
+def _outside_links(content: str, position: int) -> int:
+    """`position`, or just after the `</a>` that closes a link open there: a link cannot hold the note's link."""
+    depth = 0
+    for tag in _TAG.finditer(content, 0, position):
+        name = tag.group(0)[1:].split(None, 1)[0].rstrip(">").lower()
+        depth += 1 if name == "a" else -1 if name == "/a" else 0
+    if depth <= 0:
+        return position
+    closing = content.find("</a>", position)
+    return closing + len("</a>") if closing >= 0 else position
+
+
+_ENTITIES = {'"': '(?:"|&quot;|&#34;|&#x22;)', "'": "(?:'|&#39;|&#x27;)"}
+
+
+def _word_pattern(word: str) -> str:
+    """One word of the passage as it may stand in HTML: &, < and > escaped, quotes escaped or not."""
+    return "".join(_ENTITIES.get(char) or re.escape(html.escape(char, quote=False)) for char in word)
+
+
+def _find_in_text(content: str, passage: str) -> tuple[int, int] | None:
+    """Where `passage` stands in the HTML's text (never inside a tag), allowing any whitespace between words."""
+    pattern = re.compile(r"\s+".join(_word_pattern(word) for word in passage.split()))
+    cursor = 0
+    for match in _TAG.finditer(content + "<>"):
+        found = pattern.search(content, cursor, match.start())
+        if found:
+            return found.span()
+        cursor = match.end()
+    return None

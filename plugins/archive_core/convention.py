@@ -1,0 +1,93 @@
+"""The convention's own figures (content/data/convention.yaml): the one place every count of signatures comes from.
+
+as_of: 2026-11-29            # the day the country statuses were last checked against their sources
+hanoi_signatures:            # as the depositary records them
+  total: 72
+  states: 71
+  organisations: 1
+sources: [...]               # provenance mappings, see archive_core.provenance
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .data import DataFile, load_data
+from .errors import ContentError, Problem
+from .provenance import Citation, Fields
+
+CONVENTION_FILE = Path("data") / "convention.yaml"
+KEYS = frozenset({"as_of", "hanoi_signatures", "sources"})
+COUNT_KEYS = ("total", "states", "organisations")
+
+
+@dataclass(frozen=True)
+class Convention:
+    as_of: date
+    hanoi_total: int
+    hanoi_states: int
+    hanoi_organisations: int
+    sources: tuple[Citation, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "hanoi_signatures": {
+                "total": self.hanoi_total,
+                "states": self.hanoi_states,
+                "organisations": self.hanoi_organisations,
+            },
+            "sources": [source.as_dict() for source in self.sources],
+        }
+
+
+def load_convention(content_dir: Path, today: date | None = None) -> tuple[Convention | None, list[Problem]]:
+    """The figures, or None when the archive keeps none (a content folder without the file)."""
+    path = Path(content_dir) / CONVENTION_FILE
+    if not path.exists():
+        return None, []
+    try:
+        data_file = load_data(path)
+        return parse_convention(data_file, today or date.today()), []
+    except ContentError as exc:
+        return None, [exc.problem]
+
+
+def parse_convention(data_file: DataFile, today: date) -> Convention:
+    fields = Fields(data_file, [], "convention")
+    data = data_file.data
+    if not isinstance(data, dict):
+        raise fields.fail(["file"], "must be a mapping", "as_of:, hanoi_signatures:, sources:")
+    for key in data:
+        if key not in KEYS:
+            raise fields.fail([key], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}")
+    counts = data.get("hanoi_signatures")
+    if not isinstance(counts, dict):
+        raise fields.fail(
+            ["hanoi_signatures"], "is missing", "hanoi_signatures: {total: N, states: N, organisations: N}"
+        )
+    numbers = {}
+    for key in COUNT_KEYS:
+        value = counts.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise fields.fail(["hanoi_signatures", key], f"{value!r} is not a count", "a whole number")
+        numbers[key] = value
+    if numbers["states"] + numbers["organisations"] != numbers["total"]:
+        raise fields.fail(
+            ["hanoi_signatures", "total"],
+            f"{numbers['total']} is not states ({numbers['states']}) plus organisations ({numbers['organisations']})",
+            "the depositary's total counts both",
+        )
+    sources = fields.citations(["sources"], data.get("sources"), today)
+    if not sources:
+        raise fields.fail(["sources"], "the figures need a source", "the depositary's status page")
+    return Convention(
+        as_of=fields.day(["as_of"], data.get("as_of"), today),
+        hanoi_total=numbers["total"],
+        hanoi_states=numbers["states"],
+        hanoi_organisations=numbers["organisations"],
+        sources=sources,
+    )

@@ -1,0 +1,223 @@
+"""Provenance of curated facts: cited sources, verification and corrections, as every data file writes them.
+
+One source is written either as its address alone (older records) or as a
+mapping that says where the fact was read:
+
+    - url: https://treaties.un.org/...      # the page that states the fact
+      title: "..."                          # the page's own title
+      publisher: United Nations Treaty Collection
+      published: 2025-10-27                 # when the page says it was published, if it does
+      accessed: 2026-11-29                  # when the archive's editor read it
+      archived: https://web.archive.org/... # optional: default, the Wayback Machine at `accessed`
+      note: {pl: ..., en: ...}              # optional: what exactly the page shows
+
+A record whose sources do not confirm it says `verified: false` and why
+(`note:`); a record changed after publication lists `corrections:`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from .data import DataFile, Key
+from .errors import ContentError
+from .locales import LANGUAGES
+
+SOURCE_KEYS = frozenset({"url", "title", "publisher", "published", "accessed", "archived", "note"})
+CORRECTION_KEYS = frozenset({"date", "change", "reason"})
+WAYBACK = "https://web.archive.org/web/"
+
+Localized = dict[str, str]  # one text per archive language
+
+
+def is_http_url(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def is_home_page(url: str) -> bool:
+    """`https://www.itweb.co.za/`: a whole site, which states no fact by itself."""
+    parts = urlsplit(url.strip())
+    return not parts.path.strip("/") and not parts.query
+
+
+def wayback_url(url: str, day: date) -> str:
+    """The Wayback Machine's copy of `url` nearest to `day` (it redirects to the closest capture)."""
+    return f"{WAYBACK}{day:%Y%m%d}/{url}"
+
+
+@dataclass(frozen=True)
+class Citation:
+    url: str
+    title: str | None = None
+    publisher: str | None = None
+    published: date | None = None
+    accessed: date | None = None
+    archived: str | None = None
+    note: Localized | None = None
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.url).hostname or self.url
+
+    @property
+    def archive_url(self) -> str | None:
+        """The archived copy: as given, or the Wayback Machine's copy at the access date."""
+        if self.archived:
+            return self.archived
+        return wayback_url(self.url, self.accessed) if self.accessed else None
+
+    @property
+    def has_provenance(self) -> bool:
+        return bool(self.publisher and self.accessed)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready form, for the open data."""
+        return {
+            "url": self.url,
+            "title": self.title,
+            "publisher": self.publisher,
+            "published": self.published.isoformat() if self.published else None,
+            "accessed": self.accessed.isoformat() if self.accessed else None,
+            "archived": self.archive_url,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: date
+    change: Localized
+    reason: Localized | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"date": self.date.isoformat(), "change": self.change, "reason": self.reason}
+
+
+class Fields:
+    """Reads provenance fields of one record, raising ContentError with the record's label and line."""
+
+    def __init__(self, data_file: DataFile, base: Sequence[Key], label: str = "", prefix: str = "") -> None:
+        """`label` goes before the field (`VN.sources.0`); `prefix` before the message (`event 'x': ...`)."""
+        self.file = data_file
+        self.base = list(base)
+        self.label = label
+        self.prefix = prefix
+
+    def fail(self, keys: Sequence[Key], message: str, hint: str = "") -> ContentError:
+        field = ".".join(str(k) for k in keys)
+        field = f"{self.label}.{field}" if self.label else field
+        return ContentError(self.file.problem([*self.base, *keys], field, f"{self.prefix}{message}", hint))
+
+    def day(self, keys: Sequence[Key], value: Any, today: date | None = None) -> date:
+        if value is None:
+            raise self.fail(keys, "is missing", "write the date as YYYY-MM-DD")
+        if isinstance(value, datetime):
+            value = value.date()
+        if not isinstance(value, date):
+            raise self.fail(keys, f"{value!r} is not a date", "write it as YYYY-MM-DD")
+        if today is not None and value > today:
+            raise self.fail(keys, f"{value.isoformat()} is after today ({today.isoformat()})", "check the date")
+        return value
+
+    def text(self, keys: Sequence[Key], value: Any, hint: str) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(keys, "must be text" if value is not None else "is missing", hint)
+        return " ".join(value.split())
+
+    def localized(self, keys: Sequence[Key], value: Any) -> Localized:
+        """`{pl: ..., en: ...}`; one plain text stands for every language (names, quotations)."""
+        if isinstance(value, str):
+            return dict.fromkeys(LANGUAGES, self.text(keys, value, "give the text"))
+        if not isinstance(value, dict):
+            raise self.fail(keys, "must give one text per language", "pl: ...\nen: ...")
+        for lang in value:
+            if lang not in LANGUAGES:
+                raise self.fail([*keys, lang], "is not an archive language", f"use {' and '.join(LANGUAGES)}")
+        return {
+            lang: self.text([*keys, lang], value.get(lang), f"add the text in {lang}: `{lang}: ...`")
+            for lang in LANGUAGES
+        }
+
+    def citation(self, keys: Sequence[Key], value: Any, today: date | None = None) -> Citation:
+        if isinstance(value, str):
+            if not is_http_url(value):
+                raise self.fail(keys, f"{value!r} is not an http(s) address", "give the full https://... address")
+            self._not_home_page(keys, value)
+            return Citation(url=value.strip())
+        if not isinstance(value, dict):
+            raise self.fail(keys, "must be an address or a mapping with `url:`", "url: https://...")
+        for key in value:
+            if key not in SOURCE_KEYS:
+                raise self.fail([*keys, key], "is not a known key", f"known keys: {', '.join(sorted(SOURCE_KEYS))}")
+        url = value.get("url")
+        if not is_http_url(url):
+            raise self.fail([*keys, "url"], f"{url!r} is not an http(s) address", "give the full https://... address")
+        self._not_home_page([*keys, "url"], url)
+        archived = value.get("archived")
+        if archived is not None and not is_http_url(archived):
+            raise self.fail([*keys, "archived"], f"{archived!r} is not an http(s) address", "the archived copy's URL")
+        text = {name: value.get(name) for name in ("title", "publisher")}
+        for name, item in text.items():
+            if item is not None:
+                text[name] = self.text([*keys, name], item, f"the source's {name}, as text")
+        return Citation(
+            url=url.strip(),
+            title=text["title"],
+            publisher=text["publisher"],
+            published=self.day([*keys, "published"], value["published"]) if "published" in value else None,
+            accessed=self.day([*keys, "accessed"], value["accessed"], today) if "accessed" in value else None,
+            archived=archived.strip() if archived else None,
+            note=self.localized([*keys, "note"], value["note"]) if "note" in value else None,
+        )
+
+    def _not_home_page(self, keys: Sequence[Key], url: str) -> None:
+        if is_home_page(url):
+            raise self.fail(
+                keys, f"{url!r} is a site's home page, not the page that states the fact", "give the page's own address"
+            )
+
+    def citations(self, keys: Sequence[Key], value: Any, today: date | None = None) -> tuple[Citation, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise self.fail(keys, "must be a list of sources", "start each source with `- url: https://...`")
+        return tuple(self.citation([*keys, index], item, today) for index, item in enumerate(value))
+
+    def verified(self, keys: Sequence[Key], value: Any) -> bool:
+        if value is None:
+            return True
+        if value not in (True, False):
+            raise self.fail(keys, "must be true or false", "verified: false marks what the sources do not confirm")
+        return value
+
+    def corrections(self, keys: Sequence[Key], value: Any, today: date | None = None) -> tuple[Correction, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise self.fail(keys, "must be a list", "- date: YYYY-MM-DD\n  change: {pl: ..., en: ...}")
+        found = []
+        for index, item in enumerate(value):
+            where = [*keys, index]
+            if not isinstance(item, dict):
+                raise self.fail(where, "must be a mapping", "date:, change:, and optionally reason:")
+            for key in item:
+                if key not in CORRECTION_KEYS:
+                    raise self.fail([*where, key], "is not a known key", "date, change, reason")
+            found.append(
+                Correction(
+                    date=self.day([*where, "date"], item.get("date"), today),
+                    change=self.localized([*where, "change"], item.get("change")),
+                    reason=self.localized([*where, "reason"], item["reason"]) if "reason" in item else None,
+                )
+            )
+        return tuple(sorted(found, key=lambda c: c.date))

@@ -1,0 +1,78 @@
+"""Cite this: a formatted citation on every article and country page, and its BibTeX, RIS and CSL-JSON files.
+
+Reads the articles from Pelican and the country pages from the build context
+(`country_pages`, `convention`, set by the countries plugin when it is on);
+puts `citations` into the context, keyed by page URL, for the templates
+(`partials/cite.html` shows nothing when this plugin is off).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from archive_core.i18n import translations
+from archive_core.locales import LANGUAGES
+from archive_core.output import TextDocument, absolute_siteurl
+
+from .formats import bibtex, csl_json, formatted, ris
+from .references import Reference, article_reference, country_reference
+
+WRITERS = {"bibtex": bibtex, "ris": ris, "csl": csl_json}
+
+
+class Citation:
+    """What a template needs: the formatted text and the files."""
+
+    def __init__(self, reference: Reference, text: str) -> None:
+        self.reference = reference
+        self.text = text
+        self.files = reference.files
+
+
+def collect(generators) -> None:
+    """After every generator has its context: a citation for each article and each country page."""
+    collect_into(generators[0].context, generators[0].settings)
+
+
+def collect_into(context: dict, settings: dict) -> None:
+    siteurl = absolute_siteurl(settings)
+    catalogs = {lang: translations(Path(settings["THEME"]) / "translations", lang) for lang in LANGUAGES}
+    references = [
+        article_reference(article, siteurl, catalogs[article.lang].gettext)
+        for article in context.get("articles", [])
+        if article.lang in catalogs
+    ]
+    convention = context.get("convention")
+    for lang, pages in (context.get("country_pages") or {}).items():
+        if convention is None:
+            break
+        references += [country_reference(page, convention.as_of, siteurl, catalogs[lang].gettext) for page in pages]
+    context["citations"] = {
+        ref.page_url: Citation(ref, formatted(ref, catalogs[ref.lang].gettext)) for ref in references
+    }
+
+
+class CitationFilesGenerator(Generator):
+    """Writes `<page>/<key>.bib`, `.ris` and `.json` beside every cited page."""
+
+    def generate_context(self) -> None:
+        # Also done when every generator is finalized (a full build, whatever the plugins' order); here for the
+        # devserver's incremental update, which calls generate_context again but sends no such signal.
+        collect_into(self.context, self.settings)
+
+    def generate_output(self, writer) -> None:
+        for citation in self.context.get("citations", {}).values():
+            for fmt, path in citation.files.items():
+                writer.write_file(path, TextDocument(WRITERS[fmt](citation.reference)), self.context)
+
+
+def get_generators(pelican) -> type[Generator]:
+    return CitationFilesGenerator
+
+
+def register() -> None:
+    signals.all_generators_finalized.connect(collect)
+    signals.get_generators.connect(get_generators)

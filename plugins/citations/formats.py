@@ -1,0 +1,117 @@
+"""A reference as BibTeX (biblatex fields), RIS, CSL-JSON and as a formatted citation in the page's language."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from archive_core.i18n import N_
+from archive_core.locales import language_name, long_date
+
+from .references import Gettext, Reference
+
+# LaTeX's special characters, escaped in BibTeX field values; the text stays UTF-8 (biber reads it).
+_BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
+_BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+# biblatex `langid` values for the archive's languages (babel/polyglossia names).
+_LANGID = {"pl": "polish", "en": "british"}
+
+
+def _bib(text: str) -> str:
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_ESCAPES.get(m.group(1), "\\" + m.group(1)), " ".join(text.split()))
+
+
+def _bib_url(url: str) -> str:
+    """URLs keep their characters; only those that would end a field or start a comment are escaped."""
+    return re.sub(r"([%#{}])", r"\\\1", url)
+
+
+def bibtex(ref: Reference) -> str:
+    fields = [
+        ("title", "{" + _bib(ref.title) + "}"),
+        ("author", " and ".join("{" + _bib(author) + "}" for author in ref.authors)),
+        ("translator", "{" + _bib(ref.translator) + "}" if ref.translator else ""),
+        ("organization", _bib(ref.container)),
+        ("date", ref.issued.isoformat()),
+        ("year", str(ref.issued.year)),
+        ("url", _bib_url(ref.url)),
+        ("langid", _LANGID.get(ref.lang, ref.lang)),
+        ("note", _bib(_original_note(ref))),
+    ]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    return f"@online{{{ref.key},\n{body}\n}}\n"
+
+
+def ris(ref: Reference) -> str:
+    lines = [("TY", "NEWS" if ref.kind == "article" else "ELEC"), ("TI", ref.title)]
+    lines += [("AU", author) for author in ref.authors]
+    if ref.translator:
+        lines.append(("A4", ref.translator))
+    lines += [
+        ("T2", ref.container),
+        ("PY", str(ref.issued.year)),
+        ("DA", ref.issued.strftime("%Y/%m/%d/")),
+        ("UR", ref.url),
+        ("LA", ref.lang),
+    ]
+    note = _original_note(ref)
+    if note:
+        lines.append(("N1", note))
+    lines.append(("ER", ""))
+    return "".join(f"{tag}  - {' '.join(value.split())}".rstrip() + "\n" for tag, value in lines)
+
+
+def csl_json(ref: Reference) -> str:
+    item = {
+        "id": ref.key,
+        "type": "article-newspaper" if ref.kind == "article" else "webpage",
+        "title": ref.title,
+        "author": [{"literal": author} for author in ref.authors],
+        "container-title": ref.container,
+        "issued": {"date-parts": [[ref.issued.year, ref.issued.month, ref.issued.day]]},
+        "URL": ref.url,
+        "language": ref.lang,
+    }
+    if ref.translator:
+        item["translator"] = [{"literal": ref.translator}]
+    if ref.original_url:
+        item["archive_location"] = ref.original_url
+    note = _original_note(ref)
+    if note:
+        item["note"] = note
+    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
+
+
+def _original_note(ref: Reference) -> str:
+    """`Original: <url>, accessed 2026-11-29; archived copy: <url>` (ISO dates, in English: a machine-read field)."""
+    if not ref.original_url:
+        return ""
+    note = f"Original: {ref.original_url}"
+    if ref.original_accessed:
+        note += f", accessed {ref.original_accessed.isoformat()}"
+    if ref.original_archived:
+        note += f"; archived copy: {ref.original_archived}"
+    if ref.translated_from:
+        note += f"; translated from {language_name(ref.translated_from, 'en')}"
+    return note
+
+
+def formatted(ref: Reference, gettext: Gettext) -> str:
+    """The citation as the page shows it, in the page's language."""
+    parts = []
+    if ref.authors and ref.authors != (ref.container,):
+        parts.append(", ".join(ref.authors))
+    parts.append(gettext(N_("“%(title)s”")) % {"title": ref.title})
+    if ref.translator:
+        parts.append(
+            gettext(N_("Translated from %(language)s by %(translator)s"))
+            % {"language": language_name(ref.translated_from, ref.lang), "translator": ref.translator}
+        )
+    parts.append(f"{ref.container}, {long_date(ref.issued, ref.lang)}")
+    parts.append(ref.url)
+    if ref.original_url:
+        original = gettext(N_("Original: %(url)s")) % {"url": ref.original_url}
+        if ref.original_accessed:
+            original += ", " + gettext(N_("accessed %(date)s")) % {"date": long_date(ref.original_accessed, ref.lang)}
+        parts.append(original)  # the archived copy is in the files and in the page's list of sources
+    return ". ".join(part.rstrip(".") for part in parts) + "."

@@ -1,0 +1,103 @@
+"""The reference files parse with common tools and say what a citation must: title, authors, date, URLs."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import bibtexparser
+import pytest
+import rispy
+
+from citations.formats import bibtex, csl_json, formatted, ris
+from citations.references import Reference
+
+TRICKY = 'Costs 100% & more: {braces}, under_scores, #hash, "quotes" and Łódź'
+
+
+def reference(**changes) -> Reference:
+    values = dict(
+        key="signing-en",
+        kind="article",
+        lang="en",
+        title=TRICKY,
+        authors=("VNA/Vietnam+",),
+        container="Hanoi Convention Archive",
+        issued=date(2025, 10, 26),
+        url="https://archive.example/en/2025/signing/",
+        page_url="en/2025/signing/",
+        original_url="https://www.example.vn/a%20b_c?x=1#top",
+        original_accessed=date(2026, 11, 29),
+        original_archived="https://web.archive.org/web/20261129/https://www.example.vn/a%20b_c",
+        translator="the archive's editors (AI-assisted)",
+        translated_from="pl",
+    )
+    values.update(changes)
+    return Reference(**values)
+
+
+def test_bibtex_parses_and_names_title_author_date_and_urls():
+    library = bibtexparser.parse_string(bibtex(reference()))
+    assert not library.failed_blocks
+    (entry,) = library.entries
+    assert entry.entry_type == "online" and entry.key == "signing-en"
+    fields = {field.key: field.value for field in entry.fields}
+    assert "Łódź" in fields["title"] and r"100\% \& more" in fields["title"] and r"under\_scores" in fields["title"]
+    assert fields["author"] == "{VNA/Vietnam+}"
+    assert fields["date"] == "2025-10-26" and fields["year"] == "2025"
+    assert fields["url"] == "https://archive.example/en/2025/signing/"
+    assert "Original: https://www.example.vn/a\\%20b\\_c" in fields["note"]
+    assert "accessed 2026-11-29" in fields["note"] and "archived copy" in fields["note"]
+    assert fields["translator"] == "{the archive's editors (AI-assisted)}"
+
+
+def test_ris_parses_and_names_title_author_date_and_urls():
+    (entry,) = rispy.loads(ris(reference()))
+    assert entry["type_of_reference"] == "NEWS"
+    assert entry["title"] == TRICKY
+    assert entry["authors"] == ["VNA/Vietnam+"]
+    assert entry["year"] == "2025" and entry["date"] == "2025/10/26/"
+    assert entry["urls"] == ["https://archive.example/en/2025/signing/"]
+    assert "https://www.example.vn/a%20b_c?x=1#top" in entry["notes"][0]
+    assert entry["language"] == "en"
+
+
+def test_ris_keeps_one_record_per_line_even_with_line_breaks_in_the_title():
+    (entry,) = rispy.loads(ris(reference(title="Two\nlines", kind="country", translator=None)))
+    assert entry["title"] == "Two lines" and entry["type_of_reference"] == "ELEC"
+
+
+def test_csl_json_is_an_item_list_with_dates_as_date_parts():
+    (item,) = json.loads(csl_json(reference()))
+    assert item["type"] == "article-newspaper" and item["title"] == TRICKY
+    assert item["issued"] == {"date-parts": [[2025, 10, 26]]}
+    assert item["author"] == [{"literal": "VNA/Vietnam+"}]
+    assert item["archive_location"] == "https://www.example.vn/a%20b_c?x=1#top"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["“" + TRICKY + "”", "26 October 2025", "Translated from Polish by", "accessed 29 November 2026"]),
+        ("pl", ["„" + TRICKY + "”", "26 października 2025", "polski", "dostęp 29 listopada 2026"]),
+    ],
+)
+def test_formatted_citation_in_the_page_language(lang, expected):
+    catalogs = {
+        "pl": {
+            "“%(title)s”": "„%(title)s”",
+            "Translated from %(language)s by %(translator)s": "Przekład (z: %(language)s): %(translator)s",
+            "accessed %(date)s": "dostęp %(date)s",
+        }
+    }
+    text = formatted(reference(lang=lang), lambda message: catalogs.get(lang, {}).get(message, message))
+    for part in expected:
+        assert part in text, text
+    assert text.endswith(".")
+
+
+def test_a_country_page_names_the_archive_once():
+    text = formatted(
+        reference(kind="country", authors=("Hanoi Convention Archive",), translator=None), lambda message: message
+    )
+    assert text.count("Hanoi Convention Archive") == 1
