@@ -53,13 +53,20 @@ class Report:
     changed: dict[str, list[str]] = field(default_factory=dict)  # name -> its text diff (shortened)
 
     def lines(self) -> list[str]:
+        """The pages (what a reader opens) first, then the other files (feeds, sitemap, data, citations)."""
         out = []
-        for title, names in (("added", self.added), ("removed", self.removed), ("changed", list(self.changed))):
-            out.append(f"{title} ({len(names)}):")
-            for name in names:
-                out.append(f"  {name}")
-                out.extend(f"      {line}" for line in self.changed.get(name, []) if title == "changed")
+        for kind, wanted in (("pages", is_page), ("other files", lambda name: not is_page(name))):
+            for title, names in (("added", self.added), ("removed", self.removed), ("changed", list(self.changed))):
+                names = [name for name in names if wanted(name)]
+                out.append(f"{kind} {title} ({len(names)}):")
+                for name in names:
+                    out.append(f"  {name}")
+                    out.extend(f"      {line}" for line in self.changed.get(name, []) if title == "changed")
         return out
+
+
+def is_page(name: str) -> bool:
+    return name.endswith(("/", ".html"))
 
 
 def git(*args: str) -> str:
