@@ -1,32 +1,39 @@
 # Hanoi Convention Archive. `make help` lists the targets.
 # Every target sets up what it needs: a fresh clone needs only `make serve` or `make test`.
 
-PYTHON ?= python3
-VENV   := .venv
-BIN    := $(VENV)/bin
-PY     := $(BIN)/python
-PORT   ?= 8000
+# Values given on the command line (TITLE=, PORT=, PYTHON=...) are data, never code. make would expand a
+# `$(shell ...)` in one wherever it is used, even when it only exports it (it exports command-line values
+# by default), and a shell would then read it. So none is exported as given, none is spliced into a recipe:
+# each input reaches Python untouched as the environment variable ARCHIVE_<NAME>, from `$(value NAME)`,
+# and Python validates it (tools/make_inputs.py; docs/security.md).
+unexport $(foreach name,$(.VARIABLES),$(if $(filter command line,$(origin $(name))),$(name)))
+export PYTHONUTF8 := 1
 
-RUNTIME := $(VENV)/.runtime-installed
-DEV     := $(VENV)/.dev-installed
-BENCH_VENV := .venv-bench
-BENCH      := $(BENCH_VENV)/.bench-installed
-N       ?= 500 5000
-REPEAT  ?= 1
+# The Makefile's own names: a command-line value cannot replace them.
+override VENV       := .venv
+override BIN        := $(VENV)/bin
+override PY         := $(BIN)/python
+override RUNTIME    := $(VENV)/.runtime-installed
+override DEV        := $(VENV)/.dev-installed
+override BENCH_VENV := .venv-bench
+override BENCH      := $(BENCH_VENV)/.bench-installed
+
+# The Python that makes the virtualenvs: PYTHON=..., run as one program name (`"$$ARCHIVE_PYTHON"`).
+export ARCHIVE_PYTHON = $(if $(value PYTHON),$(value PYTHON),python3)
 
 .DEFAULT_GOAL := help
 .PHONY: help serve html publish devserver check test lint messages clean import new docs bench diff
 
-# PORT reaches Python through the environment, never spliced into a recipe: tools/serve.py checks that it
-# is a port, pelican.conf.py puts it into the site's absolute URLs. Only for what serves or builds a site to
-# serve (a PORT in the shell's environment must not change what `make test` expects).
-serve html devserver diff: export ARCHIVE_PORT = $(PORT)
+# PORT (ARCHIVE_PORT, validated by tools/make_inputs.py and pelican.conf.py) goes into the site's absolute
+# URLs. Only for what serves or builds a site to serve: a PORT in the shell's environment does not change
+# what `make test` expects.
+serve html devserver diff: export ARCHIVE_PORT = $(value PORT)
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(PY):
-	$(PYTHON) -m venv $(VENV)
+	"$$ARCHIVE_PYTHON" -m venv $(VENV)
 
 $(RUNTIME): requirements.txt | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -49,9 +56,10 @@ publish: $(RUNTIME) ## Build the production site (publish.conf.py: absolute URLs
 	$(PY) -m tools.check
 	$(PY) -m tools.build --settings publish.conf.py
 
-devserver: $(RUNTIME) ## Serve, rebuild on every change to content/, theme/, plugins/, reload the open page
+devserver: $(RUNTIME) ## Serve, rebuild on every change to content/, theme/, plugins/, reload the open page (PORT=...)
 	$(PY) -m tools.devserver
 
+diff: export ARCHIVE_DIFF_BASE = $(value DIFF_BASE)
 diff: $(RUNTIME) ## Build the base (DIFF_BASE=..., default main) and this change; list the pages added, removed, changed
 	$(PY) -m tools.diff
 
@@ -71,32 +79,38 @@ messages: $(RUNTIME) ## Extract UI strings from the templates into both catalogs
 	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations --no-wrap --no-fuzzy-matching --ignore-pot-creation-date
 
 # LANG counts only when given on the command line: the shell's LANG is a locale (C.UTF-8), not a language.
-ARTICLE_LANG = $(if $(filter command line,$(origin LANG)),$(LANG))
-shell-quote = '$(subst ','\'',$(1))'
-optional = $(if $(2),$(1) $(call shell-quote,$(2)))
+import new: export ARCHIVE_LANG = $(if $(filter command line,$(origin LANG)),$(value LANG))
+import new: export ARCHIVE_TITLE = $(value TITLE)
+import new: export ARCHIVE_DATE = $(value DATE)
+import new: export ARCHIVE_KEY = $(value KEY)
+import: export ARCHIVE_SRC = $(value SRC)
+import: export ARCHIVE_DEST = $(value DEST)
+import: export ARCHIVE_SOURCE_URL = $(value SOURCE_URL)
+import: export ARCHIVE_PUBLISHER = $(value PUBLISHER)
+import: export ARCHIVE_SLUG = $(value SLUG)
+import: export ARCHIVE_NOTE = $(value NOTE)
+import: export ARCHIVE_FORCE = $(value FORCE)
 
 import: $(RUNTIME) ## Import a raw article: SRC=file [DATE= TITLE= LANG= SOURCE_URL= KEY= SLUG= NOTE= DEST= FORCE=1]
-	$(if $(SRC),,$(error give the source file: make import SRC=path/to/article.txt))
-	@$(PY) -m tools.importer $(call shell-quote,$(SRC)) $(call optional,--dest,$(DEST)) $(call optional,--date,$(DATE)) \
-	  $(call optional,--title,$(TITLE)) $(call optional,--source-url,$(SOURCE_URL)) \
-	  $(call optional,--publisher,$(PUBLISHER)) $(call optional,--key,$(KEY)) $(call optional,--slug,$(SLUG)) \
-	  $(call optional,--note,$(NOTE)) $(call optional,--lang,$(ARTICLE_LANG)) $(if $(FORCE),--force)
+	$(if $(value SRC),,$(error give the source file: make import SRC=path/to/article.txt))
+	@$(PY) -m tools.importer
 
 new: $(RUNTIME) ## Scaffold an article: make new TITLE="..." LANG=pl|en [DATE=YYYY-MM-DD] [KEY=translation_key]
-	PYTHONUTF8=1 $(PY) -m tools.new_article --title $(call shell-quote,$(TITLE)) --lang $(call shell-quote,$(ARTICLE_LANG)) \
-		--date $(call shell-quote,$(DATE)) --key $(call shell-quote,$(KEY))
+	$(PY) -m tools.new_article
 
 docs: $(RUNTIME) ## Regenerate the front-matter reference in CONTRIBUTING.md and docs/front-matter.schema.json
 	$(PY) -m tools.docs
 
 $(BENCH): requirements-bench.txt requirements.txt
-	$(PYTHON) -m venv $(BENCH_VENV)
+	"$$ARCHIVE_PYTHON" -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	tools/apt-install.sh chromium chromium "the benchmark's first-search probe"
 	@touch $@
 
+bench: export ARCHIVE_N = $(value N)
+bench: export ARCHIVE_REPEAT = $(value REPEAT)
 bench: $(RUNTIME) $(BENCH) ## Benchmark against stock Pelican + Pagefind (N="500 5000" pairs, N=500 is quick; REPEAT=3)
-	$(BENCH_VENV)/bin/python -m tools.bench.run --pairs $(N) --repeat $(REPEAT) --ours-python $(PY)
+	$(BENCH_VENV)/bin/python -m tools.bench.run --ours-python $(PY)
 
 clean: ## Remove the built site and caches (not the virtualenv)
 	rm -rf output .output.* .cache .pytest_cache

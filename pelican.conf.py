@@ -39,6 +39,9 @@ PLUGINS = [
 
 # Content: articles only; curated data (YAML) is read by its own plugins.
 ARTICLE_PATHS = ["articles"]
+# Hidden files and folders (editors' swap and lock files) are never content: Pelican's default,
+# "**/.*", matches only names with a slash, so no file name; plugins/archive_core/paths.py skips the same.
+IGNORE_FILES = [".*"]
 PAGE_PATHS = []
 STATIC_PATHS = []
 ARTICLE_TRANSLATION_ID = None  # pairing is done by the `bilingual` plugin
@@ -85,7 +88,7 @@ REPOSITORY_CONTENT_PATH = "content"  # where PATH is inside the repository
 # on the port given as `make serve PORT=...` (ARCHIVE_PORT; 8000 by default).
 _PORT = os.environ.get("ARCHIVE_PORT") or "8000"
 if not re.fullmatch(r"[0-9]{1,5}", _PORT) or not 0 < int(_PORT) < 65536:
-    raise SystemExit(f"PORT={_PORT!r} is not a port number (1-65535)")
+    raise SystemExit(f"PORT must be a whole number from 1 to 65535, not {_PORT!r}")  # as tools/make_inputs.py
 LOCAL_SITEURL = f"http://127.0.0.1:{int(_PORT)}"
 
 # Sent as a <meta http-equiv> on every page; static hosts may also send it as a header.

@@ -34,22 +34,36 @@ def settings_file(folder: Path, extra: str) -> Path:
 
 
 def run_build(
-    content: Path, output: Path, settings: Path = ROOT / "pelican.conf.py", hash_seed: str = "0"
+    content: Path,
+    output: Path,
+    settings: Path = ROOT / "pelican.conf.py",
+    hash_seed: str = "0",
+    env: dict[str, str] | None = None,
+    timeout: float = 600,
+    **popen,
 ) -> subprocess.CompletedProcess:
-    args = ["-q", "-o", str(output), "-s", str(settings)]
-    code = f"import sys; from tools.build import main; sys.exit(main({args!r}))"
+    """`make html`'s build, in its own process; `env` adds to its (minimal) environment."""
     return subprocess.run(
-        [sys.executable, "-c", code],
+        build_command(output, settings),
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
+        timeout=timeout,
         env={
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "ARCHIVE_CONTENT": str(content),
             "PYTHONHASHSEED": hash_seed,
+            **(env or {}),
         },
+        **popen,
     )
+
+
+def build_command(output: Path, settings: Path = ROOT / "pelican.conf.py") -> list[str]:
+    """The command of `run_build`."""
+    args = ["-q", "-o", str(output), "-s", str(settings)]
+    return [sys.executable, "-c", f"import sys; from tools.build import main; sys.exit(main({args!r}))"]
 
 
 def pages_snapshot(folder: Path) -> dict[str, bytes | None]:

@@ -19,7 +19,12 @@ LINE = re.compile(
 
 def run_check(content: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "tools.check", str(content)], cwd=ROOT, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "tools.check", str(content)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
 
 

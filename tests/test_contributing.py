@@ -28,7 +28,9 @@ CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 def make(*args: str, content: Path) -> subprocess.CompletedProcess:
     """`make ...` as a contributor types it, on a copy of the content."""
     env = {"PATH": "/usr/bin:/bin:/usr/local/bin", "ARCHIVE_CONTENT": str(content), "LANG": "C.UTF-8"}
-    return subprocess.run(["make", "--no-print-directory", *args], cwd=ROOT, capture_output=True, text=True, env=env)
+    return subprocess.run(
+        ["make", "--no-print-directory", *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=300
+    )
 
 
 def documented_commands(name: str) -> list[str]:
@@ -142,7 +144,9 @@ def test_make_new_refuses_bad_requests_clearly(content_copy: Path, args: list[st
 
 def test_the_shells_own_lang_is_not_taken_for_the_articles(content_copy: Path):
     env = {"PATH": "/usr/bin:/bin", "ARCHIVE_CONTENT": str(content_copy), "LANG": "pl"}
-    result = subprocess.run(["make", "new", "TITLE=Tytuł"], cwd=ROOT, capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        ["make", "new", "TITLE=Tytuł"], cwd=ROOT, capture_output=True, text=True, env=env, timeout=300
+    )
     assert result.returncode != 0
     assert "LANG is missing" in result.stderr
 

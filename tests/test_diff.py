@@ -67,7 +67,7 @@ def section(report: str, title: str) -> list[str]:
 
 
 def diff(repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return run([sys.executable, "-m", "tools.diff"], repo, {**env, "DIFF_BASE": "main"})
+    return run([sys.executable, "-m", "tools.diff"], repo, {**env, "ARCHIVE_DIFF_BASE": "main"})
 
 
 def test_a_one_article_change_lists_the_pages_it_adds_and_changes(repository):
@@ -123,7 +123,7 @@ def test_the_base_build_is_kept_for_the_next_run(repository):
 @pytest.mark.parametrize("base", ["no-such-branch", "--upload-pack=touch x", "main..HEAD"])
 def test_a_base_that_is_not_a_branch_is_refused(repository, base):
     repo, env = repository
-    result = run([sys.executable, "-m", "tools.diff"], repo, {**env, "DIFF_BASE": base})
+    result = run([sys.executable, "-m", "tools.diff"], repo, {**env, "ARCHIVE_DIFF_BASE": base})
     assert result.returncode == 1
     assert result.stderr.startswith("make diff: ")
     assert not (repo / "x").exists()

@@ -35,6 +35,7 @@ from tools.importer.htmlpage import is_html
 
 from .conftest import SEED
 from .fuzzing import FRAGMENTS, TIME_BOUND_SECONDS, mutated
+from .importer.helpers import content_folder
 
 FIXTURES = Path(__file__).parent / "importer" / "fixtures"
 NEWS_PAGE = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
@@ -81,7 +82,7 @@ def run_importer(data: bytes, *options: str, name: str = "source.txt") -> Outcom
         source.write_bytes(data)
         out, err = io.StringIO(), io.StringIO()
         started = time.process_time()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), content_folder(dest):
             code = main([str(source), "--dest", str(dest), *options])
         elapsed = time.process_time() - started
         assert elapsed < TIME_BOUND_SECONDS, f"took {elapsed:.2f} s of CPU time"

@@ -25,7 +25,7 @@ def test_output_is_identical_with_and_without_cache_and_workers(corpus, tmp_path
     parallel_cold = tree_snapshot(
         build_site(tmp_path / "cold", corpus, ARCHIVE_WORKERS=2, ARCHIVE_CACHE_DIR=str(cache))
     )
-    assert any(cache.rglob("*.pickle")), "the cache was not filled"
+    assert any(cache.rglob("*.json")), "the cache was not filled"
     parallel_warm = tree_snapshot(
         build_site(tmp_path / "warm", corpus, ARCHIVE_WORKERS=2, ARCHIVE_CACHE_DIR=str(cache))
     )
@@ -37,8 +37,10 @@ def test_output_is_identical_with_and_without_cache_and_workers(corpus, tmp_path
 def test_corrupt_cache_entries_are_read_again(corpus, tmp_path):
     cache = tmp_path / "cache"
     expected = tree_snapshot(build_site(tmp_path / "first", corpus, ARCHIVE_CACHE_DIR=str(cache)))
-    for entry in cache.rglob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    entries = list(cache.rglob("*.json"))
+    assert entries
+    for entry in entries:
+        entry.write_bytes(b"not an entry")
     assert tree_snapshot(build_site(tmp_path / "second", corpus, ARCHIVE_CACHE_DIR=str(cache))) == expected
 
 

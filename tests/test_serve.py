@@ -110,5 +110,5 @@ def test_a_port_that_is_not_a_port_is_refused(tmp_path):
             cwd=ROOT, capture_output=True, text=True, env=env, timeout=300,
         )  # fmt: skip
         assert result.returncode != 0
-        assert f"PORT={port!r} is not a port number (1-65535)" in result.stderr + result.stdout
+        assert f"PORT must be a whole number from 1 to 65535, not {port!r}" in result.stderr + result.stdout
     assert not (ROOT / "x").exists()

@@ -165,7 +165,7 @@ def test_make_check_reports_timeline_problems(content_copy):
     event = content_copy / "data" / "timeline" / "signing-ceremony.yaml"
     event.write_text(event.read_text("utf-8").replace("countries: [VN]", "countries: [VN, QQ]"), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "tools.check", str(content_copy)], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "tools.check", str(content_copy)], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 1
     assert "signing-ceremony.yaml" in result.stderr

@@ -15,7 +15,15 @@ else
   echo "$command_name is missing and this user cannot install it: run 'apt-get install $package' as root ($why)." >&2
   exit 1
 fi
+# Every step has a time limit: a stalled mirror or a held dpkg lock fails the install, it never hangs it.
+UPDATE_LIMIT=${APT_UPDATE_TIMEOUT:-600}
+INSTALL_LIMIT=${APT_INSTALL_TIMEOUT:-1800}
+fail() {
+  echo "apt-get $1 of $package ($why) failed or took longer than $2 s: check the network and the package mirror, or run 'apt-get install $package' as root, then run make again." >&2
+  exit 1
+}
 echo "Installing Debian's $package for $why..."
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$package" >/dev/null
+timeout --kill-after=30 "$UPDATE_LIMIT" $SUDO apt-get update -qq || fail update "$UPDATE_LIMIT"
+DEBIAN_FRONTEND=noninteractive timeout --kill-after=30 "$INSTALL_LIMIT" \
+  $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=120 "$package" >/dev/null || fail install "$INSTALL_LIMIT"
 command -v "$command_name"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -22,11 +23,13 @@ from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
-from . import fingerprint
+from . import fingerprint, output_folder
 from .build_timing import record_phases
 from .progress import build_progress
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+from archive_core.errors import BuildFailed, ToolFailed  # noqa: E402
 
 
 class ErrorCounter(logging.Handler):
@@ -48,6 +51,7 @@ class BuildError(Exception):
 class Outcome:
     output: Path
     rebuilt: bool  # False: the inputs had not changed, `output` was left as it was
+    inputs_changed: bool = False  # an input changed while it was built: the next build builds again
 
 
 def build(settings_file: Path, output: Path, overrides: dict | None = None) -> Path:
@@ -63,48 +67,48 @@ def build_if_changed(
     progress: bool = False,
     timings: Path | None = None,
 ) -> Outcome:
-    """`build`, unless `reuse` and the inputs' fingerprint is the one recorded for `output`."""
+    """`build`, unless `reuse` and the inputs' fingerprint is the one recorded for `output`.
+
+    One build at a time per output folder (a lock on its parent folder); what
+    a killed build left beside `output` is cleaned first.
+    """
     overrides = overrides or {}
-    output = output.resolve()
+    output = Path(os.path.abspath(output))  # not resolved: a link named `output` is refused, never followed
+    if output.is_symlink():
+        raise BuildError(f"{output} is a symbolic link; remove it, a build writes only a real folder")
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
     counter = ErrorCounter()
     logging.getLogger().addHandler(counter)
     try:
-        settings = read_settings(str(settings_file), override={**overrides, "OUTPUT_PATH": str(staging)})
-        inputs = fingerprint.fingerprint(
-            Path(settings["PATH"]), sorted(ROOT.glob("*.conf.py")), {**overrides, **fingerprint.plain(settings)}
-        )
-        portable = fingerprint.portable(ROOT, Path(settings["PATH"]), overrides)
-        if reuse and fingerprint.matches(output, inputs):
-            shutil.rmtree(staging, ignore_errors=True)
-            return Outcome(output, rebuilt=False)
-        fingerprint.forget(output)
-        with build_progress(progress), record_phases(timings):
-            Pelican(settings).run()
-        if counter.records:
-            details = "".join(f"\n  {record.getMessage()}" for record in counter.records)
-            raise BuildError(f"{len(counter.records)} error(s) logged during the build:{details}")
-        _swap_in(staging, output)
-        fingerprint.remember(output, inputs)
-        fingerprint.remember(output, portable, "portable")
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        with output_folder.lock(output):
+            output_folder.clean_leftovers(output)
+            settings = read_settings(str(settings_file), override={**overrides, "OUTPUT_PATH": str(output)})
+            inputs = fingerprint.take(Path(settings["PATH"]), settings)
+            portable = fingerprint.portable(ROOT, Path(settings["PATH"]), overrides)  # for `make diff`
+            if inputs.problems:
+                raise BuildFailed(inputs.problems)
+            if reuse and fingerprint.matches(output, inputs.value):
+                return Outcome(output, rebuilt=False)
+            fingerprint.forget(output)
+            staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+            try:
+                settings["OUTPUT_PATH"] = str(staging)
+                with build_progress(progress), record_phases(timings):
+                    Pelican(settings).run()
+                if counter.records:
+                    details = "".join(f"\n  {record.getMessage()}" for record in counter.records)
+                    raise BuildError(f"{len(counter.records)} error(s) logged during the build:{details}")
+                output_folder.swap_in(staging, output)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            if not fingerprint.unchanged(inputs):
+                return Outcome(output, rebuilt=True, inputs_changed=True)
+            fingerprint.remember(output, inputs.value)
+            fingerprint.remember(output, portable, "portable")
     finally:
         logging.getLogger().removeHandler(counter)
     return Outcome(output, rebuilt=True)
-
-
-def _swap_in(staging: Path, output: Path) -> None:
-    staging.chmod(0o755)
-    if not output.exists():
-        staging.rename(output)
-        return
-    retired = output.with_name(f".{output.name}.old-{time.time_ns()}")
-    output.rename(retired)
-    staging.rename(output)
-    shutil.rmtree(retired, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -131,6 +135,17 @@ def main(argv: list[str] | None = None) -> int:
         if exc.code:
             print(f"{exc}\nbuild failed; {args.output} was left unchanged", file=sys.stderr)
         return int(exc.code or 0) if isinstance(exc.code, int) else 1
+    except ToolFailed as exc:
+        print(f"build failed: {exc}\n{args.output} was left unchanged", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a full or read-only disk, a folder that cannot be written
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(
+            f"build failed: a file could not be written or read: {exc.strerror or exc}{where}; {args.output} was "
+            f"left unchanged (free some space, or check the permissions of {Path(args.output).parent})",
+            file=sys.stderr,
+        )
+        return 1
     except TemplateSyntaxError as exc:
         print(f"{exc.filename}:{exc.lineno}: template: {exc.message}", file=sys.stderr)
         print(f"build failed; {args.output} was left unchanged", file=sys.stderr)
@@ -140,7 +155,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build failed; {args.output} was left unchanged", file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - started
-    if not outcome.rebuilt:
+    if outcome.inputs_changed:
+        print(
+            f"built {args.output} in {elapsed:.1f} s, but an input changed while it was built: "
+            "the next build builds it again",
+            file=sys.stderr,
+        )
+    elif not outcome.rebuilt:
         print(f"{args.output} is up to date (no input changed), left untouched; checked in {elapsed:.1f} s")
     else:
         print(f"built {args.output} in {elapsed:.1f} s")

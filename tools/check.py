@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from archive_core.errors import ContentError, Problem, report  # noqa: E402
+from archive_core.paths import check_tree  # noqa: E402
 from bilingual.checks import check_translations  # noqa: E402
 from countries import check_countries  # noqa: E402
 from markdown_reader.checks import (  # noqa: E402
@@ -32,6 +33,7 @@ from timeline.events import check_timeline  # noqa: E402
 Check = Callable[[Path], list[Problem]]
 
 CHECKS: tuple[Check, ...] = (
+    check_tree,  # links out of the content folder, loops, FIFOs and devices, anywhere in it
     check_articles,  # schema, YAML, encoding, placement, unsafe links
     check_translations,  # duplicate (translation_key, lang); missing originals (warning)
     check_internal_links,  # {filename} links to missing content
@@ -50,7 +52,7 @@ def check(content_dir: Path, checks: Iterable[Check] = CHECKS) -> list[Problem]:
             problems += run(content_dir)
         except ContentError as exc:  # a check that stops at its first problem (e.g. unreadable YAML)
             problems.append(exc.problem)
-    return problems
+    return list(dict.fromkeys(problems))  # the tree and the articles' listing can name one entry twice
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,11 +27,12 @@ from watchfiles import Change, watch
 from .build import BuildError
 from .incremental import Site
 from .live_reload import Builds, handler_for
-from .serve import PORT_VARIABLE, default_port, make_server, port_number
+from .make_inputs import given, port
+from .serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
-from archive_core.errors import ContentError  # noqa: E402
+from archive_core.errors import ContentError, ToolFailed  # noqa: E402
 
 CONTENT = Path(os.environ.get("ARCHIVE_CONTENT", ROOT / "content"))
 CODE = ("plugins", "tools", "pelican.conf.py", "requirements.txt")
@@ -45,8 +46,11 @@ def full_build(site: Site, builds: Builds) -> None:
         print(f"built in {time.perf_counter() - started:.1f} s")
     except SystemExit as exc:  # BuildFailed: the problems
         print(f"{exc}\nbuild failed: still serving the last good site", file=sys.stderr)
-    except BuildError as exc:
+    except (BuildError, ToolFailed) as exc:
         print(f"build failed: {exc}; still serving the last good site", file=sys.stderr)
+    except OSError as exc:  # a full or read-only disk
+        failed = f"{exc.strerror or exc} ({exc.filename})"
+        print(f"build failed: {failed}; still serving the last good site", file=sys.stderr)
     except Exception:
         traceback.print_exc()
         print("build failed: still serving the last good site", file=sys.stderr)
@@ -87,19 +91,18 @@ def _display(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--port", type=port_number, default=None, help=f"default: ${PORT_VARIABLE}, else 8000")
+    parser.add_argument("--port", type=port, default=given("PORT") or "8000", help="PORT=... for make")
     args = parser.parse_args(argv)
-    port = args.port or default_port()
-    os.environ[PORT_VARIABLE] = str(port)  # pelican.conf.py puts it into the site's absolute URLs
+    os.environ["ARCHIVE_PORT"] = str(args.port)  # pelican.conf.py puts it into the site's absolute URLs
     init_logging(level=logging.WARNING)
     site = Site(ROOT / "pelican.conf.py", ROOT / "output")
     builds = Builds()
     since = time.time()
     full_build(site, builds)
-    server = make_server(ROOT / "output", port, verbose=False, handler=handler_for(builds))
+    server = make_server(ROOT / "output", args.port, verbose=False, handler=handler_for(builds))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     watched = [CONTENT, ROOT / "theme", *(ROOT / name for name in CODE)]
-    print(f"Serving on http://127.0.0.1:{port}/ - watching {', '.join(map(_display, watched))} (Ctrl-C to stop)")
+    print(f"Serving on http://127.0.0.1:{args.port}/ - watching {', '.join(map(_display, watched))} (Ctrl-C to stop)")
 
     def handle(changes: set[tuple[Change, str]]) -> None:
         if any(Path(path).is_relative_to(ROOT / name) for _, path in changes for name in CODE):

@@ -1,7 +1,8 @@
 """What a change would publish: `make diff` builds the site of the base and of the change, and lists the
 pages added, removed and changed, with a short text diff of each changed page.
 
-The base is the merge base of HEAD and `DIFF_BASE` (default: `origin/main` where it exists, else `main`);
+The base is the merge base of HEAD and `make diff DIFF_BASE=...` (ARCHIVE_DIFF_BASE; default: `origin/main`
+where it exists, else `main`);
 its files come out of git (`git archive`) into .cache/diff/<commit>/, and its site is built there with its
 own code and kept for the next run against the same base. The change is the working tree as it is, built
 into .cache/diff/change/ (output/ is left as it is). Both builds run at once and without the search index,
@@ -27,8 +28,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .fingerprint import matches, portable
+from .make_inputs import given
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+from archive_core import paths  # noqa: E402
+from archive_core.errors import ContentError  # noqa: E402
+
 CACHE = ROOT / ".cache" / "diff"
 BASE_VARIABLE = "DIFF_BASE"
 # What a build reads from the repository.
@@ -105,7 +111,7 @@ def base_tree(commit: str) -> Path:
     ).stdout  # fmt: skip
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(tree, filter="data")  # no absolute paths, no links out of the folder
-    (folder / "tree.done").write_text(commit)
+    paths.write_file(folder, "tree.done", commit.encode(), replace=True)
     return tree
 
 
@@ -217,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        commit, name = base_commit(os.environ.get(BASE_VARIABLE) or None)
+        commit, name = base_commit(given(BASE_VARIABLE))
         tree = base_tree(commit)
         forget_old_bases(commit)
         change_env = {**os.environ, "ARCHIVE_SEARCH_INDEX": "0"}  # the pages are compared, not searched
@@ -242,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         for build, what in builds:
             finish(build, what)
         report = compare(sites["base"], sites["change"])
-    except (DiffError, subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
+    except (DiffError, ContentError, subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
         print(f"make diff: {exc}", file=sys.stderr)
         return 1
     heading = (
@@ -251,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     text = "\n".join([heading, *report.lines()])
     print(text)
-    summary = os.environ.get("GITHUB_STEP_SUMMARY")  # set by GitHub Actions: the pull request's job summary
+    # Set by GitHub Actions (never from make's command line, whose values are not exported): the job's summary.
+    summary = os.environ.get("GITHUB_STEP_SUMMARY") if os.environ.get("GITHUB_ACTIONS") == "true" else None
     if summary:
         with open(summary, "a", encoding="utf-8") as handle:
             handle.write(f"## Pages this pull request changes\n\n```text\n{text}\n```\n")

@@ -1,34 +1,67 @@
-"""A build fingerprint: one hash of every input of a build, kept beside the cache.
+"""A build fingerprint: one hash of every input of a build, and the proof that it still holds afterwards.
 
-When the fingerprint of the inputs equals the one stored for an output
+When the fingerprint of the inputs equals the one recorded for an output
 folder, that folder is what a build would write again, and `tools.build`
-leaves it untouched. Inputs: the content folder, the theme, the plugins, the
-tools, the settings files and the plain values they give (some come from the
-environment: SITEURL, the port), the requirement pins, the Python version
-and the overrides. Anything that writes into an output folder outside `tools.build`
-(the devserver's incremental updates) calls `forget`.
+leaves it untouched. Inputs: the resolved settings (so `make publish` after
+`make html` is a new build), every file of the content folder, the theme,
+the plugins, the tools, the requirement pins and the Python version.
+
+While it hashes, `take` notes each file's identity (size, times, inode); a
+build records its fingerprint only if `unchanged` finds every input as it
+was noted, after the build: an edit made during a build makes the next one
+build again. The content folder is listed by `archive_core.paths`, so a
+link out of it, a loop or a FIFO anywhere in it is a problem, never read.
+A record is sealed (`archive_core.integrity`) and bound to the output
+folder's inode: a record or an `output/` committed to the repository, or
+copied from elsewhere, never makes a build "up to date". Anything that
+writes into an output folder outside `tools.build` (the devserver's
+incremental updates) calls `forget`.
 
 A second, portable fingerprint leaves out where the repository is: the same
 inputs in another folder (the base of a change, out of git, for `make diff`)
-give the same value, so `make diff` knows when output/ is already the
-base's site, or the change's.
+give the same value, so `make diff` knows when output/ is already the base's
+site, or the change's. It hashes the settings files and what they read from
+the environment, not the resolved settings (which hold the folder's path).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from archive_core import paths  # noqa: E402
+from archive_core.errors import ContentError, Problem  # noqa: E402
+from archive_core.integrity import Seal, unlinked  # noqa: E402
+
 STORE = ROOT / ".cache" / "build"
 CODE_INPUTS = ("theme", "plugins", "tools")
 SKIPPED_DIRS = frozenset({"__pycache__", "tests", "bench", ".pytest_cache"})
+# Settings that say where a build writes, not what: the staging folder is new for every build.
+WHERE_SETTINGS = frozenset({"OUTPUT_PATH"})
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+
+Identity = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 
 
-def _files(folder: Path) -> Iterable[Path]:
+@dataclass(frozen=True)
+class Inputs:
+    value: str
+    identities: dict[str, Identity | None]  # every input file as it was when hashed
+    content_dir: Path
+    problems: tuple[Problem, ...]  # entries of the content folder that were refused, unread
+
+
+def _code_files(folder: Path) -> Iterable[Path]:
     for directory, subdirs, names in os.walk(folder):
         subdirs[:] = sorted(d for d in subdirs if d not in SKIPPED_DIRS and not d.startswith("."))
         for name in sorted(names):
@@ -36,74 +69,158 @@ def _files(folder: Path) -> Iterable[Path]:
                 yield Path(directory, name)
 
 
-def fingerprint(content_dir: Path, settings_files: Iterable[Path], overrides: dict) -> str:
+def canonical_settings(settings: dict[str, Any]) -> str:
+    """The settings as stable text: the same settings give the same text in any process."""
+    return json.dumps(
+        {key: _stable(value) for key, value in sorted(settings.items()) if key not in WHERE_SETTINGS},
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+
+
+def _stable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return [[_stable(key), _stable(item)] for key, item in sorted(value.items(), key=lambda kv: repr(kv[0]))]
+    if isinstance(value, list | tuple):
+        return [_stable(item) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted((_stable(item) for item in value), key=repr)
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, re.Pattern):
+        return f"re:{value.pattern}"
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__name__)}"
+    return _ADDRESS.sub("", f"{type(value).__qualname__}:{value!r}")
+
+
+def _identity(path: str | Path) -> Identity | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+def _hash_file(digest, label: str, real: str) -> None:
+    digest.update(f"{label}\0".encode())
+    with open(real, "rb", buffering=0) as stream:  # a regular file: checked by paths.regular_file
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    digest.update(b"\0")
+
+
+def take(content_dir: Path, settings: dict[str, Any]) -> Inputs:
+    """The fingerprint of a build with `settings` (resolved) of `content_dir`, and what it was taken from."""
     digest = hashlib.blake2b(digest_size=32)
-    digest.update(f"{sys.version}\n{sorted(overrides.items())!r}\n".encode())
-    inputs = [
-        *(Path(p) for p in settings_files),
-        *sorted(ROOT.glob("requirements*.txt")),
-        *(f for name in CODE_INPUTS for f in _files(ROOT / name)),
-    ]
-    for path in inputs:
-        digest.update(f"{path.relative_to(ROOT)}\0".encode() + path.read_bytes() + b"\0")
-    for path in _files(content_dir):
-        digest.update(f"{path.relative_to(content_dir)}\0".encode() + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    digest.update(f"{sys.version}\n{canonical_settings(settings)}\n".encode())
+    identities: dict[str, Identity | None] = {}
+    code = [*sorted(ROOT.glob("requirements*.txt")), *(f for name in CODE_INPUTS for f in _code_files(ROOT / name))]
+    for path in code:
+        identities[str(path)] = _identity(path)
+        _hash_file(digest, str(path.relative_to(ROOT)), str(path))
+    listing = paths.content_listing(content_dir)
+    problems = list(listing.problems)
+    for path in listing.files:
+        try:
+            real = paths.regular_file(path, content_dir)
+        except ContentError as exc:
+            problems.append(exc.problem)
+            continue
+        identities[str(path)] = _identity(real)  # before reading: an edit after this is seen by `unchanged`
+        _hash_file(digest, str(path.relative_to(content_dir)), real)
+    return Inputs(digest.hexdigest(), identities, content_dir, tuple(problems))
 
 
-def plain(settings: dict) -> dict:
-    """The settings of plain value, as the settings files and the environment made them (SITEURL, the
-    port of LOCAL_SITEURL...): part of the fingerprint. Not OUTPUT_PATH, a new folder for every build."""
-    return {
-        name: value
-        for name, value in settings.items()
-        if name.isupper() and name != "OUTPUT_PATH" and isinstance(value, str | int | float | bool | type(None))
-    }
+def unchanged(inputs: Inputs) -> bool:
+    """True when every input file is still as `take` found it, and the content folder holds no other."""
+    listed = {str(path) for path in paths.content_listing(inputs.content_dir).files}
+    content = {name for name in inputs.identities if Path(name).is_relative_to(inputs.content_dir)}
+    if listed != content:
+        return False
+    return all(_identity(_real(name, inputs.content_dir)) == identity for name, identity in inputs.identities.items())
 
 
-# What the settings read from the environment; the portable fingerprint takes them from there.
+def _real(name: str, content_dir: Path) -> str:
+    return os.path.realpath(name) if Path(name).is_relative_to(content_dir) else name
+
+
+# What the settings files read from the environment; the portable fingerprint takes them from there.
 ENVIRONMENT = ("ARCHIVE_PORT", "SITEURL", "REPOSITORY_URL", "REPOSITORY_BRANCH")
 
 
-def portable(root: Path, content_dir: Path, overrides: dict) -> str:
-    """The inputs of a build of the repository at `root`, wherever it is: files by their paths inside it."""
+def portable(root: Path, content_dir: Path, overrides: dict[str, Any]) -> str | None:
+    """The inputs of a build of the repository at `root`, wherever it is: files by their paths inside it.
+
+    None when the content folder holds an entry no build may read (such a folder is never "already built").
+    """
     digest = hashlib.blake2b(digest_size=32)
-    environment = {name: os.environ.get(name) for name in ENVIRONMENT}
-    other = sorted((name, value) for name, value in overrides.items() if name != "PATH")
-    digest.update(f"{sys.version}\n{sorted(environment.items())!r}\n{other!r}\n".encode())
-    inputs = [
+    environment = sorted((name, os.environ.get(name) or None) for name in ENVIRONMENT)
+    other = sorted((name, _stable(value)) for name, value in overrides.items() if name != "PATH")
+    digest.update(f"{sys.version}\n{environment!r}\n{other!r}\n".encode())
+    code = [
         *sorted(root.glob("*.conf.py")),
         root / "requirements.txt",
-        *(f for name in CODE_INPUTS for f in _files(root / name)),
+        *(f for name in CODE_INPUTS for f in _code_files(root / name)),
     ]
-    for path in inputs:
+    for path in code:
         if path.is_file():
-            digest.update(f"{path.relative_to(root)}\0".encode() + path.read_bytes() + b"\0")
-    for path in _files(content_dir):
-        digest.update(f"content/{path.relative_to(content_dir)}\0".encode() + path.read_bytes() + b"\0")
+            _hash_file(digest, str(path.relative_to(root)), str(path))
+    listing = paths.content_listing(content_dir)
+    if listing.problems:
+        return None
+    for path in listing.files:
+        try:
+            real = paths.regular_file(path, content_dir)
+        except ContentError:
+            return None
+        _hash_file(digest, f"content/{path.relative_to(content_dir)}", real)
     return digest.hexdigest()
 
 
+KINDS = ("fingerprint", "portable")
+
+
 def _record(output: Path, kind: str = "fingerprint") -> Path:
-    name = hashlib.blake2b(str(output.resolve()).encode(), digest_size=16).hexdigest()
+    name = hashlib.blake2b(os.path.abspath(output).encode(), digest_size=16).hexdigest()
     return STORE / f"{name}.{kind}"
 
 
-def matches(output: Path, value: str, kind: str = "fingerprint") -> bool:
+def _bound(output: Path, value: str) -> bytes | None:
+    """`value` bound to the output folder itself (its inode): another folder at that path is another output."""
     try:
-        return output.is_dir() and _record(output, kind).read_text() == value
+        info = os.stat(output, follow_symlinks=False)
     except OSError:
+        return None
+    return f"{value}\n{info.st_dev}:{info.st_ino}".encode()
+
+
+def matches(output: Path, value: str | None, kind: str = "fingerprint") -> bool:
+    record = _record(output, kind)
+    bound = None if value is None else _bound(output, value)
+    if bound is None or not output.is_dir() or output.is_symlink() or not unlinked(STORE, ROOT):
         return False
-
-
-def remember(output: Path, value: str, kind: str = "fingerprint") -> None:
     try:
-        STORE.mkdir(parents=True, exist_ok=True)
-        _record(output, kind).write_text(value)
-    except OSError:
+        sealed = paths.read_bytes(record, STORE, limit=4096)
+    except ContentError:
+        return False
+    return Seal(STORE).open(record.name, sealed) == bound
+
+
+def remember(output: Path, value: str | None, kind: str = "fingerprint") -> None:
+    record = _record(output, kind)
+    bound = None if value is None else _bound(output, value)
+    if bound is None or not unlinked(STORE, ROOT):
+        return
+    try:
+        sealed = Seal(STORE).seal(record.name, bound)
+        if sealed is not None:
+            paths.write_file(STORE, record.name, sealed, replace=True)
+    except (OSError, ContentError):
         pass  # without a record the next build is simply a full one
 
 
 def forget(output: Path) -> None:
-    for kind in ("fingerprint", "portable"):
+    """Drop the records of `output` (an OSError if it cannot: a record that stays would be a lie)."""
+    for kind in KINDS:
         _record(output, kind).unlink(missing_ok=True)

@@ -20,10 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from archive_core import frontmatter, schema  # noqa: E402
+from archive_core import frontmatter, paths, schema  # noqa: E402
 from archive_core.errors import ContentError  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
 from archive_core.schema import ArticleMeta  # noqa: E402
+from tools.make_inputs import given  # noqa: E402
 
 OPTIONAL_FIELDS = """\
 # Fill in what applies, remove the '# ', then run `make check`.
@@ -123,15 +124,15 @@ def scaffold(content_dir: Path, title: str, lang: str, published: date | None, k
             f"{_shown(existing[0])} already exists (translation_key {key!r} in {lang!r}); "
             "edit that file, or choose another TITLE or KEY"
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
-        handle.write(text)
-    return path
+    try:  # through the one function that writes content: inside content_dir, links followed, never overwriting
+        return paths.write_file(content_dir, path.relative_to(content_dir), text.encode("utf-8"))
+    except ContentError as exc:
+        raise Refused(f"{_shown(path)} {exc.problem.message} ({exc.problem.hint})") from None
 
 
 def counterparts(content_dir: Path, path: Path) -> list[Path]:
     """The other language versions, when the new file says it translates one of them."""
-    if "\ntranslation:\n" not in path.read_text(encoding="utf-8"):
+    if "\ntranslation:\n" not in frontmatter.read_text(path):
         return []
     key, lang = path.name.removesuffix(".md").rsplit(".", 1)
     return [p for other in LANGUAGES if other != lang for p in (content_dir / "articles").glob(f"*/{key}.{other}.md")]
@@ -143,12 +144,15 @@ def _shown(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--title", default="")
-    parser.add_argument("--lang", default="")
+    # Each defaults to the value `make new NAME=...` passes (see tools.make_inputs).
+    parser.add_argument("--title", default=given("TITLE") or "")
+    parser.add_argument("--lang", default=given("LANG") or "")
     parser.add_argument(
-        "--date", default="", help="YYYY-MM-DD, the source's publication date; default: the original's, or today"
+        "--date",
+        default=given("DATE") or "",
+        help="YYYY-MM-DD, the source's publication date; default: the original's, or today",
     )
-    parser.add_argument("--key", default="", help="translation_key; default: the title, transliterated")
+    parser.add_argument("--key", default=given("KEY") or "", help="translation_key; default: the title, transliterated")
     parser.add_argument("--content", type=Path, default=Path(os.environ.get("ARCHIVE_CONTENT", ROOT / "content")))
     args = parser.parse_args(argv)
     try:

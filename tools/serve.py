@@ -12,18 +12,16 @@ import argparse
 import contextlib
 import functools
 import io
-import os
-import re
 import sys
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
+from .make_inputs import given, port
+
 ROOT = Path(__file__).resolve().parent.parent
 NOT_FOUND_PAGE = "404.html"
-PORT_VARIABLE = "ARCHIVE_PORT"  # set from `make ... PORT=`
-DEFAULT_PORT = 8000
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -89,28 +87,13 @@ def make_server(
     return server
 
 
-def port_number(value: str) -> int:
-    """A TCP port, 1-65535, from `--port` or `make ... PORT=`; anything else is refused."""
-    if not re.fullmatch(r"[0-9]{1,5}", value) or not 0 < int(value) < 65536:
-        raise argparse.ArgumentTypeError(f"PORT={value!r} is not a port number (1-65535)")
-    return int(value)
-
-
-def default_port() -> int:
-    try:
-        return port_number(os.environ.get(PORT_VARIABLE, str(DEFAULT_PORT)))
-    except argparse.ArgumentTypeError as exc:
-        raise SystemExit(str(exc)) from None
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--port", type=port_number, default=None, help=f"default: ${PORT_VARIABLE}, else 8000")
+    parser.add_argument("--port", type=port, default=given("PORT") or "8000", help="PORT=... for make")
     parser.add_argument("--directory", type=Path, default=ROOT / "output")
     args = parser.parse_args(argv)
-    port = args.port or default_port()
-    server = make_server(args.directory, port)
-    print(f"Serving {args.directory} on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+    server = make_server(args.directory, args.port)
+    print(f"Serving {args.directory} on http://127.0.0.1:{args.port}/ (Ctrl-C to stop)")
     with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
     return 0

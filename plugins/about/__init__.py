@@ -11,6 +11,7 @@ links to the page only when this plugin is on and the content has the page
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pelican import signals
@@ -37,9 +38,9 @@ class AboutPage:
 
 def read_about(content_dir: Path, lang: str, repository_url: str) -> AboutPage:
     path = content_dir / ABOUT_DIR / f"about.{lang}.md"
-    if not path.exists():
+    if not os.path.lexists(path):
         raise content_error(path, None, "file", "is missing", f"write the about page in {lang}, or turn off `about`")
-    doc = split(read_text(path), path)
+    doc = split(read_text(path, content_dir), path)
     meta = load(doc)
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():

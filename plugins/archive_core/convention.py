@@ -10,6 +10,7 @@ sources: [...]               # provenance mappings, see archive_core.provenance
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -47,10 +48,10 @@ class Convention:
 def load_convention(content_dir: Path, today: date | None = None) -> tuple[Convention | None, list[Problem]]:
     """The figures, or None when the archive keeps none (a content folder without the file)."""
     path = Path(content_dir) / CONVENTION_FILE
-    if not path.exists():
+    if not os.path.lexists(path):
         return None, []
     try:
-        data_file = load_data(path)
+        data_file = load_data(path, content_dir)
         return parse_convention(data_file, today or date.today()), []
     except ContentError as exc:
         return None, [exc.problem]

@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem, content_error
-from .frontmatter import FrontMatterLoader, read_text
+from .errors import Problem
+from .frontmatter import parse_yaml, read_text
 
 Key = str | int
 
@@ -37,28 +37,11 @@ class DataFile:
         return Problem(str(self.path), self.line(*keys), field, message, hint)
 
 
-def load_data(path: Path) -> DataFile:
-    """Parse `path` with the archive's safe loader; raises ContentError naming file and line."""
-    text = read_text(path)
-    try:
-        if "&" in text or "*" in text:
-            for event in yaml.parse(text, Loader=FrontMatterLoader):
-                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                    raise content_error(path, event.start_mark.line + 1, "yaml",
-                                        "YAML anchors and aliases (&name, *name) are not allowed",
-                                        "write each value out in full")  # fmt: skip
-        root = yaml.compose(text, Loader=FrontMatterLoader)
-        data = yaml.load(text, Loader=FrontMatterLoader)  # noqa: S506 (a safe loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise content_error(path, mark.line + 1 if mark else None, "yaml", f"YAML error: {exc.problem or exc}",
-                            "check indentation and quoting") from None  # fmt: skip
-    except ValueError as exc:
-        line = _failing_timestamp_line(yaml.compose(text, Loader=FrontMatterLoader))
-        raise content_error(
-            path, line, "date", f"impossible date: {exc}", "use a real calendar date, YYYY-MM-DD"
-        ) from None
-    return DataFile(path=Path(path), data=data, root=root)
+def load_data(path: Path, root: str | Path | None = None) -> DataFile:
+    """Parse `path`, read inside `root` (default: its own folder), with the archive's safe YAML reading
+    (`frontmatter.parse_yaml`); raises ContentError naming file and line."""
+    data, root_node = parse_yaml(read_text(path, root), path, first_line=1, label="yaml")
+    return DataFile(path=Path(path), data=data, root=root_node)
 
 
 def _child(node: yaml.Node, key: Key) -> yaml.Node | None:
@@ -66,22 +49,4 @@ def _child(node: yaml.Node, key: Key) -> yaml.Node | None:
         return next((value for k, value in node.value if getattr(k, "value", None) == key), None)
     if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
         return node.value[key]
-    return None
-
-
-def _failing_timestamp_line(node: yaml.Node | None) -> int | None:
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag.endswith(":timestamp"):
-            try:
-                FrontMatterLoader("").construct_yaml_timestamp(node)
-            except ValueError:
-                return node.start_mark.line + 1
-        return None
-    children = (
-        node.value if isinstance(node, yaml.SequenceNode) else [v for pair in node.value for v in pair] if node else []
-    )
-    for child in children:
-        line = _failing_timestamp_line(child)
-        if line:
-            return line
     return None

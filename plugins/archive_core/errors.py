@@ -68,3 +68,10 @@ def report(problems: Iterable[Problem], stream=None) -> None:
     stream = stream or sys.stderr
     for problem in problems:
         print(problem, file=stream)
+
+
+class ToolFailed(RuntimeError):
+    """A program the build runs (Pagefind...) is missing, failed or hung.
+
+    Its message is one line: the tool, what went wrong, and what to do.
+    """

@@ -1,9 +1,14 @@
-"""Split a content file into YAML front-matter and Markdown body, safely.
+"""Split a content file into YAML front-matter and Markdown body, and read YAML safely.
 
 YAML is read with the C safe loader when PyYAML has it. Booleans follow
 YAML 1.2 (only true/false), so that `countries: [NO]` means Norway, not
-False. Anchors and aliases are refused: front-matter never needs them, and
-they are the way to a "billion laughs" bomb.
+False. Before anything is built from it, every YAML text (front-matter and
+curated data alike, `parse_yaml`) is scanned as a stream of events, which
+needs no recursion: nesting deeper than MAX_YAML_DEPTH is refused there, as
+the C loader's recursive composer would crash the process on it. Refused
+too, each at its line: anchors and aliases (the way to a "billion laughs"
+bomb), merge keys and duplicate keys (a reviewer reads the first value, the
+site would show the last), and text that content may not hold (see `text`).
 """
 
 from __future__ import annotations
@@ -15,13 +20,20 @@ from typing import Any
 
 import yaml
 
+from . import paths
 from .errors import content_error
+from .text import bytes_problem, line_of, text_problem
 
 FENCE = "---"
-MAX_FILE_BYTES = 2_000_000
+MAX_FILE_BYTES = paths.MAX_FILE_BYTES
+MAX_YAML_DEPTH = 32  # front-matter needs 2 (source.url), curated data 4; the C loader crashes near 100,000
+# What can open a level of nesting: a flow bracket, or a block indicator (`- `, `? `, `: `) followed by a space
+# or a line break. A text with no more of them than MAX_YAML_DEPTH cannot nest deeper (no event scan needed).
+_NESTING = re.compile(r"[\[{]|[-?:](?=\s|\Z)")
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL_TAG = "tag:yaml.org,2002:bool"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 class FrontMatterLoader(_SafeLoader):  # type: ignore[misc,valid-type]
@@ -43,10 +55,14 @@ class SplitDocument:
     body_line: int  # 1-based line of the file where the body starts
 
 
-def read_text(path: str | Path) -> str:
-    """The file's text, strictly UTF-8 (a BOM is allowed and dropped)."""
-    path = Path(path)
-    data = path.read_bytes()
+def read_text(path: str | Path, root: str | Path | None = None) -> str:
+    """The text of the content file `path`, read inside `root` (see `paths.read_bytes`) and checked by `decode`."""
+    return decode(paths.read_bytes(path, root), path)
+
+
+def decode(data: bytes, path: str | Path) -> str:
+    """A content file's bytes as text: strictly UTF-8 (a BOM is allowed and dropped), `\\n` line ends,
+    no character that content may not hold (see `text`)."""
     if not data.strip():
         raise content_error(
             path, None, "file", "the file is empty", "start it with a '---' front-matter block, see CONTRIBUTING.md"
@@ -72,6 +88,8 @@ def read_text(path: str | Path) -> str:
             f"invalid UTF-8 at byte {exc.start}",
             "save the file as UTF-8; `make import` converts other encodings",
         ) from None
+    if problem := bytes_problem(data):
+        raise content_error(path, line_of(data, problem.offset), "text", problem.message, problem.hint)
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
@@ -104,27 +122,7 @@ def split(text: str, path: str | Path) -> SplitDocument:
 
 def load(doc: SplitDocument) -> dict[str, Any]:
     """Parse the front-matter; errors carry the file's own line numbers."""
-    if "&" in doc.yaml_text or "*" in doc.yaml_text:
-        _refuse_aliases(doc)
-    try:
-        data = yaml.load(doc.yaml_text, Loader=FrontMatterLoader)  # noqa: S506 (a safe loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark else None
-        raise content_error(
-            doc.path,
-            line,
-            "front-matter",
-            f"YAML error: {exc.problem or exc}",
-            "check indentation and quote values that contain ': ' or start with a symbol",
-        ) from None
-    except yaml.YAMLError as exc:
-        raise content_error(doc.path, 2, "front-matter", f"YAML error: {exc}", "check the YAML syntax") from None
-    except ValueError as exc:  # e.g. `date: 2025-02-30` matches the timestamp pattern
-        field, line = _failing_timestamp(doc)
-        raise content_error(
-            doc.path, line, field, f"impossible date: {exc}", "use a real calendar date, YYYY-MM-DD"
-        ) from None
+    data, _ = parse_yaml(doc.yaml_text, doc.path, first_line=2, label="front-matter", fenced=True)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -136,6 +134,130 @@ def load(doc: SplitDocument) -> dict[str, Any]:
             "write one `field: value` per line",
         )
     return data
+
+
+def parse_yaml(
+    text: str, path: str | Path, first_line: int = 1, label: str = "yaml", fenced: bool = False
+) -> tuple[Any, yaml.Node | None]:
+    """The data of the YAML `text` (of a file read by `decode`) and its node tree (for line numbers);
+    ContentError at `path:line` on any problem.
+
+    `first_line` is the file line where `text` starts; `label` names the
+    field of errors that belong to no field (`front-matter`, `yaml`);
+    `fenced`: a line follows `text` (the closing `---`), where an error at
+    the end of the text is shown.
+    """
+    offset = first_line - 1
+    last_line = text.count("\n") + (1 if fenced else 0)  # 0-based, in `text`
+    try:
+        if "&" in text or "*" in text or len(_NESTING.findall(text)) > MAX_YAML_DEPTH:
+            _scan_events(text, path, offset, label)
+        loader = FrontMatterLoader(text)
+        try:
+            root = loader.get_single_node()
+            if root is None:
+                return None, None
+            _check_nodes(root, path, offset, label)
+            try:
+                return loader.construct_document(root), root
+            except ValueError as exc:  # e.g. `date: 2025-02-30` matches the timestamp pattern
+                field, line = _failing_timestamp(root, offset)
+                field = field.split(".")[0] if field else None  # the field, as a contributor names it
+                raise content_error(
+                    path, line, field or label, f"impossible date: {exc}", "use a real calendar date, YYYY-MM-DD"
+                ) from None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise content_error(
+            path,
+            min(mark.line, last_line) + 1 + offset if mark else None,
+            label,
+            f"YAML error: {exc.problem or exc}",
+            "check indentation and quote values that contain ': ' or start with a symbol",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise content_error(path, first_line, label, f"YAML error: {exc}", "check the YAML syntax") from None
+
+
+def _scan_events(text: str, path: str | Path, offset: int, label: str) -> None:
+    """Refuse nesting deeper than MAX_YAML_DEPTH, anchors and aliases, from the event stream (no recursion)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=FrontMatterLoader):
+        line = event.start_mark.line + 1 + offset
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise content_error(
+                path,
+                line,
+                label,
+                "YAML anchors and aliases (&name, *name) are not allowed",
+                "write each value out in full",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise content_error(
+                    path,
+                    line,
+                    label,
+                    f"values are nested more than {MAX_YAML_DEPTH} levels deep",
+                    "content needs a few levels at most: check the brackets and indentation",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str) -> None:
+    """Refuse merge keys, keys that are not text, duplicate keys, and scalars content may not hold."""
+    stack: list[tuple[yaml.Node, str]] = [(root, "")]
+    while stack:
+        node, where = stack.pop()
+        line = node.start_mark.line + 1 + offset
+        if isinstance(node, yaml.ScalarNode):
+            # Only a double-quoted scalar can hold what its text does not show (escapes such as "\x01"); the
+            # rest is the file's own text, which `decode` checked.
+            if node.style == '"' and (problem := text_problem(node.value)):
+                line += node.value.count("\n", 0, problem.offset) if node.style in ("|", ">") else 0
+                raise content_error(path, line, where or label, problem.message, problem.hint)
+        elif isinstance(node, yaml.SequenceNode):
+            items = [(item, f"{where}.{index}" if where else str(index)) for index, item in enumerate(node.value)]
+            stack.extend(reversed(items))
+        elif isinstance(node, yaml.MappingNode):
+            seen: dict[tuple[str, str], int] = {}
+            children: list[tuple[yaml.Node, str]] = []
+            for key, value in node.value:
+                key_line = key.start_mark.line + 1 + offset
+                if key.tag == _MERGE_TAG:
+                    raise content_error(
+                        path,
+                        key_line,
+                        where or label,
+                        "merge keys (<<) are not allowed",
+                        "write each field out in full",
+                    )
+                if not isinstance(key, yaml.ScalarNode):
+                    raise content_error(
+                        path, key_line, where or label, "a key must be plain text", "write `field: value`"
+                    )
+                name = f"{where}.{key.value}" if where else str(key.value)
+                if (key.tag, key.value) in seen:
+                    first = seen[(key.tag, key.value)]
+                    raise content_error(
+                        path,
+                        key_line,
+                        _printable(name, label),
+                        f"is set twice, on lines {first} and {key_line}",
+                        "keep one: a reviewer reads the first, the site would show the last",
+                    )
+                seen[(key.tag, key.value)] = key_line
+                children += [(key, where), (value, _printable(name, label))]
+            stack.extend(reversed(children))
+
+
+def _printable(name: str, fallback: str) -> str:
+    """A field name that keeps `path:line: field:` parseable."""
+    return name if re.fullmatch(r"[\w.-]+", name) else fallback
 
 
 def field_line(doc: SplitDocument, dotted_field: str) -> int | None:
@@ -154,29 +276,21 @@ def field_line(doc: SplitDocument, dotted_field: str) -> int | None:
     return node.start_mark.line + 2
 
 
-def _refuse_aliases(doc: SplitDocument) -> None:
-    try:
-        for event in yaml.parse(doc.yaml_text, Loader=FrontMatterLoader):
-            anchor = getattr(event, "anchor", None)
-            if isinstance(event, yaml.AliasEvent) or anchor:
-                raise content_error(
-                    doc.path,
-                    event.start_mark.line + 2,
-                    "front-matter",
-                    "YAML anchors and aliases (&name, *name) are not allowed",
-                    "write each value out in full",
-                )
-    except yaml.YAMLError:
-        return  # load() reports the syntax error with its line
-
-
-def _failing_timestamp(doc: SplitDocument) -> tuple[str, int | None]:
-    node = yaml.compose(doc.yaml_text, Loader=FrontMatterLoader)
+def _failing_timestamp(root: yaml.Node, offset: int) -> tuple[str | None, int | None]:
+    """The field and line of the first timestamp that is no real date."""
     loader = FrontMatterLoader("")
-    for key, value in getattr(node, "value", []):
-        if getattr(value, "tag", "").endswith(":timestamp"):
+    stack: list[tuple[yaml.Node, str | None]] = [(root, None)]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":timestamp"):
             try:
-                loader.construct_yaml_timestamp(value)
+                loader.construct_yaml_timestamp(node)
             except ValueError:
-                return str(key.value), value.start_mark.line + 2
-    return "front-matter", 2
+                return where, node.start_mark.line + 1 + offset
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, where) for item in reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(
+                (value, f"{where}.{key.value}" if where else str(key.value)) for key, value in reversed(node.value)
+            )
+    return None, None

@@ -10,7 +10,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,18 +21,14 @@ from . import countries
 from .errors import Problem, content_error
 from .frontmatter import SplitDocument, field_line
 from .locales import LANGUAGES
+from .provenance import is_http_url
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 SLUG_MAX_LENGTH = 80
-
-
-def _is_http_url(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # "https://[example.org": an unclosed IPv6 bracket
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+# A source published "tomorrow" where it was published (Hanoi is ahead of Warsaw and of CI's UTC) is fine;
+# later than that, the date is a typo, and it would head every listing until that day.
+MAX_DAYS_AHEAD = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -270,7 +266,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
             "every archived article names its original: `source:` with `url:` and `publisher:` indented under it",
         )
     url = v.text("source.url", source_data.get("url"), required=True)
-    if not _is_http_url(url):
+    if not is_http_url(url):
         v.fail("source.url", f"{url!r} is not an http(s) address", "give the full https://... address of the original")
     raw = v.text("source.raw", source_data.get("raw"))
     if raw is not None and not RAW_PATTERN.fullmatch(raw):
@@ -280,7 +276,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
             f"give the raw copy's path relative to the content folder: {RAW_SOURCES_DIR}/<file>",
         )
     archived = v.text("source.archived", source_data.get("archived"))
-    if archived is not None and not _is_http_url(archived):
+    if archived is not None and not is_http_url(archived):
         v.fail("source.archived", f"{archived!r} is not an http(s) address", "the archived copy's full address")
     accessed = source_data.get("accessed")
     source = Source(
@@ -452,6 +448,20 @@ def default_slug(title: str) -> str:
 
 
 def _date(v: _Validator, value: Any, field: str = "date") -> datetime:
+    published = _parse_date(v, value, field)
+    latest = date.today() + MAX_DAYS_AHEAD
+    if published.date() > latest:
+        v.fail(
+            field,
+            f"{published.date().isoformat()} is in the future (the build's date is {date.today().isoformat()})",
+            "the date is when the source was published: check the year"
+            if field == "date"
+            else "a date of the archive is when something happened: check the year",
+        )
+    return published
+
+
+def _parse_date(v: _Validator, value: Any, field: str) -> datetime:
     if value is None:
         v.fail(field, "is missing", "add `date: YYYY-MM-DD`")
     if isinstance(value, datetime):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from archive_core import paths
 from archive_core.convention import CONVENTION_FILE, Convention, load_convention
 from archive_core.errors import ContentError, Problem
 from archive_core.frontmatter import load, read_text, split
@@ -65,9 +66,11 @@ def check_countries(content_dir: Path, today: date | None = None) -> list[Proble
 def article_translation_keys(content_dir: Path) -> set[str]:
     """The translation_keys of the articles that can be read; broken articles are reported elsewhere."""
     keys = set()
-    for path in sorted((Path(content_dir) / "articles").rglob("*.md")):
+    for path in paths.list_files(content_dir, Path(content_dir) / "articles").files:
+        if path.suffix != ".md":
+            continue
         try:
-            key = load(split(read_text(path), path)).get("translation_key")
+            key = load(split(read_text(path, content_dir), path)).get("translation_key")
         except ContentError:
             continue
         if isinstance(key, str):

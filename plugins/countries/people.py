@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,10 +36,10 @@ class Person:
 def load_people(content_dir: Path, article_keys: Collection[str] | None = None) -> tuple[list[Person], list[Problem]]:
     """All people, and every problem; `article_keys`, when given, are the articles that exist."""
     path = Path(content_dir) / PEOPLE_FILE
-    if not path.exists():
+    if not os.path.lexists(path):
         return [], []
     try:
-        data_file = load_data(path)
+        data_file = load_data(path, content_dir)
     except ContentError as exc:
         return [], [exc.problem]
     return parse_people(data_file, article_keys)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -61,10 +62,10 @@ class CountryRecord:
 def load_records(content_dir: Path, today: date | None = None) -> tuple[dict[str, CountryRecord], list[Problem]]:
     """All records by code, and every problem found; a missing file means no records."""
     path = Path(content_dir) / COUNTRIES_FILE
-    if not path.exists():
+    if not os.path.lexists(path):
         return {}, []
     try:
-        data_file = load_data(path)
+        data_file = load_data(path, content_dir)
     except ContentError as exc:
         return {}, [exc.problem]
     return parse_records(data_file, today or date.today())

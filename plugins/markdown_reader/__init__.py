@@ -11,7 +11,8 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import set_date_tzinfo
 
-from archive_core.errors import BuildFailed
+from archive_core import paths
+from archive_core.errors import BuildFailed, ContentError
 
 from .cache import ContentCache
 from .collection import article_files, default_workers, read_articles, url_collisions
@@ -30,7 +31,8 @@ class ArchiveMarkdownReader(BaseReader):
     file_extensions: ClassVar[list[str]] = ["md"]
 
     def read(self, source_path: str) -> tuple[str, dict]:
-        doc = _ready.pop(os.path.abspath(source_path), None) or read_article(source_path)
+        # Read ahead by `preread_all`; else (an edit the devserver applies in place) read inside the content folder.
+        doc = _ready.pop(os.path.abspath(source_path), None) or read_article(source_path, self.settings["PATH"])
         meta = doc.meta
         metadata = {
             "title": meta.title,
@@ -81,6 +83,22 @@ def preread_all(generator) -> None:
     _ready.update({os.path.abspath(doc.path): doc for doc in docs})
 
 
+def refuse_escaping_static_files(generator) -> None:
+    """Every file Pelican is about to copy into the site (`{static}` links) must be a plain file inside PATH.
+
+    `make check` refuses such links already (`links`); this holds for any way
+    a file gets into Pelican's list, checked where it is copied.
+    """
+    problems = []
+    for static in generator.staticfiles:
+        try:
+            paths.regular_file(os.path.join(generator.path, static.source_path), generator.path)
+        except ContentError as exc:
+            problems.append(exc.problem)
+    if problems:
+        raise BuildFailed(problems)
+
+
 def freeze_urls(generator) -> None:
     """Compute each article's URL once: Pelican recomputes it from the settings on every access.
 
@@ -112,3 +130,4 @@ def register() -> None:
     signals.article_generator_init.connect(preread_all)
     signals.article_generator_pretaxonomy.connect(freeze_urls)
     signals.article_generator_finalized.connect(skip_unwritten_listings)
+    signals.static_generator_finalized.connect(refuse_escaping_static_files)

@@ -9,10 +9,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from archive_core import paths
 from archive_core.errors import ContentError, Problem
 
 from .cache import ContentCache
-from .document import ArticleDocument, read_article
+from .document import ArticleDocument, parse_article
 
 ARTICLE_SUFFIX = ".md"
 # Below this many files per process, starting a pool costs more than it saves.
@@ -21,12 +22,16 @@ CHUNK_SIZE = 64
 
 
 def article_files(content_dir: Path, article_dirs: Iterable[str]) -> tuple[list[Path], list[Problem]]:
-    """All files under the article folders; anything that is not `.md` is a problem, not skipped."""
+    """All files under the article folders; anything that is not `.md` is a problem, not skipped.
+
+    Listed by `paths.list_files`: a link leaving the content folder, a loop, a
+    FIFO or device, a folder named like an article, each is a problem too.
+    """
     files, problems = [], []
     for folder in article_dirs:
-        for path in sorted((content_dir / folder).rglob("*")):
-            if path.is_dir() or path.name.startswith("."):
-                continue
+        listing = paths.list_files(content_dir, content_dir / folder, folder_suffixes=(ARTICLE_SUFFIX,))
+        problems += listing.problems
+        for path in listing.files:
             if path.suffix == ARTICLE_SUFFIX:
                 files.append(path)
             else:
@@ -62,20 +67,21 @@ def read_articles(
     """
     files = list(files)
     results: list[ArticleDocument | tuple[Problem, ...] | None] = [None] * len(files)
-    keys: list[str | None] = [None] * len(files)
-    if cache is not None:
-        for index, path in enumerate(files):
-            try:
-                keys[index] = cache.key(path, Path(path).read_bytes())
-            except OSError:
-                continue  # read_article reports it
-            results[index] = cache.load(keys[index])
-    pending = [index for index, result in enumerate(results) if result is None]
-    if progress and len(pending) < len(files):
-        progress(len(files) - len(pending))
-    jobs = [_Job(files[i], keys[i], cache) for i in pending]
-    for index, result in zip(pending, _read_all(jobs, workers, progress), strict=True):
-        results[index] = result
+    jobs: list[_Job] = []
+    for index, path in enumerate(files):
+        try:
+            data = paths.read_bytes(path, content_dir)  # the one read of the file: the cache key is its hash
+        except ContentError as exc:
+            results[index] = exc.problems
+            continue
+        key = cache.key(path, data) if cache is not None else None
+        results[index] = cache.load(key) if cache is not None and key else None
+        if results[index] is None:
+            jobs.append(_Job(index, Path(path), data, key, cache))
+    if progress and len(jobs) < len(files):
+        progress(len(files) - len(jobs))
+    for job, result in zip(jobs, _read_all(jobs, workers, progress), strict=True):
+        results[job.index] = result
     docs, problems = [], []
     for path, result in zip(files, results, strict=True):
         if isinstance(result, tuple):
@@ -124,15 +130,17 @@ def default_workers() -> int:
 
 @dataclass(frozen=True)
 class _Job:
+    index: int  # in the list of files read
     path: Path
+    data: bytes  # as read once, by `read_articles`
     key: str | None  # in the content cache; None when there is no cache
     cache: ContentCache | None
 
 
 def _read_one(job: _Job) -> ArticleDocument | tuple[Problem, ...]:
-    """Read one file, and store it in the content cache where it is read (in the worker: in parallel)."""
+    """Parse one file, and store it in the content cache where it is parsed (in the worker: in parallel)."""
     try:
-        doc = read_article(job.path)
+        doc = parse_article(job.data, job.path)
     except ContentError as exc:
         return exc.problems
     if job.cache is not None and job.key:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from archive_core import annotations, frontmatter, schema
+from archive_core import annotations, frontmatter, paths, schema
 from archive_core.errors import ContentError, content_error
 from archive_core.schema import ArticleMeta
+from archive_core.text import RESERVED
 
 from . import render
 from .render import SiteLink
@@ -22,9 +24,14 @@ class ArticleDocument:
     site_links: tuple[SiteLink, ...] = ()  # lines are the file's own
 
 
-def read_article(path: str | Path) -> ArticleDocument:
-    """Parse, validate and render `path`; raises ContentError on any problem."""
-    text = frontmatter.read_text(path)
+def read_article(path: str | Path, root: str | Path | None = None) -> ArticleDocument:
+    """Read `path` (inside `root`, default its own folder: see `paths.read_bytes`), then `parse_article`."""
+    return parse_article(paths.read_bytes(path, root), path)
+
+
+def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
+    """Parse, validate and render the bytes of the article `path`; raises ContentError on any problem."""
+    text = frontmatter.decode(data, path)
     doc = frontmatter.split(text, path)
     meta = schema.validate(frontmatter.load(doc), doc)
     if unfinished := schema.unfinished(meta, doc):
@@ -45,6 +52,21 @@ def read_article(path: str | Path) -> ArticleDocument:
         replace(link, line=doc.body_line + link.line - 1 if link.line else None)
         for link in render.site_links(tokens, doc.body)
     )
-    return ArticleDocument(
-        path=str(path), meta=meta, html=render.render(tokens), summary_html=summary, site_links=links
-    )
+    body_html = render.render(tokens)
+    if match := RESERVED.search(body_html):  # spelt with escapes or entities, `data&#45;pagefind-`
+        raise content_error(
+            path,
+            _escaped_marker_line(doc),
+            "body",
+            f"holds {match.group()!r}, the prefix of the search index's own markers",
+            "write it without the hyphens, or in other words",
+        )
+    return ArticleDocument(path=str(path), meta=meta, html=body_html, summary_html=summary, site_links=links)
+
+
+def _escaped_marker_line(doc: frontmatter.SplitDocument) -> int:
+    """The body line whose text, escapes and entities undone, spells a marker (else the body's first line)."""
+    for index, line in enumerate(doc.body.split("\n")):
+        if RESERVED.search(html.unescape(line.replace("\\", ""))):
+            return doc.body_line + index
+    return doc.body_line

@@ -63,7 +63,7 @@ def index_site(pelican) -> None:
     if not pelican.settings.get("SEARCH_INDEX", True):  # a build whose pages are read, not searched
         return
     started = time.perf_counter()
-    report = build_search_index(Path(pelican.output_path))
+    report = build_search_index(Path(pelican.output_path), timeout=pelican.settings.get("SEARCH_INDEX_TIMEOUT"))
     languages = ", ".join(f"{lang}: {count}" for lang, count in sorted(report.pages_by_lang.items()))
     logger.info("search: indexed %d pages (%s) in %.1f s", report.pages, languages, time.perf_counter() - started)
 

@@ -25,6 +25,8 @@ from pathlib import Path, PurePosixPath
 
 from pagefind.index import IndexConfig, PagefindIndex
 
+from archive_core.errors import ToolFailed
+
 from .canonical import ENTRY_FILE, canonicalize_bundle
 from .folding import folded_terms
 from .records import RECORD_ATTRIBUTE, page_records
@@ -34,6 +36,9 @@ from .rendering import FOLDED_META
 BUNDLE_DIR = "pagefind"
 BODY_MARKER = b"data-pagefind-body"
 SERVICE_EXIT_TIMEOUT = 60  # seconds; it ends in a few ms once its writes are done
+TIME_LIMIT_BASE = 30.0  # seconds for one run of Pagefind's service, plus
+TIME_LIMIT_PER_PAGE = 0.02  # seconds per page (see `time_limit`)
+WATCH_INTERVAL = 0.2  # seconds between looks at Pagefind's process
 # Page furniture inside the indexed region that would only crowd the excerpts.
 EXCLUDED_SELECTORS = (
     ".article > header .meta",
@@ -43,6 +48,8 @@ EXCLUDED_SELECTORS = (
     ".timeline-anchor",
 )
 _HTML_LANG = re.compile(rb"<html[^>]*?\slang=\"([^\"]*)\"")
+_QUOTED = re.compile(rb"\"[^\"]*\"|'[^']*'")
+_AFTER_NAME = (b" ", b"\t", b"\n", b"\r", b"\f", b"=", b">", b"/")
 
 
 @dataclass(frozen=True)
@@ -63,8 +70,14 @@ class IndexReport:
         return sum(self.pages_by_lang.values())
 
 
-class IndexingError(RuntimeError):
+class IndexingError(ToolFailed):
     pass
+
+
+REMEDY = (
+    "reinstall it (`.venv/bin/pip install --force-reinstall -r requirements.txt`, package pagefind-bin), "
+    "or point PAGEFIND_BINARY_PATH at a working pagefind"
+)
 
 
 def page_url(output: Path, path: Path) -> str:
@@ -95,6 +108,27 @@ def _lang(head: bytes) -> str | None:
     return match.group(1).decode() if match else None
 
 
+def has_attribute(html: bytes, name: bytes) -> bool:
+    """True when a tag of `html` has the attribute `name`: not where `name` is text, or part of a value
+    (`/en/2025/data-pagefind-body/`, the address of an article titled "Data pagefind body").
+
+    A byte search, then a look at the tag around each match: in the pages the site writes, `<` and `>`
+    in text and attribute values are escaped, so the tag is what lies between the nearest `<` before
+    and the match; with its quoted values taken out, the name must stand there as a word of its own.
+    """
+    at = html.find(name)
+    while at >= 0:
+        opened = html.rfind(b"<", 0, at)
+        if opened > html.rfind(b">", 0, at):
+            before = _QUOTED.sub(b"", html[opened:at])
+            after = html[at + len(name) : at + len(name) + 1]
+            inside_a_value = b'"' in before or b"'" in before  # an opening quote with no closing one
+            if before[-1:].isspace() and not inside_a_value and after in _AFTER_NAME:
+                return True
+        at = html.find(name, at + 1)
+    return False
+
+
 def pages_to_index(output: Path) -> list[PageToIndex]:
     """The pages Pagefind will find (by a byte search for the marker, not a parse) and the records."""
     pages = []
@@ -103,7 +137,7 @@ def pages_to_index(output: Path) -> list[PageToIndex]:
         if BUNDLE_DIR in path.relative_to(output).parts[:1]:
             continue
         data = path.read_bytes()
-        if BODY_MARKER in data:
+        if has_attribute(data, BODY_MARKER):
             pages.append(PageToIndex(relative, _lang(data[:1024]), ""))
         if RECORD_ATTRIBUTE.encode() not in data:
             continue
@@ -167,12 +201,10 @@ def _outermost(folders: set[str]) -> list[str]:
     return sorted(f for f in folders if not any(f.startswith(other + "/") for other in folders))
 
 
-async def _write_index(run: IndexRun, output: Path, bundle: Path) -> dict:
+async def _write_index(run: IndexRun, output: Path, bundle: Path, index: PagefindIndex) -> dict:
     """Run Pagefind's service once; the languages it wrote, from its `pagefind-entry.json`."""
     # Pages: Pagefind walks the output folder, one request to its service instead of one per page
     # (the Python API waits 0.1 s for each response). Records need their own URL: one request each.
-    config: IndexConfig = {"output_path": str(bundle), "exclude_selectors": list(EXCLUDED_SELECTORS)}
-    index = PagefindIndex(config=config)
     await index.__aenter__()
     try:
         for glob in run.globs:
@@ -188,9 +220,93 @@ async def _write_index(run: IndexRun, output: Path, bundle: Path) -> dict:
     return _read_entry(bundle)
 
 
-async def _write_indexes(runs: list[IndexRun], output: Path, bundle: Path) -> None:
+def time_limit(pages: int, setting: float | None = None) -> float:
+    """Seconds one run of Pagefind's service may take: the setting SEARCH_INDEX_TIMEOUT, else by the pages.
+
+    Pagefind indexes about 500 pages a second here; the limit allows 50 a second plus half a minute.
+    """
+    return float(setting) if setting else TIME_LIMIT_BASE + pages * TIME_LIMIT_PER_PAGE
+
+
+async def _supervised(run: IndexRun, output: Path, bundle: Path, limit: float) -> dict:
+    """`_write_index`, watched: ToolFailed as soon as Pagefind cannot start, ends, or exceeds `limit` seconds.
+
+    The Python API would wait for ever for the answer of a service that has ended.
+    """
+    config: IndexConfig = {"output_path": str(bundle), "exclude_selectors": list(EXCLUDED_SELECTORS)}
+    index = PagefindIndex(config=config)
+    task = asyncio.ensure_future(_write_index(run, output, bundle, index))
+    deadline = asyncio.get_running_loop().time() + limit
+    while True:
+        done, _ = await asyncio.wait({task}, timeout=WATCH_INTERVAL)
+        if done:
+            break
+        failure = _ended(index)
+        if failure is None and asyncio.get_running_loop().time() < deadline:
+            continue
+        task.cancel()
+        with contextlib.suppress(BaseException):
+            await task
+        await _stop(index)
+        if failure is None:
+            raise IndexingError(
+                f"Pagefind did not finish within {limit:.0f} s (is it hung?); {REMEDY}, "
+                "or raise SEARCH_INDEX_TIMEOUT in the settings for a very large site"
+            )
+        raise IndexingError(f"Pagefind {failure}; {REMEDY}")
+    try:
+        return task.result()
+    except (IndexingError, asyncio.CancelledError):
+        raise
+    except Exception as exc:  # it could not start, it ended, or it answered with an error
+        failure = await _stop(index)
+        if failure:
+            raise IndexingError(f"Pagefind {failure}; {REMEDY}") from None
+        if isinstance(exc, OSError):  # no binary, or one that cannot be run
+            raise IndexingError(f"Pagefind could not be started ({exc.strerror or exc}); {REMEDY}") from None
+        said = " ".join(str(exc.args[0] if exc.args else exc).split())
+        raise IndexingError(f"Pagefind failed: {said[:300]}; {REMEDY}") from None
+
+
+def _ended(index: PagefindIndex) -> str | None:
+    """Why Pagefind's service can no longer answer (it ended, or closed its output), or None while it can."""
+    service = index._service  # private: the Python API does not watch its process
+    if service is None or not hasattr(service, "_poll_task"):
+        return None
+    poll = service._poll_task
+    if not poll.done() or poll.cancelled():  # cancelled: by `_let_pagefind_exit`, once the index is written
+        return None
+    error = poll.exception()
+    said = getattr(error, "partial", b"").decode("utf-8", "replace").split("\n")
+    last = next((line.strip() for line in reversed(said) if line.strip()), "")
+    status = service._backend.returncode
+    ended = f"ended with status {status}" if status is not None else "stopped answering"
+    return f"{ended} before it finished" + (f" ({last[:200]})" if last else "")
+
+
+async def _stop(index: PagefindIndex) -> str | None:
+    """End Pagefind's service if it still runs, reap it; why it had ended by itself, if it had (see `_ended`)."""
+    service = index._service
+    backend = getattr(service, "_backend", None)
+    if backend is None:
+        return None
+    with contextlib.suppress(Exception):  # it may be ending already: let it say why
+        await asyncio.wait_for(asyncio.shield(backend.wait()), timeout=1)
+    if backend.returncode is None:
+        with contextlib.suppress(ProcessLookupError):
+            backend.kill()
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(backend.wait(), timeout=5)
+    with contextlib.suppress(Exception):  # the rest of what it said, up to its end
+        await asyncio.wait_for(asyncio.shield(service._poll_task), timeout=1)
+    failure = _ended(index)
+    service._poll_task.cancel()
+    return failure
+
+
+async def _write_indexes(runs: list[IndexRun], output: Path, bundle: Path, limits: list[float]) -> None:
     """The runs one after the other, then one `pagefind-entry.json` naming every language they wrote."""
-    entries = [await _write_index(run, output, bundle) for run in runs]
+    entries = [await _supervised(run, output, bundle, limit) for run, limit in zip(runs, limits, strict=True)]
     languages = {lang: language for entry in entries for lang, language in entry["languages"].items()}
     merged = {**entries[-1], "languages": dict(sorted(languages.items()))}
     (bundle / ENTRY_FILE).write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
@@ -276,14 +392,18 @@ def release_free_memory() -> None:
         ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
-def write_pagefind_bundle(output: Path, per_language: bool = True) -> IndexReport:
-    """Index every indexable page under `output` into `output/pagefind/`, as Pagefind writes it."""
+def write_pagefind_bundle(output: Path, per_language: bool = True, timeout: float | None = None) -> IndexReport:
+    """Index every indexable page under `output` into `output/pagefind/`, as Pagefind writes it.
+
+    Each run of Pagefind's service gets `time_limit` seconds (`timeout`, else by its pages).
+    """
     output = output.resolve()
     pages = pages_to_index(output)
     release_free_memory()
     bundle = output / BUNDLE_DIR
     runs = index_runs(pages) if per_language else one_run(pages)
-    _run_in_own_loop(_write_indexes(runs, output, bundle))
+    limits = [time_limit(len(pages), timeout) for _ in runs]
+    _run_in_own_loop(_write_indexes(runs, output, bundle, limits))
     if empty := empty_files(bundle):
         raise IndexingError(f"Pagefind left {len(empty)} files of its index empty, such as {empty[0]}")
     expected = dict(Counter(page.lang or "unknown" for page in pages))
@@ -292,8 +412,8 @@ def write_pagefind_bundle(output: Path, per_language: bool = True) -> IndexRepor
     return IndexReport(bundle, expected)
 
 
-def build_search_index(output: Path, per_language: bool = True) -> IndexReport:
+def build_search_index(output: Path, per_language: bool = True, timeout: float | None = None) -> IndexReport:
     """Index every indexable page under `output` into `output/pagefind/`, in a canonical order (see `canonical`)."""
-    report = write_pagefind_bundle(output, per_language)
+    report = write_pagefind_bundle(output, per_language, timeout)
     canonicalize_bundle(report.bundle)
     return report

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from archive_core import countries
+from archive_core import countries, paths
 from archive_core.convention import Convention, load_convention
 from archive_core.data import DataFile, load_data
 from archive_core.errors import ContentError, Problem
@@ -73,11 +73,9 @@ class Event:
 
 def event_files(content_dir: Path) -> tuple[list[Path], list[Problem]]:
     """Every event file; anything else in the folder is a problem, not skipped."""
-    folder = content_dir / EVENTS_DIR
-    files, problems = [], []
-    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-        if path.is_dir() or path.name.startswith("."):
-            continue
+    listing = paths.list_files(content_dir, content_dir / EVENTS_DIR, folder_suffixes=(EVENT_SUFFIX,))
+    files, problems = [], listing.problems
+    for path in listing.files:
         if path.suffix == EVENT_SUFFIX:
             files.append(path)
         else:
@@ -95,7 +93,7 @@ def load_events(content_dir: Path, article_keys: Iterable[str]) -> tuple[list[Ev
     seen: dict[str, str] = {}
     for path in files:
         try:
-            data = load_data(path)
+            data = load_data(path, content_dir)
         except ContentError as exc:
             problems.append(exc.problem)
             continue
@@ -121,7 +119,8 @@ def load_events(content_dir: Path, article_keys: Iterable[str]) -> tuple[list[Ev
 def check_timeline(content_dir: Path) -> list[Problem]:
     """What `make check` reports about the timeline, without building."""
     # The article reader already makes each file's name match its translation_key and lang.
-    keys = {path.name.split(".")[0] for path in (content_dir / "articles").rglob("*.md")}
+    listed = paths.list_files(content_dir, content_dir / "articles").files
+    keys = {path.name.split(".")[0] for path in listed if path.suffix == ".md"}
     events, problems = load_events(content_dir, keys)
     convention, convention_problems = load_convention(content_dir)
     return [*problems, *convention_problems, *check_figures(events, convention)]

@@ -7,6 +7,7 @@ already written its first page, so that a half-written site exists.
 
 from __future__ import annotations
 
+import errno
 import logging
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from pelican.generators import Generator
 
 logger = logging.getLogger(__name__)
 _settings: dict = {}
+_edited: list[Path] = []
 
 
 def remember(pelican) -> None:
@@ -27,6 +29,15 @@ def strike(path, context) -> None:
         raise RuntimeError(f"fault injected by the tests after writing {path}")
     if fault == "logged-error":
         logger.error("error injected by the tests after writing %s", path)
+    if fault == "read-only-disk":
+        raise OSError(errno.EROFS, "Read-only file system (injected by the tests)", path)
+    if fault == "full-disk":
+        raise OSError(errno.ENOSPC, "No space left on device (injected by the tests)", path)
+    if fault == "edit-during-build" and not _edited:
+        # An editor saves an article while the build is writing pages: after the build read it.
+        edited = Path(_settings["PATH"]) / _settings["EDITED_ARTICLE"]
+        edited.write_text(edited.read_text(encoding="utf-8") + _settings["EDIT"], encoding="utf-8")
+        _edited.append(edited)
 
 
 class EscapingGenerator(Generator):

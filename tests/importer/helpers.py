@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +24,23 @@ class Run:
         return Path(self.out.strip())
 
 
+@contextlib.contextmanager
+def content_folder(dest: Path) -> Iterator[None]:
+    """Point the tools at `dest` as `ARCHIVE_CONTENT` does: an import writes only inside the repository or it."""
+    before = os.environ.get("ARCHIVE_CONTENT")
+    os.environ["ARCHIVE_CONTENT"] = str(dest)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["ARCHIVE_CONTENT"]
+        else:
+            os.environ["ARCHIVE_CONTENT"] = before
+
+
 def run_import(capsys, src: Path, dest: Path, *options: str) -> Run:
-    code = main([str(src), "--dest", str(dest), *options])
+    with content_folder(dest):
+        code = main([str(src), "--dest", str(dest), *options])
     captured = capsys.readouterr()
     return Run(code, captured.out, captured.err)
 

@@ -114,7 +114,8 @@ def test_make_import_ignores_the_locale_in_LANG(tmp_path):
         ["make", "--no-print-directory", "import", f"SRC={raw_copy(tmp_path)}", f"DEST={tmp_path}", "DATE=2025-10-26",
          f"TITLE={TITLE}", f"NOTE={NOTE}", "KEY=hanoi-convention-signing-ceremony",
          "SLUG=otwarcie-konwencji-z-hanoi-do-podpisu"],
-        cwd=ROOT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "ARCHIVE_CONTENT": str(tmp_path)},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     written = tmp_path / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md"

@@ -3,7 +3,7 @@
 `python -m tools.bench.corpus 500 DIR` writes DIR/archive/articles/<year>/<key>.<lang>.md
 (YAML front-matter, as content/ holds) and DIR/stock/<key>.<lang>.md (`Title:`/`Date:` lines,
 as stock Pelican reads), N pairs of ~700-word articles: a Polish original and its English
-translation, with headings, lists, captions, countries and dates spread over 2019-2026.
+translation, with headings, lists, captions, countries and dates spread over 2019-2025.
 The same N and seed always give the same bytes. Nothing is written into content/.
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 SEED = 2025
 WORDS_PER_ARTICLE = 700
 FIRST_DAY = date(2019, 1, 1)
-DAYS = (date(2026, 12, 31) - FIRST_DAY).days
+DAYS = (date(2025, 12, 31) - FIRST_DAY).days  # no article dated after the build (archive_core.schema refuses it)
 
 
 def _words(text: str) -> list[str]:

@@ -36,11 +36,15 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from ..make_inputs import given, positive
 from . import search_probe
 from .corpus import make_pairs, write_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 WORK = ROOT / ".cache" / "bench"
+MAX_PAIRS = 100_000
+MAX_REPEAT = 20
+COMMAND_TIMEOUT = 3 * 3600  # seconds: a cold build of 100,000 pairs on a slow machine, with room to spare
 STOCK_SETTINGS = """\
 SITENAME = "stock"
 SITEURL = ""
@@ -65,7 +69,13 @@ def measured(command: list[str], env: dict | None = None, quiet: bool = True) ->
     with tempfile.NamedTemporaryFile(suffix=".json") as result:
         full = [sys.executable, "-m", "tools.bench.measure", result.name, "--", *command]
         done = subprocess.run(
-            full, cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=quiet, text=True, check=False
+            full,
+            cwd=ROOT,
+            env={**os.environ, **(env or {})},
+            capture_output=quiet,
+            text=True,
+            check=False,
+            timeout=COMMAND_TIMEOUT,
         )
         if done.returncode:
             raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
@@ -301,12 +311,18 @@ def print_table(rows: list[dict]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pairs", type=int, nargs="+", default=[500, 5000])
-    parser.add_argument("--repeat", type=int, default=1, help="cold builds per size; the median is reported")
+    pairs, repeat = positive(MAX_PAIRS, "N"), positive(MAX_REPEAT, "REPEAT")
+    parser.add_argument("--pairs", type=pairs, nargs="+", help="N=... for make (default: 500 5000)")
+    parser.add_argument("--repeat", type=repeat, default=given("REPEAT") or "1", help="cold builds per size (REPEAT=)")
     parser.add_argument("--stock-python", type=Path, default=Path(sys.executable), help="with Markdown installed")
     parser.add_argument("--ours-python", type=Path, default=ROOT / ".venv" / "bin" / "python")
     parser.add_argument("--json", type=Path, default=WORK / "results.json")
     args = parser.parse_args(argv)
+    if args.pairs is None:
+        try:
+            args.pairs = [pairs(text) for text in (given("N") or "500 5000").split()]
+        except argparse.ArgumentTypeError as exc:
+            parser.error(str(exc))
     WORK.mkdir(parents=True, exist_ok=True)
     results = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine(), "sizes": []}
     for pairs in args.pairs:

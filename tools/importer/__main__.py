@@ -8,11 +8,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from archive_core.errors import ContentError
+from archive_core.errors import ContentError, content_error
 from archive_core.locales import LANGUAGES
 from archive_core.publishers import PUBLISHERS_FILE, host_of, load_publishers
 from archive_core.schema import RAW_PATTERN, RAW_SOURCES_DIR
 from markdown_reader.document import read_article
+from tools.make_inputs import given
 
 from . import ROOT
 from .importer import convert, write
@@ -27,19 +28,47 @@ def _date(value: str) -> date:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The options, each defaulting to the value `make import NAME=...` passes (see tools.make_inputs)."""
     parser = argparse.ArgumentParser(prog="make import", description=__doc__)
-    parser.add_argument("src", type=Path, help="the raw article: a text file or a saved HTML page")
-    parser.add_argument("--dest", type=Path, default=ROOT / "content", help="content folder (default: content/)")
-    parser.add_argument("--date", type=_date, help="publication date, YYYY-MM-DD (else from the page's metadata)")
-    parser.add_argument("--title", help="title (else the source's title line; else derived and marked for review)")
-    parser.add_argument("--lang", choices=LANGUAGES, help="the article's language (else detected)")
-    parser.add_argument("--source-url", help="address of the original (else its 'Source:' line or the page's)")
-    parser.add_argument("--publisher", help="publisher (else the agency credit line or the site's name)")
-    parser.add_argument("--key", help="translation_key (else the title, transliterated)")
-    parser.add_argument("--slug", help="slug, the last part of the URL (else the title, transliterated)")
-    parser.add_argument("--note", help="editor_note: the archive editors' note")
-    parser.add_argument("--force", action="store_true", help="replace an existing, different file")
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "src", type=Path, nargs="?", default=given("SRC"), help="the raw article: a text file or a saved HTML page"
+    )
+    parser.add_argument(
+        "--dest", type=Path, default=given("DEST") or ROOT / "content", help="content folder (default: content/)"
+    )
+    parser.add_argument(
+        "--date", type=_date, default=given("DATE"), help="publication date, YYYY-MM-DD (else from the page's metadata)"
+    )
+    parser.add_argument(
+        "--title",
+        default=given("TITLE"),
+        help="title (else the source's title line; else derived and marked for review)",
+    )
+    parser.add_argument(
+        "--lang", default=given("LANG"), help=f"the article's language, {' or '.join(LANGUAGES)} (else detected)"
+    )
+    parser.add_argument(
+        "--source-url",
+        default=given("SOURCE_URL"),
+        help="address of the original (else its 'Source:' line or the page's)",
+    )
+    parser.add_argument(
+        "--publisher", default=given("PUBLISHER"), help="publisher (else the agency credit line or the site's name)"
+    )
+    parser.add_argument("--key", default=given("KEY"), help="translation_key (else the title, transliterated)")
+    parser.add_argument(
+        "--slug", default=given("SLUG"), help="slug, the last part of the URL (else the title, transliterated)"
+    )
+    parser.add_argument("--note", default=given("NOTE"), help="editor_note: the archive editors' note")
+    parser.add_argument(
+        "--force", action="store_true", default=bool(given("FORCE")), help="replace an existing, different file"
+    )
+    args = parser.parse_args(argv)
+    if args.src is None:
+        parser.error("give the source file: make import SRC=path/to/article.txt")
+    if args.lang is not None and args.lang not in LANGUAGES:
+        parser.error(f"LANG must be one of {', '.join(LANGUAGES)}, not {args.lang!r}")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         raw=raw_copy(args.src, args.dest),
     )
     try:
+        check_destination(args.dest)
         imported = convert(args.src, options)
         path, changed = write(imported, args.dest, force=args.force)
     except ContentError as exc:
@@ -99,6 +129,17 @@ def raw_copy(src: Path, dest: Path) -> str | None:
         return None
     raw = f"{RAW_SOURCES_DIR}/{source.relative_to(folder).as_posix()}"
     return raw if RAW_PATTERN.fullmatch(raw) else None
+
+
+def check_destination(dest: Path) -> None:
+    """DEST must be a folder inside the repository (or inside ARCHIVE_CONTENT, the content folder tools are
+    pointed at), links followed: an import never writes anywhere else."""
+    roots = [ROOT, *([Path(os.environ["ARCHIVE_CONTENT"])] if os.environ.get("ARCHIVE_CONTENT") else [])]
+    real = os.path.realpath(dest)
+    if not any(real == os.path.realpath(root) or real.startswith(os.path.realpath(root) + os.sep) for root in roots):
+        raise content_error(
+            dest, None, "DEST", "is outside the repository", "import into content/ (the default), or a folder inside it"
+        )
 
 
 def _shown(path: Path) -> str:

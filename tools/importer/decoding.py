@@ -12,6 +12,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from archive_core.errors import content_error
+from archive_core.text import NOT_XML
 
 MAX_SOURCE_BYTES = 5_000_000
 # No-break and other fixed-width spaces become ordinary spaces; zero-width characters go.
@@ -44,7 +45,8 @@ def decode(path: Path, data: bytes) -> str:
 
 def normalize(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return _INVISIBLE.sub("", _SPACES.sub(" ", text))
+    text = text.replace("\v", "\n").replace("\f", "\n")  # line and page breaks
+    return NOT_XML.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", text)))  # other controls are no text
 
 
 def _decode_legacy(path: Path, data: bytes) -> str:

@@ -9,15 +9,14 @@ import lxml.html
 import trafilatura
 from lxml.etree import ParserError
 
+from archive_core.text import NOT_XML
+
 from . import structure
 from .model import Block, Kind, ParsedSource
 
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _WHITESPACE = re.compile(r"\s+")
 _BLOCK_TAGS = frozenset({"head", "list", "p", "quote", "table"})
-# Characters XML cannot hold (C0 controls but tab and line ends; U+FFFE, U+FFFF): trafilatura's lxml trees
-# refuse them and it then gives up on the whole page. In HTML they are parse errors, never visible text.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def is_html(text: str) -> bool:
@@ -27,7 +26,9 @@ def is_html(text: str) -> bool:
 def parse_html(text: str) -> ParsedSource | None:
     """The article of the page, or None when trafilatura finds no article text."""
     try:
-        tree = lxml.html.document_fromstring(_NOT_XML.sub("", text))
+        # Characters XML cannot hold: trafilatura's lxml trees refuse them and it then gives up on the whole
+        # page. In HTML they are parse errors, never visible text. (`decoding.normalize` drops them already.)
+        tree = lxml.html.document_fromstring(NOT_XML.sub("", text))
     except (ParserError, ValueError):
         return None
     _keep_figure_captions(tree)

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from babel import Locale
 
+from archive_core import paths
 from archive_core.errors import ContentError, content_error
 from archive_core.schema import default_slug
-from markdown_reader.document import read_article
+from markdown_reader.document import parse_article
 
 from . import countries, output
-from .decoding import decode
+from .decoding import MAX_SOURCE_BYTES, decode
 from .htmlpage import is_html, parse_html
 from .language import detect_language, identify
 from .model import ImportOptions, ParsedSource
@@ -33,10 +33,11 @@ class Imported:
 
 
 def read_source(path: Path) -> ParsedSource:
+    # SRC is the one file read from wherever its user keeps it: read as a plain file, bounded, never a FIFO or device.
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise content_error(path, None, "file", f"cannot be read: {exc.strerror}", "check the SRC path") from None
+        data = paths.read_bytes(path, "/", limit=MAX_SOURCE_BYTES)
+    except ContentError as exc:
+        raise content_error(path, None, "file", exc.problem.message, "check the SRC path") from None
     text = decode(path, data)
     if is_html(text):
         parsed = parse_html(text)
@@ -126,36 +127,31 @@ def derive_title(lead: str) -> str:
 
 
 def _validate(source_path: Path, target: Path, text: str) -> None:
-    """Read the file back as the build will; a problem is reported against the source."""
-    with tempfile.TemporaryDirectory() as folder:
-        draft = Path(folder) / target
-        draft.parent.mkdir(parents=True)
-        draft.write_text(text, encoding="utf-8")
-        try:
-            read_article(draft)
-        except ContentError as exc:
-            problem = exc.problem
-            raise content_error(
-                source_path, None, problem.field, f"the imported article would be invalid: {problem.message}",
-                problem.hint or "check the options given",
-            ) from None  # fmt: skip
+    """Read the file back as the build will, from memory (nothing is written); a problem names the source."""
+    try:
+        parse_article(text.encode("utf-8"), target)
+    except ContentError as exc:
+        problem = exc.problem
+        raise content_error(
+            source_path, None, problem.field, f"the imported article would be invalid: {problem.message}",
+            problem.hint or "check the options given",
+        ) from None  # fmt: skip
 
 
 def write(imported: Imported, dest: Path, force: bool = False) -> tuple[Path, bool]:
-    """Write under `dest`; (path, changed). An existing different file is kept unless `force`."""
-    target = dest / imported.path
+    """Write under `dest`; (path, changed). An existing different file is kept unless `force`.
+
+    Every path is checked before the first byte is written (`paths.target_inside`), and written
+    through `paths.write_file`, which refuses anything outside `dest`.
+    """
+    target = paths.target_inside(dest, imported.path)
     data = imported.text.encode("utf-8")
-    if target.exists():
-        if target.read_bytes() == data:
+    if os.path.lexists(target):
+        if paths.read_bytes(target, dest) == data:
             return target, False
         if not force:
             raise content_error(
                 target, None, "file", "already exists and differs from this import",
                 "compare them; to replace it, import again with FORCE=1",
             )  # fmt: skip
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("wb", dir=target.parent, prefix=".import-", delete=False) as draft:
-        draft.write(data)
-    os.chmod(draft.name, 0o644)
-    os.replace(draft.name, target)
-    return target, True
+    return paths.write_file(dest, imported.path, data, replace=True), True

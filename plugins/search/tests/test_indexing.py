@@ -1,11 +1,15 @@
 import threading
 from pathlib import Path
 
+import pytest
+
 from search.indexing import (
+    BODY_MARKER,
     PageToIndex,
     _run_in_own_loop,
     _wait_for_writes,
     empty_files,
+    has_attribute,
     index_runs,
     page_url,
     with_folded_meta,
@@ -77,3 +81,21 @@ def test_one_pagefind_run_per_language_over_the_folders_of_its_indexed_pages():
 def test_languages_sharing_a_folder_are_indexed_in_one_run():
     runs = index_runs([_page("2025/a/index.html", "pl"), _page("2025/b/index.html", "en")])
     assert [run.globs for run in runs] == [("**/*.{html}",)]
+
+
+@pytest.mark.parametrize(
+    ("html", "found"),
+    [
+        (b"<main data-pagefind-body>", True),
+        (b'<main class="x" data-pagefind-body class=y>', True),
+        (b'<div data-pagefind-body="">', True),
+        (b"<main\ndata-pagefind-body\n>", True),
+        (b'<a href="/en/2025/data-pagefind-body/">x</a>', False),
+        (b"<p>data-pagefind-body</p>", False),
+        (b'<meta content="x data-pagefind-body y">', False),
+        (b"<x title='a data-pagefind-body'>", False),
+        (b"<p>a &lt;b data-pagefind-body&gt;</p>", False),
+    ],
+)
+def test_the_body_marker_counts_only_as_an_attribute(html, found):
+    assert has_attribute(b"<!doctype html><html><body>" + html, BODY_MARKER) is found

@@ -1,0 +1,319 @@
+"""Every content file is read, listed and written through here, confined to its folder.
+
+A file reached through a link must resolve (links followed) inside the
+folder it is read from: a link in a pull request cannot publish a file of
+the machine that builds it. Reads are bounded and never block: a FIFO, a
+device, a folder or a link loop where a file should be is refused, naming
+the path, before it is opened for reading. Writes go through `write_file`,
+which refuses any path that leaves its destination before the first byte.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path, PurePath
+
+from .errors import ContentError, Problem, content_error
+
+MAX_FILE_BYTES = 2_000_000
+REPOSITORY = Path(__file__).resolve().parents[2]
+_REAL_REPOSITORY = os.path.realpath(REPOSITORY)
+MAX_DEPTH = 32  # folders below the folder listed
+_LINK_HINT = "links may only point to files inside the content folder; copy the file into the repository instead"
+_SPECIAL_HINT = "content holds only regular files and folders; remove it"
+
+
+def _within(root: str, real: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _refusal(path: str | Path, message: str, hint: str = _LINK_HINT) -> ContentError:
+    return content_error(path, None, "file", message, hint)
+
+
+def _inspect(path: str | Path) -> tuple[str, int]:
+    """The real path of `path` (links followed) and its mode; OSError (ELOOP, ENOENT...) unless it exists.
+
+    On Linux, from the kernel in four system calls (an O_PATH descriptor opens nothing, acts on no
+    device, blocks on no FIFO) rather than one `lstat` per part of the path.
+    """
+    if _O_PATH:
+        fd = os.open(path, _O_PATH | os.O_CLOEXEC)
+        try:
+            real, mode = os.readlink(f"/proc/self/fd/{fd}"), os.fstat(fd).st_mode
+        finally:
+            os.close(fd)
+        if real.startswith("/") and not real.endswith(" (deleted)"):
+            return real, mode
+    real = os.path.realpath(path, strict=True)
+    return real, os.stat(real).st_mode
+
+
+_O_PATH = getattr(os, "O_PATH", 0) if os.path.isdir("/proc/self/fd") else 0
+
+
+def real_path(path: str | Path) -> str:
+    """`os.path.realpath(path, strict=True)`, faster (see `_inspect`)."""
+    return _inspect(path)[0]
+
+
+def _real_root(root: str | Path) -> str:
+    try:
+        info = os.stat(root)
+    except OSError:
+        return os.path.realpath(root)
+    return _real_folder(str(root), info.st_dev, info.st_ino)
+
+
+@lru_cache(maxsize=64)
+def _real_folder(name: str, device: int, inode: int) -> str:
+    """Keyed by what `name` is now: a folder replaced (by a link, say) is resolved again."""
+    return os.path.realpath(name)
+
+
+def _resolve(root: str | Path, path: str | Path) -> tuple[str, int]:
+    """The real path and mode of `path`; ContentError unless it exists inside `root`."""
+    real_root = _real_root(root)
+    try:
+        real, mode = _inspect(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _refusal(path, "is a symbolic link loop", "replace the link by the file it should be") from None
+        if os.path.islink(path):
+            raise _refusal(path, "is a symbolic link to nothing", "replace the link by the file it should be") from None
+        raise _refusal(path, f"cannot be read: {exc.strerror}", "check that the file exists") from None
+    if not _within(real_root, real):
+        raise _refusal(path, "is a link to a file outside the content folder")
+    return real, mode
+
+
+def resolve_inside(root: str | Path, path: str | Path) -> str:
+    """The real path of `path` (links followed); ContentError unless it exists inside `root`."""
+    return _resolve(root, path)[0]
+
+
+def read_bytes(path: str | Path, root: str | Path | None = None, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file `path`, which must resolve inside `root` (default: its own folder).
+
+    Refused, with the path named: a link leading outside `root`, a link loop,
+    a folder, a FIFO, socket or device, a file larger than `limit` bytes.
+    """
+    real = regular_file(path, root)
+    try:
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise _refusal(path, f"cannot be read: {exc.strerror}", "check the file and its permissions") from None
+    try:
+        info = os.fstat(fd)
+        _refuse_special(path, info.st_mode)  # the same file as checked, or it changed under us
+        if info.st_size > limit:
+            raise _too_large(path, limit)
+        chunks, size = [], 0
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise _too_large(path, limit)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise _refusal(path, f"cannot be read: {exc.strerror}", "check the file and its permissions") from None
+    finally:
+        os.close(fd)
+
+
+def regular_file(path: str | Path, root: str | Path | None = None) -> str:
+    """The real path of `path`, a regular file inside `root` (default: its own folder); else ContentError.
+
+    Checked without opening it: opening a FIFO or a device can block, or act.
+    """
+    real, mode = _resolve(Path(path).parent if root is None else root, path)
+    _refuse_special(path, mode)
+    return real
+
+
+def _refuse_special(path: str | Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise _refusal(path, "is a folder where a file should be", "rename or remove the folder")
+    if not stat.S_ISREG(mode):
+        raise _refusal(path, "is not a regular file (a FIFO, socket or device)", _SPECIAL_HINT)
+
+
+def _too_large(path: str | Path, limit: int) -> ContentError:
+    return _refusal(path, f"is larger than {limit:,} bytes", "split it, or check that it is really content")
+
+
+@dataclass
+class Listing:
+    """The regular files found under a folder, and every entry that was refused."""
+
+    files: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def list_files(root: str | Path, folder: str | Path, folder_suffixes: Iterable[str] = ()) -> Listing:
+    """Every regular file under `folder` (which is `root` or inside it), sorted; hidden names are skipped.
+
+    Links are followed when they resolve inside `root` and lead to no loop. A
+    link that leaves `root`, a loop, a dangling link, a FIFO, socket or
+    device, a name that cannot be printed, and a folder whose name ends with
+    one of `folder_suffixes` (`x.pl.md/`, where an article file should be) are
+    problems, each naming its path. Files are listed by the path they were
+    found at (through the link), not the path they resolve to.
+    """
+    listing = Listing()
+    real_root = os.path.realpath(root)
+    suffixes = tuple(folder_suffixes)
+    folder = Path(folder)
+    if Path(os.path.abspath(root)).is_relative_to(REPOSITORY) and not _within(_REAL_REPOSITORY, real_root):
+        # A `content` committed as a link to `/` would make every file of the machine "inside" it.
+        listing.problems.append(
+            Problem(
+                str(root),
+                None,
+                "file",
+                "is a link to a folder outside the repository",
+                "the content folder must be a folder of the repository, not a link",
+            )
+        )
+        return listing
+    if not os.path.lexists(folder):
+        return listing
+    try:
+        real = resolve_inside(real_root, folder)
+    except ContentError as exc:
+        listing.problems.append(exc.problem)
+        return listing
+    if not os.path.isdir(real):
+        listing.problems.append(Problem(str(folder), None, "file", "should be a folder", "move the file elsewhere"))
+        return listing
+    _walk(real_root, folder, (real,), suffixes, listing)
+    return listing
+
+
+def _walk(real_root: str, folder: Path, chain: tuple[str, ...], suffixes: tuple[str, ...], listing: Listing) -> None:
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        listing.problems.append(Problem(str(folder), None, "file", f"cannot be listed: {exc.strerror}", ""))
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        path = folder / name
+        if not name.isprintable():
+            listing.problems.append(
+                Problem(
+                    str(path),
+                    None,
+                    "file",
+                    "has a name with control characters or bytes that are not UTF-8",
+                    "rename it: letters, digits, '.', '-' and '_'",
+                )
+            )
+            continue
+        try:
+            if entry.is_symlink():
+                real = resolve_inside(real_root, path)
+                is_dir, is_file = os.path.isdir(real), os.path.isfile(real)
+            else:
+                real = os.path.join(chain[-1], name)
+                is_dir, is_file = entry.is_dir(follow_symlinks=False), entry.is_file(follow_symlinks=False)
+        except ContentError as exc:
+            listing.problems.append(exc.problem)
+            continue
+        except OSError as exc:
+            listing.problems.append(Problem(str(path), None, "file", f"cannot be read: {exc.strerror}", ""))
+            continue
+        if is_file:
+            listing.files.append(path)
+        elif not is_dir:
+            listing.problems.append(
+                Problem(str(path), None, "file", "is not a regular file (a FIFO, socket or device)", _SPECIAL_HINT)
+            )
+        elif suffixes and name.endswith(suffixes):
+            listing.problems.append(
+                Problem(str(path), None, "file", "is a folder where a file should be", "rename or remove the folder")
+            )
+        elif any(_within(real, visited) for visited in chain):
+            listing.problems.append(
+                Problem(str(path), None, "file", "is a link to a folder that contains it (a loop)", "remove the link")
+            )
+        elif len(chain) > MAX_DEPTH:
+            listing.problems.append(
+                Problem(str(path), None, "file", f"is more than {MAX_DEPTH} folders deep", "flatten the folders")
+            )
+        else:
+            _walk(real_root, path, (*chain, real), suffixes, listing)
+
+
+def target_inside(root: str | Path, relative: str | PurePath) -> Path:
+    """`root/relative`, or ContentError if it would leave `root`, links followed, or is a link itself.
+
+    Checked before anything is written: `relative` must be relative and
+    plain (no `..`, no empty part, no control characters), and the folders
+    on the way that exist must resolve inside `root`.
+    """
+    relative = PurePath(relative)
+    target = Path(root) / relative
+    if (
+        relative.is_absolute()
+        or not relative.parts
+        or any(part in ("..", ".") or not part.isprintable() for part in relative.parts)
+    ):
+        raise _refusal(target, "would be written outside its folder", "keys and slugs are a-z, 0-9 and hyphens")
+    real_root = os.path.realpath(root)
+    if not _within(real_root, os.path.realpath(target.parent)):
+        raise _refusal(target, "would be written through a link to outside its folder", _LINK_HINT)
+    if os.path.islink(target):
+        raise _refusal(target, "is a symbolic link; nothing is written through a link", "remove the link")
+    if os.path.lexists(target) and not os.path.isfile(target):
+        raise _refusal(target, "exists and is not a regular file", "remove or rename it")
+    return target
+
+
+def write_file(root: str | Path, relative: str | PurePath, data: bytes, replace: bool = False) -> Path:
+    """Write `data` at `root/relative` atomically (a temporary file renamed); the one way content is written.
+
+    Refuses, before any byte is written, a path that leaves `root` (see
+    `target_inside`); without `replace`, an existing file is never replaced.
+    The folders it creates are checked again once they exist.
+    """
+    target = target_inside(root, relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target = target_inside(root, relative)  # a folder made meanwhile through a link is caught here
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".write-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        if replace:
+            os.replace(temporary, target)
+        else:
+            os.link(temporary, target)  # fails if the target exists: never replaced
+            os.unlink(temporary)
+    except FileExistsError:
+        os.unlink(temporary)
+        raise _refusal(target, "already exists", "edit that file, or choose another name") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def content_listing(content_dir: str | Path) -> Listing:
+    """Every file of the content folder, and every entry no build may read (see `list_files`)."""
+    content_dir = Path(os.path.abspath(content_dir))
+    return list_files(content_dir, content_dir)
+
+
+def check_tree(content_dir: Path) -> list[Problem]:
+    """Every entry of the content folder that no build may read: links out, loops, FIFOs, devices (`make check`)."""
+    return content_listing(content_dir).problems

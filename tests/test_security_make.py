@@ -1,0 +1,150 @@
+"""Make variables are data: values with `$`, backticks, quotes, `;` and newlines reach Python untouched, run nothing.
+
+make expands `$(...)` in a command-line value wherever the value is used (and when it exports it, which it
+does for every command-line value by default); a shell then reads what make wrote. The Makefile passes every
+input as ARCHIVE_<NAME> from `$(value NAME)`, and Python validates it. See docs/security.md.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from .conftest import ROOT, SEED
+
+MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
+INPUTS = ("TITLE", "KEY", "SRC", "DATE", "SLUG", "NOTE", "DEST", "PUBLISHER", "SOURCE_URL", "LANG", "PORT", "N",
+          "REPEAT", "PYTHON", "FORCE", "DIFF_BASE")  # fmt: skip
+
+
+def hostile(marker: Path) -> list[str]:
+    """Values that run `touch marker` if make or a shell ever reads them as code."""
+    return [
+        f"$(shell touch {marker})",
+        f"`touch {marker}`",
+        f"$$(touch {marker})",
+        f"$(touch {marker})",
+        f"x; touch {marker}",
+        f"x'; touch {marker}; echo '",
+        f'x"; touch {marker}; echo "',
+        f"x\ntouch {marker}",
+        f"${{shell touch {marker}}}",
+        "$HOME $$ $ \\ ' \" ; # %",
+    ]
+
+
+def make(*args: str, content: Path, timeout: int = 120) -> subprocess.CompletedProcess:
+    env = {"PATH": "/usr/bin:/bin", "ARCHIVE_CONTENT": str(content), "LANG": "C.UTF-8"}
+    return subprocess.run(
+        ["make", "--no-print-directory", *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=timeout
+    )
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def test_no_input_is_ever_expanded_by_make():
+    """Every input is read as `$(value NAME)` (or its origin asked): never `$(NAME)`, `${NAME}` or `$(call ...)`."""
+    for name in INPUTS:
+        uses = re.findall(rf"\$[({{]{name}[)}}]", MAKEFILE)
+        assert uses == [], f"$({name}) is expanded by make"
+    assert "shell-quote" not in MAKEFILE
+
+
+@pytest.mark.parametrize("target", ["new", "import", "serve", "devserver", "bench", "html", "check", "diff"])
+def test_no_value_runs_while_make_reads_the_makefile(target, tmp_path):
+    """`make -n` expands everything it would run: nothing may run, whatever the values."""
+    marker = tmp_path / "pwned"
+    values = hostile(marker)
+    args = [f"{name}={values[index % len(values)]}" for index, name in enumerate(INPUTS)]
+    make("-n", target, *args, content=tmp_path)
+    assert not marker.exists()
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    title=st.lists(
+        st.sampled_from(["Tytuł", " ", "$", "$(", ")", "`", "'", '"', ";", "\\", "#", "%", "\n", "shell", "touch "]),
+        min_size=1,
+        max_size=12,
+    ).map("".join)
+)
+def test_make_new_writes_the_title_as_given(tmp_path_factory, title):
+    folder = tmp_path_factory.mktemp("new")
+    marker = folder / "pwned"
+    title = f"A {title.replace('touch ', f'touch {marker} ')} z"
+    result = make("new", f"TITLE={title}", "LANG=pl", "DATE=2025-10-26", "KEY=hostile", content=folder / "content")
+    assert result.returncode == 0, result.stderr
+    [written] = (folder / "content").rglob("*.md")
+    assert front_matter(written)["title"] == title.strip()
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("index", range(len(hostile(Path("x")))))
+def test_make_import_passes_every_value_untouched(index, tmp_path):
+    marker = tmp_path / "pwned"
+    value = hostile(marker)[index]
+    source = tmp_path / f"source {index} $x `y`.txt"
+    source.write_bytes(SEED.read_bytes())
+    result = make(
+        "import",
+        f"SRC={source}",
+        f"DEST={tmp_path / 'content'}",
+        "DATE=2025-10-26",
+        "LANG=pl",
+        f"TITLE=T {value}",
+        f"NOTE=N {value}",
+        f"PUBLISHER=P {value}",
+        "KEY=hanoi-convention-signing-ceremony",
+        content=tmp_path / "content",
+    )
+    assert result.returncode == 0, result.stderr
+    fields = front_matter(Path(result.stdout.strip()))
+    assert fields["title"] == f"T {value}".strip()
+    assert fields["editor_note"] == f"N {value}".strip()
+    assert fields["source"]["publisher"] == f"P {value}".strip()
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["devserver", "PORT=8100; touch {marker}"], "PORT must be a whole number from 1 to 65535"),
+        (["devserver", "PORT=$(shell touch {marker})"], "PORT must be a whole number"),
+        (["devserver", "PORT=99999"], "PORT must be a whole number from 1 to 65535"),
+        (["diff", "DIFF_BASE=main; touch {marker}"], "is not a branch or commit name"),
+        (["diff", "DIFF_BASE=$(shell touch {marker})"], "is not a branch or commit name"),
+        (["new", "TITLE=x", "LANG=pl", "DATE=`touch {marker}`"], "DATE '`touch"),
+        (["new", "TITLE=x", "LANG=$(shell touch {marker})"], "LANG must be one of pl, en"),
+        (["import", "SRC=/dev/null", "LANG=de; touch {marker}"], "LANG must be one of pl, en"),
+    ],
+)
+def test_invalid_values_are_refused_by_python(args, message, tmp_path):
+    marker = tmp_path / "pwned"
+    result = make(*(arg.replace("{marker}", str(marker)) for arg in args), content=tmp_path)
+    assert result.returncode != 0
+    assert message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not marker.exists()
+
+
+def test_the_python_given_is_run_as_one_program_name(tmp_path):
+    marker = tmp_path / "pwned"
+    env = {"PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        ["make", "-f", str(ROOT / "Makefile"), ".venv/bin/python", f"PYTHON=true; touch {marker}"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode != 0  # no program has that name
+    assert not marker.exists()

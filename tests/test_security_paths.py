@@ -1,0 +1,282 @@
+"""Hostile layouts of the content folder: nothing outside it is read or published, nothing hangs or crashes.
+
+Each case lays out links, loops, FIFOs or folders in a copy of the content, as a pull request (or a
+careless contributor) could; `make check` and the build must each refuse it, naming the entry, with no
+traceback, within a time limit, and publish nothing from outside the content folder. See docs/security.md.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from archive_core import paths
+from archive_core.errors import ContentError
+
+from .build_helpers import leftovers, run_build, tree_snapshot
+from .conftest import CONTENT, ROOT, build_site
+from .test_check import run_check
+
+ARTICLE = "articles/2025/hanoi-convention-signing-ceremony.en.md"
+SECRET = "SECRET-OUTSIDE-THE-REPOSITORY"  # noqa: S105 (a marker, no password)
+
+
+def outside_article(folder: Path, name: str = "outside-article.en.md") -> Path:
+    """A valid article that lives outside the content folder, its title a secret."""
+    text = (CONTENT / ARTICLE).read_text(encoding="utf-8")
+    text = text.replace("translation_key: hanoi-convention-signing-ceremony", "translation_key: outside-article")
+    text = "\n".join(f'title: "{SECRET}"' if line.startswith("title:") else line for line in text.split("\n")).replace(
+        "slug: ", "old-slug: ", 1
+    )
+    text = "\n".join(line for line in text.split("\n") if not line.startswith("old-slug: "))
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def link_article(content: Path, outside: Path) -> str:
+    (content / "articles/2025/outside-article.en.md").symlink_to(outside_article(outside))
+    return "articles/2025/outside-article.en.md"
+
+
+def link_article_folder(content: Path, outside: Path) -> str:
+    folder = outside / "2026"
+    folder.mkdir()
+    outside_article(folder)
+    (content / "articles/2026").symlink_to(folder)
+    return "articles/2026"
+
+
+def link_articles_root(content: Path, outside: Path) -> str:
+    shutil.move(content / "articles", outside / "articles")
+    (content / "articles").symlink_to(outside / "articles")
+    return "articles"
+
+
+def link_data_file(content: Path, outside: Path) -> str:
+    target = outside / "countries.yaml"
+    target.write_text(f"- code: VN\n  status: unknown\n# {SECRET}\n", encoding="utf-8")
+    (content / "data/countries.yaml").unlink()
+    (content / "data/countries.yaml").symlink_to(target)
+    return "data/countries.yaml"
+
+
+def link_timeline_folder(content: Path, outside: Path) -> str:
+    shutil.move(content / "data/timeline", outside / "timeline")
+    (content / "data/timeline").symlink_to(outside / "timeline")
+    return "data/timeline"
+
+
+def link_static_file(content: Path, outside: Path) -> str:
+    secret = outside / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    (content / "sources/notes.txt").symlink_to(secret)
+    with (content / ARTICLE).open("a", encoding="utf-8") as article:
+        article.write("\n[notes]({static}/sources/notes.txt)\n")
+    return "sources/notes.txt"
+
+
+def link_anywhere(content: Path, outside: Path) -> str:
+    secret = outside / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    (content / "sources/passwd").symlink_to("/etc/passwd")
+    return "sources/passwd"
+
+
+def file_loop(content: Path, outside: Path) -> str:
+    (content / "articles/2025/a.en.md").symlink_to("b.en.md")
+    (content / "articles/2025/b.en.md").symlink_to("a.en.md")
+    return "articles/2025/a.en.md"
+
+
+def folder_loop(content: Path, outside: Path) -> str:
+    (content / "articles/2025/again").symlink_to("..")
+    return "articles/2025/again"
+
+
+def dangling_link(content: Path, outside: Path) -> str:
+    (content / "data/people.yaml").unlink()
+    (content / "data/people.yaml").symlink_to(outside / "nothing.yaml")
+    return "data/people.yaml"
+
+
+def fifo_article(content: Path, outside: Path) -> str:
+    os.mkfifo(content / "articles/2025/waiting.en.md")
+    return "articles/2025/waiting.en.md"
+
+
+def fifo_data(content: Path, outside: Path) -> str:
+    (content / "data/people.yaml").unlink()
+    os.mkfifo(content / "data/people.yaml")
+    return "data/people.yaml"
+
+
+def fifo_event(content: Path, outside: Path) -> str:
+    os.mkfifo(content / "data/timeline/waiting.yaml")
+    return "data/timeline/waiting.yaml"
+
+
+def fifo_unread(content: Path, outside: Path) -> str:
+    os.mkfifo(content / "sources/waiting.txt")
+    return "sources/waiting.txt"
+
+
+def folder_as_article(content: Path, outside: Path) -> str:
+    (content / "articles/2025/folder.pl.md").mkdir()
+    return "articles/2025/folder.pl.md"
+
+
+def folder_as_event(content: Path, outside: Path) -> str:
+    (content / "data/timeline/folder.yaml").mkdir()
+    return "data/timeline/folder.yaml"
+
+
+def folder_as_data_file(content: Path, outside: Path) -> str:
+    (content / "data/people.yaml").unlink()
+    (content / "data/people.yaml").mkdir()
+    return "data/people.yaml"
+
+
+def unprintable_name(content: Path, outside: Path) -> str:
+    (content / "articles/2025/bad\nname.en.md").write_text("x", encoding="utf-8")
+    return "articles/2025/bad"
+
+
+CASES: dict[str, Callable[[Path, Path], str]] = {
+    f.__name__.replace("_", " "): f
+    for f in (
+        link_article, link_article_folder, link_articles_root, link_data_file, link_timeline_folder,
+        link_static_file, link_anywhere, file_loop, folder_loop, dangling_link, fifo_article, fifo_data,
+        fifo_event, fifo_unread, folder_as_article, folder_as_event, folder_as_data_file, unprintable_name,
+    )
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def good_output(tmp_path_factory) -> Path:
+    return build_site(tmp_path_factory.mktemp("good") / "output")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_refused_naming_the_entry_and_nothing_from_outside_published(case, content_copy, tmp_path, good_output):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    entry = CASES[case](content_copy, outside)
+    shown = str(content_copy / entry)
+
+    checked = run_check(content_copy)
+    assert checked.returncode == 1, checked.stderr
+    assert "Traceback" not in checked.stderr
+    assert any(line.startswith(shown) for line in checked.stderr.splitlines()), checked.stderr
+
+    output = tmp_path / "site" / "output"
+    shutil.copytree(good_output, output)
+    before = tree_snapshot(output)
+    built = run_build(content_copy, output)
+    assert built.returncode == 1, built.stderr
+    assert "Traceback" not in built.stderr
+    assert shown in built.stderr
+    assert tree_snapshot(output) == before
+    assert leftovers(output) == []
+
+
+def test_links_inside_the_content_folder_are_followed(content_copy, tmp_path):
+    """A link that stays inside the content folder is harmless: the article it reaches is built."""
+    moved = content_copy / "sources" / "article.md"
+    shutil.move(content_copy / ARTICLE, moved)
+    (content_copy / ARTICLE).symlink_to(Path("../../sources/article.md"))
+    output = build_site(tmp_path / "output", content_copy)
+    assert (output / "en" / "2025").is_dir()
+
+
+def test_a_hidden_link_out_is_never_read(content_copy, tmp_path):
+    """Hidden names (editors' swap files) are skipped by the archive and by Pelican alike: never read."""
+    (content_copy / "articles/2025/.outside.en.md").symlink_to(outside_article(tmp_path))
+    output = build_site(tmp_path / "output", content_copy)
+    assert not any(SECRET.encode() in data for data in tree_snapshot(output).values() if data)
+
+
+def test_an_output_folder_that_is_a_link_is_refused(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "output").symlink_to(elsewhere)
+    built = run_build(CONTENT, tmp_path / "output")
+    assert built.returncode == 1 and "is a symbolic link" in built.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
+# Property: whatever links a tree holds, listing never leaves the root, never loops, and reading is confined.
+
+NAMES = st.sampled_from(["a", "b", "c.md", "d.yaml", ".hidden"])
+TARGETS = st.sampled_from(
+    [".", "..", "../..", "a", "b", "c.md", "../outside", "../outside/secret", "/etc/passwd", "/dev/zero",
+     "b/../a", "a/a", "nothing", "../root/a"]
+)  # fmt: skip
+ENTRIES = st.lists(
+    st.tuples(st.lists(NAMES, min_size=1, max_size=3), st.sampled_from(["file", "folder", "link", "fifo"]), TARGETS),
+    max_size=12,
+)
+
+
+def _lay_out(root: Path, entries) -> None:
+    for parts, kind, target in entries:
+        path = root.joinpath(*parts)
+        if os.path.lexists(path):
+            continue  # the place is taken (writing into a FIFO made here would wait for a reader)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if kind == "file":
+                path.write_text("text", encoding="utf-8")
+            elif kind == "folder":
+                path.mkdir(exist_ok=True)
+            elif kind == "link":
+                path.symlink_to(target)
+            else:
+                os.mkfifo(path)
+        except OSError:
+            continue  # the place is taken, or a link stands in the way: another layout
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=ENTRIES)
+def test_listing_and_reading_stay_inside_whatever_the_links(tmp_path_factory, entries):
+    base = tmp_path_factory.mktemp("tree")
+    root, outside = base / "root", base / "outside"
+    root.mkdir()
+    outside.mkdir()
+    (outside / "secret").write_text(SECRET, encoding="utf-8")
+    _lay_out(root, entries)
+    listing = paths.list_files(root, root)
+    real_root = os.path.realpath(root)
+    for path in listing.files:
+        assert os.path.realpath(path).startswith(real_root + os.sep)
+        assert paths.read_bytes(path, root) != SECRET.encode()
+    for problem in listing.problems:
+        assert problem.path.startswith(str(root))
+    every = [Path(folder, name) for folder, dirs, files in os.walk(root) for name in (*dirs, *files)]
+    for path in every:  # reading any path directly: confined, or refused; never a hang
+        try:
+            data = paths.read_bytes(path, root)
+        except ContentError:
+            continue
+        assert data != SECRET.encode()
+        assert os.path.realpath(path).startswith(real_root + os.sep)
+
+
+def test_a_content_folder_of_the_repository_that_links_out_is_refused(tmp_path):
+    """`content` committed as a link to `/` would make every file of the machine part of the content."""
+    link = ROOT / ".cache" / f"content-link-{os.getpid()}"
+    link.parent.mkdir(exist_ok=True)
+    link.symlink_to(tmp_path)
+    try:
+        [problem] = paths.check_tree(link)
+        assert problem.path == str(link) and "outside the repository" in problem.message
+        assert paths.content_listing(link).files == []
+    finally:
+        link.unlink()
