@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             print("code or settings changed: restarting")
             server.shutdown()
             server.server_close()
-            os.execv(sys.executable, [sys.executable, "-m", "tools.devserver", "--port", str(port)])  # noqa: S606
+            os.execv(sys.executable, [sys.executable, "-m", "tools.devserver", "--port", str(args.port)])  # noqa: S606
         on_change(site, builds, changes)
 
     try:
