@@ -49,11 +49,9 @@ serve: html ## Build the site and serve it on http://127.0.0.1:8000 as a static 
 	$(PY) -m tools.serve
 
 html: $(RUNTIME) ## Check and build the site into output/ (non-zero exit on any content error)
-	$(PY) -m tools.check
 	$(PY) -m tools.build
 
-publish: $(RUNTIME) ## Build the production site (publish.conf.py: absolute URLs, feeds)
-	$(PY) -m tools.check
+publish: $(RUNTIME) ## Check and build the production site (publish.conf.py: absolute URLs, feeds)
 	$(PY) -m tools.build --settings publish.conf.py
 
 devserver: $(RUNTIME) ## Serve, rebuild on every change to content/, theme/, plugins/, reload the open page (PORT=...)

@@ -12,6 +12,9 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
+from archive_core.locales import LANGUAGES  # noqa: E402
+from archive_core.urls import section_url  # noqa: E402
+
 SITENAME = "Hanoi Convention Archive"
 SITEURL = ""
 RELATIVE_URLS = False
@@ -98,6 +101,19 @@ CONTENT_SECURITY_POLICY = (
     "base-uri 'self'; form-action 'self'"
 )
 
+# Search (plugins/search/README.md): a search page per language; base.html folds the words
+# Pagefind cannot fold (`search_folding`) while pages are rendered.
+SEARCH_PAGES = {lang: section_url("search", lang) for lang in LANGUAGES}
+SEARCH_FOLDING = "template"
+# Page furniture inside the indexed region that would only crowd the excerpts.
+SEARCH_EXCLUDE_SELECTORS = [
+    ".article > header .meta",
+    ".provenance dt",
+    ".country > header .meta",
+    ".timeline-details dt",
+    ".timeline-anchor",
+]
+
 # Reproducible output: no "last build" timestamps anywhere.
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
@@ -106,7 +122,7 @@ LOAD_CONTENT_CACHE = False
 # sets ARCHIVE_SEARCH_INDEX=0 for the base's build).
 SEARCH_INDEX = os.environ.get("ARCHIVE_SEARCH_INDEX", "1") != "0"
 
-# Speed (plugins/markdown_reader): articles are read by one process per core (0),
+# Speed (plugins/markdown_reader, archive_core.reading): articles are read by one process per core (0),
 # through a content cache that is safe to delete ("" turns it off).
 ARCHIVE_WORKERS = int(os.environ.get("ARCHIVE_WORKERS", "0"))
 ARCHIVE_CACHE_DIR = os.environ.get("ARCHIVE_CACHE_DIR", str(ROOT / ".cache" / "content"))

@@ -25,26 +25,27 @@ CONTENT = ROOT / "content"
 FIXTURE = ROOT / "tests" / "fixtures" / "content"
 SEED = CONTENT / "sources" / "000_5355186cc487cfe2.txt"
 SETTINGS = ROOT / "pelican.conf.py"
-HTML_ONLY = {"SEARCH_INDEX": False}  # for builds whose pages are read but not searched
 # The builds of the tests are the default ones, whatever the shell says (`make serve PORT=...`, `make diff`).
 for _variable in ("ARCHIVE_PORT", "ARCHIVE_SEARCH_INDEX", "ARCHIVE_CONTENT"):
     os.environ.pop(_variable, None)
 
 
 def build_site(output: Path, content: Path, **overrides) -> Path:
-    return build(SETTINGS, output, {"PATH": str(content), **overrides})
+    """A real build of `content` into `output`, without the search index unless asked for (`SEARCH_INDEX=True`):
+    most tests look at the pages only, and Pagefind is the slowest step of a small build."""
+    return build(SETTINGS, output, {"PATH": str(content), "SEARCH_INDEX": False, **overrides})
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     """The fixture archive, built once per session, with its search index."""
-    return build_site(tmp_path_factory.mktemp("fixture-site") / "output", FIXTURE)
+    return build_site(tmp_path_factory.mktemp("fixture-site") / "output", FIXTURE, SEARCH_INDEX=True)
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """content/ as it is, built once per session, with its search index (the browser visits every page)."""
-    return build_site(tmp_path_factory.mktemp("real-site") / "output", CONTENT)
+    return build_site(tmp_path_factory.mktemp("real-site") / "output", CONTENT, SEARCH_INDEX=True)
 
 
 @pytest.fixture(scope="session")
@@ -61,7 +62,7 @@ def grown_content(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def grown_site(grown_content, tmp_path_factory) -> Path:
     """With its search index: the gates follow every link, the search page's to Pagefind's files too."""
-    return build_site(tmp_path_factory.mktemp("grown-site") / "output", grown_content)
+    return build_site(tmp_path_factory.mktemp("grown-site") / "output", grown_content, SEARCH_INDEX=True)
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,9 @@ SEARCH_FIXTURE = ROOT / "tests" / "fixtures" / "search"
 @pytest.fixture(scope="session")
 def search_site(tmp_path_factory) -> Path:
     """The search fixture archive (tests/fixtures/search/content), built once per test session."""
-    return build_site(tmp_path_factory.mktemp("search-fixture") / "output", SEARCH_FIXTURE / "content")
+    return build_site(
+        tmp_path_factory.mktemp("search-fixture") / "output", SEARCH_FIXTURE / "content", SEARCH_INDEX=True
+    )
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from archive_core.publishers import load_publishers
-from markdown_reader.checks import read_content
+from archive_core.snapshot import take
 
 PAGE_FILLERS = 22  # more than a home page holds (DEFAULT_PAGINATION = 20)
 COUNTRIES = ("PL", "VN", "NO", "BR", "EU", "KE", "JP")
@@ -32,7 +32,7 @@ class Planned:
 
 
 def grow(content: Path) -> list[Planned]:
-    docs = read_content(content)[0]
+    docs = take(content).articles
     days = [doc.meta.date.date() for doc in docs] or [date(2025, 10, 26)]
     newest, oldest = max(days), min(days)
     # Never in the future (the check refuses it): the newest is a day after the others, or today, or on the

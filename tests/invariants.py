@@ -18,9 +18,8 @@ from xml.etree import ElementTree as ET
 
 from archive_core.locales import LANGUAGES
 from archive_core.schema import ArticleMeta
+from archive_core.snapshot import take
 from archive_core.urls import country_url, section_url
-from markdown_reader.checks import read_content
-from markdown_reader.sources import with_publishers
 
 from .html_helpers import page_for_url, read_page
 from .sitewide import html_pages, page_url
@@ -57,10 +56,9 @@ class Article:
 
 @cache
 def articles(content: Path) -> tuple[Article, ...]:
-    docs, problems = read_content(content)
-    assert not problems, problems
-    docs, _ = with_publishers(content, docs)
-    return tuple(Article(Path(doc.path), doc.meta) for doc in docs)
+    snapshot = take(content)  # each article naming its publisher, as the build reads it
+    assert not snapshot.errors, snapshot.errors
+    return tuple(Article(Path(doc.path), doc.meta) for doc in snapshot.articles)
 
 
 def listed(content: Path, lang: str) -> list[Article]:

@@ -15,6 +15,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from archive_core import urls
+
 from .html_helpers import Page, read_page
 
 # WCAG 2.2 AA, as axe-core tags it.
@@ -52,9 +54,8 @@ def sample_by_kind(urls: list[str], per_kind: int = 2) -> set[str]:
 
 
 def page_url(site: Path, path: Path) -> str:
-    """`/pl/2025/slug/` for `pl/2025/slug/index.html`."""
-    relative = path.relative_to(site).as_posix()
-    return "/" + (relative.removesuffix("index.html") if relative.endswith("index.html") else relative)
+    """`/pl/2025/slug/` for `pl/2025/slug/index.html`: the site's own rule, from the site's root."""
+    return "/" + urls.page_url(path.relative_to(site).as_posix())
 
 
 def target_file(site: Path, url_path: str) -> Path:

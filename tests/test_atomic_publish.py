@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from .build_helpers import ROOT, leftovers, run_build, settings_file, tree_snapshot
-from .conftest import FIXTURE, HTML_ONLY, build_site
+from .conftest import FIXTURE, build_site
 
 
 @pytest.fixture(scope="module")
 def good_output(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("good") / "output", FIXTURE, **HTML_ONLY)
+    return build_site(tmp_path_factory.mktemp("good") / "output", FIXTURE)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from .build_helpers import leftovers, tree_snapshot
-from .conftest import FIXTURE, HTML_ONLY, build_site
+from .conftest import FIXTURE, build_site
 
 NEW = "2025/good-article.en.md"  # where most cases put their bad file
 GOOD = """---
@@ -148,7 +148,7 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
 
 @pytest.fixture(scope="module")
 def good_output(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("good") / "output", FIXTURE, **HTML_ONLY)
+    return build_site(tmp_path_factory.mktemp("good") / "output", FIXTURE)
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -163,7 +163,7 @@ def test_bad_input_is_refused_and_the_last_good_output_kept(case, good_output, c
     before = tree_snapshot(output)
 
     with pytest.raises(SystemExit) as failure:
-        build_site(output, content_copy, **HTML_ONLY)
+        build_site(output, content_copy)
 
     message = str(failure.value)
     assert failure.value.code == 1
@@ -175,5 +175,5 @@ def test_bad_input_is_refused_and_the_last_good_output_kept(case, good_output, c
 
 def test_the_baseline_article_of_the_cases_builds(content_copy, tmp_path):
     (content_copy / "articles" / NEW).write_text(GOOD, encoding="utf-8")
-    output = build_site(tmp_path / "output", content_copy, **HTML_ONLY)
+    output = build_site(tmp_path / "output", content_copy)
     assert (output / "en" / "2025" / "a-good-article" / "index.html").is_file()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from .build_helpers import run_build, tree_snapshot
-from .conftest import HTML_ONLY, build_site
+from .conftest import build_site
 
 
 def test_broken_front_matter_fails_naming_file_and_line(content_copy, tmp_path):
-    output = build_site(tmp_path / "output", content_copy, **HTML_ONLY)
+    output = build_site(tmp_path / "output", content_copy)
     before = tree_snapshot(output)
     broken = content_copy / "articles" / "2025" / "broken.pl.md"
     broken.write_text("---\ntitle: Broken\ndate: 2025-10-32\nlang: pl\ntranslation_key: broken\n---\nText.\n")

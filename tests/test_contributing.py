@@ -19,7 +19,7 @@ from archive_core.frontmatter import FrontMatterLoader
 from tools import docs
 from tools.front_matter_docs import json_schema
 
-from .conftest import CONTENT, HTML_ONLY, ROOT, build_site
+from .conftest import CONTENT, ROOT, build_site
 from .html_helpers import read_page
 
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -70,7 +70,7 @@ def test_newcomer_adds_an_article_with_make_new(content_copy: Path, tmp_path: Pa
     assert "3 error(s)" in checked.stderr
     # ...and never published: the build stops, naming it.
     with pytest.raises(SystemExit) as refused:
-        build_site(tmp_path / "refused", content_copy, **HTML_ONLY)
+        build_site(tmp_path / "refused", content_copy)
     assert f"{name}:" in str(refused.value)
 
     # The newcomer fills in the source and pastes the text, as the file's comments say.
@@ -84,7 +84,7 @@ def test_newcomer_adds_an_article_with_make_new(content_copy: Path, tmp_path: Pa
 
     # The preview shows it: the page, its place on the language's home page, its feed, and the other
     # language's home page, which lists it as only in Polish.
-    site = build_site(tmp_path / "output", content_copy, **HTML_ONLY)
+    site = build_site(tmp_path / "output", content_copy)
     slug = article.name.removesuffix(".pl.md")
     page = read_page(site / "pl" / "2025" / slug / "index.html")
     assert "Pierwszy akapit tekstu źródła." in page.text
@@ -117,7 +117,7 @@ def test_make_new_scaffolds_a_translation_from_its_original(content_copy: Path, 
     text = re.sub(r"by: \.\.\..*", "by: a volunteer", text)
     article.write_text(text + "After three years of talks, the committee approves the draft.\n", encoding="utf-8")
     assert make("check", content=content_copy).returncode == 0
-    site = build_site(tmp_path / "output", content_copy, **HTML_ONLY)
+    site = build_site(tmp_path / "output", content_copy)
     page = read_page(site / "en" / "2024" / "the-committee-approves-the-draft" / "index.html")
     assert page.alternates["pl"] == "/pl/2024/komitet-zatwierdza-projekt-konwencji/"
     assert page.alternates["x-default"] == page.alternates["pl"]

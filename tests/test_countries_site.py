@@ -11,7 +11,7 @@ import pytest
 from archive_core.urls import country_url
 from countries.collation import sort_key
 
-from .conftest import HTML_ONLY, build_site
+from .conftest import build_site
 from .fixture_archive import EN_ARTICLE, PL_ARTICLE, URL
 from .html_helpers import page_for_url, read_page
 from .test_build_errors import run_build
@@ -179,7 +179,7 @@ def test_article_pages_link_their_countries(site):
 def test_polish_collation_on_the_built_index(content_copy, tmp_path):
     with (content_copy / "data" / "countries.yaml").open("a", encoding="utf-8") as handle:
         handle.write("".join(f"- code: {code}\n  status: unknown\n" for code in ("LV", "LT", "LU", "SE", "CH")))
-    site = build_site(tmp_path / "output", content_copy, **HTML_ONLY)
+    site = build_site(tmp_path / "output", content_copy)
     europe = (site / "pl" / "kraje" / "index.html").read_text(encoding="utf-8").split('id="region-150"')[1]
     names = re.findall(r'<a href="/pl/kraje/[^"]+/">([^<]+)</a>', europe.split("</section>")[0])
     order = [names.index(name) for name in ("Litwa", "Luksemburg", "Łotwa", "Polska", "Szwajcaria", "Szwecja")]

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from archive_core.convention import load_convention
-from countries.dataset import article_translation_keys, load_country_data
-from timeline.events import check_figures, load_events
+from archive_core.checks import check_event_figures
+from archive_core.snapshot import take
 
 from .conftest import CONTENT
 
 
+def test_the_real_content_is_clean():
+    assert take(CONTENT).problems == ()
+
+
 def test_every_record_cites_pages_with_publisher_and_access_date():
-    data, problems = load_country_data(CONTENT, article_translation_keys(CONTENT))
-    assert problems == []
+    data = take(CONTENT).countries
     for code, record in data.records.items():
         assert record.status == "unknown" or record.sources, code
         for source in record.sources:
@@ -25,22 +27,18 @@ def test_every_record_cites_pages_with_publisher_and_access_date():
 
 
 def test_every_timeline_source_has_its_provenance():
-    events, problems = load_events(CONTENT, article_translation_keys(CONTENT))
-    assert problems == []
-    for event in events:
+    for event in take(CONTENT).events:
         for source in event.sources:
             assert source.publisher and source.accessed, (event.id, source.url)
         assert event.verified or event.note, event.id
 
 
 def test_the_counts_agree_with_the_depositary_s():
-    convention, problems = load_convention(CONTENT)
-    assert problems == [] and convention is not None
-    assert convention.as_of <= date.today()
-    events, _ = load_events(CONTENT, article_translation_keys(CONTENT))
-    assert check_figures(events, convention) == []
-    assert any(event.figures for event in events)  # the timeline states the count, checked against it
-    data, _ = load_country_data(CONTENT, None)
-    summary = data.summary
+    snapshot = take(CONTENT)
+    convention = snapshot.countries.convention
+    assert convention is not None and convention.as_of <= date.today()
+    assert check_event_figures(snapshot) == []
+    assert any(event.figures for event in snapshot.events)  # the timeline states the count, checked against it
+    summary = snapshot.countries.summary
     assert summary.hanoi_listed <= convention.hanoi_total
     assert len(summary.confirmed_hanoi) + summary.hanoi_unconfirmed == convention.hanoi_total

@@ -27,7 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from markdown_reader.document import ArticleDocument, read_article
+from archive_core.articles import ArticleDocument, read_article
 from tools.importer import structure
 from tools.importer.__main__ import main
 from tools.importer.decoding import decode

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from markdown_reader.document import read_article
+from archive_core.articles import read_article
 
 from .fuzzing import VALID_ARTICLE, assert_clean_outcome, front_matter_documents, markdown_bodies, mutated
 

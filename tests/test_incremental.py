@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from archive_core.errors import BuildFailed
 from tools.bench.corpus import write_corpus
+from tools.check import check
 from tools.incremental import Site
 
 from .build_helpers import pages_snapshot as tree_snapshot
@@ -24,7 +26,7 @@ def corpus(tmp_path) -> Path:
 def site(corpus, tmp_path, monkeypatch) -> Site:
     monkeypatch.setenv("ARCHIVE_CONTENT", str(corpus))
     site = Site(SETTINGS, tmp_path / "incremental")
-    site.full()
+    site.full({"SEARCH_INDEX": False})  # the pages are compared; the index is the next full build's
     return site
 
 
@@ -66,3 +68,15 @@ def test_an_edit_of_the_body_alone_leaves_every_listing_as_it_was(corpus, site, 
     # ...but not when what they show of it changes.
     edited.write_text(edited.read_text().replace("\n---\n", "\nsummary: Nowe streszczenie.\n---\n", 1))
     assert site.update([edited]).rendered > body.rendered
+
+
+def test_an_edit_that_make_check_refuses_is_refused_and_not_served(corpus, site):
+    # A link to an article that does not exist is a problem between files: the devserver checks them all.
+    edited = sorted(corpus.rglob("*.pl.md"))[3]
+    before = tree_snapshot(site.output)
+    edited.write_text(edited.read_text() + "\nZob. [brak]({filename}/articles/2025/brak.pl.md).\n")
+    with pytest.raises(BuildFailed) as refused:
+        site.update([edited])
+    assert [str(problem) for problem in refused.value.problems] == [str(problem) for problem in check(corpus)]
+    assert "brak.pl.md" in str(refused.value)
+    assert tree_snapshot(site.output) == before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import HTML_ONLY, build_site
+from .conftest import build_site
 from .fixture_archive import HOME
 from .html_helpers import read_page
 from .invariants import ARTICLE_URL
@@ -32,7 +32,7 @@ def add_polish_articles(content: Path, count: int) -> None:
 
 def test_home_is_paginated_newest_first(content_copy, tmp_path):
     add_polish_articles(content_copy, 25)  # 2024-01-01 to 2024-01-25, before the fixture's 2024 articles
-    site = build_site(tmp_path / "output", content_copy, **HTML_ONLY)
+    site = build_site(tmp_path / "output", content_copy)
     pages = [read_page(site / "pl" / "index.html"), read_page(site / "pl" / "page" / "2" / "index.html")]
     first, second = ([link for link in page.main_links if ARTICLE_URL.match(link)] for page in pages)
     expected = [*HOME["pl"][:-1], *(f"/pl/2024/artykul-numer-{n}/" for n in range(25, 0, -1)), HOME["pl"][-1]]

@@ -18,7 +18,7 @@ import yaml
 from tools.bench.corpus import write_corpus
 from tools.build import build
 
-from .conftest import FIXTURE, HTML_ONLY, ROOT, build_site
+from .conftest import FIXTURE, ROOT, build_site
 from .fixture_archive import EN_ARTICLE as EN_URL
 from .fixture_archive import PL_ARTICLE as PL_URL
 from .fixture_archive import URL, file
@@ -225,7 +225,7 @@ def test_article_links_to_its_file_in_the_repository(site: Path):
 def test_publish_build_uses_absolute_urls(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("SITEURL", "https://example.org/archive/")
     monkeypatch.setenv("REPOSITORY_URL", "https://git.example.org/team/archive")
-    site = build(ROOT / "publish.conf.py", tmp_path / "output", {"PATH": str(FIXTURE), **HTML_ONLY})
+    site = build(ROOT / "publish.conf.py", tmp_path / "output", {"PATH": str(FIXTURE), "SEARCH_INDEX": False})
     base = "https://example.org/archive"
     html = (site / PL_ARTICLE).read_text(encoding="utf-8")
     assert head_links(html, "canonical")[0]["href"] == f"{base}/{PL_ARTICLE.removesuffix('index.html')}"
@@ -239,7 +239,7 @@ def test_publish_build_uses_absolute_urls(tmp_path: Path, monkeypatch):
 
 def test_feeds_hold_the_newest_feed_max_items_articles(tmp_path):
     corpus = write_corpus(6, tmp_path / "corpus") / "archive"
-    site = build_site(tmp_path / "output", corpus, FEED_MAX_ITEMS=2, **HTML_ONLY)
+    site = build_site(tmp_path / "output", corpus, FEED_MAX_ITEMS=2)
     for lang in ("pl", "en"):
         entries = feedparser.parse((site / lang / "feed.atom.xml").read_text(encoding="utf-8")).entries
         dates = sorted(

@@ -55,7 +55,6 @@ def test_no_input_is_ever_expanded_by_make():
     for name in INPUTS:
         uses = re.findall(rf"\$[({{]{name}[)}}]", MAKEFILE)
         assert uses == [], f"$({name}) is expanded by make"
-    assert "shell-quote" not in MAKEFILE
 
 
 @pytest.mark.parametrize("target", ["new", "import", "serve", "devserver", "bench", "html", "check", "diff"])

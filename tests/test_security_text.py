@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive_core import frontmatter
+from archive_core.articles import parse_article
 from archive_core.errors import ContentError
 from archive_core.frontmatter import MAX_YAML_DEPTH
 from archive_core.text import RESERVED, text_problem
-from markdown_reader.document import parse_article
 from tools.check import check
 
 from .build_helpers import run_build

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from .browser import serve
-from .conftest import FIXTURE, HTML_ONLY, ROOT, build_site
+from .conftest import FIXTURE, ROOT, build_site
 from .html_helpers import read_page
 from .invariants import json_ld, sitemap_entries
 
@@ -22,7 +22,7 @@ def site_on_8765(tmp_path_factory) -> Path:
     """The fixture archive built as `make serve PORT=8765` builds it."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ARCHIVE_PORT", "8765")
-        return build_site(tmp_path_factory.mktemp("port") / "output", FIXTURE, **HTML_ONLY)
+        return build_site(tmp_path_factory.mktemp("port") / "output", FIXTURE)
 
 
 def absolute_urls(site: Path) -> list[str]:
@@ -52,7 +52,7 @@ def test_another_port_is_another_build(site_on_8765: Path, tmp_path: Path):
 
     from .conftest import SETTINGS
 
-    overrides = {"PATH": str(FIXTURE), **HTML_ONLY}
+    overrides = {"PATH": str(FIXTURE), "SEARCH_INDEX": False}
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ARCHIVE_PORT", "8123")
         first = build_if_changed(SETTINGS, tmp_path / "output", overrides)

@@ -30,6 +30,10 @@ from .progress import build_progress
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 from archive_core.errors import BuildFailed, ToolFailed  # noqa: E402
+from search.pagefind_compat import PagefindFailed  # noqa: E402
+
+# A program the build runs is missing, failed or hung: its message is one line saying what to do.
+TOOL_FAILURES = (ToolFailed, PagefindFailed)
 
 
 class ErrorCounter(logging.Handler):
@@ -135,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         if exc.code:
             print(f"{exc}\nbuild failed; {args.output} was left unchanged", file=sys.stderr)
         return int(exc.code or 0) if isinstance(exc.code, int) else 1
-    except ToolFailed as exc:
+    except TOOL_FAILURES as exc:
         print(f"build failed: {exc}\n{args.output} was left unchanged", file=sys.stderr)
         return 1
     except OSError as exc:  # a full or read-only disk, a folder that cannot be written

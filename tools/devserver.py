@@ -24,7 +24,7 @@ from pathlib import Path
 from pelican.log import init as init_logging
 from watchfiles import Change, watch
 
-from .build import BuildError
+from .build import TOOL_FAILURES, BuildError
 from .incremental import Site
 from .live_reload import Builds, handler_for
 from .make_inputs import given, port
@@ -32,7 +32,7 @@ from .serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
-from archive_core.errors import ContentError, ToolFailed  # noqa: E402
+from archive_core.errors import BuildFailed  # noqa: E402
 
 CONTENT = Path(os.environ.get("ARCHIVE_CONTENT", ROOT / "content"))
 CODE = ("plugins", "tools", "pelican.conf.py", "requirements.txt")
@@ -46,7 +46,7 @@ def full_build(site: Site, builds: Builds) -> None:
         print(f"built in {time.perf_counter() - started:.1f} s")
     except SystemExit as exc:  # BuildFailed: the problems
         print(f"{exc}\nbuild failed: still serving the last good site", file=sys.stderr)
-    except (BuildError, ToolFailed) as exc:
+    except (BuildError, *TOOL_FAILURES) as exc:
         print(f"build failed: {exc}; still serving the last good site", file=sys.stderr)
     except OSError as exc:  # a full or read-only disk
         failed = f"{exc.strerror or exc} ({exc.filename})"
@@ -67,7 +67,7 @@ def on_change(site: Site, builds: Builds, changes: set[tuple[Change, str]]) -> N
                 builds.rebuilt()
                 print(f"updated {len(edits)} article(s) in {time.perf_counter() - started:.2f} s")
                 return
-        except ContentError as exc:
+        except BuildFailed as exc:  # the problems `make check` would report
             print(f"{exc}\nnot updated: still serving the last good site", file=sys.stderr)
             return
     print(f"changed: {', '.join(_display(p) for p in paths)}; full rebuild")

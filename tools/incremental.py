@@ -3,7 +3,9 @@
 `Site.full()` builds the whole site in this process (atomically, as
 `tools.build`) and keeps Pelican's generators, with every Article object.
 `Site.update(paths)` then handles edits of existing article files without a
-new Pelican run: each edited file is read again and its Article object
+new Pelican run: each edited file is read again into the build's content
+snapshot, which is checked again as a whole (as `make check` checks it; any
+error is raised as `BuildFailed` and nothing is written), and its Article object
 updated in place (so every list that holds it, in any plugin, sees the new
 text), and every generator writes again through a `SelectiveWriter`:
 
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
@@ -39,6 +42,11 @@ from pelican.writers import Writer
 
 from . import fingerprint
 from .build import Outcome, build_if_changed
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+from archive_core.errors import BuildFailed
+from archive_core.pelican_compat import update_in_place
+from archive_core.snapshot import CONTEXT_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -102,11 +110,20 @@ class Site:
         if any(articles.settings.get(name) for name in ARTICLE_LISTINGS) or _has_pages(self.generators):
             return None  # Pelican's own listings or pages are on: not handled here
         by_path = {os.path.abspath(a.source_path): a for a in (*articles.articles, *articles.translations)}
+        paths = list(paths)
+        if any(os.path.abspath(path) not in by_path for path in paths):
+            return None
+        # The edited files are read once, into the build's snapshot, which is checked again as a whole:
+        # the devserver refuses exactly what `make check` and a full build refuse.
+        snapshot = articles.context[CONTEXT_KEY].updated(paths)
+        if snapshot.errors:
+            raise BuildFailed(snapshot.problems)
+        for warning in snapshot.warnings:
+            logger.warning("%s", warning)
+        articles.context[CONTEXT_KEY] = snapshot
         edited = []
         for path in paths:
-            old = by_path.get(os.path.abspath(path))
-            if old is None:
-                return None
+            old = by_path[os.path.abspath(path)]
             new = articles.readers.read_file(
                 base_path=articles.path, path=os.path.abspath(path), content_class=Article, context=articles.context
             )
@@ -115,7 +132,7 @@ class Site:
             edited.append((old, new))
         relisted = {id(old) for old, new in edited if _listed_facts(old) != _listed_facts(new)}
         for old, new in edited:
-            _update_in_place(old, new)
+            update_in_place(old, new)
         # What plugins derive from articles (hreflang pairs, search facets, country links, timeline
         # entries) is derived again, as in a full build: cheap next to rendering, and never stale.
         signals.article_generator_finalized.send(articles)
@@ -166,15 +183,6 @@ def _structure(article: Content, name: str):
 def _listed_facts(article: Content) -> tuple:
     """What a page that lists the article shows of it: its front-matter, title and summary (the lead by default)."""
     return (getattr(article, "archive", None), article.title, article.metadata.get("summary"))
-
-
-def _update_in_place(old: Content, new: Content) -> None:
-    kept = {"translations", "_context"}  # set by Pelican and plugins after reading
-    old.__dict__.update({key: value for key, value in new.__dict__.items() if key not in kept})
-    for method in (Content.get_content, Content.get_summary):
-        cache = method.cache
-        for key in [key for key in cache if key and key[0] is old]:
-            del cache[key]
 
 
 class SelectiveWriter(Writer):

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 from blinker import signal
 from pelican import signals
-from pelican.log import console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+from archive_core.pelican_compat import console
 
 # Below this many articles a build takes about a second: no bar.
 MIN_ARTICLES = 300

@@ -21,6 +21,7 @@ from archive_core.errors import BuildFailed, content_error
 from archive_core.frontmatter import load, read_text, split
 from archive_core.locales import LANGUAGES
 from archive_core.urls import save_as, section_url
+from archive_core.versions import versions
 
 from .corrections import corrections_log
 from .render import render_markdown
@@ -70,10 +71,8 @@ class AboutGenerator(Generator):
     def generate_output(self, writer) -> None:
         if not self.pages:
             return
-        siteurl = self.settings["SITEURL"]
-        default_lang = self.settings.get("DEFAULT_LANG", LANGUAGES[0])
-        alternates = [_Alternate(lang, f"{siteurl}/{page.url}") for lang, page in self.pages.items()]
-        alternates.append(_Alternate("x-default", f"{siteurl}/{self.pages[default_lang].url}"))
+        pages = versions({lang: page.url for lang, page in self.pages.items()}, original=self.settings["DEFAULT_LANG"])
+        alternates = pages.alternates(self.settings["SITEURL"])
         for lang, page in self.pages.items():
             writer.write_file(
                 save_as(page.url),
@@ -84,24 +83,9 @@ class AboutGenerator(Generator):
                 corrections=corrections_log(self.context, lang),
                 page_lang=lang,
                 alternates=alternates,
-                language_links=[
-                    _LanguageLink(other, self.pages[other].url, True) for other in self.pages if other != lang
-                ],
+                language_links=pages.language_links(lang),
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
-
-
-class _Alternate:
-    def __init__(self, hreflang: str, url: str) -> None:
-        self.hreflang = hreflang
-        self.url = url
-
-
-class _LanguageLink:
-    def __init__(self, lang: str, url: str, available: bool) -> None:
-        self.lang = lang
-        self.url = url
-        self.available = available
 
 
 def get_generators(pelican) -> type[Generator]:

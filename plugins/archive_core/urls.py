@@ -44,3 +44,10 @@ def country_url(code: str, lang: str) -> str:
 def save_as(url: str) -> str:
     """The output file for a directory-style URL: `pl/kraje/` -> `pl/kraje/index.html`."""
     return f"{url}index.html" if url.endswith("/") else url
+
+
+def page_url(output_file: str) -> str:
+    """The URL a static host serves `output_file` at (the inverse of `save_as`): `pl/x/index.html` -> `pl/x/`."""
+    if output_file == "index.html" or output_file.endswith("/index.html"):
+        return output_file.removesuffix("index.html")
+    return output_file

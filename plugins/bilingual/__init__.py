@@ -2,44 +2,49 @@
 
 from __future__ import annotations
 
-import logging
+from dataclasses import dataclass
 
+from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
-from archive_core.errors import BuildFailed
 from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
 from archive_core.urls import home_url
-
-from .pairing import (
-    Alternate,
-    LanguageLink,
-    alternates,
-    duplicate_problems,
-    group,
-    language_links,
-    missing_counterpart_warnings,
-)
-
-logger = logging.getLogger(__name__)
+from archive_core.versions import Alternate, LanguageLink, group, versions
 
 
 def pair_articles(generator) -> None:
     """Give every article its hreflang alternates and language switch."""
-    documents = [(article.source_path, article.archive) for article in generator.articles]
-    problems = duplicate_problems(documents)
-    if problems:
-        raise BuildFailed(problems)
-    for warning in missing_counterpart_warnings(documents):
-        logger.warning("%s", warning)
     siteurl = generator.settings["SITEURL"]
     homes = {lang: home_url(lang) for lang in LANGUAGES}
-    for versions in group(generator.articles).values():
-        original = next((a.lang for a in versions.values() if a.archive.translation is None), None)
-        for article in versions.values():
-            article.alternates = alternates(versions, original or article.lang, siteurl)
-            article.language_links = language_links(versions, article.lang, homes)
+    for by_lang in group(generator.articles).values():
+        urls = {lang: article.url for lang, article in by_lang.items()}
+        original = next((a.lang for a in by_lang.values() if a.archive.translation is None), None)
+        for article in by_lang.values():
+            page = versions(urls, original=original, current=article.lang)
+            article.alternates = page.alternates(siteurl)
+            article.language_links = page.language_links(article.lang, homes)
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """What a page's head and language switch show of its versions."""
+
+    alternates: list[Alternate]
+    language_links: list[LanguageLink]
+
+
+def add_template_helpers(generator) -> None:
+    """`language_versions({"pl": url, "en": url})`: for a page another plugin writes with its URL in each language."""
+    siteurl, default_lang = generator.settings["SITEURL"], generator.settings["DEFAULT_LANG"]
+
+    @pass_context
+    def language_versions(ctx, urls: dict[str, str]) -> PageLinks:
+        page = versions(urls, original=default_lang)
+        return PageLinks(page.alternates(siteurl), page.language_links(ctx.get("page_lang")))
+
+    generator.env.globals["language_versions"] = language_versions
 
 
 class LanguageHomeGenerator(Generator):
@@ -56,9 +61,9 @@ class LanguageHomeGenerator(Generator):
         }
 
     def generate_output(self, writer) -> None:
-        siteurl = self.settings["SITEURL"]
-        homes = [Alternate(lang, f"{siteurl}/{home_url(lang)}") for lang in LANGUAGES]
-        chooser = Alternate("x-default", f"{siteurl}/")
+        # The language chooser at `/` is the home page for readers of neither language.
+        homes = versions({lang: home_url(lang) for lang in LANGUAGES}, neutral="")
+        alternates = homes.alternates(self.settings["SITEURL"])
         for lang in LANGUAGES:
             writer.write_file(
                 f"{lang}/index.html",
@@ -68,15 +73,15 @@ class LanguageHomeGenerator(Generator):
                 template_name="index",
                 url=home_url(lang),
                 page_lang=lang,
-                alternates=[*homes, chooser],
-                language_links=[LanguageLink(other, home_url(other), True) for other in LANGUAGES if other != lang],
+                alternates=alternates,
+                language_links=homes.language_links(lang),
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
         writer.write_file(
             "index.html",
             self.get_template("root"),
             self.context,
-            alternates=[*homes, chooser],
+            alternates=alternates,
             relative_urls=self.settings["RELATIVE_URLS"],
         )
 
@@ -86,5 +91,6 @@ def get_generators(pelican) -> type[Generator]:
 
 
 def register() -> None:
+    signals.generator_init.connect(add_template_helpers)
     signals.article_generator_finalized.connect(pair_articles)
     signals.get_generators.connect(get_generators)

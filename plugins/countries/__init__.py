@@ -7,16 +7,13 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from archive_core.errors import BuildFailed
 from archive_core.locales import LANGUAGES
-from archive_core.urls import save_as
+from archive_core.snapshot import shared
+from archive_core.urls import save_as, section_url
 
-from .dataset import check_countries, load_country_data
-from .timeline_events import events_by_country, load_dated_events
+from .timeline_events import events_by_country
 from .views import country_index, country_links, country_pages
 from .worldmap import world_map
-
-__all__ = ["check_countries", "register"]
 
 
 def link_article_countries(generator) -> None:
@@ -29,14 +26,11 @@ class CountryPagesGenerator(Generator):
     """Writes `/pl/kraje/<country>/`, `/en/countries/<country>/` and the two indexes."""
 
     def generate_context(self) -> None:
-        content_dir = Path(self.path)
         articles = self.context.get("articles", [])
-        data, problems = load_country_data(content_dir, {article.translation_key for article in articles})
-        if problems:
-            raise BuildFailed(problems)
+        snapshot = shared(self.context, Path(self.path))
+        data = snapshot.countries
         siteurl, default_lang = self.settings["SITEURL"], self.settings["DEFAULT_LANG"]
-        dated = load_dated_events(content_dir, {article.translation_key for article in articles})
-        events = {lang: events_by_country(dated, lang) for lang in LANGUAGES}
+        events = {lang: events_by_country(snapshot.events, lang) for lang in LANGUAGES}
         self.pages = country_pages(data, articles, events, siteurl, default_lang)
         world = world_map()
         summary = data.summary
@@ -72,10 +66,20 @@ class CountryPagesGenerator(Generator):
         )
 
 
+def countries_url(lang: str) -> str:
+    """`pl/kraje/`: the country index, which the header links to."""
+    return section_url("countries", lang)
+
+
+def add_template_helpers(generator) -> None:
+    generator.env.globals["countries_url"] = countries_url
+
+
 def get_generators(pelican) -> type[Generator]:
     return CountryPagesGenerator
 
 
 def register() -> None:
     signals.article_generator_finalized.connect(link_article_countries)
+    signals.generator_init.connect(add_template_helpers)
     signals.get_generators.connect(get_generators)

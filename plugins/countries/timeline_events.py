@@ -1,15 +1,14 @@
-"""The timeline events that involve a country, as the timeline plugin reads them."""
+"""The timeline events that involve a country (from the content snapshot)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
+from archive_core.events import Event
 from archive_core.urls import section_url
-from timeline.events import Event, load_events
-from timeline.when import date_text
+from archive_core.when import date_text
 
 
 @dataclass(frozen=True)
@@ -20,15 +19,10 @@ class CountryEvent:
     url: str  # the timeline page, at the event's anchor
 
 
-def load_dated_events(content_dir: Path, article_keys: Iterable[str]) -> list[Event]:
-    """The dated events; the timeline plugin reports any problem in the files, so here they are skipped."""
-    events, _problems = load_events(content_dir, article_keys)
-    return [event for event in events if event.when is not None]
-
-
 def events_by_country(events: Iterable[Event], lang: str) -> dict[str, list[CountryEvent]]:
+    """The dated events of each country, oldest first (upcoming events have no date, and are left out)."""
     found: dict[str, list[CountryEvent]] = defaultdict(list)
-    for event in sorted(events, key=lambda e: (e.when.start, e.id)):
+    for event in sorted((e for e in events if e.when is not None), key=lambda e: (e.when.start, e.id)):
         text = date_text(event.when, lang)
         entry = CountryEvent(
             iso=event.when.start.isoformat(),

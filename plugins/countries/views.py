@@ -9,19 +9,19 @@ from datetime import date
 from typing import Any, Protocol
 
 from archive_core.countries import country_name
+from archive_core.country_data import CountryData
+from archive_core.country_records import NOT_SIGNED, RATIFIED, SIGNED, UNKNOWN, CountryRecord
+from archive_core.country_summary import StatusSummary
+from archive_core.facets import SearchFacets, page_facets
 from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES, babel_locale
+from archive_core.people import Person
 from archive_core.provenance import Citation, Correction
 from archive_core.urls import country_url, section_url
-from bilingual.pairing import Alternate, LanguageLink
-from search.facets import SearchFacets, page_facets
+from archive_core.versions import Alternate, LanguageLink, versions
 
 from .collation import sort_key
-from .dataset import CountryData
-from .people import Person
-from .records import NOT_SIGNED, RATIFIED, SIGNED, UNKNOWN, CountryRecord
 from .regions import continent
-from .summary import StatusSummary
 from .timeline_events import CountryEvent
 from .worldmap import WorldMap
 
@@ -142,6 +142,9 @@ def country_pages(
 ) -> dict[str, list[CountryPage]]:
     """The country pages of each language, in that language's alphabetical order."""
     codes = country_codes(data, articles)
+    page_versions = {
+        code: versions({lang: country_url(code, lang) for lang in LANGUAGES}, original=default_lang) for code in codes
+    }
     pages: dict[str, list[CountryPage]] = {}
     for lang in LANGUAGES:
         listed = sorted(listed_in(articles, lang), key=lambda a: (a.date, a.slug), reverse=True)
@@ -158,10 +161,8 @@ def country_pages(
                 events=tuple(events.get(lang, {}).get(code, ())),
                 people=tuple(_people(data.people, code, lang, by_key)),
                 articles=tuple(a for a in listed if code in a.archive.countries),
-                alternates=_alternates({other: country_url(code, other) for other in LANGUAGES}, siteurl, default_lang),
-                language_links=tuple(
-                    LanguageLink(other, country_url(code, other), True) for other in LANGUAGES if other != lang
-                ),
+                alternates=tuple(page_versions[code].alternates(siteurl)),
+                language_links=tuple(page_versions[code].language_links(lang)),
                 search=page_facets("country", lang, countries=(code,)),
                 as_of=data.convention.as_of if data.convention else None,
             )
@@ -209,6 +210,7 @@ def country_index(
                 url=page.url if page else None,
             )
         )
+    index_versions = versions({other: section_url("countries", other) for other in LANGUAGES}, original=default_lang)
     return CountryIndex(
         lang=lang,
         url=section_url("countries", lang),
@@ -220,10 +222,8 @@ def country_index(
         },
         map_view_box=world.view_box,
         map_areas=tuple(areas),
-        alternates=_alternates({other: section_url("countries", other) for other in LANGUAGES}, siteurl, default_lang),
-        language_links=tuple(
-            LanguageLink(other, section_url("countries", other), True) for other in LANGUAGES if other != lang
-        ),
+        alternates=tuple(index_versions.alternates(siteurl)),
+        language_links=tuple(index_versions.language_links(lang)),
         summary=summary,
         reported=tuple(country_links(summary.reported_hanoi, lang)) if summary else (),
     )
@@ -245,8 +245,3 @@ def _people(people: list[Person], code: str, lang: str, by_key: dict[str, Articl
         if person.country == code
     ]
     return sorted(entries, key=lambda entry: sort_key(lang)(entry.name))
-
-
-def _alternates(urls: dict[str, str], siteurl: str, default_lang: str) -> tuple[Alternate, ...]:
-    links = [Alternate(lang, f"{siteurl}/{url}") for lang, url in urls.items()]
-    return (*links, Alternate("x-default", f"{siteurl}/{urls[default_lang]}"))

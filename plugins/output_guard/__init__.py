@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .guard import GuardedWriter
+from archive_core.output_paths import GuardedWriter
 
 
 def get_writer(pelican) -> type[GuardedWriter] | None:

@@ -14,17 +14,17 @@ written twice) is written in the parent as Pelican would.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from pelican import signals
-from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import Writer
 
-from output_guard.guard import GuardedWriter, escapes, refusal
+from archive_core.output_paths import GuardedWriter
+from archive_core.pelican_compat import page_context
+from archive_core.workers import can_fork, default_workers, fork_context
 
 # Fewer article pages than this per worker: forking costs more than it saves.
 MIN_PAGES_PER_WORKER = 32
@@ -33,14 +33,6 @@ PLAIN = (str, bool, int, float, type(None))
 # Objects the workers look up by id: filled just before the fork, so the same ids hold in every worker.
 _shared: dict[int, Any] = {}
 _worker_writer: Writer | None = None
-
-
-def default_workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
 class ParallelWriter(GuardedWriter):
@@ -58,9 +50,8 @@ class ParallelWriter(GuardedWriter):
         job = self._job(name, template, context, relative_urls, paginated, kwargs)
         if job is None:
             return super().write_file(name, template, context, relative_urls, paginated, **kwargs)
-        if escapes(self.output_path, name):  # refused here, before any worker could create a folder for it
-            raise refusal(self.output_path, name)
-        self._written_files.add(os.path.join(self.output_path, name))  # so that a second write of it fails
+        self.refuse(name)  # here, before any worker could create a folder for it
+        self.claim(name)  # so that a second write of it fails
         self._batch.append(job)
         if len(self._batch) >= self._batch_size:
             self._submit()
@@ -70,8 +61,7 @@ class ParallelWriter(GuardedWriter):
         """(name, template id, context id, relative_urls, kwargs as ids), or None to write it here."""
         if self._closed or not name or paginated or kwargs.get("article") is None or kwargs.get("template_name"):
             return None
-        path = os.path.join(self.output_path, name)
-        if path in self._written_files or path in self._overridden_files:
+        if self.is_claimed(name):
             return None
         if self._pool is None and not self._start(template, context):
             return None
@@ -100,7 +90,7 @@ class ParallelWriter(GuardedWriter):
         self._batch_size = max(8, min(128, len(articles) // (workers * 8)))
         self._pool = ProcessPoolExecutor(
             workers,
-            mp_context=multiprocessing.get_context("fork"),
+            mp_context=fork_context(),
             initializer=_init_worker,
             initargs=(self.output_path, self.settings),
         )
@@ -120,7 +110,7 @@ class ParallelWriter(GuardedWriter):
             for future, batch in self._submitted:
                 self.pages_by_workers += future.result()  # a worker's exception is raised here
                 for name, _template_id, context_id, relative_urls, shared_kwargs in batch:
-                    localcontext = _localcontext(_shared[context_id], name, _resolve(shared_kwargs), relative_urls)
+                    localcontext = page_context(_shared[context_id], name, _resolve(shared_kwargs), relative_urls)
                     path = os.path.join(self.output_path, name)
                     signals.content_written.send(path, context=localcontext)
         finally:
@@ -138,19 +128,6 @@ def _contents(context: dict) -> Iterable[Any]:
                 if id(content) not in seen:
                     seen.add(id(content))
                     yield content
-
-
-def _localcontext(context: dict, name: str, kwargs: dict, relative_urls: bool) -> dict:
-    """The context Pelican's Writer renders a page with (Writer.write_file's _get_localcontext)."""
-    localcontext = context.copy()
-    localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
-    if relative_urls:
-        relative_url = path_to_url(get_relative_path(name))
-        localcontext["SITEURL"] = relative_url
-        localcontext["localsiteurl"] = relative_url
-    localcontext["output_file"] = name
-    localcontext.update(kwargs)
-    return localcontext
 
 
 def _resolve(shared_kwargs: dict) -> dict:

@@ -12,8 +12,9 @@ from pelican.generators import Generator
 
 from archive_core.i18n import translations
 from archive_core.locales import LANGUAGES
+from archive_core.urls import page_url
 
-from .addresses import absolute, absolute_base, page_url
+from .addresses import absolute, absolute_base
 from .feeds import Feed, FeedEntry, atom_xml, feed_links, feed_url
 from .repository import RepositoryLinks, repository_links
 from .sitemap import read_head, robots_txt, sitemap_entries, sitemap_xml

@@ -26,10 +26,3 @@ def absolute(base: str, url: str) -> str:
     if urlsplit(url).scheme:
         return url
     return urljoin(base + "/", url.lstrip("/"))
-
-
-def page_url(output_file: str) -> str:
-    """The site-relative URL a static host serves `output_file` at: `pl/x/index.html` -> `pl/x/`."""
-    if output_file == "index.html" or output_file.endswith("/index.html"):
-        return output_file.removesuffix("index.html")
-    return output_file

@@ -1,4 +1,10 @@
-"""Search with Pagefind: search pages per language, facets on articles, the index at the end of every build."""
+"""Search for any Pelican site with Pagefind: the index at the end of every build, letters Pagefind cannot fold folded.
+
+Settings (all optional; see README.md): SEARCH_INDEX, SEARCH_FOLDING,
+SEARCH_PAGES, SEARCH_PAGE_TEMPLATE, SEARCH_EXCLUDE_SELECTORS,
+SEARCH_INDEX_TIMEOUT. They are checked when Pelican starts
+(`settings.search_settings`).
+"""
 
 from __future__ import annotations
 
@@ -9,71 +15,69 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from archive_core.locales import LANGUAGES
-from archive_core.urls import save_as, section_url
-from bilingual.pairing import Alternate, LanguageLink
-
-from .facets import article_facets
 from .indexing import build_search_index
-from .rendering import with_folded_terms
+from .rendering import also_folded, with_folded_terms
+from .settings import search_settings
 
 logger = logging.getLogger(__name__)
 
 
-def search_url(lang: str) -> str:
-    """`pl/szukaj/`, `en/search/`."""
-    return section_url("search", lang)
-
-
 class SearchPageGenerator(Generator):
-    """Writes `/pl/szukaj/` and `/en/search/`."""
+    """Writes the search page of each language in SEARCH_PAGES, with the theme's SEARCH_PAGE_TEMPLATE."""
 
     def generate_context(self) -> None:
         pass
 
     def generate_output(self, writer) -> None:
-        siteurl = self.settings["SITEURL"]
-        default_lang = self.settings["DEFAULT_LANG"]
-        alternates = [Alternate(lang, f"{siteurl}/{search_url(lang)}") for lang in LANGUAGES]
-        alternates.append(Alternate("x-default", f"{siteurl}/{search_url(default_lang)}"))
-        for lang in LANGUAGES:
+        search = search_settings(self.settings)
+        for lang, url in search.pages.items():
             writer.write_file(
-                save_as(search_url(lang)),
-                self.get_template("search"),
+                f"{url}index.html" if url.endswith("/") else url,
+                self.get_template(search.page_template),
                 self.context,
-                url=search_url(lang),
+                url=url,
                 page_lang=lang,
-                alternates=alternates,
-                language_links=[LanguageLink(other, search_url(other), True) for other in LANGUAGES if other != lang],
+                search_pages=search.pages,
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
 
 
-def add_template_globals(generator) -> None:
-    generator.env.globals["search_url"] = search_url
-    generator.env.filters["search_folding"] = with_folded_terms
+def check_settings(pelican) -> None:
+    search_settings(pelican.settings)  # a wrong value stops the build here, before anything is read
 
 
-def add_article_facets(generator) -> None:
-    for article in generator.articles:
-        article.search = article_facets(article)
+def add_template_helpers(generator) -> None:
+    search = search_settings(generator.settings)
+    generator.env.globals["search_url"] = search.page_url
+    generator.env.filters["search_folding"] = with_folded_terms if search.folding == "template" else _unchanged
+    generator.env.filters["search_also_folded"] = also_folded if search.folding != "off" else _unchanged
+
+
+def _unchanged(html):
+    return html
 
 
 def index_site(pelican) -> None:
-    if not pelican.settings.get("SEARCH_INDEX", True):  # a build whose pages are read, not searched
+    search = search_settings(pelican.settings)
+    if not search.index:  # a build whose pages are read, not searched
         return
     started = time.perf_counter()
-    report = build_search_index(Path(pelican.output_path), timeout=pelican.settings.get("SEARCH_INDEX_TIMEOUT"))
+    report = build_search_index(
+        Path(pelican.output_path),
+        exclude_selectors=search.exclude_selectors,
+        folding=search.folding,
+        timeout=search.index_timeout,
+    )
     languages = ", ".join(f"{lang}: {count}" for lang, count in sorted(report.pages_by_lang.items()))
     logger.info("search: indexed %d pages (%s) in %.1f s", report.pages, languages, time.perf_counter() - started)
 
 
-def get_generators(pelican) -> type[Generator]:
-    return SearchPageGenerator
+def get_generators(pelican) -> type[Generator] | None:
+    return SearchPageGenerator if search_settings(pelican.settings).pages else None
 
 
 def register() -> None:
-    signals.generator_init.connect(add_template_globals)
-    signals.article_generator_finalized.connect(add_article_facets)
+    signals.initialized.connect(check_settings)
+    signals.generator_init.connect(add_template_helpers)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(index_site)

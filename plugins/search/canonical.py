@@ -9,8 +9,8 @@ names change too. Pagefind has no option to fix the order, and its web
 side reads all three into hash maps, so their order carries no meaning.
 
 This module sorts exactly those lists and nothing else, writes each file as
-Pagefind does (gzip of `pagefind_dcd` + CBOR, here with mtime 0), names it
-with Pagefind's own content hash, and updates the references to it (metadata ->
+Pagefind does (`pagefind_compat.encode`: gzip of `pagefind_dcd` + CBOR, here
+with mtime 0), names it with Pagefind's own content hash, and updates the references to it (metadata ->
 filter files, `pagefind-entry.json` -> metadata). Everything else (pages,
 word index, fragments, sort orders, metadata fields) is kept as Pagefind
 wrote it: their order is meaningful, and Pagefind already writes it stably.
@@ -18,26 +18,28 @@ wrote it: their order is meaningful, and Pagefind already writes it stably.
 
 from __future__ import annotations
 
-import gzip
-import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import cbor2
+from .pagefind_compat import (
+    ENTRY_FILE,
+    TESTED_VERSIONS,
+    BundleFormatError,
+    encode,
+    pagefind_hash,
+    read_entry,
+    write_entry,
+)
+from .pagefind_compat import decode as decode_value
 
-SIGNATURE = b"pagefind_dcd"
-ENTRY_FILE = "pagefind-entry.json"
+__all__ = ["BundleFormatError", "canonicalize_bundle", "decode", "encode", "pagefind_hash"]
+
 # The CBOR layout below is Pagefind 1.5.2's (pagefind_web/src/metadata.rs, filter_index.rs); another
-# version must be checked against it before it is let through.
-KNOWN_VERSIONS = ("1.5.2",)
+# version must be checked against it before it is let through (pagefind_compat.TESTED_VERSIONS).
+KNOWN_VERSIONS = TESTED_VERSIONS
 META_FILTERS, META_SORTS = 3, 4  # positions in the metadata array: [version, pages, chunks, filters, sorts, fields]
 FILTER_NAME_LENGTH, META_NAME_LENGTH = 7, 10  # hash characters in Pagefind's file names
-
-
-class BundleFormatError(RuntimeError):
-    """The bundle is not what Pagefind 1.5.2 writes; names the file and what was expected."""
 
 
 @dataclass(frozen=True)
@@ -48,29 +50,9 @@ class PagefindFile:
     value: Any
 
 
-def pagefind_hash(data: bytes) -> str:
-    """Pagefind's `full_hash`: SHA-1 in hex, each byte without zero padding (0x0a -> "a")."""
-    return "".join(format(byte, "x") for byte in hashlib.sha1(data).digest())  # noqa: S324 (a file name, as Pagefind's)
-
-
 def decode(path: Path) -> PagefindFile:
     """Read `path` as Pagefind writes it: gzip("pagefind_dcd" + CBOR)."""
-    try:
-        data = gzip.decompress(path.read_bytes())
-    except (OSError, EOFError) as exc:
-        raise BundleFormatError(f"{path}: not a gzip-compressed Pagefind file ({exc})") from exc
-    if not data.startswith(SIGNATURE):
-        raise BundleFormatError(f"{path}: does not start with {SIGNATURE.decode()}")
-    try:
-        return PagefindFile(path, cbor2.loads(data[len(SIGNATURE) :]))
-    except cbor2.CBORDecodeError as exc:
-        raise BundleFormatError(f"{path}: not CBOR after {SIGNATURE.decode()} ({exc})") from exc
-
-
-def encode(value: Any) -> tuple[bytes, str]:
-    """The file's bytes (gzip, no timestamp) and the full content hash Pagefind names it by."""
-    cbor = cbor2.dumps(value)
-    return gzip.compress(SIGNATURE + cbor, compresslevel=9, mtime=0), pagefind_hash(cbor)
+    return PagefindFile(path, decode_value(path))
 
 
 def canonical_filter(value: list) -> list:
@@ -129,15 +111,14 @@ def _canonical_language(bundle: Path, lang: str, entry: dict) -> str:
 
 def canonicalize_bundle(bundle: Path) -> None:
     """Rewrite the filter files, metadata and entry of the Pagefind bundle at `bundle` in a canonical order."""
-    entry_path = bundle / ENTRY_FILE
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    entry = read_entry(bundle)
     languages = entry.get("languages")
     if entry.get("version") not in KNOWN_VERSIONS or not isinstance(languages, dict):
         raise BundleFormatError(
-            f"{entry_path}: Pagefind {entry.get('version')}; the canonical rewrite knows {', '.join(KNOWN_VERSIONS)}"
+            f"{bundle / ENTRY_FILE}: Pagefind {entry.get('version')}; the canonical rewrite knows "
+            f"{', '.join(KNOWN_VERSIONS)}"
         )
     for lang, language in languages.items():
         language["hash"] = _canonical_language(bundle, lang, language)
     entry["languages"] = dict(sorted(languages.items()))
-    # As Pagefind writes it (serde_json): compact, UTF-8, no final newline.
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_entry(bundle, entry)

@@ -28,7 +28,13 @@ class RecordError(ValueError):
 @dataclass(frozen=True)
 class Record:
     anchor: str  # the part's id: the result is the page's URL + `#anchor`
-    html: str  # the document Pagefind indexes for it
+    lang: str  # the page's `<html lang>`
+    body: str  # the part, as HTML
+
+    @property
+    def html(self) -> str:
+        """The document Pagefind indexes for it: the page's language, the part as the indexed body."""
+        return _DOCUMENT.format(lang=escape(self.lang), body=self.body)
 
 
 def page_records(html: str, source: str) -> list[Record]:
@@ -45,6 +51,5 @@ def page_records(html: str, source: str) -> list[Record]:
                 f"{source}: a <{element.tag}> marked {RECORD_ATTRIBUTE} has no id "
                 "(give it the id its search result should link to)"
             )
-        body = lxml.html.tostring(element, encoding="unicode", with_tail=False)
-        records.append(Record(anchor, _DOCUMENT.format(lang=escape(lang), body=body)))
+        records.append(Record(anchor, lang, lxml.html.tostring(element, encoding="unicode", with_tail=False)))
     return records

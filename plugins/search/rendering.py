@@ -1,15 +1,23 @@
-"""The folded terms of a page, added while it is rendered (see `folding`).
+"""The text Pagefind searches, and the folded terms of a page (see `folding`).
 
-`base.html` wraps the content inside `<main>` in `{% filter search_folding %}`.
-The filter appends one element that Pagefind reads as the metadata field
-`folded` and that readers never see:
-`<data hidden value="bialorusi lodzi" data-pagefind-meta="folded[value]"></data>`.
-The terms come from the text Pagefind searches: outside `data-pagefind-ignore`,
-scripts and styles, plus the metadata fields taken from an element's text
-(`data-pagefind-meta="title"`), which Pagefind 1.5 searches too, even inside an
-ignored part (the title of a page is metadata, not text: it is not repeated in
-excerpts). Pages outside the index (no `data-pagefind-body`) get the element
-too; Pagefind never reads them.
+One extractor, `indexed_text`, for every use: the words Pagefind searches are
+those outside `data-pagefind-ignore`, scripts, styles, templates and
+comments, inside the indexed region (`data-pagefind-body` elements, or the
+whole `<body>` on a site that marks none), plus the metadata fields taken
+from an element's text (`data-pagefind-meta="title"`), which Pagefind 1.5
+searches too, even inside an ignored part (the title of a page is metadata,
+not text: it is not repeated in excerpts).
+
+The folded terms reach Pagefind as a metadata field named `folded`, which
+readers never see, in one of two ways (setting `SEARCH_FOLDING`):
+
+- `"template"`: the theme wraps the content of its pages in
+  `{% filter search_folding %}`; the filter appends
+  `<data hidden value="bialorusi lodzi" data-pagefind-meta="folded[value]"></data>`
+  while the page is rendered (in the build's worker processes, at no extra
+  parsing). Pages outside the index get the element too; Pagefind never reads them.
+- `"pages"` (any theme): before indexing, each page Pagefind will index gets
+  `<meta data-pagefind-meta="folded[content]" content="...">` at the end of its `<head>`.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from markupsafe import Markup
 from .folding import folded_terms
 
 FOLDED_META = "folded"
+BODY_MARKER = "data-pagefind-body"
 _NOT_INDEXED = ".//*[@data-pagefind-ignore] | .//script | .//style | .//template | .//noscript"
 # Metadata read from an element's text (not `name[attribute]`), outside parts ignored with "all".
 _TEXT_META = (
@@ -30,15 +39,25 @@ _TEXT_META = (
 )
 
 
-def indexed_text(fragment: str) -> str:
-    """The text of the HTML `fragment` that Pagefind searches (its text and text metadata), one chunk per node."""
-    if not fragment.strip():
-        return ""
-    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+def _text_of(root: lxml.html.HtmlElement) -> str:
     metadata = [element.text_content() for element in root.xpath(_TEXT_META)]
     for element in root.xpath(_NOT_INDEXED):
         element.drop_tree()
     return " ".join([*root.itertext(), *metadata])
+
+
+def indexed_text(fragment: str) -> str:
+    """The text of the HTML `fragment` that Pagefind searches (its text and text metadata), one chunk per node."""
+    if not fragment.strip():
+        return ""
+    return _text_of(lxml.html.fragment_fromstring(fragment, create_parent="div"))
+
+
+def page_text(html: str, whole_body: bool = False) -> str:
+    """The text Pagefind searches of the page `html`: its `data-pagefind-body` elements, or (`whole_body`) its body."""
+    document = lxml.html.document_fromstring(html)
+    regions = [document.body] if whole_body else document.xpath(f"//*[@{BODY_MARKER}]")
+    return " ".join(_text_of(region) for region in regions)
 
 
 def folded_element(terms: list[str]) -> str:
@@ -51,3 +70,17 @@ def folded_element(terms: list[str]) -> str:
 def with_folded_terms(html: str) -> Markup:
     """`html` (the rendered content of a page) plus the element holding its folded terms."""
     return Markup(str(html) + folded_element(folded_terms(indexed_text(str(html)))))  # noqa: S704 (our own rendered HTML; the terms are escaped)
+
+
+def also_folded(text: str) -> str:
+    """`text` and the folded forms of its words: `Białoruś` -> `Białoruś bialorus`, for a metadata field."""
+    return " ".join([text, *folded_terms(text)])
+
+
+def with_folded_meta(html: str, terms: list[str]) -> str:
+    """`html` with `<meta data-pagefind-meta="folded[content]" content="...">` at the end of its head."""
+    if not terms:
+        return html
+    tag = f'<meta data-pagefind-meta="{FOLDED_META}[content]" content="{escape(" ".join(terms))}">'
+    at = html.lower().find("</head>")
+    return html[:at] + tag + html[at:] if at >= 0 else tag + html

@@ -8,14 +8,12 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from archive_core.convention import load_convention
-from archive_core.errors import BuildFailed
 from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
-from bilingual.pairing import Alternate, LanguageLink
+from archive_core.snapshot import shared
+from archive_core.versions import versions
 
-from .entries import ArticleRef, Timeline, build_timeline, position_links, to_json
-from .events import check_figures, load_events
+from .entries import ArticleRef, Timeline, build_timeline, position_links, timeline_url, to_json
 
 
 class JsonDocument:
@@ -46,11 +44,7 @@ class TimelineGenerator(Generator):
 
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])
-        events, problems = load_events(Path(self.path), {article.translation_key for article in articles})
-        convention, convention_problems = load_convention(Path(self.path))
-        problems += convention_problems + check_figures(events, convention)
-        if problems:
-            raise BuildFailed(problems)
+        events = shared(self.context, Path(self.path)).events
         refs = {id(article): article_ref(article) for article in articles}
         self.context["timeline_events"] = events  # for other plugins (the about page's corrections log)
         self.timelines: dict[str, Timeline] = {lang: build_timeline(events, refs.values(), lang) for lang in LANGUAGES}
@@ -62,9 +56,9 @@ class TimelineGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         siteurl = self.settings["SITEURL"]
-        default_lang = self.settings.get("DEFAULT_LANG", LANGUAGES[0])
-        pages = [Alternate(lang, f"{siteurl}/{self.timelines[lang].url}") for lang in LANGUAGES]
-        x_default = Alternate("x-default", f"{siteurl}/{self.timelines[default_lang].url}")
+        pages = versions(
+            {lang: timeline.url for lang, timeline in self.timelines.items()}, original=self.settings["DEFAULT_LANG"]
+        )
         for lang, timeline in self.timelines.items():
             writer.write_file(
                 f"{timeline.url}index.html",
@@ -73,10 +67,8 @@ class TimelineGenerator(Generator):
                 url=timeline.url,
                 timeline=timeline,
                 page_lang=lang,
-                alternates=[*pages, x_default],
-                language_links=[
-                    LanguageLink(other, self.timelines[other].url, True) for other in LANGUAGES if other != lang
-                ],
+                alternates=pages.alternates(siteurl),
+                language_links=pages.language_links(lang),
                 relative_urls=self.settings["RELATIVE_URLS"],
                 listed_articles=self.listed[lang],
             )
@@ -88,9 +80,14 @@ class TimelineGenerator(Generator):
             )
 
 
+def add_template_helpers(generator) -> None:
+    generator.env.globals["timeline_url"] = timeline_url  # the header links to the timeline
+
+
 def get_generators(pelican) -> type[Generator]:
     return TimelineGenerator
 
 
 def register() -> None:
+    signals.generator_init.connect(add_template_helpers)
     signals.get_generators.connect(get_generators)

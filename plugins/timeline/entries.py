@@ -11,13 +11,12 @@ from itertools import groupby
 from typing import Any
 
 from archive_core.countries import country_name
+from archive_core.events import Event
+from archive_core.facets import SearchFacets, page_facets
 from archive_core.listing import listed_in
 from archive_core.provenance import Citation, Correction, Localized
 from archive_core.urls import country_url, section_url
-from search.facets import SearchFacets, page_facets
-
-from .events import Event
-from .when import DateText, When, date_text
+from archive_core.when import DateText, When, date_text
 
 ARTICLE_KIND = "article"
 

@@ -1,4 +1,4 @@
-"""Compile the theme's .po catalogs with Babel and expose them to Jinja.
+"""The theme's catalogs (`archive_core.i18n`) and localized dates, exposed to Jinja.
 
 Every template sets `page_lang`; `_()` and the date filters read it from the
 template context, so pages in both languages come out of one Jinja

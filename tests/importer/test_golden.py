@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from markdown_reader.document import read_article
+from archive_core.articles import read_article
 
 from ..conftest import ROOT, SEED
 from .helpers import FIXTURES, body_of, run_import, written_files

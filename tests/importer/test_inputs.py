@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from markdown_reader.document import read_article
+from archive_core.articles import read_article
 from tools.check import check
 
 from .helpers import FIXTURES, body_of, run_import, written_files

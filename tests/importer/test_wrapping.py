@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from markdown_reader.document import read_article
+from archive_core.articles import read_article
 from tools.importer.decoding import decode
 from tools.importer.wrapping import is_hard_wrapped
 

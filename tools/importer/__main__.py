@@ -8,11 +8,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from archive_core.articles import read_article
 from archive_core.errors import ContentError, content_error
 from archive_core.locales import LANGUAGES
 from archive_core.publishers import PUBLISHERS_FILE, host_of, load_publishers
 from archive_core.schema import RAW_PATTERN, RAW_SOURCES_DIR
-from markdown_reader.document import read_article
 from tools.make_inputs import given
 
 from . import ROOT

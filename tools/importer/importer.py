@@ -10,9 +10,9 @@ from typing import Any
 from babel import Locale
 
 from archive_core import paths
+from archive_core.articles import parse_article
 from archive_core.errors import ContentError, content_error
 from archive_core.schema import default_slug
-from markdown_reader.document import parse_article
 
 from . import countries, output
 from .decoding import MAX_SOURCE_BYTES, decode

@@ -10,9 +10,9 @@ from types import SimpleNamespace
 
 import jsonschema
 
+from archive_core.country_records import CountryRecord
 from archive_core.provenance import Citation, Correction
 from archive_core.schema import ArticleMeta, Source, Translation, TranslationStep
-from countries.records import CountryRecord
 from open_data.datasets import article_rows, articles_json, countries_csv, countries_json, country_rows
 from open_data.schemas import articles_schema, countries_schema
 

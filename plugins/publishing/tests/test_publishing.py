@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import feedparser
 
-from publishing.addresses import absolute, absolute_base, page_url
+from publishing.addresses import absolute, absolute_base
 from publishing.feeds import Feed, FeedEntry, atom_xml, feed_links
 from publishing.repository import repository_links
 from publishing.sitemap import PageHead, read_head, robots_txt, sitemap_entries, sitemap_xml
@@ -29,12 +29,6 @@ def test_absolute_keeps_the_base_path():
     assert absolute("https://example.org/archive", "pl/x/") == "https://example.org/archive/pl/x/"
     assert absolute("http://127.0.0.1:8000", "/pl/x/") == "http://127.0.0.1:8000/pl/x/"
     assert absolute("http://127.0.0.1:8000", "https://other.org/") == "https://other.org/"
-
-
-def test_page_url_is_what_a_static_host_serves():
-    assert page_url("index.html") == ""
-    assert page_url("pl/2025/x/index.html") == "pl/2025/x/"
-    assert page_url("404.html") == "404.html"
 
 
 def test_a_page_links_to_its_languages_feed_and_a_bilingual_page_to_both():

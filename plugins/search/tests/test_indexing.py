@@ -3,18 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from search.indexing import (
-    BODY_MARKER,
-    PageToIndex,
-    _run_in_own_loop,
-    _wait_for_writes,
-    empty_files,
-    has_attribute,
-    index_runs,
-    page_url,
-    with_folded_meta,
-)
-from search.region import indexed_region
+from search.indexing import PageToIndex, _run_in_own_loop, has_attribute, index_runs, pages_to_index
+from search.pagefind_compat import empty_files, result_url, wait_for_writes
+from search.rendering import BODY_MARKER, page_text, with_folded_meta
 
 PAGE = """<!doctype html><html lang="pl"><head><title>T</title></head><body>
 <nav>Główne</nav>
@@ -24,14 +15,19 @@ PAGE = """<!doctype html><html lang="pl"><head><title>T</title></head><body>
 <footer>tłumaczenia</footer></body></html>"""
 
 
-def test_region_is_the_indexed_text_only():
-    region = indexed_region(PAGE)
-    assert region.indexed and region.lang == "pl"
-    assert region.text == "Łódź Zdanie z Białorusią."
+def test_the_indexed_text_is_the_marked_region_only():
+    assert " ".join(page_text(PAGE).split()) == "Łódź Zdanie z Białorusią."
 
 
-def test_pages_without_body_marker_are_not_indexed():
-    assert not indexed_region("<html lang='en'><body><main>Text</main></body></html>").indexed
+def test_a_site_that_marks_no_region_is_indexed_whole_body(tmp_path):
+    # As Pagefind does: without a data-pagefind-body anywhere, every page's <body> is indexed.
+    plain = "<html lang='en'><body><nav>Menu</nav><main>Text</main><script>x</script></body></html>"
+    assert " ".join(page_text(plain, whole_body=True).split()) == "Menu Text"
+    (tmp_path / "a.html").write_text(plain)
+    (tmp_path / "fragment.html").write_text("<p>no html element: Pagefind skips it</p>")
+    assert [(page.path, page.lang) for page in pages_to_index(tmp_path)] == [("a.html", "en")]
+    (tmp_path / "b.html").write_text(PAGE)
+    assert [page.path for page in pages_to_index(tmp_path)] == ["b.html"]  # once one page marks its region
 
 
 def test_folded_terms_go_into_an_invisible_meta_in_the_head():
@@ -40,10 +36,10 @@ def test_folded_terms_go_into_an_invisible_meta_in_the_head():
     assert with_folded_meta(PAGE, []) == PAGE
 
 
-def test_page_urls_are_site_relative_directories():
+def test_result_urls_are_those_pagefind_gives_the_pages():
     output = Path("/site")
-    assert page_url(output, output / "pl/2025/slug/index.html") == "/pl/2025/slug/"
-    assert page_url(output, output / "en/page.html") == "/en/page.html"
+    assert result_url(output, output / "pl/2025/slug/index.html") == "/pl/2025/slug/"
+    assert result_url(output, output / "en/page.html") == "/en/page.html"
 
 
 def test_indexing_waits_for_pagefinds_background_writes(tmp_path):
@@ -56,7 +52,7 @@ def test_indexing_waits_for_pagefinds_background_writes(tmp_path):
     assert empty_files(bundle) == [entry]
     writer = threading.Timer(0.2, lambda: entry.write_text('{"languages": {}}'))
     writer.start()
-    _run_in_own_loop(_wait_for_writes(bundle))  # the tests may run inside Playwright's event loop
+    _run_in_own_loop(wait_for_writes(bundle))  # the tests may run inside Playwright's event loop
     assert empty_files(bundle) == []
     writer.join()
 
@@ -74,13 +70,14 @@ def test_one_pagefind_run_per_language_over_the_folders_of_its_indexed_pages():
         PageToIndex("pl/os-czasu/index.html#event", "pl", "<html></html>", "/pl/os-czasu/#event"),
     ]
     runs = index_runs(pages)
-    assert [run.globs for run in runs] == [("en/**/*.{html}",), ("{pl/2025,pl/kraje}/**/*.{html}",)]
+    # Only the folders with indexed pages: not pl/page/2/, a listing Pagefind would read only to leave out.
+    assert [run.folders for run in runs] == [("en",), ("pl/2025", "pl/kraje")]
     assert [len(run.records) for run in runs] == [0, 1]
 
 
 def test_languages_sharing_a_folder_are_indexed_in_one_run():
     runs = index_runs([_page("2025/a/index.html", "pl"), _page("2025/b/index.html", "en")])
-    assert [run.globs for run in runs] == [("**/*.{html}",)]
+    assert [run.folders for run in runs] == [("",)]
 
 
 @pytest.mark.parametrize(
@@ -98,4 +95,4 @@ def test_languages_sharing_a_folder_are_indexed_in_one_run():
     ],
 )
 def test_the_body_marker_counts_only_as_an_attribute(html, found):
-    assert has_attribute(b"<!doctype html><html><body>" + html, BODY_MARKER) is found
+    assert has_attribute(b"<!doctype html><html><body>" + html, BODY_MARKER.encode()) is found

@@ -4,7 +4,7 @@ import pytest
 
 from search.indexing import pages_to_index
 from search.records import RecordError, page_records
-from search.region import indexed_region
+from search.rendering import page_text
 
 TIMELINE = """<!doctype html><html lang="pl"><head><title>Oś czasu</title></head><body>
 <nav>Menu</nav><main><h1>Oś czasu</h1><ol>
@@ -18,9 +18,9 @@ TIMELINE = """<!doctype html><html lang="pl"><head><title>Oś czasu</title></hea
 def test_each_marked_part_is_a_document_of_its_own_in_the_pages_language():
     records = page_records(TIMELINE, "pl/os-czasu/index.html")
     assert [record.anchor for record in records] == ["signing", "upcoming"]
-    region = indexed_region(records[0].html)
-    assert region.indexed and region.lang == "pl"
-    assert region.text == "Podpisanie w Hanoi Łódź i Hanoi."  # the part only: not the menu, not the other entries
+    assert '<html lang="pl">' in records[0].html and records[0].lang == "pl"
+    # The part only, not the menu nor the other entries; then its title, a metadata field Pagefind searches too.
+    assert " ".join(page_text(records[0].html).split()) == "Podpisanie w Hanoi Łódź i Hanoi. Podpisanie w Hanoi"
 
 
 def test_pages_without_records_have_none():
@@ -36,10 +36,14 @@ def test_records_are_indexed_at_the_page_url_with_their_anchor(tmp_path: Path):
     page = tmp_path / "pl" / "os-czasu" / "index.html"
     page.parent.mkdir(parents=True)
     page.write_text(TIMELINE, encoding="utf-8")
+    article = tmp_path / "pl" / "2025" / "a" / "index.html"  # a page that marks its indexed region
+    article.parent.mkdir(parents=True)
+    article.write_text('<html lang="pl"><body><main data-pagefind-body>Tekst</main></body></html>')
     indexed = pages_to_index(tmp_path)
     assert [(item.path, item.url, item.lang) for item in indexed] == [
+        ("pl/2025/a/index.html", None, "pl"),
         ("pl/os-czasu/index.html#signing", "/pl/os-czasu/#signing", "pl"),
         ("pl/os-czasu/index.html#upcoming", "/pl/os-czasu/#upcoming", "pl"),
     ]
     # Folded terms per record: "Łódź" is in the first one only.
-    assert 'content="lodz"' in indexed[0].html and "lodz" not in indexed[1].html
+    assert 'content="lodz"' in indexed[1].html and "lodz" not in indexed[2].html

@@ -1,7 +1,7 @@
 from jinja2 import Environment
 from markupsafe import Markup
 
-from search.rendering import folded_element, indexed_text, with_folded_terms
+from search.rendering import also_folded, folded_element, indexed_text, with_folded_terms
 
 CONTENT = """<h1>Łódź</h1><p>Zdanie<br>z <img src="x.png" alt=""> Białorusią.</p>
 <div hidden data-pagefind-ignore><span data-pagefind-filter="Kraj">Białoruś</span><p>Włochy</p></div>
@@ -42,3 +42,9 @@ def test_the_filter_block_wraps_autoescaped_content_once():
     assert template.render(text="Łódź & <b>") == (
         '<p>Łódź &amp; &lt;b&gt;</p><data hidden value="lodz" data-pagefind-meta="folded[value]"></data>'
     )
+
+
+def test_a_metadata_value_also_holds_its_folded_words():
+    # A country page's `topic`: "Bialorus" finds the page on Belarus first.
+    assert also_folded("Białoruś") == "Białoruś bialorus"
+    assert also_folded("Poland") == "Poland"

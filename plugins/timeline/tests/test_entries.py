@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from archive_core.events import Event
 from archive_core.provenance import Citation
+from archive_core.when import When
 from timeline.entries import ArticleRef, build_timeline, json_url, position_links, timeline_url, to_json
-from timeline.events import Event
-from timeline.when import When
 
 
 def event(event_id: str, when: When | None, kind: str = "signing", **extra) -> Event:

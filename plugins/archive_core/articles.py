@@ -1,0 +1,72 @@
+"""Read one article file: front-matter validated, body rendered."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from archive_core import annotations, frontmatter, paths, schema
+from archive_core.errors import ContentError, content_error
+from archive_core.schema import ArticleMeta
+from archive_core.text import RESERVED
+
+from . import markdown
+from .markdown import SiteLink
+
+
+@dataclass(frozen=True)
+class ArticleDocument:
+    path: str
+    meta: ArticleMeta
+    html: str
+    summary_html: str
+    site_links: tuple[SiteLink, ...] = ()  # lines are the file's own
+
+
+def read_article(path: str | Path, root: str | Path | None = None) -> ArticleDocument:
+    """Read `path` (inside `root`, default its own folder: see `paths.read_bytes`), then `parse_article`."""
+    return parse_article(paths.read_bytes(path, root), path)
+
+
+def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
+    """Parse, validate and render the bytes of the article `path`; raises ContentError on any problem."""
+    text = frontmatter.decode(data, path)
+    doc = frontmatter.split(text, path)
+    meta = schema.validate(frontmatter.load(doc), doc)
+    if unfinished := schema.unfinished(meta, doc):
+        raise ContentError(*unfinished)
+    annotations.check(meta.annotations, doc)
+    tokens = markdown.parse(doc.body)
+    for link in markdown.unsafe_links(tokens):
+        line = doc.body_line + link.line - 1 if link.line else None
+        raise content_error(
+            path,
+            line,
+            "body",
+            f"link target {link.url!r} is not allowed",
+            "links may point to http(s) or mailto addresses, or to other pages of the site",
+        )
+    summary = markdown.text_html(meta.summary) if meta.summary else markdown.lead_paragraph_html(tokens) or ""
+    links = tuple(
+        replace(link, line=doc.body_line + link.line - 1 if link.line else None)
+        for link in markdown.site_links(tokens, doc.body)
+    )
+    body_html = markdown.render(tokens)
+    if match := RESERVED.search(body_html):  # spelt with escapes or entities, `data&#45;pagefind-`
+        raise content_error(
+            path,
+            _escaped_marker_line(doc),
+            "body",
+            f"holds {match.group()!r}, the prefix of the search index's own markers",
+            "write it without the hyphens, or in other words",
+        )
+    return ArticleDocument(path=str(path), meta=meta, html=body_html, summary_html=summary, site_links=links)
+
+
+def _escaped_marker_line(doc: frontmatter.SplitDocument) -> int:
+    """The body line whose text, escapes and entities undone, spells a marker (else the body's first line)."""
+    for index, line in enumerate(doc.body.split("\n")):
+        if RESERVED.search(html.unescape(line.replace("\\", ""))):
+            return doc.body_line + index
+    return doc.body_line

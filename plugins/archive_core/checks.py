@@ -1,0 +1,91 @@
+"""The checks that look at several files at once, over a content snapshot.
+
+Each is `(snapshot) -> list[Problem]`; `snapshot.take` runs every one of
+`CHECKS` after reading, so `make check`, the build and the devserver report
+exactly the same problems. A check of one file alone belongs where the file
+is read (`articles`, `events`, `country_records`, `people`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .country_data import check_counts
+from .errors import Problem
+from .events import check_figures
+from .links import broken_link_problems
+from .paths import content_listing
+from .reading import url_collisions
+from .sources import unreferenced_raw_sources
+from .versions import duplicate_problems, missing_counterpart_warnings
+
+if TYPE_CHECKING:
+    from .snapshot import ContentSnapshot
+
+
+def check_content_tree(snapshot: ContentSnapshot) -> list[Problem]:
+    """Every entry of the content folder no build may read, anywhere in it: links out, loops, FIFOs, devices."""
+    return content_listing(snapshot.content_dir).problems
+
+
+def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
+    """Duplicate (translation_key, lang) pairs (errors); translations whose original is missing (warnings)."""
+    documents = [(doc.path, doc.meta) for doc in snapshot.articles]
+    return [*duplicate_problems(documents), *missing_counterpart_warnings(documents)]
+
+
+def check_internal_links(snapshot: ContentSnapshot) -> list[Problem]:
+    """`{filename}` links to content that is missing or not published."""
+    return broken_link_problems(snapshot.content_dir, snapshot.articles)
+
+
+def check_urls(snapshot: ContentSnapshot) -> list[Problem]:
+    """Two articles that would be written to the same page."""
+    return url_collisions(snapshot.articles)
+
+
+def check_review_fields(snapshot: ContentSnapshot) -> list[Problem]:
+    """A `review:` list names fields the importer guessed: an editor must confirm them (warnings)."""
+    hint = "check these fields, then delete the `review:` line"
+    return [
+        Problem(
+            doc.path,
+            None,
+            "review",
+            "guessed by the importer, to review: " + ", ".join(doc.meta.review),
+            hint,
+            "warning",
+        )
+        for doc in snapshot.articles
+        if doc.meta.review
+    ]
+
+
+def check_raw_sources(snapshot: ContentSnapshot) -> list[Problem]:
+    """Raw copies in `sources/` that no article points to (warnings); a missing one is found as it is read."""
+    return unreferenced_raw_sources(snapshot.content_dir, snapshot.articles)
+
+
+def check_signature_counts(snapshot: ContentSnapshot) -> list[Problem]:
+    """The country records list no more signatures at Hanoi than the depositary counts (convention.yaml)."""
+    return check_counts(snapshot.content_dir, snapshot.countries)
+
+
+def check_event_figures(snapshot: ContentSnapshot) -> list[Problem]:
+    """Every figure a timeline event states is the one convention.yaml records."""
+    return check_figures(snapshot.events, snapshot.countries.convention)
+
+
+Check = Callable[["ContentSnapshot"], list[Problem]]
+
+CHECKS: tuple[Check, ...] = (
+    check_content_tree,  # links out of the content folder, loops, FIFOs and devices, anywhere in it
+    check_translations,  # duplicate (translation_key, lang); missing originals (warning)
+    check_internal_links,  # {filename} links to missing content
+    check_urls,  # two articles at one address
+    check_review_fields,  # fields the importer guessed (warning)
+    check_raw_sources,  # raw copies in sources/ no article points to (warning)
+    check_signature_counts,  # countries.yaml against convention.yaml
+    check_event_figures,  # timeline events against convention.yaml
+)

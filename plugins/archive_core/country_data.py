@@ -1,0 +1,54 @@
+"""All curated country data of a content folder, checked as one (see `snapshot`)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from archive_core.errors import Problem
+
+from .convention import CONVENTION_FILE, Convention, load_convention
+from .country_records import COUNTRIES_FILE, CountryRecord, load_records
+from .country_summary import StatusSummary, summarize
+from .people import Person, load_people
+
+
+@dataclass(frozen=True)
+class CountryData:
+    records: dict[str, CountryRecord] = field(default_factory=dict)
+    people: list[Person] = field(default_factory=list)
+    convention: Convention | None = None
+
+    @property
+    def summary(self) -> StatusSummary:
+        return summarize(self.records.values(), self.convention)
+
+
+def load_country_data(
+    content_dir: Path, article_keys: Collection[str] | None, today: date | None = None
+) -> tuple[CountryData, list[Problem]]:
+    records, problems = load_records(content_dir, today)
+    people, people_problems = load_people(content_dir, article_keys)
+    convention, convention_problems = load_convention(content_dir, today)
+    return CountryData(records, people, convention), [*problems, *people_problems, *convention_problems]
+
+
+def check_counts(content_dir: Path, data: CountryData) -> list[Problem]:
+    """The records never list more signatures at Hanoi than the depositary counts (fewer is explained on the page)."""
+    if data.convention is None:
+        return []
+    listed = data.summary.hanoi_listed
+    if listed <= data.convention.hanoi_total:
+        return []
+    return [
+        Problem(
+            str(Path(content_dir) / COUNTRIES_FILE),
+            None,
+            "place",
+            f"{listed} records are signatures in Hanoi, but {CONVENTION_FILE} gives the depositary's count "
+            f"as {data.convention.hanoi_total}",
+            "check the records against the depositary's list, or update the count and its source",
+        )
+    ]

@@ -1,0 +1,326 @@
+"""Curated timeline events: one YAML file per event under content/data/timeline/, checked in full."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from archive_core import countries, paths
+from archive_core.convention import Convention
+from archive_core.data import DataFile, load_data
+from archive_core.errors import ContentError, Problem
+from archive_core.locales import LANGUAGES
+from archive_core.provenance import Citation, Correction, Fields, Localized
+
+from .when import When, parse_point, parse_range
+
+EVENTS_DIR = Path("data") / "timeline"
+EVENT_SUFFIX = ".yaml"
+# What an event is; `article` is reserved for the archive's own articles on the timeline.
+KINDS: tuple[str, ...] = (
+    "resolution",
+    "negotiation-session",
+    "approval",
+    "adoption",
+    "signing",
+    "signature-period",
+    "ratification",
+    "entry-into-force",
+)
+FIELDS: tuple[str, ...] = (
+    "id",
+    "kind",
+    "date",
+    "upcoming",
+    "title",
+    "description",
+    "sources",
+    "countries",
+    "articles",
+    "verified",
+    "note",
+    "corrections",
+    "figures",
+)
+# Figures an event's description may state, each kept once in content/data/convention.yaml.
+FIGURES: tuple[str, ...] = ("hanoi_signatures",)
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Anchors the timeline page uses itself.
+RESERVED_ID_PREFIXES = ("article-", "year-")
+RESERVED_IDS = ("next",)
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    kind: str
+    when: When | None  # None: an upcoming step whose date is not known yet
+    title: dict[str, str]
+    description: dict[str, str]
+    sources: tuple[Citation, ...]
+    countries: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()  # translation_keys
+    path: str = ""
+    verified: bool = True  # False: the sources do not confirm all of it; `note` says what
+    note: Localized | None = None
+    corrections: tuple[Correction, ...] = ()
+    figures: tuple[str, ...] = ()  # the convention's figures its description states (checked against convention.yaml)
+
+
+def event_files(content_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """Every event file; anything else in the folder is a problem, not skipped."""
+    listing = paths.list_files(content_dir, content_dir / EVENTS_DIR, folder_suffixes=(EVENT_SUFFIX,))
+    files, problems = [], listing.problems
+    for path in listing.files:
+        if path.suffix == EVENT_SUFFIX:
+            files.append(path)
+        else:
+            problems.append(
+                Problem(str(path), None, "file", "is not a timeline event", f"name event files <id>{EVENT_SUFFIX}")
+            )
+    return files, problems
+
+
+def load_events(content_dir: Path, article_keys: Iterable[str]) -> tuple[list[Event], list[Problem]]:
+    """All events, and every problem in them (an event with a problem is not returned)."""
+    files, problems = event_files(content_dir)
+    known_articles = frozenset(article_keys)
+    events: list[Event] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        try:
+            data = load_data(path, content_dir)
+        except ContentError as exc:
+            problems.append(exc.problem)
+            continue
+        event, found = validate_event(data, known_articles)
+        problems += found
+        if event is None:
+            continue
+        if event.id in seen:
+            problems.append(
+                data.problem(
+                    ["id"],
+                    "id",
+                    f"event {event.id!r} is also the id of {seen[event.id]}",
+                    "give every event its own id: it is the anchor of its entry",
+                )
+            )
+            continue
+        seen[event.id] = str(path)
+        events.append(event)
+    return events, problems
+
+
+def check_figures(events: Iterable[Event], convention: Convention | None) -> list[Problem]:
+    """Every figure an event states is the one convention.yaml records, in each language's description."""
+    problems = []
+    for event in events:
+        if not event.figures:
+            continue
+        if convention is None:
+            problems.append(
+                Problem(event.path, None, "figures", f"event {event.id!r} states figures, but there is no "
+                        "data/convention.yaml to check them against", "add the file, or remove `figures:`")
+            )  # fmt: skip
+            continue
+        expected = {"hanoi_signatures": (convention.hanoi_total, convention.hanoi_states)}
+        for name in event.figures:
+            for number in expected[name]:
+                for lang, text in event.description.items():
+                    if not re.search(rf"(?<![\d.,]){number}(?!\d|[.,]\d)", text):
+                        problems.append(
+                            Problem(event.path, None, f"description.{lang}", f"event {event.id!r} states {name}, "
+                                    f"but its text does not give {number}, as data/convention.yaml records it",
+                                    "make the text and convention.yaml agree (or say why they differ)")
+                        )  # fmt: skip
+    return problems
+
+
+class _Record:
+    """Collects the problems of one event file, each naming the record and the field."""
+
+    def __init__(self, data: DataFile) -> None:
+        self.file = data
+        self.data = data.data
+        self.problems: list[Problem] = []
+        raw_id = self.data.get("id") if isinstance(self.data, dict) else None
+        self.name = f"event {raw_id!r}" if isinstance(raw_id, str) and raw_id else f"event in {data.path.name}"
+
+    def fail(self, keys: list, message: str, hint: str = "") -> None:
+        field = ".".join(str(k) for k in keys) or "file"
+        self.problems.append(self.file.problem(keys, field, f"{self.name}: {message}", hint))
+
+    def text(self, keys: list, value: Any, hint: str) -> str | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            self.fail(keys, "is missing", hint)
+            return None
+        if not isinstance(value, str):
+            self.fail(keys, "must be text", "put the value in quotes")
+            return None
+        return " ".join(value.split())
+
+    def translated(self, field: str) -> dict[str, str]:
+        value = self.data.get(field)
+        example = f"{field}:\n  pl: ...\n  en: ..."
+        if not isinstance(value, dict):
+            self.fail([field], "is missing" if value is None else "must give one text per language", example)
+            return {}
+        for lang in value:
+            if lang not in LANGUAGES:
+                self.fail([field, lang], "is not an archive language", f"use {' and '.join(LANGUAGES)}")
+        texts = {}
+        for lang in LANGUAGES:
+            text = self.text([field, lang], value.get(lang), f"add the {field} in {lang}: `{lang}: ...` under {field}")
+            if text:
+                texts[lang] = text
+        return texts
+
+    def codes(self, field: str) -> tuple[str, ...]:
+        value = self.data.get(field)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self.fail([field], "must be a list of text", f"write `{field}: [A, B]`")
+            return ()
+        return tuple(item.strip() for item in value)
+
+
+def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Event | None, list[Problem]]:
+    record = _Record(data)
+    if not isinstance(data.data, dict):
+        record.fail([], "the file is not a set of `field: value` lines", "see CONTRIBUTING.md, Adding a timeline event")
+        return None, record.problems
+    for key in data.data:
+        if key not in FIELDS:
+            close = difflib.get_close_matches(str(key), FIELDS, n=1)
+            record.fail([key], "is not a known field", f"did you mean `{close[0]}`?" if close else f"known: {FIELDS}")
+
+    event_id = record.text(["id"], data.data.get("id"), "add `id: a-short-slug`, the entry's anchor")
+    if event_id and not ID_PATTERN.fullmatch(event_id):
+        record.fail(["id"], f"{event_id!r} is not a valid id", "use only a-z, 0-9 and single hyphens")
+    elif event_id and (event_id in RESERVED_IDS or event_id.startswith(RESERVED_ID_PREFIXES)):
+        record.fail(["id"], f"{event_id!r} is reserved for the page's own anchors", "choose another id")
+
+    kind = data.data.get("kind")
+    if kind not in KINDS:
+        record.fail(
+            ["kind"], "is missing" if kind is None else f"{kind!r} is not a known kind", f"one of: {', '.join(KINDS)}"
+        )
+
+    when = _when(record)
+    title = record.translated("title")
+    description = record.translated("description")
+    sources = _sources(record)
+    extra = _provenance(record)
+    figures = record.codes("figures")
+    for index, name in enumerate(figures):
+        if name not in FIGURES:
+            record.fail(["figures", index], f"{name!r} is not a known figure", f"one of: {', '.join(FIGURES)}")
+
+    country_codes = record.codes("countries")
+    for index, code in enumerate(country_codes):
+        if not countries.is_known(code):
+            record.fail(
+                ["countries", index],
+                f"{code!r} is not a known country code",
+                "use ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU",
+            )
+    article_keys = record.codes("articles")
+    for index, key in enumerate(article_keys):
+        if key not in known_articles:
+            close = difflib.get_close_matches(key, sorted(known_articles), n=1)
+            hint = (
+                f"did you mean {close[0]!r}?" if close else "give the translation_key of an article in content/articles"
+            )
+            record.fail(["articles", index], f"no article has the translation_key {key!r}", hint)
+
+    if record.problems:
+        return None, record.problems
+    return Event(
+        id=event_id,
+        kind=kind,
+        when=when,
+        title=title,
+        description=description,
+        sources=sources,
+        countries=country_codes,
+        articles=article_keys,
+        path=str(data.path),
+        figures=figures,
+        **extra,
+    ), []
+
+
+def _when(record: _Record) -> When | None:
+    value, upcoming = record.data.get("date"), record.data.get("upcoming", False)
+    if upcoming not in (True, False):
+        record.fail(["upcoming"], "must be true or false", "upcoming: true marks a next step with no date yet")
+        return None
+    if upcoming:
+        if value is not None:
+            record.fail(["date"], "an upcoming event has no date", "remove `date:` or `upcoming: true`")
+        return None
+    if value is None:
+        record.fail(["date"], "is missing", "add `date: YYYY-MM-DD` (or YYYY-MM, or YYYY), or `upcoming: true`")
+        return None
+    if isinstance(value, dict):
+        for key in value:
+            if key not in ("start", "end"):
+                record.fail(["date", key], "is not a known key", "a range has `start:` and `end:`")
+        try:
+            return parse_range(value.get("start"), value.get("end"))
+        except ValueError as exc:
+            field, message = exc.args
+            record.fail(["date", field], message, "use real dates, YYYY-MM-DD, YYYY-MM or YYYY, end after start")
+            return None
+    try:
+        start, precision = parse_point(value)
+    except ValueError as exc:
+        record.fail(["date"], str(exc), "use a real date: YYYY-MM-DD, YYYY-MM or YYYY")
+        return None
+    return When(start, precision)
+
+
+def _sources(record: _Record) -> tuple[Citation, ...]:
+    value = record.data.get("sources")
+    hint = "list where the fact is published: sources: [- url: https://..., publisher: ..., accessed: YYYY-MM-DD]"
+    if value is None or value == []:
+        record.fail(["sources"], "an event needs at least one source", hint)
+        return ()
+    if not isinstance(value, list):
+        record.fail(["sources"], "must be a list of sources", hint)
+        return ()
+    fields = Fields(record.file, [], prefix=f"{record.name}: ")
+    found = []
+    for index, item in enumerate(value):
+        try:
+            found.append(fields.citation(["sources", index], item))
+        except ContentError as exc:
+            record.problems.append(exc.problem)
+    return tuple(found)
+
+
+def _provenance(record: _Record) -> dict[str, Any]:
+    """`verified`, `note` and `corrections`, each problem recorded rather than raised."""
+    fields = Fields(record.file, [], prefix=f"{record.name}: ")
+    found: dict[str, Any] = {}
+    readers = {
+        "verified": lambda value: fields.verified(["verified"], value),
+        "note": lambda value: fields.localized(["note"], value),
+        "corrections": lambda value: fields.corrections(["corrections"], value),
+    }
+    for key, read in readers.items():
+        if record.data.get(key) is None:
+            continue
+        try:
+            found[key] = read(record.data[key])
+        except ContentError as exc:
+            record.problems.append(exc.problem)
+    if found.get("verified") is False and "note" not in found:
+        record.fail(["note"], "an event marked `verified: false` must say why", "note: {pl: ..., en: ...}")
+    return found

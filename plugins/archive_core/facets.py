@@ -1,0 +1,85 @@
+"""What a page tells the search index about itself: kind, date, countries, summary.
+
+Templates render a `SearchFacets` with `partials/search_meta.html` as
+Pagefind filters, metadata and a sort key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from markupsafe import Markup
+
+from archive_core.countries import country_name
+from archive_core.schema import ArticleMeta
+
+KINDS = ("article", "timeline", "country")
+
+
+@dataclass(frozen=True)
+class SearchFacets:
+    kind: str  # one of KINDS
+    date: date | None  # the year filter and the sort key
+    countries: tuple[str, ...]  # names in the page's language
+    summary: str  # plain text
+    date_label: str = ""  # the date as shown, when not the whole day: `grudzień 2024`, `25–26 October 2025`
+    date_iso: str = ""  # the same for `<time datetime>`: `2024-12`
+
+    @property
+    def year(self) -> str:
+        return str(self.date.year) if self.date else ""
+
+    @property
+    def topic(self) -> str:
+        """What a country page is the archive's page on: its country.
+
+        Searched as the `topic` metadata field, weighted high (docs/search-relevance.md), so that
+        "Polska" finds the country's page first; the template adds the name as written without
+        Polish letters (the search plugin's `search_also_folded`), for "Bialorus". Other pages have no topic.
+        """
+        return " ".join(self.countries) if self.kind == "country" else ""
+
+    @property
+    def iso(self) -> str:
+        """`2025-10-26`, or `date_iso` when given (`2024-12`)."""
+        return self.date_iso or (self.date.isoformat() if self.date else "")
+
+
+def page_facets(
+    kind: str,
+    lang: str,
+    when: date | datetime | None = None,
+    countries: tuple[str, ...] = (),
+    summary: str = "",
+    date_label: str = "",
+    date_iso: str = "",
+) -> SearchFacets:
+    """Facets for any page: `page_facets("timeline", "pl", when=..., countries=("VN",))`.
+
+    `date_label` and `date_iso` are for a date that is not a single day (a month, a range);
+    by default the date is shown as a day in the page's language.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown search kind {kind!r}; known: {', '.join(KINDS)}")
+    day = when.date() if isinstance(when, datetime) else when
+    names = tuple(sorted((country_name(code, lang) for code in countries), key=str.casefold))
+    return SearchFacets(
+        kind=kind,
+        date=day,
+        countries=names,
+        summary=" ".join(summary.split()),
+        date_label=date_label,
+        date_iso=date_iso,
+    )
+
+
+def article_facets(meta: ArticleMeta, summary_html: str) -> SearchFacets:
+    """Facets of an archive article: its date, countries and summary (HTML the reader rendered; its text is kept)."""
+    return page_facets(
+        "article",
+        meta.lang,
+        when=meta.date,
+        countries=meta.countries,
+        summary=Markup(summary_html or "").striptags(),  # noqa: S704
+    )

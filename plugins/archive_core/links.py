@@ -1,0 +1,82 @@
+"""Links between articles: every `{filename}` link must reach an article that is published.
+
+Pelican only logs a warning for a `{filename}` link it cannot resolve, and
+publishes the page with a broken link; the archive refuses it instead.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import urlparse
+
+from archive_core import paths
+from archive_core.errors import ContentError, Problem
+
+from .articles import ArticleDocument
+from .markdown import SiteLink
+
+# Pelican prefixes for pages this site does not publish (no tag, category or author pages).
+_UNPUBLISHED = {"tag": "tag", "category": "category", "author": "author"}
+_COPIED = ("static", "attach")  # Pelican copies the target into the site
+_PREFIX = re.compile(r"^(?:\{\w+\}|\|\w+\|)(.*)$")
+_COPIED_HINT = "a {static} link copies a plain file of the content folder into the site: put the file there"
+_HINT = "link to another article as [text]({filename}/articles/<year>/<translation_key>.<lang>.md)"
+
+
+def broken_link_problems(content_dir: Path, docs: Sequence[ArticleDocument]) -> list[Problem]:
+    content_dir = content_dir.resolve()
+    published = {Path(doc.path).resolve(): doc for doc in docs}
+    problems = []
+    for doc in docs:
+        for link in doc.site_links:
+            message = _link_problem(content_dir, Path(doc.path), link, published)
+            if message:
+                hint = _COPIED_HINT if link.prefix in _COPIED else _HINT
+                problems.append(Problem(doc.path, link.line, "body", f"link {link.url!r} {message}", hint))
+    return problems
+
+
+def _link_problem(
+    content_dir: Path, source: Path, link: SiteLink, published: dict[Path, ArticleDocument]
+) -> str | None:
+    if link.prefix in _UNPUBLISHED:
+        return f"points to a {_UNPUBLISHED[link.prefix]} page, and this site has none"
+    if link.prefix == "":
+        return "points to a Markdown file without {filename}, so it would be broken on the site"
+    if link.prefix == "index":
+        return None
+    target = _resolve(content_dir, source, pelican_path(link) if link.prefix in _COPIED else link.target)
+    if target is None:
+        return "points outside the content folder"
+    if link.prefix == "filename":
+        doc = published.get(target)
+        if doc is None and target.exists():
+            return "points to a file that is not a published article"
+        if doc is None:
+            return "points to an article that is not in the archive"
+        if link.fragment and not re.search(rf'\sid="{re.escape(link.fragment)}"', doc.html):
+            return f"points to #{link.fragment}, which is not on that page"
+        return None
+    if not os.path.lexists(target):
+        return "points to a file that does not exist"
+    try:  # Pelican copies it into the site: it must be a plain file inside the content folder
+        paths.regular_file(target, content_dir)
+    except ContentError as exc:
+        return f"points to a file that {exc.problem.message}"
+    return None
+
+
+def pelican_path(link: SiteLink) -> str:
+    """The path Pelican copies for a `{static}` or `{attach}` link (`Content.get_static_links`)."""
+    match = _PREFIX.match(link.url)
+    return urlparse(match.group(1) if match else link.target).path.replace("%20", " ")
+
+
+def _resolve(content_dir: Path, source: Path, target: str) -> Path | None:
+    """Pelican's rule: `/x` is relative to the content folder, `x` to the linking file's folder."""
+    base = content_dir if target.startswith("/") else Path(os.path.realpath(os.path.dirname(os.path.abspath(source))))
+    resolved = Path(os.path.normpath(base / target.lstrip("/")))
+    return resolved if resolved.is_relative_to(content_dir) else None

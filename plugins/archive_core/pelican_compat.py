@@ -1,0 +1,144 @@
+"""Every use of Pelican beyond its documented plugin interface, in one place, for the versions it was checked against.
+
+The archive's plugins and tools reach into Pelican's private parts for the
+things below, each named by what it does here and by the upstream issue that
+would make it unnecessary (where one exists; "none found" means none was found
+in Pelican's tracker when this was written). A new Pelican release is refused
+(`require_tested_version`) until each is checked against its source
+(`pelican/writers.py`, `readers.py`, `generators.py`, `contents.py`, `utils.py`),
+then added to `TESTED_VERSIONS`.
+
+- refuse any output path outside the output folder: `Writer._open_w`
+  (Pelican's own check compares string prefixes: getpelican/pelican#3611, after #2099);
+- render article pages in forked workers: `Writer._written_files` and
+  `_overridden_files`, and a copy of `write_file`'s inner `_get_localcontext`
+  (none found);
+- let the archive's reader handle `.md` quietly: `Readers.disabled_readers`,
+  `Readers.readers` (getpelican/pelican#3466);
+- compute each article's URL once: `Content.override_url` as a cache (none found);
+- skip tag, category and author pages whose `*_SAVE_AS` is empty:
+  `ArticlesGenerator.generate_tags` and its kin replaced (none found;
+  getpelican/pelican#1106, about such pages, is closed);
+- update one edited article in place (the devserver): `Content.__dict__` and
+  the `memoized` caches of `get_content`/`get_summary` (getpelican/pelican#2219,
+  closed);
+- draw the progress bar on Pelican's console: `pelican.log.console` (none found).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from importlib import metadata
+from typing import Any
+
+from pelican.contents import Content
+from pelican.log import console
+from pelican.utils import get_relative_path, path_to_url
+from pelican.writers import Writer
+
+TESTED_VERSIONS = ("4.12.0",)
+
+__all__ = ["console"]
+
+
+class UntestedPelican(ImportError):
+    """A Pelican release this module has not been checked against."""
+
+
+def require_tested_version() -> None:
+    version = metadata.version("pelican")
+    if version not in TESTED_VERSIONS:
+        raise UntestedPelican(
+            f"Pelican {version} is installed; plugins/archive_core/pelican_compat.py was checked against "
+            f"{', '.join(TESTED_VERSIONS)} (check each use of Pelican's internals listed there against the new "
+            "version, then add it to TESTED_VERSIONS; or install the version pinned in requirements.txt)"
+        )
+
+
+require_tested_version()
+
+
+# Writing
+
+
+class CheckedWriter(Writer):
+    """Pelican's writer, asking `refuse(path)` about every file it is about to open."""
+
+    def refuse(self, path: str) -> None:
+        """Raise to stop the write of `path` (absolute, or relative to the output folder)."""
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if name:
+            self.refuse(name)  # before Pelican creates any folder for it
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    def _open_w(self, filename, encoding, override=False):
+        self.refuse(filename)
+        return super()._open_w(filename, encoding, override)
+
+    def claim(self, name: str) -> None:
+        """Count `name` as written, so that a second write of it fails as Pelican's own would."""
+        self._written_files.add(os.path.join(self.output_path, name))
+
+    def is_claimed(self, name: str) -> bool:
+        path = os.path.join(self.output_path, name)
+        return path in self._written_files or path in self._overridden_files
+
+
+def page_context(context: dict, name: str, kwargs: dict, relative_urls: bool) -> dict:
+    """The context Pelican's `Writer.write_file` renders the page `name` with (its inner `_get_localcontext`)."""
+    localcontext = context.copy()
+    localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+    if relative_urls:
+        relative_url = path_to_url(get_relative_path(name))
+        localcontext["SITEURL"] = relative_url
+        localcontext["localsiteurl"] = relative_url
+    localcontext["output_file"] = name
+    localcontext.update(kwargs)
+    return localcontext
+
+
+# Reading
+
+
+def take_over_extensions(readers, reader_class: type, extensions: list[str]) -> list[Any]:
+    """Let `reader_class` handle `extensions` quietly: Pelican's disabled reader for them would warn about every file.
+
+    Returns the instances of `reader_class` that `readers` made.
+    """
+    for extension in extensions:
+        readers.disabled_readers.pop(extension, None)
+    return [reader for reader in readers.readers.values() if isinstance(reader, reader_class)]
+
+
+# Articles
+
+
+def freeze_url(content: Content) -> None:
+    """Compute `content.url` once: Pelican formats it from the settings on every access."""
+    content.override_url = content.url
+
+
+def skip_unwritten_listings(generator) -> None:
+    """Skip Pelican's tag, category and author pages when their `*_SAVE_AS` setting is empty.
+
+    Pelican computes each of them before finding it has nowhere to write it, and for
+    tags that work grows with articles x articles per tag.
+    """
+    for kind, method in (("TAG", "generate_tags"), ("CATEGORY", "generate_categories"), ("AUTHOR", "generate_authors")):
+        if not generator.settings.get(f"{kind}_SAVE_AS"):
+            setattr(generator, method, _write_nothing)
+
+
+def _write_nothing(write: Callable) -> None:
+    return None
+
+
+def update_in_place(old: Content, new: Content, kept: frozenset[str] = frozenset({"translations", "_context"})) -> None:
+    """Make `old` what `new` is (every list holding `old` sees it), but for `kept`, set after reading."""
+    old.__dict__.update({key: value for key, value in new.__dict__.items() if key not in kept})
+    for method in (Content.get_content, Content.get_summary):
+        cache = method.cache  # Pelican's `memoized`, keyed on (content, siteurl)
+        for key in [key for key in cache if key and key[0] is old]:
+            del cache[key]

@@ -1,0 +1,161 @@
+"""Read every article of a content folder, collecting all problems at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from archive_core import paths
+from archive_core.errors import ContentError, Problem
+
+from .articles import ArticleDocument, parse_article
+from .cache import ContentCache
+from .workers import fork_context
+
+ARTICLE_SUFFIX = ".md"
+# Below this many files per process, starting a pool costs more than it saves.
+MIN_FILES_PER_WORKER = 32
+CHUNK_SIZE = 64
+
+
+def article_files(content_dir: Path, article_dirs: Iterable[str]) -> tuple[list[Path], list[Problem]]:
+    """All files under the article folders; anything that is not `.md` is a problem, not skipped.
+
+    Listed by `paths.list_files`: a link leaving the content folder, a loop, a
+    FIFO or device, a folder named like an article, each is a problem too.
+    """
+    files, problems = [], []
+    for folder in article_dirs:
+        listing = paths.list_files(content_dir, content_dir / folder, folder_suffixes=(ARTICLE_SUFFIX,))
+        problems += listing.problems
+        for path in listing.files:
+            if path.suffix == ARTICLE_SUFFIX:
+                files.append(path)
+            else:
+                problems.append(
+                    Problem(
+                        str(path),
+                        None,
+                        "file",
+                        "is not a Markdown article",
+                        "articles are named <translation_key>.<lang>.md; move other files out of content/articles",
+                    )
+                )
+    return files, problems
+
+
+def expected_path(content_dir: Path, doc: ArticleDocument) -> Path:
+    meta = doc.meta
+    return content_dir / "articles" / f"{meta.date.year:04d}" / f"{meta.translation_key}.{meta.lang}.md"
+
+
+def read_articles(
+    content_dir: Path,
+    files: Iterable[Path],
+    workers: int = 1,
+    cache: ContentCache | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[list[ArticleDocument], list[Problem]]:
+    """Read `files` in order; the result is the same whatever `workers` and `cache` are.
+
+    Files missing from `cache` are read by `workers` processes (forked, so they
+    start at once with the plugins already imported), in chunks, and results
+    come back in the order of `files`. Every problem is collected.
+    """
+    files = list(files)
+    results: list[ArticleDocument | tuple[Problem, ...] | None] = [None] * len(files)
+    jobs: list[_Job] = []
+    for index, path in enumerate(files):
+        try:
+            data = paths.read_bytes(path, content_dir)  # the one read of the file: the cache key is its hash
+        except ContentError as exc:
+            results[index] = exc.problems
+            continue
+        key = cache.key(path, data) if cache is not None else None
+        results[index] = cache.load(key) if cache is not None and key else None
+        if results[index] is None:
+            jobs.append(_Job(index, Path(path), data, key, cache))
+    if progress and len(jobs) < len(files):
+        progress(len(files) - len(jobs))
+    for job, result in zip(jobs, _read_all(jobs, workers, progress), strict=True):
+        results[job.index] = result
+    docs, problems = [], []
+    for path, result in zip(files, results, strict=True):
+        if isinstance(result, tuple):
+            problems.extend(result)
+            continue
+        expected = expected_path(content_dir, result)
+        if Path(path) != expected and Path(path).resolve() != expected.resolve():
+            problems.append(
+                Problem(
+                    str(path),
+                    1,
+                    "path",
+                    "does not match the front-matter",
+                    f"by its date, translation_key and lang it belongs at {expected.relative_to(content_dir)}",
+                )
+            )
+            continue
+        docs.append(result)
+    return docs, problems
+
+
+def url_collisions(docs: Iterable[ArticleDocument]) -> list[Problem]:
+    """Two articles that would be published at the same address (same language, year and slug)."""
+    seen: dict[tuple[str, int, str], str] = {}
+    problems = []
+    for doc in docs:
+        key = (doc.meta.lang, doc.meta.date.year, doc.meta.slug)
+        if key in seen:
+            problems.append(
+                Problem(
+                    doc.path,
+                    None,
+                    "slug",
+                    f"{doc.meta.slug!r} is already the address of {seen[key]} ({doc.meta.lang}, {doc.meta.date.year})",
+                    "give one of them its own `slug:`",
+                )
+            )
+        else:
+            seen[key] = doc.path
+    return problems
+
+
+@dataclass(frozen=True)
+class _Job:
+    index: int  # in the list of files read
+    path: Path
+    data: bytes  # as read once, by `read_articles`
+    key: str | None  # in the content cache; None when there is no cache
+    cache: ContentCache | None
+
+
+def _read_one(job: _Job) -> ArticleDocument | tuple[Problem, ...]:
+    """Parse one file, and store it in the content cache where it is parsed (in the worker: in parallel)."""
+    try:
+        doc = parse_article(job.data, job.path)
+    except ContentError as exc:
+        return exc.problems
+    if job.cache is not None and job.key:
+        job.cache.store(job.key, doc)
+    return doc
+
+
+def _read_all(
+    jobs: list[_Job], workers: int, progress: Callable[[int], None] | None
+) -> Iterator[ArticleDocument | tuple[Problem, ...]]:
+    if workers <= 1 or len(jobs) < MIN_FILES_PER_WORKER * 2:
+        for job in jobs:
+            yield _read_one(job)
+            if progress:
+                progress(1)
+        return
+    workers = min(workers, len(jobs) // MIN_FILES_PER_WORKER)
+    chunksize = max(1, min(CHUNK_SIZE, len(jobs) // (workers * 4)))
+    with ProcessPoolExecutor(workers, mp_context=fork_context()) as pool:
+        for result in pool.map(_read_one, jobs, chunksize=chunksize):
+            yield result
+            if progress:
+                progress(1)

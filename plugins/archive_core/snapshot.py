@@ -1,0 +1,141 @@
+"""One snapshot of the content: every article, event, country record and person, read once, and every problem.
+
+`make check`, the build and the devserver all take their view of the content
+from `take()`, so they read each file once and report exactly the same
+problems: those of each file as it is read, then those of `checks.CHECKS`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from .articles import ArticleDocument
+from .cache import ContentCache
+from .checks import CHECKS
+from .country_data import CountryData, load_country_data
+from .errors import BuildFailed, Problem
+from .events import Event, load_events
+from .reading import article_files, read_articles
+from .sources import with_publishers
+
+ARTICLE_DIRS = ("articles",)
+# Where a build keeps its snapshot in Pelican's context, for every plugin (and the reader) to share.
+CONTEXT_KEY = "content_snapshot"
+
+
+@dataclass(frozen=True)
+class ContentSnapshot:
+    content_dir: Path
+    articles: tuple[ArticleDocument, ...]  # the articles that read cleanly, in file order
+    events: tuple[Event, ...]  # timeline events without problems
+    countries: CountryData  # country records and people without problems
+    reading_problems: tuple[Problem, ...] = ()  # of each article file as it was read, its source's included
+    data_problems: tuple[Problem, ...] = ()  # of the curated data files (countries, people, timeline)
+    problems: tuple[Problem, ...] = field(default=(), compare=False)  # all of them, checks included: see `checked`
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity != "error"]
+
+    @cached_property
+    def translation_keys(self) -> frozenset[str]:
+        """The articles that exist: what events and people may refer to."""
+        return frozenset(doc.meta.translation_key for doc in self.articles)
+
+    @cached_property
+    def _by_path(self) -> dict[str, ArticleDocument]:
+        return {os.path.abspath(doc.path): doc for doc in self.articles}
+
+    def document(self, path: str | Path) -> ArticleDocument | None:
+        return self._by_path.get(os.path.abspath(path))
+
+    def checked(self) -> ContentSnapshot:
+        """This snapshot with `problems`: reading problems, those of every check, then those of the data files.
+
+        Each problem once: the content tree and the listing of the articles can name one entry twice.
+        """
+        found = [problem for check in CHECKS for problem in check(self)]
+        problems = dict.fromkeys((*self.reading_problems, *found, *self.data_problems))
+        return replace(self, problems=tuple(problems))
+
+    def updated(self, paths: Iterable[Path]) -> ContentSnapshot:
+        """This snapshot with the articles at `paths` read again (each an article file), and checked again."""
+        paths = [Path(path) for path in paths]
+        again = {os.path.abspath(path) for path in paths}
+        docs, problems = read_articles(self.content_dir, paths)
+        docs, source_problems = with_publishers(self.content_dir, docs)
+        problems += source_problems
+        fresh = {os.path.abspath(doc.path): doc for doc in docs}
+        articles = tuple(
+            fresh.get(os.path.abspath(doc.path), doc)
+            for doc in self.articles
+            if os.path.abspath(doc.path) not in again or os.path.abspath(doc.path) in fresh
+        )
+        articles += tuple(doc for path, doc in fresh.items() if path not in self._by_path)
+        reading = (*(p for p in self.reading_problems if os.path.abspath(p.path) not in again), *problems)
+        snapshot = replace(self, articles=articles, reading_problems=tuple(reading))
+        if snapshot.translation_keys != self.translation_keys:  # events and people refer to articles by key
+            snapshot = _with_data(snapshot)
+        return snapshot.checked()
+
+
+def take(
+    content_dir: Path,
+    article_dirs: Iterable[str] = ARTICLE_DIRS,
+    workers: int = 1,
+    cache: ContentCache | None = None,
+    progress: Callable[..., None] | None = None,
+    today: date | None = None,
+) -> ContentSnapshot:
+    """Read every content file under `content_dir` once, and check it all.
+
+    The result does not depend on `workers` or `cache` (see `reading.read_articles`).
+    `progress(total=n)` is called once the article files are known, then
+    `progress(advance=n)` as they are read.
+    """
+    content_dir = Path(content_dir)
+    files, problems = article_files(content_dir, article_dirs)
+    advance = None
+    if progress is not None:
+        progress(total=len(files))
+
+        def advance(count: int) -> None:
+            progress(advance=count)
+
+    docs, read_problems = read_articles(content_dir, files, workers=workers, cache=cache, progress=advance)
+    # Each article names its publisher from here on: given, or taken from data/publishers.yaml (a warning).
+    docs, source_problems = with_publishers(content_dir, docs)
+    reading = (*problems, *read_problems, *source_problems)
+    snapshot = ContentSnapshot(content_dir, tuple(docs), (), CountryData(), reading)
+    return _with_data(snapshot, today).checked()
+
+
+def shared(context: dict, content_dir: Path) -> ContentSnapshot:
+    """The build's snapshot, kept in Pelican's `context`: the one taken there (by the reader), or one taken now.
+
+    A build stops on any error of it (every problem is listed), as `make check` would.
+    """
+    snapshot = context.get(CONTEXT_KEY)
+    if snapshot is None:
+        snapshot = context[CONTEXT_KEY] = take(content_dir)
+    if snapshot.errors:
+        raise BuildFailed(snapshot.problems)
+    return snapshot
+
+
+def _with_data(snapshot: ContentSnapshot, today: date | None = None) -> ContentSnapshot:
+    keys = snapshot.translation_keys
+    countries, country_problems = load_country_data(snapshot.content_dir, keys, today)
+    events, event_problems = load_events(snapshot.content_dir, keys)
+    return replace(
+        snapshot, events=tuple(events), countries=countries, data_problems=(*country_problems, *event_problems)
+    )

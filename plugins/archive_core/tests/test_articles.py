@@ -1,0 +1,147 @@
+"""The reader and the content contract, one behaviour per test."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from archive_core.articles import read_article
+from archive_core.errors import ContentError
+
+GOOD = """---
+title: "Białoruś i Łódź"
+date: 2025-10-26
+lang: pl
+translation_key: test-article
+countries: [VN, NO, EU]
+source:
+  url: https://example.org/a
+  publisher: Example
+---
+
+Pierwszy akapit, czyli lead.
+
+## Śródtytuł
+
+Drugi akapit z [linkiem]({filename}/articles/2025/other.pl.md).
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "a.pl.md") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_of(tmp_path: Path, text: str) -> str:
+    with pytest.raises(ContentError) as info:
+        read_article(write(tmp_path, text))
+    return str(info.value)
+
+
+def test_reads_valid_article(tmp_path):
+    doc = read_article(write(tmp_path, GOOD))
+    assert doc.meta.title == "Białoruś i Łódź"
+    assert doc.meta.date == datetime(2025, 10, 26)
+    assert doc.meta.slug == "bialorus-i-lodz"  # transliterated: ł->l, ś->s
+    assert doc.meta.countries == ("VN", "NO", "EU")  # NO is Norway, not False
+    assert doc.summary_html == "<p>Pierwszy akapit, czyli lead.</p>\n"
+    assert "<h2>Śródtytuł</h2>" in doc.html
+
+
+def test_filename_links_survive_markdown_it_normalisation(tmp_path):
+    doc = read_article(write(tmp_path, GOOD))
+    assert 'href="{filename}/articles/2025/other.pl.md"' in doc.html
+
+
+def test_tables_and_footnotes(tmp_path):
+    doc = read_article(write(tmp_path, GOOD + "\n| a | b |\n|---|---|\n| 1 | 2 |\n\nNote[^1]\n\n[^1]: Foot.\n"))
+    assert "<table>" in doc.html and 'class="footnotes"' in doc.html
+
+
+@pytest.mark.parametrize(
+    ("caption", "figcaption"),
+    [
+        ("Delegaci w Hanoi. (Zdjęcie: Pham Kien/VNA)", 'Delegaci w Hanoi. <span class="credit">'),
+        ("Delegaci w Hanoi.(Zdjęcie: Pham Kien/VNA)", 'Delegaci w Hanoi.<span class="credit">'),
+    ],
+    ids=["space", "no-space"],
+)
+def test_caption_credit_keeps_the_text_as_written(tmp_path, caption, figcaption):
+    doc = read_article(write(tmp_path, GOOD + f"\n::: caption\n{caption}\n:::\n"))
+    assert f"<figcaption>{figcaption}(Zdjęcie: Pham Kien/VNA)</span></figcaption>" in doc.html
+
+
+def test_raw_html_is_shown_as_text(tmp_path):
+    doc = read_article(write(tmp_path, GOOD + "\n<script>alert(1)</script>\n\n<b onclick=x>hi</b>\n"))
+    assert "<script>" not in doc.html and "<b " not in doc.html
+    assert "&lt;script&gt;" in doc.html
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "vbscript:x"])
+def test_unsafe_link_targets_are_refused_with_line(tmp_path, url):
+    message = error_of(tmp_path, GOOD + f"\nA [bad link]({url}).\n")
+    assert "a.pl.md:" in message and "body" in message and "not allowed" in message
+    line = int(message.split(":")[1])
+    assert (tmp_path / "a.pl.md").read_text().splitlines()[line - 1].startswith("A [bad link]")
+
+
+def test_explicit_summary_is_escaped(tmp_path):
+    doc = read_article(write(tmp_path, GOOD.replace("lang: pl", 'lang: pl\nsummary: "<b>x</b>"')))
+    assert doc.summary_html == "<p>&lt;b&gt;x&lt;/b&gt;</p>"
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "line"),
+    [
+        (("date: 2025-10-26", "date: 2025-02-30"), "date", 3),
+        (("date: 2025-10-26", "date: 26.10.2025"), "date", 3),
+        (("date: 2025-10-26\n", ""), "date", 2),
+        (("lang: pl", "lang: de"), "lang", 4),
+        (('title: "Białoruś i Łódź"', "title: 2025"), "title", 2),
+        (("countries: [VN, NO, EU]", "countries: [VN, XX]"), "countries", 6),
+        (("countries: [VN, NO, EU]", "countries: VN"), "countries", 6),
+        (("url: https://example.org/a", "url: ftp://example.org/a"), "source.url", 8),
+        (("url: https://example.org/a", "url: javascript:alert(1)"), "source.url", 8),
+        (("url: https://example.org/a", "url: https://[example.org/a"), "source.url", 8),
+        (("translation_key: test-article", "translation_key: ../../etc"), "translation_key", 5),
+        (("translation_key: test-article", "translation_key: test-article\nslug: ../../../tmp/x"), "slug", 6),
+        (("lang: pl", "lang: pl\ntitel: x"), "titel", 5),
+    ],
+)
+def test_bad_front_matter_names_file_line_and_field(tmp_path, change, field, line):
+    message = error_of(tmp_path, GOOD.replace(*change))
+    assert message.startswith(f"{tmp_path / 'a.pl.md'}:{line}: {field}: "), message
+    assert message.endswith(")"), "every error carries a hint in parentheses"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "empty"),
+        ("no front matter\n", "does not start with a '---' line"),
+        ("---\ntitle: x\n", "never closed"),
+        ("---\ntitle: [unclosed\n---\n", "YAML error"),
+        ("---\na: &x [1, 2]\nb: [*x, *x]\n---\n", "anchors and aliases"),
+        ("---\n- a list\n---\n", "not a set of"),
+    ],
+)
+def test_broken_files(tmp_path, text, expected):
+    assert expected in error_of(tmp_path, text)
+
+
+def test_binary_and_invalid_utf8_files(tmp_path):
+    for data, expected in ((b"\x89PNG\r\n\x1a\n\x00\x00", "binary"), (b"---\ntitle: \xff\xfe\n---\n", "invalid UTF-8")):
+        path = tmp_path / "b.pl.md"
+        path.write_bytes(data)
+        with pytest.raises(ContentError, match=expected):
+            read_article(path)
+
+
+def test_yaml_traps(tmp_path):
+    doc = read_article(write(tmp_path, GOOD.replace("lang: pl", "lang: pl\ntags: [yes, no, 'on']")))
+    assert doc.meta.tags == ("yes", "no", "on")  # YAML 1.2 booleans: only true/false
+    message = error_of(tmp_path, GOOD.replace("lang: pl", "lang: pl\ntags: [true]"))
+    assert "tags" in message

@@ -1,0 +1,140 @@
+"""Provenance in country and people records, and the counts the index states against the depositary's."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from archive_core.country_data import load_country_data
+from archive_core.country_records import load_records
+from archive_core.people import load_people
+from archive_core.snapshot import take
+
+TODAY = date(2026, 11, 29)
+SOURCE = """\
+    - url: https://treaties.un.org/doc/x.xml
+      title: Status
+      publisher: United Nations Treaty Collection
+      published: 2025-10-27
+      accessed: 2026-11-29
+      note: {pl: Lista., en: The list.}
+"""
+CONVENTION = """\
+as_of: 2026-11-29
+hanoi_signatures: {total: 3, states: 2, organisations: 1}
+sources:
+  - url: https://treaties.un.org/doc/x.xml
+    publisher: United Nations Treaty Collection
+    accessed: 2026-11-29
+"""
+
+
+def write(folder: Path, name: str, text: str) -> None:
+    path = folder / "data" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def signed(code: str, extra: str = "", verified: bool = True) -> str:
+    flags = "" if verified else "  verified: false\n  note: {pl: Tylko prasa., en: The press only.}\n"
+    return f"- code: {code}\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n{flags}  sources:\n{SOURCE}{extra}"
+
+
+def test_a_source_with_its_provenance_and_archived_copy(tmp_path):
+    write(tmp_path, "countries.yaml", signed("PL"))
+    records, problems = load_records(tmp_path, TODAY)
+    assert problems == []
+    (source,) = records["PL"].sources
+    assert (source.publisher, source.accessed, source.published) == (
+        "United Nations Treaty Collection",
+        date(2026, 11, 29),
+        date(2025, 10, 27),
+    )
+    assert source.archive_url == "https://web.archive.org/web/20261129/https://treaties.un.org/doc/x.xml"
+    assert source.note == {"pl": "Lista.", "en": "The list."}
+
+
+def test_a_reported_signature_needs_no_date_but_a_reason_and_is_not_counted_as_confirmed(tmp_path):
+    write(tmp_path, "countries.yaml", signed("GB", verified=False).replace("  date: 2025-10-25\n", ""))
+    records, problems = load_records(tmp_path, TODAY)
+    assert problems == []
+    gb = records["GB"]
+    assert not gb.is_signatory and gb.is_reported_signatory and gb.display_status == "signed-unverified"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "message"),
+    [
+        ("  verified: false\n", "GB.note", "must say why"),
+        ("  verified: maybe\n", "GB.verified", "must be true or false"),
+        ("  corrections:\n    - date: 2026-11-29\n", "GB.corrections.0.change", "must give one text per language"),
+    ],
+)
+def test_bad_provenance_names_the_record_and_field(tmp_path, text, field, message):
+    write(tmp_path, "countries.yaml", signed("GB") + text)
+    _, problems = load_records(tmp_path, TODAY)
+    assert [p.field for p in problems] == [field]
+    assert message in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("source", "field", "message"),
+    [
+        ("    - url: ftp://x\n", "PL.sources.0.url", "is not an http(s) address"),
+        ("    - url: https://x.example/a\n      accessed: 2999-01-01\n", "PL.sources.0.accessed", "is after today"),
+        ("    - url: https://x.example/a\n      author: me\n", "PL.sources.0.author", "is not a known key"),
+        ("    - url: https://www.itweb.co.za/\n", "PL.sources.0.url", "is a site's home page"),
+    ],
+)
+def test_bad_sources_name_the_key(tmp_path, source, field, message):
+    write(tmp_path, "countries.yaml", signed("PL").replace(SOURCE, source))
+    _, problems = load_records(tmp_path, TODAY)
+    assert [p.field for p in problems] == [field]
+    assert message in problems[0].message
+    assert problems[0].line is not None
+
+
+def test_the_summary_counts_confirmed_and_reported_signatures_against_the_depositary(tmp_path):
+    write(tmp_path, "countries.yaml", signed("PL") + signed("EU") + signed("GB", verified=False))
+    write(tmp_path, "convention.yaml", CONVENTION)
+    data, problems = load_country_data(tmp_path, None, TODAY)
+    assert problems == []
+    summary = data.summary
+    assert summary.un_hanoi_total == 3 and summary.as_of == TODAY
+    assert summary.confirmed_hanoi == ("EU", "PL") and summary.reported_hanoi == ("GB",)
+    assert summary.hanoi_unconfirmed == 1 and summary.hanoi_missing == 0
+
+
+def test_more_signatures_in_the_records_than_the_depositary_counts_fails_the_check(tmp_path):
+    write(tmp_path, "countries.yaml", signed("PL") + signed("EU") + signed("GB") + signed("FR"))
+    write(tmp_path, "convention.yaml", CONVENTION)
+    (problem,) = list(take(tmp_path, today=TODAY).problems)
+    assert problem.path.endswith("countries.yaml")
+    assert "4 records are signatures in Hanoi" in problem.message and "as 3" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        (CONVENTION.replace("total: 3", "total: 4"), "convention.hanoi_signatures.total"),
+        (CONVENTION.replace("as_of: 2026-11-29", "as_of: 2999-01-01"), "convention.as_of"),
+        (CONVENTION.split("sources:")[0], "convention.sources"),
+    ],
+)
+def test_a_bad_convention_file_is_reported(tmp_path, text, field):
+    write(tmp_path, "convention.yaml", text)
+    problems = list(take(tmp_path, today=TODAY).problems)
+    assert [p.field for p in problems] == [field]
+
+
+def test_an_official_name_needs_a_source(tmp_path):
+    write(
+        tmp_path,
+        "people.yaml",
+        "- name: Ivan Vladimirovich\n  official_name: Ivan Kubrakov\n  role: {pl: minister, en: minister}\n"
+        "  articles: [a]\n",
+    )
+    _, problems = load_people(tmp_path, None)
+    assert [p.field for p in problems] == ["Ivan Vladimirovich.sources"]

@@ -1,0 +1,129 @@
+"""Country records: what a good record gives, and how each bad record is reported (file, line, record, field)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from archive_core.country_records import NOT_SIGNED, SIGNED, load_records
+from archive_core.snapshot import take
+
+TODAY = date(2025, 11, 28)
+SOURCE = "https://treaties.un.org/doc/Publication/MTDSG/Volume%20II/Chapter%20XVIII/XVIII-16.en.xml"
+
+
+def write(content_dir: Path, text: str) -> Path:
+    path = content_dir / "data" / "countries.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def only_problem(content_dir: Path) -> str:
+    _, problems = load_records(content_dir, TODAY)
+    assert len(problems) == 1, problems
+    return str(problems[0])
+
+
+def test_a_good_record(tmp_path):
+    write(tmp_path, f"- code: VN\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n  source: {SOURCE}\n")
+    records, problems = load_records(tmp_path, TODAY)
+    assert problems == []
+    vn = records["VN"]
+    assert (vn.status, vn.date, vn.place, vn.source) == (SIGNED, date(2025, 10, 25), "hanoi", SOURCE)
+    assert vn.is_signatory
+    assert vn.source_host == "treaties.un.org"
+
+
+def test_not_signed_in_hanoi_and_unknown_without_source(tmp_path):
+    write(
+        tmp_path,
+        f"- code: US\n  status: not-signed\n  place: hanoi\n  source: {SOURCE}\n- code: SE\n  status: unknown\n",
+    )
+    records, problems = load_records(tmp_path, TODAY)
+    assert problems == []
+    assert records["US"].status == NOT_SIGNED and not records["US"].is_signatory
+    assert records["SE"].source is None
+
+
+def test_no_file_means_no_records(tmp_path):
+    assert load_records(tmp_path, TODAY) == ({}, [])
+
+
+def test_unknown_code_names_file_line_record_and_field(tmp_path):
+    write(
+        tmp_path, f"- code: VN\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n  source: {SOURCE}\n- code: XY\n"
+    )
+    message = only_problem(tmp_path)
+    assert "countries.yaml:6: XY.code: 'XY' is not a known country code" in message
+    assert "ISO 3166-1 alpha-2" in message
+
+
+def test_status_without_source(tmp_path):
+    write(tmp_path, "- code: PL\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n")
+    message = only_problem(tmp_path)
+    assert "countries.yaml:1: PL.sources: a 'signed' status needs a source" in message
+
+
+def test_signed_in_the_future_of_the_build(tmp_path):
+    write(tmp_path, f"- code: PL\n  status: signed\n  date: 2025-12-01\n  place: new-york\n  source: {SOURCE}\n")
+    message = only_problem(tmp_path)
+    assert "countries.yaml:3: PL.date: 2025-12-01 is after the build date 2025-11-28" in message
+
+
+def test_source_must_be_a_web_address(tmp_path):
+    write(tmp_path, "- code: PL\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n  source: the UN website\n")
+    assert "countries.yaml:5: PL.source: 'the UN website' is not an http(s) address" in only_problem(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        ("- code: PL\n  status: maybe\n", "PL.status: must be one of signed, ratified, not-signed, unknown"),
+        (
+            f"- code: PL\n  status: signed\n  place: hanoi\n  source: {SOURCE}\n",
+            "PL.date: a 'signed' status needs its date",
+        ),
+        (
+            f"- code: PL\n  status: signed\n  date: 2025-10-25\n  source: {SOURCE}\n",
+            "PL.place: a 'signed' status needs",
+        ),
+        (
+            f"- code: PL\n  status: signed\n  date: 2025-10-25\n  place: Warsaw\n  source: {SOURCE}\n",
+            "PL.place: must be",
+        ),
+        (f"- code: PL\n  status: ratified\n  source: {SOURCE}\n", "PL.date: a 'ratified' status needs its date"),
+        (f"- code: PL\n  status: not-signed\n  date: 2025-10-25\n  source: {SOURCE}\n", "PL.date: a 'not-signed'"),
+        ("- code: PL\n  status: unknown\n  colour: red\n", "PL.colour: is not a known field"),
+        ("- PL\n", "record 1.record: is not a mapping"),
+        ("code: PL\n", "countries: must be a list of records"),
+        (
+            "- code: PL\n  status: unknown\n- code: PL\n  status: unknown\n",
+            "countries.yaml:3: PL.code: has a second record",
+        ),
+    ],
+)
+def test_each_bad_record_is_named(tmp_path, record, expected):
+    write(tmp_path, record)
+    assert expected in only_problem(tmp_path)
+
+
+def test_every_problem_is_reported_not_only_the_first(tmp_path):
+    write(tmp_path, "- code: XY\n  status: unknown\n- code: PL\n  status: signed\n")
+    _, problems = load_records(tmp_path, TODAY)
+    assert [p.field for p in problems] == ["XY.code", "PL.sources"]
+
+
+def test_the_content_snapshot_reports_the_same_problems(tmp_path):
+    write(tmp_path, "- code: PL\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n")
+    assert [p.field for p in take(tmp_path, today=TODAY).problems] == ["PL.sources"]
+
+
+def test_the_real_records_are_valid_and_sourced():
+    content = Path(__file__).resolve().parents[3] / "content"
+    records, problems = load_records(content)
+    assert problems == []
+    assert all(record.source for record in records.values() if record.status != "unknown")
+    assert take(content).data_problems == ()

@@ -1,0 +1,177 @@
+"""Event files: the seed data is clean; each kind of bad input is reported with file, line, record and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive_core.events import load_events
+from archive_core.snapshot import take
+
+ROOT = Path(__file__).resolve().parents[3]
+
+GOOD = """\
+id: signing-hanoi
+kind: signing
+date:
+  start: 2025-10-25
+  end: 2025-10-26
+title:
+  pl: Ceremonia podpisania w Hanoi
+  en: Signing ceremony in Hanoi
+description:
+  pl: Konwencja zostaje otwarta do podpisu.
+  en: The convention opens for signature.
+sources:
+  - https://www.helpnetsecurity.com/2025/10/27/un-convention-against-cybercrime
+countries: [VN]
+articles: [hanoi-convention-signing-ceremony]
+"""
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    """A content folder with an empty event folder."""
+    (tmp_path / "data" / "timeline").mkdir(parents=True)
+    return tmp_path
+
+
+def problems(content: Path) -> list[str]:
+    """The problems of the events when the archive holds one article, `hanoi-convention-signing-ceremony`."""
+    return [str(problem) for problem in load_events(content, {"hanoi-convention-signing-ceremony"})[1]]
+
+
+def problems_for(content: Path, text: str, name: str = "signing-hanoi.yaml") -> list[str]:
+    (content / "data" / "timeline" / name).write_text(text, encoding="utf-8")
+    return problems(content)
+
+
+def test_the_real_events_have_no_problems():
+    snapshot = take(ROOT / "content")
+    assert snapshot.data_problems == () and snapshot.events
+
+
+def test_a_good_event_loads(content):
+    (content / "data" / "timeline" / "signing-hanoi.yaml").write_text(GOOD)
+    events, problems = load_events(content, {"hanoi-convention-signing-ceremony"})
+    assert problems == []
+    [event] = events
+    assert (event.id, event.kind, event.countries, event.articles) == (
+        "signing-hanoi",
+        "signing",
+        ("VN",),
+        ("hanoi-convention-signing-ceremony",),
+    )
+    assert event.title == {"pl": "Ceremonia podpisania w Hanoi", "en": "Signing ceremony in Hanoi"}
+
+
+def test_no_source(content):
+    text = GOOD.replace(
+        "sources:\n  - https://www.helpnetsecurity.com/2025/10/27/un-convention-against-cybercrime\n", ""
+    )
+    [problem] = problems_for(content, text)
+    assert "signing-hanoi.yaml:1: sources: event 'signing-hanoi': an event needs at least one source" in problem
+
+
+def test_empty_source_list(content):
+    text = GOOD.replace(
+        "sources:\n  - https://www.helpnetsecurity.com/2025/10/27/un-convention-against-cybercrime", "sources: []"
+    )
+    [problem] = problems_for(content, text)
+    assert "signing-hanoi.yaml:12: sources: event 'signing-hanoi': an event needs at least one source" in problem
+
+
+def test_source_that_is_not_a_web_address(content):
+    text = GOOD.replace("https://www.helpnetsecurity.com/2025/10/27/un-convention-against-cybercrime", "javascript:x")
+    [problem] = problems_for(content, text)
+    assert (
+        "signing-hanoi.yaml:13: sources.0: event 'signing-hanoi': 'javascript:x' is not an http(s) address" in problem
+    )
+
+
+def test_impossible_date(content):
+    [problem] = problems_for(content, GOOD.replace("end: 2025-10-26", "end: 2025-10-32"))
+    assert "signing-hanoi.yaml:5: date: impossible date" in problem
+
+
+def test_impossible_month(content):
+    text = GOOD.replace("date:\n  start: 2025-10-25\n  end: 2025-10-26", "date: 2025-13")
+    [problem] = problems_for(content, text)
+    assert "signing-hanoi.yaml:3: date: event 'signing-hanoi': impossible date '2025-13'" in problem
+
+
+def test_end_before_start(content):
+    [problem] = problems_for(content, GOOD.replace("end: 2025-10-26", "end: 2025-10-24"))
+    assert "signing-hanoi.yaml:5: date.end: event 'signing-hanoi': 2025-10-24 is before the start" in problem
+
+
+def test_missing_title_translation(content):
+    [problem] = problems_for(content, GOOD.replace("  en: Signing ceremony in Hanoi\n", ""))
+    assert "signing-hanoi.yaml:7: title.en: event 'signing-hanoi': is missing (add the title in en" in problem
+
+
+def test_missing_description_translation(content):
+    [problem] = problems_for(content, GOOD.replace("  pl: Konwencja zostaje otwarta do podpisu.\n", ""))
+    assert "signing-hanoi.yaml:10: description.pl: event 'signing-hanoi': is missing" in problem
+
+
+def test_unknown_article(content):
+    [problem] = problems_for(
+        content, GOOD.replace("articles: [hanoi-convention-signing-ceremony]", "articles: [hanoi-convention-signing]")
+    )
+    assert "signing-hanoi.yaml:15: articles.0: event 'signing-hanoi': no article has the translation_key" in problem
+    assert "did you mean 'hanoi-convention-signing-ceremony'?" in problem
+
+
+def test_unknown_country(content):
+    [problem] = problems_for(content, GOOD.replace("countries: [VN]", "countries: [VN, XX]"))
+    assert "signing-hanoi.yaml:14: countries.1: event 'signing-hanoi': 'XX' is not a known country code" in problem
+
+
+def test_unknown_kind_and_field(content):
+    problems = problems_for(content, GOOD.replace("kind: signing", "kind: party\nsource: https://example.org"))
+    assert any("signing-hanoi.yaml:2: kind: event 'signing-hanoi': 'party' is not a known kind" in p for p in problems)
+    assert any("source: event 'signing-hanoi': is not a known field (did you mean `sources`?)" in p for p in problems)
+
+
+def test_missing_date_and_upcoming_with_a_date(content):
+    no_date = GOOD.replace("date:\n  start: 2025-10-25\n  end: 2025-10-26\n", "")
+    assert "date: event 'signing-hanoi': is missing" in problems_for(content, no_date)[0]
+    upcoming = GOOD.replace("kind: signing", "kind: signing\nupcoming: true")
+    assert "date: event 'signing-hanoi': an upcoming event has no date" in problems_for(content, upcoming)[0]
+
+
+def test_duplicate_and_reserved_ids(content):
+    (content / "data" / "timeline" / "a.yaml").write_text(GOOD)
+    [problem] = problems_for(content, GOOD, name="b.yaml")
+    assert "b.yaml:1: id: event 'signing-hanoi' is also the id of" in problem
+    assert problem.endswith("a.yaml (give every event its own id: it is the anchor of its entry)")
+    (content / "data" / "timeline" / "a.yaml").unlink()
+    [problem] = problems_for(content, GOOD.replace("id: signing-hanoi", "id: year-2025"), name="b.yaml")
+    assert "id: event 'year-2025': 'year-2025' is reserved" in problem
+
+
+def test_a_file_that_is_not_an_event_is_not_skipped(content):
+    (content / "data" / "timeline" / "notes.txt").write_text("draft")
+    [problem] = problems(content)
+    assert "notes.txt: file: is not a timeline event" in problem
+
+
+def test_every_problem_of_a_file_is_reported_at_once(content):
+    text = GOOD.replace("countries: [VN]", "countries: [XX]").replace("  en: Signing ceremony in Hanoi\n", "")
+    problems = problems_for(content, text)
+    assert len(problems) == 2
+
+
+def test_a_file_that_is_not_a_mapping(content):
+    [problem] = problems_for(content, "- id: signing-hanoi\n")
+    assert (
+        "signing-hanoi.yaml:1: file: event in signing-hanoi.yaml: the file is not a set of `field: value` lines"
+        in problem
+    )
+
+
+def test_broken_yaml_names_the_line(content):
+    [problem] = problems_for(content, GOOD.replace("kind: signing", "kind: [signing"))
+    assert "signing-hanoi.yaml:" in problem and ": yaml: YAML error" in problem

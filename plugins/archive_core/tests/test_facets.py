@@ -1,0 +1,30 @@
+from datetime import datetime
+
+import pytest
+
+from archive_core.facets import page_facets
+
+
+def test_country_names_in_the_page_language_sorted():
+    facets = page_facets("article", "pl", when=datetime(2025, 10, 26, 12), countries=("VN", "BY", "EU"))
+    assert facets.countries == ("Białoruś", "Unia Europejska", "Wietnam")
+    assert facets.year == "2025"
+    assert page_facets("article", "en", countries=("VN",)).countries == ("Vietnam",)
+
+
+def test_unknown_kind_is_refused():
+    with pytest.raises(ValueError, match="unknown search kind 'blog'"):
+        page_facets("blog", "pl")
+
+
+def test_a_date_that_is_not_a_day_keeps_its_own_label_and_iso_form():
+    facets = page_facets("timeline", "en", when=datetime(2024, 12, 1), date_label="December 2024", date_iso="2024-12")
+    assert (facets.year, facets.iso, facets.date_label) == ("2024", "2024-12", "December 2024")
+    assert page_facets("article", "en", when=datetime(2025, 10, 26, 12)).iso == "2025-10-26"
+    assert page_facets("country", "en", countries=("VN",)).iso == ""
+
+
+def test_a_country_page_has_its_country_as_topic():
+    assert page_facets("country", "pl", countries=("BY",)).topic == "Białoruś"
+    assert page_facets("country", "en", countries=("PL",)).topic == "Poland"
+    assert page_facets("article", "pl", countries=("BY",)).topic == ""

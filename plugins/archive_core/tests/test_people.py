@@ -1,0 +1,39 @@
+"""People records: names and roles per language, the articles that name them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archive_core.people import load_people
+
+
+def write(content_dir: Path, text: str) -> None:
+    (content_dir / "data").mkdir(parents=True, exist_ok=True)
+    (content_dir / "data" / "people.yaml").write_text(text, encoding="utf-8")
+
+
+def test_name_in_one_spelling_or_per_language(tmp_path):
+    write(
+        tmp_path,
+        "- name: Pham The Tung\n  country: VN\n  role: {pl: wiceminister, en: Deputy Minister}\n  articles: [a]\n"
+        "- name: {pl: Iwan Władimirowicz, en: Ivan Vladimirovich}\n  country: BY\n"
+        "  role: {pl: minister, en: Minister}\n  articles: [a]\n",
+    )
+    people, problems = load_people(tmp_path, {"a"})
+    assert problems == []
+    assert people[0].name == {"pl": "Pham The Tung", "en": "Pham The Tung"}
+    assert people[1].name["en"] == "Ivan Vladimirovich"
+
+
+def test_unknown_article_and_country_and_missing_role(tmp_path):
+    write(
+        tmp_path,
+        "- name: A\n  country: VN\n  role: {pl: x, en: y}\n  articles: [missing]\n"
+        "- name: B\n  country: QQ\n  role: {pl: x, en: y}\n  articles: [a]\n"
+        "- name: C\n  role: {pl: x}\n  articles: [a]\n",
+    )
+    _, problems = load_people(tmp_path, {"a"})
+    messages = [str(p) for p in problems]
+    assert "people.yaml:4: A.articles: 'missing' is not an article in the archive" in messages[0]
+    assert "people.yaml:6: B.country: 'QQ' is not a known country code" in messages[1]
+    assert "people.yaml:10: C.role: needs a text in each of pl, en" in messages[2]

@@ -1,0 +1,16 @@
+"""The site's URL scheme."""
+
+from __future__ import annotations
+
+from archive_core.urls import country_url, page_url, save_as, section_url
+
+
+def test_page_url_is_what_a_static_host_serves():
+    assert page_url("index.html") == ""
+    assert page_url("pl/2025/x/index.html") == "pl/2025/x/"
+    assert page_url("404.html") == "404.html"
+
+
+def test_save_as_and_page_url_are_inverses():
+    for url in (section_url("timeline", "pl"), country_url("VN", "en"), "en/", "404.html"):
+        assert page_url(save_as(url)) == url

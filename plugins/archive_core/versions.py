@@ -1,0 +1,124 @@
+"""Language versions of a page: hreflang alternates with the one x-default policy, the language switch,
+and the pairing of an article's versions by translation_key."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from archive_core.errors import Problem
+from archive_core.locales import LANGUAGES
+from archive_core.schema import ArticleMeta
+
+
+class Versioned(Protocol):
+    lang: str
+    translation_key: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """One `<link rel="alternate" hreflang>`."""
+
+    hreflang: str
+    url: str
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """One entry of the language switch: the same content in `lang`, or its home page."""
+
+    lang: str
+    url: str
+    available: bool  # False: no version in `lang` yet; `url` is that language's home page
+
+
+def group(articles: Iterable[Versioned]) -> dict[str, dict[str, Versioned]]:
+    groups: dict[str, dict[str, Versioned]] = defaultdict(dict)
+    for article in articles:
+        groups[article.translation_key][article.lang] = article
+    return groups
+
+
+@dataclass(frozen=True)
+class Versions:
+    """One page in the archive's languages: its URL in each (site-relative), and its `x-default`."""
+
+    urls: dict[str, str]  # in LANGUAGES order; only the languages the page exists in
+    x_default: str
+
+    def alternates(self, siteurl: str) -> list[Alternate]:
+        """The page's `<link rel="alternate" hreflang>`: one per language, then `x-default`."""
+        links = [Alternate(lang, f"{siteurl}/{url}") for lang, url in self.urls.items()]
+        return [*links, Alternate("x-default", f"{siteurl}/{self.x_default}")]
+
+    def language_links(self, current: str, home_urls: Mapping[str, str] | None = None) -> list[LanguageLink]:
+        """The language switch of the version in `current`: the other versions, or (none yet) `home_urls[lang]`."""
+        return [
+            LanguageLink(lang, self.urls[lang], True)
+            if lang in self.urls
+            else LanguageLink(lang, home_urls[lang], False)
+            for lang in LANGUAGES
+            if lang != current
+        ]
+
+
+def versions(
+    urls: Mapping[str, str], *, original: str | None = None, current: str | None = None, neutral: str | None = None
+) -> Versions:
+    """The versions of a page, with the archive's one `x-default` policy.
+
+    `x-default` is the page for a reader whose language is none of the archive's: the
+    page's language-neutral version when it has one (`neutral`: the language chooser
+    at `/` for the home pages); else its `original` (the language an article was
+    written in; for the site's own pages, DEFAULT_LANG, the language the site is
+    written in first); else, when the archive does not hold the original, the
+    `current` version itself.
+    """
+    ordered = {lang: urls[lang] for lang in LANGUAGES if lang in urls}
+    if neutral is not None:
+        default = neutral
+    else:
+        default = ordered.get(original) or ordered.get(current) or next(iter(ordered.values()))
+    return Versions(ordered, default)
+
+
+def duplicate_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
+    """Two files with the same (translation_key, lang) are an error."""
+    seen: dict[tuple[str, str], str] = {}
+    problems = []
+    for path, meta in documents:
+        key = (meta.translation_key, meta.lang)
+        if key in seen:
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    "translation_key",
+                    f"{meta.translation_key!r} in {meta.lang!r} is also used by {seen[key]}",
+                    "each language version of an article needs its own translation_key",
+                )
+            )
+        else:
+            seen[key] = path
+    return problems
+
+
+def missing_counterpart_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
+    """A file marked as a translation whose original is not in the archive."""
+    present = {(meta.translation_key, meta.lang) for _, meta in documents}
+    return [
+        Problem(
+            path,
+            None,
+            "translation.from",
+            f"this is a translation from {meta.translation.from_lang!r}, but that version is not in the archive",
+            "add the original, or remove `translation:` if this is the original",
+            severity="warning",
+        )
+        for path, meta in documents
+        if meta.translation and (meta.translation_key, meta.translation.from_lang) not in present
+    ]

@@ -1,0 +1,259 @@
+"""Every use of Pagefind beyond its documented interface, in one place, for the versions it was checked against.
+
+Pagefind's Python API (`pagefind.index.PagefindIndex`) runs Pagefind's binary
+as a service and talks to it over stdin/stdout. This plugin needs five things
+that API does not offer; each is here, with the upstream issue that would
+make it unnecessary where there is one:
+
+- **Waiting for the index to be on disk, then letting the service end.**
+  Pagefind 1.5.2 answers `WriteFiles` before its background writes are done,
+  and `PagefindIndex`'s exit then kills the service (SIGTERM): a file of the
+  bundle can be left empty or cut short (Pagefind issue #1271, fixed by pull
+  request #1272, "flush output files before they drop", in a release after
+  1.5.2). `stop_service` waits until no file is empty, then closes the
+  service's stdin (it then ends by itself) through the API's private
+  `_service`, `_poll_task` and `_backend`.
+- **One `pagefind-entry.json` for several runs.** The build runs Pagefind once
+  per language (less memory); each run rewrites the entry file with its own
+  languages, so `merge_entries` writes it again with all of them, as
+  Pagefind's own serde_json would.
+- **The bundle's file format** (`decode`, `encode`, `pagefind_hash`): gzip of
+  `pagefind_dcd` + CBOR, named after Pagefind's content hash, for
+  `canonical.py`'s reordering (Pagefind issue #638: filter and metadata files
+  come out in hash-map order).
+- **Watching the service.** The Python API waits for ever for the answer of
+  a service that has ended or hung (no upstream issue asks for a time limit
+  yet; one that adds it would make this unnecessary). `supervised` looks at
+  the service's process (the same private `_service`, `_poll_task` and
+  `_backend`) while a run goes on, and fails in one line as soon as it has
+  ended, or once the time limit is over, killing and reaping what is left.
+- **The URL Pagefind gives a page** (`result_url`), for the records handed to
+  it one by one, so that they sit at the same URLs as the pages it walks.
+
+`require_tested_version()` refuses any other version of the `pagefind`
+package or its binary: check each item above against the new version's source
+(`pagefind/service/__init__.py`, `pagefind_web/src/metadata.rs`), then add it
+to `TESTED_VERSIONS`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gzip
+import hashlib
+import json
+from collections.abc import Awaitable
+from importlib import metadata
+from pathlib import Path
+from typing import Any, TypeVar
+
+import cbor2
+from pagefind.index import PagefindIndex
+
+TESTED_VERSIONS = ("1.5.2",)
+DISTRIBUTIONS = ("pagefind", "pagefind_bin")
+ENTRY_FILE = "pagefind-entry.json"
+SIGNATURE = b"pagefind_dcd"
+SERVICE_EXIT_TIMEOUT = 60  # seconds; it ends in a few ms once its writes are done
+WATCH_INTERVAL = 0.2  # seconds between looks at Pagefind's process
+REMEDY = (
+    "reinstall it (`.venv/bin/pip install --force-reinstall -r requirements.txt`, package pagefind-bin), "
+    "or point PAGEFIND_BINARY_PATH at a working pagefind"
+)
+T = TypeVar("T")
+
+
+class UntestedPagefind(RuntimeError):
+    """A version of Pagefind this module has not been checked against."""
+
+
+class PagefindFailed(RuntimeError):
+    """Pagefind is missing, failed, hung or did not write a complete index: one line, with what to do."""
+
+
+class BundleFormatError(RuntimeError):
+    """A file of the bundle is not what the tested Pagefind versions write; names the file and what was expected."""
+
+
+def require_tested_version() -> None:
+    for name in DISTRIBUTIONS:
+        version = metadata.version(name)
+        if version not in TESTED_VERSIONS:
+            raise UntestedPagefind(
+                f"{name} {version} is installed; plugins/search/pagefind_compat.py was checked against "
+                f"{', '.join(TESTED_VERSIONS)} (check it against the new version, then add it to TESTED_VERSIONS, "
+                "or install the version pinned in requirements.txt)"
+            )
+
+
+def result_url(output: Path, path: Path) -> str:
+    """The URL Pagefind gives the page at `path`: `pl/2025/slug/index.html` -> `/pl/2025/slug/`."""
+    relative = path.relative_to(output).as_posix()
+    return "/" + (relative.removesuffix("index.html") if relative.endswith("index.html") else relative)
+
+
+# The service
+
+
+def empty_files(bundle: Path) -> list[Path]:
+    return sorted(path for path in bundle.rglob("*") if path.is_file() and path.stat().st_size == 0)
+
+
+async def wait_for_writes(bundle: Path) -> None:
+    """Wait until no file of the bundle is empty any more.
+
+    Every file Pagefind writes has at least one byte, so an empty one is one still being written.
+    """
+    deadline = asyncio.get_running_loop().time() + SERVICE_EXIT_TIMEOUT
+    while empty_files(bundle) and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.01)
+
+
+async def stop_service(index: PagefindIndex) -> None:
+    """Stop Pagefind's service gently: with its stdin closed, it ends by itself (status 0).
+
+    (`PagefindIndex`'s own exit kills it with SIGTERM.)
+    """
+    service = index._service  # private: the Python API has no way to wait for the writes
+    if service is None:
+        raise PagefindFailed(f"Pagefind's service is not running; {REMEDY}")
+    service._poll_task.cancel()
+    backend = service._backend
+    if backend.stdin is None:
+        raise PagefindFailed(f"Pagefind's service has no input to close; {REMEDY}")
+    backend.stdin.close()
+    try:
+        status = await asyncio.wait_for(backend.wait(), timeout=SERVICE_EXIT_TIMEOUT)
+    except TimeoutError:
+        backend.terminate()
+        await backend.wait()
+        raise PagefindFailed(f"Pagefind's service did not end within {SERVICE_EXIT_TIMEOUT} s of writing") from None
+    if status != 0:
+        raise PagefindFailed(f"Pagefind's service ended with status {status}; {REMEDY}")
+
+
+async def supervised(index: PagefindIndex, work: Awaitable[T], limit: float, limit_hint: str = "") -> T:
+    """The result of `work` (a run of `index`'s service), watched: PagefindFailed as soon as Pagefind
+    cannot start, ends, answers with an error, or is still running after `limit` seconds.
+
+    The Python API would wait for ever for the answer of a service that has ended.
+    """
+    task = asyncio.ensure_future(work)
+    deadline = asyncio.get_running_loop().time() + limit
+    while True:
+        done, _ = await asyncio.wait({task}, timeout=WATCH_INTERVAL)
+        if done:
+            break
+        failure = service_ended(index)
+        if failure is None and asyncio.get_running_loop().time() < deadline:
+            continue
+        task.cancel()
+        with contextlib.suppress(BaseException):
+            await task
+        await kill_service(index)
+        if failure is None:
+            raise PagefindFailed(f"Pagefind did not finish within {limit:.0f} s (is it hung?); {REMEDY}{limit_hint}")
+        raise PagefindFailed(f"Pagefind {failure}; {REMEDY}")
+    try:
+        return task.result()
+    except (PagefindFailed, asyncio.CancelledError):
+        raise
+    except Exception as exc:  # it could not start, it ended, or it answered with an error
+        failure = await kill_service(index)
+        if failure:
+            raise PagefindFailed(f"Pagefind {failure}; {REMEDY}") from None
+        if isinstance(exc, OSError):  # no binary, or one that cannot be run
+            raise PagefindFailed(f"Pagefind could not be started ({exc.strerror or exc}); {REMEDY}") from None
+        said = " ".join(str(exc.args[0] if exc.args else exc).split())
+        raise PagefindFailed(f"Pagefind failed: {said[:300]}; {REMEDY}") from None
+
+
+def service_ended(index: PagefindIndex) -> str | None:
+    """Why Pagefind's service can no longer answer (it ended, or closed its output), or None while it can."""
+    service = index._service  # private: the Python API does not watch its process
+    if service is None or not hasattr(service, "_poll_task"):
+        return None
+    poll = service._poll_task
+    if not poll.done() or poll.cancelled():  # cancelled: by `stop_service`, once the index is written
+        return None
+    error = poll.exception()
+    said = getattr(error, "partial", b"").decode("utf-8", "replace").split("\n")
+    last = next((line.strip() for line in reversed(said) if line.strip()), "")
+    status = service._backend.returncode
+    ended = f"ended with status {status}" if status is not None else "stopped answering"
+    return f"{ended} before it finished" + (f" ({last[:200]})" if last else "")
+
+
+async def kill_service(index: PagefindIndex) -> str | None:
+    """End Pagefind's service if it still runs, and reap it; why it had ended by itself, if it had."""
+    service = index._service
+    backend = getattr(service, "_backend", None)
+    if backend is None:
+        return None
+    with contextlib.suppress(Exception):  # it may be ending already: let it say why
+        await asyncio.wait_for(asyncio.shield(backend.wait()), timeout=1)
+    if backend.returncode is None:
+        with contextlib.suppress(ProcessLookupError):
+            backend.kill()
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(backend.wait(), timeout=5)
+    with contextlib.suppress(Exception):  # the rest of what it said, up to its end
+        await asyncio.wait_for(asyncio.shield(service._poll_task), timeout=1)
+    failure = service_ended(index)
+    service._poll_task.cancel()
+    return failure
+
+
+# pagefind-entry.json
+
+
+def read_entry(bundle: Path) -> dict:
+    path = bundle / ENTRY_FILE
+    if not path.is_file():
+        raise PagefindFailed(f"Pagefind wrote no index into {bundle}")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def write_entry(bundle: Path, entry: dict) -> None:
+    """As Pagefind writes it (serde_json): compact, UTF-8, no final newline."""
+    (bundle / ENTRY_FILE).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def merge_entries(bundle: Path, entries: list[dict]) -> None:
+    """One entry file naming the languages of every run (each run wrote its own), the last run's otherwise."""
+    languages = {lang: language for entry in entries for lang, language in entry["languages"].items()}
+    write_entry(bundle, {**entries[-1], "languages": dict(sorted(languages.items()))})
+
+
+def pages_by_lang(bundle: Path) -> dict[str, int]:
+    """The pages Pagefind says it indexed, per language (its `page_count` for a directory counts every file)."""
+    return {lang: language["page_count"] for lang, language in read_entry(bundle)["languages"].items()}
+
+
+# The bundle's files
+
+
+def pagefind_hash(data: bytes) -> str:
+    """Pagefind's `full_hash`: SHA-1 in hex, each byte without zero padding (0x0a -> "a")."""
+    return "".join(format(byte, "x") for byte in hashlib.sha1(data).digest())  # noqa: S324 (a file name, as Pagefind's)
+
+
+def decode(path: Path) -> Any:
+    """The value of the file at `path`, as Pagefind writes it: gzip("pagefind_dcd" + CBOR)."""
+    try:
+        data = gzip.decompress(path.read_bytes())
+    except (OSError, EOFError) as exc:
+        raise BundleFormatError(f"{path}: not a gzip-compressed Pagefind file ({exc})") from exc
+    if not data.startswith(SIGNATURE):
+        raise BundleFormatError(f"{path}: does not start with {SIGNATURE.decode()}")
+    try:
+        return cbor2.loads(data[len(SIGNATURE) :])
+    except cbor2.CBORDecodeError as exc:
+        raise BundleFormatError(f"{path}: not CBOR after {SIGNATURE.decode()} ({exc})") from exc
+
+
+def encode(value: Any) -> tuple[bytes, str]:
+    """The file's bytes (gzip, no timestamp) and the full content hash Pagefind names it by."""
+    cbor = cbor2.dumps(value)
+    return gzip.compress(SIGNATURE + cbor, compresslevel=9, mtime=0), pagefind_hash(cbor)
