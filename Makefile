@@ -29,7 +29,12 @@ override BENCH      := $(BENCH_VENV)/.bench-installed
 export ARCHIVE_PYTHON = $(if $(value PYTHON),$(value PYTHON),python3)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve html publish devserver check test lint messages clean import new docs bench
+.PHONY: help serve html publish devserver check test lint messages clean import new docs bench diff
+
+# PORT (ARCHIVE_PORT, validated by tools/make_inputs.py and pelican.conf.py) goes into the site's absolute
+# URLs. Only for what serves or builds a site to serve: a PORT in the shell's environment does not change
+# what `make test` expects.
+serve html devserver diff: export ARCHIVE_PORT = $(value PORT)
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -47,8 +52,7 @@ $(DEV): requirements-dev.txt requirements.txt $(RUNTIME)
 	tools/apt-install.sh java default-jre-headless 'the W3C Nu HTML checker'
 	@touch $@
 
-serve devserver: export ARCHIVE_PORT = $(value PORT)
-serve: html ## Build the site and serve it on http://127.0.0.1:8000 (PORT=... to change)
+serve: html ## Build the site and serve it on http://127.0.0.1:8000 as a static host would (PORT=... to change)
 	$(PY) -m tools.serve
 
 html: $(RUNTIME) ## Check and build the site into output/ (non-zero exit on any content error)
@@ -57,8 +61,12 @@ html: $(RUNTIME) ## Check and build the site into output/ (non-zero exit on any 
 publish: $(RUNTIME) ## Check and build the production site (publish.conf.py: absolute URLs, feeds)
 	$(PY) -m tools.build --settings publish.conf.py
 
-devserver: $(RUNTIME) ## Serve and rebuild on every change to content/, theme/, plugins/ (PORT=...)
+devserver: $(RUNTIME) ## Serve, rebuild on every change to content/, theme/, plugins/, reload the open page (PORT=...)
 	$(PY) -m tools.devserver
+
+diff: export ARCHIVE_DIFF_BASE = $(value DIFF_BASE)
+diff: $(RUNTIME) ## Build the base (DIFF_BASE=..., default main) and this change; list the pages added, removed, changed
+	$(PY) -m tools.diff
 
 check: $(RUNTIME) ## Validate all content without building
 	$(PY) -m tools.check

@@ -4,6 +4,7 @@
 """
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -90,8 +91,12 @@ REPOSITORY_URL = os.environ.get(
 REPOSITORY_BRANCH = os.environ.get("REPOSITORY_BRANCH", "main")
 REPOSITORY_CONTENT_PATH = "content"  # where PATH is inside the repository
 # Feeds, sitemap.xml, robots.txt and JSON-LD need absolute URLs: SITEURL when it is
-# absolute (publish.conf.py), this otherwise (where `make serve` serves).
-LOCAL_SITEURL = "http://127.0.0.1:8000"
+# absolute (publish.conf.py), this otherwise: where `make serve`/`make devserver` serve,
+# on the port given as `make serve PORT=...` (ARCHIVE_PORT; 8000 by default).
+_PORT = os.environ.get("ARCHIVE_PORT") or "8000"
+if not re.fullmatch(r"[0-9]{1,5}", _PORT) or not 0 < int(_PORT) < 65536:
+    raise SystemExit(f"PORT must be a whole number from 1 to 65535, not {_PORT!r}")  # as tools/make_inputs.py
+LOCAL_SITEURL = f"http://127.0.0.1:{int(_PORT)}"
 
 # Sent as a <meta http-equiv> on every page; static hosts may also send it as a header.
 CONTENT_SECURITY_POLICY = (
@@ -116,6 +121,10 @@ SEARCH_EXCLUDE_SELECTORS = [
 # Reproducible output: no "last build" timestamps anywhere.
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+
+# search: False skips the Pagefind index, for builds whose pages are only read (tests; `make diff`
+# sets ARCHIVE_SEARCH_INDEX=0 for the base's build).
+SEARCH_INDEX = os.environ.get("ARCHIVE_SEARCH_INDEX", "1") != "0"
 
 # Speed (plugins/markdown_reader, archive_core.reading): articles are read by one process per core (0),
 # through a content cache that is safe to delete ("" turns it off).

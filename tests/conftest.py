@@ -1,8 +1,19 @@
-"""Shared fixtures: real Pelican builds of the real content, or of a copy of it."""
+"""Shared fixtures: real Pelican builds, each once per session.
+
+Two kinds of content, two kinds of test:
+- `fixture_site` builds tests/fixtures/content, an invented archive of the
+  tests' own: behaviour tests assert exact results on it;
+- `real_site` builds content/, whatever it holds: the tests on it assert only
+  what holds for every valid archive (tests/invariants.py), and so does
+  `grown_site`, content/ plus generated articles (tests/growth.py), the proof
+  that adding articles never breaks them.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -10,37 +21,86 @@ import pytest
 from tools.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "content" / "sources" / "000_5355186cc487cfe2.txt"
 CONTENT = ROOT / "content"
+FIXTURE = ROOT / "tests" / "fixtures" / "content"
+SEED = CONTENT / "sources" / "000_5355186cc487cfe2.txt"
 SETTINGS = ROOT / "pelican.conf.py"
+# The builds of the tests are the default ones, whatever the shell says (`make serve PORT=...`, `make diff`).
+for _variable in ("ARCHIVE_PORT", "ARCHIVE_SEARCH_INDEX", "ARCHIVE_CONTENT"):
+    os.environ.pop(_variable, None)
 
 
-def build_site(output: Path, content: Path = CONTENT, **overrides) -> Path:
+def build_site(output: Path, content: Path, **overrides) -> Path:
     """A real build of `content` into `output`, without the search index unless asked for (`SEARCH_INDEX=True`):
     most tests look at the pages only, and Pagefind is the slowest step of a small build."""
     return build(SETTINGS, output, {"PATH": str(content), "SEARCH_INDEX": False, **overrides})
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site with its search index, built once per test session."""
-    return build_site(tmp_path_factory.mktemp("site") / "output", SEARCH_INDEX=True)
+def fixture_site(tmp_path_factory) -> Path:
+    """The fixture archive, built once per session, with its search index."""
+    return build_site(tmp_path_factory.mktemp("fixture-site") / "output", FIXTURE, SEARCH_INDEX=True)
 
 
-@pytest.fixture
-def content_copy(tmp_path) -> Path:
-    """A writable copy of content/, to break or extend in one test."""
-    target = tmp_path / "content"
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """content/ as it is, built once per session, with its search index (the browser visits every page)."""
+    return build_site(tmp_path_factory.mktemp("real-site") / "output", CONTENT, SEARCH_INDEX=True)
+
+
+@pytest.fixture(scope="session")
+def grown_content(tmp_path_factory) -> Path:
+    """content/ plus generated valid articles: newer, older, untranslated, in both languages, in other years."""
+    from .growth import grow
+
+    target = tmp_path_factory.mktemp("grown") / "content"
     shutil.copytree(CONTENT, target)
+    grow(target)
     return target
 
 
 @pytest.fixture(scope="session")
-def served(site):
-    """The real site on http://127.0.0.1:<free port>."""
+def grown_site(grown_content, tmp_path_factory) -> Path:
+    """With its search index: the gates follow every link, the search page's to Pagefind's files too."""
+    return build_site(tmp_path_factory.mktemp("grown-site") / "output", grown_content, SEARCH_INDEX=True)
+
+
+@dataclass(frozen=True)
+class Archive:
+    name: str
+    content: Path
+    site: Path
+
+
+@pytest.fixture(scope="session", params=["real", "grown"])
+def archive(request) -> Archive:
+    """content/ as it is, then grown: for the tests of what holds for every valid archive."""
+    if request.param == "real":
+        return Archive("real", CONTENT, request.getfixturevalue("real_site"))
+    return Archive("grown", request.getfixturevalue("grown_content"), request.getfixturevalue("grown_site"))
+
+
+@pytest.fixture
+def content_copy(tmp_path) -> Path:
+    """A writable copy of the fixture archive, to break or extend in one test."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def fixture_served(fixture_site):
+    """The fixture archive on http://127.0.0.1:<free port>."""
     from .browser import serve
 
-    yield from serve(site)
+    yield from serve(fixture_site)
+
+
+@pytest.fixture(scope="session")
+def real_served(real_site):
+    from .browser import serve
+
+    yield from serve(real_site)
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,8 @@ class Page:
     lang: str | None = None
     alternates: dict[str, str] = field(default_factory=dict)
     links: list[str] = field(default_factory=list)
+    main_links: list[str] = field(default_factory=list)  # the links inside <main>, in order
+    link_langs: dict[str, str] = field(default_factory=dict)  # href -> hreflang, of the links that have one
     resources: list[str] = field(default_factory=list)  # src/href of things the browser loads
     ids: set[str] = field(default_factory=set)
     text: str = ""
@@ -24,6 +26,7 @@ class _Parser(HTMLParser):
         self.page = page
         self.chunks: list[str] = []
         self.skip = 0
+        self.in_main = 0
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -35,8 +38,14 @@ class _Parser(HTMLParser):
             self.page.alternates[a["hreflang"]] = a["href"]
         elif tag == "link" and a.get("href"):
             self.page.resources.append(a["href"])
+        if tag == "main":
+            self.in_main += 1
         if tag == "a" and a.get("href"):
             self.page.links.append(a["href"])
+            if self.in_main:
+                self.page.main_links.append(a["href"])
+            if a.get("hreflang"):
+                self.page.link_langs[a["href"]] = a["hreflang"]
         if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src"):
             self.page.resources.append(a["src"])
         if tag in ("script", "style", "head"):
@@ -45,6 +54,8 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("script", "style", "head"):
             self.skip -= 1
+        if tag == "main":
+            self.in_main -= 1
 
     def handle_data(self, data):
         if not self.skip:

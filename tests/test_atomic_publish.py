@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from .build_helpers import ROOT, leftovers, run_build, settings_file, tree_snapshot
-from .conftest import CONTENT, build_site
+from .conftest import FIXTURE, build_site
 
 
 @pytest.fixture(scope="module")
 def good_output(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("good") / "output")
+    return build_site(tmp_path_factory.mktemp("good") / "output", FIXTURE)
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def test_template_error(published, tmp_path):
     template.write_text(template.read_text(encoding="utf-8").replace("{% endblock %}", "{% endfor %}", 1))
     settings = settings_file(tmp_path, f"THEME = {str(theme)!r}\n")
     before = tree_snapshot(published)
-    result = run_build(CONTENT, published, settings)
+    result = run_build(FIXTURE, published, settings)
     assert_failed_and_untouched(result, published, before)
     assert f"{template}:" in result.stderr and ": template: " in result.stderr
 
@@ -58,7 +58,7 @@ def test_plugin_failure_after_pages_were_written(published, tmp_path, fault):
         f"PLUGIN_PATHS = [{str(ROOT / 'tests')!r}]\nPLUGINS = [*PLUGINS, 'build_faults']\nBUILD_FAULT = {fault!r}\n",
     )
     before = tree_snapshot(published)
-    result = run_build(CONTENT, published, settings)
+    result = run_build(FIXTURE, published, settings)
     assert_failed_and_untouched(result, published, before)
     assert "injected by the tests" in result.stderr
 
@@ -80,7 +80,7 @@ def test_a_page_written_outside_the_output_folder_stops_the_build(published, tmp
         f"PLUGIN_PATHS = [{str(ROOT / 'tests')!r}]\nPLUGINS = [*PLUGINS, 'build_faults']\nBUILD_FAULT = 'escape'\n",
     )
     before = tree_snapshot(published)
-    result = run_build(CONTENT, published, settings)
+    result = run_build(FIXTURE, published, settings)
     assert_failed_and_untouched(result, published, before)
     assert "save_as: would be written outside the output folder" in result.stderr
     assert not [p for p in published.parent.iterdir() if "escaped" in p.name]

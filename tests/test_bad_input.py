@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from .build_helpers import leftovers, tree_snapshot
-from .conftest import CONTENT, build_site
+from .conftest import FIXTURE, build_site
 
 NEW = "2025/good-article.en.md"  # where most cases put their bad file
 GOOD = """---
@@ -86,11 +86,11 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     ),
     "YAML alias bomb": (NEW, BOMB, "front-matter: YAML anchors and aliases"),
     "duplicate translation": (
-        "2026/hanoi-convention-signing-ceremony.pl.md",  # placed by its date, so only the duplicate is wrong
-        (CONTENT / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md")
+        "2026/signing-in-hanoi.pl.md",  # placed by its date, so only the duplicate is wrong
+        (FIXTURE / "articles" / "2025" / "signing-in-hanoi.pl.md")
         .read_text(encoding="utf-8")
         .replace("date: 2025-10-26", "date: 2026-01-02"),
-        "translation_key: 'hanoi-convention-signing-ceremony' in 'pl' is also used by",
+        "translation_key: 'signing-in-hanoi' in 'pl' is also used by",
     ),
     "javascript: link in the body": (
         NEW,
@@ -111,8 +111,35 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "two articles at one address": (
         "2025/other-article.pl.md",
         "---\ntitle: Inny\ndate: 2025-05-01\nlang: pl\ntranslation_key: other-article\n"
-        "slug: otwarcie-konwencji-z-hanoi-do-podpisu\n---\nTekst.\n",
-        "slug: 'otwarcie-konwencji-z-hanoi-do-podpisu' is already the address of",
+        "slug: konwencja-podpisana-w-hanoi\nsource:\n  url: https://example.org/o\n  publisher: P\n---\nTekst.\n",
+        "slug: 'konwencja-podpisana-w-hanoi' is already the address of",
+    ),
+    "no source": (NEW, good("source:\n  url: https://example.org/a\n  publisher: Example\n"), "source: is missing"),
+    "a scaffold left as it is": (
+        NEW,
+        good("url: https://example.org/a\n  publisher: Example", "url: https://...\n  publisher: ...").split("---\n\n")[
+            0
+        ]
+        + "---\n",
+        "source.url: is still the placeholder 'https://...'",
+    ),
+    "a title still to write": (NEW, good('"A good article"', '"..."'), "title: is still the placeholder '...'"),
+    "an empty body": (NEW, GOOD.split("---\n\n")[0] + "---\n\n  \n", "body: is empty"),
+    "no publisher, and none known for the site": (
+        NEW,
+        good("  publisher: Example\n"),
+        "source.publisher: is missing (name who published the original (`publisher:` under `source:`), or add its "
+        "site example.org to content/data/publishers.yaml)",
+    ),
+    "a raw copy that is not there": (
+        NEW,
+        good("  publisher: Example\n", "  publisher: Example\n  raw: sources/missing.txt\n"),
+        "source.raw: 'sources/missing.txt' is not a file in the content folder's sources/",
+    ),
+    "a raw copy outside sources/": (
+        NEW,
+        good("  publisher: Example\n", "  publisher: Example\n  raw: ../../etc/passwd\n"),
+        "source.raw: '../../etc/passwd' is not a file under sources/",
     ),
     "file in the wrong place": ("2025/other-name.en.md", GOOD, "path: does not match the front-matter"),
     "not a Markdown file": ("2025/notes.txt", "draft", "file: is not a Markdown article"),
@@ -121,7 +148,7 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
 
 @pytest.fixture(scope="module")
 def good_output(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("good") / "output")
+    return build_site(tmp_path_factory.mktemp("good") / "output", FIXTURE)
 
 
 @pytest.mark.parametrize("case", CASES)

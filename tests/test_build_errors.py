@@ -21,12 +21,11 @@ def test_broken_front_matter_fails_naming_file_and_line(content_copy, tmp_path):
 
 
 def test_file_in_the_wrong_place_is_refused(content_copy, tmp_path):
-    misplaced = content_copy / "articles" / "2024" / "hanoi-convention-signing-ceremony.en.md"
-    misplaced.parent.mkdir()
-    (content_copy / "articles" / "2025" / "hanoi-convention-signing-ceremony.en.md").rename(misplaced)
+    misplaced = content_copy / "articles" / "2024" / "signing-in-hanoi.en.md"
+    (content_copy / "articles" / "2025" / "signing-in-hanoi.en.md").rename(misplaced)
     result = run_build(content_copy, tmp_path / "output")
     assert result.returncode == 1
-    assert "2024/hanoi-convention-signing-ceremony.en.md:1: path: does not match" in result.stderr
+    assert "2024/signing-in-hanoi.en.md:1: path: does not match" in result.stderr
     assert not (tmp_path / "output").exists()
 
 
@@ -38,13 +37,12 @@ def test_non_markdown_file_among_articles_is_not_silently_skipped(content_copy, 
 
 
 def test_duplicate_translation_is_refused(content_copy, tmp_path):
-    original = content_copy / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md"
-    copy = content_copy / "articles" / "2026" / "hanoi-convention-signing-ceremony.pl.md"
-    copy.parent.mkdir()
+    original = content_copy / "articles" / "2025" / "signing-in-hanoi.pl.md"
+    copy = content_copy / "articles" / "2026" / "signing-in-hanoi.pl.md"
     copy.write_text(original.read_text().replace("date: 2025-10-26", "date: 2026-01-02"))
     result = run_build(content_copy, tmp_path / "output")
     assert result.returncode == 1
-    assert "translation_key: 'hanoi-convention-signing-ceremony' in 'pl' is also used by" in result.stderr
+    assert "translation_key: 'signing-in-hanoi' in 'pl' is also used by" in result.stderr
 
 
 @pytest.mark.parametrize("variable", ["ARCHIVE_OUTPUT", "ARCHIVE_TIMINGS"])

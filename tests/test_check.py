@@ -20,7 +20,7 @@ from archive_core.errors import Problem
 from archive_core.snapshot import take
 
 from .build_helpers import run_build
-from .conftest import CONTENT, ROOT, build_site
+from .conftest import CONTENT, FIXTURE, ROOT, build_site
 
 LINE = re.compile(
     r"^(?P<path>[^:]+):(?:(?P<line>\d+):)? (?:warning: )?(?P<field>[\w.-]+): (?P<message>.+) \((?P<hint>.+)\)$"
@@ -42,10 +42,10 @@ def problem_lines(result: subprocess.CompletedProcess) -> list[str]:
     return [line for line in result.stderr.splitlines() if not line.startswith("checked ")]
 
 
-def test_the_real_content_is_clean():
+def test_the_real_content_has_no_errors():
     result = run_check(CONTENT)
     assert result.returncode == 0, result.stderr
-    assert problem_lines(result) == []
+    assert [line for line in problem_lines(result) if ": warning: " not in line] == []  # warnings are for editors
 
 
 def test_every_registered_check_returns_problems(content_copy):
@@ -55,47 +55,85 @@ def test_every_registered_check_returns_problems(content_copy):
         assert isinstance(problems, list) and all(isinstance(p, Problem) for p in problems), check
 
 
+SOURCE = "source:\n  url: https://example.org/x\n  publisher: X\n"
+
+
 def test_all_problems_at_once_in_the_agreed_format(content_copy):
     articles = content_copy / "articles" / "2025"
-    en = articles / "hanoi-convention-signing-ceremony.en.md"
+    en = articles / "signing-in-hanoi.en.md"
     en.write_text(
         en.read_text(encoding="utf-8") + "\nSee [gone]({filename}/articles/2025/gone.pl.md).\n", encoding="utf-8"
     )
     (articles / "bad-date.pl.md").write_text(
-        "---\ntitle: Zła data\ndate: 2025-02-30\nlang: pl\ntranslation_key: bad-date\n---\nTekst.\n", encoding="utf-8"
+        f"---\ntitle: Zła data\ndate: 2025-02-30\nlang: pl\ntranslation_key: bad-date\n{SOURCE}---\nTekst.\n",
+        encoding="utf-8",
     )
     (articles / "bad-country.pl.md").write_text(
-        "---\ntitle: Kraj\ndate: 2025-10-26\nlang: pl\ntranslation_key: bad-country\ncountries: [XX]\n---\nTekst.\n",
+        f"---\ntitle: Kraj\ndate: 2025-10-26\nlang: pl\ntranslation_key: bad-country\ncountries: [XX]\n{SOURCE}---\n"
+        "Tekst.\n",
+        encoding="utf-8",
+    )
+    (articles / "scaffold.pl.md").write_text(
+        "---\ntitle: '...'\ndate: 2025-10-26\nlang: pl\ntranslation_key: scaffold\nsource:\n  url: https://...\n"
+        "  publisher: ...\n---\n\n",
         encoding="utf-8",
     )
     result = run_check(content_copy)
     assert result.returncode == 1
-    lines = problem_lines(result)
-    assert len(lines) == 3, result.stderr
+    lines = [line for line in problem_lines(result) if ": warning: " not in line]
+    assert len(lines) == 7, result.stderr
     for line in lines:
         assert LINE.match(line), line
     assert any("bad-date.pl.md:3: date: impossible date" in line for line in lines)
     assert any("bad-country.pl.md:6: countries: 'XX' is not a known country code" in line for line in lines)
-    assert any(re.search(r"signing-ceremony\.en\.md:\d+: body: link '\{filename\}.*gone", line) for line in lines)
+    assert any(re.search(r"signing-in-hanoi\.en\.md:\d+: body: link '\{filename\}.*gone", line) for line in lines)
+    # every field of the scaffold still to fill, at once
+    scaffold = [line.split("scaffold.pl.md:", 1)[1] for line in lines if "scaffold.pl.md:" in line]
+    assert [line.split(" (")[0] for line in scaffold] == [
+        "2: title: is still the placeholder '...'",
+        "7: source.url: is still the placeholder 'https://...'",
+        "8: source.publisher: is still the placeholder '...'",
+        "9: body: is empty",
+    ]
     assert "Traceback" not in result.stderr
 
 
 def test_a_missing_original_is_only_a_warning(content_copy):
-    (content_copy / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md").unlink()
+    (content_copy / "articles" / "2023" / "negotiations-open.pl.md").unlink()
+    result = run_check(content_copy)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in problem_lines(result) if "translation.from" in line]
+    assert len(warnings) == 1 and "negotiations-open.en.md" in warnings[0]
+    assert "warning: translation.from:" in warnings[0] and LINE.match(warnings[0])
+
+
+def test_a_publisher_from_the_table_is_named_as_a_warning(content_copy):
     result = run_check(content_copy)
     assert result.returncode == 0, result.stderr
     [line] = problem_lines(result)
-    assert "warning: translation.from:" in line and LINE.match(line)
+    assert LINE.match(line)
+    assert "civil-society-concerns.en.md:9: warning: source.publisher: not given: 'Example Network'" in line
+
+
+def test_a_raw_copy_no_article_points_to_is_a_warning(content_copy):
+    (content_copy / "sources" / "stray.txt").write_text("Tekst.\n", encoding="utf-8")
+    result = run_check(content_copy)
+    assert result.returncode == 0, result.stderr
+    assert any(
+        "stray.txt: warning: file: no article points to this raw copy" in line and LINE.match(line)
+        for line in problem_lines(result)
+    ), result.stderr
 
 
 def test_the_build_refuses_exactly_what_make_check_reports(content_copy, tmp_path):
     # `make html` is one process: the build runs the checks of `make check` on the snapshot it builds from.
-    en = content_copy / "articles" / "2025" / "hanoi-convention-signing-ceremony.en.md"
+    en = content_copy / "articles" / "2025" / "signing-in-hanoi.en.md"
     en.write_text(en.read_text(encoding="utf-8") + "\nSee [gone]({filename}/gone.pl.md).\n", encoding="utf-8")
     (content_copy / "data" / "timeline" / "notes.txt").write_text("draft", encoding="utf-8")
-    (content_copy / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md").unlink()  # a warning
+    (content_copy / "articles" / "2025" / "signing-in-hanoi.pl.md").unlink()  # warnings: original, raw copy
     checked = problem_lines(run_check(content_copy))
-    assert len(checked) == 3, checked
+    # and the publisher the table names (a warning the fixture archive always has)
+    assert len(checked) == 5, checked
     built = run_build(content_copy, tmp_path / "output")
     assert built.returncode == 1
     assert [line for line in built.stderr.splitlines() if LINE.match(line)] == checked
@@ -122,10 +160,10 @@ def reads(monkeypatch) -> Counter:
 
 
 def test_a_build_reads_and_checks_each_file_once(reads, tmp_path):
-    build_site(tmp_path / "output", ARCHIVE_WORKERS=1, ARCHIVE_CACHE_DIR="", SEARCH_INDEX=False)
-    articles = sorted((CONTENT / "articles").rglob("*.md"))
-    data = [CONTENT / "data" / "countries.yaml", CONTENT / "data" / "people.yaml"]
-    data += sorted((CONTENT / "data" / "timeline").glob("*.yaml"))
+    build_site(tmp_path / "output", FIXTURE, ARCHIVE_WORKERS=1, ARCHIVE_CACHE_DIR="")
+    articles = sorted((FIXTURE / "articles").rglob("*.md"))
+    data = [FIXTURE / "data" / "countries.yaml", FIXTURE / "data" / "people.yaml"]
+    data += sorted((FIXTURE / "data" / "timeline").glob("*.yaml"))
     assert reads == Counter({str(path): 1 for path in [*articles, *data]})
 
 

@@ -61,19 +61,29 @@ def test_newcomer_adds_an_article_with_make_new(content_copy: Path, tmp_path: Pa
     article = content_copy / documented_path.removeprefix("content/")
     assert article.exists()
 
-    # The scaffold passes `make check` as it is.
+    # The scaffold, untouched, is refused: the file named, and each thing still to fill in.
+    checked = make("check", content=content_copy)
+    assert checked.returncode != 0
+    name = documented_path.removeprefix("content/")
+    left = [line for line in checked.stderr.splitlines() if name in line]
+    assert [line.split(": ")[1] for line in left] == ["source.url", "source.publisher", "body"], checked.stderr
+    assert "3 error(s)" in checked.stderr
+    # ...and never published: the build stops, naming it.
+    with pytest.raises(SystemExit) as refused:
+        build_site(tmp_path / "refused", content_copy)
+    assert f"{name}:" in str(refused.value)
+
+    # The newcomer fills in the source and pastes the text, as the file's comments say.
+    text = article.read_text(encoding="utf-8")
+    text = re.sub(r"url: https://\.\.\..*", "url: https://example.org/original", text)
+    text = re.sub(r"publisher: \.\.\..*", "publisher: Przykładowy Wydawca", text)
+    article.write_text(text + "Pierwszy akapit tekstu źródła.\n\nDrugi akapit.\n", encoding="utf-8")
     checked = make("check", content=content_copy)
     assert checked.returncode == 0, checked.stderr
     assert "0 error(s)" in checked.stderr
 
-    # The newcomer pastes the text and fills in the source, as the file's comments say.
-    text = article.read_text(encoding="utf-8")
-    text = text.replace("# source:\n#   url: https://...", "source:\n  url: https://example.org/original")
-    article.write_text(text + "Pierwszy akapit tekstu źródła.\n\nDrugi akapit.\n", encoding="utf-8")
-    checked = make("check", content=content_copy)
-    assert checked.returncode == 0, checked.stderr
-
-    # The preview shows it: the page, its place on the language's home page, its feed.
+    # The preview shows it: the page, its place on the language's home page, its feed, and the other
+    # language's home page, which lists it as only in Polish.
     site = build_site(tmp_path / "output", content_copy)
     slug = article.name.removesuffix(".pl.md")
     page = read_page(site / "pl" / "2025" / slug / "index.html")
@@ -81,6 +91,7 @@ def test_newcomer_adds_an_article_with_make_new(content_copy: Path, tmp_path: Pa
     assert "https://example.org/original" in page.links
     assert f"/pl/2025/{slug}/" in read_page(site / "pl" / "index.html").links
     assert f"/pl/2025/{slug}/" in (site / "pl" / "feed.atom.xml").read_text(encoding="utf-8")
+    assert read_page(site / "en" / "index.html").link_langs[f"/pl/2025/{slug}/"] == "pl"
 
     # Running the same command again never overwrites the work.
     again = make(*shlex.split(command)[1:], content=content_copy)
@@ -89,20 +100,36 @@ def test_newcomer_adds_an_article_with_make_new(content_copy: Path, tmp_path: Pa
     assert "Pierwszy akapit" in article.read_text(encoding="utf-8")
 
 
-def test_make_new_scaffolds_a_translation_with_the_originals_key(content_copy: Path):
-    result = make("new", "TITLE=Signing ceremony", "LANG=en", "DATE=2025-10-26", "KEY=hanoi-2025", content=content_copy)
+def test_make_new_scaffolds_a_translation_from_its_original(content_copy: Path, tmp_path: Path):
+    # The Polish article has no English version yet: KEY= starts one from it, title still to write.
+    result = make("new", "LANG=en", "KEY=committee-approves-draft", content=content_copy)
     assert result.returncode == 0, result.stderr
-    assert (content_copy / "articles" / "2025" / "hanoi-2025.en.md").exists()
+    article = content_copy / "articles" / "2024" / "committee-approves-draft.en.md"  # the original's date
+    text = article.read_text(encoding="utf-8")
+    assert 'url: "https://example.org/pl/projekt"' in text and "countries: [DZ, VN]" in text
+    assert "translation:\n  from: pl\n" in text
+    checked = make("check", content=content_copy)
+    assert checked.returncode != 0
+    left = [line.split(": ")[1] for line in checked.stderr.splitlines() if article.name in line]
+    assert left == ["title", "translation.by", "body"], checked.stderr
+
+    text = text.replace('title: "..."', 'title: "The committee approves the draft"')
+    text = re.sub(r"by: \.\.\..*", "by: a volunteer", text)
+    article.write_text(text + "After three years of talks, the committee approves the draft.\n", encoding="utf-8")
     assert make("check", content=content_copy).returncode == 0
+    site = build_site(tmp_path / "output", content_copy)
+    page = read_page(site / "en" / "2024" / "the-committee-approves-the-draft" / "index.html")
+    assert page.alternates["pl"] == "/pl/2024/komitet-zatwierdza-projekt-konwencji/"
+    assert page.alternates["x-default"] == page.alternates["pl"]
 
 
 @pytest.mark.parametrize(
     "args, message",
     [
         (["TITLE=Tytuł"], "LANG is missing"),
+        (["LANG=pl"], "TITLE is missing"),
         (["TITLE=Tytuł", "LANG=de"], "LANG must be one of pl, en"),
         (["TITLE=Tytuł", "LANG=pl", "DATE=2025-02-30"], "DATE '2025-02-30' is not a date"),
-        (["LANG=pl"], "TITLE is missing"),
         (["TITLE=???", "LANG=pl"], "no letters or digits to make a translation_key of: add KEY="),
         (["TITLE=x", "LANG=pl", "KEY=Not A Slug"], "translation_key: 'Not A Slug' is not a valid slug"),
     ],
@@ -166,17 +193,24 @@ def test_every_article_validates_against_the_json_schema(path: Path):
 
 
 VALID = 'title: "T"\ndate: 2025-10-26\nlang: en\ntranslation_key: t\n'
+SOURCE = "source:\n  url: https://example.org/a\n"
 
 
 @pytest.mark.parametrize(
     "extra",
     [
+        "",
+        "no source",
         "countries: [NO, EU]",
         "date2: x",
         "slug: Not-A-Slug",
         "countries: [XX]",
         "source:\n  url: ftp://example.org/",
         "source:\n  publisher: VNA",
+        "source:\n  url: https://example.org/\n  raw: sources/a.txt",
+        "source:\n  url: https://example.org/\n  raw: sources/../a.txt",
+        "source:\n  url: https://example.org/\n  raw: /etc/passwd",
+        "source:\n  url: https://example.org/\n  archived: x",
         "translation:\n  from: pl\n  by: someone",
         "translation:\n  from: en\n  by: someone",
         "translation:\n  from: pl",
@@ -185,7 +219,8 @@ VALID = 'title: "T"\ndate: 2025-10-26\nlang: en\ntranslation_key: t\n'
     ],
 )
 def test_json_schema_agrees_with_the_archives_validator(extra: str):
-    text = f"---\n{VALID}{extra}\n---\n"
+    fields = VALID if extra == "no source" else VALID + (extra if "source:" in extra else SOURCE + extra)
+    text = f"---\n{fields}\n---\n"
     doc = frontmatter.split(text, "example.en.md")
     try:
         schema.validate(frontmatter.load(doc), doc)

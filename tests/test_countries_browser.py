@@ -1,4 +1,4 @@
-"""The country index and a country page in real headless Chromium: the map's colours, links and legend."""
+"""The fixture archive's country index and a country page in headless Chromium: the map's colours, links, legend."""
 
 from __future__ import annotations
 
@@ -11,21 +11,19 @@ def fill(page, code: str) -> str:
     return page.evaluate(f"getComputedStyle(document.querySelector('svg.map a[data-code={code}] path')).fill")
 
 
-def test_map_colours_each_country_by_its_status(page, served):
+def test_map_colours_each_country_by_its_status(page, fixture_served):
     page.emulate_media(color_scheme="light")
-    page.goto(served.base_url + "/en/countries/")
+    page.goto(fixture_served.base_url + "/en/countries/")
     assert fill(page, "VN") == fill(page, "PL") == "rgb(29, 111, 184)"  # signed
     assert fill(page, "US").startswith("url(")  # not signed: hatched, not colour alone
     unlinked = page.evaluate("getComputedStyle(document.querySelector('svg.map path.status-none')).fill")
     assert unlinked == "rgb(220, 223, 227)"
     legend = page.locator(".map-legend").inner_text()
-    # 66 confirmed + 7 reported = 73 (72 at Hanoi, as the index says above the map, and 1 in New York)
-    assert "Signed (66)" in legend and "Reported as signed, not confirmed (7)" in legend
-    assert "Not signed (6)" in legend and "Reported as not signed, not confirmed (1)" in legend
+    assert "Signed (4)" in legend and "Ratified (1)" in legend and "Not signed (1)" in legend
 
 
-def test_a_country_on_the_map_is_a_link_to_its_page(page, served):
-    page.goto(served.base_url + "/pl/kraje/")
+def test_a_country_on_the_map_is_a_link_to_its_page(page, fixture_served):
+    page.goto(fixture_served.base_url + "/pl/kraje/")
     page.locator("svg.map:not(.europe-map) a[data-code=PL]").click()
     page.wait_for_url("**/pl/kraje/polska/")
     page.go_back()
@@ -38,10 +36,10 @@ def test_a_country_on_the_map_is_a_link_to_its_page(page, served):
     assert page.locator("h1").inner_text() == "Wietnam"
 
 
-def test_index_readable_without_javascript(chromium, served):
+def test_index_readable_without_javascript(chromium, fixture_served):
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(served.base_url + "/en/countries/")
+    page.goto(fixture_served.base_url + "/en/countries/")
     text = page.locator("main").inner_text()
     assert "Vietnam" in text and "Signed in Hanoi on 25 October 2025" in text
     context.close()

@@ -1,17 +1,26 @@
-"""`make devserver` rebuilds on changes to content, theme and plugins (which Pelican's -r does not watch)."""
+"""`make devserver`: rebuilds on changes to content, theme and plugins (which Pelican's -r does not watch),
+serves as `make serve` does, and the open page reloads itself after each rebuild (live reload)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
-from .conftest import ROOT
+import pytest
+from playwright.sync_api import expect
 
-ARTICLE = "output/pl/2025/otwarcie-konwencji-z-hanoi-do-podpisu/index.html"
+from .browser import watch
+from .conftest import FIXTURE, ROOT
+from .fixture_archive import PL_ARTICLE, file
+
+ARTICLE = "output/" + file(PL_ARTICLE)
+LIVE_RELOAD = re.compile(r'<script src="/\.devserver/live-reload\.js" data-version="\d+" defer></script>\n</head>')
 
 
 def free_port() -> int:
@@ -31,15 +40,18 @@ def wait_for(condition, timeout: float = 240.0) -> None:
     raise AssertionError("timed out waiting for the devserver")
 
 
-def test_devserver_rebuilds_on_plugin_theme_and_content_changes(tmp_path):
+@pytest.mark.browser
+def test_devserver_rebuilds_and_the_open_page_reloads_itself(tmp_path, chromium):
     project = tmp_path / "project"
-    for name in ("content", "theme", "plugins", "tools"):
+    for name in ("theme", "plugins", "tools"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", "tests"))
+    shutil.copytree(FIXTURE, project / "content")
     for name in ("pelican.conf.py", "requirements.txt"):
         shutil.copy(ROOT / name, project)
     with (project / "pelican.conf.py").open("a", encoding="utf-8") as settings:
         settings.write("\nSEARCH_INDEX = False  # the pages are what this test watches\n")
     port = free_port()
+    base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [sys.executable, "-m", "tools.devserver", "--port", str(port)],
         cwd=project,
@@ -47,9 +59,28 @@ def test_devserver_rebuilds_on_plugin_theme_and_content_changes(tmp_path):
         stderr=subprocess.DEVNULL,
     )
     article = project / ARTICLE
+    context = chromium.new_context()
     try:
         wait_for(article.exists)
         wait_for(lambda: _get(port, "/pl/") is not None)
+
+        # Served as a static host serves it, with its port in every absolute URL...
+        assert f"Sitemap: {base}/sitemap.xml" in (project / "output" / "robots.txt").read_text(encoding="utf-8")
+        status, body = _status(port, "/pl/no-such-page/")
+        assert status == 404 and "Nie znaleziono strony" in body and 'class="site-nav"' in body
+        # ...and with the live-reload script in what it sends, never in what it built.
+        assert LIVE_RELOAD.search(_get(port, PL_ARTICLE))
+        assert ".devserver" not in article.read_text(encoding="utf-8")
+
+        page = context.new_page()
+        log = watch(page)
+        page.goto(base + PL_ARTICLE)
+        page.evaluate("window.notReloaded = true")
+
+        source = project / "content" / "articles" / "2025" / "signing-in-hanoi.pl.md"
+        source.write_text(source.read_text(encoding="utf-8").replace("(Zdjęcie: Anna Testowa/AGENCJA)", "EDITED"))
+        expect(page.locator("main")).to_contain_text("EDITED", timeout=240_000)  # the page reloaded itself
+        assert page.evaluate("window.notReloaded") is None
 
         plugin = project / "plugins" / "archive_core" / "markdown.py"
         plugin.write_text(plugin.read_text().replace('<figure class="caption">', '<figure class="caption edited">'))
@@ -60,13 +91,20 @@ def test_devserver_rebuilds_on_plugin_theme_and_content_changes(tmp_path):
             template.read_text().replace('<article class="wrap article">', '<article class="wrap article v2">')
         )
         wait_for(lambda: "article v2" in article.read_text(encoding="utf-8"))
-
-        source = project / "content" / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md"
-        source.write_text(source.read_text(encoding="utf-8").replace("(TTXVN/Wietnam+)", "(TTXVN/Wietnam+) EDITED"))
-        wait_for(lambda: "EDITED" in (_get(port, "/pl/2025/otwarcie-konwencji-z-hanoi-do-podpisu/") or ""))
+        expect(page.locator("article.v2")).to_have_count(1, timeout=60_000)  # after a restart of the devserver too
+        assert all(url.startswith(base + "/") for url in log.requests), log.requests
     finally:
+        context.close()
         server.terminate()
         server.wait(timeout=10)
+
+
+def _status(port: int, path: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=2) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
 
 
 def _get(port: int, path: str) -> str | None:

@@ -1,12 +1,13 @@
-"""Per-language home pages: newest first, paginated; the language switch when no translation exists."""
+"""Per-language home pages: newest first, paginated (on the fixture archive plus 25 articles)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .browsing import ARTICLE_URL
 from .conftest import build_site
+from .fixture_archive import HOME
 from .html_helpers import read_page
+from .invariants import ARTICLE_URL
 
 ARTICLE = """---
 title: "Artykuł numer {n}"
@@ -30,23 +31,21 @@ def add_polish_articles(content: Path, count: int) -> None:
 
 
 def test_home_is_paginated_newest_first(content_copy, tmp_path):
-    add_polish_articles(content_copy, 25)  # plus the seed: 26 Polish articles, 20 per page
+    add_polish_articles(content_copy, 25)  # 2024-01-01 to 2024-01-25, before the fixture's 2024 articles
     site = build_site(tmp_path / "output", content_copy)
-    first, second = read_page(site / "pl" / "index.html"), read_page(site / "pl" / "page" / "2" / "index.html")
-    first_articles = [link for link in first.links if ARTICLE_URL.match(link)]  # not the year index's links
-    assert first_articles[0] == "/pl/2025/otwarcie-konwencji-z-hanoi-do-podpisu/"  # newest
-    assert first_articles[1] == "/pl/2024/artykul-numer-25/"
-    assert len(first_articles) == 20
-    assert "/pl/page/2/" in first.links and "/pl/" in second.links
-    assert "Strona 2 z 2" in second.text
-    assert len([link for link in second.links if ARTICLE_URL.match(link) and link.startswith("/pl/2024/")]) == 6
-    assert not (site / "en" / "page" / "2").exists()
-
-
-def test_switch_says_plainly_when_no_translation_exists(content_copy, tmp_path):
-    add_polish_articles(content_copy, 1)
-    site = build_site(tmp_path / "output", content_copy)
-    page = read_page(site / "pl" / "2024" / "artykul-numer-1" / "index.html")
-    assert "Brak jeszcze tłumaczenia na język: angielski." in page.text
-    assert "/en/" in page.links  # leads to the English home page instead
-    assert set(page.alternates) == {"pl", "x-default"}
+    pages = [read_page(site / "pl" / "index.html"), read_page(site / "pl" / "page" / "2" / "index.html")]
+    first, second = ([link for link in page.main_links if ARTICLE_URL.match(link)] for page in pages)
+    expected = [*HOME["pl"][:-1], *(f"/pl/2024/artykul-numer-{n}/" for n in range(25, 0, -1)), HOME["pl"][-1]]
+    assert first + second == expected  # 32 articles, newest first, 20 on the first page
+    assert len(first) == 20
+    assert "/pl/page/2/" in pages[0].links and "/pl/" in pages[1].links
+    assert "Strona 2 z 2" in pages[1].text
+    # The first page has its counterpart in the other language; page 2 lists other articles than the other's.
+    assert pages[0].alternates == {"pl": "/pl/", "en": "/en/", "x-default": "/"}
+    assert pages[1].alternates == {}
+    # The new articles have no English version: the English pages list them too, in Polish, marked.
+    english = [read_page(site / "en" / "index.html"), read_page(site / "en" / "page" / "2" / "index.html")]
+    listed = [link for page in english for link in page.main_links if ARTICLE_URL.match(link)]
+    assert len(listed) == 32 and "/pl/2024/artykul-numer-25/" in listed
+    assert english[0].link_langs["/pl/2024/artykul-numer-25/"] == "pl"
+    assert not (site / "pl" / "page" / "3").exists()

@@ -1,8 +1,12 @@
-"""Feeds, sitemap, robots.txt, canonical URLs, JSON-LD, Open Graph, 404, repository links: on a real build."""
+"""Feeds, sitemap, robots.txt, canonical URLs, JSON-LD, Open Graph, 404, repository links: on the fixture archive.
+
+What holds for every page of every archive (a canonical URL naming itself,
+the sitemap listing every page, feeds holding the newest articles...) is
+checked on content/ too, by tests/test_invariants.py.
+"""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -14,25 +18,19 @@ import yaml
 from tools.bench.corpus import write_corpus
 from tools.build import build
 
-from .conftest import CONTENT, ROOT, build_site
+from .conftest import FIXTURE, ROOT, build_site
+from .fixture_archive import EN_ARTICLE as EN_URL
+from .fixture_archive import PL_ARTICLE as PL_URL
+from .fixture_archive import URL, file
 from .html_helpers import page_for_url, read_page
-from .test_site import EN_ARTICLE, PL_ARTICLE
+from .invariants import head_links, json_ld, sitemap_entries
+
+PL_ARTICLE, EN_ARTICLE = file(PL_URL), file(EN_URL)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 LOCAL = "http://127.0.0.1:8000"
-
-
-def head_links(html: str, rel: str) -> list[dict[str, str]]:
-    head = html.split("</head>", 1)[0]
-    links = [dict(re.findall(r'(\w[\w:-]*)="([^"]*)"', tag)) for tag in re.findall(r"<link\b[^>]*>", head)]
-    return [link for link in links if rel in link.get("rel", "").split()]
-
-
-def json_ld(html: str) -> list[dict]:
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
-    return [json.loads(block) for block in blocks]
 
 
 def meta_properties(html: str) -> dict[str, list[str]]:
@@ -55,6 +53,11 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+@pytest.fixture
+def site(fixture_site: Path) -> Path:
+    return fixture_site
+
+
 # Feeds
 
 
@@ -73,8 +76,7 @@ def test_feed_is_valid_atom_with_the_languages_articles(site: Path, lang: str):
     assert root.find(f"{ATOM}author/{ATOM}name").text
     assert root.find(f"{ATOM}link[@rel='self']").get("href") == f"{LOCAL}/{lang}/feed.atom.xml"
     entries = root.findall(f"{ATOM}entry")
-    articles = sorted((CONTENT / "articles").rglob(f"*.{lang}.md"))
-    assert len(entries) == len(articles) > 0
+    assert len(entries) == {"pl": 6, "en": 5}[lang]  # its own articles, not the other language's untranslated ones
     for entry in entries:
         for name in ("id", "title", "updated", "published", "content"):
             assert len(entry.findall(f"{ATOM}{name}")) == 1, name
@@ -84,11 +86,22 @@ def test_feed_is_valid_atom_with_the_languages_articles(site: Path, lang: str):
 
 
 def test_feed_entry_carries_the_article(site: Path):
-    entry = feedparser.parse((site / "pl" / "feed.atom.xml").read_text(encoding="utf-8")).entries[0]
-    source = front_matter(CONTENT / "articles/2025/hanoi-convention-signing-ceremony.pl.md")
+    entries = feedparser.parse((site / "pl" / "feed.atom.xml").read_text(encoding="utf-8")).entries
+    assert [entry.link for entry in entries][:2] == [
+        LOCAL + URL["signature-count-grows", "pl"],
+        LOCAL + URL["first-ratification", "pl"],
+    ]  # newest first
+    [entry] = [entry for entry in entries if entry.link == LOCAL + PL_URL]
+    source = front_matter(FIXTURE / "articles/2025/signing-in-hanoi.pl.md")
     assert entry.title == source["title"]
     assert entry.author == source["source"]["publisher"]
-    assert "Rekordowa skala i międzynarodowy konsensus" in entry.content[0].value
+    assert "<h2>Rekordowa skala</h2>" in entry.content[0].value
+
+
+def test_a_publisher_from_the_table_of_publishers_is_the_feeds_author(site: Path):
+    entries = feedparser.parse((site / "en" / "feed.atom.xml").read_text(encoding="utf-8")).entries
+    [entry] = [entry for entry in entries if entry.link == LOCAL + URL["civil-society-concerns", "en"]]
+    assert entry.author == "Example Network"  # tests/fixtures/content/data/publishers.yaml, by the url's host
 
 
 def test_every_page_of_a_language_links_to_its_feed(site: Path):
@@ -106,12 +119,8 @@ def test_every_page_of_a_language_links_to_its_feed(site: Path):
 
 
 def sitemap(site: Path) -> dict[str, dict[str, str]]:
-    root = ET.parse(site / "sitemap.xml").getroot()  # noqa: S314 (our own build output)
-    assert root.tag == f"{SITEMAP}urlset"
-    return {
-        url.find(f"{SITEMAP}loc").text: {a.get("hreflang"): a.get("href") for a in url.findall(f"{XHTML}link")}
-        for url in root.findall(f"{SITEMAP}url")
-    }
+    assert ET.parse(site / "sitemap.xml").getroot().tag == f"{SITEMAP}urlset"  # noqa: S314 (our own build output)
+    return sitemap_entries(site)
 
 
 def test_sitemap_lists_every_indexable_page(site: Path):
@@ -159,8 +168,9 @@ def test_404_page_is_bilingual_and_not_indexed(site: Path):
     assert not head_links(html, "canonical")
     assert "Nie znaleziono strony" in page.text and "Page not found" in page.text
     assert {"/pl/", "/en/"} <= set(page.links)
-    # served at any depth: every address in it is absolute
-    assert all(url.startswith("/") for url in page.links + page.resources)
+    # served at any depth: every address in it is absolute (or a place on the page itself)
+    assert all(url.startswith(("/", "#")) for url in page.links + page.resources)
+    assert {"/pl/kraje/", "/pl/os-czasu/", "/pl/szukaj/", "/en/search/"} <= set(page.links)  # header, navigation
 
 
 # JSON-LD, Open Graph, repository links
@@ -170,7 +180,7 @@ def test_404_page_is_bilingual_and_not_indexed(site: Path):
 def test_article_has_news_article_json_ld_based_on_its_source(site: Path, lang: str, page: str):
     html = (site / page).read_text(encoding="utf-8")
     [data] = json_ld(html)
-    source = front_matter(CONTENT / f"articles/2025/hanoi-convention-signing-ceremony.{lang}.md")
+    source = front_matter(FIXTURE / f"articles/2025/signing-in-hanoi.{lang}.md")
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == source["title"]
@@ -198,14 +208,14 @@ def test_article_has_open_graph_tags(site: Path):
     assert tags["og:type"] == ["article"]
     assert tags["og:url"] == [f"{LOCAL}/{EN_ARTICLE.removesuffix('index.html')}"]
     assert tags["og:locale"] == ["en_GB"] and tags["og:locale:alternate"] == ["pl_PL"]
-    assert tags["og:title"][0].startswith("Ceremony opening the Hanoi Convention")
+    assert tags["og:title"][0].startswith("Convention signed in Hanoi")
     assert tags["article:published_time"] == ["2025-10-26"]
 
 
 def test_article_links_to_its_file_in_the_repository(site: Path):
     for page, name in ((PL_ARTICLE, "pl"), (EN_ARTICLE, "en")):
-        file_path = f"content/articles/2025/hanoi-convention-signing-ceremony.{name}.md"
-        assert (ROOT / file_path).exists()
+        file_path = f"content/articles/2025/signing-in-hanoi.{name}.md"
+        assert (FIXTURE.parent / file_path).exists()
         links = read_page(site / page).links
         repository = "https://github.com/hanoi-convention-archive/hanoi-convention-archive.github.io"
         assert f"{repository}/edit/main/{file_path}" in links
@@ -215,14 +225,14 @@ def test_article_links_to_its_file_in_the_repository(site: Path):
 def test_publish_build_uses_absolute_urls(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("SITEURL", "https://example.org/archive/")
     monkeypatch.setenv("REPOSITORY_URL", "https://git.example.org/team/archive")
-    site = build(ROOT / "publish.conf.py", tmp_path / "output", {"PATH": str(CONTENT), "SEARCH_INDEX": False})
+    site = build(ROOT / "publish.conf.py", tmp_path / "output", {"PATH": str(FIXTURE), "SEARCH_INDEX": False})
     base = "https://example.org/archive"
     html = (site / PL_ARTICLE).read_text(encoding="utf-8")
     assert head_links(html, "canonical")[0]["href"] == f"{base}/{PL_ARTICLE.removesuffix('index.html')}"
     assert json_ld(html)[0]["url"] == f"{base}/{PL_ARTICLE.removesuffix('index.html')}"
     assert "https://git.example.org/team/archive/edit/main/content/articles/" in html
     feed = feedparser.parse((site / "en" / "feed.atom.xml").read_text(encoding="utf-8"))
-    assert feed.entries[0].link == f"{base}/{EN_ARTICLE.removesuffix('index.html')}"
+    assert feed.entries[0].link == f"{base}{URL['signature-count-grows', 'en']}"
     assert all(loc.startswith(base + "/") for loc in sitemap(site))
     assert f"Sitemap: {base}/sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
 

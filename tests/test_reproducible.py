@@ -1,4 +1,4 @@
-"""Two builds of the same content are byte-identical: stable ordering, no build timestamps."""
+"""Two builds of the same content (the fixture archive) are byte-identical: stable ordering, no build timestamps."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ import re
 from datetime import date
 
 from .build_helpers import run_build, tree_snapshot
-from .conftest import CONTENT
+from .conftest import FIXTURE
 
 
 def test_two_builds_in_separate_processes_are_byte_identical(tmp_path):
     # Different hash seeds (set and dict order), different output folders (no absolute paths in pages).
     first, second = tmp_path / "first" / "output", tmp_path / "second" / "site"
     for output, seed in ((first, "1"), (second, "2")):
-        result = run_build(CONTENT, output, hash_seed=seed)
+        result = run_build(FIXTURE, output, hash_seed=seed)
         assert result.returncode == 0, result.stderr
     one, two = tree_snapshot(first), tree_snapshot(second)
     assert sorted(one) == sorted(two)
@@ -21,10 +21,11 @@ def test_two_builds_in_separate_processes_are_byte_identical(tmp_path):
     assert different == []
 
 
-def test_no_page_carries_the_build_date(site):
+def test_no_page_carries_the_build_date(fixture_site):
+    site = fixture_site
     today = date.today()
     stamps = [today.isoformat(), today.strftime("%d.%m.%Y"), today.strftime("%Y%m%d")]
-    content = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in CONTENT.rglob("*") if p.is_file())
+    content = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in FIXTURE.rglob("*") if p.is_file())
     # A date taken from the content is fine, in any form (an access date becomes a Wayback address's 20261129).
     content += " ".join(d.replace("-", "") for d in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", content))
     stamps = [stamp for stamp in stamps if stamp not in content]

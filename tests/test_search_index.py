@@ -1,4 +1,4 @@
-"""The search index and the search pages in the real build (no browser)."""
+"""The search index and the search pages in the build of the fixture archive (no browser)."""
 
 from __future__ import annotations
 
@@ -7,19 +7,30 @@ import json
 import shutil
 from pathlib import Path
 
-from .conftest import ROOT
+import pytest
+
+from .conftest import FIXTURE, ROOT
+from .fixture_archive import EN_ARTICLE as EN_ARTICLE_URL
+from .fixture_archive import PL_ARTICLE as PL_ARTICLE_URL
+from .fixture_archive import file
 from .html_helpers import read_page
 
-PL_ARTICLE = "pl/2025/otwarcie-konwencji-z-hanoi-do-podpisu/index.html"
+PL_ARTICLE = file(PL_ARTICLE_URL)
 FOLDERS = {"pl": "kraje", "en": "countries"}  # of the country pages
+
+
+@pytest.fixture
+def site(fixture_site: Path) -> Path:
+    return fixture_site
 
 
 def test_one_index_per_language_with_articles_timeline_events_and_country_pages(site: Path):
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    events = len(list((ROOT / "content" / "data" / "timeline").glob("*.yaml")))
+    events = len(list((FIXTURE / "data" / "timeline").glob("*.yaml")))
     countries = {lang: len(list(site.glob(f"{lang}/{folder}/*/index.html"))) for lang, folder in FOLDERS.items()}
-    assert countries["pl"] == countries["en"] > 50
-    expected = {lang: 1 + events + countries[lang] for lang in ("pl", "en")}  # one article per language
+    assert events == 4 and countries["pl"] == countries["en"] == 9  # 7 records, and BY, EU that articles name
+    articles = {"pl": 6, "en": 5}  # each language's own: the other's untranslated ones are not in its index
+    expected = {lang: articles[lang] + events + countries[lang] for lang in ("pl", "en")}
     assert {lang: index["page_count"] for lang, index in entry["languages"].items()} == expected
     assert (site / "pagefind" / "pagefind.js").is_file()  # the JS API the search page runs on
 
@@ -27,12 +38,12 @@ def test_one_index_per_language_with_articles_timeline_events_and_country_pages(
 def test_timeline_events_are_search_records_and_article_entries_are_not(site: Path):
     html = (site / "pl/os-czasu/index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in html  # the page is indexed by its parts
-    assert '<li id="signing-hanoi" class="timeline-entry timeline-signing" data-search-record>' in html
+    assert '<li id="signing-ceremony" class="timeline-entry timeline-signing" data-search-record>' in html
     # The title is searched as metadata, not as text, so that excerpts do not repeat it (docs/search-relevance.md).
-    assert '<h3 data-pagefind-ignore data-pagefind-meta="title">Ceremonia podpisania w Hanoi</h3>' in html
+    assert '<h3 data-pagefind-ignore data-pagefind-meta="title">Ceremonia podpisania</h3>' in html
     # The articles are counted per year and listed on the year pages, not on the timeline.
     assert 'class="timeline-entry timeline-article"' not in html and 'href="/pl/2025/"' in html
-    signing = html.split('<li id="signing-hanoi"', 1)[1].split('<p class="timeline-anchor">', 1)[0]
+    signing = html.split('<li id="signing-ceremony"', 1)[1].split('<p class="timeline-anchor">', 1)[0]
     for marker in (
         '<span data-pagefind-filter="Rodzaj">Oś czasu</span>',
         '<span data-pagefind-filter="Rok">2025</span>',
@@ -139,15 +150,15 @@ def fragments(site: Path, lang: str) -> dict[str, dict]:
 
 def test_pages_are_indexed_by_their_own_text_not_the_labels_and_sentences_their_kind_shares(site: Path):
     stored = fragments(site, "en")
-    country = stored["/en/countries/belarus/"]
+    country = stored["/en/countries/vietnam/"]
     assert country["content"].startswith("Signed in Hanoi on 25 October 2025.")  # then the people quoted
-    for shared in ("Status in the convention", "Source", "On the timeline", "People quoted", "Europe", "Ceremony"):
+    for shared in ("Status in the convention", "Source", "On the timeline", "People quoted", "Asia", "Signing"):
         assert shared not in country["content"], shared
-    assert country["meta"]["title"] == "Belarus" and country["meta"]["topic"] == "Belarus"
-    article = stored["/en/2025/hanoi-convention-opens-for-signature/"]
-    assert article["content"].startswith("After two days of active and effective work")  # no title, date, provenance
+    assert country["meta"]["title"] == "Vietnam" and country["meta"]["topic"] == "Vietnam"
+    article = stored[EN_ARTICLE_URL]
+    assert article["content"].startswith("The ceremony in Hanoi brought together")  # no title, date, provenance
     assert "Translated from" not in article["content"] and "Found a mistake" not in article["content"]
-    assert article["meta"]["title"].startswith("Ceremony opening the Hanoi Convention")
-    event = stored["/en/timeline/#signing-hanoi"]
-    assert event["content"].startswith("The convention opens for signature")  # no date line, no repeated title
-    assert "vietnamplus" not in event["content"] and event["meta"]["date_label"] == "25–26 October 2025"
+    assert article["meta"]["title"] == "Convention signed in Hanoi"
+    event = stored["/en/timeline/#signing-ceremony"]
+    assert event["content"].startswith("The convention opens for signature in Hanoi")  # no date line, no title
+    assert "example.org" not in event["content"] and event["meta"]["date_label"] == "25–26 October 2025"

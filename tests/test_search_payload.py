@@ -1,4 +1,4 @@
-"""The benchmark's first-search probe (tools/bench/search_probe.py) on the real site, in real Chromium."""
+"""The benchmark's first-search probe (tools/bench/search_probe.py) on the fixture archive, in real Chromium."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_probe_counts_what_a_first_search_downloads(site: Path):
+def test_probe_counts_what_a_first_search_downloads(fixture_site: Path):
+    site = fixture_site
     # In its own process: Playwright's sync API cannot start twice in the test session's thread.
     done = subprocess.run(
         [sys.executable, "-m", "tools.bench.search_probe", str(site), "Hanoi"],

@@ -26,9 +26,9 @@ from archive_core.cache import ContentCache
 from archive_core.integrity import Seal
 
 from .build_helpers import build_command, leftovers, run_build, settings_file, tree_snapshot
-from .conftest import CONTENT, ROOT
+from .conftest import FIXTURE, ROOT
 
-ARTICLE = "articles/2025/hanoi-convention-signing-ceremony.en.md"
+ARTICLE = "articles/2025/signing-in-hanoi.en.md"
 EDIT = "\n\nA sentence added while the site was being built.\n"
 LIMIT = 60  # seconds: the acceptance bound for any failure
 
@@ -53,7 +53,7 @@ def sites(tmp_path_factory) -> dict:
     """A content folder, its site (old), and the site of an edit of it (new), each built once."""
     base = tmp_path_factory.mktemp("sites")
     content = base / "content"
-    shutil.copytree(CONTENT, content)
+    shutil.copytree(FIXTURE, content)
     old = base / "old" / "output"
     assert run_build(content, old).returncode == 0
     (content / ARTICLE).write_text((content / ARTICLE).read_text(encoding="utf-8") + EDIT, encoding="utf-8")
@@ -185,7 +185,7 @@ def test_a_file_size_limit_of_the_system_is_one_line_and_keeps_the_site(sites, t
 
 def test_an_edit_during_the_build_is_built_by_the_next_build(tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
+    shutil.copytree(FIXTURE, content)
     output = tmp_path / "output"
     settings = fault_settings(tmp_path, "edit-during-build", EDITED_ARTICLE=ARTICLE, EDIT=EDIT)
     during = run_build(content, output, settings)
@@ -201,22 +201,22 @@ def test_an_edit_during_the_build_is_built_by_the_next_build(tmp_path):
 def test_make_publish_after_make_html_publishes_the_production_build(tmp_path):
     output = tmp_path / "output"
     production = '<link rel="canonical" href="https://hanoi-convention-archive.github.io/'
-    assert run_build(CONTENT, output).returncode == 0
+    assert run_build(FIXTURE, output).returncode == 0
     assert production not in page_of(output)
-    published = run_build(CONTENT, output, ROOT / "publish.conf.py")
+    published = run_build(FIXTURE, output, ROOT / "publish.conf.py")
     assert published.returncode == 0 and "up to date" not in published.stdout, published.stdout
     assert production in page_of(output)
-    assert "up to date" in run_build(CONTENT, output, ROOT / "publish.conf.py").stdout
-    assert "up to date" not in run_build(CONTENT, output).stdout
+    assert "up to date" in run_build(FIXTURE, output, ROOT / "publish.conf.py").stdout
+    assert "up to date" not in run_build(FIXTURE, output).stdout
 
 
 def test_a_copied_or_committed_output_is_never_up_to_date(tmp_path):
     output = tmp_path / "output"
-    assert run_build(CONTENT, output).returncode == 0
+    assert run_build(FIXTURE, output).returncode == 0
     (output / "injected.html").write_text("not built", encoding="utf-8")
     shutil.move(output, tmp_path / "moved")
     shutil.copytree(tmp_path / "moved", output)  # same files, same record: another folder
-    result = run_build(CONTENT, output)
+    result = run_build(FIXTURE, output)
     assert "up to date" not in result.stdout
     assert not (output / "injected.html").exists()
 
@@ -227,9 +227,9 @@ def _cache_build(content: Path, output: Path, cache: Path) -> subprocess.Complet
 
 def test_a_cache_entry_for_other_content_is_never_used(tmp_path):
     content, cache = tmp_path / "content", tmp_path / "cache"
-    shutil.copytree(CONTENT, content)
+    shutil.copytree(FIXTURE, content)
     assert _cache_build(content, tmp_path / "first", cache).returncode == 0
-    article, other = content / ARTICLE, content / "articles/2025/hanoi-convention-signing-ceremony.pl.md"
+    article, other = content / ARTICLE, content / "articles/2025/signing-in-hanoi.pl.md"
     article.write_text(article.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
     store = ContentCache(cache)
     swapped = store._entry(store.key(article, article.read_bytes()))
@@ -245,10 +245,10 @@ def test_a_forged_or_broken_cache_entry_is_never_trusted(forgery, tmp_path):
     """In place: an entry without a valid seal, a truncated one, a pickle where entries once were. Committed: a
     secret and entries sealed with it, as a pull request would commit them and a checkout would write them."""
     content, cache = tmp_path / "content", tmp_path / "cache"
-    shutil.copytree(CONTENT, content)
+    shutil.copytree(FIXTURE, content)
     assert _cache_build(content, tmp_path / "first", cache).returncode == 0
     store = ContentCache(cache)
-    article, other = content / ARTICLE, content / "articles/2025/hanoi-convention-signing-ceremony.pl.md"
+    article, other = content / ARTICLE, content / "articles/2025/signing-in-hanoi.pl.md"
     key = store.key(article, article.read_bytes())
     entry = store._entry(key)
     payload = entry.read_bytes()[32:].replace(b"Hanoi", b"FORGED-BY-A-PULL-REQUEST")

@@ -20,7 +20,7 @@ from .conftest import ROOT, SEED
 
 MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
 INPUTS = ("TITLE", "KEY", "SRC", "DATE", "SLUG", "NOTE", "DEST", "PUBLISHER", "SOURCE_URL", "LANG", "PORT", "N",
-          "REPEAT", "PYTHON", "FORCE")  # fmt: skip
+          "REPEAT", "PYTHON", "FORCE", "DIFF_BASE")  # fmt: skip
 
 
 def hostile(marker: Path) -> list[str]:
@@ -57,7 +57,7 @@ def test_no_input_is_ever_expanded_by_make():
         assert uses == [], f"$({name}) is expanded by make"
 
 
-@pytest.mark.parametrize("target", ["new", "import", "serve", "devserver", "bench", "html", "check"])
+@pytest.mark.parametrize("target", ["new", "import", "serve", "devserver", "bench", "html", "check", "diff"])
 def test_no_value_runs_while_make_reads_the_makefile(target, tmp_path):
     """`make -n` expands everything it would run: nothing may run, whatever the values."""
     marker = tmp_path / "pwned"
@@ -118,6 +118,8 @@ def test_make_import_passes_every_value_untouched(index, tmp_path):
         (["devserver", "PORT=8100; touch {marker}"], "PORT must be a whole number from 1 to 65535"),
         (["devserver", "PORT=$(shell touch {marker})"], "PORT must be a whole number"),
         (["devserver", "PORT=99999"], "PORT must be a whole number from 1 to 65535"),
+        (["diff", "DIFF_BASE=main; touch {marker}"], "is not a branch or commit name"),
+        (["diff", "DIFF_BASE=$(shell touch {marker})"], "is not a branch or commit name"),
         (["new", "TITLE=x", "LANG=pl", "DATE=`touch {marker}`"], "DATE '`touch"),
         (["new", "TITLE=x", "LANG=$(shell touch {marker})"], "LANG must be one of pl, en"),
         (["import", "SRC=/dev/null", "LANG=de; touch {marker}"], "LANG must be one of pl, en"),

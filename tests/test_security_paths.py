@@ -21,17 +21,17 @@ from archive_core import paths
 from archive_core.errors import ContentError
 
 from .build_helpers import leftovers, run_build, tree_snapshot
-from .conftest import CONTENT, ROOT, build_site
+from .conftest import FIXTURE, ROOT, build_site
 from .test_check import run_check
 
-ARTICLE = "articles/2025/hanoi-convention-signing-ceremony.en.md"
+ARTICLE = "articles/2025/signing-in-hanoi.en.md"  # of the fixture archive (content_copy)
 SECRET = "SECRET-OUTSIDE-THE-REPOSITORY"  # noqa: S105 (a marker, no password)
 
 
 def outside_article(folder: Path, name: str = "outside-article.en.md") -> Path:
     """A valid article that lives outside the content folder, its title a secret."""
-    text = (CONTENT / ARTICLE).read_text(encoding="utf-8")
-    text = text.replace("translation_key: hanoi-convention-signing-ceremony", "translation_key: outside-article")
+    text = (FIXTURE / ARTICLE).read_text(encoding="utf-8")
+    text = text.replace("translation_key: signing-in-hanoi", "translation_key: outside-article")
     text = "\n".join(f'title: "{SECRET}"' if line.startswith("title:") else line for line in text.split("\n")).replace(
         "slug: ", "old-slug: ", 1
     )
@@ -47,11 +47,11 @@ def link_article(content: Path, outside: Path) -> str:
 
 
 def link_article_folder(content: Path, outside: Path) -> str:
-    folder = outside / "2026"
+    folder = outside / "2020"
     folder.mkdir()
     outside_article(folder)
-    (content / "articles/2026").symlink_to(folder)
-    return "articles/2026"
+    (content / "articles/2020").symlink_to(folder)
+    return "articles/2020"
 
 
 def link_articles_root(content: Path, outside: Path) -> str:
@@ -161,7 +161,7 @@ CASES: dict[str, Callable[[Path, Path], str]] = {
 
 @pytest.fixture(scope="module")
 def good_output(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("good") / "output")
+    return build_site(tmp_path_factory.mktemp("good") / "output", FIXTURE, SEARCH_INDEX=False)
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -207,7 +207,7 @@ def test_an_output_folder_that_is_a_link_is_refused(tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (tmp_path / "output").symlink_to(elsewhere)
-    built = run_build(CONTENT, tmp_path / "output")
+    built = run_build(FIXTURE, tmp_path / "output")
     assert built.returncode == 1 and "is a symbolic link" in built.stderr
     assert list(elsewhere.iterdir()) == []
 
@@ -292,7 +292,7 @@ def test_a_link_out_of_the_repository_in_the_theme_is_refused(kind, tmp_path):
     link = ROOT / "theme" / "static" / f"leak-{uuid.uuid4().hex}{'.txt' if kind == 'file' else ''}"
     link.symlink_to(outside / "secret.txt" if kind == "file" else outside)
     try:
-        built = run_build(CONTENT, tmp_path / "output")
+        built = run_build(FIXTURE, tmp_path / "output")
     finally:
         link.unlink()
     assert built.returncode == 1 and "Traceback" not in built.stderr

@@ -1,113 +1,94 @@
-"""The real site, built by real Pelican: pages, languages, hreflang, dates, the seed text."""
+"""The fixture archive, built by real Pelican: pages, languages, hreflang, dates, listings, structure."""
 
 from __future__ import annotations
 
 import re
-from html import unescape
 from pathlib import Path
 
-from .conftest import SEED
-from .html_helpers import page_for_url, read_page
-
-PL_ARTICLE = "pl/2025/otwarcie-konwencji-z-hanoi-do-podpisu/index.html"
-EN_ARTICLE = "en/2025/hanoi-convention-opens-for-signature/index.html"
-
-
-def seed_sentences() -> list[str]:
-    """Every line of the seed that is article text (not the Source line, not page residue)."""
-    lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
-    text = [line for line in lines if line and not line.startswith("Source:") and not line.startswith("Komentarz")]
-    return [sentence for line in text for sentence in re.split(r"(?<=[.!?;:”])\s+", line) if sentence]
+from . import invariants
+from .conftest import FIXTURE
+from .fixture_archive import EN_ARTICLE, HOME, PL_ARTICLE, RAW_SOURCE, URL, file
+from .html_helpers import read_page
 
 
-def test_home_pages_exist_in_both_languages(site: Path):
+def test_home_pages_exist_in_both_languages(fixture_site: Path):
     for lang, other in (("pl", "en"), ("en", "pl")):
-        page = read_page(site / lang / "index.html")
+        page = read_page(fixture_site / lang / "index.html")
         assert page.lang == lang
         assert f"/{other}/" in page.links  # the language switch leads to the other home page...
         assert "Not yet translated" not in page.text and "Brak jeszcze tłumaczenia" not in page.text
-        assert set(page.alternates) == {"pl", "en", "x-default"}
-        assert page.alternates["x-default"] == "/"
+        assert page.alternates == {"pl": "/pl/", "en": "/en/", "x-default": "/"}
 
 
-def test_root_lets_the_reader_choose(site: Path):
-    page = read_page(site / "index.html")
+def test_root_lets_the_reader_choose(fixture_site: Path):
+    page = read_page(fixture_site / "index.html")
     assert "/pl/" in page.links and "/en/" in page.links
     assert "Wejdź do archiwum po polsku" in page.text
     assert "Enter the archive in English" in page.text
 
 
-def test_seed_article_in_both_languages_with_reciprocal_hreflang(site: Path):
-    pl, en = read_page(site / PL_ARTICLE), read_page(site / EN_ARTICLE)
-    assert (pl.lang, en.lang) == ("pl", "en")
-    for page in (pl, en):
-        assert page.alternates["pl"] == "/" + PL_ARTICLE.removesuffix("index.html")
-        assert page.alternates["en"] == "/" + EN_ARTICLE.removesuffix("index.html")
-        assert page.alternates["x-default"] == page.alternates["pl"]  # the original
+def test_a_translated_pair_has_reciprocal_hreflang_and_the_original_as_x_default(fixture_site: Path):
+    for key, original in (("signing-in-hanoi", "pl"), ("first-ratification", "en")):
+        pl, en = (read_page(fixture_site / file(URL[key, lang])) for lang in ("pl", "en"))
+        assert (pl.lang, en.lang) == ("pl", "en")
+        for page in (pl, en):
+            assert page.alternates == {"pl": URL[key, "pl"], "en": URL[key, "en"], "x-default": URL[key, original]}
 
 
-def test_every_hreflang_target_exists_and_links_back(site: Path):
-    for path in site.rglob("*.html"):
-        page = read_page(path)
-        for lang, url in page.alternates.items():
-            target = page_for_url(site, url)
-            assert target.exists(), f"{path}: hreflang {lang} -> {url} is missing"
-            if lang != "x-default" and path.name == "index.html" and path != site / "index.html":
-                back = read_page(target).alternates
-                own = "/" + str(path.relative_to(site)).removesuffix("index.html")
-                assert own in back.values(), f"{url} does not link back to {own}"
+def test_home_pages_list_every_article_newest_first_with_the_untranslated_ones(fixture_site: Path):
+    for lang, expected in HOME.items():
+        page = read_page(fixture_site / lang / "index.html")
+        assert [link for link in page.main_links if invariants.ARTICLE_URL.match(link)] == expected
 
 
-def test_every_sentence_of_the_seed_is_on_the_polish_page(site: Path):
-    # The body's text as a reader copies it: inline tags (a note's marker) add no space to it.
-    html = (site / PL_ARTICLE).read_text(encoding="utf-8")
-    text = " ".join(unescape(re.sub(r"<[^>]+>", "", html.split('<div class="article-body">')[1])).split())
-    missing = [s for s in seed_sentences() if " ".join(s.split()) not in text]
-    assert not missing, missing[:3]
-    assert "Komentarz (0)" not in text
+def test_an_untranslated_article_is_marked_in_the_other_languages_listing(fixture_site: Path):
+    html = {lang: (fixture_site / lang / "index.html").read_text(encoding="utf-8") for lang in ("pl", "en")}
+    lodz = URL["lodz-conference", "pl"]
+    assert f'<h2 lang="pl"><a href="{lodz}" hreflang="pl">Konferencja o konwencji w Łodzi</a></h2>' in html["en"]
+    civil = URL["civil-society-concerns", "en"]
+    assert f'<h2 lang="en"><a href="{civil}" hreflang="en">Civil society groups voice concerns</a></h2>' in html["pl"]
+    assert html["en"].count('<span class="only-in">Only in Polish</span>') == 2
+    assert html["pl"].count('<span class="only-in">Tylko po angielsku</span>') == 1
+    assert "Only in" not in html["pl"] and "Tylko po" not in html["en"]
+    # its lead is marked as what it is, in its own language; the date is the page's
+    assert '<div class="lead" lang="pl"><p>W Łodzi eksperci' in html["en"]
+    assert '<time datetime="2025-11-05">5 November 2025</time>' in html["en"]
 
 
-def test_seed_structure_headings_captions_list(site: Path):
-    html = (site / PL_ARTICLE).read_text(encoding="utf-8")
-    assert "<h2>Rekordowa skala i międzynarodowy konsensus</h2>" in html
-    assert html.count('<figure class="caption">') == 4
-    assert '<span class="credit">(Zdjęcie: Pham Kien/VNA)</span>' in html
+def test_every_sentence_of_the_raw_source_is_on_its_page(fixture_site: Path):
+    assert invariants.seed_problems(FIXTURE, fixture_site, RAW_SOURCE) == []
+
+
+def test_structure_headings_captions_list(fixture_site: Path):
+    html = (fixture_site / file(PL_ARTICLE)).read_text(encoding="utf-8")
+    assert "<h2>Rekordowa skala</h2>" in html
+    assert html.count('<figure class="caption">') == 2
+    assert '<span class="credit">(Zdjęcie: Jan Przykładowy/AGENCJA)</span>' in html
     assert re.search(r"a mianowicie:</p>\s*<ul>\s*(<li>.*?</li>\s*){3}</ul>", html)
 
 
-def test_dates_are_localized_with_babel(site: Path):
-    assert '<time datetime="2025-10-26">26 października 2025</time>' in (site / PL_ARTICLE).read_text("utf-8")
-    assert '<time datetime="2025-10-26">26 October 2025</time>' in (site / EN_ARTICLE).read_text("utf-8")
+def test_dates_are_localized_with_babel(fixture_site: Path):
+    pl, en = (fixture_site / file(url) for url in (PL_ARTICLE, EN_ARTICLE))
+    assert '<time datetime="2025-10-26">26 października 2025</time>' in pl.read_text("utf-8")
+    assert '<time datetime="2025-10-26">26 October 2025</time>' in en.read_text("utf-8")
 
 
-def test_translation_is_marked(site: Path):
-    en = read_page(site / EN_ARTICLE).text
-    assert "Translated from Polish" in en
-    assert "Translated" not in read_page(site / PL_ARTICLE).text
+def test_translation_is_marked(fixture_site: Path):
+    assert "Translated from Polish" in read_page(fixture_site / file(EN_ARTICLE)).text
+    assert "Translated" not in read_page(fixture_site / file(PL_ARTICLE)).text
+    assert "Przetłumaczono z języka: angielski" in read_page(fixture_site / file(URL["first-ratification", "pl"])).text
 
 
-def test_language_switch_leads_to_the_same_article(site: Path):
-    assert "/" + EN_ARTICLE.removesuffix("index.html") in read_page(site / PL_ARTICLE).links
-    assert "/" + PL_ARTICLE.removesuffix("index.html") in read_page(site / EN_ARTICLE).links
+def test_language_switch_leads_to_the_same_article(fixture_site: Path):
+    assert EN_ARTICLE in read_page(fixture_site / file(PL_ARTICLE)).links
+    assert PL_ARTICLE in read_page(fixture_site / file(EN_ARTICLE)).links
 
 
-def test_home_lists_articles_newest_first(site: Path):
-    page = read_page(site / "pl" / "index.html")
-    assert "/" + PL_ARTICLE.removesuffix("index.html") in page.links
-    assert "/" + EN_ARTICLE.removesuffix("index.html") not in page.links
-
-
-def test_no_page_loads_anything_from_another_host(site: Path):
-    for path in site.rglob("*.html"):
-        for url in read_page(path).resources:
-            assert not re.match(r"^(https?:)?//", url), f"{path} loads {url}"
-
-
-def test_every_page_has_a_strict_csp(site: Path):
-    for path in site.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
-        assert 'http-equiv="Content-Security-Policy"' in html, path
-        assert "unsafe-inline" not in html, path
+def test_switch_says_plainly_when_no_translation_exists(fixture_site: Path):
+    page = read_page(fixture_site / file(URL["lodz-conference", "pl"]))
+    assert "Brak jeszcze tłumaczenia na język: angielski." in page.text
+    assert "/en/" in page.links  # leads to the English home page instead
+    assert set(page.alternates) == {"pl", "x-default"}
 
 
 def stylesheets(site: Path, page: Path) -> list[Path]:
@@ -117,16 +98,16 @@ def stylesheets(site: Path, page: Path) -> list[Path]:
     return [site / href.lstrip("/") for href in hrefs]
 
 
-def test_article_pages_weigh_under_30_kb_of_html_and_css(site: Path):
+def test_article_pages_weigh_under_30_kb_of_html_and_css(fixture_site: Path):
     # Issue 8's budget for a page that needs no JavaScript to read.
     for article in (PL_ARTICLE, EN_ARTICLE):
-        page = site / article
-        css = stylesheets(site, page)
+        page = fixture_site / file(article)
+        css = stylesheets(fixture_site, page)
         assert [path.name for path in css] == ["site.css"]  # the map, timeline and search rules are elsewhere
         assert page.stat().st_size + sum(path.stat().st_size for path in css) < 30_000
 
 
-def test_each_page_kind_loads_the_stylesheet_of_its_own_parts(site: Path):
+def test_each_page_kind_loads_the_stylesheet_of_its_own_parts(fixture_site: Path):
     for page, sheets in (
         ("pl/kraje/index.html", ["countries.css"]),
         ("en/countries/vietnam/index.html", ["countries.css", "browse.css"]),
@@ -135,4 +116,4 @@ def test_each_page_kind_loads_the_stylesheet_of_its_own_parts(site: Path):
         ("pl/os-czasu/index.html", ["timeline.css"]),
         ("en/search/index.html", ["search.css"]),
     ):
-        assert [path.name for path in stylesheets(site, site / page)] == ["site.css", *sheets], page
+        assert [path.name for path in stylesheets(fixture_site, fixture_site / page)] == ["site.css", *sheets], page

@@ -1,7 +1,14 @@
-"""The four site-wide gates of issue 7, on the real built site, every page of both languages."""
+"""The four site-wide gates of issue 7, on every page of both languages.
+
+Links, hreflang and the Nu HTML checker run on content/ and on content/ grown
+by new articles (what holds for every valid archive); Chromium visits every
+page of content/ and of the fixture archive, whose pages show every feature
+(articles listed in the other language, every country status).
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -21,35 +28,44 @@ from .sitewide import (
 )
 
 
-def test_the_site_has_every_kind_of_page_in_both_languages(site: Path):
-    urls = {page_url(site, p) for p in html_pages(site)}
-    assert {"/", "/pl/", "/en/"} <= urls
+def test_the_site_has_every_kind_of_page_in_both_languages(archive):
+    urls = {page_url(archive.site, p) for p in html_pages(archive.site)}
+    assert {"/", "/pl/", "/en/", "/pl/kraje/", "/en/countries/", "/pl/os-czasu/", "/en/timeline/"} <= urls
     for lang in ("pl", "en"):
-        assert any(url.startswith(f"/{lang}/2025/") for url in urls), f"no {lang} article page"
+        assert any(re.match(rf"^/{lang}/\d{{4}}/", url) for url in urls), f"no {lang} article page"
 
 
-def test_no_broken_internal_links_or_anchors(site: Path):
-    assert broken_links(site) == []
+def test_no_broken_internal_links_or_anchors(archive):
+    assert broken_links(archive.site) == []
 
 
-def test_every_hreflang_set_is_complete_and_reciprocal(site: Path):
-    assert hreflang_problems(site) == []
+def test_every_hreflang_set_is_complete_and_reciprocal(archive):
+    assert hreflang_problems(archive.site) == []
 
 
-def test_nu_html_checker_finds_no_errors(site: Path):
+def test_nu_html_checker_finds_no_errors(archive):
+    site = archive.site
     messages = vnu_messages(site)
     assert messages == [], "\n".join(
         f"{m.get('url', '?').rsplit(str(site), 1)[-1]}:{m.get('lastLine', '?')}: {m.get('message')}" for m in messages
     )
 
 
-@pytest.fixture(scope="module")
-def visits(site, served, chromium) -> list[Visit]:
+def test_the_fixture_archive_passes_the_gates(fixture_site: Path):
+    assert broken_links(fixture_site) == []
+    assert hreflang_problems(fixture_site) == []
+    assert vnu_messages(fixture_site) == []
+
+
+@pytest.fixture(scope="module", params=["real", "fixture"])
+def visits(request, chromium) -> tuple[list[Visit], object]:
     """Every page, loaded in Chromium; axe-core run in light and in dark mode on two pages of every kind.
 
     axe takes about a second a page: on every one of the hundreds of pages built
     from the same few templates it would add minutes and find nothing more.
     """
+    site = request.getfixturevalue(f"{request.param}_site")
+    served = request.getfixturevalue(f"{request.param}_served")
     axe = Axe()
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     found = []
@@ -74,11 +90,12 @@ def visits(site, served, chromium) -> list[Visit]:
             found.append(visit)
     finally:
         context.close()
-    return found
+    return found, served
 
 
 @pytest.mark.browser
 def test_zero_axe_violations_wcag22_aa_in_light_and_dark_mode(visits):
+    visits, _ = visits
     problems = {
         f"{visit.url} [{scheme}]": axe_summary(violations)
         for visit in visits
@@ -89,12 +106,14 @@ def test_zero_axe_violations_wcag22_aa_in_light_and_dark_mode(visits):
 
 
 @pytest.mark.browser
-def test_no_page_requests_another_host(visits, served):
+def test_no_page_requests_another_host(visits):
+    visits, served = visits
     elsewhere = {visit.url: [u for u in visit.requests if not u.startswith(served.base_url + "/")] for visit in visits}
     assert {url: requests for url, requests in elsewhere.items() if requests} == {}
 
 
 @pytest.mark.browser
 def test_every_page_loads_without_errors(visits):
+    visits, _ = visits
     problems = {v.url: v.console_errors + v.failures for v in visits if v.console_errors or v.failures}
     assert problems == {}

@@ -88,6 +88,7 @@ def build_if_changed(
             output_folder.clean_leftovers(output)
             settings = read_settings(str(settings_file), override={**overrides, "OUTPUT_PATH": str(output)})
             inputs = fingerprint.take(Path(settings["PATH"]), settings)
+            portable = fingerprint.portable(ROOT, Path(settings["PATH"]), overrides)  # for `make diff`
             if inputs.problems:
                 raise BuildFailed(inputs.problems)
             if reuse and fingerprint.matches(output, inputs.value):
@@ -108,6 +109,7 @@ def build_if_changed(
             if not fingerprint.unchanged(inputs):
                 return Outcome(output, rebuilt=True, inputs_changed=True)
             fingerprint.remember(output, inputs.value)
+            fingerprint.remember(output, portable, "portable")
     finally:
         logging.getLogger().removeHandler(counter)
     return Outcome(output, rebuilt=True)

@@ -5,7 +5,9 @@ process (tools/incremental.py): at 5,000 article pairs, in well under a
 second. Any other change to content or the theme runs a full build in this
 process. A change to plugins, tools or settings restarts the devserver, so
 new code takes effect at once. A failed build prints its errors and keeps
-serving the last good site.
+serving the last good site. After each rebuild the open page reloads itself
+(tools/live_reload.py). The port (`--port`, or `make devserver PORT=...`)
+is in every absolute URL of the site it builds.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from watchfiles import Change, watch
 
 from .build import TOOL_FAILURES, BuildError
 from .incremental import Site
+from .live_reload import Builds, handler_for
 from .make_inputs import given, port
 from .serve import make_server
 
@@ -35,10 +38,11 @@ CONTENT = Path(os.environ.get("ARCHIVE_CONTENT", ROOT / "content"))
 CODE = ("plugins", "tools", "pelican.conf.py", "requirements.txt")
 
 
-def full_build(site: Site) -> None:
+def full_build(site: Site, builds: Builds) -> None:
     started = time.perf_counter()
     try:
         site.full()
+        builds.rebuilt()
         print(f"built in {time.perf_counter() - started:.1f} s")
     except SystemExit as exc:  # BuildFailed: the problems
         print(f"{exc}\nbuild failed: still serving the last good site", file=sys.stderr)
@@ -52,7 +56,7 @@ def full_build(site: Site) -> None:
         print("build failed: still serving the last good site", file=sys.stderr)
 
 
-def on_change(site: Site, changes: set[tuple[Change, str]]) -> None:
+def on_change(site: Site, builds: Builds, changes: set[tuple[Change, str]]) -> None:
     paths = sorted({Path(path) for _, path in changes})
     articles = CONTENT / "articles"
     edits = [path for change, path in changes if change == Change.modified and Path(path).is_relative_to(articles)]
@@ -60,13 +64,14 @@ def on_change(site: Site, changes: set[tuple[Change, str]]) -> None:
         started = time.perf_counter()
         try:
             if site.update(Path(p) for p in edits):
+                builds.rebuilt()
                 print(f"updated {len(edits)} article(s) in {time.perf_counter() - started:.2f} s")
                 return
         except BuildFailed as exc:  # the problems `make check` would report
             print(f"{exc}\nnot updated: still serving the last good site", file=sys.stderr)
             return
     print(f"changed: {', '.join(_display(p) for p in paths)}; full rebuild")
-    full_build(site)
+    full_build(site, builds)
 
 
 def modified_since(roots: list[Path], since: float) -> set[tuple[Change, str]]:
@@ -88,11 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=port, default=given("PORT") or "8000", help="PORT=... for make")
     args = parser.parse_args(argv)
+    os.environ["ARCHIVE_PORT"] = str(args.port)  # pelican.conf.py puts it into the site's absolute URLs
     init_logging(level=logging.WARNING)
     site = Site(ROOT / "pelican.conf.py", ROOT / "output")
+    builds = Builds()
     since = time.time()
-    full_build(site)
-    server = make_server(ROOT / "output", args.port, verbose=False)
+    full_build(site, builds)
+    server = make_server(ROOT / "output", args.port, verbose=False, handler=handler_for(builds))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     watched = [CONTENT, ROOT / "theme", *(ROOT / name for name in CODE)]
     print(f"Serving on http://127.0.0.1:{args.port}/ - watching {', '.join(map(_display, watched))} (Ctrl-C to stop)")
@@ -103,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
             server.shutdown()
             server.server_close()
             os.execv(sys.executable, [sys.executable, "-m", "tools.devserver", "--port", str(args.port)])  # noqa: S606
-        on_change(site, changes)
+        on_change(site, builds, changes)
 
     try:
         # Edits made while a build ran, before the watcher (re)started, would otherwise be missed.

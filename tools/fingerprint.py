@@ -16,6 +16,12 @@ folder's inode: a record or an `output/` committed to the repository, or
 copied from elsewhere, never makes a build "up to date". Anything that
 writes into an output folder outside `tools.build` (the devserver's
 incremental updates) calls `forget`.
+
+A second, portable fingerprint leaves out where the repository is: the same
+inputs in another folder (the base of a change, out of git, for `make diff`)
+give the same value, so `make diff` knows when output/ is already the base's
+site, or the change's. It hashes the settings files and what they read from
+the environment, not the resolved settings (which hold the folder's path).
 """
 
 from __future__ import annotations
@@ -149,9 +155,53 @@ def _real(name: str, content_dir: Path) -> str:
     return os.path.realpath(name) if Path(name).is_relative_to(content_dir) else name
 
 
-def _record(output: Path) -> Path:
+# What the settings files read from the environment; the portable fingerprint takes them from there.
+ENVIRONMENT = ("ARCHIVE_PORT", "SITEURL", "REPOSITORY_URL", "REPOSITORY_BRANCH")
+
+
+def portable(root: Path, content_dir: Path, overrides: dict[str, Any]) -> str | None:
+    """The inputs of a build of the repository at `root`, wherever it is: files by their paths inside it.
+
+    None when the content folder holds an entry no build may read (such a folder is never "already built").
+    """
+    digest = hashlib.blake2b(digest_size=32)
+    environment = sorted((name, os.environ.get(name) or None) for name in ENVIRONMENT)
+    other = sorted((name, _stable(value)) for name, value in overrides.items() if name != "PATH")
+    digest.update(f"{sys.version}\n{environment!r}\n{other!r}\n".encode())
+    code = [
+        *sorted(root.glob("*.conf.py")),
+        root / "requirements.txt",
+    ]
+    for name in CODE_INPUTS:
+        listing = paths.list_files(root, root / name)
+        if listing.problems:
+            return None
+        code += [
+            path
+            for path in listing.files
+            if not SKIPPED_DIRS.intersection(path.relative_to(root).parts) and not path.name.endswith(".pyc")
+        ]
+    for path in code:
+        if path.is_file():
+            _hash_file(digest, str(path.relative_to(root)), str(path))
+    listing = paths.content_listing(content_dir)
+    if listing.problems:
+        return None
+    for path in listing.files:
+        try:
+            real = paths.regular_file(path, content_dir)
+        except ContentError:
+            return None
+        _hash_file(digest, f"content/{path.relative_to(content_dir)}", real)
+    return digest.hexdigest()
+
+
+KINDS = ("fingerprint", "portable")
+
+
+def _record(output: Path, kind: str = "fingerprint") -> Path:
     name = hashlib.blake2b(os.path.abspath(output).encode(), digest_size=16).hexdigest()
-    return STORE / f"{name}.fingerprint"
+    return STORE / f"{name}.{kind}"
 
 
 def _bound(output: Path, value: str) -> bytes | None:
@@ -163,9 +213,9 @@ def _bound(output: Path, value: str) -> bytes | None:
     return f"{value}\n{info.st_dev}:{info.st_ino}".encode()
 
 
-def matches(output: Path, value: str) -> bool:
-    record = _record(output)
-    bound = _bound(output, value)
+def matches(output: Path, value: str | None, kind: str = "fingerprint") -> bool:
+    record = _record(output, kind)
+    bound = None if value is None else _bound(output, value)
     if bound is None or not output.is_dir() or output.is_symlink() or not unlinked(STORE, ROOT):
         return False
     try:
@@ -175,8 +225,9 @@ def matches(output: Path, value: str) -> bool:
     return Seal(STORE).open(record.name, sealed) == bound
 
 
-def remember(output: Path, value: str) -> None:
-    record, bound = _record(output), _bound(output, value)
+def remember(output: Path, value: str | None, kind: str = "fingerprint") -> None:
+    record = _record(output, kind)
+    bound = None if value is None else _bound(output, value)
     if bound is None or not unlinked(STORE, ROOT):
         return
     try:
@@ -188,5 +239,6 @@ def remember(output: Path, value: str) -> None:
 
 
 def forget(output: Path) -> None:
-    """Drop the record of `output` (an OSError if it cannot: a record that stays would be a lie)."""
-    _record(output).unlink(missing_ok=True)
+    """Drop the records of `output` (an OSError if it cannot: a record that stays would be a lie)."""
+    for kind in KINDS:
+        _record(output, kind).unlink(missing_ok=True)

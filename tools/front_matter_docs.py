@@ -21,8 +21,10 @@ from archive_core.schema import (  # noqa: E402
     FIELD_NAMES,
     FIELDS,
     LANGUAGE_CODE,
+    RAW_PATTERN,
     SLUG_MAX_LENGTH,
     SLUG_PATTERN,
+    SOURCE_FIELDS,
     Field,
 )
 
@@ -31,6 +33,8 @@ SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$"
 TEXT = {"type": "string", "pattern": r"\S"}
 URL = {"type": "string", "pattern": r"^https?://[^/\s]+"}
+DATE = {"type": "string", "pattern": DATE_PATTERN}
+RAW = {"type": "string", "pattern": f"^{RAW_PATTERN.pattern}$"}
 LANGUAGE = {"type": "string", "pattern": f"^{LANGUAGE_CODE.pattern}$"}
 
 
@@ -49,12 +53,10 @@ def _kind_schema(field: Field) -> dict:
         "source": {
             "type": "object",
             "properties": {
-                "url": URL,
-                "publisher": TEXT,
-                "accessed": {"type": "string", "pattern": DATE_PATTERN},
-                "archived": URL,
+                f.name: {"description": f.description, **{"url": URL, "text": TEXT, "path": RAW, "date": DATE}[f.kind]}
+                for f in SOURCE_FIELDS
             },
-            "required": ["url"],
+            "required": [f.name for f in SOURCE_FIELDS if f.required],
             "additionalProperties": False,
         },
         "annotations": {

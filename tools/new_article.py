@@ -1,8 +1,11 @@
 """Scaffold a new article: `make new TITLE="..." LANG=pl|en [DATE=YYYY-MM-DD] [KEY=translation_key]`.
 
 Writes content/articles/<year>/<translation_key>.<lang>.md with the required
-fields filled in and the optional ones as comments; the file passes
-`make check` as it is. Never overwrites a file.
+fields, `...` where only the contributor can fill in a value (the source's
+address and publisher; the title when only KEY is given; who translated it),
+the optional fields as comments, and an empty body. `make check` refuses the
+file, naming each of these, until they are filled in: nothing half-done is
+published. Never overwrites a file.
 """
 
 from __future__ import annotations
@@ -20,14 +23,12 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from archive_core import frontmatter, paths, schema  # noqa: E402
 from archive_core.errors import ContentError  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
+from archive_core.schema import ArticleMeta  # noqa: E402
 from tools.make_inputs import given  # noqa: E402
 
 OPTIONAL_FIELDS = """\
 # Fill in what applies, remove the '# ', then run `make check`.
 # Every field is explained in CONTRIBUTING.md ("Field reference").
-# source:
-#   url: https://...            # the original's full address
-#   publisher: ...              # who published the original
 # countries: [VN]               # ISO 3166-1 alpha-2 codes in capitals, or EU
 # tags: [...]
 # summary: ...                  # default: the first paragraph of the text
@@ -36,32 +37,70 @@ OPTIONAL_FIELDS = """\
 #   by: ...                     # who or what translated it
 # editor_note: ...              # a note by the archive's editors, shown apart from the text
 """
+# `make check` refuses the file until each `...` is replaced and the text is pasted in.
+SOURCE_TO_FILL = f"""\
+source:
+  url: https://{schema.PLACEHOLDER}          # the original's full address
+  publisher: {schema.PLACEHOLDER}           # who published it (or delete: content/data/publishers.yaml may know)
+"""
 
 
 class Refused(Exception):
     """A request that cannot be carried out; the message says what to do instead."""
 
 
-def article_text(title: str, lang: str, published: date, key: str) -> str:
-    """The new file: front-matter with the required fields, an empty body."""
+def article_text(title: str, lang: str, published: date, key: str, original: ArticleMeta | None = None) -> str:
+    """The new file: the required fields, placeholders (`...`) for what only the contributor can give, an empty body.
+
+    A translation of `original` starts from its source, countries and tags, and says what it translates.
+    """
     other = next(other for other in LANGUAGES if other != lang)
-    return (
-        "---\n"
-        f"title: {json.dumps(title, ensure_ascii=False)}\n"
-        f"date: {published.isoformat()}\n"
-        f"lang: {lang}\n"
-        f"translation_key: {key}\n"
-        f"{OPTIONAL_FIELDS.format(other=other)}"
-        "---\n"
-        "\n"
-    )
+    head = [
+        f"title: {json.dumps(title or schema.PLACEHOLDER, ensure_ascii=False)}",
+        f"date: {published.isoformat()}",
+        f"lang: {lang}",
+        f"translation_key: {key}",
+    ]
+    if original is None:
+        return "---\n" + "\n".join(head) + "\n" + SOURCE_TO_FILL + OPTIONAL_FIELDS.format(other=other) + "---\n\n"
+    source = original.source
+    head += ["source:", f"  url: {json.dumps(source.url)}"]
+    if source.publisher:
+        head.append(f"  publisher: {json.dumps(source.publisher, ensure_ascii=False)}")
+    if original.countries:
+        head.append(f"countries: [{', '.join(original.countries)}]")
+    head += [
+        "translation:",
+        f"  from: {original.lang}",
+        f"  by: {schema.PLACEHOLDER}                       # who or what translated it",
+        "# tags: [...]",
+        "# summary: ...                  # default: the first paragraph of the text",
+        "# editor_note: ...              # a note by the archive's editors, shown apart from the text",
+    ]
+    return "---\n" + "\n".join(head) + "\n---\n\n"
 
 
-def scaffold(content_dir: Path, title: str, lang: str, published: date, key: str | None = None) -> Path:
-    """Write the new article and return its path; Refused if it cannot."""
+def original_of(content_dir: Path, key: str, lang: str) -> ArticleMeta | None:
+    """The version of `key` in another language that is not itself a translation, if it reads cleanly."""
+    for path in sorted((content_dir / "articles").glob(f"*/{key}.*.md")):
+        try:
+            doc = frontmatter.split(frontmatter.read_text(path), path)
+            meta = schema.validate(frontmatter.load(doc), doc)
+        except ContentError:
+            continue
+        if meta.lang != lang and meta.translation is None and meta.source is not None:
+            return meta
+    return None
+
+
+def scaffold(content_dir: Path, title: str, lang: str, published: date | None, key: str | None = None) -> Path:
+    """Write the new article and return its path; Refused if it cannot.
+
+    `published` defaults to the original's date for a translation, to today otherwise.
+    """
     title = title.strip()
-    if not title:
-        raise Refused('TITLE is missing: make new TITLE="The article\'s title" LANG=pl')
+    if not title and not key:
+        raise Refused('TITLE is missing: make new TITLE="The article\'s title" LANG=pl (or KEY= of the original)')
     if not lang:
         raise Refused(f'LANG is missing: make new TITLE="..." LANG={LANGUAGES[0]} (or {", ".join(LANGUAGES[1:])})')
     if lang not in LANGUAGES:
@@ -69,8 +108,10 @@ def scaffold(content_dir: Path, title: str, lang: str, published: date, key: str
     key = key or schema.default_slug(title)
     if not key:
         raise Refused(f"the title {title!r} has no letters or digits to make a translation_key of: add KEY=...")
+    original = original_of(content_dir, key, lang)
+    published = published or (original.date.date() if original else date.today())
     path = content_dir / "articles" / f"{published.year:04d}" / f"{key}.{lang}.md"
-    text = article_text(title, lang, published, key)
+    text = article_text(title, lang, published, key, original)
     try:
         doc = frontmatter.split(text, path)
         schema.validate(frontmatter.load(doc), doc)
@@ -90,6 +131,9 @@ def scaffold(content_dir: Path, title: str, lang: str, published: date, key: str
 
 
 def counterparts(content_dir: Path, path: Path) -> list[Path]:
+    """The other language versions, when the new file says it translates one of them."""
+    if "\ntranslation:\n" not in frontmatter.read_text(path):
+        return []
     key, lang = path.name.removesuffix(".md").rsplit(".", 1)
     return [p for other in LANGUAGES if other != lang for p in (content_dir / "articles").glob(f"*/{key}.{other}.md")]
 
@@ -104,14 +148,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--title", default=given("TITLE") or "")
     parser.add_argument("--lang", default=given("LANG") or "")
     parser.add_argument(
-        "--date", default=given("DATE") or "", help="YYYY-MM-DD, the source's publication date; default: today"
+        "--date",
+        default=given("DATE") or "",
+        help="YYYY-MM-DD, the source's publication date; default: the original's, or today",
     )
     parser.add_argument("--key", default=given("KEY") or "", help="translation_key; default: the title, transliterated")
     parser.add_argument("--content", type=Path, default=Path(os.environ.get("ARCHIVE_CONTENT", ROOT / "content")))
     args = parser.parse_args(argv)
     try:
         try:
-            published = date.fromisoformat(args.date) if args.date else date.today()
+            published = date.fromisoformat(args.date) if args.date else None
         except ValueError:
             raise Refused(f"DATE {args.date!r} is not a date: write it as YYYY-MM-DD, for example 2025-10-26") from None
         path = scaffold(args.content, args.title, args.lang, published, args.key or None)
@@ -120,9 +166,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"created {_shown(path)}")
     for other in counterparts(args.content, path):
-        print(f"  {_shown(other)} has the same translation_key: if this file translates it, fill in `translation:`")
-    print("next: paste the source text below the second '---' line, fill in `source:`,")
-    print("      preview with `make devserver`, and check with `make check` (see CONTRIBUTING.md)")
+        print(f"  a translation of {_shown(other)}: its source and countries are copied; fill in `translation.by`")
+    print("next: replace each `...`, paste the source's text below the second '---' line,")
+    print("      preview with `make devserver`, and check with `make check`: it names what is left (CONTRIBUTING.md)")
     return 0
 
 

@@ -1,4 +1,10 @@
-"""Serve the built site on http://127.0.0.1:PORT, as a static host would."""
+"""Serve the built site on http://127.0.0.1:PORT, as a static host would.
+
+Files as they are, `index.html` for a folder, and for anything else a 404
+with the site's own `404.html` (no folder listings). `make serve PORT=...`
+builds with that port in every absolute URL (`ARCHIVE_PORT`, read by
+pelican.conf.py) and serves on it.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,9 @@ import argparse
 import contextlib
 import errno
 import functools
+import io
 import sys
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
@@ -14,6 +22,7 @@ from typing import ClassVar
 from .make_inputs import given, port
 
 ROOT = Path(__file__).resolve().parent.parent
+NOT_FOUND_PAGE = "404.html"
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -26,16 +35,56 @@ class SiteHandler(SimpleHTTPRequestHandler):
         ".pf_filter": "application/octet-stream",
     }
 
+    def list_directory(self, path):
+        """A static host lists no folder: a folder without index.html is not found."""
+        self.send_error(HTTPStatus.NOT_FOUND)
+        return None
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / NOT_FOUND_PAGE
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = self.html(page.read_bytes())
+        self.send_response(code, message)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def send_head(self):
+        """As the standard handler, but an HTML page passes through `html()` first (see tools/live_reload.py)."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        if path.suffix != ".html" or not path.is_file() or type(self).html is SiteHandler.html:
+            return super().send_head()
+        body = self.html(path.read_bytes())
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def html(self, page: bytes) -> bytes:
+        """An HTML page as it is sent; the devserver's handler adds its live-reload script."""
+        return page
+
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (stdlib signature)
         if self.server.verbose:
             super().log_message(format, *args)
 
 
-def make_server(directory: Path, port: int, host: str = "127.0.0.1", verbose: bool = True) -> ThreadingHTTPServer:
+def make_server(
+    directory: Path, port: int, host: str = "127.0.0.1", verbose: bool = True, handler: type = SiteHandler
+) -> ThreadingHTTPServer:
     """A server of `directory` on host:port; SystemExit with one line (what to do) when the port cannot be had."""
-    handler = functools.partial(SiteHandler, directory=str(directory))
     try:
-        server = ThreadingHTTPServer((host, port), handler)
+        server = ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(directory)))
     except OSError as exc:
         busy = exc.errno == errno.EADDRINUSE
         raise SystemExit(
@@ -43,6 +92,7 @@ def make_server(directory: Path, port: int, host: str = "127.0.0.1", verbose: bo
             + (f"another program is using port {port}: stop it, or " if busy else "")
             + "choose another port, e.g. make serve PORT=8101"
         ) from None
+    server.daemon_threads = True
     server.verbose = verbose
     return server
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from archive_core import annotations, frontmatter, paths, schema
-from archive_core.errors import content_error
+from archive_core.errors import ContentError, content_error
 from archive_core.schema import ArticleMeta
 from archive_core.text import RESERVED
 
@@ -34,6 +34,8 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     text = frontmatter.decode(data, path)
     doc = frontmatter.split(text, path)
     meta = schema.validate(frontmatter.load(doc), doc)
+    if unfinished := schema.unfinished(meta, doc):
+        raise ContentError(*unfinished)
     tokens = markdown.parse(doc.body)
     for link in markdown.unsafe_links(tokens, doc.body):
         line = doc.body_line + link.line - 1 if link.line else None

@@ -22,7 +22,9 @@ from .events import EVENTS_DIR, check_figures
 from .links import broken_link_problems, copied_files
 from .paths import content_listing
 from .people import PEOPLE_FILE
+from .publishers import PUBLISHERS_FILE
 from .reading import url_collisions
+from .sources import unreferenced_raw_sources
 from .topics import TOPICS_FILE
 from .versions import duplicate_problems, missing_counterpart_warnings
 
@@ -36,11 +38,14 @@ def check_content_tree(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 # What the content folder holds; anything else would never be read nor published, and is refused.
-DATA_FILES = frozenset({CONVENTION_FILE, COUNTRIES_FILE, PEOPLE_FILE, TOPICS_FILE, Path("data") / "country-names.yaml"})
+DATA_FILES = frozenset(
+    {CONVENTION_FILE, COUNTRIES_FILE, PEOPLE_FILE, PUBLISHERS_FILE, TOPICS_FILE, Path("data") / "country-names.yaml"}
+)
 CHECKED_ELSEWHERE = ("articles", "about", "sources")  # articles and about pages: their own checks; sources: kept
 _LAYOUT_HINT = (
     "content/ holds articles/, about/, sources/ and data/ (convention.yaml, countries.yaml, people.yaml, "
-    "country-names.yaml, topics.yaml, timeline/<id>.yaml): move or remove it, or link it from an article with {static}"
+    "country-names.yaml, publishers.yaml, topics.yaml, timeline/<id>.yaml): move or remove it, "
+    "or link it from an article with {static}"
 )
 
 
@@ -94,6 +99,11 @@ def check_review_fields(snapshot: ContentSnapshot) -> list[Problem]:
     ]
 
 
+def check_raw_sources(snapshot: ContentSnapshot) -> list[Problem]:
+    """Raw copies in `sources/` that no article points to (warnings); a missing one is found as it is read."""
+    return unreferenced_raw_sources(snapshot.content_dir, snapshot.articles)
+
+
 def check_signature_counts(snapshot: ContentSnapshot) -> list[Problem]:
     """The country records list no more signatures at Hanoi than the depositary counts (convention.yaml)."""
     return check_counts(snapshot.content_dir, snapshot.countries)
@@ -117,6 +127,7 @@ CHECKS: tuple[Check, ...] = (
     check_internal_links,  # {filename} links to missing content
     check_urls,  # two articles at one address
     check_review_fields,  # fields the importer guessed (warning)
+    check_raw_sources,  # raw copies in sources/ no article points to (warning)
     check_signature_counts,  # countries.yaml against convention.yaml
     check_event_figures,  # timeline events against convention.yaml
     check_about_pages,  # content/about/about.<lang>.md

@@ -30,11 +30,12 @@ class Problem:
 
 
 class ContentError(Exception):
-    """A content file that cannot be published as it is."""
+    """A content file that cannot be published as it is: one problem, or several found at once."""
 
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
+    def __init__(self, problem: Problem, *more: Problem) -> None:
+        super().__init__("\n".join(str(p) for p in (problem, *more)))
         self.problem = problem
+        self.problems = (problem, *more)
 
 
 def _display_path(path: str) -> str:

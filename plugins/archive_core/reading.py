@@ -65,13 +65,13 @@ def read_articles(
     come back in the order of `files`. Every problem is collected.
     """
     files = list(files)
-    results: list[ArticleDocument | Problem | None] = [None] * len(files)
+    results: list[ArticleDocument | tuple[Problem, ...] | None] = [None] * len(files)
     jobs: list[_Job] = []
     for index, path in enumerate(files):
         try:
             data = paths.read_bytes(path, content_dir)  # the one read of the file: the cache key is its hash
         except ContentError as exc:
-            results[index] = exc.problem
+            results[index] = exc.problems
             continue
         key = cache.key(path, data) if cache is not None else None
         results[index] = cache.load(key) if cache is not None and key else None
@@ -83,8 +83,8 @@ def read_articles(
         results[job.index] = result
     docs, problems = [], []
     for path, result in zip(files, results, strict=True):
-        if isinstance(result, Problem):
-            problems.append(result)
+        if isinstance(result, tuple):
+            problems.extend(result)
             continue
         expected = expected_path(content_dir, result)
         if Path(path) != expected and Path(path).resolve() != expected.resolve():
@@ -132,12 +132,12 @@ class _Job:
     cache: ContentCache | None
 
 
-def _read_one(job: _Job) -> ArticleDocument | Problem:
+def _read_one(job: _Job) -> ArticleDocument | tuple[Problem, ...]:
     """Parse one file, and store it in the content cache where it is parsed (in the worker: in parallel)."""
     try:
         doc = parse_article(job.data, job.path)
     except ContentError as exc:
-        return exc.problem
+        return exc.problems
     if job.cache is not None and job.key:
         job.cache.store(job.key, doc)
     return doc
@@ -145,7 +145,7 @@ def _read_one(job: _Job) -> ArticleDocument | Problem:
 
 def _read_all(
     jobs: list[_Job], workers: int, progress: Callable[[int], None] | None
-) -> Iterator[ArticleDocument | Problem]:
+) -> Iterator[ArticleDocument | tuple[Problem, ...]]:
     if workers <= 1 or len(jobs) < MIN_FILES_PER_WORKER * 2:
         for job in jobs:
             yield _read_one(job)

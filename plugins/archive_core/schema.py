@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Any
+from urllib.parse import urlsplit
 
 from slugify import slugify
 
 from . import countries
-from .errors import content_error
+from .errors import Problem, content_error
 from .frontmatter import SplitDocument, field_line, naive
 from .locales import LANGUAGES
 from .provenance import is_http_url
@@ -34,7 +35,8 @@ MAX_DAYS_AHEAD = timedelta(days=1)
 @dataclass(frozen=True)
 class Source:
     url: str
-    publisher: str | None = None
+    publisher: str | None = None  # None: content/data/publishers.yaml names it by the url's host
+    raw: str | None = None  # the raw copy, relative to the content folder: `sources/...`
     accessed: date | None = None  # when the archive read the original
     archived: str | None = None  # an archived copy; default: the Wayback Machine's nearest copy
 
@@ -121,10 +123,12 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "source",
-        False,
+        True,
         "mapping",
-        "The original: `url` (http or https) and `publisher`; `accessed` (when the archive read it) and "
-        "`archived` (an archived copy's address) where known. Required for archived articles.",
+        "The original: `url` (http or https), `publisher` (who published it; may be left out when "
+        "`content/data/publishers.yaml` knows the url's site), `raw` (the raw copy kept under "
+        "`content/sources/`, where there is one: `sources/<file>`), and, where known, `accessed` (when the "
+        "archive read it) and `archived` (an archived copy's address).",
     ),
     Field(
         "translation",
@@ -157,6 +161,19 @@ FIELDS: tuple[Field, ...] = (
     ),
 )
 FIELD_NAMES = tuple(f.name for f in FIELDS)
+# The keys of the `source:` mapping.
+SOURCE_FIELDS: tuple[Field, ...] = (
+    Field("url", True, "url", "The original's full http(s) address."),
+    Field("publisher", False, "text", "Who published the original."),
+    Field("raw", False, "path", "The raw copy, relative to the content folder: `sources/<file>`."),
+    Field("accessed", False, "date", "When the archive read the original."),
+    Field("archived", False, "url", "An archived copy's address; default: the Wayback Machine's nearest copy."),
+)
+RAW_SOURCES_DIR = "sources"
+RAW_PATTERN = re.compile(rf"{RAW_SOURCES_DIR}(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)+")
+# What `make new` writes where a value is still to be given; `make check` refuses a file that keeps one.
+PLACEHOLDER = "..."
+_PLACEHOLDER_TEXT = re.compile(r"[.…\s]*|todo|tbd|fixme|xxx", re.IGNORECASE)
 
 
 class _Validator:
@@ -239,7 +256,8 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
             "lang: pl or lang: en",
         )
     key = v.slug("translation_key", data.get("translation_key"), required=True)
-    slug = v.slug("slug", data.get("slug")) or default_slug(title)
+    # A title still to be written (`make new` with KEY only) leaves the address to the translation_key.
+    slug = v.slug("slug", data.get("slug")) or default_slug(title) or (key if is_placeholder(title) else "")
     if not slug:
         v.fail("slug", "cannot be derived from the title", "set `slug:` explicitly")
     if slug == PAGINATION_FOLDER:
@@ -261,24 +279,34 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
                 "use ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU",
             )
 
-    source_data = v.mapping("source", data.get("source"), {"url", "publisher", "accessed", "archived"})
-    source = None
-    if source_data is not None:
-        url = v.text("source.url", source_data.get("url"), required=True)
-        if not is_http_url(url):
-            v.fail(
-                "source.url", f"{url!r} is not an http(s) address", "give the full https://... address of the original"
-            )
-        archived = v.text("source.archived", source_data.get("archived"))
-        if archived is not None and not is_http_url(archived):
-            v.fail("source.archived", f"{archived!r} is not an http(s) address", "the archived copy's full address")
-        accessed = source_data.get("accessed")
-        source = Source(
-            url=url,
-            publisher=v.text("source.publisher", source_data.get("publisher")),
-            accessed=_date(v, accessed, "source.accessed").date() if accessed is not None else None,
-            archived=archived,
+    source_data = v.mapping("source", data.get("source"), {f.name for f in SOURCE_FIELDS})
+    if source_data is None:
+        v.fail(
+            "source",
+            "is missing",
+            "every archived article names its original: `source:` with `url:` and `publisher:` indented under it",
         )
+    url = v.text("source.url", source_data.get("url"), required=True)
+    if not is_http_url(url):
+        v.fail("source.url", f"{url!r} is not an http(s) address", "give the full https://... address of the original")
+    raw = v.text("source.raw", source_data.get("raw"))
+    if raw is not None and not RAW_PATTERN.fullmatch(raw):
+        v.fail(
+            "source.raw",
+            f"{raw!r} is not a file under {RAW_SOURCES_DIR}/",
+            f"give the raw copy's path relative to the content folder: {RAW_SOURCES_DIR}/<file>",
+        )
+    archived = v.text("source.archived", source_data.get("archived"))
+    if archived is not None and not is_http_url(archived):
+        v.fail("source.archived", f"{archived!r} is not an http(s) address", "the archived copy's full address")
+    accessed = source_data.get("accessed")
+    source = Source(
+        url=url,
+        publisher=v.text("source.publisher", source_data.get("publisher")),
+        raw=raw,
+        accessed=_date(v, accessed, "source.accessed").date() if accessed is not None else None,
+        archived=archived,
+    )
 
     translation_data = v.mapping("translation", data.get("translation"), {"from", "by"})
     translation = None
@@ -315,6 +343,55 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         corrections=_corrections(v, data.get("corrections")),
         translation_chain=_translation_chain(v, data.get("translation_chain"), lang, translation),
     )
+
+
+def unfinished(meta: ArticleMeta, doc: SplitDocument) -> list[Problem]:
+    """Every value `make new` left to fill in, and an empty body: all at once, so that a
+    contributor sees what is left of a scaffold in one `make check`."""
+    hints = {
+        "title": "write the article's title, in the article's language",
+        "source.url": "give the original's full https://... address",
+        "source.publisher": "name who published the original, or delete the line when "
+        "content/data/publishers.yaml knows its site",
+        "translation.by": "say who or what translated it",
+        "summary": "write a summary, or delete the line to use the lead paragraph",
+        "editor_note": "write the note, or delete the line",
+    }
+    values = {
+        "title": meta.title,
+        "source.url": meta.source.url if meta.source else None,
+        "source.publisher": meta.source.publisher if meta.source else None,
+        "translation.by": meta.translation.by if meta.translation else None,
+        "summary": meta.summary,
+        "editor_note": meta.editor_note,
+    }
+    problems = [
+        Problem(doc.path, field_line(doc, field) or 2, field, f"is still the placeholder {value!r}", hints[field])
+        for field, value in values.items()
+        if value is not None and is_placeholder(value)
+    ]
+    if not doc.body.strip():
+        problems.append(
+            Problem(
+                doc.path,
+                doc.body_line - 1,
+                "body",
+                "is empty",
+                "paste the source's text, verbatim, below the second '---' line",
+            )
+        )
+    return problems
+
+
+def is_placeholder(value: str) -> bool:
+    """`...`, `TODO`, or an address whose site is `...` (`https://...`)."""
+    if _PLACEHOLDER_TEXT.fullmatch(value.strip()):
+        return True
+    try:
+        host = urlsplit(value.strip()).netloc
+    except ValueError:
+        return False
+    return bool(host) and _PLACEHOLDER_TEXT.fullmatch(host) is not None
 
 
 def _items(v: _Validator, field: str, value: Any, keys: set[str], required: set[str]) -> list[dict[str, Any]]:

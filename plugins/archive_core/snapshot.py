@@ -22,6 +22,7 @@ from .country_data import CountryData, load_country_data
 from .errors import BuildFailed, Problem
 from .events import Event, load_events
 from .reading import article_files, read_articles
+from .sources import with_publishers
 from .topics import TopicPair, load_topic_pairs
 
 ARTICLE_DIRS = ("articles",)
@@ -35,7 +36,7 @@ class ContentSnapshot:
     articles: tuple[ArticleDocument, ...]  # the articles that read cleanly, in file order
     events: tuple[Event, ...]  # timeline events without problems
     countries: CountryData  # country records and people without problems
-    reading_problems: tuple[Problem, ...] = ()  # of each article file as it was read
+    reading_problems: tuple[Problem, ...] = ()  # of each article file as it was read, its source's included
     data_problems: tuple[Problem, ...] = ()  # of the curated data files (countries, people, timeline)
     problems: tuple[Problem, ...] = field(default=(), compare=False)  # all of them, checks included: see `checked`
     topic_pairs: tuple[TopicPair, ...] = ()  # content/data/topics.yaml: a topic's Polish and English names
@@ -74,6 +75,8 @@ class ContentSnapshot:
         paths = [Path(path) for path in paths]
         again = {os.path.abspath(path) for path in paths}
         docs, problems = read_articles(self.content_dir, paths)
+        docs, source_problems = with_publishers(self.content_dir, docs)
+        problems += source_problems
         fresh = {os.path.abspath(doc.path): doc for doc in docs}
         articles = tuple(
             fresh.get(os.path.abspath(doc.path), doc)
@@ -113,7 +116,10 @@ def take(
             progress(advance=count)
 
     docs, read_problems = read_articles(content_dir, files, workers=workers, cache=cache, progress=advance)
-    snapshot = ContentSnapshot(content_dir, tuple(docs), (), CountryData(), (*problems, *read_problems))
+    # Each article names its publisher from here on: given, or taken from data/publishers.yaml (a warning).
+    docs, source_problems = with_publishers(content_dir, docs)
+    reading = (*problems, *read_problems, *source_problems)
+    snapshot = ContentSnapshot(content_dir, tuple(docs), (), CountryData(), reading)
     return _with_data(snapshot, today).checked()
 
 

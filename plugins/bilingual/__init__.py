@@ -8,6 +8,7 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
+from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
 from archive_core.urls import home_url
 from archive_core.versions import Alternate, LanguageLink, group, versions
@@ -47,13 +48,16 @@ def add_template_helpers(generator) -> None:
 
 
 class LanguageHomeGenerator(Generator):
-    """Writes `/pl/`, `/en/` (paginated, newest first) and the language chooser at `/`."""
+    """Writes `/pl/`, `/en/` (paginated, newest first) and the language chooser at `/`.
+
+    Each home page lists every article once: in its language, or, with no
+    version in it yet, in the language it has (archive_core.listing).
+    """
 
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])
         self.articles_by_lang = {
-            lang: sorted((a for a in articles if a.lang == lang), key=lambda a: (a.date, a.slug), reverse=True)
-            for lang in LANGUAGES
+            lang: sorted(listed_in(articles, lang), key=lambda a: (a.date, a.slug), reverse=True) for lang in LANGUAGES
         }
 
     def generate_output(self, writer) -> None:

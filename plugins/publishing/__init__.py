@@ -95,7 +95,20 @@ class PublishingGenerator(Generator):
                 updated_when_empty=newest,
             )
             _write(output / feed_url(lang), atom_xml(feed))
-        writer.write_file("404.html", self.get_template("404"), self.context, noindex=True, relative_urls=False)
+        writer.write_file(
+            "404.html",
+            self.get_template("404"),
+            self.context,
+            noindex=True,
+            relative_urls=False,
+            page_lang=self.settings["DEFAULT_LANG"],
+            # The language switch leads to the other languages' home pages (the page says it all in each).
+            language_links=[
+                {"lang": lang, "url": f"{lang}/", "available": True}
+                for lang in LANGUAGES
+                if lang != self.settings["DEFAULT_LANG"]
+            ],
+        )
         _write(output / "robots.txt", robots_txt(absolute(base, "sitemap.xml")))
 
     def newest(self, lang: str) -> list:

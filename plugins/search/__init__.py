@@ -59,7 +59,7 @@ def _unchanged(html):
 
 def index_site(pelican) -> None:
     search = search_settings(pelican.settings)
-    if not search.index:
+    if not search.index:  # a build whose pages are read, not searched
         return
     started = time.perf_counter()
     report = build_search_index(

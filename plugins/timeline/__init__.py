@@ -8,6 +8,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
 from archive_core.snapshot import shared
 from archive_core.versions import versions
@@ -48,7 +49,7 @@ class TimelineGenerator(Generator):
         self.context["timeline_events"] = events  # for other plugins (the about page's corrections log)
         self.timelines: dict[str, Timeline] = {lang: build_timeline(events, refs.values(), lang) for lang in LANGUAGES}
         # The Article objects each page lists, for the devserver's incremental writer (tools/incremental.py).
-        self.listed = {lang: [article for article in articles if article.lang == lang] for lang in LANGUAGES}
+        self.listed = {lang: listed_in(articles, lang) for lang in LANGUAGES}
         for article in articles:
             ref = refs[id(article)]
             article.timeline_links = position_links(self.timelines[ref.lang], ref)

@@ -13,6 +13,7 @@ from typing import Any
 from archive_core.countries import country_name
 from archive_core.events import Event
 from archive_core.facets import SearchFacets, page_facets
+from archive_core.listing import listed_in
 from archive_core.provenance import Citation, Correction, Localized
 from archive_core.urls import country_url, section_url
 from archive_core.when import DateText, When, date_text
@@ -38,6 +39,7 @@ class Link:
     label: str
     url: str  # site-relative for pages of the site, absolute for sources
     code: str | None = None  # a country's ISO code
+    lang: str | None = None  # an article with no version in the page's language: the language it has
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Entry:
     verified: bool = True
     note: str | None = None  # why an event is not (fully) confirmed, in the page's language
     corrections: tuple[Correction, ...] = ()
+    lang: str | None = None  # an article with no version in the page's language: the language it has
 
     @property
     def times(self) -> tuple[TimeRef, ...]:
@@ -137,8 +140,11 @@ def year_anchor(year: int) -> str:
 
 
 def build_timeline(events: Iterable[Event], articles: Iterable[ArticleRef], lang: str) -> Timeline:
-    """Events and this language's articles, oldest first; upcoming events at the end."""
-    articles = [article for article in articles if article.lang == lang]
+    """Events and the articles, oldest first; upcoming events at the end.
+
+    Each article once: in `lang`, or, with no version in it yet, in the language it has.
+    """
+    articles = listed_in(articles, lang)
     by_key = {article.translation_key: article for article in articles}
     dated: list[tuple[tuple, Entry]] = []
     upcoming: list[Entry] = []
@@ -149,7 +155,7 @@ def build_timeline(events: Iterable[Event], articles: Iterable[ArticleRef], lang
         else:
             dated.append(((*event.when.sort_key, 0, event.id), entry))
     for article in articles:
-        entry = article_entry(article)
+        entry = article_entry(article, lang)
         dated.append(((*entry.when.sort_key, 1, article.translation_key), entry))
     ordered = [entry for _, entry in sorted(dated, key=lambda pair: pair[0])]
     years = tuple(
@@ -183,12 +189,7 @@ def event_entry(event: Event, lang: str, articles_by_key: dict[str, ArticleRef])
         description=event.description[lang],
         sources=event.sources,
         countries=country_links(event.countries, lang),
-        # An article not (yet) in this language is left out of this language's page.
-        articles=tuple(
-            Link(articles_by_key[key].title, articles_by_key[key].url)
-            for key in event.articles
-            if key in articles_by_key
-        ),
+        articles=tuple(article_link(articles_by_key[key], lang) for key in event.articles if key in articles_by_key),
         search=event_search(event, lang, when_text),
         verified=event.verified,
         note=_text(event.note, lang),
@@ -200,18 +201,24 @@ def _text(value: Localized | None, lang: str) -> str | None:
     return value[lang] if value else None
 
 
-def article_entry(article: ArticleRef) -> Entry:
+def article_entry(article: ArticleRef, lang: str) -> Entry:
+    """The article's entry on the timeline of `lang` (which may not be the article's own language)."""
     when = When(article.date, "day")
     return Entry(
         id=article_anchor(article.translation_key),
         kind=ARTICLE_KIND,
         when=when,
-        date_text=date_text(when, article.lang),
+        date_text=date_text(when, lang),
         title=article.title,
         url=article.url,
         publisher=article.publisher,
-        countries=country_links(article.countries, article.lang),
+        countries=country_links(article.countries, lang),
+        lang=article.lang if article.lang != lang else None,
     )
+
+
+def article_link(article: ArticleRef, lang: str) -> Link:
+    return Link(article.title, article.url, lang=article.lang if article.lang != lang else None)
 
 
 def country_links(codes: Iterable[str], lang: str) -> tuple[Link, ...]:
@@ -248,13 +255,17 @@ def to_json(timeline: Timeline, siteurl: str) -> dict[str, Any]:
             "title": entry.title,
             "description": entry.description or None,
             "article_url": site(entry.url) if entry.url else None,
+            "article_lang": (entry.lang or timeline.lang) if entry.url else None,
             "publisher": entry.publisher,
             "sources": [source.as_dict() for source in entry.sources],
             "verified": entry.verified,
             "note": entry.note,
             "corrections": [correction.as_dict() for correction in entry.corrections],
             "countries": [{"code": link.code, "name": link.label, "url": site(link.url)} for link in entry.countries],
-            "articles": [{"title": link.label, "url": site(link.url)} for link in entry.articles],
+            "articles": [
+                {"title": link.label, "url": site(link.url), "lang": link.lang or timeline.lang}
+                for link in entry.articles
+            ],
         }
 
     return {

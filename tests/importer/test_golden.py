@@ -1,16 +1,19 @@
-"""Importing the seed reproduces the committed Polish seed article, byte for byte."""
+"""Importing the seed, kept in the content folder's sources/, gives the expected article byte for byte
+(tests/importer/fixtures/seed.expected.md: the article as first imported, pointing to its raw copy)."""
 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
+from pathlib import Path
 
 from archive_core.articles import read_article
 
-from ..conftest import CONTENT, ROOT, SEED
-from .helpers import as_imported, body_of, run_import, written_files
+from ..conftest import ROOT, SEED
+from .helpers import FIXTURES, body_of, run_import, written_files
 
-COMMITTED = CONTENT / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md"
+COMMITTED = FIXTURES / "seed.expected.md"
 TITLE = "Ceremonia otwarcia do podpisu Konwencji z Hanoi: historyczny ślad i dążenie do globalnej współpracy"
 NOTE = (
     "Źródło nie ma tytułu: tytuł jest przekładem tytułu wietnamskiego, odczytanego z adresu artykułu "
@@ -23,16 +26,33 @@ SEED_OPTIONS = (
 )
 
 
+def raw_copy(dest: Path) -> Path:
+    """The seed where a contributor keeps it: in the content folder's sources/."""
+    copy = dest / "sources" / SEED.name
+    if not copy.exists():
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(SEED, copy)
+    return copy
+
+
 def import_seed(capsys, dest, *extra):
-    return run_import(capsys, SEED, dest, *SEED_OPTIONS, *extra)
+    return run_import(capsys, raw_copy(dest), dest, *SEED_OPTIONS, *extra)
 
 
 def test_seed_reproduces_the_committed_article(capsys, tmp_path):
     result = import_seed(capsys, tmp_path)
     assert result.code == 0, result.err
     assert result.path == tmp_path / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md"
-    assert result.path.read_bytes() == as_imported(COMMITTED)
-    assert written_files(tmp_path) == [result.path]
+    assert result.path.read_bytes() == COMMITTED.read_bytes()
+    assert written_files(tmp_path) == [result.path, raw_copy(tmp_path)]
+    assert f"raw: sources/{SEED.name}\n" in result.path.read_text(encoding="utf-8")
+
+
+def test_a_source_outside_the_content_folder_has_no_raw_copy_and_the_importer_says_so(capsys, tmp_path):
+    result = run_import(capsys, SEED, tmp_path, *SEED_OPTIONS)
+    assert result.code == 0, result.err
+    assert "raw:" not in result.path.read_text(encoding="utf-8")
+    assert "warning: source.raw: not in" in result.err
 
 
 def test_seed_metadata_comes_from_the_text(capsys, tmp_path):
@@ -85,13 +105,13 @@ def test_a_different_existing_file_is_not_overwritten_without_force(capsys, tmp_
     assert "already exists and differs" in refused.err and "FORCE=1" in refused.err
     assert path.read_bytes() == edited
     forced = import_seed(capsys, tmp_path, "--force")
-    assert forced.code == 0 and path.read_bytes() == as_imported(COMMITTED)
+    assert forced.code == 0 and path.read_bytes() == COMMITTED.read_bytes()
 
 
 def test_make_import_ignores_the_locale_in_LANG(tmp_path):
     """`make import` passes its options through; the environment's LANG (a locale) is not the article's language."""
     result = subprocess.run(
-        ["make", "--no-print-directory", "import", f"SRC={SEED}", f"DEST={tmp_path}", "DATE=2025-10-26",
+        ["make", "--no-print-directory", "import", f"SRC={raw_copy(tmp_path)}", f"DEST={tmp_path}", "DATE=2025-10-26",
          f"TITLE={TITLE}", f"NOTE={NOTE}", "KEY=hanoi-convention-signing-ceremony",
          "SLUG=otwarcie-konwencji-z-hanoi-do-podpisu"],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
@@ -100,4 +120,4 @@ def test_make_import_ignores_the_locale_in_LANG(tmp_path):
     assert result.returncode == 0, result.stderr
     written = tmp_path / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md"
     assert result.stdout.strip() == str(written)
-    assert written.read_bytes() == as_imported(COMMITTED)
+    assert written.read_bytes() == COMMITTED.read_bytes()

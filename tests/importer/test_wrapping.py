@@ -61,7 +61,8 @@ def test_hard_wrapped_paragraphs_are_joined(capsys, tmp_path):
 def test_the_seed_wrapped_at_any_width_imports_as_the_committed_article(capsys, tmp_path, width):
     paragraphs = [line for line in SEED.read_text(encoding="utf-8").split("\n") if line.strip()]
     wrapped = "\n\n".join(textwrap.fill(p, width, break_long_words=False, break_on_hyphens=False) for p in paragraphs)
-    source = tmp_path / "wrapped.txt"
+    source = tmp_path / "out" / "sources" / SEED.name  # kept as the raw copy, as the seed is
+    source.parent.mkdir(parents=True)
     source.write_text(wrapped + "\n", encoding="utf-8")
     assert is_hard_wrapped(numbered_lines(source))
     result = run_import(capsys, source, tmp_path / "out", *SEED_OPTIONS)

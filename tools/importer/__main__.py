@@ -8,8 +8,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from archive_core.articles import read_article
 from archive_core.errors import ContentError, content_error
 from archive_core.locales import LANGUAGES
+from archive_core.publishers import PUBLISHERS_FILE, host_of, load_publishers
+from archive_core.schema import RAW_PATTERN, RAW_SOURCES_DIR
 from tools.make_inputs import flag, given
 
 from . import ROOT
@@ -82,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         translation_key=args.key,
         slug=args.slug,
         editor_note=args.note,
+        raw=raw_copy(args.src, args.dest),
     )
     try:
         check_destination(args.dest)
@@ -98,12 +102,36 @@ def main(argv: list[str] | None = None) -> int:
             f"{args.src}: warning: title: the source's title {imported.source.title!r} was replaced by TITLE",
             file=sys.stderr,
         )
+    source = read_article(path).meta.source
+    if source.publisher is None and host_of(source.url) not in load_publishers(args.dest)[0]:
+        print(
+            f"{_shown(path)}: warning: source.publisher: the source names no publisher, and "
+            f"{_shown(args.dest / PUBLISHERS_FILE)} knows no publisher for {host_of(source.url)}: add `publisher:` "
+            "under `source:` (or import again with PUBLISHER=...); `make check` refuses the article until then",
+            file=sys.stderr,
+        )
+    if options.raw is None:
+        print(
+            f"{args.src}: warning: source.raw: not in {_shown(args.dest / RAW_SOURCES_DIR)}/; keep the raw copy there "
+            "and import it from there, so that the article points to it",
+            file=sys.stderr,
+        )
     if imported.review:
         print(f"{_shown(path)}: warning: review: guessed {', '.join(imported.review)}; check it", file=sys.stderr)
     if not changed:
         print(f"{_shown(path)}: unchanged (already imported)", file=sys.stderr)
     print(_shown(path))
     return 0
+
+
+def raw_copy(src: Path, dest: Path) -> str | None:
+    """`sources/<file>` when the source is kept in the content folder's raw sources, as it should be."""
+    folder = (dest / RAW_SOURCES_DIR).resolve()
+    source = src.resolve()
+    if not source.is_relative_to(folder):
+        return None
+    raw = f"{RAW_SOURCES_DIR}/{source.relative_to(folder).as_posix()}"
+    return raw if RAW_PATTERN.fullmatch(raw) else None
 
 
 def check_destination(dest: Path) -> None:

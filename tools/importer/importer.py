@@ -99,7 +99,11 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
     if found:
         fields["countries"] = list(found)
     publisher = options.publisher or source.publisher
-    fields["source"] = {"url": url, **({"publisher": publisher} if publisher else {})}
+    fields["source"] = {
+        "url": url,
+        **({"publisher": publisher} if publisher else {}),
+        **({"raw": options.raw} if options.raw else {}),
+    }
     if options.editor_note:
         fields["editor_note"] = options.editor_note
     if review:

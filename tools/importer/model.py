@@ -57,3 +57,4 @@ class ImportOptions:
     translation_key: str | None = None
     slug: str | None = None
     editor_note: str | None = None
+    raw: str | None = None  # the raw copy, relative to the content folder (`sources/...`), when it is kept there

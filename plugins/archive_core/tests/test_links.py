@@ -12,6 +12,9 @@ title: "{title}"
 date: 2025-10-26
 lang: en
 translation_key: {key}
+source:
+  url: https://example.org/{key}
+  publisher: Example
 ---
 
 Lead.

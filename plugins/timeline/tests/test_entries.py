@@ -74,10 +74,20 @@ def test_times_are_one_per_end_of_a_range():
     assert next(e for e in en.entries if e.id == "entry-into-force").times == ()
 
 
-def test_an_article_missing_in_a_language_is_not_linked_there():
+def test_an_article_missing_in_a_language_is_there_in_the_language_it_has_marked():
     pl = build_timeline(EVENTS, [ARTICLE_EN], "pl")
-    assert next(e for e in pl.entries if e.id == "signing-hanoi").articles == ()
-    assert "article-signing" not in [e.id for e in pl.entries]
+    [link] = next(e for e in pl.entries if e.id == "signing-hanoi").articles
+    assert (link.url, link.lang) == (ARTICLE_EN.url, "en")
+    entry = next(e for e in pl.entries if e.id == "article-signing")
+    assert (entry.url, entry.lang, entry.title) == (ARTICLE_EN.url, "en", ARTICLE_EN.title)
+    assert str(entry.date_text) == "26 października 2025"  # dated in the page's language
+
+
+def test_an_article_in_the_pages_language_is_not_marked():
+    pl = build_timeline(EVENTS, [ARTICLE_PL, ARTICLE_EN], "pl")
+    [link] = next(e for e in pl.entries if e.id == "signing-hanoi").articles
+    assert (link.url, link.lang) == (ARTICLE_PL.url, None)
+    assert next(e for e in pl.entries if e.id == "article-signing").lang is None
 
 
 def test_article_position_links_to_the_events_citing_it_not_to_an_entry_of_its_own():
@@ -124,7 +134,9 @@ def test_json_export_has_every_entry_in_order_with_dates_and_links():
     assert signing["countries"] == [
         {"code": "VN", "name": "Vietnam", "url": "https://archive.example/en/countries/vietnam/"}
     ]
-    assert signing["articles"] == [{"title": "Signing", "url": "https://archive.example/en/2025/signing/"}]
+    assert signing["articles"] == [
+        {"title": "Signing", "url": "https://archive.example/en/2025/signing/", "lang": "en"}
+    ]
     month = next(entry for entry in data["entries"] if entry["id"] == "session-2019")
     assert month["date"] == {"start": "2019-12", "end": None, "precision": "month", "text": "December 2019"}
     upcoming = data["entries"][-1]

@@ -1,0 +1,95 @@
+"""The table of known publishers (content/data/publishers.yaml), by the host of an article's source.url.
+
+An article names its publisher in `source.publisher`; where it does not, the
+table may: one record per site, with the name (one for every language, or one
+per language) and the page that states it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from .data import DataFile, load_data
+from .errors import ContentError, Problem
+from .locales import LANGUAGES
+
+PUBLISHERS_FILE = Path("data") / "publishers.yaml"
+KEYS = frozenset({"host", "name", "source"})
+HOST_PATTERN = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
+
+
+@dataclass(frozen=True)
+class Publisher:
+    host: str
+    name: dict[str, str]  # by language
+    source: str  # the page that states the name
+
+
+def host_of(url: str) -> str:
+    """`www.vietnamplus.vn` (lower case, no port) of an http(s) address."""
+    return (urlsplit(url).hostname or "").lower()
+
+
+def load_publishers(content_dir: Path) -> tuple[dict[str, Publisher], list[Problem]]:
+    """The table by host, and every problem in it; no file is an empty table."""
+    path = Path(content_dir) / PUBLISHERS_FILE
+    if not path.exists():
+        return {}, []
+    try:
+        data_file = load_data(path)
+    except ContentError as exc:
+        return {}, [exc.problem]
+    if data_file.data is None:
+        return {}, []
+    if not isinstance(data_file.data, list):
+        return {}, [data_file.problem([], "publishers", "must be a list of records", "start each with `- host: ...`")]
+    table: dict[str, Publisher] = {}
+    problems = []
+    for index, item in enumerate(data_file.data):
+        try:
+            publisher = _publisher(data_file, index, item)
+        except ContentError as exc:
+            problems.append(exc.problem)
+            continue
+        if publisher.host in table:
+            problems.append(
+                data_file.problem([index, "host"], f"{publisher.host}.host", "has a second record", "keep one per site")
+            )
+            continue
+        table[publisher.host] = publisher
+    return table, problems
+
+
+def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
+    def fail(key: str, message: str, hint: str) -> ContentError:
+        host = item.get("host") if isinstance(item, dict) else None
+        label = host if isinstance(host, str) and HOST_PATTERN.fullmatch(host) else None  # keeps `field:` parseable
+        return ContentError(data_file.problem([index, key], f"{label or f'record {index + 1}'}.{key}", message, hint))
+
+    if not isinstance(item, dict):
+        raise fail("record", "is not a mapping", "write `- host: ...` and the fields indented under it")
+    for key in item:
+        if key not in KEYS:
+            raise fail(str(key), "is not a known field", f"known fields: {', '.join(sorted(KEYS))}")
+    host = item.get("host")
+    if not isinstance(host, str) or not HOST_PATTERN.fullmatch(host):
+        raise fail("host", f"{host!r} is not a site's host name", "write it as the address has it: www.example.org")
+    name = item.get("name")
+    if isinstance(name, str) and name.strip():
+        names = dict.fromkeys(LANGUAGES, name.strip())
+    elif (
+        isinstance(name, dict)
+        and set(name) == set(LANGUAGES)
+        and all(isinstance(v, str) and v.strip() for v in name.values())
+    ):
+        names = {lang: name[lang].strip() for lang in LANGUAGES}
+    else:
+        raise fail("name", "must be text, or text for each of " + ", ".join(LANGUAGES), "name: Example News")
+    source = item.get("source")
+    if not isinstance(source, str) or urlsplit(source).scheme not in ("http", "https") or not urlsplit(source).netloc:
+        raise fail("source", f"{source!r} is not an http(s) address", "the page that states the publisher's name")
+    return Publisher(host=host, name=names, source=source)

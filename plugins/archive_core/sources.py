@@ -1,0 +1,101 @@
+"""Each article's source against the content folder: its publisher named or known, its raw copy there.
+
+Run as the content snapshot is taken (`snapshot.take`, `ContentSnapshot.updated`):
+by the build, before any page is written, by `make check` and by the devserver.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from . import frontmatter, paths
+from .articles import ArticleDocument
+from .errors import ContentError, Problem
+from .publishers import PUBLISHERS_FILE, host_of, load_publishers
+from .schema import RAW_SOURCES_DIR
+
+RAW_README = "README.md"
+
+
+def with_publishers(content_dir: Path, docs: Iterable[ArticleDocument]) -> tuple[list[ArticleDocument], list[Problem]]:
+    """`docs`, each naming its publisher, and every problem.
+
+    An article without `source.publisher` gets the one the table of publishers
+    gives its url's host (a warning says so); with none there, it is an error.
+    A `source.raw` must be a file inside the content folder's `sources/`.
+    """
+    table, problems = load_publishers(content_dir)
+    sources = (Path(content_dir) / RAW_SOURCES_DIR).resolve()
+    published = []
+    for doc in docs:
+        source = doc.meta.source
+        if source is not None and source.publisher is None:
+            host = host_of(source.url)
+            known = table.get(host)
+            if known is None:
+                problems.append(
+                    _problem(
+                        doc,
+                        "source.publisher",
+                        "is missing",
+                        f"name who published the original (`publisher:` under `source:`), or add its site "
+                        f"{host} to content/{PUBLISHERS_FILE.as_posix()}",
+                    )
+                )
+            else:
+                name = known.name[doc.meta.lang]
+                doc = replace(doc, meta=replace(doc.meta, source=replace(source, publisher=name)))
+                problems.append(
+                    _problem(
+                        doc,
+                        "source.publisher",
+                        f"not given: {name!r}, the publisher content/{PUBLISHERS_FILE.as_posix()} names for {host}",
+                        "add `publisher:` under `source:` if that is not who published it",
+                        "warning",
+                    )
+                )
+        if source is not None and source.raw is not None:
+            raw = (Path(content_dir) / source.raw).resolve()
+            if not raw.is_relative_to(sources) or not raw.is_file():
+                problems.append(
+                    _problem(
+                        doc,
+                        "source.raw",
+                        f"{source.raw!r} is not a file in the content folder's {RAW_SOURCES_DIR}/",
+                        f"put the raw copy in content/{RAW_SOURCES_DIR}/ and give its name, or delete the line",
+                    )
+                )
+        published.append(doc)
+    return published, problems
+
+
+def unreferenced_raw_sources(content_dir: Path, docs: Iterable[ArticleDocument]) -> list[Problem]:
+    """Raw copies in `sources/` that no article points to (warnings)."""
+    folder = Path(content_dir) / RAW_SOURCES_DIR
+    named = {doc.meta.source.raw for doc in docs if doc.meta.source and doc.meta.source.raw}
+    return [
+        Problem(
+            str(path),
+            None,
+            "file",
+            "no article points to this raw copy",
+            f"add `raw: {path.relative_to(content_dir).as_posix()}` under `source:` of the article made from it",
+            "warning",
+        )
+        for path in paths.list_files(content_dir, folder).files
+        if path.name != RAW_README and path.relative_to(content_dir).as_posix() not in named
+    ]
+
+
+def _problem(doc: ArticleDocument, field: str, message: str, hint: str, severity: str = "error") -> Problem:
+    return Problem(doc.path, _line(doc.path, field), field, message, hint, severity)
+
+
+def _line(path: str, field: str) -> int | None:
+    try:
+        split = frontmatter.split(frontmatter.read_text(path, Path(path).parent), path)
+    except (ContentError, OSError):
+        return None
+    return frontmatter.field_line(split, field) or frontmatter.field_line(split, field.split(".")[0])

@@ -1,0 +1,49 @@
+"""The table of publishers (content/data/publishers.yaml): records by host, every problem with its line."""
+
+from __future__ import annotations
+
+from archive_core.publishers import host_of, load_publishers
+
+
+def write(tmp_path, text: str):
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "publishers.yaml").write_text(text, encoding="utf-8")
+    return load_publishers(tmp_path)
+
+
+def test_a_name_for_every_language_or_one_per_language(tmp_path):
+    table, problems = write(
+        tmp_path,
+        "- host: www.example.org\n  name: Example\n  source: https://www.example.org/about\n"
+        "- host: news.example.net\n  name:\n    pl: Wiadomości\n    en: News\n  source: https://news.example.net/\n",
+    )
+    assert problems == []
+    assert table["www.example.org"].name == {"pl": "Example", "en": "Example"}
+    assert table["news.example.net"].name == {"pl": "Wiadomości", "en": "News"}
+
+
+def test_every_bad_record_is_named_with_its_line(tmp_path):
+    _, problems = write(
+        tmp_path,
+        "- host: www.example.org\n  name: Example\n  source: https://www.example.org/about\n"
+        "- host: www.example.org\n  name: Again\n  source: https://www.example.org/\n"
+        "- host: https://x.org/\n  name: X\n  source: https://x.org/\n"
+        "- host: y.org\n  name:\n    pl: Y\n  source: https://y.org/\n"
+        "- host: z.org\n  name: Z\n  source: ftp://z.org/\n"
+        "- host: w.org\n  name: W\n  source: https://w.org/\n  country: PL\n",
+    )
+    assert [(p.line, p.field) for p in problems] == [
+        (4, "www.example.org.host"),
+        (7, "record 3.host"),
+        (12, "y.org.name"),  # where its value starts
+        (16, "z.org.source"),
+        (20, "w.org.country"),
+    ]
+
+
+def test_no_table_is_an_empty_table(tmp_path):
+    assert load_publishers(tmp_path) == ({}, [])
+
+
+def test_host_of_an_address():
+    assert host_of("https://WWW.Example.org:8443/a?b") == "www.example.org"

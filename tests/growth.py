@@ -1,0 +1,94 @@
+"""Valid articles generated around what a content folder holds, as contributors would add them.
+
+`grow(content)` adds, whatever `content` already holds: a pair newer than
+every article, an article older than every one, articles with no translation
+in each language, translated pairs both ways, in several years (enough that
+each language's home page has a second page), one whose publisher comes from
+the table of publishers where the table has one, and one with a raw copy.
+Every file passes `make check`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from archive_core.publishers import load_publishers
+from archive_core.snapshot import take
+
+PAGE_FILLERS = 22  # more than a home page holds (DEFAULT_PAGINATION = 20)
+COUNTRIES = ("PL", "VN", "NO", "BR", "EU", "KE", "JP")
+
+
+@dataclass(frozen=True)
+class Planned:
+    key: str
+    day: date
+    langs: tuple[str, ...]  # the first is the original
+    countries: tuple[str, ...] = ()
+    publisher_from_table: bool = False
+    raw: bool = False
+
+
+def grow(content: Path) -> list[Planned]:
+    docs = take(content).articles
+    days = [doc.meta.date.date() for doc in docs] or [date(2025, 10, 26)]
+    newest, oldest = max(days), min(days)
+    # Never in the future (the check refuses it): the newest is a day after the others, or today, or on the
+    # day of an article already dated tomorrow (the latest the check allows).
+    today = date.today()
+    newest_day = max(newest, min(newest + timedelta(days=1), today))
+    plan = [
+        Planned("growth-newest-pair", newest_day, ("pl", "en"), ("PL", "VN"), raw=True),
+        Planned("growth-oldest-polish", oldest - timedelta(days=400), ("pl",), ("NO",)),
+        Planned("growth-english-only", newest - timedelta(days=3), ("en",), ("BR", "EU")),
+        Planned("growth-polish-only", date(2024, 2, 29), ("pl",), ("KE",), publisher_from_table=True),
+        Planned("growth-english-original", min(date(2026, 1, 15), today), ("en", "pl"), ("JP",)),
+        *(
+            Planned(f"growth-filler-{n:02d}", min(date(2019 + n % 8, 1 + n % 12, 1 + n), today),
+                    ("pl", "en")[: 1 + n % 2], (COUNTRIES[n % len(COUNTRIES)],))
+            for n in range(PAGE_FILLERS)
+        ),
+    ]  # fmt: skip
+    hosts = sorted(load_publishers(content)[0])
+    for article in plan:
+        for lang in article.langs:
+            write_article(content, article, lang, hosts[0] if article.publisher_from_table and hosts else None)
+    return plan
+
+
+def write_article(content: Path, article: Planned, lang: str, table_host: str | None) -> Path:
+    original = article.langs[0]
+    number = article.key.removeprefix("growth-")
+    title = f"Wzrost archiwum: {number} – łączność" if lang == "pl" else f"Archive growth: {number} – connectivity"
+    lines = [
+        "---",
+        f'title: "{title}"',
+        f"date: {article.day.isoformat()}",
+        f"lang: {lang}",
+        f"translation_key: {article.key}",
+        f"countries: [{', '.join(article.countries)}]",
+        f"tags: [{'wzrost' if lang == 'pl' else 'growth'}]",
+        "source:",
+    ]
+    if table_host:
+        lines.append(f"  url: https://{table_host}/growth/{article.key}")
+    else:
+        lines += [f"  url: https://example.org/growth/{article.key}", "  publisher: Wydawca Przykładowy"]
+    if article.raw and lang == original:
+        raw = Path("sources") / f"{article.key}.txt"
+        (content / raw).parent.mkdir(parents=True, exist_ok=True)
+        (content / raw).write_text(f"Surowy tekst: {article.key}.\n", encoding="utf-8")
+        lines.append(f"  raw: {raw.as_posix()}")
+    if lang != original:
+        lines += ["translation:", f"  from: {original}", "  by: the tests"]
+    body = (
+        f"Artykuł {number} dodany przez test: Białoruś, Łódź i włączenie państw."
+        if lang == "pl"
+        else f"Article {number} added by a test: Belarus, Lodz and the states joining."
+    )
+    path = content / "articles" / f"{article.day.year:04d}" / f"{article.key}.{lang}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join([*lines, "---", "", body, ""]), encoding="utf-8")
+    return path

@@ -1,0 +1,65 @@
+"""What holds for every valid archive, on content/ as it is and on content/ grown by new articles.
+
+The second run is the proof that adding valid articles (newer and older than
+every other, untranslated in either language, translated either way, in other
+years) never fails these tests: tests/growth.py writes them.
+"""
+
+from __future__ import annotations
+
+from . import invariants
+from .conftest import SEED
+
+
+def test_every_article_has_its_page(archive):
+    assert invariants.article_page_problems(archive.content, archive.site) == []
+
+
+def test_home_pages_list_every_article_newest_first(archive):
+    assert invariants.listing_problems(archive.content, archive.site) == []
+
+
+def test_the_newest_article_of_each_language_heads_its_home_page(archive):
+    for lang in ("pl", "en"):
+        own = [a for a in invariants.listed(archive.content, lang) if a.meta.lang == lang]
+        first = invariants.read_page(archive.site / lang / "index.html").main_links
+        assert own and invariants.ARTICLE_URL.match(first[0])
+        newest = invariants.listed(archive.content, lang)[0]
+        assert first[0] == newest.url, (lang, first[:3])
+
+
+def test_feeds_hold_each_languages_newest_articles(archive):
+    base = invariants.absolute_base(archive.site)
+    assert invariants.feed_problems(archive.content, archive.site, base) == []
+
+
+def test_sitemap_and_robots_txt(archive):
+    assert invariants.sitemap_problems(archive.site, invariants.absolute_base(archive.site)) == []
+
+
+def test_every_page_head(archive):
+    assert invariants.head_problems(archive.content, archive.site) == []
+
+
+def test_every_article_links_to_its_file_in_the_repository(archive):
+    assert invariants.repository_link_problems(archive.content, archive.site) == []
+
+
+def test_timeline_holds_every_article(archive):
+    assert invariants.timeline_problems(archive.content, archive.site) == []
+
+
+def test_country_pages_hold_every_article_that_names_them(archive):
+    assert invariants.country_problems(archive.content, archive.site) == []
+
+
+def test_every_sentence_of_the_seed_is_on_its_page(archive):
+    assert invariants.seed_problems(archive.content, archive.site, SEED) == []
+
+
+def test_the_grown_archive_has_what_growth_adds(grown_content, grown_site):
+    # The proof is only as good as what it adds: untranslated articles in both languages, a second page.
+    listed = {lang: invariants.listed(grown_content, lang) for lang in ("pl", "en")}
+    assert any(a.meta.lang == "en" for a in listed["pl"]) and any(a.meta.lang == "pl" for a in listed["en"])
+    assert (grown_site / "pl" / "page" / "2" / "index.html").is_file()
+    assert len({a.meta.date.year for a in invariants.articles(grown_content)}) >= 5
