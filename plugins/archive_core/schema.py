@@ -287,7 +287,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
             "every archived article names its original: `source:` with `url:` and `publisher:` indented under it",
         )
     url = v.text("source.url", source_data.get("url"), required=True)
-    if not is_http_url(url):
+    if not is_http_url(url) and not is_placeholder(url):  # a scaffold's `https://...`: see `unfinished`
         v.fail("source.url", f"{url!r} is not an http(s) address", "give the full https://... address of the original")
     raw = v.text("source.raw", source_data.get("raw"))
     if raw is not None and not RAW_PATTERN.fullmatch(raw):
