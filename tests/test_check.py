@@ -112,7 +112,7 @@ def test_a_publisher_from_the_table_is_named_as_a_warning(content_copy):
     assert result.returncode == 0, result.stderr
     [line] = problem_lines(result)
     assert LINE.match(line)
-    assert "civil-society-concerns.en.md:9: warning: source.publisher: not given: 'Example Network'" in line
+    assert "civil-society-concerns.en.md:8: warning: source.publisher: not given: 'Example Network'" in line
 
 
 def test_a_raw_copy_no_article_points_to_is_a_warning(content_copy):
@@ -193,7 +193,7 @@ def test_a_build_opens_each_content_file_once_besides_the_fingerprint(monkeypatc
     monkeypatch.setattr(io, "open", counting_open)
     monkeypatch.setattr(builtins, "open", counting_open)
     monkeypatch.setattr(os, "open", counting_os_open)
-    build_site(tmp_path / "output", ARCHIVE_WORKERS=1, ARCHIVE_CACHE_DIR="", SEARCH_INDEX=False)
+    build_site(tmp_path / "output", CONTENT, ARCHIVE_WORKERS=1, ARCHIVE_CACHE_DIR="", SEARCH_INDEX=False)
     monkeypatch.undo()
     assert opened, "the build read no content file through open()"
     assert {name: count for name, count in opened.items() if count > 1} == {}
