@@ -8,7 +8,7 @@
 # and Python validates it (tools/make_inputs.py; docs/security.md).
 # Only these names may be given on the command line; any other (PYTHONUTF8=, ARCHIVE_TITLE=, SHELL=, VENV=...)
 # would replace a name the Makefile itself uses or exports, and make would expand its value as code.
-override INPUTS := TITLE KEY SRC DATE SLUG NOTE DEST PUBLISHER SOURCE_URL LANG PORT N REPEAT PYTHON FORCE
+override INPUTS := TITLE KEY SRC DATE SLUG NOTE DEST PUBLISHER SOURCE_URL LANG PORT N REPEAT PYTHON FORCE DIFF_BASE
 override REFUSED := $(strip $(foreach name,$(.VARIABLES),$(if $(filter command line,$(origin $(name))),$(if \
 	$(filter-out $(INPUTS),$(name)),$(name)))))
 $(if $(REFUSED),$(error $(firstword $(REFUSED))= cannot be given on make's command line: make would read its \
