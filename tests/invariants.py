@@ -212,28 +212,46 @@ def repository_link_problems(content: Path, site: Path) -> list[str]:
 
 
 def timeline_problems(content: Path, site: Path) -> list[str]:
-    """Every article on the timeline of each language (in its own language where it has no version there,
-    marked), entries in order, the JSON export naming the same entries."""
+    """Every article counted on the timeline of each language, in its year (in its own language where it has
+    no version there), and listed on that year's pages, marked; events in order; the JSON export naming the
+    events the page shows and every article."""
     problems = []
     for lang in LANGUAGES:
         url = "/" + section_url("timeline", lang)
-        path = page_for_url(site, url)
-        html = path.read_text(encoding="utf-8")
-        page = read_page(path)
+        html = page_for_url(site, url).read_text(encoding="utf-8")
         ids = re.findall(r'<li id="([^"]+)" class="timeline-entry', html)
+        by_year: dict[int, list] = {}
         for article in listed(content, lang):
-            anchor = f"article-{article.meta.translation_key}"
-            if anchor not in ids:
-                problems.append(f"{url}: no entry #{anchor}")
-            elif article.meta.lang != lang and page.link_langs.get(article.url) != article.meta.lang:
-                problems.append(f"{url}#{anchor}: {article.url} is not marked hreflang={article.meta.lang}")
+            by_year.setdefault(article.meta.date.year, []).append(article)
+        for year, articles in sorted(by_year.items()):
+            count = re.search(rf'href="/{lang}/{year}/">(\d+)\D', html)
+            if not count or int(count.group(1)) != len(articles):
+                problems.append(f"{url}: {year} does not count its {len(articles)} article(s)")
+            folder = site / lang / str(year)
+            pages = [folder / "index.html", *sorted((folder / "page").glob("*/index.html"))]
+            links: dict[str, str | None] = {}
+            for path in pages:
+                if path.is_file():
+                    page = read_page(path)
+                    links.update(dict.fromkeys(page.links))
+                    links.update(page.link_langs)
+            for article in articles:
+                if article.url not in links:
+                    problems.append(f"/{lang}/{year}/: does not list {article.url}")
+                elif article.meta.lang != lang and links.get(article.url) != article.meta.lang:
+                    problems.append(f"/{lang}/{year}/: {article.url} is not marked hreflang={article.meta.lang}")
         when = r'class="timeline-entry[^"]*"[^>]*>\s*<p class="timeline-when"[^>]*>\s*<time datetime="([^"]+)"'
         starts = re.findall(when, html)
         if not starts or starts != sorted(starts):
             problems.append(f"{url}: no dated entry, or entries out of order")
         export = json.loads((site / url.strip("/")).with_suffix(".json").read_text(encoding="utf-8"))
-        if [entry["id"] for entry in export["entries"]] != ids:
-            problems.append(f"{url}: the JSON export names other entries")
+        if [entry["id"] for entry in export["entries"] if entry["kind"] != "article"] != ids:
+            problems.append(f"{url}: the JSON export names other events")
+        exported = {entry["id"] for entry in export["entries"] if entry["kind"] == "article"}
+        for articles in by_year.values():
+            for article in articles:
+                if f"article-{article.meta.translation_key}" not in exported:
+                    problems.append(f"{url}: the JSON export lacks article-{article.meta.translation_key}")
         for entry in export["entries"]:
             if entry["kind"] != "article" and not entry["sources"]:
                 problems.append(f"{url}#{entry['id']}: an event without a source")
