@@ -16,6 +16,9 @@ title: "{title}"
 date: 2025-10-26
 lang: pl
 translation_key: test-article
+source:
+  url: https://www.example.org/news/test-article
+  publisher: Example News
 {extra}
 ---
 
