@@ -68,6 +68,16 @@ def link_data_file(content: Path, outside: Path) -> str:
     return "data/countries.yaml"
 
 
+def link_optional_data_files(content: Path, outside: Path) -> str:
+    """The data files a content folder may leave out (publishers, topics) are confined as the others are."""
+    for name in ("publishers.yaml", "topics.yaml"):
+        target = outside / name
+        target.write_text(f"# {SECRET}\n", encoding="utf-8")
+        (content / "data" / name).unlink(missing_ok=True)
+        (content / "data" / name).symlink_to(target)
+    return "data/publishers.yaml"
+
+
 def link_timeline_folder(content: Path, outside: Path) -> str:
     shutil.move(content / "data/timeline", outside / "timeline")
     (content / "data/timeline").symlink_to(outside / "timeline")
@@ -152,7 +162,8 @@ def unprintable_name(content: Path, outside: Path) -> str:
 CASES: dict[str, Callable[[Path, Path], str]] = {
     f.__name__.replace("_", " "): f
     for f in (
-        link_article, link_article_folder, link_articles_root, link_data_file, link_timeline_folder,
+        link_article, link_article_folder, link_articles_root, link_data_file, link_optional_data_files,
+        link_timeline_folder,
         link_static_file, link_anywhere, file_loop, folder_loop, dangling_link, fifo_article, fifo_data,
         fifo_event, fifo_unread, folder_as_article, folder_as_event, folder_as_data_file, unprintable_name,
     )

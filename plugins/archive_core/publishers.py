@@ -7,6 +7,7 @@ per language) and the page that states it.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,10 +38,10 @@ def host_of(url: str) -> str:
 def load_publishers(content_dir: Path) -> tuple[dict[str, Publisher], list[Problem]]:
     """The table by host, and every problem in it; no file is an empty table."""
     path = Path(content_dir) / PUBLISHERS_FILE
-    if not path.exists():
+    if not os.path.lexists(path):  # a link is read (and refused if it leads out) by load_data
         return {}, []
     try:
-        data_file = load_data(path)
+        data_file = load_data(path, content_dir)
     except ContentError as exc:
         return {}, [exc.problem]
     if data_file.data is None:
