@@ -113,6 +113,8 @@ def with_about(content_copy):
         (lambda t: t.replace("\n---", "\nx: " + "[" * 300_000 + "]" * 300_000 + "\n---", 1), 3, "nested more"),
         (lambda t: t + "\n![t](https://evil.example/p.png)\n", None, "loads from another site"),
         (lambda t: t + "\n[x](javascript:alert(1))\n", None, "is not allowed"),
+        (lambda t: t + "\n[x]({filename}/articles/2025/a.en.md)\n", None, "{filename}"),  # nothing resolves it
+        (lambda t: t + "\n[x](other.md)\n", None, "other.md"),
     ],
 )
 def test_the_about_pages_are_checked_as_the_build_reads_them(edit, line, expected, with_about):

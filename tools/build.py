@@ -88,7 +88,9 @@ def build_if_changed(
             output_folder.clean_leftovers(output)
             settings = read_settings(str(settings_file), override={**overrides, "OUTPUT_PATH": str(output)})
             inputs = fingerprint.take(Path(settings["PATH"]), settings)
-            portable = fingerprint.portable(ROOT, Path(settings["PATH"]), overrides)  # for `make diff`
+            portable = fingerprint.portable(  # for `make diff`
+                ROOT, Path(settings["PATH"]), overrides, Path(settings_file).name
+            )
             if inputs.problems:
                 raise BuildFailed(inputs.problems)
             if reuse and fingerprint.matches(output, inputs.value):

@@ -60,13 +60,13 @@ class Inputs:
     problems: tuple[Problem, ...]  # entries of the content folder that were refused, unread
 
 
-def _code_inputs() -> tuple[list[Path], list[Problem]]:
-    """The pins and every file of the code folders, listed as content is (`paths.list_files`): a link out of
-    the repository (`theme/static/x -> /etc/...`, which Pelican would copy into the site), a loop, a FIFO
-    or a device is a problem naming it, never read."""
-    files, problems = sorted(ROOT.glob("requirements*.txt")), []
+def _code_inputs(root: Path = ROOT) -> tuple[list[Path], list[Problem]]:
+    """The pins and every file of the code folders of the repository at `root`, listed as content is
+    (`paths.list_files`): a link out of the repository (`theme/static/x -> /etc/...`, which Pelican would
+    copy into the site), a loop, a FIFO or a device is a problem naming it, never read."""
+    files, problems = sorted(root.glob("requirements*.txt")), []
     for name in CODE_INPUTS:
-        listing = paths.list_files(ROOT, ROOT / name)
+        listing = paths.list_files(root, root / name)
         problems += [  # the root here is the repository
             replace(p, message=p.message.replace("content folder", "repository"), hint=p.hint.replace(
                 "content folder", "repository")) for p in listing.problems
@@ -74,7 +74,7 @@ def _code_inputs() -> tuple[list[Path], list[Problem]]:
         files += [
             path
             for path in listing.files
-            if not SKIPPED_DIRS.intersection(path.relative_to(ROOT).parts) and not path.name.endswith(".pyc")
+            if not SKIPPED_DIRS.intersection(path.relative_to(root).parts) and not path.name.endswith(".pyc")
         ]
     return files, problems
 
@@ -159,7 +159,9 @@ def _real(name: str, content_dir: Path) -> str:
 ENVIRONMENT = ("ARCHIVE_PORT", "SITEURL", "REPOSITORY_URL", "REPOSITORY_BRANCH")
 
 
-def portable(root: Path, content_dir: Path, overrides: dict[str, Any]) -> str | None:
+def portable(
+    root: Path, content_dir: Path, overrides: dict[str, Any], settings_file: str = "pelican.conf.py"
+) -> str | None:
     """The inputs of a build of the repository at `root`, wherever it is: files by their paths inside it.
 
     None when the content folder holds an entry no build may read (such a folder is never "already built").
@@ -167,21 +169,12 @@ def portable(root: Path, content_dir: Path, overrides: dict[str, Any]) -> str | 
     digest = hashlib.blake2b(digest_size=32)
     environment = sorted((name, os.environ.get(name) or None) for name in ENVIRONMENT)
     other = sorted((name, _stable(value)) for name, value in overrides.items() if name != "PATH")
-    digest.update(f"{sys.version}\n{environment!r}\n{other!r}\n".encode())
-    code = [
-        *sorted(root.glob("*.conf.py")),
-        root / "requirements.txt",
-    ]
-    for name in CODE_INPUTS:
-        listing = paths.list_files(root, root / name)
-        if listing.problems:
-            return None
-        code += [
-            path
-            for path in listing.files
-            if not SKIPPED_DIRS.intersection(path.relative_to(root).parts) and not path.name.endswith(".pyc")
-        ]
-    for path in code:
+    # The settings file by name: a `make publish` build is not the `make html` build `make diff` compares.
+    digest.update(f"{sys.version}\n{environment!r}\n{other!r}\n{settings_file}\n".encode())
+    code, problems = _code_inputs(root)
+    if problems:
+        return None
+    for path in [*sorted(root.glob("*.conf.py")), *code]:
         if path.is_file():
             _hash_file(digest, str(path.relative_to(root)), str(path))
     listing = paths.content_listing(content_dir)

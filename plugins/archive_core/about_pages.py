@@ -93,7 +93,7 @@ def render_markdown(doc: SplitDocument, repository_url: str) -> str:
     """The body of `doc` as HTML, `{repository_url}` replaced; ContentError at the line of what is refused."""
     body = doc.body.replace("{repository_url}", repository_url)
     tokens = markdown.parse(body)
-    for link in markdown.unsafe_links(tokens, body):
+    for link in markdown.unsafe_links(tokens, body, site_links=False):
         line = doc.body_line + link.line - 1 if link.line else None
         raise content_error(doc.path, line, "body", f"link target {link.url!r} {link.message}", link.hint)
     html = markdown.render(tokens)

@@ -126,9 +126,12 @@ def render(tokens: list[Token]) -> str:
     return md.renderer.render(tokens, md.options, {})
 
 
-def unsafe_links(tokens: list[Token], body: str = "") -> list[UnsafeLink]:
+def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -> list[UnsafeLink]:
     """Every link or image target the site may not carry: a scheme other than http(s) and mailto, an image
-    from another site (any scheme, or `//host`), a relative address (not `{filename}`, `{static}`... nor `#x`)."""
+    from another site (any scheme, or `//host`), a relative address (not `{filename}`, `{static}`... nor `#x`).
+
+    `site_links=False` for text Pelican does not read (the about pages): nothing would resolve a
+    `{filename}` or a bare `.md` there, so they are refused as relative addresses too."""
     lines = body.split("\n")
     found = []
     for block in tokens:
@@ -144,7 +147,7 @@ def unsafe_links(tokens: list[Token], body: str = "") -> list[UnsafeLink]:
                 continue
             url = str(url)
             scheme = _SCHEME.match(url)
-            if _PELICAN_LINK.match(url) or url.startswith("#"):
+            if (site_links and _PELICAN_LINK.match(url)) or url.startswith("#"):
                 continue
             line = _line_of(url, block, lines)
             if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
@@ -153,7 +156,7 @@ def unsafe_links(tokens: list[Token], body: str = "") -> list[UnsafeLink]:
                 found.append(UnsafeLink(url, line, *_THIRD_PARTY))
             elif url.startswith("//"):
                 found.append(UnsafeLink(url, line, "has no scheme", "write the whole address: https://..."))
-            elif not scheme and not url.split("#")[0].split("?")[0].endswith(".md"):  # a bare .md: site_links
+            elif not scheme and not (site_links and url.split("#")[0].split("?")[0].endswith(".md")):
                 found.append(UnsafeLink(url, line, *_RELATIVE))
     return found
 

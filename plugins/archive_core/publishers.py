@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from .data import DataFile, load_data
 from .errors import ContentError, Problem
 from .locales import LANGUAGES
+from .provenance import is_http_url
 
 PUBLISHERS_FILE = Path("data") / "publishers.yaml"
 KEYS = frozenset({"host", "name", "source"})
@@ -91,6 +92,6 @@ def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
     else:
         raise fail("name", "must be text, or text for each of " + ", ".join(LANGUAGES), "name: Example News")
     source = item.get("source")
-    if not isinstance(source, str) or urlsplit(source).scheme not in ("http", "https") or not urlsplit(source).netloc:
+    if not isinstance(source, str) or not is_http_url(source):
         raise fail("source", f"{source!r} is not an http(s) address", "the page that states the publisher's name")
     return Publisher(host=host, name=names, source=source)
