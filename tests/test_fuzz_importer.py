@@ -246,6 +246,12 @@ def test_mutated_saved_page(data, options):
     run_importer(data, *options, name="page.html")
 
 
+def test_a_malformed_end_tag_is_a_comment_not_text():
+    # Found by the fuzzing above: `</---` opens a bogus comment (HTML's rule); its text is no text of the page.
+    page = NEWS_PAGE.encode() if isinstance(NEWS_PAGE, str) else NEWS_PAGE
+    run_importer(page.replace(b"<h2>A long negotiation</h2>", b"<h2>A long negotiation</---"), name="page.html")
+
+
 @FUZZ
 @given(data=st.binary(max_size=300), options=OPTIONS)
 def test_random_bytes(data, options):

@@ -7,6 +7,7 @@ from datetime import date
 
 import lxml.html
 import trafilatura
+from lxml import etree
 from lxml.etree import ParserError
 
 from archive_core.text import NOT_XML
@@ -31,6 +32,8 @@ def parse_html(text: str) -> ParsedSource | None:
         tree = lxml.html.document_fromstring(NOT_XML.sub("", text))
     except (ParserError, ValueError):
         return None
+    # Comments are no text: a malformed end tag (`</---`) parses as one, and trafilatura would keep its text.
+    etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     _keep_figure_captions(tree)
     document = trafilatura.bare_extraction(
         tree,
