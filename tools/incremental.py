@@ -41,11 +41,11 @@ from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 from pelican.writers import Writer
 
-from . import fingerprint
-from .build import Outcome, build_if_changed
+from . import build, fingerprint
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from archive_core.errors import BuildFailed
+from archive_core.output_paths import escapes
 from archive_core.pelican_compat import update_in_place
 from archive_core.snapshot import CONTEXT_KEY
 
@@ -83,7 +83,7 @@ class Site:
     output: Path
     generators: list | None = None
 
-    def full(self, overrides: dict | None = None) -> Outcome:
+    def full(self, overrides: dict | None = None) -> build.Outcome:
         """A full, atomic build that keeps Pelican's generators for later updates."""
         captured: list = []
 
@@ -93,7 +93,7 @@ class Site:
         self.generators = None
         signals.all_generators_finalized.connect(capture)
         try:
-            outcome = build_if_changed(self.settings_file, self.output, overrides, reuse=False, progress=True)
+            outcome = build.build_if_changed(self.settings_file, self.output, overrides, reuse=False, progress=True)
         finally:
             signals.all_generators_finalized.disconnect(capture)
         output = str(outcome.output)
@@ -108,8 +108,8 @@ class Site:
         if not self.generators:
             return None
         articles = next(g for g in self.generators if isinstance(g, ArticlesGenerator))
-        if any(articles.settings.get(name) for name in ARTICLE_LISTINGS) or _has_pages(self.generators):
-            return None  # Pelican's own listings or pages are on: not handled here
+        if full_build_needed(self.generators):
+            return None
         by_path = {os.path.abspath(a.source_path): a for a in (*articles.articles, *articles.translations)}
         paths = list(paths)
         if any(os.path.abspath(path) not in by_path for path in paths):
@@ -131,7 +131,7 @@ class Site:
             if any(_structure(old, name) != _structure(new, name) for name in STRUCTURE):
                 return None
             edited.append((old, new))
-        relisted = {id(old) for old, new in edited if _listed_facts(old) != _listed_facts(new)}
+        relisted = {id(old) for old, new in edited if listed_facts(old) != listed_facts(new)}
         for old, new in edited:
             update_in_place(old, new)
         # What plugins derive from articles (hreflang pairs, search facets, country links, timeline
@@ -140,10 +140,7 @@ class Site:
         extra = [g for g in self.generators if not isinstance(g, ArticlesGenerator | PagesGenerator | StaticGenerator)]
         for generator in extra:
             generator.generate_context()
-        keys = {old.translation_key for old, _ in edited}
-        affected = {id(a) for a in by_path.values() if a.translation_key in keys}
-        # An article page that shows others (previous, next, related) shows what listings show of them.
-        affected |= {id(a) for a in by_path.values() if any(id(o) in relisted for o in _articles_shown_by(a))}
+        affected = pages_to_render(by_path.values(), {old.translation_key for old, _ in edited}, relisted)
         writer = SelectiveWriter(str(self.output), settings=articles.settings, affected=affected, relisted=relisted)
         for article in (*articles.translations, *articles.articles):
             if id(article) in affected:  # what ArticlesGenerator.generate_articles does, for these only
@@ -170,6 +167,21 @@ class Updated:
     kept: int  # listing pages left as they were
 
 
+def pages_to_render(articles: Iterable[Content], keys: set[str], relisted: set[int]) -> set[int]:
+    """The articles whose pages an edit of the versions `keys` changes (ids), of which `relisted` changed
+    what listings show: every language version of an edited article, and every article page that shows
+    a relisted one (previous, next, related: pages show what listings show of them)."""
+    articles = list(articles)
+    affected = {id(a) for a in articles if a.translation_key in keys}
+    return affected | {id(a) for a in articles if any(id(o) in relisted for o in _articles_shown_by(a))}
+
+
+def full_build_needed(generators: list) -> bool:
+    """Pelican's own listings or pages are on: what they show is not followed here."""
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    return any(articles.settings.get(name) for name in ARTICLE_LISTINGS) or _has_pages(generators)
+
+
 def _articles_shown_by(article: Content) -> list[Content]:
     """The other articles a plugin put on an article (its public attributes, or lists of them)."""
     return _articles_in([value for name, value in vars(article).items() if not name.startswith("_")], depth=1)
@@ -188,7 +200,12 @@ def _structure(article: Content, name: str):
     return value
 
 
-def _listed_facts(article: Content) -> tuple:
+def structure(article: Content) -> tuple:
+    """What places an article in lists and URLs (an edit of it is a full build)."""
+    return tuple(_structure(article, name) for name in STRUCTURE)
+
+
+def listed_facts(article: Content) -> tuple:
     """What a page that lists the article shows of it: its front-matter, title and summary (the lead by default)."""
     return (getattr(article, "archive", None), article.title, article.metadata.get("summary"))
 
@@ -210,24 +227,29 @@ class SelectiveWriter(Writer):
                 return None
             self.rendered += 1
             return super().write_file(name, template, context, *args, **kwargs)
-        return super().write_file(name, _KeepUnaffected(template, self, kwargs), context, *args, **kwargs)
+        keeping = KeepUnaffected(template, self, kwargs, self.output_path)
+        return super().write_file(name, keeping, context, *args, **kwargs)
 
 
-class _KeepUnaffected:
-    """Renders a page only if it lists a relisted article (or lists none); else returns the file as it is."""
+class KeepUnaffected:
+    """Renders a page only if it lists a relisted article (or lists none); else returns the page as it is
+    in the folder `previous` (a regular file inside it). `writer` holds `relisted` and counts."""
 
-    def __init__(self, template, writer: SelectiveWriter, kwargs: dict) -> None:
+    def __init__(self, template, writer, kwargs: dict, previous: str) -> None:
         self.template = template
         self.writer = writer
         self.kwargs = kwargs
+        self.previous = previous
 
     def render(self, localcontext: dict) -> str:
         page = localcontext.get("articles_page")
         listed = list(page.object_list) if page is not None else _articles_in(self.kwargs.values())
-        existing = Path(self.writer.output_path, localcontext["output_file"])
-        if listed and not any(id(a) in self.writer.relisted for a in listed) and existing.is_file():
-            self.writer.kept += 1
-            return existing.read_text(encoding="utf-8")
+        if listed and not any(id(a) in self.writer.relisted for a in listed):
+            name = localcontext["output_file"]
+            existing = os.path.join(self.previous, name)
+            if not escapes(self.previous, name) and os.path.isfile(existing) and not os.path.islink(existing):
+                self.writer.kept += 1
+                return Path(existing).read_text(encoding="utf-8")
         self.writer.rendered += 1
         return self.template.render(localcontext)
 
