@@ -7,6 +7,8 @@ import gzip
 import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +17,7 @@ import pytest
 from tools.bench.corpus import write_corpus
 
 from .build_helpers import run_build, tree_snapshot
+from .conftest import ROOT
 
 PAIRS = 12
 TAKEN = re.compile(r"\((\d+) files unchanged by the edit taken as they were\)")
@@ -131,3 +134,10 @@ def test_an_added_or_deleted_file_is_a_full_build(corpus, tmp_path):
     assert _built(corpus, output, search=False) == 0
     _body(article(corpus, 3, "pl"), "zq3x", "zqnowex")
     assert _built(corpus, output, search=False) > 0
+
+
+@pytest.mark.parametrize("module", ["tools.incremental", "tools.edits", "tools.selection", "tools.build"])
+def test_each_module_imports_first(module):
+    # tools.bench.devserver_probe imports tools.incremental before anything else.
+    done = subprocess.run([sys.executable, "-c", f"import {module}"], cwd=ROOT, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr.decode()

@@ -43,7 +43,7 @@ from pelican import Pelican, signals
 from pelican.generators import ArticlesGenerator
 
 from . import fingerprint
-from .incremental import KeepUnaffected, full_build_needed, listed_facts, pages_to_render, structure
+from .selection import KeepUnaffected, full_build_needed, listed_facts, pages_to_render, structure
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from archive_core.output_paths import escapes
