@@ -12,9 +12,8 @@ from urllib.parse import urlsplit
 from archive_core import countries
 from archive_core.data import DataFile, load_data
 from archive_core.errors import ContentError, Problem
+from archive_core.layout import COUNTRIES_FILE
 from archive_core.provenance import Citation, Correction, Fields, Localized
-
-COUNTRIES_FILE = Path("data") / "countries.yaml"
 
 SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN = "signed", "ratified", "not-signed", "unknown"
 STATUSES = (SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN)

@@ -14,14 +14,13 @@ from archive_core import countries, paths
 from archive_core.convention import Convention
 from archive_core.data import DataFile, load_data
 from archive_core.errors import ContentError, Problem
+from archive_core.layout import EVENT_SUFFIX, EVENTS_DIR
 from archive_core.locales import LANGUAGES
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.schema import MAX_DAYS_AHEAD
 
 from .when import When, parse_point, parse_range
 
-EVENTS_DIR = Path("data") / "timeline"
-EVENT_SUFFIX = ".yaml"
 # What an event is; `article` is reserved for the archive's own articles on the timeline.
 KINDS: tuple[str, ...] = (
     "resolution",

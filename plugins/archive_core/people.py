@@ -11,10 +11,10 @@ from typing import Any
 from archive_core import countries
 from archive_core.data import DataFile, load_data
 from archive_core.errors import ContentError, Problem
+from archive_core.layout import PEOPLE_FILE
 from archive_core.locales import LANGUAGES
 from archive_core.provenance import Citation, Correction, Fields, Localized
 
-PEOPLE_FILE = Path("data") / "people.yaml"
 KEYS = frozenset(
     {"name", "country", "role", "articles", "official_name", "official_role", "sources", "note", "corrections"}
 )

@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 
 from .data import DataFile, load_data
 from .errors import ContentError, Problem
+from .layout import PUBLISHERS_FILE
 from .locales import LANGUAGES
 from .provenance import is_http_url
 
-PUBLISHERS_FILE = Path("data") / "publishers.yaml"
 KEYS = frozenset({"host", "name", "source"})
 HOST_PATTERN = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
 
