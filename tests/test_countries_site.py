@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from archive_core.collation import sort_key
 from archive_core.urls import country_url
-from countries.collation import sort_key
 
 from .conftest import build_site
 from .fixture_archive import EN_ARTICLE, PL_ARTICLE, URL
