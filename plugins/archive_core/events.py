@@ -18,6 +18,7 @@ from archive_core.layout import EVENT_SUFFIX, EVENTS_DIR
 from archive_core.locales import LANGUAGES
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.schema import MAX_DAYS_AHEAD
+from archive_core.urls import ARTICLE_ANCHOR_PREFIX, YEAR_ANCHOR_PREFIX
 
 from .when import When, parse_point, parse_range
 
@@ -55,7 +56,7 @@ FIELDS: tuple[str, ...] = (
 FIGURES: tuple[str, ...] = ("hanoi_signatures",)
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Anchors the timeline page uses itself.
-RESERVED_ID_PREFIXES = ("article-", "year-")
+RESERVED_ID_PREFIXES = (ARTICLE_ANCHOR_PREFIX, YEAR_ANCHOR_PREFIX)
 RESERVED_IDS = ("next",)
 
 
