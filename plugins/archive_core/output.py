@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .urls import save_as
@@ -18,11 +18,15 @@ def write_page(
     lang: str,
     page_versions: Versions,
     homes: Mapping[str, str] | None = None,
+    articles: Iterable[Any] | None = None,
     **context: Any,
 ) -> None:
     """Write the page at `url` (site-relative) from `generator`'s `template`, in `lang`: with the hreflang
     alternates and the language switch of `page_versions` (`homes`: where the switch leads where the page has
-    no version), and `context` (`paginated=`, the page's own objects)."""
+    no version), and `context` (the page's own objects). `articles`: the page lists them, paginated as
+    PAGINATED_TEMPLATES says for `template`."""
+    if articles is not None:
+        context.update(paginated={"articles": list(articles)}, template_name=template)
     writer.write_file(
         save_as(url),
         generator.get_template(template),

@@ -52,16 +52,7 @@ class TopicPagesGenerator(Generator):
                     urls[other] = tag_url(page.translation, other)
                 page_versions = versions(urls, original=default_lang, current=lang)
                 write_page(
-                    self,
-                    writer,
-                    TEMPLATE,
-                    page.url,
-                    lang,
-                    page_versions,
-                    homes,
-                    paginated={"articles": list(page.articles)},
-                    template_name=TEMPLATE,
-                    topic=page,
+                    self, writer, TEMPLATE, page.url, lang, page_versions, homes, articles=page.articles, topic=page
                 )
 
 

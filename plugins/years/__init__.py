@@ -50,15 +50,7 @@ class YearPagesGenerator(Generator):
                     {other: year_url(page.year, other) for other in LANGUAGES}, original=default_lang
                 )
                 write_page(
-                    self,
-                    writer,
-                    TEMPLATE,
-                    page.url,
-                    lang,
-                    page_versions,
-                    paginated={"articles": list(page.articles)},
-                    template_name=TEMPLATE,
-                    year_page=page,
+                    self, writer, TEMPLATE, page.url, lang, page_versions, articles=page.articles, year_page=page
                 )
 
 
