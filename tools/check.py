@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import runpy
 import sys
 from pathlib import Path
 
@@ -30,9 +31,16 @@ def check(content_dir: Path, settings_file: Path | None = SETTINGS) -> list[Prob
     """Every problem of `content_dir`, its articles where the settings file's ARTICLE_PATHS puts them."""
     article_dirs = ARTICLE_DIRS
     if settings_file is not None:
-        from pelican.settings import read_settings
+        # The settings file is run as Pelican runs it; Pelican itself (0.3 s of imports) only
+        # when the file leaves ARTICLE_PATHS to Pelican's default.
+        settings = runpy.run_path(str(settings_file))
+        if "ARTICLE_PATHS" in settings:
+            given = settings["ARTICLE_PATHS"]
+            article_dirs = [given] if isinstance(given, str) else given  # as Pelican reads a lone string
+        else:
+            from pelican.settings import read_settings
 
-        article_dirs = read_settings(str(settings_file))["ARTICLE_PATHS"]
+            article_dirs = read_settings(str(settings_file))["ARTICLE_PATHS"]
     return list(take(content_dir, article_dirs, workers=default_workers()).problems)
 
 
