@@ -32,11 +32,10 @@ def check(content_dir: Path, settings_file: Path | None = SETTINGS) -> list[Prob
     article_dirs = ARTICLE_DIRS
     if settings_file is not None:
         # The settings file is run as Pelican runs it; Pelican itself (0.3 s of imports) only
-        # when the file leaves ARTICLE_PATHS to Pelican's default.
+        # when the file leaves ARTICLE_PATHS to Pelican (unset, or a string it replaces with its default).
         settings = runpy.run_path(str(settings_file))
-        if "ARTICLE_PATHS" in settings:
-            given = settings["ARTICLE_PATHS"]
-            article_dirs = [given] if isinstance(given, str) else given  # as Pelican reads a lone string
+        if isinstance(settings.get("ARTICLE_PATHS"), list):
+            article_dirs = settings["ARTICLE_PATHS"]
         else:
             from pelican.settings import read_settings
 
