@@ -31,7 +31,7 @@ def check(content_dir: Path, settings_file: Path | None = SETTINGS) -> list[Prob
     """Every problem of `content_dir`, its articles where the settings file's ARTICLE_PATHS puts them."""
     article_dirs = ARTICLE_DIRS
     if settings_file is not None:
-        # The settings file is run as Pelican runs it; Pelican itself (0.3 s of imports) only
+        # The settings file is run as Pelican runs it; Pelican itself (slow to import) only
         # when the file leaves ARTICLE_PATHS to Pelican (unset, or a string it replaces with its default).
         settings = runpy.run_path(str(settings_file))
         if isinstance(settings.get("ARTICLE_PATHS"), list):
