@@ -1,0 +1,108 @@
+"""For a devserver: a small index of the pages written again since the last full build, beside the site's index.
+
+Pagefind's service replaces a page it holds when the same URL is added again,
+but every write then builds the whole index anew (about 15 s at 10,000 pages
+on this machine, docs/performance.md) and no page can be removed
+(docs/upstream/pagefind-live-index.md). So the site's index stays as the last
+full build wrote it, and after each update `SearchOverlay.update` writes an
+overlay: an index of every page written again since that build (one short run
+of Pagefind's service, with the build's settings) and `overlay.json`, its
+languages and the ids of the site index's results it stands in for. A search
+page told where the overlay is (only the devserver's pages are) merges it with
+Pagefind's `mergeIndex` and hides those results. The overlay is written outside
+the output folder, so no build ever contains it; a full build starts it again
+empty.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .folding import folded_terms
+from .indexing import BUNDLE_DIR, PageToIndex, read_page, write_documents
+from .pagefind_compat import page_ids, read_entry, result_url
+from .rendering import page_text, with_folded_meta
+
+MANIFEST = "overlay.json"
+
+
+@dataclass
+class SearchOverlay:
+    output: Path  # the built site, whose `pagefind/` is the index of the last full build
+    folder: Path  # where the overlay is written: outside `output`, served by the devserver
+    exclude_selectors: tuple[str, ...] = ()
+    folding: str = "template"  # SEARCH_FOLDING
+    timeout: float | None = None  # SEARCH_INDEX_TIMEOUT
+    pages: dict[str, PageToIndex] = field(default_factory=dict)  # URL -> what Pagefind reads of it, as last written
+    _site_ids: Future | None = None
+
+    def reset(self) -> None:
+        """After a full build: nothing overlaid; the site index's page ids are read in the background."""
+        self.pages.clear()
+        shutil.rmtree(self.folder, ignore_errors=True)
+        reader = ThreadPoolExecutor(1, thread_name_prefix="search-overlay")
+        self._site_ids = reader.submit(page_ids, self.output / BUNDLE_DIR)
+        reader.shutdown(wait=False)
+
+    def update(self, written: Iterable[Path]) -> int:
+        """Take the indexed pages among `written` (and their records) into the overlay, then write it;
+        how many pages and records were taken."""
+        if self._site_ids is None:
+            self.reset()
+        site_ids = self._site_ids.result()
+        taken = 0
+        for path in map(Path, written):
+            for entry in self._entries(path, site_ids):
+                self.pages[entry.url] = entry
+                taken += 1
+        if taken:
+            self._write(site_ids)
+        return taken
+
+    def _entries(self, path: Path, site_ids: dict[str, str]) -> list[PageToIndex]:
+        if path.suffix != ".html" or not path.is_relative_to(self.output):
+            return []
+        if path.relative_to(self.output).parts[:1] == (BUNDLE_DIR,) or not path.is_file():
+            return []
+        page = read_page(self.output, path, fold_records=self.folding != "off")
+        url = result_url(self.output, path)
+        # On a site whose pages mark their indexed part, the marked ones; on a site that marks none, every
+        # page the build indexed.
+        if page.entry is None or not (page.marked or url in site_ids):
+            return page.records
+        html = path.read_text(encoding="utf-8")
+        if self.folding == "pages" and (terms := folded_terms(page_text(html, whole_body=not page.marked))):
+            html = with_folded_meta(html, terms)
+        return [PageToIndex(page.entry.path, page.entry.lang, html, url), *page.records]
+
+    def _write(self, site_ids: dict[str, str]) -> None:
+        """Index every overlaid page into a new folder, then put it in the place of the last one."""
+        self.folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.", dir=self.folder.parent))
+        try:
+            write_documents(list(self.pages.values()), staging, self.exclude_selectors, self.timeout)
+            own = set(page_ids(staging).values())
+            hidden = sorted({site_ids[url] for url in self.pages if url in site_ids} - own)
+            manifest = {"languages": sorted(read_entry(staging)["languages"]), "hidden": hidden}
+            (staging / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+            _replace_folder(staging, self.folder)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _replace_folder(new: Path, folder: Path) -> None:
+    """`new` becomes `folder`; the old one is moved aside first, then removed (a request in between gets a 404)."""
+    old = None
+    if folder.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old.", dir=folder.parent))
+        os.rename(folder, old / "overlay")
+    os.rename(new, folder)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
