@@ -12,6 +12,12 @@ page told where the overlay is (only the devserver's pages are) merges it with
 Pagefind's `mergeIndex` and hides those results. The overlay is written outside
 the output folder, so no build ever contains it; a full build starts it again
 empty.
+
+The overlay also holds, per language, one hidden document with every word of
+the site index: Pagefind answers a word no indexed word starts with by the
+longest indexed word that starts it ("współpracy" -> "w"), so without them a
+word the overlay lacks but the site has would find the overlay's pages through
+a one-letter word.
 """
 
 from __future__ import annotations
@@ -23,14 +29,39 @@ import tempfile
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from .folding import folded_terms
 from .indexing import BUNDLE_DIR, PageToIndex, read_page, write_documents
-from .pagefind_compat import page_ids, read_entry, result_url
+from .pagefind_compat import indexed_words, page_ids, read_entry, result_url
+from .records import Record
 from .rendering import page_text, with_folded_meta
 
 MANIFEST = "overlay.json"
+VOCABULARY_URL = "/.search-overlay-words/{lang}"  # the hidden document of a language's words: no page of a site
+_VOCABULARY = (
+    '<!doctype html><html lang="{lang}"><head></head><body><div data-pagefind-body>{words}</div></body></html>'
+)
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    """What the overlay needs of the site index: its pages' result ids by URL, and its words by language."""
+
+    ids: dict[str, str]
+    words: dict[str, list[str]]
+
+    @classmethod
+    def read(cls, bundle: Path) -> SiteIndex:
+        return cls(page_ids(bundle), indexed_words(bundle))
+
+    def vocabularies(self) -> list[PageToIndex]:
+        """A document per language with every word of the site index (see the module's docstring)."""
+        return [
+            PageToIndex("", lang, Record("", lang, escape(" ".join(words))).html, VOCABULARY_URL.format(lang=lang))
+            for lang, words in sorted(self.words.items())
+        ]
 
 
 @dataclass
@@ -41,29 +72,29 @@ class SearchOverlay:
     folding: str = "template"  # SEARCH_FOLDING
     timeout: float | None = None  # SEARCH_INDEX_TIMEOUT
     pages: dict[str, PageToIndex] = field(default_factory=dict)  # URL -> what Pagefind reads of it, as last written
-    _site_ids: Future | None = None
+    _site: Future | None = None
 
     def reset(self) -> None:
-        """After a full build: nothing overlaid; the site index's page ids are read in the background."""
+        """After a full build: nothing overlaid; the site index is read in the background."""
         self.pages.clear()
         shutil.rmtree(self.folder, ignore_errors=True)
         reader = ThreadPoolExecutor(1, thread_name_prefix="search-overlay")
-        self._site_ids = reader.submit(page_ids, self.output / BUNDLE_DIR)
+        self._site = reader.submit(SiteIndex.read, self.output / BUNDLE_DIR)
         reader.shutdown(wait=False)
 
     def update(self, written: Iterable[Path]) -> int:
         """Take the indexed pages among `written` (and their records) into the overlay, then write it;
         how many pages and records were taken."""
-        if self._site_ids is None:
+        if self._site is None:
             self.reset()
-        site_ids = self._site_ids.result()
+        site = self._site.result()
         taken = 0
         for path in map(Path, written):
-            for entry in self._entries(path, site_ids):
+            for entry in self._entries(path, site.ids):
                 self.pages[entry.url] = entry
                 taken += 1
         if taken:
-            self._write(site_ids)
+            self._write(site)
         return taken
 
     def _entries(self, path: Path, site_ids: dict[str, str]) -> list[PageToIndex]:
@@ -82,14 +113,16 @@ class SearchOverlay:
             html = with_folded_meta(html, terms)
         return [PageToIndex(page.entry.path, page.entry.lang, html, url), *page.records]
 
-    def _write(self, site_ids: dict[str, str]) -> None:
+    def _write(self, site: SiteIndex) -> None:
         """Index every overlaid page into a new folder, then put it in the place of the last one."""
         self.folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.", dir=self.folder.parent))
         try:
-            write_documents(list(self.pages.values()), staging, self.exclude_selectors, self.timeout)
-            own = set(page_ids(staging).values())
-            hidden = sorted({site_ids[url] for url in self.pages if url in site_ids} - own)
+            vocabularies = site.vocabularies()
+            write_documents([*self.pages.values(), *vocabularies], staging, self.exclude_selectors, self.timeout)
+            own = page_ids(staging)
+            stale = {site.ids[url] for url in self.pages if url in site.ids} - set(own.values())
+            hidden = sorted(stale | {own[document.url] for document in vocabularies if document.url in own})
             manifest = {"languages": sorted(read_entry(staging)["languages"]), "hidden": hidden}
             (staging / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
             _replace_folder(staging, self.folder)

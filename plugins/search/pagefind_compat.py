@@ -29,12 +29,14 @@ make it unnecessary where there is one:
   ended, or once the time limit is over, killing and reaping what is left.
 - **The URL Pagefind gives a page** (`result_url`), for the records handed to
   it one by one, so that they sit at the same URLs as the pages it walks.
-- **Which result is which page** (`page_ids`): the id Pagefind's JS API gives a
-  result is the name of the page's fragment file, whose decoded JSON starts
-  with the page's URL; a devserver's overlay index (`overlay.py`) hides the
-  main index's results for the pages it holds again by those ids. Pagefind
-  cannot remove or replace a page of a written index (Pagefind/pagefind#71;
-  see docs/upstream/pagefind-live-index.md).
+- **Which result is which page, and the words of an index** (`page_ids`,
+  `indexed_words`), for a devserver's overlay index (`overlay.py`): the id
+  Pagefind's JS API gives a result is the name of the page's fragment file,
+  whose decoded JSON starts with the page's URL; a language's words are the
+  first item of each entry of its index chunks, which its metadata lists.
+  Pagefind cannot remove or replace a page of a written index without
+  indexing every page again (Pagefind/pagefind#71; see
+  docs/upstream/pagefind-live-index.md).
 - **Reading the service's answers as they come.** The API's `PagefindService`
   sleeps 0.1 s before reading each answer, so every request costs at least
   0.1 s (22 records and six requests: 2.8 s of a 6 s build of the archive as it
@@ -338,6 +340,22 @@ def page_ids(bundle: Path) -> dict[str, str]:
             url = decode_json(Path(file.path))["url"]
         ids[url] = file.name.removesuffix(".pf_fragment")
     return ids
+
+
+META_CHUNKS = 2  # in a language's metadata: [version, pages, chunks, filters, sorts, fields]; a chunk: [from, to, hash]
+
+
+def indexed_words(bundle: Path) -> dict[str, list[str]]:
+    """Language -> every word (stem) of its index, as Pagefind wrote it."""
+    words = {}
+    for lang, language in read_entry(bundle)["languages"].items():
+        meta = decode(bundle / f"pagefind.{language['hash']}.pf_meta")
+        if not isinstance(meta, list) or not meta or meta[0] not in TESTED_VERSIONS:
+            raise BundleFormatError(f"{bundle}: metadata of {lang} is not Pagefind {', '.join(TESTED_VERSIONS)}'s")
+        words[lang] = [
+            entry[0] for *_, chunk in meta[META_CHUNKS] for entry in decode(bundle / "index" / f"{chunk}.pf_index")[0]
+        ]
+    return words
 
 
 def decode_json(path: Path) -> Any:
