@@ -33,13 +33,14 @@ from html import escape
 from pathlib import Path
 
 from .folding import folded_terms
-from .indexing import BUNDLE_DIR, PageToIndex, read_page, write_documents
+from .indexing import BUNDLE_DIR, PageToIndex, has_attribute, read_page, write_documents
 from .pagefind_compat import indexed_words, page_ids, read_entry, result_url
 from .records import Record
-from .rendering import page_text, with_folded_meta
+from .rendering import BODY_MARKER, page_text, with_folded_meta
 
 MANIFEST = "overlay.json"
 VOCABULARY_URL = "/.search-overlay-words/{lang}"  # the hidden document of a language's words: no page of a site
+_UNMARKED = '<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body>{text}</body></html>'
 _VOCABULARY = (
     '<!doctype html><html lang="{lang}"><head></head><body><div data-pagefind-body>{words}</div></body></html>'
 )
@@ -56,12 +57,15 @@ class SiteIndex:
     def read(cls, bundle: Path) -> SiteIndex:
         return cls(page_ids(bundle), indexed_words(bundle))
 
-    def vocabularies(self) -> list[PageToIndex]:
-        """A document per language with every word of the site index (see the module's docstring)."""
-        return [
-            PageToIndex("", lang, Record("", lang, escape(" ".join(words))).html, VOCABULARY_URL.format(lang=lang))
-            for lang, words in sorted(self.words.items())
-        ]
+    def vocabularies(self, marked: bool) -> list[PageToIndex]:
+        """A document per language with every word of the site index (see the module's docstring); `marked`:
+        its words in a `data-pagefind-body` element, as the pages' are (else Pagefind would leave the pages out)."""
+        documents = []
+        for lang, words in sorted(self.words.items()):
+            text = escape(" ".join(words))
+            html = Record("", lang, text).html if marked else _UNMARKED.format(lang=escape(lang), text=text)
+            documents.append(PageToIndex("", lang, html, VOCABULARY_URL.format(lang=lang)))
+        return documents
 
 
 @dataclass
@@ -82,11 +86,16 @@ class SearchOverlay:
         self._site = reader.submit(SiteIndex.read, self.output / BUNDLE_DIR)
         reader.shutdown(wait=False)
 
+    def wait_until_ready(self) -> None:
+        """Wait for the site index to be read (`reset` starts it); what it raised, if anything."""
+        if self._site is None:
+            self.reset()
+        self._site.result()
+
     def update(self, written: Iterable[Path]) -> int:
         """Take the indexed pages among `written` (and their records) into the overlay, then write it;
         how many pages and records were taken."""
-        if self._site is None:
-            self.reset()
+        self.wait_until_ready()
         site = self._site.result()
         taken = 0
         for path in map(Path, written):
@@ -118,7 +127,8 @@ class SearchOverlay:
         self.folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.", dir=self.folder.parent))
         try:
-            vocabularies = site.vocabularies()
+            marked = any(has_attribute(page.html.encode(), BODY_MARKER.encode()) for page in self.pages.values())
+            vocabularies = site.vocabularies(marked)
             write_documents([*self.pages.values(), *vocabularies], staging, self.exclude_selectors, self.timeout)
             own = page_ids(staging)
             stale = {site.ids[url] for url in self.pages if url in site.ids} - set(own.values())
