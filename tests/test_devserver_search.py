@@ -8,10 +8,12 @@ whole. The site's own index (what a build publishes) is never touched by an upda
 from __future__ import annotations
 
 import hashlib
+import http.client
 import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -19,12 +21,13 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
+from tools.live_reload import SEARCH_OVERLAY_URL, Builds, handler_for
+from tools.serve import make_server
+
 from .browser import watch
 from .conftest import FIXTURE, ROOT
 from .fixture_archive import PL_ARTICLE
 from .test_devserver import _get, free_port, wait_for
-
-pytestmark = pytest.mark.browser
 
 SEARCH = "/pl/szukaj/"
 SOURCE = Path("content/articles/2025/signing-in-hanoi.pl.md")
@@ -78,6 +81,7 @@ def bundle_digest(bundle: Path) -> str:
     return digest.hexdigest()
 
 
+@pytest.mark.browser
 def test_the_search_index_follows_edits_new_and_deleted_articles(tmp_path, chromium):
     project = tmp_path / "project"
     for name in ("theme", "plugins", "tools"):
@@ -138,3 +142,32 @@ def test_the_search_index_follows_edits_new_and_deleted_articles(tmp_path, chrom
         server.wait(timeout=10)
         if server.returncode not in (0, -15):
             print(log_file.read_text())
+
+
+def test_the_devserver_serves_the_overlay_from_its_own_folder_and_names_it_only_while_there_is_one(tmp_path):
+    site, overlay = tmp_path / "output", tmp_path / "overlay"
+    site.mkdir()
+    (site / "index.html").write_text("<html><head><title>t</title></head><body></body></html>", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("not served", encoding="utf-8")
+    server = make_server(site, free_port(), verbose=False, handler=handler_for(Builds(), search_overlay=overlay))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def get(path: str) -> tuple[int, str]:
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=5)
+        connection.request("GET", path)  # as sent, not normalized
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8")
+
+    try:
+        assert "search-overlay" not in get("/")[1]
+        overlay.mkdir()
+        (overlay / "overlay.json").write_text('{"languages": [], "hidden": []}', encoding="utf-8")
+        assert f'<meta name="search-overlay" content="{SEARCH_OVERLAY_URL}">' in get("/")[1]
+        assert get(SEARCH_OVERLAY_URL + "overlay.json") == (200, '{"languages": [], "hidden": []}')
+        for escape in ("../secret.txt", "%2e%2e/secret.txt", "..%2fsecret.txt", "../../secret.txt"):
+            _, body = get(SEARCH_OVERLAY_URL + escape)
+            assert "not served" not in body, escape
+        assert "search-overlay" not in (site / "index.html").read_text(encoding="utf-8")
+    finally:
+        server.shutdown()
+        server.server_close()
