@@ -125,6 +125,10 @@ def update_search(overlay: SearchOverlay | None, written: list[str]) -> None:
     except (PagefindFailed, OSError) as exc:
         print(f"search index not updated: {exc}", file=sys.stderr)
         return
+    except Exception:  # the pages are served: say why search lags behind them, and keep serving
+        traceback.print_exc()
+        print("search index not updated: it stays as of the last full build", file=sys.stderr)
+        return
     if indexed:
         print(f"search index: {indexed} page(s) indexed again in {time.perf_counter() - started:.2f} s")
 
