@@ -100,6 +100,7 @@ def on_change(served: Served, changes: set[tuple[Change, str]]) -> None:
         on_written = lambda path, context=None: written.append(path)  # noqa: E731
         signals.content_written.connect(on_written)
         try:
+            wait_for_search(served.search)  # it compares what the update writes with what the full build wrote
             updated = site.update(Path(p) for p in edits)
         except BuildFailed as exc:  # the problems `make check` would report
             print(f"{exc}\nnot updated: still serving the last good site", file=sys.stderr)
@@ -113,6 +114,15 @@ def on_change(served: Served, changes: set[tuple[Change, str]]) -> None:
             return
     print(f"changed: {', '.join(_display(p) for p in paths)}; full rebuild")
     full_build(served)
+
+
+def wait_for_search(overlay: SearchOverlay | None) -> None:
+    if overlay is None:
+        return
+    try:
+        overlay.wait_until_ready()
+    except Exception as exc:  # a site index it cannot read: the update goes on, search stays as built
+        print(f"search index cannot follow edits: {exc}", file=sys.stderr)
 
 
 def update_search(overlay: SearchOverlay | None, written: list[str]) -> None:

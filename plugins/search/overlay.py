@@ -22,6 +22,7 @@ a one-letter word.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -41,21 +42,23 @@ from .rendering import BODY_MARKER, page_text, with_folded_meta
 MANIFEST = "overlay.json"
 VOCABULARY_URL = "/.search-overlay-words/{lang}"  # the hidden document of a language's words: no page of a site
 _UNMARKED = '<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body>{text}</body></html>'
-_VOCABULARY = (
-    '<!doctype html><html lang="{lang}"><head></head><body><div data-pagefind-body>{words}</div></body></html>'
-)
 
 
 @dataclass(frozen=True)
 class SiteIndex:
-    """What the overlay needs of the site index: its pages' result ids by URL, and its words by language."""
+    """What the overlay needs of the site index: its results' ids by URL, its words by language, and a digest
+    of each file it indexed (a page or a record's page) as the full build wrote it, by URL."""
 
     ids: dict[str, str]
     words: dict[str, list[str]]
+    digests: dict[str, bytes]
 
     @classmethod
-    def read(cls, bundle: Path) -> SiteIndex:
-        return cls(page_ids(bundle), indexed_words(bundle))
+    def read(cls, output: Path) -> SiteIndex:
+        ids = page_ids(output / BUNDLE_DIR)
+        pages = {url.split("#", 1)[0] for url in ids}
+        digests = {url: _digest(file) for url in pages if (file := _file_of(output, url)).is_file()}
+        return cls(ids, indexed_words(output / BUNDLE_DIR), digests)
 
     def vocabularies(self, marked: bool) -> list[PageToIndex]:
         """A document per language with every word of the site index (see the module's docstring); `marked`:
@@ -76,46 +79,55 @@ class SearchOverlay:
     folding: str = "template"  # SEARCH_FOLDING
     timeout: float | None = None  # SEARCH_INDEX_TIMEOUT
     pages: dict[str, PageToIndex] = field(default_factory=dict)  # URL -> what Pagefind reads of it, as last written
+    taken: set[str] = field(default_factory=set)  # the URLs of the files whose pages and records are in `pages`
     _site: Future | None = None
 
     def reset(self) -> None:
         """After a full build: nothing overlaid; the site index is read in the background."""
         self.pages.clear()
+        self.taken.clear()
         shutil.rmtree(self.folder, ignore_errors=True)
         reader = ThreadPoolExecutor(1, thread_name_prefix="search-overlay")
-        self._site = reader.submit(SiteIndex.read, self.output / BUNDLE_DIR)
+        self._site = reader.submit(SiteIndex.read, self.output)
         reader.shutdown(wait=False)
 
     def wait_until_ready(self) -> None:
-        """Wait for the site index to be read (`reset` starts it); what it raised, if anything."""
+        """Wait for the site index to be read (`reset` starts it); what it raised, if anything.
+
+        Call it before the output is written again: a page is taken only if it differs from what the full
+        build wrote, as read here."""
         if self._site is None:
             self.reset()
         self._site.result()
 
     def update(self, written: Iterable[Path]) -> int:
-        """Take the indexed pages among `written` (and their records) into the overlay, then write it;
-        how many pages and records were taken."""
+        """Take the indexed pages among `written` (and their records) that changed into the overlay, then
+        write it; how many pages and records were taken. (`wait_until_ready` first, before writing.)"""
         self.wait_until_ready()
         site = self._site.result()
         taken = 0
         for path in map(Path, written):
-            for entry in self._entries(path, site.ids):
+            for entry in self._entries(path, site):
                 self.pages[entry.url] = entry
                 taken += 1
         if taken:
             self._write(site)
         return taken
 
-    def _entries(self, path: Path, site_ids: dict[str, str]) -> list[PageToIndex]:
-        if path.suffix != ".html" or not path.is_relative_to(self.output):
+    def _entries(self, path: Path, site: SiteIndex) -> list[PageToIndex]:
+        """What Pagefind reads of the page at `path`, if the site index has it and it changed since."""
+        if path.suffix != ".html" or not path.is_relative_to(self.output) or not path.is_file():
             return []
-        if path.relative_to(self.output).parts[:1] == (BUNDLE_DIR,) or not path.is_file():
-            return []
-        page = read_page(self.output, path, fold_records=self.folding != "off")
         url = result_url(self.output, path)
+        if url not in site.digests:  # a page the site index does not hold (a listing...) or Pagefind's own
+            return []
+        if url not in self.taken and _digest(path) == site.digests[url]:
+            return []  # written again as it was (a listing kept, a page an edit does not show on)
+        self.taken.add(url)
+        page = read_page(self.output, path, fold_records=self.folding != "off")
         # On a site whose pages mark their indexed part, the marked ones; on a site that marks none, every
         # page the build indexed.
-        if page.entry is None or not (page.marked or url in site_ids):
+        if page.entry is None or not (page.marked or url in site.ids):
             return page.records
         html = path.read_text(encoding="utf-8")
         if self.folding == "pages" and (terms := folded_terms(page_text(html, whole_body=not page.marked))):
@@ -138,6 +150,15 @@ class SearchOverlay:
             _replace_folder(staging, self.folder)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _file_of(output: Path, url: str) -> Path:
+    """The file of a URL Pagefind gave (`result_url`'s inverse): `/pl/2025/slug/` -> `pl/2025/slug/index.html`."""
+    return output / (url[1:] + "index.html" if url.endswith("/") else url[1:])
+
+
+def _digest(path: Path) -> bytes:
+    return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
 
 
 def _replace_folder(new: Path, folder: Path) -> None:

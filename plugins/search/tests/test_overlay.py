@@ -49,10 +49,13 @@ def test_pages_written_again_are_indexed_beside_the_site_index_and_hide_its_resu
     published = digest(output / "pagefind")
 
     overlay = SearchOverlay(output, tmp_path / "overlay")
+    overlay.wait_until_ready()  # before anything is written again: what the full build wrote is known
     write(output, "pl/a/index.html", ARTICLE.format(lang="pl", title="Hanoi", text="nowe qq7001x"))
     write(output, "pl/os/index.html", TIMELINE.format(text="ceremonia qq7003x"))
     write(output, "pl/index.html", LISTING.format(text="qq7004x"))
-    assert overlay.update([edited, listing, timeline, output / "pagefind" / "pagefind.js"]) == 3
+    unchanged = output / "pl/b/index.html"
+    unchanged.write_bytes(unchanged.read_bytes())  # written again as it was: not indexed again
+    assert overlay.update([edited, listing, timeline, unchanged, output / "pagefind" / "pagefind.js"]) == 3
 
     folder = tmp_path / "overlay"
     manifest = json.loads((folder / MANIFEST).read_text())
@@ -82,6 +85,10 @@ def test_pages_written_again_are_indexed_beside_the_site_index_and_hide_its_resu
     write(output, "pl/a/index.html", ARTICLE.format(lang="pl", title="Hanoi", text="trzecie qq7005x"))
     assert overlay.update([edited]) == 1
     assert "qq7005x" in content_of(folder, "/pl/a/") and "qq7003x" in content_of(folder, "/pl/os/#signing")
+    # Back as the full build wrote it: the overlay holds that version, not the last edit.
+    write(output, "pl/a/index.html", ARTICLE.format(lang="pl", title="Hanoi", text="stare słowo współpracy"))
+    assert overlay.update([edited]) == 1
+    assert "współpracy" in content_of(folder, "/pl/a/")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".overlay")]  # no staging folder left
 
     overlay.reset()  # a full build
@@ -94,6 +101,7 @@ def test_on_a_site_that_marks_no_region_every_page_it_indexed_is_taken(tmp_path)
     write(output, "b/index.html", '<html lang="en"><body><p>other words</p></body></html>')
     build_search_index(output)
     overlay = SearchOverlay(output, tmp_path / "overlay")
+    overlay.wait_until_ready()
     write(output, "a/index.html", '<html lang="en"><body><p>new qq7001x</p></body></html>')
     assert overlay.update([page, tmp_path / "elsewhere.html"]) == 1
     assert "qq7001x" in content_of(tmp_path / "overlay", "/a/")
