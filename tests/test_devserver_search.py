@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import http.client
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -25,9 +24,8 @@ from tools.live_reload import SEARCH_OVERLAY_URL, Builds, handler_for
 from tools.serve import make_server
 
 from .browser import watch
-from .conftest import FIXTURE, ROOT
 from .fixture_archive import PL_ARTICLE
-from .test_devserver import _get, free_port, wait_for
+from .test_devserver import _get, devserver_project, free_port, wait_for
 
 SEARCH = "/pl/szukaj/"
 SOURCE = Path("content/articles/2025/signing-in-hanoi.pl.md")
@@ -83,12 +81,7 @@ def bundle_digest(bundle: Path) -> str:
 
 @pytest.mark.browser
 def test_the_search_index_follows_edits_new_and_deleted_articles(tmp_path, chromium):
-    project = tmp_path / "project"
-    for name in ("theme", "plugins", "tools"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", "tests"))
-    shutil.copytree(FIXTURE, project / "content")
-    for name in ("pelican.conf.py", "requirements.txt"):
-        shutil.copy(ROOT / name, project)
+    project = devserver_project(tmp_path)
     source = project / SOURCE
     assert source.read_text(encoding="utf-8").count(OLD_WORD) == 1
     port = free_port()
