@@ -167,11 +167,14 @@ def test_a_build_reads_and_checks_each_file_once(reads, tmp_path):
     assert reads == Counter({str(path): 1 for path in [*articles, *data]})
 
 
-def test_a_build_opens_each_content_file_once_besides_the_fingerprint(monkeypatch, tmp_path):
-    # Any reader, not only the ones `reads` knows: every open of a file under content/ for reading is
-    # counted (`open()`, and `os.open` as archive_core.paths reads; not its O_PATH looks at a path),
-    # except the build fingerprint's (tools/fingerprint.py hashes the bytes of every input, parses none).
-    content = CONTENT.resolve()
+def count_opens(monkeypatch, content: Path) -> Counter:
+    """Every open of a file under `content` for reading, by relative path, until `monkeypatch.undo()`.
+
+    Any reader is counted, not only the ones `reads` knows: `open()`, and `os.open` as archive_core.paths
+    reads (not its O_PATH looks at a path); not the build fingerprint's (tools/fingerprint.py hashes the
+    bytes of every input, and parses none).
+    """
+    content = content.resolve()
     opened: Counter = Counter()
     real_open, real_os_open = io.open, os.open
 
@@ -193,17 +196,38 @@ def test_a_build_opens_each_content_file_once_besides_the_fingerprint(monkeypatc
     monkeypatch.setattr(io, "open", counting_open)
     monkeypatch.setattr(builtins, "open", counting_open)
     monkeypatch.setattr(os, "open", counting_os_open)
+    return opened
+
+
+def test_a_build_opens_each_content_file_once_besides_the_fingerprint(monkeypatch, tmp_path):
+    content = CONTENT.resolve()
+    opened = count_opens(monkeypatch, content)
     build_site(tmp_path / "output", CONTENT, ARCHIVE_WORKERS=1, ARCHIVE_CACHE_DIR="", SEARCH_INDEX=False)
     monkeypatch.undo()
     assert opened, "the build read no content file through open()"
     assert {name: count for name, count in opened.items() if count > 1} == {}
-    importer_only = {content / "data" / "country-names.yaml"}  # `make import` reads it, the build does not
-    parsed = [
-        p
-        for p in content.rglob("*")
-        if p.suffix in {".md", ".yaml"} and p.parent.name != "sources" and p not in importer_only
-    ]
+    parsed = [p for p in content.rglob("*") if p.suffix in {".md", ".yaml"} and p.parent.name != "sources"]
     assert sorted(opened) == sorted(p.relative_to(content).as_posix() for p in parsed)
+
+
+def test_a_publisher_or_raw_copy_problem_is_at_its_line_with_the_article_read_once(monkeypatch, content_copy):
+    # Found once every article is read (archive_core.sources), at the line the parser saw: no file read again.
+    no_publisher = content_copy / "articles" / "2023" / "negotiations-open.en.md"  # example.org: not in the table
+    no_publisher.write_text(no_publisher.read_text(encoding="utf-8").replace("  publisher: Dziennik Przykładowy\n", ""))
+    no_raw = content_copy / "articles" / "2025" / "signing-in-hanoi.pl.md"
+    text = no_raw.read_text(encoding="utf-8").replace("raw: sources/signing-in-hanoi.pl.txt", "raw: sources/gone.txt")
+    no_raw.write_text(text, encoding="utf-8")
+    opened = count_opens(monkeypatch, content_copy)
+    problems = take(content_copy).problems
+    monkeypatch.undo()
+    found = {(Path(p.path).name, p.line, p.field, p.severity) for p in problems if p.field.startswith("source")}
+    assert found == {
+        ("negotiations-open.en.md", 8, "source.publisher", "error"),  # at `source:`, which lacks it
+        ("signing-in-hanoi.pl.md", text.split("\n").index("  raw: sources/gone.txt") + 1, "source.raw", "error"),
+        ("civil-society-concerns.en.md", 8, "source.publisher", "warning"),  # named by the table
+    }
+    articles = [p.relative_to(content_copy).as_posix() for p in content_copy.rglob("*.md") if "articles" in p.parts]
+    assert {name: opened[name] for name in articles} == dict.fromkeys(articles, 1)
 
 
 def _called_from(module: str) -> bool:

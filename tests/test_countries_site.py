@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from archive_core.collation import sort_key
 from archive_core.urls import country_url
-from countries.collation import sort_key
 
-from .conftest import ROOT, build_site
+from .conftest import build_site
 from .fixture_archive import EN_ARTICLE, PL_ARTICLE, URL
 from .html_helpers import page_for_url, read_page
 from .test_build_errors import run_build
@@ -165,15 +164,16 @@ def test_every_map_link_leads_to_a_country_page_coloured_by_its_status(site, url
     assert all(europe[code] == status[code] for code in europe)
 
 
-def test_the_index_shows_progress_toward_entry_into_force(content_copy, tmp_path):
-    # The instruments needed come from convention.yaml, with the depositary's page as their source.
-    shutil.copyfile(ROOT / "content" / "data" / "convention.yaml", content_copy / "data" / "convention.yaml")
-    site = build_site(tmp_path / "output", content_copy)
-    for url, words in (("/en/countries/", "of the 40 needed"), ("/pl/kraje/", "z 40 potrzebnych")):
+def test_the_index_shows_progress_toward_entry_into_force(site):
+    # The fixture's convention.yaml: 5 instruments needed, with its source; its countries.yaml: one ratification (FR).
+    for url, words in (
+        ("/en/countries/", "1 confirmed ratification of the 5 needed"),
+        ("/pl/kraje/", "1 potwierdzona ratyfikacja z 5 potrzebnych"),
+    ):
         html = page_for_url(site, url).read_text(encoding="utf-8")
         assert words in html
-        assert re.search(r'<progress max="40" value="\d+"', html)
-        assert "XVIII-16" in html  # the depositary's page, which quotes article 65(1)
+        assert '<progress max="5" value="1"' in html
+        assert "Fixture entry-into-force rule" in html  # the source of the figure
 
 
 def test_every_country_page_is_in_the_index(site):

@@ -18,17 +18,18 @@ import pytest
 
 from .browser import serve
 from .build_helpers import run_build, settings_file
-from .conftest import ROOT
+from .conftest import FIXTURE, ROOT
+from .fixture_archive import EN_ARTICLE, PL_ARTICLE, file
 from .sitewide import broken_links
 
-# A plugin turned off, and pages that only it writes.
+# A plugin turned off, and pages of the fixture archive that only it writes.
 FEATURES = {
     "timeline": ["pl/os-czasu/index.html", "en/timeline.json"],
     "countries": ["pl/kraje/index.html", "en/countries/vietnam/index.html"],
     "search": ["pl/szukaj/index.html", "pagefind/pagefind-entry.json"],
     "publishing": ["sitemap.xml", "robots.txt", "404.html", "pl/feed.atom.xml"],
-    "about": ["pl/o-archiwum/index.html"],
-    "citations": ["pl/kraje/wietnam/cite.bib", "en/2025/hanoi-convention-opens-for-signature/cite.ris"],
+    "about": ["pl/o-archiwum/index.html", "en/about/index.html"],
+    "citations": ["pl/kraje/wietnam/cite.bib", f"{EN_ARTICLE.strip('/')}/cite.ris"],
     "open_data": ["data/countries.csv", "data/articles.json"],
     "annotations": [],
     "years": ["pl/2025/index.html", "en/2025/index.html"],
@@ -45,20 +46,27 @@ LINKS_TO = {
 }
 
 
+def test_with_every_plugin_the_fixture_archive_has_each_feature_page(fixture_site):
+    """What the builds below must not write is there when the plugin is on: their test can fail."""
+    assert [path for pages in FEATURES.values() for path in pages if not (fixture_site / path).is_file()] == []
+    home = (fixture_site / "pl" / "index.html").read_text(encoding="utf-8")
+    assert [url for url in LINKS_TO.values() if f'="{url}"' not in home] == []  # a link, or the search form
+
+
 @pytest.mark.parametrize("plugin", FEATURES)
 def test_the_archive_builds_without_each_feature_plugin(plugin, tmp_path):
     settings = settings_file(
         tmp_path, f"PLUGINS = [name for name in PLUGINS if name != {plugin!r}]\nSEARCH_INDEX = False\n"
     )
     output = tmp_path / "output"
-    result = run_build(ROOT / "content", output, settings)
+    result = run_build(FIXTURE, output, settings)
     assert result.returncode == 0, result.stderr
-    assert (output / "pl" / "2025" / "otwarcie-konwencji-z-hanoi-do-podpisu" / "index.html").is_file()
+    assert (output / file(PL_ARTICLE)).is_file()
     assert not [path for path in FEATURES[plugin] if (output / path).exists()]
     # No page links to what is not there (the search index itself is left out on purpose: SEARCH_INDEX).
     assert [link for link in broken_links(output) if "/pagefind/" not in link] == []
     if plugin in LINKS_TO:
-        assert f'href="{LINKS_TO[plugin]}"' not in (output / "pl" / "index.html").read_text(encoding="utf-8")
+        assert f'="{LINKS_TO[plugin]}"' not in (output / "pl" / "index.html").read_text(encoding="utf-8")
 
 
 PLAIN_SETTINGS = """\

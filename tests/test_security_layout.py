@@ -3,12 +3,17 @@ the build would silently ignore. See docs/security.md."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from archive_core import paths
 from archive_core.errors import ContentError
+from archive_core.layout import COUNTRY_NAMES_FILE, DATA_FILES, Layout
 from tools.check import check
 
+from .build_helpers import run_build, settings_file
+from .fixture_archive import PL_ARTICLE, file
 from .test_bad_input import GOOD
 
 
@@ -56,3 +61,62 @@ def test_a_file_an_article_copies_is_read(content_copy):
     article = content_copy / "articles" / "2025" / "good-article.en.md"
     article.write_text(GOOD + "\n![A map]({static}/images/map.png)\n", encoding="utf-8")
     assert [p for p in check(content_copy) if p.severity == "error"] == []
+
+
+def test_the_article_folders_are_the_builds_setting(content_copy, tmp_path):
+    """ARTICLE_PATHS decides where articles are, for `make check` and the build alike."""
+    (content_copy / "articles").rename(content_copy / "news")
+    settings = settings_file(tmp_path, 'ARTICLE_PATHS = ["news"]\nSEARCH_INDEX = False\n')
+    assert [p for p in check(content_copy, settings) if p.severity == "error"] == []
+    result = run_build(content_copy, tmp_path / "output", settings)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "output" / file(PL_ARTICLE)).is_file()
+    # Under the default settings the same files are no articles, and the hint says where articles go.
+    moved = content_copy / "news" / "2025" / "signing-in-hanoi.pl.md"
+    [problem] = [p for p in check(content_copy) if p.path == str(moved)]
+    assert problem.message == "is not read by the build and would never be published"
+    assert problem.hint.startswith("content/ holds articles/, about/, sources/ and data/ (")
+    # An article in the wrong year's folder is told where it belongs: in the article folder it is in.
+    moved.rename(content_copy / "news" / "2024" / moved.name)
+    problems = [str(p) for p in check(content_copy, settings)]
+    assert any("it belongs at news/2025/signing-in-hanoi.pl.md" in p for p in problems), problems
+
+
+def test_the_layout_hint_names_every_data_file_and_the_article_folders():
+    hint = Layout.of(["news", "press"]).hint()
+    assert hint.startswith("content/ holds news/, press/, about/, sources/ and data/ (")
+    assert all(path.name in hint for path in DATA_FILES) and "timeline/<id>.yaml" in hint
+    for read in ("news/2025/a.pl.md", "press/x", "about/about.pl.md", "sources/a.txt", "data/timeline/e.yaml"):
+        assert Layout.of(["news", "press"]).is_read(Path(read)), read
+    assert all(Layout().is_read(path) for path in DATA_FILES)
+    for unread in ("articles/2025/a.pl.md", "data/extra.yaml", "news-old/a.md", "data/timeline/sub/e.yaml"):
+        assert not Layout.of(["news", "press"]).is_read(Path(unread)), unread
+
+
+def test_country_names_yaml_is_checked_with_every_bad_record_at_its_line(content_copy):
+    path = content_copy / COUNTRY_NAMES_FILE
+    path.write_text(
+        "countries:\n"
+        "  - code: VN\n    forms: [Wietnamu]\n    source: https://pl.wiktionary.org/wiki/Wietnam\n"
+        "  - code: XX\n    forms: [Iksji]\n    source: https://example.org/iks\n"
+        "  - code: PL\n    forms: Polski\n    source: https://pl.wiktionary.org/wiki/Polska\n"
+        "  - code: FR\n    forms: [Francji]\n",
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
+    assert problems == [
+        f"{path}:5: code: 'XX' is not a known country code (ISO 3166-1)",
+        f"{path}:9: forms: must be a list of names (quote each name)",
+        f"{path}:11: countries: each record has code, forms and source (- code: XX, forms: [...], source: ...)",
+    ]
+    path.write_text("countries: {VN: [Wietnamu]}\n", encoding="utf-8")
+    assert [str(p) for p in check(content_copy) if p.path == str(path)] == [
+        f"{path}:1: countries: is missing (the file holds `countries:`, a list)"
+    ]
+
+
+def test_make_check_takes_a_content_folder_named_relative_to_where_it_runs(content_copy, monkeypatch):
+    (content_copy / "notes.txt").write_text("x", encoding="utf-8")
+    monkeypatch.chdir(content_copy.parent)
+    problems = check(Path(content_copy.name))
+    assert [Path(p.path).name for p in problems if p.severity == "error"] == ["notes.txt"]

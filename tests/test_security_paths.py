@@ -54,34 +54,29 @@ def link_article_folder(content: Path, outside: Path) -> str:
     return "articles/2020"
 
 
-def link_articles_root(content: Path, outside: Path) -> str:
-    shutil.move(content / "articles", outside / "articles")
-    (content / "articles").symlink_to(outside / "articles")
-    return "articles"
+def moved_out(relative: str) -> Callable[[Path, Path], str]:
+    """A folder of the content moved outside it, and a link to it left in its place."""
+
+    def case(content: Path, outside: Path) -> str:
+        shutil.move(content / relative, outside / Path(relative).name)
+        (content / relative).symlink_to(outside / Path(relative).name)
+        return relative
+
+    return case
 
 
-def link_data_file(content: Path, outside: Path) -> str:
-    target = outside / "countries.yaml"
-    target.write_text(f"- code: VN\n  status: unknown\n# {SECRET}\n", encoding="utf-8")
-    (content / "data/countries.yaml").unlink()
-    (content / "data/countries.yaml").symlink_to(target)
-    return "data/countries.yaml"
+def linked_out(*relatives: str, text: str = f"# {SECRET}\n") -> Callable[[Path, Path], str]:
+    """Each data file replaced by a link to a file outside the content folder, which holds the secret."""
 
+    def case(content: Path, outside: Path) -> str:
+        for relative in relatives:
+            target = outside / Path(relative).name
+            target.write_text(text, encoding="utf-8")
+            (content / relative).unlink(missing_ok=True)
+            (content / relative).symlink_to(target)
+        return relatives[0]
 
-def link_optional_data_files(content: Path, outside: Path) -> str:
-    """The data files a content folder may leave out (publishers, topics) are confined as the others are."""
-    for name in ("publishers.yaml", "topics.yaml"):
-        target = outside / name
-        target.write_text(f"# {SECRET}\n", encoding="utf-8")
-        (content / "data" / name).unlink(missing_ok=True)
-        (content / "data" / name).symlink_to(target)
-    return "data/publishers.yaml"
-
-
-def link_timeline_folder(content: Path, outside: Path) -> str:
-    shutil.move(content / "data/timeline", outside / "timeline")
-    (content / "data/timeline").symlink_to(outside / "timeline")
-    return "data/timeline"
+    return case
 
 
 def link_static_file(content: Path, outside: Path) -> str:
@@ -100,15 +95,15 @@ def link_anywhere(content: Path, outside: Path) -> str:
     return "sources/passwd"
 
 
-def file_loop(content: Path, outside: Path) -> str:
-    (content / "articles/2025/a.en.md").symlink_to("b.en.md")
-    (content / "articles/2025/b.en.md").symlink_to("a.en.md")
-    return "articles/2025/a.en.md"
+def link_loop(link: str, target: str, *more: tuple[str, str]) -> Callable[[Path, Path], str]:
+    """Links in the content that lead round in a circle (each `(link, target)`, the target relative to it)."""
 
+    def case(content: Path, outside: Path) -> str:
+        for name, to in ((link, target), *more):
+            (content / name).symlink_to(to)
+        return link
 
-def folder_loop(content: Path, outside: Path) -> str:
-    (content / "articles/2025/again").symlink_to("..")
-    return "articles/2025/again"
+    return case
 
 
 def dangling_link(content: Path, outside: Path) -> str:
@@ -117,41 +112,26 @@ def dangling_link(content: Path, outside: Path) -> str:
     return "data/people.yaml"
 
 
-def fifo_article(content: Path, outside: Path) -> str:
-    os.mkfifo(content / "articles/2025/waiting.en.md")
-    return "articles/2025/waiting.en.md"
+def fifo(relative: str) -> Callable[[Path, Path], str]:
+    """A FIFO where the build would read a file (a data file replaced by one): opening it would block."""
+
+    def case(content: Path, outside: Path) -> str:
+        (content / relative).unlink(missing_ok=True)
+        os.mkfifo(content / relative)
+        return relative
+
+    return case
 
 
-def fifo_data(content: Path, outside: Path) -> str:
-    (content / "data/people.yaml").unlink()
-    os.mkfifo(content / "data/people.yaml")
-    return "data/people.yaml"
+def folder_as_file(relative: str) -> Callable[[Path, Path], str]:
+    """A folder named as the file the build would read there."""
 
+    def case(content: Path, outside: Path) -> str:
+        (content / relative).unlink(missing_ok=True)
+        (content / relative).mkdir()
+        return relative
 
-def fifo_event(content: Path, outside: Path) -> str:
-    os.mkfifo(content / "data/timeline/waiting.yaml")
-    return "data/timeline/waiting.yaml"
-
-
-def fifo_unread(content: Path, outside: Path) -> str:
-    os.mkfifo(content / "sources/waiting.txt")
-    return "sources/waiting.txt"
-
-
-def folder_as_article(content: Path, outside: Path) -> str:
-    (content / "articles/2025/folder.pl.md").mkdir()
-    return "articles/2025/folder.pl.md"
-
-
-def folder_as_event(content: Path, outside: Path) -> str:
-    (content / "data/timeline/folder.yaml").mkdir()
-    return "data/timeline/folder.yaml"
-
-
-def folder_as_data_file(content: Path, outside: Path) -> str:
-    (content / "data/people.yaml").unlink()
-    (content / "data/people.yaml").mkdir()
-    return "data/people.yaml"
+    return case
 
 
 def unprintable_name(content: Path, outside: Path) -> str:
@@ -160,14 +140,27 @@ def unprintable_name(content: Path, outside: Path) -> str:
 
 
 CASES: dict[str, Callable[[Path, Path], str]] = {
-    f.__name__.replace("_", " "): f
-    for f in (
-        link_article, link_article_folder, link_articles_root, link_data_file, link_optional_data_files,
-        link_timeline_folder,
-        link_static_file, link_anywhere, file_loop, folder_loop, dangling_link, fifo_article, fifo_data,
-        fifo_event, fifo_unread, folder_as_article, folder_as_event, folder_as_data_file, unprintable_name,
-    )
-}  # fmt: skip
+    "link article": link_article,
+    "link article folder": link_article_folder,
+    "link articles root": moved_out("articles"),
+    "link data file": linked_out("data/countries.yaml", text=f"- code: VN\n  status: unknown\n# {SECRET}\n"),
+    # The data files a content folder may leave out (publishers, topics) are confined as the others are.
+    "link optional data files": linked_out("data/publishers.yaml", "data/topics.yaml"),
+    "link timeline folder": moved_out("data/timeline"),
+    "link static file": link_static_file,
+    "link anywhere": link_anywhere,
+    "file loop": link_loop("articles/2025/a.en.md", "b.en.md", ("articles/2025/b.en.md", "a.en.md")),
+    "folder loop": link_loop("articles/2025/again", ".."),
+    "dangling link": dangling_link,
+    "fifo article": fifo("articles/2025/waiting.en.md"),
+    "fifo data": fifo("data/people.yaml"),
+    "fifo event": fifo("data/timeline/waiting.yaml"),
+    "fifo unread": fifo("sources/waiting.txt"),
+    "folder as article": folder_as_file("articles/2025/folder.pl.md"),
+    "folder as event": folder_as_file("data/timeline/folder.yaml"),
+    "folder as data file": folder_as_file("data/people.yaml"),
+    "unprintable name": unprintable_name,
+}
 
 
 @pytest.fixture(scope="module")
@@ -287,9 +280,10 @@ def test_a_content_folder_of_the_repository_that_links_out_is_refused(tmp_path):
     link.parent.mkdir(exist_ok=True)
     link.symlink_to(tmp_path)
     try:
-        [problem] = paths.check_tree(link)
+        listing = paths.content_listing(link)
+        [problem] = listing.problems
         assert problem.path == str(link) and "outside the repository" in problem.message
-        assert paths.content_listing(link).files == []
+        assert listing.files == []
     finally:
         link.unlink()
 

@@ -6,7 +6,6 @@ See docs/security.md.
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
@@ -97,13 +96,6 @@ def test_the_theme_styles_the_alignment_classes():
 ABOUT = "about/about.en.md"
 
 
-@pytest.fixture
-def with_about(content_copy):
-    """The fixture archive with the real about pages, which it does not have."""
-    shutil.copytree(ROOT / "content" / "about", content_copy / "about")
-    return content_copy
-
-
 @pytest.mark.parametrize(
     ("edit", "line", "expected"),
     [
@@ -117,8 +109,7 @@ def with_about(content_copy):
         (lambda t: t + "\n[x](other.md)\n", None, "other.md"),
     ],
 )
-def test_the_about_pages_are_checked_as_the_build_reads_them(edit, line, expected, with_about):
-    content_copy = with_about
+def test_the_about_pages_are_checked_as_the_build_reads_them(edit, line, expected, content_copy):
     path = content_copy / ABOUT
     text = path.read_text(encoding="utf-8")
     problems = [str(p) for p in check(content_copy)]
@@ -129,8 +120,7 @@ def test_the_about_pages_are_checked_as_the_build_reads_them(edit, line, expecte
     assert any(expected in p for p in mine), problems
 
 
-def test_a_file_of_the_about_folder_that_is_no_about_page_is_refused(with_about):
-    content_copy = with_about
+def test_a_file_of_the_about_folder_that_is_no_about_page_is_refused(content_copy):
     (content_copy / "about" / "about.de.md").write_text("---\ntitle: Über\n---\n", encoding="utf-8")
     problems = [str(p) for p in check(content_copy)]
     assert any(p.startswith(f"{content_copy / 'about' / 'about.de.md'}: file:") for p in problems), problems

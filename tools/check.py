@@ -2,15 +2,17 @@
 
 Exit status 0 when there are no errors (warnings are printed), 1 otherwise.
 
-It takes the same content snapshot as the build (`archive_core.snapshot`), so
-it reports exactly the problems a build would stop on. A check of several
-files is one line in `archive_core.checks.CHECKS`.
+It takes the same content snapshot as the build (`archive_core.snapshot`), with
+the article folders the build's settings name (ARTICLE_PATHS), so it reports
+exactly the problems a build would stop on. A check of several files is one
+line in `archive_core.checks.CHECKS`.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import runpy
 import sys
 from pathlib import Path
 
@@ -18,12 +20,27 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from archive_core.errors import Problem, report  # noqa: E402
+from archive_core.layout import ARTICLE_DIRS  # noqa: E402
 from archive_core.snapshot import take  # noqa: E402
 from archive_core.workers import default_workers  # noqa: E402
 
+SETTINGS = ROOT / "pelican.conf.py"
 
-def check(content_dir: Path) -> list[Problem]:
-    return list(take(content_dir, workers=default_workers()).problems)
+
+def check(content_dir: Path, settings_file: Path | None = SETTINGS) -> list[Problem]:
+    """Every problem of `content_dir`, its articles where the settings file's ARTICLE_PATHS puts them."""
+    article_dirs = ARTICLE_DIRS
+    if settings_file is not None:
+        # The settings file is run as Pelican runs it; Pelican itself (slow to import) only
+        # when the file leaves ARTICLE_PATHS to Pelican (unset, or a string it replaces with its default).
+        settings = runpy.run_path(str(settings_file))
+        if isinstance(settings.get("ARTICLE_PATHS"), list):
+            article_dirs = settings["ARTICLE_PATHS"]
+        else:
+            from pelican.settings import read_settings
+
+            article_dirs = read_settings(str(settings_file))["ARTICLE_PATHS"]
+    return list(take(content_dir, article_dirs, workers=default_workers()).problems)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,8 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "content", type=Path, nargs="?", default=Path(os.environ.get("ARCHIVE_CONTENT", ROOT / "content"))
     )
+    parser.add_argument("-s", "--settings", type=Path, default=SETTINGS, help="the build's settings file")
     args = parser.parse_args(argv)
-    problems = check(args.content)
+    problems = check(args.content, args.settings)
     report(problems)
     errors = [p for p in problems if p.severity == "error"]
     warnings = len(problems) - len(errors)

@@ -22,10 +22,12 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from archive_core import frontmatter, paths, schema  # noqa: E402
 from archive_core.errors import ContentError  # noqa: E402
+from archive_core.layout import ARTICLE_DIRS, Layout  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
 from archive_core.schema import ArticleMeta  # noqa: E402
 from tools.make_inputs import given  # noqa: E402
 
+ARTICLES = ARTICLE_DIRS[0]  # where `make new` writes (the default ARTICLE_PATHS)
 OPTIONAL_FIELDS = """\
 # Fill in what applies, remove the '# ', then run `make check`.
 # Every field is explained in CONTRIBUTING.md ("Field reference").
@@ -82,7 +84,7 @@ def article_text(title: str, lang: str, published: date, key: str, original: Art
 
 def original_of(content_dir: Path, key: str, lang: str) -> ArticleMeta | None:
     """The version of `key` in another language that is not itself a translation, if it reads cleanly."""
-    for path in sorted((content_dir / "articles").glob(f"*/{key}.*.md")):
+    for path in sorted((content_dir / ARTICLES).glob(f"*/{key}.*.md")):
         try:
             doc = frontmatter.split(frontmatter.read_text(path), path)
             meta = schema.validate(frontmatter.load(doc), doc)
@@ -110,7 +112,7 @@ def scaffold(content_dir: Path, title: str, lang: str, published: date | None, k
         raise Refused(f"the title {title!r} has no letters or digits to make a translation_key of: add KEY=...")
     original = original_of(content_dir, key, lang)
     published = published or (original.date.date() if original else date.today())
-    path = content_dir / "articles" / f"{published.year:04d}" / f"{key}.{lang}.md"
+    path = content_dir / Layout().article_path(published.year, key, lang)
     text = article_text(title, lang, published, key, original)
     try:
         doc = frontmatter.split(text, path)
@@ -118,7 +120,7 @@ def scaffold(content_dir: Path, title: str, lang: str, published: date | None, k
     except ContentError as exc:
         raise Refused(f"cannot scaffold this article: {exc.problem.field}: {exc.problem.message} "
                       f"({exc.problem.hint})") from None  # fmt: skip
-    existing = sorted((content_dir / "articles").glob(f"*/{key}.{lang}.md"))
+    existing = sorted((content_dir / ARTICLES).glob(f"*/{key}.{lang}.md"))
     if existing:
         raise Refused(
             f"{_shown(existing[0])} already exists (translation_key {key!r} in {lang!r}); "
@@ -135,7 +137,7 @@ def counterparts(content_dir: Path, path: Path) -> list[Path]:
     if "\ntranslation:\n" not in frontmatter.read_text(path):
         return []
     key, lang = path.name.removesuffix(".md").rsplit(".", 1)
-    return [p for other in LANGUAGES if other != lang for p in (content_dir / "articles").glob(f"*/{key}.{other}.md")]
+    return [p for other in LANGUAGES if other != lang for p in (content_dir / ARTICLES).glob(f"*/{key}.{other}.md")]
 
 
 def _shown(path: Path) -> str:

@@ -15,11 +15,10 @@ from pathlib import Path
 from . import markdown, paths
 from .errors import ContentError, Problem, content_error
 from .frontmatter import SplitDocument, field_line, load, read_text, split
+from .layout import ABOUT_DIR
 from .locales import LANGUAGES
 from .text import RESERVED
 from .urls import section_url
-
-ABOUT_DIR = Path("about")
 
 
 class AboutPage:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+import yaml
 
 from archive_core import annotations, frontmatter, paths, schema
 from archive_core.errors import ContentError, content_error
@@ -14,6 +17,10 @@ from archive_core.text import RESERVED
 from . import markdown
 from .markdown import SiteLink
 
+# Fields checked only once every article is read (archive_core.sources: the publisher from the table of
+# publishers, the raw copy in the content folder): their lines are kept as the file is parsed, for the problems.
+LATER_CHECKED_FIELDS = ("source.publisher", "source.raw")
+
 
 @dataclass(frozen=True)
 class ArticleDocument:
@@ -22,6 +29,11 @@ class ArticleDocument:
     html: str
     summary_html: str
     site_links: tuple[SiteLink, ...] = ()  # lines are the file's own
+    field_lines: tuple[tuple[str, int], ...] = ()  # (field, line) of LATER_CHECKED_FIELDS
+
+    def line(self, field: str) -> int | None:
+        """The file line of a field of LATER_CHECKED_FIELDS, or of the part of it that is there (`source`)."""
+        return dict(self.field_lines).get(field)
 
 
 def read_article(path: str | Path, root: str | Path | None = None) -> ArticleDocument:
@@ -33,7 +45,8 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     """Parse, validate and render the bytes of the article `path`; raises ContentError on any problem."""
     text = frontmatter.decode(data, path)
     doc = frontmatter.split(text, path)
-    meta = schema.validate(frontmatter.load(doc), doc)
+    data, root = frontmatter.load_with_nodes(doc)
+    meta = schema.validate(data, doc)
     if unfinished := schema.unfinished(meta, doc):
         raise ContentError(*unfinished)
     tokens = markdown.parse(doc.body)
@@ -55,7 +68,21 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
             f"holds {match.group()!r}, the prefix of the search index's own markers",
             "write it without the hyphens, or in other words",
         )
-    return ArticleDocument(path=str(path), meta=meta, html=body_html, summary_html=summary, site_links=links)
+    return ArticleDocument(
+        path=str(path),
+        meta=meta,
+        html=body_html,
+        summary_html=summary,
+        site_links=links,
+        field_lines=_field_lines(root, LATER_CHECKED_FIELDS),
+    )
+
+
+def _field_lines(root: yaml.Node | None, fields: Iterable[str]) -> tuple[tuple[str, int], ...]:
+    """Each field's line; a field not there, at its parent's line (`source`)."""
+    lines = ((field, frontmatter.node_line(root, field) or frontmatter.node_line(root, field.split(".")[0]))
+             for field in fields)  # fmt: skip
+    return tuple((field, line) for field, line in lines if line is not None)
 
 
 def _escaped_marker_line(doc: frontmatter.SplitDocument) -> int:

@@ -14,18 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .about_pages import check_about
-from .convention import CONVENTION_FILE
 from .country_data import check_counts
-from .country_records import COUNTRIES_FILE
 from .errors import Problem
-from .events import EVENTS_DIR, check_figures
+from .events import check_figures
 from .links import broken_link_problems, copied_files
 from .paths import content_listing
-from .people import PEOPLE_FILE
-from .publishers import PUBLISHERS_FILE
 from .reading import url_collisions
 from .sources import unreferenced_raw_sources
-from .topics import TOPICS_FILE
 from .versions import duplicate_problems, missing_counterpart_warnings
 
 if TYPE_CHECKING:
@@ -37,32 +32,18 @@ def check_content_tree(snapshot: ContentSnapshot) -> list[Problem]:
     return content_listing(snapshot.content_dir).problems
 
 
-# What the content folder holds; anything else would never be read nor published, and is refused.
-DATA_FILES = frozenset(
-    {CONVENTION_FILE, COUNTRIES_FILE, PEOPLE_FILE, PUBLISHERS_FILE, TOPICS_FILE, Path("data") / "country-names.yaml"}
-)
-CHECKED_ELSEWHERE = ("articles", "about", "sources")  # articles and about pages: their own checks; sources: kept
-_LAYOUT_HINT = (
-    "content/ holds articles/, about/, sources/ and data/ (convention.yaml, countries.yaml, people.yaml, "
-    "country-names.yaml, publishers.yaml, topics.yaml, timeline/<id>.yaml): move or remove it, "
-    "or link it from an article with {static}"
-)
-
-
 def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
     """A file of the content folder that no part of the build reads nor copies: nothing is dropped silently."""
     copied = copied_files(snapshot.content_dir, snapshot.articles)
+    layout, content_dir = snapshot.layout, Path(os.path.abspath(snapshot.content_dir))  # as the listing names it
     problems = []
-    for path in content_listing(snapshot.content_dir).files:
-        relative = path.relative_to(snapshot.content_dir)
-        if relative.parts[0] in CHECKED_ELSEWHERE or relative in DATA_FILES:
-            continue
-        if relative.parent == EVENTS_DIR:  # the timeline's own listing refuses what is not an event
+    for path in content_listing(content_dir).files:
+        if layout.is_read(path.relative_to(content_dir)):
             continue
         if Path(os.path.realpath(path)) in copied or path.resolve() in copied:
             continue
         problems.append(Problem(str(path), None, "file", "is not read by the build and would never be published",
-                                _LAYOUT_HINT))  # fmt: skip
+                                layout.hint()))  # fmt: skip
     return problems
 
 

@@ -21,9 +21,9 @@ from typing import Any
 
 from .data import DataFile, load_data
 from .errors import ContentError, Problem
+from .layout import CONVENTION_FILE
 from .provenance import Citation, Fields
 
-CONVENTION_FILE = Path("data") / "convention.yaml"
 KEYS = frozenset({"as_of", "hanoi_signatures", "sources", "entry_into_force"})
 COUNT_KEYS = ("total", "states", "organisations")
 

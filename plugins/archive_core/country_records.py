@@ -10,11 +10,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archive_core import countries
-from archive_core.data import DataFile, load_data
+from archive_core.data import DataFile, load_data, record_label
 from archive_core.errors import ContentError, Problem
+from archive_core.layout import COUNTRIES_FILE
 from archive_core.provenance import Citation, Correction, Fields, Localized
-
-COUNTRIES_FILE = Path("data") / "countries.yaml"
 
 SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN = "signed", "ratified", "not-signed", "unknown"
 STATUSES = (SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN)
@@ -99,70 +98,69 @@ def parse_records(data_file: DataFile, today: date) -> tuple[dict[str, CountryRe
 
 
 def _record(data_file: DataFile, index: int, item: Any, today: date) -> CountryRecord:
-    def fail(key: str, message: str, hint: str) -> ContentError:
-        name = (
-            item.get("code") if isinstance(item, dict) and isinstance(item.get("code"), str) else f"record {index + 1}"
-        )
-        return ContentError(
-            data_file.problem([index, key] if key else [index], f"{name}.{key or 'record'}", message, hint)
-        )
-
+    fields = Fields(data_file, [index], record_label(item.get("code") if isinstance(item, dict) else None, index))
     if not isinstance(item, dict):
-        raise fail("", "is not a mapping", "write `- code: XX` and the record's fields indented under it")
+        raise fields.fail(
+            ["record"], "is not a mapping", "write `- code: XX` and the record's fields indented under it"
+        )
     for key in item:
         if key not in KEYS:
-            raise fail(str(key), "is not a known field", f"known fields: {', '.join(sorted(KEYS))}")
+            raise fields.fail([str(key)], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}")
 
     code = item.get("code")
     if not isinstance(code, str) or not countries.is_known(code):
-        raise fail("code", f"{code!r} is not a known country code", "use ISO 3166-1 alpha-2 in capitals (VN, PL) or EU")
+        raise fields.fail(
+            ["code"], f"{code!r} is not a known country code", "use ISO 3166-1 alpha-2 in capitals (VN, PL) or EU"
+        )
     status = item.get("status")
     if status not in STATUSES:
-        raise fail("status", f"must be one of {', '.join(STATUSES)}, not {status!r}", "see CONTRIBUTING.md")
+        raise fields.fail(["status"], f"must be one of {', '.join(STATUSES)}, not {status!r}", "see CONTRIBUTING.md")
 
-    label = code if isinstance(code, str) else f"record {index + 1}"
-    fields = Fields(data_file, [index], label)
     sources = fields.citations(["sources"], item.get("sources"), today)
     if item.get("source") is not None:
         sources = (fields.citation(["source"], item["source"], today), *sources)
     if not sources and status != UNKNOWN:
-        raise fail(
-            "sources",
+        raise fields.fail(
+            ["sources"],
             f"a {status!r} status needs a source",
             "add `sources:` with the page that states it (url, publisher, accessed)",
         )
     verified = fields.verified(["verified"], item.get("verified"))
     note = fields.localized(["note"], item["note"]) if "note" in item else None
     if not verified and note is None:
-        raise fail("note", "a record marked `verified: false` must say why", "note: {pl: ..., en: ...}")
+        raise fields.fail(["note"], "a record marked `verified: false` must say why", "note: {pl: ..., en: ...}")
 
     when = item.get("date")
     if isinstance(when, datetime):
         when = when.date()
     if when is not None and not isinstance(when, date):
-        raise fail("date", f"{when!r} is not a date", "write it as YYYY-MM-DD")
+        raise fields.fail(["date"], f"{when!r} is not a date", "write it as YYYY-MM-DD")
     if status in (SIGNED, RATIFIED) and when is None and verified:
-        raise fail(
-            "date", f"a {status!r} status needs its date", "add `date: YYYY-MM-DD` (or `verified: false` and a note)"
+        raise fields.fail(
+            ["date"], f"a {status!r} status needs its date", "add `date: YYYY-MM-DD` (or `verified: false` and a note)"
         )
     if status in (NOT_SIGNED, UNKNOWN) and when is not None:
-        raise fail("date", f"a {status!r} status has no date", "remove `date:`, or change the status")
+        raise fields.fail(["date"], f"a {status!r} status has no date", "remove `date:`, or change the status")
     if when is not None and when > today:
-        raise fail(
-            "date",
+        raise fields.fail(
+            ["date"],
             f"{when.isoformat()} is after the build date {today.isoformat()}",
             f"a country cannot have {status} in the future; check the date",
         )
 
     place = item.get("place")
     if place is not None and place not in PLACES:
-        raise fail("place", f"must be one of {', '.join(PLACES)}, not {place!r}", "where the signature was made")
+        raise fields.fail(
+            ["place"], f"must be one of {', '.join(PLACES)}, not {place!r}", "where the signature was made"
+        )
     if status == SIGNED and place is None:
-        raise fail("place", "a 'signed' status needs its place", f"add `place:` ({' or '.join(PLACES)})")
+        raise fields.fail(["place"], "a 'signed' status needs its place", f"add `place:` ({' or '.join(PLACES)})")
     if status in (RATIFIED, UNKNOWN) and place is not None:
-        raise fail("place", f"a {status!r} status has no place", "remove `place:`")
+        raise fields.fail(["place"], f"a {status!r} status has no place", "remove `place:`")
     if status == NOT_SIGNED and place not in (None, "hanoi"):
-        raise fail("place", "a 'not-signed' status can only name hanoi", "`place: hanoi`: not signed at the ceremony")
+        raise fields.fail(
+            ["place"], "a 'not-signed' status can only name hanoi", "`place: hanoi`: not signed at the ceremony"
+        )
 
     return CountryRecord(
         code=code,

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
+from .errors import ContentError, Problem
 from .frontmatter import parse_yaml, read_text
 
 Key = str | int
@@ -35,6 +35,28 @@ class DataFile:
 
     def problem(self, keys: Sequence[Key], field: str, message: str, hint: str = "") -> Problem:
         return Problem(str(self.path), self.line(*keys), field, message, hint)
+
+
+class Record:
+    """One record of a data file (or the whole file): each of its problems names the file, the line of the
+    value, and the field after the record's label (`VN.status`); `prefix` goes before the message."""
+
+    def __init__(self, data_file: DataFile, base: Sequence[Key] = (), label: str = "", prefix: str = "") -> None:
+        self.file = data_file
+        self.base = list(base)
+        self.label = label
+        self.prefix = prefix
+
+    def fail(self, keys: Sequence[Key], message: str, hint: str = "") -> ContentError:
+        """The error of the value at `keys` (below the record); raise it, or keep its `problem`."""
+        field = ".".join(str(k) for k in keys)
+        field = f"{self.label}.{field}" if self.label else field
+        return ContentError(self.file.problem([*self.base, *keys], field, f"{self.prefix}{message}", hint))
+
+
+def record_label(name: Any, index: int) -> str:
+    """What a list item's problems call it: its name (code, host...) when it has a usable one, else its place."""
+    return name if isinstance(name, str) and name else f"record {index + 1}"
 
 
 def load_data(path: Path, root: str | Path | None = None) -> DataFile:

@@ -12,16 +12,16 @@ from typing import Any
 
 from archive_core import countries, paths
 from archive_core.convention import Convention
-from archive_core.data import DataFile, load_data
+from archive_core.data import DataFile, Record, load_data
 from archive_core.errors import ContentError, Problem
+from archive_core.layout import EVENT_SUFFIX, EVENTS_DIR
 from archive_core.locales import LANGUAGES
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.schema import MAX_DAYS_AHEAD
+from archive_core.urls import ARTICLE_ANCHOR_PREFIX, YEAR_ANCHOR_PREFIX
 
 from .when import When, parse_point, parse_range
 
-EVENTS_DIR = Path("data") / "timeline"
-EVENT_SUFFIX = ".yaml"
 # What an event is; `article` is reserved for the archive's own articles on the timeline.
 KINDS: tuple[str, ...] = (
     "resolution",
@@ -56,7 +56,7 @@ FIELDS: tuple[str, ...] = (
 FIGURES: tuple[str, ...] = ("hanoi_signatures",)
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Anchors the timeline page uses itself.
-RESERVED_ID_PREFIXES = ("article-", "year-")
+RESERVED_ID_PREFIXES = (ARTICLE_ANCHOR_PREFIX, YEAR_ANCHOR_PREFIX)
 RESERVED_IDS = ("next",)
 
 
@@ -148,7 +148,7 @@ def check_figures(events: Iterable[Event], convention: Convention | None) -> lis
 
 
 class _Record:
-    """Collects the problems of one event file, each naming the record and the field."""
+    """Collects the problems of one event file, each naming the event and the field."""
 
     def __init__(self, data: DataFile) -> None:
         self.file = data
@@ -156,10 +156,10 @@ class _Record:
         self.problems: list[Problem] = []
         raw_id = self.data.get("id") if isinstance(self.data, dict) else None
         self.name = f"event {raw_id!r}" if isinstance(raw_id, str) and raw_id else f"event in {data.path.name}"
+        self.record = Record(data, prefix=f"{self.name}: ")
 
     def fail(self, keys: list, message: str, hint: str = "") -> None:
-        field = ".".join(str(k) for k in keys) or "file"
-        self.problems.append(self.file.problem(keys, field, f"{self.name}: {message}", hint))
+        self.problems.append(self.record.fail(keys or ["file"], message, hint).problem)
 
     def text(self, keys: list, value: Any, hint: str) -> str | None:
         if value is None or (isinstance(value, str) and not value.strip()):

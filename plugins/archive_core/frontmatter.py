@@ -157,7 +157,12 @@ def split(text: str, path: str | Path) -> SplitDocument:
 
 def load(doc: SplitDocument) -> dict[str, Any]:
     """Parse the front-matter; errors carry the file's own line numbers."""
-    data, _ = parse_yaml(doc.yaml_text, doc.path, first_line=2, label="front-matter", fenced=True)
+    return load_with_nodes(doc)[0]
+
+
+def load_with_nodes(doc: SplitDocument) -> tuple[dict[str, Any], yaml.Node | None]:
+    """`load`, and the node tree of the front-matter, which knows the line of each field (`node_line`)."""
+    data, root = parse_yaml(doc.yaml_text, doc.path, first_line=2, label="front-matter", fenced=True)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -168,7 +173,7 @@ def load(doc: SplitDocument) -> dict[str, Any]:
             "the front-matter is not a set of `field: value` lines",
             "write one `field: value` per line",
         )
-    return data
+    return data, root
 
 
 def parse_yaml(
@@ -307,7 +312,12 @@ def field_line(doc: SplitDocument, dotted_field: str) -> int | None:
         node = yaml.compose(doc.yaml_text, Loader=FrontMatterLoader)
     except yaml.YAMLError:
         return None
-    line = None
+    return node_line(node, dotted_field)
+
+
+def node_line(root: yaml.Node | None, dotted_field: str) -> int | None:
+    """`field_line` in the node tree of a front-matter already parsed (`load_with_nodes`)."""
+    node, line = root, None
     for name in dotted_field.split("."):
         if isinstance(node, yaml.MappingNode):
             found = next(((k, v) for k, v in node.value if getattr(k, "value", None) == name), None)

@@ -1,6 +1,43 @@
-"""Writing non-HTML files through Pelican's writer (so that the output guard and the devserver see them)."""
+"""What plugins write through Pelican's writer: a page of one language with its versions, and non-HTML files
+(through the writer too, so that the output guard and the devserver see them)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .urls import save_as
+from .versions import Versions
+
+
+def write_page(
+    generator: Any,
+    writer: Any,
+    template: str,
+    url: str,
+    lang: str,
+    page_versions: Versions,
+    homes: Mapping[str, str] | None = None,
+    articles: Iterable[Any] | None = None,
+    **context: Any,
+) -> None:
+    """Write the page at `url` (site-relative) from `generator`'s `template`, in `lang`: with the hreflang
+    alternates and the language switch of `page_versions` (`homes`: where the switch leads where the page has
+    no version), and `context` (the page's own objects). `articles`: the page lists them, paginated as
+    PAGINATED_TEMPLATES says for `template`."""
+    if articles is not None:
+        context.update(paginated={"articles": list(articles)}, template_name=template)
+    writer.write_file(
+        save_as(url),
+        generator.get_template(template),
+        generator.context,
+        url=url,
+        page_lang=lang,
+        alternates=page_versions.alternates(generator.settings["SITEURL"]),
+        language_links=page_versions.language_links(lang, homes),
+        relative_urls=generator.settings["RELATIVE_URLS"],
+        **context,
+    )
 
 
 class TextDocument:

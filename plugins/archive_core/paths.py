@@ -337,8 +337,3 @@ def content_listing(content_dir: str | Path) -> Listing:
     """Every file of the content folder, and every entry no build may read (see `list_files`)."""
     content_dir = Path(os.path.abspath(content_dir))
     return list_files(content_dir, content_dir)
-
-
-def check_tree(content_dir: Path) -> list[Problem]:
-    """Every entry of the content folder that no build may read: links out, loops, FIFOs, devices (`make check`)."""
-    return content_listing(content_dir).problems

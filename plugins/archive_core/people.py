@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from archive_core import countries
-from archive_core.data import DataFile, load_data
+from archive_core.data import DataFile, load_data, record_label
 from archive_core.errors import ContentError, Problem
+from archive_core.layout import PEOPLE_FILE
 from archive_core.locales import LANGUAGES
 from archive_core.provenance import Citation, Correction, Fields, Localized
 
-PEOPLE_FILE = Path("data") / "people.yaml"
 KEYS = frozenset(
     {"name", "country", "role", "articles", "official_name", "official_role", "sources", "note", "corrections"}
 )
@@ -63,48 +63,39 @@ def parse_people(data_file: DataFile, article_keys: Collection[str] | None) -> t
 
 
 def _person(data_file: DataFile, index: int, item: Any, article_keys: Collection[str] | None) -> Person:
-    def fail(keys: list, field: str, message: str, hint: str) -> ContentError:
-        label = _label(item.get("name")) if isinstance(item, dict) else None
-        label = label or f"record {index + 1}"
-        return ContentError(data_file.problem([index, *keys], f"{label}.{field}", message, hint))
-
+    fields = Fields(
+        data_file, [index], record_label(_label(item.get("name")) if isinstance(item, dict) else None, index)
+    )
     if not isinstance(item, dict):
-        raise fail([], "record", "is not a mapping", "write `- name: ...` and the fields indented under it")
+        raise fields.fail(["record"], "is not a mapping", "write `- name: ...` and the fields indented under it")
     for key in item:
         if key not in KEYS:
-            raise fail([key], str(key), "is not a known field", f"known fields: {', '.join(sorted(KEYS))}")
+            raise fields.fail([key], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}")
     name = item.get("name")
     if isinstance(name, str) and name.strip():
         name = dict.fromkeys(LANGUAGES, name.strip())
     if not isinstance(name, dict) or any(not isinstance(name.get(lang), str) for lang in LANGUAGES):
-        raise fail(["name"], "name", "is missing", "the name as the articles spell it, or {pl: ..., en: ...}")
+        raise fields.fail(["name"], "is missing", "the name as the articles spell it, or {pl: ..., en: ...}")
     country = item.get("country")
     if country is not None and (not isinstance(country, str) or not countries.is_known(country)):
-        raise fail(
-            ["country"], "country", f"{country!r} is not a known country code", "ISO 3166-1 alpha-2, or leave out"
-        )
+        raise fields.fail(["country"], f"{country!r} is not a known country code", "ISO 3166-1 alpha-2, or leave out")
     role = item.get("role")
     if not isinstance(role, dict) or any(not isinstance(role.get(lang), str) for lang in LANGUAGES):
-        raise fail(["role"], "role", f"needs a text in each of {', '.join(LANGUAGES)}", "role: {pl: ..., en: ...}")
+        raise fields.fail(["role"], f"needs a text in each of {', '.join(LANGUAGES)}", "role: {pl: ..., en: ...}")
     articles = item.get("articles")
     if not isinstance(articles, list) or not articles or not all(isinstance(key, str) for key in articles):
-        raise fail(
-            ["articles"], "articles", "must list the articles that name this person", "articles: [translation_key]"
-        )
+        raise fields.fail(["articles"], "must list the articles that name this person", "articles: [translation_key]")
     if article_keys is not None:
         for key in articles:
             if key not in article_keys:
-                raise fail(
-                    ["articles"], "articles", f"{key!r} is not an article in the archive", "use a translation_key"
-                )
-    fields = Fields(data_file, [index], _label(item.get("name")) or f"record {index + 1}")
+                raise fields.fail(["articles"], f"{key!r} is not an article in the archive", "use a translation_key")
     official_name = item.get("official_name")
     if official_name is not None:
         official_name = fields.text(["official_name"], official_name, "the name as the person's government gives it")
     official_role = fields.localized(["official_role"], item["official_role"]) if "official_role" in item else None
     sources = fields.citations(["sources"], item.get("sources"))
     if (official_name or official_role) and not sources:
-        raise fail(["sources"], "sources", "an official name or role needs a source", "sources: [- url: https://...]")
+        raise fields.fail(["sources"], "an official name or role needs a source", "sources: [- url: https://...]")
     return Person(
         name=dict(name),
         role=dict(role),

@@ -25,8 +25,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from .data import DataFile, Key
-from .errors import ContentError
+from .data import Key, Record
 from .locales import LANGUAGES
 
 SOURCE_KEYS = frozenset({"url", "title", "publisher", "published", "accessed", "archived", "note"})
@@ -141,20 +140,11 @@ class Correction:
         return {"date": self.date.isoformat(), "change": self.change, "reason": self.reason}
 
 
-class Fields:
-    """Reads provenance fields of one record, raising ContentError with the record's label and line."""
+class Fields(Record):
+    """Reads provenance fields of one record, raising ContentError with the record's label and line.
 
-    def __init__(self, data_file: DataFile, base: Sequence[Key], label: str = "", prefix: str = "") -> None:
-        """`label` goes before the field (`VN.sources.0`); `prefix` before the message (`event 'x': ...`)."""
-        self.file = data_file
-        self.base = list(base)
-        self.label = label
-        self.prefix = prefix
-
-    def fail(self, keys: Sequence[Key], message: str, hint: str = "") -> ContentError:
-        field = ".".join(str(k) for k in keys)
-        field = f"{self.label}.{field}" if self.label else field
-        return ContentError(self.file.problem([*self.base, *keys], field, f"{self.prefix}{message}", hint))
+    `label` goes before the field (`VN.sources.0`); `prefix` before the message (`event 'x': ...`).
+    """
 
     def day(self, keys: Sequence[Key], value: Any, today: date | None = None) -> date:
         if value is None:

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .data import DataFile, load_data
+from .data import DataFile, Record, load_data, record_label
 from .errors import ContentError, Problem
+from .layout import PUBLISHERS_FILE
 from .locales import LANGUAGES
 from .provenance import is_http_url
 
-PUBLISHERS_FILE = Path("data") / "publishers.yaml"
 KEYS = frozenset({"host", "name", "source"})
 HOST_PATTERN = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
 
@@ -67,19 +67,19 @@ def load_publishers(content_dir: Path) -> tuple[dict[str, Publisher], list[Probl
 
 
 def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
-    def fail(key: str, message: str, hint: str) -> ContentError:
-        host = item.get("host") if isinstance(item, dict) else None
-        label = host if isinstance(host, str) and HOST_PATTERN.fullmatch(host) else None  # keeps `field:` parseable
-        return ContentError(data_file.problem([index, key], f"{label or f'record {index + 1}'}.{key}", message, hint))
-
+    host = item.get("host") if isinstance(item, dict) else None
+    name = host if isinstance(host, str) and HOST_PATTERN.fullmatch(host) else None  # keeps `field:` parseable
+    record = Record(data_file, [index], record_label(name, index))
     if not isinstance(item, dict):
-        raise fail("record", "is not a mapping", "write `- host: ...` and the fields indented under it")
+        raise record.fail(["record"], "is not a mapping", "write `- host: ...` and the fields indented under it")
     for key in item:
         if key not in KEYS:
-            raise fail(str(key), "is not a known field", f"known fields: {', '.join(sorted(KEYS))}")
+            raise record.fail([str(key)], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}")
     host = item.get("host")
     if not isinstance(host, str) or not HOST_PATTERN.fullmatch(host):
-        raise fail("host", f"{host!r} is not a site's host name", "write it as the address has it: www.example.org")
+        raise record.fail(
+            ["host"], f"{host!r} is not a site's host name", "write it as the address has it: www.example.org"
+        )
     name = item.get("name")
     if isinstance(name, str) and name.strip():
         names = dict.fromkeys(LANGUAGES, name.strip())
@@ -90,8 +90,10 @@ def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
     ):
         names = {lang: name[lang].strip() for lang in LANGUAGES}
     else:
-        raise fail("name", "must be text, or text for each of " + ", ".join(LANGUAGES), "name: Example News")
+        raise record.fail(["name"], "must be text, or text for each of " + ", ".join(LANGUAGES), "name: Example News")
     source = item.get("source")
     if not isinstance(source, str) or not is_http_url(source):
-        raise fail("source", f"{source!r} is not an http(s) address", "the page that states the publisher's name")
+        raise record.fail(
+            ["source"], f"{source!r} is not an http(s) address", "the page that states the publisher's name"
+        )
     return Publisher(host=host, name=names, source=source)

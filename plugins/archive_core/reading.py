@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -12,22 +13,22 @@ from archive_core.errors import ContentError, Problem
 
 from .articles import ArticleDocument, parse_article
 from .cache import ContentCache
+from .layout import ARTICLE_SUFFIX, Layout
 from .workers import fork_context
 
-ARTICLE_SUFFIX = ".md"
 # Below this many files per process, starting a pool costs more than it saves.
 MIN_FILES_PER_WORKER = 32
 CHUNK_SIZE = 64
 
 
-def article_files(content_dir: Path, article_dirs: Iterable[str]) -> tuple[list[Path], list[Problem]]:
+def article_files(content_dir: Path, layout: Layout) -> tuple[list[Path], list[Problem]]:
     """All files under the article folders; anything that is not `.md` is a problem, not skipped.
 
     Listed by `paths.list_files`: a link leaving the content folder, a loop, a
     FIFO or device, a folder named like an article, each is a problem too.
     """
     files, problems = [], []
-    for folder in article_dirs:
+    for folder in layout.article_dirs:
         listing = paths.list_files(content_dir, content_dir / folder, folder_suffixes=(ARTICLE_SUFFIX,))
         problems += listing.problems
         for path in listing.files:
@@ -40,20 +41,25 @@ def article_files(content_dir: Path, article_dirs: Iterable[str]) -> tuple[list[
                         None,
                         "file",
                         "is not a Markdown article",
-                        "articles are named <translation_key>.<lang>.md; move other files out of content/articles",
+                        f"articles are named <translation_key>.<lang>{ARTICLE_SUFFIX}; move other files out of "
+                        f"content/{folder}",
                     )
                 )
     return files, problems
 
 
-def expected_path(content_dir: Path, doc: ArticleDocument) -> Path:
+def expected_path(content_dir: Path, doc: ArticleDocument, layout: Layout) -> Path:
+    """Where the article belongs by its front-matter, in the article folder it was found in."""
     meta = doc.meta
-    return content_dir / "articles" / f"{meta.date.year:04d}" / f"{meta.translation_key}.{meta.lang}.md"
+    path, folder = Path(os.path.abspath(doc.path)), Path(os.path.abspath(content_dir))
+    found_at = path.relative_to(folder) if path.is_relative_to(folder) else None
+    return content_dir / layout.article_path(meta.date.year, meta.translation_key, meta.lang, found_at)
 
 
 def read_articles(
     content_dir: Path,
     files: Iterable[Path],
+    layout: Layout,
     workers: int = 1,
     cache: ContentCache | None = None,
     progress: Callable[[int], None] | None = None,
@@ -86,7 +92,7 @@ def read_articles(
         if isinstance(result, tuple):
             problems.extend(result)
             continue
-        expected = expected_path(content_dir, result)
+        expected = expected_path(content_dir, result, layout)
         if Path(path) != expected and Path(path).resolve() != expected.resolve():
             problems.append(
                 Problem(

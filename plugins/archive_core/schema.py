@@ -20,6 +20,7 @@ from slugify import slugify
 from . import countries
 from .errors import Problem, content_error
 from .frontmatter import SplitDocument, field_line, naive
+from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES
 from .provenance import is_http_url
 from .urls import PAGINATION_FOLDER, tag_slug
@@ -169,7 +170,6 @@ SOURCE_FIELDS: tuple[Field, ...] = (
     Field("accessed", False, "date", "When the archive read the original."),
     Field("archived", False, "url", "An archived copy's address; default: the Wayback Machine's nearest copy."),
 )
-RAW_SOURCES_DIR = "sources"
 RAW_PATTERN = re.compile(rf"{RAW_SOURCES_DIR}(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)+")
 # What `make new` writes where a value is still to be given; `make check` refuses a file that keeps one.
 PLACEHOLDER = "..."

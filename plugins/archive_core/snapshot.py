@@ -19,13 +19,14 @@ from .articles import ArticleDocument
 from .cache import ContentCache
 from .checks import CHECKS
 from .country_data import CountryData, load_country_data
+from .country_names import load_country_names
 from .errors import BuildFailed, Problem
 from .events import Event, load_events
+from .layout import ARTICLE_DIRS, Layout
 from .reading import article_files, read_articles
 from .sources import with_publishers
 from .topics import TopicPair, load_topic_pairs
 
-ARTICLE_DIRS = ("articles",)
 # Where a build keeps its snapshot in Pelican's context, for every plugin (and the reader) to share.
 CONTEXT_KEY = "content_snapshot"
 
@@ -37,9 +38,10 @@ class ContentSnapshot:
     events: tuple[Event, ...]  # timeline events without problems
     countries: CountryData  # country records and people without problems
     reading_problems: tuple[Problem, ...] = ()  # of each article file as it was read, its source's included
-    data_problems: tuple[Problem, ...] = ()  # of the curated data files (countries, people, timeline)
+    data_problems: tuple[Problem, ...] = ()  # of the curated data files (countries, people, timeline, ...)
     problems: tuple[Problem, ...] = field(default=(), compare=False)  # all of them, checks included: see `checked`
     topic_pairs: tuple[TopicPair, ...] = ()  # content/data/topics.yaml: a topic's Polish and English names
+    layout: Layout = field(default_factory=Layout)  # where each kind of file is (ARTICLE_PATHS: a setting)
 
     @property
     def errors(self) -> list[Problem]:
@@ -74,7 +76,7 @@ class ContentSnapshot:
         """This snapshot with the articles at `paths` read again (each an article file), and checked again."""
         paths = [Path(path) for path in paths]
         again = {os.path.abspath(path) for path in paths}
-        docs, problems = read_articles(self.content_dir, paths)
+        docs, problems = read_articles(self.content_dir, paths, self.layout)
         docs, source_problems = with_publishers(self.content_dir, docs)
         problems += source_problems
         fresh = {os.path.abspath(doc.path): doc for doc in docs}
@@ -106,8 +108,9 @@ def take(
     `progress(advance=n)` as they are read.
     """
     content_dir = Path(content_dir)
+    layout = Layout.of(article_dirs)
     about_pages.forget()
-    files, problems = article_files(content_dir, article_dirs)
+    files, problems = article_files(content_dir, layout)
     advance = None
     if progress is not None:
         progress(total=len(files))
@@ -115,11 +118,11 @@ def take(
         def advance(count: int) -> None:
             progress(advance=count)
 
-    docs, read_problems = read_articles(content_dir, files, workers=workers, cache=cache, progress=advance)
+    docs, read_problems = read_articles(content_dir, files, layout, workers=workers, cache=cache, progress=advance)
     # Each article names its publisher from here on: given, or taken from data/publishers.yaml (a warning).
     docs, source_problems = with_publishers(content_dir, docs)
     reading = (*problems, *read_problems, *source_problems)
-    snapshot = ContentSnapshot(content_dir, tuple(docs), (), CountryData(), reading)
+    snapshot = ContentSnapshot(content_dir, tuple(docs), (), CountryData(), reading, layout=layout)
     return _with_data(snapshot, today).checked()
 
 
@@ -141,10 +144,11 @@ def _with_data(snapshot: ContentSnapshot, today: date | None = None) -> ContentS
     countries, country_problems = load_country_data(snapshot.content_dir, keys, today)
     events, event_problems = load_events(snapshot.content_dir, keys)
     topic_pairs, topic_problems = load_topic_pairs(snapshot.content_dir)
+    _, name_problems = load_country_names(snapshot.content_dir)  # `make import` reads the names, checked here
     return replace(
         snapshot,
         events=tuple(events),
         countries=countries,
         topic_pairs=topic_pairs,
-        data_problems=(*country_problems, *event_problems, *topic_problems),
+        data_problems=(*country_problems, *event_problems, *topic_problems, *name_problems),
     )

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from . import frontmatter, paths
+from . import paths
 from .articles import ArticleDocument
-from .errors import ContentError, Problem
+from .errors import Problem
 from .publishers import PUBLISHERS_FILE, host_of, load_publishers
 from .schema import RAW_SOURCES_DIR
 
@@ -90,12 +90,4 @@ def unreferenced_raw_sources(content_dir: Path, docs: Iterable[ArticleDocument])
 
 
 def _problem(doc: ArticleDocument, field: str, message: str, hint: str, severity: str = "error") -> Problem:
-    return Problem(doc.path, _line(doc.path, field), field, message, hint, severity)
-
-
-def _line(path: str, field: str) -> int | None:
-    try:
-        split = frontmatter.split(frontmatter.read_text(path, Path(path).parent), path)
-    except (ContentError, OSError):
-        return None
-    return frontmatter.field_line(split, field) or frontmatter.field_line(split, field.split(".")[0])
+    return Problem(doc.path, doc.line(field), field, message, hint, severity)

@@ -19,10 +19,9 @@ from typing import Protocol
 
 from .data import load_data
 from .errors import ContentError, Problem
+from .layout import TOPICS_FILE
 from .locales import LANGUAGES
 from .urls import tag_slug
-
-TOPICS_FILE = Path("data") / "topics.yaml"
 
 
 class Tagged(Protocol):

@@ -51,9 +51,24 @@ def year_url(year: int, lang: str) -> str:
     return f"{lang}/{year:04d}/"
 
 
-def month_anchor(month: int) -> str:
-    """The month's section on its year page: `m-03`."""
-    return f"m-{month:02d}"
+# Anchors the site's own pages use (a timeline event's id may take none of them: archive_core.events).
+YEAR_ANCHOR_PREFIX = "year-"
+ARTICLE_ANCHOR_PREFIX = "article-"
+
+
+def month_anchor(month: int, continued_on: int | None = None) -> str:
+    """The month's section on its year page: `m-03`; where it continues on a later page of the year, `m-03-2`."""
+    return f"m-{month:02d}" if continued_on is None else f"m-{month:02d}-{continued_on}"
+
+
+def year_anchor(year: int) -> str:
+    """The year's section on the timeline: `year-2025`."""
+    return f"{YEAR_ANCHOR_PREFIX}{year}"
+
+
+def article_anchor(translation_key: str) -> str:
+    """An article's entry on the timeline: `article-<translation_key>`."""
+    return f"{ARTICLE_ANCHOR_PREFIX}{translation_key}"
 
 
 def tag_slug(tag: str) -> str:

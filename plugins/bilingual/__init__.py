@@ -8,6 +8,7 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
+from archive_core.browse import newest_first
 from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
 from archive_core.urls import home_url
@@ -56,9 +57,7 @@ class LanguageHomeGenerator(Generator):
 
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])
-        self.articles_by_lang = {
-            lang: sorted(listed_in(articles, lang), key=lambda a: (a.date, a.slug), reverse=True) for lang in LANGUAGES
-        }
+        self.articles_by_lang = {lang: newest_first(listed_in(articles, lang)) for lang in LANGUAGES}
 
     def generate_output(self, writer) -> None:
         # The language chooser at `/` is the home page for readers of neither language.

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from archive_core.browse import Count, year_counts
+from archive_core.browse import Count, newest_first, year_counts
+from archive_core.collation import sort_key
 from archive_core.countries import country_name
 from archive_core.country_data import CountryData
 from archive_core.country_records import NOT_SIGNED, RATIFIED, SIGNED, UNKNOWN, CountryRecord
@@ -21,7 +22,6 @@ from archive_core.provenance import Citation, Correction
 from archive_core.urls import country_url, section_url
 from archive_core.versions import Alternate, LanguageLink, versions
 
-from .collation import sort_key
 from .regions import continent
 from .timeline_events import CountryEvent
 from .worldmap import WorldMap
@@ -156,7 +156,7 @@ def country_pages(
     }
     pages: dict[str, list[CountryPage]] = {}
     for lang in LANGUAGES:
-        listed = sorted(listed_in(articles, lang), key=lambda a: (a.date, a.slug), reverse=True)
+        listed = newest_first(listed_in(articles, lang))
         by_key = {article.translation_key: article for article in listed}
         pages[lang] = [
             CountryPage(

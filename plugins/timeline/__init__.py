@@ -10,7 +10,9 @@ from pelican.generators import Generator
 
 from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
+from archive_core.output import write_page
 from archive_core.snapshot import shared
+from archive_core.urls import year_anchor
 from archive_core.versions import versions
 
 from .entries import ArticleRef, Timeline, build_timeline, position_links, timeline_url, to_json
@@ -60,16 +62,14 @@ class TimelineGenerator(Generator):
             {lang: timeline.url for lang, timeline in self.timelines.items()}, original=self.settings["DEFAULT_LANG"]
         )
         for lang, timeline in self.timelines.items():
-            writer.write_file(
-                f"{timeline.url}index.html",
-                self.get_template("timeline"),
-                self.context,
-                url=timeline.url,
+            write_page(
+                self,
+                writer,
+                "timeline",
+                timeline.url,
+                lang,
+                pages,
                 timeline=timeline,
-                page_lang=lang,
-                alternates=pages.alternates(siteurl),
-                language_links=pages.language_links(lang),
-                relative_urls=self.settings["RELATIVE_URLS"],
                 listed_articles=self.listed[lang],
             )
             writer.write_file(
@@ -82,6 +82,7 @@ class TimelineGenerator(Generator):
 
 def add_template_helpers(generator) -> None:
     generator.env.globals["timeline_url"] = timeline_url  # the header links to the timeline
+    generator.env.globals["year_anchor"] = year_anchor  # a year's section on the timeline
 
 
 def get_generators(pelican) -> type[Generator]:

@@ -15,7 +15,7 @@ from archive_core.events import Event
 from archive_core.facets import SearchFacets, page_facets
 from archive_core.listing import listed_in
 from archive_core.provenance import Citation, Correction, Localized
-from archive_core.urls import country_url, section_url
+from archive_core.urls import article_anchor, country_url, section_url
 from archive_core.when import DateText, When, date_text
 
 ARTICLE_KIND = "article"
@@ -129,14 +129,6 @@ def timeline_url(lang: str) -> str:
 def json_url(lang: str) -> str:
     """`en/timeline.json`, `pl/os-czasu.json`: next to the page, one per language."""
     return timeline_url(lang).rstrip("/") + ".json"
-
-
-def article_anchor(translation_key: str) -> str:
-    return f"article-{translation_key}"
-
-
-def year_anchor(year: int) -> str:
-    return f"year-{year}"
 
 
 def build_timeline(events: Iterable[Event], articles: Iterable[ArticleRef], lang: str) -> Timeline:

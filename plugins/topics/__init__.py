@@ -8,9 +8,10 @@ from pelican import signals
 from pelican.generators import Generator
 
 from archive_core.locales import LANGUAGES
+from archive_core.output import write_page
 from archive_core.snapshot import shared
 from archive_core.topics import tagged, topic_names, topic_translations
-from archive_core.urls import save_as, section_url, tag_url
+from archive_core.urls import section_url, tag_url
 from archive_core.versions import versions
 
 from .pages import TopicPage, topic_links, topic_pages
@@ -43,37 +44,16 @@ class TopicPagesGenerator(Generator):
         indexes = versions({lang: section_url("tags", lang) for lang in LANGUAGES}, original=default_lang)
         homes = {lang: section_url("tags", lang) for lang in LANGUAGES}
         for lang, pages in self.pages.items():
-            self._write(writer, INDEX_TEMPLATE, section_url("tags", lang), lang, indexes, topics=pages)
+            write_page(self, writer, INDEX_TEMPLATE, section_url("tags", lang), lang, indexes, topics=pages)
             for page in pages:
                 urls = {lang: page.url}
                 other = next(o for o in LANGUAGES if o != lang)
                 if page.translation in self.slugs.get(other, ()):
                     urls[other] = tag_url(page.translation, other)
                 page_versions = versions(urls, original=default_lang, current=lang)
-                self._write(
-                    writer,
-                    TEMPLATE,
-                    page.url,
-                    lang,
-                    page_versions,
-                    homes,
-                    paginated={"articles": list(page.articles)},
-                    template_name=TEMPLATE,
-                    topic=page,
+                write_page(
+                    self, writer, TEMPLATE, page.url, lang, page_versions, homes, articles=page.articles, topic=page
                 )
-
-    def _write(self, writer, template, url, lang, page_versions, homes=None, **context) -> None:
-        writer.write_file(
-            save_as(url),
-            self.get_template(template),
-            self.context,
-            url=url,
-            page_lang=lang,
-            alternates=page_versions.alternates(self.settings["SITEURL"]),
-            language_links=page_versions.language_links(lang, homes),
-            relative_urls=self.settings["RELATIVE_URLS"],
-            **context,
-        )
 
 
 def topics_url(lang: str) -> str:

@@ -5,14 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-import icu
-
 from archive_core.browse import Count, newest_first, year_counts
+from archive_core.collation import sort_key
 from archive_core.listing import listed_in
-from archive_core.locales import BABEL_LOCALES
 from archive_core.urls import tag_slug, tag_url
 
 
@@ -32,11 +29,6 @@ class TopicPage:
     articles: tuple[Any, ...]  # newest first: in `lang`, or in the language they have (archive_core.listing)
     years: tuple[Count, ...]  # how many articles in each year, newest first
     translation: str | None  # the slug of the same topic in the other language, if it has a page there
-
-
-@cache
-def _collator(lang: str) -> icu.Collator:
-    return icu.Collator.createInstance(icu.Locale(BABEL_LOCALES[lang]))
 
 
 def topic_slugs(article: Any, lang: str, translations: Mapping[tuple[str, str], str]) -> dict[str, str]:
@@ -75,7 +67,7 @@ def topic_pages(
                 translation=other,
             )
         )
-    key = _collator(lang).getSortKey
+    key = sort_key(lang)
     return sorted(pages, key=lambda page: key(page.name))
 
 

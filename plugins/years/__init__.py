@@ -9,7 +9,8 @@ from pelican.generators import Generator
 from pelican.paginator import Paginator
 
 from archive_core.locales import LANGUAGES
-from archive_core.urls import save_as, year_url
+from archive_core.output import write_page
+from archive_core.urls import month_anchor, save_as, year_url
 from archive_core.versions import versions
 
 from .archive import YearPage, year_pages
@@ -42,29 +43,20 @@ class YearPagesGenerator(Generator):
         self.context["archive_years"] = {lang: pages[0].years if pages else () for lang, pages in self.pages.items()}
 
     def generate_output(self, writer) -> None:
-        siteurl, default_lang = self.settings["SITEURL"], self.settings["DEFAULT_LANG"]
+        default_lang = self.settings["DEFAULT_LANG"]
         for lang, pages in self.pages.items():
             for page in pages:
                 page_versions = versions(
                     {other: year_url(page.year, other) for other in LANGUAGES}, original=default_lang
                 )
-                writer.write_file(
-                    save_as(page.url),
-                    self.get_template(TEMPLATE),
-                    self.context,
-                    paginated={"articles": list(page.articles)},
-                    template_name=TEMPLATE,
-                    url=page.url,
-                    year_page=page,
-                    page_lang=lang,
-                    alternates=page_versions.alternates(siteurl),
-                    language_links=page_versions.language_links(lang),
-                    relative_urls=self.settings["RELATIVE_URLS"],
+                write_page(
+                    self, writer, TEMPLATE, page.url, lang, page_versions, articles=page.articles, year_page=page
                 )
 
 
 def add_template_helpers(generator) -> None:
     generator.env.globals["year_url"] = year_url  # an article's date links to its year
+    generator.env.globals["month_anchor"] = month_anchor  # a month's section on the year page
 
 
 def get_generators(pelican) -> type[Generator]:

@@ -3,50 +3,27 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from archive_core import countries
+from archive_core.country_names import CountryForms, parse_country_names
 from archive_core.data import load_data
 from archive_core.errors import ContentError
+from archive_core.layout import COUNTRY_NAMES_FILE
 from archive_core.locales import LANGUAGES, babel_locale
-from archive_core.schema import is_http_url
 
 from . import ROOT
 
-COUNTRY_NAMES = ROOT / "content" / "data" / "country-names.yaml"
-
-
-@dataclass(frozen=True)
-class CountryForms:
-    code: str
-    forms: tuple[str, ...]
-    source: str
+COUNTRY_NAMES = ROOT / "content" / COUNTRY_NAMES_FILE
 
 
 def load_country_forms(path: Path = COUNTRY_NAMES) -> tuple[CountryForms, ...]:
-    """The file's records, checked; ContentError naming the file and line of the first bad one."""
-    data = load_data(path, path.parent.parent)  # inside content/
-    records = data.data.get("countries") if isinstance(data.data, dict) else None
-    if not isinstance(records, list):
-        raise ContentError(data.problem([], "countries", "is missing", "the file holds `countries:`, a list"))
-    result = []
-    for index, record in enumerate(records):
-        where = ["countries", index]
-        if not isinstance(record, dict) or set(record) != {"code", "forms", "source"}:
-            raise ContentError(data.problem(where, "countries", "each record has code, forms and source", ""))
-        if not isinstance(record["code"], str) or not countries.is_known(record["code"]):
-            raise ContentError(
-                data.problem([*where, "code"], "code", f"{record['code']!r} is not a known country code", "ISO 3166-1")
-            )
-        forms = record["forms"]
-        if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
-            raise ContentError(data.problem([*where, "forms"], "forms", "must be a list of names", "quote each name"))
-        if not is_http_url(record["source"]):
-            raise ContentError(data.problem([*where, "source"], "source", "must be an http(s) address", ""))
-        result.append(CountryForms(record["code"], tuple(forms), record["source"]))
-    return tuple(result)
+    """The file's records (archive_core.country_names); ContentError naming the file and line of the first bad one."""
+    records, problems = parse_country_names(load_data(path, path.parent.parent))  # inside content/
+    if problems:
+        raise ContentError(problems[0])
+    return records
 
 
 @cache

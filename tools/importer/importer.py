@@ -12,6 +12,7 @@ from babel import Locale
 from archive_core import paths
 from archive_core.articles import parse_article
 from archive_core.errors import ContentError, content_error
+from archive_core.layout import Layout
 from archive_core.schema import default_slug
 from archive_core.text import RESERVED, line_of
 
@@ -57,7 +58,7 @@ def convert(path: Path, options: ImportOptions) -> Imported:
         raise content_error(path, None, "file", "the source has no article text", "is this the right file?")
     fields = front_matter_fields(path, source, options)
     text = output.front_matter(fields) + "\n" + output.body(source.blocks)
-    target = Path("articles") / f"{fields['date'].year:04d}" / f"{fields['translation_key']}.{fields['lang']}.md"
+    target = Layout().article_path(fields["date"].year, fields["translation_key"], fields["lang"])
     _validate(path, target, text, source.text)
     return Imported(path=target, text=text, source=source, review=tuple(fields.get("review", ())))
 

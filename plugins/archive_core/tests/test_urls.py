@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from archive_core import urls
 from archive_core.urls import country_url, page_url, save_as, section_url
 
 
@@ -14,3 +15,9 @@ def test_page_url_is_what_a_static_host_serves():
 def test_save_as_and_page_url_are_inverses():
     for url in (section_url("timeline", "pl"), country_url("VN", "en"), "en/", "404.html"):
         assert page_url(save_as(url)) == url
+
+
+def test_the_pages_anchors_are_spelt_once():
+    assert urls.year_anchor(2025) == "year-2025" and urls.year_anchor(2025).startswith(urls.YEAR_ANCHOR_PREFIX)
+    assert urls.month_anchor(3) == "m-03" and urls.month_anchor(3, continued_on=2) == "m-03-2"
+    assert urls.article_anchor("signing") == "article-signing"

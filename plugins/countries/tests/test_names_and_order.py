@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from countries.collation import collated
+from archive_core.collation import collated
 from countries.regions import continent
 from countries.views import country_links
 

@@ -7,7 +7,7 @@ from functools import cache
 
 import icu
 
-from archive_core.locales import BABEL_LOCALES
+from .locales import BABEL_LOCALES
 
 
 @cache

@@ -1,0 +1,76 @@
+"""The name forms of countries that CLDR lacks (content/data/country-names.yaml), each with its source.
+
+countries:
+  - code: VN                                  # ISO 3166-1 alpha-2, or EU
+    forms: [Wietnamu, wietnamski, Viet Nam]   # inflected forms, adjectives, other common names
+    source: https://pl.wiktionary.org/wiki/Wietnam
+
+`make import` finds the countries an article names by them (tools/importer/countries.py); the
+content snapshot checks the file like every data file, so `make check` refuses a bad record at its line.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import countries
+from .data import DataFile, load_data
+from .errors import ContentError, Problem
+from .layout import COUNTRY_NAMES_FILE
+from .provenance import is_http_url
+
+KEYS = frozenset({"code", "forms", "source"})
+
+
+@dataclass(frozen=True)
+class CountryForms:
+    code: str
+    forms: tuple[str, ...]
+    source: str
+
+
+def load_country_names(content_dir: Path) -> tuple[tuple[CountryForms, ...], list[Problem]]:
+    """The file's good records and the problem of each bad one; none of either without the file."""
+    path = Path(content_dir) / COUNTRY_NAMES_FILE
+    if not os.path.lexists(path):
+        return (), []
+    try:
+        return parse_country_names(load_data(path, content_dir))
+    except ContentError as exc:
+        return (), [exc.problem]
+
+
+def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[Problem]]:
+    records = data.data.get("countries") if isinstance(data.data, dict) else None
+    if not isinstance(records, list):
+        return (), [data.problem([], "countries", "is missing", "the file holds `countries:`, a list")]
+    found, problems = [], []
+    for index, record in enumerate(records):
+        try:
+            found.append(_record(data, ["countries", index], record))
+        except ContentError as exc:
+            problems.append(exc.problem)
+    return tuple(found), problems
+
+
+def _record(data: DataFile, where: list, record: object) -> CountryForms:
+    if not isinstance(record, dict) or set(record) != KEYS:
+        raise ContentError(
+            data.problem(
+                where, "countries", "each record has code, forms and source", "- code: XX, forms: [...], source: ..."
+            )
+        )
+    if not isinstance(record["code"], str) or not countries.is_known(record["code"]):
+        raise ContentError(
+            data.problem([*where, "code"], "code", f"{record['code']!r} is not a known country code", "ISO 3166-1")
+        )
+    forms = record["forms"]
+    if not isinstance(forms, list) or not all(isinstance(form, str) and form.strip() for form in forms):
+        raise ContentError(data.problem([*where, "forms"], "forms", "must be a list of names", "quote each name"))
+    if not is_http_url(record["source"]):
+        raise ContentError(
+            data.problem([*where, "source"], "source", "must be an http(s) address", "the entry the forms come from")
+        )
+    return CountryForms(record["code"], tuple(forms), record["source"])

@@ -1,0 +1,80 @@
+"""The content folder's layout, decided here once: where each kind of file lives, and what a stray file is told.
+
+    articles/<year>/<translation_key>.<lang>.md   the article folders: Pelican's ARTICLE_PATHS (`Layout`)
+    about/about.<lang>.md                         the about pages
+    sources/<file>                                raw copies of articles (`source.raw`), kept, never parsed
+    data/<name>.yaml                              the curated data files (DATA_FILES)
+    data/timeline/<id>.yaml                       timeline events, one per file
+
+The readers of each kind take their path from here; `checks.check_unknown_files` refuses any other file,
+with the hint `Layout.hint` derives from the same names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+ARTICLE_DIRS: tuple[str, ...] = ("articles",)  # Pelican's ARTICLE_PATHS, as pelican.conf.py sets it
+ARTICLE_SUFFIX = ".md"
+ABOUT_DIR = Path("about")
+RAW_SOURCES_DIR = "sources"
+DATA_DIR = Path("data")
+CONVENTION_FILE = DATA_DIR / "convention.yaml"
+COUNTRIES_FILE = DATA_DIR / "countries.yaml"
+PEOPLE_FILE = DATA_DIR / "people.yaml"
+COUNTRY_NAMES_FILE = DATA_DIR / "country-names.yaml"
+PUBLISHERS_FILE = DATA_DIR / "publishers.yaml"
+TOPICS_FILE = DATA_DIR / "topics.yaml"
+# Every data file a content folder may hold (each optional), in the order the layout hint names them.
+DATA_FILES: tuple[Path, ...] = (
+    CONVENTION_FILE,
+    COUNTRIES_FILE,
+    PEOPLE_FILE,
+    COUNTRY_NAMES_FILE,
+    PUBLISHERS_FILE,
+    TOPICS_FILE,
+)
+EVENTS_DIR = DATA_DIR / "timeline"
+EVENT_SUFFIX = ".yaml"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The layout of one content folder: the fixed one, with the article folders a build's settings name."""
+
+    article_dirs: tuple[str, ...] = ARTICLE_DIRS
+
+    @classmethod
+    def of(cls, article_dirs: Iterable[str] = ARTICLE_DIRS) -> Layout:
+        return cls(tuple(str(Path(folder)) for folder in article_dirs))
+
+    def article_path(self, year: int, translation_key: str, lang: str, found_at: Path | None = None) -> Path:
+        """Where an article belongs, relative to the content folder: in the article folder it was found in
+        (`found_at`, relative), else the first one."""
+        folder = next(
+            (name for name in self.article_dirs if found_at is not None and found_at.is_relative_to(name)),
+            self.article_dirs[0],
+        )
+        return Path(folder) / f"{year:04d}" / f"{translation_key}.{lang}{ARTICLE_SUFFIX}"
+
+    def is_read(self, relative: Path) -> bool:
+        """Whether a part of the build reads (or keeps) the file at `relative`: an article, an about page or
+        a raw copy (each with checks of its own), a data file, or a timeline event (whose listing refuses
+        what is not one)."""
+        return (
+            any(relative.is_relative_to(folder) for folder in (*self.article_dirs, ABOUT_DIR, RAW_SOURCES_DIR))
+            or relative in DATA_FILES
+            or relative.parent == EVENTS_DIR
+        )
+
+    def hint(self) -> str:
+        """What a file the build does not read is told: where each kind of file goes."""
+        folders = [f"{folder}/" for folder in (*self.article_dirs, ABOUT_DIR.as_posix(), RAW_SOURCES_DIR)]
+        data = [path.relative_to(DATA_DIR).as_posix() for path in DATA_FILES]
+        data.append(f"{EVENTS_DIR.relative_to(DATA_DIR).as_posix()}/<id>{EVENT_SUFFIX}")
+        return (
+            f"content/ holds {', '.join(folders)} and {DATA_DIR.as_posix()}/ ({', '.join(data)}): "
+            "move or remove it, or link it from an article with {static}"
+        )
