@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from tools.live_reload import SEARCH_OVERLAY_URL, Builds, handler_for
@@ -66,7 +67,12 @@ def found(page, base: str, word: str, search: str = SEARCH) -> list[str]:
 
 def eventually(page, base: str, word: str, expected: bool, url: str, timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
-    while (url in found(page, base, word)) != expected:
+    while True:
+        try:
+            if (url in found(page, base, word)) == expected:
+                return
+        except PlaywrightError:  # the page reloaded itself (live reload) while it was searching
+            pass
         if time.monotonic() > deadline:
             raise AssertionError(f"{word!r} {'does not find' if expected else 'still finds'} {url}")
         time.sleep(0.5)
@@ -123,7 +129,7 @@ def test_the_search_index_follows_edits_new_and_deleted_articles(tmp_path, chrom
         # A new article, then its deletion: full builds, each writing the index whole.
         (project / NEW_ARTICLE).write_text(NEW_ARTICLE_TEXT, encoding="utf-8")
         eventually(page, base, "qq7002x", True, NEW_URL)
-        assert PL_ARTICLE in found(page, base, NEW_WORD)  # the edit is in the rebuilt index
+        eventually(page, base, NEW_WORD, True, PL_ARTICLE)  # the edit is in the rebuilt index
         (project / NEW_ARTICLE).unlink()
         eventually(page, base, "qq7002x", False, NEW_URL)
 

@@ -73,10 +73,16 @@ async function mergeOverlay(pagefind, options) {
   const named = document.querySelector('meta[name="search-overlay"]');
   if (!named) return;
   const overlay = new URL(named.content, document.baseURI);
-  const manifest = await (await fetch(new URL("overlay.json", overlay), { cache: "no-store" })).json();
-  // Pagefind would fall back to another language's index: merge only one in the page's language.
-  if (manifest.languages.includes(document.documentElement.lang)) await pagefind.mergeIndex(overlay.href, options);
-  hidden = new Set(manifest.hidden);
+  try {
+    const response = await fetch(new URL("overlay.json", overlay), { cache: "no-store" });
+    if (!response.ok) return; // a full build has just emptied it: the site index is whole again
+    const manifest = await response.json();
+    // Pagefind would fall back to another language's index: merge only one in the page's language.
+    if (manifest.languages.includes(document.documentElement.lang)) await pagefind.mergeIndex(overlay.href, options);
+    hidden = new Set(manifest.hidden);
+  } catch (error) {
+    console.warn("search: the devserver's overlay index could not be merged", error);
+  }
 }
 
 function shownResults(found) {
