@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pelican.generators import ArticlesGenerator
 
 from archive_core.errors import BuildFailed
 from tools.bench.corpus import write_corpus
@@ -57,7 +58,12 @@ def test_a_new_file_needs_a_full_build(corpus, site):
 
 def test_an_edit_of_the_body_alone_leaves_every_listing_as_it_was(corpus, site, tmp_path):
     edited = sorted(corpus.rglob("*.pl.md"))[3]
+    # Files written for another article (its citation files) are left as they are.
+    key = next(a.translation_key for a in _articles(site) if a.source_path == str(edited))
+    kept = next(a for a in _articles(site) if a.translation_key != key)
+    other = {path: path.stat().st_mtime_ns for path in (site.output / kept.save_as).parent.glob("cite.*")}
     untouched = site.update([edited])  # the article's own pages, and the pages that list no article
+    assert len(other) == 3 and all(path.stat().st_mtime_ns == mtime for path, mtime in other.items())
     edited.write_text(edited.read_text() + "\nZdanie dopisane na końcu, poza streszczeniem.\n")
     body = site.update([edited])
     assert body is not None and untouched is not None
@@ -68,6 +74,11 @@ def test_an_edit_of_the_body_alone_leaves_every_listing_as_it_was(corpus, site, 
     # ...but not when what they show of it changes.
     edited.write_text(edited.read_text().replace("\n---\n", "\nsummary: Nowe streszczenie.\n---\n", 1))
     assert site.update([edited]).rendered > body.rendered
+
+
+def _articles(site: Site) -> list:
+    generator = next(g for g in site.generators if isinstance(g, ArticlesGenerator))
+    return [*generator.articles, *generator.translations]
 
 
 def test_an_edit_that_make_check_refuses_is_refused_and_not_served(corpus, site):

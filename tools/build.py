@@ -23,7 +23,7 @@ from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
-from . import fingerprint, output_folder
+from . import edits, fingerprint, output_folder
 from .build_timing import record_phases
 from .progress import build_progress
 
@@ -56,6 +56,7 @@ class Outcome:
     output: Path
     rebuilt: bool  # False: the inputs had not changed, `output` was left as it was
     inputs_changed: bool = False  # an input changed while it was built: the next build builds again
+    taken: int = 0  # files taken from the previous output, unchanged by the edit (tools/edits.py)
 
 
 def build(settings_file: Path, output: Path, overrides: dict | None = None) -> Path:
@@ -95,12 +96,15 @@ def build_if_changed(
                 raise BuildFailed(inputs.problems)
             if reuse and fingerprint.matches(output, inputs.value):
                 return Outcome(output, rebuilt=False)
+            previous = edits.previous_build(output, inputs) if reuse else None
             fingerprint.forget(output)
             staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
             try:
                 settings["OUTPUT_PATH"] = str(staging)
-                with build_progress(progress), record_phases(timings):
-                    Pelican(settings).run()
+                pelican = edits.EditPelican(settings, previous) if previous else Pelican(settings)
+                with build_progress(progress), record_phases(timings), edits.captured_generators() as generators:
+                    pelican.run()
+                taken = pelican.plan.kept if isinstance(pelican, edits.EditPelican) and pelican.plan else 0
                 if counter.records:
                     details = "".join(f"\n  {record.getMessage()}" for record in counter.records)
                     raise BuildError(f"{len(counter.records)} error(s) logged during the build:{details}")
@@ -109,12 +113,13 @@ def build_if_changed(
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
             if not fingerprint.unchanged(inputs):
-                return Outcome(output, rebuilt=True, inputs_changed=True)
+                return Outcome(output, rebuilt=True, inputs_changed=True, taken=taken)
             fingerprint.remember(output, inputs.value)
             fingerprint.remember(output, portable, "portable")
+            edits.remember(output, inputs, generators)
     finally:
         logging.getLogger().removeHandler(counter)
-    return Outcome(output, rebuilt=True)
+    return Outcome(output, rebuilt=True, taken=taken)
 
 
 SCRATCH = ROOT / ".cache"
@@ -195,6 +200,10 @@ def main(argv: list[str] | None = None) -> int:
         )
     elif not outcome.rebuilt:
         print(f"{args.output} is up to date (no input changed), left untouched; checked in {elapsed:.1f} s")
+    elif outcome.taken:
+        print(
+            f"built {args.output} in {elapsed:.1f} s ({outcome.taken} files unchanged by the edit taken as they were)"
+        )
     else:
         print(f"built {args.output} in {elapsed:.1f} s")
     return 0

@@ -55,6 +55,8 @@ Identity = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 @dataclass(frozen=True)
 class Inputs:
     value: str
+    code: str  # the same, of everything but the content folder's files
+    files: dict[str, str]  # each content file (relative to the content folder): the hash of its bytes
     identities: dict[str, Identity | None]  # every input file as it was when hashed
     content_dir: Path
     problems: tuple[Problem, ...]  # entries of the content folder that were refused, unread
@@ -120,6 +122,12 @@ def _hash_file(digest, label: str, real: str) -> None:
     digest.update(b"\0")
 
 
+def _file_hash(real: str) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    _hash_file(digest, "", real)
+    return digest.hexdigest()
+
+
 def take(content_dir: Path, settings: dict[str, Any]) -> Inputs:
     """The fingerprint of a build with `settings` (resolved) of `content_dir`, and what it was taken from."""
     digest = hashlib.blake2b(digest_size=32)
@@ -129,6 +137,8 @@ def take(content_dir: Path, settings: dict[str, Any]) -> Inputs:
     for path in code:
         identities[str(path)] = _identity(path)
         _hash_file(digest, str(path.relative_to(ROOT)), str(path))
+    code_value = digest.hexdigest()
+    files: dict[str, str] = {}
     listing = paths.content_listing(content_dir)
     problems += listing.problems
     for path in listing.files:
@@ -138,8 +148,10 @@ def take(content_dir: Path, settings: dict[str, Any]) -> Inputs:
             problems.append(exc.problem)
             continue
         identities[str(path)] = _identity(real)  # before reading: an edit after this is seen by `unchanged`
-        _hash_file(digest, str(path.relative_to(content_dir)), real)
-    return Inputs(digest.hexdigest(), identities, content_dir, tuple(problems))
+        name = str(path.relative_to(content_dir))
+        files[name] = _file_hash(real)
+        digest.update(f"{name}\0{files[name]}\0".encode())
+    return Inputs(digest.hexdigest(), code_value, files, identities, content_dir, tuple(problems))
 
 
 def unchanged(inputs: Inputs) -> bool:
@@ -189,7 +201,7 @@ def portable(
     return digest.hexdigest()
 
 
-KINDS = ("fingerprint", "portable")
+KINDS = ("fingerprint", "portable", "pages")  # "pages": tools/edits.py
 
 
 def _record(output: Path, kind: str = "fingerprint") -> Path:
@@ -207,15 +219,28 @@ def _bound(output: Path, value: str) -> bytes | None:
 
 
 def matches(output: Path, value: str | None, kind: str = "fingerprint") -> bool:
-    record = _record(output, kind)
     bound = None if value is None else _bound(output, value)
-    if bound is None or not output.is_dir() or output.is_symlink() or not unlinked(STORE, ROOT):
-        return False
+    return bound is not None and _opened(output, kind, 4096) == bound
+
+
+def recall(output: Path, kind: str, limit: int) -> str | None:
+    """The value remembered as `kind` for `output`, if its record is sealed here and bound to this folder."""
+    opened = _opened(output, kind, limit)
+    if opened is None:
+        return None
+    value, _, bound = opened.decode("utf-8", "replace").rpartition("\n")
+    return value if _bound(output, value) == opened and bound else None
+
+
+def _opened(output: Path, kind: str, limit: int) -> bytes | None:
+    record = _record(output, kind)
+    if not output.is_dir() or output.is_symlink() or not unlinked(STORE, ROOT):
+        return None
     try:
-        sealed = paths.read_bytes(record, STORE, limit=4096)
+        sealed = paths.read_bytes(record, STORE, limit=limit)
     except ContentError:
-        return False
-    return Seal(STORE).open(record.name, sealed) == bound
+        return None
+    return Seal(STORE).open(record.name, sealed)
 
 
 def remember(output: Path, value: str | None, kind: str = "fingerprint") -> None:

@@ -7,18 +7,8 @@ new Pelican run: each edited file is read again into the build's content
 snapshot, which is checked again as a whole (as `make check` checks it; any
 error is raised as `BuildFailed` and nothing is written), and its Article object
 updated in place (so every list that holds it, in any plugin, sees the new
-text), and every generator writes again through a `SelectiveWriter`:
-
-- an article page is written only for the edited articles and their other
-  language versions, and for the articles whose pages show an edited one
-  (previous, next, related) whose listed facts changed;
-- a page that lists articles (a paginated listing, a country page, the
-  timeline...) is rendered only if it lists an edited article whose listed
-  facts changed (front-matter, title, summary: what listings show); an edit
-  of the body alone leaves every listing as it is in the output. Plugins say
-  which articles a page lists by passing them to `writer.write_file` (as
-  keyword arguments, in lists, or in the dataclasses they pass);
-- any other page (one whose context holds no article) is rendered again.
+text), and every generator writes again through a `SelectiveWriter`, which
+writes only the pages the edit changes (`tools.selection` says which).
 
 An edit that moves an article (date, slug, language, translation_key) or
 changes its countries or tags, a new or deleted file, or any change outside
@@ -34,16 +24,22 @@ import logging
 import os
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import signals
-from pelican.contents import Article, Content
+from pelican.contents import Article
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 from pelican.writers import Writer
 
-from . import fingerprint
-from .build import Outcome, build_if_changed
+from . import build, fingerprint
+from .selection import (
+    KeepUnaffected,
+    full_build_needed,
+    listed_facts,
+    pages_to_render,
+    structure,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from archive_core.errors import BuildFailed
@@ -52,31 +48,6 @@ from archive_core.snapshot import CONTEXT_KEY
 
 logger = logging.getLogger(__name__)
 
-# What an in-place update may not change: these place an article in lists and URLs.
-STRUCTURE = ("lang", "translation_key", "slug", "date", "countries", "tags")
-# Pelican's own article listings and feeds; the archive turns them off (its plugins write listings).
-ARTICLE_LISTINGS = (
-    "DIRECT_TEMPLATES",
-    "TAG_SAVE_AS",
-    "CATEGORY_SAVE_AS",
-    "AUTHOR_SAVE_AS",
-    "YEAR_ARCHIVE_SAVE_AS",
-    "MONTH_ARCHIVE_SAVE_AS",
-    "DAY_ARCHIVE_SAVE_AS",
-    "FEED_ALL_ATOM",
-    "FEED_ALL_RSS",
-    "FEED_ATOM",
-    "FEED_RSS",
-    "CATEGORY_FEED_ATOM",
-    "CATEGORY_FEED_RSS",
-    "TAG_FEED_ATOM",
-    "TAG_FEED_RSS",
-    "TRANSLATION_FEED_ATOM",
-    "TRANSLATION_FEED_RSS",
-    "AUTHOR_FEED_ATOM",
-    "AUTHOR_FEED_RSS",
-)
-
 
 @dataclass
 class Site:
@@ -84,7 +55,7 @@ class Site:
     output: Path
     generators: list | None = None
 
-    def full(self, overrides: dict | None = None) -> Outcome:
+    def full(self, overrides: dict | None = None) -> build.Outcome:
         """A full, atomic build that keeps Pelican's generators for later updates."""
         captured: list = []
 
@@ -94,7 +65,7 @@ class Site:
         self.generators = None
         signals.all_generators_finalized.connect(capture)
         try:
-            outcome = build_if_changed(self.settings_file, self.output, overrides, reuse=False, progress=True)
+            outcome = build.build_if_changed(self.settings_file, self.output, overrides, reuse=False, progress=True)
         finally:
             signals.all_generators_finalized.disconnect(capture)
         output = str(outcome.output)
@@ -109,8 +80,8 @@ class Site:
         if not self.generators:
             return None
         articles = next(g for g in self.generators if isinstance(g, ArticlesGenerator))
-        if any(articles.settings.get(name) for name in ARTICLE_LISTINGS) or _has_pages(self.generators):
-            return None  # Pelican's own listings or pages are on: not handled here
+        if full_build_needed(self.generators):
+            return None
         by_path = {os.path.abspath(a.source_path): a for a in (*articles.articles, *articles.translations)}
         paths = list(paths)
         if any(os.path.abspath(path) not in by_path for path in paths):
@@ -129,10 +100,10 @@ class Site:
             new = articles.readers.read_file(
                 base_path=articles.path, path=os.path.abspath(path), content_class=Article, context=articles.context
             )
-            if any(_structure(old, name) != _structure(new, name) for name in STRUCTURE):
+            if structure(old) != structure(new):
                 return None
             edited.append((old, new))
-        relisted = {id(old) for old, new in edited if _listed_facts(old) != _listed_facts(new)}
+        relisted = {id(old) for old, new in edited if listed_facts(old) != listed_facts(new)}
         for old, new in edited:
             update_in_place(old, new)
         # What plugins derive from articles (hreflang pairs, search facets, country links, timeline
@@ -141,10 +112,7 @@ class Site:
         extra = [g for g in self.generators if not isinstance(g, ArticlesGenerator | PagesGenerator | StaticGenerator)]
         for generator in extra:
             generator.generate_context()
-        keys = {old.translation_key for old, _ in edited}
-        affected = {id(a) for a in by_path.values() if a.translation_key in keys}
-        # An article page that shows others (previous, next, related) shows what listings show of them.
-        affected |= {id(a) for a in by_path.values() if any(id(o) in relisted for o in _articles_shown_by(a))}
+        affected = pages_to_render(by_path.values(), {old.translation_key for old, _ in edited}, relisted)
         writer = SelectiveWriter(str(self.output), settings=articles.settings, affected=affected, relisted=relisted)
         for article in (*articles.translations, *articles.articles):
             if id(article) in affected:  # what ArticlesGenerator.generate_articles does, for these only
@@ -171,29 +139,6 @@ class Updated:
     kept: int  # listing pages left as they were
 
 
-def _articles_shown_by(article: Content) -> list[Content]:
-    """The other articles a plugin put on an article (its public attributes, or lists of them)."""
-    return _articles_in([value for name, value in vars(article).items() if not name.startswith("_")], depth=1)
-
-
-def _has_pages(generators: list) -> bool:
-    return any(isinstance(g, PagesGenerator) and (g.pages or g.hidden_pages) for g in generators)
-
-
-def _structure(article: Content, name: str):
-    value = getattr(article, name, None)
-    if name == "tags":
-        return tuple(str(tag) for tag in value or ())
-    if name == "countries":
-        return tuple(getattr(getattr(article, "archive", None), "countries", ()))
-    return value
-
-
-def _listed_facts(article: Content) -> tuple:
-    """What a page that lists the article shows of it: its front-matter, title and summary (the lead by default)."""
-    return (getattr(article, "archive", None), article.title, article.metadata.get("summary"))
-
-
 class SelectiveWriter(Writer):
     """Writes only the pages an edit affects (see the module's docstring)."""
 
@@ -211,40 +156,5 @@ class SelectiveWriter(Writer):
                 return None
             self.rendered += 1
             return super().write_file(name, template, context, *args, **kwargs)
-        return super().write_file(name, _KeepUnaffected(template, self, kwargs), context, *args, **kwargs)
-
-
-class _KeepUnaffected:
-    """Renders a page only if it lists a relisted article (or lists none); else returns the file as it is."""
-
-    def __init__(self, template, writer: SelectiveWriter, kwargs: dict) -> None:
-        self.template = template
-        self.writer = writer
-        self.kwargs = kwargs
-
-    def render(self, localcontext: dict) -> str:
-        page = localcontext.get("articles_page")
-        listed = list(page.object_list) if page is not None else _articles_in(self.kwargs.values())
-        existing = Path(self.writer.output_path, localcontext["output_file"])
-        if listed and not any(id(a) in self.writer.relisted for a in listed) and existing.is_file():
-            self.writer.kept += 1
-            return existing.read_text(encoding="utf-8")
-        self.writer.rendered += 1
-        return self.template.render(localcontext)
-
-
-def _articles_in(values: Iterable, depth: int = 4) -> list[Content]:
-    """The articles in a page's context values: directly, in lists and dicts, or in the fields of dataclasses."""
-    found = []
-    for value in values:
-        if isinstance(value, Content):
-            found.append(value)
-        elif depth == 0 or isinstance(value, str | bytes):
-            continue
-        elif isinstance(value, list | tuple | set | frozenset):
-            found.extend(_articles_in(value, depth - 1))
-        elif isinstance(value, dict):
-            found.extend(_articles_in(value.values(), depth - 1))
-        elif is_dataclass(value) and not isinstance(value, type):
-            found.extend(_articles_in((getattr(value, f.name) for f in fields(value)), depth - 1))
-    return found
+        keeping = KeepUnaffected(template, self, kwargs, self.output_path)
+        return super().write_file(name, keeping, context, *args, **kwargs)

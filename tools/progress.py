@@ -47,7 +47,8 @@ def build_progress(enabled: bool) -> Iterator[None]:
             tasks["write"] = progress.add_task("writing", total=total)
 
     def on_written(_path, context=None) -> None:
-        if "write" in tasks and context and "article" in context:
+        article = context.get("article") if context else None
+        if "write" in tasks and article is not None and context.get("output_file") == article.save_as:
             progress.advance(tasks["write"], 1)
 
     reading = signal("archive_reading_progress")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pelican import signals
+from pelican.contents import Content
 from pelican.generators import Generator
 
 from archive_core.i18n import translations
@@ -24,12 +25,13 @@ WRITERS = {"bibtex": bibtex, "ris": ris, "csl": csl_json}
 
 
 class Citation:
-    """What a template needs: the formatted text and the files."""
+    """What a template needs: the formatted text and the files; and the article cited, if it is one."""
 
-    def __init__(self, reference: Reference, text: str) -> None:
+    def __init__(self, reference: Reference, text: str, article: Content | None = None) -> None:
         self.reference = reference
         self.text = text
         self.files = reference.files
+        self.article = article
 
 
 def collect(generators) -> None:
@@ -40,8 +42,8 @@ def collect(generators) -> None:
 def collect_into(context: dict, settings: dict) -> None:
     siteurl = absolute_siteurl(settings)
     catalogs = {lang: translations(Path(settings["THEME"]) / "translations", lang) for lang in LANGUAGES}
-    references = [
-        article_reference(article, siteurl, catalogs[article.lang].gettext)
+    cited: list[tuple[Reference, Content | None]] = [
+        (article_reference(article, siteurl, catalogs[article.lang].gettext), article)
         for article in context.get("articles", [])
         if article.lang in catalogs
     ]
@@ -49,9 +51,9 @@ def collect_into(context: dict, settings: dict) -> None:
     for lang, pages in (context.get("country_pages") or {}).items():
         if convention is None:
             break
-        references += [country_reference(page, convention.as_of, siteurl, catalogs[lang].gettext) for page in pages]
+        cited += [(country_reference(page, convention.as_of, siteurl, catalogs[lang].gettext), None) for page in pages]
     context["citations"] = {
-        ref.page_url: Citation(ref, formatted(ref, catalogs[ref.lang].gettext)) for ref in references
+        ref.page_url: Citation(ref, formatted(ref, catalogs[ref.lang].gettext), article) for ref, article in cited
     }
 
 
@@ -65,8 +67,11 @@ class CitationFilesGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         for citation in self.context.get("citations", {}).values():
+            # The article, as Pelican passes it for its page: a writer that updates only what an edit changes
+            # (the devserver's, `make html` after an edit) then knows these files need no update for other edits.
+            cited = {} if citation.article is None else {"article": citation.article}
             for fmt, path in citation.files.items():
-                writer.write_file(path, TextDocument(WRITERS[fmt](citation.reference)), self.context)
+                writer.write_file(path, TextDocument(WRITERS[fmt](citation.reference)), self.context, **cited)
 
 
 def get_generators(pelican) -> type[Generator]:

@@ -315,8 +315,7 @@ def write_pagefind_bundle(
     runs = index_runs(pages) if (large if per_language is None else per_language) else one_run(pages)
     limit = time_limit(len(pages), timeout)
     _run_in_own_loop(_write_indexes(runs, output, bundle, exclude_selectors, limit))
-    if empty := pagefind_compat.empty_files(bundle):
-        raise IndexingError(f"Pagefind left {len(empty)} files of its index empty, such as {empty[0]}")
+    pagefind_compat.verify_bundle(bundle)
     expected = dict(Counter(page.lang or "unknown" for page in pages))
     if (indexed := pagefind_compat.pages_by_lang(bundle)) != expected:
         raise IndexingError(f"Pagefind indexed {indexed} pages by language in {output}, expected {expected}")

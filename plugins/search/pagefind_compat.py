@@ -119,13 +119,75 @@ def empty_files(bundle: Path) -> list[Path]:
 
 
 async def wait_for_writes(bundle: Path) -> None:
-    """Wait until no file of the bundle is empty any more.
+    """Wait until no file of the bundle is empty and none grows between two looks.
 
-    Every file Pagefind writes has at least one byte, so an empty one is one still being written.
+    Every file Pagefind writes has at least one byte, so an empty one is one still being written; a file
+    cut short can be longer than zero, hence the second look. `verify_bundle` checks the result.
     """
-    deadline = asyncio.get_running_loop().time() + SERVICE_EXIT_TIMEOUT
-    while empty_files(bundle) and asyncio.get_running_loop().time() < deadline:
-        await asyncio.sleep(0.01)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + SERVICE_EXIT_TIMEOUT
+    seen: dict[Path, int] | None = None
+    while loop.time() < deadline:
+        sizes = _sizes(bundle)
+        if 0 not in sizes.values() and sizes == seen:
+            return
+        seen = sizes
+        await asyncio.sleep(0.05)
+
+
+def _sizes(bundle: Path) -> dict[Path, int]:
+    return {path: path.stat().st_size for path in bundle.rglob("*") if path.is_file()}
+
+
+# The files every run of a version writes the same, whatever the site: Pagefind's scripts and styles.
+FIXED_FILES = {
+    "1.5.2": {
+        "pagefind-component-ui.css": "de389c7e5d87d6e2b10d65fb1e36e8989a12a2ad8dd6239b7e070d81fb5d8b0d",
+        "pagefind-component-ui.js": "958620129dd14bd851805daeb12ce708bd63b9287325d1d5ae6f73a04d1723f8",
+        "pagefind-highlight.js": "04741266a86911636cefc41c8b407e380dda99b7d208724f700f94cdf57e37b5",
+        "pagefind-modular-ui.css": "653ab29e4de5629f6ddf5f6fcdf5d2b3eb539a8c07fff8a56b8ce2156a570788",
+        "pagefind-modular-ui.js": "f3efa0f74b305ccab0bc9edc7c09ab69867180b4c43093d84bb9b508ac4ec32c",
+        "pagefind-ui.css": "e113b816110ed07b017613e901addfe635350f2a5b84990aa76c91a74b158084",
+        "pagefind-ui.js": "2efa93f2e80a199ca742a69bd4cfffabc5c591ebe7763f64f7c655fd00d2209f",
+        "pagefind-worker.js": "4ca50d25bcab9e1c3afbc00ab5f7761114e83c8fc1b83d38655af1558b650c2a",
+        "pagefind.js": "252d272bd34d483d19a752060f6a065114d15ab12c42d8f905ca565e2768a009",
+    }
+}
+ENCODED_SUFFIXES = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind")
+
+
+def verify_bundle(bundle: Path) -> None:
+    """PagefindFailed naming the first file of the bundle that is not whole (Pagefind issue #1271).
+
+    Pagefind's own scripts and styles must be byte for byte those of its version; every encoded file a
+    complete gzip stream of `pagefind_dcd` + data (a file cut short ends before gzip's end marker);
+    the entry file valid JSON. A file of no known kind is one this version was not checked against.
+    """
+    version = metadata.version("pagefind_bin")
+    fixed = FIXED_FILES[version]
+    for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
+        name = path.relative_to(bundle).as_posix()
+        data = path.read_bytes()
+        if name in fixed:
+            whole = hashlib.sha256(data).hexdigest() == fixed[name]
+        elif name.endswith(ENCODED_SUFFIXES):
+            try:
+                whole = gzip.decompress(data).startswith(SIGNATURE)
+            except (EOFError, OSError):
+                whole = False
+        elif name == ENTRY_FILE:
+            try:
+                json.loads(data)
+                whole = True
+            except ValueError:
+                whole = False
+        else:
+            raise PagefindFailed(f"{path}: a file Pagefind {version} does not write; {REMEDY}")
+        if not whole:
+            raise PagefindFailed(
+                f"{path}: Pagefind wrote this file incompletely (Pagefind issue #1271); "
+                "the previous site is left as it was: build again"
+            )
 
 
 async def stop_service(index: PagefindIndex) -> None:

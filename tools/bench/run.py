@@ -66,6 +66,8 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = {cache!r}
 """
+# What tools.build prints after a build that took the pages an edit left unchanged from the last one.
+TAKEN = re.compile(r"\((\d+) files unchanged by the edit taken as they were\)")
 EDIT_MARKER = "\n\nA sentence added by the benchmark to measure a rebuild after one edit.\n"
 
 console = Console()
@@ -167,6 +169,10 @@ def bench_ours(pairs: int, corpus: Path, python: Path, colds: list[dict]) -> dic
     original = edit_one_article(edited)
     try:
         edit = measured(build, env)
+        if not (taken := TAKEN.search(edit["stdout"])):
+            raise RuntimeError(f"make html after one edit rendered every page again:\n{edit['stdout']}")
+        edit["taken"] = int(taken.group(1))
+        edit["phases"] = json.loads(Path(env["ARCHIVE_TIMINGS"]).read_text())
         incremental = measured([str(python), "-m", "tools.bench.devserver_probe", str(edited), str(out)], env)
     finally:
         edited.write_text(original, encoding="utf-8")
@@ -283,6 +289,8 @@ def summarize(pairs: int, ours: dict, stock: dict) -> dict:
         "ours_cpu_s_per_page": ours["cold"]["cpu"] / ours["pages"],
         "ours_warm_s": ours["warm"]["wall"],
         "ours_edit_s": ours["edit"]["wall"],
+        "ours_edit_cpu_s": ours["edit"]["cpu"],
+        "ours_edit_files_taken": ours["edit"]["taken"],
         "ours_incremental_s": ours["incremental"]["seconds"],
         "devserver_search_s": ours["incremental"].get("search_seconds"),
         "ours_peak_mb": ours["cold"]["peak_rss_mb"],
@@ -303,6 +311,7 @@ def summarize(pairs: int, ours: dict, stock: dict) -> dict:
         "ratio_cold_vs_stock_pelican": ours["cold"]["wall"] / stock["cold"]["wall"],
         "ratio_warm_vs_cold": ours["warm"]["wall"] / ours["cold"]["wall"],
         "ratio_edit_vs_cold": ours["edit"]["wall"] / ours["cold"]["wall"],
+        "ratio_edit_vs_cold_cpu": ours["edit"]["cpu"] / ours["cold"]["cpu"],
         "stock_ratio_edit_vs_cold": stock["edit"]["wall"] / stock["cold"]["wall"],
         "search_included": ours["search_included"],
         "first_search_kb": ours["first_search"]["total_bytes"] / 1000 if ours["first_search"] else None,
@@ -341,6 +350,8 @@ def print_table(rows: list[dict]) -> None:
         ("ours: pages per second", "ours_pages_per_s", "{:.0f}"),
         ("ours: make html, nothing changed", "ours_warm_s", "{:.2f}"),
         ("ours: make html after one edit", "ours_edit_s", "{:.1f}"),
+        ("ours: make html after one edit, CPU s", "ours_edit_cpu_s", "{:.1f}"),
+        ("ours: make html after one edit, files taken from the last build", "ours_edit_files_taken", "{:,}"),
         ("ours: devserver update after one edit", "ours_incremental_s", "{:.2f}"),
         ("ours: devserver search index update after one edit", "devserver_search_s", "{:.2f}"),
         ("ours: peak memory, MB (process tree)", "ours_peak_mb", "{:.0f}"),
@@ -359,6 +370,7 @@ def print_table(rows: list[dict]) -> None:
         ("ratio: ours cold / stock Pelican", "ratio_cold_vs_stock_pelican", "{:.2f}"),
         ("ratio: ours warm / cold", "ratio_warm_vs_cold", "{:.3f}"),
         ("ratio: ours one-edit make html / cold", "ratio_edit_vs_cold", "{:.2f}"),
+        ("ratio: ours one-edit make html / cold, CPU", "ratio_edit_vs_cold_cpu", "{:.2f}"),
         ("ratio: stock one-edit rebuild / cold", "stock_ratio_edit_vs_cold", "{:.2f}"),
     ]
     for label, key, fmt in lines:

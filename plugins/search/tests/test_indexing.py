@@ -3,8 +3,15 @@ from pathlib import Path
 
 import pytest
 
-from search.indexing import PageToIndex, _run_in_own_loop, has_attribute, index_runs, pages_to_index
-from search.pagefind_compat import empty_files, result_url, wait_for_writes
+from search.indexing import (
+    PageToIndex,
+    _run_in_own_loop,
+    build_search_index,
+    has_attribute,
+    index_runs,
+    pages_to_index,
+)
+from search.pagefind_compat import PagefindFailed, empty_files, result_url, verify_bundle, wait_for_writes
 from search.rendering import BODY_MARKER, page_text, with_folded_meta
 
 PAGE = """<!doctype html><html lang="pl"><head><title>T</title></head><body>
@@ -96,3 +103,22 @@ def test_languages_sharing_a_folder_are_indexed_in_one_run():
 )
 def test_the_body_marker_counts_only_as_an_attribute(html, found):
     assert has_attribute(b"<!doctype html><html><body>" + html, BODY_MARKER.encode()) is found
+
+
+def test_a_bundle_with_a_file_cut_short_is_refused_by_name(tmp_path):
+    # Pagefind 1.5.2 can end with a file of its bundle cut short (issue #1271): the build must fail.
+    site = tmp_path / "site"
+    site.mkdir()
+    for name, word in (("a.html", "Łódź"), ("b.html", "Hanoi")):
+        (site / name).write_text(PAGE.replace("Łódź", word), encoding="utf-8")
+    bundle = build_search_index(site).bundle
+    verify_bundle(bundle)  # as Pagefind wrote it
+    for victim in (next(bundle.glob("fragment/*")), bundle / "pagefind.js", next(bundle.glob("wasm.*"))):
+        whole = victim.read_bytes()
+        victim.write_bytes(whole[: len(whole) // 2])
+        with pytest.raises(PagefindFailed, match=rf"{victim.name}: Pagefind wrote this file incompletely"):
+            verify_bundle(bundle)
+        victim.write_bytes(whole)
+    (bundle / "stray.txt").write_text("?")
+    with pytest.raises(PagefindFailed, match=r"stray\.txt: a file Pagefind .* does not write"):
+        verify_bundle(bundle)

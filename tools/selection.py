@@ -1,0 +1,136 @@
+"""Which pages an edit of existing articles changes: the rules shared by the devserver's update
+(`tools.incremental`) and `make html` after an edit (`tools.edits`).
+
+- an article page (or a file written for an article: `writer.write_file(..., article=...)`) changes only
+  for the edited articles and their other language versions, and for the articles whose pages show an
+  edited one (previous, next, related) whose listed facts changed;
+- a page that lists articles changes only if it lists an edited article whose listed facts changed
+  (front-matter, title, summary: what listings show). Plugins say which articles a page lists by passing
+  them to `writer.write_file` (as keyword arguments, in lists, or in the dataclasses they pass);
+- any other page (one whose context holds no article) may show anything: it is rendered again.
+
+An edit that changes an article's `structure` (where it is placed: language, translation, slug, date,
+countries, tags) is not handled by these rules: it is a full build.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import fields, is_dataclass
+from pathlib import Path
+
+from pelican.contents import Content
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+from archive_core.output_paths import escapes
+
+# What an in-place update may not change: these place an article in lists and URLs.
+STRUCTURE = ("lang", "translation_key", "slug", "date", "countries", "tags")
+# Pelican's own article listings and feeds; the archive turns them off (its plugins write listings).
+ARTICLE_LISTINGS = (
+    "DIRECT_TEMPLATES",
+    "TAG_SAVE_AS",
+    "CATEGORY_SAVE_AS",
+    "AUTHOR_SAVE_AS",
+    "YEAR_ARCHIVE_SAVE_AS",
+    "MONTH_ARCHIVE_SAVE_AS",
+    "DAY_ARCHIVE_SAVE_AS",
+    "FEED_ALL_ATOM",
+    "FEED_ALL_RSS",
+    "FEED_ATOM",
+    "FEED_RSS",
+    "CATEGORY_FEED_ATOM",
+    "CATEGORY_FEED_RSS",
+    "TAG_FEED_ATOM",
+    "TAG_FEED_RSS",
+    "TRANSLATION_FEED_ATOM",
+    "TRANSLATION_FEED_RSS",
+    "AUTHOR_FEED_ATOM",
+    "AUTHOR_FEED_RSS",
+)
+
+
+def pages_to_render(articles: Iterable[Content], keys: set[str], relisted: set[int]) -> set[int]:
+    """The articles whose pages an edit of the versions `keys` changes (ids), of which `relisted` changed
+    what listings show: every language version of an edited article, and every article page that shows
+    a relisted one (previous, next, related: pages show what listings show of them)."""
+    articles = list(articles)
+    affected = {id(a) for a in articles if a.translation_key in keys}
+    return affected | {id(a) for a in articles if any(id(o) in relisted for o in articles_shown_by(a))}
+
+
+def full_build_needed(generators: list) -> bool:
+    """Pelican's own listings or pages are on: what they show is not followed here."""
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    return any(articles.settings.get(name) for name in ARTICLE_LISTINGS) or has_pages(generators)
+
+
+def articles_shown_by(article: Content) -> list[Content]:
+    """The other articles a plugin put on an article (its public attributes, or lists of them)."""
+    return articles_in([value for name, value in vars(article).items() if not name.startswith("_")], depth=1)
+
+
+def has_pages(generators: list) -> bool:
+    return any(isinstance(g, PagesGenerator) and (g.pages or g.hidden_pages) for g in generators)
+
+
+def field_structure(article: Content, name: str):
+    value = getattr(article, name, None)
+    if name == "tags":
+        return tuple(str(tag) for tag in value or ())
+    if name == "countries":
+        return tuple(getattr(getattr(article, "archive", None), "countries", ()))
+    return value
+
+
+def structure(article: Content) -> tuple:
+    """What places an article in lists and URLs (an edit of it is a full build)."""
+    return tuple(field_structure(article, name) for name in STRUCTURE)
+
+
+def listed_facts(article: Content) -> tuple:
+    """What a page that lists the article shows of it: its front-matter, title and summary (the lead by default)."""
+    return (getattr(article, "archive", None), article.title, article.metadata.get("summary"))
+
+
+class KeepUnaffected:
+    """Renders a page only if it lists a relisted article (or lists none); else returns the page as it is
+    in the folder `previous` (a regular file inside it). `writer` holds `relisted` and counts."""
+
+    def __init__(self, template, writer, kwargs: dict, previous: str) -> None:
+        self.template = template
+        self.writer = writer
+        self.kwargs = kwargs
+        self.previous = previous
+
+    def render(self, localcontext: dict) -> str:
+        page = localcontext.get("articles_page")
+        listed = list(page.object_list) if page is not None else articles_in(self.kwargs.values())
+        if listed and not any(id(a) in self.writer.relisted for a in listed):
+            name = localcontext["output_file"]
+            existing = os.path.join(self.previous, name)
+            if not escapes(self.previous, name) and os.path.isfile(existing) and not os.path.islink(existing):
+                self.writer.kept += 1
+                return Path(existing).read_text(encoding="utf-8")
+        self.writer.rendered += 1
+        return self.template.render(localcontext)
+
+
+def articles_in(values: Iterable, depth: int = 4) -> list[Content]:
+    """The articles in a page's context values: directly, in lists and dicts, or in the fields of dataclasses."""
+    found = []
+    for value in values:
+        if isinstance(value, Content):
+            found.append(value)
+        elif depth == 0 or isinstance(value, str | bytes):
+            continue
+        elif isinstance(value, list | tuple | set | frozenset):
+            found.extend(articles_in(value, depth - 1))
+        elif isinstance(value, dict):
+            found.extend(articles_in(value.values(), depth - 1))
+        elif is_dataclass(value) and not isinstance(value, type):
+            found.extend(articles_in((getattr(value, f.name) for f in fields(value)), depth - 1))
+    return found
