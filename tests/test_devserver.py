@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -40,14 +41,20 @@ def wait_for(condition, timeout: float = 240.0) -> None:
     raise AssertionError("timed out waiting for the devserver")
 
 
-@pytest.mark.browser
-def test_devserver_rebuilds_and_the_open_page_reloads_itself(tmp_path, chromium):
+def devserver_project(tmp_path) -> Path:
+    """A project of its own for a devserver: the repository's code and settings, the fixture content."""
     project = tmp_path / "project"
     for name in ("theme", "plugins", "tools"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", "tests"))
     shutil.copytree(FIXTURE, project / "content")
     for name in ("pelican.conf.py", "requirements.txt"):
         shutil.copy(ROOT / name, project)
+    return project
+
+
+@pytest.mark.browser
+def test_devserver_rebuilds_and_the_open_page_reloads_itself(tmp_path, chromium):
+    project = devserver_project(tmp_path)
     with (project / "pelican.conf.py").open("a", encoding="utf-8") as settings:
         settings.write("\nSEARCH_INDEX = False  # the pages are what this test watches\n")
     port = free_port()

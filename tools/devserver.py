@@ -5,7 +5,10 @@ process (tools/incremental.py): at 5,000 article pairs, in well under a
 second. Any other change to content or the theme runs a full build in this
 process. A change to plugins, tools or settings restarts the devserver, so
 new code takes effect at once. A failed build prints its errors and keeps
-serving the last good site. After each rebuild the open page reloads itself
+serving the last good site. The search index follows edits too: a full build
+writes it whole, and after an update the pages written again are indexed
+into an overlay that the devserver's search page merges
+(plugins/search/overlay.py). After each rebuild the open page reloads itself
 (tools/live_reload.py). The port (`--port`, or `make devserver PORT=...`)
 is in every absolute URL of the site it builds.
 """
@@ -15,12 +18,15 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import sys
 import threading
 import time
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
+from pelican import signals
 from pelican.log import init as init_logging
 from watchfiles import Change, watch
 
@@ -33,15 +39,42 @@ from .serve import make_server
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 from archive_core.errors import BuildFailed  # noqa: E402
+from search.indexing import BUNDLE_DIR  # noqa: E402
+from search.overlay import SearchOverlay  # noqa: E402
+from search.pagefind_compat import PagefindFailed  # noqa: E402
+from search.settings import search_settings  # noqa: E402
 
 CONTENT = Path(os.environ.get("ARCHIVE_CONTENT", ROOT / "content"))
 CODE = ("plugins", "tools", "pelican.conf.py", "requirements.txt")
+SEARCH_OVERLAY = ROOT / ".cache" / "devserver" / "search"  # outside output/: no build ever contains it
 
 
-def full_build(site: Site, builds: Builds) -> None:
+@dataclass
+class Served:
+    """What the devserver serves: the site kept between builds, its version, and its search overlay."""
+
+    site: Site
+    builds: Builds
+    search: SearchOverlay | None = None
+
+
+def search_overlay(site: Site, folder: Path = SEARCH_OVERLAY) -> SearchOverlay | None:
+    """An empty overlay over the search index the last full build wrote; None when it wrote none."""
+    shutil.rmtree(folder, ignore_errors=True)
+    if not site.generators or not (site.output / BUNDLE_DIR).is_dir():
+        return None
+    search = search_settings(site.generators[0].settings)
+    overlay = SearchOverlay(site.output, folder, search.exclude_selectors, search.folding, search.index_timeout)
+    overlay.reset()
+    return overlay
+
+
+def full_build(served: Served) -> None:
+    site, builds = served.site, served.builds
     started = time.perf_counter()
     try:
         site.full()
+        served.search = search_overlay(site)
         builds.rebuilt()
         print(f"built in {time.perf_counter() - started:.1f} s")
     except SystemExit as exc:  # BuildFailed: the problems
@@ -56,22 +89,58 @@ def full_build(site: Site, builds: Builds) -> None:
         print("build failed: still serving the last good site", file=sys.stderr)
 
 
-def on_change(site: Site, builds: Builds, changes: set[tuple[Change, str]]) -> None:
+def on_change(served: Served, changes: set[tuple[Change, str]]) -> None:
+    site = served.site
     paths = sorted({Path(path) for _, path in changes})
     articles = CONTENT / "articles"
     edits = [path for change, path in changes if change == Change.modified and Path(path).is_relative_to(articles)]
     if edits and len(edits) == len(changes) and all(p.endswith(".md") for p in edits):
         started = time.perf_counter()
+        written: list[str] = []
+        on_written = lambda path, context=None: written.append(path)  # noqa: E731
+        signals.content_written.connect(on_written)
         try:
-            if site.update(Path(p) for p in edits):
-                builds.rebuilt()
-                print(f"updated {len(edits)} article(s) in {time.perf_counter() - started:.2f} s")
-                return
+            wait_for_search(served.search)  # it compares what the update writes with what the full build wrote
+            updated = site.update(Path(p) for p in edits)
         except BuildFailed as exc:  # the problems `make check` would report
             print(f"{exc}\nnot updated: still serving the last good site", file=sys.stderr)
             return
+        finally:
+            signals.content_written.disconnect(on_written)
+        if updated:
+            print(f"updated {len(edits)} article(s) in {time.perf_counter() - started:.2f} s")
+            update_search(served.search, written)
+            served.builds.rebuilt()
+            return
     print(f"changed: {', '.join(_display(p) for p in paths)}; full rebuild")
-    full_build(site, builds)
+    full_build(served)
+
+
+def wait_for_search(overlay: SearchOverlay | None) -> None:
+    if overlay is None:
+        return
+    try:
+        overlay.wait_until_ready()
+    except Exception as exc:  # a site index it cannot read: the update goes on, search stays as built
+        print(f"search index cannot follow edits: {exc}", file=sys.stderr)
+
+
+def update_search(overlay: SearchOverlay | None, written: list[str]) -> None:
+    """Index the pages just written again into the search overlay (the pages are served either way)."""
+    if overlay is None:
+        return
+    started = time.perf_counter()
+    try:
+        indexed = overlay.update(Path(path) for path in written)
+    except (PagefindFailed, OSError) as exc:
+        print(f"search index not updated: {exc}", file=sys.stderr)
+        return
+    except Exception:  # the pages are served: say why search lags behind them, and keep serving
+        traceback.print_exc()
+        print("search index not updated: it stays as of the last full build", file=sys.stderr)
+        return
+    if indexed:
+        print(f"search index: {indexed} page(s) indexed again in {time.perf_counter() - started:.2f} s")
 
 
 def modified_since(roots: list[Path], since: float) -> set[tuple[Change, str]]:
@@ -95,11 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ["ARCHIVE_PORT"] = str(args.port)  # pelican.conf.py puts it into the site's absolute URLs
     init_logging(level=logging.WARNING)
-    site = Site(ROOT / "pelican.conf.py", ROOT / "output")
-    builds = Builds()
+    served = Served(Site(ROOT / "pelican.conf.py", ROOT / "output"), Builds())
     since = time.time()
-    full_build(site, builds)
-    server = make_server(ROOT / "output", args.port, verbose=False, handler=handler_for(builds))
+    full_build(served)
+    handler = handler_for(served.builds, search_overlay=SEARCH_OVERLAY)
+    server = make_server(ROOT / "output", args.port, verbose=False, handler=handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     watched = [CONTENT, ROOT / "theme", *(ROOT / name for name in CODE)]
     print(f"Serving on http://127.0.0.1:{args.port}/ - watching {', '.join(map(_display, watched))} (Ctrl-C to stop)")
@@ -110,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
             server.shutdown()
             server.server_close()
             os.execv(sys.executable, [sys.executable, "-m", "tools.devserver", "--port", str(args.port)])  # noqa: S606
-        on_change(site, builds, changes)
+        on_change(served, changes)
 
     try:
         # Edits made while a build ran, before the watcher (re)started, would otherwise be missed.

@@ -13,8 +13,9 @@ writes only the pages the edit changes (`tools.selection` says which).
 An edit that moves an article (date, slug, language, translation_key) or
 changes its countries or tags, a new or deleted file, or any change outside
 the article files is not incremental: `update` returns None and the caller
-runs a full build. The `finalized` signal is not sent, so the search index
-stays as of the last full build until the next one.
+runs a full build. The `finalized` signal is not sent: the search index
+stays as the last full build wrote it, and the devserver indexes the pages
+written into its search overlay (plugins/search/overlay.py).
 """
 
 from __future__ import annotations

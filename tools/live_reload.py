@@ -21,6 +21,7 @@ from .serve import SiteHandler
 PREFIX = "/.devserver/"
 SCRIPT_URL = PREFIX + "live-reload.js"
 VERSION_URL = PREFIX + "version"
+SEARCH_OVERLAY_URL = PREFIX + "search/"  # the overlay index of plugins/search/overlay.py, when there is one
 SCRIPT = (Path(__file__).with_name("live_reload.js")).read_bytes()
 
 
@@ -38,8 +39,24 @@ def script_tag(version: str) -> bytes:
     return f'<script src="{SCRIPT_URL}" data-version="{int(version)}" defer></script>'.encode()
 
 
-def handler_for(builds: Builds) -> type[SiteHandler]:
+def overlay_tag() -> bytes:
+    return f'<meta name="search-overlay" content="{SEARCH_OVERLAY_URL}">'.encode()
+
+
+def handler_for(builds: Builds, search_overlay: Path | None = None) -> type[SiteHandler]:
+    """The devserver's handler; `search_overlay`: the folder served at SEARCH_OVERLAY_URL, named to the
+    pages it sends (a `<meta name="search-overlay">`) while it holds an overlay (`overlay.json`)."""
+
     class LiveReloadHandler(SiteHandler):
+        def translate_path(self, path: str) -> str:
+            if search_overlay is None or not path.startswith(SEARCH_OVERLAY_URL):
+                return super().translate_path(path)
+            site, self.directory = self.directory, str(search_overlay)
+            try:  # the standard mapping (no `..`), from the overlay's folder
+                return super().translate_path("/" + path.removeprefix(SEARCH_OVERLAY_URL))
+            finally:
+                self.directory = site
+
         def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
             if path == SCRIPT_URL:
@@ -52,7 +69,12 @@ def handler_for(builds: Builds) -> type[SiteHandler]:
         def html(self, page: bytes) -> bytes:
             """The page with the script, and the version it is of: a rebuild after it was sent reloads it."""
             head = page.find(b"</head>")
-            return page[:head] + script_tag(builds.version) + b"\n" + page[head:] if head >= 0 else page
+            if head < 0:
+                return page
+            tags = script_tag(builds.version)
+            if search_overlay is not None and (search_overlay / "overlay.json").is_file():
+                tags += b"\n" + overlay_tag()
+            return page[:head] + tags + b"\n" + page[head:]
 
         def _send(self, body: bytes, content_type: str) -> None:
             self.send_response(HTTPStatus.OK)

@@ -97,23 +97,40 @@ def pages_to_index(output: Path, fold_records: bool = True) -> list[PageToIndex]
     """
     marked, unmarked, records = [], [], []
     for path in sorted(output.rglob("*.html")):
-        relative = path.relative_to(output).as_posix()
         if BUNDLE_DIR in path.relative_to(output).parts[:1]:
             continue
-        data = path.read_bytes()
-        if has_attribute(data, BODY_MARKER.encode()):
-            marked.append(PageToIndex(relative, _lang(data[:1024]), ""))
-        elif _HTML_ELEMENT.search(data):
-            unmarked.append(PageToIndex(relative, _lang(data[:1024]), ""))
-        if RECORD_ATTRIBUTE.encode() not in data:
-            continue
+        page = read_page(output, path, fold_records)
+        if page.marked:
+            marked.append(page.entry)
+        elif page.entry:
+            unmarked.append(page.entry)
+        records.extend(page.records)
+    return [*(marked or unmarked), *records]
+
+
+@dataclass(frozen=True)
+class ReadPage:
+    """What one written page gives Pagefind: itself (marked, or any page with `<html>`) and its records."""
+
+    entry: PageToIndex | None
+    marked: bool  # it has a `data-pagefind-body` element
+    records: list[PageToIndex]
+
+
+def read_page(output: Path, path: Path, fold_records: bool = True) -> ReadPage:
+    relative = path.relative_to(output).as_posix()
+    data = path.read_bytes()
+    marked = has_attribute(data, BODY_MARKER.encode())
+    entry = PageToIndex(relative, _lang(data[:1024]), "") if marked or _HTML_ELEMENT.search(data) else None
+    records = []
+    if RECORD_ATTRIBUTE.encode() in data:
         for record in page_records(data.decode("utf-8"), relative):
             terms = folded_terms(indexed_text(record.body)) if fold_records else []
             url = f"{result_url(output, path)}#{record.anchor}"
             records.append(
                 PageToIndex(f"{relative}#{record.anchor}", record.lang, with_folded_meta(record.html, terms), url)
             )
-    return [*(marked or unmarked), *records]
+    return ReadPage(entry, marked, records)
 
 
 def fold_pages(output: Path, pages: list[PageToIndex]) -> int:
@@ -251,6 +268,15 @@ def _run_in_own_loop(coroutine) -> None:
     thread.join()
     if failure:
         raise failure[0]
+
+
+def write_documents(
+    documents: list[PageToIndex], bundle: Path, exclude_selectors: tuple[str, ...] = (), timeout: float | None = None
+) -> None:
+    """Index `documents` (each handed to Pagefind with its URL and HTML) into `bundle`, in one run of its service."""
+    run = IndexRun((), tuple(documents))
+    limit = time_limit(len(documents), timeout)
+    _run_in_own_loop(_write_indexes([run], bundle.parent, bundle, exclude_selectors, limit))
 
 
 def release_free_memory() -> None:

@@ -1,7 +1,7 @@
 """Every use of Pagefind beyond its documented interface, in one place, for the versions it was checked against.
 
 Pagefind's Python API (`pagefind.index.PagefindIndex`) runs Pagefind's binary
-as a service and talks to it over stdin/stdout. This plugin needs five things
+as a service and talks to it over stdin/stdout. This plugin needs six things
 that API does not offer; each is here, with the upstream issue that would
 make it unnecessary where there is one:
 
@@ -29,6 +29,14 @@ make it unnecessary where there is one:
   ended, or once the time limit is over, killing and reaping what is left.
 - **The URL Pagefind gives a page** (`result_url`), for the records handed to
   it one by one, so that they sit at the same URLs as the pages it walks.
+- **Which result is which page, and the words of an index** (`page_ids`,
+  `indexed_words`), for a devserver's overlay index (`overlay.py`): the id
+  Pagefind's JS API gives a result is the name of the page's fragment file,
+  whose decoded JSON starts with the page's URL; a language's words are the
+  first item of each entry of its index chunks, which its metadata lists.
+  Pagefind cannot remove or replace a page of a written index without
+  indexing every page again (Pagefind/pagefind#71; see
+  docs/upstream/pagefind-live-index.md).
 - **Reading the service's answers as they come.** The API's `PagefindService`
   sleeps 0.1 s before reading each answer, so every request costs at least
   0.1 s (22 records and six requests: 2.8 s of a 6 s build of the archive as it
@@ -50,6 +58,8 @@ import contextlib
 import gzip
 import hashlib
 import json
+import os
+import zlib
 from collections.abc import Awaitable
 from importlib import metadata
 from pathlib import Path
@@ -367,6 +377,58 @@ def decode(path: Path) -> Any:
         return cbor2.loads(data[len(SIGNATURE) :])
     except cbor2.CBORDecodeError as exc:
         raise BundleFormatError(f"{path}: not CBOR after {SIGNATURE.decode()} ({exc})") from exc
+
+
+FRAGMENT_HEAD = SIGNATURE + b'{"url":'
+
+
+def page_ids(bundle: Path) -> dict[str, str]:
+    """URL -> the id Pagefind's JS API gives its result (`en_1d5e4ad`), for every page of the bundle.
+
+    A fragment is gzip("pagefind_dcd" + JSON) whose first key is the URL (Pagefind 1.5.2's
+    `PageFragment`), so the start of each file is enough; a file whose start does not hold a whole
+    URL is read whole.
+    """
+    ids = {}
+    decoder = json.JSONDecoder()
+    for file in os.scandir(bundle / "fragment"):
+        with open(file.path, "rb") as opened:
+            head = zlib.decompressobj(wbits=31).decompress(opened.read(1024), 4096)
+        try:
+            if not head.startswith(FRAGMENT_HEAD):
+                raise ValueError(head[:40])
+            url, _ = decoder.raw_decode(head[len(FRAGMENT_HEAD) :].decode("utf-8", "ignore"))
+        except ValueError:
+            url = decode_json(Path(file.path))["url"]
+        ids[url] = file.name.removesuffix(".pf_fragment")
+    return ids
+
+
+META_CHUNKS = 2  # in a language's metadata: [version, pages, chunks, filters, sorts, fields]; a chunk: [from, to, hash]
+
+
+def indexed_words(bundle: Path) -> dict[str, list[str]]:
+    """Language -> every word (stem) of its index, as Pagefind wrote it."""
+    words = {}
+    for lang, language in read_entry(bundle)["languages"].items():
+        meta = decode(bundle / f"pagefind.{language['hash']}.pf_meta")
+        if not isinstance(meta, list) or not meta or meta[0] not in TESTED_VERSIONS:
+            raise BundleFormatError(f"{bundle}: metadata of {lang} is not Pagefind {', '.join(TESTED_VERSIONS)}'s")
+        words[lang] = [
+            entry[0] for *_, chunk in meta[META_CHUNKS] for entry in decode(bundle / "index" / f"{chunk}.pf_index")[0]
+        ]
+    return words
+
+
+def decode_json(path: Path) -> Any:
+    """A fragment's value: gzip("pagefind_dcd" + JSON)."""
+    try:
+        data = gzip.decompress(path.read_bytes())
+        if not data.startswith(SIGNATURE):
+            raise ValueError(f"does not start with {SIGNATURE.decode()}")
+        return json.loads(data[len(SIGNATURE) :])
+    except (OSError, EOFError, ValueError) as exc:
+        raise BundleFormatError(f"{path}: not a Pagefind fragment ({exc})") from exc
 
 
 def encode(value: Any) -> tuple[bytes, str]:

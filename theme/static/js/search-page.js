@@ -54,14 +54,41 @@ function element(tag, className, content) {
 const pagefindLoaded = (async () => {
   const bundle = new URL(root.dataset.bundle, document.baseURI);
   const pagefind = await import(new URL("pagefind.js", bundle).href);
-  await pagefind.options({
+  const options = {
     baseUrl: root.dataset.baseUrl,
     excerptLength: EXCERPT_WORDS,
     highlightParam: "pagefind-highlight",
     ranking: RANKING,
-  });
+  };
+  await pagefind.options(options);
+  await mergeOverlay(pagefind, options);
   return pagefind;
 })();
+
+// The devserver's index of the pages it has written again since its last full build (plugins/search/overlay.py):
+// merged, and this index's results for those pages hidden. Only pages the devserver sends name one.
+let hidden = new Set();
+
+async function mergeOverlay(pagefind, options) {
+  const named = document.querySelector('meta[name="search-overlay"]');
+  if (!named) return;
+  const overlay = new URL(named.content, document.baseURI);
+  try {
+    const response = await fetch(new URL("overlay.json", overlay), { cache: "no-store" });
+    if (!response.ok) return; // a full build has just emptied it: the site index is whole again
+    const manifest = await response.json();
+    // Pagefind would fall back to another language's index: merge only one in the page's language.
+    if (manifest.languages.includes(document.documentElement.lang)) await pagefind.mergeIndex(overlay.href, options);
+    hidden = new Set(manifest.hidden);
+  } catch (error) {
+    console.warn("search: the devserver's overlay index could not be merged", error);
+  }
+}
+
+function shownResults(found) {
+  const seen = new Set(hidden);
+  return found.filter((result) => !seen.has(result.id) && seen.add(result.id));
+}
 
 // --- the query: the header's box, the address, the heading and the title ---
 
@@ -117,7 +144,7 @@ async function run() {
     if (filtersLoaded) await filtersLoaded;
     search = await pagefind.search(query || null, { filters });
     if (number !== generation || !search) return; // a newer search has started
-    results = search.results;
+    results = shownResults(search.results);
     shown = 0;
     list.replaceChildren();
     await showMore(number);
