@@ -106,7 +106,8 @@ def test_sigkill_at_any_moment_leaves_the_last_good_site(sites, tmp_path):
     assert leftovers(output) == [], "the next build cleans what killed builds left"
 
 
-HANGING = "sleep 613.7"  # a command line no other process has: to see that none is left running
+# A command line no other process has, not even this suite run beside itself: to see that none is left running.
+HANGING = f"sleep 613.{os.getpid()}"
 FAKE_PAGEFIND = {
     "fails": "#!/bin/sh\necho 'Error: the fake Pagefind of the tests gives up' >&2\nexit 3\n",
     "hangs": f"#!/bin/sh\nexec {HANGING}\n",
@@ -133,7 +134,7 @@ def test_a_failing_or_hanging_pagefind_is_one_line_and_keeps_the_site(tool, site
     assert "Pagefind" in failure and "PAGEFIND_BINARY_PATH" in failure, failure
     assert tree_snapshot(output) == sites["old_tree"]
     assert leftovers(output) == []
-    running = subprocess.run(["pgrep", "-f", HANGING], capture_output=True, text=True, timeout=10, check=False)
+    running = subprocess.run(["pgrep", "-fx", HANGING], capture_output=True, text=True, timeout=10, check=False)
     assert running.stdout.strip() == "", "Pagefind was left running"
 
 
