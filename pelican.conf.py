@@ -82,6 +82,8 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": ["jinja2.ext.i18n"],
+    # Templates do not change during a build: no stat() of each template at every include.
+    "auto_reload": False,
 }
 
 # publishing: "suggest a correction" and history links on every article page.

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pelican import signals
+
+from archive_core.workers import default_workers
 
 from .templates import SharedCompilation
 from .writer import ParallelWriter
@@ -22,11 +26,16 @@ def flush(sender, writer=None) -> None:
 
 def new_build(pelican) -> None:
     global _compiled
+    _compiled.close()
     _compiled = SharedCompilation()
 
 
 def share_compiled_templates(generator) -> None:
     generator.env.bytecode_cache = _compiled
+    # The first generator's environment is complete here (this plugin's receiver runs after the others'):
+    # its templates are compiled on the other core while the build reads the content.
+    if (generator.settings.get("ARCHIVE_WORKERS") or default_workers()) > 1:
+        _compiled.compile_ahead(generator.env, Path(generator.theme) / "templates")
 
 
 def register() -> None:

@@ -7,14 +7,29 @@ is a Jinja bytecode cache in memory that all of them share. Code compiled in
 one environment is reused only by environments alike in what changes the
 compiled code: autoescape, extensions, and the filters and tests known at
 compile time (Jinja compiles an unknown filter into a runtime error).
+
+Compiling the theme's templates costs about half a second, as much as
+reading a small archive. `compile_ahead` compiles them in a process forked
+while the build reads its content, on the other core; the build takes the
+compiled code when it renders its first page, or compiles a template itself
+if that process failed or is late.
 """
 
 from __future__ import annotations
 
 import hashlib
+import signal
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
 
 from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
+
+from archive_core.workers import can_fork, fork_context
+
+# Seconds the build waits for the templates compiled ahead before it compiles them itself.
+AHEAD_WAIT = 30
 
 
 def environment_signature(environment: Environment) -> str:
@@ -34,6 +49,7 @@ class SharedCompilation(BytecodeCache):
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
+        self._ahead: tuple[BaseProcess, Connection] | None = None
 
     def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
         key = f"{self.get_cache_key(name, filename)}:{environment_signature(environment)}"
@@ -42,8 +58,61 @@ class SharedCompilation(BytecodeCache):
         return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key not in self._code and self._ahead is not None:
+            self._take_ahead()
         if (code := self._code.get(bucket.key)) is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
+
+    def compile_ahead(self, environment: Environment, templates: Path) -> None:
+        """Start compiling every template under `templates` for `environment`, in a forked process."""
+        if self._ahead is not None or not can_fork():
+            return
+        names = sorted(p.relative_to(templates).as_posix() for p in templates.rglob("*") if p.is_file())
+        receiving, sending = fork_context().Pipe(duplex=False)
+        process = fork_context().Process(target=_compile, args=(environment, names, sending), daemon=True)
+        process.start()
+        sending.close()
+        self._ahead = (process, receiving)
+
+    def _take_ahead(self) -> None:
+        process, receiving = self._ahead
+        self._ahead = None
+        try:
+            if receiving.poll(AHEAD_WAIT):
+                for key, code in receiving.recv().items():
+                    self._code.setdefault(key, code)
+        except (EOFError, OSError):
+            pass  # that process failed: each template is compiled when it is needed, as without it
+        finally:
+            receiving.close()
+            self.close(process)
+
+    def close(self, process: BaseProcess | None = None) -> None:
+        """Stop the process compiling ahead, if it is still running."""
+        if process is None and self._ahead is not None:
+            process, receiving = self._ahead
+            receiving.close()
+            self._ahead = None
+        if process is not None:
+            process.join(1)
+            if process.is_alive():
+                process.kill()
+                process.join()
+
+
+def _compile(environment: Environment, names: list[str], sending: Connection) -> None:
+    """In the forked process: compile `names` and send their code. A template that does not compile
+    is left out; the build compiles it again and reports its error where it is used."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle; this process is killed with it
+    compiled = SharedCompilation()
+    environment.bytecode_cache = compiled
+    for name in names:
+        try:
+            environment.get_template(name)
+        except Exception:  # noqa: S112 (the build reports it, where the template is used)
+            continue
+    sending.send(compiled._code)
+    sending.close()
