@@ -171,30 +171,10 @@ def keeping(base: type[CheckedWriter]) -> type[CheckedWriter]:
     class Keeping(base):
         plan: Plan
 
-        @property
-        def relisted(self) -> set[int]:
-            return self.plan.relisted
-
-        @property
-        def kept(self) -> int:
-            return self.plan.kept
-
-        @kept.setter
-        def kept(self, value: int) -> None:
-            self.plan.kept = value
-
-        @property
-        def rendered(self) -> int:
-            return self.plan.rendered
-
-        @rendered.setter
-        def rendered(self, value: int) -> None:
-            self.plan.rendered = value
-
         def write_file(self, name, template, context, *args, **kwargs):
             article = kwargs.get("article")
             if article is None:
-                keep = KeepUnaffected(template, self, kwargs, self.plan.previous)
+                keep = KeepUnaffected(template, self.plan, kwargs, self.plan.previous)
                 return super().write_file(name, keep, context, *args, **kwargs)
             if id(article) in self.plan.affected or not self._link(name):
                 self.plan.rendered += 1

@@ -98,24 +98,25 @@ def listed_facts(article: Content) -> tuple:
 
 class KeepUnaffected:
     """Renders a page only if it lists a relisted article (or lists none); else returns the page as it is
-    in the folder `previous` (a regular file inside it). `writer` holds `relisted` and counts."""
+    in the folder `previous` (a regular file inside it). `tally` holds `relisted` and counts `kept`
+    and `rendered` (the devserver's writer, or the plan of `make html` after an edit)."""
 
-    def __init__(self, template, writer, kwargs: dict, previous: str) -> None:
+    def __init__(self, template, tally, kwargs: dict, previous: str) -> None:
         self.template = template
-        self.writer = writer
+        self.tally = tally
         self.kwargs = kwargs
         self.previous = previous
 
     def render(self, localcontext: dict) -> str:
         page = localcontext.get("articles_page")
         listed = list(page.object_list) if page is not None else articles_in(self.kwargs.values())
-        if listed and not any(id(a) in self.writer.relisted for a in listed):
+        if listed and not any(id(a) in self.tally.relisted for a in listed):
             name = localcontext["output_file"]
             existing = os.path.join(self.previous, name)
             if not escapes(self.previous, name) and os.path.isfile(existing) and not os.path.islink(existing):
-                self.writer.kept += 1
+                self.tally.kept += 1
                 return Path(existing).read_text(encoding="utf-8")
-        self.writer.rendered += 1
+        self.tally.rendered += 1
         return self.template.render(localcontext)
 
 
