@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from archive_core.layout import Layout
 from archive_core.publishers import load_publishers
 from archive_core.snapshot import take
+from tools.check import article_dirs
 
 PAGE_FILLERS = 22  # more than a home page holds (DEFAULT_PAGINATION = 20)
 COUNTRIES = ("PL", "VN", "NO", "BR", "EU", "KE", "JP")
@@ -88,7 +90,7 @@ def write_article(content: Path, article: Planned, lang: str, table_host: str | 
         if lang == "pl"
         else f"Article {number} added by a test: Belarus, Lodz and the states joining."
     )
-    path = content / "articles" / f"{article.day.year:04d}" / f"{article.key}.{lang}.md"
+    path = content / Layout.of(article_dirs()).article_path(article.day.year, article.key, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join([*lines, "---", "", body, ""]), encoding="utf-8")
     return path

@@ -27,20 +27,23 @@ from archive_core.workers import default_workers  # noqa: E402
 SETTINGS = ROOT / "pelican.conf.py"
 
 
+def article_dirs(settings_file: Path | None = SETTINGS) -> list[str] | tuple[str, ...]:
+    """The article folders (ARTICLE_PATHS) the settings file names, as Pelican reads them."""
+    if settings_file is None:
+        return ARTICLE_DIRS
+    # The settings file is run as Pelican runs it; Pelican itself (slow to import) only
+    # when the file leaves ARTICLE_PATHS to Pelican (unset, or a string it replaces with its default).
+    settings = runpy.run_path(str(settings_file))
+    if isinstance(settings.get("ARTICLE_PATHS"), list):
+        return settings["ARTICLE_PATHS"]
+    from pelican.settings import read_settings
+
+    return read_settings(str(settings_file))["ARTICLE_PATHS"]
+
+
 def check(content_dir: Path, settings_file: Path | None = SETTINGS) -> list[Problem]:
     """Every problem of `content_dir`, its articles where the settings file's ARTICLE_PATHS puts them."""
-    article_dirs = ARTICLE_DIRS
-    if settings_file is not None:
-        # The settings file is run as Pelican runs it; Pelican itself (slow to import) only
-        # when the file leaves ARTICLE_PATHS to Pelican (unset, or a string it replaces with its default).
-        settings = runpy.run_path(str(settings_file))
-        if isinstance(settings.get("ARTICLE_PATHS"), list):
-            article_dirs = settings["ARTICLE_PATHS"]
-        else:
-            from pelican.settings import read_settings
-
-            article_dirs = read_settings(str(settings_file))["ARTICLE_PATHS"]
-    return list(take(content_dir, article_dirs, workers=default_workers()).problems)
+    return list(take(content_dir, article_dirs(settings_file), workers=default_workers()).problems)
 
 
 def main(argv: list[str] | None = None) -> int:

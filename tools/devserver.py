@@ -92,8 +92,8 @@ def full_build(served: Served) -> None:
 def on_change(served: Served, changes: set[tuple[Change, str]]) -> None:
     site = served.site
     paths = sorted({Path(path) for _, path in changes})
-    articles = CONTENT / "articles"
-    edits = [path for change, path in changes if change == Change.modified and Path(path).is_relative_to(articles)]
+    # Site.update takes edits of the build's articles, wherever ARTICLE_PATHS puts them; any other file: None.
+    edits = [path for change, path in changes if change == Change.modified]
     if edits and len(edits) == len(changes) and all(p.endswith(".md") for p in edits):
         started = time.perf_counter()
         written: list[str] = []

@@ -16,7 +16,10 @@ import shutil
 import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
+
+from ..check import article_dirs
 
 SEED = 2025
 WORDS_PER_ARTICLE = 700
@@ -171,20 +174,33 @@ def stock_file(pair: Pair, lang: str) -> str:
     return "\n".join([*lines, "", body(pair, lang)])
 
 
+@cache
+def _layout():
+    from archive_core.layout import Layout  # from plugins/, which importing tools.check puts on the path
+
+    return Layout.of(article_dirs())
+
+
+def article_file(target: Path, pair: Pair, lang: str) -> Path:
+    """Where the archive's copy of `pair` in `lang` is written under `target` (ARTICLE_PATHS' first folder)."""
+    return target / "archive" / _layout().article_path(pair.day.year, pair.key, lang)
+
+
 def write_corpus(count: int, target: Path, seed: int = SEED) -> Path:
     """Write (or reuse, when already complete) the corpus of `count` pairs under `target`."""
     stamp = target / "corpus.done"
     generator = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-    expected = f"pairs={count} seed={seed} generator={generator}\n"
+    first = article_file(target, make_pairs(1)[0], "pl")
+    expected = f"pairs={count} seed={seed} generator={generator} first={first.relative_to(target)}\n"
     if stamp.exists() and stamp.read_text() == expected:
         return target
     shutil.rmtree(target, ignore_errors=True)
     for pair in make_pairs(count, seed):
-        year_dir = target / "archive" / "articles" / f"{pair.day.year:04d}"
-        year_dir.mkdir(parents=True, exist_ok=True)
         (target / "stock").mkdir(parents=True, exist_ok=True)
         for lang in ("pl", "en"):
-            (year_dir / f"{pair.key}.{lang}.md").write_text(archive_file(pair, lang), encoding="utf-8")
+            path = article_file(target, pair, lang)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(archive_file(pair, lang), encoding="utf-8")
             (target / "stock" / f"{pair.key}.{lang}.md").write_text(stock_file(pair, lang), encoding="utf-8")
     stamp.write_text(expected)
     return target

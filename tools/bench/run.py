@@ -43,9 +43,10 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
+from ..check import article_dirs
 from ..make_inputs import given, positive
 from . import search_probe
-from .corpus import make_pairs, write_corpus
+from .corpus import article_file, make_pairs, write_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 WORK = ROOT / ".cache" / "bench"
@@ -229,11 +230,16 @@ def bench_stock(pairs: int, corpus: Path, stock_python: Path, colds: list[dict],
 ARCHIVE_REPEAT = 5  # the archive as it is builds in seconds: enough runs for a median worth reading
 
 
+def _articles(content: Path) -> list[Path]:
+    """The article files of `content`, in the folders pelican.conf.py names (ARTICLE_PATHS)."""
+    return sorted(path for folder in article_dirs() for path in (content / folder).rglob("*.md"))
+
+
 def stock_copy(content: Path, target: Path) -> Path:
     """The articles of `content` in stock Pelican's format (`Title:`/`Date:`/`Lang:`/`Slug:`, the same Markdown)."""
     shutil.rmtree(target, ignore_errors=True)
     (target / "stock").mkdir(parents=True)
-    for path in sorted((content / "articles").rglob("*.md")):
+    for path in _articles(content):
         _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
         meta = yaml.safe_load(front)
         header = f"Title: {meta['title']}\nDate: {meta['date']}\nLang: {meta['lang']}\nSlug: {meta['slug']}\n"
@@ -253,7 +259,7 @@ def bench_archive_as_is(stock_python: Path, repeat: int) -> dict:
     stock_totals = [s["wall"] + i["wall"] for s, i in zip(stock, indexes, strict=True)]
     stock_cpu = [s["cpu"] + i["cpu"] for s, i in zip(stock, indexes, strict=True)]
     return {
-        "articles": len(list((ROOT / "content" / "articles").rglob("*.md"))),
+        "articles": len(_articles(ROOT / "content")),
         "ours_walls": [r["wall"] for r in ours],
         "ours_cpus": [r["cpu"] for r in ours],
         "ours_peak_mb": max(r["peak_rss_mb"] for r in ours),
@@ -275,7 +281,7 @@ def _edited_article(corpus: Path, flavour: str) -> Path:
     pair = make_pairs(1)[0]
     if flavour == "stock":
         return corpus / "stock" / f"{pair.key}.pl.md"
-    return corpus / "archive" / "articles" / f"{pair.day.year:04d}" / f"{pair.key}.pl.md"
+    return article_file(corpus, pair, "pl")
 
 
 def summarize(pairs: int, ours: dict, stock: dict) -> dict:
