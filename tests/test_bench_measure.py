@@ -1,0 +1,19 @@
+"""make bench's measure: wall time, CPU time and peak memory of a command's whole process tree."""
+
+from __future__ import annotations
+
+import sys
+
+from tools.bench.measure import measure
+
+ALLOCATE = "import time; data = bytearray(200 * 2**20); data[::4096] = b'x' * len(data[::4096]); time.sleep(0.6)"
+
+
+def test_the_memory_of_a_descendant_is_counted_and_the_times_taken():
+    # The command is a parent that waits for a child holding 200 MiB: only a sample of the tree sees it.
+    command = [sys.executable, "-c", f"import subprocess, sys; subprocess.run([sys.executable, '-c', {ALLOCATE!r}])"]
+    result = measure(command)
+    assert result["returncode"] == 0
+    assert 190 <= result["peak_rss_mb"] <= 400
+    assert result["wall"] >= 0.6
+    assert 0 < result["cpu"] < result["wall"]
