@@ -32,8 +32,8 @@ def new_build(pelican) -> None:
 
 def share_compiled_templates(generator) -> None:
     generator.env.bytecode_cache = _compiled
-    # The first generator's environment is complete here (this plugin's receiver runs after the others'):
-    # its templates are compiled on the other core while the build reads the content.
+    # Compiled on the other core while the build reads, for the first generator's environment as the plugins
+    # listed before this one made it: an environment that differs (its filters) compiles its templates itself.
     if (generator.settings.get("ARCHIVE_WORKERS") or default_workers()) > 1:
         _compiled.compile_ahead(generator.env, Path(generator.theme) / "templates")
 
