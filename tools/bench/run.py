@@ -310,10 +310,9 @@ def summarize(pairs: int, ours: dict, stock: dict) -> dict:
         "stock_plus_pagefind_s": stock_total,
         "stock_plus_pagefind_cpu_s": stock["cold"]["cpu"] + stock["pagefind"]["cpu"],
         "ratio_cpu_vs_stock_plus_pagefind": ours["cold"]["cpu"] / (stock["cold"]["cpu"] + stock["pagefind"]["cpu"]),
-        "ratio_cold_vs_stock_plus_pagefind": statistics.median(
-            o / (s + i)
-            for o, s, i in zip(ours["cold_walls"], stock["cold_walls"], stock["pagefind_walls"], strict=True)
-        ),
+        # As the acceptance reads: alternating runs, the ratio of the medians.
+        "ratio_cold_vs_stock_plus_pagefind": statistics.median(ours["cold_walls"])
+        / statistics.median(s + i for s, i in zip(stock["cold_walls"], stock["pagefind_walls"], strict=True)),
         "ratio_cold_vs_stock_pelican": ours["cold"]["wall"] / stock["cold"]["wall"],
         "ratio_warm_vs_cold": ours["warm"]["wall"] / ours["cold"]["wall"],
         "ratio_edit_vs_cold": ours["edit"]["wall"] / ours["cold"]["wall"],
