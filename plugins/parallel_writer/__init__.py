@@ -30,6 +30,10 @@ def new_build(pelican) -> None:
     _compiled = SharedCompilation()
 
 
+def stop_compiling(pelican) -> None:
+    _compiled.close()
+
+
 def share_compiled_templates(generator) -> None:
     generator.env.bytecode_cache = _compiled
     # Compiled on the other core while the build reads, for the first generator's environment as the plugins
@@ -40,6 +44,7 @@ def share_compiled_templates(generator) -> None:
 
 def register() -> None:
     signals.initialized.connect(new_build)
+    signals.finalized.connect(stop_compiling)
     signals.generator_init.connect(share_compiled_templates)
     signals.get_writer.connect(get_writer)
     signals.article_writer_finalized.connect(flush)

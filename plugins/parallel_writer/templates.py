@@ -10,15 +10,18 @@ compile time (Jinja compiles an unknown filter into a runtime error).
 
 Compiling the theme's templates costs about half a second, as much as
 reading a small archive. `compile_ahead` compiles them in a process forked
-while the build reads its content, on the other core; the build takes the
-compiled code when it renders its first page, or compiles a template itself
-if that process failed or is late.
+while the build reads its content, on the other core, and a thread of the
+build receives each template's code as it comes. The build never waits for
+it: a template not received yet when the build needs it is compiled by the
+build itself, as without this (which is also how a template with an error is
+reported: that process leaves it out).
 """
 
 from __future__ import annotations
 
 import hashlib
 import signal
+import threading
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -27,9 +30,6 @@ from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
 
 from archive_core.workers import can_fork, fork_context
-
-# Seconds the build waits for the templates compiled ahead before it compiles them itself.
-AHEAD_WAIT = 30
 
 
 def environment_signature(environment: Environment) -> str:
@@ -49,7 +49,7 @@ class SharedCompilation(BytecodeCache):
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
-        self._ahead: tuple[BaseProcess, Connection] | None = None
+        self._ahead: tuple[BaseProcess, threading.Thread] | None = None
 
     def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
         key = f"{self.get_cache_key(name, filename)}:{environment_signature(environment)}"
@@ -58,8 +58,6 @@ class SharedCompilation(BytecodeCache):
         return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key not in self._code and self._ahead is not None:
-            self._take_ahead()
         if (code := self._code.get(bucket.key)) is not None:
             bucket.bytecode_from_string(code)
 
@@ -75,37 +73,37 @@ class SharedCompilation(BytecodeCache):
         process = fork_context().Process(target=_compile, args=(environment, names, sending), daemon=True)
         process.start()
         sending.close()
-        self._ahead = (process, receiving)
+        receiver = threading.Thread(target=self._receive, args=(receiving,), name="templates-ahead", daemon=True)
+        receiver.start()
+        self._ahead = (process, receiver)
 
-    def _take_ahead(self) -> None:
-        process, receiving = self._ahead
-        self._ahead = None
+    def _receive(self, receiving: Connection) -> None:
+        """Each template's code, as the forked process sends it, until it is done or ends."""
         try:
-            if receiving.poll(AHEAD_WAIT):
-                for key, code in receiving.recv().items():
-                    self._code.setdefault(key, code)
+            while (item := receiving.recv()) is not None:
+                key, code = item
+                self._code.setdefault(key, code)
         except (EOFError, OSError):
-            pass  # that process failed: each template is compiled when it is needed, as without it
+            pass  # that process ended: what it did not send is compiled by the build when it is needed
         finally:
             receiving.close()
-            self.close(process)
 
-    def close(self, process: BaseProcess | None = None) -> None:
-        """Stop the process compiling ahead, if it is still running."""
-        if process is None and self._ahead is not None:
-            process, receiving = self._ahead
-            receiving.close()
-            self._ahead = None
-        if process is not None:
-            process.join(1)
-            if process.is_alive():
-                process.kill()
-                process.join()
+    def close(self) -> None:
+        """Stop compiling ahead (the process is killed if it still runs)."""
+        if self._ahead is None:
+            return
+        process, receiver = self._ahead
+        self._ahead = None
+        process.join(0.1)
+        if process.is_alive():
+            process.kill()
+            process.join()
+        receiver.join()  # ends at the end of the pipe, closed with the process
 
 
 def _compile(environment: Environment, names: list[str], sending: Connection) -> None:
-    """In the forked process: compile `names` and send their code. A template that does not compile
-    is left out; the build compiles it again and reports its error where it is used."""
+    """In the forked process: compile `names`, sending the code of each as it is compiled. A template
+    that does not compile is left out; the build compiles it itself and reports the error where it is used."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle; this process is killed with it
     compiled = SharedCompilation()
     environment.bytecode_cache = compiled
@@ -114,5 +112,8 @@ def _compile(environment: Environment, names: list[str], sending: Connection) ->
             environment.get_template(name)
         except Exception:  # noqa: S112 (the build reports it, where the template is used)
             continue
-    sending.send(compiled._code)
+        for item in compiled._code.items():
+            sending.send(item)
+        compiled._code.clear()
+    sending.send(None)
     sending.close()

@@ -1,19 +1,18 @@
-"""The theme's templates are compiled once, ahead, in a forked process; the build's output is the same."""
+"""The theme's templates are compiled ahead, in a forked process; the build's output is the same."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemLoader, TemplateSyntaxError
 
+from parallel_writer.templates import SharedCompilation
 from tests.build_helpers import tree_snapshot
 from tests.conftest import FIXTURE, build_site
 
 
 @pytest.fixture
 def compiled_here(monkeypatch) -> list[str]:
-    """The templates the build's own process compiles."""
+    """The templates this process compiles (a forked process appends to its own copy)."""
     names: list[str] = []
     compile_template = Environment.compile
 
@@ -25,15 +24,30 @@ def compiled_here(monkeypatch) -> list[str]:
     return names
 
 
-def test_the_build_takes_the_templates_compiled_ahead(compiled_here, tmp_path):
-    build_site(tmp_path / "ahead", FIXTURE, ARCHIVE_WORKERS=2, ARCHIVE_CACHE_DIR="")
-    theme = {p.name for p in (Path(__file__).resolve().parents[3] / "theme" / "templates").rglob("*.html")}
-    assert not theme.intersection(Path(name).name for name in compiled_here if name)
+def test_code_compiled_ahead_is_taken_and_a_broken_template_is_compiled_where_it_is_used(compiled_here, tmp_path):
+    templates = tmp_path / "templates"
+    (templates / "partials").mkdir(parents=True)
+    (templates / "page.html").write_text('{% include "partials/part.html" %}', encoding="utf-8")
+    (templates / "partials" / "part.html").write_text("{{ 1 + 1 }}", encoding="utf-8")
+    (templates / "broken.html").write_text("{% if %}", encoding="utf-8")
+    cache = SharedCompilation()
+    environment = Environment(loader=FileSystemLoader(templates), bytecode_cache=cache, autoescape=True)
+    cache.compile_ahead(environment, templates)
+    process, receiver = cache._ahead
+    process.join(60)
+    receiver.join(60)
+    assert environment.get_template("page.html").render() == "2"
+    assert compiled_here == [], "the code compiled ahead was not used"
+    with pytest.raises(TemplateSyntaxError) as error:
+        environment.get_template("broken.html")
+    assert error.value.name == "broken.html" and error.value.lineno == 1
+    assert compiled_here == ["broken.html"]
+    cache.close()
 
 
 def test_one_worker_compiles_in_the_build_and_writes_the_same_site(compiled_here, tmp_path):
     ahead = tree_snapshot(build_site(tmp_path / "ahead", FIXTURE, ARCHIVE_WORKERS=2, ARCHIVE_CACHE_DIR=""))
-    assert "base.html" not in compiled_here
+    compiled_here.clear()
     here = tree_snapshot(build_site(tmp_path / "here", FIXTURE, ARCHIVE_WORKERS=1, ARCHIVE_CACHE_DIR=""))
-    assert "base.html" in compiled_here
+    assert "base.html" in compiled_here and "article.html" in compiled_here
     assert ahead == here
