@@ -10,7 +10,7 @@ from .build_helpers import ROOT
 from .conftest import FIXTURE
 
 # Used by the importer (trafilatura, py3langid and the NumPy it loads) or only to draw the world map
-# again (Shapely, NumPy): each costs a build a tenth of a second or more.
+# again (Shapely, NumPy): importing any of them is a fixed cost of every build (docs/performance.md).
 NOT_FOR_A_BUILD = ("numpy", "shapely", "trafilatura", "py3langid", "matplotlib")
 
 

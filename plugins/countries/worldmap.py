@@ -183,7 +183,7 @@ def _parts(ring: list[tuple[float, float]], tolerance: float, frame) -> list[lis
         return []
     if frame is None and not tolerance:
         return [ring]
-    # Here only: a build reads the drawn maps (DRAWN_FILE) and need not import Shapely and NumPy (0.16 s).
+    # Here only: a build reads the drawn maps (DRAWN_FILE) and need not import Shapely and NumPy.
     from shapely.geometry import LinearRing, Polygon, box
 
     if frame is not None:

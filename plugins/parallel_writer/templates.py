@@ -8,8 +8,8 @@ one environment is reused only by environments alike in what changes the
 compiled code: autoescape, extensions, and the filters and tests known at
 compile time (Jinja compiles an unknown filter into a runtime error).
 
-Compiling the theme's templates costs about half a second, as much as
-reading a small archive. `compile_ahead` compiles them in a process forked
+Compiling the theme's templates takes as long as reading a small archive
+(docs/performance.md). `compile_ahead` compiles them in a process forked
 while the build reads its content, on the other core, and a thread of the
 build receives each template's code as it comes. The build never waits for
 it: a template not received yet when the build needs it is compiled by the

@@ -6,8 +6,7 @@ MB, "peak_process_rss_mb": MB, "returncode": n} to RESULT.json. `peak_rss_mb`
 is the largest sum of proportional resident memory (PSS) over the command
 and all its descendants, sampled from /proc every 50 ms, or less often when
 a sample itself takes long (reading a large process's memory map costs the
-kernel time: at 40,000 pages, sampling every 50 ms took a third of a core
-from the command it measured); `peak_process_rss_mb`
+kernel time, taken from the command measured: docs/performance.md); `peak_process_rss_mb`
 is getrusage's largest single descendant, exact but blind to processes
 running side by side.
 """
