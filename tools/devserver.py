@@ -92,9 +92,10 @@ def full_build(served: Served) -> None:
 def on_change(served: Served, changes: set[tuple[Change, str]]) -> None:
     site = served.site
     paths = sorted({Path(path) for _, path in changes})
-    # Site.update takes edits of the build's articles, wherever ARTICLE_PATHS puts them; any other file: None.
+    # Edits of the build's articles (wherever ARTICLE_PATHS puts them) are applied in place; anything else,
+    # an about page included, is a full build.
     edits = [path for change, path in changes if change == Change.modified]
-    if edits and len(edits) == len(changes) and all(p.endswith(".md") for p in edits):
+    if edits and len(edits) == len(changes) and site.knows(edits):
         started = time.perf_counter()
         written: list[str] = []
         on_written = lambda path, context=None: written.append(path)  # noqa: E731

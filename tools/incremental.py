@@ -75,6 +75,17 @@ class Site:
         self.generators = captured
         return outcome
 
+    def _articles_by_path(self) -> dict[str, Article]:
+        articles = next(g for g in self.generators if isinstance(g, ArticlesGenerator))
+        return {os.path.abspath(a.source_path): a for a in (*articles.articles, *articles.translations)}
+
+    def knows(self, paths: Iterable[Path | str]) -> bool:
+        """Whether every path is the source of one of the last full build's articles."""
+        if not self.generators:
+            return False
+        by_path = self._articles_by_path()
+        return all(os.path.abspath(path) in by_path for path in paths)
+
     def update(self, paths: Iterable[Path]) -> Updated | None:
         """Apply edits of existing articles in place; None if a full build is needed instead."""
         if not self.generators:
@@ -82,9 +93,9 @@ class Site:
         articles = next(g for g in self.generators if isinstance(g, ArticlesGenerator))
         if full_build_needed(self.generators):
             return None
-        by_path = {os.path.abspath(a.source_path): a for a in (*articles.articles, *articles.translations)}
+        by_path = self._articles_by_path()
         paths = list(paths)
-        if any(os.path.abspath(path) not in by_path for path in paths):
+        if not self.knows(paths):
             return None
         # The edited files are read once, into the build's snapshot, which is checked again as a whole:
         # the devserver refuses exactly what `make check` and a full build refuse.
