@@ -27,9 +27,9 @@ from pathlib import Path
 from archive_core import countries
 
 MAP_FILE = Path(__file__).resolve().parent / "data" / "world.svg"
-# The maps as `draw` makes them (about a second of every build): drawn once, by `write_drawn`
-# (`PYTHONPATH=plugins python -m countries.worldmap`), and used only while MAP_FILE's hash and the
-# drawing parameters match.
+# The maps as `draw` makes them (drawing them was a large part of every build: docs/performance.md):
+# drawn once, by `write_drawn` (`PYTHONPATH=plugins python -m countries.worldmap`), and used only while
+# MAP_FILE's hash and the drawing parameters match.
 DRAWN_FILE = MAP_FILE.with_name("world.drawn.json")
 SCALE = 2
 TOLERANCE = 0.5  # map units: the world map is about one map unit a pixel wide
