@@ -35,6 +35,22 @@ def needs_folding(word: str) -> bool:
     return any(_unfoldable_latin(char) for char in pagefind_fold(word))
 
 
+@lru_cache(maxsize=4096)
+def _letter_needs_folding(char: str) -> bool:
+    return WORD.fullmatch(char) is not None and needs_folding(char)
+
+
+def has_letter_to_fold(text: str) -> bool:
+    """True when some word of `text` needs folding, found letter by letter.
+
+    Canonical decomposition maps a word letter by letter (reordering only moves
+    the combining marks Pagefind drops), so a word needs folding exactly when one
+    of its letters does: a look at the distinct characters of `text` answers for
+    every word in it, without splitting it into words.
+    """
+    return any(_letter_needs_folding(char) for char in set(text) if not char.isascii())
+
+
 def folded_terms(text: str) -> list[str]:
     """The ASCII forms of the words of `text` that Pagefind cannot fold: `["bialorusi", "lodz"]`."""
     words = {word for word in WORD.findall(text) if not word.isascii()}

@@ -28,7 +28,7 @@ from html import escape
 import lxml.html
 from markupsafe import Markup
 
-from .folding import WORD, folded_terms, needs_folding
+from .folding import folded_terms, has_letter_to_fold
 
 FOLDED_META = "folded"
 _CHARACTER_REFERENCE = re.compile(r"&(?!(?:amp|lt|gt|quot|#39|#34|#x27|#x22);)")
@@ -84,9 +84,7 @@ def might_need_folding(html: str) -> bool:
     about half the pages of a bilingual archive (the English ones, most of the time). A character
     reference other than the five that escaping makes (`&#322;` is ł) means a parse, to be sure.
     """
-    return bool(_CHARACTER_REFERENCE.search(html)) or any(
-        needs_folding(word) for word in set(WORD.findall(html)) if not word.isascii()
-    )
+    return bool(_CHARACTER_REFERENCE.search(html)) or has_letter_to_fold(html)
 
 
 def also_folded(text: str) -> str:

@@ -1,4 +1,4 @@
-from search.folding import folded_terms, needs_folding, pagefind_fold
+from search.folding import WORD, folded_terms, has_letter_to_fold, needs_folding, pagefind_fold
 
 
 def test_words_with_letters_pagefind_cannot_fold_get_an_ascii_form():
@@ -17,3 +17,13 @@ def test_other_unfoldable_latin_letters_are_folded_too():
 
 def test_other_scripts_are_left_alone():
     assert folded_terms("Минск 北京") == []
+
+
+def test_letter_by_letter_finds_exactly_the_words_that_need_folding():
+    # Every character of the Latin, Greek, Cyrillic and symbol blocks, alone and inside a word,
+    # and words made of a letter plus combining marks: the letter test answers as the word test does.
+    samples = [chr(code) for code in range(0x80, 0x3000)] + ["l\u0301", "o\u0338", "Ł\u0328ódź", "a\u0300b", "ǿ"]
+    for sample in samples:
+        for text in (sample, f"x{sample}y", f"{sample} Hanoi"):
+            expected = any(needs_folding(word) for word in WORD.findall(text) if not word.isascii())
+            assert has_letter_to_fold(text) is expected, repr(text)
