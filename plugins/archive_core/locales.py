@@ -29,6 +29,7 @@ def _long_date(value: date, lang: str) -> str:
     return format_date(value, format="long", locale=BABEL_LOCALES[lang])
 
 
+@lru_cache(maxsize=64)  # two languages, asked on every page's language switch
 def language_name(lang: str, in_lang: str) -> str:
     """The name of `lang` in `in_lang`, from CLDR: `angielski`, `Polish`."""
     return babel_locale(in_lang).languages[lang]

@@ -17,7 +17,7 @@ from archive_core.urls import page_url
 from .addresses import absolute, absolute_base
 from .feeds import Feed, FeedEntry, atom_xml, feed_links, feed_url
 from .repository import RepositoryLinks, repository_links
-from .sitemap import read_head, robots_txt, sitemap_entries, sitemap_xml
+from .sitemap import read_head_of, robots_txt, sitemap_entries, sitemap_xml
 from .structured_data import ArticleFacts, json_ld, news_article, open_graph
 
 logger = logging.getLogger(__name__)
@@ -63,14 +63,28 @@ def _text(html: str) -> str:
     return Markup(html or "").striptags()  # noqa: S704 (the reader's own HTML, reduced to text)
 
 
+class _LastFacts:
+    """`article_facts` of the article last asked for: a page asks twice (Open Graph, then JSON-LD)."""
+
+    def __init__(self, settings: dict) -> None:
+        self.settings = settings
+        self.article, self.facts = None, None
+
+    def of(self, article) -> ArticleFacts:
+        if article is not self.article:  # the article is held, so its identity cannot pass to another
+            self.article, self.facts = article, article_facts(article, self.settings)
+        return self.facts
+
+
 def install_template_helpers(generator) -> None:
     settings = generator.settings
     titles = {lang: site_name(settings, lang) for lang in LANGUAGES}
     env = generator.env
     env.filters["page_url"] = page_url
     env.globals["feed_links"] = lambda output_file: feed_links(output_file or "", titles)
-    env.filters["news_article_json"] = lambda article: json_ld(news_article(article_facts(article, settings)))
-    env.filters["open_graph"] = lambda article: open_graph(article_facts(article, settings))
+    facts = _LastFacts(settings)
+    env.filters["news_article_json"] = lambda article: json_ld(news_article(facts.of(article)))
+    env.filters["open_graph"] = lambda article: open_graph(facts.of(article))
     env.filters["repository_links"] = lambda article: article_repository_links(article, settings)
 
 
@@ -132,7 +146,7 @@ class PublishingGenerator(Generator):
 def write_sitemap(pelican) -> None:
     """After every generator has written its pages: list them with their alternates."""
     output = Path(pelican.output_path)
-    heads = (read_head(path.read_text(encoding="utf-8")) for path in sorted(output.rglob("*.html")))
+    heads = (read_head_of(path) for path in sorted(output.rglob("*.html")))
     _write(output / "sitemap.xml", sitemap_xml(sitemap_entries(heads, absolute_base(pelican.settings))))
 
 
