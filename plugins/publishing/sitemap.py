@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from lxml import html as lxml_html
@@ -20,6 +21,9 @@ from .addresses import absolute
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+_HEAD_END_BYTES = re.compile(rb"</head\s*>", re.IGNORECASE)
+_HEAD_END_LONGEST = 64  # how far back a chunk's search starts, for a `</head >` cut by the chunk before
+_CHUNK = 8192
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,18 @@ def read_head(html: str) -> PageHead:
         elif element.tag == "meta" and (element.get("name") or "").lower() == "robots":
             noindex = noindex or "noindex" in (element.get("content") or "").lower()
     return PageHead(canonical=canonical[0] if canonical else None, alternates=tuple(alternates), noindex=noindex)
+
+
+def read_head_of(path: Path) -> PageHead:
+    """`read_head` of the page at `path`, read no further than the end of its head."""
+    data = b""
+    with path.open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            data += chunk
+            if end := _HEAD_END_BYTES.search(data, max(0, len(data) - len(chunk) - _HEAD_END_LONGEST)):
+                data = data[: end.end()]
+                break
+    return read_head(data.decode("utf-8"))
 
 
 def sitemap_entries(heads: Iterable[PageHead], base: str) -> list[SitemapEntry]:

@@ -8,11 +8,12 @@ from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
 
 import feedparser
+import pytest
 
 from publishing.addresses import absolute, absolute_base
 from publishing.feeds import Feed, FeedEntry, atom_xml, feed_links
 from publishing.repository import repository_links
-from publishing.sitemap import PageHead, read_head, robots_txt, sitemap_entries, sitemap_xml
+from publishing.sitemap import PageHead, read_head, read_head_of, robots_txt, sitemap_entries, sitemap_xml
 from publishing.structured_data import ArticleFacts, json_ld, news_article, open_graph
 
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -79,6 +80,24 @@ def test_head_reader_finds_canonical_alternates_and_noindex():
     head = read_head(html)
     assert head == PageHead("/pl/x/", (("pl", "/pl/x/"), ("en", "/en/y/")), False)
     assert read_head('<meta name="robots" content="noindex">').noindex
+
+
+@pytest.mark.parametrize("padding", [0, 8150, 8185, 8192, 30000])
+@pytest.mark.parametrize("head_end", ["</head>", "</HEAD >", "</head\n\n>"])
+def test_a_page_is_read_up_to_the_end_of_its_head_wherever_a_read_stops(tmp_path, padding, head_end):
+    html = (
+        f'<html><head><meta name="x" content="{"ł" * (padding // 2)}">'
+        f'<link rel="canonical" href="/pl/a/">{head_end}<body><link rel="canonical" href="/wrong/"></body></html>'
+    )
+    page = tmp_path / "index.html"
+    page.write_text(html, encoding="utf-8")
+    assert read_head_of(page) == read_head(html) == PageHead(canonical="/pl/a/")
+
+
+def test_a_page_without_a_head_end_is_read_whole(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text('<p>x</p><link rel="canonical" href="/pl/a/">', encoding="utf-8")
+    assert read_head_of(page) == read_head(page.read_text())
 
 
 def test_sitemap_keeps_only_alternates_that_include_the_page_itself():
