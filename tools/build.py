@@ -90,7 +90,7 @@ def build_if_changed(
             settings = read_settings(str(settings_file), override={**overrides, "OUTPUT_PATH": str(output)})
             inputs = fingerprint.take(Path(settings["PATH"]), settings)
             portable = fingerprint.portable(  # for `make diff`
-                ROOT, Path(settings["PATH"]), overrides, Path(settings_file).name
+                ROOT, Path(settings["PATH"]), overrides, Path(settings_file).name, taken=inputs
             )
             if inputs.problems:
                 raise BuildFailed(inputs.problems)

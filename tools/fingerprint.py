@@ -57,6 +57,7 @@ class Inputs:
     value: str
     code: str  # the same, of everything but the content folder's files
     files: dict[str, str]  # each content file (relative to the content folder): the hash of its bytes
+    code_files: dict[str, str]  # each code input (relative to the repository): the hash of its bytes
     identities: dict[str, Identity | None]  # every input file as it was when hashed
     content_dir: Path
     problems: tuple[Problem, ...]  # entries of the content folder that were refused, unread
@@ -114,17 +115,11 @@ def _identity(path: str | Path) -> Identity | None:
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
-def _hash_file(digest, label: str, real: str) -> None:
-    digest.update(f"{label}\0".encode())
+def _file_hash(real: str) -> str:
+    digest = hashlib.blake2b(digest_size=16)
     with open(real, "rb", buffering=0) as stream:  # a regular file: checked by paths.regular_file
         while chunk := stream.read(1 << 20):
             digest.update(chunk)
-    digest.update(b"\0")
-
-
-def _file_hash(real: str) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    _hash_file(digest, "", real)
     return digest.hexdigest()
 
 
@@ -134,9 +129,12 @@ def take(content_dir: Path, settings: dict[str, Any]) -> Inputs:
     digest.update(f"{sys.version}\n{canonical_settings(settings)}\n".encode())
     identities: dict[str, Identity | None] = {}
     code, problems = _code_inputs()
+    code_files: dict[str, str] = {}
     for path in code:
         identities[str(path)] = _identity(path)
-        _hash_file(digest, str(path.relative_to(ROOT)), str(path))
+        name = str(path.relative_to(ROOT))
+        code_files[name] = _file_hash(str(path))
+        digest.update(f"{name}\0{code_files[name]}\0".encode())
     code_value = digest.hexdigest()
     files: dict[str, str] = {}
     listing = paths.content_listing(content_dir)
@@ -151,7 +149,7 @@ def take(content_dir: Path, settings: dict[str, Any]) -> Inputs:
         name = str(path.relative_to(content_dir))
         files[name] = _file_hash(real)
         digest.update(f"{name}\0{files[name]}\0".encode())
-    return Inputs(digest.hexdigest(), code_value, files, identities, content_dir, tuple(problems))
+    return Inputs(digest.hexdigest(), code_value, files, code_files, identities, content_dir, tuple(problems))
 
 
 def unchanged(inputs: Inputs) -> bool:
@@ -160,11 +158,8 @@ def unchanged(inputs: Inputs) -> bool:
     content = {name for name in inputs.identities if Path(name).is_relative_to(inputs.content_dir)}
     if listed != content:
         return False
-    return all(_identity(_real(name, inputs.content_dir)) == identity for name, identity in inputs.identities.items())
-
-
-def _real(name: str, content_dir: Path) -> str:
-    return os.path.realpath(name) if Path(name).is_relative_to(content_dir) else name
+    # os.stat follows links: a name's identity is its target's, as `take` noted it
+    return all(_identity(name) == identity for name, identity in inputs.identities.items())
 
 
 # What the settings files read from the environment; the portable fingerprint takes them from there.
@@ -172,33 +167,53 @@ ENVIRONMENT = ("ARCHIVE_PORT", "SITEURL", "REPOSITORY_URL", "REPOSITORY_BRANCH")
 
 
 def portable(
-    root: Path, content_dir: Path, overrides: dict[str, Any], settings_file: str = "pelican.conf.py"
+    root: Path,
+    content_dir: Path,
+    overrides: dict[str, Any],
+    settings_file: str = "pelican.conf.py",
+    taken: Inputs | None = None,
 ) -> str | None:
     """The inputs of a build of the repository at `root`, wherever it is: files by their paths inside it.
 
     None when the content folder holds an entry no build may read (such a folder is never "already built").
+    `taken`: what `take` found of this repository and `content_dir`, whose file hashes are used, not made again.
     """
     digest = hashlib.blake2b(digest_size=32)
     environment = sorted((name, os.environ.get(name) or None) for name in ENVIRONMENT)
     other = sorted((name, _stable(value)) for name, value in overrides.items() if name != "PATH")
     # The settings file by name: a `make publish` build is not the `make html` build `make diff` compares.
     digest.update(f"{sys.version}\n{environment!r}\n{other!r}\n{settings_file}\n".encode())
+    if taken is not None and (root != ROOT or taken.content_dir != content_dir):
+        raise ValueError(f"the inputs taken of {ROOT} and {taken.content_dir}, not of {root} and {content_dir}")
+    hashes = _input_hashes(root, content_dir) if taken is None else _taken_hashes(taken)
+    if hashes is None:
+        return None
+    settings_files = {path.name: _file_hash(str(path)) for path in sorted(root.glob("*.conf.py")) if path.is_file()}
+    for name, value in [*settings_files.items(), *hashes]:
+        digest.update(f"{name}\0{value}\0".encode())
+    return digest.hexdigest()
+
+
+def _taken_hashes(taken: Inputs) -> list[tuple[str, str]] | None:
+    if taken.problems:
+        return None
+    return [*taken.code_files.items(), *((f"content/{name}", value) for name, value in taken.files.items())]
+
+
+def _input_hashes(root: Path, content_dir: Path) -> list[tuple[str, str]] | None:
+    """(path inside the repository, hash) of every code input, then of every content file as `content/...`."""
     code, problems = _code_inputs(root)
-    if problems:
-        return None
-    for path in [*sorted(root.glob("*.conf.py")), *code]:
-        if path.is_file():
-            _hash_file(digest, str(path.relative_to(root)), str(path))
     listing = paths.content_listing(content_dir)
-    if listing.problems:
+    if problems or listing.problems:
         return None
+    hashes = [(str(path.relative_to(root)), _file_hash(str(path))) for path in code]
     for path in listing.files:
         try:
             real = paths.regular_file(path, content_dir)
         except ContentError:
             return None
-        _hash_file(digest, f"content/{path.relative_to(content_dir)}", real)
-    return digest.hexdigest()
+        hashes.append((f"content/{path.relative_to(content_dir)}", _file_hash(real)))
+    return hashes
 
 
 KINDS = ("fingerprint", "portable", "pages")  # "pages": tools/edits.py
