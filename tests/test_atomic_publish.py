@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tools.bench.corpus import write_corpus
+
 from .build_helpers import ROOT, leftovers, run_build, settings_file, tree_snapshot
 from .conftest import FIXTURE, build_site
 
@@ -49,6 +51,22 @@ def test_template_error(published, tmp_path):
     result = run_build(FIXTURE, published, settings)
     assert_failed_and_untouched(result, published, before)
     assert f"{template}:" in result.stderr and ": template: " in result.stderr
+
+
+def test_an_error_while_rendering_country_pages_in_two_processes(published, tmp_path):
+    # Country pages are written half by a process forked from the build (parallel_writer.halves):
+    # an error on any of them fails the build, which names the template.
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    template = theme / "templates" / "country.html"
+    source = template.read_text(encoding="utf-8")
+    template.write_text(source.replace("{% block content %}", "{% block content %}{{ country.no_such.field }}", 1))
+    settings = settings_file(tmp_path, f"THEME = {str(theme)!r}\nARCHIVE_WORKERS = 2\n")
+    content = write_corpus(8, tmp_path / "corpus") / "archive"  # 16 countries: 34 pages, written in two
+    before = tree_snapshot(published)
+    result = run_build(content, published, settings)
+    assert_failed_and_untouched(result, published, before)
+    assert "country.html" in result.stderr and "no_such" in result.stderr
 
 
 @pytest.mark.parametrize("fault", ["exception", "logged-error"])

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -38,6 +39,13 @@ def write_page(
         relative_urls=generator.settings["RELATIVE_URLS"],
         **context,
     )
+
+
+def written_together(writer: Any) -> contextlib.AbstractContextManager:
+    """`with written_together(writer):` around a generator's pages: the writer's way of writing many pages at once
+    (parallel_writer's `in_two_processes`), where it has one; else each is written as it comes."""
+    together = getattr(writer, "in_two_processes", None)
+    return together() if callable(together) else contextlib.nullcontext()
 
 
 class TextDocument:

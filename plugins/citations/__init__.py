@@ -16,7 +16,7 @@ from pelican.generators import Generator
 
 from archive_core.i18n import translations
 from archive_core.locales import LANGUAGES
-from archive_core.output import TextDocument, absolute_siteurl
+from archive_core.output import TextDocument, absolute_siteurl, written_together
 
 from .formats import bibtex, csl_json, formatted, ris
 from .references import Reference, article_reference, country_reference
@@ -66,12 +66,13 @@ class CitationFilesGenerator(Generator):
         collect_into(self.context, self.settings)
 
     def generate_output(self, writer) -> None:
-        for citation in self.context.get("citations", {}).values():
-            # The article, as Pelican passes it for its page: a writer that updates only what an edit changes
-            # (the devserver's, `make html` after an edit) then knows these files need no update for other edits.
-            cited = {} if citation.article is None else {"article": citation.article}
-            for fmt, path in citation.files.items():
-                writer.write_file(path, TextDocument(WRITERS[fmt](citation.reference)), self.context, **cited)
+        with written_together(writer):
+            for citation in self.context.get("citations", {}).values():
+                # The article, as Pelican passes it for its page: a writer that updates only what an edit changes
+                # (the devserver's, `make html` after an edit) then knows these files need no update for other edits.
+                cited = {} if citation.article is None else {"article": citation.article}
+                for fmt, path in citation.files.items():
+                    writer.write_file(path, TextDocument(WRITERS[fmt](citation.reference)), self.context, **cited)
 
 
 def get_generators(pelican) -> type[Generator]:

@@ -8,6 +8,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from archive_core.locales import LANGUAGES
+from archive_core.output import written_together
 from archive_core.snapshot import shared
 from archive_core.urls import save_as, section_url
 
@@ -46,20 +47,21 @@ class CountryPagesGenerator(Generator):
         self.context["convention"] = data.convention
 
     def generate_output(self, writer) -> None:
-        for lang in LANGUAGES:
-            index = self.indexes[lang]
-            self._write(writer, "countries", index.url, index, index=index)
-            for page in self.pages[lang]:
-                # Paginated (PAGINATED_TEMPLATES["country"]): the record on the first page, the articles on all.
-                self._write(
-                    writer,
-                    "country",
-                    page.url,
-                    page,
-                    country=page,
-                    paginated={"articles": list(page.articles)},
-                    template_name="country",
-                )
+        with written_together(writer):
+            for lang in LANGUAGES:
+                index = self.indexes[lang]
+                self._write(writer, "countries", index.url, index, index=index)
+                for page in self.pages[lang]:
+                    # Paginated (PAGINATED_TEMPLATES["country"]): the record on the first page, the articles on all.
+                    self._write(
+                        writer,
+                        "country",
+                        page.url,
+                        page,
+                        country=page,
+                        paginated={"articles": list(page.articles)},
+                        template_name="country",
+                    )
 
     def _write(self, writer, template: str, url: str, view, **context) -> None:
         writer.write_file(

@@ -14,8 +14,9 @@ written twice) is written in the parent as Pelican would.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
@@ -26,8 +27,12 @@ from archive_core.output_paths import GuardedWriter
 from archive_core.pelican_compat import page_context
 from archive_core.workers import can_fork, default_workers, fork_context
 
+from .halves import write_in_two
+
 # Fewer article pages than this per worker: forking costs more than it saves.
 MIN_PAGES_PER_WORKER = 32
+# Fewer pages than this in a batch (`in_two_processes`): written here, as they come.
+MIN_PAGES_IN_TWO = 24
 PLAIN = (str, bool, int, float, type(None))
 
 # Objects the workers look up by id: filled just before the fork, so the same ids hold in every worker.
@@ -45,8 +50,76 @@ class ParallelWriter(GuardedWriter):
         self._batch_size = 1
         self._submitted: list[tuple[Future, list[tuple]]] = []
         self.pages_by_workers = 0
+        self.pages_in_two = 0  # written by `in_two_processes`
+        self._queue: list[tuple] | None = None
+        self._opened: list[str] | None = None
+
+    @contextlib.contextmanager
+    def in_two_processes(self) -> Iterator[None]:
+        """The pages asked for inside are written at its end, every other one by a process forked from the build.
+
+        For a generator's pages of any kind (paginated too), once the context is final: the forked process
+        has every object already. `content_written` is sent for each file afterwards, in the order asked.
+        A writer that changes `write_file` (a subclass), one worker, or no `fork`: written as they come.
+        """
+        if self._queue is not None or self.workers <= 1 or not can_fork() or not self._writes_as_written():
+            yield
+            return
+        self._queue = []
+        try:
+            yield
+            jobs = self._queue
+        finally:
+            self._queue = None
+        if len(jobs) < MIN_PAGES_IN_TWO:
+            for job in jobs:
+                self._write_job(job)
+            return
+        for job, (written, forked) in zip(jobs, write_in_two(jobs, self._write_quietly), strict=True):
+            self._announce(job, written, forked)
+        self.pages_in_two += len(jobs)
+
+    def _writes_as_written(self) -> bool:
+        return type(self).write_file is ParallelWriter.write_file
+
+    def _write_job(self, job: tuple) -> None:
+        name, template, context, relative_urls, paginated, kwargs = job
+        self.write_file(name, template, context, relative_urls, paginated, **kwargs)
+
+    def _write_quietly(self, job: tuple) -> list[str]:
+        """Write `job`, with no `content_written`; the files it opened, in order."""
+        muted, signals.content_written.is_muted = signals.content_written.is_muted, True
+        self._closed, closed = True, self._closed  # in a forked process, no pool of the build's to hand pages to
+        self._opened = []
+        try:
+            self._write_job(job)
+            return self._opened
+        finally:
+            self._opened, self._closed = None, closed
+            signals.content_written.is_muted = muted
+
+    def _announce(self, job: tuple, written: list[str], forked: bool) -> None:
+        """Count the files the forked process wrote as written here (a second write of one fails), and send
+        `content_written` for each file of `job`."""
+        _name, _template, context, relative_urls, _paginated, kwargs = job
+        for path in written:
+            relative = os.path.relpath(path, self.output_path)
+            if forked:
+                if self.is_claimed(relative):
+                    raise RuntimeError(f'"{path}" was written twice')
+                self.claim(relative)
+            signals.content_written.send(path, context=page_context(context, relative, kwargs, relative_urls))
+
+    def _open_w(self, filename, encoding, override=False):
+        if self._opened is not None:
+            self._opened.append(filename)
+        return super()._open_w(filename, encoding, override)
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, **kwargs):
+        if self._queue is not None:
+            self.refuse(name)
+            self._queue.append((name, template, context, relative_urls, paginated, kwargs))
+            return None
         job = self._job(name, template, context, relative_urls, paginated, kwargs)
         if job is None:
             return super().write_file(name, template, context, relative_urls, paginated, **kwargs)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pelican import signals
 
-from parallel_writer.writer import MIN_PAGES_PER_WORKER, ParallelWriter, _contents
+from parallel_writer.writer import MIN_PAGES_IN_TWO, MIN_PAGES_PER_WORKER, ParallelWriter, _contents
 from tests.conftest import build_site
 from tools.bench.corpus import write_corpus
 
@@ -20,8 +20,9 @@ def corpus(tmp_path_factory) -> Path:
     return write_corpus(PAIRS, tmp_path_factory.mktemp("corpus")) / "archive"
 
 
-def written_in_order(output: Path, corpus: Path, workers: int) -> tuple[list[str], int]:
-    """Pages in the order `content_written` named them, and how many the workers rendered."""
+def written_in_order(output: Path, corpus: Path, workers: int) -> tuple[list[str], int, int]:
+    """Pages in the order `content_written` named them, how many the workers rendered, and how many pages
+    were written in two processes (`in_two_processes`: the country pages, the citation files)."""
     paths: list[str] = []
     writers: list[ParallelWriter] = []
 
@@ -39,14 +40,15 @@ def written_in_order(output: Path, corpus: Path, workers: int) -> tuple[list[str
     finally:
         signals.content_written.disconnect(on_written)
         signals.article_writer_finalized.disconnect(on_articles_written)
-    return paths, writers[0].pages_by_workers
+    return paths, writers[0].pages_by_workers, writers[0].pages_in_two
 
 
 def test_content_written_is_sent_for_every_page_in_pelicans_order(corpus, tmp_path):
-    serial, by_workers = written_in_order(tmp_path / "serial", corpus, workers=1)
-    assert by_workers == 0
-    parallel, by_workers = written_in_order(tmp_path / "parallel", corpus, workers=2)
+    serial, by_workers, in_two = written_in_order(tmp_path / "serial", corpus, workers=1)
+    assert by_workers == in_two == 0
+    parallel, by_workers, in_two = written_in_order(tmp_path / "parallel", corpus, workers=2)
     assert by_workers == PAIRS * 2, "the article pages were not rendered by the workers"
+    assert in_two > MIN_PAGES_IN_TWO, "no page was written in two processes"
     assert parallel == serial
 
 

@@ -1,0 +1,98 @@
+"""write_in_two: every job written once, half of them by a forked process, and its failures are the build's."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+
+import pytest
+from jinja2 import Environment, TemplateSyntaxError
+
+from parallel_writer import halves
+from parallel_writer.halves import HalfFailed, write_in_two
+
+
+def writer_into(folder: Path):
+    def write(job: str) -> list[str]:
+        path = folder / f"{job}.txt"
+        path.write_text(str(os.getpid()))
+        return [str(path)]
+
+    return write
+
+
+def test_every_job_is_written_once_every_other_one_by_a_forked_process(tmp_path):
+    jobs = [f"page{i}" for i in range(7)]
+    written = write_in_two(jobs, writer_into(tmp_path))
+    assert [files for files, _forked in written] == [[str(tmp_path / f"{job}.txt")] for job in jobs]
+    writers = {job: int((tmp_path / f"{job}.txt").read_text()) for job in jobs}
+    for (_files, forked), job in zip(written, jobs, strict=True):
+        assert (writers[job] != os.getpid()) is forked
+    assert sum(forked for _files, forked in written) == 3
+    assert len({pid for pid in writers.values() if pid != os.getpid()}) == 1
+
+
+def failing_in_the_fork(exception: BaseException):
+    def write(job: int) -> list[str]:
+        if job == 1:  # the second job: the forked process's
+            raise exception
+        return []
+
+    return write
+
+
+def test_an_exception_in_the_forked_process_is_raised_in_the_build():
+    with pytest.raises(ValueError, match="broken page"):
+        write_in_two([0, 1, 2], failing_in_the_fork(ValueError("broken page")))
+
+
+def test_a_template_error_comes_back_whole():
+    try:
+        Environment(autoescape=True).from_string("{% if %}")
+    except TemplateSyntaxError as exc:
+        syntax_error = exc
+    with pytest.raises(TemplateSyntaxError) as raised:  # the build reports it at its file and line
+        write_in_two([0, 1, 2], failing_in_the_fork(syntax_error))
+    assert raised.value.lineno == 1
+    assert ", in write\n" in str(raised.value.__cause__)  # where it was raised, in the forked process
+
+
+def test_an_exception_that_cannot_be_pickled_comes_back_described():
+    class Unpicklable(Exception):
+        def __reduce__(self):
+            raise TypeError("no")
+
+    with pytest.raises(HalfFailed, match="Unpicklable: a lock in it"):
+        write_in_two([0, 1, 2], failing_in_the_fork(Unpicklable("a lock in it")))
+
+
+def test_what_the_forked_process_logs_is_logged_by_the_build(caplog):
+    def write(job: int) -> list[str]:
+        logging.getLogger("a.plugin").warning("page %d has no title", job)
+        return []
+
+    with caplog.at_level(logging.WARNING):
+        write_in_two([0, 1, 2, 3], write)
+    assert sorted(r.getMessage() for r in caplog.records if r.name == "a.plugin") == [
+        f"page {job} has no title" for job in range(4)
+    ]
+
+
+def test_a_forked_process_that_does_not_finish_is_killed_at_its_time_limit(monkeypatch, tmp_path):
+    monkeypatch.setattr(halves, "TIME_LIMIT_BASE", 0.5)
+    monkeypatch.setattr(halves, "TIME_LIMIT_PER_PAGE", 0.0)
+
+    def write(job: int) -> list[str]:
+        if job == 1:
+            (tmp_path / "pid").write_text(str(os.getpid()))
+            time.sleep(60)
+        return []
+
+    started = time.monotonic()
+    with pytest.raises(TimeoutError, match="did not finish within"):
+        write_in_two([0, 1], write)
+    assert time.monotonic() - started < 10
+    with pytest.raises(ProcessLookupError):
+        os.kill(int((tmp_path / "pid").read_text()), 0)  # killed and reaped
