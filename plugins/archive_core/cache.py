@@ -23,7 +23,7 @@ import hashlib
 import json
 import sys
 from datetime import date, datetime
-from functools import cache
+from functools import cache, cached_property
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -74,12 +74,14 @@ class ContentCache:
     def _entry(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    @cached_property
     def _usable(self) -> bool:
+        """No part of the folder is a link: looked at once per cache (a build makes its own)."""
         return unlinked(self.folder, self.folder.parent.parent)
 
     def load(self, key: str) -> ArticleDocument | None:
         """The document stored under `key`, if its seal holds; else None (read the file again)."""
-        if not self._usable():
+        if not self._usable:
             return None
         try:
             sealed = paths.read_bytes(self._entry(key), self.folder, MAX_ENTRY_BYTES)
@@ -96,7 +98,7 @@ class ContentCache:
 
     def store(self, key: str, doc: ArticleDocument) -> None:
         """Atomic (write then rename), so that a crash never leaves half an entry under its name."""
-        if not self._usable():
+        if not self._usable:
             return
         try:
             payload = json.dumps(_encode(doc), ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -312,8 +312,9 @@ def write_file(root: str | Path, relative: str | PurePath, data: bytes, replace:
     The folders it creates are checked again once they exist.
     """
     target = target_inside(root, relative)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target = target_inside(root, relative)  # a folder made meanwhile through a link is caught here
+    if not target.parent.is_dir():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target = target_inside(root, relative)  # a folder made meanwhile through a link is caught here
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".write-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
