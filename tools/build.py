@@ -110,6 +110,7 @@ def build_if_changed(
                     raise BuildError(f"{len(counter.records)} error(s) logged during the build:{details}")
                 output_folder.swap_in(staging, output)
             except BaseException:
+                _abandon_workers()
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
             if not fingerprint.unchanged(inputs):
@@ -120,6 +121,13 @@ def build_if_changed(
     finally:
         logging.getLogger().removeHandler(counter)
     return Outcome(output, rebuilt=True, taken=taken)
+
+
+def _abandon_workers() -> None:
+    """A failed build does not wait for the pages parallel_writer's workers have not rendered yet."""
+    writer = sys.modules.get("parallel_writer.writer")
+    if writer is not None:
+        writer.abandon_workers()
 
 
 SCRATCH = ROOT / ".cache"

@@ -75,7 +75,11 @@ class CheckedWriter(Writer):
 
     def _open_w(self, filename, encoding, override=False):
         self.refuse(filename)
+        self.opening(filename)
         return super()._open_w(filename, encoding, override)
+
+    def opening(self, path: str) -> None:
+        """Told of every file Pelican opens to write (its path), once `refuse` let it."""
 
     def claim(self, name: str) -> None:
         """Count `name` as written, so that a second write of it fails as Pelican's own would."""

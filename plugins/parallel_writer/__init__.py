@@ -18,10 +18,31 @@ def get_writer(pelican) -> type[ParallelWriter]:
     return ParallelWriter
 
 
-def flush(sender, writer=None) -> None:
-    writer = writer if writer is not None else getattr(sender, "writer", None)
+def hand_over_the_last_article_pages(sender, writer=None) -> None:
     if isinstance(writer, ParallelWriter):
-        writer.flush()
+        writer.submit_pending()
+
+
+class WaitForTheWorkers:
+    """The last generator of the plugins' (Pelican's StaticGenerator, which only copies files, comes after):
+    its output is the wait for the workers, so that the build renders every other page while they render
+    the articles, and every page is written before `finalized` (the search index, the sitemap)."""
+
+    def __init__(self, context: dict, settings: dict, path: str, theme: str, output_path: str, **_kwargs) -> None:
+        # What Pelican's generators keep of their arguments (tools/incremental.py moves `output_path`), no more.
+        self.context, self.settings, self.path, self.theme = context, settings, path, theme
+        self.output_path = output_path
+
+    def generate_context(self) -> None:
+        pass
+
+    def generate_output(self, writer) -> None:
+        if isinstance(writer, ParallelWriter):
+            writer.flush()
+
+
+def get_generators(pelican) -> type:
+    return WaitForTheWorkers
 
 
 def new_build(pelican) -> None:
@@ -47,4 +68,5 @@ def register() -> None:
     signals.finalized.connect(stop_compiling)
     signals.generator_init.connect(share_compiled_templates)
     signals.get_writer.connect(get_writer)
-    signals.article_writer_finalized.connect(flush)
+    signals.get_generators.connect(get_generators)
+    signals.article_writer_finalized.connect(hand_over_the_last_article_pages)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from pelican import signals
@@ -38,6 +38,13 @@ PLAIN = (str, bool, int, float, type(None))
 # Objects the workers look up by id: filled just before the fork, so the same ids hold in every worker.
 _shared: dict[int, Any] = {}
 _worker_writer: Writer | None = None
+_working: set[ParallelWriter] = set()  # writers whose workers may still render (held: see abandon_workers)
+
+
+def abandon_workers() -> None:
+    """After a failed build: the pages not rendered yet are dropped, not waited for (at exit, or in a devserver)."""
+    for writer in list(_working):
+        writer.abandon()
 
 
 class ParallelWriter(GuardedWriter):
@@ -48,7 +55,9 @@ class ParallelWriter(GuardedWriter):
         self._closed = self.workers <= 1 or not can_fork()
         self._batch: list[tuple] = []
         self._batch_size = 1
-        self._submitted: list[tuple[Future, list[tuple]]] = []
+        # While the workers render: every `content_written` to send, in the order the pages were asked for
+        # (a batch of the workers', or one the build's process sent, held), sent by `flush`.
+        self._announcements: list[tuple] = []
         self.pages_by_workers = 0
         self.pages_in_two = 0  # written by `in_two_processes`
         self._queue: list[tuple] | None = None
@@ -108,12 +117,11 @@ class ParallelWriter(GuardedWriter):
                 if self.is_claimed(relative):
                     raise RuntimeError(f'"{path}" was written twice')
                 self.claim(relative)
-            signals.content_written.send(path, context=page_context(context, relative, kwargs, relative_urls))
+            self._written(path, context, kwargs, relative_urls)
 
-    def _open_w(self, filename, encoding, override=False):
+    def opening(self, path: str) -> None:
         if self._opened is not None:
-            self._opened.append(filename)
-        return super()._open_w(filename, encoding, override)
+            self._opened.append(path)
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, **kwargs):
         if self._queue is not None:
@@ -122,7 +130,8 @@ class ParallelWriter(GuardedWriter):
             return None
         job = self._job(name, template, context, relative_urls, paginated, kwargs)
         if job is None:
-            return super().write_file(name, template, context, relative_urls, paginated, **kwargs)
+            with self._held_in_order(context, kwargs, relative_urls):
+                return super().write_file(name, template, context, relative_urls, paginated, **kwargs)
         self.refuse(name)  # here, before any worker could create a folder for it
         self.claim(name)  # so that a second write of it fails
         self._batch.append(job)
@@ -167,20 +176,65 @@ class ParallelWriter(GuardedWriter):
             initializer=_init_worker,
             initargs=(self.output_path, self.settings),
         )
+        _working.add(self)
         return True
+
+    def _written(self, path: str, context: dict, kwargs: dict, relative_urls: bool) -> None:
+        """`content_written` for the file `path` of a page: now, or held while the workers render."""
+        if self._pool is not None:
+            self._announcements.append(("page", path, context, kwargs, relative_urls))
+        else:
+            self._send(path, context, kwargs, relative_urls)
+
+    def _send(self, path: str, context: dict, kwargs: dict, relative_urls: bool) -> None:
+        relative = os.path.relpath(path, self.output_path)
+        signals.content_written.send(path, context=page_context(context, relative, kwargs, relative_urls))
+
+    @contextlib.contextmanager
+    def _held_in_order(self, context: dict, kwargs: dict, relative_urls: bool) -> Iterator[None]:
+        """While the workers render, `content_written` sent inside is held, to be sent in order by `flush`.
+
+        The signal's `send` is replaced for the time of Pelican's write: what is held is the page's arguments,
+        not Pelican's copy of the whole context for it (a dict per file, 140 MB at 5,000 pairs), which is made
+        again when it is sent (`page_context`: without the paginator's variables).
+        """
+        signal = signals.content_written
+        if self._pool is None or "send" in vars(signal):
+            yield
+            return
+
+        def hold(sender=None, **_kwargs) -> list:
+            if not signal.is_muted:
+                self._announcements.append(("page", sender, context, kwargs, relative_urls))
+            return []
+
+        signal.send = hold
+        try:
+            yield
+        finally:
+            del signal.send
+
+    def submit_pending(self) -> None:
+        """Hand the workers the pages not handed yet (the articles' generator is done), without waiting."""
+        if self._pool is not None:
+            self._submit()
 
     def _submit(self) -> None:
         if self._batch:
             batch, self._batch = self._batch, []
-            self._submitted.append((self._pool.submit(_render, batch), batch))
+            self._announcements.append(("batch", self._pool.submit(_render, batch), batch))
 
     def flush(self) -> None:
-        """Wait for the workers, then send `content_written` for their pages, in order."""
+        """Wait for the workers, then send `content_written` for every page since they started, in order."""
         if self._pool is None:
             return
         self._submit()
         try:
-            for future, batch in self._submitted:
+            for kind, *announcement in self._announcements:
+                if kind == "page":
+                    self._send(*announcement)
+                    continue
+                future, batch = announcement
                 self.pages_by_workers += future.result()  # a worker's exception is raised here
                 for name, _template_id, context_id, relative_urls, shared_kwargs in batch:
                     localcontext = page_context(_shared[context_id], name, _resolve(shared_kwargs), relative_urls)
@@ -188,8 +242,17 @@ class ParallelWriter(GuardedWriter):
                     signals.content_written.send(path, context=localcontext)
         finally:
             self._pool.shutdown(cancel_futures=True)
-            self._pool, self._submitted, self._closed = None, [], True
-            _shared.clear()
+            self._stopped()
+
+    def abandon(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._stopped()
+
+    def _stopped(self) -> None:
+        _working.discard(self)
+        self._pool, self._announcements, self._closed = None, [], True
+        _shared.clear()
 
 
 def _contents(context: dict) -> Iterable[Any]:

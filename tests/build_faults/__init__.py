@@ -48,11 +48,23 @@ class EscapingGenerator(Generator):
         writer.write_file(name, self.get_template("root"), self.context, page_lang="en")
 
 
+class FailingGenerator(Generator):
+    """Fails in the middle of the output, after the article pages were asked for."""
+
+    def generate_output(self, writer) -> None:
+        raise RuntimeError("a generator failed (injected by the tests)")
+
+
 def escaping_generator(pelican):
     return EscapingGenerator if pelican.settings.get("BUILD_FAULT") == "escape" else None
+
+
+def failing_generator(pelican):
+    return FailingGenerator if pelican.settings.get("BUILD_FAULT") == "generator" else None
 
 
 def register() -> None:
     signals.initialized.connect(remember)
     signals.content_written.connect(strike)
     signals.get_generators.connect(escaping_generator)
+    signals.get_generators.connect(failing_generator)

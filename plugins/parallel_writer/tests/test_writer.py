@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from pelican import signals
+from pelican.settings import read_settings
 
 from parallel_writer.writer import MIN_PAGES_IN_TWO, MIN_PAGES_PER_WORKER, ParallelWriter, _contents
-from tests.conftest import build_site
+from tests.conftest import ROOT, SETTINGS, build_site
 from tools.bench.corpus import write_corpus
 
 PAIRS = MIN_PAGES_PER_WORKER * 2  # enough article pages for two workers
@@ -25,6 +26,7 @@ def written_in_order(output: Path, corpus: Path, workers: int) -> tuple[list[str
     were written in two processes (`in_two_processes`: the country pages, the citation files)."""
     paths: list[str] = []
     writers: list[ParallelWriter] = []
+    generators: list = []
 
     def on_articles_written(generator, writer=None) -> None:
         writers.append(writer)
@@ -33,13 +35,21 @@ def written_in_order(output: Path, corpus: Path, workers: int) -> tuple[list[str
         assert context["output_file"] in path
         paths.append(os.path.relpath(path, context["OUTPUT_PATH"]))
 
+    def on_all_generators(found) -> None:
+        generators[:] = [type(generator).__name__ for generator in found]
+
     signals.content_written.connect(on_written)
     signals.article_writer_finalized.connect(on_articles_written)
+    signals.all_generators_finalized.connect(on_all_generators)
     try:
         build_site(output, corpus, ARCHIVE_WORKERS=workers, ARCHIVE_CACHE_DIR="")
     finally:
         signals.content_written.disconnect(on_written)
         signals.article_writer_finalized.disconnect(on_articles_written)
+        signals.all_generators_finalized.disconnect(on_all_generators)
+    # The workers are waited for after every plugin's pages (only Pelican's static files come later),
+    # so that the build writes those while the workers render the articles.
+    assert generators[-2:] == ["WaitForTheWorkers", "StaticGenerator"], generators
     return paths, writers[0].pages_by_workers, writers[0].pages_in_two
 
 
@@ -50,6 +60,24 @@ def test_content_written_is_sent_for_every_page_in_pelicans_order(corpus, tmp_pa
     assert by_workers == PAIRS * 2, "the article pages were not rendered by the workers"
     assert in_two > MIN_PAGES_IN_TWO, "no page was written in two processes"
     assert parallel == serial
+
+
+def test_a_build_failing_while_the_workers_render_leaves_them_abandoned(corpus, tmp_path):
+    # The failing generator comes before the wait for the workers (its plugin is listed first).
+    from parallel_writer import writer as parallel
+
+    with pytest.raises(RuntimeError, match="a generator failed"):
+        build_site(
+            tmp_path / "output",
+            corpus,
+            ARCHIVE_WORKERS=2,
+            ARCHIVE_CACHE_DIR="",
+            PLUGIN_PATHS=[str(ROOT / "tests")],
+            PLUGINS=["build_faults", *read_settings(str(SETTINGS))["PLUGINS"]],
+            BUILD_FAULT="generator",
+        )
+    assert not list(parallel._working), "a pool of workers was left running"
+    assert not (tmp_path / "output").exists()
 
 
 def test_one_worker_or_no_fork_writes_in_this_process():
