@@ -70,7 +70,7 @@ class Plan:
     relisted: set[int]  # articles whose listings are rendered
     rendered: int = 0
     kept: int = 0
-    linked: list[str] = field(default_factory=list)
+    previous_folders: dict[str, str] = field(default_factory=dict)  # real paths already resolved (`escapes`)
 
 
 def _digest(value) -> str:
@@ -183,7 +183,7 @@ def keeping(base: type[CheckedWriter]) -> type[CheckedWriter]:
 
         def _link(self, name: str) -> bool:
             """Hard-link the previous output's `name` into this one; False if it has none to give."""
-            if not name or self.is_claimed(name) or escapes(self.plan.previous, name):
+            if not name or self.is_claimed(name) or escapes(self.plan.previous, name, self.plan.previous_folders):
                 return False
             source = os.path.join(self.plan.previous, name)
             with contextlib.suppress(OSError):
