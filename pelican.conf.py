@@ -24,10 +24,13 @@ THEME = str(ROOT / "theme")
 TIMEZONE = "Europe/Warsaw"
 DEFAULT_LANG = "pl"
 
+# search before publishing: Pagefind indexes the pages while the sitemap is written (search/README.md);
+# parallel_writer last (its README).
 PLUGINS = [
     "markdown_reader",
     "ui_i18n",
     "bilingual",
+    "search",
     "publishing",
     "countries",
     "output_guard",
@@ -35,7 +38,6 @@ PLUGINS = [
     "years",
     "topics",
     "related",
-    "search",
     "annotations",
     "citations",
     "open_data",

@@ -5,9 +5,13 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+import weakref
 from pathlib import Path
 
 import pytest
+from pelican import signals
+
+import search
 
 from .conftest import FIXTURE, ROOT
 from .fixture_archive import EN_ARTICLE as EN_ARTICLE_URL
@@ -162,3 +166,15 @@ def test_pages_are_indexed_by_their_own_text_not_the_labels_and_sentences_their_
     event = stored["/en/timeline/#signing-ceremony"]
     assert event["content"].startswith("The convention opens for signature in Hanoi")  # no date line, no title
     assert "example.org" not in event["content"] and event["meta"]["date_label"] == "25–26 October 2025"
+
+
+def test_the_sitemap_is_written_while_pagefind_indexes_and_the_build_waits_for_the_index_last(fixture_site):
+    # `finalized` receivers run in the order they were connected: the index starts (search is listed before
+    # publishing), the sitemap reads the pages meanwhile, and the build waits for the index after them all.
+    import publishing
+
+    receivers = [ref() if isinstance(ref, weakref.ref) else ref for ref in signals.finalized.receivers.values()]
+    start, sitemap = receivers.index(search.start_index), receivers.index(publishing.write_sitemap)
+    assert start < sitemap < receivers.index(search.finish_index), receivers
+    assert not search._indexing  # the fixture site's build waited for its index
+    assert (fixture_site / "sitemap.xml").is_file()

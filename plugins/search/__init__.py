@@ -9,13 +9,14 @@ SEARCH_INDEX_TIMEOUT. They are checked when Pelican starts
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
-from .indexing import build_search_index
+from .indexing import IndexReport, build_search_index
 from .rendering import also_folded, with_folded_terms
 from .settings import search_settings
 
@@ -57,19 +58,59 @@ def _unchanged(html):
     return html
 
 
-def index_site(pelican) -> None:
-    search = search_settings(pelican.settings)
-    if not search.index:  # a build whose pages are read, not searched
+class _Indexing:
+    """One build's search index, made on a thread of its own while the other `finalized` receivers run
+    (the sitemap reads every page too): Pagefind's own work is in its process, on the cores."""
+
+    def __init__(self, pelican) -> None:
+        self.search = search_settings(pelican.settings)
+        self.output = Path(pelican.output_path)
+        self.report: IndexReport | None = None
+        self.failure: BaseException | None = None
+        self.started = time.perf_counter()
+        self.thread = threading.Thread(target=self._run, name="search-index")
+
+    def _run(self) -> None:
+        try:
+            self.report = build_search_index(
+                self.output,
+                exclude_selectors=self.search.exclude_selectors,
+                folding=self.search.folding,
+                timeout=self.search.index_timeout,
+            )
+        except BaseException as exc:  # raised again by `finish`, in the build's thread
+            self.failure = exc
+
+    def finish(self) -> None:
+        self.thread.join()
+        if self.failure is not None:
+            raise self.failure
+        report = self.report
+        languages = ", ".join(f"{lang}: {count}" for lang, count in sorted(report.pages_by_lang.items()))
+        elapsed = time.perf_counter() - self.started
+        logger.info("search: indexed %d pages (%s) in %.1f s", report.pages, languages, elapsed)
+
+
+_indexing: dict[int, _Indexing] = {}  # by the build (its Pelican object's id), from start to finish
+
+
+def start_index(pelican) -> None:
+    if not search_settings(pelican.settings).index:  # a build whose pages are read, not searched
         return
-    started = time.perf_counter()
-    report = build_search_index(
-        Path(pelican.output_path),
-        exclude_selectors=search.exclude_selectors,
-        folding=search.folding,
-        timeout=search.index_timeout,
-    )
-    languages = ", ".join(f"{lang}: {count}" for lang, count in sorted(report.pages_by_lang.items()))
-    logger.info("search: indexed %d pages (%s) in %.1f s", report.pages, languages, time.perf_counter() - started)
+    _indexing[id(pelican)] = indexing = _Indexing(pelican)
+    indexing.thread.start()
+
+
+def finish_index(pelican) -> None:
+    """The index done (its failure raised here), after every other `finalized` receiver."""
+    indexing = _indexing.pop(id(pelican), None)
+    if indexing is not None:
+        indexing.finish()
+
+
+def wait_for_the_index_last(pelican) -> None:
+    # Connected once every plugin has connected its own receivers (at `initialized`): it comes after theirs.
+    signals.finalized.connect(finish_index)
 
 
 def get_generators(pelican) -> type[Generator] | None:
@@ -80,4 +121,5 @@ def register() -> None:
     signals.initialized.connect(check_settings)
     signals.generator_init.connect(add_template_helpers)
     signals.get_generators.connect(get_generators)
-    signals.finalized.connect(index_site)
+    signals.initialized.connect(wait_for_the_index_last)
+    signals.finalized.connect(start_index)
