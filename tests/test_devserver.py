@@ -120,3 +120,26 @@ def _get(port: int, path: str) -> str | None:
             return response.read().decode("utf-8")
     except OSError:
         return None
+
+
+def test_an_edit_made_before_the_watcher_runs_is_handled_once_it_runs(tmp_path):
+    # The devserver looks for edits made during its first build once its watcher runs: an edit made
+    # just before the watcher started (here, as it starts) is handled, and so is every later one.
+    from watchfiles import Change
+
+    from tools.devserver import follow
+
+    article, other = tmp_path / "a.md", tmp_path / "b.md"
+    article.write_text("a")
+    other.write_text("b")
+    since = time.time()
+    time.sleep(0.02)
+
+    def watcher(*paths, **options):
+        article.write_text("edited as the watcher starts")  # after any look made before it started
+        yield set()  # it runs: nothing seen yet
+        yield {(Change.modified, str(other))}
+
+    handled: list[set] = []
+    follow([tmp_path], since, handled.append, watcher=watcher)
+    assert handled == [{(Change.modified, str(article))}, {(Change.modified, str(other))}]

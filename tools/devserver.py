@@ -23,6 +23,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,6 +156,26 @@ def modified_since(roots: list[Path], since: float) -> set[tuple[Change, str]]:
     return found
 
 
+WATCHING_MS = 200  # how soon after it starts the watcher says it runs (an empty set of changes)
+
+
+def follow(watched: list[Path], since: float, handle: Callable[[set[tuple[Change, str]]], None], watcher=watch) -> None:
+    """Handle every change to `watched`, those made since `since` (during the first build) included.
+
+    Those are looked for once the watcher runs (its first yield, at once or after WATCHING_MS): looked
+    for before, an edit made between that look and the watcher's start would be missed for good.
+    """
+    running = False
+    for changes in watcher(*watched, yield_on_timeout=True, rust_timeout=WATCHING_MS):
+        if not running:
+            running = True
+            while missed := modified_since(watched, since):
+                since = time.time()
+                handle(missed)
+        if changes:
+            handle(changes)
+
+
 def _display(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
@@ -183,12 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         on_change(served, changes)
 
     try:
-        # Edits made while a build ran, before the watcher (re)started, would otherwise be missed.
-        while missed := modified_since(watched, since):
-            since = time.time()
-            handle(missed)
-        for changes in watch(*watched):
-            handle(changes)
+        follow(watched, since, handle)
     except KeyboardInterrupt:
         pass
     finally:

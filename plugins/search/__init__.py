@@ -97,6 +97,7 @@ _indexing: dict[int, _Indexing] = {}  # by the build (its Pelican object's id), 
 def start_index(pelican) -> None:
     if not search_settings(pelican.settings).index:  # a build whose pages are read, not searched
         return
+    _indexing.clear()  # one build at a time: what a failed build left is dropped
     _indexing[id(pelican)] = indexing = _Indexing(pelican)
     indexing.thread.start()
 
