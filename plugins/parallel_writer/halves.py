@@ -10,14 +10,15 @@ build; it is killed if it is not done within its time limit.
 from __future__ import annotations
 
 import logging
-import os
 import pickle
-import selectors
 import signal
 import time
 import traceback
 from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
 from typing import TypeVar
+
+from archive_core.workers import fork_context
 
 Job = TypeVar("Job")
 Written = list[str]  # the files one job opened, in order
@@ -36,24 +37,26 @@ def write_in_two(jobs: Sequence[Job], write: Callable[[Job], Written]) -> list[t
     For each job, in the order of `jobs`: what it wrote, and whether the forked process wrote it.
     """
     theirs = list(jobs[1::2])
-    reading, writing = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover (the forked process; its work is checked by the build that reads it)
-        os.close(reading)
-        _write_and_report(theirs, write, writing)
-    os.close(writing)
+    limit = TIME_LIMIT_BASE + TIME_LIMIT_PER_PAGE * len(theirs)
+    deadline = time.monotonic() + limit
+    receiving, sending = fork_context().Pipe(duplex=False)
+    process = fork_context().Process(target=_write_and_report, args=(theirs, write, sending), daemon=True)
+    process.start()
+    sending.close()
     try:
         ours = [write(job) for job in jobs[0::2]]
-        report = _read(reading, TIME_LIMIT_BASE + TIME_LIMIT_PER_PAGE * len(theirs))
+        if not receiving.poll(max(0.0, deadline - time.monotonic())):
+            raise TimeoutError(f"the process writing half of the pages did not finish within {limit:.0f} s")
+        try:
+            outcome, value, records = receiving.recv()
+        except EOFError:
+            raise HalfFailed("the process writing half of the pages ended without saying what it wrote") from None
     except BaseException:
-        os.kill(pid, signal.SIGKILL)
+        process.kill()
         raise
     finally:
-        os.close(reading)
-        os.waitpid(pid, 0)
-    if not report:
-        raise HalfFailed("the process writing half of the pages ended without saying what it wrote")
-    outcome, value, records = pickle.loads(report)  # noqa: S301 (the build's own fork, through its own pipe)
+        receiving.close()
+        process.join()
     for name, level, message in records:
         logging.getLogger(name).log(level, "%s", message)
     if outcome != "done":
@@ -65,7 +68,8 @@ def write_in_two(jobs: Sequence[Job], write: Callable[[Job], Written]) -> list[t
     return written
 
 
-def _write_and_report(jobs: list, write: Callable, pipe: int) -> None:  # pragma: no cover (runs forked)
+def _write_and_report(jobs: list, write: Callable, sending: Connection) -> None:  # pragma: no cover (runs forked)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle; this process is killed with it
     root = logging.getLogger()
     records = _Kept(root.getEffectiveLevel())
     root.handlers = [records]  # logged once, by the build
@@ -73,12 +77,8 @@ def _write_and_report(jobs: list, write: Callable, pipe: int) -> None:  # pragma
         payload = ("done", [write(job) for job in jobs])
     except BaseException as exc:  # every failure goes back to the build, with where it was raised
         payload = ("failed", (_raisable(exc), "".join(traceback.format_exception(exc))))
-    try:
-        data = pickle.dumps((*payload, records.kept))
-        with os.fdopen(pipe, "wb") as stream:
-            stream.write(data)
-    finally:
-        os._exit(0)  # no cleanup of the build's objects: they are the build's, not this process's
+    sending.send((*payload, records.kept))
+    sending.close()
 
 
 def _raisable(exc: BaseException) -> BaseException:
@@ -99,18 +99,3 @@ class _Kept(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.kept.append((record.name, record.levelno, record.getMessage()))
-
-
-def _read(pipe: int, limit: float) -> bytes:
-    """Everything the forked process sends, until it closes the pipe; TimeoutError after `limit` seconds."""
-    chunks, deadline = [], time.monotonic() + limit
-    with selectors.DefaultSelector() as selector:
-        selector.register(pipe, selectors.EVENT_READ)
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0 or not selector.select(left):
-                raise TimeoutError(f"the process writing half of the pages did not finish within {limit:.0f} s")
-            chunk = os.read(pipe, 1 << 16)
-            if not chunk:
-                return b"".join(chunks)
-            chunks.append(chunk)

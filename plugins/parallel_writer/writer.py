@@ -5,9 +5,9 @@ archive's pages, and each is independent of the others once the context is
 final (it is, by the time Pelican asks for a writer), so this writer hands
 them to a pool of processes forked from the build: they inherit the whole
 context and find each article by its id, so nothing is pickled but a few
-numbers per page. The parent still does everything else, and sends
+numbers per page. The parent still does everything else meanwhile, and sends
 `content_written` for every page, in the order Pelican asked for them, once
-the pool is done (at `article_writer_finalized`). Anything it cannot hand
+the pool is done (`flush`, from the plugin's last generator). Anything it cannot hand
 over (a page whose objects were made after the fork, pagination, a name
 written twice) is written in the parent as Pelican would.
 """
@@ -130,8 +130,14 @@ class ParallelWriter(GuardedWriter):
             return None
         job = self._job(name, template, context, relative_urls, paginated, kwargs)
         if job is None:
-            with self._held_in_order(context, kwargs, relative_urls):
+            if self._pool is None or signals.content_written.is_muted:
                 return super().write_file(name, template, context, relative_urls, paginated, **kwargs)
+            # While the workers render, `content_written` is sent in order by `flush`, with the page's
+            # arguments held, not Pelican's copy of the whole context (a dict per file, 140 MB at 5,000 pairs):
+            # `page_context` makes it again then, without the paginator's variables.
+            for path in self._write_quietly((name, template, context, relative_urls, paginated, kwargs)):
+                self._announcements.append(("page", path, context, kwargs, relative_urls))
+            return None
         self.refuse(name)  # here, before any worker could create a folder for it
         self.claim(name)  # so that a second write of it fails
         self._batch.append(job)
@@ -189,30 +195,6 @@ class ParallelWriter(GuardedWriter):
     def _send(self, path: str, context: dict, kwargs: dict, relative_urls: bool) -> None:
         relative = os.path.relpath(path, self.output_path)
         signals.content_written.send(path, context=page_context(context, relative, kwargs, relative_urls))
-
-    @contextlib.contextmanager
-    def _held_in_order(self, context: dict, kwargs: dict, relative_urls: bool) -> Iterator[None]:
-        """While the workers render, `content_written` sent inside is held, to be sent in order by `flush`.
-
-        The signal's `send` is replaced for the time of Pelican's write: what is held is the page's arguments,
-        not Pelican's copy of the whole context for it (a dict per file, 140 MB at 5,000 pairs), which is made
-        again when it is sent (`page_context`: without the paginator's variables).
-        """
-        signal = signals.content_written
-        if self._pool is None or "send" in vars(signal):
-            yield
-            return
-
-        def hold(sender=None, **_kwargs) -> list:
-            if not signal.is_muted:
-                self._announcements.append(("page", sender, context, kwargs, relative_urls))
-            return []
-
-        signal.send = hold
-        try:
-            yield
-        finally:
-            del signal.send
 
     def submit_pending(self) -> None:
         """Hand the workers the pages not handed yet (the articles' generator is done), without waiting."""
