@@ -95,7 +95,7 @@ class Site:
             return None
         by_path = self._articles_by_path()
         paths = list(paths)
-        if not self.knows(paths):
+        if not all(os.path.abspath(path) in by_path for path in paths):
             return None
         # The edited files are read once, into the build's snapshot, which is checked again as a whole:
         # the devserver refuses exactly what `make check` and a full build refuse.

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from .urls import save_as
@@ -49,13 +49,18 @@ def written_together(writer: Any) -> contextlib.AbstractContextManager:
 
 
 class TextDocument:
-    """Stands in for a template: `writer.write_file(path, TextDocument(text), context)` writes `text` as it is."""
+    """Stands in for a template: `writer.write_file(path, TextDocument(text), context)` writes `text` as it is.
 
-    def __init__(self, text: str) -> None:
-        self.text = text if text.endswith("\n") else text + "\n"
+    `text` may be a function that makes it: called only if the file is written here, not when a writer links
+    it from the last build (after an edit) or has another process write it.
+    """
+
+    def __init__(self, text: str | Callable[[], str]) -> None:
+        self._text = text
 
     def render(self, context: dict) -> str:
-        return self.text
+        text = self._text() if callable(self._text) else self._text
+        return text if text.endswith("\n") else text + "\n"
 
 
 def absolute_siteurl(settings: dict) -> str:

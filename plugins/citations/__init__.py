@@ -8,6 +8,7 @@ puts `citations` into the context, keyed by page URL, for the templates
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from pelican import signals
@@ -72,7 +73,8 @@ class CitationFilesGenerator(Generator):
                 # (the devserver's, `make html` after an edit) then knows these files need no update for other edits.
                 cited = {} if citation.article is None else {"article": citation.article}
                 for fmt, path in citation.files.items():
-                    writer.write_file(path, TextDocument(WRITERS[fmt](citation.reference)), self.context, **cited)
+                    text = TextDocument(partial(WRITERS[fmt], citation.reference))  # made only if written
+                    writer.write_file(path, text, self.context, **cited)
 
 
 def get_generators(pelican) -> type[Generator]:
