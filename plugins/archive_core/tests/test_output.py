@@ -21,4 +21,3 @@ def test_a_text_document_made_by_a_function_is_made_only_when_rendered():
     assert calls == []  # linked from the last build, or written by another process: never made here
     assert document.render({}) == "[]\n"
     assert calls == [1]
-
