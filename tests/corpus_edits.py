@@ -2,7 +2,7 @@
 the differential tests of the builds after an edit (tests/test_edit_build_differential.py) apply them.
 
 `Editor(content, seed).step()` applies one edit, chosen by weight from `KINDS`, and returns what it did;
-`Editor.revert()` puts back the files of the last edit, byte for byte. The same content and seed give the
+`Editor.revert(editor.undo)` puts back the files of the last edit, byte for byte. The same content and seed give the
 same edits. Every edit is valid content (`make check` accepts it), except `invalid`, which makes one error.
 """
 
@@ -20,6 +20,7 @@ import yaml
 
 from archive_core.frontmatter import FrontMatterLoader
 from archive_core.layout import Layout
+from archive_core.schema import default_slug
 from tools.bench.corpus import COUNTRIES, ENGLISH, POLISH, TAGS_EN, TAGS_PL, archive_file, make_pairs
 
 _FILE = re.compile(r"\A---\n(.*?\n)---\n(.*)\Z", re.DOTALL)
@@ -137,13 +138,16 @@ class Editor:
         text = " ".join(self.word(lang) for _ in range(words))
         return text[0].upper() + text[1:] + f" zqedit{self.count}x."
 
+    def linked(self) -> set[str]:
+        """The translation_keys of the files an article links to (moving or deleting one breaks the link)."""
+        pattern = re.compile(r"\{filename\}/articles/\d{4}/([^/.]+)\.")
+        return {key for path in self.articles() for key in pattern.findall(path.read_text(encoding="utf-8"))}
+
     def referenced(self) -> set[str]:
-        """The translation_keys other content names: timeline events' articles, and links between articles."""
-        named: set[str] = set()
+        """The translation_keys other content names: in links, and as timeline events' articles."""
+        named = self.linked()
         for event in sorted((self.content / "data" / "timeline").glob("*.yaml")):
             named.update(yaml.safe_load(event.read_text(encoding="utf-8")).get("articles") or ())
-        for path in self.articles():
-            named.update(re.findall(r"\{filename\}/articles/\d{4}/([^/.]+)\.", path.read_text(encoding="utf-8")))
         return named
 
     # The edits: each returns what it did, or None where it does not apply to the content as it is
@@ -191,9 +195,15 @@ class Editor:
         return edit(article)
 
     def title(self, article: Article) -> str:
-        new = f"{article.meta['title'].split(' — ')[0]} — {self.word(article.meta['lang'])}"
+        """A new title; where the slug follows the title, most often the slug is first pinned (the URL kept)."""
+        meta = article.meta
+        new = f"{meta['title'].split(' — ')[0]} — {self.word(meta['lang'])}"
+        pinned = "slug" not in meta and self.rng.random() < 0.6
+        if pinned:
+            article.set("slug", default_slug(meta["title"]))
         article.set("title", quoted(new))
-        return f"title -> {new!r}" + ("" if "slug" in article.meta else " (its slug follows)")
+        follows = " (its slug pinned as it was)" if pinned else "" if "slug" in meta else " (its slug follows)"
+        return f"title -> {new!r}{follows}"
 
     def slug(self, article: Article) -> str:
         self.count += 1
@@ -222,6 +232,8 @@ class Editor:
     def date_other_year(self, article: Article) -> str | None:
         """The date in another year: the file moves to that year's folder (both versions, or only this one)."""
         meta = article.meta
+        if meta["translation_key"] in self.linked():
+            return None
         year = self.rng.choice([y for y in range(2019, self.today.year + 1) if y != meta["date"].year])
         day = date(year, self.rng.randint(1, 12), self.rng.randint(1, 28))
         day = min(day, self.today - timedelta(days=1))
@@ -367,14 +379,12 @@ class Editor:
 
     def translation_removed(self) -> str | None:
         named = self.referenced()
-        pairs = {k: v for k, v in self.versions().items() if len(v) == 2}
+        pairs = {k: v for k, v in self.versions().items() if len(v) == 2 and k not in named}
         if not pairs:
             return None
         key = self.rng.choice(sorted(pairs))
         translated = [p for p in pairs[key].values() if "translation" in Article.read(p).meta]
         path = translated[0] if translated else self.rng.choice(sorted(pairs[key].values()))
-        if key in named and not translated:
-            return None
         self.delete(path)
         return f"the translation {path.name} removed"
 
@@ -382,41 +392,82 @@ class Editor:
         article.set("date", f"{article.meta['date'].year}-13-45")
         return "an impossible date (the build must fail and leave the output as it was)"
 
+    def reformatted(self, article: Article) -> str:
+        """The same content in other bytes: an entry moved, the title quoted otherwise, blank lines at the end."""
+        how = self.rng.choice(["entry moved", "title quoted otherwise", "blank lines appended"])
+        if how == "entry moved":
+            entry = article.entries.pop(self.rng.randrange(len(article.entries)))
+            article.entries.insert(self.rng.randrange(len(article.entries) + 1), entry)
+        elif how == "title quoted otherwise":
+            title = article.meta["title"]
+            article.set("title", f"'{title}'" if "'" not in title else json.dumps(title))  # \\u escapes
+        else:
+            article.body += "\n\n"
+        return f"reformatted ({how})"
+
+    def source_url(self, article: Article) -> str:
+        source = article.meta["source"]
+        self.count += 1
+        url = f"https://example.org/moved/{self.count}"
+        lines = [f"  url: {url}", *(f"  {k}: {quoted(str(v))}" for k, v in source.items() if k != "url")]
+        article.set("source", "", *lines)
+        return f"source.url -> {url}"
+
+    def saved_unchanged(self, article: Article) -> str:
+        return "saved with the same bytes"
+
+    def data_edited(self) -> str:
+        """A change outside the articles: a timeline event's text, a publisher's name, an about page."""
+        what = self.rng.choice(["event", "publisher", "about"])
+        if what == "event":
+            path = self.rng.choice(sorted((self.content / "data" / "timeline").glob("*.yaml")))
+            text = path.read_text(encoding="utf-8")
+            new = re.sub(r"(?m)^(  en: )(.*)$", lambda m: f"{m[1]}{m[2]} ({self.word('en')})", text, count=1)
+        elif what == "publisher":
+            path = self.content / "data" / "publishers.yaml"
+            text = path.read_text(encoding="utf-8")
+            new = re.sub(r"(?m)^(  name: )(.*)$", lambda m: f"{m[1]}{m[2]} {self.word('en')}", text, count=1)
+        else:
+            path = self.rng.choice(sorted((self.content / "about").glob("*.md")))
+            text = path.read_text(encoding="utf-8")
+            new = text.rstrip("\n") + f"\n\n{self.sentence('en', 6)}\n"
+        self._keep(path)
+        path.write_text(new, encoding="utf-8")
+        return f"{path.relative_to(self.content)} edited"
+
     # Choosing and applying edits
 
     def step(self) -> str:
         """One edit, chosen by `KINDS`' weights, applied; what it did."""
-        self.undo = {}
+        previous, self.undo = self.undo, {}
         while True:
-            kind = self.rng.choices(list(KINDS), weights=[w for w, _ in KINDS.values()])[0]
-            done = self.apply(kind)
+            kind = self.rng.choices(list(KINDS), weights=[weight for weight, _ in KINDS.values()])[0]
+            done = self.revert(previous) if kind == "revert" else self.apply(kind)
             if done:
                 self.log.append(done)
                 return done
 
     def apply(self, kind: str) -> str | None:
-        if kind == "revert":
-            return self.revert()
-        if kind == "two edits":
-            first = self.apply(self.rng.choice(SIMPLE))
-            second = self.apply(self.rng.choice(SIMPLE)) if first else None
-            return f"two edits: {first}; {second}" if second else first
-        edit = KINDS[kind][1]
-        if kind in FILE_EDITS:
-            article = self.pick()
-            name = article.path.relative_to(self.content)
-            done = edit(self, article)
-            if done:
-                self.save(article)
-                return f"{name}: {done}"
-            return None
-        return edit(self)
+        if kind in FOLDER_EDITS:
+            return FOLDER_EDITS[kind][1](self)
+        article = self.pick()
+        name = article.path.relative_to(self.content)
+        done = ARTICLE_EDITS[kind][1](self, article)
+        if done:
+            self.save(article)
+            return f"{name}: {done}"
+        return None
 
-    def revert(self) -> str | None:
-        """The last edit's files back as they were, byte for byte (an undo is an edit too: it can be undone)."""
-        if not self.undo or not self.log:
+    def two_edits(self) -> str | None:
+        first = self.apply(self.rng.choice(SIMPLE))
+        second = self.apply(self.rng.choice(SIMPLE)) if first else None
+        return f"two edits: {first}; {second}" if second else first
+
+    def revert(self, undone: dict[Path, bytes | None]) -> str | None:
+        """The files of an edit (its `undo`) back as they were, byte for byte; an undo is an edit too."""
+        if not undone:
             return None
-        undone, self.undo = self.undo, {}
+        self.undo = {}
         for path, data in undone.items():
             self._keep(path)
             if data is None:
@@ -427,8 +478,8 @@ class Editor:
         return f"reverted: {self.log[-1]}"
 
 
-# kind: (weight, edit); the edits of one file take the Article, the others only the Editor
-KINDS: dict[str, tuple[int, Callable]] = {
+# The edits of one article file (they take it, the editor saves it), by name: (weight, edit).
+ARTICLE_EDITS: dict[str, tuple[int, Callable[[Editor, Article], str | None]]] = {
     "body": (8, Editor.body),
     "title": (3, Editor.title),
     "slug": (1, Editor.slug),
@@ -439,16 +490,22 @@ KINDS: dict[str, tuple[int, Callable]] = {
     "tags": (3, Editor.tags),
     "editor_note": (1, Editor.editor_note),
     "publisher": (1, Editor.publisher),
+    "source url": (1, Editor.source_url),
     "correction": (1, Editor.correction),
     "annotation": (1, Editor.annotation),
     "translator": (1, Editor.translator),
+    "reformatted": (2, Editor.reformatted),
+    "saved unchanged": (1, Editor.saved_unchanged),
+    "invalid": (1, Editor.invalid),
+}
+# The edits of the content folder.
+FOLDER_EDITS: dict[str, tuple[int, Callable[[Editor], str | None]]] = {
     "article added": (2, Editor.article_added),
     "article deleted": (2, Editor.article_deleted),
     "translation added": (2, Editor.translation_added),
     "translation removed": (2, Editor.translation_removed),
-    "two edits": (3, None),
-    "revert": (3, None),
-    "invalid": (1, Editor.invalid),
+    "data edited": (1, Editor.data_edited),
+    "two edits": (3, lambda editor: editor.two_edits()),
 }
-FILE_EDITS = {k for k, (_, edit) in KINDS.items() if edit is not None and "article" in edit.__code__.co_varnames[1:2]}
+KINDS = {**ARTICLE_EDITS, **FOLDER_EDITS, "revert": (3, None)}  # the last edit's files as they were
 SIMPLE = [k for k in KINDS if k not in ("two edits", "revert", "invalid")]

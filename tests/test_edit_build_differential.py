@@ -118,7 +118,7 @@ def test_make_html_after_random_edits_writes_what_a_cold_build_writes(seed, cont
         if reference.returncode != 0:
             assert after_edit.returncode != 0, f"{story}\nthe cold build failed, the build after the edit did not"
             assert tree_snapshot(edited) == before, f"{story}\na failed build changed the output"
-            editor.log.append(editor.revert())
+            editor.log.append(editor.revert(editor.undo))
             editor.undo = {}
             continue
         assert after_edit.returncode == 0, f"{story}\n{after_edit.stderr}"
@@ -160,7 +160,7 @@ def test_the_devservers_update_after_random_edits_writes_what_a_cold_build_write
             with pytest.raises((BuildFailed, SystemExit)):
                 on_change(site, sorted(editor.undo))
             assert pages_snapshot(site.output) == before, f"{story}\na refused edit changed the served site"
-            editor.log.append(editor.revert())
+            editor.log.append(editor.revert(editor.undo))
             on_change(site, sorted(editor.undo))
             editor.undo = {}
             continue
