@@ -458,6 +458,19 @@ class Editor:
             return f"{name}: {done}"
         return None
 
+    def scripted(self, done: str, edit: Callable[[Editor], None]) -> str:
+        """A given edit (the regression cases), made as `step` makes one."""
+        self.undo = {}
+        edit(self)
+        self.log.append(done)
+        return done
+
+    def set_field(self, name: str, key: str, *lines: str) -> None:
+        """In the article `name` (relative to the content folder), `key: <lines>`."""
+        article = Article.read(self.content / name)
+        article.set(key, *lines)
+        self.save(article)
+
     def two_edits(self) -> str | None:
         first = self.apply(self.rng.choice(SIMPLE))
         second = self.apply(self.rng.choice(SIMPLE)) if first else None
