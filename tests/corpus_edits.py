@@ -144,10 +144,12 @@ class Editor:
         return {key for path in self.articles() for key in pattern.findall(path.read_text(encoding="utf-8"))}
 
     def referenced(self) -> set[str]:
-        """The translation_keys other content names: in links, and as timeline events' articles."""
+        """The translation_keys other content names: in links, timeline events and people's records."""
         named = self.linked()
         for event in sorted((self.content / "data" / "timeline").glob("*.yaml")):
             named.update(yaml.safe_load(event.read_text(encoding="utf-8")).get("articles") or ())
+        for person in yaml.safe_load((self.content / "data" / "people.yaml").read_text(encoding="utf-8")):
+            named.update(person["articles"])
         return named
 
     # The edits: each returns what it did, or None where it does not apply to the content as it is
@@ -416,10 +418,25 @@ class Editor:
     def saved_unchanged(self, article: Article) -> str:
         return "saved with the same bytes"
 
-    def data_edited(self) -> str:
-        """A change outside the articles: a timeline event's text, a publisher's name, an about page."""
-        what = self.rng.choice(["event", "publisher", "about"])
-        if what == "event":
+    def data_edited(self) -> str | None:
+        """A change outside the articles: a timeline event's text or articles, a publisher's name, a person's
+        articles, an about page."""
+        what = self.rng.choice(["event", "publisher", "about", "quoted", "cited"])
+        if what in ("quoted", "cited"):  # a person quoted in one more article; an event citing one more
+            path = self.content / "data" / ("people.yaml" if what == "quoted" else "timeline")
+            if what == "cited":
+                path = self.rng.choice(sorted(path.glob("*.yaml")))
+            text = path.read_text(encoding="utf-8")
+            lists = list(re.finditer(r"(?m)^ *articles: \[(.*)\]$", text))
+            if not lists:
+                return None
+            found = self.rng.choice(lists)
+            key = self.rng.choice(sorted(self.versions()))
+            if key in found[1].split(", "):
+                return None
+            new = text[: found.end(1)] + f", {key}" + text[found.end(1) :]
+            what = f"{what}: {key}"
+        elif what == "event":
             path = self.rng.choice(sorted((self.content / "data" / "timeline").glob("*.yaml")))
             text = path.read_text(encoding="utf-8")
             new = re.sub(r"(?m)^(  en: )(.*)$", lambda m: f"{m[1]}{m[2]} ({self.word('en')})", text, count=1)
@@ -433,7 +450,7 @@ class Editor:
             new = text.rstrip("\n") + f"\n\n{self.sentence('en', 6)}\n"
         self._keep(path)
         path.write_text(new, encoding="utf-8")
-        return f"{path.relative_to(self.content)} edited"
+        return f"{path.relative_to(self.content)} edited ({what})"
 
     # Choosing and applying edits
 
