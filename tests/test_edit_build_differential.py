@@ -11,6 +11,7 @@ and topics added or removed, editor's note, publisher, corrections, annotations,
 added or deleted, a translation added or removed, two edits at once, the last edit reverted byte for
 byte, and an invalid edit (the build fails and leaves the output as it was; the edit is then reverted).
 
+Odd seeds build with pages of a few articles (`SMALL_PAGES`), even ones with the archive's settings.
 The test runs seed `SEED` for `STEPS` edits. To run more, locally:
 
     EDIT_FUZZ_SEEDS=1-40 EDIT_FUZZ_STEPS=20 .venv/bin/python -m pytest tests/test_edit_build_differential.py
@@ -35,7 +36,7 @@ from archive_core.errors import BuildFailed
 from tools.bench.corpus import write_corpus
 from tools.incremental import Site
 
-from .build_helpers import pages_snapshot, run_build, tree_snapshot
+from .build_helpers import pages_snapshot, run_build, settings_file, tree_snapshot
 from .conftest import FIXTURE, SETTINGS, build_site
 from .corpus_edits import Editor
 
@@ -46,6 +47,9 @@ TAKEN = re.compile(r"\((\d+) files unchanged by the edit taken as they were\)")
 # Pagefind's own assets (scripts, styles, WASM) are the same in every build, but Pagefind 1.5 can leave one
 # cut short when its service ends under load (Pagefind issue #1271; tests/test_edit_build.py).
 ASSETS = re.compile(r"pagefind/(?:[^/]+\.(?:js|css)|wasm\.[^/]+)$")
+# Odd seeds build with pages of a few articles: every listing has pages 2 and on, and a country's people
+# quote articles listed on its other pages.
+SMALL_PAGES = {"DEFAULT_PAGINATION": 3, "PAGINATED_TEMPLATES": {"index": None, "year": 3, "topic": 2, "country": 2}}
 
 
 def seeds() -> list[int]:
@@ -103,18 +107,22 @@ def _story(editor: Editor, name: str) -> str:
     return f"{name}; the edits: " + "".join(f"\n  {i}. {done}" for i, done in enumerate(editor.log, 1))
 
 
-def make_html_after_each(editor: Editor, edits: Iterable[Callable[[], str]], name: str, tmp_path: Path) -> int:
+def make_html_after_each(
+    editor: Editor, edits: Iterable[Callable[[], str]], name: str, tmp_path: Path, overrides: dict | None = None
+) -> int:
     """Build after each edit as `make html` does, and cold into another folder; assert the two are the same.
-    The number of builds that took files from the last build."""
+    The number of builds that took files from the last build. `overrides`: settings, for both builds."""
     content, edited, cold = editor.content, tmp_path / "edited" / "output", tmp_path / "cold" / "output"
-    assert run_build(content, edited).returncode == 0
+    lines = (f"{name} = {value!r}" for name, value in (overrides or {}).items())
+    settings = settings_file(tmp_path, "\n".join(lines)) if overrides else SETTINGS
+    assert run_build(content, edited, settings).returncode == 0
     incremental = 0
     for edit in edits:
         edit()
         before = tree_snapshot(edited)
-        after_edit = run_build(content, edited)
+        after_edit = run_build(content, edited, settings)
         shutil.rmtree(cold.parent, ignore_errors=True)
-        reference = run_build(content, cold)
+        reference = run_build(content, cold, settings)
         story = _story(editor, name)
         if reference.returncode != 0:
             assert after_edit.returncode != 0, f"{story}\nthe cold build failed, the build after the edit did not"
@@ -133,21 +141,24 @@ def make_html_after_each(editor: Editor, edits: Iterable[Callable[[], str]], nam
     return incremental
 
 
-def on_change(site: Site, touched: list[Path]) -> bool:
+def on_change(site: Site, touched: list[Path], overrides: dict) -> bool:
     """What tools/devserver.py does on a change: edits of known articles in place, anything else a full build;
     whether the edit was applied in place. A refused edit raises (BuildFailed, SystemExit) as there."""
     modified = [p for p in touched if p.exists()]
     if modified == touched and site.knows(touched) and site.update(touched) is not None:
         return True
-    site.full({"SEARCH_INDEX": False})
+    site.full({"SEARCH_INDEX": False, **overrides})
     return False
 
 
-def devserver_after_each(editor: Editor, edits: Iterable[Callable[[], str]], name: str, tmp_path: Path) -> int:
+def devserver_after_each(
+    editor: Editor, edits: Iterable[Callable[[], str]], name: str, tmp_path: Path, overrides: dict | None = None
+) -> int:
     """Apply each edit as the devserver does, build cold into another folder, assert the pages are the same
     (the search index is the devserver's overlay, not compared). The number of edits applied in place."""
+    overrides = overrides or {}
     site = Site(SETTINGS, tmp_path / "served")
-    site.full({"SEARCH_INDEX": False})
+    site.full({"SEARCH_INDEX": False, **overrides})
     cold = tmp_path / "cold" / "output"
     in_place = 0
     for edit in edits:
@@ -155,17 +166,17 @@ def devserver_after_each(editor: Editor, edits: Iterable[Callable[[], str]], nam
         story = _story(editor, name)
         shutil.rmtree(cold.parent, ignore_errors=True)
         try:
-            build_site(cold, editor.content)
+            build_site(cold, editor.content, **overrides)
         except SystemExit:  # invalid content: the devserver refuses it and keeps serving the last good site
             before = pages_snapshot(site.output)
             with pytest.raises((BuildFailed, SystemExit)):
-                on_change(site, sorted(editor.undo))
+                on_change(site, sorted(editor.undo), overrides)
             assert pages_snapshot(site.output) == before, f"{story}\na refused edit changed the served site"
             editor.log.append(editor.revert(editor.undo))
-            on_change(site, sorted(editor.undo))
+            on_change(site, sorted(editor.undo), overrides)
             editor.undo = {}
             continue
-        updated = on_change(site, sorted(editor.undo))
+        updated = on_change(site, sorted(editor.undo), overrides)
         in_place += updated
         editor.log[-1] += " [in place]" if updated else " [full]"
         found = differences(pages_snapshot(site.output), pages_snapshot(cold))
@@ -174,19 +185,27 @@ def devserver_after_each(editor: Editor, edits: Iterable[Callable[[], str]], nam
     return in_place
 
 
+def _overrides(seed: int) -> dict:
+    return SMALL_PAGES if seed % 2 else {}
+
+
+def _seed_name(seed: int) -> str:
+    return f"seed {seed}" + (" (small pages)" if seed % 2 else "")
+
+
 @pytest.mark.parametrize("seed", seeds())
 def test_make_html_after_random_edits_writes_what_a_cold_build_writes(seed, content, tmp_path):
-    editor = Editor(content, seed)
-    taken = make_html_after_each(editor, [editor.step] * steps(), f"seed {seed}", tmp_path)
-    assert taken, f"{_story(editor, f'seed {seed}')}\nno build after an edit took a file from the last build"
+    editor, name = Editor(content, seed), _seed_name(seed)
+    taken = make_html_after_each(editor, [editor.step] * steps(), name, tmp_path, _overrides(seed))
+    assert taken, f"{_story(editor, name)}\nno build after an edit took a file from the last build"
 
 
 @pytest.mark.parametrize("seed", seeds())
 def test_the_devservers_update_after_random_edits_writes_what_a_cold_build_writes(seed, content, tmp_path, monkeypatch):
     monkeypatch.setenv("ARCHIVE_CONTENT", str(content))
-    editor = Editor(content, seed)
-    in_place = devserver_after_each(editor, [editor.step] * steps(), f"seed {seed}", tmp_path)
-    assert in_place, f"{_story(editor, f'seed {seed}')}\nno edit was applied in place"
+    editor, name = Editor(content, seed), _seed_name(seed)
+    in_place = devserver_after_each(editor, [editor.step] * steps(), name, tmp_path, _overrides(seed))
+    assert in_place, f"{_story(editor, name)}\nno edit was applied in place"
 
 
 # Sequences of edits that once gave a page other than a cold build's, each named by what it showed.
