@@ -16,7 +16,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from .indexing import IndexReport, build_search_index
+from .indexing import IndexPlan, IndexReport, build_planned_index, plan_index
 from .rendering import also_folded, with_folded_terms
 from .settings import search_settings
 
@@ -59,25 +59,22 @@ def _unchanged(html):
 
 
 class _Indexing:
-    """One build's search index, made on a thread of its own while the other `finalized` receivers run
-    (the sitemap reads every page too): Pagefind's own work is in its process, on the cores."""
+    """One build's search index: the pages read for it here (`plan_index`), then Pagefind run on a thread of its
+    own while the other `finalized` receivers run (the sitemap reads every page too), its work in its process."""
 
     def __init__(self, pelican) -> None:
         self.search = search_settings(pelican.settings)
-        self.output = Path(pelican.output_path)
+        self.started = time.perf_counter()
+        self.plan: IndexPlan = plan_index(
+            Path(pelican.output_path), folding=self.search.folding, timeout=self.search.index_timeout
+        )
         self.report: IndexReport | None = None
         self.failure: BaseException | None = None
-        self.started = time.perf_counter()
         self.thread = threading.Thread(target=self._run, name="search-index")
 
     def _run(self) -> None:
         try:
-            self.report = build_search_index(
-                self.output,
-                exclude_selectors=self.search.exclude_selectors,
-                folding=self.search.folding,
-                timeout=self.search.index_timeout,
-            )
+            self.report = build_planned_index(self.plan, self.search.exclude_selectors)
         except BaseException as exc:  # raised again by `finish`, in the build's thread
             self.failure = exc
 

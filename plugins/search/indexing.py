@@ -290,6 +290,47 @@ def release_free_memory() -> None:
         ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
+@dataclass(frozen=True)
+class IndexPlan:
+    """What one index will hold, found by reading the written pages: its pages and records, and its runs."""
+
+    output: Path
+    pages: list[PageToIndex]
+    runs: list[IndexRun]
+    limit: float  # seconds for each run of Pagefind's service
+
+
+def plan_index(
+    output: Path, per_language: bool | None = None, folding: str = "template", timeout: float | None = None
+) -> IndexPlan:
+    """Read the pages under `output` for what Pagefind will index, and plan its runs (see `write_pagefind_bundle`).
+
+    Python's work, done before Pagefind's: a build runs it before the other `finalized` receivers, which then
+    run while Pagefind indexes in its process (they would share one interpreter lock with this reading).
+    """
+    pagefind_compat.require_tested_version()
+    output = output.resolve()
+    pages = pages_to_index(output, fold_records=folding != "off")
+    if folding == "pages":
+        fold_pages(output, pages)
+    large = len(pages) >= LARGE_SITE_PAGES
+    if large:
+        release_free_memory()
+    runs = index_runs(pages) if (large if per_language is None else per_language) else one_run(pages)
+    return IndexPlan(output, pages, runs, time_limit(len(pages), timeout))
+
+
+def write_planned_bundle(plan: IndexPlan, exclude_selectors: tuple[str, ...] = ()) -> IndexReport:
+    """Run Pagefind as `plan` says, into `<output>/pagefind/`, and check what it wrote."""
+    bundle = plan.output / BUNDLE_DIR
+    _run_in_own_loop(_write_indexes(plan.runs, plan.output, bundle, exclude_selectors, plan.limit))
+    pagefind_compat.verify_bundle(bundle)
+    expected = dict(Counter(page.lang or "unknown" for page in plan.pages))
+    if (indexed := pagefind_compat.pages_by_lang(bundle)) != expected:
+        raise IndexingError(f"Pagefind indexed {indexed} pages by language in {plan.output}, expected {expected}")
+    return IndexReport(bundle, expected)
+
+
 def write_pagefind_bundle(
     output: Path,
     per_language: bool | None = None,
@@ -303,23 +344,7 @@ def write_pagefind_bundle(
     `per_language`: a run per language (True), one run (False), or one run below LARGE_SITE_PAGES (None).
     Each run of Pagefind's service gets `time_limit` seconds (`timeout`, else by the pages).
     """
-    pagefind_compat.require_tested_version()
-    output = output.resolve()
-    pages = pages_to_index(output, fold_records=folding != "off")
-    if folding == "pages":
-        fold_pages(output, pages)
-    large = len(pages) >= LARGE_SITE_PAGES
-    if large:
-        release_free_memory()
-    bundle = output / BUNDLE_DIR
-    runs = index_runs(pages) if (large if per_language is None else per_language) else one_run(pages)
-    limit = time_limit(len(pages), timeout)
-    _run_in_own_loop(_write_indexes(runs, output, bundle, exclude_selectors, limit))
-    pagefind_compat.verify_bundle(bundle)
-    expected = dict(Counter(page.lang or "unknown" for page in pages))
-    if (indexed := pagefind_compat.pages_by_lang(bundle)) != expected:
-        raise IndexingError(f"Pagefind indexed {indexed} pages by language in {output}, expected {expected}")
-    return IndexReport(bundle, expected)
+    return write_planned_bundle(plan_index(output, per_language, folding, timeout), exclude_selectors)
 
 
 def build_search_index(
@@ -330,6 +355,10 @@ def build_search_index(
     timeout: float | None = None,
 ) -> IndexReport:
     """Index every indexable page under `output` into `output/pagefind/`, in a canonical order (see `canonical`)."""
-    report = write_pagefind_bundle(output, per_language, exclude_selectors, folding, timeout)
+    return build_planned_index(plan_index(output, per_language, folding, timeout), exclude_selectors)
+
+
+def build_planned_index(plan: IndexPlan, exclude_selectors: tuple[str, ...] = ()) -> IndexReport:
+    report = write_planned_bundle(plan, exclude_selectors)
     canonicalize_bundle(report.bundle)
     return report
