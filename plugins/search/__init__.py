@@ -65,8 +65,12 @@ class _Indexing:
     def __init__(self, pelican) -> None:
         self.search = search_settings(pelican.settings)
         self.started = time.perf_counter()
+        previous = Path(self.search.previous_output) if self.search.previous_output else None
         self.plan: IndexPlan = plan_index(
-            Path(pelican.output_path), folding=self.search.folding, timeout=self.search.index_timeout
+            Path(pelican.output_path),
+            folding=self.search.folding,
+            timeout=self.search.index_timeout,
+            previous=previous if previous is not None and previous.is_dir() else None,
         )
         self.report: IndexReport | None = None
         self.failure: BaseException | None = None
@@ -85,7 +89,8 @@ class _Indexing:
         report = self.report
         languages = ", ".join(f"{lang}: {count}" for lang, count in sorted(report.pages_by_lang.items()))
         elapsed = time.perf_counter() - self.started
-        logger.info("search: indexed %d pages (%s) in %.1f s", report.pages, languages, elapsed)
+        taken = f"; taken from the last build: {', '.join(report.taken)}" if report.taken else ""
+        logger.info("search: indexed %d pages (%s) in %.1f s%s", report.pages, languages, elapsed, taken)
 
 
 _indexing: dict[int, _Indexing] = {}  # by the build (its Pelican object's id), from start to finish
