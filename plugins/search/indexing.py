@@ -315,7 +315,7 @@ def plan_index(
     timeout: float | None = None,
     previous: Path | None = None,
 ) -> IndexPlan:
-    """Read the pages under `output` for what Pagefind will index, and plan its runs (see `write_pagefind_bundle`).
+    """Read the pages under `output` for what Pagefind will index, and plan its runs (see `build_search_index`).
 
     Python's work, done before Pagefind's: a build runs it before the other `finalized` receivers, which then
     run while Pagefind indexes in its process (they would share one interpreter lock with this reading).
@@ -366,31 +366,23 @@ def write_planned_bundle(plan: IndexPlan, exclude_selectors: tuple[str, ...] = (
     return IndexReport(bundle, expected, plan.taken)
 
 
-def write_pagefind_bundle(
-    output: Path,
-    per_language: bool | None = None,
-    exclude_selectors: tuple[str, ...] = (),
-    folding: str = "template",
-    timeout: float | None = None,
-) -> IndexReport:
-    """Index every indexable page under `output` into `output/pagefind/`, as Pagefind writes it.
-
-    `folding`: "template" (the pages already hold their folded terms), "pages" (add them now), "off".
-    `per_language`: a run per language (True), one run (False), or one run below LARGE_SITE_PAGES (None).
-    Each run of Pagefind's service gets `time_limit` seconds (`timeout`, else by the pages).
-    """
-    return write_planned_bundle(plan_index(output, per_language, folding, timeout), exclude_selectors)
-
-
 def build_search_index(
     output: Path,
     per_language: bool | None = None,
     exclude_selectors: tuple[str, ...] = (),
     folding: str = "template",
     timeout: float | None = None,
+    canonical: bool = True,
 ) -> IndexReport:
-    """Index every indexable page under `output` into `output/pagefind/`, in a canonical order (see `canonical`)."""
-    return build_planned_index(plan_index(output, per_language, folding, timeout), exclude_selectors)
+    """Index every indexable page under `output` into `output/pagefind/`, in a canonical order (see `canonical`).
+
+    `folding`: "template" (the pages already hold their folded terms), "pages" (add them now), "off".
+    `per_language`: a run per language (True), one run (False), or one run below LARGE_SITE_PAGES (None).
+    Each run of Pagefind's service gets `time_limit` seconds (`timeout`, else by the pages).
+    `canonical=False`: the bundle as Pagefind writes it.
+    """
+    plan = plan_index(output, per_language, folding, timeout)
+    return build_planned_index(plan, exclude_selectors) if canonical else write_planned_bundle(plan, exclude_selectors)
 
 
 def build_planned_index(plan: IndexPlan, exclude_selectors: tuple[str, ...] = ()) -> IndexReport:
