@@ -193,8 +193,9 @@ def keeping(base: type[CheckedWriter]) -> type[CheckedWriter]:
                 if stat.S_ISREG(os.lstat(source).st_mode):
                     self.refuse(name)
                     target = os.path.join(self.output_path, name)
-                    os.makedirs(os.path.dirname(target), exist_ok=True)
-                    self.refuse(name)  # a folder made meanwhile through a link is caught here
+                    if not os.path.isdir(os.path.dirname(target)):
+                        os.makedirs(os.path.dirname(target), exist_ok=True)
+                        self.refuse(name)  # a folder made meanwhile through a link is caught here
                     os.link(source, target, follow_symlinks=False)
                     self.claim(name)
                     self.plan.kept += 1
