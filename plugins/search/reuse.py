@@ -19,6 +19,7 @@ into one (`canonical.py` removes each file before writing its new version).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 from pathlib import Path, PurePosixPath
@@ -88,12 +89,12 @@ def take_language(lang: str, previous_bundle: Path, bundle: Path) -> dict:
     """Link `lang`'s files of the last build's bundle into `bundle`; its entry, as a run of Pagefind returns it."""
     entry = pagefind_compat.read_entry(previous_bundle)
     language = entry["languages"][lang]
-    prefix = f"{lang}_"
+    own = re.compile(rf"{re.escape(lang)}_[0-9a-f]+\.pf_[a-z]+")  # `pt_…`, not `pt_br_…`
     for folder in LANGUAGE_FOLDERS:
         (bundle / folder).mkdir(parents=True, exist_ok=True)
         with os.scandir(previous_bundle / folder) as entries:
             for item in entries:
-                if item.name.startswith(prefix) and item.is_file(follow_symlinks=False):
+                if own.fullmatch(item.name) and item.is_file(follow_symlinks=False):
                     _link(Path(item.path), bundle / folder / item.name)
     _link(previous_bundle / f"pagefind.{language['hash']}.pf_meta", bundle / f"pagefind.{language['hash']}.pf_meta")
     wasm = f"wasm.{language['wasm']}.pagefind"
