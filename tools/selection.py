@@ -6,7 +6,9 @@
   edited one (previous, next, related) whose listed facts changed;
 - a page that lists articles changes only if it lists an edited article whose listed facts changed
   (front-matter, title, summary: what listings show). Plugins say which articles a page lists by passing
-  them to `writer.write_file` (as keyword arguments, in lists, or in the dataclasses they pass);
+  them to `writer.write_file` (as keyword arguments, in lists and dicts, or in the dataclasses they pass,
+  however deep). A paginated list counts by the page's own slice of it: a page of a country lists that
+  page's articles, and any other article its objects hold (the articles that quote the country's people);
 - any other page (one whose context holds no article) may show anything: it is rendered again.
 
 An edit that changes an article's `structure` (where it is placed: language, translation, slug, date,
@@ -17,12 +19,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.paginator import Paginator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from archive_core.output_paths import escapes
@@ -110,8 +113,7 @@ class KeepUnaffected:
         self.previous = previous
 
     def render(self, localcontext: dict) -> str:
-        page = localcontext.get("articles_page")
-        listed = list(page.object_list) if page is not None else articles_in(self.kwargs.values())
+        listed = shown_articles(self.kwargs, localcontext)
         if listed and not any(id(a) in self.tally.relisted for a in listed):
             name = localcontext["output_file"]
             existing = os.path.join(self.previous, name)
@@ -122,18 +124,48 @@ class KeepUnaffected:
         return self.template.render(localcontext)
 
 
-def articles_in(values: Iterable, depth: int = 4) -> list[Content]:
-    """The articles in a page's context values: directly, in lists and dicts, or in the fields of dataclasses."""
-    found = []
-    for value in values:
+def shown_articles(kwargs: dict, localcontext: dict) -> list[Content]:
+    """The articles a page shows: those in the objects its plugin passed (`kwargs`), where a list Pelican
+    paginates counts only by this page's slice of it (`localcontext`: Pelican's `<key>_paginator` and
+    `<key>_page`), wherever else the page's objects hold it (a country's articles, in the country)."""
+    pages = [
+        localcontext[f"{key.removesuffix('_paginator')}_page"]
+        for key, value in localcontext.items()
+        if key.endswith("_paginator") and isinstance(value, Paginator)
+    ]
+    paginated = {_ids(page.paginator.object_list) for page in pages} - {frozenset()}
+    return [a for page in pages for a in page.object_list] + articles_in(kwargs.values(), paginated=paginated)
+
+
+def _ids(values: Iterable) -> frozenset[int]:
+    return frozenset(id(value) for value in values if isinstance(value, Content))
+
+
+def articles_in(
+    values: Iterable, depth: int | None = None, paginated: Collection[frozenset[int]] = ()
+) -> list[Content]:
+    """The articles in `values`: directly, in lists and dicts, or in the fields of dataclasses, down to `depth`
+    levels (None: all), leaving out the collections of exactly the articles of one of `paginated`."""
+    found: list[Content] = []
+    seen: set[int] = set()  # each container once: no cycle, no object walked twice
+    waiting = [(value, 0) for value in values]
+    while waiting:
+        value, level = waiting.pop()
         if isinstance(value, Content):
             found.append(value)
-        elif depth == 0 or isinstance(value, str | bytes):
             continue
+        if isinstance(value, str | bytes) or (depth is not None and level >= depth) or id(value) in seen:
+            continue
+        if isinstance(value, dict):
+            inner: Iterable = value.values()
         elif isinstance(value, list | tuple | set | frozenset):
-            found.extend(articles_in(value, depth - 1))
-        elif isinstance(value, dict):
-            found.extend(articles_in(value.values(), depth - 1))
+            if paginated and _ids(value) in paginated:
+                continue
+            inner = value
         elif is_dataclass(value) and not isinstance(value, type):
-            found.extend(articles_in((getattr(value, f.name) for f in fields(value)), depth - 1))
+            inner = [getattr(value, f.name) for f in fields(value)]
+        else:
+            continue
+        seen.add(id(value))
+        waiting.extend((item, level + 1) for item in inner)
     return found
