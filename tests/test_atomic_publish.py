@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tools.bench.corpus import write_corpus
+from tools.output_folder import remove_tree
 
 from .build_helpers import ROOT, leftovers, run_build, settings_file, tree_snapshot
 from .conftest import FIXTURE, build_site
@@ -102,3 +103,21 @@ def test_a_page_written_outside_the_output_folder_stops_the_build(published, tmp
     assert_failed_and_untouched(result, published, before)
     assert "save_as: would be written outside the output folder" in result.stderr
     assert not [p for p in published.parent.iterdir() if "escaped" in p.name]
+
+
+def test_the_old_site_is_removed_whole_and_no_link_in_it_is_followed(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.html").write_text("not the site's")
+    old = tmp_path / "old"
+    for lang in ("pl", "en"):
+        for year in ("2024", "2025"):
+            page = old / lang / year / "slug" / "index.html"
+            page.parent.mkdir(parents=True)
+            page.write_text("page")
+    (old / "index.html").write_text("home")
+    (old / "pl" / "linked").symlink_to(outside, target_is_directory=True)  # among the folders removed by threads
+    (old / "en" / "2025" / "linked").symlink_to(outside, target_is_directory=True)
+    remove_tree(old)
+    assert not old.exists()
+    assert (outside / "keep.html").read_text() == "not the site's"

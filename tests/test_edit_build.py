@@ -31,6 +31,15 @@ def _built(content: Path, output: Path, search: bool = True) -> int:
     return int(taken.group(1)) if taken else 0
 
 
+def _index_files(output: Path) -> dict[str, dict[str, int]]:
+    """The inode of each file of the search index's pages, by language: a language whose index the next build
+    takes from this one keeps them (hard-linked, and left when this output is removed)."""
+    files: dict[str, dict[str, int]] = {}
+    for path in (output / "pagefind" / "fragment").iterdir():
+        files.setdefault(path.name.split("_")[0], {})[path.name] = path.stat().st_ino
+    return files
+
+
 def _front(path: Path, field: str, value: str) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_text(re.sub(rf"(?m)^{field}:.*$", f"{field}: {value}", text, count=1), encoding="utf-8")
@@ -83,26 +92,31 @@ def _same_as_a_full_build(edited: Path, full: Path, content: Path, kind: str) ->
     assert [name for name in one if one[name] != other[name] and not ASSETS.match(name)] == [], kind
 
 
-# (what is edited, the edit, whether the pages it does not change are taken from the last build, compared after)
-EDITS: list[tuple[str, Callable[[Path], None], bool, bool]] = [
-    ("body", lambda c: _body(article(c, 3, "pl"), "zq3x", "zqnowex"), True, False),
-    ("body again", lambda c: _body(article(c, 3, "pl"), "zqnowex", "zqdrugiex"), True, True),
-    ("summary", lambda c: _summary(article(c, 5, "en"), "A new summary, with a comma."), True, True),
-    ("a translation's body", lambda c: _body(article(c, 6, "en"), "zq6x", "zqtranslatedx"), True, True),
-    ("title", lambda c: _front(article(c, 2, "en"), "title", '"A new title for the second article"'), False, False),
-    ("date", lambda c: _front(path := article(c, 4, "pl"), "date", f"{path.parent.name}-01-02"), False, False),
-    ("countries", lambda c: _front(article(c, 7, "pl"), "countries", "[VN, PL]"), False, False),
-    ("tags", lambda c: _front(article(c, 8, "en"), "tags", "[ratification, signing]"), False, True),
+# (what is edited, the edit, whether the pages it does not change are taken from the last build, compared after,
+# the languages whose search index is taken from the last build: those none of whose pages the edit changes)
+EDITS: list[tuple[str, Callable[[Path], None], bool, bool, list[str]]] = [
+    ("body", lambda c: _body(article(c, 3, "pl"), "zq3x", "zqnowex"), True, False, ["en"]),
+    ("body again", lambda c: _body(article(c, 3, "pl"), "zqnowex", "zqdrugiex"), True, True, ["en"]),
+    ("summary", lambda c: _summary(article(c, 5, "en"), "A new summary, with a comma."), True, True, ["pl"]),
+    ("a translation's body", lambda c: _body(article(c, 6, "en"), "zq6x", "zqtranslatedx"), True, True, ["pl"]),
+    ("title", lambda c: _front(article(c, 2, "en"), "title", '"A new title for the second article"'), False, False, []),
+    ("date", lambda c: _front(path := article(c, 4, "pl"), "date", f"{path.parent.name}-01-02"), False, True, ["en"]),
+    ("countries", lambda c: _front(article(c, 7, "pl"), "countries", "[VN, PL]"), False, True, []),
+    ("tags", lambda c: _front(article(c, 8, "en"), "tags", "[ratification, signing]"), False, True, ["pl"]),
 ]
 
 
 def test_consecutive_edits_give_what_a_full_build_gives(corpus, tmp_path):
     edited, full = tmp_path / "edited" / "output", tmp_path / "full" / "output"
     assert _built(corpus, edited) == 0
-    for kind, edit, reused, compared in EDITS:
+    for kind, edit, reused, compared, search_taken in EDITS:
+        before = _index_files(edited)
         edit(corpus)
         taken = _built(corpus, edited)
         assert (taken > 0) == reused, f"{kind}: {taken} files taken from the last build"
+        after = _index_files(edited)
+        languages = [lang for lang in sorted(after) if after[lang] == before.get(lang)]
+        assert languages == search_taken, f"{kind}: the search index of {languages} taken from the last build"
         if compared:
             _same_as_a_full_build(edited, full, corpus, kind)
         if kind == "body again":  # the search index follows: the new word is found, the removed ones not

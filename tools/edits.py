@@ -23,8 +23,11 @@ output's file; a page that lists articles, none of which changed what
 listings show, is copied from the previous output (the devserver's rules,
 `tools.incremental`); every other page is rendered. Nothing is ever written
 into a linked file: the staging folder starts empty, and a name is written
-once. The search index and the sitemap are made again over the whole
-output, as in every build (Pagefind has no update of an existing bundle).
+once. The sitemap is made again over the whole output, as in every build;
+so is the search index, but for the languages none of whose pages changed,
+whose index files are taken from the last build (`SEARCH_PREVIOUS_OUTPUT`,
+plugins/search/reuse.py: Pagefind cannot update an index, but it keeps each
+language in files of its own).
 """
 
 from __future__ import annotations
@@ -190,8 +193,9 @@ def keeping(base: type[CheckedWriter]) -> type[CheckedWriter]:
                 if stat.S_ISREG(os.lstat(source).st_mode):
                     self.refuse(name)
                     target = os.path.join(self.output_path, name)
-                    os.makedirs(os.path.dirname(target), exist_ok=True)
-                    self.refuse(name)  # a folder made meanwhile through a link is caught here
+                    if not os.path.isdir(os.path.dirname(target)):
+                        os.makedirs(os.path.dirname(target), exist_ok=True)
+                        self.refuse(name)  # a folder made meanwhile through a link is caught here
                     os.link(source, target, follow_symlinks=False)
                     self.claim(name)
                     self.plan.kept += 1
@@ -206,7 +210,8 @@ class EditPelican(Pelican):
     """Pelican, whose writer takes from `previous` the pages an edit does not change."""
 
     def __init__(self, settings: dict, previous: Previous) -> None:
-        super().__init__(settings)
+        # The search plugin takes from the last build the index of each language none of whose pages changed.
+        super().__init__({**settings, "SEARCH_PREVIOUS_OUTPUT": previous.output})
         self.previous = previous
         self.plan: Plan | None = None
 

@@ -62,6 +62,8 @@ def pages_to_render(articles: Iterable[Content], keys: set[str], relisted: set[i
     a relisted one (previous, next, related: pages show what listings show of them)."""
     articles = list(articles)
     affected = {id(a) for a in articles if a.translation_key in keys}
+    if not relisted:  # an edit of the body alone: no page shows another article differently
+        return affected
     return affected | {id(a) for a in articles if any(id(o) in relisted for o in articles_shown_by(a))}
 
 

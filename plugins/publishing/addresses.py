@@ -8,6 +8,7 @@ LOCAL_SITEURL (by default http://127.0.0.1:8000, where `make serve` serves).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 DEFAULT_LOCAL_SITEURL = "http://127.0.0.1:8000"
@@ -21,6 +22,7 @@ def absolute_base(settings: dict) -> str:
     return (settings.get("LOCAL_SITEURL") or DEFAULT_LOCAL_SITEURL).rstrip("/")
 
 
+@lru_cache(maxsize=1 << 16)  # the sitemap asks for each page's URL about three times (its own, its alternates')
 def absolute(base: str, url: str) -> str:
     """`url` against `base`: `pl/x/` and `/pl/x/` (SITEURL was empty) both become `<base>/pl/x/`."""
     if urlsplit(url).scheme:

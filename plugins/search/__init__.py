@@ -16,7 +16,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from .indexing import IndexReport, build_search_index
+from .indexing import IndexPlan, IndexReport, build_planned_index, plan_index
 from .rendering import also_folded, with_folded_terms
 from .settings import search_settings
 
@@ -59,25 +59,26 @@ def _unchanged(html):
 
 
 class _Indexing:
-    """One build's search index, made on a thread of its own while the other `finalized` receivers run
-    (the sitemap reads every page too): Pagefind's own work is in its process, on the cores."""
+    """One build's search index: the pages read for it here (`plan_index`), then Pagefind run on a thread of its
+    own while the other `finalized` receivers run (the sitemap reads every page too), its work in its process."""
 
     def __init__(self, pelican) -> None:
         self.search = search_settings(pelican.settings)
-        self.output = Path(pelican.output_path)
+        self.started = time.perf_counter()
+        previous = Path(self.search.previous_output) if self.search.previous_output else None
+        self.plan: IndexPlan = plan_index(
+            Path(pelican.output_path),
+            folding=self.search.folding,
+            timeout=self.search.index_timeout,
+            previous=previous if previous is not None and previous.is_dir() else None,
+        )
         self.report: IndexReport | None = None
         self.failure: BaseException | None = None
-        self.started = time.perf_counter()
         self.thread = threading.Thread(target=self._run, name="search-index")
 
     def _run(self) -> None:
         try:
-            self.report = build_search_index(
-                self.output,
-                exclude_selectors=self.search.exclude_selectors,
-                folding=self.search.folding,
-                timeout=self.search.index_timeout,
-            )
+            self.report = build_planned_index(self.plan, self.search.exclude_selectors)
         except BaseException as exc:  # raised again by `finish`, in the build's thread
             self.failure = exc
 
@@ -88,7 +89,8 @@ class _Indexing:
         report = self.report
         languages = ", ".join(f"{lang}: {count}" for lang, count in sorted(report.pages_by_lang.items()))
         elapsed = time.perf_counter() - self.started
-        logger.info("search: indexed %d pages (%s) in %.1f s", report.pages, languages, elapsed)
+        taken = f"; taken from the last build: {', '.join(report.taken)}" if report.taken else ""
+        logger.info("search: indexed %d pages (%s) in %.1f s%s", report.pages, languages, elapsed, taken)
 
 
 _indexing: dict[int, _Indexing] = {}  # by the build (its Pelican object's id), from start to finish

@@ -21,10 +21,11 @@ import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from pagefind.index import IndexConfig, PagefindIndex
 
-from . import pagefind_compat
+from . import pagefind_compat, reuse
 from .canonical import canonicalize_bundle
 from .folding import folded_terms
 from .pagefind_compat import PagefindFailed, result_url
@@ -57,6 +58,7 @@ class PageToIndex:
 class IndexReport:
     bundle: Path
     pages_by_lang: dict[str, int]
+    taken: tuple[str, ...] = ()  # languages whose index was taken from the last build (`reuse`)
 
     @property
     def pages(self) -> int:
@@ -157,6 +159,7 @@ class IndexRun:
 
     folders: tuple[str, ...]  # relative to the output folder; "" is all of it
     records: tuple[PageToIndex, ...]
+    lang: str | None = None  # the one language of its pages and records; None: any
 
     @property
     def globs(self) -> tuple[str, ...]:
@@ -199,6 +202,7 @@ def index_runs(pages: list[PageToIndex]) -> list[IndexRun]:
         IndexRun(
             tuple(_outermost(second_level.get(lang, set()))),
             tuple(record for record in records if record.lang == lang),
+            lang,
         )
         for lang in langs
     ]
@@ -247,19 +251,24 @@ async def _run_service(run: IndexRun, output: Path, bundle: Path, index: Pagefin
 
 async def _write_indexes(
     runs: list[IndexRun], output: Path, bundle: Path, exclude_selectors: tuple[str, ...], limit: float
-) -> None:
-    """The runs one after the other, then one `pagefind-entry.json` naming every language they wrote."""
-    entries = [await _write_index(run, output, bundle, exclude_selectors, limit) for run in runs]
-    pagefind_compat.merge_entries(bundle, entries)
+) -> list[dict]:
+    """The runs one after the other; the entry each wrote."""
+    entries = []
+    for number, run in enumerate(runs):
+        if number:  # what the build freed meanwhile (the sitemap, beside the first run) before the next one
+            release_free_memory(collect=False)
+        entries.append(await _write_index(run, output, bundle, exclude_selectors, limit))
+    return entries
 
 
-def _run_in_own_loop(coroutine) -> None:
+def _run_in_own_loop(coroutine) -> Any:
     """asyncio.run() in a thread of its own: the caller may already run an event loop (Playwright, a devserver)."""
     failure: list[BaseException] = []
+    result: list[Any] = []
 
     def run() -> None:
         try:
-            asyncio.run(coroutine)
+            result.append(asyncio.run(coroutine))
         except BaseException as exc:
             failure.append(exc)
 
@@ -268,6 +277,7 @@ def _run_in_own_loop(coroutine) -> None:
     thread.join()
     if failure:
         raise failure[0]
+    return result[0]
 
 
 def write_documents(
@@ -276,32 +286,48 @@ def write_documents(
     """Index `documents` (each handed to Pagefind with its URL and HTML) into `bundle`, in one run of its service."""
     run = IndexRun((), tuple(documents))
     limit = time_limit(len(documents), timeout)
-    _run_in_own_loop(_write_indexes([run], bundle.parent, bundle, exclude_selectors, limit))
+    entries = _run_in_own_loop(_write_indexes([run], bundle.parent, bundle, exclude_selectors, limit))
+    pagefind_compat.merge_entries(bundle, entries)
 
 
-def release_free_memory() -> None:
+def release_free_memory(collect: bool = True) -> None:
     """Hand the memory the build has freed back to the system before Pagefind takes its share.
 
     CPython keeps freed memory in its allocator's free lists; glibc's `malloc_trim` returns
     those pages (about 60 MB of the build's ~340 MB at 10,000 pages). Elsewhere, a no-op.
+    `collect=False`: without a garbage collection first (a second of the build's time at that size).
     """
-    gc.collect()
+    if collect:
+        gc.collect()
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
-def write_pagefind_bundle(
+@dataclass(frozen=True)
+class IndexPlan:
+    """What one index will hold, found by reading the written pages: its pages and records, and its runs."""
+
+    output: Path
+    pages: list[PageToIndex]
+    runs: list[IndexRun]  # to run
+    limit: float  # seconds for each run of Pagefind's service
+    taken: tuple[str, ...] = ()  # languages whose index files are taken from `previous` instead (`reuse`)
+    previous: Path | None = None  # the last build's output folder
+
+
+def plan_index(
     output: Path,
     per_language: bool | None = None,
-    exclude_selectors: tuple[str, ...] = (),
     folding: str = "template",
     timeout: float | None = None,
-) -> IndexReport:
-    """Index every indexable page under `output` into `output/pagefind/`, as Pagefind writes it.
+    previous: Path | None = None,
+) -> IndexPlan:
+    """Read the pages under `output` for what Pagefind will index, and plan its runs (see `build_search_index`).
 
-    `folding`: "template" (the pages already hold their folded terms), "pages" (add them now), "off".
-    `per_language`: a run per language (True), one run (False), or one run below LARGE_SITE_PAGES (None).
-    Each run of Pagefind's service gets `time_limit` seconds (`timeout`, else by the pages).
+    Python's work, done before Pagefind's: a build runs it before the other `finalized` receivers, which then
+    run while Pagefind indexes in its process (they would share one interpreter lock with this reading).
+    `previous`: the same site's last build, whose index files a language none of whose pages changed takes
+    (`reuse`); a run per language then, whatever the size.
     """
     pagefind_compat.require_tested_version()
     output = output.resolve()
@@ -311,15 +337,40 @@ def write_pagefind_bundle(
     large = len(pages) >= LARGE_SITE_PAGES
     if large:
         release_free_memory()
-    bundle = output / BUNDLE_DIR
-    runs = index_runs(pages) if (large if per_language is None else per_language) else one_run(pages)
-    limit = time_limit(len(pages), timeout)
-    _run_in_own_loop(_write_indexes(runs, output, bundle, exclude_selectors, limit))
+    split = (large or previous is not None) if per_language is None else per_language
+    runs = index_runs(pages) if split else one_run(pages)
+    taken = _unchanged_languages(output, previous, runs) if previous is not None else ()
+    runs = [run for run in runs if run.lang not in taken]
+    return IndexPlan(output, pages, runs, time_limit(len(pages), timeout), taken, previous)
+
+
+def _unchanged_languages(output: Path, previous: Path, runs: list[IndexRun]) -> tuple[str, ...]:
+    """The languages of `runs` whose index `previous` holds, none of whose pages changed since."""
+    candidates = [run for run in runs if run.lang is not None and reuse.can_take(run.lang, previous / BUNDLE_DIR)]
+    if not candidates:
+        return ()
+    changed, records_changed = reuse.changed_pages(output, previous.resolve(), BUNDLE_DIR)
+    if records_changed:
+        return ()
+    return tuple(
+        run.lang for run in candidates if run.lang and not any(reuse.within(name, run.folders) for name in changed)
+    )
+
+
+def write_planned_bundle(plan: IndexPlan, exclude_selectors: tuple[str, ...] = ()) -> IndexReport:
+    """Run Pagefind as `plan` says, into `<output>/pagefind/`, and check what it wrote."""
+    bundle = plan.output / BUNDLE_DIR
+    entries = _run_in_own_loop(_write_indexes(plan.runs, plan.output, bundle, exclude_selectors, plan.limit))
+    if plan.taken and plan.previous is not None:
+        entries += [reuse.take_language(lang, plan.previous / BUNDLE_DIR, bundle) for lang in plan.taken]
+        if not plan.runs:
+            reuse.take_shared_files(plan.previous / BUNDLE_DIR, bundle)
+    pagefind_compat.merge_entries(bundle, entries)
     pagefind_compat.verify_bundle(bundle)
-    expected = dict(Counter(page.lang or "unknown" for page in pages))
+    expected = dict(Counter(page.lang or "unknown" for page in plan.pages))
     if (indexed := pagefind_compat.pages_by_lang(bundle)) != expected:
-        raise IndexingError(f"Pagefind indexed {indexed} pages by language in {output}, expected {expected}")
-    return IndexReport(bundle, expected)
+        raise IndexingError(f"Pagefind indexed {indexed} pages by language in {plan.output}, expected {expected}")
+    return IndexReport(bundle, expected, plan.taken)
 
 
 def build_search_index(
@@ -328,8 +379,20 @@ def build_search_index(
     exclude_selectors: tuple[str, ...] = (),
     folding: str = "template",
     timeout: float | None = None,
+    canonical: bool = True,
 ) -> IndexReport:
-    """Index every indexable page under `output` into `output/pagefind/`, in a canonical order (see `canonical`)."""
-    report = write_pagefind_bundle(output, per_language, exclude_selectors, folding, timeout)
+    """Index every indexable page under `output` into `output/pagefind/`, in a canonical order (see `canonical`).
+
+    `folding`: "template" (the pages already hold their folded terms), "pages" (add them now), "off".
+    `per_language`: a run per language (True), one run (False), or one run below LARGE_SITE_PAGES (None).
+    Each run of Pagefind's service gets `time_limit` seconds (`timeout`, else by the pages).
+    `canonical=False`: the bundle as Pagefind writes it.
+    """
+    plan = plan_index(output, per_language, folding, timeout)
+    return build_planned_index(plan, exclude_selectors) if canonical else write_planned_bundle(plan, exclude_selectors)
+
+
+def build_planned_index(plan: IndexPlan, exclude_selectors: tuple[str, ...] = ()) -> IndexReport:
+    report = write_planned_bundle(plan, exclude_selectors)
     canonicalize_bundle(report.bundle)
     return report

@@ -28,6 +28,9 @@ class SearchSettings:
     page_template: str = "search"  # SEARCH_PAGE_TEMPLATE: the theme's template for those pages
     exclude_selectors: tuple[str, ...] = ()  # SEARCH_EXCLUDE_SELECTORS: parts of indexed pages Pagefind skips
     index_timeout: float | None = None  # SEARCH_INDEX_TIMEOUT: seconds one run of Pagefind may take (None: by pages)
+    # SEARCH_PREVIOUS_OUTPUT: the output folder of this site's last build (same settings, same Pagefind), for the
+    # build tool to set: a language none of whose pages changed takes its index from there (see reuse.py)
+    previous_output: str | None = None
 
     def page_url(self, lang: str) -> str | None:
         """The search page in `lang`, else the first one; None when the site has none."""
@@ -64,4 +67,9 @@ def search_settings(settings: Mapping[str, Any]) -> SearchSettings:
     timeout = settings.get("SEARCH_INDEX_TIMEOUT", defaults.index_timeout)
     if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0):
         raise SettingsError("SEARCH_INDEX_TIMEOUT", f"must be a number of seconds above 0, not {timeout!r}", "600")
-    return SearchSettings(index, folding, dict(pages), template, tuple(selectors), timeout)
+    previous = settings.get("SEARCH_PREVIOUS_OUTPUT", defaults.previous_output)
+    if previous is not None and (not isinstance(previous, str) or not previous):
+        raise SettingsError(
+            "SEARCH_PREVIOUS_OUTPUT", f"must be the path of the last build's output, not {previous!r}", '"output"'
+        )
+    return SearchSettings(index, folding, dict(pages), template, tuple(selectors), timeout, previous)

@@ -18,6 +18,9 @@ from archive_core.output_paths import GuardedWriter, escapes
         ("pl/../../index.html", True),
         ("/etc/passwd", True),
         ("../output-evil/index.html", True),  # Pelican's own string-prefix check lets this through
+        ("../output/pl/index.html", False),
+        ("../outpu/index.html", True),
+        (".", False),
     ],
 )
 def test_escapes(tmp_path, path, outside):

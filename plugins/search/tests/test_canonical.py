@@ -16,7 +16,7 @@ from search.canonical import (
     encode,
     pagefind_hash,
 )
-from search.indexing import write_pagefind_bundle
+from search.indexing import build_search_index
 
 # Enough filter values that Pagefind's hash-map order almost never repeats (8! orders of 8 countries).
 COUNTRIES = ["Belarus", "Brazil", "China", "France", "Nigeria", "Poland", "Thailand", "Vietnam"]
@@ -50,7 +50,7 @@ def site(folder: Path) -> Path:
 
 def pagefind_bundle(folder: Path) -> Path:
     """A bundle as Pagefind 1.5.2 writes it, with no rewrite."""
-    return write_pagefind_bundle(site(folder)).bundle
+    return build_search_index(site(folder), canonical=False).bundle
 
 
 def index_data(bundle: Path) -> dict:

@@ -1,0 +1,125 @@
+"""A language's index taken from the site's last build when nothing Pagefind reads for it has changed.
+
+Pagefind cannot update a written index (Pagefind/pagefind#71), but it keeps
+each language in files of its own (`<lang>_<hash>` index chunks, fragments,
+filters and metadata, and `wasm.<lang>.pagefind`); only `pagefind-entry.json`
+and its scripts are shared. A build that runs Pagefind once per language (see
+`indexing.index_runs`) can therefore take a language's files from the last
+build's bundle, instead of indexing it again, when every page that run would
+read is there at the same place with the same bytes, and no page that holds
+search records changed. After an edit of one article, that is every language
+but the article's.
+
+The last build must be of the same site, settings and Pagefind version (the
+build that names it, `tools.edits`, checks that); its files are hard-linked,
+never written: every later write of the bundle replaces a file, never writes
+into one (`canonical.py` removes each file before writing its new version).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+from pathlib import Path, PurePosixPath
+
+from . import pagefind_compat
+from .records import RECORD_ATTRIBUTE
+
+LANGUAGE_FOLDERS = ("index", "fragment", "filter")  # of the bundle, with files named `<lang>_<hash>.<suffix>`
+
+
+def html_files(root: Path, skip: str) -> dict[str, os.stat_result]:
+    """Every `.html` file under `root` but in its folder `skip` (no links followed), by its path relative to it."""
+    found: dict[str, os.stat_result] = {}
+    folders = [""]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = list(os.scandir(root / folder))
+        except OSError:
+            continue
+        for entry in entries:
+            relative = f"{folder}/{entry.name}" if folder else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if relative != skip:
+                    folders.append(relative)
+            elif entry.name.endswith(".html") and entry.is_file(follow_symlinks=False):
+                found[relative] = entry.stat(follow_symlinks=False)
+    return found
+
+
+def _same_file(first: Path, first_stat: os.stat_result, second: Path, second_stat: os.stat_result) -> bool:
+    if (first_stat.st_dev, first_stat.st_ino) == (second_stat.st_dev, second_stat.st_ino):
+        return True  # the same file: taken (hard-linked) from the last build
+    return first_stat.st_size == second_stat.st_size and first.read_bytes() == second.read_bytes()
+
+
+def changed_pages(output: Path, previous: Path, bundle_dir: str) -> tuple[set[str], bool]:
+    """The `.html` files that differ between the two outputs (added, removed or changed), and whether any of
+    them holds search records in either output (those records may belong to any language)."""
+    now, before = html_files(output, bundle_dir), html_files(previous, bundle_dir)
+    changed = set(now.keys() ^ before.keys())
+    for name in now.keys() & before.keys():
+        if not _same_file(output / name, now[name], previous / name, before[name]):
+            changed.add(name)
+    marker = RECORD_ATTRIBUTE.encode()
+    pages = [root / name for name in changed for root in (output, previous)]
+    records_changed = any(marker in page.read_bytes() for page in pages if page.is_file())
+    return changed, records_changed
+
+
+def within(name: str, folders: tuple[str, ...]) -> bool:
+    """Whether the page `name` lies under one of `folders` ("" is the whole output)."""
+    parents = {str(parent) for parent in PurePosixPath(name).parents}
+    return any(folder == "" or folder in parents for folder in folders)
+
+
+def can_take(lang: str, previous_bundle: Path) -> bool:
+    """Whether the last build's bundle holds an index of `lang` written by this Pagefind."""
+    try:
+        entry = pagefind_compat.read_entry(previous_bundle)
+    except (pagefind_compat.PagefindFailed, OSError, ValueError):
+        return False
+    return entry.get("version") in pagefind_compat.TESTED_VERSIONS and lang in (entry.get("languages") or {})
+
+
+def take_language(lang: str, previous_bundle: Path, bundle: Path) -> dict:
+    """Link `lang`'s files of the last build's bundle into `bundle`; its entry, as a run of Pagefind returns it."""
+    entry = pagefind_compat.read_entry(previous_bundle)
+    language = entry["languages"][lang]
+    own = re.compile(rf"{re.escape(lang)}_[0-9a-f]+\.pf_[a-z]+")  # `pt_…`, not `pt_br_…`
+    for folder in LANGUAGE_FOLDERS:
+        (bundle / folder).mkdir(parents=True, exist_ok=True)
+        with os.scandir(previous_bundle / folder) as entries:
+            for item in entries:
+                if own.fullmatch(item.name) and item.is_file(follow_symlinks=False):
+                    _link(Path(item.path), bundle / folder / item.name)
+    _link(previous_bundle / f"pagefind.{language['hash']}.pf_meta", bundle / f"pagefind.{language['hash']}.pf_meta")
+    wasm = f"wasm.{language['wasm']}.pagefind"
+    if (previous_bundle / wasm).is_file() and not (bundle / wasm).exists():
+        shutil.copyfile(previous_bundle / wasm, bundle / wasm)  # a run of another language may write it too
+    return {**entry, "languages": {lang: language}}
+
+
+def take_shared_files(previous_bundle: Path, bundle: Path) -> None:
+    """Pagefind's scripts, styles and other shared files, copied from the last build's bundle: for a bundle
+    that no run of Pagefind wrote to (each run writes them)."""
+    entry = pagefind_compat.read_entry(previous_bundle)
+    languages = {f"wasm.{language['wasm']}.pagefind" for language in entry["languages"].values()}
+    with os.scandir(previous_bundle) as entries:
+        for item in entries:
+            meta = item.name.startswith("pagefind.") and item.name.endswith(".pf_meta")
+            own = meta or item.name in languages or item.name == pagefind_compat.ENTRY_FILE
+            if not own and item.is_file(follow_symlinks=False) and not (bundle / item.name).exists():
+                shutil.copyfile(item.path, bundle / item.name)
+
+
+def _link(source: Path, target: Path) -> None:
+    if not stat.S_ISREG(os.lstat(source).st_mode):
+        raise pagefind_compat.PagefindFailed(f"{source}: not a regular file; the last build's index cannot be taken")
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:  # another file system, or no hard links: a copy
+        shutil.copyfile(source, target, follow_symlinks=False)
