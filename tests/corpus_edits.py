@@ -1,7 +1,8 @@
 """Seeded random edits of a content folder, each one thing a contributor does to content/ in a pull request:
 the differential tests of the builds after an edit (tests/test_edit_build_differential.py) apply them.
 
-`Editor(content, seed).step()` applies one edit, chosen by weight from `KINDS`, and returns what it did;
+`Editor(content, seed).step()` applies one edit, chosen by weight from `KINDS`, and returns what it did
+(`tour()`: every kind once, in an order the seed picks);
 `Editor.revert(editor.undo)` puts back the files of the last edit, byte for byte. The same content and seed give the
 same edits. Every edit is valid content (`make check` accepts it), except `invalid`, which makes one error.
 """
@@ -14,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -454,15 +456,24 @@ class Editor:
 
     # Choosing and applying edits
 
-    def step(self) -> str:
-        """One edit, chosen by `KINDS`' weights, applied; what it did."""
+    def step(self, kind: str | None = None) -> str:
+        """One edit of `kind`, else of a kind chosen by `KINDS`' weights, applied; what it did. A kind that
+        does not apply to the content as it is (nothing to revert, no untranslated article) gives way to any."""
         previous, self.undo = self.undo, {}
-        while True:
-            kind = self.rng.choices(list(KINDS), weights=[weight for weight, _ in KINDS.values()])[0]
-            done = self.revert(previous) if kind == "revert" else self.apply(kind)
+        for attempt in range(1000):
+            chosen = kind if kind and attempt < 20 else self.rng.choices(list(KINDS), [w for w, _ in KINDS.values()])[0]
+            done = self.revert(previous) if chosen == "revert" else self.apply(chosen)
             if done:
                 self.log.append(done)
                 return done
+        raise AssertionError(f"no edit applies to {self.content}")
+
+    def tour(self) -> list[Callable[[], str]]:
+        """Every kind of edit once, in an order the seed picks (a revert after some other edit)."""
+        kinds = [kind for kind in KINDS if kind != "revert"]
+        self.rng.shuffle(kinds)
+        kinds.insert(self.rng.randint(1, len(kinds)), "revert")
+        return [partial(self.step, kind) for kind in kinds]
 
     def apply(self, kind: str) -> str | None:
         if kind in FOLDER_EDITS:

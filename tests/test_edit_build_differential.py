@@ -12,7 +12,8 @@ added or deleted, a translation added or removed, two edits at once, the last ed
 byte, and an invalid edit (the build fails and leaves the output as it was; the edit is then reverted).
 
 Odd seeds build with pages of a few articles (`SMALL_PAGES`), even ones with the archive's settings.
-The test runs seed `SEED` for `STEPS` edits. To run more, locally:
+The test runs seed `SEED`, an edit of every kind once, in an order (and on articles) the seed picks. To run
+more seeds, each with N edits of kinds chosen at random, locally:
 
     EDIT_FUZZ_SEEDS=1-40 EDIT_FUZZ_STEPS=20 .venv/bin/python -m pytest tests/test_edit_build_differential.py
 
@@ -42,7 +43,6 @@ from .corpus_edits import Editor
 
 PAIRS = 10
 SEED = 7
-STEPS = 14
 TAKEN = re.compile(r"\((\d+) files unchanged by the edit taken as they were\)")
 # Pagefind's own assets (scripts, styles, WASM) are the same in every build, but Pagefind 1.5 can leave one
 # cut short when its service ends under load (Pagefind issue #1271; tests/test_edit_build.py).
@@ -62,8 +62,10 @@ def seeds() -> list[int]:
     return [int(s) for s in given.split(",")]
 
 
-def steps() -> int:
-    return int(os.environ.get("EDIT_FUZZ_STEPS") or STEPS)
+def edits(editor: Editor) -> list[Callable[[], str]]:
+    """`EDIT_FUZZ_STEPS` edits of kinds chosen at random; by default, every kind once."""
+    steps = os.environ.get("EDIT_FUZZ_STEPS")
+    return [editor.step] * int(steps) if steps else editor.tour()
 
 
 @pytest.fixture
@@ -197,7 +199,7 @@ def _seed_name(seed: int) -> str:
 @pytest.mark.parametrize("seed", seeds())
 def test_make_html_after_random_edits_writes_what_a_cold_build_writes(seed, content, tmp_path):
     editor, name = Editor(content, seed), _seed_name(seed)
-    taken = make_html_after_each(editor, [editor.step] * steps(), name, tmp_path, _overrides(seed))
+    taken = make_html_after_each(editor, edits(editor), name, tmp_path, _overrides(seed))
     assert taken, f"{_story(editor, name)}\nno build after an edit took a file from the last build"
 
 
@@ -205,7 +207,7 @@ def test_make_html_after_random_edits_writes_what_a_cold_build_writes(seed, cont
 def test_the_devservers_update_after_random_edits_writes_what_a_cold_build_writes(seed, content, tmp_path, monkeypatch):
     monkeypatch.setenv("ARCHIVE_CONTENT", str(content))
     editor, name = Editor(content, seed), _seed_name(seed)
-    in_place = devserver_after_each(editor, [editor.step] * steps(), name, tmp_path, _overrides(seed))
+    in_place = devserver_after_each(editor, edits(editor), name, tmp_path, _overrides(seed))
     assert in_place, f"{_story(editor, name)}\nno edit was applied in place"
 
 
