@@ -117,15 +117,17 @@ def make_html_after_each(
     content, edited, cold = editor.content, tmp_path / "edited" / "output", tmp_path / "cold" / "output"
     lines = (f"{name} = {value!r}" for name, value in (overrides or {}).items())
     settings = settings_file(tmp_path, "\n".join(lines)) if overrides else SETTINGS
-    assert run_build(content, edited, settings).returncode == 0
+    # The builds after an edit keep a content cache, as `make html` does; the cold ones read every file anew.
+    warm, cold_env = {"ARCHIVE_CACHE_DIR": str(tmp_path / "cache")}, {"ARCHIVE_CACHE_DIR": ""}
+    assert run_build(content, edited, settings, env=warm).returncode == 0
     incremental = 0
     for number, edit in enumerate(edits, 1):
         edit()
         before = tree_snapshot(edited)
         # Each build with a hash seed of its own, as `make html` runs: no page may depend on one.
-        after_edit = run_build(content, edited, settings, hash_seed=str(2 * number))
+        after_edit = run_build(content, edited, settings, hash_seed=str(2 * number), env=warm)
         shutil.rmtree(cold.parent, ignore_errors=True)
-        reference = run_build(content, cold, settings, hash_seed=str(2 * number + 1))
+        reference = run_build(content, cold, settings, hash_seed=str(2 * number + 1), env=cold_env)
         story = _story(editor, name)
         if reference.returncode != 0:
             assert after_edit.returncode != 0, f"{story}\nthe cold build failed, the build after the edit did not"
@@ -159,7 +161,7 @@ def devserver_after_each(
 ) -> int:
     """Apply each edit as the devserver does, build cold into another folder, assert the pages are the same
     (the search index is the devserver's overlay, not compared). The number of edits applied in place."""
-    overrides = overrides or {}
+    overrides = {"ARCHIVE_CACHE_DIR": str(tmp_path / "cache"), **(overrides or {})}
     site = Site(SETTINGS, tmp_path / "served")
     site.full({"SEARCH_INDEX": False, **overrides})
     cold = tmp_path / "cold" / "output"
@@ -169,7 +171,7 @@ def devserver_after_each(
         story = _story(editor, name)
         shutil.rmtree(cold.parent, ignore_errors=True)
         try:
-            build_site(cold, editor.content, **overrides)
+            build_site(cold, editor.content, **{**overrides, "ARCHIVE_CACHE_DIR": ""})
         except SystemExit:  # invalid content: the devserver refuses it and keeps serving the last good site
             before = pages_snapshot(site.output)
             with pytest.raises((BuildFailed, SystemExit)):
