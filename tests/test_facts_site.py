@@ -174,3 +174,12 @@ def test_the_timeline_json_validates_against_its_schema_linked_from_the_timeline
         json_url = "/pl/os-czasu.json" if lang == "pl" else "/en/timeline.json"
         assert json_url in page.links and "/data/timeline.schema.json" in page.links
         jsonschema.validate(json.loads(page_for_url(site, json_url).read_text("utf-8")), schema)
+
+
+def test_the_open_data_licence_is_a_link_and_no_page_shows_markup_as_text(site):
+    home = read_page(page_for_url(site, "/en/"))
+    assert "https://creativecommons.org/licenses/by/4.0/" in home.links
+    assert "published under CC BY 4.0 : reuse it freely" in home.text
+    for path in site.rglob("*.html"):
+        text = read_page(path).text
+        assert "<a " not in text and "</" not in text, path
