@@ -112,6 +112,9 @@ def test_make_new_scaffolds_a_translation_from_its_original(content_copy: Path, 
     assert checked.returncode != 0
     left = [line.split(": ")[1] for line in checked.stderr.splitlines() if article.name in line]
     assert left == ["title", "translation.by", "body"], checked.stderr
+    # A translation is not the source's text: neither the command nor the check asks to paste that.
+    assert "write the translation of its whole text" in result.stdout and "paste" not in result.stdout
+    assert "body: is empty (write the translation of the original's whole text" in checked.stderr
 
     text = text.replace('title: "..."', 'title: "The committee approves the draft"')
     text = re.sub(r"by: \.\.\..*", "by: a volunteer", text)

@@ -167,9 +167,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make new: {exc}", file=sys.stderr)
         return 1
     print(f"created {_shown(path)}")
-    for other in counterparts(args.content, path):
+    originals = counterparts(args.content, path)
+    for other in originals:
         print(f"  a translation of {_shown(other)}: its source and countries are copied; fill in `translation.by`")
-    print("next: replace each `...`, paste the source's text below the second '---' line,")
+    body = "write the translation of its whole text" if originals else "paste the source's text"
+    print(f"next: replace each `...`, {body} below the second '---' line,")
     print("      preview with `make devserver`, and check with `make check`: it names what is left (CONTRIBUTING.md)")
     return 0
 

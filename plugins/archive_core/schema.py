@@ -377,7 +377,9 @@ def unfinished(meta: ArticleMeta, doc: SplitDocument) -> list[Problem]:
                 doc.body_line - 1,
                 "body",
                 "is empty",
-                "paste the source's text, verbatim, below the second '---' line",
+                "write the translation of the original's whole text below the second '---' line"
+                if meta.translation
+                else "paste the source's text, verbatim, below the second '---' line",
             )
         )
     return problems
