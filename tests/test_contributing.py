@@ -232,3 +232,21 @@ def test_json_schema_agrees_with_the_archives_validator(extra: str):
         accepted_by_archive = False
     accepted_by_schema = validator().is_valid(front_matter_of(text))
     assert accepted_by_schema == accepted_by_archive, extra
+
+
+def test_the_documented_import_command_imports_a_raw_text_as_written(content_copy: Path):
+    """`make import` exactly as CONTRIBUTING.md shows it, on a raw text with no 'Source:' line of its own."""
+    [command] = documented_commands("import")
+    raw = content_copy / "sources" / "article.txt"
+    raw.write_text(
+        "Delegations met in Hanoi to sign the United Nations Convention against Cybercrime this weekend.\n\n"
+        "A second paragraph, long enough for the importer to tell the language of the text it reads.\n",
+        encoding="utf-8",
+    )
+    args = [arg.replace("SRC=content/", f"SRC={content_copy}/") for arg in shlex.split(command)[1:]]
+    imported = make(*args, content=content_copy)
+    assert imported.returncode == 0, imported.stderr
+    [written] = [line for line in imported.stdout.splitlines() if line.endswith(".en.md")]
+    assert re.fullmatch(r".*articles/2025/[a-z0-9-]+\.en\.md", written)
+    checked = make("check", content=content_copy)
+    assert checked.returncode == 0, checked.stderr
