@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from .browser import watch
-from .conftest import ROOT
+from .browser import serve, watch
+from .conftest import FIXTURE, ROOT, build_site
 from .sitewide import AXE_TAGS, axe_summary
 
 pytestmark = pytest.mark.browser
@@ -200,3 +201,36 @@ def test_every_string_the_script_reads_is_in_the_page_in_both_languages(search_s
         given = json.loads(re.search(r'data-strings="([^"]*)"', html).group(1).replace("&#34;", '"'))
         assert used <= given.keys(), (path, used - given.keys())
         assert all(value.strip() for value in given.values()), path
+
+
+BIALYSTOK = """---
+title: "Prosecutors meet in Bialystok"
+date: 2025-11-03
+lang: en
+translation_key: prosecutors-meet-in-bialystok
+source:
+  url: https://example.org/en/bialystok
+  publisher: Example Agency
+---
+
+Prosecutors met in Bialystok to practise requests for electronic evidence under the convention.
+"""
+
+
+@pytest.fixture(scope="module")
+def ascii_spelling_served(tmp_path_factory):
+    """The fixture archive and an English article that writes a Polish place name without its letters."""
+    content = tmp_path_factory.mktemp("ascii-spelling") / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "articles" / "2025" / "prosecutors-meet-in-bialystok.en.md").write_text(BIALYSTOK, encoding="utf-8")
+    yield from serve(build_site(content.parent / "output", content, SEARCH_INDEX=True))
+
+
+@pytest.mark.parametrize("query", ["Białystok", "BIAŁYSTOK", "Bialystok"])
+def test_a_name_typed_with_polish_letters_finds_pages_that_write_it_without(page, ascii_spelling_served, query):
+    page.goto(f"{ascii_spelling_served.base_url}{EN}?q={query}")
+    found = results(page)
+    expect(found).to_have_count(1)
+    expect(found.first.locator("a")).to_have_attribute("href", re.compile(r"/en/2025/prosecutors-meet-in-bialystok/"))
+    expect(found.first.locator("mark").first).to_have_text("Bialystok")
+    expect(page.locator("#search-status")).to_contain_text("1 result for")

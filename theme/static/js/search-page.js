@@ -32,6 +32,7 @@ const siteTitle = document.title.split(" · ").pop();
 const chosen = new Map(filterNames.map((name) => [name, new Set()]));
 const expanded = new Set(); // filter groups showing all their values
 let query = "";
+let term = ""; // what Pagefind was asked: the query, or its ASCII form (asciiRetry)
 let results = [];
 let shown = 0;
 let generation = 0; // each search's number: an older search's results are dropped when they arrive
@@ -142,7 +143,12 @@ async function run() {
   try {
     const pagefind = await pagefindLoaded;
     if (filtersLoaded) await filtersLoaded;
+    term = query;
     search = await pagefind.search(query || null, { filters });
+    if (search && query && !search.results.length && UNFOLDED.test(query)) {
+      term = fold(query); // see asciiRetry
+      search = await pagefind.search(term, { filters });
+    }
     if (number !== generation || !search) return; // a newer search has started
     results = shownResults(search.results);
     shown = 0;
@@ -234,6 +240,11 @@ function excerptNodes(data) {
 // Letters that Unicode does not decompose, as plugins/search/folding.py gives them (Unidecode).
 const FOLDS = { ł: "l", đ: "d", ø: "o", ß: "ss", æ: "ae", œ: "oe", ı: "i", þ: "th", ð: "d", ħ: "h", ŧ: "t" };
 
+// asciiRetry: Pagefind folds "ó" but not "ł", so "Łódź" finds nothing on pages that write "Lodz" (English
+// ones). Every page also carries the ASCII form of its words with such letters (folded terms), so the folded
+// query finds both spellings: it is searched when the query as typed finds nothing.
+const UNFOLDED = /[łđøßæœıþðħŧ]/iu;
+
 function fold(word) {
   return word
     .toLowerCase()
@@ -266,7 +277,7 @@ async function facetCounts(search, number) {
   const pagefind = await pagefindLoaded;
   for (const [name, values] of chosen) {
     if (!values.size) continue;
-    const other = await pagefind.search(query || null, { filters: activeFilters(name) });
+    const other = await pagefind.search(term || null, { filters: activeFilters(name) });
     if (number !== generation) return counts;
     counts[name] = other.filters[name] || {};
   }
