@@ -223,6 +223,11 @@ def ascii_spelling_served(tmp_path_factory):
     content = tmp_path_factory.mktemp("ascii-spelling") / "content"
     shutil.copytree(FIXTURE, content)
     (content / "articles" / "2025" / "prosecutors-meet-in-bialystok.en.md").write_text(BIALYSTOK, encoding="utf-8")
+    for number in range(4):  # an old year with more results than the newer ones: the year filter must not sort by count
+        old = BIALYSTOK.replace("2025-11-03", f"2019-0{number + 1}-01").replace("bialystok", f"old-{number}")
+        old = old.replace("Bialystok", f"Poznan {number}")
+        (content / "articles" / "2019").mkdir(exist_ok=True)
+        (content / "articles" / "2019" / f"prosecutors-meet-in-old-{number}.en.md").write_text(old, encoding="utf-8")
     yield from serve(build_site(content.parent / "output", content, SEARCH_INDEX=True))
 
 
@@ -234,3 +239,16 @@ def test_a_name_typed_with_polish_letters_finds_pages_that_write_it_without(page
     expect(found.first.locator("a")).to_have_attribute("href", re.compile(r"/en/2025/prosecutors-meet-in-bialystok/"))
     expect(found.first.locator("mark").first).to_have_text("Bialystok")
     expect(page.locator("#search-status")).to_contain_text("1 result for")
+
+
+def test_the_year_filter_lists_years_newest_first_whatever_their_counts(page, ascii_spelling_served):
+    page.goto(f"{ascii_spelling_served.base_url}{EN}?q=prosecutors")
+    results(page)
+    page.locator("#search-filters > summary").click()
+    years = page.locator("fieldset", has=page.locator("legend", has_text="Year"))
+    expect(years).to_be_visible(timeout=10_000)
+    labels = years.locator("label").all_inner_texts()
+    shown = [int(re.match(r"\d{4}", label).group()) for label in labels]
+    counts = [int(re.search(r"\((\d+)\)$", label).group(1)) for label in labels]
+    assert shown[-1] == 2019 and counts[-1] == max(counts), labels  # the fixture's most frequent year, last
+    assert shown == sorted(shown, reverse=True), labels

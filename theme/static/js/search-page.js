@@ -19,6 +19,7 @@ const DEBOUNCE_MS = 250;
 const strings = JSON.parse(root.dataset.strings);
 const filterNames = JSON.parse(root.dataset.filters); // in the order shown: kind, year, country
 const kindFilter = filterNames[0];
+const yearFilter = filterNames[1];
 const heading = document.getElementById("search-heading");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
@@ -297,7 +298,9 @@ function renderFilters(counts) {
   for (const name of filterNames) {
     const values = Object.entries(counts[name] || {}).filter(([value, count]) => count > 0 || chosen.get(name).has(value));
     if (!values.length) continue;
-    values.sort(([a, x], [b, y]) => y - x || a.localeCompare(b, document.documentElement.lang));
+    // Years newest first, as the archive lists them; other values by how many results have them.
+    if (name === yearFilter) values.sort(([a], [b]) => b.localeCompare(a, "en", { numeric: true }));
+    else values.sort(([a, x], [b, y]) => y - x || a.localeCompare(b, document.documentElement.lang));
     groups.append(filterGroup(name, values));
   }
   const count = activeCount();
