@@ -125,6 +125,18 @@ def test_a_raw_copy_no_article_points_to_is_a_warning(content_copy):
     ), result.stderr
 
 
+def test_an_article_with_a_mistake_still_points_to_its_raw_copy(content_copy):
+    (content_copy / "sources" / "kept.txt").write_text("Tekst.\n", encoding="utf-8")
+    article = content_copy / "articles" / "2025" / "signing-in-hanoi.en.md"
+    text = article.read_text(encoding="utf-8").replace("date: 2025-10-26", "date: 2025-13-26")
+    article.write_text(text.replace("source:\n", "source:\n  raw: sources/kept.txt\n", 1), encoding="utf-8")
+    result = run_check(content_copy)
+    assert result.returncode != 0
+    assert [line for line in problem_lines(result) if "signing-in-hanoi" in line or "kept.txt" in line] == [
+        line for line in problem_lines(result) if "signing-in-hanoi.en.md:3: date: impossible date" in line
+    ], result.stderr
+
+
 def test_the_build_refuses_exactly_what_make_check_reports(content_copy, tmp_path):
     # `make html` is one process: the build runs the checks of `make check` on the snapshot it builds from.
     en = content_copy / "articles" / "2025" / "signing-in-hanoi.en.md"

@@ -82,7 +82,10 @@ def check_review_fields(snapshot: ContentSnapshot) -> list[Problem]:
 
 def check_raw_sources(snapshot: ContentSnapshot) -> list[Problem]:
     """Raw copies in `sources/` that no article points to (warnings); a missing one is found as it is read."""
-    return unreferenced_raw_sources(snapshot.content_dir, snapshot.articles)
+    read = {os.path.abspath(doc.path) for doc in snapshot.articles}
+    failed = {os.path.abspath(problem.path) for problem in snapshot.reading_problems if problem.severity == "error"}
+    unread = failed - read
+    return unreferenced_raw_sources(snapshot.content_dir, snapshot.articles, unread)
 
 
 def check_signature_counts(snapshot: ContentSnapshot) -> list[Problem]:

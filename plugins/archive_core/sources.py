@@ -6,6 +6,7 @@ by the build, before any page is written, by `make check` and by the devserver.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -14,9 +15,10 @@ from . import paths
 from .articles import ArticleDocument
 from .errors import Problem
 from .publishers import PUBLISHERS_FILE, host_of, load_publishers
-from .schema import RAW_SOURCES_DIR
+from .schema import RAW_PATTERN, RAW_SOURCES_DIR
 
 RAW_README = "README.md"
+_RAW_LINE = re.compile(rf"^\s+raw:\s*[\"']?({RAW_PATTERN.pattern})", re.MULTILINE)
 
 
 def with_publishers(content_dir: Path, docs: Iterable[ArticleDocument]) -> tuple[list[ArticleDocument], list[Problem]]:
@@ -71,10 +73,18 @@ def with_publishers(content_dir: Path, docs: Iterable[ArticleDocument]) -> tuple
     return published, problems
 
 
-def unreferenced_raw_sources(content_dir: Path, docs: Iterable[ArticleDocument]) -> list[Problem]:
-    """Raw copies in `sources/` that no article points to (warnings)."""
+def unreferenced_raw_sources(
+    content_dir: Path, docs: Iterable[ArticleDocument], unread: Iterable[str] = ()
+) -> list[Problem]:
+    """Raw copies in `sources/` that no article points to (warnings). An article file that could not be read
+    (`unread`: it has errors of its own) still counts for the `raw:` line it holds: a mistake elsewhere in it
+    does not make its raw copy a stray."""
     folder = Path(content_dir) / RAW_SOURCES_DIR
     named = {doc.meta.source.raw for doc in docs if doc.meta.source and doc.meta.source.raw}
+    inside = Path(content_dir).resolve()
+    for path in map(Path, unread):
+        if path.suffix == ".md" and path.resolve().is_relative_to(inside) and path.is_file():
+            named.update(_RAW_LINE.findall(path.read_text(encoding="utf-8", errors="replace")))
     return [
         Problem(
             str(path),
