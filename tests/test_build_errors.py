@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from .build_helpers import run_build, tree_snapshot
-from .conftest import build_site
+from .conftest import FIXTURE, ROOT, build_site
 
 
 def test_broken_front_matter_fails_naming_file_and_line(content_copy, tmp_path):
@@ -61,3 +65,14 @@ def test_an_output_from_the_environment_inside_the_scratch_folder_is_taken(monke
 
     monkeypatch.setenv("ARCHIVE_OUTPUT", str(SCRATCH / "bench" / "out"))
     assert scratch_path("ARCHIVE_OUTPUT") == (SCRATCH / "bench" / "out").resolve()
+
+
+def test_a_build_says_what_it_built_without_a_line_per_file(tmp_path):
+    """`make html`'s output: the outcome, not a line per file written or copied into a scratch folder."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "ARCHIVE_CONTENT": str(FIXTURE), "PYTHONUTF8": "1"}
+    command = [sys.executable, "-m", "tools.build", "--force", "-o", str(tmp_path / "output")]
+    built = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600, check=False)
+    assert built.returncode == 0, built.stderr
+    said = built.stdout + built.stderr
+    assert f"built {tmp_path / 'output'}" in said
+    assert ".output.building" not in said and "Copying" not in said and "Writing" not in said, said

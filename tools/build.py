@@ -36,6 +36,11 @@ from search.pagefind_compat import PagefindFailed  # noqa: E402
 TOOL_FAILURES = (ToolFailed, PagefindFailed, output_folder.LockTimeout)
 
 
+# Loggers whose INFO lines name each file written or copied, in the scratch folder (.output.building-*),
+# which is gone once the build ends: `--verbose` shows them.
+QUIET_LOGGERS = ("pelican.writers", "pelican.utils", "publishing")
+
+
 class ErrorCounter(logging.Handler):
     """Counts errors logged during the build: Pelican logs and goes on; we do not."""
 
@@ -163,8 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     init_logging(level=logging.WARNING if args.quiet else logging.INFO)
-    if not args.verbose:  # one line per page is slow at 10,000 pages; the progress bar says more
-        logging.getLogger("pelican.writers").setLevel(logging.WARNING)
+    if not args.verbose:  # one line per page or copied file is slow at 10,000 pages; the progress bar says more
+        for name in QUIET_LOGGERS:
+            logging.getLogger(name).setLevel(logging.WARNING)
     started = time.perf_counter()
     try:
         outcome = build_if_changed(
