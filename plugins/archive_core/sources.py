@@ -6,6 +6,7 @@ by the build, before any page is written, by `make check` and by the devserver.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -81,9 +82,9 @@ def unreferenced_raw_sources(
     does not make its raw copy a stray."""
     folder = Path(content_dir) / RAW_SOURCES_DIR
     named = {doc.meta.source.raw for doc in docs if doc.meta.source and doc.meta.source.raw}
-    inside = Path(content_dir).resolve()
-    for path in map(Path, unread):
-        if path.suffix == ".md" and path.resolve().is_relative_to(inside) and path.is_file():
+    inside = Path(os.path.realpath(content_dir))
+    for path in map(Path, unread):  # realpath, not resolve(): a symbolic link loop is one of the mistakes
+        if path.suffix == ".md" and Path(os.path.realpath(path)).is_relative_to(inside) and path.is_file():
             named.update(_RAW_LINE.findall(path.read_text(encoding="utf-8", errors="replace")))
     return [
         Problem(
