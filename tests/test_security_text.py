@@ -96,6 +96,13 @@ CASES: dict[str, tuple[str, str, int, str]] = {
         ARTICLE, good("https://example.org/a", "https://example.org:99999/a"), 8, "source.url",
     ),
     "anchor in a data file": (*_edit(EVENT, "kind: signing", "kind: &k signing"), "anchors and aliases"),
+    # An integer longer than Python reads (4,300 digits) is no impossible date: named as the number it is.
+    "integer too long for Python": (
+        ARTICLE, good('"A good article"', "1" * 5000), 2, "title: cannot be read as a number (int)",
+    ),
+    "integer too long in a data file": (
+        *_edit(EVENT, "kind: signing", "kind: signing\nfigure: " + "9" * 4400, below=1), "figure: cannot be read",
+    ),
 }  # fmt: skip
 
 
