@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,7 +51,11 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
 def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
     """Duplicate (translation_key, lang) pairs (errors); translations whose original is missing (warnings)."""
     documents = [(doc.path, doc.meta) for doc in snapshot.articles]
-    return [*duplicate_problems(documents), *missing_counterpart_warnings(documents)]
+    lines = {doc.path: doc for doc in snapshot.articles}
+    return [
+        replace(problem, line=lines[problem.path].line(problem.field)) if problem.line is None else problem
+        for problem in [*duplicate_problems(documents), *missing_counterpart_warnings(documents)]
+    ]
 
 
 def check_internal_links(snapshot: ContentSnapshot) -> list[Problem]:
