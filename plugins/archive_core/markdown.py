@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from html import escape
+from html import escape, unescape
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -186,13 +186,17 @@ def site_links(tokens: list[Token], body: str) -> list[SiteLink]:
 
 
 def _line_of(url: str, block: Token, lines: list[str]) -> int | None:
-    """The body line where `url` is written, within its block; else the block's first line."""
+    """The body line where `url` is written: within its block, as written or spelt with entities and
+    percent-escapes (`&#106;avascript:`); else where a reference definition gives it (`[r]: url`, outside
+    the block); else the block's first line."""
     if not block.map:
         return None
     start, end = block.map
-    for index in range(start, min(end, len(lines))):
-        if url in lines[index]:
-            return index + 1
+    decoded = unquote(url)
+    for indexes in (range(start, min(end, len(lines))), range(len(lines))):
+        for index in indexes:
+            if url in lines[index] or decoded in unquote(unescape(lines[index])):
+                return index + 1
     return start + 1
 
 
