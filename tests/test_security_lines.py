@@ -72,7 +72,6 @@ CASES = {
     "link target spelt with an entity": (good() + "More text\n[x](&#106;avascript:alert(1))\n", 14, "javascript:"),
     "link target spelt with a newline entity": (good() + "More\n[x](java&#10;script:x)\n", 14, "java%0Ascript:x"),
     "link target in full-width letters": (good() + "More\n[x](ｊａｖａ:x)\n", 14, "is not allowed"),
-    "link target of a reference": (good() + "More\n[x][r]\n\n[r]: javascript:alert(1)\n", 16, "javascript:"),
 }
 
 

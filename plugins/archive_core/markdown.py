@@ -186,17 +186,16 @@ def site_links(tokens: list[Token], body: str) -> list[SiteLink]:
 
 
 def _line_of(url: str, block: Token, lines: list[str]) -> int | None:
-    """The body line where `url` is written: within its block, as written or spelt with entities and
-    percent-escapes (`&#106;avascript:`); else where a reference definition gives it (`[r]: url`, outside
-    the block); else the block's first line."""
+    """The body line where `url` is written within its block, as written or spelt with entities and
+    percent-escapes (`&#106;avascript:`); else the block's first line (a reference's target is written
+    outside the block: the link is refused where it is used)."""
     if not block.map:
         return None
     start, end = block.map
     decoded = unquote(url)
-    for indexes in (range(start, min(end, len(lines))), range(len(lines))):
-        for index in indexes:
-            if url in lines[index] or decoded in unquote(unescape(lines[index])):
-                return index + 1
+    for index in range(start, min(end, len(lines))):
+        if url in lines[index] or decoded in unquote(unescape(lines[index])):
+            return index + 1
     return start + 1
 
 
