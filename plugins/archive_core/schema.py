@@ -23,7 +23,7 @@ from .frontmatter import SplitDocument, field_line, naive
 from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES
 from .provenance import is_http_url
-from .urls import PAGINATION_FOLDER, tag_slug
+from .urls import PAGINATION_FOLDER, tag_problem
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
@@ -120,7 +120,7 @@ FIELDS: tuple[Field, ...] = (
         "tags",
         False,
         "list of text",
-        "Topics, each with its page; case and diacritics do not matter (`Prawa człowieka` = `prawa czlowieka`).",
+        "Topics, each with its page; case and diacritics do not matter (`Prawa człowieka` = `prawa czlowieka`); the address a topic makes is at most 80 characters.",
     ),
     Field(
         "source",
@@ -215,8 +215,10 @@ class _Validator:
             self.fail(field, f"must be a list, not {_kind(value)}", f"write `{field}: [A, B]`")
         items = []
         for item in value:
-            if not isinstance(item, str) or not item.strip():
+            if not isinstance(item, str):
                 self.fail(field, f"list items must be text, found {_kind(item)}", "quote each item")
+            elif not item.strip():
+                self.fail(field, "an item is empty", "remove the empty item, or write it out")
             if check:
                 check(item)
             items.append(item.strip())
@@ -268,8 +270,8 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         )
 
     def check_tag(tag: str) -> None:
-        if not tag_slug(tag):
-            v.fail("tags", f"{tag!r} has no letters or digits for the topic page's address", "name the topic in words")
+        if problem := tag_problem(tag):
+            v.fail("tags", *problem)
 
     def check_country(code: str) -> None:
         if not countries.is_known(code):
