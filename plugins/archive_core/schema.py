@@ -120,7 +120,8 @@ FIELDS: tuple[Field, ...] = (
         "tags",
         False,
         "list of text",
-        "Topics, each with its page; case and diacritics do not matter (`Prawa człowieka` = `prawa czlowieka`); the address a topic makes is at most 80 characters.",
+        "Topics, each with its page; case and diacritics do not matter (`Prawa człowieka` = `prawa czlowieka`); "
+        "the address a topic makes is at most 80 characters.",
     ),
     Field(
         "source",
