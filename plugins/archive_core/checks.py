@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .about_pages import check_about
+from .convention import CONVENTION_FILE
 from .country_data import check_counts
 from .errors import Problem
 from .events import check_figures
@@ -97,7 +98,10 @@ def check_signature_counts(snapshot: ContentSnapshot) -> list[Problem]:
 
 def check_event_figures(snapshot: ContentSnapshot) -> list[Problem]:
     """Every figure a timeline event states is the one convention.yaml records."""
-    return check_figures(snapshot.events, snapshot.countries.convention)
+    convention = snapshot.countries.convention
+    if convention is None and os.path.lexists(Path(snapshot.content_dir) / CONVENTION_FILE):
+        return []  # the file is there, but refused: its own problems say why (it is not missing)
+    return check_figures(snapshot.events, convention)
 
 
 def check_about_pages(snapshot: ContentSnapshot) -> list[Problem]:
