@@ -31,6 +31,7 @@ SLUG_MAX_LENGTH = 80
 # A source published "tomorrow" where it was published (Hanoi is ahead of Warsaw and of CI's UTC) is fine;
 # later than that, the date is a typo, and it would head every listing until that day.
 MAX_DAYS_AHEAD = timedelta(days=1)
+MIN_YEAR = 1000  # years of four digits: `0025-10-27` is a typo, and `/en/25/` or `/en/0025/` no address
 
 
 @dataclass(frozen=True)
@@ -473,6 +474,12 @@ def default_slug(title: str) -> str:
 
 def _date(v: _Validator, value: Any, field: str = "date") -> datetime:
     published = _parse_date(v, value, field)
+    if published.year < MIN_YEAR:
+        v.fail(  # an article's year is a folder of its address, which strftime writes `1` or `0001` by platform
+            field,
+            f"{published.date().isoformat()} is before the year {MIN_YEAR}",
+            "write the date as YYYY-MM-DD with the year in full: check the year",
+        )
     latest = date.today() + MAX_DAYS_AHEAD
     if published.date() > latest:
         v.fail(
