@@ -17,6 +17,8 @@ countries, tags) is not handled by these rules: it is a full build.
 
 from __future__ import annotations
 
+import datetime
+import functools
 import os
 import sys
 from collections.abc import Collection, Iterable
@@ -32,6 +34,8 @@ from archive_core.output_paths import escapes
 
 # What an in-place update may not change: these place an article in lists and URLs.
 STRUCTURE = ("lang", "translation_key", "slug", "date", "countries", "tags")
+# Values that hold nothing: `articles_in` does not look into them.
+ATOMIC = frozenset({str, bytes, int, float, bool, type(None), datetime.date, datetime.datetime})
 # Pelican's own article listings and feeds; the archive turns them off (its plugins write listings).
 ARTICLE_LISTINGS = (
     "DIRECT_TEMPLATES",
@@ -111,9 +115,10 @@ class KeepUnaffected:
         self.tally = tally
         self.kwargs = kwargs
         self.previous = previous
+        self.beside_slices: dict = {}  # for `shown_articles`: every page of this one write shares its objects
 
     def render(self, localcontext: dict) -> str:
-        listed = shown_articles(self.kwargs, localcontext)
+        listed = shown_articles(self.kwargs, localcontext, self.beside_slices)
         if listed and not any(id(a) in self.tally.relisted for a in listed):
             name = localcontext["output_file"]
             existing = os.path.join(self.previous, name)
@@ -124,17 +129,28 @@ class KeepUnaffected:
         return self.template.render(localcontext)
 
 
-def shown_articles(kwargs: dict, localcontext: dict) -> list[Content]:
+def shown_articles(kwargs: dict, localcontext: dict, beside_slices: dict | None = None) -> list[Content]:
     """The articles a page shows: those in the objects its plugin passed (`kwargs`), where a list Pelican
     paginates counts only by this page's slice of it (`localcontext`: Pelican's `<key>_paginator` and
-    `<key>_page`), wherever else the page's objects hold it (a country's articles, in the country)."""
+    `<key>_page`), wherever else the page's objects hold it (a country's articles, in the country).
+
+    `beside_slices`: a dict kept across the pages of one `write_file` (the same `kwargs` and paginators),
+    where what lies outside the slices is found once instead of once a page (at 10,000 articles, a listing
+    of 1,000 pages walked its whole list 1,000 times).
+    """
     pages = [
         localcontext[f"{key.removesuffix('_paginator')}_page"]
         for key, value in localcontext.items()
         if key.endswith("_paginator") and isinstance(value, Paginator)
     ]
-    paginated = {_ids(page.paginator.object_list) for page in pages} - {frozenset()}
-    return [a for page in pages for a in page.object_list] + articles_in(kwargs.values(), paginated=paginated)
+    paginators = tuple(page.paginator for page in pages)
+    key = tuple(map(id, paginators))
+    beside_slices = {} if beside_slices is None else beside_slices
+    if key not in beside_slices:
+        paginated = {_ids(paginator.object_list) for paginator in paginators} - {frozenset()}
+        # The paginators are held with what was found: their ids stay theirs.
+        beside_slices[key] = (paginators, articles_in(kwargs.values(), paginated=paginated))
+    return [a for page in pages for a in page.object_list] + beside_slices[key][1]
 
 
 def _ids(values: Iterable) -> frozenset[int]:
@@ -154,7 +170,7 @@ def articles_in(
         if isinstance(value, Content):
             found.append(value)
             continue
-        if isinstance(value, str | bytes) or (depth is not None and level >= depth) or id(value) in seen:
+        if (depth is not None and level >= depth) or id(value) in seen:
             continue
         if isinstance(value, dict):
             inner: Iterable = value.values()
@@ -162,10 +178,16 @@ def articles_in(
             if paginated and _ids(value) in paginated:
                 continue
             inner = value
-        elif is_dataclass(value) and not isinstance(value, type):
-            inner = [getattr(value, f.name) for f in fields(value)]
-        else:
+        elif names := _dataclass_fields(type(value)):
+            inner = [getattr(value, name) for name in names]
+        else:  # strings, numbers, dates, anything else
             continue
         seen.add(id(value))
-        waiting.extend((item, level + 1) for item in inner)
+        waiting.extend((item, level + 1) for item in inner if type(item) not in ATOMIC)
     return found
+
+
+@functools.cache
+def _dataclass_fields(kind: type) -> tuple[str, ...]:
+    """The names of the fields of a dataclass's instances (none for any other type)."""
+    return tuple(field.name for field in fields(kind)) if is_dataclass(kind) else ()

@@ -71,6 +71,7 @@ def article_anchor(translation_key: str) -> str:
     return f"{ARTICLE_ANCHOR_PREFIX}{translation_key}"
 
 
+@cache  # a build asks for each article's tags several times; slugify is slow by comparison
 def tag_slug(tag: str) -> str:
     """One address per tag whatever its case and diacritics: `Prawa człowieka`, `prawa czlowieka`: `prawa-czlowieka`."""
     return slugify(tag)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from archive_core.countries import country_name
 from archive_core.locales import LANGUAGES
+from archive_core.output import records_json
 from archive_core.urls import country_url
 
 COUNTRY_COLUMNS = (
@@ -147,4 +147,4 @@ def articles_json(rows: list[dict[str, Any]], about: dict[str, Any]) -> str:
 
 
 def _dump(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return records_json(data)

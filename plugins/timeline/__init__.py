@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from pelican import signals
@@ -10,7 +9,7 @@ from pelican.generators import Generator
 
 from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
-from archive_core.output import write_page
+from archive_core.output import records_json, write_page
 from archive_core.snapshot import shared
 from archive_core.urls import year_anchor
 from archive_core.versions import versions
@@ -25,7 +24,7 @@ class JsonDocument:
         self.data = data
 
     def render(self, context: dict) -> str:
-        return json.dumps(self.data, ensure_ascii=False, indent=2) + "\n"
+        return records_json(self.data)
 
 
 def article_ref(article) -> ArticleRef:
