@@ -132,5 +132,8 @@ SEARCH_INDEX = os.environ.get("ARCHIVE_SEARCH_INDEX", "1") != "0"
 
 # Speed (plugins/markdown_reader, archive_core.reading): articles are read by one process per core (0),
 # through a content cache that is safe to delete ("" turns it off).
-ARCHIVE_WORKERS = int(os.environ.get("ARCHIVE_WORKERS", "0"))
+_WORKERS = os.environ.get("ARCHIVE_WORKERS") or "0"
+if not re.fullmatch(r"[0-9]{1,3}", _WORKERS):
+    raise SystemExit(f"ARCHIVE_WORKERS must be a whole number of processes (0: one per core), not {_WORKERS!r}")
+ARCHIVE_WORKERS = int(_WORKERS)
 ARCHIVE_CACHE_DIR = os.environ.get("ARCHIVE_CACHE_DIR", str(ROOT / ".cache" / "content"))

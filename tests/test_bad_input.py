@@ -90,7 +90,7 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         (FIXTURE / "articles" / "2025" / "signing-in-hanoi.pl.md")
         .read_text(encoding="utf-8")
         .replace("date: 2025-10-26", "date: 2026-01-02"),
-        "translation_key: 'signing-in-hanoi' in 'pl' is also used by",
+        "signing-in-hanoi.pl.md:5: translation_key: 'signing-in-hanoi' in 'pl' is also used by",  # at its line
     ),
     "javascript: link in the body": (
         NEW,
@@ -112,7 +112,13 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         "2025/other-article.pl.md",
         "---\ntitle: Inny\ndate: 2025-05-01\nlang: pl\ntranslation_key: other-article\n"
         "slug: konwencja-podpisana-w-hanoi\nsource:\n  url: https://example.org/o\n  publisher: P\n---\nTekst.\n",
-        "slug: 'konwencja-podpisana-w-hanoi' is already the address of",
+        "signing-in-hanoi.pl.md:6: slug: 'konwencja-podpisana-w-hanoi' is already the address of",  # the 2nd read
+    ),
+    "two articles at one address, by a slug made from the title": (
+        "2025/zz-other-article.pl.md",  # read after the fixture's article: the one refused
+        "---\ntitle: Konwencja podpisana w Hanoi\ndate: 2025-05-01\nlang: pl\ntranslation_key: zz-other-article\n"
+        "source:\n  url: https://example.org/o\n  publisher: P\n---\nTekst.\n",
+        "zz-other-article.pl.md:2: slug: 'konwencja-podpisana-w-hanoi' is already the address of",  # the title's line
     ),
     "no source": (NEW, good("source:\n  url: https://example.org/a\n  publisher: Example\n"), "source: is missing"),
     "a scaffold left as it is": (

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from jinja2 import Template
 from pelican.generators import ArticlesGenerator
 
 from archive_core.errors import BuildFailed
 from tools.bench.corpus import write_corpus
 from tools.check import check
-from tools.incremental import Site
+from tools.incremental import SelectiveWriter, Site
 
 from .build_helpers import pages_snapshot as tree_snapshot
 from .conftest import SETTINGS, build_site
@@ -91,3 +92,16 @@ def test_an_edit_that_make_check_refuses_is_refused_and_not_served(corpus, site)
     assert [str(problem) for problem in refused.value.problems] == [str(problem) for problem in check(corpus)]
     assert "brak.pl.md" in str(refused.value)
     assert tree_snapshot(site.output) == before
+
+
+@pytest.mark.parametrize("name", ["../escaped.html", "link/escaped.html"])
+def test_the_update_writes_nothing_outside_the_served_folder(tmp_path, name):
+    """The update writes into the served folder in place: its writer refuses what every build's writer refuses."""
+    output, elsewhere = tmp_path / "output", tmp_path / "elsewhere"
+    output.mkdir()
+    elsewhere.mkdir()
+    (output / "link").symlink_to(elsewhere)
+    writer = SelectiveWriter(str(output), settings={"PAGINATED_TEMPLATES": {}}, affected=set(), relisted=set())
+    with pytest.raises(BuildFailed, match="would be written outside the output folder"):
+        writer.write_file(name, Template("<p>x</p>"), {"output_file": name})
+    assert not list(tmp_path.rglob("escaped.html"))

@@ -81,3 +81,14 @@ def test_no_date_of_any_data_file_is_ahead_of_the_build(case, content_copy):
     (content_copy / name).write_text(text, encoding="utf-8")
     problems = [str(p) for p in check(content_copy)]
     assert any(p.startswith(f"{content_copy / name}:{line}:") and FAR in p for p in problems), problems
+
+
+@pytest.mark.parametrize("written", ["0001-01-01", "0025-10-27", "0999-12-31"])
+def test_a_year_of_fewer_than_four_digits_is_refused(written, content_copy):
+    """Such a year was published at /en/1/<slug>/ (strftime's `%Y` on Linux), its year page at /en/0001/."""
+    year = written[:4]
+    path = content_copy / "articles" / year / "good-article.en.md"
+    path.parent.mkdir()
+    path.write_text(good("2025-10-27", written), encoding="utf-8")
+    problems = [str(p) for p in check(content_copy) if p.severity == "error"]
+    assert any(p.startswith(f"{path}:3: date: {written} is before the year 1000") for p in problems), problems

@@ -11,7 +11,8 @@ import pytest
 
 from tools.check import check
 
-from .conftest import ROOT, SEED
+from .build_helpers import run_build
+from .conftest import FIXTURE, ROOT, SEED
 from .test_bad_input import GOOD
 
 ARTICLE = "articles/2025/good-article.en.md"
@@ -86,3 +87,12 @@ def test_an_import_refused_for_its_text_names_the_source_line(tmp_path):
     )  # fmt: skip
     err = result.stderr.decode()
     assert result.returncode != 0 and f"{source}:6: text:" in err and "data-pagefind-" in err, err
+
+
+@pytest.mark.parametrize("workers", ["abc", "-1", "2; touch x"])
+def test_a_worker_count_that_is_no_number_is_one_line(workers, tmp_path):
+    """ARCHIVE_WORKERS is read by the settings: a wrong value stops the build with one line, no traceback."""
+    built = run_build(FIXTURE, tmp_path / "output", env={"ARCHIVE_WORKERS": workers})
+    assert built.returncode == 1 and "Traceback" not in built.stderr, built.stderr
+    assert f"ARCHIVE_WORKERS must be a whole number of processes (0: one per core), not {workers!r}" in built.stderr
+    assert not (tmp_path / "output").exists()

@@ -68,6 +68,10 @@ CASES = {
         6,
         "'twice' is 2 times in the article's text",
     ),
+    # A link on a paragraph's second line, its target spelt otherwise than the renderer writes it: at that line.
+    "link target spelt with an entity": (good() + "More text\n[x](&#106;avascript:alert(1))\n", 14, "javascript:"),
+    "link target spelt with a newline entity": (good() + "More\n[x](java&#10;script:x)\n", 14, "java%0Ascript:x"),
+    "link target in full-width letters": (good() + "More\n[x](ｊａｖａ:x)\n", 14, "is not allowed"),
 }
 
 

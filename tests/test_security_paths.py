@@ -139,6 +139,23 @@ def unprintable_name(content: Path, outside: Path) -> str:
     return "articles/2025/bad"
 
 
+def twin_name(twin: str) -> Callable[[Path, Path], str]:
+    """A second file beside the fixture's raw source whose name differs only in case or in accent encoding:
+    a checkout on macOS or Windows holds one of the two."""
+
+    def case(content: Path, outside: Path) -> str:
+        (content / "sources" / twin).write_text("x\n", encoding="utf-8")
+        return "sources/signing-in-hanoi.pl.txt" if twin.lower() == "signing-in-hanoi.pl.txt" else f"sources/{twin}"
+
+    return case
+
+
+def accent_twins(content: Path, outside: Path) -> str:
+    (content / "sources" / "caf\u00e9.txt").write_text("x\n", encoding="utf-8")  # composed (NFC)
+    (content / "sources" / "cafe\u0301.txt").write_text("y\n", encoding="utf-8")  # decomposed (NFD)
+    return "sources/caf"
+
+
 CASES: dict[str, Callable[[Path, Path], str]] = {
     "link article": link_article,
     "link article folder": link_article_folder,
@@ -160,6 +177,8 @@ CASES: dict[str, Callable[[Path, Path], str]] = {
     "folder as event": folder_as_file("data/timeline/folder.yaml"),
     "folder as data file": folder_as_file("data/people.yaml"),
     "unprintable name": unprintable_name,
+    "names differing only in case": twin_name("Signing-In-Hanoi.pl.txt"),
+    "names differing only in accent encoding": accent_twins,
 }
 
 

@@ -96,6 +96,22 @@ CASES: dict[str, tuple[str, str, int, str]] = {
         ARTICLE, good("https://example.org/a", "https://example.org:99999/a"), 8, "source.url",
     ),
     "anchor in a data file": (*_edit(EVENT, "kind: signing", "kind: &k signing"), "anchors and aliases"),
+    # An integer longer than Python reads (4,300 digits) is no impossible date: named as the number it is.
+    "integer too long for Python": (
+        ARTICLE, good('"A good article"', "1" * 5000), 2, "title: cannot be read as a number (int)",
+    ),
+    # A topic's slug is a folder name: one longer than any file system holds failed the build with OSError.
+    "topic address too long": (ARTICLE, good("lang: en", "lang: en\ntags: ['" + "y" * 300 + "']"), 5, "more than 80"),
+    "topic address too long once transliterated": (
+        ARTICLE, good("lang: en", "lang: en\ntags: ['" + "網絡犯罪" * 20 + "']"), 5, "tags: '網絡犯罪",
+    ),
+    "empty topic": (ARTICLE, good("lang: en", "lang: en\ntags: ['x', ' ']"), 5, "tags: an item is empty"),
+    "topic address too long in the topic pairs": (
+        *_edit("data/topics.yaml", r"(?<=  en: ).+", "'" + "z" * 200 + "'"), "topics.en: 'zzzz",
+    ),
+    "integer too long in a data file": (
+        *_edit(EVENT, "kind: signing", "kind: signing\nfigure: " + "9" * 4400, below=1), "figure: cannot be read",
+    ),
 }  # fmt: skip
 
 
@@ -111,7 +127,9 @@ def test_refused_at_its_line_by_check(case, content_copy):
     assert any(expected in entry for entry in lines), problems
 
 
-@pytest.mark.parametrize("case", ["control character escaped in a title", "deep nesting in a data file"])
+@pytest.mark.parametrize(
+    "case", ["control character escaped in a title", "deep nesting in a data file", "topic address too long"]
+)
 def test_the_build_refuses_them_too(case, content_copy, tmp_path):
     name, text, line, expected = CASES[case]
     (content_copy / name).write_text(text, encoding="utf-8")

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from archive_core.events import RESERVED_IDS
+from tools.check import check
+
 from .conftest import ROOT
 from .fixture_archive import EN_ARTICLE, PL_ARTICLE, URL, file
 from .html_helpers import page_for_url, read_page
@@ -171,3 +174,17 @@ def test_make_check_reports_timeline_problems(content_copy):
     assert result.returncode == 1
     assert "signing-ceremony.yaml" in result.stderr
     assert "countries.1: event 'signing-ceremony': 'QQ' is not a known" in result.stderr
+
+
+def test_no_event_id_can_be_an_id_of_the_theme(content_copy):
+    """An event is an element of the timeline and country pages: its id must not be one the templates write
+    (an event `main` took the skip link's target). Every literal id of every template is reserved."""
+    templates = (ROOT / "theme" / "templates").rglob("*.html")
+    ids = {name for path in templates for name in re.findall(r'\bid="([a-z][a-z0-9-]*)"', path.read_text("utf-8"))}
+    assert ids and ids <= RESERVED_IDS, sorted(ids - RESERVED_IDS)
+    event = sorted((content_copy / "data" / "timeline").glob("*.yaml"))[0]
+    moved = event.with_name("main.yaml")
+    event.rename(moved)
+    moved.write_text(re.sub(r"(?m)^id: .*$", "id: main", moved.read_text("utf-8"), count=1), "utf-8")
+    problems = [str(p) for p in check(content_copy) if p.severity == "error"]
+    assert any(p.startswith(f"{moved}:1: id:") and "reserved for the page's own anchors" in p for p in problems)

@@ -30,7 +30,6 @@ from pathlib import Path
 from pelican import signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
-from pelican.writers import Writer
 
 from . import build, fingerprint
 from .selection import (
@@ -43,6 +42,7 @@ from .selection import (
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from archive_core.errors import BuildFailed
+from archive_core.output_paths import GuardedWriter
 from archive_core.pelican_compat import update_in_place
 from archive_core.snapshot import CONTEXT_KEY
 
@@ -150,8 +150,9 @@ class Updated:
     kept: int  # listing pages left as they were
 
 
-class SelectiveWriter(Writer):
-    """Writes only the pages an edit affects (see the module's docstring)."""
+class SelectiveWriter(GuardedWriter):
+    """Writes only the pages an edit affects (see the module's docstring); into the served folder itself,
+    so, as every build's writer, never outside it (`output_guard`: no `..`, no link followed out)."""
 
     def __init__(self, output_path: str, settings: dict, affected: set[int], relisted: set[int]) -> None:
         super().__init__(output_path, settings=settings)

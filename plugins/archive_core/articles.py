@@ -19,7 +19,10 @@ from .markdown import SiteLink
 
 # Fields checked only once every article is read (archive_core.sources: the publisher from the table of
 # publishers, the raw copy in the content folder): their lines are kept as the file is parsed, for the problems.
-LATER_CHECKED_FIELDS = ("source.publisher", "source.raw")
+# Fields checked against other files (`checks`), whose problems name their line: the source's publisher and raw
+# copy; what makes an address or a version (`slug`, or the `title` a slug is made from; `translation_key`,
+# `translation.from`).
+LATER_CHECKED_FIELDS = ("source.publisher", "source.raw", "slug", "title", "translation_key", "translation.from")
 
 
 @dataclass(frozen=True)

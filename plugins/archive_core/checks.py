@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .about_pages import check_about
+from .convention import CONVENTION_FILE
 from .country_data import check_counts
 from .errors import Problem
 from .events import check_figures
@@ -50,7 +52,11 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
 def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
     """Duplicate (translation_key, lang) pairs (errors); translations whose original is missing (warnings)."""
     documents = [(doc.path, doc.meta) for doc in snapshot.articles]
-    return [*duplicate_problems(documents), *missing_counterpart_warnings(documents)]
+    lines = {doc.path: doc for doc in snapshot.articles}
+    return [
+        replace(problem, line=lines[problem.path].line(problem.field)) if problem.line is None else problem
+        for problem in [*duplicate_problems(documents), *missing_counterpart_warnings(documents)]
+    ]
 
 
 def check_internal_links(snapshot: ContentSnapshot) -> list[Problem]:
@@ -95,7 +101,10 @@ def check_signature_counts(snapshot: ContentSnapshot) -> list[Problem]:
 
 def check_event_figures(snapshot: ContentSnapshot) -> list[Problem]:
     """Every figure a timeline event states is the one convention.yaml records."""
-    return check_figures(snapshot.events, snapshot.countries.convention)
+    convention = snapshot.countries.convention
+    if convention is None and os.path.lexists(Path(snapshot.content_dir) / CONVENTION_FILE):
+        return []  # the file is there, but refused: its own problems say why (it is not missing)
+    return check_figures(snapshot.events, convention)
 
 
 def check_about_pages(snapshot: ContentSnapshot) -> list[Problem]:

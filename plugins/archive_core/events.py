@@ -55,9 +55,19 @@ FIELDS: tuple[str, ...] = (
 # Figures an event's description may state, each kept once in content/data/convention.yaml.
 FIGURES: tuple[str, ...] = ("hanoi_signatures",)
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-# Anchors the timeline page uses itself.
+# Anchors the timeline page uses itself, and every id the theme's templates write (an event is an element of
+# the timeline and country pages: an event `main` took the skip link's target). tests/test_timeline.py keeps
+# this list and the templates' ids together.
 RESERVED_ID_PREFIXES = (ARTICLE_ANCHOR_PREFIX, YEAR_ANCHOR_PREFIX)
-RESERVED_IDS = ("next",)
+RESERVED_IDS = frozenset((
+    "articles-heading", "cite-heading", "corrections-log-heading", "entry-into-force-count",
+    "entry-into-force-heading", "europe-map-title", "events-heading", "main", "map-dots-not-signed", "map-hatch",
+    "map-hatch-signed", "month-index-heading", "neighbours-heading", "next", "notes-heading", "open-data-heading",
+    "people-heading", "regions", "regions-heading", "search-browse-heading", "search-filter-groups",
+    "search-filters", "search-filters-clear", "search-filters-count", "search-heading", "search-more",
+    "search-results", "search-status", "search-ui", "site-search-query", "status-heading", "summary-heading",
+    "topics-heading", "world-map-caption", "world-map-title", "year-index-heading",
+))  # fmt: skip
 
 
 @dataclass(frozen=True)

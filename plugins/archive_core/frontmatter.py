@@ -200,13 +200,17 @@ def parse_yaml(
             _check_nodes(root, path, offset, label)
             try:
                 return loader.construct_document(root), root
-            except ValueError as exc:  # e.g. `date: 2025-02-30` matches the timestamp pattern
-                field, line = _failing_timestamp(root, offset)
+            except ValueError as exc:  # a scalar its pattern matches that is no value: `2025-02-30`, 5,000 digits
+                field, line, tag = _failing_scalar(root, offset)
                 field = field.split(".")[0] if field else None  # the field, as a contributor names it
                 if isinstance(exc, OffsetOutOfRange):
                     message, hint = str(exc), "an offset is from -23:59 to +23:59, e.g. +07:00; or give only the date"
-                else:
+                elif tag is None or tag.endswith(":timestamp"):
                     message, hint = f"impossible date: {exc}", "use a real calendar date, YYYY-MM-DD"
+                else:
+                    kind = tag.rsplit(":", 1)[-1]
+                    message = f"cannot be read as a number ({kind}): {str(exc).split(';')[0]}"
+                    hint = "no field takes such a number: put the value in quotes if it is text"
                 raise content_error(path, line, field or label, message, hint) from None
         finally:
             loader.dispose()
@@ -333,21 +337,22 @@ def node_line(root: yaml.Node | None, dotted_field: str) -> int | None:
     return node.start_mark.line + 2 if node is not None else line
 
 
-def _failing_timestamp(root: yaml.Node, offset: int) -> tuple[str | None, int | None]:
-    """The field and line of the first timestamp that is no real date."""
+def _failing_scalar(root: yaml.Node, offset: int) -> tuple[str | None, int | None, str | None]:
+    """The field, line and tag of the first scalar that cannot be constructed: a timestamp that is no real
+    date, an integer longer than Python reads (ValueError from `int`)."""
     loader = FrontMatterLoader("")
     stack: list[tuple[yaml.Node, str | None]] = [(root, None)]
     while stack:
         node, where = stack.pop()
-        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":timestamp"):
+        if isinstance(node, yaml.ScalarNode):
             try:
-                _wall_clock_timestamp(loader, node)
+                loader.construct_object(node)
             except ValueError:
-                return where, node.start_mark.line + 1 + offset
+                return where, node.start_mark.line + 1 + offset, node.tag
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, where) for item in reversed(node.value))
         elif isinstance(node, yaml.MappingNode):
             stack.extend(
                 (value, f"{where}.{key.value}" if where else str(key.value)) for key, value in reversed(node.value)
             )
-    return None, None
+    return None, None, None

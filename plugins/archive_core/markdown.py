@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from html import escape
+from html import escape, unescape
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -186,12 +186,15 @@ def site_links(tokens: list[Token], body: str) -> list[SiteLink]:
 
 
 def _line_of(url: str, block: Token, lines: list[str]) -> int | None:
-    """The body line where `url` is written, within its block; else the block's first line."""
+    """The body line where `url` is written within its block, as written or spelt with entities and
+    percent-escapes (`&#106;avascript:`); else the block's first line (a reference's target is written
+    outside the block: the link is refused where it is used)."""
     if not block.map:
         return None
     start, end = block.map
+    decoded = unquote(url)
     for index in range(start, min(end, len(lines))):
-        if url in lines[index]:
+        if url in lines[index] or decoded in unquote(unescape(lines[index])):
             return index + 1
     return start + 1
 

@@ -15,6 +15,7 @@ import os
 import re
 import stat
 import tempfile
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -204,11 +205,23 @@ def _walk(real_root: str, folder: Path, chain: tuple[str, ...], suffixes: tuple[
     except OSError as exc:
         listing.problems.append(Problem(str(folder), None, "file", f"cannot be listed: {exc.strerror}", ""))
         return
+    folded: dict[str, str] = {}  # each name as a checkout on macOS or Windows sees it -> the first name seen so
     for entry in entries:
         name = entry.name
         if name.startswith("."):
             continue
         path = folder / name
+        if (twin := folded.setdefault(same_name_elsewhere(name), name)) != name:
+            listing.problems.append(
+                Problem(
+                    str(path),
+                    None,
+                    "file",
+                    f"differs from {twin!r} in the same folder only in case or in how its accents are encoded: "
+                    "a checkout on macOS or Windows can hold only one of the two",
+                    "rename one of them, or merge them",
+                )
+            )  # and listed still: what reads it says nothing more (a problem is enough to refuse the content)
         if not name.isprintable():
             listing.problems.append(
                 Problem(
@@ -263,6 +276,11 @@ def _walk(real_root: str, folder: Path, chain: tuple[str, ...], suffixes: tuple[
 _RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10))})
 _NOT_PORTABLE = re.compile(r'[<>:"\\|?*]')
 _PORTABLE_HINT = "rename it: letters, digits, '.', '-' and '_', so that every checkout (Windows too) can hold it"
+
+
+def same_name_elsewhere(name: str) -> str:
+    """`name` as a file system that ignores case and accent encoding (macOS, Windows) compares it."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def portable_name_problem(name: str) -> str | None:

@@ -118,7 +118,7 @@ def url_collisions(docs: Iterable[ArticleDocument]) -> list[Problem]:
             problems.append(
                 Problem(
                     doc.path,
-                    None,
+                    doc.line("slug") or doc.line("title"),  # a slug not given is made from the title
                     "slug",
                     f"{doc.meta.slug!r} is already the address of {seen[key]} ({doc.meta.lang}, {doc.meta.date.year})",
                     "give one of them its own `slug:`",

@@ -23,7 +23,7 @@ from .frontmatter import SplitDocument, field_line, naive
 from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES
 from .provenance import is_http_url
-from .urls import PAGINATION_FOLDER, tag_slug
+from .urls import PAGINATION_FOLDER, tag_problem
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
@@ -31,6 +31,7 @@ SLUG_MAX_LENGTH = 80
 # A source published "tomorrow" where it was published (Hanoi is ahead of Warsaw and of CI's UTC) is fine;
 # later than that, the date is a typo, and it would head every listing until that day.
 MAX_DAYS_AHEAD = timedelta(days=1)
+MIN_YEAR = 1000  # years of four digits: `0025-10-27` is a typo, and `/en/25/` or `/en/0025/` no address
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,8 @@ FIELDS: tuple[Field, ...] = (
         "tags",
         False,
         "list of text",
-        "Topics, each with its page; case and diacritics do not matter (`Prawa człowieka` = `prawa czlowieka`).",
+        "Topics, each with its page; case and diacritics do not matter (`Prawa człowieka` = `prawa czlowieka`); "
+        "the address a topic makes is at most 80 characters.",
     ),
     Field(
         "source",
@@ -215,8 +217,10 @@ class _Validator:
             self.fail(field, f"must be a list, not {_kind(value)}", f"write `{field}: [A, B]`")
         items = []
         for item in value:
-            if not isinstance(item, str) or not item.strip():
+            if not isinstance(item, str):
                 self.fail(field, f"list items must be text, found {_kind(item)}", "quote each item")
+            elif not item.strip():
+                self.fail(field, "an item is empty", "remove the empty item, or write it out")
             if check:
                 check(item)
             items.append(item.strip())
@@ -268,8 +272,8 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         )
 
     def check_tag(tag: str) -> None:
-        if not tag_slug(tag):
-            v.fail("tags", f"{tag!r} has no letters or digits for the topic page's address", "name the topic in words")
+        if problem := tag_problem(tag):
+            v.fail("tags", *problem)
 
     def check_country(code: str) -> None:
         if not countries.is_known(code):
@@ -472,6 +476,12 @@ def default_slug(title: str) -> str:
 
 def _date(v: _Validator, value: Any, field: str = "date") -> datetime:
     published = _parse_date(v, value, field)
+    if published.year < MIN_YEAR:
+        v.fail(  # an article's year is a folder of its address, which strftime writes `1` or `0001` by platform
+            field,
+            f"{published.date().isoformat()} is before the year {MIN_YEAR}",
+            "write the date as YYYY-MM-DD with the year in full: check the year",
+        )
     latest = date.today() + MAX_DAYS_AHEAD
     if published.date() > latest:
         v.fail(

@@ -21,7 +21,7 @@ from .data import load_data
 from .errors import ContentError, Problem
 from .layout import TOPICS_FILE
 from .locales import LANGUAGES
-from .urls import tag_slug
+from .urls import tag_problem, tag_slug
 
 
 class Tagged(Protocol):
@@ -66,11 +66,15 @@ def load_topic_pairs(content_dir: Path) -> tuple[tuple[TopicPair, ...], list[Pro
         if (
             not isinstance(entry, dict)
             or set(entry) != set(LANGUAGES)
-            or not all(isinstance(entry[lang], str) and tag_slug(entry[lang]) for lang in LANGUAGES)
+            or not all(isinstance(entry[lang], str) for lang in LANGUAGES)
         ):
             problems.append(
                 data_file.problem(["topics", index], "topics", "each entry names the topic in pl and en", shape)
             )
+            continue
+        if wrong := [(lang, problem) for lang in LANGUAGES if (problem := tag_problem(entry[lang]))]:
+            lang, (message, hint) = wrong[0]
+            problems.append(data_file.problem(["topics", index, lang], f"topics.{lang}", message, hint))
             continue
         slugs = {lang: tag_slug(entry[lang]) for lang in LANGUAGES}
         twice = [lang for lang in LANGUAGES if slugs[lang] in seen[lang]]

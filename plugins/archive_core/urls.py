@@ -77,6 +77,26 @@ def tag_slug(tag: str) -> str:
     return slugify(tag)
 
 
+# A topic's slug is a folder name (`en/topics/<slug>/`): as short as an article's slug (schema.SLUG_MAX_LENGTH),
+# so that every file system holds it (255 bytes at most, less on some) and it is never cut short (two topics
+# would share a page).
+TAG_SLUG_MAX_LENGTH = 80
+
+
+def tag_problem(tag: str) -> tuple[str, str] | None:
+    """What makes `tag` no topic: (message, hint); None when its slug can be the topic page's address."""
+    slug = tag_slug(tag)
+    if not slug:
+        return f"{tag!r} has no letters or digits for the topic page's address", "name the topic in words"
+    if len(slug) > TAG_SLUG_MAX_LENGTH:
+        shown = tag if len(tag) <= 40 else f"{tag[:40]}..."
+        return (
+            f"{shown!r} makes a topic page's address of {len(slug)} characters, more than {TAG_SLUG_MAX_LENGTH}",
+            "name the topic in fewer words",
+        )
+    return None
+
+
 def tag_url(slug: str, lang: str) -> str:
     """`pl/tematy/prawa-czlowieka/`, `en/topics/human-rights/`."""
     return f"{section_url('tags', lang)}{slug}/"

@@ -60,33 +60,44 @@ def country_rows(pages: Mapping[str, Any], siteurl: str) -> list[dict[str, Any]]
     return rows
 
 
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): a cell of text that starts so
+# is written with a leading `'`, which spreadsheets read as "this is text" and do not show. The JSON keeps it as is.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def countries_csv(rows: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COUNTRY_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        sources = row["sources"]
-        writer.writerow(
-            {
-                "code": row["code"],
-                "name_en": row["name_en"],
-                "name_pl": row["name_pl"],
-                "status": row["status"],
-                "verified": "true" if row["verified"] else "false",
-                "date": row["date"] or "",
-                "place": row["place"] or "",
-                "note_en": (row["note"] or {}).get("en", ""),
-                "note_pl": (row["note"] or {}).get("pl", ""),
-                "source_urls": _join(s["url"] for s in sources),
-                "source_publishers": _join(s["publisher"] for s in sources),
-                "sources_accessed": _join(s["accessed"] for s in sources),
-                "archived_copies": _join(s["archived"] for s in sources),
-                "corrections": len(row["corrections"]),
-                "page_en": row["pages"]["en"],
-                "page_pl": row["pages"]["pl"],
-            }
-        )
+        writer.writerow({column: _cell(value) for column, value in _csv_row(row).items()})
     return buffer.getvalue()
+
+
+def _csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    sources = row["sources"]
+    return {
+        "code": row["code"],
+        "name_en": row["name_en"],
+        "name_pl": row["name_pl"],
+        "status": row["status"],
+        "verified": "true" if row["verified"] else "false",
+        "date": row["date"] or "",
+        "place": row["place"] or "",
+        "note_en": (row["note"] or {}).get("en", ""),
+        "note_pl": (row["note"] or {}).get("pl", ""),
+        "source_urls": _join(s["url"] for s in sources),
+        "source_publishers": _join(s["publisher"] for s in sources),
+        "sources_accessed": _join(s["accessed"] for s in sources),
+        "archived_copies": _join(s["archived"] for s in sources),
+        "corrections": len(row["corrections"]),
+        "page_en": row["pages"]["en"],
+        "page_pl": row["pages"]["pl"],
+    }
 
 
 def countries_json(rows: list[dict[str, Any]], about: dict[str, Any]) -> str:

@@ -17,6 +17,7 @@ from archive_core.urls import page_url
 from .addresses import absolute, absolute_base
 from .feeds import Feed, FeedEntry, atom_xml, feed_links, feed_url
 from .repository import RepositoryLinks, repository_links
+from .settings import check_settings
 from .sitemap import read_head_of, robots_txt, sitemap_entries, sitemap_xml
 from .structured_data import ArticleFacts, json_ld, news_article, open_graph
 
@@ -160,7 +161,12 @@ def get_generators(pelican) -> type[Generator]:
     return PublishingGenerator
 
 
+def check_at_start(pelican) -> None:
+    check_settings(pelican.settings)
+
+
 def register() -> None:
+    signals.initialized.connect(check_at_start)
     signals.generator_init.connect(install_template_helpers)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(write_sitemap)

@@ -76,13 +76,25 @@ def within(name: str, folders: tuple[str, ...]) -> bool:
     return any(folder == "" or folder in parents for folder in folders)
 
 
+# The names the entry gives a language's files (`pagefind.<hash>.pf_meta`, `wasm.<wasm>.pagefind`): one name each.
+_FILE_NAME_PART = re.compile(r"[0-9A-Za-z_-]{1,64}")
+
+
 def can_take(lang: str, previous_bundle: Path) -> bool:
-    """Whether the last build's bundle holds an index of `lang` written by this Pagefind."""
+    """Whether the last build's bundle holds an index of `lang` written by this Pagefind, whose entry names its
+    files by plain names (never a path: the files are linked from there into this build's bundle)."""
     try:
         entry = pagefind_compat.read_entry(previous_bundle)
-    except (pagefind_compat.PagefindFailed, OSError, ValueError):
+        language = (entry.get("languages") or {}).get(lang)
+    except (pagefind_compat.PagefindFailed, OSError, ValueError, AttributeError):
         return False
-    return entry.get("version") in pagefind_compat.TESTED_VERSIONS and lang in (entry.get("languages") or {})
+    return (
+        entry.get("version") in pagefind_compat.TESTED_VERSIONS
+        and isinstance(language, dict)
+        and all(
+            isinstance(language.get(key), str) and _FILE_NAME_PART.fullmatch(language[key]) for key in ("hash", "wasm")
+        )
+    )
 
 
 def take_language(lang: str, previous_bundle: Path, bundle: Path) -> dict:

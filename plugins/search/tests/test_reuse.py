@@ -3,6 +3,7 @@ byte for byte what indexing it again writes, with the last build's files never w
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -135,3 +136,14 @@ def test_the_setting_is_checked_when_pelican_starts():
     for wrong in ("", 3, ["output"]):
         with pytest.raises(SettingsError, match="SEARCH_PREVIOUS_OUTPUT"):
             search_settings({"SEARCH_PREVIOUS_OUTPUT": wrong})
+
+
+@pytest.mark.parametrize("key", ["hash", "wasm"])
+def test_an_entry_naming_a_path_takes_nothing(previous, tmp_path, key):
+    """The entry names the files linked into this build: a name that is a path (`../..`) is no index to take."""
+    entry_file = previous / "pagefind" / "pagefind-entry.json"
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    entry["languages"]["pl"][key] = "../../../outside"
+    entry_file.write_text(json.dumps(entry), encoding="utf-8")
+    output = edited_copy(previous, tmp_path / "next")
+    assert plan_index(output, previous=previous).taken == ("en",)

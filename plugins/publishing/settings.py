@@ -1,0 +1,54 @@
+"""The publishing plugin's settings that become addresses on every page, checked when Pelican starts.
+
+SITEURL and REPOSITORY_URL come from the environment in CI (publish.conf.py, pelican.conf.py): a value
+that is no address (`javascript:...`, `example.org` with no scheme, a stray quote) would be written into
+every page, feed and sitemap entry. A wrong one stops the build at once, with one line naming the setting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from archive_core.provenance import is_http_url
+
+_SITE_PATH = re.compile(r"(?:/[A-Za-z0-9._~-]+)+/?")  # a site served from a folder of its host: /archive
+_BRANCH = re.compile(r"[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*")
+
+
+class SettingsError(SystemExit):
+    """A setting of the publishing plugin has a value it cannot use: the build stops before it starts."""
+
+    def __init__(self, name: str, value: Any, must: str, example: str) -> None:
+        super().__init__(f"publishing plugin: {name} must be {must}, not {value!r} (for example: {name}={example})")
+
+
+def _address(value: Any) -> bool:
+    """An http(s) address with no query nor fragment (pages are joined onto it); `localhost` is a host too."""
+    if not isinstance(value, str):
+        return False
+    try:
+        parts = urlsplit(value.strip())
+        local = parts.hostname == "localhost"
+    except ValueError:
+        return False
+    checked = value.replace("localhost", "127.0.0.1", 1) if local else value
+    return is_http_url(checked) and not (parts.query or parts.fragment)
+
+
+def check_settings(settings: Mapping[str, Any]) -> None:
+    """Raise SettingsError on the first address setting that is no address."""
+    siteurl = settings.get("SITEURL") or ""
+    if siteurl and not (_address(siteurl) or (isinstance(siteurl, str) and _SITE_PATH.fullmatch(siteurl))):
+        raise SettingsError(
+            "SITEURL", siteurl, "empty, an http(s) address with no query, or a path such as /archive",
+            "https://example.org",
+        )  # fmt: skip
+    for name in ("LOCAL_SITEURL", "REPOSITORY_URL"):
+        if (value := settings.get(name)) and not _address(value):
+            raise SettingsError(name, value, "an http(s) address with no query", "https://example.org")
+    branch = settings.get("REPOSITORY_BRANCH") or "main"
+    if not isinstance(branch, str) or not _BRANCH.fullmatch(branch) or ".." in branch:
+        raise SettingsError("REPOSITORY_BRANCH", branch, "a branch name", "main")
