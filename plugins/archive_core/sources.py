@@ -6,7 +6,6 @@ by the build, before any page is written, by `make check` and by the devserver.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -14,7 +13,7 @@ from pathlib import Path
 
 from . import paths
 from .articles import ArticleDocument
-from .errors import Problem
+from .errors import ContentError, Problem
 from .publishers import PUBLISHERS_FILE, host_of, load_publishers
 from .schema import RAW_PATTERN, RAW_SOURCES_DIR
 
@@ -82,10 +81,14 @@ def unreferenced_raw_sources(
     does not make its raw copy a stray."""
     folder = Path(content_dir) / RAW_SOURCES_DIR
     named = {doc.meta.source.raw for doc in docs if doc.meta.source and doc.meta.source.raw}
-    inside = Path(os.path.realpath(content_dir))
-    for path in map(Path, unread):  # realpath, not resolve(): a symbolic link loop is one of the mistakes
-        if path.suffix == ".md" and Path(os.path.realpath(path)).is_relative_to(inside) and path.is_file():
-            named.update(_RAW_LINE.findall(path.read_text(encoding="utf-8", errors="replace")))
+    for path in unread:
+        if not path.endswith(".md"):
+            continue
+        try:  # read as every content file is: inside the content folder, a regular file, not too large
+            data = paths.read_bytes(path, content_dir)
+        except ContentError:  # a link out, a loop, a FIFO, a file too large: refused as it was read
+            continue
+        named.update(_RAW_LINE.findall(data.decode("utf-8", errors="replace")))
     return [
         Problem(
             str(path),
