@@ -38,8 +38,10 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
     copied = copied_files(snapshot.content_dir, snapshot.articles)
     layout, content_dir = snapshot.layout, Path(os.path.abspath(snapshot.content_dir))  # as the listing names it
     problems = []
+    # Most files are in the folders read whole (articles): found by their name's start, before `is_read`.
+    read = tuple(os.path.join(content_dir, folder, "") for folder in layout.read_folders)
     for path in snapshot.listing.files:
-        if layout.is_read(path.relative_to(content_dir)):
+        if str(path).startswith(read) or layout.is_read(path.relative_to(content_dir)):
             continue
         if Path(os.path.realpath(path)) in copied or path.resolve() in copied:
             continue

@@ -28,7 +28,8 @@ def front_matter(articles: Iterable[Any]) -> tuple:
     The URL and save path are made from the front-matter (language, date, slug) by settings that do
     not change in a process.
     """
-    return tuple((article, article.archive) for article in articles)
+    articles = tuple(articles)
+    return articles, tuple(article.archive for article in articles)
 
 
 def derived(holder: object, name: str, inputs: tuple, derive: Callable[[], T]) -> T:

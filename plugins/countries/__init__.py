@@ -20,8 +20,15 @@ from .worldmap import world_map
 
 def link_article_countries(generator) -> None:
     """Give every article `country_links`: its countries' pages in its language."""
-    for article in generator.articles:
-        article.country_links = country_links(article.archive.countries, article.lang)
+    articles = generator.articles
+    links = derived(
+        generator,
+        "country_links",
+        front_matter(articles),
+        lambda: [country_links(article.archive.countries, article.lang) for article in articles],
+    )
+    for article, found in zip(articles, links, strict=True):
+        article.country_links = found
 
 
 class CountryPagesGenerator(Generator):
