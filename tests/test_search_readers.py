@@ -1,0 +1,100 @@
+"""Search as readers use it on a growing archive, in real Chromium on a real Pagefind index.
+
+The fixture is this module's own, written into a temporary folder: articles that tie on score
+(the same text, other dates), articles tagged with a country whose text never names it, and the
+country's name forms (content/data/country-names.yaml's format, with its own source).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import build_site
+
+pytestmark = pytest.mark.browser
+
+PL, EN = "/pl/szukaj/", "/en/search/"
+RESULT = "#search-results .search-result"
+TIE_YEARS = (2021, 2025, 2019, 2023, 2020, 2024, 2022)  # not in date order, nor in URL order
+TIE_TEXT = {
+    "pl": "Delegacje omawiały harmonogram prac nad projektem.",
+    "en": "Delegations discussed the timetable of the work on the draft.",
+}
+# Tagged with a country that their text never names, in any form or language.
+COUNTRY_ARTICLES = {
+    ("PL", "pl"): ("Minister podpisał dokument", "Minister podpisał dokument w imieniu rządu."),
+    ("PL", "en"): ("The minister signed the document", "The minister signed the document for the government."),
+    ("VN", "pl"): ("Gospodarze przygotowali salę", "Gospodarze przygotowali salę obrad."),
+}
+COUNTRY_NAMES = """\
+countries:
+  - code: PL
+    forms: [Polski, Polsce, Polskę, Polską, Polish]
+    source: https://pl.wiktionary.org/wiki/Polska
+  - code: VN
+    forms: [Wietnamu, Wietnamowi, Wietnamem, Wietnamie, Vietnamese]
+    source: https://pl.wiktionary.org/wiki/Wietnam
+"""
+
+
+def article(lang: str, key: str, title: str, day: str, body: str, countries: tuple[str, ...] = ()) -> str:
+    return (
+        f'---\ntitle: "{title}"\ndate: {day}\nlang: {lang}\ntranslation_key: {key}\n'
+        f"countries: [{', '.join(countries)}]\n"
+        f"source:\n  url: https://example.org/readers/{key}\n  publisher: Fixture Press\n---\n\n{body}\n"
+    )
+
+
+def write_content(root: Path) -> Path:
+    (root / "data").mkdir(parents=True)
+    (root / "data" / "country-names.yaml").write_text(COUNTRY_NAMES, encoding="utf-8")
+    for number, year in enumerate(TIE_YEARS):
+        for lang in ("pl", "en"):
+            folder = root / "articles" / str(year)
+            folder.mkdir(parents=True, exist_ok=True)
+            title = f"Posiedzenie numer {number + 1}" if lang == "pl" else f"Meeting number {number + 1}"
+            text = article(lang, f"tie-{year}", title, f"{year}-03-0{number + 1}", TIE_TEXT[lang])
+            (folder / f"tie-{year}.{lang}.md").write_text(text, encoding="utf-8")
+    for (code, lang), (title, body) in COUNTRY_ARTICLES.items():
+        key = f"country-{code.lower()}"
+        text = article(lang, key, title, "2025-10-25", body, (code,))
+        (root / "articles" / "2025" / f"{key}.{lang}.md").write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def readers_served(tmp_path_factory):
+    from .browser import serve
+
+    content = write_content(tmp_path_factory.mktemp("readers") / "content")
+    site = build_site(content.parent / "output", content, SEARCH_INDEX=True)
+    yield from serve(site)
+
+
+def results(page):
+    expect(page.locator("#search-status")).not_to_be_empty(timeout=15_000)
+    expect(page.locator("#search-results")).not_to_have_attribute("aria-busy", "true", timeout=15_000)
+    return page.locator(RESULT)
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "title"),
+    [
+        (PL, "Polsce", "Minister podpisał dokument"),  # an inflected form (country-names.yaml)
+        (PL, "Polskę", "Minister podpisał dokument"),
+        (PL, "Polska", "Minister podpisał dokument"),  # the name (CLDR)
+        (PL, "Poland", "Minister podpisał dokument"),  # the English name on the Polish site
+        (PL, "Wietnamu", "Gospodarze przygotowali salę"),
+        (PL, "Wietnamie", "Gospodarze przygotowali salę"),
+        (PL, "Vietnam", "Gospodarze przygotowali salę"),
+        (EN, "Polska", "The minister signed the document"),  # the Polish name on the English site
+        (EN, "Polish", "The minister signed the document"),
+    ],
+)
+def test_any_common_form_of_a_country_finds_the_articles_about_it(page, readers_served, path, query, title):
+    page.goto(f"{readers_served.base_url}{path}?q={query}")
+    titles = results(page).locator("a.search-result-link").all_inner_texts()
+    assert title in titles, f"{query!r} on {path}: {titles}"
