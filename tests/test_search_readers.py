@@ -7,6 +7,7 @@ country's name forms (content/data/country-names.yaml's format, with its own sou
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,20 @@ def results(page):
     expect(page.locator("#search-status")).not_to_be_empty(timeout=15_000)
     expect(page.locator("#search-results")).not_to_have_attribute("aria-busy", "true", timeout=15_000)
     return page.locator(RESULT)
+
+
+def dates_shown(page) -> list[int]:
+    return [
+        int(re.search(r"\d{4}", text).group())
+        for text in results(page).locator(".search-result-meta").all_inner_texts()
+    ]
+
+
+@pytest.mark.parametrize(("path", "query"), [(PL, "harmonogram"), (EN, "timetable")])
+def test_results_of_equal_score_come_newest_first(page, readers_served, path, query):
+    page.goto(f"{readers_served.base_url}{path}?q={query}")
+    expect(results(page)).to_have_count(len(TIE_YEARS))
+    assert dates_shown(page) == sorted(TIE_YEARS, reverse=True)
 
 
 @pytest.mark.parametrize(

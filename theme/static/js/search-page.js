@@ -151,7 +151,9 @@ async function run() {
       search = await pagefind.search(term, { filters });
     }
     if (number !== generation || !search) return; // a newer search has started
-    results = shownResults(search.results);
+    const ranked = await newestFirstAmongEqual(pagefind, search.results, { filters });
+    if (number !== generation) return;
+    results = shownResults(ranked);
     shown = 0;
     list.replaceChildren();
     await showMore(number);
@@ -164,6 +166,18 @@ async function run() {
   } catch (error) {
     if (number === generation) failed(error);
   }
+}
+
+// Pagefind ranks equal scores in no useful order (its index's page order: oldest URL first; a filter alone
+// gives every page the same score). An archive of news lists the newest first: among equal scores only,
+// the order of Pagefind's own `date` sort (partials/search_facets.html), asked for only when there is a tie.
+// Pages without a date (country pages) come after the dated ones of their score.
+async function newestFirstAmongEqual(pagefind, found, options) {
+  if (!found.some((result, index) => index && result.score === found[index - 1].score)) return found;
+  const byDate = await pagefind.search(term || null, { ...options, sort: { date: "desc" } });
+  const position = new Map(byDate.results.map((result, index) => [result.id, index]));
+  const place = (result) => position.get(result.id) ?? found.length;
+  return [...found].sort((a, b) => b.score - a.score || place(a) - place(b));
 }
 
 function summary(count) {
