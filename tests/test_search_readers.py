@@ -113,3 +113,20 @@ def test_any_common_form_of_a_country_finds_the_articles_about_it(page, readers_
     page.goto(f"{readers_served.base_url}{path}?q={query}")
     titles = results(page).locator("a.search-result-link").all_inner_texts()
     assert title in titles, f"{query!r} on {path}: {titles}"
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "country"),
+    [
+        (PL, "Polsce", "Polska"),
+        (PL, "Polską", "Polska"),
+        (PL, "Poland", "Polska"),
+        (PL, "Wietnamu", "Wietnam"),
+        (PL, "Vietnam", "Wietnam"),
+        (EN, "Polska", "Poland"),
+        (EN, "Wietnamie", "Vietnam"),
+    ],
+)
+def test_any_common_form_of_a_country_finds_its_page_first(page, readers_served, path, query, country):
+    page.goto(f"{readers_served.base_url}{path}?q={query}")
+    expect(results(page).first.locator("a.search-result-link")).to_have_text(country)
