@@ -95,6 +95,14 @@ def test_results_of_equal_score_come_newest_first(page, readers_served, path, qu
     assert dates_shown(page) == sorted(TIE_YEARS, reverse=True)
 
 
+def test_a_search_by_a_filter_alone_lists_the_newest_first(page, readers_served):
+    page.goto(readers_served.base_url + PL)
+    page.locator("#search-filters > summary").click()
+    page.get_by_label(re.compile(r"^Artykuł \(")).check()  # every article, all of score 0
+    expect(results(page)).to_have_count(len(TIE_YEARS) + 2)  # the Polish ones
+    assert dates_shown(page) == sorted(dates_shown(page), reverse=True)
+
+
 @pytest.mark.parametrize(
     ("path", "query", "title"),
     [
