@@ -138,3 +138,29 @@ def test_any_common_form_of_a_country_finds_the_articles_about_it(page, readers_
 def test_any_common_form_of_a_country_finds_its_page_first(page, readers_served, path, query, country):
     page.goto(f"{readers_served.base_url}{path}?q={query}")
     expect(results(page).first.locator("a.search-result-link")).to_have_text(country)
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "hint"),
+    [
+        (PL, "harmonogram posiedzenia w Genewie", "Spróbuj mniej słów"),  # no page holds all the words
+        (EN, "qqxyzzy", "Try fewer words"),
+    ],
+)
+def test_no_result_says_what_to_try_in_the_announced_status(page, readers_served, path, query, hint):
+    page.goto(f"{readers_served.base_url}{path}?q={query}")
+    status = page.locator("#search-status")
+    expect(status).to_have_attribute("role", "status")
+    expect(status).to_contain_text(hint, timeout=15_000)
+    expect(page.locator(RESULT)).to_have_count(0)
+
+
+def test_no_result_with_filters_on_says_to_clear_them(page, readers_served):
+    page.goto(f"{readers_served.base_url}{EN}?q=minister")
+    expect(results(page)).to_have_count(1)
+    page.locator("#search-filters > summary").click()
+    page.get_by_label(re.compile(r"^Poland \(")).check()
+    page.locator("#site-search-query").fill("timetable")  # no article about Poland speaks of the timetable
+    expect(page.locator("#search-status")).to_contain_text("clear them to search the whole archive")
+    page.get_by_role("button", name="Clear filters").click()
+    expect(results(page)).to_have_count(len(TIE_YEARS))

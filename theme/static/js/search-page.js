@@ -182,8 +182,12 @@ async function newestFirstAmongEqual(pagefind, found, options) {
 
 function summary(count) {
   const values = { COUNT: count, SEARCH_TERM: query };
+  if (count === 0) {
+    // Say what the reader can do: with more words, fewer pages hold them all; a filter narrows too.
+    const none = query ? text("zero_results_for", values) : text("many_results", values);
+    return `${none}. ${strings[activeCount() ? "zero_hint_filters" : "zero_hint"]}`;
+  }
   if (!query) return text(count === 1 ? "one_result" : "many_results", values);
-  if (count === 0) return text("zero_results_for", values);
   return text(count === 1 ? "one_result_for" : "many_results_for", values);
 }
 
