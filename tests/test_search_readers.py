@@ -164,3 +164,30 @@ def test_no_result_with_filters_on_says_to_clear_them(page, readers_served):
     expect(page.locator("#search-status")).to_contain_text("clear them to search the whole archive")
     page.get_by_role("button", name="Clear filters").click()
     expect(results(page)).to_have_count(len(TIE_YEARS))
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['<img src=x onerror="document.title=1">', '"', "\\", "%E0%A4%A", "x" * 3000, '"unclosed phrase'],
+)
+def test_any_query_is_searched_and_shown_as_text_without_error(page, readers_served, query):
+    from urllib.parse import quote
+
+    from .browser import watch
+
+    log = watch(page)
+    raw = query if query.startswith("%") else quote(query)  # a malformed escape, as a link could carry it
+    page.goto(f"{readers_served.base_url}{EN}?q={raw}")
+    status = page.locator("#search-status")
+    expect(status).not_to_have_text(re.compile(r"^(|Searching…)$"), timeout=15_000)
+    assert not page.locator("#search-ui img, #search-heading *").count(), "the query reached the page as markup"
+    assert not log.console_errors, log.console_errors
+    assert page.title().startswith("Results for ")
+
+
+def test_an_empty_query_shows_no_results_and_no_count(page, readers_served):
+    page.goto(f"{readers_served.base_url}{PL}?q=%20%20")
+    page.wait_for_timeout(1000)
+    expect(page.locator("#search-status")).to_have_text("")
+    expect(page.locator(RESULT)).to_have_count(0)
+    expect(page.locator("#search-heading")).to_have_text("Przeszukaj archiwum")
