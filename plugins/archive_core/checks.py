@@ -20,7 +20,6 @@ from .country_data import check_counts
 from .errors import Problem
 from .events import check_figures
 from .links import broken_link_problems, copied_files
-from .paths import content_listing
 from .reading import url_collisions
 from .sources import unreferenced_raw_sources
 from .versions import duplicate_problems, missing_counterpart_warnings
@@ -31,7 +30,7 @@ if TYPE_CHECKING:
 
 def check_content_tree(snapshot: ContentSnapshot) -> list[Problem]:
     """Every entry of the content folder no build may read, anywhere in it: links out, loops, FIFOs, devices."""
-    return content_listing(snapshot.content_dir).problems
+    return snapshot.listing.problems
 
 
 def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
@@ -39,7 +38,7 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
     copied = copied_files(snapshot.content_dir, snapshot.articles)
     layout, content_dir = snapshot.layout, Path(os.path.abspath(snapshot.content_dir))  # as the listing names it
     problems = []
-    for path in content_listing(content_dir).files:
+    for path in snapshot.listing.files:
         if layout.is_read(path.relative_to(content_dir)):
             continue
         if Path(os.path.realpath(path)) in copied or path.resolve() in copied:
