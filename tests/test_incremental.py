@@ -97,8 +97,10 @@ def test_an_edit_of_the_body_alone_leaves_every_listing_as_it_was(corpus, site, 
     other = {path: path.stat().st_mtime_ns for path in (site.output / kept.save_as).parent.glob("cite.*")}
     untouched = site.update([edited])  # the article's own pages, and the pages that list no article
     assert len(other) == 3 and all(path.stat().st_mtime_ns == mtime for path, mtime in other.items())
+    listings = {path: path.stat().st_mtime_ns for path in site.output.glob("*/index.html")}  # the home pages
     edited.write_text(edited.read_text() + "\nZdanie dopisane na końcu, poza streszczeniem.\n")
     body = site.update([edited])
+    assert listings and all(path.stat().st_mtime_ns == mtime for path, mtime in listings.items()), "written again"
     assert body is not None and untouched is not None
     # The listings, country pages and timeline (page and JSON) that show the article are kept...
     assert body.rendered == untouched.rendered

@@ -46,7 +46,7 @@ from pelican import Pelican, signals
 from pelican.generators import ArticlesGenerator
 
 from . import fingerprint
-from .selection import KeepUnaffected, full_build_needed, listed_facts, pages_to_render, structure
+from .selection import KeepUnaffected, LeavesKept, full_build_needed, listed_facts, pages_to_render, structure
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from archive_core.output_paths import escapes
@@ -171,20 +171,23 @@ def plan(generators: list, previous: Previous) -> Plan | None:
 def keeping(base: type[CheckedWriter]) -> type[CheckedWriter]:
     """`base`, writing only what `plan` says (see the module's docstring)."""
 
-    class Keeping(base):
+    class Keeping(LeavesKept, base):
         plan: Plan
 
         def write_file(self, name, template, context, *args, **kwargs):
             article = kwargs.get("article")
             if article is None:
-                keep = KeepUnaffected(template, self.plan, kwargs, self.plan.previous)
+                keep = KeepUnaffected(template, self.plan, kwargs, self.plan.previous, writer=self)
                 return super().write_file(name, keep, context, *args, **kwargs)
             if id(article) in self.plan.affected or not self._link(name):
                 self.plan.rendered += 1
                 return super().write_file(name, template, context, *args, **kwargs)
             return None
 
-        def _link(self, name: str) -> bool:
+        def take_kept(self, name: str) -> bool:
+            return self._link(name, count=False)
+
+        def _link(self, name: str, count: bool = True) -> bool:
             """Hard-link the previous output's `name` into this one; False if it has none to give."""
             if not name or self.is_claimed(name) or escapes(self.plan.previous, name, self.plan.previous_folders):
                 return False
@@ -198,7 +201,7 @@ def keeping(base: type[CheckedWriter]) -> type[CheckedWriter]:
                         self.refuse(name)  # a folder made meanwhile through a link is caught here
                     os.link(source, target, follow_symlinks=False)
                     self.claim(name)
-                    self.plan.kept += 1
+                    self.plan.kept += count
                     return True
             return False
 

@@ -35,6 +35,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerato
 from . import build, fingerprint
 from .selection import (
     KeepUnaffected,
+    LeavesKept,
     full_build_needed,
     listed_facts,
     pages_to_render,
@@ -124,7 +125,8 @@ class Site:
         for old, new in edited:
             update_in_place(old, new)
         # What plugins derive from articles (hreflang pairs, search facets, country links, timeline
-        # entries) is derived again, as in a full build: cheap next to rendering, and never stale.
+        # entries) is asked for again, as in a full build, so never stale; what they derive from every
+        # article's front-matter alone is kept while it is equal (archive_core.derived: an edit of a body).
         signals.article_generator_finalized.send(articles)
         extra = [g for g in self.generators if not isinstance(g, ArticlesGenerator | PagesGenerator | StaticGenerator)]
         for generator in extra:
@@ -156,7 +158,7 @@ class Updated:
     kept: int  # listing pages left as they were
 
 
-class SelectiveWriter(GuardedWriter):
+class SelectiveWriter(LeavesKept, GuardedWriter):
     """Writes only the pages an edit affects (see the module's docstring); into the served folder itself,
     so, as every build's writer, never outside it (`output_guard`: no `..`, no link followed out)."""
 
@@ -174,5 +176,5 @@ class SelectiveWriter(GuardedWriter):
                 return None
             self.rendered += 1
             return super().write_file(name, template, context, *args, **kwargs)
-        keeping = KeepUnaffected(template, self, kwargs, self.output_path)
+        keeping = KeepUnaffected(template, self, kwargs, self.output_path, writer=self)
         return super().write_file(name, keeping, context, *args, **kwargs)

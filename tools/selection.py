@@ -28,9 +28,11 @@ from pathlib import Path
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.paginator import Paginator
+from pelican.utils import sanitised_join
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from archive_core.output_paths import escapes
+from archive_core.pelican_compat import CheckedWriter
 
 # What an in-place update may not change: these place an article in lists and URLs.
 STRUCTURE = ("lang", "translation_key", "slug", "date", "countries", "tags")
@@ -106,15 +108,17 @@ def listed_facts(article: Content) -> tuple:
 
 
 class KeepUnaffected:
-    """Renders a page only if it lists a relisted article (or lists none); else returns the page as it is
-    in the folder `previous` (a regular file inside it). `tally` holds `relisted` and counts `kept`
-    and `rendered` (the devserver's writer, or the plan of `make html` after an edit)."""
+    """Renders a page only if it lists a relisted article (or lists none); else keeps the page as it is
+    in the folder `previous` (a regular file inside it): left there by `writer` (`LeavesKept.leave`), or
+    returned to be written again. `tally` holds `relisted` and counts `kept` and `rendered` (the
+    devserver's writer, or the plan of `make html` after an edit)."""
 
-    def __init__(self, template, tally, kwargs: dict, previous: str) -> None:
+    def __init__(self, template, tally, kwargs: dict, previous: str, writer: LeavesKept | None = None) -> None:
         self.template = template
         self.tally = tally
         self.kwargs = kwargs
         self.previous = previous
+        self.writer = writer
         self.beside_slices: dict = {}  # for `shown_articles`: every page of this one write shares its objects
 
     def render(self, localcontext: dict) -> str:
@@ -125,9 +129,39 @@ class KeepUnaffected:
             existing = os.path.join(self.previous, name)
             if not escapes(self.previous, name) and os.path.isfile(existing) and not os.path.islink(existing):
                 self.tally.kept += 1
+                if self.writer is not None and self.writer.leave(name):
+                    return ""  # never written: the writer's file is the kept one
                 return Path(existing).read_text(encoding="utf-8")
         self.tally.rendered += 1
         return self.template.render(localcontext)
+
+
+class LeavesKept(CheckedWriter):
+    """A writer that leaves a page `KeepUnaffected` keeps as it is: not read back and written again."""
+
+    _left: set[str]
+
+    def leave(self, name: str) -> bool:
+        """Whether the output's `name` is now the kept page (then the write Pelican makes of it writes
+        nothing); False to have it written."""
+        if self.is_claimed(name) or not self.take_kept(name):
+            return False  # a second write of a page fails as Pelican's would
+        vars(self).setdefault("_left", set()).add(sanitised_join(self.output_path, name))
+        return True
+
+    def take_kept(self, name: str) -> bool:
+        """Make the output's `name` the previous output's page (in the devserver, it already is)."""
+        return True
+
+    def _open_w(self, filename, encoding, override=False):
+        left = vars(self).get("_left", set())
+        if filename not in left:
+            return super()._open_w(filename, encoding, override)
+        left.discard(filename)
+        self.refuse(filename)
+        self.opening(filename)
+        self._written_files.add(filename)
+        return open(os.devnull, "w", encoding=encoding)
 
 
 def shown_articles(
