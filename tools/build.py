@@ -8,6 +8,8 @@ problem, any error Pelican logs, or any exception leaves the previous
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import logging
 import os
 import shutil
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
-from pelican import Pelican
+from pelican import Pelican, signals
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
@@ -107,7 +109,12 @@ def build_if_changed(
             try:
                 settings["OUTPUT_PATH"] = str(staging)
                 pelican = edits.EditPelican(settings, previous) if previous else Pelican(settings)
-                with build_progress(progress), record_phases(timings), edits.captured_generators() as generators:
+                with (
+                    build_progress(progress),
+                    record_phases(timings),
+                    edits.captured_generators() as generators,
+                    content_out_of_collection(),
+                ):
                     pelican.run()
                 taken = pelican.plan.kept if isinstance(pelican, edits.EditPelican) and pelican.plan else 0
                 if counter.records:
@@ -126,6 +133,24 @@ def build_if_changed(
     finally:
         logging.getLogger().removeHandler(counter)
     return Outcome(output, rebuilt=True, taken=taken)
+
+
+@contextlib.contextmanager
+def content_out_of_collection():
+    """Once every generator has its context, the content (articles, their derived data) lives until the build
+    ends: the collector's passes skip it from then on (`gc.freeze`), after one that frees what reading left
+    (full passes over the whole heap: docs/performance.md). The forked writers inherit it frozen."""
+
+    def freeze(_generators) -> None:
+        gc.collect()
+        gc.freeze()
+
+    signals.all_generators_finalized.connect(freeze)
+    try:
+        yield
+    finally:
+        signals.all_generators_finalized.disconnect(freeze)
+        gc.unfreeze()
 
 
 def _abandon_workers() -> None:
