@@ -22,7 +22,7 @@ import yaml
 
 from . import paths
 from .errors import content_error
-from .text import bytes_problem, line_of, text_problem
+from .text import bytes_problem, invisible_problem, is_prose, line_of, text_problem
 
 FENCE = "---"
 MAX_FILE_BYTES = paths.MAX_FILE_BYTES
@@ -263,10 +263,12 @@ def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str) -> 
         if isinstance(node, yaml.ScalarNode):
             # Only a double-quoted scalar can hold what its text does not show (escapes such as "\x01"); the
             # rest is the file's own text, which `decode` checked.
-            if node.style == '"' and (problem := text_problem(node.value)):
+            problem = text_problem(node.value) if node.style == '"' else None
+            if problem or (problem := invisible_problem(node.value, is_prose(where))):
                 line += node.value.count("\n", 0, problem.offset) if node.style in ("|", ">") else 0
                 raise content_error(path, line, where or label, problem.message, problem.hint)
         elif isinstance(node, yaml.SequenceNode):
+            _refuse_repeats(node, path, offset, where or label)
             items = [(item, f"{where}.{index}" if where else str(index)) for index, item in enumerate(node.value)]
             stack.extend(reversed(items))
         elif isinstance(node, yaml.MappingNode):
@@ -299,6 +301,33 @@ def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str) -> 
                 seen[(key.tag, key.value)] = key_line
                 children += [(key, where), (value, _printable(name, label))]
             stack.extend(reversed(children))
+
+
+def _refuse_repeats(node: yaml.SequenceNode, path: str | Path, offset: int, field: str) -> None:
+    """A list that holds one value twice (`countries: [VN, VN]`, one source twice): an error at the repeat.
+
+    Lists of records (mappings) are left to what reads them, which names the key two records share
+    (`PL.code: has a second record`)."""
+    seen: dict[Any, int] = {}
+    for item in node.value:
+        if isinstance(item, yaml.MappingNode):
+            continue
+        line = item.start_mark.line + 1 + offset
+        value = _plain_value(item)
+        if value in seen:
+            shown = repr(value[1]) if isinstance(value[1], str) else "the same item"
+            where = f", on lines {seen[value]} and {line}" if seen[value] != line else ""
+            raise content_error(path, line, _printable(field, "yaml"), f"lists {shown} twice{where}", "keep one")
+        seen[value] = line
+
+
+def _plain_value(node: yaml.Node) -> Any:
+    """A hashable form of a node's value, equal for equal values (depth is bounded by MAX_YAML_DEPTH)."""
+    if isinstance(node, yaml.ScalarNode):
+        return (node.tag, node.value.strip())
+    if isinstance(node, yaml.SequenceNode):
+        return ("seq", tuple(_plain_value(item) for item in node.value))
+    return ("map", frozenset((_plain_value(key), _plain_value(value)) for key, value in node.value))
 
 
 def _printable(name: str, fallback: str) -> str:

@@ -23,7 +23,7 @@ from .frontmatter import SplitDocument, field_line, naive
 from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES
 from .provenance import is_http_url
-from .urls import PAGINATION_FOLDER, tag_problem
+from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
@@ -330,6 +330,12 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         if name not in FIELD_NAMES:
             v.fail("review", f"{name!r} is not a field name", f"known fields: {', '.join(FIELD_NAMES)}")
 
+    tags = v.text_list("tags", data.get("tags"), check_tag)
+    topics: dict[str, str] = {}
+    for tag in tags:
+        if (first := topics.setdefault(tag_slug(tag), tag)) != tag:
+            v.fail("tags", f"{first!r} and {tag!r} are one topic (case and diacritics do not count)", "keep one")
+
     return ArticleMeta(
         title=title,
         date=published,
@@ -338,7 +344,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         slug=slug,
         summary=v.text("summary", data.get("summary")),
         countries=v.text_list("countries", data.get("countries"), check_country),
-        tags=v.text_list("tags", data.get("tags"), check_tag),
+        tags=tags,
         source=source,
         translation=translation,
         editor_note=v.text("editor_note", data.get("editor_note")),

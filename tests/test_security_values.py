@@ -1,0 +1,76 @@
+"""Values a reader cannot check by eye: a list that repeats a value, characters a reader cannot see or that
+reorder the text, a year before 1000 in any file. Each is refused at its line, naming the field. See
+docs/security.md.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.check import check
+
+ARTICLE = "articles/2025/signing-in-hanoi.en.md"
+EVENT = "data/timeline/signing-ceremony.yaml"
+PEOPLE = "data/people.yaml"
+
+# name: (file, text replaced, its replacement, the problem's `line: field: message` start)
+REFUSED: dict[str, tuple[str, str, str, str]] = {
+    "a country twice": (ARTICLE, "[BY, EU, VN, ZA]", "[BY, VN, VN]", ":7: countries: lists 'VN' twice"),
+    "a topic twice in other case": (ARTICLE, "[ceremony]", "[ceremony, Ceremóny]", ":8: tags: 'ceremony' and"),
+    "an event's source twice": (
+        EVENT,
+        "  - https://example.org/events/signing\n",
+        "  - https://example.org/events/signing\n  - https://example.org/events/signing\n",
+        ":14: sources: lists 'https://example.org/events/signing' twice, on lines 13 and 14",
+    ),
+    "an event's country twice": (EVENT, "countries: [VN]", "countries: [VN, VN]", ":14: countries: lists 'VN'"),
+    "a person's article twice": (
+        PEOPLE,
+        "articles: [civil-society-concerns]",
+        "articles: [civil-society-concerns, civil-society-concerns]",
+        ":21: 2.articles: lists 'civil-society-concerns' twice",
+    ),
+    "an override in a title": (ARTICLE, "Convention signed", "Conven\u202etion signed", ":2: title: holds U+202E"),
+    "an isolate in an event's title": (EVENT, "en: Signing ceremony", "en: Signing \u2067ceremony", ":8: title.en:"),
+    "an override in a person's name": (PEOPLE, "Quillfeather", "Quill\u202efeather", ":16: 2.name: holds U+202E"),
+    "a zero-width space in a tag": (ARTICLE, "[ceremony]", "[cere\u200bmony]", ":8: tags.0: holds U+200B"),
+    "a BOM in a publisher": (ARTICLE, "Example Agency", "Example\ufeffAgency", ":11: source.publisher: holds U+FEFF"),
+    "a line break in a tag": (ARTICLE, "[ceremony]", '["cere\\nmony"]', ":8: tags.0: holds a line break"),
+    "a C1 control in a title": (ARTICLE, '"Convention', '"Conven\\u0085tion', ":2: title: holds U+0085"),
+    "an override in prose": (EVENT, "en: The convention", "en: The \u202econvention", ":11: description.en:"),
+    "a line separator in prose": (
+        ARTICLE,
+        "slug:",
+        'editor_note: "A note.\\u2028"\nslug:',
+        ":6: editor_note: holds U+2028",
+    ),
+}
+
+# name: (file, text replaced, its replacement): what real text needs, accepted
+ACCEPTED: dict[str, tuple[str, str, str]] = {
+    "a no-break space in a title": (ARTICLE, "Convention signed", "Convention\u00a0signed"),
+    "a zero-width joiner in prose": (EVENT, "en: The convention", "en: The conv\u200dention"),
+    "a direction mark in prose": (EVENT, "en: The convention", "en: The\u200e convention"),
+    "Vietnamese with combining marks in a name": (PEOPLE, "Quillfeather", "Nguye\u0302\u0303n Văn A"),
+}
+
+
+def _edit(content, name: str, old: str, new: str) -> None:
+    path = content / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", REFUSED.values(), ids=REFUSED.keys())
+def test_refused_at_its_line_naming_the_field(case, content_copy):
+    name, old, new, expected = case
+    _edit(content_copy, name, old, new)
+    errors = [str(p) for p in check(content_copy) if p.severity == "error"]
+    assert any(error.startswith(f"{content_copy / name}{expected}") for error in errors), errors
+
+
+@pytest.mark.parametrize("case", ACCEPTED.values(), ids=ACCEPTED.keys())
+def test_what_real_text_needs_is_accepted(case, content_copy):
+    _edit(content_copy, *case)
+    assert [str(p) for p in check(content_copy) if p.severity == "error"] == []
