@@ -44,6 +44,36 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         'editor_note: "A note.\\u2028"\nslug:',
         ":6: editor_note: holds U+2028",
     ),
+    "a year before 1000 in an event": (
+        EVENT,
+        "start: 2025-10-25",
+        "start: 0025-10-25",
+        ":4: date: 0025-10-25 is before",
+    ),
+    "a month before 1000 in an event": (
+        EVENT,
+        "start: 2025-10-25\n  end: 2025-10-26",
+        'start: "0025-10"\n  end: "0025-11"',
+        ":4: date.start: event 'signing-ceremony': 0025-10 is before the year 1000",
+    ),
+    "a year before 1000 in convention.yaml": (
+        "data/convention.yaml",
+        "as_of: 2026-06-01",
+        "as_of: 0026-06-01",
+        ":5: as_of: 0026-06-01 is before the year 1000",
+    ),
+    "a year before 1000 in countries.yaml": (
+        "data/countries.yaml",
+        "date: 2025-11-10",
+        "date: 0025-11-10",
+        ":4: date: 0025-11-10 is before the year 1000",
+    ),
+    "a year before 1000 in an article, as text": (
+        ARTICLE,
+        "date: 2025-10-26",
+        'date: "0999-10-26T10:00"',
+        ":3: date: 0999-10-26 is before the year 1000",
+    ),
 }
 
 # name: (file, text replaced, its replacement): what real text needs, accepted

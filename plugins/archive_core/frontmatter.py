@@ -23,6 +23,7 @@ import yaml
 from . import paths
 from .errors import content_error
 from .text import bytes_problem, invisible_problem, is_prose, line_of, text_problem
+from .when import YEAR_HINT, YearTooEarly, check_year
 
 FENCE = "---"
 MAX_FILE_BYTES = paths.MAX_FILE_BYTES
@@ -63,7 +64,7 @@ def _wall_clock_timestamp(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> Any
     offset = _OFFSET.search(node.value) if ("T" in node.value or " " in node.value.strip()) else None
     if offset and (int(offset[2]) >= 24 or int(offset[3] or 0) >= 60):
         raise OffsetOutOfRange(f"the time zone offset {offset[0].strip()} is out of range")
-    return naive(yaml.SafeLoader.construct_yaml_timestamp(loader, node))
+    return check_year(naive(yaml.SafeLoader.construct_yaml_timestamp(loader, node)))
 
 
 def naive(value: Any) -> Any:
@@ -205,6 +206,8 @@ def parse_yaml(
                 field = field.split(".")[0] if field else None  # the field, as a contributor names it
                 if isinstance(exc, OffsetOutOfRange):
                     message, hint = str(exc), "an offset is from -23:59 to +23:59, e.g. +07:00; or give only the date"
+                elif isinstance(exc, YearTooEarly):
+                    message, hint = str(exc), YEAR_HINT
                 elif tag is None or tag.endswith(":timestamp"):
                     message, hint = f"impossible date: {exc}", "use a real calendar date, YYYY-MM-DD"
                 else:

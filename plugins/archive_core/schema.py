@@ -24,6 +24,7 @@ from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES
 from .provenance import is_http_url
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
+from .when import YEAR_HINT, YearTooEarly, check_year
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
@@ -31,7 +32,6 @@ SLUG_MAX_LENGTH = 80
 # A source published "tomorrow" where it was published (Hanoi is ahead of Warsaw and of CI's UTC) is fine;
 # later than that, the date is a typo, and it would head every listing until that day.
 MAX_DAYS_AHEAD = timedelta(days=1)
-MIN_YEAR = 1000  # years of four digits: `0025-10-27` is a typo, and `/en/25/` or `/en/0025/` no address
 
 
 @dataclass(frozen=True)
@@ -482,12 +482,10 @@ def default_slug(title: str) -> str:
 
 def _date(v: _Validator, value: Any, field: str = "date") -> datetime:
     published = _parse_date(v, value, field)
-    if published.year < MIN_YEAR:
-        v.fail(  # an article's year is a folder of its address, which strftime writes `1` or `0001` by platform
-            field,
-            f"{published.date().isoformat()} is before the year {MIN_YEAR}",
-            "write the date as YYYY-MM-DD with the year in full: check the year",
-        )
+    try:
+        check_year(published)
+    except YearTooEarly as exc:
+        v.fail(field, str(exc), YEAR_HINT)
     latest = date.today() + MAX_DAYS_AHEAD
     if published.date() > latest:
         v.fail(
