@@ -1,6 +1,6 @@
 """Values a reader cannot check by eye: a list that repeats a value, characters a reader cannot see or that
-reorder the text, a year before 1000 in any file. Each is refused at its line, naming the field. See
-docs/security.md.
+reorder the text, a year before 1000 in any file, each refused at its line naming the field; and hidden files
+of content/, which the build would skip. See docs/security.md.
 """
 
 from __future__ import annotations
@@ -8,6 +8,9 @@ from __future__ import annotations
 import pytest
 
 from tools.check import check
+
+from .build_helpers import run_build, tree_snapshot
+from .test_bad_input import GOOD as GOOD_ARTICLE
 
 ARTICLE = "articles/2025/signing-in-hanoi.en.md"
 EVENT = "data/timeline/signing-ceremony.yaml"
@@ -104,3 +107,50 @@ def test_refused_at_its_line_naming_the_field(case, content_copy):
 def test_what_real_text_needs_is_accepted(case, content_copy):
     _edit(content_copy, *case)
     assert [str(p) for p in check(content_copy) if p.severity == "error"] == []
+
+
+# Hidden entries of content/ (a name starting with '.'), which Pelican's IGNORE_FILES and every reader skip:
+# name: (path, is it a folder, what check says: "error", "warning", or None for a tool's own file)
+HIDDEN: dict[str, tuple[str, bool, str | None]] = {
+    "an article": ("articles/2025/.signing.en.md", False, "error"),
+    "a timeline event": ("data/timeline/.draft.yaml", False, "error"),
+    "a data file": ("data/.people.yml", False, "error"),
+    "a raw copy": ("sources/.hanoi.txt", False, "error"),
+    "a folder of drafts": ("articles/.drafts", True, "error"),
+    "a file of no kind the build reads": ("articles/.notes", False, "warning"),
+    "macOS's .DS_Store": ("articles/.DS_Store", False, None),
+    "an AppleDouble file": ("articles/2025/._signing-in-hanoi.en.md", False, None),
+    "git's .gitkeep": ("data/.gitkeep", False, None),
+    "a Vim swap file": ("articles/2025/.signing-in-hanoi.en.md.swp", False, None),
+    "an Emacs lock": ("articles/2025/.#signing-in-hanoi.en.md", False, None),
+}
+
+
+@pytest.mark.parametrize("case", HIDDEN.values(), ids=HIDDEN.keys())
+def test_a_hidden_entry_is_named_unless_a_tool_made_it(case, content_copy):
+    name, is_dir, severity = case
+    path = content_copy / name
+    if is_dir:
+        path.mkdir()
+        (path / "x.en.md").write_text(GOOD_ARTICLE, encoding="utf-8")
+    else:
+        path.write_text(GOOD_ARTICLE, encoding="utf-8")
+    problems = [p for p in check(content_copy) if p.path == str(path)]
+    assert [p.severity for p in problems] == ([severity] if severity else []), problems
+    if severity:
+        assert "hidden" in problems[0].message and "leading '.'" in problems[0].hint
+
+
+def test_a_hidden_article_stops_the_build_and_a_hidden_note_does_not(content_copy, tmp_path):
+    (content_copy / "articles" / ".notes").write_text("x", encoding="utf-8")
+    built = run_build(content_copy, tmp_path / "output")
+    assert built.returncode == 0, built.stderr
+    said = " ".join((built.stdout + built.stderr).split())  # the log may wrap lines
+    assert "articles/.notes: warning: file: is hidden" in said, said
+    before = tree_snapshot(tmp_path / "output")
+    hidden = content_copy / "articles" / "2025" / ".signing.en.md"
+    hidden.write_text(GOOD_ARTICLE, encoding="utf-8")
+    refused = run_build(content_copy, tmp_path / "output")
+    assert refused.returncode == 1
+    assert f"{hidden}: file: is hidden" in refused.stderr
+    assert tree_snapshot(tmp_path / "output") == before
