@@ -19,7 +19,7 @@ from . import countries
 from .data import DataFile, load_data
 from .errors import ContentError, Problem
 from .layout import COUNTRY_NAMES_FILE
-from .provenance import is_http_url
+from .provenance import address_hint, is_http_url
 
 KEYS = frozenset({"code", "forms", "source"})
 
@@ -71,6 +71,11 @@ def _record(data: DataFile, where: list, record: object) -> CountryForms:
         raise ContentError(data.problem([*where, "forms"], "forms", "must be a list of names", "quote each name"))
     if not is_http_url(record["source"]):
         raise ContentError(
-            data.problem([*where, "source"], "source", "must be an http(s) address", "the entry the forms come from")
+            data.problem(
+                [*where, "source"],
+                "source",
+                "must be an http(s) address",
+                address_hint(record["source"], "the entry the forms come from"),
+            )
         )
     return CountryForms(record["code"], tuple(forms), record["source"])

@@ -22,7 +22,7 @@ from .errors import Problem, content_error
 from .frontmatter import SplitDocument, field_line, naive
 from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES
-from .provenance import is_http_url
+from .provenance import address_hint, is_http_url
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
 from .when import YEAR_HINT, YearTooEarly, check_year
 
@@ -292,7 +292,11 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         )
     url = v.text("source.url", source_data.get("url"), required=True)
     if not is_http_url(url) and not is_placeholder(url):  # a scaffold's `https://...`: see `unfinished`
-        v.fail("source.url", f"{url!r} is not an http(s) address", "give the full https://... address of the original")
+        v.fail(
+            "source.url",
+            f"{url!r} is not an http(s) address",
+            address_hint(url, "give the full https://... address of the original"),
+        )
     raw = v.text("source.raw", source_data.get("raw"))
     if raw is not None and not RAW_PATTERN.fullmatch(raw):
         v.fail(
@@ -302,7 +306,11 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         )
     archived = v.text("source.archived", source_data.get("archived"))
     if archived is not None and not is_http_url(archived):
-        v.fail("source.archived", f"{archived!r} is not an http(s) address", "the archived copy's full address")
+        v.fail(
+            "source.archived",
+            f"{archived!r} is not an http(s) address",
+            address_hint(archived, "the archived copy's full address"),
+        )
     accessed = source_data.get("accessed")
     source = Source(
         url=url,
