@@ -77,6 +77,9 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         'date: "0999-10-26T10:00"',
         ":3: date: 0999-10-26 is before the year 1000",
     ),
+    "an empty publisher": (ARTICLE, "publisher: Example Agency", 'publisher: ""', ":11: source.publisher: is empty"),
+    "a blank summary": (ARTICLE, "slug:", 'summary: "  "\nslug:', ":6: summary: is empty"),
+    "an empty role in a data file": (PEOPLE, "en: researcher", 'en: ""', ":20: 2.role.en: is empty"),
 }
 
 # name: (file, text replaced, its replacement): what real text needs, accepted
@@ -85,6 +88,7 @@ ACCEPTED: dict[str, tuple[str, str, str]] = {
     "a zero-width joiner in prose": (EVENT, "en: The convention", "en: The conv\u200dention"),
     "a direction mark in prose": (EVENT, "en: The convention", "en: The\u200e convention"),
     "Vietnamese with combining marks in a name": (PEOPLE, "Quillfeather", "Nguye\u0302\u0303n Văn A"),
+    "a key left without a value (not given)": (ARTICLE, "slug:", "editor_note:\nslug:"),
 }
 
 
@@ -154,3 +158,13 @@ def test_a_hidden_article_stops_the_build_and_a_hidden_note_does_not(content_cop
     assert refused.returncode == 1
     assert f"{hidden}: file: is hidden" in refused.stderr
     assert tree_snapshot(tmp_path / "output") == before
+
+
+def test_a_translation_whose_original_is_a_translation_too_is_refused(content_copy):
+    """`pl` says it is translated from `en`, `en` from `pl`: no version would be the original."""
+    original = content_copy / "articles/2025/signing-in-hanoi.pl.md"
+    _edit(content_copy, original.relative_to(content_copy), "slug:", "translation:\n  from: en\n  by: X\nslug:")
+    errors = [str(p) for p in check(content_copy) if p.severity == "error"]
+    for path, other in ((original, "'en' version"), (content_copy / ARTICLE, "'pl' version")):
+        said = [e for e in errors if e.startswith(f"{path}:") and f"{other} says it is a translation too" in e]
+        assert said, errors

@@ -23,7 +23,7 @@ from .links import broken_link_problems, copied_files
 from .paths import content_listing
 from .reading import url_collisions
 from .sources import unreferenced_raw_sources
-from .versions import duplicate_problems, missing_counterpart_warnings
+from .versions import duplicate_problems, missing_counterpart_warnings, translated_original_problems
 
 if TYPE_CHECKING:
     from .snapshot import ContentSnapshot
@@ -50,12 +50,17 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
-    """Duplicate (translation_key, lang) pairs (errors); translations whose original is missing (warnings)."""
+    """Duplicate (translation_key, lang) pairs and translations of translations (errors); translations whose
+    original is missing (warnings)."""
     documents = [(doc.path, doc.meta) for doc in snapshot.articles]
     lines = {doc.path: doc for doc in snapshot.articles}
     return [
         replace(problem, line=lines[problem.path].line(problem.field)) if problem.line is None else problem
-        for problem in [*duplicate_problems(documents), *missing_counterpart_warnings(documents)]
+        for problem in [
+            *duplicate_problems(documents),
+            *translated_original_problems(documents),
+            *missing_counterpart_warnings(documents),
+        ]
     ]
 
 
@@ -116,7 +121,7 @@ Check = Callable[["ContentSnapshot"], list[Problem]]
 
 CHECKS: tuple[Check, ...] = (
     check_content_tree,  # links out of the content folder, loops, FIFOs and devices, anywhere in it
-    check_translations,  # duplicate (translation_key, lang); missing originals (warning)
+    check_translations,  # duplicate (translation_key, lang); translations of translations; missing originals
     check_internal_links,  # {filename} links to missing content
     check_urls,  # two articles at one address
     check_review_fields,  # fields the importer guessed (warning)

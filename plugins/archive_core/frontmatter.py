@@ -35,6 +35,7 @@ _NESTING = re.compile(r"[\[{]|[-?:](?=\s|\Z)")
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class FrontMatterLoader(_SafeLoader):  # type: ignore[misc,valid-type]
@@ -258,7 +259,8 @@ def _scan_events(text: str, path: str | Path, offset: int, label: str) -> None:
 
 
 def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str) -> None:
-    """Refuse merge keys, keys that are not text, duplicate keys, and scalars content may not hold."""
+    """Refuse merge keys, keys that are not text, duplicate keys, a key given an empty text (`publisher: ""`:
+    left out, the key means "not given"; empty, it is a value forgotten), and scalars content may not hold."""
     stack: list[tuple[yaml.Node, str]] = [(root, "")]
     while stack:
         node, where = stack.pop()
@@ -302,6 +304,14 @@ def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str) -> 
                         "keep one: a reviewer reads the first, the site would show the last",
                     )
                 seen[(key.tag, key.value)] = key_line
+                if isinstance(value, yaml.ScalarNode) and value.tag == _STR_TAG and not value.value.strip():
+                    raise content_error(
+                        path,
+                        value.start_mark.line + 1 + offset,
+                        _printable(name, label),
+                        "is empty",
+                        "write its value, or delete the line: an empty text is no value, and would show as none",
+                    )
                 children += [(key, where), (value, _printable(name, label))]
             stack.extend(reversed(children))
 
