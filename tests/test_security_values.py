@@ -77,6 +77,12 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         'date: "0999-10-26T10:00"',
         ":3: date: 0999-10-26 is before the year 1000",
     ),
+    "more topics than an article's main ones": (
+        ARTICLE,
+        "[ceremony]",
+        "[" + ", ".join(f"topic {n}" for n in range(21)) + "]",
+        ":8: tags: names 21 topics, more than 20",
+    ),
     "an empty publisher": (ARTICLE, "publisher: Example Agency", 'publisher: ""', ":11: source.publisher: is empty"),
     "a blank summary": (ARTICLE, "slug:", 'summary: "  "\nslug:', ":6: summary: is empty"),
     "an empty role in a data file": (PEOPLE, "en: researcher", 'en: ""', ":20: 2.role.en: is empty"),

@@ -29,6 +29,9 @@ from .when import YEAR_HINT, YearTooEarly, check_year
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 SLUG_MAX_LENGTH = 80
+# Each topic is a page in each language: an article's main subjects are a few; thousands would be thousands of
+# pages (and a build as long) from one file.
+MAX_TAGS = 20
 # A source published "tomorrow" where it was published (Hanoi is ahead of Warsaw and of CI's UTC) is fine;
 # later than that, the date is a typo, and it would head every listing until that day.
 MAX_DAYS_AHEAD = timedelta(days=1)
@@ -122,7 +125,7 @@ FIELDS: tuple[Field, ...] = (
         False,
         "list of text",
         "Topics, each with its page; case and diacritics do not matter (`Prawa człowieka` = `prawa czlowieka`); "
-        "the address a topic makes is at most 80 characters.",
+        f"the address a topic makes is at most 80 characters; at most {MAX_TAGS} topics, the article's main ones.",
     ),
     Field(
         "source",
@@ -339,6 +342,8 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
             v.fail("review", f"{name!r} is not a field name", f"known fields: {', '.join(FIELD_NAMES)}")
 
     tags = v.text_list("tags", data.get("tags"), check_tag)
+    if len(tags) > MAX_TAGS:
+        v.fail("tags", f"names {len(tags)} topics, more than {MAX_TAGS}", "keep the article's main topics")
     topics: dict[str, str] = {}
     for tag in tags:
         if (first := topics.setdefault(tag_slug(tag), tag)) != tag:
