@@ -174,3 +174,30 @@ def test_a_translation_whose_original_is_a_translation_too_is_refused(content_co
     for path, other in ((original, "'en' version"), (content_copy / ARTICLE, "'pl' version")):
         said = [e for e in errors if e.startswith(f"{path}:") and f"{other} says it is a translation too" in e]
         assert said, errors
+
+
+NAMES = """countries:
+  - code: VN
+    forms: [Wietnamie]
+    source: https://pl.wiktionary.org/wiki/Wietnam
+  - code: {code}
+    forms: [{form}]
+    source: https://pl.wiktionary.org/wiki/Polska
+"""
+
+
+@pytest.mark.parametrize(
+    ("code", "form", "expected"),
+    [
+        ("PL", "Polsce, Wietnamie", ":6: PL.forms: 'Wietnamie' is a form of VN too"),
+        ("VN", "Wietnamowi", ":5: VN.code: has a second record"),
+    ],
+)
+def test_a_country_name_form_names_one_country(code, form, expected, content_copy):
+    """The importer finds the countries an article names by these forms: one form, one country."""
+    path = content_copy / "data" / "country-names.yaml"
+    path.write_text(NAMES.format(code=code, form=form), encoding="utf-8")
+    errors = [str(p) for p in check(content_copy) if p.severity == "error"]
+    assert any(e.startswith(f"{path}{expected}") for e in errors), errors
+    path.write_text(NAMES.format(code="PL", form="Polsce"), encoding="utf-8")
+    assert [str(p) for p in check(content_copy) if p.severity == "error"] == []

@@ -47,11 +47,29 @@ def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[
     if not isinstance(records, list):
         return (), [data.problem([], "countries", "is missing", "the file holds `countries:`, a list")]
     found, problems = [], []
+    owners: dict[str, str] = {}  # each form -> the code whose record gives it first
     for index, record in enumerate(records):
         try:
-            found.append(_record(data, ["countries", index], record))
+            forms = _record(data, ["countries", index], record)
         except ContentError as exc:
             problems.append(exc.problem)
+            continue
+        if any(forms.code == other.code for other in found):
+            problems.append(
+                data.problem(["countries", index, "code"], f"{forms.code}.code", "has a second record", "keep one")
+            )
+            continue
+        for form in forms.forms:
+            if (owner := owners.setdefault(form, forms.code)) != forms.code:
+                problems.append(
+                    data.problem(
+                        ["countries", index, "forms"],
+                        f"{forms.code}.forms",
+                        f"{form!r} is a form of {owner} too: the importer could not tell which country it names",
+                        "keep it for the country it names in the archive's articles",
+                    )
+                )
+        found.append(forms)
     return tuple(found), problems
 
 
