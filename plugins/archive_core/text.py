@@ -82,16 +82,34 @@ def invisible_problem(text: str, prose: bool) -> TextProblem | None:
     if visible.isprintable():  # C speed: no Cc, Cf, Cs, Co, Cn, Zl, Zp nor any space but U+0020
         return None
     for offset, char in enumerate(text):
-        category = unicodedata.category(char)
-        if prose:
-            refused = (category in _PROSE_REFUSED and char not in _PROSE_ALLOWED) or (
-                unicodedata.bidirectional(char) in _REORDERING
-            )
-        else:
-            refused = category in _LABEL_REFUSED
-        if refused:
+        if _refused(char, prose):
             return _invisible(offset, char, prose)
     return None
+
+
+def visible_text(text: str, prose: bool) -> str:
+    """`text` without what `invisible_problem` refuses in it, for text taken from elsewhere (an imported page):
+    a line break or separator becomes a space in a label, a separator a line end in prose."""
+    if invisible_problem(text, prose) is None:
+        return text
+    kept = []
+    for char in text:
+        if unicodedata.category(char) in ("Zl", "Zp") or char in "\n\r\x85":
+            kept.append("\n" if prose else " ")
+        elif char.isspace() and not prose:  # a tab, a form feed
+            kept.append(" ")
+        elif not _refused(char, prose):
+            kept.append(char)
+    return "".join(kept) if prose else " ".join("".join(kept).split())
+
+
+def _refused(char: str, prose: bool) -> bool:
+    category = unicodedata.category(char)
+    if not prose:
+        return category in _LABEL_REFUSED
+    return (category in _PROSE_REFUSED and char not in _PROSE_ALLOWED) or (
+        unicodedata.bidirectional(char) in _REORDERING
+    )
 
 
 def _invisible(offset: int, char: str, prose: bool) -> TextProblem:
