@@ -5,6 +5,8 @@ of content/, which the build would skip. See docs/security.md.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tools.check import check
@@ -201,3 +203,13 @@ def test_a_country_name_form_names_one_country(code, form, expected, content_cop
     assert any(e.startswith(f"{path}{expected}") for e in errors), errors
     path.write_text(NAMES.format(code="PL", form="Polsce"), encoding="utf-8")
     assert [str(p) for p in check(content_copy) if p.severity == "error"] == []
+
+
+def test_two_articles_with_one_original_are_named(content_copy):
+    """The same source archived twice, under two translation_keys: a warning on each later version."""
+    path = content_copy / "articles/2024/civil-society-concerns.en.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"url: .*", "url: https://EXAMPLE.org/pl/hanoi/#part", text, count=1), encoding="utf-8")
+    warnings = [str(p) for p in check(content_copy) if p.severity == "warning" and p.field == "source.url"]
+    later = content_copy / "articles/2025/signing-in-hanoi.en.md"
+    assert any(w.startswith(f"{later}:10: warning: source.url: is also the original of {path}") for w in warnings)

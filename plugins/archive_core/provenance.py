@@ -104,6 +104,13 @@ def address_hint(value: Any, hint: str) -> str:
     )
 
 
+def same_address(url: str) -> str:
+    """`url` as compared with another: scheme and host in lower case, without its fragment or a final `/`."""
+    parts = urlsplit(url.strip())
+    path = parts.path.rstrip("/")
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
 def is_home_page(url: str) -> bool:
     """`https://www.itweb.co.za/`: a whole site, which states no fact by itself."""
     parts = urlsplit(url.strip())
