@@ -45,6 +45,36 @@ def test_an_edited_article_gives_the_same_output_as_a_full_build(corpus, site, t
     assert tree_snapshot(site.output) == tree_snapshot(full)
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('publisher: "', 'publisher: "Edited '),  # the timeline, the citations and the listings show it
+        ("url: https://example.org/", "url: https://example.org/edited/"),  # the citations' original URL
+        ("\n---\n", "\neditor_note: Poprawiono pisownię.\n---\n"),
+    ],
+)
+def test_an_edit_of_the_front_matter_in_place_gives_the_same_output_as_a_full_build(corpus, site, tmp_path, old, new):
+    edited = sorted(corpus.rglob("*.pl.md"))[5]
+    text = edited.read_text()
+    assert old in text
+    edited.write_text(text.replace(old, new, 1))
+    assert site.update([edited]) is not None
+    assert tree_snapshot(site.output) == tree_snapshot(build_site(tmp_path / "full", corpus))
+
+
+def test_an_edit_of_the_body_alone_derives_nothing_again(corpus, site):
+    """What plugins derive from every article's front-matter (archive_core.derived) is kept, not made again."""
+    timeline = next(g for g in site.generators if type(g).__name__ == "TimelineGenerator")
+    before = timeline.timelines
+    edited = sorted(corpus.rglob("*.en.md"))[2]
+    edited.write_text(edited.read_text() + "\nOne more sentence at the end.\n")
+    assert site.update([edited]) is not None
+    assert timeline.timelines is before
+    edited.write_text(edited.read_text().replace("\n---\n", "\nsummary: A new summary.\n---\n", 1))
+    assert site.update([edited]) is not None
+    assert timeline.timelines is not before
+
+
 def test_an_edit_that_moves_the_article_needs_a_full_build(corpus, site):
     edited = sorted(corpus.rglob("*.en.md"))[0]
     edited.write_text(edited.read_text().replace('title: "', 'title: "Moved: ', 1))  # the slug follows the title

@@ -20,7 +20,6 @@ from .country_data import check_counts
 from .errors import Problem
 from .events import check_figures
 from .links import broken_link_problems, copied_files
-from .paths import content_listing
 from .provenance import same_address
 from .reading import url_collisions
 from .schema import is_placeholder
@@ -33,7 +32,7 @@ if TYPE_CHECKING:
 
 def check_content_tree(snapshot: ContentSnapshot) -> list[Problem]:
     """Every entry of the content folder no build may read, anywhere in it: links out, loops, FIFOs, devices."""
-    return content_listing(snapshot.content_dir).problems
+    return snapshot.listing.problems
 
 
 def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
@@ -41,8 +40,10 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
     copied = copied_files(snapshot.content_dir, snapshot.articles)
     layout, content_dir = snapshot.layout, Path(os.path.abspath(snapshot.content_dir))  # as the listing names it
     problems = []
-    for path in content_listing(content_dir).files:
-        if layout.is_read(path.relative_to(content_dir)):
+    # Most files are in the folders read whole (articles): found by their name's start, before `is_read`.
+    read = tuple(os.path.join(content_dir, folder, "") for folder in layout.read_folders)
+    for path in snapshot.listing.files:
+        if str(path).startswith(read) or layout.is_read(path.relative_to(content_dir)):
             continue
         if Path(os.path.realpath(path)) in copied or path.resolve() in copied:
             continue

@@ -59,12 +59,17 @@ class Layout:
         )
         return Path(folder) / f"{year:04d}" / f"{translation_key}.{lang}{ARTICLE_SUFFIX}"
 
+    @property
+    def read_folders(self) -> tuple[str | Path, ...]:
+        """The folders every file of which a part of the build reads (see `is_read`)."""
+        return (*self.article_dirs, ABOUT_DIR, RAW_SOURCES_DIR)
+
     def is_read(self, relative: Path) -> bool:
         """Whether a part of the build reads (or keeps) the file at `relative`: an article, an about page or
         a raw copy (each with checks of its own), a data file, or a timeline event (whose listing refuses
         what is not one)."""
         return (
-            any(relative.is_relative_to(folder) for folder in (*self.article_dirs, ABOUT_DIR, RAW_SOURCES_DIR))
+            any(relative.is_relative_to(folder) for folder in self.read_folders)
             or relative in DATA_FILES
             or relative.parent == EVENTS_DIR
         )

@@ -23,6 +23,7 @@ from .country_names import load_country_names
 from .errors import BuildFailed, Problem
 from .events import Event, load_events
 from .layout import ARTICLE_DIRS, Layout
+from .paths import Listing, content_listing
 from .reading import article_files, read_articles
 from .sources import with_publishers
 from .topics import TopicPair, load_topic_pairs
@@ -59,6 +60,11 @@ class ContentSnapshot:
     @cached_property
     def _by_path(self) -> dict[str, ArticleDocument]:
         return {os.path.abspath(doc.path): doc for doc in self.articles}
+
+    @cached_property
+    def listing(self) -> Listing:
+        """Every entry of the content folder as it is when first asked: one walk for all of `CHECKS`."""
+        return content_listing(self.content_dir)
 
     def document(self, path: str | Path) -> ArticleDocument | None:
         return self._by_path.get(os.path.abspath(path))

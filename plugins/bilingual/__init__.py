@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
 from archive_core.browse import newest_first
+from archive_core.derived import derived, front_matter
 from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
 from archive_core.urls import home_url
@@ -17,15 +19,23 @@ from archive_core.versions import Alternate, LanguageLink, group, versions
 
 def pair_articles(generator) -> None:
     """Give every article its hreflang alternates and language switch."""
+    articles = generator.articles
     siteurl = generator.settings["SITEURL"]
+    links = derived(generator, "pairs", (front_matter(articles), siteurl), lambda: _pairs(articles, siteurl))
+    for article, alternates, language_links in links:
+        article.alternates, article.language_links = alternates, language_links
+
+
+def _pairs(articles: list, siteurl: str) -> list[tuple[Any, list[Alternate], list[LanguageLink]]]:
     homes = {lang: home_url(lang) for lang in LANGUAGES}
-    for by_lang in group(generator.articles).values():
+    links = []
+    for by_lang in group(articles).values():
         urls = {lang: article.url for lang, article in by_lang.items()}
         original = next((a.lang for a in by_lang.values() if a.archive.translation is None), None)
         for article in by_lang.values():
             page = versions(urls, original=original, current=article.lang)
-            article.alternates = page.alternates(siteurl)
-            article.language_links = page.language_links(article.lang, homes)
+            links.append((article, page.alternates(siteurl), page.language_links(article.lang, homes)))
+    return links
 
 
 @dataclass(frozen=True)

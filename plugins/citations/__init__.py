@@ -15,6 +15,7 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.generators import Generator
 
+from archive_core.derived import derived, front_matter
 from archive_core.i18n import translations
 from archive_core.locales import LANGUAGES
 from archive_core.output import TextDocument, absolute_siteurl, written_together
@@ -41,21 +42,27 @@ def collect(generators) -> None:
 
 
 def collect_into(context: dict, settings: dict) -> None:
+    articles = context.get("articles", [])
+    country_pages, convention = context.get("country_pages") or {}, context.get("convention")
+    inputs = (front_matter(articles), country_pages, convention, absolute_siteurl(settings), settings["THEME"])
+    context["citations"] = derived(
+        context, "citations", inputs, lambda: _citations(articles, country_pages, convention, settings)
+    )
+
+
+def _citations(articles: list, country_pages: dict, convention, settings: dict) -> dict[str, Citation]:
     siteurl = absolute_siteurl(settings)
     catalogs = {lang: translations(Path(settings["THEME"]) / "translations", lang) for lang in LANGUAGES}
     cited: list[tuple[Reference, Content | None]] = [
         (article_reference(article, siteurl, catalogs[article.lang].gettext), article)
-        for article in context.get("articles", [])
+        for article in articles
         if article.lang in catalogs
     ]
-    convention = context.get("convention")
-    for lang, pages in (context.get("country_pages") or {}).items():
+    for lang, pages in country_pages.items():
         if convention is None:
             break
         cited += [(country_reference(page, convention.as_of, siteurl, catalogs[lang].gettext), None) for page in pages]
-    context["citations"] = {
-        ref.page_url: Citation(ref, formatted(ref, catalogs[ref.lang].gettext), article) for ref, article in cited
-    }
+    return {ref.page_url: Citation(ref, formatted(ref, catalogs[ref.lang].gettext), article) for ref, article in cited}
 
 
 class CitationFilesGenerator(Generator):

@@ -7,6 +7,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from archive_core.derived import derived, front_matter
 from archive_core.locales import LANGUAGES
 from archive_core.output import written_together
 from archive_core.snapshot import shared
@@ -19,8 +20,15 @@ from .worldmap import world_map
 
 def link_article_countries(generator) -> None:
     """Give every article `country_links`: its countries' pages in its language."""
-    for article in generator.articles:
-        article.country_links = country_links(article.archive.countries, article.lang)
+    articles = generator.articles
+    links = derived(
+        generator,
+        "country_links",
+        front_matter(articles),
+        lambda: [country_links(article.archive.countries, article.lang) for article in articles],
+    )
+    for article, found in zip(articles, links, strict=True):
+        article.country_links = found
 
 
 class CountryPagesGenerator(Generator):
@@ -30,21 +38,27 @@ class CountryPagesGenerator(Generator):
         articles = self.context.get("articles", [])
         snapshot = shared(self.context, Path(self.path))
         data = snapshot.countries
-        siteurl, default_lang = self.settings["SITEURL"], self.settings["DEFAULT_LANG"]
-        events = {lang: events_by_country(snapshot.events, lang) for lang in LANGUAGES}
-        self.pages = country_pages(data, articles, events, siteurl, default_lang)
-        world = world_map()
-        summary = data.summary
-        self.indexes = {
-            lang: country_index(self.pages[lang], world, lang, siteurl, default_lang, summary) for lang in LANGUAGES
-        }
+        inputs = (front_matter(articles), data, snapshot.events)
+        self.pages, self.indexes = derived(self, "pages", inputs, lambda: self._pages(articles, snapshot))
         # Shared with other plugins through the context (they never import this one): the open data,
         # the citations and the about page read them when they are there.
         self.context["country_records"] = data.records
         self.context["country_pages"] = self.pages
         self.context["country_people"] = data.people
-        self.context["status_summary"] = summary
+        self.context["status_summary"] = data.summary
         self.context["convention"] = data.convention
+
+    def _pages(self, articles: list, snapshot) -> tuple[dict, dict]:
+        """Each language's country pages and country index."""
+        data = snapshot.countries
+        siteurl, default_lang = self.settings["SITEURL"], self.settings["DEFAULT_LANG"]
+        events = {lang: events_by_country(snapshot.events, lang) for lang in LANGUAGES}
+        pages = country_pages(data, articles, events, siteurl, default_lang)
+        world = world_map()
+        indexes = {
+            lang: country_index(pages[lang], world, lang, siteurl, default_lang, data.summary) for lang in LANGUAGES
+        }
+        return pages, indexes
 
     def generate_output(self, writer) -> None:
         with written_together(writer):

@@ -158,6 +158,10 @@ def country_pages(
     for lang in LANGUAGES:
         listed = newest_first(listed_in(articles, lang))
         by_key = {article.translation_key: article for article in listed}
+        by_country: dict[str, list] = {}
+        for article in listed:
+            for code in dict.fromkeys(article.archive.countries):
+                by_country.setdefault(code, []).append(article)
         pages[lang] = [
             CountryPage(
                 code=code,
@@ -169,7 +173,7 @@ def country_pages(
                 record=data.records.get(code) or CountryRecord(code, UNKNOWN),
                 events=tuple(events.get(lang, {}).get(code, ())),
                 people=tuple(_people(data.people, code, lang, by_key)),
-                articles=tuple(a for a in listed if code in a.archive.countries),
+                articles=tuple(by_country.get(code, ())),
                 alternates=tuple(page_versions[code].alternates(siteurl)),
                 language_links=tuple(page_versions[code].language_links(lang)),
                 search=page_facets("country", lang, countries=(code,)),

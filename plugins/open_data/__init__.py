@@ -53,9 +53,6 @@ class OpenDataGenerator(Generator):
             FILES["countries_schema"]: json.dumps(countries_schema(f"{siteurl}/{FILES['countries_schema']}"), indent=2),
             FILES["articles_schema"]: json.dumps(articles_schema(f"{siteurl}/{FILES['articles_schema']}"), indent=2),
             FILES["timeline_schema"]: json.dumps(timeline_schema(f"{siteurl}/{FILES['timeline_schema']}"), indent=2),
-            FILES["articles_json"]: articles_json(
-                article_rows(self.context.get("articles", []), siteurl), about("articles_schema")
-            ),
         }
         pages = self.context.get("country_pages") or {}
         if pages:
@@ -70,6 +67,14 @@ class OpenDataGenerator(Generator):
             files[FILES["countries_json"]] = countries_json(rows, {**about("countries_schema"), **extra})
         for path, text in files.items():
             writer.write_file(path, TextDocument(text), self.context)
+        # Made only if written: the metadata of every article (a writer that keeps what an edit leaves
+        # alone, as the devserver's, keeps it after an edit of an article's text).
+        articles = self.context.get("articles", [])
+
+        def articles_file() -> str:
+            return articles_json(article_rows(articles, siteurl), about("articles_schema"))
+
+        writer.write_file(FILES["articles_json"], TextDocument(articles_file), self.context, listed_articles=articles)
 
 
 def get_generators(pelican) -> type[Generator]:

@@ -7,20 +7,29 @@ from pathlib import Path
 from pelican import signals
 
 from archive_core.browse import newest_first
+from archive_core.derived import derived, front_matter
 from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
 from archive_core.snapshot import shared
 from archive_core.topics import tagged, topic_translations
 from archive_core.urls import tag_slug
 
-from .neighbours import neighbours
+from .neighbours import Neighbours, neighbours
 
 
 def link_neighbours(generator) -> None:
     """Give every article `older`, `newer` and `related` (Article objects)."""
     articles = generator.articles
     pairs = shared(generator.context, Path(generator.path)).topic_pairs
+    found = derived(generator, "related", (front_matter(articles), pairs), lambda: _neighbours(articles, pairs))
+    for article in articles:
+        near = found[id(article)]
+        article.older, article.newer, article.related = near.older, near.newer, near.related
+
+
+def _neighbours(articles: list, pairs: tuple) -> dict[int, Neighbours]:
     translations = topic_translations(tagged(articles), pairs)
+    found: dict[int, Neighbours] = {}
     for lang in LANGUAGES:
 
         def features(article, lang=lang):
@@ -30,10 +39,8 @@ def link_neighbours(generator) -> None:
                 yield ("topic", translations.get((article.lang, slug), slug) if article.lang != lang else slug)
 
         own = newest_first(article for article in articles if article.lang == lang)
-        found = neighbours(own, newest_first(listed_in(articles, lang)), features)
-        for article in own:
-            near = found[id(article)]
-            article.older, article.newer, article.related = near.older, near.newer, near.related
+        found.update(neighbours(own, newest_first(listed_in(articles, lang)), features))
+    return found
 
 
 def register() -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
+from archive_core.derived import derived, front_matter
 from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
 from archive_core.output import records_json, write_page
@@ -18,13 +21,14 @@ from .entries import ArticleRef, Timeline, build_timeline, position_links, timel
 
 
 class JsonDocument:
-    """Stands in for a template so that Pelican's writer writes the JSON export like any page."""
+    """Stands in for a template so that Pelican's writer writes the JSON export like any page; made
+    only if written (a writer that keeps the pages an edit leaves alone never asks)."""
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: Callable[[], dict]) -> None:
         self.data = data
 
     def render(self, context: dict) -> str:
-        return records_json(self.data)
+        return records_json(self.data())
 
 
 def article_ref(article) -> ArticleRef:
@@ -40,20 +44,27 @@ def article_ref(article) -> ArticleRef:
     )
 
 
+def _timelines(articles: list, events: tuple) -> tuple[dict[str, Timeline], dict[str, list], list]:
+    """Each language's timeline; the Article objects each lists, for the devserver's incremental writer
+    (tools/incremental.py); and, for each article, where it sits on its language's timeline."""
+    refs = [article_ref(article) for article in articles]
+    timelines = {lang: build_timeline(events, refs, lang) for lang in LANGUAGES}
+    listed = {lang: listed_in(articles, lang) for lang in LANGUAGES}
+    return timelines, listed, [position_links(timelines[ref.lang], ref) for ref in refs]
+
+
 class TimelineGenerator(Generator):
     """Writes `/pl/os-czasu/`, `/en/timeline/` and their JSON, and tells each article where it sits."""
 
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])
         events = shared(self.context, Path(self.path)).events
-        refs = {id(article): article_ref(article) for article in articles}
         self.context["timeline_events"] = events  # for other plugins (the about page's corrections log)
-        self.timelines: dict[str, Timeline] = {lang: build_timeline(events, refs.values(), lang) for lang in LANGUAGES}
-        # The Article objects each page lists, for the devserver's incremental writer (tools/incremental.py).
-        self.listed = {lang: listed_in(articles, lang) for lang in LANGUAGES}
-        for article in articles:
-            ref = refs[id(article)]
-            article.timeline_links = position_links(self.timelines[ref.lang], ref)
+        self.timelines, self.listed, links = derived(
+            self, "timeline", (front_matter(articles), events), lambda: _timelines(articles, events)
+        )
+        for article, found in zip(articles, links, strict=True):
+            article.timeline_links = found
 
     def generate_output(self, writer) -> None:
         siteurl = self.settings["SITEURL"]
@@ -73,7 +84,7 @@ class TimelineGenerator(Generator):
             )
             writer.write_file(
                 timeline.json_url,
-                JsonDocument(to_json(timeline, siteurl)),
+                JsonDocument(partial(to_json, timeline, siteurl)),
                 self.context,
                 listed_articles=self.listed[lang],
             )

@@ -7,6 +7,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from archive_core.derived import derived, front_matter
 from archive_core.locales import LANGUAGES
 from archive_core.output import write_page
 from archive_core.snapshot import shared
@@ -23,15 +24,20 @@ INDEX_TEMPLATE = "topics"
 def link_article_topics(generator) -> None:
     """Every topic page of each language, and on every article `topic_links`: its topics' pages."""
     articles = generator.articles
+    pairs = shared(generator.context, Path(generator.path)).topic_pairs
+    pages, links = derived(generator, "topics", (front_matter(articles), pairs), lambda: _topics(articles, pairs))
+    for article, found in zip(articles, links, strict=True):
+        article.topic_links = found
+    generator.context["topic_pages"] = pages  # for the topics generator (and any plugin that lists topics)
+
+
+def _topics(articles: list, pairs: tuple) -> tuple[dict[str, list[TopicPage]], list]:
     tagged_articles = tagged(articles)
     names = topic_names(tagged_articles)
-    pairs = shared(generator.context, Path(generator.path)).topic_pairs
     translations = topic_translations(tagged_articles, pairs)
     pages = {lang: topic_pages(articles, lang, names, translations) for lang in LANGUAGES}
     by_slug = {lang: {page.slug: page for page in pages[lang]} for lang in LANGUAGES}
-    for article in articles:
-        article.topic_links = topic_links(article, by_slug[article.lang], translations)
-    generator.context["topic_pages"] = pages  # for the topics generator (and any plugin that lists topics)
+    return pages, [topic_links(article, by_slug[article.lang], translations) for article in articles]
 
 
 class TopicPagesGenerator(Generator):

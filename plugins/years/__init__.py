@@ -8,6 +8,7 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.paginator import Paginator
 
+from archive_core.derived import derived, front_matter
 from archive_core.locales import LANGUAGES
 from archive_core.output import write_page
 from archive_core.urls import month_anchor, save_as, year_url
@@ -36,9 +37,12 @@ class YearPagesGenerator(Generator):
         def page_url(url: str, number: int) -> str:
             return Paginator(save_as(url), url, [None] * number, self.settings, 1).page(number).url
 
-        self.pages: dict[str, list[YearPage]] = {
-            lang: year_pages(articles, lang, per_page, page_url) for lang in LANGUAGES
-        }
+        self.pages: dict[str, list[YearPage]] = derived(
+            self,
+            "pages",
+            front_matter(articles),
+            lambda: {lang: year_pages(articles, lang, per_page, page_url) for lang in LANGUAGES},
+        )
         # The home pages, the timeline and the article pages link to the years (they never import this plugin).
         self.context["archive_years"] = {lang: pages[0].years if pages else () for lang, pages in self.pages.items()}
 
