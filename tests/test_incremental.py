@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
@@ -135,3 +137,20 @@ def test_the_update_writes_nothing_outside_the_served_folder(tmp_path, name):
     with pytest.raises(BuildFailed, match="would be written outside the output folder"):
         writer.write_file(name, Template("<p>x</p>"), {"output_file": name})
     assert not list(tmp_path.rglob("escaped.html"))
+
+
+class _Cyclic:
+    def __init__(self) -> None:
+        self.itself = self
+
+
+def test_a_full_build_keeps_its_objects_out_of_the_collectors_passes_until_the_next(corpus, site):
+    held = _Cyclic()  # an object alive during a full build, as the build's own are
+    ref = weakref.ref(held)
+    site.full({"SEARCH_INDEX": False})
+    del held
+    gc.collect()
+    assert ref() is not None, "the collector still scans what the last full build left"
+    site.full({"SEARCH_INDEX": False})
+    gc.collect()
+    assert ref() is None, "what the last full build left is never collected: a devserver's memory would grow"

@@ -236,7 +236,7 @@ def test_folded_terms_are_in_the_page_for_pagefind_but_readers_never_see_them(pa
 
 
 @pytest.mark.parametrize(
-    ("path", "query", "labels", "country_page", "entry"),
+    ("path", "query", "labels", "country_page", "entry", "articles"),
     [
         (
             PL_SEARCH,
@@ -244,6 +244,7 @@ def test_folded_terms_are_in_the_page_for_pagefind_but_readers_never_see_them(pa
             ("Oś czasu", "Strona kraju"),
             "/pl/kraje/algieria/",
             "/pl/os-czasu/#negotiations-session",
+            2,
         ),
         (
             EN_SEARCH,
@@ -251,16 +252,20 @@ def test_folded_terms_are_in_the_page_for_pagefind_but_readers_never_see_them(pa
             ("Timeline", "Country page"),
             "/en/countries/algeria/",
             "/en/timeline/#negotiations-session",
+            1,
         ),
     ],
 )
 def test_a_query_finds_a_country_page_and_a_timeline_entry_and_the_kind_filter_narrows_to_them(
-    page, fixture_served, path, query, labels, country_page, entry
+    page, fixture_served, path, query, labels, country_page, entry, articles
 ):
     log = watch(page)
     page.goto(fixture_served.base_url + path + "?q=" + query)
     timeline, country = labels
-    assert sorted(result_targets(page, 2)) == sorted([country_page, entry])
+    # The country's page, then the entry that names it, then the articles about it (`countries: [DZ]`).
+    targets = result_targets(page, 2 + articles)
+    assert targets[:2] == [country_page, entry]
+    assert all(re.match(r"/(pl|en)/20\d\d/", target) for target in targets[2:]), targets
     filters = open_filters(page)
     for label in labels:  # every kind found, in the page's language
         expect(filters).to_contain_text(label)

@@ -56,3 +56,26 @@ def test_what_lies_outside_the_slices_is_found_once_for_every_page_of_one_write(
     other = _page_contexts(kwargs, listed, per_page=5)[0]
     assert shown_articles(kwargs, other, beside_slices) == shown_articles(kwargs, other)
     assert len(beside_slices) == 2
+
+
+@dataclass
+class Timeline:
+    entries: list  # what a page shows of the articles, with no Article object in it
+
+
+def test_with_first_a_page_shows_one_of_its_articles_exactly_when_it_shows_any() -> None:
+    articles = _articles(12)
+    unpaginated = [
+        {"timeline": Timeline([{"title": "x"}] * 50), "listed_articles": articles},
+        {"timeline": Timeline([{"title": "x"}] * 50), "country": Country("Poland", articles[3:5])},
+        {"timeline": Timeline([]), "listed_articles": []},
+        {"page": "about"},
+    ]
+    for kwargs in unpaginated:
+        shown, one = shown_articles(kwargs, {}), shown_articles(kwargs, {}, first=True)
+        assert bool(one) == bool(shown)
+        assert len(one) <= 1 and all(any(a is b for b in shown) for a in one)
+    kwargs = {"articles": articles, "country": Country("Poland", [])}
+    for localcontext in _page_contexts(kwargs, articles, per_page=5):
+        one = shown_articles(kwargs, localcontext, first=True)
+        assert one and set(map(id, one)) <= set(map(id, localcontext["articles_page"].object_list))

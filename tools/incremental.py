@@ -20,6 +20,7 @@ written into its search overlay (plugins/search/overlay.py).
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -63,11 +64,16 @@ class Site:
             captured[:] = generators
 
         self.generators = None
+        gc.unfreeze()  # what the last full build kept is let go of, before this one takes its memory
+        gc.collect()
         signals.all_generators_finalized.connect(capture)
         try:
             outcome = build.build_if_changed(self.settings_file, self.output, overrides, reuse=False, progress=True)
         finally:
             signals.all_generators_finalized.disconnect(capture)
+        # The build's objects live until the next full build: the collector's full passes skip them (at
+        # 5,000 pairs, each took 0.5 s of an update's 2 s).
+        gc.freeze()
         output = str(outcome.output)
         for generator in captured:  # they built into a staging folder that is now `output`
             generator.output_path = output

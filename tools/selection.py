@@ -118,7 +118,8 @@ class KeepUnaffected:
         self.beside_slices: dict = {}  # for `shown_articles`: every page of this one write shares its objects
 
     def render(self, localcontext: dict) -> str:
-        listed = shown_articles(self.kwargs, localcontext, self.beside_slices)
+        # With no listed fact changed, any article shown keeps the page: the first one found is enough.
+        listed = shown_articles(self.kwargs, localcontext, self.beside_slices, first=not self.tally.relisted)
         if listed and not any(id(a) in self.tally.relisted for a in listed):
             name = localcontext["output_file"]
             existing = os.path.join(self.previous, name)
@@ -129,10 +130,13 @@ class KeepUnaffected:
         return self.template.render(localcontext)
 
 
-def shown_articles(kwargs: dict, localcontext: dict, beside_slices: dict | None = None) -> list[Content]:
+def shown_articles(
+    kwargs: dict, localcontext: dict, beside_slices: dict | None = None, first: bool = False
+) -> list[Content]:
     """The articles a page shows: those in the objects its plugin passed (`kwargs`), where a list Pelican
     paginates counts only by this page's slice of it (`localcontext`: Pelican's `<key>_paginator` and
     `<key>_page`), wherever else the page's objects hold it (a country's articles, in the country).
+    `first`: only whether it shows any, as one of them (or none).
 
     `beside_slices`: a dict kept across the pages of one `write_file` (the same `kwargs` and paginators),
     where what lies outside the slices is found once instead of once a page (at 10,000 articles, a listing
@@ -144,13 +148,16 @@ def shown_articles(kwargs: dict, localcontext: dict, beside_slices: dict | None 
         if key.endswith("_paginator") and isinstance(value, Paginator)
     ]
     paginators = tuple(page.paginator for page in pages)
-    key = tuple(map(id, paginators))
+    in_slices = [a for page in pages for a in page.object_list]
+    if first and any(isinstance(a, Content) for a in in_slices):
+        return in_slices
+    key = (first, *map(id, paginators))
     beside_slices = {} if beside_slices is None else beside_slices
     if key not in beside_slices:
         paginated = {_ids(paginator.object_list) for paginator in paginators} - {frozenset()}
         # The paginators are held with what was found: their ids stay theirs.
-        beside_slices[key] = (paginators, articles_in(kwargs.values(), paginated=paginated))
-    return [a for page in pages for a in page.object_list] + beside_slices[key][1]
+        beside_slices[key] = (paginators, articles_in(kwargs.values(), paginated=paginated, first=first))
+    return in_slices + beside_slices[key][1]
 
 
 def _ids(values: Iterable) -> frozenset[int]:
@@ -158,10 +165,11 @@ def _ids(values: Iterable) -> frozenset[int]:
 
 
 def articles_in(
-    values: Iterable, depth: int | None = None, paginated: Collection[frozenset[int]] = ()
+    values: Iterable, depth: int | None = None, paginated: Collection[frozenset[int]] = (), first: bool = False
 ) -> list[Content]:
     """The articles in `values`: directly, in lists and dicts, or in the fields of dataclasses, down to `depth`
-    levels (None: all), leaving out the collections of exactly the articles of one of `paginated`."""
+    levels (None: all), leaving out the collections of exactly the articles of one of `paginated`.
+    `first`: the first one found only (the last values are looked into first)."""
     found: list[Content] = []
     seen: set[int] = set()  # each container once: no cycle, no object walked twice
     waiting = [(value, 0) for value in values]
@@ -169,6 +177,8 @@ def articles_in(
         value, level = waiting.pop()
         if isinstance(value, Content):
             found.append(value)
+            if first:
+                break
             continue
         if (depth is not None and level >= depth) or id(value) in seen:
             continue

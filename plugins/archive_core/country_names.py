@@ -6,12 +6,14 @@ countries:
     source: https://pl.wiktionary.org/wiki/Wietnam
 
 `make import` finds the countries an article names by them (tools/importer/countries.py); the
-content snapshot checks the file like every data file, so `make check` refuses a bad record at its line.
+search index finds a page about a country by them (`search_terms`); the content snapshot checks the
+file like every data file, so `make check` refuses a bad record at its line.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from . import countries
 from .data import DataFile, load_data
 from .errors import ContentError, Problem
 from .layout import COUNTRY_NAMES_FILE
+from .locales import LANGUAGES
 from .provenance import address_hint, is_http_url
 
 KEYS = frozenset({"code", "forms", "source"})
@@ -97,3 +100,17 @@ def _record(data: DataFile, where: list, record: object) -> CountryForms:
             )
         )
     return CountryForms(record["code"], tuple(forms), record["source"])
+
+
+def search_terms(codes: Iterable[str], records: Iterable[CountryForms]) -> str:
+    """Every name of the countries `codes`, as readers may type it: CLDR's in each language, then the file's forms.
+
+    `search_terms(["PL"], records)` -> `Polska Poland Polski Polsce ... Polish`: hidden search terms of a
+    page about Poland, so that "Polsce" or "Poland" finds it on either language's site.
+    """
+    forms = {record.code: record.forms for record in records}
+    terms: dict[str, None] = {}
+    for code in codes:
+        for name in (*(countries.country_name(code, lang) for lang in LANGUAGES), *forms.get(code, ())):
+            terms.setdefault(name, None)
+    return " ".join(terms)

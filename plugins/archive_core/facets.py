@@ -25,6 +25,7 @@ class SearchFacets:
     summary: str  # plain text
     date_label: str = ""  # the date as shown, when not the whole day: `grudzień 2024`, `25–26 October 2025`
     date_iso: str = ""  # the same for `<time datetime>`: `2024-12`
+    codes: tuple[str, ...] = ()  # the countries' codes, for their other names (`country_search_terms`)
 
     @property
     def year(self) -> str:
@@ -71,6 +72,7 @@ def page_facets(
         summary=" ".join(summary.split()),
         date_label=date_label,
         date_iso=date_iso,
+        codes=tuple(sorted(set(countries))),
     )
 
 

@@ -19,7 +19,7 @@ from .articles import ArticleDocument
 from .cache import ContentCache
 from .checks import CHECKS
 from .country_data import CountryData, load_country_data
-from .country_names import load_country_names
+from .country_names import CountryForms, load_country_names
 from .errors import BuildFailed, Problem
 from .events import Event, load_events
 from .layout import ARTICLE_DIRS, Layout
@@ -42,6 +42,7 @@ class ContentSnapshot:
     data_problems: tuple[Problem, ...] = ()  # of the curated data files (countries, people, timeline, ...)
     problems: tuple[Problem, ...] = field(default=(), compare=False)  # all of them, checks included: see `checked`
     topic_pairs: tuple[TopicPair, ...] = ()  # content/data/topics.yaml: a topic's Polish and English names
+    country_forms: tuple[CountryForms, ...] = ()  # content/data/country-names.yaml: names CLDR lacks
     layout: Layout = field(default_factory=Layout)  # where each kind of file is (ARTICLE_PATHS: a setting)
 
     @property
@@ -150,11 +151,12 @@ def _with_data(snapshot: ContentSnapshot, today: date | None = None) -> ContentS
     countries, country_problems = load_country_data(snapshot.content_dir, keys, today)
     events, event_problems = load_events(snapshot.content_dir, keys)
     topic_pairs, topic_problems = load_topic_pairs(snapshot.content_dir)
-    _, name_problems = load_country_names(snapshot.content_dir)  # `make import` reads the names, checked here
+    country_forms, name_problems = load_country_names(snapshot.content_dir)
     return replace(
         snapshot,
         events=tuple(events),
         countries=countries,
         topic_pairs=topic_pairs,
+        country_forms=country_forms,
         data_problems=(*country_problems, *event_problems, *topic_problems, *name_problems),
     )

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
+from archive_core.country_names import search_terms
 from archive_core.derived import derived, front_matter
 from archive_core.locales import LANGUAGES
 from archive_core.output import written_together
-from archive_core.snapshot import shared
+from archive_core.snapshot import CONTEXT_KEY, shared
 from archive_core.urls import save_as, section_url
 
 from .timeline_events import events_by_country
@@ -98,6 +100,14 @@ def countries_url(lang: str) -> str:
 
 def add_template_helpers(generator) -> None:
     generator.env.globals["countries_url"] = countries_url
+    context = generator.context  # the build's, shared by every generator; the snapshot is in it by render time
+
+    @cache
+    def country_search_terms(codes: tuple[str, ...]) -> str:
+        snapshot = context.get(CONTEXT_KEY)
+        return search_terms(codes, snapshot.country_forms if snapshot else ())
+
+    generator.env.globals["country_search_terms"] = country_search_terms  # partials/search_facets.html
 
 
 def get_generators(pelican) -> type[Generator]:

@@ -151,7 +151,9 @@ async function run() {
       search = await pagefind.search(term, { filters });
     }
     if (number !== generation || !search) return; // a newer search has started
-    results = shownResults(search.results);
+    const ranked = await newestFirstAmongEqual(pagefind, search.results, { filters });
+    if (number !== generation) return;
+    results = shownResults(ranked);
     shown = 0;
     list.replaceChildren();
     await showMore(number);
@@ -166,10 +168,26 @@ async function run() {
   }
 }
 
+// Pagefind ranks equal scores in no useful order (its index's page order: oldest URL first; a filter alone
+// gives every page the same score). An archive of news lists the newest first: among equal scores only,
+// the order of Pagefind's own `date` sort (partials/search_facets.html), asked for only when there is a tie.
+// Pages without a date (country pages) come after the dated ones of their score.
+async function newestFirstAmongEqual(pagefind, found, options) {
+  if (!found.some((result, index) => index && result.score === found[index - 1].score)) return found;
+  const byDate = await pagefind.search(term || null, { ...options, sort: { date: "desc" } });
+  const position = new Map(byDate.results.map((result, index) => [result.id, index]));
+  const place = (result) => position.get(result.id) ?? found.length;
+  return [...found].sort((a, b) => b.score - a.score || place(a) - place(b));
+}
+
 function summary(count) {
   const values = { COUNT: count, SEARCH_TERM: query };
+  if (count === 0) {
+    // Say what the reader can do: with more words, fewer pages hold them all; a filter narrows too.
+    const none = query ? text("zero_results_for", values) : text("many_results", values);
+    return `${none}. ${strings[activeCount() ? "zero_hint_filters" : "zero_hint"]}`;
+  }
   if (!query) return text(count === 1 ? "one_result" : "many_results", values);
-  if (count === 0) return text("zero_results_for", values);
   return text(count === 1 ? "one_result_for" : "many_results_for", values);
 }
 
