@@ -28,6 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive_core.articles import ArticleDocument, read_article
+from archive_core.text import visible_text
 from tools.importer import structure
 from tools.importer.__main__ import main
 from tools.importer.decoding import decode
@@ -135,11 +136,12 @@ def assert_every_line_kept(text: str, document: ArticleDocument, err: str) -> No
     position = 0
     for number, raw_line in lines:
         line = collapse(raw_line)
-        if not line:
+        shown = visible_text(line, prose=False)  # a title holds no character a reader cannot see
+        if not shown:  # nothing a reader could see
             continue
-        title = next((t for t in titles if position == 0 and t.startswith(line)), None)
+        title = next((t for t in titles if position == 0 and t.startswith(shown)), None)
         if title is not None:  # the title's line, or one line of a title wrapped over several
-            titles = [title[len(line) :].lstrip()] if title[len(line) :].strip() else []
+            titles = [title[len(shown) :].lstrip()] if title[len(shown) :].strip() else []
             continue
         titles = []
         if f":{number}: dropped page residue: " in err:
@@ -168,7 +170,7 @@ def title_texts(document: ArticleDocument, err: str) -> list[str]:
     found = [collapse(document.meta.title)] if "title" not in document.meta.review else []
     replaced = re.search(r"the source's title ('.*'|\".*\") was replaced by TITLE", err)
     if replaced:
-        found.append(collapse(ast.literal_eval(replaced.group(1))))
+        found.append(visible_text(collapse(ast.literal_eval(replaced.group(1))), prose=False))
     return found
 
 

@@ -156,15 +156,19 @@ def test_a_hanging_apt_get_fails_within_its_limit(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("fault", "said"),
-    [("read-only-disk", "Read-only file system"), ("full-disk", "No space left on device")],
+    ("fault", "said", "hint"),
+    [
+        ("read-only-disk", "Read-only file system", "is on a read-only file system: build into a folder"),
+        ("full-disk", "No space left on device", "is full: free some space"),
+    ],
 )
-def test_a_disk_that_refuses_writes_is_one_line_and_keeps_the_site(fault, said, sites, tmp_path):
+def test_a_disk_that_refuses_writes_is_one_line_and_keeps_the_site(fault, said, hint, sites, tmp_path):
     output = published_copy(sites, tmp_path)
     result = run_build(sites["content"], output, fault_settings(tmp_path, fault))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert said in result.stderr and "was left unchanged" in result.stderr
+    assert hint in result.stderr and "check the permissions" not in result.stderr, result.stderr
     assert tree_snapshot(output) == sites["old_tree"]
     assert leftovers(output) == []
 
@@ -181,6 +185,7 @@ def test_a_file_size_limit_of_the_system_is_one_line_and_keeps_the_site(sites, t
     assert result.returncode == 1
     assert "Traceback" not in result.stderr, result.stderr
     assert "build failed: a file could not be written or read: File too large" in result.stderr
+    assert "raise the limit" in result.stderr, result.stderr
     assert tree_snapshot(output) == sites["old_tree"]
 
 

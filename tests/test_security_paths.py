@@ -220,9 +220,14 @@ def test_links_inside_the_content_folder_are_followed(content_copy, tmp_path):
 
 
 def test_a_hidden_link_out_is_never_read(content_copy, tmp_path):
-    """Hidden names (editors' swap files) are skipped by the archive and by Pelican alike: never read."""
-    (content_copy / "articles/2025/.outside.en.md").symlink_to(outside_article(tmp_path))
+    """Hidden names are skipped by the archive and by Pelican alike: never read. One that looks like content
+    is refused by name (nothing is dropped silently); a tool's own (an editor's swap file) is only skipped."""
+    (content_copy / "articles/2025/.outside.en.md.swp").symlink_to(outside_article(tmp_path))
     output = build_site(tmp_path / "output", content_copy)
+    assert not any(SECRET.encode() in data for data in tree_snapshot(output).values() if data)
+    (content_copy / "articles/2025/.outside.en.md").symlink_to(outside_article(tmp_path))
+    refused = run_build(content_copy, output)
+    assert refused.returncode == 1 and "articles/2025/.outside.en.md: file: is hidden" in refused.stderr
     assert not any(SECRET.encode() in data for data in tree_snapshot(output).values() if data)
 
 

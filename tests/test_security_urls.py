@@ -41,9 +41,29 @@ ACCEPTED = [
     "https://www.vietnamplus.vn/le-mo-post1072958.vnp?x=1#y",
     "http://[2001:db8::1]:8080/a",
     "https://1.2.3.4/",
-    "https://пример.рф/",
+    "https://xn--e1afmkfd.xn--p1ai/",  # пример.рф, as readers are shown it
+    "https://example.org/łódź",  # letters outside ASCII in the path show no other site
     "https://example.org:443/",
 ]
+
+
+# Hosts with letters outside ASCII, which can pass for other sites (IDN homographs): refused, with the ASCII form
+# the archive shows readers in the hint.
+LOOK_ALIKES = {
+    "https://vietnamplu\u0455.vn/a": "U+0455 CYRILLIC SMALL LETTER DZE), which can pass for others: write it as xn--",
+    "https://ex\u0430mple.org/": "U+0430 CYRILLIC SMALL LETTER A",
+    "https://пример.рф/": "write it as xn--e1afmkfd.xn--p1ai,",
+    "https://łódź.pl/": "write it as xn--d-uga0v4h.pl,",
+}
+
+
+@pytest.mark.parametrize("url", LOOK_ALIKES)
+def test_a_host_outside_ascii_is_refused_with_its_ascii_form(url, content_copy):
+    assert not is_http_url(url)
+    path = content_copy / "articles/2025/good-article.en.md"
+    path.write_text(good("https://example.org/a", url), encoding="utf-8")
+    problems = [str(p) for p in check(content_copy)]
+    assert any(p.startswith(f"{path}:8: source.url:") and LOOK_ALIKES[url] in p for p in problems), problems
 
 
 @pytest.mark.parametrize("url", REFUSED)

@@ -31,7 +31,7 @@ from .progress import build_progress
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
-from archive_core.errors import BuildFailed, ToolFailed  # noqa: E402
+from archive_core.errors import BuildFailed, ToolFailed, disk_hint  # noqa: E402
 from search.pagefind_compat import PagefindFailed  # noqa: E402
 
 # A program the build runs is missing, failed or hung: its message is one line saying what to do.
@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         where = f" ({exc.filename})" if exc.filename else ""
         print(
             f"build failed: a file could not be written or read: {exc.strerror or exc}{where}; {args.output} was "
-            f"left unchanged (free some space, or check the permissions of {Path(args.output).parent})",
+            f"left unchanged ({disk_hint(exc, Path(args.output).parent)})",
             file=sys.stderr,
         )
         return 1

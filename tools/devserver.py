@@ -39,7 +39,7 @@ from .serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
-from archive_core.errors import BuildFailed  # noqa: E402
+from archive_core.errors import BuildFailed, disk_hint  # noqa: E402
 from search.indexing import BUNDLE_DIR  # noqa: E402
 from search.overlay import SearchOverlay  # noqa: E402
 from search.pagefind_compat import PagefindFailed  # noqa: E402
@@ -84,7 +84,8 @@ def full_build(served: Served) -> None:
         print(f"build failed: {exc}; still serving the last good site", file=sys.stderr)
     except OSError as exc:  # a full or read-only disk
         failed = f"{exc.strerror or exc} ({exc.filename})"
-        print(f"build failed: {failed}; still serving the last good site", file=sys.stderr)
+        hint = disk_hint(exc, site.output)
+        print(f"build failed: {failed}; still serving the last good site ({hint})", file=sys.stderr)
     except Exception:
         traceback.print_exc()
         print("build failed: still serving the last good site", file=sys.stderr)

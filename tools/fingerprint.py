@@ -138,7 +138,7 @@ def take(content_dir: Path, settings: dict[str, Any]) -> Inputs:
     code_value = digest.hexdigest()
     files: dict[str, str] = {}
     listing = paths.content_listing(content_dir)
-    problems += listing.problems
+    problems += listing.errors  # its warnings (a hidden file of no kind the build reads) are the checks' to show
     for path in listing.files:
         try:
             real = paths.regular_file(path, content_dir)
@@ -204,7 +204,7 @@ def _input_hashes(root: Path, content_dir: Path) -> list[tuple[str, str]] | None
     """(path inside the repository, hash) of every code input, then of every content file as `content/...`."""
     code, problems = _code_inputs(root)
     listing = paths.content_listing(content_dir)
-    if problems or listing.problems:
+    if problems or listing.errors:
         return None
     hashes = [(str(path.relative_to(root)), _file_hash(str(path))) for path in code]
     for path in listing.files:

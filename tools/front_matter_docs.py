@@ -21,6 +21,7 @@ from archive_core.schema import (  # noqa: E402
     FIELD_NAMES,
     FIELDS,
     LANGUAGE_CODE,
+    MAX_TAGS,
     RAW_PATTERN,
     SLUG_MAX_LENGTH,
     SLUG_PATTERN,
@@ -45,9 +46,9 @@ def _kind_schema(field: Field) -> dict:
         "date": {"type": "string", "pattern": DATE_PATTERN},
         " | ".join(LANGUAGES): {"enum": list(LANGUAGES)},
         "slug": slug,
-        "list of codes": {"type": "array", "items": {"enum": sorted(countries.known_codes())}},
-        "list of text": {"type": "array", "items": TEXT},
-        "list of field names": {"type": "array", "items": {"enum": list(FIELD_NAMES)}},
+        "list of codes": {"type": "array", "items": {"enum": sorted(countries.known_codes())}, "uniqueItems": True},
+        "list of text": {"type": "array", "items": TEXT, "uniqueItems": True},
+        "list of field names": {"type": "array", "items": {"enum": list(FIELD_NAMES)}, "uniqueItems": True},
     }
     by_name = {
         "source": {
@@ -93,6 +94,7 @@ def _kind_schema(field: Field) -> dict:
             "additionalProperties": False,
         },
     }
+    by_name["tags"] = {**by_kind["list of text"], "maxItems": MAX_TAGS}
     schema = by_name.get(field.name) or by_kind.get(field.kind)
     if schema is None:
         raise ValueError(

@@ -22,7 +22,15 @@ from .markdown import SiteLink
 # Fields checked against other files (`checks`), whose problems name their line: the source's publisher and raw
 # copy; what makes an address or a version (`slug`, or the `title` a slug is made from; `translation_key`,
 # `translation.from`).
-LATER_CHECKED_FIELDS = ("source.publisher", "source.raw", "slug", "title", "translation_key", "translation.from")
+LATER_CHECKED_FIELDS = (
+    "source.url",
+    "source.publisher",
+    "source.raw",
+    "slug",
+    "title",
+    "translation_key",
+    "translation.from",
+)
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,11 @@ from .country_data import check_counts
 from .errors import Problem
 from .events import check_figures
 from .links import broken_link_problems, copied_files
+from .provenance import same_address
 from .reading import url_collisions
+from .schema import is_placeholder
 from .sources import unreferenced_raw_sources
-from .versions import duplicate_problems, missing_counterpart_warnings
+from .versions import duplicate_problems, missing_counterpart_warnings, translated_original_problems
 
 if TYPE_CHECKING:
     from .snapshot import ContentSnapshot
@@ -51,13 +53,41 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
-    """Duplicate (translation_key, lang) pairs (errors); translations whose original is missing (warnings)."""
+    """Duplicate (translation_key, lang) pairs and translations of translations (errors); translations whose
+    original is missing (warnings)."""
     documents = [(doc.path, doc.meta) for doc in snapshot.articles]
     lines = {doc.path: doc for doc in snapshot.articles}
     return [
         replace(problem, line=lines[problem.path].line(problem.field)) if problem.line is None else problem
-        for problem in [*duplicate_problems(documents), *missing_counterpart_warnings(documents)]
+        for problem in [
+            *duplicate_problems(documents),
+            *translated_original_problems(documents),
+            *missing_counterpart_warnings(documents),
+        ]
     ]
+
+
+def check_shared_sources(snapshot: ContentSnapshot) -> list[Problem]:
+    """Two articles (two translation_keys) with one original: the same article archived twice (warnings)."""
+    first: dict[str, tuple[str, str]] = {}  # the address, as compared -> (translation_key, path) of its first
+    problems = []
+    for doc in sorted(snapshot.articles, key=lambda doc: doc.path):
+        if doc.meta.source is None or is_placeholder(doc.meta.source.url):
+            continue
+        address = same_address(doc.meta.source.url)
+        key, path = first.setdefault(address, (doc.meta.translation_key, doc.path))
+        if key != doc.meta.translation_key:
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line("source.url"),
+                    "source.url",
+                    f"is also the original of {path} (translation_key {key!r})",
+                    "one original is one article: give both versions one translation_key, or keep one",
+                    "warning",
+                )
+            )
+    return problems
 
 
 def check_internal_links(snapshot: ContentSnapshot) -> list[Problem]:
@@ -117,7 +147,8 @@ Check = Callable[["ContentSnapshot"], list[Problem]]
 
 CHECKS: tuple[Check, ...] = (
     check_content_tree,  # links out of the content folder, loops, FIFOs and devices, anywhere in it
-    check_translations,  # duplicate (translation_key, lang); missing originals (warning)
+    check_translations,  # duplicate (translation_key, lang); translations of translations; missing originals
+    check_shared_sources,  # two articles with one original (warning)
     check_internal_links,  # {filename} links to missing content
     check_urls,  # two articles at one address
     check_review_fields,  # fields the importer guessed (warning)

@@ -22,7 +22,7 @@ from .data import DataFile, load_data
 from .errors import ContentError, Problem
 from .layout import COUNTRY_NAMES_FILE
 from .locales import LANGUAGES
-from .provenance import is_http_url
+from .provenance import address_hint, is_http_url
 
 KEYS = frozenset({"code", "forms", "source"})
 
@@ -50,11 +50,29 @@ def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[
     if not isinstance(records, list):
         return (), [data.problem([], "countries", "is missing", "the file holds `countries:`, a list")]
     found, problems = [], []
+    owners: dict[str, str] = {}  # each form -> the code whose record gives it first
     for index, record in enumerate(records):
         try:
-            found.append(_record(data, ["countries", index], record))
+            forms = _record(data, ["countries", index], record)
         except ContentError as exc:
             problems.append(exc.problem)
+            continue
+        if any(forms.code == other.code for other in found):
+            problems.append(
+                data.problem(["countries", index, "code"], f"{forms.code}.code", "has a second record", "keep one")
+            )
+            continue
+        for form in forms.forms:
+            if (owner := owners.setdefault(form, forms.code)) != forms.code:
+                problems.append(
+                    data.problem(
+                        ["countries", index, "forms"],
+                        f"{forms.code}.forms",
+                        f"{form!r} is a form of {owner} too: the importer could not tell which country it names",
+                        "keep it for the country it names in the archive's articles",
+                    )
+                )
+        found.append(forms)
     return tuple(found), problems
 
 
@@ -74,7 +92,12 @@ def _record(data: DataFile, where: list, record: object) -> CountryForms:
         raise ContentError(data.problem([*where, "forms"], "forms", "must be a list of names", "quote each name"))
     if not is_http_url(record["source"]):
         raise ContentError(
-            data.problem([*where, "source"], "source", "must be an http(s) address", "the entry the forms come from")
+            data.problem(
+                [*where, "source"],
+                "source",
+                "must be an http(s) address",
+                address_hint(record["source"], "the entry the forms come from"),
+            )
         )
     return CountryForms(record["code"], tuple(forms), record["source"])
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Iterable
@@ -75,3 +76,28 @@ class ToolFailed(RuntimeError):
 
     Its message is one line: the tool, what went wrong, and what to do.
     """
+
+
+# What to do about a file the system would not write or read, by its errno; `{path}` is the file or folder.
+_DISK_HINTS: dict[int, str] = {
+    errno.ENOSPC: "the disk of {path} is full: free some space",
+    errno.EDQUOT: "the disk quota of {path} is used up: free some space, or ask for a larger quota",
+    errno.EFBIG: "a file is larger than the system lets this user write (ulimit -f, or a quota): raise the limit",
+    errno.EACCES: "check the permissions of {path}: the build must be able to write it",
+    errno.EPERM: "check the permissions and attributes (immutable, append-only) of {path}",
+    errno.EROFS: "{path} is on a read-only file system: build into a folder that can be written",
+    errno.ENAMETOOLONG: "{path} is longer than the file system allows: build into a folder with a shorter path",
+    errno.EMFILE: "too many files open at once: raise the limit (ulimit -n) and build again",
+    errno.ENFILE: "the system has too many files open: close other programs and build again",
+    errno.ENOENT: "{path} disappeared while the site was built: was it deleted or moved? build again",
+    errno.ENOTDIR: "a part of {path} is a file where a folder should be: move that file away",
+    errno.EISDIR: "{path} is a folder where a file should be: move that folder away",
+    errno.EIO: "the disk reported an input/output error at {path}: check the disk",
+}
+
+
+def disk_hint(exc: OSError, fallback: str | Path) -> str:
+    """What to do about `exc`, naming its file (else `fallback`, the folder written to)."""
+    path = exc.filename if exc.filename is not None else fallback
+    hint = _DISK_HINTS.get(exc.errno or 0, "check the disk and the permissions of {path}")
+    return hint.format(path=os.fsdecode(path) if isinstance(path, bytes) else path)

@@ -22,7 +22,8 @@ import yaml
 
 from . import paths
 from .errors import content_error
-from .text import bytes_problem, line_of, text_problem
+from .text import bytes_problem, invisible_problem, is_prose, line_of, text_problem
+from .when import YEAR_HINT, YearTooEarly, check_year
 
 FENCE = "---"
 MAX_FILE_BYTES = paths.MAX_FILE_BYTES
@@ -34,6 +35,7 @@ _NESTING = re.compile(r"[\[{]|[-?:](?=\s|\Z)")
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class FrontMatterLoader(_SafeLoader):  # type: ignore[misc,valid-type]
@@ -63,7 +65,7 @@ def _wall_clock_timestamp(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> Any
     offset = _OFFSET.search(node.value) if ("T" in node.value or " " in node.value.strip()) else None
     if offset and (int(offset[2]) >= 24 or int(offset[3] or 0) >= 60):
         raise OffsetOutOfRange(f"the time zone offset {offset[0].strip()} is out of range")
-    return naive(yaml.SafeLoader.construct_yaml_timestamp(loader, node))
+    return check_year(naive(yaml.SafeLoader.construct_yaml_timestamp(loader, node)))
 
 
 def naive(value: Any) -> Any:
@@ -205,6 +207,8 @@ def parse_yaml(
                 field = field.split(".")[0] if field else None  # the field, as a contributor names it
                 if isinstance(exc, OffsetOutOfRange):
                     message, hint = str(exc), "an offset is from -23:59 to +23:59, e.g. +07:00; or give only the date"
+                elif isinstance(exc, YearTooEarly):
+                    message, hint = str(exc), YEAR_HINT
                 elif tag is None or tag.endswith(":timestamp"):
                     message, hint = f"impossible date: {exc}", "use a real calendar date, YYYY-MM-DD"
                 else:
@@ -255,7 +259,8 @@ def _scan_events(text: str, path: str | Path, offset: int, label: str) -> None:
 
 
 def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str) -> None:
-    """Refuse merge keys, keys that are not text, duplicate keys, and scalars content may not hold."""
+    """Refuse merge keys, keys that are not text, duplicate keys, a key given an empty text (`publisher: ""`:
+    left out, the key means "not given"; empty, it is a value forgotten), and scalars content may not hold."""
     stack: list[tuple[yaml.Node, str]] = [(root, "")]
     while stack:
         node, where = stack.pop()
@@ -263,10 +268,12 @@ def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str) -> 
         if isinstance(node, yaml.ScalarNode):
             # Only a double-quoted scalar can hold what its text does not show (escapes such as "\x01"); the
             # rest is the file's own text, which `decode` checked.
-            if node.style == '"' and (problem := text_problem(node.value)):
+            problem = text_problem(node.value) if node.style == '"' else None
+            if problem or (problem := invisible_problem(node.value, is_prose(where))):
                 line += node.value.count("\n", 0, problem.offset) if node.style in ("|", ">") else 0
                 raise content_error(path, line, where or label, problem.message, problem.hint)
         elif isinstance(node, yaml.SequenceNode):
+            _refuse_repeats(node, path, offset, where or label)
             items = [(item, f"{where}.{index}" if where else str(index)) for index, item in enumerate(node.value)]
             stack.extend(reversed(items))
         elif isinstance(node, yaml.MappingNode):
@@ -297,8 +304,43 @@ def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str) -> 
                         "keep one: a reviewer reads the first, the site would show the last",
                     )
                 seen[(key.tag, key.value)] = key_line
+                if isinstance(value, yaml.ScalarNode) and value.tag == _STR_TAG and not value.value.strip():
+                    raise content_error(
+                        path,
+                        value.start_mark.line + 1 + offset,
+                        _printable(name, label),
+                        "is empty",
+                        "write its value, or delete the line: an empty text is no value, and would show as none",
+                    )
                 children += [(key, where), (value, _printable(name, label))]
             stack.extend(reversed(children))
+
+
+def _refuse_repeats(node: yaml.SequenceNode, path: str | Path, offset: int, field: str) -> None:
+    """A list that holds one value twice (`countries: [VN, VN]`, one source twice): an error at the repeat.
+
+    Lists of records (mappings) are left to what reads them, which names the key two records share
+    (`PL.code: has a second record`)."""
+    seen: dict[Any, int] = {}
+    for item in node.value:
+        if isinstance(item, yaml.MappingNode):
+            continue
+        line = item.start_mark.line + 1 + offset
+        value = _plain_value(item)
+        if value in seen:
+            shown = repr(value[1]) if isinstance(value[1], str) else "the same item"
+            where = f", on lines {seen[value]} and {line}" if seen[value] != line else ""
+            raise content_error(path, line, _printable(field, "yaml"), f"lists {shown} twice{where}", "keep one")
+        seen[value] = line
+
+
+def _plain_value(node: yaml.Node) -> Any:
+    """A hashable form of a node's value, equal for equal values (depth is bounded by MAX_YAML_DEPTH)."""
+    if isinstance(node, yaml.ScalarNode):
+        return (node.tag, node.value.strip())
+    if isinstance(node, yaml.SequenceNode):
+        return ("seq", tuple(_plain_value(item) for item in node.value))
+    return ("map", frozenset((_plain_value(key), _plain_value(value)) for key, value in node.value))
 
 
 def _printable(name: str, fallback: str) -> str:

@@ -157,9 +157,16 @@ class Listing:
     files: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "error"]
 
-def list_files(root: str | Path, folder: str | Path, folder_suffixes: Iterable[str] = ()) -> Listing:
-    """Every regular file under `folder` (which is `root` or inside it), sorted; hidden names are skipped.
+
+def list_files(
+    root: str | Path, folder: str | Path, folder_suffixes: Iterable[str] = (), hidden: bool = False
+) -> Listing:
+    """Every regular file under `folder` (which is `root` or inside it), sorted; hidden names are skipped,
+    and, with `hidden`, each that is not a system's or a tool's own file is a problem (`hidden_problem`).
 
     Links are followed when they resolve inside `root` and lead to no loop. A
     link that leaves `root`, a loop, a dangling link, a FIFO, socket or
@@ -194,11 +201,13 @@ def list_files(root: str | Path, folder: str | Path, folder_suffixes: Iterable[s
     if not os.path.isdir(real):
         listing.problems.append(Problem(str(folder), None, "file", "should be a folder", "move the file elsewhere"))
         return listing
-    _walk(real_root, folder, (real,), suffixes, listing)
+    _walk(real_root, folder, (real,), suffixes, listing, hidden)
     return listing
 
 
-def _walk(real_root: str, folder: Path, chain: tuple[str, ...], suffixes: tuple[str, ...], listing: Listing) -> None:
+def _walk(
+    real_root: str, folder: Path, chain: tuple[str, ...], suffixes: tuple[str, ...], listing: Listing, hidden: bool
+) -> None:
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -209,6 +218,8 @@ def _walk(real_root: str, folder: Path, chain: tuple[str, ...], suffixes: tuple[
     for entry in entries:
         name = entry.name
         if name.startswith("."):
+            if hidden and (problem := hidden_problem(folder / name, entry.is_dir(follow_symlinks=False))):
+                listing.problems.append(problem)
             continue
         path = folder / name
         if (twin := folded.setdefault(same_name_elsewhere(name), name)) != name:
@@ -268,7 +279,7 @@ def _walk(real_root: str, folder: Path, chain: tuple[str, ...], suffixes: tuple[
                 Problem(str(path), None, "file", f"is more than {MAX_DEPTH} folders deep", "flatten the folders")
             )
         else:
-            _walk(real_root, path, (*chain, real), suffixes, listing)
+            _walk(real_root, path, (*chain, real), suffixes, listing, hidden)
 
 
 # Names a Windows or macOS checkout cannot hold, which a pull request from Linux could still add: every
@@ -353,6 +364,37 @@ def write_file(root: str | Path, relative: str | PurePath, data: bytes, replace:
 
 
 def content_listing(content_dir: str | Path) -> Listing:
-    """Every file of the content folder, and every entry no build may read (see `list_files`)."""
+    """Every file of the content folder, and every entry no build may read, hidden ones too (see `list_files`)."""
     content_dir = Path(os.path.abspath(content_dir))
-    return list_files(content_dir, content_dir)
+    return list_files(content_dir, content_dir, hidden=True)
+
+
+# What a system, a version-control tool or an editor leaves in a folder: skipped, never content.
+# macOS (.DS_Store, ._x AppleDouble files), git (.gitkeep, .gitignore, .gitattributes), KDE (.directory),
+# Emacs (.#x lock files), Vim (.x.swp), LibreOffice (.~lock.x#).
+_TOOL_FILES = re.compile(r"\.DS_Store|\._.*|\.git.*|\.directory|\.#.*|\..*\.sw[a-p]|\.~lock\..*#")
+# Suffixes of files the build reads somewhere under content/ (articles, data files, raw copies).
+CONTENT_SUFFIXES = (".md", ".markdown", ".yaml", ".yml", ".txt", ".html", ".htm")
+
+
+def hidden_problem(path: Path, is_dir: bool) -> Problem | None:
+    """A hidden entry (its name starts with '.') of the content folder, which Pelican and every reader skip:
+    an error when it is a folder or looks like content, a warning otherwise; None for a tool's own file."""
+    name = path.name
+    if _TOOL_FILES.fullmatch(name):
+        return None
+    if is_dir or name.lower().endswith(CONTENT_SUFFIXES):
+        message = (
+            "is a hidden folder (its name starts with '.'): the build skips all in it, never published"
+            if is_dir
+            else "is hidden (its name starts with '.'): the build skips it, never published"
+        )
+        return Problem(str(path), None, "file", message, "rename it without the leading '.', or delete it")
+    return Problem(
+        str(path),
+        None,
+        "file",
+        "is hidden (its name starts with '.'): the build skips it",
+        "delete it, or rename it without the leading '.' and put it where the build reads it",
+        "warning",
+    )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -35,14 +36,15 @@ WAYBACK = "https://web.archive.org/web/"
 Localized = dict[str, str]  # one text per archive language
 
 
-_HOST_LABEL = re.compile(r"[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?")  # letters of any script, digits, `-`
+_HOST_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", re.IGNORECASE)  # ASCII: see `address_hint`
 _NOT_IN_URL = re.compile(r"[\s\x00-\x1f\x7f<>\"\\^`{}]")
 
 
 def is_http_url(value: Any) -> bool:
     """True for a full http(s) address that parses strictly: no space, control character, quote or brace
-    anywhere; no user name or password; a host that is a DNS name (labels of letters, digits and `-`, at
-    least one dot), an IPv4 address or a bracketed IPv6 address; a port, if any, from 1 to 65535.
+    anywhere; no user name or password; a host that is a DNS name in ASCII (labels of a-z, 0-9 and `-`, at
+    least one dot: an internationalized name in its `xn--` form), an IPv4 address or a bracketed IPv6
+    address; a port, if any, from 1 to 65535.
     `https://[example.org`, `http://a:99999/`, `https://exa mple.org/`, `https://user:pass@host/` and
     anything that is not text are not. The one test of every address in content: articles (`schema`),
     curated data, the importer's country names."""
@@ -79,6 +81,34 @@ def _is_host(host: str, bracketed: bool) -> bool:
             return False
         return True
     return len(labels) >= 2 and len(host) <= 253 and all(_HOST_LABEL.fullmatch(label) for label in labels)
+
+
+def address_hint(value: Any, hint: str) -> str:
+    """`hint`, for an address `is_http_url` refuses; for one refused only because its host is not ASCII, how to
+    write it. A letter of another script can look like a Latin one (Cyrillic `ѕ`, `а` in `vietnamplus.vn`):
+    the archive shows and links every host in its ASCII form, so that a reader sees the site it really is."""
+    try:
+        host = urlsplit(value.strip()).hostname if isinstance(value, str) else None
+    except ValueError:
+        return hint
+    if not host or host.isascii():
+        return hint
+    others = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in dict.fromkeys(host) if not c.isascii())
+    try:
+        ascii_form = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return f"its host has letters outside ASCII ({others}): write the host of the real site in ASCII"
+    return (
+        f"its host has letters outside ASCII ({others}), which can pass for others: "
+        f"write it as {ascii_form}, the form readers are shown, after checking that it is the site meant"
+    )
+
+
+def same_address(url: str) -> str:
+    """`url` as compared with another: scheme and host in lower case, without its fragment or a final `/`."""
+    parts = urlsplit(url.strip())
+    path = parts.path.rstrip("/")
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}" + (f"?{parts.query}" if parts.query else "")
 
 
 def is_home_page(url: str) -> bool:
@@ -182,7 +212,11 @@ class Fields(Record):
     def citation(self, keys: Sequence[Key], value: Any, today: date | None = None) -> Citation:
         if isinstance(value, str):
             if not is_http_url(value):
-                raise self.fail(keys, f"{value!r} is not an http(s) address", "give the full https://... address")
+                raise self.fail(
+                    keys,
+                    f"{value!r} is not an http(s) address",
+                    address_hint(value, "give the full https://... address"),
+                )
             self._not_home_page(keys, value)
             return Citation(url=value.strip())
         if not isinstance(value, dict):
@@ -192,11 +226,19 @@ class Fields(Record):
                 raise self.fail([*keys, key], "is not a known key", f"known keys: {', '.join(sorted(SOURCE_KEYS))}")
         url = value.get("url")
         if not is_http_url(url):
-            raise self.fail([*keys, "url"], f"{url!r} is not an http(s) address", "give the full https://... address")
+            raise self.fail(
+                [*keys, "url"],
+                f"{url!r} is not an http(s) address",
+                address_hint(url, "give the full https://... address"),
+            )
         self._not_home_page([*keys, "url"], url)
         archived = value.get("archived")
         if archived is not None and not is_http_url(archived):
-            raise self.fail([*keys, "archived"], f"{archived!r} is not an http(s) address", "the archived copy's URL")
+            raise self.fail(
+                [*keys, "archived"],
+                f"{archived!r} is not an http(s) address",
+                address_hint(archived, "the archived copy's URL"),
+            )
         text = {name: value.get(name) for name in ("title", "publisher")}
         for name, item in text.items():
             if item is not None:

@@ -18,7 +18,7 @@ from .data import DataFile, Record, load_data, record_label
 from .errors import ContentError, Problem
 from .layout import PUBLISHERS_FILE
 from .locales import LANGUAGES
-from .provenance import is_http_url
+from .provenance import address_hint, is_http_url
 
 KEYS = frozenset({"host", "name", "source"})
 HOST_PATTERN = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
@@ -94,6 +94,8 @@ def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
     source = item.get("source")
     if not isinstance(source, str) or not is_http_url(source):
         raise record.fail(
-            ["source"], f"{source!r} is not an http(s) address", "the page that states the publisher's name"
+            ["source"],
+            f"{source!r} is not an http(s) address",
+            address_hint(source, "the page that states the publisher's name"),
         )
     return Publisher(host=host, name=names, source=source)

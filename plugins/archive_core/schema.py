@@ -22,16 +22,19 @@ from .errors import Problem, content_error
 from .frontmatter import SplitDocument, field_line, naive
 from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES
-from .provenance import is_http_url
-from .urls import PAGINATION_FOLDER, tag_problem
+from .provenance import address_hint, is_http_url
+from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
+from .when import YEAR_HINT, YearTooEarly, check_year
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 SLUG_MAX_LENGTH = 80
+# Each topic is a page in each language: an article's main subjects are a few; thousands would be thousands of
+# pages (and a build as long) from one file.
+MAX_TAGS = 20
 # A source published "tomorrow" where it was published (Hanoi is ahead of Warsaw and of CI's UTC) is fine;
 # later than that, the date is a typo, and it would head every listing until that day.
 MAX_DAYS_AHEAD = timedelta(days=1)
-MIN_YEAR = 1000  # years of four digits: `0025-10-27` is a typo, and `/en/25/` or `/en/0025/` no address
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ FIELDS: tuple[Field, ...] = (
         False,
         "list of text",
         "Topics, each with its page; case and diacritics do not matter (`Prawa człowieka` = `prawa czlowieka`); "
-        "the address a topic makes is at most 80 characters.",
+        f"the address a topic makes is at most 80 characters; at most {MAX_TAGS} topics, the article's main ones.",
     ),
     Field(
         "source",
@@ -292,7 +295,11 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         )
     url = v.text("source.url", source_data.get("url"), required=True)
     if not is_http_url(url) and not is_placeholder(url):  # a scaffold's `https://...`: see `unfinished`
-        v.fail("source.url", f"{url!r} is not an http(s) address", "give the full https://... address of the original")
+        v.fail(
+            "source.url",
+            f"{url!r} is not an http(s) address",
+            address_hint(url, "give the full https://... address of the original"),
+        )
     raw = v.text("source.raw", source_data.get("raw"))
     if raw is not None and not RAW_PATTERN.fullmatch(raw):
         v.fail(
@@ -302,7 +309,11 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         )
     archived = v.text("source.archived", source_data.get("archived"))
     if archived is not None and not is_http_url(archived):
-        v.fail("source.archived", f"{archived!r} is not an http(s) address", "the archived copy's full address")
+        v.fail(
+            "source.archived",
+            f"{archived!r} is not an http(s) address",
+            address_hint(archived, "the archived copy's full address"),
+        )
     accessed = source_data.get("accessed")
     source = Source(
         url=url,
@@ -330,6 +341,14 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         if name not in FIELD_NAMES:
             v.fail("review", f"{name!r} is not a field name", f"known fields: {', '.join(FIELD_NAMES)}")
 
+    tags = v.text_list("tags", data.get("tags"), check_tag)
+    if len(tags) > MAX_TAGS:
+        v.fail("tags", f"names {len(tags)} topics, more than {MAX_TAGS}", "keep the article's main topics")
+    topics: dict[str, str] = {}
+    for tag in tags:
+        if (first := topics.setdefault(tag_slug(tag), tag)) != tag:
+            v.fail("tags", f"{first!r} and {tag!r} are one topic (case and diacritics do not count)", "keep one")
+
     return ArticleMeta(
         title=title,
         date=published,
@@ -338,7 +357,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         slug=slug,
         summary=v.text("summary", data.get("summary")),
         countries=v.text_list("countries", data.get("countries"), check_country),
-        tags=v.text_list("tags", data.get("tags"), check_tag),
+        tags=tags,
         source=source,
         translation=translation,
         editor_note=v.text("editor_note", data.get("editor_note")),
@@ -476,12 +495,10 @@ def default_slug(title: str) -> str:
 
 def _date(v: _Validator, value: Any, field: str = "date") -> datetime:
     published = _parse_date(v, value, field)
-    if published.year < MIN_YEAR:
-        v.fail(  # an article's year is a folder of its address, which strftime writes `1` or `0001` by platform
-            field,
-            f"{published.date().isoformat()} is before the year {MIN_YEAR}",
-            "write the date as YYYY-MM-DD with the year in full: check the year",
-        )
+    try:
+        check_year(published)
+    except YearTooEarly as exc:
+        v.fail(field, str(exc), YEAR_HINT)
     latest = date.today() + MAX_DAYS_AHEAD
     if published.date() > latest:
         v.fail(

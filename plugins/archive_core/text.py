@@ -10,11 +10,26 @@ it), so refusing them in content keeps every such marker the site's own.
 
 A whole file is checked as bytes (`bytes_problem`: C-speed scans, no regular
 expression over the decoded text), a value as text (`text_problem`).
+
+Every value of the YAML (front-matter and data files) is also checked for
+characters a reader cannot see (`invisible_problem`), by Unicode category.
+A label (a title, tag, name, code, address: page chrome, URLs and file names)
+is one line of visible text: no control (Cc: tab and line ends included),
+format (Cf: zero-width, direction marks, soft hyphen), line or paragraph
+separator (Zl, Zp), private-use or surrogate character (Co, Cs). Prose (a
+summary, a note, a description: `PROSE_FIELDS`) may run over several lines
+and keep the format characters real text needs (a zero-width joiner, a
+direction mark), but no control other than tab and line end, no separator,
+no private-use character, and none of the characters that reorder the text
+after them (bidirectional embeddings, overrides and isolates, which can make
+a line read other than it is). The Markdown body is the source's text,
+verbatim, and is not checked for these.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -45,6 +60,72 @@ def _marker(offset: int, spelt: str) -> TextProblem:
         offset,
         f"holds {spelt!r}, the prefix of the search index's own markers",
         "write it without the hyphens, or in other words",
+    )
+
+
+# The keys whose values are prose (anywhere in a field's dotted path: `description.pl`, `annotations.0.note`).
+PROSE_FIELDS = frozenset({"summary", "editor_note", "note", "description", "change", "reason", "text"})
+_LABEL_REFUSED = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs"})
+_PROSE_REFUSED = frozenset({"Cc", "Zl", "Zp", "Co", "Cs"})
+_PROSE_ALLOWED = frozenset("\t\n")
+# Bidirectional classes of the characters that reorder the text after them (embeddings, overrides, isolates).
+_REORDERING = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
+
+
+def is_prose(dotted_field: str) -> bool:
+    return not PROSE_FIELDS.isdisjoint(dotted_field.split("."))
+
+
+def invisible_problem(text: str, prose: bool) -> TextProblem | None:
+    """The first character of `text` a reader cannot see and that the field may not hold, or None."""
+    visible = text.replace("\n", "").replace("\t", "") if prose else text
+    if visible.isprintable():  # C speed: no Cc, Cf, Cs, Co, Cn, Zl, Zp nor any space but U+0020
+        return None
+    for offset, char in enumerate(text):
+        if _refused(char, prose):
+            return _invisible(offset, char, prose)
+    return None
+
+
+def visible_text(text: str, prose: bool) -> str:
+    """`text` without what `invisible_problem` refuses in it, for text taken from elsewhere (an imported page):
+    a line break or separator becomes a space in a label, a separator a line end in prose."""
+    if invisible_problem(text, prose) is None:
+        return text
+    kept = []
+    for char in text:
+        if unicodedata.category(char) in ("Zl", "Zp") or char in "\n\r\x85":
+            kept.append("\n" if prose else " ")
+        elif char.isspace() and not prose:  # a tab, a form feed
+            kept.append(" ")
+        elif not _refused(char, prose):
+            kept.append(char)
+    return "".join(kept) if prose else " ".join("".join(kept).split())
+
+
+def _refused(char: str, prose: bool) -> bool:
+    category = unicodedata.category(char)
+    if not prose:
+        return category in _LABEL_REFUSED
+    return (category in _PROSE_REFUSED and char not in _PROSE_ALLOWED) or (
+        unicodedata.bidirectional(char) in _REORDERING
+    )
+
+
+def _invisible(offset: int, char: str, prose: bool) -> TextProblem:
+    name = unicodedata.name(char, "a control character")
+    if char in "\n\r":
+        return TextProblem(offset, "holds a line break, but is one line", "write it on one line")
+    if unicodedata.bidirectional(char) in _REORDERING:
+        what = "which reorders the text after it (a page would show it other than it reads here)"
+    elif prose:
+        what = "which a reader cannot see"
+    else:
+        what = "which a reader cannot see, in a title, name or address"
+    return TextProblem(
+        offset,
+        f"holds U+{ord(char):04X} ({name}), {what}",
+        "delete it: retype the text around it; a label is letters, digits, spaces and punctuation",
     )
 
 

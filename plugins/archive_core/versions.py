@@ -122,3 +122,22 @@ def missing_counterpart_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -
         for path, meta in documents
         if meta.translation and (meta.translation_key, meta.translation.from_lang) not in present
     ]
+
+
+def translated_original_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
+    """A translation whose original says it is a translation too (`pl` from `en`, `en` from `pl`): no version
+    would be the original, and each page would credit a translator for the other."""
+    translated = {(meta.translation_key, meta.lang): meta.translation for _, meta in documents if meta.translation}
+    return [
+        Problem(
+            path,
+            None,
+            "translation.from",
+            f"this is a translation from {meta.translation.from_lang!r}, but the {meta.translation.from_lang!r} "
+            f"version says it is a translation too (from {original.from_lang!r})",
+            "one version is the original: remove `translation:` from it",
+        )
+        for path, meta in documents
+        if meta.translation
+        and (original := translated.get((meta.translation_key, meta.translation.from_lang))) is not None
+    ]

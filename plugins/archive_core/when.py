@@ -58,28 +58,50 @@ class DateText:
         return f"{self.start}{self.separator}{self.end or ''}"
 
 
+# The one floor of every date the archive reads, articles and data files alike (the YAML reader applies it to
+# every date it reads, `parse_point` and the front-matter to dates written as text): years of four digits.
+# `0025-10-27` is a typo, and an article's year is a folder of its address (`/en/25/` or `/en/0025/`).
+MIN_YEAR = 1000
+
+
+class YearTooEarly(ValueError):
+    """A date before MIN_YEAR; its message says so."""
+
+
+def check_year(value: date, written: str | None = None) -> date:
+    """`value`, or YearTooEarly when its year is before MIN_YEAR (`written`: the date as the file spells it)."""
+    if value.year < MIN_YEAR:
+        shown = written or (value.date() if isinstance(value, datetime) else value).isoformat()
+        raise YearTooEarly(f"{shown} is before the year {MIN_YEAR}")
+    return value
+
+
+YEAR_HINT = "write the date as YYYY-MM-DD with the year in full: check the year"
+
+
 def parse_point(value: Any) -> tuple[date, str]:
     """`2019-12-27` (a YAML date or text), `2019-12`, or `2019`; raises ValueError saying why not."""
     if isinstance(value, datetime):
         raise ValueError(f"{value.isoformat()} has a time of day; give only the date")
     if isinstance(value, date):
-        return value, "day"
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return check_year(value), "day"
+    if isinstance(value, int) and not isinstance(value, bool) and MIN_YEAR <= value <= 9999:
         return date(value, 1, 1), "year"
     if isinstance(value, str):
         text = value.strip()
         if _YEAR.fullmatch(text):
-            return date(int(text), 1, 1), "year"
+            return check_year(date(max(int(text), 1), 1, 1), text), "year"
         if match := _MONTH.fullmatch(text):
             year, month = int(match[1]), int(match[2])
             if not 1 <= month <= 12:
                 raise ValueError(f"impossible date {text!r}: there is no month {month}")
-            return date(year, month, 1), "month"
+            return check_year(date(max(year, 1), month, 1), text), "month"
         if _DAY.fullmatch(text):
             try:
-                return date.fromisoformat(text), "day"
+                day = date.fromisoformat(text)
             except ValueError as exc:
                 raise ValueError(f"impossible date {text!r}: {exc}") from None
+            return check_year(day), "day"
     raise ValueError(f"{value!r} is not a date")
 
 

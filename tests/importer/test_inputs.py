@@ -219,17 +219,25 @@ def test_lines_found_by_fuzzing_stay_text(capsys, tmp_path, line, shown):
     assert shown in read_article(result.path).html
 
 
-def test_characters_yaml_cannot_hold_are_escaped_in_the_front_matter(capsys, tmp_path):
-    """C1 controls break a YAML stream; NEL and the Unicode line separators would be folded into spaces."""
-    title = "Konwencja\x7f z\x85 Hanoi\u2028otwarta\u2029do podpisu\x9f"
+def test_characters_a_reader_cannot_see_leave_the_imported_title(capsys, tmp_path):
+    """A title is one visible line (archive_core.text): C1 controls go, NEL and the Unicode line separators
+    become spaces, a direction override goes; the body keeps the source's text."""
+    title = "Konwencja\x7f z\x85 Hanoi\u2028otwarta\u2029do \u202epodpisu\x9f"
     source = tmp_path / "title.txt"
     source.write_text(f"{title}\nPierwsze zdanie artykułu.\nSource: {URL}\n", encoding="utf-8")
     result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", "pl")
     assert result.code == 0, result.err
-    assert 'title: "Konwencja\\u007f z\\u0085 Hanoi\\u2028otwarta\\u2029do podpisu\\u009f"' in result.path.read_text(
-        encoding="utf-8"
-    )
-    assert read_article(result.path).meta.title == title
+    assert 'title: "Konwencja z Hanoi otwarta do podpisu"' in result.path.read_text(encoding="utf-8")
+    assert read_article(result.path).meta.title == "Konwencja z Hanoi otwarta do podpisu"
+
+
+def test_a_title_given_with_an_invisible_character_is_refused(capsys, tmp_path):
+    """What the contributor types is checked as it is: nothing of it is dropped silently."""
+    source = tmp_path / "title.txt"
+    source.write_text(f"Tytuł\nPierwsze zdanie artykułu.\nSource: {URL}\n", encoding="utf-8")
+    given = ("--title", "Konwencja\u200bz Hanoi", "--date", "2025-10-26", "--lang", "pl")
+    result = run_import(capsys, source, tmp_path / "out", *given)
+    assert result.code == 1 and "title:" in result.err and "U+200B" in result.err, result.err
 
 
 def test_a_page_saved_as_xhtml_is_read_as_a_page(capsys, tmp_path):

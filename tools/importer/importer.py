@@ -14,7 +14,7 @@ from archive_core.articles import parse_article
 from archive_core.errors import ContentError, content_error
 from archive_core.layout import Layout
 from archive_core.schema import default_slug
-from archive_core.text import RESERVED, line_of
+from archive_core.text import RESERVED, line_of, visible_text
 
 from . import countries, output
 from .decoding import MAX_SOURCE_BYTES, decode
@@ -65,9 +65,11 @@ def convert(path: Path, options: ImportOptions) -> Imported:
 
 def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions) -> dict[str, Any]:
     review = []
-    title = options.title or source.title
+    # What the page gives for one-line fields and the summary is shown as the page's chrome: without the
+    # characters a reader cannot see (archive_core.text); what the contributor gives is checked as it is.
+    title = options.title or (source.title and visible_text(source.title, prose=False))
     if not title:
-        title = derive_title(source.lead or source.blocks[0].text)
+        title = visible_text(derive_title(source.lead or source.blocks[0].text), prose=False)
         review.append("title")
     published = options.date or source.date
     if published is None:
@@ -94,12 +96,12 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
     fields: dict[str, Any] = {"title": title, "date": published, "lang": lang, "translation_key": key}
     if options.slug:
         fields["slug"] = options.slug
-    if source.lead:
-        fields["summary"] = source.lead
+    if source.lead and (summary := visible_text(source.lead, prose=True).strip()):
+        fields["summary"] = summary
     found = countries.detect(all_text)
     if found:
         fields["countries"] = list(found)
-    publisher = options.publisher or source.publisher
+    publisher = options.publisher or (source.publisher and visible_text(source.publisher, prose=False))
     fields["source"] = {
         "url": url,
         **({"publisher": publisher} if publisher else {}),

@@ -1,0 +1,215 @@
+"""Values a reader cannot check by eye: a list that repeats a value, characters a reader cannot see or that
+reorder the text, a year before 1000 in any file, each refused at its line naming the field; and hidden files
+of content/, which the build would skip. See docs/security.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tools.check import check
+
+from .build_helpers import run_build, tree_snapshot
+from .test_bad_input import GOOD as GOOD_ARTICLE
+
+ARTICLE = "articles/2025/signing-in-hanoi.en.md"
+EVENT = "data/timeline/signing-ceremony.yaml"
+PEOPLE = "data/people.yaml"
+
+# name: (file, text replaced, its replacement, the problem's `line: field: message` start)
+REFUSED: dict[str, tuple[str, str, str, str]] = {
+    "a country twice": (ARTICLE, "[BY, EU, VN, ZA]", "[BY, VN, VN]", ":7: countries: lists 'VN' twice"),
+    "a topic twice in other case": (ARTICLE, "[ceremony]", "[ceremony, Ceremóny]", ":8: tags: 'ceremony' and"),
+    "an event's source twice": (
+        EVENT,
+        "  - https://example.org/events/signing\n",
+        "  - https://example.org/events/signing\n  - https://example.org/events/signing\n",
+        ":14: sources: lists 'https://example.org/events/signing' twice, on lines 13 and 14",
+    ),
+    "an event's country twice": (EVENT, "countries: [VN]", "countries: [VN, VN]", ":14: countries: lists 'VN'"),
+    "a person's article twice": (
+        PEOPLE,
+        "articles: [civil-society-concerns]",
+        "articles: [civil-society-concerns, civil-society-concerns]",
+        ":21: 2.articles: lists 'civil-society-concerns' twice",
+    ),
+    "an override in a title": (ARTICLE, "Convention signed", "Conven\u202etion signed", ":2: title: holds U+202E"),
+    "an isolate in an event's title": (EVENT, "en: Signing ceremony", "en: Signing \u2067ceremony", ":8: title.en:"),
+    "an override in a person's name": (PEOPLE, "Quillfeather", "Quill\u202efeather", ":16: 2.name: holds U+202E"),
+    "a zero-width space in a tag": (ARTICLE, "[ceremony]", "[cere\u200bmony]", ":8: tags.0: holds U+200B"),
+    "a BOM in a publisher": (ARTICLE, "Example Agency", "Example\ufeffAgency", ":11: source.publisher: holds U+FEFF"),
+    "a line break in a tag": (ARTICLE, "[ceremony]", '["cere\\nmony"]', ":8: tags.0: holds a line break"),
+    "a C1 control in a title": (ARTICLE, '"Convention', '"Conven\\u0085tion', ":2: title: holds U+0085"),
+    "an override in prose": (EVENT, "en: The convention", "en: The \u202econvention", ":11: description.en:"),
+    "a line separator in prose": (
+        ARTICLE,
+        "slug:",
+        'editor_note: "A note.\\u2028"\nslug:',
+        ":6: editor_note: holds U+2028",
+    ),
+    "a year before 1000 in an event": (
+        EVENT,
+        "start: 2025-10-25",
+        "start: 0025-10-25",
+        ":4: date: 0025-10-25 is before",
+    ),
+    "a month before 1000 in an event": (
+        EVENT,
+        "start: 2025-10-25\n  end: 2025-10-26",
+        'start: "0025-10"\n  end: "0025-11"',
+        ":4: date.start: event 'signing-ceremony': 0025-10 is before the year 1000",
+    ),
+    "a year before 1000 in convention.yaml": (
+        "data/convention.yaml",
+        "as_of: 2026-06-01",
+        "as_of: 0026-06-01",
+        ":5: as_of: 0026-06-01 is before the year 1000",
+    ),
+    "a year before 1000 in countries.yaml": (
+        "data/countries.yaml",
+        "date: 2025-11-10",
+        "date: 0025-11-10",
+        ":4: date: 0025-11-10 is before the year 1000",
+    ),
+    "a year before 1000 in an article, as text": (
+        ARTICLE,
+        "date: 2025-10-26",
+        'date: "0999-10-26T10:00"',
+        ":3: date: 0999-10-26 is before the year 1000",
+    ),
+    "more topics than an article's main ones": (
+        ARTICLE,
+        "[ceremony]",
+        "[" + ", ".join(f"topic {n}" for n in range(21)) + "]",
+        ":8: tags: names 21 topics, more than 20",
+    ),
+    "an empty publisher": (ARTICLE, "publisher: Example Agency", 'publisher: ""', ":11: source.publisher: is empty"),
+    "a blank summary": (ARTICLE, "slug:", 'summary: "  "\nslug:', ":6: summary: is empty"),
+    "an empty role in a data file": (PEOPLE, "en: researcher", 'en: ""', ":20: 2.role.en: is empty"),
+}
+
+# name: (file, text replaced, its replacement): what real text needs, accepted
+ACCEPTED: dict[str, tuple[str, str, str]] = {
+    "a no-break space in a title": (ARTICLE, "Convention signed", "Convention\u00a0signed"),
+    "a zero-width joiner in prose": (EVENT, "en: The convention", "en: The conv\u200dention"),
+    "a direction mark in prose": (EVENT, "en: The convention", "en: The\u200e convention"),
+    "Vietnamese with combining marks in a name": (PEOPLE, "Quillfeather", "Nguye\u0302\u0303n Văn A"),
+    "a key left without a value (not given)": (ARTICLE, "slug:", "editor_note:\nslug:"),
+}
+
+
+def _edit(content, name: str, old: str, new: str) -> None:
+    path = content / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", REFUSED.values(), ids=REFUSED.keys())
+def test_refused_at_its_line_naming_the_field(case, content_copy):
+    name, old, new, expected = case
+    _edit(content_copy, name, old, new)
+    errors = [str(p) for p in check(content_copy) if p.severity == "error"]
+    assert any(error.startswith(f"{content_copy / name}{expected}") for error in errors), errors
+
+
+@pytest.mark.parametrize("case", ACCEPTED.values(), ids=ACCEPTED.keys())
+def test_what_real_text_needs_is_accepted(case, content_copy):
+    _edit(content_copy, *case)
+    assert [str(p) for p in check(content_copy) if p.severity == "error"] == []
+
+
+# Hidden entries of content/ (a name starting with '.'), which Pelican's IGNORE_FILES and every reader skip:
+# name: (path, is it a folder, what check says: "error", "warning", or None for a tool's own file)
+HIDDEN: dict[str, tuple[str, bool, str | None]] = {
+    "an article": ("articles/2025/.signing.en.md", False, "error"),
+    "a timeline event": ("data/timeline/.draft.yaml", False, "error"),
+    "a data file": ("data/.people.yml", False, "error"),
+    "a raw copy": ("sources/.hanoi.txt", False, "error"),
+    "a folder of drafts": ("articles/.drafts", True, "error"),
+    "a file of no kind the build reads": ("articles/.notes", False, "warning"),
+    "macOS's .DS_Store": ("articles/.DS_Store", False, None),
+    "an AppleDouble file": ("articles/2025/._signing-in-hanoi.en.md", False, None),
+    "git's .gitkeep": ("data/.gitkeep", False, None),
+    "a Vim swap file": ("articles/2025/.signing-in-hanoi.en.md.swp", False, None),
+    "an Emacs lock": ("articles/2025/.#signing-in-hanoi.en.md", False, None),
+}
+
+
+@pytest.mark.parametrize("case", HIDDEN.values(), ids=HIDDEN.keys())
+def test_a_hidden_entry_is_named_unless_a_tool_made_it(case, content_copy):
+    name, is_dir, severity = case
+    path = content_copy / name
+    if is_dir:
+        path.mkdir()
+        (path / "x.en.md").write_text(GOOD_ARTICLE, encoding="utf-8")
+    else:
+        path.write_text(GOOD_ARTICLE, encoding="utf-8")
+    problems = [p for p in check(content_copy) if p.path == str(path)]
+    assert [p.severity for p in problems] == ([severity] if severity else []), problems
+    if severity:
+        assert "hidden" in problems[0].message and "leading '.'" in problems[0].hint
+
+
+def test_a_hidden_article_stops_the_build_and_a_hidden_note_does_not(content_copy, tmp_path):
+    (content_copy / "articles" / ".notes").write_text("x", encoding="utf-8")
+    built = run_build(content_copy, tmp_path / "output")
+    assert built.returncode == 0, built.stderr
+    said = " ".join((built.stdout + built.stderr).split())  # the log may wrap lines
+    assert "articles/.notes: warning: file: is hidden" in said, said
+    before = tree_snapshot(tmp_path / "output")
+    hidden = content_copy / "articles" / "2025" / ".signing.en.md"
+    hidden.write_text(GOOD_ARTICLE, encoding="utf-8")
+    refused = run_build(content_copy, tmp_path / "output")
+    assert refused.returncode == 1
+    assert f"{hidden}: file: is hidden" in refused.stderr
+    assert tree_snapshot(tmp_path / "output") == before
+
+
+def test_a_translation_whose_original_is_a_translation_too_is_refused(content_copy):
+    """`pl` says it is translated from `en`, `en` from `pl`: no version would be the original."""
+    original = content_copy / "articles/2025/signing-in-hanoi.pl.md"
+    _edit(content_copy, original.relative_to(content_copy), "slug:", "translation:\n  from: en\n  by: X\nslug:")
+    errors = [str(p) for p in check(content_copy) if p.severity == "error"]
+    for path, other in ((original, "'en' version"), (content_copy / ARTICLE, "'pl' version")):
+        said = [e for e in errors if e.startswith(f"{path}:") and f"{other} says it is a translation too" in e]
+        assert said, errors
+
+
+NAMES = """countries:
+  - code: VN
+    forms: [Wietnamie]
+    source: https://pl.wiktionary.org/wiki/Wietnam
+  - code: {code}
+    forms: [{form}]
+    source: https://pl.wiktionary.org/wiki/Polska
+"""
+
+
+@pytest.mark.parametrize(
+    ("code", "form", "expected"),
+    [
+        ("PL", "Polsce, Wietnamie", ":6: PL.forms: 'Wietnamie' is a form of VN too"),
+        ("VN", "Wietnamowi", ":5: VN.code: has a second record"),
+    ],
+)
+def test_a_country_name_form_names_one_country(code, form, expected, content_copy):
+    """The importer finds the countries an article names by these forms: one form, one country."""
+    path = content_copy / "data" / "country-names.yaml"
+    path.write_text(NAMES.format(code=code, form=form), encoding="utf-8")
+    errors = [str(p) for p in check(content_copy) if p.severity == "error"]
+    assert any(e.startswith(f"{path}{expected}") for e in errors), errors
+    path.write_text(NAMES.format(code="PL", form="Polsce"), encoding="utf-8")
+    assert [str(p) for p in check(content_copy) if p.severity == "error"] == []
+
+
+def test_two_articles_with_one_original_are_named(content_copy):
+    """The same source archived twice, under two translation_keys: a warning on each later version."""
+    path = content_copy / "articles/2024/civil-society-concerns.en.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"url: .*", "url: https://EXAMPLE.org/pl/hanoi/#part", text, count=1), encoding="utf-8")
+    warnings = [str(p) for p in check(content_copy) if p.severity == "warning" and p.field == "source.url"]
+    later = content_copy / "articles/2025/signing-in-hanoi.en.md"
+    assert any(w.startswith(f"{later}:10: warning: source.url: is also the original of {path}") for w in warnings)
