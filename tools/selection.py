@@ -28,7 +28,6 @@ from pathlib import Path
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.paginator import Paginator
-from pelican.utils import sanitised_join
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from archive_core.output_paths import escapes
@@ -139,29 +138,17 @@ class KeepUnaffected:
 class LeavesKept(CheckedWriter):
     """A writer that leaves a page `KeepUnaffected` keeps as it is: not read back and written again."""
 
-    _left: set[str]
-
     def leave(self, name: str) -> bool:
         """Whether the output's `name` is now the kept page (then the write Pelican makes of it writes
         nothing); False to have it written."""
         if self.is_claimed(name) or not self.take_kept(name):
             return False  # a second write of a page fails as Pelican's would
-        vars(self).setdefault("_left", set()).add(sanitised_join(self.output_path, name))
+        self.leave_as_is(name)
         return True
 
     def take_kept(self, name: str) -> bool:
         """Make the output's `name` the previous output's page (in the devserver, it already is)."""
         return True
-
-    def _open_w(self, filename, encoding, override=False):
-        left = vars(self).get("_left", set())
-        if filename not in left:
-            return super()._open_w(filename, encoding, override)
-        left.discard(filename)
-        self.refuse(filename)
-        self.opening(filename)
-        self._written_files.add(filename)
-        return open(os.devnull, "w", encoding=encoding)
 
 
 def shown_articles(

@@ -34,7 +34,7 @@ from typing import Any
 
 from pelican.contents import Content
 from pelican.log import console
-from pelican.utils import get_relative_path, path_to_url
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 TESTED_VERSIONS = ("4.12.0",)
@@ -76,7 +76,16 @@ class CheckedWriter(Writer):
     def _open_w(self, filename, encoding, override=False):
         self.refuse(filename)
         self.opening(filename)
+        left = vars(self).get("_left_as_is", set())
+        if filename in left:  # see `leave_as_is`
+            left.discard(filename)
+            self._written_files.add(filename)
+            return open(os.devnull, "w", encoding=encoding)
         return super()._open_w(filename, encoding, override)
+
+    def leave_as_is(self, name: str) -> None:
+        """The next write Pelican makes of `name` writes nothing: the file the output holds is the page."""
+        vars(self).setdefault("_left_as_is", set()).add(sanitised_join(self.output_path, name))
 
     def opening(self, path: str) -> None:
         """Told of every file Pelican opens to write (its path), once `refuse` let it."""
