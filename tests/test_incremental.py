@@ -156,3 +156,15 @@ def test_a_full_build_keeps_its_objects_out_of_the_collectors_passes_until_the_n
     site.full({"SEARCH_INDEX": False})
     gc.collect()
     assert ref() is None, "what the last full build left is never collected: a devserver's memory would grow"
+
+
+def test_a_full_build_lets_the_last_full_builds_articles_go(site):
+    """Pelican caches each article's rendered text class-wide, keyed on the article: a devserver that builds
+    in full again and again would keep every article it ever read."""
+    articles = next(g for g in site.generators if isinstance(g, ArticlesGenerator)).articles
+    assert articles
+    refs = [weakref.ref(article) for article in articles]
+    del articles
+    site.full({"SEARCH_INDEX": False})
+    gc.collect()
+    assert not [ref() for ref in refs if ref() is not None], "an article of the last full build is still held"

@@ -32,6 +32,7 @@ from .progress import build_progress
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 from archive_core.errors import BuildFailed, ToolFailed, disk_hint  # noqa: E402
+from archive_core.pelican_compat import forget_rendered  # noqa: E402
 from search.pagefind_compat import PagefindFailed  # noqa: E402
 
 # A program the build runs is missing, failed or hung: its message is one line saying what to do.
@@ -105,6 +106,7 @@ def build_if_changed(
                 return Outcome(output, rebuilt=False)
             previous = edits.previous_build(output, inputs) if reuse else None
             fingerprint.forget(output)
+            forget_rendered()  # a process that builds again (the devserver, the tests) keeps no earlier build's pages
             staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
             try:
                 settings["OUTPUT_PATH"] = str(staging)

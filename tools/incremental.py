@@ -45,7 +45,7 @@ from .selection import (
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from archive_core.errors import BuildFailed
 from archive_core.output_paths import GuardedWriter
-from archive_core.pelican_compat import update_in_place
+from archive_core.pelican_compat import forget_rendered, update_in_place
 from archive_core.snapshot import CONTEXT_KEY
 
 logger = logging.getLogger(__name__)
@@ -65,6 +65,7 @@ class Site:
             captured[:] = generators
 
         self.generators = None
+        forget_rendered()
         gc.unfreeze()  # what the last full build kept is let go of, before this one takes its memory
         gc.collect()
         signals.all_generators_finalized.connect(capture)

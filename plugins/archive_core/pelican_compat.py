@@ -22,6 +22,9 @@ then added to `TESTED_VERSIONS`.
 - update one edited article in place (the devserver): `Content.__dict__` and
   the `memoized` caches of `get_content`/`get_summary` (getpelican/pelican#2219,
   closed);
+- let a process that builds again free the last build's content: those caches
+  are class-wide and keyed on each article, so they hold every article ever
+  rendered (`forget_rendered`; none found);
 - draw the progress bar on Pelican's console: `pelican.log.console` (none found).
 """
 
@@ -146,6 +149,12 @@ def skip_unwritten_listings(generator) -> None:
 
 def _write_nothing(write: Callable) -> None:
     return None
+
+
+def forget_rendered() -> None:
+    """Empty Pelican's class-wide caches of rendered content, which would keep every article rendered so far."""
+    for method in (Content.get_content, Content.get_summary):
+        method.cache.clear()
 
 
 def update_in_place(old: Content, new: Content, kept: frozenset[str] = frozenset({"translations", "_context"})) -> None:
