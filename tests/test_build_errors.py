@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
+from tools.bench.corpus import write_corpus
+
 from .build_helpers import run_build, tree_snapshot
 from .conftest import FIXTURE, ROOT, build_site
+from .processes import descendants, still_running
 
 
 def test_broken_front_matter_fails_naming_file_and_line(content_copy, tmp_path):
@@ -76,3 +82,37 @@ def test_a_build_says_what_it_built_without_a_line_per_file(tmp_path):
     said = built.stdout + built.stderr
     assert f"built {tmp_path / 'output'}" in said
     assert ".output.building" not in said and "Copying" not in said and "Writing" not in said, said
+
+
+@pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
+def test_a_build_stopped_midway_leaves_no_process_behind(tmp_path, ending):
+    """Stopped while its forked workers read or write (a CI time limit, a killed devserver), nothing it started
+    keeps running; stopped with SIGTERM, it also removes its scratch folder and leaves the output as it was."""
+    corpus = write_corpus(120, tmp_path / "corpus") / "archive"
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "ARCHIVE_CONTENT": str(corpus), "PYTHONUTF8": "1"}
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("the last good build", encoding="utf-8")
+    command = [sys.executable, "-m", "tools.build", "--force", "-q", "-o", str(output)]
+    build = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    started: set[int] = set()
+    try:
+        deadline = time.monotonic() + 300
+        while not (started := descendants(build.pid)) and build.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert started, "the build ended before it started a worker: give it more articles"
+        build.send_signal(ending)
+        _, said = build.communicate(timeout=60)
+        assert not still_running(started), "a process the build started outlived it"
+        if ending == signal.SIGTERM:
+            assert build.returncode == 128 + signal.SIGTERM, said
+            assert f"build interrupted; {output} was left as it was" in said
+            assert not list(tmp_path.glob(".output.building-*")), "the scratch folder was left behind"
+            assert [p.name for p in output.iterdir()] == ["index.html"]
+            assert (output / "index.html").read_text(encoding="utf-8") == "the last good build"
+    finally:
+        build.kill()
+        build.communicate(timeout=60)
+        for pid in started:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)

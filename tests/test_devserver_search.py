@@ -26,6 +26,7 @@ from tools.serve import make_server
 
 from .browser import watch
 from .fixture_archive import PL_ARTICLE
+from .processes import descendants, still_running
 from .test_devserver import _get, devserver_project, free_port, wait_for
 
 SEARCH = "/pl/szukaj/"
@@ -135,6 +136,12 @@ def test_the_search_index_follows_edits_new_and_deleted_articles(tmp_path, chrom
 
         assert all(url.startswith(base + "/") for url in log.requests), log.requests
         assert not [error for error in log.console_errors if "Content Security Policy" in error], log.console_errors
+
+        # Stopped, it leaves nothing running: no forked worker, no Pagefind service.
+        started = descendants(server.pid)
+        server.terminate()
+        server.wait(timeout=10)
+        assert not still_running(started), "processes the devserver started outlived it"
     finally:
         context.close()
         server.terminate()

@@ -13,6 +13,7 @@ import gc
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -180,7 +181,16 @@ def scratch_path(variable: str) -> Path | None:
     return path
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM (a CI time limit, a process manager): stopped as Ctrl-C stops it, its scratch folder removed."""
+
+
+def _stopped(signum: int, _frame) -> None:
+    raise Stopped(signum)
+
+
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _stopped)
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-s", "--settings", type=Path, default=ROOT / "pelican.conf.py")
     parser.add_argument("-o", "--output", type=Path, default=scratch_path("ARCHIVE_OUTPUT") or ROOT / "output")
@@ -206,9 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(f"build failed: {exc}; {args.output} was left unchanged", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print(f"build interrupted; {args.output} was left as it was", file=sys.stderr)
-        return 130
+        return 128 + (exc.args[0] if isinstance(exc, Stopped) else signal.SIGINT)
     except SystemExit as exc:  # archive_core.errors.BuildFailed: problems already listed
         if exc.code:
             print(f"{exc}\nbuild failed; {args.output} was left unchanged", file=sys.stderr)

@@ -1,0 +1,94 @@
+"""The build's forked workers die with the process that started them, however it ends."""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+PLUGINS = Path(__file__).resolve().parents[2]
+ROOT = PLUGINS.parent
+
+# Starts a worker the way the build does, prints its pid, then waits to be killed.
+STARTER = """
+import os, sys, time
+from concurrent.futures import ProcessPoolExecutor
+sys.path.insert(0, sys.argv[1])
+from archive_core.workers import fork_context
+if sys.argv[2] == "process":
+    worker = fork_context().Process(target=time.sleep, args=(120,), daemon=True)
+    worker.start()
+    print(worker.pid, flush=True)
+else:
+    pool = ProcessPoolExecutor(1, mp_context=fork_context())
+    print(pool.submit(os.getpid).result(), flush=True)  # then idle, blocked on a pipe it holds both ends of
+time.sleep(120)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"  # a zombie has ended; only its parent has not reaped it yet
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
+@pytest.mark.parametrize("kind", ["process", "pool"])
+@pytest.mark.parametrize("ending", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_a_worker_dies_with_the_process_that_started_it(kind, ending):
+    starter = subprocess.Popen([sys.executable, "-c", STARTER, str(PLUGINS), kind], stdout=subprocess.PIPE, text=True)
+    worker = 0
+    try:
+        worker = int(starter.stdout.readline())
+        assert _alive(worker)
+        starter.send_signal(ending)
+        starter.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while _alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(worker), f"the {kind} worker outlived the process that started it"
+    finally:
+        starter.kill()
+        starter.wait(timeout=10)
+        starter.stdout.close()
+        if worker:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(worker, signal.SIGKILL)
+
+
+def _process_starts(tree: ast.AST) -> list[tuple[int, str]]:
+    """Calls that start processes other than through `fork_context()`."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        called = ast.unparse(node.func)
+        through_fork_context = called.startswith("fork_context().")
+        if called.endswith("ProcessPoolExecutor"):
+            context = next((k.value for k in node.keywords if k.arg == "mp_context"), None)
+            through_fork_context = context is not None and ast.unparse(context) == "fork_context()"
+        elif not called.endswith(("Process", "get_context", "os.fork", "os.forkpty")):
+            continue
+        if not through_fork_context:
+            found.append((node.lineno, called))
+    return found
+
+
+def test_every_worker_of_the_build_is_started_through_fork_context():
+    starts = [
+        f"{path.relative_to(ROOT)}:{line}: {called}"
+        for folder in (PLUGINS, ROOT / "tools")
+        for path in folder.rglob("*.py")
+        if "tests" not in path.parts and path.name != "workers.py"
+        for line, called in _process_starts(ast.parse(path.read_text(), str(path)))
+    ]
+    assert not starts, "start worker processes with archive_core.workers.fork_context():\n" + "\n".join(starts)
