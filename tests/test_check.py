@@ -157,9 +157,9 @@ def reads(monkeypatch) -> Counter:
     counts: Counter = Counter()
 
     def counting(read, path_at=0):
-        def counted(*args):
+        def counted(*args, **kwargs):
             counts[str(args[path_at])] += 1
-            return read(*args)
+            return read(*args, **kwargs)
 
         return counted
 

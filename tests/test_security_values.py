@@ -33,11 +33,16 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         PEOPLE,
         "articles: [civil-society-concerns]",
         "articles: [civil-society-concerns, civil-society-concerns]",
-        ":21: 2.articles: lists 'civil-society-concerns' twice",
+        ":21: Quillfeather.articles: lists 'civil-society-concerns' twice",
     ),
     "an override in a title": (ARTICLE, "Convention signed", "Conven\u202etion signed", ":2: title: holds U+202E"),
     "an isolate in an event's title": (EVENT, "en: Signing ceremony", "en: Signing \u2067ceremony", ":8: title.en:"),
-    "an override in a person's name": (PEOPLE, "Quillfeather", "Quill\u202efeather", ":16: 2.name: holds U+202E"),
+    "an override in a person's name": (
+        PEOPLE,
+        "Quillfeather",
+        "Quill\u202efeather",
+        ":16: record 3.name: holds U+202E",
+    ),
     "a zero-width space in a tag": (ARTICLE, "[ceremony]", "[cere\u200bmony]", ":8: tags.0: holds U+200B"),
     "a BOM in a publisher": (ARTICLE, "Example Agency", "Example\ufeffAgency", ":11: source.publisher: holds U+FEFF"),
     "a line break in a tag": (ARTICLE, "[ceremony]", '["cere\\nmony"]', ":8: tags.0: holds a line break"),
@@ -53,7 +58,7 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         EVENT,
         "start: 2025-10-25",
         "start: 0025-10-25",
-        ":4: date: 0025-10-25 is before",
+        ":4: date.start: 0025-10-25 is before",
     ),
     "a month before 1000 in an event": (
         EVENT,
@@ -71,7 +76,7 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         "data/countries.yaml",
         "date: 2025-11-10",
         "date: 0025-11-10",
-        ":4: date: 0025-11-10 is before the year 1000",
+        ":4: DZ.date: 0025-11-10 is before the year 1000",
     ),
     "a year before 1000 in an article, as text": (
         ARTICLE,
@@ -87,7 +92,7 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
     ),
     "an empty publisher": (ARTICLE, "publisher: Example Agency", 'publisher: ""', ":11: source.publisher: is empty"),
     "a blank summary": (ARTICLE, "slug:", 'summary: "  "\nslug:', ":6: summary: is empty"),
-    "an empty role in a data file": (PEOPLE, "en: researcher", 'en: ""', ":20: 2.role.en: is empty"),
+    "an empty role in a data file": (PEOPLE, "en: researcher", 'en: ""', ":20: Quillfeather.role.en: is empty"),
 }
 
 # name: (file, text replaced, its replacement): what real text needs, accepted

@@ -64,7 +64,7 @@ def load_records(content_dir: Path, today: date | None = None) -> tuple[dict[str
     if not os.path.lexists(path):
         return {}, []
     try:
-        data_file = load_data(path, content_dir)
+        data_file = load_data(path, content_dir, record_key="code")
     except ContentError as exc:
         return {}, [exc.problem]
     return parse_records(data_file, today or date.today())

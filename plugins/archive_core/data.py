@@ -9,8 +9,9 @@ from typing import Any
 
 import yaml
 
+from . import paths
 from .errors import ContentError, Problem
-from .frontmatter import parse_yaml, read_text
+from .frontmatter import decode, parse_yaml
 
 Key = str | int
 
@@ -59,11 +60,22 @@ def record_label(name: Any, index: int) -> str:
     return name if isinstance(name, str) and name else f"record {index + 1}"
 
 
-def load_data(path: Path, root: str | Path | None = None) -> DataFile:
+def load_data(path: Path, root: str | Path | None = None, record_key: str | None = None) -> DataFile:
     """Parse `path`, read inside `root` (default: its own folder), with the archive's safe YAML reading
-    (`frontmatter.parse_yaml`); raises ContentError naming file and line."""
-    data, root_node = parse_yaml(read_text(path, root), path, first_line=1, label="yaml")
+    (`frontmatter.parse_yaml`); raises ContentError naming file and line. `record_key`: the file is a list of
+    records, which the errors name by that key (`DZ.date`).
+
+    A file that holds nothing (no text but comments, `[]`, `{}`) is refused: a data file that is not there
+    means "none", so an empty one is a file emptied by mistake (every country's status gone from the site)."""
+    raw = paths.read_bytes(path, root)
+    data, root_node = (None, None) if not raw.strip() else parse_yaml(decode(raw, path), path, record_key=record_key)
+    if data is None or (isinstance(data, list | dict) and not data):
+        line = root_node.start_mark.line + 1 if root_node is not None else 1
+        raise ContentError(Problem(str(path), line, "yaml", "the file holds nothing", _EMPTY_HINT))
     return DataFile(path=Path(path), data=data, root=root_node)
+
+
+_EMPTY_HINT = "write its records, or delete the file: a data file that is not there means none"
 
 
 def _child(node: yaml.Node, key: Key) -> yaml.Node | None:

@@ -32,6 +32,9 @@ MAX_YAML_DEPTH = 32  # front-matter needs 2 (source.url), curated data 4; the C 
 # or a line break. A text with no more of them than MAX_YAML_DEPTH cannot nest deeper (no event scan needed).
 _NESTING = re.compile(r"[\[{]|[-?:](?=\s|\Z)")
 
+# A field as errors name it (`source.url`, `tags.0`, `Pham The Tung.role.en`): no colon, nothing invisible.
+_FIELD_NAME = re.compile(r"[\w.'’-]+(?: [\w.'’-]+)*")
+
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -179,7 +182,12 @@ def load_with_nodes(doc: SplitDocument) -> tuple[dict[str, Any], yaml.Node | Non
 
 
 def parse_yaml(
-    text: str, path: str | Path, first_line: int = 1, label: str = "yaml", fenced: bool = False
+    text: str,
+    path: str | Path,
+    first_line: int = 1,
+    label: str = "yaml",
+    fenced: bool = False,
+    record_key: str | None = None,
 ) -> tuple[Any, yaml.Node | None]:
     """The data of the YAML `text` (of a file read by `decode`) and its node tree (for line numbers);
     ContentError at `path:line` on any problem.
@@ -187,7 +195,9 @@ def parse_yaml(
     `first_line` is the file line where `text` starts; `label` names the
     field of errors that belong to no field (`front-matter`, `yaml`);
     `fenced`: a line follows `text` (the closing `---`), where an error at
-    the end of the text is shown.
+    the end of the text is shown; `record_key`: the text is a list of
+    records, each named in errors by its value for that key (`DZ.date`, as
+    the file's reader names it; `record 3.date` when it has none).
     """
     offset = first_line - 1
     last_line = text.count("\n") + (1 if fenced else 0)  # 0-based, in `text`
@@ -199,12 +209,11 @@ def parse_yaml(
             root = loader.get_single_node()
             if root is None:
                 return None, None
-            _check_nodes(root, path, offset, label)
+            _check_nodes(root, path, offset, label, record_key)
             try:
                 return loader.construct_document(root), root
             except ValueError as exc:  # a scalar its pattern matches that is no value: `2025-02-30`, 5,000 digits
-                field, line, tag = _failing_scalar(root, offset)
-                field = field.split(".")[0] if field else None  # the field, as a contributor names it
+                field, line, tag = _failing_scalar(root, offset, record_key)
                 if isinstance(exc, OffsetOutOfRange):
                     message, hint = str(exc), "an offset is from -23:59 to +23:59, e.g. +07:00; or give only the date"
                 elif isinstance(exc, YearTooEarly):
@@ -258,7 +267,7 @@ def _scan_events(text: str, path: str | Path, offset: int, label: str) -> None:
             depth -= 1
 
 
-def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str) -> None:
+def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str, record_key: str | None) -> None:
     """Refuse merge keys, keys that are not text, duplicate keys, a key given an empty text (`publisher: ""`:
     left out, the key means "not given"; empty, it is a value forgotten), and scalars content may not hold."""
     stack: list[tuple[yaml.Node, str]] = [(root, "")]
@@ -274,8 +283,7 @@ def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str) -> 
                 raise content_error(path, line, where or label, problem.message, problem.hint)
         elif isinstance(node, yaml.SequenceNode):
             _refuse_repeats(node, path, offset, where or label)
-            items = [(item, f"{where}.{index}" if where else str(index)) for index, item in enumerate(node.value)]
-            stack.extend(reversed(items))
+            stack.extend(reversed(list(zip(node.value, _item_names(node, where, record_key), strict=True))))
         elif isinstance(node, yaml.MappingNode):
             seen: dict[tuple[str, str], int] = {}
             children: list[tuple[yaml.Node, str]] = []
@@ -345,7 +353,7 @@ def _plain_value(node: yaml.Node) -> Any:
 
 def _printable(name: str, fallback: str) -> str:
     """A field name that keeps `path:line: field:` parseable."""
-    return name if re.fullmatch(r"[\w.-]+", name) else fallback
+    return name if _FIELD_NAME.fullmatch(name) else fallback
 
 
 def field_line(doc: SplitDocument, dotted_field: str) -> int | None:
@@ -379,7 +387,7 @@ def node_line(root: yaml.Node | None, dotted_field: str) -> int | None:
     return node.start_mark.line + 2 if node is not None else line
 
 
-def _failing_scalar(root: yaml.Node, offset: int) -> tuple[str | None, int | None, str | None]:
+def _failing_scalar(root: yaml.Node, offset: int, record_key: str | None) -> tuple[str | None, int | None, str | None]:
     """The field, line and tag of the first scalar that cannot be constructed: a timestamp that is no real
     date, an integer longer than Python reads (ValueError from `int`)."""
     loader = FrontMatterLoader("")
@@ -392,9 +400,26 @@ def _failing_scalar(root: yaml.Node, offset: int) -> tuple[str | None, int | Non
             except ValueError:
                 return where, node.start_mark.line + 1 + offset, node.tag
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, where) for item in reversed(node.value))
+            stack.extend(reversed(list(zip(node.value, _item_names(node, where or "", record_key), strict=True))))
         elif isinstance(node, yaml.MappingNode):
             stack.extend(
                 (value, f"{where}.{key.value}" if where else str(key.value)) for key, value in reversed(node.value)
             )
     return None, None, None
+
+
+def _item_names(node: yaml.SequenceNode, where: str, record_key: str | None) -> list[str]:
+    """What errors call each item of a list: `tags.0`; at the top of a list of records, each record's label as
+    the file's reader gives it (`DZ`, `Pham The Tung`, `record 3`), so that the reader's errors and these agree."""
+    if where or record_key is None:
+        return [f"{where}.{index}" if where else str(index) for index in range(len(node.value))]
+    names = []
+    for index, item in enumerate(node.value):
+        value = None
+        if isinstance(item, yaml.MappingNode):
+            value = next((v for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == record_key), None)
+        if isinstance(value, yaml.MappingNode):  # a name per language: the first, as the readers take it
+            value = next((v for _, v in value.value if isinstance(v, yaml.ScalarNode)), None)
+        label = value.value.strip() if isinstance(value, yaml.ScalarNode) else ""
+        names.append(label if _FIELD_NAME.fullmatch(label) else f"record {index + 1}")
+    return names

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +40,7 @@ def load_people(content_dir: Path, article_keys: Collection[str] | None = None) 
     if not os.path.lexists(path):
         return [], []
     try:
-        data_file = load_data(path, content_dir)
+        data_file = load_data(path, content_dir, record_key="name")
     except ContentError as exc:
         return [], [exc.problem]
     return parse_people(data_file, article_keys)
@@ -54,12 +55,34 @@ def parse_people(data_file: DataFile, article_keys: Collection[str] | None) -> t
             data_file.problem([], "people", "must be a list of records", "start each record with `- name: ...`")
         ]
     people, problems = [], []
+    first_line: dict[tuple[str, str], int | None] = {}  # (language, name as compared) -> its record's line
     for index, item in enumerate(data):
         try:
-            people.append(_person(data_file, index, item, article_keys))
+            person = _person(data_file, index, item, article_keys)
         except ContentError as exc:
             problems.append(exc.problem)
+            continue
+        names = [(lang, same_name(person.name[lang])) for lang in LANGUAGES]
+        if seen := next((first_line[name] for name in names if name in first_line), None):
+            problems.append(
+                data_file.problem(
+                    [index, "name"],
+                    f"{record_label(_label(item.get('name')), index)}.name",
+                    f"is the name of the record on line {seen} too",
+                    "keep one record per person, listing every article that names them",
+                )
+            )
+            continue
+        for name in names:
+            first_line.setdefault(name, data_file.line(index, "name"))
+        people.append(person)
     return people, problems
+
+
+def same_name(name: str) -> str:
+    """A name as two records are compared: `Pham  The Tung` and `pham the tung` are one person; letters with
+    other accents are kept apart (each article's own spelling is kept)."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def _person(data_file: DataFile, index: int, item: Any, article_keys: Collection[str] | None) -> Person:

@@ -42,7 +42,7 @@ def load_publishers(content_dir: Path) -> tuple[dict[str, Publisher], list[Probl
     if not os.path.lexists(path):  # a link is read (and refused if it leads out) by load_data
         return {}, []
     try:
-        data_file = load_data(path, content_dir)
+        data_file = load_data(path, content_dir, record_key="host")
     except ContentError as exc:
         return {}, [exc.problem]
     if data_file.data is None:

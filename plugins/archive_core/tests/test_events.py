@@ -92,7 +92,7 @@ def test_source_that_is_not_a_web_address(content):
 
 def test_impossible_date(content):
     [problem] = problems_for(content, GOOD.replace("end: 2025-10-26", "end: 2025-10-32"))
-    assert "signing-hanoi.yaml:5: date: impossible date" in problem
+    assert "signing-hanoi.yaml:5: date.end: impossible date" in problem
 
 
 def test_impossible_month(content):

@@ -1,0 +1,136 @@
+"""The curated data files (content/data/): a file emptied by mistake, two records of one person, and every
+error of the YAML reader inside a record named as the file's reader names it (`DZ.date`, not `date`).
+See docs/security.md.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.check import check
+
+from .build_helpers import run_build, tree_snapshot
+
+DATA_FILES = [
+    "data/countries.yaml",
+    "data/people.yaml",
+    "data/publishers.yaml",
+    "data/convention.yaml",
+    "data/timeline/signing-ceremony.yaml",
+]
+EMPTY = {"no text": "", "only comments": "# to do\n", "an empty list": "[]\n", "an empty mapping": "# x\n{}\n"}
+
+
+def _errors(content) -> list[str]:
+    return [str(p) for p in check(content) if p.severity == "error"]
+
+
+@pytest.mark.parametrize("text", EMPTY.values(), ids=EMPTY.keys())
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_a_data_file_that_holds_nothing_is_refused(name, text, content_copy):
+    """No file means no records; an empty one is a file emptied by mistake (every status gone from the site)."""
+    (content_copy / name).write_text(text, encoding="utf-8")
+    line = 2 if text.startswith("# x") else 1
+    expected = f"{content_copy / name}:{line}: yaml: the file holds nothing"
+    assert any(error.startswith(expected) for error in _errors(content_copy)), _errors(content_copy)
+
+
+def test_an_emptied_countries_file_stops_the_build_and_keeps_the_last_site(content_copy, tmp_path):
+    output = tmp_path / "output"
+    assert run_build(content_copy, output).returncode == 0
+    before = tree_snapshot(output)
+    (content_copy / "data/countries.yaml").write_text("# emptied\n", encoding="utf-8")
+    refused = run_build(content_copy, output)
+    assert refused.returncode == 1
+    assert f"{content_copy / 'data/countries.yaml'}:1: yaml: the file holds nothing" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert tree_snapshot(output) == before
+
+
+PERSON = "- name: {name}\n  country: US\n  role: {{pl: badaczka, en: researcher}}\n  articles: [signing-in-hanoi]\n"
+SAME_NAMES = {
+    "spelled the same": "Quillfeather",
+    "in other case": "QUILLFEATHER",
+    "with other spaces": '"  quillfeather "',
+    "in one language of a mapping": "{pl: Quillfeather, en: Quill Feather}",
+}
+
+
+@pytest.mark.parametrize("name", SAME_NAMES.values(), ids=SAME_NAMES.keys())
+def test_two_records_of_one_person_are_refused(name, content_copy):
+    path = content_copy / "data/people.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text.splitlines().index("- name: Quillfeather") + 1
+    path.write_text(text + PERSON.format(name=name), encoding="utf-8")
+    second = text.count("\n") + 1
+    errors = _errors(content_copy)
+    said = [
+        e for e in errors if e.startswith(f"{path}:{second}: ") and f"is the name of the record on line {first}" in e
+    ]
+    assert said, errors
+
+
+def test_people_whose_names_differ_by_a_letter_are_two(content_copy):
+    """Each article's spelling is kept: `Nguyễn` and `Nguyen` may be one person, and no rule can tell."""
+    path = content_copy / "data/people.yaml"
+    for name in ("Nguyen Van A", "Nguyễn Văn A"):
+        path.write_text(path.read_text(encoding="utf-8") + PERSON.format(name=name), encoding="utf-8")
+    assert _errors(content_copy) == []
+
+
+# name: (file, text replaced, its replacement, the problem's `line: field: message` start)
+IN_A_RECORD = {
+    "a year before 1000 in a country": (
+        "data/countries.yaml",
+        "date: 2025-11-10",
+        "date: 0025-11-10",
+        ":4: DZ.date: 0025-11-10 is before the year 1000",
+    ),
+    "an impossible date in a country": (
+        "data/countries.yaml",
+        "date: 2025-11-10",
+        "date: 2025-11-31",
+        ":4: DZ.date: impossible date",
+    ),
+    "an invisible character in a country's place": (
+        "data/countries.yaml",
+        "place: new-york",
+        'place: "new\\u200b-york"',
+        ":5: DZ.place: holds U+200B",
+    ),
+    "an empty role of a person": (
+        "data/people.yaml",
+        "en: researcher",
+        'en: ""',
+        ":20: Quillfeather.role.en: is empty",
+    ),
+    "a person named per language": (
+        "data/people.yaml",
+        "pl: delegat Białorusi",
+        'pl: ""',
+        ":13: Iwan Przykładow.role.pl: is empty",
+    ),
+    "a person whose name cannot name them": (
+        "data/people.yaml",
+        "Quillfeather",
+        "Quill\u202efeather",
+        ":16: record 3.name: holds U+202E",
+    ),
+    "a publisher's key twice": (
+        "data/publishers.yaml",
+        "  name: Example Network\n",
+        "  name: Example Network\n  name: Other\n",
+        ":4: www.example.net.name: is set twice, on lines 3 and 4",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", IN_A_RECORD.values(), ids=IN_A_RECORD.keys())
+def test_the_yaml_readers_errors_name_the_record(case, content_copy):
+    name, old, new, expected = case
+    path = content_copy / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    errors = _errors(content_copy)
+    assert any(error.startswith(f"{path}{expected}") for error in errors), errors
