@@ -21,6 +21,7 @@ from .markdown import SiteLink
 # Pelican prefixes for pages this site does not publish (no tag, category or author pages).
 _UNPUBLISHED = {"tag": "tag", "category": "category", "author": "author"}
 _COPIED = ("static", "attach")  # Pelican copies the target into the site
+_ID = re.compile(r'\sid="([^"]*)"')
 _PREFIX = re.compile(r"^(?:\{\w+\}|\|\w+\|)(.*)$")
 _COPIED_HINT = "a {static} link copies a plain file of the content folder into the site: put the file there"
 _HINT = "link to another article as [text]({filename}/articles/<year>/<translation_key>.<lang>.md)"
@@ -32,10 +33,11 @@ def broken_link_problems(content_dir: Path, docs: Sequence[ArticleDocument]) -> 
         return []
     content_dir = content_dir.resolve()
     published = {Path(doc.path).resolve(): doc for doc in docs}
+    ids: dict[Path, frozenset[str]] = {}  # each target's ids, found once: not once per link to it
     problems = []
     for doc in linking:
         for link in doc.site_links:
-            message = _link_problem(content_dir, Path(doc.path), link, published)
+            message = _link_problem(content_dir, Path(doc.path), link, published, ids)
             if message:
                 hint = _COPIED_HINT if link.prefix in _COPIED else _HINT
                 problems.append(Problem(doc.path, link.line, "body", f"link {link.url!r} {message}", hint))
@@ -43,7 +45,11 @@ def broken_link_problems(content_dir: Path, docs: Sequence[ArticleDocument]) -> 
 
 
 def _link_problem(
-    content_dir: Path, source: Path, link: SiteLink, published: dict[Path, ArticleDocument]
+    content_dir: Path,
+    source: Path,
+    link: SiteLink,
+    published: dict[Path, ArticleDocument],
+    ids: dict[Path, frozenset[str]],
 ) -> str | None:
     if link.prefix in _UNPUBLISHED:
         return f"points to a {_UNPUBLISHED[link.prefix]} page, and this site has none"
@@ -60,7 +66,9 @@ def _link_problem(
             return "points to a file that is not a published article"
         if doc is None:
             return "points to an article that is not in the archive"
-        if link.fragment and not re.search(rf'\sid="{re.escape(link.fragment)}"', doc.html):
+        if link.fragment and target not in ids:
+            ids[target] = frozenset(_ID.findall(doc.html))
+        if link.fragment and link.fragment not in ids[target]:
             return f"points to #{link.fragment}, which is not on that page"
         return None
     if not os.path.lexists(target):

@@ -18,7 +18,9 @@ from .publishers import PUBLISHERS_FILE, host_of, load_publishers
 from .schema import RAW_PATTERN, RAW_SOURCES_DIR
 
 RAW_README = "README.md"
-_RAW_LINE = re.compile(rf"^\s+raw:\s*[\"']?({RAW_PATTERN.pattern})", re.MULTILINE)
+# Spaces, not `\s`: `^\s+` spans line ends, so each line of a run of empty lines started a scan of the rest
+# of the run, and a file of 200,000 empty lines took 100 s (quadratic).
+_RAW_LINE = re.compile(rf"^[ \t]+raw:[ \t]*[\"']?({RAW_PATTERN.pattern})", re.MULTILINE)
 
 
 def with_publishers(content_dir: Path, docs: Iterable[ArticleDocument]) -> tuple[list[ArticleDocument], list[Problem]]:

@@ -1,0 +1,84 @@
+"""Content crafted to make the archive's own code work quadratically or worse: a regular expression that
+backtracks, a search repeated for each link. Each case took from 6 s to minutes before its fix, and grows
+with the file (a file may hold 2,000,000 bytes); each now takes well under its limit, generous for a
+loaded machine. See docs/security.md.
+"""
+
+from __future__ import annotations
+
+import time
+
+from archive_core import markdown
+from tools.check import check
+from tools.importer.htmlpage import is_html
+
+ARTICLE = "articles/2025/signing-in-hanoi.en.md"
+
+
+def _seconds(work) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def test_a_caption_of_spaces_renders_at_once():
+    """`\\s*` at the start of the credit's pattern: 40,000 spaces and tabs took 17 s."""
+    body = "::: caption\nA photo" + " \t" * 40_000 + "of the hall\n:::\n"
+    assert _seconds(lambda: markdown.render(markdown.parse(body))) < 3
+
+
+def test_a_caption_keeps_its_credit():
+    html = markdown.render(markdown.parse("::: caption\nThe hall  (Photo: A. B./Example)\n:::\n"))
+    assert 'The hall  <span class="credit">(Photo: A. B./Example)</span>' in html
+
+
+def test_many_links_in_one_paragraph_are_placed_at_once():
+    """Each link's line was searched from its paragraph's first line, every line unescaped again: 5,000
+    references on lines of their own took 25 s, 10,000 took 73 s."""
+    count = 5_000
+    definitions = "".join(f"[r{i}]: https://example.org/{i}\n" for i in range(count))
+    uses = "".join(f"[r{i}] and [s](https://example.org/s{i})\n" for i in range(count))
+    body = f"{definitions}\n{uses}[bad](&#106;avascript:alert(1))\n"
+    tokens = markdown.parse(body)
+
+    def links():
+        return markdown.unsafe_links(tokens, body), markdown.site_links(tokens, body)
+
+    assert _seconds(links) < 3
+    [unsafe] = markdown.unsafe_links(tokens, body)
+    assert unsafe.line == body.count("\n")  # the last line, where it is written
+
+
+def test_a_reference_is_refused_where_it_is_used():
+    body = "Text.\n\nSee [the page][p]\nand more.\n\n[p]: javascript:alert(1)\n"
+    [unsafe] = markdown.unsafe_links(markdown.parse(body), body)
+    assert unsafe.line == 3
+
+
+def test_many_links_to_one_anchor_are_checked_at_once(content_copy):
+    """Each link's fragment was searched for in the whole target page: 10,000 links took 59 s, 20,000 247 s."""
+    path = content_copy / ARTICLE
+    link = f"[x]({{filename}}/{ARTICLE}#record-scale) "
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + link * 10_000 + "\n", encoding="utf-8")
+    problems: list = []
+    assert _seconds(lambda: problems.extend(check(content_copy))) < 20
+    assert any("points to #record-scale, which is not on that page" in str(p) for p in problems)
+
+
+def test_a_file_of_empty_lines_is_refused_at_once(content_copy):
+    """`^\\s+raw:` spans line ends: for an article that cannot be read, its `raw:` line was looked for from
+    each line of a run of empty lines; 100,000 took 25 s, 200,000 100 s."""
+    path = content_copy / "articles/2025/empty-lines.en.md"
+    path.write_text("x" + "\n" * 100_000, encoding="utf-8")
+    problems: list = []
+    assert _seconds(lambda: problems.extend(check(content_copy))) < 10
+    assert any(p.path == str(path) and p.severity == "error" for p in problems), problems
+
+
+def test_a_page_of_comments_is_told_from_html_at_once():
+    """With `<!--.*?-->`, a comment could span several: 25 empty comments before text took 6 s, each one
+    more doubling it (`make import` of such a page hung)."""
+    assert _seconds(lambda: is_html("<!---->" * 28 + "text")) < 2
+    assert not is_html("<!---->" * 280 + "text")
+    assert is_html("<!-- a -->\n<!-- b --> <!DOCTYPE html><html>")
+    assert not is_html("<!-- a --> text <html>")
