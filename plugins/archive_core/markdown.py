@@ -159,6 +159,10 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
             elif url.startswith("//"):
                 problem = ("has no scheme", "write the whole address: https://...")
                 found.append(UnsafeLink(url, lines.line_of(url, block, token), *problem))
+            elif scheme and scheme.group(1).lower() in ("http", "https") and not url[scheme.end() :].startswith("//"):
+                # `https:evil.org`: a browser reads it as a path of this site, or as http://evil.org/ from https
+                problem = ("has no host", "write the whole address: https://host/...")
+                found.append(UnsafeLink(url, lines.line_of(url, block, token), *problem))
             elif not scheme and not (site_links and url.split("#")[0].split("?")[0].endswith(".md")):
                 found.append(UnsafeLink(url, lines.line_of(url, block, token), *_RELATIVE))
     return found
