@@ -81,4 +81,5 @@ def test_a_page_of_comments_is_told_from_html_at_once():
     assert _seconds(lambda: is_html("<!---->" * 28 + "text")) < 2
     assert not is_html("<!---->" * 280 + "text")
     assert is_html("<!-- a -->\n<!-- b --> <!DOCTYPE html><html>")
+    assert is_html("<!--<!DOCTYPE html><!-- b --><body>")  # a comment left open: a page all the same
     assert not is_html("<!-- a --> text <html>")
