@@ -33,7 +33,9 @@ from .progress import build_progress
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 from archive_core.errors import BuildFailed, ToolFailed, disk_hint  # noqa: E402
-from archive_core.pelican_compat import forget_rendered  # noqa: E402
+from archive_core.pelican_compat import forget_rendered, let_go_of_content  # noqa: E402
+from archive_core.snapshot import CONTEXT_KEY  # noqa: E402
+from search import index_starting  # noqa: E402
 from search.pagefind_compat import PagefindFailed  # noqa: E402
 
 # A program the build runs is missing, failed or hung: its message is one line saying what to do.
@@ -80,8 +82,12 @@ def build_if_changed(
     reuse: bool = True,
     progress: bool = False,
     timings: Path | None = None,
+    release_content: bool = False,
 ) -> Outcome:
     """`build`, unless `reuse` and the inputs' fingerprint is the one recorded for `output`.
+
+    `release_content`: drop the articles' rendered HTML once every page is written (`content_released`), for
+    a process that builds once; a process that renders again from the same articles (the devserver) keeps it.
 
     One build at a time per output folder (a lock on its parent folder); what
     a killed build left beside `output` is cleaned first.
@@ -117,6 +123,7 @@ def build_if_changed(
                     record_phases(timings),
                     edits.captured_generators() as generators,
                     content_out_of_collection(),
+                    content_released(generators) if release_content else contextlib.nullcontext(),
                 ):
                     pelican.run()
                 taken = pelican.plan.kept if isinstance(pelican, edits.EditPelican) and pelican.plan else 0
@@ -154,6 +161,28 @@ def content_out_of_collection():
     finally:
         signals.all_generators_finalized.disconnect(freeze)
         gc.unfreeze()
+
+
+@contextlib.contextmanager
+def content_released(generators: list):
+    """The articles' HTML and the content snapshot let go when the search index starts, every page written.
+
+    Pagefind's service, the build's largest process, then runs beside a smaller build (docs/performance.md,
+    "Memory"). What comes after (the sitemap, the record of the build for the next edit) reads only the pages
+    written and the articles' metadata; a read of an article's content after this fails, it is never empty.
+    """
+
+    def release(_pelican) -> None:
+        for generator in generators:
+            generator.context.pop(CONTEXT_KEY, None)  # one dict, shared by every generator
+        forget_rendered()
+        let_go_of_content(edits.articles_of(generators))
+
+    index_starting.connect(release)
+    try:
+        yield
+    finally:
+        index_starting.disconnect(release)
 
 
 def _abandon_workers() -> None:
@@ -211,7 +240,12 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         outcome = build_if_changed(
-            args.settings, args.output, reuse=not args.force, progress=not args.quiet, timings=args.timings
+            args.settings,
+            args.output,
+            reuse=not args.force,
+            progress=not args.quiet,
+            timings=args.timings,
+            release_content=True,
         )
     except BuildError as exc:
         print(f"build failed: {exc}; {args.output} was left unchanged", file=sys.stderr)

@@ -110,7 +110,7 @@ def _source(article, content_dir: str) -> str:
     return os.path.relpath(os.path.abspath(article.source_path), content_dir)
 
 
-def _contents(generators: list) -> Iterator:
+def articles_of(generators: list) -> Iterator:
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     for name in ("articles", "translations", "hidden_articles", "hidden_translations", "drafts", "drafts_translations"):
         yield from getattr(articles, name, ())
@@ -119,7 +119,7 @@ def _contents(generators: list) -> Iterator:
 def remember(output: Path, inputs: fingerprint.Inputs, generators: list) -> None:
     """Record what the next build needs to reuse this one's pages (see the module's docstring)."""
     content_dir = os.path.abspath(inputs.content_dir)
-    articles = {_source(a, content_dir): digests(a) for a in _contents(generators)}
+    articles = {_source(a, content_dir): digests(a) for a in articles_of(generators)}
     record = {
         "fingerprint": inputs.value,
         "code": inputs.code,
@@ -156,7 +156,7 @@ def plan(generators: list, previous: Previous) -> Plan | None:
     """Which pages to render, from the build's articles and the previous build's record; None: all."""
     if full_build_needed(generators):
         return None
-    contents = {_source(a, previous.content_dir): a for a in _contents(generators)}
+    contents = {_source(a, previous.content_dir): a for a in articles_of(generators)}
     if contents.keys() != previous.articles.keys() or not previous.changed <= contents.keys():
         return None  # a changed file that is no article, or an article that is not where it was
     edited = [contents[name] for name in previous.changed]

@@ -25,13 +25,15 @@ then added to `TESTED_VERSIONS`.
 - let a process that builds again free the last build's content: those caches
   are class-wide and keyed on each article, so they hold every article ever
   rendered (`forget_rendered`; none found);
+- let a build that runs once drop the articles' HTML before the search index
+  starts: `Content._content` (`let_go_of_content`; none found);
 - draw the progress bar on Pelican's console: `pelican.log.console` (none found).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import metadata
 from typing import Any
 
@@ -151,16 +153,26 @@ def _write_nothing(write: Callable) -> None:
     return None
 
 
+# Pelican's `memoized` methods, each with one class-wide cache keyed on (content, siteurl).
+_RENDERED = (Content.get_content, Content.get_summary)
+
+
 def forget_rendered() -> None:
     """Empty Pelican's class-wide caches of rendered content, which would keep every article rendered so far."""
-    for method in (Content.get_content, Content.get_summary):
+    for method in _RENDERED:
         method.cache.clear()
+
+
+def let_go_of_content(contents: Iterable[Content]) -> None:
+    """Drop each one's HTML (Pelican's `_content`), rendered from: a later read of it fails, never renders empty."""
+    for content in contents:
+        content.__dict__.pop("_content", None)
 
 
 def update_in_place(old: Content, new: Content, kept: frozenset[str] = frozenset({"translations", "_context"})) -> None:
     """Make `old` what `new` is (every list holding `old` sees it), but for `kept`, set after reading."""
     old.__dict__.update({key: value for key, value in new.__dict__.items() if key not in kept})
-    for method in (Content.get_content, Content.get_summary):
-        cache = method.cache  # Pelican's `memoized`, keyed on (content, siteurl)
+    for method in _RENDERED:
+        cache = method.cache
         for key in [key for key in cache if key and key[0] is old]:
             del cache[key]

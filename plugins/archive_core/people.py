@@ -63,7 +63,7 @@ def parse_people(data_file: DataFile, article_keys: Collection[str] | None) -> t
             problems.append(exc.problem)
             continue
         names = [(lang, same_name(person.name[lang])) for lang in LANGUAGES]
-        if seen := next((first_line[name] for name in names if name in first_line), None):
+        if (seen := next((first_line[name] for name in names if name in first_line), None)) is not None:
             problems.append(
                 data_file.problem(
                     [index, "name"],

@@ -13,6 +13,7 @@ import threading
 import time
 from pathlib import Path
 
+from blinker import signal
 from pelican import signals
 from pelican.generators import Generator
 
@@ -21,6 +22,10 @@ from .rendering import also_folded, with_folded_terms
 from .settings import search_settings
 
 logger = logging.getLogger(__name__)
+# Sent by the build's `finalized` receiver, every page written, just before the pages are read for the index and
+# Pagefind's service (the build's largest process) starts: a receiver may let go of what the build no longer
+# needs, such as the articles' rendered content. Sender: the Pelican object.
+index_starting = signal("search_index_starting")
 
 
 class SearchPageGenerator(Generator):
@@ -100,6 +105,7 @@ def start_index(pelican) -> None:
     if not search_settings(pelican.settings).index:  # a build whose pages are read, not searched
         return
     _indexing.clear()  # one build at a time: what a failed build left is dropped
+    index_starting.send(pelican)
     _indexing[id(pelican)] = indexing = _Indexing(pelican)
     indexing.thread.start()
 
