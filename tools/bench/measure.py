@@ -2,7 +2,8 @@
 
 `python -m tools.bench.measure RESULT.json -- command args...` runs the command
 (stdout and stderr pass through) and writes {"wall": s, "cpu": s, "peak_rss_mb":
-MB, "peak_process_rss_mb": MB, "returncode": n} to RESULT.json. `peak_rss_mb`
+MiB, "peak_process_rss_mb": MiB, "returncode": n} to RESULT.json (the keys say
+MB; the values are MiB, 2**20 bytes). `peak_rss_mb`
 is the largest sum of proportional resident memory (PSS) over the command
 and all its descendants, sampled from /proc every 50 ms, or less often when
 a sample itself takes long (reading a large process's memory map costs the

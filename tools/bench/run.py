@@ -359,7 +359,7 @@ def print_table(rows: list[dict]) -> None:
         ("ours: make html after one edit, files taken from the last build", "ours_edit_files_taken", "{:,}"),
         ("ours: devserver update after one edit", "ours_incremental_s", "{:.2f}"),
         ("ours: devserver search index update after one edit", "devserver_search_s", "{:.2f}"),
-        ("ours: peak memory, MB (process tree)", "ours_peak_mb", "{:.0f}"),
+        ("ours: peak memory, MiB (process tree)", "ours_peak_mb", "{:.0f}"),
         ("ours: search index included", "search_included", "{}"),
         ("ours: first search of a rare word, kB on the wire (gzip)", "first_search_kb", "{:.0f}"),
         ("  of which Pagefind's index and WASM, kB", "first_search_index_kb", "{:.0f}"),
@@ -367,7 +367,7 @@ def print_table(rows: list[dict]) -> None:
         ("stock Pelican: pages per second", "stock_pages_per_s", "{:.0f}"),
         ("stock Pelican: rebuild after one edit", "stock_edit_s", "{:.1f}"),
         ("Pagefind CLI on stock output", "pagefind_cli_s", "{:.1f}"),
-        ("Pagefind CLI peak memory, MB", "pagefind_cli_peak_mb", "{:.0f}"),
+        ("Pagefind CLI peak memory, MiB", "pagefind_cli_peak_mb", "{:.0f}"),
         ("stock Pelican + Pagefind CLI", "stock_plus_pagefind_s", "{:.1f}"),
         ("stock Pelican + Pagefind CLI, CPU s", "stock_plus_pagefind_cpu_s", "{:.1f}"),
         ("ratio: ours cold / (stock + Pagefind)", "ratio_cold_vs_stock_plus_pagefind", "{:.2f}"),
@@ -429,7 +429,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{row['pairs']} pairs: article page {weight['html']} B HTML + {weight['css']} B CSS + "
             f"{weight['js']} B JS ({weight['html_css_gzip']} B HTML+CSS gzip); search "
             + (
-                f"index {size['ours']['search_index_bytes'] / 2**20:.1f} MB in {size['ours']['search_seconds']:.1f} s"
+                f"index {size['ours']['search_index_bytes'] / 2**20:.1f} MiB in {size['ours']['search_seconds']:.1f} s"
                 if row["search_included"]
                 else "not in this build: the cold build excludes indexing"
             )
@@ -454,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{row['ratio_cold_vs_stock_plus_pagefind']:.2f}x[/bold]; one-edit make html / cold "
             f"[bold]{row['ratio_edit_vs_cold']:.2f}x[/bold]; devserver's search update after one edit: "
             + ("-" if row["devserver_search_s"] is None else f"{row['devserver_search_s']:.2f} s")
-            + f"; peak memory {row['ours_peak_mb']:.0f} MB"
+            + f"; peak memory {row['ours_peak_mb']:.0f} MiB"
         )
     console.print(f"results: {args.json}")
     if len(rows) > 1:
