@@ -168,3 +168,13 @@ def test_a_full_build_lets_the_last_full_builds_articles_go(site):
     site.full({"SEARCH_INDEX": False})
     gc.collect()
     assert not [ref() for ref in refs if ref() is not None], "an article of the last full build is still held"
+
+
+def test_the_devserver_keeps_the_articles_html_when_its_full_build_indexes(corpus, tmp_path, monkeypatch):
+    """`make html` lets go of the articles' HTML when the index starts; the devserver renders again from them."""
+    monkeypatch.setenv("ARCHIVE_CONTENT", str(corpus))
+    site = Site(SETTINGS, tmp_path / "indexed")
+    site.full({"SEARCH_INDEX": True})
+    assert (site.output / "pagefind" / "pagefind-entry.json").is_file()
+    articles = next(g for g in site.generators if isinstance(g, ArticlesGenerator)).articles
+    assert articles and all(article.content for article in articles)

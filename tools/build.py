@@ -86,8 +86,10 @@ def build_if_changed(
 ) -> Outcome:
     """`build`, unless `reuse` and the inputs' fingerprint is the one recorded for `output`.
 
-    `release_content`: drop the articles' rendered HTML once every page is written (`content_released`), for
-    a process that builds once; a process that renders again from the same articles (the devserver) keeps it.
+    `release_content`: drop the articles' HTML when the search index starts, every page written
+    (`content_released`), for a process that builds once (`make html`, `make publish`); a build without the index
+    has no Pagefind to make room for and keeps it, as does a process that renders again from the same articles
+    (the devserver).
 
     One build at a time per output folder (a lock on its parent folder); what
     a killed build left beside `output` is cleaned first.
@@ -169,7 +171,8 @@ def content_released(generators: list):
 
     Pagefind's service, the build's largest process, then runs beside a smaller build (docs/performance.md,
     "Memory"). What comes after (the sitemap, the record of the build for the next edit) reads only the pages
-    written and the articles' metadata; a read of an article's content after this fails, it is never empty.
+    written and the articles' metadata; a read of an article's content after this fails (`ContentReleased`), in
+    a template too: it never renders empty.
     """
 
     def release(_pelican) -> None:

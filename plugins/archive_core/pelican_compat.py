@@ -163,10 +163,32 @@ def forget_rendered() -> None:
         method.cache.clear()
 
 
+class ContentReleased(RuntimeError):
+    """An article's HTML was read after `let_go_of_content` had let it go."""
+
+
+class _Released:
+    """What `let_go_of_content` leaves in `_content`: any use of it as text fails. Deleting the attribute would
+    not do: a template renders a missing attribute as empty, without a word (as Pelican's own stubs, this raises)."""
+
+    __slots__ = ("source",)
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def _fail(self, *_args: object) -> Any:
+        raise ContentReleased(
+            f"{self.source}: its HTML was read after the build let it go, once every page was written "
+            "(tools/build.py, content_released); read it before the search index starts"
+        )
+
+    __bool__ = __str__ = __len__ = __iter__ = __contains__ = __getitem__ = _fail
+
+
 def let_go_of_content(contents: Iterable[Content]) -> None:
-    """Drop each one's HTML (Pelican's `_content`), rendered from: a later read of it fails, never renders empty."""
+    """Drop each one's HTML (Pelican's `_content`): a later read of it, in Python or a template, fails loudly."""
     for content in contents:
-        content.__dict__.pop("_content", None)
+        content._content = _Released(str(content.source_path))
 
 
 def update_in_place(old: Content, new: Content, kept: frozenset[str] = frozenset({"translations", "_context"})) -> None:

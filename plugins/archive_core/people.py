@@ -63,12 +63,12 @@ def parse_people(data_file: DataFile, article_keys: Collection[str] | None) -> t
             problems.append(exc.problem)
             continue
         names = [(lang, same_name(person.name[lang])) for lang in LANGUAGES]
-        if (seen := next((first_line[name] for name in names if name in first_line), None)) is not None:
+        if repeated := [first_line[name] for name in names if name in first_line]:
             problems.append(
                 data_file.problem(
                     [index, "name"],
                     f"{record_label(_label(item.get('name')), index)}.name",
-                    f"is the name of the record on line {seen} too",
+                    f"is the name of the record on line {repeated[0]} too",
                     "keep one record per person, listing every article that names them",
                 )
             )
