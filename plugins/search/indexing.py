@@ -283,11 +283,13 @@ def _run_in_own_loop(coroutine) -> Any:
 def write_documents(
     documents: list[PageToIndex], bundle: Path, exclude_selectors: tuple[str, ...] = (), timeout: float | None = None
 ) -> None:
-    """Index `documents` (each handed to Pagefind with its URL and HTML) into `bundle`, in one run of its service."""
+    """Index `documents` (each handed to Pagefind with its URL and HTML) into `bundle`, in one run of its service;
+    PagefindFailed if a file of the bundle is not whole, as for a build's index (`pagefind_compat.verify_bundle`)."""
     run = IndexRun((), tuple(documents))
     limit = time_limit(len(documents), timeout)
     entries = _run_in_own_loop(_write_indexes([run], bundle.parent, bundle, exclude_selectors, limit))
     pagefind_compat.merge_entries(bundle, entries)
+    pagefind_compat.verify_bundle(bundle)
 
 
 def release_free_memory(collect: bool = True) -> None:

@@ -10,6 +10,7 @@ from search.indexing import (
     has_attribute,
     index_runs,
     pages_to_index,
+    write_documents,
 )
 from search.pagefind_compat import PagefindFailed, empty_files, result_url, verify_bundle, wait_for_writes
 from search.rendering import BODY_MARKER, page_text, with_folded_meta
@@ -122,3 +123,16 @@ def test_a_bundle_with_a_file_cut_short_is_refused_by_name(tmp_path):
     (bundle / "stray.txt").write_text("?")
     with pytest.raises(PagefindFailed, match=r"stray\.txt: a file Pagefind .* does not write"):
         verify_bundle(bundle)
+
+
+def test_documents_indexed_apart_are_checked_as_a_builds_index_is(tmp_path):
+    # The devserver's overlay (`overlay.py`) is written by `write_documents`: a file of its bundle that is not
+    # whole is refused too, and the overlay in place is kept (the staging folder is dropped).
+    documents = [PageToIndex("a.html", "pl", PAGE, url="/pl/a/")]
+    bundle = tmp_path / "overlay"
+    write_documents(documents, bundle)
+    verify_bundle(bundle)
+    fragment = next(bundle.glob("fragment/*"))
+    (bundle / "fragment" / ("pl_0000000.pf_fragment")).write_bytes(fragment.read_bytes()[:10])  # not Pagefind's
+    with pytest.raises(PagefindFailed, match=r"pl_0000000\.pf_fragment: Pagefind wrote this file incompletely"):
+        write_documents(documents, bundle)
