@@ -29,14 +29,10 @@ def _build(output: Path, release_content: bool, index: bool) -> tuple[list, list
         site = Path(pelican.output_path)
         seen.append({"pages": len(list(site.rglob("index.html"))), "index": (site / "pagefind").exists()})
 
-    search.index_starting.connect(starting)
-    try:
-        with edits.captured_generators() as generators:
-            overrides = {"PATH": str(FIXTURE), "SEARCH_INDEX": index}
-            build_if_changed(SETTINGS, output, overrides, reuse=False, release_content=release_content)
-        return list(generators), seen
-    finally:
-        search.index_starting.disconnect(starting)
+    with search.index_starting.connected_to(starting), edits.captured_generators() as generators:
+        overrides = {"PATH": str(FIXTURE), "SEARCH_INDEX": index}
+        build_if_changed(SETTINGS, output, overrides, reuse=False, release_content=release_content)
+    return list(generators), seen
 
 
 def test_the_index_starts_with_every_page_written_and_the_articles_html_let_go(tmp_path):

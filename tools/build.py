@@ -181,11 +181,8 @@ def content_released(generators: list):
         forget_rendered()
         let_go_of_content(edits.articles_of(generators))
 
-    index_starting.connect(release)
-    try:
+    with index_starting.connected_to(release):
         yield
-    finally:
-        index_starting.disconnect(release)
 
 
 def _abandon_workers() -> None:
