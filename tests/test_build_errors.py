@@ -84,6 +84,28 @@ def test_a_build_says_what_it_built_without_a_line_per_file(tmp_path):
     assert ".output.building" not in said and "Copying" not in said and "Writing" not in said, said
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the print, on purpose
+def test_a_stop_python_swallowed_still_keeps_the_last_good_site(tmp_path, monkeypatch):
+    """A SIGTERM whose `Stopped` Python could only print (raised in an object's `__del__`) still stops the build
+    before its pages take the place of the last good ones."""
+    from tools import build
+
+    monkeypatch.setattr(build, "_stops", [])
+
+    class Finalized:
+        def __del__(self) -> None:
+            build._stopped(signal.SIGTERM, None)  # as the handler runs when the signal lands here
+
+    Finalized()  # Python prints "Exception ignored in ... __del__" and goes on
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("the last good build", encoding="utf-8")
+    with pytest.raises(build.Stopped):
+        build_site(output, FIXTURE)
+    assert [p.name for p in output.iterdir()] == ["index.html"]
+    assert not list(tmp_path.glob(".output.building-*")), "the scratch folder was left behind"
+
+
 @pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
 def test_a_build_stopped_midway_leaves_no_process_behind(tmp_path, ending):
     """Stopped while its forked workers read or write (a CI time limit, a killed devserver), nothing it started

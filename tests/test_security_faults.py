@@ -134,8 +134,47 @@ def test_a_failing_or_hanging_pagefind_is_one_line_and_keeps_the_site(tool, site
     assert "Pagefind" in failure and "PAGEFIND_BINARY_PATH" in failure, failure
     assert tree_snapshot(output) == sites["old_tree"]
     assert leftovers(output) == []
-    running = subprocess.run(["pgrep", "-fx", HANGING], capture_output=True, text=True, timeout=10, check=False)
-    assert running.stdout.strip() == "", "Pagefind was left running"
+    assert not running(HANGING), "Pagefind was left running"
+
+
+@pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_build_stopped_while_pagefind_indexes_ends_at_once_and_ends_pagefind(ending, sites, tmp_path):
+    """Stopped (a CI time limit, Ctrl-C) while Pagefind indexes, the build does not wait for the index it
+    no longer wants: Pagefind (here one that never answers) is ended, and the build with it, within seconds."""
+    output = published_copy(sites, tmp_path)
+    program = tmp_path / "pagefind"
+    program.write_text(FAKE_PAGEFIND["hangs"], encoding="utf-8")
+    program.chmod(0o755)
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "ARCHIVE_CONTENT": str(sites["content"]),
+        "PAGEFIND_BINARY_PATH": str(program),
+    }
+    build = subprocess.Popen(build_command(output), cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + LIMIT
+        while not running(HANGING) and build.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert running(HANGING), "the build never started Pagefind"
+        stopped = time.monotonic()
+        build.send_signal(ending)
+        _, said = build.communicate(timeout=LIMIT)
+        assert time.monotonic() - stopped < 15, "the build waited for the index"
+        assert build.returncode == 128 + ending, said
+        assert f"build interrupted; {output} was left as it was" in said
+        assert "Exception ignored" not in said and "Traceback" not in said, said
+        assert tree_snapshot(output) == sites["old_tree"]
+        assert leftovers(output) == []
+        assert not running(HANGING), "Pagefind was left running"
+    finally:
+        build.kill()
+        build.communicate(timeout=LIMIT)
+        subprocess.run(["pkill", "-fx", HANGING], timeout=10, check=False)
+
+
+def running(command_line: str) -> bool:
+    found = subprocess.run(["pgrep", "-fx", command_line], capture_output=True, text=True, timeout=10, check=False)
+    return bool(found.stdout.strip())
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="without root, the script asks sudo, which a test cannot answer")

@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from archive_core.errors import BuildFailed, ToolFailed, disk_hint  # noqa: E402
 from archive_core.pelican_compat import forget_rendered, let_go_of_content  # noqa: E402
 from archive_core.snapshot import CONTEXT_KEY  # noqa: E402
-from search import index_starting  # noqa: E402
+from search import abandon_index, index_starting  # noqa: E402
 from search.pagefind_compat import PagefindFailed  # noqa: E402
 
 # A program the build runs is missing, failed or hung: its message is one line saying what to do.
@@ -132,9 +132,10 @@ def build_if_changed(
                 if counter.records:
                     details = "".join(f"\n  {record.getMessage()}" for record in counter.records)
                     raise BuildError(f"{len(counter.records)} error(s) logged during the build:{details}")
+                _raise_if_stopped()  # never a build in place of the last good one, once stopped
                 output_folder.swap_in(staging, output)
             except BaseException:
-                _abandon_workers()
+                _abandon_background_work()
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
             if not fingerprint.unchanged(inputs):
@@ -185,11 +186,12 @@ def content_released(generators: list):
         yield
 
 
-def _abandon_workers() -> None:
-    """A failed build does not wait for the pages parallel_writer's workers have not rendered yet."""
-    writer = sys.modules.get("parallel_writer.writer")
-    if writer is not None:
+def _abandon_background_work() -> None:
+    """A failed or stopped build does not wait for what runs beside it: the pages parallel_writer's workers
+    have not rendered yet, the search index Pagefind is writing (ended at once)."""
+    if (writer := sys.modules.get("parallel_writer.writer")) is not None:
         writer.abandon_workers()
+    abandon_index()
 
 
 SCRATCH = ROOT / ".cache"
@@ -211,15 +213,28 @@ def scratch_path(variable: str) -> Path | None:
 
 
 class Stopped(KeyboardInterrupt):
-    """SIGTERM (a CI time limit, a process manager): stopped as Ctrl-C stops it, its scratch folder removed."""
+    """SIGTERM (a CI time limit, a process manager) or SIGINT (Ctrl-C): its scratch folder removed, what ran beside
+    it ended, the last good output kept."""
+
+
+_stops: list[int] = []  # the signals that stopped the build
 
 
 def _stopped(signum: int, _frame) -> None:
+    _stops.append(signum)
     raise Stopped(signum)
 
 
+def _raise_if_stopped() -> None:
+    """Stopped again, if a stop was swallowed: Python only prints an exception raised where it cannot propagate
+    (an object's `__del__`, a weak reference's callback), and the build would go on as if it had not come."""
+    if _stops:
+        raise Stopped(_stops[0])
+
+
 def main(argv: list[str] | None = None) -> int:
-    signal.signal(signal.SIGTERM, _stopped)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _stopped)
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-s", "--settings", type=Path, default=ROOT / "pelican.conf.py")
     parser.add_argument("-o", "--output", type=Path, default=scratch_path("ARCHIVE_OUTPUT") or ROOT / "output")

@@ -6,9 +6,12 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from multiprocessing.context import BaseContext
+from types import TracebackType
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
+HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def default_workers() -> int:
@@ -23,8 +26,9 @@ def can_fork() -> bool:
 def fork_context() -> BaseContext:
     """Forked workers start at once, with every module and object of the build already in memory.
 
-    Each dies with the process that started it: a build killed while a worker writes to a pipe (a
-    devserver stopped with SIGTERM, CI's time limit) would otherwise leave the worker blocked for good.
+    Each dies with the process that started it: a build killed while a worker writes to a pipe (a devserver
+    stopped with SIGTERM, CI's time limit) would otherwise leave the worker blocked for good. Each is a daemon,
+    and SIGINT and SIGTERM are held while it is forked (`SignalsHeldOverFork`).
     """
     if not can_fork():
         return multiprocessing.get_context()
@@ -47,15 +51,59 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+class SignalsHeldOverFork:
+    """SIGINT and SIGTERM held back while a worker is forked, then handed, in each process, to its handler.
+
+    A handler that raises (Ctrl-C's KeyboardInterrupt, the build's `Stopped`) must not run inside `fork()`:
+    the at-fork callbacks (logging's `_releaseLock`) run Python code there, an exception raised in one is
+    only printed ("Exception ignored in ..."), and the lock it was to release stays held, so the next log
+    line hangs the process. Held, the signal reaches the parent once `fork()` has returned, and the child
+    at the start of `run()`. Only the main thread runs Python's handlers, so a fork elsewhere needs nothing.
+    """
+
+    def __init__(self) -> None:
+        self.handlers: dict[int, signal.Handlers | object] = {}
+        self.arrived: list[tuple[int, int]] = []  # (the process it reached, the signal): the child inherits the list
+
+    def _hold(self, signum: int, _frame: object) -> None:
+        self.arrived.append((os.getpid(), signum))
+
+    def __enter__(self) -> SignalsHeldOverFork:
+        if threading.current_thread() is threading.main_thread():
+            for signum in HELD_SIGNALS:
+                if signal.getsignal(signum) is not None:  # None: set outside Python, left alone
+                    self.handlers[signum] = signal.signal(signum, self._hold)
+        return self
+
+    def release(self, handlers: dict[int, signal.Handlers | object]) -> None:
+        """Put `handlers` back, then raise, in this process, the first signal held for it."""
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
+        if held := [signum for pid, signum in self.arrived if pid == os.getpid()]:
+            signal.raise_signal(held[0])
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.release(self.handlers)
+
+
 if can_fork():  # ForkProcess and ForkContext exist where `fork` does
 
     class _ProcessDyingWithParent(multiprocessing.context.ForkProcess):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
+        def __init__(self, *args, daemon: bool | None = None, **kwargs) -> None:
+            # A daemon: the build's exit ends it rather than waits for it. A build stopped while a pool starts
+            # its workers leaves them waiting for work that will never come (ProcessPoolExecutor has no thread
+            # to send them their end yet); multiprocessing would wait for them at exit, for ever.
+            super().__init__(*args, daemon=True if daemon is None else daemon, **kwargs)
             self._forked_by = os.getpid()
+            self._signals = SignalsHeldOverFork()
+
+        def start(self) -> None:
+            with self._signals:
+                super().start()
 
         def run(self) -> None:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)  # stopped as a worker, not as the build it was forked from
+            # stopped as a worker, not as the build it was forked from
+            self._signals.release({**self._signals.handlers, signal.SIGTERM: signal.SIG_DFL})
             die_with_parent(self._forked_by)
             super().run()
 

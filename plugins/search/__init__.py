@@ -87,6 +87,12 @@ class _Indexing:
         except BaseException as exc:  # raised again by `finish`, in the build's thread
             self.failure = exc
 
+    def abandon(self) -> None:
+        """Pagefind ended now, not waited for: the build failed or was stopped before `finish`."""
+        self.plan.stop.set()
+        if self.thread.ident is not None:  # started
+            self.thread.join()
+
     def finish(self) -> None:
         self.thread.join()
         if self.failure is not None:
@@ -104,17 +110,24 @@ _indexing: dict[int, _Indexing] = {}  # by the build (its Pelican object's id), 
 def start_index(pelican) -> None:
     if not search_settings(pelican.settings).index:  # a build whose pages are read, not searched
         return
-    _indexing.clear()  # one build at a time: what a failed build left is dropped
+    abandon_index()  # one build at a time: what a failed build left is ended
     index_starting.send(pelican)
     _indexing[id(pelican)] = indexing = _Indexing(pelican)
     indexing.thread.start()
 
 
+def abandon_index() -> None:
+    """After a failed or stopped build: the index it started is not waited for (at exit, or in a devserver)."""
+    while _indexing:
+        _indexing.popitem()[1].abandon()
+
+
 def finish_index(pelican) -> None:
     """The index done (its failure raised here), after every other `finalized` receiver."""
-    indexing = _indexing.pop(id(pelican), None)
+    indexing = _indexing.get(id(pelican))
     if indexing is not None:
-        indexing.finish()
+        indexing.finish()  # kept in `_indexing` until it is over: a build stopped meanwhile abandons it
+        del _indexing[id(pelican)]
 
 
 def wait_for_the_index_last(pelican) -> None:

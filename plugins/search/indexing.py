@@ -19,7 +19,7 @@ import re
 import sys
 import threading
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -222,13 +222,18 @@ def time_limit(pages: int, setting: float | None = None) -> float:
 
 
 async def _write_index(
-    run: IndexRun, output: Path, bundle: Path, exclude_selectors: tuple[str, ...], limit: float
+    run: IndexRun,
+    output: Path,
+    bundle: Path,
+    exclude_selectors: tuple[str, ...],
+    limit: float,
+    stop: threading.Event | None = None,
 ) -> dict:
     """Run Pagefind's service once, watched (`pagefind_compat.supervised`); the languages it wrote."""
     config: IndexConfig = {"output_path": str(bundle), "exclude_selectors": list(exclude_selectors)}
     index = PagefindIndex(config=config)
     hint = ", or raise SEARCH_INDEX_TIMEOUT in the settings for a very large site"
-    return await pagefind_compat.supervised(index, _run_service(run, output, bundle, index), limit, hint)
+    return await pagefind_compat.supervised(index, _run_service(run, output, bundle, index), limit, hint, stop)
 
 
 async def _run_service(run: IndexRun, output: Path, bundle: Path, index: PagefindIndex) -> dict:
@@ -250,14 +255,21 @@ async def _run_service(run: IndexRun, output: Path, bundle: Path, index: Pagefin
 
 
 async def _write_indexes(
-    runs: list[IndexRun], output: Path, bundle: Path, exclude_selectors: tuple[str, ...], limit: float
+    runs: list[IndexRun],
+    output: Path,
+    bundle: Path,
+    exclude_selectors: tuple[str, ...],
+    limit: float,
+    stop: threading.Event | None = None,
 ) -> list[dict]:
     """The runs one after the other; the entry each wrote."""
     entries = []
     for number, run in enumerate(runs):
         if number:  # what the build freed meanwhile (the sitemap, beside the first run) before the next one
             release_free_memory(collect=False)
-        entries.append(await _write_index(run, output, bundle, exclude_selectors, limit))
+        if stop is not None and stop.is_set():
+            raise pagefind_compat.IndexStopped("the build stopped before Pagefind's next run")
+        entries.append(await _write_index(run, output, bundle, exclude_selectors, limit, stop))
     return entries
 
 
@@ -315,6 +327,7 @@ class IndexPlan:
     limit: float  # seconds for each run of Pagefind's service
     taken: tuple[str, ...] = ()  # languages whose index files are taken from `previous` instead (`reuse`)
     previous: Path | None = None  # the last build's output folder
+    stop: threading.Event = field(default_factory=threading.Event)  # set: Pagefind is ended, IndexStopped raised
 
 
 def plan_index(
@@ -362,7 +375,7 @@ def _unchanged_languages(output: Path, previous: Path, runs: list[IndexRun]) -> 
 def write_planned_bundle(plan: IndexPlan, exclude_selectors: tuple[str, ...] = ()) -> IndexReport:
     """Run Pagefind as `plan` says, into `<output>/pagefind/`, and check what it wrote."""
     bundle = plan.output / BUNDLE_DIR
-    entries = _run_in_own_loop(_write_indexes(plan.runs, plan.output, bundle, exclude_selectors, plan.limit))
+    entries = _run_in_own_loop(_write_indexes(plan.runs, plan.output, bundle, exclude_selectors, plan.limit, plan.stop))
     if plan.taken and plan.previous is not None:
         entries += [reuse.take_language(lang, plan.previous / BUNDLE_DIR, bundle) for lang in plan.taken]
         if not plan.runs:

@@ -59,6 +59,7 @@ import gzip
 import hashlib
 import json
 import os
+import threading
 import zlib
 from collections.abc import Awaitable
 from importlib import metadata
@@ -88,6 +89,10 @@ class UntestedPagefind(RuntimeError):
 
 class PagefindFailed(RuntimeError):
     """Pagefind is missing, failed, hung or did not write a complete index: one line, with what to do."""
+
+
+class IndexStopped(RuntimeError):
+    """The build that asked for the index has stopped (it failed, or was interrupted): Pagefind was ended."""
 
 
 class BundleFormatError(RuntimeError):
@@ -213,9 +218,12 @@ async def stop_service(index: PagefindIndex) -> None:
         raise PagefindFailed(f"Pagefind's service ended with status {status}; {REMEDY}")
 
 
-async def supervised(index: PagefindIndex, work: Awaitable[T], limit: float, limit_hint: str = "") -> T:
+async def supervised(
+    index: PagefindIndex, work: Awaitable[T], limit: float, limit_hint: str = "", stop: threading.Event | None = None
+) -> T:
     """The result of `work` (a run of `index`'s service), watched: PagefindFailed as soon as Pagefind
-    cannot start, ends, answers with an error, or is still running after `limit` seconds.
+    cannot start, ends, answers with an error, or is still running after `limit` seconds; IndexStopped
+    once `stop` is set (by another thread: the build no longer wants the index).
 
     The Python API would wait for ever for the answer of a service that has ended.
     """
@@ -226,18 +234,21 @@ async def supervised(index: PagefindIndex, work: Awaitable[T], limit: float, lim
         if done:
             break
         failure = service_ended(index)
-        if failure is None and asyncio.get_running_loop().time() < deadline:
+        stopped = stop is not None and stop.is_set()
+        if failure is None and not stopped and asyncio.get_running_loop().time() < deadline:
             continue
         task.cancel()
         with contextlib.suppress(BaseException):
             await task
         await kill_service(index)
+        if stopped:
+            raise IndexStopped("the build stopped; Pagefind was ended")
         if failure is None:
             raise PagefindFailed(f"Pagefind did not finish within {limit:.0f} s (is it hung?); {REMEDY}{limit_hint}")
         raise PagefindFailed(f"Pagefind {failure}; {REMEDY}")
     try:
         return task.result()
-    except (PagefindFailed, asyncio.CancelledError):
+    except (PagefindFailed, IndexStopped, asyncio.CancelledError):
         raise
     except Exception as exc:  # it could not start, it ended, or it answered with an error
         failure = await kill_service(index)

@@ -92,3 +92,80 @@ def test_every_worker_of_the_build_is_started_through_fork_context():
         for line, called in _process_starts(ast.parse(path.read_text(), str(path)))
     ]
     assert not starts, "start worker processes with archive_core.workers.fork_context():\n" + "\n".join(starts)
+
+
+# A signal sent from inside fork() itself: by the at-fork callbacks, the Python code that runs there.
+SIGNALLED_IN_FORK = """
+import os, signal, sys, time
+sys.path.insert(0, sys.argv[1])
+from archive_core.workers import fork_context
+
+class Stopped(Exception):
+    pass
+
+def stopped(signum, _frame):
+    raise Stopped(signum)
+
+signal.signal(signal.SIGTERM, stopped)
+done = sys.argv[3]
+
+def send_then_go_on():
+    os.kill(os.getpid(), signal.SIGTERM)
+    with open(done, "w") as file:  # where a handler run inside fork() would cut the callback short
+        file.write("completed")
+
+os.register_at_fork(**{sys.argv[2]: send_then_go_on})
+worker = fork_context().Process(target=time.sleep, args=(0,))
+try:
+    worker.start()
+    raised = "no"
+except Stopped:
+    raised = "start"
+worker.join(30)
+print(raised, "callback", open(done).read() if os.path.exists(done) else "cut short", worker.exitcode, flush=True)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork")
+@pytest.mark.parametrize(
+    ("callback", "expected"),
+    [
+        # the parent's handler runs once fork() has returned, never inside logging's (or any) at-fork callback
+        ("after_in_parent", "start callback completed 0"),
+        # the worker's signal is held until run() starts, then ends it as SIGTERM ends a worker
+        ("after_in_child", f"no callback completed {-signal.SIGTERM}"),
+    ],
+)
+def test_a_signal_sent_while_a_worker_is_forked_reaches_its_handler_after_the_fork(tmp_path, callback, expected):
+    ran = subprocess.run(
+        [sys.executable, "-c", SIGNALLED_IN_FORK, str(PLUGINS), callback, str(tmp_path / "done")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert ran.stdout.strip() == expected, ran.stderr
+    assert "Exception ignored" not in ran.stderr, ran.stderr
+
+
+# A worker left waiting for work, as a pool's are when the build stops before the pool's thread that ends them starts.
+LEFT_WAITING = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from archive_core.workers import fork_context
+worker = fork_context().Process(target=time.sleep, args=(120,))
+worker.start()
+print(worker.pid, flush=True)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork")
+def test_the_build_ends_without_waiting_for_a_worker_left_waiting():
+    started = time.monotonic()
+    ran = subprocess.run(
+        [sys.executable, "-c", LEFT_WAITING, str(PLUGINS)], capture_output=True, text=True, timeout=150, check=True
+    )
+    assert time.monotonic() - started < 30, "the process waited for its worker"
+    deadline = time.monotonic() + 10
+    while _alive(worker := int(ran.stdout)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(worker)
