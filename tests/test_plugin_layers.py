@@ -73,6 +73,7 @@ PRIVATE_PARTS = {
         "override_url",
         "cache",
         "__dict__",
+        "_content",
     },
     "plugins/search/pagefind_compat.py": {"_service", "_poll_task", "_backend", "_responses", "_config", "_index_id"},
 }

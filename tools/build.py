@@ -158,12 +158,11 @@ def content_out_of_collection():
         gc.collect()
         gc.freeze()
 
-    signals.all_generators_finalized.connect(freeze)
-    try:
-        yield
-    finally:
-        signals.all_generators_finalized.disconnect(freeze)
-        gc.unfreeze()
+    with signals.all_generators_finalized.connected_to(freeze):
+        try:
+            yield
+        finally:
+            gc.unfreeze()
 
 
 @contextlib.contextmanager

@@ -222,11 +222,8 @@ class EditPelican(Pelican):
         def planned(generators) -> None:
             self.plan = plan(generators, self.previous)
 
-        signals.all_generators_finalized.connect(planned)
-        try:
+        with signals.all_generators_finalized.connected_to(planned):
             super().run()
-        finally:
-            signals.all_generators_finalized.disconnect(planned)
 
     def _get_writer(self):
         writer = super()._get_writer()
@@ -245,8 +242,5 @@ def captured_generators() -> Iterator[list]:
     def capture(generators: Iterable) -> None:
         captured[:] = generators
 
-    signals.all_generators_finalized.connect(capture)
-    try:
+    with signals.all_generators_finalized.connected_to(capture):
         yield captured
-    finally:
-        signals.all_generators_finalized.disconnect(capture)

@@ -32,7 +32,7 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
-from . import build, fingerprint
+from . import build, edits, fingerprint
 from .selection import (
     KeepUnaffected,
     LeavesKept,
@@ -59,20 +59,12 @@ class Site:
 
     def full(self, overrides: dict | None = None) -> build.Outcome:
         """A full, atomic build that keeps Pelican's generators for later updates."""
-        captured: list = []
-
-        def capture(generators) -> None:
-            captured[:] = generators
-
         self.generators = None
         forget_rendered()
         gc.unfreeze()  # what the last full build kept is let go of, before this one takes its memory
         gc.collect()
-        signals.all_generators_finalized.connect(capture)
-        try:
+        with edits.captured_generators() as captured:
             outcome = build.build_if_changed(self.settings_file, self.output, overrides, reuse=False, progress=True)
-        finally:
-            signals.all_generators_finalized.disconnect(capture)
         # The build's objects live until the next full build: the collector's full passes skip them (at
         # 5,000 pairs, each took 0.5 s of an update's 2 s).
         gc.freeze()

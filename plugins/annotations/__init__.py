@@ -14,6 +14,7 @@ from pelican import signals
 from archive_core.annotations import Note, NotPlaced, apply
 from archive_core.errors import BuildFailed, Problem
 from archive_core.i18n import N_, translations
+from archive_core.pelican_compat import set_source_html, source_html
 
 
 def marker_labels(theme: str, lang: str):
@@ -36,13 +37,14 @@ def annotate(generator) -> None:
         if not annotations:
             article.annotation_notes = ()
             continue
-        if getattr(article, "_annotated_content", None) is article._content:
+        if getattr(article, "_annotated_content", None) is source_html(article):
             continue  # already marked (the devserver sends the signal again after an edit of another article)
         if article.lang not in labels:
             labels[article.lang] = marker_labels(generator.settings["THEME"], article.lang)
         try:
-            article._content, article.annotation_notes = apply(article._content, annotations, labels[article.lang])
-            article._annotated_content = article._content
+            html, article.annotation_notes = apply(source_html(article), annotations, labels[article.lang])
+            set_source_html(article, html)
+            article._annotated_content = html
         except NotPlaced as exc:
             problems.append(
                 Problem(article.source_path, None, f"annotations.{exc.index}.text",

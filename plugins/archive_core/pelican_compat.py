@@ -27,6 +27,9 @@ then added to `TESTED_VERSIONS`.
   rendered (`forget_rendered`; none found);
 - let a build that runs once drop the articles' HTML before the search index
   starts: `Content._content` (`let_go_of_content`; none found);
+- mark passages in an article's HTML as its reader gave it, before Pelican
+  resolves its `{filename}` links (`source_html`, `set_source_html`, for the
+  annotations plugin): `Content._content` (none found);
 - draw the progress bar on Pelican's console: `pelican.log.console` (none found).
 """
 
@@ -183,6 +186,15 @@ class _Released:
         )
 
     __bool__ = __str__ = __len__ = __iter__ = __contains__ = __getitem__ = _fail
+
+
+def source_html(content: Content) -> str:
+    """An article's HTML as its reader gave it: what `get_content` renders from, resolving the links in it."""
+    return content._content
+
+
+def set_source_html(content: Content, html: str) -> None:
+    content._content = html
 
 
 def let_go_of_content(contents: Iterable[Content]) -> None:
