@@ -83,6 +83,19 @@ A caption (Photo: Someone)
 """
 
 
+@pytest.mark.parametrize(
+    ("written", "href"),
+    [
+        ("https://xn--vietnamplu-v2i.vn/x", "https://xn--vietnamplu-v2i.vn/x"),  # never shown as `vietnamplu\u0455.vn`
+        ("https://vietnamplu\u0455.vn/x", "https://xn--vietnamplu-v2i.vn/x"),  # the text as written, the link ASCII
+        ("https://example.org/%C5%82%C3%B3d%C5%BA", "https://example.org/%C5%82%C3%B3d%C5%BA"),
+    ],
+)
+def test_an_autolink_shows_its_address_as_written_and_links_its_ascii_host(written, href):
+    html = render.render(render.parse(f"See <{written}>."))
+    assert html == f'<p>See <a href="{href}">{written}</a>.</p>\n'
+
+
 def test_the_renderer_never_writes_a_style_attribute():
     html = render.render(render.parse(KITCHEN_SINK))
     assert "style=" not in html

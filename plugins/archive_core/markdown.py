@@ -78,6 +78,10 @@ def markdown() -> MarkdownIt:
         .use(container_plugin, "caption", render=_render_caption)
     )
     md.normalizeLink = _normalize_link
+    # An autolink shows its address as written: markdown-it would show an `xn--` host in the letters it encodes,
+    # which can pass for another site (`xn--vietnamplu-v2i.vn` as `vietnamplus.vn` with a Cyrillic `ѕ`). The
+    # link itself goes to the host's ASCII form either way (`normalizeLink`).
+    md.normalizeLinkText = lambda url: url
     md.validateLink = lambda url: True  # every target is checked in unsafe_links(), with its line
     md.core.ruler.push("caption_credit", _caption_credit)
     md.core.ruler.push("no_inline_styles", _no_inline_styles)
