@@ -59,26 +59,45 @@ class SignalsHeldOverFork:
     only printed ("Exception ignored in ..."), and the lock it was to release stays held, so the next log
     line hangs the process. Held, the signal reaches the parent once `fork()` has returned, and the child
     at the start of `run()`. Only the main thread runs Python's handlers, so a fork elsewhere needs nothing.
+
+    They are also blocked in the forking thread (`pthread_sigmask`), which the child inherits: a signal sent to
+    the child before it runs Python again (multiprocessing's exit ends a daemon with SIGTERM as soon as it is
+    started) reaches a Python handler there, and Python drops what came before `PyOS_AfterFork_Child`; blocked,
+    it waits in the kernel until `run()` has put the worker's own handlers in place.
     """
 
     def __init__(self) -> None:
         self.handlers: dict[int, signal.Handlers | object] = {}
         self.arrived: list[tuple[int, int]] = []  # (the process it reached, the signal): the child inherits the list
+        self.mask: set[int] = set()  # the forking thread's blocked signals before: the child inherits it
 
     def _hold(self, signum: int, _frame: object) -> None:
         self.arrived.append((os.getpid(), signum))
 
     def __enter__(self) -> SignalsHeldOverFork:
-        if threading.current_thread() is threading.main_thread():
-            for signum in HELD_SIGNALS:
-                if signal.getsignal(signum) is not None:  # None: set outside Python, left alone
-                    self.handlers[signum] = signal.signal(signum, self._hold)
+        self.mask = signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
+        try:
+            if threading.current_thread() is threading.main_thread():
+                for signum in HELD_SIGNALS:
+                    if signal.getsignal(signum) is not None:  # None: set outside Python, left alone
+                        self.handlers[signum] = signal.signal(signum, self._hold)
+        except BaseException:  # a signal another thread took ran its handler here: nothing stays held
+            self.release(self.handlers)
+            raise
         return self
 
     def release(self, handlers: dict[int, signal.Handlers | object]) -> None:
-        """Put `handlers` back, then raise, in this process, the first signal held for it."""
+        """Put `handlers` back and unblock, then raise, in this process, the first signal held for it."""
+        raised: BaseException | None = None
         for signum, handler in handlers.items():
-            signal.signal(signum, handler)
+            try:
+                signal.signal(signum, handler)
+            except BaseException as exc:  # a handler put back before ran, and raised: the others go back all the same
+                raised = raised or exc
+                signal.signal(signum, handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, self.mask)
+        if raised is not None:
+            raise raised
         if held := [signum for pid, signum in self.arrived if pid == os.getpid()]:
             signal.raise_signal(held[0])
 

@@ -169,3 +169,35 @@ def test_the_build_ends_without_waiting_for_a_worker_left_waiting():
     while _alive(worker := int(ran.stdout)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _alive(worker)
+
+
+# Workers ended as soon as they are started, as multiprocessing's exit ends its daemons: on one core, the parent
+# runs on after fork() and sends SIGTERM before the child has run any Python again.
+ENDED_AT_ONCE = """
+import os, sys, time
+sys.path.insert(0, sys.argv[1])
+from archive_core.workers import fork_context
+os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+workers = []
+for _ in range(20):
+    worker = fork_context().Process(target=time.sleep, args=(60,))
+    worker.start()
+    worker.terminate()
+    workers.append(worker)
+deadline = time.monotonic() + 10
+for worker in workers:
+    worker.join(max(0, deadline - time.monotonic()))
+print(*sorted({worker.exitcode for worker in workers}, key=str), flush=True)
+for worker in workers:
+    worker.kill()
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork, sched_setaffinity")
+def test_a_worker_sent_sigterm_before_it_runs_python_again_ends():
+    """A signal that reaches the child before Python's at-fork work in it is over would be dropped by Python,
+    were it caught: the worker must still end (blocked, it waits for `run()`)."""
+    ran = subprocess.run(
+        [sys.executable, "-c", ENDED_AT_ONCE, str(PLUGINS)], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert ran.stdout.split() == [str(-signal.SIGTERM)], "a worker outlived its SIGTERM\n" + ran.stderr
