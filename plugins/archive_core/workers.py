@@ -121,8 +121,10 @@ if can_fork():  # ForkProcess and ForkContext exist where `fork` does
                 super().start()
 
         def run(self) -> None:
-            # stopped as a worker, not as the build it was forked from
-            self._signals.release({**self._signals.handlers, signal.SIGTERM: signal.SIG_DFL})
+            # stopped as a worker, not as the build it was forked from: SIGTERM ends it; Ctrl-C, which the terminal
+            # sends to every process of the build, is the build's to handle (it ends its workers), not a traceback
+            # from each worker
+            self._signals.release({signal.SIGINT: signal.SIG_IGN, signal.SIGTERM: signal.SIG_DFL})
             die_with_parent(self._forked_by)
             super().run()
 

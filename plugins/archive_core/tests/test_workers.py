@@ -201,3 +201,33 @@ def test_a_worker_sent_sigterm_before_it_runs_python_again_ends():
         [sys.executable, "-c", ENDED_AT_ONCE, str(PLUGINS)], capture_output=True, text=True, timeout=120, check=True
     )
     assert ran.stdout.split() == [str(-signal.SIGTERM)], "a worker outlived its SIGTERM\n" + ran.stderr
+
+
+# Ctrl-C as a terminal sends it: SIGINT to every process of the foreground group, the pool's workers idle.
+CTRL_C = """
+import os, signal, sys, time
+from concurrent.futures import ProcessPoolExecutor
+sys.path.insert(0, sys.argv[1])
+from archive_core.workers import fork_context
+try:
+    with ProcessPoolExecutor(2, mp_context=fork_context()) as pool:
+        print(sum(pool.map(abs, range(-4, 0))), flush=True)
+        time.sleep(0.3)  # each worker back waiting for work
+        os.killpg(0, signal.SIGINT)
+        time.sleep(30)
+except KeyboardInterrupt:
+    print("interrupted", flush=True)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork")
+def test_ctrl_c_is_the_builds_to_handle_not_a_traceback_from_each_worker():
+    ran = subprocess.run(
+        [sys.executable, "-c", CTRL_C, str(PLUGINS)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        start_new_session=True,  # its own group, as a build's in a terminal
+    )
+    assert ran.stdout.split() == ["10", "interrupted"], ran.stderr
+    assert "Traceback" not in ran.stderr and "KeyboardInterrupt" not in ran.stderr, ran.stderr
