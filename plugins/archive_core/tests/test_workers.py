@@ -231,3 +231,44 @@ def test_ctrl_c_is_the_builds_to_handle_not_a_traceback_from_each_worker():
     )
     assert ran.stdout.split() == ["10", "interrupted"], ran.stderr
     assert "Traceback" not in ran.stderr and "KeyboardInterrupt" not in ran.stderr, ran.stderr
+
+
+# A SIGTERM whose handler raises lands between the swaps of SIGINT's and SIGTERM's handlers.
+LANDS_BETWEEN_SWAPS = """
+import os, signal, sys
+sys.path.insert(0, sys.argv[1])
+from archive_core.workers import SignalsHeldOverFork
+
+class Stopped(Exception):
+    pass
+
+def stopped(signum, _frame):
+    raise Stopped(signum)
+
+for signum in (signal.SIGINT, signal.SIGTERM):
+    signal.signal(signum, stopped)
+swap = signal.signal
+
+def swap_then_signalled(signum, handler):
+    old = swap(signum, handler)
+    if signum == signal.SIGINT and handler is not stopped:
+        os.kill(os.getpid(), signal.SIGTERM)
+    return old
+
+signal.signal = swap_then_signalled
+try:
+    with SignalsHeldOverFork():
+        pass
+except Stopped:
+    pass
+signal.signal = swap
+print(signal.getsignal(signal.SIGINT) is stopped, signal.getsignal(signal.SIGTERM) is stopped, flush=True)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork")
+def test_a_stop_while_the_handlers_are_swapped_leaves_none_held():
+    ran = subprocess.run(
+        [sys.executable, "-c", LANDS_BETWEEN_SWAPS, str(PLUGINS)], capture_output=True, text=True, timeout=60
+    )
+    assert ran.stdout.split() == ["True", "True"], "a signal stays held for good\n" + ran.stderr
