@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -104,6 +105,16 @@ def test_a_stop_python_swallowed_still_keeps_the_last_good_site(tmp_path, monkey
         build_site(output, FIXTURE)
     assert [p.name for p in output.iterdir()] == ["index.html"]
     assert not list(tmp_path.glob(".output.building-*")), "the scratch folder was left behind"
+
+
+def test_a_build_started_with_ctrl_c_ignored_keeps_it_ignored():
+    """A background job of a shell without job control (`make html &` in a script) starts with SIGINT ignored, so
+    that the Ctrl-C meant for the foreground leaves it be; the build keeps it so, as Python does."""
+    code = "import signal; from tools.build import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+    code += "print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN, signal.getsignal(signal.SIGTERM).__name__)"
+    started = f"trap '' INT; exec {shlex.quote(sys.executable)} -c {shlex.quote(code)}"
+    ran = subprocess.run(["sh", "-c", started], cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
+    assert ran.stdout.split()[-2:] == ["True", "_stopped"], ran.stderr
 
 
 @pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])

@@ -232,8 +232,9 @@ def _raise_if_stopped() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, _stopped)
+    signal.signal(signal.SIGTERM, _stopped)
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # a background job of a script: Ctrl-C is not its own
+        signal.signal(signal.SIGINT, _stopped)
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-s", "--settings", type=Path, default=ROOT / "pelican.conf.py")
     parser.add_argument("-o", "--output", type=Path, default=scratch_path("ARCHIVE_OUTPUT") or ROOT / "output")
