@@ -58,7 +58,7 @@ class SignalsHeldOverFork:
     the at-fork callbacks (logging's `_releaseLock`) run Python code there, an exception raised in one is
     only printed ("Exception ignored in ..."), and the lock it was to release stays held, so the next log
     line hangs the process. Held, the signal reaches the parent once `fork()` has returned, and the child
-    at the start of `run()`. Only the main thread runs Python's handlers, so a fork elsewhere needs nothing.
+    at the start of `run()`. Only the main thread runs Python's handlers: a fork elsewhere swaps none.
 
     They are also blocked in the forking thread (`pthread_sigmask`), which the child inherits: a signal sent to
     the child before it runs Python again (multiprocessing's exit ends a daemon with SIGTERM as soon as it is
