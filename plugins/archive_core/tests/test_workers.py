@@ -95,17 +95,22 @@ def test_every_worker_of_the_build_is_started_through_fork_context():
 
 
 # A signal sent from inside fork() itself: by the at-fork callbacks, the Python code that runs there.
-SIGNALLED_IN_FORK = """
+# The start of a script whose handler raises, as the build's `Stopped` does.
+RAISING_HANDLER = """
 import os, signal, sys, time
 sys.path.insert(0, sys.argv[1])
-from archive_core.workers import fork_context
+from archive_core.workers import SignalsHeldOverFork, fork_context
 
 class Stopped(Exception):
     pass
 
 def stopped(signum, _frame):
     raise Stopped(signum)
+"""
 
+SIGNALLED_IN_FORK = (
+    RAISING_HANDLER
+    + """
 signal.signal(signal.SIGTERM, stopped)
 done = sys.argv[3]
 
@@ -124,6 +129,7 @@ except Stopped:
 worker.join(30)
 print(raised, "callback", open(done).read() if os.path.exists(done) else "cut short", worker.exitcode, flush=True)
 """
+)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork")
@@ -234,17 +240,9 @@ def test_ctrl_c_is_the_builds_to_handle_not_a_traceback_from_each_worker():
 
 
 # A SIGTERM whose handler raises lands between the swaps of SIGINT's and SIGTERM's handlers.
-LANDS_BETWEEN_SWAPS = """
-import os, signal, sys
-sys.path.insert(0, sys.argv[1])
-from archive_core.workers import SignalsHeldOverFork
-
-class Stopped(Exception):
-    pass
-
-def stopped(signum, _frame):
-    raise Stopped(signum)
-
+LANDS_BETWEEN_SWAPS = (
+    RAISING_HANDLER
+    + """
 for signum in (signal.SIGINT, signal.SIGTERM):
     signal.signal(signum, stopped)
 swap = signal.signal
@@ -264,6 +262,7 @@ except Stopped:
 signal.signal = swap
 print(signal.getsignal(signal.SIGINT) is stopped, signal.getsignal(signal.SIGTERM) is stopped, flush=True)
 """
+)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork")
