@@ -147,6 +147,25 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         good("  publisher: Example\n", "  publisher: Example\n  raw: ../../etc/passwd\n"),
         "source.raw: '../../etc/passwd' is not a file under sources/",
     ),
+    "a field indented with a tab": (
+        NEW,
+        good("  url:", "\turl:"),
+        ":8: front-matter: YAML error: found character that cannot start any token (this line is indented with a tab",
+    ),
+    "a translation from a language the archive does not have": (
+        NEW,
+        good("lang: en\n", "lang: en\ntranslation:\n  from: de\n  by: X\n"),
+        "translation.from: must be the other archive language, not 'de' (`translation:` is only on a version "
+        "translated from the archive's pl version; a text translated from a source in 'de' records that as "
+        "`translation_chain: [{from: de, to: en, by: ...}]` instead)",
+    ),
+    "two versions, neither a translation": (
+        "2025/signing-in-hanoi.en.md",  # the fixture's translation, its `translation:` deleted
+        (FIXTURE / "articles" / "2025" / "signing-in-hanoi.en.md")
+        .read_text(encoding="utf-8")
+        .replace("translation:\n  from: pl\n  by: the fixture's authors\n", ""),
+        "signing-in-hanoi.pl.md:5: translation: the 'en' version",  # on the version read last, naming the other
+    ),
     "file in the wrong place": ("2025/other-name.en.md", GOOD, "path: does not match the front-matter"),
     "not a Markdown file": ("2025/notes.txt", "draft", "file: is not a Markdown article"),
 }

@@ -328,10 +328,16 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
     if translation_data is not None:
         from_lang = translation_data.get("from")
         if from_lang not in LANGUAGES or from_lang == lang:
+            others = ", ".join(lang_ for lang_ in LANGUAGES if lang_ != lang)
             v.fail(
                 "translation.from",
                 f"must be the other archive language, not {from_lang!r}",
-                f"the language of the original: one of {', '.join(lang_ for lang_ in LANGUAGES if lang_ != lang)}",
+                # `translation:` pairs the archive's versions; an original in another language is a chain's step
+                f"`translation:` is only on a version translated from the archive's {others} version; a text "
+                f"translated from a source in {from_lang!r} records that as `translation_chain: [{{from: "
+                f"{from_lang}, to: {lang}, by: ...}}]` instead"
+                if isinstance(from_lang, str) and LANGUAGE_CODE.fullmatch(from_lang) and from_lang != lang
+                else f"the language of the original: one of {others}",
             )
         by = v.text("translation.by", translation_data.get("by"), required=True)
         translation = Translation(from_lang=from_lang, by=by)

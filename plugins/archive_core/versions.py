@@ -124,6 +124,34 @@ def missing_counterpart_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -
     ]
 
 
+def untranslated_pair_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
+    """Versions of one article none of which says it is a translation: every one would be shown as the original,
+    with no translator credited, and each page would name itself the `x-default` of the pair. Reported once,
+    on the version read last, naming the first."""
+    untranslated: dict[str, list[tuple[str, ArticleMeta]]] = defaultdict(list)
+    for path, meta in documents:
+        if meta.translation is None:
+            untranslated[meta.translation_key].append((path, meta))
+    problems = []
+    for versions_ in untranslated.values():
+        if len(versions_) < 2:
+            continue
+        (first, original), (path, meta) = versions_[0], versions_[-1]
+        problems.append(
+            Problem(
+                path,
+                None,
+                "translation",
+                f"the {original.lang!r} version {first} has the same translation_key, and neither says it "
+                "is a translation",
+                "add `translation:` to the version that was translated, with `from:` the original's language "
+                f"({' or '.join(sorted({original.lang, meta.lang}))}) and `by:` who or what translated it; or give "
+                "the two different translation_keys if they are different articles",
+            )
+        )
+    return problems
+
+
 def translated_original_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
     """A translation whose original says it is a translation too (`pl` from `en`, `en` from `pl`): no version
     would be the original, and each page would credit a translator for the other."""
