@@ -166,6 +166,18 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         .replace("translation:\n  from: pl\n  by: the fixture's authors\n", ""),
         "signing-in-hanoi.pl.md:5: translation: the 'en' version",  # on the version read last, naming the other
     ),
+    "a Polish file, with its translation chain, marked as English": (
+        "2025/good-article.pl.md",
+        good("lang: en\n", "lang: en\ntranslation_chain:\n  - from: de\n    to: pl\n    by: X\n"),
+        ":7: translation_chain.0.to: must be 'en', this file's language (the last step ends in this file's "
+        "language; or correct `lang: en` if the file is in 'pl')",
+    ),
+    "a Polish file marked as English": (
+        "2025/good-article.pl.md",
+        GOOD,
+        "path: does not match the front-matter (by its date, translation_key and lang it belongs at "
+        "articles/2025/good-article.en.md)",
+    ),
     "file in the wrong place": ("2025/other-name.en.md", GOOD, "path: does not match the front-matter"),
     "not a Markdown file": ("2025/notes.txt", "draft", "file: is not a Markdown article"),
 }

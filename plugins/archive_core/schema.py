@@ -394,6 +394,9 @@ def unfinished(meta: ArticleMeta, doc: SplitDocument) -> list[Problem]:
         "summary": meta.summary,
         "editor_note": meta.editor_note,
     }
+    for index, step in enumerate(meta.translation_chain):
+        values[f"translation_chain.{index}.by"] = step.by
+        hints[f"translation_chain.{index}.by"] = "say who or what translated it"
     problems = [
         Problem(doc.path, field_line(doc, field) or 2, field, f"is still the placeholder {value!r}", hints[field])
         for field, value in values.items()
@@ -488,7 +491,12 @@ def _translation_chain(
         if before.to_lang != after.from_lang:
             v.fail(f"translation_chain.{index + 1}.from", f"must be {before.to_lang!r}, the step before's `to`")
     if steps and steps[-1].to_lang != lang:
-        v.fail(f"translation_chain.{len(steps) - 1}.to", f"must be {lang!r}, this file's language")
+        v.fail(
+            f"translation_chain.{len(steps) - 1}.to",
+            f"must be {lang!r}, this file's language",
+            f"the last step ends in this file's language; or correct `lang: {lang}` if the file is in "
+            f"{steps[-1].to_lang!r}",
+        )
     if steps and translation and steps[-1].from_lang != translation.from_lang:
         v.fail("translation_chain", "its last step does not match `translation.from`", "make the two agree")
     return tuple(steps)
