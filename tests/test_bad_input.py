@@ -214,3 +214,13 @@ def test_the_baseline_article_of_the_cases_builds(content_copy, tmp_path):
     (content_copy / "articles" / NEW).write_text(GOOD, encoding="utf-8")
     output = build_site(tmp_path / "output", content_copy)
     assert (output / "en" / "2025" / "a-good-article" / "index.html").is_file()
+
+
+def test_a_file_saved_by_a_windows_editor_is_the_same_article(good_output, content_copy, tmp_path):
+    # Not a mistake: a BOM and CRLF line ends (Notepad's UTF-8) are dropped on reading, and nothing else is.
+    path = content_copy / "articles" / "2025" / "signing-in-hanoi.en.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    output = build_site(tmp_path / "output", content_copy)
+    for page in ("en/2025/convention-signed-in-hanoi/index.html", "en/index.html", "en/feed.atom.xml"):
+        assert (output / page).read_bytes() == (good_output / page).read_bytes(), page
