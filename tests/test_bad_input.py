@@ -68,6 +68,12 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "unknown language": (NEW, good("lang: en", "lang: de"), "lang: must be one of pl, en"),
     "unknown country": (NEW, good("[VN]", "[VN, XX]"), "countries: 'XX' is not a known country"),
     "ftp source URL": (NEW, good("https://example.org/a", "ftp://example.org/a"), "source.url"),
+    "source URL without its scheme": (
+        NEW,
+        good("https://example.org/a", "www.example.org/a"),
+        ":8: source.url: 'www.example.org/a' is not an http(s) address (give the full https://... address of the "
+        "original: it has no scheme; write `https://` (or `http` for `https`, as the site has it) before it)",
+    ),
     "javascript source URL": (
         NEW,
         good("https://example.org/a", "javascript:alert(1)"),

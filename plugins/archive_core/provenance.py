@@ -87,6 +87,9 @@ def address_hint(value: Any, hint: str) -> str:
     """`hint`, for an address `is_http_url` refuses; for one refused only because its host is not ASCII, how to
     write it. A letter of another script can look like a Latin one (Cyrillic `ѕ`, `а` in `vietnamplus.vn`):
     the archive shows and links every host in its ASCII form, so that a reader sees the site it really is."""
+    if isinstance(value, str) and "://" not in value and is_http_url("https://" + value.strip().lstrip("/")):
+        scheme = "https:" if value.strip().startswith("//") else "https://"
+        return f"{hint}: it has no scheme; write `{scheme}` (or `http` for `https`, as the site has it) before it"
     try:
         host = urlsplit(value.strip()).hostname if isinstance(value, str) else None
     except ValueError:
