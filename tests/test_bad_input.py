@@ -109,6 +109,28 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         "body: link target",
     ),
     "vbscript: image in the body": (NEW, GOOD + "\n![x](vbscript:msgbox)\n", "body: link target"),
+    "a caption never closed": (
+        NEW,
+        GOOD + "\n::: caption\nThe hall. (Photo: X/Y)\n\nThe text goes on.\n",
+        ":14: body: has a `::: caption` that is never closed: all the text after it would be its caption (end the "
+        "caption with a line `:::` right after its text)",
+    ),
+    "a caption of two paragraphs": (
+        NEW,
+        GOOD + "\n::: caption\nThe hall.\n\nThe text goes on.\n:::\n",
+        ":14: body: has a `::: caption` that holds more than one paragraph",
+    ),
+    "a # heading in the body": (
+        NEW,
+        GOOD + "\n# Record scale\n\nText.\n",
+        ":14: body: has a `#` heading, which would be a second title of the page (the page's title is the "
+        "front-matter's `title:`; write a subheading as `## ...`)",
+    ),
+    "a heading underlined with = in the body": (
+        NEW,
+        GOOD + "\nRecord scale\n===\n\nText.\n",
+        ":14: body: has a `#` heading",
+    ),
     "link to a missing article": (
         NEW,
         GOOD + "\nSee [x]({filename}/articles/2025/missing.en.md).\n",
