@@ -31,6 +31,7 @@ LATER_CHECKED_FIELDS = (
     "title",
     "translation_key",
     "translation.from",
+    "countries",
 )
 
 

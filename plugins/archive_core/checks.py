@@ -25,6 +25,7 @@ from .reading import url_collisions
 from .schema import is_placeholder
 from .sources import unreferenced_raw_sources
 from .versions import (
+    country_mismatch_warnings,
     duplicate_problems,
     missing_counterpart_warnings,
     translated_original_problems,
@@ -60,7 +61,7 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
 
 def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
     """Duplicate (translation_key, lang) pairs, translations of translations and pairs with no translation
-    (errors); translations whose original is missing (warnings)."""
+    (errors); translations whose original is missing, versions that list different countries (warnings)."""
     documents = [(doc.path, doc.meta) for doc in snapshot.articles]
     lines = {doc.path: doc for doc in snapshot.articles}
     return [
@@ -70,6 +71,7 @@ def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
             *translated_original_problems(documents),
             *untranslated_pair_problems(documents),
             *missing_counterpart_warnings(documents),
+            *country_mismatch_warnings(documents),
         ]
     ]
 
@@ -159,7 +161,8 @@ Check = Callable[["ContentSnapshot"], list[Problem]]
 
 CHECKS: tuple[Check, ...] = (
     check_content_tree,  # links out of the content folder, loops, FIFOs and devices, anywhere in it
-    check_translations,  # duplicate (translation_key, lang); translations of translations; missing originals
+    check_translations,  # duplicate (translation_key, lang); translations of translations; missing originals;
+    # pairs with no translation; versions with different countries (warning)
     check_shared_sources,  # two articles with one original (warning)
     check_internal_links,  # {filename} links to missing content
     check_urls,  # two articles at one address

@@ -152,6 +152,29 @@ def untranslated_pair_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> 
     return problems
 
 
+def country_mismatch_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
+    """Versions of one article that list different countries: a country added to one version only puts the
+    article on that language's country page and not on the other's (warnings, on each version after the first)."""
+    first: dict[str, tuple[str, ArticleMeta]] = {}
+    problems = []
+    for path, meta in documents:
+        other_path, other = first.setdefault(meta.translation_key, (path, meta))
+        if other_path == path or set(other.countries) == set(meta.countries):
+            continue
+        problems.append(
+            Problem(
+                path,
+                None,
+                "countries",
+                f"lists {', '.join(sorted(meta.countries)) or 'no country'}, but the {other.lang!r} version "
+                f"{other_path} lists {', '.join(sorted(other.countries)) or 'no country'}",
+                "one text covers the same countries in every language: give both versions the same `countries:`",
+                severity="warning",
+            )
+        )
+    return problems
+
+
 def translated_original_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
     """A translation whose original says it is a translation too (`pl` from `en`, `en` from `pl`): no version
     would be the original, and each page would credit a translator for the other."""
