@@ -55,6 +55,17 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "missing lang": (NEW, good("lang: en\n"), "lang: is missing"),
     "missing translation_key": (NEW, good("translation_key: good-article\n"), "translation_key"),
     "missing source.url": (NEW, good("  url: https://example.org/a\n"), "source.url: is missing"),
+    "a correction without its change": (
+        NEW,
+        good("lang: en\n", "lang: en\ncorrections:\n  - date: 2025-10-28\n    reason: a typo\n"),
+        ":6: corrections.0.change: is missing (add `change: ...` to item 1 of `corrections:`)",
+    ),
+    "an annotation of an unknown kind": (
+        NEW,
+        good("lang: en\n", "lang: en\nannotations:\n  - text: Lead paragraph\n    kind: typo\n    note: x\n"),
+        ":7: annotations.0.kind: must be one of sic, translation, quote, editor, not 'typo' (sic: the source's "
+        "spelling kept; translation: a translator's note;",
+    ),
     "title as a number": (NEW, good('"A good article"', "2025"), "title: must be text"),
     "countries not a list": (NEW, good("[VN]", "VN"), "countries: must be a list"),
     "source not a mapping": (

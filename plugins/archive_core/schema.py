@@ -194,10 +194,10 @@ class _Validator:
     def text(self, field: str, value: Any, required: bool = False) -> str | None:
         if value is None:
             if required:
-                self.fail(field, "is missing", f"add `{field}: ...` to the front-matter")
+                self.fail(field, "is missing", f"add `{_key(field)}: ...` {_where(field)}")
             return None
         if not isinstance(value, str):
-            self.fail(field, f"must be text, not {_kind(value)}", f'put the value in quotes: {field}: "{value}"')
+            self.fail(field, f"must be text, not {_kind(value)}", f'put the value in quotes: {_key(field)}: "{value}"')
         value = value.strip()
         if required and not value:
             self.fail(field, "is empty", f"give `{field}` a value")
@@ -451,7 +451,12 @@ def _annotations(v: _Validator, value: Any) -> tuple[Annotation, ...]:
     for index, item in enumerate(_items(v, "annotations", value, {"text", "note", "kind"}, {"text", "note", "kind"})):
         kind = item.get("kind")
         if kind not in ANNOTATION_KINDS:
-            v.fail(f"annotations.{index}.kind", f"must be one of {', '.join(ANNOTATION_KINDS)}, not {kind!r}")
+            v.fail(
+                f"annotations.{index}.kind",
+                f"must be one of {', '.join(ANNOTATION_KINDS)}, not {kind!r}",
+                "sic: the source's spelling kept; translation: a translator's note; quote: a quotation translated "
+                "from a translation; editor: any other note of the archive's editors",
+            )
         found.append(
             Annotation(
                 text=v.text(f"annotations.{index}.text", item["text"], required=True),
@@ -500,6 +505,21 @@ def _translation_chain(
     if steps and translation and steps[-1].from_lang != translation.from_lang:
         v.fail("translation_chain", "its last step does not match `translation.from`", "make the two agree")
     return tuple(steps)
+
+
+def _key(field: str) -> str:
+    """The key as it is written in the file: `change` of `corrections.0.change`."""
+    return field.rsplit(".", 1)[-1]
+
+
+def _where(field: str) -> str:
+    """Where the key of `field` goes: `to the front-matter`, `under `source:``, `to item 1 of `corrections:``."""
+    parent = field.split(".")[:-1]
+    if not parent:
+        return "to the front-matter"
+    if parent[-1].isdigit():
+        return f"to item {int(parent[-1]) + 1} of `{'.'.join(parent[:-1])}:`"
+    return f"under `{'.'.join(parent)}:`"
 
 
 def default_slug(title: str) -> str:
