@@ -78,6 +78,18 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "date as text": (NEW, good("2025-10-27", "27.10.2025"), "date: '27.10.2025' is not a date"),
     "unknown language": (NEW, good("lang: en", "lang: de"), "lang: must be one of pl, en"),
     "unknown country": (NEW, good("[VN]", "[VN, XX]"), "countries: 'XX' is not a known country"),
+    "a country by its name": (
+        NEW,
+        good("[VN]", "[Vietnam, Niemcy]"),
+        ":6: countries: 'Vietnam' is not a known country code (write VN: a country is its ISO 3166-1 alpha-2 code, "
+        "in capitals, or EU)",
+    ),
+    "a country code in lower case": (
+        NEW,
+        good("[VN]", "[vn]"),
+        "countries: 'vn' is not a known country code (write VN:",
+    ),
+    "the UK": (NEW, good("[VN]", "[UK]"), "countries: 'UK' is not a known country code (write GB:"),
     "ftp source URL": (NEW, good("https://example.org/a", "ftp://example.org/a"), "source.url"),
     "source URL without its scheme": (
         NEW,

@@ -125,7 +125,7 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
 
     code = item.get("code")
     if not isinstance(code, str) or not countries.is_known(code):
-        fail(["code"], f"{code!r} is not a known country code", "use ISO 3166-1 alpha-2 in capitals (VN, PL) or EU")
+        fail(["code"], f"{code!r} is not a known country code", countries.code_hint(code))
     status = item.get("status")
     known = status in STATUSES  # the checks that depend on the status are made only for a known one
     if not known:

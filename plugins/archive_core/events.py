@@ -244,7 +244,7 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
             record.fail(
                 ["countries", index],
                 f"{code!r} is not a known country code",
-                "use ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU",
+                countries.code_hint(code),
             )
     article_keys = record.codes("articles")
     for index, key in enumerate(article_keys):

@@ -283,7 +283,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
             v.fail(
                 "countries",
                 f"{code!r} is not a known country code",
-                "use ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU",
+                countries.code_hint(code),
             )
 
     source_data = v.mapping("source", data.get("source"), {f.name for f in SOURCE_FIELDS})

@@ -139,3 +139,10 @@ def test_the_real_records_are_valid_and_sourced():
     assert problems == []
     assert all(record.source for record in records.values() if record.status != "unknown")
     assert take(content).data_problems == ()
+
+
+def test_a_country_by_its_name_is_told_its_code(tmp_path):
+    write(tmp_path, "- code: Niemcy\n  status: unknown\n")
+    assert "Niemcy.code: 'Niemcy' is not a known country code (write DE: a country is its ISO 3166-1" in only_problem(
+        tmp_path
+    )
