@@ -75,7 +75,16 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     ),
     "unknown field": (NEW, good("lang: en", "lang: en\nauthr: X"), "authr: is not a known field"),
     "impossible date": (NEW, good("2025-10-27", "2025-02-30"), "date: impossible date"),
-    "date as text": (NEW, good("2025-10-27", "27.10.2025"), "date: '27.10.2025' is not a date"),
+    "date as text": (
+        NEW,
+        good("2025-10-27", "27.10.2025"),
+        ":3: date: '27.10.2025' is not a date (write 2025-10-27: dates are YYYY-MM-DD)",
+    ),
+    "date written day first, either way a date": (
+        NEW,
+        good("2025-10-27", "05/10/2025"),
+        "date: '05/10/2025' is not a date (write 2025-10-05 or 2025-05-10, whichever is meant: dates are YYYY-MM-DD)",
+    ),
     "unknown language": (NEW, good("lang: en", "lang: de"), "lang: must be one of pl, en"),
     "unknown country": (NEW, good("[VN]", "[VN, XX]"), "countries: 'XX' is not a known country"),
     "a country by its name": (

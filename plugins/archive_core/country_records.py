@@ -15,6 +15,7 @@ from archive_core.data import DataFile, load_data, record_label
 from archive_core.errors import ContentError, Problem
 from archive_core.layout import COUNTRIES_FILE
 from archive_core.provenance import Citation, Correction, Fields, Localized
+from archive_core.when import date_hint
 
 SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN = "signed", "ratified", "not-signed", "unknown"
 STATUSES = (SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN)
@@ -147,7 +148,7 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
     if isinstance(when, datetime):
         when = when.date()
     if when is not None and not isinstance(when, date):
-        fail(["date"], f"{when!r} is not a date", "write it as YYYY-MM-DD")
+        fail(["date"], f"{when!r} is not a date", date_hint(when, "write it as YYYY-MM-DD"))
     elif known and status in (SIGNED, RATIFIED) and when is None and verified:
         fail(
             ["date"], f"a {status!r} status needs its date", "add `date: YYYY-MM-DD` (or `verified: false` and a note)"

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from .data import Key, Record
 from .locales import LANGUAGES
+from .when import date_hint
 
 SOURCE_KEYS = frozenset({"url", "title", "publisher", "published", "accessed", "archived", "note"})
 CORRECTION_KEYS = frozenset({"date", "change", "reason"})
@@ -185,7 +186,7 @@ class Fields(Record):
         if isinstance(value, datetime):
             value = value.date()
         if not isinstance(value, date):
-            raise self.fail(keys, f"{value!r} is not a date", "write it as YYYY-MM-DD")
+            raise self.fail(keys, f"{value!r} is not a date", date_hint(value, "write it as YYYY-MM-DD"))
         latest = today if today is not None else date.today() + timedelta(days=1)  # ahead where it was written
         if value > latest:
             raise self.fail(

@@ -24,7 +24,7 @@ from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES
 from .provenance import address_hint, is_http_url
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
-from .when import YEAR_HINT, YearTooEarly, check_year
+from .when import YEAR_HINT, YearTooEarly, check_year, date_hint
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
@@ -560,7 +560,7 @@ def _parse_date(v: _Validator, value: Any, field: str) -> datetime:
                 v.fail(
                     field, f"the time zone offset in {value!r} is out of range", "an offset is from -23:59 to +23:59"
                 )
-    v.fail(field, f"{value!r} is not a date", "write the date as YYYY-MM-DD, for example 2025-10-26")
+    v.fail(field, f"{value!r} is not a date", date_hint(value, "write the date as YYYY-MM-DD, for example 2025-10-26"))
     raise AssertionError("unreachable")
 
 

@@ -115,7 +115,8 @@ def missing_counterpart_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -
             path,
             None,
             "translation.from",
-            f"this is a translation from {meta.translation.from_lang!r}, but that version is not in the archive",
+            f"this is a translation from {meta.translation.from_lang!r}, but no {meta.translation.from_lang!r} "
+            "version was read (it is missing, or has an error of its own)",
             "add the original, or remove `translation:` if this is the original",
             severity="warning",
         )

@@ -124,7 +124,7 @@ def test_a_record_with_a_strangers_mistakes_names_them_all_at_once(tmp_path):
                     "    - url: https://www.example.org/\n")  # fmt: skip
     _, problems = load_records(tmp_path, TODAY)
     assert [(p.line, p.field) for p in problems] == [(3, "DE.date"), (4, "DE.place"), (6, "DE.sources.0.url")]
-    assert "'25/10/2025' is not a date (write it as YYYY-MM-DD)" in str(problems[0])
+    assert "'25/10/2025' is not a date (write 2025-10-25: dates are YYYY-MM-DD)" in str(problems[0])
     assert "must be one of hanoi, new-york, not 'Hanoi'" in str(problems[1])
 
 
