@@ -74,6 +74,16 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         "source: must be a mapping",
     ),
     "unknown field": (NEW, good("lang: en", "lang: en\nauthr: X"), "authr: is not a known field"),
+    "topics, as other sites call tags": (
+        NEW,
+        good("lang: en", "lang: en\ntopics: [ratification]"),
+        ":5: topics: is not a known field (did you mean `tags`?)",
+    ),
+    "the author, which the archive names as the publisher": (
+        NEW,
+        good("lang: en", "lang: en\nauthor: X"),
+        ":5: author: is not a known field (did you mean `publisher:` under `source:`?)",
+    ),
     "impossible date": (NEW, good("2025-10-27", "2025-02-30"), "date: impossible date"),
     "date as text": (
         NEW,

@@ -244,12 +244,32 @@ class _Validator:
         return value
 
 
+# What other sites and tools call a field: a contributor's first guess, pointed to the archive's own name.
+FIELD_ALIASES = {
+    "topics": "`tags`",
+    "topic": "`tags`",
+    "keywords": "`tags`",
+    "category": "`tags`",
+    "categories": "`tags`",
+    "country": "`countries`",
+    "language": "`lang`",
+    "url": "`url:` under `source:`",
+    "publisher": "`publisher:` under `source:`",
+    "author": "`publisher:` under `source:`",
+    "key": "`translation_key`",
+    "translator": "`by:` under `translation:`",
+    "note": "`editor_note`",
+    "description": "`summary`",
+}
+
+
 def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
     v = _Validator(data, doc)
     for key in data:
         if key not in FIELD_NAMES:
-            close = difflib.get_close_matches(str(key), FIELD_NAMES, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else f"known fields: {', '.join(FIELD_NAMES)}"
+            close = [f"`{name}`" for name in difflib.get_close_matches(str(key), FIELD_NAMES, n=1)]
+            meant = close[0] if close else FIELD_ALIASES.get(str(key).lower())
+            hint = f"did you mean {meant}?" if meant else f"known fields: {', '.join(FIELD_NAMES)}"
             label = str(key) if re.fullmatch(r"[\w.-]+", str(key)) else repr(key)  # keep `path:line: field:` parseable
             v.fail(label, "is not a known field", hint)
 
