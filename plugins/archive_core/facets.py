@@ -42,6 +42,11 @@ class SearchFacets:
         return " ".join(self.countries) if self.kind == "country" else ""
 
     @property
+    def day(self) -> date | None:
+        """The day the page is dated to (a range's first day); `None` for a month or no date."""
+        return self.date if self.date and self.iso == self.date.isoformat() else None
+
+    @property
     def iso(self) -> str:
         """`2025-10-26`, or `date_iso` when given (`2024-12`)."""
         return self.date_iso or (self.date.isoformat() if self.date else "")

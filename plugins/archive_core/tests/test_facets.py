@@ -24,6 +24,13 @@ def test_a_date_that_is_not_a_day_keeps_its_own_label_and_iso_form():
     assert page_facets("country", "en", countries=("VN",)).iso == ""
 
 
+def test_only_a_date_that_is_a_day_has_a_day():
+    month = page_facets("timeline", "en", when=datetime(2024, 12, 1), date_label="December 2024", date_iso="2024-12")
+    assert month.day is None  # "1/12/2024" would name a day the event may not have happened on
+    assert page_facets("article", "en", when=datetime(2025, 10, 26, 12)).day == datetime(2025, 10, 26).date()
+    assert page_facets("country", "en", countries=("VN",)).day is None
+
+
 def test_a_country_page_has_its_country_as_topic():
     assert page_facets("country", "pl", countries=("BY",)).topic == "Białoruś"
     assert page_facets("country", "en", countries=("PL",)).topic == "Poland"
