@@ -7,6 +7,7 @@ environment in one build.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -42,9 +43,9 @@ def install(env: Environment, settings: dict) -> None:
         return long_date(value, page_lang(ctx))
 
     @pass_context
-    def localnumericdates(ctx: Context, value: date) -> str:
-        """`8.08.2024 08.08.2024 8.8.2024`: the forms of `numeric_dates`, for the search index."""
-        return " ".join(numeric_dates(value, page_lang(ctx)))
+    def localnumericdates(ctx: Context, days: Iterable[date]) -> str:
+        """`8.08.2024 08.08.2024 8.8.2024`: the forms of `numeric_dates` of each day, for the search index."""
+        return " ".join(form for day in days for form in numeric_dates(day, page_lang(ctx)))
 
     @pass_context
     def language_label(ctx: Context, lang: str) -> str:
