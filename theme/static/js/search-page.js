@@ -123,6 +123,15 @@ function searchFor(value, delay) {
 
 // --- searching ---
 
+// Pagefind searches a phrase only between straight quotes ("wejście w życie"); readers also type „…”
+// (Polish), “…” (a phone's smart punctuation) or «…»: a query between any quotation marks is that phrase.
+const QUOTED = /^\s*\p{Quotation_Mark}(.+)\p{Quotation_Mark}\s*$/u;
+
+function searchTerm(value) {
+  const phrase = QUOTED.exec(value);
+  return phrase ? `"${phrase[1]}"` : value;
+}
+
 function activeFilters(except) {
   const filters = {};
   for (const [name, values] of chosen) {
@@ -154,10 +163,10 @@ async function run() {
   try {
     const pagefind = await pagefindLoaded;
     if (filtersLoaded) await filtersLoaded;
-    term = query;
-    search = await pagefind.search(query || null, { filters });
+    term = searchTerm(query);
+    search = await pagefind.search(term || null, { filters });
     if (search && query && !search.results.length && UNFOLDED.test(query)) {
-      term = fold(query); // see asciiRetry
+      term = fold(term); // see asciiRetry
       search = await pagefind.search(term, { filters });
     }
     if (number !== generation || !search) return; // a newer search has started
