@@ -137,3 +137,5 @@ if not re.fullmatch(r"[0-9]{1,3}", _WORKERS):
     raise SystemExit(f"ARCHIVE_WORKERS must be a whole number of processes (0: one per core), not {_WORKERS!r}")
 ARCHIVE_WORKERS = int(_WORKERS)
 ARCHIVE_CACHE_DIR = os.environ.get("ARCHIVE_CACHE_DIR", str(ROOT / ".cache" / "content"))
+# publishing: the sitemap reads each page's head once; a page an edit left as it was is not read again.
+SITEMAP_HEAD_CACHE = os.path.join(ARCHIVE_CACHE_DIR, "sitemap-heads") if ARCHIVE_CACHE_DIR else ""

@@ -133,16 +133,20 @@ def build_if_changed(
                     details = "".join(f"\n  {record.getMessage()}" for record in counter.records)
                     raise BuildError(f"{len(counter.records)} error(s) logged during the build:{details}")
                 _raise_if_stopped()  # never a build in place of the last good one, once stopped
-                output_folder.swap_in(staging, output)
+                retired = output_folder.swap_in(staging, output)
             except BaseException:
                 _abandon_background_work()
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
+            with output_folder.removed_meanwhile(retired):
+                record = edits.build_record(inputs, generators)
+            # After the removal: unlinking the old site's links to the pages it shared with this one changed their
+            # change times, which the record's listing of the output holds.
             if not fingerprint.unchanged(inputs):
                 return Outcome(output, rebuilt=True, inputs_changed=True, taken=taken)
             fingerprint.remember(output, inputs.value)
             fingerprint.remember(output, portable, "portable")
-            edits.remember(output, inputs, generators)
+            edits.remember(output, record)
     finally:
         logging.getLogger().removeHandler(counter)
     return Outcome(output, rebuilt=True, taken=taken)

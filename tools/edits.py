@@ -23,9 +23,10 @@ output's file; a page that lists articles, none of which changed what
 listings show, is copied from the previous output (the devserver's rules,
 `tools.incremental`); every other page is rendered. Nothing is ever written
 into a linked file: the staging folder starts empty, and a name is written
-once. The sitemap is made again over the whole output, as in every build;
-so is the search index, but for the languages none of whose pages changed,
-whose index files are taken from the last build (`SEARCH_PREVIOUS_OUTPUT`,
+once. The sitemap is made again over the whole output, as in every build (the
+heads of the pages taken as they were come from the last build's reading:
+`publishing.heads`); so is the search index, but for the languages none of
+whose pages changed, whose index files are taken from the last build (`SEARCH_PREVIOUS_OUTPUT`,
 plugins/search/reuse.py: Pagefind cannot update an index, but it keeps each
 language in files of its own).
 """
@@ -116,18 +117,16 @@ def articles_of(generators: list) -> Iterator:
         yield from getattr(articles, name, ())
 
 
-def remember(output: Path, inputs: fingerprint.Inputs, generators: list) -> None:
-    """Record what the next build needs to reuse this one's pages (see the module's docstring)."""
+def build_record(inputs: fingerprint.Inputs, generators: list) -> dict:
+    """What the next build needs to reuse this one's pages (see the module's docstring), but the output's listing."""
     content_dir = os.path.abspath(inputs.content_dir)
     articles = {_source(a, content_dir): digests(a) for a in articles_of(generators)}
-    record = {
-        "fingerprint": inputs.value,
-        "code": inputs.code,
-        "files": inputs.files,
-        "articles": articles,
-        "listing": listing(output),
-    }
-    fingerprint.remember(output, json.dumps(record, sort_keys=True), KIND)
+    return {"fingerprint": inputs.value, "code": inputs.code, "files": inputs.files, "articles": articles}
+
+
+def remember(output: Path, record: dict) -> None:
+    """Keep `record` for the next build of `output`, with the listing of `output` as it is now."""
+    fingerprint.remember(output, json.dumps({**record, "listing": listing(output)}, sort_keys=True), KIND)
 
 
 def previous_build(output: Path, inputs: fingerprint.Inputs) -> Previous | None:

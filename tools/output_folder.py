@@ -18,6 +18,7 @@ import fcntl
 import os
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -105,19 +106,33 @@ def _exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(second))
 
 
-def swap_in(staging: Path, output: Path) -> None:
-    """Make `staging` the output folder; the old one is removed."""
+def swap_in(staging: Path, output: Path) -> Path | None:
+    """Make `staging` the output folder; the old one, moved out of the way, is returned for `removed_meanwhile`
+    (None: there was none). A build stopped before it is removed leaves it to the next one's `clean_leftovers`."""
     staging.chmod(0o755)
     if not os.path.lexists(output):
         staging.rename(output)
-        return
+        return None
     if _exchange(staging, output):
-        remove_tree(staging)  # now the old site
-        return
+        return staging  # now the old site
     retired = output.with_name(f".{output.name}.old-{time.time_ns()}")
     output.rename(retired)
     staging.rename(output)
-    remove_tree(retired)
+    return retired
+
+
+@contextlib.contextmanager
+def removed_meanwhile(folder: Path | None) -> Iterator[None]:
+    """`folder` removed (`remove_tree`) while the block runs, and gone when it ends: removing is mostly waiting
+    for the file system, which the block's work (the record of the build) need not wait for."""
+    if folder is None:
+        yield
+        return
+    # A daemon: a build stopped meanwhile ends at once, the rest left to the next build's `clean_leftovers`.
+    removal = threading.Thread(target=remove_tree, args=(folder,), name="remove-old-output", daemon=True)
+    removal.start()
+    yield
+    removal.join()
 
 
 def remove_tree(folder: Path, threads: int = 4) -> None:

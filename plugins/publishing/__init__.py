@@ -16,9 +16,10 @@ from archive_core.urls import page_url
 
 from .addresses import absolute, absolute_base
 from .feeds import Feed, FeedEntry, atom_xml, feed_links, feed_url
+from .heads import cache_of, page_heads
 from .repository import RepositoryLinks, repository_links
 from .settings import check_settings
-from .sitemap import read_head_of, robots_txt, sitemap_entries, sitemap_xml
+from .sitemap import robots_txt, sitemap_entries, sitemap_xml
 from .structured_data import ArticleFacts, json_ld, news_article, open_graph
 
 logger = logging.getLogger(__name__)
@@ -147,7 +148,7 @@ class PublishingGenerator(Generator):
 def write_sitemap(pelican) -> None:
     """After every generator has written its pages: list them with their alternates."""
     output = Path(pelican.output_path)
-    heads = (read_head_of(path) for path in sorted(output.rglob("*.html")))
+    heads = page_heads(output, cache_of(pelican.settings))
     _write(output / "sitemap.xml", sitemap_xml(sitemap_entries(heads, absolute_base(pelican.settings))))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -39,7 +40,7 @@ def _address(value: Any) -> bool:
 
 
 def check_settings(settings: Mapping[str, Any]) -> None:
-    """Raise SettingsError on the first address setting that is no address."""
+    """Raise SettingsError on the first setting that is no address (or, for SITEMAP_HEAD_CACHE, no path)."""
     siteurl = settings.get("SITEURL") or ""
     if siteurl and not (_address(siteurl) or (isinstance(siteurl, str) and _SITE_PATH.fullmatch(siteurl))):
         raise SettingsError(
@@ -52,3 +53,6 @@ def check_settings(settings: Mapping[str, Any]) -> None:
     branch = settings.get("REPOSITORY_BRANCH") or "main"
     if not isinstance(branch, str) or not _BRANCH.fullmatch(branch) or ".." in branch:
         raise SettingsError("REPOSITORY_BRANCH", branch, "a branch name", "main")
+    head_cache = settings.get("SITEMAP_HEAD_CACHE")
+    if head_cache and not isinstance(head_cache, str | PurePath):
+        raise SettingsError("SITEMAP_HEAD_CACHE", head_cache, "a file path, or empty (no cache)", ".cache/heads")
