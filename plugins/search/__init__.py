@@ -79,22 +79,33 @@ class _Indexing:
         )
         self.report: IndexReport | None = None
         self.failure: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="search-index")
+        # A daemon: a build that stops does not wait at exit for what is left of the index (see `abandon`).
+        self.thread = threading.Thread(target=self._run, name="search-index", daemon=True)
+        # Waited for instead of the thread: Python 3.11 marks a thread ended when a signal's exception interrupts
+        # a `join` of it (CPython issue #90882), so a second `join`, after the build's SIGTERM, would not wait.
+        self.done = threading.Event()
 
     def _run(self) -> None:
         try:
             self.report = build_planned_index(self.plan, self.search.exclude_selectors)
         except BaseException as exc:  # raised again by `finish`, in the build's thread
             self.failure = exc
+        finally:
+            self.done.set()
 
     def abandon(self) -> None:
-        """Pagefind ended now, not waited for: the build failed or was stopped before `finish`."""
+        """Pagefind ended now, not waited for: the build failed or was stopped before `finish`.
+
+        The index's thread sees the stop at its next look at Pagefind (which it then ends) or between two steps
+        of its own; it is given ABANDON_WAIT seconds for that, and never more: it writes only into the build's
+        staging folder, which the failed build removes (and a later build's `clean_leftovers` too).
+        """
         self.plan.stop.set()
         if self.thread.ident is not None:  # started
-            self.thread.join()
+            self.done.wait(ABANDON_WAIT)
 
     def finish(self) -> None:
-        self.thread.join()
+        self.done.wait()
         if self.failure is not None:
             raise self.failure
         report = self.report
@@ -104,6 +115,7 @@ class _Indexing:
         logger.info("search: indexed %d pages (%s) in %.1f s%s", report.pages, languages, elapsed, taken)
 
 
+ABANDON_WAIT = 5.0  # seconds; Pagefind is ended about a second after the stop (pagefind_compat.kill_service)
 _indexing: dict[int, _Indexing] = {}  # by the build (its Pelican object's id), from start to finish
 
 

@@ -267,8 +267,7 @@ async def _write_indexes(
     for number, run in enumerate(runs):
         if number:  # what the build freed meanwhile (the sitemap, beside the first run) before the next one
             release_free_memory(collect=False)
-        if stop is not None and stop.is_set():
-            raise pagefind_compat.IndexStopped("the build stopped before Pagefind's next run")
+        _raise_if_stopped(stop, "the build stopped before Pagefind's next run")
         entries.append(await _write_index(run, output, bundle, exclude_selectors, limit, stop))
     return entries
 
@@ -409,5 +408,11 @@ def build_search_index(
 
 def build_planned_index(plan: IndexPlan, exclude_selectors: tuple[str, ...] = ()) -> IndexReport:
     report = write_planned_bundle(plan, exclude_selectors)
+    _raise_if_stopped(plan.stop, "the build stopped before the index was put in canonical order")
     canonicalize_bundle(report.bundle)
     return report
+
+
+def _raise_if_stopped(stop: threading.Event | None, what: str) -> None:
+    if stop is not None and stop.is_set():
+        raise pagefind_compat.IndexStopped(what)

@@ -1,18 +1,22 @@
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
+from search import indexing as search_indexing
 from search.indexing import (
     PageToIndex,
     _run_in_own_loop,
+    build_planned_index,
     build_search_index,
     has_attribute,
     index_runs,
     pages_to_index,
+    plan_index,
     write_documents,
 )
-from search.pagefind_compat import PagefindFailed, empty_files, result_url, verify_bundle, wait_for_writes
+from search.pagefind_compat import IndexStopped, PagefindFailed, empty_files, result_url, verify_bundle, wait_for_writes
 from search.rendering import BODY_MARKER, page_text, with_folded_meta
 
 PAGE = """<!doctype html><html lang="pl"><head><title>T</title></head><body>
@@ -136,3 +140,52 @@ def test_documents_indexed_apart_are_checked_as_a_builds_index_is(tmp_path):
     (bundle / "fragment" / ("pl_0000000.pf_fragment")).write_bytes(fragment.read_bytes()[:10])  # not Pagefind's
     with pytest.raises(PagefindFailed, match=r"pl_0000000\.pf_fragment: Pagefind wrote this file incompletely"):
         write_documents(documents, bundle)
+
+
+def a_site_of_two_languages(output: Path) -> Path:
+    for lang in ("pl", "en"):
+        (output / lang / "a").mkdir(parents=True)
+        (output / lang / "a" / "index.html").write_text(PAGE.replace('lang="pl"', f'lang="{lang}"'), encoding="utf-8")
+    return output
+
+
+def test_a_stop_before_pagefinds_next_run_ends_the_index_before_it_starts(tmp_path):
+    # The build has stopped (`search.abandon_index`) between two runs, one per language: no run starts after it.
+    plan = plan_index(a_site_of_two_languages(tmp_path / "output"), per_language=True)
+    assert len(plan.runs) == 2
+    plan.stop.set()
+    with pytest.raises(IndexStopped, match="before Pagefind's next run"):
+        build_planned_index(plan)
+    assert not (tmp_path / "output" / "pagefind").exists()
+
+
+def test_a_stop_once_pagefind_has_written_leaves_the_bundle_as_it_is(tmp_path, monkeypatch):
+    # Stopped while the last run writes: its bundle is not put in canonical order, a rewrite of every file for
+    # a build that is gone (a real Pagefind run; the stop comes as the bundle is checked, its last step).
+    plan = plan_index(a_site_of_two_languages(tmp_path / "output"), per_language=False)
+    checked = search_indexing.pagefind_compat.verify_bundle
+
+    def stopped_meanwhile(bundle: Path) -> None:
+        checked(bundle)
+        plan.stop.set()
+
+    monkeypatch.setattr(search_indexing.pagefind_compat, "verify_bundle", stopped_meanwhile)
+    with pytest.raises(IndexStopped, match="canonical order"):
+        build_planned_index(plan)
+
+
+def test_an_abandoned_index_is_waited_for_no_longer_than_its_limit(tmp_path, monkeypatch):
+    # An index whose thread does not come back (a step that does not look at the stop) holds neither the failed
+    # build nor, as a daemon, the process's exit.
+    import search
+
+    monkeypatch.setattr(search, "ABANDON_WAIT", 0.5)
+    indexing = search._Indexing.__new__(search._Indexing)
+    indexing.plan = plan_index(a_site_of_two_languages(tmp_path / "output"))
+    indexing.thread = threading.Thread(target=threading.Event().wait, args=(60,), daemon=True)
+    indexing.done = threading.Event()  # never set: the thread does not come back
+    indexing.thread.start()
+    started = time.monotonic()
+    indexing.abandon()
+    assert time.monotonic() - started < 5
+    assert indexing.plan.stop.is_set()
