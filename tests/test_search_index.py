@@ -54,6 +54,7 @@ def test_timeline_events_are_search_records_and_article_entries_are_not(site: Pa
         '<span data-pagefind-filter="Kraj">Wietnam</span>',
         '<span data-pagefind-meta="date">2025-10-25</span>',
         '<span data-pagefind-meta="date_label">25–26 października 2025</span>',
+        '<span data-pagefind-meta="day">25.10.2025 26.10.2025</span>',  # its days in figures (docs/search-relevance.md)
     ):
         assert marker in signing, marker
     assert html.count('src="/theme/js/search-highlight.js"') == 1
@@ -88,6 +89,7 @@ def test_article_marks_its_main_content_filters_and_metadata(site: Path):
         '<span data-pagefind-meta="date">2025-10-26</span>',
         '<span data-pagefind-meta="date_label">26 października 2025</span>',
         '<span data-pagefind-sort="date">2025-10-26</span>',
+        '<span data-pagefind-meta="day">26.10.2025</span>',
         '<p data-pagefind-meta="summary">',
     ):
         assert marker in html, marker

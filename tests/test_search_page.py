@@ -76,6 +76,22 @@ def test_the_header_box_holds_the_query_and_the_title_says_results_for(page, sea
     expect(page).to_have_url(re.compile(r"\?q=Hanoi$"))
 
 
+def test_the_language_switch_takes_the_query_to_the_other_languages_search(page, search_served):
+    page.goto(search_served.base_url + EN + "?q=konwencja")  # a Polish word on the English search page
+    expect(page.locator("#search-status")).to_contain_text("No results for konwencja", timeout=15_000)
+    switch = page.locator(".language-switch a[hreflang=pl]")
+    expect(switch).to_have_attribute("href", re.compile(re.escape(PL) + r"\?q=konwencja$"))
+    page.locator("#site-search-query").fill("Łódź & co")
+    expect(switch).to_have_attribute("href", re.compile(re.escape(PL) + r"\?q=%C5%81%C3%B3d%C5%BA\+%26\+co$"))
+    page.locator("#site-search-query").fill("konwencja")
+    expect(switch).to_have_attribute("href", re.compile(re.escape(PL) + r"\?q=konwencja$"))
+    switch.click()
+    expect(results(page).first).to_be_visible()
+    expect(page.locator("#site-search-query")).to_have_value("konwencja")
+    page.locator("#site-search-query").fill(" ")
+    expect(page.locator(".language-switch a[hreflang=en]")).to_have_attribute("href", re.compile(re.escape(EN) + "$"))
+
+
 def test_results_come_ten_at_a_time_never_as_empty_cards(page, search_served):
     page.goto(search_served.base_url + EN + "?q=Hanoi")
     cards = results(page)

@@ -7,7 +7,7 @@ Pagefind filters, metadata and a sort key.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from markupsafe import Markup
 
@@ -26,6 +26,7 @@ class SearchFacets:
     date_label: str = ""  # the date as shown, when not the whole day: `grudzień 2024`, `25–26 October 2025`
     date_iso: str = ""  # the same for `<time datetime>`: `2024-12`
     codes: tuple[str, ...] = ()  # the countries' codes, for their other names (`country_search_terms`)
+    last_day: date | None = None  # the end of a range of days (a session: 29 July - 9 August 2024)
 
     @property
     def year(self) -> str:
@@ -42,6 +43,14 @@ class SearchFacets:
         return " ".join(self.countries) if self.kind == "country" else ""
 
     @property
+    def days(self) -> tuple[date, ...]:
+        """The days the page is dated to, every day of a range; none for a month or no date."""
+        if not self.date or self.iso != self.date.isoformat():
+            return ()
+        span = ((self.last_day or self.date) - self.date).days
+        return tuple(self.date + timedelta(days=offset) for offset in range(span + 1))
+
+    @property
     def iso(self) -> str:
         """`2025-10-26`, or `date_iso` when given (`2024-12`)."""
         return self.date_iso or (self.date.isoformat() if self.date else "")
@@ -55,11 +64,12 @@ def page_facets(
     summary: str = "",
     date_label: str = "",
     date_iso: str = "",
+    last_day: date | None = None,
 ) -> SearchFacets:
     """Facets for any page: `page_facets("timeline", "pl", when=..., countries=("VN",))`.
 
     `date_label` and `date_iso` are for a date that is not a single day (a month, a range);
-    by default the date is shown as a day in the page's language.
+    by default the date is shown as a day in the page's language. `last_day` ends a range of days.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown search kind {kind!r}; known: {', '.join(KINDS)}")
@@ -73,6 +83,7 @@ def page_facets(
         date_label=date_label,
         date_iso=date_iso,
         codes=tuple(sorted(set(countries))),
+        last_day=last_day,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -27,6 +28,15 @@ def long_date(value: date | datetime, lang: str) -> str:
 @lru_cache(maxsize=8192)  # every page shows dates; an archive has a few thousand distinct days
 def _long_date(value: date, lang: str) -> str:
     return format_date(value, format="long", locale=BABEL_LOCALES[lang])
+
+
+def numeric_dates(value: date, lang: str) -> tuple[str, ...]:
+    """The day in figures as the language writes it (CLDR's `yMd`), and with the day and month in two figures
+    and in one where CLDR differs, as readers also type them: `8.08.2024 08.08.2024 8.8.2024` / `08/08/2024 8/8/2024`.
+    """
+    pattern = babel_locale(lang).datetime_skeletons["yMd"].pattern
+    forms = (pattern, re.sub(r"\b([dM])\b", r"\1\1", pattern), re.sub(r"\b([dM])\1\b", r"\1", pattern))
+    return tuple(dict.fromkeys(format_date(value, form, locale=BABEL_LOCALES[lang]) for form in forms))
 
 
 @lru_cache(maxsize=64)  # two languages, asked on every page's language switch

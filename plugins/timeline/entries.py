@@ -167,6 +167,7 @@ def event_search(event: Event, lang: str, when_text: DateText | None) -> SearchF
         summary=event.description[lang],
         date_label=str(when_text) if when_text else "",
         date_iso=when.iso(when.start) if when else "",
+        last_day=when.end if when else None,
     )
 
 

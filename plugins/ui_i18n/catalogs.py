@@ -7,6 +7,7 @@ environment in one build.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
 from archive_core.i18n import translations
-from archive_core.locales import LANGUAGES, language_name, long_date
+from archive_core.locales import LANGUAGES, language_name, long_date, numeric_dates
 from archive_core.urls import section_url
 
 
@@ -42,6 +43,11 @@ def install(env: Environment, settings: dict) -> None:
         return long_date(value, page_lang(ctx))
 
     @pass_context
+    def localnumericdates(ctx: Context, days: Iterable[date]) -> str:
+        """`8.08.2024 08.08.2024 8.8.2024`: the forms of `numeric_dates` of each day, for the search index."""
+        return " ".join(form for day in days for form in numeric_dates(day, page_lang(ctx)))
+
+    @pass_context
     def language_label(ctx: Context, lang: str) -> str:
         """The name of `lang` in the page's language: `angielski`."""
         return language_name(lang, page_lang(ctx))
@@ -54,6 +60,7 @@ def install(env: Environment, settings: dict) -> None:
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals["section_url"] = page_section_url
     env.filters["localdate"] = localdate
+    env.filters["numericdates"] = localnumericdates
     env.filters["isodate"] = lambda value: (
         value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
     )

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -22,6 +22,15 @@ def test_a_date_that_is_not_a_day_keeps_its_own_label_and_iso_form():
     assert (facets.year, facets.iso, facets.date_label) == ("2024", "2024-12", "December 2024")
     assert page_facets("article", "en", when=datetime(2025, 10, 26, 12)).iso == "2025-10-26"
     assert page_facets("country", "en", countries=("VN",)).iso == ""
+
+
+def test_a_date_that_is_a_day_or_a_range_of_days_has_its_days_and_a_month_has_none():
+    month = page_facets("timeline", "en", when=datetime(2024, 12, 1), date_label="December 2024", date_iso="2024-12")
+    assert month.days == ()  # "1/12/2024" would name a day the event may not have happened on
+    assert page_facets("article", "en", when=datetime(2025, 10, 26, 12)).days == (date(2025, 10, 26),)
+    assert page_facets("country", "en", countries=("VN",)).days == ()
+    session = page_facets("timeline", "en", when=date(2024, 7, 30), date_iso="2024-07-30", last_day=date(2024, 8, 2))
+    assert session.days == (date(2024, 7, 30), date(2024, 7, 31), date(2024, 8, 1), date(2024, 8, 2))
 
 
 def test_a_country_page_has_its_country_as_topic():

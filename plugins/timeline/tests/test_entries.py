@@ -150,8 +150,10 @@ def test_events_are_search_results_of_their_own_dated_as_the_timeline_dates_them
     signing = pl["signing-hanoi"].search
     assert (signing.kind, signing.year, signing.countries) == ("timeline", "2025", ("Wietnam",))
     assert (signing.iso, signing.date_label, signing.summary) == ("2025-10-25", "25–26 października 2025", "Opis.")
+    assert signing.days == (date(2025, 10, 25), date(2025, 10, 26))  # found by either day in figures
     month = pl["session-2019"].search
     assert (month.iso, month.date_label, month.date) == ("2019-12", "grudzień 2019", date(2019, 12, 1))
+    assert month.days == ()
     upcoming = pl["entry-into-force"].search
     assert (upcoming.kind, upcoming.date, upcoming.year) == ("timeline", None, "")
     # An article's entry is not a result: the article is found as itself.

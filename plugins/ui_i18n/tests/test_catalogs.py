@@ -9,7 +9,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from archive_core.i18n import catalog_path
-from archive_core.locales import LANGUAGES, long_date
+from archive_core.locales import LANGUAGES, long_date, numeric_dates
 
 ROOT = Path(__file__).resolve().parents[3]
 THEME = ROOT / "theme"
@@ -45,3 +45,12 @@ def test_dates():
 
     assert long_date(date(2025, 10, 26), "pl") == "26 października 2025"
     assert long_date(date(2019, 12, 27), "en") == "27 December 2019"
+
+
+def test_a_day_in_figures_is_written_as_each_language_writes_it_with_and_without_leading_zeros():
+    from datetime import date
+
+    assert numeric_dates(date(2025, 10, 25), "pl") == ("25.10.2025",)
+    assert numeric_dates(date(2025, 10, 25), "en") == ("25/10/2025",)
+    assert numeric_dates(date(2024, 8, 8), "pl") == ("8.08.2024", "08.08.2024", "8.8.2024")  # CLDR pads the month only
+    assert numeric_dates(date(2024, 8, 8), "en") == ("08/08/2024", "8/8/2024")

@@ -29,6 +29,8 @@ const paneCount = document.getElementById("search-filters-count");
 const groups = document.getElementById("search-filter-groups");
 const clear = document.getElementById("search-filters-clear");
 const siteTitle = document.title.split(" · ").pop();
+// The header's links to this page in the other languages (partials/language_switch.html).
+const otherLanguages = [...document.querySelectorAll(".language-switch a[hreflang]")];
 
 const chosen = new Map(filterNames.map((name) => [name, new Set()]));
 const expanded = new Set(); // filter groups showing all their values
@@ -102,6 +104,14 @@ function showQuery() {
   if (query) url.searchParams.set("q", query);
   else url.searchParams.delete("q");
   window.history.replaceState(null, "", url);
+  // A word of the other language finds nothing here (each language has an index of its own): its
+  // search page is one link away, with the query.
+  for (const link of otherLanguages) {
+    const other = new URL(link.href);
+    if (query) other.searchParams.set("q", query);
+    else other.searchParams.delete("q");
+    link.href = other.href;
+  }
 }
 
 function searchFor(value, delay) {
@@ -112,6 +122,15 @@ function searchFor(value, delay) {
 }
 
 // --- searching ---
+
+// Pagefind searches a phrase only between straight quotes ("wejście w życie"); readers also type „…”
+// (Polish), “…” (a phone's smart punctuation) or «…»: a query between any quotation marks is that phrase.
+const QUOTED = /^\s*\p{Quotation_Mark}(.+)\p{Quotation_Mark}\s*$/u;
+
+function searchTerm(value) {
+  const phrase = QUOTED.exec(value);
+  return phrase ? `"${phrase[1]}"` : value;
+}
 
 function activeFilters(except) {
   const filters = {};
@@ -144,10 +163,10 @@ async function run() {
   try {
     const pagefind = await pagefindLoaded;
     if (filtersLoaded) await filtersLoaded;
-    term = query;
-    search = await pagefind.search(query || null, { filters });
+    term = searchTerm(query);
+    search = await pagefind.search(term || null, { filters });
     if (search && query && !search.results.length && UNFOLDED.test(query)) {
-      term = fold(query); // see asciiRetry
+      term = fold(term); // see asciiRetry
       search = await pagefind.search(term, { filters });
     }
     if (number !== generation || !search) return; // a newer search has started
