@@ -58,7 +58,7 @@ serve: html ## Build the site and serve it on http://127.0.0.1:8000 as a static 
 html: $(RUNTIME) ## Check and build the site into output/ (non-zero exit on any content error)
 	$(PY) -m tools.build
 
-publish: $(RUNTIME) ## Check and build the production site (publish.conf.py: absolute URLs, feeds)
+publish: $(RUNTIME) ## Check and build the production site (publish.conf.py): absolute URLs from SITEURL=https://... in the environment
 	$(PY) -m tools.build --settings publish.conf.py
 
 devserver: $(RUNTIME) ## Serve, rebuild on every change to content/, theme/, plugins/, reload the open page (PORT=...)

@@ -55,6 +55,17 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "missing lang": (NEW, good("lang: en\n"), "lang: is missing"),
     "missing translation_key": (NEW, good("translation_key: good-article\n"), "translation_key"),
     "missing source.url": (NEW, good("  url: https://example.org/a\n"), "source.url: is missing"),
+    "a correction without its change": (
+        NEW,
+        good("lang: en\n", "lang: en\ncorrections:\n  - date: 2025-10-28\n    reason: a typo\n"),
+        ":6: corrections.0.change: is missing (add `change: ...` to item 1 of `corrections:`)",
+    ),
+    "an annotation of an unknown kind": (
+        NEW,
+        good("lang: en\n", "lang: en\nannotations:\n  - text: Lead paragraph\n    kind: typo\n    note: x\n"),
+        ":7: annotations.0.kind: must be one of sic, translation, quote, editor, not 'typo' (sic: the source's "
+        "spelling kept; translation: a translator's note;",
+    ),
     "title as a number": (NEW, good('"A good article"', "2025"), "title: must be text"),
     "countries not a list": (NEW, good("[VN]", "VN"), "countries: must be a list"),
     "source not a mapping": (
@@ -63,11 +74,48 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         "source: must be a mapping",
     ),
     "unknown field": (NEW, good("lang: en", "lang: en\nauthr: X"), "authr: is not a known field"),
+    "topics, as other sites call tags": (
+        NEW,
+        good("lang: en", "lang: en\ntopics: [ratification]"),
+        ":5: topics: is not a known field (did you mean `tags`?)",
+    ),
+    "the author, which the archive names as the publisher": (
+        NEW,
+        good("lang: en", "lang: en\nauthor: X"),
+        ":5: author: is not a known field (did you mean `publisher:` under `source:`?)",
+    ),
     "impossible date": (NEW, good("2025-10-27", "2025-02-30"), "date: impossible date"),
-    "date as text": (NEW, good("2025-10-27", "27.10.2025"), "date: '27.10.2025' is not a date"),
+    "date as text": (
+        NEW,
+        good("2025-10-27", "27.10.2025"),
+        ":3: date: '27.10.2025' is not a date (write 2025-10-27: dates are YYYY-MM-DD)",
+    ),
+    "date written day first, either way a date": (
+        NEW,
+        good("2025-10-27", "05/10/2025"),
+        "date: '05/10/2025' is not a date (write 2025-10-05 or 2025-05-10, whichever is meant: dates are YYYY-MM-DD)",
+    ),
     "unknown language": (NEW, good("lang: en", "lang: de"), "lang: must be one of pl, en"),
     "unknown country": (NEW, good("[VN]", "[VN, XX]"), "countries: 'XX' is not a known country"),
+    "a country by its name": (
+        NEW,
+        good("[VN]", "[Vietnam, Niemcy]"),
+        ":6: countries: 'Vietnam' is not a known country code (write VN: a country is its ISO 3166-1 alpha-2 code, "
+        "in capitals, or EU)",
+    ),
+    "a country code in lower case": (
+        NEW,
+        good("[VN]", "[vn]"),
+        "countries: 'vn' is not a known country code (write VN:",
+    ),
+    "the UK": (NEW, good("[VN]", "[UK]"), "countries: 'UK' is not a known country code (write GB:"),
     "ftp source URL": (NEW, good("https://example.org/a", "ftp://example.org/a"), "source.url"),
+    "source URL without its scheme": (
+        NEW,
+        good("https://example.org/a", "www.example.org/a"),
+        ":8: source.url: 'www.example.org/a' is not an http(s) address (give the full https://... address of the "
+        "original: it has no scheme; write `https://` (or `http` for `https`, as the site has it) before it)",
+    ),
     "javascript source URL": (
         NEW,
         good("https://example.org/a", "javascript:alert(1)"),
@@ -103,6 +151,28 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         "body: link target",
     ),
     "vbscript: image in the body": (NEW, GOOD + "\n![x](vbscript:msgbox)\n", "body: link target"),
+    "a caption never closed": (
+        NEW,
+        GOOD + "\n::: caption\nThe hall. (Photo: X/Y)\n\nThe text goes on.\n",
+        ":14: body: has a `::: caption` that is never closed: all the text after it would be its caption (end the "
+        "caption with a line `:::` right after its text)",
+    ),
+    "a caption of two paragraphs": (
+        NEW,
+        GOOD + "\n::: caption\nThe hall.\n\nThe text goes on.\n:::\n",
+        ":14: body: has a `::: caption` that holds more than one paragraph",
+    ),
+    "a # heading in the body": (
+        NEW,
+        GOOD + "\n# Record scale\n\nText.\n",
+        ":14: body: has a `#` heading, which would be a second title of the page (the page's title is the "
+        "front-matter's `title:`; write a subheading as `## ...`)",
+    ),
+    "a heading underlined with = in the body": (
+        NEW,
+        GOOD + "\nRecord scale\n===\n\nText.\n",
+        ":14: body: has a `#` heading",
+    ),
     "link to a missing article": (
         NEW,
         GOOD + "\nSee [x]({filename}/articles/2025/missing.en.md).\n",
@@ -147,6 +217,37 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         good("  publisher: Example\n", "  publisher: Example\n  raw: ../../etc/passwd\n"),
         "source.raw: '../../etc/passwd' is not a file under sources/",
     ),
+    "a field indented with a tab": (
+        NEW,
+        good("  url:", "\turl:"),
+        ":8: front-matter: YAML error: found character that cannot start any token (this line is indented with a tab",
+    ),
+    "a translation from a language the archive does not have": (
+        NEW,
+        good("lang: en\n", "lang: en\ntranslation:\n  from: de\n  by: X\n"),
+        "translation.from: must be the other archive language, not 'de' (`translation:` is only on a version "
+        "translated from the archive's pl version; a text translated from a source in 'de' records that as "
+        "`translation_chain: [{from: de, to: en, by: ...}]` instead)",
+    ),
+    "two versions, neither a translation": (
+        "2025/signing-in-hanoi.en.md",  # the fixture's translation, its `translation:` deleted
+        (FIXTURE / "articles" / "2025" / "signing-in-hanoi.en.md")
+        .read_text(encoding="utf-8")
+        .replace("translation:\n  from: pl\n  by: the fixture's authors\n", ""),
+        "signing-in-hanoi.pl.md:5: translation: the 'en' version",  # on the version read last, naming the other
+    ),
+    "a Polish file, with its translation chain, marked as English": (
+        "2025/good-article.pl.md",
+        good("lang: en\n", "lang: en\ntranslation_chain:\n  - from: de\n    to: pl\n    by: X\n"),
+        ":7: translation_chain.0.to: must be 'en', this file's language (the last step ends in this file's "
+        "language; or correct `lang: en` if the file is in 'pl')",
+    ),
+    "a Polish file marked as English": (
+        "2025/good-article.pl.md",
+        GOOD,
+        "path: does not match the front-matter (by its date, translation_key and lang it belongs at "
+        "articles/2025/good-article.en.md)",
+    ),
     "file in the wrong place": ("2025/other-name.en.md", GOOD, "path: does not match the front-matter"),
     "not a Markdown file": ("2025/notes.txt", "draft", "file: is not a Markdown article"),
 }
@@ -183,3 +284,13 @@ def test_the_baseline_article_of_the_cases_builds(content_copy, tmp_path):
     (content_copy / "articles" / NEW).write_text(GOOD, encoding="utf-8")
     output = build_site(tmp_path / "output", content_copy)
     assert (output / "en" / "2025" / "a-good-article" / "index.html").is_file()
+
+
+def test_a_file_saved_by_a_windows_editor_is_the_same_article(good_output, content_copy, tmp_path):
+    # Not a mistake: a BOM and CRLF line ends (Notepad's UTF-8) are dropped on reading, and nothing else is.
+    path = content_copy / "articles" / "2025" / "signing-in-hanoi.en.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    output = build_site(tmp_path / "output", content_copy)
+    for page in ("en/2025/convention-signed-in-hanoi/index.html", "en/index.html", "en/feed.atom.xml"):
+        assert (output / page).read_bytes() == (good_output / page).read_bytes(), page

@@ -60,7 +60,7 @@ def test_duplicate_translation_is_refused(content_copy, tmp_path):
 @pytest.mark.parametrize("value", ["/var/elsewhere", "..", ".cache", ".cache/../content"])
 def test_an_output_from_the_environment_outside_the_scratch_folder_is_refused(variable, value, monkeypatch):
     # `make bench` points `make html` into .cache/bench/ this way; the output folder is replaced whole.
-    from tools.build import scratch_path
+    from tools.output_folder import scratch_path
 
     monkeypatch.setenv(variable, value)
     with pytest.raises(SystemExit, match=variable):
@@ -68,7 +68,7 @@ def test_an_output_from_the_environment_outside_the_scratch_folder_is_refused(va
 
 
 def test_an_output_from_the_environment_inside_the_scratch_folder_is_taken(monkeypatch):
-    from tools.build import SCRATCH, scratch_path
+    from tools.output_folder import SCRATCH, scratch_path
 
     monkeypatch.setenv("ARCHIVE_OUTPUT", str(SCRATCH / "bench" / "out"))
     assert scratch_path("ARCHIVE_OUTPUT") == (SCRATCH / "bench" / "out").resolve()

@@ -115,6 +115,18 @@ def test_a_publisher_from_the_table_is_named_as_a_warning(content_copy):
     assert "civil-society-concerns.en.md:8: warning: source.publisher: not given: 'Example Network'" in line
 
 
+def test_a_country_added_to_one_version_only_is_a_warning(content_copy):
+    # A correction that adds a country to one version would list the article on one language's country page.
+    path = content_copy / "articles" / "2025" / "signing-in-hanoi.pl.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("[BY, EU, VN, ZA]", "[BY, EU, PL, VN, ZA]"), "utf-8")
+    result = run_check(content_copy)
+    assert result.returncode == 0, result.stderr
+    [line] = [line for line in problem_lines(result) if "countries" in line]
+    assert LINE.match(line)
+    assert "signing-in-hanoi.pl.md:7: warning: countries: lists BY, EU, PL, VN, ZA, but the 'en' version " in line
+    assert "lists BY, EU, VN, ZA (one text covers the same countries in every language" in line
+
+
 def test_a_raw_copy_no_article_points_to_is_a_warning(content_copy):
     (content_copy / "sources" / "stray.txt").write_text("Tekst.\n", encoding="utf-8")
     result = run_check(content_copy)

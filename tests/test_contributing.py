@@ -126,6 +126,34 @@ def test_make_new_scaffolds_a_translation_from_its_original(content_copy: Path, 
     assert page.alternates["x-default"] == page.alternates["pl"]
 
 
+def test_a_translation_of_a_translated_original_keeps_its_chain(content_copy: Path, tmp_path: Path):
+    # The Polish original is itself a translation of a German report: the English version says so too.
+    original = content_copy / "articles" / "2024" / "committee-approves-draft.pl.md"
+    text = original.read_text(encoding="utf-8")
+    original.write_text(
+        text.replace("\n---\n", "\ntranslation_chain:\n  - from: de\n    to: pl\n    by: a volunteer\n---\n", 1),
+        encoding="utf-8",
+    )
+    assert make("new", "LANG=en", "KEY=committee-approves-draft", content=content_copy).returncode == 0
+    article = content_copy / "articles" / "2024" / "committee-approves-draft.en.md"
+    text = article.read_text(encoding="utf-8")
+    assert re.search(
+        r"translation_chain:.*\n  - from: de\n    to: pl\n    by: \"a volunteer\"\n"
+        r"  - from: pl\n    to: en\n    by: \.\.\.\n",
+        text,
+    ), text
+    checked = make("check", content=content_copy)
+    left = [line.split(": ")[1] for line in checked.stderr.splitlines() if article.name in line]
+    assert left == ["title", "translation.by", "translation_chain.1.by", "body"], checked.stderr
+
+    text = text.replace('title: "..."', 'title: "The committee approves the draft"')
+    article.write_text(text.replace("by: ...", "by: another volunteer") + "The committee approves.\n", encoding="utf-8")
+    assert make("check", content=content_copy).returncode == 0
+    site = build_site(tmp_path / "output", content_copy)
+    page = read_page(site / "en" / "2024" / "the-committee-approves-the-draft" / "index.html")
+    assert "German" in page.text, page.text
+
+
 @pytest.mark.parametrize(
     "args, message",
     [

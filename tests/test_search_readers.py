@@ -41,11 +41,16 @@ countries:
 """
 
 
-def article(lang: str, key: str, title: str, day: str, body: str, countries: tuple[str, ...] = ()) -> str:
+def article(
+    lang: str, key: str, title: str, day: str, body: str, countries: tuple[str, ...] = (), translated: bool = False
+) -> str:
+    """`translated`: a translation from English, as one version of a pair is (its Polish words name no country)."""
     return (
         f'---\ntitle: "{title}"\ndate: {day}\nlang: {lang}\ntranslation_key: {key}\n'
         f"countries: [{', '.join(countries)}]\n"
-        f"source:\n  url: https://example.org/readers/{key}\n  publisher: Fixture Press\n---\n\n{body}\n"
+        f"source:\n  url: https://example.org/readers/{key}\n  publisher: Fixture Press\n"
+        + ("translation:\n  from: en\n  by: Fixture Press\n" if translated else "")
+        + f"---\n\n{body}\n"
     )
 
 
@@ -57,11 +62,12 @@ def write_content(root: Path) -> Path:
             folder = root / "articles" / str(year)
             folder.mkdir(parents=True, exist_ok=True)
             title = f"Posiedzenie numer {number + 1}" if lang == "pl" else f"Meeting number {number + 1}"
-            text = article(lang, f"tie-{year}", title, f"{year}-03-0{number + 1}", TIE_TEXT[lang])
+            text = article(lang, f"tie-{year}", title, f"{year}-03-0{number + 1}", TIE_TEXT[lang], (), lang == "pl")
             (folder / f"tie-{year}.{lang}.md").write_text(text, encoding="utf-8")
     for (code, lang), (title, body) in COUNTRY_ARTICLES.items():
         key = f"country-{code.lower()}"
-        text = article(lang, key, title, "2025-10-25", body, (code,))
+        translated = lang == "pl" and (code, "en") in COUNTRY_ARTICLES
+        text = article(lang, key, title, "2025-10-25", body, (code,), translated)
         (root / "articles" / "2025" / f"{key}.{lang}.md").write_text(text, encoding="utf-8")
     return root
 

@@ -112,3 +112,18 @@ def test_a_port_that_is_not_a_port_is_refused(tmp_path):
         assert result.returncode != 0
         assert f"PORT must be a whole number from 1 to 65535, not {port!r}" in result.stderr + result.stdout
     assert not (ROOT / "x").exists()
+
+
+def test_serve_serves_the_folder_the_build_wrote(monkeypatch):
+    # `make serve` is `make html` then the server: both read ARCHIVE_OUTPUT, else the site just built is not
+    # the one served (the server showed output/, built before, while the build wrote .cache/...).
+    from tools import serve
+    from tools.output_folder import SCRATCH
+
+    monkeypatch.delenv("ARCHIVE_OUTPUT", raising=False)
+    assert serve.parse_args([]).directory == ROOT / "output"
+    monkeypatch.setenv("ARCHIVE_OUTPUT", str(SCRATCH / "site" / "output"))
+    assert serve.parse_args([]).directory == (SCRATCH / "site" / "output").resolve()
+    monkeypatch.setenv("ARCHIVE_OUTPUT", "/var/elsewhere")
+    with pytest.raises(SystemExit, match="ARCHIVE_OUTPUT"):
+        serve.parse_args([])

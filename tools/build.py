@@ -28,6 +28,7 @@ from pelican.settings import read_settings
 
 from . import edits, fingerprint, output_folder
 from .build_timing import record_phases
+from .output_folder import scratch_path
 from .progress import build_progress
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -195,24 +196,6 @@ def _abandon_background_work() -> None:
     if (writer := sys.modules.get("parallel_writer.writer")) is not None:
         writer.abandon_workers()
     abandon_index()
-
-
-SCRATCH = ROOT / ".cache"
-
-
-def scratch_path(variable: str) -> Path | None:
-    """The path in the environment variable `variable`, which must lie inside the repository's `.cache/`.
-
-    `make bench` runs `make html` itself and points its output (replaced whole by each build) and
-    its timings elsewhere through ARCHIVE_OUTPUT and ARCHIVE_TIMINGS, never at the user's output/;
-    a value outside `.cache/` could name any folder, so it is refused.
-    """
-    if not (value := os.environ.get(variable)):
-        return None
-    path = Path(value).resolve()
-    if not path.is_relative_to(SCRATCH.resolve()) or path == SCRATCH.resolve():
-        raise SystemExit(f"{variable}={value!r}: must be a path inside {SCRATCH} (it is replaced by the build)")
-    return path
 
 
 class Stopped(KeyboardInterrupt):

@@ -75,11 +75,25 @@ def article_text(title: str, lang: str, published: date, key: str, original: Art
         "translation:",
         f"  from: {original.lang}",
         f"  by: {schema.PLACEHOLDER}                       # who or what translated it",
+        *_chain(original, lang),
         "# tags: [...]",
         "# summary: ...                  # default: the first paragraph of the text",
         "# editor_note: ...              # a note by the archive's editors, shown apart from the text",
     ]
     return "---\n" + "\n".join(head) + "\n---\n\n"
+
+
+def _chain(original: ArticleMeta, lang: str) -> list[str]:
+    """The original's translation_chain (it is itself translated from a source in another language, such as
+    `vi`), and this translation as its next step: else this page would name only the archive's original."""
+    if not original.translation_chain:
+        return []
+    steps = [*original.translation_chain, schema.TranslationStep(original.lang, lang, schema.PLACEHOLDER)]
+    lines = ["translation_chain:                # every translation from the source, oldest first"]
+    for step in steps:
+        by = schema.PLACEHOLDER if step.by == schema.PLACEHOLDER else json.dumps(step.by, ensure_ascii=False)
+        lines += [f"  - from: {step.from_lang}", f"    to: {step.to_lang}", f"    by: {by}"]
+    return lines
 
 
 def original_of(content_dir: Path, key: str, lang: str) -> ArticleMeta | None:

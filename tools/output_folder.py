@@ -153,3 +153,21 @@ def _is_folder(entry: os.DirEntry) -> bool:
         return entry.is_dir(follow_symlinks=False)
     except OSError:
         return False
+
+
+SCRATCH = Path(__file__).resolve().parent.parent / ".cache"  # the repository's
+
+
+def scratch_path(variable: str) -> Path | None:
+    """The path in the environment variable `variable`, which must lie inside the repository's `.cache/`.
+
+    `make bench` runs `make html` itself and points its output (replaced whole by each build) and
+    its timings elsewhere through ARCHIVE_OUTPUT and ARCHIVE_TIMINGS, never at the user's output/
+    (`make serve` then serves that output); a value outside `.cache/` could name any folder, so it is refused.
+    """
+    if not (value := os.environ.get(variable)):
+        return None
+    path = Path(value).resolve()
+    if not path.is_relative_to(SCRATCH.resolve()) or path == SCRATCH.resolve():
+        raise SystemExit(f"{variable}={value!r}: must be a path inside {SCRATCH} (it is replaced by the build)")
+    return path

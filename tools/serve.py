@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from .make_inputs import given, port
+from .output_folder import scratch_path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOT_FOUND_PAGE = "404.html"
@@ -97,11 +98,16 @@ def make_server(
     return server
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The port, and the folder `make html` built (its ARCHIVE_OUTPUT, as tools.build reads it)."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=port, default=given("PORT") or "8000", help="PORT=... for make")
-    parser.add_argument("--directory", type=Path, default=ROOT / "output")
-    args = parser.parse_args(argv)
+    parser.add_argument("--directory", type=Path, default=scratch_path("ARCHIVE_OUTPUT") or ROOT / "output")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
     server = make_server(args.directory, args.port)
     print(f"Serving {args.directory} on http://127.0.0.1:{args.port}/ (Ctrl-C to stop)")
     with contextlib.suppress(KeyboardInterrupt):

@@ -15,6 +15,7 @@ from archive_core.schema import ArticleMeta
 from archive_core.text import RESERVED
 
 from . import markdown
+from .body_checks import structure_problems
 from .markdown import SiteLink
 
 # Fields checked only once every article is read (archive_core.sources: the publisher from the table of
@@ -30,6 +31,7 @@ LATER_CHECKED_FIELDS = (
     "title",
     "translation_key",
     "translation.from",
+    "countries",
 )
 
 
@@ -64,6 +66,9 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     for link in markdown.unsafe_links(tokens, doc.body):
         line = doc.body_line + link.line - 1 if link.line else None
         raise content_error(path, line, "body", f"link target {link.url!r} {link.message}", link.hint)
+    for problem in structure_problems(tokens):
+        line = doc.body_line + problem.line - 1 if problem.line else None
+        raise content_error(path, line, "body", problem.message, problem.hint)
     summary = markdown.text_html(meta.summary) if meta.summary else markdown.lead_paragraph_html(tokens) or ""
     links = tuple(
         replace(link, line=doc.body_line + link.line - 1 if link.line else None)

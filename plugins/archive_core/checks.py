@@ -24,9 +24,16 @@ from .provenance import same_address
 from .reading import url_collisions
 from .schema import is_placeholder
 from .sources import unreferenced_raw_sources
-from .versions import duplicate_problems, missing_counterpart_warnings, translated_original_problems
+from .versions import (
+    country_mismatch_warnings,
+    duplicate_problems,
+    missing_counterpart_warnings,
+    translated_original_problems,
+    untranslated_pair_problems,
+)
 
 if TYPE_CHECKING:
+    from .articles import ArticleDocument
     from .snapshot import ContentSnapshot
 
 
@@ -53,18 +60,25 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
-    """Duplicate (translation_key, lang) pairs and translations of translations (errors); translations whose
-    original is missing (warnings)."""
+    """Duplicate (translation_key, lang) pairs, translations of translations and pairs with no translation
+    (errors); translations whose original is missing, versions that list different countries (warnings)."""
     documents = [(doc.path, doc.meta) for doc in snapshot.articles]
     lines = {doc.path: doc for doc in snapshot.articles}
     return [
-        replace(problem, line=lines[problem.path].line(problem.field)) if problem.line is None else problem
+        replace(problem, line=_line(lines[problem.path], problem.field)) if problem.line is None else problem
         for problem in [
             *duplicate_problems(documents),
             *translated_original_problems(documents),
+            *untranslated_pair_problems(documents),
             *missing_counterpart_warnings(documents),
+            *country_mismatch_warnings(documents),
         ]
     ]
+
+
+def _line(doc: ArticleDocument, field: str) -> int | None:
+    """The line of `field`, or of `translation_key` for a field the file does not have (`translation`)."""
+    return doc.line(field) or doc.line("translation_key")
 
 
 def check_shared_sources(snapshot: ContentSnapshot) -> list[Problem]:
@@ -147,7 +161,8 @@ Check = Callable[["ContentSnapshot"], list[Problem]]
 
 CHECKS: tuple[Check, ...] = (
     check_content_tree,  # links out of the content folder, loops, FIFOs and devices, anywhere in it
-    check_translations,  # duplicate (translation_key, lang); translations of translations; missing originals
+    check_translations,  # duplicate (translation_key, lang); translations of translations; missing originals;
+    # pairs with no translation; versions with different countries (warning)
     check_shared_sources,  # two articles with one original (warning)
     check_internal_links,  # {filename} links to missing content
     check_urls,  # two articles at one address

@@ -28,3 +28,29 @@ def is_known(code: str) -> bool:
 def country_name(code: str, lang: str) -> str:
     """`Wietnam` / `Vietnam`, from CLDR via Babel."""
     return Locale.parse(BABEL_LOCALES[lang]).territories[code]
+
+
+CODE_HINT = "use ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU"
+_ALIASES = {"UK": "GB"}  # the one code people write that ISO gives to no country of that name
+
+
+@cache
+def _codes_by_name() -> dict[str, str]:
+    """`germany`, `niemcy` -> `DE`: every country's name in the archive's languages, case folded."""
+    return {
+        name.casefold(): code
+        for locale in BABEL_LOCALES.values()
+        for code, name in Locale.parse(locale).territories.items()
+        if code in known_codes()
+    }
+
+
+def code_hint(value: object) -> str:
+    """What to write for `value`, which is not a known code: its code, where it is a country's name, a code in
+    lower case or the UK; else the rule."""
+    if not isinstance(value, str):
+        return CODE_HINT
+    text = value.strip()
+    code = _ALIASES.get(text.upper()) or (text.upper() if is_known(text.upper()) else None)
+    code = code or _codes_by_name().get(text.casefold())
+    return f"write {code}: a country is its ISO 3166-1 alpha-2 code, in capitals, or EU" if code else CODE_HINT

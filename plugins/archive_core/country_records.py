@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from archive_core import countries
@@ -14,11 +15,13 @@ from archive_core.data import DataFile, load_data, record_label
 from archive_core.errors import ContentError, Problem
 from archive_core.layout import COUNTRIES_FILE
 from archive_core.provenance import Citation, Correction, Fields, Localized
+from archive_core.when import date_hint
 
 SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN = "signed", "ratified", "not-signed", "unknown"
 STATUSES = (SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN)
 # Where a signature can be made: at the Hanoi ceremony, then at UN Headquarters.
 PLACES = ("hanoi", "new-york")
+T = TypeVar("T")
 KEYS = frozenset({"code", "status", "date", "place", "source", "sources", "verified", "note", "corrections"})
 
 
@@ -81,10 +84,9 @@ def parse_records(data_file: DataFile, today: date) -> tuple[dict[str, CountryRe
     records: dict[str, CountryRecord] = {}
     problems: list[Problem] = []
     for index, item in enumerate(data):
-        try:
-            record = _record(data_file, index, item, today)
-        except ContentError as exc:
-            problems.append(exc.problem)
+        record, found = _record(data_file, index, item, today)
+        problems += found
+        if record is None:
             continue
         if record.code in records:
             problems.append(
@@ -97,52 +99,64 @@ def parse_records(data_file: DataFile, today: date) -> tuple[dict[str, CountryRe
     return records, problems
 
 
-def _record(data_file: DataFile, index: int, item: Any, today: date) -> CountryRecord:
+def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[CountryRecord | None, list[Problem]]:
+    """The record, or None and every problem of it: a contributor fixes a record in one round, not one per field."""
     fields = Fields(data_file, [index], record_label(item.get("code") if isinstance(item, dict) else None, index))
     if not isinstance(item, dict):
-        raise fields.fail(
-            ["record"], "is not a mapping", "write `- code: XX` and the record's fields indented under it"
-        )
-    for key in item:
-        if key not in KEYS:
-            raise fields.fail([str(key)], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}")
+        return None, [
+            fields.fail(
+                ["record"], "is not a mapping", "write `- code: XX` and the record's fields indented under it"
+            ).problem
+        ]
+    problems = [
+        fields.fail([str(key)], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}").problem
+        for key in item
+        if key not in KEYS
+    ]
+
+    def fail(keys: list[str], message: str, hint: str) -> None:
+        problems.append(fields.fail(keys, message, hint).problem)
+
+    def attempt(read: Callable[[], T], default: T) -> T:
+        try:
+            return read()
+        except ContentError as exc:
+            problems.append(exc.problem)
+            return default
 
     code = item.get("code")
     if not isinstance(code, str) or not countries.is_known(code):
-        raise fields.fail(
-            ["code"], f"{code!r} is not a known country code", "use ISO 3166-1 alpha-2 in capitals (VN, PL) or EU"
-        )
+        fail(["code"], f"{code!r} is not a known country code", countries.code_hint(code))
     status = item.get("status")
-    if status not in STATUSES:
-        raise fields.fail(["status"], f"must be one of {', '.join(STATUSES)}, not {status!r}", "see CONTRIBUTING.md")
+    known = status in STATUSES  # the checks that depend on the status are made only for a known one
+    if not known:
+        fail(["status"], f"must be one of {', '.join(STATUSES)}, not {status!r}", "see CONTRIBUTING.md")
 
-    sources = fields.citations(["sources"], item.get("sources"), today)
-    if item.get("source") is not None:
-        sources = (fields.citation(["source"], item["source"], today), *sources)
-    if not sources and status != UNKNOWN:
-        raise fields.fail(
+    sources = attempt(lambda: _sources(fields, item, today), None)
+    if sources == () and known and status != UNKNOWN:
+        fail(
             ["sources"],
             f"a {status!r} status needs a source",
             "add `sources:` with the page that states it (url, publisher, accessed)",
         )
-    verified = fields.verified(["verified"], item.get("verified"))
-    note = fields.localized(["note"], item["note"]) if "note" in item else None
-    if not verified and note is None:
-        raise fields.fail(["note"], "a record marked `verified: false` must say why", "note: {pl: ..., en: ...}")
+    verified = attempt(lambda: fields.verified(["verified"], item.get("verified")), True)
+    note = attempt(lambda: fields.localized(["note"], item["note"]) if "note" in item else None, None)
+    if not verified and "note" not in item:
+        fail(["note"], "a record marked `verified: false` must say why", "note: {pl: ..., en: ...}")
 
     when = item.get("date")
     if isinstance(when, datetime):
         when = when.date()
     if when is not None and not isinstance(when, date):
-        raise fields.fail(["date"], f"{when!r} is not a date", "write it as YYYY-MM-DD")
-    if status in (SIGNED, RATIFIED) and when is None and verified:
-        raise fields.fail(
+        fail(["date"], f"{when!r} is not a date", date_hint(when, "write it as YYYY-MM-DD"))
+    elif known and status in (SIGNED, RATIFIED) and when is None and verified:
+        fail(
             ["date"], f"a {status!r} status needs its date", "add `date: YYYY-MM-DD` (or `verified: false` and a note)"
         )
-    if status in (NOT_SIGNED, UNKNOWN) and when is not None:
-        raise fields.fail(["date"], f"a {status!r} status has no date", "remove `date:`, or change the status")
-    if when is not None and when > today:
-        raise fields.fail(
+    elif known and status in (NOT_SIGNED, UNKNOWN) and when is not None:
+        fail(["date"], f"a {status!r} status has no date", "remove `date:`, or change the status")
+    elif when is not None and when > today:
+        fail(
             ["date"],
             f"{when.isoformat()} is after the build date {today.isoformat()}",
             f"a country cannot have {status} in the future; check the date",
@@ -150,25 +164,35 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> CountryR
 
     place = item.get("place")
     if place is not None and place not in PLACES:
-        raise fields.fail(
-            ["place"], f"must be one of {', '.join(PLACES)}, not {place!r}", "where the signature was made"
-        )
-    if status == SIGNED and place is None:
-        raise fields.fail(["place"], "a 'signed' status needs its place", f"add `place:` ({' or '.join(PLACES)})")
-    if status in (RATIFIED, UNKNOWN) and place is not None:
-        raise fields.fail(["place"], f"a {status!r} status has no place", "remove `place:`")
-    if status == NOT_SIGNED and place not in (None, "hanoi"):
-        raise fields.fail(
-            ["place"], "a 'not-signed' status can only name hanoi", "`place: hanoi`: not signed at the ceremony"
-        )
+        fail(["place"], f"must be one of {', '.join(PLACES)}, not {place!r}", "where the signature was made")
+    elif status == SIGNED and place is None:
+        fail(["place"], "a 'signed' status needs its place", f"add `place:` ({' or '.join(PLACES)})")
+    elif status in (RATIFIED, UNKNOWN) and place is not None:
+        fail(["place"], f"a {status!r} status has no place", "remove `place:`")
+    elif status == NOT_SIGNED and place not in (None, "hanoi"):
+        fail(["place"], "a 'not-signed' status can only name hanoi", "`place: hanoi`: not signed at the ceremony")
 
-    return CountryRecord(
-        code=code,
-        status=status,
-        sources=sources,
-        date=when,
-        place=place,
-        verified=verified,
-        note=note,
-        corrections=fields.corrections(["corrections"], item.get("corrections"), today),
+    corrections = attempt(lambda: fields.corrections(["corrections"], item.get("corrections"), today), ())
+    if problems or sources is None:
+        return None, sorted(problems, key=lambda problem: problem.line or 0)  # in the file's order
+    return (
+        CountryRecord(
+            code=code,
+            status=status,
+            sources=sources,
+            date=when,
+            place=place,
+            verified=verified,
+            note=note,
+            corrections=corrections,
+        ),
+        [],
     )
+
+
+def _sources(fields: Fields, item: dict, today: date) -> tuple[Citation, ...]:
+    """`sources:`, with a single `source:` first."""
+    sources = fields.citations(["sources"], item.get("sources"), today)
+    if item.get("source") is not None:
+        sources = (fields.citation(["source"], item["source"], today), *sources)
+    return sources

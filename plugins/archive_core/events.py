@@ -20,7 +20,7 @@ from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.schema import MAX_DAYS_AHEAD
 from archive_core.urls import ARTICLE_ANCHOR_PREFIX, YEAR_ANCHOR_PREFIX
 
-from .when import When, parse_point, parse_range
+from .when import When, date_hint, parse_point, parse_range
 
 # What an event is; `article` is reserved for the archive's own articles on the timeline.
 KINDS: tuple[str, ...] = (
@@ -244,7 +244,7 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
             record.fail(
                 ["countries", index],
                 f"{code!r} is not a known country code",
-                "use ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU",
+                countries.code_hint(code),
             )
     article_keys = record.codes("articles")
     for index, key in enumerate(article_keys):
@@ -298,7 +298,7 @@ def _when(record: _Record) -> When | None:
     try:
         start, precision = parse_point(value)
     except ValueError as exc:
-        record.fail(["date"], str(exc), "use a real date: YYYY-MM-DD, YYYY-MM or YYYY")
+        record.fail(["date"], str(exc), date_hint(value, "use a real date: YYYY-MM-DD, YYYY-MM or YYYY"))
         return None
     return _not_ahead(record, When(start, precision), ["date"], ["date"])
 

@@ -181,6 +181,15 @@ def load_with_nodes(doc: SplitDocument) -> tuple[dict[str, Any], yaml.Node | Non
     return data, root
 
 
+def _yaml_hint(text: str, line: int | None) -> str:
+    """What to do about a YAML error at the 0-based `line` of `text`: a tab before the line's first character
+    (an editor's Tab key) is the one mistake YAML's own words do not name."""
+    lines = text.split("\n")
+    if line is not None and line < len(lines) and "\t" in lines[line][: len(lines[line]) - len(lines[line].lstrip())]:
+        return "this line is indented with a tab: YAML indents with spaces only; replace the tab with spaces"
+    return "check indentation and quote values that contain ': ' or start with a symbol"
+
+
 def parse_yaml(
     text: str,
     path: str | Path,
@@ -229,12 +238,13 @@ def parse_yaml(
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        line = min(mark.line, last_line) if mark else None
         raise content_error(
             path,
-            min(mark.line, last_line) + 1 + offset if mark else None,
+            line + 1 + offset if line is not None else None,
             label,
             f"YAML error: {exc.problem or exc}",
-            "check indentation and quote values that contain ': ' or start with a symbol",
+            _yaml_hint(text, line),
         ) from None
     except yaml.YAMLError as exc:
         raise content_error(path, first_line, label, f"YAML error: {exc}", "check the YAML syntax") from None

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from .data import Key, Record
 from .locales import LANGUAGES
+from .when import date_hint
 
 SOURCE_KEYS = frozenset({"url", "title", "publisher", "published", "accessed", "archived", "note"})
 CORRECTION_KEYS = frozenset({"date", "change", "reason"})
@@ -87,6 +88,9 @@ def address_hint(value: Any, hint: str) -> str:
     """`hint`, for an address `is_http_url` refuses; for one refused only because its host is not ASCII, how to
     write it. A letter of another script can look like a Latin one (Cyrillic `ѕ`, `а` in `vietnamplus.vn`):
     the archive shows and links every host in its ASCII form, so that a reader sees the site it really is."""
+    if isinstance(value, str) and "://" not in value and is_http_url("https://" + value.strip().lstrip("/")):
+        scheme = "https:" if value.strip().startswith("//") else "https://"
+        return f"{hint}: it has no scheme; write `{scheme}` (or `http` for `https`, as the site has it) before it"
     try:
         host = urlsplit(value.strip()).hostname if isinstance(value, str) else None
     except ValueError:
@@ -182,7 +186,7 @@ class Fields(Record):
         if isinstance(value, datetime):
             value = value.date()
         if not isinstance(value, date):
-            raise self.fail(keys, f"{value!r} is not a date", "write it as YYYY-MM-DD")
+            raise self.fail(keys, f"{value!r} is not a date", date_hint(value, "write it as YYYY-MM-DD"))
         latest = today if today is not None else date.today() + timedelta(days=1)  # ahead where it was written
         if value > latest:
             raise self.fail(

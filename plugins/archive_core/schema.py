@@ -24,7 +24,7 @@ from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES
 from .provenance import address_hint, is_http_url
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
-from .when import YEAR_HINT, YearTooEarly, check_year
+from .when import YEAR_HINT, YearTooEarly, check_year, date_hint
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
@@ -194,10 +194,10 @@ class _Validator:
     def text(self, field: str, value: Any, required: bool = False) -> str | None:
         if value is None:
             if required:
-                self.fail(field, "is missing", f"add `{field}: ...` to the front-matter")
+                self.fail(field, "is missing", f"add `{_key(field)}: ...` {_where(field)}")
             return None
         if not isinstance(value, str):
-            self.fail(field, f"must be text, not {_kind(value)}", f'put the value in quotes: {field}: "{value}"')
+            self.fail(field, f"must be text, not {_kind(value)}", f'put the value in quotes: {_key(field)}: "{value}"')
         value = value.strip()
         if required and not value:
             self.fail(field, "is empty", f"give `{field}` a value")
@@ -244,12 +244,32 @@ class _Validator:
         return value
 
 
+# What other sites and tools call a field: a contributor's first guess, pointed to the archive's own name.
+FIELD_ALIASES = {
+    "topics": "`tags`",
+    "topic": "`tags`",
+    "keywords": "`tags`",
+    "category": "`tags`",
+    "categories": "`tags`",
+    "country": "`countries`",
+    "language": "`lang`",
+    "url": "`url:` under `source:`",
+    "publisher": "`publisher:` under `source:`",
+    "author": "`publisher:` under `source:`",
+    "key": "`translation_key`",
+    "translator": "`by:` under `translation:`",
+    "note": "`editor_note`",
+    "description": "`summary`",
+}
+
+
 def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
     v = _Validator(data, doc)
     for key in data:
         if key not in FIELD_NAMES:
-            close = difflib.get_close_matches(str(key), FIELD_NAMES, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else f"known fields: {', '.join(FIELD_NAMES)}"
+            close = [f"`{name}`" for name in difflib.get_close_matches(str(key), FIELD_NAMES, n=1)]
+            meant = close[0] if close else FIELD_ALIASES.get(str(key).lower())
+            hint = f"did you mean {meant}?" if meant else f"known fields: {', '.join(FIELD_NAMES)}"
             label = str(key) if re.fullmatch(r"[\w.-]+", str(key)) else repr(key)  # keep `path:line: field:` parseable
             v.fail(label, "is not a known field", hint)
 
@@ -283,7 +303,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
             v.fail(
                 "countries",
                 f"{code!r} is not a known country code",
-                "use ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU",
+                countries.code_hint(code),
             )
 
     source_data = v.mapping("source", data.get("source"), {f.name for f in SOURCE_FIELDS})
@@ -328,10 +348,16 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
     if translation_data is not None:
         from_lang = translation_data.get("from")
         if from_lang not in LANGUAGES or from_lang == lang:
+            others = ", ".join(lang_ for lang_ in LANGUAGES if lang_ != lang)
             v.fail(
                 "translation.from",
                 f"must be the other archive language, not {from_lang!r}",
-                f"the language of the original: one of {', '.join(lang_ for lang_ in LANGUAGES if lang_ != lang)}",
+                # `translation:` pairs the archive's versions; an original in another language is a chain's step
+                f"`translation:` is only on a version translated from the archive's {others} version; a text "
+                f"translated from a source in {from_lang!r} records that as `translation_chain: [{{from: "
+                f"{from_lang}, to: {lang}, by: ...}}]` instead"
+                if isinstance(from_lang, str) and LANGUAGE_CODE.fullmatch(from_lang) and from_lang != lang
+                else f"the language of the original: one of {others}",
             )
         by = v.text("translation.by", translation_data.get("by"), required=True)
         translation = Translation(from_lang=from_lang, by=by)
@@ -388,6 +414,9 @@ def unfinished(meta: ArticleMeta, doc: SplitDocument) -> list[Problem]:
         "summary": meta.summary,
         "editor_note": meta.editor_note,
     }
+    for index, step in enumerate(meta.translation_chain):
+        values[f"translation_chain.{index}.by"] = step.by
+        hints[f"translation_chain.{index}.by"] = "say who or what translated it"
     problems = [
         Problem(doc.path, field_line(doc, field) or 2, field, f"is still the placeholder {value!r}", hints[field])
         for field, value in values.items()
@@ -442,7 +471,12 @@ def _annotations(v: _Validator, value: Any) -> tuple[Annotation, ...]:
     for index, item in enumerate(_items(v, "annotations", value, {"text", "note", "kind"}, {"text", "note", "kind"})):
         kind = item.get("kind")
         if kind not in ANNOTATION_KINDS:
-            v.fail(f"annotations.{index}.kind", f"must be one of {', '.join(ANNOTATION_KINDS)}, not {kind!r}")
+            v.fail(
+                f"annotations.{index}.kind",
+                f"must be one of {', '.join(ANNOTATION_KINDS)}, not {kind!r}",
+                "sic: the source's spelling kept; translation: a translator's note; quote: a quotation translated "
+                "from a translation; editor: any other note of the archive's editors",
+            )
         found.append(
             Annotation(
                 text=v.text(f"annotations.{index}.text", item["text"], required=True),
@@ -482,10 +516,30 @@ def _translation_chain(
         if before.to_lang != after.from_lang:
             v.fail(f"translation_chain.{index + 1}.from", f"must be {before.to_lang!r}, the step before's `to`")
     if steps and steps[-1].to_lang != lang:
-        v.fail(f"translation_chain.{len(steps) - 1}.to", f"must be {lang!r}, this file's language")
+        v.fail(
+            f"translation_chain.{len(steps) - 1}.to",
+            f"must be {lang!r}, this file's language",
+            f"the last step ends in this file's language; or correct `lang: {lang}` if the file is in "
+            f"{steps[-1].to_lang!r}",
+        )
     if steps and translation and steps[-1].from_lang != translation.from_lang:
         v.fail("translation_chain", "its last step does not match `translation.from`", "make the two agree")
     return tuple(steps)
+
+
+def _key(field: str) -> str:
+    """The key as it is written in the file: `change` of `corrections.0.change`."""
+    return field.rsplit(".", 1)[-1]
+
+
+def _where(field: str) -> str:
+    """Where the key of `field` goes: `to the front-matter`, `under `source:``, `to item 1 of `corrections:``."""
+    parent = field.split(".")[:-1]
+    if not parent:
+        return "to the front-matter"
+    if parent[-1].isdigit():
+        return f"to item {int(parent[-1]) + 1} of `{'.'.join(parent[:-1])}:`"
+    return f"under `{'.'.join(parent)}:`"
 
 
 def default_slug(title: str) -> str:
@@ -526,7 +580,7 @@ def _parse_date(v: _Validator, value: Any, field: str) -> datetime:
                 v.fail(
                     field, f"the time zone offset in {value!r} is out of range", "an offset is from -23:59 to +23:59"
                 )
-    v.fail(field, f"{value!r} is not a date", "write the date as YYYY-MM-DD, for example 2025-10-26")
+    v.fail(field, f"{value!r} is not a date", date_hint(value, "write the date as YYYY-MM-DD, for example 2025-10-26"))
     raise AssertionError("unreachable")
 
 

@@ -115,13 +115,65 @@ def missing_counterpart_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -
             path,
             None,
             "translation.from",
-            f"this is a translation from {meta.translation.from_lang!r}, but that version is not in the archive",
+            f"this is a translation from {meta.translation.from_lang!r}, but no {meta.translation.from_lang!r} "
+            "version was read (it is missing, or has an error of its own)",
             "add the original, or remove `translation:` if this is the original",
             severity="warning",
         )
         for path, meta in documents
         if meta.translation and (meta.translation_key, meta.translation.from_lang) not in present
     ]
+
+
+def untranslated_pair_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
+    """Versions of one article none of which says it is a translation: every one would be shown as the original,
+    with no translator credited, and each page would name itself the `x-default` of the pair. Reported once,
+    on the version read last, naming the first."""
+    untranslated: dict[str, list[tuple[str, ArticleMeta]]] = defaultdict(list)
+    for path, meta in documents:
+        if meta.translation is None:
+            untranslated[meta.translation_key].append((path, meta))
+    problems = []
+    for versions_ in untranslated.values():
+        if len(versions_) < 2:
+            continue
+        (first, original), (path, meta) = versions_[0], versions_[-1]
+        problems.append(
+            Problem(
+                path,
+                None,
+                "translation",
+                f"the {original.lang!r} version {first} has the same translation_key, and neither says it "
+                "is a translation",
+                "add `translation:` to the version that was translated, with `from:` the original's language "
+                f"({' or '.join(sorted({original.lang, meta.lang}))}) and `by:` who or what translated it; or give "
+                "the two different translation_keys if they are different articles",
+            )
+        )
+    return problems
+
+
+def country_mismatch_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
+    """Versions of one article that list different countries: a country added to one version only puts the
+    article on that language's country page and not on the other's (warnings, on each version after the first)."""
+    first: dict[str, tuple[str, ArticleMeta]] = {}
+    problems = []
+    for path, meta in documents:
+        other_path, other = first.setdefault(meta.translation_key, (path, meta))
+        if other_path == path or set(other.countries) == set(meta.countries):
+            continue
+        problems.append(
+            Problem(
+                path,
+                None,
+                "countries",
+                f"lists {', '.join(sorted(meta.countries)) or 'no country'}, but the {other.lang!r} version "
+                f"{other_path} lists {', '.join(sorted(other.countries)) or 'no country'}",
+                "one text covers the same countries in every language: give both versions the same `countries:`",
+                severity="warning",
+            )
+        )
+    return problems
 
 
 def translated_original_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:

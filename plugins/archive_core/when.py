@@ -6,6 +6,7 @@ Babel formats them with CLDR patterns: `27 grudnia 2019`, `grudzień 2019`,
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -161,3 +162,25 @@ def _interval_patterns(skeleton: str, start: date, end: date, locale: Locale) ->
     if "MMMM" in skeleton and "MMMM" not in closest:
         patterns = [re.sub(r"(?<![ML])([ML])\1\1(?![ML])", r"\1\1\1\1", pattern) for pattern in patterns]
     return patterns[0], patterns[1]
+
+
+_WRITTEN_DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")  # 27/10/2025, 27.10.2025, 10-27-2025
+
+
+def date_hint(value: Any, hint: str) -> str:
+    """`hint`; or, for a date written day first (or month first), its ISO form: `27/10/2025` -> `write 2025-10-27`,
+    both readings where both are dates (`05/10/2025`)."""
+    match = _WRITTEN_DAY_FIRST.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return hint
+    first, second, year = (int(part) for part in match.groups())
+    readings = []
+    for day, month in ((first, second), (second, first)):
+        with contextlib.suppress(ValueError):
+            readings.append(date(year, month, day).isoformat())
+    readings = list(dict.fromkeys(readings))
+    if not readings:
+        return hint
+    if len(readings) > 1:
+        return f"write {' or '.join(readings)}, whichever is meant: dates are YYYY-MM-DD"
+    return f"write {readings[0]}: dates are YYYY-MM-DD"

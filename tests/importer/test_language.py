@@ -62,5 +62,37 @@ def test_a_source_in_another_language_must_be_given_a_language(capsys, tmp_path)
     source.write_text(f"{GERMAN}\n{GERMAN}\nSource: {URL}\n", encoding="utf-8")
     result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26")
     assert result.code == 1
-    expected = "german.txt: lang: the source reads as German (de), not Polish or English (give it: make import LANG=pl)"
+    expected = (
+        "german.txt: lang: the source reads as German (de), not Polish or English (the archive keeps Polish and "
+        "English texts: import the source's Polish or English translation, and record the translation in "
+        '`translation_chain` (CONTRIBUTING.md, "Translations"); if it is Polish or English after all, give it: '
+        "make import LANG=pl or LANG=en)"
+    )
     assert expected in result.err
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "expected"),
+    [
+        (GERMAN, "pl", "the text reads as German (de), not Polish (the archive keeps Polish and English texts"),
+        (ENGLISH * 2, "pl", "the text reads as English (en), not Polish (import it again with LANG=en; if it is"),
+    ],
+    ids=["german-as-polish", "english-as-polish"],
+)
+def test_a_language_given_against_the_text_is_written_for_review(capsys, tmp_path, text, given, expected):
+    # The model may be wrong, so LANG= is obeyed; but a German text given LANG=pl would be published as Polish
+    # without a word: the file says `review: [lang]` (a warning of `make check`) and the import says why.
+    source = tmp_path / "source.txt"
+    source.write_text(f"{text}\n{text}\nSource: {URL}\n", encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", given, "--title", "T")
+    assert result.code == 0, result.err
+    assert f"warning: lang: LANG={given} was given, but {expected}" in result.err
+    assert "\nreview: [lang]\n" in result.path.read_text(encoding="utf-8")
+
+
+def test_a_language_given_as_the_text_reads_is_not_for_review(capsys, tmp_path):
+    source = tmp_path / "source.txt"
+    source.write_text(f"{POLISH}\n{POLISH}\nSource: {URL}\n", encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", "pl", "--title", "T")
+    assert result.code == 0 and "warning: lang" not in result.err
+    assert "review:" not in result.path.read_text(encoding="utf-8")

@@ -116,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
             "and import it from there, so that the article points to it",
             file=sys.stderr,
         )
+    for warning in imported.warnings:
+        print(f"{_shown(path)}: warning: {warning}", file=sys.stderr)
     if imported.review:
         print(f"{_shown(path)}: warning: review: guessed {', '.join(imported.review)}; check it", file=sys.stderr)
     if not changed:

@@ -13,6 +13,7 @@ from archive_core import paths
 from archive_core.articles import parse_article
 from archive_core.errors import ContentError, content_error
 from archive_core.layout import Layout
+from archive_core.locales import LANGUAGES
 from archive_core.schema import default_slug
 from archive_core.text import RESERVED, line_of, visible_text
 
@@ -31,7 +32,8 @@ class Imported:
     path: Path  # where the file belongs, relative to the content folder
     text: str
     source: ParsedSource
-    review: tuple[str, ...]  # fields the importer had to guess
+    review: tuple[str, ...]  # fields the importer had to guess, or that contradict the text
+    warnings: tuple[str, ...] = ()  # why, for a field the text contradicts: `field: message (hint)`
 
 
 def read_source(path: Path) -> ParsedSource:
@@ -60,7 +62,9 @@ def convert(path: Path, options: ImportOptions) -> Imported:
     text = output.front_matter(fields) + "\n" + output.body(source.blocks)
     target = Layout().article_path(fields["date"].year, fields["translation_key"], fields["lang"])
     _validate(path, target, text, source.text)
-    return Imported(path=target, text=text, source=source, review=tuple(fields.get("review", ())))
+    review = tuple(fields.get("review", ()))
+    mismatch = language_mismatch(_all_text(fields["title"], source), options.lang) if "lang" in review else None
+    return Imported(path=target, text=text, source=source, review=review, warnings=(mismatch,) if mismatch else ())
 
 
 def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions) -> dict[str, Any]:
@@ -85,10 +89,12 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
             "the source has no address: no 'Source: https://...' line",
             "give it: make import SOURCE_URL=https://...",
         )
-    all_text = "\n".join([title, *(block.text for block in source.blocks)])
+    all_text = _all_text(title, source)
     lang = options.lang or detect_language(all_text)
     if lang is None:
-        raise content_error(path, None, "lang", _unknown_language(all_text), "give it: make import LANG=pl")
+        raise content_error(path, None, "lang", *_unknown_language(all_text))
+    if language_mismatch(all_text, options.lang):
+        review.append("lang")
     key = options.translation_key or default_slug(title)
     if not key:
         raise content_error(path, None, "translation_key", "cannot be derived from the title", "give it: KEY=...")
@@ -114,12 +120,41 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
     return fields
 
 
-def _unknown_language(text: str) -> str:
+def _all_text(title: str, source: ParsedSource) -> str:
+    return "\n".join([title, *(block.text for block in source.blocks)])
+
+
+# The archive keeps Polish and English texts: a source in another language comes in as its translation.
+ANOTHER_LANGUAGE_HINT = (
+    "the archive keeps Polish and English texts: import the source's Polish or English translation, and record "
+    'the translation in `translation_chain` (CONTRIBUTING.md, "Translations")'
+)
+
+
+def _unknown_language(text: str) -> tuple[str, str]:
+    """The message and hint for a text whose language is not told, or is neither Polish nor English."""
     guess = identify(text)
     if guess and guess.sure:
         name = Locale("en").languages.get(guess.code, guess.code)
-        return f"the source reads as {name} ({guess.code}), not Polish or English"
-    return "cannot tell the source's language"
+        return (
+            f"the source reads as {name} ({guess.code}), not Polish or English",
+            f"{ANOTHER_LANGUAGE_HINT}; if it is Polish or English after all, give it: make import LANG=pl or LANG=en",
+        )
+    return "cannot tell the source's language", "give it: make import LANG=pl"
+
+
+def language_mismatch(text: str, lang: str | None) -> str | None:
+    """`lang: ...` when the LANG given is surely not the text's language (a German text given LANG=pl would be
+    published as Polish); the file is written all the same, with `review: [lang]`, for the model can be wrong."""
+    guess = identify(text) if lang else None
+    if guess is None or not guess.sure or guess.code == lang:
+        return None
+    name, given = (Locale("en").languages.get(code, code) for code in (guess.code, lang))
+    instead = ANOTHER_LANGUAGE_HINT if guess.code not in LANGUAGES else f"import it again with LANG={guess.code}"
+    return (
+        f"lang: LANG={lang} was given, but the text reads as {name} ({guess.code}), not {given} "
+        f"({instead}; if it is {given} after all, delete `review: [lang]`)"
+    )
 
 
 def derive_title(lead: str) -> str:

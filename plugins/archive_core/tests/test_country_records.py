@@ -54,7 +54,9 @@ def test_no_file_means_no_records(tmp_path):
 
 def test_unknown_code_names_file_line_record_and_field(tmp_path):
     write(
-        tmp_path, f"- code: VN\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n  source: {SOURCE}\n- code: XY\n"
+        tmp_path,
+        f"- code: VN\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n  source: {SOURCE}\n"
+        "- code: XY\n  status: unknown\n",
     )
     message = only_problem(tmp_path)
     assert "countries.yaml:6: XY.code: 'XY' is not a known country code" in message
@@ -113,7 +115,17 @@ def test_each_bad_record_is_named(tmp_path, record, expected):
 def test_every_problem_is_reported_not_only_the_first(tmp_path):
     write(tmp_path, "- code: XY\n  status: unknown\n- code: PL\n  status: signed\n")
     _, problems = load_records(tmp_path, TODAY)
-    assert [p.field for p in problems] == ["XY.code", "PL.sources"]
+    assert [p.field for p in problems] == ["XY.code", "PL.sources", "PL.date", "PL.place"]
+
+
+def test_a_record_with_a_strangers_mistakes_names_them_all_at_once(tmp_path):
+    # A date as written in Europe, a place by its name, the publisher's home page: three fixes, one round.
+    write(tmp_path, "- code: DE\n  status: signed\n  date: 25/10/2025\n  place: Hanoi\n  sources:\n"
+                    "    - url: https://www.example.org/\n")  # fmt: skip
+    _, problems = load_records(tmp_path, TODAY)
+    assert [(p.line, p.field) for p in problems] == [(3, "DE.date"), (4, "DE.place"), (6, "DE.sources.0.url")]
+    assert "'25/10/2025' is not a date (write 2025-10-25: dates are YYYY-MM-DD)" in str(problems[0])
+    assert "must be one of hanoi, new-york, not 'Hanoi'" in str(problems[1])
 
 
 def test_the_content_snapshot_reports_the_same_problems(tmp_path):
@@ -127,3 +139,10 @@ def test_the_real_records_are_valid_and_sourced():
     assert problems == []
     assert all(record.source for record in records.values() if record.status != "unknown")
     assert take(content).data_problems == ()
+
+
+def test_a_country_by_its_name_is_told_its_code(tmp_path):
+    write(tmp_path, "- code: Niemcy\n  status: unknown\n")
+    assert "Niemcy.code: 'Niemcy' is not a known country code (write DE: a country is its ISO 3166-1" in only_problem(
+        tmp_path
+    )

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from archive_core.when import When, date_text, parse_point, parse_range
+from archive_core.when import When, date_hint, date_text, parse_point, parse_range
 
 THIN = "\u2009"
 
@@ -101,3 +101,19 @@ def test_iso_values_follow_the_precision():
     assert When(date(2019, 12, 27), "day").iso(date(2019, 12, 27)) == "2019-12-27"
     assert When(date(2019, 12, 1), "month").iso(date(2019, 12, 1)) == "2019-12"
     assert When(date(2019, 1, 1), "year").iso(date(2019, 1, 1)) == "2019"
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("27/10/2025", "write 2025-10-27: dates are YYYY-MM-DD"),
+        ("27.10.2025", "write 2025-10-27: dates are YYYY-MM-DD"),
+        ("10/27/2025", "write 2025-10-27: dates are YYYY-MM-DD"),  # month first: one reading is a date
+        ("05.10.2025", "write 2025-10-05 or 2025-05-10, whichever is meant: dates are YYYY-MM-DD"),
+        ("31/31/2025", "HINT"),  # neither reading is a date
+        ("2025-10-27 10:00 CET", "HINT"),
+        (20251027, "HINT"),
+    ],
+)
+def test_a_date_written_day_first_is_given_in_iso(written, hint):
+    assert date_hint(written, "HINT") == hint
