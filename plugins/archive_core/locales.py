@@ -34,9 +34,13 @@ def numeric_dates(value: date, lang: str) -> tuple[str, ...]:
     """The day in figures as the language writes it (CLDR's `yMd`), and with the day and month in two figures
     and in one where CLDR differs, as readers also type them: `8.08.2024 08.08.2024 8.8.2024` / `08/08/2024 8/8/2024`.
     """
+    return tuple(dict.fromkeys(format_date(value, form, locale=BABEL_LOCALES[lang]) for form in _numeric_forms(lang)))
+
+
+@lru_cache(maxsize=8)  # asked on every dated page
+def _numeric_forms(lang: str) -> tuple[str, ...]:
     pattern = babel_locale(lang).datetime_skeletons["yMd"].pattern
-    forms = (pattern, re.sub(r"\b([dM])\b", r"\1\1", pattern), re.sub(r"\b([dM])\1\b", r"\1", pattern))
-    return tuple(dict.fromkeys(format_date(value, form, locale=BABEL_LOCALES[lang]) for form in forms))
+    return (pattern, re.sub(r"\b([dM])\b", r"\1\1", pattern), re.sub(r"\b([dM])\1\b", r"\1", pattern))
 
 
 @lru_cache(maxsize=64)  # two languages, asked on every page's language switch
