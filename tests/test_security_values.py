@@ -215,6 +215,16 @@ def test_a_hidden_article_stops_the_build_and_a_hidden_note_does_not(content_cop
     assert tree_snapshot(tmp_path / "output") == before
 
 
+def test_a_translation_key_in_three_files_is_named_once_as_a_duplicate(content_copy):
+    # Two Polish versions and the English one: one error, naming both Polish files; none saying the two Polish
+    # files need a `translation:` (which neither can have: both are in one language).
+    original = content_copy / "articles" / "2025" / "signing-in-hanoi.pl.md"
+    second = content_copy / "articles" / "2024" / "signing-in-hanoi.pl.md"
+    second.write_text(original.read_text(encoding="utf-8").replace("date: 2025-10-26", "date: 2024-10-26"), "utf-8")
+    errors = [f"{p.path}: {p.field}: {p.message}" for p in check(content_copy) if p.severity == "error"]
+    assert errors == [f"{original}: translation_key: 'signing-in-hanoi' in 'pl' is also used by {second}"]
+
+
 def test_a_translation_whose_original_is_a_translation_too_is_refused(content_copy):
     """`pl` says it is translated from `en`, `en` from `pl`: no version would be the original."""
     original = content_copy / "articles/2025/signing-in-hanoi.pl.md"
