@@ -109,7 +109,9 @@ def invisible_problem(text: str, prose: bool) -> TextProblem | None:
             f"shows nothing: {text!r} is only spaces, combining marks or characters drawn blank",
             "write it in letters or digits",
         )
-    return None if prose else _mixed_script_problem(text)
+    # An address's host is ASCII (`provenance.is_http_url`, whose hint gives a look-alike host's ASCII form); its
+    # path may hold any letters.
+    return None if prose or "://" in text else _mixed_script_problem(text)
 
 
 # Alphabets with letters drawn alike (Latin `c`, `e`, `o`, `p`; Cyrillic `с`, `е`, `о`, `р`; Greek `ο`, `ν`).
