@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .fixture_archive import EN_ARTICLE
+from .sitewide import html_pages, page_url, sample_by_kind
 
 pytestmark = pytest.mark.browser
 
@@ -21,3 +22,29 @@ def test_skip_link_is_first_in_keyboard_order(page, fixture_served):
     page.goto(fixture_served.base_url + "/pl/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Przejdź do treści"
+
+
+# WCAG 1.4.12's text spacing, as a reader's style sheet sets it: adopted, since the CSP refuses inline styles.
+TEXT_SPACING = """() => { const sheet = new CSSStyleSheet(); sheet.replaceSync(
+  '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }'
+  + ' p { margin-bottom: 2em !important; }'); document.adoptedStyleSheets = [sheet]; }"""
+SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def test_at_320_px_no_kind_of_page_scrolls_sideways_even_with_wider_text_spacing(
+    chromium, fixture_site, fixture_served
+):
+    """WCAG 1.4.10 (400% zoom of a 1280 px window) and 1.4.12: the page reflows, nothing needs a sideways scroll."""
+    context = chromium.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    urls = sorted(sample_by_kind([page_url(fixture_site, path) for path in html_pages(fixture_site)], per_kind=1))
+    wide = {}
+    for url in urls:
+        page.goto(fixture_served.base_url + url)
+        if overflow := page.evaluate(SIDEWAYS):
+            wide[url] = overflow
+        page.evaluate(TEXT_SPACING)
+        if overflow := page.evaluate(SIDEWAYS):
+            wide[url + " (text spacing)"] = overflow
+    context.close()
+    assert wide == {}, "pixels of sideways scroll at 320 px"
