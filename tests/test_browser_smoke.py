@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .fixture_archive import EN_ARTICLE
+from .fixture_archive import EN_ARTICLE, PL_ARTICLE
 from .sitewide import html_pages, page_url, sample_by_kind
 
 pytestmark = pytest.mark.browser
@@ -48,3 +48,29 @@ def test_at_320_px_no_kind_of_page_scrolls_sideways_even_with_wider_text_spacing
             wide[url + " (text spacing)"] = overflow
     context.close()
     assert wide == {}, "pixels of sideways scroll at 320 px"
+
+
+# What shows keyboard focus: an outline, or for a country of the map (an SVG link) its shape's border, drawn wider.
+FOCUS_SHOWN = """() => {
+  const e = document.activeElement, style = getComputedStyle(e);
+  if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) return true;
+  const shape = e instanceof SVGElement && e.querySelector('path, circle');
+  const other = shape && e.closest('svg').querySelector('a:not(:focus) path');
+  return !!other && getComputedStyle(shape).strokeWidth !== getComputedStyle(other).strokeWidth;
+}"""
+
+
+@pytest.mark.parametrize("path", ["/en/countries/", "/pl/os-czasu/", PL_ARTICLE])
+def test_every_element_tab_reaches_shows_that_it_has_the_focus(page, fixture_served, path):
+    """WCAG 2.4.7: Tab through the whole page; each element it stops at shows it (the map's countries too)."""
+    page.goto(fixture_served.base_url + path)
+    unseen, stops = [], 0
+    while stops < 400:
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body"):
+            break
+        stops += 1
+        if not page.evaluate(FOCUS_SHOWN):
+            unseen.append(page.evaluate("(document.activeElement.textContent || '').trim().slice(0, 60)"))
+    assert stops > 5
+    assert unseen == []
