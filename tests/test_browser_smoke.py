@@ -74,3 +74,17 @@ def test_every_element_tab_reaches_shows_that_it_has_the_focus(page, fixture_ser
             unseen.append(page.evaluate("(document.activeElement.textContent || '').trim().slice(0, 60)"))
     assert stops > 5
     assert unseen == []
+
+
+def test_an_article_prints_without_navigation_and_with_its_source_url(page, fixture_served):
+    page.goto(fixture_served.base_url + EN_ARTICLE)
+    page.emulate_media(media="print")
+    shown = page.evaluate(
+        "() => [...document.querySelectorAll('nav, form, .skip-link')].filter(e => e.getClientRects().length)"
+        ".map(e => e.className || e.tagName)"
+    )
+    assert shown == []
+    source = page.locator(".provenance a[rel~=external]").first
+    href = source.get_attribute("href")
+    assert href.startswith("https://")
+    assert href in source.evaluate("a => getComputedStyle(a, '::after').content")
