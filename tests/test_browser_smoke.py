@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from .fixture_archive import EN_ARTICLE
+from .fixture_archive import EN_ARTICLE, PL_ARTICLE
+from .sitewide import html_pages, page_url, sample_by_kind
 
 pytestmark = pytest.mark.browser
 
@@ -21,3 +22,69 @@ def test_skip_link_is_first_in_keyboard_order(page, fixture_served):
     page.goto(fixture_served.base_url + "/pl/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Przejdź do treści"
+
+
+# WCAG 1.4.12's text spacing, as a reader's style sheet sets it: adopted, since the CSP refuses inline styles.
+TEXT_SPACING = """() => { const sheet = new CSSStyleSheet(); sheet.replaceSync(
+  '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }'
+  + ' p { margin-bottom: 2em !important; }'); document.adoptedStyleSheets = [sheet]; }"""
+SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def test_at_320_px_no_kind_of_page_scrolls_sideways_even_with_wider_text_spacing(
+    chromium, fixture_site, fixture_served
+):
+    """WCAG 1.4.10 (400% zoom of a 1280 px window) and 1.4.12: the page reflows, nothing needs a sideways scroll."""
+    context = chromium.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    urls = sorted(sample_by_kind([page_url(fixture_site, path) for path in html_pages(fixture_site)], per_kind=1))
+    wide = {}
+    for url in urls:
+        page.goto(fixture_served.base_url + url)
+        if overflow := page.evaluate(SIDEWAYS):
+            wide[url] = overflow
+        page.evaluate(TEXT_SPACING)
+        if overflow := page.evaluate(SIDEWAYS):
+            wide[url + " (text spacing)"] = overflow
+    context.close()
+    assert wide == {}, "pixels of sideways scroll at 320 px"
+
+
+# What shows keyboard focus: an outline, or for a country of the map (an SVG link) its shape's border, drawn wider.
+FOCUS_SHOWN = """() => {
+  const e = document.activeElement, style = getComputedStyle(e);
+  if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) return true;
+  const shape = e instanceof SVGElement && e.querySelector('path, circle');
+  const other = shape && e.closest('svg').querySelector('a:not(:focus) path');
+  return !!other && getComputedStyle(shape).strokeWidth !== getComputedStyle(other).strokeWidth;
+}"""
+
+
+@pytest.mark.parametrize("path", ["/en/countries/", "/pl/os-czasu/", PL_ARTICLE])
+def test_every_element_tab_reaches_shows_that_it_has_the_focus(page, fixture_served, path):
+    """WCAG 2.4.7: Tab through the whole page; each element it stops at shows it (the map's countries too)."""
+    page.goto(fixture_served.base_url + path)
+    unseen, stops = [], 0
+    while stops < 400:
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body"):
+            break
+        stops += 1
+        if not page.evaluate(FOCUS_SHOWN):
+            unseen.append(page.evaluate("(document.activeElement.textContent || '').trim().slice(0, 60)"))
+    assert stops > 5
+    assert unseen == []
+
+
+def test_an_article_prints_without_navigation_and_with_its_source_url(page, fixture_served):
+    page.goto(fixture_served.base_url + EN_ARTICLE)
+    page.emulate_media(media="print")
+    shown = page.evaluate(
+        "() => [...document.querySelectorAll('nav, form, .skip-link')].filter(e => e.getClientRects().length)"
+        ".map(e => e.className || e.tagName)"
+    )
+    assert shown == []
+    source = page.locator(".provenance a[rel~=external]").first
+    href = source.get_attribute("href")
+    assert href.startswith("https://")
+    assert href in source.evaluate("a => getComputedStyle(a, '::after').content")
