@@ -115,14 +115,18 @@ def check_urls(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 def check_review_fields(snapshot: ContentSnapshot) -> list[Problem]:
-    """A `review:` list names fields the importer guessed: an editor must confirm them (warnings)."""
-    hint = "check these fields, then delete the `review:` line"
+    """A `review:` list names fields the importer guessed, or was given against the text: an editor must confirm
+    them (warnings)."""
+    hint = (
+        "check these fields (a title guessed from the lead, a LANG= the text contradicts), then delete the "
+        "`review:` line"
+    )
     return [
         Problem(
             doc.path,
             None,
             "review",
-            "guessed by the importer, to review: " + ", ".join(doc.meta.review),
+            "marked by the importer, to review: " + ", ".join(doc.meta.review),
             hint,
             "warning",
         )
@@ -166,7 +170,7 @@ CHECKS: tuple[Check, ...] = (
     check_shared_sources,  # two articles with one original (warning)
     check_internal_links,  # {filename} links to missing content
     check_urls,  # two articles at one address
-    check_review_fields,  # fields the importer guessed (warning)
+    check_review_fields,  # fields the importer guessed or was given against the text (warning)
     check_raw_sources,  # raw copies in sources/ no article points to (warning)
     check_signature_counts,  # countries.yaml against convention.yaml
     check_event_figures,  # timeline events against convention.yaml

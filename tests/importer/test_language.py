@@ -88,6 +88,12 @@ def test_a_language_given_against_the_text_is_written_for_review(capsys, tmp_pat
     assert result.code == 0, result.err
     assert f"warning: lang: LANG={given} was given, but {expected}" in result.err
     assert "\nreview: [lang]\n" in result.path.read_text(encoding="utf-8")
+    # The last line says what happened: the language was given, not guessed.
+    [review] = [line for line in result.err.splitlines() if ": warning: review: " in line]
+    assert review.endswith(
+        "warning: review: lang was given (LANG=), but the text reads as another language: it was kept as given: "
+        "check, then delete the `review:` line"
+    ), review
 
 
 def test_a_language_given_as_the_text_reads_is_not_for_review(capsys, tmp_path):

@@ -16,7 +16,7 @@ from archive_core.schema import RAW_PATTERN, RAW_SOURCES_DIR
 from tools.make_inputs import flag, given
 
 from . import ROOT
-from .importer import convert, write
+from .importer import REVIEW_REASONS, convert, write
 from .model import ImportOptions
 
 
@@ -119,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     for warning in imported.warnings:
         print(f"{_shown(path)}: warning: {warning}", file=sys.stderr)
     if imported.review:
-        print(f"{_shown(path)}: warning: review: guessed {', '.join(imported.review)}; check it", file=sys.stderr)
+        why = "; ".join(f"{field} {REVIEW_REASONS.get(field, 'to check')}" for field in imported.review)
+        print(f"{_shown(path)}: warning: review: {why}: check, then delete the `review:` line", file=sys.stderr)
     if not changed:
         print(f"{_shown(path)}: unchanged (already imported)", file=sys.stderr)
     print(_shown(path))

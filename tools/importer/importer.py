@@ -27,6 +27,13 @@ from .plaintext import parse_text
 DERIVED_TITLE_MAX_CHARS = 100
 
 
+# What the importer did with each field it puts under `review:`, as its last lines say.
+REVIEW_REASONS = {
+    "title": "was guessed: the source has no title line, so it is the lead's first sentence",
+    "lang": "was given (LANG=), but the text reads as another language: it was kept as given",
+}
+
+
 @dataclass(frozen=True)
 class Imported:
     path: Path  # where the file belongs, relative to the content folder
