@@ -24,6 +24,7 @@ from .provenance import same_address
 from .reading import url_collisions
 from .schema import is_placeholder
 from .sources import unreferenced_raw_sources
+from .tag_spellings import check_tag_spellings
 from .versions import (
     country_mismatch_warnings,
     duplicate_problems,
@@ -170,6 +171,7 @@ CHECKS: tuple[Check, ...] = (
     check_shared_sources,  # two articles with one original (warning)
     check_internal_links,  # {filename} links to missing content
     check_urls,  # two articles at one address
+    check_tag_spellings,  # a tag that nearly names another topic (warning)
     check_review_fields,  # fields the importer guessed or was given against the text (warning)
     check_raw_sources,  # raw copies in sources/ no article points to (warning)
     check_signature_counts,  # countries.yaml against convention.yaml
