@@ -35,7 +35,7 @@ def front_matter(fields: dict[str, Any]) -> str:
         if isinstance(value, dict):
             lines.append(f"{name}:")
             lines.extend(f"  {key}: {_scalar(key, item)}" for key, item in value.items())
-        elif isinstance(value, list | tuple) and all(isinstance(item, dict) for item in value):
+        elif isinstance(value, list | tuple) and value and all(isinstance(item, dict) for item in value):
             lines.append(f"{name}:")
             for item in value:  # a list of mappings (`translation_chain`), in block style
                 lines.extend(
