@@ -8,7 +8,8 @@
 # and Python validates it (tools/make_inputs.py; docs/security.md).
 # Only these names may be given on the command line; any other (PYTHONUTF8=, ARCHIVE_TITLE=, SHELL=, VENV=...)
 # would replace a name the Makefile itself uses or exports, and make would expand its value as code.
-override INPUTS := TITLE KEY SRC DATE SLUG NOTE DEST PUBLISHER SOURCE_URL LANG PORT N REPEAT PYTHON FORCE DIFF_BASE
+override INPUTS := TITLE KEY SRC DATE SLUG NOTE DEST PUBLISHER SOURCE_URL LANG PORT N REPEAT PYTHON FORCE DIFF_BASE \
+	TRANSLATED_FROM TRANSLATED_BY
 override REFUSED := $(strip $(foreach name,$(.VARIABLES),$(if $(filter command line,$(origin $(name))),$(if \
 	$(filter-out $(INPUTS),$(name)),$(name)))))
 $(if $(REFUSED),$(error $(firstword $(REFUSED))= cannot be given on make's command line: make would read its \
@@ -95,8 +96,10 @@ import: export ARCHIVE_PUBLISHER = $(value PUBLISHER)
 import: export ARCHIVE_SLUG = $(value SLUG)
 import: export ARCHIVE_NOTE = $(value NOTE)
 import: export ARCHIVE_FORCE = $(value FORCE)
+import: export ARCHIVE_TRANSLATED_FROM = $(value TRANSLATED_FROM)
+import: export ARCHIVE_TRANSLATED_BY = $(value TRANSLATED_BY)
 
-import: $(RUNTIME) ## Import a raw article: SRC=file [DATE= TITLE= LANG= SOURCE_URL= PUBLISHER= KEY= SLUG= NOTE= DEST= FORCE=1]
+import: $(RUNTIME) ## Import a raw article: SRC=file [DATE= TITLE= LANG= SOURCE_URL= PUBLISHER= KEY= SLUG= NOTE= DEST= FORCE=1 TRANSLATED_FROM=de TRANSLATED_BY=...]
 	$(if $(value SRC),,$(error give the source file: make import SRC=path/to/article.txt))
 	@$(PY) -m tools.importer
 

@@ -67,6 +67,10 @@ def test_newcomer_adds_an_article_with_make_new(content_copy: Path, tmp_path: Pa
     name = documented_path.removeprefix("content/")
     left = [line for line in checked.stderr.splitlines() if name in line]
     assert [line.split(": ")[1] for line in left] == ["source.url", "source.publisher", "body"], checked.stderr
+    # ...in the very words CONTRIBUTING.md quotes.
+    quoted = re.search(r"```text\n(.*?)```", CONTRIBUTING, re.DOTALL).group(1).splitlines()
+    if name in quoted[0]:
+        assert [line.split(name)[1] for line in left] == [line.split(name)[1] for line in quoted]
     assert "3 error(s)" in checked.stderr
     # ...and never published: the build stops, naming it.
     with pytest.raises(SystemExit) as refused:

@@ -81,6 +81,13 @@ def test_the_language_switch_takes_the_query_to_the_other_languages_search(page,
     expect(page.locator("#search-status")).to_contain_text("No results for konwencja", timeout=15_000)
     switch = page.locator(".language-switch a[hreflang=pl]")
     expect(switch).to_have_attribute("href", re.compile(re.escape(PL) + r"\?q=konwencja$"))
+    # ...and the page says so, under the count: the other language's archive may have it, one link away.
+    hint = page.locator("#search-other-language")
+    expect(hint).to_be_visible()
+    expect(hint).to_contain_text("The archive in the other language has a search of its own")
+    expect(hint.get_by_role("link", name="Polski")).to_have_attribute(
+        "href", re.compile(re.escape(PL) + r"\?q=konwencja$")
+    )
     page.locator("#site-search-query").fill("Łódź & co")
     expect(switch).to_have_attribute("href", re.compile(re.escape(PL) + r"\?q=%C5%81%C3%B3d%C5%BA\+%26\+co$"))
     page.locator("#site-search-query").fill("konwencja")
@@ -88,6 +95,12 @@ def test_the_language_switch_takes_the_query_to_the_other_languages_search(page,
     switch.click()
     expect(results(page).first).to_be_visible()
     expect(page.locator("#site-search-query")).to_have_value("konwencja")
+    expect(page.locator("#search-other-language")).to_be_hidden()  # results: no hint
+    page.locator("#site-search-query").fill("xylophone")  # found nowhere
+    expect(page.locator("#search-other-language")).to_contain_text("Archiwum w drugim języku ma własną wyszukiwarkę")
+    expect(page.locator("#search-other-language").get_by_role("link", name="English")).to_have_attribute(
+        "href", re.compile(re.escape(EN) + r"\?q=xylophone$")
+    )
     page.locator("#site-search-query").fill(" ")
     expect(page.locator(".language-switch a[hreflang=en]")).to_have_attribute("href", re.compile(re.escape(EN) + "$"))
 
@@ -201,6 +214,9 @@ def test_without_javascript_the_query_stays_and_the_page_offers_the_browse_route
     expect(page).to_have_url(re.compile(r"/en/search/\?q=Hanoi$"))
     expect(page.locator("main")).to_contain_text("Search needs JavaScript", use_inner_text=True)
     expect(page.locator("main")).to_contain_text("kept in the address bar", use_inner_text=True)
+    other = page.locator("main .search-other-language:not([hidden])")  # the script's own stays hidden
+    expect(other).to_have_text(re.compile(r"^The archive in the other language has a search of its own"))
+    expect(other.get_by_role("link", name="Polski")).to_have_attribute("href", re.compile(re.escape(PL) + "$"))
     browse = page.get_by_role("navigation", name="Browse the archive")
     hrefs = browse.get_by_role("link").evaluate_all("links => links.map(a => a.pathname)")
     assert hrefs == ["/en/", "/en/timeline/", "/en/countries/"]

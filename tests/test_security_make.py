@@ -20,7 +20,7 @@ from .conftest import ROOT, SEED
 
 MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
 INPUTS = ("TITLE", "KEY", "SRC", "DATE", "SLUG", "NOTE", "DEST", "PUBLISHER", "SOURCE_URL", "LANG", "PORT", "N",
-          "REPEAT", "PYTHON", "FORCE", "DIFF_BASE")  # fmt: skip
+          "REPEAT", "PYTHON", "FORCE", "DIFF_BASE", "TRANSLATED_FROM", "TRANSLATED_BY")  # fmt: skip
 
 
 def hostile(marker: Path) -> list[str]:
@@ -107,10 +107,13 @@ def test_make_import_passes_every_value_untouched(index, tmp_path):
         f"NOTE=N {value}",
         f"PUBLISHER=P {line}",
         "KEY=hanoi-convention-signing-ceremony",
+        "TRANSLATED_FROM=de",
+        f"TRANSLATED_BY=B {line}",
         content=tmp_path / "content",
     )
     assert result.returncode == 0, result.stderr
     fields = front_matter(Path(result.stdout.strip()))
+    assert fields["translation_chain"] == [{"from": "de", "to": "pl", "by": f"B {line}".strip()}]
     assert fields["title"] == f"T {line}".strip()
     assert fields["editor_note"] == f"N {value}".strip()
     assert fields["source"]["publisher"] == f"P {line}".strip()
@@ -128,6 +131,7 @@ def test_make_import_passes_every_value_untouched(index, tmp_path):
         (["new", "TITLE=x", "LANG=pl", "DATE=`touch {marker}`"], "DATE '`touch"),
         (["new", "TITLE=x", "LANG=$(shell touch {marker})"], "LANG must be one of pl, en"),
         (["import", "SRC=/dev/null", "LANG=de; touch {marker}"], "LANG must be one of pl, en"),
+        (["import", "SRC=/dev/null", "TRANSLATED_FROM=$(shell touch {marker})"], "TRANSLATED_FROM must be a"),
     ],
 )
 def test_invalid_values_are_refused_by_python(args, message, tmp_path):

@@ -3,7 +3,8 @@
 The about plugin publishes them; `make check` reads them here too (`checks.check_about_pages`), so a
 pull request's about page is refused where an article would be. The body is Markdown rendered by the
 articles' renderer (no raw HTML, no inline style) with the same refusals: a link target the site may not
-carry, an image from another site, a search marker. `{repository_url}` becomes the REPOSITORY_URL setting.
+carry, an image from another site, a search marker, a `#` heading, a `::: caption` never closed or of more
+than one paragraph (`body_checks`). `{repository_url}` becomes the REPOSITORY_URL setting.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import markdown, paths
+from .body_checks import structure_problems
 from .errors import ContentError, Problem, content_error
 from .frontmatter import SplitDocument, field_line, load, read_text, split
 from .layout import ABOUT_DIR
@@ -95,6 +97,9 @@ def render_markdown(doc: SplitDocument, repository_url: str) -> str:
     for link in markdown.unsafe_links(tokens, body, site_links=False):
         line = doc.body_line + link.line - 1 if link.line else None
         raise content_error(doc.path, line, "body", f"link target {link.url!r} {link.message}", link.hint)
+    for problem in structure_problems(tokens):  # an article's: a `#` heading, a caption left open or too long
+        line = doc.body_line + problem.line - 1 if problem.line else None
+        raise content_error(doc.path, line, "body", problem.message, problem.hint)
     html = markdown.render(tokens)
     if match := RESERVED.search(html):  # spelt with escapes or entities, `data&#45;pagefind-`
         raise content_error(

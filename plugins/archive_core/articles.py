@@ -32,7 +32,7 @@ LATER_CHECKED_FIELDS = (
     "translation_key",
     "translation.from",
     "countries",
-)
+)  # and each of the `tags` (`tags.0`...), compared with the other articles' (tag_spellings)
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
         html=body_html,
         summary_html=summary,
         site_links=links,
-        field_lines=_field_lines(root, LATER_CHECKED_FIELDS),
+        field_lines=_field_lines(root, (*LATER_CHECKED_FIELDS, *(f"tags.{i}" for i in range(len(meta.tags))))),
     )
 
 

@@ -24,6 +24,7 @@ from .provenance import same_address
 from .reading import url_collisions
 from .schema import is_placeholder
 from .sources import unreferenced_raw_sources
+from .tag_spellings import check_tag_spellings
 from .versions import (
     country_mismatch_warnings,
     duplicate_problems,
@@ -115,14 +116,18 @@ def check_urls(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 def check_review_fields(snapshot: ContentSnapshot) -> list[Problem]:
-    """A `review:` list names fields the importer guessed: an editor must confirm them (warnings)."""
-    hint = "check these fields, then delete the `review:` line"
+    """A `review:` list names fields the importer guessed, or was given against the text: an editor must confirm
+    them (warnings)."""
+    hint = (
+        "check these fields (a title guessed from the lead, a LANG= the text contradicts), then delete the "
+        "`review:` line"
+    )
     return [
         Problem(
             doc.path,
             None,
             "review",
-            "guessed by the importer, to review: " + ", ".join(doc.meta.review),
+            "marked by the importer, to review: " + ", ".join(doc.meta.review),
             hint,
             "warning",
         )
@@ -166,7 +171,8 @@ CHECKS: tuple[Check, ...] = (
     check_shared_sources,  # two articles with one original (warning)
     check_internal_links,  # {filename} links to missing content
     check_urls,  # two articles at one address
-    check_review_fields,  # fields the importer guessed (warning)
+    check_tag_spellings,  # a tag that nearly names another topic (warning)
+    check_review_fields,  # fields the importer guessed or was given against the text (warning)
     check_raw_sources,  # raw copies in sources/ no article points to (warning)
     check_signature_counts,  # countries.yaml against convention.yaml
     check_event_figures,  # timeline events against convention.yaml

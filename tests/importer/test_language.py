@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from archive_core.articles import read_article
 from tools.importer.language import MIN_PROBABILITY, detect_language, identify
 
 from ..conftest import SEED
@@ -64,9 +65,9 @@ def test_a_source_in_another_language_must_be_given_a_language(capsys, tmp_path)
     assert result.code == 1
     expected = (
         "german.txt: lang: the source reads as German (de), not Polish or English (the archive keeps Polish and "
-        "English texts: import the source's Polish or English translation, and record the translation in "
-        '`translation_chain` (CONTRIBUTING.md, "Translations"); if it is Polish or English after all, give it: '
-        "make import LANG=pl or LANG=en)"
+        "English texts: import the source's Polish or English translation, saying what it was translated from and "
+        'by whom, as in TRANSLATED_FROM=de TRANSLATED_BY="..." (its `translation_chain`; CONTRIBUTING.md, '
+        '"Translations"); if it is Polish or English after all, give it: make import LANG=pl or LANG=en)'
     )
     assert expected in result.err
 
@@ -88,6 +89,12 @@ def test_a_language_given_against_the_text_is_written_for_review(capsys, tmp_pat
     assert result.code == 0, result.err
     assert f"warning: lang: LANG={given} was given, but {expected}" in result.err
     assert "\nreview: [lang]\n" in result.path.read_text(encoding="utf-8")
+    # The last line says what happened: the language was given, not guessed.
+    [review] = [line for line in result.err.splitlines() if ": warning: review: " in line]
+    assert review.endswith(
+        "warning: review: lang was given (LANG=), but the text reads as another language: it was kept as given: "
+        "check, then delete the `review:` line"
+    ), review
 
 
 def test_a_language_given_as_the_text_reads_is_not_for_review(capsys, tmp_path):
@@ -96,3 +103,35 @@ def test_a_language_given_as_the_text_reads_is_not_for_review(capsys, tmp_path):
     result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", "pl", "--title", "T")
     assert result.code == 0 and "warning: lang" not in result.err
     assert "review:" not in result.path.read_text(encoding="utf-8")
+
+
+def test_a_translation_from_a_third_language_is_imported_with_its_chain(capsys, tmp_path):
+    # The Polish translation of a German report: the archive's original, whose chain says how it came to be.
+    source = tmp_path / "source.txt"
+    source.write_text(f"{POLISH}\n{POLISH}\nSource: {URL}\n", encoding="utf-8")
+    options = ("--date", "2025-10-26", "--title", "T", "--translated-from", "de", "--translated-by", "PAP: the agency")
+    result = run_import(capsys, source, tmp_path / "out", *options)
+    assert result.code == 0, result.err
+    text = result.path.read_text(encoding="utf-8")
+    assert '\ntranslation_chain:\n  - from: de\n    to: pl\n    by: "PAP: the agency"\n' in text
+    [step] = read_article(result.path).meta.translation_chain
+    assert (step.from_lang, step.to_lang, step.by) == ("de", "pl", "PAP: the agency")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--translated-from", "de"], 'TRANSLATED_FROM needs TRANSLATED_BY="..."'),
+        (["--translated-by", "X"], "TRANSLATED_BY is given without TRANSLATED_FROM"),
+        (["--translated-from", "DE", "--translated-by", "X"], "TRANSLATED_FROM must be a language's ISO 639-1 code"),
+        (["--translated-from", "de: x", "--translated-by", "X"], "two small letters (de, vi), not 'de: x'"),
+        (["--translated-from", "en", "--translated-by", "X"], "TRANSLATED_FROM=en is the archive's own language"),
+    ],
+)
+def test_a_bad_translation_chain_is_refused_before_writing(capsys, tmp_path, options, message):
+    source = tmp_path / "source.txt"
+    source.write_text(f"{POLISH}\n{POLISH}\nSource: {URL}\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as refused:
+        run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", *options)
+    assert refused.value.code == 2 and message in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

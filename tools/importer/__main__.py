@@ -12,11 +12,11 @@ from archive_core.articles import read_article
 from archive_core.errors import ContentError, content_error
 from archive_core.locales import LANGUAGES
 from archive_core.publishers import PUBLISHERS_FILE, host_of, load_publishers
-from archive_core.schema import RAW_PATTERN, RAW_SOURCES_DIR
+from archive_core.schema import LANGUAGE_CODE, RAW_PATTERN, RAW_SOURCES_DIR
 from tools.make_inputs import flag, given
 
 from . import ROOT
-from .importer import convert, write
+from .importer import REVIEW_REASONS, convert, write
 from .model import ImportOptions
 
 
@@ -64,6 +64,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--note", default=given("NOTE"), help="editor_note: the archive editors' note")
     parser.add_argument(
+        "--translated-from",
+        default=given("TRANSLATED_FROM"),
+        help="the language of the source this text was translated from, when it is neither pl nor en (ISO 639-1, "
+        "e.g. de): written as the article's translation_chain",
+    )
+    parser.add_argument(
+        "--translated-by", default=given("TRANSLATED_BY"), help="who or what translated it (with TRANSLATED_FROM)"
+    )
+    parser.add_argument(
         "--force", action="store_true", default=flag("FORCE"), help="replace an existing, different file"
     )
     args = parser.parse_args(argv)
@@ -71,7 +80,29 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("give the source file: make import SRC=path/to/article.txt")
     if args.lang is not None and args.lang not in LANGUAGES:
         parser.error(f"LANG must be one of {', '.join(LANGUAGES)}, not {args.lang!r}")
+    if problem := chain_problem(args.translated_from, args.translated_by):
+        parser.error(problem)
     return args
+
+
+def chain_problem(translated_from: str | None, translated_by: str | None) -> str | None:
+    """What is wrong with TRANSLATED_FROM and TRANSLATED_BY, given together or not at all."""
+    if translated_from is None:
+        return (
+            "TRANSLATED_BY is given without TRANSLATED_FROM=<the language translated from>" if translated_by else None
+        )
+    if not LANGUAGE_CODE.fullmatch(translated_from):
+        return (
+            f"TRANSLATED_FROM must be a language's ISO 639-1 code, two small letters (de, vi), not {translated_from!r}"
+        )
+    if translated_from in LANGUAGES:
+        return (
+            f"TRANSLATED_FROM={translated_from} is the archive's own language: a translation from it is the article's "
+            f"other version, made with `make new LANG=... KEY=...` (its `translation:`), not a translation_chain"
+        )
+    if not translated_by:
+        return 'TRANSLATED_FROM needs TRANSLATED_BY="...": who or what translated it (say so when no one is named)'
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
         slug=args.slug,
         editor_note=args.note,
         raw=raw_copy(args.src, args.dest),
+        translated_from=args.translated_from,
+        translated_by=args.translated_by,
     )
     try:
         check_destination(args.dest)
@@ -119,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     for warning in imported.warnings:
         print(f"{_shown(path)}: warning: {warning}", file=sys.stderr)
     if imported.review:
-        print(f"{_shown(path)}: warning: review: guessed {', '.join(imported.review)}; check it", file=sys.stderr)
+        why = "; ".join(f"{field} {REVIEW_REASONS.get(field, 'to check')}" for field in imported.review)
+        print(f"{_shown(path)}: warning: review: {why}: check, then delete the `review:` line", file=sys.stderr)
     if not changed:
         print(f"{_shown(path)}: unchanged (already imported)", file=sys.stderr)
     print(_shown(path))

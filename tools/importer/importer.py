@@ -27,6 +27,13 @@ from .plaintext import parse_text
 DERIVED_TITLE_MAX_CHARS = 100
 
 
+# What the importer did with each field it puts under `review:`, as its last lines say.
+REVIEW_REASONS = {
+    "title": "was guessed: the source has no title line, so it is the lead's first sentence",
+    "lang": "was given (LANG=), but the text reads as another language: it was kept as given",
+}
+
+
 @dataclass(frozen=True)
 class Imported:
     path: Path  # where the file belongs, relative to the content folder
@@ -113,6 +120,9 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
         **({"publisher": publisher} if publisher else {}),
         **({"raw": options.raw} if options.raw else {}),
     }
+    if options.translated_from:
+        step = {"from": options.translated_from, "to": lang, "by": options.translated_by}
+        fields["translation_chain"] = [step]
     if options.editor_note:
         fields["editor_note"] = options.editor_note
     if review:
@@ -126,8 +136,9 @@ def _all_text(title: str, source: ParsedSource) -> str:
 
 # The archive keeps Polish and English texts: a source in another language comes in as its translation.
 ANOTHER_LANGUAGE_HINT = (
-    "the archive keeps Polish and English texts: import the source's Polish or English translation, and record "
-    'the translation in `translation_chain` (CONTRIBUTING.md, "Translations")'
+    "the archive keeps Polish and English texts: import the source's Polish or English translation, saying what "
+    'it was translated from and by whom, as in TRANSLATED_FROM=de TRANSLATED_BY="..." (its `translation_chain`; '
+    'CONTRIBUTING.md, "Translations")'
 )
 
 

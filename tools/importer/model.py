@@ -58,3 +58,6 @@ class ImportOptions:
     slug: str | None = None
     editor_note: str | None = None
     raw: str | None = None  # the raw copy, relative to the content folder (`sources/...`), when it is kept there
+    # A Polish or English text translated from a source in a third language: its `translation_chain`'s one step.
+    translated_from: str | None = None
+    translated_by: str | None = None

@@ -16,7 +16,7 @@ from archive_core.frontmatter import FrontMatterLoader
 from .model import Block, Kind
 
 # Free text is always quoted; codes, slugs, URLs and short names are written plain when YAML reads them back unchanged.
-QUOTED_FIELDS = frozenset({"title", "summary", "editor_note"})
+QUOTED_FIELDS = frozenset({"title", "summary", "editor_note", "by"})
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\s#]*(?: [^\s#:]+)*")
 # Characters a YAML stream may not hold (C1 controls, non-characters) and the line breaks YAML
 # folds inside a quoted scalar (NEL, LS, PS): written as \u escapes, which read back as the same characters.
@@ -35,6 +35,13 @@ def front_matter(fields: dict[str, Any]) -> str:
         if isinstance(value, dict):
             lines.append(f"{name}:")
             lines.extend(f"  {key}: {_scalar(key, item)}" for key, item in value.items())
+        elif isinstance(value, list | tuple) and value and all(isinstance(item, dict) for item in value):
+            lines.append(f"{name}:")
+            for item in value:  # a list of mappings (`translation_chain`), in block style
+                lines.extend(
+                    f"{'  - ' if index == 0 else '    '}{key}: {_scalar(key, entry)}"
+                    for index, (key, entry) in enumerate(item.items())
+                )
         elif isinstance(value, list | tuple):
             lines.append(f"{name}: [{', '.join(_scalar(name, item) for item in value)}]")
         else:

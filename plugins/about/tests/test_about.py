@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from archive_core.about_pages import read_about, render_markdown
+from archive_core.about_pages import check_about, read_about, render_markdown
 from archive_core.errors import ContentError
 from archive_core.frontmatter import SplitDocument
 
@@ -41,3 +41,22 @@ def test_a_missing_file_or_a_bad_front_matter_names_the_field(tmp_path, text, fi
     with pytest.raises(ContentError) as error:
         read_about(tmp_path, "pl", "")
     assert error.value.problem.field == field
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        ("Text.\n\n# A second title\n", 7, "has a `#` heading, which would be a second title of the page"),
+        ("Text.\n\n::: caption\nThe hall.\n\nMore text.\n", 7, "has a `::: caption` that is never closed"),
+        ("Text.\n\n::: caption\nThe hall.\n\nMore text.\n:::\n", 7, "has a `::: caption` that holds more than one"),
+    ],
+)
+def test_the_body_is_refused_where_an_article_body_would_be(tmp_path, body, line, message):
+    folder = tmp_path / "about"
+    folder.mkdir()
+    for lang in ("pl", "en"):
+        (folder / f"about.{lang}.md").write_text("---\ntitle: About\n---\n\nText.\n", "utf-8")
+    (folder / "about.en.md").write_text("---\ntitle: About\n---\n\n" + body, "utf-8")
+    [problem] = check_about(tmp_path)  # what `make check` and the build report
+    assert (problem.path, problem.line, problem.field) == (str(folder / "about.en.md"), line, "body")
+    assert problem.message.startswith(message) and problem.hint

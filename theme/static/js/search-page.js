@@ -29,8 +29,10 @@ const paneCount = document.getElementById("search-filters-count");
 const groups = document.getElementById("search-filter-groups");
 const clear = document.getElementById("search-filters-clear");
 const siteTitle = document.title.split(" · ").pop();
-// The header's links to this page in the other languages (partials/language_switch.html).
-const otherLanguages = [...document.querySelectorAll(".language-switch a[hreflang]")];
+// The header's links to this page in the other languages (partials/language_switch.html), and the hint's
+// under the count, shown when nothing is found: each language has an index of its own.
+const otherLanguages = [...document.querySelectorAll(".language-switch a[hreflang], #search-other-language a")];
+const otherHint = document.getElementById("search-other-language");
 
 const chosen = new Map(filterNames.map((name) => [name, new Set()]));
 const expanded = new Set(); // filter groups showing all their values
@@ -154,6 +156,7 @@ async function run() {
     list.replaceChildren();
     more.hidden = true;
     status.textContent = "";
+    if (otherHint) otherHint.hidden = true;
     if (filtersLoaded) renderFilters(await pagefindLoaded.then((pagefind) => pagefind.filters()));
     return;
   }
@@ -179,6 +182,7 @@ async function run() {
     if (number !== generation) return;
     list.removeAttribute("aria-busy");
     status.textContent = summary(results.length);
+    if (otherHint) otherHint.hidden = !(query && !results.length);
     if (!filtersLoaded) return;
     const counts = await facetCounts(search, number);
     if (number === generation) renderFilters(counts);
