@@ -158,6 +158,27 @@ class Visit:
     console_errors: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     violations: dict[str, list[dict]] = field(default_factory=dict)  # by colour scheme
+    too_wide: list[str] = field(default_factory=list)  # what scrolls sideways at REFLOW_WIDTH
+
+
+# WCAG 2.2 SC 1.4.10 (Reflow, AA): content readable at 320 CSS pixels wide without scrolling sideways.
+REFLOW_WIDTH = 320
+# The elements that reach past the right edge and hold no child that does: what makes the page wider.
+_WIDER_THAN_VIEWPORT = """() => {
+    const edge = document.documentElement.clientWidth + 1;
+    const past = (e) => e.getBoundingClientRect().right > edge;
+    return [...document.body.querySelectorAll('*')]
+        .filter((e) => past(e) && ![...e.children].some(past))
+        .map((e) => `<${e.tagName.toLowerCase()} class="${e.className}">: ${e.textContent.trim().slice(0, 60)}`);
+}"""
+
+
+def wider_than_a_phone(page) -> list[str]:
+    """What makes `page` scroll sideways at REFLOW_WIDTH CSS pixels (the viewport is left at that width)."""
+    page.set_viewport_size({"width": REFLOW_WIDTH, "height": 720})
+    if page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"):
+        return []
+    return page.evaluate(_WIDER_THAN_VIEWPORT) or ["the page (no single element)"]
 
 
 def axe_summary(violations: list[dict]) -> list[str]:

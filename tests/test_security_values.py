@@ -47,6 +47,41 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
     "a BOM in a publisher": (ARTICLE, "Example Agency", "Example\ufeffAgency", ":11: source.publisher: holds U+FEFF"),
     "a line break in a tag": (ARTICLE, "[ceremony]", '["cere\\nmony"]', ":8: tags.0: holds a line break"),
     "a C1 control in a title": (ARTICLE, '"Convention', '"Conven\\u0085tion', ":2: title: holds U+0085"),
+    # Letters and symbols drawn blank, and labels of nothing else: they passed, and showed an empty title.
+    "a Hangul filler in a title": (ARTICLE, "Convention signed", "Convention\u3164signed", ":2: title: holds U+3164"),
+    "a title of Hangul fillers": (
+        ARTICLE,
+        '"Convention signed in Hanoi"',
+        '"\\u115f\\u1160"',
+        ":2: title: holds U+115F",
+    ),
+    "a blank Braille pattern in a publisher": (
+        ARTICLE,
+        "Example Agency",
+        "\u2800",
+        ":11: source.publisher: holds U+2800",
+    ),
+    "a title of combining marks": (
+        ARTICLE,
+        '"Convention signed in Hanoi"',
+        '"\\u0301\\u0301"',
+        ":2: title: shows nothing: '\u0301\u0301' is only spaces, combining marks",
+    ),
+    # Look-alike letters of two alphabets in one word: a second topic, person or publisher reading as the first.
+    "a tag in Cyrillic and Latin letters": (
+        ARTICLE,
+        "[ceremony]",
+        "[\u0441eremony]",
+        ":8: tags.0: 'сeremony' mixes Cyrillic and Latin letters in one word ('с' is Cyrillic, 'e' is Latin)",
+    ),
+    "a person's name with a Cyrillic letter": (
+        PEOPLE,
+        "Quillfeather",
+        "Quillf\u0435ather",
+        ":16: Quillfеather.name: 'Quillfеather' mixes Cyrillic and Latin letters in one word ('е' is Cyrillic,",
+    ),
+    "a Greek letter in an event's title": (EVENT, "en: Signing ceremony", "en: Signing cerem\u03bfny", ":8: title.en:"),
+    "an event's title of variation selectors": (EVENT, "en: Signing ceremony", 'en: "\\ufe0f"', ":8: title.en: shows"),
     "an override in prose": (EVENT, "en: The convention", "en: The \u202econvention", ":11: description.en:"),
     "a line separator in prose": (
         ARTICLE,
@@ -101,6 +136,13 @@ ACCEPTED: dict[str, tuple[str, str, str]] = {
     "a zero-width joiner in prose": (EVENT, "en: The convention", "en: The conv\u200dention"),
     "a direction mark in prose": (EVENT, "en: The convention", "en: The\u200e convention"),
     "Vietnamese with combining marks in a name": (PEOPLE, "Quillfeather", "Nguye\u0302\u0303n Văn A"),
+    "an emoji with its variation selector in a title": (ARTICLE, "Convention signed", "Convention \u2764\ufe0f signed"),
+    "Cyrillic and Latin words side by side in a title": (
+        ARTICLE,
+        '"Convention signed in Hanoi"',
+        '"Конвенция ООН (UNODC) signed"',
+    ),
+    "a title in Korean": (ARTICLE, '"Convention signed in Hanoi"', '"하노이 협약 서명"'),
     "a key left without a value (not given)": (ARTICLE, "slug:", "editor_note:\nslug:"),
 }
 
@@ -171,6 +213,16 @@ def test_a_hidden_article_stops_the_build_and_a_hidden_note_does_not(content_cop
     assert refused.returncode == 1
     assert f"{hidden}: file: is hidden" in refused.stderr
     assert tree_snapshot(tmp_path / "output") == before
+
+
+def test_a_translation_key_in_three_files_is_named_once_as_a_duplicate(content_copy):
+    # Two Polish versions and the English one: one error, naming both Polish files; none saying the two Polish
+    # files need a `translation:` (which neither can have: both are in one language).
+    original = content_copy / "articles" / "2025" / "signing-in-hanoi.pl.md"
+    second = content_copy / "articles" / "2024" / "signing-in-hanoi.pl.md"
+    second.write_text(original.read_text(encoding="utf-8").replace("date: 2025-10-26", "date: 2024-10-26"), "utf-8")
+    errors = [f"{p.path}: {p.field}: {p.message}" for p in check(content_copy) if p.severity == "error"]
+    assert errors == [f"{original}: translation_key: 'signing-in-hanoi' in 'pl' is also used by {second}"]
 
 
 def test_a_translation_whose_original_is_a_translation_too_is_refused(content_copy):

@@ -77,7 +77,20 @@ def server(site_on_8765):
     yield from serve(site_on_8765)
 
 
-@pytest.mark.parametrize("path", ["/pl/no-such-page/", "/en/nothing/here", "/missing.html", "/pl/1899/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/pl/no-such-page/",
+        "/en/nothing/here",
+        "/missing.html",
+        "/pl/1899/",
+        # an encoded NUL dropped the connection with a traceback; a way out of the folder finds nothing
+        "/pl/%00",
+        "/pl/index.html%00.txt",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/pl/..%2f..%2f..%2fetc/passwd",
+    ],
+)
 def test_a_missing_page_is_404_with_the_sites_own_page_and_its_navigation(server, path):
     status, body, headers = get(server.base_url, path)
     assert status == 404

@@ -25,6 +25,7 @@ from .sitewide import (
     page_url,
     sample_by_kind,
     vnu_messages,
+    wider_than_a_phone,
 )
 
 
@@ -85,6 +86,7 @@ def visits(request, chromium) -> tuple[list[Visit], object]:
                     visit.violations[scheme] = axe.run(page, options=options).response["violations"]
             if url in audited:  # late requests (scripts fetching after load) show on every kind sampled
                 page.wait_for_load_state("networkidle")
+            visit.too_wide = wider_than_a_phone(page)
             visit.requests, visit.console_errors, visit.failures = log.requests, log.console_errors, log.failures
             page.close()
             found.append(visit)
@@ -103,6 +105,12 @@ def test_zero_axe_violations_wcag22_aa_in_light_and_dark_mode(visits):
         if violations
     }
     assert problems == {}
+
+
+@pytest.mark.browser
+def test_no_page_scrolls_sideways_on_a_narrow_screen(visits):
+    visits, _ = visits
+    assert {visit.url: visit.too_wide for visit in visits if visit.too_wide} == {}
 
 
 @pytest.mark.browser

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .sitewide import AXE_TAGS, broken_links, hreflang_problems, vnu_messages
+from .sitewide import AXE_TAGS, broken_links, hreflang_problems, vnu_messages, wider_than_a_phone
 
 HEAD = '<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>t</title>{links}</head>'
 
@@ -61,6 +61,16 @@ def test_axe_reports_wcag_violations(page):
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     ids = {v["id"] for v in Axe().run(page, options=options).response["violations"]}
     assert {"color-contrast", "image-alt", "link-name", "html-has-lang"} <= ids, ids
+
+
+def test_a_page_wider_than_a_phone_is_found(page):
+    word = "Supercalifragilisticexpialidociouspublishinghouse"
+    page.set_content(
+        f"<!doctype html><html><body><p>fits</p><dl style='display:grid'><dd>{word}</dd></dl></body></html>"
+    )
+    assert wider_than_a_phone(page) == [f'<dd class="">: {word}']
+    page.set_content(f"<!doctype html><html><body><p style='overflow-wrap:anywhere'>{word}</p></body></html>")
+    assert wider_than_a_phone(page) == []
 
 
 def test_the_html_checker_also_checks_stylesheets(tmp_path):

@@ -58,7 +58,11 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
     def send_head(self):
         """As the standard handler, but an HTML page passes through `html()` first (see tools/live_reload.py)."""
-        path = Path(self.translate_path(self.path))
+        translated = self.translate_path(self.path)
+        if "\0" in translated:  # `%00`: no file has it in its name, and `open` raises ValueError on it
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return None
+        path = Path(translated)
         if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
             path = path / "index.html"
         if path.suffix != ".html" or not path.is_file() or type(self).html is SiteHandler.html:

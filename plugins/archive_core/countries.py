@@ -16,8 +16,12 @@ _NOT_COUNTRIES = frozenset({"EZ", "UN", "QO", "XA", "XB", "ZZ"})
 
 @cache
 def known_codes() -> frozenset[str]:
-    territories = Locale.parse("en").territories
-    return frozenset(code for code in territories if re.fullmatch(r"[A-Z]{2}", code) and code not in _NOT_COUNTRIES)
+    """The codes every archive language can name: a code CLDR names in English only (Sark, `CQ`, has no Polish
+    name) would pass `make check` and then have no page name, nor address, in the other language."""
+    named = [set(Locale.parse(locale).territories) for locale in ("en", *BABEL_LOCALES.values())]
+    return frozenset(
+        code for code in set.intersection(*named) if re.fullmatch(r"[A-Z]{2}", code) and code not in _NOT_COUNTRIES
+    )
 
 
 def is_known(code: str) -> bool:

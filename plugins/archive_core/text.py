@@ -22,8 +22,12 @@ and keep the format characters real text needs (a zero-width joiner, a
 direction mark), but no control other than tab and line end, no separator,
 no private-use character, and none of the characters that reorder the text
 after them (bidirectional embeddings, overrides and isolates, which can make
-a line read other than it is). The Markdown body is the source's text,
-verbatim, and is not checked for these.
+a line read other than it is). A label also shows something (not only
+spaces, combining marks, or letters drawn blank: the Hangul fillers, which
+Unicode marks default-ignorable, and the blank Braille pattern, refused
+anywhere in a label), and no word of it mixes Latin, Cyrillic and Greek
+letters, which look alike (`сeremony`). The Markdown body is the source's
+text, verbatim, and is not checked for these.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+
+import icu
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 RESERVED = re.compile(r"data-(?:pagefind|search)-", re.IGNORECASE)
@@ -72,18 +78,64 @@ _PROSE_ALLOWED = frozenset("\t\n")
 _REORDERING = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
 
 
+# Letters and symbols drawn as nothing: the Hangul fillers (letters Unicode marks default-ignorable, as it does
+# the zero-width characters) and the blank Braille pattern. A title of them passed for a title, shown blank.
+_BLANK_LETTERS = frozenset(icu.UnicodeSet("[[:Default_Ignorable_Code_Point:]&[:L:]]")) | {"\u2800"}
+
+
+def _has_shape(char: str) -> bool:
+    """A letter, digit, punctuation mark or symbol a page draws: not a space, a mark on its own, nor blank."""
+    return unicodedata.category(char)[0] in "LNPS" and char not in _BLANK_LETTERS
+
+
 def is_prose(dotted_field: str) -> bool:
     return not PROSE_FIELDS.isdisjoint(dotted_field.split("."))
 
 
 def invisible_problem(text: str, prose: bool) -> TextProblem | None:
-    """The first character of `text` a reader cannot see and that the field may not hold, or None."""
+    """The first character of `text` a reader cannot see and that the field may not hold, or a label that shows
+    nothing at all; else None."""
     visible = text.replace("\n", "").replace("\t", "") if prose else text
-    if visible.isprintable():  # C speed: no Cc, Cf, Cs, Co, Cn, Zl, Zp nor any space but U+0020
+    # C speed: no Cc, Cf, Cs, Co, Cn, Zl, Zp nor any space but U+0020; and an ASCII label that is not all
+    # spaces shows something.
+    if visible.isprintable() and (prose or text.isascii()):
         return None
     for offset, char in enumerate(text):
         if _refused(char, prose):
             return _invisible(offset, char, prose)
+    if not prose and text.strip() and not any(map(_has_shape, text)):
+        return TextProblem(
+            0,
+            f"shows nothing: {text!r} is only spaces, combining marks or characters drawn blank",
+            "write it in letters or digits",
+        )
+    # An address's host is ASCII (`provenance.is_http_url`, whose hint gives a look-alike host's ASCII form); its
+    # path may hold any letters.
+    return None if prose or "://" in text else _mixed_script_problem(text)
+
+
+# Alphabets with letters drawn alike (Latin `c`, `e`, `o`, `p`; Cyrillic `с`, `е`, `о`, `р`; Greek `ο`, `ν`).
+_LOOK_ALIKE_SCRIPTS = frozenset({icu.UScriptCode.LATIN, icu.UScriptCode.CYRILLIC, icu.UScriptCode.GREEK})
+_WORD = re.compile(r"\w+")
+
+
+def _mixed_script_problem(label: str) -> TextProblem | None:
+    """A word of a label in letters of two look-alike alphabets (`сeremony`, Cyrillic `с`): shown as another
+    word (a second topic page, person or publisher that reads as the first), it is no word of either."""
+    for word in _WORD.finditer(label):
+        scripts: dict[int, str] = {}
+        for char in word.group():
+            if (code := icu.Script.getScript(char).getScriptCode()) in _LOOK_ALIKE_SCRIPTS:
+                scripts.setdefault(code, char)
+        if len(scripts) > 1:
+            names = [icu.Script(code).getName() for code in sorted(scripts)]
+            letters = ", ".join(f"{char!r} is {icu.Script(code).getName()}" for code, char in sorted(scripts.items()))
+            return TextProblem(
+                word.start(),
+                f"{word.group()!r} mixes {' and '.join(names)} letters in one word ({letters}): it reads as "
+                "a word it is not",
+                "retype the word in one alphabet",
+            )
     return None
 
 
@@ -106,7 +158,7 @@ def visible_text(text: str, prose: bool) -> str:
 def _refused(char: str, prose: bool) -> bool:
     category = unicodedata.category(char)
     if not prose:
-        return category in _LABEL_REFUSED
+        return category in _LABEL_REFUSED or char in _BLANK_LETTERS
     return (category in _PROSE_REFUSED and char not in _PROSE_ALLOWED) or (
         unicodedata.bidirectional(char) in _REORDERING
     )

@@ -135,9 +135,12 @@ def untranslated_pair_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> 
             untranslated[meta.translation_key].append((path, meta))
     problems = []
     for versions_ in untranslated.values():
-        if len(versions_) < 2:
+        (first, original) = versions_[0]
+        # Two of one language are not a translation of each other: duplicate_problems names them.
+        others = [(path, meta) for path, meta in versions_ if meta.lang != original.lang]
+        if not others:
             continue
-        (first, original), (path, meta) = versions_[0], versions_[-1]
+        path, meta = others[-1]
         problems.append(
             Problem(
                 path,

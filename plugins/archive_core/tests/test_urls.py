@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from archive_core import urls
+from archive_core import countries, urls
+from archive_core.locales import LANGUAGES
 from archive_core.urls import country_url, page_url, save_as, section_url
 
 
@@ -15,6 +16,12 @@ def test_page_url_is_what_a_static_host_serves():
 def test_save_as_and_page_url_are_inverses():
     for url in (section_url("timeline", "pl"), country_url("VN", "en"), "en/", "404.html"):
         assert page_url(save_as(url)) == url
+
+
+def test_every_code_the_schema_accepts_has_a_page_in_every_language():
+    for code in countries.known_codes():
+        for lang in LANGUAGES:
+            assert country_url(code, lang).startswith(section_url("countries", lang)), (code, lang)
 
 
 def test_the_pages_anchors_are_spelt_once():
