@@ -80,7 +80,8 @@ _REORDERING = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI",
 
 # Letters and symbols drawn as nothing: the Hangul fillers (letters Unicode marks default-ignorable, as it does
 # the zero-width characters) and the blank Braille pattern. A title of them passed for a title, shown blank.
-_BLANK_LETTERS = frozenset(icu.UnicodeSet("[[:Default_Ignorable_Code_Point:]&[:L:]]")) | {"\u2800"}
+_BLANK_SET = icu.UnicodeSet("[[[:Default_Ignorable_Code_Point:]&[:L:]]\u2800]")  # its `containsNone` runs in C
+_BLANK_LETTERS = frozenset(_BLANK_SET)
 
 
 def _has_shape(char: str) -> bool:
@@ -98,11 +99,14 @@ def invisible_problem(text: str, prose: bool) -> TextProblem | None:
     visible = text.replace("\n", "").replace("\t", "") if prose else text
     # C speed: no Cc, Cf, Cs, Co, Cn, Zl, Zp nor any space but U+0020; and an ASCII label that is not all
     # spaces shows something.
-    if visible.isprintable() and (prose or text.isascii()):
+    printable = visible.isprintable()
+    if printable and (prose or text.isascii()):
         return None
-    for offset, char in enumerate(text):
-        if _refused(char, prose):
-            return _invisible(offset, char, prose)
+    # Of what a label may not hold, a printable one can only hold the blank letters: no loop for a Polish title.
+    if not (printable and _BLANK_SET.containsNone(text)):
+        for offset, char in enumerate(text):
+            if _refused(char, prose):
+                return _invisible(offset, char, prose)
     if not prose and text.strip() and not any(map(_has_shape, text)):
         return TextProblem(
             0,
@@ -116,12 +120,16 @@ def invisible_problem(text: str, prose: bool) -> TextProblem | None:
 
 # Alphabets with letters drawn alike (Latin `c`, `e`, `o`, `p`; Cyrillic `с`, `е`, `о`, `р`; Greek `ο`, `ν`).
 _LOOK_ALIKE_SCRIPTS = frozenset({icu.UScriptCode.LATIN, icu.UScriptCode.CYRILLIC, icu.UScriptCode.GREEK})
+# Any mix of the three has a Cyrillic or Greek letter: a label with neither is not looked at letter by letter.
+_NOT_LATIN_LOOK_ALIKES = icu.UnicodeSet("[[:Script=Cyrillic:][:Script=Greek:]]")
 _WORD = re.compile(r"\w+")
 
 
 def _mixed_script_problem(label: str) -> TextProblem | None:
     """A word of a label in letters of two look-alike alphabets (`сeremony`, Cyrillic `с`): shown as another
     word (a second topic page, person or publisher that reads as the first), it is no word of either."""
+    if _NOT_LATIN_LOOK_ALIKES.containsNone(label):
+        return None
     for word in _WORD.finditer(label):
         scripts: dict[int, str] = {}
         for char in word.group():
