@@ -243,6 +243,7 @@ function card(data) {
   const title = element("h2", "search-result-title");
   const link = element("a", "search-result-link", data.meta.title || data.url);
   link.href = data.url;
+  link.dir = "auto"; // a title in Arabic or Hebrew script, isolated from the text around it
   title.append(link);
   item.append(title);
   const about = element("p", "search-result-meta");
@@ -369,9 +370,10 @@ function filterGroup(name, values) {
       window.clearTimeout(timer);
       run();
     });
-    const label = element("label", "", value);
+    const label = element("label");
     label.htmlFor = input.id;
-    label.append(" ", element("span", "search-filter-count", `(${count})`));
+    // A topic or publisher in Arabic or Hebrew script would take the count after it to its side: isolated.
+    label.append(element("bdi", "", value), " ", element("span", "search-filter-count", `(${count})`));
     option.append(input, label);
     option.hidden = !all && position >= FEW_VALUES && !input.checked;
     options.append(option);
