@@ -33,7 +33,8 @@ translation_chain:
     by: "سمير المترجم"
 ---
 
-An invented article: the summit in Hanoi as the invented Arabic paper reports it.
+An invented article: the summit in Hanoi as the invented Arabic paper reports it, headlined
+[قمة هانوي]{lang=ar dir=rtl} on 27 October.
 """
 EVENT = """id: summit-report
 kind: signing
@@ -125,3 +126,10 @@ def test_search_results_and_filters_isolate_an_arabic_title_and_topic(page, rtl_
     expect(page.locator(".search-result-link").first).to_have_text("قمة هانوي 2025")
     page.locator("#search-filters summary").click()
     assert page.evaluate(NOT_ISOLATED) == []
+
+
+def test_a_passage_marked_in_its_language_carries_it_on_the_page(page, rtl_served):
+    page.goto(rtl_served.base_url + "/en/2025/qm-hnwy-2025/")
+    passage = page.locator('.article-body span[lang="ar"]')
+    expect(passage).to_have_text("قمة هانوي")
+    assert passage.evaluate("e => [e.dir, getComputedStyle(e).direction]") == ["rtl", "rtl"]
