@@ -68,7 +68,7 @@ def _line(token: Token) -> int | None:
 
 _ATTRIBUTE_HINT = (
     "only a passage's language may be marked: [text]{lang=vi}, or a line {lang=pl} before a paragraph or quote "
-    "(and dir=rtl or dir=ltr where the direction is not the language's)"
+    "(and dir=rtl for one in Arabic, Hebrew or Persian script: the language does not set the direction)"
 )
 _DIRECTIONS = frozenset({"ltr", "rtl", "auto"})
 
