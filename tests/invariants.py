@@ -132,18 +132,32 @@ def feed_problems(content: Path, site: Path, base: str) -> list[str]:
     return problems
 
 
-def sitemap_entries(site: Path) -> dict[str, dict[str, str]]:
+def sitemap_files(site: Path) -> list[Path]:
+    """`sitemap.xml`, or the files its index lists (each at the top of the site, where the build writes them)."""
     root = ET.parse(site / "sitemap.xml").getroot()  # noqa: S314 (our own build output)
-    return {
-        url.find(f"{SITEMAP}loc").text: {a.get("hreflang"): a.get("href") for a in url.findall(f"{XHTML}link")}
-        for url in root.findall(f"{SITEMAP}url")
-    }
+    if root.tag != f"{SITEMAP}sitemapindex":
+        return [site / "sitemap.xml"]
+    return [site / loc.text.rsplit("/", 1)[1] for loc in root.iter(f"{SITEMAP}loc")]
+
+
+def sitemap_urls(site: Path) -> list[tuple[str, dict[str, str]]]:
+    """Every `<url>` of the sitemap, in order, across its files: (loc, {hreflang: href})."""
+    return [
+        (url.find(f"{SITEMAP}loc").text, {a.get("hreflang"): a.get("href") for a in url.findall(f"{XHTML}link")})
+        for path in sitemap_files(site)
+        for url in ET.parse(path).getroot().findall(f"{SITEMAP}url")  # noqa: S314 (our own build output)
+    ]
+
+
+def sitemap_entries(site: Path) -> dict[str, dict[str, str]]:
+    return dict(sitemap_urls(site))
 
 
 def sitemap_problems(site: Path, base: str) -> list[str]:
     """Every page but the 404 in the sitemap, once; alternates in the sitemap and reciprocal; robots.txt names it."""
-    entries = sitemap_entries(site)
-    problems = []
+    urls = sitemap_urls(site)
+    entries = dict(urls)
+    problems = [f"sitemap: {len(urls) - len(entries)} pages listed twice"] if len(urls) != len(entries) else []
     pages = {base + page_url(site, path) for path in html_pages(site) if path.name != "404.html"}
     if set(entries) != pages:
         problems.append(

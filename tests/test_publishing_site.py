@@ -23,7 +23,7 @@ from .fixture_archive import EN_ARTICLE as EN_URL
 from .fixture_archive import PL_ARTICLE as PL_URL
 from .fixture_archive import URL, file
 from .html_helpers import page_for_url, read_page
-from .invariants import head_links, json_ld, sitemap_entries
+from .invariants import head_links, json_ld, sitemap_entries, sitemap_problems, sitemap_urls
 
 PL_ARTICLE, EN_ARTICLE = file(PL_URL), file(EN_URL)
 
@@ -147,6 +147,25 @@ def test_robots_txt_names_the_sitemap(site: Path):
     lines = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
     assert f"Sitemap: {LOCAL}/sitemap.xml" in lines
     assert "Disallow: /" not in lines
+
+
+def test_a_sitemap_past_its_size_limit_is_split_and_indexed_at_the_same_address(tmp_path: Path, site: Path):
+    """sitemaps.org allows 50,000 URLs a file: a larger archive gets parts listed by `sitemap.xml`, an index."""
+    whole = sitemap_urls(site)
+    limit = 3
+    split = build_site(tmp_path / "output", FIXTURE, SITEMAP_MAX_URLS=limit)
+    index = ET.parse(split / "sitemap.xml").getroot()  # noqa: S314 (our own build output)
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    parts = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+    assert parts == [f"{LOCAL}/sitemap-{number}.xml" for number in range(1, len(parts) + 1)]
+    assert len(parts) == -(-len(whole) // limit)
+    for number in range(1, len(parts) + 1):
+        part = ET.parse(split / f"sitemap-{number}.xml").getroot()  # noqa: S314 (our own build output)
+        assert part.tag == f"{SITEMAP}urlset" and 1 <= len(part.findall(f"{SITEMAP}url")) <= limit
+    assert sitemap_urls(split) == whole  # the same pages, alternates and order, once each
+    assert sitemap_problems(split, LOCAL) == []
+    assert f"Sitemap: {LOCAL}/sitemap.xml" in (split / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert not (site / "sitemap-1.xml").exists()  # below the limit: one file, as before
 
 
 # Canonical URLs, 404

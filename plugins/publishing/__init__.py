@@ -19,7 +19,7 @@ from .feeds import Feed, FeedEntry, atom_xml, feed_links, feed_url
 from .heads import cache_of, page_heads
 from .repository import RepositoryLinks, repository_links
 from .settings import check_settings
-from .sitemap import robots_txt, sitemap_entries, sitemap_xml
+from .sitemap import INDEX_NAME, MAX_URLS, robots_txt, sitemap_entries, sitemap_files
 from .structured_data import ArticleFacts, json_ld, news_article, open_graph
 
 logger = logging.getLogger(__name__)
@@ -125,7 +125,7 @@ class PublishingGenerator(Generator):
                 if lang != self.settings["DEFAULT_LANG"]
             ],
         )
-        _write(output / "robots.txt", robots_txt(absolute(base, "sitemap.xml")))
+        _write(output / "robots.txt", robots_txt(absolute(base, INDEX_NAME)))
 
     def newest(self, lang: str) -> list:
         """The language's newest articles, as many as Pelican's FEED_MAX_ITEMS (None: all)."""
@@ -149,7 +149,10 @@ def write_sitemap(pelican) -> None:
     """After every generator has written its pages: list them with their alternates."""
     output = Path(pelican.output_path)
     heads = page_heads(output, cache_of(pelican.settings))
-    _write(output / "sitemap.xml", sitemap_xml(sitemap_entries(heads, absolute_base(pelican.settings))))
+    base = absolute_base(pelican.settings)
+    max_urls = pelican.settings.get("SITEMAP_MAX_URLS") or MAX_URLS
+    for name, xml in sitemap_files(sitemap_entries(heads, base), base, max_urls).items():
+        _write(output / name, xml)
 
 
 def _write(path: Path, text: str) -> None:

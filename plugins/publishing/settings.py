@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 from archive_core.provenance import is_http_url
 
+from .sitemap import MAX_URLS
+
 _SITE_PATH = re.compile(r"(?:/[A-Za-z0-9._~-]+)+/?")  # a site served from a folder of its host: /archive
 _BRANCH = re.compile(r"[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*")
 
@@ -53,6 +55,9 @@ def check_settings(settings: Mapping[str, Any]) -> None:
     branch = settings.get("REPOSITORY_BRANCH") or "main"
     if not isinstance(branch, str) or not _BRANCH.fullmatch(branch) or ".." in branch:
         raise SettingsError("REPOSITORY_BRANCH", branch, "a branch name", "main")
+    max_urls = settings.get("SITEMAP_MAX_URLS")
+    if max_urls is not None and (type(max_urls) is not int or not 1 <= max_urls <= MAX_URLS):
+        raise SettingsError("SITEMAP_MAX_URLS", max_urls, f"a whole number from 1 to {MAX_URLS:,}", "50000")
     head_cache = settings.get("SITEMAP_HEAD_CACHE")
     if head_cache and not isinstance(head_cache, str | PurePath):
         raise SettingsError("SITEMAP_HEAD_CACHE", head_cache, "a file path, or empty (no cache)", ".cache/heads")

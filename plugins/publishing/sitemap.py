@@ -4,6 +4,11 @@ Every page of the site, whichever plugin wrote it, declares its canonical URL
 and its language versions in its <head>; the sitemap lists exactly those, so
 it cannot drift from the pages. A page without a canonical link or marked
 `noindex` (the 404 page) is left out.
+
+A sitemap holds at most 50,000 URLs and 50 MB (sitemaps.org, "Sitemap index
+files"): a larger site gets `sitemap-1.xml`, `sitemap-2.xml`... and
+`sitemap.xml` becomes their index, so robots.txt names the same address
+whatever the size of the archive.
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 _HEAD_END_BYTES = re.compile(rb"</head\s*>", re.IGNORECASE)
 _HEAD_END_LONGEST = 64  # how far back a chunk's search starts, for a `</head >` cut by the chunk before
 _CHUNK = 8192
+MAX_URLS = 50_000  # per sitemap file, and per index (sitemaps.org)
+MAX_BYTES = 50 * 1024 * 1024  # per file, uncompressed
+INDEX_NAME = "sitemap.xml"
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,44 @@ def sitemap_xml(entries: Iterable[SitemapEntry]) -> str:
             ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=lang, href=href)
     ET.indent(urlset)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(urlset, encoding="unicode") + "\n"
+
+
+def sitemap_files(entries: list[SitemapEntry], base: str, max_urls: int = MAX_URLS) -> dict[str, str]:
+    """The sitemap's files by name: `sitemap.xml` alone, or, past `max_urls` entries or MAX_BYTES, the parts
+    `sitemap-1.xml`, `sitemap-2.xml`... (in the order of `entries`) and `sitemap.xml` as their index."""
+    whole = sitemap_xml(entries)
+    if len(entries) <= max_urls and len(whole.encode("utf-8")) <= MAX_BYTES:
+        return {INDEX_NAME: whole}
+    parts = _parts(entries, max_urls)
+    if len(parts) > MAX_URLS:
+        raise ValueError(f"{len(parts)} sitemap files, more than one sitemap index lists ({MAX_URLS})")
+    files = {f"sitemap-{number}.xml": xml for number, xml in enumerate(parts, start=1)}
+    return {INDEX_NAME: sitemap_index_xml(absolute(base, name) for name in files), **files}
+
+
+def _parts(entries: list[SitemapEntry], max_urls: int) -> list[str]:
+    """`entries` in runs of at most `max_urls`, each run halved until its file is within MAX_BYTES."""
+    parts = []
+    for start in range(0, len(entries), max_urls):
+        pending = [entries[start : start + max_urls]]
+        while pending:
+            run = pending.pop(0)
+            xml = sitemap_xml(run)
+            if len(xml.encode("utf-8")) <= MAX_BYTES or len(run) == 1:
+                parts.append(xml)
+            else:
+                half = len(run) // 2
+                pending[:0] = [run[:half], run[half:]]
+    return parts
+
+
+def sitemap_index_xml(locations: Iterable[str]) -> str:
+    ET.register_namespace("", SITEMAP_NS)
+    index = ET.Element(f"{{{SITEMAP_NS}}}sitemapindex")
+    for location in locations:
+        ET.SubElement(ET.SubElement(index, f"{{{SITEMAP_NS}}}sitemap"), f"{{{SITEMAP_NS}}}loc").text = location
+    ET.indent(index)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(index, encoding="unicode") + "\n"
 
 
 def robots_txt(sitemap_url: str) -> str:

@@ -10,11 +10,21 @@ from zoneinfo import ZoneInfo
 import feedparser
 import pytest
 
+from publishing import sitemap as sitemap_module
 from publishing.addresses import absolute, absolute_base
 from publishing.feeds import Feed, FeedEntry, atom_xml, feed_links
 from publishing.repository import repository_links
 from publishing.settings import SettingsError, check_settings
-from publishing.sitemap import PageHead, read_head, read_head_of, robots_txt, sitemap_entries, sitemap_xml
+from publishing.sitemap import (
+    PageHead,
+    SitemapEntry,
+    read_head,
+    read_head_of,
+    robots_txt,
+    sitemap_entries,
+    sitemap_files,
+    sitemap_xml,
+)
 from publishing.structured_data import ArticleFacts, json_ld, news_article, open_graph
 
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -116,6 +126,45 @@ def test_sitemap_keeps_only_alternates_that_include_the_page_itself():
         ("pl", "https://e.org/pl/"),
         ("en", "https://e.org/en/"),
     ]
+
+
+def _entries(count: int) -> list[SitemapEntry]:
+    return [SitemapEntry(f"https://e.org/pl/{n:05d}/", (("pl", f"https://e.org/pl/{n:05d}/"),)) for n in range(count)]
+
+
+def _locs(xml: str) -> list[str]:
+    return [loc.text for loc in ET.fromstring(xml).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]  # noqa: S314 (our own output)
+
+
+def test_a_sitemap_within_its_limits_is_one_file():
+    entries = _entries(4)
+    assert sitemap_files(entries, "https://e.org", max_urls=4) == {"sitemap.xml": sitemap_xml(entries)}
+
+
+def test_a_sitemap_past_its_url_limit_becomes_an_index_of_parts_in_order():
+    entries = _entries(7)
+    files = sitemap_files(entries, "https://e.org", max_urls=3)
+    assert list(files) == ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"]
+    assert _locs(files["sitemap.xml"]) == [f"https://e.org/sitemap-{n}.xml" for n in (1, 2, 3)]
+    assert [loc for name in list(files)[1:] for loc in _locs(files[name])] == [entry.loc for entry in entries]
+    assert [len(_locs(files[name])) for name in list(files)[1:]] == [3, 3, 1]
+
+
+def test_a_sitemap_part_past_the_byte_limit_is_halved_until_it_fits(monkeypatch):
+    entries = _entries(8)
+    one_entry = len(sitemap_xml(entries[:1]).encode())
+    monkeypatch.setattr(sitemap_module, "MAX_BYTES", one_entry * 3)  # room for about three entries a file
+    files = sitemap_files(entries, "https://e.org", max_urls=8)
+    parts = [name for name in files if name != "sitemap.xml"]
+    assert len(parts) > 1
+    assert all(len(files[name].encode()) <= one_entry * 3 for name in parts)
+    assert [loc for name in parts for loc in _locs(files[name])] == [entry.loc for entry in entries]
+
+
+@pytest.mark.parametrize("value", [0, -1, 50_001, "100", 2.5, True])
+def test_sitemap_max_urls_must_be_a_whole_number_within_the_protocols_limit(value):
+    with pytest.raises(SettingsError, match="SITEMAP_MAX_URLS"):
+        check_settings({"SITEMAP_MAX_URLS": value})
 
 
 def test_robots_names_the_sitemap():
