@@ -165,7 +165,11 @@ def check_event_figures(snapshot: ContentSnapshot) -> list[Problem]:
     convention = snapshot.countries.convention
     if convention is None and os.path.lexists(Path(snapshot.content_dir) / CONVENTION_FILE):
         return []  # the file is there, but refused: its own problems say why (it is not missing)
-    return check_figures(snapshot.events, convention)
+    lines = _lines(snapshot)
+    return [
+        replace(problem, line=lines.line(Path(problem.path), problem.field.split(".")))
+        for problem in check_figures(snapshot.events, convention)
+    ]
 
 
 def _lines(snapshot: ContentSnapshot) -> Lines:
