@@ -97,7 +97,7 @@ def record_date_problems(lines: Lines, records: dict[str, CountryRecord], events
     if period is None:
         return []
     opening = _name(lines, period.ceremony)
-    if period.closes is not None and period.closes < period.ceremony_ends:
+    if period.closing is not None and period.closes < period.ceremony_ends:
         message = (
             f"the last day for signing, {period.closes.isoformat()}, is before the signing ceremony at {opening} "
             f"ends ({period.ceremony_ends.isoformat()})"
@@ -144,8 +144,8 @@ def _name(lines: Lines, event: Event) -> str:
     return os.path.relpath(event.path, lines.content_dir)
 
 
-def _event_problem(lines: Lines, event: Event | None, keys: list[Key], message: str, hint: str) -> Problem:
-    path = Path(event.path) if event is not None else Path()
+def _event_problem(lines: Lines, event: Event, keys: list[Key], message: str, hint: str) -> Problem:
+    path = Path(event.path)
     field = ".".join(map(str, keys))
     return Problem(str(path), lines.line(path, keys), field, f"event {event.id!r}: {message}", hint)
 
@@ -284,8 +284,8 @@ def entry_into_force_problems(
             hint = "add the ratifications with their sources, or mark the event `upcoming: true`"
         elif last_day(event.when) < days[needed - 1] + ENTRY_DELAY:
             message = (
-                f"{event.when.iso(event.when.start)} is less than 90 days after the {needed}th ratification in "
-                f"{COUNTRIES_FILE} ({days[needed - 1].isoformat()})"
+                f"{event.when.iso(event.when.start)} is less than 90 days after the last of the {needed} "
+                f"ratifications it needs in {COUNTRIES_FILE} ({days[needed - 1].isoformat()})"
             )
             hint = "article 65(1): the 90th day after the last instrument needed; check the dates"
         else:

@@ -187,7 +187,7 @@ def test_a_dated_entry_into_force_needs_its_ratifications_90_days_before(tmp_pat
     assert problem.path.endswith("entry.yaml") and "has 0 confirmed ratifications" in problem.message
     ratified = {code: record(code, "ratified", day, None) for code, day in (("PL", "2026-04-01"), ("DE", "2026-04-02"))}
     (problem,) = changed(tmp_path / "soon", records=ratified, events=dated)
-    assert "less than 90 days after the 2th ratification" in problem.message
+    assert "less than 90 days after the last of the 2 ratifications it needs" in problem.message
     assert (
         changed(tmp_path / "late", records=ratified, events={"entry": dated["entry"].replace("06-01", "07-01")}) == []
     )
