@@ -24,7 +24,7 @@ from .data import DataFile, Key
 from .errors import Problem
 from .events import Event
 from .layout import CONVENTION_FILE, COUNTRIES_FILE, PEOPLE_FILE
-from .provenance import same_address
+from .provenance import is_http_url, same_address
 from .when import When
 
 SIGNING, SIGNATURE_PERIOD, RATIFICATION = "signing", "signature-period", "ratification"
@@ -222,10 +222,11 @@ class Cited:
 
 
 def citations_in(path: Path, data: Any, keys: tuple[Key, ...] = ()) -> Iterator[Cited]:
-    """Every source mapping (`url:` with a title or publisher) anywhere in a data file's values."""
+    """Every source mapping (an http(s) `url:` with a title or publisher) anywhere in a data file's values: the
+    data as written, whatever else is wrong in it."""
     if isinstance(data, dict):
         url = data.get("url")
-        if isinstance(url, str) and ("title" in data or "publisher" in data):
+        if is_http_url(url) and ("title" in data or "publisher" in data):  # a bad address is refused where read
             title, publisher = data.get("title"), data.get("publisher")
             yield Cited(path, keys, url, _text(title), _text(publisher))
         for key, value in data.items():
