@@ -267,19 +267,24 @@ def test_bad_input_is_refused_and_the_last_good_output_kept(case, good_output, c
     path.parent.mkdir(exist_ok=True)
     write: Callable = path.write_bytes if isinstance(data, bytes) else path.write_text
     write(data)
+    message = refused(good_output, content_copy, tmp_path)
+    assert f"{path}:" in message or f"{path} " in message, message
+    assert expected in message, message
+
+
+def refused(good_output: Path, content: Path, tmp_path: Path) -> str:
+    """The message of a build of `content` over a copy of the good output: it fails, the output is untouched."""
     output = tmp_path / "site" / "output"
     shutil.copytree(good_output, output)
     before = tree_snapshot(output)
 
     with pytest.raises(SystemExit) as failure:
-        build_site(output, content_copy)
+        build_site(output, content)
 
-    message = str(failure.value)
     assert failure.value.code == 1
-    assert f"{path}:" in message or f"{path} " in message, message
-    assert expected in message, message
     assert tree_snapshot(output) == before
     assert leftovers(output) == []
+    return str(failure.value)
 
 
 def test_the_baseline_article_of_the_cases_builds(content_copy, tmp_path):
@@ -296,3 +301,19 @@ def test_a_file_saved_by_a_windows_editor_is_the_same_article(good_output, conte
     output = build_site(tmp_path / "output", content_copy)
     for page in ("en/2025/convention-signed-in-hanoi/index.html", "en/index.html", "en/feed.atom.xml"):
         assert (output / page).read_bytes() == (good_output / page).read_bytes(), page
+
+
+def test_curated_data_that_contradicts_the_timeline_is_refused_and_the_last_good_output_kept(
+    good_output, content_copy, tmp_path
+):
+    """Valid field by field, at odds with another file (archive_core.agreement): the build stops as `make check`."""
+    path = content_copy / "data" / "countries.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "- code: PL\n  status: signed\n  date: 2025-10-25", "- code: PL\n  status: signed\n  date: 2025-11-03"
+        ),
+        "utf-8",
+    )
+    message = refused(good_output, content_copy, tmp_path)
+    assert f"{path}:15: PL.date: 2025-11-03 is after the signing ceremony at Hanoi" in message, message

@@ -11,14 +11,25 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .about_pages import check_about
+from .agreement import (
+    Lines,
+    article_date_warnings,
+    as_of_problems,
+    entry_into_force_problems,
+    event_record_problems,
+    record_date_problems,
+    source_problems,
+)
 from .convention import CONVENTION_FILE
 from .country_data import check_counts
 from .errors import Problem
 from .events import check_figures
+from .layout import EVENTS_DIR
 from .links import broken_link_problems, copied_files
 from .provenance import same_address
 from .reading import url_collisions
@@ -154,7 +165,57 @@ def check_event_figures(snapshot: ContentSnapshot) -> list[Problem]:
     convention = snapshot.countries.convention
     if convention is None and os.path.lexists(Path(snapshot.content_dir) / CONVENTION_FILE):
         return []  # the file is there, but refused: its own problems say why (it is not missing)
-    return check_figures(snapshot.events, convention)
+    lines = _lines(snapshot)
+    return [
+        replace(problem, line=lines.line(Path(problem.path), problem.field.split(".")))
+        for problem in check_figures(snapshot.events, convention)
+    ]
+
+
+def _lines(snapshot: ContentSnapshot) -> Lines:
+    return Lines(snapshot.content_dir, snapshot.data_files)
+
+
+def check_record_dates(snapshot: ContentSnapshot) -> list[Problem]:
+    """Signature and ratification dates of countries.yaml within the signature period the timeline records.
+
+    Not while an event is refused: with the ceremony's file refused, another signing would pass for the opening."""
+    timeline = os.path.join(os.path.abspath(snapshot.content_dir), EVENTS_DIR, "")
+    if any(os.path.abspath(p.path).startswith(timeline) for p in snapshot.data_problems if p.severity == "error"):
+        return []
+    return record_date_problems(_lines(snapshot), snapshot.countries.records, snapshot.events)
+
+
+def check_event_countries(snapshot: ContentSnapshot) -> list[Problem]:
+    """A signing or ratification event and the records of the countries it names say the same."""
+    return event_record_problems(_lines(snapshot), snapshot.countries.records, snapshot.events)
+
+
+def check_as_of(snapshot: ContentSnapshot) -> list[Problem]:
+    """convention.yaml's `as_of` is not older than a source the country records were read from."""
+    return as_of_problems(_lines(snapshot), snapshot.countries.convention, snapshot.countries.records)
+
+
+def check_entry_into_force(snapshot: ContentSnapshot) -> list[Problem]:
+    """A dated entry into force has the ratifications it needs, 90 days before it."""
+    data = snapshot.countries
+    ratified = [data.records[code] for code in data.summary.ratified]
+    return entry_into_force_problems(_lines(snapshot), data.convention, ratified, snapshot.events)
+
+
+def check_event_articles(snapshot: ContentSnapshot) -> list[Problem]:
+    """An event lists no article published before it began (warnings)."""
+    dates: dict[str, date] = {}
+    for doc in snapshot.articles:
+        day = doc.meta.date.date()
+        key = doc.meta.translation_key
+        dates[key] = min(dates.get(key, day), day)
+    return article_date_warnings(_lines(snapshot), snapshot.events, dates)
+
+
+def check_cited_pages(snapshot: ContentSnapshot) -> list[Problem]:
+    """One page cited by several records with one title and one publisher."""
+    return source_problems(_lines(snapshot), snapshot.events)
 
 
 def check_about_pages(snapshot: ContentSnapshot) -> list[Problem]:
@@ -176,6 +237,12 @@ CHECKS: tuple[Check, ...] = (
     check_raw_sources,  # raw copies in sources/ no article points to (warning)
     check_signature_counts,  # countries.yaml against convention.yaml
     check_event_figures,  # timeline events against convention.yaml
+    check_record_dates,  # countries.yaml's dates against the signature period of the timeline
+    check_event_countries,  # a signing or ratification event against the records of its countries
+    check_as_of,  # convention.yaml's as_of against the sources of countries.yaml
+    check_entry_into_force,  # a dated entry into force against the ratifications
+    check_event_articles,  # an event listing an article published before it (warning)
+    check_cited_pages,  # one page cited with two titles or two publishers
     check_about_pages,  # content/about/about.<lang>.md
     check_unknown_files,  # a file no part of the build reads
 )

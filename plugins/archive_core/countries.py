@@ -34,6 +34,17 @@ def country_name(code: str, lang: str) -> str:
     return Locale.parse(BABEL_LOCALES[lang]).territories[code]
 
 
+@cache
+def cldr_names() -> dict[str, str]:
+    """Every known country's CLDR name in every archive language, as written (`Niemcy`, `Germany`) -> its code."""
+    return {
+        name: code
+        for locale in BABEL_LOCALES.values()
+        for code, name in Locale.parse(locale).territories.items()
+        if code in known_codes()
+    }
+
+
 CODE_HINT = "use ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU"
 _ALIASES = {"UK": "GB"}  # the one code people write that ISO gives to no country of that name
 

@@ -63,6 +63,17 @@ def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[
             )
             continue
         for form in forms.forms:
+            other = next((code for name in _as_matched(form) if (code := countries.cldr_names().get(name))), None)
+            if other not in (None, forms.code):
+                problems.append(
+                    data.problem(
+                        ["countries", index, "forms"],
+                        f"{forms.code}.forms",
+                        f"{form!r} is CLDR's name of {other}: the importer would tag an article naming {other} "
+                        f"as {forms.code}",
+                        f"remove it, or move it to the record of {other}",
+                    )
+                )
             if (owner := owners.setdefault(form, forms.code)) != forms.code:
                 problems.append(
                     data.problem(
@@ -74,6 +85,11 @@ def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[
                 )
         found.append(forms)
     return tuple(found), problems
+
+
+def _as_matched(form: str) -> tuple[str, ...]:
+    """The texts the importer matches for a form: itself, and with a capital first letter (a sentence's start)."""
+    return (form, form[0].upper() + form[1:])
 
 
 def _record(data: DataFile, where: list, record: object) -> CountryForms:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,6 +63,22 @@ def record_label(name: Any, index: int) -> str:
     return name if isinstance(name, str) and name else f"record {index + 1}"
 
 
+# The files `load_data` reads while `recording()` is on: the checks that compare files find lines in them
+# without reading any file a second time.
+_recording: ContextVar[dict[Path, DataFile] | None] = ContextVar("archive_data_files", default=None)
+
+
+@contextmanager
+def recording() -> Iterator[dict[Path, DataFile]]:
+    """Every data file read in the block, by its absolute path."""
+    files: dict[Path, DataFile] = {}
+    token = _recording.set(files)
+    try:
+        yield files
+    finally:
+        _recording.reset(token)
+
+
 def load_data(path: Path, root: str | Path | None = None, record_key: str | None = None) -> DataFile:
     """Parse `path`, read inside `root` (default: its own folder), with the archive's safe YAML reading
     (`frontmatter.parse_yaml`); raises ContentError naming file and line. `record_key`: the file is a list of
@@ -72,7 +91,11 @@ def load_data(path: Path, root: str | Path | None = None, record_key: str | None
     if data is None or (isinstance(data, list | dict) and not data):
         line = root_node.start_mark.line + 1 if root_node is not None else 1
         raise ContentError(Problem(str(path), line, "yaml", "the file holds nothing", _EMPTY_HINT))
-    return DataFile(path=Path(path), data=data, root=root_node)
+    data_file = DataFile(path=Path(path), data=data, root=root_node)
+    files = _recording.get()
+    if files is not None:
+        files[Path(os.path.abspath(path))] = data_file
+    return data_file
 
 
 _EMPTY_HINT = "write its records, or delete the file: a data file that is not there means none"

@@ -247,12 +247,20 @@ class Fields(Record):
         for name, item in text.items():
             if item is not None:
                 text[name] = self.text([*keys, name], item, f"the source's {name}, as text")
+        published = self.day([*keys, "published"], value["published"]) if "published" in value else None
+        accessed = self.day([*keys, "accessed"], value["accessed"], today) if "accessed" in value else None
+        if published and accessed and published > accessed:
+            raise self.fail(
+                [*keys, "published"],
+                f"{published.isoformat()} is after {accessed.isoformat()}, when the page was read (`accessed`)",
+                "a page is read after it is published: check both dates",
+            )
         return Citation(
             url=url.strip(),
             title=text["title"],
             publisher=text["publisher"],
-            published=self.day([*keys, "published"], value["published"]) if "published" in value else None,
-            accessed=self.day([*keys, "accessed"], value["accessed"], today) if "accessed" in value else None,
+            published=published,
+            accessed=accessed,
             archived=archived.strip() if archived else None,
             note=self.localized([*keys, "note"], value["note"]) if "note" in value else None,
         )

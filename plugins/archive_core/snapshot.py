@@ -8,7 +8,7 @@ problems: those of each file as it is read, then those of `checks.CHECKS`.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -20,6 +20,7 @@ from .cache import ContentCache
 from .checks import CHECKS
 from .country_data import CountryData, load_country_data
 from .country_names import CountryForms, load_country_names
+from .data import DataFile, recording
 from .errors import BuildFailed, Problem
 from .events import Event, load_events
 from .layout import ARTICLE_DIRS, Layout
@@ -44,6 +45,8 @@ class ContentSnapshot:
     topic_pairs: tuple[TopicPair, ...] = ()  # content/data/topics.yaml: a topic's Polish and English names
     country_forms: tuple[CountryForms, ...] = ()  # content/data/country-names.yaml: names CLDR lacks
     layout: Layout = field(default_factory=Layout)  # where each kind of file is (ARTICLE_PATHS: a setting)
+    # The curated data files as read, by absolute path: where the checks that compare them find lines.
+    data_files: Mapping[Path, DataFile] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -148,15 +151,17 @@ def shared(context: dict, content_dir: Path) -> ContentSnapshot:
 
 def _with_data(snapshot: ContentSnapshot, today: date | None = None) -> ContentSnapshot:
     keys = snapshot.translation_keys
-    countries, country_problems = load_country_data(snapshot.content_dir, keys, today)
-    events, event_problems = load_events(snapshot.content_dir, keys)
-    topic_pairs, topic_problems = load_topic_pairs(snapshot.content_dir)
-    country_forms, name_problems = load_country_names(snapshot.content_dir)
+    with recording() as data_files:
+        countries, country_problems = load_country_data(snapshot.content_dir, keys, today)
+        events, event_problems = load_events(snapshot.content_dir, keys)
+        topic_pairs, topic_problems = load_topic_pairs(snapshot.content_dir)
+        country_forms, name_problems = load_country_names(snapshot.content_dir)
     return replace(
         snapshot,
         events=tuple(events),
         countries=countries,
         topic_pairs=topic_pairs,
         country_forms=country_forms,
+        data_files=data_files,
         data_problems=(*country_problems, *event_problems, *topic_problems, *name_problems),
     )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from archive_core.country_names import CountryForms, search_terms
+import pytest
+
+from archive_core.country_names import CountryForms, parse_country_names, search_terms
+from archive_core.data import load_data
 
 POLAND = CountryForms("PL", ("Polski", "Polsce", "Poland", "Polish"), "https://pl.wiktionary.org/wiki/Polska")
 
@@ -17,3 +20,23 @@ def test_a_country_without_forms_is_searched_by_its_names_in_both_languages():
 
 def test_no_country_no_terms():
     assert search_terms((), (POLAND,)) == ""
+
+
+def _parsed(tmp_path, forms: str) -> list:
+    path = tmp_path / "country-names.yaml"
+    path.write_text(
+        f"countries:\n  - code: VN\n    forms: [{forms}]\n    source: https://pl.wiktionary.org/wiki/Wietnam\n"
+    )
+    return parse_country_names(load_data(path, tmp_path))[1]
+
+
+@pytest.mark.parametrize(("form", "other"), [("Laos", "LA"), ("Niemcy", "DE"), ("niemcy", "DE")])
+def test_a_form_that_is_cldr_s_name_of_another_country_is_refused(tmp_path, form, other):
+    """The importer matches CLDR's names and these forms as one list: the form would take the other's name."""
+    (problem,) = _parsed(tmp_path, f"Wietnamu, {form}")
+    assert (problem.field, problem.line) == ("VN.forms", 3)
+    assert f"{form!r} is CLDR's name of {other}" in problem.message
+
+
+def test_a_form_that_is_cldr_s_name_of_its_own_country_passes(tmp_path):
+    assert _parsed(tmp_path, "Wietnam, Vietnam, Wietnamu") == []

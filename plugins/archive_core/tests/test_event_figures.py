@@ -50,7 +50,7 @@ def test_figures_that_agree_pass(tmp_path):
 def test_a_figure_that_disagrees_fails_in_each_language(tmp_path):
     write(tmp_path, "73", "71")
     problems = check_timeline(tmp_path)
-    assert sorted(p.field for p in problems) == ["description.en", "description.pl"]
+    assert sorted((p.field, p.line) for p in problems) == [("description.en", 7), ("description.pl", 6)]
     assert "does not give 72" in problems[0].message
     assert date(2026, 11, 29)  # as_of is read without complaint
 

@@ -1,0 +1,227 @@
+"""One fact in two data files says the same in both, as `make check` and the build check it (archive_core.agreement).
+
+Each test writes a small content folder that agrees, then changes one value as a stranger's pull request
+could: valid field by field, and at odds with another file.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from archive_core.snapshot import take
+
+TODAY = date(2026, 11, 29)
+TREATY = """\
+  - url: https://treaties.un.org/doc/x.xml
+    title: Status of the convention
+    publisher: United Nations Treaty Collection
+    accessed: 2026-11-29
+"""
+CONVENTION = f"""\
+as_of: 2026-11-29
+hanoi_signatures: {{total: 3, states: 2, organisations: 1}}
+sources:
+{TREATY}entry_into_force:
+  instruments: 2
+  sources: [https://treaties.un.org/doc/x.xml]
+"""
+CEREMONY = f"""\
+id: signing-hanoi
+kind: signing
+date: {{start: 2025-10-25, end: 2025-10-26}}
+title: {{pl: Ceremonia, en: Ceremony}}
+description: {{pl: Podpisy., en: Signatures.}}
+sources:
+{TREATY}countries: [VN]
+"""
+CLOSES = f"""\
+id: signature-closes
+kind: signature-period
+date: 2026-12-31
+title: {{pl: Koniec, en: Last day}}
+description: {{pl: Ostatni dzień., en: The last day.}}
+sources:
+{TREATY}"""
+MAURITIUS = f"""\
+id: signature-mauritius
+kind: signing
+date: 2025-11-19
+title: {{pl: Mauritius, en: Mauritius}}
+description: {{pl: Mauritius podpisuje., en: Mauritius signs.}}
+sources:
+{TREATY}countries: [MU]
+"""
+ENTRY = f"""\
+id: entry-into-force
+kind: entry-into-force
+upcoming: true
+title: {{pl: Wejście w życie, en: Entry into force}}
+description: {{pl: Wkrótce., en: Not yet.}}
+sources:
+{TREATY}"""
+
+
+def record(code: str, status: str = "signed", day: str = "2025-10-25", place: str | None = "hanoi") -> str:
+    where = f"  place: {place}\n" if place else ""
+    return f"- code: {code}\n  status: {status}\n  date: {day}\n{where}  sources:\n{TREATY}"
+
+
+RECORDS = {
+    "VN": record("VN"),
+    "EU": record("EU"),
+    "MU": record("MU", day="2025-11-19", place="new-york"),
+    "PL": record("PL", day="2025-10-26"),
+}
+EVENTS = {"signing-hanoi": CEREMONY, "signature-closes": CLOSES, "signature-mauritius": MAURITIUS, "entry": ENTRY}
+
+
+def write(folder: Path, records: dict[str, str], events: dict[str, str], convention: str = CONVENTION) -> Path:
+    data = folder / "data"
+    (data / "timeline").mkdir(parents=True)
+    (data / "countries.yaml").write_text("".join(records.values()), "utf-8")
+    (data / "convention.yaml").write_text(convention, "utf-8")
+    for name, text in events.items():
+        (data / "timeline" / f"{name}.yaml").write_text(text, "utf-8")
+    return folder
+
+
+def problems(folder: Path) -> list:
+    return list(take(folder, today=TODAY).problems)
+
+
+def changed(tmp_path: Path, records: dict | None = None, events: dict | None = None, convention: str = CONVENTION):
+    return problems(write(tmp_path, {**RECORDS, **(records or {})}, {**EVENTS, **(events or {})}, convention))
+
+
+def test_data_that_agrees_passes(tmp_path):
+    assert changed(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "field", "words"),
+    [
+        ("PL", record("PL", day="2025-10-20"), "PL.date", "before the convention was opened for signature"),
+        ("PL", record("PL", "ratified", "2025-09-01", None), "PL.date", "before the convention was opened"),
+        ("PL", record("PL", day="2025-11-03"), "PL.date", "after the signing ceremony at Hanoi"),
+        ("PL", record("PL", day="2025-10-25", place="new-york"), "PL.place", "a day of the signing ceremony"),
+    ],
+)
+def test_a_record_dated_outside_the_signature_period_is_refused_at_its_line(tmp_path, code, text, field, words):
+    found = changed(tmp_path, records={code: text})
+    (problem,) = [p for p in found if p.field == field]
+    assert problem.path.endswith("countries.yaml") and problem.line is not None
+    assert words in problem.message and "signing-hanoi.yaml" in problem.message
+    assert problem.severity == "error"
+
+
+def test_a_signature_after_the_last_day_is_refused(tmp_path):
+    """The timeline's last day moved before a signature in New York (a date ahead of the build is refused
+    anyway, so the period is shortened here)."""
+    closes = CLOSES.replace("2026-12-31", "2025-11-01")
+    (problem,) = changed(tmp_path, events={"signature-closes": closes})
+    assert problem.field == "MU.date" and "after the last day for signing, 2025-11-01" in problem.message
+
+
+def test_a_signature_period_that_ends_before_it_opens_is_one_problem_on_the_event(tmp_path):
+    closes = CLOSES.replace("2026-12-31", "2025-10-01")
+    (problem,) = changed(tmp_path, events={"signature-closes": closes})
+    assert problem.path.endswith("signature-closes.yaml") and problem.field == "date" and problem.line == 3
+
+
+def test_many_records_against_one_event_blame_the_event_once(tmp_path):
+    many = {code: record(code) for code in ("AT", "AU", "BE", "BR", "CA", "CL", "CN", "DE", "DK", "EE", "ES")}
+    counts = CONVENTION.replace("total: 3, states: 2", "total: 15, states: 14")
+    ceremony = CEREMONY.replace("2025-10-2", "2025-10-1")
+    found = changed(tmp_path, records=many, events={"signing-hanoi": ceremony}, convention=counts)
+    on_event = [p for p in found if p.path.endswith("signing-hanoi.yaml") and p.field == "date"]
+    assert len(on_event) == 2  # the period it opens, and VN's date it names
+    assert "records of data/countries.yaml disagree with the signature period" in on_event[0].message
+    assert not [p for p in found if p.path.endswith("countries.yaml")]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "words"),
+    [
+        (record("MU", day="2025-11-20", place="new-york"), "date", "whose signed date in data/countries.yaml is"),
+        ("- code: MU\n  status: not-signed\n" + record("X").split("  date: 2025-10-25\n  place: hanoi\n")[1],
+         "countries.0", "gives 'not-signed'"),
+    ],
+)  # fmt: skip
+def test_a_signing_event_and_its_country_s_record_agree(tmp_path, text, field, words):
+    (problem,) = changed(tmp_path, records={"MU": text})
+    assert problem.path.endswith("signature-mauritius.yaml") and problem.field == field
+    assert words in problem.message and problem.line is not None
+
+
+def test_a_signing_event_of_a_country_with_no_record_is_refused(tmp_path):
+    records = {code: text for code, text in RECORDS.items() if code != "MU"}
+    (problem,) = problems(write(tmp_path, records, EVENTS))
+    assert problem.field == "countries.0" and "MU has no record" in problem.message
+
+
+def test_a_ratification_event_needs_a_ratified_record(tmp_path):
+    event = MAURITIUS.replace("kind: signing", "kind: ratification").replace("id: signature-", "id: ratification-")
+    (problem,) = changed(tmp_path, events={"signature-mauritius": event})
+    assert "ratification, but data/countries.yaml gives 'signed'" in problem.message
+
+
+def test_as_of_older_than_a_record_s_source_is_refused(tmp_path):
+    convention = CONVENTION.replace("as_of: 2026-11-29", "as_of: 2026-11-01")
+    (problem,) = changed(tmp_path, convention=convention)
+    assert problem.path.endswith("convention.yaml") and (problem.field, problem.line) == ("as_of", 1)
+    assert "when a source of" in problem.message
+
+
+def test_more_organisations_at_hanoi_than_the_depositary_counts_is_refused(tmp_path):
+    convention = CONVENTION.replace("states: 2, organisations: 1", "states: 3, organisations: 0")
+    (problem,) = changed(tmp_path, convention=convention)
+    assert "1 records are signatures of organisations in Hanoi" in problem.message and "as 0" in problem.message
+
+
+def test_a_dated_entry_into_force_needs_its_ratifications_90_days_before(tmp_path):
+    dated = {"entry": ENTRY.replace("upcoming: true", "date: 2026-06-01")}
+    (problem,) = changed(tmp_path, events=dated)
+    assert problem.path.endswith("entry.yaml") and "has 0 confirmed ratifications" in problem.message
+    ratified = {code: record(code, "ratified", day, None) for code, day in (("PL", "2026-04-01"), ("DE", "2026-04-02"))}
+    (problem,) = changed(tmp_path / "soon", records=ratified, events=dated)
+    assert "less than 90 days after the last of the 2 ratifications it needs" in problem.message
+    assert (
+        changed(tmp_path / "late", records=ratified, events={"entry": dated["entry"].replace("06-01", "07-01")}) == []
+    )
+
+
+@pytest.mark.parametrize("name", ["title", "publisher"])
+def test_one_page_cited_with_two_titles_or_publishers_is_refused(tmp_path, name):
+    other = CLOSES.replace(f"    {name}: ", f"    {name}: Not ", 1)
+    (problem,) = changed(tmp_path, events={"signature-closes": other})
+    assert problem.path.endswith("signature-closes.yaml") and problem.field == f"sources.0.{name}"
+    assert "cites the same page" in problem.message and "convention.yaml:" in problem.message
+
+
+def test_a_page_published_after_it_was_read_is_refused(tmp_path):
+    late = CLOSES.replace("    accessed: 2026-11-29", "    published: 2026-11-29\n    accessed: 2026-11-28", 1)
+    found = changed(tmp_path, events={"signature-closes": late})
+    assert [p.field for p in found] == ["sources.0.published"]
+    assert "when the page was read" in found[0].message
+
+
+def test_a_refused_event_is_not_taken_for_the_ceremony(tmp_path):
+    """The ceremony's file refused (an unknown field): Mauritius's signing is not the opening of signature."""
+    found = changed(tmp_path, events={"signing-hanoi": CEREMONY + "color: red\n"})
+    assert [p.field for p in found] == ["color"]
+
+
+def test_an_event_listing_an_article_published_before_it_is_a_warning(tmp_path):
+    folder = tmp_path / "articles" / "2025"
+    folder.mkdir(parents=True)
+    head = "---\ntitle: {}\ndate: 2025-10-24\nlang: {}\ntranslation_key: ceremony\n"
+    source = "source: {url: https://example.org/pl/hanoi, publisher: Example Agency}\n"
+    (folder / "ceremony.pl.md").write_text(head.format("Ceremonia", "pl") + source + "---\nTekst.\n", "utf-8")
+    translation = "translation: {from: pl, by: the test}\n"
+    (folder / "ceremony.en.md").write_text(head.format("Ceremony", "en") + source + translation + "---\nText.\n")
+    found = changed(tmp_path, events={"signing-hanoi": CEREMONY + "articles: [ceremony]\n"})
+    assert [(p.field, p.severity) for p in found] == [("articles.0", "warning")], [str(p) for p in found]
+    assert "published on 2025-10-24, before the event (2025-10-25)" in found[0].message
