@@ -27,6 +27,7 @@ class _Parser(HTMLParser):
         self.chunks: list[str] = []
         self.skip = 0
         self.in_main = 0
+        self.glue = False  # a `<bdi>` (a label isolated for its direction) opened or closed: no word ends there
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -50,16 +51,23 @@ class _Parser(HTMLParser):
             self.page.resources.append(a["src"])
         if tag in ("script", "style", "head"):
             self.skip += 1
+        self.glue = tag == "bdi"
 
     def handle_endtag(self, tag):
+        self.glue = tag == "bdi"
         if tag in ("script", "style", "head"):
             self.skip -= 1
         if tag == "main":
             self.in_main -= 1
 
     def handle_data(self, data):
-        if not self.skip:
+        if self.skip:
+            return
+        if self.glue and self.chunks:
+            self.chunks[-1] += data
+        else:
             self.chunks.append(data)
+        self.glue = False
 
 
 def read_page(path: Path) -> Page:

@@ -113,7 +113,8 @@ def test_people_from_the_country_quoted_in_the_archive(site):
     path = page_for_url(site, "/pl/kraje/stany-zjednoczone/")
     civil = URL["civil-society-concerns", "en"]
     assert (
-        f'Quillfeather, badaczka<span data-pagefind-ignore>: <a href="{civil}" hreflang="en" lang="en">'
+        f'<bdi>Quillfeather</bdi>, <bdi>badaczka</bdi><span data-pagefind-ignore>: <a href="{civil}" hreflang="en" '
+        'lang="en" dir="auto">'
         'Civil society groups voice concerns</a> (<span class="only-in">Tylko po angielsku</span>)</span>'
     ) in path.read_text(encoding="utf-8")
 

@@ -6,6 +6,7 @@ See docs/security.md.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -139,3 +140,50 @@ def test_a_file_of_the_about_folder_that_is_no_about_page_is_refused(content_cop
     (content_copy / "about" / "about.de.md").write_text("---\ntitle: Über\n---\n", encoding="utf-8")
     problems = [str(p) for p in check(content_copy)]
     assert any(p.startswith(f"{content_copy / 'about' / 'about.de.md'}: file:") for p in problems), problems
+
+
+def _attribute_names(html: str) -> set[str]:
+    names: set[str] = set()
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            names.update(name for name, _ in attrs)
+
+    Parser().feed(html)
+    return names
+
+
+# The language of a passage (WCAG 2.2 SC 3.1.2): `lang` and `dir` only, on a span or before a block.
+HOSTILE_ATTRIBUTES = [
+    ('x [a]{onclick="alert(1)"} y', 0, "'onclick'"),
+    ('[a]{style="color:red"}', 0, "'style'"),
+    ('[a]{href="javascript:alert(1)"}', 0, "'href'"),
+    ("[a]{#top .hidden}", 0, "'id'"),
+    ('[a]{lang=pl onmouseover="x"}', 0, "'onmouseover'"),
+    ('\n{src="https://evil.example/p.png"}\nA paragraph.', 1, "'src'"),
+    ("A paragraph\non two lines [a]{data-x=1}.", 1, "'data-x'"),
+    ("[a]{lang=xx}", 0, "'xx' is not a language code"),
+    ("[a]{lang=PL}", 0, "'PL' is not a language tag"),
+    ('[a]{lang="pl\\" onclick=\\"x"}', 0, "is not a language tag"),
+    ("[a]{lang=sr-Qqqq}", 0, "'Qqqq' is not a script code"),
+    ("[a]{dir=up}", 0, "'up' is not a direction"),
+    ("> A quote.\n>\n> {lang=pl}", 2, "no paragraph after it"),
+    ("Last paragraph.\n\n{lang=pl}", 2, "no paragraph after it"),
+]
+
+
+@pytest.mark.parametrize(("markdown", "offset", "expected"), HOSTILE_ATTRIBUTES)
+def test_an_attribute_other_than_a_passages_language_is_refused_at_its_line(markdown, offset, expected, content_copy):
+    path = content_copy / ARTICLE
+    problems = _problems(content_copy, ARTICLE, GOOD + markdown + "\n")
+    assert any(p.startswith(f"{path}:{BODY_LINE + offset}: body:") and expected in p for p in problems), problems
+    assert _attribute_names(render.render(render.parse(markdown))) <= {"lang", "dir"}
+
+
+def test_a_passage_in_another_language_carries_its_lang(content_copy):
+    marked = "Said [Dzień dobry]{lang=pl} and [سلام]{lang=ar dir=rtl}.\n\n{lang=vi}\n> Xin chào.\n"
+    assert _problems(content_copy, ARTICLE, GOOD + marked) == []
+    html = render.render(render.parse(marked))
+    assert '<span lang="pl">Dzień dobry</span>' in html
+    assert '<span lang="ar" dir="rtl">سلام</span>' in html
+    assert '<blockquote lang="vi">' in html

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 
+import icu
 import pytest
 
+from archive_core.text import SYMBOLS_FOR_LETTERS, invisible_problem
 from tools.check import check
 
 from .build_helpers import run_build, tree_snapshot
@@ -80,6 +82,15 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         "Quillf\u0435ather",
         ":16: Quillfеather.name: 'Quillfеather' mixes Cyrillic and Latin letters in one word ('е' is Cyrillic,",
     ),
+    # A Greek letter as a unit: by ICU's confusables `μ` passes for the micro sign `µ` (accepted below), so it
+    # stays refused, and the hint names the symbol to write.
+    "a unit with the Greek letter mu in a tag": (
+        ARTICLE,
+        "[ceremony]",
+        "[10μm particles]",
+        ":8: tags.0: '10μm' mixes Greek and Latin letters in one word ('μ' is Greek, 'm' is Latin): it reads as a "
+        "word it is not (retype the word in one alphabet; as a unit or symbol, write µ (MICRO SIGN) for μ",
+    ),
     "a Greek letter in an event's title": (EVENT, "en: Signing ceremony", "en: Signing cerem\u03bfny", ":8: title.en:"),
     "an event's title of variation selectors": (EVENT, "en: Signing ceremony", 'en: "\\ufe0f"', ":8: title.en: shows"),
     "an override in prose": (EVENT, "en: The convention", "en: The \u202econvention", ":11: description.en:"),
@@ -141,6 +152,12 @@ ACCEPTED: dict[str, tuple[str, str, str]] = {
         ARTICLE,
         '"Convention signed in Hanoi"',
         '"Конвенция ООН (UNODC) signed"',
+    ),
+    "a unit with the micro sign in a tag": (ARTICLE, "[ceremony]", "[10µm particles]"),
+    "a Greek letter as a symbol, apart, and the increment sign in a title": (
+        ARTICLE,
+        '"Convention signed in Hanoi"',
+        '"IFN-γ and ∆T: β-blockers"',
     ),
     "a title in Korean": (ARTICLE, '"Convention signed in Hanoi"', '"하노이 협약 서명"'),
     "a key left without a value (not given)": (ARTICLE, "slug:", "editor_note:\nslug:"),
@@ -270,3 +287,12 @@ def test_two_articles_with_one_original_are_named(content_copy):
     warnings = [str(p) for p in check(content_copy) if p.severity == "warning" and p.field == "source.url"]
     later = content_copy / "articles/2025/signing-in-hanoi.en.md"
     assert any(w.startswith(f"{later}:10: warning: source.url: is also the original of {path}") for w in warnings)
+
+
+def test_each_symbol_named_for_a_greek_letter_is_drawn_as_it_and_belongs_to_no_alphabet():
+    checker = icu.SpoofChecker()
+    for letter, symbol in SYMBOLS_FOR_LETTERS.items():
+        assert checker.getSkeleton(0, letter) == checker.getSkeleton(0, symbol), letter
+        assert icu.Script.getScript(symbol).getName() == "Common", symbol
+        assert invisible_problem(f"10{symbol}m", prose=False) is None
+        assert symbol in invisible_problem(f"10{letter}m", prose=False).hint

@@ -97,7 +97,7 @@ def render_markdown(doc: SplitDocument, repository_url: str) -> str:
     for link in markdown.unsafe_links(tokens, body, site_links=False):
         line = doc.body_line + link.line - 1 if link.line else None
         raise content_error(doc.path, line, "body", f"link target {link.url!r} {link.message}", link.hint)
-    for problem in structure_problems(tokens):  # an article's: a `#` heading, a caption left open or too long
+    for problem in structure_problems(tokens, body):  # an article's: a `#` heading, a caption left open or too long
         line = doc.body_line + problem.line - 1 if problem.line else None
         raise content_error(doc.path, line, "body", problem.message, problem.hint)
     html = markdown.render(tokens)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -120,8 +121,12 @@ _ENTITIES = {'"': '(?:"|&quot;|&#34;|&#x22;)', "'": "(?:'|&#39;|&#x27;)"}
 
 
 def _word_pattern(word: str) -> str:
-    """One word of the passage as it may stand in HTML: &, < and > escaped, quotes escaped or not."""
-    return "".join(_ENTITIES.get(char) or re.escape(html.escape(char, quote=False)) for char in word)
+    """One word of the passage as it may stand in HTML: &, < and > escaped, quotes escaped or not; its accents
+    composed or decomposed (`ễ` as one character or as `e` and two marks): Vietnamese text often arrives
+    decomposed, and the front-matter's passage, typed or copied elsewhere, composed, looking the same."""
+    forms = dict.fromkeys((word, unicodedata.normalize("NFC", word), unicodedata.normalize("NFD", word)))
+    patterns = ["".join(_ENTITIES.get(c) or re.escape(html.escape(c, quote=False)) for c in form) for form in forms]
+    return patterns[0] if len(patterns) == 1 else f"(?:{'|'.join(patterns)})"
 
 
 def _text_matches(content: str, passage: str) -> list[tuple[int, int]]:

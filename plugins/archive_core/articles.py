@@ -66,7 +66,7 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     for link in markdown.unsafe_links(tokens, doc.body):
         line = doc.body_line + link.line - 1 if link.line else None
         raise content_error(path, line, "body", f"link target {link.url!r} {link.message}", link.hint)
-    for problem in structure_problems(tokens):
+    for problem in structure_problems(tokens, doc.body):
         line = doc.body_line + problem.line - 1 if problem.line else None
         raise content_error(path, line, "body", problem.message, problem.hint)
     summary = markdown.text_html(meta.summary) if meta.summary else markdown.lead_paragraph_html(tokens) or ""

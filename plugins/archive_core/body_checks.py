@@ -1,12 +1,15 @@
 """What a body's structure may not hold, because the page could not carry it: a `#` heading (a second title
-beside the page's own), and a `::: caption` never closed or holding more than its paragraph (the rest of the
-text would be shown as the photo's caption, in markup no browser reads as the author meant)."""
+beside the page's own), a `::: caption` never closed or holding more than its paragraph (the rest of the
+text would be shown as the photo's caption, in markup no browser reads as the author meant), and an attribute
+(`[text]{...}`, `{...}` before a block) other than a passage's language (`lang`) and direction (`dir`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from markdown_it.token import Token
+
+from .locales import language_tag_problem
 
 CAPTION_OPEN, CAPTION_CLOSE = "container_caption_open", "container_caption_close"
 ONE_PARAGRAPH = ("paragraph_open", "inline", "paragraph_close")
@@ -19,9 +22,9 @@ class BodyProblem:
     hint: str
 
 
-def structure_problems(tokens: list[Token]) -> list[BodyProblem]:
+def structure_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]:
     """Each problem, in the body's order; one pass over the tokens, however deep the captions nest."""
-    problems = []
+    problems = attribute_problems(tokens, body)
     opened: list[int] = []  # the indexes of the captions open at this token
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h1":
@@ -61,3 +64,52 @@ def _caption_problem(tokens: list[Token], start: int, end: int) -> BodyProblem |
 
 def _line(token: Token) -> int | None:
     return token.map[0] + 1 if token.map else None
+
+
+_ATTRIBUTE_HINT = (
+    "only a passage's language may be marked: [text]{lang=vi}, or a line {lang=pl} before a paragraph or quote "
+    "(and dir=rtl for one in Arabic, Hebrew or Persian script: the language does not set the direction)"
+)
+_DIRECTIONS = frozenset({"ltr", "rtl", "auto"})
+
+
+def attribute_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]:
+    """The first attribute given in the body that is not `lang` (a language tag CLDR knows) or `dir`: the plugins
+    keep them out of the HTML (`on*`, `style`, `href`, `id`, `class` are never written), and the author hears
+    of it, at its line, rather than have it dropped silently. Only the first: a file is refused at its first
+    problem, and a line is searched for each one reported."""
+    for block in tokens:
+        for token in (block, *(block.children or ())):
+            if problem := _attribute_problem(token):
+                line, (spelt, message, hint) = None, problem
+                if spelt is None:
+                    line = _line(token)
+                elif block.map:
+                    line = _line_with(body.split("\n"), block, spelt)
+                return [BodyProblem(line, message, hint)]
+    return []
+
+
+def _attribute_problem(token: Token) -> tuple[str | None, str, str] | None:
+    """What the token's attributes given in the body hold that is refused: (how it is spelt, message, hint)."""
+    if token.type == "attrs_with_no_block":
+        return None, "has a line of attributes with no paragraph after it", _ATTRIBUTE_HINT
+    for name in token.meta.get("insecure_attrs") or {}:
+        spelt = {"id": "#", "class": "."}.get(name, f"{name}=")
+        return spelt, f"gives the attribute {name!r}, which is not allowed", _ATTRIBUTE_HINT
+    tag_hint = "a BCP 47 tag: vi, pl, zh-Hant, pt-BR; dir is ltr, rtl or auto"
+    if (lang := token.attrs.get("lang")) is not None and (message := language_tag_problem(str(lang))):
+        return "lang=", f"marks a passage's language: {message}", tag_hint
+    if (direction := token.attrs.get("dir")) is not None and direction not in _DIRECTIONS:
+        return "dir=", f"marks a passage's direction: {direction!r} is not a direction", tag_hint
+    return None
+
+
+def _line_with(lines: list[str], block: Token, spelt: str) -> int:
+    """The first line of `block`, or the line before it (a block's attributes), that spells `spelt`; else the
+    block's first line."""
+    start, end = block.map or (0, 0)
+    for index in range(max(start - 1, 0), min(end, len(lines))):
+        if "{" in lines[index] and spelt in lines[index]:
+            return index + 1
+    return start + 1

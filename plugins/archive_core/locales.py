@@ -47,3 +47,24 @@ def _numeric_forms(lang: str) -> tuple[str, ...]:
 def language_name(lang: str, in_lang: str) -> str:
     """The name of `lang` in `in_lang`, from CLDR: `angielski`, `Polish`."""
     return babel_locale(in_lang).languages[lang]
+
+
+_LANGUAGE_TAG = re.compile(r"([a-z]{2,3})(?:-([A-Z][a-z]{3}))?(?:-([A-Z]{2}|[0-9]{3}))?")
+
+
+@lru_cache(maxsize=1024)  # a body may mark many passages, in a few languages
+def language_tag_problem(tag: str) -> str | None:
+    """Why `tag` is not a BCP 47 language tag CLDR knows each part of (`vi`, `sr-Latn`, `pt-BR`, `es-419`), or
+    None. Written as BCP 47 recommends: language in small letters, script capitalised, region in capitals."""
+    match = _LANGUAGE_TAG.fullmatch(tag)
+    if match is None:
+        return f"{tag!r} is not a language tag"
+    language, script, region = match.groups()
+    names = babel_locale("en")
+    if language not in names.languages:
+        return f"{language!r} is not a language code CLDR knows"
+    if script and script not in names.scripts:
+        return f"{script!r} is not a script code CLDR knows"
+    if region and region not in names.territories:
+        return f"{region!r} is not a region code CLDR knows"
+    return None

@@ -1,7 +1,10 @@
-"""Markdown to HTML with markdown-it-py: CommonMark, tables, footnotes, captions.
+"""Markdown to HTML with markdown-it-py: CommonMark, tables, footnotes, captions, and the language of a passage.
 
 Raw HTML is off; link targets are checked (only http, https, mailto and
-site-relative links); Pelican's `{filename}` links keep their braces.
+site-relative links); Pelican's `{filename}` links keep their braces. A
+passage in another language is marked `[text]{lang=vi}` (a span) or with a
+line `{lang=pl}` before a block; no attribute but `lang` and `dir` is taken
+(`body_checks.attribute_problems` refuses any other at its line).
 """
 
 from __future__ import annotations
@@ -15,10 +18,16 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_block_plugin
+from mdit_py_plugins.attrs.parse import ParseError
+from mdit_py_plugins.attrs.parse import parse as parse_attributes
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+# The attributes a body may give a span or a block: the language of a passage (WCAG 2.2 SC 3.1.2) and its
+# direction. The plugins keep any other out of the HTML, in the token's meta (`insecure_attrs`).
+LANGUAGE_ATTRIBUTES = ("lang", "dir")
 _PELICAN_LINK = re.compile(r"^(\{(?:filename|static|attach|index|tag|category|author)\}|\|(?:filename|static)\|)(.*)$")
 _SCHEME = re.compile(r"^([^/?#]*?):")
 # "(Zdjęcie: Pham Kien/VNA)", "(Photo: Minh Son/Vietnam+)" at the end of a caption.
@@ -76,16 +85,66 @@ def markdown() -> MarkdownIt:
         .enable("table")
         .use(footnote_plugin)
         .use(container_plugin, "caption", render=_render_caption)
+        .use(attrs_block_plugin, allowed=LANGUAGE_ATTRIBUTES)
     )
+    # Spans only (`[text]{lang=vi}`), not after links, images or code, whose own attributes could be set.
+    md.inline.ruler.after("link", "span", _span)
     md.normalizeLink = _normalize_link
     # An autolink shows its address as written: markdown-it would show an `xn--` host in the letters it encodes,
     # which can pass for another site (`xn--vietnamplu-v2i.vn` as `vietnamplus.vn` with a Cyrillic `ѕ`). The
     # link itself goes to the host's ASCII form either way (`normalizeLink`).
     md.normalizeLinkText = lambda url: url
     md.validateLink = lambda url: True  # every target is checked in unsafe_links(), with its line
+    md.core.ruler.before("attr", "attrs_with_no_block", _attrs_with_no_block)
+    md.add_render_rule("attrs_with_no_block", lambda *args: "")
     md.core.ruler.push("caption_credit", _caption_credit)
     md.core.ruler.push("no_inline_styles", _no_inline_styles)
     return md
+
+
+# The longest `{...}` of a span: `{lang=zh-Hant-TW dir=rtl}` and room to spare. The plugin's own span rule reads
+# the whole rest of the paragraph at every `[...]` (a copy of it each time): 100,000 `[a]` took 10 s.
+_MOST_ATTRIBUTES = 200
+
+
+def _span(state, silent: bool) -> bool:
+    """`[text]{lang=vi}`: a span with the attributes given, those not in LANGUAGE_ATTRIBUTES kept out of it and
+    in its meta (`insecure_attrs`), as mdit-py-plugins' `attrs_plugin(spans=True, allowed=...)` does."""
+    if state.src[state.pos] != "[" or state.src.startswith("^", state.pos + 1):  # `[^1]`: a footnote's mark
+        return False
+    label_end = state.md.helpers.parseLinkLabel(state, state.pos, False)
+    start = label_end + 1
+    if label_end < 0 or start >= state.posMax or state.src[start] != "{":
+        return False
+    end = state.src.find("}", start, min(start + _MOST_ATTRIBUTES, state.posMax))
+    try:
+        length, attrs = parse_attributes(state.src[start : end + 1]) if end > 0 else (0, None)
+    except ParseError:
+        return False
+    if attrs is None:
+        return False
+    if not silent:
+        maximum = state.posMax
+        state.pos, state.posMax = state.pos + 1, label_end
+        token = state.push("span_open", "span", 1)
+        refused = {name: value for name, value in attrs.items() if name not in LANGUAGE_ATTRIBUTES}
+        if refused:
+            token.meta["insecure_attrs"] = refused
+        token.attrs.update({name: value for name, value in attrs.items() if name in LANGUAGE_ATTRIBUTES})
+        state.md.inline.tokenize(state)
+        state.push("span_close", "span", -1)
+        state.posMax = maximum
+    state.pos = start + length + 1
+    return True
+
+
+def _attrs_with_no_block(state) -> None:
+    """A line of attributes with no block after it (at the end of the text, of a quote or of a list item) would
+    be dropped by the plugin: kept as a token that shows nothing, for `body_checks` to refuse at its line."""
+    for index, token in enumerate(state.tokens):
+        following = state.tokens[index + 1] if index + 1 < len(state.tokens) else None
+        if token.type == "attrs_block" and (following is None or following.nesting < 0):
+            token.type = "attrs_with_no_block"
 
 
 _ALIGN = re.compile(r"^\s*text-align\s*:\s*(left|right|center)\s*;?\s*$")

@@ -26,7 +26,8 @@ a line read other than it is). A label also shows something (not only
 spaces, combining marks, or letters drawn blank: the Hangul fillers, which
 Unicode marks default-ignorable, and the blank Braille pattern, refused
 anywhere in a label), and no word of it mixes Latin, Cyrillic and Greek
-letters, which look alike (`сeremony`). The Markdown body is the source's
+letters, which look alike (`сeremony`; a unit is written with the symbol of no alphabet, `10µm` with the micro
+sign, as the Greek letter passes for it). The Markdown body is the source's
 text, verbatim, and is not checked for these.
 """
 
@@ -123,6 +124,11 @@ _LOOK_ALIKE_SCRIPTS = frozenset({icu.UScriptCode.LATIN, icu.UScriptCode.CYRILLIC
 # Any mix of the three has a Cyrillic or Greek letter: a label with neither is not looked at letter by letter.
 _NOT_LATIN_LOOK_ALIKES = icu.UnicodeSet("[[:Script=Cyrillic:][:Script=Greek:]]")
 _WORD = re.compile(r"\w+")
+# Greek letters written as a unit or an operator beside Latin letters (`10μm`, `ΔT`), and the symbol of no alphabet
+# Unicode has for each, drawn alike (the same ICU skeleton): accepted where the Greek letter is not. The Greek
+# letters stay refused in such a word: by ICU's confusables each passes for a character of another script
+# (`μ` for the micro sign `µ`, `λ` for Latin `ꟛ`, `π` for Cyrillic `п`), so no Greek letter can be let through.
+SYMBOLS_FOR_LETTERS = {"μ": "µ", "Δ": "∆", "Σ": "∑", "Π": "∏"}
 
 
 def _mixed_script_problem(label: str) -> TextProblem | None:
@@ -138,11 +144,26 @@ def _mixed_script_problem(label: str) -> TextProblem | None:
         if len(scripts) > 1:
             names = [icu.Script(code).getName() for code in sorted(scripts)]
             letters = ", ".join(f"{char!r} is {icu.Script(code).getName()}" for code, char in sorted(scripts.items()))
+            symbols = [
+                f"{symbol} ({unicodedata.name(symbol)}) for {letter}"
+                for letter, symbol in SYMBOLS_FOR_LETTERS.items()
+                if letter in word.group()
+            ]
             return TextProblem(
                 word.start(),
                 f"{word.group()!r} mixes {' and '.join(names)} letters in one word ({letters}): it reads as "
                 "a word it is not",
-                "retype the word in one alphabet",
+                "retype the word in one alphabet"
+                + (
+                    f"; as a unit or symbol, write {', '.join(symbols)}, which belongs to no alphabet"
+                    if symbols
+                    else ""
+                )
+                + (
+                    "; a Greek letter as a symbol may stand apart: IFN-γ"
+                    if not symbols and icu.UScriptCode.GREEK in scripts
+                    else ""
+                ),
             )
     return None
 

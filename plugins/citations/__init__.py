@@ -20,18 +20,19 @@ from archive_core.i18n import translations
 from archive_core.locales import LANGUAGES
 from archive_core.output import TextDocument, absolute_siteurl, written_together
 
-from .formats import bibtex, csl_json, formatted, ris
-from .references import Reference, article_reference, country_reference
+from .formats import bibtex, csl_json, formatted, formatted_html, ris
+from .references import Gettext, Reference, article_reference, country_reference
 
 WRITERS = {"bibtex": bibtex, "ris": ris, "csl": csl_json}
 
 
 class Citation:
-    """What a template needs: the formatted text and the files; and the article cited, if it is one."""
+    """What a template needs: the formatted text (and as HTML) and the files; and the article cited, if it is one."""
 
-    def __init__(self, reference: Reference, text: str, article: Content | None = None) -> None:
+    def __init__(self, reference: Reference, gettext: Gettext, article: Content | None = None) -> None:
         self.reference = reference
-        self.text = text
+        self.text = formatted(reference, gettext)
+        self.html = formatted_html(reference, gettext)
         self.files = reference.files
         self.article = article
 
@@ -62,7 +63,7 @@ def _citations(articles: list, country_pages: dict, convention, settings: dict) 
         if convention is None:
             break
         cited += [(country_reference(page, convention.as_of, siteurl, catalogs[lang].gettext), None) for page in pages]
-    return {ref.page_url: Citation(ref, formatted(ref, catalogs[ref.lang].gettext), article) for ref, article in cited}
+    return {ref.page_url: Citation(ref, catalogs[ref.lang].gettext, article) for ref, article in cited}
 
 
 class CitationFilesGenerator(Generator):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+
+from markupsafe import Markup, escape
 
 from archive_core.i18n import N_
 from archive_core.locales import language_name, long_date
@@ -97,21 +100,37 @@ def _original_note(ref: Reference) -> str:
 
 
 def formatted(ref: Reference, gettext: Gettext) -> str:
-    """The citation as the page shows it, in the page's language."""
+    """The citation as the page shows it, in the page's language: text, to copy."""
+    return _formatted(ref, gettext, str, str)
+
+
+def formatted_html(ref: Reference, gettext: Gettext) -> Markup:
+    """`formatted` as the page's HTML: each label the content gives (publisher, title, translator) in a `<bdi>`,
+    so that one in Arabic or Hebrew script does not swap places with the one beside it."""
+    # Every part is Markup already (escaped, or a `<bdi>` of an escaped label): `escape` leaves it as it is.
+    return escape(_formatted(ref, lambda message: escape(gettext(message)), escape, Markup("<bdi>{}</bdi>").format))
+
+
+def _formatted(ref: Reference, gettext: Gettext, text: Callable[[str], str], label: Callable[[str], str]) -> str:
     parts = []
+    # A part's final dots are dropped before it is labelled: the `.` that ends it is the citation's own.
     if ref.authors and ref.authors != (ref.container,):
-        parts.append(", ".join(ref.authors))
-    parts.append(gettext(N_("“%(title)s”")) % {"title": ref.title})
+        parts.append(text(", ").join(map(label, (*ref.authors[:-1], ref.authors[-1].rstrip(".")))))
+    parts.append(gettext(N_("“%(title)s”")) % {"title": label(ref.title)})
     if ref.translator:
         parts.append(
             gettext(N_("Translated from %(language)s by %(translator)s"))
-            % {"language": language_name(ref.translated_from, ref.lang), "translator": ref.translator}
+            % {
+                "language": language_name(ref.translated_from, ref.lang),
+                "translator": label(ref.translator.rstrip(".")),
+            }
         )
-    parts.append(f"{ref.container}, {long_date(ref.issued, ref.lang)}")
-    parts.append(ref.url)
+    parts.append(text(f"{ref.container}, {long_date(ref.issued, ref.lang)}"))
+    parts.append(text(ref.url))
     if ref.original_url:
         original = gettext(N_("Original: %(url)s")) % {"url": ref.original_url}
         if ref.original_accessed:
-            original += ", " + gettext(N_("accessed %(date)s")) % {"date": long_date(ref.original_accessed, ref.lang)}
+            accessed = long_date(ref.original_accessed, ref.lang)
+            original += text(", ") + gettext(N_("accessed %(date)s")) % {"date": accessed}
         parts.append(original)  # the archived copy is in the files and in the page's list of sources
-    return ". ".join(part.rstrip(".") for part in parts) + "."
+    return text(". ").join(part.rstrip(".") for part in parts) + text(".")

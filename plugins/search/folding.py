@@ -7,14 +7,22 @@ have no decomposition, so Pagefind keeps them: "Bialorus" does not find
 Pagefind's own folding, this module gives its ASCII form (Unidecode), which
 `rendering.with_folded_terms` adds to the page as a hidden metadata field
 that Pagefind searches.
+
+Pagefind also splits a Polish or English page's text at spaces only, so a run
+of Chinese, Japanese or Thai (written without spaces between words) is one
+"word" to it: `河内公约签署仪式` in a Polish article was found by the whole
+run or its start, never by `公约`. Its words, as ICU's dictionaries split it,
+are extra terms in the same field.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import pairwise
 
+import icu
 from unidecode import unidecode
 
 WORD = re.compile(r"\w+")
@@ -40,18 +48,48 @@ def _letter_needs_folding(char: str) -> bool:
     return WORD.fullmatch(char) is not None and needs_folding(char)
 
 
+# Scripts written without spaces between words, which ICU's word break splits by dictionary.
+UNSPACED = icu.UnicodeSet(
+    "[[:Script=Han:][:Script=Hiragana:][:Script=Katakana:][:Script=Thai:][:Script=Lao:][:Script=Khmer:]"
+    "[:Script=Myanmar:]]"
+)
+
+
+@cache
+def _word_break() -> icu.BreakIterator:
+    return icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
+
+
+def unspaced_words(run: str) -> list[str]:
+    """The words of `run` (`河内公约签署仪式` -> `河内`, `公约`, `签署`, `仪式`) that hold letters of a script written
+    without spaces; none when it is one word."""
+    breaker, text = _word_break(), icu.UnicodeString(run)  # ICU's bounds count UTF-16 units: sliced there
+    breaker.setText(text)
+    words = [str(text[start:end]) for start, end in pairwise([breaker.first(), *breaker])]
+    return [word for word in words if not UNSPACED.containsNone(word)] if len(words) > 1 else []
+
+
 def has_letter_to_fold(text: str) -> bool:
-    """True when some word of `text` needs folding, found letter by letter.
+    """True when some word of `text` needs folding, found letter by letter, or `text` holds a letter of a script
+    written without spaces (whose runs may split into words).
 
     Canonical decomposition maps a word letter by letter (reordering only moves
     the combining marks Pagefind drops), so a word needs folding exactly when one
     of its letters does: a look at the distinct characters of `text` answers for
     every word in it, without splitting it into words.
     """
-    return any(_letter_needs_folding(char) for char in set(text) if not char.isascii())
+    if text.isascii():
+        return False
+    return not UNSPACED.containsNone(text) or any(
+        _letter_needs_folding(char) for char in set(text) if not char.isascii()
+    )
 
 
 def folded_terms(text: str) -> list[str]:
-    """The ASCII forms of the words of `text` that Pagefind cannot fold: `["bialorusi", "lodz"]`."""
+    """The ASCII forms of the words of `text` that Pagefind cannot fold (`["bialorusi", "lodz"]`), and the words of
+    its runs of a script written without spaces (`公约`)."""
     words = {word for word in WORD.findall(text) if not word.isascii()}
-    return sorted({unidecode(word).lower() for word in words if needs_folding(word)})
+    terms = {unidecode(word).lower() for word in words if needs_folding(word)}
+    if not UNSPACED.containsNone(text):
+        terms.update(part for word in words if not UNSPACED.containsNone(word) for part in unspaced_words(word))
+    return sorted(terms)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 
@@ -67,3 +68,15 @@ def test_text_inside_a_tag_is_never_annotated():
     html, _ = apply('<p><a href="https://x.example/Kubayi">Kubayi</a></p>', (Annotation("Kubayi", "n", "editor"),))
     assert 'href="https://x.example/Kubayi"' in html
     assert 'Kubayi</a><sup class="note-ref">' in html
+
+
+@pytest.mark.parametrize(("body_form", "passage_form"), [("NFD", "NFC"), ("NFC", "NFD")])
+def test_a_passage_is_found_whether_its_accents_are_composed_or_not(body_form, passage_form):
+    """A Vietnamese source pasted decomposed, its passage typed composed: they look the same, and are the same
+    text to Unicode; the note is placed, and the text keeps its own form."""
+    body = unicodedata.normalize(body_form, "Ông Nguyễn Văn Ất nói.\n")
+    page = f"<p>{body.strip()}</p>\n"
+    notes = (Annotation(unicodedata.normalize(passage_form, "Nguyễn Văn Ất"), "A note.", "editor"),)
+    check(notes, doc(body), page)
+    placed, _ = apply(page, notes)
+    assert placed.startswith(f"<p>{unicodedata.normalize(body_form, 'Ông Nguyễn Văn Ất')}<sup")

@@ -8,8 +8,9 @@ from datetime import date
 import bibtexparser
 import pytest
 import rispy
+from markupsafe import Markup
 
-from citations.formats import bibtex, csl_json, formatted, ris
+from citations.formats import bibtex, csl_json, formatted, formatted_html, ris
 from citations.references import Reference
 
 TRICKY = 'Costs 100% & more: {braces}, under_scores, #hash, "quotes" and Łódź'
@@ -101,3 +102,23 @@ def test_a_country_page_names_the_archive_once():
         reference(kind="country", authors=("Hanoi Convention Archive",), translator=None), lambda message: message
     )
     assert text.count("Hanoi Convention Archive") == 1
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"authors": ("صحيفة المثال",), "title": "قمة هانوي 2025", "translator": "سمير المترجم."},
+        {"authors": ("<script>alert(1)</script>", "A. B. & Co."), "title": "<b>x</b>", "translator": None},
+    ],
+)
+def test_the_page_shows_the_citation_as_text_with_each_label_isolated(changes):
+    """The HTML reads as the text to copy, with publisher, title and translator each in a `<bdi>`: an Arabic
+    publisher and title, side by side, would swap places on the page."""
+    ref = reference(**changes)
+    html = formatted_html(ref, lambda message: message)
+    assert html.striptags() == " ".join(formatted(ref, lambda message: message).split())
+    assert "<script>" not in html and "<b>" not in html
+    labels = [*ref.authors, ref.title] + ([ref.translator.rstrip(".")] if ref.translator else [])
+    for label in labels:
+        assert str(Markup("<bdi>{}</bdi>").format(label.rstrip("."))) in html

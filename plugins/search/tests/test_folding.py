@@ -1,4 +1,4 @@
-from search.folding import WORD, folded_terms, has_letter_to_fold, needs_folding, pagefind_fold
+from search.folding import UNSPACED, WORD, folded_terms, has_letter_to_fold, needs_folding, pagefind_fold
 
 
 def test_words_with_letters_pagefind_cannot_fold_get_an_ascii_form():
@@ -19,11 +19,23 @@ def test_other_scripts_are_left_alone():
     assert folded_terms("Минск 北京") == []
 
 
+def test_runs_of_scripts_written_without_spaces_get_their_words():
+    """Pagefind splits a Polish page at spaces: `公约` inside `河内公约签署仪式` was found by nothing."""
+    assert folded_terms("Agencja pisała o 河内公约签署仪式 i ハノイ条約.") == [
+        "pisala", "ハノイ", "仪式", "公约", "条約", "河内", "签署"
+    ]  # fmt: skip
+    assert folded_terms("x 河内公约𠀀签署 y") == ["公约", "河内", "签署", "𠀀"]  # ICU counts UTF-16 units
+    assert folded_terms("北京 and 公约") == []  # each one word already
+    assert has_letter_to_fold("Agencja 公约") and not has_letter_to_fold("Agencja")
+
+
 def test_letter_by_letter_finds_exactly_the_words_that_need_folding():
     # Every character of the Latin, Greek, Cyrillic and symbol blocks, alone and inside a word,
     # and words made of a letter plus combining marks: the letter test answers as the word test does.
     samples = [chr(code) for code in range(0x80, 0x3000)] + ["l\u0301", "o\u0338", "Ł\u0328ódź", "a\u0300b", "ǿ"]
     for sample in samples:
         for text in (sample, f"x{sample}y", f"{sample} Hanoi"):
-            expected = any(needs_folding(word) for word in WORD.findall(text) if not word.isascii())
+            expected = any(needs_folding(word) for word in WORD.findall(text) if not word.isascii()) or not (
+                UNSPACED.containsNone(text)  # Thai: its runs may split into words
+            )
             assert has_letter_to_fold(text) is expected, repr(text)

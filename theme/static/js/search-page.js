@@ -243,6 +243,7 @@ function card(data) {
   const title = element("h2", "search-result-title");
   const link = element("a", "search-result-link", data.meta.title || data.url);
   link.href = data.url;
+  link.dir = "auto"; // a title in Arabic or Hebrew script, isolated from the text around it
   title.append(link);
   item.append(title);
   const about = element("p", "search-result-meta");
@@ -267,15 +268,35 @@ function excerptNodes(data) {
   if (!html.includes("<mark>")) html = foldedExcerpt(data.content || "", query) || html;
   const template = document.createElement("template");
   template.innerHTML = html;
-  const nodes = [...template.content.childNodes].map((node) =>
-    node.nodeName === "MARK" ? element("mark", "", node.textContent) : document.createTextNode(node.textContent),
-  );
+  const nodes = [...template.content.childNodes].flatMap((node) => {
+    if (node.nodeName !== "MARK") return isolated(node.textContent);
+    const mark = element("mark");
+    mark.append(...isolated(node.textContent));
+    return [mark];
+  });
   // An ellipsis where the excerpt cuts the text, so that a sentence cut short does not read as whole.
   const words = (value) => value.split(/\s+/).filter(Boolean).join(" ");
   const shown = words(template.content.textContent);
   const whole = words(data.content || "");
   if (shown && whole && !whole.startsWith(shown)) nodes.unshift(document.createTextNode("… "));
   if (shown && whole && !whole.endsWith(shown)) nodes.push(document.createTextNode(" …"));
+  return nodes;
+}
+
+// A run of words in a right-to-left script (Arabic, Hebrew...), which the page isolates (its label in a <bdi>, a
+// passage marked with its `dir`) and Pagefind's excerpt gives as bare text: isolated again, in a <bdi>, so that it
+// does not carry the words and figures around it to its side.
+const RTL_RUN = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+(?:[\s\d.,:;!?"'()-]*[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+)*/gu;
+
+function isolated(text) {
+  const nodes = [];
+  let last = 0;
+  for (const match of text.matchAll(RTL_RUN)) {
+    if (match.index > last) nodes.push(document.createTextNode(text.slice(last, match.index)));
+    nodes.push(element("bdi", "", match[0]));
+    last = match.index + match[0].length;
+  }
+  if (last < text.length || !nodes.length) nodes.push(document.createTextNode(text.slice(last)));
   return nodes;
 }
 
@@ -369,9 +390,10 @@ function filterGroup(name, values) {
       window.clearTimeout(timer);
       run();
     });
-    const label = element("label", "", value);
+    const label = element("label");
     label.htmlFor = input.id;
-    label.append(" ", element("span", "search-filter-count", `(${count})`));
+    // A topic or publisher in Arabic or Hebrew script would take the count after it to its side: isolated.
+    label.append(element("bdi", "", value), " ", element("span", "search-filter-count", `(${count})`));
     option.append(input, label);
     option.hidden = !all && position >= FEW_VALUES && !input.checked;
     options.append(option);
