@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +61,21 @@ def run_build(
         },
         **popen,
     )
+
+
+@contextlib.contextmanager
+def ctrl_c_as_in_a_terminal() -> Iterator[None]:
+    """The processes started inside take Ctrl-C (SIGINT) as from a terminal, however the suite was started.
+
+    A background job of a shell without job control (`make test &` in a script) starts with SIGINT ignored,
+    and a child inherits "ignored" (then Python never turns it into KeyboardInterrupt); a handled signal is
+    reset to its default in the child, which Python then handles.
+    """
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def build_command(output: Path, settings: Path = ROOT / "pelican.conf.py") -> list[str]:

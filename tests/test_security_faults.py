@@ -25,7 +25,7 @@ import pytest
 from archive_core.cache import ContentCache
 from archive_core.integrity import Seal
 
-from .build_helpers import build_command, leftovers, run_build, settings_file, tree_snapshot
+from .build_helpers import build_command, ctrl_c_as_in_a_terminal, leftovers, run_build, settings_file, tree_snapshot
 from .conftest import FIXTURE, ROOT
 
 ARTICLE = "articles/2025/signing-in-hanoi.en.md"
@@ -150,7 +150,8 @@ def test_a_build_stopped_while_pagefind_indexes_ends_at_once_and_ends_pagefind(e
         "ARCHIVE_CONTENT": str(sites["content"]),
         "PAGEFIND_BINARY_PATH": str(program),
     }
-    build = subprocess.Popen(build_command(output), cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    with ctrl_c_as_in_a_terminal():
+        build = subprocess.Popen(build_command(output), cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + LIMIT
         while not running(HANGING) and build.poll() is None and time.monotonic() < deadline:

@@ -17,7 +17,7 @@ import pytest
 
 from tools import output_folder
 
-from .build_helpers import build_command, tree_snapshot
+from .build_helpers import build_command, ctrl_c_as_in_a_terminal, tree_snapshot
 from .conftest import CONTENT, ROOT
 
 
@@ -87,11 +87,7 @@ def test_ctrl_c_during_a_build_is_one_line_and_keeps_the_site(tmp_path):
     (output / "index.html").write_text("last good site", encoding="utf-8")
     before = tree_snapshot(output)
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "ARCHIVE_CONTENT": str(CONTENT), "PYTHONHASHSEED": "0"}
-    # A background job of a shell without job control (`make test &` in a script) starts with Ctrl-C
-    # ignored, and a child inherits "ignored" (then Python never turns it into KeyboardInterrupt): the
-    # build is started with it handled, as in a terminal.
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    try:
+    with ctrl_c_as_in_a_terminal():
         build = subprocess.Popen(
             build_command(output),
             cwd=ROOT,
@@ -101,8 +97,6 @@ def test_ctrl_c_during_a_build_is_one_line_and_keeps_the_site(tmp_path):
             text=True,
             start_new_session=True,
         )
-    finally:
-        signal.signal(signal.SIGINT, previous)
     deadline = time.monotonic() + 300
     while not any(p.name.startswith(".output.building-") for p in tmp_path.iterdir()):  # inside the build
         assert build.poll() is None and time.monotonic() < deadline, "the build never started writing"

@@ -215,6 +215,7 @@ import os, signal, sys, time
 from concurrent.futures import ProcessPoolExecutor
 sys.path.insert(0, sys.argv[1])
 from archive_core.workers import fork_context
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, if the suite started with it ignored
 try:
     with ProcessPoolExecutor(2, mp_context=fork_context()) as pool:
         print(sum(pool.map(abs, range(-4, 0))), flush=True)
