@@ -159,6 +159,7 @@ class Visit:
     failures: list[str] = field(default_factory=list)
     violations: dict[str, list[dict]] = field(default_factory=dict)  # by colour scheme
     too_wide: list[str] = field(default_factory=list)  # what scrolls sideways at REFLOW_WIDTH
+    broken_labels: list[str] = field(default_factory=list)  # controls whose label breaks inside a word
 
 
 # WCAG 2.2 SC 1.4.10 (Reflow, AA): content readable at 320 CSS pixels wide without scrolling sideways.
@@ -179,6 +180,36 @@ def wider_than_a_phone(page) -> list[str]:
     if page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"):
         return []
     return page.evaluate(_WIDER_THAN_VIEWPORT) or ["the page (no single element)"]
+
+
+# The interface's own labels (buttons, navigation), which the body's `overflow-wrap: anywhere` (for long addresses)
+# would let a squeezed flex item break inside a word ("Szuk|aj"): each word of each, and whether its boxes lie on
+# more than one line. Labels holding content (a publisher in a search filter) may break: the page must not widen.
+_BROKEN_LABELS = """() => {
+    const controls = 'button, summary, select, .site-nav a, .language-switch a, .pagination a, .site-title a';
+    const broken = [];
+    for (const control of document.querySelectorAll(controls)) {
+        const walker = document.createTreeWalker(control, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const word of node.data.matchAll(/\\S+/g)) {
+                const range = document.createRange();
+                range.setStart(node, word.index);
+                range.setEnd(node, word.index + word[0].length);
+                const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.bottom)));
+                if (lines.size > 1) broken.push(`<${control.tagName.toLowerCase()}>: ${word[0]}`);
+            }
+        }
+    }
+    return broken;
+}"""
+
+
+def broken_labels(page) -> list[str]:
+    """The words of `page`'s controls (buttons, navigation, language switch...) broken over two lines, at the
+    viewport's width and at REFLOW_WIDTH (the viewport is left at that width)."""
+    found = page.evaluate(_BROKEN_LABELS)
+    page.set_viewport_size({"width": REFLOW_WIDTH, "height": 720})
+    return sorted({*found, *page.evaluate(_BROKEN_LABELS)})
 
 
 def axe_summary(violations: list[dict]) -> list[str]:

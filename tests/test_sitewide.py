@@ -19,11 +19,13 @@ from .sitewide import (
     AXE_TAGS,
     Visit,
     axe_summary,
+    broken_labels,
     broken_links,
     hreflang_problems,
     html_pages,
     page_url,
     sample_by_kind,
+    target_file,
     vnu_messages,
     wider_than_a_phone,
 )
@@ -72,6 +74,8 @@ def visits(request, chromium) -> tuple[list[Visit], object]:
     found = []
     urls = [page_url(site, path) for path in html_pages(site)]
     audited = sample_by_kind(urls)
+    # The search pages once more with a query: their script fills in the field and the results.
+    urls += [f"{url}?q=Hanoi" for url in urls if "search-page.js" in target_file(site, url).read_text("utf-8")]
     context = chromium.new_context()
     try:
         for url in urls:
@@ -86,6 +90,7 @@ def visits(request, chromium) -> tuple[list[Visit], object]:
                     visit.violations[scheme] = axe.run(page, options=options).response["violations"]
             if url in audited:  # late requests (scripts fetching after load) show on every kind sampled
                 page.wait_for_load_state("networkidle")
+            visit.broken_labels = broken_labels(page)
             visit.too_wide = wider_than_a_phone(page)
             visit.requests, visit.console_errors, visit.failures = log.requests, log.console_errors, log.failures
             page.close()
@@ -111,6 +116,12 @@ def test_zero_axe_violations_wcag22_aa_in_light_and_dark_mode(visits):
 def test_no_page_scrolls_sideways_on_a_narrow_screen(visits):
     visits, _ = visits
     assert {visit.url: visit.too_wide for visit in visits if visit.too_wide} == {}
+
+
+@pytest.mark.browser
+def test_no_control_breaks_its_label_inside_a_word(visits):
+    visits, _ = visits
+    assert {visit.url: visit.broken_labels for visit in visits if visit.broken_labels} == {}
 
 
 @pytest.mark.browser
