@@ -26,6 +26,7 @@ import icu
 from unidecode import unidecode
 
 WORD = re.compile(r"\w+")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def pagefind_fold(word: str) -> str:
@@ -80,9 +81,8 @@ def has_letter_to_fold(text: str) -> bool:
     """
     if text.isascii():
         return False
-    return not UNSPACED.containsNone(text) or any(
-        _letter_needs_folding(char) for char in set(text) if not char.isascii()
-    )
+    letters = set(_NOT_ASCII.findall(text))  # a page is mostly ASCII: the regex skips it faster than set(text)
+    return not UNSPACED.containsNone("".join(letters)) or any(_letter_needs_folding(char) for char in letters)
 
 
 def folded_terms(text: str) -> list[str]:
