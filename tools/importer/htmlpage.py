@@ -61,7 +61,7 @@ def parse_html(text: str) -> ParsedSource | None:
     blocks = [block for element in document.body for block in _blocks(element, title)]
     if not blocks:
         return None
-    publisher = structure.agency_credit(blocks[-1].text) or _clean(document.sitename) or None
+    publisher = structure.closing_credit(blocks[-1].text) or _clean(document.sitename) or None
     return ParsedSource(
         blocks=tuple(blocks),
         title=title,

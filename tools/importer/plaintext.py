@@ -23,7 +23,7 @@ def parse_text(text: str) -> ParsedSource:
     title = None
     if len(lines) > 1 and structure.looks_like_heading(lines[0]) and not structure.agency_credit(lines[0]):
         title, lines = lines[0], lines[1:]
-    publisher = structure.agency_credit(lines[-1]) if lines else None
+    publisher = structure.closing_credit(lines[-1]) if lines else None
     return ParsedSource(
         blocks=tuple(classify(lines)), title=title, source_url=url, publisher=publisher, dropped=tuple(dropped)
     )

@@ -10,8 +10,12 @@ import re
 
 # "(Zdjęcie: Pham Kien/VNA)", "(Photo: Minh Son/Vietnam+)" closing a photo caption.
 CAPTION_CREDIT = re.compile(r"\((?:Zdjęcie|Zdjęcia|Fot\.|Foto|Fotografia|Photo|Photos|Image):[^()]*\)$")
-# An agency credit standing alone on a line: "(TTXVN/Wietnam+)", "(PAP)".
+# An agency credit standing alone on a line, "(TTXVN/Wietnam+)", "(PAP)", or closing the last sentence: "... in
+# Hanoi. (Reuters)". After a sentence only, so that "...signed by the European Union (EU)" names no publisher.
 AGENCY_CREDIT = re.compile(r"\(([^():]{2,60})\)")
+TRAILING_CREDIT = re.compile(r".*[.!?…\"”»'’]\s+\(([^():]{2,60})\)")
+# A credit names an agency in a few words; a byline ("Reporting by Jane Doe; Editing by John Smith") is no publisher.
+CREDIT_MAX_WORDS = 4
 SOURCE_LINE = re.compile(r"(?:Source|Źródło|Zrodlo)\s*:\s*(https?://\S+)", re.IGNORECASE)
 SOURCE_LABEL = re.compile(r"(?:Source|Źródło|Zrodlo)\s*:", re.IGNORECASE)
 BULLET = re.compile(r"[•·▪◦*-]\s+(.+)")
@@ -33,8 +37,22 @@ def is_caption(line: str) -> bool:
 
 
 def agency_credit(line: str) -> str | None:
+    """The agency credit standing alone as `line`: "(PAP)" -> "PAP"."""
     match = AGENCY_CREDIT.fullmatch(line)
-    return match.group(1).strip() if match else None
+    return _credit(match.group(1)) if match else None
+
+
+def closing_credit(line: str) -> str | None:
+    """The agency credit that ends the text whose last line is `line`: alone on it, or after its last sentence."""
+    match = AGENCY_CREDIT.fullmatch(line) or TRAILING_CREDIT.fullmatch(line)
+    return _credit(match.group(1)) if match else None
+
+
+def _credit(text: str) -> str | None:
+    credit = text.strip()
+    if not credit or ";" in credit or len(credit.split()) > CREDIT_MAX_WORDS:
+        return None
+    return credit
 
 
 def looks_like_heading(line: str) -> bool:

@@ -1,0 +1,38 @@
+"""The publisher an import takes from the agency credit that ends a source's text, and the endings that name none."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive_core.articles import read_article
+
+from .helpers import body_of, run_import
+
+LEAD = (
+    "Kenya has signed the United Nations Convention against Cybercrime at a ceremony in Hanoi, the Ministry of "
+    "Foreign Affairs of Kenya said on Monday, and will now prepare the law that ratification needs."
+)
+URL = "https://www.example.org/kenya-signs"  # a site content/data/publishers.yaml does not know
+
+
+@pytest.mark.parametrize(
+    ("ending", "publisher"),
+    [
+        ("The convention enters into force 90 days after the fortieth ratification.\n\n(PAP)", "PAP"),
+        ("The convention enters into force 90 days after the fortieth ratification. (Reuters)", "Reuters"),
+        ("“It is a first step,” the minister said.” (AFP/PAP)", "AFP/PAP"),
+        ("It enters into force after forty ratifications.\n\n(Agence France-Presse)", "Agence France-Presse"),
+        ("It was signed for the bloc by the European Union (EU)", None),  # an abbreviation, not a credit
+        ("It enters into force after forty ratifications.\n\n(Reporting by Jane Doe; Editing by John Smith)", None),
+        ("It enters into force after forty ratifications. (Reporting by Jane Doe in Nairobi and John Smith)", None),
+    ],
+)
+def test_the_credit_that_ends_the_text_is_its_publisher(capsys, tmp_path, ending, publisher):
+    source = tmp_path / "source.txt"
+    source.write_text(f"Kenya signs UN cybercrime convention\n\n{LEAD}\n\n{ending}\n", encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "content", "--date", "2025-10-27", "--source-url", URL)
+    assert result.code == 0, result.err
+    assert read_article(result.path).meta.source.publisher == publisher
+    assert ending.split("\n\n")[-1] in body_of(result.path)  # the credit stays in the text, verbatim
+    if publisher is None:
+        assert "source.publisher" in result.err and "PUBLISHER=" in result.err
