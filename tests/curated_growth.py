@@ -1,5 +1,6 @@
 """Curated data grown around the fixture archive: many timeline events (dated, upcoming, each with a correction, all
-about one country) and one person named in many articles. Every file passes `make check`."""
+about one country, all citing one article, the first citing every article given) and one person named in many
+articles, each with a topic of its own. Every file passes `make check`."""
 
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ def article_key(n: int) -> str:
     return f"growth-person-{n:04d}"
 
 
-def add_events(content: Path, count: int) -> list[str]:
-    """`count` events about COUNTRY, one every fifth day from 2019 (every tenth one upcoming), each corrected once."""
+def add_events(content: Path, count: int, cited: list[str]) -> list[str]:
+    """`count` events about COUNTRY, one every fifth day from 2019 (every tenth one upcoming), each corrected once,
+    each citing the first article of `cited`, the first event citing them all."""
     folder = content / "data" / "timeline"
     for n in range(count):
         day = FIRST_DAY + timedelta(days=5 * n)
@@ -34,6 +36,7 @@ def add_events(content: Path, count: int) -> list[str]:
             "description": {"pl": f"Opis wydarzenia {n}.", "en": f"The description of event {n}."},
             "sources": [f"https://example.org/growth/events/{n}"],
             "countries": [COUNTRY],
+            "articles": cited if n == 0 else cited[:1],
             "corrections": [{"date": date(2026, 11, 1), "change": {"pl": f"Poprawka {n}.", "en": f"Correction {n}."}}],
         }
         (folder / f"{event_id(n)}.yaml").write_text(yaml.safe_dump(event, allow_unicode=True), encoding="utf-8")
@@ -41,7 +44,8 @@ def add_events(content: Path, count: int) -> list[str]:
 
 
 def add_person_articles(content: Path, count: int) -> list[str]:
-    """`count` Polish articles, each naming PERSON (of COUNTRY), who is added to the people."""
+    """`count` Polish articles, each naming PERSON (of COUNTRY), who is added to the people, each with a topic of
+    its own."""
     keys = [article_key(n) for n in range(count)]
     for n, key in enumerate(keys):
         day = FIRST_DAY + timedelta(days=n)
@@ -49,7 +53,8 @@ def add_person_articles(content: Path, count: int) -> list[str]:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{key}.pl.md").write_text(
             f'---\ntitle: "Osoba cytowana {n}"\ndate: {day.isoformat()}\nlang: pl\ntranslation_key: {key}\n'
-            f"source:\n  url: https://example.org/growth/person/{n}\n  publisher: Wydawca\n---\n\n"
+            f"tags: [temat-{n:04d}]\nsource:\n  url: https://example.org/growth/person/{n}\n"
+            "  publisher: Wydawca\n---\n\n"
             f"{PERSON} mówi po raz {n}.\n",
             encoding="utf-8",
         )

@@ -19,20 +19,25 @@ from .html_helpers import read_page
 from .sitewide import broken_links, target_file
 
 SMALL, LARGE = 60, 180  # events: past one timeline page (50), a country's shown events (20), the log (50)
-PERSON_SMALL, PERSON_LARGE = 8, 24  # articles naming one person: past the five a country page shows
+# Articles naming one person, each with a topic of its own, all cited by the first event: past the five a country
+# page shows for a person or a timeline entry, and past a page of the topic index (here 50).
+PERSON_SMALL, PERSON_LARGE = 60, 180
 SLACK_BYTES = 2_000  # longer numbers in the large build's titles and counts
 # Listings of articles hold few (their bound is tested in test_browsing.py), so that both builds fill them.
 SMALL_LISTINGS = {
     "DEFAULT_PAGINATION": 5,
-    "PAGINATED_TEMPLATES": {"index": None, "year": 5, "topic": 5, "country": 5, "timeline": 50},
+    "PAGINATED_TEMPLATES": {"index": None, "year": 5, "topic": 5, "country": 5, "timeline": 50, "topics": 50},
 }
+
+
+YEAR_PAGES = {"/pl/N/", "/en/N/"}  # a link to each page of the year's articles: test_browsing.py bounds them
 
 
 def grown_site(root: Path, events: int, person_articles: int) -> tuple[Path, list[str], list[str]]:
     content = root / "content"
     shutil.copytree(FIXTURE, content)
-    ids = add_events(content, events)
     keys = add_person_articles(content, person_articles)
+    ids = add_events(content, events, keys)
     return build_site(root / "output", content, **SMALL_LISTINGS), ids, keys
 
 
@@ -58,12 +63,12 @@ def largest_by_kind(site: Path) -> dict[str, int]:
     return sizes
 
 
-def test_no_page_grows_with_the_curated_data(small, large):
+def test_no_page_grows_with_the_curated_data_or_the_topics(small, large):
     before, after = largest_by_kind(small), largest_by_kind(large[0])
     grown = {
         page_kind: (before[page_kind], size)
         for page_kind, size in after.items()
-        if page_kind in before and size > before[page_kind] + SLACK_BYTES
+        if page_kind in before and page_kind not in YEAR_PAGES and size > before[page_kind] + SLACK_BYTES
     }
     assert grown == {}
 
@@ -117,3 +122,22 @@ def test_the_corrections_log_shows_the_newest_and_counts_them_all(large):
 
 def test_every_link_to_an_event_leads_to_its_page(large):
     assert broken_links(large[0]) == []
+
+
+def test_every_topic_is_on_a_page_of_the_topic_index_reached_from_the_home_page(large):
+    site, _, keys = large
+    reached = set(click_depths(site, "/pl/"))
+    topics = {url for url in reached if re.fullmatch(r"/pl/tematy/temat-\d+/", url)}
+    assert len(topics) == len(keys)
+    index_pages = sorted((site / "pl" / "tematy").glob("page/*/index.html"))
+    assert len(index_pages) == len(keys) // 50  # and the first page: 50 topics a page, the fixture's too
+
+
+def test_an_article_cited_by_every_event_and_an_event_citing_every_article_stay_bounded(large):
+    site, _, keys = large
+    article = read_page(site / "pl" / "2019" / "osoba-cytowana-0" / "index.html")
+    cited_by = [link for link in article.links if link.startswith("/pl/os-czasu/") and "#growth-event-" in link]
+    assert len(cited_by) == 10 and "późniejszych wydarzeń" in article.text
+    first = (site / "pl" / "os-czasu" / "index.html").read_text(encoding="utf-8")
+    entry = first[first.index('<li id="growth-event-0000"') :].split('<p class="timeline-anchor">')[0]
+    assert entry.count("/osoba-cytowana-") == 5 and f"i {len(keys) - 5} artykułów więcej" in entry
