@@ -2,9 +2,10 @@
 
 The page's text is Markdown (no raw HTML) with a YAML front-matter `title:`;
 `{repository_url}` in it becomes the REPOSITORY_URL setting. Below the text,
-the page lists every correction made to the archive's data and articles, read
-from the build context (`country_records`, `country_people`, `timeline_events`,
-articles), newest first. Puts `about_pages` into the context: the footer
+the page lists the newest `CORRECTIONS_SHOWN` corrections made to the archive's
+data and articles, read from the build context (`country_records`,
+`country_people`, `timeline_events`, articles), and how many there are in all
+(each page shows its own corrections). Puts `about_pages` into the context: the footer
 links to the page only when this plugin is on and the content has the page
 (a content folder without `about/` builds without it).
 """
@@ -18,10 +19,13 @@ from pelican.generators import Generator
 
 from archive_core.about_pages import ABOUT_DIR, AboutPage, read_about_pages
 from archive_core.errors import BuildFailed
+from archive_core.timeline_pages import EventPages, events_per_page
 from archive_core.urls import save_as
 from archive_core.versions import versions
 
 from .corrections import corrections_log
+
+CORRECTIONS_SHOWN = 50  # the page stays the same size however many corrections the archive gathers
 
 
 class AboutGenerator(Generator):
@@ -43,14 +47,17 @@ class AboutGenerator(Generator):
             return
         pages = versions({lang: page.url for lang, page in self.pages.items()}, original=self.settings["DEFAULT_LANG"])
         alternates = pages.alternates(self.settings["SITEURL"])
+        event_pages = EventPages(self.context.get("timeline_events") or (), events_per_page(self.settings))
         for lang, page in self.pages.items():
+            log = corrections_log(self.context, lang, event_pages)
             writer.write_file(
                 save_as(page.url),
                 self.get_template("about"),
                 self.context,
                 url=page.url,
                 about=page,
-                corrections=corrections_log(self.context, lang),
+                corrections=log[:CORRECTIONS_SHOWN],
+                corrections_total=len(log),
                 page_lang=lang,
                 alternates=alternates,
                 language_links=pages.language_links(lang),

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from archive_core.countries import country_name
+from archive_core.timeline_pages import EventPages
 from archive_core.urls import country_url, section_url
 
 
@@ -25,7 +26,7 @@ def _text(value: Any, lang: str) -> str | None:
     return value.get(lang) if isinstance(value, dict) else value
 
 
-def corrections_log(context: dict, lang: str) -> list[LoggedCorrection]:
+def corrections_log(context: dict, lang: str, event_pages: EventPages) -> list[LoggedCorrection]:
     found: list[LoggedCorrection] = []
     for code, record in (context.get("country_records") or {}).items():
         for c in record.corrections:
@@ -39,7 +40,7 @@ def corrections_log(context: dict, lang: str) -> list[LoggedCorrection]:
         for c in person.corrections:
             found.append(LoggedCorrection(c.date, person.name[lang], url, c.change[lang], _text(c.reason, lang)))
     for event in context.get("timeline_events") or []:
-        url = f"{section_url('timeline', lang)}#{event.id}"
+        url = event_pages.url(event.id, lang)
         for c in event.corrections:
             found.append(LoggedCorrection(c.date, event.title[lang], url, c.change[lang], _text(c.reason, lang)))
     for article in context.get("articles") or []:

@@ -13,6 +13,7 @@ from archive_core.derived import derived, front_matter
 from archive_core.locales import LANGUAGES
 from archive_core.output import written_together
 from archive_core.snapshot import CONTEXT_KEY, shared
+from archive_core.timeline_pages import EventPages, events_per_page
 from archive_core.urls import save_as, section_url
 
 from .timeline_events import events_by_country
@@ -40,7 +41,7 @@ class CountryPagesGenerator(Generator):
         articles = self.context.get("articles", [])
         snapshot = shared(self.context, Path(self.path))
         data = snapshot.countries
-        inputs = (front_matter(articles), data, snapshot.events)
+        inputs = (front_matter(articles), data, snapshot.events, events_per_page(self.settings))
         self.pages, self.indexes = derived(self, "pages", inputs, lambda: self._pages(articles, snapshot))
         # Shared with other plugins through the context (they never import this one): the open data,
         # the citations and the about page read them when they are there.
@@ -54,7 +55,8 @@ class CountryPagesGenerator(Generator):
         """Each language's country pages and country index."""
         data = snapshot.countries
         siteurl, default_lang = self.settings["SITEURL"], self.settings["DEFAULT_LANG"]
-        events = {lang: events_by_country(snapshot.events, lang) for lang in LANGUAGES}
+        event_pages = EventPages(snapshot.events, events_per_page(self.settings))
+        events = {lang: events_by_country(snapshot.events, lang, event_pages) for lang in LANGUAGES}
         pages = country_pages(data, articles, events, siteurl, default_lang)
         world = world_map()
         indexes = {

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from archive_core.events import Event
-from archive_core.urls import section_url
+from archive_core.timeline_pages import EventPages
 from archive_core.when import date_text
 
 
@@ -19,8 +19,9 @@ class CountryEvent:
     url: str  # the timeline page, at the event's anchor
 
 
-def events_by_country(events: Iterable[Event], lang: str) -> dict[str, list[CountryEvent]]:
-    """The dated events of each country, oldest first (upcoming events have no date, and are left out)."""
+def events_by_country(events: Iterable[Event], lang: str, pages: EventPages) -> dict[str, list[CountryEvent]]:
+    """The dated events of each country, oldest first (upcoming events have no date, and are left out), each
+    linked to the page of the timeline that shows it."""
     found: dict[str, list[CountryEvent]] = defaultdict(list)
     for event in sorted((e for e in events if e.when is not None), key=lambda e: (e.when.start, e.id)):
         text = date_text(event.when, lang)
@@ -28,7 +29,7 @@ def events_by_country(events: Iterable[Event], lang: str) -> dict[str, list[Coun
             iso=event.when.start.isoformat(),
             when=f"{text.start}{text.separator}{text.end or ''}",
             title=event.title[lang],
-            url=f"{section_url('timeline', lang)}#{event.id}",
+            url=pages.url(event.id, lang),
         )
         for code in event.countries:
             found[code].append(entry)

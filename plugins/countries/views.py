@@ -26,6 +26,11 @@ from .regions import continent
 from .timeline_events import CountryEvent
 from .worldmap import WorldMap
 
+# A country page is bounded however much curated data concerns the country: its newest events (the timeline
+# holds them all) and, for each person, the newest articles that name them (every article is on the year pages).
+EVENTS_SHOWN = 20
+PERSON_ARTICLES_SHOWN = 5
+
 
 class ArticleLike(Protocol):
     lang: str
@@ -66,6 +71,11 @@ class PersonEntry:
     sources: tuple[Citation, ...] = ()
     corrections: tuple[Correction, ...] = ()
 
+    @property
+    def shown_articles(self) -> tuple[ArticleLike, ...]:
+        """The newest of the articles that name the person: the page says how many more there are."""
+        return self.articles[:PERSON_ARTICLES_SHOWN]
+
 
 @dataclass(frozen=True)
 class CountryPage:
@@ -87,6 +97,11 @@ class CountryPage:
     @property
     def note(self) -> str | None:
         return self.record.note[self.lang] if self.record.note else None
+
+    @property
+    def shown_events(self) -> tuple[CountryEvent, ...]:
+        """The newest events, oldest first: the page links to the timeline for the others."""
+        return self.events[-EVENTS_SHOWN:]
 
     @property
     def years(self) -> tuple[Count, ...]:
@@ -157,7 +172,7 @@ def country_pages(
     pages: dict[str, list[CountryPage]] = {}
     for lang in LANGUAGES:
         listed = newest_first(listed_in(articles, lang))
-        by_key = {article.translation_key: article for article in listed}
+        newest = {article.translation_key: (rank, article) for rank, article in enumerate(listed)}
         by_country: dict[str, list] = {}
         for article in listed:
             for code in dict.fromkeys(article.archive.countries):
@@ -172,7 +187,7 @@ def country_pages(
                 region=babel_locale(lang).territories[continent(code)],
                 record=data.records.get(code) or CountryRecord(code, UNKNOWN),
                 events=tuple(events.get(lang, {}).get(code, ())),
-                people=tuple(_people(data.people, code, lang, by_key)),
+                people=tuple(_people(data.people, code, lang, newest)),
                 articles=tuple(by_country.get(code, ())),
                 alternates=tuple(page_versions[code].alternates(siteurl)),
                 language_links=tuple(page_versions[code].language_links(lang)),
@@ -245,12 +260,17 @@ def country_index(
     )
 
 
-def _people(people: list[Person], code: str, lang: str, by_key: dict[str, ArticleLike]) -> list[PersonEntry]:
+def _people(
+    people: list[Person], code: str, lang: str, newest: dict[str, tuple[int, ArticleLike]]
+) -> list[PersonEntry]:
+    """`newest`: each listed article by translation_key, with its rank, newest first."""
     entries = [
         PersonEntry(
             name=person.name[lang],
             role=person.role[lang],
-            articles=tuple(by_key[key] for key in person.articles if key in by_key),
+            articles=tuple(
+                article for _, article in sorted(newest[key] for key in dict.fromkeys(person.articles) if key in newest)
+            ),
             official_name=person.official_name,
             official_role=person.official_role[lang] if person.official_role else None,
             note=person.note[lang] if person.note else None,

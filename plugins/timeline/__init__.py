@@ -14,6 +14,7 @@ from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
 from archive_core.output import records_json, write_page
 from archive_core.snapshot import shared
+from archive_core.timeline_pages import events_per_page
 from archive_core.urls import year_anchor
 from archive_core.versions import versions
 
@@ -44,11 +45,13 @@ def article_ref(article) -> ArticleRef:
     )
 
 
-def _timelines(articles: list, events: tuple) -> tuple[dict[str, Timeline], dict[str, list], list]:
+def _timelines(
+    articles: list, events: tuple, per_page: int | None
+) -> tuple[dict[str, Timeline], dict[str, list], list]:
     """Each language's timeline; the Article objects each lists, for the devserver's incremental writer
     (tools/incremental.py); and, for each article, where it sits on its language's timeline."""
     refs = [article_ref(article) for article in articles]
-    timelines = {lang: build_timeline(events, refs, lang) for lang in LANGUAGES}
+    timelines = {lang: build_timeline(events, refs, lang, per_page) for lang in LANGUAGES}
     listed = {lang: listed_in(articles, lang) for lang in LANGUAGES}
     return timelines, listed, [position_links(timelines[ref.lang], ref) for ref in refs]
 
@@ -60,8 +63,9 @@ class TimelineGenerator(Generator):
         articles = self.context.get("articles", [])
         events = shared(self.context, Path(self.path)).events
         self.context["timeline_events"] = events  # for other plugins (the about page's corrections log)
+        per_page = events_per_page(self.settings)
         self.timelines, self.listed, links = derived(
-            self, "timeline", (front_matter(articles), events), lambda: _timelines(articles, events)
+            self, "timeline", (front_matter(articles), events, per_page), lambda: _timelines(articles, events, per_page)
         )
         for article, found in zip(articles, links, strict=True):
             article.timeline_links = found
@@ -79,6 +83,7 @@ class TimelineGenerator(Generator):
                 timeline.url,
                 lang,
                 pages,
+                articles=timeline.events,  # paginated as PAGINATED_TEMPLATES["timeline"] says
                 timeline=timeline,
                 listed_articles=self.listed[lang],
             )

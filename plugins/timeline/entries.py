@@ -15,7 +15,8 @@ from archive_core.events import Event
 from archive_core.facets import SearchFacets, page_facets
 from archive_core.listing import listed_in
 from archive_core.provenance import Citation, Correction, Localized
-from archive_core.urls import article_anchor, country_url, section_url
+from archive_core.timeline_pages import page_numbers, page_url
+from archive_core.urls import article_anchor, country_url, section_url, year_anchor
 from archive_core.when import DateText, When, date_text
 
 ARTICLE_KIND = "article"
@@ -96,16 +97,79 @@ class YearGroup:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A year (or what happens next, `year` None) as one page of the timeline shows it."""
+
+    year: int | None
+    events: tuple[Entry, ...]  # the year's events on this page
+    article_count: int = 0  # on the year's first page only
+
+
+@dataclass(frozen=True)
 class Timeline:
     lang: str
     url: str  # `en/timeline/`
     json_url: str  # `en/timeline.json`
     years: tuple[YearGroup, ...]
     upcoming: tuple[Entry, ...]  # what happens next: no date yet
+    per_page: int | None = None  # events a page shows (archive_core.timeline_pages); None: one page
 
     @cached_property
     def entries(self) -> tuple[Entry, ...]:
         return (*(entry for group in self.years for entry in group.entries), *self.upcoming)
+
+    @cached_property
+    def events(self) -> tuple[Entry, ...]:
+        """What the pages list, in their order: the dated events, then what happens next."""
+        return (*(entry for group in self.years for entry in group.events), *self.upcoming)
+
+    @cached_property
+    def page_of(self) -> dict[str, int]:
+        return page_numbers((entry.id for entry in self.events), self.per_page)
+
+    def event_url(self, event_id: str) -> str:
+        return f"{page_url(self.lang, self.page_of.get(event_id, 1))}#{event_id}"
+
+    @cached_property
+    def year_pages(self) -> dict[int, int]:
+        """{year: the page its heading and article count are on}: its first event's, or, with no event, the page
+        of the events before it."""
+        pages, current = {}, 1
+        for group in self.years:
+            if group.events:
+                pages[group.year] = self.page_of[group.events[0].id]
+                current = self.page_of[group.events[-1].id]
+            else:
+                pages[group.year] = current
+        return pages
+
+    def year_url(self, year: int) -> str:
+        """The timeline's section of `year`, on its page."""
+        return f"{page_url(self.lang, self.year_pages[year])}#{year_anchor(year)}"
+
+    @cached_property
+    def upcoming_url(self) -> str:
+        return page_url(self.lang, self.page_of[self.upcoming[0].id] if self.upcoming else 1) + "#next"
+
+    @cached_property
+    def sections(self) -> dict[int, tuple[Section, ...]]:
+        """{page number: the years (and what happens next) it shows}, in one pass over the events."""
+        pages: defaultdict[int, list[Section]] = defaultdict(list)
+        for group in self.years:
+            home = self.year_pages[group.year]
+            by_page: dict[int, list[Entry]] = {home: []}
+            for entry in group.events:
+                by_page.setdefault(self.page_of[entry.id], []).append(entry)
+            for number, events in by_page.items():
+                count = group.article_count if number == home else 0
+                pages[number].append(Section(group.year, tuple(events), count))
+        for entry in self.upcoming:
+            number = self.page_of[entry.id]
+            if not pages[number] or pages[number][-1].year is not None:
+                pages[number].append(Section(None, ()))
+            last = pages[number][-1]
+            pages[number][-1] = Section(None, (*last.events, entry))
+        return dict(pages)
 
     @cached_property
     def positions(self) -> dict[str, tuple[Link, ...]]:
@@ -115,7 +179,7 @@ class Timeline:
         """
         positions: defaultdict[str, list[Link]] = defaultdict(list)
         for entry in self.entries:
-            url = f"{self.url}#{entry.id}"
+            url = self.event_url(entry.id)
             for link in entry.articles:
                 label = f"{entry.date_text}: {entry.title}" if entry.date_text else entry.title
                 positions[link.url].append(Link(label, url))
@@ -131,8 +195,10 @@ def json_url(lang: str) -> str:
     return timeline_url(lang).rstrip("/") + ".json"
 
 
-def build_timeline(events: Iterable[Event], articles: Iterable[ArticleRef], lang: str) -> Timeline:
-    """Events and the articles, oldest first; upcoming events at the end.
+def build_timeline(
+    events: Iterable[Event], articles: Iterable[ArticleRef], lang: str, per_page: int | None = None
+) -> Timeline:
+    """Events and the articles, oldest first; upcoming events at the end; `per_page` events on a page.
 
     Each article once: in `lang`, or, with no version in it yet, in the language it has.
     """
@@ -153,7 +219,8 @@ def build_timeline(events: Iterable[Event], articles: Iterable[ArticleRef], lang
     years = tuple(
         YearGroup(year, tuple(group)) for year, group in groupby(ordered, key=lambda entry: entry.when.start.year)
     )
-    return Timeline(lang, timeline_url(lang), json_url(lang), years, tuple(sorted(upcoming, key=lambda e: e.id)))
+    upcoming.sort(key=lambda entry: entry.id)
+    return Timeline(lang, timeline_url(lang), json_url(lang), years, tuple(upcoming), per_page)
 
 
 def event_search(event: Event, lang: str, when_text: DateText | None) -> SearchFacets:
@@ -234,7 +301,7 @@ def to_json(timeline: Timeline, siteurl: str) -> dict[str, Any]:
         return {
             "id": entry.id,
             # An article is not on the page (which counts them by year): its own page.
-            "url": site(entry.url) if entry.kind == ARTICLE_KIND and entry.url else site(f"{timeline.url}#{entry.id}"),
+            "url": site(entry.url) if entry.kind == ARTICLE_KIND and entry.url else site(timeline.event_url(entry.id)),
             "kind": entry.kind,
             "date": None
             if when is None

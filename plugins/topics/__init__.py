@@ -50,7 +50,9 @@ class TopicPagesGenerator(Generator):
         indexes = versions({lang: section_url("tags", lang) for lang in LANGUAGES}, original=default_lang)
         homes = {lang: section_url("tags", lang) for lang in LANGUAGES}
         for lang, pages in self.pages.items():
-            write_page(self, writer, INDEX_TEMPLATE, section_url("tags", lang), lang, indexes, topics=pages)
+            # Paginated as PAGINATED_TEMPLATES["topics"] says: every tag of every article is a topic.
+            url = section_url("tags", lang)
+            write_page(self, writer, INDEX_TEMPLATE, url, lang, indexes, articles=pages, topics=pages)
             for page in pages:
                 urls = {lang: page.url}
                 other = next(o for o in LANGUAGES if o != lang)
