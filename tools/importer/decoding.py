@@ -1,10 +1,11 @@
-"""Bytes as found in the wild -> clean text: UTF-8 (with or without BOM) or a legacy encoding.
+"""Bytes as found in the wild -> clean text: UTF-8, UTF-16 or UTF-32 (with or without BOM) or a legacy encoding.
 
 Legacy encodings (Windows-1250 and others) are detected with charset-normalizer.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from pathlib import Path
@@ -18,6 +19,13 @@ MAX_SOURCE_BYTES = 5_000_000
 # No-break and other fixed-width spaces become ordinary spaces; zero-width characters go.
 _SPACES = re.compile(r"[\u00a0\u2007\u202f]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+# UTF-32 first: its little-endian BOM starts with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -28,14 +36,16 @@ def decode(path: Path, data: bytes) -> str:
         raise content_error(
             path, None, "file", f"the source is larger than {MAX_SOURCE_BYTES} bytes", "is it really one article?"
         )
-    if b"\x00" in data:
+    text = _decode_wide(data)
+    if text is None and b"\x00" in data:
         raise content_error(
             path, None, "file", "the source is binary, not text", "give a text file or a saved HTML page (.txt, .html)"
         )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = _decode_legacy(path, data)
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_legacy(path, data)
     if _looks_binary(text):
         raise content_error(
             path, None, "file", "the source is binary, not text", "give a text file or a saved HTML page (.txt, .html)"
@@ -47,6 +57,28 @@ def normalize(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\v", "\n").replace("\f", "\n")  # line and page breaks
     return NOT_XML.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", text)))  # other controls are no text
+
+
+def _decode_wide(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 text (as Windows Notepad saves "Unicode"): by its BOM, or without one by the NUL bytes
+    of Latin letters; None if `data` is neither."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom) :], encoding)
+    if b"\x00" not in data:
+        return None
+    for encoding in ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"):
+        text = _strict(data, encoding)
+        if text is not None and "\x00" not in text and _mostly_latin(text):
+            return text
+    return None
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_legacy(path: Path, data: bytes) -> str:
