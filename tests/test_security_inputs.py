@@ -74,6 +74,18 @@ def test_line_ends_and_nul_bytes_are_named_at_their_line(data, line, expected, c
     assert any(p.startswith(f"{path}:{line}: ") and expected in p for p in problems), problems
 
 
+@pytest.mark.parametrize("with_bom", [True, False], ids=["bom", "no-bom"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("name", [ARTICLE, "data/people.yaml", "data/timeline/signing-ceremony.yaml"])
+def test_a_file_in_utf16_or_utf32_is_named_so_not_binary(name, encoding, with_bom, content_copy):
+    path = content_copy / name
+    text = path.read_text(encoding="utf-8") if path.exists() else GOOD
+    path.write_bytes(("\ufeff" if with_bom else "").encode(encoding) + text.encode(encoding))
+    problems = [str(p) for p in check(content_copy)]
+    expected = f"{path}: file: the file is {encoding.upper()} text, not UTF-8 (save it again as UTF-8"
+    assert any(p.startswith(expected) for p in problems), problems
+
+
 def test_an_import_refused_for_its_text_names_the_source_line(tmp_path):
     source = tmp_path / "hostile.txt"
     source.write_text(

@@ -24,6 +24,7 @@ from . import paths
 from .errors import content_error
 from .text import bytes_problem, invisible_problem, is_prose, line_of, text_problem
 from .when import YEAR_HINT, YearTooEarly, check_year
+from .wide_text import decode_wide
 
 FENCE = "---"
 MAX_FILE_BYTES = paths.MAX_FILE_BYTES
@@ -107,6 +108,11 @@ def decode(data: bytes, path: str | Path) -> str:
             f"the file is larger than {MAX_FILE_BYTES} bytes",
             "split it, or check that it is really an article",
         )
+    if wide := decode_wide(data):
+        raise content_error(
+            path, None, "file", f"the file is {wide[0].upper()} text, not UTF-8",
+            "save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
+        )  # fmt: skip
     if (nul := data.find(b"\x00")) >= 0:
         raise content_error(
             path, line_of(data, nul), "file", "the file is binary, not text: it holds a NUL byte",

@@ -5,7 +5,6 @@ Legacy encodings (Windows-1250 and others) are detected with charset-normalizer.
 
 from __future__ import annotations
 
-import codecs
 import re
 import unicodedata
 from pathlib import Path
@@ -14,18 +13,12 @@ from charset_normalizer import from_bytes
 
 from archive_core.errors import content_error
 from archive_core.text import NOT_XML
+from archive_core.wide_text import decode_wide
 
 MAX_SOURCE_BYTES = 5_000_000
 # No-break and other fixed-width spaces become ordinary spaces; zero-width characters go.
 _SPACES = re.compile(r"[\u00a0\u2007\u202f]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
-# UTF-32 first: its little-endian BOM starts with UTF-16's.
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -36,7 +29,8 @@ def decode(path: Path, data: bytes) -> str:
         raise content_error(
             path, None, "file", f"the source is larger than {MAX_SOURCE_BYTES} bytes", "is it really one article?"
         )
-    text = _decode_wide(data)
+    wide = decode_wide(data)
+    text = wide[1] if wide else None
     if text is None and b"\x00" in data:
         raise content_error(
             path, None, "file", "the source is binary, not text", "give a text file or a saved HTML page (.txt, .html)"
@@ -57,28 +51,6 @@ def normalize(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\v", "\n").replace("\f", "\n")  # line and page breaks
     return NOT_XML.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", text)))  # other controls are no text
-
-
-def _decode_wide(data: bytes) -> str | None:
-    """UTF-16 or UTF-32 text (as Windows Notepad saves "Unicode"): by its BOM, or without one by the NUL bytes
-    of Latin letters; None if `data` is neither."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return _strict(data[len(bom) :], encoding)
-    if b"\x00" not in data:
-        return None
-    for encoding in ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"):
-        text = _strict(data, encoding)
-        if text is not None and "\x00" not in text and _mostly_latin(text):
-            return text
-    return None
-
-
-def _strict(data: bytes, encoding: str) -> str | None:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
 
 
 def _decode_legacy(path: Path, data: bytes) -> str:
