@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from . import paths
-from .errors import content_error
+from .errors import ContentError, content_error
 from .text import bytes_problem, invisible_problem, is_prose, line_of, text_problem
 from .when import YEAR_HINT, YearTooEarly, check_year
 from .wide_text import decode_wide
@@ -131,16 +131,28 @@ def decode(data: bytes, path: str | Path) -> str:
         ) from None
     if problem := bytes_problem(data):
         raise content_error(path, line_of(data, problem.offset), "text", problem.message, problem.hint)
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    if (cr := text.find("\r")) >= 0:
+        raise _bare_cr(path, text, cr)
+    return text
 
 
-def split(text: str, path: str | Path) -> SplitDocument:
-    lines = text.split("\n")
-    if lines[0].rstrip() != FENCE and "\r" in lines[0]:
-        raise content_error(
+def _bare_cr(path: str | Path, text: str, offset: int) -> ContentError:
+    # YAML and Markdown end a line at a bare CR; a terminal returns to the line's start and writes over it, and
+    # git shows one line: a reviewer would read other fields than the site.
+    if "\n" not in text:
+        return content_error(
             path, 1, "file", "its lines end with a bare CR (carriage return), not LF",
             "save the file with LF (Unix) or CRLF (Windows) line ends",
         )  # fmt: skip
+    return content_error(
+        path, line_of(text, offset), "file", "holds a bare CR (carriage return) that is not followed by LF",
+        "delete it, or end the line with LF like the others",
+    )  # fmt: skip
+
+
+def split(text: str, path: str | Path) -> SplitDocument:
+    lines = text.split("\n")  # `decode` refused any CR left
     if lines[0].rstrip() != FENCE:
         raise content_error(
             path,
