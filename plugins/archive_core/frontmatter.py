@@ -415,6 +415,26 @@ def node_line(root: yaml.Node | None, dotted_field: str) -> int | None:
     return node.start_mark.line + 2 if node is not None else line
 
 
+def written_scalar(doc: SplitDocument, dotted_field: str) -> str | None:
+    """The text of `field`'s value as the file writes it, without a tag (`!!float 1e400`: `1e400`), if it is a
+    scalar: a hint then quotes what the contributor wrote, not what YAML made of it (`inf`)."""
+    try:
+        node = yaml.compose(doc.yaml_text, Loader=FrontMatterLoader)
+    except yaml.YAMLError:
+        return None
+    for name in dotted_field.split("."):
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if getattr(k, "value", None) == name), None)
+        elif isinstance(node, yaml.SequenceNode) and name.isdigit() and int(name) < len(node.value):
+            node = node.value[int(name)]
+        else:
+            return None
+    if not isinstance(node, yaml.ScalarNode) or node.style:  # a quoted or block scalar is text already
+        return None
+    written = doc.yaml_text[node.start_mark.index : node.end_mark.index]
+    return written.split(None, 1)[-1] if written.startswith("!") else written
+
+
 def _failing_scalar(root: yaml.Node, offset: int, record_key: str | None) -> tuple[str | None, int | None, str | None]:
     """The field, line and tag of the first scalar that cannot be constructed: a timestamp that is no real
     date, an integer longer than Python reads (ValueError from `int`)."""
