@@ -5,11 +5,15 @@ See docs/security.md.
 
 from __future__ import annotations
 
+import re
+import shutil
+
 import pytest
 
 from tools.check import check
 
 from .build_helpers import run_build, tree_snapshot
+from .conftest import FIXTURE
 
 DATA_FILES = [
     "data/countries.yaml",
@@ -134,3 +138,31 @@ def test_the_yaml_readers_errors_name_the_record(case, content_copy):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     errors = _errors(content_copy)
     assert any(error.startswith(f"{path}{expected}") for error in errors), errors
+
+
+# Every field of every data file, given a value of another shape than it takes: each is refused at its file,
+# never a traceback. A timeline event's `kind` as a mapping or list was refused, then looked up in a set
+# (`TypeError: unhashable type`).
+_FIELD = re.compile(r"^(\s*(?:- )?)([A-Za-z_]+): \S.*$", re.MULTILINE)
+OTHER_SHAPES = ("{a: b}", "[x, y]", "!!set {a}")
+
+
+def _fields(path) -> dict[str, re.Match]:
+    """The first line that sets each field name in `path`."""
+    found: dict[str, re.Match] = {}
+    for match in _FIELD.finditer(path.read_text(encoding="utf-8")):
+        found.setdefault(match.group(2), match)
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(str(p.relative_to(FIXTURE)) for p in (FIXTURE / "data").rglob("*.yaml")))
+def test_any_field_of_another_shape_is_refused_at_its_file(name, tmp_path):
+    text = (FIXTURE / name).read_text(encoding="utf-8")
+    for field, match in _fields(FIXTURE / name).items():
+        for shape in OTHER_SHAPES:
+            content = tmp_path / f"{field}-{OTHER_SHAPES.index(shape)}"
+            shutil.copytree(FIXTURE, content)
+            edited = text[: match.start()] + f"{match.group(1)}{field}: {shape}" + text[match.end() :]
+            (content / name).write_text(edited, encoding="utf-8")
+            problems = [str(p) for p in check(content)]
+            assert any(p.startswith(str(content / name)) for p in problems), (field, shape, problems)

@@ -74,6 +74,43 @@ def test_line_ends_and_nul_bytes_are_named_at_their_line(data, line, expected, c
     assert any(p.startswith(f"{path}:{line}: ") and expected in p for p in problems), problems
 
 
+# One bare CR among LF line ends: YAML and Markdown end a line there, while a terminal writes the rest over the
+# line's start and git shows one line, so a reviewer reads other values than the site shows.
+BARE_CR = "file: holds a bare CR (carriage return) that is not followed by LF"
+
+
+@pytest.mark.parametrize(
+    ("name", "edit", "line", "expected"),
+    [
+        (ARTICLE, lambda text: text.replace("lang: en\n", "lang: en\r"), 4, BARE_CR),
+        (ARTICLE, lambda text: text.replace("Lead paragraph.", "Lead\rparagraph."), 12, BARE_CR),
+        (ARTICLE, lambda text: text.replace("\n", "\r\n").replace("Lead", "\rLead"), 12, BARE_CR),
+        ("data/people.yaml", lambda text: text.replace("\n", "\r", 2), 1, BARE_CR),
+        ("data/people.yaml", lambda text: text.replace("\n", "\r"), 1, "file: its lines end with a bare CR"),
+        ("about/about.en.md", lambda text: text.replace("\n", "\r", 3), 1, BARE_CR),
+    ],
+    ids=["front-matter", "body", "in-crlf", "data", "data-all-cr", "about"],
+)
+def test_a_bare_cr_anywhere_in_any_content_file_is_named_at_its_line(name, edit, line, expected, content_copy):
+    path = content_copy / name
+    text = path.read_text(encoding="utf-8") if path.exists() else GOOD
+    path.write_bytes(edit(text).encode("utf-8"))
+    problems = [str(p) for p in check(content_copy)]
+    assert any(p.startswith(f"{path}:{line}: {expected}") for p in problems), problems
+
+
+@pytest.mark.parametrize("with_bom", [True, False], ids=["bom", "no-bom"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("name", [ARTICLE, "data/people.yaml", "data/timeline/signing-ceremony.yaml"])
+def test_a_file_in_utf16_or_utf32_is_named_so_not_binary(name, encoding, with_bom, content_copy):
+    path = content_copy / name
+    text = path.read_text(encoding="utf-8") if path.exists() else GOOD
+    path.write_bytes(("\ufeff" if with_bom else "").encode(encoding) + text.encode(encoding))
+    problems = [str(p) for p in check(content_copy)]
+    expected = f"{path}: file: the file is {encoding.upper()} text, not UTF-8 (save it again as UTF-8"
+    assert any(p.startswith(expected) for p in problems), problems
+
+
 def test_an_import_refused_for_its_text_names_the_source_line(tmp_path):
     source = tmp_path / "hostile.txt"
     source.write_text(

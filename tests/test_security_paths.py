@@ -327,3 +327,43 @@ def test_a_link_out_of_the_repository_in_the_theme_is_refused(kind, tmp_path):
     assert built.returncode == 1 and "Traceback" not in built.stderr
     assert f"theme/static/{link.name}" in built.stderr and "outside the repository" in built.stderr
     assert not (tmp_path / "output").exists()
+
+
+# Files a browser opens as a page that runs scripts: the site's CSP is in each page's <meta>, so a copied one
+# would run with none, on the archive's address.
+ACTIVE_FILES = ["evil.html", "evil.HTM", "evil.xhtml", "evil.svg", "evil.xml", "evil"]
+
+
+@pytest.mark.parametrize("name", ACTIVE_FILES)
+def test_a_static_link_to_a_page_or_image_that_runs_scripts_is_refused(name, content_copy):
+    (content_copy / "sources" / name).write_text("<script>alert(document.domain)</script>\n", encoding="utf-8")
+    article = content_copy / ARTICLE
+    line = article.read_text(encoding="utf-8").count("\n") + 2
+    with article.open("a", encoding="utf-8") as file:
+        file.write(f"\n[the page]({{static}}/sources/{name})\n")
+    checked = run_check(content_copy)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stderr
+    assert f"{article}:{line}: body: link '{{static}}/sources/{name}' points to a file that is a" in checked.stderr
+    assert "which a browser may open as a page and run its scripts" in checked.stderr
+
+
+def test_a_page_copied_by_a_static_link_is_never_published(content_copy, tmp_path, good_output):
+    (content_copy / "sources/evil.html").write_text("<script>alert(document.domain)</script>\n", encoding="utf-8")
+    (content_copy / "sources/notes.pdf").write_bytes(b"%PDF-1.4\n")
+    with (content_copy / ARTICLE).open("a", encoding="utf-8") as article:
+        article.write("\n[the page]({static}/sources/evil.html), [notes]({static}/sources/notes.pdf)\n")
+    output = tmp_path / "site" / "output"
+    shutil.copytree(good_output, output)
+    before = tree_snapshot(output)
+    built = run_build(content_copy, output)
+    assert built.returncode == 1 and "Traceback" not in built.stderr, built.stderr
+    assert "is a .html file, which a browser may open as a page" in built.stderr and "a .pdf file" not in built.stderr
+    assert tree_snapshot(output) == before
+    (content_copy / ARTICLE).write_text(
+        (content_copy / ARTICLE).read_text(encoding="utf-8").replace("[the page]({static}/sources/evil.html), ", ""),
+        encoding="utf-8",
+    )
+    (content_copy / "sources/evil.html").unlink()
+    built = run_build(content_copy, output)
+    assert built.returncode == 0, built.stderr
+    assert (output / "sources/notes.pdf").read_bytes() == b"%PDF-1.4\n"

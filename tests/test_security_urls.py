@@ -41,6 +41,8 @@ ACCEPTED = [
     "https://www.vietnamplus.vn/le-mo-post1072958.vnp?x=1#y",
     "http://[2001:db8::1]:8080/a",
     "https://1.2.3.4/",
+    "https://0x7f.example.org/",  # a name: its last label is not a number
+    "https://123.example.org/",
     "https://xn--e1afmkfd.xn--p1ai/",  # пример.рф, as readers are shown it
     "https://example.org/łódź",  # letters outside ASCII in the path show no other site
     "https://example.org:443/",
@@ -59,11 +61,33 @@ LOOK_ALIKES = {
 
 @pytest.mark.parametrize("url", LOOK_ALIKES)
 def test_a_host_outside_ascii_is_refused_with_its_ascii_form(url, content_copy):
+    assert_refused_as_source_url(url, content_copy, LOOK_ALIKES[url])
+
+
+def assert_refused_as_source_url(url: str, content_copy, hint: str = "") -> None:
+    """`url` is refused by `is_http_url`, and by `make check` at its line as an article's `source.url`."""
     assert not is_http_url(url)
     path = content_copy / "articles/2025/good-article.en.md"
     path.write_text(good("https://example.org/a", url), encoding="utf-8")
     problems = [str(p) for p in check(content_copy)]
-    assert any(p.startswith(f"{path}:8: source.url:") and LOOK_ALIKES[url] in p for p in problems), problems
+    assert any(p.startswith(f"{path}:8: source.url:") and hint in p for p in problems), problems
+
+
+# Hosts a browser reads as an IPv4 address other than the one shown (the URL Standard's "ends in a number"):
+# each reaches a machine while the page shows what looks like a name or another number.
+NUMBERS_AS_HOSTS = [
+    "https://127.1/",  # 127.0.0.1
+    "https://0x7f.0.0.1/",  # 127.0.0.1
+    "https://2130706433./",  # 127.0.0.1
+    "https://press.un.org.0x7f000001/",  # 127.0.0.1, for a reader who stops at press.un.org
+    "https://1.2.3.4.5/",  # no address at all to a browser
+    "https://example.123/",
+]
+
+
+@pytest.mark.parametrize("url", NUMBERS_AS_HOSTS)
+def test_a_host_a_browser_reads_as_another_number_is_refused(url, content_copy):
+    assert_refused_as_source_url(url, content_copy)
 
 
 @pytest.mark.parametrize("url", REFUSED)

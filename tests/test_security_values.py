@@ -296,3 +296,23 @@ def test_each_symbol_named_for_a_greek_letter_is_drawn_as_it_and_belongs_to_no_a
         assert icu.Script.getScript(symbol).getName() == "Common", symbol
         assert invisible_problem(f"10{symbol}m", prose=False) is None
         assert symbol in invisible_problem(f"10{letter}m", prose=False).hint
+
+
+# A value YAML reads as something other than text: the hint quotes it as written, never as Python shows what
+# YAML made of it (`inf` for `1.0e+400`, `16` for `0x10`, `b'hello'` for a `!!binary` value).
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("1.0e+400", 'summary: "1.0e+400"'),
+        ("0x10", 'summary: "0x10"'),
+        ("!!binary aGVsbG8=", 'summary: "aGVsbG8="'),
+        ("!!float 2", 'summary: "2"'),
+        ("[a, b]", 'summary: "..."'),
+        ("!!set {a, b}", 'summary: "..."'),
+    ],
+)
+def test_a_value_that_is_not_text_is_quoted_in_the_hint_as_written(written, hint, content_copy):
+    path = content_copy / "articles/2025/good-article.en.md"
+    path.write_text(GOOD_ARTICLE.replace("lang: en\n", f"lang: en\nsummary: {written}\n"), encoding="utf-8")
+    problems = [str(p) for p in check(content_copy)]
+    assert any(p.startswith(f"{path}:5: summary: must be text, not") and hint in p for p in problems), problems

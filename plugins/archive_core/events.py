@@ -306,7 +306,8 @@ def _when(record: _Record) -> When | None:
 def _not_ahead(record: _Record, when: When, start: list[str], end: list[str]) -> When | None:
     """`when`, unless it is later than tomorrow (or, for a scheduled kind, than the horizon): then None."""
     today = date.today()
-    scheduled = record.data.get("kind") in SCHEDULED_KINDS
+    kind = record.data.get("kind")  # refused already if it is not a known kind, and checked on: any YAML value
+    scheduled = isinstance(kind, str) and kind in SCHEDULED_KINDS
     latest = today + (SCHEDULED_HORIZON if scheduled else MAX_DAYS_AHEAD)
     for keys, day in ((start, when.start), (end, when.end or when.start)):
         if day > latest:

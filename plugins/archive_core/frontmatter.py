@@ -21,9 +21,10 @@ from typing import Any
 import yaml
 
 from . import paths
-from .errors import content_error
+from .errors import ContentError, content_error
 from .text import bytes_problem, invisible_problem, is_prose, line_of, text_problem
 from .when import YEAR_HINT, YearTooEarly, check_year
+from .wide_text import decode_wide
 
 FENCE = "---"
 MAX_FILE_BYTES = paths.MAX_FILE_BYTES
@@ -107,6 +108,11 @@ def decode(data: bytes, path: str | Path) -> str:
             f"the file is larger than {MAX_FILE_BYTES} bytes",
             "split it, or check that it is really an article",
         )
+    if wide := decode_wide(data):
+        raise content_error(
+            path, None, "file", f"the file is {wide[0].upper()} text, not UTF-8",
+            "save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
+        )  # fmt: skip
     if (nul := data.find(b"\x00")) >= 0:
         raise content_error(
             path, line_of(data, nul), "file", "the file is binary, not text: it holds a NUL byte",
@@ -125,16 +131,28 @@ def decode(data: bytes, path: str | Path) -> str:
         ) from None
     if problem := bytes_problem(data):
         raise content_error(path, line_of(data, problem.offset), "text", problem.message, problem.hint)
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    if (cr := text.find("\r")) >= 0:
+        raise _bare_cr(path, text, cr)
+    return text
 
 
-def split(text: str, path: str | Path) -> SplitDocument:
-    lines = text.split("\n")
-    if lines[0].rstrip() != FENCE and "\r" in lines[0]:
-        raise content_error(
+def _bare_cr(path: str | Path, text: str, offset: int) -> ContentError:
+    # YAML and Markdown end a line at a bare CR; a terminal returns to the line's start and writes over it, and
+    # git shows one line: a reviewer would read other fields than the site.
+    if "\n" not in text:
+        return content_error(
             path, 1, "file", "its lines end with a bare CR (carriage return), not LF",
             "save the file with LF (Unix) or CRLF (Windows) line ends",
         )  # fmt: skip
+    return content_error(
+        path, line_of(text, offset), "file", "holds a bare CR (carriage return) that is not followed by LF",
+        "delete it, or end the line with LF like the others",
+    )  # fmt: skip
+
+
+def split(text: str, path: str | Path) -> SplitDocument:
+    lines = text.split("\n")  # `decode` refused any CR left
     if lines[0].rstrip() != FENCE:
         raise content_error(
             path,
@@ -395,6 +413,26 @@ def node_line(root: yaml.Node | None, dotted_field: str) -> int | None:
         else:
             return line
     return node.start_mark.line + 2 if node is not None else line
+
+
+def written_scalar(doc: SplitDocument, dotted_field: str) -> str | None:
+    """The text of `field`'s value as the file writes it, without a tag (`!!float 1e400`: `1e400`), if it is a
+    scalar: a hint then quotes what the contributor wrote, not what YAML made of it (`inf`)."""
+    try:
+        node = yaml.compose(doc.yaml_text, Loader=FrontMatterLoader)
+    except yaml.YAMLError:
+        return None
+    for name in dotted_field.split("."):
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if getattr(k, "value", None) == name), None)
+        elif isinstance(node, yaml.SequenceNode) and name.isdigit() and int(name) < len(node.value):
+            node = node.value[int(name)]
+        else:
+            return None
+    if not isinstance(node, yaml.ScalarNode) or node.style:  # a quoted or block scalar is text already
+        return None
+    written = doc.yaml_text[node.start_mark.index : node.end_mark.index]
+    return written.split(None, 1)[-1] if written.startswith("!") else written
 
 
 def _failing_scalar(root: yaml.Node, offset: int, record_key: str | None) -> tuple[str | None, int | None, str | None]:

@@ -23,7 +23,18 @@ _UNPUBLISHED = {"tag": "tag", "category": "category", "author": "author"}
 _COPIED = ("static", "attach")  # Pelican copies the target into the site
 _ID = re.compile(r'\sid="([^"]*)"')
 _PREFIX = re.compile(r"^(?:\{\w+\}|\|\w+\|)(.*)$")
-_COPIED_HINT = "a {static} link copies a plain file of the content folder into the site: put the file there"
+# What a `{static}` link may publish: files a browser shows or downloads, never runs. The site's CSP is in each
+# page's <meta>, so a copied `.html` or `.svg` page would run its scripts on the site's origin with none.
+COPIED_TYPES = frozenset((
+    ".pdf", ".txt", ".csv", ".json", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif",
+    ".mp3", ".m4a", ".ogg", ".oga", ".opus", ".wav", ".mp4", ".webm",
+    ".odt", ".ods", ".odp", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".epub", ".zip",
+))  # fmt: skip
+COPIED_HINT = (
+    "a {static} link copies a plain file of the content folder into the site, one of "
+    + " ".join(sorted(COPIED_TYPES))
+    + ": put the file there; a saved web page is imported with `make import`, or linked at its https:// address"
+)
 _HINT = "link to another article as [text]({filename}/articles/<year>/<translation_key>.<lang>.md)"
 
 
@@ -39,7 +50,7 @@ def broken_link_problems(content_dir: Path, docs: Sequence[ArticleDocument]) -> 
         for link in doc.site_links:
             message = _link_problem(content_dir, Path(doc.path), link, published, ids)
             if message:
-                hint = _COPIED_HINT if link.prefix in _COPIED else _HINT
+                hint = COPIED_HINT if link.prefix in _COPIED else _HINT
                 problems.append(Problem(doc.path, link.line, "body", f"link {link.url!r} {message}", hint))
     return problems
 
@@ -77,7 +88,17 @@ def _link_problem(
         paths.regular_file(target, content_dir)
     except ContentError as exc:
         return f"points to a file that {exc.problem.message}"
-    return None
+    problem = copied_type_problem(target)
+    return f"points to a file that {problem}" if problem else None
+
+
+def copied_type_problem(path: str | Path) -> str | None:
+    """Why the site may not publish `path` as it is (a page or image that runs scripts), or None."""
+    suffix = Path(path).suffix.lower()
+    if suffix in COPIED_TYPES:
+        return None
+    kind = f"a {suffix} file" if suffix else "a file without an extension"
+    return f"is {kind}, which a browser may open as a page and run its scripts on the archive's address"
 
 
 def copied_files(content_dir: Path, docs: Sequence[ArticleDocument]) -> set[Path]:

@@ -38,13 +38,17 @@ Localized = dict[str, str]  # one text per archive language
 
 
 _HOST_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", re.IGNORECASE)  # ASCII: see `address_hint`
+# A host whose last label is a number, decimal or `0x` hex, is an IPv4 address to a browser (the URL Standard's
+# "ends in a number"): `127.1`, `0x7f.0.0.1` and `2130706433.` all reach 127.0.0.1 while showing another host.
+_NUMERIC_LABEL = re.compile(r"[0-9]+|0x[0-9a-f]*", re.IGNORECASE)
 _NOT_IN_URL = re.compile(r"[\s\x00-\x1f\x7f<>\"\\^`{}]")
 
 
 def is_http_url(value: Any) -> bool:
     """True for a full http(s) address that parses strictly: no space, control character, quote or brace
     anywhere; no user name or password; a host that is a DNS name in ASCII (labels of a-z, 0-9 and `-`, at
-    least one dot: an internationalized name in its `xn--` form), an IPv4 address or a bracketed IPv6
+    least one dot: an internationalized name in its `xn--` form, not ending in a number), an IPv4 address in
+    dotted decimal (not `127.1` or `0x7f.0.0.1`, which a browser also reads as one) or a bracketed IPv6
     address; a port, if any, from 1 to 65535.
     `https://[example.org`, `http://a:99999/`, `https://exa mple.org/`, `https://user:pass@host/` and
     anything that is not text are not. The one test of every address in content: articles (`schema`),
@@ -75,7 +79,7 @@ def _is_host(host: str, bracketed: bool) -> bool:
         except ValueError:
             return False
     labels = host.rstrip(".").split(".")
-    if len(labels) == 4 and all(label.isascii() and label.isdigit() for label in labels):
+    if _NUMERIC_LABEL.fullmatch(labels[-1]):  # only the dotted decimal form a browser would show for it
         try:
             ipaddress.IPv4Address(host)
         except ValueError:

@@ -19,7 +19,7 @@ from slugify import slugify
 
 from . import countries
 from .errors import Problem, content_error
-from .frontmatter import SplitDocument, field_line, naive
+from .frontmatter import SplitDocument, field_line, naive, written_scalar
 from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES
 from .provenance import address_hint, is_http_url
@@ -197,7 +197,13 @@ class _Validator:
                 self.fail(field, "is missing", f"add `{_key(field)}: ...` {_where(field)}")
             return None
         if not isinstance(value, str):
-            self.fail(field, f"must be text, not {_kind(value)}", f'put the value in quotes: {_key(field)}: "{value}"')
+            written = written_scalar(self.doc, field)
+            hint = (
+                f'put the value in quotes: {_key(field)}: "{written}"'
+                if written is not None
+                else f'write it as one text in quotes: {_key(field)}: "..."'
+            )
+            self.fail(field, f"must be text, not {_kind(value)}", hint)
         value = value.strip()
         if required and not value:
             self.fail(field, "is empty", f"give `{field}` a value")

@@ -20,8 +20,9 @@ from pelican.utils import set_date_tzinfo
 from archive_core import paths
 from archive_core.articles import read_article
 from archive_core.cache import ContentCache
-from archive_core.errors import BuildFailed, ContentError
+from archive_core.errors import BuildFailed, ContentError, Problem
 from archive_core.facets import article_facets
+from archive_core.links import COPIED_HINT, copied_type_problem
 from archive_core.pelican_compat import freeze_url, skip_unwritten_listings, take_over_extensions
 from archive_core.snapshot import CONTEXT_KEY, take
 from archive_core.workers import default_workers
@@ -96,10 +97,15 @@ def refuse_escaping_static_files(generator) -> None:
     """
     problems = []
     for static in generator.staticfiles:
+        path = os.path.join(generator.path, static.source_path)
         try:
-            paths.regular_file(os.path.join(generator.path, static.source_path), generator.path)
+            paths.regular_file(path, generator.path)
         except ContentError as exc:
             problems.append(exc.problem)
+        if message := copied_type_problem(path):
+            problems.append(
+                Problem(path, None, "file", f"is copied into the site by a link, and {message}", COPIED_HINT)
+            )
     if problems:
         raise BuildFailed(problems)
 

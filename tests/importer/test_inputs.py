@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 import pytest
 
 from archive_core.articles import read_article
@@ -34,6 +36,36 @@ def test_bom_no_break_and_trailing_spaces(capsys, tmp_path):
     assert all(line == line.rstrip() for line in text.splitlines())
     assert read_article(result.path).meta.title == "Konwencja z Hanoi otwarta do podpisu"
     assert "(25 i 26 października) w Hanoi zakończyła" in text
+
+
+WIDE_ENCODINGS = (
+    ("utf-16-le", codecs.BOM_UTF16_LE),
+    ("utf-16-be", codecs.BOM_UTF16_BE),
+    ("utf-32-le", codecs.BOM_UTF32_LE),
+    ("utf-32-be", codecs.BOM_UTF32_BE),
+)
+
+
+@pytest.mark.parametrize("with_bom", [True, False], ids=["bom", "no-bom"])
+@pytest.mark.parametrize(("encoding", "bom"), WIDE_ENCODINGS, ids=[e for e, _ in WIDE_ENCODINGS])
+def test_utf16_and_utf32_give_the_same_article_as_utf8(capsys, tmp_path, encoding, bom, with_bom):
+    text = (FIXTURES / "bom.txt").read_bytes().removeprefix(codecs.BOM_UTF8).decode("utf-8")
+    wide = tmp_path / "wide.txt"
+    wide.write_bytes((bom if with_bom else b"") + text.encode(encoding))
+    utf8 = run_import(capsys, FIXTURES / "bom.txt", tmp_path / "utf8", "--date", "2025-10-26")
+    result = run_import(capsys, wide, tmp_path / "wide", "--date", "2025-10-26")
+    assert result.code == 0, result.err
+    assert result.path.relative_to(tmp_path / "wide") == utf8.path.relative_to(tmp_path / "utf8")
+    assert result.path.read_bytes() == utf8.path.read_bytes()
+
+
+def test_binary_with_nul_bytes_is_still_refused(capsys, tmp_path):
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    result = run_import(capsys, binary, tmp_path / "out", "--date", "2025-10-26")
+    assert result.code != 0
+    assert "photo.txt: file: the source is binary, not text" in result.err
+    assert written_files(tmp_path / "out") == []
 
 
 def test_windows_1250_keeps_polish_letters(capsys, tmp_path):

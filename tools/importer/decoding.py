@@ -1,4 +1,4 @@
-"""Bytes as found in the wild -> clean text: UTF-8 (with or without BOM) or a legacy encoding.
+"""Bytes as found in the wild -> clean text: UTF-8, UTF-16 or UTF-32 (with or without BOM) or a legacy encoding.
 
 Legacy encodings (Windows-1250 and others) are detected with charset-normalizer.
 """
@@ -13,6 +13,7 @@ from charset_normalizer import from_bytes
 
 from archive_core.errors import content_error
 from archive_core.text import NOT_XML
+from archive_core.wide_text import decode_wide
 
 MAX_SOURCE_BYTES = 5_000_000
 # No-break and other fixed-width spaces become ordinary spaces; zero-width characters go.
@@ -28,14 +29,17 @@ def decode(path: Path, data: bytes) -> str:
         raise content_error(
             path, None, "file", f"the source is larger than {MAX_SOURCE_BYTES} bytes", "is it really one article?"
         )
-    if b"\x00" in data:
+    wide = decode_wide(data)
+    text = wide[1] if wide else None
+    if text is None and b"\x00" in data:
         raise content_error(
             path, None, "file", "the source is binary, not text", "give a text file or a saved HTML page (.txt, .html)"
         )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = _decode_legacy(path, data)
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_legacy(path, data)
     if _looks_binary(text):
         raise content_error(
             path, None, "file", "the source is binary, not text", "give a text file or a saved HTML page (.txt, .html)"
