@@ -17,6 +17,7 @@ from .conftest import FIXTURE, build_site
 from .curated_growth import PERSON, add_events, add_person_articles
 from .html_helpers import read_page
 from .sitewide import broken_links, target_file
+from .stylesheets import pages_with_unloaded_styles
 
 SMALL, LARGE = 60, 180  # events: past one timeline page (50), a country's shown events (20), the log (50)
 # Articles naming one person, each with a topic of its own, all cited by the first event: past the five a country
@@ -141,3 +142,9 @@ def test_an_article_cited_by_every_event_and_an_event_citing_every_article_stay_
     first = (site / "pl" / "os-czasu" / "index.html").read_text(encoding="utf-8")
     entry = first[first.index('<li id="growth-event-0000"') :].split('<p class="timeline-anchor">')[0]
     assert entry.count("/osoba-cytowana-") == 5 and f"i {len(keys) - 5} artykułów więcej" in entry
+
+
+def test_every_page_loads_the_stylesheets_of_the_classes_it_uses(large):
+    """The page numbers of the timeline and the topic index, which only the browsing pages' stylesheet styled."""
+    site, _, _ = large
+    assert pages_with_unloaded_styles(site) == {}

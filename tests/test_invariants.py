@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from . import invariants
 from .conftest import SEED
+from .stylesheets import pages_with_unloaded_styles
 
 
 def test_every_article_has_its_page(archive):
@@ -63,3 +64,7 @@ def test_the_grown_archive_has_what_growth_adds(grown_content, grown_site):
     assert any(a.meta.lang == "en" for a in listed["pl"]) and any(a.meta.lang == "pl" for a in listed["en"])
     assert (grown_site / "pl" / "page" / "2" / "index.html").is_file()
     assert len({a.meta.date.year for a in invariants.articles(grown_content)}) >= 5
+
+
+def test_every_page_loads_the_stylesheets_of_the_classes_it_uses(archive):
+    assert pages_with_unloaded_styles(archive.site) == {}
