@@ -24,14 +24,15 @@ THEME = str(ROOT / "theme")
 TIMEZONE = "Europe/Warsaw"
 DEFAULT_LANG = "pl"
 
-# search before publishing: Pagefind indexes the pages while the sitemap is written (search/README.md);
-# parallel_writer last (its README).
+# search before publishing: Pagefind indexes the pages while the sitemap is written (search/README.md), and
+# the stylesheets are minified (css_minify); parallel_writer last (its README).
 PLUGINS = [
     "markdown_reader",
     "ui_i18n",
     "bilingual",
     "search",
     "publishing",
+    "css_minify",
     "countries",
     "output_guard",
     "timeline",

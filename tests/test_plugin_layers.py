@@ -94,3 +94,9 @@ def test_private_parts_of_pelican_and_pagefind_are_used_in_their_adapter_only():
         private = names - {"cache"}
         users = {str(path.relative_to(ROOT)): attributes_used(path) & private for path in others}
         assert {path: used for path, used in users.items() if used} == {}, adapter
+
+
+@pytest.mark.parametrize("package", ["search", "css_minify"])
+def test_a_plugin_for_any_pelican_site_imports_nothing_of_this_repository(package):
+    # docs/architecture.md: these two are usable on any Pelican site.
+    assert imported_plugins(package) == {}

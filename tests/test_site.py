@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from . import invariants
-from .conftest import FIXTURE
+from .conftest import FIXTURE, ROOT
 from .fixture_archive import EN_ARTICLE, HOME, PL_ARTICLE, RAW_SOURCE, URL, file
 from .html_helpers import read_page
 
@@ -107,6 +107,16 @@ def test_article_pages_weigh_under_30_kb_of_html_and_css(fixture_site: Path):
         css = stylesheets(fixture_site, page)
         assert [path.name for path in css] == ["site.css"]  # the map, timeline and search rules are elsewhere
         assert page.stat().st_size + sum(path.stat().st_size for path in css) < 30_000
+
+
+def test_the_stylesheets_readers_get_are_minified_from_the_theme(fixture_site: Path):
+    built = sorted((fixture_site / "theme" / "css").glob("*.css"))
+    assert [path.name for path in built] == sorted(
+        path.name for path in (ROOT / "theme" / "static" / "css").glob("*.css")
+    )
+    for path in built:
+        source = (ROOT / "theme" / "static" / "css" / path.name).read_text(encoding="utf-8")
+        assert "/*" not in path.read_text(encoding="utf-8") and path.stat().st_size < len(source.encode()), path.name
 
 
 def test_each_page_kind_loads_the_stylesheet_of_its_own_parts(fixture_site: Path):
