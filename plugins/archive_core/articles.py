@@ -59,7 +59,7 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     text = frontmatter.decode(data, path)
     doc = frontmatter.split(text, path)
     data, root = frontmatter.load_with_nodes(doc)
-    meta = schema.validate(data, doc)
+    meta = replace(schema.validate(data, doc), date_offset=frontmatter.written_offset(root, "date"))
     if unfinished := schema.unfinished(meta, doc):
         raise ContentError(*unfinished)
     tokens = markdown.parse(doc.body)
