@@ -317,6 +317,9 @@ class _Lines:
 
 # Blocks whose paragraphs are never the lead: a photo's caption, the footnotes.
 _NOT_THE_LEAD = {"container_caption_open": "container_caption_close", "footnote_block_open": "footnote_block_close"}
+# A text pasted as one paragraph would be its own lead, on every listing page, feed and page head it is on.
+LEAD_MAX_WORDS = 80
+_WORD = re.compile(r"\S+")
 
 
 def lead_paragraph_html(tokens: list[Token]) -> str | None:
@@ -330,11 +333,32 @@ def lead_paragraph_html(tokens: list[Token]) -> str | None:
         elif token.type in _NOT_THE_LEAD:
             closing.append(_NOT_THE_LEAD[token.type])
         elif not closing and token.type == "paragraph_open":
-            children = _lead_children(tokens[index + 1].children or [])
+            children = _shortened(_lead_children(tokens[index + 1].children or []))
             if any(child.type in ("text", "code_inline") and child.content.strip() for child in children):
                 paragraph = [token.copy(hidden=False), tokens[index + 1].copy(children=children)]
                 return render([*paragraph, tokens[index + 2].copy(hidden=False)])
     return None
+
+
+def _shortened(children: list[Token], words: int = LEAD_MAX_WORDS) -> list[Token]:
+    """A paragraph's inline tokens up to its `words`-th word; when there are more, `…` after it and the closing
+    tags of what is open there."""
+    kept: list[Token] = []
+    still_open: list[Token] = []
+    for child in children:
+        if child.nesting == 1:
+            still_open.append(child)
+        elif child.nesting == -1 and still_open:
+            still_open.pop()
+        if child.type in ("text", "code_inline"):
+            found = list(_WORD.finditer(child.content))
+            if len(found) > words:
+                cut = child.content[: found[words - 1].end()] if words else ""
+                closing = [Token(t.type.replace("_open", "_close"), t.tag, -1) for t in reversed(still_open)]
+                return [*kept, child.copy(content=cut), Token("text", "", 0, content="…"), *closing]
+            words -= len(found)
+        kept.append(child)
+    return kept
 
 
 def _lead_children(children: list[Token]) -> list[Token]:
