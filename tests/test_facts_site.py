@@ -200,7 +200,7 @@ def test_the_corrections_log_holds_those_of_an_article_only_in_the_other_languag
     site = build_site(tmp_path / "output", content)
     html = page_for_url(site, "/en/about/").read_text("utf-8")
     assert (
-        '<a href="/pl/2025/tylko-po-polsku/" hreflang="pl" lang="pl" dir="auto">Tylko po polsku</a>'
+        '<a href="/pl/2025/tylko-po-polsku/" hreflang="pl" lang="pl" dir="ltr">Tylko po polsku</a>'
         ' (<span class="only-in">Only in Polish</span>): <span lang="pl">Poprawiono tytuł. (Literówka.)</span>'
     ) in html
     assert "Poprawiono tytuł." in page_for_url(site, "/pl/o-archiwum/").read_text("utf-8")
