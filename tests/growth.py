@@ -4,7 +4,9 @@
 every article, an article older than every one, articles with no translation
 in each language, translated pairs both ways, in several years (enough that
 each language's home page has a second page), one whose publisher comes from
-the table of publishers where the table has one, and one with a raw copy.
+the table of publishers where the table has one, one with a raw copy, and one
+whose lead (what listing pages show of it) links to another article and to a
+footnote.
 Every file passes `make check`.
 """
 
@@ -31,6 +33,7 @@ class Planned:
     countries: tuple[str, ...] = ()
     publisher_from_table: bool = False
     raw: bool = False
+    lead_links_to: Planned | None = None  # its lead links to this article's first version, and to a footnote
 
 
 def grow(content: Path) -> list[Planned]:
@@ -41,10 +44,11 @@ def grow(content: Path) -> list[Planned]:
     # day of an article already dated tomorrow (the latest the check allows).
     today = date.today()
     newest_day = max(newest, min(newest + timedelta(days=1), today))
+    oldest_polish = Planned("growth-oldest-polish", oldest - timedelta(days=400), ("pl",), ("NO",))
     plan = [
         Planned("growth-newest-pair", newest_day, ("pl", "en"), ("PL", "VN"), raw=True),
-        Planned("growth-oldest-polish", oldest - timedelta(days=400), ("pl",), ("NO",)),
-        Planned("growth-english-only", newest - timedelta(days=3), ("en",), ("BR", "EU")),
+        oldest_polish,
+        Planned("growth-english-only", newest - timedelta(days=3), ("en",), ("BR", "EU"), lead_links_to=oldest_polish),
         Planned("growth-polish-only", date(2024, 2, 29), ("pl",), ("KE",), publisher_from_table=True),
         Planned("growth-english-original", min(date(2026, 1, 15), today), ("en", "pl"), ("JP",)),
         *(
@@ -90,7 +94,11 @@ def write_article(content: Path, article: Planned, lang: str, table_host: str | 
         if lang == "pl"
         else f"Article {number} added by a test: Belarus, Lodz and the states joining."
     )
-    path = content / Layout.of(article_dirs()).article_path(article.day.year, article.key, lang)
+    layout = Layout.of(article_dirs())
+    if target := article.lead_links_to:
+        linked = layout.article_path(target.day.year, target.key, target.langs[0]).as_posix()
+        body = f"{body} It follows [an earlier one]({{filename}}/{linked})[^1].\n\nMore text.\n\n[^1]: A footnote."
+    path = content / layout.article_path(article.day.year, article.key, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join([*lines, "---", "", body, ""]), encoding="utf-8")
     return path

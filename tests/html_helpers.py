@@ -13,7 +13,9 @@ class Page:
     lang: str | None = None
     alternates: dict[str, str] = field(default_factory=dict)
     links: list[str] = field(default_factory=list)
-    main_links: list[str] = field(default_factory=list)  # the links inside <main>, in order
+    # The links inside <main>, in order, but those of an article's lead (`div.lead`): its own text, which may
+    # link to any page, even another article.
+    main_links: list[str] = field(default_factory=list)
     link_langs: dict[str, str] = field(default_factory=dict)  # href -> hreflang, of the links that have one
     resources: list[str] = field(default_factory=list)  # src/href of things the browser loads
     ids: set[str] = field(default_factory=set)
@@ -27,6 +29,7 @@ class _Parser(HTMLParser):
         self.chunks: list[str] = []
         self.skip = 0
         self.in_main = 0
+        self.in_lead = 0  # <div>s open since a `div.lead` opened, itself included
         self.glue = False  # a `<bdi>` (a label isolated for its direction) opened or closed: no word ends there
 
     def handle_starttag(self, tag, attrs):
@@ -41,9 +44,11 @@ class _Parser(HTMLParser):
             self.page.resources.append(a["href"])
         if tag == "main":
             self.in_main += 1
+        if tag == "div" and (self.in_lead or "lead" in (a.get("class") or "").split()):
+            self.in_lead += 1
         if tag == "a" and a.get("href"):
             self.page.links.append(a["href"])
-            if self.in_main:
+            if self.in_main and not self.in_lead:
                 self.page.main_links.append(a["href"])
             if a.get("hreflang"):
                 self.page.link_langs[a["href"]] = a["hreflang"]
@@ -59,6 +64,8 @@ class _Parser(HTMLParser):
             self.skip -= 1
         if tag == "main":
             self.in_main -= 1
+        if tag == "div" and self.in_lead:
+            self.in_lead -= 1
 
     def handle_data(self, data):
         if self.skip:

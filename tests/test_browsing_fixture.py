@@ -74,3 +74,13 @@ def test_a_slug_that_would_take_a_year_pages_address_is_refused(tmp_path):
     result = run_check(content)
     assert result.returncode != 0
     assert "page.pl.md" in result.stdout + result.stderr and "slug" in result.stdout + result.stderr
+
+
+def test_a_topic_named_only_in_the_other_language_is_marked_with_that_language(site):
+    # "encryption" is a tag of English articles only: the Polish pages name it in English, and say so, for screen
+    # readers and hyphenation (WCAG 2.2 SC 3.1.2); a topic named in the page's language is not marked.
+    index = html(site, "/pl/tematy/")
+    assert '<a href="/pl/tematy/encryption/" lang="en" dir="ltr">encryption</a>' in index
+    assert '<a href="/pl/tematy/prawa-czlowieka/" dir="ltr">' in index
+    assert '<h1 lang="en" dir="ltr">encryption</h1>' in html(site, "/pl/tematy/encryption/")
+    assert '<h1 dir="ltr">Prawa człowieka</h1>' in html(site, "/pl/tematy/prawa-czlowieka/")

@@ -114,7 +114,7 @@ def test_people_from_the_country_quoted_in_the_archive(site):
     civil = URL["civil-society-concerns", "en"]
     assert (
         f'<bdi>Quillfeather</bdi>, <bdi>badaczka</bdi><span data-pagefind-ignore>: <a href="{civil}" hreflang="en" '
-        'lang="en" dir="auto">'
+        'lang="en" dir="ltr">'
         'Civil society groups voice concerns</a> (<span class="only-in">Tylko po angielsku</span>)</span>'
     ) in path.read_text(encoding="utf-8")
 

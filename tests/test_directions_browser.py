@@ -36,6 +36,20 @@ translation_chain:
 An invented article: the summit in Hanoi as the invented Arabic paper reports it, headlined
 [قمة هانوي]{lang=ar dir=rtl} on 27 October.
 """
+# An English title that opens with an Arabic quotation: English, drawn left to right (with `dir="auto"` it took the
+# quotation's direction, and "the Saudi view" came first, on the left, right-aligned).
+MIXED = """---
+title: "«جرائم إلكترونية»: the Saudi view"
+date: 2025-10-28
+lang: en
+translation_key: saudi-view
+source:
+  url: https://example.org/ar/view
+  publisher: Example
+---
+
+An invented article about the Saudi delegation's view of the convention.
+"""
 EVENT = """id: summit-report
 kind: signing
 date: 2025-10-27
@@ -83,6 +97,7 @@ def rtl_site(tmp_path_factory) -> Path:
     shutil.copytree(FIXTURE, content)
     (content / "articles" / "2025" / "hanoi-summit-in-arabic.en.md").write_text(ARTICLE, encoding="utf-8")
     (content / "data" / "timeline" / "summit-report.yaml").write_text(EVENT, encoding="utf-8")
+    (content / "articles" / "2025" / "saudi-view.en.md").write_text(MIXED, encoding="utf-8")
     return build_site(tmp_path_factory.mktemp("rtl-site") / "output", content, SEARCH_INDEX=True)
 
 
@@ -133,3 +148,32 @@ def test_a_passage_marked_in_its_language_carries_it_on_the_page(page, rtl_serve
     passage = page.locator('.article-body span[lang="ar"]')
     expect(passage).to_have_text("قمة هانوي")
     assert passage.evaluate("e => [e.dir, getComputedStyle(e).direction]") == ["rtl", "rtl"]
+
+
+# Where the text `the` of a title is drawn, and where its first Arabic letter is.
+_POSITIONS = """(element) => {
+  const node = [...element.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.data.includes('the'));
+  const at = (start, length) => {
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + length);
+    return range.getBoundingClientRect().x;
+  };
+  return [at(node.data.search(/[\\u0600-\\u06FF]/), 1), at(node.data.indexOf('the'), 3)];
+}"""
+
+
+def test_an_english_title_that_opens_with_an_arabic_quotation_reads_left_to_right(page, rtl_served):
+    for path, selector in (
+        ("/en/2025/jrym-lktrwny-the-saudi-view/", "h1"),
+        ("/en/", "article.summary h2 a"),
+        ("/en/2025/", ".article-item a"),
+        ("/en/search/?q=Saudi+delegation", ".search-result-link"),
+    ):
+        page.goto(rtl_served.base_url + path)
+        title = page.locator(selector, has_text="the Saudi view").first
+        expect(title).to_have_attribute("dir", "ltr")
+        arabic, english = title.evaluate(_POSITIONS)
+        assert arabic < english, path
+    page.goto(rtl_served.base_url + "/en/2025/qm-hnwy-2025/")
+    expect(page.locator("h1")).to_have_attribute("dir", "rtl")  # a headline kept in Arabic, right to left

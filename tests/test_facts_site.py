@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import bibtexparser
@@ -183,3 +184,23 @@ def test_the_open_data_licence_is_a_link_and_no_page_shows_markup_as_text(site):
     for path in site.rglob("*.html"):
         text = read_page(path).text
         assert "<a " not in text and "</" not in text, path
+
+
+def test_the_corrections_log_holds_those_of_an_article_only_in_the_other_language_marked(tmp_path):
+    # An article with no English version is listed on the English pages, marked; its corrections were left out of
+    # the English log, which says it holds every change made to the archive's articles.
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "articles" / "2025" / "polish-only.pl.md").write_text(
+        '---\ntitle: "Tylko po polsku"\ndate: 2025-10-27\nlang: pl\ntranslation_key: polish-only\nsource:\n'
+        "  url: https://www.example.vn/polish-only\n  publisher: Agencja Przykładowa\ncorrections:\n"
+        '  - date: 2026-01-20\n    change: "Poprawiono tytuł."\n    reason: "Literówka."\n---\n\nTekst.\n',
+        encoding="utf-8",
+    )
+    site = build_site(tmp_path / "output", content)
+    html = page_for_url(site, "/en/about/").read_text("utf-8")
+    assert (
+        '<a href="/pl/2025/tylko-po-polsku/" hreflang="pl" lang="pl" dir="ltr">Tylko po polsku</a>'
+        ' (<span class="only-in">Only in Polish</span>): <span lang="pl">Poprawiono tytuł. (Literówka.)</span>'
+    ) in html
+    assert "Poprawiono tytuł." in page_for_url(site, "/pl/o-archiwum/").read_text("utf-8")

@@ -267,3 +267,27 @@ def test_feeds_hold_the_newest_feed_max_items_articles(tmp_path):
         )
         assert len(entries) == 2
         assert [entry.published[:10] for entry in entries] == [str(day)[:10] for day in dates[:2]]
+
+
+def test_a_time_written_with_its_offset_is_stated_with_that_offset_and_listed_by_the_time_as_written(
+    content_copy, tmp_path
+):
+    # 23:30 in New York is 05:30 the next day in Warsaw, the site's TIMEZONE: the page, feed and structured data
+    # said 23:30+01:00, a moment six hours off. The archive still lists it by its time as written (on the 26th,
+    # before an article of the 27th), in the feed too.
+    folder = content_copy / "articles" / "2024"
+    for key, when in (("new-york-evening", "2024-09-02T23:30:00-05:00"), ("warsaw-next-day", "2024-09-03")):
+        text = (folder / "civil-society-concerns.en.md").read_text(encoding="utf-8")
+        text = text.replace("date: 2024-09-02", f"date: {when}").replace("civil-society-concerns", key)
+        text = text.replace('title: "Civil society groups voice concerns"', f'title: "{key}"')
+        (folder / f"{key}.en.md").write_text(text.replace("/news/concerns", f"/news/{key}"), encoding="utf-8")
+    site = build_site(tmp_path / "output", content_copy)
+    html = (site / "en" / "2024" / "new-york-evening" / "index.html").read_text(encoding="utf-8")
+    assert json_ld(html)[0]["datePublished"] == "2024-09-02T23:30:00-05:00"
+    assert meta_properties(html)["article:published_time"] == ["2024-09-02T23:30:00-05:00"]
+    assert '<time datetime="2024-09-02">2 September 2024</time>' in html
+    entries = feedparser.parse((site / "en" / "feed.atom.xml").read_text(encoding="utf-8")).entries
+    published = {entry.link.rsplit("/", 2)[-2]: entry.published for entry in entries}
+    assert published["new-york-evening"] == "2024-09-02T23:30:00-05:00"
+    order = [entry.link.rsplit("/", 2)[-2] for entry in entries]
+    assert order.index("warsaw-next-day") < order.index("new-york-evening")

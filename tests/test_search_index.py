@@ -44,7 +44,7 @@ def test_timeline_events_are_search_records_and_article_entries_are_not(site: Pa
     assert "data-pagefind-body" not in html  # the page is indexed by its parts
     assert '<li id="signing-ceremony" class="timeline-entry timeline-signing" data-search-record>' in html
     # The title is searched as metadata, not as text, so that excerpts do not repeat it (docs/search-relevance.md).
-    assert '<h3 data-pagefind-ignore data-pagefind-meta="title" dir="auto">Ceremonia podpisania</h3>' in html
+    assert '<h3 data-pagefind-ignore data-pagefind-meta="title" dir="ltr">Ceremonia podpisania</h3>' in html
     # The articles are counted per year and listed on the year pages, not on the timeline.
     assert 'class="timeline-entry timeline-article"' not in html and 'href="/pl/2025/"' in html
     signing = html.split('<li id="signing-ceremony"', 1)[1].split('<p class="timeline-anchor">', 1)[0]

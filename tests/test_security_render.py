@@ -58,7 +58,8 @@ def test_a_relative_address_is_refused(markdown, content_copy):
 
 
 def test_what_the_site_can_carry_is_accepted(content_copy):
-    text = GOOD + "[a](https://example.org/) [m](mailto:a@example.org) [f](#lead) [s]({static}/sources/x.txt)\n"
+    text = GOOD + "[a](https://example.org/) [m](mailto:a@example.org) [f](#fn1)[^1] [s]({static}/sources/x.txt)\n"
+    text += "\n[^1]: A note.\n"
     (content_copy / "sources" / "x.txt").write_text("x", encoding="utf-8")
     assert _problems(content_copy, ARTICLE, text) == []
 

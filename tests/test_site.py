@@ -44,10 +44,10 @@ def test_home_pages_list_every_article_newest_first_with_the_untranslated_ones(f
 def test_an_untranslated_article_is_marked_in_the_other_languages_listing(fixture_site: Path):
     html = {lang: (fixture_site / lang / "index.html").read_text(encoding="utf-8") for lang in ("pl", "en")}
     lodz = URL["lodz-conference", "pl"]
-    link = f'<a href="{lodz}" hreflang="pl" dir="auto">Konferencja o konwencji w Łodzi</a>'
+    link = f'<a href="{lodz}" hreflang="pl" dir="ltr">Konferencja o konwencji w Łodzi</a>'
     assert f'<h2 lang="pl">{link}</h2>' in html["en"]
     civil = URL["civil-society-concerns", "en"]
-    link = f'<a href="{civil}" hreflang="en" dir="auto">Civil society groups voice concerns</a>'
+    link = f'<a href="{civil}" hreflang="en" dir="ltr">Civil society groups voice concerns</a>'
     assert f'<h2 lang="en">{link}</h2>' in html["pl"]
     assert html["en"].count('<span class="only-in">Only in Polish</span>') == 2
     assert html["pl"].count('<span class="only-in">Tylko po angielsku</span>') == 1

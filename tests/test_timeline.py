@@ -69,11 +69,11 @@ def test_an_event_over_two_days_links_its_articles_in_the_page_language_or_the_o
         assert f'<time datetime="2025-10-25">25</time>–<time datetime="2025-10-26">{month}</time>' in entry
         assert f'<a href="{SIGNING}" rel="external noopener noreferrer" dir="auto">' in entry
         own, other = (PL_ARTICLE, EN_ARTICLE) if lang == "pl" else (EN_ARTICLE, PL_ARTICLE)
-        assert f'<a href="{own}" dir="auto">' in entry and f'href="{other}"' not in entry
+        assert f'<a href="{own}" dir="ltr">' in entry and f'href="{other}"' not in entry
         country = "/pl/kraje/wietnam/" if lang == "pl" else "/en/countries/vietnam/"
         assert f'href="{country}"' in entry
     english = entry_html((site / PAGES["en"]).read_text("utf-8"), "signing-ceremony")
-    assert f'<a href="{LODZ}" hreflang="pl" lang="pl" dir="auto">Konferencja o konwencji w Łodzi</a>' in english
+    assert f'<a href="{LODZ}" hreflang="pl" lang="pl" dir="ltr">Konferencja o konwencji w Łodzi</a>' in english
     assert '(<span class="only-in">Only in Polish</span>)' in english
 
 

@@ -1,4 +1,8 @@
-"""Every correction in the archive, newest first: what changed, where, when and why."""
+"""Every correction in the archive, newest first: what changed, where, when and why.
+
+An article with no version in the page's language is there too, as on every listing (`listed_in`), in its own
+language (`LoggedCorrection.lang`): its corrections are written in it.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from archive_core.countries import country_name
+from archive_core.listing import listed_in
 from archive_core.timeline_pages import EventPages
 from archive_core.urls import country_url, section_url
 
@@ -18,6 +23,7 @@ class LoggedCorrection:
     url: str  # its page, site-relative
     change: str
     reason: str | None = None
+    lang: str | None = None  # the language of label, change and reason, when not the page's
 
 
 def _text(value: Any, lang: str) -> str | None:
@@ -43,9 +49,8 @@ def corrections_log(context: dict, lang: str, event_pages: EventPages) -> list[L
         url = event_pages.url(event.id, lang)
         for c in event.corrections:
             found.append(LoggedCorrection(c.date, event.title[lang], url, c.change[lang], _text(c.reason, lang)))
-    for article in context.get("articles") or []:
-        if article.lang != lang:
-            continue
+    for article in listed_in(context.get("articles") or [], lang):
+        other = article.lang if article.lang != lang else None
         for c in article.archive.corrections:
-            found.append(LoggedCorrection(c.date, article.title, article.url, c.change, c.reason))
+            found.append(LoggedCorrection(c.date, article.title, article.url, c.change, c.reason, other))
     return sorted(found, key=lambda c: (c.date, c.label), reverse=True)

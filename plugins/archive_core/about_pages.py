@@ -101,6 +101,9 @@ def render_markdown(doc: SplitDocument, repository_url: str) -> str:
         line = doc.body_line + problem.line - 1 if problem.line else None
         raise content_error(doc.path, line, "body", problem.message, problem.hint)
     html = markdown.render(tokens)
+    for link in markdown.missing_anchors(tokens, body, html):
+        line = doc.body_line + link.line - 1 if link.line else None
+        raise content_error(doc.path, line, "body", f"link target {link.url!r} {link.message}", link.hint)
     if match := RESERVED.search(html):  # spelt with escapes or entities, `data&#45;pagefind-`
         raise content_error(
             doc.path, doc.body_line, "body", f"holds {match.group()!r}, the prefix of the search index's own markers",

@@ -59,7 +59,7 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     text = frontmatter.decode(data, path)
     doc = frontmatter.split(text, path)
     data, root = frontmatter.load_with_nodes(doc)
-    meta = schema.validate(data, doc)
+    meta = replace(schema.validate(data, doc), date_offset=frontmatter.written_offset(root, "date"))
     if unfinished := schema.unfinished(meta, doc):
         raise ContentError(*unfinished)
     tokens = markdown.parse(doc.body)
@@ -75,6 +75,9 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
         for link in markdown.site_links(tokens, doc.body)
     )
     body_html = markdown.render(tokens)
+    for link in markdown.missing_anchors(tokens, doc.body, body_html):
+        line = doc.body_line + link.line - 1 if link.line else None
+        raise content_error(path, line, "body", f"link target {link.url!r} {link.message}", link.hint)
     annotations.check(meta.annotations, doc, body_html)
     if match := RESERVED.search(body_html):  # spelt with escapes or entities, `data&#45;pagefind-`
         raise content_error(

@@ -397,6 +397,22 @@ def field_line(doc: SplitDocument, dotted_field: str) -> int | None:
     return node_line(node, dotted_field)
 
 
+def written_offset(root: yaml.Node | None, field: str) -> int | None:
+    """The UTC offset, in minutes, that the date-time of top-level `field` was written with (`10:00+07:00`: 420,
+    `10:00Z`: 0); None for a date, or a time written without one. What the loader drops (`naive`), kept for
+    what states a moment: feeds and structured data."""
+    node = next((v for k, v in root.value if getattr(k, "value", None) == field), None) if root else None
+    text = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
+    if not any(separator in text for separator in "Tt "):
+        return None
+    if text.endswith(("Z", "z")):
+        return 0
+    if not (offset := _OFFSET.search(text)):
+        return None
+    minutes = int(offset[2]) * 60 + int(offset[3] or 0)
+    return -minutes if offset[1] == "-" else minutes
+
+
 def node_line(root: yaml.Node | None, dotted_field: str) -> int | None:
     """`field_line` in the node tree of a front-matter already parsed (`load_with_nodes`)."""
     node, line = root, None

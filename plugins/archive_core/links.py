@@ -16,12 +16,11 @@ from archive_core import paths
 from archive_core.errors import ContentError, Problem
 
 from .articles import ArticleDocument
-from .markdown import SiteLink
+from .markdown import ID_ATTRIBUTE, SiteLink
 
 # Pelican prefixes for pages this site does not publish (no tag, category or author pages).
 _UNPUBLISHED = {"tag": "tag", "category": "category", "author": "author"}
 _COPIED = ("static", "attach")  # Pelican copies the target into the site
-_ID = re.compile(r'\sid="([^"]*)"')
 _PREFIX = re.compile(r"^(?:\{\w+\}|\|\w+\|)(.*)$")
 # What a `{static}` link may publish: files a browser shows or downloads, never runs. The site's CSP is in each
 # page's <meta>, so a copied `.html` or `.svg` page would run its scripts on the site's origin with none.
@@ -78,7 +77,7 @@ def _link_problem(
         if doc is None:
             return "points to an article that is not in the archive"
         if link.fragment and target not in ids:
-            ids[target] = frozenset(_ID.findall(doc.html))
+            ids[target] = frozenset(ID_ATTRIBUTE.findall(doc.html))
         if link.fragment and link.fragment not in ids[target]:
             return f"points to #{link.fragment}, which is not on that page"
         return None

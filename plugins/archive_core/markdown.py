@@ -231,6 +231,29 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
     return found
 
 
+ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
+_MISSING_ANCHOR = (
+    "points to no part of this page",
+    "a link to `#x` needs an `id` x on the page, and only footnotes have one (`#fn1`): link to a footnote "
+    "with `[^1]`, or keep the words without the link",
+)
+
+
+def missing_anchors(tokens: list[Token], body: str, html: str) -> list[UnsafeLink]:
+    """Links to a part of the page itself (`[see below](#x)`) whose `id` the rendered body does not have:
+    they would be broken on the page, and on every page the lead is shown on."""
+    ids = set(ID_ATTRIBUTE.findall(html))
+    lines = _Lines(body)
+    return [
+        UnsafeLink(url, lines.line_of(url, block, token), *_MISSING_ANCHOR)
+        for block in tokens
+        for token in block.children or ()
+        if token.type == "link_open"
+        and (url := str(token.attrGet("href") or "")).startswith("#")
+        and unquote(url[1:]) not in ids
+    ]
+
+
 def site_links(tokens: list[Token], body: str) -> list[SiteLink]:
     """Links that Pelican resolves to other content (`{filename}`...), and bare links to `.md` files."""
     lines = _Lines(body)
@@ -292,12 +315,64 @@ class _Lines:
         return self.decoded[index]
 
 
+# Blocks whose paragraphs are never the lead: a photo's caption, the footnotes.
+_NOT_THE_LEAD = {"container_caption_open": "container_caption_close", "footnote_block_open": "footnote_block_close"}
+# A text pasted as one paragraph would be its own lead, on every listing page, feed and page head it is on.
+LEAD_MAX_WORDS = 80
+_WORD = re.compile(r"\S+")
+
+
 def lead_paragraph_html(tokens: list[Token]) -> str | None:
-    """The first top-level paragraph, as HTML, for the default summary."""
+    """The first paragraph with words, as HTML, for the default summary: a top-level one, or else one of a
+    quotation or list (a body that is all quotation). Listing pages and feeds show it away from the body,
+    so it keeps no mark that points into the body (a footnote's number, a link to `#x`) and no image."""
+    closing: list[str] = []
     for index, token in enumerate(tokens):
-        if token.type == "paragraph_open" and token.level == 0:
-            return render(tokens[index : index + 3])
+        if closing and token.type == closing[-1]:
+            closing.pop()
+        elif token.type in _NOT_THE_LEAD:
+            closing.append(_NOT_THE_LEAD[token.type])
+        elif not closing and token.type == "paragraph_open":
+            children = _shortened(_lead_children(tokens[index + 1].children or []))
+            if any(child.type in ("text", "code_inline") and child.content.strip() for child in children):
+                paragraph = [token.copy(hidden=False), tokens[index + 1].copy(children=children)]
+                return render([*paragraph, tokens[index + 2].copy(hidden=False)])
     return None
+
+
+def _shortened(children: list[Token], words: int = LEAD_MAX_WORDS) -> list[Token]:
+    """A paragraph's inline tokens up to its `words`-th word; when there are more, `…` after it and the closing
+    tags of what is open there."""
+    kept: list[Token] = []
+    still_open: list[Token] = []
+    for child in children:
+        if child.nesting == 1:
+            still_open.append(child)
+        elif child.nesting == -1 and still_open:
+            still_open.pop()
+        if child.type in ("text", "code_inline"):
+            found = list(_WORD.finditer(child.content))
+            if len(found) > words:
+                cut = child.content[: found[words - 1].end()] if words else ""
+                closing = [Token(t.type.replace("_open", "_close"), t.tag, -1) for t in reversed(still_open)]
+                return [*kept, child.copy(content=cut), Token("text", "", 0, content="…"), *closing]
+            words -= len(found)
+        kept.append(child)
+    return kept
+
+
+def _lead_children(children: list[Token]) -> list[Token]:
+    """A paragraph's inline tokens without footnote marks, images, and links to a part of its own page
+    (their text kept)."""
+    kept, local_link = [], False
+    for child in children:
+        if child.type == "link_open" and str(child.attrs.get("href", "")).startswith("#"):
+            local_link = True
+        elif child.type == "link_close" and local_link:
+            local_link = False
+        elif child.type not in ("footnote_ref", "image"):
+            kept.append(child)
+    return kept
 
 
 def text_html(text: str) -> str:

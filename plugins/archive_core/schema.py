@@ -97,6 +97,9 @@ class ArticleMeta:
     annotations: tuple[Annotation, ...] = ()
     corrections: tuple[ArticleCorrection, ...] = ()
     translation_chain: tuple[TranslationStep, ...] = ()
+    # The UTC offset (minutes) `date` was written with: `date` keeps the time as written (for display and
+    # order); what states a moment (feeds, structured data) states it with this offset. None: no offset.
+    date_offset: int | None = None
 
 
 @dataclass(frozen=True)

@@ -241,3 +241,14 @@ def bytes_problem(data: bytes) -> TextProblem | None:
 def line_of(text: str | bytes, offset: int) -> int:
     """1-based line of `offset` in `text`."""
     return text.count("\n" if isinstance(text, str) else b"\n", 0, offset) + 1
+
+
+_RIGHT_TO_LEFT = frozenset({"R", "AL"})  # Hebrew, Arabic (unicodedata.bidirectional)
+
+
+def title_direction(title: str) -> str:
+    """The base direction of a title in one of the archive's languages, both written left to right: `rtl` only for
+    one with no left-to-right letter (a headline kept in Arabic), else `ltr`. (`dir="auto"` takes the first
+    letter's: an English title that opens with an Arabic quotation was drawn right to left, its words reordered.)"""
+    kinds = {unicodedata.bidirectional(char) for char in title}
+    return "rtl" if kinds & _RIGHT_TO_LEFT and "L" not in kinds else "ltr"

@@ -4,6 +4,7 @@ JSON-LD and Open Graph on articles, and links to each article's file in the repo
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from markupsafe import Markup
@@ -31,6 +32,15 @@ def site_name(settings: dict, lang: str) -> str:
     return translations(Path(settings["THEME"]) / "translations", lang).gettext(SITE_NAME)
 
 
+def published_moment(article) -> datetime:
+    """When the article was published, as a moment: its time as written with the offset it was written with;
+    without one, Pelican's date (the time as written, in the site's TIMEZONE)."""
+    meta = article.archive
+    if meta.date_offset is None:
+        return article.date
+    return meta.date.replace(tzinfo=timezone(timedelta(minutes=meta.date_offset)))
+
+
 def article_facts(article, settings: dict) -> ArticleFacts:
     base = absolute_base(settings)
     meta = article.archive
@@ -40,7 +50,7 @@ def article_facts(article, settings: dict) -> ArticleFacts:
         title=meta.title,
         url=absolute(base, article.url),
         lang=meta.lang,
-        published=article.date,
+        published=published_moment(article),
         description=_text(article.summary),
         site_name=site_name(settings, meta.lang),
         site_url=absolute(base, f"{meta.lang}/"),
@@ -137,7 +147,7 @@ class PublishingGenerator(Generator):
         return FeedEntry(
             title=meta.title,
             url=absolute(base, article.url),
-            published=article.date,
+            published=published_moment(article),
             summary_html=article.summary or "",
             content_html=article.get_content(base),
             author=meta.source.publisher if meta.source else None,

@@ -31,7 +31,7 @@ class FeedLink:
 class FeedEntry:
     title: str
     url: str  # absolute
-    published: datetime  # timezone-aware
+    published: datetime  # timezone-aware: the offset it was written with, else the site's time zone
     summary_html: str
     content_html: str
     author: str | None = None
@@ -72,7 +72,8 @@ def atom_xml(feed: Feed) -> str:
         feed_guid=feed.self_url,
         updated_when_empty=feed.updated_when_empty or datetime.fromisoformat("1970-01-01T00:00:00+00:00"),
     )
-    for entry in sorted(feed.entries, key=lambda e: (e.published, e.url), reverse=True):
+    # In the archive's order, newest first by the time as written (each entry states its own offset).
+    for entry in sorted(feed.entries, key=lambda e: (e.published.replace(tzinfo=None), e.url), reverse=True):
         atom.add_item(
             title=entry.title,
             link=entry.url,

@@ -25,6 +25,7 @@ class TopicPage:
     slug: str
     lang: str
     name: str
+    name_lang: str  # the language `name` is in: `lang`, or the other's for a topic only its articles have
     url: str
     articles: tuple[Any, ...]  # newest first: in `lang`, or in the language they have (archive_core.listing)
     years: tuple[Count, ...]  # how many articles in each year, newest first
@@ -48,11 +49,13 @@ def topic_pages(
 ) -> list[TopicPage]:
     """The topic pages of `lang`, in its alphabetical order; one pass over the articles."""
     by_topic: dict[str, list[Any]] = defaultdict(list)
-    named: dict[str, str] = {}
+    named: dict[str, tuple[str, str]] = {}  # slug -> (name, its language)
     for article in newest_first(listed_in(articles, lang)):
         for slug, own in topic_slugs(article, lang, translations).items():
             by_topic[slug].append(article)
-            named.setdefault(slug, names[lang].get(slug) or names[article.lang][own])
+            if slug not in named:
+                in_lang = names[lang].get(slug)
+                named[slug] = (in_lang, lang) if in_lang else (names[article.lang][own], article.lang)
     pages = []
     for slug, items in by_topic.items():
         other = translations.get((lang, slug))
@@ -60,7 +63,8 @@ def topic_pages(
             TopicPage(
                 slug=slug,
                 lang=lang,
-                name=named[slug],
+                name=named[slug][0],
+                name_lang=named[slug][1],
                 url=tag_url(slug, lang),
                 articles=tuple(items),
                 years=tuple(Count(year, str(year), count, "") for year, count in year_counts(items)),

@@ -145,3 +145,41 @@ def test_yaml_traps(tmp_path):
     assert doc.meta.tags == ("yes", "no", "on")  # YAML 1.2 booleans: only true/false
     message = error_of(tmp_path, GOOD.replace("lang: pl", "lang: pl\ntags: [true]"))
     assert "tags" in message
+
+
+@pytest.mark.parametrize(
+    ("body", "lead"),
+    [
+        ("Signed[^1] by 72 parties[^b].\n\n[^1]: In Hanoi.\n[^b]: The EU too.", "<p>Signed by 72 parties.</p>\n"),
+        ("See [the footnote](#fn1) below[^1].\n\n[^1]: Note.", "<p>See the footnote below.</p>\n"),
+        ("![The hall](https://example.org/x.png)\n\nThe hall was full.", "<p>The hall was full.</p>\n"),
+        ("> The whole text is one quotation.", "<p>The whole text is one quotation.</p>\n"),
+        ("- first point\n- second point", "<p>first point</p>\n"),
+        ("::: caption\nA photo.\n:::\n\nThe lead.", "<p>The lead.</p>\n"),
+    ],
+    ids=["footnotes", "link-to-own-footnote", "image-first", "only-a-quotation", "only-a-list", "caption-first"],
+)
+def test_the_lead_is_the_first_paragraph_with_words_and_nothing_that_points_into_the_body(tmp_path, body, lead):
+    # Listing pages and feeds show the lead away from its page: a footnote's `#fn1` or an image there would be
+    # broken or out of place, and a body with no paragraph of its own left the lead empty.
+    text = GOOD.split("---\n\n")[0] + "---\n\n" + body + "\n"
+    doc = read_article(write(tmp_path, text.replace("https://example.org/x.png", "{static}/x.png")))
+    assert doc.summary_html == lead
+
+
+def test_a_link_to_a_part_of_the_page_that_is_not_there_is_refused_at_its_line(tmp_path):
+    message = error_of(tmp_path, GOOD + "\nSee [the section](#background) and the note[^1].\n\n[^1]: [Up](#fnref1).\n")
+    line = (GOOD + "\n").count("\n") + 1
+    assert message.startswith(f"{tmp_path / 'a.pl.md'}:{line}: body: link target '#background' points to no part")
+    assert "only footnotes have one" in message
+    assert read_article(write(tmp_path, GOOD + "\nSee the note[^1] and [it](#fn1).\n\n[^1]: [Up](#fnref1).\n"))
+
+
+def test_a_lead_of_a_text_pasted_as_one_paragraph_is_cut_after_its_80th_word(tmp_path):
+    # Every listing page, feed entry and page head (description, Open Graph, JSON-LD, search summary) shows the lead:
+    # one paragraph of 20,000 words made the home pages 168 KB and the article's head 600 KB.
+    words = [f"word{n}" for n in range(20_000)]
+    text = GOOD.split("---\n\n")[0] + "---\n\n*" + " ".join(words) + "*\n"
+    doc = read_article(write(tmp_path, text))
+    assert doc.summary_html == f"<p><em>{' '.join(words[:80])}…</em></p>\n"
+    assert words[-1] in doc.html

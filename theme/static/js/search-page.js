@@ -243,7 +243,9 @@ function card(data) {
   const title = element("h2", "search-result-title");
   const link = element("a", "search-result-link", data.meta.title || data.url);
   link.href = data.url;
-  link.dir = "auto"; // a title in Arabic or Hebrew script, isolated from the text around it
+  // Isolated from the text around it, left to right as the page's language is, but for a title with no
+  // left-to-right letter (a headline kept in Arabic): as the `title_dir` filter gives the built pages.
+  link.dir = titleDirection(link.textContent);
   title.append(link);
   item.append(title);
   const about = element("p", "search-result-meta");
@@ -287,6 +289,13 @@ function excerptNodes(data) {
 // passage marked with its `dir`) and Pagefind's excerpt gives as bare text: isolated again, in a <bdi>, so that it
 // does not carry the words and figures around it to its side.
 const RTL_RUN = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+(?:[\s\d.,:;!?"'()-]*[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+)*/gu;
+
+const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+const LEFT_TO_RIGHT = /(?![\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])\p{L}/u;
+
+function titleDirection(title) {
+  return RIGHT_TO_LEFT.test(title) && !LEFT_TO_RIGHT.test(title) ? "rtl" : "ltr";
+}
 
 function isolated(text) {
   const nodes = [];
