@@ -22,6 +22,7 @@ from .errors import Problem, content_error
 from .frontmatter import SplitDocument, field_line, naive, written_scalar
 from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES
+from .markdown import LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
 from .when import YEAR_HINT, YearTooEarly, check_year, date_hint
@@ -121,7 +122,13 @@ FIELDS: tuple[Field, ...] = (
         "slug",
         "Last part of the URL; default: the title, transliterated (ł->l, ą->a); never `page` (a year's next pages).",
     ),
-    Field("summary", False, "text", "One-paragraph summary; default: the lead paragraph."),
+    Field(
+        "summary",
+        False,
+        "text",
+        f"One-paragraph summary, at most {LEAD_MAX_WORDS} words; default: the lead paragraph, cut after its "
+        f"{LEAD_MAX_WORDS}th word.",
+    ),
     Field("countries", False, "list of codes", "ISO 3166-1 alpha-2 codes of the countries covered, plus EU."),
     Field(
         "tags",
@@ -272,6 +279,19 @@ FIELD_ALIASES = {
 }
 
 
+def _summary(v: _Validator, value: Any) -> str | None:
+    """Shown on every page that lists the article, in its feed entry and in its page's head: bounded as the lead."""
+    summary = v.text("summary", value)
+    if summary is not None and (words := len(summary.split())) > LEAD_MAX_WORDS:
+        v.fail(
+            "summary",
+            f"has {words} words, more than {LEAD_MAX_WORDS}",
+            "every page that lists the article shows it: keep it to a few sentences, or delete the line to use "
+            "the lead paragraph",
+        )
+    return summary
+
+
 def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
     v = _Validator(data, doc)
     for key in data:
@@ -390,7 +410,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         lang=lang,
         translation_key=key,
         slug=slug,
-        summary=v.text("summary", data.get("summary")),
+        summary=_summary(v, data.get("summary")),
         countries=v.text_list("countries", data.get("countries"), check_country),
         tags=tags,
         source=source,

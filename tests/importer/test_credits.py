@@ -36,3 +36,19 @@ def test_the_credit_that_ends_the_text_is_its_publisher(capsys, tmp_path, ending
     assert ending.split("\n\n")[-1] in body_of(result.path)  # the credit stays in the text, verbatim
     if publisher is None:
         assert "source.publisher" in result.err and "PUBLISHER=" in result.err
+
+
+def import_lead(capsys, folder, lead: str):
+    source = folder / "source.txt"
+    source.parent.mkdir(parents=True)
+    source.write_text(f"Kenya signs UN cybercrime convention\n\n{lead}\n\n(PAP)\n", encoding="utf-8")
+    result = run_import(capsys, source, folder / "content", "--date", "2025-10-27", "--source-url", URL)
+    assert result.code == 0, result.err
+    return read_article(result.path)
+
+
+def test_a_lead_longer_than_a_summary_may_be_is_not_made_the_summary(capsys, tmp_path):
+    # The summary is bounded (archive_core.schema); the build cuts the body's first paragraph instead.
+    long = import_lead(capsys, tmp_path / "long", " ".join([LEAD] * 4))  # over 80 words
+    assert long.meta.summary is None and long.summary_html.endswith("…</p>\n")
+    assert import_lead(capsys, tmp_path / "short", LEAD).meta.summary == LEAD

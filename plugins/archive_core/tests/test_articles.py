@@ -183,3 +183,12 @@ def test_a_lead_of_a_text_pasted_as_one_paragraph_is_cut_after_its_80th_word(tmp
     doc = read_article(write(tmp_path, text))
     assert doc.summary_html == f"<p><em>{' '.join(words[:80])}…</em></p>\n"
     assert words[-1] in doc.html
+
+
+def test_a_summary_is_bounded_as_the_lead_is_and_refused_at_its_line_beyond(tmp_path):
+    # A summary is shown where the lead would be: every listing page, the feed entry, the page's head.
+    summary = lambda words: GOOD.replace("lang: pl\n", f"lang: pl\nsummary: {' '.join(['słowo'] * words)}\n")  # noqa: E731
+    assert read_article(write(tmp_path, summary(80))).meta.summary.count("słowo") == 80
+    message = error_of(tmp_path, summary(81))
+    assert message.startswith(f"{tmp_path / 'a.pl.md'}:5: summary: has 81 words, more than 80")
+    assert "delete the line to use the lead paragraph" in message
