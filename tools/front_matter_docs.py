@@ -26,6 +26,7 @@ from archive_core.schema import (  # noqa: E402
     SLUG_MAX_LENGTH,
     SLUG_PATTERN,
     SOURCE_FIELDS,
+    TITLE_MAX_CHARS,
     Field,
 )
 
@@ -95,6 +96,7 @@ def _kind_schema(field: Field) -> dict:
         },
     }
     by_name["tags"] = {**by_kind["list of text"], "maxItems": MAX_TAGS}
+    by_name["title"] = {**by_kind["text"], "maxLength": TITLE_MAX_CHARS}
     schema = by_name.get(field.name) or by_kind.get(field.kind)
     if schema is None:
         raise ValueError(

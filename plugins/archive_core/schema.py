@@ -33,6 +33,7 @@ SLUG_MAX_LENGTH = 80
 # Each topic is a page in each language: an article's main subjects are a few; thousands would be thousands of
 # pages (and a build as long) from one file.
 MAX_TAGS = 20
+TITLE_MAX_CHARS = 300  # shown on every page that lists the article, as the summary (LEAD_MAX_WORDS)
 # A source published "tomorrow" where it was published (Hanoi is ahead of Warsaw and of CI's UTC) is fine;
 # later than that, the date is a typo, and it would head every listing until that day.
 MAX_DAYS_AHEAD = timedelta(days=1)
@@ -112,7 +113,9 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("title", True, "text", "The article's title, in the article's language."),
+    Field(
+        "title", True, "text", f"The article's title, in the article's language; at most {TITLE_MAX_CHARS} characters."
+    ),
     Field("date", True, "date", "Publication date of the source: YYYY-MM-DD, or an ISO datetime."),
     Field("lang", True, "pl | en", "Language of this file."),
     Field("translation_key", True, "slug", "Same value in every language version of one article."),
@@ -303,6 +306,12 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
             v.fail(label, "is not a known field", hint)
 
     title = v.text("title", data.get("title"), required=True)
+    if title is not None and len(title) > TITLE_MAX_CHARS:
+        v.fail(
+            "title",
+            f"has {len(title)} characters, more than {TITLE_MAX_CHARS}",
+            "every page that lists the article shows it: keep the headline, and say the rest in `summary:`",
+        )
     published = _date(v, data.get("date"))
     lang = data.get("lang")
     if lang not in LANGUAGES:

@@ -192,3 +192,10 @@ def test_a_summary_is_bounded_as_the_lead_is_and_refused_at_its_line_beyond(tmp_
     message = error_of(tmp_path, summary(81))
     assert message.startswith(f"{tmp_path / 'a.pl.md'}:5: summary: has 81 words, more than 80")
     assert "delete the line to use the lead paragraph" in message
+
+
+def test_a_title_longer_than_a_headline_is_refused_at_its_line(tmp_path):
+    title = lambda chars: GOOD.replace('title: "Białoruś i Łódź"', f'title: "{"ł" * chars}"')  # noqa: E731
+    assert len(read_article(write(tmp_path, title(300))).meta.title) == 300
+    message = error_of(tmp_path, title(301))
+    assert message.startswith(f"{tmp_path / 'a.pl.md'}:2: title: has 301 characters, more than 300")
