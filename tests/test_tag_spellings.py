@@ -89,3 +89,32 @@ def test_two_near_topics_nothing_tells_apart_are_both_warned(content_copy):
 )
 def test_near_duplicates(tags, near):
     assert near_duplicates({tag_slug(tag) for tag in tags}) == near
+
+
+@pytest.mark.parametrize("tag", ["C++", "c#", "C "])
+def test_a_tag_that_shares_its_topic_only_through_punctuation_is_warned(content_copy, tag):
+    # `C++`, `C#` and `C` have one address (`c`): a reader would take them for one topic page of three topics.
+    add_article(content_copy, "C")
+    other = content_copy / "articles" / "2026" / "c-step.pl.md"
+    other.write_text(ARTICLE.format(tag=tag, lang="pl").replace("another-step", "c-step"), encoding="utf-8")
+    warned = [p for p in take(content_copy).problems if p.field == "tags"]
+    if tag.strip() == "C":
+        assert warned == []  # spaces and case: the same name
+        return
+    # One use each: nothing tells which is meant, so both are warned, each naming the other.
+    assert sorted((Path(p.path).name, p.line, p.severity) for p in warned) == [
+        ("another-step.pl.md", 10, "warning"),
+        ("c-step.pl.md", 10, "warning"),
+    ]
+    assert all("make one topic ('c' in 'pl')" in p.message for p in warned)
+    assert any(p.message.startswith(f"{tag!r} and 'C'") for p in warned)
+
+
+def test_of_two_spellings_of_one_address_the_less_used_is_warned(content_copy):
+    add_article(content_copy, "C++")
+    for name in ("c-one", "c-two"):
+        other = content_copy / "articles" / "2026" / f"{name}.pl.md"
+        other.write_text(ARTICLE.format(tag="C", lang="pl").replace("another-step", name), encoding="utf-8")
+    [problem] = [p for p in take(content_copy).problems if p.field == "tags"]
+    assert Path(problem.path).name == "another-step.pl.md"
+    assert problem.message.startswith("'C++' and 'C' make one topic")

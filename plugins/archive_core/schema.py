@@ -137,7 +137,8 @@ FIELDS: tuple[Field, ...] = (
         "tags",
         False,
         "list of text",
-        "Topics, each with its page; case and diacritics do not matter (`Prawa człowieka` = `prawa czlowieka`); "
+        "Topics, each with its page; case, diacritics and punctuation do not matter (`Prawa człowieka` = "
+        "`prawa czlowieka`, `C++` = `C`); "
         f"the address a topic makes is at most 80 characters; at most {MAX_TAGS} topics, the article's main ones.",
     ),
     Field(
@@ -411,7 +412,11 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
     topics: dict[str, str] = {}
     for tag in tags:
         if (first := topics.setdefault(tag_slug(tag), tag)) != tag:
-            v.fail("tags", f"{first!r} and {tag!r} are one topic (case and diacritics do not count)", "keep one")
+            v.fail(
+                "tags",
+                f"{first!r} and {tag!r} are one topic (case, diacritics and punctuation do not count)",
+                "keep one",
+            )
 
     return ArticleMeta(
         title=title,

@@ -3,6 +3,9 @@ run together (`humanrights` beside `human rights`). Topics are open (any tag mak
 a topic page of its own. Case, diacritics, spaces and punctuation already make no topic of their own
 (`urls.tag_slug`): `Human Rights ` and `human-rights` are `human rights`.
 
+Punctuation and symbols count for nothing in an address either, so `C++` and `C`, or `100%` and `100`, are one
+topic: a tag spelt so beside another of its address is warned too, naming the spelling the others use.
+
 A warning, not an error: two close names can be two topics (`UNODC`, `UNODA`). Each distinct tag is compared
 once, not each article: a tag is indexed under its letters and each one-letter deletion of them, so only tags
 that share a key are compared (difflib), and the cost grows with the number of topics, not its square.
@@ -10,10 +13,13 @@ that share a key are compared (difflib), and the cost grows with the number of t
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
+
+from text_unidecode import unidecode
 
 from .errors import Problem
 from .urls import tag_slug
@@ -85,4 +91,44 @@ def check_tag_spellings(snapshot: ContentSnapshot) -> list[Problem]:
                         "warning",
                     )
                 )
+        problems += _merged_spellings(by_slug, spellings[lang], lang)
     return sorted(problems, key=lambda problem: (problem.path, problem.line or 0))
+
+
+_NOT_TOLD_APART = re.compile(r"[\s_-]+")  # what a contributor expects to count for nothing, as case and diacritics
+
+
+def _written(tag: str) -> str:
+    """`tag` as the reader tells it apart: without case, diacritics (as the address drops them), spaces and hyphens."""
+    return _NOT_TOLD_APART.sub("", unidecode(tag).casefold())
+
+
+def _merged_spellings(by_slug: dict[str, list], spellings: dict[str, Counter], lang: str) -> list[Problem]:
+    """A warning at each use of a tag that shares its topic's address with a tag written otherwise than in case,
+    diacritics, spaces or hyphens (`C++` and `C`), naming the other most used; the less used is warned, or both
+    when nothing tells them apart."""
+    problems = []
+    for slug, used in by_slug.items():
+        written: Counter = Counter()
+        for tag, count in spellings[slug].items():
+            written[_written(tag)] += count
+        if len(written) < 2:
+            continue
+        for path, line, tag in used:
+            own = _written(tag)
+            other = max((key for key in written if key != own), key=lambda key: (written[key], key))
+            if written[other] < written[own]:
+                continue
+            name = next(spelt for spelt, _ in spellings[slug].most_common() if _written(spelt) == other)
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "tags",
+                    f"{tag!r} and {name!r} make one topic ({slug!r} in {lang!r}): its address keeps only letters "
+                    "and digits",
+                    f"write it {name!r} if it is that topic, or name it apart in words; this is only a warning",
+                    "warning",
+                )
+            )
+    return problems
