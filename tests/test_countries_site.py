@@ -207,7 +207,7 @@ def test_polish_collation_on_the_built_index(content_copy, tmp_path):
 def test_timeline_events_that_involve_a_country(site):
     page = read_page(site / "en" / "countries" / "vietnam" / "index.html")
     assert "25–26 October 2025 : Signing ceremony" in page.text
-    assert "/en/timeline/#signing-ceremony" in page.links
+    assert "/en/timeline/2025/#signing-ceremony" in page.links
     assert (
         "25–26 października 2025 : Ceremonia podpisania"
         in read_page(site / "pl" / "kraje" / "wietnam" / "index.html").text

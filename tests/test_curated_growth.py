@@ -19,7 +19,7 @@ from .html_helpers import read_page
 from .sitewide import broken_links, target_file
 from .stylesheets import pages_with_unloaded_styles
 
-SMALL, LARGE = 60, 180  # events: past one timeline page (50), a country's shown events (20), the log (50)
+SMALL, LARGE = 60, 180  # events: past a country's shown events (20) and the log (50); pages of a year hold 5 here
 # Articles naming one person, each with a topic of its own, all cited by the first event: past the five a country
 # page shows for a person or a timeline entry, and past a page of the topic index (here 50).
 PERSON_SMALL, PERSON_LARGE = 60, 180
@@ -27,7 +27,7 @@ SLACK_BYTES = 2_000  # longer numbers in the large build's titles and counts
 # Listings of articles hold few (their bound is tested in test_browsing.py), so that both builds fill them.
 SMALL_LISTINGS = {
     "DEFAULT_PAGINATION": 5,
-    "PAGINATED_TEMPLATES": {"index": None, "year": 5, "topic": 5, "country": 5, "timeline": 50, "topics": 50},
+    "PAGINATED_TEMPLATES": {"index": None, "year": 5, "topic": 5, "country": 5, "timeline": 5, "topics": 50},
 }
 
 
@@ -92,15 +92,20 @@ def test_every_event_and_correction_is_on_a_page_reached_from_the_home_pages(lar
         assert corrections == {str(n) for n in range(LARGE)}, lang
 
 
-def test_each_timeline_page_shows_a_page_of_events_and_links_to_every_page(large):
-    site, _, _ = large
-    pages = sorted((site / "en" / "timeline").glob("**/index.html"))
-    assert len(pages) == 1 + (LARGE + 9) // 50  # the fixture's four events and LARGE, 50 a page
-    for path in pages:
-        html = path.read_text(encoding="utf-8")
-        assert len(re.findall(r'class="timeline-entry', html)) <= 50, path
-        links = read_page(path).links
-        assert {f"/en/timeline/page/{n}/" for n in range(2, len(pages) + 1)} <= set(links), path
+def test_each_timeline_page_shows_a_page_of_events_and_links_to_every_page_of_its_year(large):
+    site, ids, _ = large
+    timeline = site / "en" / "timeline"
+    shown = []
+    for first in [timeline, *sorted(path for path in timeline.iterdir() if path.name.isdigit())]:
+        pages = [first / "index.html", *sorted(first.glob("page/*/index.html"), key=lambda p: int(p.parent.name))]
+        numbered = {f"/{path.parent.relative_to(site).as_posix()}/" for path in pages[1:]}
+        for path in pages:
+            html = path.read_text(encoding="utf-8")
+            entries = re.findall(r'<li id="(growth-event-\d+)" class="timeline-entry', html)
+            assert len(entries) <= 5, path  # SMALL_LISTINGS
+            shown += entries
+            assert numbered <= set(read_page(path).links), path
+    assert sorted(shown) == sorted(ids)  # each event on one page
 
 
 def test_a_country_page_shows_its_newest_events_and_links_to_the_timeline(large):
@@ -139,7 +144,7 @@ def test_an_article_cited_by_every_event_and_an_event_citing_every_article_stay_
     article = read_page(site / "pl" / "2019" / "osoba-cytowana-0" / "index.html")
     cited_by = [link for link in article.links if link.startswith("/pl/os-czasu/") and "#growth-event-" in link]
     assert len(cited_by) == 10 and "późniejszych wydarzeń" in article.text
-    first = (site / "pl" / "os-czasu" / "index.html").read_text(encoding="utf-8")
+    first = (site / "pl" / "os-czasu" / "2019" / "index.html").read_text(encoding="utf-8")
     entry = first[first.index('<li id="growth-event-0000"') :].split('<p class="timeline-anchor">')[0]
     assert entry.count("/osoba-cytowana-") == 5 and f"i {len(keys) - 5} artykułów więcej" in entry
 

@@ -162,7 +162,7 @@ def test_the_about_page_in_both_languages_is_linked_from_every_footer(site):
 
 
 def test_timeline_entries_show_their_sources_provenance_and_what_is_not_confirmed(site):
-    page = read_page(page_for_url(site, "/en/timeline/"))
+    page = read_page(page_for_url(site, "/en/timeline/2025/"))  # the event's year
     assert "Not confirmed: The day is not confirmed." in page.text
     assert "United Nations Treaty Collection · accessed 29 November 2026" in page.text
     assert "https://web.archive.org/web/20261129/https://treaties.un.org/doc/status.xml" in page.links

@@ -40,12 +40,12 @@ def test_one_index_per_language_with_articles_timeline_events_and_country_pages(
 
 
 def test_timeline_events_are_search_records_and_article_entries_are_not(site: Path):
-    html = (site / "pl/os-czasu/index.html").read_text(encoding="utf-8")
+    html = (site / "pl/os-czasu/2025/index.html").read_text(encoding="utf-8")  # the year's page
     assert "data-pagefind-body" not in html  # the page is indexed by its parts
     assert '<li id="signing-ceremony" class="timeline-entry timeline-signing" data-search-record>' in html
     # The title is searched as metadata, not as text, so that excerpts do not repeat it (docs/search-relevance.md).
-    assert '<h3 data-pagefind-ignore data-pagefind-meta="title" dir="ltr">Ceremonia podpisania</h3>' in html
-    # The articles are counted per year and listed on the year pages, not on the timeline.
+    assert '<h2 data-pagefind-ignore data-pagefind-meta="title" dir="ltr">Ceremonia podpisania</h2>' in html
+    # The articles are counted per year and listed on the year pages of the archive, not on the timeline.
     assert 'class="timeline-entry timeline-article"' not in html and 'href="/pl/2025/"' in html
     signing = html.split('<li id="signing-ceremony"', 1)[1].split('<p class="timeline-anchor">', 1)[0]
     for marker in (
@@ -166,7 +166,7 @@ def test_pages_are_indexed_by_their_own_text_not_the_labels_and_sentences_their_
     assert article["content"].startswith("The ceremony in Hanoi brought together")  # no title, date, provenance
     assert "Translated from" not in article["content"] and "Found a mistake" not in article["content"]
     assert article["meta"]["title"] == "Convention signed in Hanoi"
-    event = stored["/en/timeline/#signing-ceremony"]
+    event = stored["/en/timeline/2025/#signing-ceremony"]
     assert event["content"].startswith("The convention opens for signature in Hanoi")  # no date line, no title
     assert "example.org" not in event["content"] and event["meta"]["date_label"] == "25–26 October 2025"
 

@@ -26,7 +26,7 @@ KINDS = ("article", "timeline", "country")
 
 
 def kind(target: str, lang: str) -> str:
-    """`country` for `/pl/kraje/polska/`, `timeline` for `/pl/os-czasu/#id`, else `article`."""
+    """`country` for `/pl/kraje/polska/`, `timeline` for `/pl/os-czasu/2025/#id`, else `article`."""
     if target.startswith("/" + section_url("countries", lang)):
         return "country"
     return "timeline" if target.startswith("/" + section_url("timeline", lang)) else "article"

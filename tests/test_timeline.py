@@ -9,11 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from pelican.settings import read_settings
 
 from archive_core.events import RESERVED_IDS
 from tools.check import check
 
-from .conftest import ROOT
+from .conftest import ROOT, SETTINGS, build_site
 from .fixture_archive import EN_ARTICLE, PL_ARTICLE, URL, file
 from .html_helpers import page_for_url, read_page
 from .invariants import ARTICLE_URL
@@ -25,11 +26,31 @@ RESOLUTION = "https://example.org/events/resolution"
 SIGNING = "https://example.org/events/signing"
 LODZ = URL["lodz-conference", "pl"]
 CIVIL = URL["civil-society-concerns", "en"]
+ENTRY_START = re.compile(
+    r'<li id="[^"]+" class="timeline-entry[^"]*"[^>]*>\s*<p class="timeline-when"[^>]*>\s*<time datetime="([^"]+)"'
+)
 
 
 @pytest.fixture
 def site(fixture_site: Path) -> Path:
     return fixture_site
+
+
+def year_pages(site: Path, lang: str) -> list[Path]:
+    """The pages of the years with events, in order (a year's page 2 after its first)."""
+    return sorted((site / PAGES[lang]).parent.glob("[0-9][0-9][0-9][0-9]/**/index.html"))
+
+
+def timeline_pages(site: Path, lang: str) -> list[Path]:
+    """Every page of the timeline as a reader goes through it: the years' pages, then the first (what happens next)."""
+    return [*year_pages(site, lang), site / PAGES[lang]]
+
+
+def page_showing(site: Path, lang: str, entry_id: str) -> str:
+    """The one page of the timeline that shows the entry `entry_id`."""
+    found = [path for path in timeline_pages(site, lang) if f'<li id="{entry_id}" ' in path.read_text("utf-8")]
+    assert len(found) == 1, (entry_id, found)
+    return found[0].read_text("utf-8")
 
 
 def entry_html(html: str, entry_id: str) -> str:
@@ -48,31 +69,39 @@ def test_both_pages_exist_with_language_alternates_and_json_link(site: Path):
         assert f'<link rel="alternate" type="application/json" href="/{JSON[lang]}"' in html
         other = "en" if lang == "pl" else "pl"
         assert "/" + PAGES[other].removesuffix("index.html") in page.links  # the language switch
+    years = {lang: [path.parent.name for path in year_pages(site, lang)] for lang in PAGES}
+    assert years["pl"] == years["en"] == ["2019", "2023", "2025"]  # the years with events, a page each
+    for year in years["en"]:
+        page = read_page(site / "en" / "timeline" / year / "index.html")
+        assert page.alternates == {
+            "pl": f"/pl/os-czasu/{year}/", "en": f"/en/timeline/{year}/", "x-default": f"/pl/os-czasu/{year}/"
+        }  # fmt: skip
+        assert "/en/timeline/" in page.links
 
 
 def test_a_dated_event_with_its_source(site: Path):
     for lang, text in (("pl", "27 grudnia 2019"), ("en", "27 December 2019")):
-        entry = entry_html((site / PAGES[lang]).read_text("utf-8"), "resolution-adopted")
+        entry = entry_html(page_showing(site, lang, "resolution-adopted"), "resolution-adopted")
         assert f'<time datetime="2019-12-27">{text}</time>' in entry
         assert f'<a href="{RESOLUTION}" rel="external noopener noreferrer" dir="auto">' in entry
 
 
 def test_an_event_known_to_the_month(site: Path):
     for lang, text in (("pl", "styczeń 2023"), ("en", "January 2023")):
-        entry = entry_html((site / PAGES[lang]).read_text("utf-8"), "negotiations-session")
+        entry = entry_html(page_showing(site, lang, "negotiations-session"), "negotiations-session")
         assert f'<time datetime="2023-01">{text}</time>' in entry
 
 
 def test_an_event_over_two_days_links_its_articles_in_the_page_language_or_the_one_they_have(site: Path):
     for lang, month in (("pl", "26 października 2025"), ("en", "26 October 2025")):
-        entry = entry_html((site / PAGES[lang]).read_text("utf-8"), "signing-ceremony")
+        entry = entry_html(page_showing(site, lang, "signing-ceremony"), "signing-ceremony")
         assert f'<time datetime="2025-10-25">25</time>–<time datetime="2025-10-26">{month}</time>' in entry
         assert f'<a href="{SIGNING}" rel="external noopener noreferrer" dir="auto">' in entry
         own, other = (PL_ARTICLE, EN_ARTICLE) if lang == "pl" else (EN_ARTICLE, PL_ARTICLE)
         assert f'<a href="{own}" dir="ltr">' in entry and f'href="{other}"' not in entry
         country = "/pl/kraje/wietnam/" if lang == "pl" else "/en/countries/vietnam/"
         assert f'href="{country}"' in entry
-    english = entry_html((site / PAGES["en"]).read_text("utf-8"), "signing-ceremony")
+    english = entry_html(page_showing(site, "en", "signing-ceremony"), "signing-ceremony")
     assert f'<a href="{LODZ}" hreflang="pl" lang="pl" dir="ltr">Konferencja o konwencji w Łodzi</a>' in english
     assert '(<span class="only-in">Only in Polish</span>)' in english
 
@@ -88,29 +117,65 @@ def test_an_untranslated_article_is_counted_on_the_other_languages_timeline_and_
         assert marker in page.text
 
 
-def test_entries_are_in_chronological_order_in_an_ordered_list_per_year(site: Path):
-    html = (site / PAGES["en"]).read_text("utf-8")
-    years = re.findall(r'<h2 id="year-(\d{4})">', html)
-    assert years == ["2019", "2023", "2024", "2025", "2026"]
-    ids = re.findall(r'<li id="([^"]+)" class="timeline-entry', html)
-    assert ids == [
-        "resolution-adopted",
-        "negotiations-session",
-        "signing-ceremony",
-        "entry-into-force",
-    ]
-    starts = re.findall(
-        r'<li id="[^"]+" class="timeline-entry[^"]*"[^>]*>\s*<p class="timeline-when"[^>]*>\s*<time datetime="([^"]+)"',
-        html,
-    )
+def test_entries_are_in_chronological_order_a_page_for_each_year(site: Path):
+    first = (site / PAGES["en"]).read_text("utf-8")
+    assert re.findall(r'<li id="year-(\d{4})">', first) == [
+        "2019",
+        "2023",
+        "2024",
+        "2025",
+        "2026",
+    ]  # events or articles
+    ids, starts = [], []
+    for path in timeline_pages(site, "en"):
+        html = path.read_text("utf-8")
+        on_page = re.findall(r'<li id="([^"]+)" class="timeline-entry', html)
+        ids += on_page
+        starts += ENTRY_START.findall(html)
+        if path.parent.name.isdigit():  # a year's page: its events only, in one ordered list
+            assert html.count('<ol class="timeline">') == 1 and on_page
+            assert {start[:4] for start in starts[-len(on_page) :]} == {path.parent.name}
+    assert ids == ["resolution-adopted", "negotiations-session", "signing-ceremony", "entry-into-force"]
     assert len(starts) == len(ids) - 1 and starts == sorted(starts)  # all but what happens next, in order
-    # one per year with events (a year of articles only shows their count) and "what happens next"
-    assert html.count('<ol class="timeline">') == len({start[:4] for start in starts}) + 1
+
+
+def test_an_event_keeps_its_address_when_events_of_other_years_are_added(content_copy, tmp_path):
+    """A page for each year: 120 events, before all others and between two years, move no event."""
+    before = event_urls(build_site(tmp_path / "before", content_copy, PAGINATED_TEMPLATES=FIVE_EVENTS_A_PAGE))
+    folder = content_copy / "data" / "timeline"
+    for n, year in enumerate([2017] * 60 + [2024] * 60):
+        (folder / f"added-{n}.yaml").write_text(
+            f"id: added-{n}\nkind: negotiation-session\ndate: {year}-03-{n % 28 + 1:02d}\n"
+            f"title: {{pl: Dodane {n}, en: Added {n}}}\ndescription: {{pl: Opis {n}., en: About {n}.}}\n"
+            f"sources: ['https://example.org/added/{n}']\n",
+            encoding="utf-8",
+        )
+    after = event_urls(build_site(tmp_path / "after", content_copy, PAGINATED_TEMPLATES=FIVE_EVENTS_A_PAGE))
+    assert len(after) == len(before) + 2 * 120
+    assert {key: after[key] for key in before} == before
+    assert after["en", "added-0"] == "/en/timeline/2017/#added-0"
+    pages_of_2017 = {url.split("#")[0] for (lang, _), url in after.items() if url.startswith("/en/timeline/2017/")}
+    assert len(pages_of_2017) == 60 // 5 and "/en/timeline/2017/page/12/" in pages_of_2017
+
+
+FIVE_EVENTS_A_PAGE = {**read_settings(str(SETTINGS))["PAGINATED_TEMPLATES"], "timeline": 5}
+
+
+def event_urls(site: Path) -> dict[tuple[str, str], str]:
+    """{(language, event id): the URL the JSON export gives it}, each checked against the page it names."""
+    urls = {}
+    for lang, path in JSON.items():
+        for entry in json.loads((site / path).read_text("utf-8"))["entries"]:
+            if entry["kind"] != "article":
+                page, anchor = entry["url"].split("#")
+                assert f'<li id="{anchor}" ' in page_for_url(site, page).read_text("utf-8"), entry["url"]
+                urls[lang, entry["id"]] = entry["url"]
+    return urls
 
 
 def test_entry_into_force_states_the_rule_without_a_date(site: Path):
     for lang, rule in (("pl", "po złożeniu dokumentów ratyfikacyjnych"), ("en", "once instruments of ratification")):
-        html = (site / PAGES[lang]).read_text("utf-8")
+        html = page_showing(site, lang, "entry-into-force")
         entry = entry_html(html[html.index('<h2 id="next">') :], "entry-into-force")
         assert rule in entry
         assert "<time" not in entry
@@ -121,9 +186,13 @@ def test_json_export_matches_the_page(site: Path):
         data = json.loads((site / path).read_text("utf-8"))
         html = (site / PAGES[lang]).read_text("utf-8")
         assert data["lang"] == lang
-        # The page shows the events; the export has the articles too (the page counts them, by year).
-        events = [entry["id"] for entry in data["entries"] if entry["kind"] != "article"]
-        assert events == re.findall(r'<li id="([^"]+)" class="timeline-entry', html)
+        # The pages show the events, each at its `url`; the export has the articles too (counted, by year).
+        shown = [
+            (f"/{path.relative_to(site).parent.as_posix()}/#{entry_id}", entry_id)
+            for path in timeline_pages(site, lang)
+            for entry_id in re.findall(r'<li id="([^"]+)" class="timeline-entry', path.read_text("utf-8"))
+        ]
+        assert [(entry["url"], entry["id"]) for entry in data["entries"] if entry["kind"] != "article"] == shown
         articles = [entry for entry in data["entries"] if entry["kind"] == "article"]
         assert articles and all(entry["url"] == entry["article_url"] for entry in articles)
         for year in {entry["date"]["start"][:4] for entry in articles}:
@@ -140,11 +209,11 @@ def test_json_export_matches_the_page(site: Path):
 def test_article_page_links_to_its_place_on_the_timeline(site: Path):
     for lang, article in (("pl", PL_ARTICLE), ("en", EN_ARTICLE)):
         timeline = "/" + PAGES[lang].removesuffix("index.html")
-        links = [link for link in read_page(site / file(article)).links if link.startswith(timeline + "#")]
-        assert links == [f"{timeline}#signing-ceremony"]  # the events that cite it; articles are on year pages
-        timeline_ids = read_page(site / PAGES[lang]).ids
+        links = [link for link in read_page(site / file(article)).links if link.startswith(timeline) and "#" in link]
+        assert links == [f"{timeline}2025/#signing-ceremony"]  # the events that cite it; articles are on year pages
         for link in links:
-            assert link.split("#")[1] in timeline_ids, link
+            page, anchor = link.split("#")
+            assert anchor in read_page(page_for_url(site, page)).ids, link
 
 
 def test_every_page_has_the_timeline_in_its_navigation(site: Path):

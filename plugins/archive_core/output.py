@@ -21,14 +21,15 @@ def write_page(
     page_versions: Versions,
     homes: Mapping[str, str] | None = None,
     articles: Iterable[Any] | None = None,
+    paginated_as: str | None = None,
     **context: Any,
 ) -> None:
     """Write the page at `url` (site-relative) from `generator`'s `template`, in `lang`: with the hreflang
     alternates and the language switch of `page_versions` (`homes`: where the switch leads where the page has
     no version), and `context` (the page's own objects). `articles`: the page lists them, paginated as
-    PAGINATED_TEMPLATES says for `template`."""
+    PAGINATED_TEMPLATES says for `template` (or for `paginated_as`, where another template's pages are split alike)."""
     if articles is not None:
-        context.update(paginated={"articles": list(articles)}, template_name=template)
+        context.update(paginated={"articles": list(articles)}, template_name=paginated_as or template)
     writer.write_file(
         save_as(url),
         generator.get_template(template),

@@ -62,7 +62,7 @@ def month_anchor(month: int, continued_on: int | None = None) -> str:
 
 
 def year_anchor(year: int) -> str:
-    """The year's section on the timeline: `year-2025`."""
+    """A year in the list of years on the timeline's first page: `year-2025`."""
     return f"{YEAR_ANCHOR_PREFIX}{year}"
 
 

@@ -14,7 +14,7 @@ from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
 from archive_core.output import records_json, write_page
 from archive_core.snapshot import shared
-from archive_core.timeline_pages import events_per_page
+from archive_core.timeline_pages import TEMPLATE, YEAR_TEMPLATE, events_per_page, page_url
 from archive_core.urls import year_anchor
 from archive_core.versions import versions
 
@@ -71,33 +71,51 @@ class TimelineGenerator(Generator):
             article.timeline_links = found
 
     def generate_output(self, writer) -> None:
-        siteurl = self.settings["SITEURL"]
-        pages = versions(
-            {lang: timeline.url for lang, timeline in self.timelines.items()}, original=self.settings["DEFAULT_LANG"]
-        )
+        siteurl, original = self.settings["SITEURL"], self.settings["DEFAULT_LANG"]
+        pages = versions({lang: timeline.url for lang, timeline in self.timelines.items()}, original=original)
         for lang, timeline in self.timelines.items():
+            listed = self.listed[lang]
+            # What happens next, paginated as the years are; the years and the newest events on its first page.
             write_page(
                 self,
                 writer,
-                "timeline",
+                TEMPLATE,
                 timeline.url,
                 lang,
                 pages,
-                articles=timeline.events,  # paginated as PAGINATED_TEMPLATES["timeline"] says
+                articles=timeline.upcoming,
                 timeline=timeline,
-                listed_articles=self.listed[lang],
+                listed_articles=listed,
             )
+            for group in timeline.event_years:
+                # Every language has the same events, so the same years.
+                year_pages = versions(
+                    {other: page_url(other, group.year) for other in self.timelines}, original=original
+                )
+                write_page(
+                    self,
+                    writer,
+                    YEAR_TEMPLATE,
+                    page_url(lang, group.year),
+                    lang,
+                    year_pages,
+                    articles=group.events,
+                    paginated_as=TEMPLATE,
+                    timeline=timeline,
+                    year_group=group,
+                    listed_articles=listed,
+                )
             writer.write_file(
                 timeline.json_url,
                 JsonDocument(partial(to_json, timeline, siteurl)),
                 self.context,
-                listed_articles=self.listed[lang],
+                listed_articles=listed,
             )
 
 
 def add_template_helpers(generator) -> None:
     generator.env.globals["timeline_url"] = timeline_url  # the header links to the timeline
-    generator.env.globals["year_anchor"] = year_anchor  # a year's section on the timeline
+    generator.env.globals["year_anchor"] = year_anchor  # a year's entry in the timeline's list of years
 
 
 def get_generators(pelican) -> type[Generator]:

@@ -15,8 +15,8 @@ from archive_core.events import Event
 from archive_core.facets import SearchFacets, page_facets
 from archive_core.listing import listed_in
 from archive_core.provenance import Citation, Correction, Localized
-from archive_core.timeline_pages import page_numbers, page_url
-from archive_core.urls import article_anchor, country_url, section_url, year_anchor
+from archive_core.timeline_pages import Place, page_url, place_url, places
+from archive_core.urls import article_anchor, country_url, section_url
 from archive_core.when import DateText, When, date_text
 
 ARTICLE_KIND = "article"
@@ -97,22 +97,13 @@ class YearGroup:
 
 
 @dataclass(frozen=True)
-class Section:
-    """A year (or what happens next, `year` None) as one page of the timeline shows it."""
-
-    year: int | None
-    events: tuple[Entry, ...]  # the year's events on this page
-    article_count: int = 0  # on the year's first page only
-
-
-@dataclass(frozen=True)
 class Timeline:
     lang: str
-    url: str  # `en/timeline/`
+    url: str  # `en/timeline/`: the years, and what happens next
     json_url: str  # `en/timeline.json`
     years: tuple[YearGroup, ...]
     upcoming: tuple[Entry, ...]  # what happens next: no date yet
-    per_page: int | None = None  # events a page shows (archive_core.timeline_pages); None: one page
+    per_page: int | None = None  # events a year's page shows (archive_core.timeline_pages); None: all
 
     @cached_property
     def entries(self) -> tuple[Entry, ...]:
@@ -124,52 +115,30 @@ class Timeline:
         return (*(entry for group in self.years for entry in group.events), *self.upcoming)
 
     @cached_property
-    def page_of(self) -> dict[str, int]:
-        return page_numbers((entry.id for entry in self.events), self.per_page)
+    def places(self) -> dict[str, Place]:
+        dated = ((entry.id, group.year) for group in self.years for entry in group.events)
+        return places((*dated, *((entry.id, None) for entry in self.upcoming)), self.per_page)
 
     def event_url(self, event_id: str) -> str:
-        return f"{page_url(self.lang, self.page_of.get(event_id, 1))}#{event_id}"
+        return place_url(self.lang, self.places.get(event_id, (None, 1)), event_id)
 
     @cached_property
-    def year_pages(self) -> dict[int, int]:
-        """{year: the page its heading and article count are on}: its first event's, or, with no event, the page
-        of the events before it."""
-        pages, current = {}, 1
-        for group in self.years:
-            if group.events:
-                pages[group.year] = self.page_of[group.events[0].id]
-                current = self.page_of[group.events[-1].id]
-            else:
-                pages[group.year] = current
-        return pages
+    def event_years(self) -> tuple[YearGroup, ...]:
+        """The years that have a page of their own: those with events."""
+        return tuple(group for group in self.years if group.events)
 
-    def year_url(self, year: int) -> str:
-        """The timeline's section of `year`, on its page."""
-        return f"{page_url(self.lang, self.year_pages[year])}#{year_anchor(year)}"
+    def year_url(self, year: int) -> str | None:
+        """The page of `year`'s events; None for a year with articles only."""
+        return page_url(self.lang, year) if any(group.year == year for group in self.event_years) else None
 
     @cached_property
     def upcoming_url(self) -> str:
-        return page_url(self.lang, self.page_of[self.upcoming[0].id] if self.upcoming else 1) + "#next"
+        return f"{self.url}#next"
 
-    @cached_property
-    def sections(self) -> dict[int, tuple[Section, ...]]:
-        """{page number: the years (and what happens next) it shows}, in one pass over the events."""
-        pages: defaultdict[int, list[Section]] = defaultdict(list)
-        for group in self.years:
-            home = self.year_pages[group.year]
-            by_page: dict[int, list[Entry]] = {home: []}
-            for entry in group.events:
-                by_page.setdefault(self.page_of[entry.id], []).append(entry)
-            for number, events in by_page.items():
-                count = group.article_count if number == home else 0
-                pages[number].append(Section(group.year, tuple(events), count))
-        for entry in self.upcoming:
-            number = self.page_of[entry.id]
-            if not pages[number] or pages[number][-1].year is not None:
-                pages[number].append(Section(None, ()))
-            last = pages[number][-1]
-            pages[number][-1] = Section(None, (*last.events, entry))
-        return dict(pages)
+    def newest(self, count: int) -> tuple[Entry, ...]:
+        """The `count` newest dated events, newest first."""
+        dated = [entry for group in self.years for entry in group.events]
+        return tuple(reversed(dated[-count:])) if count else ()
 
     @cached_property
     def positions(self) -> dict[str, tuple[Link, ...]]:

@@ -93,7 +93,7 @@ def test_an_article_in_the_pages_language_is_not_marked():
 def test_article_position_links_to_the_events_citing_it_not_to_an_entry_of_its_own():
     pl = build_timeline(EVENTS, [ARTICLE_PL], "pl")
     links = position_links(pl, ARTICLE_PL)
-    assert [link.url for link in links] == ["pl/os-czasu/#signing-hanoi"]
+    assert [link.url for link in links] == ["pl/os-czasu/2025/#signing-hanoi"]
     assert links[0].label == "25–26 października 2025: signing-hanoi po polsku"
 
 
@@ -117,7 +117,7 @@ def test_json_export_has_every_entry_in_order_with_dates_and_links():
     assert data["url"] == "https://archive.example/en/timeline/"
     assert [entry["id"] for entry in data["entries"]] == [entry.id for entry in timeline.entries]
     signing = next(entry for entry in data["entries"] if entry["id"] == "signing-hanoi")
-    assert signing["url"] == "https://archive.example/en/timeline/#signing-hanoi"
+    assert signing["url"] == "https://archive.example/en/timeline/2025/#signing-hanoi"
     assert signing["date"] == {
         "start": "2025-10-25",
         "end": "2025-10-26",
