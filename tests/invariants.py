@@ -227,13 +227,13 @@ def repository_link_problems(content: Path, site: Path) -> list[str]:
 
 def timeline_problems(content: Path, site: Path) -> list[str]:
     """Every article counted on the timeline of each language, in its year (in its own language where it has
-    no version there), and listed on that year's pages, marked; events in order; the JSON export naming the
-    events the page shows and every article."""
+    no version there), and listed on that year's pages, marked; events in order over the timeline's pages; the
+    JSON export naming each event at the page that shows it, and every article."""
     problems = []
     for lang in LANGUAGES:
         url = "/" + section_url("timeline", lang)
         html = page_for_url(site, url).read_text(encoding="utf-8")
-        ids = re.findall(r'<li id="([^"]+)" class="timeline-entry', html)
+        shown = timeline_pages(site, url)
         by_year: dict[int, list] = {}
         for article in listed(content, lang):
             by_year.setdefault(article.meta.date.year, []).append(article)
@@ -255,12 +255,13 @@ def timeline_problems(content: Path, site: Path) -> list[str]:
                 elif article.meta.lang != lang and links.get(article.url) != article.meta.lang:
                     problems.append(f"/{lang}/{year}/: {article.url} is not marked hreflang={article.meta.lang}")
         when = r'class="timeline-entry[^"]*"[^>]*>\s*<p class="timeline-when"[^>]*>\s*<time datetime="([^"]+)"'
-        starts = re.findall(when, html)
-        if not starts or starts != sorted(starts):
-            problems.append(f"{url}: no dated entry, or entries out of order")
+        starts = [start for path in _timeline_files(site, url) for start in re.findall(when, path.read_text("utf-8"))]
+        if starts != sorted(starts):
+            problems.append(f"{url}: events out of order")
         export = json.loads((site / url.strip("/")).with_suffix(".json").read_text(encoding="utf-8"))
-        if [entry["id"] for entry in export["entries"] if entry["kind"] != "article"] != ids:
-            problems.append(f"{url}: the JSON export names other events")
+        events = [(entry["url"], entry["id"]) for entry in export["entries"] if entry["kind"] != "article"]
+        if events != shown:
+            problems.append(f"{url}: the JSON export names other events, or another page for one")
         exported = {entry["id"] for entry in export["entries"] if entry["kind"] == "article"}
         for articles in by_year.values():
             for article in articles:
@@ -270,6 +271,28 @@ def timeline_problems(content: Path, site: Path) -> list[str]:
             if entry["kind"] != "article" and not entry["sources"]:
                 problems.append(f"{url}#{entry['id']}: an event without a source")
     return problems
+
+
+def _timeline_files(site: Path, url: str) -> list[Path]:
+    """The timeline's pages as a reader goes through them: each year's (its page 2 after its first), then the
+    first page's (what happens next)."""
+    first = page_for_url(site, url).parent
+
+    def numbered(folder: Path) -> list[Path]:
+        later = sorted(folder.glob("page/*/index.html"), key=lambda path: int(path.parent.name))
+        return [folder / "index.html", *later]
+
+    years = sorted(path for path in first.iterdir() if path.is_dir() and path.name.isdigit())
+    return [path for folder in [*years, first] for path in numbered(folder)]
+
+
+def timeline_pages(site: Path, url: str) -> list[tuple[str, str]]:
+    """(the URL of the page that shows it + `#id`, id) of each entry of the timeline at `url`, in reading order."""
+    return [
+        (f"/{path.parent.relative_to(site).as_posix()}/#{entry}", entry)
+        for path in _timeline_files(site, url)
+        for entry in re.findall(r'<li id="([^"]+)" class="timeline-entry', path.read_text("utf-8"))
+    ]
 
 
 def country_problems(content: Path, site: Path) -> list[str]:
