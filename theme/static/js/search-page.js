@@ -270,7 +270,7 @@ function card(data) {
   if (lang) {
     // Said as the pages listing it say it: the article is in another language (its title and excerpt are).
     if (about.childNodes.length) about.append(" · ");
-    about.append(element("span", "search-result-lang", strings.in_language[lang] || languageName(lang)));
+    about.append(element("span", "search-result-lang", strings[`in_language_${lang}`] || languageName(lang)));
   }
   if (about.childNodes.length) item.append(about);
   const excerpt = element("p", "search-result-excerpt");
