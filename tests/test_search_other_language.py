@@ -81,14 +81,14 @@ def open_filters(page):
 
 
 @pytest.mark.parametrize(
-    ("search_page", "query", "target", "lang", "marker"),
+    ("search_page", "query", "target", "lang", "marker", "meta"),
     [
-        (EN_SEARCH, "Kwiatkomierz", POLISH_ONLY, "pl", "In Polish"),
-        (PL_SEARCH, "Thistlewaite", ENGLISH_ONLY, "en", "Po angielsku"),
+        (EN_SEARCH, "Kwiatkomierz", POLISH_ONLY, "pl", "In Polish", "Article · 10 June 2025 · In Polish"),
+        (PL_SEARCH, "Thistlewaite", ENGLISH_ONLY, "en", "Po angielsku", "Artykuł · 14 lipca 2025 · Po angielsku"),
     ],
 )
 def test_an_article_only_in_the_other_language_is_found_and_shown_in_its_language(
-    page, served, search_page, query, target, lang, marker
+    page, served, search_page, query, target, lang, marker, meta
 ):
     log = watch(page)
     page.goto(f"{served.base_url}{search_page}?q={query}")
@@ -100,6 +100,8 @@ def test_an_article_only_in_the_other_language_is_found_and_shown_in_its_languag
     assert result.locator(".search-result-excerpt").get_attribute("dir") == "ltr"
     expect(result.locator(".search-result-excerpt mark")).to_contain_text(query)
     expect(result.locator(".search-result-lang")).to_have_text(marker)
+    # Its kind and date as the search page's language gives them.
+    expect(result.locator(".search-result-meta")).to_have_text(meta)
     link.click()
     expect(page).to_have_url(re.compile(re.escape(target) + r"\?pagefind-highlight="))
     expect(page.locator("main mark").first).to_contain_text(query)
