@@ -141,7 +141,7 @@ def read_page(output: Path, path: Path, fold_records: bool = True) -> ReadPage:
                 PageToIndex(f"{relative}#{record.anchor}", record.lang, with_folded_meta(record.html, terms), url)
             )
     if entry is not None and has_attribute(data, STAND_IN_ATTRIBUTE.encode()):
-        for lang in stand_in_languages(data):
+        for lang in stand_in_languages(data, relative):
             if lang == entry.lang:
                 raise RecordError(
                     f"{relative}: its element marked {STAND_IN_ATTRIBUTE}={lang!r} names the page's own language"

@@ -81,7 +81,7 @@ def changed_pages(output: Path, previous: Path, bundle_dir: str) -> Changes:
             data = page.read_bytes()
             records = records or RECORD_ATTRIBUTE.encode() in data
             if STAND_IN_ATTRIBUTE.encode() in data:
-                stand_ins.update(stand_in_languages(data))
+                stand_ins.update(stand_in_languages(data, str(page)))
     return Changes(changed, records, stand_ins)
 
 

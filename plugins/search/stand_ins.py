@@ -31,6 +31,7 @@ STAND_IN_ATTRIBUTE = "data-search-stand-in"
 STAND_IN_FRAGMENT = "in-"  # a stand-in's result: `/en/2025/slug/#in-pl` (`stand_in_url`)
 LANG_META = "lang"  # the metadata field of a stand-in's result: the language of the page it stands for
 _VALUE = re.compile(rb"""<[^<>]*?\sdata-search-stand-in=(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 _FACETS = ("data-pagefind-filter", "data-pagefind-sort")
 _META = "data-pagefind-meta"
 
@@ -41,10 +42,18 @@ def stand_in_url(page_url: str, lang: str) -> str:
     return f"{page_url}#{STAND_IN_FRAGMENT}{lang}"
 
 
-def stand_in_languages(html: bytes) -> list[str]:
-    """The languages the page `html` stands in for, in document order, each once (a byte search, not a parse)."""
+def stand_in_languages(html: bytes, source: str) -> list[str]:
+    """The languages the page `html` (read from `source`) stands in for, in document order, each once (a byte
+    search, not a parse); RecordError for a value that is not a language tag (it becomes an index's language)."""
     found = (next(group for group in match.groups() if group is not None) for match in _VALUE.finditer(html))
-    return list(dict.fromkeys(value.decode("utf-8", "replace") for value in found if value))
+    langs = list(dict.fromkeys(value.decode("utf-8", "replace") for value in found))
+    for lang in langs:
+        if not _LANGUAGE_TAG.fullmatch(lang):
+            raise RecordError(
+                f"{source}: {STAND_IN_ATTRIBUTE}={lang!r} is not a language tag (give the language the page "
+                'stands in for, as its pages write it in <html lang>: "pl", "pt-BR")'
+            )
+    return langs
 
 
 def _meta_fields(value: str) -> list[tuple[str, str]]:

@@ -24,8 +24,15 @@ PAGE = """<!doctype html><html lang="en"><head><title>Report</title></head><body
 
 
 def test_the_languages_a_page_stands_in_for_are_found_by_a_byte_search():
-    assert stand_in_languages(PAGE.encode()) == ["pl", "de"]
-    assert stand_in_languages(b"<main>data-search-stand-in=pl</main>") == []
+    assert stand_in_languages(PAGE.encode(), "x.html") == ["pl", "de"]
+    assert stand_in_languages(b"<main>data-search-stand-in=pl</main>", "x.html") == []
+
+
+@pytest.mark.parametrize("value", ["", "p l", "../pl", "pl_PL"])
+def test_a_value_that_is_not_a_language_tag_is_refused_by_file(value):
+    page = PAGE.replace('data-search-stand-in="pl"', f'data-search-stand-in="{value}"').encode()
+    with pytest.raises(RecordError, match=r"en/report/index.html: data-search-stand-in=.* is not a language tag"):
+        stand_in_languages(page, "en/report/index.html")
 
 
 def test_its_document_is_the_page_in_the_language_with_that_languages_filters_and_the_pages_metadata():
