@@ -26,7 +26,8 @@ into a linked file: the staging folder starts empty, and a name is written
 once. The sitemap is made again over the whole output, as in every build (the
 heads of the pages taken as they were come from the last build's reading:
 `publishing.heads`); so is the search index, but for the languages none of
-whose pages changed, whose index files are taken from the last build
+whose pages changed (nor a page standing in for them: an untranslated article's
+page is in the other language's index too), whose index files are taken from the last build
 (`SEARCH_PREVIOUS_OUTPUT`, plugins/search/reuse.py: Pagefind cannot update an
 index, but it keeps each language in files of its own).
 """

@@ -6,7 +6,7 @@ Pagefind filters, metadata and a sort key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from markupsafe import Markup
@@ -49,6 +49,13 @@ class SearchFacets:
             return ()
         span = ((self.last_day or self.date) - self.date).days
         return tuple(self.date + timedelta(days=offset) for offset in range(span + 1))
+
+    def in_language(self, lang: str) -> SearchFacets:
+        """What the page tells the index of `lang`, which has no version of it (the search plugin's stand-ins):
+        the same facets with the countries' names in `lang`. No summary or country terms: the page's own stay,
+        the same in any language."""
+        names = tuple(sorted((country_name(code, lang) for code in self.codes), key=str.casefold))
+        return replace(self, countries=names, summary="", codes=())
 
     @property
     def iso(self) -> str:

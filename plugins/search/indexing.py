@@ -29,8 +29,9 @@ from . import pagefind_compat, reuse
 from .canonical import canonicalize_bundle
 from .folding import folded_terms
 from .pagefind_compat import PagefindFailed, result_url
-from .records import RECORD_ATTRIBUTE, page_records
+from .records import RECORD_ATTRIBUTE, RecordError, page_records
 from .rendering import BODY_MARKER, indexed_text, page_text, with_folded_meta
+from .stand_ins import STAND_IN_ATTRIBUTE, stand_in_document, stand_in_languages, stand_in_url
 
 BUNDLE_DIR = "pagefind"
 # From this many pages on, a run per language (its memory is what matters, see `index_runs`) and the
@@ -52,6 +53,13 @@ class PageToIndex:
     lang: str | None
     html: str  # what Pagefind reads of a record: the part plus its folded terms; empty for a page
     url: str | None = None  # a record's result URL, `/en/timeline/#signing-hanoi`; a page's comes from its path
+    source: Path | None = None  # a stand-in (`stand_ins`): the written page its document is built from, when read
+
+    def document(self) -> str:
+        """What Pagefind reads of a record or a stand-in."""
+        if self.source is None or self.html:
+            return self.html
+        return stand_in_document(self.source.read_text(encoding="utf-8"), self.lang or "", self.path)
 
 
 @dataclass(frozen=True)
@@ -132,7 +140,20 @@ def read_page(output: Path, path: Path, fold_records: bool = True) -> ReadPage:
             records.append(
                 PageToIndex(f"{relative}#{record.anchor}", record.lang, with_folded_meta(record.html, terms), url)
             )
+    if entry is not None and has_attribute(data, STAND_IN_ATTRIBUTE.encode()):
+        for lang in stand_in_languages(data, relative):
+            if lang == entry.lang:
+                raise RecordError(
+                    f"{relative}: its element marked {STAND_IN_ATTRIBUTE}={lang!r} names the page's own language"
+                )
+            url = stand_in_url(result_url(output, path), lang)
+            records.append(PageToIndex(stand_in_path(relative, lang), lang, "", url, path))
     return ReadPage(entry, marked, records)
+
+
+def stand_in_path(relative: str, lang: str) -> str:
+    """What names the stand-in in `lang` of the page at `relative` among the documents: `en/2025/x/index.html?pl`."""
+    return f"{relative}?{lang}"
 
 
 def fold_pages(output: Path, pages: list[PageToIndex]) -> int:
@@ -244,7 +265,7 @@ async def _run_service(run: IndexRun, output: Path, bundle: Path, index: Pagefin
         for glob in run.globs:
             await index.add_directory(str(output), glob=glob)
         for record in run.records:
-            await index.add_html_file(content=record.html, url=record.url)
+            await index.add_html_file(content=record.document(), url=record.url)
         await index.write_files()
     except BaseException:
         await index.__aexit__(*sys.exc_info())
@@ -363,11 +384,15 @@ def _unchanged_languages(output: Path, previous: Path, runs: list[IndexRun]) -> 
     candidates = [run for run in runs if run.lang is not None and reuse.can_take(run.lang, previous / BUNDLE_DIR)]
     if not candidates:
         return ()
-    changed, records_changed = reuse.changed_pages(output, previous.resolve(), BUNDLE_DIR)
-    if records_changed:
+    changes = reuse.changed_pages(output, previous.resolve(), BUNDLE_DIR)
+    if changes.records:
         return ()
     return tuple(
-        run.lang for run in candidates if run.lang and not any(reuse.within(name, run.folders) for name in changed)
+        run.lang
+        for run in candidates
+        if run.lang
+        and run.lang not in changes.stand_ins
+        and not any(reuse.within(name, run.folders) for name in changes.pages)
     )
 
 

@@ -29,15 +29,16 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
 
 from .folding import folded_terms
 from .indexing import BUNDLE_DIR, PageToIndex, has_attribute, read_page, write_documents
-from .pagefind_compat import indexed_words, page_ids, read_entry, result_url
+from .pagefind_compat import indexed_words, read_entry, result_ids, result_url
 from .records import Record
 from .rendering import BODY_MARKER, page_text, with_folded_meta
+from .stand_ins import stand_in_document
 
 MANIFEST = "overlay.json"
 VOCABULARY_URL = "/.search-overlay-words/{lang}"  # the hidden document of a language's words: no page of a site
@@ -49,13 +50,13 @@ class SiteIndex:
     """What the overlay needs of the site index: its results' ids by URL, its words by language, and a digest
     of each file it indexed (a page or a record's page) as the full build wrote it, by URL."""
 
-    ids: dict[str, str]
+    ids: dict[str, list[str]]  # a page that stands in for another language's version has a result in each
     words: dict[str, list[str]]
     digests: dict[str, bytes]
 
     @classmethod
     def read(cls, output: Path) -> SiteIndex:
-        ids = page_ids(output / BUNDLE_DIR)
+        ids = result_ids(output / BUNDLE_DIR)
         pages = {url.split("#", 1)[0] for url in ids}
         digests = {url: _digest(file) for url in pages if (file := _file_of(output, url)).is_file()}
         return cls(ids, indexed_words(output / BUNDLE_DIR), digests)
@@ -78,7 +79,8 @@ class SearchOverlay:
     exclude_selectors: tuple[str, ...] = ()
     folding: str = "template"  # SEARCH_FOLDING
     timeout: float | None = None  # SEARCH_INDEX_TIMEOUT
-    pages: dict[str, PageToIndex] = field(default_factory=dict)  # URL -> what Pagefind reads of it, as last written
+    # What Pagefind reads of each page, record and stand-in, as last written, by its `PageToIndex.path`
+    pages: dict[str, PageToIndex] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)  # the URLs of the files whose pages and records are in `pages`
     _site: Future | None = None
 
@@ -108,7 +110,7 @@ class SearchOverlay:
         taken = 0
         for path in map(Path, written):
             for entry in self._entries(path, site):
-                self.pages[entry.url] = entry
+                self.pages[entry.path] = entry
                 taken += 1
         if taken:
             self._write(site)
@@ -132,7 +134,12 @@ class SearchOverlay:
         html = path.read_text(encoding="utf-8")
         if self.folding == "pages" and (terms := folded_terms(page_text(html, whole_body=not page.marked))):
             html = with_folded_meta(html, terms)
-        return [PageToIndex(page.entry.path, page.entry.lang, html, url), *page.records]
+        # A stand-in is built from the page as indexed here (with its folded terms when SEARCH_FOLDING = "pages").
+        records = [
+            replace(record, html=stand_in_document(html, record.lang or "", record.path)) if record.source else record
+            for record in page.records
+        ]
+        return [PageToIndex(page.entry.path, page.entry.lang, html, url), *records]
 
     def _write(self, site: SiteIndex) -> None:
         """Index every overlaid page into a new folder, then put it in the place of the last one."""
@@ -142,9 +149,12 @@ class SearchOverlay:
             marked = any(has_attribute(page.html.encode(), BODY_MARKER.encode()) for page in self.pages.values())
             vocabularies = site.vocabularies(marked)
             write_documents([*self.pages.values(), *vocabularies], staging, self.exclude_selectors, self.timeout)
-            own = page_ids(staging)
-            stale = {site.ids[url] for url in self.pages if url in site.ids} - set(own.values())
-            hidden = sorted(stale | {own[document.url] for document in vocabularies if document.url in own})
+            own = result_ids(staging)
+            replaced = {page.url for page in self.pages.values()}
+            stale = {found for url in replaced for found in site.ids.get(url, ())} - {
+                i for ids in own.values() for i in ids
+            }
+            hidden = sorted(stale | {i for document in vocabularies for i in own.get(document.url, ())})
             manifest = {"languages": sorted(read_entry(staging)["languages"]), "hidden": hidden}
             (staging / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
             _replace_folder(staging, self.folder)

@@ -394,15 +394,21 @@ FRAGMENT_HEAD = SIGNATURE + b'{"url":'
 
 
 def page_ids(bundle: Path) -> dict[str, str]:
-    """URL -> the id Pagefind's JS API gives its result (`en_1d5e4ad`), for every page of the bundle.
+    """URL -> the id Pagefind's JS API gives its result (`en_1d5e4ad`), for every page of the bundle (of a URL with
+    results in several languages, a page standing in for another language's version, one of them: `result_ids`)."""
+    return {url: ids[-1] for url, ids in result_ids(bundle).items()}
+
+
+def result_ids(bundle: Path) -> dict[str, list[str]]:
+    """URL -> the ids Pagefind's JS API gives its results (`en_1d5e4ad`), in any language, sorted.
 
     A fragment is gzip("pagefind_dcd" + JSON) whose first key is the URL (Pagefind 1.5.2's
     `PageFragment`), so the start of each file is enough; a file whose start does not hold a whole
     URL is read whole.
     """
-    ids = {}
+    ids: dict[str, list[str]] = {}
     decoder = json.JSONDecoder()
-    for file in os.scandir(bundle / "fragment"):
+    for file in sorted(os.scandir(bundle / "fragment"), key=lambda entry: entry.name):
         with open(file.path, "rb") as opened:
             head = zlib.decompressobj(wbits=31).decompress(opened.read(1024), 4096)
         try:
@@ -411,7 +417,7 @@ def page_ids(bundle: Path) -> dict[str, str]:
             url, _ = decoder.raw_decode(head[len(FRAGMENT_HEAD) :].decode("utf-8", "ignore"))
         except ValueError:
             url = decode_json(Path(file.path))["url"]
-        ids[url] = file.name.removesuffix(".pf_fragment")
+        ids.setdefault(url, []).append(file.name.removesuffix(".pf_fragment"))
     return ids
 
 

@@ -6,8 +6,9 @@ filters and metadata, and `wasm.<lang>.pagefind`); only `pagefind-entry.json`
 and its scripts are shared. A build that runs Pagefind once per language (see
 `indexing.index_runs`) can therefore take a language's files from the last
 build's bundle, instead of indexing it again, when every page that run would
-read is there at the same place with the same bytes, and no page that holds
-search records changed. After an edit of one article, that is every language
+read is there at the same place with the same bytes, no page that holds
+search records changed, and no page that stands in for it (`stand_ins`: an
+English-only article in the Polish index) changed. After an edit of one article, that is every language
 but the article's.
 
 The last build must be of the same site, settings and Pagefind version (the
@@ -22,10 +23,12 @@ import os
 import re
 import shutil
 import stat
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import pagefind_compat
 from .records import RECORD_ATTRIBUTE
+from .stand_ins import STAND_IN_ATTRIBUTE, stand_in_languages
 
 LANGUAGE_FOLDERS = ("index", "fragment", "filter")  # of the bundle, with files named `<lang>_<hash>.<suffix>`
 
@@ -56,18 +59,30 @@ def _same_file(first: Path, first_stat: os.stat_result, second: Path, second_sta
     return first_stat.st_size == second_stat.st_size and first.read_bytes() == second.read_bytes()
 
 
-def changed_pages(output: Path, previous: Path, bundle_dir: str) -> tuple[set[str], bool]:
-    """The `.html` files that differ between the two outputs (added, removed or changed), and whether any of
-    them holds search records in either output (those records may belong to any language)."""
+@dataclass(frozen=True)
+class Changes:
+    """What differs between two outputs, for the index."""
+
+    pages: set[str]  # the `.html` files added, removed or changed
+    records: bool  # one of them holds search records in either output (those may belong to any language)
+    stand_ins: set[str]  # the languages of the stand-ins they hold in either output (`stand_ins`)
+
+
+def changed_pages(output: Path, previous: Path, bundle_dir: str) -> Changes:
+    """The `.html` files that differ between the two outputs, and what they hold for other languages' indexes."""
     now, before = html_files(output, bundle_dir), html_files(previous, bundle_dir)
     changed = set(now.keys() ^ before.keys())
     for name in now.keys() & before.keys():
         if not _same_file(output / name, now[name], previous / name, before[name]):
             changed.add(name)
-    marker = RECORD_ATTRIBUTE.encode()
-    pages = [root / name for name in changed for root in (output, previous)]
-    records_changed = any(marker in page.read_bytes() for page in pages if page.is_file())
-    return changed, records_changed
+    records, stand_ins = False, set()
+    for page in (root / name for name in changed for root in (output, previous)):
+        if page.is_file():
+            data = page.read_bytes()
+            records = records or RECORD_ATTRIBUTE.encode() in data
+            if STAND_IN_ATTRIBUTE.encode() in data:
+                stand_ins.update(stand_in_languages(data, str(page)))
+    return Changes(changed, records, stand_ins)
 
 
 def within(name: str, folders: tuple[str, ...]) -> bool:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from search.indexing import build_search_index
 from search.overlay import MANIFEST, VOCABULARY_URL, SearchOverlay
-from search.pagefind_compat import decode_json, indexed_words, page_ids
+from search.pagefind_compat import decode_json, indexed_words, page_ids, result_ids
 
 ARTICLE = (
     '<html lang="{lang}"><head><title>{title}</title></head><body><nav>Menu</nav>'
@@ -105,3 +105,32 @@ def test_on_a_site_that_marks_no_region_every_page_it_indexed_is_taken(tmp_path)
     write(output, "a/index.html", '<html lang="en"><body><p>new qq7001x</p></body></html>')
     assert overlay.update([page, tmp_path / "elsewhere.html"]) == 1
     assert "qq7001x" in content_of(tmp_path / "overlay", "/a/")
+
+
+STAND_IN = (
+    '<div hidden data-pagefind-ignore="all" data-search-stand-in="en">'
+    '<span data-pagefind-filter="Kind">Article</span></div></main>'
+)
+
+
+def test_a_page_standing_in_for_another_language_is_taken_with_its_stand_in(tmp_path):
+    output = tmp_path / "output"
+    polish = write(
+        output, "pl/a/index.html", ARTICLE.format(lang="pl", title="Hanoi", text="stare").replace("</main>", STAND_IN)
+    )
+    write(output, "en/b/index.html", ARTICLE.format(lang="en", title="Other", text="other"))
+    build_search_index(output)
+    site = result_ids(output / "pagefind")
+    assert site["/pl/a/"][0].startswith("pl_") and site["/pl/a/#in-en"][0].startswith("en_")
+    overlay = SearchOverlay(output, tmp_path / "overlay")
+    overlay.wait_until_ready()
+    write(
+        output,
+        "pl/a/index.html",
+        ARTICLE.format(lang="pl", title="Hanoi", text="nowe qq7001x").replace("</main>", STAND_IN),
+    )
+    assert overlay.update([polish]) == 2  # the page, and its stand-in in the English index
+    folder = tmp_path / "overlay"
+    assert "qq7001x" in content_of(folder, "/pl/a/") and "qq7001x" in content_of(folder, "/pl/a/#in-en")
+    hidden = set(json.loads((folder / MANIFEST).read_text())["hidden"])
+    assert {site["/pl/a/"][0], site["/pl/a/#in-en"][0]} <= hidden  # both results of the site index, hidden

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from search.indexing import build_planned_index, build_search_index, plan_index
+from search.pagefind_compat import decode_json
 from search.settings import SettingsError, search_settings
 
 TIMELINE = (
@@ -147,3 +148,26 @@ def test_an_entry_naming_a_path_takes_nothing(previous, tmp_path, key):
     entry_file.write_text(json.dumps(entry), encoding="utf-8")
     output = edited_copy(previous, tmp_path / "next")
     assert plan_index(output, previous=previous).taken == ("en",)
+
+
+STAND_IN = (
+    '<div hidden data-pagefind-ignore="all" data-search-stand-in="pl">'
+    '<span data-pagefind-filter="Rodzaj">Artykuł</span></div></main>'
+)
+
+
+def test_a_changed_page_standing_in_for_another_language_is_a_change_of_that_language_too(previous, tmp_path):
+    # An English page in the Polish index too (stand_ins): an edit of it changes both languages' indexes.
+    english = Path("en") / "2025" / "page-3" / "index.html"
+    (previous / english).unlink()
+    write(previous / english, page("en", 3).replace("</main>", STAND_IN))
+    build_search_index(previous, per_language=True)
+    output = edited_copy(previous, tmp_path / "next")
+    (output / english).unlink()
+    write(output / english, page("en", 3, "Cybercrime treaty").replace("</main>", STAND_IN))
+    plan = plan_index(output, previous=previous)
+    assert plan.taken == ()
+    build_planned_index(plan)
+    assert tree(output / "pagefind") == reindexed(output, tmp_path / "cold")
+    polish = [decode_json(path)["content"] for path in (output / "pagefind" / "fragment").glob("pl_*")]
+    assert [text for text in polish if "Cybercrime treaty" in text]

@@ -29,6 +29,7 @@ const paneCount = document.getElementById("search-filters-count");
 const groups = document.getElementById("search-filter-groups");
 const clear = document.getElementById("search-filters-clear");
 const siteTitle = document.title.split(" · ").pop();
+const pageLang = document.documentElement.lang;
 // The header's links to this page in the other languages (partials/language_switch.html), and the hint's
 // under the count, shown when nothing is found: each language has an index of its own.
 const otherLanguages = [...document.querySelectorAll(".language-switch a[hreflang], #search-other-language a")];
@@ -238,14 +239,23 @@ async function showMore(number) {
 
 // --- a result ---
 
+// A page with no version in this language is in this index as its stand-in (plugins/search/stand_ins.py): its
+// result's URL is the page's with the fragment `#in-<this language>`, and its metadata `lang` is the page's language.
+const STAND_IN_FRAGMENT = `#in-${pageLang}`;
+
 function card(data) {
   const item = element("li", "search-result");
   const title = element("h2", "search-result-title");
   const link = element("a", "search-result-link", data.meta.title || data.url);
-  link.href = data.url;
+  const lang = data.meta.lang && data.meta.lang !== pageLang ? data.meta.lang : "";
+  link.href = lang && data.url.endsWith(STAND_IN_FRAGMENT) ? data.url.slice(0, -STAND_IN_FRAGMENT.length) : data.url;
   // Isolated from the text around it, left to right as the page's language is, but for a title with no
   // left-to-right letter (a headline kept in Arabic): as the `title_dir` filter gives the built pages.
   link.dir = titleDirection(link.textContent);
+  if (lang) {
+    link.lang = lang;
+    link.hreflang = lang;
+  }
   title.append(link);
   item.append(title);
   const about = element("p", "search-result-meta");
@@ -257,11 +267,38 @@ function card(data) {
     time.dateTime = data.meta.date;
     about.append(time);
   }
+  if (lang) {
+    // Said as the pages listing it say it: the article is in another language (its title and excerpt are).
+    if (about.childNodes.length) about.append(" · ");
+    about.append(element("span", "search-result-lang", strings[`in_language_${lang}`] || languageName(lang)));
+  }
   if (about.childNodes.length) item.append(about);
   const excerpt = element("p", "search-result-excerpt");
   excerpt.append(...excerptNodes(data));
+  if (lang) {
+    excerpt.lang = lang;
+    excerpt.dir = languageDirection(lang);
+  }
   if (excerpt.textContent.trim()) item.append(excerpt);
   return item;
+}
+
+function languageName(lang) {
+  try {
+    return new Intl.DisplayNames([pageLang], { type: "language" }).of(lang) || lang;
+  } catch {
+    return lang;
+  }
+}
+
+function languageDirection(lang) {
+  try {
+    const locale = new Intl.Locale(lang);
+    const info = locale.getTextInfo ? locale.getTextInfo() : locale.textInfo;
+    return (info && info.direction) || "ltr";
+  } catch {
+    return "ltr";
+  }
 }
 
 // Pagefind's excerpt (its text escaped, the matches in <mark>), rebuilt as text and <mark> nodes only.
