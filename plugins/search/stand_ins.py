@@ -30,7 +30,6 @@ from .records import RecordError
 STAND_IN_ATTRIBUTE = "data-search-stand-in"
 STAND_IN_FRAGMENT = "in-"  # a stand-in's result: `/en/2025/slug/#in-pl` (`stand_in_url`)
 LANG_META = "lang"  # the metadata field of a stand-in's result: the language of the page it stands for
-_VALUE = re.compile(rb"""<[^<>]*?\sdata-search-stand-in=(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 _FACETS = ("data-pagefind-filter", "data-pagefind-sort")
 _META = "data-pagefind-meta"
@@ -43,10 +42,15 @@ def stand_in_url(page_url: str, lang: str) -> str:
 
 
 def stand_in_languages(html: bytes, source: str) -> list[str]:
-    """The languages the page `html` (read from `source`) stands in for, in document order, each once (a byte
-    search, not a parse); RecordError for a value that is not a language tag (it becomes an index's language)."""
-    found = (next(group for group in match.groups() if group is not None) for match in _VALUE.finditer(html))
-    langs = list(dict.fromkeys(value.decode("utf-8", "replace") for value in found))
+    """The languages the page `html` (read from `source`) stands in for, in document order, each once; RecordError
+    for a value that is not a language tag (it becomes an index's language).
+
+    A byte search tells the pages that may have one; the elements are read from the parsed page, since the page's
+    text may name the attribute too (an article's summary in `<meta name="description" content="...">`)."""
+    if STAND_IN_ATTRIBUTE.encode() not in html.lower():
+        return []
+    elements = lxml.html.document_fromstring(html).xpath(f"//*[@{STAND_IN_ATTRIBUTE}]")
+    langs = list(dict.fromkeys(element.get(STAND_IN_ATTRIBUTE) for element in elements))
     for lang in langs:
         if not _LANGUAGE_TAG.fullmatch(lang):
             raise RecordError(

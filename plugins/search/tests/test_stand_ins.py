@@ -23,9 +23,12 @@ PAGE = """<!doctype html><html lang="en"><head><title>Report</title></head><body
 </main></body></html>"""
 
 
-def test_the_languages_a_page_stands_in_for_are_found_by_a_byte_search():
+def test_the_languages_a_page_stands_in_for_are_its_elements_not_its_text():
     assert stand_in_languages(PAGE.encode(), "x.html") == ["pl", "de"]
     assert stand_in_languages(b"<main>data-search-stand-in=pl</main>", "x.html") == []
+    # An article's summary in the page's description, and its title, may name the attribute as text.
+    described = '<meta name="description" content="a data-search-stand-in=en b"><title>c data-search-stand-in="fr"'
+    assert stand_in_languages(PAGE.replace("<title>", described).encode(), "x.html") == ["pl", "de"]
 
 
 @pytest.mark.parametrize("value", ["", "p l", "../pl", "pl_PL"])
