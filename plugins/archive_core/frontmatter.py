@@ -22,7 +22,15 @@ import yaml
 
 from . import paths
 from .errors import ContentError, content_error
-from .text import bytes_problem, invisible_problem, is_prose, line_of, text_problem
+from .text import (
+    LABEL_MAX_CHARS,
+    bytes_problem,
+    invisible_problem,
+    is_prose,
+    length_problem,
+    line_of,
+    text_problem,
+)
 from .when import YEAR_HINT, YearTooEarly, check_year
 from .wide_text import decode_wide
 
@@ -306,7 +314,11 @@ def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str, rec
             # Only a double-quoted scalar can hold what its text does not show (escapes such as "\x01"); the
             # rest is the file's own text, which `decode` checked.
             problem = text_problem(node.value) if node.style == '"' else None
-            if problem or (problem := invisible_problem(node.value, is_prose(where))):
+            if (
+                problem
+                or (problem := invisible_problem(node.value, is_prose(where)))
+                or (node.tag == _STR_TAG and (problem := length_problem(node.value, where)))
+            ):
                 line += node.value.count("\n", 0, problem.offset) if node.style in ("|", ">") else 0
                 raise content_error(path, line, where or label, problem.message, problem.hint)
         elif isinstance(node, yaml.SequenceNode):
@@ -485,5 +497,6 @@ def _item_names(node: yaml.SequenceNode, where: str, record_key: str | None) -> 
         if isinstance(value, yaml.MappingNode):  # a name per language: the first, as the readers take it
             value = next((v for _, v in value.value if isinstance(v, yaml.ScalarNode)), None)
         label = value.value.strip() if isinstance(value, yaml.ScalarNode) else ""
-        names.append(label if _FIELD_NAME.fullmatch(label) else f"record {index + 1}")
+        fits = len(label) <= LABEL_MAX_CHARS and _FIELD_NAME.fullmatch(label)  # too long is what is wrong
+        names.append(label if fits else f"record {index + 1}")
     return names

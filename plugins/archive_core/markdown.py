@@ -10,6 +10,7 @@ line `{lang=pl}` before a block; no attribute but `lang` and `dir` is taken
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from html import escape, unescape
@@ -319,6 +320,9 @@ class _Lines:
 _NOT_THE_LEAD = {"container_caption_open": "container_caption_close", "footnote_block_open": "footnote_block_close"}
 # A text pasted as one paragraph would be its own lead, on every listing page, feed and page head it is on.
 LEAD_MAX_WORDS = 80
+# And at most this many characters: words alone do not bound a text written without spaces (Chinese, Japanese, a
+# run of one letter), one word however long (300,000 characters of Chinese made the home pages 1 MB each).
+LEAD_MAX_CHARS = 1000
 _WORD = re.compile(r"\S+")
 
 
@@ -340,9 +344,9 @@ def lead_paragraph_html(tokens: list[Token]) -> str | None:
     return None
 
 
-def _shortened(children: list[Token], words: int = LEAD_MAX_WORDS) -> list[Token]:
-    """A paragraph's inline tokens up to its `words`-th word; when there are more, `…` after it and the closing
-    tags of what is open there."""
+def _shortened(children: list[Token], words: int = LEAD_MAX_WORDS, chars: int = LEAD_MAX_CHARS) -> list[Token]:
+    """A paragraph's inline tokens up to its `words`-th word or its `chars`-th character of text, whichever comes
+    first; when there is more, `…` after it and the closing tags of what is open there."""
     kept: list[Token] = []
     still_open: list[Token] = []
     for child in children:
@@ -352,13 +356,29 @@ def _shortened(children: list[Token], words: int = LEAD_MAX_WORDS) -> list[Token
             still_open.pop()
         if child.type in ("text", "code_inline"):
             found = list(_WORD.finditer(child.content))
-            if len(found) > words:
-                cut = child.content[: found[words - 1].end()] if words else ""
+            cut = _cut(child.content, found, words, chars)
+            if cut is not None:
                 closing = [Token(t.type.replace("_open", "_close"), t.tag, -1) for t in reversed(still_open)]
-                return [*kept, child.copy(content=cut), Token("text", "", 0, content="…"), *closing]
+                return [*kept, child.copy(content=child.content[:cut]), Token("text", "", 0, content="…"), *closing]
             words -= len(found)
+            chars -= len(child.content)
         kept.append(child)
     return kept
+
+
+def _cut(text: str, found: list[re.Match], words: int, chars: int) -> int | None:
+    """Where `text` is cut to keep `words` words and `chars` characters: after a word, or inside the one word that
+    reaches past `chars` when no word ends before (not between a letter and its combining mark); None: all of it."""
+    cuts = []
+    if len(found) > words:
+        cuts.append(found[words - 1].end() if words else 0)
+    if len(text) > chars:
+        ends = [match.end() for match in found if match.end() <= chars]
+        cut = ends[-1] if ends else max(chars, 0)
+        while 0 < cut < len(text) and unicodedata.category(text[cut]).startswith("M"):
+            cut -= 1
+        cuts.append(cut)
+    return min(cuts) if cuts else None
 
 
 def _lead_children(children: list[Token]) -> list[Token]:

@@ -194,6 +194,40 @@ def test_a_summary_is_bounded_as_the_lead_is_and_refused_at_its_line_beyond(tmp_
     assert "delete the line to use the lead paragraph" in message
 
 
+def test_a_lead_written_without_spaces_is_cut_at_its_1000th_character(tmp_path):
+    # Chinese, Japanese or a run of one letter is one word however long: 300,000 characters made the home pages 1 MB.
+    head = GOOD.split("---\n\n")[0] + "---\n\n"
+    doc = read_article(write(tmp_path, head + "条" * 300_000 + "\n"))
+    assert doc.summary_html == f"<p>{'条' * 1000}…</p>\n"
+    # Cut after the last word that ends within the bound, never between a letter and its combining mark.
+    words = ["słowo" + "o" * 194] * 6  # 199 characters each: five end within 1,000 characters
+    assert read_article(write(tmp_path, head + " ".join(words) + "\n")).summary_html == (
+        f"<p>{' '.join(words[:5])}…</p>\n"
+    )
+    decomposed = "x" + "e\u0301" * 600  # a letter and its accent at the 1,000th and 1,001st characters
+    assert read_article(write(tmp_path, head + decomposed + "\n")).summary_html == f"<p>{decomposed[:999]}…</p>\n"
+
+
+def test_a_summary_of_few_long_words_is_refused_at_its_line(tmp_path):
+    summary = lambda chars: GOOD.replace("lang: pl\n", f"lang: pl\nsummary: {'条' * chars}\n")  # noqa: E731
+    assert len(read_article(write(tmp_path, summary(1000))).meta.summary) == 1000
+    message = error_of(tmp_path, summary(1001))
+    assert message.startswith(f"{tmp_path / 'a.pl.md'}:5: summary: has 1001 characters, more than 1000")
+
+
+def test_a_label_is_bounded_wherever_it_is(tmp_path):
+    # A tag of 100,000 `!` is the topic `a` (punctuation makes no address), named in full on every page naming it.
+    tag = GOOD.replace("countries:", f'tags: ["a{"!" * 100_000}"]\ncountries:')
+    message = error_of(tmp_path, tag)
+    assert message.startswith(f"{tmp_path / 'a.pl.md'}:6: tags.0: has 100001 characters, more than 500")
+    assert "shorten it" in message
+    url = lambda chars: GOOD.replace("https://example.org/a", "https://example.org/" + "a" * (chars - 20))  # noqa: E731
+    assert read_article(write(tmp_path, url(2048))).meta.source.url.endswith("a" * 100)
+    assert "source.url: has 2049 characters, more than 2048" in error_of(tmp_path, url(2049))
+    publisher = GOOD.replace("publisher: Example", f"publisher: {'Example ' * 63}")
+    assert "source.publisher: has 503 characters, more than 500" in error_of(tmp_path, publisher)
+
+
 def test_a_title_longer_than_a_headline_is_refused_at_its_line(tmp_path):
     title = lambda chars: GOOD.replace('title: "Białoruś i Łódź"', f'title: "{"ł" * chars}"')  # noqa: E731
     assert len(read_article(write(tmp_path, title(300))).meta.title) == 300
