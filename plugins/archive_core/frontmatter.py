@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -417,6 +418,12 @@ def written_offset(root: yaml.Node | None, field: str) -> int | None:
     text = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
     if not any(separator in text for separator in "Tt "):
         return None
+    if node.tag == _STR_TAG:  # quoted: read by `schema` as Python reads it (`+0700`, `+07:00:00`), so read alike
+        try:
+            offset = datetime.fromisoformat(text).utcoffset()
+        except ValueError:
+            return None
+        return None if offset is None else int(offset.total_seconds()) // 60
     if text.endswith(("Z", "z")):
         return 0
     if not (offset := _OFFSET.search(text)):

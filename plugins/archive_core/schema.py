@@ -616,12 +616,18 @@ def _parse_date(v: _Validator, value: Any, field: str) -> datetime:
         return datetime(value.year, value.month, value.day)
     if isinstance(value, str):
         try:
-            return naive(datetime.fromisoformat(value.strip()))
+            parsed = datetime.fromisoformat(value.strip())
         except ValueError as exc:
             if "offset" in str(exc):
                 v.fail(
                     field, f"the time zone offset in {value!r} is out of range", "an offset is from -23:59 to +23:59"
                 )
+        else:
+            # Python reads seconds in an offset (`+07:00:30`); the feed, Open Graph and JSON-LD state the moment
+            # with the offset as written (`frontmatter.written_offset`), hours and minutes, as publishers print it.
+            if (offset := parsed.utcoffset()) is not None and offset % timedelta(minutes=1):
+                v.fail(field, f"the time zone offset in {value!r} has seconds", "write it in hours and minutes: +07:00")
+            return naive(parsed)
     v.fail(field, f"{value!r} is not a date", date_hint(value, "write the date as YYYY-MM-DD, for example 2025-10-26"))
     raise AssertionError("unreachable")
 

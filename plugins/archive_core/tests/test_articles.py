@@ -233,3 +233,26 @@ def test_a_title_longer_than_a_headline_is_refused_at_its_line(tmp_path):
     assert len(read_article(write(tmp_path, title(300))).meta.title) == 300
     message = error_of(tmp_path, title(301))
     assert message.startswith(f"{tmp_path / 'a.pl.md'}:2: title: has 301 characters, more than 300")
+
+
+@pytest.mark.parametrize(
+    ("written", "offset"),
+    [
+        ('"2025-10-26T10:00:00+07:00:00"', 420),  # forms Python reads in a quoted date: stated with what it read
+        ('"2025-10-26T10:00:00+0700"', 420),
+        ('"2025-10-26T10:00:00-05:30"', -330),
+        ('"2025-10-26T10:00:00Z"', 0),
+        ("2025-10-26 10:00:00 +7", 420),  # a YAML timestamp
+        ("2025-10-26T10:00:00", None),
+    ],
+)
+def test_a_dates_offset_is_the_one_it_was_read_with(tmp_path, written, offset):
+    # The feed, Open Graph and JSON-LD state the moment with it: `+07:00:00` was stated in the site's time zone.
+    text = GOOD.replace("date: 2025-10-26", f"date: {written}")
+    assert read_article(write(tmp_path, text)).meta.date_offset == offset
+
+
+def test_an_offset_with_seconds_is_refused_at_its_line(tmp_path):
+    message = error_of(tmp_path, GOOD.replace("date: 2025-10-26", 'date: "2025-10-26T10:00:00+07:00:30"'))
+    assert message.startswith(f"{tmp_path / 'a.pl.md'}:3: date: the time zone offset in '2025-10-26T10:00:00+07:00:30'")
+    assert "has seconds (write it in hours and minutes: +07:00)" in message
