@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -335,16 +336,23 @@ def test_a_link_out_of_the_repository_in_the_theme_is_refused(kind, tmp_path):
 ACTIVE_FILES = ["evil.html", "evil.HTM", "evil.xhtml", "evil.svg", "evil.xml", "evil"]
 
 
+def checked_with_link(content: Path, url: str) -> subprocess.CompletedProcess:
+    """`make check` of `content` with a link to `url` added to an article: refused at the link's line."""
+    article = content / ARTICLE
+    line = article.read_text(encoding="utf-8").count("\n") + 2
+    with article.open("a", encoding="utf-8") as file:
+        file.write(f"\n[the file]({url})\n")
+    checked = run_check(content)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stderr
+    assert f"{article}:{line}: body: link '{url}' " in checked.stderr, checked.stderr
+    return checked
+
+
 @pytest.mark.parametrize("name", ACTIVE_FILES)
 def test_a_static_link_to_a_page_or_image_that_runs_scripts_is_refused(name, content_copy):
     (content_copy / "sources" / name).write_text("<script>alert(document.domain)</script>\n", encoding="utf-8")
-    article = content_copy / ARTICLE
-    line = article.read_text(encoding="utf-8").count("\n") + 2
-    with article.open("a", encoding="utf-8") as file:
-        file.write(f"\n[the page]({{static}}/sources/{name})\n")
-    checked = run_check(content_copy)
-    assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stderr
-    assert f"{article}:{line}: body: link '{{static}}/sources/{name}' points to a file that is a" in checked.stderr
+    checked = checked_with_link(content_copy, f"{{static}}/sources/{name}")
+    assert "points to a file that is a" in checked.stderr
     assert "which a browser may open as a page and run its scripts" in checked.stderr
 
 
@@ -387,12 +395,8 @@ def test_a_copied_file_never_takes_an_address_of_the_sites_own(case, content_cop
     planted.parent.mkdir(parents=True, exist_ok=True)
     planted.write_text('{"planted": true}\n', encoding="utf-8")
     article = content_copy / ARTICLE
-    line = article.read_text(encoding="utf-8").count("\n") + 2
-    with article.open("a", encoding="utf-8") as file:
-        file.write(f"\n[the file]({url})\n")
-    checked = run_check(content_copy)
-    assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stderr
-    assert f"{article}:{line}: body: link '{url}' " in checked.stderr and where in checked.stderr, checked.stderr
+    checked = checked_with_link(content_copy, url)
+    assert where in checked.stderr, checked.stderr
     assert "keep the files a link copies in a folder of their own" in checked.stderr
     output = tmp_path / "site" / "output"
     shutil.copytree(good_output, output)
