@@ -256,3 +256,24 @@ def test_an_offset_with_seconds_is_refused_at_its_line(tmp_path):
     message = error_of(tmp_path, GOOD.replace("date: 2025-10-26", 'date: "2025-10-26T10:00:00+07:00:30"'))
     assert message.startswith(f"{tmp_path / 'a.pl.md'}:3: date: the time zone offset in '2025-10-26T10:00:00+07:00:30'")
     assert "has seconds (write it in hours and minutes: +07:00)" in message
+
+
+def _nested(kind: str, depth: int) -> str:
+    if kind == "quotations":
+        return ">" * depth + " the innermost\n"
+    return (
+        "".join(f"{'  ' * level}- level {level}\n" for level in range(depth - 1))
+        + f"{'  ' * (depth - 1)}- the innermost\n"
+    )
+
+
+@pytest.mark.parametrize(("kind", "deepest_kept"), [("quotations", 19), ("lists", 9)])
+def test_text_nested_deeper_than_the_page_holds_is_refused_at_its_line(tmp_path, kind, deepest_kept):
+    # markdown-it reads nothing inside a block opened at its nesting limit, and dropped it silently: the text of a
+    # quotation 20 deep, of a list 10 deep and the rest of the body after it.
+    head = GOOD + "\n"
+    kept = read_article(write(tmp_path, head + _nested(kind, deepest_kept) + "\nThe end.\n"))
+    assert "the innermost" in kept.html and "The end." in kept.html
+    message = error_of(tmp_path, head + _nested(kind, deepest_kept + 1) + "\nThe end.\n")
+    line = head.count("\n") + 1 + (deepest_kept if kind == "lists" else 0)  # a list's innermost item is its last line
+    assert message.startswith(f"{tmp_path / 'a.pl.md'}:{line}: body: nests quotations or lists too deep for the page")
