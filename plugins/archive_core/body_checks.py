@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
+from .footnotes import NOT_SHOWN
 from .locales import language_tag_problem
 from .markdown import markdown
 
@@ -35,7 +36,9 @@ def structure_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]
         if token.type in _HOLDING_BLOCKS and token.level >= deepest and not too_deep:
             problems.append(BodyProblem(_line(token), *_TOO_DEEP))
             too_deep = True
-        if token.type == "heading_open" and token.tag == "h1":
+        if token.type == NOT_SHOWN:
+            problems.append(BodyProblem(_line(token), token.meta["message"], token.meta["hint"]))
+        elif token.type == "heading_open" and token.tag == "h1":
             problems.append(
                 BodyProblem(
                     _line(token),

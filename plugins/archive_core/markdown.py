@@ -25,6 +25,8 @@ from mdit_py_plugins.attrs.parse import parse as parse_attributes
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from .footnotes import NOT_SHOWN, footnotes_not_shown
+
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # The attributes a body may give a span or a block: the language of a passage (WCAG 2.2 SC 3.1.2) and its
 # direction. The plugins keep any other out of the HTML, in the token's meta (`insecure_attrs`).
@@ -98,6 +100,8 @@ def markdown() -> MarkdownIt:
     md.validateLink = lambda url: True  # every target is checked in unsafe_links(), with its line
     md.core.ruler.before("attr", "attrs_with_no_block", _attrs_with_no_block)
     md.add_render_rule("attrs_with_no_block", lambda *args: "")
+    md.core.ruler.before("footnote_tail", "footnotes_not_shown", footnotes_not_shown)
+    md.add_render_rule(NOT_SHOWN, lambda *args: "")
     md.core.ruler.push("caption_credit", _caption_credit)
     md.core.ruler.push("no_inline_styles", _no_inline_styles)
     return md

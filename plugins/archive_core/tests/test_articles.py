@@ -277,3 +277,21 @@ def test_text_nested_deeper_than_the_page_holds_is_refused_at_its_line(tmp_path,
     message = error_of(tmp_path, head + _nested(kind, deepest_kept + 1) + "\nThe end.\n")
     line = head.count("\n") + 1 + (deepest_kept if kind == "lists" else 0)  # a list's innermost item is its last line
     assert message.startswith(f"{tmp_path / 'a.pl.md'}:{line}: body: nests quotations or lists too deep for the page")
+
+
+@pytest.mark.parametrize(
+    ("notes", "line", "message"),
+    [
+        ("[^1]: Never referred to.\n", 0, "has the footnote [^1], which the text never refers to"),
+        ("[^Note]: Referred to as [^note].\n", 0, "has the footnote [^Note], which the text never refers to"),
+        ("[^2]: First.\n\n[^2]: Second.\n", 0, "defines the footnote [^2] again on line"),
+    ],
+)
+def test_a_footnote_the_page_would_not_show_is_refused_at_its_line(tmp_path, notes, line, message):
+    # mdit-py-plugins keeps the last definition of a label and none the text does not refer to: the others were
+    # dropped silently from a text kept verbatim.
+    head = GOOD + "\nA claim[^2] and another[^1].\n\n" if "[^2]" in notes else GOOD + "\nA claim.\n\n"
+    error = error_of(tmp_path, head + notes)
+    assert error.startswith(f"{tmp_path / 'a.pl.md'}:{head.count(chr(10)) + 1 + line}: body: {message}"), error
+    kept = read_article(write(tmp_path, GOOD + "\nA claim[^1], [^2].\n\n[^1]: One.\n[^2]: Two.\n"))
+    assert "One." in kept.html and "Two." in kept.html
