@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from .footnotes import NOT_SHOWN
 from .locales import language_tag_problem
 from .markdown import markdown
+from .not_shown import NOT_SHOWN
 
 CAPTION_OPEN, CAPTION_CLOSE = "container_caption_open", "container_caption_close"
 ONE_PARAGRAPH = ("paragraph_open", "inline", "paragraph_close")

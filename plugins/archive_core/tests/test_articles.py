@@ -295,3 +295,14 @@ def test_a_footnote_the_page_would_not_show_is_refused_at_its_line(tmp_path, not
     assert error.startswith(f"{tmp_path / 'a.pl.md'}:{head.count(chr(10)) + 1 + line}: body: {message}"), error
     kept = read_article(write(tmp_path, GOOD + "\nA claim[^1], [^2].\n\n[^1]: One.\n[^2]: Two.\n"))
     assert "One." in kept.html and "Two." in kept.html
+
+
+def test_a_table_row_with_more_cells_than_its_header_is_refused_at_its_line(tmp_path):
+    # GFM drops the cells past the header's: their text was missing from the page. A `|` in a code span splits too.
+    table = "| Country | Signed |\n|---|---|\n| Viet Nam | 2025 |\n| Kenya | `a|b` |\n"
+    head = GOOD + "\n"
+    error = error_of(tmp_path, head + table)
+    line = head.count("\n") + 4
+    assert error.startswith(f"{tmp_path / 'a.pl.md'}:{line}: body: has a table row of 3 cells under a header of 2")
+    kept = read_article(write(tmp_path, head + table.replace("`a|b`", "`a\\|b`") + "| Chile | 2025 ||\n"))
+    assert "<code>a|b</code>" in kept.html  # an empty cell past the header holds nothing to leave out

@@ -1,9 +1,14 @@
-"""Footnotes the page would not show: mdit-py-plugins keeps only the last definition of a label, and none that the
-text does not refer to, dropping the others silently. A body is the source's text, verbatim: each one is kept as a
-token that shows nothing (`NOT_SHOWN`), for `body_checks` to refuse at its line."""
+"""Text of a body that markdown-it would leave out of the page, silently: a body is the source's text, verbatim.
+
+Each is kept as a token that shows nothing (`NOT_SHOWN`, with a message and a hint), for `body_checks` to refuse
+at its line: a footnote whose label is defined again (mdit-py-plugins keeps the last definition) or that the text
+never refers to (it keeps none of those), and a table row with more cells than the table's header (GFM drops the
+cells past the header's).
+"""
 
 from __future__ import annotations
 
+from markdown_it.rules_block.table import escapedSplit, getLine, table
 from markdown_it.token import Token
 
 NOT_SHOWN = "not_shown"  # meta: message, hint
@@ -46,3 +51,27 @@ def footnotes_not_shown(state) -> None:
 def _map(tokens: list[Token], index: int) -> list[int] | None:
     """The body lines of the footnote definition opened at `index` (its first block's)."""
     return next((token.map for token in tokens[index + 1 : index + 3] if token.map), None)
+
+
+def table_keeping_every_cell(state, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's table rule (`md.block.ruler.at("table", ...)`), and a `NOT_SHOWN` token after a table a row of
+    which has more cells than its header: the first such row, split into cells as the rule splits it."""
+    first = len(state.tokens)
+    if not table(state, start, end, silent):
+        return False
+    header = sum(token.type == "th_open" for token in state.tokens[first:])
+    for line in range(start + 2, state.line) if not silent else ():
+        cells = escapedSplit(getLine(state, line).strip())
+        cells = cells[1:] if cells[:1] == [""] else cells
+        cells = cells[:-1] if cells[-1:] == [""] else cells
+        if any(cell.strip() for cell in cells[header:]):
+            token = state.push(NOT_SHOWN, "", 0)
+            token.map = [line, line + 1]
+            token.meta = {
+                "message": f"has a table row of {len(cells)} cells under a header of {header}: the page would leave "
+                f"out the last {len(cells) - header}",
+                "hint": "give the header a cell for each column, or join the row's extra cells (a `|` in a cell "
+                "is written `\\|`)",
+            }
+            break
+    return True
