@@ -25,7 +25,7 @@ from mdit_py_plugins.attrs.parse import parse as parse_attributes
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from .not_shown import NOT_SHOWN, footnotes_not_shown, table_keeping_every_cell
+from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # The attributes a body may give a span or a block: the language of a passage (WCAG 2.2 SC 3.1.2) and its
@@ -102,6 +102,7 @@ def markdown() -> MarkdownIt:
     md.add_render_rule("attrs_with_no_block", lambda *args: "")
     md.core.ruler.before("footnote_tail", "footnotes_not_shown", footnotes_not_shown)
     md.block.ruler.at("table", table_keeping_every_cell)
+    md.core.ruler.after("inline", "references_not_shown", references_not_shown)
     md.add_render_rule(NOT_SHOWN, lambda *args: "")
     md.core.ruler.push("caption_credit", _caption_credit)
     md.core.ruler.push("no_inline_styles", _no_inline_styles)

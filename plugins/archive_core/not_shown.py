@@ -2,27 +2,25 @@
 
 Each is kept as a token that shows nothing (`NOT_SHOWN`, with a message and a hint), for `body_checks` to refuse
 at its line: a footnote whose label is defined again (mdit-py-plugins keeps the last definition) or that the text
-never refers to (it keeps none of those), and a table row with more cells than the table's header (GFM drops the
-cells past the header's).
+never refers to (it keeps none of those), a link reference definition likewise (CommonMark keeps the first; one
+never used is never shown), and a table row with more cells than the table's header (GFM drops the cells past the
+header's).
 """
 
 from __future__ import annotations
+
+import re
 
 from markdown_it.rules_block.table import escapedSplit, getLine, table
 from markdown_it.token import Token
 
 NOT_SHOWN = "not_shown"  # meta: message, hint
+_LABEL = re.compile(r" {0,3}(\[(?:[^\]\\]|\\.)*\]):")  # a link reference definition's label, on its first line
 
 
 def footnotes_not_shown(state) -> None:
     """A core rule, before the plugin's `footnote_tail` (which moves the definitions to the end, and drops some)."""
-    referenced = {
-        child.meta.get("label")
-        for token in state.tokens
-        if token.type == "inline"
-        for child in token.children or ()
-        if child.type == "footnote_ref"
-    }
+    referenced = _labels(state.tokens, ("footnote_ref",))
     definitions = [(index, token.meta["label"]) for index, token in enumerate(state.tokens)
                    if token.type == "footnote_reference_open"]  # fmt: skip
     last = {label: index for index, label in definitions}
@@ -75,3 +73,34 @@ def table_keeping_every_cell(state, start: int, end: int, silent: bool) -> bool:
             }
             break
     return True
+
+
+def references_not_shown(state) -> None:
+    """A core rule, after `inline`: a link reference definition used by no link or image, or defined again."""
+    used = _labels(state.tokens, ("link_open", "image"))
+    found = [
+        (reference["map"], "defines the link {} again: links to it go to the first address")
+        for reference in state.env.get("duplicate_refs", ())
+    ]
+    found += [
+        (reference["map"], "defines the link {}, which no link uses: the page would not show it")
+        for label, reference in state.env.get("references", {}).items()
+        if label not in used
+    ]
+    lines = state.src.split("\n") if found else []
+    hint = "write the address in the link, [text](https://...), or use the definition with [text][label]"
+    for where, message in found:
+        written = _LABEL.match(lines[where[0]])  # as written: markdown-it keeps it in capitals, spaces collapsed
+        meta = {"message": message.format(written.group(1) if written else "reference"), "hint": hint}
+        state.tokens.append(Token(NOT_SHOWN, "", 0, map=where, meta=meta))
+
+
+def _labels(tokens: list[Token], types: tuple[str, ...]) -> set[str]:
+    """The labels the inline tokens of these types refer to (`[^1]`, `[text][label]`)."""
+    return {
+        child.meta.get("label")
+        for token in tokens
+        if token.type == "inline"
+        for child in token.children or ()
+        if child.type in types
+    }

@@ -306,3 +306,15 @@ def test_a_table_row_with_more_cells_than_its_header_is_refused_at_its_line(tmp_
     assert error.startswith(f"{tmp_path / 'a.pl.md'}:{line}: body: has a table row of 3 cells under a header of 2")
     kept = read_article(write(tmp_path, head + table.replace("`a|b`", "`a\\|b`") + "| Chile | 2025 ||\n"))
     assert "<code>a|b</code>" in kept.html  # an empty cell past the header holds nothing to leave out
+
+
+def test_a_link_definition_the_page_would_not_show_is_refused_at_its_line(tmp_path):
+    # CommonMark keeps the first definition of a label and shows none: one no link uses, or a second one, was
+    # dropped silently (a plain-text source's list of addresses, `[1]: https://...`, vanished from the page).
+    head = GOOD + "\nThe [treaty][un] and [the press][1].\n\n[UN]: https://example.org/a\n[1]: https://example.org/b\n"
+    line = head.count("\n")
+    assert read_article(write(tmp_path, head)).html.count('href="https://example.org/') == 2
+    unused = error_of(tmp_path, head + "[2]: https://example.org/c\n")
+    assert unused.startswith(f"{tmp_path / 'a.pl.md'}:{line + 1}: body: defines the link [2], which no link uses")
+    twice = error_of(tmp_path, head + "[un]: https://example.org/d\n")
+    assert twice.startswith(f"{tmp_path / 'a.pl.md'}:{line + 1}: body: defines the link [un] again: links to it go")
