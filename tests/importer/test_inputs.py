@@ -283,3 +283,21 @@ def test_a_page_saved_as_xhtml_is_read_as_a_page(capsys, tmp_path):
     assert read_article(result.path).meta.title == "UN cybercrime convention opens for signature in Hanoi"
     body = body_of(result.path)
     assert "## A long negotiation" in body and "<" not in body and "xml" not in body
+
+
+@pytest.mark.parametrize("depth", [300, 2000, 3000])
+def test_a_page_nested_deeper_than_the_parser_reads_is_refused_not_cut(capsys, tmp_path, depth):
+    # libxml2 reads elements 256 deep and dropped, with no error, what was deeper and the rest of the article.
+    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
+    deep = "<div>" * depth + "<p>A paragraph deep in the page's markup.</p>" + "</div>" * depth
+    source = tmp_path / "page.html"
+    source.write_text(page.replace("<p>Seventy", deep + "\n<p>Seventy", 1), encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out")
+    if depth <= 2048:
+        assert result.code == 0, result.err
+        body = body_of(result.path)
+        assert "A paragraph deep in the page's markup." in body and "\nSeventy-two states signed" in body
+    else:
+        line = page[: page.index("<p>Seventy")].count("\n") + 1
+        assert result.code == 1 and written_files(tmp_path / "out") == []
+        assert f"{source}:{line}: file: nests its elements deeper than the HTML parser reads" in result.err

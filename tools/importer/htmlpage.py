@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import lxml.html
 import trafilatura
 from lxml import etree
 from lxml.etree import ParserError
 
+from archive_core.errors import content_error
 from archive_core.text import NOT_XML
 
 from . import structure
@@ -34,14 +36,26 @@ def _without_xml_declaration(text: str) -> str:
     return _XML_DECLARATION.sub("", text, count=1) if _XML_DECLARATION.match(text) else text
 
 
-def parse_html(text: str) -> ParsedSource | None:
+def parse_html(text: str, path: Path) -> ParsedSource | None:
     """The article of the page, or None when trafilatura finds no article text."""
+    # libxml2 reads elements 256 deep (2,048 with `huge_tree`; the page is at most 5 MB) and drops, with no error,
+    # what is deeper and all that follows: the rest of the article.
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
         # Characters XML cannot hold: trafilatura's lxml trees refuse them and it then gives up on the whole
         # page. In HTML they are parse errors, never visible text. (`decoding.normalize` drops them already.)
-        tree = lxml.html.document_fromstring(NOT_XML.sub("", _without_xml_declaration(text)))
+        tree = lxml.html.document_fromstring(NOT_XML.sub("", _without_xml_declaration(text)), parser=parser)
     except (ParserError, ValueError):
         return None
+    if limit := next((error for error in parser.error_log if error.type_name == "ERR_RESOURCE_LIMIT"), None):
+        raise content_error(
+            path,
+            limit.line,
+            "file",
+            "nests its elements deeper than the HTML parser reads (2,048 levels): the text there, and all that "
+            "follows, would be left out",
+            "save the article's text as .txt, and import that",
+        )
     # Comments are no text: a malformed end tag (`</---`) parses as one, and trafilatura would keep its text.
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     _keep_figure_captions(tree)

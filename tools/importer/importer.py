@@ -52,7 +52,7 @@ def read_source(path: Path) -> ParsedSource:
         raise content_error(path, None, "file", exc.problem.message, "check the SRC path") from None
     text = decode(path, data)
     if is_html(text):
-        parsed = parse_html(text)
+        parsed = parse_html(text, path)
         if parsed is None:
             raise content_error(
                 path, None, "file", "no article text found in the HTML page", "save the article's text as .txt instead"
