@@ -301,3 +301,23 @@ def test_a_page_nested_deeper_than_the_parser_reads_is_refused_not_cut(capsys, t
         line = page[: page.index("<p>Seventy")].count("\n") + 1
         assert result.code == 1 and written_files(tmp_path / "out") == []
         assert f"{source}:{line}: file: nests its elements deeper than the HTML parser reads" in result.err
+
+
+def test_text_no_reader_of_the_page_sees_is_not_imported(capsys, tmp_path):
+    # trafilatura kept the text of a <template> and of an element marked `hidden`, as the source's words.
+    unseen = (
+        "<p hidden>Hidden: a quote never shown.</p><template><p>Template: a quote never shown.</p></template>"
+        '<p style="color: red; DISPLAY : none !important">Styled out: a quote never shown.</p>'
+        "<dialog><p>Dialog: a quote never shown.</p></dialog>"
+        "<p>Shown, with <span hidden>hidden: </span>its own words.</p>"
+        '<p hidden="until-found">Found by a search of the page, so shown.</p>'
+    )
+    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8").replace("<p>Viet Nam", unseen + "<p>Viet Nam")
+    source = tmp_path / "page.html"
+    source.write_text(page, encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out")
+    assert result.code == 0, result.err
+    body = body_of(result.path)
+    assert "never shown" not in body, body
+    assert "\nShown, with its own words.\n" in body and "Found by a search of the page" in body
+    assert "\nViet Nam, the host country" in body

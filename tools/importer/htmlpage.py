@@ -58,6 +58,7 @@ def parse_html(text: str, path: Path) -> ParsedSource | None:
         )
     # Comments are no text: a malformed end tag (`</---`) parses as one, and trafilatura would keep its text.
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    _drop_what_no_reader_sees(tree)
     _keep_figure_captions(tree)
     document = trafilatura.bare_extraction(
         tree,
@@ -83,6 +84,26 @@ def parse_html(text: str, path: Path) -> ParsedSource | None:
         source_url=document.url or None,
         publisher=publisher,
     )
+
+
+# What a browser never shows: a `<template>`, a `<dialog>` not open, an element marked `hidden` (but
+# `hidden="until-found"`, which a reader's search unfolds) or styled `display: none` / `visibility: hidden`.
+_UNSHOWN = (
+    "//template | //dialog[not(@open)]"
+    " | //*[@hidden][not(translate(@hidden, 'UNTILFOD', 'untilfod') = 'until-found')]"
+    " | //*[@style][re:test(@style, '(^|;)\\s*(display\\s*:\\s*none|visibility\\s*:\\s*hidden)"
+    "\\s*(!important\\s*)?(;|$)', 'i')]"
+)
+_NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
+
+
+def _drop_what_no_reader_sees(tree) -> None:
+    """What a browser never shows is not the source's text: trafilatura kept the text of a `<template>` and of an
+    element marked `hidden` as if the publisher had printed it, and, on a page it finds too short, of any element
+    styled out of sight. Each goes; the text after it stays."""
+    for element in tree.xpath(_UNSHOWN, namespaces=_NAMESPACES):
+        if element.getparent() is not None:
+            element.drop_tree()
 
 
 def _keep_figure_captions(tree) -> None:
