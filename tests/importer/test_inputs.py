@@ -321,3 +321,26 @@ def test_text_no_reader_of_the_page_sees_is_not_imported(capsys, tmp_path):
     assert "never shown" not in body, body
     assert "\nShown, with its own words.\n" in body and "Found by a search of the page" in body
     assert "\nViet Nam, the host country" in body
+
+
+@pytest.mark.parametrize("encoding", ["iso-8859-2", "cp1250"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Źródło: Śląsk podpisał, a ścieżka ratyfikacji jest długa. Żółta łódź płynęła po jeziorze, ąę.",
+        "Żółta łódź płynęła po jeziorze przez dwie godziny, a ministrowie rozmawiali.",  # short: no ś, ź, ą
+    ],
+    ids=["long", "short"],
+)
+def test_polish_in_either_legacy_encoding_keeps_its_letters(capsys, tmp_path, encoding, text):
+    # charset-normalizer read ISO-8859-2 as ISO-8859-3 (`źródło` as `ĵród³o`) or as Windows-1250 (`łódź` as `łódĽ`),
+    # and a short Windows-1250 text as Windows-1252: every byte decoded, in Latin letters, the letters wrong. A page
+    # that names another charset than its bytes' changes nothing.
+    page = f'<html><head><meta charset="utf-8"><title>Polska podpisała</title></head><body><article><p>{text}</p>'
+    for name, data in [("source.txt", f"Polska podpisała\n\n{text}\n"), ("page.html", page + "</article></html>")]:
+        source = tmp_path / name
+        source.write_bytes(data.encode(encoding))
+        options = ("--date", "2025-10-26", "--source-url", "https://www.example.org/a", "--lang", "pl", "--force")
+        result = run_import(capsys, source, tmp_path / "out", *options)
+        assert result.code == 0, result.err
+        assert text in body_of(result.path)
