@@ -318,3 +318,13 @@ def test_a_link_definition_the_page_would_not_show_is_refused_at_its_line(tmp_pa
     assert unused.startswith(f"{tmp_path / 'a.pl.md'}:{line + 1}: body: defines the link [2], which no link uses")
     twice = error_of(tmp_path, head + "[un]: https://example.org/d\n")
     assert twice.startswith(f"{tmp_path / 'a.pl.md'}:{line + 1}: body: defines the link [un] again: links to it go")
+
+
+def test_a_lead_counts_its_links_addresses_in_its_1000_characters(tmp_path):
+    # 80 links to addresses of 20,000 characters made a lead of 1.6 MB, on every page that lists the article.
+    head = GOOD.split("---\n\n")[0] + "---\n\n"
+    links = " ".join(f"[word{n}](https://example.org/{'a' * 20_000})" for n in range(80))
+    lead = read_article(write(tmp_path, head + links + "\n")).summary_html
+    assert lead == f"<p>{' '.join(f'word{n}' for n in range(80))}</p>\n"  # too long to keep: their text stays
+    short = " ".join(f"[word{n}](https://example.org/{n})" for n in range(10))
+    assert read_article(write(tmp_path, head + short + "\n")).summary_html.count("<a href=") == 10
