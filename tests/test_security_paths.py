@@ -385,6 +385,7 @@ SITE_ADDRESSES = {
     "the timeline's data": ("en/timeline.json", "{static}/en/timeline.json", "in en/"),
     "the open data": ("data/countries.json", "{static}/data/countries.json", "in data/"),
     "an article's citation": ("files/cite.json", "{attach}/files/cite.json", "into the article's own folder"),
+    "a folder named as the home page": ("index.html/x.json", "{static}/index.html/x.json", "a folder index.html/"),
 }
 
 
@@ -415,3 +416,5 @@ def test_a_copied_file_never_takes_an_address_of_the_sites_own(case, content_cop
 def test_the_site_writes_at_its_root_only_into_the_folders_kept_from_copied_files(fixture_site):
     folders = {entry.name for entry in fixture_site.iterdir() if entry.is_dir()}
     assert "pagefind" in folders and folders <= SITE_FOLDERS, folders - SITE_FOLDERS
+    files = {entry.name for entry in fixture_site.iterdir() if not entry.is_dir()}
+    assert "robots.txt" in files and all("." in name for name in files), files

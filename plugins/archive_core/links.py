@@ -39,8 +39,9 @@ _HINT = "link to another article as [text]({filename}/articles/<year>/<translati
 # The folders at the root of the site that the build writes into: each language's pages (`en/timeline.json`),
 # the open data (`data/countries.json`), the search index and the theme's files. A file copied with {static}
 # keeps its path in content/, and Pelican copies it after the pages are written, over any file there: one in such
-# a folder, or at the root (`robots.txt`), replaced a file of the site's own. tests/test_security_paths.py checks
-# that these and the root's files are all a build writes at the root.
+# a folder, or at the root (`robots.txt`), replaced a file of the site's own; a folder named as a file of the root
+# (`index.html/`) stopped the build. tests/test_security_paths.py checks that these folders, and files with an
+# extension, are all a build writes at the root.
 SITE_FOLDERS = frozenset({*LANGUAGES, "data", "pagefind", "theme"})
 SITE_ADDRESS_HINT = (
     "keep the files a link copies in a folder of their own, such as content/files/ or content/images/, and link "
@@ -83,6 +84,8 @@ def site_address_problem(relative: str | Path) -> str | None:
         return "would be published at the root of the site, where the site writes its own files (robots.txt)"
     if parts[0].lower() in SITE_FOLDERS:
         return f"would be published in {parts[0]}/, where the site writes its own pages and files"
+    if "." in parts[0]:  # the site's files at its root are named so (`robots.txt`, `index.html`): not as folders
+        return f"would be published in a folder {parts[0]}/, named as the site's files at its root are"
     return None
 
 
