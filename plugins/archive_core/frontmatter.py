@@ -65,6 +65,12 @@ FrontMatterLoader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TR
 _OFFSET = re.compile(r"([-+])(\d{1,2})(?::?(\d\d))?\s*$")
 
 
+# What PyYAML's constructors raise on a scalar they cannot read: ValueError for one their pattern matched
+# (`2025-02-30`), others for one given their tag explicitly that it does not fit (`!!timestamp "x"`: AttributeError,
+# `!!bool "maybe"`: KeyError, `!!int ""`: IndexError), which made a traceback of `make check`.
+_CONSTRUCTOR_ERRORS = (ValueError, TypeError, AttributeError, IndexError, KeyError)
+
+
 class OffsetOutOfRange(ValueError):
     """A timestamp whose time zone offset is 24 hours or more (`+25:00`)."""
 
@@ -248,9 +254,12 @@ def parse_yaml(
             _check_nodes(root, path, offset, label, record_key)
             try:
                 return loader.construct_document(root), root
-            except ValueError as exc:  # a scalar its pattern matches that is no value: `2025-02-30`, 5,000 digits
+            except _CONSTRUCTOR_ERRORS as exc:  # a scalar its pattern matches that is no value: `2025-02-30`
                 field, line, tag = _failing_scalar(root, offset, record_key)
-                if isinstance(exc, OffsetOutOfRange):
+                if not isinstance(exc, ValueError):  # a tag its value does not fit: `!!timestamp "x"`, `!!bool "maybe"`
+                    message = f"is tagged !!{(tag or '').rsplit(':', 1)[-1]}, and its value cannot be read as one"
+                    hint = "delete the tag: YAML reads a date, a number or true/false as written, without one"
+                elif isinstance(exc, OffsetOutOfRange):
                     message, hint = str(exc), "an offset is from -23:59 to +23:59, e.g. +07:00; or give only the date"
                 elif isinstance(exc, YearTooEarly):
                     message, hint = str(exc), YEAR_HINT
@@ -480,7 +489,7 @@ def _failing_scalar(root: yaml.Node, offset: int, record_key: str | None) -> tup
         if isinstance(node, yaml.ScalarNode):
             try:
                 loader.construct_object(node)
-            except ValueError:
+            except _CONSTRUCTOR_ERRORS:
                 return where, node.start_mark.line + 1 + offset, node.tag
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(reversed(list(zip(node.value, _item_names(node, where or "", record_key), strict=True))))
