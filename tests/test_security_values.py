@@ -154,6 +154,8 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         'kind: signing\nverified: !!bool "maybe"',
         ":3: verified: is tagged !!bool, and its value cannot be read as one",
     ),
+    "a key tagged as a date": (ARTICLE, "lang: en", 'lang: en\n!!timestamp "x": 1', ":5: front-matter: a key must be"),
+    "a key that is a number": (EVENT, "kind: signing", "kind: signing\n1: one", ":3: yaml: a key must be plain text"),
     "an empty publisher": (ARTICLE, "publisher: Example Agency", 'publisher: ""', ":11: source.publisher: is empty"),
     "a blank summary": (ARTICLE, "slug:", 'summary: "  "\nslug:', ":6: summary: is empty"),
     "an empty role in a data file": (PEOPLE, "en: researcher", 'en: ""', ":20: Quillfeather.role.en: is empty"),

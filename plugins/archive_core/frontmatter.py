@@ -257,7 +257,7 @@ def parse_yaml(
             except _CONSTRUCTOR_ERRORS as exc:  # a scalar its pattern matches that is no value: `2025-02-30`
                 field, line, tag = _failing_scalar(root, offset, record_key)
                 if not isinstance(exc, ValueError):  # a tag its value does not fit: `!!timestamp "x"`, `!!bool "maybe"`
-                    message = f"is tagged !!{(tag or '').rsplit(':', 1)[-1]}, and its value cannot be read as one"
+                    message = f"is tagged !!{(tag or '?').rsplit(':', 1)[-1]}, and its value cannot be read as one"
                     hint = "delete the tag: YAML reads a date, a number or true/false as written, without one"
                 elif isinstance(exc, OffsetOutOfRange):
                     message, hint = str(exc), "an offset is from -23:59 to +23:59, e.g. +07:00; or give only the date"
@@ -347,7 +347,9 @@ def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str, rec
                         "merge keys (<<) are not allowed",
                         "write each field out in full",
                     )
-                if not isinstance(key, yaml.ScalarNode):
+                # Text, as YAML reads it: `1:`, `true:`, `!!binary aGk=:` or `!!timestamp "x":` made a key of another
+                # kind (or none: a traceback), where every reader looks a field up by its name.
+                if not isinstance(key, yaml.ScalarNode) or key.tag != _STR_TAG:
                     raise content_error(
                         path, key_line, where or label, "a key must be plain text", "write `field: value`"
                     )
