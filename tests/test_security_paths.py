@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 
 from archive_core import paths
 from archive_core.errors import ContentError
+from archive_core.links import SITE_FOLDERS
 
 from .build_helpers import leftovers, run_build, tree_snapshot
 from .conftest import FIXTURE, ROOT, build_site
@@ -334,16 +336,23 @@ def test_a_link_out_of_the_repository_in_the_theme_is_refused(kind, tmp_path):
 ACTIVE_FILES = ["evil.html", "evil.HTM", "evil.xhtml", "evil.svg", "evil.xml", "evil"]
 
 
+def checked_with_link(content: Path, url: str) -> subprocess.CompletedProcess:
+    """`make check` of `content` with a link to `url` added to an article: refused at the link's line."""
+    article = content / ARTICLE
+    line = article.read_text(encoding="utf-8").count("\n") + 2
+    with article.open("a", encoding="utf-8") as file:
+        file.write(f"\n[the file]({url})\n")
+    checked = run_check(content)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stderr
+    assert f"{article}:{line}: body: link '{url}' " in checked.stderr, checked.stderr
+    return checked
+
+
 @pytest.mark.parametrize("name", ACTIVE_FILES)
 def test_a_static_link_to_a_page_or_image_that_runs_scripts_is_refused(name, content_copy):
     (content_copy / "sources" / name).write_text("<script>alert(document.domain)</script>\n", encoding="utf-8")
-    article = content_copy / ARTICLE
-    line = article.read_text(encoding="utf-8").count("\n") + 2
-    with article.open("a", encoding="utf-8") as file:
-        file.write(f"\n[the page]({{static}}/sources/{name})\n")
-    checked = run_check(content_copy)
-    assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stderr
-    assert f"{article}:{line}: body: link '{{static}}/sources/{name}' points to a file that is a" in checked.stderr
+    checked = checked_with_link(content_copy, f"{{static}}/sources/{name}")
+    assert "points to a file that is a" in checked.stderr
     assert "which a browser may open as a page and run its scripts" in checked.stderr
 
 
@@ -367,3 +376,45 @@ def test_a_page_copied_by_a_static_link_is_never_published(content_copy, tmp_pat
     built = run_build(content_copy, output)
     assert built.returncode == 0, built.stderr
     assert (output / "sources/notes.pdf").read_bytes() == b"%PDF-1.4\n"
+
+
+# A file copied with {static} keeps its path in content/, and Pelican copies it after the pages are written: one
+# at the root, or in a folder the site writes into, replaced a file of the site's own, and nothing said so.
+SITE_ADDRESSES = {
+    "robots.txt": ("robots.txt", "{static}/robots.txt", "at the root of the site"),
+    "the timeline's data": ("en/timeline.json", "{static}/en/timeline.json", "in en/"),
+    "the open data": ("data/countries.json", "{static}/data/countries.json", "in data/"),
+    "an article's citation": ("files/cite.json", "{attach}/files/cite.json", "into the article's own folder"),
+    "a folder named as the home page": ("index.html/x.json", "{static}/index.html/x.json", "a folder index.html/"),
+}
+
+
+@pytest.mark.parametrize("case", SITE_ADDRESSES)
+def test_a_copied_file_never_takes_an_address_of_the_sites_own(case, content_copy, tmp_path, good_output):
+    relative, url, where = SITE_ADDRESSES[case]
+    planted = content_copy / relative
+    planted.parent.mkdir(parents=True, exist_ok=True)
+    planted.write_text('{"planted": true}\n', encoding="utf-8")
+    article = content_copy / ARTICLE
+    checked = checked_with_link(content_copy, url)
+    assert where in checked.stderr, checked.stderr
+    assert "keep the files a link copies in a folder of their own" in checked.stderr
+    output = tmp_path / "site" / "output"
+    shutil.copytree(good_output, output)
+    before = tree_snapshot(output)
+    built = run_build(content_copy, output)
+    assert built.returncode == 1 and "Traceback" not in built.stderr, built.stderr
+    assert tree_snapshot(output) == before
+    # In a folder of its own, the same file is published at its path.
+    (content_copy / "files").mkdir(exist_ok=True)
+    planted.rename(content_copy / "files" / planted.name)
+    article.write_text(article.read_text(encoding="utf-8").replace(url, f"{{static}}/files/{planted.name}"), "utf-8")
+    assert run_build(content_copy, output).returncode == 0
+    assert (output / "files" / planted.name).read_text(encoding="utf-8") == '{"planted": true}\n'
+
+
+def test_the_site_writes_at_its_root_only_into_the_folders_kept_from_copied_files(fixture_site):
+    folders = {entry.name for entry in fixture_site.iterdir() if entry.is_dir()}
+    assert "pagefind" in folders and folders <= SITE_FOLDERS, folders - SITE_FOLDERS
+    files = {entry.name for entry in fixture_site.iterdir() if not entry.is_dir()}
+    assert "robots.txt" in files and all("." in name for name in files), files

@@ -136,6 +136,26 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         "[" + ", ".join(f"topic {n}" for n in range(21)) + "]",
         ":8: tags: names 21 topics, more than 20",
     ),
+    # A label is shown whole wherever it is named: a tag of one letter and punctuation is the topic `c`, named in
+    # full on every page naming it.
+    "a tag of one letter and 1,000 marks": (ARTICLE, "[ceremony]", f'["c{"!" * 1000}"]', ":8: tags.0: has 1001 ch"),
+    "a person's name of 600 letters": (PEOPLE, "Quillfeather", "Q" * 600, ":16: record 3.name: has 600 characters"),
+    "an event's title longer than a headline": (EVENT, "en: Signing ceremony", f"en: {'a' * 301}", ":8: title.en: has"),
+    # A tag its value does not fit: PyYAML raised AttributeError, KeyError or IndexError, a traceback of `make check`.
+    "a date tagged !!timestamp that is none": (
+        ARTICLE,
+        "date: 2025-10-26",
+        'date: !!timestamp "26 October 2025"',
+        ":3: date: is tagged !!timestamp, and its value cannot be read as one",
+    ),
+    "a yes/no tagged !!bool that is none": (
+        EVENT,
+        "kind: signing",
+        'kind: signing\nverified: !!bool "maybe"',
+        ":3: verified: is tagged !!bool, and its value cannot be read as one",
+    ),
+    "a key tagged as a date": (ARTICLE, "lang: en", 'lang: en\n!!timestamp "x": 1', ":5: front-matter: a key must be"),
+    "a key that is a number": (EVENT, "kind: signing", "kind: signing\n1: one", ":3: yaml: a key must be plain text"),
     "an empty publisher": (ARTICLE, "publisher: Example Agency", 'publisher: ""', ":11: source.publisher: is empty"),
     "a blank summary": (ARTICLE, "slug:", 'summary: "  "\nslug:', ":6: summary: is empty"),
     "an empty role in a data file": (PEOPLE, "en: researcher", 'en: ""', ":20: Quillfeather.role.en: is empty"),

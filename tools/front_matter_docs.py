@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from archive_core import countries  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
+from archive_core.markdown import LEAD_MAX_CHARS  # noqa: E402
 from archive_core.schema import (  # noqa: E402
     ANNOTATION_KINDS,
     FIELD_NAMES,
@@ -97,6 +98,7 @@ def _kind_schema(field: Field) -> dict:
     }
     by_name["tags"] = {**by_kind["list of text"], "maxItems": MAX_TAGS}
     by_name["title"] = {**by_kind["text"], "maxLength": TITLE_MAX_CHARS}
+    by_name["summary"] = {**by_kind["text"], "maxLength": LEAD_MAX_CHARS}
     schema = by_name.get(field.name) or by_kind.get(field.kind)
     if schema is None:
         raise ValueError(

@@ -10,9 +10,14 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from .locales import language_tag_problem
+from .markdown import markdown
+from .not_shown import NOT_SHOWN
 
 CAPTION_OPEN, CAPTION_CLOSE = "container_caption_open", "container_caption_close"
 ONE_PARAGRAPH = ("paragraph_open", "inline", "paragraph_close")
+# Blocks that hold blocks: markdown-it reads none inside one opened at its nesting limit (`maxNesting`, a guard of
+# its recursion), and drops them silently: the text of a quotation 20 deep, of a list 10 deep and all that follows.
+_HOLDING_BLOCKS = frozenset({"blockquote_open", "list_item_open", "footnote_open", CAPTION_OPEN})
 
 
 @dataclass(frozen=True)
@@ -26,8 +31,14 @@ def structure_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]
     """Each problem, in the body's order; one pass over the tokens, however deep the captions nest."""
     problems = attribute_problems(tokens, body)
     opened: list[int] = []  # the indexes of the captions open at this token
+    deepest, too_deep = markdown().options["maxNesting"] - 1, False
     for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.tag == "h1":
+        if token.type in _HOLDING_BLOCKS and token.level >= deepest and not too_deep:
+            problems.append(BodyProblem(_line(token), *_TOO_DEEP))
+            too_deep = True
+        if token.type == NOT_SHOWN:
+            problems.append(BodyProblem(_line(token), token.meta["message"], token.meta["hint"]))
+        elif token.type == "heading_open" and token.tag == "h1":
             problems.append(
                 BodyProblem(
                     _line(token),
@@ -42,6 +53,13 @@ def structure_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]
             if problem := _caption_problem(tokens, start, index):
                 problems.append(problem)
     return sorted(problems, key=lambda problem: problem.line or 0)
+
+
+_TOO_DEEP = (
+    "nests quotations or lists too deep for the page: the text inside, and after a list the rest of the text, "
+    "would be left out",
+    "keep quotations and lists a few levels deep: a list in a list counts two of the 20 levels the page holds",
+)
 
 
 def _caption_problem(tokens: list[Token], start: int, end: int) -> BodyProblem | None:

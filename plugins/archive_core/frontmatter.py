@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,15 @@ import yaml
 
 from . import paths
 from .errors import ContentError, content_error
-from .text import bytes_problem, invisible_problem, is_prose, line_of, text_problem
+from .text import (
+    LABEL_MAX_CHARS,
+    bytes_problem,
+    invisible_problem,
+    is_prose,
+    length_problem,
+    line_of,
+    text_problem,
+)
 from .when import YEAR_HINT, YearTooEarly, check_year
 from .wide_text import decode_wide
 
@@ -54,6 +63,12 @@ FrontMatterLoader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TR
 
 
 _OFFSET = re.compile(r"([-+])(\d{1,2})(?::?(\d\d))?\s*$")
+
+
+# What PyYAML's constructors raise on a scalar they cannot read: ValueError for one their pattern matched
+# (`2025-02-30`), others for one given their tag explicitly that it does not fit (`!!timestamp "x"`: AttributeError,
+# `!!bool "maybe"`: KeyError, `!!int ""`: IndexError), which made a traceback of `make check`.
+_CONSTRUCTOR_ERRORS = (ValueError, TypeError, AttributeError, IndexError, KeyError)
 
 
 class OffsetOutOfRange(ValueError):
@@ -239,9 +254,12 @@ def parse_yaml(
             _check_nodes(root, path, offset, label, record_key)
             try:
                 return loader.construct_document(root), root
-            except ValueError as exc:  # a scalar its pattern matches that is no value: `2025-02-30`, 5,000 digits
+            except _CONSTRUCTOR_ERRORS as exc:  # a scalar its pattern matches that is no value: `2025-02-30`
                 field, line, tag = _failing_scalar(root, offset, record_key)
-                if isinstance(exc, OffsetOutOfRange):
+                if not isinstance(exc, ValueError):  # a tag its value does not fit: `!!timestamp "x"`, `!!bool "maybe"`
+                    message = f"is tagged !!{(tag or '?').rsplit(':', 1)[-1]}, and its value cannot be read as one"
+                    hint = "delete the tag: YAML reads a date, a number or true/false as written, without one"
+                elif isinstance(exc, OffsetOutOfRange):
                     message, hint = str(exc), "an offset is from -23:59 to +23:59, e.g. +07:00; or give only the date"
                 elif isinstance(exc, YearTooEarly):
                     message, hint = str(exc), YEAR_HINT
@@ -306,7 +324,11 @@ def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str, rec
             # Only a double-quoted scalar can hold what its text does not show (escapes such as "\x01"); the
             # rest is the file's own text, which `decode` checked.
             problem = text_problem(node.value) if node.style == '"' else None
-            if problem or (problem := invisible_problem(node.value, is_prose(where))):
+            if (
+                problem
+                or (problem := invisible_problem(node.value, is_prose(where)))
+                or (node.tag == _STR_TAG and (problem := length_problem(node.value, where)))
+            ):
                 line += node.value.count("\n", 0, problem.offset) if node.style in ("|", ">") else 0
                 raise content_error(path, line, where or label, problem.message, problem.hint)
         elif isinstance(node, yaml.SequenceNode):
@@ -325,7 +347,9 @@ def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str, rec
                         "merge keys (<<) are not allowed",
                         "write each field out in full",
                     )
-                if not isinstance(key, yaml.ScalarNode):
+                # Text, as YAML reads it: `1:`, `true:`, `!!binary aGk=:` or `!!timestamp "x":` made a key of another
+                # kind (or none: a traceback), where every reader looks a field up by its name.
+                if not isinstance(key, yaml.ScalarNode) or key.tag != _STR_TAG:
                     raise content_error(
                         path, key_line, where or label, "a key must be plain text", "write `field: value`"
                     )
@@ -405,6 +429,12 @@ def written_offset(root: yaml.Node | None, field: str) -> int | None:
     text = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
     if not any(separator in text for separator in "Tt "):
         return None
+    if node.tag == _STR_TAG:  # quoted: read by `schema` as Python reads it (`+0700`, `+07:00:00`), so read alike
+        try:
+            offset = datetime.fromisoformat(text).utcoffset()
+        except ValueError:
+            return None
+        return None if offset is None else int(offset.total_seconds()) // 60
     if text.endswith(("Z", "z")):
         return 0
     if not (offset := _OFFSET.search(text)):
@@ -461,7 +491,7 @@ def _failing_scalar(root: yaml.Node, offset: int, record_key: str | None) -> tup
         if isinstance(node, yaml.ScalarNode):
             try:
                 loader.construct_object(node)
-            except ValueError:
+            except _CONSTRUCTOR_ERRORS:
                 return where, node.start_mark.line + 1 + offset, node.tag
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(reversed(list(zip(node.value, _item_names(node, where or "", record_key), strict=True))))
@@ -485,5 +515,6 @@ def _item_names(node: yaml.SequenceNode, where: str, record_key: str | None) -> 
         if isinstance(value, yaml.MappingNode):  # a name per language: the first, as the readers take it
             value = next((v for _, v in value.value if isinstance(v, yaml.ScalarNode)), None)
         label = value.value.strip() if isinstance(value, yaml.ScalarNode) else ""
-        names.append(label if _FIELD_NAME.fullmatch(label) else f"record {index + 1}")
+        fits = len(label) <= LABEL_MAX_CHARS and _FIELD_NAME.fullmatch(label)  # too long is what is wrong
+        names.append(label if fits else f"record {index + 1}")
     return names

@@ -16,6 +16,7 @@ from archive_core import paths
 from archive_core.errors import ContentError, Problem
 
 from .articles import ArticleDocument
+from .locales import LANGUAGES
 from .markdown import ID_ATTRIBUTE, SiteLink
 
 # Pelican prefixes for pages this site does not publish (no tag, category or author pages).
@@ -35,6 +36,17 @@ COPIED_HINT = (
     + ": put the file there; a saved web page is imported with `make import`, or linked at its https:// address"
 )
 _HINT = "link to another article as [text]({filename}/articles/<year>/<translation_key>.<lang>.md)"
+# The folders at the root of the site that the build writes into: each language's pages (`en/timeline.json`),
+# the open data (`data/countries.json`), the search index and the theme's files. A file copied with {static}
+# keeps its path in content/, and Pelican copies it after the pages are written, over any file there: one in such
+# a folder, or at the root (`robots.txt`), replaced a file of the site's own; a folder named as a file of the root
+# (`index.html/`) stopped the build. tests/test_security_paths.py checks that these folders, and files with an
+# extension, are all a build writes at the root.
+SITE_FOLDERS = frozenset({*LANGUAGES, "data", "pagefind", "theme"})
+SITE_ADDRESS_HINT = (
+    "keep the files a link copies in a folder of their own, such as content/files/ or content/images/, and link "
+    "them with {static}"
+)
 
 
 def broken_link_problems(content_dir: Path, docs: Sequence[ArticleDocument]) -> list[Problem]:
@@ -48,10 +60,33 @@ def broken_link_problems(content_dir: Path, docs: Sequence[ArticleDocument]) -> 
     for doc in linking:
         for link in doc.site_links:
             message = _link_problem(content_dir, Path(doc.path), link, published, ids)
+            hint = COPIED_HINT if link.prefix in _COPIED else _HINT
+            if not message and link.prefix in _COPIED:
+                message, hint = _copied_address_problem(content_dir, Path(doc.path), link), SITE_ADDRESS_HINT
             if message:
-                hint = COPIED_HINT if link.prefix in _COPIED else _HINT
                 problems.append(Problem(doc.path, link.line, "body", f"link {link.url!r} {message}", hint))
     return problems
+
+
+def _copied_address_problem(content_dir: Path, source: Path, link: SiteLink) -> str | None:
+    """Why the file a `{static}` or `{attach}` link copies could take the address of a file of the site's own."""
+    if link.prefix == "attach":  # into the linking page's folder, beside its own files (`cite.json`)
+        return "copies the file into the article's own folder, where the site writes the article's files"
+    target = _resolve(content_dir, source, pelican_path(link))
+    return site_address_problem(target.relative_to(content_dir)) if target else None
+
+
+def site_address_problem(relative: str | Path) -> str | None:
+    """Why a file copied to `relative`, its path in the site, could take the address of a file of the site's own:
+    at the root, or in a folder the site writes into (`SITE_FOLDERS`)."""
+    parts = Path(relative).parts
+    if len(parts) < 2:
+        return "would be published at the root of the site, where the site writes its own files (robots.txt)"
+    if parts[0].lower() in SITE_FOLDERS:
+        return f"would be published in {parts[0]}/, where the site writes its own pages and files"
+    if "." in parts[0]:  # the site's files at its root are named so (`robots.txt`, `index.html`): not as folders
+        return f"would be published in a folder {parts[0]}/, named as the site's files at its root are"
+    return None
 
 
 def _link_problem(

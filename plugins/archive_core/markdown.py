@@ -10,6 +10,7 @@ line `{lang=pl}` before a block; no attribute but `lang` and `dir` is taken
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from html import escape, unescape
@@ -23,6 +24,8 @@ from mdit_py_plugins.attrs.parse import ParseError
 from mdit_py_plugins.attrs.parse import parse as parse_attributes
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+
+from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # The attributes a body may give a span or a block: the language of a passage (WCAG 2.2 SC 3.1.2) and its
@@ -97,6 +100,10 @@ def markdown() -> MarkdownIt:
     md.validateLink = lambda url: True  # every target is checked in unsafe_links(), with its line
     md.core.ruler.before("attr", "attrs_with_no_block", _attrs_with_no_block)
     md.add_render_rule("attrs_with_no_block", lambda *args: "")
+    md.core.ruler.before("footnote_tail", "footnotes_not_shown", footnotes_not_shown)
+    md.block.ruler.at("table", table_keeping_every_cell)
+    md.core.ruler.after("inline", "references_not_shown", references_not_shown)
+    md.add_render_rule(NOT_SHOWN, lambda *args: "")
     md.core.ruler.push("caption_credit", _caption_credit)
     md.core.ruler.push("no_inline_styles", _no_inline_styles)
     return md
@@ -319,7 +326,11 @@ class _Lines:
 _NOT_THE_LEAD = {"container_caption_open": "container_caption_close", "footnote_block_open": "footnote_block_close"}
 # A text pasted as one paragraph would be its own lead, on every listing page, feed and page head it is on.
 LEAD_MAX_WORDS = 80
+# And at most this many characters: words alone do not bound a text written without spaces (Chinese, Japanese, a
+# run of one letter), one word however long (300,000 characters of Chinese made the home pages 1 MB each).
+LEAD_MAX_CHARS = 1000
 _WORD = re.compile(r"\S+")
+_LONGEST_WORD = 40  # longer, a run of text is cut inside (it holds no spaces to cut at)
 
 
 def lead_paragraph_html(tokens: list[Token]) -> str | None:
@@ -340,25 +351,63 @@ def lead_paragraph_html(tokens: list[Token]) -> str | None:
     return None
 
 
-def _shortened(children: list[Token], words: int = LEAD_MAX_WORDS) -> list[Token]:
-    """A paragraph's inline tokens up to its `words`-th word; when there are more, `…` after it and the closing
-    tags of what is open there."""
+def _shortened(children: list[Token], words: int = LEAD_MAX_WORDS, chars: int = LEAD_MAX_CHARS) -> list[Token]:
+    """A paragraph's inline tokens up to its `words`-th word or its `chars`-th character, whichever comes first;
+    when there is more, `…` after it and the closing tags of what is open there. The characters counted are the
+    text's and its attributes' (a link's address and title): 80 links to addresses of 20,000 characters made a
+    lead of 1.6 MB. A link (or span) whose attributes do not fit keeps its text, without the link."""
     kept: list[Token] = []
     still_open: list[Token] = []
+    fits: list[bool] = []  # for each tag open here, whether it is kept
     for child in children:
         if child.nesting == 1:
+            attributes = sum(len(str(value)) for value in (child.attrs or {}).values())
+            fits.append(attributes <= chars)
+            if not fits[-1]:
+                continue
+            chars -= attributes
             still_open.append(child)
-        elif child.nesting == -1 and still_open:
+        elif child.nesting == -1 and fits:
+            if not fits.pop():
+                continue
             still_open.pop()
         if child.type in ("text", "code_inline"):
             found = list(_WORD.finditer(child.content))
-            if len(found) > words:
-                cut = child.content[: found[words - 1].end()] if words else ""
-                closing = [Token(t.type.replace("_open", "_close"), t.tag, -1) for t in reversed(still_open)]
-                return [*kept, child.copy(content=cut), Token("text", "", 0, content="…"), *closing]
+            cut = _cut(child.content, found, words, chars)
+            if cut is not None:
+                return [*kept, child.copy(content=child.content[:cut]), *_ellipsis(still_open)]
             words -= len(found)
+            chars -= len(child.content)
         kept.append(child)
     return kept
+
+
+def _ellipsis(still_open: list[Token]) -> list[Token]:
+    """`…`, and the closing tags of what is open where a lead is cut."""
+    closing = [Token(t.type.replace("_open", "_close"), t.tag, -1) for t in reversed(still_open)]
+    return [Token("text", "", 0, content="…"), *closing]
+
+
+def _cut(text: str, found: list[re.Match], words: int, chars: int) -> int | None:
+    """Where `text` is cut to keep `words` words and `chars` characters: after a word; before the word that reaches
+    past `chars` when none ends before it, or inside it when it is a run written without spaces (Chinese, a run of
+    one letter), not between a letter and its combining mark; None: all of it."""
+    cuts = []
+    if len(found) > words:
+        cuts.append(found[words - 1].end() if words else 0)
+    if len(text) > chars:
+        ends = [match.end() for match in found if match.end() <= chars]
+        across = next((match for match in found if match.end() > chars), None)
+        if ends:
+            cut = ends[-1]
+        elif across is not None and across.end() - across.start() <= _LONGEST_WORD:
+            cut = len(text[: across.start()].rstrip())
+        else:
+            cut = chars
+            while 0 < cut < len(text) and unicodedata.category(text[cut]).startswith("M"):
+                cut -= 1
+        cuts.append(cut)
+    return min(cuts) if cuts else None
 
 
 def _lead_children(children: list[Token]) -> list[Token]:

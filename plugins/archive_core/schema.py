@@ -22,8 +22,9 @@ from .errors import Problem, content_error
 from .frontmatter import SplitDocument, field_line, naive, written_scalar
 from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES
-from .markdown import LEAD_MAX_WORDS
+from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
+from .text import TITLE_MAX_CHARS
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
 from .when import YEAR_HINT, YearTooEarly, check_year, date_hint
 
@@ -33,7 +34,6 @@ SLUG_MAX_LENGTH = 80
 # Each topic is a page in each language: an article's main subjects are a few; thousands would be thousands of
 # pages (and a build as long) from one file.
 MAX_TAGS = 20
-TITLE_MAX_CHARS = 300  # shown on every page that lists the article, as the summary (LEAD_MAX_WORDS)
 # A source published "tomorrow" where it was published (Hanoi is ahead of Warsaw and of CI's UTC) is fine;
 # later than that, the date is a typo, and it would head every listing until that day.
 MAX_DAYS_AHEAD = timedelta(days=1)
@@ -129,8 +129,8 @@ FIELDS: tuple[Field, ...] = (
         "summary",
         False,
         "text",
-        f"One-paragraph summary, at most {LEAD_MAX_WORDS} words; default: the lead paragraph, cut after its "
-        f"{LEAD_MAX_WORDS}th word.",
+        f"One-paragraph summary, at most {LEAD_MAX_WORDS} words and {LEAD_MAX_CHARS} characters; default: the lead "
+        f"paragraph, cut after its {LEAD_MAX_WORDS}th word or at {LEAD_MAX_CHARS} characters.",
     ),
     Field("countries", False, "list of codes", "ISO 3166-1 alpha-2 codes of the countries covered, plus EU."),
     Field(
@@ -286,13 +286,18 @@ FIELD_ALIASES = {
 def _summary(v: _Validator, value: Any) -> str | None:
     """Shown on every page that lists the article, in its feed entry and in its page's head: bounded as the lead."""
     summary = v.text("summary", value)
-    if summary is not None and (words := len(summary.split())) > LEAD_MAX_WORDS:
-        v.fail(
-            "summary",
-            f"has {words} words, more than {LEAD_MAX_WORDS}",
-            "every page that lists the article shows it: keep it to a few sentences, or delete the line to use "
-            "the lead paragraph",
-        )
+    if summary is None:
+        return None
+    # Words alone do not bound it: a text written without spaces (Chinese, Japanese, a run of one letter) is one
+    # word however long it is.
+    hint = (
+        "every page that lists the article shows it: keep it to a few sentences, or delete the line to use "
+        "the lead paragraph"
+    )
+    if (words := len(summary.split())) > LEAD_MAX_WORDS:
+        v.fail("summary", f"has {words} words, more than {LEAD_MAX_WORDS}", hint)
+    if len(summary) > LEAD_MAX_CHARS:
+        v.fail("summary", f"has {len(summary)} characters, more than {LEAD_MAX_CHARS}", hint)
     return summary
 
 
@@ -306,13 +311,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
             label = str(key) if re.fullmatch(r"[\w.-]+", str(key)) else repr(key)  # keep `path:line: field:` parseable
             v.fail(label, "is not a known field", hint)
 
-    title = v.text("title", data.get("title"), required=True)
-    if title is not None and len(title) > TITLE_MAX_CHARS:
-        v.fail(
-            "title",
-            f"has {len(title)} characters, more than {TITLE_MAX_CHARS}",
-            "every page that lists the article shows it: keep the headline, and say the rest in `summary:`",
-        )
+    title = v.text("title", data.get("title"), required=True)  # at most TITLE_MAX_CHARS (`frontmatter`)
     published = _date(v, data.get("date"))
     lang = data.get("lang")
     if lang not in LANGUAGES:
@@ -617,12 +616,18 @@ def _parse_date(v: _Validator, value: Any, field: str) -> datetime:
         return datetime(value.year, value.month, value.day)
     if isinstance(value, str):
         try:
-            return naive(datetime.fromisoformat(value.strip()))
+            parsed = datetime.fromisoformat(value.strip())
         except ValueError as exc:
             if "offset" in str(exc):
                 v.fail(
                     field, f"the time zone offset in {value!r} is out of range", "an offset is from -23:59 to +23:59"
                 )
+        else:
+            # Python reads seconds in an offset (`+07:00:30`); the feed, Open Graph and JSON-LD state the moment
+            # with the offset as written (`frontmatter.written_offset`), hours and minutes, as publishers print it.
+            if (offset := parsed.utcoffset()) is not None and offset % timedelta(minutes=1):
+                v.fail(field, f"the time zone offset in {value!r} has seconds", "write it in hours and minutes: +07:00")
+            return naive(parsed)
     v.fail(field, f"{value!r} is not a date", date_hint(value, "write the date as YYYY-MM-DD, for example 2025-10-26"))
     raise AssertionError("unreachable")
 

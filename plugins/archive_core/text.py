@@ -94,6 +94,32 @@ def is_prose(dotted_field: str) -> bool:
     return not PROSE_FIELDS.isdisjoint(dotted_field.split("."))
 
 
+# A label is shown whole, on one line, wherever it is named (a topic on every page of its articles and on the topic
+# index, a publisher, a person, a source's title): bounded, as a content file may hold 2 MB (a tag of 100,000 `!`
+# made a topic of one letter, `a`, whose name was on every page that named it). The longest real label, a UN
+# document's title, has some 260 characters. A title (an article's, a timeline event's) is a headline, and every
+# listing shows it; an address may be longer (the sitemap protocol takes 2,048 characters).
+LABEL_MAX_CHARS = 500
+TITLE_MAX_CHARS = 300
+ADDRESS_MAX_CHARS = 2048
+
+
+def length_problem(text: str, dotted_field: str) -> TextProblem | None:
+    """A label (not prose) longer than its kind's bound; `dotted_field` is its path (`title`, `tags.0`,
+    `sources.1.url`)."""
+    if len(text) <= TITLE_MAX_CHARS or is_prose(dotted_field):  # the smallest bound: no label that short is refused
+        return None
+    if dotted_field.split(".")[0] == "title":
+        limit, hint = TITLE_MAX_CHARS, "every page that lists it shows it: keep the headline, say the rest in a summary"
+    elif "://" in text:
+        limit, hint = ADDRESS_MAX_CHARS, "give the page's address without what only tracks the visit (utm_..., fbclid)"
+    else:
+        limit, hint = LABEL_MAX_CHARS, "it is shown whole wherever it is named: shorten it, and say the rest in a note"
+    if len(text) <= limit:
+        return None
+    return TextProblem(0, f"has {len(text)} characters, more than {limit}", hint)
+
+
 def invisible_problem(text: str, prose: bool) -> TextProblem | None:
     """The first character of `text` a reader cannot see and that the field may not hold, or a label that shows
     nothing at all; else None."""

@@ -22,7 +22,7 @@ from archive_core.articles import read_article
 from archive_core.cache import ContentCache
 from archive_core.errors import BuildFailed, ContentError, Problem
 from archive_core.facets import article_facets
-from archive_core.links import COPIED_HINT, copied_type_problem
+from archive_core.links import COPIED_HINT, SITE_ADDRESS_HINT, copied_type_problem, site_address_problem
 from archive_core.pelican_compat import freeze_url, skip_unwritten_listings, take_over_extensions
 from archive_core.snapshot import CONTEXT_KEY, take
 from archive_core.workers import default_workers
@@ -105,6 +105,10 @@ def refuse_escaping_static_files(generator) -> None:
         if message := copied_type_problem(path):
             problems.append(
                 Problem(path, None, "file", f"is copied into the site by a link, and {message}", COPIED_HINT)
+            )
+        if message := site_address_problem(static.save_as):
+            problems.append(
+                Problem(path, None, "file", f"is copied into the site by a link, and {message}", SITE_ADDRESS_HINT)
             )
     if problems:
         raise BuildFailed(problems)

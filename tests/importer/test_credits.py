@@ -38,11 +38,11 @@ def test_the_credit_that_ends_the_text_is_its_publisher(capsys, tmp_path, ending
         assert "source.publisher" in result.err and "PUBLISHER=" in result.err
 
 
-def import_lead(capsys, folder, lead: str):
+def import_lead(capsys, folder, lead: str, *options: str):
     source = folder / "source.txt"
     source.parent.mkdir(parents=True)
     source.write_text(f"Kenya signs UN cybercrime convention\n\n{lead}\n\n(PAP)\n", encoding="utf-8")
-    result = run_import(capsys, source, folder / "content", "--date", "2025-10-27", "--source-url", URL)
+    result = run_import(capsys, source, folder / "content", "--date", "2025-10-27", "--source-url", URL, *options)
     assert result.code == 0, result.err
     return read_article(result.path)
 
@@ -52,3 +52,6 @@ def test_a_lead_longer_than_a_summary_may_be_is_not_made_the_summary(capsys, tmp
     long = import_lead(capsys, tmp_path / "long", " ".join([LEAD] * 4))  # over 80 words
     assert long.meta.summary is None and long.summary_html.endswith("…</p>\n")
     assert import_lead(capsys, tmp_path / "short", LEAD).meta.summary == LEAD
+    # Bounded in characters too: text written without spaces is one word however long.
+    unspaced = import_lead(capsys, tmp_path / "unspaced", "条约" * 600, "--lang", "en")
+    assert unspaced.meta.summary is None and unspaced.summary_html == f"<p>{'条约' * 500}…</p>\n"

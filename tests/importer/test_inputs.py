@@ -283,3 +283,64 @@ def test_a_page_saved_as_xhtml_is_read_as_a_page(capsys, tmp_path):
     assert read_article(result.path).meta.title == "UN cybercrime convention opens for signature in Hanoi"
     body = body_of(result.path)
     assert "## A long negotiation" in body and "<" not in body and "xml" not in body
+
+
+@pytest.mark.parametrize("depth", [300, 2000, 3000])
+def test_a_page_nested_deeper_than_the_parser_reads_is_refused_not_cut(capsys, tmp_path, depth):
+    # libxml2 reads elements 256 deep and dropped, with no error, what was deeper and the rest of the article.
+    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
+    deep = "<div>" * depth + "<p>A paragraph deep in the page's markup.</p>" + "</div>" * depth
+    source = tmp_path / "page.html"
+    source.write_text(page.replace("<p>Seventy", deep + "\n<p>Seventy", 1), encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out")
+    if depth <= 2048:
+        assert result.code == 0, result.err
+        body = body_of(result.path)
+        assert "A paragraph deep in the page's markup." in body and "\nSeventy-two states signed" in body
+    else:
+        line = page[: page.index("<p>Seventy")].count("\n") + 1
+        assert result.code == 1 and written_files(tmp_path / "out") == []
+        assert f"{source}:{line}: file: nests its elements deeper than the HTML parser reads" in result.err
+
+
+def test_text_no_reader_of_the_page_sees_is_not_imported(capsys, tmp_path):
+    # trafilatura kept the text of a <template> and of an element marked `hidden`, as the source's words.
+    unseen = (
+        "<p hidden>Hidden: a quote never shown.</p><template><p>Template: a quote never shown.</p></template>"
+        '<p style="color: red; DISPLAY : none !important">Styled out: a quote never shown.</p>'
+        "<dialog><p>Dialog: a quote never shown.</p></dialog>"
+        "<p>Shown, with <span hidden>hidden: </span>its own words.</p>"
+        '<p hidden="until-found">Found by a search of the page, so shown.</p>'
+    )
+    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8").replace("<p>Viet Nam", unseen + "<p>Viet Nam")
+    source = tmp_path / "page.html"
+    source.write_text(page, encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out")
+    assert result.code == 0, result.err
+    body = body_of(result.path)
+    assert "never shown" not in body, body
+    assert "\nShown, with its own words.\n" in body and "Found by a search of the page" in body
+    assert "\nViet Nam, the host country" in body
+
+
+@pytest.mark.parametrize("encoding", ["iso-8859-2", "cp1250"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Źródło: Śląsk podpisał, a ścieżka ratyfikacji jest długa. Żółta łódź płynęła po jeziorze, ąę.",
+        "Żółta łódź płynęła po jeziorze przez dwie godziny, a ministrowie rozmawiali.",  # short: no ś, ź, ą
+    ],
+    ids=["long", "short"],
+)
+def test_polish_in_either_legacy_encoding_keeps_its_letters(capsys, tmp_path, encoding, text):
+    # charset-normalizer read ISO-8859-2 as ISO-8859-3 (`źródło` as `ĵród³o`) or as Windows-1250 (`łódź` as `łódĽ`),
+    # and a short Windows-1250 text as Windows-1252: every byte decoded, in Latin letters, the letters wrong. A page
+    # that names another charset than its bytes' changes nothing.
+    page = f'<html><head><meta charset="utf-8"><title>Polska podpisała</title></head><body><article><p>{text}</p>'
+    for name, data in [("source.txt", f"Polska podpisała\n\n{text}\n"), ("page.html", page + "</article></html>")]:
+        source = tmp_path / name
+        source.write_bytes(data.encode(encoding))
+        options = ("--date", "2025-10-26", "--source-url", "https://www.example.org/a", "--lang", "pl", "--force")
+        result = run_import(capsys, source, tmp_path / "out", *options)
+        assert result.code == 0, result.err
+        assert text in body_of(result.path)

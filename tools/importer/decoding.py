@@ -64,6 +64,8 @@ def _decode_legacy(path: Path, data: bytes) -> str:
             "save it as UTF-8 text and import that file",
         )
     text = str(match)
+    if match.encoding in _LATIN_GUESSES:
+        text = _likeliest_latin(data)
     if not _mostly_latin(text):
         raise content_error(
             path,
@@ -73,6 +75,38 @@ def _decode_legacy(path: Path, data: bytes) -> str:
             "save it as UTF-8 text and import that file",
         )
     return text
+
+
+# charset-normalizer's guess among the one-byte Latin encodings is often wrong for Polish: it read ISO-8859-2 as
+# ISO-8859-3 (`źródło` as `ĵród³o`) or as Windows-1250 (`łódź` as `łódĽ`), and a short Windows-1250 text as
+# Windows-1252, each decoding every byte and in Latin letters: the article was imported with its letters wrong.
+_LATIN_GUESSES = frozenset({"cp1250", "iso8859_2", "cp1252", "latin_1", "iso8859_3", "iso8859_4", "iso8859_9",
+                            "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "mac_latin2",
+                            "mac_roman", "cp850", "cp852"})  # fmt: skip
+_CANDIDATES = ("cp1250", "iso8859_2", "cp1252")  # Polish (Windows, then ISO), English (Windows)
+_POLISH_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
+# What Polish and English text holds beyond ASCII: its letters, those of Western names (é, ü, ñ) and the signs of
+# its typography. Anything else in a decoding (`±`, `¶`, `Ľ`, a C1 control) is a byte read in the wrong encoding.
+_EXPECTED = _POLISH_LETTERS | frozenset(
+    "àáâãäåæçèéêëìíîïñòôõöøùúûüýÿÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÔÕÖØÙÚÛÜÝßœŒ„”“‘’‚–—…«»·°§€£©®™•\u00a0"
+)
+
+
+def _likeliest_latin(data: bytes) -> str:
+    """The decoding, of `_CANDIDATES`, with the fewest characters Polish and English text does not hold, then the
+    most Polish letters."""
+
+    def score(text: str) -> tuple[int, int]:
+        unexpected = sum(1 for ch in text if ch > "\x7f" and ch not in _EXPECTED)
+        return unexpected, -sum(1 for ch in text if ch in _POLISH_LETTERS)
+
+    texts = []
+    for encoding in _CANDIDATES:
+        try:
+            texts.append(data.decode(encoding))
+        except UnicodeDecodeError:  # Windows-1250 and -1252 leave a few bytes undefined
+            continue
+    return min(texts, key=score)
 
 
 def _mostly_latin(text: str) -> bool:

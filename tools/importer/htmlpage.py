@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import lxml.html
 import trafilatura
 from lxml import etree
 from lxml.etree import ParserError
 
+from archive_core.errors import content_error
 from archive_core.text import NOT_XML
 
 from . import structure
@@ -34,16 +36,29 @@ def _without_xml_declaration(text: str) -> str:
     return _XML_DECLARATION.sub("", text, count=1) if _XML_DECLARATION.match(text) else text
 
 
-def parse_html(text: str) -> ParsedSource | None:
+def parse_html(text: str, path: Path) -> ParsedSource | None:
     """The article of the page, or None when trafilatura finds no article text."""
+    # libxml2 reads elements 256 deep (2,048 with `huge_tree`; the page is at most 5 MB) and drops, with no error,
+    # what is deeper and all that follows: the rest of the article.
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
         # Characters XML cannot hold: trafilatura's lxml trees refuse them and it then gives up on the whole
         # page. In HTML they are parse errors, never visible text. (`decoding.normalize` drops them already.)
-        tree = lxml.html.document_fromstring(NOT_XML.sub("", _without_xml_declaration(text)))
+        tree = lxml.html.document_fromstring(NOT_XML.sub("", _without_xml_declaration(text)), parser=parser)
     except (ParserError, ValueError):
         return None
+    if limit := next((error for error in parser.error_log if error.type_name == "ERR_RESOURCE_LIMIT"), None):
+        raise content_error(
+            path,
+            limit.line,
+            "file",
+            "nests its elements deeper than the HTML parser reads (2,048 levels): the text there, and all that "
+            "follows, would be left out",
+            "save the article's text as .txt, and import that",
+        )
     # Comments are no text: a malformed end tag (`</---`) parses as one, and trafilatura would keep its text.
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    _drop_what_no_reader_sees(tree)
     _keep_figure_captions(tree)
     document = trafilatura.bare_extraction(
         tree,
@@ -69,6 +84,26 @@ def parse_html(text: str) -> ParsedSource | None:
         source_url=document.url or None,
         publisher=publisher,
     )
+
+
+# What a browser never shows: a `<template>`, a `<dialog>` not open, an element marked `hidden` (but
+# `hidden="until-found"`, which a reader's search unfolds) or styled `display: none` / `visibility: hidden`.
+_UNSHOWN = (
+    "//template | //dialog[not(@open)]"
+    " | //*[@hidden][not(translate(@hidden, 'UNTILFOD', 'untilfod') = 'until-found')]"
+    " | //*[@style][re:test(@style, '(^|;)\\s*(display\\s*:\\s*none|visibility\\s*:\\s*hidden)"
+    "\\s*(!important\\s*)?(;|$)', 'i')]"
+)
+_NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
+
+
+def _drop_what_no_reader_sees(tree) -> None:
+    """What a browser never shows is not the source's text: trafilatura kept the text of a `<template>` and of an
+    element marked `hidden` as if the publisher had printed it, and, on a page it finds too short, of any element
+    styled out of sight. Each goes; the text after it stays."""
+    for element in tree.xpath(_UNSHOWN, namespaces=_NAMESPACES):
+        if element.getparent() is not None:
+            element.drop_tree()
 
 
 def _keep_figure_captions(tree) -> None:

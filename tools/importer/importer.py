@@ -14,7 +14,7 @@ from archive_core.articles import parse_article
 from archive_core.errors import ContentError, content_error
 from archive_core.layout import Layout
 from archive_core.locales import LANGUAGES
-from archive_core.markdown import LEAD_MAX_WORDS
+from archive_core.markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from archive_core.schema import default_slug
 from archive_core.text import RESERVED, line_of, visible_text
 
@@ -52,7 +52,7 @@ def read_source(path: Path) -> ParsedSource:
         raise content_error(path, None, "file", exc.problem.message, "check the SRC path") from None
     text = decode(path, data)
     if is_html(text):
-        parsed = parse_html(text)
+        parsed = parse_html(text, path)
         if parsed is None:
             raise content_error(
                 path, None, "file", "no article text found in the HTML page", "save the article's text as .txt instead"
@@ -112,7 +112,7 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
         fields["slug"] = options.slug
     # A lead longer than a summary may be is left to the build, which cuts the body's first paragraph.
     summary = visible_text(source.lead, prose=True).strip() if source.lead else ""
-    if summary and len(summary.split()) <= LEAD_MAX_WORDS:
+    if summary and len(summary.split()) <= LEAD_MAX_WORDS and len(summary) <= LEAD_MAX_CHARS:
         fields["summary"] = summary
     found = countries.detect(all_text)
     if found:

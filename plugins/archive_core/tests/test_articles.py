@@ -194,8 +194,137 @@ def test_a_summary_is_bounded_as_the_lead_is_and_refused_at_its_line_beyond(tmp_
     assert "delete the line to use the lead paragraph" in message
 
 
+def test_a_lead_written_without_spaces_is_cut_at_its_1000th_character(tmp_path):
+    # Chinese, Japanese or a run of one letter is one word however long: 300,000 characters made the home pages 1 MB.
+    head = GOOD.split("---\n\n")[0] + "---\n\n"
+    doc = read_article(write(tmp_path, head + "条" * 300_000 + "\n"))
+    assert doc.summary_html == f"<p>{'条' * 1000}…</p>\n"
+    # Cut after the last word that ends within the bound, never between a letter and its combining mark.
+    words = ["słowo" + "o" * 194] * 6  # 199 characters each: five end within 1,000 characters
+    assert read_article(write(tmp_path, head + " ".join(words) + "\n")).summary_html == (
+        f"<p>{' '.join(words[:5])}…</p>\n"
+    )
+    decomposed = "x" + "e\u0301" * 600  # a letter and its accent at the 1,000th and 1,001st characters
+    assert read_article(write(tmp_path, head + decomposed + "\n")).summary_html == f"<p>{decomposed[:999]}…</p>\n"
+
+
+def test_a_summary_of_few_long_words_is_refused_at_its_line(tmp_path):
+    summary = lambda chars: GOOD.replace("lang: pl\n", f"lang: pl\nsummary: {'条' * chars}\n")  # noqa: E731
+    assert len(read_article(write(tmp_path, summary(1000))).meta.summary) == 1000
+    message = error_of(tmp_path, summary(1001))
+    assert message.startswith(f"{tmp_path / 'a.pl.md'}:5: summary: has 1001 characters, more than 1000")
+
+
+def test_a_label_is_bounded_wherever_it_is(tmp_path):
+    # A tag of 100,000 `!` is the topic `a` (punctuation makes no address), named in full on every page naming it.
+    tag = GOOD.replace("countries:", f'tags: ["a{"!" * 100_000}"]\ncountries:')
+    message = error_of(tmp_path, tag)
+    assert message.startswith(f"{tmp_path / 'a.pl.md'}:6: tags.0: has 100001 characters, more than 500")
+    assert "shorten it" in message
+    url = lambda chars: GOOD.replace("https://example.org/a", "https://example.org/" + "a" * (chars - 20))  # noqa: E731
+    assert read_article(write(tmp_path, url(2048))).meta.source.url.endswith("a" * 100)
+    assert "source.url: has 2049 characters, more than 2048" in error_of(tmp_path, url(2049))
+    publisher = GOOD.replace("publisher: Example", f"publisher: {'Example ' * 63}")
+    assert "source.publisher: has 503 characters, more than 500" in error_of(tmp_path, publisher)
+
+
 def test_a_title_longer_than_a_headline_is_refused_at_its_line(tmp_path):
     title = lambda chars: GOOD.replace('title: "Białoruś i Łódź"', f'title: "{"ł" * chars}"')  # noqa: E731
     assert len(read_article(write(tmp_path, title(300))).meta.title) == 300
     message = error_of(tmp_path, title(301))
     assert message.startswith(f"{tmp_path / 'a.pl.md'}:2: title: has 301 characters, more than 300")
+
+
+@pytest.mark.parametrize(
+    ("written", "offset"),
+    [
+        ('"2025-10-26T10:00:00+07:00:00"', 420),  # forms Python reads in a quoted date: stated with what it read
+        ('"2025-10-26T10:00:00+0700"', 420),
+        ('"2025-10-26T10:00:00-05:30"', -330),
+        ('"2025-10-26T10:00:00Z"', 0),
+        ("2025-10-26 10:00:00 +7", 420),  # a YAML timestamp
+        ("2025-10-26T10:00:00", None),
+    ],
+)
+def test_a_dates_offset_is_the_one_it_was_read_with(tmp_path, written, offset):
+    # The feed, Open Graph and JSON-LD state the moment with it: `+07:00:00` was stated in the site's time zone.
+    text = GOOD.replace("date: 2025-10-26", f"date: {written}")
+    assert read_article(write(tmp_path, text)).meta.date_offset == offset
+
+
+def test_an_offset_with_seconds_is_refused_at_its_line(tmp_path):
+    message = error_of(tmp_path, GOOD.replace("date: 2025-10-26", 'date: "2025-10-26T10:00:00+07:00:30"'))
+    assert message.startswith(f"{tmp_path / 'a.pl.md'}:3: date: the time zone offset in '2025-10-26T10:00:00+07:00:30'")
+    assert "has seconds (write it in hours and minutes: +07:00)" in message
+
+
+def _nested(kind: str, depth: int) -> str:
+    if kind == "quotations":
+        return ">" * depth + " the innermost\n"
+    return (
+        "".join(f"{'  ' * level}- level {level}\n" for level in range(depth - 1))
+        + f"{'  ' * (depth - 1)}- the innermost\n"
+    )
+
+
+@pytest.mark.parametrize(("kind", "deepest_kept"), [("quotations", 19), ("lists", 9)])
+def test_text_nested_deeper_than_the_page_holds_is_refused_at_its_line(tmp_path, kind, deepest_kept):
+    # markdown-it reads nothing inside a block opened at its nesting limit, and dropped it silently: the text of a
+    # quotation 20 deep, of a list 10 deep and the rest of the body after it.
+    head = GOOD + "\n"
+    kept = read_article(write(tmp_path, head + _nested(kind, deepest_kept) + "\nThe end.\n"))
+    assert "the innermost" in kept.html and "The end." in kept.html
+    message = error_of(tmp_path, head + _nested(kind, deepest_kept + 1) + "\nThe end.\n")
+    line = head.count("\n") + 1 + (deepest_kept if kind == "lists" else 0)  # a list's innermost item is its last line
+    assert message.startswith(f"{tmp_path / 'a.pl.md'}:{line}: body: nests quotations or lists too deep for the page")
+
+
+@pytest.mark.parametrize(
+    ("notes", "line", "message"),
+    [
+        ("[^1]: Never referred to.\n", 0, "has the footnote [^1], which the text never refers to"),
+        ("[^Note]: Referred to as [^note].\n", 0, "has the footnote [^Note], which the text never refers to"),
+        ("[^2]: First.\n\n[^2]: Second.\n", 0, "defines the footnote [^2] again on line"),
+    ],
+)
+def test_a_footnote_the_page_would_not_show_is_refused_at_its_line(tmp_path, notes, line, message):
+    # mdit-py-plugins keeps the last definition of a label and none the text does not refer to: the others were
+    # dropped silently from a text kept verbatim.
+    head = GOOD + "\nA claim[^2] and another[^1].\n\n" if "[^2]" in notes else GOOD + "\nA claim.\n\n"
+    error = error_of(tmp_path, head + notes)
+    assert error.startswith(f"{tmp_path / 'a.pl.md'}:{head.count(chr(10)) + 1 + line}: body: {message}"), error
+    kept = read_article(write(tmp_path, GOOD + "\nA claim[^1], [^2].\n\n[^1]: One.\n[^2]: Two.\n"))
+    assert "One." in kept.html and "Two." in kept.html
+
+
+def test_a_table_row_with_more_cells_than_its_header_is_refused_at_its_line(tmp_path):
+    # GFM drops the cells past the header's: their text was missing from the page. A `|` in a code span splits too.
+    table = "| Country | Signed |\n|---|---|\n| Viet Nam | 2025 |\n| Kenya | `a|b` |\n"
+    head = GOOD + "\n"
+    error = error_of(tmp_path, head + table)
+    line = head.count("\n") + 4
+    assert error.startswith(f"{tmp_path / 'a.pl.md'}:{line}: body: has a table row of 3 cells under a header of 2")
+    kept = read_article(write(tmp_path, head + table.replace("`a|b`", "`a\\|b`") + "| Chile | 2025 ||\n"))
+    assert "<code>a|b</code>" in kept.html  # an empty cell past the header holds nothing to leave out
+
+
+def test_a_link_definition_the_page_would_not_show_is_refused_at_its_line(tmp_path):
+    # CommonMark keeps the first definition of a label and shows none: one no link uses, or a second one, was
+    # dropped silently (a plain-text source's list of addresses, `[1]: https://...`, vanished from the page).
+    head = GOOD + "\nThe [treaty][un] and [the press][1].\n\n[UN]: https://example.org/a\n[1]: https://example.org/b\n"
+    line = head.count("\n")
+    assert read_article(write(tmp_path, head)).html.count('href="https://example.org/') == 2
+    unused = error_of(tmp_path, head + "[2]: https://example.org/c\n")
+    assert unused.startswith(f"{tmp_path / 'a.pl.md'}:{line + 1}: body: defines the link [2], which no link uses")
+    twice = error_of(tmp_path, head + "[un]: https://example.org/d\n")
+    assert twice.startswith(f"{tmp_path / 'a.pl.md'}:{line + 1}: body: defines the link [un] again: links to it go")
+
+
+def test_a_lead_counts_its_links_addresses_in_its_1000_characters(tmp_path):
+    # 80 links to addresses of 20,000 characters made a lead of 1.6 MB, on every page that lists the article.
+    head = GOOD.split("---\n\n")[0] + "---\n\n"
+    links = " ".join(f"[word{n}](https://example.org/{'a' * 20_000})" for n in range(80))
+    lead = read_article(write(tmp_path, head + links + "\n")).summary_html
+    assert lead == f"<p>{' '.join(f'word{n}' for n in range(80))}</p>\n"  # too long to keep: their text stays
+    short = " ".join(f"[word{n}](https://example.org/{n})" for n in range(10))
+    assert read_article(write(tmp_path, head + short + "\n")).summary_html.count("<a href=") == 10
