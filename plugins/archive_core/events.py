@@ -215,7 +215,9 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
     for key in data.data:
         if key not in FIELDS:
             close = difflib.get_close_matches(str(key), FIELDS, n=1)
-            record.fail([key], "is not a known field", f"did you mean `{close[0]}`?" if close else f"known: {FIELDS}")
+            record.fail(
+                [key], "is not a known field", f"did you mean `{close[0]}`?" if close else f"known: {', '.join(FIELDS)}"
+            )
 
     event_id = record.text(["id"], data.data.get("id"), "add `id: a-short-slug`, the entry's anchor")
     if event_id and not ID_PATTERN.fullmatch(event_id):
