@@ -8,6 +8,7 @@ import pytest
 
 from archive_core.articles import read_article
 from tools.check import check
+from tools.importer.decoding import decode
 
 from .helpers import FIXTURES, body_of, run_import, written_files
 
@@ -344,3 +345,25 @@ def test_polish_in_either_legacy_encoding_keeps_its_letters(capsys, tmp_path, en
         result = run_import(capsys, source, tmp_path / "out", *options)
         assert result.code == 0, result.err
         assert text in body_of(result.path)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [
+        ("cp1252", "The ministers of España and of Perú met. ¿Qué pasa?, asked José Peña, and the señora answered."),
+        ("cp1250", "Česká republika podepsala úmluvu o kyberkriminalitě; přistoupení bude následovat, řekl ministr."),
+        ("cp1250", "Magyarország aláírta az egyezményt. A miniszter szerint ez fontos lépés, ő így gondolja."),
+    ],
+    ids=["spanish-names", "czech", "hungarian"],
+)
+def test_a_legacy_encoding_guessed_right_is_kept(tmp_path, encoding, text):
+    # Read as Polish's encodings instead, these came out as `Espańa`, `żQué`, `kyberkriminalitì`: the check of the
+    # guess for Polish text (above) must not take a right guess for another language's letters.
+    assert decode(tmp_path / "source.txt", f"{text}\n".encode(encoding)).strip() == text
+
+
+@pytest.mark.parametrize("encoding", ["iso-8859-2", "cp1250"])
+def test_polish_guessed_as_another_encoding_than_the_latin_ones_keeps_its_letters(tmp_path, encoding):
+    # charset-normalizer guesses Windows-1257 (Baltic) here: `podpisa³a konwencjź`, `æe to waæny`.
+    text = "Polska podpisała konwencję w Hanoi; minister powiedział, że to ważny krok dla bezpieczeństwa."
+    assert decode(tmp_path / "source.txt", f"{text}\n".encode(encoding)).strip() == text

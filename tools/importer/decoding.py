@@ -64,8 +64,8 @@ def _decode_legacy(path: Path, data: bytes) -> str:
             "save it as UTF-8 text and import that file",
         )
     text = str(match)
-    if match.encoding in _LATIN_GUESSES:
-        text = _likeliest_latin(data)
+    if _implausible(text):
+        text = min([text, *_latin_decodings(data)], key=_implausible)
     if not _mostly_latin(text):
         raise content_error(
             path,
@@ -77,36 +77,44 @@ def _decode_legacy(path: Path, data: bytes) -> str:
     return text
 
 
-# charset-normalizer's guess among the one-byte Latin encodings is often wrong for Polish: it read ISO-8859-2 as
-# ISO-8859-3 (`źródło` as `ĵród³o`) or as Windows-1250 (`łódź` as `łódĽ`), and a short Windows-1250 text as
-# Windows-1252, each decoding every byte and in Latin letters: the article was imported with its letters wrong.
-_LATIN_GUESSES = frozenset({"cp1250", "iso8859_2", "cp1252", "latin_1", "iso8859_3", "iso8859_4", "iso8859_9",
-                            "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "mac_latin2",
-                            "mac_roman", "cp850", "cp852"})  # fmt: skip
+# charset-normalizer's guess among the one-byte encodings is often wrong for Polish: it read ISO-8859-2 as
+# ISO-8859-3 (`źródło` as `ĵród³o`), as Windows-1250 (`łódź` as `łódĽ`) or as Windows-1257, and a short Windows-1250
+# text as Windows-1252, each decoding every byte: the article was imported with its letters wrong. Its guess is
+# kept unless it holds what no text in a European language does, and then the likeliest of the encodings Polish
+# and English text come in is taken instead (Czech in Windows-1250 and Spanish in Windows-1252 stay as guessed).
 _CANDIDATES = ("cp1250", "iso8859_2", "cp1252")  # Polish (Windows, then ISO), English (Windows)
-_POLISH_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
-# What Polish and English text holds beyond ASCII: its letters, those of Western names (é, ü, ñ) and the signs of
-# its typography. Anything else in a decoding (`±`, `¶`, `Ľ`, a C1 control) is a byte read in the wrong encoding.
-_EXPECTED = _POLISH_LETTERS | frozenset(
-    "àáâãäåæçèéêëìíîïñòôõöøùúûüýÿÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÔÕÖØÙÚÛÜÝßœŒ„”“‘’‚–—…«»·°§€£©®™•\u00a0"
-)
+_POLISH_LETTERS = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ"
+# Letters of Polish alone (ó and ć are Czech, Slovak, Croatian... too): a word with one of them and a letter from
+# beyond Polish's alphabet (`łódĽ`, `Espańa`) is a byte read in the wrong encoding.
+_ONLY_POLISH = re.compile(r"\w*[ąęłńśźżĄĘŁŃŚŹŻ]\w*")
+_NOT_POLISH = re.compile(rf"[^\x00-\x7f{_POLISH_LETTERS}]")
+_TYPOGRAPHY = frozenset("„”“‘’‚–—…«»·°§€£©®™•¿¡\u00a0")
 
 
-def _likeliest_latin(data: bytes) -> str:
-    """The decoding, of `_CANDIDATES`, with the fewest characters Polish and English text does not hold, then the
-    most Polish letters."""
+def _unexpected(ch: str) -> bool:
+    """A character no text in a European language written in Latin letters holds: not ASCII, not a letter of
+    Latin-1 or Latin Extended-A (nor Romanian's ș and ț), not typography (`³`, `¶`, `±`, a C1 control)."""
+    if ch <= "\x7f" or ch in _TYPOGRAPHY:
+        return False
+    return not ("\u00c0" <= ch <= "\u017f" or "\u0218" <= ch <= "\u021b") or ch in "\u00d7\u00f7"
 
-    def score(text: str) -> tuple[int, int]:
-        unexpected = sum(1 for ch in text if ch > "\x7f" and ch not in _EXPECTED)
-        return unexpected, -sum(1 for ch in text if ch in _POLISH_LETTERS)
 
+def _implausible(text: str) -> tuple[int, int]:
+    """How unlikely `text` is as read: its unexpected characters and its words that mix letters of Polish alone
+    with letters Polish does not have; (0, 0) for a plausible text."""
+    unexpected = sum(1 for ch in text if _unexpected(ch))
+    mixed = sum(1 for word in _ONLY_POLISH.findall(text) if _NOT_POLISH.search(word))
+    return unexpected, mixed
+
+
+def _latin_decodings(data: bytes) -> list[str]:
     texts = []
     for encoding in _CANDIDATES:
         try:
             texts.append(data.decode(encoding))
         except UnicodeDecodeError:  # Windows-1250 and -1252 leave a few bytes undefined
             continue
-    return min(texts, key=score)
+    return texts
 
 
 def _mostly_latin(text: str) -> bool:
