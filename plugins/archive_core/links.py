@@ -44,8 +44,8 @@ _HINT = "link to another article as [text]({filename}/articles/<year>/<translati
 # extension, are all a build writes at the root.
 SITE_FOLDERS = frozenset({*LANGUAGES, "data", "pagefind", "theme"})
 SITE_ADDRESS_HINT = (
-    "keep the files a link copies in a folder of their own, such as content/files/ or content/images/, and link "
-    "them with {static}"
+    "keep the files a link copies in a folder of their own under content/ (create one, such as content/files/), "
+    "and link them with {static}"
 )
 
 
