@@ -61,6 +61,12 @@ class SiteIndex:
         digests = {url: _digest(file) for url in pages if (file := _file_of(output, url)).is_file()}
         return cls(ids, indexed_words(output / BUNDLE_DIR), digests)
 
+    def results_of(self, pages: set[str]) -> set[str]:
+        """The ids of every result of `pages` (URLs), also of those a page no longer has when written again (a
+        stand-in once its translation is added, a record removed): a result's URL is its page's, or its page's
+        with a fragment."""
+        return {found for url, ids in self.ids.items() if url.split("#", 1)[0] in pages for found in ids}
+
     def vocabularies(self, marked: bool) -> list[PageToIndex]:
         """A document per language with every word of the site index (see the module's docstring); `marked`:
         its words in a `data-pagefind-body` element, as the pages' are (else Pagefind would leave the pages out)."""
@@ -150,10 +156,7 @@ class SearchOverlay:
             vocabularies = site.vocabularies(marked)
             write_documents([*self.pages.values(), *vocabularies], staging, self.exclude_selectors, self.timeout)
             own = result_ids(staging)
-            replaced = {page.url for page in self.pages.values()}
-            stale = {found for url in replaced for found in site.ids.get(url, ())} - {
-                i for ids in own.values() for i in ids
-            }
+            stale = site.results_of(self.taken) - {i for ids in own.values() for i in ids}
             hidden = sorted(stale | {i for document in vocabularies for i in own.get(document.url, ())})
             manifest = {"languages": sorted(read_entry(staging)["languages"]), "hidden": hidden}
             (staging / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")

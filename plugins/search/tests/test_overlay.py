@@ -134,3 +134,23 @@ def test_a_page_standing_in_for_another_language_is_taken_with_its_stand_in(tmp_
     assert "qq7001x" in content_of(folder, "/pl/a/") and "qq7001x" in content_of(folder, "/pl/a/#in-en")
     hidden = set(json.loads((folder / MANIFEST).read_text())["hidden"])
     assert {site["/pl/a/"][0], site["/pl/a/#in-en"][0]} <= hidden  # both results of the site index, hidden
+
+
+def test_results_a_page_no_longer_has_are_hidden(tmp_path):
+    """A page written again without its stand-in (its translation was added) or without a record (an event
+    removed): the site index's results for them are hidden too, not only those the page still has."""
+    output = tmp_path / "output"
+    polish = write(
+        output, "pl/a/index.html", ARTICLE.format(lang="pl", title="Hanoi", text="stare").replace("</main>", STAND_IN)
+    )
+    timeline = write(output, "pl/os/index.html", TIMELINE.format(text="ceremonia"))
+    write(output, "en/b/index.html", ARTICLE.format(lang="en", title="Other", text="other"))
+    build_search_index(output)
+    site = result_ids(output / "pagefind")
+    overlay = SearchOverlay(output, tmp_path / "overlay")
+    overlay.wait_until_ready()
+    write(output, "pl/a/index.html", ARTICLE.format(lang="pl", title="Hanoi", text="nowe"))
+    write(output, "pl/os/index.html", TIMELINE.format(text="").replace(" data-search-record", ""))
+    overlay.update([polish, timeline])
+    hidden = set(json.loads((tmp_path / "overlay" / MANIFEST).read_text())["hidden"])
+    assert {site["/pl/a/#in-en"][0], site["/pl/os/#signing"][0]} <= hidden
