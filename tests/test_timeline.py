@@ -257,3 +257,26 @@ def test_no_event_id_can_be_an_id_of_the_theme(content_copy):
     moved.write_text(re.sub(r"(?m)^id: .*$", "id: main", moved.read_text("utf-8"), count=1), "utf-8")
     problems = [str(p) for p in check(content_copy) if p.severity == "error"]
     assert any(p.startswith(f"{moved}:1: id:") and "reserved for the page's own anchors" in p for p in problems)
+
+
+def test_an_event_dated_after_the_data_was_checked_is_scheduled_not_among_the_latest(content_copy, tmp_path):
+    """convention.yaml's `as_of` is the day the data was last checked: an event of a kind fixed in advance (the
+    signature period's end) dated after it had not happened when it was checked, so the first page lists it as
+    scheduled, not among the latest events."""
+    as_of = re.search(r"(?m)^as_of: (\S+)", (content_copy / "data" / "convention.yaml").read_text("utf-8")).group(1)
+    year = int(as_of[:4]) + 1
+    (content_copy / "data" / "timeline" / "deadline.yaml").write_text(
+        f"id: deadline\nkind: signature-period\ndate: {year}-12-31\n"
+        "title: {pl: Ostatni dzień qq7001x, en: Last day qq7001x}\ndescription: {pl: Opis., en: About.}\n"
+        "sources: ['https://example.org/deadline']\n",
+        encoding="utf-8",
+    )
+    site = build_site(tmp_path / "site", content_copy)
+    for lang, heading in (("pl", "Zaplanowane"), ("en", "Scheduled")):
+        html = (site / PAGES[lang]).read_text("utf-8")
+        latest = html[html.index('id="newest-events-heading"') : html.index("</section>", html.index("newest-events"))]
+        scheduled = html[html.index('id="scheduled-events-heading"') :]
+        scheduled = scheduled[: scheduled.index("</section>")]
+        assert "qq7001x" not in latest and "qq7001x" in scheduled and f">{heading}</h2>" in scheduled
+        assert f'href="/{PAGES[lang].removesuffix("index.html")}{year}/#deadline"' in scheduled
+        assert '<li id="deadline" ' in page_showing(site, lang, "deadline")

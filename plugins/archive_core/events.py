@@ -63,11 +63,11 @@ RESERVED_IDS = frozenset((
     "articles-heading", "cite-heading", "corrections-log-heading", "entry-into-force-count",
     "entry-into-force-heading", "europe-map-title", "events-heading", "main", "map-dots-not-signed", "map-hatch",
     "map-hatch-signed", "month-index-heading", "neighbours-heading", "newest-events-heading", "next",
-    "notes-heading", "open-data-heading", "people-heading", "regions", "regions-heading", "search-browse-heading",
-    "search-filter-groups", "search-filters", "search-filters-clear", "search-filters-count", "search-heading",
-    "search-more", "search-results", "search-status", "search-ui", "site-search-query", "status-heading",
-    "summary-heading", "timeline-years-heading", "topics-heading", "world-map-caption", "world-map-title",
-    "year-index-heading",
+    "notes-heading", "open-data-heading", "people-heading", "regions", "regions-heading",
+    "scheduled-events-heading", "search-browse-heading", "search-filter-groups", "search-filters",
+    "search-filters-clear", "search-filters-count", "search-heading", "search-more", "search-results",
+    "search-status", "search-ui", "site-search-query", "status-heading", "summary-heading",
+    "timeline-years-heading", "topics-heading", "world-map-caption", "world-map-title", "year-index-heading",
 ))  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -46,12 +47,12 @@ def article_ref(article) -> ArticleRef:
 
 
 def _timelines(
-    articles: list, events: tuple, per_page: int | None
+    articles: list, events: tuple, per_page: int | None, as_of: date | None
 ) -> tuple[dict[str, Timeline], dict[str, list], list]:
     """Each language's timeline; the Article objects each lists, for the devserver's incremental writer
     (tools/incremental.py); and, for each article, where it sits on its language's timeline."""
     refs = [article_ref(article) for article in articles]
-    timelines = {lang: build_timeline(events, refs, lang, per_page) for lang in LANGUAGES}
+    timelines = {lang: build_timeline(events, refs, lang, per_page, as_of) for lang in LANGUAGES}
     listed = {lang: listed_in(articles, lang) for lang in LANGUAGES}
     return timelines, listed, [position_links(timelines[ref.lang], ref) for ref in refs]
 
@@ -61,11 +62,17 @@ class TimelineGenerator(Generator):
 
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])
-        events = shared(self.context, Path(self.path)).events
+        snapshot = shared(self.context, Path(self.path))
+        events = snapshot.events
         self.context["timeline_events"] = events  # for other plugins (the about page's corrections log)
         per_page = events_per_page(self.settings)
+        convention = snapshot.countries.convention
+        as_of = convention.as_of if convention else None
         self.timelines, self.listed, links = derived(
-            self, "timeline", (front_matter(articles), events, per_page), lambda: _timelines(articles, events, per_page)
+            self,
+            "timeline",
+            (front_matter(articles), events, per_page, as_of),
+            lambda: _timelines(articles, events, per_page, as_of),
         )
         for article, found in zip(articles, links, strict=True):
             article.timeline_links = found

@@ -11,7 +11,7 @@ from itertools import groupby
 from typing import Any
 
 from archive_core.countries import country_name
-from archive_core.events import Event
+from archive_core.events import SCHEDULED_KINDS, Event
 from archive_core.facets import SearchFacets, page_facets
 from archive_core.listing import listed_in
 from archive_core.provenance import Citation, Correction, Localized
@@ -104,6 +104,10 @@ class Timeline:
     years: tuple[YearGroup, ...]
     upcoming: tuple[Entry, ...]  # what happens next: no date yet
     per_page: int | None = None  # events a year's page shows (archive_core.timeline_pages); None: all
+    # The day the curated data was last checked (content/data/convention.yaml, `as_of`): an event of a kind fixed
+    # in advance (a signature period's end) dated after it is scheduled, not among the latest; any other kind has
+    # happened (archive_core.events refuses it ahead). None: every dated event has happened.
+    as_of: date | None = None
 
     @cached_property
     def entries(self) -> tuple[Entry, ...]:
@@ -135,10 +139,23 @@ class Timeline:
     def upcoming_url(self) -> str:
         return f"{self.url}#next"
 
+    @cached_property
+    def _dated(self) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
+        """The dated events, oldest first: those that happened, and those scheduled (see `as_of`)."""
+        happened: list[Entry] = []
+        scheduled: list[Entry] = []
+        for entry in (entry for group in self.years for entry in group.events):
+            ahead = self.as_of is not None and entry.kind in SCHEDULED_KINDS and entry.when.start > self.as_of
+            (scheduled if ahead else happened).append(entry)
+        return tuple(happened), tuple(scheduled)
+
     def newest(self, count: int) -> tuple[Entry, ...]:
-        """The `count` newest dated events, newest first."""
-        dated = [entry for group in self.years for entry in group.events]
-        return tuple(reversed(dated[-count:])) if count else ()
+        """The `count` newest events that happened, newest first."""
+        return tuple(reversed(self._dated[0][-count:])) if count else ()
+
+    def scheduled(self, count: int) -> tuple[Entry, ...]:
+        """The `count` soonest scheduled events, soonest first."""
+        return self._dated[1][:count]
 
     @cached_property
     def positions(self) -> dict[str, tuple[Link, ...]]:
@@ -165,9 +182,14 @@ def json_url(lang: str) -> str:
 
 
 def build_timeline(
-    events: Iterable[Event], articles: Iterable[ArticleRef], lang: str, per_page: int | None = None
+    events: Iterable[Event],
+    articles: Iterable[ArticleRef],
+    lang: str,
+    per_page: int | None = None,
+    as_of: date | None = None,
 ) -> Timeline:
-    """Events and the articles, oldest first; upcoming events at the end; `per_page` events on a page.
+    """Events and the articles, oldest first; upcoming events at the end; `per_page` events on a page; events
+    of a kind fixed in advance dated after `as_of` are scheduled (`Timeline.scheduled`).
 
     Each article once: in `lang`, or, with no version in it yet, in the language it has.
     """
@@ -189,7 +211,7 @@ def build_timeline(
         YearGroup(year, tuple(group)) for year, group in groupby(ordered, key=lambda entry: entry.when.start.year)
     )
     upcoming.sort(key=lambda entry: entry.id)
-    return Timeline(lang, timeline_url(lang), json_url(lang), years, tuple(upcoming), per_page)
+    return Timeline(lang, timeline_url(lang), json_url(lang), years, tuple(upcoming), per_page, as_of)
 
 
 def event_search(event: Event, lang: str, when_text: DateText | None) -> SearchFacets:

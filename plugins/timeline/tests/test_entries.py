@@ -158,3 +158,15 @@ def test_events_are_search_results_of_their_own_dated_as_the_timeline_dates_them
     assert (upcoming.kind, upcoming.date, upcoming.year) == ("timeline", None, "")
     # An article's entry is not a result: the article is found as itself.
     assert pl["article-signing"].search is None
+
+
+def test_events_after_the_day_the_data_was_checked_are_scheduled_not_latest():
+    closes = event("signature-closes", When(date(2026, 12, 31), "day"), kind="signature-period")
+    events = [*EVENTS, closes, event("signed-later", When(date(2025, 11, 20), "day"))]
+    timeline = build_timeline(events, [ARTICLE_EN], "en", as_of=date(2025, 10, 26))
+    # Only a kind fixed in advance is scheduled: any other has happened, whenever the data was checked.
+    assert [entry.id for entry in timeline.newest(2)] == ["signed-later", "same-day-as-article"]
+    assert [entry.id for entry in timeline.scheduled(5)] == ["signature-closes"]
+    assert "signature-closes" in [entry.id for entry in timeline.years[-1].events]  # still on its year's page
+    unchecked = build_timeline(events, [ARTICLE_EN], "en")  # no day given: every dated event has happened
+    assert unchecked.newest(1)[0].id == "signature-closes" and unchecked.scheduled(5) == ()
