@@ -52,3 +52,9 @@ def watch(page) -> PageLog:
     page.on("request", lambda request: log.requests.append(request.url))
     page.on("requestfailed", lambda request: log.failures.append(request.url))
     return log
+
+
+# A search result's page and anchor (`/en/timeline/2025/#id`), without the text fragment (`#:~:text=...`) that
+# marks the words found: as Playwright evaluates it on one link, and on a list of links.
+RESULT_TARGET = "a => a.pathname + a.hash.split(':~:')[0].replace(/^#$/, '')"
+RESULT_TARGETS = f"links => links.map({RESULT_TARGET})"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .browser import watch
+from .browser import RESULT_TARGETS, watch
 from .fixture_archive import EN_ARTICLE, PL_ARTICLE, URL
 
 pytestmark = pytest.mark.browser
@@ -70,7 +70,7 @@ def result_targets(page, count: int) -> list[str]:
     """Path and anchor of every result (a timeline entry is `/en/timeline/2025/#id`), once `count` are listed."""
     links = result_links(page)
     expect(links).to_have_count(count, timeout=10_000)
-    return links.evaluate_all("links => links.map(a => a.pathname + a.hash)")
+    return links.evaluate_all(RESULT_TARGETS)
 
 
 @pytest.mark.parametrize("query", ["Białoruś", "Bialorus", "białorusi", "BIALORUSI"])
@@ -202,13 +202,26 @@ def test_header_search_box_works_without_javascript_up_to_the_search_page(chromi
     context.close()
 
 
-def test_result_leads_to_the_article_with_the_words_highlighted(page, fixture_served):
+def test_result_leads_to_the_passage_with_the_words_marked(page, fixture_served):
+    """A result's link carries a text fragment of its excerpt's marked words (with a word around them): the
+    browser scrolls to that passage and marks the words, and the article page runs no script for it."""
     log = watch(page)
+    page.set_viewport_size({"width": 400, "height": 300})  # the passage is below the first screen
     page.goto(fixture_served.base_url + PL_SEARCH + "?q=Bialorus")
-    page.locator(ARTICLE_LINK).first.click()
-    expect(page).to_have_url(re.compile(re.escape(PL_SEED) + r"\?pagefind-highlight=bialorus$", re.IGNORECASE))
-    marks = page.locator("main mark.pagefind-highlight")
-    expect(marks.first).to_have_text(re.compile(r"^Białorus", re.IGNORECASE))
+    link = page.locator(ARTICLE_LINK).first
+    # "Bialorus" is folded: the search page marks "Białorusi" in the excerpt, and the fragment names it so.
+    expect(link).to_have_attribute("href", re.compile(re.escape(PL_SEED) + "#:~:text=z-,Bia%C5%82orusi,-i$"))
+    link.click()
+    expect(page).to_have_url(re.compile(re.escape(PL_SEED)))
+    passage = page.locator("main p", has_text="z Białorusi i z").first
+    expect(passage).to_be_in_viewport()
+    assert page.evaluate("window.scrollY") > 0
+    marked = passage.screenshot()
+    assert page.evaluate("document.querySelectorAll('script[src], script[type=module]').length") == 0
+    page.goto("about:blank")
+    page.goto(fixture_served.base_url + PL_SEED)  # the same page, without the fragment: nothing marked
+    passage.scroll_into_view_if_needed()
+    assert passage.screenshot() != marked
     assert not errors(log), errors(log)
 
 
@@ -280,11 +293,26 @@ def test_a_query_finds_a_country_page_and_a_timeline_entry_and_the_kind_filter_n
     assert not errors(log), errors(log)
 
 
-def test_a_timeline_result_leads_to_its_entry_with_the_words_highlighted(page, fixture_served):
+def test_a_timeline_result_leads_to_its_entry_with_the_words_marked(page, fixture_served):
+    """An entry's words are marked where its excerpt's words around them pin them down; a word the excerpt gives
+    alone (a label: Pagefind ends each block with a full stop) would be marked where the page first has it, so
+    the link then leads to the entry alone."""
     log = watch(page)
+    page.set_viewport_size({"width": 400, "height": 300})
+    entry = "/en/timeline/2025/#signing-ceremony"
+    page.goto(fixture_served.base_url + EN_SEARCH + "?q=Hanoi")
+    link = page.locator(f"#search-results a.search-result-link[href^='{entry}']")
+    expect(link).to_have_attribute("href", entry + ":~:text=in-,Hanoi,-(an")
+    link.click()
+    description = page.locator("#signing-ceremony p", has_text="opens for signature in Hanoi").first
+    expect(description).to_be_in_viewport()
+    marked = description.screenshot()
+    page.goto("about:blank")
+    page.goto(fixture_served.base_url + entry)  # the entry, without the fragment: nothing marked
+    assert description.screenshot() != marked
     page.goto(fixture_served.base_url + EN_SEARCH + "?q=Vietnam")
-    page.locator("#search-results a.search-result-link[href*='#signing-ceremony']").click()
-    expect(page).to_have_url(re.compile(r"/en/timeline/2025/\?pagefind-highlight=vietnam#signing-ceremony$", re.I))
-    expect(page.locator("#signing-ceremony mark.pagefind-highlight").first).to_have_text(re.compile("^vietnam$", re.I))
-    expect(page.locator("header mark.pagefind-highlight")).to_have_count(0)  # the page's content only
+    link = page.locator(f"#search-results a.search-result-link[href^='{entry}']")
+    expect(link).to_have_attribute("href", entry)  # "Vietnam", a label: the entry itself
+    link.click()
+    expect(page.locator("#signing-ceremony")).to_be_in_viewport()
     assert not errors(log), errors(log)

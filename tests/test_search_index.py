@@ -18,6 +18,7 @@ from .fixture_archive import EN_ARTICLE as EN_ARTICLE_URL
 from .fixture_archive import PL_ARTICLE as PL_ARTICLE_URL
 from .fixture_archive import file
 from .html_helpers import read_page
+from .invariants import SCRIPT
 
 PL_ARTICLE = file(PL_ARTICLE_URL)
 FOLDERS = {"pl": "kraje", "en": "countries"}  # of the country pages
@@ -58,7 +59,14 @@ def test_timeline_events_are_search_records_and_article_entries_are_not(site: Pa
         '<span data-pagefind-meta="day">25.10.2025 26.10.2025</span>',  # its days in figures (docs/search-relevance.md)
     ):
         assert marker in signing, marker
-    assert html.count('src="/theme/js/search-highlight.js"') == 1
+
+
+def test_only_the_search_pages_load_a_script(site: Path):
+    """Search needs JavaScript; reading does not: a result marks its words by its link's text fragment."""
+    with_script = {
+        page.relative_to(site).as_posix() for page in site.rglob("*.html") if SCRIPT.search(page.read_text("utf-8"))
+    }
+    assert with_script == {"pl/szukaj/index.html", "en/search/index.html"}
 
 
 def test_country_page_marks_its_main_content_and_its_country(site: Path):

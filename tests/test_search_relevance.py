@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from archive_core.urls import section_url
 
+from .browser import RESULT_TARGETS
 from .conftest import SEARCH_FIXTURE
 from .html_helpers import read_page
 
@@ -41,7 +42,7 @@ def search(page, base_url: str, case: dict) -> list[str]:
     page.goto(f"{base_url}/{section_url('search', case['lang'])}?q={quote(case['query'])}")
     expect(page.locator("#search-status")).not_to_be_empty(timeout=15_000)
     expect(page.locator("#search-results")).not_to_have_attribute("aria-busy", "true", timeout=15_000)
-    return page.locator(".search-result-link").evaluate_all("links => links.map(a => a.pathname + a.hash)")
+    return page.locator(".search-result-link").evaluate_all(RESULT_TARGETS)
 
 
 def test_every_case_is_well_formed_and_points_at_a_page_of_the_fixture(search_site: Path):

@@ -1,6 +1,6 @@
 """What a page tells the search index about itself: kind, date, countries, summary.
 
-Templates render a `SearchFacets` with `partials/search_meta.html` as
+Templates render a `SearchFacets` with `partials/search_facets.html` as
 Pagefind filters, metadata and a sort key.
 """
 

@@ -64,7 +64,6 @@ const pagefindLoaded = (async () => {
   const options = {
     baseUrl: root.dataset.baseUrl,
     excerptLength: EXCERPT_WORDS,
-    highlightParam: "pagefind-highlight",
     ranking: RANKING,
   };
   await pagefind.options(options);
@@ -248,7 +247,7 @@ function card(data) {
   const title = element("h2", "search-result-title");
   const link = element("a", "search-result-link", data.meta.title || data.url);
   const lang = data.meta.lang && data.meta.lang !== pageLang ? data.meta.lang : "";
-  link.href = lang && data.url.endsWith(STAND_IN_FRAGMENT) ? data.url.slice(0, -STAND_IN_FRAGMENT.length) : data.url;
+  const url = lang && data.url.endsWith(STAND_IN_FRAGMENT) ? data.url.slice(0, -STAND_IN_FRAGMENT.length) : data.url;
   // Isolated from the text around it, left to right as the page's language is, but for a title with no
   // left-to-right letter (a headline kept in Arabic): as the `title_dir` filter gives the built pages.
   link.dir = titleDirection(link.textContent);
@@ -274,13 +273,80 @@ function card(data) {
   }
   if (about.childNodes.length) item.append(about);
   const excerpt = element("p", "search-result-excerpt");
-  excerpt.append(...excerptNodes(data));
+  const excerptParts = excerptNodes(data);
+  excerpt.append(...excerptParts);
+  link.href = withTextFragment(url, excerptParts);
   if (lang) {
     excerpt.lang = lang;
     excerpt.dir = languageDirection(lang);
   }
   if (excerpt.textContent.trim()) item.append(excerpt);
   return item;
+}
+
+// --- the words found, marked on the page the result leads to ---
+
+// The browser scrolls to the passage the excerpt shows and marks the words found there (a URL text fragment,
+// `#:~:text=`: https://wicg.github.io/scroll-to-text-fragment/), so that the pages themselves need no script.
+// Each run of marked words is a directive, with the excerpt's word before and after it where they are in the
+// same sentence: Pagefind ends each block of its text with a full stop, and a directive whose context is in
+// another block matches nothing. A result that is a part of its page (a timeline entry, `#id`) gets only the
+// directives with a context, which find the words in that part; the others would take the reader to where the
+// page first has them, so its `#id` leads there alone. A directive the page does not match is left alone by
+// the browser, which opens the page as without it.
+const MAX_DIRECTIVES = 3;
+const SENTENCE_END = /[.!?…:;]$/u;
+const LEADING_NOT_WORD = /^[^\p{L}\p{N}]+/u;
+const TRAILING_NOT_WORD = /[^\p{L}\p{N}]+$/u;
+
+function withTextFragment(url, nodes) {
+  const [page, fragment = ""] = url.split("#");
+  const directives = [];
+  const seen = new Set();
+  for (const run of markedRuns(nodes)) {
+    const key = run.words.toLocaleLowerCase(pageLang);
+    if (seen.has(key) || (fragment && !run.before && !run.after)) continue;
+    seen.add(key);
+    const prefix = run.before ? `${directivePart(run.before)}-,` : "";
+    const suffix = run.after ? `,-${directivePart(run.after)}` : "";
+    directives.push(`text=${prefix}${directivePart(run.words)}${suffix}`);
+    if (directives.length === MAX_DIRECTIVES) break;
+  }
+  return directives.length ? `${page}#${fragment}:~:${directives.join("&")}` : url;
+}
+
+// The runs of marked words of an excerpt's nodes, each with the word of the same sentence before and after it.
+function markedRuns(nodes) {
+  const parts = nodes
+    .filter((node) => node.nodeType !== Node.TEXT_NODE || !/^(… | …)$/.test(node.textContent))
+    .map((node) => ({ marked: node.nodeName === "MARK", text: node.textContent }));
+  const runs = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (!parts[i].marked) continue;
+    const first = i;
+    let words = parts[i].text.trim();
+    while (i + 2 < parts.length && parts[i + 2].marked && !parts[i + 1].text.trim()) {
+      words += ` ${parts[i + 2].text.trim()}`;
+      i += 2;
+    }
+    const previous = first > 0 && !parts[first - 1].marked ? parts[first - 1].text : "";
+    const next = i + 1 < parts.length && !parts[i + 1].marked ? parts[i + 1].text : "";
+    const before = previous.trim().split(/\s+/).pop();
+    const after = next.trim().split(/\s+/)[0];
+    if (!words) continue;
+    runs.push({
+      words,
+      // The punctuation between the word and the run is kept (`Hanoi,`), the rest left out (`(an` -> `an`).
+      before: SENTENCE_END.test(before) || !/\s$/u.test(previous) ? "" : before.replace(LEADING_NOT_WORD, ""),
+      after: /^\s/u.test(next) ? after.replace(TRAILING_NOT_WORD, "") : "",
+    });
+  }
+  return runs;
+}
+
+// A directive's text: percent-encoded, with "-", "," and "&" too (they separate its parts).
+function directivePart(text) {
+  return encodeURIComponent(text).replace(/-/g, "%2D");
 }
 
 function languageName(lang) {
@@ -374,8 +440,14 @@ function foldedExcerpt(content, term) {
   const escape = (word) => word.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return words
     .slice(start, start + EXCERPT_WORDS)
-    .map((word, index) => (hits[start + index] ? `<mark>${escape(word)}</mark>` : escape(word)))
+    .map((word, index) => (hits[start + index] ? marked(word, escape) : escape(word)))
     .join(" ");
+}
+
+// A word of the text marked without the punctuation around it: `(Białorusi),` -> `(<mark>Białorusi</mark>),`.
+function marked(word, escape) {
+  const [, before, core, after] = word.match(/^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u);
+  return core ? `${escape(before)}<mark>${escape(core)}</mark>${escape(after)}` : escape(word);
 }
 
 // --- filters: loaded when the pane first opens ---
