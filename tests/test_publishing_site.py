@@ -95,7 +95,7 @@ def test_feed_entry_carries_the_article(site: Path):
     source = front_matter(FIXTURE / "articles/2025/signing-in-hanoi.pl.md")
     assert entry.title == source["title"]
     assert entry.author == source["source"]["publisher"]
-    assert "<h2>Rekordowa skala</h2>" in entry.content[0].value
+    assert '<h2 id="rekordowa-skala">Rekordowa skala</h2>' in entry.content[0].value
 
 
 def test_a_publisher_from_the_table_of_publishers_is_the_feeds_author(site: Path):

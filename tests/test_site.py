@@ -63,7 +63,7 @@ def test_every_sentence_of_the_raw_source_is_on_its_page(fixture_site: Path):
 
 def test_structure_headings_captions_list(fixture_site: Path):
     html = (fixture_site / file(PL_ARTICLE)).read_text(encoding="utf-8")
-    assert "<h2>Rekordowa skala</h2>" in html
+    assert '<h2 id="rekordowa-skala">Rekordowa skala</h2>' in html
     assert html.count('<figure class="caption">') == 2
     assert '<span class="credit">(Zdjęcie: Jan Przykładowy/AGENCJA)</span>' in html
     assert re.search(r"a mianowicie:</p>\s*<ul>\s*(<li>.*?</li>\s*){3}</ul>", html)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pelican.settings import read_settings
 
-from archive_core.events import RESERVED_IDS
+from archive_core.page_ids import RESERVED_IDS
 from tools.check import check
 
 from .conftest import ROOT, SETTINGS, build_site

@@ -16,9 +16,9 @@ from archive_core.data import DataFile, Record, load_data
 from archive_core.errors import ContentError, Problem
 from archive_core.layout import EVENT_SUFFIX, EVENTS_DIR
 from archive_core.locales import LANGUAGES
+from archive_core.page_ids import is_reserved
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.schema import MAX_DAYS_AHEAD
-from archive_core.urls import ARTICLE_ANCHOR_PREFIX, YEAR_ANCHOR_PREFIX
 
 from .when import When, date_hint, parse_point, parse_range
 
@@ -55,20 +55,6 @@ FIELDS: tuple[str, ...] = (
 # Figures an event's description may state, each kept once in content/data/convention.yaml.
 FIGURES: tuple[str, ...] = ("hanoi_signatures",)
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-# Anchors the timeline page uses itself, and every id the theme's templates write (an event is an element of
-# the timeline and country pages: an event `main` took the skip link's target). tests/test_timeline.py keeps
-# this list and the templates' ids together.
-RESERVED_ID_PREFIXES = (ARTICLE_ANCHOR_PREFIX, YEAR_ANCHOR_PREFIX)
-RESERVED_IDS = frozenset((
-    "articles-heading", "cite-heading", "corrections-log-heading", "entry-into-force-count",
-    "entry-into-force-heading", "europe-map-title", "events-heading", "main", "map-dots-not-signed", "map-hatch",
-    "map-hatch-signed", "month-index-heading", "neighbours-heading", "newest-events-heading", "next",
-    "notes-heading", "open-data-heading", "people-heading", "regions", "regions-heading",
-    "scheduled-events-heading", "search-browse-heading", "search-filter-groups", "search-filters",
-    "search-filters-clear", "search-filters-count", "search-heading", "search-more", "search-results",
-    "search-status", "search-ui", "site-search-query", "status-heading", "summary-heading",
-    "timeline-years-heading", "topics-heading", "world-map-caption", "world-map-title", "year-index-heading",
-))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -222,7 +208,7 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
     event_id = record.text(["id"], data.data.get("id"), "add `id: a-short-slug`, the entry's anchor")
     if event_id and not ID_PATTERN.fullmatch(event_id):
         record.fail(["id"], f"{event_id!r} is not a valid id", "use only a-z, 0-9 and single hyphens")
-    elif event_id and (event_id in RESERVED_IDS or event_id.startswith(RESERVED_ID_PREFIXES)):
+    elif event_id and is_reserved(event_id):
         record.fail(["id"], f"{event_id!r} is reserved for the page's own anchors", "choose another id")
 
     kind = data.data.get("kind")

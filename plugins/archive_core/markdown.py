@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.token import Token
+from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.attrs.parse import ParseError
 from mdit_py_plugins.attrs.parse import parse as parse_attributes
@@ -26,6 +27,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
+from .page_ids import heading_id
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # The attributes a body may give a span or a block: the language of a passage (WCAG 2.2 SC 3.1.2) and its
@@ -89,6 +91,8 @@ def markdown() -> MarkdownIt:
         .use(footnote_plugin)
         .use(container_plugin, "caption", render=_render_caption)
         .use(attrs_block_plugin, allowed=LANGUAGE_ATTRIBUTES)
+        # Every heading an id, so that a part of a text can be linked to (`/pl/2025/x/#rekordowa-skala`).
+        .use(anchors_plugin, min_level=1, max_level=6, slug_func=heading_id)
     )
     # Spans only (`[text]{lang=vi}`), not after links, images or code, whose own attributes could be set.
     md.inline.ruler.after("link", "span", _span)
@@ -241,8 +245,9 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
 ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
 _MISSING_ANCHOR = (
     "points to no part of this page",
-    "a link to `#x` needs an `id` x on the page, and only footnotes have one (`#fn1`): link to a footnote "
-    "with `[^1]`, or keep the words without the link",
+    "a link to `#x` needs an `id` x on the page: a heading's is its words as an address writes them "
+    "(`## Rekordowa skala` is `#rekordowa-skala`), a footnote's `#fn1` (or link to it with `[^1]`); "
+    "or keep the words without the link",
 )
 
 

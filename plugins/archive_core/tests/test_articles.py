@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def test_reads_valid_article(tmp_path):
     assert doc.meta.slug == "bialorus-i-lodz"  # transliterated: ł->l, ś->s
     assert doc.meta.countries == ("VN", "NO", "EU")  # NO is Norway, not False
     assert doc.summary_html == "<p>Pierwszy akapit, czyli lead.</p>\n"
-    assert "<h2>Śródtytuł</h2>" in doc.html
+    assert '<h2 id="srodtytul">Śródtytuł</h2>' in doc.html
 
 
 def test_filename_links_survive_markdown_it_normalisation(tmp_path):
@@ -171,8 +172,31 @@ def test_a_link_to_a_part_of_the_page_that_is_not_there_is_refused_at_its_line(t
     message = error_of(tmp_path, GOOD + "\nSee [the section](#background) and the note[^1].\n\n[^1]: [Up](#fnref1).\n")
     line = (GOOD + "\n").count("\n") + 1
     assert message.startswith(f"{tmp_path / 'a.pl.md'}:{line}: body: link target '#background' points to no part")
-    assert "only footnotes have one" in message
+    assert "`## Rekordowa skala` is `#rekordowa-skala`" in message
     assert read_article(write(tmp_path, GOOD + "\nSee the note[^1] and [it](#fn1).\n\n[^1]: [Up](#fnref1).\n"))
+    assert read_article(write(tmp_path, GOOD + "\nSee [below](#background).\n\n## Background\n\nText.\n"))
+
+
+def test_every_heading_has_an_id_of_its_own_that_no_mark_of_the_page_has(tmp_path):
+    """A part of a text can be linked to by its heading; an id the page gives itself (the skip link's `main`, a
+    footnote's, a note's `note-1`) is never a heading's, nor are two headings' ids the same."""
+    headings = ["Rekordowa skala", "Rekordowa skala", "Main", "fn1", "Note", "Note", "!!!", "Zażółć gęślą jaźń"]
+    body = "Text[^1].\n\n" + "".join(f"## {heading}\n\nText.\n\n" for heading in headings) + "[^1]: A note.\n"
+    html = read_article(write(tmp_path, GOOD + "\n" + body)).html
+    ids = re.findall(r'<h2 id="([^"]*)">', html)
+    assert ids == [
+        "srodtytul",  # GOOD's own
+        "rekordowa-skala",
+        "rekordowa-skala-1",
+        "main-section",
+        "fn1-section",
+        "note-section",
+        "note-section-1",
+        "section",
+        "zazolc-gesla-jazn",
+    ]
+    all_ids = re.findall(r'\bid="([^"]*)"', html)
+    assert len(all_ids) == len(set(all_ids))
 
 
 def test_a_lead_of_a_text_pasted_as_one_paragraph_is_cut_after_its_80th_word(tmp_path):
