@@ -286,3 +286,27 @@ def test_the_year_filter_lists_years_newest_first_whatever_their_counts(page, as
     counts = [int(re.search(r"\((\d+)\)$", label).group(1)) for label in labels]
     assert shown[-1] == 2019 and counts[-1] == max(counts), labels  # the fixture's most frequent year, last
     assert shown == sorted(shown, reverse=True), labels
+
+
+@pytest.mark.parametrize(
+    ("search_page", "query"),
+    [(PL, "Wietnamu"), (PL, "konwencji"), (PL, "Bialorus"), (EN, "Vietnam"), (EN, "convention"), (EN, "Hanoi")],
+)
+def test_every_result_link_marks_its_words_on_the_page_it_leads_to(page, search_served, search_page, query):
+    """Every text fragment a result's link carries matches its page (arriving by it, the page shows the words
+    marked, or the passage scrolled to), also where Pagefind's excerpt joins two blocks of the page (a country
+    page's table cells), which a directive cannot match across."""
+    page.set_viewport_size({"width": 800, "height": 600})
+    page.goto(f"{search_served.base_url}{search_page}?q={query}")
+    links = page.locator(f"{RESULT} a.search-result-link")
+    expect(links.first).to_be_visible()
+    hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")[:10]
+    with_words = [href for href in hrefs if ":~:text=" in href]
+    assert with_words, hrefs
+    for href in with_words:
+        page.goto("about:blank")
+        page.goto(search_served.base_url + href)
+        marked = page.screenshot()
+        page.goto("about:blank")
+        page.goto(search_served.base_url + href.split(":~:")[0].removesuffix("#"))
+        assert page.screenshot() != marked, href

@@ -288,34 +288,43 @@ function card(data) {
 
 // The browser scrolls to the passage the excerpt shows and marks the words found there (a URL text fragment,
 // `#:~:text=`: https://wicg.github.io/scroll-to-text-fragment/), so that the pages themselves need no script.
-// Each run of marked words is a directive, with the excerpt's word before and after it where they are in the
-// same sentence: Pagefind ends each block of its text with a full stop, and a directive whose context is in
-// another block matches nothing. A result that is a part of its page (a timeline entry, `#id`) gets only the
-// directives with a context, which find the words in that part; the others would take the reader to where the
-// page first has them, so its `#id` leads there alone. A directive the page does not match is left alone by
-// the browser, which opens the page as without it.
-const MAX_DIRECTIVES = 3;
+// For each marked word (or run of them), a directive pinned to the excerpt's passage by the words around it in
+// the same sentence, then the word alone. The browser scrolls to the first directive it matches, so to the
+// passage when the pinned one matches, and else to the word's first place on the page: Pagefind ends most
+// blocks of its text with a full stop, but joins some (a table's cells) with a space only, and a directive
+// whose words are in two blocks matches nothing. A result that is a part of its page (a timeline entry, `#id`)
+// gets only the pinned ones: the word alone would take the reader to another part of the page, and where they
+// match nothing the browser goes to the `#id`.
+const MAX_WORDS = 3;
 const SENTENCE_END = /[.!?…:;]$/u;
 const LEADING_NOT_WORD = /^[^\p{L}\p{N}]+/u;
 const TRAILING_NOT_WORD = /[^\p{L}\p{N}]+$/u;
 
 function withTextFragment(url, nodes) {
   const [page, fragment = ""] = url.split("#");
-  const directives = [];
+  const pinned = [];
+  const alone = [];
   const seen = new Set();
   for (const run of markedRuns(nodes)) {
     const key = run.words.toLocaleLowerCase(pageLang);
-    if (seen.has(key) || (fragment && !run.before && !run.after)) continue;
+    if (seen.has(key)) continue;
     seen.add(key);
-    const prefix = run.before ? `${directivePart(run.before)}-,` : "";
-    const suffix = run.after ? `,-${directivePart(run.after)}` : "";
-    directives.push(`text=${prefix}${directivePart(run.words)}${suffix}`);
-    if (directives.length === MAX_DIRECTIVES) break;
+    if (run.before || run.after) pinned.push(directive(run.before, run.words, run.after));
+    if (!fragment) alone.push(directive("", run.words, ""));
+    if (seen.size === MAX_WORDS) break;
   }
+  const directives = [...pinned, ...alone];
   return directives.length ? `${page}#${fragment}:~:${directives.join("&")}` : url;
 }
 
-// The runs of marked words of an excerpt's nodes, each with the word of the same sentence before and after it.
+function directive(before, words, after) {
+  const prefix = before ? `${directivePart(before)}-,` : "";
+  const suffix = after ? `,-${directivePart(after)}` : "";
+  return `text=${prefix}${directivePart(words)}${suffix}`;
+}
+
+// The runs of marked words of an excerpt's nodes, without the punctuation around them, each with the word of
+// the same sentence before and after it, if any.
 function markedRuns(nodes) {
   const parts = nodes
     .filter((node) => node.nodeType !== Node.TEXT_NODE || !/^(… | …)$/.test(node.textContent))
@@ -324,24 +333,34 @@ function markedRuns(nodes) {
   for (let i = 0; i < parts.length; i++) {
     if (!parts[i].marked) continue;
     const first = i;
-    let words = parts[i].text.trim();
+    let marked = parts[i].text;
     while (i + 2 < parts.length && parts[i + 2].marked && !parts[i + 1].text.trim()) {
-      words += ` ${parts[i + 2].text.trim()}`;
+      marked += ` ${parts[i + 2].text}`;
       i += 2;
     }
-    const previous = first > 0 && !parts[first - 1].marked ? parts[first - 1].text : "";
-    const next = i + 1 < parts.length && !parts[i + 1].marked ? parts[i + 1].text : "";
-    const before = previous.trim().split(/\s+/).pop();
-    const after = next.trim().split(/\s+/)[0];
+    const lead = marked.match(LEADING_NOT_WORD)?.[0] ?? "";
+    const trail = marked.match(TRAILING_NOT_WORD)?.[0] ?? "";
+    const words = marked.slice(lead.length, marked.length - trail.length).trim();
     if (!words) continue;
-    runs.push({
-      words,
-      // The punctuation between the word and the run is kept (`Hanoi,`), the rest left out (`(an` -> `an`).
-      before: SENTENCE_END.test(before) || !/\s$/u.test(previous) ? "" : before.replace(LEADING_NOT_WORD, ""),
-      after: /^\s/u.test(next) ? after.replace(TRAILING_NOT_WORD, "") : "",
-    });
+    const previous = (first > 0 && !parts[first - 1].marked ? parts[first - 1].text : "") + lead;
+    const next = trail + (i + 1 < parts.length && !parts[i + 1].marked ? parts[i + 1].text : "");
+    runs.push({ words, before: wordBefore(previous), after: wordAfter(next) });
   }
   return runs;
+}
+
+// The word before a run, with the punctuation between them (`Hanoi,`), if a space separates them in one sentence.
+function wordBefore(text) {
+  const word = text.trim().split(/\s+/).pop();
+  return /\s$/u.test(text) && !SENTENCE_END.test(word) ? word.replace(LEADING_NOT_WORD, "") : "";
+}
+
+// The word after a run, with the punctuation between them (`, która`), if it is in the same sentence.
+function wordAfter(text) {
+  const found = text.match(/^([^\s\p{L}\p{N}]*)\s+(\S+)/u);
+  if (!found || /[.!?…:;]/u.test(found[1])) return "";
+  const word = found[2].replace(TRAILING_NOT_WORD, "");
+  return word ? `${found[1]}${found[1] ? " " : ""}${word}`.trim() : "";
 }
 
 // A directive's text: percent-encoded, with "-", "," and "&" too (they separate its parts).
