@@ -34,6 +34,7 @@ from .text import (
 )
 from .when import YEAR_HINT, YearTooEarly, check_year
 from .wide_text import decode_wide
+from .yaml_mistakes import dropped_text
 
 FENCE = "---"
 MAX_FILE_BYTES = paths.MAX_FILE_BYTES
@@ -251,7 +252,7 @@ def parse_yaml(
             root = loader.get_single_node()
             if root is None:
                 return None, None
-            _check_nodes(root, path, offset, label, record_key)
+            _check_nodes(root, text.split("\n"), path, offset, label, record_key)
             try:
                 return loader.construct_document(root), root
             except _CONSTRUCTOR_ERRORS as exc:  # a scalar its pattern matches that is no value: `2025-02-30`
@@ -313,9 +314,12 @@ def _scan_events(text: str, path: str | Path, offset: int, label: str) -> None:
             depth -= 1
 
 
-def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str, record_key: str | None) -> None:
+def _check_nodes(
+    root: yaml.Node, lines: list[str], path: str | Path, offset: int, label: str, record_key: str | None
+) -> None:
     """Refuse merge keys, keys that are not text, duplicate keys, a key given an empty text (`publisher: ""`:
-    left out, the key means "not given"; empty, it is a value forgotten), and scalars content may not hold."""
+    left out, the key means "not given"; empty, it is a value forgotten), scalars content may not hold, and
+    text of an unquoted value that YAML would drop as a comment (`lines`: the YAML text's)."""
     stack: list[tuple[yaml.Node, str]] = [(root, "")]
     while stack:
         node, where = stack.pop()
@@ -331,6 +335,8 @@ def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str, rec
             ):
                 line += node.value.count("\n", 0, problem.offset) if node.style in ("|", ">") else 0
                 raise content_error(path, line, where or label, problem.message, problem.hint)
+            if dropped := dropped_text(node, lines):
+                raise content_error(path, dropped.line + 1 + offset, where or label, dropped.message, dropped.hint)
         elif isinstance(node, yaml.SequenceNode):
             _refuse_repeats(node, path, offset, where or label)
             stack.extend(reversed(list(zip(node.value, _item_names(node, where, record_key), strict=True))))
