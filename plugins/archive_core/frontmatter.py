@@ -34,7 +34,7 @@ from .text import (
 )
 from .when import YEAR_HINT, YearTooEarly, check_year
 from .wide_text import decode_wide
-from .yaml_mistakes import dropped_text
+from .yaml_mistakes import dropped_text, syntax_hint
 
 FENCE = "---"
 MAX_FILE_BYTES = paths.MAX_FILE_BYTES
@@ -215,15 +215,6 @@ def load_with_nodes(doc: SplitDocument) -> tuple[dict[str, Any], yaml.Node | Non
     return data, root
 
 
-def _yaml_hint(text: str, line: int | None) -> str:
-    """What to do about a YAML error at the 0-based `line` of `text`: a tab before the line's first character
-    (an editor's Tab key) is the one mistake YAML's own words do not name."""
-    lines = text.split("\n")
-    if line is not None and line < len(lines) and "\t" in lines[line][: len(lines[line]) - len(lines[line].lstrip())]:
-        return "this line is indented with a tab: YAML indents with spaces only; replace the tab with spaces"
-    return "check indentation and quote values that contain ': ' or start with a symbol"
-
-
 def parse_yaml(
     text: str,
     path: str | Path,
@@ -281,7 +272,7 @@ def parse_yaml(
             line + 1 + offset if line is not None else None,
             label,
             f"YAML error: {exc.problem or exc}",
-            _yaml_hint(text, line),
+            syntax_hint(text.split("\n"), line, offset),
         ) from None
     except yaml.YAMLError as exc:
         raise content_error(path, first_line, label, f"YAML error: {exc}", "check the YAML syntax") from None

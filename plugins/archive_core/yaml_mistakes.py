@@ -1,7 +1,9 @@
 """The YAML mistakes a newcomer makes that YAML's own words do not name, named at their line with what to do.
 
-One YAML does not report at all: text after ` #` in an unquoted value is a comment, dropped from the value
-without a word (`title: Lithuania #1 to ratify` is the title "Lithuania").
+YAML reports where it gave up (`did not find expected key`, `mapping values are not allowed here`), which is
+often not where the mistake is, nor what it is: `syntax_hint` names the mistake. And one YAML does not report at
+all: text after ` #` in an unquoted value is a comment, dropped from the value without a word
+(`title: Lithuania #1 to ratify` is the title "Lithuania").
 """
 
 from __future__ import annotations
@@ -11,6 +13,16 @@ from dataclasses import dataclass
 
 import yaml
 
+GENERIC_HINT = "check indentation and quote values that contain ': ' or start with a symbol"
+
+# `key: value` on one line, in a mapping or as a list item's first key (`- key: value`).
+_FIELD_LINE = re.compile(r"^[ \t]*(?:- +)?(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>\S.*)?$")
+# `key:value`, no space after the colon: YAML reads the whole as one text, not as a field.
+_NO_SPACE = re.compile(r"^[ \t]*(?:- +)?(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s/].*)$")
+# What YAML reserves at the start of an unquoted value (`@`, `` ` ``: "cannot start any token"; `*`: an alias).
+_RESERVED_START = "@`%*&!|>[{?-"
+# What readers type as quotation marks and YAML reads as letters.
+_TYPOGRAPHIC_QUOTES = "„“”«»‘’‚"
 # A comment after a value is written `value  # comment`: two spaces before the `#`, one after (yamllint's rule).
 _COMMENT = re.compile(r"^(?P<gap>[ \t]+)#(?P<text>.*)$")
 
@@ -50,3 +62,94 @@ def dropped_text(node: yaml.ScalarNode, lines: list[str]) -> DroppedText | None:
 
 def _cut(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def syntax_hint(lines: list[str], line: int | None, offset: int = 0) -> str:
+    """What to do about a YAML syntax error reported at the 0-based `line` of `lines` (the file's line
+    `line + 1 + offset`): the newcomer's mistake on that line or the one before named, or general advice."""
+    if line is None or line >= len(lines):
+        return GENERIC_HINT
+    here = lines[line]
+    if "\t" in here[: len(here) - len(here.lstrip())]:
+        return "this line is indented with a tab: YAML indents with spaces only; replace the tab with spaces"
+    for number in (line, line - 1):
+        where = "this line" if number == line else f"line {number + 1 + offset}"
+        if number >= 0 and (hint := _line_hint(lines[number], where)):
+            return hint
+    if (
+        line > 0
+        and (parent := _FIELD_LINE.match(lines[line - 1]))
+        and parent["value"]
+        and _indent(here) > _indent(lines[line - 1])
+    ):
+        return (
+            f"line {line + offset} gives `{parent['key']}` a value, and this line, indented under it, a field: "
+            f"a field has one or the other (`{parent['key']}:` alone on its line, its fields indented under it)"
+        )
+    if (opened := _unclosed_quote(lines, line)) is not None:
+        return (
+            f"the quotes opened on line {opened + 1 + offset} are not closed on that line, so YAML reads on "
+            "into the fields after it: end that value with its quotation mark"
+        )
+    return GENERIC_HINT
+
+
+def _line_hint(text: str, where: str) -> str | None:
+    if bare := _NO_SPACE.match(text):
+        return f"{where} has no space after the colon of `{bare['key']}:`: write `{bare['key']}: {bare['value']}`"
+    field = _FIELD_LINE.match(text)
+    if not field or not field["value"]:
+        return None
+    key, value = field["key"], field["value"]
+    if value[0] in "\"'" and (rest := _after_quoted(value)) and not rest.lstrip().startswith("#"):
+        inside = 'write a " inside it as \\"' if value[0] == '"' else "write a ' inside it twice ('')"
+        return (
+            f"the quoted value of `{key}` on {where} ends at its second {value[0]}, before "
+            f"`{_cut(rest.strip(), 30)}`: {inside}, or put the value in the other kind of quotes"
+        )
+    if value[0] in _TYPOGRAPHIC_QUOTES:
+        return (
+            f"the value of `{key}` on {where} starts with {value[0]}, which YAML reads as a letter, not as a "
+            f'quotation mark: put the whole value in straight quotes, `{key}: "{_cut(value)}"`'
+        )
+    if value[0] in _RESERVED_START:
+        return f"the value of `{key}` on {where} starts with '{value[0]}', which YAML reserves: {_quote(key)}"
+    if re.search(r":(\s|$)", value):
+        return f"the value of `{key}` on {where} holds ': ', which YAML reads as a field's: {_quote(key)}"
+    return None
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _quote(key: str) -> str:
+    return f'put the whole value in quotes: `{key}: "..."`'
+
+
+def _after_quoted(value: str) -> str | None:
+    """What follows the closing quote of the quoted `value`, or None when it is not closed on this line."""
+    mark, index = value[0], 1
+    escape = "\\" if mark == '"' else "''"  # `\"` inside "...", `''` inside '...'
+    while index < len(value):
+        if value.startswith(escape, index):
+            index += 2
+        elif value[index] == mark:
+            return value[index + 1 :]
+        else:
+            index += 1
+    return None
+
+
+def _unclosed_quote(lines: list[str], line: int) -> int | None:
+    """The 0-based line, before `line`, of the last field whose quoted value is not closed on its line and
+    runs on over a line that looks like a field of its own (a quoted value may span lines; a field's may not)."""
+    for number in range(line - 1, -1, -1):
+        field = _FIELD_LINE.match(lines[number])
+        if field and field["value"] and field["value"][0] in "\"'" and _after_quoted(field["value"]) is None:
+            level = _indent(lines[number])
+            runs_on = any(
+                _FIELD_LINE.match(later) and _indent(later) <= level for later in lines[number + 1 : line + 1]
+            )
+            return number if runs_on else None
+    return None

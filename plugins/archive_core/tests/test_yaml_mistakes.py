@@ -97,3 +97,115 @@ def test_a_data_file_loses_no_text_to_a_comment_either():
     with pytest.raises(ContentError) as info:
         frontmatter.parse_yaml(text, "timeline.yaml", record_key="id")
     assert str(info.value).startswith("timeline.yaml:3: x.title.pl: '#1' is read as a YAML comment"), info.value
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "reported", "hint", "meant", "value"),
+    [
+        (
+            'title: "Litwa ratyfikuje konwencję"',
+            "title: Litwa: Sejm ratyfikuje",
+            "2: front-matter: YAML error: mapping values are not allowed",
+            "the value of `title` on this line holds ': ', which YAML reads as a field's: put the whole value in "
+            'quotes: `title: "..."`',
+            'title: "Litwa: Sejm ratyfikuje"',
+            "Litwa: Sejm ratyfikuje",
+        ),
+        (
+            'title: "Litwa ratyfikuje konwencję"',
+            'title: "Litwa ratyfikuje "konwencję""',
+            "2: front-matter: YAML error:",
+            'the quoted value of `title` on this line ends at its second ", before `konwencję""`: write a " inside '
+            'it as \\", or put the value in the other kind of quotes',
+            'title: "Litwa ratyfikuje \\"konwencję\\""',
+            'Litwa ratyfikuje "konwencję"',
+        ),
+        (
+            'title: "Litwa ratyfikuje konwencję"',
+            "title: 'Lithuania's parliament'",
+            "2: front-matter: YAML error:",
+            "the quoted value of `title` on this line ends at its second ', before `s parliament'`: write a ' inside "
+            "it twice (''), or put the value in the other kind of quotes",
+            "title: 'Lithuania''s parliament'",
+            "Lithuania's parliament",
+        ),
+        (
+            'title: "Litwa ratyfikuje konwencję"',
+            "title: „Litwa: ratyfikacja”",
+            "2: front-matter: YAML error: mapping values are not allowed",
+            "the value of `title` on this line starts with „, which YAML reads as a letter, not as a quotation "
+            'mark: put the whole value in straight quotes, `title: "„Litwa: ratyfikacja”"`',
+            'title: "„Litwa: ratyfikacja”"',
+            "„Litwa: ratyfikacja”",
+        ),
+        (
+            'title: "Litwa ratyfikuje konwencję"',
+            "title: @Litwa ratyfikuje",
+            "2: front-matter: YAML error:",
+            "the value of `title` on this line starts with '@', which YAML reserves: put the whole value in quotes: "
+            '`title: "..."`',
+            'title: "@Litwa ratyfikuje"',
+            "@Litwa ratyfikuje",
+        ),
+        (
+            "lang: pl",
+            "lang:pl",
+            "5: front-matter: YAML error:",
+            "line 4 has no space after the colon of `lang:`: write `lang: pl`",
+            "lang: pl",
+            "pl",
+        ),
+        (
+            "  url: https://example.org/a",
+            "  url:https://example.org/a",
+            "9: front-matter: YAML error:",
+            "line 8 has no space after the colon of `url:`: write `url: https://example.org/a`",
+            "  url: https://example.org/a",
+            "https://example.org/a",
+        ),
+        (
+            'title: "Litwa ratyfikuje konwencję"',
+            'title: "Litwa ratyfikuje konwencję',
+            "12: front-matter: YAML error: found unexpected end of stream",
+            "the quotes opened on line 2 are not closed on that line, so YAML reads on into the fields after it: "
+            "end that value with its quotation mark",
+            'title: "Litwa ratyfikuje konwencję"',
+            "Litwa ratyfikuje konwencję",
+        ),
+        (
+            "source:\n  url: https://example.org/a\n",
+            "source: https://example.org/a\n",
+            "8: front-matter: YAML error:",
+            "line 7 gives `source` a value, and this line, indented under it, a field: a field has one or the other "
+            "(`source:` alone on its line, its fields indented under it)",
+            "source:\n  url: https://example.org/a\n",
+            "https://example.org/a",
+        ),
+    ],
+    ids=[
+        "a colon in a title",
+        "a double quote inside double quotes",
+        "an apostrophe inside single quotes",
+        "typographic quotes",
+        "a reserved first character",
+        "no space after a colon",
+        "no space after a nested colon",
+        "a quote never closed",
+        "a value and fields under it",
+    ],
+)
+def test_a_yaml_syntax_mistake_is_named_and_its_hint_followed_reads_as_meant(
+    tmp_path, old, new, reported, hint, meant, value
+):
+    message = error_of(tmp_path, GOOD.replace(old, new))
+    assert message.startswith(reported), message
+    assert message.endswith(f"({hint})"), message
+    meta = read(tmp_path, GOOD.replace(old, meant))
+    assert value in (meta.title, meta.lang, meta.source.url)
+
+
+def test_a_quoted_value_may_span_lines_and_is_not_blamed_for_a_later_mistake(tmp_path):
+    spanning = GOOD.replace('"Litwa ratyfikuje konwencję"', '"Litwa\n  ratyfikuje konwencję"')
+    assert read(tmp_path, spanning).title == "Litwa ratyfikuje konwencję"
+    message = error_of(tmp_path, spanning.replace("countries: [LT]", "countries: [LT"))
+    assert "quotes opened" not in message, message
