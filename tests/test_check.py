@@ -139,16 +139,28 @@ def test_a_raw_copy_no_article_points_to_is_a_warning(content_copy):
     ), result.stderr
 
 
-def test_an_article_with_a_mistake_still_points_to_its_raw_copy(content_copy):
+@pytest.mark.parametrize(
+    ("place", "save", "error"),
+    [
+        ("articles/2025", lambda text: text.replace("date: 2025-10-26", "date: 2025-13-26").encode(), ":3: date:"),
+        ("articles/2025", lambda text: text.replace("\n", "\r").encode(), ":1: file: its lines end with a bare CR"),
+        ("articles/2025", lambda text: text.encode("utf-16"), ": file: the file is UTF-16-LE text"),
+        ("article/2025", str.encode, ": file: is not read by the build"),
+    ],
+    ids=["an impossible date", "bare CR line ends", "UTF-16", "a folder the build does not read"],
+)
+def test_an_article_with_a_mistake_still_points_to_its_raw_copy(content_copy, place, save, error):
     (content_copy / "sources" / "kept.txt").write_text("Tekst.\n", encoding="utf-8")
     article = content_copy / "articles" / "2025" / "signing-in-hanoi.en.md"
-    text = article.read_text(encoding="utf-8").replace("date: 2025-10-26", "date: 2025-13-26")
-    article.write_text(text.replace("source:\n", "source:\n  raw: sources/kept.txt\n", 1), encoding="utf-8")
+    text = article.read_text(encoding="utf-8").replace("source:\n", "source:\n  raw: sources/kept.txt\n", 1)
+    article.unlink()
+    saved = content_copy / place / article.name
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_bytes(save(text))
     result = run_check(content_copy)
     assert result.returncode != 0
-    assert [line for line in problem_lines(result) if "signing-in-hanoi" in line or "kept.txt" in line] == [
-        line for line in problem_lines(result) if "signing-in-hanoi.en.md:3: date: impossible date" in line
-    ], result.stderr
+    assert not [line for line in problem_lines(result) if "kept.txt" in line], result.stderr
+    assert [line for line in problem_lines(result) if f"{place}/signing-in-hanoi.en.md{error}" in line], result.stderr
 
 
 def test_the_build_refuses_exactly_what_make_check_reports(content_copy, tmp_path):

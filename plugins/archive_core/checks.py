@@ -148,10 +148,12 @@ def check_review_fields(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 def check_raw_sources(snapshot: ContentSnapshot) -> list[Problem]:
-    """Raw copies in `sources/` that no article points to (warnings); a missing one is found as it is read."""
+    """Raw copies in `sources/` that no article points to (warnings); a missing one is found as it is read.
+    An article the build refuses (an error in it, or a place it is not read from) still names its raw copy."""
     read = {os.path.abspath(doc.path) for doc in snapshot.articles}
     failed = {os.path.abspath(problem.path) for problem in snapshot.reading_problems if problem.severity == "error"}
-    unread = failed - read
+    markdown = {os.path.abspath(path) for path in snapshot.listing.files if path.suffix == ".md"}
+    unread = (failed | markdown) - read
     return unreferenced_raw_sources(snapshot.content_dir, snapshot.articles, unread)
 
 
