@@ -163,6 +163,45 @@ def test_an_article_with_a_mistake_still_points_to_its_raw_copy(content_copy, pl
     assert [line for line in problem_lines(result) if f"{place}/signing-in-hanoi.en.md{error}" in line], result.stderr
 
 
+@pytest.mark.parametrize(
+    ("place", "change", "said"),
+    [
+        (
+            "2026/signing-in-hanoi.pl.md",
+            ("date: 2025-10-26", "date: 2026-01-02"),
+            [
+                "translation_key: 'signing-in-hanoi' in 'pl' is also used by content/articles/20",
+                "(an article has one file per language, each with the same translation_key: delete the file that "
+                "repeats this version; if the two are different articles, give one of them a translation_key of its "
+                "own, and its file that name)",
+            ],
+        ),
+        (
+            "2025/later-article.pl.md",
+            ("translation_key: signing-in-hanoi", "translation_key: later-article"),
+            ["slug: 'konwencja-podpisana-w-hanoi' is already the address of content/articles/2025/"],
+        ),
+    ],
+    ids=["a version twice", "an address twice"],
+)
+def test_a_problem_of_two_files_names_them_as_hint_and_path_do(content_copy, place, change, said):
+    # The newcomer's duplicate: a second Polish version of the fixture's article, or a second article at its address.
+    original = content_copy / "articles" / "2025" / "signing-in-hanoi.pl.md"
+    (content_copy / "articles" / place).parent.mkdir(exist_ok=True)
+    (content_copy / "articles" / place).write_text(original.read_text(encoding="utf-8").replace(*change), "utf-8")
+    result = subprocess.run(  # from the content's parent, given its full path, as `make check` runs
+        [sys.executable, "-m", "tools.check", str(content_copy)],
+        cwd=content_copy.parent,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 1
+    assert any(all(part in line for part in said) for line in problem_lines(result)), result.stderr
+
+
 def test_the_build_refuses_exactly_what_make_check_reports(content_copy, tmp_path):
     # `make html` is one process: the build runs the checks of `make check` on the snapshot it builds from.
     en = content_copy / "articles" / "2025" / "signing-in-hanoi.en.md"

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from archive_core.errors import Problem
+from archive_core.errors import Problem, display_path
 from archive_core.locales import LANGUAGES
 from archive_core.schema import ArticleMeta
 
@@ -98,8 +98,10 @@ def duplicate_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Pro
                     path,
                     None,
                     "translation_key",
-                    f"{meta.translation_key!r} in {meta.lang!r} is also used by {seen[key]}",
-                    "each language version of an article needs its own translation_key",
+                    f"{meta.translation_key!r} in {meta.lang!r} is also used by {display_path(seen[key])}",
+                    "an article has one file per language, each with the same translation_key: delete the file "
+                    "that repeats this version; if the two are different articles, give one of them a "
+                    "translation_key of its own, and its file that name",
                 )
             )
         else:
