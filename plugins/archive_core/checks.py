@@ -152,8 +152,13 @@ def check_raw_sources(snapshot: ContentSnapshot) -> list[Problem]:
     An article the build refuses (an error in it, or a place it is not read from) still names its raw copy."""
     read = {os.path.abspath(doc.path) for doc in snapshot.articles}
     failed = {os.path.abspath(problem.path) for problem in snapshot.reading_problems if problem.severity == "error"}
-    markdown = {os.path.abspath(path) for path in snapshot.listing.files if path.suffix == ".md"}
-    unread = (failed | markdown) - read
+    content_dir = Path(os.path.abspath(snapshot.content_dir))  # as the listing names it
+    misplaced = {
+        os.path.abspath(path)
+        for path in snapshot.listing.files
+        if path.suffix == ".md" and not snapshot.layout.is_read(path.relative_to(content_dir))
+    }
+    unread = (failed | misplaced) - read
     return unreferenced_raw_sources(snapshot.content_dir, snapshot.articles, unread)
 
 
