@@ -27,7 +27,7 @@ from .agreement import (
 )
 from .convention import CONVENTION_FILE
 from .country_data import check_counts
-from .errors import Problem
+from .errors import Problem, display_path
 from .events import check_figures
 from .layout import EVENTS_DIR
 from .links import broken_link_problems, copied_files
@@ -108,7 +108,7 @@ def check_shared_sources(snapshot: ContentSnapshot) -> list[Problem]:
                     doc.path,
                     doc.line("source.url"),
                     "source.url",
-                    f"is also the original of {path} (translation_key {key!r})",
+                    f"is also the original of {display_path(path)} (translation_key {key!r})",
                     "one original is one article: give both versions one translation_key, or keep one",
                     "warning",
                 )

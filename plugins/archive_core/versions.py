@@ -148,8 +148,8 @@ def untranslated_pair_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> 
                 path,
                 None,
                 "translation",
-                f"the {original.lang!r} version {first} has the same translation_key, and neither says it "
-                "is a translation",
+                f"the {original.lang!r} version {display_path(first)} has the same translation_key, and neither "
+                "says it is a translation",
                 "add `translation:` to the version that was translated, with `from:` the original's language "
                 f"({' or '.join(sorted({original.lang, meta.lang}))}) and `by:` who or what translated it; or give "
                 "the two different translation_keys if they are different articles",
@@ -173,7 +173,7 @@ def country_mismatch_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -> l
                 None,
                 "countries",
                 f"lists {', '.join(sorted(meta.countries)) or 'no country'}, but the {other.lang!r} version "
-                f"{other_path} lists {', '.join(sorted(other.countries)) or 'no country'}",
+                f"{display_path(other_path)} lists {', '.join(sorted(other.countries)) or 'no country'}",
                 "one text covers the same countries in every language: give both versions the same `countries:`",
                 severity="warning",
             )
