@@ -40,6 +40,7 @@ from .versions import (
     country_mismatch_warnings,
     duplicate_problems,
     missing_counterpart_warnings,
+    original_mismatch_warnings,
     translated_original_problems,
     untranslated_pair_problems,
 )
@@ -73,7 +74,8 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
 
 def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
     """Duplicate (translation_key, lang) pairs, translations of translations and pairs with no translation
-    (errors); translations whose original is missing, versions that list different countries (warnings)."""
+    (errors); translations whose original is missing, versions that list different countries, or give another
+    original or day (warnings)."""
     documents = [(doc.path, doc.meta) for doc in snapshot.articles]
     lines = {doc.path: doc for doc in snapshot.articles}
     return [
@@ -84,6 +86,7 @@ def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
             *untranslated_pair_problems(documents),
             *missing_counterpart_warnings(documents),
             *country_mismatch_warnings(documents),
+            *original_mismatch_warnings(documents),
         ]
     ]
 

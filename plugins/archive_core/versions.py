@@ -10,7 +10,8 @@ from typing import Protocol
 
 from archive_core.errors import Problem, display_path
 from archive_core.locales import LANGUAGES
-from archive_core.schema import ArticleMeta
+from archive_core.provenance import same_address
+from archive_core.schema import ArticleMeta, is_placeholder
 
 
 class Versioned(Protocol):
@@ -178,6 +179,45 @@ def country_mismatch_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -> l
                 severity="warning",
             )
         )
+    return problems
+
+
+def original_mismatch_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
+    """Translations with another original (`source.url`) or another day (`date`, the original's publication
+    date) than their original: each page would show its own, and the translation would not be of its original
+    (warnings, on the translation)."""
+    originals = {meta.translation_key: (path, meta) for path, meta in documents if meta.translation is None}
+    problems = []
+    for path, meta in documents:
+        if meta.translation is None or meta.translation_key not in originals:
+            continue
+        other_path, other = originals[meta.translation_key]
+        version = f"the original, {display_path(other_path)},"
+        if meta.date.date() != other.date.date():
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    "date",
+                    f"is {meta.date.date().isoformat()}, but {version} is dated {other.date.date().isoformat()}",
+                    "`date:` is the day the original was published, the same in every language (not the day of "
+                    "the translation): give the translation the original's `date:`",
+                    severity="warning",
+                )
+            )
+        urls = [version.source.url for version in (meta, other) if version.source]
+        if len(urls) == 2 and not any(map(is_placeholder, urls)) and len(set(map(same_address, urls))) == 2:
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    "source.url",
+                    f"is {urls[0]}, but {version} has {urls[1]}",
+                    "a translation gives its original's source: copy the original's `source:`; or give the two "
+                    "different translation_keys if they are different articles",
+                    severity="warning",
+                )
+            )
     return problems
 
 
