@@ -251,6 +251,17 @@ SOURCE = "source:\n  url: https://example.org/a\n"
         "translation:\n  from: pl",
         "review: [titel]",
         "tags: [1]",
+        "slug: page",
+        "summary: " + "word " * 80,
+        "summary: " + "word " * 81,
+        "source:\n  url: https://łódź.pl/",
+        "source:\n  url: https://xn--d-uga0v.pl/",
+        "source:\n  url: 'https://example.org/a b'",
+        "source:\n  url: https://user:password@example.org/",
+        "source:\n  url: https://example.org:65535/a",
+        "source:\n  url: https://example.org:65536/a",
+        "source:\n  url: https://[2001:db8::1]/a",
+        "source:\n  url: https://example/a",
     ],
 )
 def test_json_schema_agrees_with_the_archives_validator(extra: str):
