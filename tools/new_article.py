@@ -25,6 +25,7 @@ from archive_core.errors import ContentError  # noqa: E402
 from archive_core.layout import ARTICLE_DIRS, Layout  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
 from archive_core.schema import ArticleMeta  # noqa: E402
+from archive_core.when import given_date  # noqa: E402
 from tools.make_inputs import given  # noqa: E402
 
 ARTICLES = ARTICLE_DIRS[0]  # where `make new` writes (the default ARTICLE_PATHS)
@@ -173,9 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         try:
-            published = date.fromisoformat(args.date) if args.date else None
-        except ValueError:
-            raise Refused(f"DATE {args.date!r} is not a date: write it as YYYY-MM-DD, for example 2025-10-26") from None
+            published = given_date(args.date) if args.date else None
+        except ValueError as exc:
+            raise Refused(f"DATE {exc}") from None
         path = scaffold(args.content, args.title, args.lang, published, args.key or None)
     except Refused as exc:
         print(f"make new: {exc}", file=sys.stderr)
