@@ -242,6 +242,28 @@ def test_a_translation_that_gives_another_original_or_day_than_its_original_is_a
     assert not [line for line in problem_lines(result) if line.split(":")[0].endswith(".pl.md")], result.stderr
 
 
+@pytest.mark.parametrize(
+    ("file", "change"),
+    [
+        (
+            "data/timeline/negotiations-session.yaml",
+            ("title:\n  pl: Sesja negocjacyjna\n  en: Negotiating session\n", "title: Sesja\n"),
+        ),
+        ("data/timeline/negotiations-session.yaml", ("description:", "descripton:")),
+        ("data/countries.yaml", ("  place: hanoi\n", "  place: hanoi\n  corrections: 2026-01-01\n")),
+        ("data/countries.yaml", ("- code: JP\n", "- code: JP\n  note: [a, b]\n")),
+    ],
+    ids=["a title of one language", "a description misspelled", "corrections not a list", "a note not a text"],
+)
+def test_every_problem_of_a_data_file_is_one_line(content_copy, file, change):
+    # A hint that showed the YAML to write on lines of its own broke `path:line: field: message (hint)` in two.
+    path = content_copy / file
+    path.write_text(path.read_text(encoding="utf-8").replace(*change, 1), encoding="utf-8")
+    lines = problem_lines(run_check(content_copy))
+    assert [line for line in lines if file in line], lines
+    assert [line for line in lines if not LINE.match(line)] == []
+
+
 def test_the_build_refuses_exactly_what_make_check_reports(content_copy, tmp_path):
     # `make html` is one process: the build runs the checks of `make check` on the snapshot it builds from.
     en = content_copy / "articles" / "2025" / "signing-in-hanoi.en.md"

@@ -183,7 +183,9 @@ class _Record:
 
     def translated(self, field: str) -> dict[str, str]:
         value = self.data.get(field)
-        example = f"{field}:\n  pl: ...\n  en: ..."
+        example = (
+            f"write `{field}:` alone on its line, and under it, indented, one line per language: `pl: ...`, `en: ...`"
+        )
         if not isinstance(value, dict):
             self.fail([field], "is missing" if value is None else "must give one text per language", example)
             return {}

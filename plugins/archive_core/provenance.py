@@ -208,7 +208,11 @@ class Fields(Record):
         if isinstance(value, str):
             return dict.fromkeys(LANGUAGES, self.text(keys, value, "give the text"))
         if not isinstance(value, dict):
-            raise self.fail(keys, "must give one text per language", "pl: ...\nen: ...")
+            raise self.fail(
+                keys,
+                "must give one text per language",
+                "one line per language under it, indented: `pl: ...`, `en: ...`",
+            )
         for lang in value:
             if lang not in LANGUAGES:
                 raise self.fail([*keys, lang], "is not an archive language", f"use {' and '.join(LANGUAGES)}")
@@ -293,7 +297,11 @@ class Fields(Record):
         if value is None:
             return ()
         if not isinstance(value, list):
-            raise self.fail(keys, "must be a list", "- date: YYYY-MM-DD\n  change: {pl: ..., en: ...}")
+            raise self.fail(
+                keys,
+                "must be a list",
+                "one item per change: `- date: YYYY-MM-DD`, and under it `change: {pl: ..., en: ...}`",
+            )
         found = []
         for index, item in enumerate(value):
             where = [*keys, index]
