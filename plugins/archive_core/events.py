@@ -226,6 +226,13 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
         record.fail(["id"], f"{event_id!r} is not a valid id", "use only a-z, 0-9 and single hyphens")
     elif event_id and (event_id in RESERVED_IDS or event_id.startswith(RESERVED_ID_PREFIXES)):
         record.fail(["id"], f"{event_id!r} is reserved for the page's own anchors", "choose another id")
+    elif event_id and data.path.name != f"{event_id}{EVENT_SUFFIX}":
+        record.fail(
+            ["id"],
+            f"{event_id!r} is not the name of its file, {data.path.name}",
+            f"name the file {event_id}{EVENT_SUFFIX}: an event's file is named after its id, which is the address "
+            "of its entry and never changes once published",
+        )
 
     kind = data.data.get("kind")
     if kind not in KINDS:
