@@ -310,9 +310,16 @@ def _when(record: _Record) -> When | None:
     try:
         start, precision = parse_point(value)
     except ValueError as exc:
-        record.fail(["date"], str(exc), date_hint(value, "use a real date: YYYY-MM-DD, YYYY-MM or YYYY"))
+        hint = "use a real date: YYYY-MM-DD, YYYY-MM or YYYY"
+        if isinstance(value, str) and (both := _WRITTEN_RANGE.fullmatch(value.strip())):
+            hint = f"a range is written `date: {{start: {both[1]}, end: {both[2]}}}`"
+        record.fail(["date"], str(exc), date_hint(value, hint))
         return None
     return _not_ahead(record, When(start, precision), ["date"], ["date"])
+
+
+# Two dates written as one: `2025-10-25 - 2025-10-26`, `2025-10-25–2025-10-26`, `2025-10-25 to 2025-10-26`.
+_WRITTEN_RANGE = re.compile(r"(\d{4}(?:-\d{2}){0,2})\s*(?:[-–—]|\bto\b|\.\.)\s*(\d{4}(?:-\d{2}){0,2})")
 
 
 def _not_ahead(record: _Record, when: When, start: list[str], end: list[str]) -> When | None:

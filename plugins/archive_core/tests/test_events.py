@@ -188,3 +188,11 @@ def test_a_file_that_is_not_a_mapping(content):
 def test_broken_yaml_names_the_line(content):
     [problem] = problems_for(content, GOOD.replace("kind: signing", "kind: [signing"))
     assert "signing-hanoi.yaml:" in problem and ": yaml: YAML error" in problem
+
+
+@pytest.mark.parametrize("written", ["2025-10-25 - 2025-10-26", "2025-10-25–2025-10-26", "2025-10-25 to 2025-10-26"])
+def test_a_range_written_as_one_date_is_told_how_a_range_is_written(content, written):
+    flat = GOOD.replace("date:\n  start: 2025-10-25\n  end: 2025-10-26\n", f"date: {written}\n")
+    [problem] = problems_for(content, flat)
+    assert problem.endswith("(a range is written `date: {start: 2025-10-25, end: 2025-10-26}`)"), problem
+    assert problems_for(content, flat.replace(f"date: {written}", "date: {start: 2025-10-25, end: 2025-10-26}")) == []
