@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from .datelines import is_dateline
+from archive_core.datelines import is_dateline
 
 
 class Kind(Enum):

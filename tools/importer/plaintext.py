@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from archive_core.datelines import is_dateline
+
 from . import structure, wrapping
-from .datelines import is_dateline
 from .model import Block, Dropped, Kind, ParsedSource
 from .wrapping import Numbered
 

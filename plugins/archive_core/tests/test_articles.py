@@ -156,8 +156,19 @@ def test_yaml_traps(tmp_path):
         ("> The whole text is one quotation.", "<p>The whole text is one quotation.</p>\n"),
         ("- first point\n- second point", "<p>first point</p>\n"),
         ("::: caption\nA photo.\n:::\n\nThe lead.", "<p>The lead.</p>\n"),
+        ("3 lutego 2026, godz. 10:15\n\nThe lead, on 3 February 2026.", "<p>The lead, on 3 February 2026.</p>\n"),
+        ("*February 3, 2026*\n\nThe lead.", "<p>The lead.</p>\n"),
     ],
-    ids=["footnotes", "link-to-own-footnote", "image-first", "only-a-quotation", "only-a-list", "caption-first"],
+    ids=[
+        "footnotes",
+        "link-to-own-footnote",
+        "image-first",
+        "only-a-quotation",
+        "only-a-list",
+        "caption-first",
+        "a-date-line-first",
+        "an-emphasised-date-line-first",
+    ],
 )
 def test_the_lead_is_the_first_paragraph_with_words_and_nothing_that_points_into_the_body(tmp_path, body, lead):
     # Listing pages and feeds show the lead away from its page: a footnote's `#fn1` or an image there would be

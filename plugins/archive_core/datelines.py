@@ -1,6 +1,7 @@
 """A paragraph that is only a date, as saved news pages put one above the text (`3 lutego 2026`,
 `February 3, 2026, 10:15 GMT`, `03.02.2026`): the page's date, not the article's lead, so never its summary
-or the title derived from it. It stays in the body, verbatim, as every paragraph of the source does."""
+(the build's, `markdown.lead_paragraph_html`, or the importer's) nor the title the importer derives from the
+lead. It stays in the body, verbatim, as every paragraph of the source does."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from functools import cache
 
 from babel.dates import get_day_names, get_month_names
 
-from archive_core.locales import LANGUAGES
+from .locales import LANGUAGES
 
 # What a date line holds besides day, month and weekday names: numbers (a day, a year, a time, a numeric date),
 # the words that go with them, and time zones.
