@@ -169,6 +169,10 @@ def test_a_translation_of_a_translated_original_keeps_its_chain(content_copy: Pa
         (["TITLE=Tytuł", "LANG=pl", "DATE=2025-10-6"], "DATE '2025-10-6' is not a date (write 2025-10-06: dates"),
         (["TITLE=???", "LANG=pl"], "no letters or digits to make a translation_key of: add KEY="),
         (["TITLE=x", "LANG=pl", "KEY=Not A Slug"], "translation_key: 'Not A Slug' is not a valid slug"),
+        (
+            ["LANG=en", "KEY=signing-in-hano"],  # a translation of a mistyped key: it made a new article, untitled
+            "no article has translation_key 'signing-in-hano' (did you mean KEY=signing-in-hanoi?)",
+        ),
     ],
 )
 def test_make_new_refuses_bad_requests_clearly(content_copy: Path, args: list[str], message: str):
