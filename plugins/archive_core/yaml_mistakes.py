@@ -19,8 +19,9 @@ GENERIC_HINT = "check indentation and quote values that contain ': ' or start wi
 _FIELD_LINE = re.compile(r"^[ \t]*(?:- +)?(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>\S.*)?$")
 # `key:value`, no space after the colon: YAML reads the whole as one text, not as a field.
 _NO_SPACE = re.compile(r"^[ \t]*(?:- +)?(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s/].*)$")
-# What YAML reserves at the start of an unquoted value (`@`, `` ` ``: "cannot start any token"; `*`: an alias).
-_RESERVED_START = "@`%*&!|>[{?-"
+# What YAML reserves at the start of an unquoted value (`@`, `` ` ``: "cannot start any token"; `*`: an alias;
+# `&`: an anchor; `!`: a tag); the others of `_reserved_start` only where they do not start what YAML reads there.
+_RESERVED_START = "@`%*&!"
 # What readers type as quotation marks and YAML reads as letters.
 _TYPOGRAPHIC_QUOTES = "„“”«»‘’‚"
 # A comment after a value is written `value  # comment`: two spaces before the `#`, one after (yamllint's rule).
@@ -40,10 +41,14 @@ class DroppedText:
         return f"'#{_cut(self.text)}' is read as a YAML comment, not as part of the value, and would be dropped"
 
     @property
+    def quoted(self) -> str:
+        return f"{_cut(self.value)} #{_cut(self.text)}" if self.value else f"#{_cut(self.text)}"
+
+    @property
     def hint(self) -> str:
         return (
-            f"put the whole value in quotes, its '#' and all (\"{_cut(self.value)} #{_cut(self.text)}\"); a comment "
-            "after a value is written with two spaces before its '#' and one after"
+            f"put the whole value in quotes, its '#' and all (\"{self.quoted}\"); a comment after a value is "
+            "written with two spaces before its '#' and one after"
         )
 
 
@@ -73,6 +78,15 @@ def syntax_hint(lines: list[str], line: int | None, offset: int = 0) -> str:
     if "\t" in here[: len(here) - len(here.lstrip())]:
         return "this line is indented with a tab: YAML indents with spaces only; replace the tab with spaces"
     for number in (line, line - 1):
+        indentation = lines[number][: len(lines[number]) - len(lines[number].lstrip())] if number >= 0 else ""
+        if indentation.strip(" \t"):  # a no-break space (U+00A0) or its kin, pasted from a web page
+            other = next(char for char in indentation if char not in " \t")
+            where = "this line" if number == line else f"line {number + 1 + offset}"
+            return (
+                f"{where} is indented with U+{ord(other):04X}, a space YAML does not read as one: retype its "
+                "indentation with the space bar"
+            )
+    for number in (line, line - 1):
         where = "this line" if number == line else f"line {number + 1 + offset}"
         if number >= 0 and (hint := _line_hint(lines[number], where)):
             return hint
@@ -86,9 +100,16 @@ def syntax_hint(lines: list[str], line: int | None, offset: int = 0) -> str:
             f"line {line + offset} gives `{parent['key']}` a value, and this line, indented under it, a field: "
             f"a field has one or the other (`{parent['key']}:` alone on its line, its fields indented under it)"
         )
-    if (opened := _unclosed_quote(lines, line)) is not None:
+    if (opened := _unclosed(lines, line)) is not None:
+        number, mark = opened
+        if mark in "[{":
+            return (
+                f"the {mark} opened on line {number + 1 + offset} is not closed on that line, so YAML reads on into "
+                "the fields after it: close it there; a '#' in it starts a comment that hides the rest of the line, "
+                'so quote an item that holds one (`["#cyber"]`)'
+            )
         return (
-            f"the quotes opened on line {opened + 1 + offset} are not closed on that line, so YAML reads on "
+            f"the quotes opened on line {number + 1 + offset} are not closed on that line, so YAML reads on "
             "into the fields after it: end that value with its quotation mark"
         )
     return GENERIC_HINT
@@ -112,11 +133,29 @@ def _line_hint(text: str, where: str) -> str | None:
             f"the value of `{key}` on {where} starts with {value[0]}, which YAML reads as a letter, not as a "
             f'quotation mark: put the whole value in straight quotes, `{key}: "{_cut(value)}"`'
         )
-    if value[0] in _RESERVED_START:
+    if _reserved_start(value):
         return f"the value of `{key}` on {where} starts with '{value[0]}', which YAML reserves: {_quote(key)}"
     if re.search(r":(\s|$)", value):
         return f"the value of `{key}` on {where} holds ': ', which YAML reads as a field's: {_quote(key)}"
     return None
+
+
+def _reserved_start(value: str) -> bool:
+    """Whether the unquoted `value` starts with what YAML reads as something else than the start of a text:
+    `[` or `{` not closed at the line's end (`[Pilne] Litwa`), `|` or `>` with text after it, `- ` or `? `."""
+    first, rest = value[0], value[1:]
+    if first in _RESERVED_START:
+        return True
+    if first in "[{":
+        return not _code(value).endswith("]" if first == "[" else "}")
+    if first in "|>":
+        return bool(rest.strip(" +-0123456789")) and not rest.lstrip(" +-0123456789").startswith("#")
+    return first in "-?" and rest[:1] == " "
+
+
+def _code(value: str) -> str:
+    """`value` up to what may start a comment: a `#` after a space, or after `[`, `{` or `,` in a list."""
+    return re.split(r"(?<=[\s\[{,])#", value, maxsplit=1)[0].rstrip()
 
 
 def _indent(text: str) -> int:
@@ -141,15 +180,20 @@ def _after_quoted(value: str) -> str | None:
     return None
 
 
-def _unclosed_quote(lines: list[str], line: int) -> int | None:
-    """The 0-based line, before `line`, of the last field whose quoted value is not closed on its line and
-    runs on over a line that looks like a field of its own (a quoted value may span lines; a field's may not)."""
+def _unclosed(lines: list[str], line: int) -> tuple[int, str] | None:
+    """The 0-based line, before `line`, of the last field whose quoted value or `[...]`/`{...}` is not closed on
+    its line and runs on over a line that looks like a field of its own (a quoted value may span lines; a field
+    may not), and its opening mark."""
     for number in range(line - 1, -1, -1):
         field = _FIELD_LINE.match(lines[number])
-        if field and field["value"] and field["value"][0] in "\"'" and _after_quoted(field["value"]) is None:
-            level = _indent(lines[number])
-            runs_on = any(
-                _FIELD_LINE.match(later) and _indent(later) <= level for later in lines[number + 1 : line + 1]
-            )
-            return number if runs_on else None
+        value = field["value"] if field else None
+        if not value or value[0] not in "\"'[{":
+            continue
+        if value[0] in "\"'" and _after_quoted(value) is not None:
+            continue
+        if value[0] in "[{" and _code(value).endswith("]" if value[0] == "[" else "}"):
+            continue
+        level = _indent(lines[number])
+        runs_on = any(_FIELD_LINE.match(later) and _indent(later) <= level for later in lines[number + 1 : line + 1])
+        return (number, value[0]) if runs_on else None
     return None

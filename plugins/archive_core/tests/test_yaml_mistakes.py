@@ -209,3 +209,29 @@ def test_a_quoted_value_may_span_lines_and_is_not_blamed_for_a_later_mistake(tmp
     assert read(tmp_path, spanning).title == "Litwa ratyfikuje konwencję"
     message = error_of(tmp_path, spanning.replace("countries: [LT]", "countries: [LT"))
     assert "quotes opened" not in message, message
+
+
+def test_a_hashtag_as_a_list_item_is_named_and_its_hint_followed_keeps_it(tmp_path):
+    message = error_of(tmp_path, GOOD.replace("countries: [LT]", "tags:\n  - #cyber\ncountries: [LT]"))
+    assert message.startswith("7: tags.0: '#cyber' is read as a YAML comment"), message
+    assert "its '#' and all (\"#cyber\")" in message, message
+    assert read(tmp_path, GOOD.replace("countries: [LT]", 'tags:\n  - "#cyber"\ncountries: [LT]')).tags == ("#cyber",)
+
+
+def test_hashtags_in_a_list_are_named_not_the_list_after_them(tmp_path):
+    # The `#` hides the `]`: YAML stops two lines on, after `countries: [LT]`, a list that is closed.
+    message = error_of(tmp_path, GOOD.replace("countries: [LT]", "tags: [#cyber, #onz]\ncountries: [LT]"))
+    assert message.endswith(
+        "(the [ opened on line 6 is not closed on that line, so YAML reads on into the fields after it: close it "
+        "there; a '#' in it starts a comment that hides the rest of the line, so quote an item that holds one "
+        '(`["#cyber"]`))'
+    ), message
+    meant = GOOD.replace("countries: [LT]", 'tags: ["#cyber", "#onz"]\ncountries: [LT]')
+    assert read(tmp_path, meant).tags == ("#cyber", "#onz")
+
+
+def test_an_indentation_of_no_break_spaces_is_named(tmp_path):
+    message = error_of(tmp_path, GOOD.replace("  url:", "\u00a0\u00a0url:"))
+    assert message.endswith(
+        "(line 8 is indented with U+00A0, a space YAML does not read as one: retype its indentation with the space bar)"
+    ), message
