@@ -29,7 +29,7 @@ from .convention import CONVENTION_FILE
 from .country_data import check_counts
 from .errors import Problem, display_path
 from .events import check_figures
-from .layout import EVENTS_DIR
+from .layout import COUNTRIES_FILE, EVENTS_DIR
 from .links import broken_link_problems, copied_files
 from .provenance import same_address
 from .reading import url_collisions
@@ -198,7 +198,21 @@ def check_record_dates(snapshot: ContentSnapshot) -> list[Problem]:
 
 def check_event_countries(snapshot: ContentSnapshot) -> list[Problem]:
     """A signing or ratification event and the records of the countries it names say the same."""
-    return event_record_problems(_lines(snapshot), snapshot.countries.records, snapshot.events)
+    return event_record_problems(_lines(snapshot), snapshot.countries.records, snapshot.events, _refused(snapshot))
+
+
+def _refused(snapshot: ContentSnapshot) -> frozenset[str] | None:
+    """The codes of the records of countries.yaml refused for an error of their own, which is reported: an event
+    naming one is not told the record is missing (and to add a second); None when a refused record has no code
+    that can be told (`Estonia`, `record 3`) or the whole file was refused."""
+    countries = os.path.abspath(os.path.join(snapshot.content_dir, COUNTRIES_FILE))
+    labels = {
+        problem.field.split(".")[0]
+        for problem in snapshot.data_problems
+        if problem.severity == "error" and os.path.abspath(problem.path) == countries
+    }
+    codes = {label.upper() for label in labels}
+    return frozenset(codes) if all(len(code) == 2 and code.isalpha() for code in codes) else None
 
 
 def check_as_of(snapshot: ContentSnapshot) -> list[Problem]:

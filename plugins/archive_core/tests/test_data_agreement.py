@@ -167,6 +167,21 @@ def test_a_signing_event_of_a_country_with_no_record_is_refused(tmp_path):
     assert problem.field == "countries.0" and "MU has no record" in problem.message
 
 
+@pytest.mark.parametrize(
+    ("mistake", "field"),
+    [
+        (("status: signed", "status: sign"), "MU.status"),
+        (("code: MU", "code: mu"), "mu.code"),
+        (("code: MU", "code: Mauritius"), "Mauritius.code"),
+    ],
+    ids=["a status misspelled", "a code in lower case", "a name for a code"],
+)
+def test_a_record_refused_for_its_own_mistake_is_not_said_to_be_missing(tmp_path, mistake, field):
+    # "MU has no record (add its record)" on the event sent the contributor to add a second record.
+    (problem,) = changed(tmp_path, records={"MU": RECORDS["MU"].replace(*mistake)})
+    assert problem.field == field and problem.path.endswith("countries.yaml"), problem
+
+
 def test_a_ratification_event_needs_a_ratified_record(tmp_path):
     event = MAURITIUS.replace("kind: signing", "kind: ratification")
     (problem,) = changed(tmp_path, events={"signature-mauritius": event})
