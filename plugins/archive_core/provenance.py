@@ -237,6 +237,10 @@ class Fields(Record):
             if key not in SOURCE_KEYS:
                 raise self.fail([*keys, key], "is not a known key", f"known keys: {', '.join(sorted(SOURCE_KEYS))}")
         url = value.get("url")
+        if url is None:
+            raise self.fail(
+                [*keys, "url"], "is missing", "add `url: https://...`, the address of the page that states it"
+            )
         if not is_http_url(url):
             raise self.fail(
                 [*keys, "url"],
