@@ -139,16 +139,129 @@ def test_a_raw_copy_no_article_points_to_is_a_warning(content_copy):
     ), result.stderr
 
 
-def test_an_article_with_a_mistake_still_points_to_its_raw_copy(content_copy):
+@pytest.mark.parametrize(
+    ("place", "save", "error"),
+    [
+        ("articles/2025", lambda text: text.replace("date: 2025-10-26", "date: 2025-13-26").encode(), ":3: date:"),
+        ("articles/2025", lambda text: text.replace("\n", "\r").encode(), ":1: file: its lines end with a bare CR"),
+        ("articles/2025", lambda text: text.encode("utf-16"), ": file: the file is UTF-16-LE text"),
+        ("article/2025", str.encode, ": file: is not read by the build"),
+    ],
+    ids=["an impossible date", "bare CR line ends", "UTF-16", "a folder the build does not read"],
+)
+def test_an_article_with_a_mistake_still_points_to_its_raw_copy(content_copy, place, save, error):
     (content_copy / "sources" / "kept.txt").write_text("Tekst.\n", encoding="utf-8")
     article = content_copy / "articles" / "2025" / "signing-in-hanoi.en.md"
-    text = article.read_text(encoding="utf-8").replace("date: 2025-10-26", "date: 2025-13-26")
-    article.write_text(text.replace("source:\n", "source:\n  raw: sources/kept.txt\n", 1), encoding="utf-8")
+    text = article.read_text(encoding="utf-8").replace("source:\n", "source:\n  raw: sources/kept.txt\n", 1)
+    article.unlink()
+    saved = content_copy / place / article.name
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_bytes(save(text))
     result = run_check(content_copy)
     assert result.returncode != 0
-    assert [line for line in problem_lines(result) if "signing-in-hanoi" in line or "kept.txt" in line] == [
-        line for line in problem_lines(result) if "signing-in-hanoi.en.md:3: date: impossible date" in line
-    ], result.stderr
+    assert not [line for line in problem_lines(result) if "kept.txt" in line], result.stderr
+    assert [line for line in problem_lines(result) if f"{place}/signing-in-hanoi.en.md{error}" in line], result.stderr
+
+
+@pytest.mark.parametrize(
+    ("place", "changes", "said"),
+    [
+        (
+            "2026/signing-in-hanoi.pl.md",
+            [("date: 2025-10-26", "date: 2026-01-02")],
+            [
+                "translation_key: 'signing-in-hanoi' in 'pl' is also used by content/articles/20",
+                "(an article has one file per language, each with the same translation_key: delete the file that "
+                "repeats this version; if the two are different articles, give one of them a translation_key of its "
+                "own, and its file that name)",
+            ],
+        ),
+        (
+            "2025/later-article.pl.md",
+            [("translation_key: signing-in-hanoi", "translation_key: later-article")],
+            ["slug: 'konwencja-podpisana-w-hanoi' is already the address of content/articles/2025/"],
+        ),
+        (
+            "2025/signing-in-hanoi.en.md",
+            [("lang: pl", "lang: en")],
+            ["version content/articles/2025/signing-in-hanoi.", "has the same translation_key, and neither"],
+        ),
+        (
+            "2025/signing-in-hanoi.en.md",
+            [("lang: pl", "lang: en\ntranslation:\n  from: pl\n  by: X"), ("countries: [", "countries: [PL, ")],
+            ["version content/articles/2025/signing-in-hanoi.", "lists BY, EU, "],
+        ),
+        (
+            "2025/later-article.pl.md",
+            [("translation_key: signing-in-hanoi", "translation_key: later-article"), ("slug: konwencja-", "slug: ")],
+            ["is also the original of content/articles/2025/"],
+        ),
+    ],
+    ids=["a version twice", "an address twice", "two originals", "other countries", "one source twice"],
+)
+def test_a_problem_of_two_files_names_them_as_hint_and_path_do(content_copy, place, changes, said):
+    # The newcomer's second file: a copy of the fixture's Polish article, changed.
+    text = (content_copy / "articles" / "2025" / "signing-in-hanoi.pl.md").read_text(encoding="utf-8")
+    for change in changes:
+        text = text.replace(*change)
+    (content_copy / "articles" / place).parent.mkdir(exist_ok=True)
+    (content_copy / "articles" / place).write_text(text, encoding="utf-8")
+    result = subprocess.run(  # from the content's parent, given its full path, as `make check` runs
+        [sys.executable, "-m", "tools.check", str(content_copy)],
+        cwd=content_copy.parent,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert any(all(part in line for part in said) for line in problem_lines(result)), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (
+            ("date: 2025-10-26", "date: 2025-11-03"),
+            "signing-in-hanoi.en.md:3: warning: date: is 2025-11-03, but the original, ",
+        ),
+        (
+            ("url: https://example.org/pl/hanoi", "url: https://example.org/en/hanoi"),
+            "signing-in-hanoi.en.md:10: warning: source.url: is https://example.org/en/hanoi, but the original, ",
+        ),
+    ],
+    ids=["the day of the translation", "another source"],
+)
+def test_a_translation_that_gives_another_original_or_day_than_its_original_is_a_warning(content_copy, change, said):
+    # A translator's guess: the date is when they translated it, the source the other language's page.
+    translation = content_copy / "articles" / "2025" / "signing-in-hanoi.en.md"
+    translation.write_text(translation.read_text(encoding="utf-8").replace(*change), encoding="utf-8")
+    result = run_check(content_copy)
+    assert result.returncode == 0, result.stderr
+    assert [line for line in problem_lines(result) if said in line and LINE.match(line)], result.stderr
+    assert not [line for line in problem_lines(result) if line.split(":")[0].endswith(".pl.md")], result.stderr
+
+
+@pytest.mark.parametrize(
+    ("file", "change"),
+    [
+        (
+            "data/timeline/negotiations-session.yaml",
+            ("title:\n  pl: Sesja negocjacyjna\n  en: Negotiating session\n", "title: Sesja\n"),
+        ),
+        ("data/timeline/negotiations-session.yaml", ("description:", "descripton:")),
+        ("data/countries.yaml", ("  place: hanoi\n", "  place: hanoi\n  corrections: 2026-01-01\n")),
+        ("data/countries.yaml", ("- code: JP\n", "- code: JP\n  note: [a, b]\n")),
+    ],
+    ids=["a title of one language", "a description misspelled", "corrections not a list", "a note not a text"],
+)
+def test_every_problem_of_a_data_file_is_one_line(content_copy, file, change):
+    # A hint that showed the YAML to write on lines of its own broke `path:line: field: message (hint)` in two.
+    path = content_copy / file
+    path.write_text(path.read_text(encoding="utf-8").replace(*change, 1), encoding="utf-8")
+    lines = problem_lines(run_check(content_copy))
+    assert [line for line in lines if file in line], lines
+    assert [line for line in lines if not LINE.match(line)] == []
 
 
 def test_the_build_refuses_exactly_what_make_check_reports(content_copy, tmp_path):

@@ -164,9 +164,15 @@ def test_a_translation_of_a_translated_original_keeps_its_chain(content_copy: Pa
         (["TITLE=Tytuł"], "LANG is missing"),
         (["LANG=pl"], "TITLE is missing"),
         (["TITLE=Tytuł", "LANG=de"], "LANG must be one of pl, en"),
-        (["TITLE=Tytuł", "LANG=pl", "DATE=2025-02-30"], "DATE '2025-02-30' is not a date"),
+        (["TITLE=Tytuł", "LANG=pl", "DATE=2025-02-30"], "DATE '2025-02-30' is not a date: February 2025 has 28 days"),
+        (["TITLE=Tytuł", "LANG=pl", "DATE=26.10.2025"], "DATE '26.10.2025' is not a date (write 2025-10-26: dates"),
+        (["TITLE=Tytuł", "LANG=pl", "DATE=2025-10-6"], "DATE '2025-10-6' is not a date (write 2025-10-06: dates"),
         (["TITLE=???", "LANG=pl"], "no letters or digits to make a translation_key of: add KEY="),
         (["TITLE=x", "LANG=pl", "KEY=Not A Slug"], "translation_key: 'Not A Slug' is not a valid slug"),
+        (
+            ["LANG=en", "KEY=signing-in-hano"],  # a translation of a mistyped key: it made a new article, untitled
+            "no article has translation_key 'signing-in-hano' (did you mean KEY=signing-in-hanoi?)",
+        ),
     ],
 )
 def test_make_new_refuses_bad_requests_clearly(content_copy: Path, args: list[str], message: str):
@@ -174,6 +180,25 @@ def test_make_new_refuses_bad_requests_clearly(content_copy: Path, args: list[st
     result = make("new", *args, content=content_copy)
     assert result.returncode != 0
     assert message in result.stderr
+    assert sorted(content_copy.rglob("*")) == before
+
+
+@pytest.mark.parametrize(
+    ("date", "said"),
+    [
+        ("2025-02-30", "'2025-02-30' is not a date: February 2025 has 28 days, not 30 (check the day and the month"),
+        ("2025-13-01", "'2025-13-01' is not a date: there is no month 13"),
+        ("26.10.2025", "'26.10.2025' is not a date (write 2025-10-26: dates are YYYY-MM-DD)"),
+    ],
+)
+def test_make_import_says_what_is_wrong_with_a_date_and_what_to_write(content_copy: Path, date: str, said: str):
+    # A date written as YYYY-MM-DD but not in the calendar was told to be written as YYYY-MM-DD.
+    raw = content_copy / "sources" / "article.txt"
+    raw.write_text("Delegations met in Hanoi to sign the convention.\n", encoding="utf-8")
+    before = sorted(content_copy.rglob("*"))
+    result = make("import", f"SRC={raw}", f"DATE={date}", "SOURCE_URL=https://example.org/a", content=content_copy)
+    assert result.returncode != 0
+    assert said in result.stderr, result.stderr
     assert sorted(content_copy.rglob("*")) == before
 
 
@@ -251,6 +276,17 @@ SOURCE = "source:\n  url: https://example.org/a\n"
         "translation:\n  from: pl",
         "review: [titel]",
         "tags: [1]",
+        "slug: page",
+        "summary: " + "word " * 80,
+        "summary: " + "word " * 81,
+        "source:\n  url: https://łódź.pl/",
+        "source:\n  url: https://xn--d-uga0v.pl/",
+        "source:\n  url: 'https://example.org/a b'",
+        "source:\n  url: https://user:password@example.org/",
+        "source:\n  url: https://example.org:65535/a",
+        "source:\n  url: https://example.org:65536/a",
+        "source:\n  url: https://[2001:db8::1]/a",
+        "source:\n  url: https://example/a",
     ],
 )
 def test_json_schema_agrees_with_the_archives_validator(extra: str):

@@ -73,3 +73,11 @@ def test_the_check_finds_a_dangling_reference():
     text = "See `shared/reference/facts.md`, [the guide](docs/nowhere.md), `content/data/countries.yaml`, `cite.bib`."
     assert named_paths(text) == ["docs/nowhere.md", "shared/reference/facts.md", "content/data/countries.yaml"]
     assert not (ROOT / "shared").exists()
+
+
+def test_the_readme_lists_every_make_target():
+    """Every target `make help` lists (a `## ` comment in the Makefile) has its row in README.md's tables."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = re.findall(r"^([a-z-]+):.*## ", makefile, flags=re.MULTILINE)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert targets and [target for target in targets if f"`make {target}" not in readme] == []

@@ -2,8 +2,13 @@
 
 `archive_core.schema.FIELDS` describes each field; the validator's rules
 (slug pattern, languages, country codes, the keys of `source` and
-`translation`) come from the same module, so the documentation and the
-editor schema cannot drift from what `make check` enforces.
+`translation`, the bounds of a title, a summary and the tags) come from the
+same modules, so the documentation and the editor schema cannot drift from
+what `make check` enforces of each field. What a JSON Schema cannot state is
+left to `make check` alone, and CONTRIBUTING.md says what: a date against the
+day of the build, the characters a text may hold, tags against each other,
+the last step of a translation chain against `lang`, and one file against
+another.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from archive_core import countries  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
-from archive_core.markdown import LEAD_MAX_CHARS  # noqa: E402
+from archive_core.markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS  # noqa: E402
 from archive_core.schema import (  # noqa: E402
     ANNOTATION_KINDS,
     FIELD_NAMES,
@@ -30,12 +35,21 @@ from archive_core.schema import (  # noqa: E402
     TITLE_MAX_CHARS,
     Field,
 )
+from archive_core.urls import PAGINATION_FOLDER  # noqa: E402
 
 SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema"
 # `date: 2025-10-26`, or a datetime as Python's datetime.fromisoformat reads it.
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$"
 TEXT = {"type": "string", "pattern": r"\S"}
-URL = {"type": "string", "pattern": r"^https?://[^/\s]+"}
+# `provenance.is_http_url`, as near as a pattern comes: a host of ASCII labels (or an IPv6 address in brackets), no
+# user name or password, a port from 1 to 65535, nothing a browser would have to escape.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_PORT = r"(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
+URL = {
+    "type": "string",
+    "pattern": rf"^https?://(?:(?:{_LABEL}\.)+{_LABEL}\.?|\[[0-9A-Fa-f:.]+\])(?::{_PORT})?"
+    r"(?:[/?#][^\s\x00-\x1f\x7f<>\"\\^`{}]*)?$",
+}
 DATE = {"type": "string", "pattern": DATE_PATTERN}
 RAW = {"type": "string", "pattern": f"^{RAW_PATTERN.pattern}$"}
 LANGUAGE = {"type": "string", "pattern": f"^{LANGUAGE_CODE.pattern}$"}
@@ -98,7 +112,12 @@ def _kind_schema(field: Field) -> dict:
     }
     by_name["tags"] = {**by_kind["list of text"], "maxItems": MAX_TAGS}
     by_name["title"] = {**by_kind["text"], "maxLength": TITLE_MAX_CHARS}
-    by_name["summary"] = {**by_kind["text"], "maxLength": LEAD_MAX_CHARS}
+    by_name["summary"] = {
+        **by_kind["text"],
+        "maxLength": LEAD_MAX_CHARS,
+        "pattern": rf"^\s*\S+(?:\s+\S+){{0,{LEAD_MAX_WORDS - 1}}}\s*$",  # at most LEAD_MAX_WORDS words
+    }
+    by_name["slug"] = {**slug, "not": {"const": PAGINATION_FOLDER}}
     schema = by_name.get(field.name) or by_kind.get(field.kind)
     if schema is None:
         raise ValueError(

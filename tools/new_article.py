@@ -11,6 +11,7 @@ published. Never overwrites a file.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import sys
@@ -25,6 +26,7 @@ from archive_core.errors import ContentError  # noqa: E402
 from archive_core.layout import ARTICLE_DIRS, Layout  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
 from archive_core.schema import ArticleMeta  # noqa: E402
+from archive_core.when import given_date  # noqa: E402
 from tools.make_inputs import given  # noqa: E402
 
 ARTICLES = ARTICLE_DIRS[0]  # where `make new` writes (the default ARTICLE_PATHS)
@@ -125,6 +127,8 @@ def scaffold(content_dir: Path, title: str, lang: str, published: date | None, k
     if not key:
         raise Refused(f"the title {title!r} has no letters or digits to make a translation_key of: add KEY=...")
     original = original_of(content_dir, key, lang)
+    if original is None and not title:
+        raise Refused(_no_original(content_dir, key, lang))
     published = published or (original.date.date() if original else date.today())
     path = content_dir / Layout().article_path(published.year, key, lang)
     text = article_text(title, lang, published, key, original)
@@ -144,6 +148,23 @@ def scaffold(content_dir: Path, title: str, lang: str, published: date | None, k
         return paths.write_file(content_dir, path.relative_to(content_dir), text.encode("utf-8"))
     except ContentError as exc:
         raise Refused(f"{_shown(path)} {exc.problem.message} ({exc.problem.hint})") from None
+
+
+def _no_original(content_dir: Path, key: str, lang: str) -> str:
+    """Why KEY= without TITLE= (a translation, as CONTRIBUTING.md has it) found nothing to translate."""
+    others = sorted((content_dir / ARTICLES).glob(f"*/{key}.*.md"))
+    if others:
+        return (
+            f"{_shown(others[0])} has translation_key {key!r}, but it is not an original in another language that "
+            "reads cleanly (`make check` says what is wrong with it): fix it first, or give TITLE= for a new article"
+        )
+    keys = sorted({path.name.rsplit(".", 2)[0] for path in (content_dir / ARTICLES).glob("*/*.md")})
+    close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
+    guess = f" (did you mean KEY={close[0]}?)" if close else ""
+    return (
+        f"no article has translation_key {key!r}{guess}: to translate an article, give KEY= its translation_key; "
+        f'to start a new one, give its title: make new TITLE="..." LANG={lang}'
+    )
 
 
 def counterparts(content_dir: Path, path: Path) -> list[Path]:
@@ -173,9 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         try:
-            published = date.fromisoformat(args.date) if args.date else None
-        except ValueError:
-            raise Refused(f"DATE {args.date!r} is not a date: write it as YYYY-MM-DD, for example 2025-10-26") from None
+            published = given_date(args.date) if args.date else None
+        except ValueError as exc:
+            raise Refused(f"DATE {exc}") from None
         path = scaffold(args.content, args.title, args.lang, published, args.key or None)
     except Refused as exc:
         print(f"make new: {exc}", file=sys.stderr)

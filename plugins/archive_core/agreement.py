@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -150,8 +150,14 @@ def _event_problem(lines: Lines, event: Event, keys: list[Key], message: str, hi
     return Problem(str(path), lines.line(path, keys), field, f"event {event.id!r}: {message}", hint)
 
 
-def event_record_problems(lines: Lines, records: dict[str, CountryRecord], events: Iterable[Event]) -> list[Problem]:
-    """A signing or ratification event names countries: each one's record says the same (status and date)."""
+def event_record_problems(
+    lines: Lines,
+    records: dict[str, CountryRecord],
+    events: Iterable[Event],
+    refused: Collection[str] | None = (),
+) -> list[Problem]:
+    """A signing or ratification event names countries: each one's record says the same (status and date).
+    A record refused for an error of its own (`refused`, its code; None: any record) is not said to be missing."""
     problems = []
     for event in events:
         if event.kind not in (SIGNING, RATIFICATION) or event.when is None:
@@ -161,6 +167,8 @@ def event_record_problems(lines: Lines, records: dict[str, CountryRecord], event
         for index, code in enumerate(event.countries):
             record = records.get(code)
             keys: list[Key] = ["countries", index]
+            if record is None and (refused is None or code in refused):
+                continue
             if record is None:
                 message, hint = f"event {event.id!r}: {code} has no record in {COUNTRIES_FILE}", "add its record"
             elif event.kind == RATIFICATION and record.status != RATIFIED:

@@ -32,6 +32,7 @@ LATER_CHECKED_FIELDS = (
     "translation_key",
     "translation.from",
     "countries",
+    "date",
 )  # and each of the `tags` (`tags.0`...), compared with the other articles' (tag_spellings)
 
 

@@ -27,9 +27,9 @@ from .agreement import (
 )
 from .convention import CONVENTION_FILE
 from .country_data import check_counts
-from .errors import Problem
+from .errors import Problem, display_path
 from .events import check_figures
-from .layout import EVENTS_DIR
+from .layout import COUNTRIES_FILE, EVENTS_DIR
 from .links import broken_link_problems, copied_files
 from .provenance import same_address
 from .reading import url_collisions
@@ -40,6 +40,7 @@ from .versions import (
     country_mismatch_warnings,
     duplicate_problems,
     missing_counterpart_warnings,
+    original_mismatch_warnings,
     translated_original_problems,
     untranslated_pair_problems,
 )
@@ -73,7 +74,8 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
 
 def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
     """Duplicate (translation_key, lang) pairs, translations of translations and pairs with no translation
-    (errors); translations whose original is missing, versions that list different countries (warnings)."""
+    (errors); translations whose original is missing, versions that list different countries, or give another
+    original or day (warnings)."""
     documents = [(doc.path, doc.meta) for doc in snapshot.articles]
     lines = {doc.path: doc for doc in snapshot.articles}
     return [
@@ -84,6 +86,7 @@ def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
             *untranslated_pair_problems(documents),
             *missing_counterpart_warnings(documents),
             *country_mismatch_warnings(documents),
+            *original_mismatch_warnings(documents),
         ]
     ]
 
@@ -108,7 +111,7 @@ def check_shared_sources(snapshot: ContentSnapshot) -> list[Problem]:
                     doc.path,
                     doc.line("source.url"),
                     "source.url",
-                    f"is also the original of {path} (translation_key {key!r})",
+                    f"is also the original of {display_path(path)} (translation_key {key!r})",
                     "one original is one article: give both versions one translation_key, or keep one",
                     "warning",
                 )
@@ -148,10 +151,17 @@ def check_review_fields(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 def check_raw_sources(snapshot: ContentSnapshot) -> list[Problem]:
-    """Raw copies in `sources/` that no article points to (warnings); a missing one is found as it is read."""
+    """Raw copies in `sources/` that no article points to (warnings); a missing one is found as it is read.
+    An article the build refuses (an error in it, or a place it is not read from) still names its raw copy."""
     read = {os.path.abspath(doc.path) for doc in snapshot.articles}
     failed = {os.path.abspath(problem.path) for problem in snapshot.reading_problems if problem.severity == "error"}
-    unread = failed - read
+    content_dir = Path(os.path.abspath(snapshot.content_dir))  # as the listing names it
+    misplaced = {
+        os.path.abspath(path)
+        for path in snapshot.listing.files
+        if path.suffix == ".md" and not snapshot.layout.is_read(path.relative_to(content_dir))
+    }
+    unread = (failed | misplaced) - read
     return unreferenced_raw_sources(snapshot.content_dir, snapshot.articles, unread)
 
 
@@ -188,7 +198,21 @@ def check_record_dates(snapshot: ContentSnapshot) -> list[Problem]:
 
 def check_event_countries(snapshot: ContentSnapshot) -> list[Problem]:
     """A signing or ratification event and the records of the countries it names say the same."""
-    return event_record_problems(_lines(snapshot), snapshot.countries.records, snapshot.events)
+    return event_record_problems(_lines(snapshot), snapshot.countries.records, snapshot.events, _refused(snapshot))
+
+
+def _refused(snapshot: ContentSnapshot) -> frozenset[str] | None:
+    """The codes of the records of countries.yaml refused for an error of their own, which is reported: an event
+    naming one is not told the record is missing (and to add a second); None when a refused record has no code
+    that can be told (`Estonia`, `record 3`) or the whole file was refused."""
+    countries = os.path.abspath(os.path.join(snapshot.content_dir, COUNTRIES_FILE))
+    labels = {
+        problem.field.split(".")[0]
+        for problem in snapshot.data_problems
+        if problem.severity == "error" and os.path.abspath(problem.path) == countries
+    }
+    codes = {label.upper() for label in labels}
+    return frozenset(codes) if all(len(code) == 2 and code.isalpha() for code in codes) else None
 
 
 def check_as_of(snapshot: ContentSnapshot) -> list[Problem]:

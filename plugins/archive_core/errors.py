@@ -22,7 +22,7 @@ class Problem:
     severity: str = "error"  # "error" or "warning"
 
     def __str__(self) -> str:
-        path = _display_path(self.path)
+        path = display_path(self.path)
         where = f"{path}:{self.line}" if self.line else path
         text = f"{where}: {self.field}: {self.message}"
         if self.severity == "warning":
@@ -39,8 +39,9 @@ class ContentError(Exception):
         self.problems = (problem, *more)
 
 
-def _display_path(path: str) -> str:
-    """Relative to the working directory when the file is below it."""
+def display_path(path: str) -> str:
+    """Relative to the working directory when the file is below it: as a problem names its own file, so that a
+    message naming another file names it the same way."""
     relative = os.path.relpath(path) if os.path.isabs(path) else path
     return path if relative.startswith("..") else relative
 

@@ -169,7 +169,9 @@ class _Record:
 
     def translated(self, field: str) -> dict[str, str]:
         value = self.data.get(field)
-        example = f"{field}:\n  pl: ...\n  en: ..."
+        example = (
+            f"write `{field}:` alone on its line, and under it, indented, one line per language: `pl: ...`, `en: ...`"
+        )
         if not isinstance(value, dict):
             self.fail([field], "is missing" if value is None else "must give one text per language", example)
             return {}
@@ -210,6 +212,13 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
         record.fail(["id"], f"{event_id!r} is not a valid id", "use only a-z, 0-9 and single hyphens")
     elif event_id and is_reserved(event_id):
         record.fail(["id"], f"{event_id!r} is reserved for the page's own anchors", "choose another id")
+    elif event_id and data.path.name != f"{event_id}{EVENT_SUFFIX}":
+        record.fail(
+            ["id"],
+            f"{event_id!r} is not the name of its file, {data.path.name}",
+            f"name the file {event_id}{EVENT_SUFFIX}: an event's file is named after its id, which is the address "
+            "of its entry and never changes once published",
+        )
 
     kind = data.data.get("kind")
     if kind not in KINDS:
@@ -287,9 +296,16 @@ def _when(record: _Record) -> When | None:
     try:
         start, precision = parse_point(value)
     except ValueError as exc:
-        record.fail(["date"], str(exc), date_hint(value, "use a real date: YYYY-MM-DD, YYYY-MM or YYYY"))
+        hint = "use a real date: YYYY-MM-DD, YYYY-MM or YYYY"
+        if isinstance(value, str) and (both := _WRITTEN_RANGE.fullmatch(value.strip())):
+            hint = f"a range is written `date: {{start: {both[1]}, end: {both[2]}}}`"
+        record.fail(["date"], str(exc), date_hint(value, hint))
         return None
     return _not_ahead(record, When(start, precision), ["date"], ["date"])
+
+
+# Two dates written as one: `2025-10-25 - 2025-10-26`, `2025-10-25–2025-10-26`, `2025-10-25 to 2025-10-26`.
+_WRITTEN_RANGE = re.compile(r"(\d{4}(?:-\d{2}){0,2})\s*(?:[-–—]|\bto\b|\.\.)\s*(\d{4}(?:-\d{2}){0,2})")
 
 
 def _not_ahead(record: _Record, when: When, start: list[str], end: list[str]) -> When | None:

@@ -34,6 +34,7 @@ from .text import (
 )
 from .when import YEAR_HINT, YearTooEarly, check_year
 from .wide_text import decode_wide
+from .yaml_mistakes import dropped_text, syntax_hint
 
 FENCE = "---"
 MAX_FILE_BYTES = paths.MAX_FILE_BYTES
@@ -214,15 +215,6 @@ def load_with_nodes(doc: SplitDocument) -> tuple[dict[str, Any], yaml.Node | Non
     return data, root
 
 
-def _yaml_hint(text: str, line: int | None) -> str:
-    """What to do about a YAML error at the 0-based `line` of `text`: a tab before the line's first character
-    (an editor's Tab key) is the one mistake YAML's own words do not name."""
-    lines = text.split("\n")
-    if line is not None and line < len(lines) and "\t" in lines[line][: len(lines[line]) - len(lines[line].lstrip())]:
-        return "this line is indented with a tab: YAML indents with spaces only; replace the tab with spaces"
-    return "check indentation and quote values that contain ': ' or start with a symbol"
-
-
 def parse_yaml(
     text: str,
     path: str | Path,
@@ -251,7 +243,7 @@ def parse_yaml(
             root = loader.get_single_node()
             if root is None:
                 return None, None
-            _check_nodes(root, path, offset, label, record_key)
+            _check_nodes(root, text.split("\n"), path, offset, label, record_key)
             try:
                 return loader.construct_document(root), root
             except _CONSTRUCTOR_ERRORS as exc:  # a scalar its pattern matches that is no value: `2025-02-30`
@@ -280,7 +272,7 @@ def parse_yaml(
             line + 1 + offset if line is not None else None,
             label,
             f"YAML error: {exc.problem or exc}",
-            _yaml_hint(text, line),
+            syntax_hint(text.split("\n"), line, offset),
         ) from None
     except yaml.YAMLError as exc:
         raise content_error(path, first_line, label, f"YAML error: {exc}", "check the YAML syntax") from None
@@ -313,9 +305,12 @@ def _scan_events(text: str, path: str | Path, offset: int, label: str) -> None:
             depth -= 1
 
 
-def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str, record_key: str | None) -> None:
+def _check_nodes(
+    root: yaml.Node, lines: list[str], path: str | Path, offset: int, label: str, record_key: str | None
+) -> None:
     """Refuse merge keys, keys that are not text, duplicate keys, a key given an empty text (`publisher: ""`:
-    left out, the key means "not given"; empty, it is a value forgotten), and scalars content may not hold."""
+    left out, the key means "not given"; empty, it is a value forgotten), scalars content may not hold, and
+    text of an unquoted value that YAML would drop as a comment (`lines`: the YAML text's)."""
     stack: list[tuple[yaml.Node, str]] = [(root, "")]
     while stack:
         node, where = stack.pop()
@@ -331,6 +326,8 @@ def _check_nodes(root: yaml.Node, path: str | Path, offset: int, label: str, rec
             ):
                 line += node.value.count("\n", 0, problem.offset) if node.style in ("|", ">") else 0
                 raise content_error(path, line, where or label, problem.message, problem.hint)
+            if dropped := dropped_text(node, lines):
+                raise content_error(path, dropped.line + 1 + offset, where or label, dropped.message, dropped.hint)
         elif isinstance(node, yaml.SequenceNode):
             _refuse_repeats(node, path, offset, where or label)
             stack.extend(reversed(list(zip(node.value, _item_names(node, where, record_key), strict=True))))

@@ -26,6 +26,7 @@ from mdit_py_plugins.attrs.parse import parse as parse_attributes
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from .datelines import is_dateline
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
 from .page_ids import heading_id
 
@@ -339,9 +340,10 @@ _LONGEST_WORD = 40  # longer, a run of text is cut inside (it holds no spaces to
 
 
 def lead_paragraph_html(tokens: list[Token]) -> str | None:
-    """The first paragraph with words, as HTML, for the default summary: a top-level one, or else one of a
-    quotation or list (a body that is all quotation). Listing pages and feeds show it away from the body,
-    so it keeps no mark that points into the body (a footnote's number, a link to `#x`) and no image."""
+    """The first paragraph with words, more than a date line, as HTML, for the default summary: a top-level
+    one, or else one of a quotation or list (a body that is all quotation). Listing pages and feeds show it
+    away from the body, so it keeps no mark that points into the body (a footnote's number, a link to `#x`)
+    and no image."""
     closing: list[str] = []
     for index, token in enumerate(tokens):
         if closing and token.type == closing[-1]:
@@ -350,7 +352,8 @@ def lead_paragraph_html(tokens: list[Token]) -> str | None:
             closing.append(_NOT_THE_LEAD[token.type])
         elif not closing and token.type == "paragraph_open":
             children = _shortened(_lead_children(tokens[index + 1].children or []))
-            if any(child.type in ("text", "code_inline") and child.content.strip() for child in children):
+            words = "".join(child.content for child in children if child.type in ("text", "code_inline"))
+            if words.strip() and not is_dateline(words):
                 paragraph = [token.copy(hidden=False), tokens[index + 1].copy(children=children)]
                 return render([*paragraph, tokens[index + 2].copy(hidden=False)])
     return None

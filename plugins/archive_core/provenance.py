@@ -208,7 +208,11 @@ class Fields(Record):
         if isinstance(value, str):
             return dict.fromkeys(LANGUAGES, self.text(keys, value, "give the text"))
         if not isinstance(value, dict):
-            raise self.fail(keys, "must give one text per language", "pl: ...\nen: ...")
+            raise self.fail(
+                keys,
+                "must give one text per language",
+                "one line per language under it, indented: `pl: ...`, `en: ...`",
+            )
         for lang in value:
             if lang not in LANGUAGES:
                 raise self.fail([*keys, lang], "is not an archive language", f"use {' and '.join(LANGUAGES)}")
@@ -233,6 +237,10 @@ class Fields(Record):
             if key not in SOURCE_KEYS:
                 raise self.fail([*keys, key], "is not a known key", f"known keys: {', '.join(sorted(SOURCE_KEYS))}")
         url = value.get("url")
+        if url is None:
+            raise self.fail(
+                [*keys, "url"], "is missing", "add `url: https://...`, the address of the page that states it"
+            )
         if not is_http_url(url):
             raise self.fail(
                 [*keys, "url"],
@@ -293,7 +301,11 @@ class Fields(Record):
         if value is None:
             return ()
         if not isinstance(value, list):
-            raise self.fail(keys, "must be a list", "- date: YYYY-MM-DD\n  change: {pl: ..., en: ...}")
+            raise self.fail(
+                keys,
+                "must be a list",
+                "one item per change: `- date: YYYY-MM-DD`, and under it `change: {pl: ..., en: ...}`",
+            )
         found = []
         for index, item in enumerate(value):
             where = [*keys, index]

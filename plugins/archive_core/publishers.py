@@ -92,6 +92,10 @@ def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
     else:
         raise record.fail(["name"], "must be text, or text for each of " + ", ".join(LANGUAGES), "name: Example News")
     source = item.get("source")
+    if source is None:
+        raise record.fail(
+            ["source"], "is missing", "add `source: https://...`, the page that states the publisher's name"
+        )
     if not isinstance(source, str) or not is_http_url(source):
         raise record.fail(
             ["source"],

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archive_core import paths
-from archive_core.errors import ContentError, Problem
+from archive_core.errors import ContentError, Problem, display_path
 
 from .articles import ArticleDocument, parse_article
 from .cache import ContentCache
@@ -120,7 +120,8 @@ def url_collisions(docs: Iterable[ArticleDocument]) -> list[Problem]:
                     doc.path,
                     doc.line("slug") or doc.line("title"),  # a slug not given is made from the title
                     "slug",
-                    f"{doc.meta.slug!r} is already the address of {seen[key]} ({doc.meta.lang}, {doc.meta.date.year})",
+                    f"{doc.meta.slug!r} is already the address of {display_path(seen[key])} "
+                    f"({doc.meta.lang}, {doc.meta.date.year})",
                     "give one of them its own `slug:`",
                 )
             )

@@ -431,7 +431,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         editor_note=v.text("editor_note", data.get("editor_note")),
         review=review,
         annotations=_annotations(v, data.get("annotations")),
-        corrections=_corrections(v, data.get("corrections")),
+        corrections=_corrections(v, data.get("corrections"), published.date()),
         translation_chain=_translation_chain(v, data.get("translation_chain"), lang, translation),
     )
 
@@ -529,12 +529,20 @@ def _annotations(v: _Validator, value: Any) -> tuple[Annotation, ...]:
     return tuple(found)
 
 
-def _corrections(v: _Validator, value: Any) -> tuple[ArticleCorrection, ...]:
+def _corrections(v: _Validator, value: Any, published: date) -> tuple[ArticleCorrection, ...]:
+    """The corrections, each made after the original was published (`published`, the article's date)."""
     found = []
     for index, item in enumerate(_items(v, "corrections", value, {"date", "change", "reason"}, {"date", "change"})):
+        when = _date(v, item.get("date"), f"corrections.{index}.date").date()
+        if when < published:
+            v.fail(
+                f"corrections.{index}.date",
+                f"{when.isoformat()} is before the article's date, {published.isoformat()}",
+                "a correction is made after the original was published: check the year",
+            )
         found.append(
             ArticleCorrection(
-                date=_date(v, item.get("date"), f"corrections.{index}.date").date(),
+                date=when,
                 change=v.text(f"corrections.{index}.change", item["change"], required=True),
                 reason=v.text(f"corrections.{index}.reason", item.get("reason")),
             )

@@ -16,6 +16,7 @@ from .articles import ArticleDocument
 from .errors import ContentError, Problem
 from .publishers import PUBLISHERS_FILE, host_of, load_publishers
 from .schema import RAW_PATTERN, RAW_SOURCES_DIR
+from .wide_text import decode_wide
 
 RAW_README = "README.md"
 # Spaces, not `\s`: `^\s+` spans line ends, so each line of a run of empty lines started a scan of the rest
@@ -90,7 +91,7 @@ def unreferenced_raw_sources(
             data = paths.read_bytes(path, content_dir)
         except ContentError:  # a link out, a loop, a FIFO, a file too large: refused as it was read
             continue
-        named.update(_RAW_LINE.findall(data.decode("utf-8", errors="replace")))
+        named.update(_RAW_LINE.findall(_as_text(data)))
     return [
         Problem(
             str(path),
@@ -103,6 +104,14 @@ def unreferenced_raw_sources(
         for path in paths.list_files(content_dir, folder).files
         if path.name != RAW_README and path.relative_to(content_dir).as_posix() not in named
     ]
+
+
+def _as_text(data: bytes) -> str:
+    """The text of a file the reader refused, as near as it can be read: UTF-16 or UTF-32 (Notepad's
+    "Unicode"), or UTF-8 with what is not replaced; lines ended by a bare CR (an old Mac's) ended by LF."""
+    wide = decode_wide(data)
+    text = wide[1] if wide else data.decode("utf-8", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _problem(doc: ArticleDocument, field: str, message: str, hint: str, severity: str = "error") -> Problem:

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from archive_core.errors import Problem
+from archive_core.errors import Problem, display_path
 from archive_core.locales import LANGUAGES
-from archive_core.schema import ArticleMeta
+from archive_core.provenance import same_address
+from archive_core.schema import ArticleMeta, is_placeholder
 
 
 class Versioned(Protocol):
@@ -98,8 +99,10 @@ def duplicate_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Pro
                     path,
                     None,
                     "translation_key",
-                    f"{meta.translation_key!r} in {meta.lang!r} is also used by {seen[key]}",
-                    "each language version of an article needs its own translation_key",
+                    f"{meta.translation_key!r} in {meta.lang!r} is also used by {display_path(seen[key])}",
+                    "an article has one file per language, each with the same translation_key: delete the file "
+                    "that repeats this version; if the two are different articles, give one of them a "
+                    "translation_key of its own, and its file that name",
                 )
             )
         else:
@@ -146,8 +149,8 @@ def untranslated_pair_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> 
                 path,
                 None,
                 "translation",
-                f"the {original.lang!r} version {first} has the same translation_key, and neither says it "
-                "is a translation",
+                f"the {original.lang!r} version {display_path(first)} has the same translation_key, and neither "
+                "says it is a translation",
                 "add `translation:` to the version that was translated, with `from:` the original's language "
                 f"({' or '.join(sorted({original.lang, meta.lang}))}) and `by:` who or what translated it; or give "
                 "the two different translation_keys if they are different articles",
@@ -171,11 +174,50 @@ def country_mismatch_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -> l
                 None,
                 "countries",
                 f"lists {', '.join(sorted(meta.countries)) or 'no country'}, but the {other.lang!r} version "
-                f"{other_path} lists {', '.join(sorted(other.countries)) or 'no country'}",
+                f"{display_path(other_path)} lists {', '.join(sorted(other.countries)) or 'no country'}",
                 "one text covers the same countries in every language: give both versions the same `countries:`",
                 severity="warning",
             )
         )
+    return problems
+
+
+def original_mismatch_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
+    """Translations with another original (`source.url`) or another day (`date`, the original's publication
+    date) than their original: each page would show its own, and the translation would not be of its original
+    (warnings, on the translation)."""
+    originals = {meta.translation_key: (path, meta) for path, meta in documents if meta.translation is None}
+    problems = []
+    for path, meta in documents:
+        if meta.translation is None or meta.translation_key not in originals:
+            continue
+        other_path, other = originals[meta.translation_key]
+        version = f"the original, {display_path(other_path)},"
+        if meta.date.date() != other.date.date():
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    "date",
+                    f"is {meta.date.date().isoformat()}, but {version} is dated {other.date.date().isoformat()}",
+                    "`date:` is the day the original was published, the same in every language (not the day of "
+                    "the translation): give the translation the original's `date:`",
+                    severity="warning",
+                )
+            )
+        urls = [version.source.url for version in (meta, other) if version.source]
+        if len(urls) == 2 and not any(map(is_placeholder, urls)) and len(set(map(same_address, urls))) == 2:
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    "source.url",
+                    f"is {urls[0]}, but {version} has {urls[1]}",
+                    "a translation gives its original's source: copy the original's `source:`; or give the two "
+                    "different translation_keys if they are different articles",
+                    severity="warning",
+                )
+            )
     return problems
 
 

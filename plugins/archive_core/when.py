@@ -6,6 +6,7 @@ Babel formats them with CLDR patterns: `27 grudnia 2019`, `grudzień 2019`,
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import re
 from dataclasses import dataclass
@@ -165,11 +166,19 @@ def _interval_patterns(skeleton: str, start: date, end: date, locale: Locale) ->
 
 
 _WRITTEN_DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")  # 27/10/2025, 27.10.2025, 10-27-2025
+# A date written year first, but not as YYYY-MM-DD: `2026-1-5`, `2026/01/14`, `2026.01.14`.
+_WRITTEN_YEAR_FIRST = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
 
 
 def date_hint(value: Any, hint: str) -> str:
     """`hint`; or, for a date written day first (or month first), its ISO form: `27/10/2025` -> `write 2025-10-27`,
-    both readings where both are dates (`05/10/2025`)."""
+    both readings where both are dates (`05/10/2025`); for one written year first with other separators or
+    without its zeros (`2026/01/14`, `2026-1-5`), its ISO form too."""
+    if isinstance(value, str) and (year_first := _WRITTEN_YEAR_FIRST.fullmatch(value.strip())):
+        year, month, day = int(year_first[1]), int(year_first[3]), int(year_first[4])
+        with contextlib.suppress(ValueError):
+            return f"write {date(year, month, day).isoformat()}: dates are YYYY-MM-DD"
+        return hint
     match = _WRITTEN_DAY_FIRST.fullmatch(value.strip()) if isinstance(value, str) else None
     if match is None:
         return hint
@@ -184,3 +193,24 @@ def date_hint(value: Any, hint: str) -> str:
     if len(readings) > 1:
         return f"write {' or '.join(readings)}, whichever is meant: dates are YYYY-MM-DD"
     return f"write {readings[0]}: dates are YYYY-MM-DD"
+
+
+def given_date(value: str) -> date:
+    """A date given to a command (`make new DATE=...`, `make import DATE=...`); ValueError says what is wrong
+    with it and what to write: its ISO form for a date written day first, the days of the month for a day
+    the month does not have (`2026-02-30`), which the advice to write YYYY-MM-DD would not correct."""
+    text = value.strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    if _DAY.fullmatch(text):
+        year, month, day = (int(part) for part in text.split("-"))
+        if not 1 <= month <= 12:
+            raise ValueError(f"{value!r} is not a date: there is no month {month} (dates are YYYY-MM-DD)")
+        days = calendar.monthrange(max(year, 1), month)[1]
+        raise ValueError(
+            f"{value!r} is not a date: {date(max(year, 1), month, 1):%B} {year} has {days} days, not {day} "
+            "(check the day and the month: dates are YYYY-MM-DD)"
+        )
+    raise ValueError(f"{value!r} is not a date ({date_hint(text, 'write it as YYYY-MM-DD, for example 2025-10-26')})")

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
+from archive_core.datelines import is_dateline
+
 
 class Kind(Enum):
     PARAGRAPH = "paragraph"
@@ -42,7 +44,8 @@ class ParsedSource:
 
     @property
     def lead(self) -> str | None:
-        return next((b.text for b in self.blocks if b.kind is Kind.PARAGRAPH), None)
+        """The first paragraph that is more than the page's date line."""
+        return next((b.text for b in self.blocks if b.kind is Kind.PARAGRAPH and not is_dateline(b.text)), None)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from archive_core.datelines import is_dateline
+
 from . import structure, wrapping
 from .model import Block, Dropped, Kind, ParsedSource
 from .wrapping import Numbered
@@ -21,7 +23,13 @@ def parse_text(text: str) -> ParsedSource:
     lines = [line for _, line in kept]
 
     title = None
-    if len(lines) > 1 and structure.looks_like_heading(lines[0]) and not structure.agency_credit(lines[0]):
+    first = lines[0] if lines else ""
+    if (
+        len(lines) > 1
+        and structure.looks_like_heading(first)
+        and not structure.agency_credit(first)
+        and not is_dateline(first)
+    ):
         title, lines = lines[0], lines[1:]
     publisher = structure.closing_credit(lines[-1]) if lines else None
     return ParsedSource(
@@ -40,7 +48,7 @@ def classify(lines: list[str]) -> list[Block]:
             blocks.append(Block(Kind.LIST_ITEM, bullet.group(1)))
         elif structure.is_caption(line):
             blocks.append(Block(Kind.CAPTION, line))
-        elif index < len(lines) - 1 and structure.looks_like_heading(line):
+        elif index < len(lines) - 1 and structure.looks_like_heading(line) and not is_dateline(line):
             blocks.append(Block(Kind.HEADING, line))
         else:
             blocks.append(Block(Kind.PARAGRAPH, line))

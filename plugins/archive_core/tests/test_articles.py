@@ -110,6 +110,7 @@ def test_explicit_summary_is_escaped(tmp_path):
         (("translation_key: test-article", "translation_key: ../../etc"), "translation_key", 5),
         (("translation_key: test-article", "translation_key: test-article\nslug: ../../../tmp/x"), "slug", 6),
         (("lang: pl", "lang: pl\ntitel: x"), "titel", 5),
+        (("lang: pl", "lang: pl\ncorrections:\n  - date: 2024-10-27\n    change: x"), "corrections.0.date", 6),
     ],
 )
 def test_bad_front_matter_names_file_line_and_field(tmp_path, change, field, line):
@@ -131,6 +132,15 @@ def test_bad_front_matter_names_file_line_and_field(tmp_path, change, field, lin
 )
 def test_broken_files(tmp_path, text, expected):
     assert expected in error_of(tmp_path, text)
+
+
+def test_a_correction_is_dated_after_the_original_was_published(tmp_path):
+    corrected = GOOD.replace("lang: pl", "lang: pl\ncorrections:\n  - date: 2024-10-27\n    change: x")
+    assert error_of(tmp_path, corrected).endswith(
+        "corrections.0.date: 2024-10-27 is before the article's date, 2025-10-26 (a correction is made after the "
+        "original was published: check the year)"
+    )
+    assert read_article(write(tmp_path, corrected.replace("2024-10-27", "2025-10-26"))).meta.corrections
 
 
 def test_binary_and_invalid_utf8_files(tmp_path):
@@ -157,8 +167,19 @@ def test_yaml_traps(tmp_path):
         ("> The whole text is one quotation.", "<p>The whole text is one quotation.</p>\n"),
         ("- first point\n- second point", "<p>first point</p>\n"),
         ("::: caption\nA photo.\n:::\n\nThe lead.", "<p>The lead.</p>\n"),
+        ("3 lutego 2026, godz. 10:15\n\nThe lead, on 3 February 2026.", "<p>The lead, on 3 February 2026.</p>\n"),
+        ("*February 3, 2026*\n\nThe lead.", "<p>The lead.</p>\n"),
     ],
-    ids=["footnotes", "link-to-own-footnote", "image-first", "only-a-quotation", "only-a-list", "caption-first"],
+    ids=[
+        "footnotes",
+        "link-to-own-footnote",
+        "image-first",
+        "only-a-quotation",
+        "only-a-list",
+        "caption-first",
+        "a-date-line-first",
+        "an-emphasised-date-line-first",
+    ],
 )
 def test_the_lead_is_the_first_paragraph_with_words_and_nothing_that_points_into_the_body(tmp_path, body, lead):
     # Listing pages and feeds show the lead away from its page: a footnote's `#fn1` or an image there would be

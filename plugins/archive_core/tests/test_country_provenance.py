@@ -86,6 +86,7 @@ def test_bad_provenance_names_the_record_and_field(tmp_path, text, field, messag
         ("    - url: https://x.example/a\n      accessed: 2999-01-01\n", "PL.sources.0.accessed", "is after today"),
         ("    - url: https://x.example/a\n      author: me\n", "PL.sources.0.author", "is not a known key"),
         ("    - url: https://www.itweb.co.za/\n", "PL.sources.0.url", "is a site's home page"),
+        ("    - title: A page\n", "PL.sources.0.url", "is missing"),  # was "None is not an http(s) address"
     ],
 )
 def test_bad_sources_name_the_key(tmp_path, source, field, message):

@@ -75,7 +75,12 @@ RECORDS = {
     "MU": record("MU", day="2025-11-19", place="new-york"),
     "PL": record("PL", day="2025-10-26"),
 }
-EVENTS = {"signing-hanoi": CEREMONY, "signature-closes": CLOSES, "signature-mauritius": MAURITIUS, "entry": ENTRY}
+EVENTS = {
+    "signing-hanoi": CEREMONY,
+    "signature-closes": CLOSES,
+    "signature-mauritius": MAURITIUS,
+    "entry-into-force": ENTRY,
+}
 
 
 def write(folder: Path, records: dict[str, str], events: dict[str, str], convention: str = CONVENTION) -> Path:
@@ -162,8 +167,23 @@ def test_a_signing_event_of_a_country_with_no_record_is_refused(tmp_path):
     assert problem.field == "countries.0" and "MU has no record" in problem.message
 
 
+@pytest.mark.parametrize(
+    ("mistake", "field"),
+    [
+        (("status: signed", "status: sign"), "MU.status"),
+        (("code: MU", "code: mu"), "mu.code"),
+        (("code: MU", "code: Mauritius"), "Mauritius.code"),
+    ],
+    ids=["a status misspelled", "a code in lower case", "a name for a code"],
+)
+def test_a_record_refused_for_its_own_mistake_is_not_said_to_be_missing(tmp_path, mistake, field):
+    # "MU has no record (add its record)" on the event sent the contributor to add a second record.
+    (problem,) = changed(tmp_path, records={"MU": RECORDS["MU"].replace(*mistake)})
+    assert problem.field == field and problem.path.endswith("countries.yaml"), problem
+
+
 def test_a_ratification_event_needs_a_ratified_record(tmp_path):
-    event = MAURITIUS.replace("kind: signing", "kind: ratification").replace("id: signature-", "id: ratification-")
+    event = MAURITIUS.replace("kind: signing", "kind: ratification")
     (problem,) = changed(tmp_path, events={"signature-mauritius": event})
     assert "ratification, but data/countries.yaml gives 'signed'" in problem.message
 
@@ -182,14 +202,19 @@ def test_more_organisations_at_hanoi_than_the_depositary_counts_is_refused(tmp_p
 
 
 def test_a_dated_entry_into_force_needs_its_ratifications_90_days_before(tmp_path):
-    dated = {"entry": ENTRY.replace("upcoming: true", "date: 2026-06-01")}
+    dated = {"entry-into-force": ENTRY.replace("upcoming: true", "date: 2026-06-01")}
     (problem,) = changed(tmp_path, events=dated)
-    assert problem.path.endswith("entry.yaml") and "has 0 confirmed ratifications" in problem.message
+    assert problem.path.endswith("entry-into-force.yaml") and "has 0 confirmed ratifications" in problem.message
     ratified = {code: record(code, "ratified", day, None) for code, day in (("PL", "2026-04-01"), ("DE", "2026-04-02"))}
     (problem,) = changed(tmp_path / "soon", records=ratified, events=dated)
     assert "less than 90 days after the last of the 2 ratifications it needs" in problem.message
     assert (
-        changed(tmp_path / "late", records=ratified, events={"entry": dated["entry"].replace("06-01", "07-01")}) == []
+        changed(
+            tmp_path / "late",
+            records=ratified,
+            events={"entry-into-force": dated["entry-into-force"].replace("06-01", "07-01")},
+        )
+        == []
     )
 
 

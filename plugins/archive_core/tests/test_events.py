@@ -145,13 +145,24 @@ def test_missing_date_and_upcoming_with_a_date(content):
 
 
 def test_duplicate_and_reserved_ids(content):
-    (content / "data" / "timeline" / "a.yaml").write_text(GOOD)
+    # Two files cannot hold one id and both be named after it: the second is refused by its name.
+    (content / "data" / "timeline" / "signing-hanoi.yaml").write_text(GOOD)
     [problem] = problems_for(content, GOOD, name="b.yaml")
-    assert "b.yaml:1: id: event 'signing-hanoi' is also the id of" in problem
-    assert problem.endswith("a.yaml (give every event its own id: it is the anchor of its entry)")
-    (content / "data" / "timeline" / "a.yaml").unlink()
+    assert "b.yaml:1: id: event 'signing-hanoi': 'signing-hanoi' is not the name of its file, b.yaml" in problem
+    (content / "data" / "timeline" / "signing-hanoi.yaml").unlink()
     [problem] = problems_for(content, GOOD.replace("id: signing-hanoi", "id: year-2025"), name="b.yaml")
     assert "id: event 'year-2025': 'year-2025' is reserved" in problem
+
+
+def test_an_event_in_a_file_not_named_after_its_id_is_refused_until_the_file_is_renamed(content):
+    [problem] = problems_for(content, GOOD, name="hanoi.yaml")
+    assert problem.endswith(
+        "hanoi.yaml:1: id: event 'signing-hanoi': 'signing-hanoi' is not the name of its file, hanoi.yaml (name the "
+        "file signing-hanoi.yaml: an event's file is named after its id, which is the address of its entry and never "
+        "changes once published)"
+    ), problem
+    (content / "data" / "timeline" / "hanoi.yaml").rename(content / "data" / "timeline" / "signing-hanoi.yaml")
+    assert problems(content) == []
 
 
 def test_a_file_that_is_not_an_event_is_not_skipped(content):
@@ -177,3 +188,11 @@ def test_a_file_that_is_not_a_mapping(content):
 def test_broken_yaml_names_the_line(content):
     [problem] = problems_for(content, GOOD.replace("kind: signing", "kind: [signing"))
     assert "signing-hanoi.yaml:" in problem and ": yaml: YAML error" in problem
+
+
+@pytest.mark.parametrize("written", ["2025-10-25 - 2025-10-26", "2025-10-25–2025-10-26", "2025-10-25 to 2025-10-26"])
+def test_a_range_written_as_one_date_is_told_how_a_range_is_written(content, written):
+    flat = GOOD.replace("date:\n  start: 2025-10-25\n  end: 2025-10-26\n", f"date: {written}\n")
+    [problem] = problems_for(content, flat)
+    assert problem.endswith("(a range is written `date: {start: 2025-10-25, end: 2025-10-26}`)"), problem
+    assert problems_for(content, flat.replace(f"date: {written}", "date: {start: 2025-10-25, end: 2025-10-26}")) == []

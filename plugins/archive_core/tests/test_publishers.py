@@ -47,3 +47,8 @@ def test_no_table_is_an_empty_table(tmp_path):
 
 def test_host_of_an_address():
     assert host_of("https://WWW.Example.org:8443/a?b") == "www.example.org"
+
+
+def test_a_record_without_its_source_is_told_it_is_missing(tmp_path):
+    _, [problem] = write(tmp_path, "- host: www.example.org\n  name: Example\n")
+    assert (problem.field, problem.message) == ("www.example.org.source", "is missing"), problem

@@ -1,0 +1,237 @@
+"""A newcomer's YAML mistakes are refused at their line, with a hint that names the mistake and whose advice,
+followed, gives the file that was meant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive_core import frontmatter
+from archive_core.articles import read_article
+from archive_core.errors import ContentError
+
+GOOD = """---
+title: "Litwa ratyfikuje konwencję"
+date: 2026-01-14
+lang: pl
+translation_key: litwa-ratyfikuje
+countries: [LT]
+source:
+  url: https://example.org/a
+  publisher: Example
+translation:
+  from: en
+  by: Jan Kowalski                 # who or what translated it
+---
+
+Pierwszy akapit.
+"""
+
+
+def error_of(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "a.pl.md"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        read_article(path)
+    return str(info.value).removeprefix(f"{path}:")
+
+
+def read(tmp_path: Path, text: str):
+    path = tmp_path / "a.pl.md"
+    path.write_text(text, encoding="utf-8")
+    return read_article(path).meta
+
+
+def test_a_comment_written_as_the_scaffold_writes_it_is_a_comment(tmp_path):
+    assert read(tmp_path, GOOD).translation.by == "Jan Kowalski"
+    volunteer = GOOD.replace("Kowalski                 # who or what translated it", "Kowalski  # a volunteer")
+    assert read(tmp_path, volunteer).translation.by == "Jan Kowalski"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "field", "dropped", "quoted"),
+    [
+        (
+            'title: "Litwa ratyfikuje konwencję"',
+            "title: Litwa #1 w Europie ratyfikuje",
+            2,
+            "title",
+            "'#1 w Europie ratyfikuje'",
+            '"Litwa #1 w Europie ratyfikuje"',
+        ),
+        (
+            "  publisher: Example",
+            "  publisher: Example  #wiadomości",
+            9,
+            "source.publisher",
+            "'#wiadomości'",
+            '"Example #wiadomości"',
+        ),
+        (
+            "  by: Jan Kowalski                 # who or what translated it",
+            "  by: Jan Kowalski # z pomocą AI",
+            12,
+            "translation.by",
+            "'# z pomocą AI'",
+            '"Jan Kowalski # z pomocą AI"',
+        ),
+    ],
+    ids=["a number after #", "a hashtag", "a single space before #"],
+)
+def test_text_an_unquoted_value_would_lose_to_a_comment_is_refused_at_its_line(
+    tmp_path, old, new, line, field, dropped, quoted
+):
+    message = error_of(tmp_path, GOOD.replace(old, new))
+    assert message.startswith(f"{line}: {field}: {dropped} is read as a YAML comment"), message
+    assert f"put the whole value in quotes, its '#' and all ({quoted})" in message
+    # The hint, followed, keeps the whole text.
+    key = new.split(":")[0]
+    meta = read(tmp_path, GOOD.replace(old, f"{key}: {quoted}"))
+    value = {"title": meta.title, "source.publisher": meta.source.publisher, "translation.by": meta.translation.by}
+    assert value[field] == quoted.strip('"')
+
+
+def test_a_data_file_loses_no_text_to_a_comment_either():
+    text = "- id: x\n  title:\n    pl: Litwa #1\n    en: Lithuania\n"
+    with pytest.raises(ContentError) as info:
+        frontmatter.parse_yaml(text, "timeline.yaml", record_key="id")
+    assert str(info.value).startswith("timeline.yaml:3: x.title.pl: '#1' is read as a YAML comment"), info.value
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "reported", "hint", "meant", "value"),
+    [
+        (
+            'title: "Litwa ratyfikuje konwencję"',
+            "title: Litwa: Sejm ratyfikuje",
+            "2: front-matter: YAML error: mapping values are not allowed",
+            "the value of `title` on this line holds ': ', which YAML reads as a field's: put the whole value in "
+            'quotes: `title: "..."`',
+            'title: "Litwa: Sejm ratyfikuje"',
+            "Litwa: Sejm ratyfikuje",
+        ),
+        (
+            'title: "Litwa ratyfikuje konwencję"',
+            'title: "Litwa ratyfikuje "konwencję""',
+            "2: front-matter: YAML error:",
+            'the quoted value of `title` on this line ends at its second ", before `konwencję""`: write a " inside '
+            'it as \\", or put the value in the other kind of quotes',
+            'title: "Litwa ratyfikuje \\"konwencję\\""',
+            'Litwa ratyfikuje "konwencję"',
+        ),
+        (
+            'title: "Litwa ratyfikuje konwencję"',
+            "title: 'Lithuania's parliament'",
+            "2: front-matter: YAML error:",
+            "the quoted value of `title` on this line ends at its second ', before `s parliament'`: write a ' inside "
+            "it twice (''), or put the value in the other kind of quotes",
+            "title: 'Lithuania''s parliament'",
+            "Lithuania's parliament",
+        ),
+        (
+            'title: "Litwa ratyfikuje konwencję"',
+            "title: „Litwa: ratyfikacja”",
+            "2: front-matter: YAML error: mapping values are not allowed",
+            "the value of `title` on this line starts with „, which YAML reads as a letter, not as a quotation "
+            'mark: put the whole value in straight quotes, `title: "„Litwa: ratyfikacja”"`',
+            'title: "„Litwa: ratyfikacja”"',
+            "„Litwa: ratyfikacja”",
+        ),
+        (
+            'title: "Litwa ratyfikuje konwencję"',
+            "title: @Litwa ratyfikuje",
+            "2: front-matter: YAML error:",
+            "the value of `title` on this line starts with '@', which YAML reserves: put the whole value in quotes: "
+            '`title: "..."`',
+            'title: "@Litwa ratyfikuje"',
+            "@Litwa ratyfikuje",
+        ),
+        (
+            "lang: pl",
+            "lang:pl",
+            "5: front-matter: YAML error:",
+            "line 4 has no space after the colon of `lang:`: write `lang: pl`",
+            "lang: pl",
+            "pl",
+        ),
+        (
+            "  url: https://example.org/a",
+            "  url:https://example.org/a",
+            "9: front-matter: YAML error:",
+            "line 8 has no space after the colon of `url:`: write `url: https://example.org/a`",
+            "  url: https://example.org/a",
+            "https://example.org/a",
+        ),
+        (
+            'title: "Litwa ratyfikuje konwencję"',
+            'title: "Litwa ratyfikuje konwencję',
+            "12: front-matter: YAML error: found unexpected end of stream",
+            "the quotes opened on line 2 are not closed on that line, so YAML reads on into the fields after it: "
+            "end that value with its quotation mark",
+            'title: "Litwa ratyfikuje konwencję"',
+            "Litwa ratyfikuje konwencję",
+        ),
+        (
+            "source:\n  url: https://example.org/a\n",
+            "source: https://example.org/a\n",
+            "8: front-matter: YAML error:",
+            "line 7 gives `source` a value, and this line, indented under it, a field: a field has one or the other "
+            "(`source:` alone on its line, its fields indented under it)",
+            "source:\n  url: https://example.org/a\n",
+            "https://example.org/a",
+        ),
+    ],
+    ids=[
+        "a colon in a title",
+        "a double quote inside double quotes",
+        "an apostrophe inside single quotes",
+        "typographic quotes",
+        "a reserved first character",
+        "no space after a colon",
+        "no space after a nested colon",
+        "a quote never closed",
+        "a value and fields under it",
+    ],
+)
+def test_a_yaml_syntax_mistake_is_named_and_its_hint_followed_reads_as_meant(
+    tmp_path, old, new, reported, hint, meant, value
+):
+    message = error_of(tmp_path, GOOD.replace(old, new))
+    assert message.startswith(reported), message
+    assert message.endswith(f"({hint})"), message
+    meta = read(tmp_path, GOOD.replace(old, meant))
+    assert value in (meta.title, meta.lang, meta.source.url)
+
+
+def test_a_quoted_value_may_span_lines_and_is_not_blamed_for_a_later_mistake(tmp_path):
+    spanning = GOOD.replace('"Litwa ratyfikuje konwencję"', '"Litwa\n  ratyfikuje konwencję"')
+    assert read(tmp_path, spanning).title == "Litwa ratyfikuje konwencję"
+    message = error_of(tmp_path, spanning.replace("countries: [LT]", "countries: [LT"))
+    assert "quotes opened" not in message, message
+
+
+def test_a_hashtag_as_a_list_item_is_named_and_its_hint_followed_keeps_it(tmp_path):
+    message = error_of(tmp_path, GOOD.replace("countries: [LT]", "tags:\n  - #cyber\ncountries: [LT]"))
+    assert message.startswith("7: tags.0: '#cyber' is read as a YAML comment"), message
+    assert "its '#' and all (\"#cyber\")" in message, message
+    assert read(tmp_path, GOOD.replace("countries: [LT]", 'tags:\n  - "#cyber"\ncountries: [LT]')).tags == ("#cyber",)
+
+
+def test_hashtags_in_a_list_are_named_not_the_list_after_them(tmp_path):
+    # The `#` hides the `]`: YAML stops two lines on, after `countries: [LT]`, a list that is closed.
+    message = error_of(tmp_path, GOOD.replace("countries: [LT]", "tags: [#cyber, #onz]\ncountries: [LT]"))
+    assert message.endswith(
+        "(the [ opened on line 6 is not closed on that line, so YAML reads on into the fields after it: close it "
+        "there; a '#' in it starts a comment that hides the rest of the line, so quote an item that holds one "
+        '(`["#cyber"]`))'
+    ), message
+    meant = GOOD.replace("countries: [LT]", 'tags: ["#cyber", "#onz"]\ncountries: [LT]')
+    assert read(tmp_path, meant).tags == ("#cyber", "#onz")
+
+
+def test_an_indentation_of_no_break_spaces_is_named(tmp_path):
+    message = error_of(tmp_path, GOOD.replace("  url:", "\u00a0\u00a0url:"))
+    assert message.endswith(
+        "(line 8 is indented with U+00A0, a space YAML does not read as one: retype its indentation with the space bar)"
+    ), message

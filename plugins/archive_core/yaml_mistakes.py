@@ -1,0 +1,199 @@
+"""The YAML mistakes a newcomer makes that YAML's own words do not name, named at their line with what to do.
+
+YAML reports where it gave up (`did not find expected key`, `mapping values are not allowed here`), which is
+often not where the mistake is, nor what it is: `syntax_hint` names the mistake. And one YAML does not report at
+all: text after ` #` in an unquoted value is a comment, dropped from the value without a word
+(`title: Lithuania #1 to ratify` is the title "Lithuania").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+GENERIC_HINT = "check indentation and quote values that contain ': ' or start with a symbol"
+
+# `key: value` on one line, in a mapping or as a list item's first key (`- key: value`).
+_FIELD_LINE = re.compile(r"^[ \t]*(?:- +)?(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>\S.*)?$")
+# `key:value`, no space after the colon: YAML reads the whole as one text, not as a field.
+_NO_SPACE = re.compile(r"^[ \t]*(?:- +)?(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s/].*)$")
+# What YAML reserves at the start of an unquoted value (`@`, `` ` ``: "cannot start any token"; `*`: an alias;
+# `&`: an anchor; `!`: a tag); the others of `_reserved_start` only where they do not start what YAML reads there.
+_RESERVED_START = "@`%*&!"
+# What readers type as quotation marks and YAML reads as letters.
+_TYPOGRAPHIC_QUOTES = "„“”«»‘’‚"
+# A comment after a value is written `value  # comment`: two spaces before the `#`, one after (yamllint's rule).
+_COMMENT = re.compile(r"^(?P<gap>[ \t]+)#(?P<text>.*)$")
+
+
+@dataclass(frozen=True)
+class DroppedText:
+    """Text after ` #` in an unquoted value: YAML reads it as a comment, and the value ends before it."""
+
+    line: int  # 0-based, in the YAML text
+    value: str  # what YAML read
+    text: str  # what it dropped, after the `#`
+
+    @property
+    def message(self) -> str:
+        return f"'#{_cut(self.text)}' is read as a YAML comment, not as part of the value, and would be dropped"
+
+    @property
+    def quoted(self) -> str:
+        return f"{_cut(self.value)} #{_cut(self.text)}" if self.value else f"#{_cut(self.text)}"
+
+    @property
+    def hint(self) -> str:
+        return (
+            f"put the whole value in quotes, its '#' and all (\"{self.quoted}\"); a comment after a value is "
+            "written with two spaces before its '#' and one after"
+        )
+
+
+def dropped_text(node: yaml.ScalarNode, lines: list[str]) -> DroppedText | None:
+    """The text YAML dropped as a comment right after the unquoted `node`, when it reads as part of the value:
+    a `#` after a single space (`Lithuania #1 to ratify`), or with no space after it (`#cybercrime`)."""
+    if node.style not in (None, "") or node.end_mark.line >= len(lines):
+        return None
+    match = _COMMENT.match(lines[node.end_mark.line][node.end_mark.column :])
+    if not match or not match["text"].strip():
+        return None
+    if len(match["gap"]) >= 2 and match["text"][:1].isspace():
+        return None  # `by: Jan Kowalski   # who or what translated it`: a comment, as the scaffold writes them
+    return DroppedText(node.end_mark.line, node.value, match["text"])
+
+
+def _cut(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def syntax_hint(lines: list[str], line: int | None, offset: int = 0) -> str:
+    """What to do about a YAML syntax error reported at the 0-based `line` of `lines` (the file's line
+    `line + 1 + offset`): the newcomer's mistake on that line or the one before named, or general advice."""
+    if line is None or line >= len(lines):
+        return GENERIC_HINT
+    here = lines[line]
+    if "\t" in here[: len(here) - len(here.lstrip())]:
+        return "this line is indented with a tab: YAML indents with spaces only; replace the tab with spaces"
+    for number in (line, line - 1):
+        indentation = lines[number][: len(lines[number]) - len(lines[number].lstrip())] if number >= 0 else ""
+        if indentation.strip(" \t"):  # a no-break space (U+00A0) or its kin, pasted from a web page
+            other = next(char for char in indentation if char not in " \t")
+            where = "this line" if number == line else f"line {number + 1 + offset}"
+            return (
+                f"{where} is indented with U+{ord(other):04X}, a space YAML does not read as one: retype its "
+                "indentation with the space bar"
+            )
+    for number in (line, line - 1):
+        where = "this line" if number == line else f"line {number + 1 + offset}"
+        if number >= 0 and (hint := _line_hint(lines[number], where)):
+            return hint
+    if (
+        line > 0
+        and (parent := _FIELD_LINE.match(lines[line - 1]))
+        and parent["value"]
+        and _indent(here) > _indent(lines[line - 1])
+    ):
+        return (
+            f"line {line + offset} gives `{parent['key']}` a value, and this line, indented under it, a field: "
+            f"a field has one or the other (`{parent['key']}:` alone on its line, its fields indented under it)"
+        )
+    if (opened := _unclosed(lines, line)) is not None:
+        number, mark = opened
+        if mark in "[{":
+            return (
+                f"the {mark} opened on line {number + 1 + offset} is not closed on that line, so YAML reads on into "
+                "the fields after it: close it there; a '#' in it starts a comment that hides the rest of the line, "
+                'so quote an item that holds one (`["#cyber"]`)'
+            )
+        return (
+            f"the quotes opened on line {number + 1 + offset} are not closed on that line, so YAML reads on "
+            "into the fields after it: end that value with its quotation mark"
+        )
+    return GENERIC_HINT
+
+
+def _line_hint(text: str, where: str) -> str | None:
+    if bare := _NO_SPACE.match(text):
+        return f"{where} has no space after the colon of `{bare['key']}:`: write `{bare['key']}: {bare['value']}`"
+    field = _FIELD_LINE.match(text)
+    if not field or not field["value"]:
+        return None
+    key, value = field["key"], field["value"]
+    if value[0] in "\"'" and (rest := _after_quoted(value)) and not rest.lstrip().startswith("#"):
+        inside = 'write a " inside it as \\"' if value[0] == '"' else "write a ' inside it twice ('')"
+        return (
+            f"the quoted value of `{key}` on {where} ends at its second {value[0]}, before "
+            f"`{_cut(rest.strip(), 30)}`: {inside}, or put the value in the other kind of quotes"
+        )
+    if value[0] in _TYPOGRAPHIC_QUOTES:
+        return (
+            f"the value of `{key}` on {where} starts with {value[0]}, which YAML reads as a letter, not as a "
+            f'quotation mark: put the whole value in straight quotes, `{key}: "{_cut(value)}"`'
+        )
+    if _reserved_start(value):
+        return f"the value of `{key}` on {where} starts with '{value[0]}', which YAML reserves: {_quote(key)}"
+    if re.search(r":(\s|$)", value):
+        return f"the value of `{key}` on {where} holds ': ', which YAML reads as a field's: {_quote(key)}"
+    return None
+
+
+def _reserved_start(value: str) -> bool:
+    """Whether the unquoted `value` starts with what YAML reads as something else than the start of a text:
+    `[` or `{` not closed at the line's end (`[Pilne] Litwa`), `|` or `>` with text after it, `- ` or `? `."""
+    first, rest = value[0], value[1:]
+    if first in _RESERVED_START:
+        return True
+    if first in "[{":
+        return not _code(value).endswith("]" if first == "[" else "}")
+    if first in "|>":
+        return bool(rest.strip(" +-0123456789")) and not rest.lstrip(" +-0123456789").startswith("#")
+    return first in "-?" and rest[:1] == " "
+
+
+def _code(value: str) -> str:
+    """`value` up to what may start a comment: a `#` after a space, or after `[`, `{` or `,` in a list."""
+    return re.split(r"(?<=[\s\[{,])#", value, maxsplit=1)[0].rstrip()
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _quote(key: str) -> str:
+    return f'put the whole value in quotes: `{key}: "..."`'
+
+
+def _after_quoted(value: str) -> str | None:
+    """What follows the closing quote of the quoted `value`, or None when it is not closed on this line."""
+    mark, index = value[0], 1
+    escape = "\\" if mark == '"' else "''"  # `\"` inside "...", `''` inside '...'
+    while index < len(value):
+        if value.startswith(escape, index):
+            index += 2
+        elif value[index] == mark:
+            return value[index + 1 :]
+        else:
+            index += 1
+    return None
+
+
+def _unclosed(lines: list[str], line: int) -> tuple[int, str] | None:
+    """The 0-based line, before `line`, of the last field whose quoted value or `[...]`/`{...}` is not closed on
+    its line and runs on over a line that looks like a field of its own (a quoted value may span lines; a field
+    may not), and its opening mark."""
+    for number in range(line - 1, -1, -1):
+        field = _FIELD_LINE.match(lines[number])
+        value = field["value"] if field else None
+        if not value or value[0] not in "\"'[{":
+            continue
+        if value[0] in "\"'" and _after_quoted(value) is not None:
+            continue
+        if value[0] in "[{" and _code(value).endswith("]" if value[0] == "[" else "}"):
+            continue
+        level = _indent(lines[number])
+        runs_on = any(_FIELD_LINE.match(later) and _indent(later) <= level for later in lines[number + 1 : line + 1])
+        return (number, value[0]) if runs_on else None
+    return None
