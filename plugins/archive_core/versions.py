@@ -10,6 +10,7 @@ from typing import Protocol
 
 from archive_core.errors import Problem
 from archive_core.locales import LANGUAGES
+from archive_core.provenance import same_address
 from archive_core.schema import ArticleMeta
 
 
@@ -196,3 +197,32 @@ def translated_original_problems(documents: Sequence[tuple[str, ArticleMeta]]) -
         if meta.translation
         and (original := translated.get((meta.translation_key, meta.translation.from_lang))) is not None
     ]
+
+
+def date_mismatch_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
+    """A translation dated another day than its original, of the same source: `date` is the day the source was
+    published, one day for both, and the two versions were listed in different years and months, with each
+    page stating another publication date. (A translation of another source, such as a publisher's own
+    English edition, has that source's date.) Errors, on the translation."""
+    versions_ = {(meta.translation_key, meta.lang): (path, meta) for path, meta in documents}
+    problems = []
+    for path, meta in documents:
+        if meta.translation is None:
+            continue
+        original_path, original = versions_.get((meta.translation_key, meta.translation.from_lang), (None, None))
+        if original is None or original.source is None or meta.source is None:
+            continue
+        if same_address(original.source.url) != same_address(meta.source.url):
+            continue
+        if original.date.date() != meta.date.date():
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    "date",
+                    f"is {meta.date.date().isoformat()}, but the {original.lang!r} original {original_path}, of the "
+                    f"same source, is dated {original.date.date().isoformat()}",
+                    "the date is the day the source was published: give both versions the same `date:`",
+                )
+            )
+    return problems
