@@ -13,6 +13,7 @@ file like every data file, so `make check` refuses a bad record at its line.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,7 +116,9 @@ def _record(data: DataFile, where: list, record: object) -> CountryForms:
                 address_hint(record["source"], "the entry the forms come from"),
             )
         )
-    return CountryForms(record["code"], tuple(forms), record["source"])
+    # Composed (NFC), as the importer composes the text it matches them in: a form written decomposed matched no
+    # text, and was never compared with the same form of another country.
+    return CountryForms(record["code"], tuple(unicodedata.normalize("NFC", form) for form in forms), record["source"])
 
 
 def search_terms(codes: Iterable[str], records: Iterable[CountryForms]) -> str:
