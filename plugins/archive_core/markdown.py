@@ -83,7 +83,7 @@ def _render_caption(renderer, tokens: list[Token], idx: int, options, env) -> st
 @cache
 def markdown() -> MarkdownIt:
     md = (
-        # store_labels: a link or image made from a reference definition says so (`_Lines.line_of`).
+        # store_labels: a link or image made from a reference definition says so (`Lines.line_of`).
         MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False, "store_labels": True})
         .enable("table")
         .use(footnote_plugin)
@@ -205,7 +205,7 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
 
     `site_links=False` for text Pelican does not read (the about pages): nothing would resolve a
     `{filename}` or a bare `.md` there, so they are refused as relative addresses too."""
-    lines = _Lines(body)
+    lines = Lines(body)
     found = []
     for block in tokens:
         for token in block.children or ():
@@ -250,7 +250,7 @@ def missing_anchors(tokens: list[Token], body: str, html: str) -> list[UnsafeLin
     """Links to a part of the page itself (`[see below](#x)`) whose `id` the rendered body does not have:
     they would be broken on the page, and on every page the lead is shown on."""
     ids = set(ID_ATTRIBUTE.findall(html))
-    lines = _Lines(body)
+    lines = Lines(body)
     return [
         UnsafeLink(url, lines.line_of(url, block, token), *_MISSING_ANCHOR)
         for block in tokens
@@ -263,7 +263,7 @@ def missing_anchors(tokens: list[Token], body: str, html: str) -> list[UnsafeLin
 
 def site_links(tokens: list[Token], body: str) -> list[SiteLink]:
     """Links that Pelican resolves to other content (`{filename}`...), and bare links to `.md` files."""
-    lines = _Lines(body)
+    lines = Lines(body)
     found = []
     for block in tokens:
         for token in block.children or ():
@@ -290,7 +290,7 @@ def site_links(tokens: list[Token], body: str) -> list[SiteLink]:
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash escape of CommonMark: `\)` is `)`
 
 
-class _Lines:
+class Lines:
     """Where each link of a body is written. Links are found in the order they are written, so the search
     for one starts at the line of the last one found in its block: a body of 10,000 links took 73 s when each
     search started at its block's first line, unescaping every line again (quadratic)."""
