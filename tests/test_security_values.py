@@ -160,6 +160,19 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
     "an empty publisher": (ARTICLE, "publisher: Example Agency", 'publisher: ""', ":11: source.publisher: is empty"),
     "a blank summary": (ARTICLE, "slug:", 'summary: "  "\nslug:', ":6: summary: is empty"),
     "an empty role in a data file": (PEOPLE, "en: researcher", 'en: ""', ":20: Quillfeather.role.en: is empty"),
+    # Days of the archive's before the source's own: a correction dated years before was listed as the oldest.
+    "a correction before the source was published": (
+        ARTICLE,
+        "slug:",
+        "corrections:\n  - date: 2020-01-01\n    change: A name.\nslug:",
+        ":7: corrections.0.date: 2020-01-01 is before the source was published (2025-10-26, the article's `date:`)",
+    ),
+    "a source read before it was published": (
+        ARTICLE,
+        "publisher: Example Agency",
+        "publisher: Example Agency\n  accessed: 2025-10-24",
+        ":12: source.accessed: 2025-10-24 is before the source was published",
+    ),
 }
 
 # name: (file, text replaced, its replacement): what real text needs, accepted
@@ -182,6 +195,8 @@ ACCEPTED: dict[str, tuple[str, str, str]] = {
     ),
     "a title in Korean": (ARTICLE, '"Convention signed in Hanoi"', '"하노이 협약 서명"'),
     "a key left without a value (not given)": (ARTICLE, "slug:", "editor_note:\nslug:"),
+    # Where it was published (Hanoi) the day is ahead of the archive's.
+    "a source read the day before its date": (ARTICLE, "Example Agency", "E\n  accessed: 2025-10-25"),
 }
 
 

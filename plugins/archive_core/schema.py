@@ -377,7 +377,9 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         url=url,
         publisher=v.text("source.publisher", source_data.get("publisher")),
         raw=raw,
-        accessed=_date(v, accessed, "source.accessed").date() if accessed is not None else None,
+        accessed=_after_publication(v, _date(v, accessed, "source.accessed"), published, "source.accessed")
+        if accessed is not None
+        else None,
         archived=archived,
     )
 
@@ -431,7 +433,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         editor_note=v.text("editor_note", data.get("editor_note")),
         review=review,
         annotations=_annotations(v, data.get("annotations")),
-        corrections=_corrections(v, data.get("corrections")),
+        corrections=_corrections(v, data.get("corrections"), published),
         translation_chain=_translation_chain(v, data.get("translation_chain"), lang, translation),
     )
 
@@ -529,12 +531,27 @@ def _annotations(v: _Validator, value: Any) -> tuple[Annotation, ...]:
     return tuple(found)
 
 
-def _corrections(v: _Validator, value: Any) -> tuple[ArticleCorrection, ...]:
+def _after_publication(v: _Validator, day: datetime, published: datetime, field: str) -> date:
+    """`day`, when the archive read or corrected the article: never before the source was published (a day's
+    slack: the source's date is where it was published, ahead of the archive's in Hanoi). Such a day passed, and
+    a correction dated years before was listed last in the corrections log, as the oldest."""
+    if day.date() < published.date() - timedelta(days=1):
+        v.fail(
+            field,
+            f"{day.date().isoformat()} is before the source was published ({published.date().isoformat()}, the "
+            "article's `date:`)",
+            "the archive reads and corrects an article after it is published: check both dates",
+        )
+    return day.date()
+
+
+def _corrections(v: _Validator, value: Any, published: datetime) -> tuple[ArticleCorrection, ...]:
     found = []
     for index, item in enumerate(_items(v, "corrections", value, {"date", "change", "reason"}, {"date", "change"})):
+        field = f"corrections.{index}.date"
         found.append(
             ArticleCorrection(
-                date=_date(v, item.get("date"), f"corrections.{index}.date").date(),
+                date=_after_publication(v, _date(v, item.get("date"), field), published, field),
                 change=v.text(f"corrections.{index}.change", item["change"], required=True),
                 reason=v.text(f"corrections.{index}.reason", item.get("reason")),
             )
