@@ -34,6 +34,8 @@ SLUG_MAX_LENGTH = 80
 # Each topic is a page in each language: an article's main subjects are a few; thousands would be thousands of
 # pages (and a build as long) from one file.
 MAX_TAGS = 20
+# Each note's passage is searched for in the whole text: 16,000 notes on a text of 250 KB took `make check` 114 s.
+MAX_ANNOTATIONS = 100
 # A source published "tomorrow" where it was published (Hanoi is ahead of Warsaw and of CI's UTC) is fine;
 # later than that, the date is a typo, and it would head every listing until that day.
 MAX_DAYS_AHEAD = timedelta(days=1)
@@ -164,7 +166,8 @@ FIELDS: tuple[Field, ...] = (
         "list of mappings",
         "Notes on exact passages, shown beside them without changing the text: `text` (the passage, verbatim, "
         "found once in the body), `note`, and `kind`: sic (the source's spelling kept), translation "
-        "(a translator's note), quote (a quotation translated from a translation), editor.",
+        "(a translator's note), quote (a quotation translated from a translation), editor; at most "
+        f"{MAX_ANNOTATIONS}.",
     ),
     Field(
         "corrections",
@@ -511,6 +514,12 @@ def _items(v: _Validator, field: str, value: Any, keys: set[str], required: set[
 
 
 def _annotations(v: _Validator, value: Any) -> tuple[Annotation, ...]:
+    if isinstance(value, list) and len(value) > MAX_ANNOTATIONS:
+        v.fail(
+            "annotations",
+            f"has {len(value)} notes, more than {MAX_ANNOTATIONS}",
+            "note the passages a reader must not misread; say the rest in `editor_note:`",
+        )
     found = []
     for index, item in enumerate(_items(v, "annotations", value, {"text", "note", "kind"}, {"text", "note", "kind"})):
         kind = item.get("kind")
