@@ -136,3 +136,12 @@ def test_more_notes_than_a_page_holds_are_refused_at_their_line(tmp_path):
     with pytest.raises(ContentError) as refused:
         read_article(path, tmp_path)
     assert str(refused.value).startswith(f"{path}:7: annotations: has 101 notes, more than 100")
+
+
+def test_many_empty_footnotes_are_refused_at_once():
+    """The line of a footnote with no text is searched for in the whole text: once, for the first."""
+    body = "".join(f"Text[^{n}].\n\n" for n in range(20_000)) + "".join(f"[^{n}]:\n\n" for n in range(20_000))
+    tokens = markdown.parse(body)
+    problems: list = []
+    assert _seconds(lambda: problems.extend(structure_problems(tokens, body))) < 3
+    assert [(p.line, p.message) for p in problems] == [(40_001, "has a footnote with no text")]

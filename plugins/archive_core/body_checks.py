@@ -69,11 +69,10 @@ _BLOCK_CLOSE = {"heading_open": "heading_close", "footnote_open": "footnote_clos
 
 
 def shows_nothing_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]:
-    """Each link with no text a page draws (`[](https://...)`, `[ ](...)`, a zero-width space), and each heading or
+    """The first link with no text a page draws (`[](https://...)`, `[ ](...)`, a zero-width space), or heading or
     footnote with none: they passed, and the page held a link no one could see or follow, and an empty heading
-    or note (WCAG 2.4.4, 2.4.6). An image's description counts as the text of a link on it."""
-    problems = []
-    lines: Lines | None = None
+    or note (WCAG 2.4.4, 2.4.6). An image's description counts as the text of a link on it. Only the first, as
+    a file is refused at its first problem (a footnote's line is searched for in the whole text)."""
     open_block: tuple[str, Token] | None = None  # the heading or footnote being read, and its first token
     shown = False
     for block in tokens:
@@ -81,7 +80,7 @@ def shows_nothing_problems(tokens: list[Token], body: str = "") -> list[BodyProb
             open_block, shown = (_BLOCK_CLOSE[block.type], block), False
         elif open_block is not None and block.type == open_block[0]:
             if not shown:
-                problems.append(BodyProblem(_block_line(open_block[1], body), *_EMPTY_BLOCK[open_block[1].type]))
+                return [BodyProblem(_block_line(open_block[1], body), *_EMPTY_BLOCK[open_block[1].type])]
             open_block = None
         link: Token | None = None
         link_shown = False
@@ -92,10 +91,9 @@ def shows_nothing_problems(tokens: list[Token], body: str = "") -> list[BodyProb
                 link, link_shown = token, False
             elif token.type == "link_close" and link is not None:
                 if not link_shown:
-                    lines = lines or Lines(body)
-                    problems.append(BodyProblem(lines.line_of(str(link.attrGet("href")), block, link), *_EMPTY_LINK))
+                    return [BodyProblem(Lines(body).line_of(str(link.attrGet("href")), block, link), *_EMPTY_LINK)]
                 link = None
-    return problems
+    return []
 
 
 def _block_line(token: Token, body: str) -> int | None:
