@@ -75,12 +75,18 @@ def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[
                         f"remove it, or move it to the record of {other}",
                     )
                 )
-            if (owner := owners.setdefault(form, forms.code)) != forms.code:
+            # As matched: `wietnamski` of one record opening a sentence is `Wietnamski` of another.
+            owner = next(
+                (owner for name in _as_matched(form) if (owner := owners.setdefault(name, forms.code)) != forms.code),
+                None,
+            )
+            if owner is not None:
                 problems.append(
                     data.problem(
                         ["countries", index, "forms"],
                         f"{forms.code}.forms",
-                        f"{form!r} is a form of {owner} too: the importer could not tell which country it names",
+                        f"{form!r} is a form of {owner} too, as written or opening a sentence: the importer could "
+                        "not tell which country it names",
                         "keep it for the country it names in the archive's articles",
                     )
                 )
