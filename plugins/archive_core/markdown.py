@@ -26,6 +26,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
+from .provenance import is_http_url
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # The attributes a body may give a span or a block: the language of a passage (WCAG 2.2 SC 3.1.2) and its
@@ -50,6 +51,12 @@ class UnsafeLink:
 _THIRD_PARTY = (
     "loads from another site: every reader's browser would request it (and feed readers too)",
     "save the image in content/ and write ![text]({static}/path/to/image), or link to it: [text](https://...)",
+)
+_NOT_AN_ADDRESS = (
+    "is not an address the archive links to: a user name or password before the host "
+    "(`https://www.un.org@evil.example/` goes to evil.example), a host a browser reads as another "
+    "(`https://0x7f.0.0.1/`, `http://127.1/`), or a port or host that does not parse",
+    "give the page's own address, https://host/path, as its site shows it",
 )
 _RELATIVE = (
     "is a relative address, which the site would publish broken",
@@ -233,6 +240,9 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
                 # `https:evil.org`: a browser reads it as a path of this site, or as http://evil.org/ from https
                 problem = ("has no host", "write the whole address: https://host/...")
                 found.append(UnsafeLink(url, lines.line_of(url, block, token), *problem))
+            elif scheme and scheme.group(1).lower() in ("http", "https") and not is_http_url(url):
+                # The one address test of content (`provenance.is_http_url`), as for front-matter and data files.
+                found.append(UnsafeLink(url, lines.line_of(url, block, token), *_NOT_AN_ADDRESS))
             elif not scheme and not (site_links and url.split("#")[0].split("?")[0].endswith(".md")):
                 found.append(UnsafeLink(url, lines.line_of(url, block, token), *_RELATIVE))
     return found
