@@ -32,6 +32,13 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         ":14: sources: lists 'https://example.org/events/signing' twice, on lines 13 and 14",
     ),
     "an event's country twice": (EVENT, "countries: [VN]", "countries: [VN, VN]", ":14: countries: lists 'VN'"),
+    # An event's file is named after its id (`a.yaml` held `id: b`): a reviewer read another address than its own.
+    "an event in a file of another name": (
+        EVENT,
+        "id: signing-ceremony",
+        "id: signing-ceremonies",
+        ":1: id: event 'signing-ceremonies' is in signing-ceremony.yaml: each event's file is named after its id",
+    ),
     "a person's article twice": (
         PEOPLE,
         "articles: [civil-society-concerns]",

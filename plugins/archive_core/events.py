@@ -118,6 +118,18 @@ def load_events(content_dir: Path, article_keys: Iterable[str]) -> tuple[list[Ev
         problems += found
         if event is None:
             continue
+        if event.id != path.stem:
+            # Named after its id, as the layout has it: `a.yaml` held `id: b` and `b.yaml` `id: a`, and a reviewer
+            # of the one file read another entry's address than the site gave it.
+            problems.append(
+                data.problem(
+                    ["id"],
+                    "id",
+                    f"event {event.id!r} is in {path.name}: each event's file is named after its id",
+                    f"rename the file {event.id}.yaml; an id never changes: it is the entry's address",
+                )
+            )
+            continue
         if event.id in seen:
             problems.append(
                 data.problem(

@@ -75,7 +75,12 @@ RECORDS = {
     "MU": record("MU", day="2025-11-19", place="new-york"),
     "PL": record("PL", day="2025-10-26"),
 }
-EVENTS = {"signing-hanoi": CEREMONY, "signature-closes": CLOSES, "signature-mauritius": MAURITIUS, "entry": ENTRY}
+EVENTS = {
+    "signing-hanoi": CEREMONY,
+    "signature-closes": CLOSES,
+    "signature-mauritius": MAURITIUS,
+    "entry-into-force": ENTRY,
+}
 
 
 def write(folder: Path, records: dict[str, str], events: dict[str, str], convention: str = CONVENTION) -> Path:
@@ -163,7 +168,7 @@ def test_a_signing_event_of_a_country_with_no_record_is_refused(tmp_path):
 
 
 def test_a_ratification_event_needs_a_ratified_record(tmp_path):
-    event = MAURITIUS.replace("kind: signing", "kind: ratification").replace("id: signature-", "id: ratification-")
+    event = MAURITIUS.replace("kind: signing", "kind: ratification")
     (problem,) = changed(tmp_path, events={"signature-mauritius": event})
     assert "ratification, but data/countries.yaml gives 'signed'" in problem.message
 
@@ -182,14 +187,19 @@ def test_more_organisations_at_hanoi_than_the_depositary_counts_is_refused(tmp_p
 
 
 def test_a_dated_entry_into_force_needs_its_ratifications_90_days_before(tmp_path):
-    dated = {"entry": ENTRY.replace("upcoming: true", "date: 2026-06-01")}
+    dated = {"entry-into-force": ENTRY.replace("upcoming: true", "date: 2026-06-01")}
     (problem,) = changed(tmp_path, events=dated)
-    assert problem.path.endswith("entry.yaml") and "has 0 confirmed ratifications" in problem.message
+    assert problem.path.endswith("entry-into-force.yaml") and "has 0 confirmed ratifications" in problem.message
     ratified = {code: record(code, "ratified", day, None) for code, day in (("PL", "2026-04-01"), ("DE", "2026-04-02"))}
     (problem,) = changed(tmp_path / "soon", records=ratified, events=dated)
     assert "less than 90 days after the last of the 2 ratifications it needs" in problem.message
     assert (
-        changed(tmp_path / "late", records=ratified, events={"entry": dated["entry"].replace("06-01", "07-01")}) == []
+        changed(
+            tmp_path / "late",
+            records=ratified,
+            events={"entry-into-force": dated["entry-into-force"].replace("06-01", "07-01")},
+        )
+        == []
     )
 
 

@@ -146,9 +146,10 @@ def test_missing_date_and_upcoming_with_a_date(content):
 
 def test_duplicate_and_reserved_ids(content):
     (content / "data" / "timeline" / "a.yaml").write_text(GOOD)
-    [problem] = problems_for(content, GOOD, name="b.yaml")
-    assert "b.yaml:1: id: event 'signing-hanoi' is also the id of" in problem
-    assert problem.endswith("a.yaml (give every event its own id: it is the anchor of its entry)")
+    [first, second] = problems_for(content, GOOD, name="b.yaml")
+    for name, problem in (("a.yaml", first), ("b.yaml", second)):
+        assert f"{name}:1: id: event 'signing-hanoi' is in {name}: each event's file is named after its id" in problem
+        assert problem.endswith("(rename the file signing-hanoi.yaml; an id never changes: it is the entry's address)")
     (content / "data" / "timeline" / "a.yaml").unlink()
     [problem] = problems_for(content, GOOD.replace("id: signing-hanoi", "id: year-2025"), name="b.yaml")
     assert "id: event 'year-2025': 'year-2025' is reserved" in problem
