@@ -21,6 +21,9 @@ ARTICLE = "articles/2025/signing-in-hanoi.en.md"
 EVENT = "data/timeline/signing-ceremony.yaml"
 PEOPLE = "data/people.yaml"
 
+CHAIN_FROM_ZZ = "by: X\ntranslation_chain:\n  - {from: zz, to: pl, by: Y}\n  - {from: pl, to: en, by: X}"
+ZZ_REFUSED = ":16: translation_chain.0.from: 'zz' is not a language CLDR names in pl and en"
+
 # name: (file, text replaced, its replacement, the problem's `line: field: message` start)
 REFUSED: dict[str, tuple[str, str, str, str]] = {
     "a country twice": (ARTICLE, "[BY, EU, VN, ZA]", "[BY, VN, VN]", ":7: countries: lists 'VN' twice"),
@@ -167,6 +170,8 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
     "an empty publisher": (ARTICLE, "publisher: Example Agency", 'publisher: ""', ":11: source.publisher: is empty"),
     "a blank summary": (ARTICLE, "slug:", 'summary: "  "\nslug:', ":6: summary: is empty"),
     "an empty role in a data file": (PEOPLE, "en: researcher", 'en: ""', ":20: Quillfeather.role.en: is empty"),
+    # A language each page names: `zz` passed `make check`, and the build failed on a KeyError from CLDR.
+    "a step of translation from no language": (ARTICLE, "by: the fixture's authors", CHAIN_FROM_ZZ, ZZ_REFUSED),
     # Days of the archive's before the source's own: a correction dated years before was listed as the oldest.
     "a correction before the source was published": (
         ARTICLE,
@@ -364,3 +369,10 @@ def test_a_value_that_is_not_text_is_quoted_in_the_hint_as_written(written, hint
     path.write_text(GOOD_ARTICLE.replace("lang: en\n", f"lang: en\nsummary: {written}\n"), encoding="utf-8")
     problems = [str(p) for p in check(content_copy)]
     assert any(p.startswith(f"{path}:5: summary: must be text, not") and hint in p for p in problems), problems
+
+
+def test_a_language_no_page_can_name_stops_the_build_at_its_line_not_with_a_traceback(content_copy, tmp_path):
+    _edit(content_copy, ARTICLE, "by: the fixture's authors", CHAIN_FROM_ZZ)
+    built = run_build(content_copy, tmp_path / "output")
+    assert built.returncode == 1 and "Traceback" not in built.stderr, built.stderr
+    assert f"{content_copy / ARTICLE}{ZZ_REFUSED}" in built.stderr

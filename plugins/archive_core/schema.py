@@ -21,7 +21,7 @@ from . import countries
 from .errors import Problem, content_error
 from .frontmatter import SplitDocument, field_line, naive, written_scalar
 from .layout import RAW_SOURCES_DIR
-from .locales import LANGUAGES
+from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
 from .text import TITLE_MAX_CHARS
@@ -577,6 +577,12 @@ def _translation_chain(
             code = item.get(key)
             if not isinstance(code, str) or not LANGUAGE_CODE.fullmatch(code):
                 v.fail(f"translation_chain.{index}.{key}", f"{code!r} is not a language code", "ISO 639-1: vi, pl, en")
+            if not is_named_language(code):
+                v.fail(
+                    f"translation_chain.{index}.{key}",
+                    f"{code!r} is not a language CLDR names in {' and '.join(LANGUAGES)}",
+                    "ISO 639-1: vi, pl, en; each page names the language of every step",
+                )
         steps.append(
             TranslationStep(item["from"], item["to"], v.text(f"translation_chain.{index}.by", item["by"], True))
         )
