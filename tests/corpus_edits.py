@@ -231,10 +231,17 @@ class Editor:
         if day == (old.date() if hasattr(old, "date") else old):
             return None
         article.set("date", day.isoformat())
+        # A translation has its original's date (a version dated alone is refused): the other versions follow.
+        for path in self.versions()[article.meta["translation_key"]].values():
+            if path != article.path:
+                version = Article.read(path)
+                version.set("date", day.isoformat())
+                self.save(version)
         return f"date -> {day}"
 
     def date_other_year(self, article: Article) -> str | None:
-        """The date in another year: the file moves to that year's folder (both versions, or only this one)."""
+        """The date in another year: the file moves to that year's folder (both versions, or only this one,
+        which `make check` refuses when the other is its original or translation)."""
         meta = article.meta
         if meta["translation_key"] in self.linked():
             return None

@@ -154,3 +154,17 @@ def test_make_new_never_writes_through_a_link(tmp_path):
     with pytest.raises(Refused, match="would be written through a link"):
         scaffold(content, "Tytuł", "pl", date(2025, 10, 26))
     assert list(outside.iterdir()) == []
+
+
+@pytest.mark.parametrize("folder", ["sources", "data", "articles", "articles/2025", "drafts"])
+def test_dest_a_folder_of_the_content_folder_is_refused(folder, tmp_path):
+    """The article goes to `<DEST>/articles/<year>/`: in a folder of the content folder the build never reads it.
+    Imported into `content/sources`, it passed `make check` as a raw copy no article pointed to, and was never
+    published."""
+    content = tmp_path / "content"
+    (content / folder).mkdir(parents=True)
+    before = files_under(tmp_path)
+    code, _, err = run(SEED, content / folder, *OPTIONS, allowed=content)
+    assert code == 1 and f"DEST: is a folder of the content folder ({content})" in err
+    assert "where the build never reads it" in err and "nothing was written" in err
+    assert files_under(tmp_path) == before

@@ -188,3 +188,39 @@ def test_a_passage_in_another_language_carries_its_lang(content_copy):
     assert '<span lang="pl">Dzień dobry</span>' in html
     assert '<span lang="ar" dir="rtl">سلام</span>' in html
     assert '<blockquote lang="vi">' in html
+
+
+# Markup that shows nothing: it passed, and the page held a link no reader could see or follow (its address lost
+# to all but the markup), or a heading or note with no words. name: (markdown, its line after GOOD, message start)
+SHOWS_NOTHING = {
+    "a link with no text": ("Text.\n[](https://example.org/x) more", 1, "has a link with no text"),
+    "a link on spaces": ("[  ](https://example.org/x)", 0, "has a link with no text"),
+    "a link on a zero-width space": ("[\u200b](https://example.org/x)", 0, "has a link with no text"),
+    "a link on an entity that draws nothing": ("[&#8203;](https://example.org/x)", 0, "has a link with no text"),
+    "a link on an image with no description": ("[![]({static}/sources/x.png)](https://example.org/)", 0, "has a link"),
+    "a heading with no text": ("Text.\n\n##\n\nMore.", 2, "has a heading with no text"),
+    "a heading of a zero-width space": ("## \u200b", 0, "has a heading with no text"),
+    "a footnote with no text": ("Text[^1].\n\n[^1]:\n", 2, "has a footnote with no text"),
+    "an about page's link with no text": ("[](https://example.org/x)", None, "has a link with no text"),
+}
+
+
+@pytest.mark.parametrize("case", SHOWS_NOTHING.values(), ids=SHOWS_NOTHING.keys())
+def test_markup_that_shows_nothing_is_refused_at_its_line(case, content_copy):
+    markdown, offset, expected = case
+    (content_copy / "sources" / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    if offset is None:  # the about page, where the same rules hold
+        path = content_copy / ABOUT
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{markdown}\n", encoding="utf-8")
+        problems = [str(p) for p in check(content_copy) if p.severity == "error"]
+        assert any(p.startswith(f"{path}:") and f"body: {expected}" in p for p in problems), problems
+        return
+    problems = _problems(content_copy, ARTICLE, GOOD + markdown + "\n")
+    path = content_copy / ARTICLE
+    assert any(p.startswith(f"{path}:{BODY_LINE + offset}: body: {expected}") for p in problems), problems
+
+
+def test_a_link_on_words_code_or_an_image_with_a_description_is_accepted(content_copy):
+    (content_copy / "sources" / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    text = GOOD + "[`UNODC`](https://example.org/) [![Logo]({static}/sources/x.png)](https://example.org/)\n"
+    assert _problems(content_copy, ARTICLE, text + "\n## `§ 2`\n\nText[^1].\n\n[^1]: *A* note.\n") == []

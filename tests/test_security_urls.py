@@ -119,3 +119,36 @@ def test_refused_in_an_article_at_its_line(content_copy):
     path.write_text(good("https://example.org/a", "https://exa mple.org/a"), encoding="utf-8")
     problems = [str(p) for p in check(content_copy)]
     assert any(p.startswith(f"{path}:8: source.url:") for p in problems), problems
+
+
+# The same test for a link in an article's or about page's body (as markdown-it writes its href: percent-escaped,
+# an internationalized host in its `xn--` form). Each passed: a reader hovering over the first sees `www.un.org`.
+BODY_LINKS = {
+    "credentials before the host": "[UN](https://www.un.org@evil.example/x)",
+    "credentials in an autolink": "<https://www.un.org@evil.example/x>",
+    "a user and password": "[x](https://user:pass@example.org/)",
+    "an escaped backslash before the at sign": "[x](https://example.org\\@evil.example/)",
+    "a host read as 127.0.0.1": "[x](https://press.un.org.0x7f000001/)",
+    "a short IPv4 address": "[x](http://127.1/)",
+    "a port out of range": "[x](https://example.org:99999/)",
+    "an IPv6 address not closed": "[x](http://[::1/)",
+}
+
+
+@pytest.mark.parametrize("link", BODY_LINKS.values(), ids=BODY_LINKS.keys())
+def test_a_link_in_a_body_is_an_address_as_strict_as_any_other(link, content_copy):
+    path = content_copy / "articles/2025/good-article.en.md"
+    text = good("https://example.org/a", "https://example.org/a")
+    path.write_text(f"{text}\n{link}\n", encoding="utf-8")
+    line = text.count("\n") + 2
+    problems = [str(p) for p in check(content_copy) if p.severity == "error"]
+    assert any(p.startswith(f"{path}:{line}: body: link target") and "is not an address" in p for p in problems), (
+        problems
+    )
+
+
+def test_a_link_in_a_body_to_a_real_address_is_accepted(content_copy):
+    path = content_copy / "articles/2025/good-article.en.md"
+    links = " ".join(f"[{n}]({url})" for n, url in enumerate(ACCEPTED)) + " [v](https://vietnamplu\u0455.vn/a)"
+    path.write_text(good("https://example.org/a", "https://example.org/a") + f"\n{links}\n", encoding="utf-8")
+    assert [str(p) for p in check(content_copy) if p.severity == "error"] == []

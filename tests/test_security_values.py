@@ -6,6 +6,7 @@ of content/, which the build would skip. See docs/security.md.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import icu
 import pytest
@@ -20,6 +21,9 @@ ARTICLE = "articles/2025/signing-in-hanoi.en.md"
 EVENT = "data/timeline/signing-ceremony.yaml"
 PEOPLE = "data/people.yaml"
 
+CHAIN_FROM_ZZ = "by: X\ntranslation_chain:\n  - {from: zz, to: pl, by: Y}\n  - {from: pl, to: en, by: X}"
+ZZ_REFUSED = ":16: translation_chain.0.from: 'zz' is not a language CLDR names in pl and en"
+
 # name: (file, text replaced, its replacement, the problem's `line: field: message` start)
 REFUSED: dict[str, tuple[str, str, str, str]] = {
     "a country twice": (ARTICLE, "[BY, EU, VN, ZA]", "[BY, VN, VN]", ":7: countries: lists 'VN' twice"),
@@ -31,6 +35,13 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         ":14: sources: lists 'https://example.org/events/signing' twice, on lines 13 and 14",
     ),
     "an event's country twice": (EVENT, "countries: [VN]", "countries: [VN, VN]", ":14: countries: lists 'VN'"),
+    # An event's file is named after its id (`a.yaml` held `id: b`): a reviewer read another address than its own.
+    "an event in a file of another name": (
+        EVENT,
+        "id: signing-ceremony",
+        "id: signing-ceremonies",
+        ":1: id: event 'signing-ceremonies': 'signing-ceremonies' is not the name of its file, signing-ceremony.yaml",
+    ),
     "a person's article twice": (
         PEOPLE,
         "articles: [civil-society-concerns]",
@@ -159,6 +170,21 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
     "an empty publisher": (ARTICLE, "publisher: Example Agency", 'publisher: ""', ":11: source.publisher: is empty"),
     "a blank summary": (ARTICLE, "slug:", 'summary: "  "\nslug:', ":6: summary: is empty"),
     "an empty role in a data file": (PEOPLE, "en: researcher", 'en: ""', ":20: Quillfeather.role.en: is empty"),
+    # A language each page names: `zz` passed `make check`, and the build failed on a KeyError from CLDR.
+    "a step of translation from no language": (ARTICLE, "by: the fixture's authors", CHAIN_FROM_ZZ, ZZ_REFUSED),
+    # Days of the archive's before the source's own: a correction dated years before was listed as the oldest.
+    "a correction before the source was published": (
+        ARTICLE,
+        "slug:",
+        "corrections:\n  - date: 2020-01-01\n    change: A name.\nslug:",
+        ":7: corrections.0.date: 2020-01-01 is before the source was published (2025-10-26, the article's `date:`)",
+    ),
+    "a source read before it was published": (
+        ARTICLE,
+        "publisher: Example Agency",
+        "publisher: Example Agency\n  accessed: 2025-10-24",
+        ":12: source.accessed: 2025-10-24 is before the source was published",
+    ),
 }
 
 # name: (file, text replaced, its replacement): what real text needs, accepted
@@ -181,6 +207,8 @@ ACCEPTED: dict[str, tuple[str, str, str]] = {
     ),
     "a title in Korean": (ARTICLE, '"Convention signed in Hanoi"', '"하노이 협약 서명"'),
     "a key left without a value (not given)": (ARTICLE, "slug:", "editor_note:\nslug:"),
+    # Where it was published (Hanoi) the day is ahead of the archive's.
+    "a source read the day before its date": (ARTICLE, "Example Agency", "E\n  accessed: 2025-10-25"),
 }
 
 
@@ -286,7 +314,12 @@ NAMES = """countries:
     ("code", "form", "expected"),
     [
         ("PL", "Polsce, Wietnamie", ":6: PL.forms: 'Wietnamie' is a form of VN too"),
+        # Matched opening a sentence too: one record's `wietnamie` there is another's `Wietnamie`. It passed, and the
+        # importer tagged a sentence starting so with the country of the record read last.
+        ("PL", "Polsce, wietnamie", ":6: PL.forms: 'wietnamie' is a form of VN too, as written or opening a sentence"),
         ("VN", "Wietnamowi", ":5: VN.code: has a second record"),
+        # Decomposed accents (NFD) are the same name: it passed, and the importer could not match it.
+        ("PL", unicodedata.normalize("NFD", "Côte d’Ivoire"), ":6: PL.forms: 'Côte d’Ivoire' is CLDR's name of CI"),
     ],
 )
 def test_a_country_name_form_names_one_country(code, form, expected, content_copy):
@@ -336,3 +369,10 @@ def test_a_value_that_is_not_text_is_quoted_in_the_hint_as_written(written, hint
     path.write_text(GOOD_ARTICLE.replace("lang: en\n", f"lang: en\nsummary: {written}\n"), encoding="utf-8")
     problems = [str(p) for p in check(content_copy)]
     assert any(p.startswith(f"{path}:5: summary: must be text, not") and hint in p for p in problems), problems
+
+
+def test_a_language_no_page_can_name_stops_the_build_at_its_line_not_with_a_traceback(content_copy, tmp_path):
+    _edit(content_copy, ARTICLE, "by: the fixture's authors", CHAIN_FROM_ZZ)
+    built = run_build(content_copy, tmp_path / "output")
+    assert built.returncode == 1 and "Traceback" not in built.stderr, built.stderr
+    assert f"{content_copy / ARTICLE}{ZZ_REFUSED}" in built.stderr

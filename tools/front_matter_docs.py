@@ -27,6 +27,7 @@ from archive_core.schema import (  # noqa: E402
     FIELD_NAMES,
     FIELDS,
     LANGUAGE_CODE,
+    MAX_ANNOTATIONS,
     MAX_TAGS,
     RAW_PATTERN,
     SLUG_MAX_LENGTH,
@@ -78,6 +79,7 @@ def _kind_schema(field: Field) -> dict:
         },
         "annotations": {
             "type": "array",
+            "maxItems": MAX_ANNOTATIONS,
             "items": {
                 "type": "object",
                 "properties": {"text": TEXT, "note": TEXT, "kind": {"enum": list(ANNOTATION_KINDS)}},

@@ -29,6 +29,7 @@ LATER_CHECKED_FIELDS = (
     "source.raw",
     "slug",
     "title",
+    "date",
     "translation_key",
     "translation.from",
     "countries",

@@ -1,7 +1,8 @@
 """What a body's structure may not hold, because the page could not carry it: a `#` heading (a second title
 beside the page's own), a `::: caption` never closed or holding more than its paragraph (the rest of the
-text would be shown as the photo's caption, in markup no browser reads as the author meant), and an attribute
-(`[text]{...}`, `{...}` before a block) other than a passage's language (`lang`) and direction (`dir`)."""
+text would be shown as the photo's caption, in markup no browser reads as the author meant), an attribute
+(`[text]{...}`, `{...}` before a block) other than a passage's language (`lang`) and direction (`dir`), and
+a link, heading or footnote that shows nothing."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from .locales import language_tag_problem
-from .markdown import markdown
+from .markdown import Lines, markdown
 from .not_shown import NOT_SHOWN
+from .text import shows_something
 
 CAPTION_OPEN, CAPTION_CLOSE = "container_caption_open", "container_caption_close"
 ONE_PARAGRAPH = ("paragraph_open", "inline", "paragraph_close")
@@ -29,7 +31,7 @@ class BodyProblem:
 
 def structure_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]:
     """Each problem, in the body's order; one pass over the tokens, however deep the captions nest."""
-    problems = attribute_problems(tokens, body)
+    problems = attribute_problems(tokens, body) + shows_nothing_problems(tokens, body)
     opened: list[int] = []  # the indexes of the captions open at this token
     deepest, too_deep = markdown().options["maxNesting"] - 1, False
     for index, token in enumerate(tokens):
@@ -53,6 +55,53 @@ def structure_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]
             if problem := _caption_problem(tokens, start, index):
                 problems.append(problem)
     return sorted(problems, key=lambda problem: problem.line or 0)
+
+
+_EMPTY_LINK = (
+    "has a link with no text: a reader sees nothing to follow, and the address is lost to all but its markup",
+    "write the words the link is on, [words](https://...), or the address itself, <https://...>",
+)
+_EMPTY_BLOCK = {
+    "heading_open": ("has a heading with no text", "write the heading's words after the `##`, or remove the line"),
+    "footnote_open": ("has a footnote with no text", "write the note after its `[^label]:`, or remove it"),
+}
+_BLOCK_CLOSE = {"heading_open": "heading_close", "footnote_open": "footnote_close"}
+
+
+def shows_nothing_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]:
+    """The first link with no text a page draws (`[](https://...)`, `[ ](...)`, a zero-width space), or heading or
+    footnote with none: they passed, and the page held a link no one could see or follow, and an empty heading
+    or note (WCAG 2.4.4, 2.4.6). An image's description counts as the text of a link on it. Only the first, as
+    a file is refused at its first problem (a footnote's line is searched for in the whole text)."""
+    open_block: tuple[str, Token] | None = None  # the heading or footnote being read, and its first token
+    shown = False
+    for block in tokens:
+        if open_block is None and block.type in _EMPTY_BLOCK:
+            open_block, shown = (_BLOCK_CLOSE[block.type], block), False
+        elif open_block is not None and block.type == open_block[0]:
+            if not shown:
+                return [BodyProblem(_block_line(open_block[1], body), *_EMPTY_BLOCK[open_block[1].type])]
+            open_block = None
+        link: Token | None = None
+        link_shown = False
+        for token in block.children or ():
+            if token.type in ("text", "code_inline", "image") and shows_something(token.content):
+                shown = link_shown = True
+            elif token.type == "link_open":
+                link, link_shown = token, False
+            elif token.type == "link_close" and link is not None:
+                if not link_shown:
+                    return [BodyProblem(Lines(body).line_of(str(link.attrGet("href")), block, link), *_EMPTY_LINK)]
+                link = None
+    return []
+
+
+def _block_line(token: Token, body: str) -> int | None:
+    """The line of a heading, or of a footnote's definition (`[^x]:`), whose tokens keep no line."""
+    if token.map or "label" not in token.meta:
+        return _line(token)
+    spelt = f"[^{token.meta['label']}]:"
+    return next((number for number, line in enumerate(body.split("\n"), 1) if spelt in line), None)
 
 
 _TOO_DEEP = (

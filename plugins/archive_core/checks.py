@@ -38,6 +38,7 @@ from .sources import unreferenced_raw_sources
 from .tag_spellings import check_tag_spellings
 from .versions import (
     country_mismatch_warnings,
+    date_mismatch_problems,
     duplicate_problems,
     missing_counterpart_warnings,
     original_mismatch_warnings,
@@ -73,9 +74,9 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
-    """Duplicate (translation_key, lang) pairs, translations of translations and pairs with no translation
-    (errors); translations whose original is missing, versions that list different countries, or give another
-    original or day (warnings)."""
+    """Duplicate (translation_key, lang) pairs, translations of translations, pairs with no translation and
+    translations dated another day than their original of the same source (errors); translations whose original
+    is missing, versions that list different countries, translations of another source (warnings)."""
     documents = [(doc.path, doc.meta) for doc in snapshot.articles]
     lines = {doc.path: doc for doc in snapshot.articles}
     return [
@@ -84,6 +85,7 @@ def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
             *duplicate_problems(documents),
             *translated_original_problems(documents),
             *untranslated_pair_problems(documents),
+            *date_mismatch_problems(documents),
             *missing_counterpart_warnings(documents),
             *country_mismatch_warnings(documents),
             *original_mismatch_warnings(documents),

@@ -43,6 +43,13 @@ def _numeric_forms(lang: str) -> tuple[str, ...]:
     return (pattern, re.sub(r"\b([dM])\b", r"\1\1", pattern), re.sub(r"\b([dM])\1\b", r"\1", pattern))
 
 
+@lru_cache(maxsize=256)
+def is_named_language(code: str) -> bool:
+    """Whether CLDR names the language `code` in every language of the archive: each page names it in its own.
+    `zz` (no language) and a code named in English only passed `make check`, and the build failed on a KeyError."""
+    return all(code in babel_locale(lang).languages for lang in LANGUAGES)
+
+
 @lru_cache(maxsize=64)  # two languages, asked on every page's language switch
 def language_name(lang: str, in_lang: str) -> str:
     """The name of `lang` in `in_lang`, from CLDR: `angielski`, `Polish`."""

@@ -29,6 +29,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from .datelines import is_dateline
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
 from .page_ids import heading_id
+from .provenance import is_http_url
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # The attributes a body may give a span or a block: the language of a passage (WCAG 2.2 SC 3.1.2) and its
@@ -53,6 +54,12 @@ class UnsafeLink:
 _THIRD_PARTY = (
     "loads from another site: every reader's browser would request it (and feed readers too)",
     "save the image in content/ and write ![text]({static}/path/to/image), or link to it: [text](https://...)",
+)
+_NOT_AN_ADDRESS = (
+    "is not an address the archive links to: a user name or password before the host "
+    "(`https://www.un.org@evil.example/` goes to evil.example), a host a browser reads as another "
+    "(`https://0x7f.0.0.1/`, `http://127.1/`), or a port or host that does not parse",
+    "give the page's own address, https://host/path, as its site shows it",
 )
 _RELATIVE = (
     "is a relative address, which the site would publish broken",
@@ -86,7 +93,7 @@ def _render_caption(renderer, tokens: list[Token], idx: int, options, env) -> st
 @cache
 def markdown() -> MarkdownIt:
     md = (
-        # store_labels: a link or image made from a reference definition says so (`_Lines.line_of`).
+        # store_labels: a link or image made from a reference definition says so (`Lines.line_of`).
         MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False, "store_labels": True})
         .enable("table")
         .use(footnote_plugin)
@@ -210,7 +217,7 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
 
     `site_links=False` for text Pelican does not read (the about pages): nothing would resolve a
     `{filename}` or a bare `.md` there, so they are refused as relative addresses too."""
-    lines = _Lines(body)
+    lines = Lines(body)
     found = []
     for block in tokens:
         for token in block.children or ():
@@ -238,6 +245,9 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
                 # `https:evil.org`: a browser reads it as a path of this site, or as http://evil.org/ from https
                 problem = ("has no host", "write the whole address: https://host/...")
                 found.append(UnsafeLink(url, lines.line_of(url, block, token), *problem))
+            elif scheme and scheme.group(1).lower() in ("http", "https") and not is_http_url(url):
+                # The one address test of content (`provenance.is_http_url`), as for front-matter and data files.
+                found.append(UnsafeLink(url, lines.line_of(url, block, token), *_NOT_AN_ADDRESS))
             elif not scheme and not (site_links and url.split("#")[0].split("?")[0].endswith(".md")):
                 found.append(UnsafeLink(url, lines.line_of(url, block, token), *_RELATIVE))
     return found
@@ -256,7 +266,7 @@ def missing_anchors(tokens: list[Token], body: str, html: str) -> list[UnsafeLin
     """Links to a part of the page itself (`[see below](#x)`) whose `id` the rendered body does not have:
     they would be broken on the page, and on every page the lead is shown on."""
     ids = set(ID_ATTRIBUTE.findall(html))
-    lines = _Lines(body)
+    lines = Lines(body)
     return [
         UnsafeLink(url, lines.line_of(url, block, token), *_MISSING_ANCHOR)
         for block in tokens
@@ -269,7 +279,7 @@ def missing_anchors(tokens: list[Token], body: str, html: str) -> list[UnsafeLin
 
 def site_links(tokens: list[Token], body: str) -> list[SiteLink]:
     """Links that Pelican resolves to other content (`{filename}`...), and bare links to `.md` files."""
-    lines = _Lines(body)
+    lines = Lines(body)
     found = []
     for block in tokens:
         for token in block.children or ():
@@ -296,7 +306,7 @@ def site_links(tokens: list[Token], body: str) -> list[SiteLink]:
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash escape of CommonMark: `\)` is `)`
 
 
-class _Lines:
+class Lines:
     """Where each link of a body is written. Links are found in the order they are written, so the search
     for one starts at the line of the last one found in its block: a body of 10,000 links took 73 s when each
     search started at its block's first line, unescaping every line again (quadratic)."""

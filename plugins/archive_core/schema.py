@@ -21,7 +21,7 @@ from . import countries
 from .errors import Problem, content_error
 from .frontmatter import SplitDocument, field_line, naive, written_scalar
 from .layout import RAW_SOURCES_DIR
-from .locales import LANGUAGES
+from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
 from .text import TITLE_MAX_CHARS
@@ -34,6 +34,8 @@ SLUG_MAX_LENGTH = 80
 # Each topic is a page in each language: an article's main subjects are a few; thousands would be thousands of
 # pages (and a build as long) from one file.
 MAX_TAGS = 20
+# Each note's passage is searched for in the whole text: 16,000 notes on a text of 250 KB took `make check` 114 s.
+MAX_ANNOTATIONS = 100
 # A source published "tomorrow" where it was published (Hanoi is ahead of Warsaw and of CI's UTC) is fine;
 # later than that, the date is a typo, and it would head every listing until that day.
 MAX_DAYS_AHEAD = timedelta(days=1)
@@ -164,7 +166,8 @@ FIELDS: tuple[Field, ...] = (
         "list of mappings",
         "Notes on exact passages, shown beside them without changing the text: `text` (the passage, verbatim, "
         "found once in the body), `note`, and `kind`: sic (the source's spelling kept), translation "
-        "(a translator's note), quote (a quotation translated from a translation), editor.",
+        "(a translator's note), quote (a quotation translated from a translation), editor; at most "
+        f"{MAX_ANNOTATIONS}.",
     ),
     Field(
         "corrections",
@@ -377,7 +380,9 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         url=url,
         publisher=v.text("source.publisher", source_data.get("publisher")),
         raw=raw,
-        accessed=_date(v, accessed, "source.accessed").date() if accessed is not None else None,
+        accessed=_after_publication(v, _date(v, accessed, "source.accessed"), published, "source.accessed")
+        if accessed is not None
+        else None,
         archived=archived,
     )
 
@@ -431,7 +436,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         editor_note=v.text("editor_note", data.get("editor_note")),
         review=review,
         annotations=_annotations(v, data.get("annotations")),
-        corrections=_corrections(v, data.get("corrections"), published.date()),
+        corrections=_corrections(v, data.get("corrections"), published),
         translation_chain=_translation_chain(v, data.get("translation_chain"), lang, translation),
     )
 
@@ -509,6 +514,12 @@ def _items(v: _Validator, field: str, value: Any, keys: set[str], required: set[
 
 
 def _annotations(v: _Validator, value: Any) -> tuple[Annotation, ...]:
+    if isinstance(value, list) and len(value) > MAX_ANNOTATIONS:
+        v.fail(
+            "annotations",
+            f"has {len(value)} notes, more than {MAX_ANNOTATIONS}",
+            "note the passages a reader must not misread; say the rest in `editor_note:`",
+        )
     found = []
     for index, item in enumerate(_items(v, "annotations", value, {"text", "note", "kind"}, {"text", "note", "kind"})):
         kind = item.get("kind")
@@ -529,20 +540,27 @@ def _annotations(v: _Validator, value: Any) -> tuple[Annotation, ...]:
     return tuple(found)
 
 
-def _corrections(v: _Validator, value: Any, published: date) -> tuple[ArticleCorrection, ...]:
-    """The corrections, each made after the original was published (`published`, the article's date)."""
+def _after_publication(v: _Validator, day: datetime, published: datetime, field: str) -> date:
+    """`day`, when the archive read or corrected the article: never before the source was published (a day's
+    slack: the source's date is where it was published, ahead of the archive's in Hanoi). Such a day passed, and
+    a correction dated years before was listed last in the corrections log, as the oldest."""
+    if day.date() < published.date() - timedelta(days=1):
+        v.fail(
+            field,
+            f"{day.date().isoformat()} is before the source was published ({published.date().isoformat()}, the "
+            "article's `date:`)",
+            "the archive reads and corrects an article after it is published: check both dates",
+        )
+    return day.date()
+
+
+def _corrections(v: _Validator, value: Any, published: datetime) -> tuple[ArticleCorrection, ...]:
     found = []
     for index, item in enumerate(_items(v, "corrections", value, {"date", "change", "reason"}, {"date", "change"})):
-        when = _date(v, item.get("date"), f"corrections.{index}.date").date()
-        if when < published:
-            v.fail(
-                f"corrections.{index}.date",
-                f"{when.isoformat()} is before the article's date, {published.isoformat()}",
-                "a correction is made after the original was published: check the year",
-            )
+        field = f"corrections.{index}.date"
         found.append(
             ArticleCorrection(
-                date=when,
+                date=_after_publication(v, _date(v, item.get("date"), field), published, field),
                 change=v.text(f"corrections.{index}.change", item["change"], required=True),
                 reason=v.text(f"corrections.{index}.reason", item.get("reason")),
             )
@@ -559,6 +577,12 @@ def _translation_chain(
             code = item.get(key)
             if not isinstance(code, str) or not LANGUAGE_CODE.fullmatch(code):
                 v.fail(f"translation_chain.{index}.{key}", f"{code!r} is not a language code", "ISO 639-1: vi, pl, en")
+            if not is_named_language(code):
+                v.fail(
+                    f"translation_chain.{index}.{key}",
+                    f"{code!r} is not a language CLDR names in {' and '.join(LANGUAGES)}",
+                    "ISO 639-1: vi, pl, en; each page names the language of every step",
+                )
         steps.append(
             TranslationStep(item["from"], item["to"], v.text(f"translation_chain.{index}.by", item["by"], True))
         )

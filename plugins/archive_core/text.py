@@ -90,6 +90,11 @@ def _has_shape(char: str) -> bool:
     return unicodedata.category(char)[0] in "LNPS" and char not in _BLANK_LETTERS
 
 
+def shows_something(text: str) -> bool:
+    """Whether a page draws anything of `text`: not only spaces, marks on their own, or characters drawn blank."""
+    return any(map(_has_shape, text))
+
+
 def is_prose(dotted_field: str) -> bool:
     return not PROSE_FIELDS.isdisjoint(dotted_field.split("."))
 
@@ -134,7 +139,7 @@ def invisible_problem(text: str, prose: bool) -> TextProblem | None:
         for offset, char in enumerate(text):
             if _refused(char, prose):
                 return _invisible(offset, char, prose)
-    if not prose and text.strip() and not any(map(_has_shape, text)):
+    if not prose and text.strip() and not shows_something(text):
         return TextProblem(
             0,
             f"shows nothing: {text!r} is only spaces, combining marks or characters drawn blank",

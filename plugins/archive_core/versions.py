@@ -183,9 +183,10 @@ def country_mismatch_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -> l
 
 
 def original_mismatch_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
-    """Translations with another original (`source.url`) or another day (`date`, the original's publication
-    date) than their original: each page would show its own, and the translation would not be of its original
-    (warnings, on the translation)."""
+    """Translations with another original (`source.url`) than their original, or, where the two sources cannot be
+    compared (one missing, or a placeholder), another day (`date`, the original's publication date): each page
+    would show its own, and the translation would not be of its original (warnings, on the translation). Of one
+    source, another day is an error (`date_mismatch_problems`)."""
     originals = {meta.translation_key: (path, meta) for path, meta in documents if meta.translation is None}
     problems = []
     for path, meta in documents:
@@ -193,7 +194,9 @@ def original_mismatch_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -> 
             continue
         other_path, other = originals[meta.translation_key]
         version = f"the original, {display_path(other_path)},"
-        if meta.date.date() != other.date.date():
+        urls = [version.source.url for version in (meta, other) if version.source]
+        comparable = len(urls) == 2 and not any(map(is_placeholder, urls))
+        if not comparable and meta.date.date() != other.date.date():
             problems.append(
                 Problem(
                     path,
@@ -205,8 +208,7 @@ def original_mismatch_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -> 
                     severity="warning",
                 )
             )
-        urls = [version.source.url for version in (meta, other) if version.source]
-        if len(urls) == 2 and not any(map(is_placeholder, urls)) and len(set(map(same_address, urls))) == 2:
+        if comparable and len(set(map(same_address, urls))) == 2:
             problems.append(
                 Problem(
                     path,
@@ -238,3 +240,32 @@ def translated_original_problems(documents: Sequence[tuple[str, ArticleMeta]]) -
         if meta.translation
         and (original := translated.get((meta.translation_key, meta.translation.from_lang))) is not None
     ]
+
+
+def date_mismatch_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
+    """A translation dated another day than its original, of the same source: `date` is the day the source was
+    published, one day for both, and the two versions were listed in different years and months, with each
+    page stating another publication date. (A translation of another source, such as a publisher's own
+    English edition, has that source's date.) Errors, on the translation."""
+    versions_ = {(meta.translation_key, meta.lang): (path, meta) for path, meta in documents}
+    problems = []
+    for path, meta in documents:
+        if meta.translation is None:
+            continue
+        original_path, original = versions_.get((meta.translation_key, meta.translation.from_lang), (None, None))
+        if original is None or original.source is None or meta.source is None:
+            continue
+        if same_address(original.source.url) != same_address(meta.source.url):
+            continue
+        if original.date.date() != meta.date.date():
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    "date",
+                    f"is {meta.date.date().isoformat()}, but the {original.lang!r} original "
+                    f"{display_path(original_path)}, of the same source, is dated {original.date.date().isoformat()}",
+                    "the date is the day the source was published: give both versions the same `date:`",
+                )
+            )
+    return problems

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from archive_core import countries
@@ -47,3 +49,18 @@ def test_a_bad_record_is_reported_with_file_and_line(tmp_path):
     with pytest.raises(ContentError) as info:
         load_country_forms(path)
     assert str(info.value).startswith(f"{path}:5: code: 'XX' is not a known country code")
+
+
+def test_a_form_written_with_decomposed_accents_is_found_in_composed_text_and_the_other_way(tmp_path):
+    """A form typed decomposed (NFD: `c` then U+0327) is the same name: it matched no text as imported (composed),
+    and the file's check never compared it with CLDR's names or the other countries' forms."""
+    path = tmp_path / "data" / "country-names.yaml"
+    path.parent.mkdir()
+    form = unicodedata.normalize("NFD", "Curaçaowie")
+    assert form != "Curaçaowie"
+    path.write_text(
+        f"countries:\n  - code: CW\n    forms: [{form}]\n    source: https://pl.wiktionary.org/wiki/Curaçao\n",
+        encoding="utf-8",
+    )
+    assert detect("Na Curaçaowie podpisano.", path) == ("CW",)
+    assert detect(unicodedata.normalize("NFD", "Na Curaçaowie podpisano."), path) == ("CW",)

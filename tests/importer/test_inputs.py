@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 import pytest
 
@@ -367,3 +368,30 @@ def test_polish_guessed_as_another_encoding_than_the_latin_ones_keeps_its_letter
     # charset-normalizer guesses Windows-1257 (Baltic) here: `podpisa³a konwencjź`, `æe to waæny`.
     text = "Polska podpisała konwencję w Hanoi; minister powiedział, że to ważny krok dla bezpieczeństwa."
     assert decode(tmp_path / "source.txt", f"{text}\n".encode(encoding)).strip() == text
+
+
+@pytest.mark.parametrize("form", ["text", "html entities"])
+def test_a_source_written_with_decomposed_accents_is_imported_composed(form, capsys, tmp_path):
+    """A page saved with its accents decomposed (NFD: `o` then U+0302, as macOS and some publishers' systems write
+    them) reads as the composed text, and was imported as it was: its countries were not found (`Côte d’Ivoire`,
+    `Curaçao`), and a search typed with composed letters did not find its words."""
+    words = "Delegacje z Côte d’Ivoire i z Curaçao podpisały konwencję w Hanoi."
+    decomposed = unicodedata.normalize("NFD", words)
+    assert decomposed != words
+    if form == "text":
+        source = tmp_path / "source.txt"
+        source.write_text(f"Konwencja podpisana\n\n{decomposed}\n\nŹródło: {URL}\n", encoding="utf-8")
+    else:
+        escaped = "".join(ch if ord(ch) < 0x300 else f"&#x{ord(ch):x};" for ch in decomposed)
+        source = tmp_path / "source.html"
+        source.write_text(
+            f'<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>Konwencja podpisana</title>'
+            f'<link rel="canonical" href="{URL}"></head><body><article><h1>Konwencja podpisana</h1>'
+            f"<p>{escaped}</p><p>{escaped}</p></article></body></html>",
+            encoding="utf-8",
+        )
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--source-url", URL)
+    assert result.code == 0, result.err
+    text = result.path.read_text(encoding="utf-8")
+    assert words in text and unicodedata.normalize("NFC", text) == text
+    assert read_article(result.path).meta.countries == ("CI", "CW")

@@ -173,8 +173,9 @@ def raw_copy(src: Path, dest: Path) -> str | None:
 
 def check_destination(dest: Path) -> None:
     """DEST must be the content folder (content/, or ARCHIVE_CONTENT, the content folder the tools are pointed
-    at) or a folder inside it, links followed: an import never writes into output/, .git, .cache, the theme,
-    the code, or anywhere else."""
+    at), links followed: an import never writes into output/, .git, .cache, the theme, the code, or anywhere
+    else; nor into a folder of the content folder, where the article (`<DEST>/articles/<year>/...`) would never
+    be built: imported into `content/sources`, it passed `make check` as a raw copy and was never published."""
     content = os.path.realpath(os.environ.get("ARCHIVE_CONTENT") or ROOT / "content")
     real = os.path.realpath(dest)
     if not (real == content or real.startswith(content + os.sep)):
@@ -183,7 +184,16 @@ def check_destination(dest: Path) -> None:
             None,
             "DEST",
             f"is not inside the content folder ({content})",
-            "import into content/ (the default), or a folder inside it",
+            "import into content/ (the default)",
+        )
+    if real != content:
+        raise content_error(
+            dest,
+            None,
+            "DEST",
+            f"is a folder of the content folder ({content}): the article would be written to "
+            f"{os.path.relpath(real, content)}/articles/..., where the build never reads it",
+            "import into the content folder itself: leave DEST= out, or give DEST=content",
         )
 
 

@@ -14,6 +14,7 @@ from archive_core.layout import COUNTRY_NAMES_FILE
 from archive_core.locales import LANGUAGES, babel_locale
 
 from . import ROOT
+from .decoding import composed
 
 COUNTRY_NAMES = ROOT / "content" / COUNTRY_NAMES_FILE
 
@@ -30,7 +31,7 @@ def load_country_forms(path: Path = COUNTRY_NAMES) -> tuple[CountryForms, ...]:
 def _names(path: Path) -> dict[str, str]:
     """Every name form -> its country code."""
     names = {
-        name: code
+        composed(name): code
         for lang in LANGUAGES
         for code, name in babel_locale(lang).territories.items()
         if countries.is_known(code)
@@ -51,4 +52,4 @@ def _pattern(path: Path) -> re.Pattern[str]:
 def detect(text: str, path: Path = COUNTRY_NAMES) -> tuple[str, ...]:
     """The sorted codes of the countries named in `text`: `Wietnamu`, `Belarus`, `UE` -> BY, EU, VN."""
     names = _names(path)
-    return tuple(sorted({names[match.group(1)] for match in _pattern(path).finditer(text)}))
+    return tuple(sorted({names[match.group(1)] for match in _pattern(path).finditer(composed(text))}))

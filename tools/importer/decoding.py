@@ -50,7 +50,15 @@ def decode(path: Path, data: bytes) -> str:
 def normalize(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\v", "\n").replace("\f", "\n")  # line and page breaks
-    return NOT_XML.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", text)))  # other controls are no text
+    text = NOT_XML.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", text)))  # other controls are no text
+    return composed(text)
+
+
+def composed(text: str) -> str:
+    """`text` with its accents composed (NFC), as typed text and the archive's files are: a page saved decomposed
+    (`Co\u0302te`, as macOS's file names and some publishers' systems write) was imported as it was, its countries
+    went unnoticed (`Côte d’Ivoire`, `Việt Nam`) and a search typed with composed letters did not find its words."""
+    return unicodedata.normalize("NFC", text)
 
 
 def _decode_legacy(path: Path, data: bytes) -> str:

@@ -15,6 +15,7 @@ from archive_core.errors import content_error
 from archive_core.text import NOT_XML
 
 from . import structure
+from .decoding import composed
 from .model import Block, Kind, ParsedSource
 
 # A page saved as XHTML starts with an XML declaration: lxml refuses one in text already decoded (its encoding).
@@ -155,7 +156,8 @@ def _text_blocks(text: str) -> list[Block]:
 
 
 def _clean(text: str | None) -> str:
-    return _WHITESPACE.sub(" ", text or "").strip()
+    # Composed as the decoded page is (`decoding.composed`): an entity such as `e&#x301;` decomposes it again.
+    return composed(_WHITESPACE.sub(" ", text or "").strip())
 
 
 def _date(value: str | None) -> date | None:

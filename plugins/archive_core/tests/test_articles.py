@@ -137,8 +137,8 @@ def test_broken_files(tmp_path, text, expected):
 def test_a_correction_is_dated_after_the_original_was_published(tmp_path):
     corrected = GOOD.replace("lang: pl", "lang: pl\ncorrections:\n  - date: 2024-10-27\n    change: x")
     assert error_of(tmp_path, corrected).endswith(
-        "corrections.0.date: 2024-10-27 is before the article's date, 2025-10-26 (a correction is made after the "
-        "original was published: check the year)"
+        "corrections.0.date: 2024-10-27 is before the source was published (2025-10-26, the article's `date:`) "
+        "(the archive reads and corrects an article after it is published: check both dates)"
     )
     assert read_article(write(tmp_path, corrected.replace("2024-10-27", "2025-10-26"))).meta.corrections
 
