@@ -129,6 +129,18 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         "as_of: 0026-06-01",
         ":5: as_of: 0026-06-01 is before the year 1000",
     ),
+    "more instruments than there are states": (
+        "data/convention.yaml",
+        "instruments: 5",
+        "instruments: 500",
+        ":19: convention.entry_into_force.instruments: 500 is not a count (a whole number, at most 250",
+    ),
+    "a signature count of 4,000 digits": (
+        "data/convention.yaml",
+        "  states: 3",
+        "  states: " + "9" * 4000,
+        ":8: convention.hanoi_signatures.states: 99999999999999999999… (4000 characters) is not a count",
+    ),
     "a year before 1000 in countries.yaml": (
         "data/countries.yaml",
         "date: 2025-11-10",

@@ -26,6 +26,9 @@ from .provenance import Citation, Fields
 
 KEYS = frozenset({"as_of", "hanoi_signatures", "sources", "entry_into_force"})
 COUNT_KEYS = ("total", "states", "organisations")
+# More than could ever sign or ratify (the UN's member and observer states, and the regional organisations
+# Article 64 admits, are under 250): a larger count is a slip of the keyboard, shown on every country page.
+MAX_PARTIES = 250
 
 
 @dataclass(frozen=True)
@@ -84,8 +87,8 @@ def parse_convention(data_file: DataFile, today: date) -> Convention:
     numbers = {}
     for key in COUNT_KEYS:
         value = counts.get(key)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise fields.fail(["hanoi_signatures", key], f"{value!r} is not a count", "a whole number")
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PARTIES:
+            raise fields.fail(["hanoi_signatures", key], f"{_shown(value)} is not a count", COUNT_HINT)
         numbers[key] = value
     if numbers["states"] + numbers["organisations"] != numbers["total"]:
         raise fields.fail(
@@ -108,6 +111,15 @@ def parse_convention(data_file: DataFile, today: date) -> Convention:
     )
 
 
+COUNT_HINT = f"a whole number, at most {MAX_PARTIES}, as the depositary gives it"
+
+
+def _shown(value: Any) -> str:
+    """A value as the message quotes it: a number of 4,000 digits is not repeated whole."""
+    text = repr(value)
+    return text if len(text) <= 20 else f"{text[:20]}… ({len(text)} characters)"
+
+
 def _entry_into_force(fields: Fields, data: Any, today: date) -> tuple[int | None, tuple[Citation, ...]]:
     if data is None:
         return None, ()
@@ -115,8 +127,8 @@ def _entry_into_force(fields: Fields, data: Any, today: date) -> tuple[int | Non
     if not isinstance(data, dict) or set(data) != {"instruments", "sources"}:
         raise fields.fail(["entry_into_force"], "must have `instruments` and `sources`", shape)
     needed = data["instruments"]
-    if isinstance(needed, bool) or not isinstance(needed, int) or needed < 1:
-        raise fields.fail(["entry_into_force", "instruments"], f"{needed!r} is not a count", "a whole number")
+    if isinstance(needed, bool) or not isinstance(needed, int) or not 1 <= needed <= MAX_PARTIES:
+        raise fields.fail(["entry_into_force", "instruments"], f"{_shown(needed)} is not a count", COUNT_HINT)
     sources = fields.citations(["entry_into_force", "sources"], data["sources"], today)
     if not sources:
         raise fields.fail(["entry_into_force", "sources"], "the figure needs a source", "the convention's text")
