@@ -166,6 +166,28 @@ def test_markdown_characters_in_the_source_stay_text(capsys, tmp_path):
 
 
 @pytest.mark.parametrize(
+    "line",
+    ["[1]: https://www.un.org/en/report", "https://www.un.org/en/report", "www.un.org/en", "{lang=en}", "***", "2025"],
+)
+def test_a_short_line_that_is_an_address_a_mark_or_no_words_is_not_a_heading(capsys, tmp_path, line):
+    """A short line not ending as a sentence is taken for a subheading; an address, a reference line of the source,
+    a Markdown mark or a line without a letter is none: `## https://...` made a heading of a source's reference."""
+    source = tmp_path / "refs.txt"
+    text = [
+        "Konwencja z Hanoi otwarta do podpisu",
+        "Pierwsze zdanie artykułu o konwencji, dość długie, by być akapitem tekstu.",
+        line,
+        "Ostatnie zdanie artykułu, które kończy tekst jak należy.",
+        f"Source: {URL}",
+    ]
+    source.write_text("\n".join(text), encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26")
+    assert result.code == 0, result.err
+    assert "<h2" not in read_article(result.path).html
+    assert "## " not in body_of(result.path)
+
+
+@pytest.mark.parametrize(
     ("name", "data", "message"),
     [
         ("empty.txt", b"  \n\r\n", "the source is empty"),

@@ -55,9 +55,20 @@ def _credit(text: str) -> str | None:
     return credit
 
 
+# What a short line holds that no subheading does: an address, a reference line (`[1]: ...`), a Markdown mark
+# (`{lang=en}`).
+_NOT_HEADING = re.compile(r"[a-z][a-z0-9+.-]*://|\bwww\.|^\[[^\]]*\]:|^\{.*\}$", re.IGNORECASE)
+
+
 def looks_like_heading(line: str) -> bool:
-    """Short, and not ending like a sentence, a quote or a credit."""
-    return 0 < len(line) <= HEADING_MAX_CHARS and not line.endswith(_NOT_HEADING_END) and not BULLET.fullmatch(line)
+    """Short, with words, and not ending like a sentence, a quote or a credit, nor an address or a mark."""
+    return (
+        0 < len(line) <= HEADING_MAX_CHARS
+        and not line.endswith(_NOT_HEADING_END)
+        and not BULLET.fullmatch(line)
+        and any(character.isalpha() for character in line)
+        and not _NOT_HEADING.search(line)
+    )
 
 
 def ends_sentence(line: str) -> bool:
