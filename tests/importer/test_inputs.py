@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 import pytest
@@ -203,6 +204,26 @@ def test_bad_files_exit_non_zero_and_write_nothing(capsys, tmp_path, name, data,
     assert result.code == 1
     assert f"{name}: file: " in result.err and message in result.err and "nothing was written" in result.err
     assert result.out == "" and written_files(tmp_path / "out") == []
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<link rel="canonical" href="/world/hanoi">',
+        '<base href="https://news.example.org/"><link rel="canonical" href="x">',
+    ],
+)
+def test_a_saved_page_without_an_address_of_its_own_is_told_where_a_page_names_it(capsys, tmp_path, head):
+    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
+    page = re.sub(r'<meta property="og:url"[^>]*>|<link rel="canonical"[^>]*>', "", page).replace(
+        "<head>", f"<head>{head}"
+    )
+    source = tmp_path / "page.html"
+    source.write_text(page, encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26")
+    assert result.code == 1
+    assert "page.html: source.url: the source has no address: the page names no whole https:// address" in result.err
+    assert "Source: https://" not in result.err and "SOURCE_URL=https://" in result.err
 
 
 def test_missing_source_url_says_how_to_give_it(capsys, tmp_path):

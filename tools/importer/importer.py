@@ -90,11 +90,18 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
         )
     url = options.source_url or source.source_url
     if not url:
+        # A saved page names its address in its head; a text on a line of its own.
+        where = (
+            "the page names no whole https:// address of its own (a canonical link or og:url; a relative one is no "
+            "address once the page is saved)"
+            if is_html(source.text)
+            else "no 'Source: https://...' line"
+        )
         raise content_error(
             path,
             None,
             "source.url",
-            "the source has no address: no 'Source: https://...' line",
+            f"the source has no address: {where}",
             "give it: make import SOURCE_URL=https://...",
         )
     all_text = _all_text(title, source)
