@@ -3,11 +3,13 @@ and articles with no version in a language listed in it, marked."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from pelican.settings import read_settings
 
-from .conftest import ROOT, build_site
+from .conftest import ROOT, SETTINGS, build_site
 from .html_helpers import read_page
 from .test_check import run_check
 
@@ -84,3 +86,19 @@ def test_a_topic_named_only_in_the_other_language_is_marked_with_that_language(s
     assert '<a href="/pl/tematy/prawa-czlowieka/" dir="ltr">' in index
     assert '<h1 lang="en" dir="ltr">encryption</h1>' in html(site, "/pl/tematy/encryption/")
     assert '<h1 dir="ltr">Prawa człowieka</h1>' in html(site, "/pl/tematy/prawa-czlowieka/")
+
+
+def test_a_year_that_runs_on_from_the_page_before_says_so_on_topic_and_country_pages(tmp_path):
+    """As a year page says of a month: a year's heading on a later page, its count the whole year's, is marked."""
+    one_a_page = {**read_settings(str(SETTINGS))["PAGINATED_TEMPLATES"], "topic": 1, "country": 1}
+    site = build_site(tmp_path / "output", FIXTURE, PAGINATED_TEMPLATES=one_a_page)
+    for listing in ("/pl/tematy/prawa-czlowieka/", "/pl/kraje/polska/"):  # three articles, all of 2024
+        headings = [year_heading(site, listing + suffix) for suffix in ("", "page/2/", "page/3/")]
+        assert headings == ["2024 (3)", "2024 (3) ciąg dalszy", "2024 (3) ciąg dalszy"], listing
+    assert year_heading(site, "/en/topics/human-rights/page/2/") == "2024 (3) continued"
+
+
+def year_heading(site: Path, url: str) -> str:
+    """The text of the page's one heading of a year of articles."""
+    (heading,) = re.findall(r'<h\d id="[a-z]+-\d{4}">(.*?)</h\d>', html(site, url))
+    return " ".join(re.sub(r"<[^>]+>", "", heading).split())
