@@ -112,3 +112,20 @@ def test_a_printed_page_gives_the_address_of_every_link_to_another_site(chromium
     page.close()
     assert seen > 20
     assert sorted(unprinted) == [], "\n".join(f"{kind}: {href}" for kind, href in sorted(unprinted))
+
+
+def test_a_printed_page_shows_no_link_to_a_file_for_computers(chromium, fixture_site, fixture_served):
+    """BibTeX, RIS, CSL-JSON, CSV, JSON, a JSON Schema: links to download on screen, a list of names on paper."""
+    page = chromium.new_page()
+    page.emulate_media(media="print")
+    urls = sorted(sample_by_kind([page_url(fixture_site, path) for path in html_pages(fixture_site)], per_kind=1))
+    printed = set()
+    for url in urls:
+        page.goto(fixture_served.base_url + url)
+        shown = page.evaluate(
+            "() => [...document.querySelectorAll('a[download], a[type]')].filter(a => a.getClientRects().length)"
+            ".map(a => a.textContent.trim())"
+        )
+        printed.update((page_kind(url), text) for text in shown)
+    page.close()
+    assert sorted(printed) == [], "\n".join(f"{kind}: {text}" for kind, text in sorted(printed))
