@@ -4,6 +4,7 @@ and articles with no version in a language listed in it, marked."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,20 @@ def year_heading(site: Path, url: str) -> str:
     """The text of the page's one heading of a year of articles."""
     (heading,) = re.findall(r'<h\d id="[a-z]+-\d{4}">(.*?)</h\d>', html(site, url))
     return " ".join(re.sub(r"<[^>]+>", "", heading).split())
+
+
+def test_a_translation_whose_original_the_archive_lacks_does_not_say_it_awaits_a_translation(tmp_path):
+    """Translated from Polish, with no Polish version: its language switch said "Not yet translated into Polish"."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    source = (content / "articles" / "2025" / "english-only.en.md").read_text(encoding="utf-8")
+    translation = "translation:\n  from: pl\n  by: the fixture's authors\n"
+    translated = source.replace("english-only", "translated-only").replace(
+        "  publisher: Example News\n", "  publisher: Example News\n" + translation
+    )
+    (content / "articles" / "2025" / "translated-only.en.md").write_text(translated, encoding="utf-8")
+    site = build_site(tmp_path / "output", content)
+    switch = read_page(site / "en" / "2025" / "translated-only" / "index.html").text
+    assert "Not yet translated" not in switch
+    assert "The original, in Polish, is not in the archive." in switch
+    assert "Not yet translated into Polish." in html(site, "/en/2025/english-only/")  # an original: it may yet be
