@@ -120,3 +120,16 @@ def test_a_translation_whose_original_the_archive_lacks_does_not_say_it_awaits_a
     assert "Not yet translated" not in switch
     assert "The original, in Polish, is not in the archive." in switch
     assert "Not yet translated into Polish." in html(site, "/en/2025/english-only/")  # an original: it may yet be
+
+
+def test_no_two_pages_share_a_title_however_the_listings_are_paginated(tmp_path):
+    """WCAG 2.4.2: a reader with several pages open tells them by their titles; the home pages' page 2, 3... were all
+    titled as the first."""
+    one_a_page = {name: 1 for name in read_settings(str(SETTINGS))["PAGINATED_TEMPLATES"]}
+    site = build_site(tmp_path / "output", FIXTURE, PAGINATED_TEMPLATES=one_a_page, DEFAULT_PAGINATION=1)
+    pages: dict[str, list[str]] = {}
+    for path in sorted(site.rglob("*.html")):
+        (title,) = re.findall(r"<head>.*?<title>(.*?)</title>", path.read_text(encoding="utf-8"), re.S)
+        pages.setdefault(title, []).append(path.relative_to(site).as_posix())
+    assert "pl/page/2/index.html" in pages["Artykuły (strona 2) · Archiwum Konwencji z Hanoi"]
+    assert {title: paths for title, paths in pages.items() if len(paths) > 1} == {}
