@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .fixture_archive import EN_ARTICLE, PL_ARTICLE
-from .sitewide import html_pages, page_url, sample_by_kind
+from .sitewide import html_pages, page_kind, page_url, sample_by_kind
 
 pytestmark = pytest.mark.browser
 
@@ -88,3 +88,44 @@ def test_an_article_prints_without_navigation_and_with_its_source_url(page, fixt
     href = source.get_attribute("href")
     assert href.startswith("https://")
     assert href in source.evaluate("a => getComputedStyle(a, '::after').content")
+
+
+# Each link to another site that a printed page shows, with what the paper gives of its address: the link's own
+# text, or the address printed after it. A source's title or "archived copy" alone cannot be followed on paper.
+PRINTED_LINKS_OUT = """() => [...document.querySelectorAll('main a[href^="http"]')]
+  .filter(a => a.getClientRects().length && !a.closest('.visually-hidden'))
+  .map(a => [a.href, a.textContent.trim() + getComputedStyle(a, '::after').content])"""
+
+
+def test_a_printed_page_gives_the_address_of_every_link_to_another_site(chromium, fixture_site, fixture_served):
+    """The sources of a country page, a timeline entry, a person, the licence: on paper, each with its address."""
+    page = chromium.new_page()
+    page.emulate_media(media="print")
+    urls = sorted(sample_by_kind([page_url(fixture_site, path) for path in html_pages(fixture_site)], per_kind=1))
+    unprinted, seen = set(), 0
+    for url in urls:
+        page.goto(fixture_served.base_url + url)
+        for href, printed in page.evaluate(PRINTED_LINKS_OUT):
+            seen += 1
+            if href.split("://", 1)[1].rstrip("/") not in printed:
+                unprinted.add((page_kind(url), href))
+    page.close()
+    assert seen > 20
+    assert sorted(unprinted) == [], "\n".join(f"{kind}: {href}" for kind, href in sorted(unprinted))
+
+
+def test_a_printed_page_shows_no_link_to_a_file_for_computers(chromium, fixture_site, fixture_served):
+    """BibTeX, RIS, CSL-JSON, CSV, JSON, a JSON Schema: links to download on screen, a list of names on paper."""
+    page = chromium.new_page()
+    page.emulate_media(media="print")
+    urls = sorted(sample_by_kind([page_url(fixture_site, path) for path in html_pages(fixture_site)], per_kind=1))
+    printed = set()
+    for url in urls:
+        page.goto(fixture_served.base_url + url)
+        shown = page.evaluate(
+            "() => [...document.querySelectorAll('a[download], a[type]')].filter(a => a.getClientRects().length)"
+            ".map(a => a.textContent.trim())"
+        )
+        printed.update((page_kind(url), text) for text in shown)
+    page.close()
+    assert sorted(printed) == [], "\n".join(f"{kind}: {text}" for kind, text in sorted(printed))

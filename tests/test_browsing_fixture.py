@@ -3,11 +3,14 @@ and articles with no version in a language listed in it, marked."""
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 import pytest
+from pelican.settings import read_settings
 
-from .conftest import ROOT, build_site
+from .conftest import ROOT, SETTINGS, build_site
 from .html_helpers import read_page
 from .test_check import run_check
 
@@ -84,3 +87,49 @@ def test_a_topic_named_only_in_the_other_language_is_marked_with_that_language(s
     assert '<a href="/pl/tematy/prawa-czlowieka/" dir="ltr">' in index
     assert '<h1 lang="en" dir="ltr">encryption</h1>' in html(site, "/pl/tematy/encryption/")
     assert '<h1 dir="ltr">Prawa człowieka</h1>' in html(site, "/pl/tematy/prawa-czlowieka/")
+
+
+def test_a_year_that_runs_on_from_the_page_before_says_so_on_topic_and_country_pages(tmp_path):
+    """As a year page says of a month: a year's heading on a later page, its count the whole year's, is marked."""
+    one_a_page = {**read_settings(str(SETTINGS))["PAGINATED_TEMPLATES"], "topic": 1, "country": 1}
+    site = build_site(tmp_path / "output", FIXTURE, PAGINATED_TEMPLATES=one_a_page)
+    for listing in ("/pl/tematy/prawa-czlowieka/", "/pl/kraje/polska/"):  # three articles, all of 2024
+        headings = [year_heading(site, listing + suffix) for suffix in ("", "page/2/", "page/3/")]
+        assert headings == ["2024 (3)", "2024 (3) ciąg dalszy", "2024 (3) ciąg dalszy"], listing
+    assert year_heading(site, "/en/topics/human-rights/page/2/") == "2024 (3) continued"
+
+
+def year_heading(site: Path, url: str) -> str:
+    """The text of the page's one heading of a year of articles."""
+    (heading,) = re.findall(r'<h\d id="[a-z]+-\d{4}">(.*?)</h\d>', html(site, url))
+    return " ".join(re.sub(r"<[^>]+>", "", heading).split())
+
+
+def test_a_translation_whose_original_the_archive_lacks_does_not_say_it_awaits_a_translation(tmp_path):
+    """Translated from Polish, with no Polish version: its language switch said "Not yet translated into Polish"."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    source = (content / "articles" / "2025" / "english-only.en.md").read_text(encoding="utf-8")
+    translation = "translation:\n  from: pl\n  by: the fixture's authors\n"
+    translated = source.replace("english-only", "translated-only").replace(
+        "  publisher: Example News\n", "  publisher: Example News\n" + translation
+    )
+    (content / "articles" / "2025" / "translated-only.en.md").write_text(translated, encoding="utf-8")
+    site = build_site(tmp_path / "output", content)
+    switch = read_page(site / "en" / "2025" / "translated-only" / "index.html").text
+    assert "Not yet translated" not in switch
+    assert "The original, in Polish, is not in the archive." in switch
+    assert "Not yet translated into Polish." in html(site, "/en/2025/english-only/")  # an original: it may yet be
+
+
+def test_no_two_pages_share_a_title_however_the_listings_are_paginated(tmp_path):
+    """WCAG 2.4.2: a reader with several pages open tells them by their titles; the home pages' page 2, 3... were all
+    titled as the first."""
+    one_a_page = {name: 1 for name in read_settings(str(SETTINGS))["PAGINATED_TEMPLATES"]}
+    site = build_site(tmp_path / "output", FIXTURE, PAGINATED_TEMPLATES=one_a_page, DEFAULT_PAGINATION=1)
+    pages: dict[str, list[str]] = {}
+    for path in sorted(site.rglob("*.html")):
+        (title,) = re.findall(r"<head>.*?<title>(.*?)</title>", path.read_text(encoding="utf-8"), re.S)
+        pages.setdefault(title, []).append(path.relative_to(site).as_posix())
+    assert "pl/page/2/index.html" in pages["Artykuły (strona 2) · Archiwum Konwencji z Hanoi"]
+    assert {title: paths for title, paths in pages.items() if len(paths) > 1} == {}

@@ -98,6 +98,31 @@ def test_feed_entry_carries_the_article(site: Path):
     assert '<h2 id="rekordowa-skala">Rekordowa skala</h2>' in entry.content[0].value
 
 
+def test_a_feed_entry_says_of_its_text_what_the_page_says(content_copy, tmp_path):
+    """A feed reader shows no page around the text: the entry itself says that it is the archive's translation, and
+    by whom (else it read as its publisher's own English), and carries the archive's notes, markers included."""
+    path = content_copy / "articles" / "2025" / "signing-in-hanoi.en.md"
+    text = path.read_text(encoding="utf-8").replace(
+        "translation:\n",
+        'annotations:\n  - text: "the observer Ostrander"\n    kind: editor\n    note: "An invented observer."\n'
+        'editor_note: "The fixture\'s own note on this article."\ntranslation:\n',
+    )
+    path.write_text(text, encoding="utf-8")
+    site = build_site(tmp_path / "output", content_copy)
+    entries = feedparser.parse((site / "en" / "feed.atom.xml").read_text(encoding="utf-8")).entries
+    [entry] = [entry for entry in entries if entry.link == LOCAL + EN_URL]
+    content = entry.content[0].value
+    text = " ".join(re.sub(r"<[^>]+>", "", content).split())
+    assert "Translated from Polish by the fixture's authors. The original is the authoritative text." in text
+    assert "Ostrander[Note 1]." in text and "Editor's note: An invented observer." in text
+    assert "Editor's note: The fixture's own note on this article." in text
+    # The marker, a number CSS draws on the page, says which note it is and leads to it on the page.
+    assert f'<a href="{LOCAL}{EN_URL}#note-1">[Note 1]</a>' in content
+    for entry in entries:
+        for value in (entry.content[0].value, entry.summary):
+            assert not re.search(r'href="#|<a [^>]*></a>', value), entry.link
+
+
 def test_a_publisher_from_the_table_of_publishers_is_the_feeds_author(site: Path):
     entries = feedparser.parse((site / "en" / "feed.atom.xml").read_text(encoding="utf-8")).entries
     [entry] = [entry for entry in entries if entry.link == LOCAL + URL["civil-society-concerns", "en"]]

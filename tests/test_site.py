@@ -129,3 +129,17 @@ def test_each_page_kind_loads_the_stylesheet_of_its_own_parts(fixture_site: Path
         ("en/search/index.html", ["search.css"]),
     ):
         assert [path.name for path in stylesheets(fixture_site, fixture_site / page)] == ["site.css", *sheets], page
+
+
+def test_the_main_navigation_marks_the_section_the_reader_is_on(fixture_site: Path):
+    """The page numbers and the year index say which one is this page (aria-current); the header's links did not."""
+    for path in sorted(fixture_site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        nav = re.search(r'<nav class="site-nav"[^>]*>(.*?)</nav>', html, re.S)
+        if not nav:
+            continue
+        url = "/" + path.relative_to(fixture_site).as_posix().removesuffix("index.html")
+        current = re.findall(r'<a href="([^"]*)" aria-current="page"', nav.group(1))
+        targets = re.findall(r'<a href="([^"]*)"', nav.group(1))
+        assert current == [target for target in targets if target == url], url
+    assert '<a href="/pl/kraje/" aria-current="page">Kraje</a>' in (fixture_site / "pl/kraje/index.html").read_text()

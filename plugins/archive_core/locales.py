@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
+import icu
 from babel import Locale
 from babel.dates import format_date
 
@@ -16,6 +17,17 @@ BABEL_LOCALES: dict[str, str] = {"pl": "pl_PL", "en": "en_GB"}
 
 def babel_locale(lang: str) -> Locale:
     return Locale.parse(BABEL_LOCALES[lang])
+
+
+def local_number(value: int, lang: str) -> str:
+    """`1,234` / `1234`, `12 345`: a count as the language writes it. ICU's, as the browser's `Intl.NumberFormat`
+    writes the search page's counts: Polish groups digits from five on, which Babel does not know."""
+    return _number_format(lang).formatInt(value)
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _number_format(lang: str) -> icu.LocalizedNumberFormatter:
+    return icu.NumberFormatter.withLocale(icu.Locale(BABEL_LOCALES[lang]))
 
 
 def long_date(value: date | datetime, lang: str) -> str:

@@ -16,7 +16,7 @@ from archive_core.locales import LANGUAGES
 from archive_core.urls import page_url
 
 from .addresses import absolute, absolute_base
-from .feeds import Feed, FeedEntry, atom_xml, feed_links, feed_url
+from .feeds import Feed, FeedEntry, atom_xml, feed_html, feed_links, feed_url
 from .heads import cache_of, page_heads
 from .repository import RepositoryLinks, repository_links
 from .settings import check_settings
@@ -143,13 +143,18 @@ class PublishingGenerator(Generator):
         return articles[: self.settings.get("FEED_MAX_ITEMS")]
 
     def feed_entry(self, article, base: str) -> FeedEntry:
+        """The article as its page gives it: its source, translation and notes around its text (partials/feed_entry)."""
         meta = article.archive
+        url = absolute(base, article.url)
+        content = self.get_template("partials/feed_entry").render(
+            article=article, page_lang=meta.lang, content=feed_html(article.get_content(base), url)
+        )
         return FeedEntry(
             title=meta.title,
-            url=absolute(base, article.url),
+            url=url,
             published=published_moment(article),
-            summary_html=article.summary or "",
-            content_html=article.get_content(base),
+            summary_html=feed_html(article.summary or "", url),
+            content_html=content.strip(),
             author=meta.source.publisher if meta.source else None,
             categories=meta.tags,
         )

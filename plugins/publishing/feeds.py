@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -86,6 +87,23 @@ def atom_xml(feed: Feed) -> str:
             categories=entry.categories,
         )
     return atom.writeString("utf-8")
+
+
+# `<a href="#note-1" aria-label="Note 1"></a>`: a link with no text of its own, as a note's marker is on the page.
+_UNLABELLED_LINK = re.compile(r'<a (?P<before>[^>]*?)aria-label="(?P<label>[^"]*)"(?P<after>[^>]*)></a>')
+
+
+def feed_html(html: str, page_url: str) -> str:
+    """An article's HTML as a feed reader shows it, with no page and no style sheet around it: a link within the page
+    leads to that place on the page (`page_url`, absolute), and a link whose text the page's CSS draws (a note's
+    marker, a number) shows its label instead, `[Note 1]`."""
+
+    def labelled(link: re.Match) -> str:
+        attributes = f"{link['before']}{link['after']}".strip()
+        label = link["label"] if link["label"].startswith("[") else f"[{link['label']}]"
+        return f"<a {attributes}>{label}</a>"
+
+    return _UNLABELLED_LINK.sub(labelled, html.replace('href="#', f'href="{page_url}#'))
 
 
 def feed_links(output_file: str, titles: dict[str, str]) -> list[FeedLink]:

@@ -15,7 +15,7 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
 from archive_core.i18n import translations
-from archive_core.locales import LANGUAGES, language_name, long_date, numeric_dates
+from archive_core.locales import LANGUAGES, language_name, local_number, long_date, numeric_dates
 from archive_core.text import title_direction
 from archive_core.urls import section_url
 
@@ -37,11 +37,19 @@ def install(env: Environment, settings: dict) -> None:
 
     @pass_context
     def ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
-        return catalogs[page_lang(ctx)].ngettext(singular, plural, n)
+        """The form for `n`, with `n` written as the language writes numbers (`1,234 articles`); Jinja then fills
+        in the other values."""
+        lang = page_lang(ctx)
+        return catalogs[lang].ngettext(singular, plural, n).replace("%(num)s", local_number(n, lang))
 
     @pass_context
     def localdate(ctx: Context, value: date | datetime) -> str:
         return long_date(value, page_lang(ctx))
+
+    @pass_context
+    def localnumber(ctx: Context, value: int) -> str:
+        """A count as the page's language writes it: `1,234` in English, `1234` and `12 345` in Polish."""
+        return local_number(value, page_lang(ctx))
 
     @pass_context
     def localnumericdates(ctx: Context, days: Iterable[date]) -> str:
@@ -61,6 +69,7 @@ def install(env: Environment, settings: dict) -> None:
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals["section_url"] = page_section_url
     env.filters["localdate"] = localdate
+    env.filters["localnumber"] = localnumber
     env.filters["numericdates"] = localnumericdates
     env.filters["isodate"] = lambda value: (
         value.date().isoformat() if isinstance(value, datetime) else value.isoformat()

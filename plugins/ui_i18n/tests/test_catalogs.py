@@ -54,3 +54,11 @@ def test_a_day_in_figures_is_written_as_each_language_writes_it_with_and_without
     assert numeric_dates(date(2025, 10, 25), "en") == ("25/10/2025",)
     assert numeric_dates(date(2024, 8, 8), "pl") == ("8.08.2024", "08.08.2024", "8.8.2024")  # CLDR pads the month only
     assert numeric_dates(date(2024, 8, 8), "en") == ("08/08/2024", "8/8/2024")
+
+
+def test_a_count_is_written_as_each_language_writes_it():
+    from archive_core.locales import local_number
+
+    assert [local_number(n, "en") for n in (7, 1004, 12345)] == ["7", "1,004", "12,345"]
+    # CLDR's minimum grouping digits: Polish groups from five digits on (with a no-break space), as Intl does
+    assert [local_number(n, "pl") for n in (7, 1004, 12345)] == ["7", "1004", "12\u00a0345"]

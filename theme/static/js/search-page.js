@@ -47,8 +47,17 @@ let lastCounts = {};
 const valueIds = new Map(); // "name\u0000value" -> a stable number, so focus stays on a value the list has moved
 let timer;
 
+// A count as the page's language writes it, as the pages' own counts are (archive_core.locales, ICU's): 1,234 in
+// English; 1234 and 12 345 in Polish.
+const numberFormat = new Intl.NumberFormat(pageLang);
+
+function formatCount(value) {
+  return numberFormat.format(value);
+}
+
 function text(name, values = {}) {
-  return strings[name].replace(/\[(\w+)\]/g, (all, key) => (key in values ? String(values[key]) : all));
+  const shown = (value) => (typeof value === "number" ? formatCount(value) : String(value));
+  return strings[name].replace(/\[(\w+)\]/g, (all, key) => (key in values ? shown(values[key]) : all));
 }
 
 function element(tag, className, content) {
@@ -503,7 +512,7 @@ function renderFilters(counts) {
     groups.append(filterGroup(name, values));
   }
   const count = activeCount();
-  paneCount.textContent = count ? `(${count})` : "";
+  paneCount.textContent = count ? `(${formatCount(count)})` : "";
   clear.hidden = count === 0;
   if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
 }
@@ -530,7 +539,7 @@ function filterGroup(name, values) {
     const label = element("label");
     label.htmlFor = input.id;
     // A topic or publisher in Arabic or Hebrew script would take the count after it to its side: isolated.
-    label.append(element("bdi", "", value), " ", element("span", "search-filter-count", `(${count})`));
+    label.append(element("bdi", "", value), " ", element("span", "search-filter-count", `(${formatCount(count)})`));
     option.append(input, label);
     option.hidden = !all && position >= FEW_VALUES && !input.checked;
     options.append(option);
