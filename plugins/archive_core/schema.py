@@ -180,7 +180,8 @@ FIELDS: tuple[Field, ...] = (
         False,
         "list of mappings",
         "Every translation between the original and this text, oldest first: `from`, `to` (ISO 639-1 codes) "
-        "and `by` (who or what translated it; say so when the source does not name them).",
+        "and `by` (who or what translated it, as it reads after `translated by`; `an unnamed translator` when the "
+        "source names nobody).",
     ),
 )
 FIELD_NAMES = tuple(f.name for f in FIELDS)
