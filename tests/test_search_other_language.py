@@ -103,8 +103,13 @@ def test_an_article_only_in_the_other_language_is_found_and_shown_in_its_languag
     expect(result.locator(".search-result-lang")).to_have_text(marker)
     # Its kind and date as the search page's language gives them.
     expect(result.locator(".search-result-meta")).to_have_text(meta)
+    href = link.get_attribute("href")
     link.click()
     expect(page).to_have_url(re.compile(re.escape(target)))
+    marked = page.locator("main").screenshot()  # the word, marked in the page's content
+    page.goto("about:blank")
+    page.goto(served.base_url + href.split("#:~:")[0])
+    assert page.locator("main").screenshot() != marked
     assert not log.console_errors, log.console_errors
 
 

@@ -297,33 +297,33 @@ function card(data) {
 
 // The browser scrolls to the passage the excerpt shows and marks the words found there (a URL text fragment,
 // `#:~:text=`: https://wicg.github.io/scroll-to-text-fragment/), so that the pages themselves need no script.
-// For each marked word (or run of them), a directive pinned to the excerpt's passage by the words around it in
-// the same sentence, then the word alone. The browser scrolls to the first directive it matches, so to the
-// passage when the pinned one matches, and else to the word's first place on the page: Pagefind ends most
-// blocks of its text with a full stop, but joins some (a table's cells) with a space only, and a directive
-// whose words are in two blocks matches nothing. A result that is a part of its page (a timeline entry, `#id`)
-// gets only the pinned ones: the word alone would take the reader to another part of the page, and where they
-// match nothing the browser goes to the `#id`.
+// Each marked word (or run of them) is pinned by the excerpt's words around it in the same sentence: both, then
+// each alone, since Pagefind ends most blocks of its text with a full stop but joins some (a table's cells) with
+// a space only, and a directive whose words are in two blocks matches nothing. Never the word alone: it would
+// match the site's name in the header ("Hanoi", "Konwencji") or a menu. The browser marks every directive it
+// matches and scrolls to the first. A result that is a part of its page (a timeline entry, `#id`) gets none: a
+// directive is matched on the whole page, and two entries of one wording would take the reader to the first.
 const MAX_WORDS = 3;
 const SENTENCE_END = /[.!?…:;]$/u;
 const LEADING_NOT_WORD = /^[^\p{L}\p{N}]+/u;
 const TRAILING_NOT_WORD = /[^\p{L}\p{N}]+$/u;
 
 function withTextFragment(url, nodes) {
-  const [page, fragment = ""] = url.split("#");
-  const pinned = [];
-  const alone = [];
-  const seen = new Set();
+  if (url.includes("#")) return url;
+  const directives = [];
+  const words = new Set();
   for (const run of markedRuns(nodes)) {
-    const key = run.words.toLocaleLowerCase(pageLang);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (run.before || run.after) pinned.push(directive(run.before, run.words, run.after));
-    if (!fragment) alone.push(directive("", run.words, ""));
-    if (seen.size === MAX_WORDS) break;
+    const forms = [
+      run.before && run.after ? directive(run.before, run.words, run.after) : "",
+      run.before ? directive(run.before, run.words, "") : "",
+      run.after ? directive("", run.words, run.after) : "",
+    ].filter((form) => form && !directives.includes(form));
+    if (!forms.length) continue;
+    words.add(run.words.toLocaleLowerCase(pageLang));
+    if (words.size > MAX_WORDS) break;
+    directives.push(...forms);
   }
-  const directives = [...pinned, ...alone];
-  return directives.length ? `${page}#${fragment}:~:${directives.join("&")}` : url;
+  return directives.length ? `${url}#:~:${directives.join("&")}` : url;
 }
 
 function directive(before, words, after) {
@@ -333,17 +333,24 @@ function directive(before, words, after) {
 }
 
 // The runs of marked words of an excerpt's nodes, without the punctuation around them, each with the word of
-// the same sentence before and after it, if any.
+// the same sentence before and after it, if any. A run is marked words with only spaces between them; the text
+// between two runs is read whole (a word of another script is a node of its own: `isolated`).
 function markedRuns(nodes) {
-  const parts = nodes
-    .filter((node) => node.nodeType !== Node.TEXT_NODE || !/^(… | …)$/.test(node.textContent))
-    .map((node) => ({ marked: node.nodeName === "MARK", text: node.textContent }));
+  const parts = [];
+  for (const node of nodes) {
+    if (node.nodeType === Node.TEXT_NODE && /^(… | …)$/.test(node.textContent)) continue;
+    const marked = node.nodeName === "MARK";
+    const last = parts[parts.length - 1];
+    if (!marked && last && !last.marked) last.text += node.textContent;
+    else parts.push({ marked, text: node.textContent });
+  }
   const runs = [];
   for (let i = 0; i < parts.length; i++) {
     if (!parts[i].marked) continue;
     const first = i;
     let marked = parts[i].text;
-    while (i + 2 < parts.length && parts[i + 2].marked && !parts[i + 1].text.trim()) {
+    // Joined while only spaces part them, in one sentence (`Hanoi.` and `Convention` are two runs).
+    while (i + 2 < parts.length && parts[i + 2].marked && !parts[i + 1].text.trim() && !SENTENCE_END.test(marked)) {
       marked += ` ${parts[i + 2].text}`;
       i += 2;
     }
