@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from . import invariants
-from .conftest import FIXTURE, ROOT
+from .conftest import FIXTURE, ROOT, build_site
 from .fixture_archive import EN_ARTICLE, HOME, PL_ARTICLE, RAW_SOURCE, URL, file
 from .html_helpers import read_page
 
@@ -143,3 +143,28 @@ def test_the_main_navigation_marks_the_section_the_reader_is_on(fixture_site: Pa
         targets = re.findall(r'<a href="([^"]*)"', nav.group(1))
         assert current == [target for target in targets if target == url], url
     assert '<a href="/pl/kraje/" aria-current="page">Kraje</a>' in (fixture_site / "pl/kraje/index.html").read_text()
+
+
+def test_no_heading_of_a_text_takes_an_id_its_page_uses(fixture_site: Path, content_copy, tmp_path):
+    """A heading's id is made from its words: an article (with a correction) and the about pages given a heading for
+    every id their pages use, and for every name the templates write (an id given to a macro, as the corrections'
+    heading's), still have each id once."""
+    built = [fixture_site / file(EN_ARTICLE), *fixture_site.glob("*/about/index.html")]
+    ids = {found for page in built for found in re.findall(r'\bid="([^"]+)"', page.read_text("utf-8"))}
+    templates = (ROOT / "theme" / "templates").rglob("*.html")
+    ids |= {name for path in templates for name in re.findall(r'"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)"', path.read_text())}
+    headings = "".join(f"\n## {found.replace('-', ' ')}\n\nText.\n" for found in sorted(ids))
+    article = content_copy / "articles" / "2025" / "signing-in-hanoi.en.md"
+    text = article.read_text("utf-8").replace(
+        "\nlang: en\n", "\nlang: en\ncorrections:\n  - date: 2025-10-27\n    change: x\n"
+    )
+    article.write_text(text + headings, encoding="utf-8")
+    for about in (content_copy / "about").glob("*.md"):
+        about.write_text(about.read_text("utf-8") + headings, encoding="utf-8")
+    site = build_site(tmp_path / "site", content_copy)
+    pages = [site / file(EN_ARTICLE), *site.glob("*/about/index.html"), *site.glob("*/o-archiwum/index.html")]
+    assert "corrections-heading" in ids and len(pages) >= 2
+    for page in pages:
+        found = re.findall(r'\bid="([^"]+)"', page.read_text("utf-8"))
+        assert len(found) > len(ids), page
+        assert sorted({i for i in found if found.count(i) > 1}) == [], page

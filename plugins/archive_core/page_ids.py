@@ -13,7 +13,7 @@ from .urls import ARTICLE_ANCHOR_PREFIX, YEAR_ANCHOR_PREFIX
 # this list and the templates' ids together.
 RESERVED_ID_PREFIXES = (ARTICLE_ANCHOR_PREFIX, YEAR_ANCHOR_PREFIX)
 RESERVED_IDS = frozenset((
-    "articles-heading", "cite-heading", "corrections-log-heading", "entry-into-force-count",
+    "articles-heading", "cite-heading", "corrections-heading", "corrections-log-heading", "entry-into-force-count",
     "entry-into-force-heading", "europe-map-title", "events-heading", "main", "map-dots-not-signed", "map-hatch",
     "map-hatch-signed", "month-index-heading", "neighbours-heading", "newest-events-heading", "next",
     "notes-heading", "open-data-heading", "people-heading", "regions", "regions-heading",
