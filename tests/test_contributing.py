@@ -173,6 +173,10 @@ def test_a_translation_of_a_translated_original_keeps_its_chain(content_copy: Pa
             ["LANG=en", "KEY=signing-in-hano"],  # a translation of a mistyped key: it made a new article, untitled
             "no article has translation_key 'signing-in-hano' (did you mean KEY=signing-in-hanoi?)",
         ),
+        (
+            ["LANG=pl", "KEY=signing-in-hanoi"],  # the original's own language: it said to fix a valid translation
+            "signing-in-hanoi.pl.md already exists (translation_key 'signing-in-hanoi' in 'pl')",
+        ),
     ],
 )
 def test_make_new_refuses_bad_requests_clearly(content_copy: Path, args: list[str], message: str):

@@ -128,7 +128,7 @@ def scaffold(content_dir: Path, title: str, lang: str, published: date | None, k
         raise Refused(f"the title {title!r} has no letters or digits to make a translation_key of: add KEY=...")
     original = original_of(content_dir, key, lang)
     if original is None and not title:
-        raise Refused(_no_original(content_dir, key, lang))
+        raise Refused(_already_there(content_dir, key, lang) or _no_original(content_dir, key, lang))
     published = published or (original.date.date() if original else date.today())
     path = content_dir / Layout().article_path(published.year, key, lang)
     text = article_text(title, lang, published, key, original)
@@ -138,16 +138,23 @@ def scaffold(content_dir: Path, title: str, lang: str, published: date | None, k
     except ContentError as exc:
         raise Refused(f"cannot scaffold this article: {exc.problem.field}: {exc.problem.message} "
                       f"({exc.problem.hint})") from None  # fmt: skip
-    existing = sorted((content_dir / ARTICLES).glob(f"*/{key}.{lang}.md"))
-    if existing:
-        raise Refused(
-            f"{_shown(existing[0])} already exists (translation_key {key!r} in {lang!r}); "
-            "edit that file, or choose another TITLE or KEY"
-        )
+    if there := _already_there(content_dir, key, lang):
+        raise Refused(there)
     try:  # through the one function that writes content: inside content_dir, links followed, never overwriting
         return paths.write_file(content_dir, path.relative_to(content_dir), text.encode("utf-8"))
     except ContentError as exc:
         raise Refused(f"{_shown(path)} {exc.problem.message} ({exc.problem.hint})") from None
+
+
+def _already_there(content_dir: Path, key: str, lang: str) -> str | None:
+    """Why there is nothing to make: the article has a version in `lang` already."""
+    existing = sorted((content_dir / ARTICLES).glob(f"*/{key}.{lang}.md"))
+    if not existing:
+        return None
+    return (
+        f"{_shown(existing[0])} already exists (translation_key {key!r} in {lang!r}); "
+        "edit that file, or choose another TITLE or KEY"
+    )
 
 
 def _no_original(content_dir: Path, key: str, lang: str) -> str:
