@@ -131,7 +131,14 @@ def _line_hint(text: str, where: str) -> str | None:
     if value[0] in _TYPOGRAPHIC_QUOTES:
         return (
             f"the value of `{key}` on {where} starts with {value[0]}, which YAML reads as a letter, not as a "
-            f'quotation mark: put the whole value in straight quotes, `{key}: "{_cut(value)}"`'
+            f'quotation mark: put the whole value in straight quotes, `{key}: "{_escaped(_cut(value))}"`'
+        )
+    if _reserved_start(value) and value[0] in "[{":
+        close = "]" if value[0] == "[" else "}"
+        return (
+            f"the value of `{key}` on {where} starts with '{value[0]}', which YAML reads as a "
+            f"{'list' if close == ']' else 'mapping'} closed on the same line: close it with '{close}' "
+            f"(`{key}: {value[0]}...{close}`), or, if it is a text, {_quote(key)}"
         )
     if _reserved_start(value):
         return f"the value of `{key}` on {where} starts with '{value[0]}', which YAML reserves: {_quote(key)}"
@@ -160,6 +167,11 @@ def _code(value: str) -> str:
 
 def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" "))
+
+
+def _escaped(text: str) -> str:
+    """`text` as it is written inside straight double quotes."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _quote(key: str) -> str:

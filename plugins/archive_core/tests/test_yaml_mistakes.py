@@ -140,6 +140,15 @@ def test_a_data_file_loses_no_text_to_a_comment_either():
         ),
         (
             'title: "Litwa ratyfikuje konwencję"',
+            'title: „Litwa: ratyfikacja"',  # a Polish opening quote, an English closing one
+            "2: front-matter: YAML error: mapping values are not allowed",
+            "the value of `title` on this line starts with „, which YAML reads as a letter, not as a quotation "
+            'mark: put the whole value in straight quotes, `title: "„Litwa: ratyfikacja\\""`',
+            'title: "„Litwa: ratyfikacja\\""',
+            '„Litwa: ratyfikacja"',
+        ),
+        (
+            'title: "Litwa ratyfikuje konwencję"',
             "title: @Litwa ratyfikuje",
             "2: front-matter: YAML error:",
             "the value of `title` on this line starts with '@', which YAML reserves: put the whole value in quotes: "
@@ -187,6 +196,7 @@ def test_a_data_file_loses_no_text_to_a_comment_either():
         "a double quote inside double quotes",
         "an apostrophe inside single quotes",
         "typographic quotes",
+        "typographic and straight quotes",
         "a reserved first character",
         "no space after a colon",
         "no space after a nested colon",
@@ -235,3 +245,11 @@ def test_an_indentation_of_no_break_spaces_is_named(tmp_path):
     assert message.endswith(
         "(line 8 is indented with U+00A0, a space YAML does not read as one: retype its indentation with the space bar)"
     ), message
+
+
+def test_a_list_left_open_is_told_to_be_closed_and_the_hint_followed_reads_as_meant(tmp_path):
+    """Quoting it, as the hint for a reserved first character said, made the list a text: `countries: must be a
+    list, not str`."""
+    message = error_of(tmp_path, GOOD.replace("countries: [LT]", "countries: [LT, LV"))
+    assert "close it with ']' (`countries: [...]`), or, if it is a text, put the whole value in quotes" in message
+    assert read(tmp_path, GOOD.replace("countries: [LT]", "countries: [LT, LV]")).countries == ("LT", "LV")
