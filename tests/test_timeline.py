@@ -278,5 +278,9 @@ def test_an_event_dated_after_the_data_was_checked_is_scheduled_not_among_the_la
         scheduled = html[html.index('id="scheduled-events-heading"') :]
         scheduled = scheduled[: scheduled.index("</section>")]
         assert "qq7001x" not in latest and "qq7001x" in scheduled and f">{heading}</h2>" in scheduled
+        # The day it was so: past it, the event stays scheduled until the data is checked again.
+        assert {"pl": "Stan według źródeł na 1 czerwca 2026.", "en": "As the sources stood on 1 June 2026."}[
+            lang
+        ] in scheduled
         assert f'href="/{PAGES[lang].removesuffix("index.html")}{year}/#deadline"' in scheduled
         assert '<li id="deadline" ' in page_showing(site, lang, "deadline")
