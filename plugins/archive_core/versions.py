@@ -183,38 +183,25 @@ def country_mismatch_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -> l
 
 
 def original_mismatch_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
-    """Translations with another original (`source.url`) than their original, or, where the two sources cannot be
-    compared (one missing, or a placeholder), another day (`date`, the original's publication date): each page
-    would show its own, and the translation would not be of its original (warnings, on the translation). Of one
-    source, another day is an error (`date_mismatch_problems`)."""
+    """Translations with another original (`source.url`) than their original: each page would show its own, and
+    the translation would not be of its original (warnings, on the translation). Of one source, another day is
+    an error (`date_mismatch_problems`); of another, that source's day."""
     originals = {meta.translation_key: (path, meta) for path, meta in documents if meta.translation is None}
     problems = []
     for path, meta in documents:
-        if meta.translation is None or meta.translation_key not in originals:
+        if meta.translation is None or meta.translation_key not in originals or meta.source is None:
             continue
-        other_path, other = originals[meta.translation_key]
-        version = f"the original, {display_path(other_path)},"
-        urls = [version.source.url for version in (meta, other) if version.source]
-        comparable = len(urls) == 2 and not any(map(is_placeholder, urls))
-        if not comparable and meta.date.date() != other.date.date():
-            problems.append(
-                Problem(
-                    path,
-                    None,
-                    "date",
-                    f"is {meta.date.date().isoformat()}, but {version} is dated {other.date.date().isoformat()}",
-                    "`date:` is the day the original was published, the same in every language (not the day of "
-                    "the translation): give the translation the original's `date:`",
-                    severity="warning",
-                )
-            )
-        if comparable and len(set(map(same_address, urls))) == 2:
+        original_path, original = originals[meta.translation_key]
+        if original.source is None:
+            continue
+        urls = (meta.source.url, original.source.url)
+        if not any(map(is_placeholder, urls)) and same_address(urls[0]) != same_address(urls[1]):
             problems.append(
                 Problem(
                     path,
                     None,
                     "source.url",
-                    f"is {urls[0]}, but {version} has {urls[1]}",
+                    f"is {urls[0]}, but the original, {display_path(original_path)}, has {urls[1]}",
                     "a translation gives its original's source: copy the original's `source:`; or give the two "
                     "different translation_keys if they are different articles",
                     severity="warning",
