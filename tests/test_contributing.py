@@ -291,6 +291,8 @@ SOURCE = "source:\n  url: https://example.org/a\n"
         "source:\n  url: https://example.org:65536/a",
         "source:\n  url: https://[2001:db8::1]/a",
         "source:\n  url: https://example/a",
+        "translation_chain:\n  - {from: vi, to: en, by: someone}",
+        "translation_chain:\n  - {from: zz, to: en, by: someone}",
     ],
 )
 def test_json_schema_agrees_with_the_archives_validator(extra: str):
