@@ -100,10 +100,17 @@ EDITS: list[tuple[str, Callable[[Path], None], bool, bool, list[str]]] = [
     ("summary", lambda c: _summary(article(c, 5, "en"), "A new summary, with a comma."), True, True, ["pl"]),
     ("a translation's body", lambda c: _body(article(c, 6, "en"), "zq6x", "zqtranslatedx"), True, True, ["pl"]),
     ("title", lambda c: _front(article(c, 2, "en"), "title", '"A new title for the second article"'), False, False, []),
-    ("date", lambda c: _front(path := article(c, 4, "pl"), "date", f"{path.parent.name}-01-02"), False, True, ["en"]),
+    # Both versions: of one source, a translation has its original's date (a version dated alone is refused).
+    ("date", lambda c: _dated(c, 4, ("pl", "en")), False, True, []),
     ("countries", lambda c: _front(article(c, 7, "pl"), "countries", "[VN, PL]"), False, True, []),
     ("tags", lambda c: _front(article(c, 8, "en"), "tags", "[ratification, signing]"), False, True, ["pl"]),
 ]
+
+
+def _dated(corpus: Path, number: int, langs: tuple[str, ...]) -> None:
+    for lang in langs:
+        path = article(corpus, number, lang)
+        _front(path, "date", f"{path.parent.name}-01-02")
 
 
 def test_consecutive_edits_give_what_a_full_build_gives(corpus, tmp_path):
