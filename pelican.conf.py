@@ -67,8 +67,9 @@ AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 DEFAULT_PAGINATION = 20
 # Long listings: a year's, a topic's and a country's articles, one line each, and the timeline's events (a year's,
-# and what happens next), with a link to every page.
+# and what happens next), and the corrections log (the about page, then its later pages), with a link to every page.
 PAGINATED_TEMPLATES = {"index": None, "year": 100, "topic": 100, "country": 100, "timeline": 50, "topics": 200}
+PAGINATED_TEMPLATES["about"] = 50
 PAGINATION_PATTERNS = [
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

@@ -265,7 +265,13 @@ def timeline_problems(content: Path, site: Path) -> list[str]:
         if starts != sorted(starts):
             problems.append(f"{url}: events out of order")
         export = json.loads((site / url.strip("/")).with_suffix(".json").read_text(encoding="utf-8"))
-        events = [(entry["url"], entry["id"]) for entry in export["entries"] if entry["kind"] != "article"]
+        problems += [
+            f"{url}: the JSON export gives {found!r}, not an absolute address" for found in relative_urls(export)
+        ]
+        base = absolute_base(site)
+        events = [
+            (entry["url"].removeprefix(base), entry["id"]) for entry in export["entries"] if entry["kind"] != "article"
+        ]
         if events != shown:
             problems.append(f"{url}: the JSON export names other events, or another page for one")
         exported = {entry["id"] for entry in export["entries"] if entry["kind"] == "article"}
@@ -277,6 +283,21 @@ def timeline_problems(content: Path, site: Path) -> list[str]:
             if entry["kind"] != "article" and not entry["sources"]:
                 problems.append(f"{url}#{entry['id']}: an event without a source")
     return problems
+
+
+def relative_urls(data) -> list[str]:
+    """Every `url` or `*_url` value of a JSON document that is not an absolute http(s) address: a document read
+    outside the site (an export, open data) has no site to resolve `/en/...` against."""
+    if isinstance(data, list):
+        return [found for item in data for found in relative_urls(item)]
+    if not isinstance(data, dict):
+        return []
+    found = [
+        value
+        for key, value in data.items()
+        if (key == "url" or key.endswith("_url")) and isinstance(value, str) and not re.match(r"https?://", value)
+    ]
+    return found + [item for value in data.values() for item in relative_urls(value)]
 
 
 def _timeline_files(site: Path, url: str) -> list[Path]:

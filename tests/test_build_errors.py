@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -72,6 +73,31 @@ def test_an_output_from_the_environment_inside_the_scratch_folder_is_taken(monke
 
     monkeypatch.setenv("ARCHIVE_OUTPUT", str(SCRATCH / "bench" / "out"))
     assert scratch_path("ARCHIVE_OUTPUT") == (SCRATCH / "bench" / "out").resolve()
+
+
+@pytest.mark.parametrize("place", ["content/cache", "theme/static/cache"])
+def test_a_cache_where_the_build_reads_or_publishes_is_refused(place, content_copy, tmp_path):
+    """ARCHIVE_CACHE_DIR in the content folder: the build wrote its entries and this machine's secret there, then
+    refused them as files no build reads, in every build after; in the theme, Pelican would copy them into the
+    site. The build stops at once, naming the variable, and writes nothing there."""
+    cache = content_copy / "cache" if place.startswith("content/") else ROOT / place
+    try:
+        built = run_build(content_copy, tmp_path / "output", env={"ARCHIVE_CACHE_DIR": str(cache)})
+        assert built.returncode == 1 and "Traceback" not in built.stderr, built.stderr
+        assert f"ARCHIVE_CACHE_DIR={str(cache)!r} is inside the" in built.stderr, built.stderr
+        assert not cache.exists() and not (tmp_path / "output").exists()
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)  # what a build that took it wrote into the repository
+
+
+def test_a_cache_outside_the_repository_or_in_its_scratch_folder_is_taken(tmp_path):
+    from archive_core.cache_place import SCRATCH, cache_place_problem
+
+    assert cache_place_problem(tmp_path / "cache", FIXTURE) is None
+    assert cache_place_problem(SCRATCH / "content", FIXTURE) is None
+    assert cache_place_problem(SCRATCH, ROOT / "content") is None
+    assert "inside the content folder" in cache_place_problem(FIXTURE / "x", FIXTURE)
+    assert "inside the repository" in cache_place_problem(ROOT / "output" / "cache", FIXTURE)
 
 
 def test_a_build_says_what_it_built_without_a_line_per_file(tmp_path):

@@ -119,11 +119,26 @@ def test_a_country_page_shows_its_newest_events_and_links_to_the_timeline(large)
     assert PERSON in page.text
 
 
-def test_the_corrections_log_shows_the_newest_and_counts_them_all(large):
-    site, _, _ = large
-    page = read_page(site / "en" / "about" / "index.html")
-    assert len([link for link in page.links if "#growth-event-" in link]) == 50
-    assert f"The newest 50 of {LARGE} corrections" in page.text
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_the_corrections_log_holds_every_correction_a_page_at_a_time(large, lang):
+    """A public archive hides no correction: the about page showed the newest 50 and said the others were on the
+    pages they correct. The log is paginated (50 a page, the settings not naming the about template), the about
+    page holding the newest, each page linking to every other."""
+    site, ids, _ = large
+    about = site / lang / ("about" if lang == "en" else "o-archiwum")
+    pages = [about / "index.html", *sorted(about.glob("page/*/index.html"), key=lambda p: int(p.parent.name))]
+    assert len(pages) > 1
+    numbered = {f"/{path.parent.relative_to(site).as_posix()}/" for path in pages[1:]}
+    logged = []
+    for path in pages:
+        page = read_page(path)
+        events = [link.split("#")[1] for link in page.links if "#growth-event-" in link]
+        assert len(events) <= 50, path
+        logged += events
+        assert numbered - {f"/{path.parent.relative_to(site).as_posix()}/"} <= set(page.links), path
+    assert sorted(logged) == sorted(ids)  # each event's correction on one page of the log
+    said = {"en": f"{LARGE} corrections in all, 50 a page.", "pl": f"Wszystkich poprawek: {LARGE}, po 50 na stronie."}
+    assert said[lang] in read_page(pages[0]).text
 
 
 def test_every_link_to_an_event_leads_to_its_page(large):

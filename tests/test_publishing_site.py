@@ -123,6 +123,34 @@ def test_a_feed_entry_says_of_its_text_what_the_page_says(content_copy, tmp_path
             assert not re.search(r'href="#|<a [^>]*></a>', value), entry.link
 
 
+def test_every_address_in_a_feed_is_absolute_in_a_development_build(content_copy, tmp_path):
+    """A feed reader knows no site around an entry: a link written `/en/...` (SITEURL is empty while developing)
+    leads nowhere in it. The lead, which stands in for a summary, linked so to an article and a copied file."""
+    (content_copy / "files").mkdir()
+    (content_copy / "files/report.pdf").write_bytes(b"%PDF-1.4\n")
+    (content_copy / "files/hall.png").write_bytes(b"\x89PNG\r\n")
+    negotiations = "{filename}/articles/2023/negotiations-open.en.md"
+    path = content_copy / "articles/2025/signing-in-hanoi.en.md"
+    text = path.read_text(encoding="utf-8").replace(
+        "The ceremony in Hanoi", f"The [report]({{static}}/files/report.pdf) of the [talks]({negotiations}) and"
+    )
+    path.write_text(text + "\n![The hall]({static}/files/hall.png)\n", encoding="utf-8")
+    site = build_site(tmp_path / "output", content_copy)
+    entries = feedparser.parse((site / "en" / "feed.atom.xml").read_text(encoding="utf-8")).entries
+    [entry] = [entry for entry in entries if entry.link == LOCAL + EN_URL]
+    for value in (entry.summary, entry.content[0].value):
+        assert (
+            f'href="{LOCAL}/files/report.pdf"' in value and f'href="{LOCAL}{URL["negotiations-open", "en"]}"' in value
+        )
+    assert f'src="{LOCAL}/files/hall.png"' in entry.content[0].value
+    for lang in ("pl", "en"):
+        feed = feedparser.parse((site / lang / "feed.atom.xml").read_text(encoding="utf-8"))
+        for entry in feed.entries:
+            for value in (entry.summary, entry.content[0].value):
+                addresses = re.findall(r'\s(?:href|src|poster|cite)="([^"]*)"', value)
+                assert all(re.match(r"(https?|mailto):", a) for a in addresses), (entry.link, addresses)
+
+
 def test_a_publisher_from_the_table_of_publishers_is_the_feeds_author(site: Path):
     entries = feedparser.parse((site / "en" / "feed.atom.xml").read_text(encoding="utf-8")).entries
     [entry] = [entry for entry in entries if entry.link == LOCAL + URL["civil-society-concerns", "en"]]

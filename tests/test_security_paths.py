@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive_core import paths
+from archive_core import paths, sizes
 from archive_core.errors import ContentError
 from archive_core.links import SITE_FOLDERS
 
@@ -125,6 +125,20 @@ def fifo(relative: str) -> Callable[[Path, Path], str]:
     return case
 
 
+def sparse(relative: str, size: int, count: int = 1) -> Callable[[Path, Path], str]:
+    """`count` files of `size` bytes that take no disk (`truncate -s`): hashed, the largest held every build for
+    minutes. The file named is the first refused, the last one when it is their sum that is too large."""
+
+    def case(content: Path, outside: Path) -> str:
+        names = [relative.format(i) for i in range(count)]
+        for name in names:
+            with (content / name).open("wb") as file:
+                file.truncate(size)
+        return names[-1]
+
+    return case
+
+
 def folder_as_file(relative: str) -> Callable[[Path, Path], str]:
     """A folder named as the file the build would read there."""
 
@@ -178,6 +192,8 @@ CASES: dict[str, Callable[[Path, Path], str]] = {
     "folder as article": folder_as_file("articles/2025/folder.pl.md"),
     "folder as event": folder_as_file("data/timeline/folder.yaml"),
     "folder as data file": folder_as_file("data/people.yaml"),
+    "file larger than a repository holds": sparse("sources/report{}.pdf", 200 * 1024**3),
+    "files larger together than a site holds": sparse("sources/report{:02}.pdf", sizes.MAX_FILE_BYTES, 11),
     "unprintable name": unprintable_name,
     "names differing only in case": twin_name("Signing-In-Hanoi.pl.txt"),
     "names differing only in accent encoding": accent_twins,
@@ -411,6 +427,23 @@ def test_a_copied_file_never_takes_an_address_of_the_sites_own(case, content_cop
     article.write_text(article.read_text(encoding="utf-8").replace(url, f"{{static}}/files/{planted.name}"), "utf-8")
     assert run_build(content_copy, output).returncode == 0
     assert (output / "files" / planted.name).read_text(encoding="utf-8") == '{"planted": true}\n'
+
+
+def test_a_large_file_within_the_limits_is_copied_whole(content_copy, tmp_path):
+    """A report of 30 MB, fifteen times what a text file may be, is published by its {static} link."""
+    report = content_copy / "files/report.pdf"
+    report.parent.mkdir()
+    with report.open("wb") as file:
+        file.write(b"%PDF-1.4\n")
+        file.truncate(30_000_000)
+    with (content_copy / ARTICLE).open("a", encoding="utf-8") as article:
+        article.write("\n[The report]({static}/files/report.pdf)\n")
+    checked = run_check(content_copy)
+    assert checked.returncode == 0, checked.stderr
+    output = tmp_path / "output"
+    built = run_build(content_copy, output)
+    assert built.returncode == 0, built.stderr
+    assert (output / "files/report.pdf").stat().st_size == 30_000_000
 
 
 def test_the_site_writes_at_its_root_only_into_the_folders_kept_from_copied_files(fixture_site):

@@ -105,6 +105,26 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
     "a Greek letter in an event's title": (EVENT, "en: Signing ceremony", "en: Signing cerem\u03bfny", ":8: title.en:"),
     "an event's title of variation selectors": (EVENT, "en: Signing ceremony", 'en: "\\ufe0f"', ":8: title.en: shows"),
     "an override in prose": (EVENT, "en: The convention", "en: The \u202econvention", ":11: description.en:"),
+    # A body keeps the source's text, but no line of it may read other than it is (Trojan Source).
+    "an override in a body": (
+        ARTICLE,
+        "the observer Ostrander",
+        "the observer \u202erednatsO",
+        ":17: body: holds U+202E",
+    ),
+    "an override in an about page": ("about/about.en.md", "\n\n", "\n\nThe \u202dtext.\n\n", ":5: body: holds U+202D"),
+    "an isolate left open in a body": (
+        ARTICLE,
+        "observer Ostrander.",
+        "observer \u2067Ostrander.",
+        ":17: body: holds U+2067",
+    ),
+    "a closer of nothing in a body": (
+        ARTICLE,
+        "observer Ostrander.",
+        "observer Ostrander.\u2069",
+        ":17: body: holds U+2069",
+    ),
     "a line separator in prose": (
         ARTICLE,
         "slug:",
@@ -204,6 +224,11 @@ ACCEPTED: dict[str, tuple[str, str, str]] = {
     "a no-break space in a title": (ARTICLE, "Convention signed", "Convention\u00a0signed"),
     "a zero-width joiner in prose": (EVENT, "en: The convention", "en: The conv\u200dention"),
     "a direction mark in prose": (EVENT, "en: The convention", "en: The\u200e convention"),
+    "an isolate closed on its line, and a direction mark, in a body": (
+        ARTICLE,
+        "the observer Ostrander.",
+        "the observer \u2067\u05d0\u05d1\u2069\u200f Ostrander.",
+    ),
     "Vietnamese with combining marks in a name": (PEOPLE, "Quillfeather", "Nguye\u0302\u0303n Văn A"),
     "an emoji with its variation selector in a title": (ARTICLE, "Convention signed", "Convention \u2764\ufe0f signed"),
     "Cyrillic and Latin words side by side in a title": (

@@ -17,13 +17,14 @@ from tools.check import check
 from .conftest import ROOT, SETTINGS, build_site
 from .fixture_archive import EN_ARTICLE, PL_ARTICLE, URL, file
 from .html_helpers import page_for_url, read_page
-from .invariants import ARTICLE_URL
+from .invariants import ARTICLE_URL, relative_urls
 from .test_build_errors import run_build
 
 PAGES = {"pl": "pl/os-czasu/index.html", "en": "en/timeline/index.html"}
 JSON = {"pl": "pl/os-czasu.json", "en": "en/timeline.json"}
 RESOLUTION = "https://example.org/events/resolution"
 SIGNING = "https://example.org/events/signing"
+LOCAL = "http://127.0.0.1:8000"  # LOCAL_SITEURL: the absolute base of a development build
 LODZ = URL["lodz-conference", "pl"]
 CIVIL = URL["civil-society-concerns", "en"]
 ENTRY_START = re.compile(
@@ -161,11 +162,19 @@ def test_an_event_keeps_its_address_when_events_of_other_years_are_added(content
 FIVE_EVENTS_A_PAGE = {**read_settings(str(SETTINGS))["PAGINATED_TEMPLATES"], "timeline": 5}
 
 
+def export(site: Path, lang: str) -> dict:
+    """The language's JSON export, every address of the site in it as the pages write it (`/en/...`): it gives
+    each absolute (a dataset is read outside the site), under the build's base."""
+    text = (site / JSON[lang]).read_text("utf-8")
+    assert relative_urls(json.loads(text)) == []
+    return json.loads(text.replace(f'"{LOCAL}/', '"/'))
+
+
 def event_urls(site: Path) -> dict[tuple[str, str], str]:
     """{(language, event id): the URL the JSON export gives it}, each checked against the page it names."""
     urls = {}
-    for lang, path in JSON.items():
-        for entry in json.loads((site / path).read_text("utf-8"))["entries"]:
+    for lang in JSON:
+        for entry in export(site, lang)["entries"]:
             if entry["kind"] != "article":
                 page, anchor = entry["url"].split("#")
                 assert f'<li id="{anchor}" ' in page_for_url(site, page).read_text("utf-8"), entry["url"]
@@ -182,8 +191,8 @@ def test_entry_into_force_states_the_rule_without_a_date(site: Path):
 
 
 def test_json_export_matches_the_page(site: Path):
-    for lang, path in JSON.items():
-        data = json.loads((site / path).read_text("utf-8"))
+    for lang in JSON:
+        data = export(site, lang)
         html = (site / PAGES[lang]).read_text("utf-8")
         assert data["lang"] == lang
         # The pages show the events, each at its `url`; the export has the articles too (counted, by year).

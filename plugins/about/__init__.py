@@ -2,10 +2,12 @@
 
 The page's text is Markdown (no raw HTML) with a YAML front-matter `title:`;
 `{repository_url}` in it becomes the REPOSITORY_URL setting. Below the text,
-the page lists the newest `CORRECTIONS_SHOWN` corrections made to the archive's
-data and articles, read from the build context (`country_records`,
-`country_people`, `timeline_events`, articles), and how many there are in all
-(each page shows its own corrections). Puts `about_pages` into the context: the footer
+the page lists every correction made to the archive's data and articles, read
+from the build context (`country_records`, `country_people`, `timeline_events`,
+articles), newest first: a public archive hides none. The log is paginated as
+`PAGINATED_TEMPLATES["about"]` says (`CORRECTIONS_PER_PAGE` when the settings
+do not name the template): the about page holds the newest, `page/2/` and on
+the older, each page linking to every other. Puts `about_pages` into the context: the footer
 links to the page only when this plugin is on and the content has the page
 (a content folder without `about/` builds without it).
 """
@@ -25,7 +27,8 @@ from archive_core.versions import versions
 
 from .corrections import corrections_log
 
-CORRECTIONS_SHOWN = 50  # the page stays the same size however many corrections the archive gathers
+TEMPLATE = "about"
+CORRECTIONS_PER_PAGE = 50  # a page of the log stays the same size however many corrections the archive gathers
 
 
 class AboutGenerator(Generator):
@@ -52,12 +55,13 @@ class AboutGenerator(Generator):
             log = corrections_log(self.context, lang, event_pages)
             writer.write_file(
                 save_as(page.url),
-                self.get_template("about"),
+                self.get_template(TEMPLATE),
                 self.context,
                 url=page.url,
+                paginated={"articles": log},  # the key page_numbers.html reads: `articles_page`
+                template_name=TEMPLATE,
                 about=page,
-                corrections=log[:CORRECTIONS_SHOWN],
-                corrections_total=len(log),
+                corrections=log,
                 page_lang=lang,
                 alternates=alternates,
                 language_links=pages.language_links(lang),
@@ -69,5 +73,12 @@ def get_generators(pelican) -> type[Generator]:
     return AboutGenerator
 
 
+def paginate_the_log(pelican) -> None:
+    """Pelican's writer paginates only the templates its settings name: the log is paginated on any site."""
+    templates = pelican.settings.setdefault("PAGINATED_TEMPLATES", {})
+    templates.setdefault(TEMPLATE, CORRECTIONS_PER_PAGE)
+
+
 def register() -> None:
+    signals.initialized.connect(paginate_the_log)
     signals.get_generators.connect(get_generators)

@@ -2,7 +2,7 @@
 beside the page's own), a `::: caption` never closed or holding more than its paragraph (the rest of the
 text would be shown as the photo's caption, in markup no browser reads as the author meant), an attribute
 (`[text]{...}`, `{...}` before a block) other than a passage's language (`lang`) and direction (`dir`), and
-a link, heading or footnote that shows nothing."""
+a link, heading or footnote that shows nothing, and a line that reads other than it is (`body_bidi`)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
+from .body_bidi import reordering_problems
 from .locales import language_tag_problem
 from .markdown import Lines, markdown
 from .not_shown import NOT_SHOWN
@@ -32,6 +33,7 @@ class BodyProblem:
 def structure_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]:
     """Each problem, in the body's order; one pass over the tokens, however deep the captions nest."""
     problems = attribute_problems(tokens, body) + shows_nothing_problems(tokens, body)
+    problems += [BodyProblem(*problem) for problem in reordering_problems(body)]
     opened: list[int] = []  # the indexes of the captions open at this token
     deepest, too_deep = markdown().options["maxNesting"] - 1, False
     for index, token in enumerate(tokens):

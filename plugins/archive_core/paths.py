@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePath
 
+from . import sizes
 from .errors import ContentError, Problem, content_error
 
 MAX_FILE_BYTES = 2_000_000
@@ -364,9 +365,13 @@ def write_file(root: str | Path, relative: str | PurePath, data: bytes, replace:
 
 
 def content_listing(content_dir: str | Path) -> Listing:
-    """Every file of the content folder, and every entry no build may read, hidden ones too (see `list_files`)."""
+    """Every file of the content folder, and every entry no build may read, hidden ones too (see `list_files`),
+    and every file that makes the folder larger than it may be (`sizes.oversized`)."""
     content_dir = Path(os.path.abspath(content_dir))
-    return list_files(content_dir, content_dir, hidden=True)
+    listing = list_files(content_dir, content_dir, hidden=True)
+    listing.files, too_large = sizes.oversized(listing.files)  # a file too large is never read, nor hashed
+    listing.problems += too_large
+    return listing
 
 
 # What a system, a version-control tool or an editor leaves in a folder: skipped, never content.

@@ -28,7 +28,8 @@ Unicode marks default-ignorable, and the blank Braille pattern, refused
 anywhere in a label), and no word of it mixes Latin, Cyrillic and Greek
 letters, which look alike (`сeremony`; a unit is written with the symbol of no alphabet, `10µm` with the micro
 sign, as the Greek letter passes for it). The Markdown body is the source's
-text, verbatim, and is not checked for these.
+text, verbatim, and is not checked for these, but for what makes a line of it read other than it is
+(`body_bidi`).
 """
 
 from __future__ import annotations

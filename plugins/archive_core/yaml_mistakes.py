@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 import yaml
 
+# A line that starts (`---`) or ends (`...`) a YAML document: a data file holds one, an article's front-matter ends
+# at its fence before YAML reads it.
+_DOCUMENT_MARKER = re.compile(r"(---|\.\.\.)(?:\s|$)")
 GENERIC_HINT = "check indentation and quote values that contain ': ' or start with a symbol"
 
 # `key: value` on one line, in a mapping or as a list item's first key (`- key: value`).
@@ -75,6 +78,13 @@ def syntax_hint(lines: list[str], line: int | None, offset: int = 0) -> str:
     if line is None or line >= len(lines):
         return GENERIC_HINT
     here = lines[line]
+    for number in (line, line - 1):  # `...` ends a document: YAML finds the next one on the line after it
+        if number >= 0 and (marker := _DOCUMENT_MARKER.match(lines[number])):
+            where = "this line" if number == line else f"line {number + 1 + offset}"
+            return (
+                f"a file's YAML is one document: {where} (`{marker[1]}`) starts or ends one, so "
+                "what follows is another; remove that line, and keep every record or field in the one document"
+            )
     if "\t" in here[: len(here) - len(here.lstrip())]:
         return "this line is indented with a tab: YAML indents with spaces only; replace the tab with spaces"
     for number in (line, line - 1):

@@ -20,6 +20,7 @@ from pelican.utils import set_date_tzinfo
 from archive_core import paths
 from archive_core.articles import read_article
 from archive_core.cache import ContentCache
+from archive_core.cache_place import cache_place_problem
 from archive_core.errors import BuildFailed, ContentError, Problem
 from archive_core.facets import article_facets
 from archive_core.links import COPIED_HINT, SITE_ADDRESS_HINT, copied_type_problem, site_address_problem
@@ -89,6 +90,14 @@ def take_snapshot(generator) -> None:
         reader.build_context = generator.context
 
 
+def check_cache_place(pelican) -> None:
+    """The content cache (ARCHIVE_CACHE_DIR, from the environment) where the build reads and publishes nothing:
+    one in the content folder was read as content (`archive_core.cache_place`)."""
+    cache_dir = pelican.settings.get("ARCHIVE_CACHE_DIR")
+    if cache_dir and (problem := cache_place_problem(cache_dir, pelican.settings["PATH"])):
+        raise SystemExit(f"ARCHIVE_CACHE_DIR={cache_dir!r} {problem} (unset it: .cache/content/ is the default)")
+
+
 def refuse_escaping_static_files(generator) -> None:
     """Every file Pelican is about to copy into the site (`{static}` links) must be a plain file inside PATH.
 
@@ -121,6 +130,7 @@ def freeze_urls(generator) -> None:
 
 
 def register() -> None:
+    signals.initialized.connect(check_cache_place)
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(take_snapshot)
     signals.article_generator_pretaxonomy.connect(freeze_urls)

@@ -147,14 +147,14 @@ class PublishingGenerator(Generator):
         meta = article.archive
         url = absolute(base, article.url)
         content = self.get_template("partials/feed_entry").render(
-            article=article, page_lang=meta.lang, content=feed_html(article.get_content(base), url)
+            article=article, page_lang=meta.lang, content=article.get_content(base)
         )
         return FeedEntry(
             title=meta.title,
             url=url,
             published=published_moment(article),
-            summary_html=feed_html(article.summary or "", url),
-            content_html=content.strip(),
+            summary_html=feed_html(article.summary or "", url, base),
+            content_html=feed_html(content.strip(), url, base),
             author=meta.source.publisher if meta.source else None,
             categories=meta.tags,
         )

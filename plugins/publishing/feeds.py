@@ -6,10 +6,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urljoin
 
 from feedgenerator import Atom1Feed
 
 from archive_core.locales import LANGUAGES
+
+from .addresses import absolute
 
 FEED_FILE = "feed.atom.xml"
 
@@ -93,9 +96,14 @@ def atom_xml(feed: Feed) -> str:
 _UNLABELLED_LINK = re.compile(r'<a (?P<before>[^>]*?)aria-label="(?P<label>[^"]*)"(?P<after>[^>]*)></a>')
 
 
-def feed_html(html: str, page_url: str) -> str:
-    """An article's HTML as a feed reader shows it, with no page and no style sheet around it: a link within the page
-    leads to that place on the page (`page_url`, absolute), and a link whose text the page's CSS draws (a note's
+# Every attribute of the archive's HTML that holds an address (Pelican's own list, less what a page never writes).
+_ADDRESS_ATTRIBUTE = re.compile(r'(?P<name>\s(?:href|src|poster|cite|data|action|formaction))="(?P<url>[^"]*)"')
+
+
+def feed_html(html: str, page_url: str, base: str) -> str:
+    """An article's HTML as a feed reader shows it, with no page and no style sheet around it, nor the site's address:
+    every address is absolute (a link within the page leads to that place on the page, `page_url`; one of the site,
+    `/en/...` while developing, leads to it under `base`), and a link whose text the page's CSS draws (a note's
     marker, a number) shows its label instead, `[Note 1]`."""
 
     def labelled(link: re.Match) -> str:
@@ -103,7 +111,12 @@ def feed_html(html: str, page_url: str) -> str:
         label = link["label"] if link["label"].startswith("[") else f"[{link['label']}]"
         return f"<a {attributes}>{label}</a>"
 
-    return _UNLABELLED_LINK.sub(labelled, html.replace('href="#', f'href="{page_url}#'))
+    def absolute_address(attribute: re.Match) -> str:
+        url = attribute["url"]
+        resolved = absolute(base, url) if url.startswith("/") and not url.startswith("//") else urljoin(page_url, url)
+        return f'{attribute["name"]}="{resolved}"'
+
+    return _UNLABELLED_LINK.sub(labelled, _ADDRESS_ATTRIBUTE.sub(absolute_address, html))
 
 
 def feed_links(output_file: str, titles: dict[str, str]) -> list[FeedLink]:

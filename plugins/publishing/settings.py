@@ -13,6 +13,7 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
+from archive_core.cache_place import cache_place_problem
 from archive_core.provenance import is_http_url
 
 from .sitemap import MAX_URLS
@@ -61,3 +62,6 @@ def check_settings(settings: Mapping[str, Any]) -> None:
     head_cache = settings.get("SITEMAP_HEAD_CACHE")
     if head_cache and not isinstance(head_cache, str | PurePath):
         raise SettingsError("SITEMAP_HEAD_CACHE", head_cache, "a file path, or empty (no cache)", ".cache/heads")
+    if head_cache and settings.get("PATH") and (problem := cache_place_problem(head_cache, settings["PATH"])):
+        must = f"a file where the build reads and publishes nothing (this one {problem})"
+        raise SettingsError("SITEMAP_HEAD_CACHE", head_cache, must, ".cache/heads")

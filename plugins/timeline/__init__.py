@@ -13,7 +13,7 @@ from pelican.generators import Generator
 from archive_core.derived import derived, front_matter
 from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
-from archive_core.output import records_json, write_page
+from archive_core.output import absolute_siteurl, records_json, write_page
 from archive_core.snapshot import shared
 from archive_core.timeline_pages import TEMPLATE, YEAR_TEMPLATE, events_per_page, page_url
 from archive_core.urls import year_anchor
@@ -78,7 +78,8 @@ class TimelineGenerator(Generator):
             article.timeline_links = found
 
     def generate_output(self, writer) -> None:
-        siteurl, original = self.settings["SITEURL"], self.settings["DEFAULT_LANG"]
+        # The export is read outside the site, as the open data is: absolute addresses in every build.
+        siteurl, original = absolute_siteurl(self.settings), self.settings["DEFAULT_LANG"]
         pages = versions({lang: timeline.url for lang, timeline in self.timelines.items()}, original=original)
         for lang, timeline in self.timelines.items():
             listed = self.listed[lang]

@@ -282,7 +282,7 @@ def position_links(timeline: Timeline, article: ArticleRef) -> tuple[Link, ...]:
 
 
 def to_json(timeline: Timeline, siteurl: str) -> dict[str, Any]:
-    """The timeline as plain data; URLs absolute when SITEURL is, site-relative (`/en/...`) otherwise."""
+    """The timeline as plain data, every URL under `siteurl` (absolute: the export is read outside the site)."""
 
     def site(url: str) -> str:
         return f"{siteurl}/{url}"

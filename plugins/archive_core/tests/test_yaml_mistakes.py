@@ -100,6 +100,20 @@ def test_a_data_file_loses_no_text_to_a_comment_either():
 
 
 @pytest.mark.parametrize(
+    ("marker", "reported", "named"),
+    [("---", 3, "this line (`---`)"), ("--- # the others", 3, "this line (`---`)"), ("...", 4, "line 3 (`...`)")],
+)
+def test_a_data_file_of_several_documents_is_told_it_holds_one(marker, reported, named):
+    """A YAML stream (records pasted with the `---` of another file between them) was told to check its
+    indentation and quotes: the hint names the line that starts or ends a document."""
+    text = f"- code: PL\n  status: signed\n{marker}\n- code: VN\n  status: unknown\n"
+    with pytest.raises(ContentError) as info:
+        frontmatter.parse_yaml(text, "countries.yaml", record_key="code")
+    assert str(info.value).startswith(f"countries.yaml:{reported}: yaml: YAML error:"), info.value
+    assert f"a file's YAML is one document: {named} starts or ends one" in str(info.value), info.value
+
+
+@pytest.mark.parametrize(
     ("old", "new", "reported", "hint", "meant", "value"),
     [
         (

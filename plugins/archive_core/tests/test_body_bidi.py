@@ -1,0 +1,37 @@
+"""Lines of a body that read other than they are (Trojan Source), each named at its line."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from archive_core.body_bidi import reordering_problems
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "said"),
+    [
+        ("Text.\n\nA \u202dword.\n", 3, "holds U+202D (LEFT-TO-RIGHT OVERRIDE), which shows the letters after it in"),
+        ("A \u2067word.\n", 1, "holds U+2067 (RIGHT-TO-LEFT ISOLATE), not closed on its line by U+2069"),
+        ("A \u202bword.\n", 1, "holds U+202B (RIGHT-TO-LEFT EMBEDDING), not closed on its line"),
+        ("A word\u2069.\n", 1, "holds U+2069 (POP DIRECTIONAL ISOLATE), which closes no embedding or isolate"),
+        ("A \u2066word\u202c.\n", 1, "holds U+202C (POP DIRECTIONAL FORMATTING), which closes no embedding"),
+    ],
+)
+def test_a_line_that_reads_other_than_it_is_is_named(body, line, said):
+    [(found, message, hint)] = reordering_problems(body)
+    assert found == line and message.startswith(said), message
+    assert "{dir=rtl}" in hint
+
+
+def test_what_real_text_needs_is_no_problem():
+    body = "A name, \u2067\u05d0\u05d1\u2069, in Hebrew\u200f; \u202b\u2068nested\u2069\u202c.\n\u200eMarks.\n"
+    assert reordering_problems(body) == []
+
+
+def test_a_large_body_is_checked_at_once():
+    body = ("A line of text \u2068with an isolate\u2069 closed.\n" * 40_000) + "\u202e"
+    start = time.perf_counter()
+    problems = reordering_problems(body)
+    assert time.perf_counter() - start < 2 and [line for line, *_ in problems] == [40_001]
