@@ -86,3 +86,31 @@ def test_without_blank_lines_each_line_stays_a_paragraph(capsys, tmp_path):
     result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", "pl")
     assert result.code == 0, result.err
     assert body_of(result.path) == "\nPierwsze zdanie artykułu o konwencji,\n\nktóre trwa w drugiej linii.\n"
+
+
+@pytest.mark.parametrize("lone", ["*", " *", "-", "•", "* * *", "—", "***"])
+def test_a_line_without_a_word_is_never_joined_to_its_neighbours(capsys, tmp_path, lone):
+    """A lone marker or a separator is text of its own: joining it to the next line made a list item of it
+    (`*` over `gwiazdka` became `- gwiazdka`, the `*` lost), and it is no evidence that a text is wrapped."""
+    source = tmp_path / "lone.txt"
+    source.write_text(
+        f"Tytuł artykułu o konwencji\n\nPierwszy akapit tekstu o konwencji.\n\n{lone}\ngwiazdka\n\nDrugi akapit.\n",
+        encoding="utf-8",
+    )
+    assert not is_hard_wrapped(numbered_lines(source))
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", "pl", "--source-url", URL)
+    assert result.code == 0, result.err
+    body = body_of(result.path)
+    assert "gwiazdka" in body and "- gwiazdka" not in body
+    assert lone.strip().replace("*", r"\*") in body or lone.strip() in body
+
+
+def test_a_line_without_a_word_inside_a_wrapped_text_stays_its_own_block(capsys, tmp_path):
+    wrapped = textwrap.fill("Pierwszy akapit tekstu o konwencji, " * 6, 50)
+    source = tmp_path / "wrapped.txt"
+    source.write_text(f"Tytuł artykułu o konwencji\n\n{wrapped}\n\n*\ngwiazdka\n\n{wrapped}\nSource: {URL}\n")
+    assert is_hard_wrapped(numbered_lines(source))
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", "pl")
+    assert result.code == 0, result.err
+    body = body_of(result.path)
+    assert "\n\\*\n\n" in body and "gwiazdka" in body and "- gwiazdka" not in body

@@ -18,7 +18,7 @@ TRAILING_CREDIT = re.compile(r".*[.!?…\"”»'’]\s+\(([^():]{2,60})\)")
 CREDIT_MAX_WORDS = 4
 SOURCE_LINE = re.compile(r"(?:Source|Źródło|Zrodlo)\s*:\s*(https?://\S+)", re.IGNORECASE)
 SOURCE_LABEL = re.compile(r"(?:Source|Źródło|Zrodlo)\s*:", re.IGNORECASE)
-BULLET = re.compile(r"[•·▪◦*-]\s+(.+)")
+BULLET = re.compile(r"[•·▪◦*-]\s+(?=.*\w)(.+)")  # a marker before words: `* * *` is a separator
 # Page furniture that follows an article on news sites: comment counters, share and tag lines.
 RESIDUE = re.compile(
     r"(?:komentarz[ey]?|komentarzy|comments?)(?:\s*\(\d+\))?"

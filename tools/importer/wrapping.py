@@ -5,7 +5,8 @@ In a wrapped text most line breaks inside a block fall mid-sentence: the line do
 sentence, or the next one starts in lower case. A one-paragraph-per-line text breaks where a
 sentence, a heading or a list item ends. Within a wrapped block, a line break is a wrap only where
 the next word would not have fitted on the line; a shorter line ended on purpose (a heading, a list
-item, a list's introduction), and a bullet starts an item of its own.
+item, a list's introduction), and a bullet starts an item of its own. A line without a word (a lone
+bullet marker, a separator such as `* * *`) is never joined to either neighbour, nor taken as a wrap.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ Numbered = tuple[int, str]  # a line's number in the source, and its text
 
 WRAPPED_SHARE = 2 / 3  # of the breaks inside blocks that fall mid-sentence
 _WORD_HYPHEN = re.compile(r"\w-$")
+_WORD = re.compile(r"\w")
 
 
 def blocks(lines: list[Numbered]) -> list[list[Numbered]]:
@@ -39,7 +41,12 @@ def blocks(lines: list[Numbered]) -> list[list[Numbered]]:
 def is_hard_wrapped(lines: list[Numbered]) -> bool:
     """Two or more blocks, and most breaks inside them fall mid-sentence."""
     found = blocks(lines)
-    breaks = [(a.strip(), b.strip()) for block in found for (_, a), (_, b) in pairwise(block) if not _bullet(b)]
+    breaks = [
+        (a.strip(), b.strip())
+        for block in found
+        for (_, a), (_, b) in pairwise(block)
+        if not _bullet(b) and _has_word(a) and _has_word(b)
+    ]
     if len(found) < 2 or not breaks:
         return False
     mid_sentence = sum(1 for a, b in breaks if not structure.ends_sentence(a) or b[:1].islower())
@@ -57,7 +64,7 @@ def unwrap(lines: list[Numbered]) -> list[Numbered]:
         start, text = block[0][0], block[0][1].strip()
         for (_, previous), (number, line) in pairwise(block):
             next_word_fits = len(previous) + 1 + len(line.split(None, 1)[0]) <= width
-            if _bullet(line) or next_word_fits:
+            if _bullet(line) or next_word_fits or not (_has_word(previous) and _has_word(line)):
                 result.append((start, text))
                 start, text = number, line.strip()
             else:
@@ -74,6 +81,10 @@ def wrap_width(found: list[list[Numbered]]) -> int:
 def _join(text: str, line: str) -> str:
     """A word broken at its hyphen ("Azji-" / "Pacyfiku") is joined without a space; keep the hyphen."""
     return text + line if _WORD_HYPHEN.search(text) else f"{text} {line}"
+
+
+def _has_word(line: str) -> bool:
+    return bool(_WORD.search(line))
 
 
 def _bullet(line: str) -> bool:
