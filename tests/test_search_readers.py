@@ -42,8 +42,9 @@ countries:
 """
 
 
-# The publishers of the articles about a country: named in no article's text.
+# The publishers of the articles about a country, and their topics: named in no article's text.
 PUBLISHERS = {"PL": "Kurier Łąkowy", "VN": "Saigon Evening Courier"}
+TOPICS = {("PL", "pl"): "ratyfikacja", ("PL", "en"): "ratification", ("VN", "pl"): "społeczeństwo obywatelskie"}
 
 
 def article(
@@ -55,6 +56,7 @@ def article(
     countries: tuple[str, ...] = (),
     translated: bool = False,
     publisher: str = "Fixture Press",
+    topic: str = "",
 ) -> str:
     """`translated`: a translation from English, as one version of a pair is (its Polish words name no country)."""
     return (
@@ -62,6 +64,7 @@ def article(
         f"countries: [{', '.join(countries)}]\n"
         f"source:\n  url: https://example.org/readers/{key}\n  publisher: {publisher}\n"
         + ("translation:\n  from: en\n  by: Fixture Press\n" if translated else "")
+        + (f"tags: [{topic}]\n" if topic else "")
         + f"---\n\n{body}\n"
     )
 
@@ -79,7 +82,7 @@ def write_content(root: Path) -> Path:
     for (code, lang), (title, body) in COUNTRY_ARTICLES.items():
         key = f"country-{code.lower()}"
         translated = lang == "pl" and (code, "en") in COUNTRY_ARTICLES
-        text = article(lang, key, title, "2025-10-25", body, (code,), translated, PUBLISHERS[code])
+        text = article(lang, key, title, "2025-10-25", body, (code,), translated, PUBLISHERS[code], TOPICS[code, lang])
         (root / "articles" / "2025" / f"{key}.{lang}.md").write_text(text, encoding="utf-8")
     return root
 
@@ -169,6 +172,21 @@ def test_any_common_form_of_a_country_finds_its_page_first(page, readers_served,
     ],
 )
 def test_the_publishers_name_finds_its_articles(page, readers_served, path, query, titles):
+    page.goto(f"{readers_served.base_url}{path}?q={quote(query)}")
+    assert results(page).locator("a.search-result-link").all_inner_texts() == titles, f"{query!r} on {path}"
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "titles"),
+    [
+        (PL, "ratyfikacja", ["Minister podpisał dokument"]),  # the article's topic
+        (PL, "ratification", ["Minister podpisał dokument"]),  # the same topic, named in English
+        (EN, "ratyfikacja", ["The minister signed the document"]),
+        (EN, "ratification", ["The minister signed the document"]),
+        (EN, "spoleczenstwo obywatelskie", ["Gospodarze przygotowali salę"]),  # Polish only: its stand-in
+    ],
+)
+def test_an_articles_topic_in_either_language_finds_it(page, readers_served, path, query, titles):
     page.goto(f"{readers_served.base_url}{path}?q={quote(query)}")
     assert results(page).locator("a.search-result-link").all_inner_texts() == titles, f"{query!r} on {path}"
 
