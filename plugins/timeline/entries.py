@@ -226,7 +226,6 @@ def event_search(event: Event, lang: str, when_text: DateText | None) -> SearchF
         date_label=str(when_text) if when_text else "",
         date_iso=when.iso(when.start) if when else "",
         last_day=when.end if when else None,
-        publishers=tuple(source.publisher for source in event.sources),
     )
 
 
