@@ -191,6 +191,22 @@ def test_an_articles_topic_in_either_language_finds_it(page, readers_served, pat
     assert results(page).locator("a.search-result-link").all_inner_texts() == titles, f"{query!r} on {path}"
 
 
+@pytest.mark.parametrize(
+    ("path", "query", "titles"),
+    [
+        (PL, "The minister signed the document", ["Minister podpisał dokument"]),  # the English version's title
+        (PL, "signed document", ["Minister podpisał dokument"]),
+        (EN, "Minister podpisał dokument", ["The minister signed the document"]),  # the Polish version's title
+        (EN, "podpisal", ["The minister signed the document"]),
+    ],
+)
+def test_a_translated_articles_title_in_the_other_language_finds_this_languages_version(
+    page, readers_served, path, query, titles
+):
+    page.goto(f"{readers_served.base_url}{path}?q={quote(query)}")
+    assert results(page).locator("a.search-result-link").all_inner_texts() == titles, f"{query!r} on {path}"
+
+
 TIE_TITLES = {
     "pl": sorted(f"Posiedzenie numer {number + 1}" for number in range(len(TIE_YEARS))),
     "en": sorted(f"Meeting number {number + 1}" for number in range(len(TIE_YEARS))),
