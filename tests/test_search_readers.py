@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import expect
@@ -41,15 +42,29 @@ countries:
 """
 
 
+# The publishers of the articles about a country, and their topics: named in no article's text.
+PUBLISHERS = {"PL": "Kurier Łąkowy", "VN": "Saigon Evening Courier"}
+TOPICS = {("PL", "pl"): "ratyfikacja", ("PL", "en"): "ratification", ("VN", "pl"): "społeczeństwo obywatelskie"}
+
+
 def article(
-    lang: str, key: str, title: str, day: str, body: str, countries: tuple[str, ...] = (), translated: bool = False
+    lang: str,
+    key: str,
+    title: str,
+    day: str,
+    body: str,
+    countries: tuple[str, ...] = (),
+    translated: bool = False,
+    publisher: str = "Fixture Press",
+    topic: str = "",
 ) -> str:
     """`translated`: a translation from English, as one version of a pair is (its Polish words name no country)."""
     return (
         f'---\ntitle: "{title}"\ndate: {day}\nlang: {lang}\ntranslation_key: {key}\n'
         f"countries: [{', '.join(countries)}]\n"
-        f"source:\n  url: https://example.org/readers/{key}\n  publisher: Fixture Press\n"
+        f"source:\n  url: https://example.org/readers/{key}\n  publisher: {publisher}\n"
         + ("translation:\n  from: en\n  by: Fixture Press\n" if translated else "")
+        + (f"tags: [{topic}]\n" if topic else "")
         + f"---\n\n{body}\n"
     )
 
@@ -67,7 +82,7 @@ def write_content(root: Path) -> Path:
     for (code, lang), (title, body) in COUNTRY_ARTICLES.items():
         key = f"country-{code.lower()}"
         translated = lang == "pl" and (code, "en") in COUNTRY_ARTICLES
-        text = article(lang, key, title, "2025-10-25", body, (code,), translated)
+        text = article(lang, key, title, "2025-10-25", body, (code,), translated, PUBLISHERS[code], TOPICS[code, lang])
         (root / "articles" / "2025" / f"{key}.{lang}.md").write_text(text, encoding="utf-8")
     return root
 
@@ -144,6 +159,76 @@ def test_any_common_form_of_a_country_finds_the_articles_about_it(page, readers_
 def test_any_common_form_of_a_country_finds_its_page_first(page, readers_served, path, query, country):
     page.goto(f"{readers_served.base_url}{path}?q={query}")
     expect(results(page).first.locator("a.search-result-link")).to_have_text(country)
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "titles"),
+    [
+        (PL, "Kurier Łąkowy", ["Minister podpisał dokument"]),
+        (PL, "kurier lakowy", ["Minister podpisał dokument"]),  # without Polish letters
+        (EN, "Kurier Łąkowy", ["The minister signed the document"]),
+        (EN, "Saigon Courier", ["Gospodarze przygotowali salę"]),  # Polish only: its stand-in in the English index
+        (PL, "Saigon Evening Courier", ["Gospodarze przygotowali salę"]),
+    ],
+)
+def test_the_publishers_name_finds_its_articles(page, readers_served, path, query, titles):
+    page.goto(f"{readers_served.base_url}{path}?q={quote(query)}")
+    assert results(page).locator("a.search-result-link").all_inner_texts() == titles, f"{query!r} on {path}"
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "titles"),
+    [
+        (PL, "ratyfikacja", ["Minister podpisał dokument"]),  # the article's topic
+        (PL, "ratification", ["Minister podpisał dokument"]),  # the same topic, named in English
+        (EN, "ratyfikacja", ["The minister signed the document"]),
+        (EN, "ratification", ["The minister signed the document"]),
+        (EN, "spoleczenstwo obywatelskie", ["Gospodarze przygotowali salę"]),  # Polish only: its stand-in
+    ],
+)
+def test_an_articles_topic_in_either_language_finds_it(page, readers_served, path, query, titles):
+    page.goto(f"{readers_served.base_url}{path}?q={quote(query)}")
+    assert results(page).locator("a.search-result-link").all_inner_texts() == titles, f"{query!r} on {path}"
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "titles"),
+    [
+        (PL, "The minister signed the document", ["Minister podpisał dokument"]),  # the English version's title
+        (PL, "signed document", ["Minister podpisał dokument"]),
+        (EN, "Minister podpisał dokument", ["The minister signed the document"]),  # the Polish version's title
+        (EN, "podpisal", ["The minister signed the document"]),
+    ],
+)
+def test_a_translated_articles_title_in_the_other_language_finds_this_languages_version(
+    page, readers_served, path, query, titles
+):
+    page.goto(f"{readers_served.base_url}{path}?q={quote(query)}")
+    assert results(page).locator("a.search-result-link").all_inner_texts() == titles, f"{query!r} on {path}"
+
+
+TIE_TITLES = {
+    "pl": sorted(f"Posiedzenie numer {number + 1}" for number in range(len(TIE_YEARS))),
+    "en": sorted(f"Meeting number {number + 1}" for number in range(len(TIE_YEARS))),
+}
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "titles"),
+    [
+        # A month alone is named in the nominative ("marzec"); a day's date says "1 marca 2021".
+        (PL, "marzec", TIE_TITLES["pl"]),
+        (PL, "marzec 2021", ["Posiedzenie numer 1"]),
+        (PL, "marca", TIE_TITLES["pl"]),
+        (PL, "październik 2025", ["Gospodarze przygotowali salę", "Minister podpisał dokument"]),
+        (PL, "pazdziernik", ["Gospodarze przygotowali salę", "Minister podpisał dokument"]),
+        (EN, "March", TIE_TITLES["en"]),
+        (EN, "October 2025", ["Gospodarze przygotowali salę", "The minister signed the document"]),
+    ],
+)
+def test_a_month_finds_what_is_dated_in_it(page, readers_served, path, query, titles):
+    page.goto(f"{readers_served.base_url}{path}?q={quote(query)}")
+    assert sorted(results(page).locator("a.search-result-link").all_inner_texts()) == titles, f"{query!r} on {path}"
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ class SearchFacets:
     date_iso: str = ""  # the same for `<time datetime>`: `2024-12`
     codes: tuple[str, ...] = ()  # the countries' codes, for their other names (`country_search_terms`)
     last_day: date | None = None  # the end of a range of days (a session: 29 July - 9 August 2024)
+    publishers: tuple[str, ...] = ()  # who published the page's sources (an article's original)
 
     @property
     def year(self) -> str:
@@ -50,12 +51,22 @@ class SearchFacets:
         span = ((self.last_day or self.date) - self.date).days
         return tuple(self.date + timedelta(days=offset) for offset in range(span + 1))
 
+    @property
+    def months(self) -> tuple[int, ...]:
+        """The months (1-12) the page is dated in, each once, for a date as precise as a month: a reader types
+        "grudzień 2025" for what the page dates "3 grudnia 2025". None for a year alone or no date."""
+        if not self.date or len(self.iso) == len("2025"):
+            return ()
+        end = self.last_day or self.date
+        span = (end.year - self.date.year) * 12 + end.month - self.date.month
+        return tuple(dict.fromkeys((self.date.month - 1 + offset) % 12 + 1 for offset in range(span + 1)))
+
     def in_language(self, lang: str) -> SearchFacets:
         """What the page tells the index of `lang`, which has no version of it (the search plugin's stand-ins):
-        the same facets with the countries' names in `lang`. No summary or country terms: the page's own stay,
-        the same in any language."""
+        the same facets with the countries' names in `lang`. No summary, country terms or publishers: the page's
+        own stay, the same in any language."""
         names = tuple(sorted((country_name(code, lang) for code in self.codes), key=str.casefold))
-        return replace(self, countries=names, summary="", codes=())
+        return replace(self, countries=names, summary="", codes=(), publishers=())
 
     @property
     def iso(self) -> str:
@@ -72,11 +83,13 @@ def page_facets(
     date_label: str = "",
     date_iso: str = "",
     last_day: date | None = None,
+    publishers: tuple[str | None, ...] = (),
 ) -> SearchFacets:
     """Facets for any page: `page_facets("timeline", "pl", when=..., countries=("VN",))`.
 
     `date_label` and `date_iso` are for a date that is not a single day (a month, a range);
     by default the date is shown as a day in the page's language. `last_day` ends a range of days.
+    `publishers`: of the page's sources, each once (None, an unnamed one, left out).
     """
     if kind not in KINDS:
         raise ValueError(f"unknown search kind {kind!r}; known: {', '.join(KINDS)}")
@@ -91,15 +104,18 @@ def page_facets(
         date_iso=date_iso,
         codes=tuple(sorted(set(countries))),
         last_day=last_day,
+        publishers=tuple(dict.fromkeys(name for name in publishers if name)),
     )
 
 
 def article_facets(meta: ArticleMeta, summary_html: str) -> SearchFacets:
-    """Facets of an archive article: its date, countries and summary (HTML the reader rendered; its text is kept)."""
+    """Facets of an archive article: its date, countries, summary (HTML the reader rendered; its text is kept) and
+    the publisher of its original."""
     return page_facets(
         "article",
         meta.lang,
         when=meta.date,
         countries=meta.countries,
         summary=Markup(summary_html or "").striptags(),  # noqa: S704
+        publishers=(meta.source.publisher if meta.source else None,),
     )

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import icu
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, get_month_names
 
 LANGUAGES: tuple[str, ...] = ("pl", "en")
 # British English gives "26 October 2025", the form used by the UN and in Europe.
@@ -47,6 +47,16 @@ def numeric_dates(value: date, lang: str) -> tuple[str, ...]:
     and in one where CLDR differs, as readers also type them: `8.08.2024 08.08.2024 8.8.2024` / `08/08/2024 8/8/2024`.
     """
     return tuple(dict.fromkeys(format_date(value, form, locale=BABEL_LOCALES[lang]) for form in _numeric_forms(lang)))
+
+
+@lru_cache(maxsize=64)  # twelve months, asked on every dated page
+def month_names(month: int, lang: str) -> tuple[str, ...]:
+    """The month's names in `lang`, as a month alone is named and as a date names it, each once: `grudzień grudnia`
+    (CLDR's stand-alone and format forms, which differ in Polish), `December`."""
+    locale = BABEL_LOCALES[lang]
+    return tuple(
+        dict.fromkeys(get_month_names("wide", context, locale)[month] for context in ("stand-alone", "format"))
+    )
 
 
 @lru_cache(maxsize=8)  # asked on every dated page

@@ -141,7 +141,8 @@ FIELDS: tuple[Field, ...] = (
         "list of text",
         "Topics, each with its page; case, diacritics and punctuation do not matter (`Prawa człowieka` = "
         "`prawa czlowieka`, `C++` = `C`); "
-        f"the address a topic makes is at most 80 characters; at most {MAX_TAGS} topics, the article's main ones.",
+        f"the address a topic makes is at most 80 characters; at most {MAX_TAGS} topics, the article's main ones. "
+        "The search finds the article by each, named in either language (`ratification` finds `ratyfikacja`).",
     ),
     Field(
         "source",

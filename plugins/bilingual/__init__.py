@@ -18,15 +18,16 @@ from archive_core.versions import Alternate, LanguageLink, group, versions
 
 
 def pair_articles(generator) -> None:
-    """Give every article its hreflang alternates and language switch."""
+    """Give every article its hreflang alternates, language switch and `other_titles`: the titles of its versions
+    in the other languages (the search index finds a version by them: partials/search_facets.html)."""
     articles = generator.articles
     siteurl = generator.settings["SITEURL"]
     links = derived(generator, "pairs", (front_matter(articles), siteurl), lambda: _pairs(articles, siteurl))
-    for article, alternates, language_links in links:
-        article.alternates, article.language_links = alternates, language_links
+    for article, alternates, language_links, other_titles in links:
+        article.alternates, article.language_links, article.other_titles = alternates, language_links, other_titles
 
 
-def _pairs(articles: list, siteurl: str) -> list[tuple[Any, list[Alternate], list[LanguageLink]]]:
+def _pairs(articles: list, siteurl: str) -> list[tuple[Any, list[Alternate], list[LanguageLink], tuple[str, ...]]]:
     homes = {lang: home_url(lang) for lang in LANGUAGES}
     links = []
     for by_lang in group(articles).values():
@@ -34,7 +35,8 @@ def _pairs(articles: list, siteurl: str) -> list[tuple[Any, list[Alternate], lis
         original = next((a.lang for a in by_lang.values() if a.archive.translation is None), None)
         for article in by_lang.values():
             page = versions(urls, original=original, current=article.lang)
-            links.append((article, page.alternates(siteurl), page.language_links(article.lang, homes)))
+            other_titles = tuple(other.title for lang, other in sorted(by_lang.items()) if lang != article.lang)
+            links.append((article, page.alternates(siteurl), page.language_links(article.lang, homes), other_titles))
     return links
 
 

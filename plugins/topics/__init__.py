@@ -15,29 +15,33 @@ from archive_core.topics import tagged, topic_names, topic_translations
 from archive_core.urls import section_url, tag_url
 from archive_core.versions import versions
 
-from .pages import TopicPage, topic_links, topic_pages
+from .pages import TopicPage, topic_links, topic_pages, topic_search_names
 
 TEMPLATE = "topic"
 INDEX_TEMPLATE = "topics"
 
 
 def link_article_topics(generator) -> None:
-    """Every topic page of each language, and on every article `topic_links`: its topics' pages."""
+    """Every topic page of each language, and on every article `topic_links`: its topics' pages, and
+    `topic_search_names`: their names in every language, for the search index (partials/search_facets.html)."""
     articles = generator.articles
     pairs = shared(generator.context, Path(generator.path)).topic_pairs
-    pages, links = derived(generator, "topics", (front_matter(articles), pairs), lambda: _topics(articles, pairs))
-    for article, found in zip(articles, links, strict=True):
+    inputs = (front_matter(articles), pairs)
+    pages, links, names = derived(generator, "topics", inputs, lambda: _topics(articles, pairs))
+    for article, found, search_names in zip(articles, links, names, strict=True):
         article.topic_links = found
+        article.topic_search_names = search_names
     generator.context["topic_pages"] = pages  # for the topics generator (and any plugin that lists topics)
 
 
-def _topics(articles: list, pairs: tuple) -> tuple[dict[str, list[TopicPage]], list]:
+def _topics(articles: list, pairs: tuple) -> tuple[dict[str, list[TopicPage]], list, list[tuple[str, ...]]]:
     tagged_articles = tagged(articles)
     names = topic_names(tagged_articles)
     translations = topic_translations(tagged_articles, pairs)
     pages = {lang: topic_pages(articles, lang, names, translations) for lang in LANGUAGES}
     by_slug = {lang: {page.slug: page for page in pages[lang]} for lang in LANGUAGES}
-    return pages, [topic_links(article, by_slug[article.lang], translations) for article in articles]
+    links = [topic_links(article, by_slug[article.lang], translations) for article in articles]
+    return pages, links, [topic_search_names(article, by_slug, translations) for article in articles]
 
 
 class TopicPagesGenerator(Generator):

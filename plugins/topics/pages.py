@@ -75,6 +75,21 @@ def topic_pages(
     return sorted(pages, key=lambda page: key(page.name))
 
 
+def topic_search_names(
+    article: Any, pages: Mapping[str, Mapping[str, TopicPage]], translations: Mapping[tuple[str, str], str]
+) -> tuple[str, ...]:
+    """The names of the article's topics in every language that has a page of them, each once: what the search
+    finds it by (`ratyfikacja ratification`), whatever language the reader types in. `pages`: by language, by slug."""
+    return tuple(
+        dict.fromkeys(
+            pages[lang][slug].name
+            for lang in pages
+            for slug in topic_slugs(article, lang, translations)
+            if slug in pages[lang]
+        )
+    )
+
+
 def topic_links(article: Any, pages: Mapping[str, TopicPage], translations: Mapping[tuple[str, str], str]) -> list:
     """The topic pages an article page links to, in its language."""
     return [

@@ -15,7 +15,7 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
 from archive_core.i18n import translations
-from archive_core.locales import LANGUAGES, language_name, local_number, long_date, numeric_dates
+from archive_core.locales import LANGUAGES, language_name, local_number, long_date, month_names, numeric_dates
 from archive_core.text import title_direction
 from archive_core.urls import section_url
 
@@ -57,6 +57,11 @@ def install(env: Environment, settings: dict) -> None:
         return " ".join(form for day in days for form in numeric_dates(day, page_lang(ctx)))
 
     @pass_context
+    def localmonthnames(ctx: Context, months: Iterable[int]) -> str:
+        """`grudzień grudnia`: every name of each month (1-12) in the page's language, for the search index."""
+        return " ".join(name for month in months for name in month_names(month, page_lang(ctx)))
+
+    @pass_context
     def language_label(ctx: Context, lang: str) -> str:
         """The name of `lang` in the page's language: `angielski`."""
         return language_name(lang, page_lang(ctx))
@@ -71,6 +76,7 @@ def install(env: Environment, settings: dict) -> None:
     env.filters["localdate"] = localdate
     env.filters["localnumber"] = localnumber
     env.filters["numericdates"] = localnumericdates
+    env.filters["monthnames"] = localmonthnames
     env.filters["isodate"] = lambda value: (
         value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
     )

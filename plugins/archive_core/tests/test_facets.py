@@ -37,3 +37,19 @@ def test_a_country_page_has_its_country_as_topic():
     assert page_facets("country", "pl", countries=("BY",)).topic == "Białoruś"
     assert page_facets("country", "en", countries=("PL",)).topic == "Poland"
     assert page_facets("article", "pl", countries=("BY",)).topic == ""
+
+
+def test_the_months_a_page_is_dated_in_a_month_or_a_range_of_them_and_none_for_a_year():
+    assert page_facets("article", "pl", when=datetime(2025, 12, 3, 9)).months == (12,)
+    month = page_facets("timeline", "en", when=datetime(2024, 12, 1), date_label="December 2024", date_iso="2024-12")
+    assert month.months == (12,)
+    session = page_facets("timeline", "en", when=date(2024, 11, 29), date_iso="2024-11-29", last_day=date(2025, 2, 2))
+    assert session.months == (11, 12, 1, 2)
+    assert page_facets("timeline", "en", when=date(2024, 1, 1), date_label="2024", date_iso="2024").months == ()
+    assert page_facets("country", "en", countries=("VN",)).months == ()
+
+
+def test_publishers_are_named_once_and_left_to_the_page_in_another_language():
+    facets = page_facets("timeline", "en", publishers=("UNODC", None, "UNODC", "Reuters"))
+    assert facets.publishers == ("UNODC", "Reuters")
+    assert facets.in_language("pl").publishers == ()  # the page's own stay in its stand-in

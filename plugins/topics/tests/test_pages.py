@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from archive_core.topics import tagged, topic_names, topic_translations
-from topics.pages import topic_links, topic_pages
+from topics.pages import topic_links, topic_pages, topic_search_names
 
 
 @dataclass(frozen=True)
@@ -64,3 +64,18 @@ def test_an_untranslated_topic_keeps_its_name_on_the_other_languages_page():
     pages, _ = build(docs)
     (page,) = pages["pl"]
     assert (page.name, page.url, page.translation) == ("Encryption", "pl/tematy/encryption/", None)
+
+
+def test_an_articles_topics_are_searched_by_their_names_in_every_language_each_once():
+    docs = [
+        Doc("pl", "pair", datetime(2024, 1, 1), "p", ("ratyfikacja",)),
+        Doc("en", "pair", datetime(2024, 1, 1), "p", ("ratification",)),
+        Doc("en", "english-only", datetime(2025, 1, 1), "e", ("Ratification",)),
+        Doc("pl", "polish-only", datetime(2025, 1, 1), "s", ("Szyfrowanie",)),
+    ]
+    pages, translations = build(docs)
+    by_slug = {lang: {page.slug: page for page in pages[lang]} for lang in pages}
+    assert topic_search_names(docs[0], by_slug, translations) == ("ratyfikacja", "ratification")
+    assert topic_search_names(docs[2], by_slug, translations) == ("ratyfikacja", "ratification")
+    # A topic with no name in English: its English page keeps the Polish one, named once.
+    assert topic_search_names(docs[3], by_slug, translations) == ("Szyfrowanie",)

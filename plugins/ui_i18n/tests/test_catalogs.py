@@ -9,7 +9,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from archive_core.i18n import catalog_path
-from archive_core.locales import LANGUAGES, long_date, numeric_dates
+from archive_core.locales import LANGUAGES, long_date, month_names, numeric_dates
 
 ROOT = Path(__file__).resolve().parents[3]
 THEME = ROOT / "theme"
@@ -54,6 +54,12 @@ def test_a_day_in_figures_is_written_as_each_language_writes_it_with_and_without
     assert numeric_dates(date(2025, 10, 25), "en") == ("25/10/2025",)
     assert numeric_dates(date(2024, 8, 8), "pl") == ("8.08.2024", "08.08.2024", "8.8.2024")  # CLDR pads the month only
     assert numeric_dates(date(2024, 8, 8), "en") == ("08/08/2024", "8/8/2024")
+
+
+def test_a_month_has_its_name_alone_and_in_a_date_each_once():
+    assert month_names(12, "pl") == ("grudzień", "grudnia")
+    assert month_names(5, "pl") == ("maj", "maja")
+    assert month_names(12, "en") == ("December",)
 
 
 def test_a_count_is_written_as_each_language_writes_it():
