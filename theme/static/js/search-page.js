@@ -18,6 +18,9 @@ const DEBOUNCE_MS = 250;
 
 const strings = JSON.parse(root.dataset.strings);
 const filterNames = JSON.parse(root.dataset.filters); // in the order shown: kind, year, country
+// Each filter's name in the address (`?q=Hanoi&kind=Artykuł&country=Wietnam`), in the order of filterNames: the same
+// in every language, so that a link keeps its meaning whatever the names' translations become.
+const filterParams = new Map(filterNames.map((name, index) => [name, JSON.parse(root.dataset.filterParams)[index]]));
 const kindFilter = filterNames[0];
 const yearFilter = filterNames[1];
 const heading = document.getElementById("search-heading");
@@ -105,16 +108,57 @@ function shownResults(found) {
   return found.filter((result) => !seen.has(result.id) && seen.add(result.id));
 }
 
+// --- the search in the address: the query (`q`, the header's box) and the filters chosen ---
+
+// The header's form holds the chosen filters as hidden fields, so that what it GETs is what the address holds.
+function addressParams() {
+  form.querySelectorAll("input[data-search-filter]").forEach((input) => input.remove());
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  for (const [name, values] of chosen) {
+    for (const value of values) {
+      params.append(filterParams.get(name), value);
+      const input = element("input");
+      input.type = "hidden";
+      input.name = filterParams.get(name);
+      input.value = value;
+      input.dataset.searchFilter = "";
+      form.append(input);
+    }
+  }
+  return params;
+}
+
+// A new choice of filters is a step of its own (Back goes to the filters before); the query as it is typed replaces
+// its address, or every letter would be one.
+function writeAddress(step) {
+  const url = new URL(window.location.href);
+  url.search = addressParams().toString();
+  if (url.href === window.location.href) return;
+  if (step) window.history.pushState(null, "", url);
+  else window.history.replaceState(null, "", url);
+}
+
+// The search an address holds (on load, and on Back and Forward): a filter value no page has is kept, and shown
+// chosen with no result, rather than left out for a search of everything.
+function readAddress() {
+  const params = new URLSearchParams(window.location.search);
+  query = (params.get("q") || "").trim();
+  box.value = query;
+  for (const [name, values] of chosen) {
+    values.clear();
+    for (const value of params.getAll(filterParams.get(name))) if (value.trim()) values.add(value.trim());
+  }
+  if (activeCount()) pane.open = true; // the filters a search has are shown: the pane's data loads (toggle)
+}
+
 // --- the query: the header's box, the address, the heading and the title ---
 
 function showQuery() {
   const label = query ? text("results_for", { SEARCH_TERM: query }) : strings.search_the_archive;
   heading.textContent = label;
   document.title = `${label} · ${siteTitle}`;
-  const url = new URL(window.location.href);
-  if (query) url.searchParams.set("q", query);
-  else url.searchParams.delete("q");
-  window.history.replaceState(null, "", url);
+  writeAddress(false);
   // A word of the other language finds nothing here (each language has an index of its own): its
   // search page is one link away, with the query.
   for (const link of otherLanguages) {
@@ -511,7 +555,8 @@ function renderFilters(counts) {
   const focused = document.activeElement && groups.contains(document.activeElement) ? document.activeElement.id : "";
   groups.replaceChildren();
   for (const name of filterNames) {
-    const values = Object.entries(counts[name] || {}).filter(([value, count]) => count > 0 || chosen.get(name).has(value));
+    const known = { ...Object.fromEntries([...chosen.get(name)].map((value) => [value, 0])), ...counts[name] };
+    const values = Object.entries(known).filter(([value, count]) => count > 0 || chosen.get(name).has(value));
     if (!values.length) continue;
     // Years newest first, as the archive lists them; other values by how many results have them.
     if (name === yearFilter) values.sort(([a], [b]) => b.localeCompare(a, "en", { numeric: true }));
@@ -540,6 +585,7 @@ function filterGroup(name, values) {
     input.addEventListener("change", () => {
       if (input.checked) chosen.get(name).add(value);
       else chosen.get(name).delete(value);
+      writeAddress(true);
       window.clearTimeout(timer);
       run();
     });
@@ -579,6 +625,7 @@ pane.addEventListener("toggle", () => {
 
 clear.addEventListener("click", () => {
   for (const values of chosen.values()) values.clear();
+  writeAddress(true);
   run();
   pane.querySelector("summary").focus(); // the button is gone: the reader stays in the pane
 });
@@ -599,9 +646,15 @@ box.addEventListener("input", () => {
   if (box.value.trim() !== query) searchFor(box.value, DEBOUNCE_MS);
 });
 
+window.addEventListener("popstate", () => {
+  readAddress();
+  showQuery();
+  window.clearTimeout(timer);
+  run();
+});
+
 root.hidden = false;
-query = (new URLSearchParams(window.location.search).get("q") || "").trim();
-box.value = query;
+readAddress();
 showQuery();
-if (query) run();
+if (query || activeCount()) run();
 else box.focus();
