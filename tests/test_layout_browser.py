@@ -35,30 +35,3 @@ def test_every_kind_of_page_has_its_footer_at_the_left_edge_of_its_content(
     context.close()
     assert measured > 10
     assert apart == {}, "\n".join(f"{kind}: {where}" for kind, where in sorted(apart.items()))
-
-
-# Each visible link to another site, with what paper gives of it: its text and the address printed after it.
-PRINTED_LINKS = """() => [...document.querySelectorAll('a[href^="http"]')]
-  .filter(a => a.getClientRects().length && !a.closest('.visually-hidden'))
-  .map(a => [a.href, a.textContent + getComputedStyle(a, '::after').content])"""
-
-
-def _address(href: str) -> str:
-    """An address as paper shows it, however the link's text writes it: no scheme, no trailing slash."""
-    return href.split("://", 1)[1].rstrip("/").lower()
-
-
-def test_on_paper_a_link_whose_text_is_its_address_prints_it_once(chromium, fixture_site, fixture_served):
-    page = chromium.new_page()
-    page.emulate_media(media="print")
-    urls = sorted(sample_by_kind([page_url(fixture_site, path) for path in html_pages(fixture_site)], per_kind=1))
-    twice, seen = set(), 0
-    for url in urls:
-        page.goto(fixture_served.base_url + url)
-        for href, printed in page.evaluate(PRINTED_LINKS):
-            seen += 1
-            if printed.lower().count(_address(href)) > 1:
-                twice.add((page_kind(url), href))
-    page.close()
-    assert seen > 20
-    assert sorted(twice) == [], "\n".join(f"{kind}: {href}" for kind, href in sorted(twice))
