@@ -328,7 +328,8 @@ function card(data) {
   const excerpt = element("p", "search-result-excerpt");
   const excerptParts = excerptNodes(data);
   excerpt.append(...excerptParts);
-  link.href = withTextFragment(url, excerptParts);
+  const marks = excerptParts.some((node) => node.nodeName === "MARK");
+  link.href = withTextFragment(url, marks ? excerptParts : titleNodes(link.textContent));
   if (lang) {
     excerpt.lang = lang;
     excerpt.dir = languageDirection(lang);
@@ -345,7 +346,8 @@ function card(data) {
 // each alone, since Pagefind ends most blocks of its text with a full stop but joins some (a table's cells) with
 // a space only, and a directive whose words are in two blocks matches nothing. Never the word alone: it would
 // match the site's name in the header ("Hanoi", "Konwencji") or a menu. The browser marks every directive it
-// matches and scrolls to the first. A result that is a part of its page (a timeline entry, `#id`) gets none: a
+// matches and scrolls to the first. An excerpt that marks nothing (the query matched the title only) gives way to the
+// title's words (titleNodes). A result that is a part of its page (a timeline entry, `#id`) gets none: a
 // directive is matched on the whole page, and two entries of one wording would take the reader to the first.
 const MAX_WORDS = 3;
 const SENTENCE_END = /[.!?…:;]$/u;
@@ -507,20 +509,43 @@ function fold(word) {
     .replace(/[łđøßæœıþðħŧ]/g, (letter) => FOLDS[letter]);
 }
 
+// Which of `words` the query stands for: those whose folded form begins with a folded word of the query
+// (quotation marks and other punctuation around the query's words left out).
+function queryHits(words, term) {
+  const wanted = term
+    .split(/\s+/)
+    .map((part) => fold(part.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, "")))
+    .filter(Boolean);
+  return words.map((word) => wanted.some((part) => fold(word.replace(/^\P{L}+/u, "")).startsWith(part)));
+}
+
+const escapeHtml = (word) => word.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
 // A query written without Polish letters ("Bialorus") matches the page's folded terms, which Pagefind
 // cannot place in the text: find the words it stands for, and show the words around the first one.
 function foldedExcerpt(content, term) {
-  const wanted = term.split(/\s+/).map(fold).filter(Boolean);
   const words = content.split(/\s+/);
-  const hits = words.map((word) => wanted.some((part) => fold(word.replace(/^\P{L}+/u, "")).startsWith(part)));
+  const hits = queryHits(words, term);
   const at = hits.indexOf(true);
   if (at < 0) return "";
   const start = Math.max(0, Math.min(at - Math.floor(EXCERPT_WORDS / 3), words.length - EXCERPT_WORDS));
-  const escape = (word) => word.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return words
     .slice(start, start + EXCERPT_WORDS)
-    .map((word, index) => (hits[start + index] ? marked(word, escape) : escape(word)))
+    .map((word, index) => (hits[start + index] ? marked(word, escapeHtml) : escapeHtml(word)))
     .join(" ");
+}
+
+// A result whose excerpt marks nothing (the query matched its title only, which Pagefind keeps out of the text, or
+// its metadata: a country's other names): the words of its title the query stands for, as nodes of text and <mark>
+// for withTextFragment, which pins them by the title's words around them, as the page shows it, in its <h1>. A title
+// of one word, or with no word the query stands for, gives none (never a word alone: see withTextFragment).
+function titleNodes(title) {
+  const words = title.split(/\s+/).filter(Boolean);
+  const hits = queryHits(words, query);
+  if (!hits.includes(true)) return [];
+  const template = document.createElement("template");
+  template.innerHTML = words.map((word, index) => (hits[index] ? marked(word, escapeHtml) : escapeHtml(word))).join(" ");
+  return [...template.content.childNodes];
 }
 
 // A word of the text marked without the punctuation around it: `(Białorusi),` -> `(<mark>Białorusi</mark>),`.
