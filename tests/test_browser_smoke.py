@@ -97,21 +97,26 @@ PRINTED_LINKS_OUT = """() => [...document.querySelectorAll('main a[href^="http"]
   .map(a => [a.href, a.textContent.trim() + getComputedStyle(a, '::after').content])"""
 
 
-def test_a_printed_page_gives_the_address_of_every_link_to_another_site(chromium, fixture_site, fixture_served):
-    """The sources of a country page, a timeline entry, a person, the licence: on paper, each with its address."""
+def test_a_printed_page_gives_the_address_of_every_link_to_another_site_once(chromium, fixture_site, fixture_served):
+    """The sources of a country page, a timeline entry, a person, the licence: on paper, each with its address; and a
+    link whose text is its address (but for its scheme or a trailing slash) without it again."""
     page = chromium.new_page()
     page.emulate_media(media="print")
     urls = sorted(sample_by_kind([page_url(fixture_site, path) for path in html_pages(fixture_site)], per_kind=1))
-    unprinted, seen = set(), 0
+    unprinted, twice, seen = set(), set(), 0
     for url in urls:
         page.goto(fixture_served.base_url + url)
         for href, printed in page.evaluate(PRINTED_LINKS_OUT):
             seen += 1
-            if href.split("://", 1)[1].rstrip("/") not in printed:
+            address = href.split("://", 1)[1].rstrip("/")
+            if address not in printed:
                 unprinted.add((page_kind(url), href))
+            if printed.lower().count(address.lower()) > 1:
+                twice.add((page_kind(url), href))
     page.close()
     assert seen > 20
     assert sorted(unprinted) == [], "\n".join(f"{kind}: {href}" for kind, href in sorted(unprinted))
+    assert sorted(twice) == [], "printed twice:\n" + "\n".join(f"{kind}: {href}" for kind, href in sorted(twice))
 
 
 def test_a_printed_page_shows_no_link_to_a_file_for_computers(chromium, fixture_site, fixture_served):

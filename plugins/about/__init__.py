@@ -21,6 +21,7 @@ from pelican.generators import Generator
 
 from archive_core.about_pages import ABOUT_DIR, AboutPage, read_about_pages
 from archive_core.errors import BuildFailed
+from archive_core.page_ids import counterpart_anchors
 from archive_core.timeline_pages import EventPages, events_per_page
 from archive_core.urls import save_as
 from archive_core.versions import versions
@@ -65,6 +66,12 @@ class AboutGenerator(Generator):
                 page_lang=lang,
                 alternates=alternates,
                 language_links=pages.language_links(lang),
+                # The headings' ids differ by language: the language switch keeps the reader's (anchors.js).
+                anchor_maps={
+                    other: counterpart_anchors(page.html, other_page.html)
+                    for other, other_page in self.pages.items()
+                    if other != lang
+                },
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
 

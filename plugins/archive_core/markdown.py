@@ -30,6 +30,7 @@ from .datelines import is_dateline
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
 from .page_ids import heading_id
 from .provenance import is_http_url
+from .shown_addresses import mark_links_showing_their_address
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # The attributes a body may give a span or a block: the language of a passage (WCAG 2.2 SC 3.1.2) and its
@@ -118,6 +119,8 @@ def markdown() -> MarkdownIt:
     md.add_render_rule(NOT_SHOWN, lambda *args: "")
     md.core.ruler.push("caption_credit", _caption_credit)
     md.core.ruler.push("no_inline_styles", _no_inline_styles)
+    # A link whose text is its address is not printed with its address again (shown_addresses.py).
+    md.core.ruler.push("links_showing_their_address", mark_links_showing_their_address)
     return md
 
 

@@ -19,7 +19,7 @@ from archive_core.timeline_pages import TEMPLATE, YEAR_TEMPLATE, events_per_page
 from archive_core.urls import year_anchor
 from archive_core.versions import versions
 
-from .entries import ArticleRef, Timeline, build_timeline, position_links, timeline_url, to_json
+from .entries import ArticleRef, Timeline, anchors_url, build_timeline, position_links, timeline_url, to_json
 
 
 class JsonDocument:
@@ -113,6 +113,8 @@ class TimelineGenerator(Generator):
                     year_group=group,
                     listed_articles=listed,
                 )
+            # Where each event is, for an old address of one (theme/js/anchors.js): a file, so no page grows with it.
+            writer.write_file(anchors_url(lang), JsonDocument(timeline.anchors), self.context)
             writer.write_file(
                 timeline.json_url,
                 JsonDocument(partial(to_json, timeline, siteurl)),
@@ -124,6 +126,7 @@ class TimelineGenerator(Generator):
 def add_template_helpers(generator) -> None:
     generator.env.globals["timeline_url"] = timeline_url  # the header links to the timeline
     generator.env.globals["year_anchor"] = year_anchor  # a year's entry in the timeline's list of years
+    generator.env.globals["timeline_anchors_url"] = anchors_url  # where each event is (Timeline.anchors)
 
 
 def get_generators(pelican) -> type[Generator]:

@@ -126,6 +126,11 @@ class Timeline:
     def event_url(self, event_id: str) -> str:
         return place_url(self.lang, self.places.get(event_id, (None, 1)), event_id)
 
+    def anchors(self) -> dict[str, str]:
+        """{event id: the page and anchor that show it}, every event: the map an old address of an event (`#id` on
+        the timeline's first page, once one page, or on a year's first page) is followed by (theme/js/anchors.js)."""
+        return {entry.id: self.event_url(entry.id) for entry in self.events}
+
     @cached_property
     def event_years(self) -> tuple[YearGroup, ...]:
         """The years that have a page of their own: those with events."""
@@ -174,6 +179,11 @@ class Timeline:
 
 def timeline_url(lang: str) -> str:
     return section_url("timeline", lang)
+
+
+def anchors_url(lang: str) -> str:
+    """`en/timeline/anchors.json`: where each event of the language's timeline is (`Timeline.anchors`)."""
+    return f"{timeline_url(lang)}anchors.json"
 
 
 def json_url(lang: str) -> str:

@@ -16,6 +16,7 @@ from jinja2.runtime import Context
 
 from archive_core.i18n import translations
 from archive_core.locales import LANGUAGES, language_name, local_number, long_date, month_names, numeric_dates
+from archive_core.shown_addresses import shows_its_address
 from archive_core.text import title_direction
 from archive_core.urls import section_url
 
@@ -83,3 +84,5 @@ def install(env: Environment, settings: dict) -> None:
     env.filters["language_label"] = language_label
     env.filters["autonym"] = lambda lang: language_name(lang, lang)
     env.filters["title_dir"] = title_direction
+    # `{% if text is shows_address(url) %}`: a link's text that is its address, printed once (site.css).
+    env.tests["shows_address"] = shows_its_address

@@ -18,6 +18,9 @@ const DEBOUNCE_MS = 250;
 
 const strings = JSON.parse(root.dataset.strings);
 const filterNames = JSON.parse(root.dataset.filters); // in the order shown: kind, year, country
+// Each filter's name in the address (`?q=Hanoi&kind=Artykuł&country=Wietnam`), in the order of filterNames: the same
+// in every language, so that a link keeps its meaning whatever the names' translations become.
+const filterParams = new Map(filterNames.map((name, index) => [name, JSON.parse(root.dataset.filterParams)[index]]));
 const kindFilter = filterNames[0];
 const yearFilter = filterNames[1];
 const heading = document.getElementById("search-heading");
@@ -105,16 +108,57 @@ function shownResults(found) {
   return found.filter((result) => !seen.has(result.id) && seen.add(result.id));
 }
 
+// --- the search in the address: the query (`q`, the header's box) and the filters chosen ---
+
+// The header's form holds the chosen filters as hidden fields, so that what it GETs is what the address holds.
+function addressParams() {
+  form.querySelectorAll("input[data-search-filter]").forEach((input) => input.remove());
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  for (const [name, values] of chosen) {
+    for (const value of values) {
+      params.append(filterParams.get(name), value);
+      const input = element("input");
+      input.type = "hidden";
+      input.name = filterParams.get(name);
+      input.value = value;
+      input.dataset.searchFilter = "";
+      form.append(input);
+    }
+  }
+  return params;
+}
+
+// A new choice of filters is a step of its own (Back goes to the filters before); the query as it is typed replaces
+// its address, or every letter would be one.
+function writeAddress(step) {
+  const url = new URL(window.location.href);
+  url.search = addressParams().toString();
+  if (url.href === window.location.href) return;
+  if (step) window.history.pushState(null, "", url);
+  else window.history.replaceState(null, "", url);
+}
+
+// The search an address holds (on load, and on Back and Forward): a filter value no page has is kept, and shown
+// chosen with no result, rather than left out for a search of everything.
+function readAddress() {
+  const params = new URLSearchParams(window.location.search);
+  query = (params.get("q") || "").trim();
+  box.value = query;
+  for (const [name, values] of chosen) {
+    values.clear();
+    for (const value of params.getAll(filterParams.get(name))) if (value.trim()) values.add(value.trim());
+  }
+  if (activeCount()) pane.open = true; // the filters a search has are shown: the pane's data loads (toggle)
+}
+
 // --- the query: the header's box, the address, the heading and the title ---
 
 function showQuery() {
   const label = query ? text("results_for", { SEARCH_TERM: query }) : strings.search_the_archive;
   heading.textContent = label;
   document.title = `${label} · ${siteTitle}`;
-  const url = new URL(window.location.href);
-  if (query) url.searchParams.set("q", query);
-  else url.searchParams.delete("q");
-  window.history.replaceState(null, "", url);
+  writeAddress(false);
   // A word of the other language finds nothing here (each language has an index of its own): its
   // search page is one link away, with the query.
   for (const link of otherLanguages) {
@@ -284,7 +328,8 @@ function card(data) {
   const excerpt = element("p", "search-result-excerpt");
   const excerptParts = excerptNodes(data);
   excerpt.append(...excerptParts);
-  link.href = withTextFragment(url, excerptParts);
+  const marks = excerptParts.some((node) => node.nodeName === "MARK");
+  link.href = withTextFragment(url, marks ? excerptParts : titleNodes(link.textContent));
   if (lang) {
     excerpt.lang = lang;
     excerpt.dir = languageDirection(lang);
@@ -301,7 +346,8 @@ function card(data) {
 // each alone, since Pagefind ends most blocks of its text with a full stop but joins some (a table's cells) with
 // a space only, and a directive whose words are in two blocks matches nothing. Never the word alone: it would
 // match the site's name in the header ("Hanoi", "Konwencji") or a menu. The browser marks every directive it
-// matches and scrolls to the first. A result that is a part of its page (a timeline entry, `#id`) gets none: a
+// matches and scrolls to the first. An excerpt that marks nothing (the query matched the title only) gives way to the
+// title's words (titleNodes). A result that is a part of its page (a timeline entry, `#id`) gets none: a
 // directive is matched on the whole page, and two entries of one wording would take the reader to the first.
 const MAX_WORDS = 3;
 const SENTENCE_END = /[.!?…:;]$/u;
@@ -463,20 +509,43 @@ function fold(word) {
     .replace(/[łđøßæœıþðħŧ]/g, (letter) => FOLDS[letter]);
 }
 
+// Which of `words` the query stands for: those whose folded form begins with a folded word of the query
+// (quotation marks and other punctuation around the query's words left out).
+function queryHits(words, term) {
+  const wanted = term
+    .split(/\s+/)
+    .map((part) => fold(part.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, "")))
+    .filter(Boolean);
+  return words.map((word) => wanted.some((part) => fold(word.replace(/^\P{L}+/u, "")).startsWith(part)));
+}
+
+const escapeHtml = (word) => word.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
 // A query written without Polish letters ("Bialorus") matches the page's folded terms, which Pagefind
 // cannot place in the text: find the words it stands for, and show the words around the first one.
 function foldedExcerpt(content, term) {
-  const wanted = term.split(/\s+/).map(fold).filter(Boolean);
   const words = content.split(/\s+/);
-  const hits = words.map((word) => wanted.some((part) => fold(word.replace(/^\P{L}+/u, "")).startsWith(part)));
+  const hits = queryHits(words, term);
   const at = hits.indexOf(true);
   if (at < 0) return "";
   const start = Math.max(0, Math.min(at - Math.floor(EXCERPT_WORDS / 3), words.length - EXCERPT_WORDS));
-  const escape = (word) => word.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return words
     .slice(start, start + EXCERPT_WORDS)
-    .map((word, index) => (hits[start + index] ? marked(word, escape) : escape(word)))
+    .map((word, index) => (hits[start + index] ? marked(word, escapeHtml) : escapeHtml(word)))
     .join(" ");
+}
+
+// A result whose excerpt marks nothing (the query matched its title only, which Pagefind keeps out of the text, or
+// its metadata: a country's other names): the words of its title the query stands for, as nodes of text and <mark>
+// for withTextFragment, which pins them by the title's words around them, as the page shows it, in its <h1>. A title
+// of one word, or with no word the query stands for, gives none (never a word alone: see withTextFragment).
+function titleNodes(title) {
+  const words = title.split(/\s+/).filter(Boolean);
+  const hits = queryHits(words, query);
+  if (!hits.includes(true)) return [];
+  const template = document.createElement("template");
+  template.innerHTML = words.map((word, index) => (hits[index] ? marked(word, escapeHtml) : escapeHtml(word))).join(" ");
+  return [...template.content.childNodes];
 }
 
 // A word of the text marked without the punctuation around it: `(Białorusi),` -> `(<mark>Białorusi</mark>),`.
@@ -511,7 +580,8 @@ function renderFilters(counts) {
   const focused = document.activeElement && groups.contains(document.activeElement) ? document.activeElement.id : "";
   groups.replaceChildren();
   for (const name of filterNames) {
-    const values = Object.entries(counts[name] || {}).filter(([value, count]) => count > 0 || chosen.get(name).has(value));
+    const known = { ...Object.fromEntries([...chosen.get(name)].map((value) => [value, 0])), ...counts[name] };
+    const values = Object.entries(known).filter(([value, count]) => count > 0 || chosen.get(name).has(value));
     if (!values.length) continue;
     // Years newest first, as the archive lists them; other values by how many results have them.
     if (name === yearFilter) values.sort(([a], [b]) => b.localeCompare(a, "en", { numeric: true }));
@@ -540,6 +610,7 @@ function filterGroup(name, values) {
     input.addEventListener("change", () => {
       if (input.checked) chosen.get(name).add(value);
       else chosen.get(name).delete(value);
+      writeAddress(true);
       window.clearTimeout(timer);
       run();
     });
@@ -579,6 +650,7 @@ pane.addEventListener("toggle", () => {
 
 clear.addEventListener("click", () => {
   for (const values of chosen.values()) values.clear();
+  writeAddress(true);
   run();
   pane.querySelector("summary").focus(); // the button is gone: the reader stays in the pane
 });
@@ -599,9 +671,15 @@ box.addEventListener("input", () => {
   if (box.value.trim() !== query) searchFor(box.value, DEBOUNCE_MS);
 });
 
+window.addEventListener("popstate", () => {
+  readAddress();
+  showQuery();
+  window.clearTimeout(timer);
+  run();
+});
+
 root.hidden = false;
-query = (new URLSearchParams(window.location.search).get("q") || "").trim();
-box.value = query;
+readAddress();
 showQuery();
-if (query) run();
+if (query || activeCount()) run();
 else box.focus();

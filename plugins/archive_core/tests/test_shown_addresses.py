@@ -1,0 +1,50 @@
+"""Links whose text is their own address: marked, so that paper prints the address once."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive_core import markdown
+from archive_core.shown_addresses import shows_its_address
+
+
+@pytest.mark.parametrize(
+    ("text", "href"),
+    [
+        ("https://example.org/a", "https://example.org/a"),
+        ("example.org/a", "https://example.org/a/"),  # no scheme, a trailing slash
+        ("http://example.org/a/", "https://example.org/a"),  # another scheme
+        ("Example.ORG/a", "https://example.org/a"),  # a host's case
+        ("example.org/łódź", "https://example.org/%C5%82%C3%B3d%C5%BA"),  # a path as a reader writes it
+        ("example.org/a?b=1#c", "https://example.org/a?b=1#c"),
+    ],
+)
+def test_a_text_that_writes_the_address_shows_it(text, href):
+    assert shows_its_address(text, href)
+
+
+@pytest.mark.parametrize(
+    ("text", "href"),
+    [
+        ("the report", "https://example.org/a"),
+        ("example.org", "https://example.org/a"),  # the host alone: the address is printed after it
+        ("example.org/a", "https://example.org/b"),
+        ("vietnamplu\u0455.vn/x", "https://xn--vietnamplu-v2i.vn/x"),  # printed, the ASCII host shows the look-alike
+        ("a@example.org", "mailto:a@example.org"),  # never printed after its text anyway
+        ("", "https://example.org/"),
+        ("[::1", "https://example.org/"),
+    ],
+)
+def test_other_words_or_another_address_do_not(text, href):
+    assert not shows_its_address(text, href)
+
+
+def test_the_renderer_marks_every_link_whose_text_is_its_address_and_no_other():
+    body = (
+        "<https://example.org/a>, [example.org/b](https://example.org/b/), "
+        "[*example.org/c*](https://example.org/c) and [c](https://example.org/c)."
+    )
+    html = markdown.render(markdown.parse(body))
+    assert html.count('class="shows-address"') == 2
+    assert '<a href="https://example.org/a" class="shows-address">' in html
+    assert '<a href="https://example.org/b/" class="shows-address">' in html
