@@ -66,12 +66,20 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         ":7: annotations.0.kind: must be one of sic, translation, quote, editor, not 'typo' (sic: the source's "
         "spelling kept; translation: a translator's note;",
     ),
-    "title as a number": (NEW, good('"A good article"', "2025"), "title: must be text"),
-    "countries not a list": (NEW, good("[VN]", "VN"), "countries: must be a list"),
+    "title as a number": (
+        NEW,
+        good('"A good article"', "2025"),
+        'title: is a number (write it as text in quotes: title: "2025")',
+    ),
+    "countries not a list": (
+        NEW,
+        good("[VN]", "VN"),
+        "countries: is text, not a list (write it as a list: countries: [VN])",
+    ),
     "source not a mapping": (
         NEW,
         good("source:\n  url: https://example.org/a\n  publisher: Example", "source: https://example.org/a"),
-        "source: must be a mapping",
+        "source: is text, not a mapping (write the keys indented under `source:`",
     ),
     "unknown field": (NEW, good("lang: en", "lang: en\nauthr: X"), "authr: is not a known field"),
     "topics, as other sites call tags": (

@@ -234,8 +234,10 @@ class Fields(Record):
         return value
 
     def text(self, keys: Sequence[Key], value: Any, hint: str) -> str:
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(keys, "must be text" if value is not None else "is missing", hint)
+        if value is not None and not isinstance(value, str):
+            raise self.wrong_type(keys, value, "text")
+        if value is None or not value.strip():
+            raise self.fail(keys, "is empty" if value is not None else "is missing", hint)
         return " ".join(value.split())
 
     def localized(self, keys: Sequence[Key], value: Any) -> Localized:
