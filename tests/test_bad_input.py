@@ -192,13 +192,14 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         "2025/other-article.pl.md",
         "---\ntitle: Inny\ndate: 2025-05-01\nlang: pl\ntranslation_key: other-article\n"
         "slug: konwencja-podpisana-w-hanoi\nsource:\n  url: https://example.org/o\n  publisher: P\n---\nTekst.\n",
-        "signing-in-hanoi.pl.md:6: slug: 'konwencja-podpisana-w-hanoi' is already the address of",  # the 2nd read
+        "other-article.pl.md:6: slug: 'konwencja-podpisana-w-hanoi' is also the address of",
     ),
     "two articles at one address, by a slug made from the title": (
         "2025/zz-other-article.pl.md",  # read after the fixture's article: the one refused
         "---\ntitle: Konwencja podpisana w Hanoi\ndate: 2025-05-01\nlang: pl\ntranslation_key: zz-other-article\n"
         "source:\n  url: https://example.org/o\n  publisher: P\n---\nTekst.\n",
-        "zz-other-article.pl.md:2: slug: 'konwencja-podpisana-w-hanoi' is already the address of",  # the title's line
+        "zz-other-article.pl.md:2: title: makes the address 'konwencja-podpisana-w-hanoi', which is also the address"
+        " of",  # the title's line
     ),
     "no source": (NEW, good("source:\n  url: https://example.org/a\n  publisher: Example\n"), "source: is missing"),
     "a scaffold left as it is": (
