@@ -27,10 +27,11 @@ class Block:
 
 @dataclass(frozen=True)
 class Dropped:
-    """A line left out of the article (page residue), reported to the user."""
+    """A line left out of the article (page residue, a drawing's labels), reported to the user."""
 
     line: int | None
     text: str
+    why: str = "page residue"
 
 
 @dataclass(frozen=True)
