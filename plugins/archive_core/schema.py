@@ -402,7 +402,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
                 countries.code_hint(code),
             )
 
-    source_data = v.mapping("source", data.get("source"), {f.name for f in SOURCE_FIELDS})
+    source_data = v.mapping("source", data.get("source"), _keys("source"))
     if source_data is None:
         v.fail(
             "source",
@@ -441,7 +441,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         archived=archived,
     )
 
-    translation_data = v.mapping("translation", data.get("translation"), {"from", "by"})
+    translation_data = v.mapping("translation", data.get("translation"), _keys("translation"))
     translation = None
     if translation_data is not None:
         from_lang = translation_data.get("from")
@@ -550,8 +550,14 @@ def is_placeholder(value: str) -> bool:
     return bool(host) and _PLACEHOLDER_TEXT.fullmatch(host) is not None
 
 
-def _items(v: _Validator, field: str, value: Any, keys: set[str], required: set[str]) -> list[dict[str, Any]]:
-    """A list of mappings with known keys, each required key present."""
+def _keys(field: str, required: bool = False) -> set[str]:
+    """The keys of the mapping `field` (of each item of a list of them), or its required keys: `PARTS`."""
+    return {part.name for part in PARTS[field] if part.required or not required}
+
+
+def _items(v: _Validator, field: str, value: Any) -> list[dict[str, Any]]:
+    """A list of mappings with the keys `PARTS` gives `field`, each required key present."""
+    keys, required = _keys(field), _keys(field, required=True)
     if value is None:
         return []
     v.typed(field, value, "list of mappings")
@@ -575,7 +581,7 @@ def _annotations(v: _Validator, value: Any) -> tuple[Annotation, ...]:
             "note the passages a reader must not misread; say the rest in `editor_note:`",
         )
     found = []
-    for index, item in enumerate(_items(v, "annotations", value, {"text", "note", "kind"}, {"text", "note", "kind"})):
+    for index, item in enumerate(_items(v, "annotations", value)):
         kind = item.get("kind")
         if kind not in ANNOTATION_KINDS:
             v.fail(
@@ -610,7 +616,7 @@ def _after_publication(v: _Validator, day: datetime, published: datetime, field:
 
 def _corrections(v: _Validator, value: Any, published: datetime) -> tuple[ArticleCorrection, ...]:
     found = []
-    for index, item in enumerate(_items(v, "corrections", value, {"date", "change", "reason"}, {"date", "change"})):
+    for index, item in enumerate(_items(v, "corrections", value)):
         field = f"corrections.{index}.date"
         found.append(
             ArticleCorrection(
@@ -626,7 +632,7 @@ def _translation_chain(
     v: _Validator, value: Any, lang: str, translation: Translation | None
 ) -> tuple[TranslationStep, ...]:
     steps = []
-    for index, item in enumerate(_items(v, "translation_chain", value, {"from", "to", "by"}, {"from", "to", "by"})):
+    for index, item in enumerate(_items(v, "translation_chain", value)):
         for key in ("from", "to"):
             code = item.get(key)
             if not isinstance(code, str) or not LANGUAGE_CODE.fullmatch(code):

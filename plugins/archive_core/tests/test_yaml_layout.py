@@ -12,16 +12,12 @@ from archive_core.articles import parse_article
 from archive_core.errors import ContentError, Problem
 from archive_core.yaml_mistakes import GENERIC_HINT
 
-# A front-matter with every kind of line: fields, a mapping, lists of mappings, quoted values holding `: `.
-FRONT_MATTER = """title: "Litwa ratyfikuje konwencję"
-date: 2026-01-14
-lang: pl
-translation_key: litwa-ratyfikuje
-countries: [LT]
-source:
-  url: https://example.org/a
-  publisher: Example
-translation_chain:
+from .test_yaml_mistakes import GOOD
+
+# A front-matter with every kind of line: fields, mappings, lists of mappings, quoted values holding `: `.
+FRONT_MATTER = (
+    GOOD.split("---\n")[1]
+    + """translation_chain:
   - from: en
     to: pl
     by: Jan Kowalski
@@ -34,6 +30,7 @@ corrections:
     change: "Poprawiono: literówkę."
 editor_note: "Tekst zachowano."
 """
+)
 BODY = "\nPierwszy akapit.\n"
 
 
@@ -123,7 +120,7 @@ def test_a_mistake_in_a_lines_shape_is_named_at_that_line(number, mistake, mutat
         (
             "  - from: en",
             "  • from: en",
-            "the list item on line 11 starts with `•` (U+2022 BULLET): YAML starts a list item with a hyphen `-` "
+            "the list item on line 14 starts with `•` (U+2022 BULLET): YAML starts a list item with a hyphen `-` "
             "and a space",
         ),
     ],
