@@ -66,12 +66,20 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         ":7: annotations.0.kind: must be one of sic, translation, quote, editor, not 'typo' (sic: the source's "
         "spelling kept; translation: a translator's note;",
     ),
-    "title as a number": (NEW, good('"A good article"', "2025"), "title: must be text"),
-    "countries not a list": (NEW, good("[VN]", "VN"), "countries: must be a list"),
+    "title as a number": (
+        NEW,
+        good('"A good article"', "2025"),
+        'title: is a number (write it as text in quotes: title: "2025")',
+    ),
+    "countries not a list": (
+        NEW,
+        good("[VN]", "VN"),
+        "countries: is text, not a list (write it as a list: countries: [VN])",
+    ),
     "source not a mapping": (
         NEW,
         good("source:\n  url: https://example.org/a\n  publisher: Example", "source: https://example.org/a"),
-        "source: must be a mapping",
+        "source: is text, not a mapping (write the keys indented under `source:`",
     ),
     "unknown field": (NEW, good("lang: en", "lang: en\nauthr: X"), "authr: is not a known field"),
     "topics, as other sites call tags": (
@@ -184,13 +192,14 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         "2025/other-article.pl.md",
         "---\ntitle: Inny\ndate: 2025-05-01\nlang: pl\ntranslation_key: other-article\n"
         "slug: konwencja-podpisana-w-hanoi\nsource:\n  url: https://example.org/o\n  publisher: P\n---\nTekst.\n",
-        "signing-in-hanoi.pl.md:6: slug: 'konwencja-podpisana-w-hanoi' is already the address of",  # the 2nd read
+        "other-article.pl.md:6: slug: 'konwencja-podpisana-w-hanoi' is also the address of",
     ),
     "two articles at one address, by a slug made from the title": (
         "2025/zz-other-article.pl.md",  # read after the fixture's article: the one refused
         "---\ntitle: Konwencja podpisana w Hanoi\ndate: 2025-05-01\nlang: pl\ntranslation_key: zz-other-article\n"
         "source:\n  url: https://example.org/o\n  publisher: P\n---\nTekst.\n",
-        "zz-other-article.pl.md:2: slug: 'konwencja-podpisana-w-hanoi' is already the address of",  # the title's line
+        "zz-other-article.pl.md:2: title: makes the address 'konwencja-podpisana-w-hanoi', which is also the address"
+        " of",  # the title's line
     ),
     "no source": (NEW, good("source:\n  url: https://example.org/a\n  publisher: Example\n"), "source: is missing"),
     "a scaffold left as it is": (

@@ -20,6 +20,7 @@ from archive_core.checks import CHECKS
 from archive_core.errors import Problem
 from archive_core.links import copied_files
 from archive_core.snapshot import take
+from tools.check import check as check_content
 
 from .build_helpers import run_build
 from .conftest import CONTENT, FIXTURE, ROOT, build_site
@@ -179,7 +180,7 @@ def test_an_article_with_a_mistake_still_points_to_its_raw_copy(content_copy, pl
         (
             "2025/later-article.pl.md",
             [("translation_key: signing-in-hanoi", "translation_key: later-article")],
-            ["slug: 'konwencja-podpisana-w-hanoi' is already the address of content/articles/2025/"],
+            ["slug: 'konwencja-podpisana-w-hanoi' is also the address of content/articles/2025/"],
         ),
         (
             "2025/signing-in-hanoi.en.md",
@@ -389,3 +390,23 @@ def _called_from(module: str) -> bool:
             return True
         frame = frame.f_back
     return False
+
+
+@pytest.mark.parametrize("slug_given", [True, False], ids=["by slug", "by title"])
+def test_two_articles_at_one_address_are_each_told_at_the_line_that_makes_it(content_copy, slug_given):
+    first = content_copy / "articles" / "2025" / "signing-in-hanoi.pl.md"
+    text = first.read_text(encoding="utf-8").replace("translation_key: signing-in-hanoi", "translation_key: other")
+    if not slug_given:
+        text = text.replace("slug: konwencja-podpisana-w-hanoi\n", "")
+    others = [content_copy / "articles" / "2025" / f"other{n}.pl.md" for n in ("", "-2")]
+    for other in others:
+        other.write_text(text.replace("translation_key: other", f"translation_key: {other.stem[:-3]}"), "utf-8")
+    problems = [p for p in check_content(content_copy) if "also the address of" in p.message]
+    assert sorted(Path(p.path).name for p in problems) == ["other-2.pl.md", "other.pl.md", "signing-in-hanoi.pl.md"]
+    for problem in problems:
+        lines = Path(problem.path).read_text(encoding="utf-8").split("\n")
+        field = "slug" if slug_given or problem.path == str(first) else "title"
+        assert problem.field == field and lines[problem.line - 1].startswith(f"{field}:"), problem
+        assert problem.severity == "error" and "`slug:`" in problem.hint, problem
+        named = {Path(p.path).name for p in problems} - {Path(problem.path).name}
+        assert all(name in problem.message for name in named), problem

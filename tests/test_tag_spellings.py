@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from archive_core.snapshot import take
-from archive_core.tag_spellings import near_duplicates
+from archive_core.tag_spellings import near_duplicates, near_groups
 from archive_core.urls import tag_slug
 
 from .build_helpers import run_build
@@ -38,16 +38,19 @@ def add_article(content: Path, tag: str, lang: str = "pl") -> Path:
 
 
 def test_a_typo_of_a_topic_is_a_warning_of_make_check_and_make_html(content_copy, tmp_path):
+    (content_copy / "data" / "topics.yaml").write_text(
+        "topics:\n  - {pl: ratyfikacja, en: ratification}\n", encoding="utf-8"
+    )  # the topic meant
     path = add_article(content_copy, "ratyfikcja")  # the fixture's Polish topic is `ratyfikacja`
     expected = (
-        f"{path}:10: warning: tags: 'ratyfikcja' nearly names the topic 'ratyfikacja' (1 article(s) in 'pl'), and "
-        "would make a topic page of its own (did you mean 'ratyfikacja'? If they are two topics, leave both: this "
-        "is only a warning)"
+        f"{path}:10: warning: tags: 'ratyfikacja' (1 article(s)), 'ratyfikcja' (1 article(s)) nearly name one topic "
+        f"in 'pl', and each would make a topic page of its own: {path}:10 'ratyfikcja' (did you mean 'ratyfikacja'? "
+        "If they are different topics, leave them: this is only a warning)"
     )
     checked = run_check(content_copy)
     assert checked.returncode == 0, checked.stderr
     assert expected in problem_lines(checked), checked.stderr
-    built = run_build(content_copy, tmp_path / "output", env={"COLUMNS": "500"})  # Pelican's log, one line
+    built = run_build(content_copy, tmp_path / "output", env={"COLUMNS": "2000"})  # Pelican's log, one line
     assert built.returncode == 0, built.stderr
     assert expected.split(": warning: ")[1] in " ".join((built.stderr + built.stdout).split())
 
@@ -66,14 +69,17 @@ def test_a_topic_of_the_other_language_is_not_compared(content_copy):
     )
     add_article(content_copy, "ratificaton", lang="en")
     [problem] = [p for p in take(content_copy).problems if p.field == "tags"]
-    assert "'ratificaton' nearly names the topic 'ratification'" in problem.message
+    assert problem.message.startswith("'ratification' (1 article(s)), 'ratificaton' (1 article(s)) nearly name")
+    assert "in 'en'" in problem.message and problem.hint.startswith("did you mean 'ratification'?")
 
 
-def test_two_near_topics_nothing_tells_apart_are_both_warned(content_copy):
+def test_two_near_topics_nothing_tells_apart_are_one_warning_naming_both(content_copy):
     # One article each: either may be the typo.
-    add_article(content_copy, "ratificaton", lang="en")
-    warned = sorted(Path(p.path).name for p in take(content_copy).problems if p.field == "tags")
-    assert warned == ["another-step.en.md", "first-ratification.en.md"]
+    path = add_article(content_copy, "ratificaton", lang="en")
+    [warned] = [p for p in take(content_copy).problems if p.field == "tags"]  # one warning, naming both uses
+    assert Path(warned.path).name == "another-step.en.md" and warned.line == 10
+    assert f"{path}:10 'ratificaton'" in warned.message and "first-ratification.en.md:" in warned.message
+    assert warned.hint.startswith("nothing tells which is meant")
 
 
 @pytest.mark.parametrize(
@@ -101,13 +107,11 @@ def test_a_tag_that_shares_its_topic_only_through_punctuation_is_warned(content_
     if tag.strip() == "C":
         assert warned == []  # spaces and case: the same name
         return
-    # One use each: nothing tells which is meant, so both are warned, each naming the other.
-    assert sorted((Path(p.path).name, p.line, p.severity) for p in warned) == [
-        ("another-step.pl.md", 10, "warning"),
-        ("c-step.pl.md", 10, "warning"),
-    ]
-    assert all("make one topic ('c' in 'pl')" in p.message for p in warned)
-    assert any(p.message.startswith(f"{tag!r} and 'C'") for p in warned)
+    # One use each: nothing tells which is meant, so one warning names both uses.
+    [problem] = warned
+    assert (Path(problem.path).name, problem.line, problem.severity) == ("another-step.pl.md", 10, "warning")
+    assert "make one topic ('c' in 'pl')" in problem.message and f"{tag!r}" in problem.message
+    assert "another-step.pl.md:10 'C'" in problem.message and f"c-step.pl.md:10 {tag!r}" in problem.message
 
 
 def test_of_two_spellings_of_one_address_the_less_used_is_warned(content_copy):
@@ -117,4 +121,26 @@ def test_of_two_spellings_of_one_address_the_less_used_is_warned(content_copy):
         other.write_text(ARTICLE.format(tag="C", lang="pl").replace("another-step", name), encoding="utf-8")
     [problem] = [p for p in take(content_copy).problems if p.field == "tags"]
     assert Path(problem.path).name == "another-step.pl.md"
-    assert problem.message.startswith("'C++' and 'C' make one topic")
+    assert problem.message.startswith("'C', 'C++' make one topic") and problem.hint.startswith("write it 'C'")
+    assert "c-one" not in problem.message and "c-two" not in problem.message  # only the use to correct
+
+
+def test_a_series_of_near_tags_is_one_warning_naming_every_spelling(content_copy):
+    # `ratyfikacja`, `ratyfikacja1`... `ratyfikacja9`: each near the others; in two articles each.
+    series = ["ratyfikacja", *(f"ratyfikacja{n}" for n in range(1, 10))]
+    (content_copy / "data" / "topics.yaml").write_text(
+        "topics:\n  - {pl: ratyfikacja, en: ratification}\n", encoding="utf-8"
+    )  # the topic meant
+    for name in ("series-one", "series-two"):
+        path = content_copy / "articles" / "2026" / f"{name}.pl.md"
+        text = ARTICLE.format(tag=series[1], lang="pl").replace("another-step", name)
+        path.write_text(text.replace(f"  - {series[1]}\n", "".join(f"  - {t}\n" for t in series[1:])), "utf-8")
+    [problem] = [p for p in take(content_copy).problems if p.field == "tags"]
+    assert all(f"{tag!r} (" in problem.message for tag in series), problem.message
+    assert problem.hint.startswith("did you mean 'ratyfikacja'?")  # the fixture's topic, in topics.yaml
+    assert "and 8 more" in problem.message  # 18 uses to correct, the first 10 shown
+
+
+def test_near_groups_join_a_chain():
+    near = near_duplicates({"ratyfikacja", "ratyfikacjax", "ratyfikacjaxy", "konwencja", "konwencji"})
+    assert near_groups(near) == [["konwencja", "konwencji"], ["ratyfikacja", "ratyfikacjax", "ratyfikacjaxy"]]

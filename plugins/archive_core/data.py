@@ -14,6 +14,7 @@ import yaml
 
 from . import paths
 from .errors import ContentError, Problem
+from .field_types import Expected, wrong_type
 from .frontmatter import decode, parse_yaml
 
 Key = str | int
@@ -37,6 +38,15 @@ class DataFile:
             node = _child(node, key)
         return node.start_mark.line + 1 if node is not None else line
 
+    def written(self, *keys: Key) -> str | None:
+        """The value at `keys` as the file writes it, if it is one plain scalar (`2023`, not YAML's reading)."""
+        node = self.root
+        for key in keys:
+            node = _child(node, key) if node is not None else None
+        if not isinstance(node, yaml.ScalarNode) or node.style:
+            return None
+        return node.value
+
     def problem(self, keys: Sequence[Key], field: str, message: str, hint: str = "") -> Problem:
         return Problem(str(self.path), self.line(*keys), field, message, hint)
 
@@ -56,6 +66,11 @@ class Record:
         field = ".".join(str(k) for k in keys)
         field = f"{self.label}.{field}" if self.label else field
         return ContentError(self.file.problem([*self.base, *keys], field, f"{self.prefix}{message}", hint))
+
+    def wrong_type(self, keys: Sequence[Key], value: Any, expected: Expected) -> ContentError:
+        """The error of the value at `keys` that is not of the type `expected`: what it is, how to write it."""
+        key = str(keys[-1]) if keys and not isinstance(keys[-1], int) else ""
+        return self.fail(keys, *wrong_type(value, expected, key, self.file.written(*self.base, *keys)))
 
 
 def record_label(name: Any, index: int) -> str:

@@ -1,11 +1,18 @@
 """A paragraph that is only a date, as saved news pages put one above the text (`3 lutego 2026`,
 `February 3, 2026, 10:15 GMT`, `03.02.2026`): the page's date, not the article's lead, so never its summary
 (the build's, `markdown.lead_paragraph_html`, or the importer's) nor the title the importer derives from the
-lead. It stays in the body, verbatim, as every paragraph of the source does."""
+lead. It stays in the body, verbatim, as every paragraph of the source does.
+
+A date line may name the place it was written in, and the agency: `Wilno, 14 stycznia 2026`, `WARSZAWA, 3 grudnia
+2025 r.`; and it may open the lead itself, before a dash: `Hanoi (PAP) - ...`, `HANOI, Oct 25 (Reuters) - ...`
+(`split_dateline`). Month names are CLDR's (Babel), in every archive language and form (`stycznia`, `styczeń`,
+`sty`, `October`, `Oct`); `dateline_date` reads the day a date line gives, when it gives the year.
+"""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
 from babel.dates import get_day_names, get_month_names
@@ -29,11 +36,82 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def is_dateline(text: str) -> bool:
-    """Whether `text` says nothing but a date (and a time): a number in it, every word a month's or a day's name
-    or one of the few that go with a date."""
+# A place a date line names: a few words, each opening with a capital (`Wilno`, `WARSZAWA`, `Nowy Jork`).
+_PLACE = r"(?P<place>[^\W\d_a-z][\w.'’-]*(?:[ -][^\W\d_a-z][\w.'’-]*){0,2})"
+_AGENCY = r"\((?P<agency>[^()\d]{2,30})\)"
+_PLACED = re.compile(rf"{_PLACE}\s*(?:{_AGENCY}\s*)?,\s*(?P<date>.+?)(?:\s*\((?P<credit>[^()\d]{{2,30}})\))?")
+# A date line that opens the lead, before a dash: `Hanoi (PAP) - `, `HANOI, Oct 25 (Reuters) - `, `Wilno, 14
+# stycznia 2026 r. – `.
+_OPENING = re.compile(
+    rf"{_PLACE}(?:\s*,\s*(?P<date>[^()–—]{{3,40}}?))?\s*(?:{_AGENCY})?\s*[-–—]\s+(?P<text>\S.*)", re.DOTALL
+)
+_NUMERIC_DATE = re.compile(r"(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})")
+
+
+def _is_date_only(text: str) -> bool:
     tokens = [token.lower() for token in _TOKEN.findall(text)]
     if not any(token.isdigit() for token in tokens) or len(tokens) > 12:
         return False
     allowed = _calendar_words() | _OTHER_WORDS
     return all(token.isdigit() or token in allowed for token in tokens)
+
+
+def is_dateline(text: str) -> bool:
+    """Whether `text` says nothing but a date (and a time), after the place it was written in if it names one:
+    a number in it, every word a month's or a day's name or one of the few that go with a date."""
+    text = text.strip()
+    if _is_date_only(text):
+        return True
+    placed = _PLACED.fullmatch(text)
+    return placed is not None and _is_date_only(placed["date"])
+
+
+def split_dateline(paragraph: str) -> tuple[str, str] | None:
+    """(the date line, the text after it) of a paragraph that opens with one before a dash: `Hanoi (PAP) - `,
+    `HANOI, Oct 25 (Reuters) - `; None for any other paragraph. A place alone before a dash is no date line (`Unia
+    Europejska - ...`): it needs a date, an agency, or both."""
+    opening = _OPENING.match(paragraph.strip())
+    if opening is None or not (opening["date"] or opening["agency"]):
+        return None
+    if opening["date"] and not _is_date_only(opening["date"]):
+        return None
+    text = opening["text"]
+    return paragraph.strip()[: len(paragraph.strip()) - len(text)].rstrip(), text
+
+
+def dateline_date(text: str) -> date | None:
+    """The day a date line (or the date line opening `text`) gives: `Wilno, 14 stycznia 2026` -> 2026-01-14,
+    `03.02.2026`, `October 25, 2025`; None when it gives no year, or no real day."""
+    if (opened := split_dateline(text)) is not None:
+        text = opened[0]
+    elif not is_dateline(text):
+        return None
+    if numeric := _NUMERIC_DATE.search(text):
+        return _day(int(numeric["year"]), int(numeric["month"]), int(numeric["day"]))
+    tokens = [token.lower() for token in _TOKEN.findall(text)]
+    months = [_month_numbers()[token] for token in tokens if token in _month_numbers()]
+    numbers = [int(token) for token in tokens if token.isdigit()]
+    years = [number for number in numbers if 1000 <= number <= 9999]
+    days = [number for number in numbers if 1 <= number <= 31]
+    if len(months) != 1 or not years or not days:
+        return None
+    return _day(years[0], months[0], days[0])
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    """Every name CLDR gives a month in the archive's languages, lower case, without a final dot -> its number."""
+    numbers: dict[str, int] = {}
+    for lang in LANGUAGES:
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in get_month_names(width, context, lang).items():
+                    numbers[name.lower().rstrip(".")] = number
+    return numbers

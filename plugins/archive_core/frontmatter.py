@@ -272,7 +272,7 @@ def parse_yaml(
             line + 1 + offset if line is not None else None,
             label,
             f"YAML error: {exc.problem or exc}",
-            syntax_hint(text.split("\n"), line, offset),
+            syntax_hint(text.split("\n"), line, offset, FrontMatterLoader),
         ) from None
     except yaml.YAMLError as exc:
         raise content_error(path, first_line, label, f"YAML error: {exc}", "check the YAML syntax") from None

@@ -95,9 +95,14 @@ def _person(data_file: DataFile, index: int, item: Any, article_keys: Collection
         if key not in KEYS:
             raise fields.fail([key], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}")
     name = item.get("name")
+    if name is not None and not isinstance(name, str | dict):
+        raise fields.wrong_type(["name"], name, "text")
     if isinstance(name, str) and name.strip():
         name = dict.fromkeys(LANGUAGES, name.strip())
     if not isinstance(name, dict) or any(not isinstance(name.get(lang), str) for lang in LANGUAGES):
+        for lang, value in name.items() if isinstance(name, dict) else ():
+            if value is not None and not isinstance(value, str):
+                raise fields.wrong_type(["name", lang], value, "text")
         raise fields.fail(["name"], "is missing", "the name as the articles spell it, or {pl: ..., en: ...}")
     country = item.get("country")
     if country is not None and (not isinstance(country, str) or not countries.is_known(country)):

@@ -17,6 +17,7 @@ A record whose sources do not confirm it says `verified: false` and why
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import re
 import unicodedata
@@ -113,10 +114,44 @@ def address_hint(value: Any, hint: str) -> str:
 
 
 def same_address(url: str) -> str:
-    """`url` as compared with another: scheme and host in lower case, without its fragment or a final `/`."""
+    """`url` as compared with another, so that two spellings of one page of one site are one source.
+
+    What a reader's browser would reach at either address is the same document, so these do not tell them
+    apart: the scheme (`http` and `https` of one site serve one page), a port that is the scheme's default
+    (`:443`, `:80`), the host's letter case, a final dot (`example.org.`), a leading `www.`, an internationalized
+    host and its `xn--` form, user name or password, the fragment, a final `/` (so `/` and no path), and
+    percent-escapes of letters, digits and `-._~` (`%7E` is `~`) or in lower-case hex. The path's letter case
+    and the query (other than an empty `?`) are the page's own and are kept."""
     parts = urlsplit(url.strip())
-    path = parts.path.rstrip("/")
-    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}" + (f"?{parts.query}" if parts.query else "")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    port_part = "" if port in (None, _DEFAULT_PORTS.get(parts.scheme.lower())) else f":{port}"
+    path = _PERCENT_ESCAPE.sub(_normal_escape, parts.path).rstrip("/")
+    query = _PERCENT_ESCAPE.sub(_normal_escape, parts.query)
+    return f"//{_same_host(parts.hostname or '')}{port_part}{path}" + (f"?{query}" if query else "")
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_PERCENT_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def _normal_escape(match: re.Match[str]) -> str:
+    """`%7e` -> `~` (a character that needs no escape), `%2f` -> `%2F` (one that does, in upper-case hex)."""
+    character = chr(int(match.group(1), 16))
+    return character if character in _UNRESERVED else match.group(0).upper()
+
+
+def _same_host(host: str) -> str:
+    """`WWW.Bücher.example.` -> `xn--bcher-kva.example`: the host as DNS resolves it, without `www.`."""
+    host = host.rstrip(".").lower()
+    if ":" in host:  # an IPv6 address, bracketed as in the address
+        return f"[{host}]"
+    with contextlib.suppress(UnicodeError):  # not a name IDNA 2003 can write (an empty or long label): as written
+        host = host.encode("idna").decode("ascii")
+    return host.removeprefix("www.") if host.count(".") >= 2 else host
 
 
 def is_home_page(url: str) -> bool:
@@ -199,8 +234,10 @@ class Fields(Record):
         return value
 
     def text(self, keys: Sequence[Key], value: Any, hint: str) -> str:
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(keys, "must be text" if value is not None else "is missing", hint)
+        if value is not None and not isinstance(value, str):
+            raise self.wrong_type(keys, value, "text")
+        if value is None or not value.strip():
+            raise self.fail(keys, "is empty" if value is not None else "is missing", hint)
         return " ".join(value.split())
 
     def localized(self, keys: Sequence[Key], value: Any) -> Localized:

@@ -109,25 +109,37 @@ def read_articles(
 
 
 def url_collisions(docs: Iterable[ArticleDocument]) -> list[Problem]:
-    """Two articles that would be published at the same address (same language, year and slug)."""
-    seen: dict[tuple[str, int, str], str] = {}
-    problems = []
+    """Two articles that would be published at the same address (same language, year and slug): an error in
+    each, at the line of what makes its address (`slug:` where given, else the `title` it is made from),
+    naming the others' files and lines."""
+    by_address: dict[tuple[str, int, str], list[ArticleDocument]] = {}
     for doc in docs:
-        key = (doc.meta.lang, doc.meta.date.year, doc.meta.slug)
-        if key in seen:
+        by_address.setdefault((doc.meta.lang, doc.meta.date.year, doc.meta.slug), []).append(doc)
+    problems = []
+    for (lang, year, slug), group in by_address.items():
+        for doc in group if len(group) > 1 else ():
+            field = _address_field(doc)
+            others = ", ".join(
+                f"{display_path(other.path)}:{other.line(_address_field(other)) or 1}"
+                for other in group
+                if other is not doc
+            )
+            said = f"{slug!r} is" if field == "slug" else f"makes the address {slug!r}, which is"
             problems.append(
                 Problem(
                     doc.path,
-                    doc.line("slug") or doc.line("title"),  # a slug not given is made from the title
-                    "slug",
-                    f"{doc.meta.slug!r} is already the address of {display_path(seen[key])} "
-                    f"({doc.meta.lang}, {doc.meta.date.year})",
-                    "give one of them its own `slug:`",
+                    doc.line(field),
+                    field,
+                    f"{said} also the address of {others} ({lang}, {year})",
+                    f"two articles cannot share one address: give one its own `slug:`, such as `slug: {slug}-2`",
                 )
             )
-        else:
-            seen[key] = doc.path
     return problems
+
+
+def _address_field(doc: ArticleDocument) -> str:
+    """`slug` where the file gives one; else `title`, which the slug is made from."""
+    return "slug" if doc.line("slug") else "title"
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from slugify import slugify
 
 from . import countries
 from .errors import Problem, content_error
+from .field_types import Expected, fits, wrong_type
 from .frontmatter import SplitDocument, field_line, naive, written_scalar
 from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES, is_named_language
@@ -194,6 +195,47 @@ SOURCE_FIELDS: tuple[Field, ...] = (
     Field("accessed", False, "date", "When the archive read the original."),
     Field("archived", False, "url", "An archived copy's address; default: the Wayback Machine's nearest copy."),
 )
+# The keys of the other mappings, each item's for a list of them.
+TRANSLATION_FIELDS: tuple[Field, ...] = (
+    Field("from", True, "pl | en", "The original's language."),
+    Field("by", True, "text", "Who or what translated it."),
+)
+ANNOTATION_FIELDS: tuple[Field, ...] = (
+    Field("text", True, "text", "The passage, verbatim, found once in the body."),
+    Field("note", True, "text", "The note."),
+    Field("kind", True, "annotation kind", f"One of {', '.join(ANNOTATION_KINDS)}."),
+)
+CORRECTION_FIELDS: tuple[Field, ...] = (
+    Field("date", True, "date", "When the change was made."),
+    Field("change", True, "text", "What was changed."),
+    Field("reason", False, "text", "Why."),
+)
+CHAIN_FIELDS: tuple[Field, ...] = (
+    Field("from", True, "language code", "The language translated from (ISO 639-1)."),
+    Field("to", True, "language code", "The language translated into (ISO 639-1)."),
+    Field("by", True, "text", "Who or what translated it."),
+)
+PARTS: dict[str, tuple[Field, ...]] = {
+    "source": SOURCE_FIELDS,
+    "translation": TRANSLATION_FIELDS,
+    "annotations": ANNOTATION_FIELDS,
+    "corrections": CORRECTION_FIELDS,
+    "translation_chain": CHAIN_FIELDS,
+}
+# The YAML type of each kind of field; a kind not here (`pl | en`, a language code) is one of a few values, and
+# its own rule names them.
+TYPE_OF_KIND: dict[str, Expected] = {
+    "text": "text",
+    "slug": "text",
+    "url": "text",
+    "path": "text",
+    "date": "date",
+    "list of codes": "list of text",
+    "list of text": "list of text",
+    "list of field names": "list of text",
+    "list of mappings": "list of mappings",
+    "mapping": "mapping",
+}
 RAW_PATTERN = re.compile(rf"{RAW_SOURCES_DIR}(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)+")
 # What `make new` writes where a value is still to be given; `make check` refuses a file that keeps one.
 PLACEHOLDER = "..."
@@ -215,18 +257,36 @@ class _Validator:
             if required:
                 self.fail(field, "is missing", f"add `{_key(field)}: ...` {_where(field)}")
             return None
-        if not isinstance(value, str):
-            written = written_scalar(self.doc, field)
-            hint = (
-                f'put the value in quotes: {_key(field)}: "{written}"'
-                if written is not None
-                else f'write it as one text in quotes: {_key(field)}: "..."'
-            )
-            self.fail(field, f"must be text, not {_kind(value)}", hint)
+        self.typed(field, value, "text")
         value = value.strip()
         if required and not value:
             self.fail(field, "is empty", f"give `{field}` a value")
         return value or None
+
+    def typed(self, field: str, value: Any, expected: Expected) -> None:
+        """Fail, saying what `value` is, unless it is of the type `expected`."""
+        if not fits(value, expected):
+            written = written_scalar(self.doc, field)
+            self.fail(field, *wrong_type(value, expected, "" if _key(field).isdigit() else _key(field), written))
+
+    def check_types(self, data: dict[str, Any], fields: tuple[Field, ...], where: str = "") -> None:
+        """Every field of `fields` in `data`, and every key of its parts (`source.url`, `corrections.0.date`),
+        of the type its kind is (`TYPE_OF_KIND`): before any field's own rule, so that none reads a number
+        as a missing text."""
+        for spec in fields:
+            name, value = f"{where}{spec.name}", data.get(spec.name)
+            if (expected := TYPE_OF_KIND.get(spec.kind)) is None:
+                continue
+            self.typed(name, value, expected)
+            if expected == "list of text":
+                for index, item in enumerate(value or ()):
+                    self.typed(f"{name}.{index}", item, "text")
+            elif expected == "mapping" and value and spec.name in PARTS:
+                self.check_types(value, PARTS[spec.name], f"{name}.")
+            elif expected == "list of mappings" and spec.name in PARTS:
+                for index, item in enumerate(value or ()):
+                    self.typed(f"{name}.{index}", item, "mapping")
+                    self.check_types(item or {}, PARTS[spec.name], f"{name}.{index}.")
 
     def slug(self, field: str, value: Any, required: bool = False) -> str | None:
         text = self.text(field, value, required)
@@ -241,13 +301,11 @@ class _Validator:
     def text_list(self, field: str, value: Any, check: Callable[[str], None] | None = None) -> tuple[str, ...]:
         if value is None:
             return ()
-        if not isinstance(value, list):
-            self.fail(field, f"must be a list, not {_kind(value)}", f"write `{field}: [A, B]`")
+        self.typed(field, value, "list of text")
         items = []
-        for item in value:
-            if not isinstance(item, str):
-                self.fail(field, f"list items must be text, found {_kind(item)}", "quote each item")
-            elif not item.strip():
+        for index, item in enumerate(value):
+            self.typed(f"{field}.{index}", item, "text")
+            if not item.strip():
                 self.fail(field, "an item is empty", "remove the empty item, or write it out")
             if check:
                 check(item)
@@ -257,12 +315,7 @@ class _Validator:
     def mapping(self, field: str, value: Any, keys: set[str]) -> dict[str, Any] | None:
         if value is None:
             return None
-        if not isinstance(value, dict):
-            self.fail(
-                field,
-                f"must be a mapping of {', '.join(sorted(keys))}, not {_kind(value)}",
-                f"indent the keys under `{field}:`",
-            )
+        self.typed(field, value, "mapping")
         for key in value:
             if key not in keys:
                 self.fail(f"{field}.{key}", "is not a known key", f"known keys: {', '.join(sorted(keys))}")
@@ -316,6 +369,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
             label = str(key) if re.fullmatch(r"[\w.-]+", str(key)) else repr(key)  # keep `path:line: field:` parseable
             v.fail(label, "is not a known field", hint)
 
+    v.check_types(data, FIELDS)
     title = v.text("title", data.get("title"), required=True)  # at most TITLE_MAX_CHARS (`frontmatter`)
     published = _date(v, data.get("date"))
     lang = data.get("lang")
@@ -349,7 +403,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
                 countries.code_hint(code),
             )
 
-    source_data = v.mapping("source", data.get("source"), {f.name for f in SOURCE_FIELDS})
+    source_data = v.mapping("source", data.get("source"), _keys("source"))
     if source_data is None:
         v.fail(
             "source",
@@ -388,7 +442,7 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
         archived=archived,
     )
 
-    translation_data = v.mapping("translation", data.get("translation"), {"from", "by"})
+    translation_data = v.mapping("translation", data.get("translation"), _keys("translation"))
     translation = None
     if translation_data is not None:
         from_lang = translation_data.get("from")
@@ -497,18 +551,23 @@ def is_placeholder(value: str) -> bool:
     return bool(host) and _PLACEHOLDER_TEXT.fullmatch(host) is not None
 
 
-def _items(v: _Validator, field: str, value: Any, keys: set[str], required: set[str]) -> list[dict[str, Any]]:
-    """A list of mappings with known keys, each required key present."""
+def _keys(field: str, required: bool = False) -> set[str]:
+    """The keys of the mapping `field` (of each item of a list of them), or its required keys: `PARTS`."""
+    return {part.name for part in PARTS[field] if part.required or not required}
+
+
+def _items(v: _Validator, field: str, value: Any) -> list[dict[str, Any]]:
+    """A list of mappings with the keys `PARTS` gives `field`, each required key present."""
+    keys, required = _keys(field), _keys(field, required=True)
     if value is None:
         return []
-    if not isinstance(value, list):
-        v.fail(field, f"must be a list, not {_kind(value)}", f"start each item with `- {sorted(required)[0]}: ...`")
+    v.typed(field, value, "list of mappings")
     items = []
     for index, item in enumerate(value):
         name = f"{field}.{index}"
         v.mapping(name, item, keys)
-        if not isinstance(item, dict):
-            v.fail(name, "must be a mapping", f"keys: {', '.join(sorted(keys))}")
+        if item is None:
+            v.fail(name, "is an empty item", f"keys: {', '.join(sorted(keys))}; or remove the `-` line")
         for key in sorted(required - {"date"}):
             v.text(f"{name}.{key}", item.get(key), required=True)
         items.append(item)
@@ -523,7 +582,7 @@ def _annotations(v: _Validator, value: Any) -> tuple[Annotation, ...]:
             "note the passages a reader must not misread; say the rest in `editor_note:`",
         )
     found = []
-    for index, item in enumerate(_items(v, "annotations", value, {"text", "note", "kind"}, {"text", "note", "kind"})):
+    for index, item in enumerate(_items(v, "annotations", value)):
         kind = item.get("kind")
         if kind not in ANNOTATION_KINDS:
             v.fail(
@@ -558,7 +617,7 @@ def _after_publication(v: _Validator, day: datetime, published: datetime, field:
 
 def _corrections(v: _Validator, value: Any, published: datetime) -> tuple[ArticleCorrection, ...]:
     found = []
-    for index, item in enumerate(_items(v, "corrections", value, {"date", "change", "reason"}, {"date", "change"})):
+    for index, item in enumerate(_items(v, "corrections", value)):
         field = f"corrections.{index}.date"
         found.append(
             ArticleCorrection(
@@ -574,7 +633,7 @@ def _translation_chain(
     v: _Validator, value: Any, lang: str, translation: Translation | None
 ) -> tuple[TranslationStep, ...]:
     steps = []
-    for index, item in enumerate(_items(v, "translation_chain", value, {"from", "to", "by"}, {"from", "to", "by"})):
+    for index, item in enumerate(_items(v, "translation_chain", value)):
         for key in ("from", "to"):
             code = item.get(key)
             if not isinstance(code, str) or not LANGUAGE_CODE.fullmatch(code):
@@ -664,11 +723,3 @@ def _parse_date(v: _Validator, value: Any, field: str) -> datetime:
             return naive(parsed)
     v.fail(field, f"{value!r} is not a date", date_hint(value, "write the date as YYYY-MM-DD, for example 2025-10-26"))
     raise AssertionError("unreachable")
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"a yes/no value ({value})"
-    return {int: "a number", float: "a number", list: "a list", dict: "a mapping"}.get(
-        type(value), type(value).__name__
-    )

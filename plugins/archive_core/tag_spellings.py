@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from text_unidecode import unidecode
 
-from .errors import Problem
+from .errors import Problem, display_path
 from .urls import tag_slug
 
 if TYPE_CHECKING:
@@ -58,10 +58,16 @@ def _close(first: str, second: str) -> bool:
     return min(len(a), len(b)) >= MIN_LETTERS and SequenceMatcher(None, a, b).ratio() >= MIN_RATIO
 
 
+Use = tuple[str, int | None, str]  # (path, line, the tag as written there)
+MAX_USES_SHOWN = 10  # of a group's uses to correct: the rest are counted
+
+
 def check_tag_spellings(snapshot: ContentSnapshot) -> list[Problem]:
-    """A warning at each use of the less used of two near topics of one language (the one topics.yaml does not
-    name), with the other to use; at each use of both when nothing tells them apart."""
-    uses: dict[str, dict[str, list[tuple[str, int | None, str]]]] = defaultdict(lambda: defaultdict(list))
+    """One warning per group of near topics of one language (`ratyfikacja`, `ratyfikcja`, `ratyfikacja2`...:
+    each near another of the group), at the first use of a spelling to correct, naming the topic meant (the one
+    topics.yaml names, else the most used) and every use to correct; when nothing tells which is meant, every
+    use. And one per topic address spelt otherwise than in case, diacritics, spaces or hyphens (`C++`, `C`)."""
+    uses: dict[str, dict[str, list[Use]]] = defaultdict(lambda: defaultdict(list))
     spellings: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for doc in snapshot.articles:
         for index, tag in enumerate(doc.meta.tags):
@@ -71,28 +77,55 @@ def check_tag_spellings(snapshot: ContentSnapshot) -> list[Problem]:
     paired = {(lang, slug) for pair in snapshot.topic_pairs for lang, slug in pair.slugs.items()}
     problems = []
     for lang, by_slug in uses.items():
-        # Which of two near topics is the one meant: the one topics.yaml names, else the more used.
+        # Which of near topics is the one meant: the one topics.yaml names, else the most used.
         weight = {slug: ((lang, slug) in paired, len(found)) for slug, found in by_slug.items()}
-        for slug, others in near_duplicates(by_slug).items():
-            best = max(others, key=lambda other: (weight[other], other))
-            if weight[best] < weight[slug]:
-                continue  # the other one is the typo: warned at its own uses (both, when nothing tells them apart)
-            name = spellings[lang][best].most_common(1)[0][0]
-            count = len(by_slug[best])
-            for path, line, tag in by_slug[slug]:
-                problems.append(
-                    Problem(
-                        path,
-                        line,
-                        "tags",
-                        f"{tag!r} nearly names the topic {name!r} ({count} article(s) in {lang!r}), and would make "
-                        "a topic page of its own",
-                        f"did you mean {name!r}? If they are two topics, leave both: this is only a warning",
-                        "warning",
-                    )
+        for group in near_groups(near_duplicates(by_slug)):
+            ranked = sorted(sorted(group), key=lambda slug: weight[slug], reverse=True)  # ties: by name
+            told_apart = weight[ranked[0]] > weight[ranked[1]]
+            to_correct = ranked[1:] if told_apart else ranked
+            names = {slug: spellings[lang][slug].most_common(1)[0][0] for slug in ranked}
+            listed = ", ".join(f"{names[slug]!r} ({len(by_slug[slug])} article(s))" for slug in ranked)
+            hint = (
+                f"did you mean {names[ranked[0]]!r}? If they are different topics, leave them: this is only a warning"
+                if told_apart
+                else "nothing tells which is meant: write them alike if they are one topic; if they are different "
+                "topics, leave them: this is only a warning"
+            )
+            problems.append(
+                _group_warning(
+                    [use for slug in to_correct for use in by_slug[slug]],
+                    f"{listed} nearly name one topic in {lang!r}, and each would make a topic page of its own",
+                    hint,
                 )
+            )
         problems += _merged_spellings(by_slug, spellings[lang], lang)
     return sorted(problems, key=lambda problem: (problem.path, problem.line or 0))
+
+
+def near_groups(near: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of slugs each near another of its group (a chain `a`, `a1`, `a12` is one group), sorted."""
+    groups, placed = [], set()
+    for slug in sorted(near):
+        if slug in placed:
+            continue
+        group, todo = set(), [slug]
+        while todo:
+            current = todo.pop()
+            if current not in group:
+                group.add(current)
+                todo.extend(near[current] - group)
+        placed |= group
+        groups.append(sorted(group))
+    return groups
+
+
+def _group_warning(to_correct: list[Use], message: str, hint: str) -> Problem:
+    """The warning of a group, at the first of the uses to correct, naming where each is (the first few)."""
+    ordered = sorted(to_correct, key=lambda use: (use[0], use[1] or 0))
+    path, line, _ = ordered[0]
+    shown = ", ".join(f"{display_path(where)}:{at or 1} {tag!r}" for where, at, tag in ordered[:MAX_USES_SHOWN])
+    more = f" and {len(ordered) - MAX_USES_SHOWN} more" if len(ordered) > MAX_USES_SHOWN else ""
+    return Problem(path, line, "tags", f"{message}: {shown}{more}", hint, "warning")
 
 
 _NOT_TOLD_APART = re.compile(r"[\s_-]+")  # what a contributor expects to count for nothing, as case and diacritics
@@ -103,10 +136,10 @@ def _written(tag: str) -> str:
     return _NOT_TOLD_APART.sub("", unidecode(tag).casefold())
 
 
-def _merged_spellings(by_slug: dict[str, list], spellings: dict[str, Counter], lang: str) -> list[Problem]:
-    """A warning at each use of a tag that shares its topic's address with a tag written otherwise than in case,
-    diacritics, spaces or hyphens (`C++` and `C`), naming the other most used; the less used is warned, or both
-    when nothing tells them apart."""
+def _merged_spellings(by_slug: dict[str, list[Use]], spellings: dict[str, Counter], lang: str) -> list[Problem]:
+    """One warning per topic address its tags spell otherwise than in case, diacritics, spaces or hyphens (`C++`
+    and `C`), at the first use of a less used spelling, naming the most used; at the first use of all when
+    nothing tells which is meant."""
     problems = []
     for slug, used in by_slug.items():
         written: Counter = Counter()
@@ -114,21 +147,18 @@ def _merged_spellings(by_slug: dict[str, list], spellings: dict[str, Counter], l
             written[_written(tag)] += count
         if len(written) < 2:
             continue
-        for path, line, tag in used:
-            own = _written(tag)
-            other = max((key for key in written if key != own), key=lambda key: (written[key], key))
-            if written[other] < written[own]:
-                continue
-            name = next(spelt for spelt, _ in spellings[slug].most_common() if _written(spelt) == other)
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    "tags",
-                    f"{tag!r} and {name!r} make one topic ({slug!r} in {lang!r}): its address keeps only letters "
-                    "and digits",
-                    f"write it {name!r} if it is that topic, or name it apart in words; this is only a warning",
-                    "warning",
-                )
+        ranked = sorted(sorted(written), key=lambda key: written[key], reverse=True)
+        told_apart = written[ranked[0]] > written[ranked[1]]
+        name = next(spelt for spelt, _ in spellings[slug].most_common() if _written(spelt) == ranked[0])
+        listed = ", ".join(repr(next(spelt for spelt in spellings[slug] if _written(spelt) == key)) for key in ranked)
+        problems.append(
+            _group_warning(
+                [use for use in used if not told_apart or _written(use[2]) != ranked[0]],
+                f"{listed} make one topic ({slug!r} in {lang!r}): its address keeps only letters and digits",
+                f"write it {name!r} if it is that topic, or name it apart in words; this is only a warning"
+                if told_apart
+                else "nothing tells which is meant: write them alike if they are one topic, or name them apart in "
+                "words; this is only a warning",
             )
+        )
     return problems

@@ -13,6 +13,10 @@ from dataclasses import dataclass
 
 import yaml
 
+from .yaml_layout import indentation_hint, line_hint
+
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 # A line that starts (`---`) or ends (`...`) a YAML document: a data file holds one, an article's front-matter ends
 # at its fence before YAML reads it.
 _DOCUMENT_MARKER = re.compile(r"(---|\.\.\.)(?:\s|$)")
@@ -20,6 +24,8 @@ GENERIC_HINT = "check indentation and quote values that contain ': ' or start wi
 
 # `key: value` on one line, in a mapping or as a list item's first key (`- key: value`).
 _FIELD_LINE = re.compile(r"^[ \t]*(?:- +)?(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>\S.*)?$")
+# A line that opens a field: `key: value`, or `key:` alone, its value on the lines under it.
+_KEY_LINE = re.compile(r"^[ \t]*(?:- +)?[A-Za-z_][\w-]*:(?:[ \t]|$)")
 # `key:value`, no space after the colon: YAML reads the whole as one text, not as a field.
 _NO_SPACE = re.compile(r"^[ \t]*(?:- +)?(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s/].*)$")
 # What YAML reserves at the start of an unquoted value (`@`, `` ` ``: "cannot start any token"; `*`: an alias;
@@ -72,11 +78,14 @@ def _cut(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def syntax_hint(lines: list[str], line: int | None, offset: int = 0) -> str:
+def syntax_hint(lines: list[str], line: int | None, offset: int = 0, loader: type = _SafeLoader) -> str:
     """What to do about a YAML syntax error reported at the 0-based `line` of `lines` (the file's line
-    `line + 1 + offset`): the newcomer's mistake on that line or the one before named, or general advice."""
-    if line is None or line >= len(lines):
+    `line + 1 + offset`): the newcomer's mistake on that line or the one before named, or general advice.
+    `loader` reads the YAML as the caller does, to check that a line written as a hint says makes it read."""
+    if line is None or line > len(lines):
         return GENERIC_HINT
+    if line == len(lines):  # the line after the text (the closing `---`): the mistake is on the text's last
+        lines = [*lines, ""]
     here = lines[line]
     for number in (line, line - 1):  # `...` ends a document: YAML finds the next one on the line after it
         if number >= 0 and (marker := _DOCUMENT_MARKER.match(lines[number])):
@@ -98,13 +107,13 @@ def syntax_hint(lines: list[str], line: int | None, offset: int = 0) -> str:
             )
     for number in (line, line - 1):
         where = "this line" if number == line else f"line {number + 1 + offset}"
-        if number >= 0 and (hint := _line_hint(lines[number], where)):
+        if number >= 0 and (hint := _line_hint(lines[number], where) or line_hint(lines, number, where, loader)):
             return hint
     if (
         line > 0
         and (parent := _FIELD_LINE.match(lines[line - 1]))
         and parent["value"]
-        and _indent(here) > _indent(lines[line - 1])
+        and _indent(here) > _key_column(lines[line - 1])
     ):
         return (
             f"line {line + offset} gives `{parent['key']}` a value, and this line, indented under it, a field: "
@@ -122,7 +131,11 @@ def syntax_hint(lines: list[str], line: int | None, offset: int = 0) -> str:
             f"the quotes opened on line {number + 1 + offset} are not closed on that line, so YAML reads on "
             "into the fields after it: end that value with its quotation mark"
         )
-    return GENERIC_HINT
+    last = _FIELD_LINE.match(here)
+    ends_in_it = not any(later.strip() for later in lines[line + 1 :])
+    if last and last["value"][:1] in "\"'" and _after_quoted(last["value"]) is None and ends_in_it:
+        return "the quotes opened on this line are not closed: end the value with its quotation mark"
+    return indentation_hint(lines, line, offset, loader) or GENERIC_HINT
 
 
 def _line_hint(text: str, where: str) -> str | None:
@@ -138,6 +151,8 @@ def _line_hint(text: str, where: str) -> str | None:
             f"the quoted value of `{key}` on {where} ends at its second {value[0]}, before "
             f"`{_cut(rest.strip(), 30)}`: {inside}, or put the value in the other kind of quotes"
         )
+    if value[0] in "\"'":
+        return None  # quoted, whole on the line or running on: what it holds is text (see `_unclosed`)
     if value[0] in _TYPOGRAPHIC_QUOTES:
         return (
             f"the value of `{key}` on {where} starts with {value[0]}, which YAML reads as a letter, not as a "
@@ -179,6 +194,12 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" "))
 
 
+def _key_column(text: str) -> int:
+    """Where the key of the line `text` starts: after the `- ` of a list item (`  - date: x`: 4)."""
+    item = re.match(r"[ ]*(?:- +)?", text)
+    return item.end() if item else 0
+
+
 def _escaped(text: str) -> str:
     """`text` as it is written inside straight double quotes."""
     return text.replace("\\", "\\\\").replace('"', '\\"')
@@ -215,7 +236,7 @@ def _unclosed(lines: list[str], line: int) -> tuple[int, str] | None:
             continue
         if value[0] in "[{" and _code(value).endswith("]" if value[0] == "[" else "}"):
             continue
-        level = _indent(lines[number])
-        runs_on = any(_FIELD_LINE.match(later) and _indent(later) <= level for later in lines[number + 1 : line + 1])
+        level = _key_column(lines[number])  # `  - from: "vi`: its item's other keys are at 4
+        runs_on = any(_KEY_LINE.match(later) and _indent(later) <= level for later in lines[number + 1 : line + 1])
         return (number, value[0]) if runs_on else None
     return None

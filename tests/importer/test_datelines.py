@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from archive_core.articles import read_article
+from archive_core.datelines import dateline_date, is_dateline, split_dateline
 
 from .helpers import body_of, run_import
 
@@ -41,3 +42,65 @@ def test_a_title_derived_from_a_text_is_not_its_date_line(capsys, tmp_path):
     meta = read_article(result.path).meta
     assert meta.title.startswith("Estonia podpisała"), meta.title
     assert meta.summary == LEAD
+
+
+# Date lines naming the place (and the agency), alone above the lead: the page's date, never the summary.
+PLACED = [
+    ("Wilno, 14 stycznia 2026", "2026-01-14"),
+    ("WARSZAWA, 3 grudnia 2025 r.", "2025-12-03"),
+    ("Hanoi (PAP), 25 października 2025", "2025-10-25"),
+    ("Nowy Jork, 3 lutego 2026 (PAP)", "2026-02-03"),
+    ("HANOI, October 25, 2025", "2025-10-25"),
+    ("Hanoi, 25.10.2025, godz. 10:15", "2025-10-25"),
+]
+# Date lines opening the lead, before a dash: the text after the dash is the lead.
+OPENING = [
+    ("Hanoi (PAP) - ", None),
+    ("HANOI, Oct 25 (Reuters) - ", None),  # no year: the day cannot be read
+    ("Wilno, 14 stycznia 2026 r. – ", "2026-01-14"),
+    ("HANOI, October 25, 2025 (Reuters) — ", "2025-10-25"),
+]
+
+
+@pytest.mark.parametrize(("dateline", "day"), PLACED)
+def test_a_date_line_with_its_place_is_the_pages_date_not_its_summary(capsys, tmp_path, dateline, day):
+    source = tmp_path / "page.html"
+    source.write_text(PAGE.format(dateline=dateline, lead=LEAD), encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "content", "--source-url", "https://www.example.org/estonia")
+    assert result.code == 0, result.err
+    meta = read_article(result.path).meta
+    assert meta.summary == LEAD
+    assert meta.date.date().isoformat() == day  # the page's own date, or, where it gives none, its date line's
+    assert ("date" in meta.review) == ("date was read from the text's date line" in result.err)
+    assert body_of(result.path).lstrip().startswith(dateline)
+
+
+@pytest.mark.parametrize(("opening", "day"), OPENING)
+def test_a_date_line_opening_the_lead_is_not_the_summary_nor_the_title(capsys, tmp_path, opening, day):
+    source = tmp_path / "source.txt"
+    source.write_text(f"{opening}{LEAD}\n\nDruga część tekstu.\n\n(PAP)\n", encoding="utf-8")
+    options = ("--source-url", "https://www.example.org/estonia", *(() if day else ("--date", "2026-02-03")))
+    result = run_import(capsys, source, tmp_path / "content", *options)
+    assert result.code == 0, result.err
+    meta = read_article(result.path).meta
+    assert meta.summary == LEAD and meta.title.startswith("Estonia podpisała"), meta
+    assert meta.date.date().isoformat() == (day or "2026-02-03")
+    assert ("date" in meta.review) == (day is not None)  # read from the date line: to review
+    assert ("date was read from the text's date line" in result.err) == (day is not None)
+    assert body_of(result.path).lstrip().startswith(opening.strip())  # kept, verbatim
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Unia Europejska - wspólny front",  # a place alone before a dash
+        "Minister powiedział, że 3 lutego 2026 podpisze",
+        "Wilno, stolica Litwy, przyjęło delegacje.",
+    ],
+)
+def test_a_sentence_is_not_a_date_line(paragraph):
+    assert not is_dateline(paragraph) and split_dateline(paragraph) is None and dateline_date(paragraph) is None
+
+
+def test_a_date_line_the_calendar_has_no_day_of_gives_no_date():
+    assert is_dateline("Hanoi, 31 lutego 2026") and dateline_date("Hanoi, 31 lutego 2026") is None

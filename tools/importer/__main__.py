@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         print("nothing was written", file=sys.stderr)
         return 1
     for dropped in imported.source.dropped:
-        print(f"{args.src}:{dropped.line}: dropped page residue: {dropped.text!r}", file=sys.stderr)
+        print(f"{args.src}:{dropped.line}: dropped {dropped.why}: {dropped.text!r}", file=sys.stderr)
     if args.title and imported.source.title and args.title != imported.source.title:
         print(
             f"{args.src}: warning: title: the source's title {imported.source.title!r} was replaced by TITLE",

@@ -16,6 +16,7 @@ from archive_core.text import NOT_XML
 
 from . import structure
 from .decoding import composed
+from .drawings import keep_drawing_names, reported
 from .model import Block, Kind, ParsedSource
 
 # A page saved as XHTML starts with an XML declaration: lxml refuses one in text already decoded (its encoding).
@@ -60,6 +61,7 @@ def parse_html(text: str, path: Path) -> ParsedSource | None:
     # Comments are no text: a malformed end tag (`</---`) parses as one, and trafilatura would keep its text.
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     _drop_what_no_reader_sees(tree)
+    drawings = keep_drawing_names(tree)  # before the figures that hold them are cleared
     _keep_figure_captions(tree)
     document = trafilatura.bare_extraction(
         tree,
@@ -84,6 +86,7 @@ def parse_html(text: str, path: Path) -> ParsedSource | None:
         date=_date(document.date),
         source_url=document.url or None,
         publisher=publisher,
+        dropped=tuple(reported(drawings, "\n".join(block.text for block in blocks))),
     )
 
 

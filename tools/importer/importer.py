@@ -32,6 +32,8 @@ DERIVED_TITLE_MAX_CHARS = 100
 REVIEW_REASONS = {
     "title": "was guessed: the source has no title line, so it is the lead's first sentence",
     "lang": "was given (LANG=), but the text reads as another language: it was kept as given",
+    "date": "was read from the text's date line (`Wilno, 14 stycznia 2026`): check that it is the day the source "
+    "was published",
 }
 
 
@@ -84,6 +86,8 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
         title = visible_text(derive_title(source.lead or source.blocks[0].text), prose=False)
         review.append("title")
     published = options.date or source.date
+    if published is None and (published := source.dateline_date) is not None:
+        review.append("date")
     if published is None:
         raise content_error(
             path, None, "date", "the source does not give its publication date", "give it: make import DATE=YYYY-MM-DD"

@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from archive_core.datelines import is_dateline
+from archive_core.datelines import dateline_date, is_dateline, split_dateline
+
+# Where a text's date line stands: above the lead, or opening it.
+DATELINE_PARAGRAPHS = 2
 
 
 class Kind(Enum):
@@ -24,10 +27,11 @@ class Block:
 
 @dataclass(frozen=True)
 class Dropped:
-    """A line left out of the article (page residue), reported to the user."""
+    """A line left out of the article (page residue, a drawing's labels), reported to the user."""
 
     line: int | None
     text: str
+    why: str = "page residue"
 
 
 @dataclass(frozen=True)
@@ -44,8 +48,18 @@ class ParsedSource:
 
     @property
     def lead(self) -> str | None:
-        """The first paragraph that is more than the page's date line."""
-        return next((b.text for b in self.blocks if b.kind is Kind.PARAGRAPH and not is_dateline(b.text)), None)
+        """The first paragraph that is more than the page's date line, without the date line that opens it
+        (`Hanoi (PAP) - `): the text the summary and a derived title are made of."""
+        paragraph = next((b.text for b in self.blocks if b.kind is Kind.PARAGRAPH and not is_dateline(b.text)), None)
+        opened = split_dateline(paragraph) if paragraph else None
+        return opened[1] if opened else paragraph
+
+    @property
+    def dateline_date(self) -> date | None:
+        """The day the text's date line gives (`Wilno, 14 stycznia 2026`), if one of its first paragraphs is
+        or opens with one that gives the year."""
+        paragraphs = [b.text for b in self.blocks if b.kind is Kind.PARAGRAPH][:DATELINE_PARAGRAPHS]
+        return next(filter(None, map(dateline_date, paragraphs)), None)
 
 
 @dataclass(frozen=True)

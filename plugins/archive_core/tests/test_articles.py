@@ -169,6 +169,8 @@ def test_yaml_traps(tmp_path):
         ("::: caption\nA photo.\n:::\n\nThe lead.", "<p>The lead.</p>\n"),
         ("3 lutego 2026, godz. 10:15\n\nThe lead, on 3 February 2026.", "<p>The lead, on 3 February 2026.</p>\n"),
         ("*February 3, 2026*\n\nThe lead.", "<p>The lead.</p>\n"),
+        ("Wilno, 14 stycznia 2026\n\nThe lead.", "<p>The lead.</p>\n"),
+        ("WARSZAWA, 3 grudnia 2025 r. (PAP)\n\nThe lead.", "<p>The lead.</p>\n"),
     ],
     ids=[
         "footnotes",
@@ -179,6 +181,8 @@ def test_yaml_traps(tmp_path):
         "caption-first",
         "a-date-line-first",
         "an-emphasised-date-line-first",
+        "a-date-line-with-its-place-first",
+        "a-date-line-with-its-place-and-agency-first",
     ],
 )
 def test_the_lead_is_the_first_paragraph_with_words_and_nothing_that_points_into_the_body(tmp_path, body, lead):

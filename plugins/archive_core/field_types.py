@@ -1,0 +1,70 @@
+"""A value of the wrong YAML type, said as what it is: `is a number` (write it as text in quotes: `by: "2023"`).
+
+YAML reads `by: 2023` as a number, `by: 2025-10-26` as a date, `by: [a, b]` as a list: none is the text a
+name or a title is. Each reader checks its fields' types here, from the type its schema gives each field,
+so that the message says what the value is and how to write what it must be, never that it "is missing".
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+Expected = Literal["text", "date", "list of text", "list of mappings", "mapping"]
+
+
+def kind_of(value: Any) -> str:
+    """What YAML made of a value, as a contributor would say it: `a number`, `a yes/no value (true)`..."""
+    if isinstance(value, bool):
+        return f"a yes/no value ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, datetime):
+        return "a date and time"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bytes):  # `!!binary`
+        return "binary data"
+    if isinstance(value, set):  # `!!set`
+        return "a set"
+    return type(value).__name__
+
+
+def fits(value: Any, expected: Expected) -> bool:
+    """True when `value` is of the type `expected`; None (no value) fits any: whether it may be left out is
+    the field's own rule."""
+    if value is None:
+        return True
+    if expected == "text":
+        return isinstance(value, str)
+    if expected == "date":
+        return isinstance(value, date | str)
+    if expected == "mapping":
+        return isinstance(value, dict)
+    return isinstance(value, list)
+
+
+def wrong_type(value: Any, expected: Expected, key: str, written: str | None = None) -> tuple[str, str]:
+    """(message, hint) for `value` of `key` (empty for a list's item) that is not of the type `expected`;
+    `written`: the value as the file writes it, when it is one scalar (`2023`, not YAML's reading of it)."""
+    kind = kind_of(value)
+    scalar = written if written is not None and not isinstance(value, list | dict) else None
+    if expected == "text":
+        label = f"{key}: " if key else ""  # a list's item has no key of its own
+        example = f'{label}"{scalar}"' if scalar is not None else f'{label}"..."'
+        how = "write it as text in quotes" if scalar is not None else "write it as one text, in quotes"
+        return f"is {kind}", f"{how}: {example}"
+    if expected == "date":
+        return f"is {kind}, not a date", f"write the date as YYYY-MM-DD: {key}: 2025-10-26"
+    if expected == "mapping":
+        return f"is {kind}, not a mapping", f"write the keys indented under `{key}:`, one per line"
+    example = f"{key}: [{scalar}]" if scalar is not None and expected == "list of text" else f"{key}: [A, B]"
+    if expected == "list of mappings":
+        example = f"one item per line under `{key}:`, each starting with `- `"
+    return f"is {kind}, not a list", f"write it as a list: {example}"
