@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 import weakref
 from pathlib import Path
@@ -20,6 +21,7 @@ from .fixture_archive import file
 from .html_helpers import read_page
 from .invariants import SCRIPT
 
+SCRIPT_SOURCE = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')
 PL_ARTICLE = file(PL_ARTICLE_URL)
 FOLDERS = {"pl": "kraje", "en": "countries"}  # of the country pages
 
@@ -61,12 +63,24 @@ def test_timeline_events_are_search_records_and_article_entries_are_not(site: Pa
         assert marker in signing, marker
 
 
-def test_only_the_search_pages_load_a_script(site: Path):
-    """Search needs JavaScript; reading does not: a result marks its words by its link's text fragment."""
-    with_script = {
-        page.relative_to(site).as_posix() for page in site.rglob("*.html") if SCRIPT.search(page.read_text("utf-8"))
+def test_only_the_search_pages_load_the_search_and_no_article_loads_a_script(site: Path):
+    """Search needs JavaScript; reading does not: a result marks its words by its link's text fragment, and the one
+    module other pages load (anchors.js: an old event address followed, the reader's #id kept by the language switch)
+    is one that no page needs to be read. An article page loads none."""
+    scripts = {
+        page.relative_to(site).as_posix(): set(SCRIPT_SOURCE.findall(page.read_text("utf-8")))
+        for page in site.rglob("*.html")
     }
-    assert with_script == {"pl/szukaj/index.html", "en/search/index.html"}
+    searching = {page for page, sources in scripts.items() if any("search" in source for source in sources)}
+    assert searching == {"pl/szukaj/index.html", "en/search/index.html"}
+    others = {source for page, sources in scripts.items() if page not in searching for source in sources}
+    assert others == {"/theme/js/anchors.js"}
+    inline = [
+        page.relative_to(site)
+        for page in site.rglob("*.html")
+        if len(SCRIPT.findall(page.read_text("utf-8"))) > len(SCRIPT_SOURCE.findall(page.read_text("utf-8")))
+    ]
+    assert not inline  # every script is a file of the site's own (the CSP allows no other)
 
 
 def test_country_page_marks_its_main_content_and_its_country(site: Path):
