@@ -215,17 +215,15 @@ _KINDS = {"name": _name, "address": _address, "names by language": _other}
 
 
 def _entry(data: DataFile, where: list, entry: Any) -> tuple[NamedThing, tuple[Spot, ...]]:
-    """The entry's thing, and where each of its names is written (the first place of one written twice)."""
-    label = entry.get("name") if isinstance(entry, dict) and isinstance(entry.get("name"), str) else None
-    values = _fields(data, where, entry, ENTRY_FIELDS, label or f"names.{where[-1]}")
-    spots: dict[str, Spot] = {values["name"]: ([*where, "name"], f"{values['name']}.name")}
+    """The entry's thing, and where each of its names is written (the first place of one written twice). Its
+    problems name the entry by its place, `names.0.other.en.1`: a name is text with spaces, not a field."""
+    label = ".".join(str(key) for key in where)
+    values = _fields(data, where, entry, ENTRY_FIELDS, label)
+    spots: dict[str, Spot] = {values["name"]: ([*where, "name"], f"{label}.name")}
     for name, spot in values["other"]:
         spots.setdefault(name, spot)
     if len(spots) > MAX_NAMES:
+        message = f"{values['name']!r} has {len(spots)} names, more than {MAX_NAMES}"
         hint = "keep the names pages write and readers type"
-        raise ContentError(
-            data.problem(
-                [*where, "other"], f"{values['name']}.other", f"has {len(spots)} names, more than {MAX_NAMES}", hint
-            )
-        )
+        raise ContentError(data.problem([*where, "other"], f"{label}.other", message, hint))
     return NamedThing(tuple(spots)), tuple(spots.values())
