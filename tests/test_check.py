@@ -267,8 +267,10 @@ def test_every_problem_of_a_data_file_is_one_line(content_copy, file, change):
         ("names:\n  - name: Hanoi\n    other: {en: [Hà Nội, 42]}\n", ":3: names.0.other.en.1: must be a name"),
         ("names:\n  - name: Hanoi\n    other: {en: [Hanoi convention]}\n  - name: Hanoi Convention\n    other:"
          " {pl: [Konwencja z Hanoi]}\n", ":4: names.1.name: 'Hanoi Convention' is a name of 'Hanoi' (entry 1) too"),
+        ("names:\n  - name: Hanoi\n    other: {en: ['Ha\u202eNoi']}\n", ":3: names.0.other.en.0: holds U+202E"),
+        ("names:\n  - name: Hanoi\n    other: {en: ['data-pagefind-meta']}\n", ":3: text: holds 'data-pagefind-'"),
     ],
-    ids=["a name that is not text", "a name of two things"],
+    ids=["a name that is not text", "a name of two things", "a direction override", "the index's marker"],
 )  # fmt: skip
 def test_make_check_refuses_a_bad_names_file_at_its_line(content_copy, names, said):
     (content_copy / "data" / "names.yaml").write_text(names, encoding="utf-8")

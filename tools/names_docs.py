@@ -18,7 +18,11 @@ from archive_core.schema import Field
 from .front_matter_docs import LANGUAGE, ROOT, SCHEMA_ID, URL
 
 NAMES_SCHEMA_FILE = ROOT / "docs" / "names.schema.json"
-NAME = {"type": "string", "pattern": r"\S", "maxLength": MAX_NAME_CHARS}  # a word: `make check` (ECMA `\w` is ASCII only)
+NAME = {
+    "type": "string",
+    "pattern": r"\S",
+    "maxLength": MAX_NAME_CHARS,
+}  # a word: `make check` (ECMA `\w` is ASCII only)
 
 
 def _by_language() -> dict:
