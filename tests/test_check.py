@@ -262,6 +262,25 @@ def test_every_problem_of_a_data_file_is_one_line(content_copy, file, change):
     assert [line for line in lines if not LINE.match(line)] == []
 
 
+@pytest.mark.parametrize(
+    ("names", "said"),
+    [
+        ("names:\n  - name: Hanoi\n    other: {en: [Hà Nội, 42]}\n", ":3: names.0.other.en.1: must be a name"),
+        ("names:\n  - name: Hanoi\n    other: {en: [Hanoi convention]}\n  - name: Hanoi Convention\n    other:"
+         " {pl: [Konwencja z Hanoi]}\n", ":4: names.1.name: 'Hanoi Convention' is a name of 'Hanoi' (entry 1) too"),
+        ("names:\n  - name: Hanoi\n    other: {en: ['Ha\u202eNoi']}\n", ":3: names.0.other.en.0: holds U+202E"),
+        ("names:\n  - name: Hanoi\n    other: {en: ['data-pagefind-meta']}\n", ":3: text: holds 'data-pagefind-'"),
+    ],
+    ids=["a name that is not text", "a name of two things", "a direction override", "the index's marker"],
+)  # fmt: skip
+def test_make_check_refuses_a_bad_names_file_at_its_line(content_copy, names, said):
+    (content_copy / "data" / "names.yaml").write_text(names, encoding="utf-8")
+    result = run_check(content_copy)
+    assert result.returncode == 1, result.stderr
+    (line,) = [line for line in problem_lines(result) if "names.yaml" in line]
+    assert said in line and LINE.match(line), line
+
+
 def test_the_build_refuses_exactly_what_make_check_reports(content_copy, tmp_path):
     # `make html` is one process: the build runs the checks of `make check` on the snapshot it builds from.
     en = content_copy / "articles" / "2025" / "signing-in-hanoi.en.md"

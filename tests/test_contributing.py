@@ -14,9 +14,11 @@ import pytest
 import yaml
 
 from archive_core import frontmatter, schema
+from archive_core.data import load_data
 from archive_core.errors import ContentError
 from archive_core.frontmatter import FrontMatterLoader
-from tools import docs
+from archive_core.other_names import parse_names
+from tools import docs, names_docs
 from tools.front_matter_docs import json_schema
 
 from .conftest import CONTENT, ROOT, build_site
@@ -324,3 +326,41 @@ def test_the_documented_import_command_imports_a_raw_text_as_written(content_cop
     assert re.fullmatch(r".*articles/2025/[a-z0-9-]+\.en\.md", written)
     checked = make("check", content=content_copy)
     assert checked.returncode == 0, checked.stderr
+
+
+def names_validator() -> jsonschema.protocols.Validator:
+    committed = json.loads(names_docs.NAMES_SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert committed == names_docs.json_schema()
+    cls = jsonschema.validators.validator_for(committed)
+    cls.check_schema(committed)
+    return cls(committed)
+
+
+NAMES_ENTRY = "names:\n  - name: Hanoi\n    other:\n      en: [{0}]\n"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Hà Nội",
+        "{name: Ha Noi, source: 'https://example.org/a'}",
+        "{name: Ha Noi, source: 'javascript:alert(1)'}",
+        "{name: Ha Noi}",
+        "{name: Ha Noi, source: 'https://example.org/a', lang: vi}",
+        "'   '",
+        "'" + "x" * 101 + "'",
+        "42",
+    ],
+)
+def test_the_names_json_schema_agrees_with_make_check(tmp_path: Path, other: str):
+    path = tmp_path / "names.yaml"
+    path.write_text(NAMES_ENTRY.format(other), encoding="utf-8")
+    _table, problems = parse_names(load_data(path, tmp_path))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert names_validator().is_valid(data) == (problems == []), (other, problems)
+
+
+def test_the_real_names_file_validates_against_its_json_schema():
+    path = CONTENT / "data" / "names.yaml"
+    if path.exists():
+        assert list(names_validator().iter_errors(yaml.safe_load(path.read_text(encoding="utf-8")))) == []

@@ -20,6 +20,7 @@ DATA_FILES = [
     "data/people.yaml",
     "data/publishers.yaml",
     "data/convention.yaml",
+    "data/names.yaml",
     "data/timeline/signing-ceremony.yaml",
 ]
 EMPTY = {"no text": "", "only comments": "# to do\n", "an empty list": "[]\n", "an empty mapping": "# x\n{}\n"}

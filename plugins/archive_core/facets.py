@@ -12,9 +12,11 @@ from datetime import date, datetime, timedelta
 from markupsafe import Markup
 
 from archive_core.countries import country_name
+from archive_core.other_names import NamesTable
 from archive_core.schema import ArticleMeta
 
 KINDS = ("article", "timeline", "country")
+NO_NAMES = NamesTable()
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class SearchFacets:
     codes: tuple[str, ...] = ()  # the countries' codes, for their other names (`country_search_terms`)
     last_day: date | None = None  # the end of a range of days (a session: 29 July - 9 August 2024)
     publishers: tuple[str, ...] = ()  # who published the page's sources (an article's original)
+    names: str = ""  # every name of each thing the page names (content/data/names.yaml), `·`-separated
 
     @property
     def year(self) -> str:
@@ -108,14 +111,19 @@ def page_facets(
     )
 
 
-def article_facets(meta: ArticleMeta, summary_html: str) -> SearchFacets:
-    """Facets of an archive article: its date, countries, summary (HTML the reader rendered; its text is kept) and
-    the publisher of its original."""
-    return page_facets(
+def article_facets(
+    meta: ArticleMeta, summary_html: str, body_html: str = "", names: NamesTable = NO_NAMES
+) -> SearchFacets:
+    """Facets of an archive article: its date, countries, summary (HTML the reader rendered; its text is kept), the
+    publisher of its original, and the other names of what its title, note, summary or body names (`names`)."""
+    summary = Markup(summary_html or "").striptags()  # noqa: S704
+    written = (meta.title, meta.editor_note or "", summary, Markup(body_html or "").striptags())  # noqa: S704
+    facets = page_facets(
         "article",
         meta.lang,
         when=meta.date,
         countries=meta.countries,
-        summary=Markup(summary_html or "").striptags(),  # noqa: S704
+        summary=summary,
         publishers=(meta.source.publisher if meta.source else None,),
     )
+    return replace(facets, names=names.search_terms("\n".join(written)))

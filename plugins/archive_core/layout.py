@@ -25,6 +25,7 @@ CONVENTION_FILE = DATA_DIR / "convention.yaml"
 COUNTRIES_FILE = DATA_DIR / "countries.yaml"
 PEOPLE_FILE = DATA_DIR / "people.yaml"
 COUNTRY_NAMES_FILE = DATA_DIR / "country-names.yaml"
+NAMES_FILE = DATA_DIR / "names.yaml"
 PUBLISHERS_FILE = DATA_DIR / "publishers.yaml"
 TOPICS_FILE = DATA_DIR / "topics.yaml"
 # Every data file a content folder may hold (each optional), in the order the layout hint names them.
@@ -33,6 +34,7 @@ DATA_FILES: tuple[Path, ...] = (
     COUNTRIES_FILE,
     PEOPLE_FILE,
     COUNTRY_NAMES_FILE,
+    NAMES_FILE,
     PUBLISHERS_FILE,
     TOPICS_FILE,
 )

@@ -24,6 +24,7 @@ from .data import DataFile, recording
 from .errors import BuildFailed, Problem
 from .events import Event, load_events
 from .layout import ARTICLE_DIRS, Layout
+from .other_names import NamesTable, load_names
 from .paths import Listing, content_listing
 from .reading import article_files, read_articles
 from .sources import with_publishers
@@ -44,6 +45,7 @@ class ContentSnapshot:
     problems: tuple[Problem, ...] = field(default=(), compare=False)  # all of them, checks included: see `checked`
     topic_pairs: tuple[TopicPair, ...] = ()  # content/data/topics.yaml: a topic's Polish and English names
     country_forms: tuple[CountryForms, ...] = ()  # content/data/country-names.yaml: names CLDR lacks
+    names: NamesTable = field(default_factory=NamesTable)  # content/data/names.yaml: other names of one thing
     layout: Layout = field(default_factory=Layout)  # where each kind of file is (ARTICLE_PATHS: a setting)
     # The curated data files as read, by absolute path: where the checks that compare them find lines.
     data_files: Mapping[Path, DataFile] = field(default_factory=dict, compare=False, repr=False)
@@ -156,12 +158,14 @@ def _with_data(snapshot: ContentSnapshot, today: date | None = None) -> ContentS
         events, event_problems = load_events(snapshot.content_dir, keys)
         topic_pairs, topic_problems = load_topic_pairs(snapshot.content_dir)
         country_forms, name_problems = load_country_names(snapshot.content_dir)
+        names, other_name_problems = load_names(snapshot.content_dir)
     return replace(
         snapshot,
         events=tuple(events),
         countries=countries,
         topic_pairs=topic_pairs,
         country_forms=country_forms,
+        names=names,
         data_files=data_files,
-        data_problems=(*country_problems, *event_problems, *topic_problems, *name_problems),
+        data_problems=(*country_problems, *event_problems, *topic_problems, *name_problems, *other_name_problems),
     )

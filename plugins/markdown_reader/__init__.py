@@ -22,7 +22,7 @@ from archive_core.articles import read_article
 from archive_core.cache import ContentCache
 from archive_core.cache_place import cache_place_problem
 from archive_core.errors import BuildFailed, ContentError, Problem
-from archive_core.facets import article_facets
+from archive_core.facets import NO_NAMES, article_facets
 from archive_core.links import COPIED_HINT, SITE_ADDRESS_HINT, copied_type_problem, site_address_problem
 from archive_core.pelican_compat import freeze_url, skip_unwritten_listings, take_over_extensions
 from archive_core.snapshot import CONTEXT_KEY, take
@@ -51,7 +51,7 @@ class ArchiveMarkdownReader(BaseReader):
             "summary": doc.summary_html,
             "translation_key": meta.translation_key,
             "archive": meta,
-            "search": article_facets(meta, doc.summary_html),
+            "search": article_facets(meta, doc.summary_html, doc.html, snapshot.names if snapshot else NO_NAMES),
         }
         if meta.tags:
             metadata["tags"] = self.process_metadata("tags", ", ".join(meta.tags))

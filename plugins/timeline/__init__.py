@@ -13,6 +13,7 @@ from pelican.generators import Generator
 from archive_core.derived import derived, front_matter
 from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
+from archive_core.other_names import NamesTable
 from archive_core.output import absolute_siteurl, records_json, write_page
 from archive_core.snapshot import shared
 from archive_core.timeline_pages import TEMPLATE, YEAR_TEMPLATE, events_per_page, page_url
@@ -47,12 +48,12 @@ def article_ref(article) -> ArticleRef:
 
 
 def _timelines(
-    articles: list, events: tuple, per_page: int | None, as_of: date | None
+    articles: list, events: tuple, per_page: int | None, as_of: date | None, names: NamesTable
 ) -> tuple[dict[str, Timeline], dict[str, list], list]:
     """Each language's timeline; the Article objects each lists, for the devserver's incremental writer
     (tools/incremental.py); and, for each article, where it sits on its language's timeline."""
     refs = [article_ref(article) for article in articles]
-    timelines = {lang: build_timeline(events, refs, lang, per_page, as_of) for lang in LANGUAGES}
+    timelines = {lang: build_timeline(events, refs, lang, per_page, as_of, names) for lang in LANGUAGES}
     listed = {lang: listed_in(articles, lang) for lang in LANGUAGES}
     return timelines, listed, [position_links(timelines[ref.lang], ref) for ref in refs]
 
@@ -71,8 +72,8 @@ class TimelineGenerator(Generator):
         self.timelines, self.listed, links = derived(
             self,
             "timeline",
-            (front_matter(articles), events, per_page, as_of),
-            lambda: _timelines(articles, events, per_page, as_of),
+            (front_matter(articles), events, per_page, as_of, snapshot.names),
+            lambda: _timelines(articles, events, per_page, as_of, snapshot.names),
         )
         for article, found in zip(articles, links, strict=True):
             article.timeline_links = found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from itertools import groupby
@@ -12,8 +12,9 @@ from typing import Any
 
 from archive_core.countries import country_name
 from archive_core.events import SCHEDULED_KINDS, Event
-from archive_core.facets import SearchFacets, page_facets
+from archive_core.facets import NO_NAMES, SearchFacets, page_facets
 from archive_core.listing import listed_in
+from archive_core.other_names import NamesTable
 from archive_core.provenance import Citation, Correction, Localized
 from archive_core.timeline_pages import Place, page_url, place_url, places
 from archive_core.urls import article_anchor, country_url, section_url
@@ -197,6 +198,7 @@ def build_timeline(
     lang: str,
     per_page: int | None = None,
     as_of: date | None = None,
+    names: NamesTable = NO_NAMES,
 ) -> Timeline:
     """Events and the articles, oldest first; upcoming events at the end; `per_page` events on a page; events
     of a kind fixed in advance dated after `as_of` are scheduled (`Timeline.scheduled`).
@@ -208,7 +210,7 @@ def build_timeline(
     dated: list[tuple[tuple, Entry]] = []
     upcoming: list[Entry] = []
     for event in events:
-        entry = event_entry(event, lang, by_key)
+        entry = event_entry(event, lang, by_key, names)
         if event.when is None:
             upcoming.append(entry)
         else:
@@ -224,10 +226,11 @@ def build_timeline(
     return Timeline(lang, timeline_url(lang), json_url(lang), years, tuple(upcoming), per_page, as_of)
 
 
-def event_search(event: Event, lang: str, when_text: DateText | None) -> SearchFacets:
-    """The event as a search result of its own (kind "timeline"), dated as the timeline dates it."""
+def event_search(event: Event, lang: str, when_text: DateText | None, names: NamesTable = NO_NAMES) -> SearchFacets:
+    """The event as a search result of its own (kind "timeline"), dated as the timeline dates it; with the other
+    names of what its title or description names (`names`)."""
     when = event.when
-    return page_facets(
+    facets = page_facets(
         "timeline",
         lang,
         when=when.start if when else None,
@@ -237,9 +240,10 @@ def event_search(event: Event, lang: str, when_text: DateText | None) -> SearchF
         date_iso=when.iso(when.start) if when else "",
         last_day=when.end if when else None,
     )
+    return replace(facets, names=names.search_terms(f"{event.title[lang]}\n{event.description[lang]}"))
 
 
-def event_entry(event: Event, lang: str, articles_by_key: dict[str, ArticleRef]) -> Entry:
+def event_entry(event: Event, lang: str, articles_by_key: dict[str, ArticleRef], names: NamesTable = NO_NAMES) -> Entry:
     when_text = date_text(event.when, lang) if event.when else None
     return Entry(
         id=event.id,
@@ -251,7 +255,7 @@ def event_entry(event: Event, lang: str, articles_by_key: dict[str, ArticleRef])
         sources=event.sources,
         countries=country_links(event.countries, lang),
         articles=tuple(article_link(articles_by_key[key], lang) for key in event.articles if key in articles_by_key),
-        search=event_search(event, lang, when_text),
+        search=event_search(event, lang, when_text, names),
         verified=event.verified,
         note=_text(event.note, lang),
         corrections=event.corrections,

@@ -1,0 +1,229 @@
+"""Other names of one thing (content/data/names.yaml): a page that writes one is found by all of them.
+
+names:
+  - name: United Nations Convention against Cybercrime    # the name the archive uses most
+    source: https://treaties.un.org/...                   # optional: where that name is used
+    other:                                                # its other names, by language
+      en: [UN Convention against Cybercrime, {name: Hanoi Convention, source: https://...}]
+      pl: [Konwencja z Hanoi, Konwencji z Hanoi]
+
+`ENTRY_FIELDS` and `NAME_FIELDS` are the file's contract: `parse_names` checks a file by them, and
+`tools/names_docs.py` writes its reference (CONTRIBUTING.md) and JSON Schema (docs/names.schema.json) from
+them, so the three cannot drift. A name matches a page's text whole-word, whatever its case and spacing
+(`Konwencja z  Hanoi` and `konwencja z Hanoi` are one name); Polish inflected forms are names of their own.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from .data import DataFile, load_data
+from .errors import ContentError, Problem
+from .layout import NAMES_FILE
+from .locales import is_named_language
+from .provenance import address_hint, is_http_url
+from .schema import LANGUAGE_CODE, Field
+
+# Every page is matched against every name, and a page that writes names gets all of theirs as hidden terms:
+# the bounds keep both small whatever the file holds (at most 100 x 24 names of 100 characters).
+MAX_ENTRIES = 100
+MAX_NAMES = 24  # of one entry, its `name` and all its other names
+MAX_NAME_CHARS = 100
+_WORD = re.compile(r"\w+")
+
+ENTRY_FIELDS: tuple[Field, ...] = (
+    Field(
+        "name", True, "name", f"The thing's name as the archive writes it most; at most {MAX_NAME_CHARS} characters."
+    ),
+    Field("source", False, "address", "Where that name is used, when the archive's articles do not use it."),
+    Field(
+        "other",
+        True,
+        "names by language",
+        "Its other names, by language code (`pl`, `en`): each a name, or `{name: ..., source: https://...}` for "
+        f"one that is not obvious; at most {MAX_NAMES} names in an entry.",
+    ),
+)
+NAME_FIELDS: tuple[Field, ...] = (
+    Field("name", True, "name", f"Another name, as pages write it; at most {MAX_NAME_CHARS} characters."),
+    Field("source", True, "address", "A page (a source the archive cites) that uses the name."),
+)
+SHAPE = "names: [- name: ..., other: {pl: [...], en: [...]}]"
+
+
+@dataclass(frozen=True)
+class NamedThing:
+    """One entry: every name of one thing, the first its `name`."""
+
+    names: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+
+@dataclass(frozen=True)
+class NamesTable:
+    things: tuple[NamedThing, ...] = ()
+
+    @cached_property
+    def _by_first_word(self) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+        index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for number, thing in enumerate(self.things):
+            for name in thing.names:
+                words = name_words(name)
+                index.setdefault(words[0], []).append((words, number))
+        return index
+
+    def named_in(self, text: str) -> tuple[NamedThing, ...]:
+        """The things whose names `text` writes, in the file's order: one pass over the text's words."""
+        words = name_words(text)
+        index = self._by_first_word
+        found: set[int] = set()
+        for start, word in enumerate(words):
+            for name, number in index.get(word, ()):
+                if number not in found and tuple(words[start : start + len(name)]) == name:
+                    found.add(number)
+        return tuple(self.things[number] for number in sorted(found))
+
+    def search_terms(self, text: str) -> str:
+        """Every name of each thing `text` names, once, `·`-separated: a page's hidden search terms."""
+        terms = dict.fromkeys(name for thing in self.named_in(text) for name in thing.names)
+        return " · ".join(terms)
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """A text's words as names are matched: composed, case-folded, whatever stands between them."""
+    return tuple(_WORD.findall(unicodedata.normalize("NFC", text).casefold()))
+
+
+def load_names(content_dir: Path) -> tuple[NamesTable, list[Problem]]:
+    """The file's good entries and the problem of each bad one; an empty table without the file."""
+    path = Path(content_dir) / NAMES_FILE
+    if not os.path.lexists(path):
+        return NamesTable(), []
+    try:
+        return parse_names(load_data(path, content_dir))
+    except ContentError as exc:
+        return NamesTable(), [exc.problem]
+
+
+def parse_names(data: DataFile) -> tuple[NamesTable, list[Problem]]:
+    entries = data.data.get("names") if isinstance(data.data, dict) and set(data.data) == {"names"} else None
+    if not isinstance(entries, list):
+        return NamesTable(), [data.problem([], "names", "the file holds one key, `names`, a list", SHAPE)]
+    if len(entries) > MAX_ENTRIES:
+        hint = "keep the names readers search by; each page is matched against every one"
+        return NamesTable(), [
+            data.problem(["names"], "names", f"has {len(entries)} entries, more than {MAX_ENTRIES}", hint)
+        ]
+    things: list[NamedThing] = []
+    problems: list[Problem] = []
+    owners: dict[tuple[str, ...], tuple[int, str]] = {}  # each name's words -> the entry that gives it first
+    for index, entry in enumerate(entries):
+        try:
+            thing, spots = _entry(data, ["names", index], entry)
+        except ContentError as exc:
+            problems.append(exc.problem)
+            continue
+        for name, (where, label) in zip(thing.names, spots, strict=True):
+            owner, owner_name = owners.setdefault(name_words(name), (index, thing.name))
+            if owner != index:
+                problems.append(
+                    data.problem(
+                        where,
+                        label,
+                        f"{name!r} is a name of {owner_name!r} (entry {owner + 1}) too: the two entries would "
+                        "be one thing to search",
+                        "keep the name in one entry: that of the thing the archive's pages mean by it",
+                    )
+                )
+        things.append(thing)
+    return NamesTable(tuple(things)), problems
+
+
+def _fields(data: DataFile, where: list, value: Any, fields: tuple[Field, ...], label: str) -> dict[str, Any]:
+    """`value` as a mapping of `fields`' keys, each required one there: else the error at its line."""
+    if not isinstance(value, dict):
+        raise ContentError(data.problem(where, label, "must be a mapping", SHAPE))
+    known = [field.name for field in fields]
+    for key in value:
+        if key not in known:
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else f"known: {', '.join(known)}"
+            raise ContentError(data.problem([*where, key], f"{label}.{key}", "is not a known field", hint))
+    for field in fields:
+        if field.required and field.name not in value:
+            raise ContentError(data.problem(where, f"{label}.{field.name}", "is missing", field.description))
+    return {field.name: _KINDS[field.kind](data, [*where, field.name], value[field.name], f"{label}.{field.name}")
+            for field in fields if field.name in value}  # fmt: skip
+
+
+def _name(data: DataFile, where: list, value: Any, label: str) -> str:
+    if not isinstance(value, str):
+        hint = f"quote it: YAML read {value!r} as a {type(value).__name__}"
+        raise ContentError(data.problem(where, label, "must be a name (text)", hint))
+    if not value.strip():
+        raise ContentError(data.problem(where, label, "is empty", "write the name, or remove the empty item"))
+    name = unicodedata.normalize("NFC", " ".join(value.split()))
+    if len(name) > MAX_NAME_CHARS:
+        hint = "a name, not a sentence: the name readers type"
+        raise ContentError(data.problem(where, label, f"has {len(name)} characters, more than {MAX_NAME_CHARS}", hint))
+    if not name_words(name):
+        raise ContentError(data.problem(where, label, f"{name!r} has no word", "a name holds letters or figures"))
+    return name
+
+
+def _address(data: DataFile, where: list, value: Any, label: str) -> str:
+    if not is_http_url(value):
+        hint = address_hint(value, "the page that uses the name")
+        raise ContentError(data.problem(where, label, "must be an http(s) address", hint))
+    return value.strip()
+
+
+Spot = tuple[list, str]  # where a name is in the file (its keys) and the field its problems name
+
+
+def _other(data: DataFile, where: list, value: Any, label: str) -> tuple[tuple[str, Spot], ...]:
+    if not isinstance(value, dict) or not value:
+        raise ContentError(data.problem(where, label, "must map a language to names", "other: {pl: [...], en: [...]}"))
+    names: list[tuple[str, Spot]] = []
+    for lang, items in value.items():
+        if not isinstance(lang, str) or not LANGUAGE_CODE.fullmatch(lang) or not is_named_language(lang):
+            hint = "an ISO 639-1 code: pl, en, vi..."
+            raise ContentError(data.problem([*where, lang], f"{label}.{lang}", "is not a language code", hint))
+        if not isinstance(items, list) or not items:
+            hint = f"{lang}: [name, {{name: ..., source: https://...}}]"
+            raise ContentError(data.problem([*where, lang], f"{label}.{lang}", "must be a list of names", hint))
+        for number, item in enumerate(items):
+            spot: Spot = ([*where, lang, number], f"{label}.{lang}.{number}")
+            if isinstance(item, dict):
+                names.append((_fields(data, spot[0], item, NAME_FIELDS, spot[1])["name"], spot))
+            else:
+                names.append((_name(data, spot[0], item, spot[1]), spot))
+    return tuple(names)
+
+
+_KINDS = {"name": _name, "address": _address, "names by language": _other}
+
+
+def _entry(data: DataFile, where: list, entry: Any) -> tuple[NamedThing, tuple[Spot, ...]]:
+    """The entry's thing, and where each of its names is written (the first place of one written twice). Its
+    problems name the entry by its place, `names.0.other.en.1`: a name is text with spaces, not a field."""
+    label = ".".join(str(key) for key in where)
+    values = _fields(data, where, entry, ENTRY_FIELDS, label)
+    spots: dict[str, Spot] = {values["name"]: ([*where, "name"], f"{label}.name")}
+    for name, spot in values["other"]:
+        spots.setdefault(name, spot)
+    if len(spots) > MAX_NAMES:
+        message = f"{values['name']!r} has {len(spots)} names, more than {MAX_NAMES}"
+        hint = "keep the names pages write and readers type"
+        raise ContentError(data.problem([*where, "other"], f"{label}.other", message, hint))
+    return NamedThing(tuple(spots)), tuple(spots.values())
