@@ -79,3 +79,18 @@ def test_with_first_a_page_shows_one_of_its_articles_exactly_when_it_shows_any()
     for localcontext in _page_contexts(kwargs, articles, per_page=5):
         one = shown_articles(kwargs, localcontext, first=True)
         assert one and set(map(id, one)) <= set(map(id, localcontext["articles_page"].object_list))
+
+
+@dataclass(frozen=True)
+class Correction:
+    change: str  # a line of a log: no article in it
+
+
+def test_a_paginated_list_of_other_things_shows_no_article() -> None:
+    """The about page paginates its corrections log: a page of it lists no article, so it is rendered again after
+    any edit (its log may hold the edit's correction), never kept as the last build wrote it."""
+    log = [Correction(f"change {n}") for n in range(7)]
+    kwargs = {"corrections": log, "paginated": {"articles": log}}
+    for localcontext in _page_contexts(kwargs, log, per_page=3):
+        assert shown_articles(kwargs, localcontext) == []
+        assert shown_articles(kwargs, localcontext, first=True) == []

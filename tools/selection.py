@@ -169,8 +169,9 @@ def shown_articles(
         if key.endswith("_paginator") and isinstance(value, Paginator)
     ]
     paginators = tuple(page.paginator for page in pages)
-    in_slices = [a for page in pages for a in page.object_list]
-    if first and any(isinstance(a, Content) for a in in_slices):
+    # A paginated list may be of other things (the about page's corrections): only its articles are shown ones.
+    in_slices = [a for page in pages for a in page.object_list if isinstance(a, Content)]
+    if first and in_slices:
         return in_slices
     key = (first, *map(id, paginators))
     beside_slices = {} if beside_slices is None else beside_slices
