@@ -399,6 +399,41 @@ class Editor:
         self.delete(path)
         return f"the translation {path.name} removed"
 
+    def names_path(self) -> Path:
+        return self.content / "data" / "names.yaml"
+
+    def name_written(self, article: Article) -> str | None:
+        """A sentence that writes a name of content/data/names.yaml (the page gets every name of its thing)."""
+        path = self.names_path()
+        names = re.findall(r"(?m)^ *- (?:name: )?(\w+)$", path.read_text(encoding="utf-8")) if path.exists() else []
+        if not names:
+            return None
+        name = self.rng.choice(names)
+        article.body = article.body.rstrip("\n") + f"\n\n{self.sentence(article.meta['lang'], 4)} {name}.\n"
+        return f"a sentence that writes the name {name!r}"
+
+    def names_edited(self) -> str | None:
+        """content/data/names.yaml (made if there is none): a new thing, named by a word of one article and, in
+        the other language, by a word of another; or an other name added to a thing."""
+        path = self.names_path()
+        text = path.read_text(encoding="utf-8") if path.exists() else "names:\n"
+        taken = {word.casefold() for word in re.findall(r"\w+", text)}
+        written = {w for p in self.articles() for w in re.findall(r"\b[^\W\d_]{7,}\b", Article.read(p).body)}
+        words = sorted(w for w in written if w.casefold() not in taken)
+        if len(words) < 2:
+            return None
+        first, second = self.rng.sample(words, 2)
+        if text != "names:\n" and self.rng.random() < 0.4:
+            new = re.sub(r"(?m)^(      pl:\n)", lambda m: f"{m[1]}        - {second}\n", text, count=1)
+            done = f"the other name {second!r} added"
+        else:
+            new = text + f"  - name: {first}\n    other:\n      pl:\n        - {second}\n"
+            done = f"{first!r} named {second!r} too"
+        self._keep(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(new, encoding="utf-8")
+        return f"data/names.yaml: {done}"
+
     def invalid(self, article: Article) -> str:
         article.set("date", f"{article.meta['date'].year}-13-45")
         return "an impossible date (the build must fail and leave the output as it was)"
@@ -542,6 +577,7 @@ ARTICLE_EDITS: dict[str, tuple[int, Callable[[Editor, Article], str | None]]] = 
     "correction": (1, Editor.correction),
     "annotation": (1, Editor.annotation),
     "translator": (1, Editor.translator),
+    "a name written": (1, Editor.name_written),
     "reformatted": (2, Editor.reformatted),
     "saved unchanged": (1, Editor.saved_unchanged),
     "invalid": (1, Editor.invalid),
@@ -553,6 +589,7 @@ FOLDER_EDITS: dict[str, tuple[int, Callable[[Editor], str | None]]] = {
     "translation added": (2, Editor.translation_added),
     "translation removed": (2, Editor.translation_removed),
     "data edited": (1, Editor.data_edited),
+    "names edited": (1, Editor.names_edited),
     "two edits": (3, lambda editor: editor.two_edits()),
 }
 KINDS = {**ARTICLE_EDITS, **FOLDER_EDITS, "revert": (3, None)}  # the last edit's files as they were

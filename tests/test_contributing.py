@@ -310,6 +310,19 @@ def test_json_schema_agrees_with_the_archives_validator(extra: str):
     assert accepted_by_schema == accepted_by_archive, extra
 
 
+@pytest.mark.parametrize("name", sorted(schema.PARTS))
+def test_the_json_schema_gives_each_part_the_keys_make_check_reads_described(name: str):
+    """A mapping's keys (`source.url`) and a list item's (`corrections.0.date`) come from `schema.PARTS`, which
+    `make check` reads: an editor shows the description of each, and a key added there is in the schema too."""
+    field = json_schema()["properties"][name]
+    part = field["items"] if field["type"] == "array" else field
+    fields = schema.PARTS[name]
+    assert list(part["properties"]) == [f.name for f in fields]
+    assert part["required"] == [f.name for f in fields if f.required]
+    assert part["additionalProperties"] is False
+    assert [part["properties"][f.name].get("description") for f in fields] == [f.description for f in fields]
+
+
 def test_the_documented_import_command_imports_a_raw_text_as_written(content_copy: Path):
     """`make import` exactly as CONTRIBUTING.md shows it, on a raw text with no 'Source:' line of its own."""
     [command] = documented_commands("import")

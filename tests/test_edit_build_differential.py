@@ -48,8 +48,20 @@ TAKEN = re.compile(r"\((\d+) files unchanged by the edit taken as they were\)")
 # cut short when its service ends under load (Pagefind issue #1271; tests/test_edit_build.py).
 ASSETS = re.compile(r"pagefind/(?:[^/]+\.(?:js|css)|wasm\.[^/]+)$")
 # Odd seeds build with pages of a few articles: every listing has pages 2 and on, and a country's people
-# quote articles listed on its other pages.
-SMALL_PAGES = {"DEFAULT_PAGINATION": 3, "PAGINATED_TEMPLATES": {"index": None, "year": 3, "topic": 2, "country": 2}}
+# quote articles listed on its other pages; the timeline has pages of two events (its `anchors.json` maps an event
+# to its page), the corrections log of two corrections, the topics index of three topics.
+SMALL_PAGES = {
+    "DEFAULT_PAGINATION": 3,
+    "PAGINATED_TEMPLATES": {
+        "index": None,
+        "year": 3,
+        "topic": 2,
+        "country": 2,
+        "timeline": 2,
+        "about": 2,
+        "topics": 3,
+    },
+}
 
 
 def seeds() -> list[int]:

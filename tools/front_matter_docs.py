@@ -1,8 +1,8 @@
 """The front-matter reference and JSON Schema, generated from `archive_core.schema`.
 
 `archive_core.schema.FIELDS` describes each field; the validator's rules
-(slug pattern, languages, country codes, the keys of `source` and
-`translation`, the bounds of a title, a summary and the tags) come from the
+(slug pattern, languages, country codes, the keys of every mapping and list
+item, `PARTS`, the bounds of a title, a summary and the tags) come from the
 same modules, so the documentation and the editor schema cannot drift from
 what `make check` enforces of each field. What a JSON Schema cannot state is
 left to `make check` alone, and CONTRIBUTING.md says what: a date against the
@@ -29,10 +29,10 @@ from archive_core.schema import (  # noqa: E402
     LANGUAGE_CODE,
     MAX_ANNOTATIONS,
     MAX_TAGS,
+    PARTS,
     RAW_PATTERN,
     SLUG_MAX_LENGTH,
     SLUG_PATTERN,
-    SOURCE_FIELDS,
     TITLE_MAX_CHARS,
     Field,
 )
@@ -64,6 +64,34 @@ LANGUAGE = {
 }
 
 
+# The schema of each kind of key of a part (`PARTS`: `source.url`, `corrections.0.date`).
+PART_KINDS = {
+    "url": URL,
+    "text": TEXT,
+    "path": RAW,
+    "date": DATE,
+    " | ".join(LANGUAGES): {"enum": list(LANGUAGES)},
+    "language code": LANGUAGE,
+    "annotation kind": {"enum": list(ANNOTATION_KINDS)},
+}
+
+
+def _part_schema(name: str) -> dict:
+    """The mapping `name` (a list of them for a list field), with the keys `make check` reads: `PARTS`."""
+    fields = PARTS[name]
+    unknown = [f"{name}.{f.name} ({f.kind})" for f in fields if f.kind not in PART_KINDS]
+    if unknown:
+        raise ValueError(f"archive_core.schema.PARTS: {', '.join(unknown)}: describe the kind in {__name__}.PART_KINDS")
+    mapping = {
+        "type": "object",
+        "properties": {f.name: {"description": f.description, **PART_KINDS[f.kind]} for f in fields},
+        "required": [f.name for f in fields if f.required],
+        "additionalProperties": False,
+    }
+    kind = next(f.kind for f in FIELDS if f.name == name)
+    return {"type": "array", "items": mapping} if kind.startswith("list") else mapping
+
+
 def _kind_schema(field: Field) -> dict:
     slug = {"type": "string", "pattern": f"^{SLUG_PATTERN.pattern}$", "maxLength": SLUG_MAX_LENGTH}
     by_kind = {
@@ -75,51 +103,8 @@ def _kind_schema(field: Field) -> dict:
         "list of text": {"type": "array", "items": TEXT, "uniqueItems": True},
         "list of field names": {"type": "array", "items": {"enum": list(FIELD_NAMES)}, "uniqueItems": True},
     }
-    by_name = {
-        "source": {
-            "type": "object",
-            "properties": {
-                f.name: {"description": f.description, **{"url": URL, "text": TEXT, "path": RAW, "date": DATE}[f.kind]}
-                for f in SOURCE_FIELDS
-            },
-            "required": [f.name for f in SOURCE_FIELDS if f.required],
-            "additionalProperties": False,
-        },
-        "annotations": {
-            "type": "array",
-            "maxItems": MAX_ANNOTATIONS,
-            "items": {
-                "type": "object",
-                "properties": {"text": TEXT, "note": TEXT, "kind": {"enum": list(ANNOTATION_KINDS)}},
-                "required": ["text", "note", "kind"],
-                "additionalProperties": False,
-            },
-        },
-        "corrections": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {"date": {"type": "string", "pattern": DATE_PATTERN}, "change": TEXT, "reason": TEXT},
-                "required": ["date", "change"],
-                "additionalProperties": False,
-            },
-        },
-        "translation_chain": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {"from": LANGUAGE, "to": LANGUAGE, "by": TEXT},
-                "required": ["from", "to", "by"],
-                "additionalProperties": False,
-            },
-        },
-        "translation": {
-            "type": "object",
-            "properties": {"from": {"enum": list(LANGUAGES)}, "by": TEXT},
-            "required": ["from", "by"],
-            "additionalProperties": False,
-        },
-    }
+    by_name = {name: _part_schema(name) for name in PARTS}
+    by_name["annotations"]["maxItems"] = MAX_ANNOTATIONS
     by_name["tags"] = {**by_kind["list of text"], "maxItems": MAX_TAGS}
     by_name["title"] = {**by_kind["text"], "maxLength": TITLE_MAX_CHARS}
     by_name["summary"] = {

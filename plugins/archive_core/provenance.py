@@ -130,7 +130,7 @@ def same_address(url: str) -> str:
     port_part = "" if port in (None, _DEFAULT_PORTS.get(parts.scheme.lower())) else f":{port}"
     path = _PERCENT_ESCAPE.sub(_normal_escape, parts.path).rstrip("/")
     query = _PERCENT_ESCAPE.sub(_normal_escape, parts.query)
-    return f"//{_same_host(parts.hostname or '')}{port_part}{path}" + (f"?{query}" if query else "")
+    return f"//{same_host(parts.hostname or '')}{port_part}{path}" + (f"?{query}" if query else "")
 
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -144,7 +144,7 @@ def _normal_escape(match: re.Match[str]) -> str:
     return character if character in _UNRESERVED else match.group(0).upper()
 
 
-def _same_host(host: str) -> str:
+def same_host(host: str) -> str:
     """`WWW.Bücher.example.` -> `xn--bcher-kva.example`: the host as DNS resolves it, without `www.`."""
     host = host.rstrip(".").lower()
     if ":" in host:  # an IPv6 address, bracketed as in the address

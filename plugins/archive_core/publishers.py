@@ -2,7 +2,11 @@
 
 An article names its publisher in `source.publisher`; where it does not, the
 table may: one record per site, with the name (one for every language, or one
-per language) and the page that states it.
+per language) and the page that states it. A site is its host as
+`provenance.same_address` compares addresses (letter case, a final dot, `www.`
+and the `xn--` form of a name do not tell two sites apart): the record of
+`www.example.org` is the publisher of `https://example.org/a`, and a second
+record of it as `example.org` is refused.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from .data import DataFile, Record, load_data, record_label
 from .errors import ContentError, Problem
 from .layout import PUBLISHERS_FILE
 from .locales import LANGUAGES
-from .provenance import address_hint, is_http_url
+from .provenance import address_hint, is_http_url, same_host
 
 KEYS = frozenset({"host", "name", "source"})
 HOST_PATTERN = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
@@ -32,8 +36,18 @@ class Publisher:
 
 
 def host_of(url: str) -> str:
-    """`www.vietnamplus.vn` (lower case, no port) of an http(s) address."""
+    """`www.vietnamplus.vn` (lower case, no port) of an http(s) address: as the address writes it."""
     return (urlsplit(url).hostname or "").lower()
+
+
+def site_of(host: str) -> str:
+    """The site a host is, as the table knows it: `WWW.Łódź.pl.` and `xn--d-uga0v.pl` are one (`same_host`)."""
+    return same_host(host)
+
+
+def known_publisher(table: dict[str, Publisher], url: str) -> Publisher | None:
+    """The record of the site of the address `url`, whatever the form of its host; None if the table has none."""
+    return table.get(site_of(urlsplit(url).hostname or ""))
 
 
 def load_publishers(content_dir: Path) -> tuple[dict[str, Publisher], list[Problem]]:
@@ -49,7 +63,7 @@ def load_publishers(content_dir: Path) -> tuple[dict[str, Publisher], list[Probl
         return {}, []
     if not isinstance(data_file.data, list):
         return {}, [data_file.problem([], "publishers", "must be a list of records", "start each with `- host: ...`")]
-    table: dict[str, Publisher] = {}
+    table: dict[str, Publisher] = {}  # by site (`site_of`)
     problems = []
     for index, item in enumerate(data_file.data):
         try:
@@ -57,12 +71,13 @@ def load_publishers(content_dir: Path) -> tuple[dict[str, Publisher], list[Probl
         except ContentError as exc:
             problems.append(exc.problem)
             continue
-        if publisher.host in table:
-            problems.append(
-                data_file.problem([index, "host"], f"{publisher.host}.host", "has a second record", "keep one per site")
-            )
+        site = site_of(publisher.host)
+        if site in table:
+            first = table[site].host
+            hint = "keep one per site" if first == publisher.host else f"keep one per site: {first} is the same site"
+            problems.append(data_file.problem([index, "host"], f"{publisher.host}.host", "has a second record", hint))
             continue
-        table[publisher.host] = publisher
+        table[site] = publisher
     return table, problems
 
 

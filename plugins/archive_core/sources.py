@@ -14,7 +14,7 @@ from pathlib import Path
 from . import paths
 from .articles import ArticleDocument
 from .errors import ContentError, Problem
-from .publishers import PUBLISHERS_FILE, host_of, load_publishers
+from .publishers import PUBLISHERS_FILE, host_of, known_publisher, load_publishers
 from .schema import RAW_PATTERN, RAW_SOURCES_DIR
 from .wide_text import decode_wide
 
@@ -38,7 +38,7 @@ def with_publishers(content_dir: Path, docs: Iterable[ArticleDocument]) -> tuple
         source = doc.meta.source
         if source is not None and source.publisher is None:
             host = host_of(source.url)
-            known = table.get(host)
+            known = known_publisher(table, source.url)
             if known is None:
                 problems.append(
                     _problem(

@@ -11,7 +11,7 @@ from pathlib import Path
 from archive_core.articles import read_article
 from archive_core.errors import ContentError, content_error
 from archive_core.locales import LANGUAGES
-from archive_core.publishers import PUBLISHERS_FILE, host_of, load_publishers
+from archive_core.publishers import PUBLISHERS_FILE, host_of, known_publisher, load_publishers
 from archive_core.schema import LANGUAGE_CODE, RAW_PATTERN, RAW_SOURCES_DIR
 from archive_core.when import given_date
 from tools.make_inputs import flag, given
@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     source = read_article(path).meta.source
-    if source.publisher is None and host_of(source.url) not in load_publishers(args.dest)[0]:
+    if source.publisher is None and known_publisher(load_publishers(args.dest)[0], source.url) is None:
         print(
             f"{_shown(path)}: warning: source.publisher: the source names no publisher, and "
             f"{_shown(args.dest / PUBLISHERS_FILE)} knows no publisher for {host_of(source.url)}: add `publisher:` "
