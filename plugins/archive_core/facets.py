@@ -117,7 +117,8 @@ def article_facets(
     """Facets of an archive article: its date, countries, summary (HTML the reader rendered; its text is kept), the
     publisher of its original, and the other names of what its title, note, summary or body names (`names`)."""
     summary = Markup(summary_html or "").striptags()  # noqa: S704
-    written = (meta.title, meta.editor_note or "", summary, Markup(body_html or "").striptags())  # noqa: S704
+    body = Markup(body_html or "").striptags() if names.things else ""  # noqa: S704
+    written = (meta.title, meta.editor_note or "", summary, body)
     facets = page_facets(
         "article",
         meta.lang,

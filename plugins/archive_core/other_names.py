@@ -83,14 +83,23 @@ class NamesTable:
         return index
 
     def named_in(self, text: str) -> tuple[NamedThing, ...]:
-        """The things whose names `text` writes, in the file's order: one pass over the text's words."""
-        words = name_words(text)
+        """The things whose names `text` writes, in the file's order. The text's words are found once; only the
+        names whose first word is among them are looked for, each as a run of whole words (a substring of the
+        words joined by single spaces, found in C: no pattern is built from the file)."""
         index = self._by_first_word
-        found: set[int] = set()
-        for start, word in enumerate(words):
-            for name, number in index.get(word, ()):
-                if number not in found and tuple(words[start : start + len(name)]) == name:
-                    found.add(number)
+        if not index:
+            return ()
+        words = name_words(text)
+        firsts = index.keys() & set(words)
+        if not firsts:
+            return ()
+        joined = f" {' '.join(words)} "
+        found = {
+            number
+            for first in firsts
+            for name, number in index[first]
+            if len(name) == 1 or f" {' '.join(name)} " in joined
+        }
         return tuple(self.things[number] for number in sorted(found))
 
     def search_terms(self, text: str) -> str:
