@@ -438,3 +438,29 @@ def test_a_source_written_with_decomposed_accents_is_imported_composed(form, cap
     text = result.path.read_text(encoding="utf-8")
     assert words in text and unicodedata.normalize("NFC", text) == text
     assert read_article(result.path).meta.countries == ("CI", "CW")
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "<p>Viet Nam, <the host country, signed first.</p>",  # an unknown tag eats the rest as its attributes
+        "<p>Viet Nam, <span>the host country, signed first.",  # never closed
+        "<p>Viet Nam, <b>the host country, <i>signed first.",
+        "<p>Viet Nam, <font color=red>the host country, signed first.</p>",
+    ],
+)
+def test_a_paragraph_left_open_ends_where_a_block_begins(capsys, tmp_path, broken):
+    """As in a browser, a block starts after a paragraph left open, never inside it: libxml2 read the heading
+    and paragraphs after `<p>Viet Nam, <the host ...>` as inside it, and trafilatura flattened them into one
+    paragraph, `Viet Nam, The General Assembly adopted...`, with the heading moved after it."""
+    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
+    line = next(line for line in page.splitlines() if line.startswith("<p>Viet Nam"))
+    source = tmp_path / "page.html"
+    source.write_text(page.replace(line, broken), encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out")
+    assert result.code == 0, result.err
+    paragraphs = [text for text in body_of(result.path).split("\n\n") if text.strip()]
+    assert paragraphs.index("## A long negotiation") + 1 == paragraphs.index(
+        "The General Assembly adopted the convention without a vote on 24 December 2024."
+    )
+    assert not any("Viet Nam" in text and "General Assembly" in text for text in paragraphs)

@@ -10,6 +10,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 from lxml.etree import ParserError
+from selectolax.lexbor import LexborHTMLParser
 
 from archive_core.errors import content_error
 from archive_core.text import NOT_XML
@@ -38,31 +39,50 @@ def _without_xml_declaration(text: str) -> str:
     return _XML_DECLARATION.sub("", text, count=1) if _XML_DECLARATION.match(text) else text
 
 
-def parse_html(text: str, path: Path) -> ParsedSource | None:
-    """The article of the page, or None when trafilatura finds no article text."""
-    # libxml2 reads elements 256 deep (2,048 with `huge_tree`; the page is at most 5 MB) and drops, with no error,
-    # what is deeper and all that follows: the rest of the article.
+def _nested_as_a_browser_nests_it(tree, path: Path):
+    """The tree written out and read again by HTML's parsing rules (lexbor), then by libxml2 for trafilatura.
+
+    libxml2 nests broken markup its own way: in `<p>Viet Nam, <the host ...>` the unknown element stayed open,
+    the heading and paragraphs after it were read as inside the first paragraph, and trafilatura flattened
+    them into it and moved the heading after them (`Viet Nam, The General Assembly...`: two paragraphs joined).
+    A browser's parser closes a paragraph where a block begins; libxml2 reads such a tree back as it is. The
+    first tree is libxml2's, so that what it reports (a drawing's line) names the source's own lines."""
+    written = etree.tostring(tree.getroottree(), method="html", encoding="unicode")
+    return _read_whole(LexborHTMLParser(written).html or "", path, source_lines=False)
+
+
+def _read_whole(markup: str, path: Path, *, source_lines: bool):
+    """libxml2's tree of the markup, refused where it is nested deeper than libxml2 reads: 256 levels (2,048
+    with `huge_tree`; the page is at most 5 MB), below which it drops, with no error, all that follows."""
     parser = lxml.html.HTMLParser(huge_tree=True)
-    try:
-        # Characters XML cannot hold: trafilatura's lxml trees refuse them and it then gives up on the whole
-        # page. In HTML they are parse errors, never visible text. (`decoding.normalize` drops them already.)
-        tree = lxml.html.document_fromstring(NOT_XML.sub("", _without_xml_declaration(text)), parser=parser)
-    except (ParserError, ValueError):
-        return None
+    tree = lxml.html.document_fromstring(markup, parser=parser)
     if limit := next((error for error in parser.error_log if error.type_name == "ERR_RESOURCE_LIMIT"), None):
         raise content_error(
             path,
-            limit.line,
+            limit.line if source_lines else None,
             "file",
             "nests its elements deeper than the HTML parser reads (2,048 levels): the text there, and all that "
             "follows, would be left out",
             "save the article's text as .txt, and import that",
         )
+    return tree
+
+
+def parse_html(text: str, path: Path) -> ParsedSource | None:
+    """The article of the page, or None when trafilatura finds no article text."""
+    # Characters XML cannot hold: trafilatura's lxml trees refuse them and it then gives up on the whole page.
+    # In HTML they are parse errors, never visible text. (`decoding.normalize` drops them already.)
+    text = NOT_XML.sub("", _without_xml_declaration(text))
+    try:
+        tree = _read_whole(text, path, source_lines=True)
+    except (ParserError, ValueError):
+        return None
     # Comments are no text: a malformed end tag (`</---`) parses as one, and trafilatura would keep its text.
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     _drop_what_no_reader_sees(tree)
     drawings = keep_drawing_names(tree)  # before the figures that hold them are cleared
     _keep_figure_captions(tree)
+    tree = _nested_as_a_browser_nests_it(tree, path)
     document = trafilatura.bare_extraction(
         tree,
         with_metadata=True,
