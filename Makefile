@@ -30,7 +30,7 @@ override BENCH      := $(BENCH_VENV)/.bench-installed
 export ARCHIVE_PYTHON = $(if $(value PYTHON),$(value PYTHON),python3)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve html publish devserver check test lint messages clean import new docs bench diff
+.PHONY: help serve html publish devserver check test fuzz lint messages clean import new docs bench diff
 
 # PORT (ARCHIVE_PORT, validated by tools/make_inputs.py and pelican.conf.py) goes into the site's absolute
 # URLs. Only for what serves or builds a site to serve: a PORT in the shell's environment does not change
@@ -76,6 +76,9 @@ test: $(DEV) ## Install what the tests need and run the whole suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(PY) -m pytest
+
+fuzz: $(DEV) ## Fuzz the reader and the importer with new random examples (make test repeats the same ones)
+	$(PY) -m pytest tests/test_fuzz_reader.py tests/test_fuzz_importer.py --hypothesis-profile=explore
 
 lint: $(DEV) ## Ruff
 	$(BIN)/ruff check .

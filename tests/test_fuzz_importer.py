@@ -43,9 +43,7 @@ NEWS_PAGE = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 URL = "https://example.org/article"
 
-FUZZ = settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=False, database=None
-)
+FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Lines as found in raw articles, and lines that look like what the importer recognises.
 SOURCE_LINES = [

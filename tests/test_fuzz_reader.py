@@ -12,9 +12,7 @@ from archive_core.articles import read_article
 
 from .fuzzing import VALID_ARTICLE, assert_clean_outcome, front_matter_documents, markdown_bodies, mutated
 
-FUZZ = settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=False, database=None
-)
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.fixture(scope="module")
