@@ -6,7 +6,8 @@ lead. It stays in the body, verbatim, as every paragraph of the source does.
 A date line may name the place it was written in, and the agency: `Wilno, 14 stycznia 2026`, `WARSZAWA, 3 grudnia
 2025 r.`; and it may open the lead itself, before a dash: `Hanoi (PAP) - ...`, `HANOI, Oct 25 (Reuters) - ...`
 (`split_dateline`). Month names are CLDR's (Babel), in every archive language and form (`stycznia`, `styczeń`,
-`sty`, `October`, `Oct`); `dateline_date` reads the day a date line gives, when it gives the year.
+`sty`, `October`, `Oct`, and en_GB's `Sept`); `dateline_date` reads the day a date line gives, when it gives the
+year.
 """
 
 from __future__ import annotations
@@ -17,22 +18,25 @@ from functools import cache
 
 from babel.dates import get_day_names, get_month_names
 
-from .locales import LANGUAGES
+from .locales import BABEL_LOCALES, LANGUAGES
 
 # What a date line holds besides day, month and weekday names: numbers (a day, a year, a time, a numeric date),
 # the words that go with them, and time zones.
 _OTHER_WORDS = frozenset({"r", "roku", "godz", "at", "on", "updated", "published", "am", "pm", "utc", "gmt", "cet"})
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
+# Each language's names, and those of the locale the site writes it in: en_GB abbreviates September `Sept`, as
+# AP's style does (`Sept. 25`), where `en` has `Sep`.
+_LOCALES = tuple(dict.fromkeys(locale for lang in LANGUAGES for locale in (lang, BABEL_LOCALES[lang])))
 
 
 @cache
 def _calendar_words() -> frozenset[str]:
     words: set[str] = set()
-    for lang in LANGUAGES:
+    for locale in _LOCALES:
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
-                words.update(name.lower().rstrip(".") for name in get_month_names(width, context, lang).values())
-                words.update(name.lower().rstrip(".") for name in get_day_names(width, context, lang).values())
+                words.update(name.lower().rstrip(".") for name in get_month_names(width, context, locale).values())
+                words.update(name.lower().rstrip(".") for name in get_day_names(width, context, locale).values())
     return frozenset(words)
 
 
@@ -107,11 +111,11 @@ def _day(year: int, month: int, day: int) -> date | None:
 
 @cache
 def _month_numbers() -> dict[str, int]:
-    """Every name CLDR gives a month in the archive's languages, lower case, without a final dot -> its number."""
+    """Every name CLDR gives a month in the archive's locales, lower case, without a final dot -> its number."""
     numbers: dict[str, int] = {}
-    for lang in LANGUAGES:
+    for locale in _LOCALES:
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
-                for number, name in get_month_names(width, context, lang).items():
+                for number, name in get_month_names(width, context, locale).items():
                     numbers[name.lower().rstrip(".")] = number
     return numbers

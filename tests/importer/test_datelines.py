@@ -52,6 +52,7 @@ PLACED = [
     ("Nowy Jork, 3 lutego 2026 (PAP)", "2026-02-03"),
     ("HANOI, October 25, 2025", "2025-10-25"),
     ("Hanoi, 25.10.2025, godz. 10:15", "2025-10-25"),
+    ("UNITED NATIONS, Sept. 25, 2025", "2025-09-25"),  # AP's and British abbreviation (CLDR's en_GB)
 ]
 # Date lines opening the lead, before a dash: the text after the dash is the lead.
 OPENING = [
@@ -59,6 +60,7 @@ OPENING = [
     ("HANOI, Oct 25 (Reuters) - ", None),  # no year: the day cannot be read
     ("Wilno, 14 stycznia 2026 r. – ", "2026-01-14"),
     ("HANOI, October 25, 2025 (Reuters) — ", "2025-10-25"),
+    ("NEW YORK, Sept 24, 2025 (AP) — ", "2025-09-24"),
 ]
 
 
