@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from pathlib import Path
 
+import lxml.html
 import pytest
 
 from archive_core.articles import read_article
@@ -464,3 +466,32 @@ def test_a_paragraph_left_open_ends_where_a_block_begins(capsys, tmp_path, broke
         "The General Assembly adopted the convention without a vote on 24 December 2024."
     )
     assert not any("Viet Nam" in text and "General Assembly" in text for text in paragraphs)
+
+
+def import_short_page(capsys: pytest.CaptureFixture[str], tmp_path: Path, body: str) -> Path:
+    """The path of the article imported from a page of a titled head, a lead paragraph and `body`: a page so
+    short that trafilatura keeps all the text it finds."""
+    lead = "Seventy-two states signed the United Nations Convention against Cybercrime in Hanoi on Sunday."
+    source = tmp_path / "page.html"
+    source.write_text(f"<!DOCTYPE html><html><head><title>Code</title></head><body><p>{lead}</p>{body}", "utf-8")
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--source-url", URL, "--lang", "en")
+    assert result.code == 0, result.err
+    return result.path
+
+
+def article_text(path: Path) -> str:
+    """The imported article's text as its page shows it: markup and Markdown's escapes read."""
+    return lxml.html.fragment_fromstring(read_article(path).html, create_parent="div").text_content()
+
+
+@pytest.mark.parametrize("tag", ["xmp", "plaintext"])
+def test_text_a_page_shows_as_written_keeps_its_characters(capsys, tmp_path, tag):
+    """A browser shows what follows `<xmp>` and `<plaintext>` as written, markup and entities too. Written out
+    for the browser-rules parser, its `<` and `&` were escaped, and that parser reads these elements' text
+    unescaped: `&lt;b&gt;` and `&amp;amp;` were imported, and after `<plaintext>` the end tags written after
+    it were imported as text, `</plaintext></body></html>` two or three times over (found by fuzzing)."""
+    shown = "Code as written: <b>bold</b> &amp; 1 &lt; 2."
+    end = "" if tag == "plaintext" else f"</{tag}></h2></body>"
+    text = article_text(import_short_page(capsys, tmp_path, f"<h2><{tag}>{shown}{end}"))
+    assert shown in text, text
+    assert text.count("<") == shown.count("<") and text.count("&") == shown.count("&"), text

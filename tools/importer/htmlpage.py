@@ -82,6 +82,7 @@ def parse_html(text: str, path: Path) -> ParsedSource | None:
     _drop_what_no_reader_sees(tree)
     drawings = keep_drawing_names(tree)  # before the figures that hold them are cleared
     _keep_figure_captions(tree)
+    _keep_text_shown_as_written(tree)
     tree = _nested_as_a_browser_nests_it(tree, path)
     document = trafilatura.bare_extraction(
         tree,
@@ -128,6 +129,15 @@ def _drop_what_no_reader_sees(tree) -> None:
     for element in tree.xpath(_UNSHOWN, namespaces=_NAMESPACES):
         if element.getparent() is not None:
             element.drop_tree()
+
+
+def _keep_text_shown_as_written(tree) -> None:
+    """`<xmp>` and `<plaintext>` (to the page's end) are shown as written, their `<` and `&` too; libxml2 reads
+    them so, as text. Written out, that text is escaped (`&lt;b&gt;`), and a browser's parser reads these
+    elements' text unescaped, and the end tags written after `<plaintext>` as its text: as `<pre>`, the text
+    written out is read back as it was."""
+    for element in tree.iter("xmp", "plaintext"):
+        element.tag = "pre"
 
 
 def _keep_figure_captions(tree) -> None:
