@@ -495,3 +495,26 @@ def test_text_a_page_shows_as_written_keeps_its_characters(capsys, tmp_path, tag
     text = article_text(import_short_page(capsys, tmp_path, f"<h2><{tag}>{shown}{end}"))
     assert shown in text, text
     assert text.count("<") == shown.count("<") and text.count("&") == shown.count("&"), text
+
+
+@pytest.mark.parametrize(
+    "unrendered",
+    [
+        "<iframe>a frame's fallback: never shown</iframe>",
+        "<noembed>never shown</noembed>",
+        "<noframes>never shown</noframes>",
+        "<title>a second title: never shown</title>",
+        "<datalist><option>a suggestion: never shown</option></datalist>",
+        "<ruby>漢<rp>(never shown)</rp><rt>kan</rt></ruby>",
+    ],
+)
+def test_text_browsers_never_render_is_not_imported(capsys, tmp_path, unrendered):
+    """What HTML's rendering rules never draw (a frame's fallback text; what a browser's own style sheet hides)
+    is no text of the source. On a page trafilatura finds short, it kept all of it, and a frame's fallback text
+    came out escaped (`&lt;b&gt;`): written out for the browser-rules parser, it is read back unescaped."""
+    # In a span: libxml2 ends a paragraph at a `<title>`, a browser does not, and trafilatura loses the words
+    # after it, outside any paragraph.
+    path = import_short_page(capsys, tmp_path, f"<p>Before <span>{unrendered}</span> after.")
+    text = article_text(path)
+    assert "never shown" not in text and "Before" in text and "after." in text, text
+    assert read_article(path).meta.title == "Code"

@@ -111,10 +111,13 @@ def parse_html(text: str, path: Path) -> ParsedSource | None:
     )
 
 
-# What a browser never shows: a `<template>`, a `<dialog>` not open, an element marked `hidden` (but
-# `hidden="until-found"`, which a reader's search unfolds) or styled `display: none` / `visibility: hidden`.
+# What a browser never shows: a `<template>`, a `<dialog>` not open, a frame's fallback text, what its own style
+# sheet hides (HTML's rendering rules: a `<title>` in the body, but a drawing's, which names it), an element marked
+# `hidden` (but `hidden="until-found"`, which a reader's search unfolds) or styled `display: none` / `visibility:
+# hidden`.
 _UNSHOWN = (
-    "//template | //dialog[not(@open)]"
+    "//template | //dialog[not(@open)] | //iframe | //noembed | //noframes | //datalist | //rp"
+    " | //body//title[not(ancestor::svg)]"
     " | //*[@hidden][not(translate(@hidden, 'UNTILFOD', 'untilfod') = 'until-found')]"
     " | //*[@style][re:test(@style, '(^|;)\\s*(display\\s*:\\s*none|visibility\\s*:\\s*hidden)"
     "\\s*(!important\\s*)?(;|$)', 'i')]"
