@@ -518,3 +518,28 @@ def test_text_browsers_never_render_is_not_imported(capsys, tmp_path, unrendered
     text = article_text(path)
     assert "never shown" not in text and "Before" in text and "after." in text, text
     assert read_article(path).meta.title == "Code"
+
+
+@pytest.mark.parametrize(
+    "loose",
+    [
+        "<article>Viet Nam, the host country, signed first. Ministers attended.</article>",
+        "<section>Viet Nam, the host country, signed first. <b>Ministers</b> attended.<br></section>",
+        "<main><h3>Hosts</h3>Viet Nam, the host country, signed first. Ministers attended.</main>",
+        # A browser ends the paragraph where a table begins: the words after it stand outside any paragraph.
+        "<p>Viet Nam, the host country, <table><tr><td>1</td></tr></table>signed first. Ministers attended.</p>",
+    ],
+)
+def test_text_outside_any_paragraph_is_imported(capsys, tmp_path, loose):
+    """A page shows text that stands in an article, a section, a cell or the body outside any paragraph, and
+    trafilatura left it out, with no word said: the sentence after a table, or a page that writes its text
+    between `<br>`s, was missing from what was written."""
+    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
+    line = next(line for line in page.splitlines() if line.startswith("<p>Viet Nam"))
+    source = tmp_path / "page.html"
+    source.write_text(page.replace(line, loose), encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out")
+    assert result.code == 0, result.err
+    text = " ".join(article_text(result.path).split())
+    assert "Viet Nam, the host country," in text and "signed first. Ministers attended." in text, text
+    assert text.index("signed first.") < text.index("The General Assembly adopted"), text

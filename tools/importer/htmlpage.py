@@ -84,6 +84,7 @@ def parse_html(text: str, path: Path) -> ParsedSource | None:
     _keep_figure_captions(tree)
     _keep_text_shown_as_written(tree)
     tree = _nested_as_a_browser_nests_it(tree, path)
+    _keep_text_outside_paragraphs(tree)
     document = trafilatura.bare_extraction(
         tree,
         with_metadata=True,
@@ -141,6 +142,61 @@ def _keep_text_shown_as_written(tree) -> None:
     written out is read back as it was."""
     for element in tree.iter("xmp", "plaintext"):
         element.tag = "pre"
+
+
+# Where trafilatura leaves out text standing outside any paragraph (in a `<div>`, a `<blockquote>` or a list item
+# it keeps it), and the elements that end such a run of text (HTML's block-level elements).
+_LOOSE_TEXT_HOLDERS = ("body", "main", "article", "section", "td", "th")
+_BLOCK_LEVEL = frozenset({
+    "address", "article", "aside", "blockquote", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
+    "main", "menu", "nav", "ol", "p", "pre", "search", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "ul",
+})  # fmt: skip
+
+
+def _keep_text_outside_paragraphs(tree) -> None:
+    """Each run of text and inline elements standing in an article, a section, a cell or the body outside any
+    paragraph becomes one: trafilatura left it out, with no word said, and a browser shows it (the words after
+    a table that ended a paragraph, a page that writes its text between `<br>`s)."""
+    elements = list(tree.iter())  # alive, so that each element keeps one proxy, the one `blocks` holds
+    blocks = set()  # block-level elements and those that hold one (`<a>` around a `<div>`): they end a run
+    for element in reversed(elements):  # each element after all it holds
+        if not isinstance(element.tag, str) or element.tag in _BLOCK_LEVEL or element in blocks:
+            blocks.add(element)
+            blocks.add(element.getparent())
+    for holder in tree.iter(*_LOOSE_TEXT_HOLDERS):
+        if (holder.text or "").strip() or any((child.tail or "").strip() for child in holder):
+            _wrap_loose_runs(holder, blocks)
+
+
+def _wrap_loose_runs(holder, blocks: set) -> None:
+    children = list(holder)
+    leading, holder.text = holder.text, None
+    for child in children:
+        holder.remove(child)
+    paragraph = None
+    if (leading or "").strip():
+        paragraph = etree.SubElement(holder, "p")
+        paragraph.text = leading
+    for child in children:
+        tail, child.tail = child.tail, None
+        if child in blocks:
+            paragraph = None
+            holder.append(child)
+        elif paragraph is not None or child.xpath("string()").strip():
+            if paragraph is None:
+                paragraph = etree.SubElement(holder, "p")
+            paragraph.append(child)
+        else:
+            holder.append(child)
+        if paragraph is not None and paragraph[-1] is child:
+            child.tail = tail
+        elif (tail or "").strip():
+            paragraph = etree.SubElement(holder, "p")
+            paragraph.text = tail
+        else:
+            child.tail = tail
 
 
 def _keep_figure_captions(tree) -> None:
