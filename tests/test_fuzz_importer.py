@@ -173,15 +173,19 @@ def title_texts(document: ArticleDocument, err: str) -> list[str]:
     return found
 
 
+# Control characters are no text, and are dropped: C0 but tab and line ends, DEL and C1.
+CONTROLS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+
+
 def assert_nothing_invented(page: str, document: ArticleDocument) -> None:
     """Every sentence of the article's paragraphs, headings, captions and list items is text of the page
     (spacing aside). Sentence by sentence: on broken markup, trafilatura may run paragraphs together."""
-    page = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f]", "", page)  # control characters are not text, and are dropped
+    page = re.sub(CONTROLS, "", page)
     page_tree = lxml.html.document_fromstring(page)
     # A script's or a style sheet's code is no text of the page: in `O<script>x()</script>fficials` a reader
     # reads `Officials`, which the page text must hold as one word.
     lxml.etree.strip_elements(page_tree, "script", "style", with_tail=False)
-    page_text = re.sub(r"\s+", "", page_tree.text_content())
+    page_text = re.sub(CONTROLS, "", re.sub(r"\s+", "", page_tree.text_content()))  # also those written `&#1;`
     tree = lxml.html.fragment_fromstring(document.html, create_parent="div")
     for element in tree.iter("p", "h2", "li", "figcaption"):
         for sentence in re.split(r"(?<=[.!?:;)”])\s+", element.text_content()):

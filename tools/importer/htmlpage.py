@@ -16,7 +16,7 @@ from archive_core.errors import content_error
 from archive_core.text import NOT_XML
 
 from . import structure
-from .decoding import composed
+from .decoding import composed, without_controls
 from .drawings import keep_drawing_names, reported
 from .model import Block, Kind, ParsedSource
 
@@ -77,6 +77,7 @@ def parse_html(text: str, path: Path) -> ParsedSource | None:
         tree = _read_whole(text, path, source_lines=True)
     except (ParserError, ValueError):
         return None
+    _drop_controls_written_as_entities(tree)
     # Comments are no text: a malformed end tag (`</---`) parses as one, and trafilatura would keep its text.
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     _drop_what_no_reader_sees(tree)
@@ -133,6 +134,16 @@ def _drop_what_no_reader_sees(tree) -> None:
     for element in tree.xpath(_UNSHOWN, namespaces=_NAMESPACES):
         if element.getparent() is not None:
             element.drop_tree()
+
+
+def _drop_controls_written_as_entities(tree) -> None:
+    """A control written as an entity (`&#1;`, `&#x7f;`) is no text either, and the decoded page no longer holds
+    it as such: trafilatura gave up on a page whose tree held one XML cannot, and kept the others as text."""
+    for element in tree.iter():
+        if element.text and (cleaned := without_controls(element.text)) != element.text:
+            element.text = cleaned
+        if element.tail and (cleaned := without_controls(element.tail)) != element.tail:
+            element.tail = cleaned
 
 
 def _keep_text_shown_as_written(tree) -> None:
@@ -249,7 +260,7 @@ def _text_blocks(text: str) -> list[Block]:
 
 def _clean(text: str | None) -> str:
     # Composed as the decoded page is (`decoding.composed`): an entity such as `e&#x301;` decomposes it again.
-    return composed(_WHITESPACE.sub(" ", text or "").strip())
+    return composed(_WHITESPACE.sub(" ", without_controls(text or "")).strip())
 
 
 def _date(value: str | None) -> date | None:
