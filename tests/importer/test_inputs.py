@@ -563,3 +563,27 @@ def test_no_control_character_is_imported(capsys, tmp_path, name):
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]", body), ascii(body)
     assert body.count("Viet Nam, the host country, signed first.") == (3 if name == "page.html" else 1), body
     assert body.count("Ministers attended.") == body.count("Viet Nam") and "first.Ministers" not in body, body
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "<figcaption><script>",  # left open: the rest of the page is its code (found by fuzzing)
+        "<figcaption><script>var code = 'no caption';</script><style>p { x: 'no caption' }</style>",
+    ],
+    ids=["script-left-open", "script-and-style"],
+)
+def test_code_in_a_figure_caption_is_not_imported(capsys, tmp_path, caption):
+    """A figure's caption is made a paragraph from its text, and that took a script's or a style sheet's code
+    inside it for the caption's words (trafilatura drops the code everywhere else)."""
+    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
+    source = tmp_path / "page.html"
+    source.write_text(page.replace("<figcaption>", caption), encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out")
+    assert result.code == 0, result.err
+    body = body_of(result.path)
+    assert "no caption" not in body and "</p>" not in body, body
+    if "</script>" in caption:
+        assert "Delegates at the signing ceremony in Hanoi." in body and "\nOfficials recalled" in body, body
+    else:
+        assert "Delegates" not in body, body

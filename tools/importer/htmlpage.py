@@ -216,8 +216,8 @@ def _keep_figure_captions(tree) -> None:
         caption = figure.find(".//figcaption")
         figure.clear(keep_tail=True)
         figure.tag = "p"
-        if caption is not None:
-            figure.text = caption.text_content()
+        if caption is not None:  # its text, but a script's or a style sheet's code (text_content() holds it)
+            figure.text = "".join(caption.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
 
 
 def _blocks(element, title: str | None) -> list[Block]:
