@@ -442,6 +442,20 @@ def test_a_source_written_with_decomposed_accents_is_imported_composed(form, cap
     assert read_article(result.path).meta.countries == ("CI", "CW")
 
 
+NEWS_PAGE = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
+VIET_NAM_LINE = next(line for line in NEWS_PAGE.splitlines() if line.startswith("<p>Viet Nam"))
+
+
+def import_news_page(capsys: pytest.CaptureFixture[str], tmp_path: Path, old: str, new: str) -> Path:
+    """The path of the article imported from the fixture news page with `old` replaced by `new`."""
+    assert old in NEWS_PAGE
+    source = tmp_path / "page.html"
+    source.write_text(NEWS_PAGE.replace(old, new), encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out")
+    assert result.code == 0, result.err
+    return result.path
+
+
 @pytest.mark.parametrize(
     "broken",
     [
@@ -455,13 +469,8 @@ def test_a_paragraph_left_open_ends_where_a_block_begins(capsys, tmp_path, broke
     """As in a browser, a block starts after a paragraph left open, never inside it: libxml2 read the heading
     and paragraphs after `<p>Viet Nam, <the host ...>` as inside it, and trafilatura flattened them into one
     paragraph, `Viet Nam, The General Assembly adopted...`, with the heading moved after it."""
-    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
-    line = next(line for line in page.splitlines() if line.startswith("<p>Viet Nam"))
-    source = tmp_path / "page.html"
-    source.write_text(page.replace(line, broken), encoding="utf-8")
-    result = run_import(capsys, source, tmp_path / "out")
-    assert result.code == 0, result.err
-    paragraphs = [text for text in body_of(result.path).split("\n\n") if text.strip()]
+    path = import_news_page(capsys, tmp_path, VIET_NAM_LINE, broken)
+    paragraphs = [text for text in body_of(path).split("\n\n") if text.strip()]
     assert paragraphs.index("## A long negotiation") + 1 == paragraphs.index(
         "The General Assembly adopted the convention without a vote on 24 December 2024."
     )
@@ -534,13 +543,8 @@ def test_text_outside_any_paragraph_is_imported(capsys, tmp_path, loose):
     """A page shows text that stands in an article, a section, a cell or the body outside any paragraph, and
     trafilatura left it out, with no word said: the sentence after a table, or a page that writes its text
     between `<br>`s, was missing from what was written."""
-    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
-    line = next(line for line in page.splitlines() if line.startswith("<p>Viet Nam"))
-    source = tmp_path / "page.html"
-    source.write_text(page.replace(line, loose), encoding="utf-8")
-    result = run_import(capsys, source, tmp_path / "out")
-    assert result.code == 0, result.err
-    text = " ".join(article_text(result.path).split())
+    path = import_news_page(capsys, tmp_path, VIET_NAM_LINE, loose)
+    text = " ".join(article_text(path).split())
     assert "Viet Nam, the host country," in text and "signed first. Ministers attended." in text, text
     assert text.index("signed first.") < text.index("The General Assembly adopted"), text
 
@@ -576,12 +580,7 @@ def test_no_control_character_is_imported(capsys, tmp_path, name):
 def test_code_in_a_figure_caption_is_not_imported(capsys, tmp_path, caption):
     """A figure's caption is made a paragraph from its text, and that took a script's or a style sheet's code
     inside it for the caption's words (trafilatura drops the code everywhere else)."""
-    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
-    source = tmp_path / "page.html"
-    source.write_text(page.replace("<figcaption>", caption), encoding="utf-8")
-    result = run_import(capsys, source, tmp_path / "out")
-    assert result.code == 0, result.err
-    body = body_of(result.path)
+    body = body_of(import_news_page(capsys, tmp_path, "<figcaption>", caption))
     assert "no caption" not in body and "</p>" not in body, body
     if "</script>" in caption:
         assert "Delegates at the signing ceremony in Hanoi." in body and "\nOfficials recalled" in body, body
