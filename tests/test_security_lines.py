@@ -68,6 +68,19 @@ CASES = {
         6,
         "'twice' is 2 times in the article's text",
     ),
+    # Found beside a finding of the importer's fuzzing: `¹` is a digit to str.isdigit(), no index int() reads, and
+    # the key's line was looked for as an item of the list `countries` names: a traceback, not the key's line;
+    # and a key named with ASCII digits (`"countries.0"`) was put at the line of the list's item.
+    "a key naming a list's item with a superscript digit": (
+        good("countries: [VN]", 'countries: [VN]\n"countries.¹": x'),
+        7,
+        "countries.¹: is not a known field",
+    ),
+    "a key naming a list's item": (
+        good("countries: [VN]", 'countries:\n  - VN\n"countries.0": x'),
+        8,
+        "countries.0: is not a known field",
+    ),
     # A link on a paragraph's second line, its target spelt otherwise than the renderer writes it: at that line.
     "link target spelt with an entity": (good() + "More text\n[x](&#106;avascript:alert(1))\n", 14, "javascript:"),
     "link target spelt with a newline entity": (good() + "More\n[x](java&#10;script:x)\n", 14, "java%0Ascript:x"),

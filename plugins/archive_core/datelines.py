@@ -53,11 +53,12 @@ _NUMERIC_DATE = re.compile(r"(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>
 
 
 def _is_date_only(text: str) -> bool:
+    # Numbers are decimal digits (isdecimal): `¹` and `②` are digits to isdigit(), but no number int() reads.
     tokens = [token.lower() for token in _TOKEN.findall(text)]
-    if not any(token.isdigit() for token in tokens) or len(tokens) > 12:
+    if not any(token.isdecimal() for token in tokens) or len(tokens) > 12:
         return False
     allowed = _calendar_words() | _OTHER_WORDS
-    return all(token.isdigit() or token in allowed for token in tokens)
+    return all(token.isdecimal() or token in allowed for token in tokens)
 
 
 def is_dateline(text: str) -> bool:
@@ -94,7 +95,7 @@ def dateline_date(text: str) -> date | None:
         return _day(int(numeric["year"]), int(numeric["month"]), int(numeric["day"]))
     tokens = [token.lower() for token in _TOKEN.findall(text)]
     months = [_month_numbers()[token] for token in tokens if token in _month_numbers()]
-    numbers = [int(token) for token in tokens if token.isdigit()]
+    numbers = [int(token) for token in tokens if token.isdecimal()]
     years = [number for number in numbers if 1000 <= number <= 9999]
     days = [number for number in numbers if 1 <= number <= 31]
     if len(months) != 1 or not years or not days:

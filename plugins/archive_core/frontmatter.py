@@ -442,36 +442,50 @@ def written_offset(root: yaml.Node | None, field: str) -> int | None:
 
 def node_line(root: yaml.Node | None, dotted_field: str) -> int | None:
     """`field_line` in the node tree of a front-matter already parsed (`load_with_nodes`)."""
-    node, line = root, None
-    for name in dotted_field.split("."):
+    lines, node = _walk(root, dotted_field)
+    return node.start_mark.line + 2 if node is not None else (lines[-1] if lines else None)
+
+
+def _walk(root: yaml.Node | None, dotted_field: str) -> tuple[list[int], yaml.Node | None]:
+    """The line of each step along `dotted_field`, and the node it names (None where the path ends before it).
+
+    A key may hold a dot (`"countries.1": x`, reported as such): in a mapping, the rest of the path as one key
+    comes first. A list's item is named by its index in ASCII digits: `¹` is a digit to str.isdigit(), and no
+    index int() reads (a traceback, found beside a finding of the importer's fuzzing)."""
+    names, lines, node = dotted_field.split("."), [], root
+    index = 0
+    while index < len(names):
         if isinstance(node, yaml.MappingNode):
-            found = next(((k, v) for k, v in node.value if getattr(k, "value", None) == name), None)
+            rest = ".".join(names[index:])
+            found = _value_of(node, rest) or _value_of(node, names[index])
             if found is None:
-                return line
+                return lines, None
             key, node = found
-            line = key.start_mark.line + 2
-        elif isinstance(node, yaml.SequenceNode) and name.isdigit() and int(name) < len(node.value):
-            node = node.value[int(name)]
-            line = node.start_mark.line + 2
+            index += rest.count(".") + 1 if key.value == rest else 1
+            lines.append(key.start_mark.line + 2)
+        elif isinstance(node, yaml.SequenceNode) and names[index].isascii() and names[index].isdigit():
+            if int(names[index]) >= len(node.value):
+                return lines, None
+            node = node.value[int(names[index])]
+            index += 1
+            lines.append(node.start_mark.line + 2)
         else:
-            return line
-    return node.start_mark.line + 2 if node is not None else line
+            return lines, None
+    return lines, node
+
+
+def _value_of(node: yaml.MappingNode, name: str) -> tuple[yaml.Node, yaml.Node] | None:
+    return next(((k, v) for k, v in node.value if getattr(k, "value", None) == name), None)
 
 
 def written_scalar(doc: SplitDocument, dotted_field: str) -> str | None:
     """The text of `field`'s value as the file writes it, without a tag (`!!float 1e400`: `1e400`), if it is a
     scalar: a hint then quotes what the contributor wrote, not what YAML made of it (`inf`)."""
     try:
-        node = yaml.compose(doc.yaml_text, Loader=FrontMatterLoader)
+        root = yaml.compose(doc.yaml_text, Loader=FrontMatterLoader)
     except yaml.YAMLError:
         return None
-    for name in dotted_field.split("."):
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if getattr(k, "value", None) == name), None)
-        elif isinstance(node, yaml.SequenceNode) and name.isdigit() and int(name) < len(node.value):
-            node = node.value[int(name)]
-        else:
-            return None
+    node = _walk(root, dotted_field)[1]
     if not isinstance(node, yaml.ScalarNode) or node.style:  # a quoted or block scalar is text already
         return None
     written = doc.yaml_text[node.start_mark.index : node.end_mark.index]

@@ -106,3 +106,10 @@ def test_a_sentence_is_not_a_date_line(paragraph):
 
 def test_a_date_line_the_calendar_has_no_day_of_gives_no_date():
     assert is_dateline("Hanoi, 31 lutego 2026") and dateline_date("Hanoi, 31 lutego 2026") is None
+
+
+@pytest.mark.parametrize("paragraph", ["¹", "3 lutego 2026¹", "Hanoi, ② lutego 2026", "Wilno, 14 stycznia ²⁰²⁶"])
+def test_a_digit_no_number_is_written_with_is_no_date(paragraph):
+    # Found by fuzzing: `¹` and `②` are digits to str.isdigit() but no number int() reads, and a source
+    # holding one alone on a line ended the import in a traceback.
+    assert dateline_date(paragraph) is None

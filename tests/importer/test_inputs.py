@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from pathlib import Path
 
+import lxml.html
 import pytest
 
 from archive_core.articles import read_article
@@ -440,6 +442,20 @@ def test_a_source_written_with_decomposed_accents_is_imported_composed(form, cap
     assert read_article(result.path).meta.countries == ("CI", "CW")
 
 
+NEWS_PAGE = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
+VIET_NAM_LINE = next(line for line in NEWS_PAGE.splitlines() if line.startswith("<p>Viet Nam"))
+
+
+def import_news_page(capsys: pytest.CaptureFixture[str], tmp_path: Path, old: str, new: str) -> Path:
+    """The path of the article imported from the fixture news page with `old` replaced by `new`."""
+    assert old in NEWS_PAGE
+    source = tmp_path / "page.html"
+    source.write_text(NEWS_PAGE.replace(old, new), encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out")
+    assert result.code == 0, result.err
+    return result.path
+
+
 @pytest.mark.parametrize(
     "broken",
     [
@@ -453,14 +469,120 @@ def test_a_paragraph_left_open_ends_where_a_block_begins(capsys, tmp_path, broke
     """As in a browser, a block starts after a paragraph left open, never inside it: libxml2 read the heading
     and paragraphs after `<p>Viet Nam, <the host ...>` as inside it, and trafilatura flattened them into one
     paragraph, `Viet Nam, The General Assembly adopted...`, with the heading moved after it."""
-    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
-    line = next(line for line in page.splitlines() if line.startswith("<p>Viet Nam"))
-    source = tmp_path / "page.html"
-    source.write_text(page.replace(line, broken), encoding="utf-8")
-    result = run_import(capsys, source, tmp_path / "out")
-    assert result.code == 0, result.err
-    paragraphs = [text for text in body_of(result.path).split("\n\n") if text.strip()]
+    path = import_news_page(capsys, tmp_path, VIET_NAM_LINE, broken)
+    paragraphs = [text for text in body_of(path).split("\n\n") if text.strip()]
     assert paragraphs.index("## A long negotiation") + 1 == paragraphs.index(
         "The General Assembly adopted the convention without a vote on 24 December 2024."
     )
     assert not any("Viet Nam" in text and "General Assembly" in text for text in paragraphs)
+
+
+def import_short_page(capsys: pytest.CaptureFixture[str], tmp_path: Path, body: str) -> Path:
+    """The path of the article imported from a page of a titled head, a lead paragraph and `body`: a page so
+    short that trafilatura keeps all the text it finds."""
+    lead = "Seventy-two states signed the United Nations Convention against Cybercrime in Hanoi on Sunday."
+    source = tmp_path / "page.html"
+    source.write_text(f"<!DOCTYPE html><html><head><title>Code</title></head><body><p>{lead}</p>{body}", "utf-8")
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--source-url", URL, "--lang", "en")
+    assert result.code == 0, result.err
+    return result.path
+
+
+def article_text(path: Path) -> str:
+    """The imported article's text as its page shows it: markup and Markdown's escapes read."""
+    return lxml.html.fragment_fromstring(read_article(path).html, create_parent="div").text_content()
+
+
+@pytest.mark.parametrize("tag", ["xmp", "plaintext"])
+def test_text_a_page_shows_as_written_keeps_its_characters(capsys, tmp_path, tag):
+    """A browser shows what follows `<xmp>` and `<plaintext>` as written, markup and entities too. Written out
+    for the browser-rules parser, its `<` and `&` were escaped, and that parser reads these elements' text
+    unescaped: `&lt;b&gt;` and `&amp;amp;` were imported, and after `<plaintext>` the end tags written after
+    it were imported as text, `</plaintext></body></html>` two or three times over (found by fuzzing)."""
+    shown = "Code as written: <b>bold</b> &amp; 1 &lt; 2."
+    end = "" if tag == "plaintext" else f"</{tag}></h2></body>"
+    text = article_text(import_short_page(capsys, tmp_path, f"<h2><{tag}>{shown}{end}"))
+    assert shown in text, text
+    assert text.count("<") == shown.count("<") and text.count("&") == shown.count("&"), text
+
+
+@pytest.mark.parametrize(
+    "unrendered",
+    [
+        "<iframe>a frame's fallback: never shown</iframe>",
+        "<noembed>never shown</noembed>",
+        "<noframes>never shown</noframes>",
+        "<title>a second title: never shown</title>",
+        "<datalist><option>a suggestion: never shown</option></datalist>",
+        "<ruby>漢<rp>(never shown)</rp><rt>kan</rt></ruby>",
+    ],
+)
+def test_text_browsers_never_render_is_not_imported(capsys, tmp_path, unrendered):
+    """What HTML's rendering rules never draw (a frame's fallback text; what a browser's own style sheet hides)
+    is no text of the source. On a page trafilatura finds short, it kept all of it, and a frame's fallback text
+    came out escaped (`&lt;b&gt;`): written out for the browser-rules parser, it is read back unescaped."""
+    # In a span: libxml2 ends a paragraph at a `<title>`, a browser does not, and trafilatura loses the words
+    # after it, outside any paragraph.
+    path = import_short_page(capsys, tmp_path, f"<p>Before <span>{unrendered}</span> after.")
+    text = article_text(path)
+    assert "never shown" not in text and "Before" in text and "after." in text, text
+    assert read_article(path).meta.title == "Code"
+
+
+@pytest.mark.parametrize(
+    "loose",
+    [
+        "<article>Viet Nam, the host country, signed first. Ministers attended.</article>",
+        "<section>Viet Nam, the host country, signed first. <b>Ministers</b> attended.<br></section>",
+        "<main><h3>Hosts</h3>Viet Nam, the host country, signed first. Ministers attended.</main>",
+        # A browser ends the paragraph where a table begins: the words after it stand outside any paragraph.
+        "<p>Viet Nam, the host country, <table><tr><td>1</td></tr></table>signed first. Ministers attended.</p>",
+    ],
+)
+def test_text_outside_any_paragraph_is_imported(capsys, tmp_path, loose):
+    """A page shows text that stands in an article, a section, a cell or the body outside any paragraph, and
+    trafilatura left it out, with no word said: the sentence after a table, or a page that writes its text
+    between `<br>`s, was missing from what was written."""
+    path = import_news_page(capsys, tmp_path, VIET_NAM_LINE, loose)
+    text = " ".join(article_text(path).split())
+    assert "Viet Nam, the host country," in text and "signed first. Ministers attended." in text, text
+    assert text.index("signed first.") < text.index("The General Assembly adopted"), text
+
+
+@pytest.mark.parametrize("name", ["source.txt", "page.html"])
+def test_no_control_character_is_imported(capsys, tmp_path, name):
+    """DEL and the C1 controls are no text either: the importer dropped the C0 ones only, so a page's DEL was
+    imported in a paragraph and dropped in text trafilatura read by another path (found by fuzzing), and a C1
+    control, invisible, went into the body as it was; so did a control a page writes as an entity (`&#x7f;`).
+    NEL (U+0085) parts the words it stands between, as a space does."""
+    words = "Viet Nam, the host\x7f country, signed\x80 first.\x85Ministers\x9f attended."
+    lead = "Seventy-two states signed the United Nations Convention against Cybercrime in Hanoi on Sunday."
+    escaped = words.replace("host\x7f", "host&#x7f;").replace("signed\x80", "signed&#1;")
+    page = f"<!DOCTYPE html><html><head><title>Code</title></head><body><p>{lead}</p><p>{words}</p><p>{escaped}"
+    source = tmp_path / name
+    source.write_text(page + f"<textarea>{words}" if name == "page.html" else f"Code\n\n{lead}\n\n{words}\n", "utf-8")
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--source-url", URL, "--lang", "en")
+    assert result.code == 0, result.err
+    body = body_of(result.path)
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]", body), ascii(body)
+    assert body.count("Viet Nam, the host country, signed first.") == (3 if name == "page.html" else 1), body
+    assert body.count("Ministers attended.") == body.count("Viet Nam") and "first.Ministers" not in body, body
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "<figcaption><script>",  # left open: the rest of the page is its code (found by fuzzing)
+        "<figcaption><script>var code = 'no caption';</script><style>p { x: 'no caption' }</style>",
+    ],
+    ids=["script-left-open", "script-and-style"],
+)
+def test_code_in_a_figure_caption_is_not_imported(capsys, tmp_path, caption):
+    """A figure's caption is made a paragraph from its text, and that took a script's or a style sheet's code
+    inside it for the caption's words (trafilatura drops the code everywhere else)."""
+    body = body_of(import_news_page(capsys, tmp_path, "<figcaption>", caption))
+    assert "no caption" not in body and "</p>" not in body, body
+    if "</script>" in caption:
+        assert "Delegates at the signing ceremony in Hanoi." in body and "\nOfficials recalled" in body, body
+    else:
+        assert "Delegates" not in body, body

@@ -19,6 +19,8 @@ MAX_SOURCE_BYTES = 5_000_000
 # No-break and other fixed-width spaces become ordinary spaces; zero-width characters go.
 _SPACES = re.compile(r"[\u00a0\u2007\u202f]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+# DEL and the C1 controls are no text, as the C0 ones XML cannot hold are not; NEL (U+0085) is a space between words.
+_DEL_AND_C1 = re.compile("[\x7f-\x84\x86-\x9f]")
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -50,8 +52,12 @@ def decode(path: Path, data: bytes) -> str:
 def normalize(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\v", "\n").replace("\f", "\n")  # line and page breaks
-    text = NOT_XML.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", text)))  # other controls are no text
-    return composed(text)
+    return composed(without_controls(_INVISIBLE.sub("", _SPACES.sub(" ", text))))
+
+
+def without_controls(text: str) -> str:
+    """`text` without the controls no reader sees (all but tab, the line ends and NEL, which parts words)."""
+    return _DEL_AND_C1.sub("", NOT_XML.sub("", text))
 
 
 def composed(text: str) -> str:
