@@ -6,18 +6,14 @@ import re
 from datetime import date
 from pathlib import Path
 
-import lxml.html
 import trafilatura
-from lxml import etree
 from lxml.etree import ParserError
-from selectolax.lexbor import LexborHTMLParser
 
-from archive_core.errors import content_error
 from archive_core.text import NOT_XML
 
-from . import structure
+from . import page_tree, structure
 from .decoding import composed, without_controls
-from .drawings import keep_drawing_names, reported
+from .drawings import reported
 from .model import Block, Kind, ParsedSource
 
 # A page saved as XHTML starts with an XML declaration: lxml refuses one in text already decoded (its encoding).
@@ -39,53 +35,15 @@ def _without_xml_declaration(text: str) -> str:
     return _XML_DECLARATION.sub("", text, count=1) if _XML_DECLARATION.match(text) else text
 
 
-def _nested_as_a_browser_nests_it(tree, path: Path):
-    """The tree written out and read again by HTML's parsing rules (lexbor), then by libxml2 for trafilatura.
-
-    libxml2 nests broken markup its own way: in `<p>Viet Nam, <the host ...>` the unknown element stayed open,
-    the heading and paragraphs after it were read as inside the first paragraph, and trafilatura flattened
-    them into it and moved the heading after them (`Viet Nam, The General Assembly...`: two paragraphs joined).
-    A browser's parser closes a paragraph where a block begins; libxml2 reads such a tree back as it is. The
-    first tree is libxml2's, so that what it reports (a drawing's line) names the source's own lines."""
-    written = etree.tostring(tree.getroottree(), method="html", encoding="unicode")
-    return _read_whole(LexborHTMLParser(written).html or "", path, source_lines=False)
-
-
-def _read_whole(markup: str, path: Path, *, source_lines: bool):
-    """libxml2's tree of the markup, refused where it is nested deeper than libxml2 reads: 256 levels (2,048
-    with `huge_tree`; the page is at most 5 MB), below which it drops, with no error, all that follows."""
-    parser = lxml.html.HTMLParser(huge_tree=True)
-    tree = lxml.html.document_fromstring(markup, parser=parser)
-    if limit := next((error for error in parser.error_log if error.type_name == "ERR_RESOURCE_LIMIT"), None):
-        raise content_error(
-            path,
-            limit.line if source_lines else None,
-            "file",
-            "nests its elements deeper than the HTML parser reads (2,048 levels): the text there, and all that "
-            "follows, would be left out",
-            "save the article's text as .txt, and import that",
-        )
-    return tree
-
-
 def parse_html(text: str, path: Path) -> ParsedSource | None:
     """The article of the page, or None when trafilatura finds no article text."""
     # Characters XML cannot hold: trafilatura's lxml trees refuse them and it then gives up on the whole page.
     # In HTML they are parse errors, never visible text. (`decoding.normalize` drops them already.)
     text = NOT_XML.sub("", _without_xml_declaration(text))
     try:
-        tree = _read_whole(text, path, source_lines=True)
+        tree, drawings = page_tree.as_a_reader_sees_it(text, path)
     except (ParserError, ValueError):
         return None
-    _drop_controls_written_as_entities(tree)
-    # Comments are no text: a malformed end tag (`</---`) parses as one, and trafilatura would keep its text.
-    etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    _drop_what_no_reader_sees(tree)
-    drawings = keep_drawing_names(tree)  # before the figures that hold them are cleared
-    _keep_figure_captions(tree)
-    _keep_text_shown_as_written(tree)
-    tree = _nested_as_a_browser_nests_it(tree, path)
-    _keep_text_outside_paragraphs(tree)
     document = trafilatura.bare_extraction(
         tree,
         with_metadata=True,
@@ -111,113 +69,6 @@ def parse_html(text: str, path: Path) -> ParsedSource | None:
         publisher=publisher,
         dropped=tuple(reported(drawings, "\n".join(block.text for block in blocks))),
     )
-
-
-# What a browser never shows: a `<template>`, a `<dialog>` not open, a frame's fallback text, what its own style
-# sheet hides (HTML's rendering rules: a `<title>` in the body, but a drawing's, which names it), an element marked
-# `hidden` (but `hidden="until-found"`, which a reader's search unfolds) or styled `display: none` / `visibility:
-# hidden`.
-_UNSHOWN = (
-    "//template | //dialog[not(@open)] | //iframe | //noembed | //noframes | //datalist | //rp"
-    " | //body//title[not(ancestor::svg)]"
-    " | //*[@hidden][not(translate(@hidden, 'UNTILFOD', 'untilfod') = 'until-found')]"
-    " | //*[@style][re:test(@style, '(^|;)\\s*(display\\s*:\\s*none|visibility\\s*:\\s*hidden)"
-    "\\s*(!important\\s*)?(;|$)', 'i')]"
-)
-_NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
-
-
-def _drop_what_no_reader_sees(tree) -> None:
-    """What a browser never shows is not the source's text: trafilatura kept the text of a `<template>` and of an
-    element marked `hidden` as if the publisher had printed it, and, on a page it finds too short, of any element
-    styled out of sight. Each goes; the text after it stays."""
-    for element in tree.xpath(_UNSHOWN, namespaces=_NAMESPACES):
-        if element.getparent() is not None:
-            element.drop_tree()
-
-
-def _drop_controls_written_as_entities(tree) -> None:
-    """A control written as an entity (`&#1;`, `&#x7f;`) is no text either, and the decoded page no longer holds
-    it as such: trafilatura gave up on a page whose tree held one XML cannot, and kept the others as text."""
-    for element in tree.iter():
-        if element.text and (cleaned := without_controls(element.text)) != element.text:
-            element.text = cleaned
-        if element.tail and (cleaned := without_controls(element.tail)) != element.tail:
-            element.tail = cleaned
-
-
-def _keep_text_shown_as_written(tree) -> None:
-    """`<xmp>` and `<plaintext>` (to the page's end) are shown as written, their `<` and `&` too; libxml2 reads
-    them so, as text. Written out, that text is escaped (`&lt;b&gt;`), and a browser's parser reads these
-    elements' text unescaped, and the end tags written after `<plaintext>` as its text: as `<pre>`, the text
-    written out is read back as it was."""
-    for element in tree.iter("xmp", "plaintext"):
-        element.tag = "pre"
-
-
-# Where trafilatura leaves out text standing outside any paragraph (in a `<div>`, a `<blockquote>` or a list item
-# it keeps it), and the elements that end such a run of text (HTML's block-level elements).
-_LOOSE_TEXT_HOLDERS = ("body", "main", "article", "section", "td", "th")
-_BLOCK_LEVEL = frozenset({
-    "address", "article", "aside", "blockquote", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
-    "main", "menu", "nav", "ol", "p", "pre", "search", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "ul",
-})  # fmt: skip
-
-
-def _keep_text_outside_paragraphs(tree) -> None:
-    """Each run of text and inline elements standing in an article, a section, a cell or the body outside any
-    paragraph becomes one: trafilatura left it out, with no word said, and a browser shows it (the words after
-    a table that ended a paragraph, a page that writes its text between `<br>`s)."""
-    elements = list(tree.iter())  # alive, so that each element keeps one proxy, the one `blocks` holds
-    blocks = set()  # block-level elements and those that hold one (`<a>` around a `<div>`): they end a run
-    for element in reversed(elements):  # each element after all it holds
-        if not isinstance(element.tag, str) or element.tag in _BLOCK_LEVEL or element in blocks:
-            blocks.add(element)
-            blocks.add(element.getparent())
-    for holder in tree.iter(*_LOOSE_TEXT_HOLDERS):
-        if (holder.text or "").strip() or any((child.tail or "").strip() for child in holder):
-            _wrap_loose_runs(holder, blocks)
-
-
-def _wrap_loose_runs(holder, blocks: set) -> None:
-    children = list(holder)
-    leading, holder.text = holder.text, None
-    for child in children:
-        holder.remove(child)
-    paragraph = None
-    if (leading or "").strip():
-        paragraph = etree.SubElement(holder, "p")
-        paragraph.text = leading
-    for child in children:
-        tail, child.tail = child.tail, None
-        if child in blocks:
-            paragraph = None
-            holder.append(child)
-        elif paragraph is not None or child.xpath("string()").strip():
-            if paragraph is None:
-                paragraph = etree.SubElement(holder, "p")
-            paragraph.append(child)
-        else:
-            holder.append(child)
-        if paragraph is not None and paragraph[-1] is child:
-            child.tail = tail
-        elif (tail or "").strip():
-            paragraph = etree.SubElement(holder, "p")
-            paragraph.text = tail
-        else:
-            child.tail = tail
-
-
-def _keep_figure_captions(tree) -> None:
-    """trafilatura drops <figure> with its caption; a caption is the source's text, so it becomes a paragraph."""
-    for figure in tree.iter("figure"):
-        caption = figure.find(".//figcaption")
-        figure.clear(keep_tail=True)
-        figure.tag = "p"
-        if caption is not None:  # its text, but a script's or a style sheet's code (text_content() holds it)
-            figure.text = "".join(caption.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
 
 
 def _blocks(element, title: str | None) -> list[Block]:
