@@ -32,6 +32,6 @@ def test_what_real_text_needs_is_no_problem():
 
 def test_a_large_body_is_checked_at_once():
     body = ("A line of text \u2068with an isolate\u2069 closed.\n" * 40_000) + "\u202e"
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine slows the clock, not the check
     problems = reordering_problems(body)
-    assert time.perf_counter() - start < 2 and [line for line, *_ in problems] == [40_001]
+    assert time.process_time() - start < 2 and [line for line, *_ in problems] == [40_001]
