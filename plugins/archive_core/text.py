@@ -96,6 +96,14 @@ def shows_something(text: str) -> bool:
     return any(map(_has_shape, text))
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+
+
+def paragraphs(prose: str) -> tuple[str, ...]:
+    """The paragraphs of a prose value, as a blank line (YAML's `|` keeps them) parts them."""
+    return tuple(part for part in _BLANK_LINE.split(prose.strip()) if part)
+
+
 def is_prose(dotted_field: str) -> bool:
     return not PROSE_FIELDS.isdisjoint(dotted_field.split("."))
 
