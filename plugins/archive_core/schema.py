@@ -360,12 +360,6 @@ def _summary(v: _Validator, value: Any) -> str | None:
         v.fail("summary", f"has {words} words, more than {LEAD_MAX_WORDS}", hint)
     if len(summary) > LEAD_MAX_CHARS:
         v.fail("summary", f"has {len(summary)} characters, more than {LEAD_MAX_CHARS}", hint)
-    if (count := len(paragraphs(summary))) > 1:
-        v.fail(
-            "summary",
-            f"is {count} paragraphs (a blank line parts them)",
-            "the pages that list the article show it as one paragraph: join them, or keep the first",
-        )
     return summary
 
 
