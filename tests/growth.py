@@ -6,7 +6,8 @@ in each language, translated pairs both ways, in several years (enough that
 each language's home page has a second page), one whose publisher comes from
 the table of publishers where the table has one, one with a raw copy, and one
 whose lead (what listing pages show of it) links to another article and to a
-footnote.
+footnote, and one of the newest day with the newest pair's title, at its address
+plus `-2` (a slug that another starts with sorts before it by slug, after it by URL).
 Every file passes `make check`.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from archive_core.layout import Layout
 from archive_core.publishers import load_publishers
+from archive_core.schema import default_slug
 from archive_core.snapshot import take
 from tools.check import article_dirs
 
@@ -34,6 +36,7 @@ class Planned:
     publisher_from_table: bool = False
     raw: bool = False
     lead_links_to: Planned | None = None  # its lead links to this article's first version, and to a footnote
+    title_of: Planned | None = None  # this article's titles, at their address plus `-2`, as `make check` asks
 
 
 def grow(content: Path) -> list[Planned]:
@@ -44,9 +47,11 @@ def grow(content: Path) -> list[Planned]:
     # day of an article already dated tomorrow (the latest the check allows).
     today = date.today()
     newest_day = max(newest, min(newest + timedelta(days=1), today))
+    newest_pair = Planned("growth-newest-pair", newest_day, ("pl", "en"), ("PL", "VN"), raw=True)
     oldest_polish = Planned("growth-oldest-polish", oldest - timedelta(days=400), ("pl",), ("NO",))
     plan = [
-        Planned("growth-newest-pair", newest_day, ("pl", "en"), ("PL", "VN"), raw=True),
+        newest_pair,
+        Planned("growth-same-title", newest_day, ("pl", "en"), ("PL",), title_of=newest_pair),
         oldest_polish,
         Planned("growth-english-only", newest - timedelta(days=3), ("en",), ("BR", "EU"), lead_links_to=oldest_polish),
         Planned("growth-polish-only", date(2024, 2, 29), ("pl",), ("KE",), publisher_from_table=True),
@@ -67,13 +72,15 @@ def grow(content: Path) -> list[Planned]:
 def write_article(content: Path, article: Planned, lang: str, table_host: str | None) -> Path:
     original = article.langs[0]
     number = article.key.removeprefix("growth-")
-    title = f"Wzrost archiwum: {number} – łączność" if lang == "pl" else f"Archive growth: {number} – connectivity"
+    named = (article.title_of or article).key.removeprefix("growth-")
+    title = f"Wzrost archiwum: {named} – łączność" if lang == "pl" else f"Archive growth: {named} – connectivity"
     lines = [
         "---",
         f'title: "{title}"',
         f"date: {article.day.isoformat()}",
         f"lang: {lang}",
         f"translation_key: {article.key}",
+        *([f"slug: {default_slug(title)}-2"] if article.title_of else []),
         f"countries: [{', '.join(article.countries)}]",
         f"tags: [{'wzrost' if lang == 'pl' else 'growth'}]",
         "source:",

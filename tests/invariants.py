@@ -69,9 +69,14 @@ def listed(content: Path, lang: str) -> list[Article]:
     return sorted(chosen, key=lambda a: a.newest_first, reverse=True)
 
 
+def numbered_pages(folder: Path) -> list[Path]:
+    """A paginated listing's pages in order: `folder/index.html`, then `folder/page/2/index.html`..."""
+    later = sorted(folder.glob("page/*/index.html"), key=lambda path: int(path.parent.name))
+    return [folder / "index.html", *later]
+
+
 def home_pages(site: Path, lang: str) -> list[Path]:
-    pages = sorted((site / lang / "page").glob("*/index.html"), key=lambda p: int(p.parent.name))
-    return [site / lang / "index.html", *pages]
+    return numbered_pages(site / lang)
 
 
 # Listings
@@ -304,13 +309,8 @@ def _timeline_files(site: Path, url: str) -> list[Path]:
     """The timeline's pages as a reader goes through them: each year's (its page 2 after its first), then the
     first page's (what happens next)."""
     first = page_for_url(site, url).parent
-
-    def numbered(folder: Path) -> list[Path]:
-        later = sorted(folder.glob("page/*/index.html"), key=lambda path: int(path.parent.name))
-        return [folder / "index.html", *later]
-
     years = sorted(path for path in first.iterdir() if path.is_dir() and path.name.isdigit())
-    return [path for folder in [*years, first] for path in numbered(folder)]
+    return [path for folder in [*years, first] for path in numbered_pages(folder)]
 
 
 def timeline_pages(site: Path, url: str) -> list[tuple[str, str]]:
@@ -323,8 +323,9 @@ def timeline_pages(site: Path, url: str) -> list[tuple[str, str]]:
 
 
 def country_problems(content: Path, site: Path) -> list[str]:
-    """Every country an article names has a page in each language that lists the article; every country
-    page is in its language's index; every area of the map leads to a page in the index's language."""
+    """Every country an article names has a page in each language that lists the article (on one of its
+    pages); every country page is in its language's index; every area of the map leads to a page in the index's
+    language."""
     problems = []
     for lang in LANGUAGES:
         by_country = defaultdict(list)
@@ -336,7 +337,8 @@ def country_problems(content: Path, site: Path) -> list[str]:
             if not path.is_file():
                 problems.append(f"{lang}: no page for {code}, which articles name")
                 continue
-            shown = [link for link in read_page(path).main_links if ARTICLE_URL.match(link)]
+            pages = numbered_pages(path.parent)  # PAGINATED_TEMPLATES["country"] articles a page
+            shown = [link for page in pages for link in read_page(page).main_links if ARTICLE_URL.match(link)]
             if not set(urls) <= set(shown):
                 problems.append(f"/{country_url(code, lang)}: lacks {sorted(set(urls) - set(shown))}")
         index_path = page_for_url(site, "/" + section_url("countries", lang))

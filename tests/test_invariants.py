@@ -8,7 +8,7 @@ years) never fails these tests: tests/growth.py writes them.
 from __future__ import annotations
 
 from . import invariants
-from .conftest import SEED
+from .conftest import SEED, build_site
 from .stylesheets import pages_with_unloaded_styles
 
 
@@ -68,3 +68,11 @@ def test_the_grown_archive_has_what_growth_adds(grown_content, grown_site):
 
 def test_every_page_loads_the_stylesheets_of_the_classes_it_uses(archive):
     assert pages_with_unloaded_styles(archive.site) == {}
+
+
+def test_a_country_page_is_read_to_its_last_page(grown_content, tmp_path):
+    # A country with more articles than a page holds (100) lists them over pages: the check reads them all.
+    paginated = {**invariants.setting("PAGINATED_TEMPLATES"), "country": 2}
+    site = build_site(tmp_path / "output", grown_content, PAGINATED_TEMPLATES=paginated)
+    assert list(site.glob("*/*/*/page/2/index.html")), "no country page has a second page"
+    assert invariants.country_problems(grown_content, site) == []

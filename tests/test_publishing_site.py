@@ -105,13 +105,16 @@ def test_a_feed_entry_says_of_its_text_what_the_page_says(content_copy, tmp_path
     text = path.read_text(encoding="utf-8").replace(
         "translation:\n",
         'annotations:\n  - text: "the observer Ostrander"\n    kind: editor\n    note: "An invented observer."\n'
-        'editor_note: "The fixture\'s own note on this article."\ntranslation:\n',
+        'editor_note: "The fixture\'s own note on this article.\\n\\nIts second paragraph."\ntranslation:\n',
     )
     path.write_text(text, encoding="utf-8")
     site = build_site(tmp_path / "output", content_copy)
     entries = feedparser.parse((site / "en" / "feed.atom.xml").read_text(encoding="utf-8")).entries
     [entry] = [entry for entry in entries if entry.link == LOCAL + EN_URL]
     content = entry.content[0].value
+    # A note of two paragraphs is two on the page and in the feed, not one run together.
+    for html in (content, (site / EN_ARTICLE).read_text(encoding="utf-8")):
+        assert re.search(r"<p>Its second paragraph\.</p>", html), html
     text = " ".join(re.sub(r"<[^>]+>", "", content).split())
     assert "Translated from Polish by the fixture's authors. The original is the authoritative text." in text
     assert "Ostrander[Note 1]." in text and "Editor's note: An invented observer." in text

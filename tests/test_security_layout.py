@@ -63,6 +63,20 @@ def test_a_file_an_article_copies_is_read(content_copy):
     assert [p for p in check(content_copy) if p.severity == "error"] == []
 
 
+def test_a_file_an_article_with_an_error_copies_is_not_said_to_be_linked_by_none(content_copy):
+    # The article is not read, nor its links: its file is still reported, but as one that only an article with
+    # an error of its own may link, never as linked by no article (which sends its writer looking for a link).
+    (content_copy / "images").mkdir()
+    (content_copy / "images" / "map.png").write_bytes(b"\x89PNG")
+    article = content_copy / "articles" / "2025" / "good-article.en.md"
+    article.write_text(GOOD.replace("lang: en", "lang: en\nlang: en") + "\n![A map]({static}/images/map.png)\n")
+    problems = [p for p in check(content_copy) if p.path == str(content_copy / "images" / "map.png")]
+    assert [p.message for p in problems] == [
+        "is not linked by any article that reads without errors, and would not be published"
+    ], problems
+    assert "an article with errors of its own may link it" in problems[0].hint, problems
+
+
 def test_the_article_folders_are_the_builds_setting(content_copy, tmp_path):
     """ARTICLE_PATHS decides where articles are, for `make check` and the build alike."""
     (content_copy / "articles").rename(content_copy / "news")

@@ -106,6 +106,18 @@ CASES: dict[str, tuple[str, str, int, str]] = {
         ARTICLE, good("lang: en", "lang: en\ntags: ['" + "網絡犯罪" * 20 + "']"), 5, "tags: '網絡犯罪",
     ),
     "empty topic": (ARTICLE, good("lang: en", "lang: en\ntags: ['x', ' ']"), 5, "tags: an item is empty"),
+    # Shown as one paragraph: a second, after a blank line, ran into the first (reported at the blank line).
+    "event description of two paragraphs": (
+        *_edit(EVENT, r"(?<=^description:\n  pl: ).+", "|\n    Jeden.\n\n    Dwa.", below=2),
+        "description.pl: is more than one paragraph",
+    ),
+    # As the slug `page` is refused: the topic `Page` took the folder of the topic index's next pages.
+    "topic at the address of the next pages": (
+        ARTICLE, good("lang: en", "lang: en\ntags: [Page]"), 5, "the address of the topic index's next pages",
+    ),
+    "topic at the address of the next pages in the topic pairs": (
+        *_edit("data/topics.yaml", r"(?<=  en: ).+", "page"), "topics.en: 'page' is the address",
+    ),
     "topic address too long in the topic pairs": (
         *_edit("data/topics.yaml", r"(?<=  en: ).+", "'" + "z" * 200 + "'"), "topics.en: 'zzzz",
     ),

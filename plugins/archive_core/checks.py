@@ -30,7 +30,7 @@ from .country_data import check_counts
 from .errors import Problem, display_path
 from .events import check_figures
 from .layout import COUNTRIES_FILE, EVENTS_DIR
-from .links import broken_link_problems, copied_files
+from .links import broken_link_problems, copied_files, copied_type_problem
 from .provenance import same_address
 from .reading import url_collisions
 from .schema import is_placeholder
@@ -56,6 +56,12 @@ def check_content_tree(snapshot: ContentSnapshot) -> list[Problem]:
     return snapshot.listing.problems
 
 
+UNLINKED_FILE = "is not linked by any article that reads without errors, and would not be published"
+UNLINKED_FILE_HINT = (
+    "an article with errors of its own may link it with {static}: fix those first; else link it, or move or remove it"
+)
+
+
 def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
     """A file of the content folder that no part of the build reads nor copies: nothing is dropped silently."""
     copied = copied_files(snapshot.content_dir, snapshot.articles)
@@ -63,10 +69,15 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
     problems = []
     # Most files are in the folders read whole (articles): found by their name's start, before `is_read`.
     read = tuple(os.path.join(content_dir, folder, "") for folder in layout.read_folders)
+    # An article with an error is not read, nor are its links: a file only it links may be copied once it reads.
+    unread_articles = any(problem.severity == "error" for problem in snapshot.reading_problems)
     for path in snapshot.listing.files:
         if str(path).startswith(read) or layout.is_read(path.relative_to(content_dir)):
             continue
         if Path(os.path.realpath(path)) in copied or path.resolve() in copied:
+            continue
+        if unread_articles and copied_type_problem(path) is None:
+            problems.append(Problem(str(path), None, "file", UNLINKED_FILE, UNLINKED_FILE_HINT))
             continue
         problems.append(Problem(str(path), None, "file", "is not read by the build and would never be published",
                                 layout.hint()))  # fmt: skip

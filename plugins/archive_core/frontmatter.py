@@ -30,6 +30,7 @@ from .text import (
     is_prose,
     length_problem,
     line_of,
+    paragraph_problem,
     text_problem,
 )
 from .when import YEAR_HINT, YearTooEarly, check_year
@@ -323,6 +324,7 @@ def _check_nodes(
                 problem
                 or (problem := invisible_problem(node.value, is_prose(where)))
                 or (node.tag == _STR_TAG and (problem := length_problem(node.value, where)))
+                or (node.tag == _STR_TAG and (problem := paragraph_problem(node.value, where)))
             ):
                 line += node.value.count("\n", 0, problem.offset) if node.style in ("|", ">") else 0
                 raise content_error(path, line, where or label, problem.message, problem.hint)

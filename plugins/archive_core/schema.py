@@ -25,7 +25,7 @@ from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
-from .text import TITLE_MAX_CHARS
+from .text import TITLE_MAX_CHARS, paragraphs
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
 from .when import YEAR_HINT, YearTooEarly, check_year, date_hint
 
@@ -105,6 +105,10 @@ class ArticleMeta:
     # The UTC offset (minutes) `date` was written with: `date` keeps the time as written (for display and
     # order); what states a moment (feeds, structured data) states it with this offset. None: no offset.
     date_offset: int | None = None
+
+    @property
+    def editor_note_paragraphs(self) -> tuple[str, ...]:
+        return paragraphs(self.editor_note) if self.editor_note else ()
 
 
 @dataclass(frozen=True)

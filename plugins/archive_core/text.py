@@ -96,8 +96,35 @@ def shows_something(text: str) -> bool:
     return any(map(_has_shape, text))
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+
+
+def paragraphs(prose: str) -> tuple[str, ...]:
+    """The paragraphs of a prose value, as a blank line (YAML's `|` keeps them) parts them."""
+    return tuple(part for part in _BLANK_LINE.split(prose.strip()) if part)
+
+
 def is_prose(dotted_field: str) -> bool:
     return not PROSE_FIELDS.isdisjoint(dotted_field.split("."))
+
+
+# The prose a page shows paragraph by paragraph; any other is one paragraph, or runs on in a sentence (a note
+# beside its passage, a correction's reason in brackets), where a second paragraph would run into the first.
+PARAGRAPHS_FIELDS = frozenset({"editor_note"})
+
+
+def paragraph_problem(text: str, dotted_field: str) -> TextProblem | None:
+    """A blank line in prose a page shows as one paragraph; its offset is the line after the blank line."""
+    parts = dotted_field.split(".")
+    if not is_prose(dotted_field) or not PARAGRAPHS_FIELDS.isdisjoint(parts):
+        return None
+    if (found := _BLANK_LINE.search(text.strip())) is None:
+        return None
+    return TextProblem(
+        text.index(text.strip()) + found.end(),
+        "is more than one paragraph (a blank line parts it), which its pages show as one",
+        "join the paragraphs into one",
+    )
 
 
 # A label is shown whole, on one line, wherever it is named (a topic on every page of its articles and on the topic

@@ -22,7 +22,8 @@ SECTIONS: dict[str, dict[str, str]] = {
 }
 
 # Pelican's PAGINATION_PATTERNS put page 2 of `<url>` at `<url>page/2/`: under a year's URL an
-# article with this slug would take the address of that year's second page (schema refuses it).
+# article with this slug would take the address of that year's second page, as a topic would the topic
+# index's (both refused: schema, `tag_problem`).
 PAGINATION_FOLDER = "page"
 
 
@@ -88,6 +89,12 @@ def tag_problem(tag: str) -> tuple[str, str] | None:
     slug = tag_slug(tag)
     if not slug:
         return f"{tag!r} has no letters or digits for the topic page's address", "name the topic in words"
+    if slug == PAGINATION_FOLDER:
+        pages = ", ".join(f"/{section_url('tags', lang)}{slug}/2/" for lang in SECTIONS["tags"])
+        return (
+            f"{tag!r} is the address of the topic index's next pages ({pages})",
+            "name the topic in other words",
+        )
     if len(slug) > TAG_SLUG_MAX_LENGTH:
         shown = tag if len(tag) <= 40 else f"{tag[:40]}..."
         return (

@@ -16,7 +16,7 @@ from archive_core.locales import LANGUAGES
 from archive_core.urls import page_url
 
 from .addresses import absolute, absolute_base
-from .feeds import Feed, FeedEntry, atom_xml, feed_html, feed_links, feed_url
+from .feeds import Feed, FeedEntry, atom_xml, feed_articles, feed_html, feed_links, feed_url
 from .heads import cache_of, page_heads
 from .repository import RepositoryLinks, repository_links
 from .settings import check_settings
@@ -117,7 +117,10 @@ class PublishingGenerator(Generator):
                 home_url=absolute(base, f"{lang}/"),
                 self_url=absolute(base, feed_url(lang)),
                 author=site_name(self.settings, lang),
-                entries=[self.feed_entry(article, base) for article in self.newest(lang)],
+                entries=[
+                    self.feed_entry(article, base)
+                    for article in feed_articles(self.articles, lang, self.settings.get("FEED_MAX_ITEMS"))
+                ],
                 updated_when_empty=newest,
             )
             _write(output / feed_url(lang), atom_xml(feed))
@@ -136,11 +139,6 @@ class PublishingGenerator(Generator):
             ],
         )
         _write(output / "robots.txt", robots_txt(absolute(base, INDEX_NAME)))
-
-    def newest(self, lang: str) -> list:
-        """The language's newest articles, as many as Pelican's FEED_MAX_ITEMS (None: all)."""
-        articles = sorted((a for a in self.articles if a.lang == lang), key=lambda a: (a.date, a.url), reverse=True)
-        return articles[: self.settings.get("FEED_MAX_ITEMS")]
 
     def feed_entry(self, article, base: str) -> FeedEntry:
         """The article as its page gives it: its source, translation and notes around its text (partials/feed_entry)."""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urljoin
 
 from feedgenerator import Atom1Feed
 
+from archive_core.browse import D, newest_first
 from archive_core.locales import LANGUAGES
 
 from .addresses import absolute
@@ -53,6 +54,12 @@ class Feed:
     updated_when_empty: datetime | None = None
 
 
+def feed_articles(articles: Iterable[D], lang: str, max_items: int | None) -> list[D]:
+    """The language's newest articles, in the order of every listing (ties by slug, never by URL: `x-2/` sorts
+    before `x/`), as many as Pelican's FEED_MAX_ITEMS (None: all)."""
+    return newest_first(a for a in articles if a.lang == lang)[:max_items]
+
+
 class _Atom(Atom1Feed):
     """Reproducible: an empty feed is not stamped with the time of the build."""
 
@@ -76,8 +83,9 @@ def atom_xml(feed: Feed) -> str:
         feed_guid=feed.self_url,
         updated_when_empty=feed.updated_when_empty or datetime.fromisoformat("1970-01-01T00:00:00+00:00"),
     )
-    # In the archive's order, newest first by the time as written (each entry states its own offset).
-    for entry in sorted(feed.entries, key=lambda e: (e.published.replace(tzinfo=None), e.url), reverse=True):
+    # Newest first by the time as written (each entry states its own offset); entries of one time keep the order
+    # they are given in, the archive's (`feed_articles`). The sort is stable, also in reverse.
+    for entry in sorted(feed.entries, key=lambda e: e.published.replace(tzinfo=None), reverse=True):
         atom.add_item(
             title=entry.title,
             link=entry.url,

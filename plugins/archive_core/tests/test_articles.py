@@ -243,6 +243,26 @@ def test_a_summary_is_bounded_as_the_lead_is_and_refused_at_its_line_beyond(tmp_
     assert "delete the line to use the lead paragraph" in message
 
 
+def test_a_summary_of_two_paragraphs_is_refused_at_its_line(tmp_path):
+    # Every listing shows the summary as one paragraph: the second ran into the first, as if one text.
+    two = GOOD.replace("lang: pl\n", "lang: pl\nsummary: |\n  Pierwszy akapit.\n\n  Drugi akapit.\n")
+    message = error_of(tmp_path, two)
+    assert message.startswith(f"{tmp_path / 'a.pl.md'}:7: summary: is more than one paragraph (a blank line parts it)")
+    assert "join the paragraphs into one" in message
+    # So is any prose a page shows as one paragraph or in a sentence (a correction's reason), at the blank line.
+    reason = "corrections:\n  - date: 2025-10-27\n    change: Poprawka.\n    reason: |\n      Jeden.\n\n      Dwa.\n"
+    message = error_of(tmp_path, GOOD.replace("lang: pl\n", f"lang: pl\n{reason}"))
+    assert message.startswith(f"{tmp_path / 'a.pl.md'}:10: corrections.0.reason: is more than one paragraph")
+    folded = GOOD.replace("lang: pl\n", "lang: pl\nsummary: >\n  Jeden akapit\n  na dwóch liniach.\n")
+    assert read_article(write(tmp_path, folded)).meta.summary.strip() == "Jeden akapit na dwóch liniach."
+
+
+def test_an_editor_note_keeps_its_paragraphs(tmp_path):
+    note = GOOD.replace("lang: pl\n", "lang: pl\neditor_note: |\n  Pierwszy akapit\n  uwagi.\n  \n\n  Drugi.\n")
+    meta = read_article(write(tmp_path, note)).meta
+    assert meta.editor_note_paragraphs == ("Pierwszy akapit\nuwagi.", "Drugi.")
+
+
 def test_a_lead_written_without_spaces_is_cut_at_its_1000th_character(tmp_path):
     # Chinese, Japanese or a run of one letter is one word however long: 300,000 characters made the home pages 1 MB.
     head = GOOD.split("---\n\n")[0] + "---\n\n"

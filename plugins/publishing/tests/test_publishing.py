@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
@@ -12,7 +13,7 @@ import pytest
 
 from publishing import sitemap as sitemap_module
 from publishing.addresses import absolute, absolute_base
-from publishing.feeds import Feed, FeedEntry, atom_xml, feed_links
+from publishing.feeds import Feed, FeedEntry, atom_xml, feed_articles, feed_links
 from publishing.repository import repository_links
 from publishing.settings import SettingsError, check_settings
 from publishing.sitemap import (
@@ -50,6 +51,13 @@ def test_a_page_links_to_its_languages_feed_and_a_bilingual_page_to_both():
     assert [f.url for f in feed_links("404.html", TITLES)] == ["pl/feed.atom.xml", "en/feed.atom.xml"]
 
 
+@dataclass(frozen=True)
+class Dated:
+    lang: str
+    date: datetime
+    slug: str
+
+
 def entry(day: int, slug: str) -> FeedEntry:
     return FeedEntry(
         title=f"Tytuł <{slug}>",
@@ -74,6 +82,20 @@ def test_atom_feed_is_valid_and_newest_first():
     ]
     assert parsed.entries[0].title == "Tytuł <newer>"
     assert parsed.feed.updated.startswith("2025-10-26")
+
+
+def test_a_feed_lists_one_days_articles_in_the_archives_order():
+    # `x` and `x-2` (a title given its own slug): the home page lists `x-2` first, by slug; their URLs sort the
+    # other way (`x-2/` before `x/`), so a feed ordered by URL chose and ordered them unlike every listing.
+    same_day = [Dated("pl", datetime(2025, 10, 26, tzinfo=WARSAW), slug) for slug in ("x", "x-2", "y")]
+    assert [a.slug for a in feed_articles(same_day, "pl", 2)] == ["y", "x-2"]
+    feed = Feed("pl", "Archiwum", "https://example.org/pl/", "https://example.org/pl/feed.atom.xml", "Archiwum",
+                [entry(26, "x-2"), entry(26, "x"), entry(25, "older")])  # fmt: skip
+    assert [e.link for e in feedparser.parse(atom_xml(feed)).entries] == [
+        "https://example.org/pl/2025/x-2/",
+        "https://example.org/pl/2025/x/",
+        "https://example.org/pl/2025/older/",
+    ]
 
 
 def test_empty_feed_is_reproducible():
