@@ -1,0 +1,101 @@
+"""Hints that propose a value: followed literally, all at once, they end the problem and start no other.
+
+Each test runs `make check` (`tools.check`) on a copy of the fixture archive with articles of its own, writes
+every value the hints propose into the files they name, and checks again: only the fixture's own problems
+are left.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from archive_core.errors import Problem
+from archive_core.schema import SLUG_MAX_LENGTH, default_slug
+from tools.check import check
+
+from .conftest import FIXTURE
+
+PROPOSED_SLUG = re.compile(r"`slug: ([a-z0-9-]+)`")
+TITLE = "Konwencja z Hanoi podpisana"
+# Its slug is as long as a slug may be: a number added to it must cut it.
+LONG_TITLE = " ".join(["Konwencja z Hanoi podpisana przez sześćdziesiąt pięć państw"] * 3)
+PLACES = [("pl", 2025), ("en", 2025), ("pl", 2024)]
+
+
+def write_article(content: Path, key: str, title: str, lang: str, year: int, slug: str | None = None) -> Path:
+    path = content / "articles" / str(year) / f"{key}.{lang}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f'---\ntitle: "{title}"\ndate: {year}-03-10\nlang: {lang}\ntranslation_key: {key}\n'
+        + (f"slug: {slug}\n" if slug else "")
+        + f"source:\n  url: https://example.org/{lang}/{key}\n  publisher: Gazeta Testowa\n---\n\nTekst {key}.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def follow_hints(problems: list[Problem]) -> int:
+    """Write every slug a hint proposes into its file, as a contributor would; how many were written."""
+    followed = 0
+    for problem in problems:
+        if not (proposed := PROPOSED_SLUG.search(problem.hint or "")):
+            continue
+        path = Path(problem.path)
+        text = path.read_text(encoding="utf-8")
+        line = f"slug: {proposed.group(1)}"
+        if re.search(r"^slug: .*$", text, re.MULTILINE):
+            text = re.sub(r"^slug: .*$", line, text, count=1, flags=re.MULTILINE)
+        else:
+            text = re.sub(r"^(title: .*)$", rf"\1\n{line}", text, count=1, flags=re.MULTILINE)
+        path.write_text(text, encoding="utf-8")
+        followed += 1
+    return followed
+
+
+def shown(problems: list[Problem]) -> set[tuple[str, str, str]]:
+    return {(problem.path, problem.field, problem.message) for problem in problems}
+
+
+@settings(max_examples=30, deadline=None)
+@example(given_slugs=[False] * 3, long=False, taken=set(), also_in_english=0)  # three told one slug
+@example(given_slugs=[True, False], long=False, taken={(2, ("pl", 2025))}, also_in_english=0)  # `-2` is taken
+@example(given_slugs=[False, False], long=True, taken=set(), also_in_english=0)  # `-2` makes it too long
+@example(given_slugs=[False] * 6, long=False, taken={(2, ("en", 2025)), (3, ("pl", 2024))}, also_in_english=3)
+@given(
+    given_slugs=st.lists(st.booleans(), min_size=2, max_size=6),
+    long=st.booleans(),
+    taken=st.sets(st.tuples(st.integers(2, 8), st.sampled_from(PLACES)), max_size=4),
+    also_in_english=st.integers(0, 3),
+)
+def test_the_slugs_hints_propose_for_articles_at_one_address_end_the_collision(
+    given_slugs: list[bool], long: bool, taken: set[tuple[int, tuple[str, int]]], also_in_english: int
+):
+    """n articles (2..6) at one address, some by `slug:`, some by title; slugs of the kind a hint proposes taken
+    by other articles in this and other languages and years; another collision of the same slug in English."""
+    title = LONG_TITLE if long else TITLE
+    slug = default_slug(title)
+    with tempfile.TemporaryDirectory() as folder:
+        content = Path(folder) / "content"
+        shutil.copytree(FIXTURE, content)
+        before = shown(check(content))
+        for index, by_slug in enumerate(given_slugs):
+            write_article(content, f"same-{index}", title, "pl", 2025, slug if by_slug else None)
+        for index in range(also_in_english if also_in_english > 1 else 0):
+            write_article(content, f"same-en-{index}", title, "en", 2025)
+        for number, (lang, year) in sorted(taken):
+            occupied = f"{slug[: SLUG_MAX_LENGTH - len(str(number)) - 1].rstrip('-')}-{number}"
+            write_article(content, f"taken-{number}-{lang}-{year}", f"Inny {number}", lang, year, occupied)
+        problems = check(content)
+        assert problems == check(content)  # the same content, the same hints
+        collisions = [problem for problem in problems if "also the address of" in problem.message]
+        expected = len(given_slugs) + (also_in_english if also_in_english > 1 else 0)
+        assert len(collisions) == expected, problems
+        followed = follow_hints(problems)
+        assert shown(check(content)) == before
+        assert followed == expected - (2 if also_in_english > 1 else 1)  # each address is kept by one article
