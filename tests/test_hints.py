@@ -99,3 +99,80 @@ def test_the_slugs_hints_propose_for_articles_at_one_address_end_the_collision(
         followed = follow_hints(problems)
         assert shown(check(content)) == before
         assert followed == expected - (2 if also_in_english > 1 else 1)  # each address is kept by one article
+
+
+MEANT = re.compile(r"did you mean [`']([\w-]+)[`']\?")
+
+
+def follow_did_you_mean(problems: list[Problem]) -> None:
+    """Write in the name each "did you mean" proposes, at its line (a key, or an item of an inline list); delete
+    the line a hint says to delete, as the name it would propose is given already."""
+    for problem in sorted(problems, key=lambda problem: (problem.path, -(problem.line or 0))):
+        path, hint = Path(problem.path), problem.hint or ""
+        lines = path.read_text(encoding="utf-8").split("\n")
+        at = (problem.line or 0) - 1
+        written = problem.field.rsplit(".", 1)[-1]
+        if meant := MEANT.search(hint):
+            key = lines[at].lstrip()
+            if key.startswith(f"{written}:"):
+                lines[at] = lines[at][: len(lines[at]) - len(key)] + meant.group(1) + key[len(written) :]
+            else:  # an item of a list: the message names it
+                wrong = re.search(r"translation_key '([\w-]+)'", problem.message).group(1)
+                lines[at] = lines[at].replace(wrong, meant.group(1))
+        elif "is given already" in hint:
+            del lines[at]
+        path.write_text("\n".join(lines), encoding="utf-8")
+
+
+TYPOS = ["titel", "tilte", "titl"]
+
+
+@settings(max_examples=20, deadline=None)
+@example(typos=["titel"], with_title=True, aliases=[])  # the field meant is there already
+@example(typos=["titel", "tilte"], with_title=False, aliases=[])  # two misspellings of one field
+@example(typos=[], with_title=True, aliases=["topics", "keywords"])  # two other sites' names of `tags`
+@given(
+    typos=st.lists(st.sampled_from(TYPOS), unique=True, max_size=3),
+    with_title=st.booleans(),
+    aliases=st.lists(st.sampled_from(["topics", "keywords", "category"]), unique=True, max_size=3),
+)
+def test_what_did_you_mean_proposes_for_misspelt_fields_leaves_no_field_set_twice(
+    typos: list[str], with_title: bool, aliases: list[str]
+):
+    with tempfile.TemporaryDirectory() as folder:
+        content = Path(folder) / "content"
+        shutil.copytree(FIXTURE, content)
+        before = shown(check(content))
+        path = write_article(content, "misspelt", TITLE, "pl", 2025)
+        text = path.read_text(encoding="utf-8")
+        if not with_title and typos:
+            text = text.replace(f'title: "{TITLE}"\n', "")
+        added = "".join(f'{typo}: "{TITLE}"\n' for typo in typos) + "".join(f"{alias}: [Inny]\n" for alias in aliases)
+        path.write_text(text.replace("source:\n", f"tags: [Konwencja]\n{added}source:\n"), encoding="utf-8")
+        for _ in range(len(typos) + len(aliases)):  # a front-matter is told its first problem only
+            follow_did_you_mean(check(content))
+        assert shown(check(content)) == before
+
+
+def test_what_did_you_mean_proposes_for_an_events_unknown_articles_lists_none_twice(content_copy):
+    event = content_copy / "data" / "timeline" / "signing-ceremony.yaml"
+    before = shown(check(content_copy))
+    text = event.read_text(encoding="utf-8")
+    wrong = "articles: [signing-in-hanoi, signing-in-hanio, lodz-conference, lodz-conferense, lodz-konference]"
+    event.write_text(text.replace("articles: [signing-in-hanoi, lodz-conference]", wrong), encoding="utf-8")
+    problems = check(content_copy)
+    assert len([problem for problem in problems if "no article has" in problem.message]) == 3, problems
+    for problem in problems:  # one line holds all: the test writes in the names, the contributor deletes the rest
+        wrong = re.search(r"translation_key '([\w-]+)'", problem.message)
+        if wrong and "is given already" in (problem.hint or ""):
+            event.write_text(event.read_text(encoding="utf-8").replace(f", {wrong.group(1)}", ""), encoding="utf-8")
+    follow_did_you_mean([problem for problem in problems if MEANT.search(problem.hint or "")])
+    assert shown(check(content_copy)) == before
+
+
+def test_what_did_you_mean_proposes_for_a_misspelt_field_of_names_sets_none_twice(content_copy):
+    before = shown(check(content_copy))
+    names = content_copy / "data" / "names.yaml"
+    names.write_text("names:\n  - name: Hanoi\n    nmae: Ha Noi\n    other:\n      pl: [Hanoi]\n", encoding="utf-8")
+    follow_did_you_mean(check(content_copy))
+    assert shown(check(content_copy)) == before
