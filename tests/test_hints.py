@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from archive_core.errors import Problem
+from archive_core.errors import Problem, display_path
 from archive_core.schema import SLUG_MAX_LENGTH, default_slug
 from tools.check import check
 
@@ -175,4 +175,26 @@ def test_what_did_you_mean_proposes_for_a_misspelt_field_of_names_sets_none_twic
     names = content_copy / "data" / "names.yaml"
     names.write_text("names:\n  - name: Hanoi\n    nmae: Ha Noi\n    other:\n      pl: [Hanoi]\n", encoding="utf-8")
     follow_did_you_mean(check(content_copy))
+    assert shown(check(content_copy)) == before
+
+
+def test_the_topic_did_you_mean_proposes_is_never_listed_twice_in_an_article(content_copy):
+    """An article with the topic meant and its typo: writing the topic in for the typo would list it twice."""
+    (content_copy / "data" / "topics.yaml").write_text("topics:\n  - {pl: ratyfikacja, en: ratification}\n", "utf-8")
+    before = shown(check(content_copy))
+    both = write_article(content_copy, "both-spellings", "Oba", "pl", 2026)
+    typo = write_article(content_copy, "typo-only", "Literówka", "pl", 2026)
+    for path, tags in ((both, ["ratyfikacja", "ratyfikcja"]), (typo, ["ratyfikcja"])):
+        listed = "".join(f"  - {tag}\n" for tag in tags)
+        path.write_text(path.read_text(encoding="utf-8").replace("source:\n", f"tags:\n{listed}source:\n"), "utf-8")
+    [warning] = [problem for problem in check(content_copy) if "nearly name one topic" in problem.message]
+    meant = MEANT.search(warning.hint).group(1)
+    delete = set(re.search(r" In (.+), where ", warning.hint).group(1).split(", "))
+    for path, line in re.findall(r"(\S+\.md):(\d+) 'ratyfikcja'", warning.message):
+        lines = Path(path).read_text(encoding="utf-8").split("\n")
+        if display_path(path) in delete:
+            del lines[int(line) - 1]
+        else:
+            lines[int(line) - 1] = lines[int(line) - 1].replace("ratyfikcja", meant)
+        Path(path).write_text("\n".join(lines), encoding="utf-8")
     assert shown(check(content_copy)) == before
