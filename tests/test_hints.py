@@ -2,7 +2,7 @@
 
 Each test runs `make check` (`tools.check`) on a copy of the fixture archive with articles of its own, writes
 every value the hints propose into the files they name, and checks again: only the fixture's own problems
-are left.
+are left. `make new` (`tools.new_article`) is asked again with the KEY= it proposes.
 """
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from archive_core.errors import Problem, display_path
 from archive_core.schema import SLUG_MAX_LENGTH, default_slug
 from tools.check import check
+from tools.new_article import Refused, scaffold
 
 from .conftest import FIXTURE
 
@@ -198,3 +200,16 @@ def test_the_topic_did_you_mean_proposes_is_never_listed_twice_in_an_article(con
             lines[int(line) - 1] = lines[int(line) - 1].replace("ratyfikcja", meant)
         Path(path).write_text("\n".join(lines), encoding="utf-8")
     assert shown(check(content_copy)) == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "key"),
+    [("en", "signing-in-hano"), ("en", "lodz-conferense"), ("pl", "civil-society-concern"), ("pl", "lodz-conferenc")],
+)
+def test_the_key_make_new_proposes_for_a_translation_is_one_it_translates(content_copy, lang, key):
+    """`make new KEY=<a typo> LANG=...`: the KEY= it proposes makes the translation, never an article already
+    there in that language."""
+    with pytest.raises(Refused) as refused:
+        scaffold(content_copy, "", lang, None, key)
+    if meant := re.search(r"did you mean KEY=([\w-]+)\?", str(refused.value)):
+        assert scaffold(content_copy, "", lang, None, meant.group(1)).is_file()
