@@ -22,6 +22,7 @@ from tools.check import check
 from tools.new_article import Refused, scaffold
 
 from .conftest import FIXTURE
+from .importer.helpers import run_import
 
 PROPOSED_SLUG = re.compile(r"`slug: ([a-z0-9-]+)`")
 TITLE = "Konwencja z Hanoi podpisana"
@@ -213,3 +214,24 @@ def test_the_key_make_new_proposes_for_a_translation_is_one_it_translates(conten
         scaffold(content_copy, "", lang, None, key)
     if meant := re.search(r"did you mean KEY=([\w-]+)\?", str(refused.value)):
         assert scaffold(content_copy, "", lang, None, meant.group(1)).is_file()
+
+
+@pytest.mark.parametrize("same_title", [True, False], ids=["same address", "own address"])
+def test_the_names_make_import_proposes_for_another_article_at_a_files_place_import_it_beside(
+    content_copy, tmp_path, capsys, same_title
+):
+    """An import whose file would replace another article's: the KEY= (and SLUG=) its refusal proposes import
+    it beside that one, and `make check` finds nothing new."""
+    before = shown(check(content_copy))
+    title = "Konferencja o konwencji w Łodzi" if same_title else "Druga konferencja w Łodzi"
+    source = tmp_path / "source.txt"
+    source.write_text(f"{title}\nEksperci znów rozmawiali w Łodzi.\nSource: https://example.org/pl/lodz-2\n", "utf-8")
+    options = ["--key", "lodz-conference", "--date", "2025-11-05", "--lang", "pl", "--publisher", "Gazeta Testowa"]
+    refused = run_import(capsys, source, content_copy, "--title", title, *options)
+    assert refused.code == 1 and "already exists and differs" in refused.err, refused.err
+    names = re.search(r"if it is another article, import it with (KEY=\S+)(?: (SLUG=\S+))?\)", refused.err)
+    assert bool(names.group(2)) == same_title, refused.err
+    proposed = [f"--{name.split('=')[0].lower()}={name.split('=')[1]}" for name in names.groups() if name]
+    imported = run_import(capsys, source, content_copy, "--title", title, *options, *proposed)
+    assert imported.code == 0, imported.err
+    assert shown(check(content_copy)) == before
