@@ -21,13 +21,13 @@ class Suggestions:
 
     def hint(self, written: str, shown: str, otherwise: str, alias: str | None = None) -> str:
         """`did you mean X?`, X the known name closest to `written`, else `alias` (`shown` formats X: "`{}`",
-        "{!r}"); where X is given already, or proposed to an earlier line, that it is; else `otherwise`."""
+        "{!r}"); where X is given already, or proposed for an earlier one, that it is; else `otherwise`."""
         close = difflib.get_close_matches(written, self.known, n=1)
         name = close[0] if close else alias
         if name is None:
             return otherwise
         meant = shown.format(name)
         if name in self.given:
-            return f"{meant} is given already (or proposed for another line): delete this one, or merge it there"
+            return f"{meant} is given already (or proposed for another one): delete this one, or merge it there"
         self.given.add(name)
         return f"did you mean {meant}?"
