@@ -235,3 +235,26 @@ def test_the_names_make_import_proposes_for_another_article_at_a_files_place_imp
     imported = run_import(capsys, source, content_copy, "--title", title, *options, *proposed)
     assert imported.code == 0, imported.err
     assert shown(check(content_copy)) == before
+
+
+@pytest.mark.parametrize("listed_there", [True, False], ids=["listed there", "not listed there"])
+def test_the_record_a_country_form_is_moved_to_by_its_hint_lists_it_once(content_copy, listed_there):
+    """`Wietnam` in Poland's record of country-names.yaml is CLDR's name of VN: moved as the hint says, it is in
+    VN's record once, and `make check` finds nothing new."""
+    before = shown(check(content_copy))
+    forms = {"PL": ["Wietnam", "Polsce"], "VN": ["Wietnam", "Wietnamu"] if listed_there else ["Wietnamu"]}
+
+    def write() -> None:
+        records = "".join(
+            f"  - code: {code}\n    forms: [{', '.join(names)}]\n    source: https://example.org/{code}\n"
+            for code, names in forms.items()
+        )
+        (content_copy / "data" / "country-names.yaml").write_text(f"countries:\n{records}", encoding="utf-8")
+
+    write()
+    [told] = [problem for problem in check(content_copy) if "is CLDR's name of" in problem.message]
+    forms["PL"].remove("Wietnam")
+    if moved := re.search(r"move it to the record of (\w+)", told.hint):
+        forms[moved.group(1)].append("Wietnam")
+    write()
+    assert shown(check(content_copy)) == before
