@@ -426,6 +426,6 @@ def test_two_articles_at_one_address_are_each_told_at_the_line_that_makes_it(con
         lines = Path(problem.path).read_text(encoding="utf-8").split("\n")
         field = "slug" if slug_given or problem.path == str(first) else "title"
         assert problem.field == field and lines[problem.line - 1].startswith(f"{field}:"), problem
-        assert problem.severity == "error" and "`slug:`" in problem.hint, problem
+        assert problem.severity == "error" and "`slug:" in problem.hint, problem
         named = {Path(p.path).name for p in problems} - {Path(problem.path).name}
         assert all(name in problem.message for name in named), problem

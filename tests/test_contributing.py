@@ -172,8 +172,12 @@ def test_a_translation_of_a_translated_original_keeps_its_chain(content_copy: Pa
         (["TITLE=???", "LANG=pl"], "no letters or digits to make a translation_key of: add KEY="),
         (["TITLE=x", "LANG=pl", "KEY=Not A Slug"], "translation_key: 'Not A Slug' is not a valid slug"),
         (
-            ["LANG=en", "KEY=signing-in-hano"],  # a translation of a mistyped key: it made a new article, untitled
-            "no article has translation_key 'signing-in-hano' (did you mean KEY=signing-in-hanoi?)",
+            ["LANG=en", "KEY=lodz-conferense"],  # a translation of a mistyped key: it made a new article, untitled
+            "no article has translation_key 'lodz-conferense' (did you mean KEY=lodz-conference?)",
+        ),
+        (
+            ["LANG=en", "KEY=signing-in-hano"],  # the key it is near has its English version: nothing to propose
+            "no article has translation_key 'signing-in-hano': to translate an article",
         ),
         (
             ["LANG=pl", "KEY=signing-in-hanoi"],  # the original's own language: it said to fix a valid translation

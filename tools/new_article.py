@@ -165,13 +165,22 @@ def _no_original(content_dir: Path, key: str, lang: str) -> str:
             f"{_shown(others[0])} has translation_key {key!r}, but it is not an original in another language that "
             "reads cleanly (`make check` says what is wrong with it): fix it first, or give TITLE= for a new article"
         )
-    keys = sorted({path.name.rsplit(".", 2)[0] for path in (content_dir / ARTICLES).glob("*/*.md")})
-    close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(key, _translatable(content_dir, lang), n=1, cutoff=0.6)
     guess = f" (did you mean KEY={close[0]}?)" if close else ""
     return (
         f"no article has translation_key {key!r}{guess}: to translate an article, give KEY= its translation_key; "
         f'to start a new one, give its title: make new TITLE="..." LANG={lang}'
     )
+
+
+def _translatable(content_dir: Path, lang: str) -> list[str]:
+    """The translation_keys KEY= can take for `lang`: those of articles with a version in another language and
+    none in `lang` (one that has it would be refused as already there)."""
+    langs: dict[str, set[str]] = {}
+    for path in (content_dir / ARTICLES).glob("*/*.md"):
+        key, _, version = path.name.removesuffix(".md").rpartition(".")
+        langs.setdefault(key, set()).add(version)
+    return sorted(key for key, versions in langs.items() if lang not in versions)
 
 
 def counterparts(content_dir: Path, path: Path) -> list[Path]:

@@ -52,6 +52,13 @@ def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[
         return (), [data.problem([], "countries", "is missing", "the file holds `countries:`, a list")]
     found, problems = [], []
     owners: dict[str, str] = {}  # each form -> the code whose record gives it first
+    listed = {
+        (record.get("code"), unicodedata.normalize("NFC", form))
+        for record in records
+        if isinstance(record, dict) and isinstance(record.get("forms"), list)
+        for form in record["forms"]
+        if isinstance(form, str)
+    }  # a form is moved only to a record that does not list it already
     for index, record in enumerate(records):
         try:
             forms = _record(data, ["countries", index], record)
@@ -72,7 +79,9 @@ def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[
                         f"{forms.code}.forms",
                         f"{form!r} is CLDR's name of {other}: the importer would tag an article naming {other} "
                         f"as {forms.code}",
-                        f"remove it, or move it to the record of {other}",
+                        f"remove it: the record of {other} lists it already"
+                        if (other, form) in listed
+                        else f"remove it, or move it to the record of {other}",
                     )
                 )
             # As matched: `wietnamski` of one record opening a sentence is `Wietnamski` of another.

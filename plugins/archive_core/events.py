@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from archive_core.locales import LANGUAGES
 from archive_core.page_ids import is_reserved
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.schema import MAX_DAYS_AHEAD
+from archive_core.suggestions import Suggestions
 
 from .when import When, date_hint, parse_point, parse_range
 
@@ -200,12 +200,10 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
     if not isinstance(data.data, dict):
         record.fail([], "the file is not a set of `field: value` lines", "see CONTRIBUTING.md, Adding a timeline event")
         return None, record.problems
+    names = Suggestions(FIELDS, {str(key) for key in data.data})
     for key in data.data:
         if key not in FIELDS:
-            close = difflib.get_close_matches(str(key), FIELDS, n=1)
-            record.fail(
-                [key], "is not a known field", f"did you mean `{close[0]}`?" if close else f"known: {', '.join(FIELDS)}"
-            )
+            record.fail([key], "is not a known field", names.hint(str(key), "`{}`", f"known: {', '.join(FIELDS)}"))
 
     event_id = record.text(["id"], data.data.get("id"), "add `id: a-short-slug`, the entry's anchor")
     if event_id and not ID_PATTERN.fullmatch(event_id):
@@ -245,12 +243,10 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
                 countries.code_hint(code),
             )
     article_keys = record.codes("articles")
+    keys = Suggestions(sorted(known_articles), set(article_keys))
     for index, key in enumerate(article_keys):
         if key not in known_articles:
-            close = difflib.get_close_matches(key, sorted(known_articles), n=1)
-            hint = (
-                f"did you mean {close[0]!r}?" if close else "give the translation_key of an article in content/articles"
-            )
+            hint = keys.hint(key, "{!r}", "give the translation_key of an article in content/articles")
             record.fail(["articles", index], f"no article has the translation_key {key!r}", hint)
 
     if record.problems:

@@ -15,7 +15,6 @@ them, so the three cannot drift. A name matches a page's text whole-word, whatev
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import unicodedata
@@ -30,6 +29,7 @@ from .layout import NAMES_FILE
 from .locales import is_named_language
 from .provenance import address_hint, is_http_url
 from .schema import LANGUAGE_CODE, Field
+from .suggestions import Suggestions
 
 # Every page is matched against every name, and a page that writes names gets all of theirs as hidden terms:
 # the bounds keep both small whatever the file holds (at most 100 x 24 names of 100 characters).
@@ -163,10 +163,10 @@ def _fields(data: DataFile, where: list, value: Any, fields: tuple[Field, ...], 
     if not isinstance(value, dict):
         raise ContentError(data.problem(where, label, "must be a mapping", SHAPE))
     known = [field.name for field in fields]
+    names = Suggestions(known, {str(key) for key in value})
     for key in value:
         if key not in known:
-            close = difflib.get_close_matches(str(key), known, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else f"known: {', '.join(known)}"
+            hint = names.hint(str(key), "`{}`", f"known: {', '.join(known)}")
             raise ContentError(data.problem([*where, key], f"{label}.{key}", "is not a known field", hint))
     for field in fields:
         if field.required and field.name not in value:

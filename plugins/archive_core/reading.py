@@ -14,6 +14,8 @@ from archive_core.errors import ContentError, Problem, display_path
 from .articles import ArticleDocument, parse_article
 from .cache import ContentCache
 from .layout import ARTICLE_SUFFIX, Layout
+from .schema import SLUG_MAX_LENGTH
+from .urls import PAGINATION_FOLDER
 from .workers import fork_context
 
 # Below this many files per process, starting a pool costs more than it saves.
@@ -111,13 +113,22 @@ def read_articles(
 def url_collisions(docs: Iterable[ArticleDocument]) -> list[Problem]:
     """Two articles that would be published at the same address (same language, year and slug): an error in
     each, at the line of what makes its address (`slug:` where given, else the `title` it is made from),
-    naming the others' files and lines."""
+    naming the others' files and lines. The first file of each address keeps it; each other is proposed a slug
+    of its own (`free_slugs`), so that the hints, followed all at once, leave no two articles at one address."""
+    docs = list(docs)
     by_address: dict[tuple[str, int, str], list[ArticleDocument]] = {}
     for doc in docs:
         by_address.setdefault((doc.meta.lang, doc.meta.date.year, doc.meta.slug), []).append(doc)
+    taken = {doc.meta.slug for doc in docs}
     problems = []
-    for (lang, year, slug), group in by_address.items():
-        for doc in group if len(group) > 1 else ():
+    for (lang, year, slug), group in sorted(by_address.items()):
+        if len(group) < 2:
+            continue
+        group = sorted(group, key=lambda doc: str(doc.path))
+        slugs = free_slugs(slug, len(group) - 1, taken)
+        taken.update(slugs)
+        proposed = {str(doc.path): new for doc, new in zip(group[1:], slugs, strict=True)}
+        for doc in group:
             field = _address_field(doc)
             others = ", ".join(
                 f"{display_path(other.path)}:{other.line(_address_field(other)) or 1}"
@@ -125,16 +136,33 @@ def url_collisions(docs: Iterable[ArticleDocument]) -> list[Problem]:
                 if other is not doc
             )
             said = f"{slug!r} is" if field == "slug" else f"makes the address {slug!r}, which is"
+            hint = (
+                f"two articles cannot share one address: give this one `slug: {new}`, which no other article has"
+                if (new := proposed.get(str(doc.path)))
+                else "two articles cannot share one address: this one keeps it, and each of the others is told a "
+                "`slug:` of its own"
+            )
             problems.append(
-                Problem(
-                    doc.path,
-                    doc.line(field),
-                    field,
-                    f"{said} also the address of {others} ({lang}, {year})",
-                    f"two articles cannot share one address: give one its own `slug:`, such as `slug: {slug}-2`",
-                )
+                Problem(doc.path, doc.line(field), field, f"{said} also the address of {others} ({lang}, {year})", hint)
             )
     return problems
+
+
+def free_slugs(slug: str, count: int, taken: set[str]) -> list[str]:
+    """`count` slugs made of `slug` and a number (`-2`, `-3`...), each valid and none in `taken` or the
+    pagination folder: the base is cut at a hyphen where the number would make the slug too long."""
+    found: list[str] = []
+    number = 1
+    while len(found) < count:
+        number += 1
+        suffix = f"-{number}"
+        base = slug[: SLUG_MAX_LENGTH - len(suffix)]
+        if len(base) < len(slug) and slug[len(base)] != "-" and "-" in base:  # not in the middle of a word
+            base = base[: base.rindex("-")]
+        candidate = base.rstrip("-") + suffix
+        if candidate not in taken and candidate != PAGINATION_FOLDER:
+            found.append(candidate)
+    return found
 
 
 def _address_field(doc: ArticleDocument) -> str:

@@ -6,7 +6,6 @@ documentation and editor tooling are all derived from it.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
+from .suggestions import Suggestions
 from .text import TITLE_MAX_CHARS, paragraphs
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
 from .when import YEAR_HINT, YearTooEarly, check_year, date_hint
@@ -365,11 +365,13 @@ def _summary(v: _Validator, value: Any) -> str | None:
 
 def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
     v = _Validator(data, doc)
+    names = Suggestions(FIELD_NAMES, {str(key) for key in data})
     for key in data:
         if key not in FIELD_NAMES:
-            close = [f"`{name}`" for name in difflib.get_close_matches(str(key), FIELD_NAMES, n=1)]
-            meant = close[0] if close else FIELD_ALIASES.get(str(key).lower())
-            hint = f"did you mean {meant}?" if meant else f"known fields: {', '.join(FIELD_NAMES)}"
+            alias = FIELD_ALIASES.get(str(key).lower())
+            field_alias = alias.strip("`") if alias and alias.strip("`") in FIELD_NAMES else None
+            known = f"did you mean {alias}?" if alias else f"known fields: {', '.join(FIELD_NAMES)}"
+            hint = names.hint(str(key), "`{}`", known, field_alias)
             label = str(key) if re.fullmatch(r"[\w.-]+", str(key)) else repr(key)  # keep `path:line: field:` parseable
             v.fail(label, "is not a known field", hint)
 

@@ -69,6 +69,7 @@ def check_tag_spellings(snapshot: ContentSnapshot) -> list[Problem]:
     use. And one per topic address spelt otherwise than in case, diacritics, spaces or hyphens (`C++`, `C`)."""
     uses: dict[str, dict[str, list[Use]]] = defaultdict(lambda: defaultdict(list))
     spellings: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    topics_of = {doc.path: {tag_slug(tag) for tag in doc.meta.tags} for doc in snapshot.articles}
     for doc in snapshot.articles:
         for index, tag in enumerate(doc.meta.tags):
             slug = tag_slug(tag)
@@ -85,8 +86,12 @@ def check_tag_spellings(snapshot: ContentSnapshot) -> list[Problem]:
             to_correct = ranked[1:] if told_apart else ranked
             names = {slug: spellings[lang][slug].most_common(1)[0][0] for slug in ranked}
             listed = ", ".join(f"{names[slug]!r} ({len(by_slug[slug])} article(s))" for slug in ranked)
+            having = sorted(
+                {path for slug in to_correct for path, _, _ in by_slug[slug] if ranked[0] in topics_of[path]}
+            )
             hint = (
-                f"did you mean {names[ranked[0]]!r}? If they are different topics, leave them: this is only a warning"
+                f"did you mean {names[ranked[0]]!r}?{_has_it_already(having, names[ranked[0]])} If they are different "
+                "topics, leave them: this is only a warning"
                 if told_apart
                 else "nothing tells which is meant: write them alike if they are one topic; if they are different "
                 "topics, leave them: this is only a warning"
@@ -100,6 +105,15 @@ def check_tag_spellings(snapshot: ContentSnapshot) -> list[Problem]:
             )
         problems += _merged_spellings(by_slug, spellings[lang], lang)
     return sorted(problems, key=lambda problem: (problem.path, problem.line or 0))
+
+
+def _has_it_already(paths: list[str], name: str) -> str:
+    """Where writing the topic meant would list it twice in an article: delete the tag there instead."""
+    if not paths:
+        return ""
+    shown = ", ".join(display_path(path) for path in paths[:MAX_USES_SHOWN])
+    more = f" and {len(paths) - MAX_USES_SHOWN} more" if len(paths) > MAX_USES_SHOWN else ""
+    return f" In {shown}{more}, where {name!r} is listed already, delete the tag instead."
 
 
 def near_groups(near: dict[str, set[str]]) -> list[list[str]]:

@@ -1,0 +1,33 @@
+"""Hints that ask "did you mean ...?": each names a value that, written in as it says, makes no duplicate.
+
+A misspelt field name, or a translation_key no article has, is told the closest known name. Where that name
+is given already (the record has the field, the list has the key), or proposed to another line of the same
+record, writing it in would make a key set twice or a list holding one value twice: the hint says so instead.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Suggestions:
+    """The names one record's hints may propose: `known`, less those `given` there and those proposed already."""
+
+    known: Sequence[str]
+    given: set[str] = field(default_factory=set)
+
+    def hint(self, written: str, shown: str, otherwise: str, alias: str | None = None) -> str:
+        """`did you mean X?`, X the known name closest to `written`, else `alias` (`shown` formats X: "`{}`",
+        "{!r}"); where X is given already, or proposed for an earlier one, that it is; else `otherwise`."""
+        close = difflib.get_close_matches(written, self.known, n=1)
+        name = close[0] if close else alias
+        if name is None:
+            return otherwise
+        meant = shown.format(name)
+        if name in self.given:
+            return f"{meant} is given already (or proposed for another one): delete this one, or merge it there"
+        self.given.add(name)
+        return f"did you mean {meant}?"
