@@ -140,9 +140,20 @@ def test_more_notes_than_a_page_holds_are_refused_at_their_line(tmp_path):
 
 
 def test_many_empty_footnotes_are_refused_at_once():
-    """The line of a footnote with no text is searched for in the whole text: once, for the first."""
+    """The line of a footnote with no text is searched for in the whole text: once, for all of them."""
     body = "".join(f"Text[^{n}].\n\n" for n in range(20_000)) + "".join(f"[^{n}]:\n\n" for n in range(20_000))
     tokens = markdown.parse(body)
     problems: list = []
     assert _seconds(lambda: problems.extend(structure_problems(tokens, body))) < 3
-    assert [(p.line, p.message) for p in problems] == [(40_001, "has a footnote with no text")]
+    assert [(p.line, p.message) for p in problems] == [
+        (40_001 + 2 * n, "has a footnote with no text") for n in range(20_000)
+    ]
+
+
+def test_many_refused_attributes_and_empty_links_of_one_paragraph_are_each_found_at_their_line():
+    """Each is searched for from the line of the one before: a paragraph of 20,000 is read once."""
+    body = "Text\n" + "[a]{onclick=x} [](https://example.org/)\n" * 20_000
+    tokens = markdown.parse(body)
+    problems: list = []
+    assert _seconds(lambda: problems.extend(structure_problems(tokens, body))) < 3
+    assert [p.line for p in problems] == [line for line in range(2, 20_002) for _ in range(2)]
