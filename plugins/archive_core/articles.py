@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from archive_core import annotations, frontmatter, paths, schema
-from archive_core.errors import ContentError, content_error
+from archive_core.errors import ContentError, Problem
 from archive_core.schema import ArticleMeta
 from archive_core.text import RESERVED
 
@@ -61,34 +61,19 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     text = frontmatter.decode(data, path)
     doc = frontmatter.split(text, path)
     data, root = frontmatter.load_with_nodes(doc)
-    meta = replace(schema.validate(data, doc), date_offset=frontmatter.written_offset(root, "date"))
-    if unfinished := schema.unfinished(meta, doc):
-        raise ContentError(*unfinished)
+    checked = schema.check(data, doc)
     tokens = markdown.parse(doc.body)
-    for link in markdown.unsafe_links(tokens, doc.body):
-        line = doc.body_line + link.line - 1 if link.line else None
-        raise content_error(path, line, "body", f"link target {link.url!r} {link.message}", link.hint)
-    for problem in structure_problems(tokens, doc.body):
-        line = doc.body_line + problem.line - 1 if problem.line else None
-        raise content_error(path, line, "body", problem.message, problem.hint)
+    body_html = markdown.render(tokens)
+    problems = [*checked.problems, *schema.unfinished(data, doc), *_body_problems(doc, tokens, body_html)]
+    problems += annotations.passage_problems(checked.annotations, doc, body_html)
+    if problems or checked.meta is None:
+        raise ContentError(*sorted(problems, key=lambda problem: problem.line or 0))  # in the file's order
+    meta = replace(checked.meta, date_offset=frontmatter.written_offset(root, "date"))
     summary = markdown.text_html(meta.summary) if meta.summary else markdown.lead_paragraph_html(tokens) or ""
     links = tuple(
         replace(link, line=doc.body_line + link.line - 1 if link.line else None)
         for link in markdown.site_links(tokens, doc.body)
     )
-    body_html = markdown.render(tokens)
-    for link in markdown.missing_anchors(tokens, doc.body, body_html):
-        line = doc.body_line + link.line - 1 if link.line else None
-        raise content_error(path, line, "body", f"link target {link.url!r} {link.message}", link.hint)
-    annotations.check(meta.annotations, doc, body_html)
-    if match := RESERVED.search(body_html):  # spelt with escapes or entities, `data&#45;pagefind-`
-        raise content_error(
-            path,
-            _escaped_marker_line(doc),
-            "body",
-            f"holds {match.group()!r}, the prefix of the search index's own markers",
-            "write it without the hyphens, or in other words",
-        )
     return ArticleDocument(
         path=str(path),
         meta=meta,
@@ -97,6 +82,28 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
         site_links=links,
         field_lines=_field_lines(root, (*LATER_CHECKED_FIELDS, *(f"tags.{i}" for i in range(len(meta.tags))))),
     )
+
+
+def _body_problems(doc: frontmatter.SplitDocument, tokens: list, body_html: str) -> list[Problem]:
+    """Every problem of the body, at its file line."""
+
+    def at(line: int | None, message: str, hint: str) -> Problem:
+        return Problem(doc.path, doc.body_line + line - 1 if line else None, "body", message, hint)
+
+    links = [*markdown.unsafe_links(tokens, doc.body), *markdown.missing_anchors(tokens, doc.body, body_html)]
+    problems = [at(link.line, f"link target {link.url!r} {link.message}", link.hint) for link in links]
+    problems += [at(problem.line, problem.message, problem.hint) for problem in structure_problems(tokens, doc.body)]
+    if match := RESERVED.search(body_html):  # spelt with escapes or entities, `data&#45;pagefind-`
+        problems.append(
+            Problem(
+                doc.path,
+                _escaped_marker_line(doc),
+                "body",
+                f"holds {match.group()!r}, the prefix of the search index's own markers",
+                "write it without the hyphens, or in other words",
+            )
+        )
+    return problems
 
 
 def _field_lines(root: yaml.Node | None, fields: Iterable[str]) -> tuple[tuple[str, int], ...]:
