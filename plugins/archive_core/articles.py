@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -10,12 +9,11 @@ from pathlib import Path
 import yaml
 
 from archive_core import annotations, frontmatter, paths, schema
-from archive_core.errors import ContentError, Problem
+from archive_core.errors import ContentError
 from archive_core.schema import ArticleMeta
-from archive_core.text import RESERVED
 
 from . import markdown
-from .body_checks import structure_problems
+from .body_checks import body_problems
 from .markdown import SiteLink
 
 # Fields checked only once every article is read (archive_core.sources: the publisher from the table of
@@ -64,7 +62,7 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     checked = schema.check(data, doc)
     tokens = markdown.parse(doc.body)
     body_html = markdown.render(tokens)
-    problems = [*checked.problems, *schema.unfinished(data, doc), *_body_problems(doc, tokens, body_html)]
+    problems = [*checked.problems, *schema.unfinished(data, doc), *body_problems(doc, tokens, body_html)]
     problems += annotations.passage_problems(checked.annotations, doc, body_html)
     if problems or checked.meta is None:
         raise ContentError(*sorted(problems, key=lambda problem: problem.line or 0))  # in the file's order
@@ -84,38 +82,8 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     )
 
 
-def _body_problems(doc: frontmatter.SplitDocument, tokens: list, body_html: str) -> list[Problem]:
-    """Every problem of the body, at its file line."""
-
-    def at(line: int | None, message: str, hint: str) -> Problem:
-        return Problem(doc.path, doc.body_line + line - 1 if line else None, "body", message, hint)
-
-    links = [*markdown.unsafe_links(tokens, doc.body), *markdown.missing_anchors(tokens, doc.body, body_html)]
-    problems = [at(link.line, f"link target {link.url!r} {link.message}", link.hint) for link in links]
-    problems += [at(problem.line, problem.message, problem.hint) for problem in structure_problems(tokens, doc.body)]
-    if match := RESERVED.search(body_html):  # spelt with escapes or entities, `data&#45;pagefind-`
-        problems.append(
-            Problem(
-                doc.path,
-                _escaped_marker_line(doc),
-                "body",
-                f"holds {match.group()!r}, the prefix of the search index's own markers",
-                "write it without the hyphens, or in other words",
-            )
-        )
-    return problems
-
-
 def _field_lines(root: yaml.Node | None, fields: Iterable[str]) -> tuple[tuple[str, int], ...]:
     """Each field's line; a field not there, at its parent's line (`source`)."""
     lines = ((field, frontmatter.node_line(root, field) or frontmatter.node_line(root, field.split(".")[0]))
              for field in fields)  # fmt: skip
     return tuple((field, line) for field, line in lines if line is not None)
-
-
-def _escaped_marker_line(doc: frontmatter.SplitDocument) -> int:
-    """The body line whose text, escapes and entities undone, spells a marker (else the body's first line)."""
-    for index, line in enumerate(doc.body.split("\n")):
-        if RESERVED.search(html.unescape(line.replace("\\", ""))):
-            return doc.body_line + index
-    return doc.body_line

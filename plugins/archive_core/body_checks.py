@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import unescape
 
 from markdown_it.token import Token
 
 from .body_bidi import reordering_problems
+from .errors import Problem
+from .frontmatter import SplitDocument
 from .locales import language_tag_problem
-from .markdown import Lines, markdown
+from .markdown import Lines, markdown, missing_anchors, unsafe_links
 from .not_shown import NOT_SHOWN
-from .text import shows_something
+from .text import RESERVED, shows_something
 
 CAPTION_OPEN, CAPTION_CLOSE = "container_caption_open", "container_caption_close"
 ONE_PARAGRAPH = ("paragraph_open", "inline", "paragraph_close")
@@ -29,6 +32,41 @@ class BodyProblem:
     line: int | None  # 1-based, in the body
     message: str
     hint: str
+
+
+def body_problems(
+    doc: SplitDocument, tokens: list[Token], html: str, body: str | None = None, site_links: bool = True
+) -> list[Problem]:
+    """Every problem of the body of `doc` (parsed as `tokens`, rendered as `html`), at its file line; `body`: the
+    text parsed, where it is not the file's own (`{repository_url}` replaced); `site_links`: whether a link may
+    point to another page of the site (`markdown.unsafe_links`)."""
+    body = doc.body if body is None else body
+
+    def at(line: int | None, message: str, hint: str) -> Problem:
+        return Problem(str(doc.path), doc.body_line + line - 1 if line else None, "body", message, hint)
+
+    links = [*unsafe_links(tokens, body, site_links), *missing_anchors(tokens, body, html)]
+    problems = [at(link.line, f"link target {link.url!r} {link.message}", link.hint) for link in links]
+    problems += [at(problem.line, problem.message, problem.hint) for problem in structure_problems(tokens, body)]
+    if match := RESERVED.search(html):  # spelt with escapes or entities, `data&#45;pagefind-`
+        problems.append(
+            Problem(
+                str(doc.path),
+                _escaped_marker_line(doc),
+                "body",
+                f"holds {match.group()!r}, the prefix of the search index's own markers",
+                "write it without the hyphens, or in other words",
+            )
+        )
+    return problems
+
+
+def _escaped_marker_line(doc: SplitDocument) -> int:
+    """The body line whose text, escapes and entities undone, spells a marker (else the body's first line)."""
+    for index, line in enumerate(doc.body.split("\n")):
+        if RESERVED.search(unescape(line.replace("\\", ""))):
+            return doc.body_line + index
+    return doc.body_line
 
 
 def structure_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]:
