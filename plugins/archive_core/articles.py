@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from archive_core import annotations, frontmatter, paths, schema
-from archive_core.errors import ContentError
+from archive_core.errors import ContentError, Problem
 from archive_core.schema import ArticleMeta
 
 from . import markdown
@@ -58,11 +58,13 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     """Parse, validate and render the bytes of the article `path`; raises ContentError on any problem."""
     text = frontmatter.decode(data, path)
     doc = frontmatter.split(text, path)
-    data, root = frontmatter.load_with_nodes(doc)
-    checked = schema.check(data, doc)
+    told: list[Problem] = []  # the values' problems YAML's reading finds, told with the rest
+    data, root = frontmatter.load_with_nodes(doc, told)
+    checked = schema.check(data, doc, told)
     tokens = markdown.parse(doc.body)
     body_html = markdown.render(tokens)
-    problems = [*checked.problems, *schema.unfinished(data, doc), *body_problems(doc, tokens, body_html)]
+    unfinished = schema.unfinished(data, doc, {problem.field for problem in checked.problems})
+    problems = [*checked.problems, *unfinished, *body_problems(doc, tokens, body_html)]
     problems += annotations.passage_problems(checked.annotations, doc, body_html)
     if problems or checked.meta is None:
         raise ContentError(*sorted(problems, key=lambda problem: problem.line or 0))  # in the file's order

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -346,9 +346,12 @@ class _Validator:
         self.typed(field, value, "list of text")
         items, failed = [], False
         for index, item in enumerate(value):
+            if self.told(f"{field}.{index}"):
+                failed = True
+                continue
             try:
                 self.typed(f"{field}.{index}", item, "text")
-                if not item.strip():
+                if item is None or not item.strip():  # `- ` with nothing, or only a comment, after it
                     self.fail(field, "an item is empty", "remove the empty item, or write it out")
                 if check:
                     check(item)
@@ -432,8 +435,14 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
     return checked.meta
 
 
-def check(data: dict[str, Any], doc: SplitDocument) -> Checked:
+def check(data: dict[str, Any], doc: SplitDocument, told: Iterable[Problem] = ()) -> Checked:
+    """`told`: the problems already found in the front-matter's values (`frontmatter.parse_yaml`), told with the
+    others; no other problem of their fields is."""
     v = _Validator(data, doc)
+    for problem in told:
+        v.problems.append(problem)
+        v.failed.add(problem.field)
+        v.settled.add(problem.field)
     for key in data:
         if key not in FIELD_NAMES:
             v.attempt(_unknown_field, v, key)
@@ -622,10 +631,10 @@ def _tags(v: _Validator, value: Any) -> tuple[str, ...]:
     return tags
 
 
-def unfinished(data: dict[str, Any], doc: SplitDocument) -> list[Problem]:
+def unfinished(data: dict[str, Any], doc: SplitDocument, told: Container[str] = ()) -> list[Problem]:
     """Every value `make new` left to fill in, and an empty body: all at once, so that a
     contributor sees what is left of a scaffold in one `make check`. Read from the front-matter as it is
-    (`data`), so that they are told with its other problems."""
+    (`data`), so that they are told with its other problems; none of a field in `told` (whose problem is)."""
     hints = {
         "title": "write the article's title, in the article's language",
         "source.url": "give the original's full https://... address",
@@ -645,7 +654,7 @@ def unfinished(data: dict[str, Any], doc: SplitDocument) -> list[Problem]:
             doc.path, field_line(doc, field) or 2, field, f"is still the placeholder {value.strip()!r}", hints[field]
         )
         for field, value in values.items()
-        if isinstance(value, str) and is_placeholder(value)
+        if isinstance(value, str) and is_placeholder(value) and field not in told
     ]
     if not doc.body.strip():
         problems.append(

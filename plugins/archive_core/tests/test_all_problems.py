@@ -113,3 +113,19 @@ def test_a_note_whose_passage_is_not_there_is_told_with_a_problem_of_another_not
         (15, "annotations.1.kind", "must be one of sic, translation, quote, editor, not 'wrong'"),
         (16, "annotations.2.text", "'brak' is not in the article's text"),
     ]
+
+
+def test_the_problems_of_values_yaml_reads_are_told_with_the_others_each_once(tmp_path):
+    extra = (
+        "summary: |\n  Pierwszy akapit.\n\n  Drugi akapit.\ntags:\n  - #ratyfikacja\n  - ok\n"
+        "countries: [VN, VN]\neditor_note: ''\n"
+    )
+    text = article({"lang": "lang: PL", "title": "title: A\ntitle: B"}, extra=extra)
+    assert [(line, field, message.split(",")[0]) for line, field, message in problems_of(tmp_path, text)] == [
+        (3, "title", "is set twice"),
+        (5, "lang", "must be one of pl"),
+        (12, "summary", "is more than one paragraph (a blank line parts it)"),
+        (15, "tags.0", "'#ratyfikacja' is read as a YAML comment"),
+        (17, "countries", "lists 'VN' twice"),
+        (18, "editor_note", "is empty"),
+    ]
