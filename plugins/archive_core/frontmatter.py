@@ -440,11 +440,16 @@ def field_line(doc: SplitDocument, dotted_field: str) -> int | None:
     A field that is not there (a missing key, an index past the end) is shown at the nearest thing that is:
     the list item or mapping that should hold it.
     """
+    return node_line(compose(doc), dotted_field)
+
+
+def compose(doc: SplitDocument) -> yaml.Node | None:
+    """The front-matter's node tree (None when it cannot be read): what `field_line` and `written_scalar` read,
+    composed once by a reader that looks up many fields."""
     try:
-        node = yaml.compose(doc.yaml_text, Loader=FrontMatterLoader)
+        return yaml.compose(doc.yaml_text, Loader=FrontMatterLoader)
     except yaml.YAMLError:
         return None
-    return node_line(node, dotted_field)
 
 
 def written_offset(root: yaml.Node | None, field: str) -> int | None:
@@ -507,12 +512,12 @@ def _value_of(node: yaml.MappingNode, name: str) -> tuple[yaml.Node, yaml.Node] 
     return next(((k, v) for k, v in node.value if getattr(k, "value", None) == name), None)
 
 
-def written_scalar(doc: SplitDocument, dotted_field: str) -> str | None:
+def written_scalar(doc: SplitDocument, dotted_field: str, root: yaml.Node | None = None) -> str | None:
     """The text of `field`'s value as the file writes it, without a tag (`!!float 1e400`: `1e400`), if it is a
-    scalar: a hint then quotes what the contributor wrote, not what YAML made of it (`inf`)."""
-    try:
-        root = yaml.compose(doc.yaml_text, Loader=FrontMatterLoader)
-    except yaml.YAMLError:
+    scalar: a hint then quotes what the contributor wrote, not what YAML made of it (`inf`). `root`: the
+    front-matter's nodes, where they are composed already."""
+    root = root if root is not None else compose(doc)
+    if root is None:
         return None
     node = _walk(root, dotted_field)[1]
     if not isinstance(node, yaml.ScalarNode) or node.style:  # a quoted or block scalar is text already
