@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from html import escape, unescape
 from urllib.parse import unquote
 
@@ -317,9 +317,13 @@ class Lines:
     every line again (quadratic)."""
 
     def __init__(self, body: str) -> None:
-        self.lines = body.split("\n")
+        self.body = body
         self.decoded: dict[int, str] = {}
         self.cursor: dict[int, tuple[int, int]] = {}  # a block's first line -> (line of the last found, found on it)
+
+    @cached_property
+    def lines(self) -> list[str]:  # split at the first problem: a body that has none is not
+        return self.body.split("\n")
 
     def line_of(self, url: str, block: Token, token: Token) -> int | None:
         """The body line where `url` is written within its block, as written or spelt with entities,

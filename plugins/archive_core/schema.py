@@ -342,6 +342,8 @@ class _Validator:
 
     def settle(self, field: str, value: Any, expected: Expected) -> bool:
         """True when `value` is of the type `expected`; else its problem is told, and no other of `field`."""
+        if fits(value, expected):
+            return True
         try:
             self.typed(field, value, expected)
         except _Invalid:
@@ -366,7 +368,7 @@ class _Validator:
         self.typed(field, value, "list of text")
         items, failed = [], False
         for index, item in enumerate(value):
-            if self.told(f"{field}.{index}"):
+            if self.settled and self.told(f"{field}.{index}"):
                 failed = True
                 continue
             try:
@@ -528,11 +530,14 @@ def _lang(v: _Validator, lang: Any) -> str:
 def _slug(v: _Validator, value: Any, title: str | None, key: str | None, lang: str | None) -> str | None:
     slug = v.slug("slug", value)
     if slug is None:
-        # A title still to be written (`make new` with KEY only) leaves the address to the translation_key.
-        placeholder = title is not None and is_placeholder(title)
-        if not v.ok("title") or (placeholder and not v.ok("translation_key")):
+        if not v.ok("title"):
             return None  # made from a value that failed: its problem is told
-        slug = default_slug(title) or (key if placeholder else "")
+        slug = default_slug(title)
+        if not slug and is_placeholder(title):
+            # A title still to be written (`make new` with KEY only) leaves the address to the translation_key.
+            if not v.ok("translation_key"):
+                return None
+            slug = key
     if not slug:
         v.fail("slug", "cannot be derived from the title", "set `slug:` explicitly")
     if slug == PAGINATION_FOLDER:
