@@ -508,13 +508,12 @@ def _unknown_field(v: _Validator, key: Any) -> None:
     close = [name for name in difflib.get_close_matches(str(key), FIELD_NAMES, n=1)]
     alias = FIELD_ALIASES.get(str(key).lower())
     meant = f"`{close[0]}`" if close else alias
-    if close or alias:  # the field the key was meant to be: not told again as missing
-        field = close[0] if close else ".".join(reversed(re.findall(r"`(\w+):?`", alias)))
-        field = field if field.split(".")[0] in v.data else field.split(".")[0]  # `url:` for a `source:` not there
-        v.mark(field, settled=True)
     hint = f"did you mean {meant}?" if meant else f"known fields: {', '.join(FIELD_NAMES)}"
     label = str(key) if re.fullmatch(r"[\w.-]+", str(key)) else repr(key)  # keep `path:line: field:` parseable
-    v.fail(label, "is not a known field", hint)
+    v.attempt(v.fail, label, "is not a known field", hint)
+    field = close[0] if close else ".".join(reversed(re.findall(r"`(\w+):?`", alias or "")))
+    if field and _value(v.data, field) is None:  # the field the key was meant to be: not told again as missing
+        v.mark(field if field.split(".")[0] in v.data else field.split(".")[0], settled=True)  # `url:`: `source`
 
 
 def _lang(v: _Validator, lang: Any) -> str:

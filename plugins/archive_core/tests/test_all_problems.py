@@ -129,3 +129,12 @@ def test_the_problems_of_values_yaml_reads_are_told_with_the_others_each_once(tm
         (17, "countries", "lists 'VN' twice"),
         (18, "editor_note", "is empty"),
     ]
+
+
+def test_a_misspelt_key_is_told_beside_the_field_it_resembles_when_that_is_given(tmp_path):
+    text = article({}, extra='countries: [XX]\n"countries.1": x\ntitel: B\n')
+    assert problems_of(tmp_path, text) == [
+        (9, "countries", "'XX' is not a known country code"),
+        (10, "countries.1", "is not a known field"),
+        (11, "titel", "is not a known field"),
+    ]
