@@ -101,6 +101,28 @@ def test_all_problems_at_once_in_the_agreed_format(content_copy):
     assert "Traceback" not in result.stderr
 
 
+def test_every_independent_problem_of_a_file_in_one_check_and_one_build(content_copy, tmp_path):
+    # `source:` as text, a date as Poles write it and a language in capitals took three runs of `make check`;
+    # a correction dated against the date that failed is not told as a second problem of that date.
+    (content_copy / "articles" / "2025" / "three.pl.md").write_text(
+        "---\ntitle: Trzy błędy\ndate: 26.10.2025\nlang: PL\ntranslation_key: three\n"
+        "source: https://example.org/three\ncorrections:\n  - date: 2025-10-01\n    change: Poprawiono.\n---\n"
+        "Tekst.\n",
+        encoding="utf-8",
+    )
+    result = run_check(content_copy)
+    assert result.returncode == 1
+    told = [line.split("three.pl.md:", 1)[1].split(" (")[0] for line in problem_lines(result) if "three.pl.md:" in line]
+    assert told == [
+        "3: date: '26.10.2025' is not a date",
+        "4: lang: must be one of pl, en, not 'PL'",
+        "6: source: is text, not a mapping",
+    ], result.stderr
+    built = run_build(content_copy, tmp_path / "output")
+    assert built.returncode == 1
+    assert [line for line in built.stderr.splitlines() if LINE.match(line)] == problem_lines(result)
+
+
 def test_a_missing_original_is_only_a_warning(content_copy):
     (content_copy / "articles" / "2023" / "negotiations-open.pl.md").unlink()
     result = run_check(content_copy)

@@ -140,9 +140,46 @@ def test_more_notes_than_a_page_holds_are_refused_at_their_line(tmp_path):
 
 
 def test_many_empty_footnotes_are_refused_at_once():
-    """The line of a footnote with no text is searched for in the whole text: once, for the first."""
+    """The line of a footnote with no text is searched for in the whole text: once, for all of them."""
     body = "".join(f"Text[^{n}].\n\n" for n in range(20_000)) + "".join(f"[^{n}]:\n\n" for n in range(20_000))
     tokens = markdown.parse(body)
     problems: list = []
     assert _seconds(lambda: problems.extend(structure_problems(tokens, body))) < 3
-    assert [(p.line, p.message) for p in problems] == [(40_001, "has a footnote with no text")]
+    assert [(p.line, p.message) for p in problems] == [
+        (40_001 + 2 * n, "has a footnote with no text") for n in range(20_000)
+    ]
+
+
+def test_many_refused_attributes_and_empty_links_of_one_paragraph_are_each_found_at_their_line():
+    """Each is searched for from the line of the one before: a paragraph of 20,000 is read once."""
+    body = "Text\n" + "[a]{onclick=x} [](https://example.org/)\n" * 20_000
+    tokens = markdown.parse(body)
+    problems: list = []
+    assert _seconds(lambda: problems.extend(structure_problems(tokens, body))) < 3
+    assert [p.line for p in problems] == [line for line in range(2, 20_002) for _ in range(2)]
+
+
+def test_a_front_matter_of_many_bad_items_is_told_each_in_linear_time(tmp_path):
+    """Every problem is told: each at its line from one composition of the front-matter, each field's parts
+    looked up in sets, so that 5,000 bad items do not take 5,000 readings of 20,000 lines."""
+    count = 5_000
+    items = "".join(f"  - {n}\n" for n in range(count))
+    steps = "".join(f"  - from: {n}\n    to: vi\n    by: ...\n" for n in range(count))
+    path = tmp_path / "articles" / "2025" / "many.en.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        f"---\ntitle: Many\ndate: 2025-10-26\nlang: en\ntranslation_key: many\ntags:\n{items}"
+        f"translation_chain:\n{steps}source:\n  url: https://example.org/n\n  publisher: Example\n---\n\nText.\n",
+        encoding="utf-8",
+    )
+    refused: list = []
+
+    def read() -> None:
+        with pytest.raises(ContentError) as error:
+            read_article(path, tmp_path)
+        refused.append(error.value.problems)
+
+    assert _seconds(read) < 10
+    [problems] = refused
+    assert [problem.field for problem in problems[:2]] == ["tags.0", "tags.1"]
+    assert len(problems) == 3 * count  # a tag a number, a step's `from` a number, and its `by` left `...`

@@ -143,7 +143,7 @@ def take(content_dir: Path, settings: dict[str, Any]) -> Inputs:
         try:
             real = paths.regular_file(path, content_dir)
         except ContentError as exc:
-            problems.append(exc.problem)
+            problems += exc.problems
             continue
         identities[str(path)] = _identity(real)  # before reading: an edit after this is seen by `unchanged`
         name = str(path.relative_to(content_dir))

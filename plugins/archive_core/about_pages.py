@@ -14,12 +14,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import markdown, paths
-from .body_checks import structure_problems
+from .body_checks import body_problems
 from .errors import ContentError, Problem, content_error
 from .frontmatter import SplitDocument, field_line, load, read_text, split
 from .layout import ABOUT_DIR
 from .locales import LANGUAGES
-from .text import RESERVED
 from .urls import section_url
 
 
@@ -38,13 +37,20 @@ def read_about(content_dir: Path, lang: str, repository_url: str) -> AboutPage:
     doc = _document(path, content_dir)
     meta = load(doc)
     title = meta.get("title")
+    problems = []
     if not isinstance(title, str) or not title.strip():
-        raise content_error(path, field_line(doc, "title") or 2, "title", "is missing", "add `title: ...`")
-    for key in meta:
-        if key != "title":
-            raise content_error(path, field_line(doc, str(key)) or 2, str(key), "is not a known field", "the about "
-                                "page has only `title:`")  # fmt: skip
-    return AboutPage(lang, title.strip(), render_markdown(doc, repository_url))
+        problems.append(Problem(str(path), field_line(doc, "title") or 2, "title", "is missing", "add `title: ...`"))
+    problems += [
+        Problem(str(path), field_line(doc, str(key)) or 2, str(key), "is not a known field",
+                "the about page has only `title:`")
+        for key in meta
+        if key != "title"
+    ]  # fmt: skip
+    html, body = _rendered(doc, repository_url)
+    problems = sorted([*problems, *body], key=lambda problem: problem.line or 0)
+    if problems:
+        raise ContentError(*problems)
+    return AboutPage(lang, title.strip(), html)
 
 
 def _document(path: Path, content_dir: Path) -> SplitDocument:
@@ -65,18 +71,28 @@ def forget() -> None:
 
 
 def read_about_pages(content_dir: Path, repository_url: str) -> dict[str, AboutPage]:
-    """Both languages' pages; a file of `about/` that is not one of them is refused, never ignored."""
+    """Both languages' pages; a file of `about/` that is not one of them is refused, never ignored. ContentError
+    with every problem of every page."""
     expected = {f"about.{lang}.md" for lang in LANGUAGES}
     listing = paths.list_files(content_dir, content_dir / ABOUT_DIR)
-    if listing.problems:
-        raise ContentError(listing.problems[0])
-    for path in listing.files:
-        if path.name not in expected:
-            raise content_error(
-                path, None, "file", "is not an about page, and would never be published",
-                f"the about pages are {', '.join(sorted(expected))}: rename or remove it",
-            )  # fmt: skip
-    return {lang: read_about(content_dir, lang, repository_url) for lang in LANGUAGES}
+    problems = list(listing.problems)
+    problems += [
+        Problem(
+            str(path), None, "file", "is not an about page, and would never be published",
+            f"the about pages are {', '.join(sorted(expected))}: rename or remove it",
+        )
+        for path in listing.files
+        if path.name not in expected
+    ]  # fmt: skip
+    pages = {}
+    for lang in LANGUAGES if not listing.problems else ():  # a page the listing refused (a FIFO...) is not read
+        try:
+            pages[lang] = read_about(content_dir, lang, repository_url)
+        except ContentError as exc:
+            problems += exc.problems
+    if problems:
+        raise ContentError(*problems)
+    return pages
 
 
 def check_about(content_dir: Path) -> list[Problem]:
@@ -86,27 +102,22 @@ def check_about(content_dir: Path) -> list[Problem]:
     try:
         read_about_pages(content_dir, "https://example.org/repository")
     except ContentError as exc:
-        return [exc.problem]
+        return list(exc.problems)
     return []
 
 
 def render_markdown(doc: SplitDocument, repository_url: str) -> str:
-    """The body of `doc` as HTML, `{repository_url}` replaced; ContentError at the line of what is refused."""
+    """The body of `doc` as HTML, `{repository_url}` replaced; ContentError with every problem, each at the line
+    of what is refused."""
+    html, problems = _rendered(doc, repository_url)
+    if problems:
+        raise ContentError(*problems)
+    return html
+
+
+def _rendered(doc: SplitDocument, repository_url: str) -> tuple[str, list[Problem]]:
+    """The body as HTML, and its problems: an article's (`body_checks`), but that it links to no article."""
     body = doc.body.replace("{repository_url}", repository_url)
     tokens = markdown.parse(body)
-    for link in markdown.unsafe_links(tokens, body, site_links=False):
-        line = doc.body_line + link.line - 1 if link.line else None
-        raise content_error(doc.path, line, "body", f"link target {link.url!r} {link.message}", link.hint)
-    for problem in structure_problems(tokens, body):  # an article's: a `#` heading, a caption left open or too long
-        line = doc.body_line + problem.line - 1 if problem.line else None
-        raise content_error(doc.path, line, "body", problem.message, problem.hint)
     html = markdown.render(tokens)
-    for link in markdown.missing_anchors(tokens, body, html):
-        line = doc.body_line + link.line - 1 if link.line else None
-        raise content_error(doc.path, line, "body", f"link target {link.url!r} {link.message}", link.hint)
-    if match := RESERVED.search(html):  # spelt with escapes or entities, `data&#45;pagefind-`
-        raise content_error(
-            doc.path, doc.body_line, "body", f"holds {match.group()!r}, the prefix of the search index's own markers",
-            "write it without the hyphens, or in other words",
-        )  # fmt: skip
-    return html
+    return html, body_problems(doc, tokens, html, body, site_links=False)

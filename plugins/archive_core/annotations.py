@@ -11,11 +11,11 @@ import html
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from .errors import content_error
+from .errors import ContentError, Problem
 from .frontmatter import SplitDocument, field_line
 from .schema import Annotation
 
@@ -37,7 +37,14 @@ def _plain(text: str) -> str:
 
 
 def check(annotations: tuple[Annotation, ...], doc: SplitDocument, body_html: str) -> None:
-    """Raise ContentError at `annotations.N.text`'s line when a passage is not in the rendered text exactly once.
+    """Raise ContentError with `passage_problems`, if there are any."""
+    if problems := passage_problems(enumerate(annotations), doc, body_html):
+        raise ContentError(*problems)
+
+
+def passage_problems(notes: Iterable[tuple[int, Annotation]], doc: SplitDocument, body_html: str) -> list[Problem]:
+    """A problem at `annotations.N.text`'s line for each passage (`(N, annotation)`) not in the rendered text
+    exactly once.
 
     Counted where `apply` places it, in the text of the HTML (never in a tag nor a link's address), so that
     `make check` refuses exactly what the build could not place.
@@ -45,7 +52,8 @@ def check(annotations: tuple[Annotation, ...], doc: SplitDocument, body_html: st
     body = _plain(doc.body)
     text = _plain(html.unescape(_TAG.sub("", body_html)))  # the text as read, markup taken out
     rendered = _Rendered.read(body_html)
-    for index, annotation in enumerate(annotations):
+    problems = []
+    for index, annotation in notes:
         found = rendered.count(annotation.text)
         if found == 1:
             continue
@@ -58,13 +66,16 @@ def check(annotations: tuple[Annotation, ...], doc: SplitDocument, body_html: st
             )
         else:
             message = f"{annotation.text!r} is not in the article's text"
-        raise content_error(
-            doc.path,
-            field_line(doc, f"annotations.{index}.text") or field_line(doc, "annotations") or 2,
-            f"annotations.{index}.text",
-            message,
-            "quote a passage of the text exactly, long enough to occur once, without Markdown marks",
+        problems.append(
+            Problem(
+                doc.path,
+                field_line(doc, f"annotations.{index}.text") or field_line(doc, "annotations") or 2,
+                f"annotations.{index}.text",
+                message,
+                "quote a passage of the text exactly, long enough to occur once, without Markdown marks",
+            )
         )
+    return problems
 
 
 class NotPlaced(ValueError):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -10,12 +9,11 @@ from pathlib import Path
 import yaml
 
 from archive_core import annotations, frontmatter, paths, schema
-from archive_core.errors import ContentError, content_error
+from archive_core.errors import ContentError, Problem
 from archive_core.schema import ArticleMeta
-from archive_core.text import RESERVED
 
 from . import markdown
-from .body_checks import structure_problems
+from .body_checks import body_problems
 from .markdown import SiteLink
 
 # Fields checked only once every article is read (archive_core.sources: the publisher from the table of
@@ -60,35 +58,22 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     """Parse, validate and render the bytes of the article `path`; raises ContentError on any problem."""
     text = frontmatter.decode(data, path)
     doc = frontmatter.split(text, path)
-    data, root = frontmatter.load_with_nodes(doc)
-    meta = replace(schema.validate(data, doc), date_offset=frontmatter.written_offset(root, "date"))
-    if unfinished := schema.unfinished(meta, doc):
-        raise ContentError(*unfinished)
+    told: list[Problem] = []  # the values' problems YAML's reading finds, told with the rest
+    data, root = frontmatter.load_with_nodes(doc, told)
+    checked = schema.check(data, doc, told)
     tokens = markdown.parse(doc.body)
-    for link in markdown.unsafe_links(tokens, doc.body):
-        line = doc.body_line + link.line - 1 if link.line else None
-        raise content_error(path, line, "body", f"link target {link.url!r} {link.message}", link.hint)
-    for problem in structure_problems(tokens, doc.body):
-        line = doc.body_line + problem.line - 1 if problem.line else None
-        raise content_error(path, line, "body", problem.message, problem.hint)
+    body_html = markdown.render(tokens)
+    unfinished = schema.unfinished(data, doc, {problem.field for problem in checked.problems})
+    problems = [*checked.problems, *unfinished, *body_problems(doc, tokens, body_html)]
+    problems += annotations.passage_problems(checked.annotations, doc, body_html)
+    if problems or checked.meta is None:
+        raise ContentError(*sorted(problems, key=lambda problem: problem.line or 0))  # in the file's order
+    meta = replace(checked.meta, date_offset=frontmatter.written_offset(root, "date"))
     summary = markdown.text_html(meta.summary) if meta.summary else markdown.lead_paragraph_html(tokens) or ""
     links = tuple(
         replace(link, line=doc.body_line + link.line - 1 if link.line else None)
         for link in markdown.site_links(tokens, doc.body)
     )
-    body_html = markdown.render(tokens)
-    for link in markdown.missing_anchors(tokens, doc.body, body_html):
-        line = doc.body_line + link.line - 1 if link.line else None
-        raise content_error(path, line, "body", f"link target {link.url!r} {link.message}", link.hint)
-    annotations.check(meta.annotations, doc, body_html)
-    if match := RESERVED.search(body_html):  # spelt with escapes or entities, `data&#45;pagefind-`
-        raise content_error(
-            path,
-            _escaped_marker_line(doc),
-            "body",
-            f"holds {match.group()!r}, the prefix of the search index's own markers",
-            "write it without the hyphens, or in other words",
-        )
     return ArticleDocument(
         path=str(path),
         meta=meta,
@@ -104,11 +89,3 @@ def _field_lines(root: yaml.Node | None, fields: Iterable[str]) -> tuple[tuple[s
     lines = ((field, frontmatter.node_line(root, field) or frontmatter.node_line(root, field.split(".")[0]))
              for field in fields)  # fmt: skip
     return tuple((field, line) for field, line in lines if line is not None)
-
-
-def _escaped_marker_line(doc: frontmatter.SplitDocument) -> int:
-    """The body line whose text, escapes and entities undone, spells a marker (else the body's first line)."""
-    for index, line in enumerate(doc.body.split("\n")):
-        if RESERVED.search(html.unescape(line.replace("\\", ""))):
-            return doc.body_line + index
-    return doc.body_line

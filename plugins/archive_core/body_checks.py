@@ -6,15 +6,19 @@ a link, heading or footnote that shows nothing, and a line that reads other than
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from html import unescape
 
 from markdown_it.token import Token
 
 from .body_bidi import reordering_problems
+from .errors import Problem
+from .frontmatter import SplitDocument
 from .locales import language_tag_problem
-from .markdown import Lines, markdown
+from .markdown import Lines, markdown, missing_anchors, unsafe_links
 from .not_shown import NOT_SHOWN
-from .text import shows_something
+from .text import RESERVED, shows_something
 
 CAPTION_OPEN, CAPTION_CLOSE = "container_caption_open", "container_caption_close"
 ONE_PARAGRAPH = ("paragraph_open", "inline", "paragraph_close")
@@ -28,6 +32,41 @@ class BodyProblem:
     line: int | None  # 1-based, in the body
     message: str
     hint: str
+
+
+def body_problems(
+    doc: SplitDocument, tokens: list[Token], html: str, body: str | None = None, site_links: bool = True
+) -> list[Problem]:
+    """Every problem of the body of `doc` (parsed as `tokens`, rendered as `html`), at its file line; `body`: the
+    text parsed, where it is not the file's own (`{repository_url}` replaced); `site_links`: whether a link may
+    point to another page of the site (`markdown.unsafe_links`)."""
+    body = doc.body if body is None else body
+
+    def at(line: int | None, message: str, hint: str) -> Problem:
+        return Problem(str(doc.path), doc.body_line + line - 1 if line else None, "body", message, hint)
+
+    links = [*unsafe_links(tokens, body, site_links), *missing_anchors(tokens, body, html)]
+    problems = [at(link.line, f"link target {link.url!r} {link.message}", link.hint) for link in links]
+    problems += [at(problem.line, problem.message, problem.hint) for problem in structure_problems(tokens, body)]
+    if match := RESERVED.search(html):  # spelt with escapes or entities, `data&#45;pagefind-`
+        problems.append(
+            Problem(
+                str(doc.path),
+                _escaped_marker_line(doc),
+                "body",
+                f"holds {match.group()!r}, the prefix of the search index's own markers",
+                "write it without the hyphens, or in other words",
+            )
+        )
+    return problems
+
+
+def _escaped_marker_line(doc: SplitDocument) -> int:
+    """The body line whose text, escapes and entities undone, spells a marker (else the body's first line)."""
+    for index, line in enumerate(doc.body.split("\n")):
+        if RESERVED.search(unescape(line.replace("\\", ""))):
+            return doc.body_line + index
+    return doc.body_line
 
 
 def structure_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]:
@@ -71,10 +110,12 @@ _BLOCK_CLOSE = {"heading_open": "heading_close", "footnote_open": "footnote_clos
 
 
 def shows_nothing_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]:
-    """The first link with no text a page draws (`[](https://...)`, `[ ](...)`, a zero-width space), or heading or
+    """Each link with no text a page draws (`[](https://...)`, `[ ](...)`, a zero-width space), and each heading or
     footnote with none: they passed, and the page held a link no one could see or follow, and an empty heading
-    or note (WCAG 2.4.4, 2.4.6). An image's description counts as the text of a link on it. Only the first, as
-    a file is refused at its first problem (a footnote's line is searched for in the whole text)."""
+    or note (WCAG 2.4.4, 2.4.6). An image's description counts as the text of a link on it. Each line is found
+    by one pass: the links' from the last one found in their block, the footnotes' from one index of the text."""
+    problems = []
+    lines, footnotes = Lines(body), _FootnoteLines(body)
     open_block: tuple[str, Token] | None = None  # the heading or footnote being read, and its first token
     shown = False
     for block in tokens:
@@ -82,7 +123,8 @@ def shows_nothing_problems(tokens: list[Token], body: str = "") -> list[BodyProb
             open_block, shown = (_BLOCK_CLOSE[block.type], block), False
         elif open_block is not None and block.type == open_block[0]:
             if not shown:
-                return [BodyProblem(_block_line(open_block[1], body), *_EMPTY_BLOCK[open_block[1].type])]
+                opened = open_block[1]
+                problems.append(BodyProblem(footnotes.line_of(opened), *_EMPTY_BLOCK[opened.type]))
             open_block = None
         link: Token | None = None
         link_shown = False
@@ -93,17 +135,32 @@ def shows_nothing_problems(tokens: list[Token], body: str = "") -> list[BodyProb
                 link, link_shown = token, False
             elif token.type == "link_close" and link is not None:
                 if not link_shown:
-                    return [BodyProblem(Lines(body).line_of(str(link.attrGet("href")), block, link), *_EMPTY_LINK)]
+                    problems.append(BodyProblem(lines.line_of(str(link.attrGet("href")), block, link), *_EMPTY_LINK))
                 link = None
-    return []
+    return problems
 
 
-def _block_line(token: Token, body: str) -> int | None:
-    """The line of a heading, or of a footnote's definition (`[^x]:`), whose tokens keep no line."""
-    if token.map or "label" not in token.meta:
-        return _line(token)
-    spelt = f"[^{token.meta['label']}]:"
-    return next((number for number, line in enumerate(body.split("\n"), 1) if spelt in line), None)
+# A footnote's definition as written: its label runs to the first `]` and holds no space (markdown-it's rule).
+_FOOTNOTE_DEFINITION = re.compile(r"\[\^[^\]\s]+\]:")
+
+
+class _FootnoteLines:
+    """The line of a heading, or of a footnote's definition (`[^x]:`), whose tokens keep no line: the text's
+    definitions indexed once, when the first is looked for."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.defined: dict[str, int] | None = None
+
+    def line_of(self, token: Token) -> int | None:
+        if token.map or "label" not in token.meta:
+            return _line(token)
+        if self.defined is None:
+            self.defined = {}
+            for number, line in enumerate(self.body.split("\n"), 1):
+                for spelt in _FOOTNOTE_DEFINITION.findall(line):
+                    self.defined.setdefault(spelt, number)
+        return self.defined.get(f"[^{token.meta['label']}]:")
 
 
 _TOO_DEEP = (
@@ -143,10 +200,11 @@ _DIRECTIONS = frozenset({"ltr", "rtl", "auto"})
 
 
 def attribute_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]:
-    """The first attribute given in the body that is not `lang` (a language tag CLDR knows) or `dir`: the plugins
-    keep them out of the HTML (`on*`, `style`, `href`, `id`, `class` are never written), and the author hears
-    of it, at its line, rather than have it dropped silently. Only the first: a file is refused at its first
-    problem, and a line is searched for each one reported."""
+    """Each attribute given in the body that is not `lang` (a language tag CLDR knows) or `dir` (a token's first):
+    the plugins keep them out of the HTML (`on*`, `style`, `href`, `id`, `class` are never written), and the
+    author hears of it, at its line, rather than have it dropped silently. A block's lines are searched from
+    where its last problem was found, so that a paragraph of many is read once."""
+    problems, lines = [], Lines(body)
     for block in tokens:
         for token in (block, *(block.children or ())):
             if problem := _attribute_problem(token):
@@ -154,9 +212,9 @@ def attribute_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]
                 if spelt is None:
                     line = _line(token)
                 elif block.map:
-                    line = _line_with(body.split("\n"), block, spelt)
-                return [BodyProblem(line, message, hint)]
-    return []
+                    line = _line_with(lines, block, spelt)
+                problems.append(BodyProblem(line, message, hint))
+    return problems
 
 
 def _attribute_problem(token: Token) -> tuple[str | None, str, str] | None:
@@ -174,11 +232,13 @@ def _attribute_problem(token: Token) -> tuple[str | None, str, str] | None:
     return None
 
 
-def _line_with(lines: list[str], block: Token, spelt: str) -> int:
-    """The first line of `block`, or the line before it (a block's attributes), that spells `spelt`; else the
-    block's first line."""
+def _line_with(lines: Lines, block: Token, spelt: str) -> int:
+    """The next line of `block`, or the line before it (a block's attributes), that spells `spelt` once more; else
+    the block's first line."""
     start, end = block.map or (0, 0)
-    for index in range(max(start - 1, 0), min(end, len(lines))):
-        if "{" in lines[index] and spelt in lines[index]:
-            return index + 1
-    return start + 1
+    text = lines.lines
+
+    def count(index: int) -> int:
+        return text[index].count(spelt) if "{" in text[index] else 0
+
+    return lines.next_line(start, max(start - 1, 0), end, count) or start + 1

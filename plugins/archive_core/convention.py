@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .data import DataFile, load_data
+from .data import Checks, DataFile, load_data
 from .errors import ContentError, Problem
 from .layout import CONVENTION_FILE
 from .provenance import Citation, Fields
@@ -68,47 +68,56 @@ def load_convention(content_dir: Path, today: date | None = None) -> tuple[Conve
         data_file = load_data(path, content_dir)
         return parse_convention(data_file, today or date.today()), []
     except ContentError as exc:
-        return None, [exc.problem]
+        return None, list(exc.problems)
 
 
 def parse_convention(data_file: DataFile, today: date) -> Convention:
+    """The figures; ContentError with every problem of the file."""
     fields = Fields(data_file, [], "convention")
     data = data_file.data
     if not isinstance(data, dict):
         raise fields.fail(["file"], "must be a mapping", "as_of:, hanoi_signatures:, sources:")
+    checks = Checks()
     for key in data:
         if key not in KEYS:
-            raise fields.fail([key], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}")
-    counts = data.get("hanoi_signatures")
+            checks.add(fields.fail([key], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}"))
+    numbers = checks.attempt(_counts, fields, data.get("hanoi_signatures"))
+    sources = checks.attempt(fields.citations, ["sources"], data.get("sources"), today)
+    if sources is not None and not sources:
+        checks.add(fields.fail(["sources"], "the figures need a source", "the depositary's status page"))
+    needed = checks.attempt(_entry_into_force, fields, data.get("entry_into_force"), today)
+    as_of = checks.attempt(fields.day, ["as_of"], data.get("as_of"), today)
+    checks.done()
+    return Convention(
+        as_of=as_of,
+        hanoi_total=numbers["total"],
+        hanoi_states=numbers["states"],
+        hanoi_organisations=numbers["organisations"],
+        sources=sources,
+        instruments_needed=needed[0],
+        entry_into_force_sources=needed[1],
+    )
+
+
+def _counts(fields: Fields, counts: Any) -> dict[str, int]:
     if not isinstance(counts, dict):
         raise fields.fail(
             ["hanoi_signatures"], "is missing", "hanoi_signatures: {total: N, states: N, organisations: N}"
         )
-    numbers = {}
+    checks, numbers = Checks(), {}
     for key in COUNT_KEYS:
         value = counts.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PARTIES:
-            raise fields.fail(["hanoi_signatures", key], f"{_shown(value)} is not a count", COUNT_HINT)
+            checks.add(fields.fail(["hanoi_signatures", key], f"{_shown(value)} is not a count", COUNT_HINT))
         numbers[key] = value
+    checks.done()  # the sum is checked of counts only
     if numbers["states"] + numbers["organisations"] != numbers["total"]:
         raise fields.fail(
             ["hanoi_signatures", "total"],
             f"{numbers['total']} is not states ({numbers['states']}) plus organisations ({numbers['organisations']})",
             "the depositary's total counts both",
         )
-    sources = fields.citations(["sources"], data.get("sources"), today)
-    if not sources:
-        raise fields.fail(["sources"], "the figures need a source", "the depositary's status page")
-    needed, needed_sources = _entry_into_force(fields, data.get("entry_into_force"), today)
-    return Convention(
-        as_of=fields.day(["as_of"], data.get("as_of"), today),
-        hanoi_total=numbers["total"],
-        hanoi_states=numbers["states"],
-        hanoi_organisations=numbers["organisations"],
-        sources=sources,
-        instruments_needed=needed,
-        entry_into_force_sources=needed_sources,
-    )
+    return numbers
 
 
 COUNT_HINT = f"a whole number, at most {MAX_PARTIES}, as the depositary gives it"
@@ -126,10 +135,11 @@ def _entry_into_force(fields: Fields, data: Any, today: date) -> tuple[int | Non
     shape = "entry_into_force: {instruments: 40, sources: [...]}"
     if not isinstance(data, dict) or set(data) != {"instruments", "sources"}:
         raise fields.fail(["entry_into_force"], "must have `instruments` and `sources`", shape)
-    needed = data["instruments"]
+    checks, needed = Checks(), data["instruments"]
     if isinstance(needed, bool) or not isinstance(needed, int) or not 1 <= needed <= MAX_PARTIES:
-        raise fields.fail(["entry_into_force", "instruments"], f"{_shown(needed)} is not a count", COUNT_HINT)
-    sources = fields.citations(["entry_into_force", "sources"], data["sources"], today)
-    if not sources:
-        raise fields.fail(["entry_into_force", "sources"], "the figure needs a source", "the convention's text")
+        checks.add(fields.fail(["entry_into_force", "instruments"], f"{_shown(needed)} is not a count", COUNT_HINT))
+    sources = checks.attempt(fields.citations, ["entry_into_force", "sources"], data["sources"], today)
+    if sources is not None and not sources:
+        checks.add(fields.fail(["entry_into_force", "sources"], "the figure needs a source", "the convention's text"))
+    checks.done()
     return needed, sources

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import countries
-from .data import DataFile, load_data
+from .data import Checks, DataFile, load_data
 from .errors import ContentError, Problem
 from .layout import COUNTRY_NAMES_FILE
 from .locales import LANGUAGES
@@ -43,7 +43,7 @@ def load_country_names(content_dir: Path) -> tuple[tuple[CountryForms, ...], lis
     try:
         return parse_country_names(load_data(path, content_dir))
     except ContentError as exc:
-        return (), [exc.problem]
+        return (), list(exc.problems)
 
 
 def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[Problem]]:
@@ -63,7 +63,7 @@ def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[
         try:
             forms = _record(data, ["countries", index], record)
         except ContentError as exc:
-            problems.append(exc.problem)
+            problems += exc.problems
             continue
         if any(forms.code == other.code for other in found):
             problems.append(
@@ -115,15 +115,16 @@ def _record(data: DataFile, where: list, record: object) -> CountryForms:
                 where, "countries", "each record has code, forms and source", "- code: XX, forms: [...], source: ..."
             )
         )
+    checks = Checks()  # every problem of the record
     if not isinstance(record["code"], str) or not countries.is_known(record["code"]):
-        raise ContentError(
+        checks.problems.append(
             data.problem([*where, "code"], "code", f"{record['code']!r} is not a known country code", "ISO 3166-1")
         )
     forms = record["forms"]
     if not isinstance(forms, list) or not all(isinstance(form, str) and form.strip() for form in forms):
-        raise ContentError(data.problem([*where, "forms"], "forms", "must be a list of names", "quote each name"))
+        checks.problems.append(data.problem([*where, "forms"], "forms", "must be a list of names", "quote each name"))
     if not is_http_url(record["source"]):
-        raise ContentError(
+        checks.problems.append(
             data.problem(
                 [*where, "source"],
                 "source",
@@ -131,6 +132,7 @@ def _record(data: DataFile, where: list, record: object) -> CountryForms:
                 address_hint(record["source"], "the entry the forms come from"),
             )
         )
+    checks.done()
     # Composed (NFC), as the importer composes the text it matches them in: a form written decomposed matched no
     # text, and was never compared with the same form of another country.
     return CountryForms(record["code"], tuple(unicodedata.normalize("NFC", form) for form in forms), record["source"])

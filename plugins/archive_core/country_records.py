@@ -69,7 +69,7 @@ def load_records(content_dir: Path, today: date | None = None) -> tuple[dict[str
     try:
         data_file = load_data(path, content_dir, record_key="code")
     except ContentError as exc:
-        return {}, [exc.problem]
+        return {}, list(exc.problems)
     return parse_records(data_file, today or date.today())
 
 
@@ -121,7 +121,7 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
         try:
             return read()
         except ContentError as exc:
-            problems.append(exc.problem)
+            problems.extend(exc.problems)
             return default
 
     code = item.get("code")

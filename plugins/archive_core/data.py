@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -18,6 +18,7 @@ from .field_types import Expected, wrong_type
 from .frontmatter import decode, parse_yaml
 
 Key = str | int
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,31 @@ class Record:
         """The error of the value at `keys` that is not of the type `expected`: what it is, how to write it."""
         key = str(keys[-1]) if keys and not isinstance(keys[-1], int) else ""
         return self.fail(keys, *wrong_type(value, expected, key, self.file.written(*self.base, *keys)))
+
+
+class Checks:
+    """The independent checks of one file or record, every problem kept: a contributor fixes it in one round, not
+    one per field. A check that needs a value that failed is not made (`attempt` gave None), so that nothing that
+    only follows from a problem is told."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, error: ContentError) -> None:
+        self.problems += error.problems
+
+    def attempt(self, check: Callable[..., T], *args: Any) -> T | None:
+        """`check(*args)`, or None when it raised ContentError (its problems kept)."""
+        try:
+            return check(*args)
+        except ContentError as exc:
+            self.add(exc)
+            return None
+
+    def done(self) -> None:
+        """Raise ContentError with every problem kept, in the file's order."""
+        if self.problems:
+            raise ContentError(*sorted(self.problems, key=lambda problem: problem.line or 0))
 
 
 def record_label(name: Any, index: int) -> str:

@@ -34,9 +34,12 @@ class ContentError(Exception):
     """A content file that cannot be published as it is: one problem, or several found at once."""
 
     def __init__(self, problem: Problem, *more: Problem) -> None:
-        super().__init__("\n".join(str(p) for p in (problem, *more)))
+        super().__init__(problem, *more)
         self.problem = problem
         self.problems = (problem, *more)
+
+    def __str__(self) -> str:  # when shown: a file may have thousands of problems, most often only counted
+        return "\n".join(str(p) for p in self.problems)
 
 
 def display_path(path: str) -> str:

@@ -98,7 +98,7 @@ def load_events(content_dir: Path, article_keys: Iterable[str]) -> tuple[list[Ev
         try:
             data = load_data(path, content_dir)
         except ContentError as exc:
-            problems.append(exc.problem)
+            problems += exc.problems
             continue
         event, found = validate_event(data, known_articles)
         problems += found
@@ -337,7 +337,7 @@ def _sources(record: _Record) -> tuple[Citation, ...]:
         try:
             found.append(fields.citation(["sources", index], item))
         except ContentError as exc:
-            record.problems.append(exc.problem)
+            record.problems += exc.problems
     return tuple(found)
 
 
@@ -356,7 +356,7 @@ def _provenance(record: _Record) -> dict[str, Any]:
         try:
             found[key] = read(record.data[key])
         except ContentError as exc:
-            record.problems.append(exc.problem)
+            record.problems += exc.problems
     if found.get("verified") is False and "note" not in found:
         record.fail(["note"], "an event marked `verified: false` must say why", "note: {pl: ..., en: ...}")
     return found

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from . import paths
-from .errors import ContentError, content_error
+from .errors import ContentError, Problem, content_error
 from .text import (
     LABEL_MAX_CHARS,
     bytes_problem,
@@ -200,9 +200,10 @@ def load(doc: SplitDocument) -> dict[str, Any]:
     return load_with_nodes(doc)[0]
 
 
-def load_with_nodes(doc: SplitDocument) -> tuple[dict[str, Any], yaml.Node | None]:
-    """`load`, and the node tree of the front-matter, which knows the line of each field (`node_line`)."""
-    data, root = parse_yaml(doc.yaml_text, doc.path, first_line=2, label="front-matter", fenced=True)
+def load_with_nodes(doc: SplitDocument, told: list[Problem] | None = None) -> tuple[dict[str, Any], yaml.Node | None]:
+    """`load`, and the node tree of the front-matter, which knows the line of each field (`node_line`); `told`:
+    see `parse_yaml`."""
+    data, root = parse_yaml(doc.yaml_text, doc.path, first_line=2, label="front-matter", fenced=True, told=told)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -223,16 +224,20 @@ def parse_yaml(
     label: str = "yaml",
     fenced: bool = False,
     record_key: str | None = None,
+    told: list[Problem] | None = None,
 ) -> tuple[Any, yaml.Node | None]:
     """The data of the YAML `text` (of a file read by `decode`) and its node tree (for line numbers);
-    ContentError at `path:line` on any problem.
+    ContentError at `path:line` on any problem, with every problem of a value found (`_check_nodes`).
 
     `first_line` is the file line where `text` starts; `label` names the
     field of errors that belong to no field (`front-matter`, `yaml`);
     `fenced`: a line follows `text` (the closing `---`), where an error at
     the end of the text is shown; `record_key`: the text is a list of
     records, each named in errors by its value for that key (`DZ.date`, as
-    the file's reader names it; `record 3.date` when it has none).
+    the file's reader names it; `record 3.date` when it has none); `told`:
+    where the problems of values that leave the data readable (a text, an
+    empty or repeated value) go instead of being raised, so that the reader
+    tells them with its own, each field told once.
     """
     offset = first_line - 1
     last_line = text.count("\n") + (1 if fenced else 0)  # 0-based, in `text`
@@ -244,7 +249,12 @@ def parse_yaml(
             root = loader.get_single_node()
             if root is None:
                 return None, None
-            _check_nodes(root, text.split("\n"), path, offset, label, record_key)
+            problems: list[Problem] = []
+            if _check_nodes(root, text.split("\n"), path, offset, label, record_key, problems) or told is None:
+                if problems:
+                    raise ContentError(*problems)
+            else:
+                told += problems
             try:
                 return loader.construct_document(root), root
             except _CONSTRUCTOR_ERRORS as exc:  # a scalar its pattern matches that is no value: `2025-02-30`
@@ -262,7 +272,8 @@ def parse_yaml(
                     kind = tag.rsplit(":", 1)[-1]
                     message = f"cannot be read as a number ({kind}): {str(exc).split(';')[0]}"
                     hint = "no field takes such a number: put the value in quotes if it is text"
-                raise content_error(path, line, field or label, message, hint) from None
+                found = [*(told or ()), Problem(str(path), line, field or label, message, hint)]
+                raise ContentError(*sorted(found, key=lambda problem: problem.line or 0)) from None
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -307,11 +318,19 @@ def _scan_events(text: str, path: str | Path, offset: int, label: str) -> None:
 
 
 def _check_nodes(
-    root: yaml.Node, lines: list[str], path: str | Path, offset: int, label: str, record_key: str | None
-) -> None:
+    root: yaml.Node,
+    lines: list[str],
+    path: str | Path,
+    offset: int,
+    label: str,
+    record_key: str | None,
+    problems: list[Problem],
+) -> bool:
     """Refuse merge keys, keys that are not text, duplicate keys, a key given an empty text (`publisher: ""`:
     left out, the key means "not given"; empty, it is a value forgotten), scalars content may not hold, and
-    text of an unquoted value that YAML would drop as a comment (`lines`: the YAML text's)."""
+    text of an unquoted value that YAML would drop as a comment (`lines`: the YAML text's). Each problem goes
+    to `problems`, one a value; True when the data cannot be read (a merge key, a key that is not text)."""
+    path = str(path)
     stack: list[tuple[yaml.Node, str]] = [(root, "")]
     while stack:
         node, where = stack.pop()
@@ -327,11 +346,11 @@ def _check_nodes(
                 or (node.tag == _STR_TAG and (problem := paragraph_problem(node.value, where)))
             ):
                 line += node.value.count("\n", 0, problem.offset) if node.style in ("|", ">") else 0
-                raise content_error(path, line, where or label, problem.message, problem.hint)
-            if dropped := dropped_text(node, lines):
-                raise content_error(path, dropped.line + 1 + offset, where or label, dropped.message, dropped.hint)
+                problems.append(Problem(path, line, where or label, problem.message, problem.hint))
+            elif dropped := dropped_text(node, lines):
+                problems.append(Problem(path, dropped.line + 1 + offset, where or label, dropped.message, dropped.hint))
         elif isinstance(node, yaml.SequenceNode):
-            _refuse_repeats(node, path, offset, where or label)
+            problems += _repeats(node, path, offset, where or label)
             stack.extend(reversed(list(zip(node.value, _item_names(node, where, record_key), strict=True))))
         elif isinstance(node, yaml.MappingNode):
             seen: dict[tuple[str, str], int] = {}
@@ -339,48 +358,54 @@ def _check_nodes(
             for key, value in node.value:
                 key_line = key.start_mark.line + 1 + offset
                 if key.tag == _MERGE_TAG:
-                    raise content_error(
-                        path,
-                        key_line,
-                        where or label,
-                        "merge keys (<<) are not allowed",
-                        "write each field out in full",
-                    )
+                    problems.append(
+                        Problem(path, key_line, where or label, "merge keys (<<) are not allowed",
+                                "write each field out in full")
+                    )  # fmt: skip
+                    return True
                 # Text, as YAML reads it: `1:`, `true:`, `!!binary aGk=:` or `!!timestamp "x":` made a key of another
                 # kind (or none: a traceback), where every reader looks a field up by its name.
                 if not isinstance(key, yaml.ScalarNode) or key.tag != _STR_TAG:
-                    raise content_error(
-                        path, key_line, where or label, "a key must be plain text", "write `field: value`"
-                    )
+                    problems.append(Problem(path, key_line, where or label, "a key must be plain text",
+                                            "write `field: value`"))  # fmt: skip
+                    return True
                 name = f"{where}.{key.value}" if where else str(key.value)
                 if (key.tag, key.value) in seen:
                     first = seen[(key.tag, key.value)]
-                    raise content_error(
-                        path,
-                        key_line,
-                        _printable(name, label),
-                        f"is set twice, on lines {first} and {key_line}",
-                        "keep one: a reviewer reads the first, the site would show the last",
+                    problems.append(
+                        Problem(
+                            path,
+                            key_line,
+                            _printable(name, label),
+                            f"is set twice, on lines {first} and {key_line}",
+                            "keep one: a reviewer reads the first, the site would show the last",
+                        )
                     )
+                    continue  # its value is the first's problem, or none
                 seen[(key.tag, key.value)] = key_line
                 if isinstance(value, yaml.ScalarNode) and value.tag == _STR_TAG and not value.value.strip():
-                    raise content_error(
-                        path,
-                        value.start_mark.line + 1 + offset,
-                        _printable(name, label),
-                        "is empty",
-                        "write its value, or delete the line: an empty text is no value, and would show as none",
+                    problems.append(
+                        Problem(
+                            path,
+                            value.start_mark.line + 1 + offset,
+                            _printable(name, label),
+                            "is empty",
+                            "write its value, or delete the line: an empty text is no value, and would show as none",
+                        )
                     )
+                    continue
                 children += [(key, where), (value, _printable(name, label))]
             stack.extend(reversed(children))
+    return False
 
 
-def _refuse_repeats(node: yaml.SequenceNode, path: str | Path, offset: int, field: str) -> None:
-    """A list that holds one value twice (`countries: [VN, VN]`, one source twice): an error at the repeat.
+def _repeats(node: yaml.SequenceNode, path: str, offset: int, field: str) -> list[Problem]:
+    """A list that holds one value twice (`countries: [VN, VN]`, one source twice): a problem at each repeat.
 
     Lists of records (mappings) are left to what reads them, which names the key two records share
     (`PL.code: has a second record`)."""
     seen: dict[Any, int] = {}
+    problems = []
     for item in node.value:
         if isinstance(item, yaml.MappingNode):
             continue
@@ -389,8 +414,10 @@ def _refuse_repeats(node: yaml.SequenceNode, path: str | Path, offset: int, fiel
         if value in seen:
             shown = repr(value[1]) if isinstance(value[1], str) else "the same item"
             where = f", on lines {seen[value]} and {line}" if seen[value] != line else ""
-            raise content_error(path, line, _printable(field, "yaml"), f"lists {shown} twice{where}", "keep one")
-        seen[value] = line
+            problems.append(Problem(path, line, _printable(field, "yaml"), f"lists {shown} twice{where}", "keep one"))
+        else:
+            seen[value] = line
+    return problems
 
 
 def _plain_value(node: yaml.Node) -> Any:
@@ -413,11 +440,16 @@ def field_line(doc: SplitDocument, dotted_field: str) -> int | None:
     A field that is not there (a missing key, an index past the end) is shown at the nearest thing that is:
     the list item or mapping that should hold it.
     """
+    return node_line(compose(doc), dotted_field)
+
+
+def compose(doc: SplitDocument) -> yaml.Node | None:
+    """The front-matter's node tree (None when it cannot be read): what `field_line` and `written_scalar` read,
+    composed once by a reader that looks up many fields."""
     try:
-        node = yaml.compose(doc.yaml_text, Loader=FrontMatterLoader)
+        return yaml.compose(doc.yaml_text, Loader=FrontMatterLoader)
     except yaml.YAMLError:
         return None
-    return node_line(node, dotted_field)
 
 
 def written_offset(root: yaml.Node | None, field: str) -> int | None:
@@ -480,12 +512,12 @@ def _value_of(node: yaml.MappingNode, name: str) -> tuple[yaml.Node, yaml.Node] 
     return next(((k, v) for k, v in node.value if getattr(k, "value", None) == name), None)
 
 
-def written_scalar(doc: SplitDocument, dotted_field: str) -> str | None:
+def written_scalar(doc: SplitDocument, dotted_field: str, root: yaml.Node | None = None) -> str | None:
     """The text of `field`'s value as the file writes it, without a tag (`!!float 1e400`: `1e400`), if it is a
-    scalar: a hint then quotes what the contributor wrote, not what YAML made of it (`inf`)."""
-    try:
-        root = yaml.compose(doc.yaml_text, Loader=FrontMatterLoader)
-    except yaml.YAMLError:
+    scalar: a hint then quotes what the contributor wrote, not what YAML made of it (`inf`). `root`: the
+    front-matter's nodes, where they are composed already."""
+    root = root if root is not None else compose(doc)
+    if root is None:
         return None
     node = _walk(root, dotted_field)[1]
     if not isinstance(node, yaml.ScalarNode) or node.style:  # a quoted or block scalar is text already

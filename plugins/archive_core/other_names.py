@@ -15,6 +15,7 @@ them, so the three cannot drift. A name matches a page's text whole-word, whatev
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import unicodedata
@@ -23,7 +24,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .data import DataFile, load_data
+from .data import Checks, DataFile, load_data
 from .errors import ContentError, Problem
 from .layout import NAMES_FILE
 from .locales import is_named_language
@@ -121,7 +122,7 @@ def load_names(content_dir: Path) -> tuple[NamesTable, list[Problem]]:
     try:
         return parse_names(load_data(path, content_dir))
     except ContentError as exc:
-        return NamesTable(), [exc.problem]
+        return NamesTable(), list(exc.problems)
 
 
 def parse_names(data: DataFile) -> tuple[NamesTable, list[Problem]]:
@@ -140,7 +141,7 @@ def parse_names(data: DataFile) -> tuple[NamesTable, list[Problem]]:
         try:
             thing, spots = _entry(data, ["names", index], entry)
         except ContentError as exc:
-            problems.append(exc.problem)
+            problems += exc.problems
             continue
         for name, (where, label) in zip(thing.names, spots, strict=True):
             owner, owner_name = owners.setdefault(name_words(name), (index, thing.name))
@@ -159,20 +160,26 @@ def parse_names(data: DataFile) -> tuple[NamesTable, list[Problem]]:
 
 
 def _fields(data: DataFile, where: list, value: Any, fields: tuple[Field, ...], label: str) -> dict[str, Any]:
-    """`value` as a mapping of `fields`' keys, each required one there: else the error at its line."""
+    """`value` as a mapping of `fields`' keys, each required one there: else the error at the line of each problem
+    (a key missing that a misspelt one was meant to be is that one's problem)."""
     if not isinstance(value, dict):
         raise ContentError(data.problem(where, label, "must be a mapping", SHAPE))
     known = [field.name for field in fields]
     names = Suggestions(known, {str(key) for key in value})
+    checks, meant = Checks(), set()
     for key in value:
         if key not in known:
+            meant.update(difflib.get_close_matches(str(key), known, n=1))
             hint = names.hint(str(key), "`{}`", f"known: {', '.join(known)}")
-            raise ContentError(data.problem([*where, key], f"{label}.{key}", "is not a known field", hint))
+            checks.problems.append(data.problem([*where, key], f"{label}.{key}", "is not a known field", hint))
     for field in fields:
-        if field.required and field.name not in value:
-            raise ContentError(data.problem(where, f"{label}.{field.name}", "is missing", field.description))
-    return {field.name: _KINDS[field.kind](data, [*where, field.name], value[field.name], f"{label}.{field.name}")
+        if field.required and field.name not in value and field.name not in meant:
+            checks.problems.append(data.problem(where, f"{label}.{field.name}", "is missing", field.description))
+    read = {field.name: checks.attempt(_KINDS[field.kind], data, [*where, field.name], value[field.name],
+                                       f"{label}.{field.name}")
             for field in fields if field.name in value}  # fmt: skip
+    checks.done()
+    return read
 
 
 def _name(data: DataFile, where: list, value: Any, label: str) -> str:
@@ -204,19 +211,26 @@ def _other(data: DataFile, where: list, value: Any, label: str) -> tuple[tuple[s
     if not isinstance(value, dict) or not value:
         raise ContentError(data.problem(where, label, "must map a language to names", "other: {pl: [...], en: [...]}"))
     names: list[tuple[str, Spot]] = []
+    checks = Checks()  # every language's and every name's problems
     for lang, items in value.items():
         if not isinstance(lang, str) or not LANGUAGE_CODE.fullmatch(lang) or not is_named_language(lang):
             hint = "an ISO 639-1 code: pl, en, vi..."
-            raise ContentError(data.problem([*where, lang], f"{label}.{lang}", "is not a language code", hint))
+            checks.problems.append(data.problem([*where, lang], f"{label}.{lang}", "is not a language code", hint))
+            continue
         if not isinstance(items, list) or not items:
             hint = f"{lang}: [name, {{name: ..., source: https://...}}]"
-            raise ContentError(data.problem([*where, lang], f"{label}.{lang}", "must be a list of names", hint))
+            checks.problems.append(data.problem([*where, lang], f"{label}.{lang}", "must be a list of names", hint))
+            continue
         for number, item in enumerate(items):
             spot: Spot = ([*where, lang, number], f"{label}.{lang}.{number}")
             if isinstance(item, dict):
-                names.append((_fields(data, spot[0], item, NAME_FIELDS, spot[1])["name"], spot))
+                read = checks.attempt(_fields, data, spot[0], item, NAME_FIELDS, spot[1])
+                name = read["name"] if read is not None else None
             else:
-                names.append((_name(data, spot[0], item, spot[1]), spot))
+                name = checks.attempt(_name, data, spot[0], item, spot[1])
+            if name is not None:
+                names.append((name, spot))
+    checks.done()
     return tuple(names)
 
 

@@ -197,7 +197,7 @@ def list_files(
     try:
         real = resolve_inside(real_root, folder)
     except ContentError as exc:
-        listing.problems.append(exc.problem)
+        listing.problems += exc.problems
         return listing
     if not os.path.isdir(real):
         listing.problems.append(Problem(str(folder), None, "file", "should be a folder", "move the file elsewhere"))
@@ -256,7 +256,7 @@ def _walk(
                 real = os.path.join(chain[-1], name)
                 is_dir, is_file = entry.is_dir(follow_symlinks=False), entry.is_file(follow_symlinks=False)
         except ContentError as exc:
-            listing.problems.append(exc.problem)
+            listing.problems += exc.problems
             continue
         except OSError as exc:
             listing.problems.append(Problem(str(path), None, "file", f"cannot be read: {exc.strerror}", ""))

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from archive_core import countries
-from archive_core.data import DataFile, load_data, record_label
+from archive_core.data import Checks, DataFile, load_data, record_label
 from archive_core.errors import ContentError, Problem
 from archive_core.layout import PEOPLE_FILE
 from archive_core.locales import LANGUAGES
@@ -42,7 +42,7 @@ def load_people(content_dir: Path, article_keys: Collection[str] | None = None) 
     try:
         data_file = load_data(path, content_dir, record_key="name")
     except ContentError as exc:
-        return [], [exc.problem]
+        return [], list(exc.problems)
     return parse_people(data_file, article_keys)
 
 
@@ -60,7 +60,7 @@ def parse_people(data_file: DataFile, article_keys: Collection[str] | None) -> t
         try:
             person = _person(data_file, index, item, article_keys)
         except ContentError as exc:
-            problems.append(exc.problem)
+            problems += exc.problems
             continue
         names = [(lang, same_name(person.name[lang])) for lang in LANGUAGES]
         if repeated := [first_line[name] for name in names if name in first_line]:
@@ -86,15 +86,53 @@ def same_name(name: str) -> str:
 
 
 def _person(data_file: DataFile, index: int, item: Any, article_keys: Collection[str] | None) -> Person:
+    """The record; ContentError with every problem of it."""
     fields = Fields(
         data_file, [index], record_label(_label(item.get("name")) if isinstance(item, dict) else None, index)
     )
     if not isinstance(item, dict):
         raise fields.fail(["record"], "is not a mapping", "write `- name: ...` and the fields indented under it")
+    checks = Checks()
     for key in item:
         if key not in KEYS:
-            raise fields.fail([key], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}")
-    name = item.get("name")
+            checks.add(fields.fail([key], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}"))
+    name = checks.attempt(_name, fields, item.get("name"))
+    country = item.get("country")
+    if country is not None and (not isinstance(country, str) or not countries.is_known(country)):
+        checks.add(
+            fields.fail(["country"], f"{country!r} is not a known country code", "ISO 3166-1 alpha-2, or leave out")
+        )
+    role = item.get("role")
+    if not isinstance(role, dict) or any(not isinstance(role.get(lang), str) for lang in LANGUAGES):
+        checks.add(fields.fail(["role"], f"needs a text in each of {', '.join(LANGUAGES)}", "role: {pl: ..., en: ...}"))
+    articles = checks.attempt(_articles, fields, item.get("articles"), article_keys)
+    official_name = item.get("official_name")
+    if official_name is not None:
+        official_name = checks.attempt(
+            fields.text, ["official_name"], official_name, "the name as the person's government gives it"
+        )
+    official_role = (
+        checks.attempt(fields.localized, ["official_role"], item["official_role"]) if "official_role" in item else None
+    )
+    sources = checks.attempt(fields.citations, ["sources"], item.get("sources"))
+    if (official_name or official_role) and sources is not None and not sources:
+        checks.add(fields.fail(["sources"], "an official name or role needs a source", "sources: [- url: https://...]"))
+    person = Person(
+        name=dict(name or {}),
+        role=dict(role) if isinstance(role, dict) else {},
+        articles=tuple(articles or ()),
+        country=country,
+        official_name=official_name,
+        official_role=official_role,
+        sources=sources,
+        note=checks.attempt(fields.localized, ["note"], item["note"]) if "note" in item else None,
+        corrections=checks.attempt(fields.corrections, ["corrections"], item.get("corrections")),
+    )
+    checks.done()
+    return person
+
+
+def _name(fields: Fields, name: Any) -> dict[str, str]:
     if name is not None and not isinstance(name, str | dict):
         raise fields.wrong_type(["name"], name, "text")
     if isinstance(name, str) and name.strip():
@@ -104,37 +142,18 @@ def _person(data_file: DataFile, index: int, item: Any, article_keys: Collection
             if value is not None and not isinstance(value, str):
                 raise fields.wrong_type(["name", lang], value, "text")
         raise fields.fail(["name"], "is missing", "the name as the articles spell it, or {pl: ..., en: ...}")
-    country = item.get("country")
-    if country is not None and (not isinstance(country, str) or not countries.is_known(country)):
-        raise fields.fail(["country"], f"{country!r} is not a known country code", "ISO 3166-1 alpha-2, or leave out")
-    role = item.get("role")
-    if not isinstance(role, dict) or any(not isinstance(role.get(lang), str) for lang in LANGUAGES):
-        raise fields.fail(["role"], f"needs a text in each of {', '.join(LANGUAGES)}", "role: {pl: ..., en: ...}")
-    articles = item.get("articles")
+    return name
+
+
+def _articles(fields: Fields, articles: Any, article_keys: Collection[str] | None) -> list[str]:
     if not isinstance(articles, list) or not articles or not all(isinstance(key, str) for key in articles):
         raise fields.fail(["articles"], "must list the articles that name this person", "articles: [translation_key]")
-    if article_keys is not None:
-        for key in articles:
-            if key not in article_keys:
-                raise fields.fail(["articles"], f"{key!r} is not an article in the archive", "use a translation_key")
-    official_name = item.get("official_name")
-    if official_name is not None:
-        official_name = fields.text(["official_name"], official_name, "the name as the person's government gives it")
-    official_role = fields.localized(["official_role"], item["official_role"]) if "official_role" in item else None
-    sources = fields.citations(["sources"], item.get("sources"))
-    if (official_name or official_role) and not sources:
-        raise fields.fail(["sources"], "an official name or role needs a source", "sources: [- url: https://...]")
-    return Person(
-        name=dict(name),
-        role=dict(role),
-        articles=tuple(articles),
-        country=country,
-        official_name=official_name,
-        official_role=official_role,
-        sources=sources,
-        note=fields.localized(["note"], item["note"]) if "note" in item else None,
-        corrections=fields.corrections(["corrections"], item.get("corrections")),
-    )
+    checks = Checks()
+    for key in articles if article_keys is not None else ():
+        if key not in article_keys:
+            checks.add(fields.fail(["articles"], f"{key!r} is not an article in the archive", "use a translation_key"))
+    checks.done()
+    return articles
 
 
 def _label(name: Any) -> str | None:

@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from .data import Key, Record
+from .data import Checks, Key, Record
 from .locales import LANGUAGES
 from .when import date_hint
 
@@ -325,7 +325,10 @@ class Fields(Record):
             return ()
         if not isinstance(value, list):
             raise self.fail(keys, "must be a list of sources", "start each source with `- url: https://...`")
-        return tuple(self.citation([*keys, index], item, today) for index, item in enumerate(value))
+        checks = Checks()
+        found = tuple(checks.attempt(self.citation, [*keys, index], item, today) for index, item in enumerate(value))
+        checks.done()  # every source's problems
+        return found
 
     def verified(self, keys: Sequence[Key], value: Any) -> bool:
         if value is None:
@@ -343,19 +346,22 @@ class Fields(Record):
                 "must be a list",
                 "one item per change: `- date: YYYY-MM-DD`, and under it `change: {pl: ..., en: ...}`",
             )
-        found = []
-        for index, item in enumerate(value):
-            where = [*keys, index]
-            if not isinstance(item, dict):
-                raise self.fail(where, "must be a mapping", "date:, change:, and optionally reason:")
-            for key in item:
-                if key not in CORRECTION_KEYS:
-                    raise self.fail([*where, key], "is not a known key", "date, change, reason")
-            found.append(
-                Correction(
-                    date=self.day([*where, "date"], item.get("date"), today),
-                    change=self.localized([*where, "change"], item.get("change")),
-                    reason=self.localized([*where, "reason"], item["reason"]) if "reason" in item else None,
-                )
-            )
+        checks = Checks()
+        found = [checks.attempt(self.correction, [*keys, index], item, today) for index, item in enumerate(value)]
+        checks.done()  # every correction's problems
         return tuple(sorted(found, key=lambda c: c.date))
+
+    def correction(self, where: list[Key], item: Any, today: date | None) -> Correction:
+        if not isinstance(item, dict):
+            raise self.fail(where, "must be a mapping", "date:, change:, and optionally reason:")
+        checks = Checks()
+        for key in item:
+            if key not in CORRECTION_KEYS:
+                checks.add(self.fail([*where, key], "is not a known key", "date, change, reason"))
+        correction = Correction(
+            date=checks.attempt(self.day, [*where, "date"], item.get("date"), today),
+            change=checks.attempt(self.localized, [*where, "change"], item.get("change")),
+            reason=checks.attempt(self.localized, [*where, "reason"], item["reason"]) if "reason" in item else None,
+        )
+        checks.done()
+        return correction

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .data import DataFile, Record, load_data, record_label
+from .data import Checks, DataFile, Record, load_data, record_label
 from .errors import ContentError, Problem
 from .layout import PUBLISHERS_FILE
 from .locales import LANGUAGES
@@ -58,7 +58,7 @@ def load_publishers(content_dir: Path) -> tuple[dict[str, Publisher], list[Probl
     try:
         data_file = load_data(path, content_dir, record_key="host")
     except ContentError as exc:
-        return {}, [exc.problem]
+        return {}, list(exc.problems)
     if data_file.data is None:
         return {}, []
     if not isinstance(data_file.data, list):
@@ -69,7 +69,7 @@ def load_publishers(content_dir: Path) -> tuple[dict[str, Publisher], list[Probl
         try:
             publisher = _publisher(data_file, index, item)
         except ContentError as exc:
-            problems.append(exc.problem)
+            problems += exc.problems
             continue
         site = site_of(publisher.host)
         if site in table:
@@ -82,20 +82,25 @@ def load_publishers(content_dir: Path) -> tuple[dict[str, Publisher], list[Probl
 
 
 def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
+    """The record; ContentError with every problem of it."""
     host = item.get("host") if isinstance(item, dict) else None
     name = host if isinstance(host, str) and HOST_PATTERN.fullmatch(host) else None  # keeps `field:` parseable
     record = Record(data_file, [index], record_label(name, index))
     if not isinstance(item, dict):
         raise record.fail(["record"], "is not a mapping", "write `- host: ...` and the fields indented under it")
+    checks = Checks()
     for key in item:
         if key not in KEYS:
-            raise record.fail([str(key)], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}")
+            checks.add(record.fail([str(key)], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}"))
     host = item.get("host")
     if not isinstance(host, str) or not HOST_PATTERN.fullmatch(host):
-        raise record.fail(
-            ["host"], f"{host!r} is not a site's host name", "write it as the address has it: www.example.org"
+        checks.add(
+            record.fail(
+                ["host"], f"{host!r} is not a site's host name", "write it as the address has it: www.example.org"
+            )
         )
     name = item.get("name")
+    names = None
     if isinstance(name, str) and name.strip():
         names = dict.fromkeys(LANGUAGES, name.strip())
     elif (
@@ -105,16 +110,23 @@ def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
     ):
         names = {lang: name[lang].strip() for lang in LANGUAGES}
     else:
-        raise record.fail(["name"], "must be text, or text for each of " + ", ".join(LANGUAGES), "name: Example News")
+        checks.add(
+            record.fail(["name"], "must be text, or text for each of " + ", ".join(LANGUAGES), "name: Example News")
+        )
     source = item.get("source")
     if source is None:
-        raise record.fail(
-            ["source"], "is missing", "add `source: https://...`, the page that states the publisher's name"
+        checks.add(
+            record.fail(
+                ["source"], "is missing", "add `source: https://...`, the page that states the publisher's name"
+            )
         )
-    if not isinstance(source, str) or not is_http_url(source):
-        raise record.fail(
-            ["source"],
-            f"{source!r} is not an http(s) address",
-            address_hint(source, "the page that states the publisher's name"),
+    elif not isinstance(source, str) or not is_http_url(source):
+        checks.add(
+            record.fail(
+                ["source"],
+                f"{source!r} is not an http(s) address",
+                address_hint(source, "the page that states the publisher's name"),
+            )
         )
+    checks.done()
     return Publisher(host=host, name=names, source=source)

@@ -6,20 +6,23 @@ documentation and editor tooling are all derived from it.
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from itertools import pairwise
-from typing import Any
+from typing import Any, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
+import yaml
 from slugify import slugify
 
 from . import countries
-from .errors import Problem, content_error
+from .errors import ContentError, Problem
 from .field_types import Expected, fits, wrong_type
-from .frontmatter import SplitDocument, field_line, naive, written_scalar
+from .frontmatter import SplitDocument, compose, naive, node_line, written_scalar
 from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
@@ -244,17 +247,64 @@ RAW_PATTERN = re.compile(rf"{RAW_SOURCES_DIR}(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)+")
 # What `make new` writes where a value is still to be given; `make check` refuses a file that keeps one.
 PLACEHOLDER = "..."
 _PLACEHOLDER_TEXT = re.compile(r"[.…\s]*|todo|tbd|fixme|xxx", re.IGNORECASE)
+T = TypeVar("T")
+
+
+class _Invalid(Exception):
+    """A value that failed its rule, its problem recorded: what needs the value is skipped."""
 
 
 class _Validator:
-    """Checks one front-matter mapping, raising ContentError at the first problem."""
+    """Checks one front-matter mapping, recording every independent problem (`problems`): a field's checks stop at
+    its first, and a check that needs a value that failed is skipped rather than reported as a second problem."""
 
     def __init__(self, data: dict[str, Any], doc: SplitDocument) -> None:
         self.data = data
         self.doc = doc
+        self.problems: list[Problem] = []
+        self.seen: set[Problem] = set()
+        # Each a set of names, so that a file of 20,000 bad items is checked in linear time: the fields with a
+        # problem and each field they are part of (`source.url`, `source`), those a misspelt key was meant to be
+        # among them; the fields whose problem is told, none more of them or of their parts.
+        self.failed: set[str] = set()
+        self.settled: set[str] = set()
+        self.root: yaml.Node | None = None  # the front-matter's nodes, composed at the first problem
 
-    def fail(self, field: str, message: str, hint: str = "") -> None:
-        raise content_error(self.doc.path, field_line(self.doc, field) or 2, field, message, hint)
+    def fail(self, field: str, message: str, hint: str = "") -> NoReturn:
+        self.mark(field)
+        if not self.told(field):
+            problem = Problem(str(self.doc.path), node_line(self.nodes(), field) or 2, field, message, hint)
+            if problem not in self.seen:
+                self.seen.add(problem)
+                self.problems.append(problem)
+        raise _Invalid(field)
+
+    def nodes(self) -> yaml.Node | None:
+        if self.root is None:
+            self.root = compose(self.doc)
+        return self.root
+
+    def mark(self, field: str, settled: bool = False) -> None:
+        """`field` failed (and is told, when `settled`): so did each field it is part of."""
+        parts = field.split(".")
+        self.failed.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))
+        if settled:
+            self.settled.add(field)
+
+    def told(self, field: str) -> bool:
+        parts = field.split(".")
+        return any(".".join(parts[:end]) in self.settled for end in range(1, len(parts) + 1))
+
+    def ok(self, *fields: str) -> bool:
+        """None of `fields`, nor any of their parts, failed."""
+        return not any(field in self.failed for field in fields)
+
+    def attempt(self, check: Callable[..., T], *args: Any) -> T | None:
+        """`check(*args)`, or None when it failed (its problem recorded)."""
+        try:
+            return check(*args)
+        except _Invalid:
+            return None
 
     def text(self, field: str, value: Any, required: bool = False) -> str | None:
         if value is None:
@@ -270,27 +320,37 @@ class _Validator:
     def typed(self, field: str, value: Any, expected: Expected) -> None:
         """Fail, saying what `value` is, unless it is of the type `expected`."""
         if not fits(value, expected):
-            written = written_scalar(self.doc, field)
+            written = written_scalar(self.doc, field, self.nodes())
             self.fail(field, *wrong_type(value, expected, "" if _key(field).isdigit() else _key(field), written))
 
     def check_types(self, data: dict[str, Any], fields: tuple[Field, ...], where: str = "") -> None:
         """Every field of `fields` in `data`, and every key of its parts (`source.url`, `corrections.0.date`),
         of the type its kind is (`TYPE_OF_KIND`): before any field's own rule, so that none reads a number
-        as a missing text."""
+        as a missing text. A value of the wrong type is told once: its field's rules are not checked."""
         for spec in fields:
             name, value = f"{where}{spec.name}", data.get(spec.name)
-            if (expected := TYPE_OF_KIND.get(spec.kind)) is None:
+            if (expected := TYPE_OF_KIND.get(spec.kind)) is None or not self.settle(name, value, expected):
                 continue
-            self.typed(name, value, expected)
             if expected == "list of text":
                 for index, item in enumerate(value or ()):
-                    self.typed(f"{name}.{index}", item, "text")
+                    self.settle(f"{name}.{index}", item, "text")
             elif expected == "mapping" and value and spec.name in PARTS:
                 self.check_types(value, PARTS[spec.name], f"{name}.")
             elif expected == "list of mappings" and spec.name in PARTS:
                 for index, item in enumerate(value or ()):
-                    self.typed(f"{name}.{index}", item, "mapping")
-                    self.check_types(item or {}, PARTS[spec.name], f"{name}.{index}.")
+                    if self.settle(f"{name}.{index}", item, "mapping"):
+                        self.check_types(item or {}, PARTS[spec.name], f"{name}.{index}.")
+
+    def settle(self, field: str, value: Any, expected: Expected) -> bool:
+        """True when `value` is of the type `expected`; else its problem is told, and no other of `field`."""
+        if fits(value, expected):
+            return True
+        try:
+            self.typed(field, value, expected)
+        except _Invalid:
+            self.mark(field, settled=True)
+            return False
+        return True
 
     def slug(self, field: str, value: Any, required: bool = False) -> str | None:
         text = self.text(field, value, required)
@@ -303,27 +363,44 @@ class _Validator:
         return text
 
     def text_list(self, field: str, value: Any, check: Callable[[str], None] | None = None) -> tuple[str, ...]:
+        """The items of the list `field`, each item's problem told (the list fails after them all)."""
         if value is None:
             return ()
         self.typed(field, value, "list of text")
-        items = []
+        items, failed = [], False
         for index, item in enumerate(value):
-            self.typed(f"{field}.{index}", item, "text")
-            if not item.strip():
-                self.fail(field, "an item is empty", "remove the empty item, or write it out")
-            if check:
-                check(item)
-            items.append(item.strip())
+            if self.settled and self.told(f"{field}.{index}"):
+                failed = True
+                continue
+            try:
+                self.typed(f"{field}.{index}", item, "text")
+                if item is None or not item.strip():  # `- ` with nothing, or only a comment, after it
+                    self.fail(field, "an item is empty", "remove the empty item, or write it out")
+                if check:
+                    check(item)
+            except _Invalid:
+                failed = True
+            else:
+                items.append(item.strip())
+        if failed:
+            raise _Invalid(field)
         return tuple(items)
 
     def mapping(self, field: str, value: Any, keys: set[str]) -> dict[str, Any] | None:
+        """`value`, a mapping of `keys` only: every key it should not have told (it fails after them all)."""
         if value is None:
             return None
         self.typed(field, value, "mapping")
-        for key in value:
-            if key not in keys:
-                self.fail(f"{field}.{key}", "is not a known key", f"known keys: {', '.join(sorted(keys))}")
+        unknown = [key for key in value if key not in keys]
+        for key in unknown:
+            self.attempt(self.fail, f"{field}.{key}", "is not a known key", f"known keys: {', '.join(sorted(keys))}")
+        if unknown:
+            raise _Invalid(field)
         return value
+
+    def problems_in_order(self) -> list[Problem]:
+        """In the file's order; on one line, in the order found (the contract's order of fields)."""
+        return sorted(self.problems, key=lambda problem: problem.line or 0)
 
 
 # What other sites and tools call a field: a contributor's first guess, pointed to the archive's own name.
@@ -363,116 +440,209 @@ def _summary(v: _Validator, value: Any) -> str | None:
     return summary
 
 
+@dataclass(frozen=True)
+class Checked:
+    """A front-matter checked: its metadata, or every problem found in it (in the file's order); and the notes
+    that are as they must be, by their index, whose passages are looked for in the body either way."""
+
+    meta: ArticleMeta | None
+    problems: tuple[Problem, ...]
+    annotations: tuple[tuple[int, Annotation], ...]
+
+
 def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
+    """The article's metadata; ContentError with every problem of the front-matter, in the file's order."""
+    checked = check(data, doc)
+    if checked.meta is None:
+        raise ContentError(*checked.problems)
+    return checked.meta
+
+
+def check(data: dict[str, Any], doc: SplitDocument, told: Iterable[Problem] = ()) -> Checked:
+    """`told`: the problems already found in the front-matter's values (`frontmatter.parse_yaml`), told with the
+    others; no other problem of their fields is."""
     v = _Validator(data, doc)
+    for problem in told:
+        v.problems.append(problem)
+        v.mark(problem.field, settled=True)
     names = Suggestions(FIELD_NAMES, {str(key) for key in data})
     for key in data:
         if key not in FIELD_NAMES:
-            alias = FIELD_ALIASES.get(str(key).lower())
-            field_alias = alias.strip("`") if alias and alias.strip("`") in FIELD_NAMES else None
-            known = f"did you mean {alias}?" if alias else f"known fields: {', '.join(FIELD_NAMES)}"
-            hint = names.hint(str(key), "`{}`", known, field_alias)
-            label = str(key) if re.fullmatch(r"[\w.-]+", str(key)) else repr(key)  # keep `path:line: field:` parseable
-            v.fail(label, "is not a known field", hint)
-
+            v.attempt(_unknown_field, v, key, names)
     v.check_types(data, FIELDS)
-    title = v.text("title", data.get("title"), required=True)  # at most TITLE_MAX_CHARS (`frontmatter`)
-    published = _date(v, data.get("date"))
-    lang = data.get("lang")
+    title = v.attempt(v.text, "title", data.get("title"), True)  # at most TITLE_MAX_CHARS (`frontmatter`)
+    published = v.attempt(_date, v, data.get("date"))
+    lang = v.attempt(_lang, v, data.get("lang"))
+    key = v.attempt(v.slug, "translation_key", data.get("translation_key"), True)
+    slug = v.attempt(_slug, v, data.get("slug"), title, key, lang)
+    source = v.attempt(_source, v, data.get("source"), published)
+    translation = v.attempt(_translation, v, data.get("translation"), lang)
+    review = v.attempt(_review, v, data.get("review"))
+    tags = v.attempt(_tags, v, data.get("tags"))
+    meta = dict(
+        summary=v.attempt(_summary, v, data.get("summary")),
+        countries=v.attempt(v.text_list, "countries", data.get("countries"), partial(_check_country, v)),
+        editor_note=v.attempt(v.text, "editor_note", data.get("editor_note")),
+        annotations=v.attempt(_annotations, v, data.get("annotations")),
+        corrections=v.attempt(_corrections, v, data.get("corrections"), published),
+        translation_chain=v.attempt(_translation_chain, v, data.get("translation_chain"), lang, translation),
+    )
+    notes = meta["annotations"] or ()
+    meta["annotations"] = tuple(annotation for _, annotation in notes)
+    if v.problems:
+        return Checked(None, tuple(v.problems_in_order()), notes)
+    article = ArticleMeta(
+        title=title,
+        date=published,
+        lang=lang,
+        translation_key=key,
+        slug=slug,
+        source=source,
+        translation=translation,
+        review=review,
+        tags=tags,
+        **meta,
+    )
+    return Checked(article, (), notes)
+
+
+def _unknown_field(v: _Validator, key: Any, names: Suggestions) -> None:
+    close = difflib.get_close_matches(str(key), FIELD_NAMES, n=1)
+    alias = FIELD_ALIASES.get(str(key).lower())
+    field_alias = alias.strip("`") if alias and alias.strip("`") in FIELD_NAMES else None
+    known = f"did you mean {alias}?" if alias else f"known fields: {', '.join(FIELD_NAMES)}"
+    hint = names.hint(str(key), "`{}`", known, field_alias)
+    label = str(key) if re.fullmatch(r"[\w.-]+", str(key)) else repr(key)  # keep `path:line: field:` parseable
+    v.attempt(v.fail, label, "is not a known field", hint)
+    field = close[0] if close else ".".join(reversed(re.findall(r"`(\w+):?`", alias or "")))
+    if field and _value(v.data, field) is None:  # the field the key was meant to be: not told again as missing
+        v.mark(field if field.split(".")[0] in v.data else field.split(".")[0], settled=True)  # `url:`: `source`
+
+
+def _lang(v: _Validator, lang: Any) -> str:
     if lang not in LANGUAGES:
         v.fail(
             "lang",
             f"must be one of {', '.join(LANGUAGES)}, not {lang!r}" if lang is not None else "is missing",
             "lang: pl or lang: en",
         )
-    key = v.slug("translation_key", data.get("translation_key"), required=True)
-    # A title still to be written (`make new` with KEY only) leaves the address to the translation_key.
-    slug = v.slug("slug", data.get("slug")) or default_slug(title) or (key if is_placeholder(title) else "")
+    return lang
+
+
+def _slug(v: _Validator, value: Any, title: str | None, key: str | None, lang: str | None) -> str | None:
+    slug = v.slug("slug", value)
+    if slug is None:
+        if not v.ok("title"):
+            return None  # made from a value that failed: its problem is told
+        slug = default_slug(title)
+        if not slug and is_placeholder(title):
+            # A title still to be written (`make new` with KEY only) leaves the address to the translation_key.
+            if not v.ok("translation_key"):
+                return None
+            slug = key
     if not slug:
         v.fail("slug", "cannot be derived from the title", "set `slug:` explicitly")
     if slug == PAGINATION_FOLDER:
         v.fail(
             "slug",
-            f"{slug!r} is the address of the year page's next pages (/{lang}/<year>/{slug}/2/)",
+            f"{slug!r} is the address of the year page's next pages (/{lang or '<lang>'}/<year>/{slug}/2/)",
             "set another `slug:`",
         )
+    return slug
 
-    def check_tag(tag: str) -> None:
-        if problem := tag_problem(tag):
-            v.fail("tags", *problem)
 
-    def check_country(code: str) -> None:
-        if not countries.is_known(code):
-            v.fail(
-                "countries",
-                f"{code!r} is not a known country code",
-                countries.code_hint(code),
-            )
+def _check_country(v: _Validator, code: str) -> None:
+    if not countries.is_known(code):
+        v.fail("countries", f"{code!r} is not a known country code", countries.code_hint(code))
 
-    source_data = v.mapping("source", data.get("source"), _keys("source"))
+
+def _source(v: _Validator, value: Any, published: datetime | None) -> Source:
+    source_data = v.mapping("source", value, _keys("source"))
     if source_data is None:
         v.fail(
             "source",
             "is missing",
             "every archived article names its original: `source:` with `url:` and `publisher:` indented under it",
         )
-    url = v.text("source.url", source_data.get("url"), required=True)
+    url = v.attempt(_source_url, v, source_data.get("url"))
+    raw = v.attempt(v.text, "source.raw", source_data.get("raw"))
+    if raw is not None and not RAW_PATTERN.fullmatch(raw):
+        v.attempt(
+            v.fail,
+            "source.raw",
+            f"{raw!r} is not a file under {RAW_SOURCES_DIR}/",
+            f"give the raw copy's path relative to the content folder: {RAW_SOURCES_DIR}/<file>",
+        )
+    archived = v.attempt(v.text, "source.archived", source_data.get("archived"))
+    if archived is not None and not is_http_url(archived):
+        v.attempt(
+            v.fail,
+            "source.archived",
+            f"{archived!r} is not an http(s) address",
+            address_hint(archived, "the archived copy's full address"),
+        )
+    accessed = source_data.get("accessed")
+    return Source(
+        url=url,
+        publisher=v.attempt(v.text, "source.publisher", source_data.get("publisher")),
+        raw=raw,
+        accessed=v.attempt(_accessed, v, accessed, published) if accessed is not None else None,
+        archived=archived,
+    )
+
+
+def _source_url(v: _Validator, value: Any) -> str:
+    url = v.text("source.url", value, required=True)
     if not is_http_url(url) and not is_placeholder(url):  # a scaffold's `https://...`: see `unfinished`
         v.fail(
             "source.url",
             f"{url!r} is not an http(s) address",
             address_hint(url, "give the full https://... address of the original"),
         )
-    raw = v.text("source.raw", source_data.get("raw"))
-    if raw is not None and not RAW_PATTERN.fullmatch(raw):
-        v.fail(
-            "source.raw",
-            f"{raw!r} is not a file under {RAW_SOURCES_DIR}/",
-            f"give the raw copy's path relative to the content folder: {RAW_SOURCES_DIR}/<file>",
-        )
-    archived = v.text("source.archived", source_data.get("archived"))
-    if archived is not None and not is_http_url(archived):
-        v.fail(
-            "source.archived",
-            f"{archived!r} is not an http(s) address",
-            address_hint(archived, "the archived copy's full address"),
-        )
-    accessed = source_data.get("accessed")
-    source = Source(
-        url=url,
-        publisher=v.text("source.publisher", source_data.get("publisher")),
-        raw=raw,
-        accessed=_after_publication(v, _date(v, accessed, "source.accessed"), published, "source.accessed")
-        if accessed is not None
-        else None,
-        archived=archived,
-    )
+    return url
 
-    translation_data = v.mapping("translation", data.get("translation"), _keys("translation"))
-    translation = None
-    if translation_data is not None:
-        from_lang = translation_data.get("from")
-        if from_lang not in LANGUAGES or from_lang == lang:
-            others = ", ".join(lang_ for lang_ in LANGUAGES if lang_ != lang)
-            v.fail(
-                "translation.from",
-                f"must be the other archive language, not {from_lang!r}",
-                # `translation:` pairs the archive's versions; an original in another language is a chain's step
-                f"`translation:` is only on a version translated from the archive's {others} version; a text "
-                f"translated from a source in {from_lang!r} records that as `translation_chain: [{{from: "
-                f"{from_lang}, to: {lang}, by: ...}}]` instead"
-                if isinstance(from_lang, str) and LANGUAGE_CODE.fullmatch(from_lang) and from_lang != lang
-                else f"the language of the original: one of {others}",
-            )
-        by = v.text("translation.by", translation_data.get("by"), required=True)
-        translation = Translation(from_lang=from_lang, by=by)
 
-    review = v.text_list("review", data.get("review"))
+def _accessed(v: _Validator, value: Any, published: datetime | None) -> date:
+    day = _date(v, value, "source.accessed")
+    return _after_publication(v, day, published, "source.accessed")
+
+
+def _translation(v: _Validator, value: Any, lang: str | None) -> Translation | None:
+    translation_data = v.mapping("translation", value, _keys("translation"))
+    if translation_data is None:
+        return None
+    from_lang = translation_data.get("from")
+    if from_lang not in LANGUAGES or from_lang == lang:
+        others = ", ".join(lang_ for lang_ in LANGUAGES if lang_ != lang)
+        v.attempt(
+            v.fail,
+            "translation.from",
+            f"must be the other archive language, not {from_lang!r}",
+            # `translation:` pairs the archive's versions; an original in another language is a chain's step
+            f"`translation:` is only on a version translated from the archive's {others} version; a text "
+            f"translated from a source in {from_lang!r} records that as `translation_chain: [{{from: "
+            f"{from_lang}, to: {lang}, by: ...}}]` instead"
+            if isinstance(from_lang, str) and LANGUAGE_CODE.fullmatch(from_lang) and from_lang != lang
+            else f"the language of the original: one of {others}",
+        )
+    by = v.text("translation.by", translation_data.get("by"), required=True)
+    return Translation(from_lang=from_lang, by=by)
+
+
+def _review(v: _Validator, value: Any) -> tuple[str, ...]:
+    review = v.text_list("review", value)
     for name in review:
         if name not in FIELD_NAMES:
             v.fail("review", f"{name!r} is not a field name", f"known fields: {', '.join(FIELD_NAMES)}")
+    return review
 
-    tags = v.text_list("tags", data.get("tags"), check_tag)
+
+def _tags(v: _Validator, value: Any) -> tuple[str, ...]:
+    def check_tag(tag: str) -> None:
+        if problem := tag_problem(tag):
+            v.fail("tags", *problem)
+
+    tags = v.text_list("tags", value, check_tag)
     if len(tags) > MAX_TAGS:
         v.fail("tags", f"names {len(tags)} topics, more than {MAX_TAGS}", "keep the article's main topics")
     topics: dict[str, str] = {}
@@ -483,29 +653,13 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
                 f"{first!r} and {tag!r} are one topic (case, diacritics and punctuation do not count)",
                 "keep one",
             )
-
-    return ArticleMeta(
-        title=title,
-        date=published,
-        lang=lang,
-        translation_key=key,
-        slug=slug,
-        summary=_summary(v, data.get("summary")),
-        countries=v.text_list("countries", data.get("countries"), check_country),
-        tags=tags,
-        source=source,
-        translation=translation,
-        editor_note=v.text("editor_note", data.get("editor_note")),
-        review=review,
-        annotations=_annotations(v, data.get("annotations")),
-        corrections=_corrections(v, data.get("corrections"), published),
-        translation_chain=_translation_chain(v, data.get("translation_chain"), lang, translation),
-    )
+    return tags
 
 
-def unfinished(meta: ArticleMeta, doc: SplitDocument) -> list[Problem]:
+def unfinished(data: dict[str, Any], doc: SplitDocument, told: Container[str] = ()) -> list[Problem]:
     """Every value `make new` left to fill in, and an empty body: all at once, so that a
-    contributor sees what is left of a scaffold in one `make check`."""
+    contributor sees what is left of a scaffold in one `make check`. Read from the front-matter as it is
+    (`data`), so that they are told with its other problems; none of a field in `told` (whose problem is)."""
     hints = {
         "title": "write the article's title, in the article's language",
         "source.url": "give the original's full https://... address",
@@ -515,21 +669,19 @@ def unfinished(meta: ArticleMeta, doc: SplitDocument) -> list[Problem]:
         "summary": "write a summary, or delete the line to use the lead paragraph",
         "editor_note": "write the note, or delete the line",
     }
-    values = {
-        "title": meta.title,
-        "source.url": meta.source.url if meta.source else None,
-        "source.publisher": meta.source.publisher if meta.source else None,
-        "translation.by": meta.translation.by if meta.translation else None,
-        "summary": meta.summary,
-        "editor_note": meta.editor_note,
-    }
-    for index, step in enumerate(meta.translation_chain):
-        values[f"translation_chain.{index}.by"] = step.by
+    values = {field: _value(data, field) for field in hints}
+    chain = data.get("translation_chain")
+    for index, step in enumerate(chain if isinstance(chain, list) else ()):
+        values[f"translation_chain.{index}.by"] = step.get("by") if isinstance(step, dict) else None
         hints[f"translation_chain.{index}.by"] = "say who or what translated it"
+    placeholders = [(field, value) for field, value in values.items()
+                    if isinstance(value, str) and is_placeholder(value) and field not in told]  # fmt: skip
+    root = compose(doc) if placeholders else None  # once: a chain of 20,000 steps may each be left `...`
     problems = [
-        Problem(doc.path, field_line(doc, field) or 2, field, f"is still the placeholder {value!r}", hints[field])
-        for field, value in values.items()
-        if value is not None and is_placeholder(value)
+        Problem(
+            doc.path, node_line(root, field) or 2, field, f"is still the placeholder {value.strip()!r}", hints[field]
+        )
+        for field, value in placeholders
     ]
     if not doc.body.strip():
         problems.append(
@@ -539,11 +691,18 @@ def unfinished(meta: ArticleMeta, doc: SplitDocument) -> list[Problem]:
                 "body",
                 "is empty",
                 "write the translation of the original's whole text below the second '---' line"
-                if meta.translation
+                if data.get("translation")
                 else "paste the source's text, verbatim, below the second '---' line",
             )
         )
     return problems
+
+
+def _value(data: dict[str, Any], field: str) -> Any:
+    """The value of `source.url` in `data`, or None."""
+    for key in field.split("."):
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
 
 
 def is_placeholder(value: str) -> bool:
@@ -562,56 +721,64 @@ def _keys(field: str, required: bool = False) -> set[str]:
     return {part.name for part in PARTS[field] if part.required or not required}
 
 
-def _items(v: _Validator, field: str, value: Any) -> list[dict[str, Any]]:
-    """A list of mappings with the keys `PARTS` gives `field`, each required key present."""
+def _items(v: _Validator, field: str, value: Any) -> list[tuple[int, dict[str, Any]]]:
+    """The items (with their index) of a list of mappings with the keys `PARTS` gives `field`, each required key
+    present; every other item's problems told."""
     keys, required = _keys(field), _keys(field, required=True)
     if value is None:
         return []
     v.typed(field, value, "list of mappings")
-    items = []
-    for index, item in enumerate(value):
-        name = f"{field}.{index}"
-        v.mapping(name, item, keys)
-        if item is None:
-            v.fail(name, "is an empty item", f"keys: {', '.join(sorted(keys))}; or remove the `-` line")
-        for key in sorted(required - {"date"}):
-            v.text(f"{name}.{key}", item.get(key), required=True)
-        items.append(item)
-    return items
+    return [
+        (index, item)
+        for index, item in enumerate(value)
+        if v.attempt(_item, v, f"{field}.{index}", item, keys, required) is not None
+    ]
 
 
-def _annotations(v: _Validator, value: Any) -> tuple[Annotation, ...]:
+def _item(v: _Validator, name: str, item: Any, keys: set[str], required: set[str]) -> dict[str, Any]:
+    v.mapping(name, item, keys)
+    if item is None:
+        v.fail(name, "is an empty item", f"keys: {', '.join(sorted(keys))}; or remove the `-` line")
+    given = [v.attempt(v.text, f"{name}.{key}", item.get(key), True) for key in sorted(required - {"date"})]
+    if None in given:
+        raise _Invalid(name)
+    return item
+
+
+def _annotations(v: _Validator, value: Any) -> tuple[tuple[int, Annotation], ...]:
+    """The notes that are as they must be, each with its index (every other one's problem told)."""
     if isinstance(value, list) and len(value) > MAX_ANNOTATIONS:
         v.fail(
             "annotations",
             f"has {len(value)} notes, more than {MAX_ANNOTATIONS}",
             "note the passages a reader must not misread; say the rest in `editor_note:`",
         )
-    found = []
-    for index, item in enumerate(_items(v, "annotations", value)):
-        kind = item.get("kind")
-        if kind not in ANNOTATION_KINDS:
-            v.fail(
-                f"annotations.{index}.kind",
-                f"must be one of {', '.join(ANNOTATION_KINDS)}, not {kind!r}",
-                "sic: the source's spelling kept; translation: a translator's note; quote: a quotation translated "
-                "from a translation; editor: any other note of the archive's editors",
-            )
-        found.append(
-            Annotation(
-                text=v.text(f"annotations.{index}.text", item["text"], required=True),
-                note=v.text(f"annotations.{index}.note", item["note"], required=True),
-                kind=kind,
-            )
+    found = ((index, v.attempt(_annotation, v, index, item)) for index, item in _items(v, "annotations", value))
+    return tuple((index, annotation) for index, annotation in found if annotation is not None)
+
+
+def _annotation(v: _Validator, index: int, item: dict[str, Any]) -> Annotation:
+    kind = item.get("kind")
+    if kind not in ANNOTATION_KINDS:
+        v.fail(
+            f"annotations.{index}.kind",
+            f"must be one of {', '.join(ANNOTATION_KINDS)}, not {kind!r}",
+            "sic: the source's spelling kept; translation: a translator's note; quote: a quotation translated "
+            "from a translation; editor: any other note of the archive's editors",
         )
-    return tuple(found)
+    return Annotation(
+        text=v.text(f"annotations.{index}.text", item["text"], required=True),
+        note=v.text(f"annotations.{index}.note", item["note"], required=True),
+        kind=kind,
+    )
 
 
-def _after_publication(v: _Validator, day: datetime, published: datetime, field: str) -> date:
+def _after_publication(v: _Validator, day: datetime, published: datetime | None, field: str) -> date:
     """`day`, when the archive read or corrected the article: never before the source was published (a day's
     slack: the source's date is where it was published, ahead of the archive's in Hanoi). Such a day passed, and
-    a correction dated years before was listed last in the corrections log, as the oldest."""
-    if day.date() < published.date() - timedelta(days=1):
+    a correction dated years before was listed last in the corrections log, as the oldest. Not compared with a
+    `date:` that failed (its problem is told)."""
+    if published is not None and day.date() < published.date() - timedelta(days=1):
         v.fail(
             field,
             f"{day.date().isoformat()} is before the source was published ({published.date().isoformat()}, the "
@@ -621,51 +788,67 @@ def _after_publication(v: _Validator, day: datetime, published: datetime, field:
     return day.date()
 
 
-def _corrections(v: _Validator, value: Any, published: datetime) -> tuple[ArticleCorrection, ...]:
-    found = []
-    for index, item in enumerate(_items(v, "corrections", value)):
-        field = f"corrections.{index}.date"
-        found.append(
-            ArticleCorrection(
-                date=_after_publication(v, _date(v, item.get("date"), field), published, field),
-                change=v.text(f"corrections.{index}.change", item["change"], required=True),
-                reason=v.text(f"corrections.{index}.reason", item.get("reason")),
-            )
-        )
-    return tuple(sorted(found, key=lambda correction: correction.date))
+def _corrections(v: _Validator, value: Any, published: datetime | None) -> tuple[ArticleCorrection, ...]:
+    found = (v.attempt(_correction, v, index, item, published) for index, item in _items(v, "corrections", value))
+    return tuple(sorted((c for c in found if c is not None), key=lambda correction: correction.date))
+
+
+def _correction(v: _Validator, index: int, item: dict[str, Any], published: datetime | None) -> ArticleCorrection:
+    field = f"corrections.{index}.date"
+    day = v.attempt(_date, v, item.get("date"), field)
+    correction = ArticleCorrection(
+        date=v.attempt(_after_publication, v, day, published, field) if day is not None else None,
+        change=v.attempt(v.text, f"corrections.{index}.change", item["change"], True),
+        reason=v.attempt(v.text, f"corrections.{index}.reason", item.get("reason")),
+    )
+    if not v.ok(f"corrections.{index}"):
+        raise _Invalid(field)
+    return correction
 
 
 def _translation_chain(
-    v: _Validator, value: Any, lang: str, translation: Translation | None
+    v: _Validator, value: Any, lang: str | None, translation: Translation | None
 ) -> tuple[TranslationStep, ...]:
-    steps = []
-    for index, item in enumerate(_items(v, "translation_chain", value)):
-        for key in ("from", "to"):
-            code = item.get(key)
-            if not isinstance(code, str) or not LANGUAGE_CODE.fullmatch(code):
-                v.fail(f"translation_chain.{index}.{key}", f"{code!r} is not a language code", "ISO 639-1: vi, pl, en")
-            if not is_named_language(code):
-                v.fail(
-                    f"translation_chain.{index}.{key}",
-                    f"{code!r} is not a language CLDR names in {' and '.join(LANGUAGES)}",
-                    "ISO 639-1: vi, pl, en; each page names the language of every step",
-                )
-        steps.append(
-            TranslationStep(item["from"], item["to"], v.text(f"translation_chain.{index}.by", item["by"], True))
-        )
+    items = _items(v, "translation_chain", value)
+    steps = [v.attempt(_step, v, index, item) for index, item in items]
+    if not v.ok("translation_chain"):
+        return ()  # how the steps join is not told of steps that failed
     for index, (before, after) in enumerate(pairwise(steps)):
         if before.to_lang != after.from_lang:
-            v.fail(f"translation_chain.{index + 1}.from", f"must be {before.to_lang!r}, the step before's `to`")
-    if steps and steps[-1].to_lang != lang:
-        v.fail(
+            v.attempt(
+                v.fail, f"translation_chain.{index + 1}.from", f"must be {before.to_lang!r}, the step before's `to`"
+            )
+    if steps and lang is not None and steps[-1].to_lang != lang:
+        v.attempt(
+            v.fail,
             f"translation_chain.{len(steps) - 1}.to",
             f"must be {lang!r}, this file's language",
             f"the last step ends in this file's language; or correct `lang: {lang}` if the file is in "
             f"{steps[-1].to_lang!r}",
         )
-    if steps and translation and steps[-1].from_lang != translation.from_lang:
+    if steps and translation and v.ok("translation") and steps[-1].from_lang != translation.from_lang:
         v.fail("translation_chain", "its last step does not match `translation.from`", "make the two agree")
     return tuple(steps)
+
+
+def _step(v: _Validator, index: int, item: dict[str, Any]) -> TranslationStep:
+    for key in ("from", "to"):
+        v.attempt(_language_code, v, f"translation_chain.{index}.{key}", item.get(key))
+    by = v.text(f"translation_chain.{index}.by", item["by"], True)
+    if not v.ok(f"translation_chain.{index}"):
+        raise _Invalid(f"translation_chain.{index}")
+    return TranslationStep(item["from"], item["to"], by)
+
+
+def _language_code(v: _Validator, field: str, code: Any) -> None:
+    if not isinstance(code, str) or not LANGUAGE_CODE.fullmatch(code):
+        v.fail(field, f"{code!r} is not a language code", "ISO 639-1: vi, pl, en")
+    if not is_named_language(code):
+        v.fail(
+            field,
+            f"{code!r} is not a language CLDR names in {' and '.join(LANGUAGES)}",
+            "ISO 639-1: vi, pl, en; each page names the language of every step",
+        )
 
 
 def _key(field: str) -> str:

@@ -56,7 +56,7 @@ def load_topic_pairs(content_dir: Path) -> tuple[tuple[TopicPair, ...], list[Pro
     try:
         data_file = load_data(path, content_dir)
     except ContentError as exc:
-        return (), [exc.problem]
+        return (), list(exc.problems)
     data = data_file.data
     shape = "topics: [{pl: prawa człowieka, en: human rights}, ...]"
     if not isinstance(data, dict) or set(data) != {"topics"} or not isinstance(data["topics"], list):

@@ -110,7 +110,7 @@ def refuse_escaping_static_files(generator) -> None:
         try:
             paths.regular_file(path, generator.path)
         except ContentError as exc:
-            problems.append(exc.problem)
+            problems += exc.problems
         if message := copied_type_problem(path):
             problems.append(
                 Problem(path, None, "file", f"is copied into the site by a link, and {message}", COPIED_HINT)

@@ -254,6 +254,16 @@ def test_an_invalid_option_is_refused_before_writing(capsys, tmp_path):
     assert written_files(tmp_path) == []
 
 
+def test_every_invalid_option_is_refused_at_once(capsys, tmp_path):
+    result = run_import(
+        capsys, FIXTURES / "crlf.txt", tmp_path, "--date", "2025-10-26", "--slug", "Not A Slug", "--key", "Not A Key"
+    )
+    assert result.code == 1
+    assert "crlf.txt: translation_key: the imported article would be invalid" in result.err
+    assert "crlf.txt: slug: the imported article would be invalid" in result.err
+    assert written_files(tmp_path) == []
+
+
 def test_a_missing_source_file(capsys, tmp_path):
     result = run_import(capsys, tmp_path / "nope.txt", tmp_path / "out")
     assert result.code == 1 and "nope.txt: file: cannot be read" in result.err

@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         imported = convert(args.src, options)
         path, changed = write(imported, args.dest, force=args.force)
     except ContentError as exc:
-        print(f"{exc.problem}", file=sys.stderr)
+        print(exc, file=sys.stderr)  # every problem, one a line
         print("nothing was written", file=sys.stderr)
         return 1
     for dropped in imported.source.dropped:

@@ -11,7 +11,7 @@ from babel import Locale
 
 from archive_core import paths
 from archive_core.articles import parse_article, read_article
-from archive_core.errors import ContentError, content_error
+from archive_core.errors import ContentError, Problem, content_error
 from archive_core.layout import ARTICLE_SUFFIX, Layout
 from archive_core.locales import LANGUAGES
 from archive_core.markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
@@ -197,11 +197,13 @@ def _validate(source_path: Path, target: Path, text: str, source_text: str = "")
     try:
         parse_article(text.encode("utf-8"), target)
     except ContentError as exc:
-        problem = exc.problem
-        raise content_error(
-            source_path, _source_line(source_text, text, problem.line), problem.field,
-            f"the imported article would be invalid: {problem.message}", problem.hint or "check the options given",
-        ) from None  # fmt: skip
+        raise ContentError(*(
+            Problem(
+                str(source_path), _source_line(source_text, text, problem.line), problem.field,
+                f"the imported article would be invalid: {problem.message}", problem.hint or "check the options given",
+            )
+            for problem in exc.problems
+        )) from None  # fmt: skip
 
 
 def _source_line(source: str, draft: str, line: int | None) -> int | None:

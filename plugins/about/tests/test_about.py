@@ -60,3 +60,21 @@ def test_the_body_is_refused_where_an_article_body_would_be(tmp_path, body, line
     [problem] = check_about(tmp_path)  # what `make check` and the build report
     assert (problem.path, problem.line, problem.field) == (str(folder / "about.en.md"), line, "body")
     assert problem.message.startswith(message) and problem.hint
+
+
+def test_every_problem_of_both_pages_and_the_folder_is_told_at_once(tmp_path):
+    folder = tmp_path / "about"
+    folder.mkdir()
+    (folder / "about.pl.md").write_text("---\ntitle: O\nauthor: B\n---\n\n# Tytuł\n\n[x](javascript:x)\n", "utf-8")
+    (folder / "about.en.md").write_text("---\nsummary: A\n---\n\n[](https://example.org)\n", "utf-8")
+    (folder / "about.de.md").write_text("---\ntitle: Über\n---\n\nText.\n", "utf-8")
+    told = [(problem.path.rsplit("/", 1)[1], problem.line, problem.field) for problem in check_about(tmp_path)]
+    assert told == [
+        ("about.de.md", None, "file"),
+        ("about.pl.md", 3, "author"),
+        ("about.pl.md", 6, "body"),
+        ("about.pl.md", 8, "body"),
+        ("about.en.md", 2, "title"),
+        ("about.en.md", 2, "summary"),
+        ("about.en.md", 5, "body"),
+    ]

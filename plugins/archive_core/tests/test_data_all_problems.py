@@ -1,0 +1,119 @@
+"""Every independent problem of a data file (content/data/*.yaml) in one reading, each at its line; none that only
+follows from another."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from archive_core.convention import load_convention
+from archive_core.country_names import load_country_names
+from archive_core.other_names import load_names
+from archive_core.people import load_people
+from archive_core.publishers import load_publishers
+
+TODAY = date(2026, 6, 1)
+SOURCE = "  - url: https://example.org/s\n    title: S\n    publisher: P\n    accessed: 2026-06-01\n"
+
+
+def write(content: Path, name: str, text: str) -> None:
+    (content / "data").mkdir(exist_ok=True)
+    (content / "data" / name).write_text(text, encoding="utf-8")
+
+
+def told(problems) -> list[tuple[int | None, str, str]]:
+    return [(problem.line, problem.field, problem.message) for problem in problems]
+
+
+def test_the_convention_file_is_told_every_problem(tmp_path):
+    write(
+        tmp_path,
+        "convention.yaml",
+        "as_of: 2026-13-01x\nhanoi_signatures:\n  total: 4\n  states: many\n  organisations: 1\n"
+        f"sources:\n{SOURCE}entry_into_force:\n  instruments: 0\n  sources: []\nremarks: x\n",
+    )
+    convention, problems = load_convention(tmp_path, TODAY)
+    assert convention is None
+    assert told(problems) == [
+        (1, "convention.as_of", "'2026-13-01x' is not a date"),
+        (4, "convention.hanoi_signatures.states", "'many' is not a count"),
+        (12, "convention.entry_into_force.instruments", "0 is not a count"),
+        (13, "convention.entry_into_force.sources", "the figure needs a source"),
+        (14, "convention.remarks", "is not a known field"),
+    ]
+
+
+def test_a_sum_of_counts_that_failed_is_not_told(tmp_path):
+    write(
+        tmp_path,
+        "convention.yaml",
+        f"as_of: 2026-06-01\nhanoi_signatures:\n  total: 4\n  states: x\nsources:\n{SOURCE}",
+    )
+    assert [field for _, field, _ in told(load_convention(tmp_path, TODAY)[1])] == [
+        "convention.hanoi_signatures.organisations",  # missing: at its mapping's line
+        "convention.hanoi_signatures.states",
+    ]
+
+
+def test_a_person_is_told_every_problem_of_the_record(tmp_path):
+    write(
+        tmp_path,
+        "people.yaml",
+        "- name: Anh\n  country: XX\n  role: minister\n  articles: [a, gone]\n  sources:\n"
+        "    - url: ftp://example.org\n      title: T\n    - url: https://example.org\n  corrections:\n"
+        "    - date: 2026-01-01\n      change: x\n      when: y\n",
+    )
+    people, problems = load_people(tmp_path, {"a"})
+    assert people == []
+    assert [(line, field) for line, field, _ in told(problems)] == [
+        (2, "Anh.country"),
+        (3, "Anh.role"),
+        (4, "Anh.articles"),
+        (6, "Anh.sources.0.url"),
+        (8, "Anh.sources.1.url"),
+        (12, "Anh.corrections.0.when"),
+    ]
+
+
+def test_a_publisher_is_told_every_problem_of_the_record(tmp_path):
+    write(tmp_path, "publishers.yaml", "- host: example.org\n  name: [A]\n  source: ftp://example.org\n  kind: x\n")
+    assert [(line, field) for line, field, _ in told(load_publishers(tmp_path)[1])] == [
+        (2, "example.org.name"),
+        (3, "example.org.source"),
+        (4, "example.org.kind"),
+    ]
+
+
+def test_a_country_names_record_is_told_every_problem(tmp_path):
+    write(tmp_path, "country-names.yaml", "countries:\n  - code: XX\n    forms: [1]\n    source: ftp://x\n")
+    assert [(line, field) for line, field, _ in told(load_country_names(tmp_path)[1])] == [
+        (2, "code"),
+        (3, "forms"),
+        (4, "source"),
+    ]
+
+
+def test_a_names_entry_is_told_every_problem_and_a_misspelt_key_not_as_missing(tmp_path):
+    write(
+        tmp_path,
+        "names.yaml",
+        "names:\n  - nmae: Hanoi\n    other:\n      xx1: [A]\n      en: [Ha Noi, 42, {name: 7, sorce: x}]\n",
+    )
+    assert told(load_names(tmp_path)[1]) == [
+        (2, "names.0.nmae", "is not a known field"),
+        (4, "names.0.other.xx1", "is not a language code"),
+        (5, "names.0.other.en.1", "must be a name (text)"),
+        (5, "names.0.other.en.2.sorce", "is not a known field"),
+        (5, "names.0.other.en.2.name", "must be a name (text)"),
+    ]
+
+
+def test_yaml_findings_on_values_of_a_data_file_are_told_at_once(tmp_path):
+    text = "- host: example.org\n  name: ''\n  source: https://example.org\n"
+    write(
+        tmp_path, "publishers.yaml", text + "- host: example.com\n  name: A\n  name: B\n  source: https://example.com\n"
+    )
+    assert [(line, field, message.split(",")[0]) for line, field, message in told(load_publishers(tmp_path)[1])] == [
+        (2, "example.org.name", "is empty"),
+        (6, "example.com.name", "is set twice"),
+    ]
