@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import markdown, paths
 from .body_checks import body_problems
-from .errors import ContentError, Problem, content_error
+from .errors import ContentError, Problem, content_error, in_file_order
 from .frontmatter import SplitDocument, field_line, load, read_text, split
 from .layout import ABOUT_DIR
 from .locales import LANGUAGES
@@ -47,7 +47,7 @@ def read_about(content_dir: Path, lang: str, repository_url: str) -> AboutPage:
         if key != "title"
     ]  # fmt: skip
     html, body = _rendered(doc, repository_url)
-    problems = sorted([*problems, *body], key=lambda problem: problem.line or 0)
+    problems = in_file_order([*problems, *body])
     if problems:
         raise ContentError(*problems)
     return AboutPage(lang, title.strip(), html)

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from archive_core import annotations, frontmatter, paths, schema
-from archive_core.errors import ContentError, Problem
+from archive_core.errors import ContentError, Problem, in_file_order
 from archive_core.schema import ArticleMeta
 
 from . import markdown
@@ -67,7 +67,7 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     problems = [*checked.problems, *unfinished, *body_problems(doc, tokens, body_html)]
     problems += annotations.passage_problems(checked.annotations, doc, body_html)
     if problems or checked.meta is None:
-        raise ContentError(*sorted(problems, key=lambda problem: problem.line or 0))  # in the file's order
+        raise ContentError(*in_file_order(problems))
     meta = replace(checked.meta, date_offset=frontmatter.written_offset(root, "date"))
     summary = markdown.text_html(meta.summary) if meta.summary else markdown.lead_paragraph_html(tokens) or ""
     links = tuple(

@@ -13,7 +13,7 @@ from html import unescape
 from markdown_it.token import Token
 
 from .body_bidi import reordering_problems
-from .errors import Problem
+from .errors import Problem, in_file_order
 from .frontmatter import SplitDocument
 from .locales import language_tag_problem
 from .markdown import Lines, markdown, missing_anchors, unsafe_links
@@ -95,7 +95,7 @@ def structure_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]
             start = opened.pop()
             if problem := _caption_problem(tokens, start, index):
                 problems.append(problem)
-    return sorted(problems, key=lambda problem: problem.line or 0)
+    return in_file_order(problems)
 
 
 _EMPTY_LINK = (

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import urlsplit
 
 from archive_core import countries
-from archive_core.data import DataFile, load_data, record_label
-from archive_core.errors import ContentError, Problem
+from archive_core.data import Checks, DataFile, load_data, record_label
+from archive_core.errors import ContentError, Problem, in_file_order
 from archive_core.layout import COUNTRIES_FILE
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.when import date_hint
@@ -21,7 +20,6 @@ SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN = "signed", "ratified", "not-signed", "unk
 STATUSES = (SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN)
 # Where a signature can be made: at the Hanoi ceremony, then at UN Headquarters.
 PLACES = ("hanoi", "new-york")
-T = TypeVar("T")
 KEYS = frozenset({"code", "status", "date", "place", "source", "sources", "verified", "note", "corrections"})
 
 
@@ -108,21 +106,13 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
                 ["record"], "is not a mapping", "write `- code: XX` and the record's fields indented under it"
             ).problem
         ]
-    problems = [
-        fields.fail([str(key)], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}").problem
-        for key in item
-        if key not in KEYS
-    ]
+    checks = Checks()  # every problem of the record
+    for key in item:
+        if key not in KEYS:
+            checks.add(fields.fail([str(key)], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}"))
 
     def fail(keys: list[str], message: str, hint: str) -> None:
-        problems.append(fields.fail(keys, message, hint).problem)
-
-    def attempt(read: Callable[[], T], default: T) -> T:
-        try:
-            return read()
-        except ContentError as exc:
-            problems.extend(exc.problems)
-            return default
+        checks.add(fields.fail(keys, message, hint))
 
     code = item.get("code")
     if not isinstance(code, str) or not countries.is_known(code):
@@ -132,15 +122,15 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
     if not known:
         fail(["status"], f"must be one of {', '.join(STATUSES)}, not {status!r}", "see CONTRIBUTING.md")
 
-    sources = attempt(lambda: _sources(fields, item, today), None)
+    sources = checks.attempt(_sources, fields, item, today)
     if sources == () and known and status != UNKNOWN:
         fail(
             ["sources"],
             f"a {status!r} status needs a source",
             "add `sources:` with the page that states it (url, publisher, accessed)",
         )
-    verified = attempt(lambda: fields.verified(["verified"], item.get("verified")), True)
-    note = attempt(lambda: fields.localized(["note"], item["note"]) if "note" in item else None, None)
+    verified = checks.attempt(fields.verified, ["verified"], item.get("verified")) is not False
+    note = checks.attempt(fields.localized, ["note"], item["note"]) if "note" in item else None
     if not verified and "note" not in item:
         fail(["note"], "a record marked `verified: false` must say why", "note: {pl: ..., en: ...}")
 
@@ -172,9 +162,9 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
     elif status == NOT_SIGNED and place not in (None, "hanoi"):
         fail(["place"], "a 'not-signed' status can only name hanoi", "`place: hanoi`: not signed at the ceremony")
 
-    corrections = attempt(lambda: fields.corrections(["corrections"], item.get("corrections"), today), ())
-    if problems or sources is None:
-        return None, sorted(problems, key=lambda problem: problem.line or 0)  # in the file's order
+    corrections = checks.attempt(fields.corrections, ["corrections"], item.get("corrections"), today) or ()
+    if checks.problems or sources is None:
+        return None, in_file_order(checks.problems)
     return (
         CountryRecord(
             code=code,

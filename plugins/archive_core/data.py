@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import yaml
 
 from . import paths
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, in_file_order
 from .field_types import Expected, wrong_type
 from .frontmatter import decode, parse_yaml
 
@@ -96,7 +96,7 @@ class Checks:
     def done(self) -> None:
         """Raise ContentError with every problem kept, in the file's order."""
         if self.problems:
-            raise ContentError(*sorted(self.problems, key=lambda problem: problem.line or 0))
+            raise ContentError(*in_file_order(self.problems))
 
 
 def record_label(name: Any, index: int) -> str:

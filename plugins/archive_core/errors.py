@@ -42,6 +42,11 @@ class ContentError(Exception):
         return "\n".join(str(p) for p in self.problems)
 
 
+def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
+    """By line, as a contributor reads the file; on one line, in the order found."""
+    return sorted(problems, key=lambda problem: problem.line or 0)
+
+
 def display_path(path: str) -> str:
     """Relative to the working directory when the file is below it: as a problem names its own file, so that a
     message naming another file names it the same way."""

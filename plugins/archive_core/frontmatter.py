@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from . import paths
-from .errors import ContentError, Problem, content_error
+from .errors import ContentError, Problem, content_error, in_file_order
 from .text import (
     LABEL_MAX_CHARS,
     bytes_problem,
@@ -273,7 +273,7 @@ def parse_yaml(
                     message = f"cannot be read as a number ({kind}): {str(exc).split(';')[0]}"
                     hint = "no field takes such a number: put the value in quotes if it is text"
                 found = [*(told or ()), Problem(str(path), line, field or label, message, hint)]
-                raise ContentError(*sorted(found, key=lambda problem: problem.line or 0)) from None
+                raise ContentError(*in_file_order(found)) from None
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:

@@ -20,7 +20,7 @@ import yaml
 from slugify import slugify
 
 from . import countries
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, in_file_order
 from .field_types import Expected, fits, wrong_type
 from .frontmatter import SplitDocument, compose, naive, node_line, written_scalar
 from .layout import RAW_SOURCES_DIR
@@ -400,7 +400,7 @@ class _Validator:
 
     def problems_in_order(self) -> list[Problem]:
         """In the file's order; on one line, in the order found (the contract's order of fields)."""
-        return sorted(self.problems, key=lambda problem: problem.line or 0)
+        return in_file_order(self.problems)
 
 
 # What other sites and tools call a field: a contributor's first guess, pointed to the archive's own name.
