@@ -25,6 +25,8 @@ override RUNTIME    := $(VENV)/.runtime-installed
 override DEV        := $(VENV)/.dev-installed
 override BENCH_VENV := .venv-bench
 override BENCH      := $(BENCH_VENV)/.bench-installed
+override BYTECODE   := $(VENV)/.bytecode-compiled
+override CODE       := $(wildcard plugins/*.py plugins/*/*.py plugins/*/*/*.py tools/*.py tools/*/*.py)
 
 # The Python that makes the virtualenvs: PYTHON=..., run as one program name (`"$$ARCHIVE_PYTHON"`).
 export ARCHIVE_PYTHON = $(if $(value PYTHON),$(value PYTHON),python3)
@@ -47,6 +49,14 @@ $(RUNTIME): requirements.txt | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
+# The project's own modules compiled once, as pip compiles the packages it installs: where
+# PYTHONDONTWRITEBYTECODE is set (containers, CI), Python would otherwise compile them again in every run
+# (docs/performance.md). Only the files changed since are compiled again; a file that does not compile is told by
+# the command that imports it.
+$(BYTECODE): $(CODE) | $(RUNTIME)
+	$(PY) -m compileall -qq -x /tests/ plugins tools || true
+	@touch $@
+
 $(DEV): requirements-dev.txt requirements.txt $(RUNTIME)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	tools/apt-install.sh chromium chromium 'the browser tests'
@@ -56,23 +66,23 @@ $(DEV): requirements-dev.txt requirements.txt $(RUNTIME)
 serve: html ## Build the site and serve it on http://127.0.0.1:8000 as a static host would (PORT=... to change)
 	$(PY) -m tools.serve
 
-html: $(RUNTIME) ## Check and build the site into output/ (non-zero exit on any content error)
+html: $(RUNTIME) $(BYTECODE) ## Check and build the site into output/ (non-zero exit on any content error)
 	$(PY) -m tools.build
 
-publish: $(RUNTIME) ## Check and build the production site (publish.conf.py): absolute URLs from SITEURL=https://... in the environment
+publish: $(RUNTIME) $(BYTECODE) ## Check and build the production site (publish.conf.py): absolute URLs from SITEURL=https://... in the environment
 	$(PY) -m tools.build --settings publish.conf.py
 
-devserver: $(RUNTIME) ## Serve, rebuild on every change to content/, theme/, plugins/, reload the open page (PORT=...)
+devserver: $(RUNTIME) $(BYTECODE) ## Serve, rebuild on every change to content/, theme/, plugins/, reload the open page (PORT=...)
 	$(PY) -m tools.devserver
 
 diff: export ARCHIVE_DIFF_BASE = $(value DIFF_BASE)
-diff: $(RUNTIME) ## Build the base (DIFF_BASE=..., default main) and this change; list the pages added, removed, changed
+diff: $(RUNTIME) $(BYTECODE) ## Build the base (DIFF_BASE=..., default main) and this change; list the pages added, removed, changed
 	$(PY) -m tools.diff
 
-check: $(RUNTIME) ## Validate all content without building
+check: $(RUNTIME) $(BYTECODE) ## Validate all content without building
 	$(PY) -m tools.check
 
-test: $(DEV) ## Install what the tests need and run the whole suite
+test: $(DEV) $(BYTECODE) ## Install what the tests need and run the whole suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(PY) -m pytest
@@ -120,7 +130,7 @@ $(BENCH): requirements-bench.txt requirements.txt
 
 bench: export ARCHIVE_N = $(value N)
 bench: export ARCHIVE_REPEAT = $(value REPEAT)
-bench: $(RUNTIME) $(BENCH) ## Benchmark make html against stock Pelican + Pagefind (N="500 1000 5000" pairs, N=500 is quick; REPEAT=3)
+bench: $(RUNTIME) $(BENCH) $(BYTECODE) ## Benchmark make html against stock Pelican + Pagefind (N="500 1000 5000" pairs, N=500 is quick; REPEAT=3)
 	$(BENCH_VENV)/bin/python -m tools.bench.run --ours-python $(PY)
 
 clean: ## Remove the built site and caches (not the virtualenv)
