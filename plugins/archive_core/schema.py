@@ -460,11 +460,12 @@ def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
 
 def check(data: dict[str, Any], doc: SplitDocument, told: Iterable[Problem] = ()) -> Checked:
     """`told`: the problems already found in the front-matter's values (`frontmatter.parse_yaml`), told with the
-    others; no other problem of their fields is."""
+    others; no other problem of their fields is, but of a list's items (a value listed twice, a list set twice
+    says nothing of the others)."""
     v = _Validator(data, doc)
     for problem in told:
         v.problems.append(problem)
-        v.mark(problem.field, settled=True)
+        v.mark(problem.field, settled=not isinstance(_value(data, problem.field), list))
     names = Suggestions(FIELD_NAMES, {str(key) for key in data})
     for key in data:
         if key not in FIELD_NAMES:

@@ -138,3 +138,13 @@ def test_a_misspelt_key_is_told_beside_the_field_it_resembles_when_that_is_given
         (10, "countries.1", "is not a known field"),
         (11, "titel", "is not a known field"),
     ]
+
+
+def test_a_value_listed_twice_leaves_the_other_items_of_its_list_checked(tmp_path):
+    text = article({}, extra="countries: [VN, VN, XX]\ntags: [ok, ok, Ok]\n")
+    assert problems_of(tmp_path, text) == [
+        (9, "countries", "lists 'VN' twice"),
+        (9, "countries", "'XX' is not a known country code"),
+        (10, "tags", "lists 'ok' twice"),
+        (10, "tags", "'ok' and 'Ok' are one topic (case, diacritics and punctuation do not count)"),
+    ]
