@@ -387,15 +387,18 @@ class _Validator:
         return tuple(items)
 
     def mapping(self, field: str, value: Any, keys: set[str]) -> dict[str, Any] | None:
-        """`value`, a mapping of `keys` only: every key it should not have told (it fails after them all)."""
+        """`value`, a mapping of `keys` only: every key it should not have told, its other keys checked still, but
+        for the missing one a misspelt key was meant to be."""
         if value is None:
             return None
         self.typed(field, value, "mapping")
-        unknown = [key for key in value if key not in keys]
-        for key in unknown:
-            self.attempt(self.fail, f"{field}.{key}", "is not a known key", f"known keys: {', '.join(sorted(keys))}")
-        if unknown:
-            raise _Invalid(field)
+        known = sorted(keys)
+        for key in value:
+            if key not in keys:
+                self.attempt(self.fail, f"{field}.{key}", "is not a known key", f"known keys: {', '.join(known)}")
+                for meant in difflib.get_close_matches(str(key), known, n=1):
+                    if value.get(meant) is None:
+                        self.mark(f"{field}.{meant}", settled=True)
         return value
 
     def problems_in_order(self) -> list[Problem]:

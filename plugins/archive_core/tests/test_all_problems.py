@@ -148,3 +148,18 @@ def test_a_value_listed_twice_leaves_the_other_items_of_its_list_checked(tmp_pat
         (10, "tags", "lists 'ok' twice"),
         (10, "tags", "'ok' and 'Ok' are one topic (case, diacritics and punctuation do not count)"),
     ]
+
+
+def test_a_key_a_mapping_does_not_know_leaves_its_other_keys_checked(tmp_path):
+    source = "source:\n  url: ftp://example.org/a\n  publisher: Example\n  acessed: 2025-11-01"
+    translation = "translation:\n  from: en\n  by: 5\n  foo: x\n"
+    extra = f"{translation}corrections:\n  - date: 2025-01-01\n    change: A\n    kind: x\n"
+    assert [(line, field, message.split(" (")[0]) for line, field, message in
+            problems_of(tmp_path, article({"source": source}, extra=extra))] == [
+        (7, "source.url", "'ftp://example.org/a' is not an http(s) address"),
+        (9, "source.acessed", "is not a known key"),
+        (12, "translation.by", "is a number"),
+        (13, "translation.foo", "is not a known key"),
+        (15, "corrections.0.date", "2025-01-01 is before the source was published"),
+        (17, "corrections.0.kind", "is not a known key"),
+    ]  # fmt: skip
