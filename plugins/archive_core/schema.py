@@ -258,9 +258,10 @@ class _Validator:
     """Checks one front-matter mapping, recording every independent problem (`problems`): a field's checks stop at
     its first, and a check that needs a value that failed is skipped rather than reported as a second problem."""
 
-    def __init__(self, data: dict[str, Any], doc: SplitDocument) -> None:
+    def __init__(self, data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None) -> None:
         self.data = data
         self.doc = doc
+        self.root = root  # the front-matter's nodes, which know each field's line
         self.problems: list[Problem] = []
         self.seen: set[Problem] = set()
         # Each a set of names, so that a file of 20,000 bad items is checked in linear time: the fields with a
@@ -268,21 +269,15 @@ class _Validator:
         # among them; the fields whose problem is told, none more of them or of their parts.
         self.failed: set[str] = set()
         self.settled: set[str] = set()
-        self.root: yaml.Node | None = None  # the front-matter's nodes, composed at the first problem
 
     def fail(self, field: str, message: str, hint: str = "") -> NoReturn:
         self.mark(field)
         if not self.told(field):
-            problem = Problem(str(self.doc.path), node_line(self.nodes(), field) or 2, field, message, hint)
+            problem = Problem(str(self.doc.path), node_line(self.root, field) or 2, field, message, hint)
             if problem not in self.seen:
                 self.seen.add(problem)
                 self.problems.append(problem)
         raise _Invalid(field)
-
-    def nodes(self) -> yaml.Node | None:
-        if self.root is None:
-            self.root = compose(self.doc)
-        return self.root
 
     def mark(self, field: str, settled: bool = False) -> None:
         """`field` failed (and is told, when `settled`): so did each field it is part of."""
@@ -320,7 +315,7 @@ class _Validator:
     def typed(self, field: str, value: Any, expected: Expected) -> None:
         """Fail, saying what `value` is, unless it is of the type `expected`."""
         if not fits(value, expected):
-            written = written_scalar(self.doc, field, self.nodes())
+            written = written_scalar(self.doc, field, self.root)
             self.fail(field, *wrong_type(value, expected, "" if _key(field).isdigit() else _key(field), written))
 
     def check_types(self, data: dict[str, Any], fields: tuple[Field, ...], where: str = "") -> None:
@@ -455,17 +450,17 @@ class Checked:
 
 def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
     """The article's metadata; ContentError with every problem of the front-matter, in the file's order."""
-    checked = check(data, doc)
+    checked = check(data, doc, compose(doc))
     if checked.meta is None:
         raise ContentError(*checked.problems)
     return checked.meta
 
 
-def check(data: dict[str, Any], doc: SplitDocument, told: Iterable[Problem] = ()) -> Checked:
-    """`told`: the problems already found in the front-matter's values (`frontmatter.parse_yaml`), told with the
-    others; no other problem of their fields is, but of a list's items (a value listed twice, a list set twice
-    says nothing of the others)."""
-    v = _Validator(data, doc)
+def check(data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None, told: Iterable[Problem] = ()) -> Checked:
+    """`root`: the front-matter's nodes (`frontmatter.load_with_nodes`); `told`: the problems already found in the
+    front-matter's values (`frontmatter.parse_yaml`), told with the others; no other problem of their fields is,
+    but of a list's items (a value listed twice, a list set twice says nothing of the others)."""
+    v = _Validator(data, doc, root)
     for problem in told:
         v.problems.append(problem)
         v.mark(problem.field, settled=not isinstance(_value(data, problem.field), list))
@@ -660,7 +655,9 @@ def _tags(v: _Validator, value: Any) -> tuple[str, ...]:
     return tags
 
 
-def unfinished(data: dict[str, Any], doc: SplitDocument, told: Container[str] = ()) -> list[Problem]:
+def unfinished(
+    data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None, told: Container[str] = ()
+) -> list[Problem]:
     """Every value `make new` left to fill in, and an empty body: all at once, so that a
     contributor sees what is left of a scaffold in one `make check`. Read from the front-matter as it is
     (`data`), so that they are told with its other problems; none of a field in `told` (whose problem is)."""
@@ -680,7 +677,6 @@ def unfinished(data: dict[str, Any], doc: SplitDocument, told: Container[str] = 
         hints[f"translation_chain.{index}.by"] = "say who or what translated it"
     placeholders = [(field, value) for field, value in values.items()
                     if isinstance(value, str) and is_placeholder(value) and field not in told]  # fmt: skip
-    root = compose(doc) if placeholders else None  # once: a chain of 20,000 steps may each be left `...`
     problems = [
         Problem(
             doc.path, node_line(root, field) or 2, field, f"is still the placeholder {value.strip()!r}", hints[field]
