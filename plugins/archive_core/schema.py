@@ -262,8 +262,7 @@ class _Validator:
         self.data = data
         self.doc = doc
         self.root = root  # the front-matter's nodes, which know each field's line
-        self.problems: list[Problem] = []
-        self.seen: set[Problem] = set()
+        self.problems: dict[Problem, None] = {}  # in the order found, each once
         # Each a set of names, so that a file of 20,000 bad items is checked in linear time: the fields with a
         # problem and each field they are part of (`source.url`, `source`), those a misspelt key was meant to be
         # among them; the fields whose problem is told, none more of them or of their parts.
@@ -273,26 +272,21 @@ class _Validator:
     def fail(self, field: str, message: str, hint: str = "") -> NoReturn:
         self.mark(field)
         if not self.told(field):
-            problem = Problem(str(self.doc.path), node_line(self.root, field) or 2, field, message, hint)
-            if problem not in self.seen:
-                self.seen.add(problem)
-                self.problems.append(problem)
+            self.problems[Problem(str(self.doc.path), node_line(self.root, field) or 2, field, message, hint)] = None
         raise _Invalid(field)
 
     def mark(self, field: str, settled: bool = False) -> None:
         """`field` failed (and is told, when `settled`): so did each field it is part of."""
-        parts = field.split(".")
-        self.failed.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))
+        self.failed.update(_enclosing(field))
         if settled:
             self.settled.add(field)
 
     def told(self, field: str) -> bool:
-        parts = field.split(".")
-        return any(".".join(parts[:end]) in self.settled for end in range(1, len(parts) + 1))
+        return any(name in self.settled for name in _enclosing(field))
 
-    def ok(self, *fields: str) -> bool:
-        """None of `fields`, nor any of their parts, failed."""
-        return not any(field in self.failed for field in fields)
+    def ok(self, field: str) -> bool:
+        """Neither `field` nor any of its parts failed."""
+        return field not in self.failed
 
     def attempt(self, check: Callable[..., T], *args: Any) -> T | None:
         """`check(*args)`, or None when it failed (its problem recorded)."""
@@ -340,12 +334,9 @@ class _Validator:
         """True when `value` is of the type `expected`; else its problem is told, and no other of `field`."""
         if fits(value, expected):
             return True
-        try:
-            self.typed(field, value, expected)
-        except _Invalid:
-            self.mark(field, settled=True)
-            return False
-        return True
+        self.attempt(self.typed, field, value, expected)
+        self.mark(field, settled=True)
+        return False
 
     def slug(self, field: str, value: Any, required: bool = False) -> str | None:
         text = self.text(field, value, required)
@@ -395,10 +386,6 @@ class _Validator:
                     if value.get(meant) is None:
                         self.mark(f"{field}.{meant}", settled=True)
         return value
-
-    def problems_in_order(self) -> list[Problem]:
-        """In the file's order; on one line, in the order found (the contract's order of fields)."""
-        return in_file_order(self.problems)
 
 
 # What other sites and tools call a field: a contributor's first guess, pointed to the archive's own name.
@@ -462,7 +449,7 @@ def check(data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None, told
     but of a list's items (a value listed twice, a list set twice says nothing of the others)."""
     v = _Validator(data, doc, root)
     for problem in told:
-        v.problems.append(problem)
+        v.problems[problem] = None
         v.mark(problem.field, settled=not isinstance(_value(data, problem.field), list))
     names = Suggestions(FIELD_NAMES, {str(key) for key in data})
     for key in data:
@@ -489,7 +476,7 @@ def check(data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None, told
     notes = meta["annotations"] or ()
     meta["annotations"] = tuple(annotation for _, annotation in notes)
     if v.problems:
-        return Checked(None, tuple(v.problems_in_order()), notes)
+        return Checked(None, tuple(in_file_order(v.problems)), notes)
     article = ArticleMeta(
         title=title,
         date=published,
@@ -849,6 +836,12 @@ def _language_code(v: _Validator, field: str, code: Any) -> None:
             f"{code!r} is not a language CLDR names in {' and '.join(LANGUAGES)}",
             "ISO 639-1: vi, pl, en; each page names the language of every step",
         )
+
+
+def _enclosing(field: str) -> list[str]:
+    """`field` and each field it is part of: `source.url`, `source`."""
+    parts = field.split(".")
+    return [".".join(parts[:end]) for end in range(1, len(parts) + 1)]
 
 
 def _key(field: str) -> str:
