@@ -18,7 +18,6 @@ A record whose sources do not confirm it says `verified: false` and why
 from __future__ import annotations
 
 import contextlib
-import difflib
 import ipaddress
 import re
 import unicodedata
@@ -30,6 +29,7 @@ from urllib.parse import urlsplit
 
 from .data import Checks, Key, Record
 from .locales import LANGUAGES
+from .suggestions import closest
 from .when import date_hint
 
 SOURCE_KEYS = frozenset({"url", "title", "publisher", "published", "accessed", "archived", "note"})
@@ -268,7 +268,7 @@ class Fields(Record):
         checks, meant = Checks(), set()  # every problem of the source; the keys misspelt ones were meant to be
         for key in value:
             if key not in SOURCE_KEYS:
-                meant.update(difflib.get_close_matches(str(key), sorted(SOURCE_KEYS), n=1))
+                meant.add(closest(str(key), sorted(SOURCE_KEYS)))
                 checks.add(
                     self.fail([*keys, key], "is not a known key", f"known keys: {', '.join(sorted(SOURCE_KEYS))}")
                 )

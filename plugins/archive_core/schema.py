@@ -6,7 +6,6 @@ documentation and editor tooling are all derived from it.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
-from .suggestions import Suggestions
+from .suggestions import Suggestions, closest
 from .text import TITLE_MAX_CHARS, paragraphs
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
 from .when import YEAR_HINT, YearTooEarly, check_year, date_hint
@@ -382,28 +381,27 @@ class _Validator:
         for key in value:
             if key not in keys:
                 self.attempt(self.fail, f"{field}.{key}", "is not a known key", f"known keys: {', '.join(known)}")
-                for meant in difflib.get_close_matches(str(key), known, n=1):
-                    if value.get(meant) is None:
-                        self.mark(f"{field}.{meant}", settled=True)
+                if (meant := closest(str(key), known)) and value.get(meant) is None:
+                    self.mark(f"{field}.{meant}", settled=True)
         return value
 
 
 # What other sites and tools call a field: a contributor's first guess, pointed to the archive's own name.
 FIELD_ALIASES = {
-    "topics": "`tags`",
-    "topic": "`tags`",
-    "keywords": "`tags`",
-    "category": "`tags`",
-    "categories": "`tags`",
-    "country": "`countries`",
-    "language": "`lang`",
-    "url": "`url:` under `source:`",
-    "publisher": "`publisher:` under `source:`",
-    "author": "`publisher:` under `source:`",
-    "key": "`translation_key`",
-    "translator": "`by:` under `translation:`",
-    "note": "`editor_note`",
-    "description": "`summary`",
+    "topics": "tags",
+    "topic": "tags",
+    "keywords": "tags",
+    "category": "tags",
+    "categories": "tags",
+    "country": "countries",
+    "language": "lang",
+    "url": "source.url",
+    "publisher": "source.publisher",
+    "author": "source.publisher",
+    "key": "translation_key",
+    "translator": "translation.by",
+    "note": "editor_note",
+    "description": "summary",
 }
 
 
@@ -493,16 +491,20 @@ def check(data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None, told
 
 
 def _unknown_field(v: _Validator, key: Any, names: Suggestions) -> None:
-    close = difflib.get_close_matches(str(key), FIELD_NAMES, n=1)
     alias = FIELD_ALIASES.get(str(key).lower())
-    field_alias = alias.strip("`") if alias and alias.strip("`") in FIELD_NAMES else None
-    known = f"did you mean {alias}?" if alias else f"known fields: {', '.join(FIELD_NAMES)}"
-    hint = names.hint(str(key), "`{}`", known, field_alias)
+    known = f"did you mean {_shown_field(alias)}?" if alias else f"known fields: {', '.join(FIELD_NAMES)}"
+    hint = names.hint(str(key), "`{}`", known, alias if alias in FIELD_NAMES else None)
     label = str(key) if re.fullmatch(r"[\w.-]+", str(key)) else repr(key)  # keep `path:line: field:` parseable
     v.attempt(v.fail, label, "is not a known field", hint)
-    field = close[0] if close else ".".join(reversed(re.findall(r"`(\w+):?`", alias or "")))
+    field = names.meant(str(key), alias)
     if field and _value(v.data, field) is None:  # the field the key was meant to be: not told again as missing
         v.mark(field if field.split(".")[0] in v.data else field.split(".")[0], settled=True)  # `url:`: `source`
+
+
+def _shown_field(field: str) -> str:
+    """How a hint names `field`: `tags`, or `url:` under `source:`."""
+    *outer, key = field.split(".")
+    return f"`{key}:` under `{outer[0]}:`" if outer else f"`{key}`"
 
 
 def _lang(v: _Validator, lang: Any) -> str:
