@@ -618,11 +618,11 @@ def _translation(v: _Validator, value: Any, lang: str | None) -> Translation | N
 
 
 def _review(v: _Validator, value: Any) -> tuple[str, ...]:
-    review = v.text_list("review", value)
-    for name in review:
-        if name not in FIELD_NAMES:
-            v.fail("review", f"{name!r} is not a field name", f"known fields: {', '.join(FIELD_NAMES)}")
-    return review
+    def check_name(name: str) -> None:
+        if name.strip() not in FIELD_NAMES:
+            v.fail("review", f"{name.strip()!r} is not a field name", f"known fields: {', '.join(FIELD_NAMES)}")
+
+    return v.text_list("review", value, check_name)
 
 
 def _tags(v: _Validator, value: Any) -> tuple[str, ...]:
@@ -632,15 +632,18 @@ def _tags(v: _Validator, value: Any) -> tuple[str, ...]:
 
     tags = v.text_list("tags", value, check_tag)
     if len(tags) > MAX_TAGS:
-        v.fail("tags", f"names {len(tags)} topics, more than {MAX_TAGS}", "keep the article's main topics")
+        v.attempt(v.fail, "tags", f"names {len(tags)} topics, more than {MAX_TAGS}", "keep the article's main topics")
     topics: dict[str, str] = {}
     for tag in tags:
         if (first := topics.setdefault(tag_slug(tag), tag)) != tag:
-            v.fail(
+            v.attempt(
+                v.fail,
                 "tags",
                 f"{first!r} and {tag!r} are one topic (case, diacritics and punctuation do not count)",
                 "keep one",
             )
+    if not v.ok("tags"):
+        raise _Invalid("tags")
     return tags
 
 

@@ -163,3 +163,13 @@ def test_a_key_a_mapping_does_not_know_leaves_its_other_keys_checked(tmp_path):
         (15, "corrections.0.date", "2025-01-01 is before the source was published"),
         (17, "corrections.0.kind", "is not a known key"),
     ]  # fmt: skip
+
+
+def test_every_name_review_does_not_know_and_every_pair_of_tags_of_one_topic_is_told(tmp_path):
+    text = article({}, extra="review: [titel, tytul]\ntags: [a, A, b, B]\n")
+    assert problems_of(tmp_path, text) == [
+        (9, "review", "'titel' is not a field name"),
+        (9, "review", "'tytul' is not a field name"),
+        (10, "tags", "'a' and 'A' are one topic (case, diacritics and punctuation do not count)"),
+        (10, "tags", "'b' and 'B' are one topic (case, diacritics and punctuation do not count)"),
+    ]
