@@ -605,7 +605,7 @@ def _translation(v: _Validator, value: Any, lang: str | None) -> Translation | N
         v.attempt(
             v.fail,
             "translation.from",
-            f"must be the other archive language, not {from_lang!r}",
+            f"must be the other archive language, not {from_lang!r}" if from_lang is not None else "is missing",
             # `translation:` pairs the archive's versions; an original in another language is a chain's step
             f"`translation:` is only on a version translated from the archive's {others} version; a text "
             f"translated from a source in {from_lang!r} records that as `translation_chain: [{{from: "

@@ -173,3 +173,8 @@ def test_every_name_review_does_not_know_and_every_pair_of_tags_of_one_topic_is_
         (10, "tags", "'a' and 'A' are one topic (case, diacritics and punctuation do not count)"),
         (10, "tags", "'b' and 'B' are one topic (case, diacritics and punctuation do not count)"),
     ]
+
+
+def test_a_translation_without_from_is_told_it_is_missing_not_none(tmp_path):
+    text = article({}, extra="translation:\n  by: DeepL\n")
+    assert problems_of(tmp_path, text) == [(9, "translation.from", "is missing")]
