@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 
 
 def closest(written: str, known: Iterable[str]) -> str | None:
-    """The known name `written` was most likely meant to be, if one is close enough."""
-    return next(iter(difflib.get_close_matches(written, list(known), n=1)), None)
+    """The known name `written` was most likely meant to be, if one is close enough, whatever its capitals
+    (`URL`, `Title`: `url`, `title`)."""
+    folded = {name.casefold(): name for name in known}
+    return next((folded[name] for name in difflib.get_close_matches(written.casefold(), list(folded), n=1)), None)
 
 
 @dataclass

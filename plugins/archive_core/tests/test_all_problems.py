@@ -178,3 +178,12 @@ def test_every_name_review_does_not_know_and_every_pair_of_tags_of_one_topic_is_
 def test_a_translation_without_from_is_told_it_is_missing_not_none(tmp_path):
     text = article({}, extra="translation:\n  by: DeepL\n")
     assert problems_of(tmp_path, text) == [(9, "translation.from", "is missing")]
+
+
+def test_a_key_written_in_other_capitals_is_told_as_the_field_it_is_not_also_as_missing(tmp_path):
+    source = "source:\n  URL: https://example.org/a\n  publisher: Example"
+    text = article({"title": "TITLE: Tytuł", "source": source})
+    assert problems_of(tmp_path, text) == [
+        (2, "TITLE", "is not a known field"),
+        (7, "source.URL", "is not a known key"),
+    ]
