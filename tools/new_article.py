@@ -11,7 +11,6 @@ published. Never overwrites a file.
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
 import sys
@@ -26,6 +25,7 @@ from archive_core.errors import ContentError  # noqa: E402
 from archive_core.layout import ARTICLE_DIRS, Layout  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
 from archive_core.schema import ArticleMeta  # noqa: E402
+from archive_core.suggestions import closest  # noqa: E402
 from archive_core.when import given_date  # noqa: E402
 from tools.make_inputs import given  # noqa: E402
 
@@ -165,8 +165,8 @@ def _no_original(content_dir: Path, key: str, lang: str) -> str:
             f"{_shown(others[0])} has translation_key {key!r}, but it is not an original in another language that "
             "reads cleanly (`make check` says what is wrong with it): fix it first, or give TITLE= for a new article"
         )
-    close = difflib.get_close_matches(key, _translatable(content_dir, lang), n=1, cutoff=0.6)
-    guess = f" (did you mean KEY={close[0]}?)" if close else ""
+    close = closest(key, _translatable(content_dir, lang))
+    guess = f" (did you mean KEY={close}?)" if close else ""
     return (
         f"no article has translation_key {key!r}{guess}: to translate an article, give KEY= its translation_key; "
         f'to start a new one, give its title: make new TITLE="..." LANG={lang}'

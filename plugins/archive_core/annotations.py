@@ -15,8 +15,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
+import yaml
+
 from .errors import ContentError, Problem
-from .frontmatter import SplitDocument, field_line
+from .frontmatter import SplitDocument, compose, node_line
 from .schema import Annotation
 
 _TAG = re.compile(r"<[^>]*>")
@@ -38,13 +40,15 @@ def _plain(text: str) -> str:
 
 def check(annotations: tuple[Annotation, ...], doc: SplitDocument, body_html: str) -> None:
     """Raise ContentError with `passage_problems`, if there are any."""
-    if problems := passage_problems(enumerate(annotations), doc, body_html):
+    if problems := passage_problems(enumerate(annotations), doc, body_html, compose(doc)):
         raise ContentError(*problems)
 
 
-def passage_problems(notes: Iterable[tuple[int, Annotation]], doc: SplitDocument, body_html: str) -> list[Problem]:
-    """A problem at `annotations.N.text`'s line for each passage (`(N, annotation)`) not in the rendered text
-    exactly once.
+def passage_problems(
+    notes: Iterable[tuple[int, Annotation]], doc: SplitDocument, body_html: str, root: yaml.Node | None
+) -> list[Problem]:
+    """A problem at `annotations.N.text`'s line (`root`: the front-matter's nodes) for each passage
+    (`(N, annotation)`) not in the rendered text exactly once.
 
     Counted where `apply` places it, in the text of the HTML (never in a tag nor a link's address), so that
     `make check` refuses exactly what the build could not place.
@@ -69,7 +73,7 @@ def passage_problems(notes: Iterable[tuple[int, Annotation]], doc: SplitDocument
         problems.append(
             Problem(
                 doc.path,
-                field_line(doc, f"annotations.{index}.text") or field_line(doc, "annotations") or 2,
+                node_line(root, f"annotations.{index}.text") or 2,
                 f"annotations.{index}.text",
                 message,
                 "quote a passage of the text exactly, long enough to occur once, without Markdown marks",

@@ -60,12 +60,12 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     doc = frontmatter.split(text, path)
     told: list[Problem] = []  # the values' problems YAML's reading finds, told with the rest
     data, root = frontmatter.load_with_nodes(doc, told)
-    checked = schema.check(data, doc, told)
+    checked = schema.check(data, doc, root, told)
     tokens = markdown.parse(doc.body)
     body_html = markdown.render(tokens)
-    unfinished = schema.unfinished(data, doc, {problem.field for problem in checked.problems})
+    unfinished = schema.unfinished(data, doc, root, {problem.field for problem in checked.problems})
     problems = [*checked.problems, *unfinished, *body_problems(doc, tokens, body_html)]
-    problems += annotations.passage_problems(checked.annotations, doc, body_html)
+    problems += annotations.passage_problems(checked.annotations, doc, body_html, root)
     if problems or checked.meta is None:
         raise ContentError(*in_file_order(problems))
     meta = replace(checked.meta, date_offset=frontmatter.written_offset(root, "date"))

@@ -11,7 +11,7 @@ from typing import Any
 
 from archive_core import countries, paths
 from archive_core.convention import Convention
-from archive_core.data import DataFile, Record, load_data
+from archive_core.data import Checks, DataFile, Record, load_data
 from archive_core.errors import ContentError, Problem
 from archive_core.layout import EVENT_SUFFIX, EVENTS_DIR
 from archive_core.locales import LANGUAGES
@@ -144,13 +144,13 @@ def check_figures(events: Iterable[Event], convention: Convention | None) -> lis
     return problems
 
 
-class _Record:
+class _Record(Checks):
     """Collects the problems of one event file, each naming the event and the field."""
 
     def __init__(self, data: DataFile) -> None:
+        super().__init__()
         self.file = data
         self.data = data.data
-        self.problems: list[Problem] = []
         raw_id = self.data.get("id") if isinstance(self.data, dict) else None
         self.name = f"event {raw_id!r}" if isinstance(raw_id, str) and raw_id else f"event in {data.path.name}"
         self.record = Record(data, prefix=f"{self.name}: ")
@@ -332,13 +332,8 @@ def _sources(record: _Record) -> tuple[Citation, ...]:
         record.fail(["sources"], "must be a list of sources", hint)
         return ()
     fields = Fields(record.file, [], prefix=f"{record.name}: ")
-    found = []
-    for index, item in enumerate(value):
-        try:
-            found.append(fields.citation(["sources", index], item))
-        except ContentError as exc:
-            record.problems += exc.problems
-    return tuple(found)
+    found = (record.attempt(fields.citation, ["sources", index], item) for index, item in enumerate(value))
+    return tuple(citation for citation in found if citation is not None)
 
 
 def _provenance(record: _Record) -> dict[str, Any]:
@@ -351,12 +346,8 @@ def _provenance(record: _Record) -> dict[str, Any]:
         "corrections": lambda value: fields.corrections(["corrections"], value),
     }
     for key, read in readers.items():
-        if record.data.get(key) is None:
-            continue
-        try:
-            found[key] = read(record.data[key])
-        except ContentError as exc:
-            record.problems += exc.problems
+        if record.data.get(key) is not None and (value := record.attempt(read, record.data[key])) is not None:
+            found[key] = value
     if found.get("verified") is False and "note" not in found:
         record.fail(["note"], "an event marked `verified: false` must say why", "note: {pl: ..., en: ...}")
     return found

@@ -444,8 +444,8 @@ def field_line(doc: SplitDocument, dotted_field: str) -> int | None:
 
 
 def compose(doc: SplitDocument) -> yaml.Node | None:
-    """The front-matter's node tree (None when it cannot be read): what `field_line` and `written_scalar` read,
-    composed once by a reader that looks up many fields."""
+    """The front-matter's node tree (None when it cannot be read), for a reader that has not parsed it with
+    `load_with_nodes`: what `node_line` and `written_scalar` read."""
     try:
         return yaml.compose(doc.yaml_text, Loader=FrontMatterLoader)
     except yaml.YAMLError:
@@ -512,13 +512,10 @@ def _value_of(node: yaml.MappingNode, name: str) -> tuple[yaml.Node, yaml.Node] 
     return next(((k, v) for k, v in node.value if getattr(k, "value", None) == name), None)
 
 
-def written_scalar(doc: SplitDocument, dotted_field: str, root: yaml.Node | None = None) -> str | None:
+def written_scalar(doc: SplitDocument, dotted_field: str, root: yaml.Node | None) -> str | None:
     """The text of `field`'s value as the file writes it, without a tag (`!!float 1e400`: `1e400`), if it is a
     scalar: a hint then quotes what the contributor wrote, not what YAML made of it (`inf`). `root`: the
-    front-matter's nodes, where they are composed already."""
-    root = root if root is not None else compose(doc)
-    if root is None:
-        return None
+    front-matter's nodes."""
     node = _walk(root, dotted_field)[1]
     if not isinstance(node, yaml.ScalarNode) or node.style:  # a quoted or block scalar is text already
         return None

@@ -15,7 +15,6 @@ them, so the three cannot drift. A name matches a page's text whole-word, whatev
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import unicodedata
@@ -169,7 +168,7 @@ def _fields(data: DataFile, where: list, value: Any, fields: tuple[Field, ...], 
     checks, meant = Checks(), set()
     for key in value:
         if key not in known:
-            meant.update(difflib.get_close_matches(str(key), known, n=1))
+            meant.add(names.meant(str(key)))
             hint = names.hint(str(key), "`{}`", f"known: {', '.join(known)}")
             checks.problems.append(data.problem([*where, key], f"{label}.{key}", "is not a known field", hint))
     for field in fields:

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from .data import Checks, Key, Record
 from .locales import LANGUAGES
+from .suggestions import closest
 from .when import date_hint
 
 SOURCE_KEYS = frozenset({"url", "title", "publisher", "published", "accessed", "archived", "note"})
@@ -260,50 +261,49 @@ class Fields(Record):
 
     def citation(self, keys: Sequence[Key], value: Any, today: date | None = None) -> Citation:
         if isinstance(value, str):
-            if not is_http_url(value):
-                raise self.fail(
-                    keys,
-                    f"{value!r} is not an http(s) address",
-                    address_hint(value, "give the full https://... address"),
-                )
-            self._not_home_page(keys, value)
+            self._url(keys, value)
             return Citation(url=value.strip())
         if not isinstance(value, dict):
             raise self.fail(keys, "must be an address or a mapping with `url:`", "url: https://...")
+        checks, meant = Checks(), set()  # every problem of the source; the keys misspelt ones were meant to be
         for key in value:
             if key not in SOURCE_KEYS:
-                raise self.fail([*keys, key], "is not a known key", f"known keys: {', '.join(sorted(SOURCE_KEYS))}")
+                meant.add(closest(str(key), sorted(SOURCE_KEYS)))
+                checks.add(
+                    self.fail([*keys, key], "is not a known key", f"known keys: {', '.join(sorted(SOURCE_KEYS))}")
+                )
         url = value.get("url")
-        if url is None:
-            raise self.fail(
-                [*keys, "url"], "is missing", "add `url: https://...`, the address of the page that states it"
-            )
-        if not is_http_url(url):
-            raise self.fail(
-                [*keys, "url"],
-                f"{url!r} is not an http(s) address",
-                address_hint(url, "give the full https://... address"),
-            )
-        self._not_home_page([*keys, "url"], url)
+        if url is not None or "url" not in meant:
+            checks.attempt(self._url, [*keys, "url"], url)
         archived = value.get("archived")
         if archived is not None and not is_http_url(archived):
-            raise self.fail(
-                [*keys, "archived"],
-                f"{archived!r} is not an http(s) address",
-                address_hint(archived, "the archived copy's URL"),
+            checks.add(
+                self.fail(
+                    [*keys, "archived"],
+                    f"{archived!r} is not an http(s) address",
+                    address_hint(archived, "the archived copy's URL"),
+                )
             )
-        text = {name: value.get(name) for name in ("title", "publisher")}
-        for name, item in text.items():
-            if item is not None:
-                text[name] = self.text([*keys, name], item, f"the source's {name}, as text")
-        published = self.day([*keys, "published"], value["published"]) if "published" in value else None
-        accessed = self.day([*keys, "accessed"], value["accessed"], today) if "accessed" in value else None
+        text = {
+            name: checks.attempt(self.text, [*keys, name], value[name], f"the source's {name}, as text")
+            if value.get(name) is not None
+            else None
+            for name in ("title", "publisher")
+        }
+        published = checks.attempt(self.day, [*keys, "published"], value["published"]) if "published" in value else None
+        accessed = (
+            checks.attempt(self.day, [*keys, "accessed"], value["accessed"], today) if "accessed" in value else None
+        )
         if published and accessed and published > accessed:
-            raise self.fail(
-                [*keys, "published"],
-                f"{published.isoformat()} is after {accessed.isoformat()}, when the page was read (`accessed`)",
-                "a page is read after it is published: check both dates",
+            checks.add(
+                self.fail(
+                    [*keys, "published"],
+                    f"{published.isoformat()} is after {accessed.isoformat()}, when the page was read (`accessed`)",
+                    "a page is read after it is published: check both dates",
+                )
             )
+        note = checks.attempt(self.localized, [*keys, "note"], value["note"]) if "note" in value else None
+        checks.done()
         return Citation(
             url=url.strip(),
             title=text["title"],
@@ -311,8 +311,17 @@ class Fields(Record):
             published=published,
             accessed=accessed,
             archived=archived.strip() if archived else None,
-            note=self.localized([*keys, "note"], value["note"]) if "note" in value else None,
+            note=note,
         )
+
+    def _url(self, keys: Sequence[Key], url: Any) -> None:
+        if url is None:
+            raise self.fail(keys, "is missing", "add `url: https://...`, the address of the page that states it")
+        if not is_http_url(url):
+            raise self.fail(
+                keys, f"{url!r} is not an http(s) address", address_hint(url, "give the full https://... address")
+            )
+        self._not_home_page(keys, url)
 
     def _not_home_page(self, keys: Sequence[Key], url: str) -> None:
         if is_home_page(url):

@@ -6,7 +6,6 @@ documentation and editor tooling are all derived from it.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
-from .suggestions import Suggestions
+from .suggestions import Suggestions, closest
 from .text import TITLE_MAX_CHARS, paragraphs
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
 from .when import YEAR_HINT, YearTooEarly, check_year, date_hint
@@ -258,46 +257,35 @@ class _Validator:
     """Checks one front-matter mapping, recording every independent problem (`problems`): a field's checks stop at
     its first, and a check that needs a value that failed is skipped rather than reported as a second problem."""
 
-    def __init__(self, data: dict[str, Any], doc: SplitDocument) -> None:
+    def __init__(self, data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None) -> None:
         self.data = data
         self.doc = doc
-        self.problems: list[Problem] = []
-        self.seen: set[Problem] = set()
+        self.root = root  # the front-matter's nodes, which know each field's line
+        self.problems: dict[Problem, None] = {}  # in the order found, each once
         # Each a set of names, so that a file of 20,000 bad items is checked in linear time: the fields with a
         # problem and each field they are part of (`source.url`, `source`), those a misspelt key was meant to be
         # among them; the fields whose problem is told, none more of them or of their parts.
         self.failed: set[str] = set()
         self.settled: set[str] = set()
-        self.root: yaml.Node | None = None  # the front-matter's nodes, composed at the first problem
 
     def fail(self, field: str, message: str, hint: str = "") -> NoReturn:
         self.mark(field)
         if not self.told(field):
-            problem = Problem(str(self.doc.path), node_line(self.nodes(), field) or 2, field, message, hint)
-            if problem not in self.seen:
-                self.seen.add(problem)
-                self.problems.append(problem)
+            self.problems[Problem(str(self.doc.path), node_line(self.root, field) or 2, field, message, hint)] = None
         raise _Invalid(field)
-
-    def nodes(self) -> yaml.Node | None:
-        if self.root is None:
-            self.root = compose(self.doc)
-        return self.root
 
     def mark(self, field: str, settled: bool = False) -> None:
         """`field` failed (and is told, when `settled`): so did each field it is part of."""
-        parts = field.split(".")
-        self.failed.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))
+        self.failed.update(_enclosing(field))
         if settled:
             self.settled.add(field)
 
     def told(self, field: str) -> bool:
-        parts = field.split(".")
-        return any(".".join(parts[:end]) in self.settled for end in range(1, len(parts) + 1))
+        return any(name in self.settled for name in _enclosing(field))
 
-    def ok(self, *fields: str) -> bool:
-        """None of `fields`, nor any of their parts, failed."""
-        return not any(field in self.failed for field in fields)
+    def ok(self, field: str) -> bool:
+        """Neither `field` nor any of its parts failed."""
+        return field not in self.failed
 
     def attempt(self, check: Callable[..., T], *args: Any) -> T | None:
         """`check(*args)`, or None when it failed (its problem recorded)."""
@@ -320,7 +308,7 @@ class _Validator:
     def typed(self, field: str, value: Any, expected: Expected) -> None:
         """Fail, saying what `value` is, unless it is of the type `expected`."""
         if not fits(value, expected):
-            written = written_scalar(self.doc, field, self.nodes())
+            written = written_scalar(self.doc, field, self.root)
             self.fail(field, *wrong_type(value, expected, "" if _key(field).isdigit() else _key(field), written))
 
     def check_types(self, data: dict[str, Any], fields: tuple[Field, ...], where: str = "") -> None:
@@ -345,12 +333,9 @@ class _Validator:
         """True when `value` is of the type `expected`; else its problem is told, and no other of `field`."""
         if fits(value, expected):
             return True
-        try:
-            self.typed(field, value, expected)
-        except _Invalid:
-            self.mark(field, settled=True)
-            return False
-        return True
+        self.attempt(self.typed, field, value, expected)
+        self.mark(field, settled=True)
+        return False
 
     def slug(self, field: str, value: Any, required: bool = False) -> str | None:
         text = self.text(field, value, required)
@@ -387,38 +372,36 @@ class _Validator:
         return tuple(items)
 
     def mapping(self, field: str, value: Any, keys: set[str]) -> dict[str, Any] | None:
-        """`value`, a mapping of `keys` only: every key it should not have told (it fails after them all)."""
+        """`value`, a mapping of `keys` only: every key it should not have told, its other keys checked still, but
+        for the missing one a misspelt key was meant to be."""
         if value is None:
             return None
         self.typed(field, value, "mapping")
-        unknown = [key for key in value if key not in keys]
-        for key in unknown:
-            self.attempt(self.fail, f"{field}.{key}", "is not a known key", f"known keys: {', '.join(sorted(keys))}")
-        if unknown:
-            raise _Invalid(field)
+        known = sorted(keys)
+        for key in value:
+            if key not in keys:
+                self.attempt(self.fail, f"{field}.{key}", "is not a known key", f"known keys: {', '.join(known)}")
+                if (meant := closest(str(key), known)) and value.get(meant) is None:
+                    self.mark(f"{field}.{meant}", settled=True)
         return value
-
-    def problems_in_order(self) -> list[Problem]:
-        """In the file's order; on one line, in the order found (the contract's order of fields)."""
-        return in_file_order(self.problems)
 
 
 # What other sites and tools call a field: a contributor's first guess, pointed to the archive's own name.
 FIELD_ALIASES = {
-    "topics": "`tags`",
-    "topic": "`tags`",
-    "keywords": "`tags`",
-    "category": "`tags`",
-    "categories": "`tags`",
-    "country": "`countries`",
-    "language": "`lang`",
-    "url": "`url:` under `source:`",
-    "publisher": "`publisher:` under `source:`",
-    "author": "`publisher:` under `source:`",
-    "key": "`translation_key`",
-    "translator": "`by:` under `translation:`",
-    "note": "`editor_note`",
-    "description": "`summary`",
+    "topics": "tags",
+    "topic": "tags",
+    "keywords": "tags",
+    "category": "tags",
+    "categories": "tags",
+    "country": "countries",
+    "language": "lang",
+    "url": "source.url",
+    "publisher": "source.publisher",
+    "author": "source.publisher",
+    "key": "translation_key",
+    "translator": "translation.by",
+    "note": "editor_note",
+    "description": "summary",
 }
 
 
@@ -452,19 +435,20 @@ class Checked:
 
 def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
     """The article's metadata; ContentError with every problem of the front-matter, in the file's order."""
-    checked = check(data, doc)
+    checked = check(data, doc, compose(doc))
     if checked.meta is None:
         raise ContentError(*checked.problems)
     return checked.meta
 
 
-def check(data: dict[str, Any], doc: SplitDocument, told: Iterable[Problem] = ()) -> Checked:
-    """`told`: the problems already found in the front-matter's values (`frontmatter.parse_yaml`), told with the
-    others; no other problem of their fields is."""
-    v = _Validator(data, doc)
+def check(data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None, told: Iterable[Problem] = ()) -> Checked:
+    """`root`: the front-matter's nodes (`frontmatter.load_with_nodes`); `told`: the problems already found in the
+    front-matter's values (`frontmatter.parse_yaml`), told with the others; no other problem of their fields is,
+    but of a list's items (a value listed twice, a list set twice says nothing of the others)."""
+    v = _Validator(data, doc, root)
     for problem in told:
-        v.problems.append(problem)
-        v.mark(problem.field, settled=True)
+        v.problems[problem] = None
+        v.mark(problem.field, settled=not isinstance(_value(data, problem.field), list))
     names = Suggestions(FIELD_NAMES, {str(key) for key in data})
     for key in data:
         if key not in FIELD_NAMES:
@@ -490,7 +474,7 @@ def check(data: dict[str, Any], doc: SplitDocument, told: Iterable[Problem] = ()
     notes = meta["annotations"] or ()
     meta["annotations"] = tuple(annotation for _, annotation in notes)
     if v.problems:
-        return Checked(None, tuple(v.problems_in_order()), notes)
+        return Checked(None, tuple(in_file_order(v.problems)), notes)
     article = ArticleMeta(
         title=title,
         date=published,
@@ -507,16 +491,20 @@ def check(data: dict[str, Any], doc: SplitDocument, told: Iterable[Problem] = ()
 
 
 def _unknown_field(v: _Validator, key: Any, names: Suggestions) -> None:
-    close = difflib.get_close_matches(str(key), FIELD_NAMES, n=1)
     alias = FIELD_ALIASES.get(str(key).lower())
-    field_alias = alias.strip("`") if alias and alias.strip("`") in FIELD_NAMES else None
-    known = f"did you mean {alias}?" if alias else f"known fields: {', '.join(FIELD_NAMES)}"
-    hint = names.hint(str(key), "`{}`", known, field_alias)
+    known = f"did you mean {_shown_field(alias)}?" if alias else f"known fields: {', '.join(FIELD_NAMES)}"
+    hint = names.hint(str(key), "`{}`", known, alias if alias in FIELD_NAMES else None)
     label = str(key) if re.fullmatch(r"[\w.-]+", str(key)) else repr(key)  # keep `path:line: field:` parseable
     v.attempt(v.fail, label, "is not a known field", hint)
-    field = close[0] if close else ".".join(reversed(re.findall(r"`(\w+):?`", alias or "")))
+    field = names.meant(str(key), alias)
     if field and _value(v.data, field) is None:  # the field the key was meant to be: not told again as missing
         v.mark(field if field.split(".")[0] in v.data else field.split(".")[0], settled=True)  # `url:`: `source`
+
+
+def _shown_field(field: str) -> str:
+    """How a hint names `field`: `tags`, or `url:` under `source:`."""
+    *outer, key = field.split(".")
+    return f"`{key}:` under `{outer[0]}:`" if outer else f"`{key}`"
 
 
 def _lang(v: _Validator, lang: Any) -> str:
@@ -617,7 +605,7 @@ def _translation(v: _Validator, value: Any, lang: str | None) -> Translation | N
         v.attempt(
             v.fail,
             "translation.from",
-            f"must be the other archive language, not {from_lang!r}",
+            f"must be the other archive language, not {from_lang!r}" if from_lang is not None else "is missing",
             # `translation:` pairs the archive's versions; an original in another language is a chain's step
             f"`translation:` is only on a version translated from the archive's {others} version; a text "
             f"translated from a source in {from_lang!r} records that as `translation_chain: [{{from: "
@@ -630,11 +618,11 @@ def _translation(v: _Validator, value: Any, lang: str | None) -> Translation | N
 
 
 def _review(v: _Validator, value: Any) -> tuple[str, ...]:
-    review = v.text_list("review", value)
-    for name in review:
-        if name not in FIELD_NAMES:
-            v.fail("review", f"{name!r} is not a field name", f"known fields: {', '.join(FIELD_NAMES)}")
-    return review
+    def check_name(name: str) -> None:
+        if name.strip() not in FIELD_NAMES:
+            v.fail("review", f"{name.strip()!r} is not a field name", f"known fields: {', '.join(FIELD_NAMES)}")
+
+    return v.text_list("review", value, check_name)
 
 
 def _tags(v: _Validator, value: Any) -> tuple[str, ...]:
@@ -644,19 +632,24 @@ def _tags(v: _Validator, value: Any) -> tuple[str, ...]:
 
     tags = v.text_list("tags", value, check_tag)
     if len(tags) > MAX_TAGS:
-        v.fail("tags", f"names {len(tags)} topics, more than {MAX_TAGS}", "keep the article's main topics")
+        v.attempt(v.fail, "tags", f"names {len(tags)} topics, more than {MAX_TAGS}", "keep the article's main topics")
     topics: dict[str, str] = {}
     for tag in tags:
         if (first := topics.setdefault(tag_slug(tag), tag)) != tag:
-            v.fail(
+            v.attempt(
+                v.fail,
                 "tags",
                 f"{first!r} and {tag!r} are one topic (case, diacritics and punctuation do not count)",
                 "keep one",
             )
+    if not v.ok("tags"):
+        raise _Invalid("tags")
     return tags
 
 
-def unfinished(data: dict[str, Any], doc: SplitDocument, told: Container[str] = ()) -> list[Problem]:
+def unfinished(
+    data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None, told: Container[str] = ()
+) -> list[Problem]:
     """Every value `make new` left to fill in, and an empty body: all at once, so that a
     contributor sees what is left of a scaffold in one `make check`. Read from the front-matter as it is
     (`data`), so that they are told with its other problems; none of a field in `told` (whose problem is)."""
@@ -676,7 +669,6 @@ def unfinished(data: dict[str, Any], doc: SplitDocument, told: Container[str] = 
         hints[f"translation_chain.{index}.by"] = "say who or what translated it"
     placeholders = [(field, value) for field, value in values.items()
                     if isinstance(value, str) and is_placeholder(value) and field not in told]  # fmt: skip
-    root = compose(doc) if placeholders else None  # once: a chain of 20,000 steps may each be left `...`
     problems = [
         Problem(
             doc.path, node_line(root, field) or 2, field, f"is still the placeholder {value.strip()!r}", hints[field]
@@ -849,6 +841,12 @@ def _language_code(v: _Validator, field: str, code: Any) -> None:
             f"{code!r} is not a language CLDR names in {' and '.join(LANGUAGES)}",
             "ISO 639-1: vi, pl, en; each page names the language of every step",
         )
+
+
+def _enclosing(field: str) -> list[str]:
+    """`field` and each field it is part of: `source.url`, `source`."""
+    parts = field.split(".")
+    return [".".join(parts[:end]) for end in range(1, len(parts) + 1)]
 
 
 def _key(field: str) -> str:

@@ -8,8 +8,15 @@ record, writing it in would make a key set twice or a list holding one value twi
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+
+def closest(written: str, known: Iterable[str]) -> str | None:
+    """The known name `written` was most likely meant to be, if one is close enough, whatever its capitals
+    (`URL`, `Title`: `url`, `title`)."""
+    folded = {name.casefold(): name for name in known}
+    return next((folded[name] for name in difflib.get_close_matches(written.casefold(), list(folded), n=1)), None)
 
 
 @dataclass
@@ -22,8 +29,7 @@ class Suggestions:
     def hint(self, written: str, shown: str, otherwise: str, alias: str | None = None) -> str:
         """`did you mean X?`, X the known name closest to `written`, else `alias` (`shown` formats X: "`{}`",
         "{!r}"); where X is given already, or proposed for an earlier one, that it is; else `otherwise`."""
-        close = difflib.get_close_matches(written, self.known, n=1)
-        name = close[0] if close else alias
+        name = self.meant(written, alias)
         if name is None:
             return otherwise
         meant = shown.format(name)
@@ -31,3 +37,7 @@ class Suggestions:
             return f"{meant} is given already (or proposed for another one): delete this one, or merge it there"
         self.given.add(name)
         return f"did you mean {meant}?"
+
+    def meant(self, written: str, alias: str | None = None) -> str | None:
+        """The known name closest to `written`, else `alias`: what `hint` proposes."""
+        return closest(written, self.known) or alias

@@ -138,3 +138,52 @@ def test_a_misspelt_key_is_told_beside_the_field_it_resembles_when_that_is_given
         (10, "countries.1", "is not a known field"),
         (11, "titel", "is not a known field"),
     ]
+
+
+def test_a_value_listed_twice_leaves_the_other_items_of_its_list_checked(tmp_path):
+    text = article({}, extra="countries: [VN, VN, XX]\ntags: [ok, ok, Ok]\n")
+    assert problems_of(tmp_path, text) == [
+        (9, "countries", "lists 'VN' twice"),
+        (9, "countries", "'XX' is not a known country code"),
+        (10, "tags", "lists 'ok' twice"),
+        (10, "tags", "'ok' and 'Ok' are one topic (case, diacritics and punctuation do not count)"),
+    ]
+
+
+def test_a_key_a_mapping_does_not_know_leaves_its_other_keys_checked(tmp_path):
+    source = "source:\n  url: ftp://example.org/a\n  publisher: Example\n  acessed: 2025-11-01"
+    translation = "translation:\n  from: en\n  by: 5\n  foo: x\n"
+    extra = f"{translation}corrections:\n  - date: 2025-01-01\n    change: A\n    kind: x\n"
+    assert [(line, field, message.split(" (")[0]) for line, field, message in
+            problems_of(tmp_path, article({"source": source}, extra=extra))] == [
+        (7, "source.url", "'ftp://example.org/a' is not an http(s) address"),
+        (9, "source.acessed", "is not a known key"),
+        (12, "translation.by", "is a number"),
+        (13, "translation.foo", "is not a known key"),
+        (15, "corrections.0.date", "2025-01-01 is before the source was published"),
+        (17, "corrections.0.kind", "is not a known key"),
+    ]  # fmt: skip
+
+
+def test_every_name_review_does_not_know_and_every_pair_of_tags_of_one_topic_is_told(tmp_path):
+    text = article({}, extra="review: [titel, tytul]\ntags: [a, A, b, B]\n")
+    assert problems_of(tmp_path, text) == [
+        (9, "review", "'titel' is not a field name"),
+        (9, "review", "'tytul' is not a field name"),
+        (10, "tags", "'a' and 'A' are one topic (case, diacritics and punctuation do not count)"),
+        (10, "tags", "'b' and 'B' are one topic (case, diacritics and punctuation do not count)"),
+    ]
+
+
+def test_a_translation_without_from_is_told_it_is_missing_not_none(tmp_path):
+    text = article({}, extra="translation:\n  by: DeepL\n")
+    assert problems_of(tmp_path, text) == [(9, "translation.from", "is missing")]
+
+
+def test_a_key_written_in_other_capitals_is_told_as_the_field_it_is_not_also_as_missing(tmp_path):
+    source = "source:\n  URL: https://example.org/a\n  publisher: Example"
+    text = article({"title": "TITLE: Tytuł", "source": source})
+    assert problems_of(tmp_path, text) == [
+        (2, "TITLE", "is not a known field"),
+        (7, "source.URL", "is not a known key"),
+    ]

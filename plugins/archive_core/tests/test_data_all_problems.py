@@ -117,3 +117,21 @@ def test_yaml_findings_on_values_of_a_data_file_are_told_at_once(tmp_path):
         (2, "example.org.name", "is empty"),
         (6, "example.com.name", "is set twice"),
     ]
+
+
+def test_a_source_is_told_every_problem_and_a_misspelt_key_not_as_missing(tmp_path):
+    write(
+        tmp_path,
+        "convention.yaml",
+        "as_of: 2026-06-01\nhanoi_signatures:\n  total: 2\n  states: 1\n  organisations: 1\nsources:\n"
+        "  - urll: https://example.org/s\n    archived: ftp://x.org/a\n    published: 2026-02-30x\n"
+        "    accessed: 2099-01-01\n  - https://example.org/\n",
+    )
+    problems = told(load_convention(tmp_path, TODAY)[1])
+    assert [(line, field, message.split(" (")[0]) for line, field, message in problems] == [
+        (7, "convention.sources.0.urll", "is not a known key"),
+        (8, "convention.sources.0.archived", "'ftp://x.org/a' is not an http(s) address"),
+        (9, "convention.sources.0.published", "'2026-02-30x' is not a date"),
+        (10, "convention.sources.0.accessed", "2099-01-01 is after today"),
+        (11, "convention.sources.1", "'https://example.org/' is a site's home page, not the page that states the fact"),
+    ]  # fmt: skip
