@@ -133,16 +133,12 @@ def _person(data_file: DataFile, index: int, item: Any, article_keys: Collection
 
 
 def _name(fields: Fields, name: Any) -> dict[str, str]:
-    if name is not None and not isinstance(name, str | dict):
-        raise fields.wrong_type(["name"], name, "text")
-    if isinstance(name, str) and name.strip():
-        name = dict.fromkeys(LANGUAGES, name.strip())
-    if not isinstance(name, dict) or any(not isinstance(name.get(lang), str) for lang in LANGUAGES):
-        for lang, value in name.items() if isinstance(name, dict) else ():
-            if value is not None and not isinstance(value, str):
-                raise fields.wrong_type(["name", lang], value, "text")
+    """One spelling for every language, or one per language: each language's told when it is missing."""
+    if name is None:
         raise fields.fail(["name"], "is missing", "the name as the articles spell it, or {pl: ..., en: ...}")
-    return name
+    if not isinstance(name, str | dict):
+        raise fields.wrong_type(["name"], name, "text")
+    return dict(fields.localized(["name"], name))
 
 
 def _articles(fields: Fields, articles: Any, article_keys: Collection[str] | None) -> list[str]:

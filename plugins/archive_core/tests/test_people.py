@@ -37,3 +37,19 @@ def test_unknown_article_and_country_and_missing_role(tmp_path):
     assert "people.yaml:4: A.articles: 'missing' is not an article in the archive" in messages[0]
     assert "people.yaml:6: B.country: 'QQ' is not a known country code" in messages[1]
     assert "people.yaml:10: C.role: needs a text in each of pl, en" in messages[2]
+
+
+def test_a_name_given_in_one_language_only_is_told_which_language_is_missing(tmp_path):
+    write(
+        tmp_path,
+        "- name: {pl: Iwan Władimirowicz}\n  role: {pl: minister, en: Minister}\n  articles: [a]\n"
+        "- name: {pl: Anna, en: Anna, de: Anna}\n  role: {pl: x, en: y}\n  articles: [a]\n"
+        "- role: {pl: x, en: y}\n  articles: [a]\n",
+    )
+    people, problems = load_people(tmp_path, {"a"})
+    assert people == []
+    assert [(p.line, p.field, p.message) for p in problems] == [
+        (1, "Iwan Władimirowicz.name.en", "is missing"),
+        (4, "Anna.name.de", "is not an archive language"),
+        (7, "record 3.name", "is missing"),
+    ]
