@@ -6,8 +6,8 @@ lead. It stays in the body, verbatim, as every paragraph of the source does.
 A date line may name the place it was written in, and the agency: `Wilno, 14 stycznia 2026`, `WARSZAWA, 3 grudnia
 2025 r.`; and it may open the lead itself, before a dash: `Hanoi (PAP) - ...`, `HANOI, Oct 25 (Reuters) - ...`
 (`split_dateline`). Month names are CLDR's (Babel), in every archive language and form (`stycznia`, `styczeń`,
-`sty`, `October`, `Oct`, and en_GB's `Sept`); `dateline_date` reads the day a date line gives, when it gives the
-year.
+`sty`, `October`, `Oct`, and en_GB's `Sept`), and a month in Roman numerals, as Polish writes dates (`25 X 2025`,
+`25.X.2025 r.`); `dateline_date` reads the day a date line gives, when it gives the year.
 """
 
 from __future__ import annotations
@@ -50,15 +50,24 @@ _OPENING = re.compile(
     rf"{_PLACE}(?:\s*,\s*(?P<date>[^()–—]{{3,40}}?))?\s*(?:{_AGENCY})?\s*[-–—]\s+(?P<text>\S.*)", re.DOTALL
 )
 _NUMERIC_DATE = re.compile(r"(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})")
+# A month in Roman numerals, in capitals only: `X` in `25 X 2025`, but not the English word `i`, nor an initial in
+# lower case. CLDR has no such month names.
+_ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_ROMAN_MONTHS = {numeral: number for number, numeral in enumerate(_ROMAN_NUMERALS, 1)}
+
+
+def _month_of(token: str) -> int | None:
+    """The month a date line's word names (`stycznia`, `Oct`, `X`), as written; None for any other word."""
+    return _ROMAN_MONTHS.get(token) or _month_numbers().get(token.lower())
 
 
 def _is_date_only(text: str) -> bool:
     # Numbers are decimal digits (isdecimal): `¹` and `②` are digits to isdigit(), but no number int() reads.
-    tokens = [token.lower() for token in _TOKEN.findall(text)]
+    tokens = _TOKEN.findall(text)
     if not any(token.isdecimal() for token in tokens) or len(tokens) > 12:
         return False
     allowed = _calendar_words() | _OTHER_WORDS
-    return all(token.isdecimal() or token in allowed for token in tokens)
+    return all(token.isdecimal() or token.lower() in allowed or token in _ROMAN_MONTHS for token in tokens)
 
 
 def is_dateline(text: str) -> bool:
@@ -93,8 +102,8 @@ def dateline_date(text: str) -> date | None:
         return None
     if numeric := _NUMERIC_DATE.search(text):
         return _day(int(numeric["year"]), int(numeric["month"]), int(numeric["day"]))
-    tokens = [token.lower() for token in _TOKEN.findall(text)]
-    months = [_month_numbers()[token] for token in tokens if token in _month_numbers()]
+    tokens = _TOKEN.findall(text)
+    months = [month for token in tokens if (month := _month_of(token)) is not None]
     numbers = [int(token) for token in tokens if token.isdecimal()]
     years = [number for number in numbers if 1000 <= number <= 9999]
     days = [number for number in numbers if 1 <= number <= 31]

@@ -53,6 +53,9 @@ PLACED = [
     ("HANOI, October 25, 2025", "2025-10-25"),
     ("Hanoi, 25.10.2025, godz. 10:15", "2025-10-25"),
     ("UNITED NATIONS, Sept. 25, 2025", "2025-09-25"),  # AP's and British abbreviation (CLDR's en_GB)
+    ("Warszawa, 25 X 2025 r.", "2025-10-25"),  # a month in Roman numerals, as Polish writes dates
+    ("Hanoi, 3.XII.2025", "2025-12-03"),
+    ("4 IV 2026", "2026-04-04"),
 ]
 # Date lines opening the lead, before a dash: the text after the dash is the lead.
 OPENING = [
@@ -61,6 +64,7 @@ OPENING = [
     ("Wilno, 14 stycznia 2026 r. – ", "2026-01-14"),
     ("HANOI, October 25, 2025 (Reuters) — ", "2025-10-25"),
     ("NEW YORK, Sept 24, 2025 (AP) — ", "2025-09-24"),
+    ("Hanoi, 25 X 2025 r. (PAP) – ", "2025-10-25"),
 ]
 
 
@@ -98,6 +102,8 @@ def test_a_date_line_opening_the_lead_is_not_the_summary_nor_the_title(capsys, t
         "Unia Europejska - wspólny front",  # a place alone before a dash
         "Minister powiedział, że 3 lutego 2026 podpisze",
         "Wilno, stolica Litwy, przyjęło delegacje.",
+        "II sesja Konferencji Stron 2026",  # a Roman numeral that is no month, among other words
+        "Hanoi, 25 x 2025",  # a Roman month is written in capitals
     ],
 )
 def test_a_sentence_is_not_a_date_line(paragraph):
