@@ -73,3 +73,14 @@ def test_a_phrase_finds_every_page_that_writes_it(page, queries_served, path, qu
 def test_what_a_pasted_or_typed_query_carries_unseen_does_not_change_it(page, queries_served, path, query, titles):
     found = titles_found(page, queries_served.base_url, path, query)
     assert found[: len(titles)] == titles, f"{query!r} on {path}: {found}"
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "first"),
+    [
+        (PL, "2025 r.", SIGNING_PL),  # "r." is the start of "rząd" and "ratyfikować" too
+    ],
+)
+def test_a_letter_alone_beside_longer_words_does_not_decide_the_ranking(page, queries_served, path, query, first):
+    found = titles_found(page, queries_served.base_url, path, query)
+    assert found[:1] == [first], f"{query!r} on {path}: {found}"

@@ -188,10 +188,20 @@ const QUOTED = /^\s*\p{Quotation_Mark}(.+)\p{Quotation_Mark}\s*$/u;
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/gu;
 const APOSTROPHE_LIKE = /[`´ʹʼ′]/gu;
 
+// A letter alone beside longer words ("2025 r.", "konwencja z Hanoi") is searched by Pagefind as the start of
+// every word it begins: it narrowed almost nothing, and ranked first the pages with most such words ("rząd",
+// "ratyfikować" above the page that writes "2025 r."). It is left out of a query with a word of three letters
+// or more; a phrase keeps it, and so does a query of short words only ("i w na").
+const LETTER_ALONE = /^\p{L}\.?$/u;
+const LONG_WORD = /[\p{L}\p{N}]{3}/u;
+
 function searchTerm(value) {
   const typed = value.replace(INVISIBLE, "").replace(APOSTROPHE_LIKE, "'");
   const phrase = QUOTED.exec(typed);
-  return phrase ? `"${phrase[1]}"` : typed;
+  if (phrase) return `"${phrase[1]}"`;
+  const words = typed.split(/\s+/).filter(Boolean);
+  if (!words.some((word) => LONG_WORD.test(word))) return typed;
+  return words.filter((word) => !LETTER_ALONE.test(word)).join(" ");
 }
 
 // Pagefind 1.5.2 misses a quoted phrase on a page that holds one of its words in two forms ("konwencję" and
