@@ -182,9 +182,54 @@ function searchFor(value, delay) {
 // (Polish), “…” (a phone's smart punctuation) or «…»: a query between any quotation marks is that phrase.
 const QUOTED = /^\s*\p{Quotation_Mark}(.+)\p{Quotation_Mark}\s*$/u;
 
+// What a query carries that the reader does not see or mean: a soft hyphen, a zero-width space or joiner
+// pasted from a web page splits a word in two for Pagefind ("kon\u200Bwencja" found nothing), and an
+// apostrophe typed as an accent or a modifier letter ("don`t", "don´t", "donʼt") is not one to it.
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/gu;
+const APOSTROPHE_LIKE = /[`´ʹʼ′]/gu;
+
+// A letter alone beside longer words ("2025 r.", "konwencja z Hanoi") is searched by Pagefind as the start of
+// every word it begins: it narrowed almost nothing, and ranked first the pages with most such words ("rząd",
+// "ratyfikować" above the page that writes "2025 r."). It is left out of a query with a word of three letters
+// or more; a phrase keeps it, and so does a query of short words only ("i w na").
+const LETTER_ALONE = /^\p{L}\.?$/u;
+const LONG_WORD = /[\p{L}\p{N}]{3}/u;
+
 function searchTerm(value) {
-  const phrase = QUOTED.exec(value);
-  return phrase ? `"${phrase[1]}"` : value;
+  const typed = value.replace(INVISIBLE, "").replace(APOSTROPHE_LIKE, "'");
+  const phrase = QUOTED.exec(typed);
+  if (phrase) return `"${phrase[1]}"`;
+  const words = typed.split(/\s+/).filter(Boolean);
+  if (!words.some((word) => LONG_WORD.test(word))) return typed;
+  return words.filter((word) => !LETTER_ALONE.test(word)).join(" ");
+}
+
+// Pagefind 1.5.2 misses a quoted phrase on a page that holds one of its words in two forms ("konwencję" and
+// "konwencja"; "października" and the `month` field's "październik"): its exact search takes each form's
+// positions as one more word of the phrase, so "25 października" found nothing on the page that writes it.
+// The phrase's words are then searched as such, and of the pages Pagefind's phrase search left out, those
+// whose text holds the words in that order (whatever the case, Polish letters and punctuation) are added.
+// Each check loads the page's text (its fragment): the best scored PHRASE_CHECKS only.
+const PHRASE_CHECKS = 20;
+
+async function withMissedPhrase(pagefind, found, options) {
+  const phrase = /^"(.+)"$/.exec(term);
+  const wanted = phrase ? plainWords(phrase[1]) : [];
+  if (wanted.length < 2) return found;
+  const known = new Set(found.map((result) => result.id));
+  const loose = await pagefind.search(phrase[1], options);
+  const unchecked = loose.results.filter((result) => !known.has(result.id)).slice(0, PHRASE_CHECKS);
+  const pages = await Promise.all(unchecked.map((result) => result.data()));
+  return found.concat(unchecked.filter((result, index) => holdsPhrase(pages[index].content || "", wanted)));
+}
+
+function plainWords(value) {
+  return fold(value).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+function holdsPhrase(content, wanted) {
+  const words = plainWords(content);
+  return words.some((_, start) => wanted.every((word, offset) => words[start + offset] === word));
 }
 
 function activeFilters(except) {
@@ -226,7 +271,9 @@ async function run() {
       search = await pagefind.search(term, { filters });
     }
     if (number !== generation || !search) return; // a newer search has started
-    const ranked = await newestFirstAmongEqual(pagefind, search.results, { filters });
+    const found = await withMissedPhrase(pagefind, search.results, { filters });
+    if (number !== generation) return;
+    const ranked = await newestFirstAmongEqual(pagefind, found, { filters });
     if (number !== generation) return;
     results = shownResults(ranked);
     shown = 0;

@@ -1,0 +1,86 @@
+"""Queries readers type that the search page must read as they mean them, in real Chromium on a real Pagefind
+index of tests/fixtures/search_queries/ (docs/search-relevance.md, "What a query does")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import build_site
+
+pytestmark = pytest.mark.browser
+
+CONTENT = Path(__file__).parent / "fixtures" / "search_queries" / "content"
+PL, EN = "/pl/szukaj/", "/en/search/"
+SIGNING_PL = "Konwencja ONZ o cyberprzestępczości podpisana w Hanoi"
+DEBATE_PL = "Sejm zaczyna prace nad ratyfikacją"
+TURTLE_PL = "Operacja „Żółw”: łódzka policja rozbiła grupę oszustów"
+TRAINING_PL = "UNODC szkoli śledczych z Azji"
+RIGHTS_EN = "Rights groups: “We don’t want a surveillance treaty”"
+
+
+@pytest.fixture(scope="module")
+def queries_served(tmp_path_factory):
+    from .browser import serve
+
+    site = build_site(tmp_path_factory.mktemp("queries") / "output", CONTENT, SEARCH_INDEX=True)
+    yield from serve(site)
+
+
+def titles_found(page, base_url: str, path: str, query: str) -> list[str]:
+    page.goto(f"{base_url}{path}?q={quote(query)}")
+    expect(page.locator("#search-status")).not_to_have_text("", timeout=15_000)
+    expect(page.locator("#search-results")).not_to_have_attribute("aria-busy", "true", timeout=15_000)
+    expect(page.locator("#search-status")).not_to_have_text("Szukam…")
+    return page.locator("#search-results a.search-result-link").all_inner_texts()
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "titles"),
+    [
+        # Each page also holds another form of a word of the phrase: "październik" (the `month` field),
+        # "konwencja" and "konwencji", "Polska" (the `countries` field), "Łodzi".
+        (PL, '"25 października"', [SIGNING_PL]),
+        (PL, "„konwencję Organizacji”", [SIGNING_PL]),
+        (PL, '"podpisały konwencję"', [SIGNING_PL]),
+        (PL, '"polski rząd"', [DEBATE_PL]),
+        (PL, '"Łódź była"', [TURTLE_PL]),
+        (PL, '"lodz byla"', [TURTLE_PL]),
+        (EN, '"25 October 2025"', ["UN cybercrime convention signed in Hanoi"]),
+        # The words in another order are not the phrase.
+        (PL, '"Organizacji konwencję"', []),
+        (PL, '"rząd polski"', []),
+    ],
+)
+def test_a_phrase_finds_every_page_that_writes_it(page, queries_served, path, query, titles):
+    assert titles_found(page, queries_served.base_url, path, query) == titles, f"{query!r} on {path}"
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "titles"),
+    [
+        (PL, "kon\u200bwencja", [SIGNING_PL, DEBATE_PL]),  # a zero-width space, pasted from a web page
+        (PL, "cyber\u00adprzestępczość", [SIGNING_PL, TRAINING_PL]),  # a soft hyphen
+        (PL, "UN\u2060ODC", [TRAINING_PL]),  # a word joiner
+        (EN, "don`t", [RIGHTS_EN]),  # an apostrophe typed as a grave accent
+        (EN, "don´t", [RIGHTS_EN]),  # or as an acute accent
+        (EN, "donʼt", [RIGHTS_EN]),  # or as a modifier letter
+    ],
+)
+def test_what_a_pasted_or_typed_query_carries_unseen_does_not_change_it(page, queries_served, path, query, titles):
+    found = titles_found(page, queries_served.base_url, path, query)
+    assert found[: len(titles)] == titles, f"{query!r} on {path}: {found}"
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "first"),
+    [
+        (PL, "2025 r.", SIGNING_PL),  # "r." is the start of "rząd" and "ratyfikować" too
+    ],
+)
+def test_a_letter_alone_beside_longer_words_does_not_decide_the_ranking(page, queries_served, path, query, first):
+    found = titles_found(page, queries_served.base_url, path, query)
+    assert found[:1] == [first], f"{query!r} on {path}: {found}"
