@@ -592,7 +592,8 @@ def _item_names(node: yaml.SequenceNode, where: str, record_key: str | None) -> 
             value = next((v for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == record_key), None)
         if isinstance(value, yaml.MappingNode):  # a name per language: the first, as the readers take it
             value = next((v for _, v in value.value if isinstance(v, yaml.ScalarNode)), None)
-        label = value.value.strip() if isinstance(value, yaml.ScalarNode) else ""
+        # Text only, as the readers take it: a code YAML reads as a number, a date or nothing is `record 3` to them.
+        label = value.value.strip() if isinstance(value, yaml.ScalarNode) and value.tag == _STR_TAG else ""
         fits = len(label) <= LABEL_MAX_CHARS and _FIELD_NAME.fullmatch(label)  # too long is what is wrong
         names.append(label if fits else f"record {index + 1}")
     return names
