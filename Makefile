@@ -106,7 +106,7 @@ import: export ARCHIVE_SRC = $(value SRC)
 import: export ARCHIVE_DEST = $(value DEST)
 import: export ARCHIVE_SOURCE_URL = $(value SOURCE_URL)
 import: export ARCHIVE_PUBLISHER = $(value PUBLISHER)
-import: export ARCHIVE_SLUG = $(value SLUG)
+import new: export ARCHIVE_SLUG = $(value SLUG)
 import: export ARCHIVE_NOTE = $(value NOTE)
 import: export ARCHIVE_FORCE = $(value FORCE)
 import: export ARCHIVE_TRANSLATED_FROM = $(value TRANSLATED_FROM)
@@ -116,7 +116,7 @@ import: $(RUNTIME) ## Import a raw article: SRC=file [DATE= TITLE= LANG= SOURCE_
 	$(if $(value SRC),,$(error give the source file: make import SRC=path/to/article.txt))
 	@$(PY) -m tools.importer
 
-new: $(RUNTIME) ## Scaffold an article: make new TITLE="..." LANG=pl|en [DATE=YYYY-MM-DD] [KEY=translation_key]
+new: $(RUNTIME) ## Scaffold an article: make new TITLE="..." LANG=pl|en [DATE=YYYY-MM-DD] [KEY=translation_key] [SLUG=slug]
 	$(PY) -m tools.new_article
 
 docs: $(RUNTIME) ## Regenerate the front-matter and names.yaml references in CONTRIBUTING.md and their JSON Schemas in docs/

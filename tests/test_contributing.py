@@ -183,6 +183,15 @@ def test_a_translation_of_a_translated_original_keeps_its_chain(content_copy: Pa
             ["LANG=pl", "KEY=signing-in-hanoi"],  # the original's own language: it said to fix a valid translation
             "signing-in-hanoi.pl.md already exists (translation_key 'signing-in-hanoi' in 'pl')",
         ),
+        (  # another article at an address the archive has: `make check` told it only once the file was written
+            ["TITLE=Konwencja podpisana w Hanoi", "LANG=pl", "DATE=2025-05-01", "KEY=nowa"],
+            "title: makes the address 'konwencja-podpisana-w-hanoi', which is also the address of ",
+        ),
+        (
+            ["TITLE=Nowa", "LANG=pl", "DATE=2025-05-01", "SLUG=konwencja-podpisana-w-hanoi"],
+            "give it SLUG=konwencja-podpisana-w-hanoi-2)",
+        ),
+        (["TITLE=Nowa", "LANG=pl", "SLUG=Nowa Strona"], "slug: 'Nowa Strona' is not a valid slug"),
     ],
 )
 def test_make_new_refuses_bad_requests_clearly(content_copy: Path, args: list[str], message: str):

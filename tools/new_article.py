@@ -1,11 +1,12 @@
-"""Scaffold a new article: `make new TITLE="..." LANG=pl|en [DATE=YYYY-MM-DD] [KEY=translation_key]`.
+"""Scaffold a new article: `make new TITLE="..." LANG=pl|en [DATE=YYYY-MM-DD] [KEY=translation_key] [SLUG=slug]`.
 
 Writes content/articles/<year>/<translation_key>.<lang>.md with the required
 fields, `...` where only the contributor can fill in a value (the source's
 address and publisher; the title when only KEY is given; who translated it),
 the optional fields as comments, and an empty body. `make check` refuses the
 file, naming each of these, until they are filled in: nothing half-done is
-published. Never overwrites a file.
+published. Never overwrites a file, nor writes one whose translation_key (in its
+language) or address another article of the archive has (`archive_core.clashes`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from archive_core import frontmatter, paths, schema  # noqa: E402
+from archive_core.articles import parse_front_matter  # noqa: E402
+from archive_core.clashes import clashes  # noqa: E402
 from archive_core.errors import ContentError  # noqa: E402
 from archive_core.layout import ARTICLE_DIRS, Layout  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
@@ -53,10 +56,13 @@ class Refused(Exception):
     """A request that cannot be carried out; the message says what to do instead."""
 
 
-def article_text(title: str, lang: str, published: date, key: str, original: ArticleMeta | None = None) -> str:
+def article_text(
+    title: str, lang: str, published: date, key: str, original: ArticleMeta | None = None, slug: str | None = None
+) -> str:
     """The new file: the required fields, placeholders (`...`) for what only the contributor can give, an empty body.
 
-    A translation of `original` starts from its source, countries and tags, and says what it translates.
+    A translation of `original` starts from its source, countries and tags, and says what it translates. `slug`:
+    given (SLUG=), else made from the title.
     """
     other = next(other for other in LANGUAGES if other != lang)
     head = [
@@ -64,6 +70,7 @@ def article_text(title: str, lang: str, published: date, key: str, original: Art
         f"date: {published.isoformat()}",
         f"lang: {lang}",
         f"translation_key: {key}",
+        *([f"slug: {json.dumps(slug, ensure_ascii=False)}"] if slug else []),
     ]
     if original is None:
         return "---\n" + "\n".join(head) + "\n" + SOURCE_TO_FILL + OPTIONAL_FIELDS.format(other=other) + "---\n\n"
@@ -111,7 +118,9 @@ def original_of(content_dir: Path, key: str, lang: str) -> ArticleMeta | None:
     return None
 
 
-def scaffold(content_dir: Path, title: str, lang: str, published: date | None, key: str | None = None) -> Path:
+def scaffold(
+    content_dir: Path, title: str, lang: str, published: date | None, key: str | None = None, slug: str | None = None
+) -> Path:
     """Write the new article and return its path; Refused if it cannot.
 
     `published` defaults to the original's date for a translation, to today otherwise.
@@ -131,13 +140,14 @@ def scaffold(content_dir: Path, title: str, lang: str, published: date | None, k
         raise Refused(_already_there(content_dir, key, lang) or _no_original(content_dir, key, lang))
     published = published or (original.date.date() if original else date.today())
     path = content_dir / Layout().article_path(published.year, key, lang)
-    text = article_text(title, lang, published, key, original)
+    text = article_text(title, lang, published, key, original, slug)
     try:
-        doc = frontmatter.split(text, path)
-        schema.validate(frontmatter.load(doc), doc)
+        new = parse_front_matter(text.encode("utf-8"), path)
     except ContentError as exc:
         raise Refused(f"cannot scaffold this article: {exc.problem.field}: {exc.problem.message} "
                       f"({exc.problem.hint})") from None  # fmt: skip
+    if found := clashes(content_dir, new):  # its key in another year, its address another article's
+        raise Refused("\n".join(map(str, found)))
     if there := _already_there(content_dir, key, lang):
         raise Refused(there)
     try:  # through the one function that writes content: inside content_dir, links followed, never overwriting
@@ -206,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
         help="YYYY-MM-DD, the source's publication date; default: the original's, or today",
     )
     parser.add_argument("--key", default=given("KEY") or "", help="translation_key; default: the title, transliterated")
+    parser.add_argument(
+        "--slug", default=given("SLUG") or "", help="the last part of the URL; default: made of the title"
+    )
     parser.add_argument("--content", type=Path, default=Path(os.environ.get("ARCHIVE_CONTENT", ROOT / "content")))
     args = parser.parse_args(argv)
     try:
@@ -213,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
             published = given_date(args.date) if args.date else None
         except ValueError as exc:
             raise Refused(f"DATE {exc}") from None
-        path = scaffold(args.content, args.title, args.lang, published, args.key or None)
+        path = scaffold(args.content, args.title, args.lang, published, args.key or None, args.slug or None)
     except Refused as exc:
         print(f"make new: {exc}", file=sys.stderr)
         return 1

@@ -84,6 +84,23 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     )
 
 
+def read_front_matter(path: str | Path, root: str | Path | None = None) -> ArticleDocument:
+    """Read `path` (inside `root`, see `paths.read_bytes`), then `parse_front_matter`."""
+    return parse_front_matter(paths.read_bytes(path, root), path)
+
+
+def parse_front_matter(data: bytes, path: str | Path) -> ArticleDocument:
+    """The article `path` as its front-matter alone makes it (the body neither rendered nor checked, a `...` still to
+    fill in allowed): what it is compared with other articles as, before it is written (`clashes`). ContentError
+    on any problem of its front-matter."""
+    doc = frontmatter.split(frontmatter.decode(data, path), path)
+    values, root = frontmatter.load_with_nodes(doc)
+    checked = schema.check(values, doc, root)
+    if checked.meta is None:
+        raise ContentError(*checked.problems)
+    return ArticleDocument(str(path), checked.meta, "", "", field_lines=_field_lines(root, LATER_CHECKED_FIELDS))
+
+
 def _field_lines(root: yaml.Node | None, fields: Iterable[str]) -> tuple[tuple[str, int], ...]:
     """Each field's line; a field not there, at its parent's line (`source`)."""
     lines = ((field, frontmatter.node_line(root, field) or frontmatter.node_line(root, field.split(".")[0]))

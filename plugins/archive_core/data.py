@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -28,6 +28,7 @@ class DataFile:
     path: Path
     data: Any
     root: yaml.Node | None
+    unreadable: tuple[Problem, ...] = ()  # the values YAML could not read, each None in `data` (`recording`)
 
     def line(self, *keys: Key) -> int | None:
         """1-based line of `data[k1][k2]...`, or of the deepest part of it that exists."""
@@ -105,13 +106,15 @@ def record_label(name: Any, index: int) -> str:
 
 
 # The files `load_data` reads while `recording()` is on: the checks that compare files find lines in them
-# without reading any file a second time.
+# without reading any file a second time; and who records them tells their values YAML could not read
+# (`with_unreadable`), which are read as None meanwhile rather than raised, so that each is told with the rest.
 _recording: ContextVar[dict[Path, DataFile] | None] = ContextVar("archive_data_files", default=None)
 
 
 @contextmanager
 def recording() -> Iterator[dict[Path, DataFile]]:
-    """Every data file read in the block, by its absolute path."""
+    """Every data file read in the block, by its absolute path; their readers' problems go through
+    `with_unreadable`."""
     files: dict[Path, DataFile] = {}
     token = _recording.set(files)
     try:
@@ -128,18 +131,56 @@ def load_data(path: Path, root: str | Path | None = None, record_key: str | None
     A file that holds nothing (no text but comments, `[]`, `{}`) is refused: a data file that is not there
     means "none", so an empty one is a file emptied by mistake (every country's status gone from the site)."""
     raw = paths.read_bytes(path, root)
-    data, root_node = (None, None) if not raw.strip() else parse_yaml(decode(raw, path), path, record_key=record_key)
+    files = _recording.get()
+    unreadable: list[Problem] | None = [] if files is not None else None
+    data, root_node = (
+        (None, None)
+        if not raw.strip()
+        else parse_yaml(decode(raw, path), path, record_key=record_key, unreadable=unreadable)
+    )
+    if unreadable and data is None:  # the file is one value, and YAML could not read it
+        raise ContentError(*unreadable)
     if data is None or (isinstance(data, list | dict) and not data):
         line = root_node.start_mark.line + 1 if root_node is not None else 1
         raise ContentError(Problem(str(path), line, "yaml", "the file holds nothing", _EMPTY_HINT))
-    data_file = DataFile(path=Path(path), data=data, root=root_node)
-    files = _recording.get()
+    data_file = DataFile(path=Path(path), data=data, root=root_node, unreadable=tuple(unreadable or ()))
     if files is not None:
         files[Path(os.path.abspath(path))] = data_file
     return data_file
 
 
 _EMPTY_HINT = "write its records, or delete the file: a data file that is not there means none"
+
+
+def with_unreadable(files: Iterable[DataFile], problems: Iterable[Problem]) -> list[Problem]:
+    """`problems`, those the readers of `files` found, with the values YAML could not read in them told among them
+    (each file's in its order), and none that follows from one, read as None: a problem of its field or of what
+    holds it (`is missing`, `must be a list of text`), or at its line of a field named with another head (a
+    reader's `convention.as_of` for `as_of`, `code` for `countries.0.code`)."""
+    failed: dict[str, list[Problem]] = {}
+    for data_file in files:
+        for problem in data_file.unreadable:
+            failed.setdefault(os.path.abspath(problem.path), []).append(problem)
+    problems = list(problems)
+    if not failed:
+        return problems
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        path = os.path.abspath(problem.path)
+        if not any(_follows(problem, value) for value in failed.get(path, ())):
+            by_file.setdefault(path, []).append(problem)
+    for path, told in failed.items():
+        by_file[path] = in_file_order([*by_file.get(path, ()), *told])
+    return [problem for found in by_file.values() for problem in found]
+
+
+def _follows(problem: Problem, unreadable: Problem) -> bool:
+    """`problem` is one of the value `unreadable` names, or of what holds it."""
+    told, value = problem.field.split("."), unreadable.field.split(".")
+    if any(told == value[:depth] for depth in range(1, len(value) + 1)):
+        return True
+    shorter = min(len(told), len(value))
+    return problem.line == unreadable.line and told[-shorter:] == value[-shorter:]
 
 
 def _child(node: yaml.Node, key: Key) -> yaml.Node | None:

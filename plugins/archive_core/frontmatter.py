@@ -37,6 +37,8 @@ from .when import YEAR_HINT, YearTooEarly, check_year
 from .wide_text import decode_wide
 from .yaml_mistakes import dropped_text, syntax_hint
 
+ConstructorError = yaml.constructor.ConstructorError
+
 FENCE = "---"
 MAX_FILE_BYTES = paths.MAX_FILE_BYTES
 MAX_YAML_DEPTH = 32  # front-matter needs 2 (source.url), curated data 4; the C loader crashes near 100,000
@@ -202,8 +204,10 @@ def load(doc: SplitDocument) -> dict[str, Any]:
 
 def load_with_nodes(doc: SplitDocument, told: list[Problem] | None = None) -> tuple[dict[str, Any], yaml.Node | None]:
     """`load`, and the node tree of the front-matter, which knows the line of each field (`node_line`); `told`:
-    see `parse_yaml`."""
-    data, root = parse_yaml(doc.yaml_text, doc.path, first_line=2, label="front-matter", fenced=True, told=told)
+    see `parse_yaml`, where the values YAML cannot read go too (each read as None)."""
+    data, root = parse_yaml(
+        doc.yaml_text, doc.path, first_line=2, label="front-matter", fenced=True, told=told, unreadable=told
+    )
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -225,6 +229,7 @@ def parse_yaml(
     fenced: bool = False,
     record_key: str | None = None,
     told: list[Problem] | None = None,
+    unreadable: list[Problem] | None = None,
 ) -> tuple[Any, yaml.Node | None]:
     """The data of the YAML `text` (of a file read by `decode`) and its node tree (for line numbers);
     ContentError at `path:line` on any problem, with every problem of a value found (`_check_nodes`).
@@ -237,7 +242,10 @@ def parse_yaml(
     the file's reader names it; `record 3.date` when it has none); `told`:
     where the problems of values that leave the data readable (a text, an
     empty or repeated value) go instead of being raised, so that the reader
-    tells them with its own, each field told once.
+    tells them with its own, each field told once; `unreadable`: where the
+    problems of the scalars YAML cannot make a value of (`2025-02-30`,
+    `!!int "x"`) go, each such value read as None, instead of being raised
+    (all of them, with `told`'s).
     """
     offset = first_line - 1
     last_line = text.count("\n") + (1 if fenced else 0)  # 0-based, in `text`
@@ -257,25 +265,17 @@ def parse_yaml(
                 told += problems
             try:
                 return loader.construct_document(root), root
-            except _CONSTRUCTOR_ERRORS as exc:  # a scalar its pattern matches that is no value: `2025-02-30`
-                field, line, tag = _failing_scalar(root, offset, record_key)
-                if not isinstance(exc, ValueError):  # a tag its value does not fit: `!!timestamp "x"`, `!!bool "maybe"`
-                    message = f"is tagged !!{(tag or '?').rsplit(':', 1)[-1]}, and its value cannot be read as one"
-                    hint = "delete the tag: YAML reads a date, a number or true/false as written, without one"
-                elif isinstance(exc, OffsetOutOfRange):
-                    message, hint = str(exc), "an offset is from -23:59 to +23:59, e.g. +07:00; or give only the date"
-                elif isinstance(exc, YearTooEarly):
-                    message, hint = str(exc), YEAR_HINT
-                elif tag is None or tag.endswith(":timestamp"):
-                    message, hint = f"impossible date: {exc}", "use a real calendar date, YYYY-MM-DD"
-                else:
-                    kind = tag.rsplit(":", 1)[-1]
-                    message = f"cannot be read as a number ({kind}): {str(exc).split(';')[0]}"
-                    hint = "no field takes such a number: put the value in quotes if it is text"
-                found = [*(told or ()), Problem(str(path), line, field or label, message, hint)]
-                raise ContentError(*in_file_order(found)) from None
+            except (*_CONSTRUCTOR_ERRORS, ConstructorError):  # a scalar that is no value: `2025-02-30`
+                failed = _unreadable_scalars(root, str(path), offset, label, record_key)
+                if not failed:  # an unknown tag on a list or mapping: a YAML error of the whole text
+                    raise
         finally:
             loader.dispose()
+        found = [problem for _, problem in failed]
+        if unreadable is None:
+            raise ContentError(*in_file_order([*(told or ()), *found]))
+        unreadable += found
+        return _constructed_without(root, [node for node, _ in failed]), root
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = min(mark.line, last_line) if mark else None
@@ -523,25 +523,61 @@ def written_scalar(doc: SplitDocument, dotted_field: str, root: yaml.Node | None
     return written.split(None, 1)[-1] if written.startswith("!") else written
 
 
-def _failing_scalar(root: yaml.Node, offset: int, record_key: str | None) -> tuple[str | None, int | None, str | None]:
-    """The field, line and tag of the first scalar that cannot be constructed: a timestamp that is no real
-    date, an integer longer than Python reads (ValueError from `int`)."""
+def _unreadable_scalars(
+    root: yaml.Node, path: str, offset: int, label: str, record_key: str | None
+) -> list[tuple[yaml.Node, Problem]]:
+    """Each scalar that cannot be constructed, with its problem at its field and line: a timestamp that is no real
+    date, an integer longer than Python reads (ValueError from `int`), a tag its value does not fit."""
     loader = FrontMatterLoader("")
+    failed = []
     stack: list[tuple[yaml.Node, str | None]] = [(root, None)]
-    while stack:
-        node, where = stack.pop()
-        if isinstance(node, yaml.ScalarNode):
-            try:
-                loader.construct_object(node)
-            except _CONSTRUCTOR_ERRORS:
-                return where, node.start_mark.line + 1 + offset, node.tag
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(reversed(list(zip(node.value, _item_names(node, where or "", record_key), strict=True))))
-        elif isinstance(node, yaml.MappingNode):
-            stack.extend(
-                (value, f"{where}.{key.value}" if where else str(key.value)) for key, value in reversed(node.value)
-            )
-    return None, None, None
+    try:
+        while stack:
+            node, where = stack.pop()
+            if isinstance(node, yaml.ScalarNode):
+                try:
+                    loader.construct_object(node)
+                except (*_CONSTRUCTOR_ERRORS, ConstructorError) as exc:
+                    line = node.start_mark.line + 1 + offset
+                    failed.append((node, Problem(path, line, where or label, *_unreadable_message(exc, node.tag))))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(reversed(list(zip(node.value, _item_names(node, where or "", record_key), strict=True))))
+            elif isinstance(node, yaml.MappingNode):
+                stack.extend(
+                    (value, f"{where}.{key.value}" if where else str(key.value)) for key, value in reversed(node.value)
+                )
+    finally:
+        loader.dispose()
+    return failed
+
+
+def _unreadable_message(exc: Exception, tag: str) -> tuple[str, str]:
+    """What is wrong with a scalar whose construction raised `exc`, and what to write instead."""
+    if isinstance(exc, ConstructorError):  # a tag YAML has no constructor for: `!foo x`, `!!python/name:os.system`
+        return f"is tagged {tag}, which is no kind of value YAML reads here", "delete the tag, and quote the value"
+    if not isinstance(exc, ValueError):  # a tag its value does not fit: `!!timestamp "x"`, `!!bool "maybe"`
+        message = f"is tagged !!{tag.rsplit(':', 1)[-1]}, and its value cannot be read as one"
+        return message, "delete the tag: YAML reads a date, a number or true/false as written, without one"
+    if isinstance(exc, OffsetOutOfRange):
+        return str(exc), "an offset is from -23:59 to +23:59, e.g. +07:00; or give only the date"
+    if isinstance(exc, YearTooEarly):
+        return str(exc), YEAR_HINT
+    if tag.endswith(":timestamp"):
+        return f"impossible date: {exc}", "use a real calendar date, YYYY-MM-DD"
+    kind = tag.rsplit(":", 1)[-1]
+    return f"cannot be read as a number ({kind}): {str(exc).split(';')[0]}", (
+        "no field takes such a number: put the value in quotes if it is text"
+    )
+
+
+def _constructed_without(root: yaml.Node, unreadable: list[yaml.Node]) -> Any:
+    """The data of `root`, each node of `unreadable` read as None."""
+    loader = FrontMatterLoader("")
+    try:
+        loader.constructed_objects.update(dict.fromkeys(unreadable))
+        return loader.construct_document(root)
+    finally:
+        loader.dispose()
 
 
 def _item_names(node: yaml.SequenceNode, where: str, record_key: str | None) -> list[str]:
@@ -556,7 +592,8 @@ def _item_names(node: yaml.SequenceNode, where: str, record_key: str | None) -> 
             value = next((v for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == record_key), None)
         if isinstance(value, yaml.MappingNode):  # a name per language: the first, as the readers take it
             value = next((v for _, v in value.value if isinstance(v, yaml.ScalarNode)), None)
-        label = value.value.strip() if isinstance(value, yaml.ScalarNode) else ""
+        # Text only, as the readers take it: a code YAML reads as a number, a date or nothing is `record 3` to them.
+        label = value.value.strip() if isinstance(value, yaml.ScalarNode) and value.tag == _STR_TAG else ""
         fits = len(label) <= LABEL_MAX_CHARS and _FIELD_NAME.fullmatch(label)  # too long is what is wrong
         names.append(label if fits else f"record {index + 1}")
     return names

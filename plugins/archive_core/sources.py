@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import paths
 from .articles import ArticleDocument
+from .data import recording, with_unreadable
 from .errors import ContentError, Problem
 from .publishers import PUBLISHERS_FILE, host_of, known_publisher, load_publishers
 from .schema import RAW_PATTERN, RAW_SOURCES_DIR
@@ -31,7 +32,9 @@ def with_publishers(content_dir: Path, docs: Iterable[ArticleDocument]) -> tuple
     gives its url's host (a warning says so); with none there, it is an error.
     A `source.raw` must be a file inside the content folder's `sources/`.
     """
-    table, problems = load_publishers(content_dir)
+    with recording() as data_files:
+        table, problems = load_publishers(content_dir)
+    problems = with_unreadable(data_files.values(), problems)
     sources = (Path(content_dir) / RAW_SOURCES_DIR).resolve()
     published = []
     for doc in docs:

@@ -10,12 +10,12 @@ from typing import Any
 from babel import Locale
 
 from archive_core import paths
-from archive_core.articles import parse_article, read_article
+from archive_core.articles import parse_article, parse_front_matter
+from archive_core.clashes import Neighbours, clashes
 from archive_core.errors import ContentError, Problem, content_error
-from archive_core.layout import ARTICLE_SUFFIX, Layout
+from archive_core.layout import Layout
 from archive_core.locales import LANGUAGES
 from archive_core.markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
-from archive_core.reading import article_files, free_slugs
 from archive_core.schema import default_slug
 from archive_core.text import RESERVED, line_of, visible_text
 
@@ -221,7 +221,8 @@ def _source_line(source: str, draft: str, line: int | None) -> int | None:
 
 
 def write(imported: Imported, dest: Path, force: bool = False) -> tuple[Path, bool]:
-    """Write under `dest`; (path, changed). An existing different file is kept unless `force`.
+    """Write under `dest`; (path, changed). An existing different file is kept unless `force`; an article whose
+    translation_key (in its language) or address another article of the archive has is not written (`clashes`).
 
     Every path is checked before the first byte is written (`paths.target_inside`), and written
     through `paths.write_file`, which refuses anything outside `dest`.
@@ -237,24 +238,15 @@ def write(imported: Imported, dest: Path, force: bool = False) -> tuple[Path, bo
                 "compare them; to replace it, import again with FORCE=1; if it is another article, import it "
                 f"with {_names_of_another(imported, dest)}",
             )  # fmt: skip
+    if found := clashes(dest, parse_front_matter(data, target)):
+        raise ContentError(*found)
     return paths.write_file(dest, imported.path, data, replace=True), True
 
 
 def _names_of_another(imported: Imported, dest: Path) -> str:
     """`KEY=...`, and `SLUG=...` where the address is taken too: names with which the import is another article
-    beside the one whose file it would replace, free in the whole archive (every language and year)."""
+    beside the one whose file it would replace (`clashes.Neighbours`)."""
     meta = parse_article(imported.text.encode("utf-8"), imported.path).meta
-    files, _ = article_files(dest, Layout())
-    docs = []
-    for path in files:
-        try:
-            docs.append(read_article(path, dest))
-        except ContentError:
-            continue  # an article `make check` refuses: its name is still taken
-    keys = {path.name.removesuffix(ARTICLE_SUFFIX).rpartition(".")[0] for path in files}
-    [key] = free_slugs(meta.translation_key, 1, keys)
-    addresses = {(doc.meta.lang, doc.meta.date.year, doc.meta.slug) for doc in docs}
-    if (meta.lang, meta.date.year, meta.slug) not in addresses:
-        return f"KEY={key}"
-    [slug] = free_slugs(meta.slug, 1, {doc.meta.slug for doc in docs})
-    return f"KEY={key} SLUG={slug}"
+    near = Neighbours.of(dest, meta)
+    key = f"KEY={near.free_key(meta)}"
+    return f"{key} SLUG={near.free_slug(meta)}" if near.address_taken(meta) else key

@@ -187,3 +187,24 @@ def test_a_key_written_in_other_capitals_is_told_as_the_field_it_is_not_also_as_
         (2, "TITLE", "is not a known field"),
         (7, "source.URL", "is not a known key"),
     ]
+
+
+def test_every_value_yaml_cannot_read_is_told_at_its_field_with_the_other_problems_and_nothing_more(tmp_path):
+    extra = (
+        "countries: [XX]\ncorrections:\n  - date: 2025-13-01\n    change: A\n  - date: 2025-10-27 25:61:00\n"
+        '    change: B\n  - date: 2025-10-27T10:00:00+25:00\n    change: C\nsummary: !!int "x"\n'
+        'translation:\n  from: en\n  by: !!bool "maybe"\nslug: !foo x\ntags: [ok, 2025-02-29]\n'
+    )
+    assert [(line, field, message.split(":")[0]) for line, field, message in
+            problems_of(tmp_path, article({"date": "date: 2025-02-30", "lang": "lang: PL"}, extra=extra))] == [
+        (3, "date", "impossible date"),
+        (4, "lang", "must be one of pl, en, not 'PL'"),
+        (9, "countries", "'XX' is not a known country code"),
+        (11, "corrections.0.date", "impossible date"),
+        (13, "corrections.1.date", "impossible date"),
+        (15, "corrections.2.date", "the time zone offset +25"),
+        (17, "summary", "cannot be read as a number (int)"),
+        (20, "translation.by", "is tagged !!bool, and its value cannot be read as one"),
+        (21, "slug", "is tagged !foo, which is no kind of value YAML reads here"),
+        (22, "tags.1", "impossible date"),
+    ]  # fmt: skip

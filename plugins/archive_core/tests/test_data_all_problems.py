@@ -6,8 +6,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from archive_core import snapshot
 from archive_core.convention import load_convention
 from archive_core.country_names import load_country_names
+from archive_core.data import load_data
+from archive_core.errors import ContentError
 from archive_core.other_names import load_names
 from archive_core.people import load_people
 from archive_core.publishers import load_publishers
@@ -135,3 +140,54 @@ def test_a_source_is_told_every_problem_and_a_misspelt_key_not_as_missing(tmp_pa
         (10, "convention.sources.0.accessed", "2099-01-01 is after today"),
         (11, "convention.sources.1", "'https://example.org/' is a site's home page, not the page that states the fact"),
     ]  # fmt: skip
+
+
+def test_every_value_yaml_cannot_read_in_a_data_file_is_told_with_the_file_s_other_problems(tmp_path):
+    write(
+        tmp_path,
+        "countries.yaml",
+        "- code: DZ\n  status: signed\n  date: 2025-02-30\n  place: hanoi\n"
+        "  source: https://example.org/s/dz\n- code: FR\n  status: ratifiedd\n- code: !!int JP\n  status: unknown\n",
+    )
+    write(
+        tmp_path,
+        "convention.yaml",
+        "as_of: 2026-02-30\nhanoi_signatures:\n  total: 4\n  states: !!int x\n"
+        f"  organisations: 1\nsources:\n{SOURCE}remarks: x\n",
+    )
+    write(
+        tmp_path,
+        "publishers.yaml",
+        "- host: example.org\n  name: 2025-13-01\n  source: https://example.org/a\n  kind: x\n",
+    )
+    (tmp_path / "data" / "timeline").mkdir()
+    write(
+        tmp_path,
+        "timeline/opening.yaml",
+        "id: opening\nkind: signingg\ndate:\n  start: 2025-02-30\n"
+        "  end: 2025-10-26\ntitle: {pl: Otwarcie, en: Opening}\ndescription: {pl: Opis., en: Text.}\n"
+        f"sources:\n{SOURCE}countries: [XX]\nupcoming: !!bool maybe\n",
+    )
+    problems = snapshot.take(tmp_path, today=TODAY).problems
+    assert [(Path(p.path).name, p.line, p.field, p.message.split(":")[0]) for p in problems] == [
+        ("publishers.yaml", 2, "example.org.name", "impossible date"),
+        ("publishers.yaml", 4, "example.org.kind", "is not a known field"),
+        ("countries.yaml", 3, "DZ.date", "impossible date"),
+        ("countries.yaml", 7, "FR.status", "must be one of signed, ratified, not-signed, unknown, not 'ratifiedd'"),
+        ("countries.yaml", 8, "record 3.code", "cannot be read as a number (int)"),
+        ("convention.yaml", 1, "as_of", "impossible date"),
+        ("convention.yaml", 4, "hanoi_signatures.states", "cannot be read as a number (int)"),
+        ("convention.yaml", 11, "convention.remarks", "is not a known field"),
+        ("opening.yaml", 2, "kind", "event 'opening'"),
+        ("opening.yaml", 4, "date.start", "impossible date"),
+        ("opening.yaml", 13, "countries.0", "event 'opening'"),
+        ("opening.yaml", 14, "upcoming", "is tagged !!bool, and its value cannot be read as one"),
+    ]  # fmt: skip
+
+
+def test_a_reader_that_tells_no_other_problems_is_told_every_value_yaml_cannot_read_at_once(tmp_path):
+    write(tmp_path, "country-names.yaml", "countries:\n  - code: VN\n    forms: [2025-02-30, Wietnamu]\n"
+          "    source: !!int x\n")  # fmt: skip
+    with pytest.raises(ContentError) as info:
+        load_data(tmp_path / "data" / "country-names.yaml", tmp_path)  # as the importer reads it
+    assert [(p.line, p.field) for p in info.value.problems] == [(3, "countries.0.forms.0"), (4, "countries.0.source")]
