@@ -451,3 +451,28 @@ def test_the_site_writes_at_its_root_only_into_the_folders_kept_from_copied_file
     assert "pagefind" in folders and folders <= SITE_FOLDERS, folders - SITE_FOLDERS
     files = {entry.name for entry in fixture_site.iterdir() if not entry.is_dir()}
     assert "robots.txt" in files and all("." in name for name in files), files
+
+
+HOSTILE_NAMES = {  # a file's name, and how a problem names it
+    "esc\x1b[2Jcleared.en.md": "esc\\x1b[2Jcleared.en.md",  # clears the terminal
+    "log\n::error::injected.en.md": "log\\n::error::injected.en.md",  # a CI log's command, on a line of its own
+    "rtl\u202etxt.md.en.md": "rtl\\u202etxt.md.en.md",  # shows the rest of the name reversed
+}
+
+
+def test_a_hostile_name_is_shown_as_text_never_acted_on(content_copy, tmp_path):
+    """A file name is the contributor's: printed raw, it would clear a terminal, hide lines, or give a CI log a
+    command. Each character a terminal or a log would act on or hide is printed escaped, by `make check` and
+    the build alike."""
+    folder = content_copy / "articles/2025"
+    for name in HOSTILE_NAMES:
+        (folder / name).write_text("x", encoding="utf-8")
+    os.close(os.open(os.path.join(os.fsencode(folder), b"latin\xff.en.md"), os.O_CREAT | os.O_WRONLY, 0o644))
+    shown_names = [*HOSTILE_NAMES.values(), "latin\\udcff.en.md"]  # a byte that is not UTF-8, as Python reads it
+    for result in (run_check(content_copy), run_build(content_copy, tmp_path / "output")):
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        lines = result.stderr.splitlines()
+        assert all(line.isprintable() for line in lines), [line for line in lines if not line.isprintable()]
+        assert not any(line.startswith("::") for line in lines)
+        for name in shown_names:
+            assert any(f"articles/2025/{name}: file: " in line for line in lines), (name, result.stderr)

@@ -33,7 +33,7 @@ from .progress import build_progress
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
-from archive_core.errors import BuildFailed, ToolFailed, disk_hint  # noqa: E402
+from archive_core.errors import BuildFailed, ToolFailed, disk_hint, shown  # noqa: E402
 from archive_core.pelican_compat import forget_rendered, let_go_of_content  # noqa: E402
 from archive_core.snapshot import CONTEXT_KEY  # noqa: E402
 from search import abandon_index, index_starting  # noqa: E402
@@ -240,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         for name in QUIET_LOGGERS:
             logging.getLogger(name).setLevel(logging.WARNING)
     started = time.perf_counter()
+    output = shown(str(args.output))  # a make variable's: printed as it cannot act on a terminal
     try:
         outcome = build_if_changed(
             args.settings,
@@ -250,49 +251,47 @@ def main(argv: list[str] | None = None) -> int:
             release_content=True,
         )
     except BuildError as exc:
-        print(f"build failed: {exc}; {args.output} was left unchanged", file=sys.stderr)
+        print(f"build failed: {exc}; {output} was left unchanged", file=sys.stderr)
         return 1
     except KeyboardInterrupt as exc:
-        print(f"build interrupted; {args.output} was left as it was", file=sys.stderr)
+        print(f"build interrupted; {output} was left as it was", file=sys.stderr)
         return 128 + (exc.args[0] if isinstance(exc, Stopped) else signal.SIGINT)
     except SystemExit as exc:  # archive_core.errors.BuildFailed: problems already listed
         if exc.code:
-            print(f"{exc}\nbuild failed; {args.output} was left unchanged", file=sys.stderr)
+            print(f"{exc}\nbuild failed; {output} was left unchanged", file=sys.stderr)
         return int(exc.code or 0) if isinstance(exc.code, int) else 1
     except TOOL_FAILURES as exc:
-        print(f"build failed: {exc}\n{args.output} was left unchanged", file=sys.stderr)
+        print(f"build failed: {exc}\n{output} was left unchanged", file=sys.stderr)
         return 1
     except OSError as exc:  # a full or read-only disk, a folder that cannot be written
-        where = f" ({exc.filename})" if exc.filename else ""
+        where = f" ({shown(str(exc.filename))})" if exc.filename else ""
         print(
-            f"build failed: a file could not be written or read: {exc.strerror or exc}{where}; {args.output} was "
+            f"build failed: a file could not be written or read: {exc.strerror or exc}{where}; {output} was "
             f"left unchanged ({disk_hint(exc, Path(args.output).parent)})",
             file=sys.stderr,
         )
         return 1
     except TemplateSyntaxError as exc:
-        print(f"{exc.filename}:{exc.lineno}: template: {exc.message}", file=sys.stderr)
-        print(f"build failed; {args.output} was left unchanged", file=sys.stderr)
+        print(f"{shown(str(exc.filename))}:{exc.lineno}: template: {exc.message}", file=sys.stderr)
+        print(f"build failed; {output} was left unchanged", file=sys.stderr)
         return 1
     except Exception:  # a bug in a plugin or a template: its traceback is what a developer needs
         traceback.print_exc()
-        print(f"build failed; {args.output} was left unchanged", file=sys.stderr)
+        print(f"build failed; {output} was left unchanged", file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - started
     if outcome.inputs_changed:
         print(
-            f"built {args.output} in {elapsed:.1f} s, but an input changed while it was built: "
+            f"built {output} in {elapsed:.1f} s, but an input changed while it was built: "
             "the next build builds it again",
             file=sys.stderr,
         )
     elif not outcome.rebuilt:
-        print(f"{args.output} is up to date (no input changed), left untouched; checked in {elapsed:.1f} s")
+        print(f"{output} is up to date (no input changed), left untouched; checked in {elapsed:.1f} s")
     elif outcome.taken:
-        print(
-            f"built {args.output} in {elapsed:.1f} s ({outcome.taken} files unchanged by the edit taken as they were)"
-        )
+        print(f"built {output} in {elapsed:.1f} s ({outcome.taken} files unchanged by the edit taken as they were)")
     else:
-        print(f"built {args.output} in {elapsed:.1f} s")
+        print(f"built {output} in {elapsed:.1f} s")
     return 0
 
 

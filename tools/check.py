@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from archive_core.errors import Problem, report  # noqa: E402
+from archive_core.errors import Problem, report, shown  # noqa: E402
 from archive_core.layout import ARTICLE_DIRS  # noqa: E402
 from archive_core.snapshot import take  # noqa: E402
 from archive_core.workers import default_workers  # noqa: E402
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     report(problems)
     errors = [p for p in problems if p.severity == "error"]
     warnings = len(problems) - len(errors)
-    print(f"checked {args.content}: {len(errors)} error(s), {warnings} warning(s)", file=sys.stderr)
+    print(f"checked {shown(str(args.content))}: {len(errors)} error(s), {warnings} warning(s)", file=sys.stderr)
     return 1 if errors else 0
 
 

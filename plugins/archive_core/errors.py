@@ -49,9 +49,18 @@ def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
 
 def display_path(path: str) -> str:
     """Relative to the working directory when the file is below it: as a problem names its own file, so that a
-    message naming another file names it the same way."""
+    message naming another file names it the same way. Shown safely (`shown`): a file's name is untrusted."""
     relative = os.path.relpath(path) if os.path.isabs(path) else path
-    return path if relative.startswith("..") else relative
+    return shown(str(path) if relative.startswith("..") else relative)
+
+
+def shown(text: str) -> str:
+    """`text` with each character a terminal or a CI log would act on or hide written as Python escapes it: a
+    control character (`\\x1b[2J` clears a terminal), a line end (a CI log reads a line that opens with `::` as
+    a command), a character that reorders the text after it (`\\u202e`)."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 def content_error(path: str | Path, line: int | None, field: str, message: str, hint: str = "") -> ContentError:
