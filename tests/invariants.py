@@ -358,11 +358,14 @@ def country_problems(content: Path, site: Path) -> list[str]:
 
 
 def seed_problems(content: Path, site: Path, seed: Path) -> list[str]:
-    """Every sentence of the archive's first source is on the page of the article made from it."""
+    """Every sentence of the archive's first source is on the page of the article made from it: the original
+    that points to it (a translation may keep its original's `source.raw`, and holds another text)."""
     relative = seed.relative_to(seed.parent.parent).as_posix()
-    made = [a for a in articles(content) if a.meta.source and a.meta.source.raw == relative]
+    made = [
+        a for a in articles(content) if a.meta.source and a.meta.source.raw == relative and a.meta.translation is None
+    ]
     if len(made) != 1:
-        return [f"{len(made)} articles point to the seed {relative} (source.raw)"]
+        return [f"{len(made)} originals point to the seed {relative} (source.raw)"]
     text = body_text(page_for_url(site, made[0].url))
     missing = [sentence for sentence in seed_sentences(seed) if " ".join(sentence.split()) not in text]
     return [f"{made[0].url}: missing {sentence!r}" for sentence in missing[:3]]
