@@ -28,6 +28,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 ARTICLE_URL = re.compile(r"^/(?:pl|en)/\d{4}/[a-z0-9-]+/$")
+# A count as a language writes it, its digits grouped: `1,004` in English, `12 345` (a no-break space) in Polish.
+COUNT = r"\d(?:[\d,.\u00a0\u202f ]*\d)?"
 
 
 @cache
@@ -249,8 +251,8 @@ def timeline_problems(content: Path, site: Path) -> list[str]:
         for article in listed(content, lang):
             by_year.setdefault(article.meta.date.year, []).append(article)
         for year, articles in sorted(by_year.items()):
-            count = re.search(rf'href="/{lang}/{year}/">(\d+)\D', html)
-            if not count or int(count.group(1)) != len(articles):
+            count = re.search(rf'href="/{lang}/{year}/">({COUNT})\D', html)
+            if not count or int(re.sub(r"\D", "", count.group(1))) != len(articles):
                 problems.append(f"{url}: {year} does not count its {len(articles)} article(s)")
             folder = site / lang / str(year)
             pages = [folder / "index.html", *sorted((folder / "page").glob("*/index.html"))]
