@@ -76,3 +76,14 @@ def test_a_country_page_is_read_to_its_last_page(grown_content, tmp_path):
     site = build_site(tmp_path / "output", grown_content, PAGINATED_TEMPLATES=paginated)
     assert list(site.glob("*/*/*/page/2/index.html")), "no country page has a second page"
     assert invariants.country_problems(grown_content, site) == []
+
+
+def test_the_seed_is_read_on_its_original_when_its_translation_keeps_the_raw_copy(content_copy, tmp_path):
+    # A translation keeps its original's source (CONTRIBUTING.md), the raw copy too: a valid archive, whose
+    # translation's page does not hold the raw text. The check reads the original's page.
+    english = content_copy / "articles" / "2025" / "signing-in-hanoi.en.md"
+    text = english.read_text(encoding="utf-8")
+    raw = "  raw: sources/signing-in-hanoi.pl.txt\n"
+    english.write_text(text.replace("  publisher: Example Agency\n", "  publisher: Example Agency\n" + raw), "utf-8")
+    site = build_site(tmp_path / "output", content_copy)
+    assert invariants.seed_problems(content_copy, site, content_copy / "sources" / "signing-in-hanoi.pl.txt") == []

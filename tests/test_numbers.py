@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from . import invariants
 from .browser import serve
 from .conftest import FIXTURE, build_site
 from .html_helpers import read_page
@@ -18,7 +19,7 @@ WORD = "Zephyrine"  # in every added article, and in no other page
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def content(tmp_path_factory) -> Path:
     content = tmp_path_factory.mktemp("numbers") / "content"
     shutil.copytree(FIXTURE, content)
     folder = content / "articles" / "2025"
@@ -30,6 +31,11 @@ def site(tmp_path_factory) -> Path:
             f"The delegate {WORD} spoke, number {n}.\n",
             encoding="utf-8",
         )
+    return content
+
+
+@pytest.fixture(scope="module")
+def site(content, tmp_path_factory) -> Path:
     return build_site(tmp_path_factory.mktemp("numbers-site") / "output", content, SEARCH_INDEX=True)
 
 
@@ -46,6 +52,11 @@ def test_the_pages_write_a_count_as_their_language_does(site):
     # Polish writes four digits without a separator (the pages list the English articles too, marked)
     assert "1004 artykuły, od najnowszych." in text(site, "/pl/2025/")
     assert "2025 (1004)" in text(site, "/pl/")
+
+
+def test_the_invariants_read_a_count_of_thousands(content, site):
+    # The checks run on content/ must hold for an archive of any size: the timeline writes `1,004 articles`.
+    assert invariants.timeline_problems(content, site) == []
 
 
 @pytest.mark.browser
