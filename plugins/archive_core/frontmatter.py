@@ -588,8 +588,10 @@ def _item_names(node: yaml.SequenceNode, where: str, record_key: str | None) -> 
     names = []
     for index, item in enumerate(node.value):
         value = None
-        if isinstance(item, yaml.MappingNode):
-            value = next((v for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == record_key), None)
+        if isinstance(item, yaml.MappingNode):  # a key set twice: the value read, the last
+            value = next(
+                (v for k, v in reversed(item.value) if isinstance(k, yaml.ScalarNode) and k.value == record_key), None
+            )
         if isinstance(value, yaml.MappingNode):  # a name per language: the first, as the readers take it
             value = next((v for _, v in value.value if isinstance(v, yaml.ScalarNode)), None)
         # Text only, as the readers take it: a code YAML reads as a number, a date or nothing is `record 3` to them.
