@@ -102,11 +102,6 @@ class Checks:
             raise ContentError(*in_file_order(self.problems))
 
 
-def record_label(name: Any, index: int) -> str:
-    """What a list item's problems call it: its name (code, host...) when it has a usable one, else its place."""
-    return name if isinstance(name, str) and name else f"record {index + 1}"
-
-
 # The files `load_data` reads while `recording()` is on: the checks that compare files find lines in them
 # without reading any file a second time; and who records them tells what the YAML reading found in their values
 # (`with_yaml_problems`), kept rather than raised (a value YAML could not read is None meanwhile), so that each is

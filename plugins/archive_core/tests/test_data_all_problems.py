@@ -284,3 +284,11 @@ def test_what_holds_a_value_yaml_cannot_read_is_not_told_of_it_by_a_reader_that_
         (4, "countries.0.forms.0"),
         (7, "code"),
     ]
+
+
+def test_a_record_whose_name_holds_an_invisible_character_is_named_alike_by_the_yaml_reading_and_its_reader(tmp_path):
+    write(tmp_path, "people.yaml", '- name: "A\\u200bnh"\n  country: VN\n  role: {pl: a, en: b}\n  articles: [gone]\n')
+    assert [(p.line, p.field, p.message[:9]) for p in snapshot.take(tmp_path, today=TODAY).problems] == [
+        (1, "record 1.name", "holds U+2"),
+        (4, "record 1.articles", "'gone' is"),
+    ]
