@@ -10,8 +10,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archive_core import countries
-from archive_core.data import Checks, DataFile, load_data, record_label
+from archive_core.data import Checks, DataFile, load_data
 from archive_core.errors import ContentError, Problem, in_file_order
+from archive_core.frontmatter import record_label
 from archive_core.layout import COUNTRIES_FILE
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.when import date_hint

@@ -28,7 +28,9 @@ class DataFile:
     path: Path
     data: Any
     root: yaml.Node | None
-    unreadable: tuple[Problem, ...] = ()  # the values YAML could not read, each None in `data` (`recording`)
+    # What the YAML reading found in its values (`recording`): written twice, left empty, an invisible character, or
+    # none YAML could read (each None in `data`).
+    yaml_problems: tuple[Problem, ...] = ()
 
     def line(self, *keys: Key) -> int | None:
         """1-based line of `data[k1][k2]...`, or of the deepest part of it that exists."""
@@ -100,21 +102,17 @@ class Checks:
             raise ContentError(*in_file_order(self.problems))
 
 
-def record_label(name: Any, index: int) -> str:
-    """What a list item's problems call it: its name (code, host...) when it has a usable one, else its place."""
-    return name if isinstance(name, str) and name else f"record {index + 1}"
-
-
 # The files `load_data` reads while `recording()` is on: the checks that compare files find lines in them
-# without reading any file a second time; and who records them tells their values YAML could not read
-# (`with_unreadable`), which are read as None meanwhile rather than raised, so that each is told with the rest.
+# without reading any file a second time; and who records them tells what the YAML reading found in their values
+# (`with_yaml_problems`), kept rather than raised (a value YAML could not read is None meanwhile), so that each is
+# told with the rest.
 _recording: ContextVar[dict[Path, DataFile] | None] = ContextVar("archive_data_files", default=None)
 
 
 @contextmanager
 def recording() -> Iterator[dict[Path, DataFile]]:
     """Every data file read in the block, by its absolute path; their readers' problems go through
-    `with_unreadable`."""
+    `with_yaml_problems`."""
     files: dict[Path, DataFile] = {}
     token = _recording.set(files)
     try:
@@ -132,18 +130,18 @@ def load_data(path: Path, root: str | Path | None = None, record_key: str | None
     means "none", so an empty one is a file emptied by mistake (every country's status gone from the site)."""
     raw = paths.read_bytes(path, root)
     files = _recording.get()
-    unreadable: list[Problem] | None = [] if files is not None else None
+    found: list[Problem] | None = [] if files is not None else None
     data, root_node = (
         (None, None)
         if not raw.strip()
-        else parse_yaml(decode(raw, path), path, record_key=record_key, unreadable=unreadable)
+        else parse_yaml(decode(raw, path), path, record_key=record_key, told=found, unreadable=found)
     )
-    if unreadable and data is None:  # the file is one value, and YAML could not read it
-        raise ContentError(*unreadable)
+    if found and data is None:  # the file is one value, and YAML could not read it
+        raise ContentError(*found)
     if data is None or (isinstance(data, list | dict) and not data):
         line = root_node.start_mark.line + 1 if root_node is not None else 1
         raise ContentError(Problem(str(path), line, "yaml", "the file holds nothing", _EMPTY_HINT))
-    data_file = DataFile(path=Path(path), data=data, root=root_node, unreadable=tuple(unreadable or ()))
+    data_file = DataFile(path=Path(path), data=data, root=root_node, yaml_problems=tuple(found or ()))
     if files is not None:
         files[Path(os.path.abspath(path))] = data_file
     return data_file
@@ -152,40 +150,99 @@ def load_data(path: Path, root: str | Path | None = None, record_key: str | None
 _EMPTY_HINT = "write its records, or delete the file: a data file that is not there means none"
 
 
-def with_unreadable(files: Iterable[DataFile], problems: Iterable[Problem]) -> list[Problem]:
-    """`problems`, those the readers of `files` found, with the values YAML could not read in them told among them
-    (each file's in its order), and none that follows from one, read as None: a problem of its field or of what
-    holds it (`is missing`, `must be a list of text`), or at its line of a field named with another head (a
-    reader's `convention.as_of` for `as_of`, `code` for `countries.0.code`)."""
-    failed: dict[str, list[Problem]] = {}
-    for data_file in files:
-        for problem in data_file.unreadable:
-            failed.setdefault(os.path.abspath(problem.path), []).append(problem)
+def with_yaml_problems(files: Iterable[DataFile], problems: Iterable[Problem]) -> list[Problem]:
+    """`problems`, those the readers of `files` found, with what the YAML reading found in their values told among
+    them (each file's in its order), and none that follows from such a finding (`_Findings.follow`)."""
+    found = {os.path.abspath(data_file.path): _Findings(data_file) for data_file in files if data_file.yaml_problems}
     problems = list(problems)
-    if not failed:
+    if not found:
         return problems
     by_file: dict[str, list[Problem]] = {}
     for problem in problems:
         path = os.path.abspath(problem.path)
-        if not any(_follows(problem, value) for value in failed.get(path, ())):
+        if path not in found or not found[path].follow(problem):
             by_file.setdefault(path, []).append(problem)
-    for path, told in failed.items():
-        by_file[path] = in_file_order([*by_file.get(path, ()), *told])
-    return [problem for found in by_file.values() for problem in found]
+    for path, findings in found.items():
+        by_file[path] = in_file_order([*by_file.get(path, ()), *findings.problems])
+    return [problem for in_file in by_file.values() for problem in in_file]
 
 
-def _follows(problem: Problem, unreadable: Problem) -> bool:
-    """`problem` is one of the value `unreadable` names, or of what holds it."""
-    told, value = problem.field.split("."), unreadable.field.split(".")
-    if any(told == value[:depth] for depth in range(1, len(value) + 1)):
-        return True
-    shorter = min(len(told), len(value))
-    return problem.line == unreadable.line and told[-shorter:] == value[-shorter:]
+class _Findings:
+    """What the YAML reading found in one data file, indexed so that each of its reader's problems is matched in
+    about constant time (a file may hold thousands of both)."""
+
+    def __init__(self, data_file: DataFile) -> None:
+        self.problems = data_file.yaml_problems
+        self.fields = {  # each finding's field and what holds it
+            ".".join(parts[:depth])
+            for parts in (problem.field.split(".") for problem in self.problems)
+            for depth in range(1, len(parts) + 1)
+        }
+        values = _values(data_file.root)
+        self.settled: dict[int, set[str]] = {}  # by line, the keys whose value a finding settles there
+        self.holders: set[tuple[str, int]] = set()  # what holds a finding's value: its key, at its line
+        for problem in self.problems:
+            value = values.get((problem.field.rsplit(".", 1)[-1], problem.line or 0))
+            if value is None:
+                continue
+            if not value.is_list:
+                for line in value.lines:
+                    self.settled.setdefault(line, set()).add(value.name)
+            while (value := value.holder) is not None:
+                self.holders.update((value.name, line) for line in (value.lines.start, value.start))
+
+    def follow(self, problem: Problem) -> bool:
+        """`problem` follows from a finding: it is of its field or of what holds it (`is missing`, `must be a list of
+        text`, for a value read as None), or it stands in the lines of the value a finding settles and names its key
+        (the value kept of a key set twice: `title.en` for `title`), whatever head the reader gives its fields (a
+        reader's `convention.as_of` for `as_of`, `code` for `countries.0.code`, `topics.pl` for `topics.0.pl`,
+        `forms` for `countries.0.forms`)."""
+        if problem.field in self.fields or (problem.field.rsplit(".", 1)[-1], problem.line) in self.holders:
+            return True
+        keys = self.settled.get(problem.line or 0)
+        return bool(keys) and any(part in keys for part in problem.field.split("."))
+
+
+@dataclass(frozen=True)
+class _Value:
+    """A value of a data file, as a finding of it is matched: by its key (or index), with the lines from that key to
+    the value's end, the line the value starts at, and what holds it."""
+
+    name: str
+    lines: range
+    start: int
+    is_list: bool
+    holder: _Value | None
+
+
+def _values(root: yaml.Node | None) -> dict[tuple[str, int], _Value]:
+    """Each value below `root`, by its key (or index) and a line a finding of it stands at: its key's, or any of a
+    text's; the deepest at a line. A list is settled by none: as in an article, a list set twice or holding a value
+    twice says nothing of its items, each checked still."""
+    values: dict[tuple[str, int], _Value] = {}
+    stack: list[tuple[yaml.Node, _Value | None]] = [(root, None)] if root is not None else []
+    while stack:  # a value comes after what holds it: the deepest one at a line is kept
+        node, holder = stack.pop()
+        if isinstance(node, yaml.SequenceNode):
+            children = [(str(index), item, item) for index, item in enumerate(node.value)]
+        elif isinstance(node, yaml.MappingNode):
+            children = [(str(key.value), key, value) for key, value in node.value]
+        else:
+            continue
+        for name, key, child in children:
+            end = child.end_mark.line + (0 if child.end_mark.column == 0 else 1)  # a block ends a line before
+            lines = range(key.start_mark.line + 1, max(end, key.start_mark.line + 1) + 1)
+            value = _Value(name, lines, child.start_mark.line + 1, isinstance(child, yaml.SequenceNode), holder)
+            values.update(
+                ((name, line), value) for line in (lines if isinstance(child, yaml.ScalarNode) else lines[:1])
+            )
+            stack.append((child, value))
+    return values
 
 
 def _child(node: yaml.Node, key: Key) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode) and isinstance(key, str):
-        return next((value for k, value in node.value if getattr(k, "value", None) == key), None)
+    if isinstance(node, yaml.MappingNode) and isinstance(key, str):  # a key set twice: the value read, the last
+        return next((value for k, value in reversed(node.value) if getattr(k, "value", None) == key), None)
     if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
         return node.value[key]
     return None

@@ -588,12 +588,22 @@ def _item_names(node: yaml.SequenceNode, where: str, record_key: str | None) -> 
     names = []
     for index, item in enumerate(node.value):
         value = None
-        if isinstance(item, yaml.MappingNode):
-            value = next((v for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == record_key), None)
+        if isinstance(item, yaml.MappingNode):  # a key set twice: the value read, the last
+            value = next(
+                (v for k, v in reversed(item.value) if isinstance(k, yaml.ScalarNode) and k.value == record_key), None
+            )
         if isinstance(value, yaml.MappingNode):  # a name per language: the first, as the readers take it
             value = next((v for _, v in value.value if isinstance(v, yaml.ScalarNode)), None)
         # Text only, as the readers take it: a code YAML reads as a number, a date or nothing is `record 3` to them.
-        label = value.value.strip() if isinstance(value, yaml.ScalarNode) and value.tag == _STR_TAG else ""
-        fits = len(label) <= LABEL_MAX_CHARS and _FIELD_NAME.fullmatch(label)  # too long is what is wrong
-        names.append(label if fits else f"record {index + 1}")
+        names.append(
+            record_label(value.value if isinstance(value, yaml.ScalarNode) and value.tag == _STR_TAG else None, index)
+        )
     return names
+
+
+def record_label(name: Any, index: int) -> str:
+    """What errors call a record of a list (the YAML reading's and its reader's alike): its name (code, host...) when
+    it is text a field name can hold (too long, or holding what a reader cannot see, is what is wrong with it),
+    else its place."""
+    label = name.strip() if isinstance(name, str) else ""
+    return label if len(label) <= LABEL_MAX_CHARS and _FIELD_NAME.fullmatch(label) else f"record {index + 1}"

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from archive_core import countries
-from archive_core.data import Checks, DataFile, load_data, record_label
+from archive_core.data import Checks, DataFile, load_data
 from archive_core.errors import ContentError, Problem
+from archive_core.frontmatter import record_label
 from archive_core.layout import PEOPLE_FILE
 from archive_core.locales import LANGUAGES
 from archive_core.provenance import Citation, Correction, Fields, Localized

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .data import Checks, DataFile, Record, load_data, record_label
+from .data import Checks, DataFile, Record, load_data
 from .errors import ContentError, Problem
+from .frontmatter import record_label
 from .layout import PUBLISHERS_FILE
 from .locales import LANGUAGES
 from .provenance import address_hint, is_http_url, same_host

@@ -20,7 +20,7 @@ from .cache import ContentCache
 from .checks import CHECKS
 from .country_data import CountryData, load_country_data
 from .country_names import CountryForms, load_country_names
-from .data import DataFile, recording, with_unreadable
+from .data import DataFile, recording, with_yaml_problems
 from .errors import BuildFailed, Problem
 from .events import Event, load_events
 from .layout import ARTICLE_DIRS, Layout
@@ -168,7 +168,7 @@ def _with_data(snapshot: ContentSnapshot, today: date | None = None) -> ContentS
         names=names,
         data_files=data_files,
         data_problems=tuple(
-            with_unreadable(
+            with_yaml_problems(
                 data_files.values(),
                 (*country_problems, *event_problems, *topic_problems, *name_problems, *other_name_problems),
             )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import paths
 from .articles import ArticleDocument
-from .data import recording, with_unreadable
+from .data import recording, with_yaml_problems
 from .errors import ContentError, Problem
 from .publishers import PUBLISHERS_FILE, host_of, known_publisher, load_publishers
 from .schema import RAW_PATTERN, RAW_SOURCES_DIR
@@ -34,7 +34,7 @@ def with_publishers(content_dir: Path, docs: Iterable[ArticleDocument]) -> tuple
     """
     with recording() as data_files:
         table, problems = load_publishers(content_dir)
-    problems = with_unreadable(data_files.values(), problems)
+    problems = with_yaml_problems(data_files.values(), problems)
     sources = (Path(content_dir) / RAW_SOURCES_DIR).resolve()
     published = []
     for doc in docs:

@@ -191,3 +191,104 @@ def test_a_reader_that_tells_no_other_problems_is_told_every_value_yaml_cannot_r
     with pytest.raises(ContentError) as info:
         load_data(tmp_path / "data" / "country-names.yaml", tmp_path)  # as the importer reads it
     assert [(p.line, p.field) for p in info.value.problems] == [(3, "countries.0.forms.0"), (4, "countries.0.source")]
+
+
+# In every kind of data file, what the YAML reading finds in a value (written twice, left empty, an invisible
+# character) is told in the same run as the file's other problems, each at its line and once: nothing the file's
+# reader says of the value it kept, or of the empty value, is told beside it.
+EVENT = (
+    "id: opening\nkind: signing\ndate:\n  start: 2025-10-25\n  end: 2025-10-26\n"
+    "title:\n  pl: Otwarcie\n  en: Opening\ntitle:\n  pl: Otwarcie\n"  # the title kept has no `en`
+    f"description: {{pl: Opis., en: Text.}}\nsources:\n{SOURCE}countries: [XX]\n"
+)
+
+# Each kind of data file: its text, holding one YAML-level finding and one problem only its reader finds, and
+# the problems told: (line, field, the message's start).
+CASES = {
+    "countries.yaml": (
+        "- code: DZ\n  status: signed\n  status: ratifiedd\n  date: 2025-10-25\n  place: hanoi\n"
+        "  source: https://example.org/s/dz\n- code: FR\n  status: ratifiedd\n",
+        [(3, "DZ.status", "is set twice"), (8, "FR.status", "must be one of")],
+    ),
+    "convention.yaml": (  # the counts kept hold a count that is no count
+        "as_of: 2026-06-01\nhanoi_signatures:\n  total: 2\n  states: 1\n  organisations: 1\n"
+        f"hanoi_signatures:\n  total: 2\n  states: x\n  organisations: 1\nsources:\n{SOURCE}remarks: x\n",
+        [(6, "hanoi_signatures", "is set twice"), (15, "convention.remarks", "is not a known field")],
+    ),
+    "publishers.yaml": (
+        "- host: example.org\n  name: ''\n  source: https://example.org/a\n  kind: x\n",
+        [(2, "example.org.name", "is empty"), (4, "example.org.kind", "is not a known field")],
+    ),
+    "people.yaml": (
+        "- name: Anh\n  country: VN\n  role: ''\n  articles: [gone]\n",
+        [(3, "Anh.role", "is empty"), (4, "Anh.articles", "'gone' is not an article in the archive")],
+    ),
+    "country-names.yaml": (  # the reader names a record's fields without `countries.0.`
+        "countries:\n  - code: VN\n    forms: [Wietnamu]\n    source: ''\n"
+        "  - code: XX\n    forms: [Iksu]\n    source: https://example.org/x\n",
+        [(4, "countries.0.source", "is empty"), (5, "code", "'XX' is not a known country code")],
+    ),
+    "names.yaml": (
+        "names:\n  - name: Hanoi\n    other: {en: [Ha Noi]}\n    other: {en: [Hanoi]}\n    sorce: x\n",
+        [(4, "names.0.other", "is set twice"), (5, "names.0.sorce", "is not a known field")],
+    ),
+    "topics.yaml": (  # the reader names an entry's fields without its index
+        "topics:\n  - pl: ''\n    en: human rights\n  - pl: prawa\n    en: rights\n  - pl: Prawa\n    en: law\n",
+        [(2, "topics.0.pl", "is empty"), (6, "topics.pl", "'Prawa' is paired twice")],
+    ),
+    "timeline/opening.yaml": (
+        EVENT,
+        [(9, "title", "is set twice"), (17, "countries.0", "event 'opening': 'XX' is not a known country code")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_a_yaml_finding_is_told_with_the_file_s_other_problems_and_nothing_that_follows_from_it(tmp_path, name):
+    text, expected = CASES[name]
+    (tmp_path / "data" / name).parent.mkdir(parents=True)
+    (tmp_path / "data" / name).write_text(text, encoding="utf-8")
+    problems = [p for p in snapshot.take(tmp_path, today=TODAY).problems if Path(p.path).name == Path(name).name]
+    assert len(problems) == len(expected), [str(p) for p in problems]
+    assert [
+        (p.line, p.field, p.message[: len(start)]) for p, (*_, start) in zip(problems, expected, strict=True)
+    ] == expected
+
+
+def test_the_items_of_a_list_a_value_is_repeated_in_are_each_checked_still(tmp_path):
+    """As in an article: a list that holds a value twice says nothing of its other items."""
+    (tmp_path / "data" / "timeline").mkdir(parents=True)
+    text = EVENT.replace("title:\n  pl: Otwarcie\ndescription", "description").replace("[XX]", "[XX, VN, VN]")
+    (tmp_path / "data" / "timeline" / "opening.yaml").write_text(text, encoding="utf-8")
+    assert [
+        (p.line, p.field, p.message.split(":")[-1][:20]) for p in snapshot.take(tmp_path, today=TODAY).problems
+    ] == [
+        (15, "countries.0", " 'XX' is not a known"),
+        (15, "countries", "lists 'VN' twice"),
+    ]
+
+
+def test_a_record_whose_key_is_set_twice_is_named_by_the_value_its_reader_keeps(tmp_path):
+    write(tmp_path, "countries.yaml", "- code: DZ\n  code: FR\n  status: ratifiedd\n")
+    assert [(p.line, p.field) for p in snapshot.take(tmp_path, today=TODAY).problems] == [
+        (2, "FR.code"),
+        (3, "FR.status"),
+    ]
+
+
+def test_what_holds_a_value_yaml_cannot_read_is_not_told_of_it_by_a_reader_that_names_it_with_another_head(tmp_path):
+    # The reader of country-names.yaml calls `countries.0.forms` `forms`.
+    text = "countries:\n  - code: VN\n    forms:\n      - 2025-02-30\n      - Wietnamu\n    source: https://example.org/vn\n"
+    write(tmp_path, "country-names.yaml", text + "  - code: XX\n    forms: [Iksu]\n    source: https://example.org/x\n")
+    assert [(p.line, p.field) for p in snapshot.take(tmp_path, today=TODAY).problems] == [
+        (4, "countries.0.forms.0"),
+        (7, "code"),
+    ]
+
+
+def test_a_record_whose_name_holds_an_invisible_character_is_named_alike_by_the_yaml_reading_and_its_reader(tmp_path):
+    write(tmp_path, "people.yaml", '- name: "A\\u200bnh"\n  country: VN\n  role: {pl: a, en: b}\n  articles: [gone]\n')
+    assert [(p.line, p.field, p.message[:9]) for p in snapshot.take(tmp_path, today=TODAY).problems] == [
+        (1, "record 1.name", "holds U+2"),
+        (4, "record 1.articles", "'gone' is"),
+    ]
