@@ -27,6 +27,7 @@ from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
 from .suggestions import Suggestions, closest
+from .summaries import summary_problems
 from .text import TITLE_MAX_CHARS, paragraphs
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
 from .when import YEAR_HINT, YearTooEarly, check_year, date_hint
@@ -406,20 +407,13 @@ FIELD_ALIASES = {
 
 
 def _summary(v: _Validator, value: Any) -> str | None:
-    """Shown on every page that lists the article, in its feed entry and in its page's head: bounded as the lead."""
+    """Inline Markdown, shown on every page that lists the article, in its feed entry and in its page's head:
+    one paragraph, its links as the body's, bounded as the lead on what a reader reads (`summaries`)."""
     summary = v.text("summary", value)
     if summary is None:
         return None
-    # Words alone do not bound it: a text written without spaces (Chinese, Japanese, a run of one letter) is one
-    # word however long it is.
-    hint = (
-        "every page that lists the article shows it: keep it to a few sentences, or delete the line to use "
-        "the lead paragraph"
-    )
-    if (words := len(summary.split())) > LEAD_MAX_WORDS:
-        v.fail("summary", f"has {words} words, more than {LEAD_MAX_WORDS}", hint)
-    if len(summary) > LEAD_MAX_CHARS:
-        v.fail("summary", f"has {len(summary)} characters, more than {LEAD_MAX_CHARS}", hint)
+    for message, hint in summary_problems(summary):
+        v.attempt(v.fail, "summary", message, hint)
     return summary
 
 
