@@ -57,8 +57,9 @@ def summary_html(summary: str) -> str:
 
 
 def plain_text(html: str) -> str:
-    """What a reader reads of a summary's HTML (or the lead's), for the places that take text: no markup, entities
-    decoded, spaces collapsed (a page's description, Open Graph, JSON-LD, the search index, the open data)."""
+    """What a reader reads of HTML the reader rendered (a summary, the lead, a body), for the places that take text:
+    no markup, entities decoded, spaces collapsed (a page's description, Open Graph, JSON-LD, the search index,
+    the open data)."""
     return Markup(html or "").striptags()  # noqa: S704 (the reader's own HTML, reduced to text)
 
 
