@@ -139,8 +139,12 @@ FIELDS: tuple[Field, ...] = (
         "summary",
         False,
         "text",
-        f"One-paragraph summary, at most {LEAD_MAX_WORDS} words and {LEAD_MAX_CHARS} characters; default: the lead "
-        f"paragraph, cut after its {LEAD_MAX_WORDS}th word or at {LEAD_MAX_CHARS} characters.",
+        "One paragraph of inline Markdown (`*emphasis*`, `**strong**`, `[links](https://...)`, "
+        "`[words]{lang=vi}`), rendered as the body is and its links under the body's rules; a heading, list, "
+        "quotation, code block, table or second paragraph is refused (`\\#`, `\\-`, `1\\.` start it with the "
+        f"character itself); at most {LEAD_MAX_WORDS} words and {LEAD_MAX_CHARS} characters as a reader reads "
+        f"it, not counting the markup; default: the lead paragraph, cut after its {LEAD_MAX_WORDS}th word or at "
+        f"{LEAD_MAX_CHARS} characters.",
     ),
     Field("countries", False, "list of codes", "ISO 3166-1 alpha-2 codes of the countries covered, plus EU."),
     Field(

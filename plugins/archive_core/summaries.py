@@ -34,7 +34,8 @@ _BLOCKS = {
 }
 _BLOCK_HINT = (
     "a summary is one paragraph of text, with *emphasis*, **strong** and [links](https://...): write the block's "
-    "words into it, or to start it with the character itself escape it (`\\#`, `\\-`, `1\\.`, `\\>`)"
+    "words into it, or to start it with the character itself escape it, in single quotes: `summary: '\\# ...'` "
+    "(`\\-`, `1\\.`, `\\>`)"
 )
 _BOUND_HINT = (
     "every page that lists the article shows it: keep it to a few sentences, or delete the line to use "
