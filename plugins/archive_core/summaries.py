@@ -65,8 +65,8 @@ def plain_text(html: str) -> str:
 
 
 def summary_problems(summary: str) -> list[tuple[str, str]]:
-    """Each problem of a given summary, as (message, hint), in the text's order: block syntax, a link the body
-    could not hold either, an attribute other than a passage's language, and the bounds of what a reader reads."""
+    """Each problem of a given summary, as (message, hint), all told at its line: a link the body could not hold
+    either, block syntax, an attribute other than a passage's language, and the bounds of what a reader reads."""
     tokens = parse(summary)
     problems = [(f"link target {link.url!r} {link.message}", link.hint) for link in markdown.unsafe_links(tokens)]
     problems += [_LOCAL_LINK for url in _link_targets(tokens) if url.startswith("#")]
