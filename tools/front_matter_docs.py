@@ -2,11 +2,12 @@
 
 `archive_core.schema.FIELDS` describes each field; the validator's rules
 (slug pattern, languages, country codes, the keys of every mapping and list
-item, `PARTS`, the bounds of a title, a summary and the tags) come from the
+item, `PARTS`, the bounds of a title and the tags) come from the
 same modules, so the documentation and the editor schema cannot drift from
 what `make check` enforces of each field. What a JSON Schema cannot state is
 left to `make check` alone, and CONTRIBUTING.md says what: a date against the
-day of the build, the characters a text may hold, tags against each other,
+day of the build, the characters a text may hold, a summary's Markdown (its
+bounds are on the text it renders to), tags against each other,
 the last step of a translation chain against `lang`, and one file against
 another.
 """
@@ -21,7 +22,6 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from archive_core import countries  # noqa: E402
 from archive_core.locales import LANGUAGES, is_named_language  # noqa: E402
-from archive_core.markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS  # noqa: E402
 from archive_core.schema import (  # noqa: E402
     ANNOTATION_KINDS,
     FIELD_NAMES,
@@ -107,11 +107,6 @@ def _kind_schema(field: Field) -> dict:
     by_name["annotations"]["maxItems"] = MAX_ANNOTATIONS
     by_name["tags"] = {**by_kind["list of text"], "maxItems": MAX_TAGS}
     by_name["title"] = {**by_kind["text"], "maxLength": TITLE_MAX_CHARS}
-    by_name["summary"] = {
-        **by_kind["text"],
-        "maxLength": LEAD_MAX_CHARS,
-        "pattern": rf"^\s*\S+(?:\s+\S+){{0,{LEAD_MAX_WORDS - 1}}}\s*$",  # at most LEAD_MAX_WORDS words
-    }
     by_name["slug"] = {**slug, "not": {"const": PAGINATION_FOLDER}}
     schema = by_name.get(field.name) or by_kind.get(field.kind)
     if schema is None:

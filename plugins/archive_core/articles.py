@@ -12,7 +12,7 @@ from archive_core import annotations, frontmatter, paths, schema
 from archive_core.errors import ContentError, Problem, in_file_order
 from archive_core.schema import ArticleMeta
 
-from . import markdown
+from . import markdown, summaries
 from .body_checks import body_problems
 from .markdown import SiteLink
 
@@ -69,11 +69,13 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     if problems or checked.meta is None:
         raise ContentError(*in_file_order(problems))
     meta = replace(checked.meta, date_offset=frontmatter.written_offset(root, "date"))
-    summary = markdown.text_html(meta.summary) if meta.summary else markdown.lead_paragraph_html(tokens) or ""
+    summary = summaries.summary_html(meta.summary) if meta.summary else markdown.lead_paragraph_html(tokens) or ""
     links = tuple(
         replace(link, line=doc.body_line + link.line - 1 if link.line else None)
         for link in markdown.site_links(tokens, doc.body)
     )
+    if meta.summary:
+        links += tuple(summaries.site_links(meta.summary, frontmatter.node_line(root, "summary")))
     return ArticleDocument(
         path=str(path),
         meta=meta,

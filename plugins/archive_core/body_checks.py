@@ -48,17 +48,19 @@ def body_problems(
     links = [*unsafe_links(tokens, body, site_links), *missing_anchors(tokens, body, html)]
     problems = [at(link.line, f"link target {link.url!r} {link.message}", link.hint) for link in links]
     problems += [at(problem.line, problem.message, problem.hint) for problem in structure_problems(tokens, body)]
-    if match := RESERVED.search(html):  # spelt with escapes or entities, `data&#45;pagefind-`
-        problems.append(
-            Problem(
-                str(doc.path),
-                _escaped_marker_line(doc),
-                "body",
-                f"holds {match.group()!r}, the prefix of the search index's own markers",
-                "write it without the hyphens, or in other words",
-            )
-        )
+    if marker := marker_problem(html):
+        problems.append(Problem(str(doc.path), _escaped_marker_line(doc), "body", *marker))
     return problems
+
+
+def marker_problem(html: str) -> tuple[str, str] | None:
+    """(message, hint) when rendered text spells a search index marker (written with entities: `data&#45;pagefind-`)."""
+    if match := RESERVED.search(html):
+        return (
+            f"holds {match.group()!r}, the prefix of the search index's own markers",
+            "write it without the hyphens, or in other words",
+        )
+    return None
 
 
 def _escaped_marker_line(doc: SplitDocument) -> int:

@@ -9,11 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from markupsafe import Markup
-
 from archive_core.countries import country_name
 from archive_core.other_names import NamesTable
 from archive_core.schema import ArticleMeta
+from archive_core.summaries import plain_text
 
 KINDS = ("article", "timeline", "country")
 NO_NAMES = NamesTable()
@@ -116,8 +115,8 @@ def article_facets(
 ) -> SearchFacets:
     """Facets of an archive article: its date, countries, summary (HTML the reader rendered; its text is kept), the
     publisher of its original, and the other names of what its title, note, summary or body names (`names`)."""
-    summary = Markup(summary_html or "").striptags()  # noqa: S704
-    body = Markup(body_html or "").striptags() if names.things else ""  # noqa: S704
+    summary = plain_text(summary_html)
+    body = plain_text(body_html) if names.things else ""
     written = (meta.title, meta.editor_note or "", summary, body)
     facets = page_facets(
         "article",

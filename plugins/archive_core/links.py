@@ -64,7 +64,7 @@ def broken_link_problems(content_dir: Path, docs: Sequence[ArticleDocument]) -> 
             if not message and link.prefix in _COPIED:
                 message, hint = _copied_address_problem(content_dir, Path(doc.path), link), SITE_ADDRESS_HINT
             if message:
-                problems.append(Problem(doc.path, link.line, "body", f"link {link.url!r} {message}", hint))
+                problems.append(Problem(doc.path, link.line, link.field, f"link {link.url!r} {message}", hint))
     return problems
 
 

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
-from html import escape, unescape
+from html import unescape
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -79,6 +79,7 @@ class SiteLink:
     fragment: str
     url: str
     line: int | None  # 1-based, relative to the Markdown body
+    field: str = "body"  # where the file gives it: the body, or the summary (`summaries.site_links`)
 
 
 def _normalize_link(url: str) -> str:
@@ -459,7 +460,3 @@ def _lead_children(children: list[Token]) -> list[Token]:
         elif child.type not in ("footnote_ref", "image"):
             kept.append(child)
     return kept
-
-
-def text_html(text: str) -> str:
-    return f"<p>{escape(text)}</p>"

@@ -27,6 +27,7 @@ from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
 from .suggestions import Suggestions, closest
+from .summaries import summary_problems
 from .text import TITLE_MAX_CHARS, paragraphs
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
 from .when import YEAR_HINT, YearTooEarly, check_year, date_hint
@@ -138,8 +139,12 @@ FIELDS: tuple[Field, ...] = (
         "summary",
         False,
         "text",
-        f"One-paragraph summary, at most {LEAD_MAX_WORDS} words and {LEAD_MAX_CHARS} characters; default: the lead "
-        f"paragraph, cut after its {LEAD_MAX_WORDS}th word or at {LEAD_MAX_CHARS} characters.",
+        "One paragraph of inline Markdown (`*emphasis*`, `**strong**`, `[links](https://...)`, "
+        "`[words]{lang=vi}`), rendered as the body is and its links under the body's rules; a heading, list, "
+        "quotation, code block, table or second paragraph is refused (`\\#`, `\\-`, `1\\.` start it with the "
+        f"character itself); at most {LEAD_MAX_WORDS} words and {LEAD_MAX_CHARS} characters as a reader reads "
+        f"it, not counting the markup; default: the lead paragraph, cut after its {LEAD_MAX_WORDS}th word or at "
+        f"{LEAD_MAX_CHARS} characters.",
     ),
     Field("countries", False, "list of codes", "ISO 3166-1 alpha-2 codes of the countries covered, plus EU."),
     Field(
@@ -406,20 +411,13 @@ FIELD_ALIASES = {
 
 
 def _summary(v: _Validator, value: Any) -> str | None:
-    """Shown on every page that lists the article, in its feed entry and in its page's head: bounded as the lead."""
+    """Inline Markdown, shown on every page that lists the article, in its feed entry and in its page's head:
+    one paragraph, its links as the body's, bounded as the lead on what a reader reads (`summaries`)."""
     summary = v.text("summary", value)
     if summary is None:
         return None
-    # Words alone do not bound it: a text written without spaces (Chinese, Japanese, a run of one letter) is one
-    # word however long it is.
-    hint = (
-        "every page that lists the article shows it: keep it to a few sentences, or delete the line to use "
-        "the lead paragraph"
-    )
-    if (words := len(summary.split())) > LEAD_MAX_WORDS:
-        v.fail("summary", f"has {words} words, more than {LEAD_MAX_WORDS}", hint)
-    if len(summary) > LEAD_MAX_CHARS:
-        v.fail("summary", f"has {len(summary)} characters, more than {LEAD_MAX_CHARS}", hint)
+    for message, hint in summary_problems(summary):
+        v.attempt(v.fail, "summary", message, hint)
     return summary
 
 

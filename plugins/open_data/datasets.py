@@ -10,6 +10,7 @@ from typing import Any
 from archive_core.countries import country_name
 from archive_core.locales import LANGUAGES
 from archive_core.output import records_json
+from archive_core.summaries import plain_text
 from archive_core.urls import country_url
 
 COUNTRY_COLUMNS = (
@@ -105,7 +106,8 @@ def countries_json(rows: list[dict[str, Any]], about: dict[str, Any]) -> str:
 
 
 def article_rows(articles: Iterable[Any], siteurl: str) -> list[dict[str, Any]]:
-    """Every language version's metadata (never its text), oldest first."""
+    """Every language version's metadata and summary as text (what listings show: never the rest of its text),
+    oldest first."""
     rows = []
     for article in sorted(articles, key=lambda a: (a.archive.date, a.archive.translation_key, a.archive.lang)):
         meta = article.archive
@@ -115,6 +117,7 @@ def article_rows(articles: Iterable[Any], siteurl: str) -> list[dict[str, Any]]:
                 "translation_key": meta.translation_key,
                 "lang": meta.lang,
                 "title": meta.title,
+                "summary": plain_text(article.summary),
                 "date": meta.date.date().isoformat(),
                 "url": f"{siteurl}/{article.url}",
                 "countries": list(meta.countries),

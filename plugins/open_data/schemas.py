@@ -96,7 +96,7 @@ def articles_schema(schema_url: str) -> dict:
     return {
         "$schema": DRAFT,
         "$id": schema_url,
-        "title": "Articles of the Hanoi Convention Archive: metadata of every language version (not their text)",
+        "title": "Articles of the Hanoi Convention Archive: every language version's metadata and summary",
         "type": "object",
         "properties": {
             **ABOUT,
@@ -108,6 +108,7 @@ def articles_schema(schema_url: str) -> dict:
                         "translation_key": TEXT,
                         "lang": {"enum": list(LANGUAGES)},
                         "title": TEXT,
+                        "summary": TEXT,
                         "date": DATE,
                         "url": TEXT,
                         "countries": {"type": "array", "items": TEXT},
@@ -127,7 +128,7 @@ def articles_schema(schema_url: str) -> dict:
                         "corrections": {"type": "array"},
                         "annotations": {"type": "integer", "minimum": 0},
                     },
-                    "required": ["translation_key", "lang", "title", "date", "url", "source"],
+                    "required": ["translation_key", "lang", "title", "summary", "date", "url", "source"],
                     "additionalProperties": False,
                 },
             },

@@ -7,12 +7,12 @@ import logging
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
 from archive_core.i18n import translations
 from archive_core.locales import LANGUAGES
+from archive_core.summaries import plain_text
 from archive_core.urls import page_url
 
 from .addresses import absolute, absolute_base
@@ -51,7 +51,7 @@ def article_facts(article, settings: dict) -> ArticleFacts:
         url=absolute(base, article.url),
         lang=meta.lang,
         published=published_moment(article),
-        description=_text(article.summary),
+        description=plain_text(article.summary),
         site_name=site_name(settings, meta.lang),
         site_url=absolute(base, f"{meta.lang}/"),
         source_url=meta.source.url if meta.source else None,
@@ -69,10 +69,6 @@ def article_repository_links(article, settings: dict) -> RepositoryLinks | None:
     content_dir = settings.get("REPOSITORY_CONTENT_PATH", "content").strip("/")
     file_path = f"{content_dir}/{Path(article.relative_source_path).as_posix()}"
     return repository_links(settings["REPOSITORY_URL"], settings.get("REPOSITORY_BRANCH", "main"), file_path)
-
-
-def _text(html: str) -> str:
-    return Markup(html or "").striptags()  # noqa: S704 (the reader's own HTML, reduced to text)
 
 
 class _LastFacts:

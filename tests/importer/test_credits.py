@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from markupsafe import Markup
 
 from archive_core.articles import read_article
 
@@ -55,3 +56,12 @@ def test_a_lead_longer_than_a_summary_may_be_is_not_made_the_summary(capsys, tmp
     # Bounded in characters too: text written without spaces is one word however long.
     unspaced = import_lead(capsys, tmp_path / "unspaced", "条约" * 600, "--lang", "en")
     assert unspaced.meta.summary is None and unspaced.summary_html == f"<p>{'条约' * 500}…</p>\n"
+
+
+def test_a_lead_that_looks_like_markdown_is_its_summary_as_written(capsys, tmp_path):
+    # A summary is Markdown (archive_core.summaries): the importer writes the lead escaped, as it writes the body.
+    lead = f"# {LEAD} It *was* [signed](here) by 2_000_000 <b>people</b> &amp; `more`."
+    doc = import_lead(capsys, tmp_path / "markup", lead)
+    assert doc.meta.summary is not None
+    assert doc.summary_html == doc.html.split("\n")[0] + "\n"  # shown as the body's first paragraph is
+    assert Markup(doc.summary_html).striptags() == lead  # noqa: S704 (the reader's own HTML, reduced to text)

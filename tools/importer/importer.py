@@ -125,7 +125,7 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
     # A lead longer than a summary may be is left to the build, which cuts the body's first paragraph.
     summary = visible_text(source.lead, prose=True).strip() if source.lead else ""
     if summary and len(summary.split()) <= LEAD_MAX_WORDS and len(summary) <= LEAD_MAX_CHARS:
-        fields["summary"] = summary
+        fields["summary"] = output.escape(summary)  # Markdown, as the body: shown as the source writes it
     found = countries.detect(all_text)
     if found:
         fields["countries"] = list(found)

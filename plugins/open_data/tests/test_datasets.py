@@ -76,7 +76,8 @@ def test_articles_json_has_metadata_not_text_and_validates():
         translation=Translation("pl", "editors"),
         translation_chain=(TranslationStep("vi", "pl", "unknown"), TranslationStep("pl", "en", "editors")),
     )
-    article = SimpleNamespace(archive=meta, url="en/2025/signing/", content="<p>The text.</p>")
+    summary = '<p>The <em>signing</em>, per <a href="https://www.unodc.org/">UNODC</a> &amp; VNA</p>\n'
+    article = SimpleNamespace(archive=meta, url="en/2025/signing/", summary=summary, content="<p>The text.</p>")
     data = json.loads(articles_json(article_rows([article], SITE), ABOUT))
     jsonschema.validate(data, articles_schema(f"{SITE}/data/articles.schema.json"))
     (row,) = data["articles"]
@@ -87,6 +88,7 @@ def test_articles_json_has_metadata_not_text_and_validates():
         "archived": None,
     }
     assert [step["from"] for step in row["translation_chain"]] == ["vi", "pl"]
+    assert row["summary"] == "The signing, per UNODC & VNA"  # as text: the summary's HTML is the listings'
     assert "The text." not in json.dumps(data)
 
 

@@ -1,0 +1,129 @@
+"""A given summary (`summary:`): one paragraph of inline Markdown, rendered by the body's markdown-it setup.
+
+Its links obey the body's rules (`markdown.unsafe_links`; `{filename}` and `{static}` links are resolved with
+the body's, `articles.ArticleDocument.site_links`); its words and characters are bounded as a reader reads them,
+the rendered text, not the Markdown written. Block syntax (a heading, a list, a quotation, a code block, a
+table, a second paragraph) is refused: the summary is shown where one paragraph is (a listing's lead, a feed
+entry's summary, the page's description), and shown as text it would put `##` or `- ` on every listing.
+"""
+
+from __future__ import annotations
+
+from markdown_it.token import Token
+from markupsafe import Markup
+
+from . import markdown
+from .body_bidi import reordering_problems
+from .body_checks import ONE_PARAGRAPH, attribute_problems, marker_problem, shows_nothing_problems
+from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS, SiteLink
+from .not_shown import NOT_SHOWN
+
+# The block a summary may not hold, by the token that opens it.
+_BLOCKS = {
+    "heading_open": "a heading",
+    "bullet_list_open": "a list",
+    "ordered_list_open": "a list",
+    "blockquote_open": "a quotation",
+    "code_block": "a code block",
+    "fence": "a code block",
+    "table_open": "a table",
+    "hr": "a horizontal rule",
+    "footnote_block_open": "a footnote",
+    "container_caption_open": "a caption",
+    "paragraph_open": "a second paragraph",
+}
+_BLOCK_HINT = (
+    "a summary is one paragraph of text, with *emphasis*, **strong** and [links](https://...): write the block's "
+    "words into it, or to start it with the character itself escape it, in single quotes: `summary: '\\# ...'` "
+    "(`\\-`, `1\\.`, `\\>`)"
+)
+_BOUND_HINT = (
+    "every page that lists the article shows it: keep it to a few sentences, or delete the line to use "
+    "the lead paragraph"
+)
+_LOCAL_LINK = (
+    "points to a part of the article's page, but the summary is shown on the pages that list the article, "
+    "where it leads nowhere",
+    "link to {filename}/articles/<year>/<translation_key>.<lang>.md#part, or keep the words without the link",
+)
+
+
+def parse(summary: str) -> list[Token]:
+    return markdown.parse(summary)
+
+
+def summary_html(summary: str) -> str:
+    """The summary as the pages that list the article show it: `<p>...</p>`."""
+    return markdown.render(parse(summary))
+
+
+def plain_text(html: str) -> str:
+    """What a reader reads of HTML the reader rendered (a summary, the lead, a body), for the places that take text:
+    no markup, entities decoded, spaces collapsed (a page's description, Open Graph, JSON-LD, the search index,
+    the open data)."""
+    return Markup(html or "").striptags()  # noqa: S704 (the reader's own HTML, reduced to text)
+
+
+def summary_problems(summary: str) -> list[tuple[str, str]]:
+    """Each problem of a given summary, as (message, hint), all told at its line: a link the body could not hold
+    either, block syntax, an attribute other than a passage's language, and the bounds of what a reader reads."""
+    tokens = parse(summary)
+    problems = [(f"link target {link.url!r} {link.message}", link.hint) for link in markdown.unsafe_links(tokens)]
+    problems += [_LOCAL_LINK for url in _link_targets(tokens) if url.startswith("#")]
+    shown = [token for token in tokens if token.type != NOT_SHOWN]
+    problems += [(token.meta["message"], token.meta["hint"]) for token in tokens if token.type == NOT_SHOWN]
+    if extra := _block(shown):
+        problems.append((f"holds {extra}, and a summary is one paragraph", _BLOCK_HINT))
+    found = [*attribute_problems(tokens, summary), *shows_nothing_problems(tokens, summary)]
+    problems += [(problem.message, problem.hint) for problem in found]
+    problems += [(message, hint) for _, message, hint in reordering_problems(summary)]
+    html = markdown.render(tokens)
+    if marker := marker_problem(html):
+        problems.append(marker)
+    return problems + _bound_problems(tokens, plain_text(html))
+
+
+def _block(tokens: list[Token]) -> str | None:
+    """What the summary holds beside its one paragraph, named as a contributor knows it; None: nothing. A line of
+    attributes with no paragraph after it is `attribute_problems`' to tell."""
+    rest = tokens[len(ONE_PARAGRAPH) :] if tokens and tokens[0].type == "paragraph_open" else tokens
+    blocks = (token for token in rest if token.nesting >= 0 and token.type != "attrs_with_no_block")
+    return next((_BLOCKS.get(token.type, "a block") for token in blocks), None)
+
+
+def _bound_problems(tokens: list[Token], text: str) -> list[tuple[str, str]]:
+    """The lead's bounds, on the text a reader reads; and the addresses, titles and languages its markup gives,
+    which every listing carries too, at most as many characters again (80 links to addresses of 20,000
+    characters would make every listing 1.6 MB)."""
+    problems = []
+    if not text.strip():
+        problems.append(("shows no text", "write the summary's words, or delete the line to use the lead paragraph"))
+    if (words := len(text.split())) > LEAD_MAX_WORDS:
+        problems.append((f"has {words} words, more than {LEAD_MAX_WORDS}", _BOUND_HINT))
+    if len(text) > LEAD_MAX_CHARS:
+        problems.append((f"has {len(text)} characters, more than {LEAD_MAX_CHARS}", _BOUND_HINT))
+    given = sum(
+        len(str(value)) for token in _inline(tokens) for name, value in (token.attrs or {}).items() if name != "class"
+    )
+    if given > LEAD_MAX_CHARS:
+        problems.append((
+            f"has links whose addresses and titles make {given} characters, more than {LEAD_MAX_CHARS}",
+            "every page that lists the article carries them: link fewer or shorter addresses",
+        ))  # fmt: skip
+    return problems
+
+
+def site_links(summary: str, line: int | None) -> list[SiteLink]:
+    """The summary's `{filename}`, `{static}`... links, at the summary's `line` of the file, field `summary`."""
+    return [
+        SiteLink(link.prefix, link.target, link.fragment, link.url, line, "summary")
+        for link in markdown.site_links(parse(summary), summary)
+    ]
+
+
+def _inline(tokens: list[Token]) -> list[Token]:
+    return [child for token in tokens for child in token.children or ()]
+
+
+def _link_targets(tokens: list[Token]) -> list[str]:
+    return [str(token.attrGet("href")) for token in _inline(tokens) if token.type == "link_open"]
