@@ -117,6 +117,23 @@ def test_a_summary_that_shows_no_text_is_refused(tmp_path):
     assert any(f":{SUMMARY_LINE}: summary: shows no text" in problem for problem in told), told
 
 
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ('"Mapa ![sygnatariusze]({static}/images/map.png) pokazuje, kto podpisał"', "is an image"),
+        ('"Zob. [raport]({static}/sources/raport.pdf)"', "links to a file the site copies"),
+        ('"Zob. [raport]({attach}raport.pdf)"', "links to a file the site copies"),
+    ],
+)
+def test_a_summary_holds_no_image_nor_a_link_to_a_file_the_site_copies(tmp_path, written, message):
+    # Pelican copies the files the body links with {static} or {attach}, never a summary's: such a link was left
+    # `{static}/...` on every listing, and in the feed under the article's address, its file not in the site. An
+    # image, which a lead never shows, was on every listing, and its words missing from the page's description.
+    told = problems_of(tmp_path, with_summary(written))
+    assert len(told) == 1 and told[0].startswith(f"{tmp_path / 'a.pl.md'}:{SUMMARY_LINE}: summary: {message}"), told
+    assert "in the body" in told[0]  # the hint
+
+
 def test_a_summarys_site_links_are_checked_with_the_bodys_at_its_line(tmp_path):
     doc = read_article(write(tmp_path, with_summary('"Zob. [inny]({filename}/articles/2025/x.pl.md)"')))
     summary_links = [link for link in doc.site_links if link.field == "summary"]
