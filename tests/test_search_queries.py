@@ -92,3 +92,12 @@ def test_the_filters_count_the_pages_a_phrase_is_found_on_beside_pagefinds_phras
     assert titles_found(page, queries_served.base_url, PL, '"25 października"') == [SIGNING_PL]
     page.locator("#search-filters > summary").click()
     expect(page.locator("#search-filter-groups")).to_contain_text("2025 (1)", timeout=15_000)
+
+
+def test_a_query_of_invisible_characters_alone_is_no_query(page, queries_served):
+    # The characters a query's words are searched without: with nothing else, Pagefind was asked for no words,
+    # which lists every page.
+    assert titles_found(page, queries_served.base_url, PL, "konwencja")
+    page.locator("#site-search-query").fill("\u200b\u00ad")
+    expect(page.locator("#search-results a.search-result-link")).to_have_count(0, timeout=15_000)
+    expect(page.locator("#search-status")).to_have_text("")

@@ -261,7 +261,7 @@ function activeCount() {
 async function run() {
   const number = ++generation;
   const filters = activeFilters();
-  if (!query && !activeCount()) {
+  if (!searchTerm(query) && !activeCount()) { // nothing typed, or only what a query is searched without
     results = [];
     list.replaceChildren();
     more.hidden = true;
