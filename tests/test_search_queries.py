@@ -84,3 +84,20 @@ def test_what_a_pasted_or_typed_query_carries_unseen_does_not_change_it(page, qu
 def test_a_letter_alone_beside_longer_words_does_not_decide_the_ranking(page, queries_served, path, query, first):
     found = titles_found(page, queries_served.base_url, path, query)
     assert found[:1] == [first], f"{query!r} on {path}: {found}"
+
+
+def test_the_filters_count_the_pages_a_phrase_is_found_on_beside_pagefinds_phrase_search(page, queries_served):
+    # Pagefind's phrase search misses the page (see above): the filters counted only what it found, nothing, and
+    # showed no value for the one result listed.
+    assert titles_found(page, queries_served.base_url, PL, '"25 października"') == [SIGNING_PL]
+    page.locator("#search-filters > summary").click()
+    expect(page.locator("#search-filter-groups")).to_contain_text("2025 (1)", timeout=15_000)
+
+
+def test_a_query_of_invisible_characters_alone_is_no_query(page, queries_served):
+    # The characters a query's words are searched without: with nothing else, Pagefind was asked for no words,
+    # which lists every page.
+    assert titles_found(page, queries_served.base_url, PL, "konwencja")
+    page.locator("#site-search-query").fill("\u200b\u00ad")
+    expect(page.locator("#search-results a.search-result-link")).to_have_count(0, timeout=15_000)
+    expect(page.locator("#search-status")).to_have_text("")

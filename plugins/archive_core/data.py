@@ -173,14 +173,12 @@ class _Findings:
 
     def __init__(self, data_file: DataFile) -> None:
         self.problems = data_file.yaml_problems
-        self.fields = {  # each finding's field and what holds it
-            ".".join(parts[:depth])
-            for parts in (problem.field.split(".") for problem in self.problems)
-            for depth in range(1, len(parts) + 1)
-        }
+        self.fields = {problem.field for problem in self.problems}
         values = _values(data_file.root)
         self.settled: dict[int, set[str]] = {}  # by line, the keys whose value a finding settles there
-        self.holders: set[tuple[str, int]] = set()  # what holds a finding's value: its key, at its line
+        # What holds a finding's value directly, by its key at its lines: nothing further out, which holds other
+        # values too (a list's head names a problem of its other items, `topics`, or of its length, `names`).
+        self.holders: set[tuple[str, int]] = set()
         for problem in self.problems:
             value = values.get((problem.field.rsplit(".", 1)[-1], problem.line or 0))
             if value is None:
@@ -188,15 +186,15 @@ class _Findings:
             if not value.is_list:
                 for line in value.lines:
                     self.settled.setdefault(line, set()).add(value.name)
-            while (value := value.holder) is not None:
-                self.holders.update((value.name, line) for line in (value.lines.start, value.start))
+            if (holder := value.holder) is not None:
+                self.holders.update((holder.name, line) for line in (holder.lines.start, holder.start))
 
     def follow(self, problem: Problem) -> bool:
-        """`problem` follows from a finding: it is of its field or of what holds it (`is missing`, `must be a list of
-        text`, for a value read as None), or it stands in the lines of the value a finding settles and names its key
-        (the value kept of a key set twice: `title.en` for `title`), whatever head the reader gives its fields (a
-        reader's `convention.as_of` for `as_of`, `code` for `countries.0.code`, `topics.pl` for `topics.0.pl`,
-        `forms` for `countries.0.forms`)."""
+        """`problem` follows from a finding: it is of its field or of what holds it directly (`is missing`, `must be
+        a list of text`, for a value read as None), or it stands in the lines of the value a finding settles and names
+        its key (the value kept of a key set twice: `title.en` for `title`), whatever head the reader gives its
+        fields (a reader's `convention.as_of` for `as_of`, `code` for `countries.0.code`, `topics.pl` for
+        `topics.0.pl`, `forms` for `countries.0.forms`)."""
         if problem.field in self.fields or (problem.field.rsplit(".", 1)[-1], problem.line) in self.holders:
             return True
         keys = self.settled.get(problem.line or 0)

@@ -17,11 +17,10 @@ from archive_core.errors import ContentError, Problem
 
 from .articles import ArticleDocument
 from .locales import LANGUAGES
-from .markdown import ID_ATTRIBUTE, SiteLink
+from .markdown import COPIED_PREFIXES, ID_ATTRIBUTE, SiteLink
 
 # Pelican prefixes for pages this site does not publish (no tag, category or author pages).
 _UNPUBLISHED = {"tag": "tag", "category": "category", "author": "author"}
-_COPIED = ("static", "attach")  # Pelican copies the target into the site
 _PREFIX = re.compile(r"^(?:\{\w+\}|\|\w+\|)(.*)$")
 # What a `{static}` link may publish: files a browser shows or downloads, never runs. The site's CSP is in each
 # page's <meta>, so a copied `.html` or `.svg` page would run its scripts on the site's origin with none.
@@ -60,8 +59,8 @@ def broken_link_problems(content_dir: Path, docs: Sequence[ArticleDocument]) -> 
     for doc in linking:
         for link in doc.site_links:
             message = _link_problem(content_dir, Path(doc.path), link, published, ids)
-            hint = COPIED_HINT if link.prefix in _COPIED else _HINT
-            if not message and link.prefix in _COPIED:
+            hint = COPIED_HINT if link.prefix in COPIED_PREFIXES else _HINT
+            if not message and link.prefix in COPIED_PREFIXES:
                 message, hint = _copied_address_problem(content_dir, Path(doc.path), link), SITE_ADDRESS_HINT
             if message:
                 problems.append(Problem(doc.path, link.line, link.field, f"link {link.url!r} {message}", hint))
@@ -102,7 +101,7 @@ def _link_problem(
         return "points to a Markdown file without {filename}, so it would be broken on the site"
     if link.prefix == "index":
         return None
-    target = _resolve(content_dir, source, pelican_path(link) if link.prefix in _COPIED else link.target)
+    target = _resolve(content_dir, source, pelican_path(link) if link.prefix in COPIED_PREFIXES else link.target)
     if target is None:
         return "points outside the content folder"
     if link.prefix == "filename":
@@ -141,7 +140,7 @@ def copied_files(content_dir: Path, docs: Sequence[ArticleDocument]) -> set[Path
     found = set()
     for doc in docs:
         for link in doc.site_links:
-            if link.prefix in _COPIED and (target := _resolve(content_dir, Path(doc.path), pelican_path(link))):
+            if link.prefix in COPIED_PREFIXES and (target := _resolve(content_dir, Path(doc.path), pelican_path(link))):
                 found.add(target)
     return found
 

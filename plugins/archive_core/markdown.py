@@ -70,6 +70,9 @@ _RELATIVE = (
 )
 
 
+COPIED_PREFIXES = ("static", "attach")  # links whose target Pelican copies into the site (the body's only)
+
+
 @dataclass(frozen=True)
 class SiteLink:
     """A link to other content of the site: `{filename}/articles/2025/x.en.md#frag`, or a bare `x.md`."""

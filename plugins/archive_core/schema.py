@@ -140,7 +140,8 @@ FIELDS: tuple[Field, ...] = (
         False,
         "text",
         "One paragraph of inline Markdown (`*emphasis*`, `**strong**`, `[links](https://...)`, "
-        "`[words]{lang=vi}`), rendered as the body is and its links under the body's rules; a heading, list, "
+        "`[words]{lang=vi}`), rendered as the body is and its links under the body's rules, with no image and no "
+        "`{static}` link (the body's only are copied); a heading, list, "
         "quotation, code block, table or second paragraph is refused (`\\#`, `\\-`, `1\\.` start it with the "
         f"character itself); at most {LEAD_MAX_WORDS} words and {LEAD_MAX_CHARS} characters as a reader reads "
         f"it, not counting the markup; default: the lead paragraph, cut after its {LEAD_MAX_WORDS}th word or at "

@@ -1,10 +1,12 @@
 """A given summary (`summary:`): one paragraph of inline Markdown, rendered by the body's markdown-it setup.
 
-Its links obey the body's rules (`markdown.unsafe_links`; `{filename}` and `{static}` links are resolved with
-the body's, `articles.ArticleDocument.site_links`); its words and characters are bounded as a reader reads them,
-the rendered text, not the Markdown written. Block syntax (a heading, a list, a quotation, a code block, a
-table, a second paragraph) is refused: the summary is shown where one paragraph is (a listing's lead, a feed
-entry's summary, the page's description), and shown as text it would put `##` or `- ` on every listing.
+Its links obey the body's rules (`markdown.unsafe_links`; `{filename}` links are checked with the body's,
+`articles.ArticleDocument.site_links`), but for what a listing cannot show: an image, a link to a file the site
+copies (`{static}`, `{attach}`: Pelican copies the body's only), a link to a part of the article's page. Its words
+and characters are bounded as a reader reads them, the rendered text, not the Markdown written. Block syntax (a
+heading, a list, a quotation, a code block, a table, a second paragraph) is refused: the summary is shown where
+one paragraph is (a listing's lead, a feed entry's summary, the page's description), and shown as text it would
+put `##` or `- ` on every listing.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from markupsafe import Markup
 from . import markdown
 from .body_bidi import reordering_problems
 from .body_checks import ONE_PARAGRAPH, attribute_problems, marker_problem, shows_nothing_problems
-from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS, SiteLink
+from .markdown import COPIED_PREFIXES, LEAD_MAX_CHARS, LEAD_MAX_WORDS, SiteLink
 from .not_shown import NOT_SHOWN
 
 # The block a summary may not hold, by the token that opens it.
@@ -40,6 +42,17 @@ _BLOCK_HINT = (
 _BOUND_HINT = (
     "every page that lists the article shows it: keep it to a few sentences, or delete the line to use "
     "the lead paragraph"
+)
+# What the pages that list the article cannot show as the body does: a lead leaves out its images, and Pelican
+# copies into the site the files of the body's {static} and {attach} links only (`Content.get_static_links`).
+_IMAGE = (
+    "is an image, and the pages that list the article show none (nor does a lead)",
+    "keep the image in the body, and the words without it here",
+)
+_COPIED_FILE = (
+    "links to a file the site copies for the body's links only: on the pages that list the article the link "
+    "would be broken",
+    "link the file in the body, and keep the words without the link here",
 )
 _LOCAL_LINK = (
     "points to a part of the article's page, but the summary is shown on the pages that list the article, "
@@ -70,6 +83,9 @@ def summary_problems(summary: str) -> list[tuple[str, str]]:
     tokens = parse(summary)
     problems = [(f"link target {link.url!r} {link.message}", link.hint) for link in markdown.unsafe_links(tokens)]
     problems += [_LOCAL_LINK for url in _link_targets(tokens) if url.startswith("#")]
+    copied = {link.url for link in markdown.site_links(tokens, summary) if link.prefix in COPIED_PREFIXES}
+    problems += [_COPIED_FILE for url in _link_targets(tokens) if url in copied]
+    problems += [_IMAGE for token in _inline(tokens) if token.type == "image"]
     shown = [token for token in tokens if token.type != NOT_SHOWN]
     problems += [(token.meta["message"], token.meta["hint"]) for token in tokens if token.type == NOT_SHOWN]
     if extra := _block(shown):

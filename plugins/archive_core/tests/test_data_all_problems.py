@@ -245,7 +245,11 @@ CASES = {
 
 @pytest.mark.parametrize("name", CASES)
 def test_a_yaml_finding_is_told_with_the_file_s_other_problems_and_nothing_that_follows_from_it(tmp_path, name):
-    text, expected = CASES[name]
+    assert_told(tmp_path, name, *CASES[name])
+
+
+def assert_told(tmp_path: Path, name: str, text: str, expected: list[tuple[int, str, str]]) -> None:
+    """The data file `name` holding `text` is told the problems `expected`: (line, field, the message's start)."""
     (tmp_path / "data" / name).parent.mkdir(parents=True)
     (tmp_path / "data" / name).write_text(text, encoding="utf-8")
     problems = [p for p in snapshot.take(tmp_path, today=TODAY).problems if Path(p.path).name == Path(name).name]
@@ -292,3 +296,29 @@ def test_a_record_whose_name_holds_an_invisible_character_is_named_alike_by_the_
         (1, "record 1.name", "holds U+2"),
         (4, "record 1.articles", "'gone' is"),
     ]
+
+
+# A finding says nothing of the rest of the list it stands in: a reader's problem of another item, or of the whole
+# list, named by the list's head (`topics`, `names`), is told beside it.
+ELSEWHERE = {
+    "topics.yaml": (  # a key set twice in the first entry; the third names no `en`
+        "topics:\n  - pl: prawa\n    pl: prawa człowieka\n    en: human rights\n  - pl: ratyfikacja\n"
+        "    en: ratification\n  - pl: negocjacje\n",
+        [(3, "topics.0.pl", "is set twice"), (7, "topics", "each entry names the topic in pl and en")],
+    ),
+    "topics.yaml, the finding after": (  # the first entry names no `en`; a key set twice in the second
+        "topics:\n  - pl: negocjacje\n  - pl: prawa\n    pl: prawa człowieka\n    en: human rights\n",
+        [(2, "topics", "each entry names the topic in pl and en"), (4, "topics.1.pl", "is set twice")],
+    ),
+    "names.yaml": (  # one entry too many, and a key set twice in one of them
+        "names:\n"
+        + "".join(f"  - name: Thing{i}\n    other: {{en: [Alias{i}]}}\n    source: https://example.org/t{i}\n"
+                  for i in range(101)).replace("/t50\n", "/t50\n    source: https://example.org/again\n"),
+        [(2, "names", "has 101 entries, more than 100"), (155, "names.50.source", "is set twice")],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ELSEWHERE)
+def test_a_yaml_finding_hides_no_problem_of_another_item_or_of_its_whole_list(tmp_path, name):
+    assert_told(tmp_path, name.split(",")[0], *ELSEWHERE[name])

@@ -60,6 +60,12 @@ def test_a_javascript_link_in_a_summary_is_refused_at_its_line_with_the_files_ot
         ('"See [this]{onclick=x}"', "gives the attribute 'onclick', which is not allowed"),
         ('"A [](https://example.org/) link"', "has a link with no text"),
         ('"data&#45;pagefind-x"', "the prefix of the search index's own markers"),
+        # Pelican copies the files the body links with {static} or {attach}, never a summary's: such a link was
+        # left `{static}/...` on every listing and in the feed, its file not in the site. An image, which a lead
+        # never shows, was on every listing, and its words missing from the page's description.
+        ('"Mapa ![sygnatariusze]({static}/images/map.png) pokazuje, kto podpisał"', "is an image"),
+        ('"Zob. [raport]({static}/sources/raport.pdf)"', "links to a file the site copies"),
+        ('"Zob. [raport]({attach}raport.pdf)"', "links to a file the site copies"),
     ],
 )
 def test_a_summary_obeys_the_bodys_rules(tmp_path, written, message):

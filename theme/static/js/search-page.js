@@ -209,18 +209,30 @@ function searchTerm(value) {
 // positions as one more word of the phrase, so "25 października" found nothing on the page that writes it.
 // The phrase's words are then searched as such, and of the pages Pagefind's phrase search left out, those
 // whose text holds the words in that order (whatever the case, Polish letters and punctuation) are added.
-// Each check loads the page's text (its fragment): the best scored PHRASE_CHECKS only.
+// Each check loads the page's text (its fragment): the best scored PHRASE_CHECKS only. `search`, Pagefind's
+// answer, is returned with those pages among its results and counted in its filters (each value a page has).
 const PHRASE_CHECKS = 20;
 
-async function withMissedPhrase(pagefind, found, options) {
+async function withMissedPhrase(pagefind, search, options) {
   const phrase = /^"(.+)"$/.exec(term);
   const wanted = phrase ? plainWords(phrase[1]) : [];
-  if (wanted.length < 2) return found;
-  const known = new Set(found.map((result) => result.id));
+  if (wanted.length < 2) return search;
+  const known = new Set(search.results.map((result) => result.id));
   const loose = await pagefind.search(phrase[1], options);
   const unchecked = loose.results.filter((result) => !known.has(result.id)).slice(0, PHRASE_CHECKS);
   const pages = await Promise.all(unchecked.map((result) => result.data()));
-  return found.concat(unchecked.filter((result, index) => holdsPhrase(pages[index].content || "", wanted)));
+  const held = pages.map((page) => holdsPhrase(page.content || "", wanted));
+  if (!held.includes(true)) return search;
+  const counted = Object.entries(search.filters || {});
+  const filters = Object.fromEntries(counted.map(([name, counts]) => [name, { ...counts }]));
+  for (const page of pages.filter((_, index) => held[index])) {
+    for (const [name, values] of Object.entries(page.filters || {})) {
+      filters[name] ||= {};
+      for (const value of values) filters[name][value] = (filters[name][value] || 0) + 1;
+    }
+  }
+  const results = search.results.concat(unchecked.filter((_, index) => held[index]));
+  return { ...search, results, filters };
 }
 
 function plainWords(value) {
@@ -249,7 +261,7 @@ function activeCount() {
 async function run() {
   const number = ++generation;
   const filters = activeFilters();
-  if (!query && !activeCount()) {
+  if (!searchTerm(query) && !activeCount()) { // nothing typed, or only what a query is searched without
     results = [];
     list.replaceChildren();
     more.hidden = true;
@@ -271,9 +283,9 @@ async function run() {
       search = await pagefind.search(term, { filters });
     }
     if (number !== generation || !search) return; // a newer search has started
-    const found = await withMissedPhrase(pagefind, search.results, { filters });
+    search = await withMissedPhrase(pagefind, search, { filters });
     if (number !== generation) return;
-    const ranked = await newestFirstAmongEqual(pagefind, found, { filters });
+    const ranked = await newestFirstAmongEqual(pagefind, search.results, { filters });
     if (number !== generation) return;
     results = shownResults(ranked);
     shown = 0;
@@ -609,7 +621,8 @@ async function facetCounts(search, number) {
   const pagefind = await pagefindLoaded;
   for (const [name, values] of chosen) {
     if (!values.size) continue;
-    const other = await pagefind.search(term || null, { filters: activeFilters(name) });
+    const options = { filters: activeFilters(name) };
+    const other = await withMissedPhrase(pagefind, await pagefind.search(term || null, options), options);
     if (number !== generation) return counts;
     counts[name] = other.filters[name] || {};
   }
