@@ -234,7 +234,10 @@ def test_a_month_finds_what_is_dated_in_it(page, readers_served, path, query, ti
 @pytest.mark.parametrize(
     ("path", "query", "hint"),
     [
-        (PL, "harmonogram posiedzenia w Genewie", "Spróbuj mniej słów"),  # no page holds all the words
+        # Each word on a page, no page holding both. (A word on no page at all does not make a query find nothing
+        # in Pagefind 1.5, which leaves it out of a query of several, and the search page leaves out a letter alone
+        # beside longer words: "harmonogram posiedzenia w Genewie" finds the pages with the first two.)
+        (PL, "harmonogram obrad", "Spróbuj mniej słów"),
         (EN, "qqxyzzy", "Try fewer words"),
     ],
 )
