@@ -82,20 +82,27 @@ def parse_records(data_file: DataFile, today: date) -> tuple[dict[str, CountryRe
         ]
     records: dict[str, CountryRecord] = {}
     problems: list[Problem] = []
+    codes: set[str] = set()  # of every record with a known code, those refused too: a second one is told with them
     for index, item in enumerate(data):
         record, found = _record(data_file, index, item, today)
         problems += found
-        if record is None:
-            continue
-        if record.code in records:
+        code = record.code if record is not None else _known_code(item)
+        if code in codes:
             problems.append(
-                data_file.problem(
-                    [index, "code"], f"{record.code}.code", "has a second record", "keep one record per country"
-                )
+                data_file.problem([index, "code"], f"{code}.code", "has a second record", "keep one record per country")
             )
             continue
-        records[record.code] = record
+        if code is not None:
+            codes.add(code)
+        if record is not None:
+            records[record.code] = record
     return records, problems
+
+
+def _known_code(item: Any) -> str | None:
+    """The known country code a record gives, whatever else is wrong with it; else None."""
+    code = item.get("code") if isinstance(item, dict) else None
+    return code if isinstance(code, str) and countries.is_known(code) else None
 
 
 def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[CountryRecord | None, list[Problem]]:

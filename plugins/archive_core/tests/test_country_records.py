@@ -112,6 +112,16 @@ def test_each_bad_record_is_named(tmp_path, record, expected):
     assert expected in only_problem(tmp_path)
 
 
+@pytest.mark.parametrize("broken", ["first", "second"])
+def test_a_second_record_is_told_when_either_record_has_another_problem(tmp_path, broken):
+    good, bad = "- code: PL\n  status: unknown\n", "- code: PL\n  status: maybe\n"
+    write(tmp_path, bad + good if broken == "first" else good + bad)
+    _, problems = load_records(tmp_path, TODAY)
+    status_line = 2 if broken == "first" else 4
+    assert sorted((p.line, p.field) for p in problems) == sorted([(status_line, "PL.status"), (3, "PL.code")])
+    assert next(p for p in problems if p.field == "PL.code").message == "has a second record"
+
+
 def test_every_problem_is_reported_not_only_the_first(tmp_path):
     write(tmp_path, "- code: XY\n  status: unknown\n- code: PL\n  status: signed\n")
     _, problems = load_records(tmp_path, TODAY)
