@@ -111,7 +111,7 @@ def _text_blocks(text: str) -> list[Block]:
 
 def _clean(text: str | None) -> str:
     # Composed as the decoded page is (`decoding.composed`): an entity such as `e&#x301;` decomposes it again.
-    return composed(_WHITESPACE.sub(" ", without_controls(text or "")).strip())
+    return composed(_WHITESPACE.sub(" ", without_controls(page_tree.unmarked(text or ""))).strip())
 
 
 def _date(value: str | None) -> date | None:

@@ -23,7 +23,7 @@ _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\s#]*(?: [^\s#:]+)*")
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 # Characters that Markdown would read as markup inside a line, and markers at a line's start.
-_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<])")
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<{])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START_MARKUP = re.compile(r"^([#>+=:|~-])")
 _ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")

@@ -48,13 +48,20 @@ def classify(lines: list[str]) -> list[Block]:
             blocks.append(Block(Kind.LIST_ITEM, bullet.group(1)))
         elif structure.is_caption(line):
             blocks.append(Block(Kind.CAPTION, line))
-        elif index < len(lines) - 1 and structure.looks_like_heading(line) and not is_dateline(line):
+        elif _between_paragraphs(lines, index) and structure.looks_like_heading(line) and not is_dateline(line):
             blocks.append(Block(Kind.HEADING, line))
         else:
             blocks.append(Block(Kind.PARAGRAPH, line))
         blocks.extend(Block(Kind.LIST_ITEM, item) for item in items)
         index += 1 + len(items)
     return blocks
+
+
+def _between_paragraphs(lines: list[str], index: int) -> bool:
+    """A subheading parts the text: text before it (it is never the lead, nor a byline above it), and text after
+    it that is more than the agency credit closing the article."""
+    after = lines[index + 1 :]
+    return index > 0 and bool(after) and not (len(after) == 1 and structure.agency_credit(after[0]))
 
 
 def _list_after(lines: list[str], index: int) -> list[str]:
