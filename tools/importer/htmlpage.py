@@ -48,7 +48,7 @@ def parse_html(text: str, path: Path) -> ParsedSource | None:
         tree,
         with_metadata=True,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,
         include_images=False,
         include_formatting=False,
         include_links=False,
@@ -75,6 +75,8 @@ def _blocks(element, title: str | None) -> list[Block]:
     if element.tag == "list":
         items = [_clean(item.xpath("string()")) for item in element.iterchildren("item")]
         return [Block(Kind.LIST_ITEM, item) for item in items if item]
+    if element.tag == "table":
+        return _table(element)
     if any(child.tag in _BLOCK_TAGS for child in element):
         return _mixed_blocks(element, title)
     text = _clean(element.xpath("string()"))
@@ -85,6 +87,18 @@ def _blocks(element, title: str | None) -> list[Block]:
     if structure.is_caption(text):
         return [Block(Kind.CAPTION, text)]
     return [Block(Kind.PARAGRAPH, text)]
+
+
+def _table(element) -> list[Block]:
+    """A table, row by row, as the page shows it: its cells' text (a table nested in a cell is that cell's text)."""
+    rows = [
+        cells
+        for row in element.iterchildren("row")
+        if any(cells := tuple(_clean(cell.xpath("string()")) for cell in row.iterchildren("cell")))
+    ]
+    if not rows:
+        return []
+    return [Block(Kind.TABLE, " ".join(cell for row in rows for cell in row if cell), rows=tuple(rows))]
 
 
 def _mixed_blocks(element, title: str | None) -> list[Block]:

@@ -17,12 +17,14 @@ class Kind(Enum):
     HEADING = "heading"
     CAPTION = "caption"
     LIST_ITEM = "list item"
+    TABLE = "table"
 
 
 @dataclass(frozen=True)
 class Block:
     kind: Kind
     text: str
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's cells, row by row; its `text` is all of them
 
 
 @dataclass(frozen=True)
