@@ -8,6 +8,7 @@ import pytest
 
 from archive_core import countries
 from archive_core.errors import ContentError
+from tools.check import check
 from tools.importer.countries import COUNTRY_NAMES, detect, load_country_forms
 
 
@@ -64,3 +65,20 @@ def test_a_form_written_with_decomposed_accents_is_found_in_composed_text_and_th
     )
     assert detect("Na Curaçaowie podpisano.", path) == ("CW",)
     assert detect(unicodedata.normalize("NFD", "Na Curaçaowie podpisano."), path) == ("CW",)
+
+
+def test_every_problem_of_the_file_is_told_as_make_check_tells_them(tmp_path):
+    """A finding of the YAML reading (a form listed twice) was raised alone, before the records were read: the
+    importer told it, and `make check` told it with the bad record after it; fixed one, the other came next."""
+    path = tmp_path / "data" / "country-names.yaml"
+    path.parent.mkdir()
+    path.write_text(
+        "countries:\n  - code: VN\n    forms: [Wietnamu, Wietnamu]\n    source: https://pl.wiktionary.org/wiki/Wietnam\n"
+        "  - code: XX\n    forms: [Iksji]\n    source: https://example.org\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as info:
+        load_country_forms(path)
+    told = [str(problem) for problem in info.value.problems]
+    assert told == [str(problem) for problem in check(tmp_path) if problem.path == str(path)]
+    assert [problem.line for problem in info.value.problems] == [3, 5]
