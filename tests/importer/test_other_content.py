@@ -23,7 +23,9 @@ SOURCES = sorted(OTHER.iterdir())
 # What a reader of a saved page never sees, or sees as the page's furniture around the article (its navigation,
 # its footer, its asides: "Read also" boxes, pull quotes that repeat the text): no text of the article.
 NOT_ARTICLE_TEXT = ("script", "style", "template", "noscript", "nav", "footer", "aside", "rp", "h1")
-PAGE_BLOCKS = ("p", "li", "td", "th", "textarea", "figcaption", "h2", "h3")
+PAGE_BLOCKS = ("p", "li", "td", "th", "textarea", "figcaption", "h2", "h3", "dt", "dd", "summary", "pre", "address")
+# A block's own text: a list nested in an item is items of its own.
+OWN_TEXT = "text()|*[not(self::ul or self::ol)]/descendant-or-self::text()"
 
 
 def collapse(text: str) -> str:
@@ -68,7 +70,7 @@ def page_blocks(path: Path) -> list[str]:
         rt.text = f"({rt.text})"
     for br in article.iter("br"):
         br.tail = " " + (br.tail or "")
-    return [text for block in article.iter(*PAGE_BLOCKS) if (text := collapse(block.text_content()))]
+    return [text for block in article.iter(*PAGE_BLOCKS) if (text := collapse("".join(block.xpath(OWN_TEXT))))]
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=[source.name for source in SOURCES])

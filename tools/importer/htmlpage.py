@@ -73,8 +73,7 @@ def parse_html(text: str, path: Path) -> ParsedSource | None:
 
 def _blocks(element, title: str | None) -> list[Block]:
     if element.tag == "list":
-        items = [_clean(item.xpath("string()")) for item in element.iterchildren("item")]
-        return [Block(Kind.LIST_ITEM, item) for item in items if item]
+        return _list_items(element)
     if element.tag == "table":
         return _table(element)
     if any(child.tag in _BLOCK_TAGS for child in element):
@@ -87,6 +86,26 @@ def _blocks(element, title: str | None) -> list[Block]:
     if structure.is_caption(text):
         return [Block(Kind.CAPTION, text)]
     return [Block(Kind.PARAGRAPH, text)]
+
+
+def _list_items(element) -> list[Block]:
+    """Each item of a list, then each of a list nested in it (the body's lists have one level): an item's text
+    with its nested list's ran into one word (`First itemNested item one`)."""
+    blocks = []
+    for item in element.iterchildren("item"):
+        own, nested = [item.text or ""], []
+        for child in item:
+            if child.tag == "list":
+                nested.append(child)
+                own.append(" ")
+            else:
+                own.append(child.xpath("string()"))
+            own.append(child.tail or "")
+        if text := _clean("".join(own)):
+            blocks.append(Block(Kind.LIST_ITEM, text))
+        for inner in nested:
+            blocks.extend(_list_items(inner))
+    return blocks
 
 
 def _table(element) -> list[Block]:

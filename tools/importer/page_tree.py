@@ -91,8 +91,9 @@ def _drop_what_no_reader_sees(tree) -> None:
 
 
 # The elements trafilatura drops with their text (its MANUALLY_CLEANED) that a reader sees as text in its place:
-# shown in the line (a date, a label, a formula, scrolling text), or as a block of its own (a read-only text box).
-_SHOWN_INLINE = ("time", "output", "label", "marquee", "blink", "math", "rt", "rtc")
+# shown in the line (a date, a label, a formula, scrolling text), or as a block of its own (a read-only text box);
+# and a quotation in the line (`<q>`), which it reads as a block, parting the paragraph in three.
+_SHOWN_INLINE = ("time", "output", "label", "marquee", "blink", "math", "rt", "rtc", "q")
 _SHOWN_AS_A_BLOCK = ("textarea",)
 
 
@@ -230,10 +231,12 @@ def unmarked(text: str) -> str:
 
 
 def _keep_figure_captions(tree) -> None:
-    """trafilatura drops <figure> with its caption; a caption is the source's text, so it becomes a paragraph."""
-    for figure in tree.iter("figure"):
-        caption = figure.find(".//figcaption")
-        figure.clear(keep_tail=True)
-        figure.tag = "p"
-        if caption is not None:  # its text, but a script's or a style sheet's code (text_content() holds it)
-            figure.text = "".join(caption.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
+    """trafilatura drops a <figure> with all it holds: its caption, the source's text, and what it frames besides
+    an image (a quotation and its author, a table). The figure becomes a division and its caption a paragraph of
+    its text, but a script's or a style sheet's code (text_content() holds it)."""
+    for figure in list(tree.iter("figure")):
+        for caption in list(figure.iter("figcaption")):
+            text = "".join(caption.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
+            caption.clear(keep_tail=True)
+            caption.tag, caption.text = "p", text
+        figure.tag = "div"
