@@ -3,7 +3,9 @@ article `make check` accepts, whose page shows every line of the source's text a
 
 from __future__ import annotations
 
+import codecs
 import re
+import unicodedata
 from pathlib import Path
 
 import lxml.etree
@@ -14,7 +16,6 @@ from markupsafe import Markup
 from archive_core.articles import read_article
 from tools.check import check
 from tools.importer import structure
-from tools.importer.decoding import decode
 
 from .helpers import FIXTURES, run_import
 
@@ -49,9 +50,16 @@ def assert_shown_in_order(lines: list[str], shown: str) -> None:
         position = found + len(line)
 
 
+def as_written(path: Path) -> str:
+    """The source's text as its editor wrote it: only its encoding and line ends undone, every character kept."""
+    data = path.read_bytes()
+    text = data.decode("utf-16") if data.startswith(codecs.BOM_UTF16_LE) else data.decode("utf-8-sig")
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def text_lines(path: Path, err: str) -> list[str]:
     """The source's lines a reader should find on the page: all but the title's and those reported dropped."""
-    lines = decode(path, path.read_bytes()).split("\n")
+    lines = as_written(path).split("\n")
     kept = []
     for number, line in enumerate(lines, start=1):
         line = collapse(line)
