@@ -119,3 +119,31 @@ def test_a_digit_no_number_is_written_with_is_no_date(paragraph):
     # Found by fuzzing: `¹` and `②` are digits to str.isdigit() but no number int() reads, and a source
     # holding one alone on a line ended the import in a traceback.
     assert dateline_date(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["By Jane Doe", "By JANE DOE and John Smith", "Autor: Jan Kowalski", "Autorka: Anna Nowak, PAP", "Oprac. J. Nowak"],
+)
+def test_a_byline_above_the_lead_is_not_the_summary_nor_the_title(capsys, tmp_path, byline):
+    """A byline (`By Jane Doe`) stood above the lead as its first paragraph, and every listing showed it as the
+    article's summary, as a derived title the byline; it stays in the text, verbatim."""
+    source = tmp_path / "source.txt"
+    source.write_text(f"{byline}\n\n{LEAD}\n\nDruga część tekstu.\n\n(PAP)\n", encoding="utf-8")
+    options = ("--date", "2026-02-03", "--source-url", "https://www.example.org/estonia")
+    result = run_import(capsys, source, tmp_path / "content", *options)
+    assert result.code == 0, result.err
+    meta = read_article(result.path).meta
+    assert meta.summary == LEAD
+    assert meta.title.startswith("Estonia podpisała"), meta.title
+    assert body_of(result.path).lstrip().startswith(byline)
+
+
+def test_a_sentence_opening_with_by_is_a_lead(capsys, tmp_path):
+    lead = "By 2030 every state must ratify the convention, the ministry said in Hanoi on Saturday."
+    source = tmp_path / "source.txt"
+    source.write_text(f"Ratification deadline\n\n{lead}\n\n(PAP)\n", encoding="utf-8")
+    options = ("--date", "2026-02-03", "--source-url", "https://www.example.org/estonia", "--lang", "en")
+    result = run_import(capsys, source, tmp_path / "content", *options)
+    assert result.code == 0, result.err
+    assert read_article(result.path).meta.summary == lead

@@ -28,7 +28,7 @@ def parse_text(text: str) -> ParsedSource:
         len(lines) > 1
         and structure.looks_like_heading(first)
         and not structure.agency_credit(first)
-        and not is_dateline(first)
+        and not _says_who_or_when(first)
     ):
         title, lines = lines[0], lines[1:]
     publisher = structure.closing_credit(lines[-1]) if lines else None
@@ -48,13 +48,17 @@ def classify(lines: list[str]) -> list[Block]:
             blocks.append(Block(Kind.LIST_ITEM, bullet.group(1)))
         elif structure.is_caption(line):
             blocks.append(Block(Kind.CAPTION, line))
-        elif _between_paragraphs(lines, index) and structure.looks_like_heading(line) and not is_dateline(line):
+        elif _between_paragraphs(lines, index) and structure.looks_like_heading(line) and not _says_who_or_when(line):
             blocks.append(Block(Kind.HEADING, line))
         else:
             blocks.append(Block(Kind.PARAGRAPH, line))
         blocks.extend(Block(Kind.LIST_ITEM, item) for item in items)
         index += 1 + len(items)
     return blocks
+
+
+def _says_who_or_when(line: str) -> bool:
+    return is_dateline(line) or structure.is_byline(line)
 
 
 def _between_paragraphs(lines: list[str], index: int) -> bool:

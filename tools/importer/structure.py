@@ -27,6 +27,10 @@ RESIDUE = re.compile(
     r"|facebook|twitter|x|linkedin|e-?mail|print|drukuj|whatsapp|telegram|messenger",
     re.IGNORECASE,
 )
+# A byline above the lead: "By Jane Doe", "Autor: Jan Kowalski", "Oprac. Anna Nowak, PAP": a name after the label,
+# in a few words, and no sentence ("By 2030, every state...", "By Saturday, 72 states had signed.").
+BYLINE = re.compile(r"(?:by|autor(?:ka)?:|oprac(?:\.|owanie:)|tekst:)\s+([^\W\d_][^!?…]{0,80})", re.IGNORECASE)
+BYLINE_MAX_WORDS = 10
 HEADING_MAX_CHARS = 150
 _NOT_HEADING_END = tuple(".!?…:;,)”\"»'’")
 LIST_ITEM_CONTINUES = (";", ",")
@@ -83,6 +87,17 @@ def looks_like_heading(line: str) -> bool:
 def ends_sentence(line: str) -> bool:
     """Ends as a sentence, a quote, a credit, a list item or a list's introduction do."""
     return _words_end(line).endswith(_NOT_HEADING_END)
+
+
+def is_byline(line: str) -> bool:
+    """`line` names the article's author, and says nothing else: the name after the label starts with a capital."""
+    match = BYLINE.fullmatch(line)
+    return (
+        bool(match)
+        and match.group(1)[0].isupper()
+        and len(line.split()) <= BYLINE_MAX_WORDS
+        and not ends_sentence(line)
+    )
 
 
 def is_residue(line: str) -> bool:
