@@ -49,6 +49,9 @@ class ParsedSource:
     publisher: str | None = None
     dropped: tuple[Dropped, ...] = field(default=())
     text: str = ""  # the source as read, for the lines of errors
+    # "Source: https://..." lines left in the text, naming another address than the article's (SOURCE_URL): a
+    # page the text cites. Their line and address.
+    cited_addresses: tuple[tuple[int, str], ...] = ()
 
     @property
     def lead(self) -> str | None:
