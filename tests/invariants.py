@@ -358,7 +358,7 @@ def country_problems(content: Path, site: Path) -> list[str]:
     return problems
 
 
-# The seed
+# The seed (tests/importer/test_golden.py: imported into the fixture archive and built)
 
 
 def seed_problems(content: Path, site: Path, seed: Path) -> list[str]:
