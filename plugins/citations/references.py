@@ -63,7 +63,9 @@ def article_reference(article, siteurl: str, gettext: Gettext) -> Reference:
         original_archived=archived,
         translator=meta.translation.by if meta.translation else None,
         translated_from=meta.translation.from_lang if meta.translation else None,
-        abstract=" ".join(plain_text(article.summary).split()) or None,
+        # The metadata, not `article.summary`: that is memoized at its first reading, and read here, before Pelican
+        # resolves the summary's {filename} links, it would keep them unresolved on every listing.
+        abstract=" ".join(plain_text(article.metadata.get("summary") or "").split()) or None,
     )
 
 
