@@ -25,7 +25,7 @@ from archive_core.text import RESERVED, text_problem
 from tools.check import check
 
 from .build_helpers import run_build
-from .conftest import CONTENT, ROOT
+from .conftest import ROOT
 from .test_bad_input import GOOD, good
 
 ARTICLE = "articles/2025/good-article.en.md"
@@ -33,14 +33,16 @@ EVENT = "data/timeline/signing-hanoi.yaml"
 COUNTRIES = "data/countries.yaml"
 PEOPLE = "data/people.yaml"
 DEEP = 300_000
+SECURITY_DATA = ROOT / "tests" / "fixtures" / "security"
 
 
 def _edit(name: str, pattern: str, new: str, below: int = 0) -> tuple[str, str, int]:
     """The data file `name` with the first match of `pattern` replaced: (name, text, the match's line + `below`).
 
-    Lines come from where the edit lands, so that the cases hold while the curated data grows.
+    The files are the tests' own copies of curated data (tests/fixtures/security/), written over or beside the
+    fixture archive's; lines come from where the edit lands, so that the cases hold while those copies change.
     """
-    text = (CONTENT / name).read_text(encoding="utf-8")
+    text = (SECURITY_DATA / name).read_text(encoding="utf-8")
     match = re.search(pattern, text, re.MULTILINE)
     assert match, pattern
     return name, text[: match.start()] + new + text[match.end() :], text.count("\n", 0, match.start()) + 1 + below

@@ -40,6 +40,7 @@ def bibtex(ref: Reference) -> str:
         ("url", _bib_url(ref.url)),
         ("langid", _LANGID.get(ref.lang, ref.lang)),
         ("note", _bib(_original_note(ref))),
+        ("abstract", _bib(ref.abstract or "")),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     return f"@online{{{ref.key},\n{body}\n}}\n"
@@ -60,6 +61,8 @@ def ris(ref: Reference) -> str:
     note = _original_note(ref)
     if note:
         lines.append(("N1", note))
+    if ref.abstract:
+        lines.append(("AB", ref.abstract))  # on one line, as every value: no line of it can start `ER  -`
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {' '.join(value.split())}".rstrip() + "\n" for tag, value in lines)
 
@@ -82,6 +85,8 @@ def csl_json(ref: Reference) -> str:
     note = _original_note(ref)
     if note:
         item["note"] = note
+    if ref.abstract:
+        item["abstract"] = " ".join(ref.abstract.split())
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 

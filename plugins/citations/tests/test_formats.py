@@ -122,3 +122,36 @@ def test_the_page_shows_the_citation_as_text_with_each_label_isolated(changes):
     labels = [*ref.authors, ref.title] + ([ref.translator.rstrip(".")] if ref.translator else [])
     for label in labels:
         assert str(Markup("<bdi>{}</bdi>").format(label.rstrip("."))) in html
+
+
+# A summary that would end a BibTeX field or start a comment, hold a LaTeX command, break a RIS record (a line that
+# starts `ER  -` ends it) or lose its Polish letters.
+HOSTILE_ABSTRACT = "Koniec} pola \\textbf{x} 100% zgody;\nER  - koniec rekordu\r\nTY  - JOUR\u2028Łódź, źdźbło"
+ABSTRACT_AS_READ = "Koniec} pola \\textbf{x} 100% zgody; ER - koniec rekordu TY - JOUR Łódź, źdźbło"
+
+
+def test_bibtex_gives_the_abstract_as_text_a_parser_reads_back():
+    library = bibtexparser.parse_string(bibtex(reference(abstract=HOSTILE_ABSTRACT)))
+    assert not library.failed_blocks
+    (entry,) = library.entries
+    fields = {field.key: field.value for field in entry.fields}
+    escaped = r"Koniec\} pola \textbackslash{}textbf\{x\} 100\% zgody;"  # as LaTeX prints the text
+    assert fields["abstract"] == escaped + " ER - koniec rekordu TY - JOUR Łódź, źdźbło"
+    assert fields["title"].startswith("{Costs")  # the fields after it are read as fields
+
+
+def test_ris_gives_the_abstract_on_one_line_and_the_record_ends_once():
+    text = ris(reference(abstract=HOSTILE_ABSTRACT))
+    (entry,) = rispy.loads(text)
+    assert entry["abstract"] == ABSTRACT_AS_READ
+    assert [line for line in text.splitlines() if line.startswith(("ER", "TY"))] == ["TY  - NEWS", "ER  -"]
+
+
+def test_csl_json_gives_the_abstract_as_text():
+    (item,) = json.loads(csl_json(reference(abstract=HOSTILE_ABSTRACT)))
+    assert item["abstract"] == ABSTRACT_AS_READ
+
+
+def test_a_reference_without_an_abstract_has_no_abstract_field():
+    ref = reference(abstract=None)
+    assert "abstract" not in bibtex(ref) and "\nAB  -" not in ris(ref) and "abstract" not in csl_json(ref)
