@@ -20,7 +20,6 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.token import Token
-from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.attrs.parse import ParseError
 from mdit_py_plugins.attrs.parse import parse as parse_attributes
@@ -29,7 +28,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from .datelines import is_dateline
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
-from .page_ids import heading_id
+from .page_ids import heading_ids
 from .provenance import is_http_url
 from .shown_addresses import mark_links_showing_their_address
 
@@ -105,9 +104,9 @@ def markdown() -> MarkdownIt:
         .use(footnote_plugin)
         .use(container_plugin, "caption", render=_render_caption)
         .use(attrs_block_plugin, allowed=LANGUAGE_ATTRIBUTES)
-        # Every heading an id, so that a part of a text can be linked to (`/pl/2025/x/#rekordowa-skala`).
-        .use(anchors_plugin, min_level=1, max_level=6, slug_func=heading_id)
     )
+    # Every heading an id, so that a part of a text can be linked to (`/pl/2025/x/#rekordowa-skala`).
+    md.core.ruler.push("anchor", heading_ids)
     # Spans only (`[text]{lang=vi}`), not after links, images or code, whose own attributes could be set.
     md.inline.ruler.after("link", "span", _span)
     md.normalizeLink = _normalize_link
