@@ -162,6 +162,27 @@ def test_more_notes_than_a_page_holds_are_refused_at_their_line(tmp_path):
     assert str(refused.value).startswith(f"{path}:7: annotations: has 101 notes, more than 100")
 
 
+BASE_60 = "1" + ":1" * 300_000  # a number in base 60 to YAML 1.1, as `1:30:00` is 5400
+
+
+@pytest.mark.parametrize("line", [f"title: {BASE_60}", f"countries: [{BASE_60}]", f"tags: [!!int '{BASE_60}']"])
+def test_a_number_of_many_base_60_parts_is_refused_at_its_line_at_once(line, tmp_path):
+    """PyYAML computes a base-60 number part by part on a value that grows with the text: `1:1:1...` of 80,000
+    parts took 2 s, of 300,000 (600 KB) 30 s, of the 1,000,000 a file holds minutes, before it was refused."""
+    path = tmp_path / "articles" / "2025" / "numbers.en.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(f"---\n{line}\n---\n\nA text.\n", encoding="utf-8")
+    refused: list[ContentError] = []
+
+    def read() -> None:
+        with pytest.raises(ContentError) as error:
+            read_article(path, tmp_path)
+        refused.append(error.value)
+
+    assert _seconds(read) < 3
+    assert f"{path}:2: " in str(refused[0]) and "cannot be read as a number (int)" in str(refused[0])
+
+
 def test_many_empty_footnotes_are_refused_at_once():
     """The line of a footnote with no text is searched for in the whole text: once, for all of them."""
     body = "".join(f"Text[^{n}].\n\n" for n in range(20_000)) + "".join(f"[^{n}]:\n\n" for n in range(20_000))
