@@ -27,6 +27,10 @@ source:
   publisher: Example Agency
 ---
 
+Before it, the archive keeps a long report on the delegations, their seats, the order of the speeches, the
+interpreters, the press gallery, the photographers, the ceremony's music, the flags, the weather over the city,
+the traffic on the bridges, the hotels and the dinners, so that what follows is far from the start of the text.
+
 The register gave its page as records.example.org/?id=7&section=2&copy=1&para=3&not=4 and its owner as
 Fixture &amp;amp; Sons, who mark a name with &amp;lt;b&amp;gt; or <b>, and write &amp;#169; or &amp;copy; for (c).
 """
