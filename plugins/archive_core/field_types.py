@@ -50,11 +50,16 @@ def fits(value: Any, expected: Expected) -> bool:
     return isinstance(value, list)
 
 
+QUOTED_MAX_CHARS = 40  # of a value a hint quotes as written; a longer one by its first 20
+
+
 def wrong_type(value: Any, expected: Expected, key: str, written: str | None = None) -> tuple[str, str]:
     """(message, hint) for `value` of `key` (empty for a list's item) that is not of the type `expected`;
     `written`: the value as the file writes it, when it is one scalar (`2023`, not YAML's reading of it)."""
     kind = kind_of(value)
     scalar = written if written is not None and not isinstance(value, list | dict) else None
+    if scalar is not None and len(scalar) > QUOTED_MAX_CHARS:  # a number of 100,000 digits made a line of 100 KB
+        scalar = f"{scalar[:20]}…"
     if expected == "text":
         label = f"{key}: " if key else ""  # a list's item has no key of its own
         example = f'{label}"{scalar}"' if scalar is not None else f'{label}"..."'

@@ -13,9 +13,17 @@ from archive_core.locales import language_name, long_date
 
 from .references import Gettext, Reference
 
-# LaTeX's special characters, escaped in BibTeX field values; the text stays UTF-8 (biber reads it).
+# LaTeX's special characters, escaped in BibTeX field values; the text stays UTF-8 (biber reads it). A brace is
+# written as a command: BibTeX counts every `{` and `}`, a backslash before one too, so `\}` in a title ended the
+# entry there, and `\{` left it open to the end of the file.
 _BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
-_BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+_BIBTEX_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "^": r"\^{}",
+    "~": r"\~{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+}
 # biblatex `langid` values for the archive's languages (babel/polyglossia names).
 _LANGID = {"pl": "polish", "en": "british"}
 
