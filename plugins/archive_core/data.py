@@ -19,6 +19,8 @@ from .frontmatter import decode, parse_yaml
 
 Key = str | int
 T = TypeVar("T")
+# A check of one item of a list: its (message, hint), or None when the item is good.
+ItemCheck = Callable[[str], tuple[str, str] | None]
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,29 @@ class Record:
         """The error of the value at `keys` that is not of the type `expected`: what it is, how to write it."""
         key = str(keys[-1]) if keys and not isinstance(keys[-1], int) else ""
         return self.fail(keys, *wrong_type(value, expected, key, self.file.written(*self.base, *keys)))
+
+    def text_items(self, keys: Sequence[Key], value: Any, check: ItemCheck | None = None) -> tuple[str, ...]:
+        """The items of the list at `keys`, stripped; ContentError when any is bad, after every item is checked:
+        each bad one told at its own line (`countries.2`), as what it is (a number, a list), empty, or as
+        `check(item)` says, a (message, hint). An item YAML could not read (None) is told as empty here, and
+        by the YAML reading, which tells it instead (`with_yaml_problems`)."""
+        if not isinstance(value, list):
+            raise self.wrong_type(keys, value, "list of text")
+        problems: list[Problem] = []
+        items: list[str] = []
+        for index, item in enumerate(value):
+            where = [*keys, index]
+            if item is not None and not isinstance(item, str):
+                problems += self.wrong_type(where, item, "text").problems
+            elif item is None or not item.strip():
+                problems += self.fail(where, "is empty", "write the item, or remove its line").problems
+            elif check is not None and (found := check(item.strip())) is not None:
+                problems += self.fail(where, *found).problems
+            else:
+                items.append(item.strip())
+        if problems:
+            raise ContentError(*problems)
+        return tuple(items)
 
 
 class Checks:

@@ -143,14 +143,15 @@ def _name(fields: Fields, name: Any) -> dict[str, str]:
 
 
 def _articles(fields: Fields, articles: Any, article_keys: Collection[str] | None) -> list[str]:
-    if not isinstance(articles, list) or not articles or not all(isinstance(key, str) for key in articles):
+    if not isinstance(articles, list) or not articles:
         raise fields.fail(["articles"], "must list the articles that name this person", "articles: [translation_key]")
-    checks = Checks()
-    for key in articles if article_keys is not None else ():
-        if key not in article_keys:
-            checks.add(fields.fail(["articles"], f"{key!r} is not an article in the archive", "use a translation_key"))
-    checks.done()
-    return articles
+
+    def check(key: str) -> tuple[str, str] | None:
+        if article_keys is None or key in article_keys:
+            return None
+        return f"{key!r} is not an article in the archive", "use a translation_key"
+
+    return list(fields.text_items(["articles"], articles, check))
 
 
 def _label(name: Any) -> str | None:

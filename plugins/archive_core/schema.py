@@ -353,8 +353,9 @@ class _Validator:
             )
         return text
 
-    def text_list(self, field: str, value: Any, check: Callable[[str], None] | None = None) -> tuple[str, ...]:
-        """The items of the list `field`, each item's problem told (the list fails after them all)."""
+    def text_list(self, field: str, value: Any, check: Callable[[str, str], None] | None = None) -> tuple[str, ...]:
+        """The items of the list `field`, each item's problem told at its own line (`countries.2`; the list fails
+        after them all); `check(item_field, item)` fails an item."""
         if value is None:
             return ()
         self.typed(field, value, "list of text")
@@ -363,12 +364,13 @@ class _Validator:
             if self.settled and self.told(f"{field}.{index}"):
                 failed = True
                 continue
+            item_field = f"{field}.{index}"
             try:
-                self.typed(f"{field}.{index}", item, "text")
+                self.typed(item_field, item, "text")
                 if item is None or not item.strip():  # `- ` with nothing, or only a comment, after it
-                    self.fail(field, "an item is empty", "remove the empty item, or write it out")
+                    self.fail(item_field, "an item is empty", "remove the empty item, or write it out")
                 if check:
-                    check(item)
+                    check(item_field, item)
             except _Invalid:
                 failed = True
             else:
@@ -538,9 +540,9 @@ def _slug(v: _Validator, value: Any, title: str | None, key: str | None, lang: s
     return slug
 
 
-def _check_country(v: _Validator, code: str) -> None:
+def _check_country(v: _Validator, field: str, code: str) -> None:
     if not countries.is_known(code):
-        v.fail("countries", f"{code!r} is not a known country code", countries.code_hint(code))
+        v.fail(field, f"{code!r} is not a known country code", countries.code_hint(code))
 
 
 def _source(v: _Validator, value: Any, published: datetime | None) -> Source:
@@ -617,30 +619,29 @@ def _translation(v: _Validator, value: Any, lang: str | None) -> Translation | N
 
 
 def _review(v: _Validator, value: Any) -> tuple[str, ...]:
-    def check_name(name: str) -> None:
+    def check_name(field: str, name: str) -> None:
         if name.strip() not in FIELD_NAMES:
-            v.fail("review", f"{name.strip()!r} is not a field name", f"known fields: {', '.join(FIELD_NAMES)}")
+            v.fail(field, f"{name.strip()!r} is not a field name", f"known fields: {', '.join(FIELD_NAMES)}")
 
     return v.text_list("review", value, check_name)
 
 
 def _tags(v: _Validator, value: Any) -> tuple[str, ...]:
-    def check_tag(tag: str) -> None:
-        if problem := tag_problem(tag):
-            v.fail("tags", *problem)
+    topics: dict[str, str] = {}  # the first spelling of each topic, by its address
 
-    tags = v.text_list("tags", value, check_tag)
-    if len(tags) > MAX_TAGS:
-        v.attempt(v.fail, "tags", f"names {len(tags)} topics, more than {MAX_TAGS}", "keep the article's main topics")
-    topics: dict[str, str] = {}
-    for tag in tags:
+    def check_tag(field: str, tag: str) -> None:
+        if problem := tag_problem(tag):
+            v.fail(field, *problem)
         if (first := topics.setdefault(tag_slug(tag), tag)) != tag:
-            v.attempt(
-                v.fail,
-                "tags",
+            v.fail(
+                field,
                 f"{first!r} and {tag!r} are one topic (case, diacritics and punctuation do not count)",
                 "keep one",
             )
+
+    if isinstance(value, list) and len(value) > MAX_TAGS:
+        v.attempt(v.fail, "tags", f"names {len(value)} topics, more than {MAX_TAGS}", "keep the article's main topics")
+    tags = v.text_list("tags", value, check_tag)
     if not v.ok("tags"):
         raise _Invalid("tags")
     return tags

@@ -46,7 +46,7 @@ def test_a_javascript_link_in_a_summary_is_refused_at_its_line_with_the_files_ot
     told = problems_of(tmp_path, text)
     assert [problem.split(" (")[0] for problem in told] == [
         f"{path}:{SUMMARY_LINE}: summary: link target 'javascript:alert(1)' is not allowed",
-        f"{path}:{SUMMARY_LINE + 2}: countries: 'XX' is not a known country code",
+        f"{path}:{SUMMARY_LINE + 2}: countries.0: 'XX' is not a known country code",
         f"{path}:{len(text.splitlines())}: body: link target 'data:text/html,x' is not allowed",
     ], told
 
