@@ -115,15 +115,15 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
             ).problem
         ]
     checks = Checks()  # every problem of the record
-    for key in item:
-        if key not in KEYS:
-            checks.add(fields.fail([str(key)], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}"))
+    checks.unknown_keys(fields, item, KEYS, kin=[{"source", "sources"}])
 
     def fail(keys: list[str], message: str, hint: str) -> None:
         checks.add(fields.fail(keys, message, hint))
 
     code = item.get("code")
-    if not isinstance(code, str) or not countries.is_known(code):
+    if code is None:
+        fail(["code"], "is missing", "start the record with `- code: XX`, the country's ISO 3166-1 alpha-2 code")
+    elif not isinstance(code, str) or not countries.is_known(code):
         fail(["code"], f"{code!r} is not a known country code", countries.code_hint(code))
     status = item.get("status")
     known = status in STATUSES  # the checks that depend on the status are made only for a known one
@@ -133,7 +133,7 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
     sources = checks.attempt(_sources, fields, item, today)
     if sources == () and known and status != UNKNOWN:
         fail(
-            ["sources"],
+            ["source" if "source" in item else "sources"],  # a source YAML could not read is told there instead
             f"a {status!r} status needs a source",
             "add `sources:` with the page that states it (url, publisher, accessed)",
         )

@@ -156,7 +156,7 @@ class _Record(Checks):
         self.record = Record(data, prefix=f"{self.name}: ")
 
     def fail(self, keys: list, message: str, hint: str = "") -> None:
-        self.problems.append(self.record.fail(keys or ["file"], message, hint).problem)
+        self.add(self.record.fail(keys or ["file"], message, hint))
 
     def text(self, keys: list, value: Any, hint: str) -> str | None:
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -193,7 +193,7 @@ class _Record(Checks):
         try:
             return self.record.text_items([field], value, check)
         except ContentError as exc:
-            self.problems += exc.problems
+            self.add(exc)
             return ()
 
 
@@ -202,10 +202,7 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
     if not isinstance(data.data, dict):
         record.fail([], "the file is not a set of `field: value` lines", "see CONTRIBUTING.md, Adding a timeline event")
         return None, record.problems
-    names = Suggestions(FIELDS, {str(key) for key in data.data})
-    for key in data.data:
-        if key not in FIELDS:
-            record.fail([key], "is not a known field", names.hint(str(key), "`{}`", f"known: {', '.join(FIELDS)}"))
+    record.unknown_keys(record.record, data.data, FIELDS)
 
     event_id = record.text(["id"], data.data.get("id"), "add `id: a-short-slug`, the entry's anchor")
     if event_id and not ID_PATTERN.fullmatch(event_id):

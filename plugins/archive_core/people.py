@@ -94,9 +94,7 @@ def _person(data_file: DataFile, index: int, item: Any, article_keys: Collection
     if not isinstance(item, dict):
         raise fields.fail(["record"], "is not a mapping", "write `- name: ...` and the fields indented under it")
     checks = Checks()
-    for key in item:
-        if key not in KEYS:
-            checks.add(fields.fail([key], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}"))
+    checks.unknown_keys(fields, item, KEYS)
     name = checks.attempt(_name, fields, item.get("name"))
     country = item.get("country")
     if country is not None and (not isinstance(country, str) or not countries.is_known(country)):
