@@ -23,6 +23,7 @@ import yaml
 
 from . import paths
 from .errors import ContentError, Problem, content_error, in_file_order
+from .scalar_lines import written_line
 from .text import (
     LABEL_MAX_CHARS,
     bytes_problem,
@@ -345,7 +346,7 @@ def _check_nodes(
                 or (node.tag == _STR_TAG and (problem := length_problem(node.value, where)))
                 or (node.tag == _STR_TAG and (problem := paragraph_problem(node.value, where)))
             ):
-                line += node.value.count("\n", 0, problem.offset) if node.style in ("|", ">") else 0
+                line = written_line(node, lines, problem.offset) + 1 + offset
                 problems.append(Problem(path, line, where or label, problem.message, problem.hint))
             elif dropped := dropped_text(node, lines):
                 problems.append(Problem(path, dropped.line + 1 + offset, where or label, dropped.message, dropped.hint))
@@ -478,6 +479,11 @@ def node_line(root: yaml.Node | None, dotted_field: str) -> int | None:
     """`field_line` in the node tree of a front-matter already parsed (`load_with_nodes`)."""
     lines, node = _walk(root, dotted_field)
     return node.start_mark.line + 2 if node is not None else (lines[-1] if lines else None)
+
+
+def value_node(root: yaml.Node | None, dotted_field: str) -> yaml.Node | None:
+    """The node of `dotted_field`'s value in a front-matter already parsed; None where it is not given."""
+    return _walk(root, dotted_field)[1]
 
 
 def _walk(root: yaml.Node | None, dotted_field: str) -> tuple[list[int], yaml.Node | None]:

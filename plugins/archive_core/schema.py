@@ -21,11 +21,12 @@ from slugify import slugify
 from . import countries
 from .errors import ContentError, Problem, in_file_order
 from .field_types import Expected, fits, wrong_type
-from .frontmatter import SplitDocument, compose, naive, node_line, written_scalar
+from .frontmatter import SplitDocument, compose, naive, node_line, value_node, written_scalar
 from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
+from .scalar_lines import written_line
 from .suggestions import Suggestions, closest
 from .summaries import summary_problems
 from .text import TITLE_MAX_CHARS, paragraphs
@@ -274,11 +275,22 @@ class _Validator:
         self.failed: set[str] = set()
         self.settled: set[str] = set()
 
-    def fail(self, field: str, message: str, hint: str = "") -> NoReturn:
+    def fail(self, field: str, message: str, hint: str = "", line: int | None = None) -> NoReturn:
+        """`field`'s problem, told at `line` (default: its value's first line)."""
         self.mark(field)
         if not self.told(field):
-            self.problems[Problem(str(self.doc.path), node_line(self.root, field) or 2, field, message, hint)] = None
+            line = line or node_line(self.root, field) or 2
+            self.problems[Problem(str(self.doc.path), line, field, message, hint)] = None
         raise _Invalid(field)
+
+    def text_line(self, field: str, value: str, offset: int | None) -> int | None:
+        """The line of the file where the character `offset` of the text of `field` (`value`, stripped) is
+        written; None for no offset."""
+        node = value_node(self.root, field)
+        if offset is None or not isinstance(node, yaml.ScalarNode):
+            return None
+        lead = len(value) - len(value.lstrip())
+        return written_line(node, self.doc.yaml_text.split("\n"), lead + offset) + 2  # the YAML starts at line 2
 
     def mark(self, field: str, settled: bool = False) -> None:
         """`field` failed (and is told, when `settled`): so did each field it is part of."""
@@ -419,8 +431,8 @@ def _summary(v: _Validator, value: Any) -> str | None:
     summary = v.text("summary", value)
     if summary is None:
         return None
-    for message, hint in summary_problems(summary):
-        v.attempt(v.fail, "summary", message, hint)
+    for offset, message, hint in summary_problems(summary):
+        v.attempt(v.fail, "summary", message, hint, v.text_line("summary", value, offset))
     return summary
 
 
