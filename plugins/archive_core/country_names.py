@@ -118,7 +118,12 @@ def _record(data: DataFile, where: list, record: object) -> CountryForms:
     checks = Checks()  # every problem of the record
     if not isinstance(record["code"], str) or not countries.is_known(record["code"]):
         checks.problems.append(
-            data.problem([*where, "code"], "code", f"{record['code']!r} is not a known country code", "ISO 3166-1")
+            data.problem(
+                [*where, "code"],
+                "code",
+                f"{record['code']!r} is not a known country code",
+                countries.code_hint(record["code"]),
+            )
         )
     forms = checks.attempt(Record(data, where).text_items, ["forms"], record["forms"])
     if not is_http_url(record["source"]):

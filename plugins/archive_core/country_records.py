@@ -15,6 +15,7 @@ from archive_core.errors import ContentError, Problem, in_file_order
 from archive_core.frontmatter import record_label
 from archive_core.layout import COUNTRIES_FILE
 from archive_core.provenance import Citation, Correction, Fields, Localized
+from archive_core.suggestions import closest
 from archive_core.when import date_hint
 
 SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN = "signed", "ratified", "not-signed", "unknown"
@@ -128,7 +129,9 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
     status = item.get("status")
     known = status in STATUSES  # the checks that depend on the status are made only for a known one
     if not known:
-        fail(["status"], f"must be one of {', '.join(STATUSES)}, not {status!r}", "see CONTRIBUTING.md")
+        meant = closest(status, STATUSES) if isinstance(status, str) else None
+        hint = f"did you mean {meant!r}?" if meant else "see CONTRIBUTING.md"
+        fail(["status"], f"must be one of {', '.join(STATUSES)}, not {status!r}", hint)
 
     sources = checks.attempt(_sources, fields, item, today)
     if sources == () and known and status != UNKNOWN:

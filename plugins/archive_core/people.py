@@ -99,7 +99,9 @@ def _person(data_file: DataFile, index: int, item: Any, article_keys: Collection
     country = item.get("country")
     if country is not None and (not isinstance(country, str) or not countries.is_known(country)):
         checks.add(
-            fields.fail(["country"], f"{country!r} is not a known country code", "ISO 3166-1 alpha-2, or leave out")
+            fields.fail(
+                ["country"], f"{country!r} is not a known country code", f"{countries.code_hint(country)}, or leave out"
+            )
         )
     role = item.get("role")
     if not isinstance(role, dict) or any(not isinstance(role.get(lang), str) for lang in LANGUAGES):
@@ -141,7 +143,9 @@ def _name(fields: Fields, name: Any) -> dict[str, str]:
 
 
 def _articles(fields: Fields, articles: Any, article_keys: Collection[str] | None) -> list[str]:
-    if not isinstance(articles, list) or not articles:
+    if articles is not None and not isinstance(articles, list):
+        raise fields.wrong_type(["articles"], articles, "list of text")
+    if not articles:
         raise fields.fail(["articles"], "must list the articles that name this person", "articles: [translation_key]")
 
     def check(key: str) -> tuple[str, str] | None:

@@ -76,7 +76,7 @@ def load_publishers(content_dir: Path) -> tuple[PublisherTable, list[Problem]]:
             publisher = _publisher(data_file, index, item)
         except ContentError as exc:
             problems += exc.problems
-            if isinstance(item, dict) and isinstance(host := item.get("host"), str) and HOST_PATTERN.fullmatch(host):
+            if isinstance(item, dict) and (host := written_host(item.get("host"))):
                 table.setdefault(site_of(host), None)
             continue
         site = site_of(publisher.host)
@@ -87,6 +87,15 @@ def load_publishers(content_dir: Path) -> tuple[PublisherTable, list[Problem]]:
             continue
         table[site] = publisher
     return table, problems
+
+
+def written_host(value: Any) -> str | None:
+    """The host `value` names: itself, or the host of an address written in its place (`https://www.x.org/`)."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    host = value if HOST_PATTERN.fullmatch(value) else (urlsplit(value if "//" in value else "").hostname or "")
+    return host if HOST_PATTERN.fullmatch(host) else None
 
 
 def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
@@ -100,11 +109,9 @@ def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
     checks.unknown_keys(record, item, KEYS)
     host = item.get("host")
     if not isinstance(host, str) or not HOST_PATTERN.fullmatch(host):
-        checks.add(
-            record.fail(
-                ["host"], f"{host!r} is not a site's host name", "write it as the address has it: www.example.org"
-            )
-        )
+        meant = written_host(host)
+        hint = f"write the host alone: {meant}" if meant else "write it as the address has it: www.example.org"
+        checks.add(record.fail(["host"], f"{host!r} is not a site's host name", hint))
     name = item.get("name")
     names = None
     if isinstance(name, str) and name.strip():
