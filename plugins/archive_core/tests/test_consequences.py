@@ -50,17 +50,22 @@ CASES = {
 }
 
 
+def write_article(content: Path, publisher: str) -> None:
+    """An article of example.org, naming its `publisher` line (or none)."""
+    article = content / "articles" / "2025" / "a.pl.md"
+    article.parent.mkdir(parents=True)
+    article.write_text(
+        "---\ntitle: A\ndate: 2025-10-26\nlang: pl\ntranslation_key: a\nsource:\n  url: https://example.org/a\n"
+        f"{publisher}---\nTekst.\n",
+        encoding="utf-8",
+    )
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_what_follows_from_a_problem_is_not_told_beside_it(tmp_path, case):
     name = case.split(",")[0]
     text, change, (line, field, part) = CASES[case]
-    article = tmp_path / "articles" / "2025" / "a.pl.md"
-    article.parent.mkdir(parents=True)
-    article.write_text(
-        "---\ntitle: A\ndate: 2025-10-26\nlang: pl\ntranslation_key: a\nsource:\n  url: https://example.org/a\n"
-        "  publisher: Example\n---\nTekst.\n",
-        encoding="utf-8",
-    )
+    write_article(tmp_path, publisher="  publisher: Example\n")
     (tmp_path / "data" / name).parent.mkdir(parents=True)
     (tmp_path / "data" / name).write_text(text.replace(*change, 1), encoding="utf-8")
     problems = [p for p in snapshot.take(tmp_path, today=TODAY).problems if p.severity == "error"]
@@ -71,13 +76,7 @@ def test_what_follows_from_a_problem_is_not_told_beside_it(tmp_path, case):
 
 
 def test_an_article_whose_publisher_a_refused_record_names_is_not_told_its_publisher_is_missing(tmp_path):
-    article = tmp_path / "articles" / "2025" / "a.pl.md"
-    article.parent.mkdir(parents=True)
-    article.write_text(
-        "---\ntitle: A\ndate: 2025-10-26\nlang: pl\ntranslation_key: a\nsource:\n  url: https://example.org/a\n"
-        "---\nTekst.\n",
-        encoding="utf-8",
-    )
+    write_article(tmp_path, publisher="")
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "publishers.yaml").write_text(PUBLISHER.replace("name:", "nme:"), encoding="utf-8")
     assert [(Path(p.path).name, p.line, p.field) for p in snapshot.take(tmp_path, today=TODAY).problems] == [
