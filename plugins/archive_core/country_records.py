@@ -15,7 +15,7 @@ from archive_core.errors import ContentError, Problem, in_file_order
 from archive_core.frontmatter import record_label
 from archive_core.layout import COUNTRIES_FILE
 from archive_core.provenance import Citation, Correction, Fields, Localized
-from archive_core.suggestions import closest
+from archive_core.suggestions import meant_hint
 from archive_core.when import date_hint
 
 SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN = "signed", "ratified", "not-signed", "unknown"
@@ -129,8 +129,7 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
     status = item.get("status")
     known = status in STATUSES  # the checks that depend on the status are made only for a known one
     if not known:
-        meant = closest(status, STATUSES) if isinstance(status, str) else None
-        hint = f"did you mean {meant!r}?" if meant else "see CONTRIBUTING.md"
+        hint = meant_hint(status, STATUSES, "see CONTRIBUTING.md")
         fail(["status"], f"must be one of {', '.join(STATUSES)}, not {status!r}", hint)
 
     sources = checks.attempt(_sources, fields, item, today)
@@ -165,7 +164,8 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
 
     place = item.get("place")
     if place is not None and place not in PLACES:
-        fail(["place"], f"must be one of {', '.join(PLACES)}, not {place!r}", "where the signature was made")
+        hint = meant_hint(place, PLACES, "where the signature was made")
+        fail(["place"], f"must be one of {', '.join(PLACES)}, not {place!r}", hint)
     elif status == SIGNED and place is None:
         fail(["place"], "a 'signed' status needs its place", f"add `place:` ({' or '.join(PLACES)})")
     elif status in (RATIFIED, UNKNOWN) and place is not None:

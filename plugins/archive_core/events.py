@@ -18,7 +18,7 @@ from archive_core.locales import LANGUAGES
 from archive_core.page_ids import is_reserved
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.schema import MAX_DAYS_AHEAD
-from archive_core.suggestions import Suggestions
+from archive_core.suggestions import Suggestions, meant_hint
 
 from .when import When, date_hint, parse_point, parse_range
 
@@ -220,7 +220,9 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
     kind = data.data.get("kind")
     if kind not in KINDS:
         record.fail(
-            ["kind"], "is missing" if kind is None else f"{kind!r} is not a known kind", f"one of: {', '.join(KINDS)}"
+            ["kind"],
+            "is missing" if kind is None else f"{kind!r} is not a known kind",
+            meant_hint(kind, KINDS, f"one of: {', '.join(KINDS)}"),
         )
 
     when = _when(record)

@@ -118,6 +118,16 @@ def test_a_country_named_instead_of_its_code_is_told_its_code(tmp_path, name, te
             "countries.yaml:2: FR.status: must be one of signed, ratified, not-signed, unknown, not 'ratifed' "
             "(did you mean 'ratified'?)",
         ),
+        (
+            "data/countries.yaml",
+            "- code: PL\n  status: signed\n  date: 2025-10-25\n  place: hanoj\n  source: https://example.org/pl\n",
+            "countries.yaml:4: PL.place: must be one of hanoi, new-york, not 'hanoj' (did you mean 'hanoi'?)",
+        ),
+        (
+            "data/timeline/opening.yaml",
+            EVENT.replace("kind: signing", "kind: signingg"),
+            "opening.yaml:2: kind: event 'opening': 'signingg' is not a known kind (did you mean 'signing'?)",
+        ),
     ],
 )
 def test_a_value_nearly_right_is_told_what_to_write(tmp_path, name, text, expected):
