@@ -146,8 +146,8 @@ def decode(data: bytes, path: str | Path) -> str:
             path,
             line,
             "file",
-            f"invalid UTF-8 at byte {exc.start}",
-            "save the file as UTF-8; `make import` converts other encodings",
+            f"invalid UTF-8 at byte {exc.start}{_legacy_reading(data, exc.start)}",
+            "save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8); `make import` converts other encodings",
         ) from None
     if problem := bytes_problem(data):
         raise content_error(path, line_of(data, problem.offset), "text", problem.message, problem.hint)
@@ -155,6 +155,27 @@ def decode(data: bytes, path: str | Path) -> str:
     if (cr := text.find("\r")) >= 0:
         raise _bare_cr(path, text, cr)
     return text
+
+
+# The encodings Polish text is saved in by editors that do not write UTF-8: Windows, then ISO.
+_LEGACY_ENCODINGS = (("cp1250", "Windows-1250"), ("iso8859_2", "ISO-8859-2"))
+_POLISH_LETTER = re.compile(r"[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]")
+
+
+def _legacy_reading(data: bytes, offset: int) -> str:
+    """`: the file looks saved as Windows-1250, where it writes 'Łodzi' there`, when the word at `offset` reads as a
+    Polish word in an encoding Polish text is saved in; else nothing. Only the word's letters are shown."""
+    start = max(data.rfind(b" ", 0, offset), data.rfind(b"\n", 0, offset)) + 1
+    ends = [end for end in (data.find(b" ", offset), data.find(b"\n", offset)) if end >= 0]
+    chunk = data[start : min(ends, default=len(data))][:64]
+    for encoding, name in _LEGACY_ENCODINGS:
+        try:
+            word = "".join(char for char in chunk.decode(encoding) if char.isalpha())
+        except UnicodeDecodeError:
+            continue
+        if _POLISH_LETTER.search(word):
+            return f": the file looks saved as {name}, where it writes {word!r} there"
+    return ""
 
 
 def _bare_cr(path: str | Path, text: str, offset: int) -> ContentError:

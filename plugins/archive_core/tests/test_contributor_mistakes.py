@@ -133,3 +133,13 @@ def test_a_country_named_instead_of_its_code_is_told_its_code(tmp_path, name, te
 def test_a_value_nearly_right_is_told_what_to_write(tmp_path, name, text, expected):
     problems = told(tmp_path, {"articles/2025/a.pl.md": FRONT.replace("tytul", "a") + BODY, name: text})
     assert expected in problems, problems
+
+
+def test_a_file_saved_in_windows_1250_is_told_its_encoding_and_the_word_at_its_line(tmp_path):
+    path = tmp_path / "articles" / "2025" / "tytul.pl.md"
+    path.parent.mkdir(parents=True)
+    path.write_bytes((FRONT + "---\nKonferencja w Łodzi.\n").encode("cp1250"))
+    [problem] = [p for p in snapshot.take(tmp_path, today=TODAY).problems if p.severity == "error"]
+    assert (problem.line, problem.field) == (2, "file")  # the first letter of another encoding: `Tytuł`
+    assert "Windows-1250" in problem.message and "'Tytuł'" in problem.message, problem
+    assert "save it again as UTF-8" in problem.hint
