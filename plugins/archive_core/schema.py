@@ -27,7 +27,7 @@ from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
 from .scalar_lines import written_line
-from .suggestions import Suggestions, closest
+from .suggestions import Suggestions
 from .summaries import summary_problems
 from .text import TITLE_MAX_CHARS, paragraphs
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
@@ -397,11 +397,13 @@ class _Validator:
         if value is None:
             return None
         self.typed(field, value, "mapping")
-        known = sorted(keys)
+        names = Suggestions(sorted(keys), {str(key) for key in value})
         for key in value:
             if key not in keys:
-                self.attempt(self.fail, f"{field}.{key}", "is not a known key", f"known keys: {', '.join(known)}")
-                if (meant := closest(str(key), known)) and value.get(meant) is None:
+                meant = names.meant(str(key))
+                hint = names.hint(str(key), "`{}`", f"known keys: {', '.join(sorted(keys))}")
+                self.attempt(self.fail, f"{field}.{key}", "is not a known key", hint)
+                if meant and value.get(meant) is None:
                     self.mark(f"{field}.{meant}", settled=True)
         return value
 

@@ -143,3 +143,12 @@ def test_a_file_saved_in_windows_1250_is_told_its_encoding_and_the_word_at_its_l
     assert (problem.line, problem.field) == (2, "file")  # the first letter of another encoding: `Tytuł`
     assert "Windows-1250" in problem.message and "'Tytuł'" in problem.message, problem
     assert "save it again as UTF-8" in problem.hint
+
+
+def test_a_misspelt_key_of_an_article_s_mapping_is_told_the_key_meant(tmp_path):
+    text = FRONT.replace("  publisher:", "  publsher:") + "translation:\n  form: en\n  by: DeepL\n" + BODY
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": text})
+    assert problems == [
+        "tytul.pl.md:8: source.publsher: is not a known key (did you mean `publisher`?)",
+        "tytul.pl.md:10: translation.form: is not a known key (did you mean `from`?)",
+    ], problems
