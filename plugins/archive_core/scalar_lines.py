@@ -8,6 +8,9 @@ place is written on: the value's lines are matched to its text, in order.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+
 import yaml
 
 BLOCK_STYLES = ("|", ">")
@@ -16,13 +19,24 @@ BLOCK_STYLES = ("|", ">")
 def written_line(node: yaml.ScalarNode, lines: list[str], offset: int) -> int:
     """The 0-based line of the YAML text (`lines`) where the character `offset` of `node.value` is written: the
     line whose text holds it, as far as each line's text is found in the value; else the value's first line."""
+    return line_finder(node, lines)(offset)
+
+
+def line_finder(node: yaml.ScalarNode, lines: list[str]) -> Callable[[int], int]:
+    """`written_line` for any offset of `node.value`, its lines matched once: a summary of many problems is
+    matched in one pass, each problem's line then found by bisection."""
     if node.style == "|":  # each line of the text is a line of the block, blank ones too
-        return node.start_mark.line + 1 + node.value.count("\n", 0, offset)
+        breaks = [index for index, char in enumerate(node.value) if char == "\n"]
+        return lambda offset: node.start_mark.line + 1 + bisect_left(breaks, offset)
     found = _line_starts(node, lines)
-    before = [line for start, line in found if start <= offset]
-    if before:
-        return before[-1]
-    return found[0][1] if found else node.start_mark.line
+    starts = [start for start, _ in found]
+    default = found[0][1] if found else node.start_mark.line
+
+    def line(offset: int) -> int:
+        index = bisect_right(starts, offset) - 1
+        return found[index][1] if index >= 0 else default
+
+    return line
 
 
 def _line_starts(node: yaml.ScalarNode, lines: list[str]) -> list[tuple[int, int]]:

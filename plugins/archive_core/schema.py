@@ -26,7 +26,7 @@ from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
-from .scalar_lines import written_line
+from .scalar_lines import line_finder
 from .suggestions import Suggestions
 from .summaries import summary_problems
 from .text import TITLE_MAX_CHARS, paragraphs
@@ -283,14 +283,15 @@ class _Validator:
             self.problems[Problem(str(self.doc.path), line, field, message, hint)] = None
         raise _Invalid(field)
 
-    def text_line(self, field: str, value: str, offset: int | None) -> int | None:
-        """The line of the file where the character `offset` of the text of `field` (`value`, stripped) is
+    def text_lines(self, field: str, value: str) -> Callable[[int | None], int | None]:
+        """The line of the file where the character at an offset of the text of `field` (`value`, stripped) is
         written; None for no offset."""
         node = value_node(self.root, field)
-        if offset is None or not isinstance(node, yaml.ScalarNode):
-            return None
+        if not isinstance(node, yaml.ScalarNode):
+            return lambda offset: None
         lead = len(value) - len(value.lstrip())
-        return written_line(node, self.doc.yaml_text.split("\n"), lead + offset) + 2  # the YAML starts at line 2
+        find = line_finder(node, self.doc.yaml_text.split("\n"))
+        return lambda offset: None if offset is None else find(lead + offset) + 2  # the YAML starts at line 2
 
     def mark(self, field: str, settled: bool = False) -> None:
         """`field` failed (and is told, when `settled`): so did each field it is part of."""
@@ -433,8 +434,9 @@ def _summary(v: _Validator, value: Any) -> str | None:
     summary = v.text("summary", value)
     if summary is None:
         return None
+    line = v.text_lines("summary", value)
     for offset, message, hint in summary_problems(summary):
-        v.attempt(v.fail, "summary", message, hint, v.text_line("summary", value, offset))
+        v.attempt(v.fail, "summary", message, hint, line(offset))
     return summary
 
 
@@ -653,8 +655,9 @@ def _tags(v: _Validator, value: Any) -> tuple[str, ...]:
                 "keep one",
             )
 
-    if isinstance(value, list) and len(value) > MAX_TAGS:
-        v.attempt(v.fail, "tags", f"names {len(value)} topics, more than {MAX_TAGS}", "keep the article's main topics")
+    named = [item for item in value if isinstance(item, str) and item.strip()] if isinstance(value, list) else []
+    if len(named) > MAX_TAGS:  # told beside its items' problems: each other item is a topic more
+        v.attempt(v.fail, "tags", f"names {len(named)} topics, more than {MAX_TAGS}", "keep the article's main topics")
     tags = v.text_list("tags", value, check_tag)
     if not v.ok("tags"):
         raise _Invalid("tags")

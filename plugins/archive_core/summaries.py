@@ -87,12 +87,14 @@ def summary_problems(summary: str) -> list[SummaryProblem]:
     tokens = parse(summary)
     at = _Offsets(summary)
     problems = [
-        (at.offset(link.line, link.url), f"link target {link.url!r} {link.message}", link.hint)
-        for link in markdown.unsafe_links(tokens, summary)
+        (at.seek(link.url), f"link target {link.url!r} {link.message}", link.hint)
+        for link in markdown.unsafe_links(tokens)
     ]
-    problems += [(at.offset(None, url), *_LOCAL_LINK) for url in _link_targets(tokens) if url.startswith("#")]
+    at.cursor = 0
+    problems += [(at.seek(url), *_LOCAL_LINK) for url in _link_targets(tokens) if url.startswith("#")]
+    at.cursor = 0
     copied = {link.url for link in markdown.site_links(tokens, summary) if link.prefix in COPIED_PREFIXES}
-    problems += [(at.offset(None, url), *_COPIED_FILE) for url in _link_targets(tokens) if url in copied]
+    problems += [(at.seek(url), *_COPIED_FILE) for url in _link_targets(tokens) if url in copied]
     problems += [(None, *_IMAGE) for token in _inline(tokens) if token.type == "image"]
     shown = [token for token in tokens if token.type != NOT_SHOWN]
     problems += [(None, token.meta["message"], token.meta["hint"]) for token in tokens if token.type == NOT_SHOWN]
@@ -109,18 +111,24 @@ def summary_problems(summary: str) -> list[SummaryProblem]:
 
 
 class _Offsets:
-    """Where a line of a summary (1-based), or a text on it or after it, starts in the summary."""
+    """Where a line of a summary (1-based) starts in it, and where each of a run of texts written in order is (a
+    link's target): each looked for after the last found, so that a summary of many links is read once."""
 
     def __init__(self, summary: str) -> None:
         self.summary = summary
         self.starts = [0] + [index + 1 for index, char in enumerate(summary) if char == "\n"]
+        self.cursor = 0
 
-    def offset(self, line: int | None, needle: str | None = None) -> int | None:
-        start = self.starts[line - 1] if line is not None and 0 < line <= len(self.starts) else None
-        if needle:
-            found = self.summary.find(needle, start or 0)
-            return found if found >= 0 else start
-        return start
+    def offset(self, line: int | None) -> int | None:
+        return self.starts[line - 1] if line is not None and 0 < line <= len(self.starts) else None
+
+    def seek(self, needle: str) -> int | None:
+        """Where `needle` is, after the last found; None when it is not written as it is (an escape, an entity)."""
+        found = self.summary.find(needle, self.cursor) if needle else -1
+        if found < 0:
+            return None
+        self.cursor = found + len(needle)
+        return found
 
 
 def _block(tokens: list[Token]) -> tuple[str, Token] | None:
