@@ -28,7 +28,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from .datelines import is_dateline
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
-from .page_ids import heading_ids
+from .page_ids import give_heading_ids
 from .provenance import is_http_url
 from .shown_addresses import mark_links_showing_their_address
 
@@ -106,7 +106,7 @@ def markdown() -> MarkdownIt:
         .use(attrs_block_plugin, allowed=LANGUAGE_ATTRIBUTES)
     )
     # Every heading an id, so that a part of a text can be linked to (`/pl/2025/x/#rekordowa-skala`).
-    md.core.ruler.push("anchor", heading_ids)
+    md.core.ruler.push("anchor", give_heading_ids)
     # Spans only (`[text]{lang=vi}`), not after links, images or code, whose own attributes could be set.
     md.inline.ruler.after("link", "span", _span)
     md.normalizeLink = _normalize_link

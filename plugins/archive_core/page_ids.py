@@ -43,7 +43,7 @@ def heading_id(title: str) -> str:
     return slug + HEADING_ID_SUFFIX if is_reserved(slug) or is_reserved(f"{slug}-1") else slug
 
 
-def heading_ids(state: StateCore) -> None:
+def give_heading_ids(state: StateCore) -> None:
     """Every heading an id (`heading_id`), two of one title told apart as mdit-py-plugins' anchors plugin tells them
     (`x`, `x-1`, `x-2`, the first not taken), in linear time: its `unique_slug` tried every number again from 1
     for each heading, and 8,000 headings of one title took 10 s to render, a file of 2 MB of them hours."""
