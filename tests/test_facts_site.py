@@ -144,7 +144,8 @@ def test_a_given_summary_is_the_abstract_as_text(tmp_path):
     article.write_text(article.read_text("utf-8").replace("\n---\n", f"\n{summary}---\n", 1), "utf-8")
     site = build_site(tmp_path / "output", content)
     text = "The Hanoi signing: 100% {agreed}, per UNODC"
-    assert cited_abstracts(site, EN_ARTICLE) == (r"The Hanoi signing: 100\% \{agreed\}, per UNODC", text, text)
+    bibtex = r"The Hanoi signing: 100\% \textbraceleft{}agreed\textbraceright{}, per UNODC"  # as LaTeX escapes it
+    assert cited_abstracts(site, EN_ARTICLE) == (bibtex, text, text)
 
 
 def test_country_pages_offer_their_citation_too(site):
