@@ -166,7 +166,8 @@ function writeAddress(step) {
 function readAddress(link = false) {
   const params = new URLSearchParams(window.location.search);
   const typed = params.get("q") || "";
-  query = (link ? decodedOnceMore(typed) : typed).replace(INVISIBLE, "").trim();
+  // Its spaces as one line of words: the box drops a line break ("general\nassembly" was "generalassembly" there).
+  query = (link ? decodedOnceMore(typed) : typed).replace(INVISIBLE, "").replace(/\s+/gu, " ").trim();
   box.value = query;
   for (const [name, values] of chosen) {
     values.clear();
