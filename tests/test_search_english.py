@@ -12,13 +12,11 @@ import pytest
 from playwright.sync_api import expect
 
 from .browser import watch
-from .conftest import build_site
-from .test_search_queries import titles_found, titles_shown
+from .test_search_queries import EN, PL, built_and_served, titles_found, titles_shown
 
 pytestmark = pytest.mark.browser
 
 CONTENT = Path(__file__).parent / "fixtures" / "search_english" / "content"
-PL, EN = "/pl/szukaj/", "/en/search/"
 SIGNING = "72 states sign in Hanoi"
 SIGNING_PL = "72 państwa podpisują w Hanoi"
 RESOLUTION = "General Assembly adopts the cybercrime convention"
@@ -28,10 +26,7 @@ ARABIC = "الأدلة"
 
 @pytest.fixture(scope="module")
 def english_served(tmp_path_factory):
-    from .browser import serve
-
-    site = build_site(tmp_path_factory.mktemp("english") / "output", CONTENT, SEARCH_INDEX=True)
-    yield from serve(site)
+    yield from built_and_served(tmp_path_factory, CONTENT, "english")
 
 
 @pytest.mark.parametrize(

@@ -25,10 +25,14 @@ RIGHTS_EN = "Rights groups: “We don’t want a surveillance treaty”"
 
 @pytest.fixture(scope="module")
 def queries_served(tmp_path_factory):
+    yield from built_and_served(tmp_path_factory, CONTENT, "queries")
+
+
+def built_and_served(tmp_path_factory, content: Path, name: str):
+    """`content` built with its search index into a folder of its own, served while the caller's fixture lasts."""
     from .browser import serve
 
-    site = build_site(tmp_path_factory.mktemp("queries") / "output", CONTENT, SEARCH_INDEX=True)
-    yield from serve(site)
+    yield from serve(build_site(tmp_path_factory.mktemp(name) / "output", content, SEARCH_INDEX=True))
 
 
 def titles_found(page, base_url: str, path: str, query: str) -> list[str]:
