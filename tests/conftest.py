@@ -24,7 +24,8 @@ from tools.build import build
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 FIXTURE = ROOT / "tests" / "fixtures" / "content"
-SEED = CONTENT / "sources" / "000_5355186cc487cfe2.txt"
+# The importer's seed, a source as first received, kept by the tests (the archive may rename or drop its copy).
+SEED = ROOT / "tests" / "importer" / "fixtures" / "seed" / "000_5355186cc487cfe2.txt"
 SETTINGS = ROOT / "pelican.conf.py"
 # The builds of the tests are the default ones, whatever the shell says (`make serve PORT=...`, `make diff`).
 for _variable in ("ARCHIVE_PORT", "ARCHIVE_SEARCH_INDEX", "ARCHIVE_CONTENT"):

@@ -119,3 +119,76 @@ def test_a_later_page_s_switch_leads_through_the_first_page_to_the_event(page, p
     page.locator(".language-switch a[hreflang=pl]").click()
     page.wait_for_url(re.compile(rf"/pl/os-czasu/2023/page/2/#{LATER_EVENT}$"))
     assert page.evaluate(TARGET) == LATER_EVENT
+
+
+PL_ARTICLE, EN_ARTICLE = "/pl/2025/konwencja-podpisana-w-hanoi/", "/en/2025/convention-signed-in-hanoi/"
+
+
+def _annotate(path: Path, annotations: str, replacements: dict[str, str], footnotes: str) -> None:
+    """Notes on passages (front-matter) and footnotes (body) added to an article of the fixture archive."""
+    text = path.read_text(encoding="utf-8").replace("\n---\n", f"\nannotations:\n{annotations}---\n", 1)
+    for old, new in replacements.items():
+        text = text.replace(old, new, 1)
+    path.write_text(text + "\n" + footnotes, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def annotated_served(tmp_path_factory):
+    """The fixture's Hanoi article with notes and footnotes: the English version has one more of each, earlier in
+    the text, so that the same number names another passage in each language (en `note-2` is pl `note-1`)."""
+    content = tmp_path_factory.mktemp("annotated") / "content"
+    shutil.copytree(FIXTURE, content)
+    articles = content / "articles/2025"
+    _annotate(
+        articles / "signing-in-hanoi.pl.md",
+        '  - text: "Anh Fixturova"\n    kind: sic\n    note: "Pisownia źródła."\n',
+        {"ratyfikację,": "ratyfikację,[^r]"},
+        "[^r]: Przypis o ratyfikacji.\n",
+    )
+    _annotate(
+        articles / "signing-in-hanoi.en.md",
+        '  - text: "the observer Ostrander"\n    kind: editor\n    note: "Added in translation."\n'
+        '  - text: "Anh Fixturova"\n    kind: sic\n    note: "The source\'s spelling."\n',
+        {"South Africa,": "South Africa,[^o]", "ratification,": "ratification,[^r]"},
+        "[^o]: A footnote of the English version alone.\n\n[^r]: A footnote on ratification.\n",
+    )
+    yield from serve(build_site(tmp_path_factory.mktemp("annotated") / "output", content))
+
+
+@pytest.mark.parametrize(
+    ("path", "anchor", "other"),
+    [
+        (PL_ARTICLE, "rekordowa-skala", f"{EN_ARTICLE}#record-scale"),  # a heading, in the other's words
+        (EN_ARTICLE, "what-comes-next", f"{PL_ARTICLE}#co-dalej"),
+        (PL_ARTICLE, "note-1", f"{EN_ARTICLE}#note-2"),  # a note on the same passage, under another number
+        (EN_ARTICLE, "note-2", f"{PL_ARTICLE}#note-1"),
+        (PL_ARTICLE, "fn1", f"{EN_ARTICLE}#fn2"),  # a footnote, and the place in the text that refers to it
+        (PL_ARTICLE, "fnref1", f"{EN_ARTICLE}#fnref2"),
+        (EN_ARTICLE, "fnref2", f"{PL_ARTICLE}#fnref1"),
+        (EN_ARTICLE, "note-1", PL_ARTICLE),  # a note only the English version has: the other's top
+        (EN_ARTICLE, "fn1", PL_ARTICLE),  # a footnote only the English version has (pl has a `fn1` of its own)
+        (EN_ARTICLE, "cite-heading", f"{PL_ARTICLE}#cite-heading"),  # a part of the page both have
+    ],
+)
+def test_an_article_s_language_switch_keeps_the_part_of_the_text_the_reader_is_at(
+    page, annotated_served, path, anchor, other
+):
+    log = watch(page)
+    page.goto(f"{annotated_served.base_url}{path}#{anchor}")
+    switch = page.locator(".language-switch a[hreflang]")
+    expect(switch).to_have_attribute("href", re.compile(re.escape(other) + "$"))
+    switch.click()
+    page.wait_for_url(annotated_served.base_url + other)
+    if "#" in other:
+        assert page.evaluate(TARGET) == other.split("#")[1]
+    assert not log.console_errors, log.console_errors
+
+
+def test_without_javascript_an_article_s_switch_leads_to_the_other_version_s_top(chromium, annotated_served):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{annotated_served.base_url}{PL_ARTICLE}#note-1")
+    page.locator(".language-switch a[hreflang=en]").click()
+    page.wait_for_url(annotated_served.base_url + EN_ARTICLE)
+    expect(page.locator("h1")).to_have_text("Convention signed in Hanoi")
+    context.close()

@@ -104,21 +104,21 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         "date: '05/10/2025' is not a date (write 2025-10-05 or 2025-05-10, whichever is meant: dates are YYYY-MM-DD)",
     ),
     "unknown language": (NEW, good("lang: en", "lang: de"), "lang: must be one of pl, en"),
-    "unknown country": (NEW, good("[VN]", "[VN, XX]"), "countries: 'XX' is not a known country"),
+    "unknown country": (NEW, good("[VN]", "[VN, XX]"), "countries.1: 'XX' is not a known country"),
     # Sark: CLDR names it in English, not in Polish; it passed the check and the build failed with a KeyError.
-    "a country only one language names": (NEW, good("[VN]", "[VN, CQ]"), "countries: 'CQ' is not a known country"),
+    "a country only one language names": (NEW, good("[VN]", "[VN, CQ]"), "countries.1: 'CQ' is not a known country"),
     "a country by its name": (
         NEW,
         good("[VN]", "[Vietnam, Niemcy]"),
-        ":6: countries: 'Vietnam' is not a known country code (write VN: a country is its ISO 3166-1 alpha-2 code, "
+        ":6: countries.0: 'Vietnam' is not a known country code (write VN: a country is its ISO 3166-1 alpha-2 code, "
         "in capitals, or EU)",
     ),
     "a country code in lower case": (
         NEW,
         good("[VN]", "[vn]"),
-        "countries: 'vn' is not a known country code (write VN:",
+        "countries.0: 'vn' is not a known country code (write VN:",
     ),
-    "the UK": (NEW, good("[VN]", "[UK]"), "countries: 'UK' is not a known country code (write GB:"),
+    "the UK": (NEW, good("[VN]", "[UK]"), "countries.0: 'UK' is not a known country code (write GB:"),
     "ftp source URL": (NEW, good("https://example.org/a", "ftp://example.org/a"), "source.url"),
     "source URL without its scheme": (
         NEW,

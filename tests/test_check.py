@@ -88,7 +88,7 @@ def test_all_problems_at_once_in_the_agreed_format(content_copy):
     for line in lines:
         assert LINE.match(line), line
     assert any("bad-date.pl.md:3: date: impossible date" in line for line in lines)
-    assert any("bad-country.pl.md:6: countries: 'XX' is not a known country code" in line for line in lines)
+    assert any("bad-country.pl.md:6: countries.0: 'XX' is not a known country code" in line for line in lines)
     assert any(re.search(r"signing-in-hanoi\.en\.md:\d+: body: link '\{filename\}.*gone", line) for line in lines)
     # every field of the scaffold still to fill, at once
     scaffold = [line.split("scaffold.pl.md:", 1)[1] for line in lines if "scaffold.pl.md:" in line]

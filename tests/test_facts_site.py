@@ -119,6 +119,34 @@ def test_an_article_offers_bibtex_and_ris_that_parse_and_name_title_source_and_d
     assert "„Podpisanie konwencji”" in read_page(page_for_url(site, PL_ARTICLE)).text
 
 
+LEAD = "Minister Mmamiloko Kubayi signed the convention in Hanoi."
+
+
+def cited_abstracts(site: Path, url: str) -> tuple[str | None, str | None, str | None]:
+    """The abstract of the page's BibTeX, RIS and CSL-JSON files, as bibtexparser, rispy and JSON read them."""
+    (entry,) = bibtexparser.parse_string(page_for_url(site, f"{url}cite.bib").read_text("utf-8")).entries
+    bib = {field.key: field.value for field in entry.fields}.get("abstract")
+    (record,) = rispy.loads(page_for_url(site, f"{url}cite.ris").read_text("utf-8"))
+    (item,) = json.loads(page_for_url(site, f"{url}cite.json").read_text("utf-8"))
+    return bib, record.get("abstract"), item.get("abstract")
+
+
+def test_an_article_s_citation_carries_its_lead_as_its_abstract(site):
+    assert cited_abstracts(site, EN_ARTICLE) == (LEAD, LEAD, LEAD)
+    assert cited_abstracts(site, "/en/countries/south-africa/") == (None, None, None)  # a country page has no summary
+
+
+def test_a_given_summary_is_the_abstract_as_text(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    article = content / "articles/2025/signing.en.md"
+    summary = 'summary: "The *Hanoi* signing: 100% {agreed}, per [UNODC](https://www.unodc.org/)"\n'
+    article.write_text(article.read_text("utf-8").replace("\n---\n", f"\n{summary}---\n", 1), "utf-8")
+    site = build_site(tmp_path / "output", content)
+    text = "The Hanoi signing: 100% {agreed}, per UNODC"
+    assert cited_abstracts(site, EN_ARTICLE) == (r"The Hanoi signing: 100\% \{agreed\}, per UNODC", text, text)
+
+
 def test_country_pages_offer_their_citation_too(site):
     page = read_page(page_for_url(site, "/pl/kraje/polska/"))
     assert "/pl/kraje/polska/cite.bib" in page.links

@@ -8,7 +8,7 @@ years) never fails these tests: tests/growth.py writes them.
 from __future__ import annotations
 
 from . import invariants
-from .conftest import SEED, build_site
+from .conftest import build_site
 from .stylesheets import pages_with_unloaded_styles
 
 
@@ -52,10 +52,6 @@ def test_timeline_holds_every_article(archive):
 
 def test_country_pages_hold_every_article_that_names_them(archive):
     assert invariants.country_problems(archive.content, archive.site) == []
-
-
-def test_every_sentence_of_the_seed_is_on_its_page(archive):
-    assert invariants.seed_problems(archive.content, archive.site, SEED) == []
 
 
 def test_the_grown_archive_has_what_growth_adds(grown_content, grown_site):

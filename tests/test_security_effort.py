@@ -6,16 +6,24 @@ loaded machine. See docs/security.md.
 
 from __future__ import annotations
 
+import re
+import shutil
 import time
+from collections import deque
+from pathlib import Path
 
 import pytest
+from mdit_py_plugins.anchors.index import unique_slug
 
 from archive_core import annotations, frontmatter, markdown, schema
 from archive_core.articles import read_article
 from archive_core.body_checks import structure_problems
 from archive_core.errors import ContentError
+from archive_core.page_ids import heading_id
 from tools.check import check
 from tools.importer.htmlpage import is_html
+
+from .conftest import FIXTURE, build_site
 
 ARTICLE = "articles/2025/signing-in-hanoi.en.md"
 
@@ -53,6 +61,36 @@ def test_many_links_in_one_paragraph_are_placed_at_once():
     assert _seconds(links) < 3
     [unsafe] = markdown.unsafe_links(tokens, body)
     assert unsafe.line == body.count("\n")  # the last line, where it is written
+
+
+def test_many_headings_of_one_title_get_their_ids_at_once():
+    """Two headings of one title are told apart (`a`, `a-1`...): each was tried from `-1` again (mdit-py-plugins'
+    anchors plugin), and 8,000 headings `## A` took 10 s to render; a file of 2 MB of them, hours."""
+    body = "## A\n\n" * 20_000
+    assert _seconds(lambda: markdown.render(markdown.parse(body))) < 3
+
+
+def test_headings_are_told_apart_as_the_anchors_plugin_tells_them():
+    titles = ["A", "A", "A 1", "A", "A-2", "A", "Main", "Main", "Note", "Note", "B", "A-1-1", "A 1", "A"]
+    taken: set[str] = set()
+    expected = [unique_slug(heading_id(title), taken) for title in titles]
+    html = markdown.render(markdown.parse("".join(f"## {title}\n\n" for title in titles)))
+    assert re.findall(r'<h2 id="([^"]+)"', html) == expected
+
+
+def test_one_address_linked_many_times_on_one_line_is_placed_at_once():
+    """Each link's line was found by counting its address on the line again: 20,000 images of one file on one line
+    (540 KB) took 15 s, and the 2,000,000 bytes a file holds, minutes."""
+    body = "Photos: " + "![a]({static}/files/a.png) " * 20_000
+    tokens = markdown.parse(body)
+    assert _seconds(lambda: markdown.site_links(tokens, body)) < 3
+    assert {link.line for link in markdown.site_links(tokens, body)} == {1}
+
+
+def test_many_links_in_one_paragraph_are_rendered_at_once():
+    """Each link's text was read from a copy of the rest of its paragraph: 20,000 links in one took 18 s."""
+    body = "".join(f"<https://example.org/{i}> and [a](https://example.org/a) " for i in range(10_000))
+    assert _seconds(lambda: markdown.render(markdown.parse(body))) < 3
 
 
 def test_a_reference_is_refused_where_it_is_used():
@@ -139,6 +177,27 @@ def test_more_notes_than_a_page_holds_are_refused_at_their_line(tmp_path):
     assert str(refused.value).startswith(f"{path}:7: annotations: has 101 notes, more than 100")
 
 
+BASE_60 = "1" + ":1" * 300_000  # a number in base 60 to YAML 1.1, as `1:30:00` is 5400
+
+
+@pytest.mark.parametrize("line", [f"title: {BASE_60}", f"countries: [{BASE_60}]", f"tags: [!!int '{BASE_60}']"])
+def test_a_number_of_many_base_60_parts_is_refused_at_its_line_at_once(line, tmp_path):
+    """PyYAML computes a base-60 number part by part on a value that grows with the text: `1:1:1...` of 80,000
+    parts took 2 s, of 300,000 (600 KB) 30 s, of the 1,000,000 a file holds minutes, before it was refused."""
+    path = tmp_path / "articles" / "2025" / "numbers.en.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(f"---\n{line}\n---\n\nA text.\n", encoding="utf-8")
+    refused: list[ContentError] = []
+
+    def read() -> None:
+        with pytest.raises(ContentError) as error:
+            read_article(path, tmp_path)
+        refused.append(error.value)
+
+    assert _seconds(read) < 3
+    assert f"{path}:2: " in str(refused[0]) and "cannot be read as a number (int)" in str(refused[0])
+
+
 def test_many_empty_footnotes_are_refused_at_once():
     """The line of a footnote with no text is searched for in the whole text: once, for all of them."""
     body = "".join(f"Text[^{n}].\n\n" for n in range(20_000)) + "".join(f"[^{n}]:\n\n" for n in range(20_000))
@@ -183,3 +242,42 @@ def test_a_front_matter_of_many_bad_items_is_told_each_in_linear_time(tmp_path):
     [problems] = refused
     assert [problem.field for problem in problems[:2]] == ["tags.0", "tags.1"]
     assert len(problems) == 3 * count  # a tag a number, a step's `from` a number, and its `by` left `...`
+
+
+CORRECTED_MANY_TIMES = """---
+title: "Corrected many times"
+date: 2025-10-27
+lang: en
+translation_key: corrected-many-times
+source:
+  url: https://example.org/corrected
+  publisher: Example Agency
+corrections:
+{corrections}---
+
+A text.
+"""
+PAGE_NUMBERS = re.compile(r'<nav class="pagination page-numbers".*?</nav>', re.DOTALL)
+PAGE_NUMBER_LINK = re.compile(r'<a (?:aria-current="page" )?href="(/en/about/(?:page/\d+/)?)"')
+
+
+def test_a_listing_of_many_pages_gives_each_page_a_bounded_number_of_page_links(tmp_path):
+    """Every page of a paginated listing linked to every other: the corrections log, grown by one article of 20,000
+    corrections (800 KB), was 400 pages a language of 800 links each, 57 MB, built in 43 s; 40,000, 140 s."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    corrections = "".join(f"  - date: 2025-10-28\n    change: change {i}\n" for i in range(6_000))
+    article = content / "articles" / "2025" / "corrected-many-times.en.md"
+    article.write_text(CORRECTED_MANY_TIMES.format(corrections=corrections), encoding="utf-8")
+    site = build_site(tmp_path / "output", content)
+    log = {f"/{p.parent.relative_to(site).as_posix()}/" for p in (site / "en" / "about").rglob("index.html")}
+    assert len(log) >= 6_000 / 50
+    reached, queue = {"/en/about/"}, deque(["/en/about/"])
+    while queue:
+        html = Path(site, queue.popleft().lstrip("/"), "index.html").read_text(encoding="utf-8")
+        navs = PAGE_NUMBERS.findall(html)
+        assert len(navs) == 2 and all(len(PAGE_NUMBER_LINK.findall(nav)) <= 25 for nav in navs)
+        for url in set(PAGE_NUMBER_LINK.findall(navs[0])) - reached:
+            reached.add(url)
+            queue.append(url)
+    assert reached == log  # every page of the log is reached through the page links

@@ -44,7 +44,7 @@ def test_a_resource_from_another_site_is_refused(markdown, content_copy):
     assert any(p.startswith(f"{path}:{line}: body:") and "loads from another site" in p for p in problems), problems
 
 
-RELATIVE = ["![p](photo.png)", "[doc](notes.pdf)", "![x](../../sources/000_5355186cc487cfe2.txt)", "[a](/en/x/)",
+RELATIVE = ["![p](photo.png)", "[doc](notes.pdf)", "![x](../../sources/raw.txt)", "[a](/en/x/)",
             "[q](?page=2)", "[p](//example.org/page)",
             # a scheme and no host: a path of this site to a browser, or http://evil.example/ from https
             "[h](https:evil.example)", "[h](HTTP:evil.example/x)"]  # fmt: skip

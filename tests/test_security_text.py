@@ -25,7 +25,7 @@ from archive_core.text import RESERVED, text_problem
 from tools.check import check
 
 from .build_helpers import run_build
-from .conftest import CONTENT, ROOT
+from .conftest import ROOT
 from .test_bad_input import GOOD, good
 
 ARTICLE = "articles/2025/good-article.en.md"
@@ -33,14 +33,16 @@ EVENT = "data/timeline/signing-hanoi.yaml"
 COUNTRIES = "data/countries.yaml"
 PEOPLE = "data/people.yaml"
 DEEP = 300_000
+SECURITY_DATA = ROOT / "tests" / "fixtures" / "security"
 
 
 def _edit(name: str, pattern: str, new: str, below: int = 0) -> tuple[str, str, int]:
     """The data file `name` with the first match of `pattern` replaced: (name, text, the match's line + `below`).
 
-    Lines come from where the edit lands, so that the cases hold while the curated data grows.
+    The files are the tests' own copies of curated data (tests/fixtures/security/), written over or beside the
+    fixture archive's; lines come from where the edit lands, so that the cases hold while those copies change.
     """
-    text = (CONTENT / name).read_text(encoding="utf-8")
+    text = (SECURITY_DATA / name).read_text(encoding="utf-8")
     match = re.search(pattern, text, re.MULTILINE)
     assert match, pattern
     return name, text[: match.start()] + new + text[match.end() :], text.count("\n", 0, match.start()) + 1 + below
@@ -103,9 +105,9 @@ CASES: dict[str, tuple[str, str, int, str]] = {
     # A topic's slug is a folder name: one longer than any file system holds failed the build with OSError.
     "topic address too long": (ARTICLE, good("lang: en", "lang: en\ntags: ['" + "y" * 300 + "']"), 5, "more than 80"),
     "topic address too long once transliterated": (
-        ARTICLE, good("lang: en", "lang: en\ntags: ['" + "網絡犯罪" * 20 + "']"), 5, "tags: '網絡犯罪",
+        ARTICLE, good("lang: en", "lang: en\ntags: ['" + "網絡犯罪" * 20 + "']"), 5, "tags.0: '網絡犯罪",
     ),
-    "empty topic": (ARTICLE, good("lang: en", "lang: en\ntags: ['x', ' ']"), 5, "tags: an item is empty"),
+    "empty topic": (ARTICLE, good("lang: en", "lang: en\ntags: ['x', ' ']"), 5, "tags.1: an item is empty"),
     # Shown as one paragraph: a second, after a blank line, ran into the first (reported at the blank line).
     "event description of two paragraphs": (
         *_edit(EVENT, r"(?<=^description:\n  pl: ).+", "|\n    Jeden.\n\n    Dwa.", below=2),

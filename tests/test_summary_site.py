@@ -93,7 +93,7 @@ def test_make_check_tells_a_summarys_links_at_its_line_with_the_files_other_prob
     ]
     assert told == [
         f"{path}:{line}: summary: link target 'javascript:alert(1)' is not allowed",
-        f"{path}:{lines.index('countries: [US]') + 1}: countries: 'XX' is not a known country code",
+        f"{path}:{lines.index('countries: [US]') + 1}: countries.0: 'XX' is not a known country code",
     ], told
     # Once the file is valid, a {filename} link to no article is told at the summary's line, as the body's are.
     path.write_text(text.replace("[this](javascript:alert(1))", "this"), encoding="utf-8")

@@ -50,7 +50,35 @@ def body_problems(
     problems += [at(problem.line, problem.message, problem.hint) for problem in structure_problems(tokens, body)]
     if marker := marker_problem(html):
         problems.append(Problem(str(doc.path), _escaped_marker_line(doc), "body", *marker))
+    if (line := second_front_matter(body)) is not None:
+        problems.append(
+            at(
+                line,
+                "starts with a second front-matter block (`field: value` lines between two '---' lines), which the "
+                "page would show as text",
+                "move its fields into the first block, at the top of the file, and delete the second",
+            )
+        )
     return problems
+
+
+# A line of a YAML mapping: `title: ...`, `source:`.
+_FIELD_LINE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
+
+
+def second_front_matter(body: str) -> int | None:
+    """The body line (1-based) where a second front-matter block opens, as a file pasted twice, or a fence doubled,
+    leaves one: a '---' line first, then `field:` lines (and their indented parts) up to another '---' line."""
+    lines = body.split("\n")
+    start = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if start is None or lines[start].rstrip() != "---":
+        return None
+    end = next((index for index in range(start + 1, len(lines)) if lines[index].rstrip() == "---"), None)
+    block = lines[start + 1 : end] if end is not None else []
+    fields = [line for line in block if _FIELD_LINE.match(line)]
+    if fields and all(not line.strip() or line in fields or line[:1] in " \t#" for line in block):
+        return start + 1
+    return None
 
 
 def marker_problem(html: str) -> tuple[str, str] | None:

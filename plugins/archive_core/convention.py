@@ -78,9 +78,7 @@ def parse_convention(data_file: DataFile, today: date) -> Convention:
     if not isinstance(data, dict):
         raise fields.fail(["file"], "must be a mapping", "as_of:, hanoi_signatures:, sources:")
     checks = Checks()
-    for key in data:
-        if key not in KEYS:
-            checks.add(fields.fail([key], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}"))
+    checks.unknown_keys(fields, data, KEYS)
     numbers = checks.attempt(_counts, fields, data.get("hanoi_signatures"))
     sources = checks.attempt(fields.citations, ["sources"], data.get("sources"), today)
     if sources is not None and not sources:

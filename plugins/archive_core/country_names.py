@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import countries
-from .data import Checks, DataFile, load_data
+from .data import Checks, DataFile, Record, load_data
 from .errors import ContentError, Problem
 from .layout import COUNTRY_NAMES_FILE
 from .locales import LANGUAGES
@@ -118,11 +118,14 @@ def _record(data: DataFile, where: list, record: object) -> CountryForms:
     checks = Checks()  # every problem of the record
     if not isinstance(record["code"], str) or not countries.is_known(record["code"]):
         checks.problems.append(
-            data.problem([*where, "code"], "code", f"{record['code']!r} is not a known country code", "ISO 3166-1")
+            data.problem(
+                [*where, "code"],
+                "code",
+                f"{record['code']!r} is not a known country code",
+                countries.code_hint(record["code"]),
+            )
         )
-    forms = record["forms"]
-    if not isinstance(forms, list) or not all(isinstance(form, str) and form.strip() for form in forms):
-        checks.problems.append(data.problem([*where, "forms"], "forms", "must be a list of names", "quote each name"))
+    forms = checks.attempt(Record(data, where).text_items, ["forms"], record["forms"])
     if not is_http_url(record["source"]):
         checks.problems.append(
             data.problem(
@@ -135,7 +138,9 @@ def _record(data: DataFile, where: list, record: object) -> CountryForms:
     checks.done()
     # Composed (NFC), as the importer composes the text it matches them in: a form written decomposed matched no
     # text, and was never compared with the same form of another country.
-    return CountryForms(record["code"], tuple(unicodedata.normalize("NFC", form) for form in forms), record["source"])
+    return CountryForms(
+        record["code"], tuple(unicodedata.normalize("NFC", form) for form in forms or ()), record["source"]
+    )
 
 
 def search_terms(codes: Iterable[str], records: Iterable[CountryForms]) -> str:

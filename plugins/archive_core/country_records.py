@@ -15,6 +15,7 @@ from archive_core.errors import ContentError, Problem, in_file_order
 from archive_core.frontmatter import record_label
 from archive_core.layout import COUNTRIES_FILE
 from archive_core.provenance import Citation, Correction, Fields, Localized
+from archive_core.suggestions import meant_hint
 from archive_core.when import date_hint
 
 SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN = "signed", "ratified", "not-signed", "unknown"
@@ -115,25 +116,26 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
             ).problem
         ]
     checks = Checks()  # every problem of the record
-    for key in item:
-        if key not in KEYS:
-            checks.add(fields.fail([str(key)], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}"))
+    checks.unknown_keys(fields, item, KEYS, kin=[{"source", "sources"}])
 
     def fail(keys: list[str], message: str, hint: str) -> None:
         checks.add(fields.fail(keys, message, hint))
 
     code = item.get("code")
-    if not isinstance(code, str) or not countries.is_known(code):
+    if code is None:
+        fail(["code"], "is missing", "start the record with `- code: XX`, the country's ISO 3166-1 alpha-2 code")
+    elif not isinstance(code, str) or not countries.is_known(code):
         fail(["code"], f"{code!r} is not a known country code", countries.code_hint(code))
     status = item.get("status")
     known = status in STATUSES  # the checks that depend on the status are made only for a known one
     if not known:
-        fail(["status"], f"must be one of {', '.join(STATUSES)}, not {status!r}", "see CONTRIBUTING.md")
+        hint = meant_hint(status, STATUSES, "see CONTRIBUTING.md")
+        fail(["status"], f"must be one of {', '.join(STATUSES)}, not {status!r}", hint)
 
     sources = checks.attempt(_sources, fields, item, today)
     if sources == () and known and status != UNKNOWN:
         fail(
-            ["sources"],
+            ["source" if "source" in item else "sources"],  # a source YAML could not read is told there instead
             f"a {status!r} status needs a source",
             "add `sources:` with the page that states it (url, publisher, accessed)",
         )
@@ -162,7 +164,8 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
 
     place = item.get("place")
     if place is not None and place not in PLACES:
-        fail(["place"], f"must be one of {', '.join(PLACES)}, not {place!r}", "where the signature was made")
+        hint = meant_hint(place, PLACES, "where the signature was made")
+        fail(["place"], f"must be one of {', '.join(PLACES)}, not {place!r}", hint)
     elif status == SIGNED and place is None:
         fail(["place"], "a 'signed' status needs its place", f"add `place:` ({' or '.join(PLACES)})")
     elif status in (RATIFIED, UNKNOWN) and place is not None:

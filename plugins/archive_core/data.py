@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,9 +16,12 @@ from . import paths
 from .errors import ContentError, Problem, in_file_order
 from .field_types import Expected, wrong_type
 from .frontmatter import decode, parse_yaml
+from .suggestions import Suggestions
 
 Key = str | int
 T = TypeVar("T")
+# A check of one item of a list: its (message, hint), or None when the item is good.
+ItemCheck = Callable[[str], tuple[str, str] | None]
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,17 @@ class DataFile:
             line = node.start_mark.line + 1
             node = _child(node, key)
         return node.start_mark.line + 1 if node is not None else line
+
+    def key_line(self, *keys: Key) -> int | None:
+        """1-based line of the key of `data[k1]...[kn]` (a block value starts on the line after it)."""
+        node = self.root
+        for key in keys[:-1]:
+            node = _child(node, key) if node is not None else None
+        if isinstance(node, yaml.MappingNode):
+            found = [k for k, _ in node.value if getattr(k, "value", None) == keys[-1]]
+            if found:
+                return found[-1].start_mark.line + 1
+        return self.line(*keys)
 
     def written(self, *keys: Key) -> str | None:
         """The value at `keys` as the file writes it, if it is one plain scalar (`2023`, not YAML's reading)."""
@@ -65,16 +79,42 @@ class Record:
         self.label = label
         self.prefix = prefix
 
+    def field(self, keys: Sequence[Key]) -> str:
+        """The field of the value at `keys`, as its problems name it: `VN.sources.0`."""
+        field = ".".join(str(k) for k in keys)
+        return f"{self.label}.{field}" if self.label else field
+
     def fail(self, keys: Sequence[Key], message: str, hint: str = "") -> ContentError:
         """The error of the value at `keys` (below the record); raise it, or keep its `problem`."""
-        field = ".".join(str(k) for k in keys)
-        field = f"{self.label}.{field}" if self.label else field
-        return ContentError(self.file.problem([*self.base, *keys], field, f"{self.prefix}{message}", hint))
+        return ContentError(self.file.problem([*self.base, *keys], self.field(keys), f"{self.prefix}{message}", hint))
 
     def wrong_type(self, keys: Sequence[Key], value: Any, expected: Expected) -> ContentError:
         """The error of the value at `keys` that is not of the type `expected`: what it is, how to write it."""
         key = str(keys[-1]) if keys and not isinstance(keys[-1], int) else ""
         return self.fail(keys, *wrong_type(value, expected, key, self.file.written(*self.base, *keys)))
+
+    def text_items(self, keys: Sequence[Key], value: Any, check: ItemCheck | None = None) -> tuple[str, ...]:
+        """The items of the list at `keys`, stripped; ContentError when any is bad, after every item is checked:
+        each bad one told at its own line (`countries.2`), as what it is (a number, a list), empty, or as
+        `check(item)` says, a (message, hint). An item YAML could not read (None) is told as empty here, and
+        by the YAML reading, which tells it instead (`with_yaml_problems`)."""
+        if not isinstance(value, list):
+            raise self.wrong_type(keys, value, "list of text")
+        problems: list[Problem] = []
+        items: list[str] = []
+        for index, item in enumerate(value):
+            where = [*keys, index]
+            if item is not None and not isinstance(item, str):
+                problems += self.wrong_type(where, item, "text").problems
+            elif item is None or not item.strip():
+                problems += self.fail(where, "is empty", "write the item, or remove its line").problems
+            elif check is not None and (found := check(item.strip())) is not None:
+                problems += self.fail(where, *found).problems
+            else:
+                items.append(item.strip())
+        if problems:
+            raise ContentError(*problems)
+        return tuple(items)
 
 
 class Checks:
@@ -84,9 +124,28 @@ class Checks:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        # The fields misspelt keys were meant to be, which the record lacks: whatever is told of them (missing,
+        # needed by another field) only follows from the misspelling, told with "did you mean".
+        self.misspelt: set[str] = set()
 
     def add(self, error: ContentError) -> None:
-        self.problems += error.problems
+        self.problems += (problem for problem in error.problems if problem.field not in self.misspelt)
+
+    def unknown_keys(self, record: Record, item: dict, known: Collection[str], *, kin: Iterable[set[str]] = ()) -> None:
+        """Each key of `item` not in `known` told, with the known one it was likely meant to be ("did you mean");
+        nothing is told after that of the field it was meant to be, if `item` lacks it, nor of its `kin` (fields
+        that stand in for one another: `source` and `sources`)."""
+        names = Suggestions(sorted(known), {str(key) for key in item})
+        for key in item:
+            if key in known:
+                continue
+            meant = names.meant(str(key))
+            hint = names.hint(str(key), "`{}`", f"known fields: {', '.join(sorted(known))}")
+            [problem] = record.fail([str(key)], "is not a known field", hint).problems
+            self.problems.append(replace(problem, line=record.file.key_line(*record.base, key)))
+            if meant is not None and meant not in item:
+                group = next((group for group in kin if meant in group), {meant})
+                self.misspelt.update(record.field([name]) for name in group if name not in item)
 
     def attempt(self, check: Callable[..., T], *args: Any) -> T | None:
         """`check(*args)`, or None when it raised ContentError (its problems kept)."""

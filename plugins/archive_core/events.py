@@ -11,14 +11,14 @@ from typing import Any
 
 from archive_core import countries, paths
 from archive_core.convention import Convention
-from archive_core.data import Checks, DataFile, Record, load_data
-from archive_core.errors import ContentError, Problem
+from archive_core.data import Checks, DataFile, ItemCheck, Record, load_data
+from archive_core.errors import ContentError, Problem, in_file_order
 from archive_core.layout import EVENT_SUFFIX, EVENTS_DIR
 from archive_core.locales import LANGUAGES
 from archive_core.page_ids import is_reserved
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.schema import MAX_DAYS_AHEAD
-from archive_core.suggestions import Suggestions
+from archive_core.suggestions import Suggestions, meant_hint
 
 from .when import When, date_hint, parse_point, parse_range
 
@@ -156,7 +156,7 @@ class _Record(Checks):
         self.record = Record(data, prefix=f"{self.name}: ")
 
     def fail(self, keys: list, message: str, hint: str = "") -> None:
-        self.problems.append(self.record.fail(keys or ["file"], message, hint).problem)
+        self.add(self.record.fail(keys or ["file"], message, hint))
 
     def text(self, keys: list, value: Any, hint: str) -> str | None:
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -185,14 +185,16 @@ class _Record(Checks):
                 texts[lang] = text
         return texts
 
-    def codes(self, field: str) -> tuple[str, ...]:
+    def codes(self, field: str, check: ItemCheck) -> tuple[str, ...]:
+        """The list `field` (none when it is left out), each bad item told at its line."""
         value = self.data.get(field)
         if value is None:
             return ()
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            self.fail([field], "must be a list of text", f"write `{field}: [A, B]`")
+        try:
+            return self.record.text_items([field], value, check)
+        except ContentError as exc:
+            self.add(exc)
             return ()
-        return tuple(item.strip() for item in value)
 
 
 def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Event | None, list[Problem]]:
@@ -200,10 +202,7 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
     if not isinstance(data.data, dict):
         record.fail([], "the file is not a set of `field: value` lines", "see CONTRIBUTING.md, Adding a timeline event")
         return None, record.problems
-    names = Suggestions(FIELDS, {str(key) for key in data.data})
-    for key in data.data:
-        if key not in FIELDS:
-            record.fail([key], "is not a known field", names.hint(str(key), "`{}`", f"known: {', '.join(FIELDS)}"))
+    record.unknown_keys(record.record, data.data, FIELDS)
 
     event_id = record.text(["id"], data.data.get("id"), "add `id: a-short-slug`, the entry's anchor")
     if event_id and not ID_PATTERN.fullmatch(event_id):
@@ -221,7 +220,9 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
     kind = data.data.get("kind")
     if kind not in KINDS:
         record.fail(
-            ["kind"], "is missing" if kind is None else f"{kind!r} is not a known kind", f"one of: {', '.join(KINDS)}"
+            ["kind"],
+            "is missing" if kind is None else f"{kind!r} is not a known kind",
+            meant_hint(kind, KINDS, f"one of: {', '.join(KINDS)}"),
         )
 
     when = _when(record)
@@ -229,28 +230,34 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
     description = record.translated("description")
     sources = _sources(record)
     extra = _provenance(record)
-    figures = record.codes("figures")
-    for index, name in enumerate(figures):
-        if name not in FIGURES:
-            record.fail(["figures", index], f"{name!r} is not a known figure", f"one of: {', '.join(FIGURES)}")
-
-    country_codes = record.codes("countries")
-    for index, code in enumerate(country_codes):
-        if not countries.is_known(code):
-            record.fail(
-                ["countries", index],
-                f"{code!r} is not a known country code",
-                countries.code_hint(code),
+    figures = record.codes(
+        "figures",
+        lambda name: None if name in FIGURES else (f"{name!r} is not a known figure", f"one of: {', '.join(FIGURES)}"),
+    )
+    country_codes = record.codes(
+        "countries",
+        lambda code: (
+            None if countries.is_known(code) else (f"{code!r} is not a known country code", countries.code_hint(code))
+        ),
+    )
+    given = record.data.get("articles")
+    keys = Suggestions(
+        sorted(known_articles), {key for key in given if isinstance(key, str)} if isinstance(given, list) else set()
+    )
+    article_keys = record.codes(
+        "articles",
+        lambda key: (
+            None
+            if key in known_articles
+            else (
+                f"no article has the translation_key {key!r}",
+                keys.hint(key, "{!r}", "give the translation_key of an article in content/articles"),
             )
-    article_keys = record.codes("articles")
-    keys = Suggestions(sorted(known_articles), set(article_keys))
-    for index, key in enumerate(article_keys):
-        if key not in known_articles:
-            hint = keys.hint(key, "{!r}", "give the translation_key of an article in content/articles")
-            record.fail(["articles", index], f"no article has the translation_key {key!r}", hint)
+        ),
+    )
 
     if record.problems:
-        return None, record.problems
+        return None, in_file_order(record.problems)
     return Event(
         id=event_id,
         kind=kind,

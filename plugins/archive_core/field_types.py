@@ -7,6 +7,7 @@ so that the message says what the value is and how to write what it must be, nev
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -50,11 +51,24 @@ def fits(value: Any, expected: Expected) -> bool:
     return isinstance(value, list)
 
 
+QUOTED_MAX_CHARS = 40  # of a value a hint quotes as written; a longer one by its first 20
+
+# `-ratyfikacja`: a list's item without the space after its dash, which YAML reads as text.
+_DASH_WITHOUT_SPACE = re.compile(r"-[^\s-]")
+
+
 def wrong_type(value: Any, expected: Expected, key: str, written: str | None = None) -> tuple[str, str]:
     """(message, hint) for `value` of `key` (empty for a list's item) that is not of the type `expected`;
     `written`: the value as the file writes it, when it is one scalar (`2023`, not YAML's reading of it)."""
     kind = kind_of(value)
     scalar = written if written is not None and not isinstance(value, list | dict) else None
+    if scalar is not None and expected in ("list of text", "list of mappings") and _DASH_WITHOUT_SPACE.match(scalar):
+        first = scalar.split("\n", 1)[0][1:].strip()
+        first = f"{first[:20]}…" if len(first) > QUOTED_MAX_CHARS else first
+        return f"is {kind}, not a list", f"an item starts with `- `, a dash and a space: `- {first}`"
+    scalar = " ".join(scalar.split()) if scalar is not None else None  # a hint is one line
+    if scalar is not None and len(scalar) > QUOTED_MAX_CHARS:  # a number of 100,000 digits made a line of 100 KB
+        scalar = f"{scalar[:20]}…"
     if expected == "text":
         label = f"{key}: " if key else ""  # a list's item has no key of its own
         example = f'{label}"{scalar}"' if scalar is not None else f'{label}"..."'

@@ -23,6 +23,7 @@ import yaml
 
 from . import paths
 from .errors import ContentError, Problem, content_error, in_file_order
+from .scalar_lines import written_line
 from .text import (
     LABEL_MAX_CHARS,
     bytes_problem,
@@ -98,6 +99,20 @@ def naive(value: Any) -> Any:
 
 FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _wall_clock_timestamp)
 
+# No field takes a whole number of more characters (a count, a year). PyYAML reads a YAML 1.1 base-60 number
+# (`1:30:00`) part by part, multiplying a value that grows with the text: `1:1:1...` of 300,000 parts (600 KB)
+# took 30 s, of the 1,000,000 a file holds minutes. Python itself reads no more than 4,300 decimal digits.
+MAX_NUMBER_CHARS = 100
+
+
+def _bounded_int(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> int:
+    if len(node.value) > MAX_NUMBER_CHARS:
+        raise ValueError(f"{len(node.value):,} characters, more than any number a field takes")
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
+
 
 @dataclass(frozen=True)
 class SplitDocument:
@@ -145,8 +160,8 @@ def decode(data: bytes, path: str | Path) -> str:
             path,
             line,
             "file",
-            f"invalid UTF-8 at byte {exc.start}",
-            "save the file as UTF-8; `make import` converts other encodings",
+            f"invalid UTF-8 at byte {exc.start}{_legacy_reading(data, exc.start)}",
+            "save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8); `make import` converts other encodings",
         ) from None
     if problem := bytes_problem(data):
         raise content_error(path, line_of(data, problem.offset), "text", problem.message, problem.hint)
@@ -154,6 +169,27 @@ def decode(data: bytes, path: str | Path) -> str:
     if (cr := text.find("\r")) >= 0:
         raise _bare_cr(path, text, cr)
     return text
+
+
+# The encodings Polish text is saved in by editors that do not write UTF-8: Windows, then ISO.
+_LEGACY_ENCODINGS = (("cp1250", "Windows-1250"), ("iso8859_2", "ISO-8859-2"))
+_POLISH_LETTER = re.compile(r"[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]")
+
+
+def _legacy_reading(data: bytes, offset: int) -> str:
+    """`: the file looks saved as Windows-1250, where it writes 'Łodzi' there`, when the word at `offset` reads as a
+    Polish word in an encoding Polish text is saved in; else nothing. Only the word's letters are shown."""
+    start = max(data.rfind(b" ", 0, offset), data.rfind(b"\n", 0, offset)) + 1
+    ends = [end for end in (data.find(b" ", offset), data.find(b"\n", offset)) if end >= 0]
+    chunk = data[start : min(ends, default=len(data))][:64]
+    for encoding, name in _LEGACY_ENCODINGS:
+        try:
+            word = "".join(char for char in chunk.decode(encoding) if char.isalpha())
+        except UnicodeDecodeError:
+            continue
+        if _POLISH_LETTER.search(word):
+            return f": the file looks saved as {name}, where it writes {word!r} there"
+    return ""
 
 
 def _bare_cr(path: str | Path, text: str, offset: int) -> ContentError:
@@ -345,7 +381,7 @@ def _check_nodes(
                 or (node.tag == _STR_TAG and (problem := length_problem(node.value, where)))
                 or (node.tag == _STR_TAG and (problem := paragraph_problem(node.value, where)))
             ):
-                line += node.value.count("\n", 0, problem.offset) if node.style in ("|", ">") else 0
+                line = written_line(node, lines, problem.offset) + 1 + offset
                 problems.append(Problem(path, line, where or label, problem.message, problem.hint))
             elif dropped := dropped_text(node, lines):
                 problems.append(Problem(path, dropped.line + 1 + offset, where or label, dropped.message, dropped.hint))
@@ -478,6 +514,11 @@ def node_line(root: yaml.Node | None, dotted_field: str) -> int | None:
     """`field_line` in the node tree of a front-matter already parsed (`load_with_nodes`)."""
     lines, node = _walk(root, dotted_field)
     return node.start_mark.line + 2 if node is not None else (lines[-1] if lines else None)
+
+
+def value_node(root: yaml.Node | None, dotted_field: str) -> yaml.Node | None:
+    """The node of `dotted_field`'s value in a front-matter already parsed; None where it is not given."""
+    return _walk(root, dotted_field)[1]
 
 
 def _walk(root: yaml.Node | None, dotted_field: str) -> tuple[list[int], yaml.Node | None]:

@@ -20,7 +20,6 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.token import Token
-from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.attrs.parse import ParseError
 from mdit_py_plugins.attrs.parse import parse as parse_attributes
@@ -29,7 +28,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from .datelines import is_dateline
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
-from .page_ids import heading_id
+from .page_ids import give_heading_ids
 from .provenance import is_http_url
 from .shown_addresses import mark_links_showing_their_address
 
@@ -105,9 +104,9 @@ def markdown() -> MarkdownIt:
         .use(footnote_plugin)
         .use(container_plugin, "caption", render=_render_caption)
         .use(attrs_block_plugin, allowed=LANGUAGE_ATTRIBUTES)
-        # Every heading an id, so that a part of a text can be linked to (`/pl/2025/x/#rekordowa-skala`).
-        .use(anchors_plugin, min_level=1, max_level=6, slug_func=heading_id)
     )
+    # Every heading an id, so that a part of a text can be linked to (`/pl/2025/x/#rekordowa-skala`).
+    md.core.ruler.push("anchor", give_heading_ids)
     # Spans only (`[text]{lang=vi}`), not after links, images or code, whose own attributes could be set.
     md.inline.ruler.after("link", "span", _span)
     md.normalizeLink = _normalize_link
@@ -318,11 +317,13 @@ class Lines:
     """Where each link of a body is written. Links are found in the order they are written, so the search
     for one starts where the last one found in its block was (its line, and how many of that line's were
     found): a body of 10,000 links took 73 s when each search started at its block's first line, unescaping
-    every line again (quadratic)."""
+    every line again (quadratic). What a line holds of an address is counted once: 20,000 images of one file on
+    one line took 15 s when it was counted again for each."""
 
     def __init__(self, body: str) -> None:
         self.body = body
         self.decoded: dict[int, str] = {}
+        self.counts: dict[tuple[str, int], int] = {}  # (address, line index) -> how many the line holds
         self.cursor: dict[int, tuple[int, int]] = {}  # a block's first line -> (line of the last found, found on it)
 
     @cached_property
@@ -338,11 +339,14 @@ class Lines:
         start, end = block.map
         if token.meta.get("label"):
             return start + 1
-        decoded = unquote(url)
-        found = self.next_line(
-            start, start, end, lambda i: max(self.lines[i].count(url), self._decoded(i).count(decoded))
-        )
-        return found or start + 1
+        return self.next_line(start, start, end, lambda i: self._count(url, i)) or start + 1
+
+    def _count(self, url: str, index: int) -> int:
+        """How many times line `index` holds `url`, as written or spelt with entities, escapes and percent-escapes."""
+        if (url, index) not in self.counts:
+            written = max(self.lines[index].count(url), self._decoded(index).count(unquote(url)))
+            self.counts[url, index] = written
+        return self.counts[url, index]
 
     def next_line(self, block: int, first: int, end: int, count: Callable[[int], int]) -> int | None:
         """The next line (1-based) of the block starting at line index `block`, from where its last was found (else

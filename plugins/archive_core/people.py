@@ -94,14 +94,14 @@ def _person(data_file: DataFile, index: int, item: Any, article_keys: Collection
     if not isinstance(item, dict):
         raise fields.fail(["record"], "is not a mapping", "write `- name: ...` and the fields indented under it")
     checks = Checks()
-    for key in item:
-        if key not in KEYS:
-            checks.add(fields.fail([key], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}"))
+    checks.unknown_keys(fields, item, KEYS)
     name = checks.attempt(_name, fields, item.get("name"))
     country = item.get("country")
     if country is not None and (not isinstance(country, str) or not countries.is_known(country)):
         checks.add(
-            fields.fail(["country"], f"{country!r} is not a known country code", "ISO 3166-1 alpha-2, or leave out")
+            fields.fail(
+                ["country"], f"{country!r} is not a known country code", f"{countries.code_hint(country)}, or leave out"
+            )
         )
     role = item.get("role")
     if not isinstance(role, dict) or any(not isinstance(role.get(lang), str) for lang in LANGUAGES):
@@ -143,14 +143,17 @@ def _name(fields: Fields, name: Any) -> dict[str, str]:
 
 
 def _articles(fields: Fields, articles: Any, article_keys: Collection[str] | None) -> list[str]:
-    if not isinstance(articles, list) or not articles or not all(isinstance(key, str) for key in articles):
+    if articles is not None and not isinstance(articles, list):
+        raise fields.wrong_type(["articles"], articles, "list of text")
+    if not articles:
         raise fields.fail(["articles"], "must list the articles that name this person", "articles: [translation_key]")
-    checks = Checks()
-    for key in articles if article_keys is not None else ():
-        if key not in article_keys:
-            checks.add(fields.fail(["articles"], f"{key!r} is not an article in the archive", "use a translation_key"))
-    checks.done()
-    return articles
+
+    def check(key: str) -> tuple[str, str] | None:
+        if article_keys is None or key in article_keys:
+            return None
+        return f"{key!r} is not an article in the archive", "use a translation_key"
+
+    return list(fields.text_items(["articles"], articles, check))
 
 
 def _label(name: Any) -> str | None:

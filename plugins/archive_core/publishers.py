@@ -46,13 +46,18 @@ def site_of(host: str) -> str:
     return same_host(host)
 
 
-def known_publisher(table: dict[str, Publisher], url: str) -> Publisher | None:
+# By site: its publisher, or None when the file's record of the site is refused (its problems told).
+PublisherTable = dict[str, Publisher | None]
+
+
+def known_publisher(table: PublisherTable, url: str) -> Publisher | None:
     """The record of the site of the address `url`, whatever the form of its host; None if the table has none."""
     return table.get(site_of(urlsplit(url).hostname or ""))
 
 
-def load_publishers(content_dir: Path) -> tuple[dict[str, Publisher], list[Problem]]:
-    """The table by host, and every problem in it; no file is an empty table."""
+def load_publishers(content_dir: Path) -> tuple[PublisherTable, list[Problem]]:
+    """The table by site, and every problem in it; no file is an empty table. A site whose record is refused is
+    in it as None: an article of that site is not also told its publisher is missing."""
     path = Path(content_dir) / PUBLISHERS_FILE
     if not os.path.lexists(path):  # a link is read (and refused if it leads out) by load_data
         return {}, []
@@ -64,22 +69,33 @@ def load_publishers(content_dir: Path) -> tuple[dict[str, Publisher], list[Probl
         return {}, []
     if not isinstance(data_file.data, list):
         return {}, [data_file.problem([], "publishers", "must be a list of records", "start each with `- host: ...`")]
-    table: dict[str, Publisher] = {}  # by site (`site_of`)
+    table: PublisherTable = {}
     problems = []
     for index, item in enumerate(data_file.data):
         try:
             publisher = _publisher(data_file, index, item)
         except ContentError as exc:
             problems += exc.problems
+            if isinstance(item, dict) and (host := written_host(item.get("host"))):
+                table.setdefault(site_of(host), None)
             continue
         site = site_of(publisher.host)
-        if site in table:
+        if table.get(site) is not None:
             first = table[site].host
             hint = "keep one per site" if first == publisher.host else f"keep one per site: {first} is the same site"
             problems.append(data_file.problem([index, "host"], f"{publisher.host}.host", "has a second record", hint))
             continue
         table[site] = publisher
     return table, problems
+
+
+def written_host(value: Any) -> str | None:
+    """The host `value` names: itself, or the host of an address written in its place (`https://www.x.org/`)."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    host = value if HOST_PATTERN.fullmatch(value) else (urlsplit(value if "//" in value else "").hostname or "")
+    return host if HOST_PATTERN.fullmatch(host) else None
 
 
 def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
@@ -90,16 +106,12 @@ def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
     if not isinstance(item, dict):
         raise record.fail(["record"], "is not a mapping", "write `- host: ...` and the fields indented under it")
     checks = Checks()
-    for key in item:
-        if key not in KEYS:
-            checks.add(record.fail([str(key)], "is not a known field", f"known fields: {', '.join(sorted(KEYS))}"))
+    checks.unknown_keys(record, item, KEYS)
     host = item.get("host")
     if not isinstance(host, str) or not HOST_PATTERN.fullmatch(host):
-        checks.add(
-            record.fail(
-                ["host"], f"{host!r} is not a site's host name", "write it as the address has it: www.example.org"
-            )
-        )
+        meant = written_host(host)
+        hint = f"write the host alone: {meant}" if meant else "write it as the address has it: www.example.org"
+        checks.add(record.fail(["host"], f"{host!r} is not a site's host name", hint))
     name = item.get("name")
     names = None
     if isinstance(name, str) and name.strip():

@@ -21,12 +21,13 @@ from slugify import slugify
 from . import countries
 from .errors import ContentError, Problem, in_file_order
 from .field_types import Expected, fits, wrong_type
-from .frontmatter import SplitDocument, compose, naive, node_line, written_scalar
+from .frontmatter import SplitDocument, compose, naive, node_line, value_node, written_scalar
 from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
-from .suggestions import Suggestions, closest
+from .scalar_lines import line_finder
+from .suggestions import Suggestions
 from .summaries import summary_problems
 from .text import TITLE_MAX_CHARS, paragraphs
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
@@ -274,11 +275,23 @@ class _Validator:
         self.failed: set[str] = set()
         self.settled: set[str] = set()
 
-    def fail(self, field: str, message: str, hint: str = "") -> NoReturn:
+    def fail(self, field: str, message: str, hint: str = "", line: int | None = None) -> NoReturn:
+        """`field`'s problem, told at `line` (default: its value's first line)."""
         self.mark(field)
         if not self.told(field):
-            self.problems[Problem(str(self.doc.path), node_line(self.root, field) or 2, field, message, hint)] = None
+            line = line or node_line(self.root, field) or 2
+            self.problems[Problem(str(self.doc.path), line, field, message, hint)] = None
         raise _Invalid(field)
+
+    def text_lines(self, field: str, value: str) -> Callable[[int | None], int | None]:
+        """The line of the file where the character at an offset of the text of `field` (`value`, stripped) is
+        written; None for no offset."""
+        node = value_node(self.root, field)
+        if not isinstance(node, yaml.ScalarNode):
+            return lambda offset: None
+        lead = len(value) - len(value.lstrip())
+        find = line_finder(node, self.doc.yaml_text.split("\n"))
+        return lambda offset: None if offset is None else find(lead + offset) + 2  # the YAML starts at line 2
 
     def mark(self, field: str, settled: bool = False) -> None:
         """`field` failed (and is told, when `settled`): so did each field it is part of."""
@@ -353,8 +366,9 @@ class _Validator:
             )
         return text
 
-    def text_list(self, field: str, value: Any, check: Callable[[str], None] | None = None) -> tuple[str, ...]:
-        """The items of the list `field`, each item's problem told (the list fails after them all)."""
+    def text_list(self, field: str, value: Any, check: Callable[[str, str], None] | None = None) -> tuple[str, ...]:
+        """The items of the list `field`, each item's problem told at its own line (`countries.2`; the list fails
+        after them all); `check(item_field, item)` fails an item."""
         if value is None:
             return ()
         self.typed(field, value, "list of text")
@@ -363,12 +377,13 @@ class _Validator:
             if self.settled and self.told(f"{field}.{index}"):
                 failed = True
                 continue
+            item_field = f"{field}.{index}"
             try:
-                self.typed(f"{field}.{index}", item, "text")
+                self.typed(item_field, item, "text")
                 if item is None or not item.strip():  # `- ` with nothing, or only a comment, after it
-                    self.fail(field, "an item is empty", "remove the empty item, or write it out")
+                    self.fail(item_field, "an item is empty", "remove the empty item, or write it out")
                 if check:
-                    check(item)
+                    check(item_field, item)
             except _Invalid:
                 failed = True
             else:
@@ -383,11 +398,13 @@ class _Validator:
         if value is None:
             return None
         self.typed(field, value, "mapping")
-        known = sorted(keys)
+        names = Suggestions(sorted(keys), {str(key) for key in value})
         for key in value:
             if key not in keys:
-                self.attempt(self.fail, f"{field}.{key}", "is not a known key", f"known keys: {', '.join(known)}")
-                if (meant := closest(str(key), known)) and value.get(meant) is None:
+                meant = names.meant(str(key))
+                hint = names.hint(str(key), "`{}`", f"known keys: {', '.join(sorted(keys))}")
+                self.attempt(self.fail, f"{field}.{key}", "is not a known key", hint)
+                if meant and value.get(meant) is None:
                     self.mark(f"{field}.{meant}", settled=True)
         return value
 
@@ -417,8 +434,9 @@ def _summary(v: _Validator, value: Any) -> str | None:
     summary = v.text("summary", value)
     if summary is None:
         return None
-    for message, hint in summary_problems(summary):
-        v.attempt(v.fail, "summary", message, hint)
+    line = v.text_lines("summary", value)
+    for offset, message, hint in summary_problems(summary):
+        v.attempt(v.fail, "summary", message, hint, line(offset))
     return summary
 
 
@@ -538,9 +556,9 @@ def _slug(v: _Validator, value: Any, title: str | None, key: str | None, lang: s
     return slug
 
 
-def _check_country(v: _Validator, code: str) -> None:
+def _check_country(v: _Validator, field: str, code: str) -> None:
     if not countries.is_known(code):
-        v.fail("countries", f"{code!r} is not a known country code", countries.code_hint(code))
+        v.fail(field, f"{code!r} is not a known country code", countries.code_hint(code))
 
 
 def _source(v: _Validator, value: Any, published: datetime | None) -> Source:
@@ -617,30 +635,30 @@ def _translation(v: _Validator, value: Any, lang: str | None) -> Translation | N
 
 
 def _review(v: _Validator, value: Any) -> tuple[str, ...]:
-    def check_name(name: str) -> None:
+    def check_name(field: str, name: str) -> None:
         if name.strip() not in FIELD_NAMES:
-            v.fail("review", f"{name.strip()!r} is not a field name", f"known fields: {', '.join(FIELD_NAMES)}")
+            v.fail(field, f"{name.strip()!r} is not a field name", f"known fields: {', '.join(FIELD_NAMES)}")
 
     return v.text_list("review", value, check_name)
 
 
 def _tags(v: _Validator, value: Any) -> tuple[str, ...]:
-    def check_tag(tag: str) -> None:
-        if problem := tag_problem(tag):
-            v.fail("tags", *problem)
+    topics: dict[str, str] = {}  # the first spelling of each topic, by its address
 
-    tags = v.text_list("tags", value, check_tag)
-    if len(tags) > MAX_TAGS:
-        v.attempt(v.fail, "tags", f"names {len(tags)} topics, more than {MAX_TAGS}", "keep the article's main topics")
-    topics: dict[str, str] = {}
-    for tag in tags:
+    def check_tag(field: str, tag: str) -> None:
+        if problem := tag_problem(tag):
+            v.fail(field, *problem)
         if (first := topics.setdefault(tag_slug(tag), tag)) != tag:
-            v.attempt(
-                v.fail,
-                "tags",
+            v.fail(
+                field,
                 f"{first!r} and {tag!r} are one topic (case, diacritics and punctuation do not count)",
                 "keep one",
             )
+
+    named = [item for item in value if isinstance(item, str) and item.strip()] if isinstance(value, list) else []
+    if len(named) > MAX_TAGS:  # told beside its items' problems: each other item is a topic more
+        v.attempt(v.fail, "tags", f"names {len(named)} topics, more than {MAX_TAGS}", "keep the article's main topics")
+    tags = v.text_list("tags", value, check_tag)
     if not v.ok("tags"):
         raise _Invalid("tags")
     return tags

@@ -38,14 +38,16 @@ def shows_its_address(text: str, href: str) -> bool:
 
 
 def mark_links_showing_their_address(state) -> None:
-    """A markdown-it core rule: every link whose whole text is its address gets the class SHOWS_ADDRESS."""
+    """A markdown-it core rule: every link whose whole text is its address gets the class SHOWS_ADDRESS. A link's
+    text is read from its own tokens on, never from a copy of the rest of its paragraph (`children[index + 1:]`):
+    20,000 links in one paragraph took 18 s."""
     for token in state.tokens:
-        children = token.children or ()
+        children = token.children or []
         for index, child in enumerate(children):
             if child.type != "link_open":
                 continue
             shown = []
-            for inner in children[index + 1 :]:
+            for inner in (children[at] for at in range(index + 1, len(children))):
                 if inner.type == "link_close":
                     break
                 if inner.type not in _SHOWN_TOKENS:

@@ -15,7 +15,7 @@ from . import paths
 from .articles import ArticleDocument
 from .data import recording, with_yaml_problems
 from .errors import ContentError, Problem
-from .publishers import PUBLISHERS_FILE, host_of, known_publisher, load_publishers
+from .publishers import PUBLISHERS_FILE, host_of, known_publisher, load_publishers, site_of
 from .schema import RAW_PATTERN, RAW_SOURCES_DIR
 from .wide_text import decode_wide
 
@@ -43,15 +43,16 @@ def with_publishers(content_dir: Path, docs: Iterable[ArticleDocument]) -> tuple
             host = host_of(source.url)
             known = known_publisher(table, source.url)
             if known is None:
-                problems.append(
-                    _problem(
-                        doc,
-                        "source.publisher",
-                        "is missing",
-                        f"name who published the original (`publisher:` under `source:`), or add its site "
-                        f"{host} to content/{PUBLISHERS_FILE.as_posix()}",
+                if site_of(host) not in table:  # else its record there is refused, and told
+                    problems.append(
+                        _problem(
+                            doc,
+                            "source.publisher",
+                            "is missing",
+                            f"name who published the original (`publisher:` under `source:`), or add its site "
+                            f"{host} to content/{PUBLISHERS_FILE.as_posix()}",
+                        )
                     )
-                )
             else:
                 name = known.name[doc.meta.lang]
                 doc = replace(doc, meta=replace(doc.meta, source=replace(source, publisher=name)))

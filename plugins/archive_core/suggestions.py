@@ -19,6 +19,12 @@ def closest(written: str, known: Iterable[str]) -> str | None:
     return next((folded[name] for name in difflib.get_close_matches(written.casefold(), list(folded), n=1)), None)
 
 
+def meant_hint(written: object, known: Iterable[str], otherwise: str) -> str:
+    """`did you mean 'X'?` for a value of a closed set (a status, a kind) written nearly right; else `otherwise`."""
+    meant = closest(written, known) if isinstance(written, str) else None
+    return f"did you mean {meant!r}?" if meant else otherwise
+
+
 @dataclass
 class Suggestions:
     """The names one record's hints may propose: `known`, less those `given` there and those proposed already."""

@@ -77,34 +77,66 @@ def plain_text(html: str) -> str:
     return Markup(html or "").striptags()  # noqa: S704 (the reader's own HTML, reduced to text)
 
 
-def summary_problems(summary: str) -> list[tuple[str, str]]:
-    """Each problem of a given summary, as (message, hint), all told at its line: a link the body could not hold
-    either, block syntax, an attribute other than a passage's language, and the bounds of what a reader reads."""
+# A problem of a summary: where in its text it is (an offset; None: the whole summary), its message and hint.
+SummaryProblem = tuple[int | None, str, str]
+
+
+def summary_problems(summary: str) -> list[SummaryProblem]:
+    """Each problem of a given summary, where in its text it is: a link the body could not hold either, block
+    syntax, an attribute other than a passage's language, and the bounds of what a reader reads."""
     tokens = parse(summary)
-    problems = [(f"link target {link.url!r} {link.message}", link.hint) for link in markdown.unsafe_links(tokens)]
-    problems += [_LOCAL_LINK for url in _link_targets(tokens) if url.startswith("#")]
+    at = _Offsets(summary)
+    problems = [
+        (at.seek(link.url), f"link target {link.url!r} {link.message}", link.hint)
+        for link in markdown.unsafe_links(tokens)
+    ]
+    at.cursor = 0
+    problems += [(at.seek(url), *_LOCAL_LINK) for url in _link_targets(tokens) if url.startswith("#")]
+    at.cursor = 0
     copied = {link.url for link in markdown.site_links(tokens, summary) if link.prefix in COPIED_PREFIXES}
-    problems += [_COPIED_FILE for url in _link_targets(tokens) if url in copied]
-    problems += [_IMAGE for token in _inline(tokens) if token.type == "image"]
+    problems += [(at.seek(url), *_COPIED_FILE) for url in _link_targets(tokens) if url in copied]
+    problems += [(None, *_IMAGE) for token in _inline(tokens) if token.type == "image"]
     shown = [token for token in tokens if token.type != NOT_SHOWN]
-    problems += [(token.meta["message"], token.meta["hint"]) for token in tokens if token.type == NOT_SHOWN]
+    problems += [(None, token.meta["message"], token.meta["hint"]) for token in tokens if token.type == NOT_SHOWN]
     if extra := _block(shown):
-        problems.append((f"holds {extra}, and a summary is one paragraph", _BLOCK_HINT))
+        line = extra[1].map[0] + 1 if extra[1].map else None
+        problems.append((at.offset(line), f"holds {extra[0]}, and a summary is one paragraph", _BLOCK_HINT))
     found = [*attribute_problems(tokens, summary), *shows_nothing_problems(tokens, summary)]
-    problems += [(problem.message, problem.hint) for problem in found]
-    problems += [(message, hint) for _, message, hint in reordering_problems(summary)]
+    problems += [(at.offset(problem.line), problem.message, problem.hint) for problem in found]
+    problems += [(at.offset(line), message, hint) for line, message, hint in reordering_problems(summary)]
     html = markdown.render(tokens)
     if marker := marker_problem(html):
-        problems.append(marker)
-    return problems + _bound_problems(tokens, plain_text(html))
+        problems.append((None, *marker))
+    return problems + [(None, message, hint) for message, hint in _bound_problems(tokens, plain_text(html))]
 
 
-def _block(tokens: list[Token]) -> str | None:
-    """What the summary holds beside its one paragraph, named as a contributor knows it; None: nothing. A line of
-    attributes with no paragraph after it is `attribute_problems`' to tell."""
+class _Offsets:
+    """Where a line of a summary (1-based) starts in it, and where each of a run of texts written in order is (a
+    link's target): each looked for after the last found, so that a summary of many links is read once."""
+
+    def __init__(self, summary: str) -> None:
+        self.summary = summary
+        self.starts = [0] + [index + 1 for index, char in enumerate(summary) if char == "\n"]
+        self.cursor = 0
+
+    def offset(self, line: int | None) -> int | None:
+        return self.starts[line - 1] if line is not None and 0 < line <= len(self.starts) else None
+
+    def seek(self, needle: str) -> int | None:
+        """Where `needle` is, after the last found; None when it is not written as it is (an escape, an entity)."""
+        found = self.summary.find(needle, self.cursor) if needle else -1
+        if found < 0:
+            return None
+        self.cursor = found + len(needle)
+        return found
+
+
+def _block(tokens: list[Token]) -> tuple[str, Token] | None:
+    """What the summary holds beside its one paragraph, named as a contributor knows it, and its first token; None:
+    nothing. A line of attributes with no paragraph after it is `attribute_problems`' to tell."""
     rest = tokens[len(ONE_PARAGRAPH) :] if tokens and tokens[0].type == "paragraph_open" else tokens
     blocks = (token for token in rest if token.nesting >= 0 and token.type != "attrs_with_no_block")
-    return next((_BLOCKS.get(token.type, "a block") for token in blocks), None)
+    return next(((_BLOCKS.get(token.type, "a block"), token) for token in blocks), None)
 
 
 def _bound_problems(tokens: list[Token], text: str) -> list[tuple[str, str]]:

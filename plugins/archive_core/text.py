@@ -114,14 +114,14 @@ PARAGRAPHS_FIELDS = frozenset({"editor_note"})
 
 
 def paragraph_problem(text: str, dotted_field: str) -> TextProblem | None:
-    """A blank line in prose a page shows as one paragraph; its offset is the line after the blank line."""
+    """A blank line in prose a page shows as one paragraph; its offset is the blank line's."""
     parts = dotted_field.split(".")
     if not is_prose(dotted_field) or not PARAGRAPHS_FIELDS.isdisjoint(parts):
         return None
     if (found := _BLANK_LINE.search(text.strip())) is None:
         return None
     return TextProblem(
-        text.index(text.strip()) + found.end(),
+        text.index(text.strip()) + found.start() + 1,
         "is more than one paragraph (a blank line parts it), which its pages show as one",
         "join the paragraphs into one",
     )

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from .data import load_data
+from .data import DataFile, load_data
 from .errors import ContentError, Problem
+from .field_types import kind_of, wrong_type
 from .layout import TOPICS_FILE
 from .locales import LANGUAGES
 from .urls import tag_problem, tag_slug
@@ -63,14 +64,8 @@ def load_topic_pairs(content_dir: Path) -> tuple[tuple[TopicPair, ...], list[Pro
         return (), [data_file.problem([], "topics", "must be a mapping with one key, `topics`, a list", shape)]
     pairs, problems, seen = [], [], {lang: set() for lang in LANGUAGES}
     for index, entry in enumerate(data["topics"]):
-        if (
-            not isinstance(entry, dict)
-            or set(entry) != set(LANGUAGES)
-            or not all(isinstance(entry[lang], str) for lang in LANGUAGES)
-        ):
-            problems.append(
-                data_file.problem(["topics", index], "topics", "each entry names the topic in pl and en", shape)
-            )
+        if wrong := _entry_problems(data_file, index, entry, shape):
+            problems += wrong
             continue
         if wrong := [(lang, problem) for lang in LANGUAGES if (problem := tag_problem(entry[lang]))]:
             lang, (message, hint) = wrong[0]
@@ -92,6 +87,27 @@ def load_topic_pairs(content_dir: Path) -> tuple[tuple[TopicPair, ...], list[Pro
             seen[lang].add(slugs[lang])
         pairs.append(TopicPair(slugs))
     return tuple(pairs), problems
+
+
+def _entry_problems(data_file: DataFile, index: int, entry: object, shape: str) -> list[Problem]:
+    """What makes an entry no pair of names: empty (as an entry YAML could not read is, which the YAML reading
+    tells), no mapping, not one name in each language; a name that is not text told at its own line."""
+    where = ["topics", index]
+    if entry is None:
+        return [data_file.problem(where, f"topics.{index}", "is empty", f"write the entry, or remove it: {shape}")]
+    if not isinstance(entry, dict):
+        return [data_file.problem(where, f"topics.{index}", f"is {kind_of(entry)}, not a pair of names", shape)]
+    if set(entry) != set(LANGUAGES):
+        return [data_file.problem(where, "topics", "each entry names the topic in pl and en", shape)]
+    problems = []
+    for lang in LANGUAGES:
+        if isinstance(name := entry[lang], str):
+            continue
+        message, hint = (
+            ("is missing", shape) if name is None else wrong_type(name, "text", lang, data_file.written(*where, lang))
+        )
+        problems.append(data_file.problem([*where, lang], f"topics.{lang}", message, hint))
+    return problems
 
 
 def topic_names(articles: Iterable[Tagged]) -> dict[str, dict[str, str]]:

@@ -17,6 +17,7 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, match_skeleton
 
+from archive_core.datelines import dateline_date
 from archive_core.locales import babel_locale
 
 PRECISIONS: tuple[str, ...] = ("year", "month", "day")
@@ -173,7 +174,8 @@ _WRITTEN_YEAR_FIRST = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
 def date_hint(value: Any, hint: str) -> str:
     """`hint`; or, for a date written day first (or month first), its ISO form: `27/10/2025` -> `write 2025-10-27`,
     both readings where both are dates (`05/10/2025`); for one written year first with other separators or
-    without its zeros (`2026/01/14`, `2026-1-5`), its ISO form too."""
+    without its zeros (`2026/01/14`, `2026-1-5`), or in words, in either language (`26 października 2025`,
+    `October 26, 2025`), its ISO form too."""
     if isinstance(value, str) and (year_first := _WRITTEN_YEAR_FIRST.fullmatch(value.strip())):
         year, month, day = int(year_first[1]), int(year_first[3]), int(year_first[4])
         with contextlib.suppress(ValueError):
@@ -181,7 +183,8 @@ def date_hint(value: Any, hint: str) -> str:
         return hint
     match = _WRITTEN_DAY_FIRST.fullmatch(value.strip()) if isinstance(value, str) else None
     if match is None:
-        return hint
+        in_words = dateline_date(value) if isinstance(value, str) and len(value) < 100 else None
+        return f"write {in_words.isoformat()}: dates are YYYY-MM-DD" if in_words else hint
     first, second, year = (int(part) for part in match.groups())
     readings = []
     for day, month in ((first, second), (second, first)):

@@ -45,7 +45,16 @@ def collect(generators) -> None:
 def collect_into(context: dict, settings: dict) -> None:
     articles = context.get("articles", [])
     country_pages, convention = context.get("country_pages") or {}, context.get("convention")
-    inputs = (front_matter(articles), country_pages, convention, absolute_siteurl(settings), settings["THEME"])
+    # An article's abstract is its summary, which its body gives when the front-matter does not.
+    summaries = tuple(article.metadata.get("summary") for article in articles)
+    inputs = (
+        front_matter(articles),
+        summaries,
+        country_pages,
+        convention,
+        absolute_siteurl(settings),
+        settings["THEME"],
+    )
     context["citations"] = derived(
         context, "citations", inputs, lambda: _citations(articles, country_pages, convention, settings)
     )

@@ -13,9 +13,17 @@ from archive_core.locales import language_name, long_date
 
 from .references import Gettext, Reference
 
-# LaTeX's special characters, escaped in BibTeX field values; the text stays UTF-8 (biber reads it).
+# LaTeX's special characters, escaped in BibTeX field values; the text stays UTF-8 (biber reads it). A brace is
+# written as a command: BibTeX counts every `{` and `}`, a backslash before one too, so `\}` in a title ended the
+# entry there, and `\{` left it open to the end of the file.
 _BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
-_BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+_BIBTEX_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "^": r"\^{}",
+    "~": r"\~{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+}
 # biblatex `langid` values for the archive's languages (babel/polyglossia names).
 _LANGID = {"pl": "polish", "en": "british"}
 
@@ -40,6 +48,7 @@ def bibtex(ref: Reference) -> str:
         ("url", _bib_url(ref.url)),
         ("langid", _LANGID.get(ref.lang, ref.lang)),
         ("note", _bib(_original_note(ref))),
+        ("abstract", _bib(ref.abstract or "")),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     return f"@online{{{ref.key},\n{body}\n}}\n"
@@ -60,6 +69,8 @@ def ris(ref: Reference) -> str:
     note = _original_note(ref)
     if note:
         lines.append(("N1", note))
+    if ref.abstract:
+        lines.append(("AB", ref.abstract))  # on one line, as every value: no line of it can start `ER  -`
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {' '.join(value.split())}".rstrip() + "\n" for tag, value in lines)
 
@@ -82,6 +93,8 @@ def csl_json(ref: Reference) -> str:
     note = _original_note(ref)
     if note:
         item["note"] = note
+    if ref.abstract:
+        item["abstract"] = " ".join(ref.abstract.split())
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 

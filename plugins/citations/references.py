@@ -8,6 +8,7 @@ from datetime import date
 
 from archive_core.i18n import N_
 from archive_core.provenance import wayback_url
+from archive_core.summaries import plain_text
 
 Gettext = Callable[[str], str]
 
@@ -28,6 +29,7 @@ class Reference:
     original_archived: str | None = None
     translator: str | None = None
     translated_from: str | None = None
+    abstract: str | None = None  # the article's summary (or lead) as plain text
 
     @property
     def files(self) -> dict[str, str]:
@@ -61,6 +63,9 @@ def article_reference(article, siteurl: str, gettext: Gettext) -> Reference:
         original_archived=archived,
         translator=meta.translation.by if meta.translation else None,
         translated_from=meta.translation.from_lang if meta.translation else None,
+        # The metadata, not `article.summary`: that is memoized at its first reading, and read here, before Pelican
+        # resolves the summary's {filename} links, it would keep them unresolved on every listing.
+        abstract=" ".join(plain_text(article.metadata.get("summary") or "").split()) or None,
     )
 
 

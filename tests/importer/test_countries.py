@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from archive_core import countries
-from archive_core.errors import ContentError
+from archive_core.errors import ContentError, Problem
+from tools.check import check
 from tools.importer.countries import COUNTRY_NAMES, detect, load_country_forms
 
 
@@ -39,16 +41,21 @@ def test_every_record_is_a_known_country_with_a_source():
     assert COUNTRY_NAMES.parent.name == "data"
 
 
-def test_a_bad_record_is_reported_with_file_and_line(tmp_path):
-    path = tmp_path / "country-names.yaml"
+def problems_told(path: Path, forms_of_vietnam: str) -> list[Problem]:
+    """What loading a file of a record of VN with those forms and a record of an unknown country tells."""
     path.write_text(
-        "countries:\n  - code: VN\n    forms: [Wietnamu]\n    source: https://pl.wiktionary.org/wiki/Wietnam\n"
+        f"countries:\n  - code: VN\n    forms: [{forms_of_vietnam}]\n    source: https://pl.wiktionary.org/wiki/Wietnam\n"
         "  - code: XX\n    forms: [Iksji]\n    source: https://example.org\n",
         encoding="utf-8",
     )
     with pytest.raises(ContentError) as info:
         load_country_forms(path)
-    assert str(info.value).startswith(f"{path}:5: code: 'XX' is not a known country code")
+    return list(info.value.problems)
+
+
+def test_a_bad_record_is_reported_with_file_and_line(tmp_path):
+    path = tmp_path / "country-names.yaml"
+    assert str(problems_told(path, "Wietnamu")[0]).startswith(f"{path}:5: code: 'XX' is not a known country code")
 
 
 def test_a_form_written_with_decomposed_accents_is_found_in_composed_text_and_the_other_way(tmp_path):
@@ -64,3 +71,15 @@ def test_a_form_written_with_decomposed_accents_is_found_in_composed_text_and_th
     )
     assert detect("Na Curaçaowie podpisano.", path) == ("CW",)
     assert detect(unicodedata.normalize("NFD", "Na Curaçaowie podpisano."), path) == ("CW",)
+
+
+def test_every_problem_of_the_file_is_told_as_make_check_tells_them(tmp_path):
+    """A finding of the YAML reading (a form listed twice) was raised alone, before the records were read: the
+    importer told it, and `make check` told it with the bad record after it; fixed one, the other came next."""
+    path = tmp_path / "data" / "country-names.yaml"
+    path.parent.mkdir()
+    told = problems_told(path, "Wietnamu, Wietnamu")
+    assert [str(problem) for problem in told] == [
+        str(problem) for problem in check(tmp_path) if problem.path == str(path)
+    ]
+    assert [problem.line for problem in told] == [3, 5]

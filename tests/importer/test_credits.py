@@ -65,3 +65,27 @@ def test_a_lead_that_looks_like_markdown_is_its_summary_as_written(capsys, tmp_p
     assert doc.meta.summary is not None
     assert doc.summary_html == doc.html.split("\n")[0] + "\n"  # shown as the body's first paragraph is
     assert Markup(doc.summary_html).striptags() == lead  # noqa: S704 (the reader's own HTML, reduced to text)
+
+
+GIVEN_URL = ("--date", "2025-10-27", "--source-url", URL, "--lang", "en")
+
+
+def test_a_source_line_naming_another_address_than_source_url_stays_in_the_text(capsys, tmp_path):
+    """A `Źródło: https://...` line is the article's address only where it is that address: with SOURCE_URL given
+    another, it cites a page the text refers to (a ministry's statement), and it was dropped, with no word said."""
+    cited = "Źródło: https://www.gov.pl/web/cyfryzacja/komunikat"
+    source = tmp_path / "source.txt"
+    source.write_text(f"Komunikat ministerstwa\n\n{LEAD}\n\n{cited}\n", encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "content", *GIVEN_URL)
+    assert result.code == 0, result.err
+    assert read_article(result.path).meta.source.url == URL
+    assert body_of(result.path).rstrip().endswith(cited)
+    assert "source.url: the text's line 5 names https://www.gov.pl/web/cyfryzacja/komunikat" in result.err
+
+
+def test_a_source_line_naming_source_url_is_the_address_not_text(capsys, tmp_path):
+    source = tmp_path / "source.txt"
+    source.write_text(f"Kenya signs\n\n{LEAD}\n\nSource: {URL}\n", encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "content", *GIVEN_URL)
+    assert result.code == 0, result.err
+    assert "Source:" not in body_of(result.path) and "source.url" not in result.err

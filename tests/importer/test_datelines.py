@@ -3,6 +3,8 @@ title derived from the lead; it stays in the text, verbatim."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from archive_core.articles import read_article
@@ -33,13 +35,18 @@ def test_the_date_line_of_a_saved_page_is_not_its_summary(capsys, tmp_path, date
     assert body_of(result.path).lstrip().startswith(dateline)  # kept, verbatim, where the page has it
 
 
-def test_a_title_derived_from_a_text_is_not_its_date_line(capsys, tmp_path):
-    source = tmp_path / "source.txt"
-    source.write_text(f"3 lutego 2026\n\n{LEAD}\n\n(PAP)\n", encoding="utf-8")
-    options = ("--date", "2026-02-03", "--source-url", "https://www.example.org/estonia")
-    result = run_import(capsys, source, tmp_path / "content", *options)
+def import_text(capsys, folder: Path, text: str, *options: str) -> Path:
+    """The article the text imports into, its date and address given."""
+    source = folder / "source.txt"
+    source.write_text(text, encoding="utf-8")
+    given = ("--date", "2026-02-03", "--source-url", "https://www.example.org/estonia", *options)
+    result = run_import(capsys, source, folder / "content", *given)
     assert result.code == 0, result.err
-    meta = read_article(result.path).meta
+    return result.path
+
+
+def test_a_title_derived_from_a_text_is_not_its_date_line(capsys, tmp_path):
+    meta = read_article(import_text(capsys, tmp_path, f"3 lutego 2026\n\n{LEAD}\n\n(PAP)\n")).meta
     assert meta.title.startswith("Estonia podpisała"), meta.title
     assert meta.summary == LEAD
 
@@ -119,3 +126,23 @@ def test_a_digit_no_number_is_written_with_is_no_date(paragraph):
     # Found by fuzzing: `¹` and `②` are digits to str.isdigit() but no number int() reads, and a source
     # holding one alone on a line ended the import in a traceback.
     assert dateline_date(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["By Jane Doe", "By JANE DOE and John Smith", "Autor: Jan Kowalski", "Autorka: Anna Nowak, PAP", "Oprac. J. Nowak"],
+)
+def test_a_byline_above_the_lead_is_not_the_summary_nor_the_title(capsys, tmp_path, byline):
+    """A byline (`By Jane Doe`) stood above the lead as its first paragraph, and every listing showed it as the
+    article's summary, as a derived title the byline; it stays in the text, verbatim."""
+    path = import_text(capsys, tmp_path, f"{byline}\n\n{LEAD}\n\nDruga część tekstu.\n\n(PAP)\n")
+    meta = read_article(path).meta
+    assert meta.summary == LEAD
+    assert meta.title.startswith("Estonia podpisała"), meta.title
+    assert body_of(path).lstrip().startswith(byline)
+
+
+def test_a_sentence_opening_with_by_is_a_lead(capsys, tmp_path):
+    lead = "By 2030 every state must ratify the convention, the ministry said in Hanoi on Saturday."
+    path = import_text(capsys, tmp_path, f"Ratification deadline\n\n{lead}\n\n(PAP)\n", "--lang", "en")
+    assert read_article(path).meta.summary == lead

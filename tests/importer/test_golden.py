@@ -1,5 +1,7 @@
-"""Importing the seed, kept in the content folder's sources/, gives the expected article byte for byte
-(tests/importer/fixtures/seed.expected.md: the article as first imported, pointing to its raw copy)."""
+"""Importing the seed (the archive's first source, as received; the tests keep their own copy in
+tests/importer/fixtures/seed/), kept in the content folder's sources/, gives the expected article byte for byte
+(tests/importer/fixtures/seed.expected.md: the article as first imported, pointing to its raw copy), and its page
+shows every sentence of it."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from pathlib import Path
 
 from archive_core.articles import read_article
 
-from ..conftest import ROOT, SEED
+from .. import invariants
+from ..conftest import FIXTURE, ROOT, SEED, build_site
 from .helpers import FIXTURES, body_of, run_import, written_files
 
 COMMITTED = FIXTURES / "seed.expected.md"
@@ -53,6 +56,15 @@ def test_a_source_outside_the_content_folder_has_no_raw_copy_and_the_importer_sa
     assert result.code == 0, result.err
     assert "raw:" not in result.path.read_text(encoding="utf-8")
     assert "warning: source.raw: not in" in result.err
+
+
+def test_every_sentence_of_the_seed_is_on_its_built_page(capsys, tmp_path):
+    """Imported into an archive (the fixture's) and built: the page a reader reads holds the whole source."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    assert import_seed(capsys, content).code == 0
+    site = build_site(tmp_path / "output", content)
+    assert invariants.seed_problems(content, site, raw_copy(content)) == []
 
 
 def test_seed_metadata_comes_from_the_text(capsys, tmp_path):

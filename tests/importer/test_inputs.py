@@ -12,7 +12,7 @@ import pytest
 
 from archive_core.articles import read_article
 from tools.check import check
-from tools.importer.decoding import decode
+from tools.importer.decoding import decode, normalize
 
 from .helpers import FIXTURES, body_of, run_import, written_files
 
@@ -41,6 +41,24 @@ def test_bom_no_break_and_trailing_spaces(capsys, tmp_path):
     assert all(line == line.rstrip() for line in text.splitlines())
     assert read_article(result.path).meta.title == "Konwencja z Hanoi otwarta do podpisu"
     assert "(25 i 26 października) w Hanoi zakończyła" in text
+
+
+@pytest.mark.parametrize(
+    ("written", "imported"),
+    [
+        ("علی\u200cرضا", "علی\u200cرضا"),  # Persian: the non-joiner is spelling, the name looks otherwise without it
+        ("\U0001f468\u200d\U0001f469\u200d\U0001f467", "\U0001f468\u200d\U0001f469\u200d\U0001f467"),  # one emoji
+        ("क्\u200dष", "क्\u200dष"),  # Devanagari: the joiner chooses the letter's form
+        ("Ali\u200cReza", "AliReza"),  # between Latin letters: left by a web page
+        ("Hanoi\u200d ", "Hanoi "),
+        ("\u200cعلی", "علی"),
+        ("وزیر \u200c علی", "وزیر  علی"),  # beside a space
+    ],
+)
+def test_joiners_are_kept_where_a_script_spells_with_them(written, imported):
+    """The importer dropped every zero-width non-joiner and joiner, as the invisible characters web pages leave:
+    a Persian name written with one was imported spelled otherwise, and an emoji of a family became three."""
+    assert normalize(written) == imported
 
 
 WIDE_ENCODINGS = (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from archive_core import countries
 from archive_core.country_names import CountryForms, parse_country_names
-from archive_core.data import load_data
+from archive_core.data import load_data, recording, with_yaml_problems
 from archive_core.errors import ContentError
 from archive_core.layout import COUNTRY_NAMES_FILE
 from archive_core.locales import LANGUAGES, babel_locale
@@ -20,10 +20,16 @@ COUNTRY_NAMES = ROOT / "content" / COUNTRY_NAMES_FILE
 
 
 def load_country_forms(path: Path = COUNTRY_NAMES) -> tuple[CountryForms, ...]:
-    """The file's records (archive_core.country_names); ContentError naming the file and line of the first bad one."""
-    records, problems = parse_country_names(load_data(path, path.parent.parent))  # inside content/
+    """The file's records (archive_core.country_names); ContentError telling every problem of the file, at its
+    line, as `make check` tells them: what the YAML reading found in its values among its records' problems."""
+    with recording() as data_files:
+        try:
+            records, problems = parse_country_names(load_data(path, path.parent.parent))  # inside content/
+        except ContentError as exc:  # the file cannot be read at all
+            records, problems = (), list(exc.problems)
+    problems = with_yaml_problems(data_files.values(), problems)
     if problems:
-        raise ContentError(problems[0])
+        raise ContentError(*problems)
     return records
 
 

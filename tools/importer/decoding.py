@@ -18,7 +18,11 @@ from archive_core.wide_text import decode_wide
 MAX_SOURCE_BYTES = 5_000_000
 # No-break and other fixed-width spaces become ordinary spaces; zero-width characters go.
 _SPACES = re.compile(r"[\u00a0\u2007\u202f]")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]")
+# The zero-width non-joiner and joiner are spelling in the scripts that use them (a Persian name, `علی‌رضا`, an
+# emoji of several people): kept between two such characters; between Latin letters, or beside a space, they are
+# what a web page left in the text, and go.
+_JOINERS = re.compile(r"[\u200c\u200d]+")
 # DEL and the C1 controls are no text, as the C0 ones XML cannot hold are not; NEL (U+0085) is a space between words.
 _DEL_AND_C1 = re.compile("[\x7f-\x84\x86-\x9f]")
 
@@ -52,7 +56,22 @@ def decode(path: Path, data: bytes) -> str:
 def normalize(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\v", "\n").replace("\f", "\n")  # line and page breaks
-    return composed(without_controls(_INVISIBLE.sub("", _SPACES.sub(" ", text))))
+    text = _JOINERS.sub(_joiners_of_the_script, _INVISIBLE.sub("", _SPACES.sub(" ", text)))
+    return composed(without_controls(text))
+
+
+def _joiners_of_the_script(match: re.Match[str]) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    if start == 0 or end == len(text):
+        return ""
+    return match.group() if _joins(text[start - 1]) and _joins(text[end]) else ""
+
+
+def _joins(character: str) -> bool:
+    """A character of a script that writes joiners: not ASCII, not Latin, not a space or a punctuation mark."""
+    if character.isascii() or character.isspace() or unicodedata.category(character)[0] in "PZC":
+        return False
+    return not unicodedata.name(character, "").startswith("LATIN")
 
 
 def without_controls(text: str) -> str:

@@ -48,7 +48,7 @@ def parse_html(text: str, path: Path) -> ParsedSource | None:
         tree,
         with_metadata=True,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,
         include_images=False,
         include_formatting=False,
         include_links=False,
@@ -73,8 +73,9 @@ def parse_html(text: str, path: Path) -> ParsedSource | None:
 
 def _blocks(element, title: str | None) -> list[Block]:
     if element.tag == "list":
-        items = [_clean(item.xpath("string()")) for item in element.iterchildren("item")]
-        return [Block(Kind.LIST_ITEM, item) for item in items if item]
+        return _list_items(element)
+    if element.tag == "table":
+        return _table(element)
     if any(child.tag in _BLOCK_TAGS for child in element):
         return _mixed_blocks(element, title)
     text = _clean(element.xpath("string()"))
@@ -85,6 +86,38 @@ def _blocks(element, title: str | None) -> list[Block]:
     if structure.is_caption(text):
         return [Block(Kind.CAPTION, text)]
     return [Block(Kind.PARAGRAPH, text)]
+
+
+def _list_items(element) -> list[Block]:
+    """Each item of a list, then each of a list nested in it (the body's lists have one level): an item's text
+    with its nested list's ran into one word (`First itemNested item one`)."""
+    blocks = []
+    for item in element.iterchildren("item"):
+        own, nested = [item.text or ""], []
+        for child in item:
+            if child.tag == "list":
+                nested.append(child)
+                own.append(" ")
+            else:
+                own.append(child.xpath("string()"))
+            own.append(child.tail or "")
+        if text := _clean("".join(own)):
+            blocks.append(Block(Kind.LIST_ITEM, text))
+        for inner in nested:
+            blocks.extend(_list_items(inner))
+    return blocks
+
+
+def _table(element) -> list[Block]:
+    """A table, row by row, as the page shows it: its cells' text (a table nested in a cell is that cell's text)."""
+    rows = [
+        cells
+        for row in element.iterchildren("row")
+        if any(cells := tuple(_clean(cell.xpath("string()")) for cell in row.iterchildren("cell")))
+    ]
+    if not rows:
+        return []
+    return [Block(Kind.TABLE, " ".join(cell for row in rows for cell in row if cell), rows=tuple(rows))]
 
 
 def _mixed_blocks(element, title: str | None) -> list[Block]:
@@ -111,7 +144,7 @@ def _text_blocks(text: str) -> list[Block]:
 
 def _clean(text: str | None) -> str:
     # Composed as the decoded page is (`decoding.composed`): an entity such as `e&#x301;` decomposes it again.
-    return composed(_WHITESPACE.sub(" ", without_controls(text or "")).strip())
+    return composed(_WHITESPACE.sub(" ", without_controls(page_tree.unmarked(text or ""))).strip())
 
 
 def _date(value: str | None) -> date | None:

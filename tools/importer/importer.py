@@ -47,7 +47,8 @@ class Imported:
     warnings: tuple[str, ...] = ()  # why, for a field the text contradicts: `field: message (hint)`
 
 
-def read_source(path: Path) -> ParsedSource:
+def read_source(path: Path, address: str | None = None) -> ParsedSource:
+    """The article of the source at `path`; `address`, its own (SOURCE_URL), when it is given."""
     # SRC is the one file read from wherever its user keeps it: read as a plain file, bounded, never a FIFO or device.
     try:
         data = paths.read_bytes(path, "/", limit=MAX_SOURCE_BYTES)
@@ -61,12 +62,12 @@ def read_source(path: Path) -> ParsedSource:
                 path, None, "file", "no article text found in the HTML page", "save the article's text as .txt instead"
             )
         return replace(parsed, text=text)
-    return replace(parse_text(text), text=text)
+    return replace(parse_text(text, address), text=text)
 
 
 def convert(path: Path, options: ImportOptions) -> Imported:
     """The content file for the source at `path`; ContentError on anything missing or wrong."""
-    source = read_source(path)
+    source = read_source(path, options.source_url)
     if not source.blocks:
         raise content_error(path, None, "file", "the source has no article text", "is this the right file?")
     fields = front_matter_fields(path, source, options)
@@ -75,7 +76,14 @@ def convert(path: Path, options: ImportOptions) -> Imported:
     _validate(path, target, text, source.text)
     review = tuple(fields.get("review", ()))
     mismatch = language_mismatch(_all_text(fields["title"], source), options.lang) if "lang" in review else None
-    return Imported(path=target, text=text, source=source, review=review, warnings=(mismatch,) if mismatch else ())
+    cited = tuple(
+        f"source.url: the text's line {line} names {url}, not SOURCE_URL: it stays in the text, as a page the "
+        "text cites (if it is the article's own address, import again with SOURCE_URL=" + url + ")"
+        for line, url in source.cited_addresses
+    )
+    return Imported(
+        path=target, text=text, source=source, review=review, warnings=((mismatch,) if mismatch else ()) + cited
+    )
 
 
 def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions) -> dict[str, Any]:

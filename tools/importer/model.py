@@ -8,6 +8,8 @@ from enum import Enum
 
 from archive_core.datelines import dateline_date, is_dateline, split_dateline
 
+from .structure import is_byline
+
 # Where a text's date line stands: above the lead, or opening it.
 DATELINE_PARAGRAPHS = 2
 
@@ -17,12 +19,14 @@ class Kind(Enum):
     HEADING = "heading"
     CAPTION = "caption"
     LIST_ITEM = "list item"
+    TABLE = "table"
 
 
 @dataclass(frozen=True)
 class Block:
     kind: Kind
     text: str
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's cells, row by row; its `text` is all of them
 
 
 @dataclass(frozen=True)
@@ -45,12 +49,22 @@ class ParsedSource:
     publisher: str | None = None
     dropped: tuple[Dropped, ...] = field(default=())
     text: str = ""  # the source as read, for the lines of errors
+    # "Source: https://..." lines left in the text, naming another address than the article's (SOURCE_URL): a
+    # page the text cites. Their line and address.
+    cited_addresses: tuple[tuple[int, str], ...] = ()
 
     @property
     def lead(self) -> str | None:
-        """The first paragraph that is more than the page's date line, without the date line that opens it
-        (`Hanoi (PAP) - `): the text the summary and a derived title are made of."""
-        paragraph = next((b.text for b in self.blocks if b.kind is Kind.PARAGRAPH and not is_dateline(b.text)), None)
+        """The first paragraph that is more than the page's date line or a byline, without the date line that opens
+        it (`Hanoi (PAP) - `): the text the summary and a derived title are made of."""
+        paragraph = next(
+            (
+                b.text
+                for b in self.blocks
+                if b.kind is Kind.PARAGRAPH and not (is_dateline(b.text) or is_byline(b.text))
+            ),
+            None,
+        )
         opened = split_dateline(paragraph) if paragraph else None
         return opened[1] if opened else paragraph
 

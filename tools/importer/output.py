@@ -23,7 +23,7 @@ _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\s#]*(?: [^\s#:]+)*")
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 # Characters that Markdown would read as markup inside a line, and markers at a line's start.
-_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<])")
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<{])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START_MARKUP = re.compile(r"^([#>+=:|~-])")
 _ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
@@ -70,16 +70,31 @@ def _reads_back(text: str) -> bool:
 def body(blocks: Iterable[Block]) -> str:
     parts = []
     for kind, group in groupby(blocks, key=lambda block: block.kind):
-        texts = [escape(block.text) for block in group]
+        group_blocks = list(group)
+        texts = [escape(block.text) for block in group_blocks]
         if kind is Kind.LIST_ITEM:
             parts.append("\n".join(f"- {text}" for text in texts))
         elif kind is Kind.HEADING:
             parts.extend(f"## {_closing_hash(text)}" for text in texts)
+        elif kind is Kind.TABLE:
+            parts.extend(_table(block.rows) for block in group_blocks)
         elif kind is Kind.CAPTION:
             parts.extend(f"::: caption\n{text}\n:::" for text in texts)
         else:
             parts.extend(texts)
     return "\n\n".join(parts) + "\n"
+
+
+def _table(rows: tuple[tuple[str, ...], ...]) -> str:
+    """A Markdown table, the first row its header; rows padded with empty cells to the widest, since a row with
+    more cells than the header loses them (`make check` refuses it)."""
+    width = max(len(row) for row in rows)
+    lines = [_table_row([escape(cell).replace("|", "\\|") for cell in row] + [""] * (width - len(row))) for row in rows]
+    return "\n".join([lines[0], _table_row(["---"] * width), *lines[1:]])
+
+
+def _table_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
 
 
 def _closing_hash(text: str) -> str:

@@ -6,6 +6,7 @@ would leave out is put where it keeps it, and broken markup is nested as a brows
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import lxml.html
@@ -24,12 +25,16 @@ def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Dra
     _drop_controls_written_as_entities(tree)
     # Comments are no text: a malformed end tag (`</---`) parses as one, and trafilatura would keep its text.
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    _annotations_after_their_base(tree)
     _drop_what_no_reader_sees(tree)
+    _keep_text_of_elements_trafilatura_drops(tree)
+    _words_parted_at_line_breaks(tree)
     drawings = keep_drawing_names(tree)  # before the figures that hold them are cleared
     _keep_figure_captions(tree)
     _keep_text_shown_as_written(tree)
     tree = _nested_as_a_browser_nests_it(tree, path)
     _keep_text_outside_paragraphs(tree)
+    _mark_each_block(tree)
     return tree, drawings
 
 
@@ -67,7 +72,7 @@ def _read_whole(markup: str, path: Path, *, source_lines: bool):
 # `hidden` (but `hidden="until-found"`, which a reader's search unfolds) or styled `display: none` / `visibility:
 # hidden`.
 _UNSHOWN = (
-    "//template | //dialog[not(@open)] | //iframe | //noembed | //noframes | //datalist | //rp"
+    "//template | //dialog[not(@open)] | //iframe | //noembed | //noframes | //noscript | //datalist | //rp"
     " | //body//title[not(ancestor::svg)]"
     " | //*[@hidden][not(translate(@hidden, 'UNTILFOD', 'untilfod') = 'until-found')]"
     " | //*[@style][re:test(@style, '(^|;)\\s*(display\\s*:\\s*none|visibility\\s*:\\s*hidden)"
@@ -83,6 +88,43 @@ def _drop_what_no_reader_sees(tree) -> None:
     for element in tree.xpath(_UNSHOWN, namespaces=_NAMESPACES):
         if element.getparent() is not None:
             element.drop_tree()
+
+
+# The elements trafilatura drops with their text (its MANUALLY_CLEANED) that a reader sees as text in its place:
+# shown in the line (a date, a label, a formula, scrolling text), or as a block of its own (a read-only text box);
+# and a quotation in the line (`<q>`), which it reads as a block, parting the paragraph in three.
+_SHOWN_INLINE = ("time", "output", "label", "marquee", "blink", "math", "rt", "rtc", "q")
+_SHOWN_AS_A_BLOCK = ("textarea",)
+
+
+def _keep_text_of_elements_trafilatura_drops(tree) -> None:
+    """trafilatura drops some elements with their text, as page furniture: `<time>` took the day out of "signed
+    on 25 October in Hanoi", with no word said. Those a reader sees as text become a span or a paragraph, which
+    it keeps; the page's furniture it drops (navigation, forms, asides, footers) stays its to drop."""
+    for element in tree.iter(*_SHOWN_INLINE):
+        element.tag = "span"
+    for element in tree.iter(*_SHOWN_AS_A_BLOCK):
+        element.tag = "p"
+
+
+def _words_parted_at_line_breaks(tree) -> None:
+    """A `<br>` parts the words either side of it; trafilatura joined them (`Embassy of Kenya<br>Hanoi` became
+    `Embassy of KenyaHanoi`). A line end after it is a space in the paragraph the text becomes."""
+    for line_break in tree.iter("br"):
+        line_break.tail = "\n" + (line_break.tail or "")
+
+
+def _annotations_after_their_base(tree) -> None:
+    """A ruby annotation (`<rt>`, the reading of the characters before it) is text a reader sees, above its base:
+    in the text it follows the base in parentheses, as a browser without ruby shows it (the page's own `<rp>`
+    parentheses, which a browser with ruby hides, go with the other unshown elements)."""
+    for annotation in tree.iter("rt"):
+        if (annotation.text_content() or "").strip():
+            annotation.text = f"({annotation.text or ''}"
+            if len(annotation):
+                annotation[-1].tail = f"{annotation[-1].tail or ''})"
+            else:
+                annotation.text += ")"
 
 
 def _drop_controls_written_as_entities(tree) -> None:
@@ -159,11 +201,42 @@ def _wrap_loose_runs(holder, blocks: set) -> None:
             child.tail = tail
 
 
+# A mark that makes each block's text its own, taken out of the text trafilatura gives (`unmarked`): its number's
+# base-4096 digits as characters of the Private Use Area between two others, which no page writes so (a page that
+# did would lose them); digits, as text, were kept in the title that trafilatura read, rid of the marks around them.
+BLOCK_MARK = re.compile("\uf8fe[\ue000-\uefff]*\uf8ff")
+_MARK_DIGITS = 4096
+_MARKED = ("p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre")
+
+
+def _mark(number: int) -> str:
+    digits = ""
+    while True:
+        number, digit = divmod(number, _MARK_DIGITS)
+        digits = chr(0xE000 + digit) + digits
+        if not number:
+            return f"\uf8fe{digits}\uf8ff"
+
+
+def _mark_each_block(tree) -> None:
+    """trafilatura drops a paragraph whose text an earlier one has ("accepted cost: identical-text elements
+    collapse"): a quotation the article repeats, a line said twice, was gone with no word said. Each block's text
+    starts with a mark of its own, so that none is the same as another; `unmarked` takes the marks out again."""
+    for number, element in enumerate(tree.iter(*_MARKED)):
+        element.text = _mark(number) + (element.text or "")
+
+
+def unmarked(text: str) -> str:
+    return BLOCK_MARK.sub("", text)
+
+
 def _keep_figure_captions(tree) -> None:
-    """trafilatura drops <figure> with its caption; a caption is the source's text, so it becomes a paragraph."""
-    for figure in tree.iter("figure"):
-        caption = figure.find(".//figcaption")
-        figure.clear(keep_tail=True)
-        figure.tag = "p"
-        if caption is not None:  # its text, but a script's or a style sheet's code (text_content() holds it)
-            figure.text = "".join(caption.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
+    """trafilatura drops a <figure> with all it holds: its caption, the source's text, and what it frames besides
+    an image (a quotation and its author, a table). The figure becomes a division and its caption a paragraph of
+    its text, but a script's or a style sheet's code (text_content() holds it)."""
+    for figure in list(tree.iter("figure")):
+        for caption in list(figure.iter("figcaption")):
+            text = "".join(caption.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
+            caption.clear(keep_tail=True)
+            caption.tag, caption.text = "p", text
+        figure.tag = "div"

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from archive_core.datelines import is_dateline
+from archive_core.provenance import same_address
 
 from . import structure, wrapping
 from .model import Block, Dropped, Kind, ParsedSource
 from .wrapping import Numbered
 
 
-def parse_text(text: str) -> ParsedSource:
+def parse_text(text: str, address: str | None = None) -> ParsedSource:
+    """The article of `text`; `address`, the article's own (SOURCE_URL), when it is given."""
     raw = text.split("\n")
     numbered = [(number, line.strip()) for number, line in enumerate(raw, start=1)]
-    url, numbered = _take_source_url(numbered)
+    url, numbered, cited = _take_source_url(numbered, address)
     kept = [(number, line) for number, line in numbered if line]
     kept, dropped = _drop_trailing_residue(kept)
     if kept:
@@ -28,12 +30,17 @@ def parse_text(text: str) -> ParsedSource:
         len(lines) > 1
         and structure.looks_like_heading(first)
         and not structure.agency_credit(first)
-        and not is_dateline(first)
+        and not _says_who_or_when(first)
     ):
         title, lines = lines[0], lines[1:]
     publisher = structure.closing_credit(lines[-1]) if lines else None
     return ParsedSource(
-        blocks=tuple(classify(lines)), title=title, source_url=url, publisher=publisher, dropped=tuple(dropped)
+        blocks=tuple(classify(lines)),
+        title=title,
+        source_url=url,
+        publisher=publisher,
+        dropped=tuple(dropped),
+        cited_addresses=tuple(cited),
     )
 
 
@@ -48,13 +55,24 @@ def classify(lines: list[str]) -> list[Block]:
             blocks.append(Block(Kind.LIST_ITEM, bullet.group(1)))
         elif structure.is_caption(line):
             blocks.append(Block(Kind.CAPTION, line))
-        elif index < len(lines) - 1 and structure.looks_like_heading(line) and not is_dateline(line):
+        elif _between_paragraphs(lines, index) and structure.looks_like_heading(line) and not _says_who_or_when(line):
             blocks.append(Block(Kind.HEADING, line))
         else:
             blocks.append(Block(Kind.PARAGRAPH, line))
         blocks.extend(Block(Kind.LIST_ITEM, item) for item in items)
         index += 1 + len(items)
     return blocks
+
+
+def _says_who_or_when(line: str) -> bool:
+    return is_dateline(line) or structure.is_byline(line)
+
+
+def _between_paragraphs(lines: list[str], index: int) -> bool:
+    """A subheading parts the text: text before it (it is never the lead, nor a byline above it), and text after
+    it that is more than the agency credit closing the article."""
+    after = lines[index + 1 :]
+    return index > 0 and bool(after) and not (len(after) == 1 and structure.agency_credit(after[0]))
 
 
 def _list_after(lines: list[str], index: int) -> list[str]:
@@ -69,18 +87,25 @@ def _list_after(lines: list[str], index: int) -> list[str]:
     return items if len(items) >= 2 else []
 
 
-def _take_source_url(numbered: list[Numbered]) -> tuple[str | None, list[Numbered]]:
-    """The first "Source: URL" line (or "Source:" with the URL wrapped onto the next line), blanked out:
-    it is metadata, not text, and it ends a paragraph."""
+def _take_source_url(
+    numbered: list[Numbered], address: str | None
+) -> tuple[str | None, list[Numbered], list[tuple[int, str]]]:
+    """The first "Source: URL" line (or "Source:" with the URL wrapped onto the next line) that gives the
+    article's address (any, when `address` is not given), blanked out: it is metadata, not text, and it ends a
+    paragraph. One naming another address cites a page, and stays in the text: (its line, its URL) each."""
+    cited = []
     for index, (number, line) in enumerate(numbered):
-        url = structure.source_url(line)
-        if url:
-            return url, [*numbered[:index], (number, ""), *numbered[index + 1 :]]
         following = numbered[index + 1][1] if index + 1 < len(numbered) else ""
-        url = structure.source_url(f"{line} {following}") if structure.SOURCE_LABEL.fullmatch(line) else None
-        if url:
-            return url, [*numbered[:index], (number, ""), (numbered[index + 1][0], ""), *numbered[index + 2 :]]
-    return None, numbered
+        wrapped = structure.SOURCE_LABEL.fullmatch(line) is not None
+        url = structure.source_url(f"{line} {following}") if wrapped else structure.source_url(line)
+        if not url:
+            continue
+        if address is not None and same_address(url) != same_address(address):
+            cited.append((number, url))
+            continue
+        blanked = [(number, "")] + ([(numbered[index + 1][0], "")] if wrapped else [])
+        return url, [*numbered[:index], *blanked, *numbered[index + len(blanked) :]], cited
+    return None, numbered, cited
 
 
 def _drop_trailing_residue(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[Dropped]]:

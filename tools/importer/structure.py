@@ -27,6 +27,10 @@ RESIDUE = re.compile(
     r"|facebook|twitter|x|linkedin|e-?mail|print|drukuj|whatsapp|telegram|messenger",
     re.IGNORECASE,
 )
+# A byline above the lead: "By Jane Doe", "Autor: Jan Kowalski", "Oprac. Anna Nowak, PAP": a name after the label,
+# in a few words, and no sentence ("By 2030, every state...", "By Saturday, 72 states had signed.").
+BYLINE = re.compile(r"(?:by|autor(?:ka)?:|oprac(?:\.|owanie:)|tekst:)\s+([^\W\d_][^!?…]{0,80})", re.IGNORECASE)
+BYLINE_MAX_WORDS = 10
 HEADING_MAX_CHARS = 150
 _NOT_HEADING_END = tuple(".!?…:;,)”\"»'’")
 LIST_ITEM_CONTINUES = (";", ",")
@@ -60,11 +64,20 @@ def _credit(text: str) -> str | None:
 _NOT_HEADING = re.compile(r"[a-z][a-z0-9+.-]*://|\bwww\.|^\[[^\]]*\]:|^\{.*\}$", re.IGNORECASE)
 
 
+# What may follow a sentence's end and is no word: backslashes, a Pandoc-like attribute brace (`{.lead}`).
+_TRAILING_MARKS = re.compile(r"(?:\s*(?:\\+|\{[^{}]*\}))+$")
+
+
+def _words_end(line: str) -> str:
+    """`line` up to its last word or punctuation: "... said MSZ. \\" ends a sentence, as "... said MSZ." does."""
+    return _TRAILING_MARKS.sub("", line)
+
+
 def looks_like_heading(line: str) -> bool:
     """Short, with words, and not ending like a sentence, a quote or a credit, nor an address or a mark."""
     return (
         0 < len(line) <= HEADING_MAX_CHARS
-        and not line.endswith(_NOT_HEADING_END)
+        and not ends_sentence(line)
         and not BULLET.fullmatch(line)
         and any(character.isalpha() for character in line)
         and not _NOT_HEADING.search(line)
@@ -73,7 +86,18 @@ def looks_like_heading(line: str) -> bool:
 
 def ends_sentence(line: str) -> bool:
     """Ends as a sentence, a quote, a credit, a list item or a list's introduction do."""
-    return line.endswith(_NOT_HEADING_END)
+    return _words_end(line).endswith(_NOT_HEADING_END)
+
+
+def is_byline(line: str) -> bool:
+    """`line` names the article's author, and says nothing else: the name after the label starts with a capital."""
+    match = BYLINE.fullmatch(line)
+    return (
+        bool(match)
+        and match.group(1)[0].isupper()
+        and len(line.split()) <= BYLINE_MAX_WORDS
+        and not ends_sentence(line)
+    )
 
 
 def is_residue(line: str) -> bool:

@@ -46,7 +46,7 @@ def test_problems_of_the_front_matter_and_the_body_are_told_together(tmp_path):
     body = "Tekst z [](https://example.org/x) linkiem.\n\n# Drugi tytuł\n\nI [](https://example.org/y).\n"
     text = article({"lang": "lang: de"}, body=body, extra="tags: [ok, '']\nsummary: '...'\n")
     told = problems_of(tmp_path, text)
-    assert [(line, field) for line, field, _ in told] == [(4, "lang"), (9, "tags"), (10, "summary"), (12, "body"),
+    assert [(line, field) for line, field, _ in told] == [(4, "lang"), (9, "tags.1"), (10, "summary"), (12, "body"),
                                                         (14, "body"), (16, "body")]  # fmt: skip
     assert told[2][2] == "is still the placeholder '...'"
     assert [message.split(",")[0] for _, _, message in told[3:]] == [
@@ -60,8 +60,8 @@ def test_each_item_of_a_list_is_checked(tmp_path):
     text = article({}, extra="countries: [XX, VN, YY]\ncorrections:\n  - date: 2025-13-40x\n    change: A\n"
                    "  - date: 2025-11-01\n  - date: 2025-11-02\n    change: B\n    kind: x\n")  # fmt: skip
     assert problems_of(tmp_path, text) == [
-        (9, "countries", "'XX' is not a known country code"),
-        (9, "countries", "'YY' is not a known country code"),
+        (9, "countries.0", "'XX' is not a known country code"),
+        (9, "countries.2", "'YY' is not a known country code"),
         (11, "corrections.0.date", "'2025-13-40x' is not a date"),
         (13, "corrections.1.change", "is missing"),
         (16, "corrections.2.kind", "is not a known key"),
@@ -134,7 +134,7 @@ def test_the_problems_of_values_yaml_reads_are_told_with_the_others_each_once(tm
 def test_a_misspelt_key_is_told_beside_the_field_it_resembles_when_that_is_given(tmp_path):
     text = article({}, extra='countries: [XX]\n"countries.1": x\ntitel: B\n')
     assert problems_of(tmp_path, text) == [
-        (9, "countries", "'XX' is not a known country code"),
+        (9, "countries.0", "'XX' is not a known country code"),
         (10, "countries.1", "is not a known field"),
         (11, "titel", "is not a known field"),
     ]
@@ -144,9 +144,9 @@ def test_a_value_listed_twice_leaves_the_other_items_of_its_list_checked(tmp_pat
     text = article({}, extra="countries: [VN, VN, XX]\ntags: [ok, ok, Ok]\n")
     assert problems_of(tmp_path, text) == [
         (9, "countries", "lists 'VN' twice"),
-        (9, "countries", "'XX' is not a known country code"),
+        (9, "countries.2", "'XX' is not a known country code"),
         (10, "tags", "lists 'ok' twice"),
-        (10, "tags", "'ok' and 'Ok' are one topic (case, diacritics and punctuation do not count)"),
+        (10, "tags.2", "'ok' and 'Ok' are one topic (case, diacritics and punctuation do not count)"),
     ]
 
 
@@ -168,10 +168,10 @@ def test_a_key_a_mapping_does_not_know_leaves_its_other_keys_checked(tmp_path):
 def test_every_name_review_does_not_know_and_every_pair_of_tags_of_one_topic_is_told(tmp_path):
     text = article({}, extra="review: [titel, tytul]\ntags: [a, A, b, B]\n")
     assert problems_of(tmp_path, text) == [
-        (9, "review", "'titel' is not a field name"),
-        (9, "review", "'tytul' is not a field name"),
-        (10, "tags", "'a' and 'A' are one topic (case, diacritics and punctuation do not count)"),
-        (10, "tags", "'b' and 'B' are one topic (case, diacritics and punctuation do not count)"),
+        (9, "review.0", "'titel' is not a field name"),
+        (9, "review.1", "'tytul' is not a field name"),
+        (10, "tags.1", "'a' and 'A' are one topic (case, diacritics and punctuation do not count)"),
+        (10, "tags.3", "'b' and 'B' are one topic (case, diacritics and punctuation do not count)"),
     ]
 
 
@@ -199,7 +199,7 @@ def test_every_value_yaml_cannot_read_is_told_at_its_field_with_the_other_proble
             problems_of(tmp_path, article({"date": "date: 2025-02-30", "lang": "lang: PL"}, extra=extra))] == [
         (3, "date", "impossible date"),
         (4, "lang", "must be one of pl, en, not 'PL'"),
-        (9, "countries", "'XX' is not a known country code"),
+        (9, "countries.0", "'XX' is not a known country code"),
         (11, "corrections.0.date", "impossible date"),
         (13, "corrections.1.date", "impossible date"),
         (15, "corrections.2.date", "the time zone offset +25"),

@@ -73,7 +73,7 @@ def test_a_person_is_told_every_problem_of_the_record(tmp_path):
     assert [(line, field) for line, field, _ in told(problems)] == [
         (2, "Anh.country"),
         (3, "Anh.role"),
-        (4, "Anh.articles"),
+        (4, "Anh.articles.1"),
         (6, "Anh.sources.0.url"),
         (8, "Anh.sources.1.url"),
         (12, "Anh.corrections.0.when"),
@@ -93,7 +93,7 @@ def test_a_country_names_record_is_told_every_problem(tmp_path):
     write(tmp_path, "country-names.yaml", "countries:\n  - code: XX\n    forms: [1]\n    source: ftp://x\n")
     assert [(line, field) for line, field, _ in told(load_country_names(tmp_path)[1])] == [
         (2, "code"),
-        (3, "forms"),
+        (3, "forms.0"),
         (4, "source"),
     ]
 
@@ -221,7 +221,7 @@ CASES = {
     ),
     "people.yaml": (
         "- name: Anh\n  country: VN\n  role: ''\n  articles: [gone]\n",
-        [(3, "Anh.role", "is empty"), (4, "Anh.articles", "'gone' is not an article in the archive")],
+        [(3, "Anh.role", "is empty"), (4, "Anh.articles.0", "'gone' is not an article in the archive")],
     ),
     "country-names.yaml": (  # the reader names a record's fields without `countries.0.`
         "countries:\n  - code: VN\n    forms: [Wietnamu]\n    source: ''\n"
@@ -294,7 +294,7 @@ def test_a_record_whose_name_holds_an_invisible_character_is_named_alike_by_the_
     write(tmp_path, "people.yaml", '- name: "A\\u200bnh"\n  country: VN\n  role: {pl: a, en: b}\n  articles: [gone]\n')
     assert [(p.line, p.field, p.message[:9]) for p in snapshot.take(tmp_path, today=TODAY).problems] == [
         (1, "record 1.name", "holds U+2"),
-        (4, "record 1.articles", "'gone' is"),
+        (4, "record 1.articles.0", "'gone' is"),
     ]
 
 

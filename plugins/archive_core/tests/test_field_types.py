@@ -95,6 +95,18 @@ def test_a_value_of_the_wrong_type_says_what_it_is_at_its_line(path, expected):
         assert f'"{value}"' in problem.hint and "quotes" in problem.hint, problem
 
 
+@pytest.mark.parametrize("written", ["1" + "0" * 100_000 + ".5", "0." + "1" * 100_000, ".inf"])
+def test_a_long_number_is_quoted_in_its_hint_by_its_start(written):
+    """The hint quoted a value YAML read as a number whole: one of 100,000 digits made a line of 100 KB."""
+    front = yaml.safe_dump(GOOD, sort_keys=False).replace("by: Anna Nowak", f"by: {written}", 1)
+    with pytest.raises(ContentError) as caught:
+        parse_article(f"---\n{front}---\n\nThe convention was signed.\n".encode(), "article.en.md")
+    problem = caught.value.problem
+    assert (problem.field, problem.message) == ("translation.by", "is a number") and len(str(caught.value)) < 200
+    shown = written if len(written) <= 40 else f"{written[:20]}…"
+    assert problem.hint == f'write it as text in quotes: by: "{shown}"'
+
+
 @pytest.mark.parametrize(
     ("written", "said"),
     [

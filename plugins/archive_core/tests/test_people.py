@@ -34,7 +34,7 @@ def test_unknown_article_and_country_and_missing_role(tmp_path):
     )
     _, problems = load_people(tmp_path, {"a"})
     messages = [str(p) for p in problems]
-    assert "people.yaml:4: A.articles: 'missing' is not an article in the archive" in messages[0]
+    assert "people.yaml:4: A.articles.0: 'missing' is not an article in the archive" in messages[0]
     assert "people.yaml:6: B.country: 'QQ' is not a known country code" in messages[1]
     assert "people.yaml:10: C.role: needs a text in each of pl, en" in messages[2]
 

@@ -9,6 +9,7 @@ import bibtexparser
 import pytest
 import rispy
 from markupsafe import Markup
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from citations.formats import bibtex, csl_json, formatted, formatted_html, ris
 from citations.references import Reference
@@ -50,6 +51,34 @@ def test_bibtex_parses_and_names_title_author_date_and_urls():
     assert "Original: https://www.example.vn/a\\%20b\\_c" in fields["note"]
     assert "accessed 2026-11-29" in fields["note"] and "archived copy" in fields["note"]
     assert fields["translator"] == "{the archive's editors (AI-assisted)}"
+
+
+def bibtex_entry_length(text: str) -> int:
+    """Where BibTeX ends the entry that opens `text`: at the brace that closes its first one. BibTeX counts every
+    `{` and `}`, and knows no escape: `\\}` closes a brace as `}` does (pybtex refuses to write an unbalanced one)."""
+    depth = 0
+    for at, char in enumerate(text):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char == "}" and depth == 0:
+            return at + 1
+    return -1
+
+
+def latex_text(value: str) -> str:
+    """A BibTeX field's value as LaTeX prints it."""
+    macros = [MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}")]
+    context = get_default_latex_context_db()
+    context.add_context_category("braces", prepend=True, macros=macros)
+    return LatexNodes2Text(latex_context=context).latex_to_text(value)
+
+
+@pytest.mark.parametrize("label", ["One } brace", "{ opened", "Smiley :-}", "a \\ b } c {", "}{"])
+def test_a_brace_in_a_label_is_its_text_and_never_ends_the_bibtex_entry(label):
+    text = bibtex(reference(title=label, authors=(label,), translator=label))
+    assert bibtex_entry_length(text) == len(text.rstrip())
+    (entry,) = bibtexparser.parse_string(text).entries
+    fields = {field.key: field.value for field in entry.fields}
+    assert {latex_text(fields[name]) for name in ("title", "author", "translator")} == {label}
 
 
 def test_ris_parses_and_names_title_author_date_and_urls():
@@ -122,3 +151,37 @@ def test_the_page_shows_the_citation_as_text_with_each_label_isolated(changes):
     labels = [*ref.authors, ref.title] + ([ref.translator.rstrip(".")] if ref.translator else [])
     for label in labels:
         assert str(Markup("<bdi>{}</bdi>").format(label.rstrip("."))) in html
+
+
+# A summary that would end a BibTeX field or start a comment, hold a LaTeX command, break a RIS record (a line that
+# starts `ER  -` ends it) or lose its Polish letters.
+HOSTILE_ABSTRACT = "Koniec} pola \\textbf{x} 100% zgody;\nER  - koniec rekordu\r\nTY  - JOUR\u2028Łódź, źdźbło"
+ABSTRACT_AS_READ = "Koniec} pola \\textbf{x} 100% zgody; ER - koniec rekordu TY - JOUR Łódź, źdźbło"
+
+
+def test_bibtex_gives_the_abstract_as_text_a_parser_reads_back():
+    text = bibtex(reference(abstract=HOSTILE_ABSTRACT))
+    assert bibtex_entry_length(text) == len(text.rstrip())
+    library = bibtexparser.parse_string(text)
+    assert not library.failed_blocks
+    (entry,) = library.entries
+    fields = {field.key: field.value for field in entry.fields}
+    assert latex_text(fields["abstract"]) == ABSTRACT_AS_READ
+    assert fields["title"].startswith("{Costs")  # the fields after it are read as fields
+
+
+def test_ris_gives_the_abstract_on_one_line_and_the_record_ends_once():
+    text = ris(reference(abstract=HOSTILE_ABSTRACT))
+    (entry,) = rispy.loads(text)
+    assert entry["abstract"] == ABSTRACT_AS_READ
+    assert [line for line in text.splitlines() if line.startswith(("ER", "TY"))] == ["TY  - NEWS", "ER  -"]
+
+
+def test_csl_json_gives_the_abstract_as_text():
+    (item,) = json.loads(csl_json(reference(abstract=HOSTILE_ABSTRACT)))
+    assert item["abstract"] == ABSTRACT_AS_READ
+
+
+def test_a_reference_without_an_abstract_has_no_abstract_field():
+    ref = reference(abstract=None)
+    assert "abstract" not in bibtex(ref) and "\nAB  -" not in ris(ref) and "abstract" not in csl_json(ref)

@@ -550,7 +550,7 @@ function languageDirection(lang) {
 
 // Pagefind's excerpt (its text escaped, the matches in <mark>), rebuilt as text and <mark> nodes only.
 function excerptNodes(data) {
-  let html = data.excerpt || "";
+  let html = excerptOfTheText(data);
   if (!html.includes("<mark>")) html = foldedExcerpt(data.content || "", query) || html;
   const template = document.createElement("template");
   template.innerHTML = html;
@@ -567,6 +567,27 @@ function excerptNodes(data) {
   if (shown && whole && !whole.startsWith(shown)) nodes.unshift(document.createTextNode("… "));
   if (shown && whole && !whole.endsWith(shown)) nodes.push(document.createTextNode(" …"));
   return nodes;
+}
+
+// Pagefind's excerpt is words of the page's text from one place, the matches in <mark>, with `<` and `>` escaped
+// but not `&`: read as HTML, text that spells an entity was shown as another (`?id=7&section=2` as `?id=7§ion=2`,
+// `&amp;` as `&`, `&lt;b&gt;` as `<b>`). Its words are taken from the text itself, escaped here, at the place where
+// Pagefind's words, escaped as Pagefind escapes them, are those of the text: its first match's place or the start.
+function excerptOfTheText(data) {
+  const excerpt = data.excerpt || "";
+  const words = excerpt.split(" ");
+  const text = (data.content || "").split(/[\r\n\s]+/g);
+  const asPagefindEscapes = (word) => word.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const bare = words.map((word) => word.replace(/<\/?mark>/g, ""));
+  const firstMark = words.findIndex((word) => word.startsWith("<mark>"));
+  const starts = [...(firstMark < 0 ? [] : (data.locations || []).map((at) => at - firstMark)), 0, 1];
+  const fits = (at) => at >= 0 && bare.every((word, i) => asPagefindEscapes(text[at + i] ?? "") === word);
+  const start = starts.find(fits);
+  if (!excerpt || start === undefined) return excerpt; // a text Pagefind split otherwise (at zero-width spaces)
+  return words
+    .map((word, i) => [word.startsWith("<mark>"), escapeHtml(text[start + i])])
+    .map(([isMatch, word]) => (isMatch ? `<mark>${word}</mark>` : word))
+    .join(" ");
 }
 
 // A run of words in a right-to-left script (Arabic, Hebrew...), which the page isolates (its label in a <bdi>, a

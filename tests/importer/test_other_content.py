@@ -1,0 +1,97 @@
+"""Sources other than the seed, from other publishers and in other forms (fixtures/other/): each imports into an
+article `make check` accepts, whose page shows every line of the source's text as written, in order."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+import pytest
+from markupsafe import Markup
+
+from archive_core.articles import read_article
+from tools.check import check
+from tools.importer import structure
+
+from .helpers import FIXTURES, run_import
+
+OTHER = FIXTURES / "other"
+SOURCES = sorted(OTHER.iterdir())
+# What a reader of a saved page never sees, or sees as the page's furniture around the article (its navigation,
+# its footer, its asides: "Read also" boxes, pull quotes that repeat the text): no text of the article.
+NOT_ARTICLE_TEXT = ("script", "style", "template", "noscript", "nav", "footer", "aside", "rp", "h1")
+PAGE_BLOCKS = ("p", "li", "td", "th", "textarea", "figcaption", "h2", "h3", "dt", "dd", "summary", "pre", "address")
+# A block's own text: a list nested in an item is items of its own.
+OWN_TEXT = "text()|*[not(self::ul or self::ol)]/descendant-or-self::text()"
+
+
+def collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def rendered_text(html: str) -> str:
+    return collapse(lxml.html.fragment_fromstring(html, create_parent="div").text_content())
+
+
+def rendered_blocks(html: str) -> list[str]:
+    tree = lxml.html.fragment_fromstring(html, create_parent="div")
+    return [text for block in tree.iter(*PAGE_BLOCKS) if (text := collapse(block.text_content()))]
+
+
+def assert_shown_in_order(lines: list[str], shown: str) -> None:
+    position = 0
+    for line in lines:
+        found = shown.find(line, position)
+        assert found >= 0, f"not shown as written, or out of order: {line!r}\nin: {shown}"
+        position = found + len(line)
+
+
+def as_written(path: Path) -> str:
+    """The source's text as its editor wrote it: only its encoding and line ends undone, every character kept."""
+    data = path.read_bytes()
+    text = data.decode("utf-16") if data.startswith(codecs.BOM_UTF16_LE) else data.decode("utf-8-sig")
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def text_lines(path: Path, err: str) -> list[str]:
+    """The source's lines a reader should find on the page: all but the title's and those reported dropped."""
+    lines = as_written(path).split("\n")
+    kept = []
+    for number, line in enumerate(lines, start=1):
+        line = collapse(line)
+        if not line or f":{number}: dropped page residue: " in err:
+            continue
+        bullet = structure.BULLET.fullmatch(line)
+        kept.append(bullet.group(1) if bullet else line)  # a bullet marker is the list's structure
+    return kept[1:]  # the first line is each source's title
+
+
+def page_blocks(path: Path) -> list[str]:
+    """The text of each paragraph, cell, item and caption of the page's article, as a reader reads it."""
+    article = lxml.html.document_fromstring(path.read_text(encoding="utf-8")).find(".//article")
+    lxml.etree.strip_elements(article, *NOT_ARTICLE_TEXT, with_tail=False)
+    for rt in article.iter("rt"):  # an annotation is read after its base, in parentheses
+        rt.text = f"({rt.text})"
+    for br in article.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return [text for block in article.iter(*PAGE_BLOCKS) if (text := collapse("".join(block.xpath(OWN_TEXT))))]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[source.name for source in SOURCES])
+def test_every_line_of_another_publishers_text_is_shown_as_written(capsys, tmp_path, source):
+    options = ("--date", "2025-10-26", "--source-url", "https://example.org/a", "--publisher", "Example News")
+    result = run_import(capsys, source, tmp_path, *options, "--lang", source.name[:2])
+    assert result.code == 0, result.err
+    assert [str(p) for p in check(tmp_path) if p.severity == "error"] == []
+    doc = read_article(result.path)
+    if source.suffix == ".html":  # each block of the page's article is one of the page shown, and no other
+        assert rendered_blocks(doc.html) == page_blocks(source)
+    else:
+        assert_shown_in_order(text_lines(source, result.err), rendered_text(doc.html))
+    listed = Markup(doc.summary_html).striptags()  # noqa: S704 (the reader's own HTML, reduced to text)
+    assert structure.agency_credit(listed) is None, f"the listings show the credit as the lead: {listed!r}"
+    assert not re.match(r"\s*<h", doc.html), "the lead became a subheading"
