@@ -3,6 +3,7 @@ index of tests/fixtures/search_queries/ (docs/search-relevance.md, "What a query
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -24,17 +25,26 @@ RIGHTS_EN = "Rights groups: “We don’t want a surveillance treaty”"
 
 @pytest.fixture(scope="module")
 def queries_served(tmp_path_factory):
+    yield from built_and_served(tmp_path_factory, CONTENT, "queries")
+
+
+def built_and_served(tmp_path_factory, content: Path, name: str):
+    """`content` built with its search index into a folder of its own, served while the caller's fixture lasts."""
     from .browser import serve
 
-    site = build_site(tmp_path_factory.mktemp("queries") / "output", CONTENT, SEARCH_INDEX=True)
-    yield from serve(site)
+    yield from serve(build_site(tmp_path_factory.mktemp(name) / "output", content, SEARCH_INDEX=True))
 
 
 def titles_found(page, base_url: str, path: str, query: str) -> list[str]:
     page.goto(f"{base_url}{path}?q={quote(query)}")
+    return titles_shown(page)
+
+
+def titles_shown(page) -> list[str]:
+    """The titles of the results, once the search the page is making is done."""
     expect(page.locator("#search-status")).not_to_have_text("", timeout=15_000)
     expect(page.locator("#search-results")).not_to_have_attribute("aria-busy", "true", timeout=15_000)
-    expect(page.locator("#search-status")).not_to_have_text("Szukam…")
+    expect(page.locator("#search-status")).not_to_have_text(re.compile("^(Szukam|Searching)…$"))
     return page.locator("#search-results a.search-result-link").all_inner_texts()
 
 

@@ -59,8 +59,27 @@ function formatCount(value) {
 }
 
 function text(name, values = {}) {
+  return filled(strings[name], values);
+}
+
+function filled(template, values) {
   const shown = (value) => (typeof value === "number" ? formatCount(value) : String(value));
-  return strings[name].replace(/\[(\w+)\]/g, (all, key) => (key in values ? shown(values[key]) : all));
+  return template.replace(/\[(\w+)\]/g, (all, key) => (key in values ? shown(values[key]) : all));
+}
+
+// A string with the query in it ("Wyniki dla [SEARCH_TERM]: [COUNT]") as nodes, the query in a <bdi>: a word of a
+// right-to-left script, or an override the query carries, would otherwise take the words and figures after it to
+// its side ("Wyniki dla الأدلة: 1" read "1 :الأدلة").
+function textWithQuery(name, values = {}) {
+  return strings[name]
+    .split(/(\[SEARCH_TERM\])/)
+    .filter(Boolean)
+    .map((part) => (part === "[SEARCH_TERM]" ? element("bdi", "", shownQuery()) : filled(part, values)));
+}
+
+// The query as the page shows it: without what it carries unseen (INVISIBLE), which the search leaves out too.
+function shownQuery() {
+  return query.replace(INVISIBLE, "").trim();
 }
 
 function element(tag, className, content) {
@@ -129,8 +148,11 @@ function addressParams() {
   return params;
 }
 
-// A new choice of filters is a step of its own (Back goes to the filters before); the query as it is typed replaces
-// its address, or every letter would be one.
+// A new choice of filters is a step of its own (Back goes to the filters before). So is a search the reader made:
+// the first letter typed after one (sent with Enter, or left by leaving the box: `change`; or the address the page
+// was opened or gone Back to) is a new step, which the next letters replace, or every letter would be one.
+let settled = true;
+
 function writeAddress(step) {
   const url = new URL(window.location.href);
   url.search = addressParams().toString();
@@ -141,24 +163,40 @@ function writeAddress(step) {
 
 // The search an address holds (on load, and on Back and Forward): a filter value no page has is kept, and shown
 // chosen with no result, rather than left out for a search of everything.
-function readAddress() {
+function readAddress(link = false) {
   const params = new URLSearchParams(window.location.search);
-  query = (params.get("q") || "").trim();
+  const typed = params.get("q") || "";
+  // Its spaces as one line of words: the box drops a line break ("general\nassembly" was "generalassembly" there).
+  query = (link ? decodedOnceMore(typed) : typed).replace(INVISIBLE, "").replace(/\s+/gu, " ").trim();
   box.value = query;
   for (const [name, values] of chosen) {
     values.clear();
     for (const value of params.getAll(filterParams.get(name))) if (value.trim()) values.add(value.trim());
   }
   if (activeCount()) pane.open = true; // the filters a search has are shown: the pane's data loads (toggle)
+  settled = true;
+}
+
+// A link encoded twice (`?q=signed%2520convention`: a mail program or a site's editor encoded it again) holds the
+// query with its escapes still in it, which Pagefind searched as letters ("signed20convention"). Readers do not
+// type a "%" and two hex digits; a "%" that escapes nothing (`100%`) is kept. Only the address a page is opened
+// with: the addresses this page writes are encoded once.
+function decodedOnceMore(value) {
+  if (!/%[0-9a-f]{2}/i.test(value)) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 // --- the query: the header's box, the address, the heading and the title ---
 
-function showQuery() {
-  const label = query ? text("results_for", { SEARCH_TERM: query }) : strings.search_the_archive;
-  heading.textContent = label;
+function showQuery(step = false) {
+  const label = shownQuery() ? text("results_for", { SEARCH_TERM: shownQuery() }) : strings.search_the_archive;
+  heading.replaceChildren(...(shownQuery() ? textWithQuery("results_for") : [label]));
   document.title = `${label} · ${siteTitle}`;
-  writeAddress(false);
+  writeAddress(step);
   // A word of the other language finds nothing here (each language has an index of its own): its
   // search page is one link away, with the query.
   for (const link of otherLanguages) {
@@ -171,7 +209,8 @@ function showQuery() {
 
 function searchFor(value, delay) {
   query = value.trim();
-  showQuery();
+  showQuery(settled);
+  settled = false;
   window.clearTimeout(timer);
   timer = window.setTimeout(run, delay);
 }
@@ -183,9 +222,10 @@ function searchFor(value, delay) {
 const QUOTED = /^\s*\p{Quotation_Mark}(.+)\p{Quotation_Mark}\s*$/u;
 
 // What a query carries that the reader does not see or mean: a soft hyphen, a zero-width space or joiner
-// pasted from a web page splits a word in two for Pagefind ("kon\u200Bwencja" found nothing), and an
-// apostrophe typed as an accent or a modifier letter ("don`t", "don´t", "donʼt") is not one to it.
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/gu;
+// pasted from a web page splits a word in two for Pagefind ("kon\u200Bwencja" found nothing), as does any
+// other character Unicode says to show as nothing (a bidirectional override or isolate: "\u202Esigned" found
+// nothing); and an apostrophe typed as an accent or a modifier letter ("don`t", "don´t", "donʼt") is not one to it.
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 const APOSTROPHE_LIKE = /[`´ʹʼ′]/gu;
 
 // A letter alone beside longer words ("2025 r.", "konwencja z Hanoi") is searched by Pagefind as the start of
@@ -293,7 +333,7 @@ async function run() {
     await showMore(number);
     if (number !== generation) return;
     list.removeAttribute("aria-busy");
-    status.textContent = summary(results.length);
+    status.replaceChildren(...summary(results.length));
     if (otherHint) otherHint.hidden = !(query && !results.length);
     if (!filtersLoaded) return;
     const counts = await facetCounts(search, number);
@@ -315,15 +355,16 @@ async function newestFirstAmongEqual(pagefind, found, options) {
   return [...found].sort((a, b) => b.score - a.score || place(a) - place(b));
 }
 
+// The status's words, as nodes (textWithQuery).
 function summary(count) {
-  const values = { COUNT: count, SEARCH_TERM: query };
+  const values = { COUNT: count };
   if (count === 0) {
     // Say what the reader can do: with more words, fewer pages hold them all; a filter narrows too.
-    const none = query ? text("zero_results_for", values) : text("many_results", values);
-    return `${none}. ${strings[activeCount() ? "zero_hint_filters" : "zero_hint"]}`;
+    const none = shownQuery() ? textWithQuery("zero_results_for", values) : [text("many_results", values)];
+    return [...none, `. ${strings[activeCount() ? "zero_hint_filters" : "zero_hint"]}`];
   }
-  if (!query) return text(count === 1 ? "one_result" : "many_results", values);
-  return text(count === 1 ? "one_result_for" : "many_results_for", values);
+  if (!shownQuery()) return [text(count === 1 ? "one_result" : "many_results", values)];
+  return textWithQuery(count === 1 ? "one_result_for" : "many_results_for", values);
 }
 
 function failed(error) {
@@ -692,6 +733,7 @@ function filterGroup(name, values) {
       if (input.checked) chosen.get(name).add(value);
       else chosen.get(name).delete(value);
       writeAddress(true);
+      settled = true;
       window.clearTimeout(timer);
       run();
     });
@@ -732,6 +774,7 @@ pane.addEventListener("toggle", () => {
 clear.addEventListener("click", () => {
   for (const values of chosen.values()) values.clear();
   writeAddress(true);
+  settled = true;
   run();
   pane.querySelector("summary").focus(); // the button is gone: the reader stays in the pane
 });
@@ -747,6 +790,10 @@ more.addEventListener("click", async () => {
 form.addEventListener("submit", (event) => {
   event.preventDefault(); // this page shows the results itself: no reload
   searchFor(box.value, 0);
+  settled = true;
+});
+box.addEventListener("change", () => {
+  settled = true;
 });
 box.addEventListener("input", () => {
   if (box.value.trim() !== query) searchFor(box.value, DEBOUNCE_MS);
@@ -760,7 +807,7 @@ window.addEventListener("popstate", () => {
 });
 
 root.hidden = false;
-readAddress();
+readAddress(true);
 showQuery();
 if (query || activeCount()) run();
 else box.focus();
