@@ -63,10 +63,10 @@ def test_timeline_events_are_search_records_and_article_entries_are_not(site: Pa
         assert marker in signing, marker
 
 
-def test_only_the_search_pages_load_the_search_and_other_pages_at_most_anchors_js(site: Path):
+def test_only_the_search_pages_load_the_search_and_no_article_loads_a_script(site: Path):
     """Search needs JavaScript; reading does not: a result marks its words by its link's text fragment, and the one
-    module other pages load (anchors.js: an old event address followed, the reader's #id kept by the language switch,
-    on an article too) is one that no page needs to be read."""
+    module other pages load (anchors.js: an old event address followed, the reader's #id kept by the language switch)
+    is one that no page needs to be read. An article page loads none."""
     scripts = {
         page.relative_to(site).as_posix(): set(SCRIPT_SOURCE.findall(page.read_text("utf-8")))
         for page in site.rglob("*.html")

@@ -62,8 +62,9 @@ def body_problems(
     return problems
 
 
-# A line of a YAML mapping: `title: ...`, `source:`.
-_FIELD_LINE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
+# A line of a front-matter mapping: `title: ...`, `source:`. Its keys are lower case: `Update: ...` is a line of text
+# (an editor's note between two rules at the top of a body), not a field.
+_FIELD_LINE = re.compile(r"[a-z_][a-z0-9_]*[ \t]*:(?:[ \t]|$)")
 
 
 def second_front_matter(body: str) -> int | None:

@@ -65,16 +65,11 @@ def give_heading_ids(state: StateCore) -> None:
 _HEADING_ID = re.compile(r'<h([1-6]) id="([^"]+)"')
 
 
-def heading_ids(html: str) -> list[tuple[str, str]]:
-    """(level, id) of each heading of `html` that has an id, in order."""
-    return _HEADING_ID.findall(html)
-
-
 def counterpart_anchors(own_html: str, other_html: str) -> dict[str, str]:
     """{a heading's id: the id of the same heading in another version of the text} for the ids that differ: two
     versions of one text (a page in two languages) whose headings are at the same levels in the same order. {} when
     their outlines differ: no heading is guessed at (the language switch then leads to the other page's top)."""
-    own, other = heading_ids(own_html), heading_ids(other_html)
+    own, other = _HEADING_ID.findall(own_html), _HEADING_ID.findall(other_html)
     if [level for level, _ in own] != [level for level, _ in other]:
         return {}
     return {mine: theirs for (_, mine), (_, theirs) in zip(own, other, strict=True) if mine != theirs}

@@ -56,19 +56,26 @@ def known_publisher(table: PublisherTable, url: str) -> Publisher | None:
 
 
 def load_publishers(content_dir: Path) -> tuple[PublisherTable, list[Problem]]:
-    """The table by site, and every problem in it; no file is an empty table. A site whose record is refused is
-    in it as None: an article of that site is not also told its publisher is missing."""
+    """The table by site, and every problem in it; no file is an empty table, and so is a file refused whole."""
+    table, problems = read_publishers(content_dir)
+    return ({} if table is None else table), problems
+
+
+def read_publishers(content_dir: Path) -> tuple[PublisherTable | None, list[Problem]]:
+    """`load_publishers`, where a file refused whole (YAML cannot read it, it is no list) is no table (None): what
+    it names is not known, and no article is also told its site is missing from it. A site whose record is refused
+    is in the table as None, for the same reason."""
     path = Path(content_dir) / PUBLISHERS_FILE
     if not os.path.lexists(path):  # a link is read (and refused if it leads out) by load_data
         return {}, []
     try:
         data_file = load_data(path, content_dir, record_key="host")
     except ContentError as exc:
-        return {}, list(exc.problems)
+        return None, list(exc.problems)
     if data_file.data is None:
         return {}, []
     if not isinstance(data_file.data, list):
-        return {}, [data_file.problem([], "publishers", "must be a list of records", "start each with `- host: ...`")]
+        return None, [data_file.problem([], "publishers", "must be a list of records", "start each with `- host: ...`")]
     table: PublisherTable = {}
     problems = []
     for index, item in enumerate(data_file.data):

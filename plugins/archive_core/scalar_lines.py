@@ -8,10 +8,12 @@ place is written on: the value's lines are matched to its text, in order.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 import yaml
+from yaml.scanner import Scanner
 
 BLOCK_STYLES = ("|", ">")
 
@@ -41,7 +43,7 @@ def line_finder(node: yaml.ScalarNode, lines: list[str]) -> Callable[[int], int]
 
 def _line_starts(node: yaml.ScalarNode, lines: list[str]) -> list[tuple[int, int]]:
     """(offset in the value, 0-based line) of each line of the value whose text is found in it, in order. A double
-    quoted line is matched up to its first escape, which the value holds as the character it spells."""
+    quoted line is matched with its escapes read: the value holds each as the character it spells."""
     value, style = node.value, node.style
     first, last = node.start_mark.line, node.end_mark.line
     if style in BLOCK_STYLES:
@@ -67,8 +69,8 @@ def _line_starts(node: yaml.ScalarNode, lines: list[str]) -> list[tuple[int, int
 
 
 def _unquoted(text: str, style: str | None, first: bool, last: bool) -> str:
-    """A line of a quoted scalar as its value holds it: without its quotation marks, `''` read as `'`; up to an
-    escape, in a double-quoted one."""
+    """A line of a quoted scalar as its value holds it: without its quotation marks, `''` read as `'`; a
+    double-quoted one's escapes read as YAML reads them."""
     if style not in ("'", '"'):
         return text
     if first:
@@ -77,4 +79,26 @@ def _unquoted(text: str, style: str | None, first: bool, last: bool) -> str:
         text = text[:-1]
     if style == "'":
         return text.replace("''", "'").strip()
-    return text.split("\\", 1)[0].strip()
+    return _unescaped(text.strip())
+
+
+# An escape of a double-quoted scalar: `\x41`, `\u202e`, `\U0001f600`, or one character (`\n`, `\"`).
+_ESCAPE = re.compile(r"\\(?:([xuU])([0-9A-Fa-f]+)|(.))")
+
+
+def _unescaped(text: str) -> str:
+    """A line of a double-quoted scalar with its escapes read (PyYAML's own table); a `\\` at its end, an escaped
+    line break, joins the next line and holds nothing. What YAML would refuse is left as written."""
+    if (len(text) - len(text.rstrip("\\"))) % 2:
+        text = text[:-1]
+
+    def read(match: re.Match[str]) -> str:
+        code, digits, char = match.groups()
+        if code is None:
+            return Scanner.ESCAPE_REPLACEMENTS.get(char, match.group())
+        length = Scanner.ESCAPE_CODES[code]
+        if len(digits) < length:
+            return match.group()
+        return chr(int(digits[:length], 16)) + digits[length:]
+
+    return _ESCAPE.sub(read, text)

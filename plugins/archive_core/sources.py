@@ -15,7 +15,7 @@ from . import paths
 from .articles import ArticleDocument
 from .data import recording, with_yaml_problems
 from .errors import ContentError, Problem
-from .publishers import PUBLISHERS_FILE, host_of, known_publisher, load_publishers, site_of
+from .publishers import PUBLISHERS_FILE, host_of, known_publisher, read_publishers, site_of
 from .schema import RAW_PATTERN, RAW_SOURCES_DIR
 from .wide_text import decode_wide
 
@@ -33,13 +33,13 @@ def with_publishers(content_dir: Path, docs: Iterable[ArticleDocument]) -> tuple
     A `source.raw` must be a file inside the content folder's `sources/`.
     """
     with recording() as data_files:
-        table, problems = load_publishers(content_dir)
+        table, problems = read_publishers(content_dir)
     problems = with_yaml_problems(data_files.values(), problems)
     sources = (Path(content_dir) / RAW_SOURCES_DIR).resolve()
     published = []
     for doc in docs:
         source = doc.meta.source
-        if source is not None and source.publisher is None:
+        if source is not None and source.publisher is None and table is not None:  # else the file's refusal is told
             host = host_of(source.url)
             known = known_publisher(table, source.url)
             if known is None:

@@ -9,7 +9,6 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
-from archive_core.body_anchors import body_counterparts
 from archive_core.browse import newest_first
 from archive_core.derived import derived, front_matter
 from archive_core.listing import listed_in
@@ -24,15 +23,11 @@ def pair_articles(generator) -> None:
     articles = generator.articles
     siteurl = generator.settings["SITEURL"]
     links = derived(generator, "pairs", (front_matter(articles), siteurl), lambda: _pairs(articles, siteurl))
-    for article, alternates, language_links, other_titles, other_versions in links:
+    for article, alternates, language_links, other_titles in links:
         article.alternates, article.language_links, article.other_titles = alternates, language_links, other_titles
-        article._other_versions = other_versions  # private: no page shows these articles (tools/selection.py)
 
 
-Pair = tuple[Any, list[Alternate], list[LanguageLink], tuple[str, ...], dict[str, Any]]
-
-
-def _pairs(articles: list, siteurl: str) -> list[Pair]:
+def _pairs(articles: list, siteurl: str) -> list[tuple[Any, list[Alternate], list[LanguageLink], tuple[str, ...]]]:
     homes = {lang: home_url(lang) for lang in LANGUAGES}
     links = []
     for by_lang in group(articles).values():
@@ -40,10 +35,8 @@ def _pairs(articles: list, siteurl: str) -> list[Pair]:
         original = next((a.lang for a in by_lang.values() if a.archive.translation is None), None)
         for article in by_lang.values():
             page = versions(urls, original=original, current=article.lang)
-            others = {lang: other for lang, other in sorted(by_lang.items()) if lang != article.lang}
-            other_titles = tuple(other.title for other in others.values())
-            language_links = page.language_links(article.lang, homes)
-            links.append((article, page.alternates(siteurl), language_links, other_titles, others))
+            other_titles = tuple(other.title for lang, other in sorted(by_lang.items()) if lang != article.lang)
+            links.append((article, page.alternates(siteurl), page.language_links(article.lang, homes), other_titles))
     return links
 
 
@@ -65,14 +58,6 @@ def add_template_helpers(generator) -> None:
         return PageLinks(page.alternates(siteurl), page.language_links(ctx.get("page_lang")))
 
     generator.env.globals["language_versions"] = language_versions
-    generator.env.globals["article_anchor_maps"] = article_anchor_maps
-
-
-def article_anchor_maps(article) -> dict[str, dict[str, str]]:
-    """{language: where each id of the article's text is in that version} for its language switch (anchors.js),
-    computed from both texts when its page is written, so that an edit of either is followed."""
-    versions = getattr(article, "_other_versions", {})
-    return {lang: body_counterparts(article.content, other.content) for lang, other in versions.items()}
 
 
 class LanguageHomeGenerator(Generator):

@@ -82,3 +82,20 @@ def test_an_article_whose_publisher_a_refused_record_names_is_not_told_its_publi
     assert [(Path(p.path).name, p.line, p.field) for p in snapshot.take(tmp_path, today=TODAY).problems] == [
         ("publishers.yaml", 2, "example.org.nme")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "field"),
+    [
+        ("- host: example.org\n  name: {pl: Przykład, en: Example\n", 3, "yaml"),  # YAML cannot read it
+        ("host: example.org\nname: Example\n", 1, "publishers"),  # a record, not a list of them
+    ],
+)
+def test_an_article_is_not_told_its_publisher_is_missing_when_the_table_cannot_be_read(tmp_path, text, line, field):
+    write_article(tmp_path, publisher="")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "publishers.yaml").write_text(text, encoding="utf-8")
+    problems = [p for p in snapshot.take(tmp_path, today=TODAY).problems if p.severity == "error"]
+    assert [(Path(p.path).name, p.line, p.field) for p in problems] == [("publishers.yaml", line, field)], [
+        str(p) for p in problems
+    ]

@@ -46,6 +46,15 @@ def test_a_rule_and_text_after_the_front_matter_are_a_body(tmp_path):
 
 
 @pytest.mark.parametrize(
+    "note",
+    ["Aktualizacja: konwencja weszła w życie 1 maja.", "Update: the convention entered into force.\n\nSource: PAP."],
+)
+def test_an_editors_note_between_two_rules_at_the_top_is_a_body(tmp_path, note):
+    text = FRONT + f"---\n---\n\n{note}\n\n---\n\nTekst artykułu.\n"
+    assert told(tmp_path, {"articles/2025/tytul.pl.md": text}) == []
+
+
+@pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
         ("articles/2025/tytul.pl.md", FRONT.replace("2025-10-26", "26 października 2025") + BODY, ":3: date: "),

@@ -60,6 +60,22 @@ def test_a_character_that_reorders_the_text_is_told_at_its_line(tmp_path, style,
     assert "U+202E" in told[0][2]
 
 
+# A double-quoted value whose lines start with an escape, or hold one before the text: each line is read as YAML
+# reads it, escapes and an escaped line break (`\\` at its end) too.
+ESCAPED_LINES = [
+    '"First line.\n  Second line.\n  \\u202e third line."',
+    '"First \\x41 line.\n  \\t Second \\"line\\".\n  \\u00e9 third \\u202e line."',
+    '"First line.\\\n  \\_Second line.\n  \\u202e third line."',
+]
+
+
+@pytest.mark.parametrize("value", ESCAPED_LINES)
+def test_an_escape_at_the_start_of_a_line_is_told_at_its_line(tmp_path, value):
+    told = problems_of(tmp_path, f"summary: {value}")
+    assert [(line, field) for line, field, _ in told] == [(11, "summary")], told
+    assert "U+202E" in told[0][2]
+
+
 def test_a_problem_on_the_first_line_of_a_block_is_told_there(tmp_path):
     told = problems_of(tmp_path, f"summary: |\n  First {LINK} line.\n  Second line.")
     assert [(line, field) for line, field, _ in told] == [(10, "summary")], told

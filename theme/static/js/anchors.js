@@ -1,13 +1,12 @@
-// Anchors across pages and languages (docs/architecture.md, "Anchors"), on every page. What it does no page needs
-// to be read: without it, each address still reaches its page, and the language switch the other page's top.
+// Anchors across pages and languages (docs/architecture.md, "Anchors"), on every page but the articles (which load
+// no script). What it does no page needs to be read: without it, each address still reaches its page.
 // 1. An address naming an event this page does not show (an old `/en/timeline/#signing-hanoi`, from when one page held
 //    every event, or a year's first page before its events filled more) is followed to the page that shows it, in
 //    place of itself: the timeline's pages name the map of where each event is (`data-anchors-url`, written by the
 //    timeline plugin), fetched only then. Without a script, the page's list of years or its page numbers lead there.
 // 2. The language switch keeps the part of the page the reader is at: the address's id, on the other language's
 //    page, where pages in both languages share their ids (a year's events, a country's sections); or the id the
-//    link's `data-anchors` maps it to, where they differ (the about page's headings, an article's headings, notes and
-//    footnotes), or no id (the other page's top) where it maps it to "" (a note only this version has).
+//    link's `data-anchors` maps it to, where they differ (the about page's headings).
 const switchLinks = [...document.querySelectorAll(".language-switch a[hreflang]")];
 
 function currentId() {
