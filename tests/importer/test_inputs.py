@@ -146,8 +146,11 @@ def test_saved_html_news_page(capsys, tmp_path):
     assert "::: caption\nDelegates at the signing ceremony in Hanoi. (Photo: Minh Son/Vietnam+)\n:::" in body
     assert "- forty instruments of ratification" in body
     assert "24 December 2024" in body  # &nbsp; became a space
-    for furniture in ("Home", "Related", "Comments", "Log in", "All rights reserved", "Share", "By Jane Doe"):
+    for furniture in ("Home", "Related", "Comments", "Log in", "All rights reserved", "Share"):
         assert furniture not in body
+    # The byline is the article's, not the site's (CONTRIBUTING.md): kept above the lead, never its summary.
+    assert body.lstrip().startswith("By Jane Doe, 26 October 2025\n\nSeventy-two states signed")
+    assert meta.summary.startswith("Seventy-two states signed")
     assert "cdn.example.net" not in result.path.read_text(encoding="utf-8")
 
 
