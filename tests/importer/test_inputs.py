@@ -617,3 +617,19 @@ def test_code_in_a_figure_caption_is_not_imported(capsys, tmp_path, caption):
         assert "Delegates at the signing ceremony in Hanoi." in body and "\nOfficials recalled" in body, body
     else:
         assert "Delegates" not in body, body
+
+
+def test_an_import_says_what_is_left_to_do(capsys, tmp_path):
+    """A newcomer's import printed only the file's name: CONTRIBUTING.md's next steps (compare the text with the
+    page, list the raw copy in content/sources/README.md, `make check`) were nowhere in what they read."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    page = sources / "news-page.html"
+    page.write_bytes((FIXTURES / "news-page.html").read_bytes())
+    result = run_import(capsys, page, tmp_path)
+    assert result.code == 0, result.err
+    [line] = [line for line in result.err.splitlines() if line.startswith("next:")]
+    assert "`news-page.html`" in line and "sources/README.md" in line and "make check" in line
+    assert result.path.name in line
+    again = run_import(capsys, page, tmp_path)  # unchanged: nothing is left to do that this import made
+    assert not [line for line in again.err.splitlines() if line.startswith("next:")]
