@@ -401,6 +401,31 @@ def test_text_no_reader_of_the_page_sees_is_not_imported(capsys, tmp_path):
     assert "\nViet Nam, the host country" in body
 
 
+def test_text_the_pages_own_style_sheet_hides_is_not_imported(capsys, tmp_path):
+    """A box the page's <style> hides (`.promo {display: none}`, a teaser for subscribers) was imported as the
+    source's words; a rule only for print or small screens (`@media`) hides nothing a reader of the page sees, and a
+    selector no engine reads (`p::before`, `a[`) is passed over."""
+    style = (
+        "<style>/* site */ .promo, .teaser > p { color: red; display : none !important }"
+        " #subscribe{visibility:hidden} @media print { .shown-on-screen { display: none } }"
+        " p::before { display: none } a[ { display: none } .other { display: block }</style>"
+    )
+    unseen = (
+        '<div class="promo"><p>Promo: subscribe for one euro.</p></div>'
+        '<div class="teaser"><p>Teaser: subscribe for one euro.</p></div>'
+        '<p id="subscribe">Subscribe: for one euro.</p>'
+        '<p class="shown-on-screen">Shown on screen, left out of print.</p>'
+    )
+    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8").replace("</head>", style + "</head>", 1)
+    source = tmp_path / "page.html"
+    source.write_text(page.replace("<p>Viet Nam", unseen + "<p>Viet Nam"), encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out")
+    assert result.code == 0, result.err
+    body = body_of(result.path)
+    assert "one euro" not in body, body
+    assert "\nShown on screen, left out of print.\n" in body and "\nViet Nam, the host country" in body
+
+
 @pytest.mark.parametrize("encoding", ["iso-8859-2", "cp1250"])
 @pytest.mark.parametrize(
     "text",

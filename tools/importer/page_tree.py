@@ -19,6 +19,7 @@ from archive_core.errors import content_error
 from . import structure
 from .decoding import without_controls
 from .drawings import Drawing, keep_drawing_names
+from .style_sheets import drop_what_style_sheets_hide
 
 
 def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Drawing]]:
@@ -42,7 +43,8 @@ def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Dra
 
 
 def _nested_as_a_browser_nests_it(tree, path: Path):
-    """The tree written out and read again by HTML's parsing rules (lexbor), then by libxml2 for trafilatura.
+    """The tree written out and read again by HTML's parsing rules (lexbor), rid of what the page's own style
+    sheets hide (lexbor reads their selectors), then read by libxml2 for trafilatura.
 
     libxml2 nests broken markup its own way: in `<p>Viet Nam, <the host ...>` the unknown element stayed open,
     the heading and paragraphs after it were read as inside the first paragraph, and trafilatura flattened
@@ -50,7 +52,9 @@ def _nested_as_a_browser_nests_it(tree, path: Path):
     A browser's parser closes a paragraph where a block begins; libxml2 reads such a tree back as it is. The
     first tree is libxml2's, so that what it reports (a drawing's line) names the source's own lines."""
     written = etree.tostring(tree.getroottree(), method="html", encoding="unicode")
-    return _read_whole(LexborHTMLParser(written).html or "", path, source_lines=False)
+    page = LexborHTMLParser(written)
+    drop_what_style_sheets_hide(page)
+    return _read_whole(page.html or "", path, source_lines=False)
 
 
 def _read_whole(markup: str, path: Path, *, source_lines: bool):
