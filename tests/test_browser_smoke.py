@@ -134,3 +134,31 @@ def test_a_printed_page_shows_no_link_to_a_file_for_computers(chromium, fixture_
         printed.update((page_kind(url), text) for text in shown)
     page.close()
     assert sorted(printed) == [], "\n".join(f"{kind}: {text}" for kind, text in sorted(printed))
+
+
+# Every colour a page draws with: text, background, borders, a map's fills and strokes, each visible element's.
+DRAWN_COLOURS = """() => [...document.querySelectorAll('body *')].filter(e => e.getClientRects().length).map(e => {
+  const s = getComputedStyle(e);
+  return [e.tagName + '.' + (e.getAttribute('class') || ''), s.color, s.backgroundColor, s.borderTopColor,
+          s.borderLeftColor, s.fill, s.stroke].join(' ');
+})"""
+
+
+def test_a_page_printed_in_dark_mode_prints_as_in_light_mode(chromium, fixture_site, fixture_served):
+    """Paper is white: a reader whose system is dark printed light grey text, pale links and the map's dark-mode
+    palette (a near-black border on every country), since the dark colours applied to print too."""
+    urls = sorted(sample_by_kind([page_url(fixture_site, path) for path in html_pages(fixture_site)], per_kind=1))
+    drawn = {}
+    for scheme in ("light", "dark"):
+        context = chromium.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.emulate_media(media="print", color_scheme=scheme)
+        for url in urls:
+            page.goto(fixture_served.base_url + url)
+            drawn.setdefault(url, {})[scheme] = page.evaluate(DRAWN_COLOURS)
+        context.close()
+    darker = {}
+    for url, schemes in drawn.items():
+        if changed := [dark for light, dark in zip(schemes["light"], schemes["dark"], strict=True) if light != dark]:
+            darker[url] = changed[:3]
+    assert darker == {}, "colours of dark mode printed"

@@ -451,3 +451,18 @@ def test_two_articles_at_one_address_are_each_told_at_the_line_that_makes_it(con
         assert problem.severity == "error" and "`slug:" in problem.hint, problem
         named = {Path(p.path).name for p in problems} - {Path(problem.path).name}
         assert all(name in problem.message for name in named), problem
+
+
+@pytest.mark.parametrize("place", [".", "pl", "en/2025", "article/2025"])
+def test_an_article_file_the_build_does_not_read_is_told_where_articles_go(content_copy, place):
+    """A translation saved beside its original's folder (`content/pl/`, the content folder itself) was told only
+    "move or remove it", with the list of every folder: it is told the folder an article's file goes in."""
+    article = content_copy / "articles" / "2025" / "signing-in-hanoi.pl.md"
+    moved = content_copy / place / article.name
+    moved.parent.mkdir(parents=True, exist_ok=True)
+    article.rename(moved)
+    result = run_check(content_copy)
+    told = [LINE.match(line) for line in problem_lines(result) if line.startswith(f"{moved}: file:")]
+    assert len(told) == 1 and told[0], result.stderr
+    assert "articles/<year>/<translation_key>.<lang>.md" in told[0]["hint"]
+    assert "articles/2025/signing-in-hanoi.pl.md" in told[0]["hint"]  # its date's year, as the file is named

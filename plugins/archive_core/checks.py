@@ -25,12 +25,14 @@ from .agreement import (
     record_date_problems,
     source_problems,
 )
+from .articles import read_article
 from .convention import CONVENTION_FILE
 from .country_data import check_counts
-from .errors import Problem, display_path
+from .errors import ContentError, Problem, display_path
 from .events import check_figures
-from .layout import COUNTRIES_FILE, EVENTS_DIR
+from .layout import ARTICLE_SUFFIX, COUNTRIES_FILE, EVENTS_DIR, Layout
 from .links import broken_link_problems, copied_files, copied_type_problem
+from .locales import LANGUAGES
 from .provenance import same_address
 from .reading import url_collisions
 from .schema import is_placeholder
@@ -80,8 +82,22 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
             problems.append(Problem(str(path), None, "file", UNLINKED_FILE, UNLINKED_FILE_HINT))
             continue
         problems.append(Problem(str(path), None, "file", "is not read by the build and would never be published",
-                                layout.hint()))  # fmt: skip
+                                _unread_file_hint(path, content_dir, layout)))  # fmt: skip
     return problems
+
+
+def _unread_file_hint(path: Path, content_dir: Path, layout: Layout) -> str:
+    """Where the file goes: for one named as an article is (a translation saved in `pl/`), its article's place."""
+    key, _, lang = path.name.removesuffix(ARTICLE_SUFFIX).rpartition(".")
+    if not path.name.endswith(ARTICLE_SUFFIX) or not key or lang not in LANGUAGES:
+        return layout.hint()
+    try:
+        meta = read_article(path, content_dir).meta
+        place = layout.article_path(meta.date.year, meta.translation_key, meta.lang).as_posix()
+    except ContentError:  # its own problems are told once it is where the build reads it
+        place = f"{layout.article_dirs[0]}/<year of its date>/{path.name}"
+    pattern = f"{layout.article_dirs[0]}/<year>/<translation_key>.<lang>{ARTICLE_SUFFIX}"
+    return f"an article's file is {pattern}, by its front-matter: move it to {place}"
 
 
 def check_translations(snapshot: ContentSnapshot) -> list[Problem]:

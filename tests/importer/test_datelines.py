@@ -146,3 +146,44 @@ def test_a_sentence_opening_with_by_is_a_lead(capsys, tmp_path):
     lead = "By 2030 every state must ratify the convention, the ministry said in Hanoi on Saturday."
     path = import_text(capsys, tmp_path, f"Ratification deadline\n\n{lead}\n\n(PAP)\n", "--lang", "en")
     assert read_article(path).meta.summary == lead
+
+
+BYLINED_PAGE = """<!DOCTYPE html>
+<html lang="pl"><head><meta charset="utf-8"><title>Estonia podpisuje konwencję | Serwis</title></head>
+<body><article><h1>Estonia podpisuje konwencję</h1>
+{above}
+<div class="share-buttons"><a href="/share">Udostępnij na Facebooku</a></div>
+<p>{lead}</p>
+<p>Estonia nie podpisała konwencji w Hanoi, tłumacząc to potrzebą konsultacji z parlamentem.</p>
+<p>Konwencja pozostaje otwarta do podpisu do 31 grudnia 2026 r.</p>
+</article></body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("above", "shown"),
+    [
+        ('<p class="byline">Autor: Jan Kowalski</p>', ["Autor: Jan Kowalski"]),
+        ('<p class="author">By Jane Doe</p>', ["By Jane Doe"]),
+        ('<p id="article-author">Oprac. J. Nowak</p>', ["Oprac. J. Nowak"]),
+        ('<p class="timestamp"><time datetime="2026-02-03">3 lutego 2026</time></p>', ["3 lutego 2026"]),
+        (
+            '<div class="article-meta"><span class="byline">Autorka: Anna Nowak</span>'
+            '<p class="meta-date">Wilno, 3 lutego 2026</p></div>',
+            ["Autorka: Anna Nowak", "Wilno, 3 lutego 2026"],
+        ),
+    ],
+)
+def test_a_saved_pages_byline_and_date_line_stay_in_the_text_whatever_their_class(capsys, tmp_path, above, shown):
+    """trafilatura drops an element by words of its class or id (`byline`, `author`, `meta`, `timestamp`): the
+    byline and the date line above the lead, text a reader sees in the article, were left out with no word said.
+    They stay, verbatim and in their place; the page's furniture beside them (a share button) is still left out."""
+    source = tmp_path / "page.html"
+    source.write_text(BYLINED_PAGE.format(above=above, lead=LEAD), encoding="utf-8")
+    options = ("--date", "2026-02-03", "--source-url", "https://www.example.org/estonia")
+    result = run_import(capsys, source, tmp_path / "content", *options)
+    assert result.code == 0, result.err
+    paragraphs = [line for line in body_of(result.path).split("\n\n") if line.strip()]
+    assert [p.strip() for p in paragraphs[: len(shown) + 1]] == [*shown, LEAD]
+    assert "Facebook" not in body_of(result.path)
+    assert read_article(result.path).meta.summary == LEAD

@@ -146,8 +146,11 @@ def test_saved_html_news_page(capsys, tmp_path):
     assert "::: caption\nDelegates at the signing ceremony in Hanoi. (Photo: Minh Son/Vietnam+)\n:::" in body
     assert "- forty instruments of ratification" in body
     assert "24 December 2024" in body  # &nbsp; became a space
-    for furniture in ("Home", "Related", "Comments", "Log in", "All rights reserved", "Share", "By Jane Doe"):
+    for furniture in ("Home", "Related", "Comments", "Log in", "All rights reserved", "Share"):
         assert furniture not in body
+    # The byline is the article's, not the site's (CONTRIBUTING.md): kept above the lead, never its summary.
+    assert body.lstrip().startswith("By Jane Doe, 26 October 2025\n\nSeventy-two states signed")
+    assert meta.summary.startswith("Seventy-two states signed")
     assert "cdn.example.net" not in result.path.read_text(encoding="utf-8")
 
 
@@ -398,6 +401,31 @@ def test_text_no_reader_of_the_page_sees_is_not_imported(capsys, tmp_path):
     assert "\nViet Nam, the host country" in body
 
 
+def test_text_the_pages_own_style_sheet_hides_is_not_imported(capsys, tmp_path):
+    """A box the page's <style> hides (`.promo {display: none}`, a teaser for subscribers) was imported as the
+    source's words; a rule only for print or small screens (`@media`) hides nothing a reader of the page sees, and a
+    selector no engine reads (`p::before`, `a[`) is passed over."""
+    style = (
+        "<style>/* site */ .promo, .teaser > p { color: red; display : none !important }"
+        " #subscribe{visibility:hidden} @media print { .shown-on-screen { display: none } }"
+        " p::before { display: none } a[ { display: none } .other { display: block }</style>"
+    )
+    unseen = (
+        '<div class="promo"><p>Promo: subscribe for one euro.</p></div>'
+        '<div class="teaser"><p>Teaser: subscribe for one euro.</p></div>'
+        '<p id="subscribe">Subscribe: for one euro.</p>'
+        '<p class="shown-on-screen">Shown on screen, left out of print.</p>'
+    )
+    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8").replace("</head>", style + "</head>", 1)
+    source = tmp_path / "page.html"
+    source.write_text(page.replace("<p>Viet Nam", unseen + "<p>Viet Nam"), encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out")
+    assert result.code == 0, result.err
+    body = body_of(result.path)
+    assert "one euro" not in body, body
+    assert "\nShown on screen, left out of print.\n" in body and "\nViet Nam, the host country" in body
+
+
 @pytest.mark.parametrize("encoding", ["iso-8859-2", "cp1250"])
 @pytest.mark.parametrize(
     "text",
@@ -614,3 +642,19 @@ def test_code_in_a_figure_caption_is_not_imported(capsys, tmp_path, caption):
         assert "Delegates at the signing ceremony in Hanoi." in body and "\nOfficials recalled" in body, body
     else:
         assert "Delegates" not in body, body
+
+
+def test_an_import_says_what_is_left_to_do(capsys, tmp_path):
+    """A newcomer's import printed only the file's name: CONTRIBUTING.md's next steps (compare the text with the
+    page, list the raw copy in content/sources/README.md, `make check`) were nowhere in what they read."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    page = sources / "news-page.html"
+    page.write_bytes((FIXTURES / "news-page.html").read_bytes())
+    result = run_import(capsys, page, tmp_path)
+    assert result.code == 0, result.err
+    [line] = [line for line in result.err.splitlines() if line.startswith("next:")]
+    assert "`news-page.html`" in line and "sources/README.md" in line and "make check" in line
+    assert result.path.name in line
+    again = run_import(capsys, page, tmp_path)  # unchanged: nothing is left to do that this import made
+    assert not [line for line in again.err.splitlines() if line.startswith("next:")]

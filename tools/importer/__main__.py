@@ -157,8 +157,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{_shown(path)}: warning: review: {why}: check, then delete the `review:` line", file=sys.stderr)
     if not changed:
         print(f"{_shown(path)}: unchanged (already imported)", file=sys.stderr)
+    else:
+        _next_steps(path, args.src, listed=options.raw is not None)
     print(_shown(path))
     return 0
+
+
+def _next_steps(path: Path, src: Path, *, listed: bool) -> None:
+    """What CONTRIBUTING.md ("Importing an article") leaves to the person who imports, once the file is written."""
+    table = f"add `{src.name}` and `{path.name}` to the table of content/sources/README.md, " if listed else ""
+    print(
+        f"next: compare {_shown(path)} with the source, word for word; {table}then run `make check`",
+        file=sys.stderr,
+    )
 
 
 def raw_copy(src: Path, dest: Path) -> str | None:

@@ -13,10 +13,13 @@ import lxml.html
 from lxml import etree
 from selectolax.lexbor import LexborHTMLParser
 
+from archive_core.datelines import is_dateline
 from archive_core.errors import content_error
 
+from . import structure
 from .decoding import without_controls
 from .drawings import Drawing, keep_drawing_names
+from .style_sheets import drop_what_style_sheets_hide
 
 
 def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Drawing]]:
@@ -28,6 +31,7 @@ def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Dra
     _annotations_after_their_base(tree)
     _drop_what_no_reader_sees(tree)
     _keep_text_of_elements_trafilatura_drops(tree)
+    _keep_bylines_and_date_lines(tree)
     _words_parted_at_line_breaks(tree)
     drawings = keep_drawing_names(tree)  # before the figures that hold them are cleared
     _keep_figure_captions(tree)
@@ -39,7 +43,8 @@ def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Dra
 
 
 def _nested_as_a_browser_nests_it(tree, path: Path):
-    """The tree written out and read again by HTML's parsing rules (lexbor), then by libxml2 for trafilatura.
+    """The tree written out and read again by HTML's parsing rules (lexbor), rid of what the page's own style
+    sheets hide (lexbor reads their selectors), then read by libxml2 for trafilatura.
 
     libxml2 nests broken markup its own way: in `<p>Viet Nam, <the host ...>` the unknown element stayed open,
     the heading and paragraphs after it were read as inside the first paragraph, and trafilatura flattened
@@ -47,7 +52,9 @@ def _nested_as_a_browser_nests_it(tree, path: Path):
     A browser's parser closes a paragraph where a block begins; libxml2 reads such a tree back as it is. The
     first tree is libxml2's, so that what it reports (a drawing's line) names the source's own lines."""
     written = etree.tostring(tree.getroottree(), method="html", encoding="unicode")
-    return _read_whole(LexborHTMLParser(written).html or "", path, source_lines=False)
+    page = LexborHTMLParser(written)
+    drop_what_style_sheets_hide(page)
+    return _read_whole(page.html or "", path, source_lines=False)
 
 
 def _read_whole(markup: str, path: Path, *, source_lines: bool):
@@ -105,6 +112,58 @@ def _keep_text_of_elements_trafilatura_drops(tree) -> None:
         element.tag = "span"
     for element in tree.iter(*_SHOWN_AS_A_BLOCK):
         element.tag = "p"
+
+
+def _keep_bylines_and_date_lines(tree) -> None:
+    """trafilatura drops an element by words of its class or id (`byline`, `author`, `meta`, `timestamp`): the
+    byline and the date line above the lead, which a reader sees in the article and CONTRIBUTING.md keeps in the
+    text, went with no word said. An element whose text is only a byline or a date line, and each element around
+    it that holds no other text, loses its class and id; furniture beside them keeps its own."""
+    short = _with_short_text(tree)
+    lines = {element for element in short if _is_byline_or_date_line(element.xpath("string()"))}
+    for element in lines:
+        while element is not None and element.tag not in ("body", "html") and element in short:
+            if not _only_their_text(element, lines):
+                break
+            element.attrib.pop("class", None)
+            element.attrib.pop("id", None)
+            element = element.getparent()
+
+
+# A byline or a date line is a line: only elements holding a few words are read (a page is read in linear time).
+_LINE_LENGTH = 200
+
+
+def _with_short_text(tree) -> set:
+    """The elements whose text (all they hold) is at most a line long, each counted once from its children's."""
+    length, short = {}, set()
+    elements = [element for element in tree.iter() if isinstance(element.tag, str)]
+    for element in reversed(elements):  # each element after all it holds
+        held = len(element.text or "") + sum(length.get(child, 0) + len(child.tail or "") for child in element)
+        length[element] = held
+        if held <= _LINE_LENGTH:
+            short.add(element)
+    return short
+
+
+def _is_byline_or_date_line(text: str) -> bool:
+    text = " ".join(text.split())
+    return bool(text) and (structure.is_byline(text) or is_dateline(text))
+
+
+def _only_their_text(element, lines: set) -> bool:
+    """Every word in `element` (at most a line of text) stands in one of `lines`."""
+    for text in element.xpath(".//text()"):
+        if not text.strip():
+            continue
+        holder = text.getparent()
+        if text.is_tail:
+            holder = holder.getparent()
+        while holder is not None and holder not in lines:
+            holder = None if holder is element else holder.getparent()
+        if holder is None:
+            return False
+    return True
 
 
 def _words_parted_at_line_breaks(tree) -> None:
