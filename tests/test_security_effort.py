@@ -24,6 +24,7 @@ from tools.check import check
 from tools.importer.htmlpage import is_html
 
 from .conftest import FIXTURE, build_site
+from .importer.helpers import FIXTURES, run_import, written_files
 
 ARTICLE = "articles/2025/signing-in-hanoi.en.md"
 
@@ -127,6 +128,32 @@ def test_a_page_of_comments_is_told_from_html_at_once():
     assert is_html("<!-- a -->\n<!-- b --> <!DOCTYPE html><html>")
     assert is_html("<!--<!DOCTYPE html><!-- b --><body>")  # a comment left open: a page all the same
     assert not is_html("<!-- a --> text <html>")
+
+
+def test_a_page_of_more_elements_than_a_news_page_holds_is_refused_at_once(capsys, tmp_path):
+    """trafilatura's reading of a page grows as the square of its elements (its XPath searches): 40,000
+    paragraphs of one link each (1.2 MB) took 22 s, the 5 MB a page may hold minutes; `make import` hung."""
+    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
+    source = tmp_path / "page.html"
+    source.write_text(page.replace("</article>", '<p><a href="/x">w</a> x y</p>\n' * 40_000 + "</article>"))
+    run = None
+
+    def work():
+        nonlocal run
+        run = run_import(capsys, source, tmp_path / "out", "--lang", "en")
+
+    assert _seconds(work) < 5
+    assert run.code == 1 and "nothing was written" in run.err
+    assert "page.html: file: holds 80,045 elements, more than a news page holds (20,000)" in run.err
+    assert written_files(tmp_path / "out") == []
+
+
+def test_a_page_of_as_many_elements_as_a_news_page_holds_is_imported(capsys, tmp_path):
+    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
+    source = tmp_path / "page.html"
+    source.write_text(page.replace("</article>", "<p>w x y</p>\n" * (20_000 - 45) + "</article>"))
+    run = run_import(capsys, source, tmp_path / "out", "--lang", "en")
+    assert run.code == 0, run.err
 
 
 def test_many_marked_passages_are_read_at_once():

@@ -21,10 +21,15 @@ from .decoding import without_controls
 from .drawings import Drawing, keep_drawing_names
 from .style_sheets import drop_what_style_sheets_hide
 
+# trafilatura's reading of a page grows as the square of its elements (docs/security.md): a news page holds a
+# few thousand, and this many take it a few seconds.
+MAX_PAGE_ELEMENTS = 20_000
+
 
 def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Drawing]]:
     """The page's tree for trafilatura, and its inline drawings (their lines the source's own)."""
     tree = _read_whole(text, path, source_lines=True)
+    _refuse_more_elements_than_a_news_page_holds(tree, path)
     _drop_controls_written_as_entities(tree)
     # Comments are no text: a malformed end tag (`</---`) parses as one, and trafilatura would keep its text.
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
@@ -72,6 +77,19 @@ def _read_whole(markup: str, path: Path, *, source_lines: bool):
             "save the article's text as .txt, and import that",
         )
     return tree
+
+
+def _refuse_more_elements_than_a_news_page_holds(tree, path: Path) -> None:
+    count = sum(1 for _ in tree.iter(etree.Element))
+    if count > MAX_PAGE_ELEMENTS:
+        raise content_error(
+            path,
+            None,
+            "file",
+            f"holds {count:,} elements, more than a news page holds ({MAX_PAGE_ELEMENTS:,}): finding the article "
+            "in it would take minutes",
+            "save only the article's part of the page, or its text as .txt, and import that",
+        )
 
 
 # What a browser never shows: a `<template>`, a `<dialog>` not open, a frame's fallback text, what its own style
