@@ -20,6 +20,9 @@ class Kind(Enum):
     CAPTION = "caption"
     LIST_ITEM = "list item"
     TABLE = "table"
+    QUOTATION = "quotation"  # a paragraph of a quotation (`<blockquote>`)
+    SHOWN_AS_WRITTEN = "shown as written"  # its lines and spaces as the page shows them (`<pre>`: a poem, code)
+    TERM = "term"  # a definition list's term; its definitions are paragraphs after it
 
 
 @dataclass(frozen=True)

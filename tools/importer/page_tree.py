@@ -6,7 +6,6 @@ would leave out is put where it keeps it, and broken markup is nested as a brows
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import lxml.html
@@ -15,12 +14,14 @@ from selectolax.lexbor import LexborHTMLParser
 
 from archive_core.errors import content_error
 
+from .block_marks import BlockMarks
 from .decoding import without_controls
 from .drawings import Drawing, keep_drawing_names
 
 
-def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Drawing]]:
-    """The page's tree for trafilatura, and its inline drawings (their lines the source's own)."""
+def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Drawing], BlockMarks]:
+    """The page's tree for trafilatura, its inline drawings (their lines the source's own), and the marks that
+    part its blocks."""
     tree = _read_whole(text, path, source_lines=True)
     _drop_controls_written_as_entities(tree)
     # Comments are no text: a malformed end tag (`</---`) parses as one, and trafilatura would keep its text.
@@ -34,8 +35,8 @@ def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Dra
     _keep_text_shown_as_written(tree)
     tree = _nested_as_a_browser_nests_it(tree, path)
     _keep_text_outside_paragraphs(tree)
-    _mark_each_block(tree)
-    return tree, drawings
+    marks = _mark_each_block(tree, path)
+    return tree, drawings, marks
 
 
 def _nested_as_a_browser_nests_it(tree, path: Path):
@@ -201,33 +202,18 @@ def _wrap_loose_runs(holder, blocks: set) -> None:
             child.tail = tail
 
 
-# A mark that makes each block's text its own, taken out of the text trafilatura gives (`unmarked`): its number's
-# base-4096 digits as characters of the Private Use Area between two others, which no page writes so (a page that
-# did would lose them); digits, as text, were kept in the title that trafilatura read, rid of the marks around them.
-BLOCK_MARK = re.compile("\uf8fe[\ue000-\uefff]*\uf8ff")
-_MARK_DIGITS = 4096
 _MARKED = ("p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre")
 
 
-def _mark(number: int) -> str:
-    digits = ""
-    while True:
-        number, digit = divmod(number, _MARK_DIGITS)
-        digits = chr(0xE000 + digit) + digits
-        if not number:
-            return f"\uf8fe{digits}\uf8ff"
-
-
-def _mark_each_block(tree) -> None:
-    """trafilatura drops a paragraph whose text an earlier one has ("accepted cost: identical-text elements
-    collapse"): a quotation the article repeats, a line said twice, was gone with no word said. Each block's text
-    starts with a mark of its own, so that none is the same as another; `unmarked` takes the marks out again."""
-    for number, element in enumerate(tree.iter(*_MARKED)):
-        element.text = _mark(number) + (element.text or "")
-
-
-def unmarked(text: str) -> str:
-    return BLOCK_MARK.sub("", text)
+def _mark_each_block(tree, path: Path) -> BlockMarks:
+    """Each block's text starts with a mark of its own (`block_marks`), of characters the page does not hold."""
+    used = set()
+    for element in tree.iter():
+        used.update(element.text or "", element.tail or "", *element.attrib.values())
+    marks = BlockMarks.absent_from(used, path)
+    for element in tree.iter(*_MARKED):
+        element.text = marks.mark(element.tag) + (element.text or "")
+    return marks
 
 
 def _keep_figure_captions(tree) -> None:
