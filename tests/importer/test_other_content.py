@@ -24,11 +24,14 @@ OTHER = FIXTURES / "other"
 SOURCES = sorted(OTHER.iterdir())
 # What a reader of a saved page never sees, or sees as the page's furniture around the article (its navigation,
 # its asides: "Read also" boxes, pull quotes that repeat the text): no text of the article. An aside or footer
-# that holds the article's notes (`notes_of`), and the article's own footer, are its text.
+# that holds the article's notes (`notes_of`), and the article's own footer but a bar of links, are its text.
 NOT_ARTICLE_TEXT = ("script", "style", "template", "noscript", "nav", "rp", "h1")
-FURNITURE = "aside | footer[not(ancestor::article)]"
+FURNITURE = (
+    ".//aside | .//footer[not(.//text()[normalize-space()][not(ancestor::a or ancestor::button or ancestor::nav"
+    " or ancestor::form)])]"
+)  # in the article: a box beside the text, and a footer all of whose words are links (a share bar, tags)
 # A link to a note of the page: its text a note's mark (`1`, `[2]`, `*`, `†`), its address a part of the page.
-NOTE_MARK = re.compile(r"\[?(?:\d{1,3}|[a-z]|[*†‡§¶]{1,3})\]?")
+NOTE_MARK = re.compile(r"[\[(]?(?:\d{1,3}|[a-z]|[*†‡§¶]{1,3})[\])]?", re.IGNORECASE)
 PAGE_BLOCKS = ("p", "li", "td", "th", "textarea", "figcaption", "h2", "h3", "dt", "dd", "summary", "pre", "address")
 # A block's own text: a list nested in an item is items of its own.
 OWN_TEXT = "text()|*[not(self::ul or self::ol)]/descendant-or-self::text()"
@@ -76,25 +79,36 @@ def text_lines(path: Path, err: str) -> list[str]:
 
 
 def notes_of(page, article) -> list:
-    """The elements that a note mark of the article links to: its footnotes, wherever the page keeps them."""
+    """The elements that a note mark of the article links to (by id, or an old anchor's name): its footnotes,
+    wherever the page keeps them."""
     targets = [
         link.get("href")[1:]
         for link in article.iter("a")
         if (link.get("href") or "").startswith("#") and NOTE_MARK.fullmatch(link.text_content().strip())
     ]
-    return [note for target in targets for note in page.xpath("//*[@id=$id]", id=target)]
+    return [note for target in targets for note in page.xpath("(//*[@id=$id] | //a[@name=$id])[1]", id=target)]
+
+
+def outside_holder(note, article):
+    """What holds a note kept outside the article, up to what holds the article too (an aside of endnotes)."""
+    while (parent := note.getparent()) is not None and article not in parent.iterdescendants():
+        note = parent
+    return note
 
 
 def page_article(path: Path):
     """The page's article: its `<article>`, and its notes kept outside it, after it; without its furniture."""
     page = lxml.html.document_fromstring(path.read_text(encoding="utf-8"))
     article = page.find(".//article")
-    outside = [note for note in notes_of(page, article) if article not in note.iterancestors()]
+    notes = notes_of(page, article)
+    outside = {outside_holder(note, article) for note in notes if article not in note.iterancestors()}
     for furniture in article.xpath(FURNITURE):
-        if not any(note is furniture or furniture in note.iterancestors() for note in notes_of(page, article)):
+        if not any(note is furniture or furniture in note.iterancestors() for note in notes):
             furniture.drop_tree()
-    for note in outside:
-        article.append(copy.deepcopy(note))
+    for holder in sorted(outside, key=lambda element: element.sourceline or 0):
+        article.append(copy.deepcopy(holder))
+    for anchor in article.iter("a"):  # an anchor's text is the text of the block around it
+        anchor.tag = "span"
     lxml.etree.strip_elements(article, *NOT_ARTICLE_TEXT, with_tail=False)
     return article
 

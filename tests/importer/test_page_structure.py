@@ -65,3 +65,32 @@ def test_a_heading_of_symbols_alone_parts_the_text_and_is_no_subheading(capsys, 
     body = imported_body(capsys, tmp_path, page(f"{LEAD}<h3>{separator}</h3>{later}"))
     assert "\n## " not in body
     assert "every delegation" in body
+
+
+@pytest.mark.parametrize(
+    "holder",
+    [
+        '<div id="page">{article}</div>',  # the mark links to what holds the article
+        '<footer id="page">{article}</footer>',
+        "{article}<nav><a href='#n1'>1</a></nav>",  # a mark outside the article
+    ],
+)
+def test_a_note_mark_that_links_to_no_note_leaves_the_page_as_it_is(capsys, tmp_path, holder):
+    article = f"<article>{LEAD}<p>The text goes on<a href='#page'>*</a><a href='#x'>2</a><a id='x' href='#x'>2</a>.</p>"
+    article += "<footer><a href='/share'>Share</a></footer></article>"
+    html = "<!doctype html><html lang='en'><head><title>Signing in Hanoi</title></head><body>"
+    body = imported_body(capsys, tmp_path, html + holder.format(article=article) + "<p id='n1'>Site note</p>")
+    assert "The text goes on\\*22." in body
+    assert "Share" not in body and "Site note" not in body
+
+
+def test_many_note_marks_are_read_at_once(capsys, tmp_path):
+    marks = "".join(f"<p>Point {n} of the treaty<a href='#n{n}'>{n % 1000}</a>.</p>" for n in range(3000))
+    notes = "".join(f"<li id='n{n}'>Note {n}.</li>" for n in range(3000))
+    body = imported_body(capsys, tmp_path, page(f"{LEAD}{marks}<footer><ol>{notes}</ol></footer>"))
+    assert "Note 2999." in body
+
+
+def test_an_ordered_list_keeps_its_numbers(capsys, tmp_path):
+    body = imported_body(capsys, tmp_path, page(f"{LEAD}<ol><li>First step.</li><li>Second step.</li></ol>"))
+    assert "1. First step.\n2. Second step." in body

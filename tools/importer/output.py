@@ -75,6 +75,8 @@ def body(blocks: Iterable[Block]) -> str:
         texts = [escape(block.text) for block in group_blocks]
         if kind is Kind.LIST_ITEM:
             parts.append("\n".join(f"- {text}" for text in texts))
+        elif kind is Kind.NUMBERED_ITEM:
+            parts.append("\n".join(f"{block.number}. {text}" for block, text in zip(group_blocks, texts, strict=True)))
         elif kind is Kind.HEADING:
             parts.extend(f"## {_closing_hash(text)}" for text in texts)
         elif kind is Kind.TABLE:

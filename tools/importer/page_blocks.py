@@ -63,9 +63,10 @@ class PageBlocks:
     def _list_items(self, element) -> list[Block]:
         """Each item of a list, then each of a list nested in it (the body's lists have one level): an item's text
         with its nested list's ran into one word (`First itemNested item one`). A definition list's terms stay
-        apart from their definitions, which are paragraphs."""
+        apart from their definitions, which are paragraphs; an ordered list's items keep their numbers."""
         blocks = []
-        for item in element.iterchildren("item"):
+        numbered = element.get("rend") == "ol"
+        for number, item in enumerate(element.iterchildren("item"), start=1):
             own, nested = [item.text or ""], []
             for child in item:
                 if child.tag == "list":
@@ -74,7 +75,11 @@ class PageBlocks:
                 else:
                     own.append(child.xpath("string()"))
                 own.append(child.tail or "")
-            if text := self.clean("".join(own)):
+            if not (text := self.clean("".join(own))):
+                pass
+            elif numbered:
+                blocks.append(Block(Kind.NUMBERED_ITEM, text, number=number))
+            else:
                 blocks.append(Block(_item_kind(item.get("rend") or ""), text))
             for inner in nested:
                 blocks.extend(self._list_items(inner))

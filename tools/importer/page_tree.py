@@ -17,6 +17,7 @@ from archive_core.errors import content_error
 from .block_marks import BlockMarks
 from .decoding import without_controls
 from .drawings import Drawing, keep_drawing_names
+from .notes import keep_the_articles_notes
 
 
 def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Drawing], BlockMarks]:
@@ -28,6 +29,8 @@ def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Dra
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     _annotations_after_their_base(tree)
     _drop_what_no_reader_sees(tree)
+    keep_the_articles_notes(tree)
+    _anchors_are_text(tree)
     _keep_text_of_elements_trafilatura_drops(tree)
     _words_parted_at_line_breaks(tree)
     drawings = keep_drawing_names(tree)  # before the figures that hold them are cleared
@@ -106,6 +109,14 @@ def _keep_text_of_elements_trafilatura_drops(tree) -> None:
         element.tag = "span"
     for element in tree.iter(*_SHOWN_AS_A_BLOCK):
         element.tag = "p"
+
+
+def _anchors_are_text(tree) -> None:
+    """An `<a>` with no address is no link but a place in the page (`<a name="fn1"></a>`, a note's anchor): its
+    text is the text around it. trafilatura left out, with no word said, notes whose paragraphs each opened with
+    one."""
+    for anchor in tree.xpath("//a[not(@href)]"):
+        anchor.tag = "span"
 
 
 def _words_parted_at_line_breaks(tree) -> None:
