@@ -109,6 +109,9 @@ def page_article(path: Path):
         article.append(copy.deepcopy(holder))
     for anchor in article.iter("a"):  # an anchor's text is the text of the block around it
         anchor.tag = "span"
+    for caption in article.iter("figcaption"):  # a caption is one paragraph, its paragraphs parted by a space
+        for block in caption.iterdescendants(*PAGE_BLOCKS):
+            block.tag, block.text, block.tail = "span", f" {block.text or ''}", f" {block.tail or ''}"
     lxml.etree.strip_elements(article, *NOT_ARTICLE_TEXT, with_tail=False)
     return article
 

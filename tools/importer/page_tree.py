@@ -233,6 +233,8 @@ def _keep_figure_captions(tree) -> None:
     its text, but a script's or a style sheet's code (text_content() holds it)."""
     for figure in list(tree.iter("figure")):
         for caption in list(figure.iter("figcaption")):
+            for block in caption.iterdescendants(*_BLOCK_LEVEL):  # its paragraphs parted, not run together
+                block.text, block.tail = f" {block.text or ''}", f" {block.tail or ''}"
             text = "".join(caption.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
             caption.clear(keep_tail=True)
             caption.tag, caption.text = "p", text
