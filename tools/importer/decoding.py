@@ -56,8 +56,13 @@ def decode(path: Path, data: bytes) -> str:
 def normalize(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\v", "\n").replace("\f", "\n")  # line and page breaks
-    text = _JOINERS.sub(_joiners_of_the_script, _INVISIBLE.sub("", _SPACES.sub(" ", text)))
-    return composed(without_controls(text))
+    return composed(without_controls(visible(text)))
+
+
+def visible(text: str) -> str:
+    """`text` with fixed-width spaces as spaces, and without the invisible characters web pages leave in it. A
+    saved page's text again once its entities are read: `&zwnj;` is one such character, written otherwise."""
+    return _JOINERS.sub(_joiners_of_the_script, _INVISIBLE.sub("", _SPACES.sub(" ", text)))
 
 
 def _joiners_of_the_script(match: re.Match[str]) -> str:

@@ -19,7 +19,11 @@ class Kind(Enum):
     HEADING = "heading"
     CAPTION = "caption"
     LIST_ITEM = "list item"
+    NUMBERED_ITEM = "numbered item"  # an item of an ordered list (`<ol>`): its number is the page's
     TABLE = "table"
+    QUOTATION = "quotation"  # a paragraph of a quotation (`<blockquote>`)
+    SHOWN_AS_WRITTEN = "shown as written"  # its lines and spaces as the page shows them (`<pre>`: a poem, code)
+    TERM = "term"  # a definition list's term; its definitions are paragraphs after it
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class Block:
     kind: Kind
     text: str
     rows: tuple[tuple[str, ...], ...] = ()  # a table's cells, row by row; its `text` is all of them
+    number: int = 0  # a numbered item's
 
 
 @dataclass(frozen=True)

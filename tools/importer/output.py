@@ -26,6 +26,7 @@ _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<{])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START_MARKUP = re.compile(r"^([#>+=:|~-])")
+_BACKTICKS = re.compile(r"`+")
 _ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
@@ -74,12 +75,20 @@ def body(blocks: Iterable[Block]) -> str:
         texts = [escape(block.text) for block in group_blocks]
         if kind is Kind.LIST_ITEM:
             parts.append("\n".join(f"- {text}" for text in texts))
+        elif kind is Kind.NUMBERED_ITEM:
+            parts.append("\n".join(f"{block.number}. {text}" for block, text in zip(group_blocks, texts, strict=True)))
         elif kind is Kind.HEADING:
             parts.extend(f"## {_closing_hash(text)}" for text in texts)
         elif kind is Kind.TABLE:
             parts.extend(_table(block.rows) for block in group_blocks)
         elif kind is Kind.CAPTION:
             parts.extend(f"::: caption\n{text}\n:::" for text in texts)
+        elif kind is Kind.QUOTATION:
+            parts.append("\n>\n".join(f"> {text}" for text in texts))
+        elif kind is Kind.SHOWN_AS_WRITTEN:
+            parts.extend(_fenced(block.text) for block in group_blocks)
+        elif kind is Kind.TERM:
+            parts.extend(f"**{text}**" for text in texts)
         else:
             parts.extend(texts)
     return "\n\n".join(parts) + "\n"
@@ -91,6 +100,13 @@ def _table(rows: tuple[tuple[str, ...], ...]) -> str:
     width = max(len(row) for row in rows)
     lines = [_table_row([escape(cell).replace("|", "\\|") for cell in row] + [""] * (width - len(row))) for row in rows]
     return "\n".join([lines[0], _table_row(["---"] * width), *lines[1:]])
+
+
+def _fenced(text: str) -> str:
+    """Text shown as written, as a code block: its lines and spaces kept, nothing in it read as markup. Its fence
+    is longer than any run of backticks the text holds, which would otherwise close it."""
+    fence = "`" * max(3, 1 + max((len(run) for run in _BACKTICKS.findall(text)), default=0))
+    return f"{fence}\n{text}\n{fence}"
 
 
 def _table_row(cells: list[str]) -> str:

@@ -6,7 +6,6 @@ would leave out is put where it keeps it, and broken markup is nested as a brows
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import lxml.html
@@ -17,8 +16,10 @@ from archive_core.datelines import is_dateline
 from archive_core.errors import content_error
 
 from . import structure
+from .block_marks import BlockMarks
 from .decoding import without_controls
 from .drawings import Drawing, keep_drawing_names
+from .notes import keep_the_articles_notes
 from .style_sheets import drop_what_style_sheets_hide
 
 # trafilatura's reading of a page grows as the square of its elements (docs/security.md): a news page holds a
@@ -26,8 +27,9 @@ from .style_sheets import drop_what_style_sheets_hide
 MAX_PAGE_ELEMENTS = 20_000
 
 
-def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Drawing]]:
-    """The page's tree for trafilatura, and its inline drawings (their lines the source's own)."""
+def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Drawing], BlockMarks]:
+    """The page's tree for trafilatura, its inline drawings (their lines the source's own), and the marks that
+    part its blocks."""
     tree = _read_whole(text, path, source_lines=True)
     _refuse_more_elements_than_a_news_page_holds(tree, path)
     _drop_controls_written_as_entities(tree)
@@ -35,6 +37,8 @@ def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Dra
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     _annotations_after_their_base(tree)
     _drop_what_no_reader_sees(tree)
+    keep_the_articles_notes(tree)
+    _anchors_are_text(tree)
     _keep_text_of_elements_trafilatura_drops(tree)
     _keep_bylines_and_date_lines(tree)
     _words_parted_at_line_breaks(tree)
@@ -43,8 +47,8 @@ def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Dra
     _keep_text_shown_as_written(tree)
     tree = _nested_as_a_browser_nests_it(tree, path)
     _keep_text_outside_paragraphs(tree)
-    _mark_each_block(tree)
-    return tree, drawings
+    marks = _mark_each_block(tree, path)
+    return tree, drawings, marks
 
 
 def _nested_as_a_browser_nests_it(tree, path: Path):
@@ -184,6 +188,14 @@ def _only_their_text(element, lines: set) -> bool:
     return True
 
 
+def _anchors_are_text(tree) -> None:
+    """An `<a>` with no address is no link but a place in the page (`<a name="fn1"></a>`, a note's anchor): its
+    text is the text around it. trafilatura left out, with no word said, notes whose paragraphs each opened with
+    one."""
+    for anchor in tree.xpath("//a[not(@href)]"):
+        anchor.tag = "span"
+
+
 def _words_parted_at_line_breaks(tree) -> None:
     """A `<br>` parts the words either side of it; trafilatura joined them (`Embassy of Kenya<br>Hanoi` became
     `Embassy of KenyaHanoi`). A line end after it is a space in the paragraph the text becomes."""
@@ -278,33 +290,18 @@ def _wrap_loose_runs(holder, blocks: set) -> None:
             child.tail = tail
 
 
-# A mark that makes each block's text its own, taken out of the text trafilatura gives (`unmarked`): its number's
-# base-4096 digits as characters of the Private Use Area between two others, which no page writes so (a page that
-# did would lose them); digits, as text, were kept in the title that trafilatura read, rid of the marks around them.
-BLOCK_MARK = re.compile("\uf8fe[\ue000-\uefff]*\uf8ff")
-_MARK_DIGITS = 4096
 _MARKED = ("p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre")
 
 
-def _mark(number: int) -> str:
-    digits = ""
-    while True:
-        number, digit = divmod(number, _MARK_DIGITS)
-        digits = chr(0xE000 + digit) + digits
-        if not number:
-            return f"\uf8fe{digits}\uf8ff"
-
-
-def _mark_each_block(tree) -> None:
-    """trafilatura drops a paragraph whose text an earlier one has ("accepted cost: identical-text elements
-    collapse"): a quotation the article repeats, a line said twice, was gone with no word said. Each block's text
-    starts with a mark of its own, so that none is the same as another; `unmarked` takes the marks out again."""
-    for number, element in enumerate(tree.iter(*_MARKED)):
-        element.text = _mark(number) + (element.text or "")
-
-
-def unmarked(text: str) -> str:
-    return BLOCK_MARK.sub("", text)
+def _mark_each_block(tree, path: Path) -> BlockMarks:
+    """Each block's text starts with a mark of its own (`block_marks`), of characters the page does not hold."""
+    used = set()
+    for element in tree.iter():
+        used.update(element.text or "", element.tail or "", *element.attrib.values())
+    marks = BlockMarks.absent_from(used, path)
+    for element in tree.iter(*_MARKED):
+        element.text = marks.mark(element.tag) + (element.text or "")
+    return marks
 
 
 def _keep_figure_captions(tree) -> None:
@@ -313,6 +310,8 @@ def _keep_figure_captions(tree) -> None:
     its text, but a script's or a style sheet's code (text_content() holds it)."""
     for figure in list(tree.iter("figure")):
         for caption in list(figure.iter("figcaption")):
+            for block in caption.iterdescendants(*_BLOCK_LEVEL):  # its paragraphs parted, not run together
+                block.text, block.tail = f" {block.text or ''}", f" {block.tail or ''}"
             text = "".join(caption.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
             caption.clear(keep_tail=True)
             caption.tag, caption.text = "p", text

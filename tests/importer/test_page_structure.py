@@ -1,0 +1,96 @@
+"""A saved page's characters and structure as its reader sees them: marks that part blocks never take the page's
+own characters, invisible characters written as entities go as typed ones do, a separator is no subheading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive_core.errors import ContentError
+from tools.importer.block_marks import BlockMarks
+
+from .helpers import body_of, run_import
+
+OPTIONS = ("--date", "2025-10-26", "--source-url", "https://example.org/a", "--publisher", "Example News")
+LEAD = "<p>Delegates of seventy-two states signed the convention against cybercrime in Hanoi on Saturday.</p>"
+
+
+def page(body: str) -> str:
+    return f"<!doctype html><html lang='en'><head><title>Signing in Hanoi</title></head><body><article>{body}</article>"
+
+
+def imported_body(capsys, tmp_path: Path, html: str) -> str:
+    source = tmp_path / "page.html"
+    source.write_text(html, encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "content", *OPTIONS, "--lang", "en")
+    assert result.code == 0, result.err
+    return body_of(result.path)
+
+
+def test_marks_are_characters_the_page_does_not_hold():
+    used = {chr(code) for code in range(0xE000, 0xF000)} | {"\uf8fe", "\uf8ff"}
+    marks = BlockMarks.absent_from(used, Path("page.html"))
+    written = [marks.mark(tag) for tag in ("p", "pre", *["li"] * 5000)]
+    assert not set("".join(written)) & used
+    assert marks.first_tag(f"text {written[1]} more {written[0]}") == "pre"
+    assert marks.unmarked(f"{written[4999]}a\uf8feb\uf8ff") == "a\uf8feb\uf8ff"
+
+
+def test_a_page_holding_nearly_every_private_character_is_refused_at_its_file():
+    used = {chr(code) for code in range(0xE000, 0xF900)} | {chr(code) for code in range(0xF0000, 0x10FFFD)}
+    with pytest.raises(ContentError) as refused:
+        BlockMarks.absent_from(used, Path("page.html"))
+    assert refused.value.problem.path == "page.html" and ".txt" in refused.value.problem.hint
+
+
+@pytest.mark.parametrize(
+    ("written", "imported"),
+    [
+        ("Ali&zwnj;Reza", "AliReza"),  # between Latin letters: left by a web page, as typed
+        ("Ali&#x200C;Reza", "AliReza"),
+        ("Hanoi&#8203;City", "HanoiCity"),  # a zero-width space
+        ("Hanoi&nbsp;City", "Hanoi City"),
+        ("علی&zwnj;رضا", "علی\u200cرضا"),  # Persian: the non-joiner is spelling
+    ],
+)
+def test_invisible_characters_written_as_entities_go_as_typed_ones_do(capsys, tmp_path, written, imported):
+    body = imported_body(capsys, tmp_path, page(f"{LEAD}<p>The minister {written} spoke.</p>"))
+    assert f"The minister {imported} spoke." in body
+
+
+@pytest.mark.parametrize("separator", ["* * *", "***", "◆", "—", "# # #", "~"])
+def test_a_heading_of_symbols_alone_parts_the_text_and_is_no_subheading(capsys, tmp_path, separator):
+    later = "<p>By the afternoon, the organisers said, every delegation had signed the treaty's text.</p>"
+    body = imported_body(capsys, tmp_path, page(f"{LEAD}<h3>{separator}</h3>{later}"))
+    assert "\n## " not in body
+    assert "every delegation" in body
+
+
+@pytest.mark.parametrize(
+    "holder",
+    [
+        '<div id="page">{article}</div>',  # the mark links to what holds the article
+        '<footer id="page">{article}</footer>',
+        "{article}<nav><a href='#n1'>1</a></nav>",  # a mark outside the article
+    ],
+)
+def test_a_note_mark_that_links_to_no_note_leaves_the_page_as_it_is(capsys, tmp_path, holder):
+    article = f"<article>{LEAD}<p>The text goes on<a href='#page'>*</a><a href='#x'>2</a><a id='x' href='#x'>2</a>.</p>"
+    article += "<footer><a href='/share'>Share</a></footer></article>"
+    html = "<!doctype html><html lang='en'><head><title>Signing in Hanoi</title></head><body>"
+    body = imported_body(capsys, tmp_path, html + holder.format(article=article) + "<p id='n1'>Site note</p>")
+    assert "The text goes on\\*22." in body
+    assert "Share" not in body and "Site note" not in body
+
+
+def test_many_note_marks_are_read_at_once(capsys, tmp_path):
+    marks = "".join(f"<p>Point {n} of the treaty<a href='#n{n}'>{n % 1000}</a>.</p>" for n in range(3000))
+    notes = "".join(f"<li id='n{n}'>Note {n}.</li>" for n in range(3000))
+    body = imported_body(capsys, tmp_path, page(f"{LEAD}{marks}<footer><ol>{notes}</ol></footer>"))
+    assert "Note 2999." in body
+
+
+def test_an_ordered_list_keeps_its_numbers(capsys, tmp_path):
+    body = imported_body(capsys, tmp_path, page(f"{LEAD}<ol><li>First step.</li><li>Second step.</li></ol>"))
+    assert "1. First step.\n2. Second step." in body
