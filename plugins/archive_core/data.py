@@ -66,7 +66,16 @@ class DataFile:
         return node.value
 
     def problem(self, keys: Sequence[Key], field: str, message: str, hint: str = "") -> Problem:
-        return Problem(str(self.path), self.line(*keys), field, message, hint)
+        line = self.line(*keys)
+        return Problem(str(self.path), line, field, message, hint, column=self.column(line, *keys))
+
+    def column(self, line: int | None, *keys: Key) -> int | None:
+        """Where the value at `keys` starts on `line` (1-based), if it starts there: its place among a line's
+        problems."""
+        node = self.root
+        for key in keys:
+            node = _child(node, key) if node is not None else None
+        return node.start_mark.column if node is not None and line == node.start_mark.line + 1 else None
 
 
 class Record:

@@ -21,7 +21,7 @@ from slugify import slugify
 from . import countries
 from .errors import ContentError, Problem, in_file_order
 from .field_types import Expected, fits, wrong_type
-from .frontmatter import SplitDocument, compose, naive, node_line, value_node, written_scalar
+from .frontmatter import SplitDocument, compose, naive, node_column, node_line, value_node, written_scalar
 from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
@@ -279,8 +279,10 @@ class _Validator:
         """`field`'s problem, told at `line` (default: its value's first line)."""
         self.mark(field)
         if not self.told(field):
+            node = value_node(self.root, field)
             line = line or node_line(self.root, field) or 2
-            self.problems[Problem(str(self.doc.path), line, field, message, hint)] = None
+            column = node_column(node, line - 2)
+            self.problems[Problem(str(self.doc.path), line, field, message, hint, column=column)] = None
         raise _Invalid(field)
 
     def text_lines(self, field: str, value: str) -> Callable[[int | None], int | None]:
