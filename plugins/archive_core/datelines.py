@@ -112,6 +112,19 @@ def dateline_date(text: str) -> date | None:
     return _day(years[0], months[0], days[0])
 
 
+def dateline_month(text: str) -> tuple[int, int] | None:
+    """(year, month) of a date line that gives a month and a year and no day: `October 2025`, `październik 2025`,
+    `X 2025`; None for any other text."""
+    if not _is_date_only(text):
+        return None
+    tokens = _TOKEN.findall(text.strip())
+    months = [month for token in tokens if (month := _month_of(token)) is not None]
+    numbers = [int(token) for token in tokens if token.isdecimal()]
+    if len(months) != 1 or len(numbers) != 1 or not 1000 <= numbers[0] <= 9999:
+        return None
+    return numbers[0], months[0]
+
+
 def _day(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)

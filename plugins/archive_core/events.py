@@ -292,8 +292,9 @@ def _when(record: _Record) -> When | None:
         try:
             when = parse_range(value.get("start"), value.get("end"))
         except ValueError as exc:
-            field, message = exc.args
-            record.fail(["date", field], message, "use real dates, YYYY-MM-DD, YYYY-MM or YYYY, end after start")
+            field, message, *written = exc.args
+            hint = "use real dates, YYYY-MM-DD, YYYY-MM or YYYY, end after start"
+            record.fail(["date", field], message, date_hint(written[0], hint, True) if written else hint)
             return None
         return _not_ahead(record, when, ["date", "start"], ["date", "end"])
     try:
@@ -302,7 +303,7 @@ def _when(record: _Record) -> When | None:
         hint = "use a real date: YYYY-MM-DD, YYYY-MM or YYYY"
         if isinstance(value, str) and (both := _WRITTEN_RANGE.fullmatch(value.strip())):
             hint = f"a range is written `date: {{start: {both[1]}, end: {both[2]}}}`"
-        record.fail(["date"], str(exc), date_hint(value, hint))
+        record.fail(["date"], str(exc), date_hint(value, hint, month_is_a_date=True))
         return None
     return _not_ahead(record, When(start, precision), ["date"], ["date"])
 
