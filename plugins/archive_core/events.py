@@ -222,7 +222,7 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
         record.fail(
             ["kind"],
             "is missing" if kind is None else f"{kind!r} is not a known kind",
-            meant_hint(kind, KINDS, f"one of: {', '.join(KINDS)}"),
+            meant_hint(kind, KINDS),
         )
 
     when = _when(record)

@@ -27,7 +27,7 @@ from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
 from .scalar_lines import line_finder
-from .suggestions import Suggestions
+from .suggestions import Suggestions, meant_hint
 from .summaries import summary_problems
 from .text import TITLE_MAX_CHARS, paragraphs
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
@@ -531,7 +531,7 @@ def _lang(v: _Validator, lang: Any) -> str:
         v.fail(
             "lang",
             f"must be one of {', '.join(LANGUAGES)}, not {lang!r}" if lang is not None else "is missing",
-            "lang: pl or lang: en",
+            meant_hint(lang, LANGUAGES, "lang: pl or lang: en"),
         )
     return lang
 
@@ -630,7 +630,11 @@ def _translation(v: _Validator, value: Any, lang: str | None) -> Translation | N
             f"translated from a source in {from_lang!r} records that as `translation_chain: [{{from: "
             f"{from_lang}, to: {lang}, by: ...}}]` instead"
             if isinstance(from_lang, str) and LANGUAGE_CODE.fullmatch(from_lang) and from_lang != lang
-            else f"the language of the original: one of {others}",
+            else meant_hint(
+                from_lang,
+                [code for code in LANGUAGES if code != lang],
+                f"the language of the original: one of {others}",
+            ),
         )
     by = v.text("translation.by", translation_data.get("by"), required=True)
     return Translation(from_lang=from_lang, by=by)
@@ -774,8 +778,12 @@ def _annotation(v: _Validator, index: int, item: dict[str, Any]) -> Annotation:
         v.fail(
             f"annotations.{index}.kind",
             f"must be one of {', '.join(ANNOTATION_KINDS)}, not {kind!r}",
-            "sic: the source's spelling kept; translation: a translator's note; quote: a quotation translated "
-            "from a translation; editor: any other note of the archive's editors",
+            meant_hint(
+                kind,
+                ANNOTATION_KINDS,
+                "sic: the source's spelling kept; translation: a translator's note; quote: a quotation translated "
+                "from a translation; editor: any other note of the archive's editors",
+            ),
         )
     return Annotation(
         text=v.text(f"annotations.{index}.text", item["text"], required=True),
