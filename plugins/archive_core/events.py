@@ -18,7 +18,7 @@ from archive_core.locales import LANGUAGES
 from archive_core.page_ids import is_reserved
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.schema import MAX_DAYS_AHEAD
-from archive_core.suggestions import Suggestions, meant_hint
+from archive_core.suggestions import Suggestions, as_slug, meant_hint, slug_hint
 
 from .when import When, date_hint, parse_point, parse_range
 
@@ -206,7 +206,10 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
 
     event_id = record.text(["id"], data.data.get("id"), "add `id: a-short-slug`, the entry's anchor")
     if event_id and not ID_PATTERN.fullmatch(event_id):
-        record.fail(["id"], f"{event_id!r} is not a valid id", "use only a-z, 0-9 and single hyphens")
+        hint = slug_hint("id", event_id, "use only a-z, 0-9 and single hyphens")
+        if (slug := as_slug(event_id)) and f"{slug}{EVENT_SUFFIX}" != data.path.name:
+            hint += f"; and name the file {slug}{EVENT_SUFFIX}"
+        record.fail(["id"], f"{event_id!r} is not a valid id", hint)
     elif event_id and is_reserved(event_id):
         record.fail(["id"], f"{event_id!r} is reserved for the page's own anchors", "choose another id")
     elif event_id and data.path.name != f"{event_id}{EVENT_SUFFIX}":

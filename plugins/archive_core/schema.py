@@ -27,7 +27,7 @@ from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
 from .scalar_lines import line_finder
-from .suggestions import Suggestions, meant_hint
+from .suggestions import Suggestions, meant_hint, slug_hint
 from .summaries import summary_problems
 from .text import TITLE_MAX_CHARS, paragraphs
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
@@ -361,11 +361,8 @@ class _Validator:
     def slug(self, field: str, value: Any, required: bool = False) -> str | None:
         text = self.text(field, value, required)
         if text is not None and (not SLUG_PATTERN.fullmatch(text) or len(text) > SLUG_MAX_LENGTH):
-            self.fail(
-                field,
-                f"{text!r} is not a valid slug",
-                f"use only a-z, 0-9 and single hyphens, at most {SLUG_MAX_LENGTH} characters",
-            )
+            rule = f"use only a-z, 0-9 and single hyphens, at most {SLUG_MAX_LENGTH} characters"
+            self.fail(field, f"{text!r} is not a valid slug", slug_hint(_key(field), text, rule, SLUG_MAX_LENGTH))
         return text
 
     def text_list(self, field: str, value: Any, check: Callable[[str, str], None] | None = None) -> tuple[str, ...]:

@@ -11,6 +11,8 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from slugify import slugify
+
 
 def closest(written: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The known name `written` was most likely meant to be, if one is close enough (`cutoff`, difflib's ratio),
@@ -73,6 +75,18 @@ def meant_hint(written: object, known: Sequence[str], otherwise: str | None = No
     either language; else `otherwise`, by default the values it may take."""
     meant = meant_value(written, known)
     return f"did you mean {meant!r}?" if meant else otherwise or f"one of: {', '.join(known)}"
+
+
+def slug_hint(key: str, written: str, rule: str, max_length: int = 0) -> str:
+    """How to write `written`, the value of the id or slug `key` (`Opening Ceremony`, `Tytuł_Artykułu`), as one:
+    "write `key: opening-ceremony`: <rule>"; `rule` alone when no letter or figure of it is left to make one of."""
+    slug = as_slug(written, max_length)
+    return f"write `{key}: {slug}`: {rule}" if slug and slug != written else rule
+
+
+def as_slug(written: str, max_length: int = 0) -> str:
+    """`written` as a slug (`Białoruś i Łódź`: `bialorus-i-lodz`), cut at a word within `max_length` (0: uncut)."""
+    return slugify(written, max_length=max_length, word_boundary=bool(max_length), save_order=True)
 
 
 @dataclass
