@@ -57,9 +57,9 @@ CASES = {
         "countries:\n  - code: VN\n    forms:\n      - Wietnamu\n      - 5\n      - 2025-13-01\n      - ''\n"
         "    source: https://example.org/vn\n",
         [
-            (5, "forms.1", "is a number"),
+            (5, "countries.0.forms.1", "is a number"),
             (6, "countries.0.forms.2", "impossible date"),
-            (7, "forms.3", "is empty"),
+            (7, "countries.0.forms.3", "is empty"),
         ],
     ),
     "topics.yaml": (
