@@ -14,7 +14,7 @@ import yaml
 
 from . import paths
 from .errors import ContentError, Problem, in_file_order
-from .field_types import Expected, wrong_type
+from .field_types import Expected, empty_item, wrong_type
 from .frontmatter import decode, parse_yaml
 from .suggestions import Suggestions
 
@@ -116,7 +116,7 @@ class Record:
             if item is not None and not isinstance(item, str):
                 problems += self.wrong_type(where, item, "text").problems
             elif item is None or not item.strip():
-                problems += self.fail(where, "is empty", "write the item, or remove its line").problems
+                problems += self.fail(where, *empty_item()).problems
             elif check is not None and (found := check(item.strip())) is not None:
                 problems += self.fail(where, *found).problems
             else:

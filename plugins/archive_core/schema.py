@@ -20,7 +20,7 @@ from slugify import slugify
 
 from . import countries
 from .errors import ContentError, Problem, in_file_order
-from .field_types import Expected, fits, wrong_type
+from .field_types import Expected, empty_item, fits, wrong_type
 from .frontmatter import SplitDocument, compose, naive, node_column, node_line, value_node, written_scalar
 from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES, is_named_language
@@ -380,7 +380,7 @@ class _Validator:
             try:
                 self.typed(item_field, item, "text")
                 if item is None or not item.strip():  # `- ` with nothing, or only a comment, after it
-                    self.fail(item_field, "an item is empty", "remove the empty item, or write it out")
+                    self.fail(item_field, *empty_item())
                 if check:
                     check(item_field, item)
             except _Invalid:
@@ -750,7 +750,7 @@ def _items(v: _Validator, field: str, value: Any) -> list[tuple[int, dict[str, A
 def _item(v: _Validator, name: str, item: Any, keys: set[str], required: set[str]) -> dict[str, Any]:
     v.mapping(name, item, keys)
     if item is None:
-        v.fail(name, "is an empty item", f"keys: {', '.join(sorted(keys))}; or remove the `-` line")
+        v.fail(name, *empty_item(f"keys: {', '.join(sorted(keys))}"))
     given = [v.attempt(v.text, f"{name}.{key}", item.get(key), True) for key in sorted(required - {"date"})]
     if None in given:
         raise _Invalid(name)
