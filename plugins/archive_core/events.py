@@ -306,7 +306,7 @@ def _when(record: _Record) -> When | None:
         hint = "use a real date: YYYY-MM-DD, YYYY-MM or YYYY"
         if isinstance(value, str) and (both := _WRITTEN_RANGE.fullmatch(value.strip())):
             hint = f"a range is written `date: {{start: {both[1]}, end: {both[2]}}}`"
-        record.fail(["date"], str(exc), date_hint(value, hint, month_is_a_date=True))
+        record.fail(["date"], str(exc), date_hint(value, hint, in_timeline=True))
         return None
     return _not_ahead(record, When(start, precision), ["date"], ["date"])
 
