@@ -335,7 +335,7 @@ def _not_ahead(record: _Record, when: When, start: list[str], end: list[str]) ->
 
 def _sources(record: _Record) -> tuple[Citation, ...]:
     value = record.data.get("sources")
-    hint = "list where the fact is published: sources: [- url: https://..., publisher: ..., accessed: YYYY-MM-DD]"
+    hint = "list where the fact is published: `sources: [{url: https://..., publisher: ..., accessed: YYYY-MM-DD}]`"
     if value is None or value == []:
         record.fail(["sources"], "an event needs at least one source", hint)
         return ()

@@ -4,10 +4,12 @@ publisher's host written as an address, a country named instead of its code."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from archive_core import snapshot
 
@@ -340,3 +342,24 @@ def test_a_block_between_rules_is_a_second_front_matter_only_when_its_keys_are_f
     text = FRONT + f"---\n\n---\n{block}\n---\n\nTekst artykułu.\n"
     problems = told(tmp_path, {"articles/2025/tytul.pl.md": text})
     assert [p for p in problems if "second front-matter" in p] == ([problems[0]] if second else []), problems
+
+
+PERSON_WITHOUT_SOURCES = "- name: Anh\n  country: VN\n  role: {pl: a, en: b}\n  official_name: Anh\n  sources: []\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("data/timeline/opening.yaml", EVENT[: EVENT.index("sources:")] + "sources: https://example.org/s\n"),
+        ("data/timeline/opening.yaml", EVENT[: EVENT.index("sources:")] + "sources: []\n"),
+        ("data/people.yaml", PERSON_WITHOUT_SOURCES),
+    ],
+)
+def test_the_sources_a_hint_shows_are_written_as_yaml_reads_them(tmp_path, name, text):
+    """`sources: [- url: ...]` mixed a list's two forms: written in, it was a YAML error."""
+    problems = [p for p in told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, name: text}) if "sources:" in p]
+    shown = [re.search(r"`(sources: \[.*?\])`", p) for p in problems]
+    assert problems and all(shown), problems
+    for example in shown:
+        [source] = yaml.safe_load(example[1].replace("...", "x"))["sources"]
+        assert isinstance(source, dict) and "url" in source, example[1]
