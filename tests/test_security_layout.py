@@ -119,9 +119,10 @@ def test_country_names_yaml_is_checked_with_every_bad_record_at_its_line(content
     )
     problems = [str(p) for p in check(content_copy) if p.path == str(path)]
     assert problems == [
-        f"{path}:5: code: 'XX' is not a known country code (use ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU)",
-        f"{path}:9: forms: is text, not a list (write it as a list: forms: [Polski])",
-        f"{path}:11: countries: each record has code, forms and source (- code: XX, forms: [...], source: ...)",
+        f"{path}:5: countries.1.code: 'XX' is not a known country code "
+        "(use ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU)",
+        f"{path}:9: countries.2.forms: is text, not a list (write it as a list: forms: [Polski])",
+        f"{path}:11: countries.3: each record has code, forms and source (- code: XX, forms: [...], source: ...)",
     ]
     path.write_text("countries: {VN: [Wietnamu]}\n", encoding="utf-8")
     assert [str(p) for p in check(content_copy) if p.path == str(path)] == [

@@ -107,7 +107,7 @@ CASES: dict[str, tuple[str, str, int, str]] = {
     "topic address too long once transliterated": (
         ARTICLE, good("lang: en", "lang: en\ntags: ['" + "網絡犯罪" * 20 + "']"), 5, "tags.0: '網絡犯罪",
     ),
-    "empty topic": (ARTICLE, good("lang: en", "lang: en\ntags: ['x', ' ']"), 5, "tags.1: an item is empty"),
+    "empty topic": (ARTICLE, good("lang: en", "lang: en\ntags: ['x', ' ']"), 5, "tags.1: is an empty item"),
     # Shown as one paragraph: a second, after a blank line, ran into the first (reported at the blank line).
     "event description of two paragraphs": (
         *_edit(EVENT, r"(?<=^description:\n  pl: ).+", "|\n    Jeden.\n\n    Dwa.", below=2),

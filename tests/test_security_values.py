@@ -357,13 +357,21 @@ NAMES = """countries:
 @pytest.mark.parametrize(
     ("code", "form", "expected"),
     [
-        ("PL", "Polsce, Wietnamie", ":6: PL.forms: 'Wietnamie' is a form of VN too"),
+        ("PL", "Polsce, Wietnamie", ":6: countries.1.forms.1: 'Wietnamie' is a form of VN too"),
         # Matched opening a sentence too: one record's `wietnamie` there is another's `Wietnamie`. It passed, and the
         # importer tagged a sentence starting so with the country of the record read last.
-        ("PL", "Polsce, wietnamie", ":6: PL.forms: 'wietnamie' is a form of VN too, as written or opening a sentence"),
-        ("VN", "Wietnamowi", ":5: VN.code: has a second record"),
+        (
+            "PL",
+            "Polsce, wietnamie",
+            ":6: countries.1.forms.1: 'wietnamie' is a form of VN too, as written or opening a sentence",
+        ),
+        ("VN", "Wietnamowi", ":5: countries.1.code: has a second record"),
         # Decomposed accents (NFD) are the same name: it passed, and the importer could not match it.
-        ("PL", unicodedata.normalize("NFD", "Côte d’Ivoire"), ":6: PL.forms: 'Côte d’Ivoire' is CLDR's name of CI"),
+        (
+            "PL",
+            unicodedata.normalize("NFD", "Côte d’Ivoire"),
+            ":6: countries.1.forms.0: 'Côte d’Ivoire' is CLDR's name of CI",
+        ),
     ],
 )
 def test_a_country_name_form_names_one_country(code, form, expected, content_copy):

@@ -120,4 +120,4 @@ def _rendered(doc: SplitDocument, repository_url: str) -> tuple[str, list[Proble
     body = doc.body.replace("{repository_url}", repository_url)
     tokens = markdown.parse(body)
     html = markdown.render(tokens)
-    return html, body_problems(doc, tokens, html, body, site_links=False)
+    return html, body_problems(doc, tokens, html, body, site_links=False, fields=("title",))

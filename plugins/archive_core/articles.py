@@ -64,7 +64,7 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     tokens = markdown.parse(doc.body)
     body_html = markdown.render(tokens)
     unfinished = schema.unfinished(data, doc, root, {problem.field for problem in checked.problems})
-    problems = [*checked.problems, *unfinished, *body_problems(doc, tokens, body_html)]
+    problems = [*checked.problems, *unfinished, *body_problems(doc, tokens, body_html, fields=schema.FIELD_NAMES)]
     problems += annotations.passage_problems(checked.annotations, doc, body_html, root)
     if problems or checked.meta is None:
         raise ContentError(*in_file_order(problems))

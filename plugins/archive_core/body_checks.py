@@ -7,6 +7,7 @@ a link, heading or footnote that shows nothing, and a line that reads other than
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from html import unescape
 
@@ -18,6 +19,7 @@ from .frontmatter import SplitDocument
 from .locales import language_tag_problem
 from .markdown import Lines, markdown, missing_anchors, unsafe_links
 from .not_shown import NOT_SHOWN
+from .suggestions import closest
 from .text import RESERVED, shows_something
 
 CAPTION_OPEN, CAPTION_CLOSE = "container_caption_open", "container_caption_close"
@@ -35,11 +37,17 @@ class BodyProblem:
 
 
 def body_problems(
-    doc: SplitDocument, tokens: list[Token], html: str, body: str | None = None, site_links: bool = True
+    doc: SplitDocument,
+    tokens: list[Token],
+    html: str,
+    body: str | None = None,
+    site_links: bool = True,
+    fields: Collection[str] = (),
 ) -> list[Problem]:
     """Every problem of the body of `doc` (parsed as `tokens`, rendered as `html`), at its file line; `body`: the
     text parsed, where it is not the file's own (`{repository_url}` replaced); `site_links`: whether a link may
-    point to another page of the site (`markdown.unsafe_links`)."""
+    point to another page of the site (`markdown.unsafe_links`); `fields`: the names of its front-matter's fields,
+    which a second front-matter block gives (`second_front_matter`)."""
     body = doc.body if body is None else body
 
     def at(line: int | None, message: str, hint: str) -> Problem:
@@ -50,7 +58,7 @@ def body_problems(
     problems += [at(problem.line, problem.message, problem.hint) for problem in structure_problems(tokens, body)]
     if marker := marker_problem(html):
         problems.append(Problem(str(doc.path), _escaped_marker_line(doc), "body", *marker))
-    if (line := second_front_matter(body)) is not None:
+    if (line := second_front_matter(body, fields)) is not None:
         problems.append(
             at(
                 line,
@@ -64,20 +72,26 @@ def body_problems(
 
 # A line of a front-matter mapping: `title: ...`, `source:`. Its keys are lower case: `Update: ...` is a line of text
 # (an editor's note between two rules at the top of a body), not a field.
-_FIELD_LINE = re.compile(r"[a-z_][a-z0-9_]*[ \t]*:(?:[ \t]|$)")
+_FIELD_LINE = re.compile(r"(?P<key>[a-z_][a-z0-9_]*)[ \t]*:(?:[ \t]|$)")
+# A key a second block gives for a field (`titel` for `title`) is one spelt nearly as the field is: `note:` or
+# `update:`, which an editor's note between two rules opens with, are no field's.
+_FIELD_CUTOFF = 0.8
 
 
-def second_front_matter(body: str) -> int | None:
+def second_front_matter(body: str, fields: Collection[str]) -> int | None:
     """The body line (1-based) where a second front-matter block opens, as a file pasted twice, or a fence doubled,
-    leaves one: a '---' line first, then `field:` lines (and their indented parts) up to another '---' line."""
+    leaves one: a '---' line first, then `field:` lines (and their indented parts) up to another '---' line, each
+    key one of `fields` or nearly spelt as one. A block of other keys (`note: ...`) is text between two rules."""
     lines = body.split("\n")
     start = next((index for index, line in enumerate(lines) if line.strip()), None)
     if start is None or lines[start].rstrip() != "---":
         return None
     end = next((index for index in range(start + 1, len(lines)) if lines[index].rstrip() == "---"), None)
     block = lines[start + 1 : end] if end is not None else []
-    fields = [line for line in block if _FIELD_LINE.match(line)]
-    if fields and all(not line.strip() or line in fields or line[:1] in " \t#" for line in block):
+    keys = [match["key"] for line in block if (match := _FIELD_LINE.match(line))]
+    if not keys or not all(not line.strip() or _FIELD_LINE.match(line) or line[:1] in " \t#" for line in block):
+        return None
+    if all(key in fields or closest(key, fields, _FIELD_CUTOFF) for key in keys):
         return start + 1
     return None
 

@@ -106,7 +106,8 @@ def _counts(fields: Fields, counts: Any) -> dict[str, int]:
     for key in COUNT_KEYS:
         value = counts.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PARTIES:
-            checks.add(fields.fail(["hanoi_signatures", key], f"{_shown(value)} is not a count", COUNT_HINT))
+            hint = _count_hint(key, value, range(MAX_PARTIES + 1))
+            checks.add(fields.fail(["hanoi_signatures", key], f"{_shown(value)} is not a count", hint))
         numbers[key] = value
     checks.done()  # the sum is checked of counts only
     if numbers["states"] + numbers["organisations"] != numbers["total"]:
@@ -119,6 +120,16 @@ def _counts(fields: Fields, counts: Any) -> dict[str, int]:
 
 
 COUNT_HINT = f"a whole number, at most {MAX_PARTIES}, as the depositary gives it"
+
+
+def _count_hint(key: str, value: Any, counts: range) -> str:
+    """COUNT_HINT; for a count YAML reads as text or as a fraction (`"4"`, `4.0`), what to write instead."""
+    text = value.strip() if isinstance(value, str) else repr(value) if isinstance(value, float) else ""
+    number = text.removesuffix(".0")
+    if not (number.isascii() and number.isdecimal()) or int(number) not in counts:
+        return COUNT_HINT
+    written = "drop the quotes" if isinstance(value, str) else "write it without the fraction"
+    return f"{written}: `{key}: {int(number)}`; {COUNT_HINT}"
 
 
 def _shown(value: Any) -> str:
@@ -135,7 +146,8 @@ def _entry_into_force(fields: Fields, data: Any, today: date) -> tuple[int | Non
         raise fields.fail(["entry_into_force"], "must have `instruments` and `sources`", shape)
     checks, needed = Checks(), data["instruments"]
     if isinstance(needed, bool) or not isinstance(needed, int) or not 1 <= needed <= MAX_PARTIES:
-        checks.add(fields.fail(["entry_into_force", "instruments"], f"{_shown(needed)} is not a count", COUNT_HINT))
+        hint = _count_hint("instruments", needed, range(1, MAX_PARTIES + 1))
+        checks.add(fields.fail(["entry_into_force", "instruments"], f"{_shown(needed)} is not a count", hint))
     sources = checks.attempt(fields.citations, ["entry_into_force", "sources"], data["sources"], today)
     if sources is not None and not sources:
         checks.add(fields.fail(["entry_into_force", "sources"], "the figure needs a source", "the convention's text"))

@@ -67,16 +67,16 @@ def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[
             continue
         if any(forms.code == other.code for other in found):
             problems.append(
-                data.problem(["countries", index, "code"], f"{forms.code}.code", "has a second record", "keep one")
+                data.problem(["countries", index, "code"], f"countries.{index}.code", "has a second record", "keep one")
             )
             continue
-        for form in forms.forms:
+        for number, form in enumerate(forms.forms):
+            where = (["countries", index, "forms", number], f"countries.{index}.forms.{number}")
             other = next((code for name in _as_matched(form) if (code := countries.cldr_names().get(name))), None)
             if other not in (None, forms.code):
                 problems.append(
                     data.problem(
-                        ["countries", index, "forms"],
-                        f"{forms.code}.forms",
+                        *where,
                         f"{form!r} is CLDR's name of {other}: the importer would tag an article naming {other} "
                         f"as {forms.code}",
                         f"remove it: the record of {other} lists it already"
@@ -92,8 +92,7 @@ def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[
             if owner is not None:
                 problems.append(
                     data.problem(
-                        ["countries", index, "forms"],
-                        f"{forms.code}.forms",
+                        *where,
                         f"{form!r} is a form of {owner} too, as written or opening a sentence: the importer could "
                         "not tell which country it names",
                         "keep it for the country it names in the archive's articles",
@@ -109,10 +108,13 @@ def _as_matched(form: str) -> tuple[str, ...]:
 
 
 def _record(data: DataFile, where: list, record: object) -> CountryForms:
+    """The record at `where` (`countries`, its index): its problems name their fields from the file's top, as the
+    YAML reading does (`countries.0.forms.2`)."""
+    label = ".".join(str(key) for key in where)
     if not isinstance(record, dict) or set(record) != KEYS:
         raise ContentError(
             data.problem(
-                where, "countries", "each record has code, forms and source", "- code: XX, forms: [...], source: ..."
+                where, label, "each record has code, forms and source", "- code: XX, forms: [...], source: ..."
             )
         )
     checks = Checks()  # every problem of the record
@@ -120,17 +122,17 @@ def _record(data: DataFile, where: list, record: object) -> CountryForms:
         checks.problems.append(
             data.problem(
                 [*where, "code"],
-                "code",
+                f"{label}.code",
                 f"{record['code']!r} is not a known country code",
                 countries.code_hint(record["code"]),
             )
         )
-    forms = checks.attempt(Record(data, where).text_items, ["forms"], record["forms"])
+    forms = checks.attempt(Record(data, where, label).text_items, ["forms"], record["forms"])
     if not is_http_url(record["source"]):
         checks.problems.append(
             data.problem(
                 [*where, "source"],
-                "source",
+                f"{label}.source",
                 "must be an http(s) address",
                 address_hint(record["source"], "the entry the forms come from"),
             )

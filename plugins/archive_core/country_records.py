@@ -129,7 +129,7 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
     status = item.get("status")
     known = status in STATUSES  # the checks that depend on the status are made only for a known one
     if not known:
-        hint = meant_hint(status, STATUSES, "see CONTRIBUTING.md")
+        hint = meant_hint(status, STATUSES)
         fail(["status"], f"must be one of {', '.join(STATUSES)}, not {status!r}", hint)
 
     sources = checks.attempt(_sources, fields, item, today)

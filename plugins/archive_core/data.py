@@ -14,7 +14,7 @@ import yaml
 
 from . import paths
 from .errors import ContentError, Problem, in_file_order
-from .field_types import Expected, wrong_type
+from .field_types import Expected, empty_item, wrong_type
 from .frontmatter import decode, parse_yaml
 from .suggestions import Suggestions
 
@@ -66,7 +66,16 @@ class DataFile:
         return node.value
 
     def problem(self, keys: Sequence[Key], field: str, message: str, hint: str = "") -> Problem:
-        return Problem(str(self.path), self.line(*keys), field, message, hint)
+        line = self.line(*keys)
+        return Problem(str(self.path), line, field, message, hint, column=self.column(line, *keys))
+
+    def column(self, line: int | None, *keys: Key) -> int | None:
+        """Where the value at `keys` starts on `line` (1-based), if it starts there: its place among a line's
+        problems."""
+        node = self.root
+        for key in keys:
+            node = _child(node, key) if node is not None else None
+        return node.start_mark.column if node is not None and line == node.start_mark.line + 1 else None
 
 
 class Record:
@@ -107,7 +116,7 @@ class Record:
             if item is not None and not isinstance(item, str):
                 problems += self.wrong_type(where, item, "text").problems
             elif item is None or not item.strip():
-                problems += self.fail(where, "is empty", "write the item, or remove its line").problems
+                problems += self.fail(where, *empty_item()).problems
             elif check is not None and (found := check(item.strip())) is not None:
                 problems += self.fail(where, *found).problems
             else:

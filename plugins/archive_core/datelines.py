@@ -112,6 +112,38 @@ def dateline_date(text: str) -> date | None:
     return _day(years[0], months[0], days[0])
 
 
+# Two days of one month: `25-26 October 2025`, `October 25–26, 2025`.
+_DAY_RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-–—]\s*(\d{1,2})(?!\d)")
+
+
+def dateline_days(text: str) -> tuple[date, date] | None:
+    """The first and last day of a date line that gives two days of one month (`25-26 October 2025`); None for
+    any other text."""
+    range_of_days = _DAY_RANGE.search(text) if _is_date_only(text) else None
+    if range_of_days is None:
+        return None
+    tokens = _TOKEN.findall(text)
+    months = [month for token in tokens if (month := _month_of(token)) is not None]
+    years = [int(token) for token in tokens if token.isdecimal() and 1000 <= int(token) <= 9999]
+    if len(months) != 1 or len(years) != 1:
+        return None
+    first, last = (_day(years[0], months[0], int(day)) for day in range_of_days.groups())
+    return (first, last) if first and last and first < last else None
+
+
+def dateline_month(text: str) -> tuple[int, int] | None:
+    """(year, month) of a date line that gives a month and a year and no day: `October 2025`, `październik 2025`,
+    `X 2025`; None for any other text."""
+    if not _is_date_only(text):
+        return None
+    tokens = _TOKEN.findall(text.strip())
+    months = [month for token in tokens if (month := _month_of(token)) is not None]
+    numbers = [int(token) for token in tokens if token.isdecimal()]
+    if len(months) != 1 or len(numbers) != 1 or not 1000 <= numbers[0] <= 9999:
+        return None
+    return numbers[0], months[0]
+
+
 def _day(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import sys
@@ -20,6 +21,9 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = "error"  # "error" or "warning"
+    # Where on its line the value starts (0-based), when known: two problems of one line (`[XX, 2025-13-01]`) are
+    # told in the order the line writes them. Not shown, and no part of what a problem is.
+    column: int | None = dataclasses.field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
         path = display_path(self.path)
@@ -43,8 +47,8 @@ class ContentError(Exception):
 
 
 def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
-    """By line, as a contributor reads the file; on one line, in the order found."""
-    return sorted(problems, key=lambda problem: problem.line or 0)
+    """By line, as a contributor reads the file; on one line, by column where known, else in the order found."""
+    return sorted(problems, key=lambda problem: (problem.line or 0, getattr(problem, "column", None) or 0))
 
 
 def display_path(path: str) -> str:

@@ -18,7 +18,7 @@ from archive_core.locales import LANGUAGES
 from archive_core.page_ids import is_reserved
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.schema import MAX_DAYS_AHEAD
-from archive_core.suggestions import Suggestions, meant_hint
+from archive_core.suggestions import Suggestions, as_slug, meant_hint, slug_hint
 
 from .when import When, date_hint, parse_point, parse_range
 
@@ -206,7 +206,10 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
 
     event_id = record.text(["id"], data.data.get("id"), "add `id: a-short-slug`, the entry's anchor")
     if event_id and not ID_PATTERN.fullmatch(event_id):
-        record.fail(["id"], f"{event_id!r} is not a valid id", "use only a-z, 0-9 and single hyphens")
+        hint = slug_hint("id", event_id, "use only a-z, 0-9 and single hyphens")
+        if (slug := as_slug(event_id)) and f"{slug}{EVENT_SUFFIX}" != data.path.name:
+            hint += f"; and name the file {slug}{EVENT_SUFFIX}"
+        record.fail(["id"], f"{event_id!r} is not a valid id", hint)
     elif event_id and is_reserved(event_id):
         record.fail(["id"], f"{event_id!r} is reserved for the page's own anchors", "choose another id")
     elif event_id and data.path.name != f"{event_id}{EVENT_SUFFIX}":
@@ -222,7 +225,7 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
         record.fail(
             ["kind"],
             "is missing" if kind is None else f"{kind!r} is not a known kind",
-            meant_hint(kind, KINDS, f"one of: {', '.join(KINDS)}"),
+            meant_hint(kind, KINDS),
         )
 
     when = _when(record)
@@ -292,8 +295,9 @@ def _when(record: _Record) -> When | None:
         try:
             when = parse_range(value.get("start"), value.get("end"))
         except ValueError as exc:
-            field, message = exc.args
-            record.fail(["date", field], message, "use real dates, YYYY-MM-DD, YYYY-MM or YYYY, end after start")
+            field, message, *written = exc.args
+            hint = "use real dates, YYYY-MM-DD, YYYY-MM or YYYY, end after start"
+            record.fail(["date", field], message, date_hint(written[0], hint, True) if written else hint)
             return None
         return _not_ahead(record, when, ["date", "start"], ["date", "end"])
     try:
@@ -302,7 +306,7 @@ def _when(record: _Record) -> When | None:
         hint = "use a real date: YYYY-MM-DD, YYYY-MM or YYYY"
         if isinstance(value, str) and (both := _WRITTEN_RANGE.fullmatch(value.strip())):
             hint = f"a range is written `date: {{start: {both[1]}, end: {both[2]}}}`"
-        record.fail(["date"], str(exc), date_hint(value, hint))
+        record.fail(["date"], str(exc), date_hint(value, hint, in_timeline=True))
         return None
     return _not_ahead(record, When(start, precision), ["date"], ["date"])
 
@@ -331,7 +335,7 @@ def _not_ahead(record: _Record, when: When, start: list[str], end: list[str]) ->
 
 def _sources(record: _Record) -> tuple[Citation, ...]:
     value = record.data.get("sources")
-    hint = "list where the fact is published: sources: [- url: https://..., publisher: ..., accessed: YYYY-MM-DD]"
+    hint = "list where the fact is published: `sources: [{url: https://..., publisher: ..., accessed: YYYY-MM-DD}]`"
     if value is None or value == []:
         record.fail(["sources"], "an event needs at least one source", hint)
         return ()

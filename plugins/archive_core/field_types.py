@@ -51,6 +51,12 @@ def fits(value: Any, expected: Expected) -> bool:
     return isinstance(value, list)
 
 
+def empty_item(holds: str = "") -> tuple[str, str]:
+    """(message, hint) of an empty item of a list, in an article or a data file alike; `holds`: what an item of a list
+    of records holds (`keys: text, note, kind`), which the hint names."""
+    return "is an empty item", f"write the item ({holds}), or remove it" if holds else "write the item, or remove it"
+
+
 QUOTED_MAX_CHARS = 40  # of a value a hint quotes as written; a longer one by its first 20
 
 # `-ratyfikacja`: a list's item without the space after its dash, which YAML reads as text.

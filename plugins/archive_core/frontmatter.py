@@ -14,7 +14,7 @@ site would show the last), and text that content may not hold (see `text`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -370,7 +370,6 @@ def _check_nodes(
     stack: list[tuple[yaml.Node, str]] = [(root, "")]
     while stack:
         node, where = stack.pop()
-        line = node.start_mark.line + 1 + offset
         if isinstance(node, yaml.ScalarNode):
             # Only a double-quoted scalar can hold what its text does not show (escapes such as "\x01"); the
             # rest is the file's own text, which `decode` checked.
@@ -381,8 +380,9 @@ def _check_nodes(
                 or (node.tag == _STR_TAG and (problem := length_problem(node.value, where)))
                 or (node.tag == _STR_TAG and (problem := paragraph_problem(node.value, where)))
             ):
-                line = written_line(node, lines, problem.offset) + 1 + offset
-                problems.append(Problem(path, line, where or label, problem.message, problem.hint))
+                at = written_line(node, lines, problem.offset)
+                where_at = (path, at + 1 + offset, where or label)
+                problems.append(Problem(*where_at, problem.message, problem.hint, column=node_column(node, at)))
             elif dropped := dropped_text(node, lines):
                 problems.append(Problem(path, dropped.line + 1 + offset, where or label, dropped.message, dropped.hint))
         elif isinstance(node, yaml.SequenceNode):
@@ -450,7 +450,10 @@ def _repeats(node: yaml.SequenceNode, path: str, offset: int, field: str) -> lis
         if value in seen:
             shown = repr(value[1]) if isinstance(value[1], str) else "the same item"
             where = f", on lines {seen[value]} and {line}" if seen[value] != line else ""
-            problems.append(Problem(path, line, _printable(field, "yaml"), f"lists {shown} twice{where}", "keep one"))
+            column = item.start_mark.column
+            problems.append(
+                Problem(path, line, _printable(field, "yaml"), f"lists {shown} twice{where}", "keep one", column=column)
+            )
         else:
             seen[value] = line
     return problems
@@ -514,6 +517,11 @@ def node_line(root: yaml.Node | None, dotted_field: str) -> int | None:
     """`field_line` in the node tree of a front-matter already parsed (`load_with_nodes`)."""
     lines, node = _walk(root, dotted_field)
     return node.start_mark.line + 2 if node is not None else (lines[-1] if lines else None)
+
+
+def node_column(node: yaml.Node | None, line: int) -> int | None:
+    """Where `node` starts on `line` (0-based, of the YAML text): None when it starts on another line."""
+    return node.start_mark.column if node is not None and node.start_mark.line == line else None
 
 
 def value_node(root: yaml.Node | None, dotted_field: str) -> yaml.Node | None:
@@ -580,7 +588,8 @@ def _unreadable_scalars(
                     loader.construct_object(node)
                 except (*_CONSTRUCTOR_ERRORS, ConstructorError) as exc:
                     line = node.start_mark.line + 1 + offset
-                    failed.append((node, Problem(path, line, where or label, *_unreadable_message(exc, node.tag))))
+                    problem = Problem(path, line, where or label, *_unreadable_message(exc, node.tag))
+                    failed.append((node, replace(problem, column=node.start_mark.column)))
             elif isinstance(node, yaml.SequenceNode):
                 stack.extend(reversed(list(zip(node.value, _item_names(node, where or "", record_key), strict=True))))
             elif isinstance(node, yaml.MappingNode):

@@ -25,6 +25,7 @@ from typing import Any
 
 from .data import Checks, DataFile, load_data
 from .errors import ContentError, Problem
+from .field_types import empty_item
 from .layout import NAMES_FILE
 from .locales import is_named_language
 from .provenance import address_hint, is_http_url
@@ -186,7 +187,8 @@ def _name(data: DataFile, where: list, value: Any, label: str) -> str:
         hint = f"quote it: YAML read {value!r} as a {type(value).__name__}"
         raise ContentError(data.problem(where, label, "must be a name (text)", hint))
     if not value.strip():
-        raise ContentError(data.problem(where, label, "is empty", "write the name, or remove the empty item"))
+        empty = empty_item() if isinstance(where[-1], int) else ("is empty", "write the name")
+        raise ContentError(data.problem(where, label, *empty))
     name = unicodedata.normalize("NFC", " ".join(value.split()))
     if len(name) > MAX_NAME_CHARS:
         hint = "a name, not a sentence: the name readers type"

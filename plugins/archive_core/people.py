@@ -117,7 +117,9 @@ def _person(data_file: DataFile, index: int, item: Any, article_keys: Collection
     )
     sources = checks.attempt(fields.citations, ["sources"], item.get("sources"))
     if (official_name or official_role) and sources is not None and not sources:
-        checks.add(fields.fail(["sources"], "an official name or role needs a source", "sources: [- url: https://...]"))
+        checks.add(
+            fields.fail(["sources"], "an official name or role needs a source", "`sources: [{url: https://...}]`")
+        )
     person = Person(
         name=dict(name or {}),
         role=dict(role) if isinstance(role, dict) else {},

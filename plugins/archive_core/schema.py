@@ -20,14 +20,14 @@ from slugify import slugify
 
 from . import countries
 from .errors import ContentError, Problem, in_file_order
-from .field_types import Expected, fits, wrong_type
-from .frontmatter import SplitDocument, compose, naive, node_line, value_node, written_scalar
+from .field_types import Expected, empty_item, fits, wrong_type
+from .frontmatter import SplitDocument, compose, naive, node_column, node_line, value_node, written_scalar
 from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
 from .scalar_lines import line_finder
-from .suggestions import Suggestions
+from .suggestions import Suggestions, meant_hint, slug_hint
 from .summaries import summary_problems
 from .text import TITLE_MAX_CHARS, paragraphs
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
@@ -279,8 +279,10 @@ class _Validator:
         """`field`'s problem, told at `line` (default: its value's first line)."""
         self.mark(field)
         if not self.told(field):
+            node = value_node(self.root, field)
             line = line or node_line(self.root, field) or 2
-            self.problems[Problem(str(self.doc.path), line, field, message, hint)] = None
+            column = node_column(node, line - 2)
+            self.problems[Problem(str(self.doc.path), line, field, message, hint, column=column)] = None
         raise _Invalid(field)
 
     def text_lines(self, field: str, value: str) -> Callable[[int | None], int | None]:
@@ -359,11 +361,8 @@ class _Validator:
     def slug(self, field: str, value: Any, required: bool = False) -> str | None:
         text = self.text(field, value, required)
         if text is not None and (not SLUG_PATTERN.fullmatch(text) or len(text) > SLUG_MAX_LENGTH):
-            self.fail(
-                field,
-                f"{text!r} is not a valid slug",
-                f"use only a-z, 0-9 and single hyphens, at most {SLUG_MAX_LENGTH} characters",
-            )
+            rule = f"use only a-z, 0-9 and single hyphens, at most {SLUG_MAX_LENGTH} characters"
+            self.fail(field, f"{text!r} is not a valid slug", slug_hint(_key(field), text, rule, SLUG_MAX_LENGTH))
         return text
 
     def text_list(self, field: str, value: Any, check: Callable[[str, str], None] | None = None) -> tuple[str, ...]:
@@ -381,7 +380,7 @@ class _Validator:
             try:
                 self.typed(item_field, item, "text")
                 if item is None or not item.strip():  # `- ` with nothing, or only a comment, after it
-                    self.fail(item_field, "an item is empty", "remove the empty item, or write it out")
+                    self.fail(item_field, *empty_item())
                 if check:
                     check(item_field, item)
             except _Invalid:
@@ -529,7 +528,7 @@ def _lang(v: _Validator, lang: Any) -> str:
         v.fail(
             "lang",
             f"must be one of {', '.join(LANGUAGES)}, not {lang!r}" if lang is not None else "is missing",
-            "lang: pl or lang: en",
+            meant_hint(lang, LANGUAGES, "lang: pl or lang: en"),
         )
     return lang
 
@@ -628,7 +627,11 @@ def _translation(v: _Validator, value: Any, lang: str | None) -> Translation | N
             f"translated from a source in {from_lang!r} records that as `translation_chain: [{{from: "
             f"{from_lang}, to: {lang}, by: ...}}]` instead"
             if isinstance(from_lang, str) and LANGUAGE_CODE.fullmatch(from_lang) and from_lang != lang
-            else f"the language of the original: one of {others}",
+            else meant_hint(
+                from_lang,
+                [code for code in LANGUAGES if code != lang],
+                f"the language of the original: one of {others}",
+            ),
         )
     by = v.text("translation.by", translation_data.get("by"), required=True)
     return Translation(from_lang=from_lang, by=by)
@@ -747,7 +750,7 @@ def _items(v: _Validator, field: str, value: Any) -> list[tuple[int, dict[str, A
 def _item(v: _Validator, name: str, item: Any, keys: set[str], required: set[str]) -> dict[str, Any]:
     v.mapping(name, item, keys)
     if item is None:
-        v.fail(name, "is an empty item", f"keys: {', '.join(sorted(keys))}; or remove the `-` line")
+        v.fail(name, *empty_item(f"keys: {', '.join(sorted(keys))}"))
     given = [v.attempt(v.text, f"{name}.{key}", item.get(key), True) for key in sorted(required - {"date"})]
     if None in given:
         raise _Invalid(name)
@@ -772,8 +775,12 @@ def _annotation(v: _Validator, index: int, item: dict[str, Any]) -> Annotation:
         v.fail(
             f"annotations.{index}.kind",
             f"must be one of {', '.join(ANNOTATION_KINDS)}, not {kind!r}",
-            "sic: the source's spelling kept; translation: a translator's note; quote: a quotation translated "
-            "from a translation; editor: any other note of the archive's editors",
+            meant_hint(
+                kind,
+                ANNOTATION_KINDS,
+                "sic: the source's spelling kept; translation: a translator's note; quote: a quotation translated "
+                "from a translation; editor: any other note of the archive's editors",
+            ),
         )
     return Annotation(
         text=v.text(f"annotations.{index}.text", item["text"], required=True),

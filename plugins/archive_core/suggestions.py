@@ -11,18 +11,82 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from slugify import slugify
 
-def closest(written: str, known: Iterable[str]) -> str | None:
-    """The known name `written` was most likely meant to be, if one is close enough, whatever its capitals
-    (`URL`, `Title`: `url`, `title`)."""
+
+def closest(written: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The known name `written` was most likely meant to be, if one is close enough (`cutoff`, difflib's ratio),
+    whatever its capitals (`URL`, `Title`: `url`, `title`)."""
     folded = {name.casefold(): name for name in known}
-    return next((folded[name] for name in difflib.get_close_matches(written.casefold(), list(folded), n=1)), None)
+    matches = difflib.get_close_matches(written.casefold(), list(folded), n=1, cutoff=cutoff)
+    return next((folded[name] for name in matches), None)
 
 
-def meant_hint(written: object, known: Iterable[str], otherwise: str) -> str:
-    """`did you mean 'X'?` for a value of a closed set (a status, a kind) written nearly right; else `otherwise`."""
-    meant = closest(written, known) if isinstance(written, str) else None
-    return f"did you mean {meant!r}?" if meant else otherwise
+# The words a contributor writes for a value of a closed set (a status, a kind, a place, a language) instead of
+# the value: in Polish, in either language's other forms, in English words for a value spelt otherwise.
+VALUE_WORDS: dict[str, tuple[str, ...]] = {
+    "signed": ("podpisała", "podpisał", "podpisały", "podpisano", "podpisana", "podpisany", "podpis", "signature"),
+    "ratified": ("ratyfikowała", "ratyfikował", "ratyfikowano", "ratyfikowana", "ratyfikacja", "ratification"),
+    "not-signed": ("nie podpisała", "nie podpisał", "nie podpisano", "niepodpisana", "unsigned", "did not sign"),
+    "unknown": ("nieznany", "nieznana", "nieznane", "brak danych", "nie wiadomo", "unclear"),
+    "hanoi": ("hanoj", "ha noi", "hà nội", "wietnam", "vietnam"),
+    "new-york": ("nowy jork", "nowym jorku", "ny", "nyc", "un headquarters", "siedziba onz"),
+    "resolution": ("rezolucja",),
+    "negotiation-session": ("sesja negocjacyjna", "negocjacje", "negotiations", "session"),
+    "approval": ("zatwierdzenie", "approved"),
+    "adoption": ("przyjęcie", "uchwalenie", "adopted"),
+    "signing": ("podpisanie", "ceremonia podpisania", "signing ceremony"),
+    "signature-period": ("okres podpisywania", "otwarcie do podpisu", "open for signature"),
+    "ratification": ("ratyfikacja",),
+    "entry-into-force": ("wejście w życie", "wejscie w zycie", "in force"),
+    "sic": ("pisownia oryginału", "original spelling"),
+    "translation": ("tłumaczenie", "przekład", "translator", "tłumacz"),
+    "quote": ("cytat", "quotation", "citation"),
+    "editor": ("redakcja", "od redakcji", "redaktor", "editorial", "note"),
+    "pl": ("polski", "polska", "po polsku", "polish", "pol", "pl-pl"),
+    "en": ("angielski", "po angielsku", "english", "eng", "en-gb", "en-us"),
+}
+
+
+# A word is a guess at a value: proposed for a word spelt nearly as it is (`podpisal`), not for one that only shares
+# a few letters with it (`in progress`, `in force`).
+WORD_CUTOFF = 0.8
+
+
+def meant_value(written: object, known: Sequence[str]) -> str | None:
+    """The value of the closed set `known` that `written` was meant to be: itself in other capitals or with spaces
+    for hyphens (`Not Signed`), its word in either language (`ratyfikowała`), or the value nearest in spelling."""
+    if not isinstance(written, str) or not written.strip():
+        return None
+    folded = "-".join(written.casefold().replace("_", " ").split())
+    if folded in known:
+        return folded
+    words = {word: value for value, words in VALUE_WORDS.items() if value in known for word in words}
+    spaced = " ".join(written.casefold().split())
+    return (
+        words.get(spaced)
+        or (words[word] if (word := closest(spaced, words, WORD_CUTOFF)) else None)
+        or closest(written, known)
+    )
+
+
+def meant_hint(written: object, known: Sequence[str], otherwise: str | None = None) -> str:
+    """`did you mean 'X'?` for a value of a closed set (a status, a kind) written nearly right, or in words of
+    either language; else `otherwise`, by default the values it may take."""
+    meant = meant_value(written, known)
+    return f"did you mean {meant!r}?" if meant else otherwise or f"one of: {', '.join(known)}"
+
+
+def slug_hint(key: str, written: str, rule: str, max_length: int = 0) -> str:
+    """How to write `written`, the value of the id or slug `key` (`Opening Ceremony`, `Tytuł_Artykułu`), as one:
+    "write `key: opening-ceremony`: <rule>"; `rule` alone when no letter or figure of it is left to make one of."""
+    slug = as_slug(written, max_length)
+    return f"write `{key}: {slug}`: {rule}" if slug and slug != written else rule
+
+
+def as_slug(written: str, max_length: int = 0) -> str:
+    """`written` as a slug (`Białoruś i Łódź`: `bialorus-i-lodz`), cut at a word within `max_length` (0: uncut)."""
+    return slugify(written, max_length=max_length, word_boundary=bool(max_length), save_order=True)
 
 
 @dataclass

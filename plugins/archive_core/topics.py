@@ -19,7 +19,7 @@ from typing import Protocol
 
 from .data import DataFile, load_data
 from .errors import ContentError, Problem
-from .field_types import kind_of, wrong_type
+from .field_types import empty_item, kind_of, wrong_type
 from .layout import TOPICS_FILE
 from .locales import LANGUAGES
 from .urls import tag_problem, tag_slug
@@ -94,7 +94,7 @@ def _entry_problems(data_file: DataFile, index: int, entry: object, shape: str) 
     tells), no mapping, not one name in each language; a name that is not text told at its own line."""
     where = ["topics", index]
     if entry is None:
-        return [data_file.problem(where, f"topics.{index}", "is empty", f"write the entry, or remove it: {shape}")]
+        return [data_file.problem(where, f"topics.{index}", *empty_item(shape))]
     if not isinstance(entry, dict):
         return [data_file.problem(where, f"topics.{index}", f"is {kind_of(entry)}, not a pair of names", shape)]
     if set(entry) != set(LANGUAGES):

@@ -17,7 +17,7 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, match_skeleton
 
-from archive_core.datelines import dateline_date
+from archive_core.datelines import dateline_date, dateline_days, dateline_month
 from archive_core.locales import babel_locale
 
 PRECISIONS: tuple[str, ...] = ("year", "month", "day")
@@ -109,15 +109,15 @@ def parse_point(value: Any) -> tuple[date, str]:
 
 
 def parse_range(start: Any, end: Any) -> When:
-    """Raises ValueError with `(field, message)` args naming `start` or `end`."""
+    """Raises ValueError with `(field, message)` args naming `start` or `end` (and the value, when it is no date)."""
     try:
         first, precision = parse_point(start)
     except ValueError as exc:
-        raise ValueError("start", str(exc)) from None
+        raise ValueError("start", str(exc), start) from None
     try:
         last, end_precision = parse_point(end)
     except ValueError as exc:
-        raise ValueError("end", str(exc)) from None
+        raise ValueError("end", str(exc), end) from None
     if end_precision != precision:
         raise ValueError("end", f"is a {end_precision} but start is a {precision}; give both at the same precision")
     if last < first:
@@ -171,11 +171,22 @@ _WRITTEN_DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")  # 27/10
 _WRITTEN_YEAR_FIRST = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
 
 
-def date_hint(value: Any, hint: str) -> str:
+def date_hint(value: Any, hint: str, in_timeline: bool = False) -> str:
     """`hint`; or, for a date written day first (or month first), its ISO form: `27/10/2025` -> `write 2025-10-27`,
     both readings where both are dates (`05/10/2025`); for one written year first with other separators or
     without its zeros (`2026/01/14`, `2026-1-5`), or in words, in either language (`26 października 2025`,
-    `October 26, 2025`), its ISO form too."""
+    `October 26, 2025`), its ISO form too. A month in words (`October 2025`): `write 2025-10` where a month is a
+    date (`in_timeline`: a timeline event's), else `write 2025-10-DD`, the day being needed; two days in words
+    (`25-26 October 2025`): the range an event writes, else the two, to keep the one meant."""
+    if isinstance(value, str) and len(value) < 100 and (days := dateline_days(value)):
+        first, last = (day.isoformat() for day in days)
+        if in_timeline:
+            return f"a range is written `date: {{start: {first}, end: {last}}}`"
+        return f"two days: write the one meant, {first} or {last}: dates are YYYY-MM-DD"
+    if isinstance(value, str) and len(value) < 100 and (month := dateline_month(value)):
+        if in_timeline:
+            return f"write {month[0]:04}-{month[1]:02}: a month is YYYY-MM"
+        return f"write {month[0]:04}-{month[1]:02}-DD with the day: dates are YYYY-MM-DD"
     if isinstance(value, str) and (year_first := _WRITTEN_YEAR_FIRST.fullmatch(value.strip())):
         year, month, day = int(year_first[1]), int(year_first[3]), int(year_first[4])
         with contextlib.suppress(ValueError):

@@ -4,10 +4,12 @@ publisher's host written as an address, a country named instead of its code."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from archive_core import snapshot
 
@@ -104,7 +106,7 @@ def test_a_publisher_s_host_written_as_an_address_is_told_its_host_and_nothing_o
         (
             "data/country-names.yaml",
             "countries:\n  - code: Polska\n    forms: [Polski]\n    source: https://example.org/pl\n",
-            "country-names.yaml:2: code: 'Polska' is not a known country code (write PL",
+            "country-names.yaml:2: countries.0.code: 'Polska' is not a known country code (write PL",
         ),
     ],
 )
@@ -161,3 +163,203 @@ def test_a_misspelt_key_of_an_article_s_mapping_is_told_the_key_meant(tmp_path):
         "tytul.pl.md:8: source.publsher: is not a known key (did you mean `publisher`?)",
         "tytul.pl.md:10: translation.form: is not a known key (did you mean `from`?)",
     ], problems
+
+
+ARTICLE_A = FRONT.replace("tytul", "a") + BODY
+NAMES = "countries:\n  - code: VN\n    forms: [Wietnamu]\n    source: https://example.org/vn\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "fields"),
+    [
+        ("articles/2025/tytul.pl.md", FRONT + "countries: [XX, 2025-13-01]\n" + BODY, ["countries.0", "countries.1"]),
+        (
+            "data/timeline/opening.yaml",
+            EVENT + "countries: [XX, 2025-13-01]\n",
+            ["countries.0", "countries.1"],
+        ),
+        (
+            "data/people.yaml",
+            "- name: Anh\n  country: VN\n  role: {pl: a, en: b}\n  articles: [gone, 2025-13-01, a, '']\n",
+            ["Anh.articles.0", "Anh.articles.1", "Anh.articles.3"],
+        ),
+    ],
+)
+def test_the_problems_of_one_line_are_told_in_the_order_it_writes_them(tmp_path, name, text, fields):
+    """A YAML reading's finding (a date no calendar has) and a reader's (a code no country has) on one line."""
+    problems = told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, name: text})
+    assert [p.split(": ")[1] for p in problems if Path(name).name in p] == fields, problems
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("data/timeline/opening.yaml", EVENT.replace("2025-10-25", "October 2025"), ":3: date: "),
+        ("data/timeline/opening.yaml", EVENT.replace("2025-10-25", "październik 2025"), ":3: date: "),
+        (
+            "data/timeline/opening.yaml",
+            EVENT.replace("2025-10-25", "{start: October 2025, end: 2025-12}"),
+            ":3: date.start: ",
+        ),
+        (
+            "data/countries.yaml",
+            "- code: FR\n  status: ratified\n  date: October 2025\n  source: https://example.org/fr\n",
+            ":3: FR.date: ",
+        ),
+        ("articles/2025/tytul.pl.md", FRONT.replace("2025-10-26", "października 2025") + BODY, ":3: date: "),
+        ("data/convention.yaml", "as_of: October 2025\n", ":1: convention.as_of: "),
+    ],
+)
+def test_a_month_written_in_words_is_told_in_iso_form(tmp_path, name, text, expected):
+    """Where a month is a date (an event's), `2025-10`; where a day is needed, `2025-10-` and the day."""
+    problems = told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, name: text})
+    wanted = "write 2025-10:" if "timeline" in name else "write 2025-10-DD"
+    assert any(expected in p and wanted in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "data/countries.yaml",
+            "- code: FR\n  status: ratyfikowała\n  date: 2025-10-26\n  source: https://example.org/fr\n",
+            "FR.status: must be one of signed, ratified, not-signed, unknown, not 'ratyfikowała' (did you mean "
+            "'ratified'?)",
+        ),
+        (
+            "data/countries.yaml",
+            "- code: FR\n  status: Not Signed\n  source: https://example.org/fr\n",
+            "(did you mean 'not-signed'?)",
+        ),
+        (
+            "data/countries.yaml",
+            "- code: FR\n  status: pending\n  source: https://example.org/fr\n",
+            "(one of: signed, ratified, not-signed, unknown)",
+        ),
+        (
+            "data/countries.yaml",
+            "- code: PL\n  status: signed\n  date: 2025-10-25\n  place: Nowy Jork\n  source: https://example.org/pl\n",
+            "(did you mean 'new-york'?)",
+        ),
+        ("data/timeline/opening.yaml", EVENT.replace("kind: signing", "kind: podpisanie"), "(did you mean 'signing'?)"),
+        (
+            "articles/2025/tytul.pl.md",
+            FRONT + "annotations:\n  - text: Tekst\n    note: x\n    kind: cytat\n" + BODY,
+            "(did you mean 'quote'?)",
+        ),
+        ("articles/2025/tytul.pl.md", FRONT.replace("lang: pl", "lang: polski") + BODY, "(did you mean 'pl'?)"),
+        # Two days in words are never told as the first of them: an event the range, a date the two to choose from.
+        (
+            "data/timeline/opening.yaml",
+            EVENT.replace("2025-10-25", "25-26 October 2025"),
+            ":3: date: event 'opening': '25-26 October 2025' is not a date (a range is written `date: {start: "
+            "2025-10-25, end: 2025-10-26}`)",
+        ),
+        (
+            "data/timeline/opening.yaml",
+            EVENT.replace("2025-10-25", "25–26 października 2025"),
+            "a range is written `date: {start: 2025-10-25, end: 2025-10-26}`",
+        ),
+        (
+            "articles/2025/tytul.pl.md",
+            FRONT.replace("2025-10-26", "October 25-26, 2025") + BODY,
+            ":3: date: 'October 25-26, 2025' is not a date (two days: write the one meant, 2025-10-25 or 2025-10-26",
+        ),
+    ],
+)
+def test_a_value_written_in_words_or_in_the_other_language_is_told_the_value_meant(tmp_path, name, text, expected):
+    problems = told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, name: text})
+    assert any(expected in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "data/timeline/opening.yaml",
+            EVENT.replace("id: opening", "id: Opening Ceremony"),
+            "opening.yaml:1: id: event 'Opening Ceremony': 'Opening Ceremony' is not a valid id (write `id: "
+            "opening-ceremony`:",
+        ),
+        (
+            "articles/2025/tytul.pl.md",
+            FRONT.replace("translation_key: tytul", "translation_key: Tytuł Artykułu") + BODY,
+            "tytul.pl.md:5: translation_key: 'Tytuł Artykułu' is not a valid slug (write `translation_key: "
+            "tytul-artykulu`:",
+        ),
+        (
+            "articles/2025/tytul.pl.md",
+            FRONT + "slug: Konwencja_Podpisana\n" + BODY,
+            "tytul.pl.md:9: slug: 'Konwencja_Podpisana' is not a valid slug (write `slug: konwencja-podpisana`:",
+        ),
+    ],
+)
+def test_an_id_or_slug_with_spaces_or_capitals_is_told_its_slug(tmp_path, name, text, expected):
+    problems = told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, name: text})
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_a_count_in_quotes_is_told_to_drop_them(tmp_path):
+    convention = 'as_of: 2026-06-01\nhanoi_signatures:\n  total: "4"\n  states: 3\n  organisations: 1\n'
+    problems = told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, "data/convention.yaml": convention})
+    assert any(p.startswith("convention.yaml:3: convention.hanoi_signatures.total: ") for p in problems), problems
+    assert any("drop the quotes: `total: 4`" in p for p in problems), problems
+
+
+def test_country_names_name_their_fields_as_the_yaml_reading_does(tmp_path):
+    """`countries.0.forms.1`, the path from the file's top, by the reader as by the YAML reading."""
+    names = NAMES.replace("[Wietnamu]", "[Wietnamu, '', 5, 2025-13-01]").replace("code: VN", "code: vn")
+    problems = told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, "data/country-names.yaml": names})
+    fields = [p.split(": ")[1] for p in problems]
+    assert fields == ["countries.0.code", "countries.0.forms.1", "countries.0.forms.2", "countries.0.forms.3"], problems
+
+
+def test_an_empty_list_item_is_told_in_one_wording_in_every_file(tmp_path):
+    files = {
+        "articles/2025/a.pl.md": FRONT.replace("tytul", "a") + "countries:\n  - VN\n  -\n" + BODY,
+        "data/people.yaml": "- name: Anh\n  country: VN\n  role: {pl: a, en: b}\n  articles: [a, '']\n",
+        "data/country-names.yaml": NAMES.replace("[Wietnamu]", "[Wietnamu, ' ']"),
+        "data/timeline/opening.yaml": EVENT + "countries: [VN, '']\n",
+    }
+    problems = [p for p in told(tmp_path, files) if "empty" in p]
+    wordings = {p.rsplit(": ", 1)[1] for p in problems}  # after the field, and an event's `event 'opening'`
+    assert len(problems) == 4 and len(wordings) == 1, problems
+
+
+@pytest.mark.parametrize(
+    ("block", "second"),
+    [
+        ("note: the text was updated on 3 November.", False),
+        ("note: poprawiono\nupdate: 3 listopada", False),
+        ("editor_note: Poprawiono.", True),
+        ("title: Tytuł drugi\nlang: pl", True),
+        ("titel: Tytuł drugi\nlang: pl", True),
+    ],
+)
+def test_a_block_between_rules_is_a_second_front_matter_only_when_its_keys_are_fields(tmp_path, block, second):
+    """An editor's note written between two rules is text; a block of the schema's fields (or their near misses)
+    is a second front-matter."""
+    text = FRONT + f"---\n\n---\n{block}\n---\n\nTekst artykułu.\n"
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": text})
+    assert [p for p in problems if "second front-matter" in p] == ([problems[0]] if second else []), problems
+
+
+PERSON_WITHOUT_SOURCES = "- name: Anh\n  country: VN\n  role: {pl: a, en: b}\n  official_name: Anh\n  sources: []\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("data/timeline/opening.yaml", EVENT[: EVENT.index("sources:")] + "sources: https://example.org/s\n"),
+        ("data/timeline/opening.yaml", EVENT[: EVENT.index("sources:")] + "sources: []\n"),
+        ("data/people.yaml", PERSON_WITHOUT_SOURCES),
+    ],
+)
+def test_the_sources_a_hint_shows_are_written_as_yaml_reads_them(tmp_path, name, text):
+    """`sources: [- url: ...]` mixed a list's two forms: written in, it was a YAML error."""
+    problems = [p for p in told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, name: text}) if "sources:" in p]
+    shown = [re.search(r"`(sources: \[.*?\])`", p) for p in problems]
+    assert problems and all(shown), problems
+    for example in shown:
+        [source] = yaml.safe_load(example[1].replace("...", "x"))["sources"]
+        assert isinstance(source, dict) and "url" in source, example[1]

@@ -34,7 +34,7 @@ def _parsed(tmp_path, forms: str) -> list:
 def test_a_form_that_is_cldr_s_name_of_another_country_is_refused(tmp_path, form, other):
     """The importer matches CLDR's names and these forms as one list: the form would take the other's name."""
     (problem,) = _parsed(tmp_path, f"Wietnamu, {form}")
-    assert (problem.field, problem.line) == ("VN.forms", 3)
+    assert (problem.field, problem.line) == ("countries.0.forms.1", 3)
     assert f"{form!r} is CLDR's name of {other}" in problem.message
 
 

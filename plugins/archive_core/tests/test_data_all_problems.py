@@ -92,9 +92,9 @@ def test_a_publisher_is_told_every_problem_of_the_record(tmp_path):
 def test_a_country_names_record_is_told_every_problem(tmp_path):
     write(tmp_path, "country-names.yaml", "countries:\n  - code: XX\n    forms: [1]\n    source: ftp://x\n")
     assert [(line, field) for line, field, _ in told(load_country_names(tmp_path)[1])] == [
-        (2, "code"),
-        (3, "forms.0"),
-        (4, "source"),
+        (2, "countries.0.code"),
+        (3, "countries.0.forms.0"),
+        (4, "countries.0.source"),
     ]
 
 
@@ -108,8 +108,8 @@ def test_a_names_entry_is_told_every_problem_and_a_misspelt_key_not_as_missing(t
         (2, "names.0.nmae", "is not a known field"),
         (4, "names.0.other.xx1", "is not a language code"),
         (5, "names.0.other.en.1", "must be a name (text)"),
+        (5, "names.0.other.en.2.name", "must be a name (text)"),  # in the order the line writes them
         (5, "names.0.other.en.2.sorce", "is not a known field"),
-        (5, "names.0.other.en.2.name", "must be a name (text)"),
     ]
 
 
@@ -223,10 +223,10 @@ CASES = {
         "- name: Anh\n  country: VN\n  role: ''\n  articles: [gone]\n",
         [(3, "Anh.role", "is empty"), (4, "Anh.articles.0", "'gone' is not an article in the archive")],
     ),
-    "country-names.yaml": (  # the reader names a record's fields without `countries.0.`
+    "country-names.yaml": (  # the reader names a record's fields from the file's top, as the YAML reading
         "countries:\n  - code: VN\n    forms: [Wietnamu]\n    source: ''\n"
         "  - code: XX\n    forms: [Iksu]\n    source: https://example.org/x\n",
-        [(4, "countries.0.source", "is empty"), (5, "code", "'XX' is not a known country code")],
+        [(4, "countries.0.source", "is empty"), (5, "countries.1.code", "'XX' is not a known country code")],
     ),
     "names.yaml": (
         "names:\n  - name: Hanoi\n    other: {en: [Ha Noi]}\n    other: {en: [Hanoi]}\n    sorce: x\n",
@@ -286,7 +286,7 @@ def test_what_holds_a_value_yaml_cannot_read_is_not_told_of_it_by_a_reader_that_
     write(tmp_path, "country-names.yaml", text + "  - code: XX\n    forms: [Iksu]\n    source: https://example.org/x\n")
     assert [(p.line, p.field) for p in snapshot.take(tmp_path, today=TODAY).problems] == [
         (4, "countries.0.forms.0"),
-        (7, "code"),
+        (7, "countries.1.code"),
     ]
 
 

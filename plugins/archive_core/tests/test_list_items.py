@@ -57,9 +57,9 @@ CASES = {
         "countries:\n  - code: VN\n    forms:\n      - Wietnamu\n      - 5\n      - 2025-13-01\n      - ''\n"
         "    source: https://example.org/vn\n",
         [
-            (5, "forms.1", "is a number"),
+            (5, "countries.0.forms.1", "is a number"),
             (6, "countries.0.forms.2", "impossible date"),
-            (7, "forms.3", "is empty"),
+            (7, "countries.0.forms.3", "is an empty item"),
         ],
     ),
     "topics.yaml": (
@@ -107,15 +107,15 @@ ARTICLE = (
                 (11, "countries.1", "is a number"),
                 (12, "countries.2", "impossible date"),
                 (14, "countries.4", "'YY' is not a known country code"),
-                (15, "countries.5", "an item is empty"),
+                (15, "countries.5", "is an empty item"),
                 (16, "countries.6", "'Polska' is not a known country code"),
             ],
         ),
         (
             "tags:\n  - ratyfikacja\n  - ''\n  -\n  - 5\n  - Ratyfikacja\n",
             [
-                (11, "tags.1", "an item is empty"),
-                (12, "tags.2", "an item is empty"),
+                (11, "tags.1", "is an empty item"),
+                (12, "tags.2", "is an empty item"),
                 (13, "tags.3", "is a number"),
                 (14, "tags.4", "'ratyfikacja' and 'Ratyfikacja' are one topic"),
             ],
