@@ -46,6 +46,7 @@ def english_served(tmp_path_factory):
         (EN, "UK", "United Kingdom"),
         (EN, "Cote d'Ivoire", "Côte d’Ivoire"),  # no accent, a straight apostrophe
         (EN, "cote divoire", "Côte d’Ivoire"),
+        (EN, "Ivory Coast", "Côte d’Ivoire"),  # CLDR's variant name (ICU's region data)
         (EN, "cyber-crime", RESOLUTION),
         (EN, "cyber crime", EVIDENCE),
         (EN, "e-evidence", EVIDENCE),
@@ -67,6 +68,8 @@ def english_served(tmp_path_factory):
         (PL, "Vietnam", "Wietnam"),
         (PL, "USA", "Stany Zjednoczone"),
         (PL, "Cote d'Ivoire", "Côte d’Ivoire"),
+        (PL, "Wybrzeże Kości Słoniowej", "Côte d’Ivoire"),
+        (PL, "Ivory Coast", "Côte d’Ivoire"),
     ],
 )
 def test_an_english_or_cross_language_query_finds_its_page_first(page, english_served, path, query, first):
