@@ -168,6 +168,26 @@ def test_a_query_with_line_breaks_in_the_address_is_the_words_with_spaces(page, 
     assert titles_shown(page) == [RESOLUTION]
 
 
+@pytest.mark.parametrize("query", ["100%25", "signed%20convention", "50%2", "%E2%80%AE"])
+def test_a_percent_escape_typed_is_kept_on_reload_back_and_in_the_other_language(page, english_served, query):
+    """The address of a typed search is read as a link's is (decoded once more if it still holds escapes): the page
+    writes a typed `%` escaped once more, so that what the reader typed comes back as typed."""
+    page.goto(f"{english_served.base_url}{EN}?q=signed")
+    expect(page.locator("#search-results a.search-result-link").first).to_be_visible(timeout=15_000)
+    page.locator("#site-search-query").fill(query)
+    page.locator("#site-search-query").press("Enter")
+    expect(page.locator("#search-heading")).to_have_text(f"Results for {query}")
+    page.reload()
+    expect(page.locator("#site-search-query")).to_have_value(query)
+    expect(page.locator("#search-heading")).to_have_text(f"Results for {query}")
+    page.go_back()
+    expect(page.locator("#site-search-query")).to_have_value("signed")
+    page.go_forward()
+    expect(page.locator("#site-search-query")).to_have_value(query)
+    page.locator(".language-switch a[hreflang=pl]").click()
+    expect(page.locator("#site-search-query")).to_have_value(query)
+
+
 def test_a_percent_sign_that_escapes_nothing_stays_as_typed(page, english_served):
     titles_found(page, english_served.base_url, EN, "100%")
     expect(page.locator("#site-search-query")).to_have_value("100%")

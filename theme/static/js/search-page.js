@@ -133,7 +133,7 @@ function shownResults(found) {
 function addressParams() {
   form.querySelectorAll("input[data-search-filter]").forEach((input) => input.remove());
   const params = new URLSearchParams();
-  if (query) params.set("q", query);
+  if (query) params.set("q", addressQuery(query));
   for (const [name, values] of chosen) {
     for (const value of values) {
       params.append(filterParams.get(name), value);
@@ -163,11 +163,11 @@ function writeAddress(step) {
 
 // The search an address holds (on load, and on Back and Forward): a filter value no page has is kept, and shown
 // chosen with no result, rather than left out for a search of everything.
-function readAddress(link = false) {
+function readAddress() {
   const params = new URLSearchParams(window.location.search);
   const typed = params.get("q") || "";
   // Its spaces as one line of words: the box drops a line break ("general\nassembly" was "generalassembly" there).
-  query = (link ? decodedOnceMore(typed) : typed).replace(INVISIBLE, "").replace(/\s+/gu, " ").trim();
+  query = decodedOnceMore(typed).replace(INVISIBLE, "").replace(/\s+/gu, " ").trim();
   box.value = query;
   for (const [name, values] of chosen) {
     values.clear();
@@ -179,8 +179,13 @@ function readAddress(link = false) {
 
 // A link encoded twice (`?q=signed%2520convention`: a mail program or a site's editor encoded it again) holds the
 // query with its escapes still in it, which Pagefind searched as letters ("signed20convention"). Readers do not
-// type a "%" and two hex digits; a "%" that escapes nothing (`100%`) is kept. Only the address a page is opened
-// with: the addresses this page writes are encoded once.
+// type a "%" and two hex digits; a "%" that escapes nothing (`100%`) is kept. Every address is read so (a link, a
+// reload, Back): the addresses this page writes (its own, the other language's) hold a query that carries such an
+// escape with its "%" escaped once more (addressQuery), so that "100%25" typed comes back as typed, not as "100%".
+function addressQuery(value) {
+  return /%[0-9a-f]{2}/i.test(value) ? value.replace(/%/g, "%25") : value;
+}
+
 function decodedOnceMore(value) {
   if (!/%[0-9a-f]{2}/i.test(value)) return value;
   try {
@@ -201,7 +206,7 @@ function showQuery(step = false) {
   // search page is one link away, with the query.
   for (const link of otherLanguages) {
     const other = new URL(link.href);
-    if (query) other.searchParams.set("q", query);
+    if (query) other.searchParams.set("q", addressQuery(query));
     else other.searchParams.delete("q");
     link.href = other.href;
   }
@@ -807,7 +812,7 @@ window.addEventListener("popstate", () => {
 });
 
 root.hidden = false;
-readAddress(true);
+readAddress();
 showQuery();
 if (query || activeCount()) run();
 else box.focus();
