@@ -77,6 +77,29 @@ def test_an_english_or_cross_language_query_finds_its_page_first(page, english_s
     assert found[:1] == [first], f"{query!r} on {path}: {found}"
 
 
+@pytest.mark.parametrize(
+    ("query", "as_if"),
+    [
+        # Parts no indexed word joins: Pagefind searched the start it holds ("signed"), as if the rest were not typed.
+        ("signed+convention", "signed convention"),
+        ("signed/convention", "signed convention"),
+        ("signed,convention", "signed convention"),
+        ("states:signed+convention", "states signed convention"),
+        ("(signed+convention)", "signed convention"),
+        # Parts an indexed word joins, which Pagefind finds as that word: kept.
+        ("cyber/crime", "cybercrime"),
+        ("cyber-crime", "cybercrime"),
+        ("e-evidence", "eevidence"),
+        ("U.N.", "UN"),
+        ("A/RES/79/243", "ares79243"),
+        ("the “Hanoi” convention", "the Hanoi convention"),
+    ],
+)
+def test_punctuation_inside_a_query_word_joins_only_what_the_index_joins(page, english_served, query, as_if):
+    base = english_served.base_url
+    assert titles_found(page, base, EN, query) == titles_found(page, base, EN, as_if)
+
+
 def test_a_pasted_passage_of_500_characters_finds_its_article(page, english_served):
     passage = (CONTENT / "articles" / "2025" / "signing-count.en.md").read_text().split("---\n")[2]
     query = f"{passage.strip()}\n\n{passage.strip()}"[:500].rsplit(" ", 1)[0]  # pasted twice, as it happens

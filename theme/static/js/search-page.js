@@ -249,6 +249,46 @@ function searchTerm(value) {
   return words.filter((word) => !LETTER_ALONE.test(word)).join(" ");
 }
 
+// Pagefind removes the punctuation inside a query's word and searches its parts as one word ("cyber/crime" is
+// "cybercrime", "U.N." is "UN"): right where the index holds that word, as its indexer joins a written word's parts
+// too. Where it does not ("signed+convention", "states:signed"), Pagefind searched the longest start of it the
+// index holds ("signed", Pagefind/pagefind#315), as if the rest had not been typed: such a word is searched as its
+// parts. Words of figures only (`25.10.2025`, `79/243`, `1,200`) and of single letters (`U.N.`) are Pagefind's.
+const INNER_PUNCTUATION = /[\p{L}\p{N}][^\s\p{L}\p{N}'’]+(?=[\p{L}\p{N}])/u;
+const PART_SEPARATOR = /[^\p{L}\p{N}'’]+/u;
+
+async function withUnjoinedParts(pagefind, value) {
+  if (!value || /^".*"$/.test(value)) return value;
+  const words = value.split(" ");
+  const unjoined = await Promise.all(words.map(async (word) => {
+    const parts = word.split(PART_SEPARATOR).filter(Boolean);
+    const joinable = INNER_PUNCTUATION.test(word) && /\p{L}/u.test(word) && parts.some((part) => part.length > 1);
+    return joinable && !(await indexHolds(pagefind, parts.join(""))) ? parts.join(" ") : word;
+  }));
+  return unjoined.join(" ");
+}
+
+// Whether the index holds `word` (or a word it is a start of, or of its stem) rather than a shorter start of it only,
+// which Pagefind searches instead (its longest indexed start): whether the first page Pagefind finds for it has a
+// word, in its text or metadata, that begins with all of `word` but the few last letters a stemmer cuts off.
+const STEM_CUT = 4;
+
+async function indexHolds(pagefind, word) {
+  const found = await pagefind.search(word);
+  if (!found || !found.results.length) return false;
+  const page = await found.results[0].data();
+  const wanted = fold(word);
+  const needed = wanted.length <= STEM_CUT ? wanted.length : Math.max(STEM_CUT, wanted.length - STEM_CUT);
+  const written = [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/\s+/);
+  return written.some((each) => sharedStart(fold(each.replace(/[^\p{L}\p{N}]+/gu, "")), wanted) >= needed);
+}
+
+function sharedStart(a, b) {
+  let at = 0;
+  while (at < a.length && at < b.length && a[at] === b[at]) at += 1;
+  return at;
+}
+
 // Pagefind 1.5.2 misses a quoted phrase on a page that holds one of its words in two forms ("konwencję" and
 // "konwencja"; "października" and the `month` field's "październik"): its exact search takes each form's
 // positions as one more word of the phrase, so "25 października" found nothing on the page that writes it.
@@ -321,7 +361,8 @@ async function run() {
   try {
     const pagefind = await pagefindLoaded;
     if (filtersLoaded) await filtersLoaded;
-    term = searchTerm(query);
+    term = await withUnjoinedParts(pagefind, searchTerm(query));
+    if (number !== generation) return;
     search = await pagefind.search(term || null, { filters });
     if (search && query && !search.results.length && UNFOLDED.test(query)) {
       term = fold(term); // see asciiRetry
