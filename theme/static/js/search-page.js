@@ -70,11 +70,11 @@ function filled(template, values) {
 // A string with the query in it ("Wyniki dla [SEARCH_TERM]: [COUNT]") as nodes, the query in a <bdi>: a word of a
 // right-to-left script, or an override the query carries, would otherwise take the words and figures after it to
 // its side ("Wyniki dla الأدلة: 1" read "1 :الأدلة").
-function textWithQuery(name, values = {}) {
+function textWithQuery(name, values = {}, shown = shownQuery()) {
   return strings[name]
     .split(/(\[SEARCH_TERM\])/)
     .filter(Boolean)
-    .map((part) => (part === "[SEARCH_TERM]" ? element("bdi", "", shownQuery()) : filled(part, values)));
+    .map((part) => (part === "[SEARCH_TERM]" ? element("bdi", "", shown) : filled(part, values)));
 }
 
 // The query as the page shows it: without what it carries unseen (INVISIBLE), which the search leaves out too.
@@ -256,29 +256,62 @@ function searchTerm(value) {
 // parts. Words of figures only (`25.10.2025`, `79/243`, `1,200`) and of single letters (`U.N.`) are Pagefind's.
 const INNER_PUNCTUATION = /[\p{L}\p{N}][^\s\p{L}\p{N}'’]+(?=[\p{L}\p{N}])/u;
 const PART_SEPARATOR = /[^\p{L}\p{N}'’]+/u;
+// A word of letters the index does not hold (a typo: "ratyfkacja") is searched by Pagefind as the longest start of
+// it the index holds, however short: "r", which ranked first the pages with "2025 r.", and missed the page with
+// "ratyfikacją". It is searched as its longest start of at least MIN_START letters and half the word that the index
+// holds ("ratyf…"), else left out of a query with other words; the status says what was searched. Only in a query
+// of CHECKED_WORDS words or fewer (each check is one more search): a longer one is a pasted passage.
+const CHECKED_WORDS = 6;
+const MIN_START = 4;
+const LETTERS_ONLY = /^\p{L}{5,}$/u;
+let searchedAs = ""; // the query as searched, where words of it were not: "konwencja ratyf…"
 
-async function withUnjoinedParts(pagefind, value) {
+async function asTheIndexHoldsIt(pagefind, value) {
+  searchedAs = "";
   if (!value || /^".*"$/.test(value)) return value;
   const words = value.split(" ");
-  const unjoined = await Promise.all(words.map(async (word) => {
-    const parts = word.split(PART_SEPARATOR).filter(Boolean);
-    const joinable = INNER_PUNCTUATION.test(word) && /\p{L}/u.test(word) && parts.some((part) => part.length > 1);
-    return joinable && !(await indexHolds(pagefind, parts.join(""))) ? parts.join(" ") : word;
-  }));
-  return unjoined.join(" ");
+  const checked = words.length <= CHECKED_WORDS;
+  const held = await Promise.all(words.map((word) => wordAsHeld(pagefind, word, checked)));
+  const kept = held.filter(([searched]) => searched);
+  if (!kept.length) return value;
+  if (held.some(([, start]) => start !== undefined)) searchedAs = kept.map(([searched, start]) => (start ? `${start}…` : searched)).join(" ");
+  return kept.map(([searched]) => searched).join(" ");
+}
+
+// [what the word is searched as, and the start searched for it if it is not held ("" where none is: left out)].
+async function wordAsHeld(pagefind, word, checked) {
+  const parts = word.split(PART_SEPARATOR).filter(Boolean);
+  if (INNER_PUNCTUATION.test(word) && /\p{L}/u.test(word) && parts.some((part) => part.length > 1)) {
+    return [(await indexHolds(pagefind, parts.join(""))) ? word : parts.join(" ")];
+  }
+  const core = word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, "");
+  if (!checked || !LETTERS_ONLY.test(core) || UNFOLDED.test(core) || (await indexHolds(pagefind, core))) return [word];
+  const start = await longestHeldStart(pagefind, core);
+  return [start, start];
+}
+
+// Whether a start is held is the same for every shorter one: halved until the longest is found.
+async function longestHeldStart(pagefind, word) {
+  let [low, high, found] = [Math.max(MIN_START, Math.ceil(word.length / 2)), word.length - 1, ""];
+  while (low <= high) {
+    const middle = Math.floor((low + high) / 2);
+    if (await indexHolds(pagefind, word.slice(0, middle), 0)) [found, low] = [word.slice(0, middle), middle + 1];
+    else high = middle - 1;
+  }
+  return found;
 }
 
 // Whether the index holds `word` (or a word it is a start of, or of its stem) rather than a shorter start of it only,
 // which Pagefind searches instead (its longest indexed start): whether the first page Pagefind finds for it has a
-// word, in its text or metadata, that begins with all of `word` but the few last letters a stemmer cuts off.
+// word, in its text or metadata, that begins with all of `word` but the `cut` last letters a stemmer may cut off.
 const STEM_CUT = 4;
 
-async function indexHolds(pagefind, word) {
+async function indexHolds(pagefind, word, cut = STEM_CUT) {
   const found = await pagefind.search(word);
   if (!found || !found.results.length) return false;
   const page = await found.results[0].data();
   const wanted = fold(word);
-  const needed = wanted.length <= STEM_CUT ? wanted.length : Math.max(STEM_CUT, wanted.length - STEM_CUT);
+  const needed = wanted.length <= STEM_CUT ? wanted.length : Math.max(STEM_CUT, wanted.length - cut);
   const written = [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/\s+/);
   return written.some((each) => sharedStart(fold(each.replace(/[^\p{L}\p{N}]+/gu, "")), wanted) >= needed);
 }
@@ -361,7 +394,7 @@ async function run() {
   try {
     const pagefind = await pagefindLoaded;
     if (filtersLoaded) await filtersLoaded;
-    term = await withUnjoinedParts(pagefind, searchTerm(query));
+    term = await asTheIndexHoldsIt(pagefind, searchTerm(query));
     if (number !== generation) return;
     search = await pagefind.search(term || null, { filters });
     if (search && query && !search.results.length && UNFOLDED.test(query)) {
@@ -401,8 +434,13 @@ async function newestFirstAmongEqual(pagefind, found, options) {
   return [...found].sort((a, b) => b.score - a.score || place(a) - place(b));
 }
 
-// The status's words, as nodes (textWithQuery).
+// The status's words, as nodes (textWithQuery), and what was searched where it is not what was typed.
 function summary(count) {
+  const found = countSummary(count);
+  return searchedAs ? [...found, " ", ...textWithQuery("searched_as", {}, searchedAs)] : found;
+}
+
+function countSummary(count) {
   const values = { COUNT: count };
   if (count === 0) {
     // Say what the reader can do: with more words, fewer pages hold them all; a filter narrows too.
