@@ -266,16 +266,17 @@ const MIN_START = 4;
 const LETTERS_ONLY = /^\p{L}{5,}$/u;
 let searchedAs = ""; // the query as searched, where words of it were not: "konwencja ratyf…"
 
+// [what Pagefind is asked, and the query as the status shows it searched where that is not as typed, else ""].
 async function asTheIndexHoldsIt(pagefind, value) {
-  searchedAs = "";
-  if (!value || /^".*"$/.test(value)) return value;
+  if (!value || /^".*"$/.test(value)) return [value, ""];
   const words = value.split(" ");
   const checked = words.length <= CHECKED_WORDS;
   const held = await Promise.all(words.map((word) => wordAsHeld(pagefind, word, checked)));
   const kept = held.filter(([searched]) => searched);
-  if (!kept.length) return value;
-  if (held.some(([, start]) => start !== undefined)) searchedAs = kept.map(([searched, start]) => (start ? `${start}…` : searched)).join(" ");
-  return kept.map(([searched]) => searched).join(" ");
+  if (!kept.length) return [value, ""];
+  const shortened = held.some(([, start]) => start !== undefined);
+  const shown = kept.map(([searched, start]) => (start ? `${start}…` : searched)).join(" ");
+  return [kept.map(([searched]) => searched).join(" "), shortened ? shown : ""];
 }
 
 // [what the word is searched as, and the start searched for it if it is not held ("" where none is: left out)].
@@ -394,8 +395,9 @@ async function run() {
   try {
     const pagefind = await pagefindLoaded;
     if (filtersLoaded) await filtersLoaded;
-    term = await asTheIndexHoldsIt(pagefind, searchTerm(query));
+    const [asHeld, statusAs] = await asTheIndexHoldsIt(pagefind, searchTerm(query));
     if (number !== generation) return;
+    [term, searchedAs] = [asHeld, statusAs];
     search = await pagefind.search(term || null, { filters });
     if (search && query && !search.results.length && UNFOLDED.test(query)) {
       term = fold(term); // see asciiRetry
