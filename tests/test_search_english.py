@@ -46,6 +46,7 @@ def english_served(tmp_path_factory):
         (EN, "UK", "United Kingdom"),
         (EN, "Cote d'Ivoire", "Côte d’Ivoire"),  # no accent, a straight apostrophe
         (EN, "cote divoire", "Côte d’Ivoire"),
+        (EN, "Ivory Coast", "Côte d’Ivoire"),  # CLDR's variant name (ICU's region data)
         (EN, "cyber-crime", RESOLUTION),
         (EN, "cyber crime", EVIDENCE),
         (EN, "e-evidence", EVIDENCE),
@@ -67,11 +68,36 @@ def english_served(tmp_path_factory):
         (PL, "Vietnam", "Wietnam"),
         (PL, "USA", "Stany Zjednoczone"),
         (PL, "Cote d'Ivoire", "Côte d’Ivoire"),
+        (PL, "Wybrzeże Kości Słoniowej", "Côte d’Ivoire"),
+        (PL, "Ivory Coast", "Côte d’Ivoire"),
     ],
 )
 def test_an_english_or_cross_language_query_finds_its_page_first(page, english_served, path, query, first):
     found = titles_found(page, english_served.base_url, path, query)
     assert found[:1] == [first], f"{query!r} on {path}: {found}"
+
+
+@pytest.mark.parametrize(
+    ("query", "as_if"),
+    [
+        # Parts no indexed word joins: Pagefind searched the start it holds ("signed"), as if the rest were not typed.
+        ("signed+convention", "signed convention"),
+        ("signed/convention", "signed convention"),
+        ("signed,convention", "signed convention"),
+        ("states:signed+convention", "states signed convention"),
+        ("(signed+convention)", "signed convention"),
+        # Parts an indexed word joins, which Pagefind finds as that word: kept.
+        ("cyber/crime", "cybercrime"),
+        ("cyber-crime", "cybercrime"),
+        ("e-evidence", "eevidence"),
+        ("U.N.", "UN"),
+        ("A/RES/79/243", "ares79243"),
+        ("the “Hanoi” convention", "the Hanoi convention"),
+    ],
+)
+def test_punctuation_inside_a_query_word_joins_only_what_the_index_joins(page, english_served, query, as_if):
+    base = english_served.base_url
+    assert titles_found(page, base, EN, query) == titles_found(page, base, EN, as_if)
 
 
 def test_a_pasted_passage_of_500_characters_finds_its_article(page, english_served):
@@ -163,6 +189,26 @@ def test_a_query_with_line_breaks_in_the_address_is_the_words_with_spaces(page, 
     page.locator("#site-search-query").press_sequentially(" adopts")
     expect(page.locator("#search-heading")).to_have_text("Results for general assembly adopts")
     assert titles_shown(page) == [RESOLUTION]
+
+
+@pytest.mark.parametrize("query", ["100%25", "signed%20convention", "50%2", "%E2%80%AE"])
+def test_a_percent_escape_typed_is_kept_on_reload_back_and_in_the_other_language(page, english_served, query):
+    """The address of a typed search is read as a link's is (decoded once more if it still holds escapes): the page
+    writes a typed `%` escaped once more, so that what the reader typed comes back as typed."""
+    page.goto(f"{english_served.base_url}{EN}?q=signed")
+    expect(page.locator("#search-results a.search-result-link").first).to_be_visible(timeout=15_000)
+    page.locator("#site-search-query").fill(query)
+    page.locator("#site-search-query").press("Enter")
+    expect(page.locator("#search-heading")).to_have_text(f"Results for {query}")
+    page.reload()
+    expect(page.locator("#site-search-query")).to_have_value(query)
+    expect(page.locator("#search-heading")).to_have_text(f"Results for {query}")
+    page.go_back()
+    expect(page.locator("#site-search-query")).to_have_value("signed")
+    page.go_forward()
+    expect(page.locator("#site-search-query")).to_have_value(query)
+    page.locator(".language-switch a[hreflang=pl]").click()
+    expect(page.locator("#site-search-query")).to_have_value(query)
 
 
 def test_a_percent_sign_that_escapes_nothing_stays_as_typed(page, english_served):

@@ -96,6 +96,28 @@ def test_a_letter_alone_beside_longer_words_does_not_decide_the_ranking(page, qu
     assert found[:1] == [first], f"{query!r} on {path}: {found}"
 
 
+@pytest.mark.parametrize(
+    ("path", "query", "first", "searched_as"),
+    [
+        # Pagefind searched the typo as the longest start the index holds, here "r" (`2025 r.`): pagefind#315.
+        (PL, "konwencja ratyfkacja", DEBATE_PL, "konwencja ratyf…"),
+        (PL, "ratyfkacja", DEBATE_PL, "ratyf…"),
+        (EN, "treaty survelliance", RIGHTS_EN, "treaty"),  # no start of half the word: left out
+    ],
+)
+def test_a_word_the_index_does_not_hold_is_searched_as_its_longest_start_it_holds(
+    page, queries_served, path, query, first, searched_as
+):
+    found = titles_found(page, queries_served.base_url, path, query)
+    assert found[:1] == [first], f"{query!r} on {path}: {found}"
+    expect(page.locator("#search-status")).to_contain_text(f": {searched_as}.")
+
+
+def test_a_query_the_index_holds_is_searched_as_typed(page, queries_served):
+    assert titles_found(page, queries_served.base_url, PL, "konwencja ratyfikacja")[:1] == [DEBATE_PL]
+    expect(page.locator("#search-status")).not_to_contain_text("…")
+
+
 def test_the_filters_count_the_pages_a_phrase_is_found_on_beside_pagefinds_phrase_search(page, queries_served):
     # Pagefind's phrase search misses the page (see above): the filters counted only what it found, nothing, and
     # showed no value for the one result listed.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import icu
 from babel import Locale
 
 from .locales import BABEL_LOCALES
@@ -32,6 +33,24 @@ def is_known(code: str) -> bool:
 def country_name(code: str, lang: str) -> str:
     """`Wietnam` / `Vietnam`, from CLDR via Babel."""
     return Locale.parse(BABEL_LOCALES[lang]).territories[code]
+
+
+# CLDR's other names of a country (`alt="variant"`: `Ivory Coast`; `alt="short"`: `UK`), which Babel does not carry;
+# ICU's region data holds them under these tables.
+_OTHER_NAME_TABLES = ("Countries%variant", "Countries%short")
+
+
+@cache
+def other_country_names(code: str, lang: str) -> tuple[str, ...]:
+    """CI: `Ivory Coast` in English, `Wybrzeże Kości Słoniowej` in Polish: CLDR's variant and short names (ICU)."""
+    region = icu.ResourceBundle("ICUDATA-region", icu.Locale(BABEL_LOCALES[lang]))
+    names = []
+    for table in _OTHER_NAME_TABLES:
+        try:
+            names.append(region.get(table).get(code).getString())
+        except icu.ICUError:  # the locale (and those it falls back to) gives the country no such name
+            continue
+    return tuple(dict.fromkeys(names))
 
 
 @cache

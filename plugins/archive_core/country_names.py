@@ -146,7 +146,8 @@ def _record(data: DataFile, where: list, record: object) -> CountryForms:
 
 
 def search_terms(codes: Iterable[str], records: Iterable[CountryForms]) -> str:
-    """Every name of the countries `codes`, as readers may type it: CLDR's in each language, then the file's forms.
+    """Every name of the countries `codes`, as readers may type it: CLDR's in each language (its standard, then its
+    variant and short names: `Ivory Coast`), then the file's forms.
 
     `search_terms(["PL"], records)` -> `Polska Poland Polski Polsce ... Polish`: hidden search terms of a
     page about Poland, so that "Polsce" or "Poland" finds it on either language's site.
@@ -154,6 +155,8 @@ def search_terms(codes: Iterable[str], records: Iterable[CountryForms]) -> str:
     forms = {record.code: record.forms for record in records}
     terms: dict[str, None] = {}
     for code in codes:
-        for name in (*(countries.country_name(code, lang) for lang in LANGUAGES), *forms.get(code, ())):
+        cldr = (countries.country_name(code, lang) for lang in LANGUAGES)
+        other = (name for lang in LANGUAGES for name in countries.other_country_names(code, lang))
+        for name in (*cldr, *other, *forms.get(code, ())):
             terms.setdefault(name, None)
     return " ".join(terms)

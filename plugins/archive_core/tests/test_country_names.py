@@ -18,6 +18,14 @@ def test_a_country_without_forms_is_searched_by_its_names_in_both_languages():
     assert search_terms(("VN", "DE"), (POLAND,)) == "Wietnam Vietnam Niemcy Germany"
 
 
+def test_a_country_is_searched_by_the_other_names_cldr_gives_it():
+    # CLDR's variant and short names (alt="variant", alt="short"), which Babel leaves out: through ICU.
+    assert "Ivory Coast" in search_terms(("CI",), ())
+    assert "Wybrzeże Kości Słoniowej" in search_terms(("CI",), ())
+    assert "East Timor" in search_terms(("TL",), ())
+    assert "Palestyna" in search_terms(("PS",), ())
+
+
 def test_no_country_no_terms():
     assert search_terms((), (POLAND,)) == ""
 

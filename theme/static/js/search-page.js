@@ -70,11 +70,11 @@ function filled(template, values) {
 // A string with the query in it ("Wyniki dla [SEARCH_TERM]: [COUNT]") as nodes, the query in a <bdi>: a word of a
 // right-to-left script, or an override the query carries, would otherwise take the words and figures after it to
 // its side ("Wyniki dla الأدلة: 1" read "1 :الأدلة").
-function textWithQuery(name, values = {}) {
+function textWithQuery(name, values = {}, shown = shownQuery()) {
   return strings[name]
     .split(/(\[SEARCH_TERM\])/)
     .filter(Boolean)
-    .map((part) => (part === "[SEARCH_TERM]" ? element("bdi", "", shownQuery()) : filled(part, values)));
+    .map((part) => (part === "[SEARCH_TERM]" ? element("bdi", "", shown) : filled(part, values)));
 }
 
 // The query as the page shows it: without what it carries unseen (INVISIBLE), which the search leaves out too.
@@ -133,7 +133,7 @@ function shownResults(found) {
 function addressParams() {
   form.querySelectorAll("input[data-search-filter]").forEach((input) => input.remove());
   const params = new URLSearchParams();
-  if (query) params.set("q", query);
+  if (query) params.set("q", addressQuery(query));
   for (const [name, values] of chosen) {
     for (const value of values) {
       params.append(filterParams.get(name), value);
@@ -163,11 +163,11 @@ function writeAddress(step) {
 
 // The search an address holds (on load, and on Back and Forward): a filter value no page has is kept, and shown
 // chosen with no result, rather than left out for a search of everything.
-function readAddress(link = false) {
+function readAddress() {
   const params = new URLSearchParams(window.location.search);
   const typed = params.get("q") || "";
   // Its spaces as one line of words: the box drops a line break ("general\nassembly" was "generalassembly" there).
-  query = (link ? decodedOnceMore(typed) : typed).replace(INVISIBLE, "").replace(/\s+/gu, " ").trim();
+  query = decodedOnceMore(typed).replace(INVISIBLE, "").replace(/\s+/gu, " ").trim();
   box.value = query;
   for (const [name, values] of chosen) {
     values.clear();
@@ -179,8 +179,13 @@ function readAddress(link = false) {
 
 // A link encoded twice (`?q=signed%2520convention`: a mail program or a site's editor encoded it again) holds the
 // query with its escapes still in it, which Pagefind searched as letters ("signed20convention"). Readers do not
-// type a "%" and two hex digits; a "%" that escapes nothing (`100%`) is kept. Only the address a page is opened
-// with: the addresses this page writes are encoded once.
+// type a "%" and two hex digits; a "%" that escapes nothing (`100%`) is kept. Every address is read so (a link, a
+// reload, Back): the addresses this page writes (its own, the other language's) hold a query that carries such an
+// escape with its "%" escaped once more (addressQuery), so that "100%25" typed comes back as typed, not as "100%".
+function addressQuery(value) {
+  return /%[0-9a-f]{2}/i.test(value) ? value.replace(/%/g, "%25") : value;
+}
+
 function decodedOnceMore(value) {
   if (!/%[0-9a-f]{2}/i.test(value)) return value;
   try {
@@ -201,7 +206,7 @@ function showQuery(step = false) {
   // search page is one link away, with the query.
   for (const link of otherLanguages) {
     const other = new URL(link.href);
-    if (query) other.searchParams.set("q", query);
+    if (query) other.searchParams.set("q", addressQuery(query));
     else other.searchParams.delete("q");
     link.href = other.href;
   }
@@ -242,6 +247,80 @@ function searchTerm(value) {
   const words = typed.split(/\s+/).filter(Boolean);
   if (!words.some((word) => LONG_WORD.test(word))) return typed;
   return words.filter((word) => !LETTER_ALONE.test(word)).join(" ");
+}
+
+// Pagefind removes the punctuation inside a query's word and searches its parts as one word ("cyber/crime" is
+// "cybercrime", "U.N." is "UN"): right where the index holds that word, as its indexer joins a written word's parts
+// too. Where it does not ("signed+convention", "states:signed"), Pagefind searched the longest start of it the
+// index holds ("signed", Pagefind/pagefind#315), as if the rest had not been typed: such a word is searched as its
+// parts. Words of figures only (`25.10.2025`, `79/243`, `1,200`) and of single letters (`U.N.`) are Pagefind's.
+const INNER_PUNCTUATION = /[\p{L}\p{N}][^\s\p{L}\p{N}'’]+(?=[\p{L}\p{N}])/u;
+const PART_SEPARATOR = /[^\p{L}\p{N}'’]+/u;
+// A word of letters the index does not hold (a typo: "ratyfkacja") is searched by Pagefind as the longest start of
+// it the index holds, however short: "r", which ranked first the pages with "2025 r.", and missed the page with
+// "ratyfikacją". It is searched as its longest start of at least MIN_START letters and half the word that the index
+// holds ("ratyf…"), else left out of a query with other words; the status says what was searched. Only in a query
+// of CHECKED_WORDS words or fewer (each check is one more search): a longer one is a pasted passage.
+const CHECKED_WORDS = 6;
+const MIN_START = 4;
+const LETTERS_ONLY = /^\p{L}{5,}$/u;
+let searchedAs = ""; // the query as searched, where words of it were not: "konwencja ratyf…"
+
+// [what Pagefind is asked, and the query as the status shows it searched where that is not as typed, else ""].
+async function asTheIndexHoldsIt(pagefind, value) {
+  if (!value || /^".*"$/.test(value)) return [value, ""];
+  const words = value.split(" ");
+  const checked = words.length <= CHECKED_WORDS;
+  const held = await Promise.all(words.map((word) => wordAsHeld(pagefind, word, checked)));
+  const kept = held.filter(([searched]) => searched);
+  if (!kept.length) return [value, ""];
+  const shortened = held.some(([, start]) => start !== undefined);
+  const shown = kept.map(([searched, start]) => (start ? `${start}…` : searched)).join(" ");
+  return [kept.map(([searched]) => searched).join(" "), shortened ? shown : ""];
+}
+
+// [what the word is searched as, and the start searched for it if it is not held ("" where none is: left out)].
+async function wordAsHeld(pagefind, word, checked) {
+  const parts = word.split(PART_SEPARATOR).filter(Boolean);
+  if (INNER_PUNCTUATION.test(word) && /\p{L}/u.test(word) && parts.some((part) => part.length > 1)) {
+    return [(await indexHolds(pagefind, parts.join(""))) ? word : parts.join(" ")];
+  }
+  const core = word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, "");
+  if (!checked || !LETTERS_ONLY.test(core) || UNFOLDED.test(core) || (await indexHolds(pagefind, core))) return [word];
+  const start = await longestHeldStart(pagefind, core);
+  return [start, start];
+}
+
+// Whether a start is held is the same for every shorter one: halved until the longest is found.
+async function longestHeldStart(pagefind, word) {
+  let [low, high, found] = [Math.max(MIN_START, Math.ceil(word.length / 2)), word.length - 1, ""];
+  while (low <= high) {
+    const middle = Math.floor((low + high) / 2);
+    if (await indexHolds(pagefind, word.slice(0, middle), 0)) [found, low] = [word.slice(0, middle), middle + 1];
+    else high = middle - 1;
+  }
+  return found;
+}
+
+// Whether the index holds `word` (or a word it is a start of, or of its stem) rather than a shorter start of it only,
+// which Pagefind searches instead (its longest indexed start): whether the first page Pagefind finds for it has a
+// word, in its text or metadata, that begins with all of `word` but the `cut` last letters a stemmer may cut off.
+const STEM_CUT = 4;
+
+async function indexHolds(pagefind, word, cut = STEM_CUT) {
+  const found = await pagefind.search(word);
+  if (!found || !found.results.length) return false;
+  const page = await found.results[0].data();
+  const wanted = fold(word);
+  const needed = wanted.length <= STEM_CUT ? wanted.length : Math.max(STEM_CUT, wanted.length - cut);
+  const written = [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/\s+/);
+  return written.some((each) => sharedStart(fold(each.replace(/[^\p{L}\p{N}]+/gu, "")), wanted) >= needed);
+}
+
+function sharedStart(a, b) {
+  let at = 0;
+  while (at < a.length && at < b.length && a[at] === b[at]) at += 1;
+  return at;
 }
 
 // Pagefind 1.5.2 misses a quoted phrase on a page that holds one of its words in two forms ("konwencję" and
@@ -316,7 +395,9 @@ async function run() {
   try {
     const pagefind = await pagefindLoaded;
     if (filtersLoaded) await filtersLoaded;
-    term = searchTerm(query);
+    const [asHeld, statusAs] = await asTheIndexHoldsIt(pagefind, searchTerm(query));
+    if (number !== generation) return;
+    [term, searchedAs] = [asHeld, statusAs];
     search = await pagefind.search(term || null, { filters });
     if (search && query && !search.results.length && UNFOLDED.test(query)) {
       term = fold(term); // see asciiRetry
@@ -355,8 +436,13 @@ async function newestFirstAmongEqual(pagefind, found, options) {
   return [...found].sort((a, b) => b.score - a.score || place(a) - place(b));
 }
 
-// The status's words, as nodes (textWithQuery).
+// The status's words, as nodes (textWithQuery), and what was searched where it is not what was typed.
 function summary(count) {
+  const found = countSummary(count);
+  return searchedAs ? [...found, " ", ...textWithQuery("searched_as", {}, searchedAs)] : found;
+}
+
+function countSummary(count) {
   const values = { COUNT: count };
   if (count === 0) {
     // Say what the reader can do: with more words, fewer pages hold them all; a filter narrows too.
@@ -807,7 +893,7 @@ window.addEventListener("popstate", () => {
 });
 
 root.hidden = false;
-readAddress(true);
+readAddress();
 showQuery();
 if (query || activeCount()) run();
 else box.focus();
