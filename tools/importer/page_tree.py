@@ -16,6 +16,7 @@ from archive_core.datelines import is_dateline
 from archive_core.errors import content_error
 
 from . import structure
+from .article_whole import name_the_article_whole
 from .block_marks import BlockMarks
 from .decoding import without_controls
 from .drawings import Drawing, keep_drawing_names
@@ -47,6 +48,7 @@ def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Dra
     _keep_text_shown_as_written(tree)
     tree = _nested_as_a_browser_nests_it(tree, path)
     _keep_text_outside_paragraphs(tree)
+    name_the_article_whole(tree)
     marks = _mark_each_block(tree, path)
     return tree, drawings, marks
 
