@@ -259,8 +259,13 @@ def _keep_text_outside_paragraphs(tree) -> None:
             blocks.add(element)
             blocks.add(element.getparent())
     for holder in tree.iter(*_LOOSE_TEXT_HOLDERS):
-        if (holder.text or "").strip() or any((child.tail or "").strip() for child in holder):
+        if (holder.text or "").strip() or any(_loose_text_in(child, blocks) for child in holder):
             _wrap_loose_runs(holder, blocks)
+
+
+def _loose_text_in(child, blocks: set) -> bool:
+    """Text after `child`, or in it, an inline element (`<strong>Update</strong>` with only spaces around it)."""
+    return bool((child.tail or "").strip()) or (child not in blocks and bool(child.xpath("string()").strip()))
 
 
 def _wrap_loose_runs(holder, blocks: set) -> None:
