@@ -90,11 +90,15 @@ _SPELLING_LETTERS = frozenset({"Lu", "Ll", "Lt", "Lo"})
 
 
 def has_a_word(line: str) -> bool:
-    """Some word of `line` has two letters (`II`, `Q&A`, `会議`): a line of one letter spaced out (`x x x`, `o O o`) or
-    of a mark of length (`ーーー`) parts scenes of the text, as `* * *` does, and names no section."""
-    return any(
-        sum(unicodedata.category(character) in _SPELLING_LETTERS for character in word) >= 2 for word in line.split()
-    )
+    """Some word of `line` has two letters or digits, one a letter (`II`, `Q&A`, `G7`, `会議`): a line of one letter
+    spaced out (`x x x`, `o O o`) or of a mark of length (`ーーー`) parts scenes of the text, as `* * *` does, and
+    names no section."""
+    return any(_spells(word) for word in line.split())
+
+
+def _spells(word: str) -> bool:
+    letters = sum(unicodedata.category(character) in _SPELLING_LETTERS for character in word)
+    return letters >= 1 and letters + sum(character.isdigit() for character in word) >= 2
 
 
 def ends_sentence(line: str) -> bool:
