@@ -24,12 +24,16 @@ def name_the_article_whole(tree: etree._Element) -> None:
     """When the first element the rule takes has others beside it in the article (not inside it, nor around it),
     the article is named the text (`itemprop="articleBody"`, which the same rule reads first), and read whole,
     in the page's order. The article is the outermost `<article>` around that element, else the `<main>`
-    around it, else the nearest element around it that holds the page's headline (`<h1>`)."""
+    around it, else the nearest element around it that holds the page's headline (`<h1>`). An element that
+    holds the headline is the article itself: what follows it is another article (a teaser), no entry of it."""
     taken = _TAKEN_FOR_AN_ARTICLE(tree)
     if not taken:
         return
     first = taken[0]
-    article = _article_around(first)
+    headline = tree.find(".//h1")
+    if headline is not None and first in headline.iterancestors():  # the article, and a teaser after it
+        return
+    article = _article_around(first, headline)
     if article is None or article.tag not in _HOLDERS:
         return
     beside = {first, *first.iterancestors(), *first.iterdescendants()}
@@ -38,7 +42,7 @@ def name_the_article_whole(tree: etree._Element) -> None:
         article.set("itemprop", "articleBody")
 
 
-def _article_around(element: etree._Element) -> etree._Element | None:
+def _article_around(element: etree._Element, headline: etree._Element | None) -> etree._Element | None:
     ancestors = list(element.iterancestors())
     articles = [ancestor for ancestor in ancestors if ancestor.tag == "article"]
     if articles:
@@ -46,6 +50,5 @@ def _article_around(element: etree._Element) -> etree._Element | None:
     main = next((ancestor for ancestor in ancestors if ancestor.tag == "main"), None)
     if main is not None:
         return main
-    headline = element.getroottree().find(".//h1")
     around_headline = set(headline.iterancestors()) if headline is not None else set()
     return next((ancestor for ancestor in ancestors if ancestor in around_headline), None)
