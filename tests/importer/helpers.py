@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,8 @@ from pathlib import Path
 from tools.importer.__main__ import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# The importer tests' own content folder: the data an import reads from the folder it writes into (DEST).
+CONTENT = FIXTURES / "content"
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,12 @@ def content_folder(dest: Path) -> Iterator[None]:
             del os.environ["ARCHIVE_CONTENT"]
         else:
             os.environ["ARCHIVE_CONTENT"] = before
+
+
+def a_content_folder(dest: Path) -> Path:
+    """`dest` holding the importer tests' own data (their country names), as a content folder an import goes into."""
+    shutil.copytree(CONTENT, dest, dirs_exist_ok=True)
+    return dest
 
 
 def run_import(capsys, src: Path, dest: Path, *options: str) -> Run:

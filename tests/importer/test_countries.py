@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 
 from archive_core import countries
+from archive_core.articles import read_article
 from archive_core.errors import ContentError, Problem
 from tools.check import check
 from tools.importer.countries import COUNTRY_NAMES, detect, load_country_forms
+
+from .helpers import run_import
 
 
 @pytest.mark.parametrize(
@@ -55,7 +58,9 @@ def problems_told(path: Path, forms_of_vietnam: str) -> list[Problem]:
 
 def test_a_bad_record_is_reported_with_file_and_line(tmp_path):
     path = tmp_path / "country-names.yaml"
-    assert str(problems_told(path, "Wietnamu")[0]).startswith(f"{path}:5: code: 'XX' is not a known country code")
+    assert str(problems_told(path, "Wietnamu")[0]).startswith(
+        f"{path}:5: countries.1.code: 'XX' is not a known country code"
+    )
 
 
 def test_a_form_written_with_decomposed_accents_is_found_in_composed_text_and_the_other_way(tmp_path):
@@ -83,3 +88,43 @@ def test_every_problem_of_the_file_is_told_as_make_check_tells_them(tmp_path):
         str(problem) for problem in check(tmp_path) if problem.path == str(path)
     ]
     assert [problem.line for problem in told] == [3, 5]
+
+
+def test_an_import_finds_countries_by_the_names_of_its_own_content_folder(capsys, tmp_path):
+    """DEST is the content folder `make check` reads (content/, or ARCHIVE_CONTENT): its country-names.yaml, not
+    the repository's, names the countries of what is imported into it; one that has none has CLDR's names."""
+    source = tmp_path / "article.txt"
+    source.write_text(
+        "Konwencja podpisana w Hanoi\n\nPrzedstawiciele Wietnamu i Kraju Kwitnącej Wiśni podpisali konwencję "
+        "o cyberprzestępczości w sobotę w Hanoi, a Polska zapowiedziała ratyfikację.\n",
+        encoding="utf-8",
+    )
+    options = ("--date", "2025-10-26", "--lang", "pl", "--source-url", "https://example.org/a", "--publisher", "PAP")
+    own = tmp_path / "own"
+    (own / "data").mkdir(parents=True)
+    (own / "data" / "country-names.yaml").write_text(
+        "countries:\n  - code: JP\n    forms: [Kraju Kwitnącej Wiśni]\n"
+        "    source: https://pl.wikipedia.org/wiki/Japonia\n",
+        encoding="utf-8",
+    )
+    result = run_import(capsys, source, own, *options)
+    assert result.code == 0, result.err
+    assert read_article(result.path).meta.countries == ("JP", "PL")
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    result = run_import(capsys, source, bare, *options)
+    assert result.code == 0, result.err
+    assert read_article(result.path).meta.countries == ("PL",)
+
+
+def test_a_country_names_file_linked_out_of_the_content_folder_is_refused(capsys, tmp_path):
+    source = tmp_path / "article.txt"
+    source.write_text("Konwencja podpisana w Hanoi\n\nPolska podpisała konwencję w sobotę w Hanoi.\n", encoding="utf-8")
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("countries: []\n", encoding="utf-8")
+    content = tmp_path / "content"
+    (content / "data").mkdir(parents=True)
+    (content / "data" / "country-names.yaml").symlink_to(outside)
+    options = ("--date", "2025-10-26", "--lang", "pl", "--source-url", "https://example.org/a", "--publisher", "PAP")
+    result = run_import(capsys, source, content, *options)
+    assert result.code == 1 and "country-names.yaml" in result.err and "nothing was written" in result.err

@@ -14,7 +14,7 @@ from archive_core.articles import read_article
 
 from .. import invariants
 from ..conftest import FIXTURE, ROOT, SEED, build_site
-from .helpers import FIXTURES, body_of, run_import, written_files
+from .helpers import CONTENT, FIXTURES, a_content_folder, body_of, run_import, written_files
 
 COMMITTED = FIXTURES / "seed.expected.md"
 TITLE = "Ceremonia otwarcia do podpisu Konwencji z Hanoi: historyczny ślad i dążenie do globalnej współpracy"
@@ -39,7 +39,8 @@ def raw_copy(dest: Path) -> Path:
 
 
 def import_seed(capsys, dest, *extra):
-    return run_import(capsys, raw_copy(dest), dest, *SEED_OPTIONS, *extra)
+    """The seed imported into `dest`, a content folder with the data the committed article was imported with."""
+    return run_import(capsys, raw_copy(a_content_folder(dest)), dest, *SEED_OPTIONS, *extra)
 
 
 def test_seed_reproduces_the_committed_article(capsys, tmp_path):
@@ -47,7 +48,8 @@ def test_seed_reproduces_the_committed_article(capsys, tmp_path):
     assert result.code == 0, result.err
     assert result.path == tmp_path / "articles" / "2025" / "hanoi-convention-signing-ceremony.pl.md"
     assert result.path.read_bytes() == COMMITTED.read_bytes()
-    assert written_files(tmp_path) == [result.path, raw_copy(tmp_path)]
+    data = [tmp_path / path.relative_to(CONTENT) for path in written_files(CONTENT)]
+    assert written_files(tmp_path) == sorted([result.path, raw_copy(tmp_path), *data])
     assert f"raw: sources/{SEED.name}\n" in result.path.read_text(encoding="utf-8")
 
 
@@ -122,8 +124,9 @@ def test_a_different_existing_file_is_not_overwritten_without_force(capsys, tmp_
 
 def test_make_import_ignores_the_locale_in_LANG(tmp_path):
     """`make import` passes its options through; the environment's LANG (a locale) is not the article's language."""
+    source = raw_copy(a_content_folder(tmp_path))
     result = subprocess.run(
-        ["make", "--no-print-directory", "import", f"SRC={raw_copy(tmp_path)}", f"DEST={tmp_path}", "DATE=2025-10-26",
+        ["make", "--no-print-directory", "import", f"SRC={source}", f"DEST={tmp_path}", "DATE=2025-10-26",
          f"TITLE={TITLE}", f"NOTE={NOTE}", "KEY=hanoi-convention-signing-ceremony",
          "SLUG=otwarcie-konwencji-z-hanoi-do-podpisu"],
         cwd=ROOT, capture_output=True, text=True, timeout=120,

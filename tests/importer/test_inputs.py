@@ -591,6 +591,8 @@ def test_text_browsers_never_render_is_not_imported(capsys, tmp_path, unrendered
         "<article>Viet Nam, the host country, signed first. Ministers attended.</article>",
         "<section>Viet Nam, the host country, signed first. <b>Ministers</b> attended.<br></section>",
         "<main><h3>Hosts</h3>Viet Nam, the host country, signed first. Ministers attended.</main>",
+        # An inline element alone, only spaces around it (a live blog entry's `<strong>Update</strong>` label).
+        "<section>\n<strong>Viet Nam, the host country,</strong>\n<p>signed first. Ministers attended.</p></section>",
         # A browser ends the paragraph where a table begins: the words after it stand outside any paragraph.
         "<p>Viet Nam, the host country, <table><tr><td>1</td></tr></table>signed first. Ministers attended.</p>",
     ],

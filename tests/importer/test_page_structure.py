@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from archive_core.errors import ContentError
+from tools.importer import structure
 from tools.importer.block_marks import BlockMarks
 
 from .helpers import body_of, run_import
@@ -59,12 +60,28 @@ def test_invisible_characters_written_as_entities_go_as_typed_ones_do(capsys, tm
     assert f"The minister {imported} spoke." in body
 
 
-@pytest.mark.parametrize("separator", ["* * *", "***", "◆", "—", "# # #", "~"])
+# Letters that spell no word are a separator too: one letter spaced out, a mark of length (`ー`, a modifier letter).
+@pytest.mark.parametrize("separator", ["* * *", "***", "◆", "—", "# # #", "~", "x x x", "o O o", "ーーー"])
 def test_a_heading_of_symbols_alone_parts_the_text_and_is_no_subheading(capsys, tmp_path, separator):
     later = "<p>By the afternoon, the organisers said, every delegation had signed the treaty's text.</p>"
     body = imported_body(capsys, tmp_path, page(f"{LEAD}<h3>{separator}</h3>{later}"))
     assert "\n## " not in body
     assert "every delegation" in body
+
+
+@pytest.mark.parametrize(
+    ("line", "is_heading"),
+    [("G7", True), ("5G w Polsce", True), ("III", True), ("x x x", False), ("o O o", False), ("ーーー", False)],
+)
+def test_a_short_line_of_a_text_is_a_subheading_only_with_a_word(line, is_heading):
+    assert structure.looks_like_heading(line) is is_heading
+
+
+@pytest.mark.parametrize("heading", ["II", "2", "Q&A", "G7", "会議"])
+def test_a_heading_of_a_word_or_a_number_stays_a_subheading(capsys, tmp_path, heading):
+    later = "<p>By the afternoon, the organisers said, every delegation had signed the treaty's text.</p>"
+    body = imported_body(capsys, tmp_path, page(f"{LEAD}<h3>{heading}</h3>{later}"))
+    assert f"\n## {heading}\n" in body.replace("\\", ""), body
 
 
 @pytest.mark.parametrize(

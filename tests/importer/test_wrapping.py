@@ -11,7 +11,7 @@ from tools.importer.decoding import decode
 from tools.importer.wrapping import is_hard_wrapped
 
 from ..conftest import SEED
-from .helpers import FIXTURES, as_imported, body_of, run_import
+from .helpers import FIXTURES, a_content_folder, as_imported, body_of, run_import
 from .test_golden import COMMITTED, SEED_OPTIONS
 
 URL = "https://www.vietnamplus.vn/le-mo-ky-cong-uoc-ha-noi-dau-an-lich-su-va-khat-vong-hop-tac-toan-cau-post1072958.vnp"
@@ -61,11 +61,12 @@ def test_hard_wrapped_paragraphs_are_joined(capsys, tmp_path):
 def test_the_seed_wrapped_at_any_width_imports_as_the_committed_article(capsys, tmp_path, width):
     paragraphs = [line for line in SEED.read_text(encoding="utf-8").split("\n") if line.strip()]
     wrapped = "\n\n".join(textwrap.fill(p, width, break_long_words=False, break_on_hyphens=False) for p in paragraphs)
-    source = tmp_path / "out" / "sources" / SEED.name  # kept as the raw copy, as the seed is
+    dest = a_content_folder(tmp_path / "out")  # with the data the committed article was imported with
+    source = dest / "sources" / SEED.name  # kept as the raw copy, as the seed is
     source.parent.mkdir(parents=True)
     source.write_text(wrapped + "\n", encoding="utf-8")
     assert is_hard_wrapped(numbered_lines(source))
-    result = run_import(capsys, source, tmp_path / "out", *SEED_OPTIONS)
+    result = run_import(capsys, source, dest, *SEED_OPTIONS)
     assert result.code == 0, result.err
     assert result.path.read_bytes() == as_imported(COMMITTED)
 

@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         check_destination(args.dest)
-        imported = convert(args.src, options)
+        imported = convert(args.src, options, args.dest)
         path, changed = write(imported, args.dest, force=args.force)
     except ContentError as exc:
         print(exc, file=sys.stderr)  # every problem, one a line

@@ -1,7 +1,9 @@
-"""Which countries an article mentions: CLDR names (Babel) plus the forms in content/data/country-names.yaml."""
+"""Which countries an article mentions: CLDR names (Babel) plus the forms in the content folder's
+data/country-names.yaml: the folder the article is imported into (DEST), whose file `make check` reads."""
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -22,6 +24,8 @@ COUNTRY_NAMES = ROOT / "content" / COUNTRY_NAMES_FILE
 def load_country_forms(path: Path = COUNTRY_NAMES) -> tuple[CountryForms, ...]:
     """The file's records (archive_core.country_names); ContentError telling every problem of the file, at its
     line, as `make check` tells them: what the YAML reading found in its values among its records' problems."""
+    if not os.path.lexists(path):  # a data file that is not there means none: CLDR's names alone
+        return ()
     with recording() as data_files:
         try:
             records, problems = parse_country_names(load_data(path, path.parent.parent))  # inside content/

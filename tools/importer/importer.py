@@ -13,7 +13,7 @@ from archive_core import paths
 from archive_core.articles import parse_article, parse_front_matter
 from archive_core.clashes import Neighbours, clashes
 from archive_core.errors import ContentError, Problem, content_error
-from archive_core.layout import Layout
+from archive_core.layout import COUNTRY_NAMES_FILE, Layout
 from archive_core.locales import LANGUAGES
 from archive_core.markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from archive_core.schema import default_slug
@@ -65,12 +65,13 @@ def read_source(path: Path, address: str | None = None) -> ParsedSource:
     return replace(parse_text(text, address), text=text)
 
 
-def convert(path: Path, options: ImportOptions) -> Imported:
-    """The content file for the source at `path`; ContentError on anything missing or wrong."""
+def convert(path: Path, options: ImportOptions, content: Path) -> Imported:
+    """The content file for the source at `path`, to go into the content folder `content`; ContentError on
+    anything missing or wrong."""
     source = read_source(path, options.source_url)
     if not source.blocks:
         raise content_error(path, None, "file", "the source has no article text", "is this the right file?")
-    fields = front_matter_fields(path, source, options)
+    fields = front_matter_fields(path, source, options, content)
     text = output.front_matter(fields) + "\n" + output.body(source.blocks)
     target = Layout().article_path(fields["date"].year, fields["translation_key"], fields["lang"])
     _validate(path, target, text, source.text)
@@ -86,7 +87,7 @@ def convert(path: Path, options: ImportOptions) -> Imported:
     )
 
 
-def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions) -> dict[str, Any]:
+def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions, content: Path) -> dict[str, Any]:
     review = []
     # What the page gives for one-line fields and the summary is shown as the page's chrome: without the
     # characters a reader cannot see (archive_core.text); what the contributor gives is checked as it is.
@@ -134,7 +135,7 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
     summary = visible_text(source.lead, prose=True).strip() if source.lead else ""
     if summary and len(summary.split()) <= LEAD_MAX_WORDS and len(summary) <= LEAD_MAX_CHARS:
         fields["summary"] = output.escape(summary)  # Markdown, as the body: shown as the source writes it
-    found = countries.detect(all_text)
+    found = countries.detect(all_text, content / COUNTRY_NAMES_FILE)
     if found:
         fields["countries"] = list(found)
     publisher = options.publisher or (source.publisher and visible_text(source.publisher, prose=False))

@@ -125,5 +125,7 @@ def _item_kind(rend: str) -> Kind:
 
 
 def _heading_or_separator(text: str) -> Block:
-    """A heading with no letter or digit (`* * *`, `◆`, `—`) parts scenes of the text: it names no section."""
-    return Block(Kind.HEADING if any(c.isalnum() for c in text) else Kind.PARAGRAPH, text)
+    """A heading with no word nor number (`* * *`, `◆`, `—`, `x x x`) parts scenes of the text: it names no
+    section (`structure.has_a_word`)."""
+    is_heading = structure.has_a_word(text) or any(c.isdigit() for c in text)
+    return Block(Kind.HEADING if is_heading else Kind.PARAGRAPH, text)

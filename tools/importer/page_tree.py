@@ -16,6 +16,7 @@ from archive_core.datelines import is_dateline
 from archive_core.errors import content_error
 
 from . import structure
+from .article_whole import name_the_article_whole
 from .block_marks import BlockMarks
 from .decoding import without_controls
 from .drawings import Drawing, keep_drawing_names
@@ -47,6 +48,7 @@ def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Dra
     _keep_text_shown_as_written(tree)
     tree = _nested_as_a_browser_nests_it(tree, path)
     _keep_text_outside_paragraphs(tree)
+    name_the_article_whole(tree)
     marks = _mark_each_block(tree, path)
     return tree, drawings, marks
 
@@ -257,8 +259,13 @@ def _keep_text_outside_paragraphs(tree) -> None:
             blocks.add(element)
             blocks.add(element.getparent())
     for holder in tree.iter(*_LOOSE_TEXT_HOLDERS):
-        if (holder.text or "").strip() or any((child.tail or "").strip() for child in holder):
+        if (holder.text or "").strip() or any(_loose_text_in(child, blocks) for child in holder):
             _wrap_loose_runs(holder, blocks)
+
+
+def _loose_text_in(child, blocks: set) -> bool:
+    """Text after `child`, or in it, an inline element (`<strong>Update</strong>` with only spaces around it)."""
+    return bool((child.tail or "").strip()) or (child not in blocks and bool(child.xpath("string()").strip()))
 
 
 def _wrap_loose_runs(holder, blocks: set) -> None:
