@@ -272,6 +272,15 @@ def test_a_value_written_in_words_or_in_the_other_language_is_told_the_value_mea
     assert any(expected in p for p in problems), problems
 
 
+@pytest.mark.parametrize("status", ["nie ratyfikowała", "nieratyfikowana", "not ratified", "unratified", "non-signed"])
+def test_a_value_written_negated_is_never_told_the_value_it_negates(tmp_path, status):
+    """`nie ratyfikowała` (did not ratify) is spelt nearly as `ratyfikowała`: 'ratified' is its opposite."""
+    text = f"- code: FR\n  status: {status}\n  source: https://example.org/fr\n"
+    problems = told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, "data/countries.yaml": text})
+    [problem] = [p for p in problems if "FR.status" in p]
+    assert "did you mean 'ratified'" not in problem and "did you mean 'signed'" not in problem, problem
+
+
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
