@@ -315,6 +315,14 @@ def test_a_count_in_quotes_is_told_to_drop_them(tmp_path):
     assert any("drop the quotes: `total: 4`" in p for p in problems), problems
 
 
+@pytest.mark.parametrize("count", ['"' + "9" * 5000 + '"', "9" * 5000 + ".0", '"' + "4" * 20 + '"'])
+def test_a_count_of_more_digits_than_python_reads_is_told_not_a_count(tmp_path, count):
+    """A hint that reads a quoted count as a number never fails on one of thousands of digits."""
+    convention = f"as_of: 2026-06-01\nhanoi_signatures:\n  total: {count}\n  states: 3\n  organisations: 1\n"
+    problems = told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, "data/convention.yaml": convention})
+    assert any(re.match(r"convention\.yaml:3: (convention\.)?hanoi_signatures\.total: ", p) for p in problems), problems
+
+
 def test_country_names_name_their_fields_as_the_yaml_reading_does(tmp_path):
     """`countries.0.forms.1`, the path from the file's top, by the reader as by the YAML reading."""
     names = NAMES.replace("[Wietnamu]", "[Wietnamu, '', 5, 2025-13-01]").replace("code: VN", "code: vn")
