@@ -94,3 +94,20 @@ def test_many_note_marks_are_read_at_once(capsys, tmp_path):
 def test_an_ordered_list_keeps_its_numbers(capsys, tmp_path):
     body = imported_body(capsys, tmp_path, page(f"{LEAD}<ol><li>First step.</li><li>Second step.</li></ol>"))
     assert "1. First step.\n2. Second step." in body
+
+
+@pytest.mark.parametrize(
+    "holder",
+    [
+        '<form method="post" action="./article.aspx" id="form1">{article}</form>',  # ASP.NET: one form, whole page
+        "<div role='main'><a href='/2025/signing'>{article}</a></div>",  # a card whose whole article is a link
+    ],
+)
+def test_the_article_s_own_footer_is_its_text_whatever_holds_the_article(capsys, tmp_path, holder):
+    """An own footer is one with words that are no link or control of its own: the form or link that holds the
+    whole article makes none of its footer's words a control."""
+    correction = "Correction: an earlier version of this article gave the wrong number of signatories."
+    article = f"<article>{LEAD}<footer><p>{correction}</p></footer></article>"
+    html = "<!doctype html><html lang='en'><head><title>Signing in Hanoi</title></head><body>"
+    body = imported_body(capsys, tmp_path, html + holder.format(article=article))
+    assert correction in body
