@@ -40,12 +40,12 @@ def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Dra
     keep_the_articles_notes(tree)
     _anchors_are_text(tree)
     _keep_text_of_elements_trafilatura_drops(tree)
-    _keep_bylines_and_date_lines(tree)
     _words_parted_at_line_breaks(tree)
     drawings = keep_drawing_names(tree)  # before the figures that hold them are cleared
     _keep_figure_captions(tree)
     _keep_text_shown_as_written(tree)
     tree = _nested_as_a_browser_nests_it(tree, path)
+    _keep_bylines_and_date_lines(tree)  # their class and id gone once the page's style sheets hid what they hide
     _keep_text_outside_paragraphs(tree)
     marks = _mark_each_block(tree, path)
     return tree, drawings, marks
