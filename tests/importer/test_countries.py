@@ -55,7 +55,9 @@ def problems_told(path: Path, forms_of_vietnam: str) -> list[Problem]:
 
 def test_a_bad_record_is_reported_with_file_and_line(tmp_path):
     path = tmp_path / "country-names.yaml"
-    assert str(problems_told(path, "Wietnamu")[0]).startswith(f"{path}:5: code: 'XX' is not a known country code")
+    assert str(problems_told(path, "Wietnamu")[0]).startswith(
+        f"{path}:5: countries.1.code: 'XX' is not a known country code"
+    )
 
 
 def test_a_form_written_with_decomposed_accents_is_found_in_composed_text_and_the_other_way(tmp_path):
