@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 
+from archive_core import markdown
 from archive_core.errors import ContentError
 from tools.importer.block_marks import BlockMarks
 
@@ -111,3 +113,24 @@ def test_the_article_s_own_footer_is_its_text_whatever_holds_the_article(capsys,
     html = "<!doctype html><html lang='en'><head><title>Signing in Hanoi</title></head><body>"
     body = imported_body(capsys, tmp_path, html + holder.format(article=article))
     assert correction in body
+
+
+@pytest.mark.parametrize(
+    ("items", "shown"),
+    [
+        ("<ol start='4'><li>Fourth.</li><li>Fifth.</li></ol>", [4, 5]),
+        ("<ol><li value='7'>Seven.</li><li>Eight.</li></ol>", [7, 8]),
+        ("<ol reversed><li>Three.</li><li>Two.</li><li>One.</li></ol>", [3, 2, 1]),
+        ("<ol><li>One.</li><li>Two.</li></ol><ol><li>Uno.</li><li>Dos.</li></ol>", [1, 2, 1, 2]),
+        ("<ol><li>Art one.<ol><li>Sub one.</li><li>Sub two.</li></ol></li><li>Art two.</li></ol>", [1, 1, 2, 2]),
+    ],
+)
+def test_an_ordered_list_is_shown_with_the_numbers_its_page_shows(capsys, tmp_path, items, shown):
+    """An item's number is the page's (`start`, `value`, `reversed`), as the archive's page renders it: a list
+    after another, or nested in one, was run into one Markdown list, which numbers its items 1, 2, 3, 4."""
+    body = imported_body(capsys, tmp_path, page(f"{LEAD}{items}"))
+    html = markdown.render(markdown.parse(body))
+    numbers = []
+    for ordered in lxml.html.fragment_fromstring(html, create_parent="div").iter("ol"):
+        numbers += range(int(ordered.get("start", "1")), int(ordered.get("start", "1")) + len(ordered))
+    assert numbers == shown, body

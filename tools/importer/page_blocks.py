@@ -78,7 +78,8 @@ class PageBlocks:
             if not (text := self.clean("".join(own))):
                 pass
             elif numbered:
-                blocks.append(Block(Kind.NUMBERED_ITEM, text, number=number))
+                shown = self.marks.first_item_number("".join(own))
+                blocks.append(Block(Kind.NUMBERED_ITEM, text, number=number if shown is None else shown))
             else:
                 blocks.append(Block(_item_kind(item.get("rend") or ""), text))
             for inner in nested:
