@@ -134,3 +134,23 @@ def test_an_ordered_list_is_shown_with_the_numbers_its_page_shows(capsys, tmp_pa
     for ordered in lxml.html.fragment_fromstring(html, create_parent="div").iter("ol"):
         numbers += range(int(ordered.get("start", "1")), int(ordered.get("start", "1")) + len(ordered))
     assert numbers == shown, body
+
+
+@pytest.mark.parametrize(
+    ("html", "paragraph"),
+    [
+        (
+            "<p>Run the <code>make check</code> command before sending.</p>",
+            "Run the make check command before sending.",
+        ),
+        (
+            "<blockquote><p>Type <code>ratify()</code> twice, said the minister.</p></blockquote>",
+            "> Type ratify() twice, said the minister.",
+        ),
+    ],
+)
+def test_code_inside_a_paragraph_is_its_text_not_a_paragraph_of_its_own(capsys, tmp_path, html, paragraph):
+    """Only text shown as written (`<pre>`, with its `<code>` or not) is a block of its own."""
+    body = imported_body(capsys, tmp_path, page(f"{LEAD}{html}<pre><code>  kept\n    as written</code></pre>"))
+    assert f"\n{paragraph}\n" in body, body
+    assert "```\n  kept\n    as written\n```" in body, body

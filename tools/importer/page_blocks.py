@@ -36,7 +36,7 @@ class PageBlocks:
             return self._table(element)
         if element.tag in ("quote", "code"):
             return self._quotation_or_shown_as_written(element)
-        if any(child.tag in _BLOCK_TAGS for child in element):
+        if any(self._is_block(child) for child in element):
             return self._mixed_blocks(element)
         text = self.clean(element.xpath("string()"))
         if not text:
@@ -102,7 +102,7 @@ class PageBlocks:
         blocks: list[Block] = []
         pieces = [element.text or ""]
         for child in element:
-            if child.tag in _BLOCK_TAGS:
+            if self._is_block(child):
                 blocks.extend(self._text_blocks(" ".join(pieces)))
                 blocks.extend(self.of(child))
                 pieces = []
@@ -110,6 +110,13 @@ class PageBlocks:
                 pieces.append(child.xpath("string()"))
             pieces.append(child.tail or "")
         return blocks + self._text_blocks(" ".join(pieces))
+
+    def _is_block(self, child) -> bool:
+        """A block in a paragraph (trafilatura's reading of broken markup); its `code` only text shown as written
+        (`<pre>`): inline code (`<p>Run <code>make check</code> ...`) is the paragraph's text."""
+        if child.tag == "code":
+            return self.marks.first_tag(child.xpath("string()")) in _SHOWN_AS_WRITTEN
+        return child.tag in _BLOCK_TAGS
 
     def _text_blocks(self, text: str) -> list[Block]:
         text = self.clean(text)
