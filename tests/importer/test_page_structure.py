@@ -154,3 +154,15 @@ def test_code_inside_a_paragraph_is_its_text_not_a_paragraph_of_its_own(capsys, 
     body = imported_body(capsys, tmp_path, page(f"{LEAD}{html}<pre><code>  kept\n    as written</code></pre>"))
     assert f"\n{paragraph}\n" in body, body
     assert "```\n  kept\n    as written\n```" in body, body
+
+
+def test_two_quotations_one_after_the_other_stay_two(capsys, tmp_path):
+    """Each `<blockquote>` is a quotation of its own (two speakers), its paragraphs one quotation."""
+    quotes = (
+        "<blockquote><p>We signed today.</p><p>It is a good day.</p></blockquote>"
+        "<blockquote><p>We will not sign.</p></blockquote>"
+    )
+    body = imported_body(capsys, tmp_path, page(f"{LEAD}{quotes}"))
+    assert "> We signed today.\n>\n> It is a good day.\n\n> We will not sign.\n" in body, body
+    html = markdown.render(markdown.parse(body))
+    assert html.count("<blockquote>") == 2, html

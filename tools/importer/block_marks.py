@@ -70,15 +70,16 @@ class BlockMarks:
 
     def first_tag(self, text: str) -> str | None:
         """The tag of the page's element whose mark comes first in `text`, if any does."""
-        number = self._first_number(text)
+        number = self.first_mark(text)
         return self.tags[number] if number is not None and number < len(self.tags) else None
 
     def first_item_number(self, text: str) -> int | None:
         """The number the page shows for the list item whose mark comes first in `text`, if it is one."""
-        number = self._first_number(text)
+        number = self.first_mark(text)
         return self.item_numbers.get(number) if number is not None else None
 
-    def _first_number(self, text: str) -> int | None:
+    def first_mark(self, text: str) -> int | None:
+        """The number of the mark that comes first in `text` (each block of the page has its own), if any does."""
         if not (match := self._pattern.search(text)):
             return None
         number = 0

@@ -83,8 +83,9 @@ def body(blocks: Iterable[Block]) -> str:
             parts.extend(_table(block.rows) for block in group_blocks)
         elif kind is Kind.CAPTION:
             parts.extend(f"::: caption\n{text}\n:::" for text in texts)
-        elif kind is Kind.QUOTATION:
-            parts.append("\n>\n".join(f"> {text}" for text in texts))
+        elif kind is Kind.QUOTATION:  # each quotation its own, its paragraphs together
+            for _, quoted in groupby(zip(group_blocks, texts, strict=True), key=lambda pair: pair[0].number):
+                parts.append("\n>\n".join(f"> {text}" for _, text in quoted))
         elif kind is Kind.SHOWN_AS_WRITTEN:
             parts.extend(_fenced(block.text) for block in group_blocks)
         elif kind is Kind.TERM:

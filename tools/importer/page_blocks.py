@@ -57,8 +57,11 @@ class PageBlocks:
             return [Block(Kind.SHOWN_AS_WRITTEN, text)] if text.strip() else []
         if element.tag == "code":
             return [Block(Kind.PARAGRAPH, text)] if (text := self.clean(written)) else []
-        blocks = self._mixed_blocks(element)
-        return [Block(Kind.QUOTATION, block.text) if block.kind is Kind.PARAGRAPH else block for block in blocks]
+        blocks, quotation = self._mixed_blocks(element), self.marks.first_mark(written) or 0
+        return [
+            Block(Kind.QUOTATION, block.text, number=quotation) if block.kind is Kind.PARAGRAPH else block
+            for block in blocks
+        ]
 
     def _list_items(self, element) -> list[Block]:
         """Each item of a list, then each of a list nested in it (the body's lists have one level): an item's text
