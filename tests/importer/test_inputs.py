@@ -439,6 +439,7 @@ def test_text_the_pages_own_style_sheet_hides_is_not_imported(capsys, tmp_path):
         # A later rule of the sheet shows what an earlier one hides.
         ("<style>.box{display:none} .box.open{display:block}</style>", "box open"),
         ("<style>.note{visibility:hidden} .note.open{visibility:visible}</style>", "note open"),
+        ("<style>.box{display:none} .box:not(.closed){display:block}</style>", "box"),
     ],
 )
 def test_text_a_rule_of_the_pages_style_sheet_shows_is_imported(capsys, tmp_path, style, classes):

@@ -147,6 +147,7 @@ def _specificity(selector: str) -> tuple[int, int, int]:
 _RIGHTMOST = re.compile(r"[^\s>+~]+$")
 _NAMES = re.compile(r"([.#])((?:[\w-]|\\.)+)")
 _TAG = re.compile(r"[a-zA-Z][\w-]*")
+_ARGUMENTS = re.compile(r"\([^()]*\)")
 
 
 def _names_of(targets: list[LexborNode]) -> dict[str, set[int]]:
@@ -165,8 +166,9 @@ def _may_select(selector: str, having: dict[str, set[int]]) -> bool:
     last = _RIGHTMOST.search(selector.strip())
     if last is None or not having:
         return False
-    names = [kind + name.replace("\\", "") for kind, name in _NAMES.findall(last[0])]
-    if tag := _TAG.match(last[0]):
+    own = _ARGUMENTS.sub("", last[0])  # `:not(.closed)` names a class the element has not
+    names = [kind + name.replace("\\", "") for kind, name in _NAMES.findall(own)]
+    if tag := _TAG.match(own):
         names.append(tag[0].lower())
     return _held_together(tuple(names), having)
 
