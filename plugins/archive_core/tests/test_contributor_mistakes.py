@@ -308,6 +308,15 @@ def test_an_id_or_slug_with_spaces_or_capitals_is_told_its_slug(tmp_path, name, 
     assert any(p.startswith(expected) for p in problems), problems
 
 
+@pytest.mark.parametrize("written", ["Main", "Search Results", "Next"])
+def test_an_id_is_never_told_to_be_written_as_an_id_the_page_keeps_for_itself(tmp_path, written):
+    """`Main` made as an id is `main`, the skip link's target: the hint that proposed it led to one more error."""
+    event = EVENT.replace("id: opening", f"id: {written}")
+    problems = told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, "data/timeline/opening.yaml": event})
+    [problem] = [p for p in problems if ": id: " in p]
+    assert "write `id:" not in problem and "name the file" not in problem, problem
+
+
 def test_a_count_in_quotes_is_told_to_drop_them(tmp_path):
     convention = 'as_of: 2026-06-01\nhanoi_signatures:\n  total: "4"\n  states: 3\n  organisations: 1\n'
     problems = told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, "data/convention.yaml": convention})
