@@ -317,6 +317,12 @@ def test_an_id_is_never_told_to_be_written_as_an_id_the_page_keeps_for_itself(tm
     assert "write `id:" not in problem and "name the file" not in problem, problem
 
 
+def test_a_slug_is_never_told_to_be_written_as_the_address_of_a_year_s_next_pages(tmp_path):
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + "slug: Page\n" + BODY})
+    [problem] = [p for p in problems if ": slug: " in p]
+    assert "write `slug: page`" not in problem, problem
+
+
 def test_a_count_in_quotes_is_told_to_drop_them(tmp_path):
     convention = 'as_of: 2026-06-01\nhanoi_signatures:\n  total: "4"\n  states: 3\n  organisations: 1\n'
     problems = told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, "data/convention.yaml": convention})
