@@ -126,7 +126,10 @@ def _count_hint(key: str, value: Any, counts: range) -> str:
     """COUNT_HINT; for a count YAML reads as text or as a fraction (`"4"`, `4.0`), what to write instead."""
     text = value.strip() if isinstance(value, str) else repr(value) if isinstance(value, float) else ""
     number = text.removesuffix(".0")
-    if not (number.isascii() and number.isdecimal()) or int(number) not in counts:
+    # A count has few digits: int() refuses a text of thousands (ValueError), which YAML reads as any other.
+    if not (number.isascii() and number.isdecimal() and len(number) <= len(str(counts.stop))):
+        return COUNT_HINT
+    if int(number) not in counts:
         return COUNT_HINT
     written = "drop the quotes" if isinstance(value, str) else "write it without the fraction"
     return f"{written}: `{key}: {int(number)}`; {COUNT_HINT}"

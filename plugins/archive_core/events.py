@@ -206,8 +206,12 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
 
     event_id = record.text(["id"], data.data.get("id"), "add `id: a-short-slug`, the entry's anchor")
     if event_id and not ID_PATTERN.fullmatch(event_id):
-        hint = slug_hint("id", event_id, "use only a-z, 0-9 and single hyphens")
-        if (slug := as_slug(event_id)) and f"{slug}{EVENT_SUFFIX}" != data.path.name:
+        rule = "use only a-z, 0-9 and single hyphens"
+        if (slug := as_slug(event_id)) and is_reserved(slug):  # `Main`: `main`, which the page keeps for itself
+            hint = f"{rule}; not {slug!r}, which is reserved for the page's own anchors"
+        else:
+            hint = slug_hint("id", event_id, rule)
+        if slug and not is_reserved(slug) and f"{slug}{EVENT_SUFFIX}" != data.path.name:
             hint += f"; and name the file {slug}{EVENT_SUFFIX}"
         record.fail(["id"], f"{event_id!r} is not a valid id", hint)
     elif event_id and is_reserved(event_id):

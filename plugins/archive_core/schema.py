@@ -27,7 +27,7 @@ from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .provenance import address_hint, is_http_url
 from .scalar_lines import line_finder
-from .suggestions import Suggestions, meant_hint, slug_hint
+from .suggestions import Suggestions, as_slug, meant_hint, slug_hint
 from .summaries import summary_problems
 from .text import TITLE_MAX_CHARS, paragraphs
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
@@ -362,7 +362,10 @@ class _Validator:
         text = self.text(field, value, required)
         if text is not None and (not SLUG_PATTERN.fullmatch(text) or len(text) > SLUG_MAX_LENGTH):
             rule = f"use only a-z, 0-9 and single hyphens, at most {SLUG_MAX_LENGTH} characters"
-            self.fail(field, f"{text!r} is not a valid slug", slug_hint(_key(field), text, rule, SLUG_MAX_LENGTH))
+            hint = slug_hint(_key(field), text, rule, SLUG_MAX_LENGTH)
+            if as_slug(text, SLUG_MAX_LENGTH) == PAGINATION_FOLDER:
+                hint = f"{rule}, and not {PAGINATION_FOLDER!r}, the address of a year page's next pages"
+            self.fail(field, f"{text!r} is not a valid slug", hint)
         return text
 
     def text_list(self, field: str, value: Any, check: Callable[[str, str], None] | None = None) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ record, writing it in would make a key set twice or a list holding one value twi
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -63,11 +64,21 @@ def meant_value(written: object, known: Sequence[str]) -> str | None:
         return folded
     words = {word: value for value, words in VALUE_WORDS.items() if value in known for word in words}
     spaced = " ".join(written.casefold().split())
-    return (
-        words.get(spaced)
-        or (words[word] if (word := closest(spaced, words, WORD_CUTOFF)) else None)
-        or closest(written, known)
-    )
+    if spaced in words:
+        return words[spaced]
+    if (word := closest(spaced, words, WORD_CUTOFF)) and _negated(word) == _negated(spaced):
+        return words[word]
+    value = closest(written, known)
+    return value if value and _negated(value) == _negated(spaced) else None
+
+
+# A word negated (`nie ratyfikowała`, `unratified`, `not ratified`) is spelt nearly as the word it negates: the
+# value that word means is the opposite of the one meant.
+_NEGATED = re.compile(r"(?:nie|non|un|(?:not|no|did not|didn't)\b)", re.IGNORECASE)
+
+
+def _negated(text: str) -> bool:
+    return bool(_NEGATED.match(text))
 
 
 def meant_hint(written: object, known: Sequence[str], otherwise: str | None = None) -> str:

@@ -187,3 +187,23 @@ def test_a_saved_pages_byline_and_date_line_stay_in_the_text_whatever_their_clas
     assert [p.strip() for p in paragraphs[: len(shown) + 1]] == [*shown, LEAD]
     assert "Facebook" not in body_of(result.path)
     assert read_article(result.path).meta.summary == LEAD
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        '<p class="byline mobile-only">Autor: Jan Kowalski</p>',
+        '<p id="date-print"><time datetime="2026-02-03">3 lutego 2026</time></p>',
+    ],
+)
+def test_a_byline_or_date_line_the_pages_style_sheet_hides_is_not_imported(capsys, tmp_path, hidden):
+    """A byline or date line kept from trafilatura by its class or id is still hidden by the page's style sheet
+    through that class or id (a copy for phones, one for print): no reader of the page sees it."""
+    style = "<style>.mobile-only, #date-print { display: none }</style></head>"
+    page = BYLINED_PAGE.format(above=hidden, lead=LEAD).replace("</head>", style, 1)
+    source = tmp_path / "page.html"
+    source.write_text(page, encoding="utf-8")
+    options = ("--date", "2026-02-03", "--source-url", "https://www.example.org/estonia")
+    result = run_import(capsys, source, tmp_path / "content", *options)
+    assert result.code == 0, result.err
+    assert "Jan Kowalski" not in body_of(result.path) and "3 lutego" not in body_of(result.path)

@@ -426,6 +426,52 @@ def test_text_the_pages_own_style_sheet_hides_is_not_imported(capsys, tmp_path):
     assert "\nShown on screen, left out of print.\n" in body and "\nViet Nam, the host country" in body
 
 
+@pytest.mark.parametrize(
+    ("style", "classes"),
+    [
+        # Bootstrap's and Tailwind's responsive utilities: hidden on a phone, shown on a wider screen.
+        (
+            "<style>.d-none{display:none!important}@media (min-width:768px){.d-md-block{display:block!important}}"
+            "</style>",
+            "d-none d-md-block",
+        ),
+        (r"<style>.hidden{display:none}@media (min-width:768px){.md\:block{display:block}}</style>", "hidden md:block"),
+        # A later rule of the sheet shows what an earlier one hides.
+        ("<style>.box{display:none} .box.open{display:block}</style>", "box open"),
+        ("<style>.note{visibility:hidden} .note.open{visibility:visible}</style>", "note open"),
+        ("<style>.box{display:none} .box:not(.closed){display:block}</style>", "box"),
+    ],
+)
+def test_text_a_rule_of_the_pages_style_sheet_shows_is_imported(capsys, tmp_path, style, classes):
+    """A rule that hides an element hides it from every reader only where no rule of the sheet shows it again:
+    on a screen of some width (`@media`) or by a later rule."""
+    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8").replace("</head>", style + "</head>", 1)
+    shown = f'<p class="{classes}">Shown on a wider screen: the minister spoke.</p>'
+    source = tmp_path / "page.html"
+    source.write_text(page.replace("<p>Viet Nam", shown + "<p>Viet Nam"), encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out")
+    assert result.code == 0, result.err
+    assert "\nShown on a wider screen: the minister spoke.\n" in body_of(result.path)
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "<style>@media (min-width:768px){.promo{display:block}} .promo{display:none}</style>",  # earlier
+        "<style>#main .promo{display:none} .promo{display:block}</style>",  # less specific
+        "<style>.promo{display:none!important} .promo{display:block}</style>",  # not important
+    ],
+)
+def test_text_a_rule_ranked_below_the_one_that_hides_it_shows_is_not_imported(capsys, tmp_path, style):
+    page = (FIXTURES / "news-page.html").read_text(encoding="utf-8").replace("</head>", style + "</head>", 1)
+    page = page.replace("<body", "<body id='main'", 1)
+    source = tmp_path / "page.html"
+    source.write_text(page.replace("<p>Viet Nam", '<p class="promo">Promo: one euro.</p><p>Viet Nam'), encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out")
+    assert result.code == 0, result.err
+    assert "one euro" not in body_of(result.path)
+
+
 @pytest.mark.parametrize("encoding", ["iso-8859-2", "cp1250"])
 @pytest.mark.parametrize(
     "text",

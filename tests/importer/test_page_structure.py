@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 
+from archive_core import markdown
 from archive_core.errors import ContentError
 from tools.importer import structure
 from tools.importer.block_marks import BlockMarks
@@ -111,3 +113,73 @@ def test_many_note_marks_are_read_at_once(capsys, tmp_path):
 def test_an_ordered_list_keeps_its_numbers(capsys, tmp_path):
     body = imported_body(capsys, tmp_path, page(f"{LEAD}<ol><li>First step.</li><li>Second step.</li></ol>"))
     assert "1. First step.\n2. Second step." in body
+
+
+@pytest.mark.parametrize(
+    "holder",
+    [
+        '<form method="post" action="./article.aspx" id="form1">{article}</form>',  # ASP.NET: one form, whole page
+        "<div role='main'><a href='/2025/signing'>{article}</a></div>",  # a card whose whole article is a link
+    ],
+)
+def test_the_article_s_own_footer_is_its_text_whatever_holds_the_article(capsys, tmp_path, holder):
+    """An own footer is one with words that are no link or control of its own: the form or link that holds the
+    whole article makes none of its footer's words a control."""
+    correction = "Correction: an earlier version of this article gave the wrong number of signatories."
+    article = f"<article>{LEAD}<footer><p>{correction}</p></footer></article>"
+    html = "<!doctype html><html lang='en'><head><title>Signing in Hanoi</title></head><body>"
+    body = imported_body(capsys, tmp_path, html + holder.format(article=article))
+    assert correction in body
+
+
+@pytest.mark.parametrize(
+    ("items", "shown"),
+    [
+        ("<ol start='4'><li>Fourth.</li><li>Fifth.</li></ol>", [4, 5]),
+        ("<ol><li value='7'>Seven.</li><li>Eight.</li></ol>", [7, 8]),
+        ("<ol reversed><li>Three.</li><li>Two.</li><li>One.</li></ol>", [3, 2, 1]),
+        ("<ol><li>One.</li><li>Two.</li></ol><ol><li>Uno.</li><li>Dos.</li></ol>", [1, 2, 1, 2]),
+        ("<ol><li>Art one.<ol><li>Sub one.</li><li>Sub two.</li></ol></li><li>Art two.</li></ol>", [1, 1, 2, 2]),
+    ],
+)
+def test_an_ordered_list_is_shown_with_the_numbers_its_page_shows(capsys, tmp_path, items, shown):
+    """An item's number is the page's (`start`, `value`, `reversed`), as the archive's page renders it: a list
+    after another, or nested in one, was run into one Markdown list, which numbers its items 1, 2, 3, 4."""
+    body = imported_body(capsys, tmp_path, page(f"{LEAD}{items}"))
+    html = markdown.render(markdown.parse(body))
+    numbers = []
+    for ordered in lxml.html.fragment_fromstring(html, create_parent="div").iter("ol"):
+        numbers += range(int(ordered.get("start", "1")), int(ordered.get("start", "1")) + len(ordered))
+    assert numbers == shown, body
+
+
+@pytest.mark.parametrize(
+    ("html", "paragraph"),
+    [
+        (
+            "<p>Run the <code>make check</code> command before sending.</p>",
+            "Run the make check command before sending.",
+        ),
+        (
+            "<blockquote><p>Type <code>ratify()</code> twice, said the minister.</p></blockquote>",
+            "> Type ratify() twice, said the minister.",
+        ),
+    ],
+)
+def test_code_inside_a_paragraph_is_its_text_not_a_paragraph_of_its_own(capsys, tmp_path, html, paragraph):
+    """Only text shown as written (`<pre>`, with its `<code>` or not) is a block of its own."""
+    body = imported_body(capsys, tmp_path, page(f"{LEAD}{html}<pre><code>  kept\n    as written</code></pre>"))
+    assert f"\n{paragraph}\n" in body, body
+    assert "```\n  kept\n    as written\n```" in body, body
+
+
+def test_two_quotations_one_after_the_other_stay_two(capsys, tmp_path):
+    """Each `<blockquote>` is a quotation of its own (two speakers), its paragraphs one quotation."""
+    quotes = (
+        "<blockquote><p>We signed today.</p><p>It is a good day.</p></blockquote>"
+        "<blockquote><p>We will not sign.</p></blockquote>"
+    )
+    body = imported_body(capsys, tmp_path, page(f"{LEAD}{quotes}"))
+    assert "> We signed today.\n>\n> It is a good day.\n\n> We will not sign.\n" in body, body
+    html = markdown.render(markdown.parse(body))
+    assert html.count("<blockquote>") == 2, html

@@ -31,6 +31,7 @@ class BlockMarks:
     closing: str
     digits: str
     tags: list[str] = field(default_factory=list)  # the element each number marked, in order
+    item_numbers: dict[int, int] = field(default_factory=dict)  # a mark's number -> its list item's, as shown
 
     @classmethod
     def absent_from(cls, used: set[str], path: Path) -> BlockMarks:
@@ -47,10 +48,12 @@ class BlockMarks:
             )
         return cls(free[0], free[1], "".join(free[2:]))
 
-    def mark(self, tag: str) -> str:
-        """The next block's mark; it was a `tag` element of the page."""
+    def mark(self, tag: str, item_number: int | None = None) -> str:
+        """The next block's mark; it was a `tag` element of the page (an item of an ordered list: `item_number`)."""
         number = len(self.tags)
         self.tags.append(tag)
+        if item_number is not None:
+            self.item_numbers[number] = item_number
         base, written = len(self.digits), ""
         while True:
             number, digit = divmod(number, base)
@@ -67,12 +70,22 @@ class BlockMarks:
 
     def first_tag(self, text: str) -> str | None:
         """The tag of the page's element whose mark comes first in `text`, if any does."""
+        number = self.first_mark(text)
+        return self.tags[number] if number is not None and number < len(self.tags) else None
+
+    def first_item_number(self, text: str) -> int | None:
+        """The number the page shows for the list item whose mark comes first in `text`, if it is one."""
+        number = self.first_mark(text)
+        return self.item_numbers.get(number) if number is not None else None
+
+    def first_mark(self, text: str) -> int | None:
+        """The number of the mark that comes first in `text` (each block of the page has its own), if any does."""
         if not (match := self._pattern.search(text)):
             return None
         number = 0
         for digit in match.group(1):
             number = number * len(self.digits) + self.digits.index(digit)
-        return self.tags[number] if number < len(self.tags) else None
+        return number
 
 
 def _unused(used: set[str]) -> Iterator[str]:

@@ -31,7 +31,7 @@ class Block:
     kind: Kind
     text: str
     rows: tuple[tuple[str, ...], ...] = ()  # a table's cells, row by row; its `text` is all of them
-    number: int = 0  # a numbered item's
+    number: int = 0  # a numbered item's; a quotation's paragraph's: which quotation of the page it is of
 
 
 @dataclass(frozen=True)

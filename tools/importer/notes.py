@@ -18,15 +18,13 @@ from urllib.parse import unquote
 # A note's mark as a link's text: a number, a letter, a dagger or asterisk, in brackets or not.
 NOTE_MARK = re.compile(r"[\[(]?(?:\d{1,3}|[a-z]|[*†‡§¶]{1,3})[\])]?", re.IGNORECASE)
 _FURNITURE = ("aside", "footer")
-_ARTICLES_OWN_FOOTERS = (
-    "//article//footer[.//text()[normalize-space()][not(ancestor::a or ancestor::button or ancestor::nav"
-    " or ancestor::form)]]"
-)
+_CONTROLS = frozenset({"a", "button", "nav", "form"})
 
 
 def keep_the_articles_notes(tree) -> None:
-    for footer in tree.xpath(_ARTICLES_OWN_FOOTERS):
-        footer.tag = "div"
+    for footer in tree.xpath("//article//footer"):
+        if _has_words_of_its_own(footer):
+            footer.tag = "div"
     articles = tree.xpath("//article")
     for article, note in list(_linked_notes(tree, articles)):
         for holder in [note, *note.iterancestors()]:
@@ -34,6 +32,18 @@ def keep_the_articles_notes(tree) -> None:
                 holder.tag = "div"
         if article is not None and article not in note.iterancestors():
             _put_at_the_end(note, article)
+
+
+def _has_words_of_its_own(footer) -> bool:
+    """Some word of `footer` is in no link or control of the footer's own: a form or a link that holds the whole
+    article (an ASP.NET page is one `<form>`) makes none of its words a control."""
+    for text in footer.xpath(".//text()[normalize-space()]"):
+        holder = text.getparent().getparent() if text.is_tail else text.getparent()
+        while holder is not footer and holder.tag not in _CONTROLS:
+            holder = holder.getparent()
+        if holder is footer:
+            return True
+    return False
 
 
 def _linked_notes(tree, articles: list):

@@ -76,15 +76,16 @@ def body(blocks: Iterable[Block]) -> str:
         if kind is Kind.LIST_ITEM:
             parts.append("\n".join(f"- {text}" for text in texts))
         elif kind is Kind.NUMBERED_ITEM:
-            parts.append("\n".join(f"{block.number}. {text}" for block, text in zip(group_blocks, texts, strict=True)))
+            parts.append(_numbered(group_blocks, texts))
         elif kind is Kind.HEADING:
             parts.extend(f"## {_closing_hash(text)}" for text in texts)
         elif kind is Kind.TABLE:
             parts.extend(_table(block.rows) for block in group_blocks)
         elif kind is Kind.CAPTION:
             parts.extend(f"::: caption\n{text}\n:::" for text in texts)
-        elif kind is Kind.QUOTATION:
-            parts.append("\n>\n".join(f"> {text}" for text in texts))
+        elif kind is Kind.QUOTATION:  # each quotation its own, its paragraphs together
+            for _, quoted in groupby(zip(group_blocks, texts, strict=True), key=lambda pair: pair[0].number):
+                parts.append("\n>\n".join(f"> {text}" for _, text in quoted))
         elif kind is Kind.SHOWN_AS_WRITTEN:
             parts.extend(_fenced(block.text) for block in group_blocks)
         elif kind is Kind.TERM:
@@ -100,6 +101,21 @@ def _table(rows: tuple[tuple[str, ...], ...]) -> str:
     width = max(len(row) for row in rows)
     lines = [_table_row([escape(cell).replace("|", "\\|") for cell in row] + [""] * (width - len(row))) for row in rows]
     return "\n".join([lines[0], _table_row(["---"] * width), *lines[1:]])
+
+
+def _numbered(blocks: list[Block], texts: list[str]) -> str:
+    """Numbered items, each with the number the page shows. A Markdown list numbers its items on from its first:
+    where an item's number is not the one before it and one more (a list after another, nested in one, counting
+    down), it opens a list of its own, its marker other than the last list's (`1)` after `2.`)."""
+    lists: list[list[str]] = []
+    delimiter, previous = ")", None
+    for block, text in zip(blocks, texts, strict=True):
+        if previous is None or block.number != previous + 1:
+            delimiter = "." if delimiter == ")" else ")"
+            lists.append([])
+        lists[-1].append(f"{block.number}{delimiter} {text}")
+        previous = block.number
+    return "\n\n".join("\n".join(items) for items in lists)
 
 
 def _fenced(text: str) -> str:

@@ -36,7 +36,7 @@ class PageBlocks:
             return self._table(element)
         if element.tag in ("quote", "code"):
             return self._quotation_or_shown_as_written(element)
-        if any(child.tag in _BLOCK_TAGS for child in element):
+        if any(self._is_block(child) for child in element):
             return self._mixed_blocks(element)
         text = self.clean(element.xpath("string()"))
         if not text:
@@ -57,8 +57,11 @@ class PageBlocks:
             return [Block(Kind.SHOWN_AS_WRITTEN, text)] if text.strip() else []
         if element.tag == "code":
             return [Block(Kind.PARAGRAPH, text)] if (text := self.clean(written)) else []
-        blocks = self._mixed_blocks(element)
-        return [Block(Kind.QUOTATION, block.text) if block.kind is Kind.PARAGRAPH else block for block in blocks]
+        blocks, quotation = self._mixed_blocks(element), self.marks.first_mark(written) or 0
+        return [
+            Block(Kind.QUOTATION, block.text, number=quotation) if block.kind is Kind.PARAGRAPH else block
+            for block in blocks
+        ]
 
     def _list_items(self, element) -> list[Block]:
         """Each item of a list, then each of a list nested in it (the body's lists have one level): an item's text
@@ -78,7 +81,8 @@ class PageBlocks:
             if not (text := self.clean("".join(own))):
                 pass
             elif numbered:
-                blocks.append(Block(Kind.NUMBERED_ITEM, text, number=number))
+                shown = self.marks.first_item_number("".join(own))
+                blocks.append(Block(Kind.NUMBERED_ITEM, text, number=number if shown is None else shown))
             else:
                 blocks.append(Block(_item_kind(item.get("rend") or ""), text))
             for inner in nested:
@@ -101,7 +105,7 @@ class PageBlocks:
         blocks: list[Block] = []
         pieces = [element.text or ""]
         for child in element:
-            if child.tag in _BLOCK_TAGS:
+            if self._is_block(child):
                 blocks.extend(self._text_blocks(" ".join(pieces)))
                 blocks.extend(self.of(child))
                 pieces = []
@@ -109,6 +113,13 @@ class PageBlocks:
                 pieces.append(child.xpath("string()"))
             pieces.append(child.tail or "")
         return blocks + self._text_blocks(" ".join(pieces))
+
+    def _is_block(self, child) -> bool:
+        """A block in a paragraph (trafilatura's reading of broken markup); its `code` only text shown as written
+        (`<pre>`): inline code (`<p>Run <code>make check</code> ...`) is the paragraph's text."""
+        if child.tag == "code":
+            return self.marks.first_tag(child.xpath("string()")) in _SHOWN_AS_WRITTEN
+        return child.tag in _BLOCK_TAGS
 
     def _text_blocks(self, text: str) -> list[Block]:
         text = self.clean(text)

@@ -6,6 +6,7 @@ would leave out is put where it keeps it, and broken markup is nested as a brows
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import lxml.html
@@ -41,12 +42,12 @@ def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Dra
     keep_the_articles_notes(tree)
     _anchors_are_text(tree)
     _keep_text_of_elements_trafilatura_drops(tree)
-    _keep_bylines_and_date_lines(tree)
     _words_parted_at_line_breaks(tree)
     drawings = keep_drawing_names(tree)  # before the figures that hold them are cleared
     _keep_figure_captions(tree)
     _keep_text_shown_as_written(tree)
     tree = _nested_as_a_browser_nests_it(tree, path)
+    _keep_bylines_and_date_lines(tree)  # their class and id gone once the page's style sheets hid what they hide
     _keep_text_outside_paragraphs(tree)
     name_the_article_whole(tree)
     marks = _mark_each_block(tree, path)
@@ -306,9 +307,37 @@ def _mark_each_block(tree, path: Path) -> BlockMarks:
     for element in tree.iter():
         used.update(element.text or "", element.tail or "", *element.attrib.values())
     marks = BlockMarks.absent_from(used, path)
+    numbers = _item_numbers(tree)
     for element in tree.iter(*_MARKED):
-        element.text = marks.mark(element.tag) + (element.text or "")
+        element.text = marks.mark(element.tag, numbers.get(element)) + (element.text or "")
     return marks
+
+
+# The numbers a Markdown list item may start with (CommonMark: at most 9 digits).
+_ITEM_NUMBERS = range(1_000_000_000)
+_INTEGER = re.compile(r"\s*([-+]?[0-9]{1,10})")
+
+
+def _item_numbers(tree) -> dict:
+    """Each item of an ordered list -> the number a browser shows for it (HTML: the list's `start` and `reversed`,
+    an item's `value`, which the items after it count on from), where Markdown can write it."""
+    numbers = {}
+    for ordered in tree.iter("ol"):
+        items = [child for child in ordered if child.tag == "li"]
+        step = -1 if ordered.get("reversed") is not None else 1
+        number = _integer(ordered.get("start"), len(items) if step < 0 else 1)
+        for item in items:
+            number = _integer(item.get("value"), number)
+            if number in _ITEM_NUMBERS:
+                numbers[item] = number
+            number += step
+    return numbers
+
+
+def _integer(written: str | None, otherwise: int) -> int:
+    """An attribute's integer as HTML reads it (`" 4"`, `"4th"`: 4), else `otherwise`."""
+    match = _INTEGER.match(written or "")
+    return int(match[1]) if match else otherwise
 
 
 def _keep_figure_captions(tree) -> None:

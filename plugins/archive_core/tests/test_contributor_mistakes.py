@@ -272,6 +272,15 @@ def test_a_value_written_in_words_or_in_the_other_language_is_told_the_value_mea
     assert any(expected in p for p in problems), problems
 
 
+@pytest.mark.parametrize("status", ["nie ratyfikowała", "nieratyfikowana", "not ratified", "unratified", "non-signed"])
+def test_a_value_written_negated_is_never_told_the_value_it_negates(tmp_path, status):
+    """`nie ratyfikowała` (did not ratify) is spelt nearly as `ratyfikowała`: 'ratified' is its opposite."""
+    text = f"- code: FR\n  status: {status}\n  source: https://example.org/fr\n"
+    problems = told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, "data/countries.yaml": text})
+    [problem] = [p for p in problems if "FR.status" in p]
+    assert "did you mean 'ratified'" not in problem and "did you mean 'signed'" not in problem, problem
+
+
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
@@ -299,11 +308,34 @@ def test_an_id_or_slug_with_spaces_or_capitals_is_told_its_slug(tmp_path, name, 
     assert any(p.startswith(expected) for p in problems), problems
 
 
+@pytest.mark.parametrize("written", ["Main", "Search Results", "Next"])
+def test_an_id_is_never_told_to_be_written_as_an_id_the_page_keeps_for_itself(tmp_path, written):
+    """`Main` made as an id is `main`, the skip link's target: the hint that proposed it led to one more error."""
+    event = EVENT.replace("id: opening", f"id: {written}")
+    problems = told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, "data/timeline/opening.yaml": event})
+    [problem] = [p for p in problems if ": id: " in p]
+    assert "write `id:" not in problem and "name the file" not in problem, problem
+
+
+def test_a_slug_is_never_told_to_be_written_as_the_address_of_a_year_s_next_pages(tmp_path):
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + "slug: Page\n" + BODY})
+    [problem] = [p for p in problems if ": slug: " in p]
+    assert "write `slug: page`" not in problem, problem
+
+
 def test_a_count_in_quotes_is_told_to_drop_them(tmp_path):
     convention = 'as_of: 2026-06-01\nhanoi_signatures:\n  total: "4"\n  states: 3\n  organisations: 1\n'
     problems = told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, "data/convention.yaml": convention})
     assert any(p.startswith("convention.yaml:3: convention.hanoi_signatures.total: ") for p in problems), problems
     assert any("drop the quotes: `total: 4`" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("count", ['"' + "9" * 5000 + '"', "9" * 5000 + ".0", '"' + "4" * 20 + '"'])
+def test_a_count_of_more_digits_than_python_reads_is_told_not_a_count(tmp_path, count):
+    """A hint that reads a quoted count as a number never fails on one of thousands of digits."""
+    convention = f"as_of: 2026-06-01\nhanoi_signatures:\n  total: {count}\n  states: 3\n  organisations: 1\n"
+    problems = told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, "data/convention.yaml": convention})
+    assert any(re.match(r"convention\.yaml:3: (convention\.)?hanoi_signatures\.total: ", p) for p in problems), problems
 
 
 def test_country_names_name_their_fields_as_the_yaml_reading_does(tmp_path):
