@@ -399,6 +399,7 @@ async function run() {
     if (number !== generation) return;
     [term, searchedAs] = [asHeld, statusAs];
     search = await pagefind.search(term || null, { filters });
+    if (number !== generation) return; // a newer search has set `term`: not to be folded by this one
     if (search && query && !search.results.length && UNFOLDED.test(query)) {
       term = fold(term); // see asciiRetry
       search = await pagefind.search(term, { filters });
