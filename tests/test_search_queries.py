@@ -113,6 +113,12 @@ def test_a_word_the_index_does_not_hold_is_searched_as_its_longest_start_it_hold
     expect(page.locator("#search-status")).to_contain_text(f": {searched_as}.")
 
 
+def test_a_phrase_beside_other_words_is_searched_as_typed(page, queries_served):
+    # A word of it the index does not hold was left out, the quote after it with it: `"polski ratyf…`.
+    titles_found(page, queries_served.base_url, PL, '"polski rzond" ratyfkacja')
+    expect(page.locator("#search-status")).to_contain_text(': "polski rzond" ratyf….')
+
+
 def test_a_query_the_index_holds_is_searched_as_typed(page, queries_served):
     assert titles_found(page, queries_served.base_url, PL, "konwencja ratyfikacja")[:1] == [DEBATE_PL]
     expect(page.locator("#search-status")).not_to_contain_text("…")

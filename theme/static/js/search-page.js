@@ -271,12 +271,24 @@ async function asTheIndexHoldsIt(pagefind, value) {
   if (!value || /^".*"$/.test(value)) return [value, ""];
   const words = value.split(" ");
   const checked = words.length <= CHECKED_WORDS;
-  const held = await Promise.all(words.map((word) => wordAsHeld(pagefind, word, checked)));
+  const quoted = inAPhrase(words);
+  const held = await Promise.all(words.map((word, at) => (quoted[at] ? [word] : wordAsHeld(pagefind, word, checked))));
   const kept = held.filter(([searched]) => searched);
   if (!kept.length) return [value, ""];
   const shortened = held.some(([, start]) => start !== undefined);
   const shown = kept.map(([searched, start]) => (start ? `${start}…` : searched)).join(" ");
   return [kept.map(([searched]) => searched).join(" "), shortened ? shown : ""];
+}
+
+// Whether each word is part of a quoted phrase: a phrase is searched as typed, its quotes kept whole.
+function inAPhrase(words) {
+  let open = false;
+  return words.map((word) => {
+    const quotes = (word.match(/["„“”«»]/g) || []).length;
+    const inside = open || quotes > 0;
+    if (quotes % 2) open = !open;
+    return inside;
+  });
 }
 
 // [what the word is searched as, and the start searched for it if it is not held ("" where none is: left out)].
