@@ -110,6 +110,24 @@ def test_many_note_marks_are_read_at_once(capsys, tmp_path):
     assert "Note 2999." in body
 
 
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "<footer><p>© 2025 Example News. All rights reserved.</p><ol><li id='n1'>{note}</li></ol></footer>",
+        "<footer><nav><a href='/'>Home</a></nav><section><h2>Notes</h2><p><a name='n1'></a>{note}</p></section>"
+        "<p>© 2025 Example News. All rights reserved.</p></footer>",
+    ],
+)
+def test_notes_kept_in_the_site_s_furniture_come_without_the_furniture(capsys, tmp_path, notes):
+    """The note's outermost holder outside the article was moved in whole: the site's footer, its copyright too."""
+    note = "The depositary counts seventy-two signatures."
+    article = f"<article>{LEAD}<p>The text goes on<a href='#n1'>1</a>.</p></article>"
+    html = "<!doctype html><html lang='en'><head><title>Signing in Hanoi</title></head><body>"
+    body = imported_body(capsys, tmp_path, html + article + notes.format(note=note))
+    assert note in body
+    assert "All rights reserved" not in body
+
+
 def test_an_ordered_list_keeps_its_numbers(capsys, tmp_path):
     body = imported_body(capsys, tmp_path, page(f"{LEAD}<ol><li>First step.</li><li>Second step.</li></ol>"))
     assert "1. First step.\n2. Second step." in body

@@ -7,7 +7,9 @@ with no word said. The article's notes are told from the furniture as a reader t
   its words are links or controls (a share bar, a list of tags);
 - an element a note mark of the article links to (`<sup><a href="#fn1">1</a></sup>`, `[2]`, `*`, `†`) is a note,
   wherever the page keeps it: the footer or aside that holds it is text, and a note kept outside the
-  `<article>` (an aside of endnotes after it) is put at the article's end, where trafilatura reads it.
+  `<article>` (an aside of endnotes after it) is put at the article's end, where trafilatura reads it, with what
+  holds notes and headings only: the site's footer around them, its copyright, stays out. An empty anchor
+  (`<a name="fn1"></a>`) marks the start of the note that holds it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from urllib.parse import unquote
 NOTE_MARK = re.compile(r"[\[(]?(?:\d{1,3}|[a-z]|[*†‡§¶]{1,3})[\])]?", re.IGNORECASE)
 _FURNITURE = ("aside", "footer")
 _CONTROLS = frozenset({"a", "button", "nav", "form"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def keep_the_articles_notes(tree) -> None:
@@ -26,12 +29,46 @@ def keep_the_articles_notes(tree) -> None:
         if _has_words_of_its_own(footer):
             footer.tag = "div"
     articles = tree.xpath("//article")
-    for article, note in list(_linked_notes(tree, articles)):
+    linked = list(_linked_notes(tree, articles))
+    notes = {note for _, note in linked}
+    for article, note in linked:
+        top = _notes_alone(note, notes, set(article.iterancestors())) if _outside(note, article) else None
         for holder in [note, *note.iterancestors()]:
             if holder.tag in _FURNITURE:
                 holder.tag = "div"
-        if article is not None and article not in note.iterancestors():
-            _put_at_the_end(note, article)
+            if holder is top:
+                break
+        if top is not None and top.getparent() is not None:
+            _put_at_the_end(top, article)
+
+
+def _outside(note, article) -> bool:
+    """The note is neither in the article nor the article or what holds it."""
+    if article is None or note is article:
+        return False
+    return article not in note.iterancestors() and note not in article.iterancestors()
+
+
+def _notes_alone(note, notes: set, holding_the_article: set):
+    """The note's outermost holder outside the article that holds nothing but notes and their headings (a list of
+    notes, an aside of endnotes): the site's footer that also holds them, with its copyright, is not the article's."""
+    holder = note
+    while (parent := holder.getparent()) is not None and parent not in holding_the_article:
+        if _words_beside(parent, notes):
+            break
+        holder = parent
+    return holder
+
+
+def _words_beside(element, notes: set) -> bool:
+    """Some word of `element` is in none of `notes` and in no heading."""
+    for text in element.xpath(".//text()[normalize-space()]"):
+        holder = text.getparent().getparent() if text.is_tail else text.getparent()
+        while holder is not element and holder not in notes and holder.tag not in _HEADINGS:
+            holder = holder.getparent()
+        if holder is element:
+            return True
+    return False
 
 
 def _has_words_of_its_own(footer) -> bool:
@@ -56,21 +93,14 @@ def _linked_notes(tree, articles: list):
             href = link.get("href") or ""
             if href.startswith("#") and NOTE_MARK.fullmatch(link.text_content().strip()):
                 note = named.get(unquote(href[1:]))
+                while note is not None and not note.text_content().strip():  # an empty anchor starts its note
+                    note = note.getparent()
                 if note is not None and note is not link:
                     yield article, note
 
 
-def _put_at_the_end(note, article) -> None:
-    """The note's outermost holder that does not hold the article (the aside of endnotes after it) goes at the
-    article's end; the text after it stays where it was."""
-    holding_the_article = set(article.iterancestors())
-    if note in holding_the_article:  # a mark that links to what holds the article (`#page`) names no note
-        return
-    moved = note
-    while (parent := moved.getparent()) is not None and parent not in holding_the_article:
-        moved = parent
-    if moved.getparent() is None:
-        return
+def _put_at_the_end(moved, article) -> None:
+    """`moved` (the notes after the article) goes at the article's end; the text after it stays where it was."""
     if moved.tail:
         previous = moved.getprevious()
         if previous is not None:
