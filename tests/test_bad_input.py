@@ -90,7 +90,8 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "the author, which the archive names as the publisher": (
         NEW,
         good("lang: en", "lang: en\nauthor: X"),
-        ":5: author: is not a known field (did you mean `publisher:` under `source:`?)",
+        ":5: author: is not a known field (the archive has no author field: name who published the original with "
+        "`publisher:` under `source:`)",
     ),
     "impossible date": (NEW, good("2025-10-27", "2025-02-30"), "date: impossible date"),
     "date as text": (

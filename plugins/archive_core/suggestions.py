@@ -100,8 +100,11 @@ class Suggestions:
         """`did you mean X?`, X the known name closest to `written`, else `alias` (`shown` formats X: "`{}`",
         "{!r}"); where X is given already, or proposed for an earlier one, that it is; else `otherwise`."""
         name = self.meant(written, alias)
-        if name is None:
-            return otherwise
+        return otherwise if name is None else self.propose(name, shown)
+
+    def propose(self, name: str, shown: str) -> str:
+        """`did you mean X?`, X `name` formatted by `shown`; where X is given already, or proposed for an earlier
+        one, that it is."""
         meant = shown.format(name)
         if name in self.given:
             return f"{meant} is given already (or proposed for another one): delete this one, or merge it there"
