@@ -103,9 +103,12 @@ def _counts(fields: Fields, counts: Any) -> dict[str, int]:
             ["hanoi_signatures"], "is missing", "hanoi_signatures: {total: N, states: N, organisations: N}"
         )
     checks, numbers = Checks(), {}
+    checks.unknown_keys(fields, counts, COUNT_KEYS, where=["hanoi_signatures"])
     for key in COUNT_KEYS:
         value = counts.get(key)
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PARTIES:
+        if value is None and key not in counts:
+            checks.add(fields.fail(["hanoi_signatures", key], "is missing", f"add `{key}: N` under it: {COUNT_HINT}"))
+        elif isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PARTIES:
             hint = _count_hint(key, value, range(MAX_PARTIES + 1))
             checks.add(fields.fail(["hanoi_signatures", key], f"{_shown(value)} is not a count", hint))
         numbers[key] = value

@@ -29,7 +29,6 @@ from urllib.parse import urlsplit
 
 from .data import Checks, Key, Record
 from .locales import LANGUAGES
-from .suggestions import closest
 from .when import date_hint
 
 SOURCE_KEYS = frozenset({"url", "title", "publisher", "published", "accessed", "archived", "note"})
@@ -265,16 +264,10 @@ class Fields(Record):
             return Citation(url=value.strip())
         if not isinstance(value, dict):
             raise self.fail(keys, "must be an address or a mapping with `url:`", "url: https://...")
-        checks, meant = Checks(), set()  # every problem of the source; the keys misspelt ones were meant to be
-        for key in value:
-            if key not in SOURCE_KEYS:
-                meant.add(closest(str(key), sorted(SOURCE_KEYS)))
-                checks.add(
-                    self.fail([*keys, key], "is not a known key", f"known keys: {', '.join(sorted(SOURCE_KEYS))}")
-                )
+        checks = Checks()  # every problem of the source; none of a key a misspelt one was meant to be
+        checks.unknown_keys(self, value, SOURCE_KEYS, where=keys)
         url = value.get("url")
-        if url is not None or "url" not in meant:
-            checks.attempt(self._url, [*keys, "url"], url)
+        checks.attempt(self._url, [*keys, "url"], url)
         archived = value.get("archived")
         if archived is not None and not is_http_url(archived):
             checks.add(
@@ -364,9 +357,7 @@ class Fields(Record):
         if not isinstance(item, dict):
             raise self.fail(where, "must be a mapping", "date:, change:, and optionally reason:")
         checks = Checks()
-        for key in item:
-            if key not in CORRECTION_KEYS:
-                checks.add(self.fail([*where, key], "is not a known key", "date, change, reason"))
+        checks.unknown_keys(self, item, CORRECTION_KEYS, where=where)
         correction = Correction(
             date=checks.attempt(self.day, [*where, "date"], item.get("date"), today),
             change=checks.attempt(self.localized, [*where, "change"], item.get("change")),
