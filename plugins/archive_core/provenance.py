@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from .data import Checks, Key, Record
 from .locales import LANGUAGES
+from .suggestions import meant_key
 from .when import date_hint
 
 SOURCE_KEYS = frozenset({"url", "title", "publisher", "published", "accessed", "archived", "note"})
@@ -247,12 +248,13 @@ class Fields(Record):
         if not isinstance(value, dict):
             raise self.fail(
                 keys,
-                "must give one text per language",
-                "one line per language under it, indented: `pl: ...`, `en: ...`",
+                "is missing" if value is None else "must give one text per language",
+                f"add `{keys[-1]}:`, and under it, indented, one line per language: `pl: ...`, `en: ...`",
             )
         for lang in value:
             if lang not in LANGUAGES:
-                raise self.fail([*keys, lang], "is not an archive language", f"use {' and '.join(LANGUAGES)}")
+                hint = meant_key(lang, LANGUAGES, value, f"use {' and '.join(LANGUAGES)}")[0]
+                raise self.fail([*keys, lang], "is not an archive language", hint)
         return {
             lang: self.text([*keys, lang], value.get(lang), f"add the text in {lang}: `{lang}: ...`")
             for lang in LANGUAGES

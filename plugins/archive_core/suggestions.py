@@ -77,6 +77,15 @@ def meant_hint(written: object, known: Sequence[str], otherwise: str | None = No
     return f"did you mean {meant!r}?" if meant else otherwise or f"one of: {', '.join(known)}"
 
 
+def meant_key(written: object, known: Sequence[str], given: Iterable[object], otherwise: str) -> tuple[str, str | None]:
+    """The hint for a key of the closed set `known` written otherwise (`PL:`, `pol:`: "did you mean 'pl'?"), and the
+    key meant; `otherwise` and None when none is meant, or the one meant is `given` already."""
+    meant = meant_value(written, known)
+    if meant is None or meant in given:
+        return otherwise, None
+    return f"did you mean {meant!r}?", meant
+
+
 def slug_hint(key: str, written: str, rule: str, max_length: int = 0) -> str:
     """How to write `written`, the value of the id or slug `key` (`Opening Ceremony`, `Tytuł_Artykułu`), as one:
     "write `key: opening-ceremony`: <rule>"; `rule` alone when no letter or figure of it is left to make one of."""

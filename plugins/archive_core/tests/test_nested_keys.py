@@ -62,3 +62,48 @@ def test_a_count_of_the_convention_left_out_is_told_missing(tmp_path):
         "convention.yaml:3: convention.hanoi_signatures.total: is missing (add `total: N` under it: "
         "a whole number, at most 250, as the depositary gives it)"
     ], problems
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "data/timeline/opening.yaml",
+            EVENT.replace("{pl: Otwarcie,", "{PL: Otwarcie,"),
+            "opening.yaml:4: title.PL: event 'opening': is not an archive language (did you mean 'pl'?)",
+        ),
+        (
+            "data/timeline/opening.yaml",
+            EVENT.replace("{pl: Opis.,", "{pol: Opis.,"),
+            "opening.yaml:5: description.pol: event 'opening': is not an archive language (did you mean 'pl'?)",
+        ),
+        (
+            "data/timeline/opening.yaml",
+            EVENT + "corrections:\n  - date: 2026-01-02\n",
+            "opening.yaml:12: corrections.0.change: event 'opening': is missing (add `change:`, and under it, "
+            "indented, one line per language: `pl: ...`, `en: ...`)",
+        ),
+        (
+            "data/convention.yaml",
+            CONVENTION + "entry_into_force:\n  instrumnts: 40\n  sources: [https://example.org/e]\n",
+            "convention.yaml:12: convention.entry_into_force.instrumnts: is not a known key (did you mean "
+            "`instruments`?)",
+        ),
+    ],
+)
+def test_a_language_or_a_text_per_language_is_told_once_as_what_it_is(tmp_path, name, text, expected):
+    problems = told(tmp_path, {**ARTICLE, name: text})
+    assert problems == [expected], problems
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        ("{instruments: 40}", ":11: convention.entry_into_force.sources: is missing ("),
+        ("{instruments: 40, sources: []}", ":11: convention.entry_into_force.sources: the figure needs a source ("),
+        ("{sources: [https://example.org/e]}", ":11: convention.entry_into_force.instruments: is missing ("),
+    ],
+)
+def test_the_entry_into_force_figure_is_told_each_part_it_lacks(tmp_path, entry, expected):
+    problems = told(tmp_path, {**ARTICLE, "data/convention.yaml": CONVENTION + f"entry_into_force: {entry}\n"})
+    assert len(problems) == 1 and expected in problems[0], problems
