@@ -400,10 +400,12 @@ class _Validator:
             return None
         self.typed(field, value, "mapping")
         names = Suggestions(sorted(keys), {str(key) for key in value})
+        aliases = KEY_ALIASES.get(field.split(".")[0], {})
         for key in value:
             if key not in keys:
-                meant = names.meant(str(key))
-                hint = names.hint(str(key), "`{}`", f"known keys: {', '.join(sorted(keys))}")
+                alias = aliases.get(str(key).casefold())
+                meant = names.meant(str(key), alias)
+                hint = names.hint(str(key), "`{}`", f"known keys: {', '.join(sorted(keys))}", alias)
                 self.attempt(self.fail, f"{field}.{key}", "is not a known key", hint)
                 if meant and value.get(meant) is None:
                     self.mark(f"{field}.{meant}", settled=True)
@@ -422,6 +424,16 @@ FIELD_ALIASES = {
     "translator": "translation.by",
     "note": "editor_note",
     "description": "summary",
+}
+
+
+# The same for the keys of a field's records: what other tools, or the words of a record, call them.
+KEY_ALIASES: dict[str, dict[str, str]] = {
+    "source": {"link": "url", "address": "url", "href": "url", "site": "publisher", "archive_url": "archived"},
+    "translation": {"translator": "by", "translated_by": "by", "lang": "from", "language": "from"},
+    "annotations": {"passage": "text", "quote": "text", "comment": "note", "type": "kind"},
+    "corrections": {"text": "change", "description": "change", "why": "reason"},
+    "translation_chain": {"translator": "by", "translated_by": "by", "into": "to"},
 }
 
 

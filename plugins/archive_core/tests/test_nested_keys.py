@@ -7,6 +7,8 @@ import pytest
 
 from .test_contributor_mistakes import BODY, EVENT, FRONT, told
 
+ARTICLE_FILE = "articles/2025/tytul.pl.md"
+
 ARTICLE = {"articles/2025/a.pl.md": FRONT.replace("tytul", "a") + BODY}
 SOURCE = "url: https://example.org/s\n    title: S\n    publisher: P\n    accessed: 2026-06-01"
 CONVENTION = (
@@ -107,3 +109,22 @@ def test_a_language_or_a_text_per_language_is_told_once_as_what_it_is(tmp_path, 
 def test_the_entry_into_force_figure_is_told_each_part_it_lacks(tmp_path, entry, expected):
     problems = told(tmp_path, {**ARTICLE, "data/convention.yaml": CONVENTION + f"entry_into_force: {entry}\n"})
     assert len(problems) == 1 and expected in problems[0], problems
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "meant"),
+    [
+        ("", "source.link", "url"),
+        ("translation:\n  from: en\n  translator: DeepL\n", "translation.translator", "by"),
+        ("translation:\n  language: en\n  by: DeepL\n", "translation.language", "from"),
+        ("annotations:\n  - passage: Tekst\n    note: n\n    kind: sic\n", "annotations.0.passage", "text"),
+        ("annotations:\n  - text: Tekst\n    note: n\n    type: sic\n", "annotations.0.type", "kind"),
+        ("corrections:\n  - date: 2025-11-01\n    text: Poprawiono.\n", "corrections.0.text", "change"),
+    ],
+)
+def test_a_key_of_a_record_named_as_other_tools_name_it_is_told_the_archive_s_and_nothing_more(
+    tmp_path, lines, field, meant
+):
+    text = FRONT.replace("  url:", "  link:") if not lines else FRONT
+    problems = told(tmp_path, {ARTICLE_FILE: text + lines + BODY})
+    assert [p.split(": ", 1)[1] for p in problems] == [f"{field}: is not a known key (did you mean `{meant}`?)"]
