@@ -79,7 +79,7 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "source not a mapping": (
         NEW,
         good("source:\n  url: https://example.org/a\n  publisher: Example", "source: https://example.org/a"),
-        "source: is text, not a mapping (write the keys indented under `source:`",
+        "source: is text, not a mapping (write `source:` alone on its line, and under it, indented, `url: https://",
     ),
     "unknown field": (NEW, good("lang: en", "lang: en\nauthr: X"), "authr: is not a known field"),
     "topics, as other sites call tags": (

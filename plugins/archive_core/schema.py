@@ -332,7 +332,7 @@ class _Validator:
         if not fits(value, expected):
             written = written_scalar(self.doc, field, self.root)
             message, hint = wrong_type(value, expected, "" if _key(field).isdigit() else _key(field), written)
-            self.fail(field, message, pelican_shape_hint(field, value) or hint)
+            self.fail(field, message, pelican_shape_hint(field, value) or _main_key_hint(field, value) or hint)
 
     def check_types(self, data: dict[str, Any], fields: tuple[Field, ...], where: str = "") -> None:
         """Every field of `fields` in `data`, and every key of its parts (`source.url`, `corrections.0.date`),
@@ -425,6 +425,19 @@ FIELD_ALIASES = {
     "note": "editor_note",
     "description": "summary",
 }
+
+
+# The key a record is written as when it is given as one value (`source: https://...`: its `url`).
+MAIN_KEYS = {"source": "url", "translation": "from"}
+MAIN_VALUE_MAX_CHARS = 80  # a value a hint shows whole, to be written in
+
+
+def _main_key_hint(field: str, value: Any) -> str | None:
+    """For a record written as its main key's value (`source: https://...`), how to write that key."""
+    if field not in MAIN_KEYS or not isinstance(value, str) or not value.strip():
+        return None
+    shown = value.strip() if len(value.strip()) <= MAIN_VALUE_MAX_CHARS and "\n" not in value.strip() else "..."
+    return f"write `{field}:` alone on its line, and under it, indented, `{MAIN_KEYS[field]}: {shown}`"
 
 
 # The same for the keys of a field's records: what other tools, or the words of a record, call them.

@@ -128,3 +128,25 @@ def test_a_key_of_a_record_named_as_other_tools_name_it_is_told_the_archive_s_an
     text = FRONT.replace("  url:", "  link:") if not lines else FRONT
     problems = told(tmp_path, {ARTICLE_FILE: text + lines + BODY})
     assert [p.split(": ", 1)[1] for p in problems] == [f"{field}: is not a known key (did you mean `{meant}`?)"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "source:\n  url: https://example.org/a\n  publisher: Example\n",
+            "source: https://example.org/a\n",
+            "source: is text, not a mapping (write `source:` alone on its line, and under it, indented, "
+            "`url: https://example.org/a`)",
+        ),
+        (
+            "translation_key: tytul\n",
+            "translation_key: tytul\ntranslation: en\n",
+            "translation: is text, not a mapping (write `translation:` alone on its line, and under it, indented, "
+            "`from: en`)",
+        ),
+    ],
+)
+def test_a_record_written_as_its_main_key_s_value_is_told_to_write_that_key(tmp_path, old, new, expected):
+    problems = told(tmp_path, {ARTICLE_FILE: FRONT.replace(old, new) + BODY})
+    assert [p.split(": ", 1)[1] for p in problems if "not a mapping" in p] == [expected], problems
