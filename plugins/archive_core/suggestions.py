@@ -72,7 +72,9 @@ def meant_value(written: object, known: Sequence[str]) -> str | None:
 
 def meant_hint(written: object, known: Sequence[str], otherwise: str | None = None) -> str:
     """`did you mean 'X'?` for a value of a closed set (a status, a kind) written nearly right, or in words of
-    either language; else `otherwise`, by default the values it may take."""
+    either language, or as a list of it alone (`[signed]`); else `otherwise`, by default the values it may take."""
+    if isinstance(written, list) and len(written) == 1 and (meant := meant_value(written[0], known)):
+        return f"one value, not a list: did you mean {meant!r}?"
     meant = meant_value(written, known)
     return f"did you mean {meant!r}?" if meant else otherwise or f"one of: {', '.join(known)}"
 

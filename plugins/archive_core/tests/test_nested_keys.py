@@ -150,3 +150,26 @@ def test_a_key_of_a_record_named_as_other_tools_name_it_is_told_the_archive_s_an
 def test_a_record_written_as_its_main_key_s_value_is_told_to_write_that_key(tmp_path, old, new, expected):
     problems = told(tmp_path, {ARTICLE_FILE: FRONT.replace(old, new) + BODY})
     assert [p.split(": ", 1)[1] for p in problems if "not a mapping" in p] == [expected], problems
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("data/timeline/opening.yaml", EVENT.replace("kind: signing", "kind: [signing]"), "kind: event 'opening': "),
+        (
+            "data/countries.yaml",
+            "- code: FR\n  status: [ratified]\n  date: 2025-10-26\n  source: https://example.org/fr\n",
+            "FR.status: ",
+        ),
+        (
+            "data/countries.yaml",
+            "- code: PL\n  status: signed\n  date: 2025-10-25\n  place: [Hanoi]\n  source: https://example.org/pl\n",
+            "PL.place: ",
+        ),
+        (ARTICLE_FILE, FRONT.replace("lang: pl", "lang: [pl]") + BODY, "lang: "),
+        (ARTICLE_FILE, FRONT + "translation:\n  from: [en]\n  by: X\n" + BODY, "translation.from: "),
+    ],
+)
+def test_a_value_of_a_closed_set_written_as_a_list_is_told_the_value(tmp_path, name, text, expected):
+    problems = [p for p in told(tmp_path, {**ARTICLE, name: text}) if expected in p]
+    assert len(problems) == 1 and "(one value, not a list: did you mean '" in problems[0], problems
