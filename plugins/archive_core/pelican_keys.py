@@ -7,11 +7,19 @@ as Pelican does; `translation` in another shape (`PELICAN_SHAPES`); the others n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from .suggestions import closest
+
+# Every key Pelican's docs list under "File metadata", as it reads them in any capitals (`Title:`).
+PELICAN_METADATA = frozenset({
+    "title", "date", "modified", "tags", "keywords", "category", "slug", "author", "authors", "summary", "lang",
+    "translation", "status", "template", "save_as", "url",
+})  # fmt: skip
+_METADATA_LINE = re.compile(r"([A-Za-z_]+):(?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -69,3 +77,17 @@ def pelican_shape_hint(field: str, value: Any) -> str | None:
     """The hint for `value` of the archive's `field` written as Pelican writes it (`translation: true`)."""
     kind, hint = PELICAN_SHAPES.get(field, (None, ""))
     return hint if kind is not None and isinstance(value, kind) else None
+
+
+def metadata_block_hint(first_line: str) -> str | None:
+    """For a file that starts with Pelican's own metadata lines (`Title: ...`, no '---' around them), where the
+    front-matter's two '---' lines go."""
+    found = _METADATA_LINE.match(first_line)
+    if not found or found[1].casefold() not in PELICAN_METADATA:
+        return None
+    key = found[1]
+    case = f", its field names in lower case, `{key.casefold()}:`" if key != key.casefold() else ""
+    return (
+        f"put a '---' line above `{key}:` and another after the last field: the front-matter is YAML between two "
+        f"'---' lines{case}"
+    )

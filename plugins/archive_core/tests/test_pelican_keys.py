@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, METADATA_PROCESSORS
 
-from archive_core.pelican_keys import PELICAN_KEYS
+from archive_core.pelican_keys import PELICAN_KEYS, PELICAN_METADATA
 from archive_core.schema import FIELD_NAMES
 
 from .test_contributor_mistakes import BODY, FRONT, told
@@ -105,3 +105,22 @@ def test_a_pelican_url_with_no_source_is_told_once(tmp_path):
     )
     [problem] = told(tmp_path, {ARTICLE: text + BODY})
     assert problem.startswith("tytul.pl.md:6: url: is not a known field (") and "under `source:`" in problem
+
+
+def test_pelican_s_metadata_lines_without_a_front_matter_block_are_told_to_go_between_two_rules(tmp_path):
+    text = "Title: Tytuł\nDate: 2025-10-26 10:20\nCategory: Polityka\n\nTekst artykułu.\n"
+    [problem] = told(tmp_path, {ARTICLE: text})
+    assert problem == (
+        "tytul.pl.md:1: front-matter: the file does not start with a '---' line (put a '---' line above "
+        "`Title:` and another after the last field: the front-matter is YAML between two '---' lines, its "
+        "field names in lower case, `title:`)"
+    ), problem
+
+
+def test_a_file_without_front_matter_is_told_to_start_with_one(tmp_path):
+    [problem] = told(tmp_path, {ARTICLE: "Tekst artykułu: bez pól.\n"})
+    assert problem.endswith("(put the YAML fields between two '---' lines at the top)"), problem
+
+
+def test_pelican_s_documented_metadata_is_each_a_field_of_the_archive_or_told_what_it_does_instead():
+    assert {*FIELD_NAMES, *PELICAN_KEYS} >= PELICAN_METADATA, PELICAN_METADATA - {*FIELD_NAMES, *PELICAN_KEYS}
