@@ -51,24 +51,7 @@ CORRECTION = "corrections:\n  - date: 2026-01-02\n    change: {pl: Poprawiono., 
             CONVENTION.replace("  total: 4", "  totl: 4"),
             "convention.yaml:3: convention.hanoi_signatures.totl: is not a known key (did you mean `total`?)",
         ),
-    ],
-)
-def test_a_misspelt_key_of_a_data_record_is_told_the_key_meant_and_nothing_more(tmp_path, name, text, expected):
-    problems = told(tmp_path, {**ARTICLE, name: text})
-    assert problems == [expected], problems
-
-
-def test_a_count_of_the_convention_left_out_is_told_missing(tmp_path):
-    problems = told(tmp_path, {**ARTICLE, "data/convention.yaml": CONVENTION.replace("  total: 4\n", "")})
-    assert problems == [
-        "convention.yaml:3: convention.hanoi_signatures.total: is missing (add `total: N` under it: "
-        "a whole number, at most 250, as the depositary gives it)"
-    ], problems
-
-
-@pytest.mark.parametrize(
-    ("name", "text", "expected"),
-    [
+        # a language key written otherwise, a text per language left out, an entry-into-force key misspelt
         (
             "data/timeline/opening.yaml",
             EVENT.replace("{pl: Otwarcie,", "{PL: Otwarcie,"),
@@ -93,9 +76,17 @@ def test_a_count_of_the_convention_left_out_is_told_missing(tmp_path):
         ),
     ],
 )
-def test_a_language_or_a_text_per_language_is_told_once_as_what_it_is(tmp_path, name, text, expected):
+def test_a_key_of_a_data_record_misspelt_or_left_out_is_told_once_as_what_it_is(tmp_path, name, text, expected):
     problems = told(tmp_path, {**ARTICLE, name: text})
     assert problems == [expected], problems
+
+
+def test_a_count_of_the_convention_left_out_is_told_missing(tmp_path):
+    problems = told(tmp_path, {**ARTICLE, "data/convention.yaml": CONVENTION.replace("  total: 4\n", "")})
+    assert problems == [
+        "convention.yaml:3: convention.hanoi_signatures.total: is missing (add `total: N` under it: "
+        "a whole number, at most 250, as the depositary gives it)"
+    ], problems
 
 
 @pytest.mark.parametrize(
