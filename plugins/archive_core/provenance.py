@@ -34,6 +34,8 @@ from .when import date_hint
 
 SOURCE_KEYS = frozenset({"url", "title", "publisher", "published", "accessed", "archived", "note"})
 CORRECTION_KEYS = frozenset({"date", "change", "reason"})
+# What other tools call a source's keys, in an article's `source:` and in a data file's sources alike.
+SOURCE_ALIASES = {"link": "url", "address": "url", "href": "url", "site": "publisher", "archive_url": "archived"}
 WAYBACK = "https://web.archive.org/web/"
 
 Localized = dict[str, str]  # one text per archive language
@@ -267,7 +269,7 @@ class Fields(Record):
         if not isinstance(value, dict):
             raise self.fail(keys, "must be an address or a mapping with `url:`", "url: https://...")
         checks = Checks()  # every problem of the source; none of a key a misspelt one was meant to be
-        checks.unknown_keys(self, value, SOURCE_KEYS, where=keys)
+        checks.unknown_keys(self, value, SOURCE_KEYS, where=keys, aliases=SOURCE_ALIASES)
         url = value.get("url")
         checks.attempt(self._url, [*keys, "url"], url)
         archived = value.get("archived")

@@ -26,7 +26,7 @@ from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .pelican_keys import pelican_key, pelican_shape_hint
-from .provenance import address_hint, is_http_url
+from .provenance import SOURCE_ALIASES, address_hint, is_http_url
 from .scalar_lines import line_finder
 from .suggestions import Suggestions, meant_hint, slug_hint
 from .summaries import summary_problems
@@ -442,7 +442,7 @@ def _main_key_hint(field: str, value: Any) -> str | None:
 
 # The same for the keys of a field's records: what other tools, or the words of a record, call them.
 KEY_ALIASES: dict[str, dict[str, str]] = {
-    "source": {"link": "url", "address": "url", "href": "url", "site": "publisher", "archive_url": "archived"},
+    "source": SOURCE_ALIASES,
     "translation": {"translator": "by", "translated_by": "by", "lang": "from", "language": "from"},
     "annotations": {"passage": "text", "quote": "text", "comment": "note", "type": "kind"},
     "corrections": {"text": "change", "description": "change", "why": "reason"},

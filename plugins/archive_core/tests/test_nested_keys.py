@@ -51,6 +51,16 @@ CORRECTION = "corrections:\n  - date: 2026-01-02\n    change: {pl: Poprawiono., 
             CONVENTION.replace("  total: 4", "  totl: 4"),
             "convention.yaml:3: convention.hanoi_signatures.totl: is not a known key (did you mean `total`?)",
         ),
+        (
+            "data/timeline/opening.yaml",
+            EVENT.replace("  - url:", "  - link:"),
+            "opening.yaml:7: sources.0.link: event 'opening': is not a known key (did you mean `url`?)",
+        ),
+        (
+            "data/convention.yaml",
+            CONVENTION.replace("  - url:", "  - address:"),
+            "convention.yaml:7: convention.sources.0.address: is not a known key (did you mean `url`?)",
+        ),
         # a language key written otherwise, a text per language left out, an entry-into-force key misspelt
         (
             "data/timeline/opening.yaml",
