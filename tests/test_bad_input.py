@@ -79,7 +79,7 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "source not a mapping": (
         NEW,
         good("source:\n  url: https://example.org/a\n  publisher: Example", "source: https://example.org/a"),
-        "source: is text, not a mapping (write the keys indented under `source:`",
+        "source: is text, not a mapping (write `source:` alone on its line, and under it, indented, `url: https://",
     ),
     "unknown field": (NEW, good("lang: en", "lang: en\nauthr: X"), "authr: is not a known field"),
     "topics, as other sites call tags": (
@@ -90,7 +90,8 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "the author, which the archive names as the publisher": (
         NEW,
         good("lang: en", "lang: en\nauthor: X"),
-        ":5: author: is not a known field (did you mean `publisher:` under `source:`?)",
+        ":5: author: is not a known field (the archive has no author field: name who published the original with "
+        "`publisher:` under `source:`)",
     ),
     "impossible date": (NEW, good("2025-10-27", "2025-02-30"), "date: impossible date"),
     "date as text": (

@@ -30,7 +30,7 @@ from .convention import CONVENTION_FILE
 from .country_data import check_counts
 from .errors import ContentError, Problem, display_path
 from .events import check_figures
-from .layout import ARTICLE_SUFFIX, COUNTRIES_FILE, EVENTS_DIR, Layout
+from .layout import ARTICLE_SUFFIX, COUNTRIES_FILE, EVENTS_DIR, Layout, meant_data_file
 from .links import broken_link_problems, copied_files, copied_type_problem
 from .locales import LANGUAGES
 from .provenance import same_address
@@ -87,7 +87,10 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 def _unread_file_hint(path: Path, content_dir: Path, layout: Layout) -> str:
-    """Where the file goes: for one named as an article is (a translation saved in `pl/`), its article's place."""
+    """Where the file goes: for one named as an article is (a translation saved in `pl/`), its article's place;
+    for one named nearly as a data file is, that file's name."""
+    if meant := meant_data_file(path.relative_to(content_dir)):
+        return f"did you mean {meant.as_posix()}? rename it"
     key, _, lang = path.name.removesuffix(ARTICLE_SUFFIX).rpartition(".")
     if not path.name.endswith(ARTICLE_SUFFIX) or not key or lang not in LANGUAGES:
         return layout.hint()

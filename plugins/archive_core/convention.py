@@ -26,6 +26,7 @@ from .provenance import Citation, Fields
 
 KEYS = frozenset({"as_of", "hanoi_signatures", "sources", "entry_into_force"})
 COUNT_KEYS = ("total", "states", "organisations")
+ENTRY_INTO_FORCE_KEYS = ("instruments", "sources")
 # More than could ever sign or ratify (the UN's member and observer states, and the regional organisations
 # Article 64 admits, are under 250): a larger count is a slip of the keyboard, shown on every country page.
 MAX_PARTIES = 250
@@ -103,9 +104,12 @@ def _counts(fields: Fields, counts: Any) -> dict[str, int]:
             ["hanoi_signatures"], "is missing", "hanoi_signatures: {total: N, states: N, organisations: N}"
         )
     checks, numbers = Checks(), {}
+    checks.unknown_keys(fields, counts, COUNT_KEYS, where=["hanoi_signatures"])
     for key in COUNT_KEYS:
         value = counts.get(key)
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PARTIES:
+        if value is None and key not in counts:
+            checks.add(fields.fail(["hanoi_signatures", key], "is missing", f"add `{key}: N` under it: {COUNT_HINT}"))
+        elif isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PARTIES:
             hint = _count_hint(key, value, range(MAX_PARTIES + 1))
             checks.add(fields.fail(["hanoi_signatures", key], f"{_shown(value)} is not a count", hint))
         numbers[key] = value
@@ -145,13 +149,20 @@ def _entry_into_force(fields: Fields, data: Any, today: date) -> tuple[int | Non
     if data is None:
         return None, ()
     shape = "entry_into_force: {instruments: 40, sources: [...]}"
-    if not isinstance(data, dict) or set(data) != {"instruments", "sources"}:
+    if not isinstance(data, dict):
         raise fields.fail(["entry_into_force"], "must have `instruments` and `sources`", shape)
-    checks, needed = Checks(), data["instruments"]
-    if isinstance(needed, bool) or not isinstance(needed, int) or not 1 <= needed <= MAX_PARTIES:
-        hint = _count_hint("instruments", needed, range(1, MAX_PARTIES + 1))
+    checks, needed = Checks(), data.get("instruments")
+    checks.unknown_keys(fields, data, ENTRY_INTO_FORCE_KEYS, where=["entry_into_force"])
+    for key in (key for key in ENTRY_INTO_FORCE_KEYS if data.get(key) is None):
+        checks.add(fields.fail(["entry_into_force", key], "is missing", shape))
+    counts = range(1, MAX_PARTIES + 1)
+    if needed is not None and (isinstance(needed, bool) or not isinstance(needed, int) or needed not in counts):
+        hint = _count_hint("instruments", needed, counts)
         checks.add(fields.fail(["entry_into_force", "instruments"], f"{_shown(needed)} is not a count", hint))
-    sources = checks.attempt(fields.citations, ["entry_into_force", "sources"], data["sources"], today)
+    cited = data.get("sources")
+    sources = (
+        checks.attempt(fields.citations, ["entry_into_force", "sources"], cited, today) if cited is not None else None
+    )
     if sources is not None and not sources:
         checks.add(fields.fail(["entry_into_force", "sources"], "the figure needs a source", "the convention's text"))
     checks.done()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
@@ -140,21 +140,33 @@ class Checks:
     def add(self, error: ContentError) -> None:
         self.problems += (problem for problem in error.problems if problem.field not in self.misspelt)
 
-    def unknown_keys(self, record: Record, item: dict, known: Collection[str], *, kin: Iterable[set[str]] = ()) -> None:
+    def unknown_keys(
+        self,
+        record: Record,
+        item: dict,
+        known: Collection[str],
+        *,
+        kin: Iterable[set[str]] = (),
+        where: Sequence[Key] = (),
+        aliases: Mapping[str, str] | None = None,
+    ) -> None:
         """Each key of `item` not in `known` told, with the known one it was likely meant to be ("did you mean");
         nothing is told after that of the field it was meant to be, if `item` lacks it, nor of its `kin` (fields
-        that stand in for one another: `source` and `sources`)."""
+        that stand in for one another: `source` and `sources`). `where`: the keys of `item` below the record's
+        (a source of its `sources`), whose own are told as keys; `aliases`: what other tools call a known one."""
+        noun = "key" if where else "field"
         names = Suggestions(sorted(known), {str(key) for key in item})
         for key in item:
             if key in known:
                 continue
-            meant = names.meant(str(key))
-            hint = names.hint(str(key), "`{}`", f"known fields: {', '.join(sorted(known))}")
-            [problem] = record.fail([str(key)], "is not a known field", hint).problems
-            self.problems.append(replace(problem, line=record.file.key_line(*record.base, key)))
+            alias = (aliases or {}).get(str(key).casefold())
+            meant = names.meant(str(key), alias)
+            hint = names.hint(str(key), "`{}`", f"known {noun}s: {', '.join(sorted(known))}", alias)
+            [problem] = record.fail([*where, str(key)], f"is not a known {noun}", hint).problems
+            self.problems.append(replace(problem, line=record.file.key_line(*record.base, *where, key)))
             if meant is not None and meant not in item:
                 group = next((group for group in kin if meant in group), {meant})
-                self.misspelt.update(record.field([name]) for name in group if name not in item)
+                self.misspelt.update(record.field([*where, name]) for name in group if name not in item)
 
     def attempt(self, check: Callable[..., T], *args: Any) -> T | None:
         """`check(*args)`, or None when it raised ContentError (its problems kept)."""

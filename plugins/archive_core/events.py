@@ -18,7 +18,7 @@ from archive_core.locales import LANGUAGES
 from archive_core.page_ids import is_reserved
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.schema import MAX_DAYS_AHEAD
-from archive_core.suggestions import Suggestions, as_slug, meant_hint, slug_hint
+from archive_core.suggestions import Suggestions, as_slug, meant_hint, meant_key, slug_hint
 
 from .when import When, date_hint, parse_point, parse_range
 
@@ -175,11 +175,14 @@ class _Record(Checks):
         if not isinstance(value, dict):
             self.fail([field], "is missing" if value is None else "must give one text per language", example)
             return {}
+        meant = set()  # the languages keys written otherwise were meant to be: not told missing beside them
         for lang in value:
             if lang not in LANGUAGES:
-                self.fail([field, lang], "is not an archive language", f"use {' and '.join(LANGUAGES)}")
+                hint, language = meant_key(lang, LANGUAGES, value, f"use {' and '.join(LANGUAGES)}")
+                self.fail([field, lang], "is not an archive language", hint)
+                meant.add(language)
         texts = {}
-        for lang in LANGUAGES:
+        for lang in (lang for lang in LANGUAGES if lang not in meant):
             text = self.text([field, lang], value.get(lang), f"add the {field} in {lang}: `{lang}: ...` under {field}")
             if text:
                 texts[lang] = text

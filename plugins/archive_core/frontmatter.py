@@ -23,6 +23,7 @@ import yaml
 
 from . import paths
 from .errors import ContentError, Problem, content_error, in_file_order
+from .pelican_keys import metadata_block_hint
 from .scalar_lines import written_line
 from .text import (
     LABEL_MAX_CHARS,
@@ -214,7 +215,7 @@ def split(text: str, path: str | Path) -> SplitDocument:
             1,
             "front-matter",
             "the file does not start with a '---' line",
-            "put the YAML fields between two '---' lines at the top",
+            metadata_block_hint(lines[0]) or "put the YAML fields between two '---' lines at the top",
         )
     for index in range(1, len(lines)):
         if lines[index].rstrip() == FENCE:

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .suggestions import closest
+
 ARTICLE_DIRS: tuple[str, ...] = ("articles",)  # Pelican's ARTICLE_PATHS, as pelican.conf.py sets it
 ARTICLE_SUFFIX = ".md"
 ABOUT_DIR = Path("about")
@@ -40,6 +42,20 @@ DATA_FILES: tuple[Path, ...] = (
 )
 EVENTS_DIR = DATA_DIR / "timeline"
 EVENT_SUFFIX = ".yaml"
+# How near a stray data file's name is to a data file's to be told that name (`countrys.yaml`, `publisher.yaml`),
+# and no nearer one to another's (`timeline.yaml` is not `names.yaml`).
+DATA_NAME_CUTOFF = 0.85
+
+
+def meant_data_file(relative: Path) -> Path | None:
+    """The data file a file of the data folder (`relative` to the content folder) was meant to be, by its name
+    in other capitals, with `.yml` or `_`, or nearly spelt."""
+    if relative.parent != DATA_DIR:
+        return None
+    written = f"{relative.stem}.yaml" if relative.suffix == ".yml" else relative.name
+    names = {path.name: path for path in DATA_FILES}
+    meant = closest(written.replace("_", "-"), names, DATA_NAME_CUTOFF)
+    return names[meant] if meant else None
 
 
 @dataclass(frozen=True)

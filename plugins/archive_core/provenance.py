@@ -29,11 +29,13 @@ from urllib.parse import urlsplit
 
 from .data import Checks, Key, Record
 from .locales import LANGUAGES
-from .suggestions import closest
+from .suggestions import meant_key
 from .when import date_hint
 
 SOURCE_KEYS = frozenset({"url", "title", "publisher", "published", "accessed", "archived", "note"})
 CORRECTION_KEYS = frozenset({"date", "change", "reason"})
+# What other tools call a source's keys, in an article's `source:` and in a data file's sources alike.
+SOURCE_ALIASES = {"link": "url", "address": "url", "href": "url", "site": "publisher", "archive_url": "archived"}
 WAYBACK = "https://web.archive.org/web/"
 
 Localized = dict[str, str]  # one text per archive language
@@ -248,12 +250,13 @@ class Fields(Record):
         if not isinstance(value, dict):
             raise self.fail(
                 keys,
-                "must give one text per language",
-                "one line per language under it, indented: `pl: ...`, `en: ...`",
+                "is missing" if value is None else "must give one text per language",
+                f"add `{keys[-1]}:`, and under it, indented, one line per language: `pl: ...`, `en: ...`",
             )
         for lang in value:
             if lang not in LANGUAGES:
-                raise self.fail([*keys, lang], "is not an archive language", f"use {' and '.join(LANGUAGES)}")
+                hint = meant_key(lang, LANGUAGES, value, f"use {' and '.join(LANGUAGES)}")[0]
+                raise self.fail([*keys, lang], "is not an archive language", hint)
         return {
             lang: self.text([*keys, lang], value.get(lang), f"add the text in {lang}: `{lang}: ...`")
             for lang in LANGUAGES
@@ -265,16 +268,10 @@ class Fields(Record):
             return Citation(url=value.strip())
         if not isinstance(value, dict):
             raise self.fail(keys, "must be an address or a mapping with `url:`", "url: https://...")
-        checks, meant = Checks(), set()  # every problem of the source; the keys misspelt ones were meant to be
-        for key in value:
-            if key not in SOURCE_KEYS:
-                meant.add(closest(str(key), sorted(SOURCE_KEYS)))
-                checks.add(
-                    self.fail([*keys, key], "is not a known key", f"known keys: {', '.join(sorted(SOURCE_KEYS))}")
-                )
+        checks = Checks()  # every problem of the source; none of a key a misspelt one was meant to be
+        checks.unknown_keys(self, value, SOURCE_KEYS, where=keys, aliases=SOURCE_ALIASES)
         url = value.get("url")
-        if url is not None or "url" not in meant:
-            checks.attempt(self._url, [*keys, "url"], url)
+        checks.attempt(self._url, [*keys, "url"], url)
         archived = value.get("archived")
         if archived is not None and not is_http_url(archived):
             checks.add(
@@ -364,9 +361,7 @@ class Fields(Record):
         if not isinstance(item, dict):
             raise self.fail(where, "must be a mapping", "date:, change:, and optionally reason:")
         checks = Checks()
-        for key in item:
-            if key not in CORRECTION_KEYS:
-                checks.add(self.fail([*where, key], "is not a known key", "date, change, reason"))
+        checks.unknown_keys(self, item, CORRECTION_KEYS, where=where)
         correction = Correction(
             date=checks.attempt(self.day, [*where, "date"], item.get("date"), today),
             change=checks.attempt(self.localized, [*where, "change"], item.get("change")),

@@ -25,7 +25,8 @@ from .frontmatter import SplitDocument, compose, naive, node_column, node_line, 
 from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
-from .provenance import address_hint, is_http_url
+from .pelican_keys import pelican_key, pelican_shape_hint
+from .provenance import SOURCE_ALIASES, address_hint, is_http_url
 from .scalar_lines import line_finder
 from .suggestions import Suggestions, as_slug, meant_hint, slug_hint
 from .summaries import summary_problems
@@ -330,7 +331,8 @@ class _Validator:
         """Fail, saying what `value` is, unless it is of the type `expected`."""
         if not fits(value, expected):
             written = written_scalar(self.doc, field, self.root)
-            self.fail(field, *wrong_type(value, expected, "" if _key(field).isdigit() else _key(field), written))
+            message, hint = wrong_type(value, expected, "" if _key(field).isdigit() else _key(field), written)
+            self.fail(field, message, pelican_shape_hint(field, value) or _main_key_hint(field, value) or hint)
 
     def check_types(self, data: dict[str, Any], fields: tuple[Field, ...], where: str = "") -> None:
         """Every field of `fields` in `data`, and every key of its parts (`source.url`, `corrections.0.date`),
@@ -401,32 +403,53 @@ class _Validator:
             return None
         self.typed(field, value, "mapping")
         names = Suggestions(sorted(keys), {str(key) for key in value})
+        aliases = KEY_ALIASES.get(field.split(".")[0], {})
         for key in value:
             if key not in keys:
-                meant = names.meant(str(key))
-                hint = names.hint(str(key), "`{}`", f"known keys: {', '.join(sorted(keys))}")
+                alias = aliases.get(str(key).casefold())
+                meant = names.meant(str(key), alias)
+                hint = names.hint(str(key), "`{}`", f"known keys: {', '.join(sorted(keys))}", alias)
                 self.attempt(self.fail, f"{field}.{key}", "is not a known key", hint)
                 if meant and value.get(meant) is None:
                     self.mark(f"{field}.{meant}", settled=True)
         return value
 
 
-# What other sites and tools call a field: a contributor's first guess, pointed to the archive's own name.
+# What other sites and tools call a field: a contributor's first guess, pointed to the archive's own name
+# (Pelican's own keys: `pelican_keys`).
 FIELD_ALIASES = {
     "topics": "tags",
     "topic": "tags",
-    "keywords": "tags",
-    "category": "tags",
-    "categories": "tags",
     "country": "countries",
     "language": "lang",
-    "url": "source.url",
     "publisher": "source.publisher",
-    "author": "source.publisher",
     "key": "translation_key",
     "translator": "translation.by",
     "note": "editor_note",
     "description": "summary",
+}
+
+
+# The key a record is written as when it is given as one value (`source: https://...`: its `url`).
+MAIN_KEYS = {"source": "url", "translation": "from"}
+MAIN_VALUE_MAX_CHARS = 80  # a value a hint shows whole, to be written in
+
+
+def _main_key_hint(field: str, value: Any) -> str | None:
+    """For a record written as its main key's value (`source: https://...`), how to write that key."""
+    if field not in MAIN_KEYS or not isinstance(value, str) or not value.strip():
+        return None
+    shown = value.strip() if len(value.strip()) <= MAIN_VALUE_MAX_CHARS and "\n" not in value.strip() else "..."
+    return f"write `{field}:` alone on its line, and under it, indented, `{MAIN_KEYS[field]}: {shown}`"
+
+
+# The same for the keys of a field's records: what other tools, or the words of a record, call them.
+KEY_ALIASES: dict[str, dict[str, str]] = {
+    "source": SOURCE_ALIASES,
+    "translation": {"translator": "by", "translated_by": "by", "lang": "from", "language": "from"},
+    "annotations": {"passage": "text", "quote": "text", "comment": "note", "type": "kind"},
+    "corrections": {"text": "change", "description": "change", "why": "reason"},
+    "translation_chain": {"translator": "by", "translated_by": "by", "into": "to"},
 }
 
 
@@ -510,12 +533,17 @@ def check(data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None, told
 
 
 def _unknown_field(v: _Validator, key: Any, names: Suggestions) -> None:
-    alias = FIELD_ALIASES.get(str(key).lower())
-    known = f"did you mean {_shown_field(alias)}?" if alias else f"known fields: {', '.join(FIELD_NAMES)}"
-    hint = names.hint(str(key), "`{}`", known, alias if alias in FIELD_NAMES else None)
     label = str(key) if re.fullmatch(r"[\w.-]+", str(key)) else repr(key)  # keep `path:line: field:` parseable
-    v.attempt(v.fail, label, "is not a known field", hint)
-    field = names.meant(str(key), alias)
+    if pelican := pelican_key(str(key), FIELD_NAMES):
+        field = pelican.instead
+        hint = f"{pelican.hint}: {names.propose(field, '`{}`')}" if field in FIELD_NAMES else pelican.hint
+        v.attempt(v.fail, label, "is not a known field", hint)
+    else:
+        alias = FIELD_ALIASES.get(str(key).lower())
+        known = f"did you mean {_shown_field(alias)}?" if alias else f"known fields: {', '.join(FIELD_NAMES)}"
+        hint = names.hint(str(key), "`{}`", known, alias if alias in FIELD_NAMES else None)
+        v.attempt(v.fail, label, "is not a known field", hint)
+        field = names.meant(str(key), alias)
     if field and _value(v.data, field) is None:  # the field the key was meant to be: not told again as missing
         v.mark(field if field.split(".")[0] in v.data else field.split(".")[0], settled=True)  # `url:`: `source`
 

@@ -83,9 +83,20 @@ def _negated(text: str) -> bool:
 
 def meant_hint(written: object, known: Sequence[str], otherwise: str | None = None) -> str:
     """`did you mean 'X'?` for a value of a closed set (a status, a kind) written nearly right, or in words of
-    either language; else `otherwise`, by default the values it may take."""
+    either language, or as a list of it alone (`[signed]`); else `otherwise`, by default the values it may take."""
+    if isinstance(written, list) and len(written) == 1 and (meant := meant_value(written[0], known)):
+        return f"one value, not a list: did you mean {meant!r}?"
     meant = meant_value(written, known)
     return f"did you mean {meant!r}?" if meant else otherwise or f"one of: {', '.join(known)}"
+
+
+def meant_key(written: object, known: Sequence[str], given: Iterable[object], otherwise: str) -> tuple[str, str | None]:
+    """The hint for a key of the closed set `known` written otherwise (`PL:`, `pol:`: "did you mean 'pl'?"), and the
+    key meant; `otherwise` and None when none is meant, or the one meant is `given` already."""
+    meant = meant_value(written, known)
+    if meant is None or meant in given:
+        return otherwise, None
+    return f"did you mean {meant!r}?", meant
 
 
 def slug_hint(key: str, written: str, rule: str, max_length: int = 0) -> str:
@@ -111,8 +122,11 @@ class Suggestions:
         """`did you mean X?`, X the known name closest to `written`, else `alias` (`shown` formats X: "`{}`",
         "{!r}"); where X is given already, or proposed for an earlier one, that it is; else `otherwise`."""
         name = self.meant(written, alias)
-        if name is None:
-            return otherwise
+        return otherwise if name is None else self.propose(name, shown)
+
+    def propose(self, name: str, shown: str) -> str:
+        """`did you mean X?`, X `name` formatted by `shown`; where X is given already, or proposed for an earlier
+        one, that it is."""
         meant = shown.format(name)
         if name in self.given:
             return f"{meant} is given already (or proposed for another one): delete this one, or merge it there"

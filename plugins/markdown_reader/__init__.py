@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from blinker import signal
 from pelican import signals
 from pelican.readers import BaseReader
+from pelican.urlwrappers import Tag
 from pelican.utils import set_date_tzinfo
 
 from archive_core import paths
@@ -26,6 +28,7 @@ from archive_core.facets import NO_NAMES, article_facets
 from archive_core.links import COPIED_HINT, SITE_ADDRESS_HINT, copied_type_problem, site_address_problem
 from archive_core.pelican_compat import freeze_url, skip_unwritten_listings, take_over_extensions
 from archive_core.snapshot import CONTEXT_KEY, take
+from archive_core.urls import tag_slug
 from archive_core.workers import default_workers
 
 logger = logging.getLogger(__name__)
@@ -54,8 +57,19 @@ class ArchiveMarkdownReader(BaseReader):
             "search": article_facets(meta, doc.summary_html, doc.html, snapshot.names if snapshot else NO_NAMES),
         }
         if meta.tags:
-            metadata["tags"] = self.process_metadata("tags", ", ".join(meta.tags))
+            metadata["tags"] = pelican_tags(meta.tags, self.settings)
         return doc.html, metadata
+
+
+def pelican_tags(tags: tuple[str, ...], settings: Mapping[str, Any]) -> list[Tag]:
+    """Pelican's tags: the archive's, each with the topic page's slug. Pelican's own reading of a tag list (split
+    at `;`, else `,`) and slug (HTML tags stripped: `</style>` had none, and a warning) are not the archive's."""
+    tags_of_pelican = []
+    for name in tags:
+        tag = Tag(name, settings)
+        tag.slug = tag_slug(name)
+        tags_of_pelican.append(tag)
+    return tags_of_pelican
 
 
 def add_reader(readers) -> None:

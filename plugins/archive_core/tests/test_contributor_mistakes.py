@@ -395,3 +395,33 @@ def test_the_sources_a_hint_shows_are_written_as_yaml_reads_them(tmp_path, name,
     for example in shown:
         [source] = yaml.safe_load(example[1].replace("...", "x"))["sources"]
         assert isinstance(source, dict) and "url" in source, example[1]
+
+
+@pytest.mark.parametrize("tag", ["???", "—", "🙂", "🇵🇱", "&#128512;", "&nbsp;", "∞"])
+def test_a_tag_with_no_letter_or_figure_for_its_address_is_refused_at_its_line(tmp_path, tag):
+    """Its topic page would have no address (Pelican: "Unable to generate valid slug for Tag")."""
+    text = FRONT + f"tags:\n  - prawa człowieka\n  - {tag!r}\n" + BODY
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": text})
+    assert problem.startswith(f"tytul.pl.md:11: tags.1: {tag!r} has no letters or digits"), problem
+    assert problem.endswith("(name the topic in words)"), problem
+
+
+@pytest.mark.parametrize(
+    ("name", "meant"),
+    [
+        ("countrys.yaml", "countries.yaml"),
+        ("Countries.yaml", "countries.yaml"),
+        ("people.yml", "people.yaml"),
+        ("publisher.yaml", "publishers.yaml"),
+        ("country_names.yaml", "country-names.yaml"),
+    ],
+)
+def test_a_data_file_nearly_named_as_one_is_told_its_name(tmp_path, name, meant):
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, f"data/{name}": "- code: FR\n"})
+    assert problems == [f"{name}:None: file: is not read by the build and would never be published "
+                        f"(did you mean data/{meant}? rename it)"], problems  # fmt: skip
+
+
+def test_a_data_file_named_as_none_is_told_where_each_kind_of_file_goes(tmp_path):
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, "data/timeline.yaml": "- id: x\n"})
+    assert "(content/ holds articles/" in problem and "did you mean" not in problem, problem

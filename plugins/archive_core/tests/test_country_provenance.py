@@ -69,7 +69,7 @@ def test_a_reported_signature_needs_no_date_but_a_reason_and_is_not_counted_as_c
     [
         ("  verified: false\n", "GB.note", "must say why"),
         ("  verified: maybe\n", "GB.verified", "must be true or false"),
-        ("  corrections:\n    - date: 2026-11-29\n", "GB.corrections.0.change", "must give one text per language"),
+        ("  corrections:\n    - date: 2026-11-29\n", "GB.corrections.0.change", "is missing"),
     ],
 )
 def test_bad_provenance_names_the_record_and_field(tmp_path, text, field, message):
