@@ -31,8 +31,9 @@ def keep_the_articles_notes(tree) -> None:
     articles = tree.xpath("//article")
     linked = list(_linked_notes(tree, articles))
     notes = {note for _, note in linked}
+    beside: dict = {}  # each holder read for words beside the notes, once: moving notes out changes none of them
     for article, note in linked:
-        top = _notes_alone(note, notes, set(article.iterancestors())) if _outside(note, article) else None
+        top = _notes_alone(note, notes, set(article.iterancestors()), beside) if _outside(note, article) else None
         for holder in [note, *note.iterancestors()]:
             if holder.tag in _FURNITURE:
                 holder.tag = "div"
@@ -49,12 +50,14 @@ def _outside(note, article) -> bool:
     return article not in note.iterancestors() and note not in article.iterancestors()
 
 
-def _notes_alone(note, notes: set, holding_the_article: set):
+def _notes_alone(note, notes: set, holding_the_article: set, beside: dict):
     """The note's outermost holder outside the article that holds nothing but notes and their headings (a list of
     notes, an aside of endnotes): the site's footer that also holds them, with its copyright, is not the article's."""
     holder = note
     while (parent := holder.getparent()) is not None and parent not in holding_the_article:
-        if _words_beside(parent, notes):
+        if parent not in beside:
+            beside[parent] = _words_beside(parent, notes)
+        if beside[parent]:
             break
         holder = parent
     return holder
