@@ -154,6 +154,22 @@ def test_a_record_written_as_its_main_key_s_value_is_told_to_write_that_key(tmp_
 
 
 @pytest.mark.parametrize(
+    ("old", "new", "wrong"),
+    [
+        ("source:\n  url: https://example.org/a\n  publisher: Example\n", "source: Reuters\n", "`url: Reuters`"),
+        ("translation_key: tytul\n", "translation_key: tytul\ntranslation: DeepL\n", "`from: DeepL`"),
+    ],
+)
+def test_a_record_written_as_a_value_its_main_key_does_not_take_is_not_told_to_write_it_there(
+    tmp_path, old, new, wrong
+):
+    """`source: Reuters` names the publisher, not the original's address; `translation: DeepL` who translated."""
+    problems = told(tmp_path, {ARTICLE_FILE: FRONT.replace(old, new) + BODY})
+    [problem] = [p for p in problems if "not a mapping" in p]
+    assert wrong not in problem, problem
+
+
+@pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
         ("data/timeline/opening.yaml", EVENT.replace("kind: signing", "kind: [signing]"), "kind: event 'opening': "),
