@@ -61,6 +61,11 @@ CORRECTION = "corrections:\n  - date: 2026-01-02\n    change: {pl: Poprawiono., 
             CONVENTION.replace("  - url:", "  - address:"),
             "convention.yaml:7: convention.sources.0.address: is not a known key (did you mean `url`?)",
         ),
+        (  # another tool's word for a key is that key, though spelt nearer another (`site`: `title`)
+            "data/convention.yaml",
+            CONVENTION.replace("    publisher: P", "    site: P"),
+            "convention.yaml:9: convention.sources.0.site: is not a known key (did you mean `publisher`?)",
+        ),
         # a language key written otherwise, a text per language left out, an entry-into-force key misspelt
         (
             "data/timeline/opening.yaml",
@@ -120,6 +125,7 @@ def test_the_entry_into_force_figure_is_told_each_part_it_lacks(tmp_path, entry,
         ("translation:\n  language: en\n  by: DeepL\n", "translation.language", "from"),
         ("annotations:\n  - passage: Tekst\n    note: n\n    kind: sic\n", "annotations.0.passage", "text"),
         ("annotations:\n  - text: Tekst\n    note: n\n    type: sic\n", "annotations.0.type", "kind"),
+        ("annotations:\n  - quote: Tekst\n    note: n\n    kind: sic\n", "annotations.0.quote", "text"),
         ("corrections:\n  - date: 2025-11-01\n    text: Poprawiono.\n", "corrections.0.text", "change"),
     ],
 )
