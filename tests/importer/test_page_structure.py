@@ -13,6 +13,7 @@ from archive_core import markdown
 from archive_core.errors import ContentError
 from tools.importer import page_tree, structure
 from tools.importer.block_marks import BlockMarks
+from tools.importer.decoding import MAX_SOURCE_BYTES
 from tools.importer.notes import keep_the_articles_notes
 
 from .helpers import body_of, run_import
@@ -124,6 +125,22 @@ def test_notes_beside_the_site_s_copyright_are_read_at_once():
     assert time.process_time() - started < 2, "quadratic in the notes"
     [article] = tree.xpath("//article")
     assert article.text_content().endswith(f"Note {count - 1}.") and "©" not in article.text_content()
+
+
+def test_notes_each_started_by_an_empty_anchor_are_read_at_once():
+    """Each mark's empty anchor took its holder's whole text to find the note it starts: a page of 4 MB, under the
+    importer's cap, with 4,000 such notes took 30 s of CPU."""
+    count = 4000
+    marks = "".join(f"<a href='#n{n}'>{n % 1000}</a>" for n in range(count))
+    notes = "".join(f"<a name='n{n}'></a>{n}. {'Przypis źródła. ' * 60}" for n in range(count))
+    html = page(f"<p>{marks}</p>") + f"<div>{notes}</div>"
+    assert len(html.encode()) < MAX_SOURCE_BYTES
+    tree = lxml.html.fromstring(html)
+    started = time.process_time()
+    keep_the_articles_notes(tree.getroottree())
+    assert time.process_time() - started < 2, "quadratic in the notes"
+    [article] = tree.xpath("//article")
+    assert article.text_content().rstrip().endswith(f"{count - 1}. {'Przypis źródła. ' * 60}".rstrip())
 
 
 @pytest.mark.parametrize(

@@ -91,15 +91,22 @@ def _linked_notes(tree, articles: list):
     named = {}  # each id (or an old anchor's name) -> the first element that has it, as a browser finds it
     for element in tree.xpath("//*[@id] | //a[@name]"):
         named.setdefault(element.get("id") or element.get("name"), element)
+    worded: dict = {}  # whether each element climbed holds a word: each read once, up to its first word
     for article in articles or [None]:
         for link in (article if article is not None else tree).iter("a"):
             href = link.get("href") or ""
             if href.startswith("#") and NOTE_MARK.fullmatch(link.text_content().strip()):
                 note = named.get(unquote(href[1:]))
-                while note is not None and not note.text_content().strip():  # an empty anchor starts its note
+                while note is not None and not _holds_a_word(note, worded):  # an empty anchor starts its note
                     note = note.getparent()
                 if note is not None and note is not link:
                     yield article, note
+
+
+def _holds_a_word(element, worded: dict) -> bool:
+    if element not in worded:
+        worded[element] = any(text.strip() for text in element.itertext())
+    return worded[element]
 
 
 def _put_at_the_end(moved, article) -> None:
