@@ -113,6 +113,16 @@ def test_many_note_marks_are_read_at_once(capsys, tmp_path):
     assert "Note 2999." in body
 
 
+def test_notes_kept_beside_the_site_s_copyright_come_in_the_page_s_order(capsys, tmp_path):
+    """Each is moved alone, the copyright beside them staying out: in the order the page gives them, not in the
+    order the text first marks them (a table's note marked above the text's first)."""
+    marks = "<p>The table<a href='#n2'>2</a> shows the signatures.</p><p>The text goes on<a href='#n1'>1</a>.</p>"
+    notes = "<footer><p id='n1'>1. The first note.</p><p id='n2'>2. The second note.</p><p>© Example News</p></footer>"
+    body = imported_body(capsys, tmp_path, page(f"{LEAD}{marks}") + notes)
+    assert "Example News" not in body
+    assert body.index("The first note.") < body.index("The second note."), body
+
+
 def test_notes_beside_the_site_s_copyright_are_read_at_once():
     """Each note's holders were read whole for words beside the notes, once per note: a page of notes and a
     copyright after them, under the importer's element cap, took 15 s of CPU."""

@@ -30,6 +30,8 @@ def keep_the_articles_notes(tree) -> None:
             footer.tag = "div"
     articles = tree.xpath("//article")
     linked = list(_linked_notes(tree, articles))
+    position = {element: index for index, element in enumerate(tree.iter())}
+    linked.sort(key=lambda pair: position[pair[1]])  # each moved alone goes in the page's order, not the marks'
     notes = {note for _, note in linked}
     beside: dict = {}  # each holder read for words beside the notes, once: moving notes out changes none of them
     for article, note in linked:
