@@ -90,6 +90,8 @@ def _unread_file_hint(path: Path, content_dir: Path, layout: Layout) -> str:
     """Where the file goes: for one named as an article is (a translation saved in `pl/`), its article's place;
     for one named nearly as a data file is, that file's name."""
     if meant := meant_data_file(path.relative_to(content_dir)):
+        if (content_dir / meant).exists():  # renamed, it would overwrite the data file
+            return f"did you mean {meant.as_posix()}? it is there already: merge this file into it, delete this one"
         return f"did you mean {meant.as_posix()}? rename it"
     key, _, lang = path.name.removesuffix(ARTICLE_SUFFIX).rpartition(".")
     if not path.name.endswith(ARTICLE_SUFFIX) or not key or lang not in LANGUAGES:

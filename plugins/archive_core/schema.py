@@ -430,17 +430,22 @@ FIELD_ALIASES = {
 }
 
 
-# The key a record is written as when it is given as one value (`source: https://...`: its `url`).
-MAIN_KEYS = {"source": "url", "translation": "from"}
+# The key a record is written as when it is given as one value (`source: https://...`: its `url`), and what that key
+# takes: another value (`source: Reuters`, `translation: DeepL`) is not that key's.
+MAIN_KEYS: dict[str, tuple[str, Callable[[str], bool]]] = {
+    "source": ("url", is_http_url),
+    "translation": ("from", lambda value: value in LANGUAGES),
+}
 MAIN_VALUE_MAX_CHARS = 80  # a value a hint shows whole, to be written in
 
 
 def _main_key_hint(field: str, value: Any) -> str | None:
     """For a record written as its main key's value (`source: https://...`), how to write that key."""
-    if field not in MAIN_KEYS or not isinstance(value, str) or not value.strip():
+    key, takes = MAIN_KEYS.get(field, ("", None))
+    if takes is None or not isinstance(value, str) or not takes(value.strip()):
         return None
     shown = value.strip() if len(value.strip()) <= MAIN_VALUE_MAX_CHARS and "\n" not in value.strip() else "..."
-    return f"write `{field}:` alone on its line, and under it, indented, `{MAIN_KEYS[field]}: {shown}`"
+    return f"write `{field}:` alone on its line, and under it, indented, `{key}: {shown}`"
 
 
 # The same for the keys of a field's records: what other tools, or the words of a record, call them.

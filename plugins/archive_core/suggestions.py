@@ -119,7 +119,7 @@ class Suggestions:
     given: set[str] = field(default_factory=set)
 
     def hint(self, written: str, shown: str, otherwise: str, alias: str | None = None) -> str:
-        """`did you mean X?`, X the known name closest to `written`, else `alias` (`shown` formats X: "`{}`",
+        """`did you mean X?`, X `alias`, else the known name closest to `written` (`shown` formats X: "`{}`",
         "{!r}"); where X is given already, or proposed for an earlier one, that it is; else `otherwise`."""
         name = self.meant(written, alias)
         return otherwise if name is None else self.propose(name, shown)
@@ -134,5 +134,6 @@ class Suggestions:
         return f"did you mean {meant}?"
 
     def meant(self, written: str, alias: str | None = None) -> str | None:
-        """The known name closest to `written`, else `alias`: what `hint` proposes."""
-        return closest(written, self.known) or alias
+        """`alias` (what other tools call the name: `site` is `publisher`, though spelt nearer `title`), else the
+        known name closest to `written`: what `hint` proposes."""
+        return alias or closest(written, self.known)

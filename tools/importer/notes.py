@@ -30,9 +30,12 @@ def keep_the_articles_notes(tree) -> None:
             footer.tag = "div"
     articles = tree.xpath("//article")
     linked = list(_linked_notes(tree, articles))
+    position = {element: index for index, element in enumerate(tree.iter())}
+    linked.sort(key=lambda pair: position[pair[1]])  # each moved alone goes in the page's order, not the marks'
     notes = {note for _, note in linked}
+    beside: dict = {}  # each holder read for words beside the notes, once: moving notes out changes none of them
     for article, note in linked:
-        top = _notes_alone(note, notes, set(article.iterancestors())) if _outside(note, article) else None
+        top = _notes_alone(note, notes, set(article.iterancestors()), beside) if _outside(note, article) else None
         for holder in [note, *note.iterancestors()]:
             if holder.tag in _FURNITURE:
                 holder.tag = "div"
@@ -49,12 +52,14 @@ def _outside(note, article) -> bool:
     return article not in note.iterancestors() and note not in article.iterancestors()
 
 
-def _notes_alone(note, notes: set, holding_the_article: set):
+def _notes_alone(note, notes: set, holding_the_article: set, beside: dict):
     """The note's outermost holder outside the article that holds nothing but notes and their headings (a list of
     notes, an aside of endnotes): the site's footer that also holds them, with its copyright, is not the article's."""
     holder = note
     while (parent := holder.getparent()) is not None and parent not in holding_the_article:
-        if _words_beside(parent, notes):
+        if parent not in beside:
+            beside[parent] = _words_beside(parent, notes)
+        if beside[parent]:
             break
         holder = parent
     return holder
@@ -88,15 +93,22 @@ def _linked_notes(tree, articles: list):
     named = {}  # each id (or an old anchor's name) -> the first element that has it, as a browser finds it
     for element in tree.xpath("//*[@id] | //a[@name]"):
         named.setdefault(element.get("id") or element.get("name"), element)
+    worded: dict = {}  # whether each element climbed holds a word: each read once, up to its first word
     for article in articles or [None]:
         for link in (article if article is not None else tree).iter("a"):
             href = link.get("href") or ""
             if href.startswith("#") and NOTE_MARK.fullmatch(link.text_content().strip()):
                 note = named.get(unquote(href[1:]))
-                while note is not None and not note.text_content().strip():  # an empty anchor starts its note
+                while note is not None and not _holds_a_word(note, worded):  # an empty anchor starts its note
                     note = note.getparent()
                 if note is not None and note is not link:
                     yield article, note
+
+
+def _holds_a_word(element, worded: dict) -> bool:
+    if element not in worded:
+        worded[element] = any(text.strip() for text in element.itertext())
+    return worded[element]
 
 
 def _put_at_the_end(moved, article) -> None:

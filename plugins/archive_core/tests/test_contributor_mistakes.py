@@ -422,6 +422,14 @@ def test_a_data_file_nearly_named_as_one_is_told_its_name(tmp_path, name, meant)
                         f"(did you mean data/{meant}? rename it)"], problems  # fmt: skip
 
 
+@pytest.mark.parametrize(("name", "meant"), [("people.yml", "people.yaml"), ("Publishers.yaml", "publishers.yaml")])
+def test_a_data_file_nearly_named_as_one_that_is_there_is_not_told_to_take_its_name(tmp_path, name, meant):
+    """Renamed as told, it would overwrite the data file."""
+    files = {"articles/2025/tytul.pl.md": FRONT + BODY, f"data/{name}": "- code: FR\n", f"data/{meant}": "[]\n"}
+    [problem] = [problem for problem in told(tmp_path, files) if problem.startswith(f"{name}:")]
+    assert "rename it" not in problem and f"data/{meant}? it is there already: merge" in problem, problem
+
+
 def test_a_data_file_named_as_none_is_told_where_each_kind_of_file_goes(tmp_path):
     [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, "data/timeline.yaml": "- id: x\n"})
     assert "(content/ holds articles/" in problem and "did you mean" not in problem, problem

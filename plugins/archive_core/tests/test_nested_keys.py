@@ -61,6 +61,11 @@ CORRECTION = "corrections:\n  - date: 2026-01-02\n    change: {pl: Poprawiono., 
             CONVENTION.replace("  - url:", "  - address:"),
             "convention.yaml:7: convention.sources.0.address: is not a known key (did you mean `url`?)",
         ),
+        (  # another tool's word for a key is that key, though spelt nearer another (`site`: `title`)
+            "data/convention.yaml",
+            CONVENTION.replace("    publisher: P", "    site: P"),
+            "convention.yaml:9: convention.sources.0.site: is not a known key (did you mean `publisher`?)",
+        ),
         # a language key written otherwise, a text per language left out, an entry-into-force key misspelt
         (
             "data/timeline/opening.yaml",
@@ -120,6 +125,7 @@ def test_the_entry_into_force_figure_is_told_each_part_it_lacks(tmp_path, entry,
         ("translation:\n  language: en\n  by: DeepL\n", "translation.language", "from"),
         ("annotations:\n  - passage: Tekst\n    note: n\n    kind: sic\n", "annotations.0.passage", "text"),
         ("annotations:\n  - text: Tekst\n    note: n\n    type: sic\n", "annotations.0.type", "kind"),
+        ("annotations:\n  - quote: Tekst\n    note: n\n    kind: sic\n", "annotations.0.quote", "text"),
         ("corrections:\n  - date: 2025-11-01\n    text: Poprawiono.\n", "corrections.0.text", "change"),
     ],
 )
@@ -151,6 +157,22 @@ def test_a_key_of_a_record_named_as_other_tools_name_it_is_told_the_archive_s_an
 def test_a_record_written_as_its_main_key_s_value_is_told_to_write_that_key(tmp_path, old, new, expected):
     problems = told(tmp_path, {ARTICLE_FILE: FRONT.replace(old, new) + BODY})
     assert [p.split(": ", 1)[1] for p in problems if "not a mapping" in p] == [expected], problems
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "wrong"),
+    [
+        ("source:\n  url: https://example.org/a\n  publisher: Example\n", "source: Reuters\n", "`url: Reuters`"),
+        ("translation_key: tytul\n", "translation_key: tytul\ntranslation: DeepL\n", "`from: DeepL`"),
+    ],
+)
+def test_a_record_written_as_a_value_its_main_key_does_not_take_is_not_told_to_write_it_there(
+    tmp_path, old, new, wrong
+):
+    """`source: Reuters` names the publisher, not the original's address; `translation: DeepL` who translated."""
+    problems = told(tmp_path, {ARTICLE_FILE: FRONT.replace(old, new) + BODY})
+    [problem] = [p for p in problems if "not a mapping" in p]
+    assert wrong not in problem, problem
 
 
 @pytest.mark.parametrize(
