@@ -179,6 +179,20 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         ":14: body: has a `#` heading, which would be a second title of the page (the page's title is the "
         "front-matter's `title:`; write a subheading as `## ...`)",
     ),
+    # Pasted from a page whose subheadings are h3: valid for the check, then the page's outline went from the title
+    # (h1) to an h3, which screen readers list as a gap and the Nu checker refuses.
+    "a body whose first heading skips a level": (
+        NEW,
+        GOOD + "\n### Record scale\n\nText.\n",
+        ":14: body: has a `###` heading right after the page's title, which skips a level of the page's outline "
+        "(write it as `##`: each heading one level below the one before it, or any level above)",
+    ),
+    "a heading that skips a level after another": (
+        NEW,
+        GOOD + "\n## Record scale\n\nText.\n\n### Delegations\n\nText.\n\n##### Asia\n\nText.\n",
+        ":22: body: has a `#####` heading right after a `###` heading, which skips a level of the page's outline "
+        "(write it as `####`",
+    ),
     "a heading underlined with = in the body": (
         NEW,
         GOOD + "\nRecord scale\n===\n\nText.\n",

@@ -89,6 +89,15 @@ def test_a_topic_named_only_in_the_other_language_is_marked_with_that_language(s
     assert '<h1 dir="ltr">Prawa człowieka</h1>' in html(site, "/pl/tematy/prawa-czlowieka/")
 
 
+def test_a_topic_only_one_language_names_has_its_page_in_each_as_the_others_language_version(site):
+    """A topic no translation names is one topic on both languages' pages: the switch and the hreflang
+    alternates lead from one page to the other, not to the other language's topic index."""
+    polish = read_page(site / "pl" / "tematy" / "encryption" / "index.html")
+    english = read_page(site / "en" / "topics" / "encryption" / "index.html")
+    assert polish.alternates["en"].endswith("/en/topics/encryption/")
+    assert english.alternates["pl"].endswith("/pl/tematy/encryption/")
+
+
 def test_a_year_that_runs_on_from_the_page_before_says_so_on_topic_and_country_pages(tmp_path):
     """As a year page says of a month: a year's heading on a later page, its count the whole year's, is marked."""
     one_a_page = {**read_settings(str(SETTINGS))["PAGINATED_TEMPLATES"], "topic": 1, "country": 1}

@@ -3,8 +3,8 @@
 The about plugin publishes them; `make check` reads them here too (`checks.check_about_pages`), so a
 pull request's about page is refused where an article would be. The body is Markdown rendered by the
 articles' renderer (no raw HTML, no inline style) with the same refusals: a link target the site may not
-carry, an image from another site, a search marker, a `#` heading, a `::: caption` never closed or of more
-than one paragraph (`body_checks`). `{repository_url}` becomes the REPOSITORY_URL setting.
+carry, an image from another site, a search marker, a `#` heading or one that skips a level, a `::: caption`
+never closed or of more than one paragraph (`body_checks`). `{repository_url}` becomes the REPOSITORY_URL setting.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
-"""What a body's structure may not hold, because the page could not carry it: a `#` heading (a second title
-beside the page's own), a `::: caption` never closed or holding more than its paragraph (the rest of the
-text would be shown as the photo's caption, in markup no browser reads as the author meant), an attribute
-(`[text]{...}`, `{...}` before a block) other than a passage's language (`lang`) and direction (`dir`), and
-a link, heading or footnote that shows nothing, and a line that reads other than it is (`body_bidi`)."""
+"""What a body's structure may not hold, because the page could not carry it: a `#` heading (a second title beside the
+page's own), a heading that skips a level of the page's outline, a `::: caption` never closed or holding more than
+its paragraph (the rest of the text would be shown as the photo's caption, in markup no browser reads as the author
+meant), an attribute (`[text]{...}`, `{...}` before a block) other than a passage's language (`lang`) and direction
+(`dir`), and a link, heading or footnote that shows nothing, and a line that reads other than it is (`body_bidi`)."""
 
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ def _escaped_marker_line(doc: SplitDocument) -> int:
 
 def structure_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]:
     """Each problem, in the body's order; one pass over the tokens, however deep the captions nest."""
-    problems = attribute_problems(tokens, body) + shows_nothing_problems(tokens, body)
+    problems = attribute_problems(tokens, body) + shows_nothing_problems(tokens, body) + skipped_levels(tokens)
     problems += [BodyProblem(*problem) for problem in reordering_problems(body)]
     opened: list[int] = []  # the indexes of the captions open at this token
     deepest, too_deep = markdown().options["maxNesting"] - 1, False
@@ -141,6 +141,29 @@ def structure_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]
             if problem := _caption_problem(tokens, start, index):
                 problems.append(problem)
     return in_file_order(problems)
+
+
+def skipped_levels(tokens: list[Token]) -> list[BodyProblem]:
+    """Each heading more than one level below the heading before it, or, for the first, below the page's title
+    (its `h1`): a text pasted from a page whose subheadings are `h3` made an outline with a gap, which screen
+    readers list as a missing level (WCAG 1.3.1) and the Nu HTML checker refuses."""
+    problems, previous = [], 1
+    for token in tokens:
+        if token.type != "heading_open":
+            continue
+        level = int(token.tag[1])
+        if level > previous + 1:
+            after = "the page's title" if previous == 1 else f"a `{'#' * previous}` heading"
+            problems.append(
+                BodyProblem(
+                    _line(token),
+                    f"has a `{'#' * level}` heading right after {after}, which skips a level of the page's outline",
+                    f"write it as `{'#' * (previous + 1)}`: each heading one level below the one before it, "
+                    "or any level above",
+                )
+            )
+        previous = level
+    return problems
 
 
 _EMPTY_LINK = (

@@ -10,6 +10,7 @@ from typing import Any
 from archive_core.browse import Count, newest_first, year_counts
 from archive_core.collation import sort_key
 from archive_core.listing import listed_in
+from archive_core.locales import LANGUAGES
 from archive_core.urls import tag_slug, tag_url
 
 
@@ -29,7 +30,7 @@ class TopicPage:
     url: str
     articles: tuple[Any, ...]  # newest first: in `lang`, or in the language they have (archive_core.listing)
     years: tuple[Count, ...]  # how many articles in each year, newest first
-    translation: str | None  # the slug of the same topic in the other language, if it has a page there
+    translation: str | None  # the slug of the same topic in the other language (its page there may not exist)
 
 
 def topic_slugs(article: Any, lang: str, translations: Mapping[tuple[str, str], str]) -> dict[str, str]:
@@ -56,9 +57,12 @@ def topic_pages(
             if slug not in named:
                 in_lang = names[lang].get(slug)
                 named[slug] = (in_lang, lang) if in_lang else (names[article.lang][own], article.lang)
+    other_lang = next(other for other in LANGUAGES if other != lang)
     pages = []
     for slug, items in by_topic.items():
         other = translations.get((lang, slug))
+        if other is None and (other_lang, slug) not in translations:
+            other = slug  # a topic no translation names: one topic, its page in each language under one slug
         pages.append(
             TopicPage(
                 slug=slug,

@@ -63,7 +63,22 @@ def test_an_untranslated_topic_keeps_its_name_on_the_other_languages_page():
     docs = [Doc("en", "only", datetime(2025, 1, 1), "o", ("Encryption",))]
     pages, _ = build(docs)
     (page,) = pages["pl"]
-    assert (page.name, page.url, page.translation) == ("Encryption", "pl/tematy/encryption/", None)
+    assert (page.name, page.url) == ("Encryption", "pl/tematy/encryption/")
+
+
+def test_a_topic_no_translation_names_is_the_same_topic_on_each_languages_page():
+    docs = [
+        Doc("en", "only", datetime(2025, 1, 1), "o", ("Encryption",)),
+        Doc("pl", "pair", datetime(2024, 1, 1), "p", ("Kosowo",)),
+        Doc("en", "pair", datetime(2024, 1, 1), "p", ("Kosovo",)),
+        Doc("en", "other", datetime(2025, 1, 1), "k", ("Kosowo",)),
+    ]
+    pages, _ = build(docs)
+    by_slug = {lang: {page.slug: page.translation for page in pages[lang]} for lang in pages}
+    assert by_slug["pl"]["encryption"] == "encryption" and by_slug["en"]["encryption"] == "encryption"
+    # `kosowo` is paired with `kosovo`: an English topic spelt `kosowo` is another topic, its page stands alone
+    assert by_slug["pl"]["kosowo"] == "kosovo" and by_slug["en"]["kosovo"] == "kosowo"
+    assert by_slug["en"]["kosowo"] is None
 
 
 def test_an_articles_topics_are_searched_by_their_names_in_every_language_each_once():
