@@ -51,6 +51,13 @@ def _edit(name: str, pattern: str, new: str, below: int = 0) -> tuple[str, str, 
 # name: (file, its text, the line the problem is on, what the message says)
 CASES: dict[str, tuple[str, str, int, str]] = {
     "control character in the body": (ARTICLE, GOOD + "A\x0bB\n", 13, "control character U+000B"),
+    # HTML forbids DEL and the C1 controls too (a parse error): a C1 in text is Windows-1252 read as Latin-1.
+    "C1 control in the body": (ARTICLE, GOOD + "The state\x92s delegation\n", 13, "U+0092, which HTML forbids"),
+    "DEL in the body": (ARTICLE, GOOD + "A\x7fB\n", 13, "control character U+007F"),
+    "C1 control escaped in a title": (
+        ARTICLE, good('"A good article"', '"A good\\x85article"'), 2, "title: holds the control character U+0085",
+    ),
+    "C1 control in a data file": (*_edit(EVENT, "Signing ceremony", "Signing\x9c ceremony"), "U+009C"),
     "control character escaped in a title": (
         ARTICLE, good('"A good article"', '"A good\\x01article"'), 2, "title: holds the control character U+0001",
     ),

@@ -59,7 +59,12 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
     "a zero-width space in a tag": (ARTICLE, "[ceremony]", "[cere\u200bmony]", ":8: tags.0: holds U+200B"),
     "a BOM in a publisher": (ARTICLE, "Example Agency", "Example\ufeffAgency", ":11: source.publisher: holds U+FEFF"),
     "a line break in a tag": (ARTICLE, "[ceremony]", '["cere\\nmony"]', ":8: tags.0: holds a line break"),
-    "a C1 control in a title": (ARTICLE, '"Convention', '"Conven\\u0085tion', ":2: title: holds U+0085"),
+    "a C1 control in a title": (
+        ARTICLE,
+        '"Convention',
+        '"Conven\\u0085tion',
+        ":2: title: holds the control character U+0085",
+    ),
     # Letters and symbols drawn blank, and labels of nothing else: they passed, and showed an empty title.
     "a Hangul filler in a title": (ARTICLE, "Convention signed", "Convention\u3164signed", ":2: title: holds U+3164"),
     "a title of Hangul fillers": (

@@ -1,7 +1,10 @@
-"""What the text of content may hold: characters XML 1.0 allows, and none of the search index's markers.
+"""What the text of content may hold: characters XML 1.0 and HTML allow, and none of the search index's markers.
 
 Feeds and the sitemap are XML 1.0, which cannot hold C0 control characters
-(but tab and line ends), U+FFFE or U+FFFF: one in a title breaks them. The
+(but tab and line ends), U+FFFE or U+FFFF: one in a title breaks them. HTML
+takes neither those nor DEL and the C1 controls (a parse error: a page with
+one fails validation); a C1 control in text is a Windows-1252 character
+saved through the wrong encoding (U+0092 for `’`), so the hint names it. The
 built pages steer Pagefind and the search plugin with attributes named
 `data-pagefind-*` and `data-search-*`; a page whose text spells one could be
 taken for a page that has it. Every plugin and template uses only attribute
@@ -41,9 +44,11 @@ from dataclasses import dataclass
 import icu
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+NOT_HTML = re.compile("[\x7f-\x9f]")  # DEL and the C1 controls: a parse error in HTML, though XML takes them
+_C1_IN_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 RESERVED = re.compile(r"data-(?:pagefind|search)-", re.IGNORECASE)
 _MARKERS = (b"data-pagefind-", b"data-search-")
-_CONTROLS = bytes(c for c in range(32) if c not in (9, 10, 13))
+_CONTROLS = bytes(c for c in (*range(32), 0x7F) if c not in (9, 10, 13))
 _NOT_CONTROLS = bytes(c for c in range(256) if c not in _CONTROLS)
 _NONCHARACTER_START = b"\xef\xbf"  # U+FFFE and U+FFFF in UTF-8: EF BF BE, EF BF BF
 
@@ -56,11 +61,24 @@ class TextProblem:
 
 
 def _control(offset: int, code: int) -> TextProblem:
-    return TextProblem(
-        offset,
-        f"holds the control character U+{code:04X}, which feeds and the sitemap cannot carry",
-        "delete it: it is invisible, retype the text around it",
-    )
+    if not 0x7F <= code <= 0x9F:
+        return TextProblem(
+            offset,
+            f"holds the control character U+{code:04X}, which feeds and the sitemap cannot carry",
+            "delete it: it is invisible, retype the text around it",
+        )
+    return TextProblem(offset, f"holds the control character U+{code:04X}, which HTML forbids", _c1_hint(code))
+
+
+def _c1_hint(code: int) -> str:
+    """A C1 control in text is most often a Windows-1252 character read as ISO 8859-1: name the one meant."""
+    try:
+        meant = bytes([code]).decode("cp1252") if code != 0x7F else ""
+    except UnicodeDecodeError:
+        meant = ""
+    if meant:
+        return f"it is most often `{meant}` (U+{ord(meant):04X}) saved in the wrong encoding: write that, or delete it"
+    return "delete it: it is invisible, retype the text around it"
 
 
 def _marker(offset: int, spelt: str) -> TextProblem:
@@ -271,7 +289,7 @@ def _invisible(offset: int, char: str, prose: bool) -> TextProblem:
 
 def text_problem(text: str) -> TextProblem | None:
     """The first thing in `text` that content may not hold, or None."""
-    if match := NOT_XML.search(text):
+    if match := NOT_XML.search(text) or NOT_HTML.search(text):
         return _control(match.start(), ord(match.group()))
     if match := RESERVED.search(text):
         return _marker(match.start(), match.group())
@@ -284,6 +302,8 @@ def bytes_problem(data: bytes) -> TextProblem | None:
     if controls := data.translate(None, _NOT_CONTROLS):
         offset = data.index(controls[:1])
         found.append(_control(offset, controls[0]))
+    if match := _C1_IN_UTF8.search(data):
+        found.append(_control(match.start(), match.group()[1]))
     offset = data.find(_NONCHARACTER_START)
     while offset >= 0:
         if data[offset + 2 : offset + 3] in (b"\xbe", b"\xbf"):
