@@ -178,7 +178,7 @@ class _Record(Checks):
         meant = set()  # the languages keys written otherwise were meant to be: not told missing beside them
         for lang in value:
             if lang not in LANGUAGES:
-                hint, language = meant_key(lang, LANGUAGES, value, f"use {' and '.join(LANGUAGES)}")
+                hint, language = meant_key(lang, LANGUAGES, {*value, *meant}, f"use {' and '.join(LANGUAGES)}")
                 self.fail([field, lang], "is not an archive language", hint)
                 meant.add(language)
         texts = {}

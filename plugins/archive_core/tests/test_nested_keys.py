@@ -196,3 +196,12 @@ def test_a_record_written_as_a_value_its_main_key_does_not_take_is_not_told_to_w
 def test_a_value_of_a_closed_set_written_as_a_list_is_told_the_value(tmp_path, name, text, expected):
     problems = [p for p in told(tmp_path, {**ARTICLE, name: text}) if expected in p]
     assert len(problems) == 1 and "(one value, not a list: did you mean '" in problems[0], problems
+
+
+def test_two_language_keys_meant_as_the_same_language_propose_it_once(tmp_path):
+    event = EVENT.replace("{pl: Opis.,", "{pol: Opis., PL: X,")
+    problems = told(tmp_path, {**ARTICLE, "data/timeline/opening.yaml": event})
+    assert problems == [
+        "opening.yaml:5: description.pol: event 'opening': is not an archive language (did you mean 'pl'?)",
+        "opening.yaml:5: description.PL: event 'opening': is not an archive language (use pl and en)",
+    ], problems
