@@ -62,7 +62,12 @@ CASES: dict[str, tuple[str, str, int, str]] = {
         ARTICLE, good('"A good article"', '"A good\\x01article"'), 2, "title: holds the control character U+0001",
     ),
     "non-character escaped in a summary": (
-        ARTICLE, good("lang: en", 'lang: en\nsummary: "x\\uFFFE"'), 5, "summary: holds the control character U+FFFE",
+        ARTICLE, good("lang: en", 'lang: en\nsummary: "x\\uFFFE"'), 5, "summary: holds U+FFFE, a noncharacter",
+    ),
+    # HTML forbids every noncharacter (a parse error), XML only these two: U+FDD0-U+FDEF, the end of every plane.
+    "non-character in the body": (ARTICLE, GOOD + "A\ufdd0B\n", 13, "holds U+FDD0, a noncharacter, which HTML"),
+    "non-character of another plane in a data file": (
+        *_edit(EVENT, "Signing ceremony", "Signing\U0010ffff ceremony"), "U+10FFFF, a noncharacter",
     ),
     "control character in a data file": (*_edit(EVENT, "Signing ceremony", "Signing\x1b ceremony"), "U+001B"),
     "control character escaped in a data file": (

@@ -44,13 +44,18 @@ from dataclasses import dataclass
 import icu
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-NOT_HTML = re.compile("[\x7f-\x9f]")  # DEL and the C1 controls: a parse error in HTML, though XML takes them
+# DEL, the C1 controls and the noncharacters (U+FDD0-U+FDEF, the last two code points of every plane): a parse error
+# in HTML, though XML takes them all but U+FFFE and U+FFFF.
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+NOT_HTML = re.compile(f"[\x7f-\x9f{NONCHARACTERS}]")
 _C1_IN_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+_NONCHARACTER_IN_UTF8 = re.compile(  # the same in UTF-8: EF B7 90-AF, EF BF BE-BF, and F0-F4 xF BF BE-BF
+    b"\xef\xb7[\x90-\xaf]|\xef\xbf[\xbe\xbf]|[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]"
+)
 RESERVED = re.compile(r"data-(?:pagefind|search)-", re.IGNORECASE)
 _MARKERS = (b"data-pagefind-", b"data-search-")
 _CONTROLS = bytes(c for c in (*range(32), 0x7F) if c not in (9, 10, 13))
 _NOT_CONTROLS = bytes(c for c in range(256) if c not in _CONTROLS)
-_NONCHARACTER_START = b"\xef\xbf"  # U+FFFE and U+FFFF in UTF-8: EF BF BE, EF BF BF
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,12 @@ class TextProblem:
 
 
 def _control(offset: int, code: int) -> TextProblem:
+    if unicodedata.category(chr(code)) == "Cn":
+        return TextProblem(
+            offset,
+            f"holds U+{code:04X}, a noncharacter, which HTML forbids",
+            "delete it: it is invisible, retype the text around it",
+        )
     if not 0x7F <= code <= 0x9F:
         return TextProblem(
             offset,
@@ -304,12 +315,8 @@ def bytes_problem(data: bytes) -> TextProblem | None:
         found.append(_control(offset, controls[0]))
     if match := _C1_IN_UTF8.search(data):
         found.append(_control(match.start(), match.group()[1]))
-    offset = data.find(_NONCHARACTER_START)
-    while offset >= 0:
-        if data[offset + 2 : offset + 3] in (b"\xbe", b"\xbf"):
-            found.append(_control(offset, 0xFFFE + (data[offset + 2] == 0xBF)))
-            break
-        offset = data.find(_NONCHARACTER_START, offset + 1)
+    if match := _NONCHARACTER_IN_UTF8.search(data):
+        found.append(_control(match.start(), ord(match.group().decode())))
     lowered = data.lower()  # ASCII letters only: offsets stay
     for marker in _MARKERS:
         if (offset := lowered.find(marker)) >= 0:

@@ -12,7 +12,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from archive_core.errors import content_error
-from archive_core.text import NOT_XML
+from archive_core.text import NONCHARACTERS, NOT_XML
 from archive_core.wide_text import decode_wide
 
 MAX_SOURCE_BYTES = 5_000_000
@@ -23,9 +23,9 @@ _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]")
 # emoji of several people): kept between two such characters; between Latin letters, or beside a space, they are
 # what a web page left in the text, and go.
 _JOINERS = re.compile(r"[\u200c\u200d]+")
-# DEL and the C1 controls are no text, as the C0 ones XML cannot hold are not; NEL (U+0085) is a space between words
-# (HTML forbids every C1 control, so `make check` refuses NEL in a file).
-_DEL_AND_C1 = re.compile("[\x7f-\x84\x86-\x9f]")
+# DEL, the C1 controls and the noncharacters are no text, as the C0 ones XML cannot hold are not; NEL (U+0085) is a
+# space between words (HTML forbids every C1 control, so `make check` refuses NEL in a file).
+_DEL_AND_C1 = re.compile(f"[\x7f-\x84\x86-\x9f{NONCHARACTERS}]")
 
 
 def decode(path: Path, data: bytes) -> str:
