@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -48,12 +48,16 @@ SITE_ADDRESS_HINT = (
 )
 
 
-def broken_link_problems(content_dir: Path, docs: Sequence[ArticleDocument]) -> list[Problem]:
+def broken_link_problems(
+    content_dir: Path, docs: Sequence[ArticleDocument], refused: Collection[str] = ()
+) -> list[Problem]:
+    """`refused`: the article files refused for an error of their own, which a `{filename}` link may reach."""
     linking = [doc for doc in docs if doc.site_links]
     if not linking:  # most archives: no path resolved for each article
         return []
     content_dir = content_dir.resolve()
-    published = {Path(doc.path).resolve(): doc for doc in docs}
+    published: dict[Path, ArticleDocument | None] = {Path(path).resolve(): None for path in refused}
+    published.update((Path(doc.path).resolve(), doc) for doc in docs)
     ids: dict[Path, frozenset[str]] = {}  # each target's ids, found once: not once per link to it
     problems = []
     for doc in linking:
@@ -92,7 +96,7 @@ def _link_problem(
     content_dir: Path,
     source: Path,
     link: SiteLink,
-    published: dict[Path, ArticleDocument],
+    published: dict[Path, ArticleDocument | None],
     ids: dict[Path, frozenset[str]],
 ) -> str | None:
     if link.prefix in _UNPUBLISHED:
@@ -105,6 +109,8 @@ def _link_problem(
     if target is None:
         return "points outside the content folder"
     if link.prefix == "filename":
+        if target in published and published[target] is None:
+            return None  # an article refused for an error of its own: the link is checked once it reads
         doc = published.get(target)
         if doc is None and target.exists():
             return "points to a file that is not a published article"
