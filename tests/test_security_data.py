@@ -182,3 +182,25 @@ def test_any_field_of_another_shape_is_refused_at_its_file(name, text, tmp_path)
             (content / name).write_text(edited, encoding="utf-8")
             problems = [str(p) for p in check(content)]
             assert any(p.startswith(str(content / name)) for p in problems), (field, shape, problems)
+
+
+# Every field of every data file, given a value YAML reads as no text: each problem quotes it as the file writes
+# it, or says what it is, and is one short line. They quoted Python's reading of it (`datetime.date(2025, 10, 26)`,
+# `b'hello'`, `nan`, `{'a': 1}`), and a mapping whole: one of 100,000 keys made a message of 1.5 MB.
+NOT_TEXT = {
+    "a date and time": "2025-10-26 10:00:00",
+    "not a number": ".nan",
+    "binary data": "!!binary aGVsbG8=",
+    "a long mapping": "{" + ", ".join(f"k{i}: v" for i in range(2_000)) + "}",
+}
+PYTHON_READING = re.compile(r"datetime\.|b'|\{'|\bnan\b(?<!\.nan)|\bas an? (?:int|float|dict|bytes|bool|datetime)\b")
+
+
+@pytest.mark.parametrize(("name", "text"), DATA_TEXTS, ids=[name for name, _ in DATA_TEXTS])
+def test_a_value_that_is_no_text_is_quoted_as_written_in_a_short_line(name, text, content_copy):
+    path = content_copy / name
+    for field, match in _fields_of(text).items():
+        for value in NOT_TEXT.values():
+            path.write_text(text[: match.start()] + f"{match.group(1)}{field}: {value}" + text[match.end() :], "utf-8")
+            told = [str(p) for p in check(content_copy) if p.path == str(path)]  # a date field takes a date-time
+            assert not [p for p in told if PYTHON_READING.search(p) or len(p) > 1000], (field, value[:40], told)

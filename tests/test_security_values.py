@@ -164,7 +164,7 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         "data/convention.yaml",
         "  states: 3",
         "  states: " + "9" * 100,
-        ":8: convention.hanoi_signatures.states: 99999999999999999999… (100 characters) is not a count",
+        ":8: convention.hanoi_signatures.states: 99999999999999999999… is not a count",
     ),
     # Longer, no number is read (frontmatter.MAX_NUMBER_CHARS): in hex, Python could not print it (a traceback).
     "a signature count of 5,000 hex digits": (

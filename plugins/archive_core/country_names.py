@@ -123,7 +123,7 @@ def _record(data: DataFile, where: list, record: object) -> CountryForms:
             data.problem(
                 [*where, "code"],
                 f"{label}.code",
-                f"{record['code']!r} is not a known country code",
+                f"{Record(data, where).quoted(['code'], record['code'])} is not a known country code",
                 countries.code_hint(record["code"]),
             )
         )
