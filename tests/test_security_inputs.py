@@ -99,6 +99,33 @@ def test_a_bare_cr_anywhere_in_any_content_file_is_named_at_its_line(name, edit,
     assert any(p.startswith(f"{path}:{line}: {expected}") for p in problems), problems
 
 
+# U+2028 and U+2029 end a line for YAML and for none of git, GitHub and a terminal: a field on the same line as
+# another passed, read by the site and by no reviewer. In a body, which Markdown reads, each is a character.
+SEPARATES = "which YAML reads as the end of a line"
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"], ids=["line", "paragraph"])
+@pytest.mark.parametrize(
+    ("name", "hidden"),
+    [(ARTICLE, "tags: [hidden]"), ("data/people.yaml", "country: RU"), ("about/about.en.md", "x: y")],
+    ids=["front-matter", "data", "about"],
+)
+def test_a_line_end_only_yaml_reads_is_named_at_its_line(name, hidden, separator, content_copy):
+    path = content_copy / name
+    lines = (path.read_text(encoding="utf-8") if path.exists() else GOOD).split("\n")
+    at = next(index for index, line in enumerate(lines) if index > 0 and ": " in line)  # the first field's line
+    lines[at] += separator + hidden
+    path.write_text("\n".join(lines), encoding="utf-8")
+    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
+    assert any(p.startswith(f"{path}:{at + 1}: ") and SEPARATES in p for p in problems), problems
+
+
+def test_a_line_separator_in_a_body_is_its_text(content_copy):
+    path = content_copy / ARTICLE
+    path.write_text(GOOD.replace("Lead paragraph.", "Lead\u2028paragraph."), encoding="utf-8")
+    assert [p for p in check(content_copy) if p.severity == "error"] == []
+
+
 @pytest.mark.parametrize("with_bom", [True, False], ids=["bom", "no-bom"])
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 @pytest.mark.parametrize("name", [ARTICLE, "data/people.yaml", "data/timeline/signing-ceremony.yaml"])

@@ -47,6 +47,10 @@ MAX_YAML_DEPTH = 32  # front-matter needs 2 (source.url), curated data 4; the C 
 # What can open a level of nesting: a flow bracket, or a block indicator (`- `, `? `, `: `) followed by a space
 # or a line break. A text with no more of them than MAX_YAML_DEPTH cannot nest deeper (no event scan needed).
 _NESTING = re.compile(r"[\[{]|[-?:](?=\s|\Z)")
+# What YAML ends a line at, besides a line feed and a CR (`decode` leaves neither bare): git, GitHub and a terminal
+# show one line where YAML reads two (`title: "A"<U+2028>countries: [RU]` set a field no reviewer saw). NEL is a
+# C1 control, refused in every content file.
+_YAML_ONLY_BREAKS = {"\u2028": "U+2028 (LINE SEPARATOR)", "\u2029": "U+2029 (PARAGRAPH SEPARATOR)"}
 
 # A field as errors name it (`source.url`, `tags.0`, `Pham The Tung.role.en`): no colon, nothing invisible.
 _FIELD_NAME = re.compile(r"[\w.'’-]+(?: [\w.'’-]+)*")
@@ -286,6 +290,14 @@ def parse_yaml(
     """
     offset = first_line - 1
     last_line = text.count("\n") + (1 if fenced else 0)  # 0-based, in `text`
+    if breaks := [text.find(char) for char in _YAML_ONLY_BREAKS if char in text]:
+        at = min(breaks)
+        raise content_error(
+            path, offset + line_of(text, at), label,
+            f"holds {_YAML_ONLY_BREAKS[text[at]]}, which YAML reads as the end of a line, and git, GitHub and a "
+            "terminal do not: a reviewer reads one line where the site reads two",
+            "delete it: in a value, write a space; to end the line, press Enter",
+        )  # fmt: skip
     try:
         if "&" in text or "*" in text or len(_NESTING.findall(text)) > MAX_YAML_DEPTH:
             _scan_events(text, path, offset, label)
