@@ -37,7 +37,7 @@ from .text import (
 )
 from .when import YEAR_HINT, YearTooEarly, check_year
 from .wide_text import decode_wide
-from .yaml_mistakes import dropped_text, syntax_hint
+from .yaml_mistakes import dropped_text, hidden_character, syntax_hint
 
 ConstructorError = yaml.constructor.ConstructorError
 
@@ -214,6 +214,8 @@ def _bare_cr(path: str | Path, text: str, offset: int) -> ContentError:
 def split(text: str, path: str | Path) -> SplitDocument:
     lines = text.split("\n")  # `decode` refused any CR left
     if lines[0].rstrip() != FENCE:
+        if hidden := _hidden_fence(lines[0]):
+            raise content_error(path, 1, "front-matter", f"the '---' line holds {hidden}", HIDDEN_FENCE_HINT)
         raise content_error(
             path,
             1,
@@ -229,6 +231,10 @@ def split(text: str, path: str | Path) -> SplitDocument:
                 body="\n".join(lines[index + 1 :]),
                 body_line=index + 2,
             )
+    for index in range(1, len(lines)):
+        if hidden := _hidden_fence(lines[index]):
+            message = f"the '---' line that would close the block opened on line 1 holds {hidden}"
+            raise content_error(path, index + 1, "front-matter", message, HIDDEN_FENCE_HINT)
     raise content_error(
         path,
         1,
@@ -236,6 +242,17 @@ def split(text: str, path: str | Path) -> SplitDocument:
         "the '---' block opened on line 1 is never closed",
         "add a line with '---' after the last field",
     )
+
+
+HIDDEN_FENCE_HINT = "delete it: the line is '---' alone (retype it)"
+
+
+def _hidden_fence(line: str) -> str | None:
+    """For a line that is '---' but for characters no reader sees (a byte order mark left where two files were
+    joined, a zero-width space), the first of them, named: the block read as never opened or never closed."""
+    hidden = hidden_character(line)
+    shown = "".join(char for char in line if hidden_character(char) is None)
+    return hidden if hidden and shown.rstrip() == FENCE else None
 
 
 def load(doc: SplitDocument) -> dict[str, Any]:
