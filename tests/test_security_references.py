@@ -1,6 +1,7 @@
 """What names an article (a timeline event, a person's record, a `{filename}` link) while that article is refused for
-an error of its own: only the article's error is told. One typo in an article's front-matter made every file that
-named it say there was no such article, and sent its writer to the wrong files. See docs/security.md."""
+an error of its own, or a country whose record is refused: only the refused file's error is told. One typo in an
+article's front-matter made every file that named it say there was no such article, and sent its writer to the
+wrong files. See docs/security.md."""
 
 from __future__ import annotations
 
@@ -69,3 +70,19 @@ def test_an_edit_that_breaks_an_article_tells_its_error_alone_and_one_that_fixes
     for path, text in zip(paths, texts, strict=True):
         path.write_text(text, encoding="utf-8")
     assert _errors(broken.updated(paths).problems) == []
+
+
+# YAML that refuses countries.yaml whole, though its problem names one record (`DZ: merge keys (<<) are not allowed`):
+# the timeline's signing event said VN had no record, and to add one (a second).
+WHOLE_FILE = {
+    "a merge key": "  <<: {place: hanoi}\n",
+    "a key that is no text": "  ? [a, b]\n  : 1\n",
+}
+
+
+@pytest.mark.parametrize("written", WHOLE_FILE.values(), ids=WHOLE_FILE.keys())
+def test_an_event_naming_a_country_of_a_refused_file_is_not_told_its_record_is_missing(written, content_copy):
+    countries = content_copy / "data/countries.yaml"
+    countries.write_text(countries.read_text(encoding="utf-8").replace("- code: DZ\n", f"- code: DZ\n{written}"))
+    errors = _errors(check(content_copy))
+    assert errors and all(error.startswith(f"{countries}:") for error in errors), errors

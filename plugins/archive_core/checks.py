@@ -240,6 +240,8 @@ def _refused(snapshot: ContentSnapshot) -> frozenset[str] | None:
     naming one is not told the record is missing (and to add a second); None when a refused record has no code
     that can be told (`Estonia`, `record 3`) or the whole file was refused."""
     countries = os.path.abspath(os.path.join(snapshot.content_dir, COUNTRIES_FILE))
+    if os.path.lexists(countries) and Path(countries) not in snapshot.data_files:  # its YAML refused whole
+        return None
     labels = {
         problem.field.split(".")[0]
         for problem in snapshot.data_problems
