@@ -543,15 +543,16 @@ def check(data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None, told
 
 def _unknown_field(v: _Validator, key: Any, names: Suggestions) -> None:
     label = str(key) if re.fullmatch(r"[\w.-]+", str(key)) else repr(key)  # keep `path:line: field:` parseable
+    line = node_line(v.root, str(key))  # the key's own: a label quoted (`'source name'`) is no key to look up
     if pelican := pelican_key(str(key), FIELD_NAMES):
         field = pelican.instead
         hint = f"{pelican.hint}: {names.propose(field, '`{}`')}" if field in FIELD_NAMES else pelican.hint
-        v.attempt(v.fail, label, "is not a known field", hint)
+        v.attempt(v.fail, label, "is not a known field", hint, line)
     else:
         alias = FIELD_ALIASES.get(str(key).lower())
         known = f"did you mean {_shown_field(alias)}?" if alias else f"known fields: {', '.join(FIELD_NAMES)}"
         hint = names.hint(str(key), "`{}`", known, alias if alias in FIELD_NAMES else None)
-        v.attempt(v.fail, label, "is not a known field", hint)
+        v.attempt(v.fail, label, "is not a known field", hint, line)
         field = names.meant(str(key), alias)
     if field and _value(v.data, field) is None:  # the field the key was meant to be: not told again as missing
         v.mark(field if field.split(".")[0] in v.data else field.split(".")[0], settled=True)  # `url:`: `source`
