@@ -82,6 +82,19 @@ def test_plugin_failure_after_pages_were_written(published, tmp_path, fault):
     assert "injected by the tests" in result.stderr
 
 
+def test_a_link_of_the_site_pelican_cannot_resolve_stops_the_build(published, tmp_path):
+    """Pelican warns, and publishes the link as written: broken, or keeping a host or scheme written around it."""
+    settings = settings_file(
+        tmp_path,
+        f"PLUGIN_PATHS = [{str(ROOT / 'tests')!r}]\nPLUGINS = [*PLUGINS, 'build_faults']\n"
+        "BUILD_FAULT = 'unresolved-link'\n",
+    )
+    before = tree_snapshot(published)
+    result = run_build(FIXTURE, published, settings)
+    assert_failed_and_untouched(result, published, before)
+    assert "Unable to find '/articles/2025/nowhere.en.md'" in result.stderr, result.stderr
+
+
 def test_a_good_build_replaces_the_output(published, content_copy):
     stale = published / "stale.html"
     stale.write_text("from an older build", encoding="utf-8")

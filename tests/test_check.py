@@ -287,7 +287,7 @@ def test_every_problem_of_a_data_file_is_one_line(content_copy, file, change):
 @pytest.mark.parametrize(
     ("names", "said"),
     [
-        ("names:\n  - name: Hanoi\n    other: {en: [Hà Nội, 42]}\n", ":3: names.0.other.en.1: must be a name"),
+        ("names:\n  - name: Hanoi\n    other: {en: [Hà Nội, 42]}\n", ":3: names.0.other.en.1: is a number"),
         ("names:\n  - name: Hanoi\n    other: {en: [Hanoi convention]}\n  - name: Hanoi Convention\n    other:"
          " {pl: [Konwencja z Hanoi]}\n", ":4: names.1.name: 'Hanoi Convention' is a name of 'Hanoi' (entry 1) too"),
         ("names:\n  - name: Hanoi\n    other: {en: ['Ha\u202eNoi']}\n", ":3: names.0.other.en.0: holds U+202E"),

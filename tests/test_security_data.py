@@ -148,18 +148,33 @@ _FIELD = re.compile(r"^(\s*(?:- )?)([A-Za-z_]+): \S.*$", re.MULTILINE)
 OTHER_SHAPES = ("{a: b}", "[x, y]", "!!set {a}")
 
 
-def _fields(path) -> dict[str, re.Match]:
-    """The first line that sets each field name in `path`."""
+def _fields_of(text: str) -> dict[str, re.Match]:
+    """The first line that sets each field name in `text`."""
     found: dict[str, re.Match] = {}
-    for match in _FIELD.finditer(path.read_text(encoding="utf-8")):
+    for match in _FIELD.finditer(text):
         found.setdefault(match.group(2), match)
     return found
 
 
-@pytest.mark.parametrize("name", sorted(str(p.relative_to(FIXTURE)) for p in (FIXTURE / "data").rglob("*.yaml")))
-def test_any_field_of_another_shape_is_refused_at_its_file(name, tmp_path):
-    text = (FIXTURE / name).read_text(encoding="utf-8")
-    for field, match in _fields(FIXTURE / name).items():
+# The data files the fixture archive has, and those it has not (each as small as it may be; a list written as a
+# block, where another shape is its own).
+DATA_TEXTS = [
+    *((str(p.relative_to(FIXTURE)), p.read_text("utf-8")) for p in sorted((FIXTURE / "data").rglob("*.yaml"))),
+    (
+        "data/names.yaml",
+        "names:\n  - name: Hanoi Convention\n    other:\n      en:\n        - name: Convention of Hanoi\n",
+    ),
+    (
+        "data/country-names.yaml",
+        "countries:\n  - code: VN\n    forms:\n      - Wietnamu\n    source: https://pl.wiktionary.org/wiki/Wietnam\n",
+    ),
+    ("data/topics.yaml", "topics:\n  - pl: ceremonia\n    en: ceremony\n"),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), DATA_TEXTS, ids=[name for name, _ in DATA_TEXTS])
+def test_any_field_of_another_shape_is_refused_at_its_file(name, text, tmp_path):
+    for field, match in _fields_of(text).items():
         for shape in OTHER_SHAPES:
             content = tmp_path / f"{field}-{OTHER_SHAPES.index(shape)}"
             shutil.copytree(FIXTURE, content)
@@ -167,3 +182,25 @@ def test_any_field_of_another_shape_is_refused_at_its_file(name, tmp_path):
             (content / name).write_text(edited, encoding="utf-8")
             problems = [str(p) for p in check(content)]
             assert any(p.startswith(str(content / name)) for p in problems), (field, shape, problems)
+
+
+# Every field of every data file, given a value YAML reads as no text: each problem quotes it as the file writes
+# it, or says what it is, and is one short line. They quoted Python's reading of it (`datetime.date(2025, 10, 26)`,
+# `b'hello'`, `nan`, `{'a': 1}`), and a mapping whole: one of 100,000 keys made a message of 1.5 MB.
+NOT_TEXT = {
+    "a date and time": "2025-10-26 10:00:00",
+    "not a number": ".nan",
+    "binary data": "!!binary aGVsbG8=",
+    "a long mapping": "{" + ", ".join(f"k{i}: v" for i in range(2_000)) + "}",
+}
+PYTHON_READING = re.compile(r"datetime\.|b'|\{'|\bnan\b(?<!\.nan)|\bas an? (?:int|float|dict|bytes|bool|datetime)\b")
+
+
+@pytest.mark.parametrize(("name", "text"), DATA_TEXTS, ids=[name for name, _ in DATA_TEXTS])
+def test_a_value_that_is_no_text_is_quoted_as_written_in_a_short_line(name, text, content_copy):
+    path = content_copy / name
+    for field, match in _fields_of(text).items():
+        for value in NOT_TEXT.values():
+            path.write_text(text[: match.start()] + f"{match.group(1)}{field}: {value}" + text[match.end() :], "utf-8")
+            told = [str(p) for p in check(content_copy) if p.path == str(path)]  # a date field takes a date-time
+            assert not [p for p in told if PYTHON_READING.search(p) or len(p) > 1000], (field, value[:40], told)

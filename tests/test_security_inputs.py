@@ -99,6 +99,57 @@ def test_a_bare_cr_anywhere_in_any_content_file_is_named_at_its_line(name, edit,
     assert any(p.startswith(f"{path}:{line}: {expected}") for p in problems), problems
 
 
+# U+2028 and U+2029 end a line for YAML and for none of git, GitHub and a terminal: a field on the same line as
+# another passed, read by the site and by no reviewer. In a body, which Markdown reads, each is a character.
+SEPARATES = "which YAML reads as the end of a line"
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"], ids=["line", "paragraph"])
+@pytest.mark.parametrize(
+    ("name", "hidden"),
+    [(ARTICLE, "tags: [hidden]"), ("data/people.yaml", "country: RU"), ("about/about.en.md", "x: y")],
+    ids=["front-matter", "data", "about"],
+)
+def test_a_line_end_only_yaml_reads_is_named_at_its_line(name, hidden, separator, content_copy):
+    path = content_copy / name
+    lines = (path.read_text(encoding="utf-8") if path.exists() else GOOD).split("\n")
+    at = next(index for index, line in enumerate(lines) if index > 0 and ": " in line)  # the first field's line
+    lines[at] += separator + hidden
+    path.write_text("\n".join(lines), encoding="utf-8")
+    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
+    assert any(p.startswith(f"{path}:{at + 1}: ") and SEPARATES in p for p in problems), problems
+
+
+def test_a_line_separator_in_a_body_is_its_text(content_copy):
+    path = content_copy / ARTICLE
+    path.write_text(GOOD.replace("Lead paragraph.", "Lead\u2028paragraph."), encoding="utf-8")
+    assert [p for p in check(content_copy) if p.severity == "error"] == []
+
+
+# A character no reader sees where YAML reads the file's structure (a byte order mark left where two files were
+# joined, a zero-width space pasted with a line): it was told as something else, in words that sent its writer
+# looking for what was not there: a '---' line "never closed" or missing, a line "indented 0 spaces: indent it 2".
+HIDDEN = {
+    "before a field": (ARTICLE, "lang: en", "\ufefflang: en", 4, "U+FEFF"),
+    "on the closing line": (ARTICLE, "\n---\n", "\n---\u200b\n", 10, "U+200B"),
+    "on the opening line": (ARTICLE, "---\ntitle", "\ufeff\ufeff---\ntitle", 1, "U+FEFF"),  # one BOM is dropped
+    "before a record": ("data/people.yaml", "- name: Quillfeather", "\ufeff- name: Quillfeather", 16, "U+FEFF"),
+    "in an about page": ("about/about.en.md", "\n---\n", "\n\u2060---\n", 3, "U+2060"),
+}
+
+
+@pytest.mark.parametrize(("name", "old", "new", "line", "named"), HIDDEN.values(), ids=HIDDEN.keys())
+def test_a_character_no_reader_sees_in_the_yamls_structure_is_named_at_its_line(
+    name, old, new, line, named, content_copy
+):
+    path = content_copy / name
+    text = path.read_text(encoding="utf-8") if path.exists() else GOOD
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
+    assert any(p.startswith(f"{path}:{line}: ") and named in p for p in problems), problems
+
+
 @pytest.mark.parametrize("with_bom", [True, False], ids=["bom", "no-bom"])
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 @pytest.mark.parametrize("name", [ARTICLE, "data/people.yaml", "data/timeline/signing-ceremony.yaml"])

@@ -81,6 +81,9 @@ CASES = {
         8,
         "countries.0: is not a known field",
     ),
+    # A key that is no plain word is named quoted (`'source name'`), and was looked for by that name: at line 2.
+    "a key with a space": (good("countries: [VN]", "countries: [VN]\nsource name: x"), 7, "'source name': is not"),
+    "a key after a zero-width space": (good("countries: [VN]", "countries: [VN]\n\u200bsource: x"), 7, "is not a"),
     # A link on a paragraph's second line, its target spelt otherwise than the renderer writes it: at that line.
     "link target spelt with an entity": (good() + "More text\n[x](&#106;avascript:alert(1))\n", 14, "javascript:"),
     "link target spelt with a newline entity": (good() + "More\n[x](java&#10;script:x)\n", 14, "java%0Ascript:x"),

@@ -57,8 +57,37 @@ def test_a_relative_address_is_refused(markdown, content_copy):
     assert any(p.startswith(f"{path}:{BODY_LINE}: body: link target") for p in problems), problems
 
 
+# A link to a file of the site read as Pelican reads it: it replaces only the path, and keeps a scheme or host written
+# before it, so each of these passed `make check` and was published as another site's image or link, or as a
+# `javascript:` address (`{static}javascript:q/../../../x/g.pdf?0:alert(1)`, valid script); an absolute path that is
+# not written plainly is no file Pelican finds, and the link was published as written, broken.
+PUBLISHED_ELSEWHERE = {
+    "an image of another site": ("![p]({static}//evil.example/x/g.png)", "address of evil.example"),
+    "a file of another site": ("[r]({static}//evil.example/x/g.pdf)", "address of evil.example"),
+    "an article of another site": ("[a]({filename}//evil.example/../articles/2025/x.en.md)", "address of evil.example"),
+    "the home page of another site": ("[h]({index}//evil.example/)", "address of evil.example"),
+    "a javascript: address": ("[c]({static}javascript:q/../../../x/g.pdf?0:alert(1))", "a javascript: address"),
+    "a data: address": ("![d]({static}data:q/../../../x/g.png)", "a data: address"),
+    "a path with a dot": ("[a]({filename}/articles/2025/./x.en.md)", "write /articles/2025/x.en.md"),
+    "a path with a double slash": ("[r]({static}/x//g.pdf)", "write /x/g.pdf"),
+}
+
+
+@pytest.mark.parametrize(("markdown", "said"), PUBLISHED_ELSEWHERE.values(), ids=PUBLISHED_ELSEWHERE.keys())
+def test_a_link_to_a_file_of_the_site_is_read_as_pelican_publishes_it(markdown, said, content_copy):
+    (content_copy / "x").mkdir()
+    for name in ("g.png", "g.pdf"):
+        (content_copy / "x" / name).write_bytes(b"x")
+    article = GOOD.replace("good-article", "x").replace("A good article", "X")
+    (content_copy / "articles/2025/x.en.md").write_text(article, encoding="utf-8")
+    path = content_copy / ARTICLE
+    problems = _problems(content_copy, ARTICLE, GOOD + markdown + "\n")
+    assert any(p.startswith(f"{path}:{BODY_LINE}: body: link ") and said in p for p in problems), problems
+
+
 def test_what_the_site_can_carry_is_accepted(content_copy):
     text = GOOD + "[a](https://example.org/) [m](mailto:a@example.org) [f](#fn1)[^1] [s]({static}/sources/x.txt)\n"
+    text += "[q]({static}/sources/x.txt?v=2#top) [r]({static}../../sources/x.txt) [i]({index})\n"
     text += "\n[^1]: A note.\n"
     (content_copy / "sources" / "x.txt").write_text("x", encoding="utf-8")
     assert _problems(content_copy, ARTICLE, text) == []

@@ -164,7 +164,7 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         "data/convention.yaml",
         "  states: 3",
         "  states: " + "9" * 100,
-        ":8: convention.hanoi_signatures.states: 99999999999999999999… (100 characters) is not a count",
+        ":8: convention.hanoi_signatures.states: 99999999999999999999… is not a count",
     ),
     # Longer, no number is read (frontmatter.MAX_NUMBER_CHARS): in hex, Python could not print it (a traceback).
     "a signature count of 5,000 hex digits": (
@@ -426,6 +426,29 @@ def test_a_value_that_is_not_text_is_quoted_in_the_hint_as_written(written, hint
     path.write_text(GOOD_ARTICLE.replace("lang: en\n", f"lang: en\nsummary: {written}\n"), encoding="utf-8")
     problems = [str(p) for p in check(content_copy)]
     assert any(p.startswith(f"{path}:5: summary: is ") and hint in p for p in problems), problems
+
+
+# A field that takes one of a few words (`lang`, `translation.from`) quotes a value of another YAML type as the file
+# writes it, or says what it is: it quoted Python's reading (`datetime.date(2025, 10, 26)`, `b'hello'`, `nan`), and a
+# list whole (one of 2,000 items made a line of 14 KB).
+NOT_A_WORD = {
+    "a date": ("2025-10-26", "not 2025-10-26 "),
+    "not a number": (".nan", "not .nan "),
+    "binary data": ("!!binary aGVsbG8=", "not binary data "),
+    "a long list": ("[" + ", ".join(f"x{i}" for i in range(2_000)) + "]", "not a list "),
+}
+
+
+@pytest.mark.parametrize(("value", "said"), NOT_A_WORD.values(), ids=NOT_A_WORD.keys())
+@pytest.mark.parametrize(
+    ("old", "field"), [("lang: en\n", "lang"), ("lang: en\n", "translation.from")], ids=["lang", "translation.from"]
+)
+def test_a_value_of_another_type_than_a_word_is_quoted_as_written(old, field, value, said, content_copy):
+    path = content_copy / "articles/2025/good-article.en.md"
+    new = f"lang: {value}\n" if field == "lang" else f"lang: en\ntranslation:\n  from: {value}\n  by: X\n"
+    path.write_text(GOOD_ARTICLE.replace(old, new), encoding="utf-8")
+    [told] = [str(p) for p in check(content_copy) if p.path == str(path) and p.field == field]
+    assert f": {field}: must be " in told and said in told and len(told) < 300, told
 
 
 def test_a_language_no_page_can_name_stops_the_build_at_its_line_not_with_a_traceback(content_copy, tmp_path):

@@ -154,8 +154,9 @@ def check_shared_sources(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 def check_internal_links(snapshot: ContentSnapshot) -> list[Problem]:
-    """`{filename}` links to content that is missing or not published."""
-    return broken_link_problems(snapshot.content_dir, snapshot.articles)
+    """`{filename}` links to content that is missing or not published (not to an article refused for an error of
+    its own, which is told: the link waits until it reads)."""
+    return broken_link_problems(snapshot.content_dir, snapshot.articles, snapshot.refused_articles)
 
 
 def check_urls(snapshot: ContentSnapshot) -> list[Problem]:
@@ -188,14 +189,13 @@ def check_raw_sources(snapshot: ContentSnapshot) -> list[Problem]:
     """Raw copies in `sources/` that no article points to (warnings); a missing one is found as it is read.
     An article the build refuses (an error in it, or a place it is not read from) still names its raw copy."""
     read = {os.path.abspath(doc.path) for doc in snapshot.articles}
-    failed = {os.path.abspath(problem.path) for problem in snapshot.reading_problems if problem.severity == "error"}
     content_dir = Path(os.path.abspath(snapshot.content_dir))  # as the listing names it
     misplaced = {
         os.path.abspath(path)
         for path in snapshot.listing.files
         if path.suffix == ".md" and not snapshot.layout.is_read(path.relative_to(content_dir))
     }
-    unread = (failed | misplaced) - read
+    unread = snapshot.refused_articles | (misplaced - read)
     return unreferenced_raw_sources(snapshot.content_dir, snapshot.articles, unread)
 
 
@@ -240,6 +240,8 @@ def _refused(snapshot: ContentSnapshot) -> frozenset[str] | None:
     naming one is not told the record is missing (and to add a second); None when a refused record has no code
     that can be told (`Estonia`, `record 3`) or the whole file was refused."""
     countries = os.path.abspath(os.path.join(snapshot.content_dir, COUNTRIES_FILE))
+    if os.path.lexists(countries) and Path(countries) not in snapshot.data_files:  # its YAML refused whole
+        return None
     labels = {
         problem.field.split(".")[0]
         for problem in snapshot.data_problems

@@ -110,8 +110,8 @@ def _counts(fields: Fields, counts: Any) -> dict[str, int]:
         if value is None and key not in counts:
             checks.add(fields.fail(["hanoi_signatures", key], "is missing", f"add `{key}: N` under it: {COUNT_HINT}"))
         elif isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PARTIES:
-            hint = _count_hint(key, value, range(MAX_PARTIES + 1))
-            checks.add(fields.fail(["hanoi_signatures", key], f"{_shown(value)} is not a count", hint))
+            hint, where = _count_hint(key, value, range(MAX_PARTIES + 1)), ["hanoi_signatures", key]
+            checks.add(fields.fail(where, f"{fields.quoted(where, value)} is not a count", hint))
         numbers[key] = value
     checks.done()  # the sum is checked of counts only
     if numbers["states"] + numbers["organisations"] != numbers["total"]:
@@ -139,12 +139,6 @@ def _count_hint(key: str, value: Any, counts: range) -> str:
     return f"{written}: `{key}: {int(number)}`; {COUNT_HINT}"
 
 
-def _shown(value: Any) -> str:
-    """A value as the message quotes it: a number of 4,000 digits is not repeated whole."""
-    text = repr(value)
-    return text if len(text) <= 20 else f"{text[:20]}… ({len(text)} characters)"
-
-
 def _entry_into_force(fields: Fields, data: Any, today: date) -> tuple[int | None, tuple[Citation, ...]]:
     if data is None:
         return None, ()
@@ -157,8 +151,8 @@ def _entry_into_force(fields: Fields, data: Any, today: date) -> tuple[int | Non
         checks.add(fields.fail(["entry_into_force", key], "is missing", shape))
     counts = range(1, MAX_PARTIES + 1)
     if needed is not None and (isinstance(needed, bool) or not isinstance(needed, int) or needed not in counts):
-        hint = _count_hint("instruments", needed, counts)
-        checks.add(fields.fail(["entry_into_force", "instruments"], f"{_shown(needed)} is not a count", hint))
+        hint, where = _count_hint("instruments", needed, counts), ["entry_into_force", "instruments"]
+        checks.add(fields.fail(where, f"{fields.quoted(where, needed)} is not a count", hint))
     cited = data.get("sources")
     sources = (
         checks.attempt(fields.citations, ["entry_into_force", "sources"], cited, today) if cited is not None else None

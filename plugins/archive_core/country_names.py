@@ -55,7 +55,7 @@ def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[
     listed = {
         (record.get("code"), unicodedata.normalize("NFC", form))
         for record in records
-        if isinstance(record, dict) and isinstance(record.get("forms"), list)
+        if isinstance(record, dict) and isinstance(record.get("code"), str) and isinstance(record.get("forms"), list)
         for form in record["forms"]
         if isinstance(form, str)
     }  # a form is moved only to a record that does not list it already
@@ -123,7 +123,7 @@ def _record(data: DataFile, where: list, record: object) -> CountryForms:
             data.problem(
                 [*where, "code"],
                 f"{label}.code",
-                f"{record['code']!r} is not a known country code",
+                f"{Record(data, where).quoted(['code'], record['code'])} is not a known country code",
                 countries.code_hint(record["code"]),
             )
         )

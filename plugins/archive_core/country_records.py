@@ -125,12 +125,12 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
     if code is None:
         fail(["code"], "is missing", "start the record with `- code: XX`, the country's ISO 3166-1 alpha-2 code")
     elif not isinstance(code, str) or not countries.is_known(code):
-        fail(["code"], f"{code!r} is not a known country code", countries.code_hint(code))
+        fail(["code"], f"{fields.quoted(['code'], code)} is not a known country code", countries.code_hint(code))
     status = item.get("status")
     known = status in STATUSES  # the checks that depend on the status are made only for a known one
     if not known:
         hint = meant_hint(status, STATUSES)
-        fail(["status"], f"must be one of {', '.join(STATUSES)}, not {status!r}", hint)
+        fail(["status"], f"must be one of {', '.join(STATUSES)}, not {fields.quoted(['status'], status)}", hint)
 
     sources = checks.attempt(_sources, fields, item, today)
     if sources == () and known and status != UNKNOWN:
@@ -148,7 +148,7 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
     if isinstance(when, datetime):
         when = when.date()
     if when is not None and not isinstance(when, date):
-        fail(["date"], f"{when!r} is not a date", date_hint(when, "write it as YYYY-MM-DD"))
+        fail(["date"], f"{fields.quoted(['date'], when)} is not a date", date_hint(when, "write it as YYYY-MM-DD"))
     elif known and status in (SIGNED, RATIFIED) and when is None and verified:
         fail(
             ["date"], f"a {status!r} status needs its date", "add `date: YYYY-MM-DD` (or `verified: false` and a note)"
@@ -165,7 +165,7 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
     place = item.get("place")
     if place is not None and place not in PLACES:
         hint = meant_hint(place, PLACES, "where the signature was made")
-        fail(["place"], f"must be one of {', '.join(PLACES)}, not {place!r}", hint)
+        fail(["place"], f"must be one of {', '.join(PLACES)}, not {fields.quoted(['place'], place)}", hint)
     elif status == SIGNED and place is None:
         fail(["place"], "a 'signed' status needs its place", f"add `place:` ({' or '.join(PLACES)})")
     elif status in (RATIFIED, UNKNOWN) and place is not None:

@@ -14,7 +14,7 @@ import yaml
 
 from . import paths
 from .errors import ContentError, Problem, in_file_order
-from .field_types import Expected, empty_item, wrong_type
+from .field_types import Expected, empty_item, quoted, wrong_type
 from .frontmatter import decode, parse_yaml
 from .suggestions import Suggestions
 
@@ -101,6 +101,10 @@ class Record:
         """The error of the value at `keys` that is not of the type `expected`: what it is, how to write it."""
         key = str(keys[-1]) if keys and not isinstance(keys[-1], int) else ""
         return self.fail(keys, *wrong_type(value, expected, key, self.file.written(*self.base, *keys)))
+
+    def quoted(self, keys: Sequence[Key], value: Any) -> str:
+        """The value at `keys` as a message names it (`field_types.quoted`): as the file writes it."""
+        return quoted(value, self.file.written(*self.base, *keys))
 
     def text_items(self, keys: Sequence[Key], value: Any, check: ItemCheck | None = None) -> tuple[str, ...]:
         """The items of the list at `keys`, stripped; ContentError when any is bad, after every item is checked:

@@ -231,7 +231,7 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
     if kind not in KINDS:
         record.fail(
             ["kind"],
-            "is missing" if kind is None else f"{kind!r} is not a known kind",
+            "is missing" if kind is None else f"{record.record.quoted(['kind'], kind)} is not a known kind",
             meant_hint(kind, KINDS),
         )
 
@@ -300,7 +300,8 @@ def _when(record: _Record) -> When | None:
             if key not in ("start", "end"):
                 record.fail(["date", key], "is not a known key", "a range has `start:` and `end:`")
         try:
-            when = parse_range(value.get("start"), value.get("end"))
+            written = (record.file.written("date", "start"), record.file.written("date", "end"))
+            when = parse_range(value.get("start"), value.get("end"), written)
         except ValueError as exc:
             field, message, *written = exc.args
             hint = "use real dates, YYYY-MM-DD, YYYY-MM or YYYY, end after start"
@@ -308,7 +309,7 @@ def _when(record: _Record) -> When | None:
             return None
         return _not_ahead(record, when, ["date", "start"], ["date", "end"])
     try:
-        start, precision = parse_point(value)
+        start, precision = parse_point(value, record.file.written("date"))
     except ValueError as exc:
         hint = "use a real date: YYYY-MM-DD, YYYY-MM or YYYY"
         if isinstance(value, str) and (both := _WRITTEN_RANGE.fullmatch(value.strip())):

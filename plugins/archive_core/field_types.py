@@ -34,7 +34,26 @@ def kind_of(value: Any) -> str:
         return "binary data"
     if isinstance(value, set):  # `!!set`
         return "a set"
+    if isinstance(value, tuple):  # an item of `!!omap` or `!!pairs`
+        return "a key and its value"
     return type(value).__name__
+
+
+def quoted(value: Any, written: str | None = None) -> str:
+    """`value` as a message names it: text in quotes (`'vn'`); another scalar as the file writes it (`written`:
+    `2025-10-26`, `.nan`, not Python's `datetime.date(2025, 10, 26)`, `nan`), by its first 20 characters when it is
+    longer than QUOTED_MAX_CHARS; a list, mapping or set by what it is (`a mapping`): its contents, the rest of the
+    file at worst, made a message of 1.5 MB."""
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, list | dict | set | tuple | bytes):
+        return kind_of(value)
+    if written is None:
+        written = (
+            value.isoformat() if isinstance(value, date) else kind_of(value) if isinstance(value, bool) else str(value)
+        )
+    written = " ".join(written.split())
+    return written if len(written) <= QUOTED_MAX_CHARS else f"{written[:20]}…"
 
 
 def fits(value: Any, expected: Expected) -> bool:

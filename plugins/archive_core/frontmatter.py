@@ -37,7 +37,7 @@ from .text import (
 )
 from .when import YEAR_HINT, YearTooEarly, check_year
 from .wide_text import decode_wide
-from .yaml_mistakes import dropped_text, syntax_hint
+from .yaml_mistakes import dropped_text, hidden_character, syntax_hint
 
 ConstructorError = yaml.constructor.ConstructorError
 
@@ -47,6 +47,10 @@ MAX_YAML_DEPTH = 32  # front-matter needs 2 (source.url), curated data 4; the C 
 # What can open a level of nesting: a flow bracket, or a block indicator (`- `, `? `, `: `) followed by a space
 # or a line break. A text with no more of them than MAX_YAML_DEPTH cannot nest deeper (no event scan needed).
 _NESTING = re.compile(r"[\[{]|[-?:](?=\s|\Z)")
+# What YAML ends a line at, besides a line feed and a CR (`decode` leaves neither bare): git, GitHub and a terminal
+# show one line where YAML reads two (`title: "A"<U+2028>countries: [RU]` set a field no reviewer saw). NEL is a
+# C1 control, refused in every content file.
+_YAML_ONLY_BREAKS = {"\u2028": "U+2028 (LINE SEPARATOR)", "\u2029": "U+2029 (PARAGRAPH SEPARATOR)"}
 
 # A field as errors name it (`source.url`, `tags.0`, `Pham The Tung.role.en`): no colon, nothing invisible.
 _FIELD_NAME = re.compile(r"[\w.'’-]+(?: [\w.'’-]+)*")
@@ -210,6 +214,8 @@ def _bare_cr(path: str | Path, text: str, offset: int) -> ContentError:
 def split(text: str, path: str | Path) -> SplitDocument:
     lines = text.split("\n")  # `decode` refused any CR left
     if lines[0].rstrip() != FENCE:
+        if hidden := _hidden_fence(lines[0]):
+            raise content_error(path, 1, "front-matter", f"the '---' line holds {hidden}", HIDDEN_FENCE_HINT)
         raise content_error(
             path,
             1,
@@ -225,6 +231,10 @@ def split(text: str, path: str | Path) -> SplitDocument:
                 body="\n".join(lines[index + 1 :]),
                 body_line=index + 2,
             )
+    for index in range(1, len(lines)):
+        if hidden := _hidden_fence(lines[index]):
+            message = f"the '---' line that would close the block opened on line 1 holds {hidden}"
+            raise content_error(path, index + 1, "front-matter", message, HIDDEN_FENCE_HINT)
     raise content_error(
         path,
         1,
@@ -232,6 +242,17 @@ def split(text: str, path: str | Path) -> SplitDocument:
         "the '---' block opened on line 1 is never closed",
         "add a line with '---' after the last field",
     )
+
+
+HIDDEN_FENCE_HINT = "delete it: the line is '---' alone (retype it)"
+
+
+def _hidden_fence(line: str) -> str | None:
+    """For a line that is '---' but for characters no reader sees (a byte order mark left where two files were
+    joined, a zero-width space), the first of them, named: the block read as never opened or never closed."""
+    hidden = hidden_character(line)
+    shown = "".join(char for char in line if hidden_character(char) is None)
+    return hidden if hidden and shown.rstrip() == FENCE else None
 
 
 def load(doc: SplitDocument) -> dict[str, Any]:
@@ -286,6 +307,14 @@ def parse_yaml(
     """
     offset = first_line - 1
     last_line = text.count("\n") + (1 if fenced else 0)  # 0-based, in `text`
+    if breaks := [text.find(char) for char in _YAML_ONLY_BREAKS if char in text]:
+        at = min(breaks)
+        raise content_error(
+            path, offset + line_of(text, at), label,
+            f"holds {_YAML_ONLY_BREAKS[text[at]]}, which YAML reads as the end of a line, and git, GitHub and a "
+            "terminal do not: a reviewer reads one line where the site reads two",
+            "delete it: in a value, write a space; to end the line, press Enter",
+        )  # fmt: skip
     try:
         if "&" in text or "*" in text or len(_NESTING.findall(text)) > MAX_YAML_DEPTH:
             _scan_events(text, path, offset, label)

@@ -7,8 +7,9 @@ publishes the page with a broken link; the archive refuses it instead.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -48,12 +49,16 @@ SITE_ADDRESS_HINT = (
 )
 
 
-def broken_link_problems(content_dir: Path, docs: Sequence[ArticleDocument]) -> list[Problem]:
+def broken_link_problems(
+    content_dir: Path, docs: Sequence[ArticleDocument], refused: Collection[str] = ()
+) -> list[Problem]:
+    """`refused`: the article files refused for an error of their own, which a `{filename}` link may reach."""
     linking = [doc for doc in docs if doc.site_links]
     if not linking:  # most archives: no path resolved for each article
         return []
     content_dir = content_dir.resolve()
-    published = {Path(doc.path).resolve(): doc for doc in docs}
+    published: dict[Path, ArticleDocument | None] = {Path(path).resolve(): None for path in refused}
+    published.update((Path(doc.path).resolve(), doc) for doc in docs)
     ids: dict[Path, frozenset[str]] = {}  # each target's ids, found once: not once per link to it
     problems = []
     for doc in linking:
@@ -92,19 +97,28 @@ def _link_problem(
     content_dir: Path,
     source: Path,
     link: SiteLink,
-    published: dict[Path, ArticleDocument],
+    published: dict[Path, ArticleDocument | None],
     ids: dict[Path, frozenset[str]],
 ) -> str | None:
     if link.prefix in _UNPUBLISHED:
         return f"points to a {_UNPUBLISHED[link.prefix]} page, and this site has none"
     if link.prefix == "":
         return "points to a Markdown file without {filename}, so it would be broken on the site"
+    if problem := _published_elsewhere(link):
+        return problem
     if link.prefix == "index":
         return None
-    target = _resolve(content_dir, source, pelican_path(link) if link.prefix in COPIED_PREFIXES else link.target)
+    written = pelican_path(link) if link.prefix in COPIED_PREFIXES else link.target
+    if written.startswith("/") and posixpath.normpath(written) != written:
+        # Pelican finds `/x` as the file `x` of the content folder, as written: `/a/./b.md` is no file's name, and
+        # the link was published as written, broken.
+        return f"is not found as written: Pelican reads the path after a '/' as it is; write {_plain(written)}"
+    target = _resolve(content_dir, source, written)
     if target is None:
         return "points outside the content folder"
     if link.prefix == "filename":
+        if target in published and published[target] is None:
+            return None  # an article refused for an error of its own: the link is checked once it reads
         doc = published.get(target)
         if doc is None and target.exists():
             return "points to a file that is not a published article"
@@ -123,6 +137,27 @@ def _link_problem(
         return f"points to a file that {exc.problem.message}"
     problem = copied_type_problem(target)
     return f"points to a file that {problem}" if problem else None
+
+
+def _published_elsewhere(link: SiteLink) -> str | None:
+    """Why Pelican would publish `link` as the address of another site or scheme: it keeps the scheme, host, query
+    and fragment around the path it replaces, so `{static}//evil.example/files/a.png` became an image of
+    evil.example, and `{static}javascript:a/../../../x/g.pdf?0:alert(1)` a `javascript:` link."""
+    match = _PREFIX.match(link.url)
+    try:
+        value = urlparse(match.group(1) if match else link.url)
+    except ValueError:  # `//[x`: no address Pelican could read either
+        return "is no address Pelican can read: write the path of the content folder's file after the prefix"
+    if value.scheme:
+        return f"would be published as a {value.scheme}: address, not a page of the site: write only a path after it"
+    if value.netloc:
+        return f"would be published as an address of {value.netloc}, another site: write one '/' before the path"
+    return None
+
+
+def _plain(path: str) -> str:
+    """`path` as Pelican finds it: `/a/./b//c.md` is `/a/b/c.md`."""
+    return "/" + posixpath.normpath(path).lstrip("/")
 
 
 def copied_type_problem(path: str | Path) -> str | None:

@@ -25,7 +25,7 @@ from typing import Any
 
 from .data import Checks, DataFile, load_data
 from .errors import ContentError, Problem
-from .field_types import empty_item
+from .field_types import empty_item, wrong_type
 from .layout import NAMES_FILE
 from .locales import is_named_language
 from .provenance import address_hint, is_http_url
@@ -184,8 +184,8 @@ def _fields(data: DataFile, where: list, value: Any, fields: tuple[Field, ...], 
 
 def _name(data: DataFile, where: list, value: Any, label: str) -> str:
     if not isinstance(value, str):
-        hint = f"quote it: YAML read {value!r} as a {type(value).__name__}"
-        raise ContentError(data.problem(where, label, "must be a name (text)", hint))
+        key = where[-1] if isinstance(where[-1], str) else ""  # a list's item has no key of its own
+        raise ContentError(data.problem(where, label, *wrong_type(value, "text", key, data.written(*where))))
     if not value.strip():
         empty = empty_item() if isinstance(where[-1], int) else ("is empty", "write the name")
         raise ContentError(data.problem(where, label, *empty))

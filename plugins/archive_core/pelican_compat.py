@@ -35,6 +35,7 @@ then added to `TESTED_VERSIONS`.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable
 from importlib import metadata
@@ -105,6 +106,19 @@ class CheckedWriter(Writer):
     def is_claimed(self, name: str) -> bool:
         path = os.path.join(self.output_path, name)
         return path in self._written_files or path in self._overridden_files
+
+
+# What Pelican logs, as a warning only, for a link of the site it could not resolve (`Content._link_replacer`): it
+# publishes the link as written, broken, or keeping a host or scheme written around its path.
+_UNRESOLVED_LINK_MESSAGES = frozenset({
+    "Unable to find '%s', skipping url replacement.",
+    "Replacement Indicator %r not recognized in %r, skipping replacement",
+})  # fmt: skip
+
+
+def is_unresolved_link(record: logging.LogRecord) -> bool:
+    """Whether `record` is Pelican's warning of a link of the site it left as written."""
+    return record.name == "pelican.contents" and record.msg in _UNRESOLVED_LINK_MESSAGES
 
 
 def page_context(context: dict, name: str, kwargs: dict, relative_urls: bool) -> dict:

@@ -100,7 +100,9 @@ def _person(data_file: DataFile, index: int, item: Any, article_keys: Collection
     if country is not None and (not isinstance(country, str) or not countries.is_known(country)):
         checks.add(
             fields.fail(
-                ["country"], f"{country!r} is not a known country code", f"{countries.code_hint(country)}, or leave out"
+                ["country"],
+                f"{fields.quoted(['country'], country)} is not a known country code",
+                f"{countries.code_hint(country)}, or leave out",
             )
         )
     role = item.get("role")

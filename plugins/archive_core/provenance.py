@@ -228,7 +228,9 @@ class Fields(Record):
         if isinstance(value, datetime):
             value = value.date()
         if not isinstance(value, date):
-            raise self.fail(keys, f"{value!r} is not a date", date_hint(value, "write it as YYYY-MM-DD"))
+            raise self.fail(
+                keys, f"{self.quoted(keys, value)} is not a date", date_hint(value, "write it as YYYY-MM-DD")
+            )
         latest = today if today is not None else date.today() + timedelta(days=1)  # ahead where it was written
         if value > latest:
             raise self.fail(
@@ -277,7 +279,7 @@ class Fields(Record):
             checks.add(
                 self.fail(
                     [*keys, "archived"],
-                    f"{archived!r} is not an http(s) address",
+                    f"{self.quoted([*keys, 'archived'], archived)} is not an http(s) address",
                     address_hint(archived, "the archived copy's URL"),
                 )
             )
@@ -316,7 +318,9 @@ class Fields(Record):
             raise self.fail(keys, "is missing", "add `url: https://...`, the address of the page that states it")
         if not is_http_url(url):
             raise self.fail(
-                keys, f"{url!r} is not an http(s) address", address_hint(url, "give the full https://... address")
+                keys,
+                f"{self.quoted(keys, url)} is not an http(s) address",
+                address_hint(url, "give the full https://... address"),
             )
         self._not_home_page(keys, url)
 

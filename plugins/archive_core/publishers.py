@@ -118,7 +118,7 @@ def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
     if not isinstance(host, str) or not HOST_PATTERN.fullmatch(host):
         meant = written_host(host)
         hint = f"write the host alone: {meant}" if meant else "write it as the address has it: www.example.org"
-        checks.add(record.fail(["host"], f"{host!r} is not a site's host name", hint))
+        checks.add(record.fail(["host"], f"{record.quoted(['host'], host)} is not a site's host name", hint))
     name = item.get("name")
     names = None
     if isinstance(name, str) and name.strip():
@@ -144,7 +144,7 @@ def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
         checks.add(
             record.fail(
                 ["source"],
-                f"{source!r} is not an http(s) address",
+                f"{record.quoted(['source'], source)} is not an http(s) address",
                 address_hint(source, "the page that states the publisher's name"),
             )
         )

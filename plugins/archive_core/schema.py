@@ -20,7 +20,7 @@ from slugify import slugify
 
 from . import countries
 from .errors import ContentError, Problem, in_file_order
-from .field_types import Expected, empty_item, fits, wrong_type
+from .field_types import Expected, empty_item, fits, quoted, wrong_type
 from .frontmatter import SplitDocument, compose, naive, node_column, node_line, value_node, written_scalar
 from .layout import RAW_SOURCES_DIR
 from .locales import LANGUAGES, is_named_language
@@ -286,6 +286,10 @@ class _Validator:
             self.problems[Problem(str(self.doc.path), line, field, message, hint, column=column)] = None
         raise _Invalid(field)
 
+    def quoted(self, field: str, value: Any) -> str:
+        """`field`'s value as a message names it (`field_types.quoted`): as the file writes it."""
+        return quoted(value, written_scalar(self.doc, field, self.root))
+
     def text_lines(self, field: str, value: str) -> Callable[[int | None], int | None]:
         """The line of the file where the character at an offset of the text of `field` (`value`, stripped) is
         written; None for no offset."""
@@ -539,15 +543,16 @@ def check(data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None, told
 
 def _unknown_field(v: _Validator, key: Any, names: Suggestions) -> None:
     label = str(key) if re.fullmatch(r"[\w.-]+", str(key)) else repr(key)  # keep `path:line: field:` parseable
+    line = node_line(v.root, str(key))  # the key's own: a label quoted (`'source name'`) is no key to look up
     if pelican := pelican_key(str(key), FIELD_NAMES):
         field = pelican.instead
         hint = f"{pelican.hint}: {names.propose(field, '`{}`')}" if field in FIELD_NAMES else pelican.hint
-        v.attempt(v.fail, label, "is not a known field", hint)
+        v.attempt(v.fail, label, "is not a known field", hint, line)
     else:
         alias = FIELD_ALIASES.get(str(key).lower())
         known = f"did you mean {_shown_field(alias)}?" if alias else f"known fields: {', '.join(FIELD_NAMES)}"
         hint = names.hint(str(key), "`{}`", known, alias if alias in FIELD_NAMES else None)
-        v.attempt(v.fail, label, "is not a known field", hint)
+        v.attempt(v.fail, label, "is not a known field", hint, line)
         field = names.meant(str(key), alias)
     if field and _value(v.data, field) is None:  # the field the key was meant to be: not told again as missing
         v.mark(field if field.split(".")[0] in v.data else field.split(".")[0], settled=True)  # `url:`: `source`
@@ -563,7 +568,9 @@ def _lang(v: _Validator, lang: Any) -> str:
     if lang not in LANGUAGES:
         v.fail(
             "lang",
-            f"must be one of {', '.join(LANGUAGES)}, not {lang!r}" if lang is not None else "is missing",
+            f"must be one of {', '.join(LANGUAGES)}, not {v.quoted('lang', lang)}"
+            if lang is not None
+            else "is missing",
             meant_hint(lang, LANGUAGES, "lang: pl or lang: en"),
         )
     return lang
@@ -657,7 +664,9 @@ def _translation(v: _Validator, value: Any, lang: str | None) -> Translation | N
         v.attempt(
             v.fail,
             "translation.from",
-            f"must be the other archive language, not {from_lang!r}" if from_lang is not None else "is missing",
+            f"must be the other archive language, not {v.quoted('translation.from', from_lang)}"
+            if from_lang is not None
+            else "is missing",
             # `translation:` pairs the archive's versions; an original in another language is a chain's step
             f"`translation:` is only on a version translated from the archive's {others} version; a text "
             f"translated from a source in {from_lang!r} records that as `translation_chain: [{{from: "
@@ -810,7 +819,7 @@ def _annotation(v: _Validator, index: int, item: dict[str, Any]) -> Annotation:
     if kind not in ANNOTATION_KINDS:
         v.fail(
             f"annotations.{index}.kind",
-            f"must be one of {', '.join(ANNOTATION_KINDS)}, not {kind!r}",
+            f"must be one of {', '.join(ANNOTATION_KINDS)}, not {v.quoted(f'annotations.{index}.kind', kind)}",
             meant_hint(
                 kind,
                 ANNOTATION_KINDS,
@@ -894,7 +903,7 @@ def _step(v: _Validator, index: int, item: dict[str, Any]) -> TranslationStep:
 
 def _language_code(v: _Validator, field: str, code: Any) -> None:
     if not isinstance(code, str) or not LANGUAGE_CODE.fullmatch(code):
-        v.fail(field, f"{code!r} is not a language code", "ISO 639-1: vi, pl, en")
+        v.fail(field, f"{v.quoted(field, code)} is not a language code", "ISO 639-1: vi, pl, en")
     if not is_named_language(code):
         v.fail(
             field,
@@ -968,5 +977,9 @@ def _parse_date(v: _Validator, value: Any, field: str) -> datetime:
             if (offset := parsed.utcoffset()) is not None and offset % timedelta(minutes=1):
                 v.fail(field, f"the time zone offset in {value!r} has seconds", "write it in hours and minutes: +07:00")
             return naive(parsed)
-    v.fail(field, f"{value!r} is not a date", date_hint(value, "write the date as YYYY-MM-DD, for example 2025-10-26"))
+    v.fail(
+        field,
+        f"{v.quoted(field, value)} is not a date",
+        date_hint(value, "write the date as YYYY-MM-DD, for example 2025-10-26"),
+    )
     raise AssertionError("unreachable")

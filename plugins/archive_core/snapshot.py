@@ -23,7 +23,7 @@ from .country_names import CountryForms, load_country_names
 from .data import DataFile, recording, with_yaml_problems
 from .errors import BuildFailed, Problem
 from .events import Event, load_events
-from .layout import ARTICLE_DIRS, Layout
+from .layout import ARTICLE_DIRS, ARTICLE_SUFFIX, Layout
 from .other_names import NamesTable, load_names
 from .paths import Listing, content_listing
 from .reading import article_files, read_articles
@@ -64,6 +64,21 @@ class ContentSnapshot:
         return frozenset(doc.meta.translation_key for doc in self.articles)
 
     @cached_property
+    def refused_articles(self) -> frozenset[str]:
+        """The article files refused for an error of their own (absolute paths), which their problems tell."""
+        read = {os.path.abspath(doc.path) for doc in self.articles}
+        failed = {os.path.abspath(problem.path) for problem in self.reading_problems if problem.severity == "error"}
+        return frozenset(path for path in failed - read if path.endswith(ARTICLE_SUFFIX))
+
+    @cached_property
+    def referable_keys(self) -> frozenset[str]:
+        """The translation_keys events and people may name: the articles read, and those refused for an error of
+        their own, by their file's name (`<translation_key>.<lang>.md`). What names a refused article waits until
+        it reads: one typo in an article made every event and person naming it say there is no such article."""
+        named = (Path(path).name.removesuffix(ARTICLE_SUFFIX).rpartition(".")[0] for path in self.refused_articles)
+        return self.translation_keys | {key for key in named if key}
+
+    @cached_property
     def _by_path(self) -> dict[str, ArticleDocument]:
         return {os.path.abspath(doc.path): doc for doc in self.articles}
 
@@ -100,7 +115,7 @@ class ContentSnapshot:
         articles += tuple(doc for path, doc in fresh.items() if path not in self._by_path)
         reading = (*(p for p in self.reading_problems if os.path.abspath(p.path) not in again), *problems)
         snapshot = replace(self, articles=articles, reading_problems=tuple(reading))
-        if snapshot.translation_keys != self.translation_keys:  # events and people refer to articles by key
+        if snapshot.referable_keys != self.referable_keys:  # events and people refer to articles by key
             snapshot = _with_data(snapshot)
         return snapshot.checked()
 
@@ -152,7 +167,7 @@ def shared(context: dict, content_dir: Path) -> ContentSnapshot:
 
 
 def _with_data(snapshot: ContentSnapshot, today: date | None = None) -> ContentSnapshot:
-    keys = snapshot.translation_keys
+    keys = snapshot.referable_keys
     with recording() as data_files:
         countries, country_problems = load_country_data(snapshot.content_dir, keys, today)
         events, event_problems = load_events(snapshot.content_dir, keys)

@@ -18,6 +18,7 @@ from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, match_skeleton
 
 from archive_core.datelines import dateline_date, dateline_days, dateline_month
+from archive_core.field_types import quoted
 from archive_core.locales import babel_locale
 
 PRECISIONS: tuple[str, ...] = ("year", "month", "day")
@@ -82,8 +83,9 @@ def check_year(value: date, written: str | None = None) -> date:
 YEAR_HINT = "write the date as YYYY-MM-DD with the year in full: check the year"
 
 
-def parse_point(value: Any) -> tuple[date, str]:
-    """`2019-12-27` (a YAML date or text), `2019-12`, or `2019`; raises ValueError saying why not."""
+def parse_point(value: Any, written: str | None = None) -> tuple[date, str]:
+    """`2019-12-27` (a YAML date or text), `2019-12`, or `2019`; raises ValueError saying why not (quoting the
+    value as `written`, where the file's text is known)."""
     if isinstance(value, datetime):
         raise ValueError(f"{value.isoformat()} has a time of day; give only the date")
     if isinstance(value, date):
@@ -105,17 +107,18 @@ def parse_point(value: Any) -> tuple[date, str]:
             except ValueError as exc:
                 raise ValueError(f"impossible date {text!r}: {exc}") from None
             return check_year(day), "day"
-    raise ValueError(f"{value!r} is not a date")
+    raise ValueError(f"{quoted(value, written)} is not a date")
 
 
-def parse_range(start: Any, end: Any) -> When:
-    """Raises ValueError with `(field, message)` args naming `start` or `end` (and the value, when it is no date)."""
+def parse_range(start: Any, end: Any, written: tuple[str | None, str | None] = (None, None)) -> When:
+    """Raises ValueError with `(field, message)` args naming `start` or `end` (and the value, when it is no date);
+    `written`: the two as the file writes them, where known."""
     try:
-        first, precision = parse_point(start)
+        first, precision = parse_point(start, written[0])
     except ValueError as exc:
         raise ValueError("start", str(exc), start) from None
     try:
-        last, end_precision = parse_point(end)
+        last, end_precision = parse_point(end, written[1])
     except ValueError as exc:
         raise ValueError("end", str(exc), end) from None
     if end_precision != precision:

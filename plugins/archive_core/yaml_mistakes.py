@@ -9,6 +9,7 @@ all: text after ` #` in an unquoted value is a comment, dropped from the value w
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import yaml
@@ -106,6 +107,13 @@ def syntax_hint(lines: list[str], line: int | None, offset: int = 0, loader: typ
                 "indentation with the space bar"
             )
     for number in (line, line - 1):
+        if number >= 0 and (hidden := hidden_character(lines[number].split(":", 1)[0])):
+            where = "this line" if number == line else f"line {number + 1 + offset}"
+            return (
+                f"{where} holds {hidden}, before its first ':', which YAML reads as part of the key or its "
+                "indentation: delete it (retype the start of the line)"
+            )
+    for number in (line, line - 1):
         where = "this line" if number == line else f"line {number + 1 + offset}"
         if number >= 0 and (hint := _line_hint(lines[number], where) or line_hint(lines, number, where, loader)):
             return hint
@@ -136,6 +144,20 @@ def syntax_hint(lines: list[str], line: int | None, offset: int = 0, loader: typ
     if last and last["value"][:1] in "\"'" and _after_quoted(last["value"]) is None and ends_in_it:
         return "the quotes opened on this line are not closed: end the value with its quotation mark"
     return indentation_hint(lines, line, offset, loader) or GENERIC_HINT
+
+
+# What no reader sees: a format character (a byte order mark U+FEFF left where two files were joined, a zero-width
+# space or joiner pasted from a web page, a direction mark) or one of private use.
+_HIDDEN_CATEGORIES = frozenset({"Cf", "Co"})
+
+
+def hidden_character(text: str) -> str | None:
+    """The first character of `text` no reader sees, named (`U+FEFF (ZERO WIDTH NO-BREAK SPACE), a character no
+    reader sees`); None when it has none."""
+    for char in text:
+        if unicodedata.category(char) in _HIDDEN_CATEGORIES:
+            return f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')}), a character no reader sees"
+    return None
 
 
 def _line_hint(text: str, where: str) -> str | None:

@@ -55,6 +55,13 @@ class FailingGenerator(Generator):
         raise RuntimeError("a generator failed (injected by the tests)")
 
 
+def unresolved_link(content) -> None:
+    """A link of the site Pelican cannot resolve, where `make check` never looked: as a reading of a link that
+    differed from Pelican's would leave one."""
+    if _settings.get("BUILD_FAULT") == "unresolved-link" and getattr(content, "_content", None):
+        content._content += '<p><a href="{filename}/articles/2025/nowhere.en.md">a link only Pelican reads</a></p>'
+
+
 def escaping_generator(pelican):
     return EscapingGenerator if pelican.settings.get("BUILD_FAULT") == "escape" else None
 
@@ -66,5 +73,6 @@ def failing_generator(pelican):
 def register() -> None:
     signals.initialized.connect(remember)
     signals.content_written.connect(strike)
+    signals.content_object_init.connect(unresolved_link)
     signals.get_generators.connect(escaping_generator)
     signals.get_generators.connect(failing_generator)

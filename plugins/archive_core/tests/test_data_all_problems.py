@@ -107,8 +107,8 @@ def test_a_names_entry_is_told_every_problem_and_a_misspelt_key_not_as_missing(t
     assert told(load_names(tmp_path)[1]) == [
         (2, "names.0.nmae", "is not a known field"),
         (4, "names.0.other.xx1", "is not a language code"),
-        (5, "names.0.other.en.1", "must be a name (text)"),
-        (5, "names.0.other.en.2.name", "must be a name (text)"),  # in the order the line writes them
+        (5, "names.0.other.en.1", "is a number"),
+        (5, "names.0.other.en.2.name", "is a number"),  # in the order the line writes them
         (5, "names.0.other.en.2.sorce", "is not a known field"),
     ]
 

@@ -75,7 +75,12 @@ def test_a_good_file_reads_every_name_in_order(tmp_path):
     ("old", "new", "where", "message"),
     [
         ("  - name: Hanoi Convention\n", "  - nam: Hanoi Convention\n", ":2: names.0.nam:", "did you mean `name`?"),
-        ("      pl: [Konwencja z Hanoi]", "      pl: [Konwencja z Hanoi, 2025]", ":4: names.0.other.pl.1:", "quote it"),
+        (
+            "      pl: [Konwencja z Hanoi]",
+            "      pl: [Konwencja z Hanoi, 2025]",
+            ":4: names.0.other.pl.1:",
+            "in quotes",
+        ),
         ("      pl: [Konwencja z Hanoi]", "      pl: [' ']", ":4: names.0.other.pl.0: is an empty item", "remove it"),
         ("      pl: [Konwencja z Hanoi]", "      pl: ['—']", ":4: names.0.other.pl.0: '—' has no word", "letters"),
         ("      pl: [Konwencja z Hanoi]", "      zz: [Konwencja z Hanoi]", ":4: names.0.other.zz:", "ISO 639-1"),
