@@ -34,7 +34,7 @@ def translated_once(catalogs: dict) -> Callable[..., str]:
     by the template itself and each string made once per language.
 
     A page calls `_()` 20-30 times; through Jinja's alias and newstyle wrapper each call was three
-    `Context.call`s, a catalog lookup, a `Markup` and a formatting, about a quarter of a country page's
+    `Context.call`s, a catalog lookup, a `Markup` and a formatting: a tenth of a country page's
     rendering (docs/performance.md). The result is the same: the translation, `Markup` under autoescape, then
     formatted with the call's values (always, as Jinja does: `%%` is `%`). With values it is made again each call.
     """
