@@ -26,6 +26,22 @@ def test_the_content_is_frozen_while_pages_are_written_and_unfrozen_after_the_bu
     assert gc.get_freeze_count() == 0, "a build left objects frozen: a process building again would keep them"
 
 
+def test_what_exists_when_the_build_starts_is_out_of_the_collectors_passes_while_it_reads(tmp_path):
+    """The plugins (imported when Pelican starts), the settings: frozen before the first generator reads."""
+    frozen: list[int] = []
+
+    def when_reading_starts(_generator) -> None:
+        frozen.append(gc.get_freeze_count())
+
+    signals.generator_init.connect(when_reading_starts)
+    try:
+        build_site(tmp_path / "output", FIXTURE)
+    finally:
+        signals.generator_init.disconnect(when_reading_starts)
+    assert frozen and frozen[0] > 10_000, f"objects frozen when the first generator was made: {frozen[:1]}"
+    assert gc.get_freeze_count() == 0
+
+
 def test_no_full_collection_of_make_html_passes_over_the_modules(tmp_path):
     """`python -m tools.build`, as `make html` runs it: every full pass of the collector (the automatic ones while
     the modules are imported, the one before the content is frozen) skips what the imports made, which lives as
