@@ -63,6 +63,19 @@ def run_build(
     )
 
 
+def run_script(script: str, args: list[str], content: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+    """`python -c script args...` from the repository, `content` as the archive's, in a minimal environment."""
+    return subprocess.run(
+        [sys.executable, "-c", script, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "ARCHIVE_CONTENT": str(content)},
+    )
+
+
 @contextlib.contextmanager
 def ctrl_c_as_in_a_terminal() -> Iterator[None]:
     """The processes started inside take Ctrl-C (SIGINT) as from a terminal, however the suite was started.

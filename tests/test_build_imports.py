@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
-from .build_helpers import ROOT
+from .build_helpers import run_script
 from .conftest import FIXTURE
 
 # Used by the importer (trafilatura, py3langid and the NumPy it loads) or only to draw the world map
@@ -19,15 +15,7 @@ def test_a_build_does_not_import_the_modules_of_other_commands(tmp_path):
         "import sys; from tools.build import main; code = main(sys.argv[1:]); "
         "print(' '.join(sorted(sys.modules))); sys.exit(code)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script, "-q", "-o", str(tmp_path / "output")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "ARCHIVE_CONTENT": str(FIXTURE)},
-    )
+    done = run_script(script, ["-q", "-o", str(tmp_path / "output")], FIXTURE)
     assert done.returncode == 0, done.stderr
     loaded = {name.split(".")[0] for name in done.stdout.split()}
     assert "pelican" in loaded and "jinja2" in loaded  # the list is the build's own

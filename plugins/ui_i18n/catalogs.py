@@ -7,12 +7,13 @@ environment in one build.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from archive_core.i18n import translations
 from archive_core.locales import LANGUAGES, language_name, local_number, long_date, month_names, numeric_dates
@@ -26,6 +27,34 @@ def page_lang(ctx: Context) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"template {ctx.name!r} renders without a valid `page_lang` (got {lang!r})")
     return lang
+
+
+def translated_once(catalogs: dict) -> Callable[..., str]:
+    """`_()` and `gettext()` of the templates, as Jinja's newstyle gettext makes them (`jinja2.ext`), but called
+    by the template itself and each string made once per language.
+
+    A page calls `_()` 20-30 times; through Jinja's alias and newstyle wrapper each call was three
+    `Context.call`s, a catalog lookup, a `Markup` and a formatting: a tenth of a country page's
+    rendering (docs/performance.md). The result is the same: the translation, `Markup` under autoescape, then
+    formatted with the call's values (always, as Jinja does: `%%` is `%`). With values it is made again each call.
+    """
+    made: dict[tuple[str, str, bool], str] = {}
+
+    def newstyle(lang: str, message: str, autoescape: bool, variables: dict) -> str:
+        text = catalogs[lang].gettext(message)
+        return (Markup(text) if autoescape else text) % variables  # noqa: S704 (the theme's catalog, as Jinja marks it)
+
+    @pass_context
+    def gettext(ctx: Context, message: str, /, **variables) -> str:
+        lang, autoescape = page_lang(ctx), ctx.eval_ctx.autoescape
+        if variables:
+            return newstyle(lang, message, autoescape, variables)
+        key = (lang, message, autoescape)
+        if (text := made.get(key)) is None:
+            text = made[key] = newstyle(lang, message, autoescape, {})
+        return text
+
+    return gettext
 
 
 def install(env: Environment, settings: dict) -> None:
@@ -73,6 +102,7 @@ def install(env: Environment, settings: dict) -> None:
         return section_url(section, page_lang(ctx))
 
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    env.globals["_"] = env.globals["gettext"] = translated_once(catalogs)
     env.globals["section_url"] = page_section_url
     env.filters["localdate"] = localdate
     env.filters["localnumber"] = localnumber

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from jinja2 import Environment, FileSystemLoader, TemplateSyntaxError
+from pelican.settings import read_settings
 
 from parallel_writer.templates import SharedCompilation
 from tests.build_helpers import tree_snapshot
-from tests.conftest import FIXTURE, build_site
+from tests.conftest import FIXTURE, SETTINGS, build_site
 
 
 @pytest.fixture
@@ -51,3 +52,15 @@ def test_one_worker_compiles_in_the_build_and_writes_the_same_site(compiled_here
     here = tree_snapshot(build_site(tmp_path / "here", FIXTURE, ARCHIVE_WORKERS=1, ARCHIVE_CACHE_DIR=""))
     assert "base.html" in compiled_here and "article.html" in compiled_here
     assert ahead == here
+
+
+def test_the_templates_are_compiled_without_jinjas_optimizer_and_the_site_is_the_same(tmp_path):
+    """Jinja's optimizer folds constant expressions at compile time, which the theme hardly has: it cost about a
+    fifth of compiling the theme, a fixed cost of every build (docs/performance.md). Off, the pages are the same."""
+    settings = read_settings(str(SETTINGS))
+    assert settings["JINJA_ENVIRONMENT"].get("optimized") is False, "the templates are compiled with the optimizer"
+    without = tree_snapshot(build_site(tmp_path / "without", FIXTURE, ARCHIVE_CACHE_DIR=""))
+    optimized = {**settings["JINJA_ENVIRONMENT"], "optimized": True}
+    assert tree_snapshot(build_site(tmp_path / "with", FIXTURE, ARCHIVE_CACHE_DIR="", JINJA_ENVIRONMENT=optimized)) == (
+        without
+    )
