@@ -13,6 +13,7 @@ from archive_core.errors import ContentError, Problem, display_path
 
 from .articles import ArticleDocument, parse_article
 from .cache import ContentCache
+from .file_place import misplaced
 from .layout import ARTICLE_SUFFIX, Layout
 from .schema import SLUG_MAX_LENGTH
 from .urls import PAGINATION_FOLDER
@@ -96,15 +97,7 @@ def read_articles(
             continue
         expected = expected_path(content_dir, result, layout)
         if Path(path) != expected and Path(path).resolve() != expected.resolve():
-            problems.append(
-                Problem(
-                    str(path),
-                    1,
-                    "path",
-                    "does not match the front-matter",
-                    f"by its date, translation_key and lang it belongs at {expected.relative_to(content_dir)}",
-                )
-            )
+            problems += misplaced(Path(path), expected, result, content_dir)
             continue
         docs.append(result)
     return docs, problems
