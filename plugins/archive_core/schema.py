@@ -593,7 +593,7 @@ def _slug(v: _Validator, value: Any, title: str | None, key: str | None, lang: s
 
 def _check_country(v: _Validator, field: str, code: str) -> None:
     if not countries.is_known(code):
-        v.fail(field, f"{code!r} is not a known country code", countries.code_hint(code))
+        v.fail(field, f"{code!r} is not a known country code", countries.item_hint(code))
 
 
 def _source(v: _Validator, value: Any, published: datetime | None) -> Source:
