@@ -163,20 +163,25 @@ def check_urls(snapshot: ContentSnapshot) -> list[Problem]:
     return url_collisions(snapshot.articles)
 
 
+# What an editor checks of each field the importer puts under `review:`.
+REVIEW_CHECKS = {
+    "title": "the title the importer made of the lead's first sentence: give the source's own headline",
+    "date": "the date the importer read from the text's date line: is it the day the source was published?",
+    "lang": "the LANG= given against what the text reads as: is the text in that language?",
+}
+
+
 def check_review_fields(snapshot: ContentSnapshot) -> list[Problem]:
     """A `review:` list names fields the importer guessed, or was given against the text: an editor must confirm
-    them (warnings)."""
-    hint = (
-        "check these fields (a title guessed from the lead, a LANG= the text contradicts), then delete the "
-        "`review:` line"
-    )
+    them (a warning at the `review:` line, saying what to check of each)."""
     return [
         Problem(
             doc.path,
-            None,
+            doc.line("review"),
             "review",
             "marked by the importer, to review: " + ", ".join(doc.meta.review),
-            hint,
+            "; ".join(f"{field}: {REVIEW_CHECKS.get(field, 'check its value')}" for field in doc.meta.review)
+            + "; then delete the `review:` line",
             "warning",
         )
         for doc in snapshot.articles

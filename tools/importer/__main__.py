@@ -17,7 +17,7 @@ from archive_core.when import given_date
 from tools.make_inputs import flag, given
 
 from . import ROOT
-from .importer import REVIEW_REASONS, convert, write
+from .importer import convert, write
 from .model import ImportOptions
 
 
@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     for warning in imported.warnings:
         print(f"{_shown(path)}: warning: {warning}", file=sys.stderr)
     if imported.review:
-        why = "; ".join(f"{field} {REVIEW_REASONS.get(field, 'to check')}" for field in imported.review)
+        why = "; ".join(imported.reasons)
         print(f"{_shown(path)}: warning: review: {why}: check, then delete the `review:` line", file=sys.stderr)
     if not changed:
         print(f"{_shown(path)}: unchanged (already imported)", file=sys.stderr)
