@@ -165,9 +165,9 @@ def check_urls(snapshot: ContentSnapshot) -> list[Problem]:
 
 # What an editor checks of each field the importer puts under `review:`.
 REVIEW_CHECKS = {
-    "title": "the title the importer made of the lead's first sentence: give the source's own headline",
-    "date": "the date the importer read from the text's date line: is it the day the source was published?",
-    "lang": "the LANG= given against what the text reads as: is the text in that language?",
+    "title": "the importer made it of the lead's first sentence: give the source's own headline, if it has one",
+    "date": "the importer read it from the text's date line: check that it is the day the source was published",
+    "lang": "given by LANG= against what the text reads as: check the text's language",
 }
 
 
