@@ -652,8 +652,18 @@ def _translation(v: _Validator, value: Any, lang: str | None) -> Translation | N
     if translation_data is None:
         return None
     from_lang = translation_data.get("from")
-    if from_lang not in LANGUAGES or from_lang == lang:
-        others = ", ".join(lang_ for lang_ in LANGUAGES if lang_ != lang)
+    others = " or ".join(lang_ for lang_ in LANGUAGES if lang_ != lang)
+    if from_lang == lang and lang is not None:
+        # A version is not translated from its own language: either side may be the slip (`lang: en` in a `.pl.md`
+        # translation from English), so both are named.
+        v.attempt(
+            v.fail,
+            "translation.from",
+            f"is {from_lang!r}, the language of this file itself (`lang: {lang}`)",
+            f"a translation is from the other version's language: write `from: {others}`; or, if this file's text is "
+            f"in {others}, correct `lang:`",
+        )
+    elif from_lang not in LANGUAGES:
         v.attempt(
             v.fail,
             "translation.from",
@@ -662,11 +672,11 @@ def _translation(v: _Validator, value: Any, lang: str | None) -> Translation | N
             f"`translation:` is only on a version translated from the archive's {others} version; a text "
             f"translated from a source in {from_lang!r} records that as `translation_chain: [{{from: "
             f"{from_lang}, to: {lang}, by: ...}}]` instead"
-            if isinstance(from_lang, str) and LANGUAGE_CODE.fullmatch(from_lang) and from_lang != lang
+            if isinstance(from_lang, str) and LANGUAGE_CODE.fullmatch(from_lang)
             else meant_hint(
                 from_lang,
                 [code for code in LANGUAGES if code != lang],
-                f"the language of the original: one of {others}",
+                f"write `from: {others}`, the original's language",
             ),
         )
     by = v.text("translation.by", translation_data.get("by"), required=True)
