@@ -8,15 +8,12 @@ for a misspelt key, would rename the file to the misspelling).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from .articles import ArticleDocument
 from .errors import Problem
+from .layout import ARTICLE_NAME
 from .locales import LANGUAGES
-
-# `<translation_key>.<lang>.md`: the last two dots of the name part it.
-ARTICLE_NAME = re.compile(r"(?P<key>.+)\.(?P<lang>[^.]+)\.md")
 
 
 def misplaced(path: Path, expected: Path, doc: ArticleDocument, content_dir: Path) -> list[Problem]:

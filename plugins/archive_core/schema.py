@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
 from itertools import pairwise
+from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
@@ -22,7 +23,7 @@ from . import countries
 from .errors import ContentError, Problem, in_file_order
 from .field_types import Expected, empty_item, fits, wrong_type
 from .frontmatter import SplitDocument, compose, naive, node_column, node_line, value_node, written_scalar
-from .layout import RAW_SOURCES_DIR
+from .layout import ARTICLE_NAME, RAW_SOURCES_DIR
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .pelican_keys import pelican_key, pelican_shape_hint
@@ -316,10 +317,33 @@ class _Validator:
         except _Invalid:
             return None
 
+    @property
+    def named(self) -> dict[str, str]:
+        """What the file's name, `<translation_key>.<lang>.md`, gives of the fields it repeats (each valid)."""
+        name = ARTICLE_NAME.fullmatch(Path(self.doc.path).name)
+        if name is None:
+            return {}
+        given = {"translation_key": name["key"], "lang": name["lang"]}
+        return {
+            field: value
+            for field, value in given.items()
+            if (
+                SLUG_PATTERN.fullmatch(value) and len(value) <= SLUG_MAX_LENGTH
+                if field != "lang"
+                else value in LANGUAGES
+            )
+        }
+
+    def missing(self, field: str, otherwise: str | None = None) -> NoReturn:
+        """`field` is missing: told the value the file's name gives, where it gives one; else `otherwise`."""
+        value = self.named.get(field)
+        hint = f"add `{_key(field)}: {value}` {_where(field)}: the file's name gives it" if value else otherwise
+        self.fail(field, "is missing", hint or f"add `{_key(field)}: ...` {_where(field)}")
+
     def text(self, field: str, value: Any, required: bool = False) -> str | None:
         if value is None:
             if required:
-                self.fail(field, "is missing", f"add `{_key(field)}: ...` {_where(field)}")
+                self.missing(field)
             return None
         self.typed(field, value, "text")
         value = value.strip()
@@ -560,6 +584,8 @@ def _shown_field(field: str) -> str:
 
 
 def _lang(v: _Validator, lang: Any) -> str:
+    if lang is None:
+        v.missing("lang", "lang: pl or lang: en")
     if lang not in LANGUAGES:
         v.fail(
             "lang",
