@@ -221,6 +221,24 @@ def test_make_import_says_what_is_wrong_with_a_date_and_what_to_write(content_co
     assert sorted(content_copy.rglob("*")) == before
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["import", "SRC=x.txt", "DATE=26.10.2025"], "make import: DATE '26.10.2025' is not a date (write 2025-10-26"),
+        (["import", "SRC=x.txt", "FORCE=maybe"], "FORCE must be 1 or 0 (yes or no), not 'maybe'"),
+        (["devserver", "PORT=99999"], "make devserver: PORT must be a whole number from 1 to 65535, not '99999'"),
+    ],
+)
+def test_a_value_given_to_make_is_refused_by_its_name_alone(content_copy: Path, args: list[str], said: str):
+    """`make import DATE=26.10.2025` printed a usage of `--date`, `--source-url`... and `argument --date: ...`:
+    options the contributor never typed, under names make does not take."""
+    result = make(*args, content=content_copy)
+    assert result.returncode != 0
+    refusal = [line for line in result.stderr.splitlines() if not line.startswith("make: ***")]
+    assert len(refusal) == 1 and said in refusal[0], result.stderr
+    assert "usage:" not in result.stderr and "--" not in refusal[0], result.stderr
+
+
 def test_the_shells_own_lang_is_not_taken_for_the_articles(content_copy: Path):
     env = {"PATH": "/usr/bin:/bin", "ARCHIVE_CONTENT": str(content_copy), "LANG": "pl"}
     result = subprocess.run(

@@ -30,7 +30,7 @@ from archive_core.locales import LANGUAGES  # noqa: E402
 from archive_core.schema import ArticleMeta  # noqa: E402
 from archive_core.suggestions import closest  # noqa: E402
 from archive_core.when import given_date  # noqa: E402
-from tools.make_inputs import given  # noqa: E402
+from tools.make_inputs import MakeArguments, given  # noqa: E402
 
 ARTICLES = ARTICLE_DIRS[0]  # where `make new` writes (the default ARTICLE_PATHS)
 OPTIONAL_FIELDS = """\
@@ -206,7 +206,7 @@ def _shown(path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = MakeArguments("new", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     # Each defaults to the value `make new NAME=...` passes (see tools.make_inputs).
     parser.add_argument("--title", default=given("TITLE") or "")
     parser.add_argument("--lang", default=given("LANG") or "")

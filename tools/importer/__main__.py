@@ -14,7 +14,7 @@ from archive_core.locales import LANGUAGES
 from archive_core.publishers import PUBLISHERS_FILE, host_of, known_publisher, load_publishers
 from archive_core.schema import LANGUAGE_CODE, RAW_PATTERN, RAW_SOURCES_DIR
 from archive_core.when import given_date
-from tools.make_inputs import flag, given
+from tools.make_inputs import MakeArguments, flag, given
 
 from . import ROOT
 from .importer import convert, write
@@ -30,7 +30,7 @@ def _date(value: str) -> date:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """The options, each defaulting to the value `make import NAME=...` passes (see tools.make_inputs)."""
-    parser = argparse.ArgumentParser(prog="make import", description=__doc__)
+    parser = MakeArguments("import", description=__doc__)
     parser.add_argument(
         "src", type=Path, nargs="?", default=given("SRC"), help="the raw article: a text file or a saved HTML page"
     )
