@@ -442,6 +442,8 @@ def _continued_items(
 ) -> list[Problem]:
     """The `- ` lines of a list indented deeper than the item above them, which YAML reads as more of that item:
     told at the first, naming them all."""
+    if node.flow_style:  # `[a, b]`: its items are parted by commas, not lines
+        return []
     problems = []
     for item, name in zip(node.value, names, strict=True):
         if isinstance(item, yaml.ScalarNode) and (continued := continued_items(item, lines)):
