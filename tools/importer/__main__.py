@@ -13,6 +13,7 @@ from archive_core.errors import ContentError, content_error
 from archive_core.locales import LANGUAGES
 from archive_core.publishers import PUBLISHERS_FILE, host_of, known_publisher, load_publishers
 from archive_core.schema import LANGUAGE_CODE, RAW_PATTERN, RAW_SOURCES_DIR
+from archive_core.suggestions import meant_value
 from archive_core.when import given_date
 from tools.make_inputs import MakeArguments, flag, given
 
@@ -80,7 +81,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if args.src is None:
         parser.error("give the source file: make import SRC=path/to/article.txt")
     if args.lang is not None and args.lang not in LANGUAGES:
-        parser.error(f"LANG must be one of {', '.join(LANGUAGES)}, not {args.lang!r}")
+        meant = meant_value(args.lang, LANGUAGES)
+        parser.error(
+            f"LANG must be one of {', '.join(LANGUAGES)}, not {args.lang!r}" + (f": LANG={meant}" if meant else "")
+        )
     if problem := chain_problem(args.translated_from, args.translated_by):
         parser.error(problem)
     return args
