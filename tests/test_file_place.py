@@ -80,3 +80,26 @@ def test_a_field_the_file_s_name_gives_left_out_is_told_that_value(content_copy,
     assert problem.hint == f"add `{line}` to the front-matter: the file's name gives it", problem
     path.write_text(text, encoding="utf-8")  # the line the hint gives, put back
     assert errors_of(content_copy, path) == []
+
+
+@pytest.mark.parametrize("field", SLIPS)
+def test_a_field_the_path_contradicts_is_told_beside_the_article_s_other_problems(content_copy, field):
+    """An article with another problem (a country code) was told only that one: the misspelt key came next run."""
+    path = content_copy / ARTICLE
+    right, slip = SLIPS[field]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(right, slip).replace("countries: [PL]", "countries: [XX]"), encoding="utf-8")
+    told = errors_of(content_copy, path)
+    assert [problem.field for problem in told] == [field, "countries.0"], [str(p) for p in told]
+    path.write_text(text, encoding="utf-8")
+    assert errors_of(content_copy, path) == []
+
+
+def test_a_field_with_a_problem_of_its_own_is_not_compared_with_the_path(content_copy):
+    path = content_copy / ARTICLE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("lang: pl", "lang: polski").replace("date: 2025-11-05", "date: 2025-13-05"), "utf-8")
+    assert [(p.field, p.message.split(" ")[0]) for p in errors_of(content_copy, path)] == [
+        ("date", "impossible"),
+        ("lang", "must"),
+    ]

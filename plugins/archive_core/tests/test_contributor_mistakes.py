@@ -446,7 +446,11 @@ def test_a_translation_from_its_own_language_is_told_both_ways_out(tmp_path, nam
     """Was told `must be the other archive language, not 'pl' (the language of the original: one of en)`: not which
     language it is the file's own, nor that `lang:` may be the slip."""
     text = FRONT.replace("lang: pl", f"lang: {lang}") + f"translation:\n  {written}\n  by: Jan\n" + BODY
-    [problem] = told(tmp_path, {f"articles/2025/{name}": text})
+    *path_told, problem = told(tmp_path, {f"articles/2025/{name}": text})
+    # A `lang:` the file's name contradicts is told so too, at its own line.
+    assert path_told == ([] if lang == lang_meant else [f"{name}:4: lang: is {lang!r}, but the file's name {name} says "
+                         f"{lang_meant!r} (write `lang: {lang_meant}` if the text is in {lang_meant!r}; if it is in "
+                         f"{lang!r}, rename the file to articles/2025/tytul.{lang}.md)"])  # fmt: skip
     assert problem.startswith(
         f"{name}:10: translation.from: is {lang!r}, the language of this file itself (`lang: {lang}`) (a translation "
         f"is from the other version's language: write `{meant}`; or, if this file's text is in "
