@@ -271,10 +271,14 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "a Polish file marked as English": (
         "2025/good-article.pl.md",
         GOOD,
-        "path: does not match the front-matter (by its date, translation_key and lang it belongs at "
-        "articles/2025/good-article.en.md)",
+        ":4: lang: is 'en', but the file's name good-article.pl.md says 'pl' (write `lang: pl` if the text is in "
+        "'pl'; if it is in 'en', rename the file to articles/2025/good-article.en.md)",
     ),
-    "file in the wrong place": ("2025/other-name.en.md", GOOD, "path: does not match the front-matter"),
+    "file in the wrong place": (
+        "2025/other-name.en.md",
+        GOOD,
+        ":5: translation_key: 'good-article' is not the key the file is named by, 'other-name'",
+    ),
     "not a Markdown file": ("2025/notes.txt", "draft", "file: is not a Markdown article"),
 }
 

@@ -37,7 +37,9 @@ def test_file_in_the_wrong_place_is_refused(content_copy, tmp_path):
     (content_copy / "articles" / "2025" / "signing-in-hanoi.en.md").rename(misplaced)
     result = run_build(content_copy, tmp_path / "output")
     assert result.returncode == 1
-    assert "2024/signing-in-hanoi.en.md:1: path: does not match" in result.stderr
+    assert "2024/signing-in-hanoi.en.md:3: date: 2025-10-26 is of 2025, but the file is in the folder 2024/" in (
+        result.stderr
+    )
     assert not (tmp_path / "output").exists()
 
 

@@ -466,3 +466,18 @@ def test_an_article_file_the_build_does_not_read_is_told_where_articles_go(conte
     assert len(told) == 1 and told[0], result.stderr
     assert "articles/<year>/<translation_key>.<lang>.md" in told[0]["hint"]
     assert "articles/2025/signing-in-hanoi.pl.md" in told[0]["hint"]  # its date's year, as the file is named
+
+
+@pytest.mark.parametrize("fields", [["date"], ["title", "lang"]])
+def test_fields_to_review_are_told_at_the_review_line_with_what_to_check_of_each(content_copy, fields):
+    """`review: [date]` was told with no line, and a hint about a guessed title and a LANG= whatever it named."""
+    path = content_copy / "articles" / "2025" / "lodz-conference.pl.md"
+    text = path.read_text(encoding="utf-8").replace(
+        "countries: [PL]\n", f"countries: [PL]\nreview: [{', '.join(fields)}]\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    [problem] = [p for p in check_content(content_copy) if p.path == str(path)]
+    assert (problem.severity, problem.field) == ("warning", "review"), problem
+    assert text.split("\n")[problem.line - 1].startswith("review: ["), problem
+    told = {"title": "the source's own headline", "date": "the day the source was published", "lang": "LANG="}
+    assert all((told[field] in problem.hint) == (field in fields) for field in told), problem.hint

@@ -1,5 +1,6 @@
 """`make import` and `make new` refuse an article that clashes with one of the archive (its translation_key in its
-language, in another year; its address) before writing anything, naming the file it meets and the field, with the
+language, in another year; its address; the key of the other language's original, said to be no translation) before
+writing anything, naming the file it meets and the field, with the
 KEY= or SLUG= that makes it another article: followed, the article is written and `make check` tells no clash."""
 
 from __future__ import annotations
@@ -83,3 +84,22 @@ def test_an_import_that_replaces_its_own_file_is_not_told_it_meets_itself(capsys
     code, told = import_article(capsys, content_copy, tmp_path, {"title": "Nowa konferencja w Łodzi"}, "2025-05-01",
                                 "--force")  # fmt: skip
     assert code == 0, told
+
+
+def test_an_import_of_an_original_s_other_version_that_says_it_is_no_translation_is_refused(
+    capsys, content_copy, tmp_path
+):
+    """A Polish text imported with KEY= of an English original was written without `translation:` (the import
+    writes none), and `make check` then refused both versions as two originals."""
+    original = content_copy / "articles" / "2024" / "civil-society-concerns.en.md"
+    before = written_files(content_copy)
+    code, told = import_article(capsys, content_copy, tmp_path, {"key": "civil-society-concerns"}, "2024-09-02")
+    assert code == 1 and written_files(content_copy) == before, told
+    assert ": translation: the 'en' version " + display_path(str(original)) in told, told
+    assert "start it with `make new LANG=pl KEY=civil-society-concerns`" in told, told
+    assert "give it KEY=civil-society-concerns-2)" in told, told
+    # Either way out, followed, leaves no two originals of one article.
+    scaffold(content_copy, "", "pl", None, "civil-society-concerns")
+    code, told = import_article(capsys, content_copy, tmp_path, {"key": "civil-society-concerns-2"}, "2024-09-02")
+    assert code == 0, told
+    assert [p for p in check(content_copy) if p.field == "translation" and p.severity == "error"] == []

@@ -166,6 +166,7 @@ def test_a_translation_of_a_translated_original_keeps_its_chain(content_copy: Pa
         (["TITLE=Tytuł"], "LANG is missing"),
         (["LANG=pl"], "TITLE is missing"),
         (["TITLE=Tytuł", "LANG=de"], "LANG must be one of pl, en"),
+        (["TITLE=Tytuł", "LANG=English"], "LANG must be one of pl, en, not 'English': make new TITLE=\"...\" LANG=en"),
         (["TITLE=Tytuł", "LANG=pl", "DATE=2025-02-30"], "DATE '2025-02-30' is not a date: February 2025 has 28 days"),
         (["TITLE=Tytuł", "LANG=pl", "DATE=26.10.2025"], "DATE '26.10.2025' is not a date (write 2025-10-26: dates"),
         (["TITLE=Tytuł", "LANG=pl", "DATE=2025-10-6"], "DATE '2025-10-6' is not a date (write 2025-10-06: dates"),
@@ -219,6 +220,25 @@ def test_make_import_says_what_is_wrong_with_a_date_and_what_to_write(content_co
     assert result.returncode != 0
     assert said in result.stderr, result.stderr
     assert sorted(content_copy.rglob("*")) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["import", "SRC=x.txt", "DATE=26.10.2025"], "make import: DATE '26.10.2025' is not a date (write 2025-10-26"),
+        (["import", "SRC=x.txt", "FORCE=maybe"], "FORCE must be 1 or 0 (yes or no), not 'maybe'"),
+        (["import", "SRC=x.txt", "LANG=polski"], "make import: LANG must be one of pl, en, not 'polski': LANG=pl"),
+        (["devserver", "PORT=99999"], "make devserver: PORT must be a whole number from 1 to 65535, not '99999'"),
+    ],
+)
+def test_a_value_given_to_make_is_refused_by_its_name_alone(content_copy: Path, args: list[str], said: str):
+    """`make import DATE=26.10.2025` printed a usage of `--date`, `--source-url`... and `argument --date: ...`:
+    options the contributor never typed, under names make does not take."""
+    result = make(*args, content=content_copy)
+    assert result.returncode != 0
+    refusal = [line for line in result.stderr.splitlines() if not line.startswith("make: ***")]
+    assert len(refusal) == 1 and said in refusal[0], result.stderr
+    assert "usage:" not in result.stderr and "--" not in refusal[0], result.stderr
 
 
 def test_the_shells_own_lang_is_not_taken_for_the_articles(content_copy: Path):

@@ -15,7 +15,6 @@ is in every absolute URL of the site it builds.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import shutil
@@ -34,7 +33,7 @@ from watchfiles import Change, watch
 from .build import TOOL_FAILURES, BuildError
 from .incremental import Site
 from .live_reload import Builds, handler_for
-from .make_inputs import given, port
+from .make_inputs import MakeArguments, given, port
 from .serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,7 +181,7 @@ def _display(path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = MakeArguments("devserver", description=__doc__)
     parser.add_argument("--port", type=port, default=given("PORT") or "8000", help="PORT=... for make")
     args = parser.parse_args(argv)
     os.environ["ARCHIVE_PORT"] = str(args.port)  # pelican.conf.py puts it into the site's absolute URLs

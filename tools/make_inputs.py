@@ -10,12 +10,31 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+from typing import NoReturn
 
 MAX_PORT = 65535
 
 
 TRUE = frozenset({"1", "yes", "true", "on"})
 FALSE = frozenset({"0", "no", "false", "off"})
+# argparse's words for a value its option refused: `argument --date: ...`, `argument src: ...`.
+_REFUSED_OPTION = re.compile(r"argument (?:--)?(?P<option>[\w-]+)(?:/[^:]*)?: (?P<why>.*)", re.DOTALL)
+
+
+class MakeArguments(argparse.ArgumentParser):
+    """The options of a command `make <target>` runs: each value is given as `NAME=...`, so a value refused is told
+    by that name (`make import: DATE '25.10.2025' is not a date (...)`), not as argparse's `argument --date`, and
+    with no usage of the options make passes, which the contributor never typed."""
+
+    def __init__(self, target: str, **options: object) -> None:
+        super().__init__(prog=f"make {target}", **options)  # type: ignore[arg-type]
+
+    def error(self, message: str) -> NoReturn:
+        if refused := _REFUSED_OPTION.fullmatch(message):
+            name, why = refused["option"].replace("-", "_").upper(), refused["why"]
+            message = why if why.startswith(name) else f"{name} {why}"
+        self.exit(2, f"{self.prog}: {message}\n")
 
 
 def given(name: str) -> str | None:

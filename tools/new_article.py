@@ -28,9 +28,9 @@ from archive_core.errors import ContentError  # noqa: E402
 from archive_core.layout import ARTICLE_DIRS, Layout  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
 from archive_core.schema import ArticleMeta  # noqa: E402
-from archive_core.suggestions import closest  # noqa: E402
+from archive_core.suggestions import closest, meant_value  # noqa: E402
 from archive_core.when import given_date  # noqa: E402
-from tools.make_inputs import given  # noqa: E402
+from tools.make_inputs import MakeArguments, given  # noqa: E402
 
 ARTICLES = ARTICLE_DIRS[0]  # where `make new` writes (the default ARTICLE_PATHS)
 OPTIONAL_FIELDS = """\
@@ -131,7 +131,8 @@ def scaffold(
     if not lang:
         raise Refused(f'LANG is missing: make new TITLE="..." LANG={LANGUAGES[0]} (or {", ".join(LANGUAGES[1:])})')
     if lang not in LANGUAGES:
-        raise Refused(f'LANG must be one of {", ".join(LANGUAGES)}, not {lang!r}: make new TITLE="..." LANG=pl')
+        meant = meant_value(lang, LANGUAGES) or LANGUAGES[0]
+        raise Refused(f'LANG must be one of {", ".join(LANGUAGES)}, not {lang!r}: make new TITLE="..." LANG={meant}')
     key = key or schema.default_slug(title)
     if not key:
         raise Refused(f"the title {title!r} has no letters or digits to make a translation_key of: add KEY=...")
@@ -206,7 +207,7 @@ def _shown(path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = MakeArguments("new", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     # Each defaults to the value `make new NAME=...` passes (see tools.make_inputs).
     parser.add_argument("--title", default=given("TITLE") or "")
     parser.add_argument("--lang", default=given("LANG") or "")

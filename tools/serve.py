@@ -19,7 +19,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
-from .make_inputs import given, port
+from .make_inputs import MakeArguments, given, port
 from .output_folder import scratch_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,7 +104,7 @@ def make_server(
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """The port, and the folder `make html` built (its ARCHIVE_OUTPUT, as tools.build reads it)."""
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = MakeArguments("serve", description=__doc__)
     parser.add_argument("--port", type=port, default=given("PORT") or "8000", help="PORT=... for make")
     parser.add_argument("--directory", type=Path, default=scratch_path("ARCHIVE_OUTPUT") or ROOT / "output")
     return parser.parse_args(argv)

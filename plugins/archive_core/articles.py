@@ -20,7 +20,7 @@ from .markdown import SiteLink
 # publishers, the raw copy in the content folder): their lines are kept as the file is parsed, for the problems.
 # Fields checked against other files (`checks`), whose problems name their line: the source's publisher and raw
 # copy; what makes an address or a version (`slug`, or the `title` a slug is made from; `translation_key`,
-# `translation.from`).
+# `translation.from`); what the file's path repeats (`date`, `translation_key`, `lang`); the importer's `review:`.
 LATER_CHECKED_FIELDS = (
     "source.url",
     "source.publisher",
@@ -31,7 +31,8 @@ LATER_CHECKED_FIELDS = (
     "translation_key",
     "translation.from",
     "countries",
-    "date",
+    "lang",
+    "review",
 )  # and each of the `tags` (`tags.0`...), compared with the other articles' (tag_spellings)
 
 

@@ -164,20 +164,25 @@ def check_urls(snapshot: ContentSnapshot) -> list[Problem]:
     return url_collisions(snapshot.articles)
 
 
+# What an editor checks of each field the importer puts under `review:`.
+REVIEW_CHECKS = {
+    "title": "the importer made it of the lead's first sentence: give the source's own headline, if it has one",
+    "date": "the importer read it from the text's date line: check that it is the day the source was published",
+    "lang": "given by LANG= against what the text reads as: check the text's language",
+}
+
+
 def check_review_fields(snapshot: ContentSnapshot) -> list[Problem]:
     """A `review:` list names fields the importer guessed, or was given against the text: an editor must confirm
-    them (warnings)."""
-    hint = (
-        "check these fields (a title guessed from the lead, a LANG= the text contradicts), then delete the "
-        "`review:` line"
-    )
+    them (a warning at the `review:` line, saying what to check of each)."""
     return [
         Problem(
             doc.path,
-            None,
+            doc.line("review"),
             "review",
             "marked by the importer, to review: " + ", ".join(doc.meta.review),
-            hint,
+            "; ".join(f"{field}: {REVIEW_CHECKS.get(field, 'check its value')}" for field in doc.meta.review)
+            + "; then delete the `review:` line",
             "warning",
         )
         for doc in snapshot.articles

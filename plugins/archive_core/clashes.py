@@ -13,12 +13,12 @@ from .errors import ContentError, Problem
 from .layout import ARTICLE_SUFFIX, Layout
 from .reading import free_slugs, url_collisions
 from .schema import ArticleMeta
-from .versions import duplicate_problems
+from .versions import duplicate_problems, untranslated_pair_problems
 
 
 @dataclass(frozen=True)
 class Neighbours:
-    """The archive's articles an article could meet: its translation_key's files in its language (any year), and
+    """The archive's articles an article could meet: its translation_key's files (any year, any language), and
     every article of its language and year (a file's place is its front-matter's year, key and language)."""
 
     docs: tuple[ArticleDocument, ...]  # those `make check` reads (one it refuses is told there)
@@ -34,16 +34,17 @@ class Neighbours:
             for path in (Path(content_dir) / folder).glob(f"*/*{ARTICLE_SUFFIX}")
             if os.path.abspath(path) != left_out
         ]
-        same_key = f"{meta.translation_key}.{meta.lang}{ARTICLE_SUFFIX}"
         same_year = (str(meta.date.year), f".{meta.lang}{ARTICLE_SUFFIX}")
         docs = []
         for path in sorted(files):
-            if path.name == same_key or (path.parent.name == same_year[0] and path.name.endswith(same_year[1])):
+            if _key_of(path) == meta.translation_key or (
+                path.parent.name == same_year[0] and path.name.endswith(same_year[1])
+            ):
                 try:
                     docs.append(read_front_matter(path, content_dir))
                 except ContentError:
                     continue
-        keys = frozenset(path.name.removesuffix(ARTICLE_SUFFIX).rpartition(".")[0] for path in files)
+        keys = frozenset(map(_key_of, files))
         return cls(tuple(docs), keys)
 
     def free_key(self, meta: ArticleMeta) -> str:
@@ -60,21 +61,37 @@ class Neighbours:
         return any((doc.meta.lang, doc.meta.date.year, doc.meta.slug) == address for doc in self.docs)
 
 
+def _key_of(path: Path) -> str:
+    return path.name.removesuffix(ARTICLE_SUFFIX).rpartition(".")[0]
+
+
 def clashes(content_dir: Path, new: ArticleDocument) -> list[Problem]:
     """The problems `make check` would tell `new`, not yet written (its file, at `new.path`, left out), against the
-    archive's articles: its translation_key in its language another file's, its address another article's. Each
-    names the file it meets; its hint, the `KEY=` or `SLUG=` free for it."""
+    archive's articles: its translation_key in its language another file's, its address another article's, its
+    translation_key another language's original while it says it is no translation. Each names the file it meets;
+    its hint, the `KEY=` or `SLUG=` free for it."""
     meta = new.meta
     near = Neighbours.of(content_dir, meta, Path(new.path))
+    documents = [(doc.path, doc.meta) for doc in [*near.docs, new]]  # `new` last: a pair's problem is told on it
     found = [
-        *duplicate_problems([(doc.path, doc.meta) for doc in [*near.docs, new]]),
+        *duplicate_problems(documents),
         *url_collisions([*near.docs, new]),
+        *untranslated_pair_problems(documents),
     ]
     problems = []
     for problem in found:
         if problem.path != new.path:
             continue
-        name = f"KEY={near.free_key(meta)}" if problem.field == "translation_key" else f"SLUG={near.free_slug(meta)}"
+        by_address = problem.field in ("slug", "title")  # url_collisions: where the address is made
+        name = f"SLUG={near.free_slug(meta)}" if by_address else f"KEY={near.free_key(meta)}"
         hint = f"if it is that article, edit that file; if it is another, give it {name}"
-        problems.append(replace(problem, line=problem.line or new.line(problem.field), hint=hint))
+        if problem.field == "translation":
+            hint = (
+                f"if it translates that version, start it with `make new LANG={meta.lang} KEY={meta.translation_key}`"
+                f" (a translation, with `translation:`) and paste its text there; if it is another article, give it "
+                f"{name}"
+            )
+        # A pair's problem is of the file as a whole: told at the key that pairs it.
+        line = problem.line or new.line("translation_key" if problem.field == "translation" else problem.field)
+        problems.append(replace(problem, line=line, hint=hint))
     return problems

@@ -88,3 +88,17 @@ def code_hint(value: object) -> str:
     code = _ALIASES.get(text.upper()) or (text.upper() if is_known(text.upper()) else None)
     code = code or _codes_by_name().get(text.casefold())
     return f"write {code}: a country is its ISO 3166-1 alpha-2 code, in capitals, or EU" if code else CODE_HINT
+
+
+# A list item that is several codes, parted by what separates no items there (`[EU PL]`, `- EU; PL`).
+_WRITTEN_TOGETHER = re.compile(r"[\s,;/]+")
+
+
+def item_hint(value: object) -> str:
+    """What to write for `value`, an item of a list of codes that is not a known code: where it is several codes
+    written as one item, how to part them; else as `code_hint`."""
+    parts = [part for part in _WRITTEN_TOGETHER.split(value.strip()) if part] if isinstance(value, str) else []
+    codes = [_ALIASES.get(part.upper()) or part.upper() for part in parts]
+    if len(codes) < 2 or not all(map(is_known, codes)):
+        return code_hint(value)
+    return f"this is {len(codes)} codes written as one item: give each its own, `[{', '.join(codes)}]`"

@@ -247,7 +247,7 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
     country_codes = record.codes(
         "countries",
         lambda code: (
-            None if countries.is_known(code) else (f"{code!r} is not a known country code", countries.code_hint(code))
+            None if countries.is_known(code) else (f"{code!r} is not a known country code", countries.item_hint(code))
         ),
     )
     given = record.data.get("articles")

@@ -37,7 +37,7 @@ from .text import (
 )
 from .when import YEAR_HINT, YearTooEarly, check_year
 from .wide_text import decode_wide
-from .yaml_mistakes import dropped_text, hidden_character, syntax_hint
+from .yaml_mistakes import continued_items, cut, dropped_text, hidden_character, syntax_hint
 
 ConstructorError = yaml.constructor.ConstructorError
 
@@ -417,6 +417,7 @@ def _check_nodes(
                 problems.append(Problem(path, dropped.line + 1 + offset, where or label, dropped.message, dropped.hint))
         elif isinstance(node, yaml.SequenceNode):
             problems += _repeats(node, path, offset, where or label)
+            problems += _continued_items(node, lines, path, offset, _item_names(node, where, record_key))
             stack.extend(reversed(list(zip(node.value, _item_names(node, where, record_key), strict=True))))
         elif isinstance(node, yaml.MappingNode):
             seen: dict[tuple[str, str], int] = {}
@@ -463,6 +464,33 @@ def _check_nodes(
                 children += [(key, where), (value, _printable(name, label))]
             stack.extend(reversed(children))
     return False
+
+
+def _continued_items(
+    node: yaml.SequenceNode, lines: list[str], path: str, offset: int, names: list[str]
+) -> list[Problem]:
+    """The `- ` lines of a list indented deeper than the item above them, which YAML reads as more of that item:
+    told at the first, naming them all."""
+    if node.flow_style:  # `[a, b]`: its items are parted by commas, not lines
+        return []
+    problems = []
+    for item, name in zip(node.value, names, strict=True):
+        if isinstance(item, yaml.ScalarNode) and (continued := continued_items(item, lines)):
+            above = item.start_mark.line + 1 + offset
+            told = [str(line + 1 + offset) for line in continued]
+            these = f"line {told[0]}" if len(told) == 1 else f"lines {', '.join(told[:-1])} and {told[-1]}"
+            problems.append(
+                Problem(
+                    path,
+                    continued[0] + 1 + offset,
+                    name,
+                    f"the `- ` of {these} is read as more of the item above (line {above}), which YAML reads as "
+                    f"{cut(item.value)!r}",
+                    f"indent {these} as line {above} is: a `- ` line indented deeper than the item above it "
+                    "continues that item",
+                )
+            )
+    return problems
 
 
 def _repeats(node: yaml.SequenceNode, path: str, offset: int, field: str) -> list[Problem]:

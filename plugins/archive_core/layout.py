@@ -12,6 +12,7 @@ with the hint `Layout.hint` derives from the same names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from .suggestions import closest
 
 ARTICLE_DIRS: tuple[str, ...] = ("articles",)  # Pelican's ARTICLE_PATHS, as pelican.conf.py sets it
 ARTICLE_SUFFIX = ".md"
+# An article's file name, `<translation_key>.<lang>.md`: the last two dots of the name part it.
+ARTICLE_NAME = re.compile(r"(?P<key>.+)\.(?P<lang>[^.]+)\.md")
 ABOUT_DIR = Path("about")
 RAW_SOURCES_DIR = "sources"
 DATA_DIR = Path("data")

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archive_core import paths
-from archive_core.errors import ContentError, Problem, display_path
+from archive_core.errors import ContentError, Problem, display_path, in_file_order
 
 from .articles import ArticleDocument, parse_article
 from .cache import ContentCache
+from .file_place import misplaced, misplaced_unread
 from .layout import ARTICLE_SUFFIX, Layout
 from .schema import SLUG_MAX_LENGTH
 from .urls import PAGINATION_FOLDER
@@ -89,22 +90,17 @@ def read_articles(
         progress(len(files) - len(jobs))
     for job, result in zip(jobs, _read_all(jobs, workers, progress), strict=True):
         results[job.index] = result
+    read = {job.index: job.data for job in jobs}
     docs, problems = [], []
-    for path, result in zip(files, results, strict=True):
+    for index, (path, result) in enumerate(zip(files, results, strict=True)):
         if isinstance(result, tuple):
-            problems.extend(result)
+            # Its other problems told in the same run: what its path contradicts, of the fields that read well.
+            unread = misplaced_unread(Path(path), read[index], result, content_dir, layout) if index in read else []
+            problems.extend(in_file_order([*result, *unread]) if unread else result)
             continue
         expected = expected_path(content_dir, result, layout)
         if Path(path) != expected and Path(path).resolve() != expected.resolve():
-            problems.append(
-                Problem(
-                    str(path),
-                    1,
-                    "path",
-                    "does not match the front-matter",
-                    f"by its date, translation_key and lang it belongs at {expected.relative_to(content_dir)}",
-                )
-            )
+            problems += misplaced(Path(path), expected, result, content_dir)
             continue
         docs.append(result)
     return docs, problems

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
 from itertools import pairwise
+from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
@@ -22,7 +23,7 @@ from . import countries
 from .errors import ContentError, Problem, in_file_order
 from .field_types import Expected, empty_item, fits, quoted, wrong_type
 from .frontmatter import SplitDocument, compose, naive, node_column, node_line, value_node, written_scalar
-from .layout import RAW_SOURCES_DIR
+from .layout import ARTICLE_NAME, RAW_SOURCES_DIR
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .pelican_keys import pelican_key, pelican_shape_hint
@@ -320,10 +321,33 @@ class _Validator:
         except _Invalid:
             return None
 
+    @property
+    def named(self) -> dict[str, str]:
+        """What the file's name, `<translation_key>.<lang>.md`, gives of the fields it repeats (each valid)."""
+        name = ARTICLE_NAME.fullmatch(Path(self.doc.path).name)
+        if name is None:
+            return {}
+        given = {"translation_key": name["key"], "lang": name["lang"]}
+        return {
+            field: value
+            for field, value in given.items()
+            if (
+                SLUG_PATTERN.fullmatch(value) and len(value) <= SLUG_MAX_LENGTH
+                if field != "lang"
+                else value in LANGUAGES
+            )
+        }
+
+    def missing(self, field: str, otherwise: str | None = None) -> NoReturn:
+        """`field` is missing: told the value the file's name gives, where it gives one; else `otherwise`."""
+        value = self.named.get(field)
+        hint = f"add `{_key(field)}: {value}` {_where(field)}: the file's name gives it" if value else otherwise
+        self.fail(field, "is missing", hint or f"add `{_key(field)}: ...` {_where(field)}")
+
     def text(self, field: str, value: Any, required: bool = False) -> str | None:
         if value is None:
             if required:
-                self.fail(field, "is missing", f"add `{_key(field)}: ...` {_where(field)}")
+                self.missing(field)
             return None
         self.typed(field, value, "text")
         value = value.strip()
@@ -565,6 +589,8 @@ def _shown_field(field: str) -> str:
 
 
 def _lang(v: _Validator, lang: Any) -> str:
+    if lang is None:
+        v.missing("lang", "lang: pl or lang: en")
     if lang not in LANGUAGES:
         v.fail(
             "lang",
@@ -600,7 +626,7 @@ def _slug(v: _Validator, value: Any, title: str | None, key: str | None, lang: s
 
 def _check_country(v: _Validator, field: str, code: str) -> None:
     if not countries.is_known(code):
-        v.fail(field, f"{code!r} is not a known country code", countries.code_hint(code))
+        v.fail(field, f"{code!r} is not a known country code", countries.item_hint(code))
 
 
 def _source(v: _Validator, value: Any, published: datetime | None) -> Source:
@@ -659,8 +685,18 @@ def _translation(v: _Validator, value: Any, lang: str | None) -> Translation | N
     if translation_data is None:
         return None
     from_lang = translation_data.get("from")
-    if from_lang not in LANGUAGES or from_lang == lang:
-        others = ", ".join(lang_ for lang_ in LANGUAGES if lang_ != lang)
+    others = " or ".join(lang_ for lang_ in LANGUAGES if lang_ != lang)
+    if from_lang == lang and lang is not None:
+        # A version is not translated from its own language: either side may be the slip (`lang: en` in a `.pl.md`
+        # translation from English), so both are named.
+        v.attempt(
+            v.fail,
+            "translation.from",
+            f"is {from_lang!r}, the language of this file itself (`lang: {lang}`)",
+            f"a translation is from the other version's language: write `from: {others}`; or, if this file's text is "
+            f"in {others}, correct `lang:`",
+        )
+    elif from_lang not in LANGUAGES:
         v.attempt(
             v.fail,
             "translation.from",
@@ -671,11 +707,11 @@ def _translation(v: _Validator, value: Any, lang: str | None) -> Translation | N
             f"`translation:` is only on a version translated from the archive's {others} version; a text "
             f"translated from a source in {from_lang!r} records that as `translation_chain: [{{from: "
             f"{from_lang}, to: {lang}, by: ...}}]` instead"
-            if isinstance(from_lang, str) and LANGUAGE_CODE.fullmatch(from_lang) and from_lang != lang
+            if isinstance(from_lang, str) and LANGUAGE_CODE.fullmatch(from_lang)
             else meant_hint(
                 from_lang,
                 [code for code in LANGUAGES if code != lang],
-                f"the language of the original: one of {others}",
+                f"write `from: {others}`, the original's language",
             ),
         )
     by = v.text("translation.by", translation_data.get("by"), required=True)

@@ -1,9 +1,10 @@
 """The YAML mistakes a newcomer makes that YAML's own words do not name, named at their line with what to do.
 
 YAML reports where it gave up (`did not find expected key`, `mapping values are not allowed here`), which is
-often not where the mistake is, nor what it is: `syntax_hint` names the mistake. And one YAML does not report at
+often not where the mistake is, nor what it is: `syntax_hint` names the mistake. And two YAML does not report at
 all: text after ` #` in an unquoted value is a comment, dropped from the value without a word
-(`title: Lithuania #1 to ratify` is the title "Lithuania").
+(`title: Lithuania #1 to ratify` is the title "Lithuania"); a `- ` line indented deeper than the list item above it
+is more of that item's text (`continued_items`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ _RESERVED_START = "@`%*&!"
 _TYPOGRAPHIC_QUOTES = "„“”«»‘’‚"
 # A comment after a value is written `value  # comment`: two spaces before the `#`, one after (yamllint's rule).
 _COMMENT = re.compile(r"^(?P<gap>[ \t]+)#(?P<text>.*)$")
+# A line that starts a list item: `- ` (or a `-` alone).
+_ITEM_START = re.compile(r"^[ \t]*-(?:[ \t]|$)")
 
 
 @dataclass(frozen=True)
@@ -48,11 +51,11 @@ class DroppedText:
 
     @property
     def message(self) -> str:
-        return f"'#{_cut(self.text)}' is read as a YAML comment, not as part of the value, and would be dropped"
+        return f"'#{cut(self.text)}' is read as a YAML comment, not as part of the value, and would be dropped"
 
     @property
     def quoted(self) -> str:
-        return f"{_cut(self.value)} #{_cut(self.text)}" if self.value else f"#{_cut(self.text)}"
+        return f"{cut(self.value)} #{cut(self.text)}" if self.value else f"#{cut(self.text)}"
 
     @property
     def hint(self) -> str:
@@ -75,7 +78,17 @@ def dropped_text(node: yaml.ScalarNode, lines: list[str]) -> DroppedText | None:
     return DroppedText(node.end_mark.line, node.value, match["text"])
 
 
-def _cut(text: str, limit: int = 40) -> str:
+def continued_items(node: yaml.ScalarNode, lines: list[str]) -> list[int]:
+    """The 0-based lines, after its first, of the unquoted list item `node` that start `- `: YAML reads a `- `
+    line indented deeper than the item above it as more of that item's text (`- EU` over `  - PL` is one item,
+    `EU - PL`), and a list of tags or names takes it without a word."""
+    if node.style not in (None, ""):
+        return []
+    last = min(node.end_mark.line, len(lines) - 1)
+    return [number for number in range(node.start_mark.line + 1, last + 1) if _ITEM_START.match(lines[number])]
+
+
+def cut(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -171,14 +184,14 @@ def _line_hint(text: str, where: str) -> str | None:
         inside = 'write a " inside it as \\"' if value[0] == '"' else "write a ' inside it twice ('')"
         return (
             f"the quoted value of `{key}` on {where} ends at its second {value[0]}, before "
-            f"`{_cut(rest.strip(), 30)}`: {inside}, or put the value in the other kind of quotes"
+            f"`{cut(rest.strip(), 30)}`: {inside}, or put the value in the other kind of quotes"
         )
     if value[0] in "\"'":
         return None  # quoted, whole on the line or running on: what it holds is text (see `_unclosed`)
     if value[0] in _TYPOGRAPHIC_QUOTES:
         return (
             f"the value of `{key}` on {where} starts with {value[0]}, which YAML reads as a letter, not as a "
-            f'quotation mark: put the whole value in straight quotes, `{key}: "{_escaped(_cut(value))}"`'
+            f'quotation mark: put the whole value in straight quotes, `{key}: "{_escaped(cut(value))}"`'
         )
     if _reserved_start(value) and value[0] in "[{":
         close = "]" if value[0] == "[" else "}"

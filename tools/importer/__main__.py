@@ -13,11 +13,12 @@ from archive_core.errors import ContentError, content_error
 from archive_core.locales import LANGUAGES
 from archive_core.publishers import PUBLISHERS_FILE, host_of, known_publisher, load_publishers
 from archive_core.schema import LANGUAGE_CODE, RAW_PATTERN, RAW_SOURCES_DIR
+from archive_core.suggestions import meant_value
 from archive_core.when import given_date
-from tools.make_inputs import flag, given
+from tools.make_inputs import MakeArguments, flag, given
 
 from . import ROOT
-from .importer import REVIEW_REASONS, convert, write
+from .importer import convert, write
 from .model import ImportOptions
 
 
@@ -30,7 +31,7 @@ def _date(value: str) -> date:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """The options, each defaulting to the value `make import NAME=...` passes (see tools.make_inputs)."""
-    parser = argparse.ArgumentParser(prog="make import", description=__doc__)
+    parser = MakeArguments("import", description=__doc__)
     parser.add_argument(
         "src", type=Path, nargs="?", default=given("SRC"), help="the raw article: a text file or a saved HTML page"
     )
@@ -80,7 +81,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if args.src is None:
         parser.error("give the source file: make import SRC=path/to/article.txt")
     if args.lang is not None and args.lang not in LANGUAGES:
-        parser.error(f"LANG must be one of {', '.join(LANGUAGES)}, not {args.lang!r}")
+        meant = meant_value(args.lang, LANGUAGES)
+        parser.error(
+            f"LANG must be one of {', '.join(LANGUAGES)}, not {args.lang!r}" + (f": LANG={meant}" if meant else "")
+        )
     if problem := chain_problem(args.translated_from, args.translated_by):
         parser.error(problem)
     return args
@@ -153,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     for warning in imported.warnings:
         print(f"{_shown(path)}: warning: {warning}", file=sys.stderr)
     if imported.review:
-        why = "; ".join(f"{field} {REVIEW_REASONS.get(field, 'to check')}" for field in imported.review)
+        why = "; ".join(imported.reasons)
         print(f"{_shown(path)}: warning: review: {why}: check, then delete the `review:` line", file=sys.stderr)
     if not changed:
         print(f"{_shown(path)}: unchanged (already imported)", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,21 @@ DERIVED_TITLE_MAX_CHARS = 100
 REVIEW_REASONS = {
     "title": "was guessed: the source has no title line, so it is the lead's first sentence",
     "lang": "was given (LANG=), but the text reads as another language: it was kept as given",
-    "date": "was read from the text's date line (`Wilno, 14 stycznia 2026`): check that it is the day the source "
-    "was published",
 }
+DATELINE_SHOWN_CHARS = 60
+
+
+def review_reasons(review: Iterable[str], source: ParsedSource) -> tuple[str, ...]:
+    """`<field> <what the importer did>` for each field under `review:`: a date names the line it was read from."""
+    reasons = dict(REVIEW_REASONS)
+    if source.dateline is not None:
+        day, line = source.dateline
+        shown = line if len(line) <= DATELINE_SHOWN_CHARS else line[: DATELINE_SHOWN_CHARS - 1] + "…"
+        reasons["date"] = (
+            f"{day.isoformat()} was read from the text's date line, `{shown}`, as no DATE= was given, and may not be "
+            "the day the source was published"
+        )
+    return tuple(f"{field} {reasons.get(field, 'to check')}" for field in review)
 
 
 @dataclass(frozen=True)
@@ -44,6 +57,7 @@ class Imported:
     text: str
     source: ParsedSource
     review: tuple[str, ...]  # fields the importer had to guess, or that contradict the text
+    reasons: tuple[str, ...] = ()  # for each, what the importer did: `date 2025-10-25 was read from ...`
     warnings: tuple[str, ...] = ()  # why, for a field the text contradicts: `field: message (hint)`
 
 
@@ -83,7 +97,12 @@ def convert(path: Path, options: ImportOptions, content: Path) -> Imported:
         for line, url in source.cited_addresses
     )
     return Imported(
-        path=target, text=text, source=source, review=review, warnings=((mismatch,) if mismatch else ()) + cited
+        path=target,
+        text=text,
+        source=source,
+        review=review,
+        reasons=review_reasons(review, source),
+        warnings=((mismatch,) if mismatch else ()) + cited,
     )
 
 
@@ -96,7 +115,8 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
         title = visible_text(derive_title(source.lead or source.blocks[0].text), prose=False)
         review.append("title")
     published = options.date or source.date
-    if published is None and (published := source.dateline_date) is not None:
+    if published is None and source.dateline is not None:
+        published = source.dateline[0]
         review.append("date")
     if published is None:
         raise content_error(

@@ -74,11 +74,15 @@ class ParsedSource:
         return opened[1] if opened else paragraph
 
     @property
-    def dateline_date(self) -> date | None:
+    def dateline(self) -> tuple[date, str] | None:
         """The day the text's date line gives (`Wilno, 14 stycznia 2026`), if one of its first paragraphs is
-        or opens with one that gives the year."""
+        or opens with one that gives the year; and that date line (`HANOI, October 25, 2025 -`)."""
         paragraphs = [b.text for b in self.blocks if b.kind is Kind.PARAGRAPH][:DATELINE_PARAGRAPHS]
-        return next(filter(None, map(dateline_date, paragraphs)), None)
+        found = next(((day, text) for text in paragraphs if (day := dateline_date(text)) is not None), None)
+        if found is None:
+            return None
+        opened = split_dateline(found[1])
+        return found[0], opened[0] if opened else found[1]
 
 
 @dataclass(frozen=True)

@@ -433,3 +433,28 @@ def test_a_data_file_nearly_named_as_one_that_is_there_is_not_told_to_take_its_n
 def test_a_data_file_named_as_none_is_told_where_each_kind_of_file_goes(tmp_path):
     [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, "data/timeline.yaml": "- id: x\n"})
     assert "(content/ holds articles/" in problem and "did you mean" not in problem, problem
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "written", "meant", "lang_meant"),
+    [
+        ("tytul.pl.md", "pl", "from: pl", "from: en", "pl"),  # the translation's own language typed for the original's
+        ("tytul.pl.md", "en", "from: en", "from: pl", "pl"),  # `lang:` typed as the original's, in a `.pl.md` file
+    ],
+)
+def test_a_translation_from_its_own_language_is_told_both_ways_out(tmp_path, name, lang, written, meant, lang_meant):
+    """Was told `must be the other archive language, not 'pl' (the language of the original: one of en)`: not which
+    language it is the file's own, nor that `lang:` may be the slip."""
+    text = FRONT.replace("lang: pl", f"lang: {lang}") + f"translation:\n  {written}\n  by: Jan\n" + BODY
+    *path_told, problem = told(tmp_path, {f"articles/2025/{name}": text})
+    # A `lang:` the file's name contradicts is told so too, at its own line.
+    assert path_told == ([] if lang == lang_meant else [f"{name}:4: lang: is {lang!r}, but the file's name {name} says "
+                         f"{lang_meant!r} (write `lang: {lang_meant}` if the text is in {lang_meant!r}; if it is in "
+                         f"{lang!r}, rename the file to articles/2025/tytul.{lang}.md)"])  # fmt: skip
+    assert problem.startswith(
+        f"{name}:10: translation.from: is {lang!r}, the language of this file itself (`lang: {lang}`) (a translation "
+        f"is from the other version's language: write `{meant}`; or, if this file's text is in "
+    ), problem
+    # The way out the file's name points to, followed, ends it: `lang: pl`, translated from English.
+    fixed = FRONT.replace("lang: pl", f"lang: {lang_meant}") + "translation:\n  from: en\n  by: Jan\n" + BODY
+    assert told(tmp_path, {f"articles/2025/{name}": fixed}) == []

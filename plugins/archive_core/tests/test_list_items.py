@@ -132,3 +132,27 @@ def test_each_bad_item_of_an_article_s_list_is_told_at_its_line(tmp_path, extra,
     with pytest.raises(ContentError) as info:
         read_article(path)
     assert_told(list(info.value.problems), expected)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("[EU PL VN]", "[EU, PL, VN]"), ("\n  - VN; za", "[VN, ZA]"), ("[EU/PL]", "[EU, PL]"), ("[uk pl]", "[GB, PL]")],
+)
+@pytest.mark.parametrize("file", ["article", "timeline/opening.yaml"])
+def test_codes_written_as_one_item_are_told_to_be_parted_and_the_hint_followed_reads(tmp_path, file, written, meant):
+    """`countries: [EU PL VN]` (no commas) was told only `'EU PL VN' is not a known country code`, with the rule for
+    one code."""
+    if file == "article":
+        path = tmp_path / "articles" / "2025" / "tytul.pl.md"
+        text = ARTICLE.format(extra=f"countries: {written}\n")
+    else:
+        path = tmp_path / "data" / file
+        text = EVENT.replace("kind: signing", "kind: negotiation-session") + f"countries: {written}\n"
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    [problem] = [p for p in snapshot.take(tmp_path, today=TODAY).problems if p.path == str(path)]
+    assert problem.field == "countries.0" and problem.hint.endswith(
+        f"written as one item: give each its own, `{meant}`"
+    )
+    path.write_text(text.replace(written, meant), encoding="utf-8")
+    assert [p for p in snapshot.take(tmp_path, today=TODAY).problems if p.path == str(path)] == []

@@ -267,3 +267,41 @@ def test_a_list_left_open_is_told_to_be_closed_and_the_hint_followed_reads_as_me
     message = error_of(tmp_path, GOOD.replace("countries: [LT]", "countries: [LT, LV"))
     assert "close it with ']' (`countries: [...]`), or, if it is a text, put the whole value in quotes" in message
     assert read(tmp_path, GOOD.replace("countries: [LT]", "countries: [LT, LV]")).countries == ("LT", "LV")
+
+
+@pytest.mark.parametrize(
+    ("items", "line", "field", "lines"),
+    [
+        ("countries:\n - LT\n  - PL\n  - VN", 8, "countries.0", "lines 8 and 9"),  # a code more than `LT - PL - VN`
+        ("countries: [LT]\ntags:\n  - ONZ\n    - prawa człowieka", 9, "tags.0", "line 9"),  # a tag, told nothing
+    ],
+    ids=["countries", "tags"],
+)
+def test_a_list_item_line_indented_deeper_is_told_and_the_hint_followed_parts_it(tmp_path, items, line, field, lines):
+    """A `- ` line indented deeper than the item above it is more of that item's text: `tags` took `ONZ - prawa
+    człowieka` as one topic without a word, and `countries` told only `'LT - PL - VN' is not a known country code`."""
+    text = GOOD.replace("countries: [LT]", items)
+    message = error_of(tmp_path, text)
+    above = line - 1
+    assert message.startswith(f"{line}: {field}: the `- ` of {lines} is read as more of the item above (line {above})")
+    assert f"(indent {lines} as line {above} is:" in message, message
+    assert message.count("\n") == 0, message  # told once: not again as an unknown country code
+    # Followed: every `- ` line indented as the first item's.
+    items_above = text.split("\n")[above - 1]
+    indent = items_above[: len(items_above) - len(items_above.lstrip())]
+    followed = "\n".join(indent + row.lstrip() if row.lstrip().startswith("- ") else row for row in text.split("\n"))
+    meta = read(tmp_path, followed)
+    assert len(meta.countries if field.startswith("countries") else meta.tags) > 1
+
+
+def test_a_data_file_list_item_indented_deeper_is_told_too():
+    text = "- id: x\n  articles:\n    - a\n     - b\n"
+    with pytest.raises(ContentError) as info:
+        frontmatter.parse_yaml(text, "timeline.yaml", record_key="id")
+    assert str(info.value).startswith("timeline.yaml:4: x.articles.0: the `- ` of line 4 is read as more"), info.value
+
+
+def test_an_item_written_over_two_lines_is_one_item(tmp_path):
+    assert read(tmp_path, GOOD.replace("countries: [LT]", "countries: [LT]\ntags:\n  - prawa\n    człowieka")).tags == (
+        "prawa człowieka",
+    )
