@@ -13,6 +13,9 @@ from babel.dates import format_date, get_month_names
 LANGUAGES: tuple[str, ...] = ("pl", "en")
 # British English gives "26 October 2025", the form used by the UN and in Europe.
 BABEL_LOCALES: dict[str, str] = {"pl": "pl_PL", "en": "en_GB"}
+# The locales whose order of a day in figures a page's readers type: English is read by Americans too, who write
+# `10/25/2025` for 25 October (as one word, `10252025`, Pagefind found it in no page and searched its start `10`).
+NUMERIC_DATE_LOCALES: dict[str, tuple[str, ...]] = {"pl": ("pl_PL",), "en": ("en_GB", "en_US")}
 
 
 def babel_locale(lang: str) -> Locale:
@@ -43,10 +46,17 @@ def _long_date(value: date, lang: str) -> str:
 
 
 def numeric_dates(value: date, lang: str) -> tuple[str, ...]:
-    """The day in figures as the language writes it (CLDR's `yMd`), and with the day and month in two figures
-    and in one where CLDR differs, as readers also type them: `8.08.2024 08.08.2024 8.8.2024` / `08/08/2024 8/8/2024`.
+    """The day in figures as the language writes it (CLDR's `yMd`) in each locale its readers write it in
+    (`NUMERIC_DATE_LOCALES`), and with the day and month in two figures and in one where CLDR differs, as readers
+    also type them: `8.08.2024 08.08.2024 8.8.2024` / `25/10/2025 10/25/2025`.
     """
-    return tuple(dict.fromkeys(format_date(value, form, locale=BABEL_LOCALES[lang]) for form in _numeric_forms(lang)))
+    return tuple(
+        dict.fromkeys(
+            format_date(value, form, locale=locale)
+            for locale in NUMERIC_DATE_LOCALES[lang]
+            for form in _numeric_forms(locale)
+        )
+    )
 
 
 @lru_cache(maxsize=64)  # twelve months, asked on every dated page
@@ -60,8 +70,8 @@ def month_names(month: int, lang: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)  # asked on every dated page
-def _numeric_forms(lang: str) -> tuple[str, ...]:
-    pattern = babel_locale(lang).datetime_skeletons["yMd"].pattern
+def _numeric_forms(locale: str) -> tuple[str, ...]:
+    pattern = Locale.parse(locale).datetime_skeletons["yMd"].pattern
     return (pattern, re.sub(r"\b([dM])\b", r"\1\1", pattern), re.sub(r"\b([dM])\1\b", r"\1", pattern))
 
 

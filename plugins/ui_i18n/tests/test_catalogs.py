@@ -51,9 +51,10 @@ def test_a_day_in_figures_is_written_as_each_language_writes_it_with_and_without
     from datetime import date
 
     assert numeric_dates(date(2025, 10, 25), "pl") == ("25.10.2025",)
-    assert numeric_dates(date(2025, 10, 25), "en") == ("25/10/2025",)
+    assert numeric_dates(date(2025, 10, 25), "en") == ("25/10/2025", "10/25/2025")  # British and American order
     assert numeric_dates(date(2024, 8, 8), "pl") == ("8.08.2024", "08.08.2024", "8.8.2024")  # CLDR pads the month only
     assert numeric_dates(date(2024, 8, 8), "en") == ("08/08/2024", "8/8/2024")
+    assert numeric_dates(date(2025, 4, 3), "en") == ("03/04/2025", "3/4/2025", "4/3/2025", "04/03/2025")
 
 
 def test_a_month_has_its_name_alone_and_in_a_date_each_once():

@@ -265,6 +265,13 @@ const CHECKED_WORDS = 6;
 const MIN_START = 4;
 const LETTERS_ONLY = /^\p{L}{5,}$/u;
 let searchedAs = ""; // the query as searched, where words of it were not: "konwencja ratyf…"
+// A day in figures ("31.12.2024", "12/31/2024", "2024-12-31") is one word to Pagefind, its figures joined, that the
+// index holds for each day a page is dated (the `day` field) or writes so. For any other day Pagefind searched its
+// longest indexed start ("31", "12"), and listed the pages with that number, none of that day: such a day is in no
+// page, and the query finds nothing (`inNoPage`), as any query with a word no page holds would.
+const DAY_IN_FIGURES = /^(?:\d{1,2}([./-])\d{1,2}\1(?:\d{2}|\d{4})|\d{4}([./-])\d{1,2}\2\d{1,2})$/u;
+const IN_NO_PAGE = Symbol("in no page");
+let inNoPage = false; // the query holds a day in figures no page holds: it finds nothing
 
 // [what Pagefind is asked, and the query as the status shows it searched where that is not as typed, else ""].
 async function asTheIndexHoldsIt(pagefind, value) {
@@ -273,6 +280,7 @@ async function asTheIndexHoldsIt(pagefind, value) {
   const checked = words.length <= CHECKED_WORDS;
   const quoted = inAPhrase(words);
   const held = await Promise.all(words.map((word, at) => (quoted[at] ? [word] : wordAsHeld(pagefind, word, checked))));
+  if (held.some(([searched]) => searched === IN_NO_PAGE)) return [IN_NO_PAGE, ""];
   const kept = held.filter(([searched]) => searched);
   if (!kept.length) return [value, ""];
   const shortened = held.some(([, start]) => start !== undefined);
@@ -298,6 +306,9 @@ async function wordAsHeld(pagefind, word, checked) {
     return [(await indexHolds(pagefind, parts.join(""))) ? word : parts.join(" ")];
   }
   const core = word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, "");
+  if (checked && DAY_IN_FIGURES.test(core)) {
+    return [(await indexHolds(pagefind, core.replace(/\D/gu, ""), 0)) ? word : IN_NO_PAGE];
+  }
   if (!checked || !LETTERS_ONLY.test(core) || UNFOLDED.test(core) || (await indexHolds(pagefind, core))) return [word];
   const start = await longestHeldStart(pagefind, core);
   return [start, start];
@@ -409,10 +420,11 @@ async function run() {
     if (filtersLoaded) await filtersLoaded;
     const [asHeld, statusAs] = await asTheIndexHoldsIt(pagefind, searchTerm(query));
     if (number !== generation) return;
-    [term, searchedAs] = [asHeld, statusAs];
-    search = await pagefind.search(term || null, { filters });
+    inNoPage = asHeld === IN_NO_PAGE;
+    [term, searchedAs] = [inNoPage ? "" : asHeld, statusAs];
+    search = await searchOf(pagefind, { filters });
     if (number !== generation) return; // a newer search has set `term`: not to be folded by this one
-    if (search && query && !search.results.length && UNFOLDED.test(query)) {
+    if (search && query && !search.results.length && !inNoPage && UNFOLDED.test(query)) {
       term = fold(term); // see asciiRetry
       search = await pagefind.search(term, { filters });
     }
@@ -435,6 +447,11 @@ async function run() {
   } catch (error) {
     if (number === generation) failed(error);
   }
+}
+
+// Pagefind's search of `term`, or none found where the query holds a day no page holds (DAY_IN_FIGURES).
+async function searchOf(pagefind, options) {
+  return inNoPage ? { results: [], filters: {} } : pagefind.search(term || null, options);
 }
 
 // Pagefind ranks equal scores in no useful order (its index's page order: oldest URL first; a filter alone
@@ -783,7 +800,7 @@ async function facetCounts(search, number) {
   for (const [name, values] of chosen) {
     if (!values.size) continue;
     const options = { filters: activeFilters(name) };
-    const other = await withMissedPhrase(pagefind, await pagefind.search(term || null, options), options);
+    const other = await withMissedPhrase(pagefind, await searchOf(pagefind, options), options);
     if (number !== generation) return counts;
     counts[name] = other.filters[name] || {};
   }
