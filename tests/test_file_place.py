@@ -68,6 +68,19 @@ def test_a_file_named_with_no_language_code_is_told_its_name(content_copy):
     assert problem.hint.endswith(f"rename the file to {ARTICLE}"), problem
 
 
+@pytest.mark.parametrize("name", ["Lodz-Conference.pl.md", "lodz_conference.pl.md", "lodz.conference.pl.md"])
+def test_a_file_named_by_no_key_one_may_write_is_told_only_to_rename_it(content_copy, name):
+    """`Lodz-Conference.pl.md` was told to `write `translation_key: Lodz-Conference``: followed, that was refused
+    as no valid key, and the file stayed misnamed."""
+    path = content_copy / ARTICLE.parent / name
+    (content_copy / ARTICLE).rename(path)
+    [problem] = errors_of(content_copy, path)
+    assert problem.field == "translation_key" and "write `translation_key:" not in problem.hint, problem
+    assert problem.hint.endswith(f"rename the file to {ARTICLE}"), problem
+    path.rename(content_copy / MOVE.search(problem.hint).group(1))
+    assert errors_of(content_copy, content_copy / ARTICLE) == []
+
+
 @pytest.mark.parametrize("line", ["translation_key: lodz-conference", "lang: pl"])
 def test_a_field_the_file_s_name_gives_left_out_is_told_that_value(content_copy, line):
     """`translation_key: is missing (add `translation_key: ...` to the front-matter)`: the value was the file's name."""

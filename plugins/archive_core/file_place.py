@@ -20,7 +20,7 @@ from .articles import ArticleDocument
 from .errors import ContentError, Problem
 from .layout import ARTICLE_NAME, Layout
 from .locales import LANGUAGES
-from .schema import SLUG_PATTERN
+from .schema import is_slug
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def _read_fields(path: Path, data: bytes, told: set[str]) -> _Fields | None:
     day, key, lang = given("date"), given("translation_key"), given("lang")
     return _Fields(
         day if isinstance(day, date) else None,  # a datetime is a date too
-        key if isinstance(key, str) and SLUG_PATTERN.fullmatch(key) else None,
+        key if isinstance(key, str) and is_slug(key) else None,
         lang if lang in LANGUAGES else None,
         lambda field: frontmatter.node_line(root, field),
     )
@@ -116,7 +116,10 @@ def _disagreements(path: Path, belongs: str, fields: _Fields) -> list[Problem]:
                 "translation_key",
                 f"{fields.key!r} is not the key the file is named by, {name['key']!r}",
                 f"write `translation_key: {name['key']}` if the key is misspelt; if it is right, rename the file "
-                f"to {belongs}",
+                f"to {belongs}"
+                if is_slug(name["key"])
+                # `Poland-Signs.en.md`: no `translation_key:` may be written so, the file is what is misnamed
+                else f"a file's name starts with its translation_key: rename the file to {belongs}",
             )
         )
     if fields.lang is not None and name["lang"] != fields.lang:
