@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import gc
+import weakref
 
 from pelican import signals
 
@@ -64,3 +65,29 @@ def test_no_full_collection_of_make_html_passes_over_the_modules(tmp_path):
     assert passes, "the build made no full pass at all: this test would prove nothing"
     # Pelican, Jinja, the plugins: tens of thousands of objects, frozen before the first full pass.
     assert min(passes) > 10_000, f"a full pass went over every module: objects frozen at each pass {passes}"
+
+
+def test_a_process_building_again_frees_what_the_last_build_left(tmp_path):
+    """What a build left for the collector (its articles, in cycles with their context) was frozen with the modules
+    when the next build started, out of reach of that build's own collection: a process that builds again and
+    again (the tests, a tool building in-process) kept every earlier build's content."""
+    first: list[weakref.ref] = []
+    left: list[bool] = []
+
+    def keep_an_article(generator) -> None:
+        first.append(weakref.ref(generator.articles[0]))
+
+    def when_written(_pelican) -> None:
+        left.append(first[0]() is not None)
+
+    signals.article_generator_finalized.connect(keep_an_article)
+    try:
+        build_site(tmp_path / "first", FIXTURE)
+    finally:
+        signals.article_generator_finalized.disconnect(keep_an_article)
+    signals.finalized.connect(when_written)
+    try:
+        build_site(tmp_path / "second", FIXTURE)
+    finally:
+        signals.finalized.disconnect(when_written)
+    assert left == [False], "the first build's articles outlived the second build's collection"

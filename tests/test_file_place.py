@@ -52,6 +52,26 @@ def test_a_field_the_path_contradicts_is_told_at_its_line_and_either_fix_ends_it
     assert errors_of(content_copy, moved) == []
 
 
+def test_two_fields_the_path_contradicts_are_each_told_a_place_that_changes_only_its_own_part(content_copy):
+    """A date and a key both slipped: the date's hint moved the file to `articles/2024/lodz-conferance.pl.md`, renaming
+    a correct file to the misspelt key, which, followed, ended the key's problem with the misspelling kept."""
+    path = content_copy / ARTICLE
+    text = path.read_text(encoding="utf-8")
+    slipped = text
+    for field in ("date", "translation_key"):
+        slipped = slipped.replace(*SLIPS[field])
+    path.write_text(slipped, encoding="utf-8")
+    told = {problem.field: problem for problem in errors_of(content_copy, path)}
+    assert MOVE.search(told["date"].hint).group(1) == "articles/2024/lodz-conference.pl.md", told["date"].hint
+    assert MOVE.search(told["translation_key"].hint).group(1) == "articles/2025/lodz-conferance.pl.md"
+    # The date kept (moved as told) and the key put right (written as told): nothing left.
+    moved = content_copy / MOVE.search(told["date"].hint).group(1)
+    moved.parent.mkdir(parents=True, exist_ok=True)
+    path.rename(moved)
+    moved.write_text(slipped.replace(SLIPS["translation_key"][1], SLIPS["translation_key"][0]), encoding="utf-8")
+    assert errors_of(content_copy, moved) == []
+
+
 def test_a_file_outside_a_years_folder_is_told_where_it_belongs(content_copy):
     path = content_copy / "articles" / "2025" / "extra" / ARTICLE.name
     path.parent.mkdir()
@@ -66,6 +86,19 @@ def test_a_file_named_with_no_language_code_is_told_its_name(content_copy):
     [problem] = errors_of(content_copy, path)
     assert problem.field == "lang" and "write `lang:" not in problem.hint, problem
     assert problem.hint.endswith(f"rename the file to {ARTICLE}"), problem
+
+
+@pytest.mark.parametrize("name", ["Lodz-Conference.pl.md", "lodz_conference.pl.md", "lodz.conference.pl.md"])
+def test_a_file_named_by_no_key_one_may_write_is_told_only_to_rename_it(content_copy, name):
+    """`Lodz-Conference.pl.md` was told to `write `translation_key: Lodz-Conference``: followed, that was refused
+    as no valid key, and the file stayed misnamed."""
+    path = content_copy / ARTICLE.parent / name
+    (content_copy / ARTICLE).rename(path)
+    [problem] = errors_of(content_copy, path)
+    assert problem.field == "translation_key" and "write `translation_key:" not in problem.hint, problem
+    assert problem.hint.endswith(f"rename the file to {ARTICLE}"), problem
+    path.rename(content_copy / MOVE.search(problem.hint).group(1))
+    assert errors_of(content_copy, content_copy / ARTICLE) == []
 
 
 @pytest.mark.parametrize("line", ["translation_key: lodz-conference", "lang: pl"])

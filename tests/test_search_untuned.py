@@ -35,6 +35,11 @@ def untuned_served(tmp_path_factory):
         (EN, "25/10/2025", [POLAND_SIGNS]),
         (PL, "14.11.2025", [LODZ_PL]),
         (EN, "2025-10-20", [EXPLAINER]),
+        # A year in two figures, as some readers write it: the index holds four, and the day was taken for one no
+        # page holds (found nothing).
+        (PL, "14.11.25", [LODZ_PL]),
+        (EN, "10/25/25", [POLAND_SIGNS]),
+        (EN, "25-10-25", [POLAND_SIGNS]),
     ],
 )
 def test_a_day_typed_in_figures_in_any_order_its_readers_write_finds_the_pages_of_that_day(
@@ -53,6 +58,7 @@ def test_a_day_typed_in_figures_in_any_order_its_readers_write_finds_the_pages_o
         (EN, "12/31/2024", "No results for 12/31/2024"),
         (PL, "2024-10-25", "Brak wyników dla 2024-10-25"),
         (PL, "konwencja 1.02.2025", "Brak wyników dla konwencja 1.02.2025"),
+        (PL, "14.11.24", "Brak wyników dla 14.11.24"),
     ],
 )
 def test_a_day_typed_in_figures_that_no_page_holds_finds_nothing(page, untuned_served, path, query, no_results):

@@ -182,6 +182,10 @@ def content_out_of_collection():
         gc.collect()
         gc.freeze()
 
+    # First what an earlier build of this process left (its content, in cycles): frozen, no collection of this
+    # build would reach it, and a process building again kept every build's. Under `make html` the modules are
+    # frozen since their import, and this pass is over the settings and little else.
+    gc.collect()
     gc.freeze()
     with signals.all_generators_finalized.connected_to(freeze):
         try:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from . import frontmatter
@@ -20,7 +21,7 @@ from .articles import ArticleDocument
 from .errors import ContentError, Problem
 from .layout import ARTICLE_NAME, Layout
 from .locales import LANGUAGES
-from .schema import SLUG_PATTERN
+from .schema import is_slug
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def misplaced(path: Path, expected: Path, doc: ArticleDocument, content_dir: Pat
             )
         ]
     meta = doc.meta
-    return _disagreements(path, belongs, _Fields(meta.date, meta.translation_key, meta.lang, doc.line))
+    return _disagreements(path, content_dir, _Fields(meta.date, meta.translation_key, meta.lang, doc.line))
 
 
 def misplaced_unread(
@@ -66,9 +67,7 @@ def misplaced_unread(
     fields = _read_fields(path, data, {problem.field.split(".")[0] for problem in told})
     if fields is None:
         return []
-    year = f"{fields.day.year:04d}" if fields.day else path.parent.name
-    belongs = (folder / year / f"{fields.key or name['key']}.{fields.lang or name['lang']}.md").relative_to(content_dir)
-    return _disagreements(path, belongs.as_posix(), fields)
+    return _disagreements(path, content_dir, fields)
 
 
 def _read_fields(path: Path, data: bytes, told: set[str]) -> _Fields | None:
@@ -86,17 +85,33 @@ def _read_fields(path: Path, data: bytes, told: set[str]) -> _Fields | None:
     day, key, lang = given("date"), given("translation_key"), given("lang")
     return _Fields(
         day if isinstance(day, date) else None,  # a datetime is a date too
-        key if isinstance(key, str) and SLUG_PATTERN.fullmatch(key) else None,
+        key if isinstance(key, str) and is_slug(key) else None,
         lang if lang in LANGUAGES else None,
         lambda field: frontmatter.node_line(root, field),
     )
 
 
-def _disagreements(path: Path, belongs: str, fields: _Fields) -> list[Problem]:
-    """Each of `fields` that the file's place contradicts, at its line, with both ways out (`belongs`: where the
-    fields put the file)."""
+def _place(path: Path, content_dir: Path, fields: _Fields, field: str) -> str:
+    """Where the file goes if `field` is right: the part of the path it gives changed, and the others kept, but for
+    a part no field may be written as (`Lodz-Conference`, `polski`), which the front-matter gives. Each field's hint
+    changes its own part only: the date's, built of every field, renamed a correct file to a misspelt key."""
     name = ARTICLE_NAME.fullmatch(path.name)
     assert name is not None
+    year, key, lang = path.parent.name, name["key"], name["lang"]
+    if fields.day is not None and (field == "date" or not re.fullmatch(r"\d{4}", year)):
+        year = f"{fields.day.year:04d}"
+    if fields.key is not None and (field == "translation_key" or not is_slug(key)):
+        key = fields.key
+    if fields.lang is not None and (field == "lang" or lang not in LANGUAGES):
+        lang = fields.lang
+    return (path.parent.parent / year / f"{key}.{lang}.md").relative_to(content_dir).as_posix()
+
+
+def _disagreements(path: Path, content_dir: Path, fields: _Fields) -> list[Problem]:
+    """Each of `fields` that the file's place contradicts, at its line, with both ways out."""
+    name = ARTICLE_NAME.fullmatch(path.name)
+    assert name is not None
+    place = partial(_place, path, content_dir, fields)
     problems = []
     if fields.day is not None and path.parent.name != f"{fields.day.year:04d}":
         problems.append(
@@ -105,7 +120,7 @@ def _disagreements(path: Path, belongs: str, fields: _Fields) -> list[Problem]:
                 fields.line("date"),
                 "date",
                 f"{fields.day:%Y-%m-%d} is of {fields.day.year}, but the file is in the folder {path.parent.name}/",
-                f"correct `date:` if it is wrong; if it is right, move the file to {belongs}",
+                f"correct `date:` if it is wrong; if it is right, move the file to {place('date')}",
             )
         )
     if fields.key is not None and name["key"] != fields.key:
@@ -116,7 +131,10 @@ def _disagreements(path: Path, belongs: str, fields: _Fields) -> list[Problem]:
                 "translation_key",
                 f"{fields.key!r} is not the key the file is named by, {name['key']!r}",
                 f"write `translation_key: {name['key']}` if the key is misspelt; if it is right, rename the file "
-                f"to {belongs}",
+                f"to {place('translation_key')}"
+                if is_slug(name["key"])
+                # `Poland-Signs.en.md`: no `translation_key:` may be written so, the file is what is misnamed
+                else "a file's name starts with its translation_key: rename the file to " + place("translation_key"),
             )
         )
     if fields.lang is not None and name["lang"] != fields.lang:
@@ -127,9 +145,9 @@ def _disagreements(path: Path, belongs: str, fields: _Fields) -> list[Problem]:
                 "lang",
                 f"is {fields.lang!r}, but the file's name {path.name} says {name['lang']!r}",
                 f"write `lang: {name['lang']}` if the text is in {name['lang']!r}; if it is in {fields.lang!r}, "
-                f"rename the file to {belongs}"
+                f"rename the file to {place('lang')}"
                 if name["lang"] in LANGUAGES
-                else f"a file's name ends in its language code: rename the file to {belongs}",
+                else f"a file's name ends in its language code: rename the file to {place('lang')}",
             )
         )
     return problems

@@ -38,6 +38,13 @@ from .when import YEAR_HINT, YearTooEarly, check_year, date_hint
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 SLUG_MAX_LENGTH = 80
+
+
+def is_slug(value: str) -> bool:
+    """Whether `value` may be written as a `translation_key:` or `slug:`."""
+    return SLUG_PATTERN.fullmatch(value) is not None and len(value) <= SLUG_MAX_LENGTH
+
+
 # Each topic is a page in each language: an article's main subjects are a few; thousands would be thousands of
 # pages (and a build as long) from one file.
 MAX_TAGS = 20
@@ -331,11 +338,7 @@ class _Validator:
         return {
             field: value
             for field, value in given.items()
-            if (
-                SLUG_PATTERN.fullmatch(value) and len(value) <= SLUG_MAX_LENGTH
-                if field != "lang"
-                else value in LANGUAGES
-            )
+            if (is_slug(value) if field != "lang" else value in LANGUAGES)
         }
 
     def missing(self, field: str, otherwise: str | None = None) -> NoReturn:
@@ -390,7 +393,7 @@ class _Validator:
 
     def slug(self, field: str, value: Any, required: bool = False) -> str | None:
         text = self.text(field, value, required)
-        if text is not None and (not SLUG_PATTERN.fullmatch(text) or len(text) > SLUG_MAX_LENGTH):
+        if text is not None and not is_slug(text):
             rule = f"use only a-z, 0-9 and single hyphens, at most {SLUG_MAX_LENGTH} characters"
             hint = slug_hint(_key(field), text, rule, SLUG_MAX_LENGTH)
             if as_slug(text, SLUG_MAX_LENGTH) == PAGINATION_FOLDER:

@@ -120,7 +120,7 @@ def syntax_hint(lines: list[str], line: int | None, offset: int = 0, loader: typ
                 "indentation with the space bar"
             )
     for number in (line, line - 1):
-        if number >= 0 and (hidden := hidden_character(lines[number].split(":", 1)[0])):
+        if number >= 0 and (hidden := hidden_character(_structure(lines[number]))):
             where = "this line" if number == line else f"line {number + 1 + offset}"
             return (
                 f"{where} holds {hidden}, before its first ':', which YAML reads as part of the key or its "
@@ -157,6 +157,26 @@ def syntax_hint(lines: list[str], line: int | None, offset: int = 0, loader: typ
     if last and last["value"][:1] in "\"'" and _after_quoted(last["value"]) is None and ends_in_it:
         return "the quotes opened on this line are not closed: end the value with its quotation mark"
     return indentation_hint(lines, line, offset, loader) or GENERIC_HINT
+
+
+# A line's key, before its `: `; else the indentation and `- ` (or `? `) markers that start it.
+_KEY = re.compile(r"(?P<key>.*?):(?:[ \t]|$)")
+_MARKERS = re.compile(r"(?P<markers>.*[-?])(?:[ \t]|$)")
+
+
+def _structure(line: str) -> str:
+    """What YAML reads of `line` as its structure, not as a value: a character no reader sees there is a mistake
+    (U+FEFF before `lang: en`, U+200B before `- item` or in the indentation of `url: x`); in a value (a soft hyphen
+    in `- cyber-crime`, an emoji's joiner, a direction mark before a word) it is text."""
+    if key := _KEY.match(line):
+        return key["key"]
+    end = next(
+        (at for at, char in enumerate(line) if char not in " \t-?" and hidden_character(char) is None), len(line)
+    )
+    lead = line[:end]
+    if markers := _MARKERS.match(lead):
+        return markers["markers"]
+    return lead.rstrip("".join(char for char in lead if char not in " \t"))  # what is before the text, not at it
 
 
 # What no reader sees: a format character (a byte order mark U+FEFF left where two files were joined, a zero-width

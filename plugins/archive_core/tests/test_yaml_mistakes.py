@@ -305,3 +305,18 @@ def test_an_item_written_over_two_lines_is_one_item(tmp_path):
     assert read(tmp_path, GOOD.replace("countries: [LT]", "countries: [LT]\ntags:\n  - prawa\n    człowieka")).tags == (
         "prawa człowieka",
     )
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["cyber\u00adprzestępczość", "👩\u200d💻 informatyczki", "\u200fعربي"],
+    ids=["soft hyphen", "joiner of an emoji", "direction mark"],
+)
+def test_a_character_no_reader_sees_in_a_value_is_not_told_for_the_next_line_s_mistake(tmp_path, item):
+    """A list item's text may hold a format character (a soft hyphen pasted from a web page, the joiner of an emoji):
+    it is no part of YAML's structure. The mistake on the next line was told as that character on this one
+    ('delete it'), and the quote the hint should have named stayed."""
+    text = GOOD.replace("countries: [LT]", f'countries: [LT]\ntags:\n  - {item}\nnote: "tak" nie')
+    message = error_of(tmp_path, text)
+    assert "no reader sees" not in message, message
+    assert "the quoted value of `note` on this line ends at its second" in message, message

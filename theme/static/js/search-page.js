@@ -306,12 +306,23 @@ async function wordAsHeld(pagefind, word, checked) {
     return [(await indexHolds(pagefind, parts.join(""))) ? word : parts.join(" ")];
   }
   const core = word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, "");
-  if (checked && DAY_IN_FIGURES.test(core)) {
-    return [(await indexHolds(pagefind, core.replace(/\D/gu, ""), 0)) ? word : IN_NO_PAGE];
-  }
+  if (checked && DAY_IN_FIGURES.test(core)) return [await dayAsHeld(pagefind, word, core)];
   if (!checked || !LETTERS_ONLY.test(core) || UNFOLDED.test(core) || (await indexHolds(pagefind, core))) return [word];
   const start = await longestHeldStart(pagefind, core);
   return [start, start];
+}
+
+// A day in figures as the index holds it (the word as typed, or with its year in four figures), or IN_NO_PAGE. The
+// `day` field writes the year in four figures: "25.10.25" ("251025") was held by no page, though one is of that day.
+const TWO_FIGURE_YEAR = /^(\d{1,2}([./-])\d{1,2}\2)(\d{2})$/u;
+
+async function dayAsHeld(pagefind, word, core) {
+  const short = TWO_FIGURE_YEAR.exec(core);
+  const days = [core, ...(short ? ["20", "19"].map((century) => `${short[1]}${century}${short[3]}`) : [])];
+  for (const day of days) {
+    if (await indexHolds(pagefind, day.replace(/\D/gu, ""), 0)) return day === core ? word : day;
+  }
+  return IN_NO_PAGE;
 }
 
 // Whether a start is held is the same for every shorter one: halved until the longest is found.
