@@ -265,11 +265,15 @@ const CHECKED_WORDS = 6;
 const MIN_START = 4;
 const LETTERS_ONLY = /^\p{L}{5,}$/u;
 let searchedAs = ""; // the query as searched, where words of it were not: "konwencja ratyf…"
-// A day in figures ("31.12.2024", "12/31/2024", "2024-12-31") is one word to Pagefind, its figures joined, that the
-// index holds for each day a page is dated (the `day` field) or writes so. For any other day Pagefind searched its
-// longest indexed start ("31", "12"), and listed the pages with that number, none of that day: such a day is in no
-// page, and the query finds nothing (`inNoPage`), as any query with a word no page holds would.
+// A day in figures ("31.12.2024", "12/31/2024", "2024-12-31") is one word to Pagefind, its figures joined. The index
+// holds each day a page is dated so after DAY_WORD_LETTER (the `day` field: "d31122024"; archive_core/locales.py),
+// that no number a reader types ("31", "71") is a start of, and the typed day is searched as that word; where no page
+// is dated that day, as typed, for the pages that write it. For any other day Pagefind searched its longest indexed
+// start ("31", "12"), and listed the pages with that number, none of that day: such a day is in no page, and the
+// query finds nothing (`inNoPage`), as any query with a word no page holds would.
 const DAY_IN_FIGURES = /^(?:\d{1,2}([./-])\d{1,2}\1(?:\d{2}|\d{4})|\d{4}([./-])\d{1,2}\2\d{1,2})$/u;
+const DAY_WORD_LETTER = "d";
+const HELD_DATE = new RegExp(`^${DAY_WORD_LETTER}(\\d{4})(\\d{2})?(\\d{2})?$`, "u");
 const IN_NO_PAGE = Symbol("in no page");
 let inNoPage = false; // the query holds a day in figures no page holds: it finds nothing
 
@@ -306,12 +310,22 @@ async function wordAsHeld(pagefind, word, checked) {
     return [(await indexHolds(pagefind, parts.join(""))) ? word : parts.join(" ")];
   }
   const core = word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, "");
-  if (checked && DAY_IN_FIGURES.test(core)) {
-    return [(await indexHolds(pagefind, core.replace(/\D/gu, ""), 0)) ? word : IN_NO_PAGE];
-  }
+  if (checked && DAY_IN_FIGURES.test(core)) return [await dayAsHeld(pagefind, word, core.replace(/\D/gu, ""))];
   if (!checked || !LETTERS_ONLY.test(core) || UNFOLDED.test(core) || (await indexHolds(pagefind, core))) return [word];
   const start = await longestHeldStart(pagefind, core);
   return [start, start];
+}
+
+// The `date` field ("d20251025", "d202412", as days are held) as ISO, for <time datetime>: "2025-10-25", "2024-12".
+function isoDate(held) {
+  const parts = HELD_DATE.exec(held);
+  return parts ? parts.slice(1).filter(Boolean).join("-") : held;
+}
+
+// The day typed as `word`, of `figures`: as the `day` field holds it, else as typed, else IN_NO_PAGE (DAY_IN_FIGURES).
+async function dayAsHeld(pagefind, word, figures) {
+  if (await indexHolds(pagefind, DAY_WORD_LETTER + figures, 0)) return DAY_WORD_LETTER + figures;
+  return (await indexHolds(pagefind, figures, 0)) ? word : IN_NO_PAGE;
 }
 
 // Whether a start is held is the same for every shorter one: halved until the longest is found.
@@ -532,7 +546,7 @@ function card(data) {
   if (data.meta.date_label) {
     if (kind) about.append(" · ");
     const time = element("time", "", data.meta.date_label);
-    time.dateTime = data.meta.date;
+    time.dateTime = isoDate(data.meta.date || "");
     about.append(time);
   }
   if (lang) {
