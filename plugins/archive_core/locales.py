@@ -16,6 +16,9 @@ BABEL_LOCALES: dict[str, str] = {"pl": "pl_PL", "en": "en_GB"}
 # The locales whose order of a day in figures a page's readers type: English is read by Americans too, who write
 # `10/25/2025` for 25 October (as one word, `10252025`, Pagefind found it in no page and searched its start `10`).
 NUMERIC_DATE_LOCALES: dict[str, tuple[str, ...]] = {"pl": ("pl_PL",), "en": ("en_GB", "en_US")}
+# Before a day's figures in the search index, so that no number a reader types (`71`, `25`) is the start of a day
+# (`7102025`): Pagefind searches a word as the start of longer ones too. search-page.js writes a typed day so too.
+DAY_WORD_LETTER = "d"
 
 
 def babel_locale(lang: str) -> Locale:
@@ -57,6 +60,19 @@ def numeric_dates(value: date, lang: str) -> tuple[str, ...]:
             for form in _numeric_forms(locale)
         )
     )
+
+
+def day_search_words(value: date, lang: str) -> tuple[str, ...]:
+    """The day as the search index holds it, one word per form readers type it in (`numeric_dates` and ISO): its
+    figures joined, as Pagefind joins a typed `25.10.2025`, after `DAY_WORD_LETTER`: `d25102025 d20251025`."""
+    forms = (*numeric_dates(value, lang), value.isoformat())
+    return tuple(dict.fromkeys(held_date(form) for form in forms))
+
+
+def held_date(text: str) -> str:
+    """A date as one search word no number a reader types begins: `2024-12` -> `d202412`, `25.10.2025` ->
+    `d25102025` (Pagefind indexes the parts of `2024-12` too: `12` found every page of a December)."""
+    return DAY_WORD_LETTER + re.sub(r"\D", "", text)
 
 
 @lru_cache(maxsize=64)  # twelve months, asked on every dated page

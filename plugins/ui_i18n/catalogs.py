@@ -16,7 +16,15 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from archive_core.i18n import translations
-from archive_core.locales import LANGUAGES, language_name, local_number, long_date, month_names, numeric_dates
+from archive_core.locales import (
+    LANGUAGES,
+    day_search_words,
+    held_date,
+    language_name,
+    local_number,
+    long_date,
+    month_names,
+)
 from archive_core.shown_addresses import shows_its_address
 from archive_core.text import title_direction
 from archive_core.urls import section_url
@@ -82,9 +90,9 @@ def install(env: Environment, settings: dict) -> None:
         return local_number(value, page_lang(ctx))
 
     @pass_context
-    def localnumericdates(ctx: Context, days: Iterable[date]) -> str:
-        """`8.08.2024 08.08.2024 8.8.2024`: the forms of `numeric_dates` of each day, for the search index."""
-        return " ".join(form for day in days for form in numeric_dates(day, page_lang(ctx)))
+    def localdaywords(ctx: Context, days: Iterable[date]) -> str:
+        """`d8082024 d08082024 d882024 d20240808`: the words of `day_search_words` of each day, for the search index."""
+        return " ".join(word for day in days for word in day_search_words(day, page_lang(ctx)))
 
     @pass_context
     def localmonthnames(ctx: Context, months: Iterable[int]) -> str:
@@ -106,7 +114,8 @@ def install(env: Environment, settings: dict) -> None:
     env.globals["section_url"] = page_section_url
     env.filters["localdate"] = localdate
     env.filters["localnumber"] = localnumber
-    env.filters["numericdates"] = localnumericdates
+    env.filters["daywords"] = localdaywords
+    env.filters["helddate"] = held_date
     env.filters["monthnames"] = localmonthnames
     env.filters["isodate"] = lambda value: (
         value.date().isoformat() if isinstance(value, datetime) else value.isoformat()

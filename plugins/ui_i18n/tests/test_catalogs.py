@@ -9,7 +9,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from archive_core.i18n import catalog_path
-from archive_core.locales import LANGUAGES, long_date, month_names, numeric_dates
+from archive_core.locales import LANGUAGES, day_search_words, held_date, long_date, month_names, numeric_dates
 
 ROOT = Path(__file__).resolve().parents[3]
 THEME = ROOT / "theme"
@@ -55,6 +55,15 @@ def test_a_day_in_figures_is_written_as_each_language_writes_it_with_and_without
     assert numeric_dates(date(2024, 8, 8), "pl") == ("8.08.2024", "08.08.2024", "8.8.2024")  # CLDR pads the month only
     assert numeric_dates(date(2024, 8, 8), "en") == ("08/08/2024", "8/8/2024")
     assert numeric_dates(date(2025, 4, 3), "en") == ("03/04/2025", "3/4/2025", "4/3/2025", "04/03/2025")
+
+
+def test_a_day_is_held_in_the_search_index_as_words_no_number_a_reader_types_begins():
+    from datetime import date
+
+    # Each form's figures joined (as Pagefind joins a typed `7.10.2025`), and the ISO form, after a letter.
+    assert day_search_words(date(2025, 10, 7), "pl") == ("d7102025", "d07102025", "d20251007")
+    assert day_search_words(date(2025, 10, 25), "en") == ("d25102025", "d10252025", "d20251025")
+    assert held_date("2024-12") == "d202412"
 
 
 def test_a_month_has_its_name_alone_and_in_a_date_each_once():

@@ -265,11 +265,15 @@ const CHECKED_WORDS = 6;
 const MIN_START = 4;
 const LETTERS_ONLY = /^\p{L}{5,}$/u;
 let searchedAs = ""; // the query as searched, where words of it were not: "konwencja ratyf…"
-// A day in figures ("31.12.2024", "12/31/2024", "2024-12-31") is one word to Pagefind, its figures joined, that the
-// index holds for each day a page is dated (the `day` field) or writes so. For any other day Pagefind searched its
-// longest indexed start ("31", "12"), and listed the pages with that number, none of that day: such a day is in no
-// page, and the query finds nothing (`inNoPage`), as any query with a word no page holds would.
+// A day in figures ("31.12.2024", "12/31/2024", "2024-12-31") is one word to Pagefind, its figures joined. The index
+// holds each day a page is dated so after DAY_WORD_LETTER (the `day` field: "d31122024"; archive_core/locales.py),
+// that no number a reader types ("31", "71") is a start of, and the typed day is searched as that word; where no page
+// is dated that day, as typed, for the pages that write it. For any other day Pagefind searched its longest indexed
+// start ("31", "12"), and listed the pages with that number, none of that day: such a day is in no page, and the
+// query finds nothing (`inNoPage`), as any query with a word no page holds would.
 const DAY_IN_FIGURES = /^(?:\d{1,2}([./-])\d{1,2}\1(?:\d{2}|\d{4})|\d{4}([./-])\d{1,2}\2\d{1,2})$/u;
+const DAY_WORD_LETTER = "d";
+const HELD_DATE = new RegExp(`^${DAY_WORD_LETTER}(\\d{4})(\\d{2})?(\\d{2})?$`, "u");
 const IN_NO_PAGE = Symbol("in no page");
 let inNoPage = false; // the query holds a day in figures no page holds: it finds nothing
 
@@ -312,17 +316,26 @@ async function wordAsHeld(pagefind, word, checked) {
   return [start, start];
 }
 
-// A day in figures as the index holds it (the word as typed, or with its year in four figures), or IN_NO_PAGE. The
-// `day` field writes the year in four figures: "25.10.25" ("251025") was held by no page, though one is of that day.
+// The `date` field ("d20251025", "d202412", as days are held) as ISO, for <time datetime>: "2025-10-25", "2024-12".
+function isoDate(held) {
+  const parts = HELD_DATE.exec(held);
+  return parts ? parts.slice(1).filter(Boolean).join("-") : held;
+}
+
+// The day typed as `word` (`core` without what surrounds it) as the `day` field holds it: with its year as typed or,
+// typed in two figures ("25.10.25"), in four, 20yy then 19yy, as the field writes it; else its figures as a page's
+// text writes them; else IN_NO_PAGE (DAY_IN_FIGURES).
 const TWO_FIGURE_YEAR = /^(\d{1,2}([./-])\d{1,2}\2)(\d{2})$/u;
 
 async function dayAsHeld(pagefind, word, core) {
   const short = TWO_FIGURE_YEAR.exec(core);
   const days = [core, ...(short ? ["20", "19"].map((century) => `${short[1]}${century}${short[3]}`) : [])];
   for (const day of days) {
-    if (await indexHolds(pagefind, day.replace(/\D/gu, ""), 0)) return day === core ? word : day;
+    const held = DAY_WORD_LETTER + day.replace(/\D/gu, "");
+    if (await indexHolds(pagefind, held, 0)) return held;
   }
-  return IN_NO_PAGE;
+  return (await indexHolds(pagefind, core.replace(/\D/gu, ""), 0)) ? word : IN_NO_PAGE;
+}
 }
 
 // Whether a start is held is the same for every shorter one: halved until the longest is found.
@@ -543,7 +556,7 @@ function card(data) {
   if (data.meta.date_label) {
     if (kind) about.append(" · ");
     const time = element("time", "", data.meta.date_label);
-    time.dateTime = data.meta.date;
+    time.dateTime = isoDate(data.meta.date || "");
     about.append(time);
   }
   if (lang) {

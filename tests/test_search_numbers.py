@@ -1,0 +1,65 @@
+"""A number typed into the real search page (real Chromium, a real Pagefind index of tests/fixtures/search_numbers/)
+finds the pages that write it, not the pages whose hidden day in figures it begins (docs/search-relevance.md,
+"a number")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from .test_search_queries import EN, PL, built_and_served, titles_found
+
+pytestmark = pytest.mark.browser
+
+CONTENT = Path(__file__).parent / "fixtures" / "search_numbers" / "content"
+IN_NUMBERS = {PL: "Konwencja w liczbach", EN: "The convention in numbers"}
+MINISTERS = {PL: "Ministrowie sprawiedliwości spotkali się w Warszawie", EN: "Justice ministers meet in Warsaw"}
+
+
+@pytest.fixture(scope="module")
+def numbers_served(tmp_path_factory):
+    yield from built_and_served(tmp_path_factory, CONTENT, "numbers")
+
+
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [
+        # The pages of 7 October and 7 February 2025 write none of these; their days in figures (`7.10.2025`,
+        # `7102025` to Pagefind; `10/7/2025` on the English site; `7.2.2025`) begin with them, and Pagefind searches
+        # a word as the start of longer ones too.
+        (PL, "71"),
+        (PL, "72"),
+        (EN, "71"),
+        (EN, "72"),
+        (EN, "10"),
+        (EN, "72 states"),
+    ],
+)
+def test_a_number_typed_finds_the_pages_that_write_it_not_the_pages_of_a_day_it_begins(
+    page, numbers_served, path, query
+):
+    assert titles_found(page, numbers_served.base_url, path, query) == [IN_NUMBERS[path]], f"{query!r} on {path}"
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "pages"),
+    [
+        (PL, "7.10.2025", MINISTERS),
+        (PL, "07.10.2025", MINISTERS),
+        (EN, "7/10/2025", MINISTERS),
+        (EN, "10/7/2025", MINISTERS),
+        (EN, "2025-10-07", MINISTERS),
+        (PL, "2025-10-07", MINISTERS),
+        # No page is dated that day: the page that writes it is found.
+        (PL, "25.10.2025", IN_NUMBERS),
+    ],
+)
+def test_a_day_typed_in_figures_still_finds_its_pages(page, numbers_served, path, query, pages):
+    assert titles_found(page, numbers_served.base_url, path, query) == [pages[path]], f"{query!r} on {path}"
+
+
+def test_a_result_still_gives_its_date_as_iso_to_its_time_element(page, numbers_served):
+    titles_found(page, numbers_served.base_url, EN, "7/10/2025")
+    expect(page.locator("#search-results .search-result-meta time")).to_have_attribute("datetime", "2025-10-07")
