@@ -336,7 +336,6 @@ async function dayAsHeld(pagefind, word, core) {
   }
   return (await indexHolds(pagefind, core.replace(/\D/gu, ""), 0)) ? word : IN_NO_PAGE;
 }
-}
 
 // Whether a start is held is the same for every shorter one: halved until the longest is found.
 async function longestHeldStart(pagefind, word) {
