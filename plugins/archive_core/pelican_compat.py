@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from typing import Any
@@ -116,9 +117,19 @@ _UNRESOLVED_LINK_MESSAGES = frozenset({
 })  # fmt: skip
 
 
+# The same, as a record of a page written in a forked process comes back, logged again as its text alone
+# (`parallel_writer.halves`): its `msg` is "%s", and every other article page's broken link was published.
+_UNRESOLVED_LINK_TEXT = re.compile(
+    "|".join(re.escape(message).replace("%s", ".*").replace("%r", ".*") for message in _UNRESOLVED_LINK_MESSAGES),
+    re.S,
+)
+
+
 def is_unresolved_link(record: logging.LogRecord) -> bool:
     """Whether `record` is Pelican's warning of a link of the site it left as written."""
-    return record.name == "pelican.contents" and record.msg in _UNRESOLVED_LINK_MESSAGES
+    return record.name == "pelican.contents" and (
+        record.msg in _UNRESOLVED_LINK_MESSAGES or _UNRESOLVED_LINK_TEXT.fullmatch(record.getMessage()) is not None
+    )
 
 
 def page_context(context: dict, name: str, kwargs: dict, relative_urls: bool) -> dict:
