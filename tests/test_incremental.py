@@ -12,11 +12,13 @@ from pelican.generators import ArticlesGenerator
 
 from archive_core.errors import BuildFailed
 from tools.bench.corpus import write_corpus
+from tools.build import BuildError
 from tools.check import check
 from tools.incremental import SelectiveWriter, Site
 
 from .build_helpers import pages_snapshot as tree_snapshot
-from .conftest import SETTINGS, build_site
+from .build_helpers import settings_file
+from .conftest import ROOT, SETTINGS, build_site
 
 PAIRS = 30
 
@@ -178,3 +180,20 @@ def test_the_devserver_keeps_the_articles_html_when_its_full_build_indexes(corpu
     assert (site.output / "pagefind" / "pagefind-entry.json").is_file()
     articles = next(g for g in site.generators if isinstance(g, ArticlesGenerator)).articles
     assert articles and all(article.content for article in articles)
+
+
+def fault_settings(folder: Path, fault: str) -> Path:
+    return settings_file(
+        folder,
+        f"PLUGIN_PATHS = [{str(ROOT / 'tests')!r}]\nPLUGINS = [*PLUGINS, 'build_faults']\nBUILD_FAULT = {fault!r}\n",
+    )
+
+
+def test_a_build_again_in_the_same_process_stops_on_the_error_the_last_one_stopped_on(corpus, tmp_path, monkeypatch):
+    """Pelican logs a warning once a process (its LimitFilter): the devserver's second full build of a link Pelican
+    cannot resolve was not told it, counted no error, and published the link, broken."""
+    monkeypatch.setenv("ARCHIVE_CONTENT", str(corpus))
+    site = Site(fault_settings(tmp_path, "unresolved-link"), tmp_path / "incremental")
+    for _ in range(2):
+        with pytest.raises(BuildError, match=r"Unable to find '/articles/2025/nowhere\.en\.md'"):
+            site.full({"SEARCH_INDEX": False})

@@ -42,7 +42,12 @@ from .progress import build_progress  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 from archive_core.errors import BuildFailed, ToolFailed, disk_hint, shown  # noqa: E402
-from archive_core.pelican_compat import forget_rendered, is_unresolved_link, let_go_of_content  # noqa: E402
+from archive_core.pelican_compat import (  # noqa: E402
+    forget_logged,
+    forget_rendered,
+    is_unresolved_link,
+    let_go_of_content,
+)
 from archive_core.snapshot import CONTEXT_KEY  # noqa: E402
 from search import abandon_index, index_starting  # noqa: E402
 from search.pagefind_compat import PagefindFailed  # noqa: E402
@@ -115,6 +120,7 @@ def build_if_changed(
     if output.is_symlink():
         raise BuildError(f"{output} is a symbolic link; remove it, a build writes only a real folder")
     output.parent.mkdir(parents=True, exist_ok=True)
+    forget_logged()  # every error of this build is told and counted, those an earlier build of the process had too
     counter = ErrorCounter()
     logging.getLogger().addHandler(counter)
     try:

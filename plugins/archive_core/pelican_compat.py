@@ -43,7 +43,7 @@ from importlib import metadata
 from typing import Any
 
 from pelican.contents import Content
-from pelican.log import console
+from pelican.log import LimitFilter, console
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
@@ -189,6 +189,14 @@ def forget_rendered() -> None:
     """Empty Pelican's class-wide caches of rendered content, which would keep every article rendered so far."""
     for method in _RENDERED:
         method.cache.clear()
+
+
+def forget_logged() -> None:
+    """Empty what Pelican's log filter remembers of the warnings logged so far (`pelican.log.LimitFilter`, class-wide):
+    it lets a warning through once a process, so a process that builds again (the devserver) was not told, nor
+    counted, a link the last build stopped on, and published it. Each build and update is told all its own."""
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
 
 
 class ContentReleased(RuntimeError):
