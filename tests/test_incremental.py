@@ -11,11 +11,13 @@ from jinja2 import Template
 from pelican.generators import ArticlesGenerator
 
 from archive_core.errors import BuildFailed
+from tools import fingerprint
 from tools.bench.corpus import write_corpus
-from tools.build import BuildError
+from tools.build import BuildError, build_if_changed
 from tools.check import check
-from tools.incremental import SelectiveWriter, Site
+from tools.incremental import SelectiveWriter, Site, UpdateFailed
 
+from .build_faults import FAULT_MARK
 from .build_helpers import pages_snapshot as tree_snapshot
 from .build_helpers import settings_file
 from .conftest import ROOT, SETTINGS, build_site
@@ -197,3 +199,47 @@ def test_a_build_again_in_the_same_process_stops_on_the_error_the_last_one_stopp
     for _ in range(2):
         with pytest.raises(BuildError, match=r"Unable to find '/articles/2025/nowhere\.en\.md'"):
             site.full({"SEARCH_INDEX": False})
+
+
+def test_an_error_logged_during_an_update_is_counted_and_told_as_a_full_build_tells_it(corpus, tmp_path, monkeypatch):
+    """A full build stops on an error logged while it renders (a link of the site Pelican cannot resolve: `make
+    check` never saw it); the update wrote the page, said 'updated', and left output/'s fingerprint that of the full
+    build until it had written every page."""
+    settings = fault_settings(tmp_path, "unresolved-link-where-marked")
+    monkeypatch.setenv("ARCHIVE_CONTENT", str(corpus))
+    site = Site(settings, tmp_path / "incremental")
+    site.full({"SEARCH_INDEX": False})
+    assert fingerprint.recall(site.output, "fingerprint", 4096) is not None
+    edited = sorted(corpus.rglob("*.pl.md"))[3]
+    edited.write_text(edited.read_text() + f"\n{FAULT_MARK}\n")
+    with pytest.raises(UpdateFailed) as update:
+        site.update([edited])
+    assert update.value.written
+    assert fingerprint.recall(site.output, "fingerprint", 4096) is None  # output/ is not the full build's
+    with pytest.raises(BuildError) as full:
+        build_if_changed(settings, tmp_path / "full", {"SEARCH_INDEX": False}, reuse=False)
+    told = str(full.value).replace("during the build", "during the update")
+    assert str(update.value) == told, (str(update.value), str(full.value))
+    assert "1 error(s) logged during the update:\n  Unable to find '/articles/2025/nowhere.en.md'" in told
+
+
+def test_the_devserver_tells_an_update_that_logged_an_error_as_failed_not_as_updated(
+    corpus, tmp_path, monkeypatch, capsys
+):
+    from watchfiles import Change
+
+    from tools.devserver import Served, on_change
+    from tools.live_reload import Builds
+
+    monkeypatch.setenv("ARCHIVE_CONTENT", str(corpus))
+    served = Served(Site(fault_settings(tmp_path, "unresolved-link-where-marked"), tmp_path / "incremental"), Builds())
+    served.site.full({"SEARCH_INDEX": False})
+    version = served.builds.version
+    edited = sorted(corpus.rglob("*.pl.md"))[3]
+    edited.write_text(edited.read_text() + f"\n{FAULT_MARK}\n")
+    capsys.readouterr()
+    on_change(served, {(Change.modified, str(edited))})
+    said = capsys.readouterr()
+    assert "updated" not in said.out and "full rebuild" not in said.out, said.out
+    assert "update failed: 1 error(s) logged during the update:\n  Unable to find" in said.err, said.err
+    assert served.builds.version == version  # the open page is not reloaded as if it had been updated

@@ -83,6 +83,15 @@ class BuildError(Exception):
     pass
 
 
+def logged_errors(counter: ErrorCounter, during: str) -> BuildError | None:
+    """The errors `counter` counted, as the build and the devserver's update tell them: `N error(s) logged during
+    the <during>:` and each message on a line of its own; None when there was none."""
+    if not counter.records:
+        return None
+    details = "".join(f"\n  {record.getMessage()}" for record in counter.records)
+    return BuildError(f"{len(counter.records)} error(s) logged during the {during}:{details}")
+
+
 @dataclass(frozen=True)
 class Outcome:
     output: Path
@@ -151,9 +160,8 @@ def build_if_changed(
                 ):
                     pelican.run()
                 taken = pelican.plan.kept if isinstance(pelican, edits.EditPelican) and pelican.plan else 0
-                if counter.records:
-                    details = "".join(f"\n  {record.getMessage()}" for record in counter.records)
-                    raise BuildError(f"{len(counter.records)} error(s) logged during the build:{details}")
+                if failed := logged_errors(counter, "build"):
+                    raise failed
                 _raise_if_stopped()  # never a build in place of the last good one, once stopped
                 retired = output_folder.swap_in(staging, output)
             except BaseException:

@@ -31,7 +31,7 @@ from pelican.log import init as init_logging
 from watchfiles import Change, watch
 
 from .build import TOOL_FAILURES, BuildError
-from .incremental import Site
+from .incremental import Site, UpdateFailed
 from .live_reload import Builds, handler_for
 from .make_inputs import MakeArguments, given, port
 from .serve import make_server
@@ -106,6 +106,10 @@ def on_change(served: Served, changes: set[tuple[Change, str]]) -> None:
             updated = site.update(Path(p) for p in edits)
         except BuildFailed as exc:  # the problems `make check` would report
             print(f"{exc}\nnot updated: still serving the last good site", file=sys.stderr)
+            return
+        except UpdateFailed as exc:  # the errors a full build would stop on, told as it tells them
+            kept = "the pages written before it are served" if exc.written else "still serving the last good site"
+            print(f"update failed: {exc}; {kept} until a build succeeds", file=sys.stderr)
             return
         finally:
             signals.content_written.disconnect(on_written)

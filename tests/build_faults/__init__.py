@@ -55,10 +55,16 @@ class FailingGenerator(Generator):
         raise RuntimeError("a generator failed (injected by the tests)")
 
 
+# What an edit writes into an article's body for `unresolved-link-where-marked` to strike it: the build before the
+# edit succeeds, and the devserver's update of the edit meets the fault.
+FAULT_MARK = "A fault is injected into this article."
+
+
 def unresolved_link(content) -> None:
     """A link of the site Pelican cannot resolve, where `make check` never looked: as a reading of a link that
     differed from Pelican's would leave one."""
-    if _settings.get("BUILD_FAULT") == "unresolved-link" and getattr(content, "_content", None):
+    fault, text = _settings.get("BUILD_FAULT"), getattr(content, "_content", None)
+    if text and (fault == "unresolved-link" or (fault == "unresolved-link-where-marked" and FAULT_MARK in text)):
         content._content += '<p><a href="{filename}/articles/2025/nowhere.en.md">a link only Pelican reads</a></p>'
 
 
