@@ -243,3 +243,25 @@ def test_the_devserver_tells_an_update_that_logged_an_error_as_failed_not_as_upd
     assert "updated" not in said.out and "full rebuild" not in said.out, said.out
     assert "update failed: 1 error(s) logged during the update:\n  Unable to find" in said.err, said.err
     assert served.builds.version == version  # the open page is not reloaded as if it had been updated
+
+
+def test_the_devserver_tells_an_update_that_failed_and_keeps_serving_as_after_a_full_build_that_did(
+    corpus, tmp_path, monkeypatch, capsys
+):
+    """An exception raised while an edit was updated in place ended the devserver with a traceback; a full build's
+    is told, and the devserver goes on serving."""
+    from watchfiles import Change
+
+    from tools.devserver import Served, on_change
+    from tools.live_reload import Builds
+
+    monkeypatch.setenv("ARCHIVE_CONTENT", str(corpus))
+    served = Served(Site(fault_settings(tmp_path, "exception-where-marked"), tmp_path / "incremental"), Builds())
+    served.site.full({"SEARCH_INDEX": False})
+    edited = sorted(corpus.rglob("*.pl.md"))[3]
+    edited.write_text(edited.read_text() + f"\n{FAULT_MARK}\n")
+    capsys.readouterr()
+    on_change(served, {(Change.modified, str(edited))})
+    said = capsys.readouterr().err
+    assert "RuntimeError: fault injected by the tests" in said, said
+    assert "update failed (the traceback above); the pages written before it are served" in said, said

@@ -19,6 +19,11 @@ _settings: dict = {}
 _edited: list[Path] = []
 
 
+# What an edit writes into an article's body for a fault `...-where-marked` to strike it: the build before the
+# edit succeeds, and the devserver's update of the edit meets the fault.
+FAULT_MARK = "A fault is injected into this article."
+
+
 def remember(pelican) -> None:
     _settings.update(pelican.settings)
 
@@ -26,6 +31,9 @@ def remember(pelican) -> None:
 def strike(path, context) -> None:
     fault = _settings.get("BUILD_FAULT")
     if fault == "exception":
+        raise RuntimeError(f"fault injected by the tests after writing {path}")
+    article = (context or {}).get("article")
+    if fault == "exception-where-marked" and FAULT_MARK in str(getattr(article, "_content", "")):
         raise RuntimeError(f"fault injected by the tests after writing {path}")
     if fault == "logged-error":
         logger.error("error injected by the tests after writing %s", path)
@@ -53,11 +61,6 @@ class FailingGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         raise RuntimeError("a generator failed (injected by the tests)")
-
-
-# What an edit writes into an article's body for `unresolved-link-where-marked` to strike it: the build before the
-# edit succeeds, and the devserver's update of the edit meets the fault.
-FAULT_MARK = "A fault is injected into this article."
 
 
 def unresolved_link(content) -> None:
