@@ -265,3 +265,6 @@ def test_the_devserver_tells_an_update_that_failed_and_keeps_serving_as_after_a_
     said = capsys.readouterr().err
     assert "RuntimeError: fault injected by the tests" in said, said
     assert "update failed (the traceback above); the pages written before it are served" in said, said
+    # output/ holds pages of the edit: no record says it is the full build's (`make html` after the edit undone
+    # found output/ up to date, and published those pages).
+    assert fingerprint.recall(served.site.output, "fingerprint", 4096) is None
