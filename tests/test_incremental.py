@@ -11,12 +11,16 @@ from jinja2 import Template
 from pelican.generators import ArticlesGenerator
 
 from archive_core.errors import BuildFailed
+from tools import fingerprint
 from tools.bench.corpus import write_corpus
+from tools.build import BuildError, build_if_changed
 from tools.check import check
-from tools.incremental import SelectiveWriter, Site
+from tools.incremental import SelectiveWriter, Site, UpdateFailed
 
+from .build_faults import FAULT_MARK
 from .build_helpers import pages_snapshot as tree_snapshot
-from .conftest import SETTINGS, build_site
+from .build_helpers import settings_file
+from .conftest import ROOT, SETTINGS, build_site
 
 PAIRS = 30
 
@@ -178,3 +182,89 @@ def test_the_devserver_keeps_the_articles_html_when_its_full_build_indexes(corpu
     assert (site.output / "pagefind" / "pagefind-entry.json").is_file()
     articles = next(g for g in site.generators if isinstance(g, ArticlesGenerator)).articles
     assert articles and all(article.content for article in articles)
+
+
+def fault_settings(folder: Path, fault: str) -> Path:
+    return settings_file(
+        folder,
+        f"PLUGIN_PATHS = [{str(ROOT / 'tests')!r}]\nPLUGINS = [*PLUGINS, 'build_faults']\nBUILD_FAULT = {fault!r}\n",
+    )
+
+
+def test_a_build_again_in_the_same_process_stops_on_the_error_the_last_one_stopped_on(corpus, tmp_path, monkeypatch):
+    """Pelican logs a warning once a process (its LimitFilter): the devserver's second full build of a link Pelican
+    cannot resolve was not told it, counted no error, and published the link, broken."""
+    monkeypatch.setenv("ARCHIVE_CONTENT", str(corpus))
+    site = Site(fault_settings(tmp_path, "unresolved-link"), tmp_path / "incremental")
+    for _ in range(2):
+        with pytest.raises(BuildError, match=r"Unable to find '/articles/2025/nowhere\.en\.md'"):
+            site.full({"SEARCH_INDEX": False})
+
+
+def test_an_error_logged_during_an_update_is_counted_and_told_as_a_full_build_tells_it(corpus, tmp_path, monkeypatch):
+    """A full build stops on an error logged while it renders (a link of the site Pelican cannot resolve: `make
+    check` never saw it); the update wrote the page, said 'updated', and left output/'s fingerprint that of the full
+    build until it had written every page."""
+    settings = fault_settings(tmp_path, "unresolved-link-where-marked")
+    monkeypatch.setenv("ARCHIVE_CONTENT", str(corpus))
+    site = Site(settings, tmp_path / "incremental")
+    site.full({"SEARCH_INDEX": False})
+    assert fingerprint.recall(site.output, "fingerprint", 4096) is not None
+    edited = sorted(corpus.rglob("*.pl.md"))[3]
+    edited.write_text(edited.read_text() + f"\n{FAULT_MARK}\n")
+    with pytest.raises(UpdateFailed) as update:
+        site.update([edited])
+    assert update.value.written
+    assert fingerprint.recall(site.output, "fingerprint", 4096) is None  # output/ is not the full build's
+    with pytest.raises(BuildError) as full:
+        build_if_changed(settings, tmp_path / "full", {"SEARCH_INDEX": False}, reuse=False)
+    told = str(full.value).replace("during the build", "during the update")
+    assert str(update.value) == told, (str(update.value), str(full.value))
+    assert "1 error(s) logged during the update:\n  Unable to find '/articles/2025/nowhere.en.md'" in told
+
+
+def test_the_devserver_tells_an_update_that_logged_an_error_as_failed_not_as_updated(
+    corpus, tmp_path, monkeypatch, capsys
+):
+    from watchfiles import Change
+
+    from tools.devserver import Served, on_change
+    from tools.live_reload import Builds
+
+    monkeypatch.setenv("ARCHIVE_CONTENT", str(corpus))
+    served = Served(Site(fault_settings(tmp_path, "unresolved-link-where-marked"), tmp_path / "incremental"), Builds())
+    served.site.full({"SEARCH_INDEX": False})
+    version = served.builds.version
+    edited = sorted(corpus.rglob("*.pl.md"))[3]
+    edited.write_text(edited.read_text() + f"\n{FAULT_MARK}\n")
+    capsys.readouterr()
+    on_change(served, {(Change.modified, str(edited))})
+    said = capsys.readouterr()
+    assert "updated" not in said.out and "full rebuild" not in said.out, said.out
+    assert "update failed: 1 error(s) logged during the update:\n  Unable to find" in said.err, said.err
+    assert served.builds.version == version  # the open page is not reloaded as if it had been updated
+
+
+def test_the_devserver_tells_an_update_that_failed_and_keeps_serving_as_after_a_full_build_that_did(
+    corpus, tmp_path, monkeypatch, capsys
+):
+    """An exception raised while an edit was updated in place ended the devserver with a traceback; a full build's
+    is told, and the devserver goes on serving."""
+    from watchfiles import Change
+
+    from tools.devserver import Served, on_change
+    from tools.live_reload import Builds
+
+    monkeypatch.setenv("ARCHIVE_CONTENT", str(corpus))
+    served = Served(Site(fault_settings(tmp_path, "exception-where-marked"), tmp_path / "incremental"), Builds())
+    served.site.full({"SEARCH_INDEX": False})
+    edited = sorted(corpus.rglob("*.pl.md"))[3]
+    edited.write_text(edited.read_text() + f"\n{FAULT_MARK}\n")
+    capsys.readouterr()
+    on_change(served, {(Change.modified, str(edited))})
+    said = capsys.readouterr().err
+    assert "RuntimeError: fault injected by the tests" in said, said
+    assert "update failed (the traceback above); the pages written before it are served" in said, said
+    # output/ holds pages of the edit: no record says it is the full build's (`make html` after the edit undone
+    # found output/ up to date, and published those pages).
+    assert fingerprint.recall(served.site.output, "fingerprint", 4096) is None

@@ -205,3 +205,28 @@ def test_the_sitemap_is_written_while_pagefind_indexes_and_the_build_waits_for_t
     assert start < sitemap < receivers.index(search.finish_index), receivers
     assert not search._indexing  # the fixture site's build waited for its index
     assert (fixture_site / "sitemap.xml").is_file()
+
+
+HELD_DAY = re.compile(r"\bd\d{4,8}\b")  # a day as the index holds it: archive_core.locales.held_date
+
+
+def test_no_page_feed_or_file_shows_a_day_as_the_index_holds_it(site: Path):
+    """The `day` and `date` words (`d25102025`) are for Pagefind: in the hidden facets, never in what a reader, a
+    screen reader, a copy, a feed or the sitemap gets (the search page writes them back as a reader writes a day)."""
+    import lxml.html
+
+    shown = []
+    for path in sorted(site.rglob("*")):
+        if not path.is_file() or path.is_relative_to(site / "pagefind"):
+            continue
+        if path.suffix == ".html":
+            page = lxml.html.fromstring(path.read_bytes())
+            for hidden in page.xpath("//*[@hidden] | //script | //style"):
+                hidden.drop_tree()
+            text = " ".join([page.text_content(), *(value for node in page.iter() for value in node.values())])
+        elif path.suffix in {".xml", ".json", ".txt", ".csv", ".bib", ".ris"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        else:
+            continue
+        shown += [f"{path.relative_to(site)}: {word}" for word in HELD_DAY.findall(text)]
+    assert not shown, shown[:10]

@@ -4,6 +4,7 @@ finds the pages that write it, not the pages whose hidden day in figures it begi
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,10 @@ pytestmark = pytest.mark.browser
 CONTENT = Path(__file__).parent / "fixtures" / "search_numbers" / "content"
 IN_NUMBERS = {PL: "Konwencja w liczbach", EN: "The convention in numbers"}
 MINISTERS = {PL: "Ministrowie sprawiedliwości spotkali się w Warszawie", EN: "Justice ministers meet in Warsaw"}
+NEW_YEAR = {PL: "Noworoczne plany rządu", EN: "The government's plans for the new year"}
+WORKSHOP = {PL: "Warsztaty dla prokuratorów", EN: "A workshop for prosecutors"}
+# A day as the index holds it (archive_core.locales.DAY_WORD_LETTER and figures), which no reader is to see.
+HELD_DAY = re.compile(r"\bd\d{4,8}\b")
 
 
 @pytest.fixture(scope="module")
@@ -54,10 +59,36 @@ def test_a_number_typed_finds_the_pages_that_write_it_not_the_pages_of_a_day_it_
         (PL, "2025-10-07", MINISTERS),
         # No page is dated that day: the page that writes it is found.
         (PL, "25.10.2025", IN_NUMBERS),
+        # A year in two figures: the day of 20yy. `1/1/25` is the start of `d11252025`, the American form of
+        # 25 November 2025: it found that page, as if the reader had typed another day.
+        (EN, "1/1/25", NEW_YEAR),
+        (PL, "1.1.25", NEW_YEAR),
+        (EN, "11/25/25", WORKSHOP),
+        # No page is dated 25 October 2025, and one writes it with its year in four figures.
+        (PL, "25.10.25", IN_NUMBERS),
+        (EN, "25/10/25", IN_NUMBERS),
     ],
 )
 def test_a_day_typed_in_figures_still_finds_its_pages(page, numbers_served, path, query, pages):
     assert titles_found(page, numbers_served.base_url, path, query) == [pages[path]], f"{query!r} on {path}"
+    assert not HELD_DAY.search(page.locator("body").inner_text()), f"{query!r} on {path}"
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "pages", "searched_as"),
+    [
+        # The status said it searched `d7102025 Wars…`: the day as the index holds it.
+        (EN, "7/10/2025 Warsw", MINISTERS, "7/10/2025 Wars…"),
+        (PL, "7.10.2025 Warszwie", MINISTERS, "7.10.2025 Warsz…"),
+        # A day not held as typed is told as searched, with its year in four figures.
+        (PL, "25.10.25", IN_NUMBERS, "25.10.2025"),
+        (EN, "1/1/25", NEW_YEAR, "1/1/2025"),
+    ],
+)
+def test_the_status_tells_a_day_as_the_reader_writes_it(page, numbers_served, path, query, pages, searched_as):
+    assert titles_found(page, numbers_served.base_url, path, query) == [pages[path]], f"{query!r} on {path}"
+    expect(page.locator("#search-status")).to_contain_text(f": {searched_as}.")
+    assert not HELD_DAY.search(page.locator("body").inner_text()), f"{query!r} on {path}"
 
 
 def test_a_result_still_gives_its_date_as_iso_to_its_time_element(page, numbers_served):

@@ -42,7 +42,12 @@ from .progress import build_progress  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 from archive_core.errors import BuildFailed, ToolFailed, disk_hint, shown  # noqa: E402
-from archive_core.pelican_compat import forget_rendered, is_unresolved_link, let_go_of_content  # noqa: E402
+from archive_core.pelican_compat import (  # noqa: E402
+    forget_logged,
+    forget_rendered,
+    is_unresolved_link,
+    let_go_of_content,
+)
 from archive_core.snapshot import CONTEXT_KEY  # noqa: E402
 from search import abandon_index, index_starting  # noqa: E402
 from search.pagefind_compat import PagefindFailed  # noqa: E402
@@ -76,6 +81,15 @@ class ErrorCounter(logging.Handler):
 
 class BuildError(Exception):
     pass
+
+
+def logged_errors(counter: ErrorCounter, during: str) -> BuildError | None:
+    """The errors `counter` counted, as the build and the devserver's update tell them: `N error(s) logged during
+    the <during>:` and each message on a line of its own; None when there was none."""
+    if not counter.records:
+        return None
+    details = "".join(f"\n  {record.getMessage()}" for record in counter.records)
+    return BuildError(f"{len(counter.records)} error(s) logged during the {during}:{details}")
 
 
 @dataclass(frozen=True)
@@ -115,6 +129,7 @@ def build_if_changed(
     if output.is_symlink():
         raise BuildError(f"{output} is a symbolic link; remove it, a build writes only a real folder")
     output.parent.mkdir(parents=True, exist_ok=True)
+    forget_logged()  # every error of this build is told and counted, those an earlier build of the process had too
     counter = ErrorCounter()
     logging.getLogger().addHandler(counter)
     try:
@@ -145,9 +160,8 @@ def build_if_changed(
                 ):
                     pelican.run()
                 taken = pelican.plan.kept if isinstance(pelican, edits.EditPelican) and pelican.plan else 0
-                if counter.records:
-                    details = "".join(f"\n  {record.getMessage()}" for record in counter.records)
-                    raise BuildError(f"{len(counter.records)} error(s) logged during the build:{details}")
+                if failed := logged_errors(counter, "build"):
+                    raise failed
                 _raise_if_stopped()  # never a build in place of the last good one, once stopped
                 retired = output_folder.swap_in(staging, output)
             except BaseException:

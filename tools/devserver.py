@@ -31,7 +31,7 @@ from pelican.log import init as init_logging
 from watchfiles import Change, watch
 
 from .build import TOOL_FAILURES, BuildError
-from .incremental import Site
+from .incremental import Site, UpdateFailed
 from .live_reload import Builds, handler_for
 from .make_inputs import MakeArguments, given, port
 from .serve import make_server
@@ -79,15 +79,19 @@ def full_build(served: Served) -> None:
         print(f"built in {time.perf_counter() - started:.1f} s")
     except SystemExit as exc:  # BuildFailed: the problems
         print(f"{exc}\nbuild failed: still serving the last good site", file=sys.stderr)
-    except (BuildError, *TOOL_FAILURES) as exc:
-        print(f"build failed: {exc}; still serving the last good site", file=sys.stderr)
-    except OSError as exc:  # a full or read-only disk
-        failed = f"{exc.strerror or exc} ({exc.filename})"
-        hint = disk_hint(exc, site.output)
-        print(f"build failed: {failed}; still serving the last good site ({hint})", file=sys.stderr)
-    except Exception:
-        traceback.print_exc()
-        print("build failed: still serving the last good site", file=sys.stderr)
+    except Exception as exc:
+        print(f"build failed{failure(exc, site)}; still serving the last good site", file=sys.stderr)
+
+
+def failure(exc: Exception, site: Site) -> str:
+    """What went wrong in a build or an update, as told after `build failed` or `update failed`: the errors logged
+    (BuildError) or the tool's, the file a full or read-only disk refused with what to do, or a bug's traceback."""
+    if isinstance(exc, (BuildError, *TOOL_FAILURES)):
+        return f": {exc}"
+    if isinstance(exc, OSError):  # a full or read-only disk
+        return f": {exc.strerror or exc} ({exc.filename}) ({disk_hint(exc, site.output)})"
+    traceback.print_exc()  # a bug in a plugin or a template: its traceback is what a developer needs
+    return " (the traceback above)"
 
 
 def on_change(served: Served, changes: set[tuple[Change, str]]) -> None:
@@ -106,6 +110,11 @@ def on_change(served: Served, changes: set[tuple[Change, str]]) -> None:
             updated = site.update(Path(p) for p in edits)
         except BuildFailed as exc:  # the problems `make check` would report
             print(f"{exc}\nnot updated: still serving the last good site", file=sys.stderr)
+            return
+        except Exception as exc:  # what a full build stops on, told as it tells it; the devserver keeps serving
+            written = exc.written if isinstance(exc, UpdateFailed) else True  # an exception may come after a page
+            kept = "the pages written before it are served" if written else "still serving the last good site"
+            print(f"update failed{failure(exc, site)}; {kept} until a build succeeds", file=sys.stderr)
             return
         finally:
             signals.content_written.disconnect(on_written)

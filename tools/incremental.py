@@ -13,7 +13,9 @@ writes only the pages the edit changes (`tools.selection` says which).
 An edit that moves an article (date, slug, language, translation_key) or
 changes its countries or tags, a new or deleted file, or any change outside
 the article files is not incremental: `update` returns None and the caller
-runs a full build. The `finalized` signal is not sent: the search index
+runs a full build. An error logged while it updates, as a full build counts
+them (`build.ErrorCounter`: a full build would have refused the edit), is raised
+as `UpdateFailed`, told as the build tells it. The `finalized` signal is not sent: the search index
 stays as the last full build wrote it, and the devserver indexes the pages
 written into its search overlay (plugins/search/overlay.py).
 """
@@ -45,7 +47,7 @@ from .selection import (
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from archive_core.errors import BuildFailed
 from archive_core.output_paths import GuardedWriter
-from archive_core.pelican_compat import forget_rendered, update_in_place
+from archive_core.pelican_compat import forget_logged, forget_rendered, update_in_place
 from archive_core.snapshot import CONTEXT_KEY
 
 logger = logging.getLogger(__name__)
@@ -87,7 +89,17 @@ class Site:
         return all(os.path.abspath(path) in by_path for path in paths)
 
     def update(self, paths: Iterable[Path]) -> Updated | None:
-        """Apply edits of existing articles in place; None if a full build is needed instead."""
+        """Apply edits of existing articles in place; None if a full build is needed instead. `UpdateFailed` for an
+        error logged meanwhile: what a full build refuses is not told as updated."""
+        forget_logged()  # as a build: each update is told every error of its own
+        counter = build.ErrorCounter()
+        logging.getLogger().addHandler(counter)
+        try:
+            return self._update(paths, counter)
+        finally:
+            logging.getLogger().removeHandler(counter)
+
+    def _update(self, paths: Iterable[Path], counter: build.ErrorCounter) -> Updated | None:
         if not self.generators:
             return None
         articles = next(g for g in self.generators if isinstance(g, ArticlesGenerator))
@@ -124,6 +136,10 @@ class Site:
         extra = [g for g in self.generators if not isinstance(g, ArticlesGenerator | PagesGenerator | StaticGenerator)]
         for generator in extra:
             generator.generate_context()
+        if failed := build.logged_errors(counter, "update"):
+            raise UpdateFailed(str(failed), written=False)
+        # Before the first page is written: output/ is then no longer what the full build wrote, even if this fails.
+        fingerprint.forget(self.output)
         affected = pages_to_render(by_path.values(), {old.translation_key for old, _ in edited}, relisted)
         writer = SelectiveWriter(str(self.output), settings=articles.settings, affected=affected, relisted=relisted)
         for article in (*articles.translations, *articles.articles):
@@ -141,8 +157,17 @@ class Site:
                 )
         for generator in extra:
             generator.generate_output(writer)
-        fingerprint.forget(self.output)  # output/ is no longer exactly what a full build wrote
+        if failed := build.logged_errors(counter, "update"):
+            raise UpdateFailed(str(failed), written=True)
         return Updated(rendered=writer.rendered, kept=writer.kept)
+
+
+class UpdateFailed(build.BuildError):
+    """An error was logged while an update ran (`build.logged_errors`); `written`: pages were written before it."""
+
+    def __init__(self, message: str, written: bool) -> None:
+        super().__init__(message)
+        self.written = written
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from .country_data import check_counts
 from .errors import ContentError, Problem, display_path
 from .events import check_figures
 from .layout import ARTICLE_SUFFIX, COUNTRIES_FILE, EVENTS_DIR, Layout, meant_data_file
-from .links import broken_link_problems, copied_files, copied_type_problem
+from .links import broken_link_problems, copied_files, copied_type_problem, escaped_link_targets
 from .locales import LANGUAGES
 from .provenance import same_address
 from .reading import url_collisions
@@ -66,7 +66,10 @@ UNLINKED_FILE_HINT = (
 
 def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
     """A file of the content folder that no part of the build reads nor copies: nothing is dropped silently."""
-    copied = copied_files(snapshot.content_dir, snapshot.articles)
+    # A file a link names with escapes is told at that link (`links._escape_problem`), not as unlinked too.
+    copied = copied_files(snapshot.content_dir, snapshot.articles) | escaped_link_targets(
+        snapshot.content_dir, snapshot.articles
+    )
     layout, content_dir = snapshot.layout, Path(os.path.abspath(snapshot.content_dir))  # as the listing names it
     problems = []
     # Most files are in the folders read whole (articles): found by their name's start, before `is_read`.

@@ -11,7 +11,7 @@ import posixpath
 import re
 from collections.abc import Collection, Sequence
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 from archive_core import paths
 from archive_core.errors import ContentError, Problem
@@ -19,6 +19,7 @@ from archive_core.errors import ContentError, Problem
 from .articles import ArticleDocument
 from .locales import LANGUAGES
 from .markdown import COPIED_PREFIXES, ID_ATTRIBUTE, SiteLink
+from .suggestions import as_slug
 
 # Pelican prefixes for pages this site does not publish (no tag, category or author pages).
 _UNPUBLISHED = {"tag": "tag", "category": "category", "author": "author"}
@@ -65,11 +66,52 @@ def broken_link_problems(
         for link in doc.site_links:
             message = _link_problem(content_dir, Path(doc.path), link, published, ids)
             hint = COPIED_HINT if link.prefix in COPIED_PREFIXES else _HINT
+            if message and link.prefix in COPIED_PREFIXES and (escaped := _escape_problem(content_dir, doc, link)):
+                message, hint = escaped
             if not message and link.prefix in COPIED_PREFIXES:
                 message, hint = _copied_address_problem(content_dir, Path(doc.path), link), SITE_ADDRESS_HINT
             if message:
                 problems.append(Problem(doc.path, link.line, link.field, f"link {link.url!r} {message}", hint))
     return problems
+
+
+# An escape in a link's path (`%2E`; `%C5%82`, as a link's address carries a letter outside ASCII, `ł`).
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _escape_problem(content_dir: Path, doc: ArticleDocument, link: SiteLink) -> tuple[str, str] | None:
+    """[message, hint] for a `{static}` link Pelican finds no file for that names, escapes decoded, a file that is
+    there: Pelican copies the file named as the path is written, decoding `%20` only, so `map%2Epng`, and a name
+    with `ł` (in a link's address `%C5%82`), were told they point to a file that does not exist, the file there."""
+    if (target := escaped_target(content_dir, Path(doc.path), link)) is None:
+        return None
+    written = pelican_path(link)
+    if not target.name.isascii():
+        stem, suffix = os.path.splitext(target.name)
+        return (
+            f"names the file {target.name!r}, which has letters outside ASCII: a link's address carries them escaped, "
+            "and Pelican copies a file only by its address as written (it decodes only %20)",
+            f"rename the file with a-z, 0-9 and '-' only ({as_slug(stem) or 'file'}{suffix.lower()}), and link it by "
+            "that name",
+        )
+    escapes = " ".join(dict.fromkeys(_ESCAPE.findall(written)))
+    return (
+        f"writes {escapes} in its path, which Pelican does not decode when it copies the file (it decodes only "
+        f"%20): it looks for a file named {Path(written).name!r}, and {target.name!r} is never published",
+        f"write the path as the file is named, without escapes: {{{link.prefix}}}{unquote(written)}",
+    )
+
+
+def escaped_target(content_dir: Path, source: Path, link: SiteLink) -> Path | None:
+    """The file of the content folder a `{static}` or `{attach}` link's path names once its escapes are decoded,
+    where the path as written (as Pelican copies it) names none."""
+    written = pelican_path(link)
+    if not _ESCAPE.search(written) or (
+        (as_written := _resolve(content_dir, source, written)) is not None and os.path.lexists(as_written)
+    ):
+        return None
+    target = _resolve(content_dir, source, unquote(written))
+    return target if target is not None and target.is_file() else None
 
 
 def _copied_address_problem(content_dir: Path, source: Path, link: SiteLink) -> str | None:
@@ -178,6 +220,18 @@ def copied_files(content_dir: Path, docs: Sequence[ArticleDocument]) -> set[Path
             if link.prefix in COPIED_PREFIXES and (target := _resolve(content_dir, Path(doc.path), pelican_path(link))):
                 found.add(target)
     return found
+
+
+def escaped_link_targets(content_dir: Path, docs: Sequence[ArticleDocument]) -> set[Path]:
+    """The files `{static}` and `{attach}` links name only with their escapes decoded: each link is told so
+    (`broken_link_problems`), and the file is not told again as one no article links."""
+    content_dir = content_dir.resolve()
+    return {
+        target
+        for doc in docs
+        for link in doc.site_links
+        if link.prefix in COPIED_PREFIXES and (target := escaped_target(content_dir, Path(doc.path), link))
+    }
 
 
 def pelican_path(link: SiteLink) -> str:

@@ -17,7 +17,8 @@ BABEL_LOCALES: dict[str, str] = {"pl": "pl_PL", "en": "en_GB"}
 # `10/25/2025` for 25 October (as one word, `10252025`, Pagefind found it in no page and searched its start `10`).
 NUMERIC_DATE_LOCALES: dict[str, tuple[str, ...]] = {"pl": ("pl_PL",), "en": ("en_GB", "en_US")}
 # Before a day's figures in the search index, so that no number a reader types (`71`, `25`) is the start of a day
-# (`7102025`): Pagefind searches a word as the start of longer ones too. search-page.js writes a typed day so too.
+# (`7102025`): Pagefind searches a word as the start of longer ones too. search-page.js writes a typed day so too,
+# with its own DAY_WORD_LETTER (tests/test_theme_scripts.py fails when the two differ).
 DAY_WORD_LETTER = "d"
 
 

@@ -37,12 +37,13 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from typing import Any
 
 from pelican.contents import Content
-from pelican.log import console
+from pelican.log import LimitFilter, console
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
@@ -116,9 +117,19 @@ _UNRESOLVED_LINK_MESSAGES = frozenset({
 })  # fmt: skip
 
 
+# The same, as a record of a page written in a forked process comes back, logged again as its text alone
+# (`parallel_writer.halves`): its `msg` is "%s", and every other article page's broken link was published.
+_UNRESOLVED_LINK_TEXT = re.compile(
+    "|".join(re.escape(message).replace("%s", ".*").replace("%r", ".*") for message in _UNRESOLVED_LINK_MESSAGES),
+    re.S,
+)
+
+
 def is_unresolved_link(record: logging.LogRecord) -> bool:
     """Whether `record` is Pelican's warning of a link of the site it left as written."""
-    return record.name == "pelican.contents" and record.msg in _UNRESOLVED_LINK_MESSAGES
+    return record.name == "pelican.contents" and (
+        record.msg in _UNRESOLVED_LINK_MESSAGES or _UNRESOLVED_LINK_TEXT.fullmatch(record.getMessage()) is not None
+    )
 
 
 def page_context(context: dict, name: str, kwargs: dict, relative_urls: bool) -> dict:
@@ -178,6 +189,14 @@ def forget_rendered() -> None:
     """Empty Pelican's class-wide caches of rendered content, which would keep every article rendered so far."""
     for method in _RENDERED:
         method.cache.clear()
+
+
+def forget_logged() -> None:
+    """Empty what Pelican's log filter remembers of the warnings logged so far (`pelican.log.LimitFilter`, class-wide):
+    it lets a warning through once a process, so a process that builds again (the devserver) was not told, nor
+    counted, a link the last build stopped on, and published it. Each build and update is told all its own."""
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
 
 
 class ContentReleased(RuntimeError):

@@ -173,6 +173,8 @@ def _structure(line: str) -> str:
     end = next(
         (at for at, char in enumerate(line) if char not in " \t-?" and hidden_character(char) is None), len(line)
     )
+    if end == len(line):  # no text on the line (a zero-width space alone): all of it is structure
+        return line
     lead = line[:end]
     if markers := _MARKERS.match(lead):
         return markers["markers"]

@@ -19,6 +19,11 @@ _settings: dict = {}
 _edited: list[Path] = []
 
 
+# What an edit writes into an article's body for a fault `...-where-marked` to strike it: the build before the
+# edit succeeds, and the devserver's update of the edit meets the fault.
+FAULT_MARK = "A fault is injected into this article."
+
+
 def remember(pelican) -> None:
     _settings.update(pelican.settings)
 
@@ -26,6 +31,9 @@ def remember(pelican) -> None:
 def strike(path, context) -> None:
     fault = _settings.get("BUILD_FAULT")
     if fault == "exception":
+        raise RuntimeError(f"fault injected by the tests after writing {path}")
+    article = (context or {}).get("article")
+    if fault == "exception-where-marked" and FAULT_MARK in str(getattr(article, "_content", "")):
         raise RuntimeError(f"fault injected by the tests after writing {path}")
     if fault == "logged-error":
         logger.error("error injected by the tests after writing %s", path)
@@ -58,7 +66,8 @@ class FailingGenerator(Generator):
 def unresolved_link(content) -> None:
     """A link of the site Pelican cannot resolve, where `make check` never looked: as a reading of a link that
     differed from Pelican's would leave one."""
-    if _settings.get("BUILD_FAULT") == "unresolved-link" and getattr(content, "_content", None):
+    fault, text = _settings.get("BUILD_FAULT"), getattr(content, "_content", None)
+    if text and (fault == "unresolved-link" or (fault == "unresolved-link-where-marked" and FAULT_MARK in text)):
         content._content += '<p><a href="{filename}/articles/2025/nowhere.en.md">a link only Pelican reads</a></p>'
 
 

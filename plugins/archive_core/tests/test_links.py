@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from archive_core.checks import check_internal_links
 from archive_core.snapshot import take
 
@@ -70,3 +72,43 @@ def test_missing_anchor_outside_folder_bare_md_and_tag_links(tmp_path):
     expected = ["#nowhere", "outside the content folder", "without {filename}", "tag page", "does not exist"]
     for message, text in zip(found, expected, strict=True):
         assert text in message
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "said", "hint"),
+    [
+        (
+            "{static}/images/map%2Epng",
+            "map.png",
+            "writes %2E in its path, which Pelican does not decode when it copies the file",
+            "write the path as the file is named, without escapes: {static}/images/map.png",
+        ),
+        (
+            "{static}/images/a%2Dmap.png",
+            "a-map.png",
+            "writes %2D in its path",
+            "{static}/images/a-map.png",
+        ),
+        # A letter outside ASCII, written as it is or escaped: a link's address carries it escaped either way.
+        (
+            "{static}/images/łódź.png",
+            "łódź.png",
+            "names the file 'łódź.png', which has letters outside ASCII",
+            "(lodz.png)",
+        ),
+        ("{static}/images/%C5%82od%C5%BA.png", "łodź.png", "letters outside ASCII", "(lodz.png)"),
+    ],
+)
+def test_a_static_link_with_an_escape_in_its_path_is_told_the_escape_not_a_missing_file(
+    tmp_path, written, name, said, hint
+):
+    """Pelican copies the file a `{static}` link names as its path is written, decoding `%20` only: the link was told
+    it 'points to a file that does not exist', beside the file, told it is linked by no article."""
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / name).write_bytes(b"\x89PNG\r\n\x1a\n")
+    write_article(tmp_path, "source", f"![A map]({written})")
+    problems = [problem for problem in take(tmp_path).problems if problem.severity == "error"]
+    assert len(problems) == 1, problems
+    [problem] = problems
+    assert problem.field == "body" and "does not exist" not in problem.message, problem
+    assert said in problem.message and hint in problem.hint, problem

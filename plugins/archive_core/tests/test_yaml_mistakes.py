@@ -320,3 +320,19 @@ def test_a_character_no_reader_sees_in_a_value_is_not_told_for_the_next_line_s_m
     message = error_of(tmp_path, text)
     assert "no reader sees" not in message, message
     assert "the quoted value of `note` on this line ends at its second" in message, message
+
+
+@pytest.mark.parametrize("line", ["\u200b", "  \u200b", "\u2060\u200b"], ids=["alone", "indented", "two"])
+def test_a_line_that_holds_only_a_character_no_reader_sees_is_told_that_character(tmp_path, line):
+    """A line of nothing but a zero-width space (pasted between two fields) is YAML's structure, not a value: since
+    the hint looked only at the characters before a line's text, it was told 'line 4 is indented 0 space(s): indent
+    it 2', and, indented, the line became part of the date."""
+    message = error_of(tmp_path, GOOD.replace("date: 2026-01-14\n", f"date: 2026-01-14\n{line}\n"))
+    assert "U+200B" in message or "U+2060" in message, message
+    assert "indent" not in message.split("(", 1)[1].split(":")[0], message
+
+
+def test_a_line_that_holds_only_a_character_no_reader_sees_is_fixed_by_deleting_it(tmp_path):
+    text = GOOD.replace("date: 2026-01-14\n", "date: 2026-01-14\n\u200b\n")
+    assert "delete it" in error_of(tmp_path, text)
+    assert read(tmp_path, text.replace("\u200b\n", "")).lang == "pl"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, TemplateSyntaxError
 
+from archive_core.pelican_compat import is_unresolved_link
 from parallel_writer import halves
 from parallel_writer.halves import HalfFailed, write_in_two
 
@@ -78,6 +79,20 @@ def test_what_the_forked_process_logs_is_logged_by_the_build(caplog):
     assert sorted(r.getMessage() for r in caplog.records if r.name == "a.plugin") == [
         f"page {job} has no title" for job in range(4)
     ]
+
+
+def test_a_link_pelican_could_not_resolve_on_a_page_of_the_forked_process_is_still_one_to_the_build(caplog):
+    """The build stops on Pelican's warning of a link it could not resolve (`is_unresolved_link`), which it knew by
+    its template: logged again as its text alone, every page of the forked half published its broken link."""
+
+    def write(job: int) -> list[str]:
+        logging.getLogger("pelican.contents").warning("Unable to find '%s', skipping url replacement.", f"/x{job}.md")
+        return []
+
+    with caplog.at_level(logging.WARNING):
+        write_in_two([0, 1, 2, 3], write)
+    told = [record for record in caplog.records if record.name == "pelican.contents"]
+    assert len(told) == 4 and all(is_unresolved_link(record) for record in told), [r.msg for r in told]
 
 
 def test_a_forked_process_that_does_not_finish_is_killed_at_its_time_limit(monkeypatch, tmp_path):

@@ -287,9 +287,9 @@ async function asTheIndexHoldsIt(pagefind, value) {
   if (held.some(([searched]) => searched === IN_NO_PAGE)) return [IN_NO_PAGE, ""];
   const kept = held.filter(([searched]) => searched);
   if (!kept.length) return [value, ""];
-  const shortened = held.some(([, start]) => start !== undefined);
-  const shown = kept.map(([searched, start]) => (start ? `${start}…` : searched)).join(" ");
-  return [kept.map(([searched]) => searched).join(" "), shortened ? shown : ""];
+  const retyped = held.some(([, start, as], at) => start !== undefined || (as !== undefined && as !== words[at]));
+  const shown = kept.map(([searched, start, as = searched]) => (start ? `${start}…` : as)).join(" ");
+  return [kept.map(([searched]) => searched).join(" "), retyped ? shown : ""];
 }
 
 // Whether each word is part of a quoted phrase: a phrase is searched as typed, its quotes kept whole.
@@ -303,14 +303,15 @@ function inAPhrase(words) {
   });
 }
 
-// [what the word is searched as, and the start searched for it if it is not held ("" where none is: left out)].
+// [what the word is searched as, the start searched for it if it is not held ("" where none is: left out), and the
+// word as the status shows it searched where that is not what Pagefind is asked (a day: dayAsHeld)].
 async function wordAsHeld(pagefind, word, checked) {
   const parts = word.split(PART_SEPARATOR).filter(Boolean);
   if (INNER_PUNCTUATION.test(word) && /\p{L}/u.test(word) && parts.some((part) => part.length > 1)) {
     return [(await indexHolds(pagefind, parts.join(""))) ? word : parts.join(" ")];
   }
   const core = word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, "");
-  if (checked && DAY_IN_FIGURES.test(core)) return [await dayAsHeld(pagefind, word, core)];
+  if (checked && DAY_IN_FIGURES.test(core)) return dayAsHeld(pagefind, word, core);
   if (!checked || !LETTERS_ONLY.test(core) || UNFOLDED.test(core) || (await indexHolds(pagefind, core))) return [word];
   const start = await longestHeldStart(pagefind, core);
   return [start, start];
@@ -322,19 +323,24 @@ function isoDate(held) {
   return parts ? parts.slice(1).filter(Boolean).join("-") : held;
 }
 
-// The day typed as `word` (`core` without what surrounds it) as the `day` field holds it: with its year as typed or,
-// typed in two figures ("25.10.25"), in four, 20yy then 19yy, as the field writes it; else its figures as a page's
-// text writes them; else IN_NO_PAGE (DAY_IN_FIGURES).
+// The day typed as `word` (`core` without what surrounds it), as wordAsHeld gives it: as the `day` field holds it,
+// its year in four figures (typed in two, "25.10.25": 20yy, then 19yy; the field never holds two, and "d1125", of
+// "1/1/25", is the start of "d11252025", 11/25/2025, another day); else as a page's text writes it, as typed, then
+// in four figures; else IN_NO_PAGE (DAY_IN_FIGURES). The status shows the day as a reader writes it, never as held.
 const TWO_FIGURE_YEAR = /^(\d{1,2}([./-])\d{1,2}\2)(\d{2})$/u;
 
 async function dayAsHeld(pagefind, word, core) {
   const short = TWO_FIGURE_YEAR.exec(core);
-  const days = [core, ...(short ? ["20", "19"].map((century) => `${short[1]}${century}${short[3]}`) : [])];
+  const days = short ? ["20", "19"].map((century) => `${short[1]}${century}${short[3]}`) : [core];
+  const shown = (day) => (day === core ? word : day);
   for (const day of days) {
     const held = DAY_WORD_LETTER + day.replace(/\D/gu, "");
-    if (await indexHolds(pagefind, held, 0)) return held;
+    if (await indexHolds(pagefind, held, 0)) return [held, undefined, shown(day)];
   }
-  return (await indexHolds(pagefind, core.replace(/\D/gu, ""), 0)) ? word : IN_NO_PAGE;
+  for (const day of new Set([core, ...days])) {
+    if (await indexHolds(pagefind, day.replace(/\D/gu, ""), 0)) return [shown(day), undefined, shown(day)];
+  }
+  return [IN_NO_PAGE];
 }
 
 // Whether a start is held is the same for every shorter one: halved until the longest is found.
