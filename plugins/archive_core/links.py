@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import string
 from collections.abc import Collection, Sequence
 from pathlib import Path
 from urllib.parse import urlparse
@@ -43,6 +44,14 @@ _HINT = "link to another article as [text]({filename}/articles/<year>/<translati
 # (`index.html/`) stopped the build. tests/test_security_paths.py checks that these folders, and files with an
 # extension, are all a build writes at the root.
 SITE_FOLDERS = frozenset({*LANGUAGES, "data", "pagefind", "theme"})
+# The characters a copied file's path may hold: those a URL's path holds as they are (RFC 3986's unreserved and
+# sub-delimiters, and `@`), but `&` and `;`. markdown-it writes any other (a space, `#`, `%`, `ł`) as a %-escape,
+# which Pelican reads back only for a space, and then publishes the space in the address, which is no valid URL
+# (`href="/files/a b.pdf"`); `&` the page writes `&amp;`, and `;` starts a parameter to Python's urlparse, as to
+# Pelican: a link to `a&b.pdf` passed `make check`, and the build failed on the file `a&amp`.
+_ADDRESS_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-._~!$'()*+,=@/")
+UNREACHABLE = "which no link reaches as the site publishes it"
+NAME_HINT = "rename it with ASCII letters, digits, '.', '-' and '_' only, and link it by that name"
 SITE_ADDRESS_HINT = (
     "keep the files a link copies in a folder of their own under content/ (create one, such as content/files/), "
     "and link them with {static}"
@@ -62,7 +71,14 @@ def broken_link_problems(
     ids: dict[Path, frozenset[str]] = {}  # each target's ids, found once: not once per link to it
     problems = []
     for doc in linking:
+        unreachable_by_url: dict[str, tuple[str, str] | None] = {}  # an article's many links to one file: one look
         for link in doc.site_links:
+            if link.url not in unreachable_by_url:
+                unreachable_by_url[link.url] = _unreachable_name(content_dir, Path(doc.path), link)
+            if unreachable := unreachable_by_url[link.url]:
+                message, hint = unreachable
+                problems.append(Problem(doc.path, link.line, link.field, f"link {link.url!r} {message}", hint))
+                continue
             message = _link_problem(content_dir, Path(doc.path), link, published, ids)
             hint = COPIED_HINT if link.prefix in COPIED_PREFIXES else _HINT
             if not message and link.prefix in COPIED_PREFIXES:
@@ -70,6 +86,28 @@ def broken_link_problems(
             if message:
                 problems.append(Problem(doc.path, link.line, link.field, f"link {link.url!r} {message}", hint))
     return problems
+
+
+def _unreachable_name(content_dir: Path, source: Path, link: SiteLink) -> tuple[str, str] | None:
+    """Why a `{static}` link cannot reach the file it names (its path unescaped, as its writer meant it): a name
+    no address reaches, or %-escapes Pelican does not read (it reads `%20` alone, and looks for `a%27b.pdf`)."""
+    if link.prefix not in COPIED_PREFIXES or _published_elsewhere(link):  # told as such
+        return None
+    target = _resolve(content_dir, source, link.target)
+    if target is None or not os.path.lexists(target):
+        return None
+    relative = target.relative_to(content_dir).as_posix()
+    if characters := unreachable_characters(relative):
+        return f"points to {relative}, a name with {characters}, {UNREACHABLE}", NAME_HINT
+    if _resolve(content_dir, source, pelican_path(link)) != target:
+        return f"spells {relative} with %-escapes, which Pelican does not read", "write the file's name as it is"
+    return None
+
+
+def unreachable_characters(relative: str | Path) -> str | None:
+    """The characters of `relative`, a copied file's path in the site, that no link reaches it with, or None."""
+    others = sorted(set(Path(relative).as_posix()) - _ADDRESS_CHARACTERS)
+    return ", ".join(repr(character) for character in others) if others else None
 
 
 def _copied_address_problem(content_dir: Path, source: Path, link: SiteLink) -> str | None:
@@ -175,8 +213,10 @@ def copied_files(content_dir: Path, docs: Sequence[ArticleDocument]) -> set[Path
     found = set()
     for doc in docs:
         for link in doc.site_links:
-            if link.prefix in COPIED_PREFIXES and (target := _resolve(content_dir, Path(doc.path), pelican_path(link))):
-                found.add(target)
+            if link.prefix in COPIED_PREFIXES:
+                # the file the link names as written too: one it cannot reach is told at the link, once
+                written = (_resolve(content_dir, Path(doc.path), path) for path in (pelican_path(link), link.target))
+                found.update(target for target in written if target)
     return found
 
 
