@@ -29,7 +29,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from .datelines import is_dateline
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
 from .page_ids import give_heading_ids
-from .provenance import is_http_url
+from .provenance import address_hint, is_http_url
 from .shown_addresses import mark_links_showing_their_address
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -56,12 +56,8 @@ _THIRD_PARTY = (
     "loads from another site: every reader's browser would request it (and feed readers too)",
     "save the image in content/ and write ![text]({static}/path/to/image), or link to it: [text](https://...)",
 )
-_NOT_AN_ADDRESS = (
-    "is not an address the archive links to: a user name or password before the host "
-    "(`https://www.un.org@evil.example/` goes to evil.example), a host a browser reads as another "
-    "(`https://0x7f.0.0.1/`, `http://127.1/`), or a port or host that does not parse",
-    "give the page's own address, https://host/path, as its site shows it",
-)
+_NOT_AN_ADDRESS = "is not an address the archive links to"
+_ADDRESS_HINT = "give the page's own address, https://host/path, as its site shows it"
 _RELATIVE = (
     "is a relative address, which the site would publish broken",
     "link to an article with {filename}/articles/<year>/<key>.<lang>.md, to a file of content/ with "
@@ -254,7 +250,8 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
                 found.append(UnsafeLink(url, lines.line_of(url, block, token), *problem))
             elif scheme and scheme.group(1).lower() in ("http", "https") and not is_http_url(url):
                 # The one address test of content (`provenance.is_http_url`), as for front-matter and data files.
-                found.append(UnsafeLink(url, lines.line_of(url, block, token), *_NOT_AN_ADDRESS))
+                hint = address_hint(url, _ADDRESS_HINT)  # why: a user name, a host a browser reads as another
+                found.append(UnsafeLink(url, lines.line_of(url, block, token), _NOT_AN_ADDRESS, hint))
             elif not scheme and not (site_links and url.split("#")[0].split("?")[0].endswith(".md")):
                 found.append(UnsafeLink(url, lines.line_of(url, block, token), *_RELATIVE))
     return found
