@@ -31,6 +31,7 @@ from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, tab
 from .page_ids import give_heading_ids
 from .provenance import address_hint, is_http_url
 from .shown_addresses import mark_links_showing_their_address
+from .words import has_a_word
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # The attributes a body may give a span or a block: the language of a passage (WCAG 2.2 SC 3.1.2) and its
@@ -374,10 +375,10 @@ _LONGEST_WORD = 40  # longer, a run of text is cut inside (it holds no spaces to
 
 
 def lead_paragraph_html(tokens: list[Token]) -> str | None:
-    """The first paragraph with words, more than a date line, as HTML, for the default summary: a top-level
-    one, or else one of a quotation or list (a body that is all quotation). Listing pages and feeds show it
-    away from the body, so it keeps no mark that points into the body (a footnote's number, a link to `#x`)
-    and no image."""
+    """The first paragraph with a word (`words.has_a_word`: not `---`), more than a date line, as HTML, for the
+    default summary: a top-level one, or else one of a quotation or list (a body that is all quotation). Listing
+    pages and feeds show it away from the body, so it keeps no mark that points into the body (a footnote's
+    number, a link to `#x`) and no image."""
     closing: list[str] = []
     for index, token in enumerate(tokens):
         if closing and token.type == closing[-1]:
@@ -387,7 +388,7 @@ def lead_paragraph_html(tokens: list[Token]) -> str | None:
         elif not closing and token.type == "paragraph_open":
             children = _shortened(_lead_children(tokens[index + 1].children or []))
             words = "".join(child.content for child in children if child.type in ("text", "code_inline"))
-            if words.strip() and not is_dateline(words):
+            if has_a_word(words) and not is_dateline(words):
                 paragraph = [token.copy(hidden=False), tokens[index + 1].copy(children=children)]
                 return render([*paragraph, tokens[index + 2].copy(hidden=False)])
     return None

@@ -493,8 +493,8 @@ def _summary(v: _Validator, value: Any) -> str | None:
     """Inline Markdown, shown on every page that lists the article, in its feed entry and in its page's head:
     one paragraph, its links as the body's, bounded as the lead on what a reader reads (`summaries`)."""
     summary = v.text("summary", value)
-    if summary is None:
-        return None
+    if summary is None or is_placeholder(summary):  # `...` is told as a placeholder (`unfinished`), not as no words
+        return summary
     line = v.text_lines("summary", value)
     for offset, message, hint in summary_problems(summary):
         v.attempt(v.fail, "summary", message, hint, line(offset))
