@@ -15,7 +15,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from . import markdown
-from .body_bidi import reordering_problems
+from .body_bidi import reordering_problems, shown_reordering_problems
 from .body_checks import ONE_PARAGRAPH, attribute_problems, marker_problem, shows_nothing_problems
 from .markdown import COPIED_PREFIXES, LEAD_MAX_CHARS, LEAD_MAX_WORDS, SiteLink
 from .not_shown import NOT_SHOWN
@@ -105,7 +105,8 @@ def summary_problems(summary: str) -> list[SummaryProblem]:
         problems.append((at.offset(line), f"holds {extra[0]}, and a summary is one paragraph", _BLOCK_HINT))
     found = [*attribute_problems(tokens, summary), *shows_nothing_problems(tokens, summary)]
     problems += [(at.offset(problem.line), problem.message, problem.hint) for problem in found]
-    problems += [(at.offset(line), message, hint) for line, message, hint in reordering_problems(summary)]
+    reordering = [*reordering_problems(summary), *shown_reordering_problems(tokens, summary)]
+    problems += [(at.offset(line), message, hint) for line, message, hint in reordering]
     html = markdown.render(tokens)
     if marker := marker_problem(html):
         problems.append((None, *marker))
