@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from html import unescape
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
@@ -29,8 +29,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 from .datelines import is_dateline
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
 from .page_ids import give_heading_ids
-from .provenance import address_hint, is_http_url
-from .shown_addresses import mark_links_showing_their_address
+from .provenance import address_hint, is_http_url, same_host
+from .shown_addresses import mark_links_showing_their_address, shown_host
 from .words import has_a_word
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -255,7 +255,27 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
                 found.append(UnsafeLink(url, lines.line_of(url, block, token), _NOT_AN_ADDRESS, hint))
             elif not scheme and not (site_links and url.split("#")[0].split("?")[0].endswith(".md")):
                 found.append(UnsafeLink(url, lines.line_of(url, block, token), *_RELATIVE))
+            elif token.type == "link_open" and (problem := _shows_another_site(token, url)):
+                found.append(UnsafeLink(url, lines.line_of(url, block, token), *problem))
     return found
+
+
+def _shows_another_site(link: Token, url: str) -> tuple[str, str] | None:
+    """Why a link whose text is written as an address (`[https://www.un.org/](https://evil.example/)`) misleads:
+    a reader sees one site and is taken to another, as with a user name before the host."""
+    shown = shown_host(str(link.meta.get("text", "")))
+    if shown is None:
+        return None
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    if same_host(shown) == same_host(host):
+        return None
+    return (
+        f"shows the address of {shown} as its text, and goes to {host or 'no site'}",
+        "write the address it goes to as its text, or say in words what it is",
+    )
 
 
 ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
