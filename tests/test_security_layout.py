@@ -9,7 +9,7 @@ import pytest
 
 from archive_core import paths
 from archive_core.errors import ContentError
-from archive_core.layout import COUNTRY_NAMES_FILE, DATA_FILES, Layout
+from archive_core.layout import COUNTRY_NAMES_FILE, DATA_FILES, RAW_NAME_RULE, Layout
 from archive_core.links import NAME_HINT, UNREACHABLE
 from tools.check import check
 
@@ -182,3 +182,20 @@ def test_the_build_refuses_a_copied_file_no_link_reaches_as_make_check_does(cont
     assert result.returncode != 0
     assert f"{article}:14: body: link '{{static}}/files/a&b.pdf' points to files/a&b.pdf" in result.stderr
     assert "a&amp" not in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("name", "renamed"), [("a b.txt", "sources/a-b.txt"), ("łódź#1.txt", "sources/lodz-1.txt")])
+def test_a_raw_copy_named_as_raw_cannot_name_it_is_told_one_name_that_ends_it(name, renamed, content_copy):
+    # The copy was told to be named by `raw: sources/a b.txt`, which the article was refused for ("is not a file
+    # under sources/", beside the file), and `make import` from it said it was not in sources/.
+    (content_copy / "sources" / name).write_text("Raw text.\n", encoding="utf-8")
+    article = content_copy / "articles" / "2025" / "good-article.en.md"
+    article.write_text(GOOD.replace("  publisher: Example\n", f"  publisher: Example\n  raw: 'sources/{name}'\n"))
+    told = {p.path: p for p in check(content_copy) if p.field in ("source.raw", "file")}
+    assert told[str(article)].message == f"'sources/{name}' is not a name `raw:` takes: {RAW_NAME_RULE}"
+    assert told[str(article)].hint == f"rename the file {renamed}, and write that here"
+    copy = told[str(content_copy / "sources" / name)]
+    assert f"rename it {renamed}, and add `raw: {renamed}` under `source:`" in copy.hint, copy
+    (content_copy / "sources" / name).rename(content_copy / renamed)
+    article.write_text(GOOD.replace("  publisher: Example\n", f"  publisher: Example\n  raw: {renamed}\n"))
+    assert [str(p) for p in check(content_copy) if p.field in ("source.raw", "file")] == []
