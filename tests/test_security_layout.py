@@ -9,7 +9,8 @@ import pytest
 
 from archive_core import paths
 from archive_core.errors import ContentError
-from archive_core.layout import COUNTRY_NAMES_FILE, DATA_FILES, Layout
+from archive_core.layout import COUNTRY_NAMES_FILE, DATA_FILES, RAW_NAME_RULE, Layout
+from archive_core.links import NAME_HINT, UNREACHABLE
 from tools.check import check
 
 from .build_helpers import run_build, settings_file
@@ -135,3 +136,66 @@ def test_make_check_takes_a_content_folder_named_relative_to_where_it_runs(conte
     monkeypatch.chdir(content_copy.parent)
     problems = check(Path(content_copy.name))
     assert [Path(p.path).name for p in problems if p.severity == "error"] == ["notes.txt"]
+
+
+@pytest.mark.parametrize(
+    ("name", "link", "expected"),
+    [
+        # passed `make check`; the page wrote `&amp;`, and the build failed on a file `files/a&amp`
+        ("a&b.pdf", "a&b.pdf", "points to files/a&b.pdf, a name with '&',"),
+        # passed, and was published as href="/files/a b.pdf", no valid address
+        ("a b.pdf", "a%20b.pdf", "points to files/a b.pdf, a name with ' ',"),
+        # these were told the file "does not exist", and the file itself to be linked with {static}
+        ("a#b.pdf", "a%23b.pdf", "points to files/a#b.pdf, a name with '#',"),
+        ("a;b.pdf", "a;b.pdf", "points to files/a;b.pdf, a name with ';',"),
+        ("a%b.pdf", "a%25b.pdf", "points to files/a%b.pdf, a name with '%',"),
+        ("raport-łódź.pdf", "raport-łódź.pdf", "points to files/raport-łódź.pdf, a name with 'ó', 'ł', 'ź',"),
+        ("a+b.pdf", "a%2Bb.pdf", "spells files/a+b.pdf with %-escapes, which Pelican does not read"),
+    ],
+)
+def test_a_copied_file_no_link_reaches_is_told_at_its_link(name, link, expected, content_copy):
+    (content_copy / "files").mkdir()
+    (content_copy / "files" / name).write_bytes(b"%PDF-1.4\n")
+    article = content_copy / "articles" / "2025" / "good-article.en.md"
+    article.write_text(GOOD + f"\n[The report]({{static}}/files/{link})\n", encoding="utf-8")
+    [problem] = [p for p in check(content_copy) if p.severity == "error"]  # the file is linked: not told again
+    assert (problem.path, problem.line, problem.field) == (str(article), 14, "body"), problem
+    assert expected in problem.message, problem
+    assert problem.hint.startswith((NAME_HINT, "write the path as the file is named")), problem
+
+
+def test_a_file_no_link_reaches_is_told_to_be_renamed(content_copy):
+    (content_copy / "files").mkdir()
+    (content_copy / "files" / "a#b.pdf").write_bytes(b"%PDF-1.4\n")
+    [problem] = [p for p in check(content_copy) if p.severity == "error"]
+    assert problem.message == "is not read by the build and would never be published", problem
+    assert problem.hint.startswith(f"its name has '#', {UNREACHABLE}: {NAME_HINT}"), problem
+
+
+def test_the_build_refuses_a_copied_file_no_link_reaches_as_make_check_does(content_copy, tmp_path):
+    (content_copy / "files").mkdir()
+    (content_copy / "files" / "a&b.pdf").write_bytes(b"%PDF-1.4\n")
+    article = content_copy / "articles" / "2025" / "good-article.en.md"
+    article.write_text(GOOD + "\n[The report]({static}/files/a&b.pdf)\n", encoding="utf-8")
+    settings = settings_file(tmp_path, "SEARCH_INDEX = False\n")
+    result = run_build(content_copy, tmp_path / "output", settings)
+    assert result.returncode != 0
+    assert f"{article}:14: body: link '{{static}}/files/a&b.pdf' points to files/a&b.pdf" in result.stderr
+    assert "a&amp" not in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("name", "renamed"), [("a b.txt", "sources/a-b.txt"), ("łódź#1.txt", "sources/lodz-1.txt")])
+def test_a_raw_copy_named_as_raw_cannot_name_it_is_told_one_name_that_ends_it(name, renamed, content_copy):
+    # The copy was told to be named by `raw: sources/a b.txt`, which the article was refused for ("is not a file
+    # under sources/", beside the file), and `make import` from it said it was not in sources/.
+    (content_copy / "sources" / name).write_text("Raw text.\n", encoding="utf-8")
+    article = content_copy / "articles" / "2025" / "good-article.en.md"
+    article.write_text(GOOD.replace("  publisher: Example\n", f"  publisher: Example\n  raw: 'sources/{name}'\n"))
+    told = {p.path: p for p in check(content_copy) if p.field in ("source.raw", "file")}
+    assert told[str(article)].message == f"'sources/{name}' is not a name `raw:` takes: {RAW_NAME_RULE}"
+    assert told[str(article)].hint == f"rename the file {renamed}, and write that here"
+    copy = told[str(content_copy / "sources" / name)]
+    assert f"rename it {renamed}, and add `raw: {renamed}` under `source:`" in copy.hint, copy
+    (content_copy / "sources" / name).rename(content_copy / renamed)
+    article.write_text(GOOD.replace("  publisher: Example\n", f"  publisher: Example\n  raw: {renamed}\n"))
+    assert [str(p) for p in check(content_copy) if p.field in ("source.raw", "file")] == []

@@ -152,3 +152,72 @@ def test_a_link_in_a_body_to_a_real_address_is_accepted(content_copy):
     links = " ".join(f"[{n}]({url})" for n, url in enumerate(ACCEPTED)) + " [v](https://vietnamplu\u0455.vn/a)"
     path.write_text(good("https://example.org/a", "https://example.org/a") + f"\n{links}\n", encoding="utf-8")
     assert [str(p) for p in check(content_copy) if p.severity == "error"] == []
+
+
+# An address refused for what it holds is told what that is, wherever it is written: the hint was "give the full
+# https://... address" to a writer who had (a user name before the host, a port out of range), and a body link was
+# told a list of every reason there is.
+REASONS = {
+    "https://www.un.org@evil.example/x": "what comes before '@' is a user name or password, which a link hides, "
+    "and the host is evil.example: write the page's address without it",
+    "https://example.org:99999/": "its port, '99999', is not a number from 1 to 65535",
+    "https://127.1/": "its host, 127.1, ends in a number, which a browser reads as an IPv4 address",
+    "https://example/": "its host, example, is no site's whole name (it has no dot)",
+    "https://-bad-.example.org/": "its host, -bad-.example.org, is no site's name",
+    "https://[fe80::1%25en0]/": "its IPv6 host names a network interface of the reader's own machine",
+    "https://example.org/a b": "it holds ' ', which an address holds only %-escaped",
+    "https://[example.org/": "its host cannot be read",
+}
+
+
+@pytest.mark.parametrize("url", REASONS)
+def test_a_refused_address_is_told_why_wherever_it_is(url, content_copy):
+    assert_refused_as_source_url(url, content_copy, f"({REASONS[url]}")
+    name, text, line = _edit("data/timeline/signing-hanoi.yaml", r"(?<=url: )\S+", f'"{url}"')
+    (content_copy / name).write_text(text, encoding="utf-8")
+    problems = [str(p) for p in check(content_copy) if p.path == str(content_copy / name)]
+    assert any(p.startswith(f"{content_copy / name}:{line}:") and f"({REASONS[url]}" in p for p in problems), problems
+    if " " in url or "[" in url:  # markdown-it writes a link's address with these %-escaped: no longer this one
+        return
+    path = content_copy / "articles/2025/good-article.en.md"
+    text = good("https://example.org/a", "https://example.org/a")
+    path.write_text(f"{text}\n[x](<{url}>)\n", encoding="utf-8")
+    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
+    assert any(f"is not an address the archive links to ({REASONS[url]}" in p for p in problems), problems
+
+
+# A link whose text is written as an address shows a reader one site and took them to another: what a user name
+# before the host does (`https://www.un.org@evil.example/`), refused already, done with the link's text.
+SHOWING_ANOTHER_SITE = {
+    "[https://www.un.org/](https://evil.example/x)": "www.un.org as its text, and goes to evil.example",
+    "[www.un.org/en](https://evil.example/x)": "www.un.org as its text, and goes to evil.example",
+    "[https://press.un.org/a](https://press.un.org.evil.example/a)": "press.un.org as its text, and goes to press",
+}
+SHOWING_ITS_OWN_SITE = [
+    "[https://www.un.org/a](https://un.org/b)",  # one site, with or without `www.`
+    "[HTTPS://UN.ORG/](https://un.org/)",
+    "[un.org/report](https://www.un.org/report)",
+    "[Node.js](https://nodejs.org/)",  # words, not an address
+    "[the UN's page, www.un.org](https://evil.example/)",  # a sentence: its words say where it goes
+]
+
+
+@pytest.mark.parametrize("link", SHOWING_ANOTHER_SITE)
+def test_a_link_showing_another_sites_address_is_refused_at_its_line(link, content_copy):
+    path = content_copy / "articles/2025/good-article.en.md"
+    text = good("https://example.org/a", "https://example.org/a")
+    path.write_text(f"{text}\n{link}\n", encoding="utf-8")
+    line = text.count("\n") + 2
+    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
+    assert any(p.startswith(f"{path}:{line}: body: link target") and SHOWING_ANOTHER_SITE[link] in p for p in problems)
+    # and in a summary, shown on every listing
+    path.write_text(text.replace("\n---\n", f"\nsummary: 'See {link}.'\n---\n", 1), encoding="utf-8")
+    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
+    assert any(": summary: " in p and SHOWING_ANOTHER_SITE[link] in p for p in problems), problems
+
+
+def test_a_link_showing_its_own_site_or_words_is_accepted(content_copy):
+    path = content_copy / "articles/2025/good-article.en.md"
+    text = good("https://example.org/a", "https://example.org/a")
+    path.write_text(f"{text}\n{' '.join(SHOWING_ITS_OWN_SITE)}\n", encoding="utf-8")
+    assert [str(p) for p in check(content_copy) if p.path == str(path) and p.severity == "error"] == []

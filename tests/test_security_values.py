@@ -118,6 +118,19 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         ":17: body: holds U+202E",
     ),
     "an override in an about page": ("about/about.en.md", "\n\n", "\n\nThe \u202dtext.\n\n", ":5: body: holds U+202D"),
+    # Written by its character reference, it passed, and the page showed the word reversed all the same.
+    "an override written by its reference in a body": (
+        ARTICLE,
+        "the observer Ostrander",
+        "the observer &#x202E;rednatsO",
+        ":17: body: writes, by its character reference, U+202E",
+    ),
+    "an override written by its reference in a summary": (
+        ARTICLE,
+        "slug:",
+        'summary: "The observer &#8238;rednatsO."\nslug:',
+        ":6: summary: writes, by its character reference, U+202E",
+    ),
     "an isolate left open in a body": (
         ARTICLE,
         "observer Ostrander.",

@@ -6,12 +6,17 @@ U+202E), which shows the letters after it in reverse order: `\\u202egnirts` read
 in no editor alike. An embedding or isolate (U+202A, U+202B, U+2066-U+2068) is closed on its own line (by
 U+202C, U+2069): left open, it reorders all the rest of its paragraph, and a closer without its opener is
 a stray. Labels and prose fields refuse all of them (`text.invisible_problem`).
+
+The page shows the text as markdown-it reads it, and a character reference (`&#x202E;`, `&#8238;`) writes the
+character the file does not hold: the body is checked as written and as shown (`shown_reordering_problems`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from markdown_it.token import Token
 
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _OVERRIDES = frozenset("\u202d\u202e")
@@ -51,3 +56,34 @@ def _line_problem(line: str) -> str | None:
             "it reorders the rest of its paragraph"
         )
     return None
+
+
+def shown_reordering_problems(tokens: list[Token], body: str) -> list[tuple[int, str, str]]:
+    """`reordering_problems` of the text each line shows (its words, a link's title, an image's description), for a
+    body that writes a character by its reference; a line already told as written is not told again."""
+    if "&#" not in body:  # no named reference writes one of these
+        return []
+    told = {line for line, _, _ in reordering_problems(body)}
+    problems = []
+    for token in tokens:
+        if token.type != "inline" or not token.map:
+            continue
+        for offset, line in enumerate(_shown_lines(token.children or [])):
+            number = token.map[0] + 1 + offset
+            if number not in told and (problem := _line_problem(line)):
+                problems.append((number, problem.replace("holds", "writes, by its character reference,", 1), _HINT))
+    return problems
+
+
+def _shown_lines(children: list[Token]) -> list[str]:
+    """The text an inline block shows, line by line as its source writes it."""
+    lines = [""]
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append("")
+            continue
+        lines[-1] += child.content if child.type in ("text", "code_inline") else ""
+        lines[-1] += str(child.attrGet("title") or "")
+        if child.type == "image":
+            lines[-1] += "".join(_shown_lines(child.children or []))
+    return lines

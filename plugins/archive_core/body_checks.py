@@ -13,7 +13,7 @@ from html import unescape
 
 from markdown_it.token import Token
 
-from .body_bidi import reordering_problems
+from .body_bidi import reordering_problems, shown_reordering_problems
 from .errors import Problem, in_file_order
 from .frontmatter import SplitDocument
 from .locales import language_tag_problem
@@ -118,6 +118,7 @@ def structure_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]
     """Each problem, in the body's order; one pass over the tokens, however deep the captions nest."""
     problems = attribute_problems(tokens, body) + shows_nothing_problems(tokens, body) + skipped_levels(tokens)
     problems += [BodyProblem(*problem) for problem in reordering_problems(body)]
+    problems += [BodyProblem(*problem) for problem in shown_reordering_problems(tokens, body)]
     opened: list[int] = []  # the indexes of the captions open at this token
     deepest, too_deep = markdown().options["maxNesting"] - 1, False
     for index, token in enumerate(tokens):

@@ -31,7 +31,14 @@ from .country_data import check_counts
 from .errors import ContentError, Problem, display_path
 from .events import check_figures
 from .layout import ARTICLE_SUFFIX, COUNTRIES_FILE, EVENTS_DIR, Layout, meant_data_file
-from .links import broken_link_problems, copied_files, copied_type_problem, escaped_link_targets
+from .links import (
+    NAME_HINT,
+    UNREACHABLE,
+    broken_link_problems,
+    copied_files,
+    copied_type_problem,
+    unreachable_characters,
+)
 from .locales import LANGUAGES
 from .provenance import same_address
 from .reading import url_collisions
@@ -66,10 +73,7 @@ UNLINKED_FILE_HINT = (
 
 def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
     """A file of the content folder that no part of the build reads nor copies: nothing is dropped silently."""
-    # A file a link names with escapes is told at that link (`links._escape_problem`), not as unlinked too.
-    copied = copied_files(snapshot.content_dir, snapshot.articles) | escaped_link_targets(
-        snapshot.content_dir, snapshot.articles
-    )
+    copied = copied_files(snapshot.content_dir, snapshot.articles)
     layout, content_dir = snapshot.layout, Path(os.path.abspath(snapshot.content_dir))  # as the listing names it
     problems = []
     # Most files are in the folders read whole (articles): found by their name's start, before `is_read`.
@@ -91,7 +95,10 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
 
 def _unread_file_hint(path: Path, content_dir: Path, layout: Layout) -> str:
     """Where the file goes: for one named as an article is (a translation saved in `pl/`), its article's place;
-    for one named nearly as a data file is, that file's name."""
+    for one named nearly as a data file is, that file's name; for one no link can reach, a name one can."""
+    relative = path.relative_to(content_dir)
+    if copied_type_problem(path) is None and (characters := unreachable_characters(relative)):
+        return f"its name has {characters}, {UNREACHABLE}: {NAME_HINT}, or remove it"
     if meant := meant_data_file(path.relative_to(content_dir)):
         if (content_dir / meant).exists():  # renamed, it would overwrite the data file
             return f"did you mean {meant.as_posix()}? it is there already: merge this file into it, delete this one"

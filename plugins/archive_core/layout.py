@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from slugify import slugify
+
 from .suggestions import closest
 
 ARTICLE_DIRS: tuple[str, ...] = ("articles",)  # Pelican's ARTICLE_PATHS, as pelican.conf.py sets it
@@ -25,6 +27,9 @@ ARTICLE_SUFFIX = ".md"
 ARTICLE_NAME = re.compile(r"(?P<key>.+)\.(?P<lang>[^.]+)\.md")
 ABOUT_DIR = Path("about")
 RAW_SOURCES_DIR = "sources"
+# What an article's `source.raw` may name: a file under sources/, each part of its path of these characters.
+RAW_PATTERN = re.compile(rf"{RAW_SOURCES_DIR}(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)+")
+RAW_NAME_RULE = "letters a-z and A-Z, digits, '.', '-' and '_'"
 DATA_DIR = Path("data")
 CONVENTION_FILE = DATA_DIR / "convention.yaml"
 COUNTRIES_FILE = DATA_DIR / "countries.yaml"
@@ -104,3 +109,15 @@ class Layout:
             f"content/ holds {', '.join(folders)} and {DATA_DIR.as_posix()}/ ({', '.join(data)}): "
             "move or remove it, or link it from an article with {static}"
         )
+
+
+def raw_name_for(relative: str) -> str:
+    """A path `source.raw` takes for the raw copy at `relative` (`sources/Łódź report.txt` ->
+    `sources/lodz-report.txt`): each part of it transliterated as an address is, its extension kept. The copy's
+    own name is what the file, the warning that no article names it and the article's `raw:` must agree on: a name
+    `raw:` cannot take was told to be written there, and refused there as no file under sources/."""
+    *folders, name = relative.split("/")
+    stem, dot, extension = name.rpartition(".") if "." in name.lstrip(".") else (name, "", "")
+    parts = [slugify(part) or "source" for part in (*folders[1:], stem)]
+    extension = slugify(extension) if dot else ""
+    return "/".join([RAW_SOURCES_DIR, *parts]) + (f".{extension}" if extension else "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import string
 from collections.abc import Collection, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -44,6 +45,14 @@ _HINT = "link to another article as [text]({filename}/articles/<year>/<translati
 # (`index.html/`) stopped the build. tests/test_security_paths.py checks that these folders, and files with an
 # extension, are all a build writes at the root.
 SITE_FOLDERS = frozenset({*LANGUAGES, "data", "pagefind", "theme"})
+# The characters a copied file's path may hold: those a URL's path holds as they are (RFC 3986's unreserved and
+# sub-delimiters, and `@`), but `&` and `;`. markdown-it writes any other (a space, `#`, `%`, `ł`) as a %-escape,
+# which Pelican reads back only for a space, and then publishes the space in the address, which is no valid URL
+# (`href="/files/a b.pdf"`); `&` the page writes `&amp;`, and `;` starts a parameter to Python's urlparse, as to
+# Pelican: a link to `a&b.pdf` passed `make check`, and the build failed on the file `a&amp`.
+_ADDRESS_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-._~!$'()*+,=@/")
+UNREACHABLE = "which no link reaches as the site publishes it"
+NAME_HINT = "rename it with ASCII letters, digits, '.', '-' and '_' only, and link it by that name"
 SITE_ADDRESS_HINT = (
     "keep the files a link copies in a folder of their own under content/ (create one, such as content/files/), "
     "and link them with {static}"
@@ -63,11 +72,16 @@ def broken_link_problems(
     ids: dict[Path, frozenset[str]] = {}  # each target's ids, found once: not once per link to it
     problems = []
     for doc in linking:
+        unreachable_by_url: dict[str, tuple[str, str] | None] = {}  # an article's many links to one file: one look
         for link in doc.site_links:
+            if link.url not in unreachable_by_url:
+                unreachable_by_url[link.url] = _unreachable_name(content_dir, Path(doc.path), link)
+            if unreachable := unreachable_by_url[link.url]:
+                message, hint = unreachable
+                problems.append(Problem(doc.path, link.line, link.field, f"link {link.url!r} {message}", hint))
+                continue
             message = _link_problem(content_dir, Path(doc.path), link, published, ids)
             hint = COPIED_HINT if link.prefix in COPIED_PREFIXES else _HINT
-            if message and link.prefix in COPIED_PREFIXES and (escaped := _escape_problem(content_dir, doc, link)):
-                message, hint = escaped
             if not message and link.prefix in COPIED_PREFIXES:
                 message, hint = _copied_address_problem(content_dir, Path(doc.path), link), SITE_ADDRESS_HINT
             if message:
@@ -75,43 +89,33 @@ def broken_link_problems(
     return problems
 
 
-# An escape in a link's path (`%2E`; `%C5%82`, as a link's address carries a letter outside ASCII, `ł`).
-_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
-
-
-def _escape_problem(content_dir: Path, doc: ArticleDocument, link: SiteLink) -> tuple[str, str] | None:
-    """[message, hint] for a `{static}` link Pelican finds no file for that names, escapes decoded, a file that is
-    there: Pelican copies the file named as the path is written, decoding `%20` only, so `map%2Epng`, and a name
-    with `ł` (in a link's address `%C5%82`), were told they point to a file that does not exist, the file there."""
-    if (target := escaped_target(content_dir, Path(doc.path), link)) is None:
+def _unreachable_name(content_dir: Path, source: Path, link: SiteLink) -> tuple[str, str] | None:
+    """Why a `{static}` link cannot reach the file it names (its path unescaped, as its writer meant it): a name
+    no address reaches, or %-escapes Pelican does not read (it reads `%20` alone, and looks for `a%27b.pdf`)."""
+    if link.prefix not in COPIED_PREFIXES or _published_elsewhere(link):  # told as such
         return None
-    written = pelican_path(link)
-    if not target.name.isascii():
+    target = _resolve(content_dir, source, link.target)
+    if target is None or not os.path.lexists(target):
+        return None
+    relative = target.relative_to(content_dir).as_posix()
+    if characters := unreachable_characters(relative):
         stem, suffix = os.path.splitext(target.name)
         return (
-            f"names the file {target.name!r}, which has letters outside ASCII: a link's address carries them escaped, "
-            "and Pelican copies a file only by its address as written (it decodes only %20)",
-            f"rename the file with a-z, 0-9 and '-' only ({as_slug(stem) or 'file'}{suffix.lower()}), and link it by "
-            "that name",
+            f"points to {relative}, a name with {characters}, {UNREACHABLE}",
+            f"{NAME_HINT} (such as {as_slug(stem) or 'file'}{suffix.lower()})",
         )
-    escapes = " ".join(dict.fromkeys(_ESCAPE.findall(written)))
-    return (
-        f"writes {escapes} in its path, which Pelican does not decode when it copies the file (it decodes only "
-        f"%20): it looks for a file named {Path(written).name!r}, and {target.name!r} is never published",
-        f"write the path as the file is named, without escapes: {{{link.prefix}}}{unquote(written)}",
-    )
+    if _resolve(content_dir, source, pelican_path(link)) != target:
+        return (
+            f"spells {relative} with %-escapes, which Pelican does not read (it decodes only %20)",
+            f"write the path as the file is named, without escapes: {{{link.prefix}}}{unquote(pelican_path(link))}",
+        )
+    return None
 
 
-def escaped_target(content_dir: Path, source: Path, link: SiteLink) -> Path | None:
-    """The file of the content folder a `{static}` or `{attach}` link's path names once its escapes are decoded,
-    where the path as written (as Pelican copies it) names none."""
-    written = pelican_path(link)
-    if not _ESCAPE.search(written) or (
-        (as_written := _resolve(content_dir, source, written)) is not None and os.path.lexists(as_written)
-    ):
-        return None
-    target = _resolve(content_dir, source, unquote(written))
-    return target if target is not None and target.is_file() else None
+def unreachable_characters(relative: str | Path) -> str | None:
+    """The characters of `relative`, a copied file's path in the site, that no link reaches it with, or None."""
+    others = sorted(set(Path(relative).as_posix()) - _ADDRESS_CHARACTERS)
+    return ", ".join(repr(character) for character in others) if others else None
 
 
 def _copied_address_problem(content_dir: Path, source: Path, link: SiteLink) -> str | None:
@@ -217,21 +221,11 @@ def copied_files(content_dir: Path, docs: Sequence[ArticleDocument]) -> set[Path
     found = set()
     for doc in docs:
         for link in doc.site_links:
-            if link.prefix in COPIED_PREFIXES and (target := _resolve(content_dir, Path(doc.path), pelican_path(link))):
-                found.add(target)
+            if link.prefix in COPIED_PREFIXES:
+                # the file the link names as written too: one it cannot reach is told at the link, once
+                written = (_resolve(content_dir, Path(doc.path), path) for path in (pelican_path(link), link.target))
+                found.update(target for target in written if target)
     return found
-
-
-def escaped_link_targets(content_dir: Path, docs: Sequence[ArticleDocument]) -> set[Path]:
-    """The files `{static}` and `{attach}` links name only with their escapes decoded: each link is told so
-    (`broken_link_problems`), and the file is not told again as one no article links."""
-    content_dir = content_dir.resolve()
-    return {
-        target
-        for doc in docs
-        for link in doc.site_links
-        if link.prefix in COPIED_PREFIXES and (target := escaped_target(content_dir, Path(doc.path), link))
-    }
 
 
 def pelican_path(link: SiteLink) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from html import unescape
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
@@ -29,8 +29,9 @@ from mdit_py_plugins.footnote import footnote_plugin
 from .datelines import is_dateline
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
 from .page_ids import give_heading_ids
-from .provenance import is_http_url
-from .shown_addresses import mark_links_showing_their_address
+from .provenance import address_hint, is_http_url, same_host
+from .shown_addresses import mark_links_showing_their_address, shown_host
+from .words import has_a_word
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # The attributes a body may give a span or a block: the language of a passage (WCAG 2.2 SC 3.1.2) and its
@@ -56,12 +57,8 @@ _THIRD_PARTY = (
     "loads from another site: every reader's browser would request it (and feed readers too)",
     "save the image in content/ and write ![text]({static}/path/to/image), or link to it: [text](https://...)",
 )
-_NOT_AN_ADDRESS = (
-    "is not an address the archive links to: a user name or password before the host "
-    "(`https://www.un.org@evil.example/` goes to evil.example), a host a browser reads as another "
-    "(`https://0x7f.0.0.1/`, `http://127.1/`), or a port or host that does not parse",
-    "give the page's own address, https://host/path, as its site shows it",
-)
+_NOT_AN_ADDRESS = "is not an address the archive links to"
+_ADDRESS_HINT = "give the page's own address, https://host/path, as its site shows it"
 _RELATIVE = (
     "is a relative address, which the site would publish broken",
     "link to an article with {filename}/articles/<year>/<key>.<lang>.md, to a file of content/ with "
@@ -254,10 +251,31 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
                 found.append(UnsafeLink(url, lines.line_of(url, block, token), *problem))
             elif scheme and scheme.group(1).lower() in ("http", "https") and not is_http_url(url):
                 # The one address test of content (`provenance.is_http_url`), as for front-matter and data files.
-                found.append(UnsafeLink(url, lines.line_of(url, block, token), *_NOT_AN_ADDRESS))
+                hint = address_hint(url, _ADDRESS_HINT)  # why: a user name, a host a browser reads as another
+                found.append(UnsafeLink(url, lines.line_of(url, block, token), _NOT_AN_ADDRESS, hint))
             elif not scheme and not (site_links and url.split("#")[0].split("?")[0].endswith(".md")):
                 found.append(UnsafeLink(url, lines.line_of(url, block, token), *_RELATIVE))
+            elif token.type == "link_open" and (problem := _shows_another_site(token, url)):
+                found.append(UnsafeLink(url, lines.line_of(url, block, token), *problem))
     return found
+
+
+def _shows_another_site(link: Token, url: str) -> tuple[str, str] | None:
+    """Why a link whose text is written as an address (`[https://www.un.org/](https://evil.example/)`) misleads:
+    a reader sees one site and is taken to another, as with a user name before the host."""
+    shown = shown_host(str(link.meta.get("text", "")))
+    if shown is None:
+        return None
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    if same_host(shown) == same_host(host):
+        return None
+    return (
+        f"shows the address of {shown} as its text, and goes to {host or 'no site'}",
+        "write the address it goes to as its text, or say in words what it is",
+    )
 
 
 ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
@@ -377,10 +395,10 @@ _LONGEST_WORD = 40  # longer, a run of text is cut inside (it holds no spaces to
 
 
 def lead_paragraph_html(tokens: list[Token]) -> str | None:
-    """The first paragraph with words, more than a date line, as HTML, for the default summary: a top-level
-    one, or else one of a quotation or list (a body that is all quotation). Listing pages and feeds show it
-    away from the body, so it keeps no mark that points into the body (a footnote's number, a link to `#x`)
-    and no image."""
+    """The first paragraph with a word (`words.has_a_word`: not `---`), more than a date line, as HTML, for the
+    default summary: a top-level one, or else one of a quotation or list (a body that is all quotation). Listing
+    pages and feeds show it away from the body, so it keeps no mark that points into the body (a footnote's
+    number, a link to `#x`) and no image."""
     closing: list[str] = []
     for index, token in enumerate(tokens):
         if closing and token.type == closing[-1]:
@@ -390,7 +408,7 @@ def lead_paragraph_html(tokens: list[Token]) -> str | None:
         elif not closing and token.type == "paragraph_open":
             children = _shortened(_lead_children(tokens[index + 1].children or []))
             words = "".join(child.content for child in children if child.type in ("text", "code_inline"))
-            if words.strip() and not is_dateline(words):
+            if has_a_word(words) and not is_dateline(words):
                 paragraph = [token.copy(hidden=False), tokens[index + 1].copy(children=children)]
                 return render([*paragraph, tokens[index + 2].copy(hidden=False)])
     return None

@@ -46,6 +46,8 @@ _HOST_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", re.IGNORECASE)
 # "ends in a number"): `127.1`, `0x7f.0.0.1` and `2130706433.` all reach 127.0.0.1 while showing another host.
 _NUMERIC_LABEL = re.compile(r"[0-9]+|0x[0-9a-f]*", re.IGNORECASE)
 _NOT_IN_URL = re.compile(r"[\s\x00-\x1f\x7f<>\"\\^`{}]")
+# Why an address is refused, where it is no http(s) one at all: the hint each caller gives says what to write.
+_UNSAID = ""
 
 
 def is_http_url(value: Any) -> bool:
@@ -57,48 +59,76 @@ def is_http_url(value: Any) -> bool:
     `https://[example.org`, `http://a:99999/`, `https://exa mple.org/`, `https://user:pass@host/` and
     anything that is not text are not. The one test of every address in content: articles (`schema`),
     curated data, the importer's country names."""
+    return _refusal(value) is None
+
+
+def _refusal(value: Any) -> str | None:
+    """Why `is_http_url` refuses `value`, as a hint its writer can follow (`_UNSAID` where the address is no
+    http(s) one at all), or None."""
     if not isinstance(value, str):
-        return False
+        return _UNSAID
     value = value.strip()
-    if _NOT_IN_URL.search(value):
-        return False
+    if found := _NOT_IN_URL.search(value):
+        return f"it holds {found.group()!r}, which an address holds only %-escaped (a space as %20)"
     try:
         parts = urlsplit(value)
-        port = parts.port
-    except ValueError:
-        return False
-    if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
-        return False
-    if (port is not None and not 1 <= port <= 65535) or parts.netloc.endswith(":"):
-        return False
-    return _is_host(parts.hostname, bracketed="[" in parts.netloc)
+        hostname = parts.hostname
+    except ValueError:  # a `[` not closed
+        return "its host cannot be read: write the address as the browser shows it"
+    if parts.scheme not in ("http", "https") or not hostname:
+        return _UNSAID
+    if "@" in parts.netloc:
+        return (
+            f"what comes before '@' is a user name or password, which a link hides, and the host is "
+            f"{hostname}: write the page's address without it"
+        )
+    port = parts.netloc.rpartition("]")[2].rpartition(":")
+    if port[1] and not (port[2].isascii() and port[2].isdigit() and 1 <= int(port[2]) <= 65535):
+        return f"its port, {port[2]!r}, is not a number from 1 to 65535: write the address as the browser shows it"
+    return _host_refusal(hostname, bracketed="[" in parts.netloc)
 
 
-def _is_host(host: str, bracketed: bool) -> bool:
+def _host_refusal(host: str, bracketed: bool) -> str | None:
     if bracketed:
         if "%" in host:  # a zone id names an interface of the reader's machine
-            return False
+            return "its IPv6 host names a network interface of the reader's own machine (after '%'): delete it"
         try:
-            return isinstance(ipaddress.ip_address(host), ipaddress.IPv6Address)
+            ipaddress.IPv6Address(host)
         except ValueError:
-            return False
+            return f"its host in brackets, {host}, is not an IPv6 address"
+        return None
     labels = host.rstrip(".").split(".")
     if _NUMERIC_LABEL.fullmatch(labels[-1]):  # only the dotted decimal form a browser would show for it
         try:
             ipaddress.IPv4Address(host)
         except ValueError:
-            return False
-        return True
-    return len(labels) >= 2 and len(host) <= 253 and all(_HOST_LABEL.fullmatch(label) for label in labels)
+            return (
+                f"its host, {host}, ends in a number, which a browser reads as an IPv4 address that it does not "
+                "show: write the site's name, or the address as four numbers (192.0.2.1)"
+            )
+        return None
+    if not host.isascii():
+        return _UNSAID  # told by `address_hint`, with the host's ASCII form
+    if len(labels) < 2:
+        return f"its host, {host}, is no site's whole name (it has no dot): write the site's name as in a browser"
+    if len(host) > 253 or not all(_HOST_LABEL.fullmatch(label) for label in labels):
+        return (
+            f"its host, {host}, is no site's name: letters, digits and '-' between them, in parts of at most "
+            "63 characters parted by dots"
+        )
+    return None
 
 
 def address_hint(value: Any, hint: str) -> str:
-    """`hint`, for an address `is_http_url` refuses; for one refused only because its host is not ASCII, how to
-    write it. A letter of another script can look like a Latin one (Cyrillic `ѕ`, `а` in `vietnamplus.vn`):
-    the archive shows and links every host in its ASCII form, so that a reader sees the site it really is."""
+    """`hint`, for an address `is_http_url` refuses, or why it refuses it (a user name, a port, a host a
+    browser reads as another); for one refused only because its host is not ASCII, how to write it. A letter of
+    another script can look like a Latin one (Cyrillic `ѕ`, `а` in `vietnamplus.vn`): the archive shows and
+    links every host in its ASCII form, so that a reader sees the site it really is."""
     if isinstance(value, str) and "://" not in value and is_http_url("https://" + value.strip().lstrip("/")):
         scheme = "https:" if value.strip().startswith("//") else "https://"
         return f"{hint}: it has no scheme; write `{scheme}` (or `http` for `https`, as the site has it) before it"
+    if refusal := _refusal(value):
+        return refusal
     try:
         host = urlsplit(value.strip()).hostname if isinstance(value, str) else None
     except ValueError:

@@ -97,10 +97,11 @@ def read_publishers(content_dir: Path) -> tuple[PublisherTable | None, list[Prob
 
 
 def written_host(value: Any) -> str | None:
-    """The host `value` names: itself, or the host of an address written in its place (`https://www.x.org/`)."""
+    """The host `value` names: itself, in small letters and without a final dot (`WWW.X.ORG.`), or the host of an
+    address written in its place (`https://www.x.org/`). The hint gave `www.example.org` for the first."""
     if not isinstance(value, str):
         return None
-    value = value.strip()
+    value = value.strip().lower().rstrip(".")
     host = value if HOST_PATTERN.fullmatch(value) else (urlsplit(value if "//" in value else "").hostname or "")
     return host if HOST_PATTERN.fullmatch(host) else None
 

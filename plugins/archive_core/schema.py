@@ -23,7 +23,7 @@ from . import countries
 from .errors import ContentError, Problem, in_file_order
 from .field_types import Expected, empty_item, fits, quoted, wrong_type
 from .frontmatter import SplitDocument, compose, naive, node_column, node_line, value_node, written_scalar
-from .layout import ARTICLE_NAME, RAW_SOURCES_DIR
+from .layout import ARTICLE_NAME, RAW_NAME_RULE, RAW_PATTERN, RAW_SOURCES_DIR, raw_name_for
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .pelican_keys import pelican_key, pelican_shape_hint
@@ -258,7 +258,6 @@ TYPE_OF_KIND: dict[str, Expected] = {
     "list of mappings": "list of mappings",
     "mapping": "mapping",
 }
-RAW_PATTERN = re.compile(rf"{RAW_SOURCES_DIR}(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)+")
 # What `make new` writes where a value is still to be given; `make check` refuses a file that keeps one.
 PLACEHOLDER = "..."
 _PLACEHOLDER_TEXT = re.compile(r"[.…\s]*|todo|tbd|fixme|xxx", re.IGNORECASE)
@@ -493,8 +492,8 @@ def _summary(v: _Validator, value: Any) -> str | None:
     """Inline Markdown, shown on every page that lists the article, in its feed entry and in its page's head:
     one paragraph, its links as the body's, bounded as the lead on what a reader reads (`summaries`)."""
     summary = v.text("summary", value)
-    if summary is None:
-        return None
+    if summary is None or is_placeholder(summary):  # `...` is told as a placeholder (`unfinished`), not as no words
+        return summary
     line = v.text_lines("summary", value)
     for offset, message, hint in summary_problems(summary):
         v.attempt(v.fail, "summary", message, hint, line(offset))
@@ -643,12 +642,13 @@ def _source(v: _Validator, value: Any, published: datetime | None) -> Source:
     url = v.attempt(_source_url, v, source_data.get("url"))
     raw = v.attempt(v.text, "source.raw", source_data.get("raw"))
     if raw is not None and not RAW_PATTERN.fullmatch(raw):
-        v.attempt(
-            v.fail,
-            "source.raw",
-            f"{raw!r} is not a file under {RAW_SOURCES_DIR}/",
-            f"give the raw copy's path relative to the content folder: {RAW_SOURCES_DIR}/<file>",
-        )
+        if raw.startswith(f"{RAW_SOURCES_DIR}/") and ".." not in raw.split("/"):  # a name `raw:` cannot take
+            told = f"{raw!r} is not a name `raw:` takes: {RAW_NAME_RULE}"
+            hint = f"rename the file {raw_name_for(raw)}, and write that here"
+        else:
+            told = f"{raw!r} is not a file under {RAW_SOURCES_DIR}/"
+            hint = f"give the raw copy's path relative to the content folder: {RAW_SOURCES_DIR}/<file>"
+        v.attempt(v.fail, "source.raw", told, hint)
     archived = v.attempt(v.text, "source.archived", source_data.get("archived"))
     if archived is not None and not is_http_url(archived):
         v.attempt(

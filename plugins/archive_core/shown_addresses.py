@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 SHOWS_ADDRESS = "shows-address"
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _SHOWN_TOKENS = frozenset({"text", "code_inline", "softbreak"})
+_SHOWN_ADDRESS = re.compile(r"(?:https?://|www\.)", re.IGNORECASE)
 
 
 def _address_form(address: str) -> str:
@@ -37,6 +38,18 @@ def shows_its_address(text: str, href: str) -> bool:
         return False
 
 
+def shown_host(text: str) -> str | None:
+    """The host a link's text names when it is written as an address (`https://www.un.org/x`, `www.un.org`), which
+    a reader takes the link to go to; None for words."""
+    text = text.strip()
+    if not _SHOWN_ADDRESS.match(text) or any(character.isspace() for character in text):
+        return None
+    try:
+        return urlsplit("//" + _SCHEME.sub("", text, count=1)).hostname
+    except ValueError:  # `https://[x`: no host a reader could take it for
+        return None
+
+
 def mark_links_showing_their_address(state) -> None:
     """A markdown-it core rule: every link whose whole text is its address gets the class SHOWS_ADDRESS. A link's
     text is read from its own tokens on, never from a copy of the rest of its paragraph (`children[index + 1:]`):
@@ -54,5 +67,8 @@ def mark_links_showing_their_address(state) -> None:
                     shown = None  # an image, emphasis...: words of their own, not an address
                     break
                 shown.append(inner.content if inner.type != "softbreak" else " ")
-            if shown is not None and shows_its_address("".join(shown), str(child.attrGet("href") or "")):
+            if shown is None:
+                continue
+            child.meta["text"] = "".join(shown)  # for `shown_host`: a link may not show another site's address
+            if shows_its_address(child.meta["text"], str(child.attrGet("href") or "")):
                 child.attrJoin("class", SHOWS_ADDRESS)

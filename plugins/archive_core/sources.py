@@ -15,6 +15,7 @@ from . import paths
 from .articles import ArticleDocument
 from .data import recording, with_yaml_problems
 from .errors import ContentError, Problem
+from .layout import RAW_NAME_RULE, raw_name_for
 from .publishers import PUBLISHERS_FILE, host_of, known_publisher, read_publishers, site_of
 from .schema import RAW_PATTERN, RAW_SOURCES_DIR
 from .wide_text import decode_wide
@@ -97,17 +98,22 @@ def unreferenced_raw_sources(
             continue
         named.update(_RAW_LINE.findall(_as_text(data)))
     return [
-        Problem(
-            str(path),
-            None,
-            "file",
-            "no article points to this raw copy",
-            f"add `raw: {path.relative_to(content_dir).as_posix()}` under `source:` of the article made from it",
-            "warning",
-        )
+        Problem(str(path), None, "file", "no article points to this raw copy", _raw_hint(relative), "warning")
         for path in paths.list_files(content_dir, folder).files
-        if path.name != RAW_README and path.relative_to(content_dir).as_posix() not in named
+        if path.name != RAW_README and (relative := path.relative_to(content_dir).as_posix()) not in named
     ]
+
+
+def _raw_hint(relative: str) -> str:
+    """How an article names the raw copy at `relative`: a name `raw:` cannot take (`sources/a b.txt`) renamed first,
+    or the hint, followed, was refused."""
+    if RAW_PATTERN.fullmatch(relative):
+        return f"add `raw: {relative}` under `source:` of the article made from it"
+    renamed = raw_name_for(relative)
+    return (
+        f"`raw:` takes a name of {RAW_NAME_RULE}: rename it {renamed}, and add `raw: {renamed}` under `source:` of "
+        "the article made from it"
+    )
 
 
 def _as_text(data: bytes) -> str:

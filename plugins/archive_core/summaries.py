@@ -15,10 +15,12 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from . import markdown
-from .body_bidi import reordering_problems
+from .body_bidi import reordering_problems, shown_reordering_problems
 from .body_checks import ONE_PARAGRAPH, attribute_problems, marker_problem, shows_nothing_problems
 from .markdown import COPIED_PREFIXES, LEAD_MAX_CHARS, LEAD_MAX_WORDS, SiteLink
 from .not_shown import NOT_SHOWN
+from .words import has_a_word
+from .yaml_mistakes import cut
 
 # The block a summary may not hold, by the token that opens it.
 _BLOCKS = {
@@ -103,7 +105,8 @@ def summary_problems(summary: str) -> list[SummaryProblem]:
         problems.append((at.offset(line), f"holds {extra[0]}, and a summary is one paragraph", _BLOCK_HINT))
     found = [*attribute_problems(tokens, summary), *shows_nothing_problems(tokens, summary)]
     problems += [(at.offset(problem.line), problem.message, problem.hint) for problem in found]
-    problems += [(at.offset(line), message, hint) for line, message, hint in reordering_problems(summary)]
+    reordering = [*reordering_problems(summary), *shown_reordering_problems(tokens, summary)]
+    problems += [(at.offset(line), message, hint) for line, message, hint in reordering]
     html = markdown.render(tokens)
     if marker := marker_problem(html):
         problems.append((None, *marker))
@@ -144,8 +147,9 @@ def _bound_problems(tokens: list[Token], text: str) -> list[tuple[str, str]]:
     which every listing carries too, at most as many characters again (80 links to addresses of 20,000
     characters would make every listing 1.6 MB)."""
     problems = []
-    if not text.strip():
-        problems.append(("shows no text", "write the summary's words, or delete the line to use the lead paragraph"))
+    if not has_a_word(text):  # `\---`, imported from a source's line of dashes, shown as every listing's summary
+        shown = f"shows no word, only {cut(text.strip(), 20)!r}" if text.strip() else "shows no text"
+        problems.append((shown, "write the summary's words, or delete the line to use the lead paragraph"))
     if (words := len(text.split())) > LEAD_MAX_WORDS:
         problems.append((f"has {words} words, more than {LEAD_MAX_WORDS}", _BOUND_HINT))
     if len(text) > LEAD_MAX_CHARS:

@@ -25,7 +25,15 @@ from archive_core.cache import ContentCache
 from archive_core.cache_place import cache_place_problem
 from archive_core.errors import BuildFailed, ContentError, Problem
 from archive_core.facets import NO_NAMES, article_facets
-from archive_core.links import COPIED_HINT, SITE_ADDRESS_HINT, copied_type_problem, site_address_problem
+from archive_core.links import (
+    COPIED_HINT,
+    NAME_HINT,
+    SITE_ADDRESS_HINT,
+    UNREACHABLE,
+    copied_type_problem,
+    site_address_problem,
+    unreachable_characters,
+)
 from archive_core.pelican_compat import freeze_url, skip_unwritten_listings, take_over_extensions
 from archive_core.snapshot import CONTEXT_KEY, take
 from archive_core.urls import tag_slug
@@ -133,6 +141,9 @@ def refuse_escaping_static_files(generator) -> None:
             problems.append(
                 Problem(path, None, "file", f"is copied into the site by a link, and {message}", SITE_ADDRESS_HINT)
             )
+        if characters := unreachable_characters(static.save_as):
+            message = f"is copied into the site by a link, and its name has {characters}, {UNREACHABLE}"
+            problems.append(Problem(path, None, "file", message, NAME_HINT))
     if problems:
         raise BuildFailed(problems)
 

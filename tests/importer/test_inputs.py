@@ -189,6 +189,34 @@ def test_markdown_characters_in_the_source_stay_text(capsys, tmp_path):
     assert ">::: caption</" in doc.html
 
 
+def test_a_raw_copy_whose_name_raw_cannot_take_is_told_its_name(capsys, tmp_path):
+    # It was told it was not in sources/, where it was.
+    dest = tmp_path / "content"
+    (dest / "sources").mkdir(parents=True)
+    source = dest / "sources" / "Podpisanie w Hanoi.txt"
+    lead = "Wietnam podpisał konwencję w Hanoi 25 października 2025 roku, a inne państwa wkrótce poszły w jego ślady."
+    source.write_text(f"Podpisanie w Hanoi\n\n{lead}\n\nSource: {URL}\n", encoding="utf-8")
+    result = run_import(capsys, source, dest, "--date", "2025-10-26", "--publisher", "VietnamPlus")
+    assert result.code == 0, result.err
+    assert "rename it sources/podpisanie-w-hanoi.txt and import it from there" in result.err
+    assert "not in" not in result.err
+
+
+@pytest.mark.parametrize("marks", ["---", "* * *", "• • •", "---\ntitle: Evil\n---"])
+def test_a_line_of_marks_above_the_text_is_kept_and_never_its_summary(capsys, tmp_path, marks):
+    # A source's line of dashes (as front-matter writes it) above the lead was imported as `summary: "\\---"`,
+    # shown on every listing, feed entry and page head; it stays text of the body.
+    source = tmp_path / "marks.txt"
+    lead = "Wietnam podpisał konwencję w Hanoi 25 października 2025 roku, a inne państwa wkrótce poszły w jego ślady."
+    source.write_text(f"Podpisanie w Hanoi\n\n{marks}\n\n{lead}\n\nSource: {URL}\n", encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--publisher", "VietnamPlus")
+    assert result.code == 0, result.err
+    doc = read_article(result.path)
+    assert doc.meta.summary == lead
+    assert marks.split("\n")[0].replace("\\", "") in body_of(result.path).replace("\\", "")
+    assert [p for p in check(tmp_path / "out") if p.severity == "error" and p.path == str(result.path)] == []
+
+
 @pytest.mark.parametrize(
     "line",
     ["[1]: https://www.un.org/en/report", "https://www.un.org/en/report", "www.un.org/en", "{lang=en}", "***", "2025"],

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from archive_core.articles import read_article
 from archive_core.errors import ContentError, content_error
+from archive_core.layout import RAW_NAME_RULE, raw_name_for
 from archive_core.locales import LANGUAGES
 from archive_core.publishers import PUBLISHERS_FILE, host_of, known_publisher, load_publishers
 from archive_core.schema import LANGUAGE_CODE, RAW_PATTERN, RAW_SOURCES_DIR
@@ -148,7 +149,13 @@ def main(argv: list[str] | None = None) -> int:
             "under `source:` (or import again with PUBLISHER=...); `make check` refuses the article until then",
             file=sys.stderr,
         )
-    if options.raw is None:
+    if options.raw is None and (kept := kept_copy(args.src, args.dest)):
+        print(
+            f"{args.src}: warning: source.raw: `raw:` takes a name of {RAW_NAME_RULE}: rename it "
+            f"{raw_name_for(kept)} and import it from there, so that the article points to it",
+            file=sys.stderr,
+        )
+    elif options.raw is None:
         print(
             f"{args.src}: warning: source.raw: not in {_shown(args.dest / RAW_SOURCES_DIR)}/; keep the raw copy there "
             "and import it from there, so that the article points to it",
@@ -178,12 +185,15 @@ def _next_steps(path: Path, src: Path, *, listed: bool) -> None:
 
 def raw_copy(src: Path, dest: Path) -> str | None:
     """`sources/<file>` when the source is kept in the content folder's raw sources, as it should be."""
+    raw = kept_copy(src, dest)
+    return raw if raw and RAW_PATTERN.fullmatch(raw) else None
+
+
+def kept_copy(src: Path, dest: Path) -> str | None:
+    """`sources/<file>` when the source is in the content folder's raw sources, whatever its name."""
     folder = (dest / RAW_SOURCES_DIR).resolve()
     source = src.resolve()
-    if not source.is_relative_to(folder):
-        return None
-    raw = f"{RAW_SOURCES_DIR}/{source.relative_to(folder).as_posix()}"
-    return raw if RAW_PATTERN.fullmatch(raw) else None
+    return f"{RAW_SOURCES_DIR}/{source.relative_to(folder).as_posix()}" if source.is_relative_to(folder) else None
 
 
 def check_destination(dest: Path) -> None:

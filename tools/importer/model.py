@@ -7,6 +7,7 @@ from datetime import date
 from enum import Enum
 
 from archive_core.datelines import dateline_date, is_dateline, split_dateline
+from archive_core.words import has_a_word
 
 from .structure import is_byline
 
@@ -60,13 +61,14 @@ class ParsedSource:
 
     @property
     def lead(self) -> str | None:
-        """The first paragraph that is more than the page's date line or a byline, without the date line that opens
-        it (`Hanoi (PAP) - `): the text the summary and a derived title are made of."""
+        """The first paragraph with a word (`words.has_a_word`: not a line of dashes) that is more than the page's
+        date line or a byline, without the date line that opens it (`Hanoi (PAP) - `): the text the summary and a
+        derived title are made of."""
         paragraph = next(
             (
                 b.text
                 for b in self.blocks
-                if b.kind is Kind.PARAGRAPH and not (is_dateline(b.text) or is_byline(b.text))
+                if b.kind is Kind.PARAGRAPH and has_a_word(b.text) and not (is_dateline(b.text) or is_byline(b.text))
             ),
             None,
         )

@@ -7,7 +7,8 @@ sites lay out an article; `CONTRIBUTING.md` shows the Markdown they become.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from archive_core.words import has_a_word
 
 # "(Zdjęcie: Pham Kien/VNA)", "(Photo: Minh Son/Vietnam+)" closing a photo caption.
 CAPTION_CREDIT = re.compile(r"\((?:Zdjęcie|Zdjęcia|Fot\.|Foto|Fotografia|Photo|Photos|Image):[^()]*\)$")
@@ -83,22 +84,6 @@ def looks_like_heading(line: str) -> bool:
         and has_a_word(line)
         and not _NOT_HEADING.search(line)
     )
-
-
-# Letters that spell: a modifier letter (`ー`, the mark of a long vowel; `ʼ`) is a letter to Python, no word.
-_SPELLING_LETTERS = frozenset({"Lu", "Ll", "Lt", "Lo"})
-
-
-def has_a_word(line: str) -> bool:
-    """Some word of `line` has two letters or digits, one a letter (`II`, `Q&A`, `G7`, `会議`): a line of one letter
-    spaced out (`x x x`, `o O o`) or of a mark of length (`ーーー`) parts scenes of the text, as `* * *` does, and
-    names no section."""
-    return any(_spells(word) for word in line.split())
-
-
-def _spells(word: str) -> bool:
-    letters = sum(unicodedata.category(character) in _SPELLING_LETTERS for character in word)
-    return letters >= 1 and letters + sum(character.isdigit() for character in word) >= 2
 
 
 def ends_sentence(line: str) -> bool:

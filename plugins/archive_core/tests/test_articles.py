@@ -278,6 +278,13 @@ def test_a_lead_written_without_spaces_is_cut_at_its_1000th_character(tmp_path):
     assert read_article(write(tmp_path, head + decomposed + "\n")).summary_html == f"<p>{decomposed[:999]}…</p>\n"
 
 
+def test_a_paragraph_of_no_word_is_never_the_lead(tmp_path):
+    # A source's line of dashes, kept as text (`\---`), was the summary of every listing, feed entry and page head.
+    head = GOOD.split("---\n\n")[0] + "---\n\n"
+    body = "\\---\n\n• • •\n\n…\n\nx x x\n\n\\*\\*\\*\n\nThe real lead, in words.\n"
+    assert read_article(write(tmp_path, head + body)).summary_html == "<p>The real lead, in words.</p>\n"
+
+
 def test_a_summary_of_few_long_words_is_refused_at_its_line(tmp_path):
     summary = lambda chars: GOOD.replace("lang: pl\n", f"lang: pl\nsummary: {'条' * chars}\n")  # noqa: E731
     assert len(read_article(write(tmp_path, summary(1000))).meta.summary) == 1000

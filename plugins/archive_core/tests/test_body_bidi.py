@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from archive_core.body_bidi import reordering_problems
+from archive_core import markdown
+from archive_core.body_bidi import reordering_problems, shown_reordering_problems
 
 
 @pytest.mark.parametrize(
@@ -35,3 +36,29 @@ def test_a_large_body_is_checked_at_once():
     start = time.process_time()  # CPU time: a busy machine slows the clock, not the check
     problems = reordering_problems(body)
     assert time.process_time() - start < 2 and [line for line, *_ in problems] == [40_001]
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ("Text.\n\nA &#x202E;word.\n", 3),  # passed, and the page showed the word reversed
+        ("A &#8238;word.\n", 1),
+        ("A line,\nthen [a &#x202d;link](https://example.org/).\n", 2),
+        ('[a](https://example.org/ "a &#x202E;title")\n', 1),
+        ("![a &#x202E;map](https://example.org/m.png)\n", 1),
+        ("| h |\n|---|\n| a &#x2067;cell |\n", 3),
+    ],
+)
+def test_a_character_written_by_its_reference_is_named_as_the_page_shows_it(body, line):
+    [(found, message, hint)] = shown_reordering_problems(markdown.parse(body), body)
+    assert found == line and message.startswith("writes, by its character reference, U+"), message
+    assert reordering_problems(body) == [] and "{dir=rtl}" in hint
+
+
+def test_a_reference_shown_as_written_or_a_line_told_already_is_no_second_problem():
+    body = "`&#x202E;` and \\&#x202E; and &amp;#x202E;\n\nA \u202e &#x202E;.\n"
+    assert shown_reordering_problems(markdown.parse(body), body) == []
+    assert [line for line, *_ in reordering_problems(body)] == [3]
+    body = "An isolate \u2067 closed by its reference &#x2069;.\n"  # told as written: not told again
+    assert [line for line, *_ in reordering_problems(body)] == [1]
+    assert shown_reordering_problems(markdown.parse(body), body) == []

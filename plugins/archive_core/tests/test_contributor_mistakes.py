@@ -56,6 +56,15 @@ def test_an_editors_note_between_two_rules_at_the_top_is_a_body(tmp_path, note):
     assert told(tmp_path, {"articles/2025/tytul.pl.md": text}) == []
 
 
+@pytest.mark.parametrize("host", ["WWW.EXAMPLE.NET", "www.example.net.", "Https://WWW.Example.NET/about"])
+def test_a_publisher_s_host_in_capitals_or_with_a_final_dot_is_told_as_it_is_written(tmp_path, host):
+    # The hint was `www.example.org`, another site, whatever the host.
+    publishers = f"- host: {host}\n  name: Example\n  source: https://www.example.net/about\n"
+    [problem] = told(tmp_path, {"data/publishers.yaml": publishers})
+    assert problem.startswith("publishers.yaml:1: record 1.host: "), problem
+    assert "write the host alone: www.example.net)" in problem, problem
+
+
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [

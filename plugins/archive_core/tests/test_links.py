@@ -80,23 +80,23 @@ def test_missing_anchor_outside_folder_bare_md_and_tag_links(tmp_path):
         (
             "{static}/images/map%2Epng",
             "map.png",
-            "writes %2E in its path, which Pelican does not decode when it copies the file",
+            "spells images/map.png with %-escapes, which Pelican does not read",
             "write the path as the file is named, without escapes: {static}/images/map.png",
         ),
         (
             "{static}/images/a%2Dmap.png",
             "a-map.png",
-            "writes %2D in its path",
+            "spells images/a-map.png with %-escapes",
             "{static}/images/a-map.png",
         ),
         # A letter outside ASCII, written as it is or escaped: a link's address carries it escaped either way.
         (
             "{static}/images/łódź.png",
             "łódź.png",
-            "names the file 'łódź.png', which has letters outside ASCII",
-            "(lodz.png)",
+            "a name with 'ó', 'ł', 'ź', which no link reaches",
+            "(such as lodz.png)",
         ),
-        ("{static}/images/%C5%82od%C5%BA.png", "łodź.png", "letters outside ASCII", "(lodz.png)"),
+        ("{static}/images/%C5%82od%C5%BA.png", "łodź.png", "which no link reaches", "(such as lodz.png)"),
     ],
 )
 def test_a_static_link_with_an_escape_in_its_path_is_told_the_escape_not_a_missing_file(

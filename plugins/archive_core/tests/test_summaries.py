@@ -124,6 +124,13 @@ def test_a_summary_that_shows_no_text_is_refused(tmp_path):
     assert any(f":{SUMMARY_LINE}: summary: shows no text" in problem for problem in told), told
 
 
+@pytest.mark.parametrize("summary", ['"\\\\---"', '"• • •"', "x x x"])
+def test_a_summary_of_no_word_is_refused(tmp_path, summary):
+    # `make import` wrote a source's line of dashes as the summary (`\---`), shown on every listing.
+    told = problems_of(tmp_path, with_summary(summary))
+    assert any(f":{SUMMARY_LINE}: summary: shows no word, only" in problem for problem in told), told
+
+
 def test_a_summarys_site_links_are_checked_with_the_bodys_at_its_line(tmp_path):
     doc = read_article(write(tmp_path, with_summary('"Zob. [inny]({filename}/articles/2025/x.pl.md)"')))
     summary_links = [link for link in doc.site_links if link.field == "summary"]
