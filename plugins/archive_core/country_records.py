@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from archive_core.frontmatter import record_label
 from archive_core.layout import COUNTRIES_FILE
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.suggestions import meant_hint
-from archive_core.when import date_hint
+from archive_core.when import read_date_hint
 
 SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN = "signed", "ratified", "not-signed", "unknown"
 STATUSES = (SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN)
@@ -148,7 +148,7 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
     if isinstance(when, datetime):
         when = when.date()
     if when is not None and not isinstance(when, date):
-        fail(["date"], f"{fields.quoted(['date'], when)} is not a date", date_hint(when, "write it as YYYY-MM-DD"))
+        fail(["date"], f"{fields.quoted(['date'], when)} is not a date", read_date_hint(when, "write it as YYYY-MM-DD"))
     elif known and status in (SIGNED, RATIFIED) and when is None and verified:
         fail(
             ["date"], f"a {status!r} status needs its date", "add `date: YYYY-MM-DD` (or `verified: false` and a note)"
@@ -193,6 +193,9 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
 
 def _sources(fields: Fields, item: dict, today: date) -> tuple[Citation, ...]:
     """`sources:`, with a single `source:` first."""
+    if isinstance(item.get("source"), list):  # `sources:` written without its `s`: told at the key to rename
+        told = fields.fail(["source"], "is a list, but `source:` holds one source", "write `sources:` for a list")
+        raise ContentError(replace(told.problem, line=fields.file.key_line(*fields.base, "source"), column=None))
     sources = fields.citations(["sources"], item.get("sources"), today)
     if item.get("source") is not None:
         sources = (fields.citation(["source"], item["source"], today), *sources)

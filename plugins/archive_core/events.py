@@ -351,7 +351,8 @@ def _sources(record: _Record) -> tuple[Citation, ...]:
         record.fail(["sources"], "must be a list of sources", hint)
         return ()
     fields = Fields(record.file, [], prefix=f"{record.name}: ")
-    found = (record.attempt(fields.citation, ["sources", index], item) for index, item in enumerate(value))
+    found = [record.attempt(fields.citation, ["sources", index], item) for index, item in enumerate(value)]
+    record.attempt(fields.cited_once, ["sources"], value, found)
     return tuple(citation for citation in found if citation is not None)
 
 

@@ -143,7 +143,7 @@ def _name(fields: Fields, name: Any) -> dict[str, str]:
         raise fields.fail(["name"], "is missing", "the name as the articles spell it, or {pl: ..., en: ...}")
     if not isinstance(name, str | dict):
         raise fields.wrong_type(["name"], name, "text")
-    return dict(fields.localized(["name"], name))
+    return dict(fields.localized(["name"], name, one_for_all=True))
 
 
 def _articles(fields: Fields, articles: Any, article_keys: Collection[str] | None) -> list[str]:

@@ -1,0 +1,172 @@
+"""A newcomer's edits of `content/data/`, as CONTRIBUTING.md ("Adding a country fact", "Adding a timeline
+event") describes them, with the mistakes a first edit makes: each is refused at its line, and the hint,
+followed literally, ends it without starting another problem.
+
+Each test writes its edit into a copy of the fixture archive, runs `make check` (`tools.check`), follows the
+hint as a contributor would (by hand, in the test) and checks again: only the fixture's own problems are left.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive_core.errors import Problem
+from tools.check import check
+
+SOURCE = "https://example.org/status/pl"
+
+
+def shown(problems: list[Problem]) -> set[tuple[str, str, str]]:
+    return {(problem.path, problem.field, problem.message) for problem in problems}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def only_error(content: Path, before: set) -> Problem:
+    [problem] = [problem for problem in check(content) if (problem.path, problem.field, problem.message) not in before]
+    assert problem.severity == "error", problem
+    return problem
+
+
+# (file, the fixture's text, the newcomer's edit of it, a line of that edit)
+ONE_TEXT = {
+    "a country's note": (
+        "data/countries.yaml",
+        "- code: PL\n  status: signed\n",
+        "- code: PL\n  status: signed\n  note: Tylko w tym języku.\n",
+        15,
+    ),
+    "a source's note": (
+        "data/convention.yaml",
+        '    note:\n      pl: "„Sygnatariusze: 4” (fikcyjna liczba)."\n'
+        '      en: "“Signatories: 4” (an invented figure)."\n',
+        "    note: Tylko w tym języku.\n",
+        15,
+    ),
+    "an event's correction": (
+        "data/timeline/signing-ceremony.yaml",
+        "countries: [VN]\n",
+        "countries: [VN]\ncorrections:\n  - date: 2026-01-10\n    change: Poprawiono datę.\n",
+        17,
+    ),
+    "a correction's reason": (
+        "data/countries.yaml",
+        "- code: PL\n  status: signed\n",
+        "- code: PL\n  status: signed\n  corrections:\n    - date: 2026-01-10\n      change: {pl: Data., en: Date.}\n"
+        "      reason: Literówka.\n",
+        18,
+    ),
+    "a person's official role": (
+        "data/people.yaml",
+        "  articles: [civil-society-concerns]\n",
+        "  articles: [civil-society-concerns]\n  official_role: badaczka prawa\n  sources: [https://example.org/q]\n",
+        22,
+    ),
+}
+
+
+@pytest.mark.parametrize(("file", "fixture", "written", "line"), ONE_TEXT.values(), ids=ONE_TEXT.keys())
+def test_a_text_of_one_language_where_each_language_has_its_own_is_refused(content_copy, file, fixture, written, line):
+    """A note, change, reason or role written once was shown, in its one language, on the other language's
+    pages too; only a name is the same in both."""
+    before = shown(check(content_copy))
+    edit(content_copy / file, fixture, written)
+    told = only_error(content_copy, before)
+    assert (Path(told.path), told.line) == (content_copy / file, line), told
+    assert "is one text" in told.message and "`pl: ...`, `en: ...`" in told.hint, told
+    field = told.field.rsplit(".", 1)[-1]
+    text = written.split(f"{field}: ", 1)[1].split("\n", 1)[0]
+    indent = written.split(f"{field}: ", 1)[0].rsplit("\n", 1)[-1]
+    as_told = f"{field}:\n{indent}  pl: {text}\n{indent}  en: In the other language.\n"
+    edit(content_copy / file, f"{field}: {text}\n", as_told)
+    assert shown(check(content_copy)) == before
+
+
+def test_a_persons_name_is_still_one_text_for_every_language(content_copy):
+    assert "- name: Quillfeather\n" in (content_copy / "data" / "people.yaml").read_text(encoding="utf-8")
+    assert [problem for problem in check(content_copy) if problem.path.endswith("people.yaml")] == []
+
+
+CITED_TWICE = {
+    "a country's record, as an address": (
+        "data/countries.yaml",
+        f"  source: {SOURCE}\n",
+        f"  sources:\n    - {SOURCE}\n    - https://www.example.org/status/pl/\n",
+        ("PL.sources.1", 19, 18),
+    ),
+    "a country's record, as mappings": (
+        "data/countries.yaml",
+        f"  source: {SOURCE}\n",
+        f"  sources:\n    - url: {SOURCE}\n      accessed: 2026-01-10\n    - url: http://example.org/status/pl\n"
+        "      accessed: 2026-01-11\n",
+        ("PL.sources.1.url", 20, 18),
+    ),
+    "a timeline event": (
+        "data/timeline/signing-ceremony.yaml",
+        "  - https://example.org/events/signing\n",
+        "  - https://example.org/events/signing\n  - url: https://example.org/events/signing\n"
+        "    publisher: Example Depositary\n",
+        ("sources.1.url", 14, 13),
+    ),
+}
+
+
+def delete_item(path: Path, line: int) -> None:
+    """Delete the list item that starts on `line` (1-based), and the fields indented under it."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    dash = lines[line - 1].index("- ")
+    end = line
+    while end < len(lines) and len(lines[end]) - len(lines[end].lstrip()) > dash:
+        end += 1
+    del lines[line - 1 : end]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("file", "fixture", "written", "where"), CITED_TWICE.values(), ids=CITED_TWICE.keys())
+def test_a_page_cited_twice_for_one_fact_is_told_at_the_repeat(content_copy, file, fixture, written, where):
+    """CONTRIBUTING.md: no list holds one source twice. A list of mappings was left to what reads it, which
+    never compared them, so the page was listed twice on the fact's page; `http:`, `www.` or a final `/` do not
+    make another page."""
+    field, line, first = where
+    before = shown(check(content_copy))
+    edit(content_copy / file, fixture, written)
+    told = only_error(content_copy, before)
+    assert (told.field, told.line) == (field, line) and f"on line {first}, is that page" in told.message, told
+    delete_item(content_copy / file, told.line)  # the hint: delete this source
+    assert shown(check(content_copy)) == before
+
+
+@pytest.mark.parametrize(
+    ("fixture", "written"),
+    [
+        ("  date: 2025-10-25\n  place: hanoi\n  source: https://example.org/status/pl\n", '  date: "2025-10-25"\n'),
+        ("    accessed: 2026-06-01\n", "    accessed: '2026-06-01'\n"),
+    ],
+    ids=["a record's date", "a source's access date"],
+)
+def test_a_date_written_in_quotes_is_told_to_drop_them(content_copy, fixture, written):
+    """The timeline writes a month in quotes (`"2024-12"`); a day written so in countries.yaml or a source was
+    told to `write 2025-10-25`, which it seemed to be already."""
+    file = "data/countries.yaml" if "place" in fixture else "data/convention.yaml"
+    before = shown(check(content_copy))
+    edit(content_copy / file, fixture.split("\n")[0] + "\n", written)
+    told = only_error(content_copy, before)
+    assert "without the quotes" in told.hint, told
+    edit(content_copy / file, written, written.replace('"', "").replace("'", ""))
+    assert shown(check(content_copy)) == before
+
+
+def test_sources_written_as_source_is_told_its_name(content_copy):
+    """`source:` holds one source; a list under it was told `must be an address or a mapping with url:`."""
+    before = shown(check(content_copy))
+    edit(content_copy / "data/countries.yaml", f"  source: {SOURCE}\n", f"  source:\n    - url: {SOURCE}\n")
+    told = only_error(content_copy, before)
+    assert (told.field, told.line) == ("PL.source", 17) and "`sources:`" in told.hint, told
+    edit(content_copy / "data/countries.yaml", "  source:\n    - url:", "  sources:\n    - url:")
+    assert shown(check(content_copy)) == before
