@@ -170,3 +170,38 @@ def test_sources_written_as_source_is_told_its_name(content_copy):
     assert (told.field, told.line) == ("PL.source", 17) and "`sources:`" in told.hint, told
     edit(content_copy / "data/countries.yaml", "  source:\n    - url:", "  sources:\n    - url:")
     assert shown(check(content_copy)) == before
+
+
+SECOND_RECORD = {
+    "a country's status": (
+        "data/countries.yaml",
+        "- code: PL\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n  source: https://example.org/pl-again\n",
+        ("PL.code", 13),
+    ),
+    "a publisher's site": (
+        "data/publishers.yaml",
+        "- host: example.net\n  name: Example Network\n  source: https://www.example.net/about-us\n",
+        ("example.net.host", 2),
+    ),
+    "a country's names": (
+        "data/country-names.yaml",
+        "countries:\n  - code: PL\n    forms: [Polsce]\n    source: https://example.org/forms\n"
+        "  - code: PL\n    forms: [Polski]\n    source: https://example.org/forms\n",
+        ("countries.1.code", 2),
+    ),
+}
+
+
+@pytest.mark.parametrize(("file", "added", "where"), SECOND_RECORD.values(), ids=SECOND_RECORD.keys())
+def test_a_second_record_of_one_thing_names_the_line_of_the_first(content_copy, file, added, where):
+    """A record added for a country (a site) the file has already, further down: `has a second record` did not
+    say where the first was, in a file of a hundred records."""
+    path = content_copy / file
+    before = shown(check(content_copy))
+    path.write_text((path.read_text(encoding="utf-8") if path.exists() else "") + added, encoding="utf-8")
+    field, first = where
+    told = only_error(content_copy, before)
+    assert told.field == field and f"of the record on line {first} too" in told.message, told
+    assert path.read_text(encoding="utf-8").split("\n")[first - 1].lstrip(" -").startswith(field.split(".")[-1])
+    delete_item(path, told.line)  # merged into the first, as the hint says
+    assert shown(check(content_copy)) == before

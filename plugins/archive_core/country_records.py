@@ -83,18 +83,24 @@ def parse_records(data_file: DataFile, today: date) -> tuple[dict[str, CountryRe
         ]
     records: dict[str, CountryRecord] = {}
     problems: list[Problem] = []
-    codes: set[str] = set()  # of every record with a known code, those refused too: a second one is told with them
+    # The line of every record with a known code, those refused too: a second one is told with them.
+    first_line: dict[str, int | None] = {}
     for index, item in enumerate(data):
         record, found = _record(data_file, index, item, today)
         problems += found
         code = record.code if record is not None else _known_code(item)
-        if code in codes:
+        if code in first_line:
             problems.append(
-                data_file.problem([index, "code"], f"{code}.code", "has a second record", "keep one record per country")
+                data_file.problem(
+                    [index, "code"],
+                    f"{code}.code",
+                    f"is the code of the record on line {first_line[code]} too",
+                    "keep one record per country: move what this one adds, such as its sources, into that one",
+                )
             )
             continue
         if code is not None:
-            codes.add(code)
+            first_line[code] = data_file.line(index, "code")
         if record is not None:
             records[record.code] = record
     return records, problems
