@@ -8,6 +8,7 @@ hint as a contributor would (by hand, in the test) and checks again: only the fi
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -204,4 +205,25 @@ def test_a_second_record_of_one_thing_names_the_line_of_the_first(content_copy, 
     assert told.field == field and f"of the record on line {first} too" in told.message, told
     assert path.read_text(encoding="utf-8").split("\n")[first - 1].lstrip(" -").startswith(field.split(".")[-1])
     delete_item(path, told.line)  # merged into the first, as the hint says
+    assert shown(check(content_copy)) == before
+
+
+@pytest.mark.parametrize(
+    ("file", "fixture", "written"),
+    [
+        ("data/countries.yaml", "- code: PL\n  status: signed\n", "- code: PL\n   status: signed\n"),
+        ("data/timeline/signing-ceremony.yaml", "  en: Signing ceremony\n", "   en: Signing ceremony\n"),
+    ],
+    ids=["a record's field", "an event's title in English"],
+)
+def test_a_field_indented_one_space_too_far_is_told_its_column(content_copy, file, fixture, written):
+    """A field one space deeper than the field above it, which has a value, was told that the field above
+    must be alone on its line with its fields under it (`code:` alone, under `- `): followed, another error."""
+    before = shown(check(content_copy))
+    edit(content_copy / file, fixture, written)
+    told = only_error(content_copy, before)
+    spaces = re.search(r"indent it (\d+) \(as line", told.hint)
+    assert spaces and "gives" not in told.hint, told
+    line = written.split("\n")[1 if written.startswith("- ") else 0]
+    edit(content_copy / file, line, " " * int(spaces.group(1)) + line.lstrip(" "))
     assert shown(check(content_copy)) == before
