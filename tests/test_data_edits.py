@@ -227,3 +227,15 @@ def test_a_field_indented_one_space_too_far_is_told_its_column(content_copy, fil
     line = written.split("\n")[1 if written.startswith("- ") else 0]
     edit(content_copy / file, line, " " * int(spaces.group(1)) + line.lstrip(" "))
     assert shown(check(content_copy)) == before
+
+
+def test_a_misspelt_article_of_a_person_is_told_the_one_meant(content_copy):
+    """An event's misspelt `articles:` key was told the key meant; a person's only `use a translation_key`."""
+    before = shown(check(content_copy))
+    people = content_copy / "data" / "people.yaml"
+    edit(people, "  articles: [civil-society-concerns]\n", "  articles: [civil-society-concern]\n")
+    told = only_error(content_copy, before)
+    meant = re.search(r"did you mean '([\w-]+)'\?", told.hint)
+    assert told.field == "Quillfeather.articles.0" and meant, told
+    edit(people, "civil-society-concern]", f"{meant.group(1)}]")
+    assert shown(check(content_copy)) == before
