@@ -239,3 +239,30 @@ def test_a_misspelt_article_of_a_person_is_told_the_one_meant(content_copy):
     assert told.field == "Quillfeather.articles.0" and meant, told
     edit(people, "civil-society-concern]", f"{meant.group(1)}]")
     assert shown(check(content_copy)) == before
+
+
+def test_the_sources_table_is_told_an_article_moved_and_a_raw_copy_it_does_not_list(content_copy):
+    """`content/sources/README.md` lists each raw copy with the article it became, as `make import` asks; an
+    article moved to another year's folder (its date corrected), or a raw copy imported and not added to the
+    table, left it wrong without a word. Each is a warning whose row, written as told, ends it."""
+    before = shown(check(content_copy))
+    articles, readme = content_copy / "articles", content_copy / "sources" / "README.md"
+    for lang in ("pl", "en"):  # the date corrected in both versions, each file moved as `make check` says
+        moved = articles / "2026" / f"signing-in-hanoi.{lang}.md"
+        (articles / "2025" / moved.name).rename(moved)
+        edit(moved, "date: 2025-10-26", "date: 2026-01-05")
+    (content_copy / "sources" / "lodz.pl.txt").write_text("Łódź.\n", encoding="utf-8")
+    edit(articles / "2025" / "lodz-conference.pl.md", "\n---\n", "\n  raw: sources/lodz.pl.txt\n---\n")
+    told = [problem for problem in check(content_copy) if shown([problem]) - before]
+    assert {(Path(problem.path), problem.severity) for problem in told} == {(readme, "warning")}, told
+    assert len(told) == 2, told
+    for problem in told:
+        if written := re.search(r"write `([^`]+)` in that row", problem.hint):
+            lines = readme.read_text(encoding="utf-8").split("\n")
+            stale = re.search(r"lists (\S+) as", problem.message).group(1)
+            lines[problem.line - 1] = lines[problem.line - 1].replace(stale, written.group(1))
+            readme.write_text("\n".join(lines), encoding="utf-8")
+        else:
+            row = re.search(r"add the row (\| .+ \|) to its table", problem.hint).group(1)
+            readme.write_text(readme.read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
+    assert shown(check(content_copy)) == before
