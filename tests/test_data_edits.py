@@ -266,3 +266,22 @@ def test_the_sources_table_is_told_an_article_moved_and_a_raw_copy_it_does_not_l
             row = re.search(r"add the row (\| .+ \|) to its table", problem.hint).group(1)
             readme.write_text(readme.read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
     assert shown(check(content_copy)) == before
+
+
+@pytest.mark.parametrize(
+    ("file", "fixture", "written"),
+    [
+        ("data/countries.yaml", "- code: PL\n", "- code: POL\n"),
+        ("data/timeline/signing-ceremony.yaml", "countries: [VN]\n", "countries: [VNM]\n"),
+    ],
+    ids=["a record's code", "an event's country"],
+)
+def test_a_three_letter_country_code_is_told_its_two_letter_one(content_copy, file, fixture, written):
+    """`DEU`, `VNM`, as other datasets write countries, were told only the rule, not the code to write."""
+    before = shown(check(content_copy))
+    edit(content_copy / file, fixture, written)
+    told = only_error(content_copy, before)
+    code = re.search(r"^write ([A-Z]{2}):", told.hint)
+    assert code, told
+    edit(content_copy / file, written, written.replace(written.split()[-1].strip("[]"), code[1]))  # as told
+    assert shown(check(content_copy)) == before
