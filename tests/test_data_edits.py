@@ -285,3 +285,27 @@ def test_a_three_letter_country_code_is_told_its_two_letter_one(content_copy, fi
     assert code, told
     edit(content_copy / file, written, written.replace(written.split()[-1].strip("[]"), code[1]))  # as told
     assert shown(check(content_copy)) == before
+
+
+@pytest.mark.parametrize(
+    ("fixture", "written"),
+    [
+        ("  date: 2025-10-25\n  place: hanoi\n  source: https://example.org/status/vn\n",
+         "  date: 2025-10-25\n  date: 2025-11-30\n  place: hanoi\n  source: https://example.org/status/vn\n"),
+        ("- code: PL\n  status: signed\n", "- code: PL\n  status: signed\n  status: ratified\n"),
+    ],
+    ids=["a date, against an event", "a status, against its place"],
+)  # fmt: skip
+def test_a_field_set_twice_in_a_record_is_told_alone(content_copy, fixture, written):
+    """A record's field set twice was told so, and then its last value checked as if it were meant: a `status:`
+    set twice was told that a 'ratified' status has no place; a `date:` set twice, that the signing event names a
+    country signed on another day. Only the field set twice is told; the line deleted as told, nothing is left."""
+    before = shown(check(content_copy))
+    countries = content_copy / "data" / "countries.yaml"
+    edit(countries, fixture, written)
+    told = only_error(content_copy, before)
+    assert "is set twice" in told.message and told.path == str(countries), told
+    lines = countries.read_text(encoding="utf-8").split("\n")
+    del lines[told.line - 1]  # keep one: the first, which a reviewer read
+    countries.write_text("\n".join(lines), encoding="utf-8")
+    assert shown(check(content_copy)) == before
