@@ -144,22 +144,28 @@ def test_a_page_cited_twice_for_one_fact_is_told_at_the_repeat(content_copy, fil
 
 
 @pytest.mark.parametrize(
-    ("fixture", "written"),
+    ("file", "fixture", "written"),
     [
-        ("  date: 2025-10-25\n  place: hanoi\n  source: https://example.org/status/pl\n", '  date: "2025-10-25"\n'),
-        ("    accessed: 2026-06-01\n", "    accessed: '2026-06-01'\n"),
+        ("data/countries.yaml", "  date: 2025-10-25\n  place: hanoi\n  source: https://example.org/status/vn\n",
+         "  date: 2025-10-25\n  date: 2025-11-30\n  place: hanoi\n  source: https://example.org/status/vn\n"),
+        ("data/countries.yaml", "- code: PL\n  status: signed\n", "- code: PL\n  status: signed\n  status: ratified\n"),
+        ("data/timeline/signing-ceremony.yaml", "countries: [VN]\n", "countries: [VN]\ncountries: [JP]\n"),
     ],
-    ids=["a record's date", "a source's access date"],
-)
-def test_a_date_written_in_quotes_is_told_to_drop_them(content_copy, fixture, written):
-    """The timeline writes a month in quotes (`"2024-12"`); a day written so in countries.yaml or a source was
-    told to `write 2025-10-25`, which it seemed to be already."""
-    file = "data/countries.yaml" if "place" in fixture else "data/convention.yaml"
+    ids=["a record's date, against an event", "a record's status, against its place", "an event's countries"],
+)  # fmt: skip
+def test_a_field_set_twice_is_told_alone(content_copy, file, fixture, written):
+    """A field of a record or event set twice was told so, and then its last value checked as if it were meant:
+    a `status:` set twice was told that a 'ratified' status has no place; a record's `date:` set twice, that the
+    signing event names a country signed on another day; an event's `countries:` set twice, that it names a country
+    whose record is not signed. Only the field set twice is told; the line deleted as told, nothing is left."""
     before = shown(check(content_copy))
-    edit(content_copy / file, fixture.split("\n")[0] + "\n", written)
+    path = content_copy / file
+    edit(path, fixture, written)
     told = only_error(content_copy, before)
-    assert "without the quotes" in told.hint, told
-    edit(content_copy / file, written, written.replace('"', "").replace("'", ""))
+    assert "is set twice" in told.message and told.path == str(path), told
+    lines = path.read_text(encoding="utf-8").split("\n")
+    del lines[told.line - 1]  # keep one: the first, which a reviewer read
+    path.write_text("\n".join(lines), encoding="utf-8")
     assert shown(check(content_copy)) == before
 
 
