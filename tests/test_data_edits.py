@@ -35,6 +35,13 @@ def only_error(content: Path, before: set) -> Problem:
     return problem
 
 
+def told_after(content: Path, file: str, fixture: str, written: str) -> tuple[set, Problem]:
+    """The fixture's own problems, and the one error `fixture` rewritten as `written` in `file` adds to them."""
+    before = shown(check(content))
+    edit(content / file, fixture, written)
+    return before, only_error(content, before)
+
+
 # (file, the fixture's text, the newcomer's edit of it, a line of that edit)
 ONE_TEXT = {
     "a country's note": (
@@ -76,9 +83,7 @@ ONE_TEXT = {
 def test_a_text_of_one_language_where_each_language_has_its_own_is_refused(content_copy, file, fixture, written, line):
     """A note, change, reason or role written once was shown, in its one language, on the other language's
     pages too; only a name is the same in both."""
-    before = shown(check(content_copy))
-    edit(content_copy / file, fixture, written)
-    told = only_error(content_copy, before)
+    before, told = told_after(content_copy, file, fixture, written)
     assert (Path(told.path), told.line) == (content_copy / file, line), told
     assert "is one text" in told.message and "`pl: ...`, `en: ...`" in told.hint, told
     field = told.field.rsplit(".", 1)[-1]
@@ -135,9 +140,7 @@ def test_a_page_cited_twice_for_one_fact_is_told_at_the_repeat(content_copy, fil
     never compared them, so the page was listed twice on the fact's page; `http:`, `www.` or a final `/` do not
     make another page."""
     field, line, first = where
-    before = shown(check(content_copy))
-    edit(content_copy / file, fixture, written)
-    told = only_error(content_copy, before)
+    before, told = told_after(content_copy, file, fixture, written)
     assert (told.field, told.line) == (field, line) and f"on line {first}, is that page" in told.message, told
     delete_item(content_copy / file, told.line)  # the hint: delete this source
     assert shown(check(content_copy)) == before
@@ -225,9 +228,7 @@ def test_a_second_record_of_one_thing_names_the_line_of_the_first(content_copy, 
 def test_a_field_indented_one_space_too_far_is_told_its_column(content_copy, file, fixture, written):
     """A field one space deeper than the field above it, which has a value, was told that the field above
     must be alone on its line with its fields under it (`code:` alone, under `- `): followed, another error."""
-    before = shown(check(content_copy))
-    edit(content_copy / file, fixture, written)
-    told = only_error(content_copy, before)
+    before, told = told_after(content_copy, file, fixture, written)
     spaces = re.search(r"indent it (\d+) \(as line", told.hint)
     assert spaces and "gives" not in told.hint, told
     line = written.split("\n")[1 if written.startswith("- ") else 0]
@@ -284,9 +285,7 @@ def test_the_sources_table_is_told_an_article_moved_and_a_raw_copy_it_does_not_l
 )
 def test_a_three_letter_country_code_is_told_its_two_letter_one(content_copy, file, fixture, written):
     """`DEU`, `VNM`, as other datasets write countries, were told only the rule, not the code to write."""
-    before = shown(check(content_copy))
-    edit(content_copy / file, fixture, written)
-    told = only_error(content_copy, before)
+    before, told = told_after(content_copy, file, fixture, written)
     code = re.search(r"^write ([A-Z]{2}):", told.hint)
     assert code, told
     edit(content_copy / file, written, written.replace(written.split()[-1].strip("[]"), code[1]))  # as told
