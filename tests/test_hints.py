@@ -258,3 +258,24 @@ def test_the_record_a_country_form_is_moved_to_by_its_hint_lists_it_once(content
         forms[moved.group(1)].append("Wietnam")
     write()
     assert shown(check(content_copy)) == before
+
+
+def test_the_date_a_translation_is_told_to_take_from_its_original_of_another_year_ends_the_problem(content_copy):
+    """An original's date corrected to another year, and its file moved as `make check` says: its translation,
+    told to take the same date, is told the folder of that year too, so that the hint followed ends it."""
+    before = shown(check(content_copy))
+    original = write_article(content_copy, "date-moved", TITLE, "pl", 2025)
+    translation = write_article(content_copy, "date-moved", "Hanoi Convention signed", "en", 2025)
+    text = translation.read_text(encoding="utf-8").replace("https://example.org/en/", "https://example.org/pl/")
+    translation.write_text(text.replace("\n---\n", "\ntranslation:\n  from: pl\n  by: Test\n---\n", 1), "utf-8")
+    assert shown(check(content_copy)) == before
+    moved = content_copy / "articles" / "2026" / original.name
+    moved.parent.mkdir(exist_ok=True)
+    original.rename(moved)
+    moved.write_text(moved.read_text(encoding="utf-8").replace("date: 2025-03-10", "date: 2026-01-05"), "utf-8")
+    [told] = [problem for problem in check(content_copy) if problem.path == str(translation)]
+    assert told.field == "date" and "2026-01-05" in told.message, told
+    to = re.search(r"move this file to (\S+),", told.hint).group(1)
+    translation.write_text(translation.read_text(encoding="utf-8").replace("2025-03-10", "2026-01-05"), "utf-8")
+    translation.rename(to)
+    assert shown(check(content_copy)) == before

@@ -383,7 +383,7 @@ NAMES = """countries:
             "Polsce, wietnamie",
             ":6: countries.1.forms.1: 'wietnamie' is a form of VN too, as written or opening a sentence",
         ),
-        ("VN", "Wietnamowi", ":5: countries.1.code: has a second record"),
+        ("VN", "Wietnamowi", ":5: countries.1.code: is the code of the record on line 2 too"),
         # Decomposed accents (NFD) are the same name: it passed, and the importer could not match it.
         (
             "PL",

@@ -44,6 +44,7 @@ from .provenance import same_address
 from .reading import url_collisions
 from .schema import is_placeholder
 from .sources import unreferenced_raw_sources
+from .sources_table import sources_table_problems
 from .tag_spellings import check_tag_spellings
 from .versions import (
     country_mismatch_warnings,
@@ -214,6 +215,11 @@ def check_raw_sources(snapshot: ContentSnapshot) -> list[Problem]:
     return unreferenced_raw_sources(snapshot.content_dir, snapshot.articles, unread)
 
 
+def check_sources_table(snapshot: ContentSnapshot) -> list[Problem]:
+    """content/sources/README.md's table lists each raw copy an article points to, with that article."""
+    return sources_table_problems(snapshot.content_dir, snapshot.articles)
+
+
 def check_signature_counts(snapshot: ContentSnapshot) -> list[Problem]:
     """The country records list no more signatures at Hanoi than the depositary counts (convention.yaml)."""
     return check_counts(snapshot.content_dir, snapshot.countries)
@@ -310,6 +316,7 @@ CHECKS: tuple[Check, ...] = (
     check_tag_spellings,  # a tag that nearly names another topic (warning)
     check_review_fields,  # fields the importer guessed or was given against the text (warning)
     check_raw_sources,  # raw copies in sources/ no article points to (warning)
+    check_sources_table,  # sources/README.md's table against the articles made from each raw copy (warning)
     check_signature_counts,  # countries.yaml against convention.yaml
     check_event_figures,  # timeline events against convention.yaml
     check_record_dates,  # countries.yaml's dates against the signature period of the timeline

@@ -7,6 +7,7 @@ from functools import cache
 
 import icu
 from babel import Locale
+from babel.core import get_global
 
 from .locales import BABEL_LOCALES
 
@@ -86,8 +87,15 @@ def code_hint(value: object) -> str:
         return CODE_HINT
     text = value.strip()
     code = _ALIASES.get(text.upper()) or (text.upper() if is_known(text.upper()) else None)
-    code = code or _codes_by_name().get(text.casefold())
+    code = code or _codes_by_name().get(text.casefold()) or _replaced_code(text.upper())
     return f"write {code}: a country is its ISO 3166-1 alpha-2 code, in capitals, or EU" if code else CODE_HINT
+
+
+def _replaced_code(text: str) -> str | None:
+    """The alpha-2 code CLDR replaces `text` with, where it names one: an alpha-3 code (`DEU`, `VNM`), as other
+    datasets write them, or a withdrawn one (`BU`: MM); none for one split among several (`YU`)."""
+    replaced = get_global("territory_aliases").get(text)
+    return replaced[0] if replaced and len(replaced) == 1 and is_known(replaced[0]) else None
 
 
 # A list item that is several codes, parted by what separates no items there (`[EU PL]`, `- EU; PL`).

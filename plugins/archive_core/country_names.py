@@ -51,6 +51,7 @@ def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[
     if not isinstance(records, list):
         return (), [data.problem([], "countries", "is missing", "the file holds `countries:`, a list")]
     found, problems = [], []
+    first_line: dict[str, int | None] = {}  # each record's code -> the line of the first record of it
     owners: dict[str, str] = {}  # each form -> the code whose record gives it first
     listed = {
         (record.get("code"), unicodedata.normalize("NFC", form))
@@ -65,9 +66,14 @@ def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[
         except ContentError as exc:
             problems += exc.problems
             continue
-        if any(forms.code == other.code for other in found):
+        if forms.code in first_line:
             problems.append(
-                data.problem(["countries", index, "code"], f"countries.{index}.code", "has a second record", "keep one")
+                data.problem(
+                    ["countries", index, "code"],
+                    f"countries.{index}.code",
+                    f"is the code of the record on line {first_line[forms.code]} too",
+                    "keep one record per country: move this one's forms into that one",
+                )
             )
             continue
         for number, form in enumerate(forms.forms):
@@ -98,6 +104,7 @@ def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[
                         "keep it for the country it names in the archive's articles",
                     )
                 )
+        first_line[forms.code] = data.line("countries", index, "code")
         found.append(forms)
     return tuple(found), problems
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from archive_core.frontmatter import record_label
 from archive_core.layout import COUNTRIES_FILE
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.suggestions import meant_hint
-from archive_core.when import date_hint
+from archive_core.when import read_date_hint
 
 SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN = "signed", "ratified", "not-signed", "unknown"
 STATUSES = (SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN)
@@ -83,18 +83,26 @@ def parse_records(data_file: DataFile, today: date) -> tuple[dict[str, CountryRe
         ]
     records: dict[str, CountryRecord] = {}
     problems: list[Problem] = []
-    codes: set[str] = set()  # of every record with a known code, those refused too: a second one is told with them
+    # The line of every record with a known code, those refused too: a second one is told with them.
+    first_line: dict[str, int | None] = {}
     for index, item in enumerate(data):
         record, found = _record(data_file, index, item, today)
         problems += found
+        if data_file.has_finding(index):  # told by the YAML reading; compared with no other file until fixed
+            record = None
         code = record.code if record is not None else _known_code(item)
-        if code in codes:
+        if code in first_line:
             problems.append(
-                data_file.problem([index, "code"], f"{code}.code", "has a second record", "keep one record per country")
+                data_file.problem(
+                    [index, "code"],
+                    f"{code}.code",
+                    f"is the code of the record on line {first_line[code]} too",
+                    "keep one record per country: move what this one adds, such as its sources, into that one",
+                )
             )
             continue
         if code is not None:
-            codes.add(code)
+            first_line[code] = data_file.line(index, "code")
         if record is not None:
             records[record.code] = record
     return records, problems
@@ -126,9 +134,12 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
         fail(["code"], "is missing", "start the record with `- code: XX`, the country's ISO 3166-1 alpha-2 code")
     elif not isinstance(code, str) or not countries.is_known(code):
         fail(["code"], f"{fields.quoted(['code'], code)} is not a known country code", countries.code_hint(code))
-    status = item.get("status")
-    known = status in STATUSES  # the checks that depend on the status are made only for a known one
-    if not known:
+    # The checks that depend on the status are made only for a known one, and one YAML read as the file meant it
+    # (`status:` set twice is told as such, not as the last value's place or date).
+    unsettled = data_file.has_finding(index, "status")
+    status = item.get("status") if not unsettled else None
+    known = status in STATUSES
+    if not known and not unsettled:
         hint = meant_hint(status, STATUSES)
         fail(["status"], f"must be one of {', '.join(STATUSES)}, not {fields.quoted(['status'], status)}", hint)
 
@@ -148,7 +159,7 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
     if isinstance(when, datetime):
         when = when.date()
     if when is not None and not isinstance(when, date):
-        fail(["date"], f"{fields.quoted(['date'], when)} is not a date", date_hint(when, "write it as YYYY-MM-DD"))
+        fail(["date"], f"{fields.quoted(['date'], when)} is not a date", read_date_hint(when, "write it as YYYY-MM-DD"))
     elif known and status in (SIGNED, RATIFIED) and when is None and verified:
         fail(
             ["date"], f"a {status!r} status needs its date", "add `date: YYYY-MM-DD` (or `verified: false` and a note)"
@@ -193,6 +204,9 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
 
 def _sources(fields: Fields, item: dict, today: date) -> tuple[Citation, ...]:
     """`sources:`, with a single `source:` first."""
+    if isinstance(item.get("source"), list):  # `sources:` written without its `s`: told at the key to rename
+        told = fields.fail(["source"], "is a list, but `source:` holds one source", "write `sources:` for a list")
+        raise ContentError(replace(told.problem, line=fields.file.key_line(*fields.base, "source"), column=None))
     sources = fields.citations(["sources"], item.get("sources"), today)
     if item.get("source") is not None:
         sources = (fields.citation(["source"], item["source"], today), *sources)

@@ -45,6 +45,19 @@ class DataFile:
             node = _child(node, key)
         return node.start_mark.line + 1 if node is not None else line
 
+    def has_finding(self, *keys: Key) -> bool:
+        """Whether the YAML reading found something in the value at `keys` (`yaml_problems`: a key set twice, a
+        value it could not read): what was read there may not be what the file means, so nothing that depends
+        on it is checked, here or against other files, until that is fixed."""
+        node = self.root
+        for key in keys:
+            node = _child(node, key) if node is not None else None
+        if node is None or not self.yaml_problems:
+            return False
+        end = node.end_mark.line + (0 if node.end_mark.column == 0 else 1)  # a block ends a line before
+        lines = range(node.start_mark.line + 1, max(end, node.start_mark.line + 1) + 1)
+        return any(problem.line in lines for problem in self.yaml_problems)
+
     def key_line(self, *keys: Key) -> int | None:
         """1-based line of the key of `data[k1]...[kn]` (a block value starts on the line after it)."""
         node = self.root

@@ -89,7 +89,8 @@ def event_files(content_dir: Path) -> tuple[list[Path], list[Problem]]:
 
 
 def load_events(content_dir: Path, article_keys: Iterable[str]) -> tuple[list[Event], list[Problem]]:
-    """All events, and every problem in them (an event with a problem is not returned)."""
+    """All events, and every problem in them (an event with a problem, or one the YAML reading found something
+    in, is not returned)."""
     files, problems = event_files(content_dir)
     known_articles = frozenset(article_keys)
     events: list[Event] = []
@@ -115,7 +116,8 @@ def load_events(content_dir: Path, article_keys: Iterable[str]) -> tuple[list[Ev
             )
             continue
         seen[event.id] = str(path)
-        events.append(event)
+        if not data.has_finding():  # a key set twice, told as such: checked against no other file until fixed
+            events.append(event)
     return events, problems
 
 
@@ -351,7 +353,8 @@ def _sources(record: _Record) -> tuple[Citation, ...]:
         record.fail(["sources"], "must be a list of sources", hint)
         return ()
     fields = Fields(record.file, [], prefix=f"{record.name}: ")
-    found = (record.attempt(fields.citation, ["sources", index], item) for index, item in enumerate(value))
+    found = [record.attempt(fields.citation, ["sources", index], item) for index, item in enumerate(value)]
+    record.attempt(fields.cited_once, ["sources"], value, found)
     return tuple(citation for citation in found if citation is not None)
 
 

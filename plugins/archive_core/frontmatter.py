@@ -497,7 +497,7 @@ def _repeats(node: yaml.SequenceNode, path: str, offset: int, field: str) -> lis
     """A list that holds one value twice (`countries: [VN, VN]`, one source twice): a problem at each repeat.
 
     Lists of records (mappings) are left to what reads them, which names the key two records share
-    (`PL.code: has a second record`)."""
+    (`PL.code: is the code of the record on line 4 too`)."""
     seen: dict[Any, int] = {}
     problems = []
     for item in node.value:

@@ -16,6 +16,7 @@ from archive_core.frontmatter import record_label
 from archive_core.layout import PEOPLE_FILE
 from archive_core.locales import LANGUAGES
 from archive_core.provenance import Citation, Correction, Fields, Localized
+from archive_core.suggestions import Suggestions
 
 KEYS = frozenset(
     {"name", "country", "role", "articles", "official_name", "official_role", "sources", "note", "corrections"}
@@ -143,7 +144,7 @@ def _name(fields: Fields, name: Any) -> dict[str, str]:
         raise fields.fail(["name"], "is missing", "the name as the articles spell it, or {pl: ..., en: ...}")
     if not isinstance(name, str | dict):
         raise fields.wrong_type(["name"], name, "text")
-    return dict(fields.localized(["name"], name))
+    return dict(fields.localized(["name"], name, one_for_all=True))
 
 
 def _articles(fields: Fields, articles: Any, article_keys: Collection[str] | None) -> list[str]:
@@ -152,10 +153,12 @@ def _articles(fields: Fields, articles: Any, article_keys: Collection[str] | Non
     if not articles:
         raise fields.fail(["articles"], "must list the articles that name this person", "articles: [translation_key]")
 
-    def check(key: str) -> tuple[str, str] | None:
+    keys = Suggestions(sorted(article_keys or ()), {key for key in articles if isinstance(key, str)})
+
+    def check(key: str) -> tuple[str, str] | None:  # a misspelt key is told the one meant, as an event's is
         if article_keys is None or key in article_keys:
             return None
-        return f"{key!r} is not an article in the archive", "use a translation_key"
+        return f"{key!r} is not an article in the archive", keys.hint(key, "{!r}", "use a translation_key")
 
     return list(fields.text_items(["articles"], articles, check))
 

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from .data import Checks, Key, Record
 from .locales import LANGUAGES
 from .suggestions import meant_key
-from .when import date_hint
+from .when import read_date_hint
 
 SOURCE_KEYS = frozenset({"url", "title", "publisher", "published", "accessed", "archived", "note"})
 CORRECTION_KEYS = frozenset({"date", "change", "reason"})
@@ -259,7 +259,7 @@ class Fields(Record):
             value = value.date()
         if not isinstance(value, date):
             raise self.fail(
-                keys, f"{self.quoted(keys, value)} is not a date", date_hint(value, "write it as YYYY-MM-DD")
+                keys, f"{self.quoted(keys, value)} is not a date", read_date_hint(value, "write it as YYYY-MM-DD")
             )
         latest = today if today is not None else date.today() + timedelta(days=1)  # ahead where it was written
         if value > latest:
@@ -275,10 +275,21 @@ class Fields(Record):
             raise self.fail(keys, "is empty" if value is not None else "is missing", hint)
         return " ".join(value.split())
 
-    def localized(self, keys: Sequence[Key], value: Any) -> Localized:
-        """`{pl: ..., en: ...}`; one plain text stands for every language (names, quotations)."""
+    def localized(self, keys: Sequence[Key], value: Any, one_for_all: bool = False) -> Localized:
+        """`{pl: ..., en: ...}`. One plain text stands for every language only where it is a name
+        (`one_for_all`): a note, role or change written once is in one language, and the other language's
+        pages would show it untranslated."""
         if isinstance(value, str):
-            return dict.fromkeys(LANGUAGES, self.text(keys, value, "give the text"))
+            text = self.text(keys, value, "give the text")
+            if one_for_all:
+                return dict.fromkeys(LANGUAGES, text)
+            raise self.fail(
+                keys,
+                "is one text: the other language's pages would show it untranslated",
+                f"write `{keys[-1]}:` alone on its line, and under it, indented, one line per language: "
+                f"`{'`, `'.join(f'{lang}: ...' for lang in LANGUAGES)}` (a quotation too, in each language's "
+                "quotation marks)",
+            )
         if not isinstance(value, dict):
             raise self.fail(
                 keys,
@@ -367,8 +378,31 @@ class Fields(Record):
             raise self.fail(keys, "must be a list of sources", "start each source with `- url: https://...`")
         checks = Checks()
         found = tuple(checks.attempt(self.citation, [*keys, index], item, today) for index, item in enumerate(value))
+        checks.attempt(self.cited_once, keys, value, found)
         checks.done()  # every source's problems
         return found
+
+    def cited_once(self, keys: Sequence[Key], value: list, found: Sequence[Citation | None]) -> None:
+        """One page listed twice among one fact's sources (`http://`, `www.` or a final `/` apart): a reader
+        would see it twice, with what each copy says apart. Each repeat is told at its address."""
+        first: dict[str, int] = {}
+        checks = Checks()
+        for index, citation in enumerate(found):
+            if citation is None:
+                continue
+            earlier = first.setdefault(same_address(citation.url), index)
+            if earlier != index:
+                where = [*keys, index, "url"] if isinstance(value[index], dict) else [*keys, index]
+                line = self.file.line(*self.base, *keys, earlier)
+                checks.add(
+                    self.fail(
+                        where,
+                        f"cites {citation.url} again: source {earlier + 1}, on line {line}, is that page",
+                        "cite a page once: delete this source, after moving what it says that the other does "
+                        "not into the other's `note:`",
+                    )
+                )
+        checks.done()
 
     def verified(self, keys: Sequence[Key], value: Any) -> bool:
         if value is None:

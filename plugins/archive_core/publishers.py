@@ -77,6 +77,7 @@ def read_publishers(content_dir: Path) -> tuple[PublisherTable | None, list[Prob
     if not isinstance(data_file.data, list):
         return None, [data_file.problem([], "publishers", "must be a list of records", "start each with `- host: ...`")]
     table: PublisherTable = {}
+    first_line: dict[str, int | None] = {}  # each site -> the line of its record
     problems = []
     for index, item in enumerate(data_file.data):
         try:
@@ -90,9 +91,11 @@ def read_publishers(content_dir: Path) -> tuple[PublisherTable | None, list[Prob
         if table.get(site) is not None:
             first = table[site].host
             hint = "keep one per site" if first == publisher.host else f"keep one per site: {first} is the same site"
-            problems.append(data_file.problem([index, "host"], f"{publisher.host}.host", "has a second record", hint))
+            message = f"is the site of the record on line {first_line[site]} too"
+            problems.append(data_file.problem([index, "host"], f"{publisher.host}.host", message, hint))
             continue
         table[site] = publisher
+        first_line[site] = data_file.line(index, "host")
     return table, problems
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from archive_core.errors import Problem, display_path
@@ -252,7 +253,18 @@ def date_mismatch_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list
                     "date",
                     f"is {meta.date.date().isoformat()}, but the {original.lang!r} original "
                     f"{display_path(original_path)}, of the same source, is dated {original.date.date().isoformat()}",
-                    "the date is the day the source was published: give both versions the same `date:`",
+                    "the date is the day the source was published: give both versions the same `date:`"
+                    + _moved_with(path, original.date.year),
                 )
             )
     return problems
+
+
+def _moved_with(path: str, year: int) -> str:
+    """What else the original's date asks of the translation at `path` when it is of another year: the folder of
+    its year (an article's place repeats its date), so that the hint followed ends the problem in one step."""
+    file = Path(path)
+    if file.parent.name == f"{year:04d}":
+        return ""
+    moved = display_path(file.parent.parent / f"{year:04d}" / file.name)
+    return f"; with the original's, move this file to {moved}, its year's folder"

@@ -174,6 +174,15 @@ _WRITTEN_DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")  # 27/10
 _WRITTEN_YEAR_FIRST = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
 
 
+def read_date_hint(value: Any, hint: str) -> str:
+    """`date_hint` for a value YAML read from a data file where a date is a day: there, text written
+    YYYY-MM-DD was quoted (`"2026-02-10"`, as a timeline's month is), and the quotes are what to drop."""
+    if isinstance(value, str) and _DAY.fullmatch(value.strip()):
+        with contextlib.suppress(ValueError):
+            return f"write it without the quotes, {date.fromisoformat(value.strip())}: in quotes it is text, not a date"
+    return date_hint(value, hint)
+
+
 def date_hint(value: Any, hint: str, in_timeline: bool = False) -> str:
     """`hint`; or, for a date written day first (or month first), its ISO form: `27/10/2025` -> `write 2025-10-27`,
     both readings where both are dates (`05/10/2025`); for one written year first with other separators or

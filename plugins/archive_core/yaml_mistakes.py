@@ -136,6 +136,8 @@ def syntax_hint(lines: list[str], line: int | None, offset: int = 0, loader: typ
         and parent["value"]
         and _indent(here) > _key_column(lines[line - 1])
     ):
+        if _out_of_step(lines, line) and (hint := indentation_hint(lines, line, offset, loader)):
+            return hint
         return (
             f"line {line + offset} gives `{parent['key']}` a value, and this line, indented under it, a field: "
             f"a field has one or the other (`{parent['key']}:` alone on its line, its fields indented under it)"
@@ -249,6 +251,13 @@ def _code(value: str) -> str:
 
 def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" "))
+
+
+def _out_of_step(lines: list[str], line: int) -> bool:
+    """Whether the 0-based `line`, indented deeper than the field with a value above it, reads as that field's
+    sibling pushed one space too far (`- code: DE` over `   status: signed`) rather than as a field meant under it,
+    which is written two spaces deeper (`source: https://...` over `  publisher: ...`)."""
+    return _indent(lines[line]) == _key_column(lines[line - 1]) + 1
 
 
 def _key_column(text: str) -> int:

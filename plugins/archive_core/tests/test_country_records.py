@@ -103,7 +103,7 @@ def test_source_must_be_a_web_address(tmp_path):
         ("code: PL\n", "countries: must be a list of records"),
         (
             "- code: PL\n  status: unknown\n- code: PL\n  status: unknown\n",
-            "countries.yaml:3: PL.code: has a second record",
+            "countries.yaml:3: PL.code: is the code of the record on line 1 too",
         ),
     ],
 )
@@ -119,7 +119,7 @@ def test_a_second_record_is_told_when_either_record_has_another_problem(tmp_path
     _, problems = load_records(tmp_path, TODAY)
     status_line = 2 if broken == "first" else 4
     assert sorted((p.line, p.field) for p in problems) == sorted([(status_line, "PL.status"), (3, "PL.code")])
-    assert next(p for p in problems if p.field == "PL.code").message == "has a second record"
+    assert next(p for p in problems if p.field == "PL.code").message == "is the code of the record on line 1 too"
 
 
 def test_every_problem_is_reported_not_only_the_first(tmp_path):

@@ -66,7 +66,7 @@ def test_a_person_is_told_every_problem_of_the_record(tmp_path):
         "people.yaml",
         "- name: Anh\n  country: XX\n  role: minister\n  articles: [a, gone]\n  sources:\n"
         "    - url: ftp://example.org\n      title: T\n    - url: https://example.org\n  corrections:\n"
-        "    - date: 2026-01-01\n      change: x\n      when: y\n",
+        "    - date: 2026-01-01\n      change: {pl: x, en: x}\n      when: y\n",
     )
     people, problems = load_people(tmp_path, {"a"})
     assert people == []

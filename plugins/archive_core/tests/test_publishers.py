@@ -89,5 +89,7 @@ def test_a_source_finds_its_sites_publisher_whatever_the_form_of_its_address(tmp
 
 def test_one_site_in_two_forms_is_a_second_record(tmp_path):
     _, problems = write(tmp_path, PUBLISHED + "- host: example.org\n  name: Again\n  source: https://example.org/\n")
-    assert [(p.line, p.field, p.message) for p in problems] == [(4, "example.org.host", "has a second record")]
+    assert [(p.line, p.field, p.message) for p in problems] == [
+        (4, "example.org.host", "is the site of the record on line 1 too")
+    ]
     assert "www.example.org" in problems[0].hint
