@@ -276,20 +276,26 @@ const DAY_WORD_LETTER = "d";
 const HELD_DATE = new RegExp(`^${DAY_WORD_LETTER}(\\d{4})(\\d{2})?(\\d{2})?$`, "u");
 const IN_NO_PAGE = Symbol("in no page");
 let inNoPage = false; // the query holds a day in figures no page holds: it finds nothing
+// The query with its held days as typed, where a page's text also writes them ("12.03.2026" in a report of another
+// day): Pagefind has no OR, so the pages that write the day are searched for too, and come after the day's own.
+let termAsWritten = "";
 
-// [what Pagefind is asked, and the query as the status shows it searched where that is not as typed, else ""].
+// [what Pagefind is asked, the query as the status shows it searched where that is not as typed, else "", and the
+// query with its held days as a page's text writes them where one does, else ""].
 async function asTheIndexHoldsIt(pagefind, value) {
-  if (!value || /^".*"$/.test(value)) return [value, ""];
+  if (!value || /^".*"$/.test(value)) return [value, "", ""];
   const words = value.split(" ");
   const checked = words.length <= CHECKED_WORDS;
   const quoted = inAPhrase(words);
   const held = await Promise.all(words.map((word, at) => (quoted[at] ? [word] : wordAsHeld(pagefind, word, checked))));
-  if (held.some(([searched]) => searched === IN_NO_PAGE)) return [IN_NO_PAGE, ""];
+  if (held.some(([searched]) => searched === IN_NO_PAGE)) return [IN_NO_PAGE, "", ""];
   const kept = held.filter(([searched]) => searched);
-  if (!kept.length) return [value, ""];
+  if (!kept.length) return [value, "", ""];
   const shortened = held.some(([, start]) => start !== undefined);
   const shown = kept.map(([searched, start]) => (start ? `${start}…` : searched)).join(" ");
-  return [kept.map(([searched]) => searched).join(" "), shortened ? shown : ""];
+  const written = kept.some(([, , asWritten]) => asWritten);
+  const asWritten = written ? kept.map(([searched, , typed]) => typed || searched).join(" ") : "";
+  return [kept.map(([searched]) => searched).join(" "), shortened ? shown : "", asWritten];
 }
 
 // Whether each word is part of a quoted phrase: a phrase is searched as typed, its quotes kept whole.
@@ -303,14 +309,18 @@ function inAPhrase(words) {
   });
 }
 
-// [what the word is searched as, and the start searched for it if it is not held ("" where none is: left out)].
+// [what the word is searched as, the start searched for it if it is not held ("" where none is: left out), and, for
+// a day searched as its held word, the word as typed where a page's text writes it (dayAsHeld)].
 async function wordAsHeld(pagefind, word, checked) {
   const parts = word.split(PART_SEPARATOR).filter(Boolean);
   if (INNER_PUNCTUATION.test(word) && /\p{L}/u.test(word) && parts.some((part) => part.length > 1)) {
     return [(await indexHolds(pagefind, parts.join(""))) ? word : parts.join(" ")];
   }
   const core = word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, "");
-  if (checked && DAY_IN_FIGURES.test(core)) return [await dayAsHeld(pagefind, word, core)];
+  if (checked && DAY_IN_FIGURES.test(core)) {
+    const [held, asWritten] = await dayAsHeld(pagefind, word, core);
+    return [held, undefined, asWritten];
+  }
   if (!checked || !LETTERS_ONLY.test(core) || UNFOLDED.test(core) || (await indexHolds(pagefind, core))) return [word];
   const start = await longestHeldStart(pagefind, core);
   return [start, start];
@@ -322,19 +332,20 @@ function isoDate(held) {
   return parts ? parts.slice(1).filter(Boolean).join("-") : held;
 }
 
-// The day typed as `word` (`core` without what surrounds it) as the `day` field holds it: with its year as typed or,
-// typed in two figures ("25.10.25"), in four, 20yy then 19yy, as the field writes it; else its figures as a page's
-// text writes them; else IN_NO_PAGE (DAY_IN_FIGURES).
+// [the day typed as `word` (`core` without what surrounds it) as the `day` field holds it: with its year as typed or,
+// typed in two figures ("25.10.25"), in four, 20yy then 19yy, as the field writes it; else `word`, as a page's text
+// writes its figures; else IN_NO_PAGE (DAY_IN_FIGURES); and `word` where it is held and a page's text writes it too].
 const TWO_FIGURE_YEAR = /^(\d{1,2}([./-])\d{1,2}\2)(\d{2})$/u;
 
 async function dayAsHeld(pagefind, word, core) {
   const short = TWO_FIGURE_YEAR.exec(core);
   const days = [core, ...(short ? ["20", "19"].map((century) => `${short[1]}${century}${short[3]}`) : [])];
+  const written = indexHolds(pagefind, core.replace(/\D/gu, ""), 0);
   for (const day of days) {
     const held = DAY_WORD_LETTER + day.replace(/\D/gu, "");
-    if (await indexHolds(pagefind, held, 0)) return held;
+    if (await indexHolds(pagefind, held, 0)) return [held, (await written) ? word : ""];
   }
-  return (await indexHolds(pagefind, core.replace(/\D/gu, ""), 0)) ? word : IN_NO_PAGE;
+  return [(await written) ? word : IN_NO_PAGE, ""];
 }
 
 // Whether a start is held is the same for every shorter one: halved until the longest is found.
@@ -387,17 +398,37 @@ async function withMissedPhrase(pagefind, search, options) {
   const unchecked = loose.results.filter((result) => !known.has(result.id)).slice(0, PHRASE_CHECKS);
   const pages = await Promise.all(unchecked.map((result) => result.data()));
   const held = pages.map((page) => holdsPhrase(page.content || "", wanted));
-  if (!held.includes(true)) return search;
+  return withAdded(search, unchecked.filter((_, index) => held[index]), pages.filter((_, index) => held[index]));
+}
+
+// The pages that write a held day as typed (termAsWritten), after the pages of that day: the best scored
+// PHRASE_CHECKS of those the search of the day's word did not find, each with its fragment (for the filters).
+async function withDayAsWritten(pagefind, search, options) {
+  if (!termAsWritten) return search;
+  const known = new Set(search.results.map((result) => result.id));
+  const written = await pagefind.search(termAsWritten, options);
+  const added = written.results.filter((result) => !known.has(result.id)).slice(0, PHRASE_CHECKS);
+  return withAdded(search, added, await Promise.all(added.map((result) => result.data())));
+}
+
+// `search` with `added` results (their `pages`' data) after its own, counted in its filters (each value a page has);
+// `added` says how many, which the ranking of Pagefind's own results leaves where they are (run).
+function withAdded(search, added, pages) {
+  if (!added.length) return search;
   const counted = Object.entries(search.filters || {});
   const filters = Object.fromEntries(counted.map(([name, counts]) => [name, { ...counts }]));
-  for (const page of pages.filter((_, index) => held[index])) {
+  for (const page of pages) {
     for (const [name, values] of Object.entries(page.filters || {})) {
       filters[name] ||= {};
       for (const value of values) filters[name][value] = (filters[name][value] || 0) + 1;
     }
   }
-  const results = search.results.concat(unchecked.filter((_, index) => held[index]));
-  return { ...search, results, filters };
+  return { ...search, results: search.results.concat(added), filters, added: (search.added || 0) + added.length };
+}
+
+// The pages a search finds besides Pagefind's own results (withMissedPhrase, withDayAsWritten).
+async function withPagesAdded(pagefind, search, options) {
+  return withDayAsWritten(pagefind, await withMissedPhrase(pagefind, search, options), options);
 }
 
 function plainWords(value) {
@@ -441,10 +472,10 @@ async function run() {
   try {
     const pagefind = await pagefindLoaded;
     if (filtersLoaded) await filtersLoaded;
-    const [asHeld, statusAs] = await asTheIndexHoldsIt(pagefind, searchTerm(query));
+    const [asHeld, statusAs, asWritten] = await asTheIndexHoldsIt(pagefind, searchTerm(query));
     if (number !== generation) return;
     inNoPage = asHeld === IN_NO_PAGE;
-    [term, searchedAs] = [inNoPage ? "" : asHeld, statusAs];
+    [term, searchedAs, termAsWritten] = [inNoPage ? "" : asHeld, statusAs, asWritten];
     search = await searchOf(pagefind, { filters });
     if (number !== generation) return; // a newer search has set `term`: not to be folded by this one
     if (search && query && !search.results.length && !inNoPage && UNFOLDED.test(query)) {
@@ -452,9 +483,12 @@ async function run() {
       search = await pagefind.search(term, { filters });
     }
     if (number !== generation || !search) return; // a newer search has started
-    search = await withMissedPhrase(pagefind, search, { filters });
+    search = await withPagesAdded(pagefind, search, { filters });
     if (number !== generation) return;
-    const ranked = await newestFirstAmongEqual(pagefind, search.results, { filters });
+    const own = search.results.length - (search.added || 0); // the pages added come after Pagefind's, as they are
+    const ranked = (await newestFirstAmongEqual(pagefind, search.results.slice(0, own), { filters })).concat(
+      search.results.slice(own),
+    );
     if (number !== generation) return;
     results = shownResults(ranked);
     shown = 0;
@@ -823,7 +857,7 @@ async function facetCounts(search, number) {
   for (const [name, values] of chosen) {
     if (!values.size) continue;
     const options = { filters: activeFilters(name) };
-    const other = await withMissedPhrase(pagefind, await searchOf(pagefind, options), options);
+    const other = await withPagesAdded(pagefind, await searchOf(pagefind, options), options);
     if (number !== generation) return counts;
     counts[name] = other.filters[name] || {};
   }
