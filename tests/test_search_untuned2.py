@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from .test_search_queries import EN, PL, built_and_served, titles_found
 
@@ -21,6 +22,10 @@ CONFERENCE = {
     PL: "Genewa: konferencja ITU i UNODC o wdrażaniu konwencji",
     EN: "Geneva: ITU and UNODC conference on implementing the convention",
 }
+
+ITU_MEMORANDUM = (
+    "ITU and UNODC sign a memorandum on capacity building"  # in English only: a stand-in on the Polish page
+)
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +64,39 @@ def test_a_day_the_text_writes_in_another_form_or_in_a_phrase_finds_only_the_pag
     page, untuned2_served, path, query, titles
 ):
     assert titles_found(page, untuned2_served.base_url, path, query) == titles, f"{query!r} on {path}"
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "titles", "searched"),
+    [
+        # Pagefind searched the word no page holds as its longest indexed start, however short ("d", "k"): `ITU dogs`
+        # found nothing, and `konwencja Kuba` listed the pages on the convention as if they were about Cuba.
+        (EN, "ITU dogs", [CONFERENCE[EN], ITU_MEMORANDUM], "Some words are in no page as typed; searched for: ITU."),
+        (PL, "ITU pies", [CONFERENCE[PL], ITU_MEMORANDUM], "szukano: ITU."),
+        (PL, "konwencja Kuba", None, "szukano: konwencja."),
+        (EN, "UNODC Laos", None, "searched for: UNODC."),
+    ],
+)
+def test_a_short_word_no_page_holds_is_left_out_and_the_status_says_so(
+    page, untuned2_served, path, query, titles, searched
+):
+    found = titles_found(page, untuned2_served.base_url, path, query)
+    if titles is not None:
+        assert found == titles, f"{query!r} on {path}"
+    expect(page.locator("#search-status")).to_contain_text(searched)
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "first"),
+    [
+        # Short words the pages hold in another form (`danych`, `sądu`) or as written are searched as typed.
+        (PL, "dane osobowe", "Komunikat Ministerstwa Cyfryzacji w sprawie konwencji"),
+        (PL, "UODO", "UODO: konwencja bez nowych gwarancji"),
+        (PL, "sad", "Posłowie pytają o dostęp do skrzynek e-mail"),
+        (EN, "Asia", CONFERENCE[EN]),
+    ],
+)
+def test_a_short_word_the_pages_hold_is_searched_as_typed(page, untuned2_served, path, query, first):
+    assert titles_found(page, untuned2_served.base_url, path, query)[0] == first, f"{query!r} on {path}"
+    expect(page.locator("#search-status")).not_to_contain_text("searched for:")
+    expect(page.locator("#search-status")).not_to_contain_text("szukano:")

@@ -263,7 +263,7 @@ const PART_SEPARATOR = /[^\p{L}\p{N}'’]+/u;
 // of CHECKED_WORDS words or fewer (each check is one more search): a longer one is a pasted passage.
 const CHECKED_WORDS = 6;
 const MIN_START = 4;
-const LETTERS_ONLY = /^\p{L}{5,}$/u;
+const LETTERS_ONLY = /^\p{L}{3,}$/u; // a word of three or four letters too ("Kuba", "dogs")
 let searchedAs = ""; // the query as searched, where words of it were not: "konwencja ratyf…"
 // A day in figures ("31.12.2024", "12/31/2024", "2024-12-31") is one word to Pagefind, its figures joined. The index
 // holds each day a page is dated so after DAY_WORD_LETTER (the `day` field: "d31122024"; archive_core/locales.py),
@@ -369,9 +369,14 @@ async function indexHolds(pagefind, word, cut = STEM_CUT) {
   if (!found || !found.results.length) return false;
   const page = await found.results[0].data();
   const wanted = fold(word);
-  const needed = wanted.length <= STEM_CUT ? wanted.length : Math.max(STEM_CUT, wanted.length - cut);
+  const needed = wanted.length <= STEM_CUT ? shortNeeded(wanted.length, cut) : Math.max(STEM_CUT, wanted.length - cut);
   const written = [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/\s+/);
   return written.some((each) => sharedStart(fold(each.replace(/[^\p{L}\p{N}]+/gu, "")), wanted) >= needed);
+}
+
+// A word of four letters may lose one to the stemmer ("dane" is held as the start of "danych"); of three, none.
+function shortNeeded(length, cut) {
+  return cut && length > 3 ? length - 1 : length;
 }
 
 function sharedStart(a, b) {
