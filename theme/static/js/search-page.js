@@ -263,7 +263,7 @@ const PART_SEPARATOR = /[^\p{L}\p{N}'’]+/u;
 // of CHECKED_WORDS words or fewer (each check is one more search): a longer one is a pasted passage.
 const CHECKED_WORDS = 6;
 const MIN_START = 4;
-const LETTERS_ONLY = /^\p{L}{5,}$/u;
+const LETTERS_ONLY = /^\p{L}{3,}$/u; // a word of three or four letters too ("Kuba", "dogs")
 let searchedAs = ""; // the query as searched, where words of it were not: "konwencja ratyf…"
 // A day in figures ("31.12.2024", "12/31/2024", "2024-12-31") is one word to Pagefind, its figures joined. The index
 // holds each day a page is dated so after DAY_WORD_LETTER (the `day` field: "d31122024"; archive_core/locales.py),
@@ -276,20 +276,26 @@ const DAY_WORD_LETTER = "d";
 const HELD_DATE = new RegExp(`^${DAY_WORD_LETTER}(\\d{4})(\\d{2})?(\\d{2})?$`, "u");
 const IN_NO_PAGE = Symbol("in no page");
 let inNoPage = false; // the query holds a day in figures no page holds: it finds nothing
+// The query with its held days as typed, where a page's text also writes them ("12.03.2026" in a report of another
+// day): Pagefind has no OR, so the pages that write the day are searched for too, and come after the day's own.
+let termAsWritten = "";
 
-// [what Pagefind is asked, and the query as the status shows it searched where that is not as typed, else ""].
+// [what Pagefind is asked, the query as the status shows it searched where that is not as typed, else "", and the
+// query with its held days as a page's text writes them where one does, else ""].
 async function asTheIndexHoldsIt(pagefind, value) {
-  if (!value || /^".*"$/.test(value)) return [value, ""];
+  if (!value || /^".*"$/.test(value)) return [value, "", ""];
   const words = value.split(" ");
   const checked = words.length <= CHECKED_WORDS;
   const quoted = inAPhrase(words);
   const held = await Promise.all(words.map((word, at) => (quoted[at] ? [word] : wordAsHeld(pagefind, word, checked))));
-  if (held.some(([searched]) => searched === IN_NO_PAGE)) return [IN_NO_PAGE, ""];
+  if (held.some(([searched]) => searched === IN_NO_PAGE)) return [IN_NO_PAGE, "", ""];
   const kept = held.filter(([searched]) => searched);
-  if (!kept.length) return [value, ""];
+  if (!kept.length) return [value, "", ""];
   const retyped = held.some(([, start, as], at) => start !== undefined || (as !== undefined && as !== words[at]));
   const shown = kept.map(([searched, start, as = searched]) => (start ? `${start}…` : as)).join(" ");
-  return [kept.map(([searched]) => searched).join(" "), retyped ? shown : ""];
+  const written = kept.some(([, , , asWritten]) => asWritten);
+  const asWritten = written ? kept.map(([searched, , , typed]) => typed || searched).join(" ") : "";
+  return [kept.map(([searched]) => searched).join(" "), retyped ? shown : "", asWritten];
 }
 
 // Whether each word is part of a quoted phrase: a phrase is searched as typed, its quotes kept whole.
@@ -303,8 +309,9 @@ function inAPhrase(words) {
   });
 }
 
-// [what the word is searched as, the start searched for it if it is not held ("" where none is: left out), and the
-// word as the status shows it searched where that is not what Pagefind is asked (a day: dayAsHeld)].
+// [what the word is searched as, the start searched for it if it is not held ("" where none is: left out), the
+// word as the status shows it searched where that is not what Pagefind is asked (a day: dayAsHeld), and, for a day
+// searched as its held word, the word as typed where a page's text writes it too (searched a second time)].
 async function wordAsHeld(pagefind, word, checked) {
   const parts = word.split(PART_SEPARATOR).filter(Boolean);
   if (INNER_PUNCTUATION.test(word) && /\p{L}/u.test(word) && parts.some((part) => part.length > 1)) {
@@ -325,20 +332,22 @@ function isoDate(held) {
 
 // The day typed as `word` (`core` without what surrounds it), as wordAsHeld gives it: as the `day` field holds it,
 // its year in four figures (typed in two, "25.10.25": 20yy, then 19yy; the field never holds two, and "d1125", of
-// "1/1/25", is the start of "d11252025", 11/25/2025, another day); else as a page's text writes it, as typed, then
-// in four figures; else IN_NO_PAGE (DAY_IN_FIGURES). The status shows the day as a reader writes it, never as held.
+// "1/1/25", is the start of "d11252025", 11/25/2025, another day), with `word` too where a page's text writes it as
+// typed; else as a page's text writes it, as typed, then in four figures; else IN_NO_PAGE (DAY_IN_FIGURES). The
+// status shows the day as a reader writes it, never as held.
 const TWO_FIGURE_YEAR = /^(\d{1,2}([./-])\d{1,2}\2)(\d{2})$/u;
 
 async function dayAsHeld(pagefind, word, core) {
   const short = TWO_FIGURE_YEAR.exec(core);
   const days = short ? ["20", "19"].map((century) => `${short[1]}${century}${short[3]}`) : [core];
   const shown = (day) => (day === core ? word : day);
+  const written = indexHolds(pagefind, core.replace(/\D/gu, ""), 0);
   for (const day of days) {
     const held = DAY_WORD_LETTER + day.replace(/\D/gu, "");
-    if (await indexHolds(pagefind, held, 0)) return [held, undefined, shown(day)];
+    if (await indexHolds(pagefind, held, 0)) return [held, undefined, shown(day), (await written) ? word : ""];
   }
   for (const day of new Set([core, ...days])) {
-    if (await indexHolds(pagefind, day.replace(/\D/gu, ""), 0)) return [shown(day), undefined, shown(day)];
+    if (await indexHolds(pagefind, day.replace(/\D/gu, ""), 0)) return [shown(day), undefined, shown(day), ""];
   }
   return [IN_NO_PAGE];
 }
@@ -364,9 +373,14 @@ async function indexHolds(pagefind, word, cut = STEM_CUT) {
   if (!found || !found.results.length) return false;
   const page = await found.results[0].data();
   const wanted = fold(word);
-  const needed = wanted.length <= STEM_CUT ? wanted.length : Math.max(STEM_CUT, wanted.length - cut);
+  const needed = wanted.length <= STEM_CUT ? shortNeeded(wanted.length, cut) : Math.max(STEM_CUT, wanted.length - cut);
   const written = [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/\s+/);
   return written.some((each) => sharedStart(fold(each.replace(/[^\p{L}\p{N}]+/gu, "")), wanted) >= needed);
+}
+
+// A word of four letters may lose one to the stemmer ("dane" is held as the start of "danych"); of three, none.
+function shortNeeded(length, cut) {
+  return cut && length > 3 ? length - 1 : length;
 }
 
 function sharedStart(a, b) {
@@ -393,17 +407,37 @@ async function withMissedPhrase(pagefind, search, options) {
   const unchecked = loose.results.filter((result) => !known.has(result.id)).slice(0, PHRASE_CHECKS);
   const pages = await Promise.all(unchecked.map((result) => result.data()));
   const held = pages.map((page) => holdsPhrase(page.content || "", wanted));
-  if (!held.includes(true)) return search;
+  return withAdded(search, unchecked.filter((_, index) => held[index]), pages.filter((_, index) => held[index]));
+}
+
+// The pages that write a held day as typed (termAsWritten), after the pages of that day: the best scored
+// PHRASE_CHECKS of those the search of the day's word did not find, each with its fragment (for the filters).
+async function withDayAsWritten(pagefind, search, options) {
+  if (!termAsWritten) return search;
+  const known = new Set(search.results.map((result) => result.id));
+  const written = await pagefind.search(termAsWritten, options);
+  const added = written.results.filter((result) => !known.has(result.id)).slice(0, PHRASE_CHECKS);
+  return withAdded(search, added, await Promise.all(added.map((result) => result.data())));
+}
+
+// `search` with `added` results (their `pages`' data) after its own, counted in its filters (each value a page has);
+// `added` says how many, which the ranking of Pagefind's own results leaves where they are (run).
+function withAdded(search, added, pages) {
+  if (!added.length) return search;
   const counted = Object.entries(search.filters || {});
   const filters = Object.fromEntries(counted.map(([name, counts]) => [name, { ...counts }]));
-  for (const page of pages.filter((_, index) => held[index])) {
+  for (const page of pages) {
     for (const [name, values] of Object.entries(page.filters || {})) {
       filters[name] ||= {};
       for (const value of values) filters[name][value] = (filters[name][value] || 0) + 1;
     }
   }
-  const results = search.results.concat(unchecked.filter((_, index) => held[index]));
-  return { ...search, results, filters };
+  return { ...search, results: search.results.concat(added), filters, added: (search.added || 0) + added.length };
+}
+
+// The pages a search finds besides Pagefind's own results (withMissedPhrase, withDayAsWritten).
+async function withPagesAdded(pagefind, search, options) {
+  return withDayAsWritten(pagefind, await withMissedPhrase(pagefind, search, options), options);
 }
 
 function plainWords(value) {
@@ -447,10 +481,10 @@ async function run() {
   try {
     const pagefind = await pagefindLoaded;
     if (filtersLoaded) await filtersLoaded;
-    const [asHeld, statusAs] = await asTheIndexHoldsIt(pagefind, searchTerm(query));
+    const [asHeld, statusAs, asWritten] = await asTheIndexHoldsIt(pagefind, searchTerm(query));
     if (number !== generation) return;
     inNoPage = asHeld === IN_NO_PAGE;
-    [term, searchedAs] = [inNoPage ? "" : asHeld, statusAs];
+    [term, searchedAs, termAsWritten] = [inNoPage ? "" : asHeld, statusAs, asWritten];
     search = await searchOf(pagefind, { filters });
     if (number !== generation) return; // a newer search has set `term`: not to be folded by this one
     if (search && query && !search.results.length && !inNoPage && UNFOLDED.test(query)) {
@@ -458,9 +492,12 @@ async function run() {
       search = await pagefind.search(term, { filters });
     }
     if (number !== generation || !search) return; // a newer search has started
-    search = await withMissedPhrase(pagefind, search, { filters });
+    search = await withPagesAdded(pagefind, search, { filters });
     if (number !== generation) return;
-    const ranked = await newestFirstAmongEqual(pagefind, search.results, { filters });
+    const own = search.results.length - (search.added || 0); // the pages added come after Pagefind's, as they are
+    const ranked = (await newestFirstAmongEqual(pagefind, search.results.slice(0, own), { filters })).concat(
+      search.results.slice(own),
+    );
     if (number !== generation) return;
     results = shownResults(ranked);
     shown = 0;
@@ -829,7 +866,7 @@ async function facetCounts(search, number) {
   for (const [name, values] of chosen) {
     if (!values.size) continue;
     const options = { filters: activeFilters(name) };
-    const other = await withMissedPhrase(pagefind, await searchOf(pagefind, options), options);
+    const other = await withPagesAdded(pagefind, await searchOf(pagefind, options), options);
     if (number !== generation) return counts;
     counts[name] = other.filters[name] || {};
   }
