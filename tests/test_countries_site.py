@@ -205,13 +205,13 @@ def test_polish_collation_on_the_built_index(content_copy, tmp_path):
 
 
 def test_timeline_events_that_involve_a_country(site):
-    page = read_page(site / "en" / "countries" / "vietnam" / "index.html")
-    assert "25–26 October 2025 : Signing ceremony" in page.text
-    assert "/en/timeline/2025/#signing-ceremony" in page.links
-    assert (
-        "25–26 października 2025 : Ceremonia podpisania"
-        in read_page(site / "pl" / "kraje" / "wietnam" / "index.html").text
-    )
+    for path, day, title, timeline in (
+        ("en/countries/vietnam", "26 October 2025", "Signing ceremony", "en/timeline"),
+        ("pl/kraje/wietnam", "26 października 2025", "Ceremonia podpisania", "pl/os-czasu"),
+    ):
+        html = (site / path / "index.html").read_text("utf-8")
+        dates = f'<time datetime="2025-10-25">25</time>–<time datetime="2025-10-26">{day}</time>'
+        assert f'{dates}: <a href="/{timeline}/2025/#signing-ceremony" dir="ltr">{title}</a>' in html
     assert "Signing ceremony" not in read_page(site / "en" / "countries" / "poland" / "index.html").text
 
 

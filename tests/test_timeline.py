@@ -12,6 +12,7 @@ import pytest
 from pelican.settings import read_settings
 
 from archive_core.page_ids import RESERVED_IDS
+from archive_core.urls import country_url
 from tools.check import check
 
 from .conftest import ROOT, SETTINGS, build_site
@@ -105,6 +106,25 @@ def test_an_event_over_two_days_links_its_articles_in_the_page_language_or_the_o
     english = entry_html(page_showing(site, "en", "signing-ceremony"), "signing-ceremony")
     assert f'<a href="{LODZ}" hreflang="pl" lang="pl" dir="ltr">Konferencja o konwencji w Łodzi</a>' in english
     assert '(<span class="only-in">Only in Polish</span>)' in english
+
+
+def test_a_country_page_dates_its_events_as_the_timeline_does(site: Path):
+    """A country's events carry their dates at their own precision, a range as its two ends: a month is not a day
+    (`2023-01`, never `2023-01-01`), and the second day of a meeting is marked as a date too."""
+    for lang, month, day in (("pl", "styczeń 2023", "26 października 2025"), ("en", "January 2023", "26 October 2025")):
+        for entry_id, country, written in (
+            ("negotiations-session", "DZ", f'<time datetime="2023-01">{month}</time>'),
+            (
+                "signing-ceremony",
+                "VN",
+                f'<time datetime="2025-10-25">25</time>–<time datetime="2025-10-26">{day}</time>',
+            ),
+        ):
+            entry, url = entry_html(page_showing(site, lang, entry_id), entry_id), country_url(country, lang)
+            assert written in entry and f'href="/{url}"' in entry
+            events = (site / url / "index.html").read_text("utf-8")
+            events = events[events.index('id="events-heading"') :]
+            assert written + ": " in events[: events.index("</section>")], (url, lang)
 
 
 def test_an_untranslated_article_is_counted_on_the_other_languages_timeline_and_listed_on_its_year_page(site: Path):

@@ -131,6 +131,22 @@ def parse_range(start: Any, end: Any, written: tuple[str | None, str | None] = (
 
 
 @cache  # a timeline of 10,000 articles has far fewer dates
+@dataclass(frozen=True)
+class TimeRef:
+    """One `<time datetime>`: the ISO value at the date's precision and its localized text."""
+
+    iso: str
+    text: str
+
+
+def time_refs(when: When, text: DateText) -> tuple[TimeRef, ...]:
+    """The start (and end) of `when` as `<time>` elements; one for a single date or a range written as one text."""
+    start = TimeRef(when.iso(when.start), text.start)
+    if when.end is None or text.end is None:
+        return (start,)
+    return (start, TimeRef(when.iso(when.end), text.end))
+
+
 def date_text(when: When, lang: str) -> DateText:
     """`27 grudnia 2019`, `December 2019`, `2019`; ranges as `25–26 October 2025`."""
     locale = babel_locale(lang)

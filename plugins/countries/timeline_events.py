@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 from archive_core.events import Event
 from archive_core.timeline_pages import EventPages
-from archive_core.when import date_text
+from archive_core.when import TimeRef, date_text, time_refs
 
 
 @dataclass(frozen=True)
 class CountryEvent:
-    iso: str  # the (first) day, for <time datetime>
-    when: str  # `25–26 października 2025`
+    times: tuple[TimeRef, ...]  # its start and end, at the precision of its date
+    separator: str  # between the two: `25–26 października 2025`
     title: str
     url: str  # the timeline page, at the event's anchor
 
@@ -26,8 +26,8 @@ def events_by_country(events: Iterable[Event], lang: str, pages: EventPages) -> 
     for event in sorted((e for e in events if e.when is not None), key=lambda e: (e.when.start, e.id)):
         text = date_text(event.when, lang)
         entry = CountryEvent(
-            iso=event.when.start.isoformat(),
-            when=f"{text.start}{text.separator}{text.end or ''}",
+            times=time_refs(event.when, text),
+            separator=text.separator,
             title=event.title[lang],
             url=pages.url(event.id, lang),
         )

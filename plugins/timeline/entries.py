@@ -18,7 +18,7 @@ from archive_core.other_names import NamesTable
 from archive_core.provenance import Citation, Correction, Localized
 from archive_core.timeline_pages import Place, page_url, place_url, places
 from archive_core.urls import article_anchor, country_url, section_url
-from archive_core.when import DateText, When, date_text
+from archive_core.when import DateText, TimeRef, When, date_text, time_refs
 
 ARTICLE_KIND = "article"
 
@@ -45,14 +45,6 @@ class Link:
 
 
 @dataclass(frozen=True)
-class TimeRef:
-    """One `<time datetime>`: the ISO value and its localized text."""
-
-    iso: str
-    text: str
-
-
-@dataclass(frozen=True)
 class Entry:
     id: str  # the anchor on the timeline page
     kind: str
@@ -76,10 +68,7 @@ class Entry:
         """The start (and end) as `<time>` elements; one for a single date or an unsplittable range."""
         if self.when is None or self.date_text is None:
             return ()
-        start = TimeRef(self.when.iso(self.when.start), self.date_text.start)
-        if self.when.end is None or self.date_text.end is None:
-            return (start,)
-        return (start, TimeRef(self.when.iso(self.when.end), self.date_text.end))
+        return time_refs(self.when, self.date_text)
 
 
 @dataclass(frozen=True)
