@@ -112,6 +112,20 @@ def test_a_day_finds_its_pages_then_the_pages_whose_text_writes_it(page, numbers
     assert not HELD_DAY.search(page.locator("body").inner_text()), f"{query!r} on {path}"
 
 
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [
+        # No page is dated 25 November 2020 nor writes it; REPORT writes 25 November 2025, whose figures
+        # (`11252025`, `25112025`) the day typed with its year in two (`112520`, `251120`) begins: it was listed.
+        (EN, "11/25/20"),
+        (PL, "25.11.20"),
+        (PL, "prokuratorzy 25.11.20"),
+    ],
+)
+def test_a_day_no_page_holds_finds_no_page_of_a_day_its_figures_begin(page, numbers_served, path, query):
+    assert titles_found(page, numbers_served.base_url, path, query) == [], f"{query!r} on {path}"
+
+
 def test_a_result_still_gives_its_date_as_iso_to_its_time_element(page, numbers_served):
     titles_found(page, numbers_served.base_url, EN, "7/10/2025")
     expect(page.locator("#search-results .search-result-meta time")).to_have_attribute("datetime", "2025-10-07")

@@ -276,6 +276,10 @@ const DAY_WORD_LETTER = "d";
 const HELD_DATE = new RegExp(`^${DAY_WORD_LETTER}(\\d{4})(\\d{2})?(\\d{2})?$`, "u");
 const IN_NO_PAGE = Symbol("in no page");
 let inNoPage = false; // the query holds a day in figures no page holds: it finds nothing
+// A day no page is dated that a page's text may write: found only where a page's text writes it (withDayAsWritten),
+// as Pagefind also finds its figures as the start of another day's ("25.11.20" of "25.11.2025").
+const IN_TEXT_ONLY = Symbol("in a page's text only");
+let inTextOnly = false;
 // The query with its held days as a page's text writes them ("12.03.2026" in a report of another day; typed
 // "12.03.26", in four figures, then as typed): Pagefind has no OR, so the pages that write the day are searched for
 // too, and come after the day's own (withDayAsWritten).
@@ -290,6 +294,7 @@ async function asTheIndexHoldsIt(pagefind, value) {
   const quoted = inAPhrase(words);
   const held = await Promise.all(words.map((word, at) => (quoted[at] ? [word] : wordAsHeld(pagefind, word, checked))));
   if (held.some(([searched]) => searched === IN_NO_PAGE)) return [IN_NO_PAGE, "", []];
+  const textOnly = held.some(([searched]) => searched === IN_TEXT_ONLY);
   const kept = held.filter(([searched]) => searched);
   if (!kept.length) return [value, "", []];
   const retyped = held.some(([, start, as], at) => start !== undefined || (as !== undefined && as !== words[at]));
@@ -298,7 +303,7 @@ async function asTheIndexHoldsIt(pagefind, value) {
   const asWritten = Array.from({ length: forms }, (_, at) =>
     kept.map(([searched, , , written = []]) => written[Math.min(at, written.length - 1)] ?? searched).join(" "),
   );
-  return [kept.map(([searched]) => searched).join(" "), retyped ? shown : "", asWritten];
+  return [textOnly ? IN_TEXT_ONLY : kept.map(([searched]) => searched).join(" "), retyped ? shown : "", asWritten];
 }
 
 // Whether each word is part of a quoted phrase: a phrase is searched as typed, its quotes kept whole.
@@ -336,8 +341,9 @@ function isoDate(held) {
 // The day typed as `word` (`core` without what surrounds it), as wordAsHeld gives it: as the `day` field holds it,
 // its year in four figures (typed in two, "25.10.25": 20yy, then 19yy; the field never holds two, and "d1125", of
 // "1/1/25", is the start of "d11252025", 11/25/2025, another day), with the forms a page's text may write it in
-// too: as found, in four figures, and as typed; else as a page's text writes it, as typed, then in four figures;
-// else IN_NO_PAGE (DAY_IN_FIGURES). The status shows the day as a reader writes it, never as held.
+// too: as found, in four figures, and as typed; else IN_TEXT_ONLY, with the forms a page's text may write it in, in
+// four figures, then as typed; else IN_NO_PAGE (DAY_IN_FIGURES). The status shows the day as a reader writes it
+// (the first form), never as held.
 const TWO_FIGURE_YEAR = /^(\d{1,2}([./-])\d{1,2}\2)(\d{2})$/u;
 
 async function dayAsHeld(pagefind, word, core) {
@@ -352,10 +358,10 @@ async function dayAsHeld(pagefind, word, core) {
     const written = await Promise.all(forms.map((form) => indexHolds(pagefind, form.replace(/\D/gu, ""), 0)));
     return [held, undefined, shown(day), forms.filter((_, at) => written[at])];
   }
-  for (const day of new Set([core, ...days])) {
-    if (await indexHolds(pagefind, day.replace(/\D/gu, ""), 0)) return [shown(day), undefined, shown(day), ""];
-  }
-  return [IN_NO_PAGE];
+  const forms = [...new Set([...days, core])].map(shown);
+  const written = await Promise.all(forms.map((form) => indexHolds(pagefind, form.replace(/\D/gu, ""), 0)));
+  const found = forms.filter((_, at) => written[at]);
+  return found.length ? [IN_TEXT_ONLY, undefined, found[0], found] : [IN_NO_PAGE];
 }
 
 // Whether a start is held is the same for every shorter one: halved until the longest is found.
@@ -433,13 +439,10 @@ async function withDayAsWritten(pagefind, search, options) {
 }
 
 // Whether `content` writes each day in figures of `value` with these figures: not a longer day they begin.
+const DAY_IN_TEXT = /(?<![\p{N}./-])(?:\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([./-])\d{1,2}\2\d{1,2})(?!\p{N})/gu;
+
 function writesDays(content, value) {
-  const days = (text) =>
-    text
-      .split(/\s+/)
-      .map((word) => word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, ""))
-      .filter((word) => DAY_IN_FIGURES.test(word))
-      .map((day) => day.replace(/\D/gu, ""));
+  const days = (text) => [...text.matchAll(DAY_IN_TEXT)].map(([day]) => day.replace(/\D/gu, ""));
   const written = new Set(days(content));
   return days(value).every((day) => written.has(day));
 }
@@ -507,11 +510,11 @@ async function run() {
     if (filtersLoaded) await filtersLoaded;
     const [asHeld, statusAs, asWritten] = await asTheIndexHoldsIt(pagefind, searchTerm(query));
     if (number !== generation) return;
-    inNoPage = asHeld === IN_NO_PAGE;
-    [term, searchedAs, termsAsWritten] = [inNoPage ? "" : asHeld, statusAs, asWritten];
+    [inNoPage, inTextOnly] = [asHeld === IN_NO_PAGE, asHeld === IN_TEXT_ONLY];
+    [term, searchedAs, termsAsWritten] = [inNoPage || inTextOnly ? "" : asHeld, statusAs, asWritten];
     search = await searchOf(pagefind, { filters });
     if (number !== generation) return; // a newer search has set `term`: not to be folded by this one
-    if (search && query && !search.results.length && !inNoPage && UNFOLDED.test(query)) {
+    if (search && query && !search.results.length && !inNoPage && !inTextOnly && UNFOLDED.test(query)) {
       term = fold(term); // see asciiRetry
       search = await pagefind.search(term, { filters });
     }
@@ -539,9 +542,10 @@ async function run() {
   }
 }
 
-// Pagefind's search of `term`, or none found where the query holds a day no page holds (DAY_IN_FIGURES).
+// Pagefind's search of `term`, or none found where the query holds a day no page holds (DAY_IN_FIGURES), or no page
+// is dated (IN_TEXT_ONLY: the pages that write it are added, withDayAsWritten).
 async function searchOf(pagefind, options) {
-  return inNoPage ? { results: [], filters: {} } : pagefind.search(term || null, options);
+  return inNoPage || inTextOnly ? { results: [], filters: {} } : pagefind.search(term || null, options);
 }
 
 // Pagefind ranks equal scores in no useful order (its index's page order: oldest URL first; a filter alone
