@@ -300,7 +300,10 @@ PROPOSED_LINK = re.compile(r"without escapes: (\{static\}\S+)$")
         (["zdjęcia/map.png"], ["{static}/zdjęcia/map.png"]),
         # `lodz.png` is there: renamed so, `łódź.png` would have replaced it.
         (["images/łódź.png", "images/lodz.png"], ["{static}/images/łódź.png", "{static}/images/lodz.png"]),
-        (["files/a#b.pdf"], ["{static}/files/a#b.pdf"]),  # was told "does not exist", and the file to be linked
+        (["files/a#b.pdf"], ["{static}/files/a#b.pdf"]),
+        # Renamed where it is, at the root or in a folder the site writes into, it would take an address of the site's.
+        (["łódź.png"], ["{static}/łódź.png"]),
+        (["en/łódź.png"], ["{static}/en/łódź.png"]),  # was told "does not exist", and the file to be linked
         (["files/raport 1.pdf"], []),  # linked by no article: told as a file
     ],
 )

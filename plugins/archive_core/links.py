@@ -18,6 +18,7 @@ from archive_core import paths
 from archive_core.errors import ContentError, Problem
 
 from .articles import ArticleDocument
+from .layout import ascii_name
 from .locales import LANGUAGES
 from .markdown import COPIED_PREFIXES, ID_ATTRIBUTE, SiteLink
 from .suggestions import as_slug
@@ -121,17 +122,18 @@ def _named_file(content_dir: Path, source: Path, link: SiteLink) -> Path | None:
 
 
 def name_hint(content_dir: Path, relative: str) -> str:
-    """NAME_HINT with the path to give the file at `relative`, each part no link reaches made of ASCII
-    (`zdjęcia/łódź.png`: `zdjecia/lodz.png`; the folder too, or the file renamed alone is still out of reach), and
-    the link to write: {static}, whatever the link's prefix, as an {attach} link is refused for its folder."""
+    """NAME_HINT with the path to give the file at `relative` and the link to write. Each part no link reaches is
+    transliterated (`zdjęcia/łódź.png`: `zdjecia/lodz.png`, the folder too, or the file renamed alone stays out of
+    reach), in a folder of its own where it would take an address of the site's (`łódź.png`: `files/lodz.png`), never
+    as a file that is there; linked with {static}, whatever the link's prefix: an {attach} link is refused."""
     *folders, name = relative.split("/")
-    stem, suffix = os.path.splitext(name)
-    ascii_name = (as_slug(stem) or "file") + suffix.lower() if unreachable_characters(name) else name
     parts = [as_slug(folder) or "files" if unreachable_characters(folder) else folder for folder in folders]
-    renamed = "/".join([*parts, ascii_name])
+    renamed = "/".join([*parts, ascii_name(name, "file") if unreachable_characters(name) else name])
+    if site_address_problem(renamed):
+        renamed = f"files/{renamed}"
     stem, suffix = os.path.splitext(renamed)
     number = 2
-    while os.path.lexists(content_dir / renamed):  # never over a file of the archive
+    while os.path.lexists(content_dir / renamed):
         renamed, number = f"{stem}-{number}{suffix}", number + 1
     return f"{NAME_HINT}: such as {renamed}, linked as {{static}}/{renamed}"
 
