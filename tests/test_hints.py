@@ -11,6 +11,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from hypothesis import example, given, settings
@@ -279,3 +280,65 @@ def test_the_date_a_translation_is_told_to_take_from_its_original_of_another_yea
     translation.write_text(translation.read_text(encoding="utf-8").replace("2025-03-10", "2026-01-05"), "utf-8")
     translation.rename(to)
     assert shown(check(content_copy)) == before
+
+
+# `such as files/a-b.pdf, linked as {static}/files/a-b.pdf`; `without escapes: {static}/images/map.png`
+PROPOSED_NAME = re.compile(r"such as (\S+), linked as (\{static\}\S+?)\)?(?:;|$)")
+PROPOSED_LINK = re.compile(r"without escapes: (\{static\}\S+)$")
+
+
+@pytest.mark.parametrize(
+    ("files", "links"),
+    [
+        (["images/map.png"], ["{static}/images/map%2Epng"]),
+        # The hint said to write `{attach}/images/map.png`, which is refused for the folder it copies into.
+        (["images/map.png"], ["{attach}/images/map%2Epng"]),
+        (["images/łodź.png"], ["{attach}/images/%C5%82od%C5%BA.png"]),
+        (["files/a b.pdf"], ["{static}/files/a%20b.pdf"]),
+        (["files/a&b.pdf", "files/a;b.pdf"], ["{static}/files/a&b.pdf", "{static}/files/a;b.pdf"]),
+        # The hint named the file `map.png`, its name already: the folder's `ę` is what no link reaches.
+        (["zdjęcia/map.png"], ["{static}/zdjęcia/map.png"]),
+        # `lodz.png` is there: renamed so, `łódź.png` would have replaced it.
+        (["images/łódź.png", "images/lodz.png"], ["{static}/images/łódź.png", "{static}/images/lodz.png"]),
+        (["files/a#b.pdf"], ["{static}/files/a#b.pdf"]),
+        # Renamed where it is, at the root or in a folder the site writes into, it would take an address of the site's.
+        (["łódź.png"], ["{static}/łódź.png"]),
+        (["en/łódź.png"], ["{static}/en/łódź.png"]),  # was told "does not exist", and the file to be linked
+        (["files/raport 1.pdf"], []),  # linked by no article: told as a file
+    ],
+)
+def test_the_names_and_paths_hints_propose_for_copied_files_end_the_problem(content_copy, files, links):
+    before = shown(check(content_copy))
+    for name in files:
+        (content_copy / name).parent.mkdir(parents=True, exist_ok=True)
+        (content_copy / name).write_bytes(b"%PDF-1.4\n" if name.endswith(".pdf") else b"\x89PNG\r\n\x1a\n")
+    article = content_copy / "articles" / "2025" / "hints-files.en.md"
+    write_article(content_copy, "hints-files", "Files", "en", 2025)
+    body = "".join(f"\n[A file]({link})\n" for link in links)
+    article.write_text(article.read_text(encoding="utf-8") + body, encoding="utf-8")
+    problems = [problem for problem in check(content_copy) if shown([problem]) - before]
+    assert problems
+    text = article.read_text(encoding="utf-8")
+    for problem in problems:
+        if named := PROPOSED_NAME.search(problem.hint or ""):
+            renamed, link = named.groups()
+            old = Path(problem.path) if problem.field == "file" else None
+            if old is None:
+                [old] = [content_copy / name for name in files if f"points to {name}," in problem.message]
+            (content_copy / renamed).parent.mkdir(parents=True, exist_ok=True)
+            old.rename(content_copy / renamed)
+            written = written_link(text, problem.message)
+            text = text.replace(written, link) if written else text + f"\n[A file]({link})\n"
+        elif proposed := PROPOSED_LINK.search(problem.hint or ""):
+            text = text.replace(written_link(text, problem.message), proposed.group(1))
+        else:
+            pytest.fail(f"no name or path proposed: {problem}")
+    article.write_text(text, encoding="utf-8")
+    assert shown(check(content_copy)) == before
+
+
+def written_link(text: str, message: str) -> str | None:
+    """The link a problem's message names (`link '{static}/zdj%C4%99cia/map.png'`) as the article writes it."""
+    if not (told := re.search(r"link '([^']+)'", message)):
+        return None
+    return told.group(1) if f"({told.group(1)})" in text else unquote(told.group(1))

@@ -19,6 +19,8 @@ IN_NUMBERS = {PL: "Konwencja w liczbach", EN: "The convention in numbers"}
 MINISTERS = {PL: "Ministrowie sprawiedliwości spotkali się w Warszawie", EN: "Justice ministers meet in Warsaw"}
 NEW_YEAR = {PL: "Noworoczne plany rządu", EN: "The government's plans for the new year"}
 WORKSHOP = {PL: "Warsztaty dla prokuratorów", EN: "A workshop for prosecutors"}
+# Dated another day (2 December 2025), it writes the day of the workshop: `11/25/2025`, `25.11.2025`.
+REPORT = {PL: "Prokuratorzy publikują raport z warsztatów", EN: "Prosecutors publish their workshop report"}
 # A day as the index holds it (archive_core.locales.DAY_WORD_LETTER and figures), which no reader is to see.
 HELD_DAY = re.compile(r"\bd\d{4,8}\b")
 
@@ -61,9 +63,9 @@ def test_a_number_typed_finds_the_pages_that_write_it_not_the_pages_of_a_day_it_
         (PL, "25.10.2025", IN_NUMBERS),
         # A year in two figures: the day of 20yy. `1/1/25` is the start of `d11252025`, the American form of
         # 25 November 2025: it found that page, as if the reader had typed another day.
+        # REPORT writes `11/25/2025`, which `1/1/25` as typed (`1125`) is the start of too: it was listed after.
         (EN, "1/1/25", NEW_YEAR),
         (PL, "1.1.25", NEW_YEAR),
-        (EN, "11/25/25", WORKSHOP),
         # No page is dated 25 October 2025, and one writes it with its year in four figures.
         (PL, "25.10.25", IN_NUMBERS),
         (EN, "25/10/25", IN_NUMBERS),
@@ -89,6 +91,39 @@ def test_the_status_tells_a_day_as_the_reader_writes_it(page, numbers_served, pa
     assert titles_found(page, numbers_served.base_url, path, query) == [pages[path]], f"{query!r} on {path}"
     expect(page.locator("#search-status")).to_contain_text(f": {searched_as}.")
     assert not HELD_DAY.search(page.locator("body").inner_text()), f"{query!r} on {path}"
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "searched_as"),
+    [
+        (EN, "11/25/2025", None),
+        (PL, "25.11.2025", None),
+        # A year typed in two figures: the pages that write the day with its year in four were not found.
+        (EN, "11/25/25", "11/25/2025"),
+        (PL, "25.11.25", "25.11.2025"),
+        (PL, "(25.11.25),", "25.11.2025"),
+        (EN, "prosecutors 11/25/25", "prosecutors 11/25/2025"),
+    ],
+)
+def test_a_day_finds_its_pages_then_the_pages_whose_text_writes_it(page, numbers_served, path, query, searched_as):
+    assert titles_found(page, numbers_served.base_url, path, query) == [WORKSHOP[path], REPORT[path]], query
+    if searched_as:
+        expect(page.locator("#search-status")).to_contain_text(f": {searched_as}.")
+    assert not HELD_DAY.search(page.locator("body").inner_text()), f"{query!r} on {path}"
+
+
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [
+        # No page is dated 25 November 2020 nor writes it; REPORT writes 25 November 2025, whose figures
+        # (`11252025`, `25112025`) the day typed with its year in two (`112520`, `251120`) begins: it was listed.
+        (EN, "11/25/20"),
+        (PL, "25.11.20"),
+        (PL, "prokuratorzy 25.11.20"),
+    ],
+)
+def test_a_day_no_page_holds_finds_no_page_of_a_day_its_figures_begin(page, numbers_served, path, query):
+    assert titles_found(page, numbers_served.base_url, path, query) == [], f"{query!r} on {path}"
 
 
 def test_a_result_still_gives_its_date_as_iso_to_its_time_element(page, numbers_served):

@@ -39,6 +39,10 @@ def untuned2_served(tmp_path_factory):
         (PL, "12.03.2026"),
         (EN, "12/03/2026"),
         (PL, "Wietnam 12.03.2026"),
+        # A year typed in two figures: the report, which writes it in four, was not found.
+        (PL, "12.03.26"),
+        (EN, "12/03/26"),
+        (PL, "Wietnam 12.03.26"),
     ],
 )
 def test_a_day_in_figures_finds_the_pages_of_that_day_then_the_pages_whose_text_writes_it(

@@ -147,6 +147,8 @@ def test_make_check_takes_a_content_folder_named_relative_to_where_it_runs(conte
         ("a b.pdf", "a%20b.pdf", "points to files/a b.pdf, a name with ' ',"),
         # these were told the file "does not exist", and the file itself to be linked with {static}
         ("a#b.pdf", "a%23b.pdf", "points to files/a#b.pdf, a name with '#',"),
+        # as written, its `#` read as a fragment: told the file `files/a` "does not exist", and `a#b.pdf` to be linked
+        ("a#b.pdf", "a#b.pdf", "points to files/a#b.pdf, a name with '#',"),
         ("a;b.pdf", "a;b.pdf", "points to files/a;b.pdf, a name with ';',"),
         ("a%b.pdf", "a%25b.pdf", "points to files/a%b.pdf, a name with '%',"),
         ("raport-łódź.pdf", "raport-łódź.pdf", "points to files/raport-łódź.pdf, a name with 'ó', 'ł', 'ź',"),
@@ -169,7 +171,7 @@ def test_a_file_no_link_reaches_is_told_to_be_renamed(content_copy):
     (content_copy / "files" / "a#b.pdf").write_bytes(b"%PDF-1.4\n")
     [problem] = [p for p in check(content_copy) if p.severity == "error"]
     assert problem.message == "is not read by the build and would never be published", problem
-    assert problem.hint.startswith(f"its name has '#', {UNREACHABLE}: {NAME_HINT}"), problem
+    assert problem.hint.startswith(f"its path has '#', {UNREACHABLE}: {NAME_HINT}"), problem
 
 
 def test_the_build_refuses_a_copied_file_no_link_reaches_as_make_check_does(content_copy, tmp_path):

@@ -32,11 +32,11 @@ from .errors import ContentError, Problem, display_path
 from .events import check_figures
 from .layout import ARTICLE_SUFFIX, COUNTRIES_FILE, EVENTS_DIR, Layout, meant_data_file
 from .links import (
-    NAME_HINT,
     UNREACHABLE,
     broken_link_problems,
     copied_files,
     copied_type_problem,
+    name_hint,
     unreachable_characters,
 )
 from .locales import LANGUAGES
@@ -99,7 +99,7 @@ def _unread_file_hint(path: Path, content_dir: Path, layout: Layout) -> str:
     for one named nearly as a data file is, that file's name; for one no link can reach, a name one can."""
     relative = path.relative_to(content_dir)
     if copied_type_problem(path) is None and (characters := unreachable_characters(relative)):
-        return f"its name has {characters}, {UNREACHABLE}: {NAME_HINT}, or remove it"
+        return f"its path has {characters}, {UNREACHABLE}: {name_hint(content_dir, relative.as_posix())}; or remove it"
     if meant := meant_data_file(path.relative_to(content_dir)):
         if (content_dir / meant).exists():  # renamed, it would overwrite the data file
             return f"did you mean {meant.as_posix()}? it is there already: merge this file into it, delete this one"

@@ -117,7 +117,12 @@ def raw_name_for(relative: str) -> str:
     own name is what the file, the warning that no article names it and the article's `raw:` must agree on: a name
     `raw:` cannot take was told to be written there, and refused there as no file under sources/."""
     *folders, name = relative.split("/")
+    return "/".join([RAW_SOURCES_DIR, *(slugify(part) or "source" for part in folders[1:]), ascii_name(name, "source")])
+
+
+def ascii_name(name: str, fallback: str) -> str:
+    """A file's `name` transliterated as an address is (`Łódź report.PDF`: `lodz-report.pdf`), its extension kept;
+    `fallback` where nothing of its stem is left."""
     stem, dot, extension = name.rpartition(".") if "." in name.lstrip(".") else (name, "", "")
-    parts = [slugify(part) or "source" for part in (*folders[1:], stem)]
     extension = slugify(extension) if dot else ""
-    return "/".join([RAW_SOURCES_DIR, *parts]) + (f".{extension}" if extension else "")
+    return (slugify(stem) or fallback) + (f".{extension}" if extension else "")

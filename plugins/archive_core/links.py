@@ -18,6 +18,7 @@ from archive_core import paths
 from archive_core.errors import ContentError, Problem
 
 from .articles import ArticleDocument
+from .layout import ascii_name
 from .locales import LANGUAGES
 from .markdown import COPIED_PREFIXES, ID_ATTRIBUTE, SiteLink
 from .suggestions import as_slug
@@ -94,22 +95,47 @@ def _unreachable_name(content_dir: Path, source: Path, link: SiteLink) -> tuple[
     no address reaches, or %-escapes Pelican does not read (it reads `%20` alone, and looks for `a%27b.pdf`)."""
     if link.prefix not in COPIED_PREFIXES or _published_elsewhere(link):  # told as such
         return None
-    target = _resolve(content_dir, source, link.target)
-    if target is None or not os.path.lexists(target):
+    if (target := _named_file(content_dir, source, link)) is None:
         return None
     relative = target.relative_to(content_dir).as_posix()
     if characters := unreachable_characters(relative):
-        stem, suffix = os.path.splitext(target.name)
-        return (
-            f"points to {relative}, a name with {characters}, {UNREACHABLE}",
-            f"{NAME_HINT} (such as {as_slug(stem) or 'file'}{suffix.lower()})",
-        )
+        return f"points to {relative}, a name with {characters}, {UNREACHABLE}", name_hint(content_dir, relative)
     if _resolve(content_dir, source, pelican_path(link)) != target:
+        # {static}, whatever the link's prefix: an {attach} link is refused for the folder it copies into
         return (
             f"spells {relative} with %-escapes, which Pelican does not read (it decodes only %20)",
-            f"write the path as the file is named, without escapes: {{{link.prefix}}}{unquote(pelican_path(link))}",
+            f"write the path as the file is named, without escapes: {{static}}/{relative}",
         )
     return None
+
+
+def _named_file(content_dir: Path, source: Path, link: SiteLink) -> Path | None:
+    """The file of the content folder a copying link's path names, unescaped, as its writer meant it: with what
+    follows a `#` or `?` read as part of the name where only so does it name a file (`a#b.pdf`, written as it is,
+    was told it "does not exist", and the file `a#b.pdf` that nothing links)."""
+    target = _resolve(content_dir, source, link.target)
+    if target is not None and os.path.lexists(target):
+        return target
+    whole = unquote(match.group(1)) if (match := _PREFIX.match(link.url)) else link.target
+    named = _resolve(content_dir, source, whole) if whole != link.target else None
+    return named if named is not None and os.path.lexists(named) else None
+
+
+def name_hint(content_dir: Path, relative: str) -> str:
+    """NAME_HINT with the path to give the file at `relative` and the link to write. Each part no link reaches is
+    transliterated (`zdjęcia/łódź.png`: `zdjecia/lodz.png`, the folder too, or the file renamed alone stays out of
+    reach), in a folder of its own where it would take an address of the site's (`łódź.png`: `files/lodz.png`), never
+    as a file that is there; linked with {static}, whatever the link's prefix: an {attach} link is refused."""
+    *folders, name = relative.split("/")
+    parts = [as_slug(folder) or "files" if unreachable_characters(folder) else folder for folder in folders]
+    renamed = "/".join([*parts, ascii_name(name, "file") if unreachable_characters(name) else name])
+    if site_address_problem(renamed):
+        renamed = f"files/{renamed}"
+    stem, suffix = os.path.splitext(renamed)
+    number = 2
+    while os.path.lexists(content_dir / renamed):
+        renamed, number = f"{stem}-{number}{suffix}", number + 1
+    return f"{NAME_HINT}: such as {renamed}, linked as {{static}}/{renamed}"
 
 
 def unreachable_characters(relative: str | Path) -> str | None:
@@ -225,6 +251,8 @@ def copied_files(content_dir: Path, docs: Sequence[ArticleDocument]) -> set[Path
                 # the file the link names as written too: one it cannot reach is told at the link, once
                 written = (_resolve(content_dir, Path(doc.path), path) for path in (pelican_path(link), link.target))
                 found.update(target for target in written if target)
+                if named := _named_file(content_dir, Path(doc.path), link):
+                    found.add(named)
     return found
 
 

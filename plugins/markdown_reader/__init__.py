@@ -27,10 +27,10 @@ from archive_core.errors import BuildFailed, ContentError, Problem
 from archive_core.facets import NO_NAMES, article_facets
 from archive_core.links import (
     COPIED_HINT,
-    NAME_HINT,
     SITE_ADDRESS_HINT,
     UNREACHABLE,
     copied_type_problem,
+    name_hint,
     site_address_problem,
     unreachable_characters,
 )
@@ -143,7 +143,7 @@ def refuse_escaping_static_files(generator) -> None:
             )
         if characters := unreachable_characters(static.save_as):
             message = f"is copied into the site by a link, and its name has {characters}, {UNREACHABLE}"
-            problems.append(Problem(path, None, "file", message, NAME_HINT))
+            problems.append(Problem(path, None, "file", message, name_hint(Path(generator.path), static.save_as)))
     if problems:
         raise BuildFailed(problems)
 

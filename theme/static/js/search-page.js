@@ -276,26 +276,34 @@ const DAY_WORD_LETTER = "d";
 const HELD_DATE = new RegExp(`^${DAY_WORD_LETTER}(\\d{4})(\\d{2})?(\\d{2})?$`, "u");
 const IN_NO_PAGE = Symbol("in no page");
 let inNoPage = false; // the query holds a day in figures no page holds: it finds nothing
-// The query with its held days as typed, where a page's text also writes them ("12.03.2026" in a report of another
-// day): Pagefind has no OR, so the pages that write the day are searched for too, and come after the day's own.
-let termAsWritten = "";
+// A day no page is dated that a page's text may write: found only where a page's text writes it (withDayAsWritten),
+// as Pagefind also finds its figures as the start of another day's ("25.11.20" of "25.11.2025").
+const IN_TEXT_ONLY = Symbol("in a page's text only");
+let inTextOnly = false;
+// The query with its held days as a page's text writes them ("12.03.2026" in a report of another day; typed
+// "12.03.26", in four figures, then as typed): Pagefind has no OR, so the pages that write the day are searched for
+// too, and come after the day's own (withDayAsWritten).
+let termsAsWritten = [];
 
 // [what Pagefind is asked, the query as the status shows it searched where that is not as typed, else "", and the
-// query with its held days as a page's text writes them where one does, else ""].
+// query with its held days in each form a page's text writes them in (dayAsHeld), else none].
 async function asTheIndexHoldsIt(pagefind, value) {
-  if (!value || /^".*"$/.test(value)) return [value, "", ""];
+  if (!value || /^".*"$/.test(value)) return [value, "", []];
   const words = value.split(" ");
   const checked = words.length <= CHECKED_WORDS;
   const quoted = inAPhrase(words);
   const held = await Promise.all(words.map((word, at) => (quoted[at] ? [word] : wordAsHeld(pagefind, word, checked))));
-  if (held.some(([searched]) => searched === IN_NO_PAGE)) return [IN_NO_PAGE, "", ""];
+  if (held.some(([searched]) => searched === IN_NO_PAGE)) return [IN_NO_PAGE, "", []];
+  const textOnly = held.some(([searched]) => searched === IN_TEXT_ONLY);
   const kept = held.filter(([searched]) => searched);
-  if (!kept.length) return [value, "", ""];
+  if (!kept.length) return [value, "", []];
   const retyped = held.some(([, start, as], at) => start !== undefined || (as !== undefined && as !== words[at]));
   const shown = kept.map(([searched, start, as = searched]) => (start ? `${start}…` : as)).join(" ");
-  const written = kept.some(([, , , asWritten]) => asWritten);
-  const asWritten = written ? kept.map(([searched, , , typed]) => typed || searched).join(" ") : "";
-  return [kept.map(([searched]) => searched).join(" "), retyped ? shown : "", asWritten];
+  const forms = Math.max(0, ...kept.map(([, , , written = []]) => written.length));
+  const asWritten = Array.from({ length: forms }, (_, at) =>
+    kept.map(([searched, , , written = []]) => written[Math.min(at, written.length - 1)] ?? searched).join(" "),
+  );
+  return [textOnly ? IN_TEXT_ONLY : kept.map(([searched]) => searched).join(" "), retyped ? shown : "", asWritten];
 }
 
 // Whether each word is part of a quoted phrase: a phrase is searched as typed, its quotes kept whole.
@@ -311,7 +319,7 @@ function inAPhrase(words) {
 
 // [what the word is searched as, the start searched for it if it is not held ("" where none is: left out), the
 // word as the status shows it searched where that is not what Pagefind is asked (a day: dayAsHeld), and, for a day
-// searched as its held word, the word as typed where a page's text writes it too (searched a second time)].
+// searched as its held word, the forms of it a page's text may write too (each searched after: withDayAsWritten)].
 async function wordAsHeld(pagefind, word, checked) {
   const parts = word.split(PART_SEPARATOR).filter(Boolean);
   if (INNER_PUNCTUATION.test(word) && /\p{L}/u.test(word) && parts.some((part) => part.length > 1)) {
@@ -332,24 +340,28 @@ function isoDate(held) {
 
 // The day typed as `word` (`core` without what surrounds it), as wordAsHeld gives it: as the `day` field holds it,
 // its year in four figures (typed in two, "25.10.25": 20yy, then 19yy; the field never holds two, and "d1125", of
-// "1/1/25", is the start of "d11252025", 11/25/2025, another day), with `word` too where a page's text writes it as
-// typed; else as a page's text writes it, as typed, then in four figures; else IN_NO_PAGE (DAY_IN_FIGURES). The
-// status shows the day as a reader writes it, never as held.
+// "1/1/25", is the start of "d11252025", 11/25/2025, another day), with the forms a page's text may write it in
+// too: as found, in four figures, and as typed; else IN_TEXT_ONLY, with the forms a page's text may write it in, in
+// four figures, then as typed; else IN_NO_PAGE (DAY_IN_FIGURES). The status shows the day as a reader writes it
+// (the first form), never as held.
 const TWO_FIGURE_YEAR = /^(\d{1,2}([./-])\d{1,2}\2)(\d{2})$/u;
 
 async function dayAsHeld(pagefind, word, core) {
   const short = TWO_FIGURE_YEAR.exec(core);
   const days = short ? ["20", "19"].map((century) => `${short[1]}${century}${short[3]}`) : [core];
   const shown = (day) => (day === core ? word : day);
-  const written = indexHolds(pagefind, core.replace(/\D/gu, ""), 0);
   for (const day of days) {
     const held = DAY_WORD_LETTER + day.replace(/\D/gu, "");
-    if (await indexHolds(pagefind, held, 0)) return [held, undefined, shown(day), (await written) ? word : ""];
+    if (!(await indexHolds(pagefind, held, 0))) continue;
+    // Which forms a page's text has a word beginning with: those pages' text is checked for the day (writesDays).
+    const forms = [...new Set([shown(day), word])];
+    const written = await Promise.all(forms.map((form) => indexHolds(pagefind, form.replace(/\D/gu, ""), 0)));
+    return [held, undefined, shown(day), forms.filter((_, at) => written[at])];
   }
-  for (const day of new Set([core, ...days])) {
-    if (await indexHolds(pagefind, day.replace(/\D/gu, ""), 0)) return [shown(day), undefined, shown(day), ""];
-  }
-  return [IN_NO_PAGE];
+  const forms = [...new Set([...days, core])].map(shown);
+  const written = await Promise.all(forms.map((form) => indexHolds(pagefind, form.replace(/\D/gu, ""), 0)));
+  const found = forms.filter((_, at) => written[at]);
+  return found.length ? [IN_TEXT_ONLY, undefined, found[0], found] : [IN_NO_PAGE];
 }
 
 // Whether a start is held is the same for every shorter one: halved until the longest is found.
@@ -410,14 +422,29 @@ async function withMissedPhrase(pagefind, search, options) {
   return withAdded(search, unchecked.filter((_, index) => held[index]), pages.filter((_, index) => held[index]));
 }
 
-// The pages that write a held day as typed (termAsWritten), after the pages of that day: the best scored
-// PHRASE_CHECKS of those the search of the day's word did not find, each with its fragment (for the filters).
+// The pages that write a held day (termsAsWritten, each form in turn), after the pages of that day: of the best
+// scored PHRASE_CHECKS the search of the day's word did not find, those whose text writes the day, each with its
+// fragment (for the filters). Pagefind finds a day's figures as the start of longer ones too: "1/1/25" typed, the
+// pages that write "11/25/2025", another day, were listed.
 async function withDayAsWritten(pagefind, search, options) {
-  if (!termAsWritten) return search;
-  const known = new Set(search.results.map((result) => result.id));
-  const written = await pagefind.search(termAsWritten, options);
-  const added = written.results.filter((result) => !known.has(result.id)).slice(0, PHRASE_CHECKS);
-  return withAdded(search, added, await Promise.all(added.map((result) => result.data())));
+  for (const asWritten of termsAsWritten) {
+    const known = new Set(search.results.map((result) => result.id));
+    const written = await pagefind.search(asWritten, options);
+    const unchecked = written.results.filter((result) => !known.has(result.id)).slice(0, PHRASE_CHECKS);
+    const pages = await Promise.all(unchecked.map((result) => result.data()));
+    const held = pages.map((page) => writesDays(page.content || "", asWritten));
+    search = withAdded(search, unchecked.filter((_, at) => held[at]), pages.filter((_, at) => held[at]));
+  }
+  return search;
+}
+
+// Whether `content` writes each day in figures of `value` with these figures: not a longer day they begin.
+const DAY_IN_TEXT = /(?<![\p{N}./-])(?:\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([./-])\d{1,2}\2\d{1,2})(?!\p{N})/gu;
+
+function writesDays(content, value) {
+  const days = (text) => [...text.matchAll(DAY_IN_TEXT)].map(([day]) => day.replace(/\D/gu, ""));
+  const written = new Set(days(content));
+  return days(value).every((day) => written.has(day));
 }
 
 // `search` with `added` results (their `pages`' data) after its own, counted in its filters (each value a page has);
@@ -483,11 +510,11 @@ async function run() {
     if (filtersLoaded) await filtersLoaded;
     const [asHeld, statusAs, asWritten] = await asTheIndexHoldsIt(pagefind, searchTerm(query));
     if (number !== generation) return;
-    inNoPage = asHeld === IN_NO_PAGE;
-    [term, searchedAs, termAsWritten] = [inNoPage ? "" : asHeld, statusAs, asWritten];
+    [inNoPage, inTextOnly] = [asHeld === IN_NO_PAGE, asHeld === IN_TEXT_ONLY];
+    [term, searchedAs, termsAsWritten] = [inNoPage || inTextOnly ? "" : asHeld, statusAs, asWritten];
     search = await searchOf(pagefind, { filters });
     if (number !== generation) return; // a newer search has set `term`: not to be folded by this one
-    if (search && query && !search.results.length && !inNoPage && UNFOLDED.test(query)) {
+    if (search && query && !search.results.length && !inNoPage && !inTextOnly && UNFOLDED.test(query)) {
       term = fold(term); // see asciiRetry
       search = await pagefind.search(term, { filters });
     }
@@ -515,9 +542,10 @@ async function run() {
   }
 }
 
-// Pagefind's search of `term`, or none found where the query holds a day no page holds (DAY_IN_FIGURES).
+// Pagefind's search of `term`, or none found where the query holds a day no page holds (DAY_IN_FIGURES), or no page
+// is dated (IN_TEXT_ONLY: the pages that write it are added, withDayAsWritten).
 async function searchOf(pagefind, options) {
-  return inNoPage ? { results: [], filters: {} } : pagefind.search(term || null, options);
+  return inNoPage || inTextOnly ? { results: [], filters: {} } : pagefind.search(term || null, options);
 }
 
 // Pagefind ranks equal scores in no useful order (its index's page order: oldest URL first; a filter alone
