@@ -63,6 +63,7 @@ def numeric_dates(value: date, lang: str) -> tuple[str, ...]:
     )
 
 
+@lru_cache(maxsize=8192)  # a day is on the pages of its articles in both languages, and on listings
 def day_search_words(value: date, lang: str) -> tuple[str, ...]:
     """The day as the search index holds it, one word per form readers type it in (`numeric_dates` and ISO): its
     figures joined, as Pagefind joins a typed `25.10.2025`, after `DAY_WORD_LETTER`: `d25102025 d20251025`."""

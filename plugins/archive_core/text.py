@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import icu
 
@@ -332,6 +333,7 @@ def line_of(text: str | bytes, offset: int) -> int:
 _RIGHT_TO_LEFT = frozenset({"R", "AL"})  # Hebrew, Arabic (unicodedata.bidirectional)
 
 
+@lru_cache(maxsize=16384)  # a title is on its own pages and on every listing and related list that shows it
 def title_direction(title: str) -> str:
     """The base direction of a title in one of the archive's languages, both written left to right: `rtl` only for
     one with no left-to-right letter (a headline kept in Arabic), else `ltr`. (`dir="auto"` takes the first

@@ -41,7 +41,8 @@ def published_moment(article) -> datetime:
     return meta.date.replace(tzinfo=timezone(timedelta(minutes=meta.date_offset)))
 
 
-def article_facts(article, settings: dict) -> ArticleFacts:
+def article_facts(article, settings: dict, site_names: dict[str, str]) -> ArticleFacts:
+    """`site_names`: `site_name` of each language, looked up once per build rather than per page."""
     base = absolute_base(settings)
     meta = article.archive
     alternates = {a.hreflang: a.url for a in getattr(article, "alternates", [])}
@@ -52,7 +53,7 @@ def article_facts(article, settings: dict) -> ArticleFacts:
         lang=meta.lang,
         published=published_moment(article),
         description=plain_text(article.summary),
-        site_name=site_name(settings, meta.lang),
+        site_name=site_names[meta.lang],
         site_url=absolute(base, f"{meta.lang}/"),
         source_url=meta.source.url if meta.source else None,
         source_publisher=meta.source.publisher if meta.source else None,
@@ -74,13 +75,13 @@ def article_repository_links(article, settings: dict) -> RepositoryLinks | None:
 class _LastFacts:
     """`article_facts` of the article last asked for: a page asks twice (Open Graph, then JSON-LD)."""
 
-    def __init__(self, settings: dict) -> None:
-        self.settings = settings
+    def __init__(self, settings: dict, site_names: dict[str, str]) -> None:
+        self.settings, self.site_names = settings, site_names
         self.article, self.facts = None, None
 
     def of(self, article) -> ArticleFacts:
         if article is not self.article:  # the article is held, so its identity cannot pass to another
-            self.article, self.facts = article, article_facts(article, self.settings)
+            self.article, self.facts = article, article_facts(article, self.settings, self.site_names)
         return self.facts
 
 
@@ -90,7 +91,7 @@ def install_template_helpers(generator) -> None:
     env = generator.env
     env.filters["page_url"] = page_url
     env.globals["feed_links"] = lambda output_file: feed_links(output_file or "", titles)
-    facts = _LastFacts(settings)
+    facts = _LastFacts(settings, titles)
     env.filters["news_article_json"] = lambda article: json_ld(news_article(facts.of(article)))
     env.filters["open_graph"] = lambda article: open_graph(facts.of(article))
     env.filters["repository_links"] = lambda article: article_repository_links(article, settings)

@@ -85,11 +85,18 @@ def has_letter_to_fold(text: str) -> bool:
     return not UNSPACED.containsNone("".join(letters)) or any(_letter_needs_folding(char) for char in letters)
 
 
+@lru_cache(maxsize=65536)  # a page's words are mostly the archive's vocabulary: each folded once per build
+def ascii_form(word: str) -> str:
+    """`Białorusi` -> `bialorusi`."""
+    return unidecode(word).lower()
+
+
 def folded_terms(text: str) -> list[str]:
     """The ASCII forms of the words of `text` that Pagefind cannot fold (`["bialorusi", "lodz"]`), and the words of
     its runs of a script written without spaces (`公约`)."""
-    words = {word for word in WORD.findall(text) if not word.isascii()}
-    terms = {unidecode(word).lower() for word in words if needs_folding(word)}
-    if not UNSPACED.containsNone(text):
+    words = {word for word in set(WORD.findall(text)) if not word.isascii()}
+    terms = {ascii_form(word) for word in words if needs_folding(word)}
+    # Only a word's letters can split into unspaced words: asking ICU about the words alone, not the whole text.
+    if not UNSPACED.containsNone("".join(words)):
         terms.update(part for word in words if not UNSPACED.containsNone(word) for part in unspaced_words(word))
     return sorted(terms)

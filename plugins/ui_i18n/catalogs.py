@@ -29,6 +29,8 @@ from archive_core.shown_addresses import shows_its_address
 from archive_core.text import title_direction
 from archive_core.urls import section_url
 
+from .once import rendered_once
+
 
 def page_lang(ctx: Context) -> str:
     lang = ctx.get("page_lang")
@@ -112,6 +114,7 @@ def install(env: Environment, settings: dict) -> None:
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals["_"] = env.globals["gettext"] = translated_once(catalogs)
     env.globals["section_url"] = page_section_url
+    env.globals["rendered_once"] = rendered_once()
     env.filters["localdate"] = localdate
     env.filters["localnumber"] = localnumber
     env.filters["daywords"] = localdaywords
