@@ -6,13 +6,15 @@ Two kinds of content, two kinds of test:
 - `real_site` builds content/, whatever it holds: the tests on it assert only
   what holds for every valid archive (tests/invariants.py), and so does
   `grown_site`, content/ plus generated articles (tests/growth.py), the proof
-  that adding articles never breaks them.
+  that adding articles never breaks them, and `untranslated_site`, content/
+  with every translation deleted (a language may have no article of its own).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,23 +59,6 @@ def real_site(tmp_path_factory) -> Path:
     return build_site(tmp_path_factory.mktemp("real-site") / "output", CONTENT, SEARCH_INDEX=True)
 
 
-@pytest.fixture(scope="session")
-def grown_content(tmp_path_factory) -> Path:
-    """content/ plus generated valid articles: newer, older, untranslated, in both languages, in other years."""
-    from .growth import grow
-
-    target = tmp_path_factory.mktemp("grown") / "content"
-    shutil.copytree(CONTENT, target)
-    grow(target)
-    return target
-
-
-@pytest.fixture(scope="session")
-def grown_site(grown_content, tmp_path_factory) -> Path:
-    """With its search index: the gates follow every link, the search page's to Pagefind's files too."""
-    return build_site(tmp_path_factory.mktemp("grown-site") / "output", grown_content, SEARCH_INDEX=True)
-
-
 @dataclass(frozen=True)
 class Archive:
     name: str
@@ -81,12 +66,49 @@ class Archive:
     site: Path
 
 
-@pytest.fixture(scope="session", params=["real", "grown"])
+def _changed_archive(tmp_path_factory, name: str, change: Callable[[Path], object]) -> Archive:
+    """A copy of content/ changed as a contributor could change it, still valid, and its site built with its search
+    index (the gates follow every link, the search page's to Pagefind's files too)."""
+    content = tmp_path_factory.mktemp(name) / "content"
+    shutil.copytree(CONTENT, content)
+    change(content)
+    return Archive(
+        name, content, build_site(tmp_path_factory.mktemp(f"{name}-site") / "output", content, SEARCH_INDEX=True)
+    )
+
+
+@pytest.fixture(scope="session")
+def grown_archive(tmp_path_factory) -> Archive:
+    """content/ plus generated valid articles: newer, older, untranslated, in both languages, in other years."""
+    from .growth import grow
+
+    return _changed_archive(tmp_path_factory, "grown", grow)
+
+
+@pytest.fixture(scope="session")
+def grown_content(grown_archive) -> Path:
+    return grown_archive.content
+
+
+@pytest.fixture(scope="session")
+def grown_site(grown_archive) -> Path:
+    return grown_archive.site
+
+
+@pytest.fixture(scope="session")
+def untranslated_archive(tmp_path_factory) -> Archive:
+    """content/ with every translated version deleted: each article in its own language only."""
+    from .growth import untranslate
+
+    return _changed_archive(tmp_path_factory, "untranslated", untranslate)
+
+
+@pytest.fixture(scope="session", params=["real", "grown", "untranslated"])
 def archive(request) -> Archive:
-    """content/ as it is, then grown: for the tests of what holds for every valid archive."""
+    """content/ as it is, grown, and with no translation: for the tests of what holds for every valid archive."""
     if request.param == "real":
         return Archive("real", CONTENT, request.getfixturevalue("real_site"))
-    return Archive("grown", request.getfixturevalue("grown_content"), request.getfixturevalue("grown_site"))
+    return request.getfixturevalue(f"{request.param}_archive")
 
 
 @pytest.fixture

@@ -109,3 +109,23 @@ def write_article(content: Path, article: Planned, lang: str, table_host: str | 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join([*lines, "---", "", body, ""]), encoding="utf-8")
     return path
+
+
+def untranslate(content: Path) -> list[Path]:
+    """Delete every translated version whose original is in `content`: each article is left in the language it was
+    written in, as an archive is before anyone translates it (with content/ as it is, a language with no article of
+    its own). A version another file links to is kept, so that the archive stays valid. Returns the deleted files."""
+    docs = take(content).articles
+    originals = {(doc.meta.translation_key, doc.meta.lang) for doc in docs if doc.meta.translation is None}
+    translated = [
+        Path(doc.path)
+        for doc in docs
+        if doc.meta.translation and (doc.meta.translation_key, doc.meta.translation.from_lang) in originals
+    ]
+    kept = {path: path.read_bytes() for path in translated}
+    for path in translated:
+        path.unlink()
+    told = "\n".join(str(problem) for problem in take(content).errors)
+    for path in [path for path in translated if path.name in told]:  # linked from elsewhere: kept
+        path.write_bytes(kept.pop(path))
+    return sorted(kept)

@@ -12,33 +12,30 @@ from .build_helpers import run_script
 from .conftest import FIXTURE, build_site
 
 
-def test_the_content_is_frozen_while_pages_are_written_and_unfrozen_after_the_build(tmp_path):
+def freeze_counts_during_a_build(signal, output) -> list[int]:
+    """How many objects were out of the collector's passes each time `signal` was sent in a build of the fixture."""
     frozen: list[int] = []
 
-    def when_written(_pelican) -> None:
+    def count(_sender) -> None:
         frozen.append(gc.get_freeze_count())
 
-    signals.finalized.connect(when_written)
+    signal.connect(count)
     try:
-        build_site(tmp_path / "output", FIXTURE)
+        build_site(output, FIXTURE)
     finally:
-        signals.finalized.disconnect(when_written)
+        signal.disconnect(count)
+    return frozen
+
+
+def test_the_content_is_frozen_while_pages_are_written_and_unfrozen_after_the_build(tmp_path):
+    frozen = freeze_counts_during_a_build(signals.finalized, tmp_path / "output")
     assert frozen and frozen[0] > 0, "the collector's passes went over the whole content"
     assert gc.get_freeze_count() == 0, "a build left objects frozen: a process building again would keep them"
 
 
 def test_what_exists_when_the_build_starts_is_out_of_the_collectors_passes_while_it_reads(tmp_path):
     """The plugins (imported when Pelican starts), the settings: frozen before the first generator reads."""
-    frozen: list[int] = []
-
-    def when_reading_starts(_generator) -> None:
-        frozen.append(gc.get_freeze_count())
-
-    signals.generator_init.connect(when_reading_starts)
-    try:
-        build_site(tmp_path / "output", FIXTURE)
-    finally:
-        signals.generator_init.disconnect(when_reading_starts)
+    frozen = freeze_counts_during_a_build(signals.generator_init, tmp_path / "output")
     assert frozen and frozen[0] > 10_000, f"objects frozen when the first generator was made: {frozen[:1]}"
     assert gc.get_freeze_count() == 0
 

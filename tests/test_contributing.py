@@ -7,6 +7,7 @@ import re
 import shlex
 import subprocess
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
 import jsonschema
@@ -277,6 +278,7 @@ def front_matter_of(text: str) -> dict:
     return as_json(yaml.load(text.split("---\n")[1], Loader=FrontMatterLoader))  # noqa: S506 (a safe loader)
 
 
+@cache  # once, not once per article: the archive grows to thousands
 def validator() -> jsonschema.protocols.Validator:
     committed = json.loads((ROOT / "docs" / "front-matter.schema.json").read_text(encoding="utf-8"))
     assert committed == json_schema()

@@ -172,16 +172,6 @@ def test_a_field_set_twice_is_told_alone(content_copy, file, fixture, written):
     assert shown(check(content_copy)) == before
 
 
-def test_sources_written_as_source_is_told_its_name(content_copy):
-    """`source:` holds one source; a list under it was told `must be an address or a mapping with url:`."""
-    before = shown(check(content_copy))
-    edit(content_copy / "data/countries.yaml", f"  source: {SOURCE}\n", f"  source:\n    - url: {SOURCE}\n")
-    told = only_error(content_copy, before)
-    assert (told.field, told.line) == ("PL.source", 17) and "`sources:`" in told.hint, told
-    edit(content_copy / "data/countries.yaml", "  source:\n    - url:", "  sources:\n    - url:")
-    assert shown(check(content_copy)) == before
-
-
 SECOND_RECORD = {
     "a country's status": (
         "data/countries.yaml",
@@ -217,37 +207,6 @@ def test_a_second_record_of_one_thing_names_the_line_of_the_first(content_copy, 
     assert shown(check(content_copy)) == before
 
 
-@pytest.mark.parametrize(
-    ("file", "fixture", "written"),
-    [
-        ("data/countries.yaml", "- code: PL\n  status: signed\n", "- code: PL\n   status: signed\n"),
-        ("data/timeline/signing-ceremony.yaml", "  en: Signing ceremony\n", "   en: Signing ceremony\n"),
-    ],
-    ids=["a record's field", "an event's title in English"],
-)
-def test_a_field_indented_one_space_too_far_is_told_its_column(content_copy, file, fixture, written):
-    """A field one space deeper than the field above it, which has a value, was told that the field above
-    must be alone on its line with its fields under it (`code:` alone, under `- `): followed, another error."""
-    before, told = told_after(content_copy, file, fixture, written)
-    spaces = re.search(r"indent it (\d+) \(as line", told.hint)
-    assert spaces and "gives" not in told.hint, told
-    line = written.split("\n")[1 if written.startswith("- ") else 0]
-    edit(content_copy / file, line, " " * int(spaces.group(1)) + line.lstrip(" "))
-    assert shown(check(content_copy)) == before
-
-
-def test_a_misspelt_article_of_a_person_is_told_the_one_meant(content_copy):
-    """An event's misspelt `articles:` key was told the key meant; a person's only `use a translation_key`."""
-    before = shown(check(content_copy))
-    people = content_copy / "data" / "people.yaml"
-    edit(people, "  articles: [civil-society-concerns]\n", "  articles: [civil-society-concern]\n")
-    told = only_error(content_copy, before)
-    meant = re.search(r"did you mean '([\w-]+)'\?", told.hint)
-    assert told.field == "Quillfeather.articles.0" and meant, told
-    edit(people, "civil-society-concern]", f"{meant.group(1)}]")
-    assert shown(check(content_copy)) == before
-
-
 def test_the_sources_table_is_told_an_article_moved_and_a_raw_copy_it_does_not_list(content_copy):
     """`content/sources/README.md` lists each raw copy with the article it became, as `make import` asks; an
     article moved to another year's folder (its date corrected), or a raw copy imported and not added to the
@@ -275,42 +234,64 @@ def test_the_sources_table_is_told_an_article_moved_and_a_raw_copy_it_does_not_l
     assert shown(check(content_copy)) == before
 
 
-@pytest.mark.parametrize(
-    ("file", "fixture", "written"),
-    [
-        ("data/countries.yaml", "- code: PL\n", "- code: POL\n"),
-        ("data/timeline/signing-ceremony.yaml", "countries: [VN]\n", "countries: [VNM]\n"),
-    ],
-    ids=["a record's code", "an event's country"],
-)
-def test_a_three_letter_country_code_is_told_its_two_letter_one(content_copy, file, fixture, written):
+# Each of these takes the written text and the problem told of it, checks what the hint says, and returns the
+# edit the hint asks for, as (text, its replacement).
+def _sources_as_told(written: str, told: Problem) -> tuple[str, str]:
+    """`source:` holds one source; a list under it was told `must be an address or a mapping with url:`."""
+    assert (told.field, told.line) == ("PL.source", 17) and "`sources:`" in told.hint, told
+    return "  source:\n    - url:", "  sources:\n    - url:"
+
+
+def _indented_as_told(written: str, told: Problem) -> tuple[str, str]:
+    """A field one space deeper than the field above it, which has a value, was told that the field above
+    must be alone on its line with its fields under it (`code:` alone, under `- `): followed, another error."""
+    spaces = re.search(r"indent it (\d+) \(as line", told.hint)
+    assert spaces and "gives" not in told.hint, told
+    line = written.split("\n")[1 if written.startswith("- ") else 0]
+    return line, " " * int(spaces.group(1)) + line.lstrip(" ")
+
+
+def _article_meant_as_told(written: str, told: Problem) -> tuple[str, str]:
+    """An event's misspelt `articles:` key was told the key meant; a person's only `use a translation_key`."""
+    meant = re.search(r"did you mean '([\w-]+)'\?", told.hint)
+    assert told.field == "Quillfeather.articles.0" and meant, told
+    return "civil-society-concern]", f"{meant.group(1)}]"
+
+
+def _two_letter_code_as_told(written: str, told: Problem) -> tuple[str, str]:
     """`DEU`, `VNM`, as other datasets write countries, were told only the rule, not the code to write."""
-    before, told = told_after(content_copy, file, fixture, written)
     code = re.search(r"^write ([A-Z]{2}):", told.hint)
     assert code, told
-    edit(content_copy / file, written, written.replace(written.split()[-1].strip("[]"), code[1]))  # as told
-    assert shown(check(content_copy)) == before
+    return written, written.replace(written.split()[-1].strip("[]"), code[1])
 
 
-@pytest.mark.parametrize(
-    ("fixture", "written"),
-    [
-        ("  date: 2025-10-25\n  place: hanoi\n  source: https://example.org/status/vn\n",
-         "  date: 2025-10-25\n  date: 2025-11-30\n  place: hanoi\n  source: https://example.org/status/vn\n"),
-        ("- code: PL\n  status: signed\n", "- code: PL\n  status: signed\n  status: ratified\n"),
-    ],
-    ids=["a date, against an event", "a status, against its place"],
-)  # fmt: skip
-def test_a_field_set_twice_in_a_record_is_told_alone(content_copy, fixture, written):
-    """A record's field set twice was told so, and then its last value checked as if it were meant: a `status:`
-    set twice was told that a 'ratified' status has no place; a `date:` set twice, that the signing event names a
-    country signed on another day. Only the field set twice is told; the line deleted as told, nothing is left."""
-    before = shown(check(content_copy))
-    countries = content_copy / "data" / "countries.yaml"
-    edit(countries, fixture, written)
-    told = only_error(content_copy, before)
-    assert "is set twice" in told.message and told.path == str(countries), told
-    lines = countries.read_text(encoding="utf-8").split("\n")
-    del lines[told.line - 1]  # keep one: the first, which a reviewer read
-    countries.write_text("\n".join(lines), encoding="utf-8")
+# (file, the fixture's text, the newcomer's edit of it, what the hint says and the edit it asks for)
+AS_TOLD = {
+    "sources written as source": (
+        "data/countries.yaml", f"  source: {SOURCE}\n", f"  source:\n    - url: {SOURCE}\n", _sources_as_told
+    ),
+    "a record's field indented one space too far": (
+        "data/countries.yaml", "- code: PL\n  status: signed\n", "- code: PL\n   status: signed\n", _indented_as_told
+    ),
+    "an event's title in English indented one space too far": (
+        "data/timeline/signing-ceremony.yaml", "  en: Signing ceremony\n", "   en: Signing ceremony\n",
+        _indented_as_told,
+    ),
+    "a person's article misspelt": (
+        "data/people.yaml", "  articles: [civil-society-concerns]\n", "  articles: [civil-society-concern]\n",
+        _article_meant_as_told,
+    ),
+    "a record's code in three letters": (
+        "data/countries.yaml", "- code: PL\n", "- code: POL\n", _two_letter_code_as_told
+    ),
+    "an event's country in three letters": (
+        "data/timeline/signing-ceremony.yaml", "countries: [VN]\n", "countries: [VNM]\n", _two_letter_code_as_told
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("file", "fixture", "written", "as_told"), AS_TOLD.values(), ids=AS_TOLD.keys())
+def test_the_hint_names_what_to_write_and_written_ends_the_problem(content_copy, file, fixture, written, as_told):
+    before, told = told_after(content_copy, file, fixture, written)
+    edit(content_copy / file, *as_told(written, told))
     assert shown(check(content_copy)) == before

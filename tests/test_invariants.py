@@ -7,6 +7,8 @@ years) never fails these tests: tests/growth.py writes them.
 
 from __future__ import annotations
 
+from archive_core.locales import LANGUAGES
+
 from . import invariants
 from .conftest import build_site
 from .stylesheets import pages_with_unloaded_styles
@@ -21,12 +23,14 @@ def test_home_pages_list_every_article_newest_first(archive):
 
 
 def test_the_newest_article_of_each_language_heads_its_home_page(archive):
-    for lang in ("pl", "en"):
-        own = [a for a in invariants.listed(archive.content, lang) if a.meta.lang == lang]
-        first = invariants.read_page(archive.site / lang / "index.html").main_links
-        assert own and invariants.ARTICLE_URL.match(first[0])
-        newest = invariants.listed(archive.content, lang)[0]
-        assert first[0] == newest.url, (lang, first[:3])
+    """The newest article a language lists, in that language or, where it has none of its own yet (an archive
+    nobody has translated), in the other, is the first link of its home page's content."""
+    for lang in LANGUAGES:
+        newest = invariants.listed(archive.content, lang)[:1]
+        links = invariants.read_page(archive.site / lang / "index.html").main_links
+        shown = [link for link in links if invariants.ARTICLE_URL.match(link)]
+        assert shown[:1] == [article.url for article in newest], (lang, links[:3])
+        assert not newest or links[0] == newest[0].url, (lang, links[:3])
 
 
 def test_feeds_hold_each_languages_newest_articles(archive):

@@ -49,21 +49,6 @@ ACCEPTED = [
 ]
 
 
-# Hosts with letters outside ASCII, which can pass for other sites (IDN homographs): refused, with the ASCII form
-# the archive shows readers in the hint.
-LOOK_ALIKES = {
-    "https://vietnamplu\u0455.vn/a": "U+0455 CYRILLIC SMALL LETTER DZE), which can pass for others: write it as xn--",
-    "https://ex\u0430mple.org/": "U+0430 CYRILLIC SMALL LETTER A",
-    "https://пример.рф/": "write it as xn--e1afmkfd.xn--p1ai,",
-    "https://łódź.pl/": "write it as xn--d-uga0v4h.pl,",
-}
-
-
-@pytest.mark.parametrize("url", LOOK_ALIKES)
-def test_a_host_outside_ascii_is_refused_with_its_ascii_form(url, content_copy):
-    assert_refused_as_source_url(url, content_copy, LOOK_ALIKES[url])
-
-
 def assert_refused_as_source_url(url: str, content_copy, hint: str = "") -> None:
     """`url` is refused by `is_http_url`, and by `make check` at its line as an article's `source.url`."""
     assert not is_http_url(url)
@@ -157,6 +142,7 @@ def test_a_link_in_a_body_to_a_real_address_is_accepted(content_copy):
 # An address refused for what it holds is told what that is, wherever it is written: the hint was "give the full
 # https://... address" to a writer who had (a user name before the host, a port out of range), and a body link was
 # told a list of every reason there is.
+OUTSIDE_ASCII = "its host has letters outside ASCII ("
 REASONS = {
     "https://www.un.org@evil.example/x": "what comes before '@' is a user name or password, which a link hides, "
     "and the host is evil.example: write the page's address without it",
@@ -167,6 +153,17 @@ REASONS = {
     "https://[fe80::1%25en0]/": "its IPv6 host names a network interface of the reader's own machine",
     "https://example.org/a b": "it holds ' ', which an address holds only %-escaped",
     "https://[example.org/": "its host cannot be read",
+    # Hosts with letters outside ASCII, which can pass for other sites (IDN homographs): told the ASCII form the
+    # archive shows readers.
+    "https://vietnamplu\u0455.vn/a": f"{OUTSIDE_ASCII}U+0455 CYRILLIC SMALL LETTER DZE), which can pass for others: "
+    "write it as xn--vietnamplu-v2i.vn,",
+    "https://ex\u0430mple.org/": f"{OUTSIDE_ASCII}U+0430 CYRILLIC SMALL LETTER A), which can pass for others: "
+    "write it as xn--exmple-4nf.org,",
+    "https://пример.рф/": f"{OUTSIDE_ASCII}U+043F CYRILLIC SMALL LETTER PE, U+0440 CYRILLIC SMALL LETTER ER, U+0438 "
+    "CYRILLIC SMALL LETTER I, U+043C CYRILLIC SMALL LETTER EM, U+0435 CYRILLIC SMALL LETTER IE, U+0444 CYRILLIC "
+    "SMALL LETTER EF), which can pass for others: write it as xn--e1afmkfd.xn--p1ai,",
+    "https://łódź.pl/": f"{OUTSIDE_ASCII}U+0142 LATIN SMALL LETTER L WITH STROKE, U+00F3 LATIN SMALL LETTER O WITH "
+    "ACUTE, U+017A LATIN SMALL LETTER Z WITH ACUTE), which can pass for others: write it as xn--d-uga0v4h.pl,",
 }
 
 
@@ -177,7 +174,9 @@ def test_a_refused_address_is_told_why_wherever_it_is(url, content_copy):
     (content_copy / name).write_text(text, encoding="utf-8")
     problems = [str(p) for p in check(content_copy) if p.path == str(content_copy / name)]
     assert any(p.startswith(f"{content_copy / name}:{line}:") and f"({REASONS[url]}" in p for p in problems), problems
-    if " " in url or "[" in url:  # markdown-it writes a link's address with these %-escaped: no longer this one
+    # markdown-it writes a link's address with these %-escaped, and a host outside ASCII in its xn-- form (the
+    # form the hint asks for): no longer this one.
+    if " " in url or "[" in url or not url.isascii():
         return
     path = content_copy / "articles/2025/good-article.en.md"
     text = good("https://example.org/a", "https://example.org/a")
