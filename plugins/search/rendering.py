@@ -26,6 +26,7 @@ import re
 from html import escape
 
 import lxml.html
+from lxml import etree
 from markupsafe import Markup
 
 from .folding import folded_terms, has_letter_to_fold
@@ -33,17 +34,18 @@ from .folding import folded_terms, has_letter_to_fold
 FOLDED_META = "folded"
 _CHARACTER_REFERENCE = re.compile(r"&(?!(?:amp|lt|gt|quot|#39|#34|#x27|#x22);)")
 BODY_MARKER = "data-pagefind-body"
-_NOT_INDEXED = ".//*[@data-pagefind-ignore] | .//script | .//style | .//template | .//noscript"
+# Compiled once: `element.xpath(text)` compiles its expression again at every call (every page).
+_NOT_INDEXED = etree.XPath(".//*[@data-pagefind-ignore] | .//script | .//style | .//template | .//noscript")
 # Metadata read from an element's text (not `name[attribute]`), outside parts ignored with "all".
-_TEXT_META = (
+_TEXT_META = etree.XPath(
     ".//*[@data-pagefind-meta][not(contains(@data-pagefind-meta, '['))]"
     "[not(contains(@data-pagefind-meta, ':'))][not(ancestor-or-self::*[@data-pagefind-ignore='all'])]"
 )
 
 
 def _text_of(root: lxml.html.HtmlElement) -> str:
-    metadata = [element.text_content() for element in root.xpath(_TEXT_META)]
-    for element in root.xpath(_NOT_INDEXED):
+    metadata = [element.text_content() for element in _TEXT_META(root)]
+    for element in _NOT_INDEXED(root):
         element.drop_tree()
     return " ".join([*root.itertext(), *metadata])
 
