@@ -135,3 +135,15 @@ def test_the_filters_count_the_pages_that_write_the_two_words_as_one(page, untun
     page.locator("#search-filters > summary").click()
     expect(page.locator("#search-filter-groups")).to_contain_text("2026 (2)", timeout=15_000)
     expect(page.locator("#search-filter-groups")).to_contain_text("2025 (1)")
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "first"),
+    [
+        (EN, "border", OPERATION[EN]),  # written `cross-border`: Pagefind indexes its parts too
+        (PL, "transgranicznej", OPERATION[PL]),
+    ],
+)
+def test_a_part_of_a_hyphenated_word_is_held(page, untuned3_served, path, query, first):
+    # A word was held where a page's word began with it, not a part of the word: `border` found nothing.
+    assert titles_found(page, untuned3_served.base_url, path, query)[:1] == [first], f"{query!r} on {path}"

@@ -256,7 +256,7 @@ const PHRASE_MARK = /["„“”«»]/gu;
 
 function withoutUnpairedQuote(value) {
   const marks = [...value.matchAll(PHRASE_MARK)];
-  if (marks.length % 2 === 0) return value;
+  if (marks.length % 2 === 0 || !/[\p{L}\p{N}]/u.test(value)) return value; // a mark alone is searched as typed
   const last = marks[marks.length - 1].index;
   return `${value.slice(0, last)}${value.slice(last + 1)}`.trim();
 }
@@ -347,13 +347,16 @@ function withJoined(held, at, join) {
 // beyond the first word, so that `spider web` is not held by a page that writes `spider` only. Two joins do not share
 // a word. Cost: one search and one fragment per two words of letters.
 const JOINABLE = /^\p{L}{2,}$/u;
+const SHORTEST_JOIN = 6; // `in to` is not `into`, held by any word beginning `int`
 
 async function joinsHeld(pagefind, words, quoted) {
   const cores = words.map((word) => word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, ""));
   const pairs = cores.slice(1).flatMap((second, at) => {
     const first = cores[at];
     const plain = !quoted[at] && !quoted[at + 1] && JOINABLE.test(first) && JOINABLE.test(second);
-    return plain && !UNFOLDED.test(first + second) ? [[at, first + second, Math.min(STEM_CUT, second.length - 1)]] : [];
+    const join = first + second;
+    const joinable = plain && join.length >= SHORTEST_JOIN && !UNFOLDED.test(join);
+    return joinable ? [[at, join, Math.min(STEM_CUT, second.length - 1)]] : [];
   });
   const held = await Promise.all(pairs.map(([, join, cut]) => indexHolds(pagefind, join, cut)));
   const joins = [];
@@ -461,8 +464,10 @@ async function indexHolds(pagefind, word, cut = STEM_CUT) {
 function pageHolds(page, word, cut) {
   const wanted = fold(word);
   const needed = wanted.length <= STEM_CUT ? shortNeeded(wanted.length, cut) : Math.max(STEM_CUT, wanted.length - cut);
-  const written = [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/\s+/);
-  return written.some((each) => sharedStart(fold(each.replace(/[^\p{L}\p{N}]+/gu, "")), wanted) >= needed);
+  const text = [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/\s+/);
+  // Each written word joined and in its parts, as Pagefind indexes it (`cyber-crime`: `cybercrime`, `cyber`, `crime`).
+  const written = text.flatMap((each) => [each.replace(/[^\p{L}\p{N}]+/gu, ""), ...each.split(/[^\p{L}\p{N}]+/u)]);
+  return written.some((each) => sharedStart(fold(each), wanted) >= needed);
 }
 
 // A word of four letters may lose one to the stemmer ("dane" is held as the start of "danych"); of three, none.
