@@ -241,12 +241,24 @@ const LETTER_ALONE = /^\p{L}\.?$/u;
 const LONG_WORD = /[\p{L}\p{N}]{3}/u;
 
 function searchTerm(value) {
-  const typed = value.replace(INVISIBLE, "").replace(APOSTROPHE_LIKE, "'");
+  const typed = withoutUnpairedQuote(value.replace(INVISIBLE, "").replace(APOSTROPHE_LIKE, "'"));
   const phrase = QUOTED.exec(typed);
   if (phrase) return `"${phrase[1]}"`;
   const words = typed.split(/\s+/).filter(Boolean);
   if (!words.some((word) => LONG_WORD.test(word))) return typed;
   return words.filter((word) => !LETTER_ALONE.test(word)).join(" ");
+}
+
+// A quotation mark typed without its pair (`"Europol ransomwere`, `Europol"`) opens no phrase: Pagefind searched the
+// words after it as one phrase, as typed, and the search page kept them so (inAPhrase), with no word of them checked:
+// a typo after a stray quote found nothing. The last mark of an odd number is left out; the pairs before it are kept.
+const PHRASE_MARK = /["„“”«»]/gu;
+
+function withoutUnpairedQuote(value) {
+  const marks = [...value.matchAll(PHRASE_MARK)];
+  if (marks.length % 2 === 0 || !/[\p{L}\p{N}]/u.test(value)) return value; // a mark alone is searched as typed
+  const last = marks[marks.length - 1].index;
+  return `${value.slice(0, last)}${value.slice(last + 1)}`.trim();
 }
 
 // Pagefind removes the punctuation inside a query's word and searches its parts as one word ("cyber/crime" is
@@ -264,6 +276,9 @@ const PART_SEPARATOR = /[^\p{L}\p{N}'’]+/u;
 const CHECKED_WORDS = 6;
 const MIN_START = 4;
 const LETTERS_ONLY = /^\p{L}{3,}$/u; // a word of three or four letters too ("Kuba", "dogs")
+// A number (`40`, `1999`, `2,5`) the index does not hold is in no page: its longest held start is another number (`4`
+// of a page's `4 November 2025`), which Pagefind searched instead. Such a query finds nothing, as a day no page holds.
+const FIGURES = /^\p{N}+(?:[.,]\p{N}+)*$/u;
 let searchedAs = ""; // the query as searched, where words of it were not: "konwencja ratyf…"
 // A day in figures ("31.12.2024", "12/31/2024", "2024-12-31") is one word to Pagefind, its figures joined. The index
 // holds each day a page is dated so after DAY_WORD_LETTER (the `day` field: "d31122024"; archive_core/locales.py),
@@ -284,33 +299,78 @@ let inTextOnly = false;
 // "12.03.26", in four figures, then as typed): Pagefind has no OR, so the pages that write the day are searched for
 // too, and come after the day's own (withDayAsWritten).
 let termsAsWritten = [];
+// A word written as two (`cyber crime`, `cyber przestępczość`) where pages write it as one (`cybercrime`): Pagefind
+// searched both words, and found only the pages that write them apart. The query with the two joined is searched too,
+// where the index holds the joined word, and the pages it adds come after (withWordsJoined); where a word of the two
+// is in no page as typed (`spider web` of `Spiderweb`), the query is searched with them joined. Each: [the query
+// with them joined, the joined word, the letters a stemmer may cut of it].
+let termsJoined = [];
 
-// [what Pagefind is asked, the query as the status shows it searched where that is not as typed, else "", and the
-// query with its held days in each form a page's text writes them in (dayAsHeld), else none].
+// [what Pagefind is asked, the query as the status shows it searched where that is not as typed, else "", the
+// query with its held days in each form a page's text writes them in (dayAsHeld), else none, and the query with two
+// of its words joined where pages write them as one (termsJoined), else none].
 async function asTheIndexHoldsIt(pagefind, value) {
-  if (!value || /^".*"$/.test(value)) return [value, "", []];
+  if (!value || /^".*"$/.test(value)) return [value, "", [], []];
   const words = value.split(" ");
   const checked = words.length <= CHECKED_WORDS;
   const quoted = inAPhrase(words);
   const held = await Promise.all(words.map((word, at) => (quoted[at] ? [word] : wordAsHeld(pagefind, word, checked))));
-  if (held.some(([searched]) => searched === IN_NO_PAGE)) return [IN_NO_PAGE, "", []];
+  if (held.some(([searched]) => searched === IN_NO_PAGE)) return [IN_NO_PAGE, "", [], []];
+  const days = held.some(([searched]) => typeof searched === "symbol");
+  const asJoined = [];
+  for (const [at, join, cut] of checked && !days ? await joinsHeld(pagefind, words, quoted) : []) {
+    const both = held[at][1] === undefined && held[at + 1][1] === undefined; // each held as typed
+    if (!both) [held[at], held[at + 1]] = [[join, undefined, join], [""]];
+    else asJoined.push([withJoined(held, at, join), join, cut]);
+  }
   const textOnly = held.some(([searched]) => searched === IN_TEXT_ONLY);
-  const kept = held.filter(([searched]) => searched);
-  if (!kept.length) return [value, "", []];
+  const noneHeld = held.every(([searched]) => !searched);
+  const kept = noneHeld ? await startsOfWordsInNoPage(pagefind, words) : held.filter(([searched]) => searched);
+  if (!kept.length) return [IN_NO_PAGE, "", [], []];
   const retyped = held.some(([, start, as], at) => start !== undefined || (as !== undefined && as !== words[at]));
   const shown = kept.map(([searched, start, as = searched]) => (start ? `${start}…` : as)).join(" ");
   const forms = Math.max(0, ...kept.map(([, , , written = []]) => written.length));
   const asWritten = Array.from({ length: forms }, (_, at) =>
     kept.map(([searched, , , written = []]) => written[Math.min(at, written.length - 1)] ?? searched).join(" "),
   );
-  return [textOnly ? IN_TEXT_ONLY : kept.map(([searched]) => searched).join(" "), retyped ? shown : "", asWritten];
+  const asHeld = textOnly ? IN_TEXT_ONLY : kept.map(([searched]) => searched).join(" ");
+  return [asHeld, retyped ? shown : "", asWritten, asJoined];
+}
+
+// The words searched (`held`, as wordAsHeld gives them), the one at `at` and the next as `join`.
+function withJoined(held, at, join) {
+  return held.flatMap(([searched], k) => (k === at ? [join] : k === at + 1 || !searched ? [] : [searched])).join(" ");
+}
+
+// The two words next to each other, neither in a phrase, that the index holds joined as one (`cyber crime` of
+// `cybercrime`), each [the first's place, the joined word, the letters a stemmer may cut of it]: the joined word held
+// beyond the first word, so that `spider web` is not held by a page that writes `spider` only. Two joins do not share
+// a word. Cost: one search and one fragment per two words of letters.
+const JOINABLE = /^\p{L}{2,}$/u;
+const SHORTEST_JOIN = 6; // `in to` is not `into`, held by any word beginning `int`
+
+async function joinsHeld(pagefind, words, quoted) {
+  const cores = words.map((word) => word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, ""));
+  const pairs = cores.slice(1).flatMap((second, at) => {
+    const first = cores[at];
+    const plain = !quoted[at] && !quoted[at + 1] && JOINABLE.test(first) && JOINABLE.test(second);
+    const join = first + second;
+    const joinable = plain && join.length >= SHORTEST_JOIN && !UNFOLDED.test(join);
+    return joinable ? [[at, join, Math.min(STEM_CUT, second.length - 1)]] : [];
+  });
+  const held = await Promise.all(pairs.map(([, join, cut]) => indexHolds(pagefind, join, cut)));
+  const joins = [];
+  for (const [index, pair] of pairs.entries()) {
+    if (held[index] && !joins.some(([at]) => at === pair[0] - 1)) joins.push(pair);
+  }
+  return joins;
 }
 
 // Whether each word is part of a quoted phrase: a phrase is searched as typed, its quotes kept whole.
 function inAPhrase(words) {
   let open = false;
   return words.map((word) => {
-    const quotes = (word.match(/["„“”«»]/g) || []).length;
+    const quotes = (word.match(PHRASE_MARK) || []).length;
     const inside = open || quotes > 0;
     if (quotes % 2) open = !open;
     return inside;
@@ -327,9 +387,22 @@ async function wordAsHeld(pagefind, word, checked) {
   }
   const core = word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, "");
   if (checked && DAY_IN_FIGURES.test(core)) return dayAsHeld(pagefind, word, core);
+  if (checked && FIGURES.test(core)) {
+    return (await indexHolds(pagefind, core.replace(/\P{N}/gu, ""), 0)) ? [word] : [IN_NO_PAGE];
+  }
   if (!checked || !LETTERS_ONLY.test(core) || UNFOLDED.test(core) || (await indexHolds(pagefind, core))) return [word];
   const start = await longestHeldStart(pagefind, core);
   return [start, start];
+}
+
+// A query none of whose words the index holds, nor a start of half of it (`Rosja`, `survelliance`): each word's longest
+// held start of MIN_START letters or more, as wordAsHeld gives it (`surve…`); where none has one, nothing is found.
+// Searched as typed, Pagefind searched the longest word its index holds that the query begins with, often a letter:
+// `Rosja` listed the page that writes `2025 r.`.
+async function startsOfWordsInNoPage(pagefind, words) {
+  const cores = words.map((word) => word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, ""));
+  const starts = await Promise.all(cores.map((core) => longestHeldStart(pagefind, core, MIN_START)));
+  return starts.filter(Boolean).map((start) => [start, start]);
 }
 
 // The `date` field ("d20251025", "d202412", as days are held) as ISO, for <time datetime>: "2025-10-25", "2024-12".
@@ -365,8 +438,8 @@ async function dayAsHeld(pagefind, word, core) {
 }
 
 // Whether a start is held is the same for every shorter one: halved until the longest is found.
-async function longestHeldStart(pagefind, word) {
-  let [low, high, found] = [Math.max(MIN_START, Math.ceil(word.length / 2)), word.length - 1, ""];
+async function longestHeldStart(pagefind, word, shortest = Math.max(MIN_START, Math.ceil(word.length / 2))) {
+  let [low, high, found] = [shortest, word.length - 1, ""];
   while (low <= high) {
     const middle = Math.floor((low + high) / 2);
     if (await indexHolds(pagefind, word.slice(0, middle), 0)) [found, low] = [word.slice(0, middle), middle + 1];
@@ -383,11 +456,18 @@ const STEM_CUT = 4;
 async function indexHolds(pagefind, word, cut = STEM_CUT) {
   const found = await pagefind.search(word);
   if (!found || !found.results.length) return false;
-  const page = await found.results[0].data();
+  return pageHolds(await found.results[0].data(), word, cut);
+}
+
+// Whether a page (its data) has a word, in its text or metadata, that begins with all of `word` but the `cut` last
+// letters a stemmer may cut off.
+function pageHolds(page, word, cut) {
   const wanted = fold(word);
   const needed = wanted.length <= STEM_CUT ? shortNeeded(wanted.length, cut) : Math.max(STEM_CUT, wanted.length - cut);
-  const written = [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/\s+/);
-  return written.some((each) => sharedStart(fold(each.replace(/[^\p{L}\p{N}]+/gu, "")), wanted) >= needed);
+  const text = [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/\s+/);
+  // Each written word joined and in its parts, as Pagefind indexes it (`cyber-crime`: `cybercrime`, `cyber`, `crime`).
+  const written = text.flatMap((each) => [each.replace(/[^\p{L}\p{N}]+/gu, ""), ...each.split(/[^\p{L}\p{N}]+/u)]);
+  return written.some((each) => sharedStart(fold(each), wanted) >= needed);
 }
 
 // A word of four letters may lose one to the stemmer ("dane" is held as the start of "danych"); of three, none.
@@ -427,12 +507,26 @@ async function withMissedPhrase(pagefind, search, options) {
 // fragment (for the filters). Pagefind finds a day's figures as the start of longer ones too: "1/1/25" typed, the
 // pages that write "11/25/2025", another day, were listed.
 async function withDayAsWritten(pagefind, search, options) {
-  for (const asWritten of termsAsWritten) {
+  const searches = termsAsWritten.map((asWritten) => [asWritten, (page) => writesDays(page.content || "", asWritten)]);
+  return withPagesOf(pagefind, search, options, searches);
+}
+
+// The pages that write two words of the query as one (termsJoined), after those that write them apart: of the best
+// scored PHRASE_CHECKS the query as typed did not find, those that hold the joined word (not a shorter start of it).
+async function withWordsJoined(pagefind, search, options) {
+  const searches = termsJoined.map(([asJoined, join, cut]) => [asJoined, (page) => pageHolds(page, join, cut)]);
+  return withPagesOf(pagefind, search, options, searches);
+}
+
+// `search` with the pages each of `searches` finds that it did not, in turn: [what Pagefind is asked, whether a page
+// it finds (its data) is one to add], of the best scored PHRASE_CHECKS of each.
+async function withPagesOf(pagefind, search, options, searches) {
+  for (const [other, wanted] of searches) {
     const known = new Set(search.results.map((result) => result.id));
-    const written = await pagefind.search(asWritten, options);
-    const unchecked = written.results.filter((result) => !known.has(result.id)).slice(0, PHRASE_CHECKS);
+    const found = await pagefind.search(other, options);
+    const unchecked = found.results.filter((result) => !known.has(result.id)).slice(0, PHRASE_CHECKS);
     const pages = await Promise.all(unchecked.map((result) => result.data()));
-    const held = pages.map((page) => writesDays(page.content || "", asWritten));
+    const held = pages.map(wanted);
     search = withAdded(search, unchecked.filter((_, at) => held[at]), pages.filter((_, at) => held[at]));
   }
   return search;
@@ -462,9 +556,10 @@ function withAdded(search, added, pages) {
   return { ...search, results: search.results.concat(added), filters, added: (search.added || 0) + added.length };
 }
 
-// The pages a search finds besides Pagefind's own results (withMissedPhrase, withDayAsWritten).
+// The pages a search finds besides Pagefind's own results (withMissedPhrase, withDayAsWritten, withWordsJoined).
 async function withPagesAdded(pagefind, search, options) {
-  return withDayAsWritten(pagefind, await withMissedPhrase(pagefind, search, options), options);
+  const written = await withDayAsWritten(pagefind, await withMissedPhrase(pagefind, search, options), options);
+  return withWordsJoined(pagefind, written, options);
 }
 
 function plainWords(value) {
@@ -508,10 +603,11 @@ async function run() {
   try {
     const pagefind = await pagefindLoaded;
     if (filtersLoaded) await filtersLoaded;
-    const [asHeld, statusAs, asWritten] = await asTheIndexHoldsIt(pagefind, searchTerm(query));
+    const [asHeld, statusAs, asWritten, asJoined] = await asTheIndexHoldsIt(pagefind, searchTerm(query));
     if (number !== generation) return;
     [inNoPage, inTextOnly] = [asHeld === IN_NO_PAGE, asHeld === IN_TEXT_ONLY];
-    [term, searchedAs, termsAsWritten] = [inNoPage || inTextOnly ? "" : asHeld, statusAs, asWritten];
+    [term, searchedAs] = [inNoPage || inTextOnly ? "" : asHeld, statusAs];
+    [termsAsWritten, termsJoined] = [asWritten, asJoined];
     search = await searchOf(pagefind, { filters });
     if (number !== generation) return; // a newer search has set `term`: not to be folded by this one
     if (search && query && !search.results.length && !inNoPage && !inTextOnly && UNFOLDED.test(query)) {
