@@ -143,12 +143,17 @@ HIDDEN = {
 def test_a_character_no_reader_sees_in_the_yamls_structure_is_named_at_its_line(
     name, old, new, line, named, content_copy
 ):
+    path, _, problems = _edited_and_checked(content_copy, name, old, new)
+    assert any(p.startswith(f"{path}:{line}: ") and named in p for p in problems), problems
+
+
+def _edited_and_checked(content_copy, name: str, old: str, new: str) -> tuple:
+    """The file `name` of the content copy with `old` written `new`, its text before, and its problems."""
     path = content_copy / name
     text = path.read_text(encoding="utf-8") if path.exists() else GOOD
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
-    assert any(p.startswith(f"{path}:{line}: ") and named in p for p in problems), problems
+    return path, text, [str(p) for p in check(content_copy) if p.path == str(path)]
 
 
 # A character no reader sees right after a value closed on its line (a quoted text, a `[...]` list): YAML reads it
@@ -183,11 +188,7 @@ AFTER_A_CLOSED_VALUE = {
 def test_a_character_no_reader_sees_after_a_closed_value_is_named_and_its_hint_ends_it(
     name, old, new, line, hidden, content_copy
 ):
-    path = content_copy / name
-    text = path.read_text(encoding="utf-8") if path.exists() else GOOD
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
+    path, text, problems = _edited_and_checked(content_copy, name, old, new)
     told = [p for p in problems if p.startswith(f"{path}:{line}: ")]
     named = f"U+{ord(hidden):04X} ({unicodedata.name(hidden)})"
     assert told and f"is closed, and followed by {named}" in told[0] and "delete it" in told[0], problems
