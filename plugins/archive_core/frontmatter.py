@@ -14,6 +14,7 @@ site would show the last), and text that content may not hold (see `text`).
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -616,7 +617,17 @@ def _walk(root: yaml.Node | None, dotted_field: str) -> tuple[list[int], yaml.No
 
 
 def _value_of(node: yaml.MappingNode, name: str) -> tuple[yaml.Node, yaml.Node] | None:
-    return next(((k, v) for k, v in node.value if getattr(k, "value", None) == name), None)
+    """The first key `name` of `node` and its value, looked up in an index made once per mapping: each field's
+    line was searched for from the mapping's first key, and 8,000 unknown keys (72 KB) took 4 s, 100,000 minutes."""
+    if (index := _KEY_INDEX.get(node)) is None:
+        index = _KEY_INDEX[node] = {}
+        for key, value in node.value:
+            if isinstance(text := getattr(key, "value", None), str):  # a key that is a list or mapping: no name
+                index.setdefault(text, (key, value))
+    return index.get(name)
+
+
+_KEY_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # mapping node -> {key's text: (key, value)}
 
 
 def written_scalar(doc: SplitDocument, dotted_field: str, root: yaml.Node | None) -> str | None:
