@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import unicodedata
 
 import pytest
 
@@ -142,12 +143,58 @@ HIDDEN = {
 def test_a_character_no_reader_sees_in_the_yamls_structure_is_named_at_its_line(
     name, old, new, line, named, content_copy
 ):
+    path, _, problems = _edited_and_checked(content_copy, name, old, new)
+    assert any(p.startswith(f"{path}:{line}: ") and named in p for p in problems), problems
+
+
+def _edited_and_checked(content_copy, name: str, old: str, new: str) -> tuple:
+    """The file `name` of the content copy with `old` written `new`, its text before, and its problems."""
     path = content_copy / name
     text = path.read_text(encoding="utf-8") if path.exists() else GOOD
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
-    assert any(p.startswith(f"{path}:{line}: ") and named in p for p in problems), problems
+    return path, text, [str(p) for p in check(content_copy) if p.path == str(path)]
+
+
+# A character no reader sees right after a value closed on its line (a quoted text, a `[...]` list): YAML reads it
+# as more of the line, and the hint told the writer to escape a quotation mark inside the value, or to close a
+# list that was closed, quoting the character as it is: invisible, or turning the rest of the hint around.
+AFTER_A_CLOSED_VALUE = {
+    "after a quoted title": (ARTICLE, 'title: "A good article"', 'title: "A good article"\u200b', 2, "\u200b"),
+    "after single quotes": (ARTICLE, 'title: "A good article"', "title: 'A good article'\ufeff", 2, "\ufeff"),
+    "before a comment": (
+        ARTICLE,
+        'title: "A good article"',
+        'title: "A good article"\u2060  # the headline',
+        2,
+        "\u2060",
+    ),
+    "after a list": (ARTICLE, "countries: [VN]", "countries: [VN] \u200b", 6, "\u200b"),
+    "a no-break space": (ARTICLE, 'title: "A good article"', 'title: "A good article"\u00a0', 2, "\u00a0"),
+    "a direction override": (ARTICLE, 'title: "A good article"', 'title: "A good article"\u202e', 2, "\u202e"),
+    "in a data file": (
+        "data/people.yaml",
+        "  articles: [signing-in-hanoi]",
+        "  articles: [signing-in-hanoi]\u200b",
+        7,
+        "\u200b",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "line", "hidden"), AFTER_A_CLOSED_VALUE.values(), ids=AFTER_A_CLOSED_VALUE.keys()
+)
+def test_a_character_no_reader_sees_after_a_closed_value_is_named_and_its_hint_ends_it(
+    name, old, new, line, hidden, content_copy
+):
+    path, text, problems = _edited_and_checked(content_copy, name, old, new)
+    told = [p for p in problems if p.startswith(f"{path}:{line}: ")]
+    named = f"U+{ord(hidden):04X} ({unicodedata.name(hidden)})"
+    assert told and f"is closed, and followed by {named}" in told[0] and "delete it" in told[0], problems
+    assert hidden not in told[0] and "inside it" not in told[0] and "close it with" not in told[0], told
+    path.write_text(text.replace(old, new.replace(hidden, "", 1), 1), encoding="utf-8")  # the hint, followed
+    assert [str(p) for p in check(content_copy) if p.path == str(path) and p.severity == "error"] == []
 
 
 @pytest.mark.parametrize("with_bom", [True, False], ids=["bom", "no-bom"])

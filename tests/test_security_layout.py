@@ -30,6 +30,8 @@ from .test_bad_input import GOOD
         ("articles/2025/nul.en.md", "reserves for a device"),
         ("data/timeline/con.yaml", "reserves for a device"),
         ("sources/a|b.txt", "'|'"),
+        ("sources/" + "a" * 140 + ".txt", "a name of 144 bytes, longer than"),
+        ("sources/" + "ł" * 70 + ".txt", "a name of 144 bytes, longer than"),  # 74 characters, ł of 2 bytes
     ],
 )
 def test_a_name_a_windows_checkout_cannot_hold_is_refused(name, expected, content_copy):

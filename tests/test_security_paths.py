@@ -476,3 +476,17 @@ def test_a_hostile_name_is_shown_as_text_never_acted_on(content_copy, tmp_path):
         assert not any(line.startswith("::") for line in lines)
         for name in shown_names:
             assert any(f"articles/2025/{name}: file: " in line for line in lines), (name, result.stderr)
+
+
+def test_text_a_problem_quotes_is_shown_as_text_never_acted_on(content_copy, tmp_path):
+    """A problem's message or hint may quote what the file writes: a YAML hint quoted the text after a closed
+    value as it was, and `"A"x` then U+202E printed the rest of the hint reversed. Every part of a problem is
+    printed as its file's name is (`errors.shown`)."""
+    path = content_copy / "articles/2025/signing-in-hanoi.en.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('title: "Convention signed in Hanoi"', 'title: "Hanoi"x\u202eevil', 1))
+    for result in (run_check(content_copy), run_build(content_copy, tmp_path / "output")):
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        lines = result.stderr.splitlines()
+        assert all(line.isprintable() for line in lines), [line for line in lines if not line.isprintable()]
+        assert any("signing-in-hanoi.en.md:2: " in line and "x\\u202eevil" in line for line in lines), lines

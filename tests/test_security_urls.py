@@ -191,13 +191,22 @@ SHOWING_ANOTHER_SITE = {
     "[https://www.un.org/](https://evil.example/x)": "www.un.org as its text, and goes to evil.example",
     "[www.un.org/en](https://evil.example/x)": "www.un.org as its text, and goes to evil.example",
     "[https://press.un.org/a](https://press.un.org.evil.example/a)": "press.un.org as its text, and goes to press",
+    # written with no scheme nor `www.`, in capitals, in a sentence, emphasized, escaped: an address all the same
+    "[un.org/x](https://evil.example/)": "un.org as its text, and goes to evil.example",
+    "[UN.ORG](https://evil.example/)": "un.org as its text, and goes to evil.example",
+    "[the UN page, www.un.org](https://evil.example/)": "www.un.org as its text, and goes to evil.example",
+    "[more on gov.pl/cyfryzacja](https://evil.example/)": "gov.pl as its text, and goes to evil.example",
+    "[**un.org**](https://evil.example/)": "un.org as its text, and goes to evil.example",
+    "[un&#46;org/x](https://evil.example/)": "un.org as its text, and goes to evil.example",
 }
 SHOWING_ITS_OWN_SITE = [
     "[https://www.un.org/a](https://un.org/b)",  # one site, with or without `www.`
     "[HTTPS://UN.ORG/](https://un.org/)",
     "[un.org/report](https://www.un.org/report)",
-    "[Node.js](https://nodejs.org/)",  # words, not an address
-    "[the UN's page, www.un.org](https://evil.example/)",  # a sentence: its words say where it goes
+    "[*un.org/report*](https://www.un.org/report)",
+    "[a report by example.org on un.org](https://example.org/r)",  # one of the sites it shows
+    "[Node.js](https://nodejs.org/)",  # words, not addresses: no such top-level domain
+    "[m.in. the UN, e.g. its press office](https://example.org/un)",  # abbreviations, not hosts
 ]
 
 

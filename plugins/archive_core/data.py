@@ -15,7 +15,7 @@ import yaml
 from . import paths
 from .errors import ContentError, Problem, in_file_order
 from .field_types import Expected, empty_item, quoted, wrong_type
-from .frontmatter import decode, parse_yaml
+from .frontmatter import decode, keyed, parse_yaml
 from .suggestions import Suggestions
 
 Key = str | int
@@ -63,10 +63,9 @@ class DataFile:
         node = self.root
         for key in keys[:-1]:
             node = _child(node, key) if node is not None else None
-        if isinstance(node, yaml.MappingNode):
-            found = [k for k, _ in node.value if getattr(k, "value", None) == keys[-1]]
-            if found:
-                return found[-1].start_mark.line + 1
+        last = keys[-1]
+        if isinstance(node, yaml.MappingNode) and isinstance(last, str) and (found := keyed(node, True).get(last)):
+            return found[0].start_mark.line + 1
         return self.line(*keys)
 
     def written(self, *keys: Key) -> str | None:
@@ -337,7 +336,8 @@ def _values(root: yaml.Node | None) -> dict[tuple[str, int], _Value]:
 
 def _child(node: yaml.Node, key: Key) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode) and isinstance(key, str):  # a key set twice: the value read, the last
-        return next((value for k, value in reversed(node.value) if getattr(k, "value", None) == key), None)
+        found = keyed(node, last=True).get(key)
+        return found[1] if found else None
     if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
         return node.value[key]
     return None

@@ -26,12 +26,13 @@ class Problem:
     column: int | None = dataclasses.field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
-        path = display_path(self.path)
+        # Shown safely, as the path is: a message or hint may quote what the file writes (`before `x\u202e``).
+        path, field, message, hint = display_path(self.path), shown(self.field), shown(self.message), shown(self.hint)
         where = f"{path}:{self.line}" if self.line else path
-        text = f"{where}: {self.field}: {self.message}"
+        text = f"{where}: {field}: {message}"
         if self.severity == "warning":
-            text = f"{where}: warning: {self.field}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+            text = f"{where}: warning: {field}: {message}"
+        return f"{text} ({hint})" if hint else text
 
 
 class ContentError(Exception):

@@ -14,6 +14,7 @@ site would show the last), and text that content may not hold (see `text`).
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -616,7 +617,24 @@ def _walk(root: yaml.Node | None, dotted_field: str) -> tuple[list[int], yaml.No
 
 
 def _value_of(node: yaml.MappingNode, name: str) -> tuple[yaml.Node, yaml.Node] | None:
-    return next(((k, v) for k, v in node.value if getattr(k, "value", None) == name), None)
+    return keyed(node).get(name)
+
+
+def keyed(node: yaml.MappingNode, last: bool = False) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    """Each text key of `node` -> the key's node and its value's (the first of a key set twice, or the `last`, the
+    value YAML reads), made once per mapping: each key's line was searched for from the mapping's first key,
+    and 8,000 unknown keys (72 KB) took 4 s, 100,000 minutes, in front-matter and data files alike."""
+    indices = _LAST_KEYS if last else _FIRST_KEYS
+    if (index := indices.get(node)) is None:
+        index = indices[node] = {}
+        for key, value in reversed(node.value) if last else node.value:
+            if isinstance(text := getattr(key, "value", None), str):  # a key that is a list or mapping: no name
+                index.setdefault(text, (key, value))
+    return index
+
+
+_FIRST_KEYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_LAST_KEYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def written_scalar(doc: SplitDocument, dotted_field: str, root: yaml.Node | None) -> str | None:

@@ -30,7 +30,7 @@ from .datelines import is_dateline
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
 from .page_ids import give_heading_ids
 from .provenance import address_hint, is_http_url, same_host
-from .shown_addresses import mark_links_showing_their_address, shown_host
+from .shown_addresses import mark_links_showing_their_address, shown_hosts
 from .words import has_a_word
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -261,20 +261,21 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
 
 
 def _shows_another_site(link: Token, url: str) -> tuple[str, str] | None:
-    """Why a link whose text is written as an address (`[https://www.un.org/](https://evil.example/)`) misleads:
-    a reader sees one site and is taken to another, as with a user name before the host."""
-    shown = shown_host(str(link.meta.get("text", "")))
-    if shown is None:
+    """Why a link whose text writes addresses (`[un.org/x](https://evil.example/)`, `[the UN, www.un.org](...)`),
+    none of them its target's, misleads: a reader sees one site and is taken to another, as with a user name
+    before the host."""
+    shown = shown_hosts(str(link.meta.get("text", "")))
+    if not shown:
         return None
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:
         return None
-    if same_host(shown) == same_host(host):
+    if same_host(host) in map(same_host, shown):
         return None
     return (
-        f"shows the address of {shown} as its text, and goes to {host or 'no site'}",
-        "write the address it goes to as its text, or say in words what it is",
+        f"shows the address of {shown[0]} as its text, and goes to {host or 'no site'}",
+        "write the address it goes to as its text, or words that write no address",
     )
 
 

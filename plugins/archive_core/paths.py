@@ -287,7 +287,13 @@ def _walk(
 # contributor must be able to check the archive out.
 _RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10))})
 _NOT_PORTABLE = re.compile(r'[<>:"\\|?*]')
-_PORTABLE_HINT = "rename it: letters, digits, '.', '-' and '_', so that every checkout (Windows too) can hold it"
+# The longest name every file system a contributor checks out on holds: an encrypted home folder's (eCryptfs,
+# Ubuntu's) holds 143 bytes, where ext4, APFS and NTFS hold 255.
+MAX_NAME_BYTES = 143
+_PORTABLE_HINT = (
+    f"rename it: letters, digits, '.', '-' and '_', at most {MAX_NAME_BYTES} bytes, so that every checkout "
+    "(Windows too) can hold it"
+)
 
 
 def same_name_elsewhere(name: str) -> str:
@@ -303,6 +309,8 @@ def portable_name_problem(name: str) -> str | None:
         return "has a name ending with a dot or a space, which Windows cannot hold"
     if name.split(".")[0].strip().lower() in _RESERVED_NAMES:
         return f"has a name Windows reserves for a device ({name.split('.')[0]!r})"
+    if (size := len(name.encode("utf-8", "surrogateescape"))) > MAX_NAME_BYTES:
+        return f"has a name of {size} bytes, longer than an encrypted home folder (eCryptfs) holds"
     return None
 
 

@@ -7,12 +7,16 @@ it twice. The renderer marks it with the class `shows-address`, which the print 
 from __future__ import annotations
 
 import re
+from functools import cache
 from urllib.parse import unquote, urlsplit
+
+from tld import is_tld
 
 SHOWS_ADDRESS = "shows-address"
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
-_SHOWN_TOKENS = frozenset({"text", "code_inline", "softbreak"})
-_SHOWN_ADDRESS = re.compile(r"(?:https?://|www\.)", re.IGNORECASE)
+_SHOWN_TOKENS = frozenset({"text", "text_special", "code_inline"})  # what a reader reads of a link's text
+_BREAKS = frozenset({"softbreak", "hardbreak"})
+_PLAIN_TOKENS = frozenset({"text", "code_inline", "softbreak"})
 
 
 def _address_form(address: str) -> str:
@@ -38,37 +42,72 @@ def shows_its_address(text: str, href: str) -> bool:
         return False
 
 
-def shown_host(text: str) -> str | None:
-    """The host a link's text names when it is written as an address (`https://www.un.org/x`, `www.un.org`), which
-    a reader takes the link to go to; None for words."""
-    text = text.strip()
-    if not _SHOWN_ADDRESS.match(text) or any(character.isspace() for character in text):
+# What may stand around an address written in a sentence: `(www.un.org)`, `„un.org”`, `un.org/x.`
+_AROUND_A_WORD = "()[]{}<>\"'`«»„“”‘’‹›*_"
+_AFTER_A_WORD = ".,;:!?…"
+
+
+def shown_hosts(text: str) -> list[str]:
+    """The hosts a link's text names by writing their addresses (`https://www.un.org/x`, `www.un.org`, `un.org/x`,
+    `un.org`), each of which a reader takes the link to go to; none for words (`Node.js`, `m.in.`, `e.g.`)."""
+    whole = text.strip().strip(_AROUND_A_WORD).rstrip(_AFTER_A_WORD)
+    hosts = []
+    for written in text.split():
+        word = written.strip(_AROUND_A_WORD).rstrip(_AFTER_A_WORD).strip(_AROUND_A_WORD)
+        if host := _host_shown_by(word, alone=word == whole):
+            hosts.append(host)
+    return hosts
+
+
+def _host_shown_by(word: str, alone: bool) -> str | None:
+    """The host `word` writes the address of, or None. An address with a scheme or `www.` is one wherever it
+    stands; one written without (`un.org/x`) is a host of known top-level domain (`.org`, not `.js`), and
+    in a sentence it shows more than a name: a path or port, or labels of two letters and more (not `m.in`)."""
+    if _SCHEME.match(word) or word[:4].lower() == "www.":
+        try:
+            return urlsplit("//" + _SCHEME.sub("", word, count=1)).hostname
+        except ValueError:  # `https://[x`: no host a reader could take it for
+            return None
+    end = min((word.find(mark) for mark in "/?#" if mark in word), default=len(word))
+    host, _, port = word[:end].partition(":")
+    labels = host.removesuffix(".").split(".")
+    if len(labels) < 2 or (port and not port.isdecimal()) or not all(map(_is_label, labels)):
         return None
-    try:
-        return urlsplit("//" + _SCHEME.sub("", text, count=1)).hostname
-    except ValueError:  # `https://[x`: no host a reader could take it for
+    if not labels[-1].isalpha() or not _is_top_level_domain(labels[-1].lower()):
         return None
+    shows_more = port or end < len(word) or all(len(label) > 1 for label in labels)
+    return host.lower() if alone or shows_more else None
+
+
+def _is_label(label: str) -> bool:
+    return 0 < len(label) < 64 and label.replace("-", "").isalnum() and not label.startswith("-")
+
+
+@cache
+def _is_top_level_domain(label: str) -> bool:
+    """`org`, `pl`, `рф`: a top-level domain of the Public Suffix List (tld's copy, a pinned dependency)."""
+    return is_tld(label, search_private=False)
 
 
 def mark_links_showing_their_address(state) -> None:
-    """A markdown-it core rule: every link whose whole text is its address gets the class SHOWS_ADDRESS. A link's
-    text is read from its own tokens on, never from a copy of the rest of its paragraph (`children[index + 1:]`):
-    20,000 links in one paragraph took 18 s."""
+    """A markdown-it core rule: every link whose whole text is its address gets the class SHOWS_ADDRESS, and
+    every link keeps the text a reader sees of it in `meta["text"]` (for `shown_hosts`: a link may not show
+    another site's address), emphasis and code included. A link's text is read from its own tokens on, never
+    from a copy of the rest of its paragraph (`children[index + 1:]`): 20,000 links in one paragraph took 18 s."""
     for token in state.tokens:
         children = token.children or []
         for index, child in enumerate(children):
             if child.type != "link_open":
                 continue
-            shown = []
+            shown, plain = [], True
             for inner in (children[at] for at in range(index + 1, len(children))):
                 if inner.type == "link_close":
                     break
-                if inner.type not in _SHOWN_TOKENS:
-                    shown = None  # an image, emphasis...: words of their own, not an address
-                    break
-                shown.append(inner.content if inner.type != "softbreak" else " ")
-            if shown is None:
-                continue
-            child.meta["text"] = "".join(shown)  # for `shown_host`: a link may not show another site's address
-            if shows_its_address(child.meta["text"], str(child.attrGet("href") or "")):
+                plain = plain and inner.type in _PLAIN_TOKENS  # emphasis, an image: more than an address
+                if inner.type in _SHOWN_TOKENS:
+                    shown.append(inner.content)
+                elif inner.type in _BREAKS:
+                    shown.append(" ")
+            child.meta["text"] = "".join(shown)
+            if plain and shows_its_address(child.meta["text"], str(child.attrGet("href") or "")):
                 child.attrJoin("class", SHOWS_ADDRESS)

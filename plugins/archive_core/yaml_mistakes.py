@@ -39,6 +39,8 @@ _TYPOGRAPHIC_QUOTES = "„“”«»‘’‚"
 _COMMENT = re.compile(r"^(?P<gap>[ \t]+)#(?P<text>.*)$")
 # A line that starts a list item: `- ` (or a `-` alone).
 _ITEM_START = re.compile(r"^[ \t]*-(?:[ \t]|$)")
+# A comment as YAML reads one: a `#` after a space or a tab (a no-break space is no space to YAML).
+_YAML_COMMENT = re.compile(r"(?<=[ \t])#")
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,12 @@ def _line_hint(text: str, where: str) -> str | None:
     if not field or not field["value"]:
         return None
     key, value = field["key"], field["value"]
+    if unseen := _unseen_after_closed(value):
+        what = "quoted value" if value[0] in "\"'" else "list" if value[0] == "[" else "mapping"
+        return (
+            f"the {what} of `{key}` on {where} is closed, and followed by {unseen}: YAML reads it as more of "
+            "the line after the value; delete it (retype the end of the line)"
+        )
     if value[0] in "\"'" and (rest := _after_quoted(value)) and not rest.lstrip().startswith("#"):
         inside = 'write a " inside it as \\"' if value[0] == '"' else "write a ' inside it twice ('')"
         return (
@@ -229,6 +237,31 @@ def _line_hint(text: str, where: str) -> str | None:
     if re.search(r":(\s|$)", value):
         return f"the value of `{key}` on {where} holds ': ', which YAML reads as a field's: {_quote(key)}"
     return None
+
+
+def _unseen_after_closed(value: str) -> str | None:
+    """The character no reader sees that is all that follows a quoted value or a `[...]`/`{...}` closed on its
+    line (`"Hanoi"` and a zero-width space, `[VN]` and a no-break space), named; None when there is none, or
+    visible text follows too (what YAML is told about that is the text)."""
+    if value[0] in "\"'":
+        rest = _YAML_COMMENT.split(_after_quoted(value) or "", maxsplit=1)[0]
+    elif value[0] in "[{":
+        code = _YAML_COMMENT.split(value, maxsplit=1)[0]
+        closed = code.rstrip("".join(char for char in code if _unseen(char)) + " \t")
+        rest = code[len(closed) :] if closed.endswith("]" if value[0] == "[" else "}") else ""
+    else:
+        return None
+    if not rest.strip(" \t") or any(not _unseen(char) for char in rest.strip(" \t")):
+        return None
+    return _unseen(next(char for char in rest if char not in " \t"))
+
+
+def _unseen(char: str) -> str | None:
+    """`char` named, if no reader sees it where YAML reads it: a format or private-use character, or a space
+    YAML does not read as one (U+00A0, U+3000)."""
+    if unicodedata.category(char) == "Zs" and char != " ":
+        return f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')}), a space YAML does not read as one"
+    return hidden_character(char)
 
 
 def _reserved_start(value: str) -> bool:
