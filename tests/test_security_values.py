@@ -19,6 +19,7 @@ from .test_bad_input import GOOD as GOOD_ARTICLE
 
 ARTICLE = "articles/2025/signing-in-hanoi.en.md"
 EVENT = "data/timeline/signing-ceremony.yaml"
+EVENT_NAME = "event 'signing-ceremony': "  # what every problem of its file says first
 PEOPLE = "data/people.yaml"
 
 CHAIN_FROM_ZZ = "by: X\ntranslation_chain:\n  - {from: zz, to: pl, by: Y}\n  - {from: pl, to: en, by: X}"
@@ -32,9 +33,14 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         EVENT,
         "  - https://example.org/events/signing\n",
         "  - https://example.org/events/signing\n  - https://example.org/events/signing\n",
-        ":14: sources: lists 'https://example.org/events/signing' twice, on lines 13 and 14",
+        f":14: sources: {EVENT_NAME}lists 'https://example.org/events/signing' twice, on lines 13 and 14",
     ),
-    "an event's country twice": (EVENT, "countries: [VN]", "countries: [VN, VN]", ":14: countries: lists 'VN'"),
+    "an event's country twice": (
+        EVENT,
+        "countries: [VN]",
+        "countries: [VN, VN]",
+        f":14: countries: {EVENT_NAME}lists 'VN'",
+    ),
     # An event's file is named after its id (`a.yaml` held `id: b`): a reviewer read another address than its own.
     "an event in a file of another name": (
         EVENT,
@@ -108,7 +114,12 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         "word it is not (retype the word in one alphabet; as a unit or symbol, write µ (MICRO SIGN) for μ",
     ),
     "a Greek letter in an event's title": (EVENT, "en: Signing ceremony", "en: Signing cerem\u03bfny", ":8: title.en:"),
-    "an event's title of variation selectors": (EVENT, "en: Signing ceremony", 'en: "\\ufe0f"', ":8: title.en: shows"),
+    "an event's title of variation selectors": (
+        EVENT,
+        "en: Signing ceremony",
+        'en: "\\ufe0f"',
+        f":8: title.en: {EVENT_NAME}shows",
+    ),
     "an override in prose": (EVENT, "en: The convention", "en: The \u202econvention", ":11: description.en:"),
     # A body keeps the source's text, but no line of it may read other than it is (Trojan Source).
     "an override in a body": (
@@ -153,13 +164,13 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         EVENT,
         "start: 2025-10-25",
         "start: 0025-10-25",
-        ":4: date.start: 0025-10-25 is before",
+        f":4: date.start: {EVENT_NAME}0025-10-25 is before",
     ),
     "a month before 1000 in an event": (
         EVENT,
         "start: 2025-10-25\n  end: 2025-10-26",
         'start: "0025-10"\n  end: "0025-11"',
-        ":4: date.start: event 'signing-ceremony': 0025-10 is before the year 1000",
+        f":4: date.start: {EVENT_NAME}0025-10 is before the year 1000",
     ),
     "a year before 1000 in convention.yaml": (
         "data/convention.yaml",
@@ -208,7 +219,12 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
     # full on every page naming it.
     "a tag of one letter and 1,000 marks": (ARTICLE, "[ceremony]", f'["c{"!" * 1000}"]', ":8: tags.0: has 1001 ch"),
     "a person's name of 600 letters": (PEOPLE, "Quillfeather", "Q" * 600, ":16: record 3.name: has 600 characters"),
-    "an event's title longer than a headline": (EVENT, "en: Signing ceremony", f"en: {'a' * 301}", ":8: title.en: has"),
+    "an event's title longer than a headline": (
+        EVENT,
+        "en: Signing ceremony",
+        f"en: {'a' * 301}",
+        f":8: title.en: {EVENT_NAME}has",
+    ),
     # A tag its value does not fit: PyYAML raised AttributeError, KeyError or IndexError, a traceback of `make check`.
     "a date tagged !!timestamp that is none": (
         ARTICLE,
@@ -220,10 +236,15 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         EVENT,
         "kind: signing",
         'kind: signing\nverified: !!bool "maybe"',
-        ":3: verified: is tagged !!bool, and its value cannot be read as one",
+        f":3: verified: {EVENT_NAME}is tagged !!bool, and its value cannot be read as one",
     ),
     "a key tagged as a date": (ARTICLE, "lang: en", 'lang: en\n!!timestamp "x": 1', ":5: front-matter: a key must be"),
-    "a key that is a number": (EVENT, "kind: signing", "kind: signing\n1: one", ":3: yaml: a key must be plain text"),
+    "a key that is a number": (
+        EVENT,
+        "kind: signing",
+        "kind: signing\n1: one",
+        ":3: yaml: event in signing-ceremony.yaml: a key must be plain text",
+    ),
     "an empty publisher": (ARTICLE, "publisher: Example Agency", 'publisher: ""', ":11: source.publisher: is empty"),
     "a blank summary": (ARTICLE, "slug:", 'summary: "  "\nslug:', ":6: summary: is empty"),
     "an empty role in a data file": (PEOPLE, "en: researcher", 'en: ""', ":20: Quillfeather.role.en: is empty"),

@@ -218,30 +218,50 @@ def recording() -> Iterator[dict[Path, DataFile]]:
         _recording.reset(token)
 
 
-def load_data(path: Path, root: str | Path | None = None, record_key: str | None = None) -> DataFile:
+def load_data(
+    path: Path,
+    root: str | Path | None = None,
+    record_key: str | None = None,
+    prefix: Callable[[Any], str] | None = None,
+) -> DataFile:
     """Parse `path`, read inside `root` (default: its own folder), with the archive's safe YAML reading
     (`frontmatter.parse_yaml`); raises ContentError naming file and line. `record_key`: the file is a list of
-    records, which the errors name by that key (`DZ.date`).
+    records, which the errors name by that key (`DZ.date`). `prefix`: what goes before the message of each
+    problem the reading finds, given the data read (None when there is none), as the file's reader prefixes its
+    own (`event 'x': `), so that a contributor reads one file's problems alike.
 
     A file that holds nothing (no text but comments, `[]`, `{}`) is refused: a data file that is not there
     means "none", so an empty one is a file emptied by mistake (every country's status gone from the site)."""
     raw = paths.read_bytes(path, root)
     files = _recording.get()
-    found: list[Problem] | None = [] if files is not None else None
-    data, root_node = (
-        (None, None)
-        if not raw.strip()
-        else parse_yaml(decode(raw, path), path, record_key=record_key, told=found, unreadable=found)
-    )
+    found: list[Problem] = []
+    try:
+        data, root_node = (
+            (None, None)
+            if not raw.strip()
+            else parse_yaml(decode(raw, path), path, record_key=record_key, told=found, unreadable=found)
+        )
+    except ContentError as exc:
+        raise ContentError(*_prefixed(exc.problems, prefix, None)) from None
     if found and data is None:  # the file is one value, and YAML could not read it
-        raise ContentError(*found)
+        raise ContentError(*_prefixed(found, prefix, None))
+    found = _prefixed(found, prefix, data)
+    if found and files is None:  # no one records what the reading found: it is raised
+        raise ContentError(*in_file_order(found))
     if data is None or (isinstance(data, list | dict) and not data):
         line = root_node.start_mark.line + 1 if root_node is not None else 1
         raise ContentError(Problem(str(path), line, "yaml", "the file holds nothing", _EMPTY_HINT))
-    data_file = DataFile(path=Path(path), data=data, root=root_node, yaml_problems=tuple(found or ()))
+    data_file = DataFile(path=Path(path), data=data, root=root_node, yaml_problems=tuple(found))
     if files is not None:
         files[Path(os.path.abspath(path))] = data_file
     return data_file
+
+
+def _prefixed(problems: Iterable[Problem], prefix: Callable[[Any], str] | None, data: Any) -> list[Problem]:
+    if prefix is None:
+        return list(problems)
+    before = prefix(data)
+    return [replace(problem, message=f"{before}{problem.message}") for problem in problems]
 
 
 _EMPTY_HINT = "write its records, or delete the file: a data file that is not there means none"

@@ -97,7 +97,7 @@ def load_events(content_dir: Path, article_keys: Iterable[str]) -> tuple[list[Ev
     seen: dict[str, str] = {}
     for path in files:
         try:
-            data = load_data(path, content_dir)
+            data = load_data(path, content_dir, prefix=lambda read, path=path: f"{event_name(read, path)}: ")
         except ContentError as exc:
             problems += exc.problems
             continue
@@ -146,6 +146,12 @@ def check_figures(events: Iterable[Event], convention: Convention | None) -> lis
     return problems
 
 
+def event_name(data: Any, path: Path) -> str:
+    """How every problem of an event file names the event: by its id as read, or by its file without one."""
+    raw_id = data.get("id") if isinstance(data, dict) else None
+    return f"event {raw_id!r}" if isinstance(raw_id, str) and raw_id else f"event in {path.name}"
+
+
 class _Record(Checks):
     """Collects the problems of one event file, each naming the event and the field."""
 
@@ -153,8 +159,7 @@ class _Record(Checks):
         super().__init__()
         self.file = data
         self.data = data.data
-        raw_id = self.data.get("id") if isinstance(self.data, dict) else None
-        self.name = f"event {raw_id!r}" if isinstance(raw_id, str) and raw_id else f"event in {data.path.name}"
+        self.name = event_name(self.data, data.path)
         self.record = Record(data, prefix=f"{self.name}: ")
 
     def fail(self, keys: list, message: str, hint: str = "") -> None:

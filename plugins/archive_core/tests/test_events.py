@@ -92,7 +92,7 @@ def test_source_that_is_not_a_web_address(content):
 
 def test_impossible_date(content):
     [problem] = problems_for(content, GOOD.replace("end: 2025-10-26", "end: 2025-10-32"))
-    assert "signing-hanoi.yaml:5: date.end: impossible date" in problem
+    assert "signing-hanoi.yaml:5: date.end: event 'signing-hanoi': impossible date" in problem
 
 
 def test_impossible_month(content):
@@ -192,7 +192,7 @@ def test_a_file_that_is_not_a_mapping(content):
 
 def test_broken_yaml_names_the_line(content):
     [problem] = problems_for(content, GOOD.replace("kind: signing", "kind: [signing"))
-    assert "signing-hanoi.yaml:" in problem and ": yaml: YAML error" in problem
+    assert "signing-hanoi.yaml:3: yaml: event in signing-hanoi.yaml: YAML error" in problem
 
 
 @pytest.mark.parametrize("written", ["2025-10-25 - 2025-10-26", "2025-10-25–2025-10-26", "2025-10-25 to 2025-10-26"])
