@@ -235,11 +235,10 @@ def load_data(
     raw = paths.read_bytes(path, root)
     files = _recording.get()
     found: list[Problem] = []
+    text = decode(raw, path) if raw.strip() else ""  # a file that is no UTF-8 text is told as the file's alone
     try:
         data, root_node = (
-            (None, None)
-            if not raw.strip()
-            else parse_yaml(decode(raw, path), path, record_key=record_key, told=found, unreadable=found)
+            (None, None) if not text else parse_yaml(text, path, record_key=record_key, told=found, unreadable=found)
         )
     except ContentError as exc:
         raise ContentError(*_prefixed(exc.problems, prefix, None)) from None
