@@ -5,9 +5,9 @@ mapping that says where the fact was read:
 
     - url: https://treaties.un.org/...      # the page that states the fact
       title: "..."                          # the page's own title
-      publisher: United Nations Treaty Collection
+      publisher: United Nations Treaty Collection  # required in a mapping
       published: 2025-10-27                 # when the page says it was published, if it does
-      accessed: 2026-11-29                  # when the archive's editor read it
+      accessed: 2026-11-29                  # required in a mapping: when the archive's editor read it
       archived: https://web.archive.org/... # optional: default, the Wayback Machine at `accessed`
       note: {pl: ..., en: ...}              # optional: what exactly the page shows
 
@@ -35,6 +35,12 @@ from .when import read_date_hint
 SOURCE_KEYS = frozenset({"url", "title", "publisher", "published", "accessed", "archived", "note"})
 CORRECTION_KEYS = frozenset({"date", "change", "reason"})
 # What other tools call a source's keys, in an article's `source:` and in a data file's sources alike.
+# What a source written as a mapping gives, beyond its `url:`: a page shows the source with them, and the mapping
+# is where they are said (an address alone is the only source without them).
+MAPPING_NEEDS = {
+    "publisher": "give `publisher: ...` under `url:`: who published the page, as the page names itself",
+    "accessed": "give `accessed: YYYY-MM-DD` under `url:`: the day you read the page",
+}
 SOURCE_ALIASES = {"link": "url", "address": "url", "href": "url", "site": "publisher", "archive_url": "archived"}
 WAYBACK = "https://web.archive.org/web/"
 
@@ -330,6 +336,9 @@ class Fields(Record):
             else None
             for name in ("title", "publisher")
         }
+        for name, hint in MAPPING_NEEDS.items():  # a misspelt key is told as such, and not this (`Checks.add`)
+            if value.get(name) is None:
+                checks.add(self.fail([*keys, name], "is empty" if name in value else "is missing", hint))
         published = checks.attempt(self.day, [*keys, "published"], value["published"]) if "published" in value else None
         accessed = (
             checks.attempt(self.day, [*keys, "accessed"], value["accessed"], today) if "accessed" in value else None

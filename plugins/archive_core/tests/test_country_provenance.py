@@ -79,14 +79,29 @@ def test_bad_provenance_names_the_record_and_field(tmp_path, text, field, messag
     assert message in problems[0].message
 
 
+GIVEN = "      publisher: X\n      accessed: 2026-11-29\n"  # what every source written as a mapping gives
+
+
 @pytest.mark.parametrize(
     ("source", "field", "message"),
     [
-        ("    - url: ftp://x\n", "PL.sources.0.url", "is not an http(s) address"),
-        ("    - url: https://x.example/a\n      accessed: 2999-01-01\n", "PL.sources.0.accessed", "is after today"),
-        ("    - url: https://x.example/a\n      author: me\n", "PL.sources.0.author", "is not a known key"),
-        ("    - url: https://www.itweb.co.za/\n", "PL.sources.0.url", "is a site's home page"),
-        ("    - title: A page\n", "PL.sources.0.url", "is missing"),  # was "None is not an http(s) address"
+        ("    - url: ftp://x\n" + GIVEN, "PL.sources.0.url", "is not an http(s) address"),
+        (
+            "    - url: https://x.example/a\n      publisher: X\n      accessed: 2999-01-01\n",
+            "PL.sources.0.accessed",
+            "is after today",
+        ),
+        ("    - url: https://x.example/a\n      author: me\n" + GIVEN, "PL.sources.0.author", "is not a known key"),
+        ("    - url: https://www.itweb.co.za/\n" + GIVEN, "PL.sources.0.url", "is a site's home page"),
+        ("    - title: A page\n" + GIVEN, "PL.sources.0.url", "is missing"),  # was "None is not an http(s) address"
+        # A mapping is where a source says who published it and when it was read: the page shows both.
+        ("    - url: https://x.example/a\n      accessed: 2026-11-29\n", "PL.sources.0.publisher", "is missing"),
+        ("    - url: https://x.example/a\n      publisher: X\n", "PL.sources.0.accessed", "is missing"),
+        (
+            "    - url: https://x.example/a\n      publisher:\n      accessed: 2026-11-29\n",
+            "PL.sources.0.publisher",
+            "is empty",
+        ),
     ],
 )
 def test_bad_sources_name_the_key(tmp_path, source, field, message):

@@ -131,7 +131,8 @@ def test_every_problem_is_reported_not_only_the_first(tmp_path):
 def test_a_record_with_a_strangers_mistakes_names_them_all_at_once(tmp_path):
     # A date as written in Europe, a place by its name, the publisher's home page: three fixes, one round.
     write(tmp_path, "- code: DE\n  status: signed\n  date: 25/10/2025\n  place: Hanoi\n  sources:\n"
-                    "    - url: https://www.example.org/\n")  # fmt: skip
+                    "    - url: https://www.example.org/\n"
+                    "      publisher: Example\n      accessed: 2025-10-26\n")  # fmt: skip
     _, problems = load_records(tmp_path, TODAY)
     assert [(p.line, p.field) for p in problems] == [(3, "DE.date"), (4, "DE.place"), (6, "DE.sources.0.url")]
     assert "'25/10/2025' is not a date (write 2025-10-25: dates are YYYY-MM-DD)" in str(problems[0])

@@ -201,3 +201,13 @@ def test_a_range_written_as_one_date_is_told_how_a_range_is_written(content, wri
     [problem] = problems_for(content, flat)
     assert problem.endswith("(a range is written `date: {start: 2025-10-25, end: 2025-10-26}`)"), problem
     assert problems_for(content, flat.replace(f"date: {written}", "date: {start: 2025-10-25, end: 2025-10-26}")) == []
+
+
+def test_a_source_written_as_a_mapping_without_its_publisher_is_told_what_to_add(content):
+    # The page showed the source without who published it, though the editor wrote a mapping to say so.
+    address = "https://www.helpnetsecurity.com/2025/10/27/un-convention-against-cybercrime"
+    [problem] = problems_for(content, GOOD.replace(f"  - {address}", f"  - url: {address}\n    accessed: 2025-10-27"))
+    assert (
+        "signing-hanoi.yaml:13: sources.0.publisher: event 'signing-hanoi': is missing "
+        "(give `publisher: ...` under `url:`: who published the page, as the page names itself)" in problem
+    )
