@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 import icu
 import pytest
@@ -329,7 +330,6 @@ HIDDEN: dict[str, tuple[str, bool, str | None]] = {
     "an AppleDouble file": ("articles/2025/._signing-in-hanoi.en.md", False, None),
     "git's .gitkeep": ("data/.gitkeep", False, None),
     "a Vim swap file": ("articles/2025/.signing-in-hanoi.en.md.swp", False, None),
-    "an Emacs lock": ("articles/2025/.#signing-in-hanoi.en.md", False, None),
 }
 
 
@@ -346,6 +346,21 @@ def test_a_hidden_entry_is_named_unless_a_tool_made_it(case, content_copy):
     assert [p.severity for p in problems] == ([severity] if severity else []), problems
     if severity:
         assert "hidden" in problems[0].message and "leading '.'" in problems[0].hint
+
+
+def test_an_emacs_lock_is_skipped_and_a_regular_file_named_as_one_is_told_where_it_belongs(content_copy):
+    """Emacs locks `x.en.md` with a link `.#x.en.md` (to who holds it); a regular file of that name, an article
+    saved or copied under it, was taken for a lock and skipped without a word."""
+    folder = content_copy / "articles" / "2025"
+    (folder / ".#signing-in-hanoi.en.md").symlink_to("editor@host.4242:1700000000")  # a lock: dangling
+    (folder / ".#signing-in-oslo.en.md").write_text(GOOD_ARTICLE, encoding="utf-8")
+    (folder / ".#notes").write_text("x", encoding="utf-8")
+    problems = {Path(p.path).name: p for p in check(content_copy) if Path(p.path).name.startswith(".#")}
+    assert sorted(problems) == [".#notes", ".#signing-in-oslo.en.md"], problems
+    article, notes = problems[".#signing-in-oslo.en.md"], problems[".#notes"]
+    assert (article.severity, notes.severity) == ("error", "warning")
+    assert "is a regular file, not a lock: the build skips it, never published" in article.message
+    assert article.hint == "rename it signing-in-oslo.en.md if it is content, or delete it"
 
 
 def test_a_hidden_article_stops_the_build_and_a_hidden_note_does_not(content_copy, tmp_path):
