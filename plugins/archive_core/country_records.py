@@ -150,7 +150,10 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
             f"a {status!r} status needs a source",
             "add `sources:` with the page that states it (url, publisher, accessed)",
         )
-    verified = checks.attempt(fields.verified, ["verified"], item.get("verified")) is not False
+    read = checks.attempt(fields.verified, ["verified"], item.get("verified"))
+    verified = read is not False
+    # A `verified:` that failed is told alone: what it would need (a date, a note) depends on what it was meant to be.
+    settled = read is not None or item.get("verified") is None
     note = checks.attempt(fields.localized, ["note"], item["note"]) if "note" in item else None
     if not verified and "note" not in item:
         fail(["note"], "a record marked `verified: false` must say why", "note: {pl: ..., en: ...}")
@@ -160,7 +163,7 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
         when = when.date()
     if when is not None and not isinstance(when, date):
         fail(["date"], f"{fields.quoted(['date'], when)} is not a date", read_date_hint(when, "write it as YYYY-MM-DD"))
-    elif known and status in (SIGNED, RATIFIED) and when is None and verified:
+    elif known and status in (SIGNED, RATIFIED) and when is None and verified and settled:
         fail(
             ["date"], f"a {status!r} status needs its date", "add `date: YYYY-MM-DD` (or `verified: false` and a note)"
         )

@@ -34,13 +34,16 @@ from .when import read_date_hint
 
 SOURCE_KEYS = frozenset({"url", "title", "publisher", "published", "accessed", "archived", "note"})
 CORRECTION_KEYS = frozenset({"date", "change", "reason"})
-# What other tools call a source's keys, in an article's `source:` and in a data file's sources alike.
+# A yes or no in words (English, Polish) or figures, which YAML reads as text or a number, not as true or false.
+_SAID_NO = frozenset({"no", "n", "off", "nie", "fałsz", "falsz", "0", "unverified", "not verified"})
+_SAID_YES = frozenset({"yes", "y", "on", "tak", "prawda", "1", "verified"})
 # What a source written as a mapping gives, beyond its `url:`: a page shows the source with them, and the mapping
 # is where they are said (an address alone is the only source without them).
 MAPPING_NEEDS = {
     "publisher": "give `publisher: ...` under `url:`: who published the page, as the page names itself",
     "accessed": "give `accessed: YYYY-MM-DD` under `url:`: the day you read the page",
 }
+# What other tools call a source's keys, in an article's `source:` and in a data file's sources alike.
 SOURCE_ALIASES = {"link": "url", "address": "url", "href": "url", "site": "publisher", "archive_url": "archived"}
 WAYBACK = "https://web.archive.org/web/"
 
@@ -416,8 +419,16 @@ class Fields(Record):
     def verified(self, keys: Sequence[Key], value: Any) -> bool:
         if value is None:
             return True
-        if value not in (True, False):
-            raise self.fail(keys, "must be true or false", "verified: false marks what the sources do not confirm")
+        if value is not True and value is not False:  # 0 and 1 are no answer: YAML reads `false` as false
+            said = str(value).strip().casefold() if isinstance(value, str | int) else ""
+            meant = "false" if said in _SAID_NO else "true" if said in _SAID_YES else None
+            if meant == "true":
+                hint = "write `verified: true`, or delete the line: what the sources confirm needs none"
+            elif meant == "false":
+                hint = "write `verified: false`: a `note:` says why the sources do not confirm it"
+            else:
+                hint = "write `verified: false` where the sources do not confirm it, or delete the line where they do"
+            raise self.fail(keys, f"{self.quoted(keys, value)} is not true or false", hint)
         return value
 
     def corrections(self, keys: Sequence[Key], value: Any, today: date | None = None) -> tuple[Correction, ...]:

@@ -42,6 +42,26 @@ def signed(code: str, extra: str = "", verified: bool = True) -> str:
     return f"- code: {code}\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n{flags}  sources:\n{SOURCE}{extra}"
 
 
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("no", "write `verified: false`: a `note:` says why the sources do not confirm it"),
+        ("nie", "write `verified: false`: a `note:` says why the sources do not confirm it"),
+        ("yes", "write `verified: true`, or delete the line: what the sources confirm needs none"),
+        ("maybe", "write `verified: false` where the sources do not confirm it, or delete the line where they do"),
+    ],
+)
+def test_a_verified_in_words_is_told_alone_what_to_write(tmp_path, written, hint):
+    """`verified: no` was told 'must be true or false' (of what it had written, nothing), and beside it that the
+    'signed' status needs its date, which a record `verified: false` does not."""
+    record = signed("GB", verified=False).replace("  date: 2025-10-25\n", "").replace("verified: false", "")
+    write(tmp_path, "countries.yaml", record.replace("  \n", f"  verified: {written}\n"))
+    _, problems = load_records(tmp_path, TODAY)
+    assert [(p.field, p.message, p.hint) for p in problems] == [
+        ("GB.verified", f"{written!r} is not true or false", hint)
+    ]
+
+
 def test_a_source_with_its_provenance_and_archived_copy(tmp_path):
     write(tmp_path, "countries.yaml", signed("PL"))
     records, problems = load_records(tmp_path, TODAY)
@@ -68,7 +88,7 @@ def test_a_reported_signature_needs_no_date_but_a_reason_and_is_not_counted_as_c
     ("text", "field", "message"),
     [
         ("  verified: false\n", "GB.note", "must say why"),
-        ("  verified: maybe\n", "GB.verified", "must be true or false"),
+        ("  verified: maybe\n", "GB.verified", "'maybe' is not true or false"),
         ("  corrections:\n    - date: 2026-11-29\n", "GB.corrections.0.change", "is missing"),
     ],
 )
