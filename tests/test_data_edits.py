@@ -109,15 +109,15 @@ CITED_TWICE = {
     "a country's record, as mappings": (
         "data/countries.yaml",
         f"  source: {SOURCE}\n",
-        f"  sources:\n    - url: {SOURCE}\n      accessed: 2026-01-10\n    - url: http://example.org/status/pl\n"
-        "      accessed: 2026-01-11\n",
-        ("PL.sources.1.url", 20, 18),
+        f"  sources:\n    - url: {SOURCE}\n      publisher: Example\n      accessed: 2026-01-10\n"
+        "    - url: http://example.org/status/pl\n      publisher: Example\n      accessed: 2026-01-11\n",
+        ("PL.sources.1.url", 21, 18),
     ),
     "a timeline event": (
         "data/timeline/signing-ceremony.yaml",
         "  - https://example.org/events/signing\n",
         "  - https://example.org/events/signing\n  - url: https://example.org/events/signing\n"
-        "    publisher: Example Depositary\n",
+        "    publisher: Example Depositary\n    accessed: 2026-01-10\n",
         ("sources.1.url", 14, 13),
     ),
 }
@@ -175,7 +175,8 @@ def test_a_field_set_twice_is_told_alone(content_copy, file, fixture, written):
 def test_sources_written_as_source_is_told_its_name(content_copy):
     """`source:` holds one source; a list under it was told `must be an address or a mapping with url:`."""
     before = shown(check(content_copy))
-    edit(content_copy / "data/countries.yaml", f"  source: {SOURCE}\n", f"  source:\n    - url: {SOURCE}\n")
+    mapping = f"    - url: {SOURCE}\n      publisher: X\n      accessed: 2026-01-10\n"
+    edit(content_copy / "data/countries.yaml", f"  source: {SOURCE}\n", f"  source:\n{mapping}")
     told = only_error(content_copy, before)
     assert (told.field, told.line) == ("PL.source", 17) and "`sources:`" in told.hint, told
     edit(content_copy / "data/countries.yaml", "  source:\n    - url:", "  sources:\n    - url:")
