@@ -360,3 +360,57 @@ def _child(node: yaml.Node, key: Key) -> yaml.Node | None:
     if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
         return node.value[key]
     return None
+
+
+def out_of_order(data_file: DataFile, key: str, refused: Collection[int] = ()) -> list[Problem]:
+    """A warning at each record of a file kept sorted by `key` (countries by code, publishers by host) that stands
+    out of its place, saying before which record it goes: the records kept are the longest run already in order, so
+    that the records moved as told are as few as can be, and the file is sorted once they are. A record its reader
+    `refused` (by index: a code `mu` for `MU`, a second record of one country) has no place until it is fixed."""
+    records = data_file.data if isinstance(data_file.data, list) else []
+    keyed = [
+        (index, item[key])
+        for index, item in enumerate(records)
+        if index not in refused and isinstance(item, dict) and isinstance(item.get(key), str)
+    ]
+    kept = _longest_in_order([value for _, value in keyed])
+    anchors = [keyed[position] for position in sorted(kept)]
+    problems = []
+    for position, (index, value) in enumerate(keyed):
+        if position in kept:
+            continue
+        after = next(((i, v) for i, v in anchors if v > value), None)
+        where = (
+            f"move this record before that of {after[1]} (line {data_file.line(after[0])})"
+            if after is not None
+            else "move this record to the end of the file"
+        )
+        line = data_file.line(index, key)
+        problems.append(
+            Problem(
+                str(data_file.path),
+                line,
+                f"{value}.{key}",
+                f"is out of order: the file is kept sorted by {key}",
+                where,
+                "warning",
+                column=data_file.column(line, index, key),
+            )
+        )
+    return problems
+
+
+def _longest_in_order(values: Sequence[str]) -> set[int]:
+    """The positions of a longest run of `values`, not necessarily adjacent, that is in order (ties kept)."""
+    best: list[int] = [1] * len(values)
+    before: list[int | None] = [None] * len(values)
+    for i, value in enumerate(values):
+        for j in range(i):
+            if values[j] <= value and best[j] + 1 > best[i]:
+                best[i], before[i] = best[j] + 1, j
+    end = max(range(len(values)), key=best.__getitem__, default=None)
+    kept: set[int] = set()
+    while end is not None:
+        kept.add(end)
+        end = before[end]
+    return kept
