@@ -467,3 +467,32 @@ def test_a_translation_from_its_own_language_is_told_both_ways_out(tmp_path, nam
     # The way out the file's name points to, followed, ends it: `lang: pl`, translated from English.
     fixed = FRONT.replace("lang: pl", f"lang: {lang_meant}") + "translation:\n  from: en\n  by: Jan\n" + BODY
     assert told(tmp_path, {f"articles/2025/{name}": fixed}) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("articles/2025/tytul.pl.md", FRONT.replace("lang: pl", "lang\u00a0: pl") + BODY,
+         "tytul.pl.md:4: 'lang\\xa0': is not a known field (it holds U+00A0 (NO-BREAK SPACE), which shows as a space "
+         "or as nothing: retype it `lang`)"),
+        ("data/timeline/opening.yaml", EVENT.replace("kind:", "kind\u00a0:"),
+         "opening.yaml:2: kind\u00a0: event 'opening': is not a known field (it holds U+00A0 (NO-BREAK SPACE), "
+         "which shows as a space or as nothing: retype it `kind`)"),
+    ],
+    ids=["an article's field", "an event's field"],
+)  # fmt: skip
+def test_a_field_name_holding_a_space_pasted_from_a_web_page_is_told_to_retype_it(tmp_path, name, text, expected):
+    """`lang\u00a0:` (a no-break space pasted from a web page) was told 'did you mean `lang`?' of a line that shows
+    `lang :`: the contributor saw nothing to change."""
+    assert told(tmp_path, {name: text}) == [expected]
+
+
+def test_a_hidden_character_where_a_key_is_written_is_told_where_that_is(tmp_path):
+    """The hint said the character stood 'before its first ':'', which a contributor read as the value's."""
+    text = "- code: AO\n\u200b  status: unknown\n"
+    [problem] = told(tmp_path, {"data/countries.yaml": text})
+    assert (
+        "this line holds U+200B (ZERO WIDTH SPACE), a character no reader sees, where its key is written (from the "
+        "line's start to the ':' after the key): YAML reads it as part of the key or of the indentation; delete it "
+        "(retype the line up to that ':')"
+    ) in problem, problem
