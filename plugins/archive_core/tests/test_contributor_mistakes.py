@@ -441,7 +441,7 @@ def test_a_data_file_nearly_named_as_one_that_is_there_is_not_told_to_take_its_n
 
 def test_a_data_file_named_as_none_is_told_where_each_kind_of_file_goes(tmp_path):
     [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, "data/timeline.yaml": "- id: x\n"})
-    assert "(content/ holds articles/" in problem and "did you mean" not in problem, problem
+    assert f"({tmp_path}/ holds articles/" in problem and "did you mean" not in problem, problem  # the folder checked
 
 
 @pytest.mark.parametrize(
@@ -496,3 +496,12 @@ def test_a_hidden_character_where_a_key_is_written_is_told_where_that_is(tmp_pat
         "line's start to the ':' after the key): YAML reads it as part of the key or of the indentation; delete it "
         "(retype the line up to that ':')"
     ) in problem, problem
+
+
+def test_a_hint_names_the_content_folder_checked_not_the_repository_s(tmp_path, monkeypatch):
+    """With ARCHIVE_CONTENT elsewhere, a hint sent the contributor to content/data/publishers.yaml, another folder's
+    file, which followed changed nothing of the folder checked."""
+    monkeypatch.chdir(tmp_path.parent)  # the folder checked is `<tmp_path's name>/`, not `content/`
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT.replace("  publisher: Example\n", "") + BODY})
+    assert f"or add its site example.org to {tmp_path.name}/data/publishers.yaml)" in problem, problem
+    assert "content/" not in problem
