@@ -272,7 +272,7 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         "2025/good-article.pl.md",
         GOOD,
         ":4: lang: is 'en', but the file's name good-article.pl.md says 'pl' (write `lang: pl` if the text is in "
-        "'pl'; if it is in 'en', rename the file to articles/2025/good-article.en.md)",
+        "'pl'; if it is in 'en', rename the file to good-article.en.md, in its folder)",
     ),
     "file in the wrong place": (
         "2025/other-name.en.md",

@@ -459,7 +459,7 @@ def test_a_translation_from_its_own_language_is_told_both_ways_out(tmp_path, nam
     # A `lang:` the file's name contradicts is told so too, at its own line.
     assert path_told == ([] if lang == lang_meant else [f"{name}:4: lang: is {lang!r}, but the file's name {name} says "
                          f"{lang_meant!r} (write `lang: {lang_meant}` if the text is in {lang_meant!r}; if it is in "
-                         f"{lang!r}, rename the file to articles/2025/tytul.{lang}.md)"])  # fmt: skip
+                         f"{lang!r}, rename the file to tytul.{lang}.md, in its folder)"])  # fmt: skip
     assert problem.startswith(
         f"{name}:10: translation.from: is {lang!r}, the language of this file itself (`lang: {lang}`) (a translation "
         f"is from the other version's language: write `{meant}`; or, if this file's text is in "
