@@ -202,6 +202,13 @@ def is_home_page(url: str) -> bool:
     return not parts.path.strip("/") and not parts.query
 
 
+def said(value: Any) -> bool | None:
+    """The yes (True) or no (False) a value that is neither true nor false says in words or figures (`no`, `nie`,
+    `1`), or None: what a field of true or false was meant to be."""
+    text = str(value).strip().casefold() if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    return False if text in _SAID_NO else True if text in _SAID_YES else None
+
+
 def wayback_url(url: str, day: date) -> str:
     """The Wayback Machine's copy of `url` nearest to `day` (it redirects to the closest capture)."""
     return f"{WAYBACK}{day:%Y%m%d}/{url}"
@@ -420,11 +427,10 @@ class Fields(Record):
         if value is None:
             return True
         if value is not True and value is not False:  # 0 and 1 are no answer: YAML reads `false` as false
-            said = str(value).strip().casefold() if isinstance(value, str | int) else ""
-            meant = "false" if said in _SAID_NO else "true" if said in _SAID_YES else None
-            if meant == "true":
+            meant = said(value)
+            if meant is True:
                 hint = "write `verified: true`, or delete the line: what the sources confirm needs none"
-            elif meant == "false":
+            elif meant is False:
                 hint = "write `verified: false`: a `note:` says why the sources do not confirm it"
             else:
                 hint = "write `verified: false` where the sources do not confirm it, or delete the line where they do"

@@ -211,3 +211,14 @@ def test_a_source_written_as_a_mapping_without_its_publisher_is_told_what_to_add
         "signing-hanoi.yaml:13: sources.0.publisher: event 'signing-hanoi': is missing "
         "(give `publisher: ...` under `url:`: who published the page, as the page names itself)" in problem
     )
+
+
+def test_upcoming_in_words_is_told_what_to_write_and_the_date_is_checked_in_the_same_run(content):
+    """`upcoming: no` was told 'must be true or false', and the event's date, written `2025-10-5`, only in the
+    next run: the date was not read while `upcoming:` was not true or false."""
+    text = GOOD.replace("date:\n  start: 2025-10-25\n  end: 2025-10-26\n", "date: 2025-10-5\nupcoming: no\n")
+    assert [problem.split(": ", 1)[1] for problem in problems_for(content, text)] == [
+        "date: event 'signing-hanoi': '2025-10-5' is not a date (write 2025-10-05: dates are YYYY-MM-DD)",
+        "upcoming: event 'signing-hanoi': 'no' is not true or false (write `upcoming: false`, or delete the line: an "
+        "event with a date is not upcoming)",
+    ]
