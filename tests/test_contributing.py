@@ -68,7 +68,8 @@ def test_newcomer_adds_an_article_with_make_new(content_copy: Path, tmp_path: Pa
     checked = make("check", content=content_copy)
     assert checked.returncode != 0
     name = documented_path.removeprefix("content/")
-    left = [line for line in checked.stderr.splitlines() if name in line]
+    # Hints name the folder checked: a contributor's is content/, this copy is elsewhere.
+    left = [line.replace(f"{content_copy}/", "content/") for line in checked.stderr.splitlines() if name in line]
     assert [line.split(": ")[1] for line in left] == ["source.url", "source.publisher", "body"], checked.stderr
     # ...in the very words CONTRIBUTING.md quotes.
     quoted = re.search(r"```text\n(.*?)```", CONTRIBUTING, re.DOTALL).group(1).splitlines()

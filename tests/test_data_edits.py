@@ -109,15 +109,15 @@ CITED_TWICE = {
     "a country's record, as mappings": (
         "data/countries.yaml",
         f"  source: {SOURCE}\n",
-        f"  sources:\n    - url: {SOURCE}\n      accessed: 2026-01-10\n    - url: http://example.org/status/pl\n"
-        "      accessed: 2026-01-11\n",
-        ("PL.sources.1.url", 20, 18),
+        f"  sources:\n    - url: {SOURCE}\n      publisher: Example\n      accessed: 2026-01-10\n"
+        "    - url: http://example.org/status/pl\n      publisher: Example\n      accessed: 2026-01-11\n",
+        ("PL.sources.1.url", 21, 18),
     ),
     "a timeline event": (
         "data/timeline/signing-ceremony.yaml",
         "  - https://example.org/events/signing\n",
         "  - https://example.org/events/signing\n  - url: https://example.org/events/signing\n"
-        "    publisher: Example Depositary\n",
+        "    publisher: Example Depositary\n    accessed: 2026-01-10\n",
         ("sources.1.url", 14, 13),
     ),
 }
@@ -268,7 +268,10 @@ def _two_letter_code_as_told(written: str, told: Problem) -> tuple[str, str]:
 # (file, the fixture's text, the newcomer's edit of it, what the hint says and the edit it asks for)
 AS_TOLD = {
     "sources written as source": (
-        "data/countries.yaml", f"  source: {SOURCE}\n", f"  source:\n    - url: {SOURCE}\n", _sources_as_told
+        "data/countries.yaml",
+        f"  source: {SOURCE}\n",
+        f"  source:\n    - url: {SOURCE}\n      publisher: X\n      accessed: 2026-01-10\n",
+        _sources_as_told,
     ),
     "a record's field indented one space too far": (
         "data/countries.yaml", "- code: PL\n  status: signed\n", "- code: PL\n   status: signed\n", _indented_as_told

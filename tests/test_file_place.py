@@ -23,7 +23,15 @@ SLIPS = {
     "date": ("date: 2025-11-05", "date: 2024-11-05"),
     "lang": ("lang: pl", "lang: en"),
 }
-MOVE = re.compile(r"(?:move|rename) the file to (\S+)$")
+# A hint's way out that keeps the field: the file moved into another folder, or renamed in its own.
+MOVE = re.compile(r"move the file into (\S+)/, under its name$|rename the file to (\S+), in its folder$")
+
+
+def followed(content: Path, path: Path, hint: str) -> Path:
+    """Where the file at `path` is once `hint`'s move or renaming is done."""
+    way = MOVE.search(hint)
+    assert way is not None, hint
+    return content / way[1] / path.name if way[1] else path.parent / way[2]
 
 
 def errors_of(content: Path, path: Path) -> list:
@@ -46,7 +54,7 @@ def test_a_field_the_path_contradicts_is_told_at_its_line_and_either_fix_ends_it
     assert errors_of(content_copy, path) == []
     # Or the field kept, and the file moved where the hint says.
     path.write_text(text.replace(right, slip), encoding="utf-8")
-    moved = content_copy / MOVE.search(problem.hint).group(1)
+    moved = followed(content_copy, path, problem.hint)
     moved.parent.mkdir(parents=True, exist_ok=True)
     path.rename(moved)
     assert errors_of(content_copy, moved) == []
@@ -62,10 +70,10 @@ def test_two_fields_the_path_contradicts_are_each_told_a_place_that_changes_only
         slipped = slipped.replace(*SLIPS[field])
     path.write_text(slipped, encoding="utf-8")
     told = {problem.field: problem for problem in errors_of(content_copy, path)}
-    assert MOVE.search(told["date"].hint).group(1) == "articles/2024/lodz-conference.pl.md", told["date"].hint
-    assert MOVE.search(told["translation_key"].hint).group(1) == "articles/2025/lodz-conferance.pl.md"
+    assert MOVE.search(told["date"].hint)[1] == "articles/2024", told["date"].hint
+    assert MOVE.search(told["translation_key"].hint)[2] == "lodz-conferance.pl.md"
     # The date kept (moved as told) and the key put right (written as told): nothing left.
-    moved = content_copy / MOVE.search(told["date"].hint).group(1)
+    moved = followed(content_copy, path, told["date"].hint)
     moved.parent.mkdir(parents=True, exist_ok=True)
     path.rename(moved)
     moved.write_text(slipped.replace(SLIPS["translation_key"][1], SLIPS["translation_key"][0]), encoding="utf-8")
@@ -85,7 +93,7 @@ def test_a_file_named_with_no_language_code_is_told_its_name(content_copy):
     (content_copy / ARTICLE).rename(path)
     [problem] = errors_of(content_copy, path)
     assert problem.field == "lang" and "write `lang:" not in problem.hint, problem
-    assert problem.hint.endswith(f"rename the file to {ARTICLE}"), problem
+    assert problem.hint.endswith(f"rename the file to {ARTICLE.name}, in its folder"), problem
 
 
 @pytest.mark.parametrize("name", ["Lodz-Conference.pl.md", "lodz_conference.pl.md", "lodz.conference.pl.md"])
@@ -96,8 +104,8 @@ def test_a_file_named_by_no_key_one_may_write_is_told_only_to_rename_it(content_
     (content_copy / ARTICLE).rename(path)
     [problem] = errors_of(content_copy, path)
     assert problem.field == "translation_key" and "write `translation_key:" not in problem.hint, problem
-    assert problem.hint.endswith(f"rename the file to {ARTICLE}"), problem
-    path.rename(content_copy / MOVE.search(problem.hint).group(1))
+    assert problem.hint.endswith(f"rename the file to {ARTICLE.name}, in its folder"), problem
+    path.rename(followed(content_copy, path, problem.hint))
     assert errors_of(content_copy, content_copy / ARTICLE) == []
 
 
@@ -136,3 +144,21 @@ def test_a_field_with_a_problem_of_its_own_is_not_compared_with_the_path(content
         ("date", "impossible"),
         ("lang", "must"),
     ]
+
+
+def test_two_ways_out_of_one_file_each_followed_from_one_run_end_both_problems(content_copy):
+    """A file saved in the wrong year's folder and under the other language's name, both fields right: the date's hint
+    moved it to `articles/2025/<its name>`, the lang's renamed it to `articles/2024/<the right name>`, and followed one
+    after the other, the second put back what the first had put right."""
+    right = content_copy / ARTICLE
+    path = content_copy / "articles" / "2024" / "lodz-conference.en.md"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(right.read_text(encoding="utf-8"), encoding="utf-8")
+    right.unlink()
+    told = errors_of(content_copy, path)
+    assert [problem.field for problem in told] == ["date", "lang"], [str(p) for p in told]
+    for problem in told:  # in the order told, each from the run's own hint
+        target = followed(content_copy, path, problem.hint)
+        path.rename(target)
+        path = target
+    assert path == right and errors_of(content_copy, path) == []

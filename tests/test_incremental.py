@@ -268,3 +268,26 @@ def test_the_devserver_tells_an_update_that_failed_and_keeps_serving_as_after_a_
     # output/ holds pages of the edit: no record says it is the full build's (`make html` after the edit undone
     # found output/ up to date, and published those pages).
     assert fingerprint.recall(served.site.output, "fingerprint", 4096) is None
+
+
+def test_an_article_edited_with_sed_in_place_is_updated_and_sed_s_own_file_is_not_told(site, corpus, capsys):
+    """`sed -i` writes a file `sedXXXXXX` beside the article and renames it over it: the devserver told
+    'changed: .../sedAbC123, ...; full rebuild' of a file no build reads, and rebuilt everything for one edit."""
+    import subprocess
+    import threading
+
+    from watchfiles import watch
+
+    from tools.devserver import Served, on_change
+    from tools.live_reload import Builds
+
+    edited = sorted(corpus.rglob("*.pl.md"))[3]
+    edit = threading.Timer(0.5, subprocess.run, (["sed", "-i", "s/^---$/---/", str(edited)],), {"timeout": 60})
+    edit.start()
+    changes = next(batch for batch in watch(edited.parent, yield_on_timeout=True, rust_timeout=5000) if batch)
+    edit.join()
+    assert any(Path(path).name.startswith("sed") for _, path in changes), changes  # what the watcher reports
+    capsys.readouterr()
+    on_change(Served(site, Builds()), changes)
+    said = capsys.readouterr()
+    assert "updated 1 article(s)" in said.out and "full rebuild" not in said.out and "sed" not in said.out, said

@@ -30,6 +30,7 @@ from .test_bad_input import GOOD, good
 
 ARTICLE = "articles/2025/good-article.en.md"
 EVENT = "data/timeline/signing-hanoi.yaml"
+EVENT_NAME = "event 'signing-hanoi': "  # what every problem of its file says first
 COUNTRIES = "data/countries.yaml"
 PEOPLE = "data/people.yaml"
 DEEP = 300_000
@@ -71,7 +72,8 @@ CASES: dict[str, tuple[str, str, int, str]] = {
     ),
     "control character in a data file": (*_edit(EVENT, "Signing ceremony", "Signing\x1b ceremony"), "U+001B"),
     "control character escaped in a data file": (
-        *_edit(EVENT, "Signing ceremony in Hanoi", '"Signing \\f ceremony"'), "title.en: holds the control",
+        *_edit(EVENT, "Signing ceremony in Hanoi", '"Signing \\f ceremony"'),
+        f"title.en: {EVENT_NAME}holds the control",
     ),
     "search marker in the body": (ARTICLE, GOOD + "x data-pagefind-body y\n", 13, "'data-pagefind-'"),
     "search marker spelt with an entity": (ARTICLE, GOOD + "x data&#45;pagefind-body\n", 13, "'data-pagefind-'"),
@@ -93,7 +95,7 @@ CASES: dict[str, tuple[str, str, int, str]] = {
         "source.url: is set twice, on lines 8 and 10",
     ),
     "duplicate field in a data file": (
-        *_edit(EVENT, "kind: signing", "kind: signing\nid: other", below=1), "id: is set twice",
+        *_edit(EVENT, "kind: signing", "kind: signing\nid: other", below=1), "id: event 'other': is set twice",
     ),
     "duplicate key in a country record": (
         *_edit(COUNTRIES, "  status: signed", "  status: signed\n  status: ratified", below=1), "status: is set twice",
@@ -123,7 +125,7 @@ CASES: dict[str, tuple[str, str, int, str]] = {
     # Shown as one paragraph: a second, after a blank line, ran into the first (reported at the blank line).
     "event description of two paragraphs": (
         *_edit(EVENT, r"(?<=^description:\n  pl: ).+", "|\n    Jeden.\n\n    Dwa.", below=2),
-        "description.pl: is more than one paragraph",
+        f"description.pl: {EVENT_NAME}is more than one paragraph",
     ),
     # As the slug `page` is refused: the topic `Page` took the folder of the topic index's next pages.
     "topic at the address of the next pages": (
@@ -136,7 +138,8 @@ CASES: dict[str, tuple[str, str, int, str]] = {
         *_edit("data/topics.yaml", r"(?<=  en: ).+", "'" + "z" * 200 + "'"), "topics.en: 'zzzz",
     ),
     "integer too long in a data file": (
-        *_edit(EVENT, "kind: signing", "kind: signing\nfigure: " + "9" * 4400, below=1), "figure: cannot be read",
+        *_edit(EVENT, "kind: signing", "kind: signing\nfigure: " + "9" * 4400, below=1),
+        f"figure: {EVENT_NAME}cannot be read",
     ),
 }  # fmt: skip
 

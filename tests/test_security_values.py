@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 import icu
 import pytest
@@ -19,6 +20,7 @@ from .test_bad_input import GOOD as GOOD_ARTICLE
 
 ARTICLE = "articles/2025/signing-in-hanoi.en.md"
 EVENT = "data/timeline/signing-ceremony.yaml"
+EVENT_NAME = "event 'signing-ceremony': "  # what every problem of its file says first
 PEOPLE = "data/people.yaml"
 
 CHAIN_FROM_ZZ = "by: X\ntranslation_chain:\n  - {from: zz, to: pl, by: Y}\n  - {from: pl, to: en, by: X}"
@@ -32,9 +34,14 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         EVENT,
         "  - https://example.org/events/signing\n",
         "  - https://example.org/events/signing\n  - https://example.org/events/signing\n",
-        ":14: sources: lists 'https://example.org/events/signing' twice, on lines 13 and 14",
+        f":14: sources: {EVENT_NAME}lists 'https://example.org/events/signing' twice, on lines 13 and 14",
     ),
-    "an event's country twice": (EVENT, "countries: [VN]", "countries: [VN, VN]", ":14: countries: lists 'VN'"),
+    "an event's country twice": (
+        EVENT,
+        "countries: [VN]",
+        "countries: [VN, VN]",
+        f":14: countries: {EVENT_NAME}lists 'VN'",
+    ),
     # An event's file is named after its id (`a.yaml` held `id: b`): a reviewer read another address than its own.
     "an event in a file of another name": (
         EVENT,
@@ -108,7 +115,12 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         "word it is not (retype the word in one alphabet; as a unit or symbol, write µ (MICRO SIGN) for μ",
     ),
     "a Greek letter in an event's title": (EVENT, "en: Signing ceremony", "en: Signing cerem\u03bfny", ":8: title.en:"),
-    "an event's title of variation selectors": (EVENT, "en: Signing ceremony", 'en: "\\ufe0f"', ":8: title.en: shows"),
+    "an event's title of variation selectors": (
+        EVENT,
+        "en: Signing ceremony",
+        'en: "\\ufe0f"',
+        f":8: title.en: {EVENT_NAME}shows",
+    ),
     "an override in prose": (EVENT, "en: The convention", "en: The \u202econvention", ":11: description.en:"),
     # A body keeps the source's text, but no line of it may read other than it is (Trojan Source).
     "an override in a body": (
@@ -153,13 +165,13 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         EVENT,
         "start: 2025-10-25",
         "start: 0025-10-25",
-        ":4: date.start: 0025-10-25 is before",
+        f":4: date.start: {EVENT_NAME}0025-10-25 is before",
     ),
     "a month before 1000 in an event": (
         EVENT,
         "start: 2025-10-25\n  end: 2025-10-26",
         'start: "0025-10"\n  end: "0025-11"',
-        ":4: date.start: event 'signing-ceremony': 0025-10 is before the year 1000",
+        f":4: date.start: {EVENT_NAME}0025-10 is before the year 1000",
     ),
     "a year before 1000 in convention.yaml": (
         "data/convention.yaml",
@@ -208,7 +220,12 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
     # full on every page naming it.
     "a tag of one letter and 1,000 marks": (ARTICLE, "[ceremony]", f'["c{"!" * 1000}"]', ":8: tags.0: has 1001 ch"),
     "a person's name of 600 letters": (PEOPLE, "Quillfeather", "Q" * 600, ":16: record 3.name: has 600 characters"),
-    "an event's title longer than a headline": (EVENT, "en: Signing ceremony", f"en: {'a' * 301}", ":8: title.en: has"),
+    "an event's title longer than a headline": (
+        EVENT,
+        "en: Signing ceremony",
+        f"en: {'a' * 301}",
+        f":8: title.en: {EVENT_NAME}has",
+    ),
     # A tag its value does not fit: PyYAML raised AttributeError, KeyError or IndexError, a traceback of `make check`.
     "a date tagged !!timestamp that is none": (
         ARTICLE,
@@ -220,10 +237,15 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         EVENT,
         "kind: signing",
         'kind: signing\nverified: !!bool "maybe"',
-        ":3: verified: is tagged !!bool, and its value cannot be read as one",
+        f":3: verified: {EVENT_NAME}is tagged !!bool, and its value cannot be read as one",
     ),
     "a key tagged as a date": (ARTICLE, "lang: en", 'lang: en\n!!timestamp "x": 1', ":5: front-matter: a key must be"),
-    "a key that is a number": (EVENT, "kind: signing", "kind: signing\n1: one", ":3: yaml: a key must be plain text"),
+    "a key that is a number": (
+        EVENT,
+        "kind: signing",
+        "kind: signing\n1: one",
+        ":3: yaml: event in signing-ceremony.yaml: a key must be plain text",
+    ),
     "an empty publisher": (ARTICLE, "publisher: Example Agency", 'publisher: ""', ":11: source.publisher: is empty"),
     "a blank summary": (ARTICLE, "slug:", 'summary: "  "\nslug:', ":6: summary: is empty"),
     "an empty role in a data file": (PEOPLE, "en: researcher", 'en: ""', ":20: Quillfeather.role.en: is empty"),
@@ -308,7 +330,6 @@ HIDDEN: dict[str, tuple[str, bool, str | None]] = {
     "an AppleDouble file": ("articles/2025/._signing-in-hanoi.en.md", False, None),
     "git's .gitkeep": ("data/.gitkeep", False, None),
     "a Vim swap file": ("articles/2025/.signing-in-hanoi.en.md.swp", False, None),
-    "an Emacs lock": ("articles/2025/.#signing-in-hanoi.en.md", False, None),
 }
 
 
@@ -325,6 +346,21 @@ def test_a_hidden_entry_is_named_unless_a_tool_made_it(case, content_copy):
     assert [p.severity for p in problems] == ([severity] if severity else []), problems
     if severity:
         assert "hidden" in problems[0].message and "leading '.'" in problems[0].hint
+
+
+def test_an_emacs_lock_is_skipped_and_a_regular_file_named_as_one_is_told_where_it_belongs(content_copy):
+    """Emacs locks `x.en.md` with a link `.#x.en.md` (to who holds it); a regular file of that name, an article
+    saved or copied under it, was taken for a lock and skipped without a word."""
+    folder = content_copy / "articles" / "2025"
+    (folder / ".#signing-in-hanoi.en.md").symlink_to("editor@host.4242:1700000000")  # a lock: dangling
+    (folder / ".#signing-in-oslo.en.md").write_text(GOOD_ARTICLE, encoding="utf-8")
+    (folder / ".#notes").write_text("x", encoding="utf-8")
+    problems = {Path(p.path).name: p for p in check(content_copy) if Path(p.path).name.startswith(".#")}
+    assert sorted(problems) == [".#notes", ".#signing-in-oslo.en.md"], problems
+    article, notes = problems[".#signing-in-oslo.en.md"], problems[".#notes"]
+    assert (article.severity, notes.severity) == ("error", "warning")
+    assert "is a regular file, not a lock: the build skips it, never published" in article.message
+    assert article.hint == "rename it signing-in-oslo.en.md if it is content, or delete it"
 
 
 def test_a_hidden_article_stops_the_build_and_a_hidden_note_does_not(content_copy, tmp_path):

@@ -94,12 +94,22 @@ def failure(exc: Exception, site: Site) -> str:
     return " (the traceback above)"
 
 
+def settled(changes: set[tuple[Change, str]]) -> set[tuple[Change, str]]:
+    """What a batch of changes leaves: none of a file written and gone again within it (`sed -i`'s sedXXXXXX, a
+    tool's copy renamed over the file it edits), which no build reads; a file deleted and nothing else is kept."""
+    transient = {path for change, path in changes if change != Change.deleted and not os.path.lexists(path)}
+    return {(change, path) for change, path in changes if path not in transient}
+
+
 def on_change(served: Served, changes: set[tuple[Change, str]]) -> None:
     site = served.site
+    changes = settled(changes)
+    if not changes:
+        return
     paths = sorted({Path(path) for _, path in changes})
     # Edits of the build's articles (wherever ARTICLE_PATHS puts them) are applied in place; anything else,
-    # an about page included, is a full build.
-    edits = [path for change, path in changes if change == Change.modified]
+    # an about page included, is a full build. A known article "added" is one replaced by a copy renamed over it.
+    edits = [path for change, path in changes if change != Change.deleted]
     if edits and len(edits) == len(changes) and site.knows(edits):
         started = time.perf_counter()
         written: list[str] = []

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archive_core import countries
-from archive_core.data import Checks, DataFile, load_data
+from archive_core.data import Checks, DataFile, load_data, out_of_order
 from archive_core.errors import ContentError, Problem, in_file_order
 from archive_core.frontmatter import record_label
 from archive_core.layout import COUNTRIES_FILE
@@ -85,12 +85,15 @@ def parse_records(data_file: DataFile, today: date) -> tuple[dict[str, CountryRe
     problems: list[Problem] = []
     # The line of every record with a known code, those refused too: a second one is told with them.
     first_line: dict[str, int | None] = {}
+    refused: set[int] = set()
     for index, item in enumerate(data):
         record, found = _record(data_file, index, item, today)
         problems += found
         if data_file.has_finding(index):  # told by the YAML reading; compared with no other file until fixed
             record = None
         code = record.code if record is not None else _known_code(item)
+        if record is None or code in first_line:
+            refused.add(index)
         if code in first_line:
             problems.append(
                 data_file.problem(
@@ -105,7 +108,7 @@ def parse_records(data_file: DataFile, today: date) -> tuple[dict[str, CountryRe
             first_line[code] = data_file.line(index, "code")
         if record is not None:
             records[record.code] = record
-    return records, problems
+    return records, in_file_order([*problems, *out_of_order(data_file, "code", refused)])
 
 
 def _known_code(item: Any) -> str | None:
@@ -150,7 +153,10 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
             f"a {status!r} status needs a source",
             "add `sources:` with the page that states it (url, publisher, accessed)",
         )
-    verified = checks.attempt(fields.verified, ["verified"], item.get("verified")) is not False
+    read = checks.attempt(fields.verified, ["verified"], item.get("verified"))
+    verified = read is not False
+    # A `verified:` that failed is told alone: what it would need (a date, a note) depends on what it was meant to be.
+    settled = read is not None or item.get("verified") is None
     note = checks.attempt(fields.localized, ["note"], item["note"]) if "note" in item else None
     if not verified and "note" not in item:
         fail(["note"], "a record marked `verified: false` must say why", "note: {pl: ..., en: ...}")
@@ -160,7 +166,7 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
         when = when.date()
     if when is not None and not isinstance(when, date):
         fail(["date"], f"{fields.quoted(['date'], when)} is not a date", read_date_hint(when, "write it as YYYY-MM-DD"))
-    elif known and status in (SIGNED, RATIFIED) and when is None and verified:
+    elif known and status in (SIGNED, RATIFIED) and when is None and verified and settled:
         fail(
             ["date"], f"a {status!r} status needs its date", "add `date: YYYY-MM-DD` (or `verified: false` and a note)"
         )

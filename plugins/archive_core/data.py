@@ -217,30 +217,49 @@ def recording() -> Iterator[dict[Path, DataFile]]:
         _recording.reset(token)
 
 
-def load_data(path: Path, root: str | Path | None = None, record_key: str | None = None) -> DataFile:
+def load_data(
+    path: Path,
+    root: str | Path | None = None,
+    record_key: str | None = None,
+    prefix: Callable[[Any], str] | None = None,
+) -> DataFile:
     """Parse `path`, read inside `root` (default: its own folder), with the archive's safe YAML reading
     (`frontmatter.parse_yaml`); raises ContentError naming file and line. `record_key`: the file is a list of
-    records, which the errors name by that key (`DZ.date`).
+    records, which the errors name by that key (`DZ.date`). `prefix`: what goes before the message of each
+    problem the reading finds, given the data read (None when there is none), as the file's reader prefixes its
+    own (`event 'x': `), so that a contributor reads one file's problems alike.
 
     A file that holds nothing (no text but comments, `[]`, `{}`) is refused: a data file that is not there
     means "none", so an empty one is a file emptied by mistake (every country's status gone from the site)."""
     raw = paths.read_bytes(path, root)
     files = _recording.get()
-    found: list[Problem] | None = [] if files is not None else None
-    data, root_node = (
-        (None, None)
-        if not raw.strip()
-        else parse_yaml(decode(raw, path), path, record_key=record_key, told=found, unreadable=found)
-    )
+    found: list[Problem] = []
+    text = decode(raw, path) if raw.strip() else ""  # a file that is no UTF-8 text is told as the file's alone
+    try:
+        data, root_node = (
+            (None, None) if not text else parse_yaml(text, path, record_key=record_key, told=found, unreadable=found)
+        )
+    except ContentError as exc:
+        raise ContentError(*_prefixed(exc.problems, prefix, None)) from None
     if found and data is None:  # the file is one value, and YAML could not read it
-        raise ContentError(*found)
+        raise ContentError(*_prefixed(found, prefix, None))
+    found = _prefixed(found, prefix, data)
+    if found and files is None:  # no one records what the reading found: it is raised
+        raise ContentError(*in_file_order(found))
     if data is None or (isinstance(data, list | dict) and not data):
         line = root_node.start_mark.line + 1 if root_node is not None else 1
         raise ContentError(Problem(str(path), line, "yaml", "the file holds nothing", _EMPTY_HINT))
-    data_file = DataFile(path=Path(path), data=data, root=root_node, yaml_problems=tuple(found or ()))
+    data_file = DataFile(path=Path(path), data=data, root=root_node, yaml_problems=tuple(found))
     if files is not None:
         files[Path(os.path.abspath(path))] = data_file
     return data_file
+
+
+def _prefixed(problems: Iterable[Problem], prefix: Callable[[Any], str] | None, data: Any) -> list[Problem]:
+    if prefix is None:
+        return list(problems)
+    before = prefix(data)
+    return [replace(problem, message=f"{before}{problem.message}") for problem in problems]
 
 
 _EMPTY_HINT = "write its records, or delete the file: a data file that is not there means none"
@@ -341,3 +360,57 @@ def _child(node: yaml.Node, key: Key) -> yaml.Node | None:
     if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
         return node.value[key]
     return None
+
+
+def out_of_order(data_file: DataFile, key: str, refused: Collection[int] = ()) -> list[Problem]:
+    """A warning at each record of a file kept sorted by `key` (countries by code, publishers by host) that stands
+    out of its place, saying before which record it goes: the records kept are the longest run already in order, so
+    that the records moved as told are as few as can be, and the file is sorted once they are. A record its reader
+    `refused` (by index: a code `mu` for `MU`, a second record of one country) has no place until it is fixed."""
+    records = data_file.data if isinstance(data_file.data, list) else []
+    keyed = [
+        (index, item[key])
+        for index, item in enumerate(records)
+        if index not in refused and isinstance(item, dict) and isinstance(item.get(key), str)
+    ]
+    kept = _longest_in_order([value for _, value in keyed])
+    anchors = [keyed[position] for position in sorted(kept)]
+    problems = []
+    for position, (index, value) in enumerate(keyed):
+        if position in kept:
+            continue
+        after = next(((i, v) for i, v in anchors if v > value), None)
+        where = (
+            f"move this record before that of {after[1]} (line {data_file.line(after[0])})"
+            if after is not None
+            else "move this record to the end of the file"
+        )
+        line = data_file.line(index, key)
+        problems.append(
+            Problem(
+                str(data_file.path),
+                line,
+                f"{value}.{key}",
+                f"is out of order: the file is kept sorted by {key}",
+                where,
+                "warning",
+                column=data_file.column(line, index, key),
+            )
+        )
+    return problems
+
+
+def _longest_in_order(values: Sequence[str]) -> set[int]:
+    """The positions of a longest run of `values`, not necessarily adjacent, that is in order (ties kept)."""
+    best: list[int] = [1] * len(values)
+    before: list[int | None] = [None] * len(values)
+    for i, value in enumerate(values):
+        for j in range(i):
+            if values[j] <= value and best[j] + 1 > best[i]:
+                best[i], before[i] = best[j] + 1, j
+    end = max(range(len(values)), key=best.__getitem__, default=None)
+    kept: set[int] = set()
+    while end is not None:
+        kept.add(end)
+        end = before[end]
+    return kept

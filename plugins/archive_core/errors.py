@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import os
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -50,6 +51,25 @@ class ContentError(Exception):
 def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
     """By line, as a contributor reads the file; on one line, by column where known, else in the order found."""
     return sorted(problems, key=lambda problem: (problem.line or 0, getattr(problem, "column", None) or 0))
+
+
+# `content/` where a hint names the repository's content folder (`add it to content/data/publishers.yaml`), not a
+# part of another path (`.cache/content/`).
+_CONTENT_FOLDER = re.compile(r"(?<![\w./\\-])content/")
+
+
+def in_folder(problems: Iterable[Problem], content_dir: str | Path) -> tuple[Problem, ...]:
+    """`problems`, whose hints name the content folder `content/`, with each naming `content_dir` instead, as a
+    problem names its file: followed where ARCHIVE_CONTENT points elsewhere, `content/...` was another folder."""
+    folder = display_path(os.path.abspath(content_dir)).rstrip("/")
+    if folder == "content":
+        return tuple(problems)
+    return tuple(
+        dataclasses.replace(problem, hint=_CONTENT_FOLDER.sub(lambda _: f"{folder}/", problem.hint))
+        if "content/" in problem.hint
+        else problem
+        for problem in problems
+    )
 
 
 def display_path(path: str) -> str:

@@ -16,7 +16,7 @@ from archive_core.errors import ContentError, Problem, in_file_order
 from archive_core.layout import EVENT_SUFFIX, EVENTS_DIR
 from archive_core.locales import LANGUAGES
 from archive_core.page_ids import is_reserved
-from archive_core.provenance import Citation, Correction, Fields, Localized
+from archive_core.provenance import Citation, Correction, Fields, Localized, said
 from archive_core.schema import MAX_DAYS_AHEAD
 from archive_core.suggestions import Suggestions, as_slug, meant_hint, meant_key, slug_hint
 
@@ -97,7 +97,7 @@ def load_events(content_dir: Path, article_keys: Iterable[str]) -> tuple[list[Ev
     seen: dict[str, str] = {}
     for path in files:
         try:
-            data = load_data(path, content_dir)
+            data = load_data(path, content_dir, prefix=lambda read, path=path: f"{event_name(read, path)}: ")
         except ContentError as exc:
             problems += exc.problems
             continue
@@ -146,6 +146,12 @@ def check_figures(events: Iterable[Event], convention: Convention | None) -> lis
     return problems
 
 
+def event_name(data: Any, path: Path) -> str:
+    """How every problem of an event file names the event: by its id as read, or by its file without one."""
+    raw_id = data.get("id") if isinstance(data, dict) else None
+    return f"event {raw_id!r}" if isinstance(raw_id, str) and raw_id else f"event in {path.name}"
+
+
 class _Record(Checks):
     """Collects the problems of one event file, each naming the event and the field."""
 
@@ -153,8 +159,7 @@ class _Record(Checks):
         super().__init__()
         self.file = data
         self.data = data.data
-        raw_id = self.data.get("id") if isinstance(self.data, dict) else None
-        self.name = f"event {raw_id!r}" if isinstance(raw_id, str) and raw_id else f"event in {data.path.name}"
+        self.name = event_name(self.data, data.path)
         self.record = Record(data, prefix=f"{self.name}: ")
 
     def fail(self, keys: list, message: str, hint: str = "") -> None:
@@ -287,9 +292,12 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
 
 def _when(record: _Record) -> When | None:
     value, upcoming = record.data.get("date"), record.data.get("upcoming", False)
-    if upcoming not in (True, False):
-        record.fail(["upcoming"], "must be true or false", "upcoming: true marks a next step with no date yet")
-        return None
+    if upcoming is not True and upcoming is not False:
+        record.fail(["upcoming"], f"{record.record.quoted(['upcoming'], upcoming)} is not true or false",
+                    _UPCOMING_HINTS[said(upcoming)])  # fmt: skip
+        if value is None:  # missing or not: what `upcoming:` was meant to be says
+            return None
+        upcoming = False  # a date given is checked as one all the same: told in the same run
     if upcoming:
         if value is not None:
             record.fail(["date"], "an upcoming event has no date", "remove `date:` or `upcoming: true`")
@@ -321,6 +329,11 @@ def _when(record: _Record) -> When | None:
     return _not_ahead(record, When(start, precision), ["date"], ["date"])
 
 
+_UPCOMING_HINTS = {
+    True: "write `upcoming: true`: a next step with no date yet",
+    False: "write `upcoming: false`, or delete the line: an event with a date is not upcoming",
+    None: "upcoming: true marks a next step with no date yet; delete the line for an event with a date",
+}
 # Two dates written as one: `2025-10-25 - 2025-10-26`, `2025-10-25–2025-10-26`, `2025-10-25 to 2025-10-26`.
 _WRITTEN_RANGE = re.compile(r"(\d{4}(?:-\d{2}){0,2})\s*(?:[-–—]|\bto\b|\.\.)\s*(\d{4}(?:-\d{2}){0,2})")
 

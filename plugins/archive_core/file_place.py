@@ -92,9 +92,11 @@ def _read_fields(path: Path, data: bytes, told: set[str]) -> _Fields | None:
 
 
 def _place(path: Path, content_dir: Path, fields: _Fields, field: str) -> str:
-    """Where the file goes if `field` is right: the part of the path it gives changed, and the others kept, but for
-    a part no field may be written as (`Lodz-Conference`, `polski`), which the front-matter gives. Each field's hint
-    changes its own part only: the date's, built of every field, renamed a correct file to a misspelt key."""
+    """What to do with the file if `field` is right: move it into the year's folder (`date`), or rename it in its
+    folder (`translation_key`, `lang`), the part of its path `field` gives changed, and the others kept, but for a
+    part no field may be written as (`Lodz-Conference`, `polski`), which the front-matter gives. Each field's hint
+    changes its own part only (the date's, built of every field, renamed a correct file to a misspelt key), and
+    one moves the file while the other renames it: two hints of one file, each followed, end both problems."""
     name = ARTICLE_NAME.fullmatch(path.name)
     assert name is not None
     year, key, lang = path.parent.name, name["key"], name["lang"]
@@ -104,7 +106,9 @@ def _place(path: Path, content_dir: Path, fields: _Fields, field: str) -> str:
         key = fields.key
     if fields.lang is not None and (field == "lang" or lang not in LANGUAGES):
         lang = fields.lang
-    return (path.parent.parent / year / f"{key}.{lang}.md").relative_to(content_dir).as_posix()
+    if field == "date":
+        return f"move the file into {(path.parent.parent / year).relative_to(content_dir).as_posix()}/, under its name"
+    return f"rename the file to {key}.{lang}.md, in its folder"
 
 
 def _disagreements(path: Path, content_dir: Path, fields: _Fields) -> list[Problem]:
@@ -120,7 +124,7 @@ def _disagreements(path: Path, content_dir: Path, fields: _Fields) -> list[Probl
                 fields.line("date"),
                 "date",
                 f"{fields.day:%Y-%m-%d} is of {fields.day.year}, but the file is in the folder {path.parent.name}/",
-                f"correct `date:` if it is wrong; if it is right, move the file to {place('date')}",
+                f"correct `date:` if it is wrong; if it is right, {place('date')}",
             )
         )
     if fields.key is not None and name["key"] != fields.key:
@@ -130,11 +134,11 @@ def _disagreements(path: Path, content_dir: Path, fields: _Fields) -> list[Probl
                 fields.line("translation_key"),
                 "translation_key",
                 f"{fields.key!r} is not the key the file is named by, {name['key']!r}",
-                f"write `translation_key: {name['key']}` if the key is misspelt; if it is right, rename the file "
-                f"to {place('translation_key')}"
+                f"write `translation_key: {name['key']}` if the key is misspelt; if it is right, "
+                f"{place('translation_key')}"
                 if is_slug(name["key"])
                 # `Poland-Signs.en.md`: no `translation_key:` may be written so, the file is what is misnamed
-                else "a file's name starts with its translation_key: rename the file to " + place("translation_key"),
+                else "a file's name starts with its translation_key: " + place("translation_key"),
             )
         )
     if fields.lang is not None and name["lang"] != fields.lang:
@@ -145,9 +149,9 @@ def _disagreements(path: Path, content_dir: Path, fields: _Fields) -> list[Probl
                 "lang",
                 f"is {fields.lang!r}, but the file's name {path.name} says {name['lang']!r}",
                 f"write `lang: {name['lang']}` if the text is in {name['lang']!r}; if it is in {fields.lang!r}, "
-                f"rename the file to {place('lang')}"
+                f"{place('lang')}"
                 if name["lang"] in LANGUAGES
-                else f"a file's name ends in its language code: rename the file to {place('lang')}",
+                else f"a file's name ends in its language code: {place('lang')}",
             )
         )
     return problems

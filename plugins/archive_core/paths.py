@@ -384,8 +384,11 @@ def content_listing(content_dir: str | Path) -> Listing:
 
 # What a system, a version-control tool or an editor leaves in a folder: skipped, never content.
 # macOS (.DS_Store, ._x AppleDouble files), git (.gitkeep, .gitignore, .gitattributes), KDE (.directory),
-# Emacs (.#x lock files), Vim (.x.swp), LibreOffice (.~lock.x#).
-_TOOL_FILES = re.compile(r"\.DS_Store|\._.*|\.git.*|\.directory|\.#.*|\..*\.sw[a-p]|\.~lock\..*#")
+# Vim (.x.swp), LibreOffice (.~lock.x#); Emacs (.#x), for a lock, which is a link (`_EMACS_LOCK`).
+_TOOL_FILES = re.compile(r"\.DS_Store|\._.*|\.git.*|\.directory|\..*\.sw[a-p]|\.~lock\..*#")
+# Emacs locks a file it edits with a link `.#<name>` (to who holds it, which is no file): a regular file of that name
+# is no lock, but a file saved or copied under it, which the build would skip unseen.
+_EMACS_LOCK = re.compile(r"\.#.*")
 # Suffixes of files the build reads somewhere under content/ (articles, data files, raw copies).
 CONTENT_SUFFIXES = (".md", ".markdown", ".yaml", ".yml", ".txt", ".html", ".htm")
 
@@ -396,6 +399,8 @@ def hidden_problem(path: Path, is_dir: bool) -> Problem | None:
     name = path.name
     if _TOOL_FILES.fullmatch(name):
         return None
+    if _EMACS_LOCK.fullmatch(name) and not is_dir:
+        return None if path.is_symlink() else _not_a_lock(path)
     if is_dir or name.lower().endswith(CONTENT_SUFFIXES):
         message = (
             "is a hidden folder (its name starts with '.'): the build skips all in it, never published"
@@ -410,4 +415,25 @@ def hidden_problem(path: Path, is_dir: bool) -> Problem | None:
         "is hidden (its name starts with '.'): the build skips it",
         "delete it, or rename it without the leading '.' and put it where the build reads it",
         "warning",
+    )
+
+
+def _not_a_lock(path: Path) -> Problem:
+    """A regular file named as Emacs names a lock (`.#x.en.md`): a copy saved under that name, skipped by the build."""
+    meant = path.with_name(path.name[2:])
+    content = path.name.lower().endswith(CONTENT_SUFFIXES)
+    if not path.name[2:]:
+        hint = "delete it"
+    elif os.path.lexists(meant):
+        hint = f"delete it, after moving into {meant.name} what it holds that {meant.name} lacks"
+    else:
+        hint = f"rename it {meant.name} if it is content, or delete it"
+    return Problem(
+        str(path),
+        None,
+        "file",
+        "is named as Emacs names its lock of a file ('.#' before the name), but is a regular file, not a lock: "
+        f"the build skips it{', never published' if content else ''}",
+        hint,
+        "error" if content else "warning",
     )

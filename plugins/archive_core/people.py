@@ -103,7 +103,7 @@ def _person(data_file: DataFile, index: int, item: Any, article_keys: Collection
             fields.fail(
                 ["country"],
                 f"{fields.quoted(['country'], country)} is not a known country code",
-                f"{countries.code_hint(country)}, or leave out",
+                f"{countries.code_hint(country)}; or delete the line for a person of no country (a UN official)",
             )
         )
     role = item.get("role")

@@ -5,9 +5,9 @@ mapping that says where the fact was read:
 
     - url: https://treaties.un.org/...      # the page that states the fact
       title: "..."                          # the page's own title
-      publisher: United Nations Treaty Collection
+      publisher: United Nations Treaty Collection  # required in a mapping
       published: 2025-10-27                 # when the page says it was published, if it does
-      accessed: 2026-11-29                  # when the archive's editor read it
+      accessed: 2026-11-29                  # required in a mapping: when the archive's editor read it
       archived: https://web.archive.org/... # optional: default, the Wayback Machine at `accessed`
       note: {pl: ..., en: ...}              # optional: what exactly the page shows
 
@@ -34,6 +34,15 @@ from .when import read_date_hint
 
 SOURCE_KEYS = frozenset({"url", "title", "publisher", "published", "accessed", "archived", "note"})
 CORRECTION_KEYS = frozenset({"date", "change", "reason"})
+# A yes or no in words (English, Polish) or figures, which YAML reads as text or a number, not as true or false.
+_SAID_NO = frozenset({"no", "n", "off", "nie", "fałsz", "falsz", "0", "unverified", "not verified"})
+_SAID_YES = frozenset({"yes", "y", "on", "tak", "prawda", "1", "verified"})
+# What a source written as a mapping gives, beyond its `url:`: a page shows the source with them, and the mapping
+# is where they are said (an address alone is the only source without them).
+MAPPING_NEEDS = {
+    "publisher": "give `publisher: ...` under `url:`: who published the page, as the page names itself",
+    "accessed": "give `accessed: YYYY-MM-DD` under `url:`: the day you read the page",
+}
 # What other tools call a source's keys, in an article's `source:` and in a data file's sources alike.
 SOURCE_ALIASES = {"link": "url", "address": "url", "href": "url", "site": "publisher", "archive_url": "archived"}
 WAYBACK = "https://web.archive.org/web/"
@@ -193,6 +202,13 @@ def is_home_page(url: str) -> bool:
     return not parts.path.strip("/") and not parts.query
 
 
+def said(value: Any) -> bool | None:
+    """The yes (True) or no (False) a value that is neither true nor false says in words or figures (`no`, `nie`,
+    `1`), or None: what a field of true or false was meant to be."""
+    text = str(value).strip().casefold() if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    return False if text in _SAID_NO else True if text in _SAID_YES else None
+
+
 def wayback_url(url: str, day: date) -> str:
     """The Wayback Machine's copy of `url` nearest to `day` (it redirects to the closest capture)."""
     return f"{WAYBACK}{day:%Y%m%d}/{url}"
@@ -330,6 +346,9 @@ class Fields(Record):
             else None
             for name in ("title", "publisher")
         }
+        for name, hint in MAPPING_NEEDS.items():  # a misspelt key is told as such, and not this (`Checks.add`)
+            if value.get(name) is None:
+                checks.add(self.fail([*keys, name], "is empty" if name in value else "is missing", hint))
         published = checks.attempt(self.day, [*keys, "published"], value["published"]) if "published" in value else None
         accessed = (
             checks.attempt(self.day, [*keys, "accessed"], value["accessed"], today) if "accessed" in value else None
@@ -407,8 +426,15 @@ class Fields(Record):
     def verified(self, keys: Sequence[Key], value: Any) -> bool:
         if value is None:
             return True
-        if value not in (True, False):
-            raise self.fail(keys, "must be true or false", "verified: false marks what the sources do not confirm")
+        if value is not True and value is not False:  # 0 and 1 are no answer: YAML reads `false` as false
+            meant = said(value)
+            if meant is True:
+                hint = "write `verified: true`, or delete the line: what the sources confirm needs none"
+            elif meant is False:
+                hint = "write `verified: false`: a `note:` says why the sources do not confirm it"
+            else:
+                hint = "write `verified: false` where the sources do not confirm it, or delete the line where they do"
+            raise self.fail(keys, f"{self.quoted(keys, value)} is not true or false", hint)
         return value
 
     def corrections(self, keys: Sequence[Key], value: Any, today: date | None = None) -> tuple[Correction, ...]:

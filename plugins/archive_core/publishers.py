@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .data import Checks, DataFile, Record, load_data
-from .errors import ContentError, Problem
+from .data import Checks, DataFile, Record, load_data, out_of_order
+from .errors import ContentError, Problem, in_file_order
 from .frontmatter import record_label
 from .layout import PUBLISHERS_FILE
 from .locales import LANGUAGES
@@ -79,11 +79,13 @@ def read_publishers(content_dir: Path) -> tuple[PublisherTable | None, list[Prob
     table: PublisherTable = {}
     first_line: dict[str, int | None] = {}  # each site -> the line of its record
     problems = []
+    refused: set[int] = set()  # the records told an error, which have no place in the order until fixed
     for index, item in enumerate(data_file.data):
         try:
             publisher = _publisher(data_file, index, item)
         except ContentError as exc:
             problems += exc.problems
+            refused.add(index)
             if isinstance(item, dict) and (host := written_host(item.get("host"))):
                 table.setdefault(site_of(host), None)
             continue
@@ -93,10 +95,11 @@ def read_publishers(content_dir: Path) -> tuple[PublisherTable | None, list[Prob
             hint = "keep one per site" if first == publisher.host else f"keep one per site: {first} is the same site"
             message = f"is the site of the record on line {first_line[site]} too"
             problems.append(data_file.problem([index, "host"], f"{publisher.host}.host", message, hint))
+            refused.add(index)
             continue
         table[site] = publisher
         first_line[site] = data_file.line(index, "host")
-    return table, problems
+    return table, in_file_order([*problems, *out_of_order(data_file, "host", refused)])
 
 
 def written_host(value: Any) -> str | None:

@@ -21,7 +21,7 @@ from .checks import CHECKS
 from .country_data import CountryData, load_country_data
 from .country_names import CountryForms, load_country_names
 from .data import DataFile, recording, with_yaml_problems
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, Problem, in_folder
 from .events import Event, load_events
 from .layout import ARTICLE_DIRS, ARTICLE_SUFFIX, Layout
 from .other_names import NamesTable, load_names
@@ -97,7 +97,7 @@ class ContentSnapshot:
         """
         found = [problem for check in CHECKS for problem in check(self)]
         problems = dict.fromkeys((*self.reading_problems, *found, *self.data_problems))
-        return replace(self, problems=tuple(problems))
+        return replace(self, problems=in_folder(problems, self.content_dir))
 
     def updated(self, paths: Iterable[Path]) -> ContentSnapshot:
         """This snapshot with the articles at `paths` read again (each an article file), and checked again."""

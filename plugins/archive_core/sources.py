@@ -14,7 +14,7 @@ from pathlib import Path
 from . import paths
 from .articles import ArticleDocument
 from .data import recording, with_yaml_problems
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, display_path
 from .layout import RAW_NAME_RULE, raw_name_for
 from .publishers import PUBLISHERS_FILE, host_of, known_publisher, read_publishers, site_of
 from .schema import RAW_PATTERN, RAW_SOURCES_DIR
@@ -61,7 +61,8 @@ def with_publishers(content_dir: Path, docs: Iterable[ArticleDocument]) -> tuple
                     _problem(
                         doc,
                         "source.publisher",
-                        f"not given: {name!r}, the publisher content/{PUBLISHERS_FILE.as_posix()} names for {host}",
+                        f"not given: {name!r}, the publisher {display_path(str(Path(content_dir) / PUBLISHERS_FILE))} "
+                        f"names for {host}",
                         "add `publisher:` under `source:` if that is not who published it",
                         "warning",
                     )

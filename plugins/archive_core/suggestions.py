@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -111,6 +112,16 @@ def as_slug(written: str, max_length: int = 0) -> str:
     return slugify(written, max_length=max_length, word_boundary=bool(max_length), save_order=True)
 
 
+def retyped_name(written: str) -> tuple[str, str] | None:
+    """A name holding a character that shows as a space or as nothing (a no-break space pasted from a web page, a
+    zero-width space): the name without it, and that character named; None for a name without one."""
+    odd = [char for char in written if char != " " and (char.isspace() or unicodedata.category(char) in ("Cf", "Zs"))]
+    if not odd:
+        return None
+    named = f"U+{ord(odd[0]):04X} ({unicodedata.name(odd[0], 'unnamed')})"
+    return "".join(char for char in written if char not in odd).strip(), named
+
+
 @dataclass
 class Suggestions:
     """The names one record's hints may propose: `known`, less those `given` there and those proposed already."""
@@ -122,7 +133,13 @@ class Suggestions:
         """`did you mean X?`, X `alias`, else the known name closest to `written` (`shown` formats X: "`{}`",
         "{!r}"); where X is given already, or proposed for an earlier one, that it is; else `otherwise`."""
         name = self.meant(written, alias)
-        return otherwise if name is None else self.propose(name, shown)
+        if name is None:
+            return otherwise
+        retyped = retyped_name(written)
+        if retyped is not None and retyped[0] == name and name not in self.given:  # looks like the name itself
+            self.given.add(name)
+            return f"it holds {retyped[1]}, which shows as a space or as nothing: retype it {shown.format(name)}"
+        return self.propose(name, shown)
 
     def propose(self, name: str, shown: str) -> str:
         """`did you mean X?`, X `name` formatted by `shown`; where X is given already, or proposed for an earlier
@@ -136,4 +153,7 @@ class Suggestions:
     def meant(self, written: str, alias: str | None = None) -> str | None:
         """`alias` (what other tools call the name: `site` is `publisher`, though spelt nearer `title`), else the
         known name closest to `written`: what `hint` proposes."""
-        return alias or closest(written, self.known)
+        if alias:
+            return alias
+        retyped = retyped_name(written)
+        return retyped[0] if retyped is not None and retyped[0] in self.known else closest(written, self.known)

@@ -125,8 +125,9 @@ def syntax_hint(lines: list[str], line: int | None, offset: int = 0, loader: typ
         if number >= 0 and (hidden := hidden_character(_structure(lines[number]))):
             where = "this line" if number == line else f"line {number + 1 + offset}"
             return (
-                f"{where} holds {hidden}, before its first ':', which YAML reads as part of the key or its "
-                "indentation: delete it (retype the start of the line)"
+                f"{where} holds {hidden}, where its key is written (from the line's start to the ':' after the "
+                "key): YAML reads it as part of the key or of the indentation; delete it (retype the line up to "
+                "that ':')"
             )
     for number in (line, line - 1):
         where = "this line" if number == line else f"line {number + 1 + offset}"

@@ -441,7 +441,7 @@ def test_a_data_file_nearly_named_as_one_that_is_there_is_not_told_to_take_its_n
 
 def test_a_data_file_named_as_none_is_told_where_each_kind_of_file_goes(tmp_path):
     [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, "data/timeline.yaml": "- id: x\n"})
-    assert "(content/ holds articles/" in problem and "did you mean" not in problem, problem
+    assert f"({tmp_path}/ holds articles/" in problem and "did you mean" not in problem, problem  # the folder checked
 
 
 @pytest.mark.parametrize(
@@ -459,7 +459,7 @@ def test_a_translation_from_its_own_language_is_told_both_ways_out(tmp_path, nam
     # A `lang:` the file's name contradicts is told so too, at its own line.
     assert path_told == ([] if lang == lang_meant else [f"{name}:4: lang: is {lang!r}, but the file's name {name} says "
                          f"{lang_meant!r} (write `lang: {lang_meant}` if the text is in {lang_meant!r}; if it is in "
-                         f"{lang!r}, rename the file to articles/2025/tytul.{lang}.md)"])  # fmt: skip
+                         f"{lang!r}, rename the file to tytul.{lang}.md, in its folder)"])  # fmt: skip
     assert problem.startswith(
         f"{name}:10: translation.from: is {lang!r}, the language of this file itself (`lang: {lang}`) (a translation "
         f"is from the other version's language: write `{meant}`; or, if this file's text is in "
@@ -467,3 +467,41 @@ def test_a_translation_from_its_own_language_is_told_both_ways_out(tmp_path, nam
     # The way out the file's name points to, followed, ends it: `lang: pl`, translated from English.
     fixed = FRONT.replace("lang: pl", f"lang: {lang_meant}") + "translation:\n  from: en\n  by: Jan\n" + BODY
     assert told(tmp_path, {f"articles/2025/{name}": fixed}) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("articles/2025/tytul.pl.md", FRONT.replace("lang: pl", "lang\u00a0: pl") + BODY,
+         "tytul.pl.md:4: 'lang\\xa0': is not a known field (it holds U+00A0 (NO-BREAK SPACE), which shows as a space "
+         "or as nothing: retype it `lang`)"),
+        ("data/timeline/opening.yaml", EVENT.replace("kind:", "kind\u00a0:"),
+         "opening.yaml:2: kind\u00a0: event 'opening': is not a known field (it holds U+00A0 (NO-BREAK SPACE), "
+         "which shows as a space or as nothing: retype it `kind`)"),
+    ],
+    ids=["an article's field", "an event's field"],
+)  # fmt: skip
+def test_a_field_name_holding_a_space_pasted_from_a_web_page_is_told_to_retype_it(tmp_path, name, text, expected):
+    """`lang\u00a0:` (a no-break space pasted from a web page) was told 'did you mean `lang`?' of a line that shows
+    `lang :`: the contributor saw nothing to change."""
+    assert told(tmp_path, {name: text}) == [expected]
+
+
+def test_a_hidden_character_where_a_key_is_written_is_told_where_that_is(tmp_path):
+    """The hint said the character stood 'before its first ':'', which a contributor read as the value's."""
+    text = "- code: AO\n\u200b  status: unknown\n"
+    [problem] = told(tmp_path, {"data/countries.yaml": text})
+    assert (
+        "this line holds U+200B (ZERO WIDTH SPACE), a character no reader sees, where its key is written (from the "
+        "line's start to the ':' after the key): YAML reads it as part of the key or of the indentation; delete it "
+        "(retype the line up to that ':')"
+    ) in problem, problem
+
+
+def test_a_hint_names_the_content_folder_checked_not_the_repository_s(tmp_path, monkeypatch):
+    """With ARCHIVE_CONTENT elsewhere, a hint sent the contributor to content/data/publishers.yaml, another folder's
+    file, which followed changed nothing of the folder checked."""
+    monkeypatch.chdir(tmp_path.parent)  # the folder checked is `<tmp_path's name>/`, not `content/`
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT.replace("  publisher: Example\n", "") + BODY})
+    assert f"or add its site example.org to {tmp_path.name}/data/publishers.yaml)" in problem, problem
+    assert "content/" not in problem

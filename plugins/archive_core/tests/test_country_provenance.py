@@ -42,6 +42,26 @@ def signed(code: str, extra: str = "", verified: bool = True) -> str:
     return f"- code: {code}\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n{flags}  sources:\n{SOURCE}{extra}"
 
 
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("no", "write `verified: false`: a `note:` says why the sources do not confirm it"),
+        ("nie", "write `verified: false`: a `note:` says why the sources do not confirm it"),
+        ("yes", "write `verified: true`, or delete the line: what the sources confirm needs none"),
+        ("maybe", "write `verified: false` where the sources do not confirm it, or delete the line where they do"),
+    ],
+)
+def test_a_verified_in_words_is_told_alone_what_to_write(tmp_path, written, hint):
+    """`verified: no` was told 'must be true or false' (of what it had written, nothing), and beside it that the
+    'signed' status needs its date, which a record `verified: false` does not."""
+    record = signed("GB", verified=False).replace("  date: 2025-10-25\n", "").replace("verified: false", "")
+    write(tmp_path, "countries.yaml", record.replace("  \n", f"  verified: {written}\n"))
+    _, problems = load_records(tmp_path, TODAY)
+    assert [(p.field, p.message, p.hint) for p in problems] == [
+        ("GB.verified", f"{written!r} is not true or false", hint)
+    ]
+
+
 def test_a_source_with_its_provenance_and_archived_copy(tmp_path):
     write(tmp_path, "countries.yaml", signed("PL"))
     records, problems = load_records(tmp_path, TODAY)
@@ -68,7 +88,7 @@ def test_a_reported_signature_needs_no_date_but_a_reason_and_is_not_counted_as_c
     ("text", "field", "message"),
     [
         ("  verified: false\n", "GB.note", "must say why"),
-        ("  verified: maybe\n", "GB.verified", "must be true or false"),
+        ("  verified: maybe\n", "GB.verified", "'maybe' is not true or false"),
         ("  corrections:\n    - date: 2026-11-29\n", "GB.corrections.0.change", "is missing"),
     ],
 )
@@ -79,14 +99,29 @@ def test_bad_provenance_names_the_record_and_field(tmp_path, text, field, messag
     assert message in problems[0].message
 
 
+GIVEN = "      publisher: X\n      accessed: 2026-11-29\n"  # what every source written as a mapping gives
+
+
 @pytest.mark.parametrize(
     ("source", "field", "message"),
     [
-        ("    - url: ftp://x\n", "PL.sources.0.url", "is not an http(s) address"),
-        ("    - url: https://x.example/a\n      accessed: 2999-01-01\n", "PL.sources.0.accessed", "is after today"),
-        ("    - url: https://x.example/a\n      author: me\n", "PL.sources.0.author", "is not a known key"),
-        ("    - url: https://www.itweb.co.za/\n", "PL.sources.0.url", "is a site's home page"),
-        ("    - title: A page\n", "PL.sources.0.url", "is missing"),  # was "None is not an http(s) address"
+        ("    - url: ftp://x\n" + GIVEN, "PL.sources.0.url", "is not an http(s) address"),
+        (
+            "    - url: https://x.example/a\n      publisher: X\n      accessed: 2999-01-01\n",
+            "PL.sources.0.accessed",
+            "is after today",
+        ),
+        ("    - url: https://x.example/a\n      author: me\n" + GIVEN, "PL.sources.0.author", "is not a known key"),
+        ("    - url: https://www.itweb.co.za/\n" + GIVEN, "PL.sources.0.url", "is a site's home page"),
+        ("    - title: A page\n" + GIVEN, "PL.sources.0.url", "is missing"),  # was "None is not an http(s) address"
+        # A mapping is where a source says who published it and when it was read: the page shows both.
+        ("    - url: https://x.example/a\n      accessed: 2026-11-29\n", "PL.sources.0.publisher", "is missing"),
+        ("    - url: https://x.example/a\n      publisher: X\n", "PL.sources.0.accessed", "is missing"),
+        (
+            "    - url: https://x.example/a\n      publisher:\n      accessed: 2026-11-29\n",
+            "PL.sources.0.publisher",
+            "is empty",
+        ),
     ],
 )
 def test_bad_sources_name_the_key(tmp_path, source, field, message):
@@ -98,7 +133,7 @@ def test_bad_sources_name_the_key(tmp_path, source, field, message):
 
 
 def test_the_summary_counts_confirmed_and_reported_signatures_against_the_depositary(tmp_path):
-    write(tmp_path, "countries.yaml", signed("PL") + signed("EU") + signed("GB", verified=False))
+    write(tmp_path, "countries.yaml", signed("EU") + signed("GB", verified=False) + signed("PL"))
     write(tmp_path, "convention.yaml", CONVENTION)
     data, problems = load_country_data(tmp_path, None, TODAY)
     assert problems == []
@@ -109,7 +144,7 @@ def test_the_summary_counts_confirmed_and_reported_signatures_against_the_deposi
 
 
 def test_more_signatures_in_the_records_than_the_depositary_counts_fails_the_check(tmp_path):
-    write(tmp_path, "countries.yaml", signed("PL") + signed("EU") + signed("GB") + signed("FR"))
+    write(tmp_path, "countries.yaml", signed("EU") + signed("FR") + signed("GB") + signed("PL"))
     write(tmp_path, "convention.yaml", CONVENTION)
     (problem,) = list(take(tmp_path, today=TODAY).problems)
     assert problem.path.endswith("countries.yaml")

@@ -40,7 +40,7 @@ def test_a_good_record(tmp_path):
 def test_not_signed_in_hanoi_and_unknown_without_source(tmp_path):
     write(
         tmp_path,
-        f"- code: US\n  status: not-signed\n  place: hanoi\n  source: {SOURCE}\n- code: SE\n  status: unknown\n",
+        f"- code: SE\n  status: unknown\n- code: US\n  status: not-signed\n  place: hanoi\n  source: {SOURCE}\n",
     )
     records, problems = load_records(tmp_path, TODAY)
     assert problems == []
@@ -131,7 +131,8 @@ def test_every_problem_is_reported_not_only_the_first(tmp_path):
 def test_a_record_with_a_strangers_mistakes_names_them_all_at_once(tmp_path):
     # A date as written in Europe, a place by its name, the publisher's home page: three fixes, one round.
     write(tmp_path, "- code: DE\n  status: signed\n  date: 25/10/2025\n  place: Hanoi\n  sources:\n"
-                    "    - url: https://www.example.org/\n")  # fmt: skip
+                    "    - url: https://www.example.org/\n"
+                    "      publisher: Example\n      accessed: 2025-10-26\n")  # fmt: skip
     _, problems = load_records(tmp_path, TODAY)
     assert [(p.line, p.field) for p in problems] == [(3, "DE.date"), (4, "DE.place"), (6, "DE.sources.0.url")]
     assert "'25/10/2025' is not a date (write 2025-10-25: dates are YYYY-MM-DD)" in str(problems[0])
@@ -156,3 +157,26 @@ def test_a_country_by_its_name_is_told_its_code(tmp_path):
     assert "Niemcy.code: 'Niemcy' is not a known country code (write DE: a country is its ISO 3166-1" in only_problem(
         tmp_path
     )
+
+
+def test_a_record_out_of_order_is_told_where_it_goes_and_moved_there_nothing_is_left(tmp_path):
+    """countries.yaml says it is sorted by code, and nothing checked it: a record added at the top stayed there."""
+    records = {code: f"- code: {code}\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n  source: {SOURCE}\n"
+               for code in ("AO", "AT", "BR", "CA", "DE", "ZW")}  # fmt: skip
+    write(tmp_path, "".join(records[code] for code in ("CA", "AO", "AT", "BR", "DE", "ZW")))
+    _, problems = load_records(tmp_path, TODAY)
+    assert [(p.line, p.field, p.severity, p.message, p.hint) for p in problems] == [
+        (1, "CA.code", "warning", "is out of order: the file is kept sorted by code",
+         "move this record before that of DE (line 21)"),
+    ]  # fmt: skip
+    write(tmp_path, "".join(records[code] for code in ("AO", "AT", "BR", "CA", "DE", "ZW")))  # as told
+    assert load_records(tmp_path, TODAY)[1] == []
+    write(tmp_path, "".join(records[code] for code in ("AO", "AT", "BR", "CA", "ZW", "DE")))
+    [problem] = load_records(tmp_path, TODAY)[1]
+    assert (problem.field, problem.hint) == ("DE.code", "move this record before that of ZW (line 21)")
+
+
+def test_a_record_refused_has_no_place_in_the_order_until_it_is_fixed(tmp_path):
+    # `mu` for MU sorts after every code: told as the code it is not, never also as out of order.
+    write(tmp_path, "- code: mu\n  status: unknown\n- code: AO\n  status: unknown\n- code: AO\n  status: unknown\n")
+    assert [p.field for p in load_records(tmp_path, TODAY)[1]] == ["mu.code", "AO.code"]

@@ -86,7 +86,7 @@ EVENTS = {
 def write(folder: Path, records: dict[str, str], events: dict[str, str], convention: str = CONVENTION) -> Path:
     data = folder / "data"
     (data / "timeline").mkdir(parents=True)
-    (data / "countries.yaml").write_text("".join(records.values()), "utf-8")
+    (data / "countries.yaml").write_text("".join(text for _, text in sorted(records.items())), "utf-8")  # as kept
     (data / "convention.yaml").write_text(convention, "utf-8")
     for name, text in events.items():
         (data / "timeline" / f"{name}.yaml").write_text(text, "utf-8")

@@ -92,7 +92,7 @@ def test_source_that_is_not_a_web_address(content):
 
 def test_impossible_date(content):
     [problem] = problems_for(content, GOOD.replace("end: 2025-10-26", "end: 2025-10-32"))
-    assert "signing-hanoi.yaml:5: date.end: impossible date" in problem
+    assert "signing-hanoi.yaml:5: date.end: event 'signing-hanoi': impossible date" in problem
 
 
 def test_impossible_month(content):
@@ -192,7 +192,7 @@ def test_a_file_that_is_not_a_mapping(content):
 
 def test_broken_yaml_names_the_line(content):
     [problem] = problems_for(content, GOOD.replace("kind: signing", "kind: [signing"))
-    assert "signing-hanoi.yaml:" in problem and ": yaml: YAML error" in problem
+    assert "signing-hanoi.yaml:3: yaml: event in signing-hanoi.yaml: YAML error" in problem
 
 
 @pytest.mark.parametrize("written", ["2025-10-25 - 2025-10-26", "2025-10-25–2025-10-26", "2025-10-25 to 2025-10-26"])
@@ -201,3 +201,24 @@ def test_a_range_written_as_one_date_is_told_how_a_range_is_written(content, wri
     [problem] = problems_for(content, flat)
     assert problem.endswith("(a range is written `date: {start: 2025-10-25, end: 2025-10-26}`)"), problem
     assert problems_for(content, flat.replace(f"date: {written}", "date: {start: 2025-10-25, end: 2025-10-26}")) == []
+
+
+def test_a_source_written_as_a_mapping_without_its_publisher_is_told_what_to_add(content):
+    # The page showed the source without who published it, though the editor wrote a mapping to say so.
+    address = "https://www.helpnetsecurity.com/2025/10/27/un-convention-against-cybercrime"
+    [problem] = problems_for(content, GOOD.replace(f"  - {address}", f"  - url: {address}\n    accessed: 2025-10-27"))
+    assert (
+        "signing-hanoi.yaml:13: sources.0.publisher: event 'signing-hanoi': is missing "
+        "(give `publisher: ...` under `url:`: who published the page, as the page names itself)" in problem
+    )
+
+
+def test_upcoming_in_words_is_told_what_to_write_and_the_date_is_checked_in_the_same_run(content):
+    """`upcoming: no` was told 'must be true or false', and the event's date, written `2025-10-5`, only in the
+    next run: the date was not read while `upcoming:` was not true or false."""
+    text = GOOD.replace("date:\n  start: 2025-10-25\n  end: 2025-10-26\n", "date: 2025-10-5\nupcoming: no\n")
+    assert [problem.split(": ", 1)[1] for problem in problems_for(content, text)] == [
+        "date: event 'signing-hanoi': '2025-10-5' is not a date (write 2025-10-05: dates are YYYY-MM-DD)",
+        "upcoming: event 'signing-hanoi': 'no' is not true or false (write `upcoming: false`, or delete the line: an "
+        "event with a date is not upcoming)",
+    ]

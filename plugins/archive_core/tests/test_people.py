@@ -53,3 +53,14 @@ def test_a_name_given_in_one_language_only_is_told_which_language_is_missing(tmp
         (4, "Anna.name.de", "is not an archive language"),
         (7, "record 3.name", "is missing"),
     ]
+
+
+def test_a_country_named_in_words_is_told_its_code_or_to_delete_the_line(tmp_path):
+    """The hint ended 'or leave out', of nothing: what to leave out was the line."""
+    write(tmp_path, "- name: Jan Kowalski\n  country: Poland\n  role: {pl: minister, en: minister}\n  articles: [a]\n")
+    [problem] = load_people(tmp_path, {"a"})[1]
+    assert problem.field == "Jan Kowalski.country", problem
+    assert problem.hint == (
+        "write PL: a country is its ISO 3166-1 alpha-2 code, in capitals, or EU; or delete the line for a person of "
+        "no country (a UN official)"
+    ), problem

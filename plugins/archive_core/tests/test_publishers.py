@@ -18,8 +18,8 @@ def write(tmp_path, text: str):
 def test_a_name_for_every_language_or_one_per_language(tmp_path):
     table, problems = write(
         tmp_path,
-        "- host: www.example.org\n  name: Example\n  source: https://www.example.org/about\n"
-        "- host: news.example.net\n  name:\n    pl: Wiadomości\n    en: News\n  source: https://news.example.net/\n",
+        "- host: news.example.net\n  name:\n    pl: Wiadomości\n    en: News\n  source: https://news.example.net/\n"
+        "- host: www.example.org\n  name: Example\n  source: https://www.example.org/about\n",
     )
     assert problems == []
     assert table["example.org"].name == {"pl": "Example", "en": "Example"}  # by site: `www.` is none of it
@@ -93,3 +93,15 @@ def test_one_site_in_two_forms_is_a_second_record(tmp_path):
         (4, "example.org.host", "is the site of the record on line 1 too")
     ]
     assert "www.example.org" in problems[0].hint
+
+
+def test_a_publisher_out_of_order_is_told_where_it_goes(tmp_path):
+    """publishers.yaml says it is sorted by host, and nothing checked it."""
+    _, problems = write(
+        tmp_path,
+        "- host: www.example.org\n  name: Example\n  source: https://www.example.org/about\n"
+        "- host: news.example.net\n  name: News\n  source: https://news.example.net/about\n",
+    )
+    assert [(p.line, p.field, p.severity, p.hint) for p in problems] == [
+        (4, "news.example.net.host", "warning", "move this record before that of www.example.org (line 1)")
+    ]
