@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import yaml
 
 from . import paths
-from .errors import ContentError, Problem, in_file_order
+from .errors import ContentError, Problem, in_file_order, key_label
 from .field_types import Expected, empty_item, quoted, wrong_type
 from .frontmatter import decode, keyed, parse_yaml
 from .suggestions import Suggestions
@@ -102,7 +102,7 @@ class Record:
 
     def field(self, keys: Sequence[Key]) -> str:
         """The field of the value at `keys`, as its problems name it: `VN.sources.0`."""
-        field = ".".join(str(k) for k in keys)
+        field = ".".join(key_label(k) for k in keys)
         return f"{self.label}.{field}" if self.label else field
 
     def fail(self, keys: Sequence[Key], message: str, hint: str = "") -> ContentError:

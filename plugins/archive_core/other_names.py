@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .data import Checks, DataFile, load_data
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, key_label
 from .field_types import empty_item, wrong_type
 from .layout import NAMES_FILE
 from .locales import is_named_language
@@ -171,7 +171,8 @@ def _fields(data: DataFile, where: list, value: Any, fields: tuple[Field, ...], 
         if key not in known:
             meant.add(names.meant(str(key)))
             hint = names.hint(str(key), "`{}`", f"known: {', '.join(known)}")
-            checks.problems.append(data.problem([*where, key], f"{label}.{key}", "is not a known field", hint))
+            field = f"{label}.{key_label(key)}"
+            checks.problems.append(data.problem([*where, key], field, "is not a known field", hint))
     for field in fields:
         if field.required and field.name not in value and field.name not in meant:
             checks.problems.append(data.problem(where, f"{label}.{field.name}", "is missing", field.description))

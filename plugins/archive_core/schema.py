@@ -20,9 +20,9 @@ import yaml
 from slugify import slugify
 
 from . import countries
-from .errors import ContentError, Problem, in_file_order
+from .errors import ContentError, Problem, in_file_order, key_label
 from .field_types import Expected, empty_item, fits, quoted, wrong_type
-from .frontmatter import SplitDocument, compose, naive, node_column, node_line, value_node, written_scalar
+from .frontmatter import SplitDocument, compose, keyed, naive, node_column, node_line, value_node, written_scalar
 from .layout import ARTICLE_NAME, RAW_NAME_RULE, RAW_PATTERN, RAW_SOURCES_DIR, raw_name_for
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
@@ -439,7 +439,8 @@ class _Validator:
                 alias = aliases.get(str(key).casefold())
                 meant = names.meant(str(key), alias)
                 hint = names.hint(str(key), "`{}`", f"known keys: {', '.join(sorted(keys))}", alias)
-                self.attempt(self.fail, f"{field}.{key}", "is not a known key", hint)
+                line = node_line(self.root, f"{field}.{key}")  # found by the key as written, named escaped
+                self.attempt(self.fail, f"{field}.{key_label(key)}", "is not a known key", hint, line)
                 if meant and value.get(meant) is None:
                     self.mark(f"{field}.{meant}", settled=True)
         return value
@@ -568,8 +569,10 @@ def check(data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None, told
 
 
 def _unknown_field(v: _Validator, key: Any, names: Suggestions) -> None:
-    label = str(key) if re.fullmatch(r"[\w.-]+", str(key)) else repr(key)  # keep `path:line: field:` parseable
-    line = node_line(v.root, str(key))  # the key's own: a label quoted (`'source name'`) is no key to look up
+    label = key_label(key)
+    # The key's own line (a mapping's value starts on the next): a label quoted (`'source name'`) is no key to look up.
+    found = keyed(v.root).get(str(key)) if isinstance(v.root, yaml.MappingNode) else None
+    line = found[0].start_mark.line + 2 if found else node_line(v.root, str(key))
     if pelican := pelican_key(str(key), FIELD_NAMES):
         field = pelican.instead
         hint = f"{pelican.hint}: {names.propose(field, '`{}`')}" if field in FIELD_NAMES else pelican.hint

@@ -476,7 +476,7 @@ def test_a_translation_from_its_own_language_is_told_both_ways_out(tmp_path, nam
          "tytul.pl.md:4: 'lang\\xa0': is not a known field (it holds U+00A0 (NO-BREAK SPACE), which shows as a space "
          "or as nothing: retype it `lang`)"),
         ("data/timeline/opening.yaml", EVENT.replace("kind:", "kind\u00a0:"),
-         "opening.yaml:2: kind\u00a0: event 'opening': is not a known field (it holds U+00A0 (NO-BREAK SPACE), "
+         "opening.yaml:2: 'kind\\xa0': event 'opening': is not a known field (it holds U+00A0 (NO-BREAK SPACE), "
          "which shows as a space or as nothing: retype it `kind`)"),
     ],
     ids=["an article's field", "an event's field"],
