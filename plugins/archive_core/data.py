@@ -375,29 +375,39 @@ def out_of_order(data_file: DataFile, key: str, refused: Collection[int] = ()) -
     ]
     kept = _longest_in_order([value for _, value in keyed])
     anchors = [keyed[position] for position in sorted(kept)]
-    problems = []
+    # The records that go before one kept record (or to the end), in the order they go in: moved one by one, each
+    # before that record, two of one gap would end in the order they were moved in, and the next run warn again.
+    gaps: dict[int | None, list[tuple[int, str]]] = {}
     for position, (index, value) in enumerate(keyed):
-        if position in kept:
-            continue
-        after = next(((i, v) for i, v in anchors if v > value), None)
-        where = (
-            f"move this record before that of {after[1]} (line {data_file.line(after[0])})"
+        if position not in kept:
+            after = next((i for i, v in anchors if v > value), None)
+            gaps.setdefault(after, []).append((index, value))
+    problems = []
+    for after, group in gaps.items():
+        place = (
+            f"before that of {records[after][key]} (line {data_file.line(after)})"
             if after is not None
-            else "move this record to the end of the file"
+            else "to the end of the file"
         )
-        line = data_file.line(index, key)
-        problems.append(
-            Problem(
-                str(data_file.path),
-                line,
-                f"{value}.{key}",
-                f"is out of order: the file is kept sorted by {key}",
-                where,
-                "warning",
-                column=data_file.column(line, index, key),
+        if len(group) == 1:
+            where = f"move this record {place}"
+        else:
+            named = [f"{value} (line {data_file.line(index)})" for index, value in sorted(group, key=lambda r: r[1])]
+            where = f"move the records of {', '.join(named[:-1])} and {named[-1]}, in this order, {place}"
+        for index, value in group:
+            line = data_file.line(index, key)
+            problems.append(
+                Problem(
+                    str(data_file.path),
+                    line,
+                    f"{value}.{key}",
+                    f"is out of order: the file is kept sorted by {key}",
+                    where,
+                    "warning",
+                    column=data_file.column(line, index, key),
+                )
             )
-        )
-    return problems
+    return sorted(problems, key=lambda problem: problem.line or 0)
 
 
 def _longest_in_order(values: Sequence[str]) -> set[int]:
