@@ -921,6 +921,7 @@ def _translation_chain(
             v.attempt(
                 v.fail, f"translation_chain.{index + 1}.from", f"must be {before.to_lang!r}, the step before's `to`"
             )
+    v.attempt(_chain_loop, v, steps)
     if steps and lang is not None and steps[-1].to_lang != lang:
         v.attempt(
             v.fail,
@@ -932,6 +933,27 @@ def _translation_chain(
     if steps and translation and v.ok("translation") and steps[-1].from_lang != translation.from_lang:
         v.fail("translation_chain", "its last step does not match `translation.from`", "make the two agree")
     return tuple(steps)
+
+
+def _chain_loop(v: _Validator, steps: list[TranslationStep]) -> None:
+    """A step that translates into a language the text was in before (`vi` to `en`, then `en` to `vi`; `en` to
+    `en`): the chain loops, and the page would name translations that gave back a text the chain had. Told at the
+    first such step, naming the step the loop starts at; the steps of the loop, deleted, leave a chain that joins."""
+    if not v.ok("translation_chain"):
+        return
+    started: dict[str, int] = {}  # each language the text was in -> the step that translated from it
+    for index, step in enumerate(steps):
+        started.setdefault(step.from_lang, index)
+        if (first := started.get(step.to_lang)) is not None:
+            start = node_line(v.root, f"translation_chain.{first}")
+            last = value_node(v.root, f"translation_chain.{index}")
+            lines = f"lines {start} to {last.end_mark.line + 1 if last is not None else '...'}"
+            v.fail(
+                f"translation_chain.{index}.to",
+                f"{step.to_lang!r} is the language step {first + 1} translates from: the chain loops",
+                f"each step translates into a language the text was not in yet: delete steps {first + 1} to "
+                f"{index + 1} ({lines}), or correct this `to:`",
+            )
 
 
 def _step(v: _Validator, index: int, item: dict[str, Any]) -> TranslationStep:

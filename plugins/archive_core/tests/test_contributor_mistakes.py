@@ -505,3 +505,40 @@ def test_a_hint_names_the_content_folder_checked_not_the_repository_s(tmp_path, 
     [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT.replace("  publisher: Example\n", "") + BODY})
     assert f"or add its site example.org to {tmp_path.name}/data/publishers.yaml)" in problem, problem
     assert "content/" not in problem
+
+
+CHAIN = (
+    "translation:\n  from: en\n  by: Jan\ntranslation_chain:\n"
+    "  - from: vi\n    to: de\n    by: A\n  - from: de\n    to: vi\n    by: B\n"
+    "  - from: vi\n    to: en\n    by: C\n  - from: en\n    to: pl\n    by: D\n"
+)
+
+
+def test_a_translation_chain_that_loops_is_told_the_steps_to_delete(tmp_path):
+    """`vi` to `de`, then `de` to `vi`: the chain joined, step to step, and was published, naming two translations
+    that gave back the text the chain started from."""
+    english = FRONT.replace("lang: pl", "lang: en") + BODY
+    files = {"articles/2025/tytul.en.md": english, "articles/2025/tytul.pl.md": FRONT + CHAIN + BODY}
+    [problem] = told(tmp_path, files)
+    assert problem == (
+        "tytul.pl.md:17: translation_chain.1.to: 'vi' is the language step 1 translates from: the chain loops (each "
+        "step translates into a language the text was not in yet: delete steps 1 to 2 (lines 13 to 18), or correct "
+        "this `to:`)"
+    )
+    lines = (FRONT + CHAIN + BODY).split("\n")
+    del lines[12:18]  # lines 13 to 18, as told
+    assert told(tmp_path, {"articles/2025/tytul.pl.md": "\n".join(lines)}) == []
+
+
+def test_two_versions_that_each_say_they_translate_the_other_are_told_to_keep_one_translation(tmp_path):
+    """Each was told 'remove `translation:` from it': followed in both files, neither said it was a translation,
+    which is refused too."""
+    english = FRONT.replace("lang: pl", "lang: en") + "translation:\n  from: pl\n  by: Jan\n" + BODY
+    polish = FRONT + "translation:\n  from: en\n  by: Jan\n" + BODY
+    problems = told(tmp_path, {"articles/2025/tytul.en.md": english, "articles/2025/tytul.pl.md": polish})
+    assert [problem.split(": ")[1] for problem in problems] == ["translation.from", "translation.from"]
+    for problem, other in zip(problems, ("tytul.pl.md", "tytul.en.md"), strict=True):
+        assert "one version is the original: remove `translation:` from that one, this file or " in problem, problem
+        assert f"articles/2025/{other}, and keep it in the other)" in problem, problem
+    # Followed in one of the two files, as each says: nothing is left.
+    assert told(tmp_path, {"articles/2025/tytul.en.md": FRONT.replace("lang: pl", "lang: en") + BODY}) == []
