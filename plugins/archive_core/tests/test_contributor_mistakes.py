@@ -542,3 +542,28 @@ def test_two_versions_that_each_say_they_translate_the_other_are_told_to_keep_on
         assert f"articles/2025/{other}, and keep it in the other)" in problem, problem
     # Followed in one of the two files, as each says: nothing is left.
     assert told(tmp_path, {"articles/2025/tytul.en.md": FRONT.replace("lang: pl", "lang: en") + BODY}) == []
+
+
+def test_files_no_link_reaches_are_each_told_once_a_name_of_their_own(tmp_path):
+    """`a b.pdf` and `a#b.pdf` were both told to be renamed `a-b.pdf` (followed, the second overwrote the first), and
+    a linked `c?d.pdf` was told twice, at the link and as a name Windows cannot hold."""
+    article = FRONT + "---\nTekst artykułu i [plik]({static}/images/c?d.pdf).\n"
+    files = {
+        "articles/2025/tytul.pl.md": article,
+        **{f"images/{name}.pdf": name for name in ("a b", "a#b", "c?d", "c d")},
+    }
+    problems = told(tmp_path, files)
+    assert len(problems) == 4, problems
+    renamed = [re.search(r"such as (images/[\w.-]+), linked as", problem)[1] for problem in problems]
+    assert len(set(renamed)) == 4, renamed
+    # Each hint followed: the file renamed so, and the link, where it is told at one, written with the new name.
+    for problem, name in zip(problems, renamed, strict=True):
+        linked = re.search(r"points to (images/.+?), a name", problem)
+        old = linked[1] if linked else f"images/{problem.split(':')[0]}"
+        (tmp_path / old).rename(tmp_path / name)
+        if "link '{static}/" in problem:
+            article = article.replace(f"{{static}}/{old}", f"{{static}}/{name}")
+    left = told(tmp_path, {"articles/2025/tytul.pl.md": article})
+    # Nothing left to rename; the linked file is published, the three others still wait for a link of their own.
+    assert sorted(problem.split(":")[0] for problem in left) == sorted(Path(name).name for name in renamed[1:])
+    assert not any("such as" in problem for problem in left), left
