@@ -47,7 +47,7 @@ def read_about(content_dir: Path, lang: str, repository_url: str) -> AboutPage:
             problems.append(Problem(str(path), field_line(doc, str(key)) or 2, key_label(key), "is not a known field",
                                     hint))  # fmt: skip
     if (not isinstance(title, str) or not title.strip()) and "title" not in meant:
-        problems.append(Problem(str(path), field_line(doc, "title") or 2, "title", "is missing", "add `title: ...`"))
+        problems.insert(0, Problem(str(path), field_line(doc, "title") or 2, "title", "is missing", "add `title: ...`"))
     html, body = _rendered(doc, repository_url)
     problems = in_file_order([*problems, *body])
     if problems:
