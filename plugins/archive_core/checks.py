@@ -237,7 +237,12 @@ def check_sources_table(snapshot: ContentSnapshot) -> list[Problem]:
 
 def check_signature_counts(snapshot: ContentSnapshot) -> list[Problem]:
     """The country records list no more signatures at Hanoi than the depositary counts (convention.yaml)."""
-    return check_counts(snapshot.content_dir, snapshot.countries)
+    lines, countries = _lines(snapshot), Path(snapshot.content_dir) / COUNTRIES_FILE
+    return check_counts(
+        snapshot.content_dir,
+        snapshot.countries,
+        lambda code: lines.line(countries, [*keys, "place"]) if (keys := lines.record(code)) else None,
+    )
 
 
 def check_event_figures(snapshot: ContentSnapshot) -> list[Problem]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -35,9 +35,12 @@ def load_country_data(
     return CountryData(records, people, convention), [*problems, *people_problems, *convention_problems]
 
 
-def check_counts(content_dir: Path, data: CountryData) -> list[Problem]:
+def check_counts(
+    content_dir: Path, data: CountryData, place_line: Callable[[str], int | None] = lambda code: None
+) -> list[Problem]:
     """The records never list more signatures at Hanoi than the depositary counts (fewer is explained on the page):
-    in all, of states, of organisations."""
+    in all, of states, of organisations. Told at the `place:` of the last such record in the file (`place_line`
+    gives the line of a code's), the likeliest to be the one just added: it was told at no line."""
     if data.convention is None:
         return []
     summary, convention = data.summary, data.convention
@@ -48,11 +51,13 @@ def check_counts(content_dir: Path, data: CountryData) -> list[Problem]:
         (" of states", len(hanoi) - organisations, convention.hanoi_states),
         (" of organisations", organisations, convention.hanoi_organisations),
     )
+    placed = [(line, code) for code in hanoi if (line := place_line(code)) is not None]
+    line, code = max(placed, default=(None, None))
     return [
         Problem(
             str(Path(content_dir) / COUNTRIES_FILE),
-            None,
-            "place",
+            line,
+            f"{code}.place" if code else "place",
             f"{listed} records are signatures{which} in Hanoi, but {CONVENTION_FILE} gives the depositary's count "
             f"as {counted}",
             "check the records against the depositary's list, or update the count and its source",

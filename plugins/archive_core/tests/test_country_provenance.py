@@ -149,6 +149,10 @@ def test_more_signatures_in_the_records_than_the_depositary_counts_fails_the_che
     (problem,) = list(take(tmp_path, today=TODAY).problems)
     assert problem.path.endswith("countries.yaml")
     assert "4 records are signatures in Hanoi" in problem.message and "as 3" in problem.message
+    # Told at the `place:` of the last of them in the file, the record likeliest added: it was told at no line.
+    lines = (tmp_path / "data" / "countries.yaml").read_text(encoding="utf-8").split("\n")
+    assert (problem.field, lines[problem.line - 1].strip()) == ("PL.place", "place: hanoi")
+    assert problem.line > max(number for number, line in enumerate(lines, 1) if line == "- code: GB")
 
 
 @pytest.mark.parametrize(
