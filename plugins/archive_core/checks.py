@@ -237,11 +237,9 @@ def check_sources_table(snapshot: ContentSnapshot) -> list[Problem]:
 
 def check_signature_counts(snapshot: ContentSnapshot) -> list[Problem]:
     """The country records list no more signatures at Hanoi than the depositary counts (convention.yaml)."""
-    lines, countries = _lines(snapshot), Path(snapshot.content_dir) / COUNTRIES_FILE
+    lines, convention = _lines(snapshot), Path(snapshot.content_dir) / CONVENTION_FILE
     return check_counts(
-        snapshot.content_dir,
-        snapshot.countries,
-        lambda code: lines.line(countries, [*keys, "place"]) if (keys := lines.record(code)) else None,
+        snapshot.content_dir, snapshot.countries, lambda key: lines.line(convention, ["hanoi_signatures", key])
     )
 
 
