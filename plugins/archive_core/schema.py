@@ -947,7 +947,10 @@ def _chain_loop(v: _Validator, steps: list[TranslationStep]) -> None:
         if (first := started.get(step.to_lang)) is not None:
             start = node_line(v.root, f"translation_chain.{first}")
             last = value_node(v.root, f"translation_chain.{index}")
-            lines = f"lines {start} to {last.end_mark.line + 1 if last is not None else '...'}"
+            # The step's last line: that of its last value (a block mapping ends where the next item starts).
+            ends = [value for _, value in last.value] if isinstance(last, yaml.MappingNode) else [last]
+            end = max((node.end_mark.line + 2 for node in ends if node is not None), default=start)
+            lines = f"lines {start} to {end}"
             v.fail(
                 f"translation_chain.{index}.to",
                 f"{step.to_lang!r} is the language step {first + 1} translates from: the chain loops",
