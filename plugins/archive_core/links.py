@@ -54,7 +54,7 @@ SITE_FOLDERS = frozenset({*LANGUAGES, "data", "pagefind", "theme"})
 # Pelican: a link to `a&b.pdf` passed `make check`, and the build failed on the file `a&amp`.
 _ADDRESS_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-._~!$'()*+,=@/")
 UNREACHABLE = "which no link reaches as the site publishes it"
-# A link's problem naming such a file, as `_copied_problem` words it: the file, relative to the content folder.
+# A link's problem naming such a file, as `_unreachable_name` words it: the file, relative to the content folder.
 _UNREACHABLE_LINK = re.compile(rf"points to (?P<file>.+), a name with .+, {UNREACHABLE}")
 NAME_HINT = "rename it with ASCII letters, digits, '.', '-' and '_' only, and link it by that name"
 SITE_ADDRESS_HINT = (
