@@ -31,6 +31,25 @@ KEYS = [
 ]
 
 
+# The data files the fixture has none of, each written with one entry.
+EXTRA = {
+    "data/topics.yaml": "topics:\n  - pl: ceremonia\n    en: ceremony\n",
+    "data/names.yaml": "names:\n  - name: Hanoi\n    other:\n      en: [Ha Noi]\n",
+    "data/country-names.yaml": (
+        "countries:\n  - code: VN\n    forms: [Wietnamie]\n    source: https://pl.wiktionary.org/wiki/Wietnam\n"
+    ),
+}
+KEYS += [
+    ("data/topics.yaml", "topics:", "topics"),
+    ("data/topics.yaml", "    en: ceremony", "en"),
+    ("data/names.yaml", "names:", "names"),
+    ("data/names.yaml", "    other:", "other"),
+    ("data/names.yaml", "      en: [Ha Noi]", "en"),
+    ("data/country-names.yaml", "countries:", "countries"),
+    ("data/country-names.yaml", "    forms: [Wietnamie]", "forms"),
+]
+
+
 @pytest.mark.parametrize("hidden", ["\u200b", "\u00a0"], ids=["zero-width space", "no-break space"])
 @pytest.mark.parametrize(("name", "line", "key"), KEYS, ids=[f"{name}:{key}" for name, _, key in KEYS])
 def test_a_key_holding_a_hidden_character_is_told_once_as_the_key_meant(
@@ -38,6 +57,9 @@ def test_a_key_holding_a_hidden_character_is_told_once_as_the_key_meant(
 ):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
+    for extra, text in EXTRA.items():
+        (content / extra).write_text(text, encoding="utf-8")
+    assert [problem for problem in check(content) if problem.severity == "error"] == []
     path = content / name
     lines = path.read_text(encoding="utf-8").split("\n")
     assert line in lines, (name, line)
