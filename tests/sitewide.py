@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -118,8 +119,9 @@ def is_internal(url: str) -> bool:
     return not parts.scheme and not parts.netloc
 
 
-def broken_links(site: Path) -> list[str]:
-    """Every internal href/src whose file is missing, or whose #fragment is not an id on the target page."""
+def _pages_read_once() -> Callable[[Path], Page]:
+    """`read_page`, each page parsed once however many pages link to it (a check of every page of a large archive
+    reads each page again for every link to it otherwise)."""
     pages: dict[Path, Page] = {}
 
     def page_at(path: Path) -> Page:
@@ -127,6 +129,12 @@ def broken_links(site: Path) -> list[str]:
             pages[path] = read_page(path)
         return pages[path]
 
+    return page_at
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal href/src whose file is missing, or whose #fragment is not an id on the target page."""
+    page_at = _pages_read_once()
     broken = []
     for path in html_pages(site):
         page = page_at(path)
@@ -147,9 +155,10 @@ def broken_links(site: Path) -> list[str]:
 
 def hreflang_problems(site: Path) -> list[str]:
     """Every page's alternates: targets exist, have that language, list the page itself, and list the same set."""
+    page_at = _pages_read_once()
     problems = []
     for path in html_pages(site):
-        page = read_page(path)
+        page = page_at(path)
         if not page.alternates:
             continue
         own = page_url(site, path)
@@ -162,7 +171,7 @@ def hreflang_problems(site: Path) -> list[str]:
             if not target.is_file():
                 problems.append(f"{own}: hreflang {lang} -> {url} is missing")
                 continue
-            other = read_page(target)
+            other = page_at(target)
             if lang != "x-default" and other.lang != lang:
                 problems.append(f"{own}: hreflang {lang} -> {url}, whose <html lang> is {other.lang!r}")
             if other.alternates != page.alternates:
