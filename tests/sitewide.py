@@ -55,10 +55,12 @@ def page_kind(url: str) -> str:
     return "/" + "/".join(parts)
 
 
-def missing_page_kinds(urls: set[str]) -> list[str]:
-    """What a built archive lacks of the pages every archive has: the fixed ones, an article page per language."""
+def missing_page_kinds(urls: set[str], article_langs: set[str]) -> list[str]:
+    """What a built archive lacks of the pages every archive has: the fixed ones, and an article page in each of
+    `article_langs`, the languages its articles are written in (an archive nobody has translated may have no
+    article in English: its English pages list the Polish ones)."""
     missing = [url for url in EVERY_ARCHIVE_HAS if url not in urls]
-    for lang in ("pl", "en"):
+    for lang in sorted(article_langs):
         if not any((match := ARTICLE_PAGE.match(url)) and match["lang"] == lang for url in urls):
             missing.append(f"no {lang} article page")
     return missing

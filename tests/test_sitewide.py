@@ -17,6 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from .browser import watch
+from .invariants import articles
 from .sitewide import (
     AXE_TAGS,
     Visit,
@@ -37,7 +38,8 @@ from .sitewide import (
 
 
 def test_the_site_has_every_kind_of_page_in_both_languages(archive):
-    assert missing_page_kinds({page_url(archive.site, p) for p in html_pages(archive.site)}) == []
+    langs = {article.meta.lang for article in articles(archive.content)}
+    assert missing_page_kinds({page_url(archive.site, p) for p in html_pages(archive.site)}, langs) == []
 
 
 def test_no_broken_internal_links_or_anchors(archive):

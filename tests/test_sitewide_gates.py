@@ -93,8 +93,9 @@ def test_the_html_checker_also_checks_stylesheets(tmp_path):
 def test_a_year_page_is_not_taken_for_an_article_page():
     urls = {"/", "/pl/", "/en/", "/pl/kraje/", "/en/countries/", "/pl/os-czasu/", "/en/timeline/"}
     urls |= {"/pl/2025/", "/pl/2025/page/2/", "/en/2025/", "/en/2025/page/2/", "/pl/2025/konwencja/"}
-    assert missing_page_kinds(urls) == ["no en article page"]
-    assert missing_page_kinds(urls | {"/en/2025/the-convention/"}) == []
+    assert missing_page_kinds(urls, {"pl", "en"}) == ["no en article page"]
+    assert missing_page_kinds(urls | {"/en/2025/the-convention/"}, {"pl", "en"}) == []
+    assert missing_page_kinds(urls, {"pl"}) == []  # no article in English: its pages list the Polish ones
 
 
 def archive_urls(articles: int) -> list[str]:
