@@ -87,14 +87,15 @@ def vary(content: Path, newest_day: date, named: list) -> None:
     """Articles as varied as strangers write them: on the newest day, one title in both languages, a title of 300
     characters, forty countries, a country no other article names, no country, markup in the title, a body with a
     footnote, a table and a quotation, twenty topics, a time whose offset puts it on another day in UTC, and every
-    optional field (summary with a link, annotations, corrections, a chain of translations)."""
+    optional field (summary with a link, annotations, corrections, a chain of translations). Every title opens with
+    "Archive growth" ("Wzrost archiwum"), as the others', so that none makes the address of an article of `content`."""
     records = [record.code for record in take(content).countries.records.values()]
     used = {code for codes in named for code in codes or ()} | set(records)
     lone = next(code for code in RARE_COUNTRIES if code not in used)
     long_title = (
-        "Bardzo długi tytuł o konwencji przeciwko cyberprzestępczości, jej podpisaniu w Hanoi, ratyfikacjach, "
-        "zastrzeżeniach, deklaracjach, stanowisku Unii Europejskiej, organizacji pozarządowych i ekspertów "
-        "praw człowieka oraz harmonogramie kolejnych sesji Konferencji Stron i jej organów pomocniczych"
+        "Wzrost archiwum: bardzo długi tytuł o konwencji przeciwko cyberprzestępczości, jej podpisaniu w Hanoi, "
+        "ratyfikacjach, zastrzeżeniach, deklaracjach, stanowisku Unii Europejskiej, organizacji pozarządowych "
+        "i ekspertów praw człowieka oraz harmonogramie kolejnych sesji Konferencji Stron i jej organów pomocniczych"
     )
     rich = (
         'summary: "The *Hanoi* Convention, per [UNODC](https://www.unodc.org/), and [Hà Nội]{lang=vi}"',
@@ -106,13 +107,13 @@ def vary(content: Path, newest_day: date, named: list) -> None:
             "| Norway | 2025-10-25 |\n\n[^1]: A note.")  # fmt: skip
     for key, lang, title, day, countries, extra in (
         ("growth-same-day", "en", "Archive growth: the newest day, once more", newest_day, ["VN"], ()),
-        ("growth-one-title", "pl", "COP29 Baku", date(2024, 11, 20), ["EU"], ("slug: cop29-baku-pl",)),
-        ("growth-one-title", "en", "COP29 Baku", date(2024, 11, 20), ["EU"], ()),
+        ("growth-one-title", "pl", "Archive growth: COP29 Baku", date(2024, 11, 20), ["EU"], ("slug: cop29-pl",)),
+        ("growth-one-title", "en", "Archive growth: COP29 Baku", date(2024, 11, 20), ["EU"], ()),
         ("growth-long-title", "pl", long_title[:300], date(2025, 11, 2), ["EU"], ()),
         ("growth-forty-countries", "en", "Archive growth: forty states", date(2025, 10, 25), records[:40], ()),
         ("growth-lone-country", "en", "Archive growth: a country alone", date(2025, 12, 1), [lone], ()),
         ("growth-no-country", "pl", "Wzrost archiwum: bez kraju", date(2025, 11, 15), None, ()),
-        ("growth-markup", "en", 'Q&A: "<script>" & the <b>treaty</b>', date(2025, 11, 3), ["VN"], ()),
+        ("growth-markup", "en", 'Archive growth Q&A: "<script>" & the <b>treaty</b>', date(2025, 11, 3), ["VN"], ()),
         ("growth-topics", "en", "Archive growth: twenty topics", date(2025, 11, 6), [], (
             f"tags: [{', '.join(TWENTY_TOPICS)}]",)),
         ("growth-offset", "en", "Archive growth: late in Hanoi", "2025-10-26T01:30:00+07:00", ["VN"], ()),
