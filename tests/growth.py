@@ -7,12 +7,15 @@ each language's home page has a second page), one whose publisher comes from
 the table of publishers where the table has one, one with a raw copy, and one
 whose lead (what listing pages show of it) links to another article and to a
 footnote, and one of the newest day with the newest pair's title, at its address
-plus `-2` (a slug that another starts with sorts before it by slug, after it by URL).
+plus `-2` (a slug that another starts with sorts before it by slug, after it by URL); and articles as
+varied as strangers write them (`vary`: forty countries, a country no other names, none, a title of 300
+characters, one title in both languages, markup in a title, twenty topics, every optional field...).
 Every file passes `make check`.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -66,7 +69,74 @@ def grow(content: Path) -> list[Planned]:
     for article in plan:
         for lang in article.langs:
             write_article(content, article, lang, hosts[0] if article.publisher_from_table and hosts else None)
+    vary(content, newest_day, [doc.meta.countries for doc in docs])
     return plan
+
+
+# Topics enough for the most an article may have (20), none near another's spelling (which `make check` warns of).
+TWENTY_TOPICS = (
+    "privacy", "encryption", "extradition", "evidence", "jurisdiction", "ratification", "human rights", "journalism",
+    "surveillance", "children", "fraud", "ransomware", "botnets", "cooperation", "reservations", "declarations",
+    "secretariat", "funding", "training", "data retention",
+)  # fmt: skip
+# Countries few archives name, for an article of a country no other article names (the first not yet named).
+RARE_COUNTRIES = ("IS", "LI", "MC", "SM", "AD", "VA")
+
+
+def vary(content: Path, newest_day: date, named: list) -> None:
+    """Articles as varied as strangers write them: on the newest day, one title in both languages, a title of 300
+    characters, forty countries, a country no other article names, no country, markup in the title, a body with a
+    footnote, a table and a quotation, twenty topics, a time whose offset puts it on another day in UTC, and every
+    optional field (summary with a link, annotations, corrections, a chain of translations). Every title opens with
+    "Archive growth" ("Wzrost archiwum"), as the others', so that none makes the address of an article of `content`."""
+    records = [record.code for record in take(content).countries.records.values()]
+    used = {code for codes in named for code in codes or ()} | set(records)
+    lone = next(code for code in RARE_COUNTRIES if code not in used)
+    long_title = (
+        "Wzrost archiwum: bardzo długi tytuł o konwencji przeciwko cyberprzestępczości, jej podpisaniu w Hanoi, "
+        "ratyfikacjach, zastrzeżeniach, deklaracjach, stanowisku Unii Europejskiej, organizacji pozarządowych "
+        "i ekspertów praw człowieka oraz harmonogramie kolejnych sesji Konferencji Stron i jej organów pomocniczych"
+    )
+    rich = (
+        'summary: "The *Hanoi* Convention, per [UNODC](https://www.unodc.org/), and [Hà Nội]{lang=vi}"',
+        "annotations:", '  - text: "seventy-two states"', "    kind: sic", '    note: "72 signatures."',
+        "corrections:", "  - date: 2025-11-14", '    change: "The count was corrected."', '    reason: "A typo."',
+        "translation_chain:", "  - from: vi", "    to: en", '    by: "an unnamed translator"',
+    )  # fmt: skip
+    body = ("Delegates of seventy-two states signed it.[^1]\n\n> A minister's words.\n\n| State | Day |\n|---|---|\n"
+            "| Norway | 2025-10-25 |\n\n[^1]: A note.")  # fmt: skip
+    for key, lang, title, day, countries, extra in (
+        ("growth-same-day", "en", "Archive growth: the newest day, once more", newest_day, ["VN"], ()),
+        ("growth-one-title", "pl", "Archive growth: COP29 Baku", date(2024, 11, 20), ["EU"], ("slug: cop29-pl",)),
+        ("growth-one-title", "en", "Archive growth: COP29 Baku", date(2024, 11, 20), ["EU"], ()),
+        ("growth-long-title", "pl", long_title[:300], date(2025, 11, 2), ["EU"], ()),
+        ("growth-forty-countries", "en", "Archive growth: forty states", date(2025, 10, 25), records[:40], ()),
+        ("growth-lone-country", "en", "Archive growth: a country alone", date(2025, 12, 1), [lone], ()),
+        ("growth-no-country", "pl", "Wzrost archiwum: bez kraju", date(2025, 11, 15), None, ()),
+        ("growth-markup", "en", 'Archive growth Q&A: "<script>" & the <b>treaty</b>', date(2025, 11, 3), ["VN"], ()),
+        ("growth-topics", "en", "Archive growth: twenty topics", date(2025, 11, 6), [], (
+            f"tags: [{', '.join(TWENTY_TOPICS)}]",)),
+        ("growth-offset", "en", "Archive growth: late in Hanoi", "2025-10-26T01:30:00+07:00", ["VN"], ()),
+        ("growth-every-field", "en", "Archive growth: every field", date(2025, 11, 12), ["VN", "EU"], rich),
+    ):  # fmt: skip
+        lines = [
+            "---",
+            f"title: {json.dumps(title, ensure_ascii=False)}",
+            f"date: {day}",
+            f"lang: {lang}",
+            f"translation_key: {key}",
+            *([] if countries is None else [f"countries: [{', '.join(countries)}]"]),
+            "source:",
+            f"  url: https://example.org/growth/{key}",
+            "  publisher: Wydawca Przykładowy",
+            *extra,
+        ]
+        if key == "growth-one-title" and lang == "en":
+            lines += ["translation:", "  from: pl", "  by: the tests"]
+        text = body if key == "growth-every-field" else f"Article {key} added by a test, in {lang}."
+        path = content / Layout.of(article_dirs()).article_path(int(str(day)[:4]), key, lang)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join([*lines, "---", "", text, ""]), encoding="utf-8")  # fmt: skip
 
 
 def write_article(content: Path, article: Planned, lang: str, table_host: str | None) -> Path:

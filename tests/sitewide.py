@@ -6,9 +6,12 @@ that new plugins add are covered without changing these tests.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -35,12 +38,32 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if not any(part.startswith(".") for part in p.parts))
 
 
+# A year in an address (`/pl/2025/`, `/en/timeline/2019/`): pages of every year share their template.
+_YEAR = re.compile(r"^\d{4}$")
+# An article's page, `/<lang>/<year>/<slug>/`: not its year's page (`/pl/2025/`), nor a year's next page.
+ARTICLE_PAGE = re.compile(r"^/(?P<lang>[a-z]{2})/(?P<year>\d{4})/(?!page/)(?P<slug>[a-z0-9-]+)/$")
+# The pages every archive has, in both languages, besides its articles' pages.
+EVERY_ARCHIVE_HAS = ("/", "/pl/", "/en/", "/pl/kraje/", "/en/countries/", "/pl/os-czasu/", "/en/timeline/")
+
+
 def page_kind(url: str) -> str:
-    """Pages built from one template share a kind: `/pl/kraje/*/`, `/en/2025/*/`, `/pl/page/*/`."""
-    parts = url.strip("/").split("/")
+    """Pages built from one template share a kind: `/pl/kraje/*`, `/en/{year}/*` (articles), `/pl/{year}` (a
+    year's page), `/pl/page/*`. Their number is the templates' times the languages', whatever the archive holds."""
+    parts = ["{year}" if _YEAR.match(part) else part for part in url.strip("/").split("/")]
     if len(parts) >= 3 and url.endswith("/"):
         parts[-1] = "*"
     return "/" + "/".join(parts)
+
+
+def missing_page_kinds(urls: set[str], article_langs: set[str]) -> list[str]:
+    """What a built archive lacks of the pages every archive has: the fixed ones, and an article page in each of
+    `article_langs`, the languages its articles are written in (an archive nobody has translated may have no
+    article in English: its English pages list the Polish ones)."""
+    missing = [url for url in EVERY_ARCHIVE_HAS if url not in urls]
+    for lang in sorted(article_langs):
+        if not any((match := ARTICLE_PAGE.match(url)) and match["lang"] == lang for url in urls):
+            missing.append(f"no {lang} article page")
+    return missing
 
 
 def sample_by_kind(urls: list[str], per_kind: int = 2) -> set[str]:
@@ -51,6 +74,35 @@ def sample_by_kind(urls: list[str], per_kind: int = 2) -> set[str]:
         if len(chosen[page_kind(url)]) < per_kind:
             chosen[page_kind(url)].append(url)
     return {url for urls_of_kind in chosen.values() for url in urls_of_kind}
+
+
+# Besides the first and the last page of a kind, how many more `bounded_sample` takes of it, by their hash.
+HASHED_PER_KIND = 2
+
+
+def _stable_hash(url: str) -> str:
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()
+
+
+def bounded_sample(urls: list[str], hashed: int = HASHED_PER_KIND) -> set[str]:
+    """Every kind of page, each by at most `2 + hashed` of its pages, for the checks on content/ that a page costs
+    seconds (the Nu HTML checker, a visit in Chromium): its first and its last in address order (of articles and
+    years' pages, one of the oldest year and one of the newest) and the `hashed` of the smallest hash of their
+    address. The same pages on every run and machine; a page stays chosen while the archive grows, until a page of
+    a smaller hash comes. The cost is the number of templates', not of articles (CONTRIBUTING.md, "Tests")."""
+    by_kind: dict[str, list[str]] = {}
+    for url in sorted(urls):
+        by_kind.setdefault(page_kind(url), []).append(url)
+    chosen: set[str] = set()
+    for of_kind in by_kind.values():
+        chosen |= {of_kind[0], of_kind[-1], *sorted(of_kind, key=_stable_hash)[:hashed]}
+    return chosen
+
+
+def sample_pages(site: Path, hashed: int = HASHED_PER_KIND) -> list[Path]:
+    """The files of `bounded_sample` of `site`'s pages, in address order."""
+    urls = bounded_sample([page_url(site, path) for path in html_pages(site)], hashed)
+    return [target_file(site, url) for url in sorted(urls)]
 
 
 def page_url(site: Path, path: Path) -> str:
@@ -69,8 +121,9 @@ def is_internal(url: str) -> bool:
     return not parts.scheme and not parts.netloc
 
 
-def broken_links(site: Path) -> list[str]:
-    """Every internal href/src whose file is missing, or whose #fragment is not an id on the target page."""
+def _pages_read_once() -> Callable[[Path], Page]:
+    """`read_page`, each page parsed once however many pages link to it (a check of every page of a large archive
+    reads each page again for every link to it otherwise)."""
     pages: dict[Path, Page] = {}
 
     def page_at(path: Path) -> Page:
@@ -78,6 +131,12 @@ def broken_links(site: Path) -> list[str]:
             pages[path] = read_page(path)
         return pages[path]
 
+    return page_at
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal href/src whose file is missing, or whose #fragment is not an id on the target page."""
+    page_at = _pages_read_once()
     broken = []
     for path in html_pages(site):
         page = page_at(path)
@@ -98,9 +157,10 @@ def broken_links(site: Path) -> list[str]:
 
 def hreflang_problems(site: Path) -> list[str]:
     """Every page's alternates: targets exist, have that language, list the page itself, and list the same set."""
+    page_at = _pages_read_once()
     problems = []
     for path in html_pages(site):
-        page = read_page(path)
+        page = page_at(path)
         if not page.alternates:
             continue
         own = page_url(site, path)
@@ -113,7 +173,7 @@ def hreflang_problems(site: Path) -> list[str]:
             if not target.is_file():
                 problems.append(f"{own}: hreflang {lang} -> {url} is missing")
                 continue
-            other = read_page(target)
+            other = page_at(target)
             if lang != "x-default" and other.lang != lang:
                 problems.append(f"{own}: hreflang {lang} -> {url}, whose <html lang> is {other.lang!r}")
             if other.alternates != page.alternates:

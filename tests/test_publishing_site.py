@@ -236,16 +236,25 @@ def test_every_page_has_exactly_one_canonical_url_naming_itself(site: Path):
         assert page_for_url(site, canonical[0]["href"]) == path
 
 
-def test_404_page_is_bilingual_and_not_indexed(site: Path):
-    html = (site / "404.html").read_text(encoding="utf-8")
-    page = read_page(site / "404.html")
+@pytest.mark.parametrize(
+    ("path", "lang", "navigation"),
+    [("404.html", "pl", {"/pl/kraje/", "/pl/os-czasu/"}), ("en/404.html", "en", {"/en/countries/", "/en/timeline/"})],
+)
+def test_404_page_is_bilingual_and_not_indexed(site: Path, path: str, lang: str, navigation: set[str]):
+    html = (site / path).read_text(encoding="utf-8")
+    page = read_page(site / path)
     assert '<meta name="robots" content="noindex">' in html
     assert not head_links(html, "canonical")
     assert "Nie znaleziono strony" in page.text and "Page not found" in page.text
     assert {"/pl/", "/en/"} <= set(page.links)
     # served at any depth: every address in it is absolute (or a place on the page itself)
     assert all(url.startswith(("/", "#")) for url in page.links + page.resources)
-    assert {"/pl/kraje/", "/pl/os-czasu/", "/pl/szukaj/", "/en/search/"} <= set(page.links)  # header, navigation
+    assert navigation | {"/pl/szukaj/", "/en/search/"} <= set(page.links)  # header, navigation
+    # Its own language first, the page's; each part marked with its language, for screen readers and search.
+    own, other = ("Nie znaleziono strony", "Page not found") if lang == "pl" else ("Page not found", "Nie znaleziono")
+    assert page.lang == lang and page.text.index(own) < page.text.index(other)
+    parts = re.findall(r'<section lang="(pl|en)">\s*<h([12])>', html)
+    assert parts == [(lang, "1"), ({"pl": "en", "en": "pl"}[lang], "2")], parts
 
 
 # JSON-LD, Open Graph, repository links

@@ -81,9 +81,9 @@ def server(site_on_8765):
     "path",
     [
         "/pl/no-such-page/",
-        "/en/nothing/here",
         "/missing.html",
         "/pl/1899/",
+        "/de/nichts/",  # a folder the site has no 404 page of
         # an encoded NUL dropped the connection with a traceback; a way out of the folder finds nothing
         "/pl/%00",
         "/pl/index.html%00.txt",
@@ -100,6 +100,17 @@ def test_a_missing_page_is_404_with_the_sites_own_page_and_its_navigation(server
     assert "Nie znaleziono strony" in page.text and "Page not found" in page.text
     assert {"/pl/", "/pl/kraje/", "/pl/os-czasu/", "/en/"} <= set(page.links)  # the header's navigation
     assert '<form class="site-search" role="search" action="/pl/szukaj/"' in body
+
+
+@pytest.mark.parametrize("path", ["/en/nothing/here", "/en/2025/no-such-article/", "/en/%00", "/en/x"])
+def test_a_missing_page_under_en_is_404_in_english_first(server, path):
+    status, body, _ = get(server.base_url, path)
+    assert status == 404
+    assert body == (server.directory / "en" / "404.html").read_text(encoding="utf-8")
+    page = read_page(server.directory / "en" / "404.html")
+    assert page.lang == "en" and page.text.index("Page not found") < page.text.index("Nie znaleziono strony")
+    assert {"/en/", "/en/countries/", "/en/timeline/", "/pl/"} <= set(page.links)  # the header's navigation
+    assert '<form class="site-search" role="search" action="/en/search/"' in body
 
 
 def test_a_head_request_for_a_missing_page_has_no_body(server):

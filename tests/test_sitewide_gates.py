@@ -7,7 +7,17 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .sitewide import AXE_TAGS, broken_links, hreflang_problems, vnu_messages, wider_than_a_phone
+from .sitewide import (
+    AXE_TAGS,
+    HASHED_PER_KIND,
+    bounded_sample,
+    broken_links,
+    hreflang_problems,
+    missing_page_kinds,
+    page_kind,
+    vnu_messages,
+    wider_than_a_phone,
+)
 
 HEAD = '<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>t</title>{links}</head>'
 
@@ -78,3 +88,33 @@ def test_the_html_checker_also_checks_stylesheets(tmp_path):
     (tmp_path / "site.css").write_text("p { colr: red; }\n", encoding="utf-8")
     messages = [m["message"] for m in vnu_messages(tmp_path, [path])]
     assert any("colr" in m for m in messages), messages
+
+
+def test_a_year_page_is_not_taken_for_an_article_page():
+    urls = {"/", "/pl/", "/en/", "/pl/kraje/", "/en/countries/", "/pl/os-czasu/", "/en/timeline/"}
+    urls |= {"/pl/2025/", "/pl/2025/page/2/", "/en/2025/", "/en/2025/page/2/", "/pl/2025/konwencja/"}
+    assert missing_page_kinds(urls, {"pl", "en"}) == ["no en article page"]
+    assert missing_page_kinds(urls | {"/en/2025/the-convention/"}, {"pl", "en"}) == []
+    assert missing_page_kinds(urls, {"pl"}) == []  # no article in English: its pages list the Polish ones
+
+
+def archive_urls(articles: int) -> list[str]:
+    """The addresses of an archive of `articles` pairs over eight years, with a country page per article."""
+    urls = ["/", "/404.html", "/pl/", "/en/", "/pl/kraje/", "/en/countries/", "/pl/os-czasu/", "/en/timeline/"]
+    for n in range(articles):
+        year = 2019 + n % 8
+        urls += [f"/pl/{year}/artykul-{n}/", f"/en/{year}/article-{n}/", f"/pl/kraje/kraj-{n}/"]
+        urls += [f"/pl/{year}/", f"/en/{year}/", f"/pl/{year}/page/{1 + n // 40}/", f"/pl/page/{1 + n // 20}/"]
+    return sorted(set(urls))
+
+
+def test_the_bounded_sample_has_every_kind_and_does_not_grow_with_the_archive():
+    small, large = archive_urls(50), archive_urls(5000)
+    assert page_kind("/pl/2019/") == page_kind("/pl/2026/") and page_kind("/pl/2019/a/") == page_kind("/pl/2026/b/")
+    for urls in (small, large):
+        sample = bounded_sample(urls)
+        assert {page_kind(url) for url in sample} == {page_kind(url) for url in urls}
+        assert {"/pl/2019/artykul-0/", max(url for url in urls if url.startswith("/pl/2026/artykul"))} <= sample
+    kinds = len({page_kind(url) for url in large})
+    assert len(bounded_sample(large)) <= kinds * (2 + HASHED_PER_KIND) < len(large) / 100
+    assert bounded_sample(large) == bounded_sample(list(reversed(large)))  # the same pages, in any order read

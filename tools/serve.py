@@ -1,7 +1,8 @@
 """Serve the built site on http://127.0.0.1:PORT, as a static host would.
 
 Files as they are, `index.html` for a folder, and for anything else a 404
-with the site's own `404.html` (no folder listings). `make serve PORT=...`
+with the site's own `404.html` (no folder listings), or under a language's
+folder with that language's (`/en/...`: `en/404.html`, English first). `make serve PORT=...`
 builds with that port in every absolute URL (`ARCHIVE_PORT`, read by
 pelican.conf.py) and serves on it.
 """
@@ -13,17 +14,21 @@ import contextlib
 import errno
 import functools
 import io
+import re
 import sys
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import unquote, urlsplit
 
 from .make_inputs import MakeArguments, given, port
 from .output_folder import scratch_path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOT_FOUND_PAGE = "404.html"
+# A language's folder (`en`), which may hold its own 404 page.
+_LANGUAGE_FOLDER = re.compile(r"[a-z]{2,3}")
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -41,8 +46,17 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.send_error(HTTPStatus.NOT_FOUND)
         return None
 
+    def not_found_page(self) -> Path:
+        """The site's 404 page for the address asked for: its language's (`en/404.html`, English first) under a
+        language's folder that has one (`/en/...`), else `404.html` (in the default language first)."""
+        site = Path(self.directory)
+        first = unquote(urlsplit(getattr(self, "path", "/")).path).lstrip("/").split("/", 1)[0]
+        if _LANGUAGE_FOLDER.fullmatch(first) and (site / first / NOT_FOUND_PAGE).is_file():
+            return site / first / NOT_FOUND_PAGE
+        return site / NOT_FOUND_PAGE
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / NOT_FOUND_PAGE
+        page = self.not_found_page()
         if code != HTTPStatus.NOT_FOUND or not page.is_file():
             super().send_error(code, message, explain)
             return

@@ -21,8 +21,12 @@ from babel.dates import get_day_names, get_month_names
 from .locales import BABEL_LOCALES, LANGUAGES
 
 # What a date line holds besides day, month and weekday names: numbers (a day, a year, a time, a numeric date),
-# the words that go with them, and time zones.
-_OTHER_WORDS = frozenset({"r", "roku", "godz", "at", "on", "updated", "published", "am", "pm", "utc", "gmt", "cet"})
+# the words that go with them in either language (`Warszawa, dnia 25 X 2025 r.`, `Opublikowano: ...`, `Data
+# publikacji: ...`, `Published on ...`), and time zones.
+_OTHER_WORDS = frozenset(
+    {"r", "roku", "godz", "dnia", "dn", "opublikowano", "zaktualizowano", "aktualizacja", "data", "publikacji"}
+    | {"at", "on", "updated", "published", "am", "pm", "utc", "gmt", "cet"}
+)
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 # Each language's names, and those of the locale the site writes it in: en_GB abbreviates September `Sept`, as
 # AP's style does (`Sept. 25`), where `en` has `Sep`.

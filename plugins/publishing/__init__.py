@@ -97,8 +97,15 @@ def install_template_helpers(generator) -> None:
     env.filters["repository_links"] = lambda article: article_repository_links(article, settings)
 
 
+def not_found_page(lang: str, default_lang: str) -> str:
+    """The 404 page in `lang` first: `404.html`, the one every host serves (GitHub Pages serves no other), in the
+    default language; `<lang>/404.html` in each other, for a missing address under `/<lang>/` where the server
+    maps it (`make serve` does, tools/serve.py)."""
+    return "404.html" if lang == default_lang else f"{lang}/404.html"
+
+
 class PublishingGenerator(Generator):
-    """Writes `<lang>/feed.atom.xml`, `404.html` and `robots.txt`."""
+    """Writes `<lang>/feed.atom.xml`, `404.html` (and `<lang>/404.html` in each other language) and `robots.txt`."""
 
     def generate_context(self) -> None:
         self.articles = list(self.context.get("articles", []))
@@ -121,20 +128,18 @@ class PublishingGenerator(Generator):
                 updated_when_empty=newest,
             )
             _write(output / feed_url(lang), atom_xml(feed))
-        writer.write_file(
-            "404.html",
-            self.get_template("404"),
-            self.context,
-            noindex=True,
-            relative_urls=False,
-            page_lang=self.settings["DEFAULT_LANG"],
-            # The language switch leads to the other languages' home pages (the page says it all in each).
-            language_links=[
-                {"lang": lang, "url": f"{lang}/", "available": True}
-                for lang in LANGUAGES
-                if lang != self.settings["DEFAULT_LANG"]
-            ],
-        )
+        for lang in LANGUAGES:
+            writer.write_file(
+                not_found_page(lang, self.settings["DEFAULT_LANG"]),
+                self.get_template("404"),
+                self.context,
+                noindex=True,
+                relative_urls=False,
+                page_lang=lang,
+                # The language switch leads to the other languages' home pages (the page says it all in each).
+                language_links=[{"lang": other, "url": f"{other}/", "available": True} for other in LANGUAGES
+                                if other != lang],
+            )  # fmt: skip
         _write(output / "robots.txt", robots_txt(absolute(base, INDEX_NAME)))
 
     def feed_entry(self, article, base: str) -> FeedEntry:

@@ -63,6 +63,11 @@ PLACED = [
     ("Warszawa, 25 X 2025 r.", "2025-10-25"),  # a month in Roman numerals, as Polish writes dates
     ("Hanoi, 3.XII.2025", "2025-12-03"),
     ("4 IV 2026", "2026-04-04"),
+    # The Polish words a date goes with, as English pages write `Published`, `on`: "of the day", "published on".
+    ("Warszawa, dnia 25 X 2025 r.", "2025-10-25"),
+    ("Opublikowano: 25 X 2025, godz. 10:15", "2025-10-25"),
+    ("Data publikacji: 4 IV 2026 r.", "2026-04-04"),
+    ("Warszawa, dn. 3.XII.2025", "2025-12-03"),
 ]
 # Date lines opening the lead, before a dash: the text after the dash is the lead.
 OPENING = [

@@ -171,6 +171,33 @@ def test_notes_kept_in_the_site_s_furniture_come_without_the_furniture(capsys, t
     assert "All rights reserved" not in body
 
 
+@pytest.mark.parametrize("heading", ["<h2>Notes</h2>", "<h3>Przypisy</h3>"])
+def test_notes_kept_in_the_site_s_footer_come_with_their_heading_and_without_the_footer_s(capsys, tmp_path, heading):
+    """The heading right before the notes is theirs; the footer's other headings and words are the site's."""
+    note = "The depositary counts seventy-two signatures."
+    article = f"<article>{LEAD}<p>The text goes on<a href='#n1'>1</a>.</p></article>"
+    footer = (
+        "<footer><h2>About Example News</h2><p>Example News is an independent agency.</p>"
+        f"{heading}<ol><li id='n1'>{note}</li></ol><p>© 2025 Example News. All rights reserved.</p></footer>"
+    )
+    html = "<!doctype html><html lang='en'><head><title>Signing in Hanoi</title></head><body>"
+    body = imported_body(capsys, tmp_path, html + article + footer)
+    title = heading[4:-5]
+    assert f"\n## {title}\n" in body and body.index(title) < body.index(note), body
+    assert "About Example News" not in body and "independent agency" not in body and "All rights" not in body
+
+
+def test_the_article_s_notes_heading_is_kept_and_the_site_footer_s_dropped(capsys, tmp_path):
+    note = "The depositary counts seventy-two signatures."
+    article = f"<article>{LEAD}<p>The text goes on<a href='#n1'>1</a>.</p>"
+    article += f"<footer><h2>Notes</h2><ol><li id='n1'>{note}</li></ol></footer></article>"
+    site_footer = "<footer><h2>Site notes</h2><p>This site uses no cookies.</p></footer>"
+    html = "<!doctype html><html lang='en'><head><title>Signing in Hanoi</title></head><body>"
+    body = imported_body(capsys, tmp_path, html + article + site_footer)
+    assert "\n## Notes\n" in body and note in body, body
+    assert "Site notes" not in body and "cookies" not in body
+
+
 def test_an_ordered_list_keeps_its_numbers(capsys, tmp_path):
     body = imported_body(capsys, tmp_path, page(f"{LEAD}<ol><li>First step.</li><li>Second step.</li></ol>"))
     assert "1. First step.\n2. Second step." in body

@@ -8,7 +8,8 @@ with no word said. The article's notes are told from the furniture as a reader t
 - an element a note mark of the article links to (`<sup><a href="#fn1">1</a></sup>`, `[2]`, `*`, `†`) is a note,
   wherever the page keeps it: the footer or aside that holds it is text, and a note kept outside the
   `<article>` (an aside of endnotes after it) is put at the article's end, where trafilatura reads it, with what
-  holds notes and headings only: the site's footer around them, its copyright, stays out. An empty anchor
+  holds notes and headings only, and the heading right before them ("Notes"): the site's footer around them, its
+  copyright and its other headings, stays out. An empty anchor
   (`<a name="fn1"></a>`) marks the start of the note that holds it.
 """
 
@@ -42,7 +43,19 @@ def keep_the_articles_notes(tree) -> None:
             if holder is top:
                 break
         if top is not None and top.getparent() is not None:
+            heading = _heading_before(top)
+            if heading is not None:
+                _put_at_the_end(heading, article)
             _put_at_the_end(top, article)
+
+
+def _heading_before(notes):
+    """The heading right before `notes` (`<h2>Notes</h2><ol>...`, nothing between them): theirs, moved with them
+    when the holder they leave keeps words of its own (the site's footer, its copyright), which stay out."""
+    previous = notes.getprevious()
+    if previous is None or previous.tag not in _HEADINGS or (previous.tail or "").strip():
+        return None
+    return previous
 
 
 def _outside(note, article) -> bool:
