@@ -359,3 +359,31 @@ def test_a_data_record_of_many_unknown_keys_is_told_each_at_its_line_in_linear_t
     assert _seconds(lambda: problems.extend(check(content_copy))) < 10
     unknown = [p for p in problems if p.path == str(path) and p.message == "is not a known field"]
     assert len(unknown) == count and unknown[-1].line == 2 + count
+
+
+# name: (a body's text, what its refusal says, the line of the text where the first one over the cap is)
+HOSTILE_BODIES = {
+    "brackets": ("[" * 1_000_000, "more than 20,000 '['", 1),
+    "images": ("![" * 500_000, "more than 20,000 '['", 1),
+    "footnote marks": ("[^" * 500_000, "more than 20,000 '['", 1),
+    "emphasis": ("*a_" * 330_000, "more than 20,000 emphasis marks", 1),
+    "table cells": ("|a" * 20_000 + "\n" + "|-" * 20_000 + "\n" + "|a" * 20_000 + "\n", "more than 20,000 '|'", 2),
+    "lines": ("a\n" * 500_000, "more than 20,000 lines", None),  # the body's line 20,001
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE_BODIES)
+@pytest.mark.parametrize("page", ["articles/2025/signing-in-hanoi.en.md", "about/about.en.md"])
+def test_a_body_of_more_markup_than_a_page_needs_is_refused_before_it_is_read(name, page, content_copy):
+    """markdown-it-py tries each `[` as a link, each `*` as emphasis, each line as a block: a body of 1 MB of `[`
+    took `make check` 20 s, of `![` 23 s, of `*a` 7 s, and a file may hold 2 MB. Each is counted first."""
+    body, said, over = HOSTILE_BODIES[name]
+    path = content_copy / page
+    text = path.read_text(encoding="utf-8")
+    path.write_text(f"{text}\nThe rest:\n\n{body}\n", encoding="utf-8")
+    body_line = text.split("\n").index("---", 1) + 2
+    problems: list = []
+    assert _seconds(lambda: problems.extend(check(content_copy))) < 5
+    [refused] = [p for p in problems if p.path == str(path)]
+    assert said in refused.message and refused.field == "body"
+    assert refused.line == (body_line + 20_000 if over is None else text.count("\n") + 3 + over), refused
