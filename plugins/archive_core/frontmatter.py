@@ -44,6 +44,10 @@ ConstructorError = yaml.constructor.ConstructorError
 
 FENCE = "---"
 MAX_FILE_BYTES = paths.MAX_FILE_BYTES
+# The most keys a mapping may have: ten times a front-matter's fields (15) or a data record's (about 10), more
+# than the world has countries. Each unknown key is looked up among the fields it might have meant; 100,000 took
+# `make check` 17 s, and a file of 2 MB holds 250,000.
+MAX_KEYS = 300
 MAX_YAML_DEPTH = 32  # front-matter needs 2 (source.url), curated data 4; the C loader crashes near 100,000
 # What can open a level of nesting: a flow bracket, or a block indicator (`- `, `? `, `: `) followed by a space
 # or a line break. A text with no more of them than MAX_YAML_DEPTH cannot nest deeper (no event scan needed).
@@ -421,6 +425,9 @@ def _check_nodes(
             problems += _continued_items(node, lines, path, offset, _item_names(node, where, record_key))
             stack.extend(reversed(list(zip(node.value, _item_names(node, where, record_key), strict=True))))
         elif isinstance(node, yaml.MappingNode):
+            if len(node.value) > MAX_KEYS:
+                problems.append(_too_many_keys(node, path, offset, where or label))
+                return True
             seen: dict[tuple[str, str], int] = {}
             children: list[tuple[yaml.Node, str]] = []
             for key, value in node.value:
@@ -465,6 +472,18 @@ def _check_nodes(
                 children += [(key, where), (value, _printable(name, label))]
             stack.extend(reversed(children))
     return False
+
+
+def _too_many_keys(node: yaml.MappingNode, path: str, offset: int, field: str) -> Problem:
+    """A mapping of more than MAX_KEYS keys, refused at the first key over, before any key is looked up."""
+    return Problem(
+        path,
+        node.value[MAX_KEYS][0].start_mark.line + 1 + offset,
+        field,
+        f"has {len(node.value):,} keys, more than the {MAX_KEYS} a mapping may have (the first over is on this line)",
+        "a front-matter has 15 fields and a data record about 10: check that the file is what it should be, and "
+        "that its lines are indented as the fields and records they belong to",
+    )
 
 
 def _continued_items(
