@@ -490,3 +490,24 @@ def test_text_a_problem_quotes_is_shown_as_text_never_acted_on(content_copy, tmp
         lines = result.stderr.splitlines()
         assert all(line.isprintable() for line in lines), [line for line in lines if not line.isprintable()]
         assert any("signing-in-hanoi.en.md:2: " in line and "x\\u202eevil" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("names", "told"),
+    [
+        (("Straße.txt", "straße.txt"), True),  # case: one file on macOS and Windows
+        (("ΣΟΦΙΑ.txt", "σοφια.txt"), True),
+        (("caf\u00e9.txt", "cafe\u0301.txt"), True),  # accents composed and decomposed: one file on macOS
+        (("CAF\u00c9.txt", "cafe\u0301.txt"), True),
+        (("straße.txt", "strasse.txt"), False),  # no file system folds one letter to two: two files everywhere
+        (("STRASSE.txt", "straße.txt"), False),
+        (("ﬁle.txt", "file.txt"), False),
+    ],
+)
+def test_names_collide_as_macos_and_windows_file_systems_compare_them(names, told, tmp_path):
+    """APFS and HFS+ ignore case and accent encoding, NTFS case, each a letter for a letter: `straße` and `strasse`
+    were told as one name (`str.casefold`), which no checkout holds as one."""
+    for name in names:
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    problems = [p for p in paths.list_files(tmp_path, tmp_path).problems if "differs from" in p.message]
+    assert len(problems) == told, problems

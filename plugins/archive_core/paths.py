@@ -297,8 +297,21 @@ _PORTABLE_HINT = (
 
 
 def same_name_elsewhere(name: str) -> str:
-    """`name` as a file system that ignores case and accent encoding (macOS, Windows) compares it."""
-    return unicodedata.normalize("NFC", name).casefold()
+    """`name` as a file system that ignores case or accent encoding compares it: two names that one of them holds
+    as one are equal. APFS and HFS+ (macOS) ignore both, NTFS (Windows) ignores case; each compares letter by
+    letter, a letter for a letter (Unicode's simple case folding, NTFS's table of upper case), never a letter for
+    two as `str.casefold` does: `straße` and `strasse` are two names on every one of them."""
+    return "".join(map(_simple_fold, unicodedata.normalize("NFC", name)))
+
+
+@lru_cache(maxsize=4096)
+def _simple_fold(char: str) -> str:
+    """`char` case-folded to one letter (`Σ`, `ς` -> `σ`; `ẞ` -> `ß`), or as it is where its folding is to more
+    than one (`ß` -> `ss`, `ﬁ` -> `fi`: Unicode's full folding, which no file system applies)."""
+    for folded in (char.casefold(), char.lower()):
+        if len(folded) == 1:
+            return folded
+    return char
 
 
 def portable_name_problem(name: str) -> str | None:
