@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from archive_core import paths, sizes
 from archive_core.errors import ContentError
 from archive_core.links import SITE_FOLDERS
+from tools.check import check
 
 from .build_helpers import leftovers, run_build, tree_snapshot
 from .conftest import FIXTURE, ROOT, build_site
@@ -511,3 +512,21 @@ def test_names_collide_as_macos_and_windows_file_systems_compare_them(names, tol
         (tmp_path / name).write_text("x\n", encoding="utf-8")
     problems = [p for p in paths.list_files(tmp_path, tmp_path).problems if "differs from" in p.message]
     assert len(problems) == told, problems
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_a_path_longer_than_a_checkout_on_windows_holds_is_refused(extra, content_copy):
+    """Windows' MAX_PATH is 260 characters from the drive on: git for Windows could not check out a path of 200
+    from the repository's root, each of its names short enough, which `make check` passed. 160 leave room for
+    the checkout's own folder (CONTRIBUTING.md); Windows counts a character outside the BMP as two."""
+    folder = content_copy / "sources" / ("ł" * 60) / ("😀" * 10)
+    folder.mkdir(parents=True)
+    name = "a" * (160 - len("content/sources/") - 61 - 21 - len(".txt") + extra) + ".txt"
+    (folder / name).write_text("x\n", encoding="utf-8")
+    told = [p for p in check(content_copy) if p.path == str(folder / name) and "a path of" in p.message]
+    if not extra:
+        assert told == []
+        return
+    [problem] = told
+    assert problem.field == "file" and problem.message.startswith("makes a path of 161 characters from the repository")
+    assert "at most 160 characters" in problem.hint and "CONTRIBUTING.md" in problem.hint
