@@ -2,7 +2,8 @@
 
 markdown-it-py reads most text at 1 to 4 µs a byte (a file holds at most `paths.MAX_FILE_BYTES`), but some
 characters cost it far more, each one tried as the opening of what it may start: a `[` (a link, an image, a
-footnote, a marked passage) about 20 µs, an emphasis mark (`*`, `_`) or a line about 15 µs. A body of 1 MB of `[`
+footnote, a marked passage) about 20 µs, an emphasis mark (`*`, `_`), a table's cell (`|`) or a line about 15 µs
+(and a cell 1.5 KB of memory). A body of 1 MB of `[`
 took `make check` 20 s, of `![` 23 s, and the 2,000,000 bytes a file holds twice as long. So each is counted before
 markdown-it reads the body, and a body of more than `MARKUP_CAPS` allows is refused at the line of the first one
 over: each cap is tens of times what a long real article holds (the archive's hold at most a few dozen `[`, no
@@ -22,7 +23,7 @@ MARKUP_CAPS: tuple[tuple[str, int, str], ...] = (
     ("[", 20_000, "'[' (each opens a link, an image, a footnote or a marked passage)"),
     ("*_", 20_000, "emphasis marks ('*', '_')"),
     ("|", 20_000, "'|' (each ends a table's cell)"),
-    ("\n", 20_000, "lines"),
+    ("\n", 50_000, "lines"),  # an imported page of as many paragraphs as it may hold (20,000) makes 40,000
 )
 
 
