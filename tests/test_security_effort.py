@@ -402,3 +402,32 @@ def test_a_body_of_more_markup_than_a_page_needs_is_refused_before_it_is_read(na
     [refused] = [p for p in problems if p.path == str(path)]
     assert said in refused.message and refused.field == "body"
     assert refused.line == (body_line + 50_000 if over is None else text.count("\n") + 3 + over), refused
+
+
+def test_a_problem_quoting_a_long_value_is_told_in_a_line_of_bounded_length():
+    """A note's passage not in the text was quoted whole: a passage of 900 KB made an error line of 900 KB."""
+    passage = "a" * 900_000
+    text = (
+        f'---\ntitle: "A"\ndate: 2025-10-27\nlang: en\ntranslation_key: a\nannotations:\n  - text: "{passage}"\n'
+        "    kind: editor\n    note: x\nsource:\n  url: https://example.org/a\n  publisher: Example\n---\n\nText.\n"
+    )
+    [problem] = _refused(text)[1]
+    shown = str(problem)
+    assert len(shown) < 10_000 and "characters not shown) …" in shown
+    assert shown.startswith("content/articles/2025/a.en.md:7: annotations.0.text: 'aaa")
+    assert shown.endswith(
+        "aaa' is not in the article's text (quote a passage of the text exactly, long enough to "
+        "occur once, without Markdown marks)"
+    )
+
+
+def test_a_list_of_more_items_than_a_list_may_have_is_refused_at_once():
+    """Each item is checked and told: `countries: [[], [], ...]` of 300,000 items (900 KB) took 10 s."""
+    text = (
+        f'---\ntitle: "A"\ndate: 2025-10-27\nlang: en\ntranslation_key: a\ncountries: [{"[], " * 300_000}]\n---\n\nA.\n'
+    )
+    seconds, problems = _refused(text)
+    assert seconds < 3
+    [refused] = problems
+    assert (refused.line, refused.field) == (6, "countries")
+    assert refused.message.startswith("has 300,000 items, more than the 10,000 a list may have")
