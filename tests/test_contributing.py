@@ -382,6 +382,25 @@ def test_the_documented_import_command_imports_a_raw_text_as_written(content_cop
     assert checked.returncode == 0, checked.stderr
 
 
+def test_make_import_names_the_content_folder_it_imports_into(content_copy: Path):
+    """With ARCHIVE_CONTENT elsewhere, the next step named `content/sources/README.md` and a DEST refused was told to
+    import into `content/` or give `DEST=content`: the repository's folder, not the one imported into."""
+    raw = content_copy / "sources" / "article.txt"
+    raw.write_text(
+        "Delegations met in Hanoi to sign the United Nations Convention against Cybercrime this weekend.\n\n"
+        "A second paragraph, long enough for the importer to tell the language of the text it reads.\n",
+        encoding="utf-8",
+    )
+    given = [f"SRC={raw}", "DATE=2025-10-26", "SOURCE_URL=https://www.example.org/a", "PUBLISHER=Example News"]
+    refused = make("import", *given, f"DEST={content_copy}/sources", content=content_copy)
+    assert refused.returncode != 0
+    assert f"give DEST={content_copy})" in refused.stderr, refused.stderr
+    imported = make("import", *given, content=content_copy)
+    assert imported.returncode == 0, imported.stderr
+    assert f"to the table of {content_copy}/sources/README.md," in imported.stderr, imported.stderr
+    assert " content/" not in imported.stderr + refused.stderr
+
+
 def names_validator() -> jsonschema.protocols.Validator:
     committed = json.loads(names_docs.NAMES_SCHEMA_FILE.read_text(encoding="utf-8"))
     assert committed == names_docs.json_schema()

@@ -195,6 +195,14 @@ def test_pages_are_indexed_by_their_own_text_not_the_labels_and_sentences_their_
     assert "example.org" not in event["content"] and event["meta"]["date_label"] == "25–26 October 2025"
 
 
+def test_a_country_page_without_a_status_is_not_found_by_the_sentence_every_such_page_shares(site: Path):
+    stored = fragments(site, "en")
+    for url in ("/en/countries/japan/", "/en/countries/belarus/"):  # no record; named by an article only
+        assert "No confirmed status" not in stored[url]["content"], url
+        assert stored[url]["content"].startswith(stored[url]["meta"]["title"])  # its name, not a shared sentence
+    assert "Signed in Hanoi" in stored["/en/countries/vietnam/"]["content"]  # a status of its own is
+
+
 def test_the_sitemap_is_written_while_pagefind_indexes_and_the_build_waits_for_the_index_last(fixture_site):
     # `finalized` receivers run in the order they were connected: the index starts (search is listed before
     # publishing), the sitemap reads the pages meanwhile, and the build waits for the index after them all.

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from archive_core import frontmatter, paths, schema  # noqa: E402
 from archive_core.articles import parse_front_matter  # noqa: E402
 from archive_core.clashes import clashes  # noqa: E402
-from archive_core.errors import ContentError  # noqa: E402
+from archive_core.errors import ContentError, in_folder  # noqa: E402
 from archive_core.layout import ARTICLE_DIRS, Layout  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
 from archive_core.schema import ArticleMeta  # noqa: E402
@@ -145,8 +145,8 @@ def scaffold(
     try:
         new = parse_front_matter(text.encode("utf-8"), path)
     except ContentError as exc:
-        raise Refused(f"cannot scaffold this article: {exc.problem.field}: {exc.problem.message} "
-                      f"({exc.problem.hint})") from None  # fmt: skip
+        [problem] = in_folder(exc.problems[:1], content_dir)
+        raise Refused(f"cannot scaffold this article: {problem.field}: {problem.message} ({problem.hint})") from None
     if found := clashes(content_dir, new):  # its key in another year, its address another article's
         raise Refused("\n".join(map(str, found)))
     if there := _already_there(content_dir, key, lang):

@@ -16,10 +16,11 @@ from pathlib import Path
 from . import markdown, paths
 from .body_checks import body_problems
 from .body_cost import markup_problem
-from .errors import ContentError, Problem, content_error, in_file_order
+from .errors import ContentError, Problem, content_error, in_file_order, key_label
 from .frontmatter import SplitDocument, field_line, load, read_text, split
 from .layout import ABOUT_DIR
 from .locales import LANGUAGES
+from .suggestions import meant_key
 from .urls import section_url
 
 
@@ -39,14 +40,15 @@ def read_about(content_dir: Path, lang: str, repository_url: str) -> AboutPage:
     meta = load(doc)
     title = meta.get("title")
     problems = []
-    if not isinstance(title, str) or not title.strip():
-        problems.append(Problem(str(path), field_line(doc, "title") or 2, "title", "is missing", "add `title: ...`"))
-    problems += [
-        Problem(str(path), field_line(doc, str(key)) or 2, str(key), "is not a known field",
-                "the about page has only `title:`")
-        for key in meta
-        if key != "title"
-    ]  # fmt: skip
+    meant = set()  # `title` written otherwise (`titel:`, or with a zero-width space): not told missing beside it
+    for key in meta:
+        if key != "title":
+            hint, field = meant_key(str(key), ("title",), meta, "the about page has only `title:`")
+            meant.add(field)
+            problems.append(Problem(str(path), field_line(doc, str(key)) or 2, key_label(key), "is not a known field",
+                                    hint))  # fmt: skip
+    if (not isinstance(title, str) or not title.strip()) and "title" not in meant:
+        problems.insert(0, Problem(str(path), field_line(doc, "title") or 2, "title", "is missing", "add `title: ...`"))
     html, body = _rendered(doc, repository_url)
     problems = in_file_order([*problems, *body])
     if problems:

@@ -36,10 +36,12 @@ from .links import (
     broken_link_problems,
     copied_files,
     copied_type_problem,
+    linked_unreachable,
     name_hint,
     unreachable_characters,
 )
 from .locales import LANGUAGES
+from .paths import PORTABLE_HINT
 from .provenance import same_address
 from .reading import url_collisions
 from .schema import is_placeholder
@@ -64,6 +66,19 @@ if TYPE_CHECKING:
 def check_content_tree(snapshot: ContentSnapshot) -> list[Problem]:
     """Every entry of the content folder no build may read, anywhere in it: links out, loops, FIFOs, devices."""
     return snapshot.listing.problems
+
+
+def told_once(problems: list[Problem], content_dir: Path) -> list[Problem]:
+    """`problems`, but a name no checkout can hold of a file a link is told to rename (`c?d.pdf`, linked): told at
+    the link alone, whose hint renames the file and the link, and so ends both."""
+    linked = linked_unreachable(problems, content_dir)
+    if not linked:
+        return problems
+    return [
+        problem
+        for problem in problems
+        if not (problem.hint == PORTABLE_HINT and os.path.abspath(problem.path) in linked)
+    ]
 
 
 UNLINKED_FILE = "is not linked by any article that reads without errors, and would not be published"
@@ -222,7 +237,10 @@ def check_sources_table(snapshot: ContentSnapshot) -> list[Problem]:
 
 def check_signature_counts(snapshot: ContentSnapshot) -> list[Problem]:
     """The country records list no more signatures at Hanoi than the depositary counts (convention.yaml)."""
-    return check_counts(snapshot.content_dir, snapshot.countries)
+    lines, convention = _lines(snapshot), Path(snapshot.content_dir) / CONVENTION_FILE
+    return check_counts(
+        snapshot.content_dir, snapshot.countries, lambda key: lines.line(convention, ["hanoi_signatures", key])
+    )
 
 
 def check_event_figures(snapshot: ContentSnapshot) -> list[Problem]:

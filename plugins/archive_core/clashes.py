@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .articles import ArticleDocument, read_front_matter
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, in_folder
 from .layout import ARTICLE_SUFFIX, Layout
 from .reading import free_slugs, url_collisions
 from .schema import ArticleMeta
@@ -94,4 +94,4 @@ def clashes(content_dir: Path, new: ArticleDocument) -> list[Problem]:
         # A pair's problem is of the file as a whole: told at the key that pairs it.
         line = problem.line or new.line("translation_key" if problem.field == "translation" else problem.field)
         problems.append(replace(problem, line=line, hint=hint))
-    return problems
+    return list(in_folder(problems, content_dir))  # hints that name `content/` name the folder written to

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -35,28 +35,33 @@ def load_country_data(
     return CountryData(records, people, convention), [*problems, *people_problems, *convention_problems]
 
 
-def check_counts(content_dir: Path, data: CountryData) -> list[Problem]:
+def check_counts(
+    content_dir: Path, data: CountryData, count_line: Callable[[str], int | None] = lambda key: None
+) -> list[Problem]:
     """The records never list more signatures at Hanoi than the depositary counts (fewer is explained on the page):
-    in all, of states, of organisations."""
+    in all, of states, of organisations. Told at the count in convention.yaml (`count_line` gives the line of its
+    key: total, states, organisations), naming the records, which are spread over countries.yaml: it was told at no
+    line."""
     if data.convention is None:
         return []
     summary, convention = data.summary, data.convention
     hanoi = (*summary.confirmed_hanoi, *summary.reported_hanoi)
-    organisations = sum(code in ORGANISATIONS for code in hanoi)
+    organisations = [code for code in hanoi if code in ORGANISATIONS]
+    states = [code for code in hanoi if code not in ORGANISATIONS]
     counts = (
-        ("", len(hanoi), convention.hanoi_total),
-        (" of states", len(hanoi) - organisations, convention.hanoi_states),
-        (" of organisations", organisations, convention.hanoi_organisations),
+        ("total", "", hanoi, convention.hanoi_total),
+        ("states", " of states", states, convention.hanoi_states),
+        ("organisations", " of organisations", organisations, convention.hanoi_organisations),
     )
     return [
         Problem(
-            str(Path(content_dir) / COUNTRIES_FILE),
-            None,
-            "place",
-            f"{listed} records are signatures{which} in Hanoi, but {CONVENTION_FILE} gives the depositary's count "
-            f"as {counted}",
+            str(Path(content_dir) / CONVENTION_FILE),
+            count_line(key),
+            f"hanoi_signatures.{key}",
+            f"{len(listed)} records are signatures{which} in Hanoi in {COUNTRIES_FILE} "
+            f"({', '.join(sorted(listed))}), but the depositary's count here gives them as {counted}",
             "check the records against the depositary's list, or update the count and its source",
         )
-        for which, listed, counted in counts
-        if listed > counted
+        for key, which, listed, counted in counts
+        if len(listed) > counted
     ][:1]  # the first that is over: a total over the count is over in states or organisations too

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import countries
-from .data import Checks, DataFile, Record, load_data
+from .data import Checks, DataFile, Record, load_data, unknown_key_problems
 from .errors import ContentError, Problem
 from .layout import COUNTRY_NAMES_FILE
 from .locales import LANGUAGES
@@ -49,6 +49,8 @@ def load_country_names(content_dir: Path) -> tuple[tuple[CountryForms, ...], lis
 def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[Problem]]:
     records = data.data.get("countries") if isinstance(data.data, dict) else None
     if not isinstance(records, list):
+        if isinstance(data.data, dict) and (odd := unknown_key_problems(data, [], data.data, ["countries"], "")):
+            return (), odd
         return (), [data.problem([], "countries", "is missing", "the file holds `countries:`, a list")]
     found, problems = [], []
     first_line: dict[str, int | None] = {}  # each record's code -> the line of the first record of it
@@ -118,6 +120,8 @@ def _record(data: DataFile, where: list, record: object) -> CountryForms:
     """The record at `where` (`countries`, its index): its problems name their fields from the file's top, as the
     YAML reading does (`countries.0.forms.2`)."""
     label = ".".join(str(key) for key in where)
+    if isinstance(record, dict) and (odd := unknown_key_problems(data, where, record, sorted(KEYS), label)):
+        raise ContentError(*odd)
     if not isinstance(record, dict) or set(record) != KEYS:
         raise ContentError(
             data.problem(

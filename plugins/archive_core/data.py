@@ -13,10 +13,10 @@ from typing import Any, TypeVar
 import yaml
 
 from . import paths
-from .errors import ContentError, Problem, in_file_order
+from .errors import ContentError, Problem, in_file_order, key_label
 from .field_types import Expected, empty_item, quoted, wrong_type
 from .frontmatter import decode, keyed, parse_yaml
-from .suggestions import Suggestions
+from .suggestions import Suggestions, meant_key
 
 Key = str | int
 T = TypeVar("T")
@@ -102,7 +102,7 @@ class Record:
 
     def field(self, keys: Sequence[Key]) -> str:
         """The field of the value at `keys`, as its problems name it: `VN.sources.0`."""
-        field = ".".join(str(k) for k in keys)
+        field = ".".join(key_label(k) for k in keys)
         return f"{self.label}.{field}" if self.label else field
 
     def fail(self, keys: Sequence[Key], message: str, hint: str = "") -> ContentError:
@@ -140,6 +140,22 @@ class Record:
         if problems:
             raise ContentError(*problems)
         return tuple(items)
+
+
+def unknown_key_problems(
+    data_file: DataFile, where: Sequence[Key], item: dict, known: Sequence[str], label: str
+) -> list[Problem]:
+    """Each key of the mapping `item` (at `where`) not in `known`, told at its own line as the key meant (`PL:`, or
+    `en:` holding a zero-width space: "retype it 'en'"), where a record or entry of a closed set of keys was told
+    as a whole, at another line, of a key its line shows as right."""
+    problems = []
+    for key in item:
+        if key not in known:
+            hint = meant_key(str(key), known, item, f"known keys: {', '.join(known)}")[0]
+            field = f"{label}.{key_label(key)}" if label else key_label(key)  # `label` "": the file's own keys
+            problem = data_file.problem([*where, key], field, "is not a known key", hint)
+            problems.append(replace(problem, line=data_file.key_line(*where, key)))
+    return problems
 
 
 class Checks:
@@ -375,29 +391,39 @@ def out_of_order(data_file: DataFile, key: str, refused: Collection[int] = ()) -
     ]
     kept = _longest_in_order([value for _, value in keyed])
     anchors = [keyed[position] for position in sorted(kept)]
-    problems = []
+    # The records that go before one kept record (or to the end), in the order they go in: moved one by one, each
+    # before that record, two of one gap would end in the order they were moved in, and the next run warn again.
+    gaps: dict[int | None, list[tuple[int, str]]] = {}
     for position, (index, value) in enumerate(keyed):
-        if position in kept:
-            continue
-        after = next(((i, v) for i, v in anchors if v > value), None)
-        where = (
-            f"move this record before that of {after[1]} (line {data_file.line(after[0])})"
+        if position not in kept:
+            after = next((i for i, v in anchors if v > value), None)
+            gaps.setdefault(after, []).append((index, value))
+    problems = []
+    for after, group in gaps.items():
+        place = (
+            f"before that of {records[after][key]} (line {data_file.line(after)})"
             if after is not None
-            else "move this record to the end of the file"
+            else "to the end of the file"
         )
-        line = data_file.line(index, key)
-        problems.append(
-            Problem(
-                str(data_file.path),
-                line,
-                f"{value}.{key}",
-                f"is out of order: the file is kept sorted by {key}",
-                where,
-                "warning",
-                column=data_file.column(line, index, key),
+        if len(group) == 1:
+            where = f"move this record {place}"
+        else:
+            named = [f"{value} (line {data_file.line(index)})" for index, value in sorted(group, key=lambda r: r[1])]
+            where = f"move the records of {', '.join(named[:-1])} and {named[-1]}, in this order, {place}"
+        for index, value in group:
+            line = data_file.line(index, key)
+            problems.append(
+                Problem(
+                    str(data_file.path),
+                    line,
+                    f"{value}.{key}",
+                    f"is out of order: the file is kept sorted by {key}",
+                    where,
+                    "warning",
+                    column=data_file.column(line, index, key),
+                )
             )
-        )
-    return problems
+    return sorted(problems, key=lambda problem: problem.line or 0)
 
 
 def _longest_in_order(values: Sequence[str]) -> set[int]:

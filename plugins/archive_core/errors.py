@@ -73,6 +73,14 @@ def in_folder(problems: Iterable[Problem], content_dir: str | Path) -> tuple[Pro
     )
 
 
+def key_label(key: object) -> str:
+    """How a problem names a key as written (`titel`): quoted and escaped as Python writes it where it holds more
+    than letters, digits, `_`, `.` and `-` (`'lang\\xa0'`, `'source name'`), so that a hidden character shows, and
+    `path:line: field:` stays parseable; alike in articles and data files."""
+    text = str(key)
+    return text if re.fullmatch(r"[\w.-]+", text) else repr(text)
+
+
 def display_path(path: str) -> str:
     """Relative to the working directory when the file is below it: as a problem names its own file, so that a
     message naming another file names it the same way. Shown safely (`shown`): a file's name is untrusted."""

@@ -212,7 +212,7 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
     if not isinstance(data.data, dict):
         record.fail([], "the file is not a set of `field: value` lines", "see CONTRIBUTING.md, Adding a timeline event")
         return None, record.problems
-    record.unknown_keys(record.record, data.data, FIELDS)
+    record.unknown_keys(record.record, data.data, FIELDS, kin=[{"date", "upcoming"}])  # either stands for the other
 
     event_id = record.text(["id"], data.data.get("id"), "add `id: a-short-slug`, the entry's anchor")
     if event_id and not ID_PATTERN.fullmatch(event_id):
@@ -306,9 +306,12 @@ def _when(record: _Record) -> When | None:
         record.fail(["date"], "is missing", "add `date: YYYY-MM-DD` (or YYYY-MM, or YYYY), or `upcoming: true`")
         return None
     if isinstance(value, dict):
-        for key in value:
-            if key not in ("start", "end"):
-                record.fail(["date", key], "is not a known key", "a range has `start:` and `end:`")
+        unknown = [key for key in value if key not in ("start", "end")]
+        for key in unknown:
+            hint = meant_key(key, ("start", "end"), value, "a range has `start:` and `end:`")[0]
+            record.fail(["date", key], "is not a known key", hint)
+        if unknown:  # a `start:` or `end:` written otherwise is not missing: told as the key it was meant to be
+            return None
         try:
             written = (record.file.written("date", "start"), record.file.written("date", "end"))
             when = parse_range(value.get("start"), value.get("end"), written)

@@ -14,6 +14,7 @@ site would show the last), and text that content may not hold (see `text`).
 from __future__ import annotations
 
 import re
+import unicodedata
 import weakref
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -182,7 +183,11 @@ def decode(data: bytes, path: str | Path) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     if (cr := text.find("\r")) >= 0:
         raise _bare_cr(path, text, cr)
-    return text
+    # Composed (NFC): a letter saved decomposed (`a` and U+0328, as macOS names files and some editors paste text)
+    # is the one letter `ą` a reader sees, and is published as that, so that a search typed with `ą` finds it and
+    # a tag, name or title written either way is one. The file is left as written: the text read is the same text,
+    # character for character as a reader reads it (`make check` has nothing to tell of it).
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 # The encodings Polish text is saved in by editors that do not write UTF-8: Windows, then ISO.
@@ -476,7 +481,9 @@ def _check_nodes(
                         )
                     )
                     continue
-                children += [(key, where), (value, _printable(name, label))]
+                # A key's own text is not checked here: a key holding a hidden character is no key its reader
+                # knows, and the reader tells it once, with the name to retype (`Suggestions.hint`).
+                children.append((value, _printable(name, label)))
             stack.extend(reversed(children))
     return False
 

@@ -6,11 +6,12 @@ publishes the page with a broken link; the archive refuses it instead.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import posixpath
 import re
 import string
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -53,6 +54,8 @@ SITE_FOLDERS = frozenset({*LANGUAGES, "data", "pagefind", "theme"})
 # Pelican: a link to `a&b.pdf` passed `make check`, and the build failed on the file `a&amp`.
 _ADDRESS_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-._~!$'()*+,=@/")
 UNREACHABLE = "which no link reaches as the site publishes it"
+# A link's problem naming such a file, as `_unreachable_name` words it: the file, relative to the content folder.
+_UNREACHABLE_LINK = re.compile(rf"points to (?P<file>.+), a name with .+, {UNREACHABLE}")
 NAME_HINT = "rename it with ASCII letters, digits, '.', '-' and '_' only, and link it by that name"
 SITE_ADDRESS_HINT = (
     "keep the files a link copies in a folder of their own under content/ (create one, such as content/files/), "
@@ -121,6 +124,16 @@ def _named_file(content_dir: Path, source: Path, link: SiteLink) -> Path | None:
     return named if named is not None and os.path.lexists(named) else None
 
 
+def linked_unreachable(problems: Iterable[Problem], content_dir: str | Path) -> set[str]:
+    """The files (absolute paths) that links of `problems` are told to rename, with the link: a name with `?`,
+    which Windows cannot hold either, is then told at the link alone, whose hint ends both problems."""
+    return {
+        os.path.abspath(os.path.join(content_dir, match["file"]))
+        for problem in problems
+        if problem.field == "body" and (match := _UNREACHABLE_LINK.search(problem.message))
+    }
+
+
 def name_hint(content_dir: Path, relative: str) -> str:
     """NAME_HINT with the path to give the file at `relative` and the link to write. Each part no link reaches is
     transliterated (`zdjęcia/łódź.png`: `zdjecia/lodz.png`, the folder too, or the file renamed alone stays out of
@@ -128,13 +141,25 @@ def name_hint(content_dir: Path, relative: str) -> str:
     as a file that is there; linked with {static}, whatever the link's prefix: an {attach} link is refused."""
     *folders, name = relative.split("/")
     parts = [as_slug(folder) or "files" if unreachable_characters(folder) else folder for folder in folders]
-    renamed = "/".join([*parts, ascii_name(name, "file") if unreachable_characters(name) else name])
-    if site_address_problem(renamed):
-        renamed = f"files/{renamed}"
-    stem, suffix = os.path.splitext(renamed)
-    number = 2
-    while os.path.lexists(content_dir / renamed):
-        renamed, number = f"{stem}-{number}{suffix}", number + 1
+    # Each name of the folder no link reaches, in order, is given one no other file has nor is given before it:
+    # the hint of each file alike, whichever check tells it (`a b.pdf` and `a#b.pdf` were both told `a-b.pdf`).
+    names = [name]
+    if unreachable_characters(name):
+        with contextlib.suppress(OSError):  # a folder that is not there: the name alone
+            names = sorted({name, *(other for other in os.listdir(content_dir.joinpath(*folders))
+                                    if unreachable_characters(other))})  # fmt: skip
+    given: set[str] = set()
+    for other in names:
+        renamed = "/".join([*parts, ascii_name(other, "file") if unreachable_characters(other) else other])
+        if site_address_problem(renamed):
+            renamed = f"files/{renamed}"
+        stem, suffix = os.path.splitext(renamed)
+        number = 2
+        while os.path.lexists(content_dir / renamed) or renamed in given:
+            renamed, number = f"{stem}-{number}{suffix}", number + 1
+        given.add(renamed)
+        if other == name:
+            break
     return f"{NAME_HINT}: such as {renamed}, linked as {{static}}/{renamed}"
 
 

@@ -18,19 +18,19 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .data import Checks, DataFile, load_data
-from .errors import ContentError, Problem
+from .data import Checks, DataFile, load_data, unknown_key_problems
+from .errors import ContentError, Problem, key_label
 from .field_types import empty_item, wrong_type
 from .layout import NAMES_FILE
 from .locales import is_named_language
 from .provenance import address_hint, is_http_url
 from .schema import LANGUAGE_CODE, Field
-from .suggestions import Suggestions
+from .suggestions import Suggestions, retype_hint, retyped_name
 
 # Every page is matched against every name, and a page that writes names gets all of theirs as hidden terms:
 # the bounds keep both small whatever the file holds (at most 100 x 24 names of 100 characters).
@@ -128,6 +128,8 @@ def load_names(content_dir: Path) -> tuple[NamesTable, list[Problem]]:
 def parse_names(data: DataFile) -> tuple[NamesTable, list[Problem]]:
     entries = data.data.get("names") if isinstance(data.data, dict) and set(data.data) == {"names"} else None
     if not isinstance(entries, list):
+        if isinstance(data.data, dict) and (odd := unknown_key_problems(data, [], data.data, ["names"], "")):
+            return NamesTable(), odd
         return NamesTable(), [data.problem([], "names", "the file holds one key, `names`, a list", SHAPE)]
     if len(entries) > MAX_ENTRIES:
         hint = "keep the names readers search by; each page is matched against every one"
@@ -171,7 +173,9 @@ def _fields(data: DataFile, where: list, value: Any, fields: tuple[Field, ...], 
         if key not in known:
             meant.add(names.meant(str(key)))
             hint = names.hint(str(key), "`{}`", f"known: {', '.join(known)}")
-            checks.problems.append(data.problem([*where, key], f"{label}.{key}", "is not a known field", hint))
+            field = f"{label}.{key_label(key)}"
+            problem = data.problem([*where, key], field, "is not a known field", hint)
+            checks.problems.append(replace(problem, line=data.key_line(*where, key)))  # the key's, not its value's
     for field in fields:
         if field.required and field.name not in value and field.name not in meant:
             checks.problems.append(data.problem(where, f"{label}.{field.name}", "is missing", field.description))
@@ -216,7 +220,11 @@ def _other(data: DataFile, where: list, value: Any, label: str) -> tuple[tuple[s
     for lang, items in value.items():
         if not isinstance(lang, str) or not LANGUAGE_CODE.fullmatch(lang) or not is_named_language(lang):
             hint = "an ISO 639-1 code: pl, en, vi..."
-            checks.problems.append(data.problem([*where, lang], f"{label}.{lang}", "is not a language code", hint))
+            retyped = retyped_name(lang) if isinstance(lang, str) else None
+            if retyped is not None and LANGUAGE_CODE.fullmatch(retyped[0]) and is_named_language(retyped[0]):
+                hint = retype_hint(retyped, repr(retyped[0]))  # `en:` holding a zero-width space
+            problem = data.problem([*where, lang], f"{label}.{key_label(lang)}", "is not a language code", hint)
+            checks.problems.append(replace(problem, line=data.key_line(*where, lang)))
             continue
         if not isinstance(items, list) or not items:
             hint = f"{lang}: [name, {{name: ..., source: https://...}}]"

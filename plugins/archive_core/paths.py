@@ -246,7 +246,7 @@ def _walk(
             )
             continue
         if problem := portable_name_problem(name):
-            listing.problems.append(Problem(str(path), None, "file", problem, _PORTABLE_HINT))
+            listing.problems.append(Problem(str(path), None, "file", problem, PORTABLE_HINT))
             continue
         try:
             if entry.is_symlink():
@@ -290,7 +290,7 @@ _NOT_PORTABLE = re.compile(r'[<>:"\\|?*]')
 # The longest name every file system a contributor checks out on holds: an encrypted home folder's (eCryptfs,
 # Ubuntu's) holds 143 bytes, where ext4, APFS and NTFS hold 255.
 MAX_NAME_BYTES = 143
-_PORTABLE_HINT = (
+PORTABLE_HINT = (
     f"rename it: letters, digits, '.', '-' and '_', at most {MAX_NAME_BYTES} bytes, so that every checkout "
     "(Windows too) can hold it"
 )
@@ -344,7 +344,7 @@ def target_inside(root: str | Path, relative: str | PurePath) -> Path:
         raise _refusal(target, "would be written outside its folder", "keys and slugs are a-z, 0-9 and hyphens")
     for part in relative.parts:
         if problem := portable_name_problem(part):
-            raise _refusal(target, problem, _PORTABLE_HINT)
+            raise _refusal(target, problem, PORTABLE_HINT)
     real_root = os.path.realpath(root)
     if not _within(real_root, os.path.realpath(target.parent)):
         raise _refusal(target, "would be written through a link to outside its folder", _LINK_HINT)

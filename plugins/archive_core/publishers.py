@@ -24,6 +24,7 @@ from .frontmatter import record_label
 from .layout import PUBLISHERS_FILE
 from .locales import LANGUAGES
 from .provenance import address_hint, is_http_url, same_host
+from .suggestions import meant_key
 
 KEYS = frozenset({"host", "name", "source"})
 HOST_PATTERN = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
@@ -86,7 +87,7 @@ def read_publishers(content_dir: Path) -> tuple[PublisherTable | None, list[Prob
         except ContentError as exc:
             problems += exc.problems
             refused.add(index)
-            if isinstance(item, dict) and (host := written_host(item.get("host"))):
+            if isinstance(item, dict) and (host := written_host(_host_written(item))):
                 table.setdefault(site_of(host), None)
             continue
         site = site_of(publisher.host)
@@ -100,6 +101,14 @@ def read_publishers(content_dir: Path) -> tuple[PublisherTable | None, list[Prob
         table[site] = publisher
         first_line[site] = data_file.line(index, "host")
     return table, in_file_order([*problems, *out_of_order(data_file, "host", refused)])
+
+
+def _host_written(item: dict) -> Any:
+    """The host a record names, under `host:` or a key meant as it (`hots:`, `host` holding a zero-width space): the
+    site of a record refused is known, and no article of it is told its publisher is missing beside the record."""
+    if "host" in item:
+        return item["host"]
+    return next((value for key, value in item.items() if meant_key(str(key), ("host",), item, "")[1] == "host"), None)
 
 
 def written_host(value: Any) -> str | None:

@@ -20,9 +20,9 @@ import yaml
 from slugify import slugify
 
 from . import countries
-from .errors import ContentError, Problem, in_file_order
+from .errors import ContentError, Problem, in_file_order, key_label
 from .field_types import Expected, empty_item, fits, quoted, wrong_type
-from .frontmatter import SplitDocument, compose, naive, node_column, node_line, value_node, written_scalar
+from .frontmatter import SplitDocument, compose, keyed, naive, node_column, node_line, value_node, written_scalar
 from .layout import ARTICLE_NAME, RAW_NAME_RULE, RAW_PATTERN, RAW_SOURCES_DIR, raw_name_for
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
@@ -439,7 +439,8 @@ class _Validator:
                 alias = aliases.get(str(key).casefold())
                 meant = names.meant(str(key), alias)
                 hint = names.hint(str(key), "`{}`", f"known keys: {', '.join(sorted(keys))}", alias)
-                self.attempt(self.fail, f"{field}.{key}", "is not a known key", hint)
+                line = node_line(self.root, f"{field}.{key}")  # found by the key as written, named escaped
+                self.attempt(self.fail, f"{field}.{key_label(key)}", "is not a known key", hint, line)
                 if meant and value.get(meant) is None:
                     self.mark(f"{field}.{meant}", settled=True)
         return value
@@ -568,8 +569,10 @@ def check(data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None, told
 
 
 def _unknown_field(v: _Validator, key: Any, names: Suggestions) -> None:
-    label = str(key) if re.fullmatch(r"[\w.-]+", str(key)) else repr(key)  # keep `path:line: field:` parseable
-    line = node_line(v.root, str(key))  # the key's own: a label quoted (`'source name'`) is no key to look up
+    label = key_label(key)
+    # The key's own line (a mapping's value starts on the next): a label quoted (`'source name'`) is no key to look up.
+    found = keyed(v.root).get(str(key)) if isinstance(v.root, yaml.MappingNode) else None
+    line = found[0].start_mark.line + 2 if found else node_line(v.root, str(key))
     if pelican := pelican_key(str(key), FIELD_NAMES):
         field = pelican.instead
         hint = f"{pelican.hint}: {names.propose(field, '`{}`')}" if field in FIELD_NAMES else pelican.hint
@@ -918,6 +921,7 @@ def _translation_chain(
             v.attempt(
                 v.fail, f"translation_chain.{index + 1}.from", f"must be {before.to_lang!r}, the step before's `to`"
             )
+    v.attempt(_chain_loop, v, steps)
     if steps and lang is not None and steps[-1].to_lang != lang:
         v.attempt(
             v.fail,
@@ -929,6 +933,30 @@ def _translation_chain(
     if steps and translation and v.ok("translation") and steps[-1].from_lang != translation.from_lang:
         v.fail("translation_chain", "its last step does not match `translation.from`", "make the two agree")
     return tuple(steps)
+
+
+def _chain_loop(v: _Validator, steps: list[TranslationStep]) -> None:
+    """A step that translates into a language the text was in before (`vi` to `en`, then `en` to `vi`; `en` to
+    `en`): the chain loops, and the page would name translations that gave back a text the chain had. Told at the
+    first such step, naming the step the loop starts at; the steps of the loop, deleted, leave a chain that joins."""
+    if not v.ok("translation_chain"):
+        return
+    started: dict[str, int] = {}  # each language the text was in -> the step that translated from it
+    for index, step in enumerate(steps):
+        started.setdefault(step.from_lang, index)
+        if (first := started.get(step.to_lang)) is not None:
+            start = node_line(v.root, f"translation_chain.{first}")
+            last = value_node(v.root, f"translation_chain.{index}")
+            # The step's last line: that of its last value (a block mapping ends where the next item starts).
+            ends = [value for _, value in last.value] if isinstance(last, yaml.MappingNode) else [last]
+            end = max((node.end_mark.line + 2 for node in ends if node is not None), default=start)
+            lines = f"lines {start} to {end}"
+            v.fail(
+                f"translation_chain.{index}.to",
+                f"{step.to_lang!r} is the language step {first + 1} translates from: the chain loops",
+                f"each step translates into a language the text was not in yet: delete steps {first + 1} to "
+                f"{index + 1} ({lines}), or correct this `to:`",
+            )
 
 
 def _step(v: _Validator, index: int, item: dict[str, Any]) -> TranslationStep:

@@ -17,7 +17,7 @@ from pathlib import Path
 from . import about_pages
 from .articles import ArticleDocument
 from .cache import ContentCache
-from .checks import CHECKS
+from .checks import CHECKS, told_once
 from .country_data import CountryData, load_country_data
 from .country_names import CountryForms, load_country_names
 from .data import DataFile, recording, with_yaml_problems
@@ -95,7 +95,7 @@ class ContentSnapshot:
 
         Each problem once: the content tree and the listing of the articles can name one entry twice.
         """
-        found = [problem for check in CHECKS for problem in check(self)]
+        found = told_once([problem for check in CHECKS for problem in check(self)], self.content_dir)
         problems = dict.fromkeys((*self.reading_problems, *found, *self.data_problems))
         return replace(self, problems=in_folder(problems, self.content_dir))
 

@@ -94,10 +94,19 @@ def meant_hint(written: object, known: Sequence[str], otherwise: str | None = No
 def meant_key(written: object, known: Sequence[str], given: Iterable[object], otherwise: str) -> tuple[str, str | None]:
     """The hint for a key of the closed set `known` written otherwise (`PL:`, `pol:`: "did you mean 'pl'?"), and the
     key meant; `otherwise` and None when none is meant, or the one meant is `given` already."""
+    retyped = retyped_name(written) if isinstance(written, str) else None
+    if retyped is not None and retyped[0] in known and retyped[0] not in given:
+        return retype_hint(retyped, repr(retyped[0])), retyped[0]
     meant = meant_value(written, known)
     if meant is None or meant in given:
         return otherwise, None
     return f"did you mean {meant!r}?", meant
+
+
+def retype_hint(retyped: tuple[str, str], shown: str) -> str:
+    """The hint for a name that looks like the name `shown` but holds a character that shows as a space or as
+    nothing (`retyped_name`): "did you mean `lang`?" of a line that shows `lang:` leaves nothing to change."""
+    return f"it holds {retyped[1]}, which shows as a space or as nothing: retype it {shown}"
 
 
 def slug_hint(key: str, written: str, rule: str, max_length: int = 0) -> str:
@@ -138,7 +147,7 @@ class Suggestions:
         retyped = retyped_name(written)
         if retyped is not None and retyped[0] == name and name not in self.given:  # looks like the name itself
             self.given.add(name)
-            return f"it holds {retyped[1]}, which shows as a space or as nothing: retype it {shown.format(name)}"
+            return retype_hint(retyped, shown.format(name))
         return self.propose(name, shown)
 
     def propose(self, name: str, shown: str) -> str:

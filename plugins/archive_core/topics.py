@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from .data import DataFile, load_data
+from .data import DataFile, load_data, unknown_key_problems
 from .errors import ContentError, Problem
 from .field_types import empty_item, kind_of, wrong_type
 from .layout import TOPICS_FILE
@@ -61,6 +61,8 @@ def load_topic_pairs(content_dir: Path) -> tuple[tuple[TopicPair, ...], list[Pro
     data = data_file.data
     shape = "topics: [{pl: prawa człowieka, en: human rights}, ...]"
     if not isinstance(data, dict) or set(data) != {"topics"} or not isinstance(data["topics"], list):
+        if isinstance(data, dict) and (odd := unknown_key_problems(data_file, [], data, ["topics"], "")):
+            return (), odd
         return (), [data_file.problem([], "topics", "must be a mapping with one key, `topics`, a list", shape)]
     pairs, problems, seen = [], [], {lang: set() for lang in LANGUAGES}
     for index, entry in enumerate(data["topics"]):
@@ -98,7 +100,9 @@ def _entry_problems(data_file: DataFile, index: int, entry: object, shape: str) 
     if not isinstance(entry, dict):
         return [data_file.problem(where, f"topics.{index}", f"is {kind_of(entry)}, not a pair of names", shape)]
     if set(entry) != set(LANGUAGES):
-        return [data_file.problem(where, "topics", "each entry names the topic in pl and en", shape)]
+        return unknown_key_problems(data_file, where, entry, LANGUAGES, f"topics.{index}") or [
+            data_file.problem(where, "topics", "each entry names the topic in pl and en", shape)
+        ]
     problems = []
     for lang in LANGUAGES:
         if isinstance(name := entry[lang], str):

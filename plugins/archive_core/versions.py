@@ -214,19 +214,26 @@ def original_mismatch_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -> 
 def translated_original_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
     """A translation whose original says it is a translation too (`pl` from `en`, `en` from `pl`): no version
     would be the original, and each page would credit a translator for the other."""
-    translated = {(meta.translation_key, meta.lang): meta.translation for _, meta in documents if meta.translation}
+    translated = {
+        (meta.translation_key, meta.lang): (path, meta.translation) for path, meta in documents if meta.translation
+    }
     return [
         Problem(
             path,
             None,
             "translation.from",
             f"this is a translation from {meta.translation.from_lang!r}, but the {meta.translation.from_lang!r} "
-            f"version says it is a translation too (from {original.from_lang!r})",
-            "one version is the original: remove `translation:` from it",
+            f"version says it is a translation too (from {original.from_lang!r}): the two name each other as "
+            "the original",
+            # Told in both files: each hint, followed, must end both (`remove it from it`, followed in each, left
+            # neither saying it is a translation, which is refused too).
+            f"one version is the original: remove `translation:` from that one, this file or "
+            f"{display_path(other)}, and keep it in the other",
         )
         for path, meta in documents
         if meta.translation
-        and (original := translated.get((meta.translation_key, meta.translation.from_lang))) is not None
+        and (found := translated.get((meta.translation_key, meta.translation.from_lang))) is not None
+        for other, original in [found]
     ]
 
 

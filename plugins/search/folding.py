@@ -94,7 +94,9 @@ def ascii_form(word: str) -> str:
 def folded_terms(text: str) -> list[str]:
     """The ASCII forms of the words of `text` that Pagefind cannot fold (`["bialorusi", "lodz"]`), and the words of
     its runs of a script written without spaces (`公约`)."""
-    words = {word for word in set(WORD.findall(text)) if not word.isascii()}
+    # A word is inside one of the text's runs without spaces (no space is a word's character): only the runs with a
+    # letter outside ASCII are split into words, the others left unsplit (most of a page, Polish ones too).
+    words = {word for run in set(text.split()) if not run.isascii() for word in WORD.findall(run) if not word.isascii()}
     terms = {ascii_form(word) for word in words if needs_folding(word)}
     # Only a word's letters can split into unspaced words: asking ICU about the words alone, not the whole text.
     if not UNSPACED.containsNone("".join(words)):

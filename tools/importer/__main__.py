@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from archive_core.articles import read_article
-from archive_core.errors import ContentError, content_error
+from archive_core.errors import ContentError, content_error, in_folder
 from archive_core.layout import RAW_NAME_RULE, raw_name_for
 from archive_core.locales import LANGUAGES
 from archive_core.publishers import PUBLISHERS_FILE, host_of, known_publisher, load_publishers
@@ -131,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         imported = convert(args.src, options, args.dest)
         path, changed = write(imported, args.dest, force=args.force)
     except ContentError as exc:
-        print(exc, file=sys.stderr)  # every problem, one a line
+        # Every problem, one a line; hints naming `content/` name the folder imported into.
+        print("\n".join(map(str, in_folder(exc.problems, args.dest))), file=sys.stderr)
         print("nothing was written", file=sys.stderr)
         return 1
     for dropped in imported.source.dropped:
@@ -169,14 +170,16 @@ def main(argv: list[str] | None = None) -> int:
     if not changed:
         print(f"{_shown(path)}: unchanged (already imported)", file=sys.stderr)
     else:
-        _next_steps(path, args.src, listed=options.raw is not None)
+        _next_steps(path, args.src, args.dest, listed=options.raw is not None)
     print(_shown(path))
     return 0
 
 
-def _next_steps(path: Path, src: Path, *, listed: bool) -> None:
-    """What CONTRIBUTING.md ("Importing an article") leaves to the person who imports, once the file is written."""
-    table = f"add `{src.name}` and `{path.name}` to the table of content/sources/README.md, " if listed else ""
+def _next_steps(path: Path, src: Path, dest: Path, *, listed: bool) -> None:
+    """What CONTRIBUTING.md ("Importing an article") leaves to the person who imports, once the file is written:
+    in the content folder imported into (DEST, ARCHIVE_CONTENT), which may not be `content/`."""
+    readme = _shown(dest / RAW_SOURCES_DIR / "README.md")
+    table = f"add `{src.name}` and `{path.name}` to the table of {readme}, " if listed else ""
     print(
         f"next: compare {_shown(path)} with the source, word for word; {table}then run `make check`",
         file=sys.stderr,
@@ -209,7 +212,7 @@ def check_destination(dest: Path) -> None:
             None,
             "DEST",
             f"is not inside the content folder ({content})",
-            "import into content/ (the default)",
+            f"import into {_shown(Path(content))}/ (the default: leave DEST= out)",
         )
     if real != content:
         raise content_error(
@@ -218,7 +221,7 @@ def check_destination(dest: Path) -> None:
             "DEST",
             f"is a folder of the content folder ({content}): the article would be written to "
             f"{os.path.relpath(real, content)}/articles/..., where the build never reads it",
-            "import into the content folder itself: leave DEST= out, or give DEST=content",
+            f"import into the content folder itself: leave DEST= out, or give DEST={_shown(Path(content))}",
         )
 
 

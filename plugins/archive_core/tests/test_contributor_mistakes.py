@@ -476,7 +476,7 @@ def test_a_translation_from_its_own_language_is_told_both_ways_out(tmp_path, nam
          "tytul.pl.md:4: 'lang\\xa0': is not a known field (it holds U+00A0 (NO-BREAK SPACE), which shows as a space "
          "or as nothing: retype it `lang`)"),
         ("data/timeline/opening.yaml", EVENT.replace("kind:", "kind\u00a0:"),
-         "opening.yaml:2: kind\u00a0: event 'opening': is not a known field (it holds U+00A0 (NO-BREAK SPACE), "
+         "opening.yaml:2: 'kind\\xa0': event 'opening': is not a known field (it holds U+00A0 (NO-BREAK SPACE), "
          "which shows as a space or as nothing: retype it `kind`)"),
     ],
     ids=["an article's field", "an event's field"],
@@ -505,3 +505,65 @@ def test_a_hint_names_the_content_folder_checked_not_the_repository_s(tmp_path, 
     [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT.replace("  publisher: Example\n", "") + BODY})
     assert f"or add its site example.org to {tmp_path.name}/data/publishers.yaml)" in problem, problem
     assert "content/" not in problem
+
+
+CHAIN = (
+    "translation:\n  from: en\n  by: Jan\ntranslation_chain:\n"
+    "  - from: vi\n    to: de\n    by: A\n  - from: de\n    to: vi\n    by: B\n"
+    "  - from: vi\n    to: en\n    by: C\n  - from: en\n    to: pl\n    by: D\n"
+)
+
+
+def test_a_translation_chain_that_loops_is_told_the_steps_to_delete(tmp_path):
+    """`vi` to `de`, then `de` to `vi`: the chain joined, step to step, and was published, naming two translations
+    that gave back the text the chain started from."""
+    english = FRONT.replace("lang: pl", "lang: en") + BODY
+    files = {"articles/2025/tytul.en.md": english, "articles/2025/tytul.pl.md": FRONT + CHAIN + BODY}
+    [problem] = told(tmp_path, files)
+    assert problem == (
+        "tytul.pl.md:17: translation_chain.1.to: 'vi' is the language step 1 translates from: the chain loops (each "
+        "step translates into a language the text was not in yet: delete steps 1 to 2 (lines 13 to 18), or correct "
+        "this `to:`)"
+    )
+    lines = (FRONT + CHAIN + BODY).split("\n")
+    del lines[12:18]  # lines 13 to 18, as told
+    assert told(tmp_path, {"articles/2025/tytul.pl.md": "\n".join(lines)}) == []
+
+
+def test_two_versions_that_each_say_they_translate_the_other_are_told_to_keep_one_translation(tmp_path):
+    """Each was told 'remove `translation:` from it': followed in both files, neither said it was a translation,
+    which is refused too."""
+    english = FRONT.replace("lang: pl", "lang: en") + "translation:\n  from: pl\n  by: Jan\n" + BODY
+    polish = FRONT + "translation:\n  from: en\n  by: Jan\n" + BODY
+    problems = told(tmp_path, {"articles/2025/tytul.en.md": english, "articles/2025/tytul.pl.md": polish})
+    assert [problem.split(": ")[1] for problem in problems] == ["translation.from", "translation.from"]
+    for problem, other in zip(problems, ("tytul.pl.md", "tytul.en.md"), strict=True):
+        assert "one version is the original: remove `translation:` from that one, this file or " in problem, problem
+        assert f"articles/2025/{other}, and keep it in the other)" in problem, problem
+    # Followed in one of the two files, as each says: nothing is left.
+    assert told(tmp_path, {"articles/2025/tytul.en.md": FRONT.replace("lang: pl", "lang: en") + BODY}) == []
+
+
+def test_files_no_link_reaches_are_each_told_once_a_name_of_their_own(tmp_path):
+    """`a b.pdf` and `a#b.pdf` were both told to be renamed `a-b.pdf` (followed, the second overwrote the first), and
+    a linked `c?d.pdf` was told twice, at the link and as a name Windows cannot hold."""
+    article = FRONT + "---\nTekst artykułu i [plik]({static}/images/c?d.pdf).\n"
+    files = {
+        "articles/2025/tytul.pl.md": article,
+        **{f"images/{name}.pdf": name for name in ("a b", "a#b", "c?d", "c d")},
+    }
+    problems = told(tmp_path, files)
+    assert len(problems) == 4, problems
+    renamed = [re.search(r"such as (images/[\w.-]+), linked as", problem)[1] for problem in problems]
+    assert len(set(renamed)) == 4, renamed
+    # Each hint followed: the file renamed so, and the link, where it is told at one, written with the new name.
+    for problem, name in zip(problems, renamed, strict=True):
+        linked = re.search(r"points to (images/.+?), a name", problem)
+        old = linked[1] if linked else f"images/{problem.split(':')[0]}"
+        (tmp_path / old).rename(tmp_path / name)
+        if "link '{static}/" in problem:
+            article = article.replace(f"{{static}}/{old}", f"{{static}}/{name}")
+    left = told(tmp_path, {"articles/2025/tytul.pl.md": article})
+    # Nothing left to rename; the linked file is published, the three others still wait for a link of their own.
+    assert sorted(problem.split(":")[0] for problem in left) == sorted(Path(name).name for name in renamed[1:])
+    assert not any("such as" in problem for problem in left), left

@@ -147,8 +147,12 @@ def test_more_signatures_in_the_records_than_the_depositary_counts_fails_the_che
     write(tmp_path, "countries.yaml", signed("EU") + signed("FR") + signed("GB") + signed("PL"))
     write(tmp_path, "convention.yaml", CONVENTION)
     (problem,) = list(take(tmp_path, today=TODAY).problems)
-    assert problem.path.endswith("countries.yaml")
     assert "4 records are signatures in Hanoi" in problem.message and "as 3" in problem.message
+    # Told at the count, naming the records, which are spread over countries.yaml: it was told at no line.
+    assert problem.path.endswith("convention.yaml") and problem.field == "hanoi_signatures.total"
+    lines = (tmp_path / "data" / "convention.yaml").read_text(encoding="utf-8").split("\n")
+    assert "total: 3" in lines[problem.line - 1], lines[problem.line - 1]
+    assert "(EU, FR, GB, PL)" in problem.message
 
 
 @pytest.mark.parametrize(

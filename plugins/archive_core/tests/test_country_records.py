@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -174,6 +175,38 @@ def test_a_record_out_of_order_is_told_where_it_goes_and_moved_there_nothing_is_
     write(tmp_path, "".join(records[code] for code in ("AO", "AT", "BR", "CA", "ZW", "DE")))
     [problem] = load_records(tmp_path, TODAY)[1]
     assert (problem.field, problem.hint) == ("DE.code", "move this record before that of ZW (line 21)")
+
+
+@pytest.mark.parametrize(
+    "order",
+    [("AO", "DE", "CA", "BR", "ZW"), ("ZW", "DE", "AO", "AT", "BR", "CA"), ("CA", "BR", "AT", "AO", "DE", "ZW")],
+)
+@pytest.mark.parametrize("first", ["first", "last"], ids=["first hint first", "last hint first"])
+def test_records_that_go_in_one_place_are_told_together_and_moved_as_told_nothing_is_left(tmp_path, order, first):
+    """Two records of one gap were each told 'move this record before that of ZW': moved one after the other, they
+    ended in the order they were moved in, and the next run warned again."""
+    records = {code: f"- code: {code}\n  status: unknown\n" for code in order}
+    write(tmp_path, "".join(records[code] for code in order))
+    hints = [p.hint for p in load_records(tmp_path, TODAY)[1]]
+    assert hints and all(p.severity == "warning" for p in load_records(tmp_path, TODAY)[1])
+    now = list(order)
+    for hint in hints if first == "first" else reversed(hints):  # each followed literally, as a contributor would
+        told = re.fullmatch(r"move (?:this record|the records of (.+), in this order,) (?:before that of (\w+) "
+                            r"\(line \d+\)|to the end of the file)", hint)  # fmt: skip
+        assert told, hint
+        # The record the hint is at (the first that is out of place and not yet moved), or the records it names.
+        moving = re.findall(r"([A-Z]{2}) \(line", told[1]) if told[1] else None
+        if moving is None:
+            [this] = [p.field.split(".")[0] for p in load_records(tmp_path, TODAY)[1] if p.hint == hint][:1] or [None]
+            if this is None:
+                continue
+            moving = [this]
+        now = [code for code in now if code not in moving]
+        at = now.index(told[2]) if told[2] else len(now)
+        now[at:at] = moving
+        write(tmp_path, "".join(records[code] for code in now))
+    assert now == sorted(order)
+    assert load_records(tmp_path, TODAY)[1] == []
 
 
 def test_a_record_refused_has_no_place_in_the_order_until_it_is_fixed(tmp_path):

@@ -97,7 +97,7 @@ def test_a_good_file_reads_every_name_in_order(tmp_path):
             ":6: names.0.other.en.0.source: is missing",
             "uses",
         ),
-        ("    other:\n", "    others:\n", ":4: names.0.others:", "did you mean `other`?"),
+        ("    other:\n", "    others:\n", ":3: names.0.others:", "did you mean `other`?"),
     ],
 )
 def test_a_bad_entry_is_refused_at_its_line_with_its_field_and_a_hint(tmp_path, old, new, where, message):

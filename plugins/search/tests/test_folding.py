@@ -1,4 +1,13 @@
-from search.folding import UNSPACED, WORD, folded_terms, has_letter_to_fold, needs_folding, pagefind_fold
+from search.folding import (
+    UNSPACED,
+    WORD,
+    ascii_form,
+    folded_terms,
+    has_letter_to_fold,
+    needs_folding,
+    pagefind_fold,
+    unspaced_words,
+)
 
 
 def test_words_with_letters_pagefind_cannot_fold_get_an_ascii_form():
@@ -39,3 +48,13 @@ def test_letter_by_letter_finds_exactly_the_words_that_need_folding():
                 UNSPACED.containsNone(text)  # Thai: its runs may split into words
             )
             assert has_letter_to_fold(text) is expected, repr(text)
+
+
+def test_words_are_those_of_the_whole_text_whatever_parts_them():
+    # Words are found in the runs between spaces that hold a letter outside ASCII: the same words as in the whole
+    # text, with punctuation, no-break spaces, separators and markup between them.
+    text = "Łódź,Białoruś\u00a0Kraków\x1cŁeba;(Gdańsk)\u2028Wrocław—Hanoi_ł x.Łowicz 河内公约签署仪式,Łomża"
+    expected = {ascii_form(word) for word in WORD.findall(text) if needs_folding(word)}
+    expected |= set(unspaced_words("河内公约签署仪式"))
+    assert folded_terms(text) == sorted(expected)
+    assert "lowicz" in expected and "hanoi_l" in expected
