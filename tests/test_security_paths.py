@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from archive_core import paths, sizes
 from archive_core.errors import ContentError
 from archive_core.links import SITE_FOLDERS
+from tools.check import check
 
 from .build_helpers import leftovers, run_build, tree_snapshot
 from .conftest import FIXTURE, ROOT, build_site
@@ -490,3 +491,42 @@ def test_text_a_problem_quotes_is_shown_as_text_never_acted_on(content_copy, tmp
         lines = result.stderr.splitlines()
         assert all(line.isprintable() for line in lines), [line for line in lines if not line.isprintable()]
         assert any("signing-in-hanoi.en.md:2: " in line and "x\\u202eevil" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("names", "told"),
+    [
+        (("Straße.txt", "straße.txt"), True),  # case: one file on macOS and Windows
+        (("ΣΟΦΙΑ.txt", "σοφια.txt"), True),
+        (("caf\u00e9.txt", "cafe\u0301.txt"), True),  # accents composed and decomposed: one file on macOS
+        (("CAF\u00c9.txt", "cafe\u0301.txt"), True),
+        (("straße.txt", "strasse.txt"), False),  # no file system folds one letter to two: two files everywhere
+        (("STRASSE.txt", "straße.txt"), False),
+        (("ﬁle.txt", "file.txt"), False),
+    ],
+)
+def test_names_collide_as_macos_and_windows_file_systems_compare_them(names, told, tmp_path):
+    """APFS and HFS+ ignore case and accent encoding, NTFS case, each a letter for a letter: `straße` and `strasse`
+    were told as one name (`str.casefold`), which no checkout holds as one."""
+    for name in names:
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    problems = [p for p in paths.list_files(tmp_path, tmp_path).problems if "differs from" in p.message]
+    assert len(problems) == told, problems
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_a_path_longer_than_a_checkout_on_windows_holds_is_refused(extra, content_copy):
+    """Windows' MAX_PATH is 260 characters from the drive on: git for Windows could not check out a path of 200
+    from the repository's root, each of its names short enough, which `make check` passed. 160 leave room for
+    the checkout's own folder (CONTRIBUTING.md); Windows counts a character outside the BMP as two."""
+    folder = content_copy / "sources" / ("ł" * 60) / ("😀" * 10)
+    folder.mkdir(parents=True)
+    name = "a" * (160 - len("content/sources/") - 61 - 21 - len(".txt") + extra) + ".txt"
+    (folder / name).write_text("x\n", encoding="utf-8")
+    told = [p for p in check(content_copy) if p.path == str(folder / name) and "a path of" in p.message]
+    if not extra:
+        assert told == []
+        return
+    [problem] = told
+    assert problem.field == "file" and problem.message.startswith("makes a path of 161 characters from the repository")
+    assert "at most 160 characters" in problem.hint and "CONTRIBUTING.md" in problem.hint

@@ -198,6 +198,11 @@ SHOWING_ANOTHER_SITE = {
     "[more on gov.pl/cyfryzacja](https://evil.example/)": "gov.pl as its text, and goes to evil.example",
     "[**un.org**](https://evil.example/)": "un.org as its text, and goes to evil.example",
     "[un&#46;org/x](https://evil.example/)": "un.org as its text, and goes to evil.example",
+    # a file's name is no address, but with a path, a port, a scheme or `www.` it is one
+    "[setup.py/x](https://evil.example/)": "setup.py as its text, and goes to evil.example",
+    "[https://readme.md](https://evil.example/)": "readme.md as its text, and goes to evil.example",
+    "[see www.setup.py](https://evil.example/)": "www.setup.py as its text, and goes to evil.example",
+    "[index.sh:443](https://evil.example/)": "index.sh as its text, and goes to evil.example",
 }
 SHOWING_ITS_OWN_SITE = [
     "[https://www.un.org/a](https://un.org/b)",  # one site, with or without `www.`
@@ -207,6 +212,11 @@ SHOWING_ITS_OWN_SITE = [
     "[a report by example.org on un.org](https://example.org/r)",  # one of the sites it shows
     "[Node.js](https://nodejs.org/)",  # words, not addresses: no such top-level domain
     "[m.in. the UN, e.g. its press office](https://example.org/un)",  # abbreviations, not hosts
+    # file names, whose extensions are top-level domains too (Moldova's, Paraguay's, St Helena's), wherever they go
+    "[README.md](https://github.com/example/archive/blob/main/README.md)",
+    "[setup.py](https://example.org/setup)",
+    "[run `index.sh` first](https://example.org/run)",
+    "[pelican.conf.py](https://example.org/conf)",
 ]
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import markdown, paths
 from .body_checks import body_problems
+from .body_cost import markup_problem
 from .errors import ContentError, Problem, content_error, in_file_order, key_label
 from .frontmatter import SplitDocument, field_line, load, read_text, split
 from .layout import ABOUT_DIR
@@ -120,6 +121,8 @@ def render_markdown(doc: SplitDocument, repository_url: str) -> str:
 def _rendered(doc: SplitDocument, repository_url: str) -> tuple[str, list[Problem]]:
     """The body as HTML, and its problems: an article's (`body_checks`), but that it links to no article."""
     body = doc.body.replace("{repository_url}", repository_url)
+    if costly := markup_problem(doc):  # before markdown-it reads it
+        return "", [costly]
     tokens = markdown.parse(body)
     html = markdown.render(tokens)
     return html, body_problems(doc, tokens, html, body, site_links=False, fields=("title",))

@@ -14,6 +14,7 @@ from archive_core.schema import ArticleMeta
 
 from . import markdown, summaries
 from .body_checks import body_problems
+from .body_cost import markup_problem
 from .markdown import SiteLink
 
 # Fields checked only once every article is read (archive_core.sources: the publisher from the table of
@@ -62,6 +63,8 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     told: list[Problem] = []  # the values' problems YAML's reading finds, told with the rest
     data, root = frontmatter.load_with_nodes(doc, told)
     checked = schema.check(data, doc, root, told)
+    if costly := markup_problem(doc):  # refused before markdown-it reads it, with the front-matter's problems
+        raise ContentError(*in_file_order([*checked.problems, costly]))
     tokens = markdown.parse(doc.body)
     body_html = markdown.render(tokens)
     unfinished = schema.unfinished(data, doc, root, {problem.field for problem in checked.problems})

@@ -28,7 +28,8 @@ class Problem:
 
     def __str__(self) -> str:
         # Shown safely, as the path is: a message or hint may quote what the file writes (`before `x\u202e``).
-        path, field, message, hint = display_path(self.path), shown(self.field), shown(self.message), shown(self.hint)
+        path, field = display_path(self.path), shown(self.field)
+        message, hint = _bounded(shown(self.message)), _bounded(shown(self.hint))
         where = f"{path}:{self.line}" if self.line else path
         text = f"{where}: {field}: {message}"
         if self.severity == "warning":
@@ -94,6 +95,18 @@ def shown(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+
+
+# The most of a message or a hint a problem shows: one that quotes what a file writes whole (a note's passage of
+# 900 KB made a line of 900 KB) is shown by its start and its end, what it says of the value.
+SHOWN_MAX_CHARS = 4_000
+
+
+def _bounded(text: str) -> str:
+    if len(text) <= SHOWN_MAX_CHARS:
+        return text
+    half = SHOWN_MAX_CHARS // 2
+    return f"{text[:half]}… ({len(text) - 2 * half:,} characters not shown) …{text[-half:]}"
 
 
 def content_error(path: str | Path, line: int | None, field: str, message: str, hint: str = "") -> ContentError:

@@ -45,6 +45,14 @@ ConstructorError = yaml.constructor.ConstructorError
 
 FENCE = "---"
 MAX_FILE_BYTES = paths.MAX_FILE_BYTES
+# The most keys a mapping may have: ten times a front-matter's fields (15) or a data record's (about 10), more
+# than the world has countries. Each unknown key is looked up among the fields it might have meant; 100,000 took
+# `make check` 17 s, and a file of 2 MB holds 250,000.
+MAX_KEYS = 300
+# The most items a list may have: a data file's records (a few hundred at most: the world's countries, the people
+# the articles name), an article's tags or countries (a few). Each item is checked: a list of 300,000 (`[[], ...]`,
+# 900 KB) took 10 s and told 300,000 problems.
+MAX_ITEMS = 10_000
 MAX_YAML_DEPTH = 32  # front-matter needs 2 (source.url), curated data 4; the C loader crashes near 100,000
 # What can open a level of nesting: a flow bracket, or a block indicator (`- `, `? `, `: `) followed by a space
 # or a line break. A text with no more of them than MAX_YAML_DEPTH cannot nest deeper (no event scan needed).
@@ -422,10 +430,16 @@ def _check_nodes(
             elif dropped := dropped_text(node, lines):
                 problems.append(Problem(path, dropped.line + 1 + offset, where or label, dropped.message, dropped.hint))
         elif isinstance(node, yaml.SequenceNode):
+            if len(node.value) > MAX_ITEMS:
+                problems.append(_too_many(node, path, offset, where or label))
+                return True
             problems += _repeats(node, path, offset, where or label)
             problems += _continued_items(node, lines, path, offset, _item_names(node, where, record_key))
             stack.extend(reversed(list(zip(node.value, _item_names(node, where, record_key), strict=True))))
         elif isinstance(node, yaml.MappingNode):
+            if len(node.value) > MAX_KEYS:
+                problems.append(_too_many(node, path, offset, where or label))
+                return True
             seen: dict[tuple[str, str], int] = {}
             children: list[tuple[yaml.Node, str]] = []
             for key, value in node.value:
@@ -472,6 +486,25 @@ def _check_nodes(
                 children.append((value, _printable(name, label)))
             stack.extend(reversed(children))
     return False
+
+
+def _too_many(node: yaml.MappingNode | yaml.SequenceNode, path: str, offset: int, field: str) -> Problem:
+    """A mapping of more than MAX_KEYS keys or a list of more than MAX_ITEMS items, refused at the first one over,
+    before any is looked at."""
+    if isinstance(node, yaml.MappingNode):
+        most, first_over, what = MAX_KEYS, node.value[MAX_KEYS][0], "keys, more than the {} a mapping may have"
+        hint = "a front-matter has 15 fields and a data record about 10"
+    else:
+        most, first_over, what = MAX_ITEMS, node.value[MAX_ITEMS], "items, more than the {} a list may have"
+        hint = "an article's lists hold a few items, a data file's records a few hundred"
+    return Problem(
+        path,
+        first_over.start_mark.line + 1 + offset,
+        field,
+        f"has {len(node.value):,} {what.format(f'{most:,}')} (the first over is on this line)",
+        f"{hint}: check that the file is what it should be, and that its lines are indented as the fields and "
+        "records they belong to",
+    )
 
 
 def _continued_items(

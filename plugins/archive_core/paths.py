@@ -297,8 +297,21 @@ PORTABLE_HINT = (
 
 
 def same_name_elsewhere(name: str) -> str:
-    """`name` as a file system that ignores case and accent encoding (macOS, Windows) compares it."""
-    return unicodedata.normalize("NFC", name).casefold()
+    """`name` as a file system that ignores case or accent encoding compares it: two names that one of them holds
+    as one are equal. APFS and HFS+ (macOS) ignore both, NTFS (Windows) ignores case; each compares letter by
+    letter, a letter for a letter (Unicode's simple case folding, NTFS's table of upper case), never a letter for
+    two as `str.casefold` does: `straße` and `strasse` are two names on every one of them."""
+    return "".join(map(_simple_fold, unicodedata.normalize("NFC", name)))
+
+
+@lru_cache(maxsize=4096)
+def _simple_fold(char: str) -> str:
+    """`char` case-folded to one letter (`Σ`, `ς` -> `σ`; `ẞ` -> `ß`), or as it is where its folding is to more
+    than one (`ß` -> `ss`, `ﬁ` -> `fi`: Unicode's full folding, which no file system applies)."""
+    for folded in (char.casefold(), char.lower()):
+        if len(folded) == 1:
+            return folded
+    return char
 
 
 def portable_name_problem(name: str) -> str | None:
@@ -379,7 +392,40 @@ def content_listing(content_dir: str | Path) -> Listing:
     listing = list_files(content_dir, content_dir, hidden=True)
     listing.files, too_large = sizes.oversized(listing.files)  # a file too large is never read, nor hashed
     listing.problems += too_large
+    shown_root = repository_path(content_dir)
+    for path in listing.files:
+        if problem := long_path_problem(f"{shown_root}/{path.relative_to(content_dir).as_posix()}"):
+            listing.problems.append(Problem(str(path), None, "file", problem, LONG_PATH_HINT))
     return listing
+
+
+# Windows' MAX_PATH: a path of at most 260 UTF-16 units, the drive (`C:\`) and the ending NUL among them, where git
+# for Windows checks a repository out (and Python writes the site) unless long paths are turned on. A checkout folder
+# of up to 96 (`C:\Users\<name>\Documents\GitHub\hanoi-convention-archive\` and room to spare) leaves 160 to a
+# path from the repository's root. The archive's own are under 100 (`content/articles/2025/<key>.<lang>.md`).
+MAX_PATH_CHARS = 160
+LONG_PATH_HINT = (
+    f"shorten the names of the file or its folders: a path from the repository's root of at most {MAX_PATH_CHARS} "
+    "characters leaves room for the folder a contributor on Windows checks the repository out in (MAX_PATH, 260 "
+    "characters); see CONTRIBUTING.md"
+)
+
+
+def repository_path(folder: str | Path) -> str:
+    """The path of `folder` from the repository's root (`content`), or `content` for a content folder elsewhere."""
+    absolute = Path(os.path.abspath(folder))
+    return absolute.relative_to(REPOSITORY).as_posix() if absolute.is_relative_to(REPOSITORY) else "content"
+
+
+def long_path_problem(relative: str) -> str | None:
+    """Why `relative`, a path from the repository's root, is too long for a checkout on Windows, or None."""
+    units = len(relative.encode("utf-16-le", "surrogatepass")) // 2  # as Windows counts: a 😀 is two
+    if units <= MAX_PATH_CHARS:
+        return None
+    return (
+        f"makes a path of {units} characters from the repository's root, longer than the {MAX_PATH_CHARS} every "
+        "checkout can hold: Windows cannot hold it in the folder a contributor checks the repository out in"
+    )
 
 
 # What a system, a version-control tool or an editor leaves in a folder: skipped, never content.

@@ -75,8 +75,16 @@ def _host_shown_by(word: str, alone: bool) -> str | None:
         return None
     if not labels[-1].isalpha() or not _is_top_level_domain(labels[-1].lower()):
         return None
+    if not port and end == len(word) and labels[-1].lower() in FILE_EXTENSIONS:
+        return None  # a file's name (`README.md`, `setup.py`), which no reader takes for a site
     shows_more = port or end < len(word) or all(len(label) > 1 for label in labels)
     return host.lower() if alone or shows_more else None
+
+
+# The extensions of files a text names that are top-level domains too (Moldova's, Paraguay's...): a word ending with
+# one, and no scheme, `www.`, path nor port, names a file. Not those a site is named with far more often than a file
+# (`.com`, `.pl` for Perl, `.ai`, `.cc`, `.io`).
+FILE_EXTENSIONS = frozenset({"md", "py", "sh", "rs", "zip", "mov"})
 
 
 def _is_label(label: str) -> bool:

@@ -65,3 +65,14 @@ def test_the_writer_writes_inside(tmp_path):
     writer = GuardedWriter(str(tmp_path), settings={"PAGINATED_TEMPLATES": {}})
     writer.write_file("pl/index.html", Template("<p>{{ x }}</p>"), {"x": 1})
     assert (tmp_path / "pl" / "index.html").read_text() == "<p>1</p>"
+
+
+def test_the_writer_refuses_a_path_longer_than_a_checkout_on_windows_holds(tmp_path):
+    """Windows' MAX_PATH (260) less a checkout folder: 160 characters from the repository's root at most."""
+    writer = GuardedWriter(str(tmp_path), settings={"PAGINATED_TEMPLATES": {}})
+    longest = "en/" + "a" * (160 - len("output/en/") - len("/index.html")) + "/index.html"
+    writer.write_file(longest, Template("<p>x</p>"), {})
+    with pytest.raises(BuildFailed) as info:
+        writer.write_file("en/" + "a" * 200 + "/index.html", Template("<p>x</p>"), {})
+    assert "save_as: makes a path of 221 characters from the repository's root, longer than the 160" in str(info.value)
+    assert [path.name for path in tmp_path.iterdir()] == ["en"] and len(list((tmp_path / "en").iterdir())) == 1
