@@ -216,6 +216,9 @@ function searchFor(value, delay) {
   query = value.trim();
   showQuery(settled);
   settled = false;
+  // Busy from the first letter: the results shown are not yet those of the query in the box (the search waits for
+  // the reader to stop typing), and a reader or a test waiting for the search to be done waits for this one.
+  list.setAttribute("aria-busy", "true");
   window.clearTimeout(timer);
   timer = window.setTimeout(run, delay);
 }
@@ -591,6 +594,7 @@ async function run() {
   if (!searchTerm(query) && !activeCount()) { // nothing typed, or only what a query is searched without
     results = [];
     list.replaceChildren();
+    list.removeAttribute("aria-busy");
     more.hidden = true;
     status.textContent = "";
     if (otherHint) otherHint.hidden = true;
