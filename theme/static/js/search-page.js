@@ -489,50 +489,63 @@ function sharedStart(a, b) {
 // positions as one more word of the phrase, so "25 października" found nothing on the page that writes it.
 // The phrase's words are then searched as such, and of the pages Pagefind's phrase search left out, those
 // whose text holds the words in that order (whatever the case, Polish letters and punctuation) are added.
-// Each check loads the page's text (its fragment): the best scored PHRASE_CHECKS only. `search`, Pagefind's
-// answer, is returned with those pages among its results and counted in its filters (each value a page has).
+// Each check loads the page's text (its fragment): the best scored PHRASE_CHECKS only.
 const PHRASE_CHECKS = 20;
 
-async function withMissedPhrase(pagefind, search, options) {
+function missedPhraseSearches() {
   const phrase = /^"(.+)"$/.exec(term);
   const wanted = phrase ? plainWords(phrase[1]) : [];
-  if (wanted.length < 2) return search;
-  const known = new Set(search.results.map((result) => result.id));
-  const loose = await pagefind.search(phrase[1], options);
-  const unchecked = loose.results.filter((result) => !known.has(result.id)).slice(0, PHRASE_CHECKS);
-  const pages = await Promise.all(unchecked.map((result) => result.data()));
-  const held = pages.map((page) => holdsPhrase(page.content || "", wanted));
-  return withAdded(search, unchecked.filter((_, index) => held[index]), pages.filter((_, index) => held[index]));
+  return wanted.length < 2 ? [] : [[phrase[1], (page) => holdsPhrase(page.content || "", wanted)]];
 }
 
-// The pages that write a held day (termsAsWritten, each form in turn), after the pages of that day: of the best
-// scored PHRASE_CHECKS the search of the day's word did not find, those whose text writes the day, each with its
-// fragment (for the filters). Pagefind finds a day's figures as the start of longer ones too: "1/1/25" typed, the
-// pages that write "11/25/2025", another day, were listed.
-async function withDayAsWritten(pagefind, search, options) {
-  const searches = termsAsWritten.map((asWritten) => [asWritten, (page) => writesDays(page.content || "", asWritten)]);
-  return withPagesOf(pagefind, search, options, searches);
+// The pages that write a held day (termsAsWritten, each form in turn), after the pages of that day: those whose text
+// writes the day. Pagefind finds a day's figures as the start of longer ones too: "1/1/25" typed, the pages that
+// write "11/25/2025", another day, were listed.
+function dayAsWrittenSearches() {
+  return termsAsWritten.map((asWritten) => [asWritten, (page) => writesDays(page.content || "", asWritten)]);
 }
 
-// The pages that write two words of the query as one (termsJoined), after those that write them apart: of the best
-// scored PHRASE_CHECKS the query as typed did not find, those that hold the joined word (not a shorter start of it).
-async function withWordsJoined(pagefind, search, options) {
-  const searches = termsJoined.map(([asJoined, join, cut]) => [asJoined, (page) => pageHolds(page, join, cut)]);
-  return withPagesOf(pagefind, search, options, searches);
+// The pages that write two words of the query as one (termsJoined), after those that write them apart: those that
+// hold the joined word (not a shorter start of it).
+function wordsJoinedSearches() {
+  return termsJoined.map(([asJoined, join, cut]) => [asJoined, (page) => pageHolds(page, join, cut)]);
 }
 
-// `search` with the pages each of `searches` finds that it did not, in turn: [what Pagefind is asked, whether a page
-// it finds (its data) is one to add], of the best scored PHRASE_CHECKS of each.
-async function withPagesOf(pagefind, search, options, searches) {
-  for (const [other, wanted] of searches) {
-    const known = new Set(search.results.map((result) => result.id));
-    const found = await pagefind.search(other, options);
-    const unchecked = found.results.filter((result) => !known.has(result.id)).slice(0, PHRASE_CHECKS);
-    const pages = await Promise.all(unchecked.map((result) => result.data()));
-    const held = pages.map(wanted);
-    search = withAdded(search, unchecked.filter((_, at) => held[at]), pages.filter((_, at) => held[at]));
+// The pages a query finds besides Pagefind's own results (missedPhraseSearches, dayAsWrittenSearches,
+// wordsJoinedSearches), [result, its data] each: of each search in turn [what Pagefind is asked, whether a page it
+// finds (its data) is one to add], the best scored PHRASE_CHECKS that no search before found. Found once for a query,
+// without its filters, and kept while the query is searched (a filter chosen, the filters' counts): the pages of a
+// filter are those of the query that have it (inFilters), so that a filter's count is the results it gives, and the
+// checks are not made again for each filter group. `own`: Pagefind's own results of the query without filters, or
+// null to search them.
+let pagesAddedFor = { key: null, pages: [] };
+
+async function pagesAdded(pagefind, own) {
+  const searches = [...missedPhraseSearches(), ...dayAsWrittenSearches(), ...wordsJoinedSearches()];
+  const key = JSON.stringify([term, inTextOnly, searches.map(([other]) => other)]);
+  if (pagesAddedFor.key === key) return pagesAddedFor.pages;
+  const pages = [];
+  if (searches.length) {
+    const known = new Set((own || (await searchOf(pagefind, {}))).results.map((result) => result.id));
+    for (const [other, wanted] of searches) {
+      const found = await pagefind.search(other);
+      const unchecked = found.results.filter((result) => !known.has(result.id)).slice(0, PHRASE_CHECKS);
+      const data = await Promise.all(unchecked.map((result) => result.data()));
+      for (const [at, result] of unchecked.entries()) {
+        if (!wanted(data[at])) continue;
+        known.add(result.id);
+        pages.push([result, data[at]]);
+      }
+    }
   }
-  return search;
+  pagesAddedFor = { key, pages };
+  return pages;
+}
+
+// Whether a page (its data) has a value of each filter chosen (`filters`, as Pagefind is given them: any of them).
+function inFilters(page, filters) {
+  const has = (name, any) => (page.filters?.[name] || []).some((value) => any.includes(value));
+  return Object.entries(filters).every(([name, { any }]) => has(name, any));
 }
 
 // Whether `content` writes each day in figures of `value` with these figures: not a longer day they begin.
@@ -544,25 +557,22 @@ function writesDays(content, value) {
   return days(value).every((day) => written.has(day));
 }
 
-// `search` with `added` results (their `pages`' data) after its own, counted in its filters (each value a page has);
-// `added` says how many, which the ranking of Pagefind's own results leaves where they are (run).
-function withAdded(search, added, pages) {
-  if (!added.length) return search;
+// `search` with the pages a query adds (pagesAdded) that have the `filters`, after its own, counted in its filters
+// (each value a page has); `added` says how many, which the ranking of Pagefind's own results leaves where they are
+// (run).
+function withAdded(search, added, filters) {
+  const pages = added.filter(([, page]) => inFilters(page, filters));
+  if (!pages.length) return search;
   const counted = Object.entries(search.filters || {});
-  const filters = Object.fromEntries(counted.map(([name, counts]) => [name, { ...counts }]));
-  for (const page of pages) {
+  const counts = Object.fromEntries(counted.map(([name, values]) => [name, { ...values }]));
+  for (const [, page] of pages) {
     for (const [name, values] of Object.entries(page.filters || {})) {
-      filters[name] ||= {};
-      for (const value of values) filters[name][value] = (filters[name][value] || 0) + 1;
+      counts[name] ||= {};
+      for (const value of values) counts[name][value] = (counts[name][value] || 0) + 1;
     }
   }
-  return { ...search, results: search.results.concat(added), filters, added: (search.added || 0) + added.length };
-}
-
-// The pages a search finds besides Pagefind's own results (withMissedPhrase, withDayAsWritten, withWordsJoined).
-async function withPagesAdded(pagefind, search, options) {
-  const written = await withDayAsWritten(pagefind, await withMissedPhrase(pagefind, search, options), options);
-  return withWordsJoined(pagefind, written, options);
+  const results = search.results.concat(pages.map(([result]) => result));
+  return { ...search, results, filters: counts, added: (search.added || 0) + pages.length };
 }
 
 function plainWords(value) {
@@ -619,8 +629,9 @@ async function run() {
       search = await pagefind.search(term, { filters });
     }
     if (number !== generation || !search) return; // a newer search has started
-    search = await withPagesAdded(pagefind, search, { filters });
+    const added = await pagesAdded(pagefind, activeCount() ? null : search);
     if (number !== generation) return;
+    search = withAdded(search, added, filters);
     const own = search.results.length - (search.added || 0); // the pages added come after Pagefind's, as they are
     const ranked = (await newestFirstAmongEqual(pagefind, search.results.slice(0, own), { filters })).concat(
       search.results.slice(own),
@@ -635,7 +646,7 @@ async function run() {
     status.replaceChildren(...summary(results.length));
     if (otherHint) otherHint.hidden = !(query && !results.length);
     if (!filtersLoaded) return;
-    const counts = await facetCounts(search, number);
+    const counts = await facetCounts(search, added, number);
     if (number === generation) renderFilters(counts);
   } catch (error) {
     if (number === generation) failed(error);
@@ -987,14 +998,15 @@ function marked(word, escape) {
 
 // --- filters: loaded when the pane first opens ---
 
-async function facetCounts(search, number) {
+// `search` (the results, with the pages the query adds to Pagefind's: `added`, pagesAdded) counted in each filter.
+async function facetCounts(search, added, number) {
   // Values within a group are alternatives (any of them): a group's counts leave its own choices out.
   const counts = { ...search.filters };
   const pagefind = await pagefindLoaded;
   for (const [name, values] of chosen) {
     if (!values.size) continue;
-    const options = { filters: activeFilters(name) };
-    const other = await withPagesAdded(pagefind, await searchOf(pagefind, options), options);
+    const filters = activeFilters(name);
+    const other = withAdded(await searchOf(pagefind, { filters }), added, filters);
     if (number !== generation) return counts;
     counts[name] = other.filters[name] || {};
   }
