@@ -308,17 +308,23 @@ let termsAsWritten = [];
 // is in no page as typed (`spider web` of `Spiderweb`), the query is searched with them joined. Each: [the query
 // with them joined, the joined word, the letters a stemmer may cut of it].
 let termsJoined = [];
+// A word written as one (`cybercrime`, `takedown`) where pages write it as two (`cyber crime`, `take down`): the
+// pages that write the two next to each other are searched for too, and come after those that write it as one;
+// where no page writes it as one, only they are found, and the status says what was searched (`take down`), not a
+// start of the word (`take…`, which found `take up`). Each: [the query with the word as its two, each word's two
+// that a page must write next to each other].
+let termsSplit = [];
 
 // [what Pagefind is asked, the query as the status shows it searched where that is not as typed, else "", the
 // query with its held days in each form a page's text writes them in (dayAsHeld), else none, and the query with two
 // of its words joined where pages write them as one (termsJoined), else none].
 async function asTheIndexHoldsIt(pagefind, value) {
-  if (!value || /^".*"$/.test(value)) return [value, "", [], []];
+  if (!value || /^".*"$/.test(value)) return [value, "", [], [], []];
   const words = value.split(" ");
   const checked = words.length <= CHECKED_WORDS;
   const quoted = inAPhrase(words);
   const held = await Promise.all(words.map((word, at) => (quoted[at] ? [word] : wordAsHeld(pagefind, word, checked))));
-  if (held.some(([searched]) => searched === IN_NO_PAGE)) return [IN_NO_PAGE, "", [], []];
+  if (held.some(([searched]) => searched === IN_NO_PAGE)) return [IN_NO_PAGE, "", [], [], []];
   const days = held.some(([searched]) => typeof searched === "symbol");
   const asJoined = [];
   for (const [at, join, cut] of checked && !days ? await joinsHeld(pagefind, words, quoted) : []) {
@@ -326,10 +332,15 @@ async function asTheIndexHoldsIt(pagefind, value) {
     if (!both) [held[at], held[at + 1]] = [[join, undefined, join], [""]];
     else asJoined.push([withJoined(held, at, join), join, cut]);
   }
+  const splits = checked && !days ? await splitsHeld(pagefind, words, quoted, held) : [];
+  // A word not held as typed is searched as its two only, on the pages that write them next to each other.
+  const apart = new Map(splits.filter(([, , whole]) => !whole).map(([at, parts]) => [at, parts]));
+  const asSplit = splits.map(([at, parts]) => withSplit(held, new Map([...apart, [at, parts]])));
+  for (const [at, parts] of apart) held[at] = [IN_TEXT_ONLY, undefined, parts.join(" ")];
   const textOnly = held.some(([searched]) => searched === IN_TEXT_ONLY);
   const noneHeld = held.every(([searched]) => !searched);
   const kept = noneHeld ? await startsOfWordsInNoPage(pagefind, words) : held.filter(([searched]) => searched);
-  if (!kept.length) return [IN_NO_PAGE, "", [], []];
+  if (!kept.length) return [IN_NO_PAGE, "", [], [], []];
   const retyped = held.some(([, start, as], at) => start !== undefined || (as !== undefined && as !== words[at]));
   const shown = kept.map(([searched, start, as = searched]) => (start ? `${start}…` : as)).join(" ");
   const forms = Math.max(0, ...kept.map(([, , , written = []]) => written.length));
@@ -337,7 +348,58 @@ async function asTheIndexHoldsIt(pagefind, value) {
     kept.map(([searched, , , written = []]) => written[Math.min(at, written.length - 1)] ?? searched).join(" "),
   );
   const asHeld = textOnly ? IN_TEXT_ONLY : kept.map(([searched]) => searched).join(" ");
-  return [asHeld, retyped ? shown : "", asWritten, asJoined];
+  return [asHeld, retyped ? shown : "", asWritten, asJoined, asSplit];
+}
+
+// [the words searched (`held`, as wordAsHeld gives them) with those of `split` as their two, those twos]: as
+// termsSplit holds them.
+function withSplit(held, split) {
+  const words = held.flatMap(([searched], k) => split.get(k) ?? (searched ? [searched] : []));
+  return [words.join(" "), [...split.values()]];
+}
+
+// The words of the query, none in a phrase, that pages write as two next to each other (`cybercrime` of `cyber
+// crime`), each [its place, the two, whether the index holds it as one]: of each way to cut the word into two of
+// SHORTEST_PART letters or more, the first whose two Pagefind finds next to each other (a phrase search) on a page
+// that writes them so (writesApart). Cost: one search per way to cut a word of SHORTEST_JOIN letters or more, and one
+// fragment per way found.
+const SHORTEST_PART = 3;
+
+async function splitsHeld(pagefind, words, quoted, held) {
+  const cores = words.map((word) => word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, ""));
+  const splits = await Promise.all(
+    cores.map(async (core, at) => {
+      // Searched as typed, or not held (searched as a start of it, or left out); not a word joined to the next.
+      const asTyped = held[at][0] === words[at] || held[at][1] !== undefined;
+      if (quoted[at] || !asTyped || !JOINABLE.test(core) || core.length < SHORTEST_JOIN || UNFOLDED.test(core)) {
+        return null;
+      }
+      const cuts = [];
+      for (let cut = SHORTEST_PART; cut <= core.length - SHORTEST_PART; cut++) {
+        cuts.push([core.slice(0, cut), core.slice(cut)]);
+      }
+      const found = await Promise.all(cuts.map((parts) => writtenApart(pagefind, parts)));
+      const first = cuts.find((_, k) => found[k]);
+      if (!first) return null;
+      // Held as one only where a page's word begins with the first and a letter of the second: else it was held by a
+      // word the first begins (`take` of `take up`), as a stem.
+      const cut = Math.min(STEM_CUT, first[1].length - 1);
+      const whole = held[at][1] === undefined && (await indexHolds(pagefind, core, cut));
+      return [at, first, whole];
+    }),
+  );
+  return splits.filter(Boolean);
+}
+
+// Whether a page writes the two `parts` next to each other: the first Pagefind's phrase search finds.
+async function writtenApart(pagefind, parts) {
+  const found = await pagefind.search(`"${parts.join(" ")}"`);
+  return Boolean(found && found.results.length && writesApart(await found.results[0].data(), parts));
+}
+
+// Whether a page (its data) writes the two `parts` next to each other, in its title or its text.
+function writesApart(page, parts) {
+  return [page.meta?.title, page.content].some((text) => holdsPhrase(text || "", parts.map(fold)));
 }
 
 // The words searched (`held`, as wordAsHeld gives them), the one at `at` and the next as `join`.
@@ -511,17 +573,27 @@ function wordsJoinedSearches() {
   return termsJoined.map(([asJoined, join, cut]) => [asJoined, (page) => pageHolds(page, join, cut)]);
 }
 
+// The pages that write a word of the query as two next to each other (termsSplit), after those that write it as one.
+function wordSplitSearches() {
+  return termsSplit.map(([asSplit, twos]) => [asSplit, (page) => twos.every((parts) => writesApart(page, parts))]);
+}
+
 // The pages a query finds besides Pagefind's own results (missedPhraseSearches, dayAsWrittenSearches,
-// wordsJoinedSearches), [result, its data] each: of each search in turn [what Pagefind is asked, whether a page it
-// finds (its data) is one to add], the best scored PHRASE_CHECKS that no search before found. Found once for a query,
-// without its filters, and kept while the query is searched (a filter chosen, the filters' counts): the pages of a
-// filter are those of the query that have it (inFilters), so that a filter's count is the results it gives, and the
-// checks are not made again for each filter group. `own`: Pagefind's own results of the query without filters, or
-// null to search them.
+// wordsJoinedSearches, wordSplitSearches), [result, its data] each: of each search in turn [what Pagefind is asked,
+// whether a page it finds (its data) is one to add], the best scored PHRASE_CHECKS that no search before found.
+// Found once for a query, without its filters, and kept while the query is searched (a filter chosen, the filters'
+// counts): the pages of a filter are those of the query that have it (inFilters), so that a filter's count is the
+// results it gives, and the checks are not made again for each filter group. `own`: Pagefind's own results of the
+// query without filters, or null to search them.
 let pagesAddedFor = { key: null, pages: [] };
 
 async function pagesAdded(pagefind, own) {
-  const searches = [...missedPhraseSearches(), ...dayAsWrittenSearches(), ...wordsJoinedSearches()];
+  const searches = [
+    ...missedPhraseSearches(),
+    ...dayAsWrittenSearches(),
+    ...wordsJoinedSearches(),
+    ...wordSplitSearches(),
+  ];
   const key = JSON.stringify([term, inTextOnly, searches.map(([other]) => other)]);
   if (pagesAddedFor.key === key) return pagesAddedFor.pages;
   const pages = [];
@@ -617,11 +689,11 @@ async function run() {
   try {
     const pagefind = await pagefindLoaded;
     if (filtersLoaded) await filtersLoaded;
-    const [asHeld, statusAs, asWritten, asJoined] = await asTheIndexHoldsIt(pagefind, searchTerm(query));
+    const [asHeld, statusAs, asWritten, asJoined, asSplit] = await asTheIndexHoldsIt(pagefind, searchTerm(query));
     if (number !== generation) return;
     [inNoPage, inTextOnly] = [asHeld === IN_NO_PAGE, asHeld === IN_TEXT_ONLY];
     [term, searchedAs] = [inNoPage || inTextOnly ? "" : asHeld, statusAs];
-    [termsAsWritten, termsJoined] = [asWritten, asJoined];
+    [termsAsWritten, termsJoined, termsSplit] = [asWritten, asJoined, asSplit];
     search = await searchOf(pagefind, { filters });
     if (number !== generation) return; // a newer search has set `term`: not to be folded by this one
     if (search && query && !search.results.length && !inNoPage && !inTextOnly && UNFOLDED.test(query)) {
