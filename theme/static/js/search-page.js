@@ -271,6 +271,20 @@ function withoutUnpairedQuote(value) {
 // parts. Words of figures only (`25.10.2025`, `79/243`, `1,200`) and of single letters (`U.N.`) are Pagefind's.
 const INNER_PUNCTUATION = /[\p{L}\p{N}][^\s\p{L}\p{N}'’]+(?=[\p{L}\p{N}])/u;
 const PART_SEPARATOR = /[^\p{L}\p{N}'’]+/u;
+// An address (`https://www.un.org/en/...`, `un.org`): Pagefind searched its parts joined, which no page's text
+// holds, and found nothing. The index holds the address of each page's sources as one word after
+// ADDRESS_WORD_LETTER (archive_core.facets.address_word: its letters and figures without its scheme, `www.` or
+// fragment): a typed address is searched as that word, where a page's source has it (a domain: every page whose
+// source is on it), else as before.
+const ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?(?:[/?#]\S*)?$/iu;
+const ADDRESS_WORD_LETTER = "w";
+
+function addressWord(core) {
+  if (!ADDRESS.test(core)) return "";
+  const bare = core.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//u, "").replace(/^www\./u, "").split("#")[0];
+  return ADDRESS_WORD_LETTER + bare.replace(/[^a-z0-9]/gu, "");
+}
+
 // A word of letters the index does not hold (a typo: "ratyfkacja") is searched by Pagefind as the longest start of
 // it the index holds, however short: "r", which ranked first the pages with "2025 r.", and missed the page with
 // "ratyfikacją". It is searched as its longest start of at least MIN_START letters and half the word that the index
@@ -446,6 +460,8 @@ function inAPhrase(words) {
 // word as the status shows it searched where that is not what Pagefind is asked (a day: dayAsHeld), and, for a day
 // searched as its held word, the forms of it a page's text may write too (each searched after: withDayAsWritten)].
 async function wordAsHeld(pagefind, word, checked) {
+  const address = addressWord(word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, ""));
+  if (address && (await indexHolds(pagefind, address, 0))) return [address, undefined, word];
   const parts = word.split(PART_SEPARATOR).filter(Boolean);
   if (INNER_PUNCTUATION.test(word) && /\p{L}/u.test(word) && parts.some((part) => part.length > 1)) {
     return [(await indexHolds(pagefind, parts.join(""))) ? word : parts.join(" ")];
