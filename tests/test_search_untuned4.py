@@ -47,3 +47,21 @@ def untuned4_served(tmp_path_factory):
 )
 def test_the_address_of_a_source_finds_the_pages_it_is_the_source_of(page, untuned4_served, path, query, titles):
     assert sorted(titles_found(page, untuned4_served.base_url, path, query)) == sorted(titles), f"{query!r} on {path}"
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "titles"),
+    [
+        # No page is dated 12.09.2025, two write it: the page dated 25.10.2025 that writes it was missed (each day was
+        # looked for in the text only), and only the page that writes both was found.
+        (PL, "25.10.2025 12.09.2025", [CEREMONY[PL], GOVERNMENT]),
+        (EN, "25.10.2025 12.09.2025", [CEREMONY[EN], GOVERNMENT]),
+        # A day in a query of more than six words is a day still: it was searched as typed, by its first figures.
+        (EN, "states signed the United Nations Convention in 25.10.2025", [CEREMONY[EN]]),
+        (EN, "states signed the United Nations Convention in 26.10.2025", []),
+    ],
+)
+def test_each_day_of_a_query_is_found_as_a_page_is_dated_or_as_its_text_writes_it(
+    page, untuned4_served, path, query, titles
+):
+    assert sorted(titles_found(page, untuned4_served.base_url, path, query)) == sorted(titles), f"{query!r} on {path}"

@@ -357,12 +357,29 @@ async function asTheIndexHoldsIt(pagefind, value) {
   if (!kept.length) return [IN_NO_PAGE, "", [], [], []];
   const retyped = held.some(([, start, as], at) => start !== undefined || (as !== undefined && as !== words[at]));
   const shown = kept.map(([searched, start, as = searched]) => (start ? `${start}…` : as)).join(" ");
-  const forms = Math.max(0, ...kept.map(([, , , written = []]) => written.length));
-  const asWritten = Array.from({ length: forms }, (_, at) =>
-    kept.map(([searched, , , written = []]) => written[Math.min(at, written.length - 1)] ?? searched).join(" "),
-  );
   const asHeld = textOnly ? IN_TEXT_ONLY : kept.map(([searched]) => searched).join(" ");
-  return [asHeld, retyped ? shown : "", asWritten, asJoined, asSplit];
+  return [asHeld, retyped ? shown : "", daysAsWritten(kept), asJoined, asSplit];
+}
+
+// The query with its days each as a page is dated (its held word, where a page is) or as a page's text writes it:
+// every way but all as held (Pagefind's own search), the held first. A page of one day that writes the other is
+// found so, as is a page that writes both; with one form per day only, a day no page is dated (IN_TEXT_ONLY) took
+// the other days to a page's text too, and a page dated one that writes the other was missed. At most DAY_WAYS.
+const DAY_WAYS = 8;
+
+function daysAsWritten(kept) {
+  if (!kept.some(([, , , written = []]) => written.length)) return [];
+  const options = kept.map(([searched, , , written]) =>
+    written ? [...(typeof searched === "string" ? [searched] : []), ...written] : [searched],
+  );
+  let ways = [[]];
+  for (const each of options) ways = ways.flatMap((way) => each.map((option) => [...way, option]));
+  const allHeld = kept.map(([searched]) => String(searched)).join(" ");
+  return ways
+    .filter((way) => way.every((word) => typeof word === "string"))
+    .map((way) => way.join(" "))
+    .filter((way) => way !== allHeld)
+    .slice(0, DAY_WAYS);
 }
 
 // [the words searched (`held`, as wordAsHeld gives them) with those of `split` as their two, those twos]: as
@@ -467,7 +484,8 @@ async function wordAsHeld(pagefind, word, checked) {
     return [(await indexHolds(pagefind, parts.join(""))) ? word : parts.join(" ")];
   }
   const core = word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, "");
-  if (checked && DAY_IN_FIGURES.test(core)) return dayAsHeld(pagefind, word, core);
+  // A day is a day in a query of any length (a pasted sentence too): searched as typed, its figures were not it.
+  if (DAY_IN_FIGURES.test(core)) return dayAsHeld(pagefind, word, core);
   if (checked && FIGURES.test(core)) {
     return (await indexHolds(pagefind, core.replace(/\P{N}/gu, ""), 0)) ? [word] : [IN_NO_PAGE];
   }
