@@ -49,10 +49,10 @@ def open_filters(page):
 
 
 def result_paths(page) -> list[str]:
-    """The paths the listed results link to, once there are results."""
-    links = result_links(page)
-    expect(links.first).to_be_visible(timeout=10_000)
-    return links.evaluate_all("links => links.map(a => a.pathname)")
+    """The paths the listed results link to, once the search is done (read as the first appeared, some were missed)."""
+    expect(page.locator(STATUS)).not_to_have_text(re.compile(r"^(|Szukam…|Searching…)$"), timeout=10_000)
+    expect(page.locator("#search-results")).not_to_have_attribute("aria-busy", "true", timeout=10_000)
+    return result_links(page).evaluate_all("links => links.map(a => a.pathname)")
 
 
 # Articles live at /<lang>/<year>/<slug>/; the other results are country pages and timeline entries.

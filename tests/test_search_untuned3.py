@@ -147,3 +147,29 @@ def test_the_filters_count_the_pages_that_write_the_two_words_as_one(page, untun
 def test_a_part_of_a_hyphenated_word_is_held(page, untuned3_served, path, query, first):
     # A word was held where a page's word began with it, not a part of the word: `border` found nothing.
     assert titles_found(page, untuned3_served.base_url, path, query)[:1] == [first], f"{query!r} on {path}"
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "titles", "searched"),
+    [
+        # No page writes `takedown`: its start `take…` was searched, and found `take up` too.
+        (EN, "takedown", [OPERATION[EN]], "searched for: take down."),
+        (EN, "Europol takedown", [OPERATION[EN]], "searched for: Europol take down."),
+        (EN, "Kyiv takedown", [], "No results for Kyiv takedown."),  # the page of Kyiv writes `take up`
+        # Pages write it as one and as two: those that write it as one, then those that write the two next to each
+        # other (only the first were found).
+        (EN, "cybercrime", [OPERATION[EN], COUNCIL[EN], STATISTICS], ""),
+        (EN, "cybercrime statistics", [STATISTICS], ""),
+        # A phrase is as typed.
+        (EN, '"cybercrime"', [OPERATION[EN], COUNCIL[EN]], ""),
+    ],
+)
+def test_a_word_typed_as_one_finds_the_pages_that_write_it_as_two_next_to_each_other(
+    page, untuned3_served, path, query, titles, searched
+):
+    found = titles_found(page, untuned3_served.base_url, path, query)
+    assert sorted(found[:-1]) == sorted(titles[:-1]) and found[-1:] == titles[-1:], f"{query!r} on {path}: {found}"
+    if searched:
+        expect(status(page)).to_contain_text(searched)
+    else:
+        expect(status(page)).not_to_contain_text("searched for")

@@ -6,6 +6,7 @@ Pagefind filters, metadata and a sort key.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -15,6 +16,20 @@ from archive_core.schema import ArticleMeta
 from archive_core.summaries import plain_text
 
 KINDS = ("article", "timeline", "country")
+# A source's address as the index holds it: one word after this letter, of its letters and figures without its scheme,
+# `www.` or fragment (`https://www.un.org/en/x#top`: `wunorgenx`), so that an address pasted with or without them finds
+# the page whose source it is, and a domain the pages of its sources (search-page.js writes a typed address so: keep
+# the two alike; tests/test_theme_scripts.py fails when the letters differ).
+ADDRESS_WORD_LETTER = "w"
+
+
+def address_word(url: str) -> str:
+    """`https://www.un.org/en/x/#top` -> `wunorgenx`."""
+    text = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower())
+    text = re.sub(r"^www\.", "", text).split("#", 1)[0]
+    return ADDRESS_WORD_LETTER + re.sub(r"[^a-z0-9]", "", text)
+
+
 NO_NAMES = NamesTable()
 
 
@@ -30,6 +45,12 @@ class SearchFacets:
     last_day: date | None = None  # the end of a range of days (a session: 29 July - 9 August 2024)
     publishers: tuple[str, ...] = ()  # who published the page's sources (an article's original)
     names: str = ""  # every name of each thing the page names (content/data/names.yaml), `·`-separated
+    addresses: tuple[str, ...] = ()  # the addresses of the page's sources (an article's original)
+
+    @property
+    def address_words(self) -> str:
+        """The addresses of the page's sources as the index holds them (`address_word`), space-separated."""
+        return " ".join(dict.fromkeys(address_word(url) for url in self.addresses))
 
     @property
     def year(self) -> str:
@@ -66,7 +87,7 @@ class SearchFacets:
     def in_language(self, lang: str) -> SearchFacets:
         """What the page tells the index of `lang`, which has no version of it (the search plugin's stand-ins):
         the same facets with the countries' names in `lang`. No summary, country terms or publishers: the page's
-        own stay, the same in any language."""
+        own stay, the same in any language. Its sources' addresses stay: pasted, they find it in either language."""
         names = tuple(sorted((country_name(code, lang) for code in self.codes), key=str.casefold))
         return replace(self, countries=names, summary="", codes=(), publishers=())
 
@@ -126,4 +147,5 @@ def article_facets(
         summary=summary,
         publishers=(meta.source.publisher if meta.source else None,),
     )
-    return replace(facets, names=names.search_terms("\n".join(written)))
+    addresses = (meta.source.url,) if meta.source else ()
+    return replace(facets, names=names.search_terms("\n".join(written)), addresses=addresses)

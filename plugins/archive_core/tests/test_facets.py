@@ -53,3 +53,10 @@ def test_publishers_are_named_once_and_left_to_the_page_in_another_language():
     facets = page_facets("timeline", "en", publishers=("UNODC", None, "UNODC", "Reuters"))
     assert facets.publishers == ("UNODC", "Reuters")
     assert facets.in_language("pl").publishers == ()  # the page's own stay in its stand-in
+
+
+def test_a_sources_address_is_one_word_without_its_scheme_www_or_fragment():
+    from archive_core.facets import address_word
+
+    assert address_word("https://www.un.org/en/x-y/#top") == "wunorgenxy"
+    assert address_word("HTTP://un.org/en/x-y") == address_word("un.org/en/x-y/")

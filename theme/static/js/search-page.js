@@ -216,6 +216,9 @@ function searchFor(value, delay) {
   query = value.trim();
   showQuery(settled);
   settled = false;
+  // Busy from the first letter: the results shown are not yet those of the query in the box (the search waits for
+  // the reader to stop typing), and a reader or a test waiting for the search to be done waits for this one.
+  list.setAttribute("aria-busy", "true");
   window.clearTimeout(timer);
   timer = window.setTimeout(run, delay);
 }
@@ -268,6 +271,20 @@ function withoutUnpairedQuote(value) {
 // parts. Words of figures only (`25.10.2025`, `79/243`, `1,200`) and of single letters (`U.N.`) are Pagefind's.
 const INNER_PUNCTUATION = /[\p{L}\p{N}][^\s\p{L}\p{N}'’]+(?=[\p{L}\p{N}])/u;
 const PART_SEPARATOR = /[^\p{L}\p{N}'’]+/u;
+// An address (`https://www.un.org/en/...`, `un.org`): Pagefind searched its parts joined, which no page's text
+// holds, and found nothing. The index holds the address of each page's sources as one word after
+// ADDRESS_WORD_LETTER (archive_core.facets.address_word: its letters and figures without its scheme, `www.` or
+// fragment): a typed address is searched as that word, where a page's source has it (a domain: every page whose
+// source is on it), else as before.
+const ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?(?:[/?#]\S*)?$/iu;
+const ADDRESS_WORD_LETTER = "w";
+
+function addressWord(core) {
+  if (!ADDRESS.test(core)) return "";
+  const bare = core.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//u, "").replace(/^www\./u, "").split("#")[0];
+  return ADDRESS_WORD_LETTER + bare.replace(/[^a-z0-9]/gu, "");
+}
+
 // A word of letters the index does not hold (a typo: "ratyfkacja") is searched by Pagefind as the longest start of
 // it the index holds, however short: "r", which ranked first the pages with "2025 r.", and missed the page with
 // "ratyfikacją". It is searched as its longest start of at least MIN_START letters and half the word that the index
@@ -305,17 +322,23 @@ let termsAsWritten = [];
 // is in no page as typed (`spider web` of `Spiderweb`), the query is searched with them joined. Each: [the query
 // with them joined, the joined word, the letters a stemmer may cut of it].
 let termsJoined = [];
+// A word written as one (`cybercrime`, `takedown`) where pages write it as two (`cyber crime`, `take down`): the
+// pages that write the two next to each other are searched for too, and come after those that write it as one;
+// where no page writes it as one, only they are found, and the status says what was searched (`take down`), not a
+// start of the word (`take…`, which found `take up`). Each: [the query with the word as its two, each word's two
+// that a page must write next to each other].
+let termsSplit = [];
 
 // [what Pagefind is asked, the query as the status shows it searched where that is not as typed, else "", the
 // query with its held days in each form a page's text writes them in (dayAsHeld), else none, and the query with two
 // of its words joined where pages write them as one (termsJoined), else none].
 async function asTheIndexHoldsIt(pagefind, value) {
-  if (!value || /^".*"$/.test(value)) return [value, "", [], []];
+  if (!value || /^".*"$/.test(value)) return [value, "", [], [], []];
   const words = value.split(" ");
   const checked = words.length <= CHECKED_WORDS;
   const quoted = inAPhrase(words);
   const held = await Promise.all(words.map((word, at) => (quoted[at] ? [word] : wordAsHeld(pagefind, word, checked))));
-  if (held.some(([searched]) => searched === IN_NO_PAGE)) return [IN_NO_PAGE, "", [], []];
+  if (held.some(([searched]) => searched === IN_NO_PAGE)) return [IN_NO_PAGE, "", [], [], []];
   const days = held.some(([searched]) => typeof searched === "symbol");
   const asJoined = [];
   for (const [at, join, cut] of checked && !days ? await joinsHeld(pagefind, words, quoted) : []) {
@@ -323,18 +346,91 @@ async function asTheIndexHoldsIt(pagefind, value) {
     if (!both) [held[at], held[at + 1]] = [[join, undefined, join], [""]];
     else asJoined.push([withJoined(held, at, join), join, cut]);
   }
+  const splits = checked && !days ? await splitsHeld(pagefind, words, quoted, held) : [];
+  // A word not held as typed is searched as its two only, on the pages that write them next to each other.
+  const apart = new Map(splits.filter(([, , whole]) => !whole).map(([at, parts]) => [at, parts]));
+  const asSplit = splits.map(([at, parts]) => withSplit(held, new Map([...apart, [at, parts]])));
+  for (const [at, parts] of apart) held[at] = [IN_TEXT_ONLY, undefined, parts.join(" ")];
   const textOnly = held.some(([searched]) => searched === IN_TEXT_ONLY);
   const noneHeld = held.every(([searched]) => !searched);
   const kept = noneHeld ? await startsOfWordsInNoPage(pagefind, words) : held.filter(([searched]) => searched);
-  if (!kept.length) return [IN_NO_PAGE, "", [], []];
+  if (!kept.length) return [IN_NO_PAGE, "", [], [], []];
   const retyped = held.some(([, start, as], at) => start !== undefined || (as !== undefined && as !== words[at]));
   const shown = kept.map(([searched, start, as = searched]) => (start ? `${start}…` : as)).join(" ");
-  const forms = Math.max(0, ...kept.map(([, , , written = []]) => written.length));
-  const asWritten = Array.from({ length: forms }, (_, at) =>
-    kept.map(([searched, , , written = []]) => written[Math.min(at, written.length - 1)] ?? searched).join(" "),
-  );
   const asHeld = textOnly ? IN_TEXT_ONLY : kept.map(([searched]) => searched).join(" ");
-  return [asHeld, retyped ? shown : "", asWritten, asJoined];
+  return [asHeld, retyped ? shown : "", daysAsWritten(kept), asJoined, asSplit];
+}
+
+// The query with its days each as a page is dated (its held word, where a page is) or as a page's text writes it:
+// every way but all as held (Pagefind's own search), the held first. A page of one day that writes the other is
+// found so, as is a page that writes both; with one form per day only, a day no page is dated (IN_TEXT_ONLY) took
+// the other days to a page's text too, and a page dated one that writes the other was missed. At most DAY_WAYS.
+const DAY_WAYS = 8;
+
+function daysAsWritten(kept) {
+  if (!kept.some(([, , , written = []]) => written.length)) return [];
+  const options = kept.map(([searched, , , written]) =>
+    written ? [...(typeof searched === "string" ? [searched] : []), ...written] : [searched],
+  );
+  let ways = [[]];
+  for (const each of options) ways = ways.flatMap((way) => each.map((option) => [...way, option]));
+  const allHeld = kept.map(([searched]) => String(searched)).join(" ");
+  return ways
+    .filter((way) => way.every((word) => typeof word === "string"))
+    .map((way) => way.join(" "))
+    .filter((way) => way !== allHeld)
+    .slice(0, DAY_WAYS);
+}
+
+// [the words searched (`held`, as wordAsHeld gives them) with those of `split` as their two, those twos]: as
+// termsSplit holds them.
+function withSplit(held, split) {
+  const words = held.flatMap(([searched], k) => split.get(k) ?? (searched ? [searched] : []));
+  return [words.join(" "), [...split.values()]];
+}
+
+// The words of the query, none in a phrase, that pages write as two next to each other (`cybercrime` of `cyber
+// crime`), each [its place, the two, whether the index holds it as one]: of each way to cut the word into two of
+// SHORTEST_PART letters or more, the first whose two Pagefind finds next to each other (a phrase search) on a page
+// that writes them so (writesApart). Cost: one search per way to cut a word of SHORTEST_JOIN letters or more, and one
+// fragment per way found.
+const SHORTEST_PART = 3;
+
+async function splitsHeld(pagefind, words, quoted, held) {
+  const cores = words.map((word) => word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, ""));
+  const splits = await Promise.all(
+    cores.map(async (core, at) => {
+      // Searched as typed, or not held (searched as a start of it, or left out); not a word joined to the next.
+      const asTyped = held[at][0] === words[at] || held[at][1] !== undefined;
+      if (quoted[at] || !asTyped || !JOINABLE.test(core) || core.length < SHORTEST_JOIN || UNFOLDED.test(core)) {
+        return null;
+      }
+      const cuts = [];
+      for (let cut = SHORTEST_PART; cut <= core.length - SHORTEST_PART; cut++) {
+        cuts.push([core.slice(0, cut), core.slice(cut)]);
+      }
+      const found = await Promise.all(cuts.map((parts) => writtenApart(pagefind, parts)));
+      const first = cuts.find((_, k) => found[k]);
+      if (!first) return null;
+      // Held as one only where a page's word begins with the first and a letter of the second: else it was held by a
+      // word the first begins (`take` of `take up`), as a stem.
+      const cut = Math.min(STEM_CUT, first[1].length - 1);
+      const whole = held[at][1] === undefined && (await indexHolds(pagefind, core, cut));
+      return [at, first, whole];
+    }),
+  );
+  return splits.filter(Boolean);
+}
+
+// Whether a page writes the two `parts` next to each other: the first Pagefind's phrase search finds.
+async function writtenApart(pagefind, parts) {
+  const found = await pagefind.search(`"${parts.join(" ")}"`);
+  return Boolean(found && found.results.length && writesApart(await found.results[0].data(), parts));
+}
+
+// Whether a page (its data) writes the two `parts` next to each other, in its title or its text.
+function writesApart(page, parts) {
+  return [page.meta?.title, page.content].some((text) => holdsPhrase(text || "", parts.map(fold)));
 }
 
 // The words searched (`held`, as wordAsHeld gives them), the one at `at` and the next as `join`.
@@ -381,12 +477,15 @@ function inAPhrase(words) {
 // word as the status shows it searched where that is not what Pagefind is asked (a day: dayAsHeld), and, for a day
 // searched as its held word, the forms of it a page's text may write too (each searched after: withDayAsWritten)].
 async function wordAsHeld(pagefind, word, checked) {
+  const address = addressWord(word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, ""));
+  if (address && (await indexHolds(pagefind, address, 0))) return [address, undefined, word];
   const parts = word.split(PART_SEPARATOR).filter(Boolean);
   if (INNER_PUNCTUATION.test(word) && /\p{L}/u.test(word) && parts.some((part) => part.length > 1)) {
     return [(await indexHolds(pagefind, parts.join(""))) ? word : parts.join(" ")];
   }
   const core = word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, "");
-  if (checked && DAY_IN_FIGURES.test(core)) return dayAsHeld(pagefind, word, core);
+  // A day is a day in a query of any length (a pasted sentence too): searched as typed, its figures were not it.
+  if (DAY_IN_FIGURES.test(core)) return dayAsHeld(pagefind, word, core);
   if (checked && FIGURES.test(core)) {
     return (await indexHolds(pagefind, core.replace(/\P{N}/gu, ""), 0)) ? [word] : [IN_NO_PAGE];
   }
@@ -486,50 +585,73 @@ function sharedStart(a, b) {
 // positions as one more word of the phrase, so "25 października" found nothing on the page that writes it.
 // The phrase's words are then searched as such, and of the pages Pagefind's phrase search left out, those
 // whose text holds the words in that order (whatever the case, Polish letters and punctuation) are added.
-// Each check loads the page's text (its fragment): the best scored PHRASE_CHECKS only. `search`, Pagefind's
-// answer, is returned with those pages among its results and counted in its filters (each value a page has).
+// Each check loads the page's text (its fragment): the best scored PHRASE_CHECKS only.
 const PHRASE_CHECKS = 20;
 
-async function withMissedPhrase(pagefind, search, options) {
+function missedPhraseSearches() {
   const phrase = /^"(.+)"$/.exec(term);
   const wanted = phrase ? plainWords(phrase[1]) : [];
-  if (wanted.length < 2) return search;
-  const known = new Set(search.results.map((result) => result.id));
-  const loose = await pagefind.search(phrase[1], options);
-  const unchecked = loose.results.filter((result) => !known.has(result.id)).slice(0, PHRASE_CHECKS);
-  const pages = await Promise.all(unchecked.map((result) => result.data()));
-  const held = pages.map((page) => holdsPhrase(page.content || "", wanted));
-  return withAdded(search, unchecked.filter((_, index) => held[index]), pages.filter((_, index) => held[index]));
+  return wanted.length < 2 ? [] : [[phrase[1], (page) => holdsPhrase(page.content || "", wanted)]];
 }
 
-// The pages that write a held day (termsAsWritten, each form in turn), after the pages of that day: of the best
-// scored PHRASE_CHECKS the search of the day's word did not find, those whose text writes the day, each with its
-// fragment (for the filters). Pagefind finds a day's figures as the start of longer ones too: "1/1/25" typed, the
-// pages that write "11/25/2025", another day, were listed.
-async function withDayAsWritten(pagefind, search, options) {
-  const searches = termsAsWritten.map((asWritten) => [asWritten, (page) => writesDays(page.content || "", asWritten)]);
-  return withPagesOf(pagefind, search, options, searches);
+// The pages that write a held day (termsAsWritten, each form in turn), after the pages of that day: those whose text
+// writes the day. Pagefind finds a day's figures as the start of longer ones too: "1/1/25" typed, the pages that
+// write "11/25/2025", another day, were listed.
+function dayAsWrittenSearches() {
+  return termsAsWritten.map((asWritten) => [asWritten, (page) => writesDays(page.content || "", asWritten)]);
 }
 
-// The pages that write two words of the query as one (termsJoined), after those that write them apart: of the best
-// scored PHRASE_CHECKS the query as typed did not find, those that hold the joined word (not a shorter start of it).
-async function withWordsJoined(pagefind, search, options) {
-  const searches = termsJoined.map(([asJoined, join, cut]) => [asJoined, (page) => pageHolds(page, join, cut)]);
-  return withPagesOf(pagefind, search, options, searches);
+// The pages that write two words of the query as one (termsJoined), after those that write them apart: those that
+// hold the joined word (not a shorter start of it).
+function wordsJoinedSearches() {
+  return termsJoined.map(([asJoined, join, cut]) => [asJoined, (page) => pageHolds(page, join, cut)]);
 }
 
-// `search` with the pages each of `searches` finds that it did not, in turn: [what Pagefind is asked, whether a page
-// it finds (its data) is one to add], of the best scored PHRASE_CHECKS of each.
-async function withPagesOf(pagefind, search, options, searches) {
-  for (const [other, wanted] of searches) {
-    const known = new Set(search.results.map((result) => result.id));
-    const found = await pagefind.search(other, options);
-    const unchecked = found.results.filter((result) => !known.has(result.id)).slice(0, PHRASE_CHECKS);
-    const pages = await Promise.all(unchecked.map((result) => result.data()));
-    const held = pages.map(wanted);
-    search = withAdded(search, unchecked.filter((_, at) => held[at]), pages.filter((_, at) => held[at]));
+// The pages that write a word of the query as two next to each other (termsSplit), after those that write it as one.
+function wordSplitSearches() {
+  return termsSplit.map(([asSplit, twos]) => [asSplit, (page) => twos.every((parts) => writesApart(page, parts))]);
+}
+
+// The pages a query finds besides Pagefind's own results (missedPhraseSearches, dayAsWrittenSearches,
+// wordsJoinedSearches, wordSplitSearches), [result, its data] each: of each search in turn [what Pagefind is asked,
+// whether a page it finds (its data) is one to add], the best scored PHRASE_CHECKS that no search before found.
+// Found once for a query, without its filters, and kept while the query is searched (a filter chosen, the filters'
+// counts): the pages of a filter are those of the query that have it (inFilters), so that a filter's count is the
+// results it gives, and the checks are not made again for each filter group. `own`: Pagefind's own results of the
+// query without filters, or null to search them.
+let pagesAddedFor = { key: null, pages: [] };
+
+async function pagesAdded(pagefind, own) {
+  const searches = [
+    ...missedPhraseSearches(),
+    ...dayAsWrittenSearches(),
+    ...wordsJoinedSearches(),
+    ...wordSplitSearches(),
+  ];
+  const key = JSON.stringify([term, inTextOnly, searches.map(([other]) => other)]);
+  if (pagesAddedFor.key === key) return pagesAddedFor.pages;
+  const pages = [];
+  if (searches.length) {
+    const known = new Set((own || (await searchOf(pagefind, {}))).results.map((result) => result.id));
+    for (const [other, wanted] of searches) {
+      const found = await pagefind.search(other);
+      const unchecked = found.results.filter((result) => !known.has(result.id)).slice(0, PHRASE_CHECKS);
+      const data = await Promise.all(unchecked.map((result) => result.data()));
+      for (const [at, result] of unchecked.entries()) {
+        if (!wanted(data[at])) continue;
+        known.add(result.id);
+        pages.push([result, data[at]]);
+      }
+    }
   }
-  return search;
+  pagesAddedFor = { key, pages };
+  return pages;
+}
+
+// Whether a page (its data) has a value of each filter chosen (`filters`, as Pagefind is given them: any of them).
+function inFilters(page, filters) {
+  const has = (name, any) => (page.filters?.[name] || []).some((value) => any.includes(value));
+  return Object.entries(filters).every(([name, { any }]) => has(name, any));
 }
 
 // Whether `content` writes each day in figures of `value` with these figures: not a longer day they begin.
@@ -541,25 +663,22 @@ function writesDays(content, value) {
   return days(value).every((day) => written.has(day));
 }
 
-// `search` with `added` results (their `pages`' data) after its own, counted in its filters (each value a page has);
-// `added` says how many, which the ranking of Pagefind's own results leaves where they are (run).
-function withAdded(search, added, pages) {
-  if (!added.length) return search;
+// `search` with the pages a query adds (pagesAdded) that have the `filters`, after its own, counted in its filters
+// (each value a page has); `added` says how many, which the ranking of Pagefind's own results leaves where they are
+// (run).
+function withAdded(search, added, filters) {
+  const pages = added.filter(([, page]) => inFilters(page, filters));
+  if (!pages.length) return search;
   const counted = Object.entries(search.filters || {});
-  const filters = Object.fromEntries(counted.map(([name, counts]) => [name, { ...counts }]));
-  for (const page of pages) {
+  const counts = Object.fromEntries(counted.map(([name, values]) => [name, { ...values }]));
+  for (const [, page] of pages) {
     for (const [name, values] of Object.entries(page.filters || {})) {
-      filters[name] ||= {};
-      for (const value of values) filters[name][value] = (filters[name][value] || 0) + 1;
+      counts[name] ||= {};
+      for (const value of values) counts[name][value] = (counts[name][value] || 0) + 1;
     }
   }
-  return { ...search, results: search.results.concat(added), filters, added: (search.added || 0) + added.length };
-}
-
-// The pages a search finds besides Pagefind's own results (withMissedPhrase, withDayAsWritten, withWordsJoined).
-async function withPagesAdded(pagefind, search, options) {
-  const written = await withDayAsWritten(pagefind, await withMissedPhrase(pagefind, search, options), options);
-  return withWordsJoined(pagefind, written, options);
+  const results = search.results.concat(pages.map(([result]) => result));
+  return { ...search, results, filters: counts, added: (search.added || 0) + pages.length };
 }
 
 function plainWords(value) {
@@ -591,6 +710,7 @@ async function run() {
   if (!searchTerm(query) && !activeCount()) { // nothing typed, or only what a query is searched without
     results = [];
     list.replaceChildren();
+    list.removeAttribute("aria-busy");
     more.hidden = true;
     status.textContent = "";
     if (otherHint) otherHint.hidden = true;
@@ -603,11 +723,11 @@ async function run() {
   try {
     const pagefind = await pagefindLoaded;
     if (filtersLoaded) await filtersLoaded;
-    const [asHeld, statusAs, asWritten, asJoined] = await asTheIndexHoldsIt(pagefind, searchTerm(query));
+    const [asHeld, statusAs, asWritten, asJoined, asSplit] = await asTheIndexHoldsIt(pagefind, searchTerm(query));
     if (number !== generation) return;
     [inNoPage, inTextOnly] = [asHeld === IN_NO_PAGE, asHeld === IN_TEXT_ONLY];
     [term, searchedAs] = [inNoPage || inTextOnly ? "" : asHeld, statusAs];
-    [termsAsWritten, termsJoined] = [asWritten, asJoined];
+    [termsAsWritten, termsJoined, termsSplit] = [asWritten, asJoined, asSplit];
     search = await searchOf(pagefind, { filters });
     if (number !== generation) return; // a newer search has set `term`: not to be folded by this one
     if (search && query && !search.results.length && !inNoPage && !inTextOnly && UNFOLDED.test(query)) {
@@ -615,8 +735,9 @@ async function run() {
       search = await pagefind.search(term, { filters });
     }
     if (number !== generation || !search) return; // a newer search has started
-    search = await withPagesAdded(pagefind, search, { filters });
+    const added = await pagesAdded(pagefind, activeCount() ? null : search);
     if (number !== generation) return;
+    search = withAdded(search, added, filters);
     const own = search.results.length - (search.added || 0); // the pages added come after Pagefind's, as they are
     const ranked = (await newestFirstAmongEqual(pagefind, search.results.slice(0, own), { filters })).concat(
       search.results.slice(own),
@@ -631,7 +752,7 @@ async function run() {
     status.replaceChildren(...summary(results.length));
     if (otherHint) otherHint.hidden = !(query && !results.length);
     if (!filtersLoaded) return;
-    const counts = await facetCounts(search, number);
+    const counts = await facetCounts(search, added, number);
     if (number === generation) renderFilters(counts);
   } catch (error) {
     if (number === generation) failed(error);
@@ -983,14 +1104,15 @@ function marked(word, escape) {
 
 // --- filters: loaded when the pane first opens ---
 
-async function facetCounts(search, number) {
+// `search` (the results, with the pages the query adds to Pagefind's: `added`, pagesAdded) counted in each filter.
+async function facetCounts(search, added, number) {
   // Values within a group are alternatives (any of them): a group's counts leave its own choices out.
   const counts = { ...search.filters };
   const pagefind = await pagefindLoaded;
   for (const [name, values] of chosen) {
     if (!values.size) continue;
-    const options = { filters: activeFilters(name) };
-    const other = await withPagesAdded(pagefind, await searchOf(pagefind, options), options);
+    const filters = activeFilters(name);
+    const other = withAdded(await searchOf(pagefind, { filters }), added, filters);
     if (number !== generation) return counts;
     counts[name] = other.filters[name] || {};
   }
