@@ -11,6 +11,7 @@ import os
 import posixpath
 import re
 import string
+import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -121,7 +122,24 @@ def _named_file(content_dir: Path, source: Path, link: SiteLink) -> Path | None:
         return target
     whole = unquote(match.group(1)) if (match := _PREFIX.match(link.url)) else link.target
     named = _resolve(content_dir, source, whole) if whole != link.target else None
-    return named if named is not None and os.path.lexists(named) else None
+    if named is not None and os.path.lexists(named):
+        return named
+    return _named_otherwise(content_dir, target)
+
+
+def _named_otherwise(content_dir: Path, target: Path | None) -> Path | None:
+    """The file at `target` whose name is saved decomposed (`e` and U+0328 for `ę`, as macOS names files): the text
+    is read composed (NFC), so its link names the file composed. Found, it is told as a name no link reaches, and
+    renamed; not told a file that "does not exist", to be put there a second time."""
+    if target is None or target.as_posix().isascii():
+        return None
+    found = content_dir
+    for part in target.relative_to(content_dir).parts:
+        if not os.path.lexists(found / part):
+            with contextlib.suppress(OSError):
+                part = next((name for name in os.listdir(found) if unicodedata.normalize("NFC", name) == part), part)
+        found = found / part
+    return found if os.path.lexists(found) else None
 
 
 def linked_unreachable(problems: Iterable[Problem], content_dir: str | Path) -> set[str]:
