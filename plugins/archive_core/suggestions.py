@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from slugify import slugify
 
+from .text import drawn_blank
+
 
 def closest(written: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The known name `written` was most likely meant to be, if one is close enough (`cutoff`, difflib's ratio),
@@ -124,7 +126,11 @@ def as_slug(written: str, max_length: int = 0) -> str:
 def retyped_name(written: str) -> tuple[str, str] | None:
     """A name holding a character that shows as a space or as nothing (a no-break space pasted from a web page, a
     zero-width space): the name without it, and that character named; None for a name without one."""
-    odd = [char for char in written if char != " " and (char.isspace() or unicodedata.category(char) in ("Cf", "Zs"))]
+    odd = [
+        char
+        for char in written
+        if char != " " and (char.isspace() or unicodedata.category(char) in ("Cf", "Zs") or drawn_blank(char))
+    ]
     if not odd:
         return None
     named = f"U+{ord(odd[0]):04X} ({unicodedata.name(odd[0], 'unnamed')})"
