@@ -217,6 +217,16 @@ def test_the_key_make_new_proposes_for_a_translation_is_one_it_translates(conten
         assert scaffold(content_copy, "", lang, None, meant.group(1)).is_file()
 
 
+def test_the_file_make_new_writes_names_no_other_content_folder(tmp_path, monkeypatch):
+    """Its comment sent the contributor to content/data/publishers.yaml: with ARCHIVE_CONTENT elsewhere, another
+    folder's file, which tells nothing of this one's publishers."""
+    content = tmp_path / "archive"
+    shutil.copytree(FIXTURE, content)
+    monkeypatch.chdir(tmp_path)
+    text = scaffold(content, "Nowy artykuł", "pl", None).read_text(encoding="utf-8")
+    assert "publishers.yaml" in text and "content/" not in text, text
+
+
 @pytest.mark.parametrize("same_title", [True, False], ids=["same address", "own address"])
 def test_the_names_make_import_proposes_for_another_article_at_a_files_place_import_it_beside(
     content_copy, tmp_path, capsys, same_title
