@@ -168,8 +168,10 @@ def name_hint(content_dir: Path, relative: str) -> str:
     if unreachable_characters(name):
         states = tuple(_state(content_dir.joinpath(*where)) for where in (folders, parts, ["files", *parts]))
         given = _given_in_folder(content_dir, tuple(folders), tuple(parts), states)
-    # A name not in its folder (or no folder): given alone.
-    renamed = given.get(name) or _given_names(content_dir, parts, [name])[name]
+    if name not in given:  # a name not in its folder (or no folder): given after the names before it there
+        names = sorted({name, *given})
+        given = _given_names(content_dir, parts, names[: names.index(name) + 1])
+    renamed = given[name]
     return f"{NAME_HINT}: such as {renamed}, linked as {{static}}/{renamed}"
 
 
