@@ -56,8 +56,6 @@ SITE_FOLDERS = frozenset({*LANGUAGES, "data", "pagefind", "theme"})
 # Pelican: a link to `a&b.pdf` passed `make check`, and the build failed on the file `a&amp`.
 _ADDRESS_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-._~!$'()*+,=@/")
 UNREACHABLE = "which no link reaches as the site publishes it"
-# A link's problem naming such a file, as `_unreachable_name` words it: the file, relative to the content folder.
-_UNREACHABLE_LINK = re.compile(rf"points to (?P<file>.+), a name with .+, {UNREACHABLE}")
 NAME_HINT = "rename it with ASCII letters, digits, '.', '-' and '_' only, and link it by that name"
 SITE_ADDRESS_HINT = (
     "keep the files a link copies in a folder of their own under content/ (create one, such as content/files/), "
@@ -147,10 +145,19 @@ def linked_unreachable(problems: Iterable[Problem], content_dir: str | Path) -> 
     """The files (absolute paths) that links of `problems` are told to rename, with the link: a name with `?`,
     which Windows cannot hold either, is then told at the link alone, whose hint ends both problems."""
     return {
-        os.path.abspath(os.path.join(content_dir, match["file"]))
+        os.path.abspath(os.path.join(content_dir, file))
         for problem in problems
-        if problem.field == "body" and (match := _UNREACHABLE_LINK.search(problem.message))
+        if problem.field == "body" and (file := _unreachable_file(problem.message))
     }
+
+
+def _unreachable_file(message: str) -> str | None:
+    """The file a link's message names as one no link reaches (`_unreachable_name`), read from its end: a regular
+    expression of `.+` twice took minutes on a link holding `points to , a name with ` many times."""
+    head, found, _ = message.removesuffix(f", {UNREACHABLE}").rpartition(", a name with ")
+    if not found or not message.endswith(UNREACHABLE) or " points to " not in head:
+        return None
+    return head.rpartition(" points to ")[2]
 
 
 def name_hint(content_dir: Path, relative: str) -> str:
