@@ -32,3 +32,19 @@ def test_text_saved_decomposed_is_read_and_published_composed(content_copy: Path
         html = page.read_text(encoding="utf-8")
         assert unicodedata.normalize("NFD", WORD) not in html, page
     assert path.read_bytes() == before  # the file itself is left as written
+
+
+def test_a_file_named_decomposed_is_told_as_linked_not_missing(content_copy: Path):
+    """macOS names a file decomposed, and an editor there writes its link so: the link, read composed, named no file
+    on disk, and was told "does not exist" ("put the file there") beside the file it names, told unlinked."""
+    name = unicodedata.normalize("NFD", "zdjęcie.pdf")
+    (content_copy / "files").mkdir()
+    (content_copy / "files" / name).write_bytes(b"%PDF-1.4\n")
+    path = content_copy / ARTICLE
+    path.write_text(path.read_text(encoding="utf-8") + f"\nZobacz [plik]({{static}}/files/{name}).\n", encoding="utf-8")
+
+    errors = [problem for problem in check(content_copy) if problem.severity == "error"]
+
+    assert [(Path(problem.path).name, problem.field) for problem in errors] == [(Path(ARTICLE).name, "body")]
+    assert "which no link reaches" in errors[0].message and "does not exist" not in errors[0].message
+    assert "such as files/zdjecie.pdf, linked as {static}/files/zdjecie.pdf" in errors[0].hint

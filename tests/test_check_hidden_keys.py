@@ -75,3 +75,24 @@ def test_a_key_holding_a_hidden_character_is_told_once_as_the_key_meant(
     assert problem.field.endswith(repr(written)), problem.field  # escaped, as in every file: `'k\u200bind'`
     retype = "which shows as a space or as nothing: retype it"
     assert f"{retype} `{key}`" in problem.hint or f"{retype} '{key}'" in problem.hint, problem.hint
+
+
+@pytest.mark.parametrize("hidden", ["\u3164", "\u2800"], ids=["hangul filler", "blank braille pattern"])
+@pytest.mark.parametrize(
+    ("name", "line", "key"), [KEYS[0], KEYS[4], KEYS[7]], ids=["article", "countries", "publishers"]
+)
+def test_a_key_holding_a_letter_drawn_blank_is_told_escaped_and_retyped(
+    tmp_path: Path, name: str, line: str, key: str, hidden: str
+):
+    """A letter drawn as nothing (a Hangul filler, the blank Braille pattern) is no space nor format character: such
+    a key was named as written, showing nothing odd (`cㅤountries`), and told "did you mean `countries`?" of a line
+    that shows that."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    path = content / name
+    path.write_text(path.read_text(encoding="utf-8").replace(line, line.replace(key, key[0] + hidden + key[1:], 1), 1))
+
+    [problem] = [problem for problem in check(content) if problem.severity == "error"]
+
+    assert problem.field.endswith(f"'{key[0]}\\u{ord(hidden):04x}{key[1:]}'"), problem.field
+    assert f"which shows as a space or as nothing: retype it `{key}`" in problem.hint, problem.hint

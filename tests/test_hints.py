@@ -182,6 +182,27 @@ def test_what_did_you_mean_proposes_for_a_misspelt_field_of_names_sets_none_twic
     assert shown(check(content_copy)) == before
 
 
+@pytest.mark.parametrize(
+    ("name", "line", "written"),
+    [
+        ("about/about.en.md", "title: About the fixture archive", "Title: About\ntitel: About the fixture archive"),
+        ("data/people.yaml", "    en: Belarus's delegate", "    En: Belarus's delegate\n    EN: Belarus's delegate"),
+        ("data/timeline/signing-ceremony.yaml", "  start: 2025-10-25", "  Start: 2025-10-25\n  strat: 2025-10-25"),
+        ("data/topics.yaml", "    en: ceremony", "    En: ceremony\n    EN: ceremony"),
+    ],
+    ids=["about page", "role", "date range", "topic"],
+)
+def test_what_did_you_mean_proposes_for_keys_of_a_closed_set_sets_none_twice(content_copy, name, line, written):
+    """`Title:` and `titel:` were both told "did you mean 'title'?": followed, the file held `title:` twice."""
+    (content_copy / "data/topics.yaml").write_text("topics:\n  - pl: ceremonia\n    en: ceremony\n", encoding="utf-8")
+    path = content_copy / name
+    path.write_text(path.read_text(encoding="utf-8").replace(line, written, 1), encoding="utf-8")
+    hints = [p.hint for p in check(content_copy) if p.severity == "error"]
+    proposed = [match[1] for hint in hints if (match := re.fullmatch(r"did you mean '(\w+)'\?", hint))]
+    assert len(proposed) == 1, hints
+    assert any(hint.endswith("delete this one, or merge it there") for hint in hints), hints
+
+
 def test_the_topic_did_you_mean_proposes_is_never_listed_twice_in_an_article(content_copy):
     """An article with the topic meant and its typo: writing the topic in for the typo would list it twice."""
     (content_copy / "data" / "topics.yaml").write_text("topics:\n  - {pl: ratyfikacja, en: ratification}\n", "utf-8")
@@ -215,6 +236,16 @@ def test_the_key_make_new_proposes_for_a_translation_is_one_it_translates(conten
         scaffold(content_copy, "", lang, None, key)
     if meant := re.search(r"did you mean KEY=([\w-]+)\?", str(refused.value)):
         assert scaffold(content_copy, "", lang, None, meant.group(1)).is_file()
+
+
+def test_the_file_make_new_writes_names_no_other_content_folder(tmp_path, monkeypatch):
+    """Its comment sent the contributor to content/data/publishers.yaml: with ARCHIVE_CONTENT elsewhere, another
+    folder's file, which tells nothing of this one's publishers."""
+    content = tmp_path / "archive"
+    shutil.copytree(FIXTURE, content)
+    monkeypatch.chdir(tmp_path)
+    text = scaffold(content, "Nowy artykuł", "pl", None).read_text(encoding="utf-8")
+    assert "publishers.yaml" in text and "content/" not in text, text
 
 
 @pytest.mark.parametrize("same_title", [True, False], ids=["same address", "own address"])

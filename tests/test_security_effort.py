@@ -18,7 +18,8 @@ from mdit_py_plugins.anchors.index import unique_slug
 from archive_core import annotations, frontmatter, markdown, schema
 from archive_core.articles import parse_article, read_article
 from archive_core.body_checks import structure_problems
-from archive_core.errors import ContentError
+from archive_core.errors import ContentError, Problem
+from archive_core.links import UNREACHABLE, linked_unreachable
 from archive_core.page_ids import heading_id
 from tools.check import check
 from tools.importer.htmlpage import is_html
@@ -108,6 +109,29 @@ def test_many_links_to_one_anchor_are_checked_at_once(content_copy):
     problems: list = []
     assert _seconds(lambda: problems.extend(check(content_copy))) < 20
     assert any("points to #no-such-part, which is not on that page" in str(p) for p in problems)
+
+
+def test_a_folder_of_many_files_no_link_reaches_is_told_at_once(content_copy):
+    """Each file's name to give went through the names of its folder before its own: a folder of 1,500 photos named
+    `IMG 0001.jpg` took 32 s, each file more costing more."""
+    (content_copy / "files").mkdir()
+    for number in range(2_000):
+        (content_copy / "files" / f"IMG {number:04d}.jpg").write_bytes(b"x")
+    problems: list = []
+    assert _seconds(lambda: problems.extend(check(content_copy))) < 10
+    hints = {p.hint for p in problems if p.path.endswith(".jpg")}
+    assert len(hints) == 2_000 and any("such as files/img-1999.jpg" in hint for hint in hints), sorted(hints)[:3]
+
+
+def test_a_link_s_problem_is_read_for_the_file_it_names_at_once(tmp_path):
+    """`points to (.+), a name with .+, which...` read each problem of a link: a link written with `points to , a
+    name with ` 2,000 times took 39 s, twice as many 312 s."""
+    url = "{static}/" + "points to , a name with x" * 2_000
+    problem = Problem("a.md", 1, "body", f"link {url!r} points to a file that does not exist", "")
+    told = Problem("a.md", 2, "body", f"link 'x' points to files/a b.pdf, a name with ' ', {UNREACHABLE}", "")
+    found: set = set()
+    assert _seconds(lambda: found.update(linked_unreachable([problem, told], tmp_path))) < 2
+    assert found == {str(tmp_path / "files" / "a b.pdf")}
 
 
 def test_a_file_of_empty_lines_is_refused_at_once(content_copy):

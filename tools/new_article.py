@@ -48,7 +48,7 @@ OPTIONAL_FIELDS = """\
 SOURCE_TO_FILL = f"""\
 source:
   url: https://{schema.PLACEHOLDER}          # the original's full address
-  publisher: {schema.PLACEHOLDER}           # who published it (or delete: content/data/publishers.yaml may know)
+  publisher: {schema.PLACEHOLDER}           # who published it (or delete: the archive's data/publishers.yaml may know)
 """
 
 

@@ -20,7 +20,7 @@ from .errors import ContentError, Problem, content_error, in_file_order, key_lab
 from .frontmatter import SplitDocument, field_line, load, read_text, split
 from .layout import ABOUT_DIR
 from .locales import LANGUAGES
-from .suggestions import meant_key
+from .suggestions import meant_keys
 from .urls import section_url
 
 
@@ -41,12 +41,13 @@ def read_about(content_dir: Path, lang: str, repository_url: str) -> AboutPage:
     title = meta.get("title")
     problems = []
     meant = set()  # `title` written otherwise (`titel:`, or with a zero-width space): not told missing beside it
-    for key in meta:
-        if key != "title":
-            hint, field = meant_key(str(key), ("title",), meta, "the about page has only `title:`")
-            meant.add(field)
-            problems.append(Problem(str(path), field_line(doc, str(key)) or 2, key_label(key), "is not a known field",
-                                    hint))  # fmt: skip
+    unknown = [key for key in meta if key != "title"]
+    hints = meant_keys(map(str, unknown), ("title",), meta, "the about page has only `title:`")
+    for key, (hint, field) in zip(unknown, hints, strict=True):
+        meant.add(field)
+        problems.append(
+            Problem(str(path), field_line(doc, str(key)) or 2, key_label(key), "is not a known field", hint)
+        )
     if (not isinstance(title, str) or not title.strip()) and "title" not in meant:
         problems.insert(0, Problem(str(path), field_line(doc, "title") or 2, "title", "is missing", "add `title: ...`"))
     html, body = _rendered(doc, repository_url)

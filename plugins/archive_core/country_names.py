@@ -52,7 +52,8 @@ def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[
         if isinstance(data.data, dict) and (odd := unknown_key_problems(data, [], data.data, ["countries"], "")):
             return (), odd
         return (), [data.problem([], "countries", "is missing", "the file holds `countries:`, a list")]
-    found, problems = [], []
+    # A key beside `countries:` (`countrie:`, a second list under a key misspelt) was read as nothing, untold.
+    found, problems = [], unknown_key_problems(data, [], data.data, ["countries"], "")
     first_line: dict[str, int | None] = {}  # each record's code -> the line of the first record of it
     owners: dict[str, str] = {}  # each form -> the code whose record gives it first
     listed = {

@@ -16,7 +16,7 @@ from . import paths
 from .errors import ContentError, Problem, in_file_order, key_label
 from .field_types import Expected, empty_item, quoted, wrong_type
 from .frontmatter import decode, keyed, parse_yaml
-from .suggestions import Suggestions, meant_key
+from .suggestions import Suggestions, meant_keys
 
 Key = str | int
 T = TypeVar("T")
@@ -149,12 +149,12 @@ def unknown_key_problems(
     `en:` holding a zero-width space: "retype it 'en'"), where a record or entry of a closed set of keys was told
     as a whole, at another line, of a key its line shows as right."""
     problems = []
-    for key in item:
-        if key not in known:
-            hint = meant_key(str(key), known, item, f"known keys: {', '.join(known)}")[0]
-            field = f"{label}.{key_label(key)}" if label else key_label(key)  # `label` "": the file's own keys
-            problem = data_file.problem([*where, key], field, "is not a known key", hint)
-            problems.append(replace(problem, line=data_file.key_line(*where, key)))
+    unknown = [key for key in item if key not in known]
+    hints = meant_keys(map(str, unknown), known, item, f"known keys: {', '.join(known)}")
+    for key, (hint, _) in zip(unknown, hints, strict=True):
+        field = f"{label}.{key_label(key)}" if label else key_label(key)  # `label` "": the file's own keys
+        problem = data_file.problem([*where, key], field, "is not a known key", hint)
+        problems.append(replace(problem, line=data_file.key_line(*where, key)))
     return problems
 
 

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .text import drawn_blank
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -78,7 +80,13 @@ def key_label(key: object) -> str:
     than letters, digits, `_`, `.` and `-` (`'lang\\xa0'`, `'source name'`), so that a hidden character shows, and
     `path:line: field:` stays parseable; alike in articles and data files."""
     text = str(key)
-    return text if re.fullmatch(r"[\w.-]+", text) else repr(text)
+    blank = {char for char in text if drawn_blank(char)}  # letters drawn as nothing, which `repr` leaves as they are
+    if not blank and re.fullmatch(r"[\w.-]+", text):
+        return text
+    label = repr(text)
+    for char in blank:
+        label = label.replace(char, f"\\u{ord(char):04x}")
+    return label
 
 
 def display_path(path: str) -> str:

@@ -18,7 +18,7 @@ from archive_core.locales import LANGUAGES
 from archive_core.page_ids import is_reserved
 from archive_core.provenance import Citation, Correction, Fields, Localized, said
 from archive_core.schema import MAX_DAYS_AHEAD
-from archive_core.suggestions import Suggestions, as_slug, meant_hint, meant_key, slug_hint
+from archive_core.suggestions import Suggestions, as_slug, meant_hint, meant_key, meant_keys, slug_hint
 
 from .when import When, date_hint, parse_point, parse_range
 
@@ -307,8 +307,8 @@ def _when(record: _Record) -> When | None:
         return None
     if isinstance(value, dict):
         unknown = [key for key in value if key not in ("start", "end")]
-        for key in unknown:
-            hint = meant_key(key, ("start", "end"), value, "a range has `start:` and `end:`")[0]
+        hints = meant_keys(unknown, ("start", "end"), value, "a range has `start:` and `end:`")
+        for key, (hint, _) in zip(unknown, hints, strict=True):
             record.fail(["date", key], "is not a known key", hint)
         if unknown:  # a `start:` or `end:` written otherwise is not missing: told as the key it was meant to be
             return None

@@ -16,7 +16,7 @@ from archive_core.frontmatter import record_label
 from archive_core.layout import PEOPLE_FILE
 from archive_core.locales import LANGUAGES
 from archive_core.provenance import Citation, Correction, Fields, Localized
-from archive_core.suggestions import Suggestions, meant_key
+from archive_core.suggestions import Suggestions, meant_keys
 
 KEYS = frozenset(
     {"name", "country", "role", "articles", "official_name", "official_role", "sources", "note", "corrections"}
@@ -108,8 +108,10 @@ def _person(data_file: DataFile, index: int, item: Any, article_keys: Collection
         )
     role = item.get("role")
     if isinstance(role, dict) and (odd := [lang for lang in role if lang not in LANGUAGES]):
-        for lang in odd:  # `PL:`, or `en:` holding a zero-width space: told the language meant, not a text missing
-            hint = meant_key(lang, LANGUAGES, role, f"use {' and '.join(LANGUAGES)}")[0]
+        # `PL:`, or `en:` holding a zero-width space: told the language meant, not a text missing.
+        for lang, (hint, _) in zip(
+            odd, meant_keys(odd, LANGUAGES, role, f"use {' and '.join(LANGUAGES)}"), strict=True
+        ):
             checks.add(fields.fail(["role", str(lang)], "is not an archive language", hint))
     elif not isinstance(role, dict) or any(not isinstance(role.get(lang), str) for lang in LANGUAGES):
         checks.add(fields.fail(["role"], f"needs a text in each of {', '.join(LANGUAGES)}", "role: {pl: ..., en: ...}"))

@@ -945,18 +945,31 @@ def _chain_loop(v: _Validator, steps: list[TranslationStep]) -> None:
     for index, step in enumerate(steps):
         started.setdefault(step.from_lang, index)
         if (first := started.get(step.to_lang)) is not None:
-            start = node_line(v.root, f"translation_chain.{first}")
-            last = value_node(v.root, f"translation_chain.{index}")
-            # The step's last line: that of its last value (a block mapping ends where the next item starts).
-            ends = [value for _, value in last.value] if isinstance(last, yaml.MappingNode) else [last]
-            end = max((node.end_mark.line + 2 for node in ends if node is not None), default=start)
-            lines = f"lines {start} to {end}"
+            steps_told = f"step {first + 1}" if first == index else f"steps {first + 1} to {index + 1}"
+            lines = _step_lines(v.root, first, index)
+            # A step before another: its `to:` is that step's `from:` too. The last one's is the file's language.
+            correct = f", or correct this `to:` and the `from:` of step {index + 2}" if index + 1 < len(steps) else ""
             v.fail(
                 f"translation_chain.{index}.to",
                 f"{step.to_lang!r} is the language step {first + 1} translates from: the chain loops",
-                f"each step translates into a language the text was not in yet: delete steps {first + 1} to "
-                f"{index + 1} ({lines}), or correct this `to:`",
+                f"each step translates into a language the text was not in yet: delete {steps_told}"
+                f"{f' ({lines})' if lines else ''}{correct}",
             )
+
+
+def _step_lines(root: yaml.Node | None, first: int, last: int) -> str:
+    """The lines of steps `first` to `last` of the chain, to delete: none where they share a line with steps kept
+    (`translation_chain: [{...}, {...}]`), whose lines, deleted, would delete those too."""
+    chain = value_node(root, "translation_chain")
+    if not isinstance(chain, yaml.SequenceNode) or chain.flow_style:
+        return ""
+    start = chain.value[first].start_mark.line + 2
+    # The step's last line: that of its last value (a block mapping ends where the next item starts), a value that
+    # ends at a line's start (`by: >-` and its lines) ending on the line before.
+    step = chain.value[last]
+    ends = [value for _, value in step.value] if isinstance(step, yaml.MappingNode) else [step]
+    end = max((node.end_mark.line + (1 if node.end_mark.column == 0 else 2) for node in ends), default=start)
+    return f"line {start}" if end <= start else f"lines {start} to {end}"
 
 
 def _step(v: _Validator, index: int, item: dict[str, Any]) -> TranslationStep:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from slugify import slugify
 
+from .text import drawn_blank
+
 
 def closest(written: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The known name `written` was most likely meant to be, if one is close enough (`cutoff`, difflib's ratio),
@@ -103,6 +105,21 @@ def meant_key(written: object, known: Sequence[str], given: Iterable[object], ot
     return f"did you mean {meant!r}?", meant
 
 
+def meant_keys(
+    written: Iterable[object], known: Sequence[str], given: Iterable[object], otherwise: str
+) -> list[tuple[str, str | None]]:
+    """`meant_key` of each of `written` (the keys of one mapping not in `known`), in order, no key proposed twice:
+    `Title:` and `titel:` were both told "did you mean 'title'?", and followed, the file held `title:` twice."""
+    given, proposed, found = set(given), set(), []
+    for key in written:
+        hint, meant = meant_key(key, known, given, otherwise)
+        if meant is not None and meant in proposed:
+            hint, meant = f"{meant!r} is proposed for another one: delete this one, or merge it there", None
+        proposed.add(meant)
+        found.append((hint, meant))
+    return found
+
+
 def retype_hint(retyped: tuple[str, str], shown: str) -> str:
     """The hint for a name that looks like the name `shown` but holds a character that shows as a space or as
     nothing (`retyped_name`): "did you mean `lang`?" of a line that shows `lang:` leaves nothing to change."""
@@ -124,7 +141,11 @@ def as_slug(written: str, max_length: int = 0) -> str:
 def retyped_name(written: str) -> tuple[str, str] | None:
     """A name holding a character that shows as a space or as nothing (a no-break space pasted from a web page, a
     zero-width space): the name without it, and that character named; None for a name without one."""
-    odd = [char for char in written if char != " " and (char.isspace() or unicodedata.category(char) in ("Cf", "Zs"))]
+    odd = [
+        char
+        for char in written
+        if char != " " and (char.isspace() or unicodedata.category(char) in ("Cf", "Zs") or drawn_blank(char))
+    ]
     if not odd:
         return None
     named = f"U+{ord(odd[0]):04X} ({unicodedata.name(odd[0], 'unnamed')})"

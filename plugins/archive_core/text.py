@@ -116,6 +116,11 @@ _BLANK_SET = icu.UnicodeSet("[[[:Default_Ignorable_Code_Point:]&[:L:]]\u2800]") 
 _BLANK_LETTERS = frozenset(_BLANK_SET)
 
 
+def drawn_blank(char: str) -> bool:
+    """A letter or symbol drawn as nothing (U+3164 HANGUL FILLER, U+2800 BRAILLE PATTERN BLANK)."""
+    return char in _BLANK_LETTERS
+
+
 def _has_shape(char: str) -> bool:
     """A letter, digit, punctuation mark or symbol a page draws: not a space, a mark on its own, nor blank."""
     return unicodedata.category(char)[0] in "LNPS" and char not in _BLANK_LETTERS

@@ -378,6 +378,19 @@ def test_a_title_given_with_an_invisible_character_is_refused(capsys, tmp_path):
     assert result.code == 1 and "title:" in result.err and "U+200B" in result.err, result.err
 
 
+def test_a_title_typed_decomposed_is_the_source_s_title_and_written_composed(capsys, tmp_path):
+    """A macOS terminal passes `Zażółć` decomposed: it was told "the source's title was replaced by TITLE", the same
+    title, and written decomposed, where every other text the importer writes is composed."""
+    source = tmp_path / "title.txt"
+    title = "Zażółć gęślą jaźń"
+    source.write_text(f"{title}\nPierwsze zdanie artykułu.\nSource: {URL}\n", encoding="utf-8")
+    given = ("--title", unicodedata.normalize("NFD", title), "--date", "2025-10-26", "--lang", "pl")
+    result = run_import(capsys, source, tmp_path / "out", *given)
+    assert result.code == 0, result.err
+    assert "replaced by TITLE" not in result.err, result.err
+    assert f'title: "{title}"' in result.path.read_text(encoding="utf-8")
+
+
 def test_a_page_saved_as_xhtml_is_read_as_a_page(capsys, tmp_path):
     """An XML declaration before the doctype: the page was taken for plain text (its markup imported as words),
     and lxml refuses a declared encoding in text already decoded."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -113,18 +114,24 @@ def chain_problem(translated_from: str | None, translated_by: str | None) -> str
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    # Typed text composed (NFC), as the page's text is (`decoding.normalize`): a macOS terminal passes `ż` as `z` and
+    # U+0307, and TITLE was then another title than the page's own, the same to a reader.
+    title, publisher, note, translated_by = (
+        unicodedata.normalize("NFC", value) if value is not None else None
+        for value in (args.title, args.publisher, args.note, args.translated_by)
+    )
     options = ImportOptions(
-        title=args.title,
+        title=title,
         date=args.date,
         lang=args.lang,
         source_url=args.source_url,
-        publisher=args.publisher,
+        publisher=publisher,
         translation_key=args.key,
         slug=args.slug,
-        editor_note=args.note,
+        editor_note=note,
         raw=raw_copy(args.src, args.dest),
         translated_from=args.translated_from,
-        translated_by=args.translated_by,
+        translated_by=translated_by,
     )
     try:
         check_destination(args.dest)
@@ -137,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for dropped in imported.source.dropped:
         print(f"{args.src}:{dropped.line}: dropped {dropped.why}: {dropped.text!r}", file=sys.stderr)
-    if args.title and imported.source.title and args.title != imported.source.title:
+    if title and imported.source.title and title != imported.source.title:
         print(
             f"{args.src}: warning: title: the source's title {imported.source.title!r} was replaced by TITLE",
             file=sys.stderr,

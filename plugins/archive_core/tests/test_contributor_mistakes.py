@@ -523,11 +523,49 @@ def test_a_translation_chain_that_loops_is_told_the_steps_to_delete(tmp_path):
     assert problem == (
         "tytul.pl.md:17: translation_chain.1.to: 'vi' is the language step 1 translates from: the chain loops (each "
         "step translates into a language the text was not in yet: delete steps 1 to 2 (lines 13 to 18), or correct "
-        "this `to:`)"
+        "this `to:` and the `from:` of step 3)"
     )
     lines = (FRONT + CHAIN + BODY).split("\n")
     del lines[12:18]  # lines 13 to 18, as told
     assert told(tmp_path, {"articles/2025/tytul.pl.md": "\n".join(lines)}) == []
+
+
+@pytest.mark.parametrize(
+    ("chain", "told_steps", "deleted"),
+    [
+        # `by: >-` ends at the start of the next step's line: that line was told to be deleted too.
+        (CHAIN.replace("by: B\n", "by: >-\n      B\n"), "delete steps 1 to 2 (lines 13 to 19),", slice(12, 19)),
+        # Steps on one line: "lines 12 to 12" deleted the whole chain, steps 3 and 4 with it.
+        (
+            CHAIN.split("translation_chain:")[0] + "translation_chain: [{from: vi, to: de, by: A}, "
+            "{from: de, to: vi, by: B}, {from: vi, to: en, by: C}, {from: en, to: pl, by: D}]\n",
+            "delete steps 1 to 2, or",
+            None,
+        ),
+        # The last step's `to:` is the file's language: it cannot be corrected; one step is no "steps 1 to 1".
+        (
+            CHAIN.split("translation_chain:")[0] + "translation_chain:\n  - {from: pl, to: en, by: A}\n  - {from: en, "
+            "to: pl, by: B}\n",
+            "delete steps 1 to 2 (lines 13 to 14))",
+            slice(12, 14),
+        ),
+        (
+            CHAIN.split("translation_chain:")[0] + "translation_chain:\n  - {from: vi, to: vi, by: A}\n  - {from: vi, "
+            "to: en, by: B}\n  - {from: en, to: pl, by: C}\n",
+            "delete step 1 (line 13), or correct this `to:` and the `from:` of step 2)",
+            slice(12, 13),
+        ),
+    ],
+)
+def test_a_looping_chain_s_hint_names_the_lines_of_its_steps_alone(tmp_path, chain, told_steps, deleted):
+    english = FRONT.replace("lang: pl", "lang: en") + BODY
+    files = {"articles/2025/tytul.en.md": english, "articles/2025/tytul.pl.md": FRONT + chain + BODY}
+    [problem] = told(tmp_path, files)
+    assert told_steps in problem, problem
+    if deleted is not None:  # followed: nothing is left to tell
+        lines = (FRONT + chain + BODY).split("\n")
+        del lines[deleted]
+        assert told(tmp_path, {"articles/2025/tytul.pl.md": "\n".join(lines)}) == []
 
 
 def test_two_versions_that_each_say_they_translate_the_other_are_told_to_keep_one_translation(tmp_path):

@@ -48,3 +48,14 @@ def test_a_form_that_is_cldr_s_name_of_another_country_is_refused(tmp_path, form
 
 def test_a_form_that_is_cldr_s_name_of_its_own_country_passes(tmp_path):
     assert _parsed(tmp_path, "Wietnam, Vietnam, Wietnamu") == []
+
+
+def test_a_key_beside_countries_is_told_not_read_as_nothing(tmp_path):
+    """A second list under a key misspelt (`countrie:`) was dropped untold: its forms never searched."""
+    path = tmp_path / "country-names.yaml"
+    path.write_text(
+        "countries:\n  - code: VN\n    forms: [Wietnamu]\n    source: https://pl.wiktionary.org/wiki/Wietnam\n"
+        "countrie:\n  - code: PL\n    forms: [Polsce]\n    source: https://pl.wiktionary.org/wiki/Polska\n"
+    )
+    (problem,) = parse_country_names(load_data(path, tmp_path))[1]
+    assert (problem.field, problem.line, problem.message) == ("countrie", 5, "is not a known key")
