@@ -29,6 +29,7 @@ class Page:
 
 _SILENT = ("script", "style", "head")  # their text is not the page's text
 _LOADED_BY_SRC = ("script", "img", "iframe", "source", "audio", "video")
+_WATCHED = frozenset(("html", "link", "main", "div", "a", *_SILENT, *_LOADED_BY_SRC))  # what more than an id is read of
 
 
 class _Reader:
@@ -44,10 +45,13 @@ class _Reader:
 
     def start(self, tag: str, attributes) -> None:
         page = self.page
-        if tag == "html":
-            page.lang = attributes.get("lang")
         if "id" in attributes:
             page.ids.add(attributes["id"])
+        self.glue = tag == "bdi"
+        if tag not in _WATCHED:
+            return
+        if tag == "html":
+            page.lang = attributes.get("lang")
         if tag == "link" and attributes.get("rel") == "alternate" and attributes.get("hreflang"):
             page.alternates[attributes["hreflang"]] = attributes["href"]
         elif tag == "link" and attributes.get("href"):
@@ -66,7 +70,6 @@ class _Reader:
             page.resources.append(attributes["src"])
         if tag in _SILENT:
             self.silent += 1
-        self.glue = tag == "bdi"
 
     def end(self, tag: str) -> None:
         self.glue = tag == "bdi"
