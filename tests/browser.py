@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tools.chromium import MISSING, chromium_executable
-from tools.serve import make_server
+from tools.serve import SiteHandler, make_server
 
 
 def chromium_path() -> str:
@@ -34,8 +34,8 @@ class PageLog:
     failures: list[str] = field(default_factory=list)
 
 
-def serve(directory: Path) -> Iterator[Served]:
-    server = make_server(directory, 0, verbose=False)
+def serve(directory: Path, handler: type = SiteHandler) -> Iterator[Served]:
+    server = make_server(directory, 0, verbose=False, handler=handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

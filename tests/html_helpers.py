@@ -1,14 +1,19 @@
-"""Small readers of built pages, on the standard library's HTML parser."""
+"""Small readers of built pages: each page parsed once by lxml, and the result shared by every check that reads it
+while the page's bytes stay the same (the checks of every page of a large archive read each page many times)."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
+
+from lxml import etree
 
 
 @dataclass
 class Page:
+    """What the checks read of a page. Shared between them (`read_page`): read it, never change it."""
+
     path: Path
     lang: str | None = None
     alternates: dict[str, str] = field(default_factory=dict)
@@ -22,53 +27,61 @@ class Page:
     text: str = ""
 
 
-class _Parser(HTMLParser):
+_SILENT = ("script", "style", "head")  # their text is not the page's text
+_LOADED_BY_SRC = ("script", "img", "iframe", "source", "audio", "video")
+_WATCHED = frozenset(("html", "link", "main", "div", "a", *_SILENT, *_LOADED_BY_SRC))  # what more than an id is read of
+
+
+class _Reader:
+    """Fills a Page from the tags and the text between them, in document order."""
+
     def __init__(self, page: Page) -> None:
-        super().__init__(convert_charrefs=True)
         self.page = page
         self.chunks: list[str] = []
-        self.skip = 0
+        self.silent = 0
         self.in_main = 0
         self.in_lead = 0  # <div>s open since a `div.lead` opened, itself included
         self.glue = False  # a `<bdi>` (a label isolated for its direction) opened or closed: no word ends there
 
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
+    def start(self, tag: str, attributes) -> None:
+        page = self.page
+        if "id" in attributes:
+            page.ids.add(attributes["id"])
+        self.glue = tag == "bdi"
+        if tag not in _WATCHED:
+            return
         if tag == "html":
-            self.page.lang = a.get("lang")
-        if "id" in a:
-            self.page.ids.add(a["id"])
-        if tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
-            self.page.alternates[a["hreflang"]] = a["href"]
-        elif tag == "link" and a.get("href"):
-            self.page.resources.append(a["href"])
+            page.lang = attributes.get("lang")
+        if tag == "link" and attributes.get("rel") == "alternate" and attributes.get("hreflang"):
+            page.alternates[attributes["hreflang"]] = attributes["href"]
+        elif tag == "link" and attributes.get("href"):
+            page.resources.append(attributes["href"])
         if tag == "main":
             self.in_main += 1
-        if tag == "div" and (self.in_lead or "lead" in (a.get("class") or "").split()):
+        if tag == "div" and (self.in_lead or "lead" in (attributes.get("class") or "").split()):
             self.in_lead += 1
-        if tag == "a" and a.get("href"):
-            self.page.links.append(a["href"])
+        if tag == "a" and attributes.get("href"):
+            page.links.append(attributes["href"])
             if self.in_main and not self.in_lead:
-                self.page.main_links.append(a["href"])
-            if a.get("hreflang"):
-                self.page.link_langs[a["href"]] = a["hreflang"]
-        if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src"):
-            self.page.resources.append(a["src"])
-        if tag in ("script", "style", "head"):
-            self.skip += 1
-        self.glue = tag == "bdi"
+                page.main_links.append(attributes["href"])
+            if attributes.get("hreflang"):
+                page.link_langs[attributes["href"]] = attributes["hreflang"]
+        if tag in _LOADED_BY_SRC and attributes.get("src"):
+            page.resources.append(attributes["src"])
+        if tag in _SILENT:
+            self.silent += 1
 
-    def handle_endtag(self, tag):
+    def end(self, tag: str) -> None:
         self.glue = tag == "bdi"
-        if tag in ("script", "style", "head"):
-            self.skip -= 1
+        if tag in _SILENT:
+            self.silent -= 1
         if tag == "main":
             self.in_main -= 1
         if tag == "div" and self.in_lead:
             self.in_lead -= 1
 
-    def handle_data(self, data):
-        if self.skip:
+    def text(self, data: str | None) -> None:
+        if not data or self.silent:
             return
         if self.glue and self.chunks:
             self.chunks[-1] += data
@@ -77,11 +90,40 @@ class _Parser(HTMLParser):
         self.glue = False
 
 
-def read_page(path: Path) -> Page:
+def _parse(path: Path, html: bytes) -> Page:
     page = Page(path)
-    parser = _Parser(page)
-    parser.feed(path.read_text(encoding="utf-8"))
-    page.text = " ".join(" ".join(parser.chunks).split())
+    reader = _Reader(page)
+    root = etree.fromstring(html, etree.HTMLParser(encoding="utf-8")) if html.strip() else None
+    if root is None:  # no element at all
+        return page
+    # A tree gives each element's text (after its start tag) and tail (after its end tag): the tags and the text
+    # between them in document order, as a reader of the markup sees them. A comment only ends a run of text (and
+    # is walked only when asked for: its tail is text of the page).
+    for event, element in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+        if event in ("comment", "pi"):
+            reader.text(element.tail)
+        elif event == "start":
+            reader.start(element.tag, element.attrib)
+            reader.text(element.text)
+        else:
+            reader.end(element.tag)
+            reader.text(element.tail)
+    page.text = " ".join(" ".join(reader.chunks).split())
+    return page
+
+
+_READ: dict[Path, tuple[bytes, Page]] = {}
+
+
+def read_page(path: Path) -> Page:
+    """The page at `path`, parsed once while its bytes stay the same (a test that changes a page reads it anew)."""
+    html = path.read_bytes()
+    digest = hashlib.blake2b(html, digest_size=16).digest()
+    known = _READ.get(path)
+    if known is not None and known[0] == digest:
+        return known[1]
+    page = _parse(path, html)
+    _READ[path] = (digest, page)
     return page
 
 

@@ -11,8 +11,8 @@ import json
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -20,7 +20,7 @@ import pytest
 
 from archive_core import urls
 
-from .html_helpers import Page, read_page
+from .html_helpers import read_page
 
 # WCAG 2.2 AA, as axe-core tags it.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -121,46 +121,39 @@ def is_internal(url: str) -> bool:
     return not parts.scheme and not parts.netloc
 
 
-def _pages_read_once() -> Callable[[Path], Page]:
-    """`read_page`, each page parsed once however many pages link to it (a check of every page of a large archive
-    reads each page again for every link to it otherwise)."""
-    pages: dict[Path, Page] = {}
-
-    def page_at(path: Path) -> Page:
-        if path not in pages:
-            pages[path] = read_page(path)
-        return pages[path]
-
-    return page_at
-
-
 def broken_links(site: Path) -> list[str]:
     """Every internal href/src whose file is missing, or whose #fragment is not an id on the target page."""
-    page_at = _pages_read_once()
+    root = site.resolve()
+
+    @cache
+    def file_in_site(url_path: str) -> Path | None:  # the links of a site's pages share a few thousand targets
+        target = target_file(site, url_path)
+        return target if target.is_file() and target.resolve().is_relative_to(root) else None
+
+    def ids(page: Path) -> set[str]:
+        return read_page(page).ids
+
     broken = []
     for path in html_pages(site):
-        page = page_at(path)
+        page = read_page(path)
         base = page_url(site, path)
         for url in [*page.links, *page.resources, *page.alternates.values()]:
             if not is_internal(url):
                 continue
             absolute = urlsplit(urljoin(base, url))
-            target = target_file(site, absolute.path)
-            if not target.is_file() or not target.resolve().is_relative_to(site.resolve()):
+            target = file_in_site(absolute.path)
+            if target is None:
                 broken.append(f"{base}: {url} -> no such file")
-            elif (
-                absolute.fragment and target.suffix == ".html" and unquote(absolute.fragment) not in page_at(target).ids
-            ):
+            elif absolute.fragment and target.suffix == ".html" and unquote(absolute.fragment) not in ids(target):
                 broken.append(f"{base}: {url} -> no id {absolute.fragment!r} on that page")
     return broken
 
 
 def hreflang_problems(site: Path) -> list[str]:
     """Every page's alternates: targets exist, have that language, list the page itself, and list the same set."""
-    page_at = _pages_read_once()
     problems = []
     for path in html_pages(site):
-        page = page_at(path)
+        page = read_page(path)
         if not page.alternates:
             continue
         own = page_url(site, path)
@@ -173,7 +166,7 @@ def hreflang_problems(site: Path) -> list[str]:
             if not target.is_file():
                 problems.append(f"{own}: hreflang {lang} -> {url} is missing")
                 continue
-            other = page_at(target)
+            other = read_page(target)
             if lang != "x-default" and other.lang != lang:
                 problems.append(f"{own}: hreflang {lang} -> {url}, whose <html lang> is {other.lang!r}")
             if other.alternates != page.alternates:

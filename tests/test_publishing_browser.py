@@ -1,10 +1,20 @@
-"""The 404 page and the article head (JSON-LD, feeds) in real Chromium: no CSP violation, nothing fetched."""
+"""The 404 page and the article head (JSON-LD, feeds) in real Chromium: no CSP violation, nothing fetched; on a host
+that serves one 404 page for every address (GitHub Pages), the English one under /en/ (theme/js/not-found.js)."""
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
 
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tools.serve import NOT_FOUND_PAGE, SiteHandler
+
+from .browser import Served, serve, watch
 from .fixture_archive import PL_ARTICLE
+from .sitewide import AXE_TAGS
 
 pytestmark = pytest.mark.browser
 
@@ -14,3 +24,68 @@ def test_json_ld_is_data_the_browser_can_read(page, fixture_served):
     data = page.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
     assert data["@type"] == "NewsArticle"
     assert data["isBasedOn"]["url"] == "https://example.org/pl/hanoi"
+
+
+DOCUMENT_404 = "Failed to load resource: the server responded with a status of 404 (File not found)"
+
+
+class OneNotFoundPage(SiteHandler):
+    """A host that serves `/404.html` for every missing address, under /en/ too (GitHub Pages)."""
+
+    def not_found_page(self) -> Path:
+        return Path(self.directory) / NOT_FOUND_PAGE
+
+
+@pytest.fixture(scope="module")
+def one_404_served(fixture_site) -> Iterator[Served]:
+    yield from serve(fixture_site, OneNotFoundPage)
+
+
+def not_found(page, url: str) -> dict:
+    """What the 404 page at `url` shows, once its scripts are done: its language, title, sections, header links."""
+    response = page.goto(url, wait_until="networkidle")
+    assert response is not None and response.status == 404
+    return page.evaluate(
+        """() => ({
+            lang: document.documentElement.lang,
+            title: document.title,
+            sections: [...document.querySelectorAll('.not-found section')].map((s) => s.lang),
+            heading: document.querySelector('h1').textContent,
+            home: document.querySelector('.site-title a, header a[href]').getAttribute('href'),
+            address: location.pathname,
+        })"""
+    )
+
+
+def test_a_missing_english_address_gets_the_english_404_page_where_the_host_has_one(page, one_404_served):
+    log = watch(page)
+    statuses: dict[str, int] = {}
+    page.on("response", lambda response: statuses.setdefault(response.url, response.status))
+    url = one_404_served.base_url + "/en/no-such-page/"
+    shown = not_found(page, url)
+    assert shown == {
+        "lang": "en", "title": "Page not found · Nie znaleziono strony", "sections": ["en", "pl"],
+        "heading": "Page not found", "home": "/en/", "address": "/en/no-such-page/",
+    }  # fmt: skip
+    # Only the address itself is not found (Chromium says so in the console); a CSP violation is a console error.
+    assert {url: status for url, status in statuses.items() if status != 200} == {url: 404}
+    assert [error for error in log.console_errors if error != DOCUMENT_404] == [] and log.failures == []
+    assert {urlsplit(url).netloc for url in log.requests} == {urlsplit(one_404_served.base_url).netloc}
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    assert Axe().run(page, options=options).response["violations"] == []
+
+
+def test_a_missing_polish_address_keeps_the_polish_404_page(page, one_404_served):
+    log = watch(page)
+    shown = not_found(page, one_404_served.base_url + "/pl/nie-ma/")
+    assert (shown["lang"], shown["sections"], shown["home"]) == ("pl", ["pl", "en"], "/pl/")
+    assert not any(url.endswith("/en/404.html") for url in log.requests)
+
+
+def test_without_a_script_the_404_page_says_it_in_both_languages(chromium, one_404_served):
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        shown = not_found(context.new_page(), one_404_served.base_url + "/en/no-such-page/")
+    finally:
+        context.close()
+    assert (shown["lang"], shown["sections"]) == ("pl", ["pl", "en"])

@@ -65,9 +65,9 @@ def test_timeline_events_are_search_records_and_article_entries_are_not(site: Pa
 
 
 def test_only_the_search_pages_load_the_search_and_no_article_loads_a_script(site: Path):
-    """Search needs JavaScript; reading does not: a result marks its words by its link's text fragment, and the one
-    module other pages load (anchors.js: an old event address followed, the reader's #id kept by the language switch)
-    is one that no page needs to be read. An article page loads none."""
+    """Search needs JavaScript; reading does not: a result marks its words by its link's text fragment, and the
+    modules other pages load (anchors.js: an old event address followed, the reader's #id kept by the language switch;
+    the 404 page's not-found.js) are ones that no page needs to be read. An article page loads none."""
     scripts = {
         page.relative_to(site).as_posix(): set(SCRIPT_SOURCE.findall(page.read_text("utf-8")))
         for page in site.rglob("*.html")
@@ -75,7 +75,12 @@ def test_only_the_search_pages_load_the_search_and_no_article_loads_a_script(sit
     searching = {page for page, sources in scripts.items() if any("search" in source for source in sources)}
     assert searching == {"pl/szukaj/index.html", "en/search/index.html"}
     others = {source for page, sources in scripts.items() if page not in searching for source in sources}
-    assert others == {"/theme/js/anchors.js"}
+    assert others == {"/theme/js/anchors.js", "/theme/js/not-found.js"}
+    # The 404 page's, which shows it in the language of the address not found where the host has one 404 page.
+    assert {page for page, sources in scripts.items() if "/theme/js/not-found.js" in sources} == {
+        "404.html",
+        "en/404.html",
+    }
     inline = [
         page.relative_to(site)
         for page in site.rglob("*.html")
