@@ -219,6 +219,9 @@ function searchFor(value, delay) {
   // Busy from the first letter: the results shown are not yet those of the query in the box (the search waits for
   // the reader to stop typing), and a reader or a test waiting for the search to be done waits for this one.
   list.setAttribute("aria-busy", "true");
+  // A search still running is of a query no longer in the box: dropped, as a newer search drops it (run), else done
+  // before the debounce ends it showed its results, no longer busy, under a status naming the query typed since.
+  generation += 1;
   window.clearTimeout(timer);
   timer = window.setTimeout(run, delay);
 }
