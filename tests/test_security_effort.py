@@ -445,6 +445,21 @@ def test_a_problem_quoting_a_long_value_is_told_in_a_line_of_bounded_length():
     )
 
 
+def test_a_problem_naming_a_long_key_is_told_in_a_line_of_bounded_length():
+    """The field a problem names was shown whole: a key of 900 KB (`? "aaa..."`, which YAML takes of any length)
+    made an error line of 900 KB, its message bounded."""
+    key = "k" * 900_000
+    text = (
+        f'---\ntitle: "A"\ndate: 2025-10-27\nlang: en\ntranslation_key: a\nsource:\n  url: https://example.org/a\n'
+        f'  publisher: Example\n  ? "{key}"\n  : v\n---\n\nText.\n'
+    )
+    [problem] = _refused(text)[1]
+    shown = str(problem)
+    assert len(shown) < 10_000 and "characters not shown) …" in shown
+    assert shown.startswith("content/articles/2025/a.en.md:10: source.kkk")
+    assert shown.endswith("kkk: is not a known key (known keys: accessed, archived, publisher, raw, url)")
+
+
 def test_a_list_of_more_items_than_a_list_may_have_is_refused_at_once():
     """Each item is checked and told: `countries: [[], [], ...]` of 300,000 items (900 KB) took 10 s."""
     text = (
