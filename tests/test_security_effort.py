@@ -428,6 +428,22 @@ def test_a_body_of_more_markup_than_a_page_needs_is_refused_before_it_is_read(na
     assert refused.line == (body_line + 50_000 if over is None else text.count("\n") + 3 + over), refused
 
 
+def test_a_summary_of_more_markup_than_a_summary_needs_is_refused_before_it_is_read():
+    """A summary is Markdown too, read before the body's caps apply: `summary:` of 1.8 MB of `[` took 37 s to be
+    told it shows no word, of `&` 6 s. One longer as written than any summary needs is refused unread."""
+    for markup in ("[", "&"):
+        summary = markup * 1_800_000
+        text = f'---\ntitle: "A"\ndate: 2025-10-27\nlang: en\ntranslation_key: a\nsummary: "{summary}"\n---\n\nA.\n'
+        seconds, problems = _refused(text)
+        assert seconds < 3, markup
+        [refused] = [problem for problem in problems if problem.field == "summary"]
+        assert refused.line == 6 and refused.message.startswith("is 1,800,000 characters long as written, more than")
+    folded = "\n  ".join(["A summary of words."] * 1_200)  # 24,000 characters: the 20,001st on the file's line 1,007
+    text = f'---\ntitle: "A"\ndate: 2025-10-27\nlang: en\ntranslation_key: a\nsummary: >-\n  {folded}\n---\n\nA.\n'
+    [refused] = [problem for problem in _refused(text)[1] if problem.field == "summary"]
+    assert refused.line == 7 + 20_000 // len("A summary of words. "), refused
+
+
 def test_a_problem_quoting_a_long_value_is_told_in_a_line_of_bounded_length():
     """A note's passage not in the text was quoted whole: a passage of 900 KB made an error line of 900 KB."""
     passage = "a" * 900_000
