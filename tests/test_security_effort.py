@@ -428,6 +428,30 @@ def test_a_body_of_more_markup_than_a_page_needs_is_refused_before_it_is_read(na
     assert refused.line == (body_line + 50_000 if over is None else text.count("\n") + 3 + over), refused
 
 
+def test_a_long_article_with_a_table_of_a_few_thousand_cells_is_read_and_one_over_the_cap_is_told_what_to_do():
+    """A long article (9,000 words, 500 links and footnotes) with a table of every UN member state is read at once;
+    a table of 3,000 rows (21,000 `|`) is refused, and the hint says what to do with a table, not to split a text
+    that `holds a few hundred at most`."""
+    head = '---\ntitle: "A"\ndate: 2025-10-27\nlang: en\ntranslation_key: a\n'
+    head += "source:\n  url: https://example.org/a\n  publisher: Example\n---\n\n"
+    sentence = "The *delegates* met in Hanoi to sign the [convention](https://example.org/a_b) on cybercrime.[^{}] "
+    text = "".join(sentence.format(at) * 5 + "\n\n" for at in range(100)) + "".join(
+        f"[^{at}]: Note {at}.\n" for at in range(100)
+    )
+    header = "| State | Signed | Ratified | Notes | Source | Link |\n|---|---|---|---|---|---|\n"
+
+    def table(rows: int) -> str:
+        return header + "".join(
+            f"| State {at} | 2025-10-25 | no | _pending_ | UN | [x](https://example.org/{at}) |\n" for at in range(rows)
+        )
+
+    assert _seconds(lambda: parse_article(f"{head}{text}\n{table(193)}".encode(), "a.en.md")) < 3
+    with pytest.raises(ContentError) as refused:
+        parse_article(f"{head}{text}\n{table(3_000)}".encode(), "a.en.md")
+    [problem] = refused.value.problems
+    assert "more than 20,000 '|'" in problem.message and "{static}/" in problem.hint, problem
+
+
 def test_a_summary_of_more_markup_than_a_summary_needs_is_refused_before_it_is_read():
     """A summary is Markdown too, read before the body's caps apply: `summary:` of 1.8 MB of `[` took 37 s to be
     told it shows no word, of `&` 6 s. One longer as written than any summary needs is refused unread."""
