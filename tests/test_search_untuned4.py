@@ -35,6 +35,9 @@ def untuned4_served(tmp_path_factory):
         (EN, CEREMONY_URL, [CEREMONY[EN]]),
         (PL, CEREMONY_URL, [CEREMONY[PL]]),
         (EN, "http://un.org/en/hanoi-convention-signing-ceremony/#top", [CEREMONY[EN]]),  # without www., with a /
+        # As shared: with what a site or a post adds to track where a reader came from, which no source has.
+        (EN, CEREMONY_URL + "?utm_source=twitter&utm_medium=social", [CEREMONY[EN]]),
+        (PL, CEREMONY_URL + "?fbclid=IwAR0abc", [CEREMONY[PL]]),
         (PL, "https://www.gov.pl/web/sprawiedliwosc/ratyfikacja-konwencji-z-hanoi", [GOVERNMENT]),
         (EN, "https://www.gov.pl/web/sprawiedliwosc/ratyfikacja-konwencji-z-hanoi", [GOVERNMENT]),  # its stand-in
         # A domain: the pages whose sources are on it.

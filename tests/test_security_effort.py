@@ -428,6 +428,46 @@ def test_a_body_of_more_markup_than_a_page_needs_is_refused_before_it_is_read(na
     assert refused.line == (body_line + 50_000 if over is None else text.count("\n") + 3 + over), refused
 
 
+def test_a_long_article_with_a_table_of_a_few_thousand_cells_is_read_and_one_over_the_cap_is_told_what_to_do():
+    """A long article (9,000 words, 500 links and footnotes) with a table of every UN member state is read at once;
+    a table of 3,000 rows (21,000 `|`) is refused, and the hint says what to do with a table, not to split a text
+    that `holds a few hundred at most`."""
+    head = '---\ntitle: "A"\ndate: 2025-10-27\nlang: en\ntranslation_key: a\n'
+    head += "source:\n  url: https://example.org/a\n  publisher: Example\n---\n\n"
+    sentence = "The *delegates* met in Hanoi to sign the [convention](https://example.org/a_b) on cybercrime.[^{}] "
+    text = "".join(sentence.format(at) * 5 + "\n\n" for at in range(100)) + "".join(
+        f"[^{at}]: Note {at}.\n" for at in range(100)
+    )
+    header = "| State | Signed | Ratified | Notes | Source | Link |\n|---|---|---|---|---|---|\n"
+
+    def table(rows: int) -> str:
+        return header + "".join(
+            f"| State {at} | 2025-10-25 | no | _pending_ | UN | [x](https://example.org/{at}) |\n" for at in range(rows)
+        )
+
+    assert _seconds(lambda: parse_article(f"{head}{text}\n{table(193)}".encode(), "a.en.md")) < 3
+    with pytest.raises(ContentError) as refused:
+        parse_article(f"{head}{text}\n{table(3_000)}".encode(), "a.en.md")
+    [problem] = refused.value.problems
+    assert "more than 20,000 '|'" in problem.message and "{static}/" in problem.hint, problem
+
+
+def test_a_summary_of_more_markup_than_a_summary_needs_is_refused_before_it_is_read():
+    """A summary is Markdown too, read before the body's caps apply: `summary:` of 1.8 MB of `[` took 37 s to be
+    told it shows no word, of `&` 6 s. One longer as written than any summary needs is refused unread."""
+    for markup in ("[", "&"):
+        summary = markup * 1_800_000
+        text = f'---\ntitle: "A"\ndate: 2025-10-27\nlang: en\ntranslation_key: a\nsummary: "{summary}"\n---\n\nA.\n'
+        seconds, problems = _refused(text)
+        assert seconds < 3, markup
+        [refused] = [problem for problem in problems if problem.field == "summary"]
+        assert refused.line == 6 and refused.message.startswith("is 1,800,000 characters long as written, more than")
+    folded = "\n  ".join(["A summary of words."] * 1_200)  # 24,000 characters: the 20,001st on the file's line 1,007
+    text = f'---\ntitle: "A"\ndate: 2025-10-27\nlang: en\ntranslation_key: a\nsummary: >-\n  {folded}\n---\n\nA.\n'
+    [refused] = [problem for problem in _refused(text)[1] if problem.field == "summary"]
+    assert refused.line == 7 + 20_000 // len("A summary of words. "), refused
+
+
 def test_a_problem_quoting_a_long_value_is_told_in_a_line_of_bounded_length():
     """A note's passage not in the text was quoted whole: a passage of 900 KB made an error line of 900 KB."""
     passage = "a" * 900_000
@@ -443,6 +483,21 @@ def test_a_problem_quoting_a_long_value_is_told_in_a_line_of_bounded_length():
         "aaa' is not in the article's text (quote a passage of the text exactly, long enough to "
         "occur once, without Markdown marks)"
     )
+
+
+def test_a_problem_naming_a_long_key_is_told_in_a_line_of_bounded_length():
+    """The field a problem names was shown whole: a key of 900 KB (`? "aaa..."`, which YAML takes of any length)
+    made an error line of 900 KB, its message bounded."""
+    key = "k" * 900_000
+    text = (
+        f'---\ntitle: "A"\ndate: 2025-10-27\nlang: en\ntranslation_key: a\nsource:\n  url: https://example.org/a\n'
+        f'  publisher: Example\n  ? "{key}"\n  : v\n---\n\nText.\n'
+    )
+    [problem] = _refused(text)[1]
+    shown = str(problem)
+    assert len(shown) < 10_000 and "characters not shown) …" in shown
+    assert shown.startswith("content/articles/2025/a.en.md:10: source.kkk")
+    assert shown.endswith("kkk: is not a known key (known keys: accessed, archived, publisher, raw, url)")
 
 
 def test_a_list_of_more_items_than_a_list_may_have_is_refused_at_once():

@@ -530,3 +530,23 @@ def test_a_path_longer_than_a_checkout_on_windows_holds_is_refused(extra, conten
     [problem] = told
     assert problem.field == "file" and problem.message.startswith("makes a path of 161 characters from the repository")
     assert "at most 160 characters" in problem.hint and "CONTRIBUTING.md" in problem.hint
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_a_folder_longer_than_a_checkout_on_windows_makes_is_refused(extra, content_copy):
+    """Windows makes no folder that an 8.3 name (12 characters) could not be added to within MAX_PATH: a folder of 150
+    characters from the repository's root, its files' paths within 160, could not be checked out. 148 at most."""
+    folder = content_copy / "sources" / ("ł" * 60) / ("f" * (148 - len("content/sources/") - 61 + extra))
+    folder.mkdir(parents=True)
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text("x\n", encoding="utf-8")
+    problems = check(content_copy)
+    assert [p for p in problems if "a path of" in p.message] == []  # each file's path within 160
+    told = [p for p in problems if p.field == "folder"]
+    if not extra:
+        assert told == []
+        return
+    [problem] = told  # the folder, once
+    assert (problem.path, problem.field) == (str(folder), "folder")
+    assert problem.message.startswith("is a folder whose path from the repository's root has 149 characters")
+    assert "at most 148 characters" in problem.hint and "CONTRIBUTING.md" in problem.hint

@@ -18,19 +18,26 @@ from itertools import islice
 from .errors import Problem
 from .frontmatter import SplitDocument
 
-# (the characters counted together, the most a body may hold, what they are to the reader)
-MARKUP_CAPS: tuple[tuple[str, int, str], ...] = (
-    ("[", 20_000, "'[' (each opens a link, an image, a footnote or a marked passage)"),
-    ("*_", 20_000, "emphasis marks ('*', '_')"),
-    ("|", 20_000, "'|' (each ends a table's cell)"),
-    ("\n", 50_000, "lines"),  # an imported page of as many paragraphs as it may hold (20,000) makes 40,000
+_SPLIT_HINT = "a long article holds a few hundred at most: split the text into several articles"
+# A table of every UN member state, ten columns, holds about 2,000 `|`; one of 3,000 rows is data, not a page's text.
+_TABLE_HINT = (
+    "a table of every state of the world holds about 2,000: keep a larger table's data in a file linked from the "
+    "article ([the table]({static}/files/<name>.csv)), and in the text the rows a reader needs"
+)
+
+# (the characters counted together, the most a body may hold, what they are to the reader, what to do)
+MARKUP_CAPS: tuple[tuple[str, int, str, str], ...] = (
+    ("[", 20_000, "'[' (each opens a link, an image, a footnote or a marked passage)", _SPLIT_HINT),
+    ("*_", 20_000, "emphasis marks ('*', '_')", _SPLIT_HINT),
+    ("|", 20_000, "'|' (each ends a table's cell)", _TABLE_HINT),
+    ("\n", 50_000, "lines", _SPLIT_HINT),  # an imported page of as many paragraphs as it may hold (20,000) makes 40,000
 )
 
 
 def markup_problem(doc: SplitDocument) -> Problem | None:
     """The first cap of `MARKUP_CAPS` that the body of `doc` goes over, at the line of its first character over."""
     body = doc.body
-    for chars, cap, what in MARKUP_CAPS:
+    for chars, cap, what, hint in MARKUP_CAPS:
         if sum(body.count(char) for char in chars) <= cap:
             continue
         line = doc.body_line + body.count("\n", 0, _offset_past(body, chars, cap))
@@ -40,8 +47,7 @@ def markup_problem(doc: SplitDocument) -> Problem | None:
             "body",
             f"holds more than {cap:,} {what}, more than an article's page needs: markdown-it would take seconds "
             "for each file of them",
-            f"a long article holds a few hundred at most: split the text into several articles, or check that "
-            f"the file is really an article (the first one over {cap:,} is on this line)",
+            f"{hint}; or check that the file is really an article (the first one over {cap:,} is on this line)",
         )
     return None
 

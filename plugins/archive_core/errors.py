@@ -29,8 +29,9 @@ class Problem:
     column: int | None = dataclasses.field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
-        # Shown safely, as the path is: a message or hint may quote what the file writes (`before `x\u202e``).
-        path, field = display_path(self.path), shown(self.field)
+        # Shown safely, as the path is: a message or hint may quote what the file writes (`before `x\u202e``), and a
+        # field may be a key it writes (`? "..."`: YAML takes a key of any length).
+        path, field = display_path(self.path), _bounded(shown(self.field))
         message, hint = _bounded(shown(self.message)), _bounded(shown(self.hint))
         where = f"{path}:{self.line}" if self.line else path
         text = f"{where}: {field}: {message}"

@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from archive_core.errors import BuildFailed, Problem
-from archive_core.paths import long_path_problem
+from archive_core.paths import long_folder_problem, long_path_problem
 
 from .pelican_compat import CheckedWriter
 
@@ -74,6 +74,7 @@ class GuardedWriter(CheckedWriter):
         if escapes(self.output_path, path, self.resolved_folders):
             raise refusal(self.output_path, path)
         relative = os.path.relpath(os.path.join(self.output_path, path), self.output_path)
-        if problem := long_path_problem(f"output/{Path(relative).as_posix()}"):  # where `make html` writes it
+        written = f"output/{Path(relative).as_posix()}"  # where `make html` writes it
+        if problem := long_path_problem(written) or long_folder_problem(written.rsplit("/", 1)[0]):
             hint = "a page's address is made of its slug, topic or key: shorten the one that makes this one"
             raise BuildFailed([Problem(str(path), None, "save_as", problem, hint)])

@@ -393,9 +393,15 @@ def content_listing(content_dir: str | Path) -> Listing:
     listing.files, too_large = sizes.oversized(listing.files)  # a file too large is never read, nor hashed
     listing.problems += too_large
     shown_root = repository_path(content_dir)
+    folders: set[Path] = set()
     for path in listing.files:
-        if problem := long_path_problem(f"{shown_root}/{path.relative_to(content_dir).as_posix()}"):
+        relative = path.relative_to(content_dir)
+        if problem := long_path_problem(f"{shown_root}/{relative.as_posix()}"):
             listing.problems.append(Problem(str(path), None, "file", problem, LONG_PATH_HINT))
+        folder = "/".join((shown_root, *relative.parent.parts))
+        if relative.parent not in folders and (problem := long_folder_problem(folder)):
+            listing.problems.append(Problem(str(path.parent), None, "folder", problem, LONG_FOLDER_HINT))
+        folders.add(relative.parent)
     return listing
 
 
@@ -404,6 +410,14 @@ def content_listing(content_dir: str | Path) -> Listing:
 # of up to 96 (`C:\Users\<name>\Documents\GitHub\hanoi-convention-archive\` and room to spare) leaves 160 to a
 # path from the repository's root. The archive's own are under 100 (`content/articles/2025/<key>.<lang>.md`).
 MAX_PATH_CHARS = 160
+# Windows makes no folder that a name of 12 characters (8.3: `ABCDEFGH.TXT`) could not be put in under MAX_PATH (git
+# for Windows makes a checkout's folders so, at most 248 units): a folder's path from the root is 12 shorter.
+MAX_FOLDER_CHARS = MAX_PATH_CHARS - 12
+LONG_FOLDER_HINT = (
+    f"shorten the folder's names: a folder's path from the repository's root of at most {MAX_FOLDER_CHARS} characters "
+    "leaves room for the folder a contributor on Windows checks the repository out in (MAX_PATH, 260 characters, "
+    "less 12 for a file in it); see CONTRIBUTING.md"
+)
 LONG_PATH_HINT = (
     f"shorten the names of the file or its folders: a path from the repository's root of at most {MAX_PATH_CHARS} "
     "characters leaves room for the folder a contributor on Windows checks the repository out in (MAX_PATH, 260 "
@@ -419,12 +433,29 @@ def repository_path(folder: str | Path) -> str:
 
 def long_path_problem(relative: str) -> str | None:
     """Why `relative`, a path from the repository's root, is too long for a checkout on Windows, or None."""
-    units = len(relative.encode("utf-16-le", "surrogatepass")) // 2  # as Windows counts: a 😀 is two
+    units = _utf16_units(relative)
     if units <= MAX_PATH_CHARS:
         return None
     return (
         f"makes a path of {units} characters from the repository's root, longer than the {MAX_PATH_CHARS} every "
         "checkout can hold: Windows cannot hold it in the folder a contributor checks the repository out in"
+    )
+
+
+def _utf16_units(text: str) -> int:
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2  # as Windows counts: a 😀 is two
+
+
+def long_folder_problem(relative: str) -> str | None:
+    """Why `relative`, a folder's path from the repository's root, is too long for a checkout on Windows, or None."""
+    units = _utf16_units(relative)
+    if units <= MAX_FOLDER_CHARS:
+        return None
+    return (
+        f"is a folder whose path from the repository's root has {units} characters, more than the "
+        f"{MAX_FOLDER_CHARS} every checkout can hold: Windows makes no folder that a file name of 12 characters "
+        "could not be added to within MAX_PATH, so git cannot make it in the folder a contributor checks the "
+        "repository out in"
     )
 
 

@@ -83,9 +83,16 @@ def plain_text(html: str) -> str:
 SummaryProblem = tuple[int | None, str, str]
 
 
+# The most characters a summary may be written in: 20 times what a reader reads of it (LEAD_MAX_CHARS), and its links'
+# addresses as many again. Counted before markdown-it reads it (body_cost bounds the body so): 1.8 MB of `[` took 37 s.
+WRITTEN_MAX_CHARS = 20 * LEAD_MAX_CHARS
+
+
 def summary_problems(summary: str) -> list[SummaryProblem]:
     """Each problem of a given summary, where in its text it is: a link the body could not hold either, block
     syntax, an attribute other than a passage's language, and the bounds of what a reader reads."""
+    if len(summary) > WRITTEN_MAX_CHARS:
+        return [(WRITTEN_MAX_CHARS, *_written_too_long(len(summary)))]
     tokens = parse(summary)
     at = _Offsets(summary)
     problems = [
@@ -111,6 +118,15 @@ def summary_problems(summary: str) -> list[SummaryProblem]:
     if marker := marker_problem(html):
         problems.append((None, *marker))
     return problems + [(None, message, hint) for message, hint in _bound_problems(tokens, plain_text(html))]
+
+
+def _written_too_long(length: int) -> tuple[str, str]:
+    return (
+        f"is {length:,} characters long as written, more than the {WRITTEN_MAX_CHARS:,} a summary may be (its "
+        "Markdown is not read: the first character over is on this line)",
+        f"a summary is one paragraph of at most {LEAD_MAX_WORDS} words and {LEAD_MAX_CHARS:,} characters as read: "
+        "shorten it, or delete the line to use the lead paragraph",
+    )
 
 
 class _Offsets:

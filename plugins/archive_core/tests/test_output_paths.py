@@ -70,9 +70,20 @@ def test_the_writer_writes_inside(tmp_path):
 def test_the_writer_refuses_a_path_longer_than_a_checkout_on_windows_holds(tmp_path):
     """Windows' MAX_PATH (260) less a checkout folder: 160 characters from the repository's root at most."""
     writer = GuardedWriter(str(tmp_path), settings={"PAGINATED_TEMPLATES": {}})
-    longest = "en/" + "a" * (160 - len("output/en/") - len("/index.html")) + "/index.html"
+    folder = "en/" + "a" * (148 - len("output/en/"))  # the longest folder (MAX_FOLDER_CHARS)
+    longest = folder + "/" + "i" * (160 - 148 - len("/.html")) + ".html"
     writer.write_file(longest, Template("<p>x</p>"), {})
     with pytest.raises(BuildFailed) as info:
         writer.write_file("en/" + "a" * 200 + "/index.html", Template("<p>x</p>"), {})
     assert "save_as: makes a path of 221 characters from the repository's root, longer than the 160" in str(info.value)
     assert [path.name for path in tmp_path.iterdir()] == ["en"] and len(list((tmp_path / "en").iterdir())) == 1
+
+
+def test_the_writer_refuses_a_folder_longer_than_a_checkout_on_windows_makes(tmp_path):
+    """Windows makes no folder an 8.3 name (12 characters) could not be added to within MAX_PATH: 148 characters from
+    the repository's root at most, a page's path within 160 all the same."""
+    writer = GuardedWriter(str(tmp_path), settings={"PAGINATED_TEMPLATES": {}})
+    with pytest.raises(BuildFailed) as info:
+        writer.write_file("en/" + "a" * (149 - len("output/en/")) + "/x.html", Template("<p>x</p>"), {})
+    assert "save_as: is a folder whose path from the repository's root has 149 characters" in str(info.value)
+    assert list(tmp_path.iterdir()) == []

@@ -219,6 +219,9 @@ function searchFor(value, delay) {
   // Busy from the first letter: the results shown are not yet those of the query in the box (the search waits for
   // the reader to stop typing), and a reader or a test waiting for the search to be done waits for this one.
   list.setAttribute("aria-busy", "true");
+  // A search still running is of a query no longer in the box: dropped, as a newer search drops it (run), else done
+  // before the debounce ends it showed its results, no longer busy, under a status naming the query typed since.
+  generation += 1;
   window.clearTimeout(timer);
   timer = window.setTimeout(run, delay);
 }
@@ -275,14 +278,18 @@ const PART_SEPARATOR = /[^\p{L}\p{N}'’]+/u;
 // holds, and found nothing. The index holds the address of each page's sources as one word after
 // ADDRESS_WORD_LETTER (archive_core.facets.address_word: its letters and figures without its scheme, `www.` or
 // fragment): a typed address is searched as that word, where a page's source has it (a domain: every page whose
-// source is on it), else as before.
+// source is on it), else as before. An address shared carries a query a site or a post adds to track where its
+// readers come from (`?utm_source=...`, `?fbclid=...`), which no source has: where the whole is in no page, it is
+// searched without its query.
 const ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?(?:[/?#]\S*)?$/iu;
 const ADDRESS_WORD_LETTER = "w";
 
-function addressWord(core) {
-  if (!ADDRESS.test(core)) return "";
+// The words a typed address may be held as: the whole, then without its query.
+function addressWords(core) {
+  if (!ADDRESS.test(core)) return [];
   const bare = core.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//u, "").replace(/^www\./u, "").split("#")[0];
-  return ADDRESS_WORD_LETTER + bare.replace(/[^a-z0-9]/gu, "");
+  const word = (text) => ADDRESS_WORD_LETTER + text.replace(/[^a-z0-9]/gu, "");
+  return [...new Set([word(bare), word(bare.split("?")[0])])];
 }
 
 // A word of letters the index does not hold (a typo: "ratyfkacja") is searched by Pagefind as the longest start of
@@ -477,8 +484,9 @@ function inAPhrase(words) {
 // word as the status shows it searched where that is not what Pagefind is asked (a day: dayAsHeld), and, for a day
 // searched as its held word, the forms of it a page's text may write too (each searched after: withDayAsWritten)].
 async function wordAsHeld(pagefind, word, checked) {
-  const address = addressWord(word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, ""));
-  if (address && (await indexHolds(pagefind, address, 0))) return [address, undefined, word];
+  for (const address of addressWords(word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, ""))) {
+    if (await indexHolds(pagefind, address, 0)) return [address, undefined, word];
+  }
   const parts = word.split(PART_SEPARATOR).filter(Boolean);
   if (INNER_PUNCTUATION.test(word) && /\p{L}/u.test(word) && parts.some((part) => part.length > 1)) {
     return [(await indexHolds(pagefind, parts.join(""))) ? word : parts.join(" ")];
