@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from jinja2 import Template
 
 from archive_core.errors import BuildFailed
-from archive_core.output_paths import GuardedWriter, escapes
+from archive_core.output_paths import GuardedWriter, escapes, relative_posix
 
 
 @pytest.mark.parametrize(
@@ -76,3 +79,27 @@ def test_the_writer_refuses_a_path_longer_than_a_checkout_on_windows_holds(tmp_p
         writer.write_file("en/" + "a" * 200 + "/index.html", Template("<p>x</p>"), {})
     assert "save_as: makes a path of 221 characters from the repository's root, longer than the 160" in str(info.value)
     assert [path.name for path in tmp_path.iterdir()] == ["en"] and len(list((tmp_path / "en").iterdir())) == 1
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "pl/index.html",
+        "pl/2025/slug/cite.bib",
+        "pl/../en/index.html",
+        "pl//2025/./slug/index.html",
+        ".",
+        "../output/pl/index.html",
+        "../output-evil/index.html",
+        "../index.html",
+        "zażółć/index.html",
+    ],
+)
+@pytest.mark.parametrize("absolute", [False, True])
+def test_the_relative_path_is_what_relpath_gives(tmp_path, monkeypatch, path, absolute):
+    # The long-path check names the path from the output folder; the shortcut for a path inside must give relpath's.
+    monkeypatch.chdir(tmp_path)
+    for output in ("output", str(tmp_path / "output")):
+        given = os.path.join(os.path.abspath(output), path) if absolute else path
+        expected = Path(os.path.relpath(os.path.join(output, given), output)).as_posix()
+        assert relative_posix(output, given) == expected
