@@ -48,6 +48,19 @@ def _real(folder: str, resolved: dict[str, str]) -> str:
     return real
 
 
+def relative_posix(output_dir: str | Path, path: str | Path) -> str:
+    """`path` (absolute, or relative to `output_dir`) from `output_dir`, with `/`, as `os.path.relpath` and
+    `as_posix` give it: for a path inside, by cutting the folder off the normalized path (every file a build
+    writes is checked twice, and relpath's and pathlib's work was most of a check)."""
+    root = os.path.abspath(output_dir)
+    joined = os.path.normpath(os.path.join(root, path))
+    if joined.startswith(root + os.sep) and root != os.sep:
+        relative = joined[len(root) + 1 :]
+    else:
+        relative = os.path.relpath(joined, root)
+    return relative if os.sep == "/" else Path(relative).as_posix()
+
+
 def refusal(output_dir: str | Path, path: str | Path) -> BuildFailed:
     return BuildFailed(
         [
@@ -73,8 +86,7 @@ class GuardedWriter(CheckedWriter):
     def refuse(self, path: str) -> None:
         if escapes(self.output_path, path, self.resolved_folders):
             raise refusal(self.output_path, path)
-        relative = os.path.relpath(os.path.join(self.output_path, path), self.output_path)
-        written = f"output/{Path(relative).as_posix()}"  # where `make html` writes it
+        written = f"output/{relative_posix(self.output_path, path)}"  # where `make html` writes it
         if problem := long_path_problem(written) or long_folder_problem(written.rsplit("/", 1)[0]):
             hint = "a page's address is made of its slug, topic or key: shorten the one that makes this one"
             raise BuildFailed([Problem(str(path), None, "save_as", problem, hint)])

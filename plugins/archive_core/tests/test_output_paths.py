@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from jinja2 import Template
 
 from archive_core.errors import BuildFailed
-from archive_core.output_paths import GuardedWriter, escapes
+from archive_core.output_paths import GuardedWriter, escapes, relative_posix
 
 
 @pytest.mark.parametrize(
@@ -87,3 +90,27 @@ def test_the_writer_refuses_a_folder_longer_than_a_checkout_on_windows_makes(tmp
         writer.write_file("en/" + "a" * (149 - len("output/en/")) + "/x.html", Template("<p>x</p>"), {})
     assert "save_as: is a folder whose path from the repository's root has 149 characters" in str(info.value)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "pl/index.html",
+        "pl/2025/slug/cite.bib",
+        "pl/../en/index.html",
+        "pl//2025/./slug/index.html",
+        ".",
+        "../output/pl/index.html",
+        "../output-evil/index.html",
+        "../index.html",
+        "zażółć/index.html",
+    ],
+)
+@pytest.mark.parametrize("absolute", [False, True])
+def test_the_relative_path_is_what_relpath_gives(tmp_path, monkeypatch, path, absolute):
+    # The long-path check names the path from the output folder; the shortcut for a path inside must give relpath's.
+    monkeypatch.chdir(tmp_path)
+    for output in ("output", str(tmp_path / "output")):
+        given = os.path.join(os.path.abspath(output), path) if absolute else path
+        expected = Path(os.path.relpath(os.path.join(output, given), output)).as_posix()
+        assert relative_posix(output, given) == expected
