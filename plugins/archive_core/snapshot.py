@@ -146,7 +146,7 @@ def take(
             progress(advance=count)
 
     docs, read_problems = read_articles(content_dir, files, layout, workers=workers, cache=cache, progress=advance)
-    # Each article names its publisher from here on: given, or taken from data/publishers.yaml (a warning).
+    # Each article names its publisher from here on: given, or taken from data/publishers.yaml.
     docs, source_problems = with_publishers(content_dir, docs)
     reading = (*problems, *read_problems, *source_problems)
     snapshot = ContentSnapshot(content_dir, tuple(docs), (), CountryData(), reading, layout=layout)
