@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -566,6 +567,48 @@ def test_a_looping_chain_s_hint_names_the_lines_of_its_steps_alone(tmp_path, cha
         lines = (FRONT + chain + BODY).split("\n")
         del lines[deleted]
         assert told(tmp_path, {"articles/2025/tytul.pl.md": "\n".join(lines)}) == []
+
+
+def _flow_chain(origin: str, *languages: str) -> str:
+    """A `translation:` from the last step's language and a chain through `languages`, one step a line (line 13 on)."""
+    steps = "".join(
+        f"  - {{from: {a}, to: {b}, by: T{index}}}\n" for index, (a, b) in enumerate(pairwise(languages), start=1)
+    )
+    return f"translation:\n  from: {origin}\n  by: Jan\ntranslation_chain:\n{steps}"
+
+
+@pytest.mark.parametrize(
+    ("languages", "told_steps"),
+    [
+        # A loop inside a loop: told `en..en` first, then, followed, `vi..vi`: two rounds for one chain.
+        (("vi", "en", "fr", "en", "vi", "en", "pl"), ["delete steps 1 to 4 (lines 13 to 16))"]),
+        # Two loops apart: told the first, then, followed, the second.
+        (
+            ("vi", "de", "vi", "en", "fr", "en", "pl"),
+            ["delete steps 1 to 2 (lines 13 to 14))", "delete steps 4 to 5 (lines 16 to 17))"],
+        ),
+        # Loops that share a language: `en` before steps 2 and 4 and after step 5.
+        (
+            ("vi", "en", "fr", "en", "de", "en", "pl"),
+            ["delete steps 2 to 3 (lines 14 to 15))", "delete steps 4 to 5 (lines 16 to 17))"],
+        ),
+    ],
+)
+def test_every_loop_of_a_translation_chain_is_told_at_once_and_followed_ends_them(tmp_path, languages, told_steps):
+    """A chain with more than one loop was told one loop a run (the first step back into a language), the next
+    only once that one was deleted."""
+    english = FRONT.replace("lang: pl", "lang: en") + BODY
+    text = FRONT + _flow_chain(languages[-2], *languages) + BODY
+    problems = told(tmp_path, {"articles/2025/tytul.en.md": english, "articles/2025/tytul.pl.md": text})
+    assert len(problems) == len(told_steps), problems
+    for problem, steps in zip(problems, told_steps, strict=True):
+        assert "the chain loops" in problem and steps in problem, problem
+    lines = text.split("\n")
+    for problem in problems:  # every hint followed at once
+        first, last = re.search(r"\(lines? (\d+)(?: to (\d+))?\)", problem).groups()
+        for number in range(int(first), int(last or first) + 1):
+            lines[number - 1] = None
+    assert told(tmp_path, {"articles/2025/tytul.pl.md": "\n".join(x for x in lines if x is not None)}) == []
 
 
 def test_two_versions_that_each_say_they_translate_the_other_are_told_to_keep_one_translation(tmp_path):
