@@ -344,7 +344,20 @@ class _Validator:
         """`field` is missing: told the value the file's name gives, where it gives one; else `otherwise`."""
         value = self.named.get(field)
         hint = f"add `{_key(field)}: {value}` {_where(field)}: the file's name gives it" if value else otherwise
+        name = ARTICLE_NAME.fullmatch(Path(self.doc.path).name)
+        if field == "translation_key" and not value and name and (key := as_slug(name["key"], SLUG_MAX_LENGTH)):
+            hint = f"add `translation_key: {key}` {_where(field)}{self.renamed_for_key(key)}"
         self.fail(field, "is missing", hint or f"add `{_key(field)}: ...` {_where(field)}")
+
+    def renamed_for_key(self, key: str) -> str:
+        """`, and rename the file to <key>.<lang>.md...` where the file's name holds a key no `translation_key:` may
+        be written as (`Łódź-Konferencja.pl.md`): a hint to write `key` alone was followed by one to rename the
+        file to it, a round each. Nothing where the name is a key: what it contradicts is told with both ways out
+        (`file_place`)."""
+        name = ARTICLE_NAME.fullmatch(Path(self.doc.path).name)
+        if name is None or is_slug(name["key"]):
+            return ""
+        return f", and rename the file to {key}.{name['lang']}.md, in its folder (its name starts with the key)"
 
     def text(self, field: str, value: Any, required: bool = False) -> str | None:
         if value is None:
@@ -395,8 +408,11 @@ class _Validator:
         if text is not None and not is_slug(text):
             rule = f"use only a-z, 0-9 and single hyphens, at most {SLUG_MAX_LENGTH} characters"
             hint = slug_hint(_key(field), text, rule, SLUG_MAX_LENGTH)
-            if as_slug(text, SLUG_MAX_LENGTH) == PAGINATION_FOLDER:
+            proposed = as_slug(text, SLUG_MAX_LENGTH)
+            if proposed == PAGINATION_FOLDER:
                 hint = f"{rule}, and not {PAGINATION_FOLDER!r}, the address of a year page's next pages"
+            elif field == "translation_key" and proposed:
+                hint += self.renamed_for_key(proposed)
             self.fail(field, f"{text!r} is not a valid slug", hint)
         return text
 

@@ -569,6 +569,26 @@ def test_a_looping_chain_s_hint_names_the_lines_of_its_steps_alone(tmp_path, cha
         assert told(tmp_path, {"articles/2025/tytul.pl.md": "\n".join(lines)}) == []
 
 
+@pytest.mark.parametrize(
+    ("name", "key_line"),
+    [
+        ("łódź-konferencja", "translation_key: łódź-konferencja\n"),
+        ("Łódź-Konferencja", "translation_key: Łódź-Konferencja\n"),
+        ("łódź-konferencja", ""),  # left out: the name gives no key that may be written
+    ],
+    ids=["the key as the name", "in capitals", "no key"],
+)
+def test_a_file_named_with_letters_a_key_cannot_hold_is_told_its_name_and_key_in_one_hint(tmp_path, name, key_line):
+    """`łódź-konferencja.pl.md` was told to write `translation_key: lodz-konferencja`, and, that done, to rename the
+    file to it: two rounds for one slip."""
+    text = FRONT.replace("translation_key: tytul\n", key_line) + BODY
+    [problem] = told(tmp_path / "sent", {f"articles/2025/{name}.pl.md": text})
+    assert "`translation_key: lodz-konferencja`" in problem, problem
+    assert "rename the file to lodz-konferencja.pl.md" in problem, problem
+    followed = FRONT.replace("translation_key: tytul", "translation_key: lodz-konferencja") + BODY
+    assert told(tmp_path / "followed", {"articles/2025/lodz-konferencja.pl.md": followed}) == []
+
+
 def _flow_chain(origin: str, *languages: str) -> str:
     """A `translation:` from the last step's language and a chain through `languages`, one step a line (line 13 on)."""
     steps = "".join(
