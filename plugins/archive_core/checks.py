@@ -30,7 +30,7 @@ from .convention import CONVENTION_FILE
 from .country_data import check_counts
 from .errors import ContentError, Problem, display_path
 from .events import check_figures
-from .layout import ARTICLE_SUFFIX, COUNTRIES_FILE, EVENTS_DIR, Layout, meant_data_file
+from .layout import ARTICLE_SUFFIX, COUNTRIES_FILE, EVENTS_DIR, PEOPLE_FILE, Layout, meant_data_file
 from .links import (
     UNREACHABLE,
     broken_link_problems,
@@ -42,6 +42,7 @@ from .links import (
 )
 from .locales import LANGUAGES
 from .paths import PORTABLE_HINT
+from .people_named import unnamed_people
 from .provenance import same_address
 from .reading import url_collisions
 from .schema import is_placeholder
@@ -312,6 +313,12 @@ def check_event_articles(snapshot: ContentSnapshot) -> list[Problem]:
     return article_date_warnings(_lines(snapshot), snapshot.events, dates)
 
 
+def check_people_articles(snapshot: ContentSnapshot) -> list[Problem]:
+    """Each person of people.yaml is named in every version of the articles listed for them (warnings)."""
+    data_file = _lines(snapshot).file(snapshot.content_dir / PEOPLE_FILE)
+    return unnamed_people(data_file, snapshot.countries.people, snapshot.articles) if data_file else []
+
+
 def check_cited_pages(snapshot: ContentSnapshot) -> list[Problem]:
     """One page cited by several records with one title and one publisher."""
     return source_problems(_lines(snapshot), snapshot.events)
@@ -342,6 +349,7 @@ CHECKS: tuple[Check, ...] = (
     check_as_of,  # convention.yaml's as_of against the sources of countries.yaml
     check_entry_into_force,  # a dated entry into force against the ratifications
     check_event_articles,  # an event listing an article published before it (warning)
+    check_people_articles,  # a person listed for an article that does not name them (warning)
     check_cited_pages,  # one page cited with two titles or two publishers
     check_about_pages,  # content/about/about.<lang>.md
     check_unknown_files,  # a file no part of the build reads
