@@ -589,6 +589,42 @@ def test_a_file_named_with_letters_a_key_cannot_hold_is_told_its_name_and_key_in
     assert told(tmp_path / "followed", {"articles/2025/lodz-konferencja.pl.md": followed}) == []
 
 
+@pytest.mark.parametrize(
+    ("front", "spaces"),
+    [
+        (FRONT.replace("  url:", "\turl:"), 2),  # under `source:`: a level in
+        (FRONT.replace("  url:", "\turl:").replace("  publisher:", "\tpublisher:"), 2),
+        (FRONT.replace("lang: pl", "\tlang: pl"), 0),  # a top-level key: its siblings' level
+        (FRONT.replace("source:\n", "source:\n\t# the original\n"), 2),  # a comment, as the lines under it
+    ],
+    ids=["one line", "two lines", "a top-level key", "a comment"],
+)
+def test_a_line_indented_with_a_tab_is_told_with_the_file_s_other_problems(tmp_path, front, spaces):
+    """The tab was the one problem told: YAML read nothing else, and the date and the country, wrong too, were told
+    a round later."""
+    text = front.replace("lang: pl", "lang: pl\ncountries: [pl]").replace("date: 2025-10-26", "date: 26.10.2025")
+    problems = told(tmp_path / "sent", {"articles/2025/tytul.pl.md": text + BODY})
+    tabbed = [number for number, line in enumerate(text.split("\n"), start=1) if line.startswith("\t")]
+    told_tabs = [problem for problem in problems if ": front-matter: " in problem]
+    assert [int(problem.split(":")[1]) for problem in told_tabs] == tabbed, problems
+    for problem in told_tabs:
+        said = f"indent this line with {spaces} spaces, as" if spaces else "delete the tab"
+        assert said in problem, problem
+    assert any("date: '26.10.2025' is not a date" in problem for problem in problems), problems
+    assert any("countries.0: 'pl'" in problem for problem in problems), problems
+    followed = text.replace("\t", " " * spaces).replace("26.10.2025", "2025-10-26").replace("[pl]", "[PL]")
+    assert told(tmp_path / "followed", {"articles/2025/tytul.pl.md": followed + BODY}) == []
+
+
+def test_a_tab_where_the_lines_around_it_are_at_two_levels_is_told_alone(tmp_path):
+    """After a block's last line the tab's line may be the block's or the next field: read as either, its other
+    problems would be of a guess (`name.country: is not an archive language`)."""
+    text = FRONT.replace("lang: pl", "lang: pl\ncountries: [pl]").replace("  publisher:", "\tpublisher:")
+    text = text.replace("source:\n", "source:\n  accessed: 2026-01-01\n") + "tags: [x]\n"
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": text + BODY})
+    assert "this line is indented with a tab: YAML indents with spaces only; replace the tab with spaces" in problem
+
+
 def _flow_chain(origin: str, *languages: str) -> str:
     """A `translation:` from the last step's language and a chain through `languages`, one step a line (line 13 on)."""
     steps = "".join(
