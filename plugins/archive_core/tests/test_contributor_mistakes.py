@@ -125,6 +125,16 @@ def test_a_country_named_instead_of_its_code_is_told_its_code(tmp_path, name, te
     assert any(p.startswith(expected) for p in problems), problems
 
 
+@pytest.mark.parametrize(("written", "code"), [("UE", "EU"), ("ue", "EU"), ("Unia Europejska", "EU")])
+def test_the_european_union_written_as_polish_abbreviates_it_is_told_eu(tmp_path, written, code):
+    """`UE` (Unia Europejska) was told the rule alone, "ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU"."""
+    text = FRONT.replace("lang: pl", f"lang: pl\ncountries: [VN, {written}]") + BODY
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": text})
+    assert f"countries.1: '{written}' is not a known country code (write {code}:" in problem, problem
+    followed = text.replace(f"[VN, {written}]", f"[VN, {code}]")
+    assert told(tmp_path, {"articles/2025/tytul.pl.md": followed}) == []
+
+
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
