@@ -98,28 +98,34 @@ _MAPPING_ITEM = re.compile(r"^ *- +[^\s#\[{\"'][^:#]*:(?:\s|$)")
 
 def tabs_as_spaces(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]] | None:
     """`lines` with the tabs of each line's indentation written as spaces, as the lines around it are indented:
-    a level deeper than a line that opens a block (`source:`), else at the level of the lines before and after it;
-    and each such line's 0-based number with the spaces it got. None when no line is indented with a tab, or when
-    the lines around one are at two levels (after a block's last line: is it the block's or the next?). Where the
-    lines, so read, are YAML, the file's other problems are told with the tabs', not a round later."""
+    a level deeper than a line that opens a block (`source:`), at the level of the line above when that is
+    indented with the same tabs (its sibling), else at the level of the lines before and after it; and each such
+    line's 0-based number with the spaces it got. None when no line is indented with a tab, or when the lines around
+    one are at two levels (after a block's last line: is it the block's or the next?). Where the lines, so read,
+    are YAML, the file's other problems are told with the tabs', not a round later."""
     respaced, tabbed = list(lines), []
     for number, line in enumerate(lines):
-        indentation = line[: len(line) - len(line.lstrip(" \t"))]
+        indentation = _indentation(line)
         if "\t" not in indentation:
             continue
-        before = next((respaced[n] for n in range(number - 1, -1, -1) if respaced[n].strip()), "")
+        above = next((n for n in range(number - 1, -1, -1) if lines[n].strip()), None)
+        before = respaced[above] if above is not None else ""
         after = next((lines[n] for n in range(number + 1, len(lines)) if lines[n].strip()), None)
         if _OPENS_BLOCK.match(before):
             spaces = len(before) - len(before.lstrip(" ")) + 2
+        elif above is not None and _indentation(lines[above]) == indentation:
+            spaces = len(before) - len(before.lstrip(" "))  # tabbed as the line above: its sibling
         else:
             spaces = _level(before, line)
-            if after is not None and (
-                "\t" in after[: len(after) - len(after.lstrip())] or _level(after, line) != spaces
-            ):
+            if after is not None and ("\t" in _indentation(after) or _level(after, line) != spaces):
                 return None
         respaced[number] = " " * spaces + line[len(indentation) :]
         tabbed.append((number, spaces))
     return (respaced, tabbed) if tabbed else None
+
+
+def _indentation(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" \t"))]
 
 
 def _level(neighbour: str, line: str) -> int:

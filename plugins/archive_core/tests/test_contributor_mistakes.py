@@ -604,10 +604,11 @@ def test_a_file_named_with_letters_a_key_cannot_hold_is_told_its_name_and_key_in
     [
         (FRONT.replace("  url:", "\turl:"), 2),  # under `source:`: a level in
         (FRONT.replace("  url:", "\turl:").replace("  publisher:", "\tpublisher:"), 2),
+        (FRONT.replace("  url:", "\turl:").replace("  publisher:", "\tpublisher:") + "tags: [x]\n", 2),
         (FRONT.replace("lang: pl", "\tlang: pl"), 0),  # a top-level key: its siblings' level
         (FRONT.replace("source:\n", "source:\n\t# the original\n"), 2),  # a comment, as the lines under it
     ],
-    ids=["one line", "two lines", "a top-level key", "a comment"],
+    ids=["one line", "two lines", "two lines, then a top-level key", "a top-level key", "a comment"],
 )
 def test_a_line_indented_with_a_tab_is_told_with_the_file_s_other_problems(tmp_path, front, spaces):
     """The tab was the one problem told: YAML read nothing else, and the date and the country, wrong too, were told
