@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .about_pages import check_about
 from .agreement import (
@@ -61,6 +61,8 @@ from .versions import (
 
 if TYPE_CHECKING:
     from .articles import ArticleDocument
+    from .file_place import UnreadVersion
+    from .schema import ArticleMeta
     from .snapshot import ContentSnapshot
 
 
@@ -138,18 +140,30 @@ def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
     is missing, versions that list different countries, translations of another source (warnings)."""
     documents = [(doc.path, doc.meta) for doc in snapshot.articles]
     lines = {doc.path: doc for doc in snapshot.articles}
+    unread = {version.path: version for version in snapshot.unread_versions}
     return [
         replace(problem, line=_line(lines[problem.path], problem.field)) if problem.line is None else problem
         for problem in [
             *duplicate_problems(documents),
             *translated_original_problems(documents),
-            *untranslated_pair_problems(documents),
+            *[
+                replace(problem, line=unread[problem.path].line) if problem.path in unread else problem
+                for problem in untranslated_pair_problems(_with_unread(documents, unread))
+            ],
             *date_mismatch_problems(documents),
             *missing_counterpart_warnings(documents),
             *country_mismatch_warnings(documents),
             *original_mismatch_warnings(documents),
         ]
     ]
+
+
+def _with_unread(documents: list[tuple[str, ArticleMeta]], unread: dict[str, UnreadVersion]) -> list[tuple[str, Any]]:
+    """The versions read, and those refused for an error of their own (an `UnreadVersion` holds the fields
+    `untranslated_pair_problems` compares), by path: which version is told does not depend on which reads."""
+    if not unread:
+        return list(documents)
+    return sorted([*documents, *unread.items()], key=lambda document: str(document[0]))
 
 
 def _line(doc: ArticleDocument, field: str) -> int | None:

@@ -23,6 +23,7 @@ from .country_names import CountryForms, load_country_names
 from .data import DataFile, recording, with_yaml_problems
 from .errors import BuildFailed, Problem, in_folder
 from .events import Event, load_events
+from .file_place import UnreadVersion
 from .layout import ARTICLE_DIRS, ARTICLE_SUFFIX, Layout
 from .other_names import NamesTable, load_names
 from .paths import Listing, content_listing
@@ -49,6 +50,8 @@ class ContentSnapshot:
     layout: Layout = field(default_factory=Layout)  # where each kind of file is (ARTICLE_PATHS: a setting)
     # The curated data files as read, by absolute path: where the checks that compare them find lines.
     data_files: Mapping[Path, DataFile] = field(default_factory=dict, compare=False, repr=False)
+    # The article files refused for an error of their own, by the version each is, where that reads well.
+    unread_versions: tuple[UnreadVersion, ...] = ()
 
     @property
     def errors(self) -> list[Problem]:
@@ -103,7 +106,7 @@ class ContentSnapshot:
         """This snapshot with the articles at `paths` read again (each an article file), and checked again."""
         paths = [Path(path) for path in paths]
         again = {os.path.abspath(path) for path in paths}
-        docs, problems = read_articles(self.content_dir, paths, self.layout)
+        docs, problems, versions = read_articles(self.content_dir, paths, self.layout)
         docs, source_problems = with_publishers(self.content_dir, docs)
         problems += source_problems
         fresh = {os.path.abspath(doc.path): doc for doc in docs}
@@ -114,7 +117,8 @@ class ContentSnapshot:
         )
         articles += tuple(doc for path, doc in fresh.items() if path not in self._by_path)
         reading = (*(p for p in self.reading_problems if os.path.abspath(p.path) not in again), *problems)
-        snapshot = replace(self, articles=articles, reading_problems=tuple(reading))
+        unread = (*(v for v in self.unread_versions if os.path.abspath(v.path) not in again), *versions)
+        snapshot = replace(self, articles=articles, reading_problems=tuple(reading), unread_versions=unread)
         if snapshot.referable_keys != self.referable_keys:  # events and people refer to articles by key
             snapshot = _with_data(snapshot)
         return snapshot.checked()
@@ -145,11 +149,15 @@ def take(
         def advance(count: int) -> None:
             progress(advance=count)
 
-    docs, read_problems = read_articles(content_dir, files, layout, workers=workers, cache=cache, progress=advance)
+    docs, read_problems, versions = read_articles(
+        content_dir, files, layout, workers=workers, cache=cache, progress=advance
+    )
     # Each article names its publisher from here on: given, or taken from data/publishers.yaml.
     docs, source_problems = with_publishers(content_dir, docs)
     reading = (*problems, *read_problems, *source_problems)
-    snapshot = ContentSnapshot(content_dir, tuple(docs), (), CountryData(), reading, layout=layout)
+    snapshot = ContentSnapshot(
+        content_dir, tuple(docs), (), CountryData(), reading, layout=layout, unread_versions=tuple(versions)
+    )
     return _with_data(snapshot, today).checked()
 
 

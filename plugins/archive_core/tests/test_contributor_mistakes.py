@@ -636,6 +636,23 @@ def test_a_tab_where_the_lines_around_it_are_at_two_levels_is_told_alone(tmp_pat
     assert "this line is indented with a tab: YAML indents with spaces only; replace the tab with spaces" in problem
 
 
+def test_two_versions_neither_a_translation_are_told_so_beside_another_problem_of_one(tmp_path):
+    """`countries: [UE]` in one version kept it unread, and the pair's problem, which needs only its
+    translation_key, lang and translation, was told a round later, once the country was fixed."""
+    english = FRONT.replace("lang: pl", "lang: en\ncountries: [UE]") + BODY
+    files = {"articles/2025/tytul.pl.md": FRONT + BODY, "articles/2025/tytul.en.md": english}
+    problems = told(tmp_path, files)
+    assert [problem.split(": ")[1] for problem in problems] == ["countries.0", "translation"], problems
+    assert problems[1].startswith("tytul.pl.md:5: translation: the 'en' version "), problems
+    assert "neither says it is a translation" in problems[1], problems
+    # The devserver reads the edited file again: the same problems.
+    first = snapshot.take(tmp_path, today=TODAY)
+    again = first.updated([tmp_path / "articles/2025/tytul.en.md"])
+    assert [str(p) for p in again.errors] == [str(p) for p in first.errors]
+    followed = english.replace("[UE]", "[EU]").replace("lang: en\n", "lang: en\ntranslation:\n  from: pl\n  by: Jan\n")
+    assert told(tmp_path, {"articles/2025/tytul.en.md": followed}) == []
+
+
 def _flow_chain(origin: str, *languages: str) -> str:
     """A `translation:` from the last step's language and a chain through `languages`, one step a line (line 13 on)."""
     steps = "".join(
