@@ -28,7 +28,9 @@ from .layout import ARTICLE_DIRS, ARTICLE_SUFFIX, Layout
 from .other_names import NamesTable, load_names
 from .paths import Listing, content_listing
 from .reading import article_files, read_articles
+from .schema import SLUG_MAX_LENGTH, is_slug
 from .sources import with_publishers
+from .suggestions import as_slug
 from .topics import TopicPair, load_topic_pairs
 
 # Where a build keeps its snapshot in Pelican's context, for every plugin (and the reader) to share.
@@ -77,9 +79,12 @@ class ContentSnapshot:
     def referable_keys(self) -> frozenset[str]:
         """The translation_keys events and people may name: the articles read, and those refused for an error of
         their own, by their file's name (`<translation_key>.<lang>.md`). What names a refused article waits until
-        it reads: one typo in an article made every event and person naming it say there is no such article."""
+        it reads: one typo in an article made every event and person naming it say there is no such article. A
+        name no key may be (`łódź-konferencja`) is the key its file is told to take (`lodz-konferencja`), which a
+        hint may propose."""
         named = (Path(path).name.removesuffix(ARTICLE_SUFFIX).rpartition(".")[0] for path in self.refused_articles)
-        return self.translation_keys | {key for key in named if key}
+        keys = (key if is_slug(key) else as_slug(key, SLUG_MAX_LENGTH) for key in named)
+        return self.translation_keys | {key for key in keys if key}
 
     @cached_property
     def _by_path(self) -> dict[str, ArticleDocument]:

@@ -653,6 +653,22 @@ def test_two_versions_neither_a_translation_are_told_so_beside_another_problem_o
     assert told(tmp_path, {"articles/2025/tytul.en.md": followed}) == []
 
 
+def test_an_event_naming_an_article_whose_file_name_is_no_key_is_proposed_the_key_it_will_have(tmp_path):
+    """The event was told "did you mean 'łódź-konferencja'?", the file's name, which no key may be, and the file
+    is told to become `lodz-konferencja`: followed, the event's hint was wrong a round later."""
+    article = FRONT.replace("translation_key: tytul", "translation_key: łódź-konferencja") + BODY
+    event = EVENT + "articles: [lodz-konferencj]\n"
+    files = {"articles/2025/łódź-konferencja.pl.md": article, "data/timeline/opening.yaml": event}
+    problems = told(tmp_path / "sent", files)
+    [told_event] = [problem for problem in problems if problem.startswith("opening.yaml")]
+    assert "(did you mean 'lodz-konferencja'?)" in told_event, problems
+    followed = {
+        "articles/2025/lodz-konferencja.pl.md": article.replace("łódź-konferencja", "lodz-konferencja"),
+        "data/timeline/opening.yaml": event.replace("lodz-konferencj]", "lodz-konferencja]"),
+    }
+    assert told(tmp_path / "followed", followed) == []
+
+
 def _flow_chain(origin: str, *languages: str) -> str:
     """A `translation:` from the last step's language and a chain through `languages`, one step a line (line 13 on)."""
     steps = "".join(
