@@ -246,7 +246,8 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "a field indented with a tab": (
         NEW,
         good("  url:", "\turl:"),
-        ":8: front-matter: YAML error: found character that cannot start any token (this line is indented with a tab",
+        ":8: front-matter: this line is indented with a tab, which YAML does not read as indentation (indent this "
+        "line with 2 spaces, as the lines around it are)",
     ),
     "a translation from a language the archive does not have": (
         NEW,

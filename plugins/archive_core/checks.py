@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .about_pages import check_about
 from .agreement import (
@@ -30,7 +30,7 @@ from .convention import CONVENTION_FILE
 from .country_data import check_counts
 from .errors import ContentError, Problem, display_path
 from .events import check_figures
-from .layout import ARTICLE_SUFFIX, COUNTRIES_FILE, EVENTS_DIR, Layout, meant_data_file
+from .layout import ARTICLE_SUFFIX, COUNTRIES_FILE, EVENTS_DIR, PEOPLE_FILE, Layout, meant_data_file
 from .links import (
     UNREACHABLE,
     broken_link_problems,
@@ -42,6 +42,7 @@ from .links import (
 )
 from .locales import LANGUAGES
 from .paths import PORTABLE_HINT
+from .people_named import unnamed_people
 from .provenance import same_address
 from .reading import url_collisions
 from .schema import is_placeholder
@@ -60,6 +61,8 @@ from .versions import (
 
 if TYPE_CHECKING:
     from .articles import ArticleDocument
+    from .file_place import UnreadVersion
+    from .schema import ArticleMeta
     from .snapshot import ContentSnapshot
 
 
@@ -137,18 +140,30 @@ def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
     is missing, versions that list different countries, translations of another source (warnings)."""
     documents = [(doc.path, doc.meta) for doc in snapshot.articles]
     lines = {doc.path: doc for doc in snapshot.articles}
+    unread = {version.path: version for version in snapshot.unread_versions}
     return [
         replace(problem, line=_line(lines[problem.path], problem.field)) if problem.line is None else problem
         for problem in [
             *duplicate_problems(documents),
             *translated_original_problems(documents),
-            *untranslated_pair_problems(documents),
+            *[
+                replace(problem, line=unread[problem.path].line) if problem.path in unread else problem
+                for problem in untranslated_pair_problems(_with_unread(documents, unread))
+            ],
             *date_mismatch_problems(documents),
             *missing_counterpart_warnings(documents),
             *country_mismatch_warnings(documents),
             *original_mismatch_warnings(documents),
         ]
     ]
+
+
+def _with_unread(documents: list[tuple[str, ArticleMeta]], unread: dict[str, UnreadVersion]) -> list[tuple[str, Any]]:
+    """The versions read, and those refused for an error of their own (an `UnreadVersion` holds the fields
+    `untranslated_pair_problems` compares), by path: which version is told does not depend on which reads."""
+    if not unread:
+        return list(documents)
+    return sorted([*documents, *unread.items()], key=lambda document: str(document[0]))
 
 
 def _line(doc: ArticleDocument, field: str) -> int | None:
@@ -312,6 +327,12 @@ def check_event_articles(snapshot: ContentSnapshot) -> list[Problem]:
     return article_date_warnings(_lines(snapshot), snapshot.events, dates)
 
 
+def check_people_articles(snapshot: ContentSnapshot) -> list[Problem]:
+    """Each person of people.yaml is named in every version of the articles listed for them (warnings)."""
+    data_file = _lines(snapshot).file(snapshot.content_dir / PEOPLE_FILE)
+    return unnamed_people(data_file, snapshot.countries.people, snapshot.articles) if data_file else []
+
+
 def check_cited_pages(snapshot: ContentSnapshot) -> list[Problem]:
     """One page cited by several records with one title and one publisher."""
     return source_problems(_lines(snapshot), snapshot.events)
@@ -342,6 +363,7 @@ CHECKS: tuple[Check, ...] = (
     check_as_of,  # convention.yaml's as_of against the sources of countries.yaml
     check_entry_into_force,  # a dated entry into force against the ratifications
     check_event_articles,  # an event listing an article published before it (warning)
+    check_people_articles,  # a person listed for an article that does not name them (warning)
     check_cited_pages,  # one page cited with two titles or two publishers
     check_about_pages,  # content/about/about.<lang>.md
     check_unknown_files,  # a file no part of the build reads

@@ -66,7 +66,9 @@ def cldr_names() -> dict[str, str]:
 
 
 CODE_HINT = "use ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU"
-_ALIASES = {"UK": "GB"}  # the one code people write that ISO gives to no country of that name
+# Codes people write that ISO gives to no country of that name: the UK, and the European Union as Polish (Unia
+# Europejska), French and Spanish abbreviate it. ISO reserves neither for another country.
+_ALIASES = {"UK": "GB", "UE": "EU"}
 
 
 @cache

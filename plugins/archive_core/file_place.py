@@ -32,6 +32,19 @@ class _Fields:
     key: str | None
     lang: str | None
     line: Callable[[str], int | None]
+    translated: bool | None = None  # whether it has `translation:`; None where that has a problem told
+
+
+@dataclass(frozen=True)
+class UnreadVersion:
+    """An article refused for an error of its own, by the fields that say which version of which article it is:
+    the checks of an article's versions that need no more are not kept waiting for its unrelated error."""
+
+    path: str
+    translation_key: str
+    lang: str
+    translation: bool | None  # True where it has `translation:` (a translated version), None where it has none
+    line: int | None  # of its `translation_key:`
 
 
 def misplaced(path: Path, expected: Path, doc: ArticleDocument, content_dir: Path) -> list[Problem]:
@@ -53,9 +66,10 @@ def misplaced(path: Path, expected: Path, doc: ArticleDocument, content_dir: Pat
 
 def misplaced_unread(
     path: Path, data: bytes, told: Iterable[Problem], content_dir: Path, layout: Layout
-) -> list[Problem]:
+) -> tuple[list[Problem], UnreadVersion | None]:
     """The same, of an article that could not be read (`told` its problems), by those of its date, translation_key
-    and lang that read well; none when its path is not `<article folder>/<year>/<key>.<lang>.md`."""
+    and lang that read well; none when its path is not `<article folder>/<year>/<key>.<lang>.md`. And the version
+    it is, where its translation_key, lang and translation read well and its place agrees with them."""
     name = ARTICLE_NAME.fullmatch(path.name)
     folder = path.parent.parent
     if (
@@ -63,11 +77,16 @@ def misplaced_unread(
         or not re.fullmatch(r"\d{4}", path.parent.name)
         or not any(folder == content_dir / article_dir for article_dir in layout.article_dirs)
     ):
-        return []
+        return [], None
     fields = _read_fields(path, data, {problem.field.split(".")[0] for problem in told})
     if fields is None:
-        return []
-    return _disagreements(path, content_dir, fields)
+        return [], None
+    problems = _disagreements(path, content_dir, fields)
+    version = None
+    if not problems and fields.key is not None and fields.lang is not None and fields.translated is not None:
+        translation = True if fields.translated else None
+        version = UnreadVersion(str(path), fields.key, fields.lang, translation, fields.line("translation_key"))
+    return problems, version
 
 
 def _read_fields(path: Path, data: bytes, told: set[str]) -> _Fields | None:
@@ -88,6 +107,7 @@ def _read_fields(path: Path, data: bytes, told: set[str]) -> _Fields | None:
         key if isinstance(key, str) and is_slug(key) else None,
         lang if lang in LANGUAGES else None,
         lambda field: frontmatter.node_line(root, field),
+        values.get("translation") is not None if "translation" not in told else None,
     )
 
 

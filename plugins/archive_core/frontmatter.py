@@ -39,7 +39,7 @@ from .text import (
 )
 from .when import YEAR_HINT, YearTooEarly, check_year
 from .wide_text import decode_wide
-from .yaml_mistakes import continued_items, cut, dropped_text, hidden_character, syntax_hint
+from .yaml_mistakes import continued_items, cut, dropped_text, hidden_character, syntax_hint, tabs_as_spaces
 
 ConstructorError = yaml.constructor.ConstructorError
 
@@ -357,6 +357,14 @@ def parse_yaml(
         unreadable += found
         return _constructed_without(root, [node for node, _ in failed]), root
     except yaml.MarkedYAMLError as exc:
+        if told is not None and (read := _read_without_tabs(text, path, first_line, label, fenced, record_key)):
+            data, root, problems, unread = read
+            told += problems
+            if unreadable is not None:
+                unreadable += unread
+            elif unread:
+                raise ContentError(*in_file_order([*told, *unread])) from None
+            return data, root
         mark = exc.problem_mark or exc.context_mark
         line = min(mark.line, last_line) if mark else None
         raise content_error(
@@ -368,6 +376,38 @@ def parse_yaml(
         ) from None
     except yaml.YAMLError as exc:
         raise content_error(path, first_line, label, f"YAML error: {exc}", "check the YAML syntax") from None
+
+
+def _read_without_tabs(
+    text: str, path: str | Path, first_line: int, label: str, fenced: bool, record_key: str | None
+) -> tuple[Any, yaml.Node | None, list[Problem], list[Problem]] | None:
+    """The data of `text` read with the tabs of its lines' indentation as spaces (`tabs_as_spaces`), with a problem
+    at each such line and those of its values (`told`, `unreadable` of `parse_yaml`); None when no line is indented
+    with a tab, or when the text so read is still no YAML (its error is told as it is)."""
+    respaced = tabs_as_spaces(text.split("\n"))
+    if respaced is None:
+        return None
+    lines, tabbed = respaced
+    told: list[Problem] = []
+    unread: list[Problem] = []
+    try:
+        data, root = parse_yaml("\n".join(lines), path, first_line, label, fenced, record_key, told, unread)
+    except ContentError:
+        return None
+    offset = first_line - 1
+    tabs = [
+        Problem(
+            str(path),
+            number + 1 + offset,
+            label,
+            "this line is indented with a tab, which YAML does not read as indentation",
+            f"indent this line with {spaces} spaces, as the lines around it are"
+            if spaces
+            else "delete the tab: this line starts where the line before does",
+        )
+        for number, spaces in tabbed
+    ]
+    return data, root, [*tabs, *told], unread
 
 
 def _scan_events(text: str, path: str | Path, offset: int, label: str) -> None:

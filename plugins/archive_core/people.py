@@ -34,6 +34,7 @@ class Person:
     sources: tuple[Citation, ...] = ()  # where the official name and role are stated
     note: Localized | None = None
     corrections: tuple[Correction, ...] = ()
+    record: int = 0  # its place in people.yaml's list: the line of a problem found against the articles
 
 
 def load_people(content_dir: Path, article_keys: Collection[str] | None = None) -> tuple[list[Person], list[Problem]]:
@@ -139,6 +140,7 @@ def _person(data_file: DataFile, index: int, item: Any, article_keys: Collection
         sources=sources,
         note=checks.attempt(fields.localized, ["note"], item["note"]) if "note" in item else None,
         corrections=checks.attempt(fields.corrections, ["corrections"], item.get("corrections")),
+        record=index,
     )
     checks.done()
     return person

@@ -13,7 +13,7 @@ from archive_core.errors import ContentError, Problem, display_path, in_file_ord
 
 from .articles import ArticleDocument, parse_article
 from .cache import ContentCache
-from .file_place import misplaced, misplaced_unread
+from .file_place import UnreadVersion, misplaced, misplaced_unread
 from .layout import ARTICLE_SUFFIX, Layout
 from .schema import SLUG_MAX_LENGTH
 from .urls import PAGINATION_FOLDER
@@ -66,8 +66,9 @@ def read_articles(
     workers: int = 1,
     cache: ContentCache | None = None,
     progress: Callable[[int], None] | None = None,
-) -> tuple[list[ArticleDocument], list[Problem]]:
-    """Read `files` in order; the result is the same whatever `workers` and `cache` are.
+) -> tuple[list[ArticleDocument], list[Problem], list[UnreadVersion]]:
+    """Read `files` in order; the result is the same whatever `workers` and `cache` are: the articles read, every
+    problem, and the versions the files refused for an error of their own are (`file_place.UnreadVersion`).
 
     Files missing from `cache` are read by `workers` processes (forked, so they
     start at once with the plugins already imported), in chunks, and results
@@ -91,19 +92,23 @@ def read_articles(
     for job, result in zip(jobs, _read_all(jobs, workers, progress), strict=True):
         results[job.index] = result
     read = {job.index: job.data for job in jobs}
-    docs, problems = [], []
+    docs, problems, versions = [], [], []
     for index, (path, result) in enumerate(zip(files, results, strict=True)):
         if isinstance(result, tuple):
             # Its other problems told in the same run: what its path contradicts, of the fields that read well.
-            unread = misplaced_unread(Path(path), read[index], result, content_dir, layout) if index in read else []
+            unread, version = (
+                misplaced_unread(Path(path), read[index], result, content_dir, layout) if index in read else ([], None)
+            )
             problems.extend(in_file_order([*result, *unread]) if unread else result)
+            if version is not None:
+                versions.append(version)
             continue
         expected = expected_path(content_dir, result, layout)
         if Path(path) != expected and Path(path).resolve() != expected.resolve():
             problems += misplaced(Path(path), expected, result, content_dir)
             continue
         docs.append(result)
-    return docs, problems
+    return docs, problems, versions
 
 
 def url_collisions(docs: Iterable[ArticleDocument]) -> list[Problem]:

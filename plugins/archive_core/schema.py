@@ -344,7 +344,20 @@ class _Validator:
         """`field` is missing: told the value the file's name gives, where it gives one; else `otherwise`."""
         value = self.named.get(field)
         hint = f"add `{_key(field)}: {value}` {_where(field)}: the file's name gives it" if value else otherwise
+        name = ARTICLE_NAME.fullmatch(Path(self.doc.path).name)
+        if field == "translation_key" and not value and name and (key := as_slug(name["key"], SLUG_MAX_LENGTH)):
+            hint = f"add `translation_key: {key}` {_where(field)}{self.renamed_for_key(key)}"
         self.fail(field, "is missing", hint or f"add `{_key(field)}: ...` {_where(field)}")
+
+    def renamed_for_key(self, key: str) -> str:
+        """`, and rename the file to <key>.<lang>.md...` where the file's name holds a key no `translation_key:` may
+        be written as (`Łódź-Konferencja.pl.md`): a hint to write `key` alone was followed by one to rename the
+        file to it, a round each. Nothing where the name is a key: what it contradicts is told with both ways out
+        (`file_place`)."""
+        name = ARTICLE_NAME.fullmatch(Path(self.doc.path).name)
+        if name is None or is_slug(name["key"]):
+            return ""
+        return f", and rename the file to {key}.{name['lang']}.md, in its folder (its name starts with the key)"
 
     def text(self, field: str, value: Any, required: bool = False) -> str | None:
         if value is None:
@@ -395,8 +408,11 @@ class _Validator:
         if text is not None and not is_slug(text):
             rule = f"use only a-z, 0-9 and single hyphens, at most {SLUG_MAX_LENGTH} characters"
             hint = slug_hint(_key(field), text, rule, SLUG_MAX_LENGTH)
-            if as_slug(text, SLUG_MAX_LENGTH) == PAGINATION_FOLDER:
+            proposed = as_slug(text, SLUG_MAX_LENGTH)
+            if proposed == PAGINATION_FOLDER:
                 hint = f"{rule}, and not {PAGINATION_FOLDER!r}, the address of a year page's next pages"
+            elif field == "translation_key" and proposed:
+                hint += self.renamed_for_key(proposed)
             self.fail(field, f"{text!r} is not a valid slug", hint)
         return text
 
@@ -937,24 +953,44 @@ def _translation_chain(
 
 def _chain_loop(v: _Validator, steps: list[TranslationStep]) -> None:
     """A step that translates into a language the text was in before (`vi` to `en`, then `en` to `vi`; `en` to
-    `en`): the chain loops, and the page would name translations that gave back a text the chain had. Told at the
-    first such step, naming the step the loop starts at; the steps of the loop, deleted, leave a chain that joins."""
+    `en`): the chain loops, and the page would name translations that gave back a text the chain had. Every loop is
+    told at once, each at its last step, naming the step it starts at; the steps told, all deleted, leave a chain
+    that joins and loops no more."""
     if not v.ok("translation_chain"):
         return
-    started: dict[str, int] = {}  # each language the text was in -> the step that translated from it
+    loops = _loops(steps)
+    for first, last, nested in loops:
+        steps_told = f"step {first + 1}" if first == last else f"steps {first + 1} to {last + 1}"
+        lines = _step_lines(v.root, first, last)
+        # A step before another: its `to:` is that step's `from:` too. The last one's is the file's language. With
+        # another loop in the chain, or inside this one, a corrected `to:` would leave a loop: deleting is the way.
+        alone = len(loops) == 1 and not nested and last + 1 < len(steps)
+        correct = f", or correct this `to:` and the `from:` of step {last + 2}" if alone else ""
+        v.attempt(
+            v.fail,
+            f"translation_chain.{last}.to",
+            f"{steps[last].to_lang!r} is the language step {first + 1} translates from: the chain loops",
+            f"each step translates into a language the text was not in yet: delete {steps_told}"
+            f"{f' ({lines})' if lines else ''}{correct}",
+        )
+
+
+def _loops(steps: list[TranslationStep]) -> list[tuple[int, int, bool]]:
+    """The runs of steps to delete, as (first, last, whether it holds a loop of its own), in order: each loop
+    erased as it closes (the text's languages kept since the last loop), a loop around loops told whole, so that
+    the runs, all deleted, leave no loop (told one a run, a loop inside another was told again once deleted)."""
+    kept: list[tuple[str, int]] = []  # the text's languages since the last loop, each with the step from it
+    loops: list[tuple[int, int, bool]] = []
     for index, step in enumerate(steps):
-        started.setdefault(step.from_lang, index)
-        if (first := started.get(step.to_lang)) is not None:
-            steps_told = f"step {first + 1}" if first == index else f"steps {first + 1} to {index + 1}"
-            lines = _step_lines(v.root, first, index)
-            # A step before another: its `to:` is that step's `from:` too. The last one's is the file's language.
-            correct = f", or correct this `to:` and the `from:` of step {index + 2}" if index + 1 < len(steps) else ""
-            v.fail(
-                f"translation_chain.{index}.to",
-                f"{step.to_lang!r} is the language step {first + 1} translates from: the chain loops",
-                f"each step translates into a language the text was not in yet: delete {steps_told}"
-                f"{f' ({lines})' if lines else ''}{correct}",
-            )
+        kept.append((step.from_lang, index))
+        at = next((position for position, (lang, _) in enumerate(kept) if lang == step.to_lang), None)
+        if at is None:
+            continue
+        first = kept[at][1]
+        del kept[at:]
+        inside = [loop for loop in loops if loop[0] >= first]
+        loops = [*loops[: len(loops) - len(inside)], (first, index, bool(inside))]
+    return loops
 
 
 def _step_lines(root: yaml.Node | None, first: int, last: int) -> str:

@@ -23,11 +23,14 @@ from .country_names import CountryForms, load_country_names
 from .data import DataFile, recording, with_yaml_problems
 from .errors import BuildFailed, Problem, in_folder
 from .events import Event, load_events
+from .file_place import UnreadVersion
 from .layout import ARTICLE_DIRS, ARTICLE_SUFFIX, Layout
 from .other_names import NamesTable, load_names
 from .paths import Listing, content_listing
 from .reading import article_files, read_articles
+from .schema import SLUG_MAX_LENGTH, is_slug
 from .sources import with_publishers
+from .suggestions import as_slug
 from .topics import TopicPair, load_topic_pairs
 
 # Where a build keeps its snapshot in Pelican's context, for every plugin (and the reader) to share.
@@ -49,6 +52,8 @@ class ContentSnapshot:
     layout: Layout = field(default_factory=Layout)  # where each kind of file is (ARTICLE_PATHS: a setting)
     # The curated data files as read, by absolute path: where the checks that compare them find lines.
     data_files: Mapping[Path, DataFile] = field(default_factory=dict, compare=False, repr=False)
+    # The article files refused for an error of their own, by the version each is, where that reads well.
+    unread_versions: tuple[UnreadVersion, ...] = ()
 
     @property
     def errors(self) -> list[Problem]:
@@ -74,9 +79,12 @@ class ContentSnapshot:
     def referable_keys(self) -> frozenset[str]:
         """The translation_keys events and people may name: the articles read, and those refused for an error of
         their own, by their file's name (`<translation_key>.<lang>.md`). What names a refused article waits until
-        it reads: one typo in an article made every event and person naming it say there is no such article."""
+        it reads: one typo in an article made every event and person naming it say there is no such article. A
+        name no key may be (`łódź-konferencja`) is the key its file is told to take (`lodz-konferencja`), which a
+        hint may propose."""
         named = (Path(path).name.removesuffix(ARTICLE_SUFFIX).rpartition(".")[0] for path in self.refused_articles)
-        return self.translation_keys | {key for key in named if key}
+        keys = (key if is_slug(key) else as_slug(key, SLUG_MAX_LENGTH) for key in named)
+        return self.translation_keys | {key for key in keys if key}
 
     @cached_property
     def _by_path(self) -> dict[str, ArticleDocument]:
@@ -103,7 +111,7 @@ class ContentSnapshot:
         """This snapshot with the articles at `paths` read again (each an article file), and checked again."""
         paths = [Path(path) for path in paths]
         again = {os.path.abspath(path) for path in paths}
-        docs, problems = read_articles(self.content_dir, paths, self.layout)
+        docs, problems, versions = read_articles(self.content_dir, paths, self.layout)
         docs, source_problems = with_publishers(self.content_dir, docs)
         problems += source_problems
         fresh = {os.path.abspath(doc.path): doc for doc in docs}
@@ -114,7 +122,8 @@ class ContentSnapshot:
         )
         articles += tuple(doc for path, doc in fresh.items() if path not in self._by_path)
         reading = (*(p for p in self.reading_problems if os.path.abspath(p.path) not in again), *problems)
-        snapshot = replace(self, articles=articles, reading_problems=tuple(reading))
+        unread = (*(v for v in self.unread_versions if os.path.abspath(v.path) not in again), *versions)
+        snapshot = replace(self, articles=articles, reading_problems=tuple(reading), unread_versions=unread)
         if snapshot.referable_keys != self.referable_keys:  # events and people refer to articles by key
             snapshot = _with_data(snapshot)
         return snapshot.checked()
@@ -145,11 +154,15 @@ def take(
         def advance(count: int) -> None:
             progress(advance=count)
 
-    docs, read_problems = read_articles(content_dir, files, layout, workers=workers, cache=cache, progress=advance)
-    # Each article names its publisher from here on: given, or taken from data/publishers.yaml (a warning).
+    docs, read_problems, versions = read_articles(
+        content_dir, files, layout, workers=workers, cache=cache, progress=advance
+    )
+    # Each article names its publisher from here on: given, or taken from data/publishers.yaml.
     docs, source_problems = with_publishers(content_dir, docs)
     reading = (*problems, *read_problems, *source_problems)
-    snapshot = ContentSnapshot(content_dir, tuple(docs), (), CountryData(), reading, layout=layout)
+    snapshot = ContentSnapshot(
+        content_dir, tuple(docs), (), CountryData(), reading, layout=layout, unread_versions=tuple(versions)
+    )
     return _with_data(snapshot, today).checked()
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from . import paths
 from .articles import ArticleDocument
 from .data import recording, with_yaml_problems
-from .errors import ContentError, Problem, display_path
+from .errors import ContentError, Problem
 from .layout import RAW_NAME_RULE, raw_name_for
 from .publishers import PUBLISHERS_FILE, host_of, known_publisher, read_publishers, site_of
 from .schema import RAW_PATTERN, RAW_SOURCES_DIR
@@ -30,7 +30,9 @@ def with_publishers(content_dir: Path, docs: Iterable[ArticleDocument]) -> tuple
     """`docs`, each naming its publisher, and every problem.
 
     An article without `source.publisher` gets the one the table of publishers
-    gives its url's host (a warning says so); with none there, it is an error.
+    gives its url's site, as `make new` promises (no warning: leaving the field
+    out is how an article says "the table's publisher"); with none there, it
+    is an error.
     A `source.raw` must be a file inside the content folder's `sources/`.
     """
     with recording() as data_files:
@@ -54,19 +56,9 @@ def with_publishers(content_dir: Path, docs: Iterable[ArticleDocument]) -> tuple
                             f"{host} to content/{PUBLISHERS_FILE.as_posix()}",
                         )
                     )
-            else:
+            else:  # the table is the archive's record of who publishes that site: the field may be left out
                 name = known.name[doc.meta.lang]
                 doc = replace(doc, meta=replace(doc.meta, source=replace(source, publisher=name)))
-                problems.append(
-                    _problem(
-                        doc,
-                        "source.publisher",
-                        f"not given: {name!r}, the publisher {display_path(str(Path(content_dir) / PUBLISHERS_FILE))} "
-                        f"names for {host}",
-                        "add `publisher:` under `source:` if that is not who published it",
-                        "warning",
-                    )
-                )
         if source is not None and source.raw is not None:
             raw = (Path(content_dir) / source.raw).resolve()
             if not raw.is_relative_to(sources) or not raw.is_file():

@@ -90,6 +90,51 @@ def continued_items(node: yaml.ScalarNode, lines: list[str]) -> list[int]:
     return [number for number in range(node.start_mark.line + 1, last + 1) if _ITEM_START.match(lines[number])]
 
 
+# A line that opens a block: `key:` with nothing after it but a comment, or a list item's `- key:`.
+_OPENS_BLOCK = re.compile(r"^[ \t]*(?:- +)?[^\s#][^#]*:[ \t]*(?:#.*)?$")
+# A list item that is a mapping: `- from: en`, its other keys written under its first.
+_MAPPING_ITEM = re.compile(r"^ *- +[^\s#\[{\"'][^:#]*:(?:\s|$)")
+
+
+def tabs_as_spaces(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]] | None:
+    """`lines` with the tabs of each line's indentation written as spaces, as the lines around it are indented:
+    a level deeper than a line that opens a block (`source:`), at the level of the line above when that is
+    indented with the same tabs (its sibling), else at the level of the lines before and after it; and each such
+    line's 0-based number with the spaces it got. None when no line is indented with a tab, or when the lines around
+    one are at two levels (after a block's last line: is it the block's or the next?). Where the lines, so read,
+    are YAML, the file's other problems are told with the tabs', not a round later."""
+    respaced, tabbed = list(lines), []
+    for number, line in enumerate(lines):
+        indentation = _indentation(line)
+        if "\t" not in indentation:
+            continue
+        above = next((n for n in range(number - 1, -1, -1) if lines[n].strip()), None)
+        before = respaced[above] if above is not None else ""
+        after = next((lines[n] for n in range(number + 1, len(lines)) if lines[n].strip()), None)
+        if _OPENS_BLOCK.match(before):
+            spaces = len(before) - len(before.lstrip(" ")) + 2
+        elif above is not None and _indentation(lines[above]) == indentation:
+            spaces = len(before) - len(before.lstrip(" "))  # tabbed as the line above: its sibling
+        else:
+            spaces = _level(before, line)
+            if after is not None and ("\t" in _indentation(after) or _level(after, line) != spaces):
+                return None
+        respaced[number] = " " * spaces + line[len(indentation) :]
+        tabbed.append((number, spaces))
+    return (respaced, tabbed) if tabbed else None
+
+
+def _indentation(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" \t"))]
+
+
+def _level(neighbour: str, line: str) -> int:
+    """The indentation `line` has as a sibling of the line `neighbour`: a key after `- from: en` goes under `from`."""
+    if _MAPPING_ITEM.match(neighbour) and not line.lstrip(" \t").startswith("-"):
+        return len(neighbour) - len(neighbour.lstrip(" -"))
+    return len(neighbour) - len(neighbour.lstrip(" "))
+
+
 def cut(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -122,6 +123,16 @@ def test_a_publisher_s_host_written_as_an_address_is_told_its_host_and_nothing_o
 def test_a_country_named_instead_of_its_code_is_told_its_code(tmp_path, name, text, expected):
     problems = told(tmp_path, {"articles/2025/a.pl.md": FRONT.replace("tytul", "a") + BODY, name: text})
     assert any(p.startswith(expected) for p in problems), problems
+
+
+@pytest.mark.parametrize(("written", "code"), [("UE", "EU"), ("ue", "EU"), ("Unia Europejska", "EU")])
+def test_the_european_union_written_as_polish_abbreviates_it_is_told_eu(tmp_path, written, code):
+    """`UE` (Unia Europejska) was told the rule alone, "ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU"."""
+    text = FRONT.replace("lang: pl", f"lang: pl\ncountries: [VN, {written}]") + BODY
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": text})
+    assert f"countries.1: '{written}' is not a known country code (write {code}:" in problem, problem
+    followed = text.replace(f"[VN, {written}]", f"[VN, {code}]")
+    assert told(tmp_path, {"articles/2025/tytul.pl.md": followed}) == []
 
 
 @pytest.mark.parametrize(
@@ -566,6 +577,138 @@ def test_a_looping_chain_s_hint_names_the_lines_of_its_steps_alone(tmp_path, cha
         lines = (FRONT + chain + BODY).split("\n")
         del lines[deleted]
         assert told(tmp_path, {"articles/2025/tytul.pl.md": "\n".join(lines)}) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "key_line"),
+    [
+        ("łódź-konferencja", "translation_key: łódź-konferencja\n"),
+        ("Łódź-Konferencja", "translation_key: Łódź-Konferencja\n"),
+        ("łódź-konferencja", ""),  # left out: the name gives no key that may be written
+    ],
+    ids=["the key as the name", "in capitals", "no key"],
+)
+def test_a_file_named_with_letters_a_key_cannot_hold_is_told_its_name_and_key_in_one_hint(tmp_path, name, key_line):
+    """`łódź-konferencja.pl.md` was told to write `translation_key: lodz-konferencja`, and, that done, to rename the
+    file to it: two rounds for one slip."""
+    text = FRONT.replace("translation_key: tytul\n", key_line) + BODY
+    [problem] = told(tmp_path / "sent", {f"articles/2025/{name}.pl.md": text})
+    assert "`translation_key: lodz-konferencja`" in problem, problem
+    assert "rename the file to lodz-konferencja.pl.md" in problem, problem
+    followed = FRONT.replace("translation_key: tytul", "translation_key: lodz-konferencja") + BODY
+    assert told(tmp_path / "followed", {"articles/2025/lodz-konferencja.pl.md": followed}) == []
+
+
+@pytest.mark.parametrize(
+    ("front", "spaces"),
+    [
+        (FRONT.replace("  url:", "\turl:"), 2),  # under `source:`: a level in
+        (FRONT.replace("  url:", "\turl:").replace("  publisher:", "\tpublisher:"), 2),
+        (FRONT.replace("  url:", "\turl:").replace("  publisher:", "\tpublisher:") + "tags: [x]\n", 2),
+        (FRONT.replace("lang: pl", "\tlang: pl"), 0),  # a top-level key: its siblings' level
+        (FRONT.replace("source:\n", "source:\n\t# the original\n"), 2),  # a comment, as the lines under it
+    ],
+    ids=["one line", "two lines", "two lines, then a top-level key", "a top-level key", "a comment"],
+)
+def test_a_line_indented_with_a_tab_is_told_with_the_file_s_other_problems(tmp_path, front, spaces):
+    """The tab was the one problem told: YAML read nothing else, and the date and the country, wrong too, were told
+    a round later."""
+    text = front.replace("lang: pl", "lang: pl\ncountries: [pl]").replace("date: 2025-10-26", "date: 26.10.2025")
+    problems = told(tmp_path / "sent", {"articles/2025/tytul.pl.md": text + BODY})
+    tabbed = [number for number, line in enumerate(text.split("\n"), start=1) if line.startswith("\t")]
+    told_tabs = [problem for problem in problems if ": front-matter: " in problem]
+    assert [int(problem.split(":")[1]) for problem in told_tabs] == tabbed, problems
+    for problem in told_tabs:
+        said = f"indent this line with {spaces} spaces, as" if spaces else "delete the tab"
+        assert said in problem, problem
+    assert any("date: '26.10.2025' is not a date" in problem for problem in problems), problems
+    assert any("countries.0: 'pl'" in problem for problem in problems), problems
+    followed = text.replace("\t", " " * spaces).replace("26.10.2025", "2025-10-26").replace("[pl]", "[PL]")
+    assert told(tmp_path / "followed", {"articles/2025/tytul.pl.md": followed + BODY}) == []
+
+
+def test_a_tab_where_the_lines_around_it_are_at_two_levels_is_told_alone(tmp_path):
+    """After a block's last line the tab's line may be the block's or the next field: read as either, its other
+    problems would be of a guess (`name.country: is not an archive language`)."""
+    text = FRONT.replace("lang: pl", "lang: pl\ncountries: [pl]").replace("  publisher:", "\tpublisher:")
+    text = text.replace("source:\n", "source:\n  accessed: 2026-01-01\n") + "tags: [x]\n"
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": text + BODY})
+    assert "this line is indented with a tab: YAML indents with spaces only; replace the tab with spaces" in problem
+
+
+def test_two_versions_neither_a_translation_are_told_so_beside_another_problem_of_one(tmp_path):
+    """`countries: [UE]` in one version kept it unread, and the pair's problem, which needs only its
+    translation_key, lang and translation, was told a round later, once the country was fixed."""
+    english = FRONT.replace("lang: pl", "lang: en\ncountries: [UE]") + BODY
+    files = {"articles/2025/tytul.pl.md": FRONT + BODY, "articles/2025/tytul.en.md": english}
+    problems = told(tmp_path, files)
+    assert [problem.split(": ")[1] for problem in problems] == ["countries.0", "translation"], problems
+    assert problems[1].startswith("tytul.pl.md:5: translation: the 'en' version "), problems
+    assert "neither says it is a translation" in problems[1], problems
+    # The devserver reads the edited file again: the same problems.
+    first = snapshot.take(tmp_path, today=TODAY)
+    again = first.updated([tmp_path / "articles/2025/tytul.en.md"])
+    assert [str(p) for p in again.errors] == [str(p) for p in first.errors]
+    followed = english.replace("[UE]", "[EU]").replace("lang: en\n", "lang: en\ntranslation:\n  from: pl\n  by: Jan\n")
+    assert told(tmp_path, {"articles/2025/tytul.en.md": followed}) == []
+
+
+def test_an_event_naming_an_article_whose_file_name_is_no_key_is_proposed_the_key_it_will_have(tmp_path):
+    """The event was told "did you mean 'łódź-konferencja'?", the file's name, which no key may be, and the file
+    is told to become `lodz-konferencja`: followed, the event's hint was wrong a round later."""
+    article = FRONT.replace("translation_key: tytul", "translation_key: łódź-konferencja") + BODY
+    event = EVENT + "articles: [lodz-konferencj]\n"
+    files = {"articles/2025/łódź-konferencja.pl.md": article, "data/timeline/opening.yaml": event}
+    problems = told(tmp_path / "sent", files)
+    [told_event] = [problem for problem in problems if problem.startswith("opening.yaml")]
+    assert "(did you mean 'lodz-konferencja'?)" in told_event, problems
+    followed = {
+        "articles/2025/lodz-konferencja.pl.md": article.replace("łódź-konferencja", "lodz-konferencja"),
+        "data/timeline/opening.yaml": event.replace("lodz-konferencj]", "lodz-konferencja]"),
+    }
+    assert told(tmp_path / "followed", followed) == []
+
+
+def _flow_chain(origin: str, *languages: str) -> str:
+    """A `translation:` from the last step's language and a chain through `languages`, one step a line (line 13 on)."""
+    steps = "".join(
+        f"  - {{from: {a}, to: {b}, by: T{index}}}\n" for index, (a, b) in enumerate(pairwise(languages), start=1)
+    )
+    return f"translation:\n  from: {origin}\n  by: Jan\ntranslation_chain:\n{steps}"
+
+
+@pytest.mark.parametrize(
+    ("languages", "told_steps"),
+    [
+        # A loop inside a loop: told `en..en` first, then, followed, `vi..vi`: two rounds for one chain.
+        (("vi", "en", "fr", "en", "vi", "en", "pl"), ["delete steps 1 to 4 (lines 13 to 16))"]),
+        # Two loops apart: told the first, then, followed, the second.
+        (
+            ("vi", "de", "vi", "en", "fr", "en", "pl"),
+            ["delete steps 1 to 2 (lines 13 to 14))", "delete steps 4 to 5 (lines 16 to 17))"],
+        ),
+        # Loops that share a language: `en` before steps 2 and 4 and after step 5.
+        (
+            ("vi", "en", "fr", "en", "de", "en", "pl"),
+            ["delete steps 2 to 3 (lines 14 to 15))", "delete steps 4 to 5 (lines 16 to 17))"],
+        ),
+    ],
+)
+def test_every_loop_of_a_translation_chain_is_told_at_once_and_followed_ends_them(tmp_path, languages, told_steps):
+    """A chain with more than one loop was told one loop a run (the first step back into a language), the next
+    only once that one was deleted."""
+    english = FRONT.replace("lang: pl", "lang: en") + BODY
+    text = FRONT + _flow_chain(languages[-2], *languages) + BODY
+    problems = told(tmp_path, {"articles/2025/tytul.en.md": english, "articles/2025/tytul.pl.md": text})
+    assert len(problems) == len(told_steps), problems
+    for problem, steps in zip(problems, told_steps, strict=True):
+        assert "the chain loops" in problem and steps in problem, problem
+    lines = text.split("\n")
+    for problem in problems:  # every hint followed at once
+        first, last = re.search(r"\(lines? (\d+)(?: to (\d+))?\)", problem).groups()
+        for number in range(int(first), int(last or first) + 1):
+            lines[number - 1] = None
+    assert told(tmp_path, {"articles/2025/tytul.pl.md": "\n".join(x for x in lines if x is not None)}) == []
 
 
 def test_two_versions_that_each_say_they_translate_the_other_are_told_to_keep_one_translation(tmp_path):

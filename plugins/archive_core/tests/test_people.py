@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from archive_core import snapshot
 from archive_core.people import load_people
 
 
@@ -64,3 +65,54 @@ def test_a_country_named_in_words_is_told_its_code_or_to_delete_the_line(tmp_pat
         "write PL: a country is its ISO 3166-1 alpha-2 code, in capitals, or EU; or delete the line for a person of "
         "no country (a UN official)"
     ), problem
+
+
+ARTICLE = (
+    "---\ntitle: {title}\ndate: 2025-10-26\nlang: {lang}\ntranslation_key: {key}\n"
+    "source:\n  url: https://example.org/{key}\n  publisher: Example\n{translation}---\n{body}\n"
+)
+
+
+def _article(content_dir: Path, key: str, lang: str, body: str, title: str = "Tytuł") -> None:
+    folder = content_dir / "articles" / "2025"
+    folder.mkdir(parents=True, exist_ok=True)
+    translation = "translation:\n  from: pl\n  by: Jan\n" if lang == "en" else ""
+    text = ARTICLE.format(title=title, lang=lang, key=key, translation=translation, body=body)
+    (folder / f"{key}.{lang}.md").write_text(text, encoding="utf-8")
+
+
+def test_a_person_listed_for_an_article_that_does_not_name_them_is_told_at_that_item(tmp_path):
+    """people.yaml listed an article that never names the person (a slip of the key, or another person's article)
+    and the country page showed them as quoted there: nothing told it."""
+    _article(tmp_path, "a", "pl", "Przemawiał wiceminister Pham The Tung.")
+    _article(tmp_path, "a", "en", "Deputy Minister Pham The Tung spoke.")
+    _article(tmp_path, "b", "pl", "Głos zabrali Iwana Władimirowicza i inni.", title="Inny")  # declined: named
+    _article(tmp_path, "b", "en", "Nobody is named here.")
+    _article(tmp_path, "c", "pl", "Tekst bez nazwisk.")
+    _article(tmp_path, "c", "en", "A text in which the minister, PHAM  THE  TUNG, is named in capitals.")
+    write(
+        tmp_path,
+        "- name: Pham The Tung\n  country: VN\n  role: {pl: wiceminister, en: Deputy Minister}\n"
+        "  articles: [a, b, c]\n"
+        "- name: {pl: Iwan Władimirowicz, en: Ivan Vladimirovich}\n  country: BY\n"
+        "  role: {pl: minister, en: Minister}\n  articles:\n    - a\n    - b\n",
+    )
+    problems = [p for p in snapshot.take(tmp_path).problems if p.path.endswith("people.yaml")]
+    assert [(p.line, p.field, p.severity) for p in problems] == [
+        (4, "Pham The Tung.articles.1", "warning"),  # in neither version of b
+        (4, "Pham The Tung.articles.2", "warning"),  # not in c's Polish version
+        (9, "Iwan Władimirowicz.articles.0", "warning"),  # in neither version of a
+        (10, "Iwan Władimirowicz.articles.1", "warning"),  # not in b's English version
+    ], problems
+    folder = tmp_path / "articles" / "2025"
+    assert [p.message for p in problems] == [
+        f"'Pham The Tung' is not named in {folder / 'b.en.md'} nor in {folder / 'b.pl.md'}",
+        f"'Pham The Tung' is not named in {folder / 'c.pl.md'}",
+        f"'Ivan Vladimirovich' or 'Iwan Władimirowicz' is not named in {folder / 'a.en.md'} nor in "
+        f"{folder / 'a.pl.md'}",
+        f"'Ivan Vladimirovich' is not named in {folder / 'b.en.md'}",
+    ]
+    assert problems[0].hint == (
+        "list only the articles that name the person, spelt as each article spells the name (`name: {pl: ..., "
+        "en: ...}` where the versions differ); or correct the key"
+    )
