@@ -437,7 +437,9 @@ function cutsWithin(cores, splittable, held) {
   for (const at of places) {
     const core = cores[at];
     const cuts = [];
-    for (let cut = SHORTEST_PART; cut <= core.length - SHORTEST_PART; cut++) cuts.push([core.slice(0, cut), core.slice(cut)]);
+    for (let cut = SHORTEST_PART; cut <= core.length - SHORTEST_PART; cut++) {
+      cuts.push([core.slice(0, cut), core.slice(cut)]);
+    }
     if (cuts.length > left && chosen.length) continue;
     left -= cuts.length;
     chosen.push([at, cuts]);
