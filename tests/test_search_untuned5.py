@@ -83,3 +83,12 @@ def test_a_letter_typed_twice_is_searched_once_where_nothing_else_is_held(
 )
 def test_a_word_of_two_letters_no_page_holds_is_in_no_page(page, untuned5_served, path, query, titles):
     assert sorted(titles_found(page, untuned5_served.base_url, path, query)) == sorted(titles), f"{query!r} on {path}"
+
+
+def test_a_query_that_ends_with_a_full_stop_is_not_given_a_second_one(page, untuned5_served):
+    assert titles_found(page, untuned5_served.base_url, EN, "A.I.") == []
+    expect(page.locator("#search-status")).to_have_text(
+        "No results for A.I. Try fewer words, other words, or other forms of them."
+    )
+    assert titles_found(page, untuned5_served.base_url, PL, "xyzzyqq") == []
+    expect(page.locator("#search-status")).to_contain_text("xyzzyqq. ")

@@ -842,7 +842,9 @@ function countSummary(count) {
   if (count === 0) {
     // Say what the reader can do: with more words, fewer pages hold them all; a filter narrows too.
     const none = shownQuery() ? textWithQuery("zero_results_for", values) : [text("many_results", values)];
-    return [...none, `. ${strings[activeCount() ? "zero_hint_filters" : "zero_hint"]}`];
+    // A query that ends a sentence itself (`A.I.`, `k.k.`) was followed by a second full stop ("No results for A.I..").
+    const stop = /[.!?…]$/u.test(shownQuery()) ? " " : ". ";
+    return [...none, `${stop}${strings[activeCount() ? "zero_hint_filters" : "zero_hint"]}`];
   }
   if (!shownQuery()) return [text(count === 1 ? "one_result" : "many_results", values)];
   return textWithQuery(count === 1 ? "one_result_for" : "many_results_for", values);
