@@ -13,9 +13,11 @@ file like every data file, so `make check` refuses a bad record at its line.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache, cached_property
 from pathlib import Path
 
 from . import countries
@@ -26,6 +28,7 @@ from .locales import LANGUAGES
 from .provenance import address_hint, is_http_url
 
 KEYS = frozenset({"code", "forms", "source"})
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -167,8 +170,60 @@ def search_terms(codes: Iterable[str], records: Iterable[CountryForms]) -> str:
     forms = {record.code: record.forms for record in records}
     terms: dict[str, None] = {}
     for code in codes:
-        cldr = (countries.country_name(code, lang) for lang in LANGUAGES)
-        other = (name for lang in LANGUAGES for name in countries.other_country_names(code, lang))
-        for name in (*cldr, *other, *forms.get(code, ())):
+        for name in country_names(code, forms.get(code, ())):
             terms.setdefault(name, None)
     return " ".join(terms)
+
+
+def country_names(code: str, forms: Iterable[str]) -> tuple[str, ...]:
+    """Every name of the country `code`, each once: CLDR's in each language, its variant and short names, `forms`."""
+    cldr = (countries.country_name(code, lang) for lang in LANGUAGES)
+    other = (name for lang in LANGUAGES for name in countries.other_country_names(code, lang))
+    return tuple(dict.fromkeys((*cldr, *other, *forms)))
+
+
+@dataclass(frozen=True)
+class CountryNameIndex:
+    """Every name the build knows of each country (CLDR's in each language, its variant and short names, the file's
+    forms), to find the countries a text names: a page that writes `France` is found by `Francja` on the Polish
+    site, and a page that writes `Francji` by `France` on the English one."""
+
+    records: tuple[CountryForms, ...] = ()
+
+    @cached_property
+    def _by_first_word(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        forms = {record.code: record.forms for record in self.records}
+        for code in sorted(countries.known_codes()):
+            for name in country_names(code, forms.get(code, ())):
+                # As written, and with a capital first letter: an adjective (`francuski`) opening a sentence. Never
+                # case-folded: `mali` (Polish: small) is not Mali, nor `polish` Polish.
+                for form in dict.fromkeys(_as_matched(name)):
+                    words = tuple(_WORD.findall(form))
+                    if words:
+                        index.setdefault(words[0], []).append((words, code))
+        return index
+
+    def named_in(self, text: str) -> tuple[str, ...]:
+        """The sorted codes of the countries `text` names, each name as a run of whole words."""
+        words = _WORD.findall(unicodedata.normalize("NFC", text))
+        firsts = self._by_first_word.keys() & set(words)
+        if not firsts:
+            return ()
+        joined = f" {' '.join(words)} "
+        return tuple(
+            sorted(
+                {
+                    code
+                    for first in firsts
+                    for name, code in self._by_first_word[first]
+                    if len(name) == 1 or f" {' '.join(name)} " in joined
+                }
+            )
+        )
+
+
+@cache
+def country_name_index(records: tuple[CountryForms, ...]) -> CountryNameIndex:
+    """One index per build's records (every page's text is matched against it)."""
+    return CountryNameIndex(records)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from archive_core.countries import country_name
+from archive_core.country_names import CountryNameIndex
 from archive_core.other_names import NamesTable
 from archive_core.schema import ArticleMeta
 from archive_core.summaries import plain_text
@@ -46,6 +47,7 @@ class SearchFacets:
     publishers: tuple[str, ...] = ()  # who published the page's sources (an article's original)
     names: str = ""  # every name of each thing the page names (content/data/names.yaml), `·`-separated
     addresses: tuple[str, ...] = ()  # the addresses of the page's sources (an article's original)
+    named_codes: tuple[str, ...] = ()  # the countries its text names, not among `codes` (`named_countries`)
 
     @property
     def address_words(self) -> str:
@@ -89,7 +91,7 @@ class SearchFacets:
         the same facets with the countries' names in `lang`. No summary, country terms or publishers: the page's
         own stay, the same in any language. Its sources' addresses stay: pasted, they find it in either language."""
         names = tuple(sorted((country_name(code, lang) for code in self.codes), key=str.casefold))
-        return replace(self, countries=names, summary="", codes=(), publishers=())
+        return replace(self, countries=names, summary="", codes=(), publishers=(), named_codes=())
 
     @property
     def iso(self) -> str:
@@ -132,12 +134,17 @@ def page_facets(
 
 
 def article_facets(
-    meta: ArticleMeta, summary_html: str, body_html: str = "", names: NamesTable = NO_NAMES
+    meta: ArticleMeta,
+    summary_html: str,
+    body_html: str = "",
+    names: NamesTable = NO_NAMES,
+    country_names: CountryNameIndex | None = None,
 ) -> SearchFacets:
     """Facets of an archive article: its date, countries, summary (HTML the reader rendered; its text is kept), the
-    publisher of its original, and the other names of what its title, note, summary or body names (`names`)."""
+    publisher of its original, the other names of what its title, note, summary or body names (`names`), and the
+    countries they name that it is not about (`country_names`)."""
     summary = plain_text(summary_html)
-    body = plain_text(body_html) if names.things else ""
+    body = plain_text(body_html) if names.things or country_names else ""
     written = (meta.title, meta.editor_note or "", summary, body)
     facets = page_facets(
         "article",
@@ -148,4 +155,12 @@ def article_facets(
         publishers=(meta.source.publisher if meta.source else None,),
     )
     addresses = (meta.source.url,) if meta.source else ()
-    return replace(facets, names=names.search_terms("\n".join(written)), addresses=addresses)
+    named = named_countries("\n".join(written), facets.codes, country_names)
+    return replace(facets, names=names.search_terms("\n".join(written)), addresses=addresses, named_codes=named)
+
+
+def named_countries(text: str, codes: tuple[str, ...], country_names: CountryNameIndex | None) -> tuple[str, ...]:
+    """The countries `text` names in any of their names (`France`, `Francji`) that are not among `codes` (whose names
+    the page carries already): each a hidden search term of the page, in all its names, so that `Francja` finds on
+    the English site the page that writes `France` (docs/search-relevance.md, "What a page is found by")."""
+    return tuple(code for code in country_names.named_in(text) if code not in codes) if country_names else ()

@@ -23,6 +23,7 @@ from archive_core import paths
 from archive_core.articles import read_article
 from archive_core.cache import ContentCache
 from archive_core.cache_place import cache_place_problem
+from archive_core.country_names import country_name_index
 from archive_core.errors import BuildFailed, ContentError, Problem
 from archive_core.facets import NO_NAMES, article_facets
 from archive_core.links import (
@@ -62,7 +63,13 @@ class ArchiveMarkdownReader(BaseReader):
             "summary": doc.summary_html,
             "translation_key": meta.translation_key,
             "archive": meta,
-            "search": article_facets(meta, doc.summary_html, doc.html, snapshot.names if snapshot else NO_NAMES),
+            "search": article_facets(
+                meta,
+                doc.summary_html,
+                doc.html,
+                snapshot.names if snapshot else NO_NAMES,
+                country_name_index(snapshot.country_forms if snapshot else ()),
+            ),
         }
         if meta.tags:
             metadata["tags"] = pelican_tags(meta.tags, self.settings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive_core.country_names import CountryForms, parse_country_names, search_terms
+from archive_core.country_names import CountryForms, CountryNameIndex, parse_country_names, search_terms
 from archive_core.data import load_data
 
 POLAND = CountryForms("PL", ("Polski", "Polsce", "Poland", "Polish"), "https://pl.wiktionary.org/wiki/Polska")
@@ -24,6 +24,25 @@ def test_a_country_is_searched_by_the_other_names_cldr_gives_it():
     assert "Wybrzeże Kości Słoniowej" in search_terms(("CI",), ())
     assert "East Timor" in search_terms(("TL",), ())
     assert "Palestyna" in search_terms(("PS",), ())
+
+
+FRANCE = CountryForms("FR", ("Francji", "francuska", "French"), "https://pl.wiktionary.org/wiki/Francja")
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Police in Spain and France arrested eleven people.", ("ES", "FR")),  # CLDR's names, in either language
+        ("Zatrzymania we Francji. Francuska policja.", ("FR",)),  # the file's forms, one opening a sentence
+        ("Ivory Coast and Wybrzeże Kości Słoniowej", ("CI",)),  # CLDR's other names, of words
+        ("Stany Zjednoczone, Polsce", ("PL", "US")),
+        # Never case-folded: `mali` (Polish: small), `polish` and `turkey` are not countries, nor a name's part alone.
+        ("mali przedsiębiorcy polish the turkey, Ivory and Coast", ()),
+        ("", ()),
+    ],
+)
+def test_the_countries_a_text_names_in_any_of_their_names(text, codes):
+    assert CountryNameIndex((POLAND, FRANCE)).named_in(text) == codes
 
 
 def test_no_country_no_terms():

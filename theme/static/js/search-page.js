@@ -299,7 +299,9 @@ function addressWords(core) {
 // of CHECKED_WORDS words or fewer (each check is one more search): a longer one is a pasted passage.
 const CHECKED_WORDS = 6;
 const MIN_START = 4;
-const LETTERS_ONLY = /^\p{L}{3,}$/u; // a word of three or four letters too ("Kuba", "dogs")
+// A word of two, three or four letters too ("Kuba", "dogs"; "AI", which no page held: Pagefind searched its held start
+// "a", and listed every page with a word beginning with it, until search25).
+const LETTERS_ONLY = /^\p{L}{2,}$/u;
 // A number (`40`, `1999`, `2,5`) the index does not hold is in no page: its longest held start is another number (`4`
 // of a page's `4 November 2025`), which Pagefind searched instead. Such a query finds nothing, as a day no page holds.
 const FIGURES = /^\p{N}+(?:[.,]\p{N}+)*$/u;
@@ -405,17 +407,14 @@ const SHORTEST_PART = 3;
 
 async function splitsHeld(pagefind, words, quoted, held) {
   const cores = words.map((word) => word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, ""));
+  const splittable = cores.map((core, at) => {
+    // Searched as typed, or not held (searched as a start of it, or left out); not a word joined to the next.
+    const asTyped = held[at][0] === words[at] || held[at][1] !== undefined;
+    return !quoted[at] && asTyped && JOINABLE.test(core) && core.length >= SHORTEST_JOIN && !UNFOLDED.test(core);
+  });
   const splits = await Promise.all(
-    cores.map(async (core, at) => {
-      // Searched as typed, or not held (searched as a start of it, or left out); not a word joined to the next.
-      const asTyped = held[at][0] === words[at] || held[at][1] !== undefined;
-      if (quoted[at] || !asTyped || !JOINABLE.test(core) || core.length < SHORTEST_JOIN || UNFOLDED.test(core)) {
-        return null;
-      }
-      const cuts = [];
-      for (let cut = SHORTEST_PART; cut <= core.length - SHORTEST_PART; cut++) {
-        cuts.push([core.slice(0, cut), core.slice(cut)]);
-      }
+    cutsWithin(cores, splittable, held).map(async ([at, cuts]) => {
+      const core = cores[at];
       const found = await Promise.all(cuts.map((parts) => writtenApart(pagefind, parts)));
       const first = cuts.find((_, k) => found[k]);
       if (!first) return null;
@@ -427,6 +426,32 @@ async function splitsHeld(pagefind, words, quoted, held) {
     }),
   );
   return splits.filter(Boolean);
+}
+
+// Each way to cut each word that may be split (`splittable`), [its place, its cuts], within SPLIT_CUTS for the query:
+// the words not held as typed first (they find nothing else), then the others in the query's order, a word whose
+// cuts the budget has no room for left whole, but for the first (a word alone is cut every way, however long). Each
+// cut is a phrase search, loading the index chunk of its second part: six words of twelve letters were 42 searches,
+// and on an archive of 2,000 articles 22 chunks (docs/search-relevance.md, "Cost at scale").
+const SPLIT_CUTS = 20;
+
+function cutsWithin(cores, splittable, held) {
+  const places = cores.map((_, at) => at).filter((at) => splittable[at]);
+  const notHeld = (at) => (held[at][1] !== undefined ? 0 : 1);
+  places.sort((a, b) => notHeld(a) - notHeld(b) || a - b);
+  let left = SPLIT_CUTS;
+  const chosen = [];
+  for (const at of places) {
+    const core = cores[at];
+    const cuts = [];
+    for (let cut = SHORTEST_PART; cut <= core.length - SHORTEST_PART; cut++) {
+      cuts.push([core.slice(0, cut), core.slice(cut)]);
+    }
+    if (cuts.length > left && chosen.length) continue;
+    left -= cuts.length;
+    chosen.push([at, cuts]);
+  }
+  return chosen;
 }
 
 // Whether a page writes the two `parts` next to each other: the first Pagefind's phrase search finds.
@@ -491,6 +516,11 @@ async function wordAsHeld(pagefind, word, checked) {
   if (INNER_PUNCTUATION.test(word) && /\p{L}/u.test(word) && parts.some((part) => part.length > 1)) {
     return [(await indexHolds(pagefind, parts.join(""))) ? word : parts.join(" ")];
   }
+  // Initials (`U.N.`, `A.I.`) are searched by Pagefind joined (`UN`), as they should; where no page holds them
+  // joined, it searched their held start (`a`), as a word's (LETTERS_ONLY).
+  if (checked && parts.length > 1 && parts.every((part) => part.length === 1) && /\p{L}/u.test(word)) {
+    return (await indexHolds(pagefind, parts.join(""))) ? [word] : ["", ""];
+  }
   const core = word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, "");
   // A day is a day in a query of any length (a pasted sentence too): searched as typed, its figures were not it.
   if (DAY_IN_FIGURES.test(core)) return dayAsHeld(pagefind, word, core);
@@ -499,7 +529,24 @@ async function wordAsHeld(pagefind, word, checked) {
   }
   if (!checked || !LETTERS_ONLY.test(core) || UNFOLDED.test(core) || (await indexHolds(pagefind, core))) return [word];
   const start = await longestHeldStart(pagefind, core);
-  return [start, start];
+  return start ? [start, start] : undoubledAsHeld(pagefind, core);
+}
+
+// A word of which nothing long enough is held, typed with a letter doubled (`Gutteres`: its held start `Gut` is
+// shorter than half of it): the same word with a doubled letter typed once (`Guteres`), searched as typed where the
+// index holds it, else as its longest held start (`Guter…`, of `Guterres`), as wordAsHeld gives it; the first of them
+// that has either, and the status says what was searched. Until search25 nothing was found. At most UNDOUBLED_TRIES
+// pairs, from the first: one search and one fragment each, and the halving of a start where the word is not held.
+const UNDOUBLED_TRIES = 3;
+
+async function undoubledAsHeld(pagefind, core) {
+  const pairs = [...core.matchAll(/(\p{L})\1/gu)].slice(0, UNDOUBLED_TRIES).map((pair) => pair.index);
+  for (const word of pairs.map((at) => core.slice(0, at) + core.slice(at + 1))) {
+    if (await indexHolds(pagefind, word)) return [word, undefined, word];
+    const start = await longestHeldStart(pagefind, word);
+    if (start) return [start, start];
+  }
+  return ["", ""];
 }
 
 // A query none of whose words the index holds, nor a start of half of it (`Rosja`, `survelliance`): each word's longest
@@ -577,7 +624,7 @@ function pageHolds(page, word, cut) {
   return written.some((each) => sharedStart(fold(each), wanted) >= needed);
 }
 
-// A word of four letters may lose one to the stemmer ("dane" is held as the start of "danych"); of three, none.
+// A word of four letters may lose one to the stemmer ("dane" is held as the start of "danych"); of two or three, none.
 function shortNeeded(length, cut) {
   return cut && length > 3 ? length - 1 : length;
 }
@@ -616,8 +663,15 @@ function wordsJoinedSearches() {
 }
 
 // The pages that write a word of the query as two next to each other (termsSplit), after those that write it as one.
+// A query of that word alone is searched as the phrase of its two (as the way to cut it was found): the pages that
+// write the two words apart score higher where they write them more, and on an archive of many pages the best scored
+// PHRASE_CHECKS of a search of the two words held none that writes them next to each other (`moneylaundering` found
+// nothing on 2,000 articles). A longer query is searched as words: Pagefind's phrase is the whole query.
 function wordSplitSearches() {
-  return termsSplit.map(([asSplit, twos]) => [asSplit, (page) => twos.every((parts) => writesApart(page, parts))]);
+  return termsSplit.map(([asSplit, twos]) => {
+    const alone = twos.length === 1 && asSplit === twos[0].join(" ");
+    return [alone ? `"${asSplit}"` : asSplit, (page) => twos.every((parts) => writesApart(page, parts))];
+  });
 }
 
 // The pages a query finds besides Pagefind's own results (missedPhraseSearches, dayAsWrittenSearches,
@@ -796,7 +850,9 @@ function countSummary(count) {
   if (count === 0) {
     // Say what the reader can do: with more words, fewer pages hold them all; a filter narrows too.
     const none = shownQuery() ? textWithQuery("zero_results_for", values) : [text("many_results", values)];
-    return [...none, `. ${strings[activeCount() ? "zero_hint_filters" : "zero_hint"]}`];
+    // A query that ends a sentence itself (`A.I.`, `k.k.`) was followed by a second full stop ("No results for A.I..").
+    const stop = /[.!?…]$/u.test(shownQuery()) ? " " : ". ";
+    return [...none, `${stop}${strings[activeCount() ? "zero_hint_filters" : "zero_hint"]}`];
   }
   if (!shownQuery()) return [text(count === 1 ? "one_result" : "many_results", values)];
   return textWithQuery(count === 1 ? "one_result_for" : "many_results_for", values);
