@@ -11,9 +11,23 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sys
+from pathlib import Path
 from typing import NoReturn
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+
+from archive_core.errors import bounded, shown
+
 MAX_PORT = 65535
+# The most of a message refusing a value that is shown, by its start and its end: a value is quoted in it, and
+# `DATE=` of 20,000 characters made a line of 20 KB.
+REFUSAL_MAX_CHARS = 600
+
+
+def refusal(message: str) -> str:
+    """`message`, which may quote a value as given, shown safely and bounded."""
+    return bounded(shown(message), REFUSAL_MAX_CHARS)
 
 
 TRUE = frozenset({"1", "yes", "true", "on"})
@@ -34,7 +48,7 @@ class MakeArguments(argparse.ArgumentParser):
         if refused := _REFUSED_OPTION.fullmatch(message):
             name, why = refused["option"].replace("-", "_").upper(), refused["why"]
             message = why if why.startswith(name) else f"{name} {why}"
-        self.exit(2, f"{self.prog}: {message}\n")
+        self.exit(2, f"{self.prog}: {refusal(message)}\n")
 
 
 def given(name: str) -> str | None:
@@ -48,10 +62,12 @@ def given(name: str) -> str | None:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as exc:
-            shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            written = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
             raise SystemExit(
-                f"{name}: {shown!r} is not UTF-8 text (byte {exc.start + 1} of it); give the value in UTF-8, "
-                "as a terminal set to a UTF-8 locale types it"
+                refusal(
+                    f"{name}: {written!r} is not UTF-8 text (byte {exc.start + 1} of it); give the value in UTF-8, "
+                    "as a terminal set to a UTF-8 locale types it"
+                )
             ) from None
     return value
 
@@ -62,7 +78,7 @@ def flag(name: str) -> bool:
     value = (given(name) or "0").strip().lower()
     if value in TRUE | FALSE:
         return value in TRUE
-    raise SystemExit(f"{name} must be 1 or 0 (yes or no), not {given(name)!r}")
+    raise SystemExit(refusal(f"{name} must be 1 or 0 (yes or no), not {given(name)!r}"))
 
 
 def port(text: str) -> int:

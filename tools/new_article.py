@@ -30,7 +30,7 @@ from archive_core.locales import LANGUAGES  # noqa: E402
 from archive_core.schema import ArticleMeta  # noqa: E402
 from archive_core.suggestions import closest, meant_value  # noqa: E402
 from archive_core.when import given_date  # noqa: E402
-from tools.make_inputs import MakeArguments, given  # noqa: E402
+from tools.make_inputs import MakeArguments, given, refusal  # noqa: E402
 
 ARTICLES = ARTICLE_DIRS[0]  # where `make new` writes (the default ARTICLE_PATHS)
 OPTIONAL_FIELDS = """\
@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
             raise Refused(f"DATE {exc}") from None
         path = scaffold(args.content, args.title, args.lang, published, args.key or None, args.slug or None)
     except Refused as exc:
-        print(f"make new: {exc}", file=sys.stderr)
+        print(f"make new: {refusal(str(exc))}", file=sys.stderr)
         return 1
     print(f"created {_shown(path)}")
     originals = counterparts(args.content, path)
