@@ -222,3 +222,22 @@ def _refused_in_short_lines(result: subprocess.CompletedProcess) -> None:
     assert "Traceback" not in result.stderr
     lines = (result.stdout + result.stderr).splitlines()
     assert max(len(line) for line in lines) <= SHOWN_LINE_MAX, [line[:200] for line in lines]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["new", "TITLE=x", "LANG=en", "KEY=aux"],
+        ["new", "TITLE=Con", "LANG=en"],  # the key made of the title
+        ["new", "TITLE=x", "LANG=en", "KEY=" + "a" * 200],
+        ["import", f"SRC={SEED}", "DATE=2025-10-26", "LANG=pl", "KEY=lpt1"],
+        ["import", f"SRC={SEED}", "DATE=2025-10-26", "LANG=pl", "TITLE=Nul"],
+    ],
+    ids=lambda args: f"{args[0]}-{args[-1][:12]}",
+)
+def test_a_key_no_checkout_can_hold_is_refused_naming_the_variable_to_change(args, tmp_path):
+    """A key that makes a name Windows cannot hold (`aux.en.md`) was told as a file to rename, which is not there."""
+    result = make(*args, content=tmp_path / "content")
+    assert result.returncode != 0
+    assert "KEY=" in result.stderr and "rename it" not in result.stderr, result.stderr
+    assert not list((tmp_path / "content").rglob("*.md"))

@@ -18,6 +18,7 @@ from typing import NoReturn
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
 from archive_core.errors import bounded, shown
+from archive_core.paths import MAX_NAME_BYTES, portable_name_problem
 
 MAX_PORT = 65535
 # The most of a message refusing a value that is shown, by its start and its end: a value is quoted in it, and
@@ -104,3 +105,19 @@ def positive(limit: int, name: str):
 def _whole_number(text: str) -> int | None:
     text = text.strip()
     return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
+
+
+def key_name_problem(key: str, lang: str, given_as_key: bool) -> tuple[str, str] | None:
+    """Why the file `make new` or `make import` would name after `key` (`<key>.<lang>.md`) cannot be held by
+    every checkout, as (message, hint), or None. The hint names the make variable to change: `KEY=` when it was
+    given, else the title the key was made of; there is no file yet to rename."""
+    name = f"{key}.{lang}.md"
+    if (problem := portable_name_problem(name)) is None:
+        return None
+    made_of = "KEY" if given_as_key else "the key made of TITLE"
+    message = refusal(f"{made_of} {key!r} names the file {name}, which {problem}")
+    hint = (
+        f"give another KEY=: letters, digits and hyphens, at most {MAX_NAME_BYTES - len(lang) - 4} bytes, not a "
+        "device name Windows reserves (aux, con, nul, prn, com1 to com9, lpt1 to lpt9)"
+    )
+    return message, hint

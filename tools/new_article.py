@@ -30,7 +30,7 @@ from archive_core.locales import LANGUAGES  # noqa: E402
 from archive_core.schema import ArticleMeta  # noqa: E402
 from archive_core.suggestions import closest, meant_value  # noqa: E402
 from archive_core.when import given_date  # noqa: E402
-from tools.make_inputs import MakeArguments, given, refusal  # noqa: E402
+from tools.make_inputs import MakeArguments, given, key_name_problem, refusal  # noqa: E402
 
 ARTICLES = ARTICLE_DIRS[0]  # where `make new` writes (the default ARTICLE_PATHS)
 OPTIONAL_FIELDS = """\
@@ -133,9 +133,12 @@ def scaffold(
     if lang not in LANGUAGES:
         meant = meant_value(lang, LANGUAGES) or LANGUAGES[0]
         raise Refused(f'LANG must be one of {", ".join(LANGUAGES)}, not {lang!r}: make new TITLE="..." LANG={meant}')
+    given_as_key = bool(key)
     key = key or schema.default_slug(title)
     if not key:
         raise Refused(f"the title {title!r} has no letters or digits to make a translation_key of: add KEY=...")
+    if unheld := key_name_problem(key, lang, given_as_key):
+        raise Refused("{} ({})".format(*unheld))
     original = original_of(content_dir, key, lang)
     if original is None and not title:
         raise Refused(_already_there(content_dir, key, lang) or _no_original(content_dir, key, lang))
