@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 
 import pytest
 
@@ -235,3 +236,19 @@ def test_a_long_line_of_a_value_holding_a_colon_is_no_key(content_copy):
     path.write_text(path.read_text(encoding="utf-8").replace("tags: [ceremony]\n", f"tags: [ceremony]\n{value}"))
     problems = [str(p) for p in check(content_copy) if p.path == str(path)]
     assert problems and not any("a key of" in p or "YAML error" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(("count", "size", "told"), [(5_001, 0, "5,001 event files"), (10, 1_900_000, "bytes of")])
+def test_more_event_files_than_the_timeline_is_read_from_are_refused_at_once(count, size, told, content_copy):
+    """Neither the number of event files nor their bytes was bounded: 5,000 files took `make check` 5 s of CPU,
+    20,000 24 s, and each file may hold 2 MB."""
+    folder = content_copy / "data" / "timeline"
+    record = (folder / "signing-ceremony.yaml").read_text(encoding="utf-8")
+    padding = "# " + "x" * size + "\n" if size else ""
+    for number in range(count - len(list(folder.iterdir()))):
+        (folder / f"e{number:05d}.yaml").write_text(padding + record.replace("signing-ceremony", f"e{number:05d}"))
+    start = time.process_time()
+    problems = [p for p in check(content_copy) if p.severity == "error"]
+    assert time.process_time() - start < 3
+    assert [(p.path, p.line) for p in problems] == [(str(folder), None)], [str(p)[:200] for p in problems[:3]]
+    assert told in problems[0].message and "none of them was read" in problems[0].message
