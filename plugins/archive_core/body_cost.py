@@ -31,9 +31,9 @@ MARKUP_CAPS: tuple[tuple[str, int, str], ...] = (
 # Every character at which markdown-it stops reading plain text to try each of its inline rules (`<`, `!`, `&`,
 # `{`, `:`, `-`, a backtick...), each tens of times the cost of a letter. Prose holds one in fifty or fewer.
 MARKUP_CHARS_CAP = 200_000
-# What markdown-it reads again to find where links' addresses end: from each `](` to the first space or line end
-# after the address. An address that does not close is read again from each of the 32 `(` before it
-# (`parse_link_destination`'s nesting): `[a](aaa…` repeated without a space. A real address ends at its `)`.
+# What markdown-it reads again to find where links' addresses end, when they may not close: from each `](` to the
+# first space or line end after the address. An address that does not close is read again from each
+# of the 32 `(` before it (`parse_link_destination`'s nesting): `[a](aaa…` repeated without a space.
 # The timings before and after each cap: docs/security.md, "No hang".
 ADDRESS_CHARS_CAP = 1_000_000
 _LINK_TARGET = re.compile(r"\]\(")
@@ -76,21 +76,33 @@ def _most_common(found: list[str]) -> str:
 
 
 def _address_offset_past(body: str, cap: int) -> int | None:
-    """The offset of the `](` at which what markdown-it reads of link addresses goes over `cap` characters, counted
-    from each `](` to the first space or line end after the address (an upper bound: a closed address ends at its
-    `)`, which ends the reading sooner); None when it does not. Linear: the spaces are found once."""
+    """The offset of the `](` at which what markdown-it reads of link addresses that may not close goes over `cap`
+    characters, counted from each `](` to the first space or line end after the address (an upper bound); an
+    address closed by a `)` before any `(` is read once, and not counted. None when it does not go over. Linear:
+    each mark is found once."""
     spaces = [(run.start(), run.end()) for run in _SPACES.finditer(body)]
     starts = [start for start, _ in spaces]
+    opening = [match.start() for match in re.finditer(r"\(", body)]
+    closing = [match.start() for match in re.finditer(r"\)", body)]
     total = 0
     for target in _LINK_TARGET.finditer(body):
         start = target.end()
         index = bisect_left(starts, start)
         if index < len(spaces) and spaces[index][0] == start:  # spaces and line ends before the address
             start, index = spaces[index][1], index + 1
-        total += (spaces[index][0] if index < len(spaces) else len(body)) - start
+        end = spaces[index][0] if index < len(spaces) else len(body)
+        closed = _first_at_or_after(closing, start, len(body))
+        if closed < end and closed < _first_at_or_after(opening, start, len(body)):
+            continue  # closed before any `(`: read once, as the rest of the body is
+        total += end - start
         if total > cap:
             return target.start()
     return None
+
+
+def _first_at_or_after(offsets: list[int], start: int, default: int) -> int:
+    index = bisect_left(offsets, start)
+    return offsets[index] if index < len(offsets) else default
 
 
 def _offset_past(body: str, chars: str, cap: int) -> int:
