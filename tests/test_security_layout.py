@@ -223,3 +223,13 @@ def test_a_slug_that_names_a_folder_no_checkout_can_hold_is_refused(old, new, co
     problems = [p for p in check(content_copy) if p.path == str(path)]
     assert [(p.field, p.severity) for p in problems] == [("slug", "error")], [str(p) for p in problems]
     assert "reserves for a device" in problems[0].message and "slug:" in problems[0].hint
+
+
+@pytest.mark.parametrize("tag", ["aux", "COM1", "Nul"])
+def test_a_topic_whose_page_names_a_folder_no_checkout_can_hold_is_refused(tag, content_copy):
+    """A topic's page is `en/topics/<slug>/`: `make check` passed `tags: [aux]`."""
+    path = content_copy / "articles/2025/signing-in-hanoi.en.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("tags: [ceremony]", f"tags: [{tag}]"), encoding="utf-8")
+    problems = [p for p in check(content_copy) if p.path == str(path) and p.severity == "error"]
+    assert [p.field for p in problems] == ["tags.0"], [str(p) for p in problems]
+    assert "reserves for a device" in problems[0].message
