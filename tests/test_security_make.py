@@ -241,3 +241,12 @@ def test_a_key_no_checkout_can_hold_is_refused_naming_the_variable_to_change(arg
     assert result.returncode != 0
     assert "KEY=" in result.stderr and "rename it" not in result.stderr, result.stderr
     assert not list((tmp_path / "content").rglob("*.md"))
+
+
+@pytest.mark.parametrize(("args", "variable"), [(["SLUG=aux"], "SLUG="), (["TITLE=Con", "KEY=a-key"], "SLUG=")])
+def test_a_value_make_new_refuses_is_told_by_the_variable_that_gives_it(args, variable, tmp_path):
+    """`make new SLUG=aux` was told to "set another `slug:`", a line of a file `make new` had not written."""
+    result = make("new", "TITLE=x", "LANG=en", *args, content=tmp_path / "content")
+    assert result.returncode != 0
+    assert variable in result.stderr, result.stderr
+    assert not list((tmp_path / "content").rglob("*.md"))

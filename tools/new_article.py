@@ -52,6 +52,11 @@ source:
 """
 
 
+# The make variable that gives each field `make new` writes (or, for the slug, that it is made of the title unless
+# given): a problem is told by it, as there is no file yet to edit.
+_GIVEN_BY = {"title": "TITLE", "slug": "SLUG", "translation_key": "KEY", "date": "DATE", "lang": "LANG"}
+
+
 class Refused(Exception):
     """A request that cannot be carried out; the message says what to do instead."""
 
@@ -149,7 +154,10 @@ def scaffold(
         new = parse_front_matter(text.encode("utf-8"), path)
     except ContentError as exc:
         [problem] = in_folder(exc.problems[:1], content_dir)
-        raise Refused(f"cannot scaffold this article: {problem.field}: {problem.message} ({problem.hint})") from None
+        given_by = f": give another with {_GIVEN_BY[problem.field]}=..." if problem.field in _GIVEN_BY else ""
+        raise Refused(
+            f"cannot scaffold this article: {problem.field}: {problem.message} ({problem.hint}{given_by})"
+        ) from None
     if found := clashes(content_dir, new):  # its key in another year, its address another article's
         raise Refused("\n".join(map(str, found)))
     if there := _already_there(content_dir, key, lang):
