@@ -250,3 +250,11 @@ def test_a_value_make_new_refuses_is_told_by_the_variable_that_gives_it(args, va
     assert result.returncode != 0
     assert variable in result.stderr, result.stderr
     assert not list((tmp_path / "content").rglob("*.md"))
+
+
+@pytest.mark.parametrize(("arg", "variable"), [("SLUG=aux", "SLUG="), ("SOURCE_URL=javascript:x", "SOURCE_URL=")])
+def test_a_value_make_import_refuses_is_told_by_the_variable_that_gives_it(arg, variable, tmp_path):
+    result = make("import", f"SRC={SEED}", "DATE=2025-10-26", "LANG=pl", arg, content=tmp_path / "content")
+    assert result.returncode != 0
+    assert variable in result.stderr.replace(arg, ""), result.stderr
+    assert not list((tmp_path / "content").rglob("*.md"))

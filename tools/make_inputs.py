@@ -121,3 +121,16 @@ def key_name_problem(key: str, lang: str, given_as_key: bool) -> tuple[str, str]
         "device name Windows reserves (aux, con, nul, prn, com1 to com9, lpt1 to lpt9)"
     )
     return message, hint
+
+
+# The make variable that gives each field `make new` writes, and `make import` (the slug, the key: unless given,
+# made of the title): a problem of one is told by it, as there is no file yet to edit.
+NEW_FIELDS = {"title": "TITLE", "slug": "SLUG", "translation_key": "KEY", "date": "DATE", "lang": "LANG"}
+IMPORT_FIELDS = {**NEW_FIELDS, "source.url": "SOURCE_URL", "source.publisher": "PUBLISHER", "editor_note": "NOTE"}
+
+
+def by_variable(hint: str, field: str, variables: dict[str, str]) -> str:
+    """`hint` for the field `field`, naming the make variable of `variables` that gives it."""
+    if field not in variables:
+        return hint
+    return f"{hint}: give another with {variables[field]}=..." if hint else f"give another {variables[field]}=..."

@@ -30,7 +30,7 @@ from archive_core.locales import LANGUAGES  # noqa: E402
 from archive_core.schema import ArticleMeta  # noqa: E402
 from archive_core.suggestions import closest, meant_value  # noqa: E402
 from archive_core.when import given_date  # noqa: E402
-from tools.make_inputs import MakeArguments, given, key_name_problem, refusal  # noqa: E402
+from tools.make_inputs import NEW_FIELDS, MakeArguments, by_variable, given, key_name_problem, refusal  # noqa: E402
 
 ARTICLES = ARTICLE_DIRS[0]  # where `make new` writes (the default ARTICLE_PATHS)
 OPTIONAL_FIELDS = """\
@@ -50,11 +50,6 @@ source:
   url: https://{schema.PLACEHOLDER}          # the original's full address
   publisher: {schema.PLACEHOLDER}           # who published it (or delete: the archive's data/publishers.yaml may know)
 """
-
-
-# The make variable that gives each field `make new` writes (or, for the slug, that it is made of the title unless
-# given): a problem is told by it, as there is no file yet to edit.
-_GIVEN_BY = {"title": "TITLE", "slug": "SLUG", "translation_key": "KEY", "date": "DATE", "lang": "LANG"}
 
 
 class Refused(Exception):
@@ -154,10 +149,8 @@ def scaffold(
         new = parse_front_matter(text.encode("utf-8"), path)
     except ContentError as exc:
         [problem] = in_folder(exc.problems[:1], content_dir)
-        given_by = f": give another with {_GIVEN_BY[problem.field]}=..." if problem.field in _GIVEN_BY else ""
-        raise Refused(
-            f"cannot scaffold this article: {problem.field}: {problem.message} ({problem.hint}{given_by})"
-        ) from None
+        hint = by_variable(problem.hint, problem.field, NEW_FIELDS)
+        raise Refused(f"cannot scaffold this article: {problem.field}: {problem.message} ({hint})") from None
     if found := clashes(content_dir, new):  # its key in another year, its address another article's
         raise Refused("\n".join(map(str, found)))
     if there := _already_there(content_dir, key, lang):
