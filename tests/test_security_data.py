@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 
 import pytest
 
@@ -204,3 +205,50 @@ def test_a_value_that_is_no_text_is_quoted_as_written_in_a_short_line(name, text
             path.write_text(text[: match.start()] + f"{match.group(1)}{field}: {value}" + text[match.end() :], "utf-8")
             told = [str(p) for p in check(content_copy) if p.path == str(path)]  # a date field takes a date-time
             assert not [p for p in told if PYTHON_READING.search(p) or len(p) > 1000], (field, value[:40], told)
+
+
+@pytest.mark.parametrize(
+    ("name", "before", "after"),
+    [
+        ("articles/2025/signing-in-hanoi.en.md", "tags: [ceremony]\n", "tags: [ceremony]\n{key}: 1\n"),
+        ("articles/2025/signing-in-hanoi.en.md", "tags: [ceremony]\n", "tags: [ceremony]\n  - {key}: 1\n"),
+        ("data/timeline/signing-ceremony.yaml", "", "{key}: 1\n"),
+    ],
+)
+@pytest.mark.parametrize("length", [1_025, 1_000_000])
+def test_a_key_longer_than_yaml_reads_is_told_at_its_line(name, before, after, length, content_copy):
+    """YAML reads a key of at most 1,024 characters: a longer one got PyYAML's words (`could not find expected
+    ':'`, `mapping values are not allowed in this context`), at another line or none."""
+    path = content_copy / name
+    text = path.read_text(encoding="utf-8")
+    at = text.index(before) + len(before) if before else 0
+    path.write_text(text[:at] + after.format(key="k" * length) + text[at + len(before) :], encoding="utf-8")
+    line = text[:at].count("\n") + after.count("\n")
+    problems = [p for p in check(content_copy) if p.path == str(path)]
+    assert [(p.line, p.severity) for p in problems] == [(line, "error")], [str(p)[:300] for p in problems]
+    assert f"a key of {length:,} characters" in problems[0].message and "YAML error" not in problems[0].message
+    assert len(str(problems[0])) < 1_000
+
+
+def test_a_long_line_of_a_value_holding_a_colon_is_no_key(content_copy):
+    path = content_copy / "articles/2025/signing-in-hanoi.en.md"
+    value = "summary: >\n  " + "word " * 300 + "then: more\n"
+    path.write_text(path.read_text(encoding="utf-8").replace("tags: [ceremony]\n", f"tags: [ceremony]\n{value}"))
+    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
+    assert problems and not any("a key of" in p or "YAML error" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(("count", "size", "told"), [(5_001, 0, "5,001 event files"), (10, 1_900_000, "bytes of")])
+def test_more_event_files_than_the_timeline_is_read_from_are_refused_at_once(count, size, told, content_copy):
+    """Neither the number of event files nor their bytes was bounded: 5,000 files took `make check` 5 s of CPU,
+    20,000 24 s, and each file may hold 2 MB."""
+    folder = content_copy / "data" / "timeline"
+    record = (folder / "signing-ceremony.yaml").read_text(encoding="utf-8")
+    padding = "# " + "x" * size + "\n" if size else ""
+    for number in range(count - len(list(folder.iterdir()))):
+        (folder / f"e{number:05d}.yaml").write_text(padding + record.replace("signing-ceremony", f"e{number:05d}"))
+    start = time.process_time()
+    problems = [p for p in check(content_copy) if p.severity == "error"]
+    assert time.process_time() - start < 3
+    assert [(p.path, p.line) for p in problems] == [(str(folder), None)], [str(p)[:200] for p in problems[:3]]
+    assert told in problems[0].message and "none of them was read" in problems[0].message

@@ -510,3 +510,29 @@ def test_a_list_of_more_items_than_a_list_may_have_is_refused_at_once():
     [refused] = problems
     assert (refused.line, refused.field) == (6, "countries")
     assert refused.message.startswith("has 300,000 items, more than the 10,000 a list may have")
+
+
+# Each took markdown-it-py 4 to 16 s in a body of 1.9 MB, under every cap of `body_cost.MARKUP_CAPS`.
+COSTLY_MARKUP = ["<", "!", "{", "\\", "&#1;", "``x`", "<a@b", "[a](" + "a" * 95, "![a](" + "a" * 94]
+
+
+@pytest.mark.parametrize("unit", COSTLY_MARKUP)
+def test_a_body_of_costly_markup_is_refused_before_markdown_it_reads_it(unit, content_copy):
+    path = content_copy / ARTICLE
+    text = path.read_text(encoding="utf-8") + "\n"
+    path.write_text(text + unit * ((1_900_000 - len(text)) // len(unit)) + "\n", encoding="utf-8")
+    problems: list = []
+    assert _seconds(lambda: problems.extend(check(content_copy))) < 3
+    [refused] = [p for p in problems if p.path == str(path) and p.field == "body"]
+    assert refused.severity == "error" and refused.line == text.count("\n") + 1, str(refused)
+    assert "more than an article's page needs" in refused.message
+
+
+def test_a_body_of_prose_as_long_as_a_file_holds_is_read_as_an_article(content_copy):
+    """Prose holds one markup character in fifty or fewer: the caps refuse no article, however long."""
+    path = content_copy / ARTICLE
+    text = path.read_text(encoding="utf-8")
+    prose = (FIXTURE / "articles/2025/lodz-conference.pl.md").read_text(encoding="utf-8")
+    prose = prose.split("---\n", 2)[2]
+    path.write_text(text + prose * ((1_900_000 - len(text)) // len(prose.encode())), encoding="utf-8")
+    assert [p for p in check(content_copy) if p.path == str(path) and p.severity == "error"] == []

@@ -203,3 +203,33 @@ def test_a_raw_copy_named_as_raw_cannot_name_it_is_told_one_name_that_ends_it(na
     (content_copy / "sources" / name).rename(content_copy / renamed)
     article.write_text(GOOD.replace("  publisher: Example\n", f"  publisher: Example\n  raw: {renamed}\n"))
     assert [str(p) for p in check(content_copy) if p.field in ("source.raw", "file")] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("slug: convention-signed-in-hanoi", "slug: aux"),
+        ("slug: convention-signed-in-hanoi", "slug: com1"),
+        ('title: "Convention signed in Hanoi"\n', 'title: "Con"\n'),  # the slug made of the title
+    ],
+)
+def test_a_slug_that_names_a_folder_no_checkout_can_hold_is_refused(old, new, content_copy):
+    """The slug is the folder of the article's page (`en/2025/aux/`): `make check` passed `slug: aux`."""
+    path = content_copy / "articles/2025/signing-in-hanoi.en.md"
+    text = path.read_text(encoding="utf-8")
+    if old.startswith("title"):
+        text = text.replace("slug: convention-signed-in-hanoi\n", "")
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    problems = [p for p in check(content_copy) if p.path == str(path)]
+    assert [(p.field, p.severity) for p in problems] == [("slug", "error")], [str(p) for p in problems]
+    assert "reserves for a device" in problems[0].message and "slug:" in problems[0].hint
+
+
+@pytest.mark.parametrize("tag", ["aux", "COM1", "Nul"])
+def test_a_topic_whose_page_names_a_folder_no_checkout_can_hold_is_refused(tag, content_copy):
+    """A topic's page is `en/topics/<slug>/`: `make check` passed `tags: [aux]`."""
+    path = content_copy / "articles/2025/signing-in-hanoi.en.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("tags: [ceremony]", f"tags: [{tag}]"), encoding="utf-8")
+    problems = [p for p in check(content_copy) if p.path == str(path) and p.severity == "error"]
+    assert [p.field for p in problems] == ["tags.0"], [str(p) for p in problems]
+    assert "reserves for a device" in problems[0].message

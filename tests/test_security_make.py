@@ -185,3 +185,76 @@ def test_no_other_name_is_taken_from_the_command_line(name, tmp_path):
             assert result.returncode != 0
             assert f"{name}= cannot be given on make's command line" in result.stderr, result.stderr
     assert not marker.exists()
+
+
+LONG = "9" * 20_000  # a value pasted by mistake, or crafted: no message may quote it whole
+SHOWN_LINE_MAX = 1_000
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        *(["new", "TITLE=x", "LANG=en", f"{name}={LONG}"] for name in ("DATE", "KEY", "SLUG", "LANG")),
+        *(
+            ["import", f"SRC={SEED}", "DATE=2025-10-26", "LANG=pl", f"{name}={LONG}"]
+            for name in ("SRC", "DATE", "KEY", "SLUG", "LANG", "SOURCE_URL", "DEST", "FORCE", "TRANSLATED_FROM")
+        ),
+        ["diff", f"DIFF_BASE={LONG}"],
+        ["devserver", f"PORT={LONG}"],
+    ],
+    ids=lambda args: f"{args[0]}-{args[-1].split('=')[0]}",
+)
+def test_a_long_value_is_never_quoted_whole(args, tmp_path):
+    """A value a message quotes is bounded: `DATE=` of 20,000 characters was quoted whole, a line of 20 KB."""
+    _refused_in_short_lines(make(*args, content=tmp_path / "content"))
+
+
+@pytest.mark.parametrize("name", ["N", "REPEAT"])
+def test_a_long_value_of_bench_is_never_quoted_whole(name):
+    """Run as `make bench` runs it, without the stock Pelican it installs first (refused before it is needed)."""
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "ARCHIVE_N": "500", f"ARCHIVE_{name}": LONG}
+    command = [str(ROOT / ".venv" / "bin" / "python"), "-m", "tools.bench.run"]
+    _refused_in_short_lines(subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=120))
+
+
+def _refused_in_short_lines(result: subprocess.CompletedProcess) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = (result.stdout + result.stderr).splitlines()
+    assert max(len(line) for line in lines) <= SHOWN_LINE_MAX, [line[:200] for line in lines]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["new", "TITLE=x", "LANG=en", "KEY=aux"],
+        ["new", "TITLE=Con", "LANG=en"],  # the key made of the title
+        ["new", "TITLE=x", "LANG=en", "KEY=" + "a" * 200],
+        ["import", f"SRC={SEED}", "DATE=2025-10-26", "LANG=pl", "KEY=lpt1"],
+        ["import", f"SRC={SEED}", "DATE=2025-10-26", "LANG=pl", "TITLE=Nul"],
+    ],
+    ids=lambda args: f"{args[0]}-{args[-1][:12]}",
+)
+def test_a_key_no_checkout_can_hold_is_refused_naming_the_variable_to_change(args, tmp_path):
+    """A key that makes a name Windows cannot hold (`aux.en.md`) was told as a file to rename, which is not there."""
+    result = make(*args, content=tmp_path / "content")
+    assert result.returncode != 0
+    assert "KEY=" in result.stderr and "rename it" not in result.stderr, result.stderr
+    assert not list((tmp_path / "content").rglob("*.md"))
+
+
+@pytest.mark.parametrize(("args", "variable"), [(["SLUG=aux"], "SLUG="), (["TITLE=Con", "KEY=a-key"], "SLUG=")])
+def test_a_value_make_new_refuses_is_told_by_the_variable_that_gives_it(args, variable, tmp_path):
+    """`make new SLUG=aux` was told to "set another `slug:`", a line of a file `make new` had not written."""
+    result = make("new", "TITLE=x", "LANG=en", *args, content=tmp_path / "content")
+    assert result.returncode != 0
+    assert variable in result.stderr, result.stderr
+    assert not list((tmp_path / "content").rglob("*.md"))
+
+
+@pytest.mark.parametrize(("arg", "variable"), [("SLUG=aux", "SLUG="), ("SOURCE_URL=javascript:x", "SOURCE_URL=")])
+def test_a_value_make_import_refuses_is_told_by_the_variable_that_gives_it(arg, variable, tmp_path):
+    result = make("import", f"SRC={SEED}", "DATE=2025-10-26", "LANG=pl", arg, content=tmp_path / "content")
+    assert result.returncode != 0
+    assert variable in result.stderr.replace(arg, ""), result.stderr
+    assert not list((tmp_path / "content").rglob("*.md"))

@@ -28,7 +28,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .fingerprint import matches, portable
-from .make_inputs import given
+from .make_inputs import given, refusal
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -249,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
             finish(build, what)
         report = compare(sites["base"], sites["change"])
     except (DiffError, ContentError, subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
-        print(f"make diff: {exc}", file=sys.stderr)
+        print(f"make diff: {refusal(str(exc))}", file=sys.stderr)
         return 1
     heading = (
         f"make diff: the site of the working tree against {name} (merge base {commit[:10]}); "

@@ -30,7 +30,7 @@ from archive_core.locales import LANGUAGES  # noqa: E402
 from archive_core.schema import ArticleMeta  # noqa: E402
 from archive_core.suggestions import closest, meant_value  # noqa: E402
 from archive_core.when import given_date  # noqa: E402
-from tools.make_inputs import MakeArguments, given  # noqa: E402
+from tools.make_inputs import NEW_FIELDS, MakeArguments, by_variable, given, key_name_problem, refusal  # noqa: E402
 
 ARTICLES = ARTICLE_DIRS[0]  # where `make new` writes (the default ARTICLE_PATHS)
 OPTIONAL_FIELDS = """\
@@ -133,9 +133,12 @@ def scaffold(
     if lang not in LANGUAGES:
         meant = meant_value(lang, LANGUAGES) or LANGUAGES[0]
         raise Refused(f'LANG must be one of {", ".join(LANGUAGES)}, not {lang!r}: make new TITLE="..." LANG={meant}')
+    given_as_key = bool(key)
     key = key or schema.default_slug(title)
     if not key:
         raise Refused(f"the title {title!r} has no letters or digits to make a translation_key of: add KEY=...")
+    if unheld := key_name_problem(key, lang, given_as_key):
+        raise Refused("{} ({})".format(*unheld))
     original = original_of(content_dir, key, lang)
     if original is None and not title:
         raise Refused(_already_there(content_dir, key, lang) or _no_original(content_dir, key, lang))
@@ -146,7 +149,8 @@ def scaffold(
         new = parse_front_matter(text.encode("utf-8"), path)
     except ContentError as exc:
         [problem] = in_folder(exc.problems[:1], content_dir)
-        raise Refused(f"cannot scaffold this article: {problem.field}: {problem.message} ({problem.hint})") from None
+        hint = by_variable(problem.hint, problem.field, NEW_FIELDS)
+        raise Refused(f"cannot scaffold this article: {problem.field}: {problem.message} ({hint})") from None
     if found := clashes(content_dir, new):  # its key in another year, its address another article's
         raise Refused("\n".join(map(str, found)))
     if there := _already_there(content_dir, key, lang):
@@ -229,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
             raise Refused(f"DATE {exc}") from None
         path = scaffold(args.content, args.title, args.lang, published, args.key or None, args.slug or None)
     except Refused as exc:
-        print(f"make new: {exc}", file=sys.stderr)
+        print(f"make new: {refusal(str(exc))}", file=sys.stderr)
         return 1
     print(f"created {_shown(path)}")
     originals = counterparts(args.content, path)

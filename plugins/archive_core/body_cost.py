@@ -13,10 +13,13 @@ emphasis mark, 150 lines), and together they keep the reading of any body to a f
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from itertools import islice
 
 from .errors import Problem
 from .frontmatter import SplitDocument
+from .markdown import markdown
 
 _SPLIT_HINT = "a long article holds a few hundred at most: split the text into several articles"
 # A table of every UN member state, ten columns, holds about 2,000 `|`; one of 3,000 rows is data, not a page's text.
@@ -32,24 +35,80 @@ MARKUP_CAPS: tuple[tuple[str, int, str, str], ...] = (
     ("|", 20_000, "'|' (each ends a table's cell)", _TABLE_HINT),
     ("\n", 50_000, "lines", _SPLIT_HINT),  # an imported page of as many paragraphs as it may hold (20,000) makes 40,000
 )
+# Every character at which markdown-it stops reading plain text to try each of its inline rules (`<`, `!`, `&`,
+# `{`, `:`, `-`, a backtick...), each tens of times the cost of a letter. Prose holds one in fifty or fewer.
+MARKUP_CHARS_CAP = 200_000
+# What markdown-it reads again to find where links' addresses end, when they may not close: from each `](` to the
+# first space or line end after the address. An address that does not close is read again from each
+# of the 32 `(` before it (`parse_link_destination`'s nesting): `[a](aaa…` repeated without a space.
+# The timings before and after each cap: docs/security.md, "No hang".
+ADDRESS_CHARS_CAP = 1_000_000
+_LINK_TARGET = re.compile(r"\]\(")
+_SPACES = re.compile(r"[\x00-\x20]+")  # what ends an address written without `<...>` (markdown-it: space, control)
 
 
 def markup_problem(doc: SplitDocument) -> Problem | None:
-    """The first cap of `MARKUP_CAPS` that the body of `doc` goes over, at the line of its first character over."""
+    """The first cap the body of `doc` goes over (`MARKUP_CAPS`, then all markup characters, then what links'
+    addresses make markdown-it read), at the line of its first character over."""
     body = doc.body
     for chars, cap, what, hint in MARKUP_CAPS:
         if sum(body.count(char) for char in chars) <= cap:
             continue
-        line = doc.body_line + body.count("\n", 0, _offset_past(body, chars, cap))
-        return Problem(
-            str(doc.path),
-            line,
-            "body",
-            f"holds more than {cap:,} {what}, more than an article's page needs: markdown-it would take seconds "
-            "for each file of them",
-            f"{hint}; or check that the file is really an article (the first one over {cap:,} is on this line)",
-        )
+        return _costly(doc, _offset_past(body, chars, cap), f"holds more than {cap:,} {what}", hint, "one", cap)
+    markup = markdown().inline.terminator_re
+    if len(found := markup.findall(body)) > MARKUP_CHARS_CAP:
+        offset = next(islice(markup.finditer(body), MARKUP_CHARS_CAP, None)).start()
+        what = f"holds more than {MARKUP_CHARS_CAP:,} characters of markup ({_most_common(found)})"
+        return _costly(doc, offset, what, _SPLIT_HINT, "one", MARKUP_CHARS_CAP)
+    if (over := _address_offset_past(body, ADDRESS_CHARS_CAP)) is not None:
+        what = f"has links whose addresses run on for more than {ADDRESS_CHARS_CAP:,} characters (one ends at ')')"
+        return _costly(doc, over, what, _SPLIT_HINT, "link", ADDRESS_CHARS_CAP)
     return None
+
+
+def _costly(doc: SplitDocument, offset: int, what: str, hint: str, which: str, cap: int) -> Problem:
+    return Problem(
+        str(doc.path),
+        doc.body_line + doc.body.count("\n", 0, offset),
+        "body",
+        f"{what}, more than an article's page needs: markdown-it would take seconds for each file of them",
+        f"{hint}; or check that the file is really an article (the first {which} over {cap:,} is on this line)",
+    )
+
+
+def _most_common(found: list[str]) -> str:
+    """The characters `found` holds most of, as a message names them: `'<', '&'`."""
+    return ", ".join(repr(char) for char, _ in Counter(found).most_common(3))
+
+
+def _address_offset_past(body: str, cap: int) -> int | None:
+    """The offset of the `](` at which what markdown-it reads of link addresses that may not close goes over `cap`
+    characters, counted from each `](` to the first space or line end after the address (an upper bound); an
+    address closed by a `)` before any `(` is read once, and not counted. None when it does not go over. Linear:
+    each mark is found once."""
+    spaces = [(run.start(), run.end()) for run in _SPACES.finditer(body)]
+    starts = [start for start, _ in spaces]
+    opening = [match.start() for match in re.finditer(r"\(", body)]
+    closing = [match.start() for match in re.finditer(r"\)", body)]
+    total = 0
+    for target in _LINK_TARGET.finditer(body):
+        start = target.end()
+        index = bisect_left(starts, start)
+        if index < len(spaces) and spaces[index][0] == start:  # spaces and line ends before the address
+            start, index = spaces[index][1], index + 1
+        end = spaces[index][0] if index < len(spaces) else len(body)
+        closed = _first_at_or_after(closing, start, len(body))
+        if closed < end and closed < _first_at_or_after(opening, start, len(body)):
+            continue  # closed before any `(`: read once, as the rest of the body is
+        total += end - start
+        if total > cap:
+            return target.start()
+    return None
+
+
+def _first_at_or_after(offsets: list[int], start: int, default: int) -> int:
+    index = bisect_left(offsets, start)
+    return offsets[index] if index < len(offsets) else default
 
 
 def _offset_past(body: str, chars: str, cap: int) -> int:

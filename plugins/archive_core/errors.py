@@ -31,8 +31,8 @@ class Problem:
     def __str__(self) -> str:
         # Shown safely, as the path is: a message or hint may quote what the file writes (`before `x\u202e``), and a
         # field may be a key it writes (`? "..."`: YAML takes a key of any length).
-        path, field = display_path(self.path), _bounded(shown(self.field))
-        message, hint = _bounded(shown(self.message)), _bounded(shown(self.hint))
+        path, field = display_path(self.path), bounded(shown(self.field))
+        message, hint = bounded(shown(self.message)), bounded(shown(self.hint))
         where = f"{path}:{self.line}" if self.line else path
         text = f"{where}: {field}: {message}"
         if self.severity == "warning":
@@ -94,7 +94,7 @@ def display_path(path: str) -> str:
     """Relative to the working directory when the file is below it: as a problem names its own file, so that a
     message naming another file names it the same way. Shown safely (`shown`): a file's name is untrusted."""
     relative = os.path.relpath(path) if os.path.isabs(path) else path
-    return shown(str(path) if relative.startswith("..") else relative)
+    return bounded(shown(str(path) if relative.startswith("..") else relative), SHOWN_PATH_MAX_CHARS)
 
 
 def shown(text: str) -> str:
@@ -109,12 +109,16 @@ def shown(text: str) -> str:
 # The most of a message or a hint a problem shows: one that quotes what a file writes whole (a note's passage of
 # 900 KB made a line of 900 KB) is shown by its start and its end, what it says of the value.
 SHOWN_MAX_CHARS = 4_000
+# The most of a path shown: a path the content names is short (`paths.MAX_PATH_CHARS`), but one given to make
+# (`SRC=`, `DEST=`) may be any length; its start and its end (the file's name) are what say which it is.
+SHOWN_PATH_MAX_CHARS = 500
 
 
-def _bounded(text: str) -> str:
-    if len(text) <= SHOWN_MAX_CHARS:
+def bounded(text: str, limit: int = SHOWN_MAX_CHARS) -> str:
+    """`text` whole when it holds at most `limit` characters, else by its start and its end."""
+    if len(text) <= limit:
         return text
-    half = SHOWN_MAX_CHARS // 2
+    half = limit // 2
     return f"{text[:half]}… ({len(text) - 2 * half:,} characters not shown) …{text[-half:]}"
 
 

@@ -74,8 +74,16 @@ class Event:
     figures: tuple[str, ...] = ()  # the convention's figures its description states (checked against convention.yaml)
 
 
+# The most event files, and bytes of them, the timeline is read from: each file is read, checked against the
+# others and written into pages, linearly (docs/performance.md, "Timeline events"), and neither was bounded: a pull
+# request could add 100,000 files, or thousands of 2 MB each. A timeline of a treaty holds tens or hundreds.
+MAX_EVENT_FILES = 5_000
+MAX_EVENT_BYTES = 10_000_000
+
+
 def event_files(content_dir: Path) -> tuple[list[Path], list[Problem]]:
-    """Every event file; anything else in the folder is a problem, not skipped."""
+    """Every event file; anything else in the folder is a problem, not skipped. More files or bytes than the
+    timeline is read from is one problem, naming the folder, and no file is read."""
     listing = paths.list_files(content_dir, content_dir / EVENTS_DIR, folder_suffixes=(EVENT_SUFFIX,))
     files, problems = [], listing.problems
     for path in listing.files:
@@ -85,7 +93,25 @@ def event_files(content_dir: Path) -> tuple[list[Path], list[Problem]]:
             problems.append(
                 Problem(str(path), None, "file", "is not a timeline event", f"name event files <id>{EVENT_SUFFIX}")
             )
+    if (too_many := _too_many(content_dir / EVENTS_DIR, files)) is not None:
+        return [], [*problems, too_many]
     return files, problems
+
+
+def _too_many(folder: Path, files: list[Path]) -> Problem | None:
+    size = sum(path.stat().st_size for path in files) if len(files) <= MAX_EVENT_FILES else 0
+    if len(files) <= MAX_EVENT_FILES and size <= MAX_EVENT_BYTES:
+        return None
+    what = f"{len(files):,} event files" if size == 0 else f"{size:,} bytes of event files"
+    most = f"{MAX_EVENT_FILES:,} files" if size == 0 else f"{MAX_EVENT_BYTES:,} bytes"
+    return Problem(
+        str(folder),
+        None,
+        "file",
+        f"holds {what}, more than the {most} the timeline is read from: none of them was read",
+        "a treaty's timeline holds tens or hundreds of events of a few hundred bytes: check that the folder holds "
+        "only this archive's events, one short record each",
+    )
 
 
 def load_events(content_dir: Path, article_keys: Iterable[str]) -> tuple[list[Event], list[Problem]]:

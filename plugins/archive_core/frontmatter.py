@@ -293,6 +293,25 @@ def load_with_nodes(doc: SplitDocument, told: list[Problem] | None = None) -> tu
     return data, root
 
 
+# YAML reads a key (`name: ` on one line) of at most 1,024 characters, and told a longer one in its own words
+# (`could not find expected ':'`), often at another line.
+MAX_YAML_KEY_CHARS = 1_024
+_KEY_START = re.compile(r"[ \t]*(?:-[ \t]+)*")
+_KEY_END = re.compile(r":(?:[ \t]|$)")
+
+
+def _long_key(text: str) -> tuple[int, int] | None:
+    """The 1-based line and length of the first key of `text` longer than YAML reads, or None. A line is looked
+    at only when it is long enough to hold one, and its key ends at its first `: `."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) <= MAX_YAML_KEY_CHARS:
+            continue
+        start = _KEY_START.match(line).end()
+        if (end := _KEY_END.search(line, start)) is not None and end.start() - start > MAX_YAML_KEY_CHARS:
+            return number, end.start() - start
+    return None
+
+
 def parse_yaml(
     text: str,
     path: str | Path,
@@ -357,6 +376,15 @@ def parse_yaml(
         unreadable += found
         return _constructed_without(root, [node for node, _ in failed]), root
     except yaml.MarkedYAMLError as exc:
+        # Looked for only once YAML has failed: a long line of a value (a block of text) may hold `: ` anywhere.
+        if (long_key := _long_key(text)) is not None:
+            number, length = long_key
+            raise content_error(
+                path, offset + number, label,
+                f"has a key of {length:,} characters, more than the {MAX_YAML_KEY_CHARS:,} YAML reads",
+                "no field's name is longer than a few words: check the field's name, or, if this is a value, "
+                "write it after the field it belongs to (`note: ...`)",
+            ) from None  # fmt: skip
         if told is not None and (read := _read_without_tabs(text, path, first_line, label, fenced, record_key)):
             data, root, problems, unread = read
             told += problems

@@ -26,6 +26,7 @@ from .frontmatter import SplitDocument, compose, keyed, naive, node_column, node
 from .layout import ARTICLE_NAME, RAW_NAME_RULE, RAW_PATTERN, RAW_SOURCES_DIR, raw_name_for
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
+from .paths import portable_name_problem
 from .pelican_keys import pelican_key, pelican_shape_hint
 from .provenance import SOURCE_ALIASES, address_hint, is_http_url
 from .scalar_lines import line_finder
@@ -642,6 +643,8 @@ def _slug(v: _Validator, value: Any, title: str | None, key: str | None, lang: s
             f"{slug!r} is the address of the year page's next pages (/{lang or '<lang>'}/<year>/{slug}/2/)",
             "set another `slug:`",
         )
+    elif slug and (unheld := portable_name_problem(slug)):  # the folder of the article's page: en/2025/<slug>/
+        v.fail("slug", f"{slug!r} names the folder of the article's page, which {unheld}", "set another `slug:`")
     return slug
 
 

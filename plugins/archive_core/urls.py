@@ -11,6 +11,7 @@ from functools import cache
 from slugify import slugify
 
 from .countries import country_name
+from .paths import portable_name_problem
 
 # Section folders, localized.
 SECTIONS: dict[str, dict[str, str]] = {
@@ -101,6 +102,8 @@ def tag_problem(tag: str) -> tuple[str, str] | None:
             f"{shown!r} makes a topic page's address of {len(slug)} characters, more than {TAG_SLUG_MAX_LENGTH}",
             "name the topic in fewer words",
         )
+    if unheld := portable_name_problem(slug):  # the folder of the topic's page: en/topics/<slug>/
+        return f"{tag!r} names the folder of the topic's page, which {unheld}", "name the topic in other words"
     return None
 
 

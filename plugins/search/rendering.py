@@ -75,9 +75,26 @@ def _fragment_root(fragment: str) -> etree._Element:
     if not _FULL_DOCUMENT.match(fragment):
         document = etree.fromstring(f"<html><body>{fragment}</body></html>", _PLAIN_PARSER)
         bodies = [element for element in document if element.tag == "body"]
-        if len(bodies) == 1:
-            return bodies[0]
+        if bodies:
+            return _one_body(bodies)
     return lxml.html.fragment_fromstring(fragment, create_parent="div")
+
+
+def _one_body(bodies: list[etree._Element]) -> etree._Element:
+    """The first of `bodies` holding the content of all, in order, as a browser reads a second `<body>` (into the
+    one it has): lxml keeps each, and `fragment_fromstring` raised "too many bodies" on `</body><body>`, which a
+    plugin's HTML may hold (the body's own raw HTML is off)."""
+    first, *others = bodies
+    for other in others:
+        if other.text:
+            last = first[-1] if len(first) else None
+            if last is None:
+                first.text = (first.text or "") + other.text
+            else:
+                last.tail = (last.tail or "") + other.text
+        first.extend(list(other))
+        other.getparent().remove(other)
+    return first
 
 
 def indexed_text(fragment: str) -> str:

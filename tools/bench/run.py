@@ -44,7 +44,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..check import article_dirs
-from ..make_inputs import given, positive
+from ..make_inputs import MakeArguments, given, positive
 from . import search_probe
 from .corpus import article_file, make_pairs, write_corpus
 
@@ -402,7 +402,7 @@ def print_table(rows: list[dict]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = MakeArguments("bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     pairs, repeat = positive(MAX_PAIRS, "N"), positive(MAX_REPEAT, "REPEAT")
     parser.add_argument("--pairs", type=pairs, nargs="+", help="N=... for make (default: 500 1000 5000)")
     parser.add_argument("--repeat", type=repeat, default=given("REPEAT") or "1", help="cold builds per size (REPEAT=)")

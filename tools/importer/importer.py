@@ -19,6 +19,7 @@ from archive_core.locales import LANGUAGES
 from archive_core.markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from archive_core.schema import default_slug
 from archive_core.text import RESERVED, line_of, visible_text
+from tools.make_inputs import IMPORT_FIELDS, by_variable, key_name_problem
 
 from . import countries, output
 from .decoding import MAX_SOURCE_BYTES, decode
@@ -147,6 +148,8 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
     key = options.translation_key or default_slug(title)
     if not key:
         raise content_error(path, None, "translation_key", "cannot be derived from the title", "give it: KEY=...")
+    if unheld := key_name_problem(key, lang, bool(options.translation_key)):
+        raise content_error(path, None, "translation_key", *unheld)
 
     fields: dict[str, Any] = {"title": title, "date": published, "lang": lang, "translation_key": key}
     if options.slug:
@@ -229,7 +232,8 @@ def _validate(source_path: Path, target: Path, text: str, source_text: str = "")
         raise ContentError(*(
             Problem(
                 str(source_path), _source_line(source_text, text, problem.line), problem.field,
-                f"the imported article would be invalid: {problem.message}", problem.hint or "check the options given",
+                f"the imported article would be invalid: {problem.message}",
+                by_variable(problem.hint, problem.field, IMPORT_FIELDS) or "check the options given",
             )
             for problem in exc.problems
         )) from None  # fmt: skip
