@@ -238,6 +238,25 @@ def test_a_long_line_of_a_value_holding_a_colon_is_no_key(content_copy):
     assert problems and not any("a key of" in p or "YAML error" in p for p in problems), problems
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "told"),
+    [
+        ("  publisher:", "\tpublisher:", "indented with a tab"),  # read and told beside (frontmatter's tab reading)
+        ('title: "Convention signed in Hanoi"', 'title: ["Convention signed in Hanoi"', "YAML error"),
+    ],
+    ids=["a tab", "an unclosed ["],
+)
+def test_a_long_line_of_a_value_holding_a_colon_hides_no_other_yaml_error(before, after, told, content_copy):
+    """Once YAML failed for any reason, a line of a value longer than a key may be and holding `: ` was told as a
+    long key, and the file's real mistake (a tab, an unclosed `[`) was not told."""
+    path = content_copy / "articles/2025/signing-in-hanoi.en.md"
+    value = "summary: >\n  " + "word " * 300 + "then: more\n"
+    text = path.read_text(encoding="utf-8").replace("tags: [ceremony]\n", f"tags: [ceremony]\n{value}")
+    path.write_text(text.replace(before, after), encoding="utf-8")
+    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
+    assert any(told in p for p in problems) and not any("a key of" in p for p in problems), problems
+
+
 @pytest.mark.parametrize(("count", "size", "told"), [(5_001, 0, "5,001 event files"), (10, 1_900_000, "bytes of")])
 def test_more_event_files_than_the_timeline_is_read_from_are_refused_at_once(count, size, told, content_copy):
     """Neither the number of event files nor their bytes was bounded: 5,000 files took `make check` 5 s of CPU,

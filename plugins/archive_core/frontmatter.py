@@ -300,10 +300,13 @@ _KEY_START = re.compile(r"[ \t]*(?:-[ \t]+)*")
 _KEY_END = re.compile(r":(?:[ \t]|$)")
 
 
-def _long_key(text: str) -> tuple[int, int] | None:
-    """The 1-based line and length of the first key of `text` longer than YAML reads, or None. A line is looked
-    at only when it is long enough to hold one, and its key ends at its first `: `."""
-    for number, line in enumerate(text.split("\n"), 1):
+def _long_key(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int] | None:
+    """The 1-based line and length of a key of `text` longer than YAML reads, on a line `error` is marked at (a long
+    line of a value may hold `: ` anywhere: the file's error is then another's), or None. A line is looked at only
+    when it is long enough to hold one, and its key ends at its first `: `."""
+    lines = text.split("\n")
+    marked = sorted({mark.line for mark in (error.context_mark, error.problem_mark) if mark is not None})
+    for number, line in ((index + 1, lines[index]) for index in marked if index < len(lines)):
         if len(line) <= MAX_YAML_KEY_CHARS:
             continue
         start = _KEY_START.match(line).end()
@@ -376,8 +379,9 @@ def parse_yaml(
         unreadable += found
         return _constructed_without(root, [node for node, _ in failed]), root
     except yaml.MarkedYAMLError as exc:
-        # Looked for only once YAML has failed: a long line of a value (a block of text) may hold `: ` anywhere.
-        if (long_key := _long_key(text)) is not None:
+        # Looked for only once YAML has failed, and at the lines it marks: a long line of a value (a block of text)
+        # may hold `: ` anywhere, and a tab or an unclosed `[` elsewhere was told as that long key.
+        if (long_key := _long_key(text, exc)) is not None:
             number, length = long_key
             raise content_error(
                 path, offset + number, label,

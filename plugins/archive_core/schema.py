@@ -269,6 +269,16 @@ class _Invalid(Exception):
     """A value that failed its rule, its problem recorded: what needs the value is skipped."""
 
 
+_KEY_HINT = "add a word to the key (`-conference`), the same in every version, and name the files by it"
+
+
+def _key_file_problem(key: str) -> str | None:
+    """Why no file can be named by `key` (`<key>.<lang>.md`) in every checkout: `con`, a name Windows reserves for
+    a device (the file is refused so), or None."""
+    unheld = portable_name_problem(f"{key}.pl.md")
+    return f"{key}.<lang>.md {unheld}" if unheld else None
+
+
 class _Validator:
     """Checks one front-matter mapping, recording every independent problem (`problems`): a field's checks stop at
     its first, and a check that needs a value that failed is skipped rather than reported as a second problem."""
@@ -347,7 +357,10 @@ class _Validator:
         hint = f"add `{_key(field)}: {value}` {_where(field)}: the file's name gives it" if value else otherwise
         name = ARTICLE_NAME.fullmatch(Path(self.doc.path).name)
         if field == "translation_key" and not value and name and (key := as_slug(name["key"], SLUG_MAX_LENGTH)):
-            hint = f"add `translation_key: {key}` {_where(field)}{self.renamed_for_key(key)}"
+            if unheld := _key_file_problem(key):
+                hint = f"add `translation_key: ...` {_where(field)}, not {key!r}: {unheld}; {_KEY_HINT}"
+            else:
+                hint = f"add `translation_key: {key}` {_where(field)}{self.renamed_for_key(key)}"
         self.fail(field, "is missing", hint or f"add `{_key(field)}: ...` {_where(field)}")
 
     def renamed_for_key(self, key: str) -> str:
@@ -412,9 +425,14 @@ class _Validator:
             proposed = as_slug(text, SLUG_MAX_LENGTH)
             if proposed == PAGINATION_FOLDER:
                 hint = f"{rule}, and not {PAGINATION_FOLDER!r}, the address of a year page's next pages"
+            elif field == "translation_key" and proposed and (unheld := _key_file_problem(proposed)):
+                hint = f"{rule}, and not {proposed!r}: {unheld}; {_KEY_HINT}"
             elif field == "translation_key" and proposed:
                 hint += self.renamed_for_key(proposed)
             self.fail(field, f"{text!r} is not a valid slug", hint)
+        if field == "translation_key" and text is not None and (unheld := _key_file_problem(text)):
+            # The file named by it is refused before it is read; a file named otherwise was told to take its name.
+            self.fail(field, f"{text!r} names the article's files, and {unheld}", _KEY_HINT)
         return text
 
     def text_list(self, field: str, value: Any, check: Callable[[str, str], None] | None = None) -> tuple[str, ...]:

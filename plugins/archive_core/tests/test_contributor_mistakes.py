@@ -600,6 +600,28 @@ def test_a_file_named_with_letters_a_key_cannot_hold_is_told_its_name_and_key_in
 
 
 @pytest.mark.parametrize(
+    ("name", "key_line"),
+    [
+        ("cón", ""),  # the name's key as a key may be written: `con`
+        ("cón", "translation_key: Cón\n"),
+        ("tytul", "translation_key: Cón\n"),
+        ("tytul", "translation_key: con\n"),  # a key: the file is told to take its name
+    ],
+    ids=["no key", "the name's key", "a key to write", "a key written"],
+)
+def test_no_hint_names_a_key_that_names_a_file_windows_reserves(tmp_path, name, key_line):
+    """`cón.pl.md` was told to write `translation_key: con` and to rename the file to con.pl.md, a name Windows
+    reserves for a device, refused once followed: a hint that, followed, failed a round later."""
+    text = FRONT.replace("translation_key: tytul\n", key_line) + BODY
+    [problem] = told(tmp_path, {f"articles/2025/{name}.pl.md": text})
+    assert problem.startswith(f"{name}.pl.md:"), problem
+    assert "translation_key: con`" not in problem and "to con.pl.md" not in problem, problem
+    assert "Windows reserves for a device" in problem and "add a word to the key (`-conference`)" in problem, problem
+    followed = FRONT.replace("translation_key: tytul", "translation_key: con-conference") + BODY
+    assert told(tmp_path / "followed", {"articles/2025/con-conference.pl.md": followed}) == []
+
+
+@pytest.mark.parametrize(
     ("front", "spaces"),
     [
         (FRONT.replace("  url:", "\turl:"), 2),  # under `source:`: a level in
