@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 
 import pytest
 
@@ -15,6 +14,7 @@ from tools.check import check
 
 from .build_helpers import run_build, tree_snapshot
 from .conftest import FIXTURE
+from .effort import cpu_seconds
 
 DATA_FILES = [
     "data/countries.yaml",
@@ -266,8 +266,7 @@ def test_more_event_files_than_the_timeline_is_read_from_are_refused_at_once(cou
     padding = "# " + "x" * size + "\n" if size else ""
     for number in range(count - len(list(folder.iterdir()))):
         (folder / f"e{number:05d}.yaml").write_text(padding + record.replace("signing-ceremony", f"e{number:05d}"))
-    start = time.process_time()
-    problems = [p for p in check(content_copy) if p.severity == "error"]
-    assert time.process_time() - start < 3
+    problems: list = []
+    assert cpu_seconds(lambda: problems.extend(p for p in check(content_copy) if p.severity == "error")) < 3
     assert [(p.path, p.line) for p in problems] == [(str(folder), None)], [str(p)[:200] for p in problems[:3]]
     assert told in problems[0].message and "none of them was read" in problems[0].message

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 from collections import deque
 from pathlib import Path
 
@@ -25,22 +24,16 @@ from tools.check import check
 from tools.importer.htmlpage import is_html
 
 from .conftest import FIXTURE, build_site
+from .effort import cpu_seconds
 from .importer.helpers import FIXTURES, run_import, written_files
 
 ARTICLE = "articles/2025/signing-in-hanoi.en.md"
 
 
-def _seconds(work) -> float:
-    """The CPU time `work` takes: a busy machine (CI, a suite beside it) slows the clock, not the work's cost."""
-    start = time.process_time()
-    work()
-    return time.process_time() - start
-
-
 def test_a_caption_of_spaces_renders_at_once():
     """`\\s*` at the start of the credit's pattern: 40,000 spaces and tabs took 17 s."""
     body = "::: caption\nA photo" + " \t" * 40_000 + "of the hall\n:::\n"
-    assert _seconds(lambda: markdown.render(markdown.parse(body))) < 3
+    assert cpu_seconds(lambda: markdown.render(markdown.parse(body))) < 3
 
 
 def test_a_caption_keeps_its_credit():
@@ -60,7 +53,7 @@ def test_many_links_in_one_paragraph_are_placed_at_once():
     def links():
         return markdown.unsafe_links(tokens, body), markdown.site_links(tokens, body)
 
-    assert _seconds(links) < 3
+    assert cpu_seconds(links) < 3
     [unsafe] = markdown.unsafe_links(tokens, body)
     assert unsafe.line == body.count("\n")  # the last line, where it is written
 
@@ -69,7 +62,7 @@ def test_many_headings_of_one_title_get_their_ids_at_once():
     """Two headings of one title are told apart (`a`, `a-1`...): each was tried from `-1` again (mdit-py-plugins'
     anchors plugin), and 8,000 headings `## A` took 10 s to render; a file of 2 MB of them, hours."""
     body = "## A\n\n" * 20_000
-    assert _seconds(lambda: markdown.render(markdown.parse(body))) < 3
+    assert cpu_seconds(lambda: markdown.render(markdown.parse(body))) < 3
 
 
 def test_headings_are_told_apart_as_the_anchors_plugin_tells_them():
@@ -85,14 +78,14 @@ def test_one_address_linked_many_times_on_one_line_is_placed_at_once():
     (540 KB) took 15 s, and the 2,000,000 bytes a file holds, minutes."""
     body = "Photos: " + "![a]({static}/files/a.png) " * 20_000
     tokens = markdown.parse(body)
-    assert _seconds(lambda: markdown.site_links(tokens, body)) < 3
+    assert cpu_seconds(lambda: markdown.site_links(tokens, body)) < 3
     assert {link.line for link in markdown.site_links(tokens, body)} == {1}
 
 
 def test_many_links_in_one_paragraph_are_rendered_at_once():
     """Each link's text was read from a copy of the rest of its paragraph: 20,000 links in one took 18 s."""
     body = "".join(f"<https://example.org/{i}> and [a](https://example.org/a) " for i in range(10_000))
-    assert _seconds(lambda: markdown.render(markdown.parse(body))) < 3
+    assert cpu_seconds(lambda: markdown.render(markdown.parse(body))) < 3
 
 
 def test_a_reference_is_refused_where_it_is_used():
@@ -107,7 +100,7 @@ def test_many_links_to_one_anchor_are_checked_at_once(content_copy):
     link = f"[x]({{filename}}/{ARTICLE}#no-such-part) "
     path.write_text(path.read_text(encoding="utf-8") + "\n" + link * 10_000 + "\n", encoding="utf-8")
     problems: list = []
-    assert _seconds(lambda: problems.extend(check(content_copy))) < 20
+    assert cpu_seconds(lambda: problems.extend(check(content_copy))) < 20
     assert any("points to #no-such-part, which is not on that page" in str(p) for p in problems)
 
 
@@ -118,7 +111,7 @@ def test_a_folder_of_many_files_no_link_reaches_is_told_at_once(content_copy):
     for number in range(2_000):
         (content_copy / "files" / f"IMG {number:04d}.jpg").write_bytes(b"x")
     problems: list = []
-    assert _seconds(lambda: problems.extend(check(content_copy))) < 10
+    assert cpu_seconds(lambda: problems.extend(check(content_copy))) < 10
     hints = {p.hint for p in problems if p.path.endswith(".jpg")}
     assert len(hints) == 2_000 and any("such as files/img-1999.jpg" in hint for hint in hints), sorted(hints)[:3]
 
@@ -130,7 +123,7 @@ def test_a_link_s_problem_is_read_for_the_file_it_names_at_once(tmp_path):
     problem = Problem("a.md", 1, "body", f"link {url!r} points to a file that does not exist", "")
     told = Problem("a.md", 2, "body", f"link 'x' points to files/a b.pdf, a name with ' ', {UNREACHABLE}", "")
     found: set = set()
-    assert _seconds(lambda: found.update(linked_unreachable([problem, told], tmp_path))) < 2
+    assert cpu_seconds(lambda: found.update(linked_unreachable([problem, told], tmp_path))) < 2
     assert found == {str(tmp_path / "files" / "a b.pdf")}
 
 
@@ -140,14 +133,14 @@ def test_a_file_of_empty_lines_is_refused_at_once(content_copy):
     path = content_copy / "articles/2025/empty-lines.en.md"
     path.write_text("x" + "\n" * 100_000, encoding="utf-8")
     problems: list = []
-    assert _seconds(lambda: problems.extend(check(content_copy))) < 10
+    assert cpu_seconds(lambda: problems.extend(check(content_copy))) < 10
     assert any(p.path == str(path) and p.severity == "error" for p in problems), problems
 
 
 def test_a_page_of_comments_is_told_from_html_at_once():
     """With `<!--.*?-->`, a comment could span several: 25 empty comments before text took 6 s, each one
     more doubling it (`make import` of such a page hung)."""
-    assert _seconds(lambda: is_html("<!---->" * 28 + "text")) < 2
+    assert cpu_seconds(lambda: is_html("<!---->" * 28 + "text")) < 2
     assert not is_html("<!---->" * 280 + "text")
     assert is_html("<!-- a -->\n<!-- b --> <!DOCTYPE html><html>")
     assert is_html("<!--<!DOCTYPE html><!-- b --><body>")  # a comment left open: a page all the same
@@ -166,7 +159,7 @@ def test_a_page_of_more_elements_than_a_news_page_holds_is_refused_at_once(capsy
         nonlocal run
         run = run_import(capsys, source, tmp_path / "out", "--lang", "en")
 
-    assert _seconds(work) < 5
+    assert cpu_seconds(work) < 5
     assert run.code == 1 and "nothing was written" in run.err
     assert "page.html: file: holds 80,045 elements, more than a news page holds (20,000)" in run.err
     assert written_files(tmp_path / "out") == []
@@ -192,7 +185,7 @@ def test_a_paragraph_of_many_wrapped_lines_is_imported_at_once(capsys, tmp_path)
         options = ("--date", "2025-10-26", "--lang", "pl", "--source-url", "https://example.org/a")
         run = run_import(capsys, source, tmp_path / "out", *options)
 
-    assert _seconds(work) < 5
+    assert cpu_seconds(work) < 5
     assert run.code == 0, run.err
     [article] = written_files(tmp_path / "out")
     assert "\n" + " ".join(["słowo-x"] * 20_000) + "\n" in article.read_text(encoding="utf-8")  # hyphens kept
@@ -202,13 +195,13 @@ def test_many_marked_passages_are_read_at_once():
     """The attributes plugin's span rule copies the rest of the paragraph at each `[...]`: 150,000
     `[a]{lang=pl}` (1,800,000 bytes) took 25 s, twice as many four times as long; now about 8 s, linear."""
     body = "[a]{lang=pl}" * 150_000
-    assert _seconds(lambda: structure_problems(markdown.parse(body), body)) < 18
+    assert cpu_seconds(lambda: structure_problems(markdown.parse(body), body)) < 18
 
 
 def test_the_first_refused_attribute_of_many_spans_is_found_at_its_line():
     body = "[b]{lang=pl} " * 20_000 + "\n\n[c]{onclick=x}\n"
     tokens = markdown.parse(body)
-    assert _seconds(lambda: structure_problems(tokens, body)) < 3
+    assert cpu_seconds(lambda: structure_problems(tokens, body)) < 3
     [problem] = structure_problems(tokens, body)
     assert problem.line == 3 and "'onclick'" in problem.message
 
@@ -229,9 +222,9 @@ def test_many_notes_on_a_text_of_many_tags_are_checked_and_placed_at_once():
     doc = frontmatter.split(text, "notes.en.md")
     notes = schema.validate(frontmatter.load_with_nodes(doc)[0], doc).annotations
     html = f"<p>{doc.body.strip()}</p>\n<p>" + "<em>x</em> " * 100_000 + "</p>\n"
-    assert _seconds(lambda: annotations.check(notes, doc, html)) < 4
+    assert cpu_seconds(lambda: annotations.check(notes, doc, html)) < 4
     placed: list = []
-    assert _seconds(lambda: placed.append(annotations.apply(html, notes))) < 4
+    assert cpu_seconds(lambda: placed.append(annotations.apply(html, notes))) < 4
     marked, numbered = placed[0]
     assert marked.count('class="note-ref"') == len(numbered) == 100 and "passage00099x<sup" in marked
 
@@ -263,7 +256,7 @@ def test_a_number_of_many_base_60_parts_is_refused_at_its_line_at_once(line, tmp
             read_article(path, tmp_path)
         refused.append(error.value)
 
-    assert _seconds(read) < 3
+    assert cpu_seconds(read) < 3
     assert f"{path}:2: " in str(refused[0]) and "cannot be read as a number (int)" in str(refused[0])
 
 
@@ -272,7 +265,7 @@ def test_many_empty_footnotes_are_refused_at_once():
     body = "".join(f"Text[^{n}].\n\n" for n in range(20_000)) + "".join(f"[^{n}]:\n\n" for n in range(20_000))
     tokens = markdown.parse(body)
     problems: list = []
-    assert _seconds(lambda: problems.extend(structure_problems(tokens, body))) < 3
+    assert cpu_seconds(lambda: problems.extend(structure_problems(tokens, body))) < 3
     assert [(p.line, p.message) for p in problems] == [
         (40_001 + 2 * n, "has a footnote with no text") for n in range(20_000)
     ]
@@ -283,7 +276,7 @@ def test_many_refused_attributes_and_empty_links_of_one_paragraph_are_each_found
     body = "Text\n" + "[a]{onclick=x} [](https://example.org/)\n" * 20_000
     tokens = markdown.parse(body)
     problems: list = []
-    assert _seconds(lambda: problems.extend(structure_problems(tokens, body))) < 3
+    assert cpu_seconds(lambda: problems.extend(structure_problems(tokens, body))) < 3
     assert [p.line for p in problems] == [line for line in range(2, 20_002) for _ in range(2)]
 
 
@@ -307,7 +300,7 @@ def test_a_front_matter_of_many_bad_items_is_told_each_in_linear_time(tmp_path):
             read_article(path, tmp_path)
         refused.append(error.value.problems)
 
-    assert _seconds(read) < 10
+    assert cpu_seconds(read) < 10
     [problems] = refused
     assert [problem.field for problem in problems[:2]] == ["tags.0", "tags.1"]
     assert len(problems) == 3 * count  # a tag a number, a step's `from` a number, and its `by` left `...`
@@ -361,7 +354,7 @@ def _refused(text: str) -> tuple[float, tuple]:
             parse_article(text.encode(), "content/articles/2025/a.en.md")
         problems.extend(refused.value.problems)
 
-    return _seconds(read), tuple(problems)
+    return cpu_seconds(read), tuple(problems)
 
 
 def test_a_front_matter_of_many_unknown_keys_is_told_each_at_its_line():
@@ -395,7 +388,7 @@ def test_a_data_record_of_more_keys_than_a_mapping_may_have_is_refused_at_once(c
         path.read_text(encoding="utf-8").replace("- name: Anh Fixturova\n", f"- name: Anh Fixturova\n{keys}", 1)
     )
     problems: list = []
-    assert _seconds(lambda: problems.extend(check(content_copy))) < 5
+    assert cpu_seconds(lambda: problems.extend(check(content_copy))) < 5
     [refused] = [p for p in problems if p.path == str(path)]
     assert refused.line == 2 + 300 and "keys, more than the 300 a mapping may have" in refused.message, refused
 
@@ -422,7 +415,7 @@ def test_a_body_of_more_markup_than_a_page_needs_is_refused_before_it_is_read(na
     path.write_text(f"{text}\nThe rest:\n\n{body}\n", encoding="utf-8")
     body_line = text.split("\n").index("---", 1) + 2
     problems: list = []
-    assert _seconds(lambda: problems.extend(check(content_copy))) < 5
+    assert cpu_seconds(lambda: problems.extend(check(content_copy))) < 5
     [refused] = [p for p in problems if p.path == str(path)]
     assert said in refused.message and refused.field == "body"
     assert refused.line == (body_line + 50_000 if over is None else text.count("\n") + 3 + over), refused
@@ -445,7 +438,7 @@ def test_a_long_article_with_a_table_of_a_few_thousand_cells_is_read_and_one_ove
             f"| State {at} | 2025-10-25 | no | _pending_ | UN | [x](https://example.org/{at}) |\n" for at in range(rows)
         )
 
-    assert _seconds(lambda: parse_article(f"{head}{text}\n{table(193)}".encode(), "a.en.md")) < 3
+    assert cpu_seconds(lambda: parse_article(f"{head}{text}\n{table(193)}".encode(), "a.en.md")) < 3
     with pytest.raises(ContentError) as refused:
         parse_article(f"{head}{text}\n{table(3_000)}".encode(), "a.en.md")
     [problem] = refused.value.problems
@@ -522,7 +515,7 @@ def test_a_body_of_costly_markup_is_refused_before_markdown_it_reads_it(unit, co
     text = path.read_text(encoding="utf-8") + "\n"
     path.write_text(text + unit * ((1_900_000 - len(text)) // len(unit)) + "\n", encoding="utf-8")
     problems: list = []
-    assert _seconds(lambda: problems.extend(check(content_copy))) < 3
+    assert cpu_seconds(lambda: problems.extend(check(content_copy))) < 3
     [refused] = [p for p in problems if p.path == str(path) and p.field == "body"]
     assert refused.severity == "error" and refused.line == text.count("\n") + 1, str(refused)
     assert "more than an article's page needs" in refused.message
