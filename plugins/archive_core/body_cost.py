@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import islice
+from typing import SupportsIndex
 
 from markdown_it.helpers import parseLinkDestination
 
@@ -111,7 +112,7 @@ class _Reading(str):
 
     farthest = 0
 
-    def __getitem__(self, key):  # type: ignore[override]
+    def __getitem__(self, key: SupportsIndex | slice) -> str:
         if isinstance(key, int) and key > self.farthest:
             self.farthest = key
         return str.__getitem__(self, key)
