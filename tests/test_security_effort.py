@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from mdit_py_plugins.anchors.index import unique_slug
 
-from archive_core import annotations, frontmatter, markdown, schema
+from archive_core import annotations, body_cost, frontmatter, markdown, schema
 from archive_core.articles import parse_article, read_article
 from archive_core.body_checks import structure_problems
 from archive_core.errors import ContentError, Problem
@@ -506,7 +506,11 @@ def test_a_list_of_more_items_than_a_list_may_have_is_refused_at_once():
 
 
 # Each took markdown-it-py 4 to 16 s in a body of 1.9 MB, under every cap of `body_cost.MARKUP_CAPS`.
-COSTLY_MARKUP = ["<", "!", "{", "\\", "&#1;", "``x`", "<a@b", "[a](" + "a" * 95, "![a](" + "a" * 94]
+# `[a](a\\)a…`: an escaped `)` closes nothing, and each address is read on through 32 more `(` (8 s).
+COSTLY_MARKUP = [
+    *["<", "!", "{", "\\", "&#1;", "``x`", "<a@b", "[a](" + "a" * 95, "![a](" + "a" * 94],
+    "[a](a\\)" + "a" * 93,
+]
 
 
 @pytest.mark.parametrize("unit", COSTLY_MARKUP)
@@ -529,3 +533,39 @@ def test_a_body_of_prose_as_long_as_a_file_holds_is_read_as_an_article(content_c
     prose = prose.split("---\n", 2)[2]
     path.write_text(text + prose * ((1_900_000 - len(text)) // len(prose.encode())), encoding="utf-8")
     assert [p for p in check(content_copy) if p.path == str(path) and p.severity == "error"] == []
+
+
+# Links whose addresses markdown-it takes or reads to the line's end: the cases a count of addresses written
+# apart from markdown-it's own `parseLinkDestination` told otherwise than markdown-it reads them.
+ADDRESSES = {
+    "an address in <> holding spaces and parentheses": "[a](<x (y) z>)\n",
+    "an escaped parenthesis": "[a](x\\(y)\n",
+    "nested parentheses": "[a](x(y(z))w)\n",
+    "an escaped closing parenthesis, never closed": "[a](x\\)(y\n",
+    "a line end inside an address in <>": "[a](<x y\nz>)\n",
+    "a line end inside parentheses": "[a](x(y\nz))\n",
+    "spaces and a line end before the address": "[a]( \n <x y>)\n",
+}
+
+
+@pytest.mark.parametrize("body", ADDRESSES.values(), ids=ADDRESSES.keys())
+def test_a_link_address_is_counted_as_markdown_it_reads_it(body):
+    """An address markdown-it takes for a link's is read once, as the rest of the body: not counted. One it does not
+    take is counted as far as it read it: to the line's end."""
+    is_link = any(token.type == "link_open" for token in markdown.markdown().parseInline(body)[0].children)
+    assert (body_cost.address_offset_past(body, 0) is None) == is_link
+    if not is_link:
+        read = body.index("\n") + 1 - (body.index("](") + 2)  # the line's end included
+        assert body_cost.address_offset_past(body, read) is None
+        assert body_cost.address_offset_past(body, read - 1) == body.index("](")
+
+
+def test_a_body_of_links_markdown_it_reads_once_is_read_whatever_their_addresses():
+    """Addresses markdown-it closes, in <>, with nested or escaped parentheses, are not read again: a body of them
+    as long as a file holds is not refused."""
+    link = "[a](<x (y) " + "a" * 200 + ">)[b](x(y(" + "b" * 200 + "))w)[c](x\\(" + "c" * 200 + ")"
+    body = link * (1_900_000 // len(link))
+    problems: list = []
+    doc = frontmatter.SplitDocument("content/articles/2025/a.en.md", "", body, 10)
+    assert cpu_seconds(lambda: problems.append(body_cost.markup_problem(doc))) < 3
+    assert problems == [None]

@@ -505,3 +505,40 @@ def test_a_language_no_page_can_name_stops_the_build_at_its_line_not_with_a_trac
     built = run_build(content_copy, tmp_path / "output")
     assert built.returncode == 1 and "Traceback" not in built.stderr, built.stderr
     assert f"{content_copy / ARTICLE}{ZZ_REFUSED}" in built.stderr
+
+
+# A tag YAML makes no value of, on a text, a list, keys or the whole file: on all but a text, PyYAML's own words
+# were told ("YAML error: could not determine a constructor for the tag ..."), at no field.
+UNREAD_TAGS = {
+    "a Python object on keys": (
+        ARTICLE, "source:\n", "source: !!python/object:__main__.X\n", ":9: source: ", "!!python/object:__main__.X"
+    ),
+    "a Python call on a list": (
+        ARTICLE, "countries: [BY, EU, VN, ZA]", "countries: !!python/object/apply:os.system [ls]", ":7: countries: ",
+        "!!python/object/apply:os.system",
+    ),
+    "a Python name on a text": (
+        ARTICLE, 'title: "Convention', 'title: !!python/name:os.system "Convention', ":2: title: ",
+        "!!python/name:os.system",
+    ),
+    "binary data on a list": (ARTICLE, "tags: [ceremony]", "tags: !!binary [ceremony]", ":8: tags: ", "!!binary"),
+    "a tag of one's own on a list": (ARTICLE, "tags: [ceremony]", "tags: !foo [ceremony]", ":8: tags: ", "!foo"),
+    "a tag of one's own on keys inside keys": (
+        ARTICLE, "  url: https://example.org/pl/hanoi", "  url: !foo {a: b}", ":10: source.url: ", "!foo"
+    ),
+    "a tag on the whole front-matter": (ARTICLE, 'title: "Con', '!foo\ntitle: "Con', ":2: front-matter: ", "!foo"),
+    "an ordered mapping of no pairs": (ARTICLE, "tags: [ceremony]", "tags: !!omap [ceremony]", ":8: tags: ", "!!omap"),
+    "a Python object in a timeline event": (
+        EVENT, "title:\n  pl", "title: !!python/object:x\n  pl", f":6: title: {EVENT_NAME}", "!!python/object:x"
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", UNREAD_TAGS.values(), ids=UNREAD_TAGS.keys())
+def test_a_tag_yaml_makes_no_value_of_is_told_at_its_field_in_the_archives_words(case, content_copy):
+    name, old, new, where, tag = case
+    _edit(content_copy, name, old, new)
+    errors = [p for p in check(content_copy) if p.severity == "error"]
+    told = [p for p in errors if str(p).startswith(f"{content_copy / name}{where}is tagged {tag}, ")]
+    assert told and all("tags are not allowed" in p.hint for p in told), [str(p) for p in errors]
+    assert not any("YAML error" in str(p) or "constructor" in str(p) for p in errors), [str(p) for p in errors]

@@ -13,9 +13,11 @@ emphasis mark, 150 lines), and together they keep the reading of any body to a f
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from itertools import islice
+from typing import SupportsIndex
+
+from markdown_it.helpers import parseLinkDestination
 
 from .errors import Problem
 from .frontmatter import SplitDocument
@@ -38,13 +40,12 @@ MARKUP_CAPS: tuple[tuple[str, int, str, str], ...] = (
 # Every character at which markdown-it stops reading plain text to try each of its inline rules (`<`, `!`, `&`,
 # `{`, `:`, `-`, a backtick...), each tens of times the cost of a letter. Prose holds one in fifty or fewer.
 MARKUP_CHARS_CAP = 200_000
-# What markdown-it reads again to find where links' addresses end, when they may not close: from each `](` to the
-# first space or line end after the address. An address that does not close is read again from each
-# of the 32 `(` before it (`parse_link_destination`'s nesting): `[a](aaa…` repeated without a space.
+# What markdown-it reads of links' addresses it does not take, counted by its own `parseLinkDestination` so that the
+# count reads `<...>`, escapes, nesting and line ends as it does. An address that does not close is read again from
+# each of the 32 `(` before it (its nesting): `[a](aaa…` or `[a](a\)a…` repeated without a space.
 # The timings before and after each cap: docs/security.md, "No hang".
 ADDRESS_CHARS_CAP = 1_000_000
 _LINK_TARGET = re.compile(r"\]\(")
-_SPACES = re.compile(r"[\x00-\x20]+")  # what ends an address written without `<...>` (markdown-it: space, control)
 
 
 def markup_problem(doc: SplitDocument) -> Problem | None:
@@ -60,7 +61,7 @@ def markup_problem(doc: SplitDocument) -> Problem | None:
         offset = next(islice(markup.finditer(body), MARKUP_CHARS_CAP, None)).start()
         what = f"holds more than {MARKUP_CHARS_CAP:,} characters of markup ({_most_common(found)})"
         return _costly(doc, offset, what, _SPLIT_HINT, "one", MARKUP_CHARS_CAP)
-    if (over := _address_offset_past(body, ADDRESS_CHARS_CAP)) is not None:
+    if (over := address_offset_past(body, ADDRESS_CHARS_CAP)) is not None:
         what = f"has links whose addresses run on for more than {ADDRESS_CHARS_CAP:,} characters (one ends at ')')"
         return _costly(doc, over, what, _SPLIT_HINT, "link", ADDRESS_CHARS_CAP)
     return None
@@ -81,34 +82,48 @@ def _most_common(found: list[str]) -> str:
     return ", ".join(repr(char) for char, _ in Counter(found).most_common(3))
 
 
-def _address_offset_past(body: str, cap: int) -> int | None:
-    """The offset of the `](` at which what markdown-it reads of link addresses that may not close goes over `cap`
-    characters, counted from each `](` to the first space or line end after the address (an upper bound); an
-    address closed by a `)` before any `(` is read once, and not counted. None when it does not go over. Linear:
-    each mark is found once."""
-    spaces = [(run.start(), run.end()) for run in _SPACES.finditer(body)]
-    starts = [start for start, _ in spaces]
-    opening = [match.start() for match in re.finditer(r"\(", body)]
-    closing = [match.start() for match in re.finditer(r"\)", body)]
+def address_offset_past(body: str, cap: int) -> int | None:
+    """The offset of the `](` at which what markdown-it reads of link addresses it does not take goes over `cap`
+    characters, read by its own `parseLinkDestination` from each `](` (every one, as if a `[` opened it: an upper
+    bound), the character it stopped at included. An address it takes is read once, as the rest of the body is, and
+    not counted; one closed by the `)` after it makes a link that markdown-it reads past, and the `](`s inside it are
+    not read again. None when it does not go over."""
+    text = _Reading(body)
     total = 0
+    link_end = 0
     for target in _LINK_TARGET.finditer(body):
-        start = target.end()
-        index = bisect_left(starts, start)
-        if index < len(spaces) and spaces[index][0] == start:  # spaces and line ends before the address
-            start, index = spaces[index][1], index + 1
-        end = spaces[index][0] if index < len(spaces) else len(body)
-        closed = _first_at_or_after(closing, start, len(body))
-        if closed < end and closed < _first_at_or_after(opening, start, len(body)):
-            continue  # closed before any `(`: read once, as the rest of the body is
-        total += end - start
+        if target.start() < link_end:
+            continue
+        start = _past_spaces(body, target.end())
+        text.farthest = start
+        address = parseLinkDestination(text, start, len(body))
+        if address.ok:
+            if body.startswith(")", after := _past_spaces(body, address.pos)):
+                link_end = after
+            continue
+        total += min(text.farthest + 1, len(body)) - start
         if total > cap:
             return target.start()
     return None
 
 
-def _first_at_or_after(offsets: list[int], start: int, default: int) -> int:
-    index = bisect_left(offsets, start)
-    return offsets[index] if index < len(offsets) else default
+class _Reading(str):
+    """A body that notes the farthest character read of it: what markdown-it's helper read before it gave up."""
+
+    farthest = 0
+
+    def __getitem__(self, key: SupportsIndex | slice) -> str:
+        if isinstance(key, int) and key > self.farthest:
+            self.farthest = key
+        return str.__getitem__(self, key)
+
+
+def _past_spaces(body: str, offset: int) -> int:
+    """The offset after the spaces, tabs and line ends at `offset`: what markdown-it's link rule skips around an
+    address."""
+    while offset < len(body) and body[offset] in " \t\n":
+        offset += 1
+    return offset
 
 
 def _offset_past(body: str, chars: str, cap: int) -> int:

@@ -338,15 +338,18 @@ def _when(record: _Record) -> When | None:
             record.fail(["date", key], "is not a known key", hint)
         if unknown:  # a `start:` or `end:` written otherwise is not missing: told as the key it was meant to be
             return None
+        written = (record.file.written("date", "start"), record.file.written("date", "end"))
+        # Each day past the horizon is told before the range is read: a start of 2999 for 2025 made an end
+        # "before the start", and the year to fix was not named.
+        ahead = [_ahead(record, ["date", key], day) for key, day in _days_read(value, written)]
         try:
-            written = (record.file.written("date", "start"), record.file.written("date", "end"))
             when = parse_range(value.get("start"), value.get("end"), written)
         except ValueError as exc:
-            field, message, *written = exc.args
+            field, message, *written_value = exc.args
             hint = "use real dates, YYYY-MM-DD, YYYY-MM or YYYY, end after start"
-            record.fail(["date", field], message, date_hint(written[0], hint, True) if written else hint)
+            record.fail(["date", field], message, date_hint(written_value[0], hint, True) if written_value else hint)
             return None
-        return _not_ahead(record, when, ["date", "start"], ["date", "end"])
+        return None if any(ahead) else when
     try:
         start, precision = parse_point(value, record.file.written("date"))
     except ValueError as exc:
@@ -355,7 +358,7 @@ def _when(record: _Record) -> When | None:
             hint = f"a range is written `date: {{start: {both[1]}, end: {both[2]}}}`"
         record.fail(["date"], str(exc), date_hint(value, hint, in_timeline=True))
         return None
-    return _not_ahead(record, When(start, precision), ["date"], ["date"])
+    return None if _ahead(record, ["date"], start) else When(start, precision)
 
 
 _UPCOMING_HINTS = {
@@ -367,22 +370,31 @@ _UPCOMING_HINTS = {
 _WRITTEN_RANGE = re.compile(r"(\d{4}(?:-\d{2}){0,2})\s*(?:[-–—]|\bto\b|\.\.)\s*(\d{4}(?:-\d{2}){0,2})")
 
 
-def _not_ahead(record: _Record, when: When, start: list[str], end: list[str]) -> When | None:
-    """`when`, unless it is later than tomorrow (or, for a scheduled kind, than the horizon): then None."""
+def _days_read(value: dict, written: tuple[str | None, str | None]) -> list[tuple[str, date]]:
+    """The first day of each of a range's `start:` and `end:` that is a date (what is not is told by `parse_range`)."""
+    days = []
+    for key, as_written in zip(("start", "end"), written, strict=True):
+        try:
+            days.append((key, parse_point(value.get(key), as_written)[0]))
+        except ValueError:
+            continue
+    return days
+
+
+def _ahead(record: _Record, keys: list, day: date) -> bool:
+    """Whether `day` is later than tomorrow (or, for a scheduled kind, than the horizon): then told at `keys`."""
     today = date.today()
     kind = record.data.get("kind")  # refused already if it is not a known kind, and checked on: any YAML value
     scheduled = isinstance(kind, str) and kind in SCHEDULED_KINDS
-    latest = today + (SCHEDULED_HORIZON if scheduled else MAX_DAYS_AHEAD)
-    for keys, day in ((start, when.start), (end, when.end or when.start)):
-        if day > latest:
-            hint = (
-                "check the year: a date fixed in advance is at most ten years ahead"
-                if scheduled
-                else "an event of the timeline has happened: check the year, or mark a next step `upcoming: true`"
-            )
-            record.fail(keys, f"{day.isoformat()} is in the future (the build's date is {today.isoformat()})", hint)
-            return None
-    return when
+    if day <= today + (SCHEDULED_HORIZON if scheduled else MAX_DAYS_AHEAD):
+        return False
+    hint = (
+        "check the year: a date fixed in advance is at most ten years ahead"
+        if scheduled
+        else "an event of the timeline has happened: check the year, or mark a next step `upcoming: true`"
+    )
+    record.fail(keys, f"{day.isoformat()} is in the future (the build's date is {today.isoformat()})", hint)
+    return True
 
 
 def _sources(record: _Record) -> tuple[Citation, ...]:

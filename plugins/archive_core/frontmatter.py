@@ -89,6 +89,9 @@ _OFFSET = re.compile(r"([-+])(\d{1,2})(?::?(\d\d))?\s*$")
 # (`2025-02-30`), others for one given their tag explicitly that it does not fit (`!!timestamp "x"`: AttributeError,
 # `!!bool "maybe"`: KeyError, `!!int ""`: IndexError), which made a traceback of `make check`.
 _CONSTRUCTOR_ERRORS = (ValueError, TypeError, AttributeError, IndexError, KeyError)
+_YAML_TAGS = "tag:yaml.org,2002:"  # the prefix of YAML's own tags, written `!!`
+# The tags of a list and of keys written without one: any other is read by its constructor, which may refuse it.
+_PLAIN_COLLECTION_TAGS = (f"{_YAML_TAGS}seq", f"{_YAML_TAGS}map")
 
 
 class OffsetOutOfRange(ValueError):
@@ -764,21 +767,24 @@ def _unreadable_scalars(
     root: yaml.Node, path: str, offset: int, label: str, record_key: str | None
 ) -> list[tuple[yaml.Node, Problem]]:
     """Each scalar that cannot be constructed, with its problem at its field and line: a timestamp that is no real
-    date, an integer longer than Python reads (ValueError from `int`), a tag its value does not fit."""
+    date, an integer longer than Python reads (ValueError from `int`), a tag its value does not fit; and each list or
+    mapping given a tag YAML makes nothing of (`!foo`, `!!python/object:x`), or one it does not fit (`!!binary [a]`,
+    `!!omap [a]`), read by PyYAML's own constructor of that tag, its items then not read."""
     loader = FrontMatterLoader("")
     failed = []
     stack: list[tuple[yaml.Node, str | None]] = [(root, None)]
     try:
         while stack:
             node, where = stack.pop()
-            if isinstance(node, yaml.ScalarNode):
+            if isinstance(node, yaml.ScalarNode) or node.tag not in _PLAIN_COLLECTION_TAGS:
                 try:
-                    loader.construct_object(node)
+                    loader.construct_object(node, deep=True)
                 except (*_CONSTRUCTOR_ERRORS, ConstructorError) as exc:
                     line = node.start_mark.line + 1 + offset
-                    problem = Problem(path, line, where or label, *_unreadable_message(exc, node.tag))
+                    problem = Problem(path, line, where or label, *_unreadable_message(exc, node))
                     failed.append((node, replace(problem, column=node.start_mark.column)))
-            elif isinstance(node, yaml.SequenceNode):
+                    continue
+            if isinstance(node, yaml.SequenceNode):
                 stack.extend(reversed(list(zip(node.value, _item_names(node, where or "", record_key), strict=True))))
             elif isinstance(node, yaml.MappingNode):
                 stack.extend(
@@ -789,10 +795,17 @@ def _unreadable_scalars(
     return failed
 
 
-def _unreadable_message(exc: Exception, tag: str) -> tuple[str, str]:
-    """What is wrong with a scalar whose construction raised `exc`, and what to write instead."""
-    if isinstance(exc, ConstructorError):  # a tag YAML has no constructor for: `!foo x`, `!!python/name:os.system`
-        return f"is tagged {tag}, which is no kind of value YAML reads here", "delete the tag, and quote the value"
+def _unreadable_message(exc: Exception, node: yaml.Node) -> tuple[str, str]:
+    """What is wrong with a value whose construction raised `exc`, and what to write instead."""
+    tag = node.tag
+    if isinstance(exc, ConstructorError) or not isinstance(node, yaml.ScalarNode):
+        # A tag YAML has no constructor for (`!foo x`, `!!python/name:os.system`), or a list or mapping it does not fit
+        shown = f"!!{tag.removeprefix(_YAML_TAGS)}" if tag.startswith(_YAML_TAGS) else tag
+        written = "the value as plain text" if isinstance(node, yaml.ScalarNode) else "the list or keys as plain YAML"
+        return (
+            f"is tagged {shown}, which is no kind of value the archive reads",
+            f"tags are not allowed: delete the tag, and write {written}, as the other fields are written",
+        )
     if not isinstance(exc, ValueError):  # a tag its value does not fit: `!!timestamp "x"`, `!!bool "maybe"`
         message = f"is tagged !!{tag.rsplit(':', 1)[-1]}, and its value cannot be read as one"
         return message, "delete the tag: YAML reads a date, a number or true/false as written, without one"

@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from archive_core.errors import BuildFailed, Problem
-from archive_core.paths import long_folder_problem, long_path_problem
+from archive_core.paths import FILE_PATH, FOLDER_PATH, too_long_problem
 
 from .pelican_compat import CheckedWriter
 
@@ -87,6 +87,7 @@ class GuardedWriter(CheckedWriter):
         if escapes(self.output_path, path, self.resolved_folders):
             raise refusal(self.output_path, path)
         written = f"output/{relative_posix(self.output_path, path)}"  # where `make html` writes it
-        if problem := long_path_problem(written) or long_folder_problem(written.rsplit("/", 1)[0]):
+        folder = written.rsplit("/", 1)[0]
+        if problem := too_long_problem(written, FILE_PATH) or too_long_problem(folder, FOLDER_PATH):
             hint = "a page's address is made of its slug, topic or key: shorten the one that makes this one"
             raise BuildFailed([Problem(str(path), None, "save_as", problem, hint)])

@@ -396,11 +396,12 @@ def content_listing(content_dir: str | Path) -> Listing:
     folders: set[Path] = set()
     for path in listing.files:
         relative = path.relative_to(content_dir)
-        if problem := long_path_problem(f"{shown_root}/{relative.as_posix()}"):
-            listing.problems.append(Problem(str(path), None, "file", problem, LONG_PATH_HINT))
-        folder = "/".join((shown_root, *relative.parent.parts))
-        if relative.parent not in folders and (problem := long_folder_problem(folder)):
-            listing.problems.append(Problem(str(path.parent), None, "folder", problem, LONG_FOLDER_HINT))
+        checked = [(path, f"{shown_root}/{relative.as_posix()}", FILE_PATH)]
+        if relative.parent not in folders:
+            checked.append((path.parent, "/".join((shown_root, *relative.parent.parts)), FOLDER_PATH))
+        for entry, shown, bound in checked:
+            if problem := too_long_problem(shown, bound):
+                listing.problems.append(Problem(str(entry), None, bound.field, problem, bound.hint))
         folders.add(relative.parent)
     return listing
 
@@ -413,15 +414,37 @@ MAX_PATH_CHARS = 160
 # Windows makes no folder that a name of 12 characters (8.3: `ABCDEFGH.TXT`) could not be put in under MAX_PATH (git
 # for Windows makes a checkout's folders so, at most 248 units): a folder's path from the root is 12 shorter.
 MAX_FOLDER_CHARS = MAX_PATH_CHARS - 12
-LONG_FOLDER_HINT = (
-    f"shorten the folder's names: a folder's path from the repository's root of at most {MAX_FOLDER_CHARS} characters "
-    "leaves room for the folder a contributor on Windows checks the repository out in (MAX_PATH, 260 characters, "
-    "less 12 for a file in it); see CONTRIBUTING.md"
-)
-LONG_PATH_HINT = (
+
+
+@dataclass(frozen=True)
+class PathBound:
+    """The most characters (UTF-16 units) a path of one kind may have from the repository's root, and what is told
+    of one past it: `problem` is given the path's `units` and the bound's `most`."""
+
+    field: str
+    most: int
+    problem: str
+    hint: str
+
+
+FILE_PATH = PathBound(
+    "file",
+    MAX_PATH_CHARS,
+    "makes a path of {units} characters from the repository's root, longer than the {most} every checkout can hold: "
+    "Windows cannot hold it in the folder a contributor checks the repository out in",
     f"shorten the names of the file or its folders: a path from the repository's root of at most {MAX_PATH_CHARS} "
     "characters leaves room for the folder a contributor on Windows checks the repository out in (MAX_PATH, 260 "
-    "characters); see CONTRIBUTING.md"
+    "characters); see CONTRIBUTING.md",
+)
+FOLDER_PATH = PathBound(
+    "folder",
+    MAX_FOLDER_CHARS,
+    "is a folder whose path from the repository's root has {units} characters, more than the {most} every checkout "
+    "can hold: Windows makes no folder that a file name of 12 characters could not be added to within MAX_PATH, so "
+    "git cannot make it in the folder a contributor checks the repository out in",
+    f"shorten the folder's names: a folder's path from the repository's root of at most {MAX_FOLDER_CHARS} characters "
+    "leaves room for the folder a contributor on Windows checks the repository out in (MAX_PATH, 260 characters, "
+    "less 12 for a file in it); see CONTRIBUTING.md",
 )
 
 
@@ -431,32 +454,11 @@ def repository_path(folder: str | Path) -> str:
     return absolute.relative_to(REPOSITORY).as_posix() if absolute.is_relative_to(REPOSITORY) else "content"
 
 
-def long_path_problem(relative: str) -> str | None:
-    """Why `relative`, a path from the repository's root, is too long for a checkout on Windows, or None."""
-    units = _utf16_units(relative)
-    if units <= MAX_PATH_CHARS:
-        return None
-    return (
-        f"makes a path of {units} characters from the repository's root, longer than the {MAX_PATH_CHARS} every "
-        "checkout can hold: Windows cannot hold it in the folder a contributor checks the repository out in"
-    )
-
-
-def _utf16_units(text: str) -> int:
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2  # as Windows counts: a 😀 is two
-
-
-def long_folder_problem(relative: str) -> str | None:
-    """Why `relative`, a folder's path from the repository's root, is too long for a checkout on Windows, or None."""
-    units = _utf16_units(relative)
-    if units <= MAX_FOLDER_CHARS:
-        return None
-    return (
-        f"is a folder whose path from the repository's root has {units} characters, more than the "
-        f"{MAX_FOLDER_CHARS} every checkout can hold: Windows makes no folder that a file name of 12 characters "
-        "could not be added to within MAX_PATH, so git cannot make it in the folder a contributor checks the "
-        "repository out in"
-    )
+def too_long_problem(relative: str, bound: PathBound) -> str | None:
+    """Why `relative`, a path from the repository's root of the kind `bound` is for, is too long for a checkout on
+    Windows, or None."""
+    units = len(relative.encode("utf-16-le", "surrogatepass")) // 2  # as Windows counts: a 😀 is two
+    return bound.problem.format(units=units, most=bound.most) if units > bound.most else None
 
 
 # What a system, a version-control tool or an editor leaves in a folder: skipped, never content.

@@ -271,3 +271,23 @@ def test_two_quotations_one_after_the_other_stay_two(capsys, tmp_path):
     assert "> We signed today.\n>\n> It is a good day.\n\n> We will not sign.\n" in body, body
     html = markdown.render(markdown.parse(body))
     assert html.count("<blockquote>") == 2, html
+
+
+LATE = "<p>Ministers of forty states stayed in Hanoi for the talks on the protocol that followed the signing.</p>"
+# What a saved page holds after its body's or document's end: a browser reads it into the body (HTML's parsing
+# rules go back "in body"), libxml2 dropped it with no word, and the article lost its paragraphs.
+ENDS = {
+    "</body>": "</body>",
+    "</body> outside the article": "</article></body>",
+    "</html>": "</html>",
+    "</body></html>": "</article></body></html>",
+    "</html><html>": "</body></html><html><body>",
+    "</body><body>": "</body><body>",
+    "in capitals, spaced": "</BODY ></HTML\n>",
+}
+
+
+@pytest.mark.parametrize("end", ENDS.values(), ids=ENDS.keys())
+def test_text_after_the_pages_end_tags_is_imported_as_a_browser_shows_it(end, capsys, tmp_path):
+    body = imported_body(capsys, tmp_path, page(LEAD + end + LATE))
+    assert "Delegates of seventy-two states" in body and "Ministers of forty states" in body

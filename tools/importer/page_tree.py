@@ -32,7 +32,7 @@ MAX_PAGE_ELEMENTS = 20_000
 def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Drawing], BlockMarks]:
     """The page's tree for trafilatura, its inline drawings (their lines the source's own), and the marks that
     part its blocks."""
-    tree = _read_whole(text, path, source_lines=True)
+    tree = _read_whole(_without_document_end_tags(text), path, source_lines=True)
     _refuse_more_elements_than_a_news_page_holds(tree, path)
     _drop_controls_written_as_entities(tree)
     # Comments are no text: a malformed end tag (`</---`) parses as one, and trafilatura would keep its text.
@@ -52,6 +52,20 @@ def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Dra
     name_the_article_whole(tree)
     marks = _mark_each_block(tree, path)
     return tree, drawings, marks
+
+
+def _without_document_end_tags(text: str) -> str:
+    """`text` with each `</body>` and `</html>` written as spaces (its line ends kept, so lines stay the source's).
+
+    A browser reads what follows either end tag into the body (HTML's parsing rules go back "in body" at the first
+    content after them): they end nothing a reader sees. libxml2 dropped, with no error, all that follows
+    `</html>`, and the article lost its paragraphs after one (a page saved twice into one file). Written as
+    spaces, the page reads on as a browser reads it."""
+    return _DOCUMENT_END_TAG.sub(lambda tag: re.sub(r"[^\n]", " ", tag.group()), text)
+
+
+# An end tag of the body or the document, as HTML's tokenizer reads one: any case, anything up to its `>`.
+_DOCUMENT_END_TAG = re.compile(r"</(?:body|html)(?=[\s/>])[^>]*>", re.IGNORECASE)
 
 
 def _nested_as_a_browser_nests_it(tree, path: Path):

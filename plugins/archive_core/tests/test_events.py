@@ -222,3 +222,22 @@ def test_upcoming_in_words_is_told_what_to_write_and_the_date_is_checked_in_the_
         "upcoming: event 'signing-hanoi': 'no' is not true or false (write `upcoming: false`, or delete the line: an "
         "event with a date is not upcoming)",
     ]
+
+
+# (kind, start, end, the start as told): a start past the horizon was told only as what it made of the range.
+STARTS_AHEAD = {
+    "an end before it": ("signing", "2999-10-25", "2025-10-26", "2999-10-25"),
+    "an end on the same day": ("signing", "2999-10-25", "2999-10-25", "2999-10-25"),
+    "an end of another precision": ("signing", "2999", "2025-10", "2999-01-01"),
+    "a scheduled kind, an end before it": ("signature-period", "2999-10-25", "2025-10-26", "2999-10-25"),
+}
+
+
+@pytest.mark.parametrize(("kind", "start", "end", "shown"), STARTS_AHEAD.values(), ids=STARTS_AHEAD.keys())
+def test_a_range_starting_past_the_horizon_is_told_so_whatever_else_is_wrong_with_it(content, kind, start, end, shown):
+    text = GOOD.replace("kind: signing", f"kind: {kind}").replace("2025-10-25", start).replace("2025-10-26", end)
+    told = problems_for(content, text)
+    ahead = [p for p in told if f":4: date.start: event 'signing-hanoi': {shown} is in the future" in p]
+    assert ahead, told
+    assert "check the year" in ahead[0]
+    assert any(":5: date.end: " in p for p in told), told  # what is wrong with the range is told as well
