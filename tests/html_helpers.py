@@ -4,6 +4,7 @@ while the page's bytes stay the same (the checks of every page of a large archiv
 from __future__ import annotations
 
 import hashlib
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +24,9 @@ class Page:
     main_links: list[str] = field(default_factory=list)
     link_langs: dict[str, str] = field(default_factory=dict)  # href -> hreflang, of the links that have one
     resources: list[str] = field(default_factory=list)  # src/href of things the browser loads
+    stylesheets: list[str] = field(default_factory=list)  # the href of each <link rel="stylesheet">, in order
     ids: set[str] = field(default_factory=set)
+    classes: set[str] = field(default_factory=set)  # every class an element of the page has
     text: str = ""
 
 
@@ -47,6 +50,8 @@ class _Reader:
         page = self.page
         if "id" in attributes:
             page.ids.add(attributes["id"])
+        if "class" in attributes:
+            page.classes.update(map(sys.intern, attributes["class"].split()))  # the same few names on every page
         self.glue = tag == "bdi"
         if tag not in _WATCHED:
             return
@@ -56,6 +61,8 @@ class _Reader:
             page.alternates[attributes["hreflang"]] = attributes["href"]
         elif tag == "link" and attributes.get("href"):
             page.resources.append(attributes["href"])
+            if "stylesheet" in (attributes.get("rel") or "").lower().split():
+                page.stylesheets.append(attributes["href"])
         if tag == "main":
             self.in_main += 1
         if tag == "div" and (self.in_lead or "lead" in (attributes.get("class") or "").split()):

@@ -11,7 +11,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-import lxml.html
+from .html_helpers import read_page
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _PRELUDE = re.compile(r"([^{}]*)\{")  # a selector list (or an at-rule's prelude) before its block
@@ -33,10 +33,10 @@ def _styled_by_sheet(css_dir: Path) -> dict[str, frozenset[str]]:
 def unloaded_styles(site: Path, page: Path) -> list[str]:
     """`class (stylesheet)` for each class `page` uses that only stylesheets it does not load style."""
     sheets = _styled_by_sheet(site / "theme" / "css")
-    document = lxml.html.fromstring(page.read_bytes())
-    loaded = {Path(href.split("?")[0]).name for href in document.xpath("//link[@rel='stylesheet']/@href")}
+    read = read_page(page)  # the parse the other checks of every page share
+    loaded = {Path(href.split("?")[0]).name for href in read.stylesheets}
     styled_here = set().union(*(sheets.get(name, ()) for name in loaded))
-    used = {name for value in document.xpath("//@class") for name in value.split()}
+    used = read.classes
     return sorted(
         f"{name} ({', '.join(sorted(sheet for sheet, styled in sheets.items() if name in styled))})"
         for name in used - styled_here

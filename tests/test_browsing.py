@@ -11,8 +11,11 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
+from archive_core.locales import LANGUAGES
+from archive_core.urls import section_url
 from tools.bench.corpus import write_corpus
 
+from . import invariants
 from .browser import serve
 from .browsing import ARTICLE_URL, article_urls, click_depths, page_sizes
 from .conftest import build_site
@@ -120,6 +123,14 @@ def test_topic_links_lead_to_topic_pages_that_list_the_article(site):
             for other in pages:
                 listed |= set(read_page(site / other.strip("/") / "index.html").links)
             assert url in listed, (url, topic)
+
+
+def test_a_country_page_is_read_to_its_last_page(site, corpus):
+    # A country with more articles than a page holds lists them over pages: the check of every archive reads them
+    # all (on this build, which pages countries, not on one more build of content/, whose cost grows with it).
+    countries = [site / section_url("countries", lang) for lang in LANGUAGES]
+    assert [page for folder in countries for page in folder.glob("*/page/2/index.html")], "no country has a page 2"
+    assert invariants.country_problems(corpus, site) == []
 
 
 def test_links_and_hreflang_hold_on_the_new_pages(site):

@@ -18,7 +18,6 @@ import io
 import re
 import tempfile
 import textwrap
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive_core.articles import ArticleDocument, read_article
+from archive_core.tests.effort import cpu_seconds
 from archive_core.text import visible_text
 from tools.importer import structure
 from tools.importer.__main__ import main
@@ -81,10 +81,14 @@ def run_importer(data: bytes, *options: str, name: str = "source.txt") -> Outcom
         source, dest = Path(folder) / name, Path(folder) / "content"
         source.write_bytes(data)
         out, err = io.StringIO(), io.StringIO()
-        started = time.process_time()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), content_folder(dest):
-            code = main([str(source), "--dest", str(dest), *options])
-        elapsed = time.process_time() - started
+        codes: list[int] = []
+
+        def run() -> None:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), content_folder(dest):
+                codes.append(main([str(source), "--dest", str(dest), *options]))
+
+        elapsed = cpu_seconds(run)
+        [code] = codes
         assert elapsed < TIME_BOUND_SECONDS, f"took {elapsed:.2f} s of CPU time"
         written = sorted(p for p in dest.rglob("*") if p.is_file()) if dest.exists() else []
         outcome = Outcome(code, out.getvalue(), err.getvalue(), written)

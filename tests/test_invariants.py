@@ -70,14 +70,6 @@ def test_every_page_loads_the_stylesheets_of_the_classes_it_uses(archive):
     assert pages_with_unloaded_styles(archive.site) == {}
 
 
-def test_a_country_page_is_read_to_its_last_page(grown_content, tmp_path):
-    # A country with more articles than a page holds (100) lists them over pages: the check reads them all.
-    paginated = {**invariants.setting("PAGINATED_TEMPLATES"), "country": 2}
-    site = build_site(tmp_path / "output", grown_content, PAGINATED_TEMPLATES=paginated)
-    assert list(site.glob("*/*/*/page/2/index.html")), "no country page has a second page"
-    assert invariants.country_problems(grown_content, site) == []
-
-
 def test_the_seed_is_read_on_its_original_when_its_translation_keeps_the_raw_copy(content_copy, tmp_path):
     # A translation keeps its original's source (CONTRIBUTING.md), the raw copy too: a valid archive, whose
     # translation's page does not hold the raw text. The check reads the original's page.

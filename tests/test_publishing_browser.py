@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import lxml.html
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -41,31 +42,52 @@ def one_404_served(fixture_site) -> Iterator[Served]:
     yield from serve(fixture_site, OneNotFoundPage)
 
 
+# What of a page's <head> is in its language, besides <title> and <html lang>: as a selector and as XPath.
+SPOKEN_IN_HEAD = 'meta[name="description"], meta[property^="og:"], link[rel="alternate"]'
+SPOKEN_IN_HEAD_XPATH = (
+    "/html/head/*[self::meta[@name='description' or starts-with(@property, 'og:')] or self::link[@rel='alternate']]"
+)
+
+
+def spoken_in_head(path: Path) -> list[dict[str, str]]:
+    """The attributes of the elements of the built page at `path` that say something in its language."""
+    return [dict(element.attrib) for element in lxml.html.fromstring(path.read_bytes()).xpath(SPOKEN_IN_HEAD_XPATH)]
+
+
 def not_found(page, url: str) -> dict:
-    """What the 404 page at `url` shows, once its scripts are done: its language, title, sections, header links."""
+    """What the 404 page at `url` shows, once its scripts are done: its language, title, sections, header links, and
+    what of its <head> is in a language."""
     response = page.goto(url, wait_until="networkidle")
     assert response is not None and response.status == 404
     return page.evaluate(
-        """() => ({
+        """(spoken) => ({
             lang: document.documentElement.lang,
+            dir: document.documentElement.getAttribute('dir'),
+            head: [...document.head.querySelectorAll(spoken)].map((element) =>
+                Object.fromEntries([...element.attributes].map((a) => [a.name, a.value]))),
             title: document.title,
             sections: [...document.querySelectorAll('.not-found section')].map((s) => s.lang),
             heading: document.querySelector('h1').textContent,
             home: document.querySelector('.site-title a, header a[href]').getAttribute('href'),
             address: location.pathname,
-        })"""
+        })""",
+        SPOKEN_IN_HEAD,
     )
 
 
-def test_a_missing_english_address_gets_the_english_404_page_where_the_host_has_one(page, one_404_served):
+def test_a_missing_english_address_gets_the_english_404_page_where_the_host_has_one(page, fixture_site, one_404_served):
     log = watch(page)
     statuses: dict[str, int] = {}
     page.on("response", lambda response: statuses.setdefault(response.url, response.status))
     url = one_404_served.base_url + "/en/no-such-page/"
     shown = not_found(page, url)
+    # Its description and feed links too: a search engine or a link preview read them in Polish under /en/.
+    english_head = spoken_in_head(fixture_site / "en" / "404.html")
+    assert english_head != spoken_in_head(fixture_site / NOT_FOUND_PAGE)
+    assert any(element.get("name") == "description" for element in english_head)
     assert shown == {
-        "lang": "en", "title": "Page not found · Nie znaleziono strony", "sections": ["en", "pl"],
-        "heading": "Page not found", "home": "/en/", "address": "/en/no-such-page/",
+        "lang": "en", "dir": None, "title": "Page not found · Nie znaleziono strony", "sections": ["en", "pl"],
+        "heading": "Page not found", "home": "/en/", "address": "/en/no-such-page/", "head": english_head,
     }  # fmt: skip
     # Only the address itself is not found (Chromium says so in the console); a CSP violation is a console error.
     assert {url: status for url, status in statuses.items() if status != 200} == {url: 404}
@@ -75,10 +97,11 @@ def test_a_missing_english_address_gets_the_english_404_page_where_the_host_has_
     assert Axe().run(page, options=options).response["violations"] == []
 
 
-def test_a_missing_polish_address_keeps_the_polish_404_page(page, one_404_served):
+def test_a_missing_polish_address_keeps_the_polish_404_page(page, fixture_site, one_404_served):
     log = watch(page)
     shown = not_found(page, one_404_served.base_url + "/pl/nie-ma/")
     assert (shown["lang"], shown["sections"], shown["home"]) == ("pl", ["pl", "en"], "/pl/")
+    assert shown["head"] == spoken_in_head(fixture_site / NOT_FOUND_PAGE)
     assert not any(url.endswith("/en/404.html") for url in log.requests)
 
 

@@ -3,22 +3,26 @@ and that a check sharing it still fails on a page broken after the check has rea
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import lxml.etree
 import pytest
 
 from . import invariants
 from .conftest import FIXTURE
 from .html_helpers import read_page
-from .sitewide import broken_links, hreflang_problems
+from .sitewide import broken_links, hreflang_problems, html_pages
+from .stylesheets import pages_with_unloaded_styles
 
 PAGE = """<!doctype html>
 <html lang="pl"><head><meta charset="utf-8"><title>Head text</title>
 <link rel="alternate" hreflang="en" href="/en/a/"><link rel="stylesheet" href="/site.css">
 <script>var hidden = "script text";</script><style>p { color: red }</style></head>
-<body><a href="/" id="top">Home</a>
+<body class="wide  page"><a href="/" id="top">Home</a>
 <main id="main"><div class="lead"><p>Lead <a href="/pl/other/">other</a></p><div><a href="#n1">note</a></div></div>
 <p>Q&amp;A: <bdi>Hà Nội</bdi>, <a href="/en/b/" hreflang="en">b</a><!-- a comment -->after</p>
 <img src="/x.png" alt=""><script src="/s.js"></script><span id="end">the end</span></main></body></html>"""
@@ -31,6 +35,8 @@ def test_a_page_is_read_as_a_reader_and_a_browser_see_it(tmp_path):
     assert page.lang == "pl"
     assert page.alternates == {"en": "/en/a/"}
     assert page.resources == ["/site.css", "/x.png", "/s.js"]
+    assert page.stylesheets == ["/site.css"]
+    assert page.classes == {"wide", "page", "lead"}
     assert page.links == ["/", "/pl/other/", "#n1", "/en/b/"]
     assert page.main_links == ["/en/b/"]  # not the lead's
     assert page.link_langs == {"/en/b/": "en"}
@@ -67,6 +73,10 @@ BREAKS: dict[str, tuple[Callable[[Path, Path], list[str]], str, str, str, str]] 
     "listings": (invariants.listing_problems, "pl/index.html", HANOI, MOVED, "/pl/: lists"),
     "timeline": (invariants.timeline_problems, "pl/2025/index.html", HANOI, MOVED, "does not list"),
     "countries": (invariants.country_problems, "pl/kraje/wietnam/index.html", HANOI, MOVED, "lacks"),
+    "stylesheets": (
+        lambda content, site: [f"{page}: {styles}" for page, styles in pages_with_unloaded_styles(site).items()],
+        "pl/2023/index.html", 'href="/theme/css/browse.css"', 'href="/theme/css/Browse.css"', "(browse.css)",
+    ),
 }  # fmt: skip
 
 
@@ -81,3 +91,21 @@ def test_a_check_finds_a_page_broken_after_it_read_it(name, fixture_site, tmp_pa
     path.write_text(html.replace(intact, broken), encoding="utf-8")
     problems = check(FIXTURE, site)
     assert any(told in problem for problem in problems), problems
+
+
+def test_the_checks_of_every_page_parse_each_page_once_between_them(fixture_site, tmp_path, monkeypatch):
+    site = shutil.copytree(fixture_site, tmp_path / "site")  # pages no test has read yet
+    pages = {hashlib.sha256(path.read_bytes()).digest(): str(path.relative_to(site)) for path in html_pages(site)}
+    parsed: Counter[bytes] = Counter()
+    parse = lxml.etree.fromstring  # what lxml.html's parsers call too
+
+    def counted(text, *args, **kwargs):
+        if isinstance(text, bytes):
+            parsed[hashlib.sha256(text).digest()] += 1
+        return parse(text, *args, **kwargs)
+
+    monkeypatch.setattr(lxml.etree, "fromstring", counted)
+    for check, *_ in BREAKS.values():
+        check(FIXTURE, site)
+    assert sorted(page for digest, page in pages.items() if parsed[digest] > 1) == []
+    assert sorted(page for digest, page in pages.items() if not parsed[digest]) == []  # the counting saw them

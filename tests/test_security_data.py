@@ -10,11 +10,11 @@ import shutil
 
 import pytest
 
+from archive_core.tests.effort import cpu_seconds
 from tools.check import check
 
 from .build_helpers import run_build, tree_snapshot
 from .conftest import FIXTURE
-from .effort import cpu_seconds
 
 DATA_FILES = [
     "data/countries.yaml",

@@ -20,11 +20,11 @@ from archive_core.body_checks import structure_problems
 from archive_core.errors import ContentError, Problem
 from archive_core.links import UNREACHABLE, linked_unreachable
 from archive_core.page_ids import heading_id
+from archive_core.tests.effort import cpu_seconds
 from tools.check import check
 from tools.importer.htmlpage import is_html
 
 from .conftest import FIXTURE, build_site
-from .effort import cpu_seconds
 from .importer.helpers import FIXTURES, run_import, written_files
 
 ARTICLE = "articles/2025/signing-in-hanoi.en.md"

@@ -1,13 +1,25 @@
 // The 404 page in the language of the address not found (docs/architecture.md, "The 404 page"). A host that serves
 // one 404 page for every missing address (GitHub Pages: `/404.html`, Polish first) serves it under `/en/` too; there
 // this puts the English 404 page (`/en/404.html`, English first, its header and footer in English) in place of the
-// page's body, at the same address (the reader can still read and correct it) and with the same 404 status. Without
-// a script the page says the same in both languages, each part marked with its language.
+// page's body, title and what of its <head> is in Polish (description, feed links), at the same address (the reader
+// can still read and correct it) and with the same 404 status. Without a script the page says the same in both
+// languages, each part marked with its language.
 const notFound = document.querySelector(".not-found[data-site-root]");
+// What of <head> says something in the page's language, besides its title: put in place with the body.
+const SPOKEN_IN_HEAD = 'meta[name="description"], meta[property^="og:"], link[rel="alternate"]';
 
 function languageOfAddress(root) {
   if (!window.location.pathname.startsWith(root.pathname)) return "";
   return window.location.pathname.slice(root.pathname.length).split("/")[0];
+}
+
+function replaceSpokenInHead(head) {
+  const own = [...document.head.querySelectorAll(SPOKEN_IN_HEAD)];
+  const place = own[0] ?? document.head.querySelector("script");
+  for (const element of head.querySelectorAll(SPOKEN_IN_HEAD)) {
+    document.head.insertBefore(document.adoptNode(element), place);
+  }
+  for (const element of own) element.remove();
 }
 
 async function showInLanguageOfAddress() {
@@ -22,8 +34,13 @@ async function showInLanguageOfAddress() {
     if (!response.ok) return;
     const page = new DOMParser().parseFromString(await response.text(), "text/html");
     if (page.documentElement.lang !== lang || !page.querySelector(".not-found")) return;
-    document.documentElement.lang = lang;
+    for (const attribute of ["lang", "dir"]) {
+      const value = page.documentElement.getAttribute(attribute);
+      if (value === null) document.documentElement.removeAttribute(attribute);
+      else document.documentElement.setAttribute(attribute, value);
+    }
     document.title = page.title;
+    replaceSpokenInHead(page.head);
     document.body.replaceWith(document.adoptNode(page.body));
   } catch {
     // The page as it is, in both languages.
