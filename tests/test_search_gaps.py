@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_search_queries import EN, PL, built_and_served, titles_found
+from .test_search_queries import EN, PL, built_and_served, titles_found, titles_shown
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +31,15 @@ def gaps_served(tmp_path_factory):
     yield from built_and_served(tmp_path_factory, CONTENT, "gaps")
 
 
+def titles_typed(page, base_url: str, path: str, query: str) -> list[str]:
+    """The titles found for `query` typed into the header's box: a link's query is decoded once more where it holds
+    escapes (`decodedOnceMore`), a typed one is searched as typed."""
+    page.goto(f"{base_url}{path}")
+    page.locator("#site-search-query").fill(query)
+    page.locator("#site-search-query").press("Enter")
+    return titles_shown(page)
+
+
 @pytest.mark.parametrize(
     ("path", "query", "titles"),
     [
@@ -46,3 +55,42 @@ def gaps_served(tmp_path_factory):
 )
 def test_a_country_named_in_an_event_or_a_stand_in_is_found_by_its_names(page, gaps_served, path, query, titles):
     assert sorted(titles_found(page, gaps_served.base_url, path, query)) == sorted(titles), f"{query!r} on {path}"
+
+
+@pytest.mark.parametrize(
+    ("query", "titles"),
+    [
+        # A domain: its pages and its subdomains' (`news.`), never a longer label's (`agency.examples.test`).
+        ("agency.example", [ITEM, NEWS]),
+        ("www.agency.example", [ITEM, NEWS]),
+        ("https://agency.example/", [ITEM, NEWS]),
+        ("news.agency.example", [NEWS]),
+        ("agency.examples.test", [OTHER]),
+        ("https://www.agency.example/en/item", [ITEM]),
+    ],
+)
+def test_a_domain_finds_its_pages_and_its_subdomains_by_whole_labels(page, gaps_served, query, titles):
+    assert sorted(titles_found(page, gaps_served.base_url, EN, query)) == sorted(titles), query
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "titles"),
+    [
+        # The source is written percent-encoded: pasted decoded, from a browser's address bar.
+        (PL, "https://pl.wiki.example/wiki/Konwencja_o_cyberprzestępczości", [WIKI]),
+        (PL, "https://pl.wiki.example/wiki/Konwencja_o_cyberprzest%C4%99pczo%C5%9Bci", [WIKI]),
+        (PL, "https://pl.wiki.example/wiki/konwencja_o_cyberprzest%c4%99pczo%c5%9bci", [WIKI]),
+        (EN, "https://pl.wiki.example/wiki/Konwencja_o_cyberprzestępczości", [WIKI]),  # its stand-in
+        # The source is written decoded: pasted percent-encoded, as a page's link or a chat gives it.
+        (EN, "https://en.wiki.example/wiki/%C5%BB%C3%B3%C5%82w_b%C5%82otny", [TURTLE]),
+        (EN, "https://en.wiki.example/wiki/Żółw_błotny", [TURTLE]),
+        # The source's host is written in punycode (as the build asks): typed as a reader reads it.
+        (PL, "łódź.example", [CITY]),
+        (PL, "https://łódź.example/komunikat", [CITY]),
+        (PL, "https://xn--d-uga0v4h.example/komunikat", [CITY]),
+        (PL, "ŁÓDŹ.example", [CITY]),
+    ],
+)
+def test_an_address_is_found_percent_encoded_or_decoded_in_punycode_or_not(page, gaps_served, path, query, titles):
+    found = titles_typed(page, gaps_served.base_url, path, query)
+    assert sorted(found) == sorted(titles), f"{query!r} on {path}"

@@ -1,6 +1,8 @@
 // The search page: a small UI on Pagefind's JS API (plugins/search/README.md, docs/search-relevance.md).
 // The header's search box is the page's search box: it holds ?q=, and typing in it searches (debounced).
 // Results come ten at a time; the filters' data is loaded only when the reader opens the filter pane.
+import { addressWords } from "./address-words.js";
+
 const root = document.getElementById("search-ui");
 const box = document.getElementById("site-search-query");
 const form = box && box.form;
@@ -275,22 +277,9 @@ function withoutUnpairedQuote(value) {
 const INNER_PUNCTUATION = /[\p{L}\p{N}][^\s\p{L}\p{N}'’]+(?=[\p{L}\p{N}])/u;
 const PART_SEPARATOR = /[^\p{L}\p{N}'’]+/u;
 // An address (`https://www.un.org/en/...`, `un.org`): Pagefind searched its parts joined, which no page's text
-// holds, and found nothing. The index holds the address of each page's sources as one word after
-// ADDRESS_WORD_LETTER (archive_core.facets.address_word: its letters and figures without its scheme, `www.` or
-// fragment): a typed address is searched as that word, where a page's source has it (a domain: every page whose
-// source is on it), else as before. An address shared carries a query a site or a post adds to track where its
-// readers come from (`?utm_source=...`, `?fbclid=...`), which no source has: where the whole is in no page, it is
-// searched without its query.
-const ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?(?:[/?#]\S*)?$/iu;
-const ADDRESS_WORD_LETTER = "w";
-
-// The words a typed address may be held as: the whole, then without its query.
-function addressWords(core) {
-  if (!ADDRESS.test(core)) return [];
-  const bare = core.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//u, "").replace(/^www\./u, "").split("#")[0];
-  const word = (text) => ADDRESS_WORD_LETTER + text.replace(/[^a-z0-9]/gu, "");
-  return [...new Set([word(bare), word(bare.split("?")[0])])];
-}
+// holds, and found nothing. The index holds the address of each page's sources as one word (address-words.js): a
+// typed address is searched as that word, where a page's source has it (a domain: every page whose source is on it
+// or on a subdomain of it), else as before; where the whole is in no page, without its query (`?utm_source=...`).
 
 // A word of letters the index does not hold (a typo: "ratyfkacja") is searched by Pagefind as the longest start of
 // it the index holds, however short: "r", which ranked first the pages with "2025 r.", and missed the page with
