@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from .test_search_queries import EN, PL, built_and_served, titles_found, titles_shown
 
@@ -94,3 +95,23 @@ def test_a_domain_finds_its_pages_and_its_subdomains_by_whole_labels(page, gaps_
 def test_an_address_is_found_percent_encoded_or_decoded_in_punycode_or_not(page, gaps_served, path, query, titles):
     found = titles_typed(page, gaps_served.base_url, path, query)
     assert sorted(found) == sorted(titles), f"{query!r} on {path}"
+
+
+CLINIC = "A clinic restores its systems after an attack"  # writes `ransomware`
+TRIAL = "A court hears how a kidnapping was paid for"  # writes `ransom were`
+
+
+@pytest.mark.parametrize(
+    ("query", "titles", "searched"),
+    [
+        # One letter from `ransomware`, which a page holds: a typo, not the two words another page writes.
+        ("ransomwere", [CLINIC], "ransomw…"),
+        # A word typed as one that a page writes as two, and no page holds one letter from: the two, as before.
+        ("systemswere", [CLINIC], "systems were"),
+    ],
+)
+def test_a_typo_that_is_also_two_words_is_searched_as_the_word_it_is_one_letter_from(
+    page, gaps_served, query, titles, searched
+):
+    assert titles_found(page, gaps_served.base_url, EN, query) == titles, query
+    expect(page.locator("#search-status")).to_contain_text(f": {searched}")

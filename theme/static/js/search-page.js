@@ -390,8 +390,9 @@ function withSplit(held, split) {
 // The words of the query, none in a phrase, that pages write as two next to each other (`cybercrime` of `cyber
 // crime`), each [its place, the two, whether the index holds it as one]: of each way to cut the word into two of
 // SHORTEST_PART letters or more, the first whose two Pagefind finds next to each other (a phrase search) on a page
-// that writes them so (writesApart). Cost: one search per way to cut a word of SHORTEST_JOIN letters or more, and one
-// fragment per way found.
+// that writes them so (writesApart). A word that is a typo of a word a page holds is not cut (typoStart): its place in
+// `held` is then its longest held start. Cost: one search per way to cut a word of SHORTEST_JOIN letters or more, and
+// one fragment per way found; where one is, one search and one fragment more, and the halving of a typo's start.
 const SHORTEST_PART = 3;
 
 async function splitsHeld(pagefind, words, quoted, held) {
@@ -407,6 +408,11 @@ async function splitsHeld(pagefind, words, quoted, held) {
       const found = await Promise.all(cuts.map((parts) => writtenApart(pagefind, parts)));
       const first = cuts.find((_, k) => found[k]);
       if (!first) return null;
+      const start = await typoStart(pagefind, core, first[0].length + 1);
+      if (start) {
+        held[at] = [start, start];
+        return null;
+      }
       // Held as one only where a page's word begins with the first and a letter of the second: else it was held by a
       // word the first begins (`take` of `take up`), as a stem.
       const cut = Math.min(STEM_CUT, first[1].length - 1);
@@ -415,6 +421,31 @@ async function splitsHeld(pagefind, words, quoted, held) {
     }),
   );
   return splits.filter(Boolean);
+}
+
+// A word one letter from a word a page holds that begins with its first `length` letters (one changed, added, left
+// out, or two next to each other swapped: `ransomwere` of `ransomware`, beginning `ransomw`) is that word mistyped, not
+// two words a page writes next to each other (`ransom were`, cut before the `w`): its longest held start, as a word not
+// held is searched (`ransomw…`), else "". Until search26 `ransomwere` found the page that writes `ransom were` only:
+// the index held it within the letters a stemmer may cut (`ransom`), and Pagefind searched it as `ransom`.
+async function typoStart(pagefind, core, length) {
+  const begun = fold(core.slice(0, length));
+  const found = await pagefind.search(core.slice(0, length));
+  if (!found || !found.results.length) return "";
+  const page = await found.results[0].data();
+  const wanted = fold(core);
+  const words = [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/[^\p{L}\p{N}]+/u);
+  const typo = words.some((word) => fold(word).startsWith(begun) && oneLetterApart(fold(word), wanted));
+  return typo ? longestHeldStart(pagefind, core) : "";
+}
+
+function oneLetterApart(a, b) {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  const at = sharedStart(a, b);
+  if (a.length > b.length) return a.slice(at + 1) === b.slice(at);
+  if (a.length < b.length) return a.slice(at) === b.slice(at + 1);
+  const swapped = a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
+  return a.slice(at + 1) === b.slice(at + 1) || swapped;
 }
 
 // Each way to cut each word that may be split (`splittable`), [its place, its cuts], within SPLIT_CUTS for the query:
