@@ -8,7 +8,8 @@ query, without the fragment. Percent-escapes are decoded and punycode hosts enco
 `łódź.example`; `%C4%99` and `ę`), the letters outside ASCII then written as their UTF-8 bytes in hex, so that an
 address pasted from a browser's bar, a page's link or a chat is one word, whichever form the source writes.
 
-theme/static/js/search-page.js (`addressWords`) writes a typed address so: keep the two alike.
+theme/static/js/address-words.js (`addressWords`) writes a typed address so: keep the two alike
+(tests/test_address_words.py runs both on the same addresses).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import unicodedata
 from contextlib import suppress
 from urllib.parse import unquote
 
-# The word's first letter: a letter no word of the index's text shares the start of (search-page.js holds the same).
+# The word's first letter (address-words.js holds the same).
 ADDRESS_WORD_LETTER = "w"
 HOST_END = "00"  # no label has no letters: what follows is the path
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
