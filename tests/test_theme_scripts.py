@@ -13,7 +13,6 @@ from pathlib import Path
 import playwright
 import pytest
 
-from archive_core.facets import ADDRESS_WORD_LETTER
 from archive_core.locales import DAY_WORD_LETTER
 
 SCRIPTS_DIR = Path(__file__).resolve().parents[1] / "theme" / "static" / "js"
@@ -42,16 +41,5 @@ def test_the_search_page_writes_a_typed_day_after_the_letter_the_index_holds_day
     written = re.findall(r'^const DAY_WORD_LETTER = "([^"]*)";$', (SCRIPTS_DIR / "search-page.js").read_text(), re.M)
     assert written == [DAY_WORD_LETTER], (
         f"search-page.js writes DAY_WORD_LETTER as {written}, archive_core/locales.py as {DAY_WORD_LETTER!r}: "
-        "give both the same letter"
-    )
-
-
-def test_the_search_page_writes_a_typed_address_after_the_letter_the_index_holds_addresses_after():
-    """The index holds a source's address as `archive_core.facets.ADDRESS_WORD_LETTER` and its letters and figures
-    (`wunorgenx`), and the search page searches a typed address so."""
-    script = (SCRIPTS_DIR / "search-page.js").read_text()
-    written = re.findall(r'^const ADDRESS_WORD_LETTER = "([^"]*)";$', script, re.M)
-    assert written == [ADDRESS_WORD_LETTER], (
-        f"search-page.js writes ADDRESS_WORD_LETTER as {written}, archive_core/facets.py as {ADDRESS_WORD_LETTER!r}: "
         "give both the same letter"
     )

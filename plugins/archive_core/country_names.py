@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import countries
@@ -223,7 +223,12 @@ class CountryNameIndex:
         )
 
 
-@cache
+# A devserver session reads the data file again at each edit of it: the indexes of its last few versions are kept (the
+# records are the key, so an edit is never answered with an index of the file before it).
+COUNTRY_NAME_INDEXES_KEPT = 4
+
+
+@lru_cache(maxsize=COUNTRY_NAME_INDEXES_KEPT)
 def country_name_index(records: tuple[CountryForms, ...]) -> CountryNameIndex:
-    """One index per build's records (every page's text is matched against it)."""
+    """One index per version of the file's records (every page's text is matched against it)."""
     return CountryNameIndex(records)

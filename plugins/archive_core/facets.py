@@ -6,10 +6,10 @@ Pagefind filters, metadata and a sort key.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from archive_core.address_words import address_word
 from archive_core.countries import country_name
 from archive_core.country_names import CountryNameIndex
 from archive_core.other_names import NamesTable
@@ -17,19 +17,6 @@ from archive_core.schema import ArticleMeta
 from archive_core.summaries import plain_text
 
 KINDS = ("article", "timeline", "country")
-# A source's address as the index holds it: one word after this letter, of its letters and figures without its scheme,
-# `www.` or fragment (`https://www.un.org/en/x#top`: `wunorgenx`), so that an address pasted with or without them finds
-# the page whose source it is, and a domain the pages of its sources (search-page.js writes a typed address so: keep
-# the two alike; tests/test_theme_scripts.py fails when the letters differ).
-ADDRESS_WORD_LETTER = "w"
-
-
-def address_word(url: str) -> str:
-    """`https://www.un.org/en/x/#top` -> `wunorgenx`."""
-    text = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower())
-    text = re.sub(r"^www\.", "", text).split("#", 1)[0]
-    return ADDRESS_WORD_LETTER + re.sub(r"[^a-z0-9]", "", text)
-
 
 NO_NAMES = NamesTable()
 

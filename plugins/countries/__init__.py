@@ -8,7 +8,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from archive_core.country_names import search_terms
+from archive_core.country_names import country_name_index, search_terms
 from archive_core.derived import derived, front_matter
 from archive_core.locales import LANGUAGES
 from archive_core.output import written_together
@@ -41,7 +41,13 @@ class CountryPagesGenerator(Generator):
         articles = self.context.get("articles", [])
         snapshot = shared(self.context, Path(self.path))
         data = snapshot.countries
-        inputs = (front_matter(articles), data, snapshot.events, events_per_page(self.settings))
+        inputs = (
+            front_matter(articles),
+            data,
+            snapshot.events,
+            events_per_page(self.settings),
+            snapshot.country_forms,
+        )
         self.pages, self.indexes = derived(self, "pages", inputs, lambda: self._pages(articles, snapshot))
         # Shared with other plugins through the context (they never import this one): the open data,
         # the citations and the about page read them when they are there.
@@ -57,7 +63,8 @@ class CountryPagesGenerator(Generator):
         siteurl, default_lang = self.settings["SITEURL"], self.settings["DEFAULT_LANG"]
         event_pages = EventPages(snapshot.events, events_per_page(self.settings))
         events = {lang: events_by_country(snapshot.events, lang, event_pages) for lang in LANGUAGES}
-        pages = country_pages(data, articles, events, siteurl, default_lang)
+        country_names = country_name_index(snapshot.country_forms)
+        pages = country_pages(data, articles, events, siteurl, default_lang, country_names)
         world = world_map()
         indexes = {
             lang: country_index(pages[lang], world, lang, siteurl, default_lang, data.summary) for lang in LANGUAGES

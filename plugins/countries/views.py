@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Protocol
 
@@ -12,9 +12,10 @@ from archive_core.browse import Count, newest_first, year_counts
 from archive_core.collation import sort_key
 from archive_core.countries import country_name
 from archive_core.country_data import CountryData
+from archive_core.country_names import CountryNameIndex
 from archive_core.country_records import NOT_SIGNED, RATIFIED, SIGNED, UNKNOWN, CountryRecord
 from archive_core.country_summary import StatusSummary
-from archive_core.facets import SearchFacets, page_facets
+from archive_core.facets import SearchFacets, named_countries, page_facets
 from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES, babel_locale
 from archive_core.people import Person
@@ -163,8 +164,10 @@ def country_pages(
     events: dict[str, dict[str, list[CountryEvent]]],
     siteurl: str,
     default_lang: str,
+    country_names: CountryNameIndex | None = None,
 ) -> dict[str, list[CountryPage]]:
-    """The country pages of each language, in that language's alphabetical order."""
+    """The country pages of each language, in that language's alphabetical order; each in the search index with the
+    other countries its people's names and roles name (`country_names`, as an article's)."""
     codes = country_codes(data, articles)
     page_versions = {
         code: versions({lang: country_url(code, lang) for lang in LANGUAGES}, original=default_lang) for code in codes
@@ -177,25 +180,27 @@ def country_pages(
         for article in listed:
             for code in dict.fromkeys(article.archive.countries):
                 by_country.setdefault(code, []).append(article)
-        pages[lang] = [
-            CountryPage(
-                code=code,
-                lang=lang,
-                name=country_name(code, lang),
-                url=country_url(code, lang),
-                index_url=section_url("countries", lang),
-                region=babel_locale(lang).territories[continent(code)],
-                record=data.records.get(code) or CountryRecord(code, UNKNOWN),
-                events=tuple(events.get(lang, {}).get(code, ())),
-                people=tuple(_people(data.people, code, lang, newest)),
-                articles=tuple(by_country.get(code, ())),
-                alternates=tuple(page_versions[code].alternates(siteurl)),
-                language_links=tuple(page_versions[code].language_links(lang)),
-                search=page_facets("country", lang, countries=(code,)),
-                as_of=data.convention.as_of if data.convention else None,
+        pages[lang] = []
+        for code in codes:
+            people = tuple(_people(data.people, code, lang, newest))
+            pages[lang].append(
+                CountryPage(
+                    code=code,
+                    lang=lang,
+                    name=country_name(code, lang),
+                    url=country_url(code, lang),
+                    index_url=section_url("countries", lang),
+                    region=babel_locale(lang).territories[continent(code)],
+                    record=data.records.get(code) or CountryRecord(code, UNKNOWN),
+                    events=tuple(events.get(lang, {}).get(code, ())),
+                    people=people,
+                    articles=tuple(by_country.get(code, ())),
+                    alternates=tuple(page_versions[code].alternates(siteurl)),
+                    language_links=tuple(page_versions[code].language_links(lang)),
+                    search=_country_search(code, lang, people, country_names),
+                    as_of=data.convention.as_of if data.convention else None,
+                )
             )
-            for code in codes
-        ]
         pages[lang].sort(key=lambda page: sort_key(lang)(page.name))
     return pages
 
@@ -258,6 +263,21 @@ def country_index(
         summary=summary,
         reported=tuple(country_links(summary.reported_hanoi, lang)) if summary else (),
     )
+
+
+def _country_search(
+    code: str, lang: str, people: tuple[PersonEntry, ...], country_names: CountryNameIndex | None
+) -> SearchFacets:
+    """The country's page in the search index: the countries the people it lists name in their names and roles (its
+    indexed text, with the status sentence, which names none), each by all its names (`named_countries`)."""
+    facets = page_facets("country", lang, countries=(code,))
+    written = "\n".join(
+        text
+        for person in people
+        for text in (person.name, person.role, person.official_name, person.official_role)
+        if text
+    )
+    return replace(facets, named_codes=named_countries(written, facets.codes, country_names))
 
 
 def _people(

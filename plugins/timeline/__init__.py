@@ -10,6 +10,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from archive_core.country_names import CountryNameIndex, country_name_index
 from archive_core.derived import derived, front_matter
 from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
@@ -48,12 +49,17 @@ def article_ref(article) -> ArticleRef:
 
 
 def _timelines(
-    articles: list, events: tuple, per_page: int | None, as_of: date | None, names: NamesTable
+    articles: list,
+    events: tuple,
+    per_page: int | None,
+    as_of: date | None,
+    names: NamesTable,
+    country_names: CountryNameIndex,
 ) -> tuple[dict[str, Timeline], dict[str, list], list]:
     """Each language's timeline; the Article objects each lists, for the devserver's incremental writer
     (tools/incremental.py); and, for each article, where it sits on its language's timeline."""
     refs = [article_ref(article) for article in articles]
-    timelines = {lang: build_timeline(events, refs, lang, per_page, as_of, names) for lang in LANGUAGES}
+    timelines = {lang: build_timeline(events, refs, lang, per_page, as_of, names, country_names) for lang in LANGUAGES}
     listed = {lang: listed_in(articles, lang) for lang in LANGUAGES}
     return timelines, listed, [position_links(timelines[ref.lang], ref) for ref in refs]
 
@@ -69,11 +75,12 @@ class TimelineGenerator(Generator):
         per_page = events_per_page(self.settings)
         convention = snapshot.countries.convention
         as_of = convention.as_of if convention else None
+        country_names = country_name_index(snapshot.country_forms)
         self.timelines, self.listed, links = derived(
             self,
             "timeline",
-            (front_matter(articles), events, per_page, as_of, snapshot.names),
-            lambda: _timelines(articles, events, per_page, as_of, snapshot.names),
+            (front_matter(articles), events, per_page, as_of, snapshot.names, snapshot.country_forms),
+            lambda: _timelines(articles, events, per_page, as_of, snapshot.names, country_names),
         )
         for article, found in zip(articles, links, strict=True):
             article.timeline_links = found

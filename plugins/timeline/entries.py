@@ -11,8 +11,9 @@ from itertools import groupby
 from typing import Any
 
 from archive_core.countries import country_name
+from archive_core.country_names import CountryNameIndex
 from archive_core.events import SCHEDULED_KINDS, Event
-from archive_core.facets import NO_NAMES, SearchFacets, page_facets
+from archive_core.facets import NO_NAMES, SearchFacets, named_countries, page_facets
 from archive_core.listing import listed_in
 from archive_core.other_names import NamesTable
 from archive_core.provenance import Citation, Correction, Localized
@@ -188,6 +189,7 @@ def build_timeline(
     per_page: int | None = None,
     as_of: date | None = None,
     names: NamesTable = NO_NAMES,
+    country_names: CountryNameIndex | None = None,
 ) -> Timeline:
     """Events and the articles, oldest first; upcoming events at the end; `per_page` events on a page; events
     of a kind fixed in advance dated after `as_of` are scheduled (`Timeline.scheduled`).
@@ -199,7 +201,7 @@ def build_timeline(
     dated: list[tuple[tuple, Entry]] = []
     upcoming: list[Entry] = []
     for event in events:
-        entry = event_entry(event, lang, by_key, names)
+        entry = event_entry(event, lang, by_key, names, country_names)
         if event.when is None:
             upcoming.append(entry)
         else:
@@ -215,9 +217,16 @@ def build_timeline(
     return Timeline(lang, timeline_url(lang), json_url(lang), years, tuple(upcoming), per_page, as_of)
 
 
-def event_search(event: Event, lang: str, when_text: DateText | None, names: NamesTable = NO_NAMES) -> SearchFacets:
+def event_search(
+    event: Event,
+    lang: str,
+    when_text: DateText | None,
+    names: NamesTable = NO_NAMES,
+    country_names: CountryNameIndex | None = None,
+) -> SearchFacets:
     """The event as a search result of its own (kind "timeline"), dated as the timeline dates it; with the other
-    names of what its title or description names (`names`)."""
+    names of what its title or description names (`names`), and the countries they name that it is not about
+    (`country_names`), as an article's (`archive_core.facets.article_facets`)."""
     when = event.when
     facets = page_facets(
         "timeline",
@@ -229,10 +238,18 @@ def event_search(event: Event, lang: str, when_text: DateText | None, names: Nam
         date_iso=when.iso(when.start) if when else "",
         last_day=when.end if when else None,
     )
-    return replace(facets, names=names.search_terms(f"{event.title[lang]}\n{event.description[lang]}"))
+    written = f"{event.title[lang]}\n{event.description[lang]}"
+    named = named_countries(written, facets.codes, country_names)
+    return replace(facets, names=names.search_terms(written), named_codes=named)
 
 
-def event_entry(event: Event, lang: str, articles_by_key: dict[str, ArticleRef], names: NamesTable = NO_NAMES) -> Entry:
+def event_entry(
+    event: Event,
+    lang: str,
+    articles_by_key: dict[str, ArticleRef],
+    names: NamesTable = NO_NAMES,
+    country_names: CountryNameIndex | None = None,
+) -> Entry:
     when_text = date_text(event.when, lang) if event.when else None
     return Entry(
         id=event.id,
@@ -244,7 +261,7 @@ def event_entry(event: Event, lang: str, articles_by_key: dict[str, ArticleRef],
         sources=event.sources,
         countries=country_links(event.countries, lang),
         articles=tuple(article_link(articles_by_key[key], lang) for key in event.articles if key in articles_by_key),
-        search=event_search(event, lang, when_text, names),
+        search=event_search(event, lang, when_text, names, country_names),
         verified=event.verified,
         note=_text(event.note, lang),
         corrections=event.corrections,

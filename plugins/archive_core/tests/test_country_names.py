@@ -78,3 +78,16 @@ def test_a_key_beside_countries_is_told_not_read_as_nothing(tmp_path):
     )
     (problem,) = parse_country_names(load_data(path, tmp_path))[1]
     assert (problem.field, problem.line, problem.message) == ("countrie", 5, "is not a known key")
+
+
+def test_the_index_of_each_version_of_the_data_file_is_kept_a_bounded_number_of_times():
+    """A devserver session reads country-names.yaml again at each edit of it: each version's records are an index of
+    their own (a form added is found at once, never the last version's index), and only the last few are kept."""
+    from archive_core.country_names import COUNTRY_NAME_INDEXES_KEPT, country_name_index
+
+    country_name_index.cache_clear()
+    for number in range(COUNTRY_NAME_INDEXES_KEPT * 3):
+        edited = CountryForms("FR", (f"Franciszkowo{number}",), FRANCE.source)
+        assert country_name_index((POLAND, edited)).named_in(f"We Franciszkowo{number}.") == ("FR",)
+        assert country_name_index((POLAND, edited)).named_in("We Franciszkowo0.") == (("FR",) if number == 0 else ())
+    assert country_name_index.cache_info().currsize <= COUNTRY_NAME_INDEXES_KEPT

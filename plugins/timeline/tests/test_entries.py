@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 from archive_core.events import Event
@@ -170,3 +171,17 @@ def test_events_after_the_day_the_data_was_checked_are_scheduled_not_latest():
     assert "signature-closes" in [entry.id for entry in timeline.years[-1].events]  # still on its year's page
     unchecked = build_timeline(events, [ARTICLE_EN], "en")  # no day given: every dated event has happened
     assert unchecked.newest(1)[0].id == "signature-closes" and unchecked.scheduled(5) == ()
+
+
+def test_an_event_carries_the_countries_its_text_names_that_it_is_not_about():
+    """`Niemcy` on the English site finds the event whose English text writes `Germany` (docs/search-relevance.md)."""
+    from archive_core.country_names import CountryNameIndex
+
+    meeting = replace(
+        event("meeting", When(date(2026, 1, 20), "day"), countries=("VN",)),
+        description={"pl": "Wietnam i Niemcy rozmawiają.", "en": "Viet Nam and Germany talk."},
+    )
+    timeline = build_timeline([meeting], [], "en", country_names=CountryNameIndex())
+    (entry,) = timeline.years[0].entries
+    assert entry.search.named_codes == ("DE",)  # not VN, which it is about
+    assert build_timeline([meeting], [], "en").years[0].entries[0].search.named_codes == ()

@@ -1,6 +1,8 @@
 // The search page: a small UI on Pagefind's JS API (plugins/search/README.md, docs/search-relevance.md).
 // The header's search box is the page's search box: it holds ?q=, and typing in it searches (debounced).
 // Results come ten at a time; the filters' data is loaded only when the reader opens the filter pane.
+import { addressWords } from "./address-words.js";
+
 const root = document.getElementById("search-ui");
 const box = document.getElementById("site-search-query");
 const form = box && box.form;
@@ -275,22 +277,9 @@ function withoutUnpairedQuote(value) {
 const INNER_PUNCTUATION = /[\p{L}\p{N}][^\s\p{L}\p{N}'’]+(?=[\p{L}\p{N}])/u;
 const PART_SEPARATOR = /[^\p{L}\p{N}'’]+/u;
 // An address (`https://www.un.org/en/...`, `un.org`): Pagefind searched its parts joined, which no page's text
-// holds, and found nothing. The index holds the address of each page's sources as one word after
-// ADDRESS_WORD_LETTER (archive_core.facets.address_word: its letters and figures without its scheme, `www.` or
-// fragment): a typed address is searched as that word, where a page's source has it (a domain: every page whose
-// source is on it), else as before. An address shared carries a query a site or a post adds to track where its
-// readers come from (`?utm_source=...`, `?fbclid=...`), which no source has: where the whole is in no page, it is
-// searched without its query.
-const ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?(?:[/?#]\S*)?$/iu;
-const ADDRESS_WORD_LETTER = "w";
-
-// The words a typed address may be held as: the whole, then without its query.
-function addressWords(core) {
-  if (!ADDRESS.test(core)) return [];
-  const bare = core.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//u, "").replace(/^www\./u, "").split("#")[0];
-  const word = (text) => ADDRESS_WORD_LETTER + text.replace(/[^a-z0-9]/gu, "");
-  return [...new Set([word(bare), word(bare.split("?")[0])])];
-}
+// holds, and found nothing. The index holds the address of each page's sources as one word (address-words.js): a
+// typed address is searched as that word, where a page's source has it (a domain: every page whose source is on it
+// or on a subdomain of it), else as before; where the whole is in no page, without its query (`?utm_source=...`).
 
 // A word of letters the index does not hold (a typo: "ratyfkacja") is searched by Pagefind as the longest start of
 // it the index holds, however short: "r", which ranked first the pages with "2025 r.", and missed the page with
@@ -401,8 +390,9 @@ function withSplit(held, split) {
 // The words of the query, none in a phrase, that pages write as two next to each other (`cybercrime` of `cyber
 // crime`), each [its place, the two, whether the index holds it as one]: of each way to cut the word into two of
 // SHORTEST_PART letters or more, the first whose two Pagefind finds next to each other (a phrase search) on a page
-// that writes them so (writesApart). Cost: one search per way to cut a word of SHORTEST_JOIN letters or more, and one
-// fragment per way found.
+// that writes them so (writesApart). A word that is a typo of a word a page holds is not cut (typoStart): its place in
+// `held` is then its longest held start. Cost: one search per way to cut a word of SHORTEST_JOIN letters or more, and
+// one fragment per way found; where one is, one search and one fragment more, and the halving of a typo's start.
 const SHORTEST_PART = 3;
 
 async function splitsHeld(pagefind, words, quoted, held) {
@@ -418,6 +408,11 @@ async function splitsHeld(pagefind, words, quoted, held) {
       const found = await Promise.all(cuts.map((parts) => writtenApart(pagefind, parts)));
       const first = cuts.find((_, k) => found[k]);
       if (!first) return null;
+      const start = await typoStart(pagefind, core, first[0].length + 1);
+      if (start) {
+        held[at] = [start, start];
+        return null;
+      }
       // Held as one only where a page's word begins with the first and a letter of the second: else it was held by a
       // word the first begins (`take` of `take up`), as a stem.
       const cut = Math.min(STEM_CUT, first[1].length - 1);
@@ -426,6 +421,31 @@ async function splitsHeld(pagefind, words, quoted, held) {
     }),
   );
   return splits.filter(Boolean);
+}
+
+// A word one letter from a word a page holds that begins with its first `length` letters (one changed, added, left
+// out, or two next to each other swapped: `ransomwere` of `ransomware`, beginning `ransomw`) is that word mistyped, not
+// two words a page writes next to each other (`ransom were`, cut before the `w`): its longest held start, as a word not
+// held is searched (`ransomw…`), else "". Until search26 `ransomwere` found the page that writes `ransom were` only:
+// the index held it within the letters a stemmer may cut (`ransom`), and Pagefind searched it as `ransom`.
+async function typoStart(pagefind, core, length) {
+  const begun = fold(core.slice(0, length));
+  const found = await pagefind.search(core.slice(0, length));
+  if (!found || !found.results.length) return "";
+  const page = await found.results[0].data();
+  const wanted = fold(core);
+  const words = [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/[^\p{L}\p{N}]+/u);
+  const typo = words.some((word) => fold(word).startsWith(begun) && oneLetterApart(fold(word), wanted));
+  return typo ? longestHeldStart(pagefind, core) : "";
+}
+
+function oneLetterApart(a, b) {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  const at = sharedStart(a, b);
+  if (a.length > b.length) return a.slice(at + 1) === b.slice(at);
+  if (a.length < b.length) return a.slice(at) === b.slice(at + 1);
+  const swapped = a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
+  return a.slice(at + 1) === b.slice(at + 1) || swapped;
 }
 
 // Each way to cut each word that may be split (`splittable`), [its place, its cuts], within SPLIT_CUTS for the query:

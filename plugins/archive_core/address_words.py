@@ -1,0 +1,77 @@
+"""A source's address as the search index holds it: one word of `a-z` and `0-9`, the same however it is written.
+
+`https://www.un.org/en/x#top` -> `w03org0302un0200enx`: after ADDRESS_WORD_LETTER, the host's labels from the last
+(`org`, then `un`: a domain is the start of its subdomains' words), each between its length in two figures, so that
+a domain typed is the start of its own and its subdomains' words only, never of a longer label's (`un.org` is not the
+start of `un.organic.net`'s word, nor `un.or` of `un.org`'s); `www.` left out; `00` closes the host; then the path and
+query, without the fragment. Percent-escapes are decoded and punycode hosts encoded (`xn--d-uga0v4h.example` and
+`łódź.example`; `%C4%99` and `ę`), the letters outside ASCII then written as their UTF-8 bytes in hex, so that an
+address pasted from a browser's bar, a page's link or a chat is one word, whichever form the source writes.
+
+theme/static/js/address-words.js (`addressWords`) writes a typed address so: keep the two alike
+(tests/test_address_words.py runs both on the same addresses).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from contextlib import suppress
+from urllib.parse import unquote
+
+# The word's first letter (address-words.js holds the same).
+ADDRESS_WORD_LETTER = "w"
+HOST_END = "00"  # no label has no letters: what follows is the path
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_HOST_AND_REST = re.compile(r"^([^/?]*)(.*)$", re.DOTALL)
+_PORT = re.compile(r":\d*$")
+_MALFORMED_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def address_word(url: str, whole: bool = True) -> str:
+    """`https://www.un.org/en/x/#top` -> `w03org0302un0200enx`; `whole=False`: the host's part only, which is the start
+    of the words of its own addresses and of its subdomains' (`w03org0302un02`)."""
+    bare = _SCHEME.sub("", url.strip()).split("#", 1)[0]
+    host, rest = _HOST_AND_REST.match(bare).groups()
+    word = ADDRESS_WORD_LETTER + _held_host(host)
+    return word + HOST_END + _held_text(decoded(rest)) if whole else word
+
+
+def typed_address_word(typed: str) -> str:
+    """A typed address as the search page searches it: its host's part alone where it names no path or query (a
+    domain, `un.org/`), else the whole."""
+    bare = _SCHEME.sub("", typed.strip()).split("#", 1)[0]
+    rest = _HOST_AND_REST.match(bare).group(2)
+    return address_word(typed, whole=bool(_held_text(decoded(rest))))
+
+
+def decoded(text: str) -> str:
+    """`text` with its percent-escapes decoded (UTF-8), NFC; as written where one is not a valid escape, as
+    JavaScript's `decodeURIComponent` refuses it (`100%`, `%C4` alone)."""
+    if not _MALFORMED_ESCAPE.search(text):
+        with suppress(UnicodeDecodeError):  # not UTF-8: as written
+            text = unquote(text, errors="strict")
+    return unicodedata.normalize("NFC", text)
+
+
+def _held_host(host: str) -> str:
+    """The host's labels from the last, each between its length, `www.` left out: `www.un.org` -> `03org0302un02`."""
+    host = _PORT.sub("", host.rsplit("@", 1)[-1])
+    name = decoded(host).lower().rstrip(".")
+    # IDNA 2003 (nameprep): `łódź.example` -> `xn--d-uga0v4h.example`; a host it refuses (an empty label, a character
+    # it does not know) as written.
+    with suppress(UnicodeError):
+        name = name.encode("idna").decode("ascii")
+    labels = [held for label in name.split(".") if (held := _held_text(label))]
+    if labels and labels[0] == "www":
+        labels = labels[1:]
+    return "".join(f"{len(label):02d}{label}{len(label):02d}" for label in reversed(labels))
+
+
+def _held_text(text: str) -> str:
+    """The letters and figures of `text`, lowercase, each outside ASCII as its UTF-8 bytes in hex (`ę` -> `c499`)."""
+    return "".join(
+        char if char.isascii() else char.encode("utf-8", "surrogatepass").hex()
+        for char in text.lower()
+        if char.isalnum()
+    )

@@ -1,0 +1,90 @@
+"""A typed address is searched as the word the index holds for the source it is the address of, however either is
+written: the search page's `addressWords` (theme/static/js/address-words.js, run by Node) and the index's
+`archive_core.address_words` give the same word (docs/search-relevance.md, "An address")."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import playwright
+import pytest
+
+from archive_core.address_words import address_word, typed_address_word
+
+SCRIPT = Path(__file__).resolve().parents[1] / "theme" / "static" / "js" / "address-words.js"
+NODE = Path(playwright.__file__).parent / "driver" / "node"
+
+# (a source's address as an article gives it, the same address as a reader may type it)
+SAME = [
+    ("https://www.un.org/en/x-y/", "https://www.un.org/en/x-y/#top"),
+    ("https://www.un.org/en/x-y/", "HTTP://UN.ORG/en/x-y"),
+    ("https://www.un.org/en/x-y/", "un.org/en/x-y"),
+    # Percent-encoded and decoded, either way round, the escapes in either case.
+    (
+        "https://pl.wiki.example/wiki/Konwencja_o_cyberprzest%C4%99pczo%C5%9Bci",
+        "pl.wiki.example/wiki/Konwencja_o_cyberprzestępczości",
+    ),
+    (
+        "https://pl.wiki.example/wiki/Konwencja_o_cyberprzest%C4%99pczo%C5%9Bci",
+        "https://pl.wiki.example/wiki/konwencja_o_cyberprzest%c4%99pczo%c5%9bci",
+    ),
+    ("https://en.wiki.example/wiki/Żółw_błotny", "https://en.wiki.example/wiki/%C5%BB%C3%B3%C5%82w_b%C5%82otny"),
+    ("https://en.wiki.example/wiki/Zo\u0301lw", "https://en.wiki.example/wiki/Zólw"),  # decomposed, composed
+    # A host in punycode (as the build asks a source to write it) and as a reader reads it.
+    ("https://xn--d-uga0v4h.example/komunikat", "https://łódź.example/komunikat"),
+    ("https://xn--d-uga0v4h.example/komunikat", "https://ŁÓDŹ.example/komunikat"),
+    ("https://xn--d-uga0v4h.example/komunikat", "https://XN--D-UGA0V4H.example/komunikat"),
+    ("https://www.bücher.example/a", "https://xn--bcher-kva.example/a"),
+    # A port is not the source's.
+    ("https://un.org/a?id=7", "https://un.org:443/a?id=7"),
+    ("https://un.org/a", "https://un.org/a?utm_source=x"),  # a query added to track readers: tried without it
+    # An escape that is not one stays as written, on both sides.
+    ("https://un.org/100%", "https://un.org/100%"),
+    ("https://un.org/a%C4", "https://un.org/a%C4"),
+]
+
+
+def js_words(typed: list[str], tmp_path: Path) -> list[list[str]]:
+    """`addressWords` of each of `typed`, as the search page computes them."""
+    shutil.copyfile(SCRIPT, tmp_path / "address-words.mjs")
+    (tmp_path / "run.mjs").write_text(
+        'import { addressWords } from "./address-words.mjs";\n'
+        f"console.log(JSON.stringify({json.dumps(typed)}.map((each) => addressWords(each))));\n"
+    )
+    done = subprocess.run(
+        [str(NODE), str(tmp_path / "run.mjs")], capture_output=True, text=True, timeout=60, check=True
+    )
+    return json.loads(done.stdout)
+
+
+def test_the_search_page_and_the_index_write_an_address_as_the_same_word(tmp_path):
+    words = js_words([typed for _, typed in SAME], tmp_path)
+    for (source, typed), found in zip(SAME, words, strict=True):
+        assert found, f"{typed!r}: not taken for an address"
+        assert found[0] == typed_address_word(typed), f"{typed!r}: the search page and Python differ"
+        assert address_word(source) in found, f"{typed!r} is not searched as {source!r} is held: {found}"
+
+
+@pytest.mark.parametrize(
+    ("domain", "held", "not_held"),
+    [
+        ("un.org", ["https://un.org/", "https://www.un.org/en", "https://news.un.org/x"], ["https://un.organic.net/"]),
+        ("www.un.org", ["https://un.org/x", "https://news.un.org/x"], ["https://sun.org/", "https://un.org.pl/"]),
+        ("łódź.example", ["https://xn--d-uga0v4h.example/"], ["https://xn--d-uga0v4h.examples/"]),
+        ("un.org/en", ["https://un.org/en/x"], ["https://news.un.org/en"]),
+    ],
+)
+def test_a_domain_is_the_start_of_its_own_and_its_subdomains_words_only(tmp_path, domain, held, not_held):
+    (typed,) = js_words([domain], tmp_path)[0]
+    assert typed == typed_address_word(domain)
+    for source in held:
+        assert address_word(source).startswith(typed), f"{domain!r} does not find {source!r}"
+    for source in not_held:
+        assert not address_word(source).startswith(typed), f"{domain!r} finds {source!r}"
+
+
+def test_a_word_that_is_no_address_is_not_searched_as_one(tmp_path):
+    assert js_words(["konwencja", "79/243", "e-mail", "U.N."], tmp_path) == [[], [], [], []]

@@ -1,0 +1,66 @@
+// A typed address as the search index holds a source's address: one word of a-z and 0-9, the same however it is
+// written (plugins/archive_core/address_words.py makes the index's words: keep the two alike; tests/test_address_words.py
+// runs both on the same addresses). `https://www.un.org/en/x#top` is `w03org0302un0200enx`: after ADDRESS_WORD_LETTER,
+// the host's labels from the last, each between its length in two figures (a domain typed is the start of its own and
+// its subdomains' words, never of a longer label's: `un.org` is not `un.organic.net`), `www.` left out, `00`, then the
+// path and query. Percent-escapes are decoded and hosts written in punycode (`łódź.example` is
+// `xn--d-uga0v4h.example`, `%C4%99` is `ę`), each letter outside ASCII then as its UTF-8 bytes in hex.
+
+export const ADDRESS_WORD_LETTER = "w";
+const HOST_END = "00";
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//iu;
+const ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[\p{L}\p{N}-]+\.)+(?:\p{L}{2,}|xn--[a-z0-9-]+)(?::\d+)?(?:[/?#]\S*)?$/iu;
+
+// The words a typed address may be held as: the whole, then without its query (an address shared carries one a site
+// adds to track its readers, `?utm_source=...`, that no source has). A domain (no path, or `/`) is its host's part only:
+// the start of the words of its addresses and its subdomains'.
+export function addressWords(core) {
+  if (!ADDRESS.test(core)) return [];
+  const bare = core.trim().replace(SCHEME, "").split("#")[0];
+  const [, host, rest] = /^([^/?]*)(.*)$/su.exec(bare);
+  const word = (tail) => {
+    const path = heldText(decoded(tail));
+    return ADDRESS_WORD_LETTER + heldHost(host) + (path ? HOST_END + path : "");
+  };
+  return [...new Set([word(rest), word(rest.split("?")[0])])];
+}
+
+// `text` with its percent-escapes decoded (UTF-8), NFC; as written where one is not a valid escape.
+function decoded(text) {
+  let plain = text;
+  try {
+    plain = decodeURIComponent(text);
+  } catch {
+    // `100%`, `%C4` alone: kept as written, as the index keeps such an address
+  }
+  return plain.normalize("NFC");
+}
+
+// The host's labels from the last, each between its length, `www.` left out: `www.un.org` is `03org0302un02`.
+function heldHost(host) {
+  let name = decoded(host.split("@").pop().replace(/:\d*$/u, "")).toLowerCase().replace(/\.+$/u, "");
+  try {
+    name = new URL(`http://${name}/`).hostname; // `łódź.example` -> `xn--d-uga0v4h.example`
+  } catch {
+    // not a host the URL parser takes: its letters as written
+  }
+  const labels = name.split(".").map(heldText).filter(Boolean);
+  if (labels[0] === "www") labels.shift();
+  return labels
+    .reverse()
+    .map((label) => {
+      const length = String(label.length).padStart(2, "0");
+      return length + label + length;
+    })
+    .join("");
+}
+
+// The letters and figures of `text`, lowercase, each outside ASCII as its UTF-8 bytes in hex (`ę` is `c499`).
+const UTF8 = new TextEncoder();
+
+function heldText(text) {
+  return [...text.toLowerCase()]
+    .filter((char) => /[\p{L}\p{N}]/u.test(char))
+    .map((char) => (char < "\x80" ? char : Array.from(UTF8.encode(char), (byte) => byte.toString(16).padStart(2, "0")).join("")))
+    .join("");
+}
