@@ -528,6 +528,8 @@ UNREAD_TAGS = {
     ),
     "a tag on the whole front-matter": (ARTICLE, 'title: "Con', '!foo\ntitle: "Con', ":2: front-matter: ", "!foo"),
     "an ordered mapping of no pairs": (ARTICLE, "tags: [ceremony]", "tags: !!omap [ceremony]", ":8: tags: ", "!!omap"),
+    "a list's tag on keys": (ARTICLE, "source:\n", "source: !!seq\n", ":9: source: ", "!!seq"),
+    "keys' tag on a list": (ARTICLE, "tags: [ceremony]", "tags: !!map [ceremony]", ":8: tags: ", "!!map"),
     "a Python object in a timeline event": (
         EVENT, "title:\n  pl", "title: !!python/object:x\n  pl", f":6: title: {EVENT_NAME}", "!!python/object:x"
     ),

@@ -90,8 +90,9 @@ _OFFSET = re.compile(r"([-+])(\d{1,2})(?::?(\d\d))?\s*$")
 # `!!bool "maybe"`: KeyError, `!!int ""`: IndexError), which made a traceback of `make check`.
 _CONSTRUCTOR_ERRORS = (ValueError, TypeError, AttributeError, IndexError, KeyError)
 _YAML_TAGS = "tag:yaml.org,2002:"  # the prefix of YAML's own tags, written `!!`
-# The tags of a list and of keys written without one: any other is read by its constructor, which may refuse it.
-_PLAIN_COLLECTION_TAGS = (f"{_YAML_TAGS}seq", f"{_YAML_TAGS}map")
+# The tag of a list and of keys written without one, each on its own kind of node: any other (`!!seq` on keys, `!!map`
+# on a list too) is read by its constructor, which may refuse it.
+_PLAIN_COLLECTION_TAGS = {yaml.SequenceNode: f"{_YAML_TAGS}seq", yaml.MappingNode: f"{_YAML_TAGS}map"}
 
 
 class OffsetOutOfRange(ValueError):
@@ -776,7 +777,7 @@ def _unreadable_scalars(
     try:
         while stack:
             node, where = stack.pop()
-            if isinstance(node, yaml.ScalarNode) or node.tag not in _PLAIN_COLLECTION_TAGS:
+            if node.tag != _PLAIN_COLLECTION_TAGS.get(type(node)):
                 try:
                     loader.construct_object(node, deep=True)
                 except (*_CONSTRUCTOR_ERRORS, ConstructorError) as exc:
