@@ -528,6 +528,8 @@ UNREAD_TAGS = {
     ),
     "a tag on the whole front-matter": (ARTICLE, 'title: "Con', '!foo\ntitle: "Con', ":2: front-matter: ", "!foo"),
     "an ordered mapping of no pairs": (ARTICLE, "tags: [ceremony]", "tags: !!omap [ceremony]", ":8: tags: ", "!!omap"),
+    "a list's tag on keys": (ARTICLE, "source:\n", "source: !!seq\n", ":9: source: ", "!!seq"),
+    "keys' tag on a list": (ARTICLE, "tags: [ceremony]", "tags: !!map [ceremony]", ":8: tags: ", "!!map"),
     "a Python object in a timeline event": (
         EVENT, "title:\n  pl", "title: !!python/object:x\n  pl", f":6: title: {EVENT_NAME}", "!!python/object:x"
     ),
@@ -542,3 +544,13 @@ def test_a_tag_yaml_makes_no_value_of_is_told_at_its_field_in_the_archives_words
     told = [p for p in errors if str(p).startswith(f"{content_copy / name}{where}is tagged {tag}, ")]
     assert told and all("tags are not allowed" in p.hint for p in told), [str(p) for p in errors]
     assert not any("YAML error" in str(p) or "constructor" in str(p) for p in errors), [str(p) for p in errors]
+
+
+def test_a_text_starting_with_an_exclamation_mark_is_told_to_be_quoted_not_cut(content_copy):
+    """YAML reads a value's leading `!word` as a tag: a title "!Signed in Hanoi" written without quotes was told to
+    delete the tag, which is the title's first word."""
+    _edit(content_copy, ARTICLE, 'title: "Convention signed in Hanoi"', "title: !Signed in Hanoi")
+    told = [p for p in check(content_copy) if p.severity == "error" and p.path == str(content_copy / ARTICLE)]
+    [title] = [p for p in told if p.field == "title"]
+    assert title.line == 2 and "is tagged !Signed" in title.message, str(title)
+    assert '"!Signed in Hanoi"' in title.hint, str(title)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from importlib import metadata
 from itertools import islice
 from typing import SupportsIndex
 
@@ -46,6 +47,29 @@ MARKUP_CHARS_CAP = 200_000
 # The timings before and after each cap: docs/security.md, "No hang".
 ADDRESS_CHARS_CAP = 1_000_000
 _LINK_TARGET = re.compile(r"\]\(")
+# The releases whose `parseLinkDestination` reads each character as `string[pos]`, as `_Reading` counts it. Another
+# may read otherwise (a slice, a regular expression, `str.find`): the count would fall to a character an address
+# and no body would be refused, silently. Refused until checked (`require_tested_markdown_it`).
+MARKDOWN_IT_TESTED_VERSIONS = ("4.3.0",)
+
+
+class UntestedMarkdownIt(ImportError):
+    """A markdown-it-py release whose reading of a link's address `address_offset_past` has not been checked."""
+
+
+def require_tested_markdown_it() -> None:
+    version = metadata.version("markdown-it-py")
+    if version not in MARKDOWN_IT_TESTED_VERSIONS:
+        raise UntestedMarkdownIt(
+            f"markdown-it-py {version} is installed; plugins/archive_core/body_cost.py was checked against "
+            f"{', '.join(MARKDOWN_IT_TESTED_VERSIONS)} (check that its `markdown_it/helpers/parse_link_destination.py` "
+            "still reads each character as `string[pos]`, which `_Reading` counts, and that "
+            "tests/test_security_effort.py passes, then add the version to MARKDOWN_IT_TESTED_VERSIONS; or install "
+            "the version pinned in requirements.txt)"
+        )
+
+
+require_tested_markdown_it()
 
 
 def markup_problem(doc: SplitDocument) -> Problem | None:

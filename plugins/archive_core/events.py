@@ -341,7 +341,10 @@ def _when(record: _Record) -> When | None:
         written = (record.file.written("date", "start"), record.file.written("date", "end"))
         # Each day past the horizon is told before the range is read: a start of 2999 for 2025 made an end
         # "before the start", and the year to fix was not named.
-        ahead = [_ahead(record, ["date", key], day) for key, day in _days_read(value, written)]
+        points = _points_read(value, written)
+        ahead = {key for key, (day, _) in points.items() if _ahead(record, ["date", key], day)}
+        if ahead == {"start"} and "end" in points and points["end"][1] == points["start"][1]:
+            return None  # the end is before that start only through its year: "before the start" named the end
         try:
             when = parse_range(value.get("start"), value.get("end"), written)
         except ValueError as exc:
@@ -349,7 +352,7 @@ def _when(record: _Record) -> When | None:
             hint = "use real dates, YYYY-MM-DD, YYYY-MM or YYYY, end after start"
             record.fail(["date", field], message, date_hint(written_value[0], hint, True) if written_value else hint)
             return None
-        return None if any(ahead) else when
+        return None if ahead else when
     try:
         start, precision = parse_point(value, record.file.written("date"))
     except ValueError as exc:
@@ -370,15 +373,16 @@ _UPCOMING_HINTS = {
 _WRITTEN_RANGE = re.compile(r"(\d{4}(?:-\d{2}){0,2})\s*(?:[-–—]|\bto\b|\.\.)\s*(\d{4}(?:-\d{2}){0,2})")
 
 
-def _days_read(value: dict, written: tuple[str | None, str | None]) -> list[tuple[str, date]]:
-    """The first day of each of a range's `start:` and `end:` that is a date (what is not is told by `parse_range`)."""
-    days = []
+def _points_read(value: dict, written: tuple[str | None, str | None]) -> dict[str, tuple[date, str]]:
+    """The first day and precision of each of a range's `start:` and `end:` that is a date, by key (what is not is
+    told by `parse_range`)."""
+    points = {}
     for key, as_written in zip(("start", "end"), written, strict=True):
         try:
-            days.append((key, parse_point(value.get(key), as_written)[0]))
+            points[key] = parse_point(value.get(key), as_written)
         except ValueError:
             continue
-    return days
+    return points
 
 
 def _ahead(record: _Record, keys: list, day: date) -> bool:

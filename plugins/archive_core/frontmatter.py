@@ -90,8 +90,9 @@ _OFFSET = re.compile(r"([-+])(\d{1,2})(?::?(\d\d))?\s*$")
 # `!!bool "maybe"`: KeyError, `!!int ""`: IndexError), which made a traceback of `make check`.
 _CONSTRUCTOR_ERRORS = (ValueError, TypeError, AttributeError, IndexError, KeyError)
 _YAML_TAGS = "tag:yaml.org,2002:"  # the prefix of YAML's own tags, written `!!`
-# The tags of a list and of keys written without one: any other is read by its constructor, which may refuse it.
-_PLAIN_COLLECTION_TAGS = (f"{_YAML_TAGS}seq", f"{_YAML_TAGS}map")
+# The tag of a list and of keys written without one, each on its own kind of node: any other (`!!seq` on keys, `!!map`
+# on a list too) is read by its constructor, which may refuse it.
+_PLAIN_COLLECTION_TAGS = {yaml.SequenceNode: f"{_YAML_TAGS}seq", yaml.MappingNode: f"{_YAML_TAGS}map"}
 
 
 class OffsetOutOfRange(ValueError):
@@ -776,7 +777,7 @@ def _unreadable_scalars(
     try:
         while stack:
             node, where = stack.pop()
-            if isinstance(node, yaml.ScalarNode) or node.tag not in _PLAIN_COLLECTION_TAGS:
+            if node.tag != _PLAIN_COLLECTION_TAGS.get(type(node)):
                 try:
                     loader.construct_object(node, deep=True)
                 except (*_CONSTRUCTOR_ERRORS, ConstructorError) as exc:
@@ -801,11 +802,14 @@ def _unreadable_message(exc: Exception, node: yaml.Node) -> tuple[str, str]:
     if isinstance(exc, ConstructorError) or not isinstance(node, yaml.ScalarNode):
         # A tag YAML has no constructor for (`!foo x`, `!!python/name:os.system`), or a list or mapping it does not fit
         shown = f"!!{tag.removeprefix(_YAML_TAGS)}" if tag.startswith(_YAML_TAGS) else tag
+        message = f"is tagged {shown}, which is no kind of value the archive reads"
+        if isinstance(node, yaml.ScalarNode) and re.fullmatch(r"![^!\s]+", tag):
+            # `title: !Signed in Hanoi`: a text starting with `!word` is read as that tag; deleting it cut the text
+            text = f"{tag} {node.value}".rstrip().replace("\\", "\\\\").replace('"', '\\"')
+            quoted = f'"{text}"' if len(text) <= 80 else f'"{text[:80]}…"'
+            return message, f"tags are not allowed: if {tag} begins the text, put the whole value in quotes: {quoted}"
         written = "the value as plain text" if isinstance(node, yaml.ScalarNode) else "the list or keys as plain YAML"
-        return (
-            f"is tagged {shown}, which is no kind of value the archive reads",
-            f"tags are not allowed: delete the tag, and write {written}, as the other fields are written",
-        )
+        return message, f"tags are not allowed: delete the tag, and write {written}, as the other fields are written"
     if not isinstance(exc, ValueError):  # a tag its value does not fit: `!!timestamp "x"`, `!!bool "maybe"`
         message = f"is tagged !!{tag.rsplit(':', 1)[-1]}, and its value cannot be read as one"
         return message, "delete the tag: YAML reads a date, a number or true/false as written, without one"

@@ -287,3 +287,14 @@ ENDS = {
 def test_text_after_the_pages_end_tags_is_imported_as_a_browser_shows_it(end, capsys, tmp_path):
     body = imported_body(capsys, tmp_path, page(LEAD + end + LATE))
     assert "Delegates of seventy-two states" in body and "Ministers of forty states" in body
+
+
+def test_end_tags_that_never_close_are_read_at_once(capsys, tmp_path):
+    """Each `</body` was searched for its `>` to the page's end: a page of 100,000 that never close (700 KB, under
+    the importer's cap) took a minute of CPU, and one of 5 MB hours. A browser shows none of them."""
+    html = page(LEAD) + "</body " * 100_000
+    assert len(html.encode()) < MAX_SOURCE_BYTES
+    started = time.process_time()
+    body = imported_body(capsys, tmp_path, html)
+    assert time.process_time() - started < 5, "quadratic in the end tags"
+    assert "Delegates of seventy-two states" in body and "</body" not in body
