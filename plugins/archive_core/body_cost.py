@@ -119,12 +119,15 @@ def address_offset_past(body: str, cap: int) -> int | None:
         if target.start() < link_end:
             continue
         start = _past_spaces(body, target.end())
-        text.farthest = start
-        address = parseLinkDestination(text, start, len(body))
+        address = parseLinkDestination(body, start, len(body))
         if address.ok:
             if body.startswith(")", after := _past_spaces(body, address.pos)):
                 link_end = after
             continue
+        # Read again, noting how far, only where it is refused: noting each character read costs the helper twice
+        # its time, and most addresses are taken.
+        text.farthest = start
+        parseLinkDestination(text, start, len(body))
         total += min(text.farthest + 1, len(body)) - start
         if total > cap:
             return target.start()
