@@ -57,6 +57,16 @@ def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda problem: (problem.line or 0, getattr(problem, "column", None) or 0))
 
 
+def by_file(problems: Iterable[Problem]) -> list[Problem]:
+    """Each file's problems together, in the order the files are first named, each file's in its order
+    (`in_file_order`): a file's reading problems, then those the checks of several files find in it, had made its
+    lines run backwards."""
+    files: dict[str, list[Problem]] = {}
+    for problem in problems:
+        files.setdefault(os.path.abspath(problem.path), []).append(problem)
+    return [problem for found in files.values() for problem in in_file_order(found)]
+
+
 # `content/` where a hint names the repository's content folder (`add it to content/data/publishers.yaml`), not a
 # part of another path (`.cache/content/`).
 _CONTENT_FOLDER = re.compile(r"(?<![\w./\\-])content/")
