@@ -171,19 +171,21 @@ def _line(doc: ArticleDocument | RefusedArticle, field: str) -> int | None:
 
 
 def check_shared_sources(snapshot: ContentSnapshot) -> list[Problem]:
-    """Two articles (two translation_keys) with one original: the same article archived twice (warnings)."""
+    """Two articles (two translation_keys) with one original: the same article archived twice (warnings); of a
+    version refused for problems of its own, by its `source:` where that read well."""
     first: dict[str, tuple[str, str]] = {}  # the address, as compared -> (translation_key, path) of its first
+    lines = {doc.path: doc for doc in (*snapshot.articles, *snapshot.refused_versions)}
     problems = []
-    for doc in sorted(snapshot.articles, key=lambda doc: doc.path):
-        if doc.meta.source is None or is_placeholder(doc.meta.source.url):
+    for path_, meta in _versions(snapshot, "source"):
+        if meta.source is None or is_placeholder(meta.source.url):
             continue
-        address = same_address(doc.meta.source.url)
-        key, path = first.setdefault(address, (doc.meta.translation_key, doc.path))
-        if key != doc.meta.translation_key:
+        address = same_address(meta.source.url)
+        key, path = first.setdefault(address, (meta.translation_key, path_))
+        if key != meta.translation_key:
             problems.append(
                 Problem(
-                    doc.path,
-                    doc.line("source.url"),
+                    path_,
+                    lines[path_].line("source.url"),
                     "source.url",
                     f"is also the original of {display_path(path)} (translation_key {key!r})",
                     "one original is one article: give both versions one translation_key, or keep one",
@@ -317,11 +319,12 @@ def check_entry_into_force(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 def check_event_articles(snapshot: ContentSnapshot) -> list[Problem]:
-    """An event lists no article published before it began (warnings)."""
+    """An event lists no article published before it began (warnings); of a version refused for problems of its
+    own, by its `date:` where that read well."""
     dates: dict[str, date] = {}
-    for doc in snapshot.articles:
-        day = doc.meta.date.date()
-        key = doc.meta.translation_key
+    for _, meta in _versions(snapshot, "date"):
+        day = meta.date.date()
+        key = meta.translation_key
         dates[key] = min(dates.get(key, day), day)
     return article_date_warnings(_lines(snapshot), snapshot.events, dates)
 

@@ -125,3 +125,21 @@ def test_a_long_key_and_a_tab_are_told_in_one_round(tmp_path, text):
     said = sorted("a tab" if "indented with a tab" in problem else "a key" for problem in problems)
     assert said == ["a key", "a tab"], problems
     assert any("has a key of 1,100 characters" in problem for problem in problems), problems
+
+
+def test_two_articles_of_one_original_are_warned_though_one_is_refused(tmp_path):
+    """The second translation_key of one original was warned about a round later, once the other article read."""
+    other = FRONT.replace("translation_key: tytul", "translation_key: drugi").replace("lang: pl", "lang: pl\nx: 1")
+    files = {"articles/2025/tytul.pl.md": FRONT + BODY, "articles/2025/drugi.pl.md": other + BODY}
+    problems = problems_of(tmp_path, files)
+    assert [problem.split(": ")[1] for problem in problems] == ["x", "warning"], problems
+    assert re.search(r"tytul\.pl\.md:7: warning: source\.url: is also the original of \S*drugi\.pl\.md", problems[1])
+
+
+def test_an_event_is_warned_of_a_refused_article_published_after_it(tmp_path):
+    """An event listing an article published before it began: told once the article read, a round later."""
+    article = FRONT.replace("2025-10-26", "2025-10-20").replace("lang: pl", "lang: pl\nx: 1") + BODY
+    event = EVENT + "articles: [tytul]\n"
+    problems = problems_of(tmp_path, {"articles/2025/tytul.pl.md": article, "data/timeline/opening.yaml": event})
+    assert [problem.split(": ")[1] for problem in problems] == ["x", "warning"], problems
+    assert problems[1].split(": ")[0].endswith("opening.yaml:11"), problems  # its `articles:` line
