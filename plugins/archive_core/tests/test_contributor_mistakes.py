@@ -781,3 +781,16 @@ def test_a_data_file_s_problems_are_told_in_its_line_order(tmp_path):
         ["countries.yaml:1", "QQ.code"],
         ["countries.yaml:9", "FR.date"],
     ], problems
+
+
+def test_the_files_are_told_in_the_order_of_their_paths_whichever_were_read_again(tmp_path):
+    """The devserver, reading edited files again, told them after the others: the same problems in another order."""
+    files = {
+        "articles/2025/b.pl.md": FRONT.replace("tytul", "b").replace("lang: pl", "lang: pl\nx: 1") + BODY,
+        "articles/2025/a.pl.md": FRONT.replace("tytul", "a").replace("lang: pl", "lang: pl\ny: 1") + BODY,
+    }
+    first = told(tmp_path, files)
+    assert [problem.split(":")[0] for problem in first] == ["a.pl.md", "b.pl.md"], first
+    taken = snapshot.take(tmp_path, today=TODAY)
+    again = taken.updated([tmp_path / "articles/2025/a.pl.md"])
+    assert [str(p) for p in again.problems] == [str(p) for p in taken.problems]
