@@ -157,10 +157,14 @@ def untranslated_pair_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> 
             "are different articles"
         )
         if len(named) == 1:
-            said = f"the {original.lang!r} version {display_path(first)} has the same translation_key, and neither"
-        else:  # one version in several files: which of them stays is the first thing to settle
+            said = f"the {original.lang!r} version {display_path(first)} has the same translation_key, and"
+        else:
             files = ", ".join(map(display_path, named[:-1])) + f" and {display_path(named[-1])}"
-            said = f"the {original.lang!r} versions {files} have the same translation_key, and none"
+            said = f"the {original.lang!r} versions {files} have the same translation_key, and"
+        if len(versions_) == 2:
+            said += " neither"
+        else:  # one version in several files (either language's): which of them stays is the first thing to settle
+            said += " none of the versions"
             add = "keep one file of each language (each other is told at its translation_key), then " + add.replace(
                 "the two", "them"
             )

@@ -75,7 +75,8 @@ def test_two_refused_versions_in_one_language_beside_a_third_are_told_as_one_ver
     assert fields == ["countries.0", "countries.0", "translation_key", "translation"], problems
     pair = problems[3]
     versions = r"\S*articles/2024/tytul\.en\.md and \S*articles/2025/tytul\.en\.md"
-    assert re.search(rf"the 'en' versions {versions} have the same translation_key, and none says", pair), pair
+    said = "have the same translation_key, and none of the versions says"
+    assert re.search(rf"the 'en' versions {versions} {said}", pair), pair
     assert "keep one file of each language" in pair, pair
 
 
@@ -143,3 +144,20 @@ def test_an_event_is_warned_of_a_refused_article_published_after_it(tmp_path):
     problems = problems_of(tmp_path, {"articles/2025/tytul.pl.md": article, "data/timeline/opening.yaml": event})
     assert [problem.split(": ")[1] for problem in problems] == ["x", "warning"], problems
     assert problems[1].split(": ")[0].endswith("opening.yaml:11"), problems  # its `articles:` line
+
+
+def test_two_refused_versions_in_the_language_after_the_first_are_told_as_one_version_twice(tmp_path):
+    """The pair's problem, on the second English file, said `neither` of three files, and not to keep one of them."""
+    polish = FRONT.replace("2025-10-26", "2024-10-26") + BODY
+    first = ENGLISH.replace("lang: en", "lang: en\ncountries: [UE]") + BODY
+    second = ENGLISH.replace("2025-10-26", "2026-01-02").replace("lang: en", "lang: en\ncountries: [XX]") + BODY
+    files = {
+        "articles/2024/tytul.pl.md": polish,
+        "articles/2025/tytul.en.md": first,
+        "articles/2026/tytul.en.md": second,
+    }
+    problems = told(tmp_path, files)
+    [pair] = [problem for problem in problems if problem.split(": ")[1] == "translation"]
+    assert pair.startswith("tytul.en.md:6: translation: the 'pl' version "), pair
+    assert "has the same translation_key, and none of the versions says it is a translation" in pair, pair
+    assert "keep one file of each language" in pair, pair
