@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from archive_core import annotations, frontmatter, paths, schema
 from archive_core.errors import ContentError, Problem, in_file_order
-from archive_core.schema import ArticleMeta
+from archive_core.schema import ArticleMeta, Source, Translation
 
 from . import markdown, summaries
 from .body_checks import body_problems
@@ -51,6 +53,51 @@ class ArticleDocument:
         return dict(self.field_lines).get(field)
 
 
+@dataclass(frozen=True)
+class VersionFields:
+    """The fields of `schema.VERSION_FIELDS` a refused article gives, as `ArticleMeta` names them: what its versions
+    are compared by. None where it has no value that read well (`RefusedArticle.has` tells which did)."""
+
+    translation_key: str | None = None
+    lang: str | None = None
+    date: datetime | None = None
+    translation: Translation | None = None
+    source: Source | None = None
+    countries: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class RefusedArticle:
+    """An article refused for problems of its own, and what of it read well: the fields of its front-matter that
+    say which version of which article it is (`schema.VERSION_FIELDS`) with no problem told, so that the checks
+    comparing its versions need not wait for an unrelated problem. None of them where the front-matter could not
+    be read."""
+
+    path: str
+    problems: tuple[Problem, ...]
+    read: Mapping[str, Any] = field(default_factory=dict)  # by field name, as `ArticleMeta` holds it
+    field_lines: tuple[tuple[str, int], ...] = ()  # (field, line) of LATER_CHECKED_FIELDS
+
+    def line(self, field: str) -> int | None:
+        return dict(self.field_lines).get(field)
+
+    def has(self, *fields: str) -> bool:
+        """Whether each of `fields` read well."""
+        return all(name in self.read for name in fields)
+
+    @property
+    def meta(self) -> VersionFields:
+        return VersionFields(**self.read)
+
+
+class ArticleRefused(ContentError):
+    """A ContentError of an article, with what of it read well (`refused`)."""
+
+    def __init__(self, refused: RefusedArticle) -> None:
+        super().__init__(*refused.problems)
+        self.refused = refused
+
+
 def read_article(path: str | Path, root: str | Path | None = None) -> ArticleDocument:
     """Read `path` (inside `root`, default its own folder: see `paths.read_bytes`), then `parse_article`."""
     return parse_article(paths.read_bytes(path, root), path)
@@ -64,14 +111,14 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     data, root = frontmatter.load_with_nodes(doc, told)
     checked = schema.check(data, doc, root, told)
     if costly := markup_problem(doc):  # refused before markdown-it reads it, with the front-matter's problems
-        raise ContentError(*in_file_order([*checked.problems, costly]))
+        raise _refused(path, [*checked.problems, costly], checked, root)
     tokens = markdown.parse(doc.body)
     body_html = markdown.render(tokens)
     unfinished = schema.unfinished(data, doc, root, {problem.field for problem in checked.problems})
     problems = [*checked.problems, *unfinished, *body_problems(doc, tokens, body_html, fields=schema.FIELD_NAMES)]
     problems += annotations.passage_problems(checked.annotations, doc, body_html, root)
     if problems or checked.meta is None:
-        raise ContentError(*in_file_order(problems))
+        raise _refused(path, problems, checked, root)
     meta = replace(checked.meta, date_offset=frontmatter.written_offset(root, "date"))
     summary = summaries.summary_html(meta.summary) if meta.summary else markdown.lead_paragraph_html(tokens) or ""
     links = tuple(
@@ -88,6 +135,16 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
         site_links=links,
         field_lines=_field_lines(root, (*LATER_CHECKED_FIELDS, *(f"tags.{i}" for i in range(len(meta.tags))))),
     )
+
+
+def _refused(
+    path: str | Path, problems: list[Problem], checked: schema.Checked, root: yaml.Node | None
+) -> ArticleRefused:
+    """The article refused for `problems`, with those of its version fields `checked` read that no problem names."""
+    told = {problem.field.split(".")[0] for problem in problems}
+    read = {name: value for name, value in checked.read.items() if name not in told}
+    lines = _field_lines(root, LATER_CHECKED_FIELDS)
+    return ArticleRefused(RefusedArticle(str(path), tuple(in_file_order(problems)), read, lines))
 
 
 def read_front_matter(path: str | Path, root: str | Path | None = None) -> ArticleDocument:

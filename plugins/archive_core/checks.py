@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,9 +61,7 @@ from .versions import (
 )
 
 if TYPE_CHECKING:
-    from .articles import ArticleDocument
-    from .file_place import UnreadVersion
-    from .schema import ArticleMeta
+    from .articles import ArticleDocument, RefusedArticle
     from .snapshot import ContentSnapshot
 
 
@@ -137,54 +136,56 @@ def _unread_file_hint(path: Path, content_dir: Path, layout: Layout) -> str:
 def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
     """Duplicate (translation_key, lang) pairs, translations of translations, pairs with no translation and
     translations dated another day than their original of the same source (errors); translations whose original
-    is missing, versions that list different countries, translations of another source (warnings)."""
-    documents = [(doc.path, doc.meta) for doc in snapshot.articles]
-    lines = {doc.path: doc for doc in snapshot.articles}
-    unread = {version.path: version for version in snapshot.unread_versions}
+    is missing, versions that list different countries, translations of another source (warnings). A version
+    refused for problems of its own is compared by the fields of it that read well: none is told in a check of a
+    field it got wrong, nor kept waiting by one it got wrong elsewhere."""
+    lines = {doc.path: doc for doc in (*snapshot.articles, *snapshot.refused_versions)}
+    versions = partial(_versions, snapshot)
+    present = {(meta.translation_key, meta.lang) for _, meta in versions()}
     return [
         replace(problem, line=_line(lines[problem.path], problem.field)) if problem.line is None else problem
         for problem in [
-            *duplicate_problems(documents),
-            *translated_original_problems(documents),
-            *[
-                replace(problem, line=unread[problem.path].line) if problem.path in unread else problem
-                for problem in untranslated_pair_problems(_with_unread(documents, unread))
-            ],
-            *date_mismatch_problems(documents),
-            *missing_counterpart_warnings(documents),
-            *country_mismatch_warnings(documents),
-            *original_mismatch_warnings(documents),
+            *duplicate_problems(versions()),
+            *translated_original_problems(versions("translation")),
+            *untranslated_pair_problems(versions("translation")),
+            *date_mismatch_problems(versions("translation", "date", "source")),
+            *missing_counterpart_warnings(versions("translation"), present),
+            *country_mismatch_warnings(versions("countries")),
+            *original_mismatch_warnings(versions("translation", "source")),
         ]
     ]
 
 
-def _with_unread(documents: list[tuple[str, ArticleMeta]], unread: dict[str, UnreadVersion]) -> list[tuple[str, Any]]:
-    """The versions read, and those refused for an error of their own (an `UnreadVersion` holds the fields
-    `untranslated_pair_problems` compares), by path: which version is told does not depend on which reads."""
-    if not unread:
-        return list(documents)
-    return sorted([*documents, *unread.items()], key=lambda document: str(document[0]))
+def _versions(snapshot: ContentSnapshot, *fields: str) -> list[tuple[str, Any]]:
+    """Every version of an article, by path and metadata: those read, and those refused (`snapshot.refused_versions`)
+    whose `fields` (and translation_key and lang) read well, in the order of their paths, which does not depend
+    on which of them read."""
+    read = [(doc.path, doc.meta) for doc in snapshot.articles]
+    refused = [(article.path, article.meta) for article in snapshot.refused_versions if article.has(*fields)]
+    return sorted([*read, *refused], key=lambda version: str(version[0]))
 
 
-def _line(doc: ArticleDocument, field: str) -> int | None:
+def _line(doc: ArticleDocument | RefusedArticle, field: str) -> int | None:
     """The line of `field`, or of `translation_key` for a field the file does not have (`translation`)."""
     return doc.line(field) or doc.line("translation_key")
 
 
 def check_shared_sources(snapshot: ContentSnapshot) -> list[Problem]:
-    """Two articles (two translation_keys) with one original: the same article archived twice (warnings)."""
+    """Two articles (two translation_keys) with one original: the same article archived twice (warnings); of a
+    version refused for problems of its own, by its `source:` where that read well."""
     first: dict[str, tuple[str, str]] = {}  # the address, as compared -> (translation_key, path) of its first
+    lines = {doc.path: doc for doc in (*snapshot.articles, *snapshot.refused_versions)}
     problems = []
-    for doc in sorted(snapshot.articles, key=lambda doc: doc.path):
-        if doc.meta.source is None or is_placeholder(doc.meta.source.url):
+    for path_, meta in _versions(snapshot, "source"):
+        if meta.source is None or is_placeholder(meta.source.url):
             continue
-        address = same_address(doc.meta.source.url)
-        key, path = first.setdefault(address, (doc.meta.translation_key, doc.path))
-        if key != doc.meta.translation_key:
+        address = same_address(meta.source.url)
+        key, path = first.setdefault(address, (meta.translation_key, path_))
+        if key != meta.translation_key:
             problems.append(
                 Problem(
-                    doc.path,
-                    doc.line("source.url"),
+                    path_,
+                    lines[path_].line("source.url"),
                     "source.url",
                     f"is also the original of {display_path(path)} (translation_key {key!r})",
                     "one original is one article: give both versions one translation_key, or keep one",
@@ -318,11 +319,12 @@ def check_entry_into_force(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 def check_event_articles(snapshot: ContentSnapshot) -> list[Problem]:
-    """An event lists no article published before it began (warnings)."""
+    """An event lists no article published before it began (warnings); of a version refused for problems of its
+    own, by its `date:` where that read well."""
     dates: dict[str, date] = {}
-    for doc in snapshot.articles:
-        day = doc.meta.date.date()
-        key = doc.meta.translation_key
+    for _, meta in _versions(snapshot, "date"):
+        day = meta.date.date()
+        key = meta.translation_key
         dates[key] = min(dates.get(key, day), day)
     return article_date_warnings(_lines(snapshot), snapshot.events, dates)
 

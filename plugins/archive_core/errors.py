@@ -57,6 +57,16 @@ def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda problem: (problem.line or 0, getattr(problem, "column", None) or 0))
 
 
+def by_file(problems: Iterable[Problem]) -> list[Problem]:
+    """By file, then in each file's order (`in_file_order`), stable: a file's reading problems, then those the checks
+    of several files find in it, had made its lines run backwards; and the files in the order of their paths, which
+    does not depend on which files were read again (the devserver's `ContentSnapshot.updated`)."""
+    files: dict[str, list[Problem]] = {}
+    for problem in problems:
+        files.setdefault(os.path.abspath(problem.path), []).append(problem)
+    return [problem for path in sorted(files) for problem in in_file_order(files[path])]
+
+
 # `content/` where a hint names the repository's content folder (`add it to content/data/publishers.yaml`), not a
 # part of another path (`.cache/content/`).
 _CONTENT_FOLDER = re.compile(r"(?<![\w./\\-])content/")

@@ -10,18 +10,18 @@ by the fields of the three that read well, so that all its problems are told in 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
 
-from . import frontmatter
-from .articles import ArticleDocument
-from .errors import ContentError, Problem
+from .articles import ArticleDocument, RefusedArticle
+from .errors import Problem
 from .layout import ARTICLE_NAME, Layout
 from .locales import LANGUAGES
-from .schema import is_slug
+from .schema import SLUG_MAX_LENGTH, is_slug, is_translation_key
+from .suggestions import as_slug
 
 
 @dataclass(frozen=True)
@@ -32,19 +32,6 @@ class _Fields:
     key: str | None
     lang: str | None
     line: Callable[[str], int | None]
-    translated: bool | None = None  # whether it has `translation:`; None where that has a problem told
-
-
-@dataclass(frozen=True)
-class UnreadVersion:
-    """An article refused for an error of its own, by the fields that say which version of which article it is:
-    the checks of an article's versions that need no more are not kept waiting for its unrelated error."""
-
-    path: str
-    translation_key: str
-    lang: str
-    translation: bool | None  # True where it has `translation:` (a translated version), None where it has none
-    line: int | None  # of its `translation_key:`
 
 
 def misplaced(path: Path, expected: Path, doc: ArticleDocument, content_dir: Path) -> list[Problem]:
@@ -64,12 +51,9 @@ def misplaced(path: Path, expected: Path, doc: ArticleDocument, content_dir: Pat
     return _disagreements(path, content_dir, _Fields(meta.date, meta.translation_key, meta.lang, doc.line))
 
 
-def misplaced_unread(
-    path: Path, data: bytes, told: Iterable[Problem], content_dir: Path, layout: Layout
-) -> tuple[list[Problem], UnreadVersion | None]:
-    """The same, of an article that could not be read (`told` its problems), by those of its date, translation_key
-    and lang that read well; none when its path is not `<article folder>/<year>/<key>.<lang>.md`. And the version
-    it is, where its translation_key, lang and translation read well and its place agrees with them."""
+def misplaced_refused(path: Path, refused: RefusedArticle, content_dir: Path, layout: Layout) -> list[Problem]:
+    """The same, of an article refused for problems of its own, by those of its date, translation_key and lang that
+    read well (`refused.read`); none when its path is not `<article folder>/<year>/<key>.<lang>.md`."""
     name = ARTICLE_NAME.fullmatch(path.name)
     folder = path.parent.parent
     if (
@@ -77,38 +61,31 @@ def misplaced_unread(
         or not re.fullmatch(r"\d{4}", path.parent.name)
         or not any(folder == content_dir / article_dir for article_dir in layout.article_dirs)
     ):
-        return [], None
-    fields = _read_fields(path, data, {problem.field.split(".")[0] for problem in told})
-    if fields is None:
-        return [], None
-    problems = _disagreements(path, content_dir, fields)
-    version = None
-    if not problems and fields.key is not None and fields.lang is not None and fields.translated is not None:
-        translation = True if fields.translated else None
-        version = UnreadVersion(str(path), fields.key, fields.lang, translation, fields.line("translation_key"))
-    return problems, version
+        return []
+    meta = refused.meta
+    problems = _disagreements(path, content_dir, _Fields(meta.date, meta.translation_key, meta.lang, refused.line))
+    told = any(any(said in problem.hint for said in _NAMED) for problem in refused.problems)
+    if meta.translation_key is None and not is_slug(name["key"]) and not told:
+        problems.append(_unnamed(path, name["key"], name["lang"] if name["lang"] in LANGUAGES else meta.lang))
+    return problems
 
 
-def _read_fields(path: Path, data: bytes, told: set[str]) -> _Fields | None:
-    """The date, translation_key and lang of the front-matter of `data`, each that is valid and has no problem
-    told (`told`: the fields that do); None when the front-matter cannot be read at all. Read as every front-matter
-    is (`frontmatter.load_with_nodes`): within its bounds of nesting, aliases and size."""
-    try:
-        values, root = frontmatter.load_with_nodes(frontmatter.split(frontmatter.decode(data, path), path), told=[])
-    except ContentError:
-        return None
+# What a problem of a key says where its hint names the file too (`schema`): its name is not told a second time.
+_NAMED = ("rename the file to ", "name the files by it")
 
-    def given(field: str) -> object:
-        return values.get(field) if field not in told else None
 
-    day, key, lang = given("date"), given("translation_key"), given("lang")
-    return _Fields(
-        day if isinstance(day, date) else None,  # a datetime is a date too
-        key if isinstance(key, str) and is_slug(key) else None,
-        lang if lang in LANGUAGES else None,
-        lambda field: frontmatter.node_line(root, field),
-        values.get("translation") is not None if "translation" not in told else None,
+def _unnamed(path: Path, written: str, lang: str | None) -> Problem:
+    """A file named by what no key may be (`mój tytuł.pl.md`), whose key did not read (a YAML error, no front-matter):
+    its name told with the one to take, made as a key's hint makes it, so that the round that fixes the front-matter
+    is not followed by one that renames the file."""
+    key = as_slug(written, SLUG_MAX_LENGTH)
+    lang = lang or "<lang>"
+    hint = (
+        f"rename the file to {key}.{lang}.md, in its folder, and write `translation_key: {key}`"
+        if key and is_translation_key(key)
+        else f"rename the file to <translation_key>.{lang}.md, in its folder, the key of a-z, 0-9 and single hyphens"
     )
+    return _problem(path, 1, "path", f"{written!r} is no translation_key, and a file's name starts with its key", hint)
 
 
 def _place(path: Path, content_dir: Path, fields: _Fields, field: str) -> str:

@@ -387,12 +387,14 @@ def parse_yaml(
         # may hold `: ` anywhere, and a tab or an unclosed `[` elsewhere was told as that long key.
         if (long_key := _long_key(text, exc)) is not None:
             number, length = long_key
-            raise content_error(
-                path, offset + number, label,
+            respaced = tabs_as_spaces(text.split("\n"))  # a tab after the key is told with it, not a round later
+            tabs = _tab_problems(respaced[1], path, offset, label) if respaced else []
+            raise _LongKey(*in_file_order([*tabs, Problem(
+                str(path), offset + number, label,
                 f"has a key of {length:,} characters, more than the {MAX_YAML_KEY_CHARS:,} YAML reads",
                 "no field's name is longer than a few words: check the field's name, or, if this is a value, "
                 "write it after the field it belongs to (`note: ...`)",
-            ) from None  # fmt: skip
+            )])) from None  # fmt: skip
         if told is not None and (read := _read_without_tabs(text, path, first_line, label, fenced, record_key)):
             data, root, problems, unread = read
             told += problems
@@ -426,12 +428,23 @@ def _read_without_tabs(
     lines, tabbed = respaced
     told: list[Problem] = []
     unread: list[Problem] = []
+    tabs = _tab_problems(tabbed, path, first_line - 1, label)
     try:
         data, root = parse_yaml("\n".join(lines), path, first_line, label, fenced, record_key, told, unread)
+    except _LongKey as exc:  # a key YAML cannot read after the tab: told with it, not a round later
+        raise _LongKey(*in_file_order([*tabs, *exc.problems])) from None
     except ContentError:
         return None
-    offset = first_line - 1
-    tabs = [
+    return data, root, [*tabs, *told], unread
+
+
+class _LongKey(ContentError):
+    """A key longer than YAML reads, with the lines indented with a tab, if any."""
+
+
+def _tab_problems(tabbed: list[tuple[int, int]], path: str | Path, offset: int, label: str) -> list[Problem]:
+    """A problem at each line indented with a tab (`tabs_as_spaces`: its 0-based number and the spaces it gets)."""
+    return [
         Problem(
             str(path),
             number + 1 + offset,
@@ -443,7 +456,6 @@ def _read_without_tabs(
         )
         for number, spaces in tabbed
     ]
-    return data, root, [*tabs, *told], unread
 
 
 def _scan_events(text: str, path: str | Path, offset: int, label: str) -> None:

@@ -11,9 +11,9 @@ from pathlib import Path
 from archive_core import paths
 from archive_core.errors import ContentError, Problem, display_path, in_file_order
 
-from .articles import ArticleDocument, parse_article
+from .articles import ArticleDocument, ArticleRefused, RefusedArticle, parse_article
 from .cache import ContentCache
-from .file_place import UnreadVersion, misplaced, misplaced_unread
+from .file_place import misplaced, misplaced_refused
 from .layout import ARTICLE_SUFFIX, Layout
 from .schema import SLUG_MAX_LENGTH
 from .urls import PAGINATION_FOLDER
@@ -66,22 +66,23 @@ def read_articles(
     workers: int = 1,
     cache: ContentCache | None = None,
     progress: Callable[[int], None] | None = None,
-) -> tuple[list[ArticleDocument], list[Problem], list[UnreadVersion]]:
+) -> tuple[list[ArticleDocument], list[Problem], list[RefusedArticle]]:
     """Read `files` in order; the result is the same whatever `workers` and `cache` are: the articles read, every
-    problem, and the versions the files refused for an error of their own are (`file_place.UnreadVersion`).
+    problem, and the articles refused for problems of their own whose translation_key and lang read well and agree
+    with their place, by what of each read well (`articles.RefusedArticle`), which the checks of versions compare.
 
     Files missing from `cache` are read by `workers` processes (forked, so they
     start at once with the plugins already imported), in chunks, and results
     come back in the order of `files`. Every problem is collected.
     """
     files = list(files)
-    results: list[ArticleDocument | tuple[Problem, ...] | None] = [None] * len(files)
+    results: list[ArticleDocument | RefusedArticle | None] = [None] * len(files)
     jobs: list[_Job] = []
     for index, path in enumerate(files):
         try:
             data = paths.read_bytes(path, content_dir)  # the one read of the file: the cache key is its hash
         except ContentError as exc:
-            results[index] = exc.problems
+            results[index] = RefusedArticle(str(path), exc.problems)
             continue
         key = cache.key(path, data) if cache is not None else None
         results[index] = cache.load(key) if cache is not None and key else None
@@ -91,24 +92,21 @@ def read_articles(
         progress(len(files) - len(jobs))
     for job, result in zip(jobs, _read_all(jobs, workers, progress), strict=True):
         results[job.index] = result
-    read = {job.index: job.data for job in jobs}
-    docs, problems, versions = [], [], []
-    for index, (path, result) in enumerate(zip(files, results, strict=True)):
-        if isinstance(result, tuple):
+    docs, problems, refused = [], [], []
+    for path, result in zip(files, results, strict=True):
+        if isinstance(result, RefusedArticle):
             # Its other problems told in the same run: what its path contradicts, of the fields that read well.
-            unread, version = (
-                misplaced_unread(Path(path), read[index], result, content_dir, layout) if index in read else ([], None)
-            )
-            problems.extend(in_file_order([*result, *unread]) if unread else result)
-            if version is not None:
-                versions.append(version)
+            unread = misplaced_refused(Path(path), result, content_dir, layout)
+            problems.extend(in_file_order([*result.problems, *unread]) if unread else result.problems)
+            if not unread and result.has("translation_key", "lang"):
+                refused.append(result)
             continue
         expected = expected_path(content_dir, result, layout)
         if Path(path) != expected and Path(path).resolve() != expected.resolve():
             problems += misplaced(Path(path), expected, result, content_dir)
             continue
         docs.append(result)
-    return docs, problems, versions
+    return docs, problems, refused
 
 
 def url_collisions(docs: Iterable[ArticleDocument]) -> list[Problem]:
@@ -180,12 +178,14 @@ class _Job:
     cache: ContentCache | None
 
 
-def _read_one(job: _Job) -> ArticleDocument | tuple[Problem, ...]:
+def _read_one(job: _Job) -> ArticleDocument | RefusedArticle:
     """Parse one file, and store it in the content cache where it is parsed (in the worker: in parallel)."""
     try:
         doc = parse_article(job.data, job.path)
-    except ContentError as exc:
-        return exc.problems
+    except ArticleRefused as exc:
+        return exc.refused
+    except ContentError as exc:  # its front-matter could not be read: nothing of it read well
+        return RefusedArticle(str(job.path), exc.problems)
     if job.cache is not None and job.key:
         job.cache.store(job.key, doc)
     return doc
@@ -193,7 +193,7 @@ def _read_one(job: _Job) -> ArticleDocument | tuple[Problem, ...]:
 
 def _read_all(
     jobs: list[_Job], workers: int, progress: Callable[[int], None] | None
-) -> Iterator[ArticleDocument | tuple[Problem, ...]]:
+) -> Iterator[ArticleDocument | RefusedArticle]:
     if workers <= 1 or len(jobs) < MIN_FILES_PER_WORKER * 2:
         for job in jobs:
             yield _read_one(job)

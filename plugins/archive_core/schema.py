@@ -7,7 +7,7 @@ documentation and editor tooling are all derived from it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -270,6 +270,11 @@ class _Invalid(Exception):
 
 
 _KEY_HINT = "add a word to the key (`-conference`), the same in every version, and name the files by it"
+
+
+def is_translation_key(key: str) -> bool:
+    """Whether a valid article could have `key` as its `translation_key:`: a slug that a file can be named by."""
+    return is_slug(key) and _key_file_problem(key) is None
 
 
 def _key_file_problem(key: str) -> str | None:
@@ -544,6 +549,12 @@ class Checked:
     meta: ArticleMeta | None
     problems: tuple[Problem, ...]
     annotations: tuple[tuple[int, Annotation], ...]
+    # Of VERSION_FIELDS, those that read well, by name, as `ArticleMeta` holds them (all of them where `meta` is).
+    read: Mapping[str, Any]
+
+
+# The fields that say which version of which article a file is, and what its versions are compared by (`versions`).
+VERSION_FIELDS = ("date", "lang", "translation_key", "translation", "source", "countries")
 
 
 def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
@@ -586,8 +597,11 @@ def check(data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None, told
     )
     notes = meta["annotations"] or ()
     meta["annotations"] = tuple(annotation for _, annotation in notes)
+    values = dict(date=published, lang=lang, translation_key=key, translation=translation, source=source,
+                  countries=meta["countries"])  # fmt: skip
+    read = {name: value for name, value in values.items() if v.ok(name)}
     if v.problems:
-        return Checked(None, tuple(in_file_order(v.problems)), notes)
+        return Checked(None, tuple(in_file_order(v.problems)), notes, read)
     article = ArticleMeta(
         title=title,
         date=published,
@@ -600,7 +614,7 @@ def check(data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None, told
         tags=tags,
         **meta,
     )
-    return Checked(article, (), notes)
+    return Checked(article, (), notes, read)
 
 
 def _unknown_field(v: _Validator, key: Any, names: Suggestions) -> None:

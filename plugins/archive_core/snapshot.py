@@ -15,20 +15,19 @@ from functools import cached_property
 from pathlib import Path
 
 from . import about_pages
-from .articles import ArticleDocument
+from .articles import ArticleDocument, RefusedArticle
 from .cache import ContentCache
 from .checks import CHECKS, told_once
 from .country_data import CountryData, load_country_data
 from .country_names import CountryForms, load_country_names
 from .data import DataFile, recording, with_yaml_problems
-from .errors import BuildFailed, Problem, in_folder
+from .errors import BuildFailed, Problem, by_file, in_folder
 from .events import Event, load_events
-from .file_place import UnreadVersion
 from .layout import ARTICLE_DIRS, ARTICLE_SUFFIX, Layout
 from .other_names import NamesTable, load_names
 from .paths import Listing, content_listing
 from .reading import article_files, read_articles
-from .schema import SLUG_MAX_LENGTH, is_slug
+from .schema import SLUG_MAX_LENGTH, is_slug, is_translation_key
 from .sources import with_publishers
 from .suggestions import as_slug
 from .topics import TopicPair, load_topic_pairs
@@ -52,8 +51,9 @@ class ContentSnapshot:
     layout: Layout = field(default_factory=Layout)  # where each kind of file is (ARTICLE_PATHS: a setting)
     # The curated data files as read, by absolute path: where the checks that compare them find lines.
     data_files: Mapping[Path, DataFile] = field(default_factory=dict, compare=False, repr=False)
-    # The article files refused for an error of their own, by the version each is, where that reads well.
-    unread_versions: tuple[UnreadVersion, ...] = ()
+    # The article files refused for problems of their own, by what of each read well, where that says which version
+    # of which article it is (`reading.read_articles`): the checks of an article's versions compare them too.
+    refused_versions: tuple[RefusedArticle, ...] = ()
 
     @property
     def errors(self) -> list[Problem]:
@@ -81,10 +81,11 @@ class ContentSnapshot:
         their own, by their file's name (`<translation_key>.<lang>.md`). What names a refused article waits until
         it reads: one typo in an article made every event and person naming it say there is no such article. A
         name no key may be (`łódź-konferencja`) is the key its file is told to take (`lodz-konferencja`), which a
-        hint may propose."""
+        hint may propose. Only a key a valid article could have: not `con` of a refused `cón.pl.md`, which names a
+        device on Windows (`schema.is_translation_key`)."""
         named = (Path(path).name.removesuffix(ARTICLE_SUFFIX).rpartition(".")[0] for path in self.refused_articles)
         keys = (key if is_slug(key) else as_slug(key, SLUG_MAX_LENGTH) for key in named)
-        return self.translation_keys | {key for key in keys if key}
+        return self.translation_keys | {key for key in keys if key and is_translation_key(key)}
 
     @cached_property
     def _by_path(self) -> dict[str, ArticleDocument]:
@@ -101,17 +102,18 @@ class ContentSnapshot:
     def checked(self) -> ContentSnapshot:
         """This snapshot with `problems`: reading problems, those of every check, then those of the data files.
 
-        Each problem once: the content tree and the listing of the articles can name one entry twice.
+        Each problem once: the content tree and the listing of the articles can name one entry twice. Each file's
+        problems together, in the file's line order (`errors.by_file`).
         """
         found = told_once([problem for check in CHECKS for problem in check(self)], self.content_dir)
         problems = dict.fromkeys((*self.reading_problems, *found, *self.data_problems))
-        return replace(self, problems=in_folder(problems, self.content_dir))
+        return replace(self, problems=in_folder(by_file(problems), self.content_dir))
 
     def updated(self, paths: Iterable[Path]) -> ContentSnapshot:
         """This snapshot with the articles at `paths` read again (each an article file), and checked again."""
         paths = [Path(path) for path in paths]
         again = {os.path.abspath(path) for path in paths}
-        docs, problems, versions = read_articles(self.content_dir, paths, self.layout)
+        docs, problems, refused = read_articles(self.content_dir, paths, self.layout)
         docs, source_problems = with_publishers(self.content_dir, docs)
         problems += source_problems
         fresh = {os.path.abspath(doc.path): doc for doc in docs}
@@ -122,8 +124,8 @@ class ContentSnapshot:
         )
         articles += tuple(doc for path, doc in fresh.items() if path not in self._by_path)
         reading = (*(p for p in self.reading_problems if os.path.abspath(p.path) not in again), *problems)
-        unread = (*(v for v in self.unread_versions if os.path.abspath(v.path) not in again), *versions)
-        snapshot = replace(self, articles=articles, reading_problems=tuple(reading), unread_versions=unread)
+        kept = (*(article for article in self.refused_versions if os.path.abspath(article.path) not in again), *refused)
+        snapshot = replace(self, articles=articles, reading_problems=tuple(reading), refused_versions=kept)
         if snapshot.referable_keys != self.referable_keys:  # events and people refer to articles by key
             snapshot = _with_data(snapshot)
         return snapshot.checked()
@@ -154,14 +156,14 @@ def take(
         def advance(count: int) -> None:
             progress(advance=count)
 
-    docs, read_problems, versions = read_articles(
+    docs, read_problems, refused = read_articles(
         content_dir, files, layout, workers=workers, cache=cache, progress=advance
     )
     # Each article names its publisher from here on: given, or taken from data/publishers.yaml.
     docs, source_problems = with_publishers(content_dir, docs)
     reading = (*problems, *read_problems, *source_problems)
     snapshot = ContentSnapshot(
-        content_dir, tuple(docs), (), CountryData(), reading, layout=layout, unread_versions=tuple(versions)
+        content_dir, tuple(docs), (), CountryData(), reading, layout=layout, refused_versions=tuple(refused)
     )
     return _with_data(snapshot, today).checked()
 

@@ -4,7 +4,7 @@ and the pairing of an article's versions by translation_key."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -111,9 +111,13 @@ def duplicate_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Pro
     return problems
 
 
-def missing_counterpart_warnings(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
-    """A file marked as a translation whose original is not in the archive."""
-    present = {(meta.translation_key, meta.lang) for _, meta in documents}
+def missing_counterpart_warnings(
+    documents: Sequence[tuple[str, ArticleMeta]], present: Collection[tuple[str, str]] | None = None
+) -> list[Problem]:
+    """A file marked as a translation whose original is not in the archive (`present`: the (translation_key, lang)
+    of every version there, default those of `documents`)."""
+    if present is None:
+        present = {(meta.translation_key, meta.lang) for _, meta in documents}
     return [
         Problem(
             path,
@@ -145,18 +149,26 @@ def untranslated_pair_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> 
         if not others:
             continue
         path, meta = others[-1]
-        problems.append(
-            Problem(
-                path,
-                None,
-                "translation",
-                f"the {original.lang!r} version {display_path(first)} has the same translation_key, and neither "
-                "says it is a translation",
-                "add `translation:` to the version that was translated, with `from:` the original's language "
-                f"({' or '.join(sorted({original.lang, meta.lang}))}) and `by:` who or what translated it; or give "
-                "the two different translation_keys if they are different articles",
-            )
+        named = [other for other, version in versions_ if version.lang == original.lang]
+        languages = " or ".join(sorted({original.lang, meta.lang}))
+        add = (
+            "add `translation:` to the version that was translated, with `from:` the original's language "
+            f"({languages}) and `by:` who or what translated it; or give the two different translation_keys if they "
+            "are different articles"
         )
+        if len(named) == 1:
+            said = f"the {original.lang!r} version {display_path(first)} has the same translation_key, and"
+        else:
+            files = ", ".join(map(display_path, named[:-1])) + f" and {display_path(named[-1])}"
+            said = f"the {original.lang!r} versions {files} have the same translation_key, and"
+        if len(versions_) == 2:
+            said += " neither"
+        else:  # one version in several files (either language's): which of them stays is the first thing to settle
+            said += " none of the versions"
+            add = "keep one file of each language (each other is told at its translation_key), then " + add.replace(
+                "the two", "them"
+            )
+        problems.append(Problem(path, None, "translation", f"{said} says it is a translation", add))
     return problems
 
 

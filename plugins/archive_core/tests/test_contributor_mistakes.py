@@ -770,3 +770,27 @@ def test_files_no_link_reaches_are_each_told_once_a_name_of_their_own(tmp_path):
     # Nothing left to rename; the linked file is published, the three others still wait for a link of their own.
     assert sorted(problem.split(":")[0] for problem in left) == sorted(Path(name).name for name in renamed[1:])
     assert not any("such as" in problem for problem in left), left
+
+
+def test_a_data_file_s_problems_are_told_in_its_line_order(tmp_path):
+    """The checks against other files were told before the file's own problems: line 9, then line 1."""
+    record = "- code: {code}\n  status: signed\n  place: hanoi\n  date: {day}\n  source: https://example.org/{code}\n"
+    countries = record.format(code="QQ", day="2025-10-25") + record.format(code="FR", day="2025-10-20")
+    problems = told(tmp_path, {"data/timeline/opening.yaml": EVENT, "data/countries.yaml": countries})
+    assert [problem.split(": ")[:2] for problem in problems] == [
+        ["countries.yaml:1", "QQ.code"],
+        ["countries.yaml:9", "FR.date"],
+    ], problems
+
+
+def test_the_files_are_told_in_the_order_of_their_paths_whichever_were_read_again(tmp_path):
+    """The devserver, reading edited files again, told them after the others: the same problems in another order."""
+    files = {
+        "articles/2025/b.pl.md": FRONT.replace("tytul", "b").replace("lang: pl", "lang: pl\nx: 1") + BODY,
+        "articles/2025/a.pl.md": FRONT.replace("tytul", "a").replace("lang: pl", "lang: pl\ny: 1") + BODY,
+    }
+    first = told(tmp_path, files)
+    assert [problem.split(":")[0] for problem in first] == ["a.pl.md", "b.pl.md"], first
+    taken = snapshot.take(tmp_path, today=TODAY)
+    again = taken.updated([tmp_path / "articles/2025/a.pl.md"])
+    assert [str(p) for p in again.problems] == [str(p) for p in taken.problems]

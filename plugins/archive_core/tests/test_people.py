@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from archive_core import snapshot
+from archive_core.checks import check_people_articles
 from archive_core.people import load_people
+from tests.effort import cpu_seconds
 
 
 def write(content_dir: Path, text: str) -> None:
@@ -116,3 +118,41 @@ def test_a_person_listed_for_an_article_that_does_not_name_them_is_told_at_that_
         "list only the articles that name the person, spelt as each article spells the name (`name: {pl: ..., "
         "en: ...}` where the versions differ); or correct the key"
     )
+
+
+def test_many_people_listed_for_a_long_article_are_checked_in_a_bounded_time(tmp_path):
+    """Each person listed for an article read its every word: 400 people listed for one article of 100,000 words,
+    each named by a word it holds and one it does not, cost the listings times the words (docs/performance.md, "The
+    people check")."""
+    text = " ".join(f"słowo{index % 1_000}" for index in range(100_000))
+    _article(tmp_path, "a", "pl", text)
+    _article(tmp_path, "a", "en", text)
+    write(
+        tmp_path,
+        "".join(
+            f"- name: Słowo1 Kowalski{index}\n  country: PL\n  role: {{pl: x, en: y}}\n  articles: [a]\n"
+            for index in range(400)
+        ),
+    )
+    taken = snapshot.take(tmp_path)
+    assert not taken.errors, taken.errors[:3]
+    problems: list = []
+    seconds = cpu_seconds(lambda: problems.extend(check_people_articles(taken)))
+    assert len(problems) == 400, problems[:3]
+    assert seconds < 2, seconds
+
+
+def test_a_version_listed_for_many_people_finds_each_as_the_first_did(tmp_path):
+    """From the fourth name looked for in a version on, a name is found by its rarest word: declined, in capitals,
+    at the text's start or end, all as before."""
+    text = "Pham The Tung mówił. Głos zabrali Iwana Władimirowicza i PHAM THE TUNG, potem Nguyen"
+    _article(tmp_path, "a", "pl", text)
+    _article(tmp_path, "a", "en", text)
+    names = ["Pham The Tung", "Iwan Władimirowicz", "Tung Pham", "The Tung", "Kowalski", "Nguyen", "Mówił Głos",
+             "Nguyen Van", "Pham"]  # fmt: skip
+    write(
+        tmp_path,
+        "".join(f"- name: {name}\n  country: VN\n  role: {{pl: x, en: y}}\n  articles: [a]\n" for name in names),
+    )
+    problems = [p for p in snapshot.take(tmp_path).problems if p.path.endswith("people.yaml")]
+    assert [p.field for p in problems] == ["Tung Pham.articles.0", "Kowalski.articles.0", "Nguyen Van.articles.0"]

@@ -1,0 +1,163 @@
+"""A version refused for an error of its own is still compared with the other versions of its article, by what of
+it read well: its other problems are told in the same round, never twice, never in a check of a field it got wrong."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from archive_core import snapshot
+
+from .test_contributor_mistakes import BODY, EVENT, FRONT, TODAY, told
+
+ENGLISH = FRONT.replace("lang: pl", "lang: en")
+TRANSLATED = "translation:\n  from: {}\n  by: Jan\n"
+
+
+def problems_of(tmp_path: Path, files: dict[str, str]) -> list[str]:
+    """Every problem, warnings too, as `told` writes them."""
+    told(tmp_path, files)
+    return [str(problem) for problem in snapshot.take(tmp_path, today=TODAY).problems]
+
+
+def test_two_refused_files_of_one_version_are_told_as_a_duplicate_at_once(tmp_path):
+    """Each refused for a country of its own: that the two are one version was told a round later."""
+    first = ENGLISH.replace("lang: en", "lang: en\ncountries: [UE]") + BODY
+    second = ENGLISH.replace("2025-10-26", "2024-10-26").replace("lang: en", "lang: en\ncountries: [XX]") + BODY
+    problems = told(tmp_path, {"articles/2024/tytul.en.md": second, "articles/2025/tytul.en.md": first})
+    assert [problem.split(": ")[1] for problem in problems] == ["countries.0", "countries.0", "translation_key"]
+    assert problems[2].startswith("tytul.en.md:6: translation_key: 'tytul' in 'en' is also used by "), problems
+
+
+def test_two_versions_each_translating_the_other_are_told_though_one_is_refused(tmp_path):
+    english = ENGLISH.replace("lang: en", "lang: en\ncountries: [UE]") + TRANSLATED.format("pl") + BODY
+    polish = FRONT + TRANSLATED.format("en") + BODY
+    problems = told(tmp_path, {"articles/2025/tytul.en.md": english, "articles/2025/tytul.pl.md": polish})
+    assert [problem.split(": ")[1] for problem in problems] == ["countries.0", "translation.from", "translation.from"]
+    assert problems[1].startswith("tytul.en.md:11: translation.from: this is a translation from 'pl'"), problems
+
+
+def test_a_refused_translation_dated_another_day_than_its_original_is_told_at_once(tmp_path):
+    english = (
+        ENGLISH.replace("2025-10-26", "2025-10-27").replace("lang: en", "lang: en\ncountries: [UE]")
+        + TRANSLATED.format("pl")
+        + BODY
+    )
+    problems = told(tmp_path, {"articles/2025/tytul.en.md": english, "articles/2025/tytul.pl.md": FRONT + BODY})
+    assert [problem.split(": ")[1] for problem in problems] == ["date", "countries.0"], problems
+
+
+def test_a_translation_whose_original_is_refused_is_not_told_its_original_is_missing(tmp_path):
+    english = ENGLISH + TRANSLATED.format("pl") + BODY
+    polish = FRONT.replace("lang: pl", "lang: pl\ncountries: [UE]") + BODY
+    problems = problems_of(tmp_path, {"articles/2025/tytul.en.md": english, "articles/2025/tytul.pl.md": polish})
+    assert [problem.split(": ")[1] for problem in problems] == ["countries.0"], problems
+
+
+def test_a_field_a_refused_version_got_wrong_is_not_compared(tmp_path):
+    """A version whose `translation:` or `countries:` has a problem is told that problem alone."""
+    english = ENGLISH.replace("lang: en", "lang: en\ncountries: [UE]") + "translation:\n  from: xx\n  by: Jan\n" + BODY
+    polish = FRONT.replace("lang: pl", "lang: pl\ncountries: [FR]") + BODY
+    problems = problems_of(tmp_path, {"articles/2025/tytul.en.md": english, "articles/2025/tytul.pl.md": polish})
+    assert [problem.split(": ")[1] for problem in problems] == ["countries.0", "translation.from"], problems
+
+
+def test_two_refused_versions_in_one_language_beside_a_third_are_told_as_one_version_twice(tmp_path):
+    """The pair's hint named one of the two English files, and said `the two`: the duplicate, told a round later,
+    was the first thing to fix."""
+    first = ENGLISH.replace("lang: en", "lang: en\ncountries: [UE]") + BODY
+    second = ENGLISH.replace("2025-10-26", "2024-10-26").replace("lang: en", "lang: en\ncountries: [XX]") + BODY
+    files = {"articles/2024/tytul.en.md": second, "articles/2025/tytul.en.md": first}
+    problems = told(tmp_path, {**files, "articles/2025/tytul.pl.md": FRONT + BODY})
+    fields = [problem.split(": ")[1] for problem in problems]
+    assert fields == ["countries.0", "countries.0", "translation_key", "translation"], problems
+    pair = problems[3]
+    versions = r"\S*articles/2024/tytul\.en\.md and \S*articles/2025/tytul\.en\.md"
+    said = "have the same translation_key, and none of the versions says"
+    assert re.search(rf"the 'en' versions {versions} {said}", pair), pair
+    assert "keep one file of each language" in pair, pair
+
+
+def test_an_event_cannot_name_a_refused_article_by_a_key_no_file_may_have(tmp_path):
+    """`cón.pl.md`, refused, made `con` a key events and people could name, though no file may be named by it."""
+    article = FRONT.replace("translation_key: tytul", "translation_key: con") + BODY
+    event = EVENT + "articles: [con]\n"
+    problems = told(tmp_path, {"articles/2025/cón.pl.md": article, "data/timeline/opening.yaml": event})
+    assert [problem.split(": ")[1] for problem in problems] == ["translation_key", "articles.0"], problems
+    assert problems[1].startswith("opening.yaml:"), problems
+    assert "'con'" in problems[1], problems
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "---\ntitle: [Tytuł\n---\nTekst.\n",  # a YAML error: nothing of the front-matter is read
+        "Tekst artykułu.\n",  # no front-matter
+    ],
+)
+def test_a_file_name_with_spaces_is_told_the_name_to_take_though_its_key_is_not_read(tmp_path, front):
+    """`mój tytuł.pl.md` was told its front-matter's problem only: its name, which no key may be, was told a round
+    later, once its key read."""
+    problems = told(tmp_path, {"articles/2025/mój tytuł.pl.md": front})
+    named = [problem for problem in problems if problem.split(": ")[1] == "path"]
+    assert len(named) == 1, problems
+    assert named[0].startswith("mój tytuł.pl.md:1: path: 'mój tytuł' is no translation_key"), problems
+    assert "rename the file to moj-tytul.pl.md, in its folder, and write `translation_key: moj-tytul`" in named[0]
+    followed = {"articles/2025/moj-tytul.pl.md": FRONT.replace("tytul", "moj-tytul") + BODY}
+    assert told(tmp_path / "followed", followed) == []
+
+
+LONG_KEY = "k" * 1_100 + ": 1\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FRONT + LONG_KEY + "\tsummary: Tekst.\n" + BODY,  # the long key first (line 9), then the tab (line 10)
+        FRONT.replace("lang: pl\n", "lang: pl\n\tsummary: Tekst.\n" + LONG_KEY) + BODY,  # the tab (5), then the key (6)
+    ],
+    ids=["key, tab", "tab, key"],
+)
+def test_a_long_key_and_a_tab_are_told_in_one_round(tmp_path, text):
+    """Each was told alone: the other a round later, once the first was fixed."""
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": text})
+    said = sorted("a tab" if "indented with a tab" in problem else "a key" for problem in problems)
+    assert said == ["a key", "a tab"], problems
+    assert any("has a key of 1,100 characters" in problem for problem in problems), problems
+
+
+def test_two_articles_of_one_original_are_warned_though_one_is_refused(tmp_path):
+    """The second translation_key of one original was warned about a round later, once the other article read."""
+    other = FRONT.replace("translation_key: tytul", "translation_key: drugi").replace("lang: pl", "lang: pl\nx: 1")
+    files = {"articles/2025/tytul.pl.md": FRONT + BODY, "articles/2025/drugi.pl.md": other + BODY}
+    problems = problems_of(tmp_path, files)
+    assert [problem.split(": ")[1] for problem in problems] == ["x", "warning"], problems
+    assert re.search(r"tytul\.pl\.md:7: warning: source\.url: is also the original of \S*drugi\.pl\.md", problems[1])
+
+
+def test_an_event_is_warned_of_a_refused_article_published_after_it(tmp_path):
+    """An event listing an article published before it began: told once the article read, a round later."""
+    article = FRONT.replace("2025-10-26", "2025-10-20").replace("lang: pl", "lang: pl\nx: 1") + BODY
+    event = EVENT + "articles: [tytul]\n"
+    problems = problems_of(tmp_path, {"articles/2025/tytul.pl.md": article, "data/timeline/opening.yaml": event})
+    assert [problem.split(": ")[1] for problem in problems] == ["x", "warning"], problems
+    assert problems[1].split(": ")[0].endswith("opening.yaml:11"), problems  # its `articles:` line
+
+
+def test_two_refused_versions_in_the_language_after_the_first_are_told_as_one_version_twice(tmp_path):
+    """The pair's problem, on the second English file, said `neither` of three files, and not to keep one of them."""
+    polish = FRONT.replace("2025-10-26", "2024-10-26") + BODY
+    first = ENGLISH.replace("lang: en", "lang: en\ncountries: [UE]") + BODY
+    second = ENGLISH.replace("2025-10-26", "2026-01-02").replace("lang: en", "lang: en\ncountries: [XX]") + BODY
+    files = {
+        "articles/2024/tytul.pl.md": polish,
+        "articles/2025/tytul.en.md": first,
+        "articles/2026/tytul.en.md": second,
+    }
+    problems = told(tmp_path, files)
+    [pair] = [problem for problem in problems if problem.split(": ")[1] == "translation"]
+    assert pair.startswith("tytul.en.md:6: translation: the 'pl' version "), pair
+    assert "has the same translation_key, and none of the versions says it is a translation" in pair, pair
+    assert "keep one file of each language" in pair, pair
