@@ -7,7 +7,7 @@ from pathlib import Path
 from archive_core import snapshot
 from archive_core.checks import check_people_articles
 from archive_core.people import load_people
-from tests.effort import cpu_seconds
+from archive_core.tests.effort import cpu_seconds
 
 
 def write(content_dir: Path, text: str) -> None:
