@@ -13,11 +13,19 @@ function languageOfAddress(root) {
   return window.location.pathname.slice(root.pathname.length).split("/")[0];
 }
 
+// The attributes of those elements that say what they say: each is made anew with these only, so that none of the
+// fetched page's others comes along (`http-equiv`: a refresh would take the reader away, a CSP or a cookie set).
+const SPOKEN_ATTRIBUTES = ["name", "property", "content", "rel", "href", "hreflang", "type", "title"];
+
 function replaceSpokenInHead(head) {
   const own = [...document.head.querySelectorAll(SPOKEN_IN_HEAD)];
   const place = own[0] ?? document.head.querySelector("script");
   for (const element of head.querySelectorAll(SPOKEN_IN_HEAD)) {
-    document.head.insertBefore(document.adoptNode(element), place);
+    const copy = document.createElement(element.localName);
+    for (const name of SPOKEN_ATTRIBUTES) {
+      if (element.hasAttribute(name)) copy.setAttribute(name, element.getAttribute(name));
+    }
+    document.head.insertBefore(copy, place);
   }
   for (const element of own) element.remove();
 }
