@@ -115,3 +115,14 @@ def test_a_typo_that_is_also_two_words_is_searched_as_the_word_it_is_one_letter_
 ):
     assert titles_found(page, gaps_served.base_url, EN, query) == titles, query
     expect(page.locator("#search-status")).to_contain_text(f": {searched}")
+
+
+ATTACKS = "Two botnets are dismantled in a week"  # writes `cyberattacks`
+ATTACK = "A forum that sold stolen cards is shut"  # writes `cyber attack`
+
+
+def test_a_word_a_page_holds_a_longer_form_of_is_no_typo_and_still_finds_its_two(page, gaps_served):
+    # `cyberattacks` is one letter from `cyberattack`, as a plural or a case ending is: the word typed is held
+    # (Pagefind finds the longer form by its start), so the page that writes `cyber attack` is found too, after it.
+    assert titles_found(page, gaps_served.base_url, EN, "cyberattack") == [ATTACKS, ATTACK]
+    expect(page.locator("#search-status")).not_to_contain_text("…")

@@ -427,7 +427,9 @@ async function splitsHeld(pagefind, words, quoted, held) {
 // out, or two next to each other swapped: `ransomwere` of `ransomware`, beginning `ransomw`) is that word mistyped, not
 // two words a page writes next to each other (`ransom were`, cut before the `w`): its longest held start, as a word not
 // held is searched (`ransomw…`), else "". Until search26 `ransomwere` found the page that writes `ransom were` only:
-// the index held it within the letters a stemmer may cut (`ransom`), and Pagefind searched it as `ransom`.
+// the index held it within the letters a stemmer may cut (`ransom`), and Pagefind searched it as `ransom`. A word
+// that is the other with a letter more at its end is a form of it (`cyberattacks`, `konwencji`), not a typo: until
+// review28 `cyberattack` was searched as `cyberattac…`, and the page that writes `cyber attack` was lost.
 async function typoStart(pagefind, core, length) {
   const begun = fold(core.slice(0, length));
   const found = await pagefind.search(core.slice(0, length));
@@ -435,7 +437,11 @@ async function typoStart(pagefind, core, length) {
   const page = await found.results[0].data();
   const wanted = fold(core);
   const words = [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/[^\p{L}\p{N}]+/u);
-  const typo = words.some((word) => fold(word).startsWith(begun) && oneLetterApart(fold(word), wanted));
+  const typo = words.some((word) => {
+    const written = fold(word);
+    const aForm = written.startsWith(wanted) || wanted.startsWith(written);
+    return written.startsWith(begun) && !aForm && oneLetterApart(written, wanted);
+  });
   return typo ? longestHeldStart(pagefind, core) : "";
 }
 
