@@ -82,6 +82,8 @@ def test_the_search_page_and_the_index_write_an_address_as_the_same_word(tmp_pat
         ("www.un.org", ["https://un.org/x", "https://news.un.org/x"], ["https://sun.org/", "https://un.org.pl/"]),
         ("łódź.example", ["https://xn--d-uga0v4h.example/"], ["https://xn--d-uga0v4h.examples/"]),
         ("un.org/en", ["https://un.org/en/x"], ["https://news.un.org/en"]),
+        # `www.` is left out of a site's name, never out of a name of two labels: `www.org` is no top-level domain.
+        ("www.org", ["https://www.org/x"], ["https://un.org/", "https://www.un.org/"]),
     ],
 )
 def test_a_domain_is_the_start_of_its_own_and_its_subdomains_words_only(tmp_path, domain, held, not_held):

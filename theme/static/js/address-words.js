@@ -1,9 +1,9 @@
-// A typed address as the search index holds a source's address: one word of a-z and 0-9, the same however it is
-// written (plugins/archive_core/address_words.py makes the index's words: keep the two alike; tests/test_address_words.py
-// runs both on the same addresses). `https://www.un.org/en/x#top` is `w03org0302un0200enx`: after ADDRESS_WORD_LETTER,
-// the host's labels from the last, each between its length in two figures (a domain typed is the start of its own and
-// its subdomains' words, never of a longer label's: `un.org` is not `un.organic.net`), `www.` left out, `00`, then the
-// path and query. Percent-escapes are decoded and hosts written in punycode (`łódź.example` is
+// A typed address as the search index holds a source's address: one word of a-z and 0-9, the same however it is written
+// (plugins/archive_core/address_words.py makes the index's words: keep the two alike; tests/test_address_words.py runs
+// both on the same addresses). `https://www.un.org/en/x#top` is `w03org0302un0200enx`: after ADDRESS_WORD_LETTER, the
+// host's labels from the last, each between its length in two figures (a domain typed is the start of its own and its
+// subdomains' words, never of a longer label's: `un.org` is not `un.organic.net`), `www.` left out (not of `www.org`),
+// `00`, then the path and query. Percent-escapes are decoded and hosts written in punycode (`łódź.example` is
 // `xn--d-uga0v4h.example`, `%C4%99` is `ę`), each letter outside ASCII then as its UTF-8 bytes in hex.
 
 export const ADDRESS_WORD_LETTER = "w";
@@ -50,7 +50,7 @@ function heldHost(host) {
     // not a host the URL parser takes: its letters as written
   }
   const labels = name.split(".").map(heldText).filter(Boolean);
-  if (labels[0] === "www") labels.shift();
+  if (labels.length > 2 && labels[0] === "www") labels.shift(); // `www.org` is a site's name, not the domain `org`
   return labels
     .reverse()
     .map((label) => {
