@@ -41,6 +41,13 @@ SAME = [
     # A port is not the source's.
     ("https://un.org/a?id=7", "https://un.org:443/a?id=7"),
     ("https://un.org/a", "https://un.org/a?utm_source=x"),  # a query added to track readers: tried without it
+    # A host that is an IP address (as `is_http_url` takes one): IPv4 in dotted decimal, IPv6 in brackets however
+    # it is written (its letters' case, its zeros left out or not).
+    ("http://192.0.2.1/a", "192.0.2.1/a"),
+    ("http://192.0.2.1/a", "http://192.0.2.1:8080/a"),
+    ("http://[2001:db8::1]/a", "[2001:DB8:0:0::1]/a"),
+    ("http://[2001:db8::1]/a", "http://[2001:db8::0:1]:8080/a#x"),
+    ("https://[::ffff:192.0.2.1]/a", "[::ffff:c000:201]/a"),
     # An escape that is not one stays as written, on both sides.
     ("https://un.org/100%", "https://un.org/100%"),
     ("https://un.org/a%C4", "https://un.org/a%C4"),
@@ -75,6 +82,8 @@ def test_the_search_page_and_the_index_write_an_address_as_the_same_word(tmp_pat
         ("www.un.org", ["https://un.org/x", "https://news.un.org/x"], ["https://sun.org/", "https://un.org.pl/"]),
         ("łódź.example", ["https://xn--d-uga0v4h.example/"], ["https://xn--d-uga0v4h.examples/"]),
         ("un.org/en", ["https://un.org/en/x"], ["https://news.un.org/en"]),
+        # `www.` is left out of a site's name, never out of a name of two labels: `www.org` is no top-level domain.
+        ("www.org", ["https://www.org/x"], ["https://un.org/", "https://www.un.org/"]),
     ],
 )
 def test_a_domain_is_the_start_of_its_own_and_its_subdomains_words_only(tmp_path, domain, held, not_held):
@@ -87,4 +96,13 @@ def test_a_domain_is_the_start_of_its_own_and_its_subdomains_words_only(tmp_path
 
 
 def test_a_word_that_is_no_address_is_not_searched_as_one(tmp_path):
-    assert js_words(["konwencja", "79/243", "e-mail", "U.N."], tmp_path) == [[], [], [], []]
+    # A host of no letter or figure would be the word every address begins with.
+    typed = ["konwencja", "79/243", "e-mail", "U.N.", "[:]", "[.]/x"]
+    assert js_words(typed, tmp_path) == [[] for _ in typed]
+
+
+def test_ip_addresses_are_told_apart_by_every_figure():
+    # `1::` and `::1` have the same figures; a domain's word is not the start of an IP address's.
+    words = [address_word(url) for url in ("http://[1::]/", "http://[::1]/", "http://[::1:0]/", "http://192.0.2.1/")]
+    assert len(set(words)) == len(words), words
+    assert not address_word("http://192.0.2.10/").startswith(typed_address_word("192.0.2.1"))

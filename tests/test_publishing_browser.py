@@ -112,3 +112,56 @@ def test_without_a_script_the_404_page_says_it_in_both_languages(chromium, one_4
     finally:
         context.close()
     assert (shown["lang"], shown["sections"]) == ("pl", ["pl", "en"])
+
+
+# What a hostile or broken `/en/404.html` may hold in <head>, each element also matching what the swap takes
+# (SPOKEN_IN_HEAD): a refresh that would take the reader away, a CSP and a cookie a page's <meta> may set.
+HOSTILE_HEAD = (
+    '<meta name="description" http-equiv="refresh" content="0; url=/pl/">'
+    '<meta property="og:title" http-equiv="Content-Security-Policy" content="img-src \'none\'">'
+    '<link rel="alternate" http-equiv="set-cookie" content="taken=1" href="/en/feeds/all.atom.xml">'
+    "<script>window.hostile = 'head'</script>"
+)
+
+# What its <body> may hold that acts on the page it is put in: a refresh, a base address for every link.
+HOSTILE_BODY = '<meta http-equiv="refresh" content="0; url=/pl/"><base href="https://elsewhere.example/">'
+
+
+def test_the_404_swap_takes_no_pragma_or_script_from_the_english_page(page, fixture_site, one_404_served):
+    english = (fixture_site / "en" / NOT_FOUND_PAGE).read_text(encoding="utf-8")
+    hostile = english.replace("</head>", HOSTILE_HEAD + "</head>").replace(
+        "</body>", "<script>window.hostile = 'body'</script>" + HOSTILE_BODY + "</body>"
+    )
+    page.route("**/en/404.html", lambda route: route.fulfill(status=200, body=hostile, content_type="text/html"))
+    log = watch(page)
+    shown = not_found(page, one_404_served.base_url + "/en/no-such-page/")
+    page.wait_for_timeout(500)  # a refresh of 0 s would have left by now
+    assert (shown["lang"], shown["address"], urlsplit(page.url).path) == ("en", "/en/no-such-page/", shown["address"])
+    assert page.evaluate("document.querySelectorAll('meta[http-equiv]').length") == 1  # the page's own CSP
+    assert page.evaluate("[window.hostile, document.cookie]") == [None, ""]
+    assert page.evaluate("document.querySelector('header a[href]').href").startswith(shown_origin(page))
+    # The CSP refuses the `<base>` as the fetched page is parsed (and says so); nothing else is an error.
+    assert [error for error in log.console_errors if error != DOCUMENT_404 and "base-uri" not in error] == []
+
+
+def shown_origin(page) -> str:
+    return page.evaluate("location.origin")
+
+
+@pytest.mark.parametrize(
+    ("status", "body"),
+    [
+        (404, "Not Found"),  # no English 404 page: the host's own error
+        (200, ""),
+        (200, "<html lang='en'><head><title>x</title></head><body><p>not the 404 page</p></body></html>"),
+        (200, "<html lang='en'><head><meta name='description' content='"),  # cut short
+        (200, "\x00\xff" * 200),
+    ],
+)
+def test_a_missing_or_broken_english_404_page_leaves_it_as_served(page, fixture_site, one_404_served, status, body):
+    page.route("**/en/404.html", lambda route: route.fulfill(status=status, body=body, content_type="text/html"))
+    log = watch(page)
+    shown = not_found(page, one_404_served.base_url + "/en/no-such-page/")
+    assert (shown["lang"], shown["sections"], shown["home"]) == ("pl", ["pl", "en"], "/pl/")
+    assert shown["head"] == spoken_in_head(fixture_site / NOT_FOUND_PAGE)
+    assert [error for error in log.console_errors if error != DOCUMENT_404 and "404" not in error] == []

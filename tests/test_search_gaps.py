@@ -115,3 +115,25 @@ def test_a_typo_that_is_also_two_words_is_searched_as_the_word_it_is_one_letter_
 ):
     assert titles_found(page, gaps_served.base_url, EN, query) == titles, query
     expect(page.locator("#search-status")).to_contain_text(f": {searched}")
+
+
+ATTACKS = "Two botnets are dismantled in a week"  # writes `cyberattacks`
+ATTACK = "A forum that sold stolen cards is shut"  # writes `cyber attack`
+TRAINING = "Gmina zaprasza urzędników na szkolenie"  # writes `cyberbezpieczeństwa`
+GUIDE = "Szkoły dostaną poradnik dla nauczycieli"  # writes `cyber bezpieczeństwo`
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "titles"),
+    [
+        # `cyberattacks` is the word with a letter more at its end (a plural): a form of it, not a typo.
+        (EN, "cyberattack", [ATTACKS, ATTACK]),
+        # `cyberbezpieczeństwa` is the word with its last letter changed (a case ending): a form of it too.
+        (PL, "cyberbezpieczeństwo", [TRAINING, GUIDE]),
+    ],
+)
+def test_a_word_a_page_holds_another_form_of_is_no_typo_and_still_finds_its_two(page, gaps_served, path, query, titles):
+    # The page that writes the two apart is found too, after the one that writes the word as one, and the status
+    # does not say that a start of the word was searched.
+    assert titles_found(page, gaps_served.base_url, path, query) == titles
+    expect(page.locator("#search-status")).not_to_contain_text("…")

@@ -1,12 +1,13 @@
 """A source's address as the search index holds it: one word of `a-z` and `0-9`, the same however it is written.
 
 `https://www.un.org/en/x#top` -> `w03org0302un0200enx`: after ADDRESS_WORD_LETTER, the host's labels from the last
-(`org`, then `un`: a domain is the start of its subdomains' words), each between its length in two figures, so that
-a domain typed is the start of its own and its subdomains' words only, never of a longer label's (`un.org` is not the
-start of `un.organic.net`'s word, nor `un.or` of `un.org`'s); `www.` left out; `00` closes the host; then the path and
-query, without the fragment. Percent-escapes are decoded and punycode hosts encoded (`xn--d-uga0v4h.example` and
-`łódź.example`; `%C4%99` and `ę`), the letters outside ASCII then written as their UTF-8 bytes in hex, so that an
-address pasted from a browser's bar, a page's link or a chat is one word, whichever form the source writes.
+(`org`, then `un`: a domain is the start of its subdomains' words), each between its length in two figures, so that a
+domain typed is the start of its own and its subdomains' words only, never of a longer label's (`un.org` is not the
+start of `un.organic.net`'s word, nor `un.or` of `un.org`'s); `www.` left out (not of `www.org`, a site's name); `00`
+closes the host; then the path and query, without the fragment. Percent-escapes are decoded and punycode hosts encoded
+(`xn--d-uga0v4h.example` and `łódź.example`; `%C4%99` and `ę`), the letters outside ASCII then written as their UTF-8
+bytes in hex, so that an address pasted from a browser's bar, a page's link or a chat is one word, whichever form the
+source writes. An IPv6 host is one label of its 32 hex figures (`ipaddress`'s exploded form), however it is written.
 
 theme/static/js/address-words.js (`addressWords`) writes a typed address so: keep the two alike
 (tests/test_address_words.py runs both on the same addresses).
@@ -14,6 +15,7 @@ theme/static/js/address-words.js (`addressWords`) writes a typed address so: kee
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 from contextlib import suppress
@@ -55,15 +57,19 @@ def decoded(text: str) -> str:
 
 
 def _held_host(host: str) -> str:
-    """The host's labels from the last, each between its length, `www.` left out: `www.un.org` -> `03org0302un02`."""
+    """The host's labels from the last, each between its length, `www.` left out: `www.un.org` -> `03org0302un02`.
+    An IPv6 address (`[2001:db8::1]`) is one label of its 32 hex figures, however it is written."""
     host = _PORT.sub("", host.rsplit("@", 1)[-1])
     name = decoded(host).lower().rstrip(".")
+    if name.startswith("[") and name.endswith("]"):
+        with suppress(ValueError):
+            name = ipaddress.IPv6Address(name[1:-1]).exploded
     # IDNA 2003 (nameprep): `łódź.example` -> `xn--d-uga0v4h.example`; a host it refuses (an empty label, a character
     # it does not know) as written.
     with suppress(UnicodeError):
         name = name.encode("idna").decode("ascii")
     labels = [held for label in name.split(".") if (held := _held_text(label))]
-    if labels and labels[0] == "www":
+    if len(labels) > 2 and labels[0] == "www":  # `www.org` is a site's name, not the domain `org`
         labels = labels[1:]
     return "".join(f"{len(label):02d}{label}{len(label):02d}" for label in reversed(labels))
 

@@ -1,15 +1,17 @@
-// A typed address as the search index holds a source's address: one word of a-z and 0-9, the same however it is
-// written (plugins/archive_core/address_words.py makes the index's words: keep the two alike; tests/test_address_words.py
-// runs both on the same addresses). `https://www.un.org/en/x#top` is `w03org0302un0200enx`: after ADDRESS_WORD_LETTER,
-// the host's labels from the last, each between its length in two figures (a domain typed is the start of its own and
-// its subdomains' words, never of a longer label's: `un.org` is not `un.organic.net`), `www.` left out, `00`, then the
-// path and query. Percent-escapes are decoded and hosts written in punycode (`łódź.example` is
+// A typed address as the search index holds a source's address: one word of a-z and 0-9, the same however it is written
+// (plugins/archive_core/address_words.py makes the index's words: keep the two alike; tests/test_address_words.py runs
+// both on the same addresses). `https://www.un.org/en/x#top` is `w03org0302un0200enx`: after ADDRESS_WORD_LETTER, the
+// host's labels from the last, each between its length in two figures (a domain typed is the start of its own and its
+// subdomains' words, never of a longer label's: `un.org` is not `un.organic.net`), `www.` left out (not of `www.org`),
+// `00`, then the path and query. Percent-escapes are decoded and hosts written in punycode (`łódź.example` is
 // `xn--d-uga0v4h.example`, `%C4%99` is `ę`), each letter outside ASCII then as its UTF-8 bytes in hex.
 
 export const ADDRESS_WORD_LETTER = "w";
 const HOST_END = "00";
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//iu;
-const ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[\p{L}\p{N}-]+\.)+(?:\p{L}{2,}|xn--[a-z0-9-]+)(?::\d+)?(?:[/?#]\S*)?$/iu;
+// A host: a name whose last label is letters, or an IP address (IPv4 in dotted decimal, IPv6 in brackets).
+const HOST = String.raw`(?:[\p{L}\p{N}-]+\.)+(?:\p{L}{2,}|xn--[a-z0-9-]+)|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\]`;
+const ADDRESS = new RegExp(String.raw`^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:${HOST})(?::\d+)?(?:[/?#]\S*)?$`, "iu");
 
 // The words a typed address may be held as: the whole, then without its query (an address shared carries one a site
 // adds to track its readers, `?utm_source=...`, that no source has). A domain (no path, or `/`) is its host's part only:
@@ -18,9 +20,11 @@ export function addressWords(core) {
   if (!ADDRESS.test(core)) return [];
   const bare = core.trim().replace(SCHEME, "").split("#")[0];
   const [, host, rest] = /^([^/?]*)(.*)$/su.exec(bare);
+  const held = heldHost(host);
+  if (!held) return []; // `[:]`: its word, ADDRESS_WORD_LETTER alone, begins every address's
   const word = (tail) => {
     const path = heldText(decoded(tail));
-    return ADDRESS_WORD_LETTER + heldHost(host) + (path ? HOST_END + path : "");
+    return ADDRESS_WORD_LETTER + held + (path ? HOST_END + path : "");
   };
   return [...new Set([word(rest), word(rest.split("?")[0])])];
 }
@@ -41,11 +45,12 @@ function heldHost(host) {
   let name = decoded(host.split("@").pop().replace(/:\d*$/u, "")).toLowerCase().replace(/\.+$/u, "");
   try {
     name = new URL(`http://${name}/`).hostname; // `łódź.example` -> `xn--d-uga0v4h.example`
+    if (name.startsWith("[")) name = exploded(name.slice(1, -1));
   } catch {
     // not a host the URL parser takes: its letters as written
   }
   const labels = name.split(".").map(heldText).filter(Boolean);
-  if (labels[0] === "www") labels.shift();
+  if (labels.length > 2 && labels[0] === "www") labels.shift(); // `www.org` is a site's name, not the domain `org`
   return labels
     .reverse()
     .map((label) => {
@@ -53,6 +58,15 @@ function heldHost(host) {
       return length + label + length;
     })
     .join("");
+}
+
+// An IPv6 address as the URL parser writes it (`2001:db8::1`, its IPv4 part in hex) as its 32 hex figures, as Python's
+// `ipaddress` writes it `exploded`: `1::` and `::1` are not one word.
+function exploded(address) {
+  const [start, end] = address.includes("::") ? address.split("::") : [address, undefined];
+  const [head, tail] = [start ? start.split(":") : [], end ? end.split(":") : []];
+  const groups = [...head, ...Array(Math.max(0, 8 - head.length - tail.length)).fill("0"), ...tail];
+  return groups.map((group) => group.padStart(4, "0")).join("");
 }
 
 // The letters and figures of `text`, lowercase, each outside ASCII as its UTF-8 bytes in hex (`ę` is `c499`).

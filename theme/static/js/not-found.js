@@ -13,11 +13,24 @@ function languageOfAddress(root) {
   return window.location.pathname.slice(root.pathname.length).split("/")[0];
 }
 
+// The attributes of those elements that say what they say: each is made anew with these only, so that none of the
+// fetched page's others comes along (`http-equiv`: a refresh would take the reader away, a CSP or a cookie set).
+const SPOKEN_ATTRIBUTES = ["name", "property", "content", "rel", "href", "hreflang", "type", "title"];
+
+// What of the fetched <body> would act on this page once put in it, not be read: a `<meta http-equiv="refresh">`
+// takes the reader away wherever it is, a `<base>` moves every link; a script the parser made is inert, and the CSP
+// refuses inline handlers, but neither belongs in a 404 page's body.
+const ACTS_ON_THE_PAGE = "script, meta, base, link, iframe, frame, object, embed";
+
 function replaceSpokenInHead(head) {
   const own = [...document.head.querySelectorAll(SPOKEN_IN_HEAD)];
   const place = own[0] ?? document.head.querySelector("script");
   for (const element of head.querySelectorAll(SPOKEN_IN_HEAD)) {
-    document.head.insertBefore(document.adoptNode(element), place);
+    const copy = document.createElement(element.localName);
+    for (const name of SPOKEN_ATTRIBUTES) {
+      if (element.hasAttribute(name)) copy.setAttribute(name, element.getAttribute(name));
+    }
+    document.head.insertBefore(copy, place);
   }
   for (const element of own) element.remove();
 }
@@ -41,6 +54,7 @@ async function showInLanguageOfAddress() {
     }
     document.title = page.title;
     replaceSpokenInHead(page.head);
+    for (const element of page.body.querySelectorAll(ACTS_ON_THE_PAGE)) element.remove();
     document.body.replaceWith(document.adoptNode(page.body));
   } catch {
     // The page as it is, in both languages.

@@ -427,7 +427,10 @@ async function splitsHeld(pagefind, words, quoted, held) {
 // out, or two next to each other swapped: `ransomwere` of `ransomware`, beginning `ransomw`) is that word mistyped, not
 // two words a page writes next to each other (`ransom were`, cut before the `w`): its longest held start, as a word not
 // held is searched (`ransomw…`), else "". Until search26 `ransomwere` found the page that writes `ransom were` only:
-// the index held it within the letters a stemmer may cut (`ransom`), and Pagefind searched it as `ransom`.
+// the index held it within the letters a stemmer may cut (`ransom`), and Pagefind searched it as `ransom`. A word
+// one letter from it at its end (a letter more, less or changed) is a form of it, not a typo (`cyberattacks` of
+// `cyberattack`, `cyberbezpieczeństwa` of `cyberbezpieczeństwo`): until review28 `cyberattack` was searched as
+// `cyberattac…`, and the page that writes `cyber attack` was lost.
 async function typoStart(pagefind, core, length) {
   const begun = fold(core.slice(0, length));
   const found = await pagefind.search(core.slice(0, length));
@@ -435,7 +438,11 @@ async function typoStart(pagefind, core, length) {
   const page = await found.results[0].data();
   const wanted = fold(core);
   const words = [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/[^\p{L}\p{N}]+/u);
-  const typo = words.some((word) => fold(word).startsWith(begun) && oneLetterApart(fold(word), wanted));
+  const typo = words.some((word) => {
+    const written = fold(word);
+    const aForm = sharedStart(written, wanted) >= Math.min(written.length, wanted.length) - 1;
+    return written.startsWith(begun) && !aForm && oneLetterApart(written, wanted);
+  });
   return typo ? longestHeldStart(pagefind, core) : "";
 }
 
