@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from importlib import metadata
 from itertools import islice
 from typing import SupportsIndex
 
@@ -23,6 +22,7 @@ from markdown_it.helpers import parseLinkDestination
 from .errors import Problem
 from .frontmatter import SplitDocument
 from .markdown import markdown
+from .tested_release import require_tested_release
 
 _SPLIT_HINT = "a long article holds a few hundred at most: split the text into several articles"
 # A table of every UN member state, ten columns, holds about 2,000 `|`; one of 3,000 rows is data, not a page's text.
@@ -53,20 +53,14 @@ _LINK_TARGET = re.compile(r"\]\(")
 MARKDOWN_IT_TESTED_VERSIONS = ("4.3.0",)
 
 
-class UntestedMarkdownIt(ImportError):
-    """A markdown-it-py release whose reading of a link's address `address_offset_past` has not been checked."""
-
-
 def require_tested_markdown_it() -> None:
-    version = metadata.version("markdown-it-py")
-    if version not in MARKDOWN_IT_TESTED_VERSIONS:
-        raise UntestedMarkdownIt(
-            f"markdown-it-py {version} is installed; plugins/archive_core/body_cost.py was checked against "
-            f"{', '.join(MARKDOWN_IT_TESTED_VERSIONS)} (check that its `markdown_it/helpers/parse_link_destination.py` "
-            "still reads each character as `string[pos]`, which `_Reading` counts, and that "
-            "tests/test_security_effort.py passes, then add the version to MARKDOWN_IT_TESTED_VERSIONS; or install "
-            "the version pinned in requirements.txt)"
-        )
+    require_tested_release(
+        "markdown-it-py",
+        MARKDOWN_IT_TESTED_VERSIONS,
+        "plugins/archive_core/body_cost.py",
+        "check that its `markdown_it/helpers/parse_link_destination.py` still reads each character as `string[pos]`, "
+        "which `_Reading` counts, and that tests/test_security_effort.py passes",
+    )
 
 
 require_tested_markdown_it()

@@ -39,7 +39,6 @@ import logging
 import os
 import re
 from collections.abc import Callable, Iterable
-from importlib import metadata
 from typing import Any
 
 from pelican.contents import Content
@@ -47,23 +46,20 @@ from pelican.log import LimitFilter, console
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
+from .tested_release import require_tested_release
+
 TESTED_VERSIONS = ("4.12.0",)
 
 __all__ = ["console"]
 
 
-class UntestedPelican(ImportError):
-    """A Pelican release this module has not been checked against."""
-
-
 def require_tested_version() -> None:
-    version = metadata.version("pelican")
-    if version not in TESTED_VERSIONS:
-        raise UntestedPelican(
-            f"Pelican {version} is installed; plugins/archive_core/pelican_compat.py was checked against "
-            f"{', '.join(TESTED_VERSIONS)} (check each use of Pelican's internals listed there against the new "
-            "version, then add it to TESTED_VERSIONS; or install the version pinned in requirements.txt)"
-        )
+    require_tested_release(
+        "pelican",
+        TESTED_VERSIONS,
+        "plugins/archive_core/pelican_compat.py",
+        "check each use of Pelican's internals listed there against the new version",
+    )
 
 
 require_tested_version()

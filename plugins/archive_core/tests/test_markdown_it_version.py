@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive_core import body_cost
+from archive_core import body_cost, tested_release
 
 
 def test_the_tested_release_is_accepted():
@@ -13,6 +13,6 @@ def test_the_tested_release_is_accepted():
 
 
 def test_another_release_is_refused_with_what_to_check(monkeypatch):
-    monkeypatch.setattr(body_cost.metadata, "version", lambda name: "9.0.0")
-    with pytest.raises(body_cost.UntestedMarkdownIt, match=r"markdown-it-py 9\.0\.0 .*body_cost\.py .*4\.3\.0"):
+    monkeypatch.setattr(tested_release.metadata, "version", lambda name: "9.0.0")
+    with pytest.raises(tested_release.UntestedRelease, match=r"markdown-it-py 9\.0\.0 .*body_cost\.py .*4\.3\.0"):
         body_cost.require_tested_markdown_it()
