@@ -197,13 +197,17 @@ def check_shared_sources(snapshot: ContentSnapshot) -> list[Problem]:
 
 def check_internal_links(snapshot: ContentSnapshot) -> list[Problem]:
     """`{filename}` links to content that is missing or not published (not to an article refused for an error of
-    its own, which is told: the link waits until it reads)."""
-    return broken_link_problems(snapshot.content_dir, snapshot.articles, snapshot.refused_articles)
+    its own, which is told: the link waits until it reads); those of a version refused for problems of its own
+    too, whose body is read whatever its front-matter says."""
+    return broken_link_problems(
+        snapshot.content_dir, snapshot.articles, snapshot.refused_articles, snapshot.refused_versions
+    )
 
 
 def check_urls(snapshot: ContentSnapshot) -> list[Problem]:
-    """Two articles that would be written to the same page."""
-    return url_collisions(snapshot.articles)
+    """Two articles that would be written to the same page; of a version refused for problems of its own, by its
+    address where that can be known."""
+    return url_collisions([*snapshot.articles, *snapshot.refused_versions])
 
 
 # What an editor checks of each field the importer puts under `review:`.
@@ -330,9 +334,13 @@ def check_event_articles(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 def check_people_articles(snapshot: ContentSnapshot) -> list[Problem]:
-    """Each person of people.yaml is named in every version of the articles listed for them (warnings)."""
+    """Each person of people.yaml is named in every version of the articles listed for them (warnings); of a
+    version refused for problems of its own, where its title and summary read well, in those and its body."""
     data_file = _lines(snapshot).file(snapshot.content_dir / PEOPLE_FILE)
-    return unnamed_people(data_file, snapshot.countries.people, snapshot.articles) if data_file else []
+    if data_file is None:
+        return []
+    worded = [doc for doc in snapshot.refused_versions if doc.has("title") and doc.summary_html is not None]
+    return unnamed_people(data_file, snapshot.countries.people, [*snapshot.articles, *worded])
 
 
 def check_cited_pages(snapshot: ContentSnapshot) -> list[Problem]:

@@ -586,12 +586,15 @@ class Checked:
     meta: ArticleMeta | None
     problems: tuple[Problem, ...]
     annotations: tuple[tuple[int, Annotation], ...]
-    # Of VERSION_FIELDS, those that read well, by name, as `ArticleMeta` holds them (all of them where `meta` is).
+    # Of READ_FIELDS, those that read well, by name, as `ArticleMeta` holds them (all of them where `meta` is).
     read: Mapping[str, Any]
 
 
 # The fields that say which version of which article a file is, and what its versions are compared by (`versions`).
 VERSION_FIELDS = ("date", "lang", "translation_key", "translation", "source", "countries")
+# And those that make its address and its words (`title`, `slug`, `summary`): of a refused article, the checks of
+# several files compare what of these read well (`articles.RefusedArticle`).
+READ_FIELDS = (*VERSION_FIELDS, "title", "slug", "summary")
 
 
 def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
@@ -635,8 +638,8 @@ def check(data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None, told
     notes = meta["annotations"] or ()
     meta["annotations"] = tuple(annotation for _, annotation in notes)
     values = dict(date=published, lang=lang, translation_key=key, translation=translation, source=source,
-                  countries=meta["countries"])  # fmt: skip
-    read = {name: value for name, value in values.items() if v.ok(name)}
+                  countries=meta["countries"], title=title, slug=slug, summary=meta["summary"])  # fmt: skip
+    read = {name: value for name, value in values.items() if v.ok(name) and (value is not None or name != "slug")}
     if v.problems:
         return Checked(None, tuple(in_file_order(v.problems)), notes, read)
     article = ArticleMeta(
