@@ -113,7 +113,8 @@ def read_articles(
 def url_collisions(docs: Iterable[ArticleDocument | RefusedArticle]) -> list[Problem]:
     """Two articles that would be published at the same address (same language, year and slug): an error in
     each, at the line of what makes its address (`slug:` where given, else the `title` it is made from),
-    naming the others' files and lines. The first file of each address keeps it; each other is proposed a slug
+    naming the others' files and lines. The first file of each address (of those that read, if any do) keeps it;
+    each other is proposed a slug
     of its own (`free_slugs`), so that the hints, followed all at once, leave no two articles at one address.
     An article refused for problems of its own is compared where its address can be known (`_address`)."""
     by_address: dict[tuple[str, int, str], list[ArticleDocument | RefusedArticle]] = {}
@@ -125,7 +126,9 @@ def url_collisions(docs: Iterable[ArticleDocument | RefusedArticle]) -> list[Pro
     for (lang, year, slug), group in sorted(by_address.items()):
         if len(group) < 2:
             continue
-        group = sorted(group, key=lambda doc: str(doc.path))
+        # The articles that read first: a refused one is likelier the one being written, and its hint, not that of
+        # an article already published at the address, is the one to change its slug.
+        group = sorted(group, key=lambda doc: (isinstance(doc, RefusedArticle), str(doc.path)))
         slugs = free_slugs(slug, len(group) - 1, taken)
         taken.update(slugs)
         proposed = {str(doc.path): new for doc, new in zip(group[1:], slugs, strict=True)}
