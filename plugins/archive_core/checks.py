@@ -121,13 +121,15 @@ def _unread_file_hint(path: Path, content_dir: Path, layout: Layout) -> str:
         if (content_dir / meant).exists():  # renamed, it would overwrite the data file
             return f"did you mean {meant.as_posix()}? it is there already: merge this file into it, delete this one"
         return f"did you mean {meant.as_posix()}? rename it"
-    key, _, lang = path.name.removesuffix(ARTICLE_SUFFIX).rpartition(".")
-    if not path.name.endswith(ARTICLE_SUFFIX) or not key or lang not in LANGUAGES:
+    if not path.name.endswith(ARTICLE_SUFFIX):
         return layout.hint()
-    try:
+    key, _, lang = path.name.removesuffix(ARTICLE_SUFFIX).rpartition(".")
+    try:  # an article saved anywhere (`pl/litwa.md`) is told the place its front-matter gives
         meta = read_article(path, content_dir).meta
         place = layout.article_path(meta.date.year, meta.translation_key, meta.lang).as_posix()
     except ContentError:  # its own problems are told once it is where the build reads it
+        if not key or lang not in LANGUAGES:
+            return layout.hint()
         place = f"{layout.article_dirs[0]}/<year of its date>/{path.name}"
     pattern = f"{layout.article_dirs[0]}/<year>/<translation_key>.<lang>{ARTICLE_SUFFIX}"
     return f"an article's file is {pattern}, by its front-matter: move it to {place}"

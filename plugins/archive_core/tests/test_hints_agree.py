@@ -78,3 +78,12 @@ def test_a_hint_that_names_the_file_is_not_followed_by_the_name_told_again_whate
     text = FRONT.replace("translation_key: tytul\n", key_line) + BODY
     problems = told(tmp_path, {f"articles/2025/{name}.pl.md": text})
     assert [problem.split(": ")[1] for problem in problems] == ["translation_key"], problems
+
+
+@pytest.mark.parametrize("name", ["pl/litwa.md", "litwa.md"])  # under articles/: told by `file_place`
+def test_an_article_saved_where_no_article_is_read_is_told_the_place_its_front_matter_gives(tmp_path, name):
+    """`pl/litwa.md`, a whole article, was told only where each kind of file goes (`content/ holds articles/...`):
+    its front-matter gives its place, as it did for a file named `<key>.<lang>.md`."""
+    [problem] = told(tmp_path, {name: FRONT + BODY})
+    assert problem.startswith("litwa.md:None: file: is not read by the build"), problem
+    assert problem.endswith("by its front-matter: move it to articles/2025/tytul.pl.md)"), problem
