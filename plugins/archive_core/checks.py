@@ -87,11 +87,16 @@ UNLINKED_FILE = "is not linked by any article that reads without errors, and wou
 UNLINKED_FILE_HINT = (
     "an article with errors of its own may link it with {static}: fix those first; else link it, or move or remove it"
 )
+LINKED_BY_REFUSED_HINT = "{} links it, and has errors of its own: fix those, and the file is published with it"
 
 
 def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
     """A file of the content folder that no part of the build reads nor copies: nothing is dropped silently."""
     copied = copied_files(snapshot.content_dir, snapshot.articles)
+    linked_by: dict[Path, str] = {}  # a file a version refused for errors of its own links: the first such version
+    for refused in snapshot.refused_versions:
+        for target in copied_files(snapshot.content_dir, [refused]):
+            linked_by.setdefault(target, refused.path)
     layout, content_dir = snapshot.layout, Path(os.path.abspath(snapshot.content_dir))  # as the listing names it
     problems = []
     # Most files are in the folders read whole (articles): found by their name's start, before `is_read`.
@@ -104,7 +109,9 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
         if Path(os.path.realpath(path)) in copied or path.resolve() in copied:
             continue
         if unread_articles and copied_type_problem(path) is None:
-            problems.append(Problem(str(path), None, "file", UNLINKED_FILE, UNLINKED_FILE_HINT))
+            by = linked_by.get(Path(os.path.realpath(path))) or linked_by.get(path.resolve())
+            hint = LINKED_BY_REFUSED_HINT.format(display_path(by)) if by else UNLINKED_FILE_HINT
+            problems.append(Problem(str(path), None, "file", UNLINKED_FILE, hint))
             continue
         problems.append(Problem(str(path), None, "file", "is not read by the build and would never be published",
                                 _unread_file_hint(path, content_dir, layout)))  # fmt: skip

@@ -331,7 +331,7 @@ def copied_type_problem(path: str | Path) -> str | None:
     return f"is {kind}, which a browser may open as a page and run its scripts on the archive's address"
 
 
-def copied_files(content_dir: Path, docs: Sequence[ArticleDocument]) -> set[Path]:
+def copied_files(content_dir: Path, docs: Sequence[ArticleDocument | RefusedArticle]) -> set[Path]:
     """The files of the content folder that `{static}` and `{attach}` links copy into the site."""
     content_dir = content_dir.resolve()
     found = set()

@@ -213,3 +213,18 @@ def test_a_person_a_refused_version_does_not_name_is_warned_with_its_problem(tmp
     people = [problem for problem in problems if "people.yaml:4: warning: Jan Kowalski.articles.0: " in problem]
     assert len(people) == warned, problems
     assert len(problems) == 1 + warned, problems
+
+
+def test_a_file_only_a_refused_version_links_is_told_which_article_links_it(tmp_path):
+    """It was told that "an article with errors of its own may link it": not which, among every file of a pull
+    request."""
+    text = FRONT + "countries: [UE]\n---\n![Mapa]({static}/images/mapa.png)\n"
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "mapa.png").write_bytes(b"\x89PNG")
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": text})
+    assert [problem.split(": ")[:2] for problem in problems] == [
+        ["tytul.pl.md:9", "countries.0"],
+        ["mapa.png:None", "file"],
+    ]
+    linked = f"({tmp_path}/articles/2025/tytul.pl.md links it, and has errors of its own: fix those, and the file is "
+    assert problems[1].endswith(linked + "published with it)"), problems
