@@ -455,8 +455,6 @@ class _Validator:
             rule = f"use only a-z, 0-9 and single hyphens, at most {SLUG_MAX_LENGTH} characters"
             hint = slug_hint(_key(field), text, rule, SLUG_MAX_LENGTH)
             proposed = as_slug(text, SLUG_MAX_LENGTH)
-            if proposed == PAGINATION_FOLDER:
-                hint = f"{rule}, and not {PAGINATION_FOLDER!r}, the address of a year page's next pages"
             code = NAMES_FILE if field == "translation_key" and proposed else None
             if proposed == PAGINATION_FOLDER:
                 hint, code = f"{rule}, and not {PAGINATION_FOLDER!r}, the address of a year page's next pages", None
@@ -469,8 +467,8 @@ class _Validator:
                     f"is to be {proposed}, write that, and {self.renamed_to(proposed)}"
                 )
             elif code:
-                hint += self.renamed_for_key(proposed)
-                code = NAMES_FILE if self.renamed_for_key(proposed) else None
+                renamed = self.renamed_for_key(proposed)
+                hint, code = hint + renamed, NAMES_FILE if renamed else None
             self.fail(field, f"{text!r} is not a valid slug", hint, code=code)
         if field == "translation_key" and text is not None and (unheld := _key_file_problem(text)):
             # The file named by it is refused before it is read; a file named otherwise was told to take its name.
