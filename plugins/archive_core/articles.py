@@ -167,6 +167,8 @@ def _refused(
 ) -> ArticleRefused:
     """The article refused for `problems`, with those of the fields `checked` read that no problem names."""
     told = {problem.field.split(".")[0] for problem in problems}
+    if "title" in told and frontmatter.node_line(root, "slug") is None:
+        told.add("slug")  # made of a title still to be written (`...`: the key stands for it meanwhile)
     read = {name: value for name, value in checked.read.items() if name not in told}
     lines = _field_lines(root, LATER_CHECKED_FIELDS)
     return ArticleRefused(RefusedArticle(str(path), tuple(in_file_order(problems)), read, lines))

@@ -228,3 +228,14 @@ def test_a_file_only_a_refused_version_links_is_told_which_article_links_it(tmp_
     ]
     linked = f"({tmp_path}/articles/2025/tytul.pl.md links it, and has errors of its own: fix those, and the file is "
     assert problems[1].endswith(linked + "published with it)"), problems
+
+
+def test_a_scaffold_whose_title_is_still_to_write_is_not_compared_by_the_address_of_its_key(tmp_path):
+    """`make new KEY=tytul` leaves `title: ...`, and the key stands for the slug meanwhile: an article at the address
+    `tytul` was told to share it, though the title to be written makes another."""
+    other = FRONT.replace("translation_key: tytul", "translation_key: inny").replace(
+        "lang: pl", "lang: pl\nslug: tytul"
+    )
+    scaffold = FRONT.replace("title: Tytuł", "title: ...")
+    problems = told(tmp_path, {"articles/2025/inny.pl.md": other + BODY, "articles/2025/tytul.pl.md": scaffold + BODY})
+    assert [problem.split(": ")[:2] for problem in problems] == [["tytul.pl.md:2", "title"]], problems
