@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from .articles import ArticleDocument, RefusedArticle
-from .errors import Problem
+from .errors import NAMES_FILE, Problem
 from .layout import ARTICLE_NAME, Layout
 from .locales import LANGUAGES
 from .schema import SLUG_MAX_LENGTH, is_slug, is_translation_key
@@ -64,14 +64,10 @@ def misplaced_refused(path: Path, refused: RefusedArticle, content_dir: Path, la
         return []
     meta = refused.meta
     problems = _disagreements(path, content_dir, _Fields(meta.date, meta.translation_key, meta.lang, refused.line))
-    told = any(any(said in problem.hint for said in _NAMED) for problem in refused.problems)
+    told = any(problem.code == NAMES_FILE for problem in refused.problems)
     if meta.translation_key is None and not is_slug(name["key"]) and not told:
         problems.append(_unnamed(path, name["key"], name["lang"] if name["lang"] in LANGUAGES else meta.lang))
     return problems
-
-
-# What a problem of a key says where its hint names the file too (`schema`): its name is not told a second time.
-_NAMED = ("rename the file to ", "name the files by it")
 
 
 def _unnamed(path: Path, written: str, lang: str | None) -> Problem:
@@ -85,7 +81,8 @@ def _unnamed(path: Path, written: str, lang: str | None) -> Problem:
         if key and is_translation_key(key)
         else f"rename the file to <translation_key>.{lang}.md, in its folder, the key of a-z, 0-9 and single hyphens"
     )
-    return _problem(path, 1, "path", f"{written!r} is no translation_key, and a file's name starts with its key", hint)
+    message = f"{written!r} is no translation_key, and a file's name starts with its key"
+    return Problem(str(path), 1, "path", message, hint, code=NAMES_FILE)
 
 
 def _place(path: Path, content_dir: Path, fields: _Fields, field: str) -> str:
