@@ -1,7 +1,9 @@
-"""README.md and CONTRIBUTING.md name no file that is not in the repository.
+"""README.md and CONTRIBUTING.md name no file that is not in the repository, and give commands that run as written.
 
 A path is a link's target or a `code` span with a folder in it (`docs/x.md`, `content/data/`); a bare
 `name.json` is left alone (it may be a file the build writes), and so are the site's own addresses (`/pl/`).
+A command is a `code` span or a line of a ```sh block: each `make <target> NAME=...` is a usage `make help`
+shows, each Python command runs in `.venv`, each setting make does not take is given in the environment.
 """
 
 from __future__ import annotations
