@@ -90,3 +90,37 @@ def test_a_log_filter_of_one_build_silences_nothing_in_the_next(tmp_path):
         build_site(tmp_path / "unfiltered", FIXTURE, **with_faults(**WITH_AN_UNRESOLVED_LINK))
     # Nor does a fault of one build strike the next (the plugin stays loaded: Pelican connects it for good).
     assert (build_site(tmp_path / "sound", FIXTURE) / "index.html").is_file()
+
+
+# What a contributor changes while the devserver runs, outside the articles (a full build each time): every kind
+# of data file (one added), and the about page.
+DATA_EDITS = (
+    ("data/publishers.yaml", "name: Example Network", "name: Example Network Renamed"),
+    ("data/timeline/signing-ceremony.yaml", "en: Signing ceremony", "en: The signing ceremony"),
+    ("data/timeline/signing-ceremony.yaml", "countries: [VN]", "countries: [VN, PL]"),
+    ("data/countries.yaml", "date: 2025-11-10", "date: 2025-11-12"),
+    ("about/about.en.md", "are made up.", "are made up, every one."),
+)
+COUNTRY_NAMES = "countries:\n  - code: PL\n    forms: [Polski]\n    source: https://pl.wiktionary.org/wiki/Polska\n"
+
+
+def test_the_devservers_full_build_after_an_edit_of_the_data_is_the_site_a_new_process_builds(
+    content_copy, tmp_path, monkeypatch
+):
+    from tools.incremental import Site
+
+    monkeypatch.setenv("ARCHIVE_CONTENT", str(content_copy))
+    site = Site(SETTINGS, tmp_path / "served")
+    site.full()
+    for name, old, new in DATA_EDITS:
+        path = content_copy / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    (content_copy / "data" / "country-names.yaml").write_text(COUNTRY_NAMES, encoding="utf-8")
+    served = tree_snapshot(site.full().output)
+    build_in_a_process_of_its_own(tmp_path / "alone", {"PATH": str(content_copy)})
+    alone = tree_snapshot(tmp_path / "alone")
+    assert sorted(served) == sorted(alone)
+    assert [name for name in served if served[name] != alone[name]] == []
+    assert b"are made up, every one." in served["en/about/index.html"]  # the second build is of the edited files
