@@ -23,6 +23,7 @@ from archive_core.other_names import parse_names
 from tools import docs, names_docs
 from tools.front_matter_docs import json_schema
 
+from .build_helpers import cache_environment
 from .conftest import CONTENT, ROOT, build_site
 from .html_helpers import read_page
 
@@ -32,6 +33,7 @@ CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 def make(*args: str, content: Path) -> subprocess.CompletedProcess:
     """`make ...` as a contributor types it, on a copy of the content."""
     env = {"PATH": "/usr/bin:/bin:/usr/local/bin", "ARCHIVE_CONTENT": str(content), "LANG": "C.UTF-8"}
+    env.update(cache_environment())
     return subprocess.run(
         ["make", "--no-print-directory", *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=300
     )
