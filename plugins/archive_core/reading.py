@@ -177,7 +177,8 @@ def _address(doc: ArticleDocument | RefusedArticle) -> tuple[str, int, str] | No
     if isinstance(doc, ArticleDocument):
         return meta.lang, meta.date.year, meta.slug
     folder = Path(doc.path).parent.name
-    year = meta.date.year if meta.date is not None else int(folder) if re.fullmatch(r"\d{4}", folder) else None
+    # ASCII digits: `\d` takes `٢٠٢٥` (Arabic-Indic) for 2025 too, a folder no article is read from.
+    year = meta.date.year if meta.date is not None else int(folder) if re.fullmatch(r"[0-9]{4}", folder) else None
     if meta.lang is None or meta.slug is None or year is None:
         return None
     return meta.lang, year, meta.slug

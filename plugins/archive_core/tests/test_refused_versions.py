@@ -252,3 +252,16 @@ def test_a_file_two_refused_versions_link_is_told_the_same_whichever_was_read_ag
     assert [str(problem) for problem in again.problems] == [str(problem) for problem in taken.problems]
     [image] = [problem for problem in taken.problems if problem.path.endswith("mapa.png")]
     assert image.hint.startswith(f"{tmp_path}/articles/2025/a.pl.md links it"), image
+
+
+@pytest.mark.parametrize(
+    "folder", ["\u0662\u0660\u0662\u0665", "\uff12\uff10\uff12\uff15"], ids=["arabic-indic", "fullwidth"]
+)
+def test_a_refused_article_in_a_folder_of_digits_of_another_script_is_given_no_year(tmp_path, folder):
+    """`٢٠٢٥/` (2025 in Arabic-Indic digits) read as the year 2025: an article published there was told an address
+    clash with a file in a folder no article is read from, whose date did not read."""
+    second = FRONT.replace("translation_key: tytul", "translation_key: drugi").replace("2025-10-26", "2025-10-62")
+    problems = told(
+        tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, f"articles/{folder}/drugi.pl.md": second + BODY}
+    )
+    assert [problem.split(": ")[:2] for problem in problems] == [["drugi.pl.md:3", "date"]], problems
