@@ -15,6 +15,7 @@ from archive_core.errors import ContentError, Problem, display_path, in_file_ord
 from .articles import ArticleDocument, ArticleRefused, RefusedArticle, parse_article
 from .cache import ContentCache
 from .file_place import misplaced, misplaced_refused
+from .frontmatter import as_written
 from .layout import ARTICLE_SUFFIX, Layout
 from .schema import SLUG_MAX_LENGTH
 from .urls import PAGINATION_FOLDER
@@ -141,7 +142,8 @@ def url_collisions(docs: Iterable[ArticleDocument | RefusedArticle]) -> list[Pro
             )
             said = f"{slug!r} is" if field == "slug" else f"makes the address {slug!r}, which is"
             hint = (
-                f"two articles cannot share one address: give this one `slug: {new}`, which no other article has"
+                f"two articles cannot share one address: give this one `slug: {as_written(new)}`, which no other "
+                "article has"
                 if (new := proposed.get(str(doc.path)))
                 else "two articles cannot share one address: this one keeps it, and each of the others is told a "
                 "`slug:` of its own"

@@ -93,7 +93,7 @@ def test_an_article_saved_where_no_article_is_read_is_told_the_place_its_front_m
 
 def _followed(problem: str, field: str, text: str) -> str:
     """`text` with the line of `field` written as the hint of `problem` says, word for word."""
-    [proposed] = re.findall(rf"(?:add|write) `({field}: [^`]*)`", problem)[:1]
+    [proposed] = re.findall(rf"(?:add|write|give this one) `({field}: [^`]*)`", problem)[:1]
     lines = [line for line in text.split("\n") if not line.startswith(f"{field}:")]
     return "\n".join([lines[0], proposed, *lines[1:]])
 
@@ -152,3 +152,17 @@ def test_a_file_named_by_no_key_whose_front_matter_does_not_read_is_proposed_a_k
     assert 'rename the file to true.pl.md, in its folder, and write `translation_key: "true"`' in named, named
     followed = _followed(named, "translation_key", text.replace("lang: [pl", "lang: pl"))
     assert told(tmp_path / "followed", {"articles/2025/true.pl.md": followed}) == [], (named, followed)
+
+
+def test_a_slug_proposed_to_end_an_address_clash_works_as_the_hint_writes_it(tmp_path):
+    """`2025-10` taken twice, and `2025-10-2` to `2025-10-9` by others: the second was told `slug: 2025-10-10`, which
+    YAML reads as the date 2025-10-10."""
+    texts = {key: FRONT.replace("tytul", key).replace("title: Tytuł", "title: '2025 10'") + BODY for key in ("a", "b")}
+    for number in range(2, 10):
+        key = f"taken-{number}"
+        texts[key] = FRONT.replace("tytul", key).replace("\nlang:", f"\nslug: 2025-10-{number}\nlang:") + BODY
+    problems = told(tmp_path / "sent", {f"articles/2025/{key}.pl.md": text for key, text in texts.items()})
+    [proposed] = [problem for problem in problems if "give this one `slug:" in problem]
+    assert proposed.startswith("b.pl.md:2: title: "), problems
+    texts["b"] = _followed(proposed, "slug", texts["b"].replace("\nlang:", "\nslug: ...\nlang:"))
+    assert told(tmp_path / "followed", {f"articles/2025/{key}.pl.md": text for key, text in texts.items()}) == []
