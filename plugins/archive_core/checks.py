@@ -93,8 +93,10 @@ LINKED_BY_REFUSED_HINT = "{} links it, and has errors of its own: fix those, and
 def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
     """A file of the content folder that no part of the build reads nor copies: nothing is dropped silently."""
     copied = copied_files(snapshot.content_dir, snapshot.articles)
-    linked_by: dict[Path, str] = {}  # a file a version refused for errors of its own links: the first such version
-    for refused in snapshot.refused_versions:
+    # A file a version refused for errors of its own links: the first such version by path, whatever the order they
+    # were read in (the devserver puts a file it reads again after the others).
+    linked_by: dict[Path, str] = {}
+    for refused in sorted(snapshot.refused_versions, key=lambda refused: os.path.abspath(refused.path)):
         for target in copied_files(snapshot.content_dir, [refused]):
             linked_by.setdefault(target, refused.path)
     layout, content_dir = snapshot.layout, Path(os.path.abspath(snapshot.content_dir))  # as the listing names it

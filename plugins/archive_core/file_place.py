@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .articles import ArticleDocument, RefusedArticle
 from .errors import NAMES_FILE, Problem
+from .frontmatter import as_written
 from .layout import ARTICLE_NAME, Layout
 from .locales import LANGUAGES
 from .schema import SLUG_MAX_LENGTH, is_slug, is_translation_key
@@ -77,7 +78,7 @@ def _unnamed(path: Path, written: str, lang: str | None) -> Problem:
     key = as_slug(written, SLUG_MAX_LENGTH)
     lang = lang or "<lang>"
     hint = (
-        f"rename the file to {key}.{lang}.md, in its folder, and write `translation_key: {key}`"
+        f"rename the file to {key}.{lang}.md, in its folder, and write `translation_key: {as_written(key)}`"
         if key and is_translation_key(key)
         else f"rename the file to <translation_key>.{lang}.md, in its folder, the key of a-z, 0-9 and single hyphens"
     )
@@ -128,7 +129,7 @@ def _disagreements(path: Path, content_dir: Path, fields: _Fields) -> list[Probl
                 fields.line("translation_key"),
                 "translation_key",
                 f"{fields.key!r} is not the key the file is named by, {name['key']!r}",
-                f"write `translation_key: {name['key']}` if the key is misspelt; if it is right, "
+                f"write `translation_key: {as_written(name['key'])}` if the key is misspelt; if it is right, "
                 f"{place('translation_key')}"
                 if is_slug(name["key"])
                 # `Poland-Signs.en.md`: no `translation_key:` may be written so, the file is what is misnamed

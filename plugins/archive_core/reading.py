@@ -15,6 +15,7 @@ from archive_core.errors import ContentError, Problem, display_path, in_file_ord
 from .articles import ArticleDocument, ArticleRefused, RefusedArticle, parse_article
 from .cache import ContentCache
 from .file_place import misplaced, misplaced_refused
+from .frontmatter import as_written
 from .layout import ARTICLE_SUFFIX, Layout
 from .schema import SLUG_MAX_LENGTH
 from .urls import PAGINATION_FOLDER
@@ -141,7 +142,8 @@ def url_collisions(docs: Iterable[ArticleDocument | RefusedArticle]) -> list[Pro
             )
             said = f"{slug!r} is" if field == "slug" else f"makes the address {slug!r}, which is"
             hint = (
-                f"two articles cannot share one address: give this one `slug: {new}`, which no other article has"
+                f"two articles cannot share one address: give this one `slug: {as_written(new)}`, which no other "
+                "article has"
                 if (new := proposed.get(str(doc.path)))
                 else "two articles cannot share one address: this one keeps it, and each of the others is told a "
                 "`slug:` of its own"
@@ -177,7 +179,8 @@ def _address(doc: ArticleDocument | RefusedArticle) -> tuple[str, int, str] | No
     if isinstance(doc, ArticleDocument):
         return meta.lang, meta.date.year, meta.slug
     folder = Path(doc.path).parent.name
-    year = meta.date.year if meta.date is not None else int(folder) if re.fullmatch(r"\d{4}", folder) else None
+    # ASCII digits: `\d` takes `٢٠٢٥` (Arabic-Indic) for 2025 too, a folder no article is read from.
+    year = meta.date.year if meta.date is not None else int(folder) if re.fullmatch(r"[0-9]{4}", folder) else None
     if meta.lang is None or meta.slug is None or year is None:
         return None
     return meta.lang, year, meta.slug

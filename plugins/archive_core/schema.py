@@ -22,7 +22,17 @@ from slugify import slugify
 from . import countries
 from .errors import NAMES_FILE, ContentError, Problem, in_file_order, key_label
 from .field_types import Expected, empty_item, fits, quoted, wrong_type
-from .frontmatter import SplitDocument, compose, keyed, naive, node_column, node_line, value_node, written_scalar
+from .frontmatter import (
+    SplitDocument,
+    as_written,
+    compose,
+    keyed,
+    naive,
+    node_column,
+    node_line,
+    value_node,
+    written_scalar,
+)
 from .layout import ARTICLE_NAME, RAW_NAME_RULE, RAW_PATTERN, RAW_SOURCES_DIR, raw_name_for
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
@@ -275,11 +285,6 @@ _KEY_HINT = "add a word to the key (`-conference`), the same in every version, a
 NAMED_FIELDS = ("translation_key", "lang")
 
 
-def _as_written(value: str) -> str:
-    """`value` as YAML reads it back as this text: quoted where YAML would read another type (`"7"`, `"yes"`)."""
-    return value if yaml.safe_load(value) == value else f'"{value}"'
-
-
 def is_translation_key(key: str) -> bool:
     """Whether a valid article could have `key` as its `translation_key:`: a slug that a file can be named by."""
     return is_slug(key) and _key_file_problem(key) is None
@@ -380,13 +385,13 @@ class _Validator:
         proposes its value so: a value told to be quoted (`translation_key: "7"`) was then told to be the file's."""
         value = self.named.get(field)
         if value:
-            return f"{how.format(f'{_key(field)}: {_as_written(value)}')}: the file's name gives it", None
+            return f"{how.format(f'{_key(field)}: {as_written(value)}')}: the file's name gives it", None
         name = ARTICLE_NAME.fullmatch(Path(self.doc.path).name)
         if field != "translation_key" or name is None or not (key := as_slug(name["key"], SLUG_MAX_LENGTH)):
             return None
         if unheld := _key_file_problem(key):
             return f"{how.format('translation_key: ...')}, not {key!r}: {unheld}; {_KEY_HINT}", NAMES_FILE
-        return f"{how.format(f'translation_key: {_as_written(key)}')}{self.renamed_for_key(key)}", NAMES_FILE
+        return f"{how.format(f'translation_key: {as_written(key)}')}{self.renamed_for_key(key)}", NAMES_FILE
 
     def renamed_for_key(self, key: str) -> str:
         """`, and rename the file to <key>.<lang>.md...` where the file's name holds a key no `translation_key:` may
@@ -453,7 +458,7 @@ class _Validator:
         text = self.text(field, value, required)
         if text is not None and not is_slug(text):
             rule = f"use only a-z, 0-9 and single hyphens, at most {SLUG_MAX_LENGTH} characters"
-            hint = slug_hint(_key(field), text, rule, SLUG_MAX_LENGTH)
+            hint = slug_hint(_key(field), text, rule, SLUG_MAX_LENGTH, shown=as_written)
             proposed = as_slug(text, SLUG_MAX_LENGTH)
             code = NAMES_FILE if field == "translation_key" and proposed else None
             if proposed == PAGINATION_FOLDER:
@@ -463,7 +468,7 @@ class _Validator:
             elif code and (named := self.named.get(field)) and named != proposed:
                 # `Tytuł X` in `tytul.pl.md`: `tytul-x` alone was then told to be the file's key, a round later.
                 hint = (
-                    f"write `translation_key: {_as_written(named)}`, as the file's name gives it ({rule}); if the key "
+                    f"write `translation_key: {as_written(named)}`, as the file's name gives it ({rule}); if the key "
                     f"is to be {proposed}, write that, and {self.renamed_to(proposed)}"
                 )
             elif code:

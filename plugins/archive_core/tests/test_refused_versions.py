@@ -239,3 +239,29 @@ def test_a_scaffold_whose_title_is_still_to_write_is_not_compared_by_the_address
     scaffold = FRONT.replace("title: Tytuł", "title: ...")
     problems = told(tmp_path, {"articles/2025/inny.pl.md": other + BODY, "articles/2025/tytul.pl.md": scaffold + BODY})
     assert [problem.split(": ")[:2] for problem in problems] == [["tytul.pl.md:2", "title"]], problems
+
+
+def test_a_file_two_refused_versions_link_is_told_the_same_whichever_was_read_again(tmp_path):
+    """The devserver reads an edited file again and puts it after the others: the file was told that the other
+    refused version links it, where `make check` named the first."""
+    linking = FRONT.replace("lang: pl", "lang: pl\ncountries: [UE]") + "---\n![Mapa]({static}/images/mapa.png)\n"
+    files = {f"articles/2025/{key}.pl.md": linking.replace("tytul", key).replace("Tytuł", key) for key in "ab"}
+    told(tmp_path, {**files, "images/mapa.png": ""})
+    taken = snapshot.take(tmp_path, today=TODAY)
+    again = taken.updated([tmp_path / "articles/2025/a.pl.md"])
+    assert [str(problem) for problem in again.problems] == [str(problem) for problem in taken.problems]
+    [image] = [problem for problem in taken.problems if problem.path.endswith("mapa.png")]
+    assert image.hint.startswith(f"{tmp_path}/articles/2025/a.pl.md links it"), image
+
+
+@pytest.mark.parametrize(
+    "folder", ["\u0662\u0660\u0662\u0665", "\uff12\uff10\uff12\uff15"], ids=["arabic-indic", "fullwidth"]
+)
+def test_a_refused_article_in_a_folder_of_digits_of_another_script_is_given_no_year(tmp_path, folder):
+    """`٢٠٢٥/` (2025 in Arabic-Indic digits) read as the year 2025: an article published there was told an address
+    clash with a file in a folder no article is read from, whose date did not read."""
+    second = FRONT.replace("translation_key: tytul", "translation_key: drugi").replace("2025-10-26", "2025-10-62")
+    problems = told(
+        tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, f"articles/{folder}/drugi.pl.md": second + BODY}
+    )
+    assert [problem.split(": ")[:2] for problem in problems] == [["drugi.pl.md:3", "date"]], problems
