@@ -57,6 +57,10 @@ RESERVED = re.compile(r"data-(?:pagefind|search)-", re.IGNORECASE)
 _MARKERS = (b"data-pagefind-", b"data-search-")
 _CONTROLS = bytes(c for c in (*range(32), 0x7F) if c not in (9, 10, 13))
 _NOT_CONTROLS = bytes(c for c in range(256) if c not in _CONTROLS)
+# Every byte but those a noncharacter's UTF-8 starts with: a file holding none of them (Polish and English prose) is
+# not searched by `_NONCHARACTER_IN_UTF8`, whose pattern starts with a class, tried at every byte (the translate is
+# one pass in C).
+_NOT_NONCHARACTER_LEADS = bytes(c for c in range(256) if c not in b"\xef\xf0\xf1\xf2\xf3\xf4")
 
 
 @dataclass(frozen=True)
@@ -321,7 +325,7 @@ def bytes_problem(data: bytes) -> TextProblem | None:
         found.append(_control(offset, controls[0]))
     if match := _C1_IN_UTF8.search(data):
         found.append(_control(match.start(), match.group()[1]))
-    if match := _NONCHARACTER_IN_UTF8.search(data):
+    if data.translate(None, _NOT_NONCHARACTER_LEADS) and (match := _NONCHARACTER_IN_UTF8.search(data)):
         found.append(_control(match.start(), ord(match.group().decode())))
     lowered = data.lower()  # ASCII letters only: offsets stay
     for marker in _MARKERS:
