@@ -370,7 +370,7 @@ _UPCOMING_HINTS = {
     None: "upcoming: true marks a next step with no date yet; delete the line for an event with a date",
 }
 # Two dates written as one: `2025-10-25 - 2025-10-26`, `2025-10-25–2025-10-26`, `2025-10-25 to 2025-10-26`.
-_WRITTEN_RANGE = re.compile(r"(\d{4}(?:-\d{2}){0,2})\s*(?:[-–—]|\bto\b|\.\.)\s*(\d{4}(?:-\d{2}){0,2})")
+_WRITTEN_RANGE = re.compile(r"([0-9]{4}(?:-[0-9]{2}){0,2})\s*(?:[-–—]|\bto\b|\.\.)\s*([0-9]{4}(?:-[0-9]{2}){0,2})")
 
 
 def _points_read(value: dict, written: tuple[str | None, str | None]) -> dict[str, tuple[date, str]]:

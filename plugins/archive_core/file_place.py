@@ -59,7 +59,7 @@ def misplaced_refused(path: Path, refused: RefusedArticle, content_dir: Path, la
     folder = path.parent.parent
     if (
         name is None
-        or not re.fullmatch(r"\d{4}", path.parent.name)
+        or not re.fullmatch(r"[0-9]{4}", path.parent.name)
         or not any(folder == content_dir / article_dir for article_dir in layout.article_dirs)
     ):
         return []
@@ -95,7 +95,7 @@ def _place(path: Path, content_dir: Path, fields: _Fields, field: str) -> str:
     name = ARTICLE_NAME.fullmatch(path.name)
     assert name is not None
     year, key, lang = path.parent.name, name["key"], name["lang"]
-    if fields.day is not None and (field == "date" or not re.fullmatch(r"\d{4}", year)):
+    if fields.day is not None and (field == "date" or not re.fullmatch(r"[0-9]{4}", year)):
         year = f"{fields.day.year:04d}"
     if fields.key is not None and (field == "translation_key" or not is_slug(key)):
         key = fields.key

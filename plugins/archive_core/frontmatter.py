@@ -90,7 +90,7 @@ def as_written(slug: str) -> str:
     return slug if tag == _STR_TAG else f'"{slug}"'
 
 
-_OFFSET = re.compile(r"([-+])(\d{1,2})(?::?(\d\d))?\s*$")
+_OFFSET = re.compile(r"([-+])([0-9]{1,2})(?::?([0-9]{2}))?\s*$")
 
 
 # What PyYAML's constructors raise on a scalar they cannot read: ValueError for one their pattern matched
