@@ -536,7 +536,7 @@ function inAPhrase(words) {
 // word as the status shows it searched where that is not what Pagefind is asked (a day: dayAsHeld), and, for a day
 // searched as its held word, the forms of it a page's text may write too (each searched after: withDayAsWritten)].
 async function wordAsHeld(pagefind, word, checked) {
-  for (const address of addressWords(word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, ""))) {
+  for (const address of addressWords(word.replace(LEADING_NOT_WORD, ""))) {
     if (await indexHolds(pagefind, address, 0)) return [address, undefined, word];
   }
   const parts = word.split(PART_SEPARATOR).filter(Boolean);
