@@ -455,12 +455,7 @@ async function typoStart(pagefind, core, length) {
   if (!found || !found.results.length) return "";
   const page = await found.results[0].data();
   const wanted = fold(core);
-  const words = [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/[^\p{L}\p{N}]+/u);
-  const typo = words.some((word) => {
-    const written = fold(word);
-    const aForm = sharedStart(written, wanted) >= Math.min(written.length, wanted.length) - 1;
-    return written.startsWith(begun) && !aForm && oneLetterApart(written, wanted);
-  });
+  const typo = pageWords(page).some((word) => fold(word).startsWith(begun) && typoOf(fold(word), wanted));
   return typo ? longestHeldStart(pagefind, core) : "";
 }
 
@@ -588,9 +583,64 @@ async function wordAsHeld(pagefind, word, checked) {
   if (checked && FIGURES.test(core)) {
     return (await indexHolds(pagefind, core.replace(/\P{N}/gu, ""), 0)) ? [word] : [IN_NO_PAGE];
   }
-  if (!checked || !LETTERS_ONLY.test(core) || UNFOLDED.test(core) || (await indexHolds(pagefind, core))) return [word];
+  if (!checked || !LETTERS_ONLY.test(core) || UNFOLDED.test(core)) return [word];
+  const [held, meant] = await heldOrMeant(pagefind, core);
+  if (meant) return [asTyped(meant, core), undefined, asTyped(meant, core)];
+  if (held) return [word];
   const start = await longestHeldStart(pagefind, core);
-  return start ? [start, start] : undoubledAsHeld(pagefind, core);
+  if (start) return [start, start];
+  const undoubled = await undoubledAsHeld(pagefind, core);
+  const typo = undoubled[0] ? "" : await meantByStart(pagefind, core);
+  return typo ? [asTyped(typo, core), undefined, asTyped(typo, core)] : undoubled;
+}
+
+// `written` in lower case where the reader typed `core` so: a page's word opening a sentence is not a name.
+function asTyped(written, core) {
+  return core === core.toLowerCase() ? written.toLowerCase() : written;
+}
+
+// [whether the index holds `core` (indexHolds), the word a page writes that `core` is a typo of, else ""]: where no
+// page's word begins with all of it, a word of the first page Pagefind finds for it that is one letter from it before
+// its last letter (one changed, added, left out, or two swapped: `Hanio` of `Hanoi`, `Wietanm` of `Wietnam`,
+// `konwencaj` of `konwencja`), not a form of it (typoOf). Until search27 such a word was taken as held where a page's
+// word shared all but its last STEM_CUT letters (`Wietanm`: `Wiet…`), and Pagefind searched its longest indexed start
+// (two pages of 63 that write `Wietnam`, not the country's page); or, with a typo in its first half, found nothing
+// (`Hanio`). Words of MIN_MEANT letters or more: of fewer, one letter apart is as often another word. Cost: none more
+// (the search and the fragment indexHolds makes).
+const MIN_MEANT = 5;
+
+async function heldOrMeant(pagefind, core) {
+  const found = await pagefind.search(core);
+  if (!found || !found.results.length) return [false, ""];
+  const page = await found.results[0].data();
+  if (core.length < MIN_MEANT || pageHolds(page, core, 0)) return [pageHolds(page, core, STEM_CUT), ""];
+  const wanted = fold(core);
+  const meant = pageWords(page).find((word) => typoOf(fold(word), wanted)) || "";
+  return [!meant && pageHolds(page, core, STEM_CUT), meant];
+}
+
+// The word a page writes that `core`, of which no start of half is held, is a typo of (typoOf), by the first page of
+// its longest held start (`Han…` of `Hanio`: a page that writes `Hanoi`), else "": Pagefind finds nothing for such a
+// word, and until search27 nor did the search page. Cost: the halving of its start from two letters, one search and
+// one fragment more.
+async function meantByStart(pagefind, core) {
+  const start = core.length < MIN_MEANT ? "" : await longestHeldStart(pagefind, core, 2);
+  const found = start && (await pagefind.search(start));
+  if (!found || !found.results.length) return "";
+  const wanted = fold(core);
+  return pageWords(await found.results[0].data()).find((word) => typoOf(fold(word), wanted)) || "";
+}
+
+// The words of a page (its data), in its text and metadata, as written.
+function pageWords(page) {
+  return [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/[^\p{L}\p{N}]+/u);
+}
+
+// Whether `wanted` (folded) is `written` (folded) mistyped: one letter from it, not at its end only (a letter more,
+// less or changed there is a form of it: `cyberattacks` of `cyberattack`, `konwencji` of `konwencja`).
+function typoOf(written, wanted) {
+  const aForm = sharedStart(written, wanted) >= Math.min(written.length, wanted.length) - 1;
+  return !aForm && oneLetterApart(written, wanted);
 }
 
 // A word of which nothing long enough is held, typed with a letter doubled (`Gutteres`: its held start `Gut` is
