@@ -499,8 +499,8 @@ function cutsWithin(cores, splittable, held, longest) {
 // `core`, within the letters a stemmer may cut. A word of SPLIT_CUTS ways or fewer is cut every way (no search more);
 // a longer one (a word pasted, of thousands of letters) only where its first part is at most its longest held start,
 // and STEM_CUT letters, and at most LONGEST_FIRST_PART letters, no dictionary word of either language being longer:
-// until search27 a word was cut every way however long (a 1,200-letter word was 1,195 phrase searches, about a
-// second; docs/search-relevance.md, "Cost at scale"). Cost: the halving of its start, up to that length.
+// until search27 a word was cut every way however long (a 1,200-letter word was 1,195 phrase searches:
+// docs/search-relevance.md, "Cost at scale"). Cost: the halving of its start, up to that length.
 const LONGEST_FIRST_PART = 40;
 
 async function longestFirstPart(pagefind, core) {
