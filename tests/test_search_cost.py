@@ -3,9 +3,11 @@ of articles written here (docs/search-relevance.md, "Cost at scale")."""
 
 from __future__ import annotations
 
+import time
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import expect
 
 from .test_search_queries import PL, built_and_served, titles_shown
 
@@ -99,3 +101,77 @@ def apart_served(tmp_path_factory):
 def test_a_word_alone_is_found_where_a_page_writes_it_as_two_among_many_that_write_them_apart(page, apart_served):
     fragments_loaded(page, apart_served.base_url, "".join(APART))
     assert titles_shown(page) == ["Artykuł testowy apart-00"]
+
+
+# A query pasted whole: a word of thousands of letters (a line of text with its spaces lost, a hash), a passage of two
+# hundred words with a day in figures in each sentence. Each answers within READER_WAIT of Enter, on a page whose
+# Pagefind is loaded, and finds what it should. A word was cut every way however long (a 1,200-letter word was 1,195
+# phrase searches), and a passage's days each way a page may write them (2^20 ways for twenty days, all made before
+# eight were kept).
+READER_WAIT = 4.0  # seconds
+LONG_WORD_LETTERS = 5_000
+PASTED_WORDS = 200
+DAYS = 20
+CYBER = "cyberprzestępczość"
+SENTENCES = (  # ten words each
+    "Dnia {day} eksperci spotkali się w Wiedniu, omawiając projekt konwencji.",
+    "Dnia {day} delegacje zgłosiły uwagi do przepisów o ochronie danych.",
+    "Dnia {day} sekretariat rozesłał państwom nowy tekst, a organizacje protestowały.",
+    "Dnia {day} przewodniczący zaproponował kompromis w sprawie wymiany dowodów elektronicznych.",
+)
+CONSONANTS = "bcdfghjklmnprstwz"
+
+
+def chronicle_text() -> str:
+    """Twenty sentences, each with a day of October 2025 in figures (`1.10.2025`), and one more."""
+    days = (SENTENCES[day % len(SENTENCES)].format(day=f"{day}.10.2025") for day in range(1, DAYS + 1))
+    return " ".join([*days, "Kolejne posiedzenie zaplanowano na listopad w Nowym Jorku."])
+
+
+def long_word() -> str:
+    """CYBER and consonants, which begin no word of the fixture's, LONG_WORD_LETTERS letters in all."""
+    letters = (CONSONANTS[(at * at + at // 7) % len(CONSONANTS)] for at in range(LONG_WORD_LETTERS - len(CYBER)))
+    return CYBER + "".join(letters)
+
+
+def dated_article(key: str, day: str, text: str) -> str:
+    return article(key, text).replace("date: 2025-03-01", f"date: {day}")
+
+
+@pytest.fixture(scope="module")
+def pasted_served(tmp_path_factory):
+    content = tmp_path_factory.mktemp("pasted") / "content"
+    folder = content / "articles" / "2025"
+    folder.mkdir(parents=True)
+    pages = {"chronicle": dated_article("chronicle", "2025-10-21", chronicle_text())}
+    pages["cyber"] = article("cyber", f"Raport o zjawisku, jakim jest {CYBER} w Europie")
+    for day in range(1, DAYS + 1):  # a page dated each day the chronicle writes
+        pages[f"day-{day:02d}"] = dated_article(f"day-{day:02d}", f"2025-10-{day:02d}", "Posiedzenie komitetu")
+    for key, text in pages.items():
+        (folder / f"{key}.pl.md").write_text(text, encoding="utf-8")
+    yield from built_and_served(tmp_path_factory, content, "pasted")
+
+
+def seconds_to_answer(page, base_url: str, query: str) -> float:
+    """From Enter to the results shown, on a search page whose Pagefind has answered a query already."""
+    page.goto(f"{base_url}{PL}?q=komitetu")
+    titles_shown(page)
+    box = page.locator("#site-search-query")
+    box.fill(query)
+    started = time.monotonic()
+    box.press("Enter")
+    titles_shown(page)
+    return time.monotonic() - started
+
+
+def test_a_word_of_thousands_of_letters_answers_within_a_bound(page, pasted_served):
+    assert seconds_to_answer(page, pasted_served.base_url, long_word()) < READER_WAIT
+    # Searched as its longest start a page holds, as any word no page holds is.
+    assert titles_shown(page) == ["Artykuł testowy cyber"]
+    expect(page.locator("#search-status")).to_contain_text(f"{CYBER}…")
+
+
+def test_a_pasted_passage_of_days_answers_within_a_bound(page, pasted_served):
+    passage = " ".join(chronicle_text().split()[:PASTED_WORDS])
+    assert seconds_to_answer(page, pasted_served.base_url, passage) < READER_WAIT
+    assert titles_shown(page)[:1] == ["Artykuł testowy chronicle"]

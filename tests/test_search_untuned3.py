@@ -93,8 +93,9 @@ def test_a_number_a_page_holds_finds_it(page, untuned3_served, path, query, firs
         # listed the page that writes `2025 r.`, by `r`.
         (PL, "Rosja", [], "Brak wyników dla Rosja."),
         (PL, "Rosja Kuba", [], "Brak wyników dla Rosja Kuba."),
-        # A typo early in the word: its longest held start of four letters or more is searched, and said.
-        (EN, "statystics", [STATISTICS], "searched for: stat…."),  # first, then the pages by `state`, `status`
+        # A typo early in the word: searched as the word a page writes one letter from it, and said (until search27 its
+        # longest held start of four letters or more, `stat…`, which also found the pages by `state`, `status`).
+        (EN, "statystics", [STATISTICS], "searched for: statistics."),
     ],
 )
 def test_a_query_of_words_no_page_holds_finds_no_page_by_a_letter(page, untuned3_served, path, query, titles, said):

@@ -58,5 +58,5 @@ def test_publishers_are_named_once_and_left_to_the_page_in_another_language():
 def test_a_sources_address_is_one_word_without_its_scheme_www_or_fragment():
     from archive_core.address_words import address_word
 
-    assert address_word("https://www.un.org/en/x-y/#top") == "w03org0302un0200enxy"
+    assert address_word("https://www.un.org/en/x-y/#top") == "w03org0302un0200002en002002xy002"
     assert address_word("HTTP://un.org/en/x-y") == address_word("un.org/en/x-y/")

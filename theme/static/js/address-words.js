@@ -1,32 +1,57 @@
 // A typed address as the search index holds a source's address: one word of a-z and 0-9, the same however it is written
 // (plugins/archive_core/address_words.py makes the index's words: keep the two alike; tests/test_address_words.py runs
-// both on the same addresses). `https://www.un.org/en/x#top` is `w03org0302un0200enx`: after ADDRESS_WORD_LETTER, the
-// host's labels from the last, each between its length in two figures (a domain typed is the start of its own and its
-// subdomains' words, never of a longer label's: `un.org` is not `un.organic.net`), `www.` left out (not of `www.org`),
-// `00`, then the path and query. Percent-escapes are decoded and hosts written in punycode (`łódź.example` is
-// `xn--d-uga0v4h.example`, `%C4%99` is `ę`), each letter outside ASCII then as its UTF-8 bytes in hex.
+// both on the same addresses). `https://www.un.org/en/x#top` is `w03org0302un0200002en002001x001`: after
+// ADDRESS_WORD_LETTER, the host's labels from the last, each between its length in two figures (a domain typed is the
+// start of its own and its subdomains' words, never of a longer label's: `un.org` is not `un.organic.net`), `www.` left
+// out (not of `www.org`), `00`, then the path's segments, each between its length in three figures (a path typed is the
+// start of its own and of the paths under it, never of a longer segment's: `un.org/en/hanoi` is not
+// `un.org/en/hanoi-convention`), then `000` and the query, so. Percent-escapes are decoded and hosts written in
+// punycode (`łódź.example` is `xn--d-uga0v4h.example`, `%C4%99` is `ę`), each letter outside ASCII then as its UTF-8
+// bytes in hex. A path cut short with an ellipsis (`un.org/en/hanoi-conv…`) is its segments before the cut one.
 
 export const ADDRESS_WORD_LETTER = "w";
 const HOST_END = "00";
+const QUERY_START = "000";
+const SEGMENT_LENGTH_FIGURES = 3;
+const CUT_SHORT = /(?:…|\.\.\.)[^\p{L}\p{N}_/]*$/u;
+const TRAILING_NOT_WORD = /[^\p{L}\p{N}]+$/u;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//iu;
 // A host: a name whose last label is letters, or an IP address (IPv4 in dotted decimal, IPv6 in brackets).
 const HOST = String.raw`(?:[\p{L}\p{N}-]+\.)+(?:\p{L}{2,}|xn--[a-z0-9-]+)|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\]`;
 const ADDRESS = new RegExp(String.raw`^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:${HOST})(?::\d+)?(?:[/?#]\S*)?$`, "iu");
 
-// The words a typed address may be held as: the whole, then without its query (an address shared carries one a site
-// adds to track its readers, `?utm_source=...`, that no source has). A domain (no path, or `/`) is its host's part only:
-// the start of the words of its addresses and its subdomains'.
-export function addressWords(core) {
+// The words a typed address (`typed`, with what follows it: `un.org/en/x),`) may be held as: the whole, then without
+// its query (an address shared carries one a site adds to track its readers, `?utm_source=...`, that no source has). A
+// domain (no path, or `/`) is its host's part only: the start of the words of its addresses and its subdomains'.
+export function addressWords(typed) {
+  const cut = CUT_SHORT.exec(typed);
+  const core = (cut ? typed.slice(0, cut.index).replace(/[/?][^/?]*$/u, "") : typed).replace(TRAILING_NOT_WORD, "");
   if (!ADDRESS.test(core)) return [];
   const bare = core.trim().replace(SCHEME, "").split("#")[0];
   const [, host, rest] = /^([^/?]*)(.*)$/su.exec(bare);
   const held = heldHost(host);
   if (!held) return []; // `[:]`: its word, ADDRESS_WORD_LETTER alone, begins every address's
   const word = (tail) => {
-    const path = heldText(decoded(tail));
+    const path = heldRest(tail);
     return ADDRESS_WORD_LETTER + held + (path ? HOST_END + path : "");
   };
   return [...new Set([word(rest), word(rest.split("?")[0])])];
+}
+
+// The path's segments, each between its length (`/en/x-y/` is `002en002003xy003`), then QUERY_START and the query so,
+// where it has one; each decoded after the path is cut at its `/` (an escaped `%2F` cuts no segment).
+function heldRest(rest) {
+  const at = rest.indexOf("?");
+  const [path, query] = at < 0 ? [rest, ""] : [rest.slice(0, at), rest.slice(at + 1)];
+  const segments = path.split("/").map((segment) => framed(heldText(decoded(segment))));
+  const heldQuery = heldText(decoded(query));
+  return segments.join("") + (heldQuery ? QUERY_START + framed(heldQuery) : "");
+}
+
+// `held` between its length in SEGMENT_LENGTH_FIGURES figures; nothing for no letter or figure.
+function framed(held) {
+  const length = String(held.length).padStart(SEGMENT_LENGTH_FIGURES, "0");
+  return held ? length + held + length : "";
 }
 
 // `text` with its percent-escapes decoded (UTF-8), NFC; as written where one is not a valid escape.

@@ -370,14 +370,31 @@ function daysAsWritten(kept) {
   const options = kept.map(([searched, , , written]) =>
     written ? [...(typeof searched === "string" ? [searched] : []), ...written] : [searched],
   );
-  let ways = [[]];
-  for (const each of options) ways = ways.flatMap((way) => each.map((option) => [...way, option]));
   const allHeld = kept.map(([searched]) => String(searched)).join(" ");
-  return ways
-    .filter((way) => way.every((word) => typeof word === "string"))
-    .map((way) => way.join(" "))
-    .filter((way) => way !== allHeld)
-    .slice(0, DAY_WAYS);
+  const forms = options.map((each) => each.filter((word) => typeof word === "string"));
+  if (forms.some((each) => !each.length)) return [];
+  // Every day as a text writes it is one of them, last where it is not among the first: a passage pasted whole, with
+  // more than three days, is found so (the first ways hold all its days but one as held, which no page is).
+  const allWritten = forms.map((each) => each[each.length - 1]).join(" ");
+  const ways = [];
+  for (const way of combinations(forms)) {
+    const asWritten = way.join(" ");
+    if (asWritten !== allHeld) ways.push(asWritten);
+    if (ways.length === DAY_WAYS) break;
+  }
+  if (!ways.includes(allWritten) && allWritten !== allHeld) ways.splice(DAY_WAYS - 1, 1, allWritten);
+  return ways;
+}
+
+// Each way to take one of each of `options`, one at a time, the last one's changing first: a pasted passage of twenty
+// days in figures, each in three forms, has 3^20 ways, which were all made before the first eight were kept (until
+// search27).
+function* combinations(options, from = 0) {
+  if (from === options.length) {
+    yield [];
+    return;
+  }
+  for (const option of options[from]) for (const rest of combinations(options, from + 1)) yield [option, ...rest];
 }
 
 // [the words searched (`held`, as wordAsHeld gives them) with those of `split` as their two, those twos]: as
@@ -402,8 +419,9 @@ async function splitsHeld(pagefind, words, quoted, held) {
     const asTyped = held[at][0] === words[at] || held[at][1] !== undefined;
     return !quoted[at] && asTyped && JOINABLE.test(core) && core.length >= SHORTEST_JOIN && !UNFOLDED.test(core);
   });
+  const longest = await Promise.all(cores.map((core, at) => (splittable[at] ? longestFirstPart(pagefind, core) : 0)));
   const splits = await Promise.all(
-    cutsWithin(cores, splittable, held).map(async ([at, cuts]) => {
+    cutsWithin(cores, splittable, held, longest).map(async ([at, cuts]) => {
       const core = cores[at];
       const found = await Promise.all(cuts.map((parts) => writtenApart(pagefind, parts)));
       const first = cuts.find((_, k) => found[k]);
@@ -437,12 +455,7 @@ async function typoStart(pagefind, core, length) {
   if (!found || !found.results.length) return "";
   const page = await found.results[0].data();
   const wanted = fold(core);
-  const words = [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/[^\p{L}\p{N}]+/u);
-  const typo = words.some((word) => {
-    const written = fold(word);
-    const aForm = sharedStart(written, wanted) >= Math.min(written.length, wanted.length) - 1;
-    return written.startsWith(begun) && !aForm && oneLetterApart(written, wanted);
-  });
+  const typo = pageWords(page).some((word) => fold(word).startsWith(begun) && typoOf(fold(word), wanted));
   return typo ? longestHeldStart(pagefind, core) : "";
 }
 
@@ -457,12 +470,13 @@ function oneLetterApart(a, b) {
 
 // Each way to cut each word that may be split (`splittable`), [its place, its cuts], within SPLIT_CUTS for the query:
 // the words not held as typed first (they find nothing else), then the others in the query's order, a word whose
-// cuts the budget has no room for left whole, but for the first (a word alone is cut every way, however long). Each
-// cut is a phrase search, loading the index chunk of its second part: six words of twelve letters were 42 searches,
-// and on an archive of 2,000 articles 22 chunks (docs/search-relevance.md, "Cost at scale").
+// cuts the budget has no room for left whole, but for the first (a word alone is cut every way its first part may be
+// a word, `longest`: longestFirstPart). Each cut is a phrase search, loading the index chunk of its second part: six
+// words of twelve letters were 42 searches, and on an archive of 2,000 articles 22 chunks (docs/search-relevance.md,
+// "Cost at scale").
 const SPLIT_CUTS = 20;
 
-function cutsWithin(cores, splittable, held) {
+function cutsWithin(cores, splittable, held, longest) {
   const places = cores.map((_, at) => at).filter((at) => splittable[at]);
   const notHeld = (at) => (held[at][1] !== undefined ? 0 : 1);
   places.sort((a, b) => notHeld(a) - notHeld(b) || a - b);
@@ -471,7 +485,7 @@ function cutsWithin(cores, splittable, held) {
   for (const at of places) {
     const core = cores[at];
     const cuts = [];
-    for (let cut = SHORTEST_PART; cut <= core.length - SHORTEST_PART; cut++) {
+    for (let cut = SHORTEST_PART; cut <= Math.min(core.length - SHORTEST_PART, longest[at]); cut++) {
       cuts.push([core.slice(0, cut), core.slice(cut)]);
     }
     if (cuts.length > left && chosen.length) continue;
@@ -479,6 +493,21 @@ function cutsWithin(cores, splittable, held) {
     chosen.push([at, cuts]);
   }
   return chosen;
+}
+
+// The longest first part a cut of `core` may have: a page writes it as a word, so the index holds it as a start of
+// `core`, within the letters a stemmer may cut. A word of SPLIT_CUTS ways or fewer is cut every way (no search more);
+// a longer one (a word pasted, of thousands of letters) only where its first part is at most its longest held start,
+// and STEM_CUT letters, and at most LONGEST_FIRST_PART letters, no dictionary word of either language being longer:
+// until search27 a word was cut every way however long (a 1,200-letter word was 1,195 phrase searches:
+// docs/search-relevance.md, "Cost at scale"). Cost: the halving of its start, up to that length.
+const LONGEST_FIRST_PART = 40;
+
+async function longestFirstPart(pagefind, core) {
+  const last = core.length - SHORTEST_PART;
+  if (last - SHORTEST_PART < SPLIT_CUTS) return last;
+  const start = await longestHeldStart(pagefind, core.slice(0, LONGEST_FIRST_PART + 1), SHORTEST_PART);
+  return start ? Math.min(last, LONGEST_FIRST_PART, start.length + STEM_CUT) : 0;
 }
 
 // Whether a page writes the two `parts` next to each other: the first Pagefind's phrase search finds.
@@ -536,7 +565,7 @@ function inAPhrase(words) {
 // word as the status shows it searched where that is not what Pagefind is asked (a day: dayAsHeld), and, for a day
 // searched as its held word, the forms of it a page's text may write too (each searched after: withDayAsWritten)].
 async function wordAsHeld(pagefind, word, checked) {
-  for (const address of addressWords(word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, ""))) {
+  for (const address of addressWords(word.replace(LEADING_NOT_WORD, ""))) {
     if (await indexHolds(pagefind, address, 0)) return [address, undefined, word];
   }
   const parts = word.split(PART_SEPARATOR).filter(Boolean);
@@ -554,9 +583,64 @@ async function wordAsHeld(pagefind, word, checked) {
   if (checked && FIGURES.test(core)) {
     return (await indexHolds(pagefind, core.replace(/\P{N}/gu, ""), 0)) ? [word] : [IN_NO_PAGE];
   }
-  if (!checked || !LETTERS_ONLY.test(core) || UNFOLDED.test(core) || (await indexHolds(pagefind, core))) return [word];
+  if (!checked || !LETTERS_ONLY.test(core) || UNFOLDED.test(core)) return [word];
+  const [held, meant] = await heldOrMeant(pagefind, core);
+  if (meant) return [asTyped(meant, core), undefined, asTyped(meant, core)];
+  if (held) return [word];
   const start = await longestHeldStart(pagefind, core);
-  return start ? [start, start] : undoubledAsHeld(pagefind, core);
+  if (start) return [start, start];
+  const undoubled = await undoubledAsHeld(pagefind, core);
+  const typo = undoubled[0] ? "" : await meantByStart(pagefind, core);
+  return typo ? [asTyped(typo, core), undefined, asTyped(typo, core)] : undoubled;
+}
+
+// `written` in lower case where the reader typed `core` so: a page's word opening a sentence is not a name.
+function asTyped(written, core) {
+  return core === core.toLowerCase() ? written.toLowerCase() : written;
+}
+
+// [whether the index holds `core` (indexHolds), the word a page writes that `core` is a typo of, else ""]: where no
+// page's word begins with all of it, a word of the first page Pagefind finds for it that is one letter from it before
+// its last letter (one changed, added, left out, or two swapped: `Hanio` of `Hanoi`, `Wietanm` of `Wietnam`,
+// `konwencaj` of `konwencja`), not a form of it (typoOf). Until search27 such a word was taken as held where a page's
+// word shared all but its last STEM_CUT letters (`Wietanm`: `Wiet…`), and Pagefind searched its longest indexed start
+// (two pages of 63 that write `Wietnam`, not the country's page); or, with a typo in its first half, found nothing
+// (`Hanio`). Words of MIN_MEANT letters or more: of fewer, one letter apart is as often another word. Cost: none more
+// (the search and the fragment indexHolds makes).
+const MIN_MEANT = 5;
+
+async function heldOrMeant(pagefind, core) {
+  const found = await pagefind.search(core);
+  if (!found || !found.results.length) return [false, ""];
+  const page = await found.results[0].data();
+  if (core.length < MIN_MEANT || pageHolds(page, core, 0)) return [pageHolds(page, core, STEM_CUT), ""];
+  const wanted = fold(core);
+  const meant = pageWords(page).find((word) => typoOf(fold(word), wanted)) || "";
+  return [!meant && pageHolds(page, core, STEM_CUT), meant];
+}
+
+// The word a page writes that `core`, of which no start of half is held, is a typo of (typoOf), by the first page of
+// its longest held start (`Han…` of `Hanio`: a page that writes `Hanoi`), else "": Pagefind finds nothing for such a
+// word, and until search27 nor did the search page. Cost: the halving of its start from two letters, one search and
+// one fragment more.
+async function meantByStart(pagefind, core) {
+  const start = core.length < MIN_MEANT ? "" : await longestHeldStart(pagefind, core, 2);
+  const found = start && (await pagefind.search(start));
+  if (!found || !found.results.length) return "";
+  const wanted = fold(core);
+  return pageWords(await found.results[0].data()).find((word) => typoOf(fold(word), wanted)) || "";
+}
+
+// The words of a page (its data), in its text and metadata, as written.
+function pageWords(page) {
+  return [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/[^\p{L}\p{N}]+/u);
+}
+
+// Whether `wanted` (folded) is `written` (folded) mistyped: one letter from it, not at its end only (a letter more,
+// less or changed there is a form of it: `cyberattacks` of `cyberattack`, `konwencji` of `konwencja`).
+function typoOf(written, wanted) {
+  const aForm = sharedStart(written, wanted) >= Math.min(written.length, wanted.length) - 1;
+  return !aForm && oneLetterApart(written, wanted);
 }
 
 // A word of which nothing long enough is held, typed with a letter doubled (`Gutteres`: its held start `Gut` is
