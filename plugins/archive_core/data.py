@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import yaml
 
@@ -20,6 +21,7 @@ from .suggestions import Suggestions, meant_keys
 
 Key = str | int
 T = TypeVar("T")
+P = ParamSpec("P")
 # A check of one item of a list: its (message, hint), or None when the item is good.
 ItemCheck = Callable[[str], tuple[str, str] | None]
 
@@ -279,6 +281,23 @@ def _prefixed(problems: Iterable[Problem], prefix: Callable[[Any], str] | None, 
 
 
 _EMPTY_HINT = "write its records, or delete the file: a data file that is not there means none"
+
+
+def telling_yaml_problems(load: Callable[P, tuple[T, list[Problem]]]) -> Callable[P, tuple[T, list[Problem]]]:
+    """`load`, a reader of data files that returns what it read and its problems, telling what the YAML reading found
+    in their values with its own problems, in one round, whoever calls it: called where no one recorded the files
+    (`recording`), a file YAML found a value in (`end: 2999-02-30`) was refused with that alone, and what its
+    reader tells of the rest (`start: 2999-10-25`, past the horizon) only once that was fixed."""
+
+    @functools.wraps(load)
+    def told_with_yaml_problems(*args: P.args, **kwargs: P.kwargs) -> tuple[T, list[Problem]]:
+        if _recording.get() is not None:  # told by who records
+            return load(*args, **kwargs)
+        with recording() as files:
+            read, problems = load(*args, **kwargs)
+        return read, with_yaml_problems(files.values(), problems)
+
+    return told_with_yaml_problems
 
 
 def with_yaml_problems(files: Iterable[DataFile], problems: Iterable[Problem]) -> list[Problem]:
