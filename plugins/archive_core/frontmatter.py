@@ -381,7 +381,9 @@ def parse_yaml(
             else:
                 # Only a tag (`!!null x`) can have made a value of another kind than its text's.
                 failed = (
-                    _unreadable_values(root, text, str(path), offset, label, record_key) if _TAG.search(text) else []
+                    _unreadable_values(root, text, str(path), offset, label, record_key, read=True)
+                    if _TAG.search(text)
+                    else []
                 )
                 if not failed:
                     return data, root
@@ -792,7 +794,7 @@ def _without_tag(text: str, node: yaml.ScalarNode) -> str:
 
 
 def _unreadable_values(
-    root: yaml.Node, text: str, path: str, offset: int, label: str, record_key: str | None
+    root: yaml.Node, text: str, path: str, offset: int, label: str, record_key: str | None, read: bool = False
 ) -> list[tuple[yaml.Node, Problem]]:
     """Each value YAML makes nothing the archive reads of, with its problem at its field and line, in the file's
     order: a scalar that cannot be constructed (a timestamp that is no real date, an integer longer than Python
@@ -801,7 +803,8 @@ def _unreadable_values(
     `!!python/object:x`) or one it does not fit (`!!binary [a]`, `!!omap [a]`), read by PyYAML's own constructor
     of that tag. The items of a list or mapping are judged before it, each at its own line (a tag PyYAML reads,
     `!!omap`, `!!set`, `!!pairs`, was told as the tag's problem, at its line, for an impossible date in one of its
-    items), and it is read with each that failed as None."""
+    items), and it is read with each that failed as None. `read`: YAML read the whole of `root` (only a tag can
+    then be wrong)."""
     loader = FrontMatterLoader("")
     failed: list[tuple[yaml.Node, Problem]] = []
 
@@ -816,12 +819,17 @@ def _unreadable_values(
         while stack:
             node, where, items_judged = stack.pop()
             if isinstance(node, yaml.ScalarNode):
+                plain_tag = _STR_TAG if node.style else loader.resolve(yaml.ScalarNode, node.value, (True, False))
+                if read and node.tag in (plain_tag, _STR_TAG):  # read as written, and read already
+                    continue
                 try:
                     value = loader.construct_object(node, deep=True)
                 except (*_CONSTRUCTOR_ERRORS, ConstructorError) as exc:
                     fail(node, where, *_unreadable_message(exc, node, offset))
                     continue
-                if retyped := _retyped(loader, node, value, text, where):
+                if node.tag not in (plain_tag, _STR_TAG) and (
+                    retyped := _retyped(loader, node, plain_tag, value, text, where)
+                ):
                     fail(node, where, *retyped)
                 continue
             if not items_judged:
@@ -848,15 +856,12 @@ def _named_items(node: yaml.Node, where: str | None, record_key: str | None) -> 
 
 
 def _retyped(
-    loader: yaml.BaseLoader, node: yaml.ScalarNode, value: Any, text: str, where: str | None
+    loader: yaml.BaseLoader, node: yaml.ScalarNode, plain_tag: str, value: Any, text: str, where: str | None
 ) -> tuple[str, str] | None:
     """(message, hint) for a scalar whose tag makes YAML read it as another kind of value than the same text written
     without it (`title: !!null x` is no value: "is missing"; `!!bool "yes"` a yes/no value; `!!timestamp "2025"`...),
     which its reader told as missing or as of the wrong type, never naming the tag; None for a scalar as written
-    (no tag, one that changes nothing, `!!int 5`, or `!!str`, which makes text as quotes do)."""
-    plain_tag = _STR_TAG if node.style else loader.resolve(yaml.ScalarNode, node.value, (True, False))
-    if node.tag in (plain_tag, _STR_TAG):
-        return None
+    (a tag that changes nothing, `!!int 5`). `plain_tag`: the tag YAML gives the text written without one."""
     try:
         plain: Any = loader.construct_object(yaml.ScalarNode(plain_tag, node.value, style=node.style), deep=True)
     except (*_CONSTRUCTOR_ERRORS, ConstructorError):
