@@ -165,3 +165,19 @@ def test_a_publishers_file_is_told_every_problem_in_one_round_whoever_reads_it(t
         (4, "www.example.org.accessed"),
         (6, "example.net.name"),
     ], problems
+
+
+# A set or a pair is made only by a tag YAML reads (`!!set`, `!!omap`, `!!pairs`): its reader told "is a set", "is a
+# key and its value", and the contributor looked for a set in the value rather than for the tag to delete.
+@pytest.mark.parametrize(
+    ("extra", "line", "field", "message", "hint"),
+    [
+        ("tags: !!set {a, b}\n", 9, "tags", "is a set (tagged !!set), not a list",
+         "tags are not allowed: delete the tag, and write it as a list: tags: [A, B]"),
+        ("corrections: !!omap\n  - date: 2025-10-27\n", 10, "corrections.0",
+         "is a key and its value (an item of a list tagged !!omap or !!pairs), not a mapping",
+         "tags are not allowed: delete the tag, and write the keys indented under `:`, one per line"),
+    ],
+)  # fmt: skip
+def test_a_set_or_a_pair_a_tag_made_is_told_with_the_tag_to_delete(tmp_path, extra, line, field, message, hint):
+    assert told(tmp_path, extra) == [(line, field, message, hint)]
