@@ -82,11 +82,16 @@ QUOTED_MAX_CHARS = 40  # of a value a hint quotes as written; a longer one by it
 _DASH_WITHOUT_SPACE = re.compile(r"-[^\s-]")
 
 
-def wrong_type(value: Any, expected: Expected, key: str, written: str | None = None) -> tuple[str, str]:
+def wrong_type(
+    value: Any, expected: Expected, key: str, written: str | None = None, tag: str | None = None
+) -> tuple[str, str]:
     """(message, hint) for `value` of `key` (empty for a list's item) that is not of the type `expected`;
-    `written`: the value as the file writes it, when it is one scalar (`2023`, not YAML's reading of it)."""
+    `written`: the value as the file writes it, when it is one scalar (`2023`, not YAML's reading of it); `tag`: the
+    tag it is written with (`!!int`), which is named, and to be deleted."""
     message, hint = _wrong_type(value, expected, key, written)
-    if isinstance(value, set | tuple):  # made by a tag YAML reads: the tag is what to change
+    if tag is not None and not isinstance(value, set | tuple):
+        message = f"{message} (tagged {tag})"
+    if tag is not None or isinstance(value, set | tuple):  # a set or a pair only a tag YAML reads makes
         return message, f"tags are not allowed: delete the tag, and {hint}"
     return message, hint
 

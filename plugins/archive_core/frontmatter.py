@@ -787,6 +787,14 @@ def written_scalar(doc: SplitDocument, dotted_field: str, root: yaml.Node | None
     return _without_tag(doc.yaml_text, node)
 
 
+def written_tag(text: str, node: yaml.Node | None) -> str | None:
+    """The tag `node` is written with in `text`, its YAML (`!!int` of `!!int 5`), as the file writes it; None for a
+    value written without one."""
+    if node is None or not text.startswith("!", node.start_mark.index):
+        return None
+    return _shown_tag(node.tag)
+
+
 def _without_tag(text: str, node: yaml.ScalarNode) -> str:
     """The text of `node` as `text`, its YAML, writes it, without its tag."""
     written = text[node.start_mark.index : node.end_mark.index]

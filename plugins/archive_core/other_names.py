@@ -190,7 +190,8 @@ def _fields(data: DataFile, where: list, value: Any, fields: tuple[Field, ...], 
 def _name(data: DataFile, where: list, value: Any, label: str) -> str:
     if not isinstance(value, str):
         key = where[-1] if isinstance(where[-1], str) else ""  # a list's item has no key of its own
-        raise ContentError(data.problem(where, label, *wrong_type(value, "text", key, data.written(*where))))
+        told = wrong_type(value, "text", key, data.written(*where), data.tag(*where))
+        raise ContentError(data.problem(where, label, *told))
     if not value.strip():
         empty = empty_item() if isinstance(where[-1], int) else ("is empty", "write the name")
         raise ContentError(data.problem(where, label, *empty))

@@ -22,7 +22,17 @@ from slugify import slugify
 from . import countries
 from .errors import ContentError, Problem, in_file_order, key_label
 from .field_types import Expected, empty_item, fits, quoted, wrong_type
-from .frontmatter import SplitDocument, compose, keyed, naive, node_column, node_line, value_node, written_scalar
+from .frontmatter import (
+    SplitDocument,
+    compose,
+    keyed,
+    naive,
+    node_column,
+    node_line,
+    value_node,
+    written_scalar,
+    written_tag,
+)
 from .layout import ARTICLE_NAME, RAW_NAME_RULE, RAW_PATTERN, RAW_SOURCES_DIR, raw_name_for
 from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
@@ -393,7 +403,8 @@ class _Validator:
         """Fail, saying what `value` is, unless it is of the type `expected`."""
         if not fits(value, expected):
             written = written_scalar(self.doc, field, self.root)
-            message, hint = wrong_type(value, expected, "" if _key(field).isdigit() else _key(field), written)
+            tag = written_tag(self.doc.yaml_text, value_node(self.root, field))
+            message, hint = wrong_type(value, expected, "" if _key(field).isdigit() else _key(field), written, tag)
             self.fail(field, message, pelican_shape_hint(field, value) or _main_key_hint(field, value) or hint)
 
     def check_types(self, data: dict[str, Any], fields: tuple[Field, ...], where: str = "") -> None:

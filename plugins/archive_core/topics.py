@@ -109,7 +109,9 @@ def _entry_problems(data_file: DataFile, index: int, entry: object, shape: str) 
         if isinstance(name := entry[lang], str):
             continue
         message, hint = (
-            ("is missing", shape) if name is None else wrong_type(name, "text", lang, data_file.written(*where, lang))
+            ("is missing", shape)
+            if name is None
+            else wrong_type(name, "text", lang, data_file.written(*where, lang), data_file.tag(*where, lang))
         )
         problems.append(data_file.problem([*where, lang], f"topics.{lang}", message, hint))
     return problems

@@ -13,6 +13,7 @@ from archive_core.errors import ContentError, Problem
 from archive_core.events import load_events
 from archive_core.publishers import load_publishers
 from archive_core.tests.test_events import GOOD as EVENT
+from archive_core.topics import load_topic_pairs
 
 FRONT = (
     "---\ntitle: Tytuł\ndate: 2025-10-26\nlang: pl\ntranslation_key: a\nsource:\n  url: https://example.org/a\n"
@@ -129,10 +130,22 @@ def test_a_tag_that_changes_nothing_or_makes_text_is_read(tmp_path, new):
                 new=new) == []  # fmt: skip
 
 
-def test_a_number_tagged_a_number_is_told_as_the_number_it_is(tmp_path):
+# A tag that changes nothing (`!!int 5`) was told as the kind it is ("is a number"), never naming the tag written.
+def test_a_value_tagged_as_the_kind_it_is_is_told_naming_the_tag_to_delete(tmp_path):
     assert told(tmp_path, old="title: Tytuł", new="title: !!int 5") == [
-        (2, "title", "is a number", 'write it as text in quotes: title: "5"')
-    ]
+        (2, "title", "is a number (tagged !!int)", 'tags are not allowed: delete the tag, and write it as text in '
+         'quotes: title: "5"')
+    ]  # fmt: skip
+
+
+def test_a_data_files_value_tagged_as_the_kind_it_is_is_told_naming_the_tag_to_delete(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "topics.yaml").write_text("topics:\n  - pl: !!int 5\n    en: five\n", encoding="utf-8")
+    _, problems = load_topic_pairs(tmp_path)
+    assert [(p.line, p.field, p.message, p.hint) for p in problems] == [
+        (2, "topics.pl", "is a number (tagged !!int)", 'tags are not allowed: delete the tag, and write it as text in '
+         'quotes: pl: "5"')
+    ]  # fmt: skip
 
 
 def shown(problems: list[Problem]) -> list[tuple[int | None, str, str]]:
