@@ -40,6 +40,7 @@ export ARCHIVE_PYTHON = $(if $(value PYTHON),$(value PYTHON),python3)
 serve html devserver diff: export ARCHIVE_PORT = $(value PORT)
 
 help: ## List the targets
+	@echo 'make <target>, as README.md ("Other commands") describes each; to add an article, see CONTRIBUTING.md:'
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(PY):
@@ -72,14 +73,14 @@ html: $(RUNTIME) $(BYTECODE) ## Check and build the site into output/ (non-zero 
 publish: $(RUNTIME) $(BYTECODE) ## Check and build the production site (publish.conf.py): absolute URLs from SITEURL=https://... in the environment
 	$(PY) -m tools.build --settings publish.conf.py
 
-devserver: $(RUNTIME) $(BYTECODE) ## Serve, rebuild on every change to content/, theme/, plugins/, reload the open page (PORT=...)
+devserver: $(RUNTIME) $(BYTECODE) ## Serve on http://127.0.0.1:8000, rebuild on every change to content/, theme/, plugins/ or the settings, and reload the open page (PORT=...)
 	$(PY) -m tools.devserver
 
 diff: export ARCHIVE_DIFF_BASE = $(value DIFF_BASE)
 diff: $(RUNTIME) $(BYTECODE) ## Build the base (DIFF_BASE=..., default main) and this change; list the pages added, removed, changed
 	$(PY) -m tools.diff
 
-check: $(RUNTIME) $(BYTECODE) ## Validate all content without building
+check: $(RUNTIME) $(BYTECODE) ## Validate all content without building; problems as path:line: field: message (hint)
 	$(PY) -m tools.check
 
 test: $(DEV) $(BYTECODE) ## Install what the tests need and run the whole suite
@@ -90,7 +91,7 @@ test: $(DEV) $(BYTECODE) ## Install what the tests need and run the whole suite
 fuzz: $(DEV) ## Fuzz the reader and the importer with new random examples (make test repeats the same ones)
 	$(PY) -m pytest tests/test_fuzz_reader.py tests/test_fuzz_importer.py --hypothesis-profile=explore
 
-lint: $(DEV) ## Ruff
+lint: $(DEV) ## Run ruff on the code (make test runs it too, with its format check)
 	$(BIN)/ruff check .
 
 messages: $(RUNTIME) ## Extract UI strings from the templates into both catalogs
@@ -112,11 +113,11 @@ import: export ARCHIVE_FORCE = $(value FORCE)
 import: export ARCHIVE_TRANSLATED_FROM = $(value TRANSLATED_FROM)
 import: export ARCHIVE_TRANSLATED_BY = $(value TRANSLATED_BY)
 
-import: $(RUNTIME) ## Import a raw article: SRC=file [DATE= TITLE= LANG= SOURCE_URL= PUBLISHER= KEY= SLUG= NOTE= DEST= FORCE=1 TRANSLATED_FROM=de TRANSLATED_BY=...]
+import: $(RUNTIME) ## Turn a raw source article (text or saved HTML page) into a content file: SRC=file [DATE= TITLE= LANG= SOURCE_URL= PUBLISHER= KEY= SLUG= NOTE= DEST= FORCE=1 TRANSLATED_FROM=de TRANSLATED_BY=...]
 	$(if $(value SRC),,$(error give the source file: make import SRC=path/to/article.txt))
 	@$(PY) -m tools.importer
 
-new: $(RUNTIME) ## Scaffold an article: make new TITLE="..." LANG=pl|en [DATE=YYYY-MM-DD] [KEY=translation_key] [SLUG=slug]
+new: $(RUNTIME) ## Scaffold an article: make new TITLE="..." LANG=pl|en [DATE=YYYY-MM-DD] [KEY=translation_key] [SLUG=slug]; its version in the other language: make new LANG=en|pl KEY=<the original's translation_key> [TITLE="..."]
 	$(PY) -m tools.new_article
 
 docs: $(RUNTIME) ## Regenerate the front-matter and names.yaml references in CONTRIBUTING.md and their JSON Schemas in docs/

@@ -36,6 +36,13 @@ def settings_file(folder: Path, extra: str) -> Path:
     return path
 
 
+def cache_environment() -> dict[str, str]:
+    """The content cache of the tests' builds (tests/conftest.py), for a process started with an environment of its
+    own: without it, a build falls back on the repository's `.cache/content`, which `make html` fills."""
+    cache = os.environ.get("ARCHIVE_CACHE_DIR")
+    return {} if cache is None else {"ARCHIVE_CACHE_DIR": cache}
+
+
 def run_build(
     content: Path,
     output: Path,
@@ -57,6 +64,7 @@ def run_build(
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "ARCHIVE_CONTENT": str(content),
             "PYTHONHASHSEED": hash_seed,
+            **cache_environment(),
             **(env or {}),
         },
         **popen,
@@ -72,7 +80,7 @@ def run_script(script: str, args: list[str], content: Path, timeout: float = 300
         text=True,
         timeout=timeout,
         check=False,
-        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "ARCHIVE_CONTENT": str(content)},
+        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "ARCHIVE_CONTENT": str(content), **cache_environment()},
     )
 
 

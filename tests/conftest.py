@@ -12,8 +12,10 @@ Two kinds of content, two kinds of test:
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +34,20 @@ SETTINGS = ROOT / "pelican.conf.py"
 # The builds of the tests are the default ones, whatever the shell says (`make serve PORT=...`, `make diff`).
 for _variable in ("ARCHIVE_PORT", "ARCHIVE_SEARCH_INDEX", "ARCHIVE_CONTENT"):
     os.environ.pop(_variable, None)
+
+
+def _cache_of_this_session() -> str:
+    """A content cache of the session's own, removed when it ends: never the repository's `.cache/content`, which
+    `make html` fills, so that a local `make test` starts as cold as CI's on a fresh clone. Every build of the
+    session shares it (its builds of one content folder, the fixture archive's above all, read it once), those in
+    processes of their own too (`build_helpers.cache_environment`)."""
+    folder = tempfile.mkdtemp(prefix="archive-tests-cache-")
+    owner = os.getpid()
+    atexit.register(lambda: os.getpid() == owner and shutil.rmtree(folder, ignore_errors=True))  # not a fork's exit
+    return os.path.join(folder, "content")
+
+
+os.environ["ARCHIVE_CACHE_DIR"] = _cache_of_this_session()
 
 # `make test` draws the same examples on every run and machine, so that main passes or fails as it did before
 # (a new example that fails is a finding, not a red CI on an unrelated change); `make fuzz` draws new ones

@@ -15,7 +15,7 @@ import pytest
 
 from tools.bench.corpus import write_corpus
 
-from .build_helpers import run_build, tree_snapshot
+from .build_helpers import cache_environment, run_build, tree_snapshot
 from .conftest import FIXTURE, ROOT, build_site
 from .processes import descendants, still_running
 
@@ -105,6 +105,7 @@ def test_a_cache_outside_the_repository_or_in_its_scratch_folder_is_taken(tmp_pa
 def test_a_build_says_what_it_built_without_a_line_per_file(tmp_path):
     """`make html`'s output: the outcome, not a line per file written or copied into a scratch folder."""
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "ARCHIVE_CONTENT": str(FIXTURE), "PYTHONUTF8": "1"}
+    env.update(cache_environment())
     command = [sys.executable, "-m", "tools.build", "--force", "-o", str(tmp_path / "output")]
     built = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600, check=False)
     assert built.returncode == 0, built.stderr

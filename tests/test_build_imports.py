@@ -8,6 +8,8 @@ from .conftest import FIXTURE
 # Used by the importer (trafilatura, py3langid and the NumPy it loads) or only to draw the world map
 # again (Shapely, NumPy): importing any of them is a fixed cost of every build (docs/performance.md).
 NOT_FOR_A_BUILD = ("numpy", "shapely", "trafilatura", "py3langid", "matplotlib")
+# Needed only to draw what a build shows on a terminal (the progress bar): a build without one loads none of them.
+NOT_WITHOUT_A_TERMINAL = ("rich.progress", "rich.live", "rich.table")
 
 
 def test_a_build_does_not_import_the_modules_of_other_commands(tmp_path):
@@ -17,6 +19,9 @@ def test_a_build_does_not_import_the_modules_of_other_commands(tmp_path):
     )
     done = run_script(script, ["-q", "-o", str(tmp_path / "output")], FIXTURE)
     assert done.returncode == 0, done.stderr
-    loaded = {name.split(".")[0] for name in done.stdout.split()}
+    modules = set(done.stdout.split())
+    loaded = {name.split(".")[0] for name in modules}
     assert "pelican" in loaded and "jinja2" in loaded  # the list is the build's own
     assert sorted(loaded.intersection(NOT_FOR_A_BUILD)) == []
+    assert "rich" in loaded  # Pelican's logging: the bar's modules are what is left out
+    assert sorted(modules.intersection(NOT_WITHOUT_A_TERMINAL)) == []

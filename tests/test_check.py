@@ -487,3 +487,20 @@ def test_fields_to_review_are_told_at_the_review_line_with_what_to_check_of_each
     assert text.split("\n")[problem.line - 1].startswith("review: ["), problem
     told = {"title": "the source's own headline", "date": "the day the source was published", "lang": "LANG="}
     assert all((told[field] in problem.hint) == (field in fields) for field in told), problem.hint
+
+
+def test_a_date_typo_and_an_address_taken_are_told_in_one_make_check(content_copy):
+    """A contributor's new article with a typo in `date:` was told the date alone; once it was fixed, the next
+    `make check` told that its title made the address of an article already in the archive."""
+    original = content_copy / "articles" / "2025" / "signing-in-hanoi.pl.md"
+    text = original.read_text(encoding="utf-8").replace("translation_key: signing-in-hanoi", "translation_key: again")
+    text = re.sub(r"^date: 2025-10-(\d\d)", r"date: 2025-10-\1x", text, count=1, flags=re.MULTILINE)
+    added = content_copy / "articles" / "2025" / "again.pl.md"
+    added.write_text(text, encoding="utf-8")
+    result = run_check(content_copy)
+    assert result.returncode == 1, result.stderr
+    told = [LINE.match(line) for line in problem_lines(result) if line.startswith(f"{added}:")]
+    assert all(told) and [match["field"] for match in told] == ["date", "slug"], result.stderr
+    assert "also the address of" in told[1]["message"], result.stderr
+    # The article that reads keeps its address; the one with an error, likelier the new one, is told another.
+    assert "give this one `slug: konwencja-podpisana-w-hanoi-2`" in told[1]["hint"], result.stderr

@@ -14,14 +14,16 @@ import jsonschema
 import pytest
 import yaml
 
-from archive_core import frontmatter, schema
+from archive_core import country_records, events, frontmatter, provenance, publishers, schema
 from archive_core.data import load_data
 from archive_core.errors import ContentError
 from archive_core.frontmatter import FrontMatterLoader
+from archive_core.locales import LANGUAGES
 from archive_core.other_names import parse_names
 from tools import docs, names_docs
 from tools.front_matter_docs import json_schema
 
+from .build_helpers import cache_environment
 from .conftest import CONTENT, ROOT, build_site
 from .html_helpers import read_page
 
@@ -31,6 +33,7 @@ CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 def make(*args: str, content: Path) -> subprocess.CompletedProcess:
     """`make ...` as a contributor types it, on a copy of the content."""
     env = {"PATH": "/usr/bin:/bin:/usr/local/bin", "ARCHIVE_CONTENT": str(content), "LANG": "C.UTF-8"}
+    env.update(cache_environment())
     return subprocess.run(
         ["make", "--no-print-directory", *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=300
     )
@@ -106,6 +109,18 @@ def test_newcomer_adds_an_article_with_make_new(content_copy: Path, tmp_path: Pa
     assert again.returncode != 0
     assert "already exists" in again.stderr
     assert "Pierwszy akapit" in article.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [["TITLE=Nowy artykuł", "LANG=pl"], ["LANG=en", "KEY=committee-approves-draft"]])
+def test_the_files_a_scaffold_names_are_in_the_repository(content_copy: Path, args: list[str]):
+    """The scaffold said to delete `publisher:` when `the archive's data/publishers.yaml` knows the site: there is no
+    `data/` at the top of the repository, as there is no such file to open."""
+    created = make("new", *args, content=content_copy)
+    assert created.returncode == 0, created.stderr
+    [path] = re.findall(r"^created (.*)$", created.stdout, flags=re.MULTILINE)
+    comments = [line.split("#", 1)[1] for line in Path(path).read_text(encoding="utf-8").splitlines() if "#" in line]
+    named = re.findall(r"[\w./-]+\.(?:md|yaml)\b", " ".join(comments))
+    assert [name for name in named if not (ROOT / name).exists()] == [], comments
 
 
 def test_make_new_scaffolds_a_translation_from_its_original(content_copy: Path, tmp_path: Path):
@@ -252,6 +267,47 @@ def test_the_shells_own_lang_is_not_taken_for_the_articles(content_copy: Path):
     assert "LANG is missing" in result.stderr
 
 
+# The YAML CONTRIBUTING.md shows, by the first key of its example: the keys the checker of each kind takes, and of
+# its records (a source, a correction, a translation step).
+def _example_keys() -> dict[str, tuple[frozenset[str], dict[str, frozenset[str]]]]:
+    parts = {name: frozenset(field.name for field in fields) for name, fields in schema.PARTS.items()}
+    records = {"sources": provenance.SOURCE_KEYS, "corrections": provenance.CORRECTION_KEYS}
+    return {
+        "title": (frozenset(schema.FIELD_NAMES), parts),  # an article's front-matter
+        "translation_chain": (frozenset(schema.FIELD_NAMES), parts),
+        "host": (publishers.KEYS, {}),  # content/data/publishers.yaml
+        "code": (country_records.KEYS, records),  # content/data/countries.yaml
+        "id": (frozenset(events.FIELDS), records),  # a timeline event
+        "topics": (frozenset({"topics"}), {"topics": frozenset(LANGUAGES)}),  # content/data/topics.yaml
+    }
+
+
+def yaml_examples() -> list[dict]:
+    """Each ```yaml example of CONTRIBUTING.md, read (a list of records as its first record)."""
+    examples = []
+    for block in re.findall(r"^```yaml\n(.*?)^```", CONTRIBUTING, flags=re.MULTILINE | re.DOTALL):
+        read = yaml.safe_load(block.replace("---\n", ""))
+        examples.append(read[0] if isinstance(read, list) else read)
+    return examples
+
+
+def test_every_key_a_yaml_example_shows_is_one_the_checker_takes():
+    """A key renamed or dropped in the code, and left in an example, is what a stranger copies first."""
+    kinds = _example_keys()
+    examples = yaml_examples()
+    assert len(examples) >= 5  # the check reads what it should
+    for example in examples:
+        kind = next(iter(example))
+        assert kind in kinds, f"an example of a kind this test does not know: {example}"
+        keys, records = kinds[kind]
+        assert set(example) <= keys, (kind, set(example) - keys)
+        for name, value in example.items():
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                if isinstance(item, dict) and name in records:
+                    assert set(item) <= records[name], (kind, name, set(item) - records[name])
+
+
 # Documents generated from the schema
 
 
@@ -364,15 +420,24 @@ def test_the_json_schema_gives_each_part_the_keys_make_check_reads_described(nam
     assert [part["properties"][f.name].get("description") for f in fields] == [f.description for f in fields]
 
 
-def test_the_documented_import_command_imports_a_raw_text_as_written(content_copy: Path):
-    """`make import` exactly as CONTRIBUTING.md shows it, on a raw text with no 'Source:' line of its own."""
-    [command] = documented_commands("import")
-    raw = content_copy / "sources" / "article.txt"
+def kept_raw_copy(content: Path, name: str) -> Path:
+    """A raw English text kept in the content folder's `sources/`, as CONTRIBUTING.md says to keep one."""
+    raw = content / "sources" / name
     raw.write_text(
         "Delegations met in Hanoi to sign the United Nations Convention against Cybercrime this weekend.\n\n"
         "A second paragraph, long enough for the importer to tell the language of the text it reads.\n",
         encoding="utf-8",
     )
+    return raw
+
+
+IMPORTED_AS = ["DATE=2025-10-26", "SOURCE_URL=https://www.example.org/a", "PUBLISHER=Example News"]
+
+
+def test_the_documented_import_command_imports_a_raw_text_as_written(content_copy: Path):
+    """`make import` exactly as CONTRIBUTING.md shows it, on a raw text with no 'Source:' line of its own."""
+    [command] = documented_commands("import")
+    kept_raw_copy(content_copy, "article.txt")
     args = [arg.replace("SRC=content/", f"SRC={content_copy}/") for arg in shlex.split(command)[1:]]
     imported = make(*args, content=content_copy)
     assert imported.returncode == 0, imported.stderr
@@ -385,13 +450,8 @@ def test_the_documented_import_command_imports_a_raw_text_as_written(content_cop
 def test_make_import_names_the_content_folder_it_imports_into(content_copy: Path):
     """With ARCHIVE_CONTENT elsewhere, the next step named `content/sources/README.md` and a DEST refused was told to
     import into `content/` or give `DEST=content`: the repository's folder, not the one imported into."""
-    raw = content_copy / "sources" / "article.txt"
-    raw.write_text(
-        "Delegations met in Hanoi to sign the United Nations Convention against Cybercrime this weekend.\n\n"
-        "A second paragraph, long enough for the importer to tell the language of the text it reads.\n",
-        encoding="utf-8",
-    )
-    given = [f"SRC={raw}", "DATE=2025-10-26", "SOURCE_URL=https://www.example.org/a", "PUBLISHER=Example News"]
+    raw = kept_raw_copy(content_copy, "article.txt")
+    given = [f"SRC={raw}", *IMPORTED_AS]
     refused = make("import", *given, f"DEST={content_copy}/sources", content=content_copy)
     assert refused.returncode != 0
     assert f"give DEST={content_copy})" in refused.stderr, refused.stderr
@@ -399,6 +459,23 @@ def test_make_import_names_the_content_folder_it_imports_into(content_copy: Path
     assert imported.returncode == 0, imported.stderr
     assert f"to the table of {content_copy}/sources/README.md," in imported.stderr, imported.stderr
     assert " content/" not in imported.stderr + refused.stderr
+
+
+def test_the_row_make_import_says_to_add_is_the_one_make_check_asks_for(content_copy: Path):
+    """The `next:` line said to add the raw file's and the article's names (`x.en.md`) to the sources table, and
+    `make check` then warned of the row so written: the table lists the article's path (`articles/<year>/...`)."""
+    raw = kept_raw_copy(content_copy, "hanoi-report.txt")
+    given = [f"SRC={raw}", *IMPORTED_AS]
+    imported = make("import", *given, "TITLE=Delegations meet in Hanoi", content=content_copy)
+    assert imported.returncode == 0, imported.stderr
+    [told] = [line for line in imported.stderr.splitlines() if line.startswith("next: ")]
+    row = re.search(r"the row (\|.*\|) to the table", told)
+    assert row, told
+    table = content_copy / "sources" / "README.md"
+    table.write_text(table.read_text(encoding="utf-8") + row[1] + "\n", encoding="utf-8")
+    checked = make("check", content=content_copy)
+    assert checked.returncode == 0, checked.stderr
+    assert "0 warning(s)" in checked.stderr, checked.stderr
 
 
 def names_validator() -> jsonschema.protocols.Validator:

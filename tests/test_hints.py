@@ -25,7 +25,7 @@ from tools.new_article import Refused, scaffold
 from .conftest import FIXTURE
 from .importer.helpers import run_import
 
-PROPOSED_SLUG = re.compile(r"`slug: ([a-z0-9-]+)`")
+PROPOSED_SLUG = re.compile(r"`slug: (\"?[a-z0-9-]+\"?)`")  # quoted where YAML reads it as no text
 TITLE = "Konwencja z Hanoi podpisana"
 # Its slug is as long as a slug may be: a number added to it must cut it.
 LONG_TITLE = " ".join(["Konwencja z Hanoi podpisana przez sześćdziesiąt pięć państw"] * 3)

@@ -3,6 +3,7 @@ that serves one 404 page for every address (GitHub Pages), the English one under
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -10,6 +11,7 @@ from urllib.parse import urlsplit
 import lxml.html
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tools.serve import NOT_FOUND_PAGE, SiteHandler
 
@@ -165,3 +167,32 @@ def test_a_missing_or_broken_english_404_page_leaves_it_as_served(page, fixture_
     assert (shown["lang"], shown["sections"], shown["home"]) == ("pl", ["pl", "en"], "/pl/")
     assert shown["head"] == spoken_in_head(fixture_site / NOT_FOUND_PAGE)
     assert [error for error in log.console_errors if error != DOCUMENT_404 and "404" not in error] == []
+
+
+def tab_to(page, selector: str, most: int = 40) -> None:
+    """Press Tab until the element `selector` names has the focus, as a reader without a mouse reaches it."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate("(selector) => document.activeElement.matches(selector)", selector):
+            return
+    raise AssertionError(f"{selector} is not reached by Tab within {most} presses")
+
+
+def test_the_swapped_404_pages_header_works_by_keyboard_as_its_own(page, one_404_served):
+    """Its scripts set up the new body as they did the first (anchors.js kept the first body's language switch):
+    the switch keeps the address's part of the page, and the header's search asks the English search page."""
+    base = one_404_served.base_url
+    assert not_found(page, base + "/en/no-such-page/#main")["lang"] == "en"
+    switch = page.locator(".language-switch a[hreflang=pl]")
+    expect(switch).to_have_attribute("href", re.compile(r"/pl/#main$"))
+    tab_to(page, ".language-switch a[hreflang=pl]")
+    page.keyboard.press("Enter")
+    page.wait_for_url(base + "/pl/#main")
+    # A change of the address's part after the swap reaches the new switch too.
+    not_found(page, base + "/en/no-such-page/")
+    page.evaluate("location.hash = 'main'")
+    expect(switch).to_have_attribute("href", re.compile(r"/pl/#main$"))
+    tab_to(page, "#site-search-query")
+    page.keyboard.type("Hanoi")
+    page.keyboard.press("Enter")
+    page.wait_for_url(base + "/en/search/?q=Hanoi")

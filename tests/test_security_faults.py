@@ -25,7 +25,15 @@ import pytest
 from archive_core.cache import ContentCache
 from archive_core.integrity import Seal
 
-from .build_helpers import build_command, ctrl_c_as_in_a_terminal, leftovers, run_build, settings_file, tree_snapshot
+from .build_helpers import (
+    build_command,
+    cache_environment,
+    ctrl_c_as_in_a_terminal,
+    leftovers,
+    run_build,
+    settings_file,
+    tree_snapshot,
+)
 from .conftest import FIXTURE, ROOT
 
 ARTICLE = "articles/2025/signing-in-hanoi.en.md"
@@ -85,7 +93,12 @@ def test_sigkill_at_any_moment_leaves_the_last_good_site(sites, tmp_path):
         build = subprocess.Popen(
             build_command(output),
             cwd=ROOT,
-            env={"PATH": os.environ["PATH"], "ARCHIVE_CONTENT": str(sites["content"]), "PYTHONHASHSEED": "0"},
+            env={
+                "PATH": os.environ["PATH"],
+                "ARCHIVE_CONTENT": str(sites["content"]),
+                "PYTHONHASHSEED": "0",
+                **cache_environment(),
+            },
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,  # its Pagefind and its workers are killed with it
@@ -149,6 +162,7 @@ def test_a_build_stopped_while_pagefind_indexes_ends_at_once_and_ends_pagefind(e
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "ARCHIVE_CONTENT": str(sites["content"]),
         "PAGEFIND_BINARY_PATH": str(program),
+        **cache_environment(),
     }
     with ctrl_c_as_in_a_terminal():
         build = subprocess.Popen(build_command(output), cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)

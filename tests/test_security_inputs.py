@@ -12,7 +12,7 @@ import pytest
 
 from tools.check import check
 
-from .build_helpers import run_build
+from .build_helpers import cache_environment, run_build
 from .conftest import FIXTURE, ROOT, SEED
 from .test_bad_input import GOOD
 
@@ -20,7 +20,7 @@ ARTICLE = "articles/2025/good-article.en.md"
 
 
 def _make(*args: bytes, content) -> subprocess.CompletedProcess:
-    env = {"PATH": "/usr/bin:/bin", "ARCHIVE_CONTENT": str(content), "LANG": "C.UTF-8"}
+    env = {"PATH": "/usr/bin:/bin", "ARCHIVE_CONTENT": str(content), "LANG": "C.UTF-8", **cache_environment()}
     return subprocess.run(
         [b"make", b"--no-print-directory", *args], cwd=ROOT, capture_output=True, env=env, timeout=300, check=False
     )

@@ -16,6 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from .build_helpers import cache_environment
 from .conftest import ROOT, SEED
 
 MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
@@ -40,7 +41,7 @@ def hostile(marker: Path) -> list[str]:
 
 
 def make(*args: str, content: Path, timeout: int = 120) -> subprocess.CompletedProcess:
-    env = {"PATH": "/usr/bin:/bin", "ARCHIVE_CONTENT": str(content), "LANG": "C.UTF-8"}
+    env = {"PATH": "/usr/bin:/bin", "ARCHIVE_CONTENT": str(content), "LANG": "C.UTF-8", **cache_environment()}
     return subprocess.run(
         ["make", "--no-print-directory", *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=timeout
     )

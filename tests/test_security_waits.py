@@ -17,7 +17,7 @@ import pytest
 
 from tools import output_folder
 
-from .build_helpers import build_command, ctrl_c_as_in_a_terminal, tree_snapshot
+from .build_helpers import build_command, cache_environment, ctrl_c_as_in_a_terminal, tree_snapshot
 from .conftest import FIXTURE, ROOT
 
 
@@ -51,6 +51,7 @@ def test_a_build_waiting_for_the_lock_says_so(tmp_path):
     output = tmp_path / "output"
     fd = _hold_lock(tmp_path)
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "ARCHIVE_CONTENT": str(FIXTURE), "PYTHONHASHSEED": "0"}
+    env.update(cache_environment())
     build = subprocess.Popen(
         build_command(output), cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
@@ -87,6 +88,7 @@ def test_ctrl_c_during_a_build_is_one_line_and_keeps_the_site(tmp_path):
     (output / "index.html").write_text("last good site", encoding="utf-8")
     before = tree_snapshot(output)
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "ARCHIVE_CONTENT": str(FIXTURE), "PYTHONHASHSEED": "0"}
+    env.update(cache_environment())
     with ctrl_c_as_in_a_terminal():
         build = subprocess.Popen(
             build_command(output),

@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 from archive_core.errors import BuildFailed, ToolFailed, disk_hint, shown  # noqa: E402
 from archive_core.pelican_compat import (  # noqa: E402
+    forget_log_filter,
     forget_logged,
     forget_rendered,
     is_unresolved_link,
@@ -135,6 +136,7 @@ def build_if_changed(
     try:
         with output_folder.lock(output):
             output_folder.clean_leftovers(output)
+            forget_log_filter()  # this build's settings name what it filters out, no earlier build's
             settings = read_settings(str(settings_file), override={**overrides, "OUTPUT_PATH": str(output)})
             inputs = fingerprint.take(Path(settings["PATH"]), settings)
             portable = fingerprint.portable(  # for `make diff`

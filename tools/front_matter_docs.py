@@ -40,7 +40,10 @@ from archive_core.urls import PAGINATION_FOLDER  # noqa: E402
 
 SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema"
 # `date: 2025-10-26`, or a datetime as Python's datetime.fromisoformat reads it.
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$"
+DATE_PATTERN = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?$"
+)
 TEXT = {"type": "string", "pattern": r"\S"}
 # `provenance.is_http_url`, as near as a pattern comes: a host of ASCII labels (or an IPv6 address in brackets), no
 # user name or password, a port from 1 to 65535, nothing a browser would have to escape.

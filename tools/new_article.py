@@ -25,7 +25,7 @@ from archive_core import frontmatter, paths, schema  # noqa: E402
 from archive_core.articles import parse_front_matter  # noqa: E402
 from archive_core.clashes import clashes  # noqa: E402
 from archive_core.errors import ContentError, in_folder  # noqa: E402
-from archive_core.layout import ARTICLE_DIRS, Layout  # noqa: E402
+from archive_core.layout import ARTICLE_DIRS, PUBLISHERS_FILE, Layout  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
 from archive_core.schema import ArticleMeta  # noqa: E402
 from archive_core.suggestions import closest, meant_value  # noqa: E402
@@ -33,6 +33,7 @@ from archive_core.when import given_date  # noqa: E402
 from tools.make_inputs import NEW_FIELDS, MakeArguments, by_variable, given, key_name_problem, refusal  # noqa: E402
 
 ARTICLES = ARTICLE_DIRS[0]  # where `make new` writes (the default ARTICLE_PATHS)
+PUBLISHERS_IN_REPOSITORY = f"content/{PUBLISHERS_FILE}"
 OPTIONAL_FIELDS = """\
 # Fill in what applies, remove the '# ', then run `make check`.
 # Every field is explained in CONTRIBUTING.md ("Field reference").
@@ -44,11 +45,13 @@ OPTIONAL_FIELDS = """\
 #   by: ...                     # who or what translated it
 # editor_note: ...              # a note by the archive's editors, shown apart from the text
 """
-# `make check` refuses the file until each `...` is replaced and the text is pasted in.
+# `make check` refuses the file until each `...` is replaced and the text is pasted in. `{publishers}`: the content
+# folder's table of publishers, as `make check` names it (content/data/publishers.yaml; the bare `data/...` sent the
+# contributor to a folder the repository does not have).
 SOURCE_TO_FILL = f"""\
 source:
   url: https://{schema.PLACEHOLDER}          # the original's full address
-  publisher: {schema.PLACEHOLDER}           # who published it (or delete: the archive's data/publishers.yaml may know)
+  publisher: {schema.PLACEHOLDER}           # who published it; delete if {{publishers}} has its site
 """
 
 
@@ -57,12 +60,18 @@ class Refused(Exception):
 
 
 def article_text(
-    title: str, lang: str, published: date, key: str, original: ArticleMeta | None = None, slug: str | None = None
+    title: str,
+    lang: str,
+    published: date,
+    key: str,
+    original: ArticleMeta | None = None,
+    slug: str | None = None,
+    publishers: str = PUBLISHERS_IN_REPOSITORY,
 ) -> str:
     """The new file: the required fields, placeholders (`...`) for what only the contributor can give, an empty body.
 
     A translation of `original` starts from its source, countries and tags, and says what it translates. `slug`:
-    given (SLUG=), else made from the title.
+    given (SLUG=), else made from the title. `publishers`: the table of publishers, as the contributor finds it.
     """
     other = next(other for other in LANGUAGES if other != lang)
     head = [
@@ -73,7 +82,8 @@ def article_text(
         *([f"slug: {json.dumps(slug, ensure_ascii=False)}"] if slug else []),
     ]
     if original is None:
-        return "---\n" + "\n".join(head) + "\n" + SOURCE_TO_FILL + OPTIONAL_FIELDS.format(other=other) + "---\n\n"
+        source = SOURCE_TO_FILL.format(publishers=publishers)
+        return "---\n" + "\n".join(head) + "\n" + source + OPTIONAL_FIELDS.format(other=other) + "---\n\n"
     source = original.source
     head += ["source:", f"  url: {json.dumps(source.url)}"]
     if source.publisher:
@@ -144,7 +154,10 @@ def scaffold(
         raise Refused(_already_there(content_dir, key, lang) or _no_original(content_dir, key, lang))
     published = published or (original.date.date() if original else date.today())
     path = content_dir / Layout().article_path(published.year, key, lang)
-    text = article_text(title, lang, published, key, original, slug)
+    publishers = _shown(content_dir / PUBLISHERS_FILE)
+    if not publishers.isprintable():  # a folder named with a line break would end the comment, and write YAML
+        publishers = PUBLISHERS_IN_REPOSITORY
+    text = article_text(title, lang, published, key, original, slug, publishers)
     try:
         new = parse_front_matter(text.encode("utf-8"), path)
     except ContentError as exc:

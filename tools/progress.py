@@ -9,7 +9,6 @@ from pathlib import Path
 
 from blinker import signal
 from pelican import signals
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from archive_core.pelican_compat import console
@@ -24,6 +23,10 @@ def build_progress(enabled: bool) -> Iterator[None]:
     if not enabled or not console.is_terminal:
         yield
         return
+    # Imported here: a build with no terminal (CI, `make bench`, a pipe) shows no bar, and its columns and live
+    # display are modules Pelican's logging does not load.
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     progress = Progress(
         TextColumn("{task.description:<8}"),
         BarColumn(),

@@ -26,7 +26,7 @@ ADDRESS_WORD_LETTER = "w"
 HOST_END = "00"  # no label has no letters: what follows is the path
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _HOST_AND_REST = re.compile(r"^([^/?]*)(.*)$", re.DOTALL)
-_PORT = re.compile(r":\d*$")
+_PORT = re.compile(r":[0-9]*$")
 _MALFORMED_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 

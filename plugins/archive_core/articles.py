@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markdown_it.token import Token
 
 from archive_core import annotations, frontmatter, paths, schema
 from archive_core.errors import ContentError, Problem, in_file_order
@@ -55,7 +56,7 @@ class ArticleDocument:
 
 @dataclass(frozen=True)
 class VersionFields:
-    """The fields of `schema.VERSION_FIELDS` a refused article gives, as `ArticleMeta` names them: what its versions
+    """The fields of `schema.READ_FIELDS` a refused article gives, as `ArticleMeta` names them: what its versions
     are compared by. None where it has no value that read well (`RefusedArticle.has` tells which did)."""
 
     translation_key: str | None = None
@@ -64,19 +65,27 @@ class VersionFields:
     translation: Translation | None = None
     source: Source | None = None
     countries: tuple[str, ...] | None = None
+    title: str | None = None
+    slug: str | None = None  # given, or made of the title
+    summary: str | None = None
 
 
 @dataclass(frozen=True)
 class RefusedArticle:
     """An article refused for problems of its own, and what of it read well: the fields of its front-matter that
-    say which version of which article it is (`schema.VERSION_FIELDS`) with no problem told, so that the checks
-    comparing its versions need not wait for an unrelated problem. None of them where the front-matter could not
-    be read."""
+    say which version of which article it is, its address and its words (`schema.READ_FIELDS`) with no problem
+    told, and its body, so that the checks of several files (its versions, its address, its links, the people it
+    names) need not wait for an unrelated problem. None of them where the front-matter could not be read."""
 
     path: str
     problems: tuple[Problem, ...]
     read: Mapping[str, Any] = field(default_factory=dict)  # by field name, as `ArticleMeta` holds it
     field_lines: tuple[tuple[str, int], ...] = ()  # (field, line) of LATER_CHECKED_FIELDS
+    # The body, read whatever the front-matter says (None: not rendered, its markup too costly, or not reached), and
+    # the summary's HTML where `summary:` read well: what the people check looks for names in.
+    html: str | None = None
+    summary_html: str | None = None
+    site_links: tuple[SiteLink, ...] = ()  # of the body, and of the summary where it read well
 
     def line(self, field: str) -> int | None:
         return dict(self.field_lines).get(field)
@@ -118,30 +127,48 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     problems = [*checked.problems, *unfinished, *body_problems(doc, tokens, body_html, fields=schema.FIELD_NAMES)]
     problems += annotations.passage_problems(checked.annotations, doc, body_html, root)
     if problems or checked.meta is None:
-        raise _refused(path, problems, checked, root)
+        refused = _refused(path, problems, checked, root).refused
+        summary = refused.read.get("summary")  # None where it is not given, or did not read well
+        body = dict(html=body_html, site_links=_site_links(doc, tokens, summary, root))
+        if "summary" in refused.read:
+            body["summary_html"] = _summary_html(summary, tokens)
+        raise ArticleRefused(replace(refused, **body))
     meta = replace(checked.meta, date_offset=frontmatter.written_offset(root, "date"))
-    summary = summaries.summary_html(meta.summary) if meta.summary else markdown.lead_paragraph_html(tokens) or ""
-    links = tuple(
-        replace(link, line=doc.body_line + link.line - 1 if link.line else None)
-        for link in markdown.site_links(tokens, doc.body)
-    )
-    if meta.summary:
-        links += tuple(summaries.site_links(meta.summary, frontmatter.node_line(root, "summary")))
     return ArticleDocument(
         path=str(path),
         meta=meta,
         html=body_html,
-        summary_html=summary,
-        site_links=links,
+        summary_html=_summary_html(meta.summary, tokens),
+        site_links=_site_links(doc, tokens, meta.summary, root),
         field_lines=_field_lines(root, (*LATER_CHECKED_FIELDS, *(f"tags.{i}" for i in range(len(meta.tags))))),
     )
+
+
+def _summary_html(summary: str | None, tokens: list[Token]) -> str:
+    """The summary's HTML: of `summary:` where given, else of the body's lead paragraph (`tokens`)."""
+    return summaries.summary_html(summary) if summary else markdown.lead_paragraph_html(tokens) or ""
+
+
+def _site_links(
+    doc: frontmatter.SplitDocument, tokens: list[Token], summary: str | None, root: yaml.Node | None
+) -> tuple[SiteLink, ...]:
+    """The links to other content of the site of the body (`tokens`) and of `summary`, at the file's lines."""
+    links = tuple(
+        replace(link, line=doc.body_line + link.line - 1 if link.line else None)
+        for link in markdown.site_links(tokens, doc.body)
+    )
+    if summary:
+        links += tuple(summaries.site_links(summary, frontmatter.node_line(root, "summary")))
+    return links
 
 
 def _refused(
     path: str | Path, problems: list[Problem], checked: schema.Checked, root: yaml.Node | None
 ) -> ArticleRefused:
-    """The article refused for `problems`, with those of its version fields `checked` read that no problem names."""
+    """The article refused for `problems`, with those of the fields `checked` read that no problem names."""
     told = {problem.field.split(".")[0] for problem in problems}
+    if "title" in told and frontmatter.node_line(root, "slug") is None:
+        told.add("slug")  # made of a title still to be written (`...`: the key stands for it meanwhile)
     read = {name: value for name, value in checked.read.items() if name not in told}
     lines = _field_lines(root, LATER_CHECKED_FIELDS)
     return ArticleRefused(RefusedArticle(str(path), tuple(in_file_order(problems)), read, lines))

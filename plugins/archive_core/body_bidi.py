@@ -19,6 +19,7 @@ import unicodedata
 from markdown_it.token import Token
 
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_CONTROL_CHARS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # what _BIDI_CONTROLS matches
 _OVERRIDES = frozenset("\u202d\u202e")
 _CLOSER = {"\u202a": "\u202c", "\u202b": "\u202c", "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
 _HINT = "delete it and retype the text around it; mark a passage's direction with [text]{dir=rtl}"
@@ -31,7 +32,7 @@ def _named(char: str) -> str:
 def reordering_problems(body: str) -> list[tuple[int, str, str]]:
     """(1-based line, message, hint) of each line of `body` that holds an override, or an embedding or isolate
     not closed on it, or a closer of none; linear in the body, and nothing to do for a body without them."""
-    if not _BIDI_CONTROLS.search(body):
+    if not any(control in body for control in _BIDI_CONTROL_CHARS):  # a search of each in C: the class is slower
         return []
     problems = []
     for number, line in enumerate(body.split("\n"), start=1):

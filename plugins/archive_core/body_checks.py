@@ -20,7 +20,7 @@ from .locales import language_tag_problem
 from .markdown import Lines, markdown, missing_anchors, unsafe_links
 from .not_shown import NOT_SHOWN
 from .suggestions import closest
-from .text import RESERVED, shows_something
+from .text import reserved_marker, shows_something
 
 CAPTION_OPEN, CAPTION_CLOSE = "container_caption_open", "container_caption_close"
 ONE_PARAGRAPH = ("paragraph_open", "inline", "paragraph_close")
@@ -98,7 +98,7 @@ def second_front_matter(body: str, fields: Collection[str]) -> int | None:
 
 def marker_problem(html: str) -> tuple[str, str] | None:
     """(message, hint) when rendered text spells a search index marker (written with entities: `data&#45;pagefind-`)."""
-    if match := RESERVED.search(html):
+    if match := reserved_marker(html):
         return (
             f"holds {match.group()!r}, the prefix of the search index's own markers",
             "write it without the hyphens, or in other words",
@@ -109,7 +109,7 @@ def marker_problem(html: str) -> tuple[str, str] | None:
 def _escaped_marker_line(doc: SplitDocument) -> int:
     """The body line whose text, escapes and entities undone, spells a marker (else the body's first line)."""
     for index, line in enumerate(doc.body.split("\n")):
-        if RESERVED.search(unescape(line.replace("\\", ""))):
+        if reserved_marker(unescape(line.replace("\\", ""))):
             return doc.body_line + index
     return doc.body_line
 

@@ -3,7 +3,7 @@
 An entry is keyed on the file's path and the hash of the bytes it was made
 from, and on the code version: the source of the modules that turn a file
 into an `ArticleDocument` (archive_core) and the versions of the libraries
-they call. `read_article` reads no Pelican setting, so no setting is part of
+they import (`LIBRARIES`). `read_article` reads no Pelican setting, so no setting is part of
 the key; a setting that ever shapes a document must be added to
 `code_version()`.
 
@@ -37,7 +37,23 @@ from .articles import ArticleDocument
 
 PLUGINS_DIR = Path(__file__).resolve().parent.parent
 CODE_DIRS = ("archive_core",)
-LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "PyYAML", "babel", "python-slugify", "Unidecode")
+# Every distribution the code of CODE_DIRS imports (tests/test_cache.py beside it checks it), and Unidecode, which
+# python-slugify imports when it is installed: a new release of one can change what a file reads as (tld's list of
+# top-level domains marks a link that shows its address; ICU's data), and makes every entry a miss, as an edit of the
+# code does.
+LIBRARIES = (
+    "markdown-it-py",
+    "mdit-py-plugins",
+    "PyYAML",
+    "babel",
+    "python-slugify",
+    "Unidecode",
+    "text-unidecode",
+    "tld",
+    "pyicu-wheels",
+    "MarkupSafe",
+    "pelican",
+)
 # The classes an entry may hold: the dataclasses of the modules that make a document, by module and name.
 # Decoding builds nothing else; a field of another type is not cached (`store` says nothing, the build is the same).
 _MODULES = (schema, provenance, articles, markdown)

@@ -87,11 +87,18 @@ UNLINKED_FILE = "is not linked by any article that reads without errors, and wou
 UNLINKED_FILE_HINT = (
     "an article with errors of its own may link it with {static}: fix those first; else link it, or move or remove it"
 )
+LINKED_BY_REFUSED_HINT = "{} links it, and has errors of its own: fix those, and the file is published with it"
 
 
 def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
     """A file of the content folder that no part of the build reads nor copies: nothing is dropped silently."""
     copied = copied_files(snapshot.content_dir, snapshot.articles)
+    # A file a version refused for errors of its own links: the first such version by path, whatever the order they
+    # were read in (the devserver puts a file it reads again after the others).
+    linked_by: dict[Path, str] = {}
+    for refused in sorted(snapshot.refused_versions, key=lambda refused: os.path.abspath(refused.path)):
+        for target in copied_files(snapshot.content_dir, [refused]):
+            linked_by.setdefault(target, refused.path)
     layout, content_dir = snapshot.layout, Path(os.path.abspath(snapshot.content_dir))  # as the listing names it
     problems = []
     # Most files are in the folders read whole (articles): found by their name's start, before `is_read`.
@@ -104,7 +111,9 @@ def check_unknown_files(snapshot: ContentSnapshot) -> list[Problem]:
         if Path(os.path.realpath(path)) in copied or path.resolve() in copied:
             continue
         if unread_articles and copied_type_problem(path) is None:
-            problems.append(Problem(str(path), None, "file", UNLINKED_FILE, UNLINKED_FILE_HINT))
+            by = linked_by.get(Path(os.path.realpath(path))) or linked_by.get(path.resolve())
+            hint = LINKED_BY_REFUSED_HINT.format(display_path(by)) if by else UNLINKED_FILE_HINT
+            problems.append(Problem(str(path), None, "file", UNLINKED_FILE, hint))
             continue
         problems.append(Problem(str(path), None, "file", "is not read by the build and would never be published",
                                 _unread_file_hint(path, content_dir, layout)))  # fmt: skip
@@ -121,13 +130,15 @@ def _unread_file_hint(path: Path, content_dir: Path, layout: Layout) -> str:
         if (content_dir / meant).exists():  # renamed, it would overwrite the data file
             return f"did you mean {meant.as_posix()}? it is there already: merge this file into it, delete this one"
         return f"did you mean {meant.as_posix()}? rename it"
-    key, _, lang = path.name.removesuffix(ARTICLE_SUFFIX).rpartition(".")
-    if not path.name.endswith(ARTICLE_SUFFIX) or not key or lang not in LANGUAGES:
+    if not path.name.endswith(ARTICLE_SUFFIX):
         return layout.hint()
-    try:
+    key, _, lang = path.name.removesuffix(ARTICLE_SUFFIX).rpartition(".")
+    try:  # an article saved anywhere (`pl/litwa.md`) is told the place its front-matter gives
         meta = read_article(path, content_dir).meta
         place = layout.article_path(meta.date.year, meta.translation_key, meta.lang).as_posix()
     except ContentError:  # its own problems are told once it is where the build reads it
+        if not key or lang not in LANGUAGES:
+            return layout.hint()
         place = f"{layout.article_dirs[0]}/<year of its date>/{path.name}"
     pattern = f"{layout.article_dirs[0]}/<year>/<translation_key>.<lang>{ARTICLE_SUFFIX}"
     return f"an article's file is {pattern}, by its front-matter: move it to {place}"
@@ -197,13 +208,17 @@ def check_shared_sources(snapshot: ContentSnapshot) -> list[Problem]:
 
 def check_internal_links(snapshot: ContentSnapshot) -> list[Problem]:
     """`{filename}` links to content that is missing or not published (not to an article refused for an error of
-    its own, which is told: the link waits until it reads)."""
-    return broken_link_problems(snapshot.content_dir, snapshot.articles, snapshot.refused_articles)
+    its own, which is told: the link waits until it reads); those of a version refused for problems of its own
+    too, whose body is read whatever its front-matter says."""
+    return broken_link_problems(
+        snapshot.content_dir, snapshot.articles, snapshot.refused_articles, snapshot.refused_versions
+    )
 
 
 def check_urls(snapshot: ContentSnapshot) -> list[Problem]:
-    """Two articles that would be written to the same page."""
-    return url_collisions(snapshot.articles)
+    """Two articles that would be written to the same page; of a version refused for problems of its own, by its
+    address where that can be known."""
+    return url_collisions([*snapshot.articles, *snapshot.refused_versions])
 
 
 # What an editor checks of each field the importer puts under `review:`.
@@ -330,9 +345,13 @@ def check_event_articles(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 def check_people_articles(snapshot: ContentSnapshot) -> list[Problem]:
-    """Each person of people.yaml is named in every version of the articles listed for them (warnings)."""
+    """Each person of people.yaml is named in every version of the articles listed for them (warnings); of a
+    version refused for problems of its own, where its title and summary read well, in those and its body."""
     data_file = _lines(snapshot).file(snapshot.content_dir / PEOPLE_FILE)
-    return unnamed_people(data_file, snapshot.countries.people, snapshot.articles) if data_file else []
+    if data_file is None:
+        return []
+    worded = [doc for doc in snapshot.refused_versions if doc.has("title") and doc.summary_html is not None]
+    return unnamed_people(data_file, snapshot.countries.people, [*snapshot.articles, *worded])
 
 
 def check_cited_pages(snapshot: ContentSnapshot) -> list[Problem]:

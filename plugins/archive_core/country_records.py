@@ -152,7 +152,9 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
         fail(
             ["source" if "source" in item else "sources"],  # a source YAML could not read is told there instead
             f"a {status!r} status needs a source",
-            "add `sources:` with the page that states it (url, publisher, accessed)",
+            # `sources: []` was told to add the `sources:` it has
+            ("list under `sources:`" if "sources" in item else "add `sources:` with")
+            + " the page that states it (url, publisher, accessed)",
         )
     read = checks.attempt(fields.verified, ["verified"], item.get("verified"))
     verified = read is not False

@@ -26,7 +26,8 @@ def front_matter(articles: Iterable[Any]) -> tuple:
     """Each article (by identity) with its front-matter (by value), in order: what derivations from it read.
 
     The URL and save path are made from the front-matter (language, date, slug) by settings that do
-    not change in a process.
+    not change while a holder lives: a build's generators and context are its own, and the devserver's
+    updates run between two full builds with the settings of the first (a change of them restarts it).
     """
     articles = tuple(articles)
     return articles, tuple(article.archive for article in articles)

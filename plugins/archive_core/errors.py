@@ -27,6 +27,9 @@ class Problem:
     # Where on its line the value starts (0-based), when known: two problems of one line (`[XX, 2025-13-01]`) are
     # told in the order the line writes them. Not shown, and no part of what a problem is.
     column: int | None = dataclasses.field(default=None, compare=False, repr=False)
+    # What the hint does beyond the field, when another check would tell it again (`NAMES_FILE`); not shown, and
+    # no part of what a problem is: a check asks for it, never for the hint's words, which may be reworded.
+    code: str | None = dataclasses.field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
         # Shown safely, as the path is: a message or hint may quote what the file writes (`before `x\u202e``), and a
@@ -38,6 +41,11 @@ class Problem:
         if self.severity == "warning":
             text = f"{where}: warning: {field}: {message}"
         return f"{text} ({hint})" if hint else text
+
+
+# A `Problem.code`: its hint tells what to name the file (`rename the file to moj-tytul.pl.md`), which no other
+# problem of the file is then to tell (`file_place`).
+NAMES_FILE = "names-file"
 
 
 class ContentError(Exception):

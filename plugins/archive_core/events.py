@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from archive_core import countries, paths
+from archive_core import countries, frontmatter, paths
 from archive_core.convention import Convention
 from archive_core.data import Checks, DataFile, ItemCheck, Record, load_data, telling_yaml_problems
 from archive_core.errors import ContentError, Problem, in_file_order
@@ -247,7 +247,7 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
         if (slug := as_slug(event_id)) and is_reserved(slug):  # `Main`: `main`, which the page keeps for itself
             hint = f"{rule}; not {slug!r}, which is reserved for the page's own anchors"
         else:
-            hint = slug_hint("id", event_id, rule)
+            hint = slug_hint("id", event_id, rule, shown=frontmatter.as_written)
         if slug and not is_reserved(slug) and f"{slug}{EVENT_SUFFIX}" != data.path.name:
             hint += f"; and name the file {slug}{EVENT_SUFFIX}"
         record.fail(["id"], f"{event_id!r} is not a valid id", hint)
@@ -371,7 +371,7 @@ _UPCOMING_HINTS = {
     None: "upcoming: true marks a next step with no date yet; delete the line for an event with a date",
 }
 # Two dates written as one: `2025-10-25 - 2025-10-26`, `2025-10-25–2025-10-26`, `2025-10-25 to 2025-10-26`.
-_WRITTEN_RANGE = re.compile(r"(\d{4}(?:-\d{2}){0,2})\s*(?:[-–—]|\bto\b|\.\.)\s*(\d{4}(?:-\d{2}){0,2})")
+_WRITTEN_RANGE = re.compile(r"([0-9]{4}(?:-[0-9]{2}){0,2})\s*(?:[-–—]|\bto\b|\.\.)\s*([0-9]{4}(?:-[0-9]{2}){0,2})")
 
 
 def _points_read(value: dict, written: tuple[str | None, str | None]) -> dict[str, tuple[date, str]]:

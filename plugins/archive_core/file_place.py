@@ -17,7 +17,8 @@ from functools import partial
 from pathlib import Path
 
 from .articles import ArticleDocument, RefusedArticle
-from .errors import Problem
+from .errors import NAMES_FILE, Problem
+from .frontmatter import as_written
 from .layout import ARTICLE_NAME, Layout
 from .locales import LANGUAGES
 from .schema import SLUG_MAX_LENGTH, is_slug, is_translation_key
@@ -58,20 +59,16 @@ def misplaced_refused(path: Path, refused: RefusedArticle, content_dir: Path, la
     folder = path.parent.parent
     if (
         name is None
-        or not re.fullmatch(r"\d{4}", path.parent.name)
+        or not re.fullmatch(r"[0-9]{4}", path.parent.name)
         or not any(folder == content_dir / article_dir for article_dir in layout.article_dirs)
     ):
         return []
     meta = refused.meta
     problems = _disagreements(path, content_dir, _Fields(meta.date, meta.translation_key, meta.lang, refused.line))
-    told = any(any(said in problem.hint for said in _NAMED) for problem in refused.problems)
+    told = any(problem.code == NAMES_FILE for problem in refused.problems)
     if meta.translation_key is None and not is_slug(name["key"]) and not told:
         problems.append(_unnamed(path, name["key"], name["lang"] if name["lang"] in LANGUAGES else meta.lang))
     return problems
-
-
-# What a problem of a key says where its hint names the file too (`schema`): its name is not told a second time.
-_NAMED = ("rename the file to ", "name the files by it")
 
 
 def _unnamed(path: Path, written: str, lang: str | None) -> Problem:
@@ -81,11 +78,12 @@ def _unnamed(path: Path, written: str, lang: str | None) -> Problem:
     key = as_slug(written, SLUG_MAX_LENGTH)
     lang = lang or "<lang>"
     hint = (
-        f"rename the file to {key}.{lang}.md, in its folder, and write `translation_key: {key}`"
+        f"rename the file to {key}.{lang}.md, in its folder, and write `translation_key: {as_written(key)}`"
         if key and is_translation_key(key)
         else f"rename the file to <translation_key>.{lang}.md, in its folder, the key of a-z, 0-9 and single hyphens"
     )
-    return _problem(path, 1, "path", f"{written!r} is no translation_key, and a file's name starts with its key", hint)
+    message = f"{written!r} is no translation_key, and a file's name starts with its key"
+    return Problem(str(path), 1, "path", message, hint, code=NAMES_FILE)
 
 
 def _place(path: Path, content_dir: Path, fields: _Fields, field: str) -> str:
@@ -97,7 +95,7 @@ def _place(path: Path, content_dir: Path, fields: _Fields, field: str) -> str:
     name = ARTICLE_NAME.fullmatch(path.name)
     assert name is not None
     year, key, lang = path.parent.name, name["key"], name["lang"]
-    if fields.day is not None and (field == "date" or not re.fullmatch(r"\d{4}", year)):
+    if fields.day is not None and (field == "date" or not re.fullmatch(r"[0-9]{4}", year)):
         year = f"{fields.day.year:04d}"
     if fields.key is not None and (field == "translation_key" or not is_slug(key)):
         key = fields.key
@@ -131,7 +129,7 @@ def _disagreements(path: Path, content_dir: Path, fields: _Fields) -> list[Probl
                 fields.line("translation_key"),
                 "translation_key",
                 f"{fields.key!r} is not the key the file is named by, {name['key']!r}",
-                f"write `translation_key: {name['key']}` if the key is misspelt; if it is right, "
+                f"write `translation_key: {as_written(name['key'])}` if the key is misspelt; if it is right, "
                 f"{place('translation_key')}"
                 if is_slug(name["key"])
                 # `Poland-Signs.en.md`: no `translation_key:` may be written so, the file is what is misnamed

@@ -83,7 +83,15 @@ FrontMatterLoader.yaml_implicit_resolvers = {
 FrontMatterLoader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
-_OFFSET = re.compile(r"([-+])(\d{1,2})(?::?(\d\d))?\s*$")
+def as_written(slug: str) -> str:
+    """`slug` (a-z, 0-9 and hyphens) as a hint proposes to write it: in quotes where the front-matter reads it, so
+    written, as a value of another type than text (`"7"`, `"true"`, `"null"`, `"0x10"`, `"2025-10-26"`); as it is
+    elsewhere (`yes`, `1e3`), as a valid value is written."""
+    tag = FrontMatterLoader("").resolve(yaml.ScalarNode, slug, (True, False))
+    return slug if tag == _STR_TAG else f'"{slug}"'
+
+
+_OFFSET = re.compile(r"([-+])([0-9]{1,2})(?::?([0-9]{2}))?\s*$")
 
 
 # What PyYAML's constructors raise on a scalar they cannot read: ValueError for one their pattern matched

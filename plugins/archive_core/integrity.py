@@ -48,7 +48,8 @@ class Seal:
     folder: Path
 
     def _key(self) -> bytes | None:
-        return _secret_key(str(self.folder))
+        folder = str(self.folder)
+        return _secret_key(folder, _identity(os.path.join(folder, SECRET_NAME)))
 
     def seal(self, name: str, payload: bytes) -> bytes | None:
         """`payload` with its seal, for the entry `name`; None when no secret can be kept."""
@@ -67,9 +68,20 @@ class Seal:
         return payload if hmac.compare_digest(mac, expected) else None
 
 
+def _identity(path: str) -> tuple[int, int, int, int] | None:
+    """What changes when the file at `path` is made again (the folder removed, `make clean`): None when it is not."""
+    try:
+        info = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino, info.st_ctime_ns, info.st_size
+
+
 @lru_cache(maxsize=8)
-def _secret_key(folder_name: str) -> bytes | None:
-    """The key of the secret in `folder` (made if missing); None when it cannot be kept."""
+def _secret_key(folder_name: str, identity: tuple[int, int, int, int] | None) -> bytes | None:
+    """The key of the secret in `folder` (made if missing); None when it cannot be kept. Kept by the secret file's
+    `identity` too: a process that read it once (a devserver) follows a folder removed and made again by another
+    build, instead of sealing with a secret no other process has, and reading none of theirs."""
     folder = Path(folder_name)
     path = folder / SECRET_NAME
     try:

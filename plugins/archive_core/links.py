@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlparse
 from archive_core import paths
 from archive_core.errors import ContentError, Problem
 
-from .articles import ArticleDocument
+from .articles import ArticleDocument, RefusedArticle
 from .layout import ascii_name
 from .locales import LANGUAGES
 from .markdown import COPIED_PREFIXES, ID_ATTRIBUTE, SiteLink
@@ -64,10 +64,14 @@ SITE_ADDRESS_HINT = (
 
 
 def broken_link_problems(
-    content_dir: Path, docs: Sequence[ArticleDocument], refused: Collection[str] = ()
+    content_dir: Path,
+    docs: Sequence[ArticleDocument],
+    refused: Collection[str] = (),
+    refused_linking: Sequence[RefusedArticle] = (),
 ) -> list[Problem]:
-    """`refused`: the article files refused for an error of their own, which a `{filename}` link may reach."""
-    linking = [doc for doc in docs if doc.site_links]
+    """`refused`: the article files refused for an error of their own, which a `{filename}` link may reach;
+    `refused_linking`: refused articles whose links (`RefusedArticle.site_links`) are checked too."""
+    linking = [doc for doc in (*docs, *refused_linking) if doc.site_links]
     if not linking:  # most archives: no path resolved for each article
         return []
     content_dir = content_dir.resolve()
@@ -327,7 +331,7 @@ def copied_type_problem(path: str | Path) -> str | None:
     return f"is {kind}, which a browser may open as a page and run its scripts on the archive's address"
 
 
-def copied_files(content_dir: Path, docs: Sequence[ArticleDocument]) -> set[Path]:
+def copied_files(content_dir: Path, docs: Sequence[ArticleDocument | RefusedArticle]) -> set[Path]:
     """The files of the content folder that `{static}` and `{attach}` links copy into the site."""
     content_dir = content_dir.resolve()
     found = set()

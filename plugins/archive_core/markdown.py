@@ -291,15 +291,20 @@ _MISSING_ANCHOR = (
 def missing_anchors(tokens: list[Token], body: str, html: str) -> list[UnsafeLink]:
     """Links to a part of the page itself (`[see below](#x)`) whose `id` the rendered body does not have:
     they would be broken on the page, and on every page the lead is shown on."""
+    to_this_page = [
+        (block, token, url)
+        for block in tokens
+        for token in block.children or ()
+        if token.type == "link_open" and (url := str(token.attrGet("href") or "")).startswith("#")
+    ]
+    if not to_this_page:  # most bodies: their HTML is not read for its ids
+        return []
     ids = set(ID_ATTRIBUTE.findall(html))
     lines = Lines(body)
     return [
         UnsafeLink(url, lines.line_of(url, block, token), *_MISSING_ANCHOR)
-        for block in tokens
-        for token in block.children or ()
-        if token.type == "link_open"
-        and (url := str(token.attrGet("href") or "")).startswith("#")
-        and unquote(url[1:]) not in ids
+        for block, token, url in to_this_page
+        if unquote(url[1:]) not in ids
     ]
 
 

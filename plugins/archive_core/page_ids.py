@@ -24,7 +24,7 @@ RESERVED_IDS = frozenset((
     "timeline-years-heading", "topics-heading", "world-map-caption", "world-map-title", "year-index-heading",
 ))  # fmt: skip
 # The ids markdown-it gives a body's own marks: its footnotes (`fn1`, `fnref1`) and the notes on its passages.
-BODY_MARK_IDS = re.compile(r"fn\d+|fnref\d+(?::\d+)?|note-\d+")
+BODY_MARK_IDS = re.compile(r"fn[0-9]+|fnref[0-9]+(?::[0-9]+)?|note-[0-9]+")
 HEADING_ID_MAX_LENGTH = 80
 HEADING_ID_SUFFIX = "-section"
 

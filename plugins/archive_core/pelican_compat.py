@@ -25,6 +25,9 @@ then added to `TESTED_VERSIONS`.
 - let a process that builds again free the last build's content: those caches
   are class-wide and keyed on each article, so they hold every article ever
   rendered (`forget_rendered`; none found);
+- tell each build of a process every warning of its own, and filter out only what
+  its own `LOG_FILTER` names: `LimitFilter`'s class-wide sets (`forget_logged`,
+  `forget_log_filter`; none found);
 - let a build that runs once drop the articles' HTML before the search index
   starts: `Content._content` (`let_go_of_content`; none found);
 - mark passages in an article's HTML as its reader gave it, before Pelican
@@ -193,6 +196,14 @@ def forget_logged() -> None:
     counted, a link the last build stopped on, and published it. Each build and update is told all its own."""
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()
+
+
+def forget_log_filter() -> None:
+    """Empty the LOG_FILTER Pelican keeps class-wide (`LimitFilter._ignore`), which reading a build's settings only adds
+    to: a build whose settings silenced a warning silenced it in every later build of the process (a link of the site
+    Pelican could not resolve, which the build counts as an error, was published). Called before the settings are
+    read: they add the build's own filter again."""
+    LimitFilter._ignore.clear()
 
 
 class ContentReleased(RuntimeError):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from .articles import ArticleDocument
+from .articles import ArticleDocument, RefusedArticle
 from .data import DataFile
 from .errors import Problem, display_path
 from .frontmatter import record_label
@@ -20,10 +20,13 @@ from .people import Person
 from .summaries import plain_text
 
 
-def unnamed_people(data_file: DataFile, people: Iterable[Person], docs: Iterable[ArticleDocument]) -> list[Problem]:
-    """A warning at each item of a person's `articles:` whose versions (those that read well) do not all name them:
-    a declension the prefix does not cover (`Kowalska`, `Kowalskiej`) is a false alarm a warning lets pass."""
-    versions: dict[str, list[ArticleDocument]] = {}
+def unnamed_people(
+    data_file: DataFile, people: Iterable[Person], docs: Iterable[ArticleDocument | RefusedArticle]
+) -> list[Problem]:
+    """A warning at each item of a person's `articles:` whose versions (`docs`: those whose words read well) do not
+    all name them: a declension the prefix does not cover (`Kowalska`, `Kowalskiej`) is a false alarm a warning
+    lets pass."""
+    versions: dict[str, list[ArticleDocument | RefusedArticle]] = {}
     for doc in docs:
         versions.setdefault(doc.meta.translation_key, []).append(doc)
     texts: dict[str, _Text] = {}  # each version's words, read and indexed once however many people it lists
@@ -54,7 +57,7 @@ def unnamed_people(data_file: DataFile, people: Iterable[Person], docs: Iterable
     return problems
 
 
-def _text(cache: dict[str, _Text], doc: ArticleDocument) -> _Text:
+def _text(cache: dict[str, _Text], doc: ArticleDocument | RefusedArticle) -> _Text:
     if doc.path not in cache:
         text = " ".join((doc.meta.title, plain_text(doc.summary_html), plain_text(doc.html)))
         cache[doc.path] = _Text(name_words(text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from archive_core.errors import ContentError, Problem, display_path, in_file_ord
 from .articles import ArticleDocument, ArticleRefused, RefusedArticle, parse_article
 from .cache import ContentCache
 from .file_place import misplaced, misplaced_refused
+from .frontmatter import as_written
 from .layout import ARTICLE_SUFFIX, Layout
 from .schema import SLUG_MAX_LENGTH
 from .urls import PAGINATION_FOLDER
@@ -109,21 +111,25 @@ def read_articles(
     return docs, problems, refused
 
 
-def url_collisions(docs: Iterable[ArticleDocument]) -> list[Problem]:
+def url_collisions(docs: Iterable[ArticleDocument | RefusedArticle]) -> list[Problem]:
     """Two articles that would be published at the same address (same language, year and slug): an error in
     each, at the line of what makes its address (`slug:` where given, else the `title` it is made from),
-    naming the others' files and lines. The first file of each address keeps it; each other is proposed a slug
-    of its own (`free_slugs`), so that the hints, followed all at once, leave no two articles at one address."""
-    docs = list(docs)
-    by_address: dict[tuple[str, int, str], list[ArticleDocument]] = {}
+    naming the others' files and lines. The first file of each address (of those that read, if any do) keeps it;
+    each other is proposed a slug
+    of its own (`free_slugs`), so that the hints, followed all at once, leave no two articles at one address.
+    An article refused for problems of its own is compared where its address can be known (`_address`)."""
+    by_address: dict[tuple[str, int, str], list[ArticleDocument | RefusedArticle]] = {}
     for doc in docs:
-        by_address.setdefault((doc.meta.lang, doc.meta.date.year, doc.meta.slug), []).append(doc)
-    taken = {doc.meta.slug for doc in docs}
+        if (address := _address(doc)) is not None:
+            by_address.setdefault(address, []).append(doc)
+    taken = {slug for _, _, slug in by_address}
     problems = []
     for (lang, year, slug), group in sorted(by_address.items()):
         if len(group) < 2:
             continue
-        group = sorted(group, key=lambda doc: str(doc.path))
+        # The articles that read first: a refused one is likelier the one being written, and its hint, not that of
+        # an article already published at the address, is the one to change its slug.
+        group = sorted(group, key=lambda doc: (isinstance(doc, RefusedArticle), str(doc.path)))
         slugs = free_slugs(slug, len(group) - 1, taken)
         taken.update(slugs)
         proposed = {str(doc.path): new for doc, new in zip(group[1:], slugs, strict=True)}
@@ -136,7 +142,8 @@ def url_collisions(docs: Iterable[ArticleDocument]) -> list[Problem]:
             )
             said = f"{slug!r} is" if field == "slug" else f"makes the address {slug!r}, which is"
             hint = (
-                f"two articles cannot share one address: give this one `slug: {new}`, which no other article has"
+                f"two articles cannot share one address: give this one `slug: {as_written(new)}`, which no other "
+                "article has"
                 if (new := proposed.get(str(doc.path)))
                 else "two articles cannot share one address: this one keeps it, and each of the others is told a "
                 "`slug:` of its own"
@@ -164,7 +171,22 @@ def free_slugs(slug: str, count: int, taken: set[str]) -> list[str]:
     return found
 
 
-def _address_field(doc: ArticleDocument) -> str:
+def _address(doc: ArticleDocument | RefusedArticle) -> tuple[str, int, str] | None:
+    """(lang, year, slug) of the page `doc` is published at; of a refused article, where its lang and slug (given,
+    or made of its title) read well, the year of its date, or, where its date did not read, of its folder
+    (`<year>/`, which a date of another year is told to agree with: `file_place`); else None."""
+    meta = doc.meta
+    if isinstance(doc, ArticleDocument):
+        return meta.lang, meta.date.year, meta.slug
+    folder = Path(doc.path).parent.name
+    # ASCII digits: `\d` takes `٢٠٢٥` (Arabic-Indic) for 2025 too, a folder no article is read from.
+    year = meta.date.year if meta.date is not None else int(folder) if re.fullmatch(r"[0-9]{4}", folder) else None
+    if meta.lang is None or meta.slug is None or year is None:
+        return None
+    return meta.lang, year, meta.slug
+
+
+def _address_field(doc: ArticleDocument | RefusedArticle) -> str:
     """`slug` where the file gives one; else `title`, which the slug is made from."""
     return "slug" if doc.line("slug") else "title"
 

@@ -20,10 +20,11 @@ import yaml
 from slugify import slugify
 
 from . import countries
-from .errors import ContentError, Problem, in_file_order, key_label
+from .errors import NAMES_FILE, ContentError, Problem, in_file_order, key_label
 from .field_types import Expected, empty_item, fits, quoted, wrong_type
 from .frontmatter import (
     SplitDocument,
+    as_written,
     compose,
     keyed,
     naive,
@@ -40,7 +41,7 @@ from .paths import portable_name_problem
 from .pelican_keys import pelican_key, pelican_shape_hint
 from .provenance import SOURCE_ALIASES, address_hint, is_http_url
 from .scalar_lines import line_finder
-from .suggestions import Suggestions, as_slug, meant_hint, slug_hint
+from .suggestions import Suggestions, as_slug, meant_hint, meant_value, slug_hint
 from .summaries import summary_problems
 from .text import TITLE_MAX_CHARS, paragraphs
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
@@ -280,6 +281,9 @@ class _Invalid(Exception):
 
 
 _KEY_HINT = "add a word to the key (`-conference`), the same in every version, and name the files by it"
+# The fields an article's file name repeats (`<translation_key>.<lang>.md`): a hint proposing a value of one
+# proposes the name's (`_Validator.from_name`).
+NAMED_FIELDS = ("translation_key", "lang")
 
 
 def is_translation_key(key: str) -> bool:
@@ -309,14 +313,17 @@ class _Validator:
         self.failed: set[str] = set()
         self.settled: set[str] = set()
 
-    def fail(self, field: str, message: str, hint: str = "", line: int | None = None) -> NoReturn:
-        """`field`'s problem, told at `line` (default: its value's first line)."""
+    def fail(
+        self, field: str, message: str, hint: str = "", line: int | None = None, code: str | None = None
+    ) -> NoReturn:
+        """`field`'s problem, told at `line` (default: its value's first line); `code`: `Problem.code`."""
         self.mark(field)
         if not self.told(field):
             node = value_node(self.root, field)
             line = line or node_line(self.root, field) or 2
             column = node_column(node, line - 2)
-            self.problems[Problem(str(self.doc.path), line, field, message, hint, column=column)] = None
+            problem = Problem(str(self.doc.path), line, field, message, hint, column=column, code=code)
+            self.problems[problem] = None
         raise _Invalid(field)
 
     def quoted(self, field: str, value: Any) -> str:
@@ -368,15 +375,24 @@ class _Validator:
 
     def missing(self, field: str, otherwise: str | None = None) -> NoReturn:
         """`field` is missing: told the value the file's name gives, where it gives one; else `otherwise`."""
+        named = self.from_name(field, f"add `{{}}` {_where(field)}")
+        hint, code = named or (otherwise or f"add `{_key(field)}: ...` {_where(field)}", None)
+        self.fail(field, "is missing", hint, code=code)
+
+    def from_name(self, field: str, how: str) -> tuple[str, str | None] | None:
+        """The hint that gives `field` the value the file's name gives (`how` formatted with `key: value`), and its
+        `Problem.code`; for a name whose key no `translation_key:` may be written as (`mój tytuł.pl.md`), the key
+        made of it, the file renamed to it. None where the name gives none. Every hint of a field the name repeats
+        proposes its value so: a value told to be quoted (`translation_key: "7"`) was then told to be the file's."""
         value = self.named.get(field)
-        hint = f"add `{_key(field)}: {value}` {_where(field)}: the file's name gives it" if value else otherwise
+        if value:
+            return f"{how.format(f'{_key(field)}: {as_written(value)}')}: the file's name gives it", None
         name = ARTICLE_NAME.fullmatch(Path(self.doc.path).name)
-        if field == "translation_key" and not value and name and (key := as_slug(name["key"], SLUG_MAX_LENGTH)):
-            if unheld := _key_file_problem(key):
-                hint = f"add `translation_key: ...` {_where(field)}, not {key!r}: {unheld}; {_KEY_HINT}"
-            else:
-                hint = f"add `translation_key: {key}` {_where(field)}{self.renamed_for_key(key)}"
-        self.fail(field, "is missing", hint or f"add `{_key(field)}: ...` {_where(field)}")
+        if field != "translation_key" or name is None or not (key := as_slug(name["key"], SLUG_MAX_LENGTH)):
+            return None
+        if unheld := _key_file_problem(key):
+            return f"{how.format('translation_key: ...')}, not {key!r}: {unheld}; {_KEY_HINT}", NAMES_FILE
+        return f"{how.format(f'translation_key: {as_written(key)}')}{self.renamed_for_key(key)}", NAMES_FILE
 
     def renamed_for_key(self, key: str) -> str:
         """`, and rename the file to <key>.<lang>.md...` where the file's name holds a key no `translation_key:` may
@@ -386,7 +402,12 @@ class _Validator:
         name = ARTICLE_NAME.fullmatch(Path(self.doc.path).name)
         if name is None or is_slug(name["key"]):
             return ""
-        return f", and rename the file to {key}.{name['lang']}.md, in its folder (its name starts with the key)"
+        return f", and {self.renamed_to(key)} (its name starts with the key)"
+
+    def renamed_to(self, key: str) -> str:
+        """`rename the file to <key>.<lang>.md, in its folder`, the language the file's name ends in."""
+        name = ARTICLE_NAME.fullmatch(Path(self.doc.path).name)
+        return f"rename the file to {key}.{name['lang'] if name else '<lang>'}.md, in its folder"
 
     def text(self, field: str, value: Any, required: bool = False) -> str | None:
         if value is None:
@@ -405,7 +426,9 @@ class _Validator:
             written = written_scalar(self.doc, field, self.root)
             tag = written_tag(self.doc.yaml_text, value_node(self.root, field))
             message, hint = wrong_type(value, expected, "" if _key(field).isdigit() else _key(field), written, tag)
-            self.fail(field, message, pelican_shape_hint(field, value) or _main_key_hint(field, value) or hint)
+            named = self.from_name(field, "write `{}`") if field in NAMED_FIELDS else None
+            hint, code = named or (pelican_shape_hint(field, value) or _main_key_hint(field, value) or hint, None)
+            self.fail(field, message, hint, code=code)
 
     def check_types(self, data: dict[str, Any], fields: tuple[Field, ...], where: str = "") -> None:
         """Every field of `fields` in `data`, and every key of its parts (`source.url`, `corrections.0.date`),
@@ -437,18 +460,26 @@ class _Validator:
         text = self.text(field, value, required)
         if text is not None and not is_slug(text):
             rule = f"use only a-z, 0-9 and single hyphens, at most {SLUG_MAX_LENGTH} characters"
-            hint = slug_hint(_key(field), text, rule, SLUG_MAX_LENGTH)
+            hint = slug_hint(_key(field), text, rule, SLUG_MAX_LENGTH, shown=as_written)
             proposed = as_slug(text, SLUG_MAX_LENGTH)
+            code = NAMES_FILE if field == "translation_key" and proposed else None
             if proposed == PAGINATION_FOLDER:
-                hint = f"{rule}, and not {PAGINATION_FOLDER!r}, the address of a year page's next pages"
-            elif field == "translation_key" and proposed and (unheld := _key_file_problem(proposed)):
+                hint, code = f"{rule}, and not {PAGINATION_FOLDER!r}, the address of a year page's next pages", None
+            elif code and (unheld := _key_file_problem(proposed)):
                 hint = f"{rule}, and not {proposed!r}: {unheld}; {_KEY_HINT}"
-            elif field == "translation_key" and proposed:
-                hint += self.renamed_for_key(proposed)
-            self.fail(field, f"{text!r} is not a valid slug", hint)
+            elif code and (named := self.named.get(field)) and named != proposed:
+                # `Tytuł X` in `tytul.pl.md`: `tytul-x` alone was then told to be the file's key, a round later.
+                hint = (
+                    f"write `translation_key: {as_written(named)}`, as the file's name gives it ({rule}); if the key "
+                    f"is to be {proposed}, write that, and {self.renamed_to(proposed)}"
+                )
+            elif code:
+                renamed = self.renamed_for_key(proposed)
+                hint, code = hint + renamed, NAMES_FILE if renamed else None
+            self.fail(field, f"{text!r} is not a valid slug", hint, code=code)
         if field == "translation_key" and text is not None and (unheld := _key_file_problem(text)):
             # The file named by it is refused before it is read; a file named otherwise was told to take its name.
-            self.fail(field, f"{text!r} names the article's files, and {unheld}", _KEY_HINT)
+            self.fail(field, f"{text!r} names the article's files, and {unheld}", _KEY_HINT, code=NAMES_FILE)
         return text
 
     def text_list(self, field: str, value: Any, check: Callable[[str, str], None] | None = None) -> tuple[str, ...]:
@@ -560,12 +591,15 @@ class Checked:
     meta: ArticleMeta | None
     problems: tuple[Problem, ...]
     annotations: tuple[tuple[int, Annotation], ...]
-    # Of VERSION_FIELDS, those that read well, by name, as `ArticleMeta` holds them (all of them where `meta` is).
+    # Of READ_FIELDS, those that read well, by name, as `ArticleMeta` holds them (all of them where `meta` is).
     read: Mapping[str, Any]
 
 
 # The fields that say which version of which article a file is, and what its versions are compared by (`versions`).
 VERSION_FIELDS = ("date", "lang", "translation_key", "translation", "source", "countries")
+# And those that make its address and its words (`title`, `slug`, `summary`): of a refused article, the checks of
+# several files compare what of these read well (`articles.RefusedArticle`).
+READ_FIELDS = (*VERSION_FIELDS, "title", "slug", "summary")
 
 
 def validate(data: dict[str, Any], doc: SplitDocument) -> ArticleMeta:
@@ -609,8 +643,8 @@ def check(data: dict[str, Any], doc: SplitDocument, root: yaml.Node | None, told
     notes = meta["annotations"] or ()
     meta["annotations"] = tuple(annotation for _, annotation in notes)
     values = dict(date=published, lang=lang, translation_key=key, translation=translation, source=source,
-                  countries=meta["countries"])  # fmt: skip
-    read = {name: value for name, value in values.items() if v.ok(name)}
+                  countries=meta["countries"], title=title, slug=slug, summary=meta["summary"])  # fmt: skip
+    read = {name: value for name, value in values.items() if v.ok(name) and (value is not None or name != "slug")}
     if v.problems:
         return Checked(None, tuple(in_file_order(v.problems)), notes, read)
     article = ArticleMeta(
@@ -657,12 +691,23 @@ def _lang(v: _Validator, lang: Any) -> str:
     if lang is None:
         v.missing("lang", "lang: pl or lang: en")
     if lang not in LANGUAGES:
+        hint = meant_hint(lang, LANGUAGES, "lang: pl or lang: en")
+        meant = meant_value(lang[0] if isinstance(lang, list) and len(lang) == 1 else lang, LANGUAGES)
+        name = ARTICLE_NAME.fullmatch(Path(v.doc.path).name)
+        # `lang: 7` in `tytul.pl.md`: `lang: en`, one of the two proposed, was then told to be the file's `pl`.
+        if (named := v.named.get("lang")) and meant is None:
+            hint = f"write `lang: {named}`: the file's name gives it"
+        elif named and name and meant != named:
+            hint = (
+                f"write `lang: {meant}` if the text is in {meant!r}, and rename the file to {name['key']}.{meant}.md, "
+                f"in its folder; if it is in {named!r}, as the file's name says, write `lang: {named}`"
+            )
         v.fail(
             "lang",
             f"must be one of {', '.join(LANGUAGES)}, not {v.quoted('lang', lang)}"
             if lang is not None
             else "is missing",
-            meant_hint(lang, LANGUAGES, "lang: pl or lang: en"),
+            hint,
         )
     return lang
 

@@ -56,10 +56,16 @@ def sources_table_problems(content_dir: Path, docs: Iterable[ArticleDocument]) -
                     readme,
                     last,
                     f"does not list {raw}, the raw copy of {articles[0]}",
-                    f"add the row | `{raw}` | `{articles[0]}` | to its table",
+                    f"add the row {table_row(raw, articles[0])} to its table",
                 )
             )
     return problems
+
+
+def table_row(raw: str, article: str) -> str:
+    """The table's row for the raw copy `raw` (its name in `sources/`) and the article it became (its path from the
+    content folder): as `make check` reads it, and as `make import` tells it to be written."""
+    return f"| `{raw}` | `{article}` |"
 
 
 def _made_from(content_dir: Path, docs: Iterable[ArticleDocument]) -> dict[str, list[str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from slugify import slugify
@@ -126,11 +126,12 @@ def retype_hint(retyped: tuple[str, str], shown: str) -> str:
     return f"it holds {retyped[1]}, which shows as a space or as nothing: retype it {shown}"
 
 
-def slug_hint(key: str, written: str, rule: str, max_length: int = 0) -> str:
+def slug_hint(key: str, written: str, rule: str, max_length: int = 0, *, shown: Callable[[str], str]) -> str:
     """How to write `written`, the value of the id or slug `key` (`Opening Ceremony`, `Tytuł_Artykułu`), as one:
-    "write `key: opening-ceremony`: <rule>"; `rule` alone when no letter or figure of it is left to make one of."""
+    "write `key: opening-ceremony`: <rule>"; `rule` alone when no letter or figure of it is left to make one of.
+    `shown`: the slug as YAML is to be given it (`frontmatter.as_written`: `"true"`, which read unquoted is no text)."""
     slug = as_slug(written, max_length)
-    return f"write `{key}: {slug}`: {rule}" if slug and slug != written else rule
+    return f"write `{key}: {shown(slug)}`: {rule}" if slug and slug != written else rule
 
 
 def as_slug(written: str, max_length: int = 0) -> str:

@@ -24,9 +24,9 @@ from archive_core.locales import babel_locale
 PRECISIONS: tuple[str, ...] = ("year", "month", "day")
 # CLDR skeletons: the whole date at each precision, months spelled out.
 _SKELETONS = {"day": "yMMMMd", "month": "yMMMM", "year": "y"}
-_YEAR = re.compile(r"\d{4}")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_YEAR = re.compile(r"[0-9]{4}")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SEPARATOR_AT_END = re.compile(r"(.*?\S)(\s*[–—-]\s*)", re.DOTALL)
 
 
@@ -185,9 +185,9 @@ def _interval_patterns(skeleton: str, start: date, end: date, locale: Locale) ->
     return patterns[0], patterns[1]
 
 
-_WRITTEN_DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")  # 27/10/2025, 27.10.2025, 10-27-2025
+_WRITTEN_DAY_FIRST = re.compile(r"([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})")  # 27/10/2025, 27.10.2025, 10-27-2025
 # A date written year first, but not as YYYY-MM-DD: `2026-1-5`, `2026/01/14`, `2026.01.14`.
-_WRITTEN_YEAR_FIRST = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
+_WRITTEN_YEAR_FIRST = re.compile(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})")
 
 
 def read_date_hint(value: Any, hint: str) -> str:

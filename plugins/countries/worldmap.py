@@ -38,7 +38,7 @@ INSET_SCALE = 4
 INSET_TOLERANCE = 0.15
 DOT_BELOW = 2.5  # map units
 _SVG = "{http://www.w3.org/2000/svg}"
-_TOKEN = re.compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_TOKEN = re.compile(r"[A-Za-z]|[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 
 @dataclass(frozen=True)

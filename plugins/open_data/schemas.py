@@ -7,8 +7,8 @@ from archive_core.locales import LANGUAGES
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 TEXT = {"type": "string"}
 MAYBE_TEXT = {"type": ["string", "null"]}
-DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-MAYBE_DATE = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+DATE = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+MAYBE_DATE = {"type": ["string", "null"], "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 URL = {"type": "string", "pattern": r"^https?://"}
 LOCALIZED = {
     "type": "object",

@@ -5,8 +5,10 @@ environment compiles `base.html` and its partials again (86 compilations
 for the archive as it is, about a fifth of its build). `SharedCompilation`
 is a Jinja bytecode cache in memory that all of them share. Code compiled in
 one environment is reused only by environments alike in what changes the
-compiled code: autoescape, extensions, and the filters and tests known at
-compile time (Jinja compiles an unknown filter into a runtime error).
+compiled code: autoescape, extensions, the filters and tests known at
+compile time (Jinja compiles an unknown filter into a runtime error), and
+the options of its lexer and compiler (`COMPILING_OPTIONS`: delimiters,
+`trim_blocks`, `optimized`...).
 
 Compiling the theme's templates takes as long as reading a small archive
 (docs/performance.md). `compile_ahead` compiles them in a process forked
@@ -31,10 +33,30 @@ from jinja2.bccache import Bucket, BytecodeCache
 
 from archive_core.workers import can_fork, fork_context
 
+# What of an environment, besides its extensions, filters and tests, changes the code a template compiles to: how
+# its source is read (delimiters, whitespace control, line statements), and how it is compiled.
+COMPILING_OPTIONS = (
+    "block_start_string",
+    "block_end_string",
+    "variable_start_string",
+    "variable_end_string",
+    "comment_start_string",
+    "comment_end_string",
+    "line_statement_prefix",
+    "line_comment_prefix",
+    "trim_blocks",
+    "lstrip_blocks",
+    "newline_sequence",
+    "keep_trailing_newline",
+    "optimized",
+    "is_async",
+)
+
 
 def environment_signature(environment: Environment) -> str:
     parts = (
         repr(environment.autoescape),
+        *(f"{name}={getattr(environment, name)!r}" for name in COMPILING_OPTIONS),
         *sorted(environment.extensions),
         "|filters|",
         *sorted(environment.filters),

@@ -25,7 +25,11 @@ FAULT_MARK = "A fault is injected into this article."
 
 
 def remember(pelican) -> None:
+    """This build's settings, and none of an earlier build's: once loaded, the plugin stays connected for every later
+    build of the process, which a fault its settings no longer name must not strike."""
+    _settings.clear()
     _settings.update(pelican.settings)
+    _edited.clear()
 
 
 def strike(path, context) -> None:

@@ -68,7 +68,7 @@ LOAD_CONTENT_CACHE = True
 CACHE_PATH = {cache!r}
 """
 # What tools.build prints after a build that took the pages an edit left unchanged from the last one.
-TAKEN = re.compile(r"\((\d+) files unchanged by the edit taken as they were\)")
+TAKEN = re.compile(r"\(([0-9]+) files unchanged by the edit taken as they were\)")
 EDIT_MARKER = "\n\nA sentence added by the benchmark to measure a rebuild after one edit.\n"
 ARTICLE_PAGE = '<meta property="og:type" content="article">'  # what sets our article pages apart from listings
 

@@ -15,6 +15,8 @@ from archive_core.layout import RAW_NAME_RULE, raw_name_for
 from archive_core.locales import LANGUAGES
 from archive_core.publishers import PUBLISHERS_FILE, host_of, known_publisher, load_publishers
 from archive_core.schema import LANGUAGE_CODE, RAW_PATTERN, RAW_SOURCES_DIR
+from archive_core.sources import RAW_README
+from archive_core.sources_table import table_row
 from archive_core.suggestions import meant_value
 from archive_core.when import given_date
 from tools.make_inputs import MakeArguments, flag, given
@@ -177,16 +179,21 @@ def main(argv: list[str] | None = None) -> int:
     if not changed:
         print(f"{_shown(path)}: unchanged (already imported)", file=sys.stderr)
     else:
-        _next_steps(path, args.src, args.dest, listed=options.raw is not None)
+        _next_steps(path, args.dest, options.raw)
     print(_shown(path))
     return 0
 
 
-def _next_steps(path: Path, src: Path, dest: Path, *, listed: bool) -> None:
+def _next_steps(path: Path, dest: Path, raw: str | None) -> None:
     """What CONTRIBUTING.md ("Importing an article") leaves to the person who imports, once the file is written:
-    in the content folder imported into (DEST, ARCHIVE_CONTENT), which may not be `content/`."""
-    readme = _shown(dest / RAW_SOURCES_DIR / "README.md")
-    table = f"add `{src.name}` and `{path.name}` to the table of {readme}, " if listed else ""
+    in the content folder imported into (DEST, ARCHIVE_CONTENT), which may not be `content/`. The table's row is
+    given whole, as `make check` asks for it: the file's name alone was written, and warned of."""
+    readme = _shown(dest / RAW_SOURCES_DIR / RAW_README)
+    table = ""
+    if raw is not None:
+        article = Path(os.path.relpath(path.resolve(), dest.resolve())).as_posix()  # written inside it
+        row = table_row(raw.removeprefix(f"{RAW_SOURCES_DIR}/"), article)
+        table = f"add the row {row} to the table of {readme}, "
     print(
         f"next: compare {_shown(path)} with the source, word for word; {table}then run `make check`",
         file=sys.stderr,

@@ -27,7 +27,7 @@ _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<{])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START_MARKUP = re.compile(r"^([#>+=:|~-])")
 _BACKTICKS = re.compile(r"`+")
-_ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+_ORDERED_MARKER = re.compile(r"^([0-9]{1,9})([.)])(?=\s|$)")
 
 
 def front_matter(fields: dict[str, Any]) -> str:

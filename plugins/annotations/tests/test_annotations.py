@@ -80,3 +80,16 @@ def test_a_passage_is_found_whether_its_accents_are_composed_or_not(body_form, p
     check(notes, doc(body), page)
     placed, _ = apply(page, notes)
     assert placed.startswith(f"<p>{unicodedata.normalize(body_form, 'Ông Nguyễn Văn Ất')}<sup")
+
+
+def test_an_article_without_notes_has_its_text_left_unread(monkeypatch):
+    """Most articles have no notes: checking them reads neither the body nor the HTML."""
+    from archive_core import annotations
+
+    def read(*_args: object) -> None:
+        raise AssertionError("the text was read for no note")
+
+    monkeypatch.setattr(annotations, "_plain", read)
+    monkeypatch.setattr(annotations._Rendered, "read", read)
+    assert annotations.passage_problems((), doc(), HTML, None) == []
+    assert annotations.passage_problems(iter(()), doc(), HTML, None) == []

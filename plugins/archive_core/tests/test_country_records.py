@@ -68,6 +68,15 @@ def test_status_without_source(tmp_path):
     write(tmp_path, "- code: PL\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n")
     message = only_problem(tmp_path)
     assert "countries.yaml:1: PL.sources: a 'signed' status needs a source" in message
+    assert message.endswith("(add `sources:` with the page that states it (url, publisher, accessed))"), message
+
+
+def test_status_with_an_empty_list_of_sources_is_told_to_fill_it(tmp_path):
+    """`sources: []` was told to add the `sources:` it has."""
+    write(tmp_path, "- code: PL\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n  sources: []\n")
+    message = only_problem(tmp_path)
+    assert "countries.yaml:5: PL.sources: a 'signed' status needs a source" in message, message
+    assert message.endswith("(list under `sources:` the page that states it (url, publisher, accessed))"), message
 
 
 def test_signed_in_the_future_of_the_build(tmp_path):

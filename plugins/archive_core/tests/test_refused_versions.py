@@ -131,6 +131,7 @@ def test_a_long_key_and_a_tab_are_told_in_one_round(tmp_path, text):
 def test_two_articles_of_one_original_are_warned_though_one_is_refused(tmp_path):
     """The second translation_key of one original was warned about a round later, once the other article read."""
     other = FRONT.replace("translation_key: tytul", "translation_key: drugi").replace("lang: pl", "lang: pl\nx: 1")
+    other = other.replace("title: Tytuł", "title: Drugi")  # not the address of the other, which is told at once too
     files = {"articles/2025/tytul.pl.md": FRONT + BODY, "articles/2025/drugi.pl.md": other + BODY}
     problems = problems_of(tmp_path, files)
     assert [problem.split(": ")[1] for problem in problems] == ["x", "warning"], problems
@@ -161,3 +162,106 @@ def test_two_refused_versions_in_the_language_after_the_first_are_told_as_one_ve
     assert pair.startswith("tytul.en.md:6: translation: the 'pl' version "), pair
     assert "has the same translation_key, and none of the versions says it is a translation" in pair, pair
     assert "keep one file of each language" in pair, pair
+
+
+def test_a_refused_article_at_another_s_address_is_told_both_at_once(tmp_path):
+    """A typo in `date:` was told alone: once fixed, the next round told that the article took another's address."""
+    second = FRONT.replace("translation_key: tytul", "translation_key: drugi").replace("2025-10-26", "2025-10-62")
+    files = {"articles/2025/tytul.pl.md": FRONT + BODY, "articles/2025/drugi.pl.md": second + BODY}
+    problems = told(tmp_path, files)
+    assert [problem.split(": ")[:2] for problem in problems] == [
+        ["drugi.pl.md:2", "title"],  # the address, by the year of its folder: its date did not read
+        ["drugi.pl.md:3", "date"],
+        ["tytul.pl.md:2", "title"],
+    ], problems
+    assert "makes the address 'tytul', which is also the address of " in problems[0], problems
+    assert "give this one `slug: tytul-2`" in problems[0], problems  # the article that reads keeps the address
+
+
+def test_a_refused_article_whose_address_is_not_known_is_not_compared(tmp_path):
+    """Its title refused and no `slug:`: no address is made of a title that did not read."""
+    second = FRONT.replace("translation_key: tytul", "translation_key: drugi").replace("title: Tytuł", "title: [Tytuł]")
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, "articles/2025/drugi.pl.md": second + BODY})
+    assert [problem.split(": ")[1] for problem in problems] == ["title"], problems
+    assert problems[0].startswith("drugi.pl.md:2: title: is a list"), problems
+
+
+def test_a_refused_article_s_broken_link_is_told_with_its_own_problem(tmp_path):
+    """Its body is read whatever its front-matter says: the link was told a round after its `countries:`."""
+    text = FRONT + "countries: [UE]\n---\nZob. [inny]({filename}/articles/2025/brak.pl.md).\n"
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": text})
+    assert [problem.split(": ")[:2] for problem in problems] == [
+        ["tytul.pl.md:9", "countries.0"],
+        ["tytul.pl.md:11", "body"],
+    ], problems
+    assert "points to an article that is not in the archive" in problems[1], problems
+
+
+PERSON = "- name: Jan Kowalski\n  country: PL\n  role: {pl: minister, en: Minister}\n  articles: [tytul]\n"
+
+
+@pytest.mark.parametrize(
+    ("front", "warned"),
+    [
+        (FRONT.replace("lang: pl", "lang: pl\ncountries: [UE]"), True),  # words that read: warned at once
+        (FRONT.replace("title: Tytuł", "title: [Jan Kowalski]"), False),  # the name may be in the title refused
+    ],
+    ids=["the title read", "the title refused"],
+)
+def test_a_person_a_refused_version_does_not_name_is_warned_with_its_problem(tmp_path, front, warned):
+    problems = problems_of(tmp_path, {"articles/2025/tytul.pl.md": front + BODY, "data/people.yaml": PERSON})
+    people = [problem for problem in problems if "people.yaml:4: warning: Jan Kowalski.articles.0: " in problem]
+    assert len(people) == warned, problems
+    assert len(problems) == 1 + warned, problems
+
+
+def test_a_file_only_a_refused_version_links_is_told_which_article_links_it(tmp_path):
+    """It was told that "an article with errors of its own may link it": not which, among every file of a pull
+    request."""
+    text = FRONT + "countries: [UE]\n---\n![Mapa]({static}/images/mapa.png)\n"
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "mapa.png").write_bytes(b"\x89PNG")
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": text})
+    assert [problem.split(": ")[:2] for problem in problems] == [
+        ["tytul.pl.md:9", "countries.0"],
+        ["mapa.png:None", "file"],
+    ]
+    linked = f"({tmp_path}/articles/2025/tytul.pl.md links it, and has errors of its own: fix those, and the file is "
+    assert problems[1].endswith(linked + "published with it)"), problems
+
+
+def test_a_scaffold_whose_title_is_still_to_write_is_not_compared_by_the_address_of_its_key(tmp_path):
+    """`make new KEY=tytul` leaves `title: ...`, and the key stands for the slug meanwhile: an article at the address
+    `tytul` was told to share it, though the title to be written makes another."""
+    other = FRONT.replace("translation_key: tytul", "translation_key: inny").replace(
+        "lang: pl", "lang: pl\nslug: tytul"
+    )
+    scaffold = FRONT.replace("title: Tytuł", "title: ...")
+    problems = told(tmp_path, {"articles/2025/inny.pl.md": other + BODY, "articles/2025/tytul.pl.md": scaffold + BODY})
+    assert [problem.split(": ")[:2] for problem in problems] == [["tytul.pl.md:2", "title"]], problems
+
+
+def test_a_file_two_refused_versions_link_is_told_the_same_whichever_was_read_again(tmp_path):
+    """The devserver reads an edited file again and puts it after the others: the file was told that the other
+    refused version links it, where `make check` named the first."""
+    linking = FRONT.replace("lang: pl", "lang: pl\ncountries: [UE]") + "---\n![Mapa]({static}/images/mapa.png)\n"
+    files = {f"articles/2025/{key}.pl.md": linking.replace("tytul", key).replace("Tytuł", key) for key in "ab"}
+    told(tmp_path, {**files, "images/mapa.png": ""})
+    taken = snapshot.take(tmp_path, today=TODAY)
+    again = taken.updated([tmp_path / "articles/2025/a.pl.md"])
+    assert [str(problem) for problem in again.problems] == [str(problem) for problem in taken.problems]
+    [image] = [problem for problem in taken.problems if problem.path.endswith("mapa.png")]
+    assert image.hint.startswith(f"{tmp_path}/articles/2025/a.pl.md links it"), image
+
+
+@pytest.mark.parametrize(
+    "folder", ["\u0662\u0660\u0662\u0665", "\uff12\uff10\uff12\uff15"], ids=["arabic-indic", "fullwidth"]
+)
+def test_a_refused_article_in_a_folder_of_digits_of_another_script_is_given_no_year(tmp_path, folder):
+    """`٢٠٢٥/` (2025 in Arabic-Indic digits) read as the year 2025: an article published there was told an address
+    clash with a file in a folder no article is read from, whose date did not read."""
+    second = FRONT.replace("translation_key: tytul", "translation_key: drugi").replace("2025-10-26", "2025-10-62")
+    problems = told(
+        tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, f"articles/{folder}/drugi.pl.md": second + BODY}
+    )
+    assert [problem.split(": ")[:2] for problem in problems] == [["drugi.pl.md:3", "date"]], problems

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
+from archive_core.paths import MAX_FILE_BYTES
+from archive_core.tests.effort import cpu_seconds
 from archive_core.text import bytes_problem, text_problem
 
 
@@ -24,3 +27,17 @@ def _bytes_refuse(code: int) -> bool:
         return True
     problem = bytes_problem(f"a{chr(code)}b".encode())
     return problem is not None and problem.offset == 1
+
+
+def test_a_file_of_prose_is_scanned_at_the_cost_of_a_few_passes_over_its_bytes():
+    """The noncharacters' pattern starts with a class of bytes, which the regular expression engine tries at every
+    byte: a file holding none of the bytes a noncharacter starts with is not searched by it. Bounded against a
+    pass of `bytes.lower` over the same bytes, one of the few passes the scan makes."""
+    line = "Zażółć gęślą jaźń — „cytat” i [odnośnik](https://example.org/ścieżka).\n".encode()
+    data = line * (MAX_FILE_BYTES // len(line))
+
+    def best(work: Callable[[], object]) -> float:
+        return min(cpu_seconds(work) for _ in range(7))
+
+    assert bytes_problem(data) is None
+    assert best(lambda: bytes_problem(data)) < 15 * best(data.lower)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from jinja2 import Environment, FileSystemLoader, TemplateSyntaxError
+from jinja2 import DictLoader, Environment, FileSystemLoader, TemplateSyntaxError
 from pelican.settings import read_settings
 
 from parallel_writer.templates import SharedCompilation
@@ -64,3 +64,30 @@ def test_the_templates_are_compiled_without_jinjas_optimizer_and_the_site_is_the
     assert tree_snapshot(build_site(tmp_path / "with", FIXTURE, ARCHIVE_CACHE_DIR="", JINJA_ENVIRONMENT=optimized)) == (
         without
     )
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"trim_blocks": True, "lstrip_blocks": True},
+        {"block_start_string": "<%", "block_end_string": "%>"},
+        {"keep_trailing_newline": True},
+        {"line_statement_prefix": "#"},
+    ],
+)
+def test_environments_that_compile_a_template_differently_share_none_of_its_code(options):
+    """Compiled code is kept by what makes it: Jinja's lexer options change it as much as the filters known."""
+    source = "{% if true %}\n  yes\n{% endif %}\n<% if true %>angle<% endif %>\n# if true\nline\n# endif\n"
+    cache = SharedCompilation()
+    rendered = []
+    for settings in ({}, options):
+        environment = Environment(
+            loader=DictLoader({"page.html": source}), autoescape=True, bytecode_cache=cache, **settings
+        )
+        rendered.append(environment.get_template("page.html").render())
+    alone = (
+        Environment(loader=DictLoader({"page.html": source}), autoescape=True, **options)
+        .get_template("page.html")
+        .render()
+    )
+    assert rendered[1] == alone != rendered[0]

@@ -7,7 +7,10 @@
 // 2. The language switch keeps the part of the page the reader is at: the address's id, on the other language's
 //    page, where pages in both languages share their ids (a year's events, a country's sections); or the id the
 //    link's `data-anchors` maps it to, where they differ (the about page's headings).
-const switchLinks = [...document.querySelectorAll(".language-switch a[hreflang]")];
+// Each element is looked up when it is used, never kept: a script may put a new body in place of the page's (the 404
+// page in the address's language, not-found.js), which says so with this event, and the new language switch is kept
+// as the first was.
+const BODY_REPLACED = "archive:body-replaced";
 
 function currentId() {
   try {
@@ -17,9 +20,8 @@ function currentId() {
   }
 }
 
-const mapped = document.querySelector("[data-anchors-url]");
-
 async function followMoved(id) {
+  const mapped = document.querySelector("[data-anchors-url]");
   if (!mapped || !id || document.getElementById(id)) return false;
   try {
     const response = await fetch(mapped.dataset.anchorsUrl);
@@ -37,7 +39,7 @@ async function followMoved(id) {
 
 function keepInSwitch(id) {
   const here = id && document.getElementById(id) ? id : "";
-  for (const link of switchLinks) {
+  for (const link of document.querySelectorAll(".language-switch a[hreflang]")) {
     const anchors = link.dataset.anchors ? JSON.parse(link.dataset.anchors) : {};
     const url = new URL(link.href);
     url.hash = here && Object.hasOwn(anchors, here) ? anchors[here] : here;
@@ -52,4 +54,5 @@ async function update() {
 }
 
 window.addEventListener("hashchange", update);
+document.addEventListener(BODY_REPLACED, update);
 update();

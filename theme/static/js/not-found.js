@@ -22,6 +22,10 @@ const SPOKEN_ATTRIBUTES = ["name", "property", "content", "rel", "href", "hrefla
 // refuses inline handlers, but neither belongs in a 404 page's body.
 const ACTS_ON_THE_PAGE = "script, meta, base, link, iframe, frame, object, embed";
 
+// Sent on the document once the new body is in place: the page's other scripts (anchors.js) set up its elements
+// again, as they did the first body's (the fetched page's scripts are removed above: this page's own still run).
+const BODY_REPLACED = "archive:body-replaced";
+
 function replaceSpokenInHead(head) {
   const own = [...document.head.querySelectorAll(SPOKEN_IN_HEAD)];
   const place = own[0] ?? document.head.querySelector("script");
@@ -56,6 +60,7 @@ async function showInLanguageOfAddress() {
     replaceSpokenInHead(page.head);
     for (const element of page.body.querySelectorAll(ACTS_ON_THE_PAGE)) element.remove();
     document.body.replaceWith(document.adoptNode(page.body));
+    document.dispatchEvent(new Event(BODY_REPLACED));
   } catch {
     // The page as it is, in both languages.
   }

@@ -1,0 +1,126 @@
+"""Builds in one process carry nothing of one build into the next.
+
+The devserver builds again in its process, and the tests build many sites in theirs: a site built after another
+(other content, other settings) is byte for byte the site a process of its own builds (the build is reproducible:
+tests/test_reproducible.py). What a module keeps between builds (a cache, a class's attribute) is keyed by what
+it depends on, or emptied when a build starts.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pelican.settings import read_settings
+
+from tools.build import BuildError
+
+from .build_helpers import ROOT, cache_environment, tree_snapshot
+from .conftest import FIXTURE, SETTINGS, build_site
+from .growth import grow
+
+# Site B: small pages everywhere (a country's articles two a page, as in the build that once lost its page 2),
+# an absolute SITEURL, its search index.
+SMALL_PAGES = {
+    "PAGINATED_TEMPLATES": {"index": 3, "year": 2, "topic": 2, "country": 2, "timeline": 1, "topics": 2, "about": 1},
+    "DEFAULT_PAGINATION": 3,
+    "SITEURL": "https://example.org/archive",
+    "SEARCH_INDEX": True,
+}
+
+
+def build_in_a_process_of_its_own(output: Path, overrides: dict, timeout: float = 600) -> None:
+    """`build_site(output, ...)` as a new process runs it: nothing of this one's builds in it."""
+    script = "import json, sys; from pathlib import Path; from tools.build import build; "
+    script += "build(Path(sys.argv[1]), Path(sys.argv[2]), json.loads(sys.argv[3]))"
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(SETTINGS), str(output), json.dumps(overrides)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0", **cache_environment()},
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="module")
+def grown_fixture(tmp_path_factory) -> Path:
+    """The fixture archive grown (tests/growth.py): more articles, countries, topics and years than it has."""
+    content = tmp_path_factory.mktemp("grown-fixture") / "content"
+    shutil.copytree(FIXTURE, content)
+    grow(content)
+    return content
+
+
+def test_a_site_built_after_another_is_the_site_a_new_process_builds(grown_fixture, tmp_path):
+    overrides = {"PATH": str(grown_fixture), **SMALL_PAGES}
+    build_in_a_process_of_its_own(tmp_path / "alone", overrides)
+    build_site(tmp_path / "first", FIXTURE, SEARCH_INDEX=True)  # the default settings, other content
+    after = tree_snapshot(build_site(tmp_path / "after", grown_fixture, **SMALL_PAGES))
+    alone = tree_snapshot(tmp_path / "alone")
+    assert sorted(after) == sorted(alone)
+    assert [name for name in after if after[name] != alone[name]] == []
+    # The test can fail: B's settings and content make pages the first site has not.
+    assert "en/countries/poland/page/2/index.html" in after
+
+
+# Pelican's warning of a link it could not resolve, which the build counts as an error (tools/build.py).
+UNRESOLVED = "Unable to find '%s', skipping url replacement."
+# A build that meets such a link where `make check` never looked (tests/build_faults/).
+WITH_AN_UNRESOLVED_LINK = {"PLUGIN_PATHS": [str(ROOT / "tests")], "BUILD_FAULT": "unresolved-link"}
+
+
+def with_faults(**settings) -> dict:
+    plugins = read_settings(str(SETTINGS))["PLUGINS"]
+    return {"PLUGINS": [*plugins, "build_faults"], **settings}
+
+
+def test_a_log_filter_of_one_build_silences_nothing_in_the_next(tmp_path):
+    """LOG_FILTER is a build's setting; Pelican keeps it class-wide (`LimitFilter._ignore`), for every later build."""
+    build_site(tmp_path / "filtered", FIXTURE, LOG_FILTER=[(logging.WARNING, UNRESOLVED)])
+    with pytest.raises(BuildError, match=re.escape("Unable to find '/articles/2025/nowhere.en.md'")):
+        build_site(tmp_path / "unfiltered", FIXTURE, **with_faults(**WITH_AN_UNRESOLVED_LINK))
+    # Nor does a fault of one build strike the next (the plugin stays loaded: Pelican connects it for good).
+    assert (build_site(tmp_path / "sound", FIXTURE) / "index.html").is_file()
+
+
+# What a contributor changes while the devserver runs, outside the articles (a full build each time): every kind
+# of data file (one added), and the about page.
+DATA_EDITS = (
+    ("data/publishers.yaml", "name: Example Network", "name: Example Network Renamed"),
+    ("data/timeline/signing-ceremony.yaml", "en: Signing ceremony", "en: The signing ceremony"),
+    ("data/timeline/signing-ceremony.yaml", "countries: [VN]", "countries: [VN, PL]"),
+    ("data/countries.yaml", "date: 2025-11-10", "date: 2025-11-12"),
+    ("about/about.en.md", "are made up.", "are made up, every one."),
+)
+COUNTRY_NAMES = "countries:\n  - code: PL\n    forms: [Polski]\n    source: https://pl.wiktionary.org/wiki/Polska\n"
+
+
+def test_the_devservers_full_build_after_an_edit_of_the_data_is_the_site_a_new_process_builds(
+    content_copy, tmp_path, monkeypatch
+):
+    from tools.incremental import Site
+
+    monkeypatch.setenv("ARCHIVE_CONTENT", str(content_copy))
+    site = Site(SETTINGS, tmp_path / "served")
+    site.full()
+    for name, old, new in DATA_EDITS:
+        path = content_copy / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    (content_copy / "data" / "country-names.yaml").write_text(COUNTRY_NAMES, encoding="utf-8")
+    served = tree_snapshot(site.full().output)
+    build_in_a_process_of_its_own(tmp_path / "alone", {"PATH": str(content_copy)})
+    alone = tree_snapshot(tmp_path / "alone")
+    assert sorted(served) == sorted(alone)
+    assert [name for name in served if served[name] != alone[name]] == []
+    assert b"are made up, every one." in served["en/about/index.html"]  # the second build is of the edited files
