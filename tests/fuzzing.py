@@ -65,6 +65,8 @@ FRAGMENTS = [
     '"', "'", "#", "|", ">", "\t", "\\", "`", "```", ":::", "{filename}", "{static}", "javascript:", "data:",
     "<script>", "](", "![", "[^1]", "\ufeff", "\r\n", "\x00", "\u2028", "2025-02-30", "2025-10-26T25:00",
     "NO", "yes", "~", "null", ".inf", "0x1F", "1e400", "../", "%2e%2e/",
+    "!!null ", "!!bool ", "!!int ", "!!timestamp ", "!!str ", "!!omap", "!!pairs", "!!set ", "? ",
+    "</html>", "</body a='>'>", "<title>", "<textarea>",
 ]  # fmt: skip
 
 scalars = st.one_of(

@@ -94,6 +94,13 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         "`publisher:` under `source:`)",
     ),
     "impossible date": (NEW, good("2025-10-27", "2025-02-30"), "date: impossible date"),
+    # Read as no value, it was told "is missing", the tag never named.
+    "a title tagged as no value": (
+        NEW,
+        good('"A good article"', "!!null A good article"),
+        ":2: title: is tagged !!null, which makes `A good article` no value, not text (tags are not allowed: delete "
+        "!!null, and write the value as it is: `title: A good article`)",
+    ),
     "date as text": (
         NEW,
         good("2025-10-27", "27.10.2025"),

@@ -188,8 +188,11 @@ def assert_nothing_invented(page: str, document: ArticleDocument) -> None:
     page_tree = lxml.html.document_fromstring(page)
     # A script's or a style sheet's code is no text of the page: in `O<script>x()</script>fficials` a reader
     # reads `Officials`, which the page text must hold as one word.
-    lxml.etree.strip_elements(page_tree, "script", "style", with_tail=False)
-    page_text = re.sub(CONTROLS, "", re.sub(r"\s+", "", page_tree.text_content()))  # also those written `&#1;`
+    for part in (page_tree, *page_tree.itersiblings()):
+        lxml.etree.strip_elements(part, "script", "style", with_tail=False)
+    # What follows `</html>` libxml2 keeps in document elements after the root: text of the page all the same.
+    text = "".join(part.text_content() for part in (page_tree, *page_tree.itersiblings()))
+    page_text = re.sub(CONTROLS, "", re.sub(r"\s+", "", text))  # also those written `&#1;`
     tree = lxml.html.fragment_fromstring(document.html, create_parent="div")
     for element in tree.iter("p", "h2", "li", "figcaption"):
         for sentence in re.split(r"(?<=[.!?:;)”])\s+", element.text_content()):

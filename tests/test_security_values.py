@@ -464,7 +464,7 @@ def test_each_symbol_named_for_a_greek_letter_is_drawn_as_it_and_belongs_to_no_a
     [
         ("1.0e+400", 'summary: "1.0e+400"'),
         ("0x10", 'summary: "0x10"'),
-        ("!!binary aGVsbG8=", 'summary: "aGVsbG8="'),
+        ("!!binary aGVsbG8=", "delete !!binary, and write the value as it is: `summary: aGVsbG8=`"),  # text so
         ("!!float 2", 'summary: "2"'),
         ("[a, b]", 'summary: "..."'),
         ("!!set {a, b}", 'summary: "..."'),
@@ -483,7 +483,10 @@ def test_a_value_that_is_not_text_is_quoted_in_the_hint_as_written(written, hint
 NOT_A_WORD = {
     "a date": ("2025-10-26", "not 2025-10-26 "),
     "not a number": (".nan", "not .nan "),
-    "binary data": ("!!binary aGVsbG8=", "not binary data "),
+    "binary data": (
+        "!!binary aGVsbG8=",
+        "is tagged !!binary, which makes `aGVsbG8=` binary data, not text",
+    ),  # the tag told
     "a long list": ("[" + ", ".join(f"x{i}" for i in range(2_000)) + "]", "not a list "),
 }
 
@@ -497,7 +500,8 @@ def test_a_value_of_another_type_than_a_word_is_quoted_as_written(old, field, va
     new = f"lang: {value}\n" if field == "lang" else f"lang: en\ntranslation:\n  from: {value}\n  by: X\n"
     path.write_text(GOOD_ARTICLE.replace(old, new), encoding="utf-8")
     [told] = [str(p) for p in check(content_copy) if p.path == str(path) and p.field == field]
-    assert f": {field}: must be " in told and said in told and len(told) < 300, told
+    assert said in told and len(told) < 300, told
+    assert said.startswith("is tagged") or f": {field}: must be " in told, told
 
 
 def test_a_language_no_page_can_name_stops_the_build_at_its_line_not_with_a_traceback(content_copy, tmp_path):

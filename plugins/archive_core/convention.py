@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .data import Checks, DataFile, load_data
+from .data import Checks, DataFile, load_data, telling_yaml_problems
 from .errors import ContentError, Problem
 from .layout import CONVENTION_FILE
 from .provenance import Citation, Fields
@@ -60,6 +60,7 @@ class Convention:
         }
 
 
+@telling_yaml_problems
 def load_convention(content_dir: Path, today: date | None = None) -> tuple[Convention | None, list[Problem]]:
     """The figures, or None when the archive keeps none (a content folder without the file)."""
     path = Path(content_dir) / CONVENTION_FILE

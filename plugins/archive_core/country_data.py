@@ -12,6 +12,7 @@ from archive_core.errors import Problem
 from .convention import CONVENTION_FILE, Convention, load_convention
 from .country_records import COUNTRIES_FILE, CountryRecord, load_records
 from .country_summary import ORGANISATIONS, StatusSummary, summarize
+from .data import telling_yaml_problems
 from .people import Person, load_people
 
 
@@ -26,6 +27,7 @@ class CountryData:
         return summarize(self.records.values(), self.convention)
 
 
+@telling_yaml_problems
 def load_country_data(
     content_dir: Path, article_keys: Collection[str] | None, today: date | None = None
 ) -> tuple[CountryData, list[Problem]]:

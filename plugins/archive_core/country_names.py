@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import countries
-from .data import Checks, DataFile, Record, load_data, unknown_key_problems
+from .data import Checks, DataFile, Record, load_data, telling_yaml_problems, unknown_key_problems
 from .errors import ContentError, Problem
 from .layout import COUNTRY_NAMES_FILE
 from .locales import LANGUAGES
@@ -38,6 +38,7 @@ class CountryForms:
     source: str
 
 
+@telling_yaml_problems
 def load_country_names(content_dir: Path) -> tuple[tuple[CountryForms, ...], list[Problem]]:
     """The file's good records and the problem of each bad one; none of either without the file."""
     path = Path(content_dir) / COUNTRY_NAMES_FILE

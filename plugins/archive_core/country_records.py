@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archive_core import countries
-from archive_core.data import Checks, DataFile, load_data, out_of_order
+from archive_core.data import Checks, DataFile, load_data, out_of_order, telling_yaml_problems
 from archive_core.errors import ContentError, Problem, in_file_order
 from archive_core.frontmatter import record_label
 from archive_core.layout import COUNTRIES_FILE
@@ -61,6 +61,7 @@ class CountryRecord:
         return self.status if self.verified or self.status == UNKNOWN else f"{self.status}-unverified"
 
 
+@telling_yaml_problems
 def load_records(content_dir: Path, today: date | None = None) -> tuple[dict[str, CountryRecord], list[Problem]]:
     """All records by code, and every problem found; a missing file means no records."""
     path = Path(content_dir) / COUNTRIES_FILE

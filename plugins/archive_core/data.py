@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import yaml
 
 from . import paths
 from .errors import ContentError, Problem, in_file_order, key_label
 from .field_types import Expected, empty_item, quoted, wrong_type
-from .frontmatter import decode, keyed, parse_yaml
+from .frontmatter import decode, keyed, parse_yaml, written_tag
 from .suggestions import Suggestions, meant_keys
 
 Key = str | int
 T = TypeVar("T")
+P = ParamSpec("P")
 # A check of one item of a list: its (message, hint), or None when the item is good.
 ItemCheck = Callable[[str], tuple[str, str] | None]
 
@@ -34,6 +36,7 @@ class DataFile:
     # What the YAML reading found in its values (`recording`): written twice, left empty, an invisible character, or
     # none YAML could read (each None in `data`).
     yaml_problems: tuple[Problem, ...] = ()
+    text: str = ""  # the YAML, which the nodes' marks point into
 
     def line(self, *keys: Key) -> int | None:
         """1-based line of `data[k1][k2]...`, or of the deepest part of it that exists."""
@@ -70,12 +73,20 @@ class DataFile:
 
     def written(self, *keys: Key) -> str | None:
         """The value at `keys` as the file writes it, if it is one plain scalar (`2023`, not YAML's reading)."""
-        node = self.root
-        for key in keys:
-            node = _child(node, key) if node is not None else None
+        node = self._node(*keys)
         if not isinstance(node, yaml.ScalarNode) or node.style:
             return None
         return node.value
+
+    def tag(self, *keys: Key) -> str | None:
+        """The tag the value at `keys` is written with (`!!int`), if any (`frontmatter.written_tag`)."""
+        return written_tag(self.text, self._node(*keys))
+
+    def _node(self, *keys: Key) -> yaml.Node | None:
+        node = self.root
+        for key in keys:
+            node = _child(node, key) if node is not None else None
+        return node
 
     def problem(self, keys: Sequence[Key], field: str, message: str, hint: str = "") -> Problem:
         line = self.line(*keys)
@@ -112,7 +123,8 @@ class Record:
     def wrong_type(self, keys: Sequence[Key], value: Any, expected: Expected) -> ContentError:
         """The error of the value at `keys` that is not of the type `expected`: what it is, how to write it."""
         key = str(keys[-1]) if keys and not isinstance(keys[-1], int) else ""
-        return self.fail(keys, *wrong_type(value, expected, key, self.file.written(*self.base, *keys)))
+        where = (*self.base, *keys)
+        return self.fail(keys, *wrong_type(value, expected, key, self.file.written(*where), self.file.tag(*where)))
 
     def quoted(self, keys: Sequence[Key], value: Any) -> str:
         """The value at `keys` as a message names it (`field_types.quoted`): as the file writes it."""
@@ -265,7 +277,7 @@ def load_data(
     if data is None or (isinstance(data, list | dict) and not data):
         line = root_node.start_mark.line + 1 if root_node is not None else 1
         raise ContentError(Problem(str(path), line, "yaml", "the file holds nothing", _EMPTY_HINT))
-    data_file = DataFile(path=Path(path), data=data, root=root_node, yaml_problems=tuple(found))
+    data_file = DataFile(path=Path(path), data=data, root=root_node, yaml_problems=tuple(found), text=text)
     if files is not None:
         files[Path(os.path.abspath(path))] = data_file
     return data_file
@@ -279,6 +291,23 @@ def _prefixed(problems: Iterable[Problem], prefix: Callable[[Any], str] | None, 
 
 
 _EMPTY_HINT = "write its records, or delete the file: a data file that is not there means none"
+
+
+def telling_yaml_problems(load: Callable[P, tuple[T, list[Problem]]]) -> Callable[P, tuple[T, list[Problem]]]:
+    """`load`, a reader of data files that returns what it read and its problems, telling what the YAML reading found
+    in their values with its own problems, in one round, whoever calls it: called where no one recorded the files
+    (`recording`), a file YAML found a value in (`end: 2999-02-30`) was refused with that alone, and what its
+    reader tells of the rest (`start: 2999-10-25`, past the horizon) only once that was fixed."""
+
+    @functools.wraps(load)
+    def told_with_yaml_problems(*args: P.args, **kwargs: P.kwargs) -> tuple[T, list[Problem]]:
+        if _recording.get() is not None:  # told by who records
+            return load(*args, **kwargs)
+        with recording() as files:
+            read, problems = load(*args, **kwargs)
+        return read, with_yaml_problems(files.values(), problems)
+
+    return told_with_yaml_problems
 
 
 def with_yaml_problems(files: Iterable[DataFile], problems: Iterable[Problem]) -> list[Problem]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from archive_core import countries, frontmatter, paths
 from archive_core.convention import Convention
-from archive_core.data import Checks, DataFile, ItemCheck, Record, load_data
+from archive_core.data import Checks, DataFile, ItemCheck, Record, load_data, telling_yaml_problems
 from archive_core.errors import ContentError, Problem, in_file_order
 from archive_core.layout import EVENT_SUFFIX, EVENTS_DIR
 from archive_core.locales import LANGUAGES
@@ -114,6 +114,7 @@ def _too_many(folder: Path, files: list[Path]) -> Problem | None:
     )
 
 
+@telling_yaml_problems
 def load_events(content_dir: Path, article_keys: Iterable[str]) -> tuple[list[Event], list[Problem]]:
     """All events, and every problem in them (an event with a problem, or one the YAML reading found something
     in, is not returned)."""

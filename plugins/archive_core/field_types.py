@@ -32,10 +32,10 @@ def kind_of(value: Any) -> str:
         return "text"
     if isinstance(value, bytes):  # `!!binary`
         return "binary data"
-    if isinstance(value, set):  # `!!set`
-        return "a set"
-    if isinstance(value, tuple):  # an item of `!!omap` or `!!pairs`
-        return "a key and its value"
+    if isinstance(value, set):  # only a tag makes one: named, as the contributor's to delete
+        return "a set (tagged !!set)"
+    if isinstance(value, tuple):
+        return "a key and its value (an item of a list tagged !!omap or !!pairs)"
     return type(value).__name__
 
 
@@ -82,9 +82,21 @@ QUOTED_MAX_CHARS = 40  # of a value a hint quotes as written; a longer one by it
 _DASH_WITHOUT_SPACE = re.compile(r"-[^\s-]")
 
 
-def wrong_type(value: Any, expected: Expected, key: str, written: str | None = None) -> tuple[str, str]:
+def wrong_type(
+    value: Any, expected: Expected, key: str, written: str | None = None, tag: str | None = None
+) -> tuple[str, str]:
     """(message, hint) for `value` of `key` (empty for a list's item) that is not of the type `expected`;
-    `written`: the value as the file writes it, when it is one scalar (`2023`, not YAML's reading of it)."""
+    `written`: the value as the file writes it, when it is one scalar (`2023`, not YAML's reading of it); `tag`: the
+    tag it is written with (`!!int`), which is named, and to be deleted."""
+    message, hint = _wrong_type(value, expected, key, written)
+    if tag is not None and not isinstance(value, set | tuple):
+        message = f"{message} (tagged {tag})"
+    if tag is not None or isinstance(value, set | tuple):  # a set or a pair only a tag YAML reads makes
+        return message, f"tags are not allowed: delete the tag, and {hint}"
+    return message, hint
+
+
+def _wrong_type(value: Any, expected: Expected, key: str, written: str | None) -> tuple[str, str]:
     kind = kind_of(value)
     scalar = written if written is not None and not isinstance(value, list | dict) else None
     if scalar is not None and expected in ("list of text", "list of mappings") and _DASH_WITHOUT_SPACE.match(scalar):

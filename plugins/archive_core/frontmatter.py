@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import weakref
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ import yaml
 
 from . import paths
 from .errors import ContentError, Problem, content_error, in_file_order
+from .field_types import QUOTED_MAX_CHARS, kind_of
 from .pelican_keys import metadata_block_hint
 from .scalar_lines import written_line
 from .text import (
@@ -100,6 +101,8 @@ _CONSTRUCTOR_ERRORS = (ValueError, TypeError, AttributeError, IndexError, KeyErr
 _YAML_TAGS = "tag:yaml.org,2002:"  # the prefix of YAML's own tags, written `!!`
 # The tag of a list and of keys written without one, each on its own kind of node: any other (`!!seq` on keys, `!!map`
 # on a list too) is read by its constructor, which may refuse it.
+# Where a tag may be written: at a line's start, after a space or a flow list's or mapping's `[`, `{` or `,`.
+_TAG = re.compile(r"(?:^|[\s\[{,])!", re.MULTILINE)
 _PLAIN_COLLECTION_TAGS = {yaml.SequenceNode: f"{_YAML_TAGS}seq", yaml.MappingNode: f"{_YAML_TAGS}map"}
 
 
@@ -378,11 +381,20 @@ def parse_yaml(
             else:
                 told += problems
             try:
-                return loader.construct_document(root), root
+                data = loader.construct_document(root)
             except (*_CONSTRUCTOR_ERRORS, ConstructorError):  # a scalar that is no value: `2025-02-30`
-                failed = _unreadable_scalars(root, str(path), offset, label, record_key)
+                failed = _unreadable_values(root, text, str(path), offset, label, record_key)
                 if not failed:  # an unknown tag on a list or mapping: a YAML error of the whole text
                     raise
+            else:
+                # Only a tag (`!!null x`) can have made a value of another kind than its text's.
+                failed = (
+                    _unreadable_values(root, text, str(path), offset, label, record_key, read=True)
+                    if _TAG.search(text)
+                    else []
+                )
+                if not failed:
+                    return data, root
         finally:
             loader.dispose()
         found = [problem for _, problem in failed]
@@ -780,56 +792,164 @@ def written_scalar(doc: SplitDocument, dotted_field: str, root: yaml.Node | None
     node = _walk(root, dotted_field)[1]
     if not isinstance(node, yaml.ScalarNode) or node.style:  # a quoted or block scalar is text already
         return None
-    written = doc.yaml_text[node.start_mark.index : node.end_mark.index]
+    return _without_tag(doc.yaml_text, node)
+
+
+def written_tag(text: str, node: yaml.Node | None) -> str | None:
+    """The tag `node` is written with in `text`, its YAML (`!!int` of `!!int 5`), as the file writes it; None for a
+    value written without one."""
+    if node is None or not text.startswith("!", node.start_mark.index):
+        return None
+    return _shown_tag(node.tag)
+
+
+def _without_tag(text: str, node: yaml.ScalarNode) -> str:
+    """The text of `node` as `text`, its YAML, writes it, without its tag."""
+    written = text[node.start_mark.index : node.end_mark.index]
     return written.split(None, 1)[-1] if written.startswith("!") else written
 
 
-def _unreadable_scalars(
-    root: yaml.Node, path: str, offset: int, label: str, record_key: str | None
+def _unreadable_values(
+    root: yaml.Node, text: str, path: str, offset: int, label: str, record_key: str | None, read: bool = False
 ) -> list[tuple[yaml.Node, Problem]]:
-    """Each scalar that cannot be constructed, with its problem at its field and line: a timestamp that is no real
-    date, an integer longer than Python reads (ValueError from `int`), a tag its value does not fit; and each list or
-    mapping given a tag YAML makes nothing of (`!foo`, `!!python/object:x`), or one it does not fit (`!!binary [a]`,
-    `!!omap [a]`), read by PyYAML's own constructor of that tag, its items then not read."""
+    """Each value YAML makes nothing the archive reads of, with its problem at its field and line, in the file's
+    order: a scalar that cannot be constructed (a timestamp that is no real date, an integer longer than Python
+    reads, a tag its value does not fit), a scalar whose tag makes it another kind of value than its text
+    (`!!null x`, `!!bool "yes"`: `_retyped`), and a list or mapping given a tag YAML makes nothing of (`!foo`,
+    `!!python/object:x`) or one it does not fit (`!!binary [a]`, `!!omap [a]`), read by PyYAML's own constructor
+    of that tag. The items of a list or mapping are judged before it, each at its own line (a tag PyYAML reads,
+    `!!omap`, `!!set`, `!!pairs`, was told as the tag's problem, at its line, for an impossible date in one of its
+    items), and it is read with each that failed as None. `read`: YAML read the whole of `root` (only a tag can
+    then be wrong)."""
     loader = FrontMatterLoader("")
-    failed = []
-    stack: list[tuple[yaml.Node, str | None]] = [(root, None)]
+    failed: list[tuple[yaml.Node, Problem]] = []
+
+    def fail(node: yaml.Node, where: str | None, message: str, hint: str) -> None:
+        line = node.start_mark.line + 1 + offset
+        failed.append((node, Problem(path, line, where or label, message, hint, column=node.start_mark.column)))
+        loader.constructed_objects[node] = None  # what holds it is read with it as None
+
+    # Depth first, each list or mapping a second time once its items are judged (bounded: MAX_YAML_DEPTH).
+    stack: list[tuple[yaml.Node, str | None, bool]] = [(root, None, False)]
     try:
         while stack:
-            node, where = stack.pop()
-            if node.tag != _PLAIN_COLLECTION_TAGS.get(type(node)):
-                try:
-                    loader.construct_object(node, deep=True)
-                except (*_CONSTRUCTOR_ERRORS, ConstructorError) as exc:
-                    line = node.start_mark.line + 1 + offset
-                    problem = Problem(path, line, where or label, *_unreadable_message(exc, node))
-                    failed.append((node, replace(problem, column=node.start_mark.column)))
+            node, where, items_judged = stack.pop()
+            if isinstance(node, yaml.ScalarNode):
+                plain_tag = _STR_TAG if node.style else loader.resolve(yaml.ScalarNode, node.value, (True, False))
+                if read and node.tag in (plain_tag, _STR_TAG):  # read as written, and read already
                     continue
-            if isinstance(node, yaml.SequenceNode):
-                stack.extend(reversed(list(zip(node.value, _item_names(node, where or "", record_key), strict=True))))
-            elif isinstance(node, yaml.MappingNode):
-                stack.extend(
-                    (value, f"{where}.{key.value}" if where else str(key.value)) for key, value in reversed(node.value)
-                )
+                try:
+                    value = loader.construct_object(node, deep=True)
+                except (*_CONSTRUCTOR_ERRORS, ConstructorError) as exc:
+                    fail(node, where, *_unreadable_message(exc, node, offset))
+                    continue
+                if node.tag not in (plain_tag, _STR_TAG) and (
+                    retyped := _retyped(loader, node, plain_tag, value, text, where)
+                ):
+                    fail(node, where, *retyped)
+                continue
+            if not items_judged:
+                stack.append((node, where, True))
+                stack.extend(reversed(_named_items(node, where, record_key)))
+                continue
+            if node.tag == _PLAIN_COLLECTION_TAGS.get(type(node)):
+                continue
+            try:
+                loader.construct_object(node, deep=True)
+            except (*_CONSTRUCTOR_ERRORS, ConstructorError) as exc:
+                fail(node, where, *_unreadable_message(exc, node, offset))
     finally:
         loader.dispose()
-    return failed
+    return sorted(failed, key=lambda found: found[0].start_mark.index)
 
 
-def _unreadable_message(exc: Exception, node: yaml.Node) -> tuple[str, str]:
-    """What is wrong with a value whose construction raised `exc`, and what to write instead."""
+def _named_items(node: yaml.Node, where: str | None, record_key: str | None) -> list[tuple[yaml.Node, str, bool]]:
+    """The values of a list or mapping, each with its field's name as errors give it (`tags.0`, `source.url`)."""
+    if isinstance(node, yaml.SequenceNode):
+        names = _item_names(node, where or "", record_key)
+        return [(item, name, False) for item, name in zip(node.value, names, strict=True)]
+    return [(value, f"{where}.{key.value}" if where else str(key.value), False) for key, value in node.value]
+
+
+def _retyped(
+    loader: yaml.BaseLoader, node: yaml.ScalarNode, plain_tag: str, value: Any, text: str, where: str | None
+) -> tuple[str, str] | None:
+    """(message, hint) for a scalar whose tag makes YAML read it as another kind of value than the same text written
+    without it (`title: !!null x` is no value: "is missing"; `!!bool "yes"` a yes/no value; `!!timestamp "2025"`...),
+    which its reader told as missing or as of the wrong type, never naming the tag; None for a scalar as written
+    (a tag that changes nothing, `!!int 5`). `plain_tag`: the tag YAML gives the text written without one."""
+    try:
+        plain: Any = loader.construct_object(yaml.ScalarNode(plain_tag, node.value, style=node.style), deep=True)
+    except (*_CONSTRUCTOR_ERRORS, ConstructorError):
+        plain = ...
+    tagged_kind, plain_kind = _kind(value), _kind(plain)
+    if tagged_kind == plain_kind:
+        return None
+    shown = _shown_tag(node.tag)
+    written = " ".join(_without_tag(text, node).split())
+    written = written if len(written) <= QUOTED_MAX_CHARS else f"{written[:20]}…"
+    without = f", not {plain_kind}" if plain is not ... else ""
+    key = where.rsplit(".", 1)[-1] if where else ""
+    label = f"{key}: " if key and not (key.isascii() and key.isdigit()) else ""  # a list's item has no key
+    hint = f"tags are not allowed: delete {shown}, and write the value as it is: `{label}{written}`"
+    if plain_kind == "text" and value is not None and not isinstance(value, bytes):
+        as_plain = str(value).lower() if isinstance(value, bool) else _plain_text(value)
+        hint += f"; or, if {tagged_kind} is meant, `{label}{as_plain}`"
+    return f"is tagged {shown}, which makes `{written}` {tagged_kind}{without}", hint
+
+
+def _kind(value: Any) -> str:
+    """What kind of value YAML made (`a number`, `no value`), not which one (`a yes/no value`, not `(true)`)."""
+    if value is None:
+        return "no value"
+    return "a yes/no value" if isinstance(value, bool) else kind_of(value)
+
+
+def _plain_text(value: Any) -> str:
+    """A number or a date as YAML reads it written without a tag (`5`, `2025-10-26`)."""
+    return value.isoformat(sep=" ") if isinstance(value, datetime) else str(value)
+
+
+def _shown_tag(tag: str) -> str:
+    """A tag as the file writes it: `!!null` for YAML's own, `!foo` for one of the file's."""
+    return f"!!{tag.removeprefix(_YAML_TAGS)}" if tag.startswith(_YAML_TAGS) else tag
+
+
+# What YAML's own tags make, for a tag put on the wrong kind of node (`!!str [a]`, `!!seq {a: b}`).
+_TAKES = {"seq": "a list", "omap": "a list", "pairs": "a list", "map": "keys", "set": "keys"}
+_NODE_KINDS = {yaml.ScalarNode: "a single value", yaml.SequenceNode: "a list", yaml.MappingNode: "keys"}
+
+
+def _unreadable_message(exc: Exception, node: yaml.Node, offset: int) -> tuple[str, str]:
+    """What is wrong with a value whose construction raised `exc`, and what to write instead (`offset`: the file's
+    lines before the YAML's)."""
     tag = node.tag
+    shown = _shown_tag(tag)
+    written = "the value as plain text" if isinstance(node, yaml.ScalarNode) else "the list or keys as plain YAML"
+    plain_hint = f"tags are not allowed: delete the tag, and write {written}, as the other fields are written"
+    known = tag in FrontMatterLoader.yaml_constructors
+    if known and isinstance(exc, ConstructorError) and not isinstance(node, yaml.ScalarNode):
+        # A tag PyYAML reads, on a list or keys it does not fit: said in the archive's words, not PyYAML's
+        name = tag.removeprefix(_YAML_TAGS)
+        takes = _TAKES.get(name, "a single value")
+        if takes != _NODE_KINDS[type(node)]:
+            return f"is tagged {shown}, which YAML reads only on {takes}, and this is {_NODE_KINDS[type(node)]}", (
+                plain_hint
+            )
+        mark = exc.problem_mark
+        item = next((i for i, sub in enumerate(node.value) if mark and sub.start_mark.index == mark.index), None)
+        line = node.value[item].start_mark.line + 1 + offset if item is not None else None
+        which = f", and its item {item + 1} (line {line}) is not one" if item is not None else ""
+        return f"is tagged {shown}, which YAML reads as a list of single `key: value` pairs{which}", plain_hint
     if isinstance(exc, ConstructorError) or not isinstance(node, yaml.ScalarNode):
-        # A tag YAML has no constructor for (`!foo x`, `!!python/name:os.system`), or a list or mapping it does not fit
-        shown = f"!!{tag.removeprefix(_YAML_TAGS)}" if tag.startswith(_YAML_TAGS) else tag
+        # A tag YAML has no constructor for (`!foo x`, `!!python/name:os.system`)
         message = f"is tagged {shown}, which is no kind of value the archive reads"
         if isinstance(node, yaml.ScalarNode) and re.fullmatch(r"![^!\s]+", tag):
             # `title: !Signed in Hanoi`: a text starting with `!word` is read as that tag; deleting it cut the text
             text = f"{tag} {node.value}".rstrip().replace("\\", "\\\\").replace('"', '\\"')
             quoted = f'"{text}"' if len(text) <= 80 else f'"{text[:80]}…"'
             return message, f"tags are not allowed: if {tag} begins the text, put the whole value in quotes: {quoted}"
-        written = "the value as plain text" if isinstance(node, yaml.ScalarNode) else "the list or keys as plain YAML"
-        return message, f"tags are not allowed: delete the tag, and write {written}, as the other fields are written"
+        return message, plain_hint
     if not isinstance(exc, ValueError):  # a tag its value does not fit: `!!timestamp "x"`, `!!bool "maybe"`
         message = f"is tagged !!{tag.rsplit(':', 1)[-1]}, and its value cannot be read as one"
         return message, "delete the tag: YAML reads a date, a number or true/false as written, without one"

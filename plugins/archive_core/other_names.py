@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .data import Checks, DataFile, load_data, unknown_key_problems
+from .data import Checks, DataFile, load_data, telling_yaml_problems, unknown_key_problems
 from .errors import ContentError, Problem, key_label
 from .field_types import empty_item, wrong_type
 from .layout import NAMES_FILE
@@ -114,6 +114,7 @@ def name_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(unicodedata.normalize("NFC", text).casefold()))
 
 
+@telling_yaml_problems
 def load_names(content_dir: Path) -> tuple[NamesTable, list[Problem]]:
     """The file's good entries and the problem of each bad one; an empty table without the file."""
     path = Path(content_dir) / NAMES_FILE
@@ -189,7 +190,8 @@ def _fields(data: DataFile, where: list, value: Any, fields: tuple[Field, ...], 
 def _name(data: DataFile, where: list, value: Any, label: str) -> str:
     if not isinstance(value, str):
         key = where[-1] if isinstance(where[-1], str) else ""  # a list's item has no key of its own
-        raise ContentError(data.problem(where, label, *wrong_type(value, "text", key, data.written(*where))))
+        told = wrong_type(value, "text", key, data.written(*where), data.tag(*where))
+        raise ContentError(data.problem(where, label, *told))
     if not value.strip():
         empty = empty_item() if isinstance(where[-1], int) else ("is empty", "write the name")
         raise ContentError(data.problem(where, label, *empty))

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from archive_core import countries
-from archive_core.data import Checks, DataFile, load_data
+from archive_core.data import Checks, DataFile, load_data, telling_yaml_problems
 from archive_core.errors import ContentError, Problem
 from archive_core.frontmatter import record_label
 from archive_core.layout import PEOPLE_FILE
@@ -37,6 +37,7 @@ class Person:
     record: int = 0  # its place in people.yaml's list: the line of a problem found against the articles
 
 
+@telling_yaml_problems
 def load_people(content_dir: Path, article_keys: Collection[str] | None = None) -> tuple[list[Person], list[Problem]]:
     """All people, and every problem; `article_keys`, when given, are the articles that exist."""
     path = Path(content_dir) / PEOPLE_FILE

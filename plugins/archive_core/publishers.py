@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .data import Checks, DataFile, Record, load_data, out_of_order
+from .data import Checks, DataFile, Record, load_data, out_of_order, telling_yaml_problems
 from .errors import ContentError, Problem, in_file_order
 from .frontmatter import record_label
 from .layout import PUBLISHERS_FILE
@@ -56,12 +56,14 @@ def known_publisher(table: PublisherTable, url: str) -> Publisher | None:
     return table.get(site_of(urlsplit(url).hostname or ""))
 
 
+@telling_yaml_problems
 def load_publishers(content_dir: Path) -> tuple[PublisherTable, list[Problem]]:
     """The table by site, and every problem in it; no file is an empty table, and so is a file refused whole."""
     table, problems = read_publishers(content_dir)
     return ({} if table is None else table), problems
 
 
+@telling_yaml_problems
 def read_publishers(content_dir: Path) -> tuple[PublisherTable | None, list[Problem]]:
     """`load_publishers`, where a file refused whole (YAML cannot read it, it is no list) is no table (None): what
     it names is not known, and no article is also told its site is missing from it. A site whose record is refused

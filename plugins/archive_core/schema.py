@@ -32,6 +32,7 @@ from .frontmatter import (
     node_line,
     value_node,
     written_scalar,
+    written_tag,
 )
 from .layout import ARTICLE_NAME, RAW_NAME_RULE, RAW_PATTERN, RAW_SOURCES_DIR, raw_name_for
 from .locales import LANGUAGES, is_named_language
@@ -423,7 +424,8 @@ class _Validator:
         """Fail, saying what `value` is, unless it is of the type `expected`."""
         if not fits(value, expected):
             written = written_scalar(self.doc, field, self.root)
-            message, hint = wrong_type(value, expected, "" if _key(field).isdigit() else _key(field), written)
+            tag = written_tag(self.doc.yaml_text, value_node(self.root, field))
+            message, hint = wrong_type(value, expected, "" if _key(field).isdigit() else _key(field), written, tag)
             named = self.from_name(field, "write `{}`") if field in NAMED_FIELDS else None
             hint, code = named or (pelican_shape_hint(field, value) or _main_key_hint(field, value) or hint, None)
             self.fail(field, message, hint, code=code)

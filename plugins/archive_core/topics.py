@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from .data import DataFile, load_data, unknown_key_problems
+from .data import DataFile, load_data, telling_yaml_problems, unknown_key_problems
 from .errors import ContentError, Problem
 from .field_types import empty_item, kind_of, wrong_type
 from .layout import TOPICS_FILE
@@ -50,6 +50,7 @@ def tagged(articles: Iterable) -> list[TaggedArticle]:
     return [TaggedArticle(a.lang, a.translation_key, a.archive.tags) for a in articles]
 
 
+@telling_yaml_problems
 def load_topic_pairs(content_dir: Path) -> tuple[tuple[TopicPair, ...], list[Problem]]:
     path = Path(content_dir) / TOPICS_FILE
     if not os.path.lexists(path):  # a link is read (and refused if it leads out) by load_data
@@ -108,7 +109,9 @@ def _entry_problems(data_file: DataFile, index: int, entry: object, shape: str) 
         if isinstance(name := entry[lang], str):
             continue
         message, hint = (
-            ("is missing", shape) if name is None else wrong_type(name, "text", lang, data_file.written(*where, lang))
+            ("is missing", shape)
+            if name is None
+            else wrong_type(name, "text", lang, data_file.written(*where, lang), data_file.tag(*where, lang))
         )
         problems.append(data_file.problem([*where, lang], f"topics.{lang}", message, hint))
     return problems

@@ -280,6 +280,10 @@ ENDS = {
     "</html><html>": "</body></html><html><body>",
     "</body><body>": "</body><body>",
     "in capitals, spaced": "</BODY ></HTML\n>",
+    # An end tag's attributes are read as a start tag's: a `>` in quotes ends nothing. A pattern that took the first
+    # `>` for the tag's end left `">` as text of the article.
+    "an attribute holding a >": "</body a=\">\"></html b='>'>",
+    "</html> twice, a body between": "</body></html><body><p>Talks went on.</p></body></html>",
 }
 
 
@@ -287,6 +291,30 @@ ENDS = {
 def test_text_after_the_pages_end_tags_is_imported_as_a_browser_shows_it(end, capsys, tmp_path):
     body = imported_body(capsys, tmp_path, page(LEAD + end + LATE))
     assert "Delegates of seventy-two states" in body and "Ministers of forty states" in body
+    assert ">" not in body.replace("\n> ", "\n"), body  # no part of a tag left as text
+
+
+@pytest.mark.parametrize("end", ["</html>x", "</body>x", "</body a='>'>", "<title></html>"])
+def test_a_page_as_large_as_the_importer_reads_of_end_tags_is_read_in_bounded_time(end, capsys, tmp_path):
+    """What follows each `</html>` is a document element of its own to libxml2 (625,000 in 5 MB of `</html>x`), each
+    moved into the body once, its text joined once."""
+    html = page(LEAD) + end * ((MAX_SOURCE_BYTES - len(page(LEAD)) - 10) // len(end))
+    bodies: list[str] = []
+    assert cpu_seconds(lambda: bodies.append(imported_body(capsys, tmp_path, html))) < 5
+    assert "Delegates of seventy-two states" in bodies[0]
+
+
+def test_an_end_tag_written_in_a_title_or_a_text_area_is_their_text(capsys, tmp_path):
+    """In a `<title>` and a `<textarea>` (text a browser shows as written, entities read), `</html>` is text, not a
+    tag: read as the document's end by a pattern, it was made a space, and the title and the text lost it."""
+    html = page(f"{LEAD}<p>Before the box.</p><textarea>Typed </html> into the box.</textarea><p>After it.</p>")
+    source = tmp_path / "page.html"
+    source.write_text(html.replace("<title>Signing in Hanoi", "<title>Why </body></html> is no end"), "utf-8")
+    result = run_import(capsys, source, tmp_path / "content", *OPTIONS, "--lang", "en")
+    assert result.code == 0, result.err
+    text = result.path.read_text(encoding="utf-8")
+    assert 'title: "Why </body></html> is no end"' in text, text
+    assert "Typed \\</html> into the box." in body_of(result.path), body_of(result.path)
 
 
 def test_end_tags_that_never_close_are_read_at_once(capsys, tmp_path):

@@ -32,7 +32,8 @@ MAX_PAGE_ELEMENTS = 20_000
 def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Drawing], BlockMarks]:
     """The page's tree for trafilatura, its inline drawings (their lines the source's own), and the marks that
     part its blocks."""
-    tree = _read_whole(_without_document_end_tags(text), path, source_lines=True)
+    tree = _read_whole(text, path, source_lines=True)
+    _read_on_after_the_documents_end(tree)
     _refuse_more_elements_than_a_news_page_holds(tree, path)
     _drop_controls_written_as_entities(tree)
     # Comments are no text: a malformed end tag (`</---`) parses as one, and trafilatura would keep its text.
@@ -54,21 +55,54 @@ def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Dra
     return tree, drawings, marks
 
 
-def _without_document_end_tags(text: str) -> str:
-    """`text` with each `</body>` and `</html>` written as spaces (its line ends kept, so lines stay the source's).
+def _read_on_after_the_documents_end(tree) -> None:
+    """What the page holds after its `</body>` or `</html>` put at the end of its body, as a browser reads it (HTML's
+    parsing rules go back "in body" at the first content after either end tag): they end nothing a reader sees.
 
-    A browser reads what follows either end tag into the body (HTML's parsing rules go back "in body" at the first
-    content after them): they end nothing a reader sees. libxml2 dropped, with no error, all that follows
-    `</html>`, and the article lost its paragraphs after one (a page saved twice into one file). Written as
-    spaces, the page reads on as a browser reads it."""
-    # Searched only up to the last `>`: past it no tag closes, and each `</body` there was read to the page's end
-    # for its `>` (quadratic: 100,000 of them, 700 KB, took a minute). A browser drops a tag the page ends in.
-    end = text.rfind(">") + 1
-    return _DOCUMENT_END_TAG.sub(lambda tag: re.sub(r"[^\n]", " ", tag.group()), text[:end]) + text[end:]
+    libxml2 tokenizes the page as HTML does (a `</html>` in a `<title>`, a `<textarea>` or a script is their text;
+    `</body a=">">` is one tag), and keeps what follows `</body>` beside the body, and what follows `</html>` in a
+    second document element after the first, which the tree's root leaves out: the article lost its paragraphs
+    after one (a page saved twice into one file). A pattern that found the end tags in the text instead took the
+    first `>` for a tag's end (`">` was left as text) and a `</html>` in a title for the document's end."""
+    root = tree.getroottree().getroot()
+    body = root.find("body")
+    if body is None:
+        body = etree.SubElement(root, "body")
+    tail, body.tail = body.tail, None
+    later = [tail, *body.itersiblings(), *(part for html in root.itersiblings() for part in _parts_of(html))]
+    texts: list[str] = []  # joined once: a page of 100,000 `</html>x` made each `x` a document element of its own
+    for part in later:
+        if part is None or isinstance(part, str):
+            texts.append(part or "")
+        elif part.tag in ("head", "body"):  # a browser reads their content into the one body; they are no element
+            texts.append(part.text or "")
+            for child in list(part):
+                _append_text(body, texts)
+                body.append(child)  # with its tail
+            texts.append(part.tail or "")
+        else:
+            _append_text(body, texts)
+            body.append(part)
+    _append_text(body, texts)
+    # The document elements after the first are left empty: the page is written out (`_nested_as_a_browser_nests_it`)
+    # from its root alone.
 
 
-# An end tag of the body or the document, as HTML's tokenizer reads one: any case, anything up to its `>`.
-_DOCUMENT_END_TAG = re.compile(r"</(?:body|html)(?=[\s/>])[^>]*>", re.IGNORECASE)
+def _parts_of(html) -> list:
+    """The text and elements of a document element after the first, in order."""
+    return [html.text, *html]
+
+
+def _append_text(element, texts: list[str]) -> None:
+    """The `texts` after what `element` holds, emptied."""
+    text = "".join(texts)
+    texts.clear()
+    if not text:
+        return
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
 
 
 def _nested_as_a_browser_nests_it(tree, path: Path):
