@@ -616,7 +616,23 @@ async function heldOrMeant(pagefind, core) {
   if (core.length < MIN_MEANT || pageHolds(page, core, 0)) return [pageHolds(page, core, STEM_CUT), ""];
   const wanted = fold(core);
   const meant = pageWords(page).find((word) => typoOf(fold(word), wanted)) || "";
+  if (meant && (await writtenByAnother(pagefind, found, core, meant))) return [true, ""];
   return [!meant && pageHolds(page, core, STEM_CUT), meant];
+}
+
+// Whether a page Pagefind finds for `core` but not for `meant` writes `core` itself: such a word is no typo, however
+// close to one the first page writes. Pagefind finds a word by its stem, so the first page for `organizations`
+// (`organ…`) may write `organization` and `organisations` only, and a page further down `organizations`: searched as
+// `organisations`, that page was lost (until review31). Of those pages, the best scored MEANT_CHECKS only. Cost, for a
+// word taken as a typo only: one search (of the word searched instead) and at most MEANT_CHECKS fragments.
+const MEANT_CHECKS = 5;
+
+async function writtenByAnother(pagefind, found, core, meant) {
+  const ofMeant = await pagefind.search(meant);
+  const theirs = new Set((ofMeant ? ofMeant.results : []).map((result) => result.id));
+  const others = found.results.slice(1).filter((result) => !theirs.has(result.id));
+  const pages = await Promise.all(others.slice(0, MEANT_CHECKS).map((result) => result.data()));
+  return pages.some((page) => pageHolds(page, core, 0));
 }
 
 // The word a page writes that `core`, of which no start of half is held, is a typo of (typoOf), by the first page of

@@ -1,0 +1,78 @@
+"""A typo's correction (search27: a word no page's first result writes, one letter off a word it writes, searched as
+that word) never hides a word a page does write: a rare real word, written by one page only, one letter from a word
+a better-ranked page writes, is searched as typed (docs/search-relevance.md, "What review31 found"), in real Chromium
+on a real Pagefind index."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from .test_search_archive_readers import article
+from .test_search_queries import EN, PL, built_and_served, titles_found
+
+pytestmark = pytest.mark.browser
+
+# key: (lang, title, text). The first page of each stem is written so that Pagefind ranks it first for the rare word
+# too (its stem's form many times), and it writes the common word one letter off the rare one.
+PAGES = {
+    "usage": (
+        "en",
+        "How the organization works",
+        "The organization met. The organization voted. The organization agreed with partner organisations.",
+    ),
+    "rare": (
+        "en",
+        "A report from Kowalsky",
+        "Kowalsky wrote that the committee of organizations was dissolved, and the budget was spent.",
+    ),
+    "rodzina": (
+        "pl",
+        "Rodzina Kowalskich",
+        "Jan Kowalski i Anna Kowalski odwiedzili Kowalskiego w Gdańsku. Kowalski pisał o tym w gazecie.",
+    ),
+    "nazwisko": (
+        "pl",
+        "Relacja pani Kowalskiej",
+        "Kowalskiej nie było na posiedzeniu komisji, która omawiała budżet miasta.",
+    ),
+}
+
+
+SEARCHED_AS = re.compile("searched for|szukano")
+
+
+def write_content(root: Path) -> Path:
+    folder = root / "articles" / "2025"
+    folder.mkdir(parents=True)
+    for n, (key, (lang, title, text)) in enumerate(PAGES.items()):
+        page = article(key, lang, lang, f"2025-03-{n + 1:02d}", [], title, text)
+        (folder / f"{key}.{lang}.md").write_text(page, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def typo_served(tmp_path_factory):
+    content = write_content(tmp_path_factory.mktemp("typo-real-words") / "content")
+    yield from built_and_served(tmp_path_factory, content, "typo-real-words")
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "title"),
+    [
+        # One page writes `organizations`; the first page Pagefind finds for it (by its stem, `organ`) writes
+        # `organization` and `organisations`, one letter off: the query was searched as `organisations`, and the page
+        # that writes the word typed was not found.
+        (EN, "organizations", PAGES["rare"][1]),
+        (EN, "organizations budget", PAGES["rare"][1]),
+        # A surname's rarer form, one letter from a form a better-ranked page writes.
+        (PL, "Kowalskiej", PAGES["nazwisko"][1]),
+    ],
+)
+def test_a_word_a_page_writes_is_searched_as_typed(page, typo_served, path, query, title):
+    found = titles_found(page, typo_served.base_url, path, query)
+    assert title in found, f"{query!r} on {path}: {found}"
+    expect(page.locator("#search-status")).not_to_contain_text(SEARCHED_AS)
