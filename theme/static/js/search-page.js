@@ -326,10 +326,15 @@ let termsJoined = [];
 // start of the word (`take…`, which found `take up`). Each: [the query with the word as its two, each word's two
 // that a page must write next to each other].
 let termsSplit = [];
+// The query with each word searched as the word a page writes that it is a typo of (`Hanio` as `Hanoi`) between
+// quotation marks, which Pagefind searches as typed (inAPhrase): the status links to it, as a search engine offers
+// "search instead for", for a rare word a page writes that the correction missed. Else "".
+let searchInstead = "";
 
 // [what Pagefind is asked, the query as the status shows it searched where that is not as typed, else "", the
-// query with its held days in each form a page's text writes them in (dayAsHeld), else none, and the query with two
-// of its words joined where pages write them as one (termsJoined), else none].
+// query with its held days in each form a page's text writes them in (dayAsHeld), else none, the query with two
+// of its words joined where pages write them as one (termsJoined), else none, the query with two words split
+// (termsSplit), and the query with each word taken as a typo quoted, searched as typed (searchInstead), else ""].
 async function asTheIndexHoldsIt(pagefind, value) {
   if (!value || /^".*"$/.test(value)) return [value, "", [], [], []];
   const words = value.split(" ");
@@ -356,7 +361,9 @@ async function asTheIndexHoldsIt(pagefind, value) {
   const retyped = held.some(([, start, as], at) => start !== undefined || (as !== undefined && as !== words[at]));
   const shown = kept.map(([searched, start, as = searched]) => (start ? `${start}…` : as)).join(" ");
   const asHeld = textOnly ? IN_TEXT_ONLY : kept.map(([searched]) => searched).join(" ");
-  return [asHeld, retyped ? shown : "", daysAsWritten(kept), asJoined, asSplit];
+  const typos = held.map((each) => each[4] === A_TYPO);
+  const instead = typos.some(Boolean) ? words.map((word, at) => (typos[at] ? `"${word}"` : word)).join(" ") : "";
+  return [asHeld, retyped ? shown : "", daysAsWritten(kept), asJoined, asSplit, instead];
 }
 
 // The query with its days each as a page is dated (its held word, where a page is) or as a page's text writes it:
@@ -585,14 +592,18 @@ async function wordAsHeld(pagefind, word, checked) {
   }
   if (!checked || !LETTERS_ONLY.test(core) || UNFOLDED.test(core)) return [word];
   const [held, meant] = await heldOrMeant(pagefind, core);
-  if (meant) return [asTyped(meant, core), undefined, asTyped(meant, core)];
+  if (meant) return [asTyped(meant, core), undefined, asTyped(meant, core), undefined, A_TYPO];
   if (held) return [word];
   const start = await longestHeldStart(pagefind, core);
   if (start) return [start, start];
   const undoubled = await undoubledAsHeld(pagefind, core);
   const typo = undoubled[0] ? "" : await meantByStart(pagefind, core);
-  return typo ? [asTyped(typo, core), undefined, asTyped(typo, core)] : undoubled;
+  return typo ? [asTyped(typo, core), undefined, asTyped(typo, core), undefined, A_TYPO] : undoubled;
 }
+
+// The mark of a word searched as the word a page writes that it is a typo of (heldOrMeant, meantByStart): the status
+// offers the query with it as typed (searchInstead).
+const A_TYPO = true;
 
 // `written` in lower case where the reader typed `core` so: a page's word opening a sentence is not a name.
 function asTyped(written, core) {
@@ -912,8 +923,12 @@ async function run() {
   try {
     const pagefind = await pagefindLoaded;
     if (filtersLoaded) await filtersLoaded;
-    const [asHeld, statusAs, asWritten, asJoined, asSplit] = await asTheIndexHoldsIt(pagefind, searchTerm(query));
+    const [asHeld, statusAs, asWritten, asJoined, asSplit, instead = ""] = await asTheIndexHoldsIt(
+      pagefind,
+      searchTerm(query),
+    );
     if (number !== generation) return;
+    searchInstead = instead;
     [inNoPage, inTextOnly] = [asHeld === IN_NO_PAGE, asHeld === IN_TEXT_ONLY];
     [term, searchedAs] = [inNoPage || inTextOnly ? "" : asHeld, statusAs];
     [termsAsWritten, termsJoined, termsSplit] = [asWritten, asJoined, asSplit];
@@ -969,7 +984,19 @@ async function newestFirstAmongEqual(pagefind, found, options) {
 // The status's words, as nodes (textWithQuery), and what was searched where it is not what was typed.
 function summary(count) {
   const found = countSummary(count);
-  return searchedAs ? [...found, " ", ...textWithQuery("searched_as", {}, searchedAs)] : found;
+  if (!searchedAs) return found;
+  const searched = [...found, " ", ...textWithQuery("searched_as", {}, searchedAs)];
+  return searchInstead ? [...searched, " ", insteadLink()] : searched;
+}
+
+// The link to the query with its typos searched as typed (searchInstead), its filters kept: "Search instead for Hanio".
+function insteadLink() {
+  const address = new URL(window.location.href);
+  address.searchParams.set("q", addressQuery(searchInstead));
+  const link = element("a", "search-instead");
+  link.href = address.href;
+  link.append(...textWithQuery("search_instead"));
+  return link;
 }
 
 function countSummary(count) {
