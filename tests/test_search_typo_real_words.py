@@ -103,3 +103,26 @@ def test_a_typo_searched_as_a_word_a_page_writes_offers_the_search_as_typed(
     typed = f'"{query.split()[0]}"'
     expect(page.locator("#site-search-query")).to_have_value(" ".join([typed, *query.split()[1:]]))
     expect(status).not_to_contain_text(SEARCHED_AS)
+
+
+def test_the_status_saying_a_typo_is_announced_once(page, typo_served):
+    """The status is the page's live region (role=status): each change to it is read out. The same query searched
+    again (Enter pressed, the filters opened) leaves it as it is, so that a screen reader does not say the correction
+    and its link again."""
+    titles_found(page, typo_served.base_url, EN, "Hanio convention")
+    status = page.locator("#search-status")
+    expect(status).to_contain_text("searched for: Hanoi convention.")
+    page.evaluate(
+        """() => {
+          window.statusChanges = 0;
+          new MutationObserver((changes) => (window.statusChanges += changes.length)).observe(
+            document.getElementById("search-status"), { childList: true, subtree: true, characterData: true });
+        }"""
+    )
+    page.locator("#site-search-query").press("Enter")
+    titles_shown(page)
+    page.locator("#search-filters summary").click()
+    expect(page.locator("#search-filter-groups input").first).to_be_visible()
+    titles_shown(page)
+    expect(status).to_contain_text("searched for: Hanoi convention.")
+    assert page.evaluate("window.statusChanges") == 0

@@ -953,7 +953,7 @@ async function run() {
     await showMore(number);
     if (number !== generation) return;
     list.removeAttribute("aria-busy");
-    status.replaceChildren(...summary(results.length));
+    say(summary(results.length));
     if (otherHint) otherHint.hidden = !(query && !results.length);
     if (!filtersLoaded) return;
     const counts = await facetCounts(search, added, number);
@@ -979,6 +979,15 @@ async function newestFirstAmongEqual(pagefind, found, options) {
   const position = new Map(byDate.results.map((result, index) => [result.id, index]));
   const place = (result) => position.get(result.id) ?? found.length;
   return [...found].sort((a, b) => b.score - a.score || place(a) - place(b));
+}
+
+// The status (role=status, the page's live region: a screen reader reads out each change to it) rewritten only where
+// what it says changes: the same query searched again (Enter pressed, the filters opened) said its count, and a typo's
+// correction and link, once more (until review31).
+function say(nodes) {
+  const said = element("p");
+  said.append(...nodes);
+  if (said.innerHTML !== status.innerHTML) status.replaceChildren(...said.childNodes);
 }
 
 // The status's words, as nodes (textWithQuery), and what was searched where it is not what was typed.
