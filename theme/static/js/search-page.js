@@ -326,10 +326,15 @@ let termsJoined = [];
 // start of the word (`take…`, which found `take up`). Each: [the query with the word as its two, each word's two
 // that a page must write next to each other].
 let termsSplit = [];
+// The query with each word searched as the word a page writes that it is a typo of (`Hanio` as `Hanoi`) between
+// quotation marks, which Pagefind searches as typed (inAPhrase): the status links to it, as a search engine offers
+// "search instead for", for a rare word a page writes that the correction missed. Else "".
+let searchInstead = "";
 
 // [what Pagefind is asked, the query as the status shows it searched where that is not as typed, else "", the
-// query with its held days in each form a page's text writes them in (dayAsHeld), else none, and the query with two
-// of its words joined where pages write them as one (termsJoined), else none].
+// query with its held days in each form a page's text writes them in (dayAsHeld), else none, the query with two
+// of its words joined where pages write them as one (termsJoined), else none, the query with two words split
+// (termsSplit), and the query with each word taken as a typo quoted, searched as typed (searchInstead), else ""].
 async function asTheIndexHoldsIt(pagefind, value) {
   if (!value || /^".*"$/.test(value)) return [value, "", [], [], []];
   const words = value.split(" ");
@@ -356,7 +361,9 @@ async function asTheIndexHoldsIt(pagefind, value) {
   const retyped = held.some(([, start, as], at) => start !== undefined || (as !== undefined && as !== words[at]));
   const shown = kept.map(([searched, start, as = searched]) => (start ? `${start}…` : as)).join(" ");
   const asHeld = textOnly ? IN_TEXT_ONLY : kept.map(([searched]) => searched).join(" ");
-  return [asHeld, retyped ? shown : "", daysAsWritten(kept), asJoined, asSplit];
+  const typos = held.map((each) => each[4] === A_TYPO);
+  const instead = typos.some(Boolean) ? words.map((word, at) => (typos[at] ? `"${word}"` : word)).join(" ") : "";
+  return [asHeld, retyped ? shown : "", daysAsWritten(kept), asJoined, asSplit, instead];
 }
 
 // The query with its days each as a page is dated (its held word, where a page is) or as a page's text writes it:
@@ -585,14 +592,18 @@ async function wordAsHeld(pagefind, word, checked) {
   }
   if (!checked || !LETTERS_ONLY.test(core) || UNFOLDED.test(core)) return [word];
   const [held, meant] = await heldOrMeant(pagefind, core);
-  if (meant) return [asTyped(meant, core), undefined, asTyped(meant, core)];
+  if (meant) return [asTyped(meant, core), undefined, asTyped(meant, core), undefined, A_TYPO];
   if (held) return [word];
   const start = await longestHeldStart(pagefind, core);
   if (start) return [start, start];
   const undoubled = await undoubledAsHeld(pagefind, core);
   const typo = undoubled[0] ? "" : await meantByStart(pagefind, core);
-  return typo ? [asTyped(typo, core), undefined, asTyped(typo, core)] : undoubled;
+  return typo ? [asTyped(typo, core), undefined, asTyped(typo, core), undefined, A_TYPO] : undoubled;
 }
+
+// The mark of a word searched as the word a page writes that it is a typo of (heldOrMeant, meantByStart): the status
+// offers the query with it as typed (searchInstead).
+const A_TYPO = true;
 
 // `written` in lower case where the reader typed `core` so: a page's word opening a sentence is not a name.
 function asTyped(written, core) {
@@ -616,7 +627,23 @@ async function heldOrMeant(pagefind, core) {
   if (core.length < MIN_MEANT || pageHolds(page, core, 0)) return [pageHolds(page, core, STEM_CUT), ""];
   const wanted = fold(core);
   const meant = pageWords(page).find((word) => typoOf(fold(word), wanted)) || "";
+  if (meant && (await writtenByAnother(pagefind, found, core, meant))) return [true, ""];
   return [!meant && pageHolds(page, core, STEM_CUT), meant];
+}
+
+// Whether a page Pagefind finds for `core` but not for `meant` writes `core` itself: such a word is no typo, however
+// close to one the first page writes. Pagefind finds a word by its stem, so the first page for `organizations`
+// (`organ…`) may write `organization` and `organisations` only, and a page further down `organizations`: searched as
+// `organisations`, that page was lost (until review31). Of those pages, the best scored MEANT_CHECKS only. Cost, for a
+// word taken as a typo only: one search (of the word searched instead) and at most MEANT_CHECKS fragments.
+const MEANT_CHECKS = 5;
+
+async function writtenByAnother(pagefind, found, core, meant) {
+  const ofMeant = await pagefind.search(meant);
+  const theirs = new Set((ofMeant ? ofMeant.results : []).map((result) => result.id));
+  const others = found.results.slice(1).filter((result) => !theirs.has(result.id));
+  const pages = await Promise.all(others.slice(0, MEANT_CHECKS).map((result) => result.data()));
+  return pages.some((page) => pageHolds(page, core, 0));
 }
 
 // The word a page writes that `core`, of which no start of half is held, is a typo of (typoOf), by the first page of
@@ -896,8 +923,12 @@ async function run() {
   try {
     const pagefind = await pagefindLoaded;
     if (filtersLoaded) await filtersLoaded;
-    const [asHeld, statusAs, asWritten, asJoined, asSplit] = await asTheIndexHoldsIt(pagefind, searchTerm(query));
+    const [asHeld, statusAs, asWritten, asJoined, asSplit, instead = ""] = await asTheIndexHoldsIt(
+      pagefind,
+      searchTerm(query),
+    );
     if (number !== generation) return;
+    searchInstead = instead;
     [inNoPage, inTextOnly] = [asHeld === IN_NO_PAGE, asHeld === IN_TEXT_ONLY];
     [term, searchedAs] = [inNoPage || inTextOnly ? "" : asHeld, statusAs];
     [termsAsWritten, termsJoined, termsSplit] = [asWritten, asJoined, asSplit];
@@ -922,7 +953,7 @@ async function run() {
     await showMore(number);
     if (number !== generation) return;
     list.removeAttribute("aria-busy");
-    status.replaceChildren(...summary(results.length));
+    say(summary(results.length));
     if (otherHint) otherHint.hidden = !(query && !results.length);
     if (!filtersLoaded) return;
     const counts = await facetCounts(search, added, number);
@@ -950,10 +981,31 @@ async function newestFirstAmongEqual(pagefind, found, options) {
   return [...found].sort((a, b) => b.score - a.score || place(a) - place(b));
 }
 
+// The status (role=status, the page's live region: a screen reader reads out each change to it) rewritten only where
+// what it says changes: the same query searched again (Enter pressed, the filters opened) said its count, and a typo's
+// correction and link, once more (until review31).
+function say(nodes) {
+  const said = element("p");
+  said.append(...nodes);
+  if (said.innerHTML !== status.innerHTML) status.replaceChildren(...said.childNodes);
+}
+
 // The status's words, as nodes (textWithQuery), and what was searched where it is not what was typed.
 function summary(count) {
   const found = countSummary(count);
-  return searchedAs ? [...found, " ", ...textWithQuery("searched_as", {}, searchedAs)] : found;
+  if (!searchedAs) return found;
+  const searched = [...found, " ", ...textWithQuery("searched_as", {}, searchedAs)];
+  return searchInstead ? [...searched, " ", insteadLink()] : searched;
+}
+
+// The link to the query with its typos searched as typed (searchInstead), its filters kept: "Search instead for Hanio".
+function insteadLink() {
+  const address = new URL(window.location.href);
+  address.searchParams.set("q", addressQuery(searchInstead));
+  const link = element("a", "search-instead");
+  link.href = address.href;
+  link.append(...textWithQuery("search_instead"));
+  return link;
 }
 
 function countSummary(count) {
