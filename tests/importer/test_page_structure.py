@@ -317,6 +317,24 @@ def test_an_end_tag_written_in_a_title_or_a_text_area_is_their_text(capsys, tmp_
     assert "Typed \\</html> into the box." in body_of(result.path), body_of(result.path)
 
 
+# What a saved page holds after `</html>` that a browser shows nothing of: libxml2 keeps each beside the document
+# element, a comment, as comments are, the text of each a comment's.
+UNSHOWN_AFTER_THE_END = {
+    "a comment": "<!-- Page cached at 12:04 by WP Super Cache -->",
+    "a CDATA section": "<![CDATA[ Page cached at 12:04 ]]>",
+    "a processing instruction": "<?cache Page cached at 12:04 ?>",
+}
+
+
+@pytest.mark.parametrize("unshown", UNSHOWN_AFTER_THE_END.values(), ids=UNSHOWN_AFTER_THE_END.keys())
+def test_what_follows_the_documents_end_and_no_browser_shows_is_left_out(unshown, capsys, tmp_path):
+    """A comment after `</html>` (a cache's or a page saver's note, common in saved pages) is no text: read as the
+    text of a document element after the first, it became a paragraph of the article."""
+    body = imported_body(capsys, tmp_path, page(LEAD) + f"</body></html>\n{unshown}\n{LATE}\n{unshown}\n")
+    assert "Delegates of seventy-two states" in body and "Ministers of forty states" in body, body
+    assert "cached" not in body, body
+
+
 def test_end_tags_that_never_close_are_read_at_once(capsys, tmp_path):
     """Each `</body` was searched for its `>` to the page's end: a page of 100,000 that never close (700 KB, under
     the importer's cap) took a minute of CPU, and one of 5 MB hours. A browser shows none of them."""
