@@ -294,7 +294,9 @@ def test_text_after_the_pages_end_tags_is_imported_as_a_browser_shows_it(end, ca
     assert ">" not in body.replace("\n> ", "\n"), body  # no part of a tag left as text
 
 
-@pytest.mark.parametrize("end", ["</html>x", "</body>x", "</body a='>'>", "<title></html>"])
+@pytest.mark.parametrize(
+    "end", ["</html>x", "</body>x", "</body a='>'>", "<title></html>", "</html><html><body>y</body>", "</html><!---->y"]
+)
 def test_a_page_as_large_as_the_importer_reads_of_end_tags_is_read_in_bounded_time(end, capsys, tmp_path):
     """What follows each `</html>` is a document element of its own to libxml2 (625,000 in 5 MB of `</html>x`), each
     moved into the body once, its text joined once."""
