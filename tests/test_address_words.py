@@ -13,6 +13,7 @@ import playwright
 import pytest
 
 from archive_core.address_words import address_word, typed_address_word
+from archive_core.tests.effort import cpu_seconds
 
 SCRIPT = Path(__file__).resolve().parents[1] / "theme" / "static" / "js" / "address-words.js"
 NODE = Path(playwright.__file__).parent / "driver" / "node"
@@ -123,3 +124,64 @@ def test_ip_addresses_are_told_apart_by_every_figure():
     words = [address_word(url) for url in ("http://[1::]/", "http://[::1]/", "http://[::1:0]/", "http://192.0.2.1/")]
     assert len(set(words)) == len(words), words
     assert not address_word("http://192.0.2.10/").startswith(typed_address_word("192.0.2.1"))
+
+
+# Paths no source writes, as a reader may paste them: each side reads them alike (the path cut at its `/` before
+# it is decoded, `.` and `..` segments of no letter, left out as empty ones are).
+HOSTILE_PATHS = [
+    "un.org" + "/a" * 10_000,  # 10,000 segments
+    "un.org/" + "a" * 999 + "/b",  # a segment as long as its three figures count
+    "un.org//en///x",
+    "un.org/./en/../x",
+    "un.org/en%2Fx/y",
+    "un.org/en%2fx%2F%2F/y?a=%2F",
+    "un.org/" + "ę" * 200 + "/x",  # 200 letters, 800 figures held
+    "un.org/" + "ę" * 300 + "/x?" + "q" * 1_200,  # a segment and a query held by their first 999 figures
+]
+
+
+def test_the_search_page_and_the_index_read_hostile_paths_alike(tmp_path):
+    words = js_words(HOSTILE_PATHS, tmp_path)
+    for typed, found in zip(HOSTILE_PATHS, words, strict=True):
+        assert found and found[0] == typed_address_word(typed), f"{typed[:40]!r}: the search page and Python differ"
+
+
+# A pasted word ending in a long run of punctuation (or of `/`, or of `...-`): the punctuation after an address and an
+# ellipsis that cut it short were each searched for from every place in the run, to its end (the square of its
+# length: 40,000 `-` took the search page 1.7 s, 200,000 a minute).
+LONG_ENDS = {
+    "dashes": "un.org/a" + "-" * 60_000 + "x",
+    "slashes": "un.org" + "/" * 60_000 + "x",
+    "ellipses": "un.org/a" + "...-" * 15_000 + "x",
+    "ellipses at the end": "un.org/a" + "...-" * 15_000,
+}
+
+
+@pytest.mark.parametrize("typed", LONG_ENDS.values(), ids=LONG_ENDS.keys())
+def test_a_typed_word_ending_in_a_long_run_of_punctuation_is_read_in_linear_time(tmp_path, typed):
+    shutil.copyfile(SCRIPT, tmp_path / "address-words.mjs")
+    (tmp_path / "run.mjs").write_text(
+        'import { addressWords } from "./address-words.mjs";\n'
+        f"const typed = {json.dumps(typed)};\n"
+        "const start = performance.now();\nconst words = addressWords(typed);\n"
+        "console.log(JSON.stringify([performance.now() - start, words]));\n"
+    )
+    done = subprocess.run(
+        [str(NODE), str(tmp_path / "run.mjs")], capture_output=True, text=True, timeout=120, check=True
+    )
+    milliseconds, words = json.loads(done.stdout)
+    assert milliseconds < 1_000, f"the search page took {milliseconds:.0f} ms"
+    held: list[str] = []
+    assert cpu_seconds(lambda: held.append(typed_address_word(typed))) < 1
+    assert words[:1] == held
+
+
+def test_a_segment_longer_than_its_three_figures_count_is_the_start_of_no_other_segments_word(tmp_path):
+    """A segment's length is written in three figures: one of 1,000 letters or more wrote four (`1000`), and a typed
+    segment of 100 letters starting with `0` was the start of its word (`100` `0aaa…` against `1000` `aaa…`)."""
+    typed = "un.org/0" + "a" * 99
+    source = "https://un.org/" + "a" * 99 + "100" + "b" * 898
+    assert js_words([typed], tmp_path)[0][0] == typed_address_word(typed)
+    assert not address_word(source).startswith(typed_address_word(typed))
+    # A segment longer is held by its first letters, as many as three figures count, alike on both sides.
+    assert address_word(source + "/x").startswith(typed_address_word("un.org/" + "a" * 99 + "100" + "b" * 2_000))

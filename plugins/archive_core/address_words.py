@@ -32,8 +32,11 @@ QUERY_START = "000"  # nor has a segment
 SEGMENT_LENGTH_FIGURES = 3
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _HOST_AND_REST = re.compile(r"^([^/?]*)(.*)$", re.DOTALL)
-# What ends an address cut short: an ellipsis, and the punctuation after it (`…)`).
-_CUT_SHORT = re.compile(r"(?:…|\.\.\.)[^\w/]*$")
+# The run of punctuation that ends a typed address (an ellipsis that cuts it short is in it: `…)`), and the run of what
+# is no letter or figure. Each starts after a letter or figure (`/` too for the first) or at the start, a lookbehind:
+# a pattern tried from each place in a run read it to its end from each (the square of its length).
+_LAST_PUNCTUATION = re.compile(r"(?<![^\w/])[^\w/]*$")
+_TRAILING_NOT_WORD = re.compile(r"(?<![\W_])[\W_]+$")
 _PORT = re.compile(r":[0-9]*$")
 _MALFORMED_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
@@ -50,9 +53,10 @@ def address_word(url: str, whole: bool = True) -> str:
 def typed_address_word(typed: str) -> str:
     """A typed address as the search page searches it: its host's part alone where it names no path or query (a
     domain, `un.org/`), else the whole; cut short (`un.org/en/hanoi-conv…`), without its last segment or query."""
-    if cut := _CUT_SHORT.search(typed):
-        typed = re.sub(r"[/?][^/?]*$", "", typed[: cut.start()])
-    typed = re.sub(r"[\W_]+$", "", typed.strip())
+    run = _LAST_PUNCTUATION.search(typed).start()
+    if found := [at for at in (typed.find("…", run), typed.find("...", run)) if at >= 0]:
+        typed = re.sub(r"[/?][^/?]*$", "", typed[: min(found)])
+    typed = _TRAILING_NOT_WORD.sub("", typed.strip())
     bare = _SCHEME.sub("", typed).split("#", 1)[0]
     rest = _HOST_AND_REST.match(bare).group(2)
     return address_word(typed, whole=bool(_held_rest(rest)))
@@ -94,8 +98,15 @@ def _held_rest(rest: str) -> str:
     return "".join(segments) + (QUERY_START + _framed(held_query) if held_query else "")
 
 
+# The longest segment (or query) held whole; a longer one is held by its first so many letters and figures: its length
+# written in more figures (`1000`) made a shorter segment starting with `0` the start of its word.
+SEGMENT_MAX_HELD = 10**SEGMENT_LENGTH_FIGURES - 1
+
+
 def _framed(held: str) -> str:
-    """`held` between its length in SEGMENT_LENGTH_FIGURES figures; nothing for no letter or figure."""
+    """`held` (its first SEGMENT_MAX_HELD) between its length in SEGMENT_LENGTH_FIGURES figures; nothing for no letter
+    or figure."""
+    held = held[:SEGMENT_MAX_HELD]
     length = f"{len(held):0{SEGMENT_LENGTH_FIGURES}d}"
     return f"{length}{held}{length}" if held else ""
 

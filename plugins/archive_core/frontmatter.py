@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import weakref
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -101,8 +102,9 @@ _CONSTRUCTOR_ERRORS = (ValueError, TypeError, AttributeError, IndexError, KeyErr
 _YAML_TAGS = "tag:yaml.org,2002:"  # the prefix of YAML's own tags, written `!!`
 # The tag of a list and of keys written without one, each on its own kind of node: any other (`!!seq` on keys, `!!map`
 # on a list too) is read by its constructor, which may refuse it.
-# Where a tag may be written: at a line's start, after a space or a flow list's or mapping's `[`, `{` or `,`.
-_TAG = re.compile(r"(?:^|[\s\[{,])!", re.MULTILINE)
+# Where a tag may be written: at a line's start, after a space or a flow list's or mapping's `[`, `{` or `,`, or
+# after a flow mapping's `:` (`{"key":!!null x}`, JSON's way of writing); a `!` there in a text is read for nothing.
+_TAG = re.compile(r"(?:^|[\s\[{,:])!", re.MULTILINE)
 _PLAIN_COLLECTION_TAGS = {yaml.SequenceNode: f"{_YAML_TAGS}seq", yaml.MappingNode: f"{_YAML_TAGS}map"}
 
 
@@ -829,11 +831,17 @@ def _unreadable_values(
         failed.append((node, Problem(path, line, where or label, message, hint, column=node.start_mark.column)))
         loader.constructed_objects[node] = None  # what holds it is read with it as None
 
+    # Where the text may write a tag: once YAML read it all, only a value written with one is judged, and a list or
+    # mapping holding none is not walked (a front-matter of 600,000 items and one tag took a second).
+    tags = [match.end() - 1 for match in _TAG.finditer(text)] if read else []
+
     # Depth first, each list or mapping a second time once its items are judged (bounded: MAX_YAML_DEPTH).
     stack: list[tuple[yaml.Node, str | None, bool]] = [(root, None, False)]
     try:
         while stack:
             node, where, items_judged = stack.pop()
+            if read and not items_judged and not _holds_a_tag(node, tags):
+                continue
             if isinstance(node, yaml.ScalarNode):
                 plain_tag = _STR_TAG if node.style else loader.resolve(yaml.ScalarNode, node.value, (True, False))
                 if read and node.tag in (plain_tag, _STR_TAG):  # read as written, and read already
@@ -861,6 +869,12 @@ def _unreadable_values(
     finally:
         loader.dispose()
     return sorted(failed, key=lambda found: found[0].start_mark.index)
+
+
+def _holds_a_tag(node: yaml.Node, tags: list[int]) -> bool:
+    """Whether one of `tags`, the sorted places of the text where a tag may be written, is in `node`'s text."""
+    at = bisect_left(tags, node.start_mark.index)
+    return at < len(tags) and tags[at] < node.end_mark.index
 
 
 def _named_items(node: yaml.Node, where: str | None, record_key: str | None) -> list[tuple[yaml.Node, str, bool]]:

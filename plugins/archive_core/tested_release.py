@@ -11,10 +11,13 @@ class UntestedRelease(ImportError):
     """The installed release of a library a module was not checked against."""
 
 
-def require_tested_release(distribution: str, tested: tuple[str, ...], module: str, check: str) -> None:
+def require_tested_release(
+    distribution: str, tested: tuple[str, ...], module: str, check: str, *, installed: str | None = None
+) -> None:
     """Refuse the installed `distribution` unless it is one of `tested`, the releases `module` was checked against;
-    `check` says what to check in a new one before it is added to them."""
-    version = metadata.version(distribution)
+    `check` says what to check in a new one before it is added to them. `installed` is the release of a library
+    that is no Python distribution (libxml2, inside lxml), as it reports it."""
+    version = installed or metadata.version(distribution)
     if version not in tested:
         raise UntestedRelease(
             f"{distribution} {version} is installed; {module} was checked against {', '.join(tested)} ({check}, "

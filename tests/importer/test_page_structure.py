@@ -294,7 +294,9 @@ def test_text_after_the_pages_end_tags_is_imported_as_a_browser_shows_it(end, ca
     assert ">" not in body.replace("\n> ", "\n"), body  # no part of a tag left as text
 
 
-@pytest.mark.parametrize("end", ["</html>x", "</body>x", "</body a='>'>", "<title></html>"])
+@pytest.mark.parametrize(
+    "end", ["</html>x", "</body>x", "</body a='>'>", "<title></html>", "</html><html><body>y</body>", "</html><!---->y"]
+)
 def test_a_page_as_large_as_the_importer_reads_of_end_tags_is_read_in_bounded_time(end, capsys, tmp_path):
     """What follows each `</html>` is a document element of its own to libxml2 (625,000 in 5 MB of `</html>x`), each
     moved into the body once, its text joined once."""
@@ -315,6 +317,24 @@ def test_an_end_tag_written_in_a_title_or_a_text_area_is_their_text(capsys, tmp_
     text = result.path.read_text(encoding="utf-8")
     assert 'title: "Why </body></html> is no end"' in text, text
     assert "Typed \\</html> into the box." in body_of(result.path), body_of(result.path)
+
+
+# What a saved page holds after `</html>` that a browser shows nothing of: libxml2 keeps each beside the document
+# element, a comment, as comments are, the text of each a comment's.
+UNSHOWN_AFTER_THE_END = {
+    "a comment": "<!-- Page cached at 12:04 by WP Super Cache -->",
+    "a CDATA section": "<![CDATA[ Page cached at 12:04 ]]>",
+    "a processing instruction": "<?cache Page cached at 12:04 ?>",
+}
+
+
+@pytest.mark.parametrize("unshown", UNSHOWN_AFTER_THE_END.values(), ids=UNSHOWN_AFTER_THE_END.keys())
+def test_what_follows_the_documents_end_and_no_browser_shows_is_left_out(unshown, capsys, tmp_path):
+    """A comment after `</html>` (a cache's or a page saver's note, common in saved pages) is no text: read as the
+    text of a document element after the first, it became a paragraph of the article."""
+    body = imported_body(capsys, tmp_path, page(LEAD) + f"</body></html>\n{unshown}\n{LATE}\n{unshown}\n")
+    assert "Delegates of seventy-two states" in body and "Ministers of forty states" in body, body
+    assert "cached" not in body, body
 
 
 def test_end_tags_that_never_close_are_read_at_once(capsys, tmp_path):

@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from archive_core.datelines import is_dateline
 from archive_core.errors import content_error
+from archive_core.tested_release import require_tested_release
 
 from . import structure
 from .article_whole import name_the_article_whole
@@ -23,6 +24,29 @@ from .decoding import without_controls
 from .drawings import Drawing, keep_drawing_names
 from .notes import keep_the_articles_notes
 from .style_sheets import drop_what_style_sheets_hide
+
+# The releases `_read_on_after_the_documents_end` was checked against. It relies on libxml2's HTML tokenizer (2.14
+# reads as HTML's: a `</html>` in a `<title>` is its text, `</body a=">">` one tag) and on where its tree keeps what
+# follows `</body>` and `</html>` (beside the body; a document element of its own, or a comment, beside the first):
+# another release may keep it elsewhere, and the article would lose its paragraphs after `</html>`, silently.
+LXML_TESTED_VERSIONS = ("6.1.3",)
+LIBXML2_TESTED_VERSIONS = ("2.14.6",)
+_CHECK_LIBXML2 = (
+    "check where its tree keeps what follows `</body>` and `</html>` (`_read_on_after_the_documents_end`), and that "
+    "tests/importer/test_page_structure.py and tests/test_fuzz_importer.py pass"
+)
+
+
+def require_tested_libxml2() -> None:
+    """Refuse an lxml, or a libxml2 in it (a build of lxml from source links the system's), not checked against."""
+    require_tested_release("lxml", LXML_TESTED_VERSIONS, "tools/importer/page_tree.py", _CHECK_LIBXML2)
+    libxml2 = ".".join(str(part) for part in etree.LIBXML_VERSION)
+    require_tested_release(
+        "libxml2", LIBXML2_TESTED_VERSIONS, "tools/importer/page_tree.py", _CHECK_LIBXML2, installed=libxml2
+    )
+
+
+require_tested_libxml2()
 
 # trafilatura's reading of a page grows as the square of its elements (docs/security.md): a news page holds a
 # few thousand, and this many take it a few seconds.
@@ -88,9 +112,12 @@ def _read_on_after_the_documents_end(tree) -> None:
     # from its root alone.
 
 
-def _parts_of(html) -> list:
-    """The text and elements of a document element after the first, in order."""
-    return [html.text, *html]
+def _parts_of(node) -> list:
+    """The text and elements of a document element after the first, in order; nothing of a comment (a `<!-- -->`,
+    a `<![CDATA[ ]]>` or a `<?...?>` after `</html>`, kept beside the document element), which no browser shows."""
+    if not isinstance(node.tag, str):
+        return [node.tail]
+    return [node.text, *node, node.tail]
 
 
 def _append_text(element, texts: list[str]) -> None:
@@ -154,11 +181,14 @@ def _refuse_more_elements_than_a_news_page_holds(tree, path: Path) -> None:
 # sheet hides (HTML's rendering rules: a `<title>` in the body, but a drawing's, which names it), an element marked
 # `hidden` (but `hidden="until-found"`, which a reader's search unfolds) or styled `display: none` / `visibility:
 # hidden`.
+# Searched under the document element only (`.//`): the document elements libxml2 made of what followed each `</html>`,
+# left empty beside it, were searched too from the document (`//`), in time growing as their square (185,000 in 5 MB
+# of `</html><html><body>y</body>`: minutes).
 _UNSHOWN = (
-    "//template | //dialog[not(@open)] | //iframe | //noembed | //noframes | //noscript | //datalist | //rp"
-    " | //body//title[not(ancestor::svg)]"
-    " | //*[@hidden][not(translate(@hidden, 'UNTILFOD', 'untilfod') = 'until-found')]"
-    " | //*[@style][re:test(@style, '(^|;)\\s*(display\\s*:\\s*none|visibility\\s*:\\s*hidden)"
+    ".//template | .//dialog[not(@open)] | .//iframe | .//noembed | .//noframes | .//noscript | .//datalist | .//rp"
+    " | .//body//title[not(ancestor::svg)]"
+    " | .//*[@hidden][not(translate(@hidden, 'UNTILFOD', 'untilfod') = 'until-found')]"
+    " | .//*[@style][re:test(@style, '(^|;)\\s*(display\\s*:\\s*none|visibility\\s*:\\s*hidden)"
     "\\s*(!important\\s*)?(;|$)', 'i')]"
 )
 _NAMESPACES = {"re": "http://exslt.org/regular-expressions"}

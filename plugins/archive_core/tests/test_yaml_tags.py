@@ -88,6 +88,12 @@ RETYPED = {
                '`"2025-10-26"` a date, not text', "if a date is meant, `title: 2025-10-26`"),
     "no date": ("date: 2025-10-26", "date: !!null 2025-10-26", 3, "date", "is tagged !!null, which makes "
                 "`2025-10-26` no value, not a date", "write the value as it is: `date: 2025-10-26`"),
+    # A tag right after a flow mapping's `:` (JSON's way of writing, `{"key":value}`): the text was searched for tags
+    # only after a space, `[`, `{` or `,`, and with none found there, the value was read as None with no word.
+    "no value, after a quoted key's colon": (
+        "source:\n  url: https://example.org/a\n  publisher: Example",
+        'source: {"url": "https://example.org/a", "publisher":!!null Example}', 6, "source.publisher",
+        "is tagged !!null, which makes `Example` no value, not text", "write the value as it is: `publisher: Example`"),
 }  # fmt: skip
 
 

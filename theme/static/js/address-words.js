@@ -13,8 +13,12 @@ export const ADDRESS_WORD_LETTER = "w";
 const HOST_END = "00";
 const QUERY_START = "000";
 const SEGMENT_LENGTH_FIGURES = 3;
-const CUT_SHORT = /(?:…|\.\.\.)[^\p{L}\p{N}_/]*$/u;
-const TRAILING_NOT_WORD = /[^\p{L}\p{N}]+$/u;
+const SEGMENT_MAX_HELD = 10 ** SEGMENT_LENGTH_FIGURES - 1;
+// The run of punctuation that ends a typed address, and the ellipsis in it that cuts it short. Each run starts after a
+// letter, a figure, `_`, `/` or at the start (a lookbehind): a pattern tried from each place in a run read it to its
+// end from each (the square of its length: 200,000 `-` pasted took a minute).
+const LAST_PUNCTUATION = /(?<![^\p{L}\p{N}_/])[^\p{L}\p{N}_/]*$/u;
+const TRAILING_NOT_WORD = /(?<![^\p{L}\p{N}])[^\p{L}\p{N}]+$/u;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//iu;
 // A host: a name whose last label is letters, or an IP address (IPv4 in dotted decimal, IPv6 in brackets).
 const HOST = String.raw`(?:[\p{L}\p{N}-]+\.)+(?:\p{L}{2,}|xn--[a-z0-9-]+)|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\]`;
@@ -24,8 +28,8 @@ const ADDRESS = new RegExp(String.raw`^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:${HOST})(?:
 // its query (an address shared carries one a site adds to track its readers, `?utm_source=...`, that no source has). A
 // domain (no path, or `/`) is its host's part only: the start of the words of its addresses and its subdomains'.
 export function addressWords(typed) {
-  const cut = CUT_SHORT.exec(typed);
-  const core = (cut ? typed.slice(0, cut.index).replace(/[/?][^/?]*$/u, "") : typed).replace(TRAILING_NOT_WORD, "");
+  const cut = cutShortAt(typed);
+  const core = (cut < 0 ? typed : typed.slice(0, cut).replace(/[/?][^/?]*$/u, "")).replace(TRAILING_NOT_WORD, "");
   if (!ADDRESS.test(core)) return [];
   const bare = core.trim().replace(SCHEME, "").split("#")[0];
   const [, host, rest] = /^([^/?]*)(.*)$/su.exec(bare);
@@ -38,6 +42,13 @@ export function addressWords(typed) {
   return [...new Set([word(rest), word(rest.split("?")[0])])];
 }
 
+// Where an ellipsis (`…`, `...`) in the punctuation that ends `typed` cuts it short; -1 for none.
+function cutShortAt(typed) {
+  const run = LAST_PUNCTUATION.exec(typed).index;
+  const found = [typed.indexOf("…", run), typed.indexOf("...", run)].filter((at) => at >= 0);
+  return found.length ? Math.min(...found) : -1;
+}
+
 // The path's segments, each between its length (`/en/x-y/` is `002en002003xy003`), then QUERY_START and the query so,
 // where it has one; each decoded after the path is cut at its `/` (an escaped `%2F` cuts no segment).
 function heldRest(rest) {
@@ -48,8 +59,10 @@ function heldRest(rest) {
   return segments.join("") + (heldQuery ? QUERY_START + framed(heldQuery) : "");
 }
 
-// `held` between its length in SEGMENT_LENGTH_FIGURES figures; nothing for no letter or figure.
-function framed(held) {
+// `held` (its first SEGMENT_MAX_HELD) between its length in SEGMENT_LENGTH_FIGURES figures; nothing for no letter or
+// figure. A longer segment's length written in more figures (`1000`) made a shorter one starting with `0` its start.
+function framed(whole) {
+  const held = whole.slice(0, SEGMENT_MAX_HELD);
   const length = String(held.length).padStart(SEGMENT_LENGTH_FIGURES, "0");
   return held ? length + held + length : "";
 }
