@@ -5,7 +5,8 @@ YAML 1.2 (only true/false), so that `countries: [NO]` means Norway, not
 False. Before anything is built from it, every YAML text (front-matter and
 curated data alike, `parse_yaml`) is scanned as a stream of events, which
 needs no recursion: nesting deeper than MAX_YAML_DEPTH is refused there, as
-the C loader's recursive composer would crash the process on it. Refused
+the C loader's recursive composer would crash the process on it, and more
+values than MAX_NODES, before any node is made. Refused
 too, each at its line: anchors and aliases (the way to a "billion laughs"
 bomb), merge keys and duplicate keys (a reviewer reads the first value, the
 site would show the last), and text that content may not hold (see `text`).
@@ -19,6 +20,7 @@ import weakref
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -56,9 +58,15 @@ MAX_KEYS = 300
 # 900 KB) took 10 s and told 300,000 problems.
 MAX_ITEMS = 10_000
 MAX_YAML_DEPTH = 32  # front-matter needs 2 (source.url), curated data 4; the C loader crashes near 100,000
-# What can open a level of nesting: a flow bracket, or a block indicator (`- `, `? `, `: `) followed by a space
-# or a line break. A text with no more of them than MAX_YAML_DEPTH cannot nest deeper (no event scan needed).
-_NESTING = re.compile(r"[\[{]|[-?:](?=\s|\Z)")
+# The most values (keys, items and texts: YAML's nodes) a YAML text may hold: an article's front-matter holds at most
+# a few hundred, the largest data file (countries.yaml, the world's countries) a few thousand. A file's worth (2 MB) of
+# list items, each list under MAX_ITEMS, took 7 s to compose, check and read, and as many `!!null x` were told as
+# 200,000 problems; refused from the event stream, before any node is made.
+MAX_NODES = 50_000
+# What can open a level of nesting or start a value: a flow bracket or comma, or a block indicator (`- `, `? `, `: `)
+# followed by a space or a line break. A text with no more of them than MAX_YAML_DEPTH can neither nest deeper nor
+# hold more than MAX_NODES values (no event scan needed).
+_NESTING = re.compile(r"[\[{,]|[-?:](?=\s|\Z)")
 # What YAML ends a line at, besides a line feed and a CR (`decode` leaves neither bare): git, GitHub and a terminal
 # show one line where YAML reads two (`title: "A"<U+2028>countries: [RU]` set a field no reviewer saw). NEL is a
 # C1 control, refused in every content file.
@@ -369,7 +377,7 @@ def parse_yaml(
             "delete it: in a value, write a space; to end the line, press Enter",
         )  # fmt: skip
     try:
-        if "&" in text or "*" in text or len(_NESTING.findall(text)) > MAX_YAML_DEPTH:
+        if "&" in text or "*" in text or next(islice(_NESTING.finditer(text), MAX_YAML_DEPTH, None), None):
             _scan_events(text, path, offset, label)
         loader = FrontMatterLoader(text)
         try:
@@ -481,10 +489,24 @@ def _tab_problems(tabbed: list[tuple[int, int]], path: str | Path, offset: int, 
 
 
 def _scan_events(text: str, path: str | Path, offset: int, label: str) -> None:
-    """Refuse nesting deeper than MAX_YAML_DEPTH, anchors and aliases, from the event stream (no recursion)."""
-    depth = 0
+    """Refuse nesting deeper than MAX_YAML_DEPTH, anchors and aliases, and more than MAX_NODES values, from the event
+    stream (no recursion, no node made)."""
+    depth = nodes = 0
+    top_level = _TopLevelField()
     for event in yaml.parse(text, Loader=FrontMatterLoader):
         line = event.start_mark.line + 1 + offset
+        if isinstance(event, yaml.NodeEvent) and not isinstance(event, yaml.AliasEvent):
+            top_level.read(event, depth)
+            nodes += 1
+            if nodes > MAX_NODES:
+                raise content_error(
+                    path, line, _printable(top_level.name or label, label),
+                    f"holds more than {MAX_NODES:,} values (keys, list items and texts): the first over is on this "
+                    "line",
+                    "an article's front-matter holds a few hundred at most, the largest data file a few thousand: "
+                    "check that the file is what it should be, and that its lines are indented as the fields and "
+                    "records they belong to",
+                )  # fmt: skip
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise content_error(
                 path,
@@ -505,6 +527,25 @@ def _scan_events(text: str, path: str | Path, offset: int, label: str) -> None:
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+
+
+class _TopLevelField:
+    """The top-level key whose value the event stream is in (`tags`), when the text is a mapping: what errors told
+    from the stream name as the field."""
+
+    def __init__(self) -> None:
+        self.name: str | None = None
+        self._in_mapping = False
+        self._entries = 0  # the root mapping's keys and values so far, alternately
+
+    def read(self, event: yaml.NodeEvent, depth: int) -> None:
+        """Note `event`, a node's, met at `depth` (0: the root)."""
+        if depth == 0:
+            self._in_mapping = isinstance(event, yaml.MappingStartEvent)
+        elif depth == 1 and self._in_mapping:
+            if self._entries % 2 == 0:  # a key: text, or a list or mapping, which names no field
+                self.name = event.value if isinstance(event, yaml.ScalarEvent) else None
+            self._entries += 1
 
 
 def _check_nodes(
