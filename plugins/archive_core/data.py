@@ -89,7 +89,14 @@ class DataFile:
         return node
 
     def problem(self, keys: Sequence[Key], field: str, message: str, hint: str = "") -> Problem:
+        """The problem of the value at `keys`; a value written with a tag (`kind: !!int 5`) is told with it, whatever
+        its reader's check found (`wrong_type` says so itself), as the front-matter's are."""
         line = self.line(*keys)
+        if (tag := self.tag(*keys)) is not None and "tagged " not in message:
+            message = f"{message} (tagged {tag})"
+            hint = (
+                f"tags are not allowed: delete the tag, and {hint}" if hint else "tags are not allowed: delete the tag"
+            )
         return Problem(str(self.path), line, field, message, hint, column=self.column(line, *keys))
 
     def column(self, line: int | None, *keys: Key) -> int | None:

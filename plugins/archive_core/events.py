@@ -197,7 +197,7 @@ class _Record(Checks):
             self.fail(keys, "is missing", hint)
             return None
         if not isinstance(value, str):
-            self.fail(keys, "must be text", "put the value in quotes")
+            self.add(self.record.wrong_type(keys, value, "text"))
             return None
         return " ".join(value.split())
 
