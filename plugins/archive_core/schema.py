@@ -425,7 +425,8 @@ class _Validator:
         if not fits(value, expected):
             written = written_scalar(self.doc, field, self.root)
             tag = written_tag(self.doc.yaml_text, value_node(self.root, field))
-            message, hint = wrong_type(value, expected, "" if _key(field).isdigit() else _key(field), written, tag)
+            key = "" if _is_index(_key(field)) else _key(field)
+            message, hint = wrong_type(value, expected, key, written, tag)
             named = self.from_name(field, "write `{}`") if field in NAMED_FIELDS else None
             hint, code = named or (pelican_shape_hint(field, value) or _main_key_hint(field, value) or hint, None)
             self.fail(field, message, hint, code=code)
@@ -1125,6 +1126,12 @@ def _enclosing(field: str) -> list[str]:
     return [".".join(parts[:end]) for end in range(1, len(parts) + 1)]
 
 
+def _is_index(name: str) -> bool:
+    """Whether a part of a field's name is a list's index (`0` of `corrections.0`), written in ASCII digits: `¹` is a
+    digit to str.isdigit(), and no index int() reads."""
+    return name.isascii() and name.isdigit()
+
+
 def _key(field: str) -> str:
     """The key as it is written in the file: `change` of `corrections.0.change`."""
     return field.rsplit(".", 1)[-1]
@@ -1135,7 +1142,7 @@ def _where(field: str) -> str:
     parent = field.split(".")[:-1]
     if not parent:
         return "to the front-matter"
-    if parent[-1].isdigit():
+    if _is_index(parent[-1]):
         return f"to item {int(parent[-1]) + 1} of `{'.'.join(parent[:-1])}:`"
     return f"under `{'.'.join(parent)}:`"
 
