@@ -316,7 +316,7 @@ def test_a_front_matter_of_many_bad_items_is_told_each_in_linear_time(tmp_path):
 @pytest.mark.parametrize("item", ["!!null x", "!!float 1"])
 def test_a_front_matter_of_tagged_items_is_read_and_told_in_bounded_time(tmp_path, item):
     """As many tagged items as a YAML text may hold values, in lists of as many items as a list may have: each is
-    judged by the pass that tells a tag making a value of another kind than its text (`frontmatter._retyped`), each
+    judged by the pass that tells a tag making a value of another kind than its text (`yaml_tags._retyped`), each
     found told once, in the file's order."""
     inner = "[" + ", ".join([item] * 9_000) + "]"
     lists = "".join(f"  - {inner}\n" for _ in range(frontmatter.MAX_NODES // 9_002 - 1))

@@ -24,15 +24,12 @@ from .errors import NAMES_FILE, ContentError, Problem, in_file_order, key_label
 from .field_types import Expected, empty_item, fits, quoted, wrong_type
 from .frontmatter import (
     SplitDocument,
-    as_written,
     compose,
     keyed,
-    naive,
     node_column,
     node_line,
     value_node,
     written_scalar,
-    written_tag,
 )
 from .layout import ARTICLE_NAME, RAW_NAME_RULE, RAW_PATTERN, RAW_SOURCES_DIR, raw_name_for
 from .locales import LANGUAGES, is_named_language
@@ -46,6 +43,7 @@ from .summaries import summary_problems
 from .text import TITLE_MAX_CHARS, paragraphs
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
 from .when import YEAR_HINT, YearTooEarly, check_year, date_hint
+from .yaml_tags import as_written, naive, written_tag
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
