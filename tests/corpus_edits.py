@@ -20,9 +20,9 @@ from pathlib import Path
 
 import yaml
 
-from archive_core.frontmatter import FrontMatterLoader
 from archive_core.layout import Layout
 from archive_core.schema import default_slug
+from archive_core.yaml_tags import FrontMatterLoader
 from tools.bench.corpus import COUNTRIES, ENGLISH, POLISH, TAGS_EN, TAGS_PL, archive_file, make_pairs
 
 _FILE = re.compile(r"\A---\n(.*?\n)---\n(.*)\Z", re.DOTALL)

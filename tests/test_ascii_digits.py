@@ -21,8 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 READS_PROSE = {
     "plugins/archive_core/datelines.py",
     "plugins/archive_core/events.py",
+    "plugins/archive_core/words.py",  # whether a text has a word (`G7`, `会議`)
     "tools/importer/structure.py",
     "tools/importer/notes.py",
+    "tools/importer/page_blocks.py",  # whether a heading has a word or a number
 }
 LETTERS = re.compile(r"\[\^\\W\\d_")  # `[^\W\d_]`: a letter of any script, which must leave out every digit
 
@@ -48,13 +50,34 @@ def test_the_importer_still_escapes_a_line_markdown_would_read_as_a_list():
     assert "<ol" not in MarkdownIt("commonmark").render(escape("1. Konwencja"))
 
 
-def test_patterns_outside_prose_readers_take_ascii_digits_only():
+def lines_outside_prose_readers() -> list[tuple[str, int, str]]:
+    """(path, number, line) of each line of the plugins' and tools' modules but those that read prose, and tests."""
     found = []
     for path in sorted([*ROOT.glob("plugins/**/*.py"), *ROOT.glob("tools/**/*.py")]):
         relative = path.relative_to(ROOT).as_posix()
-        if "/tests/" in relative or relative in READS_PROSE:
-            continue
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.lstrip().startswith("#") and "\\d" in LETTERS.sub("", line):
-                found.append(f"{relative}:{number}: {line.strip()}")
+        if "/tests/" not in relative and relative not in READS_PROSE:
+            found += [(relative, n, line) for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)]
+    return found
+
+
+def test_patterns_outside_prose_readers_take_ascii_digits_only():
+    found = [
+        f"{relative}:{number}: {line.strip()}"
+        for relative, number, line in lines_outside_prose_readers()
+        if not line.lstrip().startswith("#") and "\\d" in LETTERS.sub("", line)
+    ]
     assert found == [], "write [0-9] where a value is read (\\d takes every script's digits):\n" + "\n".join(found)
+
+
+# `str.isdigit()` and `str.isdecimal()` are true of every script's digits, as `\d` is (`٨٠`, `２０`; `¹` for
+# isdigit): a port, an index or a process id read with one alone took another script's digits for a number.
+DIGIT_METHOD = re.compile(r"(?<!str)\.is(?:digit|decimal|numeric)\(\)")  # called, not named (`str.isdigit()`)
+
+
+def test_digit_methods_outside_prose_readers_take_ascii_digits_only():
+    found = [
+        f"{relative}:{number}: {line.strip()}"
+        for relative, number, line in lines_outside_prose_readers()
+        if DIGIT_METHOD.search(code := line.split("#", 1)[0]) and "isascii()" not in code
+    ]
+    assert found == [], "check `.isascii()` beside it (it takes every script's digits):\n" + "\n".join(found)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from archive_core.frontmatter import FrontMatterLoader
+from archive_core.yaml_tags import FrontMatterLoader
 
 from .conftest import ROOT
 

@@ -17,9 +17,9 @@ import yaml
 from archive_core import country_records, events, frontmatter, provenance, publishers, schema
 from archive_core.data import load_data
 from archive_core.errors import ContentError
-from archive_core.frontmatter import FrontMatterLoader
 from archive_core.locales import LANGUAGES
 from archive_core.other_names import parse_names
+from archive_core.yaml_tags import FrontMatterLoader
 from tools import docs, names_docs
 from tools.front_matter_docs import json_schema
 

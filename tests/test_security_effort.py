@@ -6,6 +6,7 @@ loaded machine. See docs/security.md.
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from collections import deque
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from mdit_py_plugins.anchors.index import unique_slug
 
-from archive_core import annotations, body_cost, frontmatter, markdown, schema
+from archive_core import annotations, body_cost, errors, frontmatter, markdown, schema
 from archive_core.articles import parse_article, read_article
 from archive_core.body_checks import structure_problems
 from archive_core.errors import ContentError, Problem
@@ -314,20 +315,61 @@ def test_a_front_matter_of_many_bad_items_is_told_each_in_linear_time(tmp_path):
 
 @pytest.mark.parametrize("item", ["!!null x", "!!float 1"])
 def test_a_front_matter_of_tagged_items_is_read_and_told_in_bounded_time(tmp_path, item):
-    """A file's worth (2 MB) of tagged items, in lists of as many items as a list may have: each is judged by the
-    pass that tells a tag making a value of another kind than its text (`frontmatter._retyped`), each found told
-    once, in the file's order."""
+    """As many tagged items as a YAML text may hold values, in lists of as many items as a list may have: each is
+    judged by the pass that tells a tag making a value of another kind than its text (`yaml_tags._retyped`), each
+    found told once, in the file's order."""
     inner = "[" + ", ".join([item] * 9_000) + "]"
-    lists = "".join(f"  - {inner}\n" for _ in range((frontmatter.MAX_FILE_BYTES - 100) // (len(inner) + 5)))
+    lists = "".join(f"  - {inner}\n" for _ in range(frontmatter.MAX_NODES // 9_002 - 1))
     path = tmp_path / "articles" / "2025" / "tagged.en.md"
     path.parent.mkdir(parents=True)
     head = "---\ntitle: Tagged\ndate: 2025-10-26\nlang: en\ntranslation_key: tagged\n"
     path.write_text(f"{head}translation_chain:\n{lists}---\n\nText.\n", encoding="utf-8")
     seconds, problems = refused_in_cpu_seconds(path, tmp_path)
-    assert seconds < 10
+    assert seconds < 5
     tagged = [problem for problem in problems if "is tagged" in problem.message]
     assert len(tagged) == (lists.count(item) if item == "!!null x" else 0), problems[:3]  # `!!float 1` is a number
     assert [problem.line for problem in problems] == sorted(problem.line for problem in problems), problems[:3]
+
+
+@pytest.mark.parametrize(
+    ("item", "field"),
+    [("x", "k9"), ("- x", "k4"), ("!!null x", "k9"), ("[x, x, x, x, x, x, x, x, x, x]", "k0")],
+)
+def test_a_front_matter_of_more_values_than_a_yaml_text_may_hold_is_refused_before_it_is_read(item, field):
+    """A file's worth (2 MB) of list items, in lists of fewer items than a list may have: composing, checking
+    (each item against the others of its list) and reading them took 7 s, and 200,000 `!!null x` were told as
+    as many problems. Refused at the first value over the limit, before any node is made."""
+    one = f"- {item}\n" * 5_000
+    lists = "".join(f"k{n}:\n{one}" for n in range(1_990_000 // len(one)))
+    text = f'---\ntitle: "A"\ndate: 2025-10-27\nlang: en\ntranslation_key: a\n{lists}---\n\nA.\n'
+    seconds, problems = _refused(text)
+    assert seconds < 2
+    [refused] = problems
+    assert refused.field == field, refused
+    assert refused.message.startswith(f"holds more than {frontmatter.MAX_NODES:,} values"), refused
+    lines = text.split("\n")
+    assert lines[refused.line - 1].startswith(("- ", "k")), refused  # an item, or a key of the field it is in
+
+
+SOURCE = "source:\n  url: https://example.org/a\n  publisher: Example\n"
+
+
+def test_a_file_of_many_problems_is_told_by_its_first_and_counted():
+    """A file may hold tens of thousands of problems (a value each): all are found and counted, the first of each
+    file told, then how many more, so that one file does not bury the others under 200,000 lines."""
+    items = "".join(f"  - {n}\n" for n in range(5_000))
+    text = f'---\ntitle: "A"\ndate: 2025-10-27\nlang: en\ntranslation_key: a\ntags:\n{items}{SOURCE}---\n\nA.\n'
+    with pytest.raises(ContentError) as refused:
+        parse_article(text.encode(), "content/articles/2025/a.en.md")
+    assert len(refused.value.problems) == 5_000
+    shown = str(refused.value).split("\n")
+    assert len(shown) == errors.TOLD_PER_FILE + 1
+    assert shown[0].startswith("content/articles/2025/a.en.md:7: tags.0: ")
+    assert shown[-1].startswith(f"content/articles/2025/a.en.md: file: and {5_000 - errors.TOLD_PER_FILE:,} more")
+    other = Problem("content/articles/2025/b.en.md", 3, "title", "is missing")
+    stream = io.StringIO()
+    errors.report([*refused.value.problems, other], stream)
+    assert stream.getvalue().split("\n")[:-1] == [*shown, str(other)]
 
 
 CORRECTED_MANY_TIMES = """---
@@ -394,20 +436,21 @@ def test_a_front_matter_of_many_unknown_keys_is_told_each_at_its_line():
 
 
 def test_a_front_matter_of_more_keys_than_a_mapping_may_have_is_refused_at_once():
-    """Each unknown key is looked up among the fields it might have meant: 100,000 took `make check` 17 s."""
-    keys = "".join(f"k{i}: v\n" for i in range(100_000))
+    """Each unknown key is looked up among the fields it might have meant: 100,000 took `make check` 17 s (more
+    than a YAML text may hold values now: as many keys as it may hold are refused here)."""
+    keys = "".join(f"k{i}: v\n" for i in range(frontmatter.MAX_NODES // 2 - 10))
     text = f'---\ntitle: "A"\ndate: 2025-10-27\nlang: en\ntranslation_key: a\n{keys}---\n\nText.\n'
     seconds, problems = _refused(text)
     assert seconds < 3
     [refused] = problems
     assert (refused.line, refused.field) == (2 + 300, "front-matter")
-    assert refused.message.startswith("has 100,004 keys, more than the 300 a mapping may have")
+    assert refused.message.startswith(f"has {frontmatter.MAX_NODES // 2 - 6:,} keys, more than the 300 a mapping")
 
 
 def test_a_data_record_of_more_keys_than_a_mapping_may_have_is_refused_at_once(content_copy):
     """The same in the data files: 8,000 unknown keys in one record of people.yaml took 7 s, 100,000 a minute."""
     path = content_copy / "data/people.yaml"
-    keys = "".join(f"  k{i}: v\n" for i in range(100_000))
+    keys = "".join(f"  k{i}: v\n" for i in range(frontmatter.MAX_NODES // 2 - 1_000))
     path.write_text(
         path.read_text(encoding="utf-8").replace("- name: Anh Fixturova\n", f"- name: Anh Fixturova\n{keys}", 1)
     )
@@ -518,15 +561,17 @@ def test_a_problem_naming_a_long_key_is_told_in_a_line_of_bounded_length():
 
 
 def test_a_list_of_more_items_than_a_list_may_have_is_refused_at_once():
-    """Each item is checked and told: `countries: [[], [], ...]` of 300,000 items (900 KB) took 10 s."""
+    """Each item is checked and told: `countries: [[], [], ...]` of 300,000 items (900 KB) took 10 s (more than a
+    YAML text may hold values now: as many items as it may hold are refused here)."""
+    count = frontmatter.MAX_NODES - 20
     text = (
-        f'---\ntitle: "A"\ndate: 2025-10-27\nlang: en\ntranslation_key: a\ncountries: [{"[], " * 300_000}]\n---\n\nA.\n'
+        f'---\ntitle: "A"\ndate: 2025-10-27\nlang: en\ntranslation_key: a\ncountries: [{"[], " * count}]\n---\n\nA.\n'
     )
     seconds, problems = _refused(text)
     assert seconds < 3
     [refused] = problems
     assert (refused.line, refused.field) == (6, "countries")
-    assert refused.message.startswith("has 300,000 items, more than the 10,000 a list may have")
+    assert refused.message.startswith(f"has {count:,} items, more than the 10,000 a list may have")
 
 
 # Each took markdown-it-py 4 to 16 s in a body of 1.9 MB, under every cap of `body_cost.MARKUP_CAPS`.

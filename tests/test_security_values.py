@@ -191,7 +191,7 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         "  states: " + "9" * 100,
         ":8: convention.hanoi_signatures.states: 99999999999999999999… is not a count",
     ),
-    # Longer, no number is read (frontmatter.MAX_NUMBER_CHARS): in hex, Python could not print it (a traceback).
+    # Longer, no number is read (yaml_tags.MAX_NUMBER_CHARS): in hex, Python could not print it (a traceback).
     "a signature count of 5,000 hex digits": (
         "data/convention.yaml",
         "  states: 3",

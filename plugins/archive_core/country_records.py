@@ -12,11 +12,11 @@ from urllib.parse import urlsplit
 from archive_core import countries
 from archive_core.data import Checks, DataFile, load_data, out_of_order, telling_yaml_problems
 from archive_core.errors import ContentError, Problem, in_file_order
-from archive_core.frontmatter import record_label
 from archive_core.layout import COUNTRIES_FILE
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.suggestions import meant_hint
 from archive_core.when import read_date_hint
+from archive_core.yaml_tags import record_label
 
 SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN = "signed", "ratified", "not-signed", "unknown"
 STATUSES = (SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN)

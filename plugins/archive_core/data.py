@@ -16,8 +16,9 @@ import yaml
 from . import paths
 from .errors import ContentError, Problem, in_file_order, key_label
 from .field_types import Expected, empty_item, quoted, wrong_type
-from .frontmatter import decode, keyed, parse_yaml, written_tag
+from .frontmatter import decode, keyed, parse_yaml
 from .suggestions import Suggestions, meant_keys
+from .yaml_tags import written_tag
 
 Key = str | int
 T = TypeVar("T")
@@ -79,7 +80,7 @@ class DataFile:
         return node.value
 
     def tag(self, *keys: Key) -> str | None:
-        """The tag the value at `keys` is written with (`!!int`), if any (`frontmatter.written_tag`)."""
+        """The tag the value at `keys` is written with (`!!int`), if any (`yaml_tags.written_tag`)."""
         return written_tag(self.text, self._node(*keys))
 
     def _node(self, *keys: Key) -> yaml.Node | None:
@@ -89,7 +90,14 @@ class DataFile:
         return node
 
     def problem(self, keys: Sequence[Key], field: str, message: str, hint: str = "") -> Problem:
+        """The problem of the value at `keys`; a value written with a tag (`kind: !!int 5`) is told with it, whatever
+        its reader's check found (`wrong_type` says so itself), as the front-matter's are."""
         line = self.line(*keys)
+        if (tag := self.tag(*keys)) is not None and "tagged " not in message:
+            message = f"{message} (tagged {tag})"
+            hint = (
+                f"tags are not allowed: delete the tag, and {hint}" if hint else "tags are not allowed: delete the tag"
+            )
         return Problem(str(self.path), line, field, message, hint, column=self.column(line, *keys))
 
     def column(self, line: int | None, *keys: Key) -> int | None:

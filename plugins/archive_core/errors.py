@@ -56,8 +56,41 @@ class ContentError(Exception):
         self.problem = problem
         self.problems = (problem, *more)
 
-    def __str__(self) -> str:  # when shown: a file may have thousands of problems, most often only counted
-        return "\n".join(str(p) for p in self.problems)
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in told(self.problems))
+
+
+# The most problems told of one file: a file may hold tens of thousands (a value each, 50,000 values in a front-matter),
+# all found and counted, of which a contributor reads the first; more would bury the other files' under them.
+TOLD_PER_FILE = 100
+
+
+def told(problems: Iterable[Problem]) -> list[Problem]:
+    """`problems` as they are told, in their order: of each file, the first TOLD_PER_FILE, then one saying how many
+    more it has (an error if one of those is)."""
+    problems = list(problems)
+    totals: dict[str, int] = {}
+    untold_errors: set[str] = set()
+    for problem in problems:
+        totals[problem.path] = totals.get(problem.path, 0) + 1
+        if totals[problem.path] > TOLD_PER_FILE and problem.severity == "error":
+            untold_errors.add(problem.path)
+    shown: list[Problem] = []
+    counted: dict[str, int] = {}
+    for problem in problems:
+        count = counted[problem.path] = counted.get(problem.path, 0) + 1
+        if count <= TOLD_PER_FILE:
+            shown.append(problem)
+        if count == TOLD_PER_FILE and totals[problem.path] > TOLD_PER_FILE:
+            more = totals[problem.path] - TOLD_PER_FILE
+            shown.append(
+                Problem(
+                    problem.path, None, "file", f"and {more:,} more problem(s), not told",
+                    "fix those told above and check the file again: its first problems often cause the rest",
+                    severity="error" if problem.path in untold_errors else "warning",
+                )
+            )  # fmt: skip
+    return shown
 
 
 def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
@@ -157,12 +190,13 @@ class BuildFailed(SystemExit):
         super().__init__(1)
 
     def __str__(self) -> str:
-        return "\n".join(str(p) for p in self.problems)
+        return "\n".join(str(p) for p in told(self.problems))
 
 
 def report(problems: Iterable[Problem], stream=None) -> None:
+    """Print `problems` as they are told (`told`: the first of each file, then how many more)."""
     stream = stream or sys.stderr
-    for problem in problems:
+    for problem in told(problems):
         print(problem, file=stream)
 
 

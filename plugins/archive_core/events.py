@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from archive_core import countries, frontmatter, paths
+from archive_core import countries, paths, yaml_tags
 from archive_core.convention import Convention
 from archive_core.data import Checks, DataFile, ItemCheck, Record, load_data, telling_yaml_problems
 from archive_core.errors import ContentError, Problem, in_file_order
@@ -197,7 +197,7 @@ class _Record(Checks):
             self.fail(keys, "is missing", hint)
             return None
         if not isinstance(value, str):
-            self.fail(keys, "must be text", "put the value in quotes")
+            self.add(self.record.wrong_type(keys, value, "text"))
             return None
         return " ".join(value.split())
 
@@ -247,7 +247,7 @@ def validate_event(data: DataFile, known_articles: frozenset[str]) -> tuple[Even
         if (slug := as_slug(event_id)) and is_reserved(slug):  # `Main`: `main`, which the page keeps for itself
             hint = f"{rule}; not {slug!r}, which is reserved for the page's own anchors"
         else:
-            hint = slug_hint("id", event_id, rule, shown=frontmatter.as_written)
+            hint = slug_hint("id", event_id, rule, shown=yaml_tags.as_written)
         if slug and not is_reserved(slug) and f"{slug}{EVENT_SUFFIX}" != data.path.name:
             hint += f"; and name the file {slug}{EVENT_SUFFIX}"
         record.fail(["id"], f"{event_id!r} is not a valid id", hint)

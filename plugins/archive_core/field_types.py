@@ -114,6 +114,11 @@ def _wrong_type(value: Any, expected: Expected, key: str, written: str | None) -
     if expected == "date":
         return f"is {kind}, not a date", f"write the date as YYYY-MM-DD: {key}: 2025-10-26"
     if expected == "mapping":
+        if not key:  # a list's item: its keys start after its `- `
+            return (
+                f"is {kind}, not a mapping",
+                "write the item's keys after its `- `, one per line, each indented as the first",
+            )
         return f"is {kind}, not a mapping", f"write the keys indented under `{key}:`, one per line"
     example = f"{key}: [{scalar}]" if scalar is not None and expected == "list of text" else f"{key}: [A, B]"
     if expected == "list of mappings":

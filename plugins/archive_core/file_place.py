@@ -18,11 +18,11 @@ from pathlib import Path
 
 from .articles import ArticleDocument, RefusedArticle
 from .errors import NAMES_FILE, Problem
-from .frontmatter import as_written
 from .layout import ARTICLE_NAME, Layout
 from .locales import LANGUAGES
 from .schema import SLUG_MAX_LENGTH, is_slug, is_translation_key
 from .suggestions import as_slug
+from .yaml_tags import as_written
 
 
 @dataclass(frozen=True)

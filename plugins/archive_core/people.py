@@ -12,11 +12,11 @@ from typing import Any
 from archive_core import countries
 from archive_core.data import Checks, DataFile, load_data, telling_yaml_problems
 from archive_core.errors import ContentError, Problem
-from archive_core.frontmatter import record_label
 from archive_core.layout import PEOPLE_FILE
 from archive_core.locales import LANGUAGES
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.suggestions import Suggestions, meant_keys
+from archive_core.yaml_tags import record_label
 
 KEYS = frozenset(
     {"name", "country", "role", "articles", "official_name", "official_role", "sources", "note", "corrections"}

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from .articles import ArticleDocument, RefusedArticle
 from .data import DataFile
 from .errors import Problem, display_path
-from .frontmatter import record_label
 from .other_names import name_words
 from .people import Person
 from .summaries import plain_text
+from .yaml_tags import record_label
 
 
 def unnamed_people(

@@ -20,11 +20,11 @@ from urllib.parse import urlsplit
 
 from .data import Checks, DataFile, Record, load_data, out_of_order, telling_yaml_problems
 from .errors import ContentError, Problem, in_file_order
-from .frontmatter import record_label
 from .layout import PUBLISHERS_FILE
 from .locales import LANGUAGES
 from .provenance import address_hint, is_http_url, same_host
 from .suggestions import meant_key
+from .yaml_tags import record_label
 
 KEYS = frozenset({"host", "name", "source"})
 HOST_PATTERN = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")

@@ -15,11 +15,11 @@ from archive_core.errors import ContentError, Problem, display_path, in_file_ord
 from .articles import ArticleDocument, ArticleRefused, RefusedArticle, parse_article
 from .cache import ContentCache
 from .file_place import misplaced, misplaced_refused
-from .frontmatter import as_written
 from .layout import ARTICLE_SUFFIX, Layout
 from .schema import SLUG_MAX_LENGTH
 from .urls import PAGINATION_FOLDER
 from .workers import fork_context
+from .yaml_tags import as_written
 
 # Below this many files per process, starting a pool costs more than it saves.
 MIN_FILES_PER_WORKER = 32

@@ -24,15 +24,12 @@ from .errors import NAMES_FILE, ContentError, Problem, in_file_order, key_label
 from .field_types import Expected, empty_item, fits, quoted, wrong_type
 from .frontmatter import (
     SplitDocument,
-    as_written,
     compose,
     keyed,
-    naive,
     node_column,
     node_line,
     value_node,
     written_scalar,
-    written_tag,
 )
 from .layout import ARTICLE_NAME, RAW_NAME_RULE, RAW_PATTERN, RAW_SOURCES_DIR, raw_name_for
 from .locales import LANGUAGES, is_named_language
@@ -46,6 +43,7 @@ from .summaries import summary_problems
 from .text import TITLE_MAX_CHARS, paragraphs
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
 from .when import YEAR_HINT, YearTooEarly, check_year, date_hint
+from .yaml_tags import as_written, naive, written_tag
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
@@ -425,7 +423,8 @@ class _Validator:
         if not fits(value, expected):
             written = written_scalar(self.doc, field, self.root)
             tag = written_tag(self.doc.yaml_text, value_node(self.root, field))
-            message, hint = wrong_type(value, expected, "" if _key(field).isdigit() else _key(field), written, tag)
+            key = "" if _is_index(_key(field)) else _key(field)
+            message, hint = wrong_type(value, expected, key, written, tag)
             named = self.from_name(field, "write `{}`") if field in NAMED_FIELDS else None
             hint, code = named or (pelican_shape_hint(field, value) or _main_key_hint(field, value) or hint, None)
             self.fail(field, message, hint, code=code)
@@ -1125,6 +1124,12 @@ def _enclosing(field: str) -> list[str]:
     return [".".join(parts[:end]) for end in range(1, len(parts) + 1)]
 
 
+def _is_index(name: str) -> bool:
+    """Whether a part of a field's name is a list's index (`0` of `corrections.0`), written in ASCII digits: `¹` is a
+    digit to str.isdigit(), and no index int() reads."""
+    return name.isascii() and name.isdigit()
+
+
 def _key(field: str) -> str:
     """The key as it is written in the file: `change` of `corrections.0.change`."""
     return field.rsplit(".", 1)[-1]
@@ -1135,7 +1140,7 @@ def _where(field: str) -> str:
     parent = field.split(".")[:-1]
     if not parent:
         return "to the front-matter"
-    if parent[-1].isdigit():
+    if _is_index(parent[-1]):
         return f"to item {int(parent[-1]) + 1} of `{'.'.join(parent[:-1])}:`"
     return f"under `{'.'.join(parent)}:`"
 

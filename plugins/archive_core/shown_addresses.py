@@ -69,9 +69,12 @@ def _host_shown_by(word: str, alone: bool) -> str | None:
         except ValueError:  # `https://[x`: no host a reader could take it for
             return None
     end = min((word.find(mark) for mark in "/?#" if mark in word), default=len(word))
-    host, _, port = word[:end].partition(":")
+    host, _, after = word[:end].partition(":")
+    # A port is written in ASCII digits. What else follows a host's colon (`:٨٠`, 80 to str.isdecimal() and to no
+    # browser; `:x`) leaves the host what a reader reads, and shows no more than the host alone.
+    port = after if after.isascii() and after.isdigit() else ""
     labels = host.removesuffix(".").split(".")
-    if len(labels) < 2 or (port and not port.isdecimal()) or not all(map(_is_label, labels)):
+    if len(labels) < 2 or not all(map(_is_label, labels)):
         return None
     if not labels[-1].isalpha() or not _is_top_level_domain(labels[-1].lower()):
         return None

@@ -129,7 +129,7 @@ def retype_hint(retyped: tuple[str, str], shown: str) -> str:
 def slug_hint(key: str, written: str, rule: str, max_length: int = 0, *, shown: Callable[[str], str]) -> str:
     """How to write `written`, the value of the id or slug `key` (`Opening Ceremony`, `Tytuł_Artykułu`), as one:
     "write `key: opening-ceremony`: <rule>"; `rule` alone when no letter or figure of it is left to make one of.
-    `shown`: the slug as YAML is to be given it (`frontmatter.as_written`: `"true"`, which read unquoted is no text)."""
+    `shown`: the slug as YAML is to be given it (`yaml_tags.as_written`: `"true"`, which read unquoted is no text)."""
     slug = as_slug(written, max_length)
     return f"write `{key}: {shown(slug)}`: {rule}" if slug and slug != written else rule
 

@@ -34,7 +34,7 @@ def _tree_memory_bytes(root: int) -> int:
     """
     parents: dict[int, int] = {}
     for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
+        if entry.name.isascii() and entry.name.isdigit():
             try:
                 stat = Path(entry.path, "stat").read_text()
             except OSError:

@@ -39,7 +39,7 @@ def keep_drawing_names(tree) -> list[Drawing]:
     for drawing in list(tree.iter("svg")):
         if drawing.getparent() is None or any(a.tag == "svg" for a in drawing.iterancestors()):
             continue
-        labels = _text(" ".join(_text(label.xpath("string()")) for label in drawing.iter("text")))
+        labels = plain_text(" ".join(plain_text(label.xpath("string()")) for label in drawing.iter("text")))
         hidden = (drawing.get("aria-hidden") or "").strip().lower() == "true"
         names = [] if hidden else _names(drawing)
         placed = bool(labels) or _in_figure(drawing)  # a chart, a map; or a picture a figure holds
@@ -61,7 +61,7 @@ def reported(drawings: list[Drawing], kept_text: str) -> list[Dropped]:
         kept = [name for name in drawing.names if drawing.placed and name in kept_text]
         if drawing.labels:
             said = f"; its name {' / '.join(map(repr, kept))} is kept as a paragraph" if kept else ""
-            report.append(Dropped(drawing.line, _cut(drawing.labels), f"the labels of a drawing (inline SVG){said}"))
+            report.append(Dropped(drawing.line, cut(drawing.labels), f"the labels of a drawing (inline SVG){said}"))
         elif not kept:
             names = " / ".join(drawing.names)
             report.append(Dropped(drawing.line, names, "the name of a drawing without labels (inline SVG: an icon?)"))
@@ -70,9 +70,9 @@ def reported(drawings: list[Drawing], kept_text: str) -> list[Dropped]:
 
 def _names(drawing) -> list[str]:
     """What the page says the drawing is: `aria-label` or its `<title>`, and its `<desc>`, each once."""
-    title = next((_text(node.xpath("string()")) for node in drawing.iter("title")), "")
-    desc = next((_text(node.xpath("string()")) for node in drawing.iter("desc")), "")
-    return list(dict.fromkeys(name for name in (_text(drawing.get("aria-label") or "") or title, desc) if name))
+    title = next((plain_text(node.xpath("string()")) for node in drawing.iter("title")), "")
+    desc = next((plain_text(node.xpath("string()")) for node in drawing.iter("desc")), "")
+    return list(dict.fromkeys(name for name in (plain_text(drawing.get("aria-label") or "") or title, desc) if name))
 
 
 def _in_figure(drawing) -> bool:
@@ -84,9 +84,11 @@ def _anchor(drawing):
     return next((ancestor for ancestor in drawing.iterancestors() if ancestor.tag == "figure"), drawing)
 
 
-def _text(text: str) -> str:
+def plain_text(text: str) -> str:
+    """`text` with its runs of white space as one space, composed (NFC)."""
     return composed(_WHITESPACE.sub(" ", text).strip())
 
 
-def _cut(text: str) -> str:
+def cut(text: str) -> str:
+    """`text` as a report shows it: at most MAX_LABELS_SHOWN characters."""
     return text if len(text) <= MAX_LABELS_SHOWN else text[: MAX_LABELS_SHOWN - 1] + "…"

@@ -39,7 +39,7 @@ def parse_html(text: str, path: Path) -> ParsedSource | None:
     # In HTML they are parse errors, never visible text. (`decoding.normalize` drops them already.)
     text = NOT_XML.sub("", _without_xml_declaration(text))
     try:
-        tree, drawings, marks = page_tree.as_a_reader_sees_it(text, path)
+        tree, drawings, marks, embedded = page_tree.as_a_reader_sees_it(text, path)
     except (ParserError, ValueError):
         return None
     document = trafilatura.bare_extraction(
@@ -66,7 +66,12 @@ def parse_html(text: str, path: Path) -> ParsedSource | None:
         date=_date(document.date),
         source_url=document.url or None,
         publisher=publisher,
-        dropped=tuple(reported(drawings, "\n".join(block.text for block in blocks))),
+        dropped=tuple(
+            sorted(
+                [*embedded, *reported(drawings, "\n".join(block.text for block in blocks))],
+                key=lambda dropped: dropped.line or 0,
+            )
+        ),
     )
 
 

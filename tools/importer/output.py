@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from archive_core.frontmatter import FrontMatterLoader
+from archive_core.yaml_tags import FrontMatterLoader
 
 from .model import Block, Kind
 

@@ -22,6 +22,8 @@ from .article_whole import name_the_article_whole
 from .block_marks import BlockMarks
 from .decoding import without_controls
 from .drawings import Drawing, keep_drawing_names
+from .embedded import leave_out_embedded, refuse_a_page_of_frames
+from .model import Dropped
 from .notes import keep_the_articles_notes
 from .style_sheets import drop_what_style_sheets_hide
 
@@ -53,16 +55,18 @@ require_tested_libxml2()
 MAX_PAGE_ELEMENTS = 20_000
 
 
-def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Drawing], BlockMarks]:
-    """The page's tree for trafilatura, its inline drawings (their lines the source's own), and the marks that
-    part its blocks."""
+def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Drawing], BlockMarks, list[Dropped]]:
+    """The page's tree for trafilatura, its inline drawings (their lines the source's own), the marks that part its
+    blocks, and what it shows of other documents, left out (`embedded`)."""
     tree = _read_whole(text, path, source_lines=True)
+    refuse_a_page_of_frames(tree, path)
     _read_on_after_the_documents_end(tree)
     _refuse_more_elements_than_a_news_page_holds(tree, path)
     _drop_controls_written_as_entities(tree)
     # Comments are no text: a malformed end tag (`</---`) parses as one, and trafilatura would keep its text.
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     _annotations_after_their_base(tree)
+    embedded = leave_out_embedded(tree)
     _drop_what_no_reader_sees(tree)
     keep_the_articles_notes(tree)
     _anchors_are_text(tree)
@@ -76,7 +80,7 @@ def as_a_reader_sees_it(text: str, path: Path) -> tuple[etree._Element, list[Dra
     _keep_text_outside_paragraphs(tree)
     name_the_article_whole(tree)
     marks = _mark_each_block(tree, path)
-    return tree, drawings, marks
+    return tree, drawings, marks, embedded
 
 
 def _read_on_after_the_documents_end(tree) -> None:
@@ -161,7 +165,31 @@ def _read_whole(markup: str, path: Path, *, source_lines: bool):
             "follows, would be left out",
             "save the article's text as .txt, and import that",
         )
+    _void_elements_emptied(tree)
     return tree
+
+
+# HTML's void elements, which hold nothing: libxml2 (2.14) reads `<embed>`, `<source>`, `<track>`, `<wbr>` and
+# `<keygen>` as holding what follows them to their parent's end, and trafilatura drops the first three whole: the
+# rest of a paragraph after one was left out of the article, silently.
+_VOID_ELEMENTS = (
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track",
+    "wbr",
+)  # fmt: skip
+
+
+def _void_elements_emptied(tree) -> None:
+    """What libxml2 put in a void element, after it, where a browser puts it."""
+    for element in list(tree.iter(*_VOID_ELEMENTS)):
+        children = list(element)
+        if not children and not element.text:
+            continue
+        text, tail = element.text, element.tail
+        element.text, element.tail = None, text
+        for child in reversed(children):
+            element.addnext(child)
+        last = children[-1] if children else element
+        last.tail = (last.tail or "") + (tail or "") or None
 
 
 def _refuse_more_elements_than_a_news_page_holds(tree, path: Path) -> None:

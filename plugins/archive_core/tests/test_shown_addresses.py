@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from archive_core import markdown
-from archive_core.shown_addresses import shows_its_address
+from archive_core.shown_addresses import shown_hosts, shows_its_address
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,20 @@ def test_the_renderer_marks_every_link_whose_text_is_its_address_and_no_other():
     assert html.count('class="shows-address"') == 2
     assert '<a href="https://example.org/a" class="shows-address">' in html
     assert '<a href="https://example.org/b/" class="shows-address">' in html
+
+
+# A port is written in ASCII digits: `٨٠` is 80 to str.isdecimal(), to no browser. After a host, it still leaves the
+# host what a reader reads; it shows no more than the host alone (a file's name, an abbreviation stay words).
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        ("index.sh:443", ["index.sh"]),
+        ("index.sh:٤٤٣", []),
+        ("see m.in:８０ there", []),
+        ("see m.in:80 there", ["m.in"]),
+        ("example.org:٨٠", ["example.org"]),
+        ("see example.org:x there", ["example.org"]),
+    ],
+)
+def test_a_port_is_written_in_ascii_digits(text, hosts):
+    assert shown_hosts(text) == hosts

@@ -195,8 +195,51 @@ def test_a_publishers_file_is_told_every_problem_in_one_round_whoever_reads_it(t
          "tags are not allowed: delete the tag, and write it as a list: tags: [A, B]"),
         ("corrections: !!omap\n  - date: 2025-10-27\n", 10, "corrections.0",
          "is a key and its value (an item of a list tagged !!omap or !!pairs), not a mapping",
-         "tags are not allowed: delete the tag, and write the keys indented under `:`, one per line"),
+         "tags are not allowed: delete the tag, and write the item's keys after its `- `, one per line, each indented "
+         "as the first"),
     ],
 )  # fmt: skip
 def test_a_set_or_a_pair_a_tag_made_is_told_with_the_tag_to_delete(tmp_path, extra, line, field, message, hint):
     assert told(tmp_path, extra) == [(line, field, message, hint)]
+
+
+def event_told(tmp_path: Path, old: str, new: str) -> list[tuple[int | None, str, str, str]]:
+    """(line, field, message, hint) of each problem of the event EVENT, `old` in it replaced by `new`."""
+    (tmp_path / "data" / "timeline").mkdir(parents=True)
+    (tmp_path / "data" / "timeline" / "signing-hanoi.yaml").write_text(EVENT.replace(old, new), encoding="utf-8")
+    _, problems = load_events(tmp_path, {"hanoi-convention-signing-ceremony"})
+    return [(problem.line, problem.field, problem.message, problem.hint) for problem in problems]
+
+
+# An event's texts had their own check, "must be text (put the value in quotes)", which named neither what the value
+# is nor the tag that made it so.
+@pytest.mark.parametrize("written", ["!!int 5", "5"])
+def test_an_event_s_text_of_another_kind_is_told_as_what_it_is_naming_its_tag(tmp_path, written):
+    tag = " (tagged !!int)" if written.startswith("!") else ""
+    delete = "tags are not allowed: delete the tag, and " if tag else ""
+    assert event_told(tmp_path, "pl: Ceremonia podpisania w Hanoi", f"pl: {written}") == [
+        (7, "title.pl", f"event 'signing-hanoi': is a number{tag}", f'{delete}write it as text in quotes: pl: "5"')
+    ]
+
+
+# Every other field a data file's reader checks the type of in its own words names the tag too, as the front-matter's.
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("kind: signing", "kind: !!int 5", "kind"),
+        ("  start: 2025-10-25", "  start: !!int 5", "date.start"),
+        ("  - https://www.helpnetsecurity.com/2025/10/27/un-convention-against-cybercrime", "  - !!int 5", "sources.0"),
+        ("title:\n  pl: Ceremonia podpisania w Hanoi\n  en: Signing ceremony in Hanoi", "title: !!int 5", "title"),
+    ],
+)
+def test_a_data_file_s_value_of_another_kind_is_told_naming_its_tag(tmp_path, old, new, field):
+    [(_, told_field, message, hint)] = event_told(tmp_path, old, new)
+    assert told_field == field
+    assert message.endswith("(tagged !!int)") and hint.startswith("tags are not allowed: delete the tag, and ")
+
+
+# A list's item has no key: its hint said to write the keys "indented under `:`".
+def test_a_list_item_that_should_be_keys_is_told_where_to_write_them(tmp_path):
+    [(line, field, message, hint)] = told(tmp_path, "corrections:\n  - 5\n")
+    assert (line, field, message) == (10, "corrections.0", "is a number, not a mapping")
+    assert "`:`" not in hint and "`- `" in hint, hint

@@ -1,0 +1,85 @@
+"""What a saved page shows that its file does not hold: the pages its frames load, an object's or an embed's
+document, a frame's own document written in its `srcdoc`. None is read as the article's text, and none is left out
+silently: a page of frames is refused, naming them; each other is reported at its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .helpers import body_of, run_import, written_files
+
+TEXT = (
+    "<p>The convention was signed in Hanoi by seventy-two countries on the first day, the United Nations said.</p>\n"
+    "<p>Officials said the treaty would enter into force after the fortieth ratification, in some years.</p>\n"
+)
+OPTIONS = ("--date", "2025-10-26", "--source-url", "https://www.example.org/hanoi")
+
+
+def test_a_page_of_frames_is_refused_naming_the_pages_its_frames_load(capsys, tmp_path):
+    """A frameset shows other files; its `<noframes>` only a browser without frames shows. It was told "no article
+    text found", with the hint to save the text as .txt."""
+    source = tmp_path / "frames.html"
+    source.write_text(
+        '<!DOCTYPE html><html><head><title>Signing in Hanoi</title></head>\n<frameset cols="20%,80%">\n'
+        '<frame src="menu.html">\n<frame src="article.html">\n'
+        f"<noframes><body><h1>Signing in Hanoi</h1>{TEXT}</body></noframes></frameset></html>\n",
+        encoding="utf-8",
+    )
+    result = run_import(capsys, source, tmp_path / "content", *OPTIONS)
+    assert result.code != 0 and written_files(tmp_path / "content") == []
+    assert f"{source}:2: file: is a page of frames" in result.err, result.err
+    assert "'menu.html', 'article.html'" in result.err and "import that" in result.err, result.err
+
+
+def imported(capsys, tmp_path, markup: str) -> tuple[Path, str, str]:
+    """The page of the article TEXT with `markup` after it (from line 5) imported: its path, body and report."""
+    source = tmp_path / "page.html"
+    source.write_text(
+        "<!DOCTYPE html><html><head><title>Signing in Hanoi</title></head><body><article>\n"
+        f"<h1>Signing in Hanoi</h1>\n{TEXT}{markup}</article></body></html>\n",
+        encoding="utf-8",
+    )
+    result = run_import(capsys, source, tmp_path / "content", *OPTIONS)
+    assert result.code == 0, result.err
+    return source, body_of(result.path), result.err
+
+
+def test_what_a_page_embeds_is_reported_at_its_line_and_not_read_as_its_text(capsys, tmp_path):
+    source, body, err = imported(
+        capsys,
+        tmp_path,
+        '<object data="report.pdf"><p>The report says the convention is the first of its kind.</p></object>\n'
+        '<embed src="vote.mp4">\n'
+        '<iframe src="https://video.example/vote">A frame.</iframe>\n'
+        '<iframe srcdoc="&lt;p&gt;The delegates applauded for a minute.&lt;/p&gt;"></iframe>\n'
+        "<template><iframe src=never-shown.html></iframe></template>\n"
+        "<p>The text after them all, which is the article's.</p>\n",
+    )
+    assert "after them all" in body
+    assert "first of its kind" not in body and "applauded" not in body and "A frame" not in body
+    assert f"{source}:5: dropped an object (<object> of 'report.pdf')" in err, err
+    assert "'The report says the convention is the first of its kind.'" in err, err
+    assert f"{source}:6: dropped an embedded document (<embed> of 'vote.mp4'), not in this file: 'vote.mp4'" in err
+    assert f"{source}:7: dropped a frame (<iframe> of 'https://video.example/vote'), not in this file" in err, err
+    assert f"{source}:8: dropped a frame's own document (<iframe srcdoc>)" in err, err
+    assert "'The delegates applauded for a minute.'" in err, err
+    assert "never-shown" not in err  # in a template: shown to no reader, nothing lost
+
+
+# libxml2 (2.14) reads these void elements of HTML as holding what follows them, to their parent's end; trafilatura
+# drops an `<embed>`, a `<source>` or a `<track>` whole: the rest of the paragraph after one was left out, silently.
+VOID = ["embed", "source", "track", "wbr", "keygen"]
+
+
+@pytest.mark.parametrize("void", VOID)
+def test_what_follows_a_void_element_is_the_article_s_text(capsys, tmp_path, void):
+    _, body, _ = imported(
+        capsys,
+        tmp_path,
+        f"<p>Officials said the treaty would<{void} src=a.mp4> enter into force after the fortieth ratification.</p>\n"
+        "<p>The text after it, which is the article's.</p>\n",
+    )
+    assert "would enter into force after the fortieth ratification." in body, body
+    assert "after it, which is the article's" in body, body
