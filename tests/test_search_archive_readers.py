@@ -198,6 +198,9 @@ KENYA = ARTICLES["kenya"][2]["en"][0]
         (PL, "25 pazdziernika 2025", SIGNING[PL]),
         *[(EN, query, SIGNING[EN]) for query in ("25 October 2025", "October 25, 2025", "25/10/2025", "10/25/2025")],
         (EN, "2025-10-25", SIGNING[EN]),
+        # An acronym: the article titled with it, not the Polish stand-in whose hidden `named_countries` holds some
+        # twenty words beginning with it (`Unia`, `Unii`, `Union`, `unijny`…), Pagefind's 131.8 against 1.4 (search28).
+        (EN, "UN", SIGNING[EN]),
         # A phrase.
         (PL, '"podpisali 25 października"', SIGNING[PL]),
         (PL, "„prawa człowieka”", NGOS[PL]),

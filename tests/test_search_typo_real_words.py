@@ -47,10 +47,11 @@ PAGES = {
 SEARCHED_AS = re.compile("searched for|szukano")
 
 
-def write_content(root: Path) -> Path:
+def write_pages(root: Path, pages: dict[str, tuple[str, str, str]]) -> Path:
+    """Each page, (lang, title, text) by key, as an article of its own in one language, a day apart."""
     folder = root / "articles" / "2025"
     folder.mkdir(parents=True)
-    for n, (key, (lang, title, text)) in enumerate(PAGES.items()):
+    for n, (key, (lang, title, text)) in enumerate(pages.items()):
         page = article(key, lang, lang, f"2025-03-{n + 1:02d}", [], title, text)
         (folder / f"{key}.{lang}.md").write_text(page, encoding="utf-8")
     return root
@@ -58,7 +59,7 @@ def write_content(root: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def typo_served(tmp_path_factory):
-    content = write_content(tmp_path_factory.mktemp("typo-real-words") / "content")
+    content = write_pages(tmp_path_factory.mktemp("typo-real-words") / "content", PAGES)
     yield from built_and_served(tmp_path_factory, content, "typo-real-words")
 
 

@@ -43,8 +43,9 @@ def status(page):
         (PL, '"Europol ransomwere', [OPERATION[PL]], "szukano: Europol ransomw…."),
         (PL, 'Europol ransomwere"', [OPERATION[PL]], "szukano: Europol ransomw…."),
         (EN, "„Europol fraudstrs", [OPERATION[EN]], "searched for: Europol fraudst…."),
-        # The pairs before the mark left without one are a phrase still.
-        (PL, '"ochrona danych" "osbowych', [DATA_PROTECTION], 'szukano: "ochrona danych".'),
+        # The pairs before the mark left without one are a phrase still; the word after it a typo (search28: one
+        # edit, until then not corrected within the letters a start of half of it is held by, and left out).
+        (PL, '"ochrona danych" "osbowych', [DATA_PROTECTION], 'szukano: "ochrona danych" osobowych.'),
     ],
 )
 def test_a_quotation_mark_without_its_pair_opens_no_phrase(page, untuned3_served, path, query, titles, searched):

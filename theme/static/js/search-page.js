@@ -448,7 +448,7 @@ async function splitsHeld(pagefind, words, quoted, held) {
   return splits.filter(Boolean);
 }
 
-// A word one letter from a word a page holds that begins with its first `length` letters (one changed, added, left
+// A typo (typoOf) of a word a page holds that begins with its first `length` letters (one changed, added, left
 // out, or two next to each other swapped: `ransomwere` of `ransomware`, beginning `ransomw`) is that word mistyped, not
 // two words a page writes next to each other (`ransom were`, cut before the `w`): its longest held start, as a word not
 // held is searched (`ransomw…`), else "". Until search26 `ransomwere` found the page that writes `ransom were` only:
@@ -464,15 +464,6 @@ async function typoStart(pagefind, core, length) {
   const wanted = fold(core);
   const typo = pageWords(page).some((word) => fold(word).startsWith(begun) && typoOf(fold(word), wanted));
   return typo ? longestHeldStart(pagefind, core) : "";
-}
-
-function oneLetterApart(a, b) {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  const at = sharedStart(a, b);
-  if (a.length > b.length) return a.slice(at + 1) === b.slice(at);
-  if (a.length < b.length) return a.slice(at) === b.slice(at + 1);
-  const swapped = a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
-  return a.slice(at + 1) === b.slice(at + 1) || swapped;
 }
 
 // Each way to cut each word that may be split (`splittable`), [its place, its cuts], within SPLIT_CUTS for the query:
@@ -595,6 +586,8 @@ async function wordAsHeld(pagefind, word, checked) {
   if (meant) return [asTyped(meant, core), undefined, asTyped(meant, core), undefined, A_TYPO];
   if (held) return [word];
   const start = await longestHeldStart(pagefind, core);
+  const repaired = start && (await meantByRepair(pagefind, core, start.length));
+  if (repaired) return [asTyped(repaired, core), undefined, asTyped(repaired, core), undefined, A_TYPO];
   if (start) return [start, start];
   const undoubled = await undoubledAsHeld(pagefind, core);
   const typo = undoubled[0] ? "" : await meantByStart(pagefind, core);
@@ -625,8 +618,7 @@ async function heldOrMeant(pagefind, core) {
   if (!found || !found.results.length) return [false, ""];
   const page = await found.results[0].data();
   if (core.length < MIN_MEANT || pageHolds(page, core, 0)) return [pageHolds(page, core, STEM_CUT), ""];
-  const wanted = fold(core);
-  const meant = pageWords(page).find((word) => typoOf(fold(word), wanted)) || "";
+  const meant = meantAmong(page, core);
   if (meant && (await writtenByAnother(pagefind, found, core, meant))) return [true, ""];
   return [!meant && pageHolds(page, core, STEM_CUT), meant];
 }
@@ -651,11 +643,46 @@ async function writtenByAnother(pagefind, found, core, meant) {
 // word, and until search27 nor did the search page. Cost: the halving of its start from two letters, one search and
 // one fragment more.
 async function meantByStart(pagefind, core) {
-  const start = core.length < MIN_MEANT ? "" : await longestHeldStart(pagefind, core, 2);
-  const found = start && (await pagefind.search(start));
-  if (!found || !found.results.length) return "";
+  if (core.length < MIN_MEANT) return "";
+  const start = await longestHeldStart(pagefind, core, 1);
+  const repaired = await meantByRepair(pagefind, core, start.length);
+  const found = !repaired && start.length > 1 && (await pagefind.search(start));
+  if (!found || !found.results.length) return repaired;
+  return meantAmong(await found.results[0].data(), core);
+}
+
+// The word a page writes that `core` is a typo of (typoOf), where the typo is where its longest held start ends
+// (`held` letters): the word with the letters there swapped, or one of them left out (`Hnaoi`, `Knowencja`,
+// `Cnovention`, `Convetnion`, `Hxanoi`), held further, by the first page of its longest held start, else "". Until
+// search28 such a typo in a word's first two letters was never found (the index holds no start of two letters of
+// it: no page to read the word from), and one in its first half was searched as its held start (`Conve…`). A letter
+// changed or added there is not tried: it would be a search per letter of the alphabet. Cost, for a word not held as
+// typed only: up to REPAIRS halvings of a start, and a search and a fragment each.
+const REPAIRS = 3;
+
+async function meantByRepair(pagefind, core, held) {
+  const swapped = (at) => core.slice(0, at) + core[at + 1] + core[at] + core.slice(at + 2);
+  const tries = [held - 1, held].filter((at) => at >= 0 && at + 1 < core.length).map(swapped);
+  tries.push(core.slice(0, held) + core.slice(held + 1));
+  for (const word of [...new Set(tries)].filter((each) => each !== core).slice(0, REPAIRS)) {
+    const start = await longestHeldStart(pagefind, word, held + 1);
+    const found = start && (await pagefind.search(start));
+    const meant = found && found.results.length ? meantAmong(await found.results[0].data(), core) : "";
+    if (meant) return meant;
+  }
+  return "";
+}
+
+// The word of a page (its data) that `core` is a typo of (typoOf), of the fewest edits (`statistics`, not the
+// `statistic` before it, for `statystics`), else "".
+function meantAmong(page, core) {
   const wanted = fold(core);
-  return pageWords(await found.results[0].data()).find((word) => typoOf(fold(word), wanted)) || "";
+  let [meant, fewest] = ["", Infinity];
+  for (const word of pageWords(page)) {
+    const edits = typoOf(fold(word), wanted);
+    if (edits && edits < fewest) [meant, fewest] = [word, edits];
+  }
+  return meant;
 }
 
 // The words of a page (its data), in its text and metadata, as written.
@@ -663,11 +690,38 @@ function pageWords(page) {
   return [page.content || "", ...Object.values(page.meta || {})].join(" ").split(/[^\p{L}\p{N}]+/u);
 }
 
-// Whether `wanted` (folded) is `written` (folded) mistyped: one letter from it, not at its end only (a letter more,
-// less or changed there is a form of it: `cyberattacks` of `cyberattack`, `konwencji` of `konwencja`).
+// The edits by which `wanted` (folded) is `written` (folded) mistyped, else 0, counted as Meilisearch counts typos (its
+// documentation, "Typo tolerance"): edits of one letter (changed, added, left out, or two next to each other swapped:
+// Damerau), one in a word of MIN_MEANT letters or more, two in one of MIN_TWO_TYPOS or more, a change of the first
+// letter counting two (readers seldom mistype it, and a word of another first letter is as often another word). Not at
+// its end only: edits within its last letters are a form of it (`cyberattacks` of `cyberattack`, `konwencji` of
+// `konwencja`, `Polsce` of `Polska`). Until search28, one edit, not in the first letter (docs/search-relevance.md).
+const MIN_TWO_TYPOS = 9;
+
 function typoOf(written, wanted) {
-  const aForm = sharedStart(written, wanted) >= Math.min(written.length, wanted.length) - 1;
-  return !aForm && oneLetterApart(written, wanted);
+  const allowed = wanted.length >= MIN_TWO_TYPOS ? 2 : 1;
+  const edits = editsApart(written, wanted, allowed);
+  const counted = edits + (written[0] === wanted[0] ? 0 : 1);
+  const aForm = sharedStart(written, wanted) >= Math.min(written.length, wanted.length) - edits;
+  return edits && !aForm && counted <= allowed ? counted : 0;
+}
+
+// The edits between `a` and `b` (Damerau's: optimal string alignment), where at most `most`; else 0, as for `a === b`.
+function editsApart(a, b, most) {
+  if (a === b || Math.abs(a.length - b.length) > most) return 0;
+  let [before, row] = [[], Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const change = a[i - 1] === b[j - 1] ? 0 : 1;
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + change);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        next[j] = Math.min(next[j], before[j - 2] + 1);
+      }
+    }
+    [before, row] = [row, next];
+  }
+  return row[b.length] <= most ? row[b.length] : 0;
 }
 
 // A word of which nothing long enough is held, typed with a letter doubled (`Gutteres`: its held start `Gut` is
@@ -943,9 +997,8 @@ async function run() {
     if (number !== generation) return;
     search = withAdded(search, added, filters);
     const own = search.results.length - (search.added || 0); // the pages added come after Pagefind's, as they are
-    const ranked = (await newestFirstAmongEqual(pagefind, search.results.slice(0, own), { filters })).concat(
-      search.results.slice(own),
-    );
+    const byScore = await newestFirstAmongEqual(pagefind, search.results.slice(0, own), { filters });
+    const ranked = (await wholeWordsFirst(byScore)).concat(search.results.slice(own));
     if (number !== generation) return;
     results = shownResults(ranked);
     shown = 0;
@@ -981,6 +1034,29 @@ async function newestFirstAmongEqual(pagefind, found, options) {
   return [...found].sort((a, b) => b.score - a.score || place(a) - place(b));
 }
 
+// A query of short words only (SHORT_WORD letters or fewer: `UN`, `EU`, `ONZ`): of Pagefind's best scored WHOLE_CHECKS
+// pages, those that write each word whole (in their text or any field: `UN`; `UE` among the names of the European
+// Union's page) first, each group in its order. Pagefind searches a word as the start of longer ones too, and scores
+// each longer word a page holds once more: a hidden field of many forms of a name (`named_countries`, a country page's
+// `topic`: `Union`, `Unia`, `Unii`, `unijny`…) scored 131.8 for `UN`, the article that writes `UN` 1.4, and a field's
+// weight is no fix (at 0.05 the field still came first; at 0 a country named in the other language is lost: search27).
+// Cost: the fragments of at most WHOLE_CHECKS results (the ten shown are loaded anyway), for such a query only.
+const SHORT_WORD = 3;
+const WHOLE_CHECKS = 20;
+
+async function wholeWordsFirst(found) {
+  const words = term.split(" ").map((word) => fold(word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, "")));
+  if (!term || /"/.test(term) || words.some((word) => !word || word.length > SHORT_WORD)) return found;
+  const checked = found.slice(0, WHOLE_CHECKS);
+  const pages = await Promise.all(checked.map((result) => result.data()));
+  const whole = pages.map((page) => {
+    const written = new Set(pageWords(page).map(fold));
+    return words.every((word) => written.has(word));
+  });
+  const [first, after] = [checked.filter((_, at) => whole[at]), checked.filter((_, at) => !whole[at])];
+  return [...first, ...after, ...found.slice(WHOLE_CHECKS)];
+}
+
 // The status (role=status, the page's live region: a screen reader reads out each change to it) rewritten only where
 // what it says changes: the same query searched again (Enter pressed, the filters opened) said its count, and a typo's
 // correction and link, once more (until review31).
@@ -990,9 +1066,10 @@ function say(nodes) {
   if (said.innerHTML !== status.innerHTML) status.replaceChildren(...said.childNodes);
 }
 
-// The status's words, as nodes (textWithQuery), and what was searched where it is not what was typed.
-function summary(count) {
-  const found = countSummary(count);
+// The status's words, as nodes (textWithQuery), and what was searched where it is not what was typed: after the
+// count, or after how many of the results are shown (`found`: "More results" until search28 said that alone, and the
+// correction and its link to the search as typed were gone).
+function summary(count, found = countSummary(count)) {
   if (!searchedAs) return found;
   const searched = [...found, " ", ...textWithQuery("searched_as", {}, searchedAs)];
   return searchInstead ? [...searched, " ", insteadLink()] : searched;
@@ -1437,7 +1514,7 @@ clear.addEventListener("click", () => {
 more.addEventListener("click", async () => {
   const first = await showMore(generation);
   if (first) first.querySelector("a").focus(); // the reader goes on reading where the new results start
-  status.textContent = text("showing", { SHOWN: shown, COUNT: results.length });
+  say(summary(results.length, [text("showing", { SHOWN: shown, COUNT: results.length })]));
 });
 
 // --- the header's box ---
