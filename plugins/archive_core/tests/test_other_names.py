@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from archive_core.data import load_data
@@ -128,24 +126,3 @@ def test_the_bounds_are_enforced(tmp_path):
     assert ":3: names.0.other: 'Thing' has" in problem and f"more than {MAX_NAMES}" in problem
     (problem,) = _problems(tmp_path, f"names:\n  - name: {'x' * (MAX_NAME_CHARS + 1)}\n    other: {{en: [y]}}\n")
     assert f":2: names.0.name: has {MAX_NAME_CHARS + 1} characters, more than {MAX_NAME_CHARS}" in problem
-
-
-ARCHIVE_NAMES = Path(__file__).resolve().parents[3] / "content" / "data" / "names.yaml"
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        # An organisation in the other language (the seventh audit: `United Nations` on the Polish site, `NGO` for
-        # `organizacji pozarządowych`, found nothing).
-        ("w historii Organizacji Narodów Zjednoczonych", "United Nations"),
-        ("Sekretarza Generalnego ONZ", "Organizacji Narodów Zjednoczonych"),
-        ("the United Nations Office on Drugs and Crime", "ONZ"),
-        ("Kilka organizacji pozarządowych zaapelowało", "NGO"),
-        ("Several NGOs asked parliaments", "organizacji pozarządowych"),
-    ],
-)
-def test_the_archives_table_relates_an_organisation_to_its_names_in_the_other_language(text, name):
-    table, problems = parse_names(load_data(ARCHIVE_NAMES, ARCHIVE_NAMES.parent))
-    assert not problems
-    assert name in table.search_terms(text).split(" · ")
