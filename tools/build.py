@@ -37,6 +37,7 @@ from pelican.settings import read_settings  # noqa: E402
 from . import edits, fingerprint, output_folder  # noqa: E402
 from .build_timing import record_phases  # noqa: E402
 from .output_folder import scratch_path  # noqa: E402
+from .plugin_receivers import receivers_of_this_build  # noqa: E402
 from .progress import build_progress  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,15 +153,16 @@ def build_if_changed(
             staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
             try:
                 settings["OUTPUT_PATH"] = str(staging)
-                pelican = edits.EditPelican(settings, previous) if previous else Pelican(settings)
-                with (
-                    build_progress(progress),
-                    record_phases(timings),
-                    edits.captured_generators() as generators,
-                    content_out_of_collection(),
-                    content_released(generators) if release_content else contextlib.nullcontext(),
-                ):
-                    pelican.run()
+                with receivers_of_this_build():  # Pelican connects its plugins' receivers when it is made
+                    pelican = edits.EditPelican(settings, previous) if previous else Pelican(settings)
+                    with (
+                        build_progress(progress),
+                        record_phases(timings),
+                        edits.captured_generators() as generators,
+                        content_out_of_collection(),
+                        content_released(generators) if release_content else contextlib.nullcontext(),
+                    ):
+                        pelican.run()
                 taken = pelican.plan.kept if isinstance(pelican, edits.EditPelican) and pelican.plan else 0
                 if failed := logged_errors(counter, "build"):
                     raise failed
