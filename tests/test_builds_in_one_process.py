@@ -8,6 +8,7 @@ it depends on, or emptied when a build starts.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import re
@@ -142,3 +143,13 @@ def test_each_build_runs_its_own_plugins_receivers_once_and_no_earlier_builds(tm
     assert logs["second"].read_text(encoding="utf-8").split() == ["module", "register"]  # once each, not the first's
     assert not logs["without"].exists()
 
+
+def test_a_build_changes_nothing_of_the_settings_it_was_given(tmp_path):
+    """A plugin that changed a list or dict of its settings in place (or of its context, which shares them) would
+    change the caller's: the next build of the process, given the same object, would build with this one's values."""
+    defaults = read_settings(str(SETTINGS))
+    given = {name: value for name, value in defaults.items() if isinstance(value, dict | list | set)}
+    given["PAGINATED_TEMPLATES"] = {"index": 3, "year": 2}  # a site's own, without the about page's
+    as_given = copy.deepcopy(given)
+    build_site(tmp_path / "output", FIXTURE, **given)
+    assert [name for name in given if given[name] != as_given[name]] == []

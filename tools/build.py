@@ -18,6 +18,7 @@ if _PROGRAM:
 
 import argparse  # noqa: E402
 import contextlib  # noqa: E402
+import copy  # noqa: E402
 import logging  # noqa: E402
 import os  # noqa: E402
 import shutil  # noqa: E402
@@ -138,7 +139,11 @@ def build_if_changed(
         with output_folder.lock(output):
             output_folder.clean_leftovers(output)
             forget_log_filter()  # this build's settings name what it filters out, no earlier build's
-            settings = read_settings(str(settings_file), override={**overrides, "OUTPUT_PATH": str(output)})
+            # A copy: Pelican and the plugins change the lists and dicts of their settings in place (Pelican's
+            # Markdown reader its MARKDOWN), which would be the caller's, given again to the next build.
+            settings = read_settings(
+                str(settings_file), override=copy.deepcopy({**overrides, "OUTPUT_PATH": str(output)})
+            )
             inputs = fingerprint.take(Path(settings["PATH"]), settings)
             portable = fingerprint.portable(  # for `make diff`
                 ROOT, Path(settings["PATH"]), overrides, Path(settings_file).name, taken=inputs
