@@ -134,5 +134,5 @@ bench: export ARCHIVE_REPEAT = $(value REPEAT)
 bench: $(RUNTIME) $(BENCH) $(BYTECODE) ## Benchmark make html against stock Pelican + Pagefind (N="500 1000 5000" pairs, N=500 is quick; REPEAT=3)
 	$(BENCH_VENV)/bin/python -m tools.bench.run --ours-python $(PY)
 
-clean: ## Remove the built site and caches (not the virtualenv)
-	rm -rf output .output.* .cache .pytest_cache
+clean: ## Remove all the commands made but the virtualenvs and bytecode: output/, .output.* (a killed build's), .cache/ (content cache, build records, bench, diff), .pytest_cache/, .ruff_cache/, .hypothesis/
+	rm -rf output .output.* .cache .pytest_cache .ruff_cache .hypothesis
