@@ -38,6 +38,8 @@ export ARCHIVE_PYTHON = $(if $(value PYTHON),$(value PYTHON),python3)
 # URLs. Only for what serves or builds a site to serve: a PORT in the shell's environment does not change
 # what `make test` expects.
 serve html devserver diff: export ARCHIVE_PORT = $(value PORT)
+# FORCE=1 builds even when no input changed (tools/build.py; a yes or no, validated there).
+html publish: export ARCHIVE_FORCE = $(value FORCE)
 
 help: ## List the targets
 	@echo 'make <target>, as README.md ("Other commands") describes each; to add an article, see CONTRIBUTING.md:'
@@ -67,10 +69,10 @@ $(DEV): requirements-dev.txt requirements.txt $(RUNTIME)
 serve: html ## Build the site and serve it on http://127.0.0.1:8000 as a static host would (PORT=... to change)
 	$(PY) -m tools.serve
 
-html: $(RUNTIME) $(BYTECODE) ## Check and build the site into output/ (non-zero exit on any content error)
+html: $(RUNTIME) $(BYTECODE) ## Check and build the site into output/ (non-zero exit on any content error); left as it is when no input changed, FORCE=1 builds anyway
 	$(PY) -m tools.build
 
-publish: $(RUNTIME) $(BYTECODE) ## Check and build the production site (publish.conf.py): absolute URLs from SITEURL=https://... in the environment
+publish: $(RUNTIME) $(BYTECODE) ## Check and build the production site (publish.conf.py): absolute URLs from SITEURL=https://... in the environment [FORCE=1]
 	$(PY) -m tools.build --settings publish.conf.py
 
 devserver: $(RUNTIME) $(BYTECODE) ## Serve on http://127.0.0.1:8000, rebuild on every change to content/, theme/, plugins/ or the settings, and reload the open page (PORT=...)

@@ -37,6 +37,7 @@ from pelican.settings import read_settings  # noqa: E402
 
 from . import edits, fingerprint, output_folder  # noqa: E402
 from .build_timing import record_phases  # noqa: E402
+from .make_inputs import flag  # noqa: E402
 from .output_folder import scratch_path  # noqa: E402
 from .plugin_receivers import receivers_of_this_build  # noqa: E402
 from .progress import build_progress  # noqa: E402
@@ -274,7 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, default=scratch_path("ARCHIVE_OUTPUT") or ROOT / "output")
     parser.add_argument("-q", "--quiet", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every file written")
-    parser.add_argument("--force", action="store_true", help="build even if no input changed")
+    parser.add_argument(
+        "--force", action="store_true", default=flag("FORCE"), help="build even if no input changed (make's FORCE=1)"
+    )
     parser.add_argument(
         "--timings",
         type=Path,
@@ -334,7 +337,10 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     elif not outcome.rebuilt:
-        print(f"{output} is up to date (no input changed), left untouched; checked in {elapsed:.1f} s")
+        print(
+            f"{output} is up to date (no input changed), left untouched; checked in {elapsed:.1f} s. To build it "
+            "anyway: make html FORCE=1 (make publish FORCE=1; --force when run directly)"
+        )
     elif outcome.taken:
         print(f"built {output} in {elapsed:.1f} s ({outcome.taken} files unchanged by the edit taken as they were)")
     else:
