@@ -163,6 +163,7 @@ def test_a_build_stopped_midway_leaves_no_process_behind(tmp_path, ending):
     keeps running; stopped with SIGTERM, it also removes its scratch folder and leaves the output as it was."""
     corpus = write_corpus(120, tmp_path / "corpus") / "archive"
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "ARCHIVE_CONTENT": str(corpus), "PYTHONUTF8": "1"}
+    env.update(cache_environment())  # not the repository's .cache/ (tests/untouched.py)
     output = tmp_path / "output"
     output.mkdir()
     (output / "index.html").write_text("the last good build", encoding="utf-8")
