@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 from .build_helpers import cache_environment, run_build
@@ -66,3 +67,54 @@ def test_make_html_takes_force_and_refuses_a_value_that_is_no_yes_or_no(tmp_path
     result = make("html", "FORCE=maybe", env=env)
     assert result.returncode != 0
     assert "FORCE must be 1 or 0 (yes or no), not 'maybe'" in result.stderr, result.stderr
+
+
+def takes() -> dict[str, set[str]]:
+    """The values each target takes, as the Makefile lists them (`override TAKES_<target> := ...`)."""
+    text = (ROOT / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
+    return {target: set(names.split()) for target, names in re.findall(r"^override TAKES_(\w+)\s*:=(.*)$", text, re.M)}
+
+
+def help_lines() -> dict[str, str]:
+    return dict(re.findall(r"^  make (\S+)\s+(.*)$", make("help").stdout, flags=re.MULTILINE))
+
+
+def test_make_help_shows_every_value_each_target_takes_and_no_other():
+    shown, taken = help_lines(), takes()
+    inputs = set().union(*taken.values())
+    assert sorted(shown) == sorted(taken)  # every target has its list, and make help shows each
+    assert "PYTHON=" in make("help").stdout.splitlines()[1]  # taken by every target that makes .venv: said once
+    for target, said in shown.items():
+        named = set(re.findall(r"\b([A-Z][A-Z_]*)=", said)) & inputs  # not SITEURL=, given in the environment
+        assert named == taken[target] - {"PYTHON"}, (target, said)
+
+
+def test_a_value_no_goal_takes_is_refused_by_name_before_anything_runs(tmp_path):
+    """`make check FORCE=1` ran the check and ignored FORCE: it seemed to have done what was asked."""
+    for args, said in [
+        (["check", "FORCE=1"], "FORCE= is not a value of make check, which would ignore it; it takes PYTHON="),
+        (["help", "N=5"], "N= is not a value of make help, which would ignore it; it takes none"),
+        (["clean", "serve", "DIFF_BASE=main"], "DIFF_BASE= is not a value of make clean serve"),
+    ]:
+        result = make(*args, cwd=tmp_path)
+        assert result.returncode != 0 and said in result.stderr, result.stderr
+    assert list(tmp_path.iterdir()) == []  # no .venv made, nothing cleaned
+    assert "is not a value" not in make("-n", "clean", "html", "FORCE=1", cwd=tmp_path).stderr  # html takes it
+
+
+def test_a_python_that_cannot_make_the_virtualenv_is_refused_in_one_line(tmp_path):
+    for value in (
+        "../python",
+        "python3 -I",
+        "/bin/true",
+        "nonexistent; touch pwned",
+        "$(shell touch pwned)",
+        "9" * 20_000,
+    ):
+        result = make(".venv/bin/python", f"PYTHON={value}", cwd=tmp_path)
+        said = "PYTHON= (default python3) names no Python 3.11 or later that runs here"
+        assert result.returncode != 0 and said in result.stderr, result.stderr
+        assert "9999" not in result.stderr  # the value is not quoted
+    assert list(tmp_path.iterdir()) == []
+    made = make(".venv/bin/python", f"PYTHON={sys.executable}", cwd=tmp_path)
+    assert made.returncode == 0 and (tmp_path / ".venv" / "bin" / "python").exists(), made.stderr
