@@ -18,7 +18,8 @@ unexport $(foreach name,$(.VARIABLES),$(if $(filter command line,$(origin $(name
 
 # The values each target takes, as `make help` shows them (PYTHON=, for every target that makes the virtualenv, in
 # its first line). A value no goal takes is refused, never ignored: `make check FORCE=1` would seem to have done
-# something. A goal that is one of the Makefile's files (.venv/bin/python) takes any.
+# something. A goal that is one of the Makefile's files (.venv/bin/python) takes any. Checked in the make the
+# contributor ran only: a make that a recipe runs (`make bench`'s `make html`) is handed its values in MAKEFLAGS.
 override TAKES_help      :=
 override TAKES_clean     :=
 override TAKES_serve     := PORT PYTHON
@@ -39,7 +40,7 @@ override TAKES_import    := SRC DATE TITLE LANG SOURCE_URL PUBLISHER KEY SLUG NO
 override TARGETS := $(patsubst TAKES_%,%,$(filter TAKES_%,$(.VARIABLES)))
 override GOALS   := $(or $(MAKECMDGOALS),help)
 override TAKEN   := $(foreach goal,$(GOALS),$(if $(filter $(goal),$(TARGETS)),$(TAKES_$(goal)),$(INPUTS)))
-override UNTAKEN := $(filter-out $(TAKEN),$(foreach name,$(INPUTS),$(if $(filter command line,$(origin $(name))),$(name))))
+override UNTAKEN := $(if $(filter 0,$(MAKELEVEL)),$(filter-out $(TAKEN),$(foreach name,$(INPUTS),$(if $(filter command line,$(origin $(name))),$(name)))))
 $(if $(UNTAKEN),$(error $(firstword $(UNTAKEN))= is not a value of make $(GOALS), which would ignore it; it takes \
 	$(if $(strip $(TAKEN)),$(patsubst %,%=,$(sort $(TAKEN))),none). `make help` shows what each target takes))
 export PYTHONUTF8 := 1

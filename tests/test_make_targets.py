@@ -102,6 +102,13 @@ def test_a_value_no_goal_takes_is_refused_by_name_before_anything_runs(tmp_path)
     assert "is not a value" not in make("-n", "clean", "html", "FORCE=1", cwd=tmp_path).stderr  # html takes it
 
 
+def test_a_make_a_recipe_runs_takes_the_values_its_parent_was_given():
+    """`make bench N=500` runs `make html`, which make hands N=500 in MAKEFLAGS: it is the contributor's `make bench`
+    that takes N, and `make html` must not refuse it."""
+    nested = make("-n", "html", env={"MAKEFLAGS": " -- N=500", "MAKELEVEL": "1"})
+    assert nested.returncode == 0 and "is not a value" not in nested.stderr, nested.stderr
+
+
 def test_a_python_that_cannot_make_the_virtualenv_is_refused_in_one_line(tmp_path):
     for value in (
         "../python",
