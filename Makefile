@@ -159,7 +159,9 @@ new: $(RUNTIME) ## Scaffold an article: make new TITLE="..." LANG=pl|en [DATE=YY
 docs: $(RUNTIME) ## Regenerate the front-matter and names.yaml references in CONTRIBUTING.md and their JSON Schemas in docs/
 	$(PY) -m tools.docs
 
-$(BENCH): requirements-bench.txt requirements.txt
+# N= and REPEAT= are checked before the long install (by the project's .venv: `make bench`'s first prerequisite).
+$(BENCH): requirements-bench.txt requirements.txt | $(RUNTIME)
+	@$(PY) -m tools.bench.run --inputs-only
 	@$(PYTHON_OK)
 	"$$ARCHIVE_PYTHON" -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt

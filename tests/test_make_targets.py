@@ -125,3 +125,13 @@ def test_a_python_that_cannot_make_the_virtualenv_is_refused_in_one_line(tmp_pat
     assert list(tmp_path.iterdir()) == []
     made = make(".venv/bin/python", f"PYTHON={sys.executable}", cwd=tmp_path)
     assert made.returncode == 0 and (tmp_path / ".venv" / "bin" / "python").exists(), made.stderr
+
+
+def test_make_bench_refuses_its_values_before_it_installs_the_benchmark():
+    """`make bench N=abc` on a fresh clone installed the benchmark's virtualenv (stock Pelican, matplotlib, Chromium)
+    first, minutes, and only then said N was wrong."""
+    installed = (ROOT / ".venv-bench").exists()
+    for value, said in [("N=abc", "N must be a whole number"), ("REPEAT=../1", "REPEAT must be a whole number")]:
+        result = make("bench", value, timeout=120)
+        assert result.returncode != 0 and f"make bench: {said}" in result.stderr, result.stderr
+    assert (ROOT / ".venv-bench").exists() == installed
