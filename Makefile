@@ -15,6 +15,34 @@ override REFUSED := $(strip $(foreach name,$(.VARIABLES),$(if $(filter command l
 $(if $(REFUSED),$(error $(firstword $(REFUSED))= cannot be given on make's command line: make would read its \
 	value as code. The values make takes are $(INPUTS); set others, such as ARCHIVE_CONTENT, in the environment))
 unexport $(foreach name,$(.VARIABLES),$(if $(filter command line,$(origin $(name))),$(name)))
+
+# The values each target takes, as `make help` shows them (PYTHON=, for every target that makes the virtualenv, in
+# its first line). A value no goal takes is refused, never ignored: `make check FORCE=1` would seem to have done
+# something. A goal that is one of the Makefile's files (.venv/bin/python) takes any. Checked in the make the
+# contributor ran only: a make that a recipe runs (`make bench`'s `make html`) is handed its values in MAKEFLAGS.
+override TAKES_help      :=
+override TAKES_clean     :=
+override TAKES_serve     := PORT PYTHON
+override TAKES_html      := PORT FORCE PYTHON
+override TAKES_publish   := FORCE PYTHON
+override TAKES_devserver := PORT PYTHON
+override TAKES_diff      := DIFF_BASE PORT PYTHON
+override TAKES_check     := PYTHON
+override TAKES_test      := PYTHON
+override TAKES_fuzz      := PYTHON
+override TAKES_lint      := PYTHON
+override TAKES_messages  := PYTHON
+override TAKES_docs      := PYTHON
+override TAKES_bench     := N REPEAT PYTHON
+override TAKES_new       := TITLE LANG DATE KEY SLUG PYTHON
+override TAKES_import    := SRC DATE TITLE LANG SOURCE_URL PUBLISHER KEY SLUG NOTE DEST FORCE TRANSLATED_FROM \
+	TRANSLATED_BY PYTHON
+override TARGETS := $(patsubst TAKES_%,%,$(filter TAKES_%,$(.VARIABLES)))
+override GOALS   := $(or $(MAKECMDGOALS),help)
+override TAKEN   := $(foreach goal,$(GOALS),$(if $(filter $(goal),$(TARGETS)),$(TAKES_$(goal)),$(INPUTS)))
+override UNTAKEN := $(if $(filter 0,$(MAKELEVEL)),$(filter-out $(TAKEN),$(foreach name,$(INPUTS),$(if $(filter command line,$(origin $(name))),$(name)))))
+$(if $(UNTAKEN),$(error $(firstword $(UNTAKEN))= is not a value of make $(GOALS), which would ignore it; it takes \
+	$(if $(strip $(TAKEN)),$(patsubst %,%=,$(sort $(TAKEN))),none). `make help` shows what each target takes))
 export PYTHONUTF8 := 1
 
 # The Makefile's own names: a command-line value cannot replace them.
@@ -28,8 +56,12 @@ override BENCH      := $(BENCH_VENV)/.bench-installed
 override BYTECODE   := $(VENV)/.bytecode-compiled
 override CODE       := $(wildcard plugins/*.py plugins/*/*.py plugins/*/*/*.py tools/*.py tools/*/*.py)
 
-# The Python that makes the virtualenvs: PYTHON=..., run as one program name (`"$$ARCHIVE_PYTHON"`).
+# The Python that makes the virtualenvs: PYTHON=..., run as one program name (`"$$ARCHIVE_PYTHON"`). Before it makes
+# one, it must run and be 3.11 or later, else make stops with one line naming PYTHON= (the value is not quoted: the
+# contributor typed it, and no Python runs yet to show it safely).
 export ARCHIVE_PYTHON = $(if $(value PYTHON),$(value PYTHON),python3)
+override PYTHON_OK := test "$$("$$ARCHIVE_PYTHON" -c 'import sys; print(sys.version_info >= (3, 11))' 2>/dev/null)" = True \
+	|| { echo "make: PYTHON= (default python3) names no Python 3.11 or later that runs here; give the name or path of one, as PYTHON=python3.12" >&2; exit 1; }
 
 .DEFAULT_GOAL := help
 .PHONY: help serve html publish devserver check test fuzz lint messages clean import new docs bench diff
@@ -38,12 +70,16 @@ export ARCHIVE_PYTHON = $(if $(value PYTHON),$(value PYTHON),python3)
 # URLs. Only for what serves or builds a site to serve: a PORT in the shell's environment does not change
 # what `make test` expects.
 serve html devserver diff: export ARCHIVE_PORT = $(value PORT)
+# FORCE=1 builds even when no input changed (tools/build.py; a yes or no, validated there).
+html publish: export ARCHIVE_FORCE = $(value FORCE)
 
 help: ## List the targets
-	@echo 'make <target>, as README.md ("Other commands") describes each; to add an article, see CONTRIBUTING.md:'
+	@echo 'make <target>, as README.md ("Other commands") describes each; to add an article, see CONTRIBUTING.md.'
+	@echo 'Each target but help and clean makes .venv first, with PYTHON=... (default python3, 3.11 or later):'
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(PY):
+	@$(PYTHON_OK)
 	"$$ARCHIVE_PYTHON" -m venv $(VENV)
 
 $(RUNTIME): requirements.txt | $(PY)
@@ -67,17 +103,17 @@ $(DEV): requirements-dev.txt requirements.txt $(RUNTIME)
 serve: html ## Build the site and serve it on http://127.0.0.1:8000 as a static host would (PORT=... to change)
 	$(PY) -m tools.serve
 
-html: $(RUNTIME) $(BYTECODE) ## Check and build the site into output/ (non-zero exit on any content error)
+html: $(RUNTIME) $(BYTECODE) ## Check and build the site into output/ (non-zero exit on any content error); left as it is when no input changed (FORCE=1 builds anyway; PORT=... as make serve's)
 	$(PY) -m tools.build
 
-publish: $(RUNTIME) $(BYTECODE) ## Check and build the production site (publish.conf.py): absolute URLs from SITEURL=https://... in the environment
+publish: $(RUNTIME) $(BYTECODE) ## Check and build the production site (publish.conf.py): absolute URLs from SITEURL=https://... in the environment [FORCE=1]
 	$(PY) -m tools.build --settings publish.conf.py
 
 devserver: $(RUNTIME) $(BYTECODE) ## Serve on http://127.0.0.1:8000, rebuild on every change to content/, theme/, plugins/ or the settings, and reload the open page (PORT=...)
 	$(PY) -m tools.devserver
 
 diff: export ARCHIVE_DIFF_BASE = $(value DIFF_BASE)
-diff: $(RUNTIME) $(BYTECODE) ## Build the base (DIFF_BASE=..., default main) and this change; list the pages added, removed, changed
+diff: $(RUNTIME) $(BYTECODE) ## Build the base (DIFF_BASE=..., default main) and this change; list the pages added, removed, changed (PORT=... in their addresses)
 	$(PY) -m tools.diff
 
 check: $(RUNTIME) $(BYTECODE) ## Validate all content without building; problems as path:line: field: message (hint)
@@ -123,7 +159,10 @@ new: $(RUNTIME) ## Scaffold an article: make new TITLE="..." LANG=pl|en [DATE=YY
 docs: $(RUNTIME) ## Regenerate the front-matter and names.yaml references in CONTRIBUTING.md and their JSON Schemas in docs/
 	$(PY) -m tools.docs
 
-$(BENCH): requirements-bench.txt requirements.txt
+# N= and REPEAT= are checked before the long install (by the project's .venv: `make bench`'s first prerequisite).
+$(BENCH): requirements-bench.txt requirements.txt | $(RUNTIME)
+	@$(PY) -m tools.bench.run --inputs-only
+	@$(PYTHON_OK)
 	"$$ARCHIVE_PYTHON" -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	tools/apt-install.sh chromium chromium "the benchmark's first-search probe"
@@ -134,5 +173,5 @@ bench: export ARCHIVE_REPEAT = $(value REPEAT)
 bench: $(RUNTIME) $(BENCH) $(BYTECODE) ## Benchmark make html against stock Pelican + Pagefind (N="500 1000 5000" pairs, N=500 is quick; REPEAT=3)
 	$(BENCH_VENV)/bin/python -m tools.bench.run --ours-python $(PY)
 
-clean: ## Remove the built site and caches (not the virtualenv)
-	rm -rf output .output.* .cache .pytest_cache
+clean: ## Remove all the commands made but the virtualenvs and bytecode: output/, .output.* (a killed build's), .cache/ (content cache, build records, bench, diff), .pytest_cache/, .ruff_cache/, .hypothesis/
+	rm -rf output .output.* .cache .pytest_cache .ruff_cache .hypothesis

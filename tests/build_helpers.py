@@ -37,10 +37,11 @@ def settings_file(folder: Path, extra: str) -> Path:
 
 
 def cache_environment() -> dict[str, str]:
-    """The content cache of the tests' builds (tests/conftest.py), for a process started with an environment of its
-    own: without it, a build falls back on the repository's `.cache/content`, which `make html` fills."""
-    cache = os.environ.get("ARCHIVE_CACHE_DIR")
-    return {} if cache is None else {"ARCHIVE_CACHE_DIR": cache}
+    """The content cache and the build records of the tests' builds (tests/conftest.py), for a process started with
+    an environment of its own: without them, a build falls back on the repository's `.cache/content` and
+    `.cache/build`, which `make html` fills."""
+    names = ("ARCHIVE_CACHE_DIR", "ARCHIVE_BUILD_RECORDS")
+    return {name: os.environ[name] for name in names if name in os.environ}
 
 
 def run_build(

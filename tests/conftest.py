@@ -25,6 +25,8 @@ from hypothesis import settings
 
 from tools.build import build
 
+from .untouched import changes, repository_state
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 FIXTURE = ROOT / "tests" / "fixtures" / "content"
@@ -37,17 +39,21 @@ for _variable in ("ARCHIVE_PORT", "ARCHIVE_SEARCH_INDEX", "ARCHIVE_CONTENT"):
 
 
 def _cache_of_this_session() -> str:
-    """A content cache of the session's own, removed when it ends: never the repository's `.cache/content`, which
+    """A folder of the session's own for its caches, removed when it ends: never the repository's `.cache/`, which
     `make html` fills, so that a local `make test` starts as cold as CI's on a fresh clone. Every build of the
     session shares it (its builds of one content folder, the fixture archive's above all, read it once), those in
     processes of their own too (`build_helpers.cache_environment`)."""
     folder = tempfile.mkdtemp(prefix="archive-tests-cache-")
     owner = os.getpid()
     atexit.register(lambda: os.getpid() == owner and shutil.rmtree(folder, ignore_errors=True))  # not a fork's exit
-    return os.path.join(folder, "content")
+    return folder
 
 
-os.environ["ARCHIVE_CACHE_DIR"] = _cache_of_this_session()
+# The build records (`tools/fingerprint.py`) too: the repository's `.cache/build` is `make html`'s
+# (tests/untouched.py).
+_SESSION_CACHE = _cache_of_this_session()
+os.environ["ARCHIVE_CACHE_DIR"] = os.path.join(_SESSION_CACHE, "content")
+os.environ["ARCHIVE_BUILD_RECORDS"] = os.path.join(_SESSION_CACHE, "build")
 
 # `make test` draws the same examples on every run and machine, so that main passes or fails as it did before
 # (a new example that fails is a finding, not a red CI on an unrelated change); `make fuzz` draws new ones
@@ -61,6 +67,15 @@ def build_site(output: Path, content: Path, **overrides) -> Path:
     """A real build of `content` into `output`, without the search index unless asked for (`SEARCH_INDEX=True`):
     most tests look at the pages only, and Pagefind is the slowest step of a small build."""
     return build(SETTINGS, output, {"PATH": str(content), "SEARCH_INDEX": False, **overrides})
+
+
+@pytest.fixture(autouse=True)
+def the_repository_untouched():
+    """Fails the test that wrote into the repository's `.cache/` or `output/` (tests/untouched.py)."""
+    before = repository_state()
+    yield
+    changed = changes(before, repository_state())
+    assert changed == [], "the test wrote into the repository (a test writes under its tmp folders only)"
 
 
 @pytest.fixture(scope="session")

@@ -92,6 +92,17 @@ def test_a_cache_where_the_build_reads_or_publishes_is_refused(place, content_co
         shutil.rmtree(cache, ignore_errors=True)  # what a build that took it wrote into the repository
 
 
+def test_build_records_where_the_build_reads_or_publishes_are_refused(content_copy, tmp_path):
+    records = ROOT / "theme" / "static" / "records"
+    try:
+        built = run_build(content_copy, tmp_path / "output", env={"ARCHIVE_BUILD_RECORDS": str(records)})
+        assert built.returncode == 1 and "Traceback" not in built.stderr, built.stderr
+        assert f"ARCHIVE_BUILD_RECORDS={str(records)!r} is inside the repository" in built.stderr, built.stderr
+        assert not records.exists() and not (tmp_path / "output").exists()
+    finally:
+        shutil.rmtree(records, ignore_errors=True)  # what a build that took it wrote into the repository
+
+
 def test_a_cache_outside_the_repository_or_in_its_scratch_folder_is_taken(tmp_path):
     from archive_core.cache_place import SCRATCH, cache_place_problem
 
@@ -152,6 +163,7 @@ def test_a_build_stopped_midway_leaves_no_process_behind(tmp_path, ending):
     keeps running; stopped with SIGTERM, it also removes its scratch folder and leaves the output as it was."""
     corpus = write_corpus(120, tmp_path / "corpus") / "archive"
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "ARCHIVE_CONTENT": str(corpus), "PYTHONUTF8": "1"}
+    env.update(cache_environment())  # not the repository's .cache/ (tests/untouched.py)
     output = tmp_path / "output"
     output.mkdir()
     (output / "index.html").write_text("the last good build", encoding="utf-8")

@@ -8,6 +8,7 @@ it depends on, or emptied when a build starts.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import re
@@ -88,7 +89,7 @@ def test_a_log_filter_of_one_build_silences_nothing_in_the_next(tmp_path):
     build_site(tmp_path / "filtered", FIXTURE, LOG_FILTER=[(logging.WARNING, UNRESOLVED)])
     with pytest.raises(BuildError, match=re.escape("Unable to find '/articles/2025/nowhere.en.md'")):
         build_site(tmp_path / "unfiltered", FIXTURE, **with_faults(**WITH_AN_UNRESOLVED_LINK))
-    # Nor does a fault of one build strike the next (the plugin stays loaded: Pelican connects it for good).
+    # Nor does a fault of one build strike the next, which does not load its plugin (tools/plugin_receivers.py).
     assert (build_site(tmp_path / "sound", FIXTURE) / "index.html").is_file()
 
 
@@ -124,3 +125,31 @@ def test_the_devservers_full_build_after_an_edit_of_the_data_is_the_site_a_new_p
     assert sorted(served) == sorted(alone)
     assert [name for name in served if served[name] != alone[name]] == []
     assert b"are made up, every one." in served["en/about/index.html"]  # the second build is of the edited files
+
+
+def with_the_receiver_probe(log: Path) -> dict:
+    """A build that loads tests/receiver_probe, which writes each call of its receivers into `log`."""
+    plugins = read_settings(str(SETTINGS))["PLUGINS"]
+    return {"PLUGIN_PATHS": [str(ROOT / "tests")], "PLUGINS": [*plugins, "receiver_probe"], "RECEIVER_LOG": str(log)}
+
+
+def test_each_build_runs_its_own_plugins_receivers_once_and_no_earlier_builds(tmp_path):
+    logs = {name: tmp_path / f"{name}.log" for name in ("first", "second", "without")}
+    build_site(tmp_path / "first", FIXTURE, **with_the_receiver_probe(logs["first"]))
+    build_site(tmp_path / "second", FIXTURE, **with_the_receiver_probe(logs["second"]))
+    # The setting is there, the plugin is not: no receiver of an earlier build's plugin runs.
+    build_site(tmp_path / "without", FIXTURE, RECEIVER_LOG=str(logs["without"]))
+    assert logs["first"].read_text(encoding="utf-8").split() == ["module", "register"]
+    assert logs["second"].read_text(encoding="utf-8").split() == ["module", "register"]  # once each, not the first's
+    assert not logs["without"].exists()
+
+
+def test_a_build_changes_nothing_of_the_settings_it_was_given(tmp_path):
+    """A plugin that changed a list or dict of its settings in place (or of its context, which shares them) would
+    change the caller's: the next build of the process, given the same object, would build with this one's values."""
+    defaults = read_settings(str(SETTINGS))
+    given = {name: value for name, value in defaults.items() if isinstance(value, dict | list | set)}
+    given["PAGINATED_TEMPLATES"] = {"index": 3, "year": 2}  # a site's own, without the about page's
+    as_given = copy.deepcopy(given)
+    build_site(tmp_path / "output", FIXTURE, **given)
+    assert [name for name in given if given[name] != as_given[name]] == []

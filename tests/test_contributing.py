@@ -514,3 +514,22 @@ def test_the_real_names_file_validates_against_its_json_schema():
     path = CONTENT / "data" / "names.yaml"
     if path.exists():
         assert list(names_validator().iter_errors(yaml.safe_load(path.read_text(encoding="utf-8")))) == []
+
+
+def test_make_docs_writes_only_what_changed_and_says_so(tmp_path: Path):
+    same, other, missing = tmp_path / "same.json", tmp_path / "other.json", tmp_path / "missing.json"
+    same.write_text("{}\n", encoding="utf-8")
+    other.write_text("{}\n", encoding="utf-8")
+    before = same.stat()
+    assert docs.write_changed({same: "{}\n", other: "[]\n", missing: "[]\n"}) == [other, missing]
+    assert (same.stat().st_ino, same.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert other.read_text(encoding="utf-8") == missing.read_text(encoding="utf-8") == "[]\n"
+
+
+def test_make_docs_says_nothing_was_written_when_every_document_is_up_to_date(capsys):
+    assert docs.stale() == [], "run `make docs` and commit the result"  # so that the run below writes nothing
+    times = {path: path.stat().st_mtime_ns for path in docs.generated()}
+    assert docs.main([]) == 0
+    said = capsys.readouterr().out
+    assert "wrote" not in said and "up to date" in said and "nothing written" in said
+    assert {path: path.stat().st_mtime_ns for path in times} == times

@@ -14,7 +14,7 @@ from pelican import signals
 
 import search
 
-from .conftest import FIXTURE, ROOT
+from .conftest import FIXTURE, ROOT, build_site
 from .fixture_archive import EN_ARTICLE as EN_ARTICLE_URL
 from .fixture_archive import PL_ARTICLE as PL_ARTICLE_URL
 from .fixture_archive import file
@@ -208,12 +208,21 @@ def test_a_country_page_without_a_status_is_not_found_by_the_sentence_every_such
     assert "Signed in Hanoi" in stored["/en/countries/vietnam/"]["content"]  # a status of its own is
 
 
-def test_the_sitemap_is_written_while_pagefind_indexes_and_the_build_waits_for_the_index_last(fixture_site):
+def test_the_sitemap_is_written_while_pagefind_indexes_and_the_build_waits_for_the_index_last(fixture_site, tmp_path):
     # `finalized` receivers run in the order they were connected: the index starts (search is listed before
     # publishing), the sitemap reads the pages meanwhile, and the build waits for the index after them all.
+    # They are read as a build sends `finalized` (a receiver connected before it runs first): a process keeps only
+    # its last build's (tools/plugin_receivers.py), which another test may have built with other plugins.
     import publishing
 
-    receivers = [ref() if isinstance(ref, weakref.ref) else ref for ref in signals.finalized.receivers.values()]
+    seen: list = []
+
+    def read_the_receivers(_pelican) -> None:
+        seen[:] = [ref() if isinstance(ref, weakref.ref) else ref for ref in signals.finalized.receivers.values()]
+
+    with signals.finalized.connected_to(read_the_receivers):
+        build_site(tmp_path / "output", FIXTURE)
+    receivers = seen
     start, sitemap = receivers.index(search.start_index), receivers.index(publishing.write_sitemap)
     assert start < sitemap < receivers.index(search.finish_index), receivers
     assert not search._indexing  # the fixture site's build waited for its index

@@ -18,6 +18,7 @@ if _PROGRAM:
 
 import argparse  # noqa: E402
 import contextlib  # noqa: E402
+import copy  # noqa: E402
 import logging  # noqa: E402
 import os  # noqa: E402
 import shutil  # noqa: E402
@@ -36,7 +37,9 @@ from pelican.settings import read_settings  # noqa: E402
 
 from . import edits, fingerprint, output_folder  # noqa: E402
 from .build_timing import record_phases  # noqa: E402
+from .make_inputs import flag  # noqa: E402
 from .output_folder import scratch_path  # noqa: E402
+from .plugin_receivers import receivers_of_this_build  # noqa: E402
 from .progress import build_progress  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,7 +140,11 @@ def build_if_changed(
         with output_folder.lock(output):
             output_folder.clean_leftovers(output)
             forget_log_filter()  # this build's settings name what it filters out, no earlier build's
-            settings = read_settings(str(settings_file), override={**overrides, "OUTPUT_PATH": str(output)})
+            # A copy: Pelican and the plugins change the lists and dicts of their settings in place (Pelican's
+            # Markdown reader its MARKDOWN), which would be the caller's, given again to the next build.
+            settings = read_settings(
+                str(settings_file), override=copy.deepcopy({**overrides, "OUTPUT_PATH": str(output)})
+            )
             inputs = fingerprint.take(Path(settings["PATH"]), settings)
             portable = fingerprint.portable(  # for `make diff`
                 ROOT, Path(settings["PATH"]), overrides, Path(settings_file).name, taken=inputs
@@ -152,15 +159,16 @@ def build_if_changed(
             staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
             try:
                 settings["OUTPUT_PATH"] = str(staging)
-                pelican = edits.EditPelican(settings, previous) if previous else Pelican(settings)
-                with (
-                    build_progress(progress),
-                    record_phases(timings),
-                    edits.captured_generators() as generators,
-                    content_out_of_collection(),
-                    content_released(generators) if release_content else contextlib.nullcontext(),
-                ):
-                    pelican.run()
+                with receivers_of_this_build():  # Pelican connects its plugins' receivers when it is made
+                    pelican = edits.EditPelican(settings, previous) if previous else Pelican(settings)
+                    with (
+                        build_progress(progress),
+                        record_phases(timings),
+                        edits.captured_generators() as generators,
+                        content_out_of_collection(),
+                        content_released(generators) if release_content else contextlib.nullcontext(),
+                    ):
+                        pelican.run()
                 taken = pelican.plan.kept if isinstance(pelican, edits.EditPelican) and pelican.plan else 0
                 if failed := logged_errors(counter, "build"):
                     raise failed
@@ -267,7 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, default=scratch_path("ARCHIVE_OUTPUT") or ROOT / "output")
     parser.add_argument("-q", "--quiet", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every file written")
-    parser.add_argument("--force", action="store_true", help="build even if no input changed")
+    parser.add_argument(
+        "--force", action="store_true", default=flag("FORCE"), help="build even if no input changed (make's FORCE=1)"
+    )
     parser.add_argument(
         "--timings",
         type=Path,
@@ -327,7 +337,10 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     elif not outcome.rebuilt:
-        print(f"{output} is up to date (no input changed), left untouched; checked in {elapsed:.1f} s")
+        print(
+            f"{output} is up to date (no input changed), left untouched; checked in {elapsed:.1f} s. To build it "
+            "anyway: make html FORCE=1 (make publish FORCE=1; --force when run directly)"
+        )
     elif outcome.taken:
         print(f"built {output} in {elapsed:.1f} s ({outcome.taken} files unchanged by the edit taken as they were)")
     else:

@@ -5,7 +5,7 @@
 - CONTRIBUTING.md: the block between the `names reference` markers, and docs/names.schema.json: the
   contract of content/data/names.yaml (`tools/names_docs.py`).
 
-`--check` changes nothing and exits 1 if either file is out of date.
+A file already up to date is left as it is. `--check` changes nothing and exits 1 if a file is out of date.
 """
 
 from __future__ import annotations
@@ -56,8 +56,18 @@ def _json(schema: dict) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def stale() -> list[Path]:
-    return [path for path, text in generated().items() if not path.exists() or path.read_text("utf-8") != text]
+def stale(files: dict[Path, str] | None = None) -> list[Path]:
+    files = generated() if files is None else files
+    return [path for path, text in files.items() if not path.exists() or path.read_text("utf-8") != text]
+
+
+def write_changed(files: dict[Path, str]) -> list[Path]:
+    """Write each file whose text differs from what it should have; the others are left as they are (their
+    modification time too). Returns those written."""
+    changed = stale(files)
+    for path in changed:
+        path.write_text(files[path], encoding="utf-8")
+    return changed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,9 +80,13 @@ def main(argv: list[str] | None = None) -> int:
             for path in outdated:
                 print(f"{path.relative_to(ROOT)}: out of date; run `make docs`", file=sys.stderr)
             return 1 if outdated else 0
-        for path, text in generated().items():
-            path.write_text(text, encoding="utf-8")
+        files = generated()
+        written = write_changed(files)
+        for path in written:
             print(f"wrote {path.relative_to(ROOT)}")
+        if not written:
+            names = ", ".join(str(path.relative_to(ROOT)) for path in files)
+            print(f"{names}: up to date, nothing written")
     except MarkersMissing as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -39,10 +39,28 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from archive_core import paths  # noqa: E402
+from archive_core.cache_place import cache_place_problem  # noqa: E402
 from archive_core.errors import ContentError, Problem  # noqa: E402
 from archive_core.integrity import Seal, unlinked  # noqa: E402
 
 STORE = ROOT / ".cache" / "build"
+# The records elsewhere, for a process that must leave the repository's `.cache/` as it is (the tests'). Read from
+# the environment only: a make variable cannot set it (tools/make_inputs.py).
+RECORDS_VARIABLE = "ARCHIVE_BUILD_RECORDS"
+
+
+def store() -> Path:
+    """Where the build records are kept: `.cache/build/`, or the folder `ARCHIVE_BUILD_RECORDS` names (outside the
+    repository, or in its `.cache/`: never where a build reads, copies or publishes files)."""
+    given = os.environ.get(RECORDS_VARIABLE)
+    if not given:
+        return STORE
+    folder = Path(os.path.abspath(given))
+    if problem := cache_place_problem(folder, ROOT / "content"):
+        raise SystemExit(f"{RECORDS_VARIABLE}={given!r} {problem} (unset it: {STORE} is the default)")
+    return folder
+
+
 CODE_INPUTS = ("theme", "plugins", "tools")
 SKIPPED_DIRS = frozenset({"__pycache__", "tests", "bench", ".pytest_cache"})
 # Settings that say where a build writes, not what: the staging folder is new for every build.
@@ -221,7 +239,7 @@ KINDS = ("fingerprint", "portable", "pages")  # "pages": tools/edits.py
 
 def _record(output: Path, kind: str = "fingerprint") -> Path:
     name = hashlib.blake2b(os.path.abspath(output).encode(), digest_size=16).hexdigest()
-    return STORE / f"{name}.{kind}"
+    return store() / f"{name}.{kind}"
 
 
 def _bound(output: Path, value: str) -> bytes | None:
@@ -249,24 +267,24 @@ def recall(output: Path, kind: str, limit: int) -> str | None:
 
 def _opened(output: Path, kind: str, limit: int) -> bytes | None:
     record = _record(output, kind)
-    if not output.is_dir() or output.is_symlink() or not unlinked(STORE, ROOT):
+    if not output.is_dir() or output.is_symlink() or not unlinked(record.parent, ROOT):
         return None
     try:
-        sealed = paths.read_bytes(record, STORE, limit=limit)
+        sealed = paths.read_bytes(record, record.parent, limit=limit)
     except ContentError:
         return None
-    return Seal(STORE).open(record.name, sealed)
+    return Seal(record.parent).open(record.name, sealed)
 
 
 def remember(output: Path, value: str | None, kind: str = "fingerprint") -> None:
     record = _record(output, kind)
     bound = None if value is None else _bound(output, value)
-    if bound is None or not unlinked(STORE, ROOT):
+    if bound is None or not unlinked(record.parent, ROOT):
         return
     try:
-        sealed = Seal(STORE).seal(record.name, bound)
+        sealed = Seal(record.parent).seal(record.name, bound)
         if sealed is not None:
-            paths.write_file(STORE, record.name, sealed, replace=True)
+            paths.write_file(record.parent, record.name, sealed, replace=True)
     except (OSError, ContentError):
         pass  # without a record the next build is simply a full one
 

@@ -81,9 +81,11 @@ def get_generators(pelican) -> type[Generator]:
 
 
 def paginate_the_log(pelican) -> None:
-    """Pelican's writer paginates only the templates its settings name: the log is paginated on any site."""
-    templates = pelican.settings.setdefault("PAGINATED_TEMPLATES", {})
-    templates.setdefault(TEMPLATE, CORRECTIONS_PER_PAGE)
+    """Pelican's writer paginates only the templates its settings name: the log is paginated on any site.
+
+    Into a copy: the settings' dict may be the one the caller gave the build, which a next build is given again."""
+    templates = pelican.settings.get("PAGINATED_TEMPLATES") or {}
+    pelican.settings["PAGINATED_TEMPLATES"] = {TEMPLATE: CORRECTIONS_PER_PAGE, **templates}
 
 
 def register() -> None:

@@ -25,8 +25,9 @@ FAULT_MARK = "A fault is injected into this article."
 
 
 def remember(pelican) -> None:
-    """This build's settings, and none of an earlier build's: once loaded, the plugin stays connected for every later
-    build of the process, which a fault its settings no longer name must not strike."""
+    """This build's settings, and none of an earlier build's: a fault its settings no longer name must not strike
+    (tools/plugin_receivers.py disconnects the plugin when a build without it starts; the devserver's updates run
+    the last full build's receivers)."""
     _settings.clear()
     _settings.update(pelican.settings)
     _edited.clear()

@@ -409,12 +409,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stock-python", type=Path, default=Path(sys.executable), help="with Markdown installed")
     parser.add_argument("--ours-python", type=Path, default=ROOT / ".venv" / "bin" / "python")
     parser.add_argument("--json", type=Path, default=WORK / "results.json")
+    parser.add_argument("--inputs-only", action="store_true", help="check N= and REPEAT=, run nothing")
     args = parser.parse_args(argv)
     if args.pairs is None:
         try:
             args.pairs = [pairs(text) for text in (given("N") or "500 1000 5000").split()]
         except argparse.ArgumentTypeError as exc:
             parser.error(str(exc))
+    if args.inputs_only:  # make checks them before it installs the benchmark's virtualenv, a long install
+        return 0
     WORK.mkdir(parents=True, exist_ok=True)
     results = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine(), "sizes": []}
     for pairs in args.pairs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -78,3 +79,24 @@ def test_every_problem_of_both_pages_and_the_folder_is_told_at_once(tmp_path):
         ("about.en.md", 2, "summary"),
         ("about.en.md", 5, "body"),
     ]
+
+
+def test_the_logs_pagination_is_added_to_a_copy_of_the_settings_paginated_templates(tmp_path):
+    """Pelican gives the plugin the settings it was given: their PAGINATED_TEMPLATES is the caller's dict, which the
+    next build of the process may be given again (tools/build.py copies what it gives; this holds without it)."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    from about import CORRECTIONS_PER_PAGE, TEMPLATE
+    from tools.plugin_receivers import receivers_of_this_build
+
+    root = Path(__file__).resolve().parents[3]
+    given = {"index": 3}
+    settings = read_settings(
+        str(root / "pelican.conf.py"),
+        override={"PATH": str(tmp_path), "OUTPUT_PATH": str(tmp_path / "output"), "PAGINATED_TEMPLATES": given},
+    )
+    with receivers_of_this_build():  # the plugins' receivers, connected as a build connects them
+        pelican = Pelican(settings)  # sends `initialized`: the about plugin's receiver runs
+    assert given == {"index": 3}
+    assert pelican.settings["PAGINATED_TEMPLATES"] == {"index": 3, TEMPLATE: CORRECTIONS_PER_PAGE}
