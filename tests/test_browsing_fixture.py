@@ -89,6 +89,20 @@ def test_a_topic_named_only_in_the_other_language_is_marked_with_that_language(s
     assert '<h1 dir="ltr">Prawa człowieka</h1>' in html(site, "/pl/tematy/prawa-czlowieka/")
 
 
+def test_a_topic_only_the_other_language_has_is_named_as_the_topics_file_names_it_in_this_one(tmp_path):
+    """topics.yaml pairs "encryption" with "szyfrowanie": the Polish page's address was made from the Polish name,
+    and its heading, title and index entry said "encryption", marked as English."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    with (content / "data" / "topics.yaml").open("a", encoding="utf-8") as topics:
+        topics.write("  - pl: szyfrowanie\n    en: encryption\n")
+    site = build_site(tmp_path / "output", content)
+    assert '<a href="/pl/tematy/szyfrowanie/" dir="ltr">szyfrowanie</a>' in html(site, "/pl/tematy/")
+    page = html(site, "/pl/tematy/szyfrowanie/")
+    assert '<h1 dir="ltr">szyfrowanie</h1>' in page and "<title>szyfrowanie · " in page
+    assert '<h1 dir="ltr">encryption</h1>' in html(site, "/en/topics/encryption/")
+
+
 def test_a_topic_only_one_language_names_has_its_page_in_each_as_the_others_language_version(site):
     """A topic no translation names is one topic on both languages' pages: the switch and the hreflang
     alternates lead from one page to the other, not to the other language's topic index."""

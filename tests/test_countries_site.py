@@ -246,3 +246,22 @@ def test_bad_country_record_fails_the_build_and_the_check(content_copy, tmp_path
     from tools.check import check
 
     assert any(message in str(problem) for problem in check(content_copy))
+
+
+@pytest.mark.parametrize(
+    ("url", "checked"),
+    [
+        ("/en/countries/vietnam/", "Checked against its sources on "),
+        ("/pl/kraje/wietnam/", "Sprawdzone w źródłach "),
+        ("/en/countries/belarus/", "The archive's sources were last checked on "),  # no record at all
+        ("/pl/kraje/bialorus/", "Źródła archiwum sprawdzono ostatnio "),
+        ("/en/countries/japan/", "The archive's sources were last checked on "),  # a record with no source
+    ],
+)
+def test_a_country_no_source_names_is_not_said_to_be_checked_against_its_sources(site, url, checked):
+    """A page whose country no source names says when the archive's sources were checked, not that its own were:
+    it has none."""
+    text = " ".join(read_page(page_for_url(site, url)).text.split())
+    assert checked in text
+    others = {"Checked against its sources on ", "Sprawdzone w źródłach "} - {checked}
+    assert not any(other in text for other in others)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -33,9 +33,10 @@ class Tagged(Protocol):
 
 @dataclass(frozen=True)
 class TopicPair:
-    """One topic in each language, as `topics.yaml` names it: {"pl": slug, "en": slug}."""
+    """One topic in each language, as `topics.yaml` names it: {"pl": slug, "en": slug}, and its names as written."""
 
     slugs: Mapping[str, str]
+    names: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ def load_topic_pairs(content_dir: Path) -> tuple[tuple[TopicPair, ...], list[Pro
             continue
         for lang in LANGUAGES:
             seen[lang].add(slugs[lang])
-        pairs.append(TopicPair(slugs))
+        pairs.append(TopicPair(slugs, {lang: entry[lang] for lang in LANGUAGES}))
     return tuple(pairs), problems
 
 

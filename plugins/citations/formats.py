@@ -24,6 +24,12 @@ _BIBTEX_ESCAPES = {
     "{": r"\textbraceleft{}",
     "}": r"\textbraceright{}",
 }
+# A title that quotes words is quoted in the citation: its double quotation marks become the inner ones of the
+# page's language, as a quotation inside a quotation is written (“… ‘Trojan horse’”, „… «koń trojański»”), not
+# „„Bezpieczeństwo”: …”. A pair is an opening mark, text with no double quotation mark, and a closing one; a mark
+# with no partner (`12" screen`) stays as written.
+_INNER_QUOTES = {"pl": ("«", "»"), "en": ("‘", "’")}
+_QUOTED_WORDS = re.compile(r'["„“]([^"„“”]*)["”]')
 # biblatex `langid` values for the archive's languages (babel/polyglossia names).
 _LANGID = {"pl": "polish", "en": "british"}
 
@@ -112,6 +118,12 @@ def _original_note(ref: Reference) -> str:
     return note
 
 
+def _quoted_inside(title: str, lang: str) -> str:
+    """`title` as it reads inside the citation's quotation marks."""
+    opening, closing = _INNER_QUOTES.get(lang, _INNER_QUOTES["en"])
+    return _QUOTED_WORDS.sub(lambda m: f"{opening}{m.group(1)}{closing}", title)
+
+
 def formatted(ref: Reference, gettext: Gettext) -> str:
     """The citation as the page shows it, in the page's language: text, to copy."""
     return _formatted(ref, gettext, str, str)
@@ -129,7 +141,7 @@ def _formatted(ref: Reference, gettext: Gettext, text: Callable[[str], str], lab
     # A part's final dots are dropped before it is labelled: the `.` that ends it is the citation's own.
     if ref.authors and ref.authors != (ref.container,):
         parts.append(text(", ").join(map(label, (*ref.authors[:-1], ref.authors[-1].rstrip(".")))))
-    parts.append(gettext(N_("“%(title)s”")) % {"title": label(ref.title)})
+    parts.append(gettext(N_("“%(title)s”")) % {"title": label(_quoted_inside(ref.title, ref.lang))})
     if ref.translator:
         parts.append(
             gettext(N_("Translated from %(language)s by %(translator)s"))

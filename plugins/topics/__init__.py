@@ -11,11 +11,11 @@ from archive_core.derived import derived, front_matter
 from archive_core.locales import LANGUAGES
 from archive_core.output import write_page
 from archive_core.snapshot import shared
-from archive_core.topics import tagged, topic_names, topic_translations
+from archive_core.topics import tagged, topic_translations
 from archive_core.urls import section_url, tag_url
 from archive_core.versions import versions
 
-from .pages import TopicPage, topic_links, topic_pages, topic_search_names
+from .pages import TopicPage, named_topics, topic_links, topic_pages, topic_search_names
 
 TEMPLATE = "topic"
 INDEX_TEMPLATE = "topics"
@@ -36,7 +36,7 @@ def link_article_topics(generator) -> None:
 
 def _topics(articles: list, pairs: tuple) -> tuple[dict[str, list[TopicPage]], list, list[tuple[str, ...]]]:
     tagged_articles = tagged(articles)
-    names = topic_names(tagged_articles)
+    names = named_topics(tagged_articles, pairs)
     translations = topic_translations(tagged_articles, pairs)
     pages = {lang: topic_pages(articles, lang, names, translations) for lang in LANGUAGES}
     by_slug = {lang: {page.slug: page for page in pages[lang]} for lang in LANGUAGES}

@@ -11,6 +11,7 @@ from archive_core.browse import Count, newest_first, year_counts
 from archive_core.collation import sort_key
 from archive_core.listing import listed_in
 from archive_core.locales import LANGUAGES
+from archive_core.topics import Tagged, TopicPair, topic_names
 from archive_core.urls import tag_slug, tag_url
 
 
@@ -31,6 +32,17 @@ class TopicPage:
     articles: tuple[Any, ...]  # newest first: in `lang`, or in the language they have (archive_core.listing)
     years: tuple[Count, ...]  # how many articles in each year, newest first
     translation: str | None  # the slug of the same topic in the other language (its page there may not exist)
+
+
+def named_topics(articles: Sequence[Tagged], pairs: Sequence[TopicPair]) -> dict[str, dict[str, str]]:
+    """{lang: {slug: name}}: each topic by its articles' spelling, and a topic no article of a language names by
+    the name `topics.yaml` gives it there: a Polish page of a topic only English articles have is named in Polish
+    when the file says how, as its address already is."""
+    names = topic_names(articles)
+    for pair in pairs:
+        for lang, name in pair.names.items():
+            names[lang].setdefault(pair.slugs[lang], name)
+    return names
 
 
 def topic_slugs(article: Any, lang: str, translations: Mapping[tuple[str, str], str]) -> dict[str, str]:

@@ -98,7 +98,9 @@ def test_the_topics_file_is_read_and_a_topic_paired_twice_is_a_problem(tmp_path)
         encoding="utf-8",
     )
     pairs, problems = load_topic_pairs(tmp_path)
-    assert pairs == (TopicPair({"pl": "prawa-czlowieka", "en": "human-rights"}),)
+    assert pairs == (
+        TopicPair({"pl": "prawa-czlowieka", "en": "human-rights"}, {"pl": "Prawa człowieka", "en": "human rights"}),
+    )
     assert len(problems) == 1 and problems[0].line == 4 and "paired twice" in problems[0].message
 
 

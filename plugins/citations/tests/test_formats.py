@@ -108,8 +108,24 @@ def test_csl_json_is_an_item_list_with_dates_as_date_parts():
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", ["“" + TRICKY + "”", "26 October 2025", "Translated from Polish by", "accessed 29 November 2026"]),
-        ("pl", ["„" + TRICKY + "”", "26 października 2025", "polski", "dostęp 29 listopada 2026"]),
+        (
+            "en",
+            [
+                "“" + TRICKY.replace('"quotes"', "‘quotes’") + "”",
+                "26 October 2025",
+                "Translated from Polish by",
+                "accessed 29 November 2026",
+            ],
+        ),
+        (
+            "pl",
+            [
+                "„" + TRICKY.replace('"quotes"', "«quotes»") + "”",
+                "26 października 2025",
+                "polski",
+                "dostęp 29 listopada 2026",
+            ],
+        ),
     ],
 )
 def test_formatted_citation_in_the_page_language(lang, expected):
@@ -124,6 +140,32 @@ def test_formatted_citation_in_the_page_language(lang, expected):
     for part in expected:
         assert part in text, text
     assert text.endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "quoted"),
+    [
+        (
+            "pl",
+            "„Bezpieczeństwo & prywatność”: <konwencja> pod lupą",
+            "„«Bezpieczeństwo & prywatność»: <konwencja> pod lupą”",
+        ),
+        ("pl", 'Krytycy: rezolucja to "koń trojański"', "„Krytycy: rezolucja to «koń trojański»”"),
+        ("pl", "Izrael i Palestyna: „שלום” i „سلام”", "„Izrael i Palestyna: «שלום» i «سلام»”"),
+        ("en", 'Critics call it a "Trojan horse" and “a trap”', "“Critics call it a ‘Trojan horse’ and ‘a trap’”"),
+        ("en", 'A 12" screen, “unpaired', '“A 12" screen, “unpaired”'),
+    ],
+)
+def test_a_title_quoting_words_takes_the_inner_quotation_marks_of_the_page_language(lang, title, quoted):
+    """A quotation inside the citation's own quotation marks: „„x”: y” reads as two openings, and an English
+    reader expects “… ‘x’”; a mark with no partner is left as written."""
+    catalog = {"“%(title)s”": "„%(title)s”"} if lang == "pl" else {}
+    ref = reference(lang=lang, title=title)
+    text = formatted(ref, lambda message: catalog.get(message, message))
+    assert quoted in text, text
+    html = formatted_html(ref, lambda message: catalog.get(message, message))
+    assert html.striptags() == " ".join(text.split())
+    assert json.loads(csl_json(ref))[0]["title"] == title  # the reference files keep the title as written
 
 
 def test_a_country_page_names_the_archive_once():
@@ -148,7 +190,9 @@ def test_the_page_shows_the_citation_as_text_with_each_label_isolated(changes):
     html = formatted_html(ref, lambda message: message)
     assert html.striptags() == " ".join(formatted(ref, lambda message: message).split())
     assert "<script>" not in html and "<b>" not in html
-    labels = [*ref.authors, ref.title] + ([ref.translator.rstrip(".")] if ref.translator else [])
+    labels = [*ref.authors, ref.title.replace('"quotes"', "‘quotes’")] + (
+        [ref.translator.rstrip(".")] if ref.translator else []
+    )
     for label in labels:
         assert str(Markup("<bdi>{}</bdi>").format(label.rstrip("."))) in html
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from archive_core.topics import tagged, topic_names, topic_translations
-from topics.pages import topic_links, topic_pages, topic_search_names
+from archive_core.topics import load_topic_pairs, tagged, topic_names, topic_translations
+from topics.pages import named_topics, topic_links, topic_pages, topic_search_names
 
 
 @dataclass(frozen=True)
@@ -94,3 +94,28 @@ def test_an_articles_topics_are_searched_by_their_names_in_every_language_each_o
     assert topic_search_names(docs[2], by_slug, translations) == ("ratyfikacja", "ratification")
     # A topic with no name in English: its English page keeps the Polish one, named once.
     assert topic_search_names(docs[3], by_slug, translations) == ("Szyfrowanie",)
+
+
+def test_a_topic_only_the_other_languages_articles_have_takes_the_name_the_topics_file_gives_it(tmp_path):
+    """topics.yaml names the topic in Polish, and its Polish page's address is made from that name: the page, the
+    index and the search call it so too, not by the English articles' spelling."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "topics.yaml").write_text(
+        "topics:\n  - pl: społeczeństwo obywatelskie\n    en: civil society\n", encoding="utf-8"
+    )
+    pairs, problems = load_topic_pairs(tmp_path)
+    assert not problems
+    docs = [Doc("en", "protest", datetime(2025, 10, 25), "protest", ("Civil Society",))]
+    translations = topic_translations(tagged(docs), pairs)
+    names = named_topics(tagged(docs), pairs)
+    pages = {lang: topic_pages(docs, lang, names, translations) for lang in ("pl", "en")}
+    (polish,) = pages["pl"]
+    assert (polish.url, polish.name, polish.name_lang) == (
+        "pl/tematy/spoleczenstwo-obywatelskie/",
+        "społeczeństwo obywatelskie",
+        "pl",
+    )
+    (english,) = pages["en"]
+    assert (english.name, english.name_lang) == ("Civil Society", "en")  # the articles' own spelling
+    by_slug = {lang: {page.slug: page for page in pages[lang]} for lang in pages}
+    assert topic_search_names(docs[0], by_slug, translations) == ("społeczeństwo obywatelskie", "Civil Society")
