@@ -7,7 +7,7 @@ each language's home page has a second page), one whose publisher comes from
 the table of publishers where the table has one, one with a raw copy, and one
 whose lead (what listing pages show of it) links to another article and to a
 footnote, and one of the newest day with the newest pair's title, at its address
-plus `-2` (a slug that another starts with sorts before it by slug, after it by URL); and articles as
+plus `-2` (listed before it, its translation key sorting after the other's, but after it by URL); and articles as
 varied as strangers write them (`vary`: forty countries, a country no other names, none, a title of 300
 characters, one title in both languages, markup in a title, twenty topics, every optional field...).
 Every file passes `make check`.

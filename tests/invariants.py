@@ -53,7 +53,7 @@ class Article:
 
     @property
     def newest_first(self) -> tuple:
-        return (self.meta.date, self.meta.slug)
+        return (self.meta.date, self.meta.translation_key)  # ties: what both versions share
 
 
 @cache

@@ -20,15 +20,18 @@ from .locales import BABEL_LOCALES
 
 class Dated(Protocol):
     date: Any  # a datetime
-    slug: str
+    translation_key: str
 
 
 D = TypeVar("D", bound=Dated)
 
 
 def newest_first(articles: Iterable[D]) -> list[D]:
-    """The order of every listing: newest first, ties by slug (stable across builds)."""
-    return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
+    """The order of every listing: newest first, ties by translation key (stable across builds).
+
+    Not by slug: a slug is one version's, and the same articles would come in another
+    order on each language's pages. The key is what both versions of an article share."""
+    return sorted(articles, key=lambda a: (a.date, a.translation_key), reverse=True)
 
 
 @dataclass(frozen=True)

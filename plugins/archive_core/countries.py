@@ -66,9 +66,10 @@ def cldr_names() -> dict[str, str]:
 
 
 CODE_HINT = "use ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU"
-# Codes people write that ISO gives to no country of that name: the UK, and the European Union as Polish (Unia
-# Europejska), French and Spanish abbreviate it. ISO reserves neither for another country.
-_ALIASES = {"UK": "GB", "UE": "EU"}
+# Codes people write that ISO assigns to no country: the EU's own codes for the United Kingdom and Greece (its
+# Interinstitutional Style Guide writes UK and EL; ISO 3166-1 reserves both for those countries at its request),
+# and the European Union as Polish (Unia Europejska), French and Spanish abbreviate it.
+_ALIASES = {"UK": "GB", "EL": "GR", "UE": "EU"}
 
 
 @cache
@@ -84,7 +85,7 @@ def _codes_by_name() -> dict[str, str]:
 
 def code_hint(value: object) -> str:
     """What to write for `value`, which is not a known code: its code, where it is a country's name, a code in
-    lower case or the UK; else the rule."""
+    lower case or one of `_ALIASES`; else the rule."""
     if not isinstance(value, str):
         return CODE_HINT
     text = value.strip()

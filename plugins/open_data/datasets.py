@@ -39,7 +39,9 @@ def _join(values: Iterable[str | None]) -> str:
 
 
 def country_rows(pages: Mapping[str, Any], siteurl: str) -> list[dict[str, Any]]:
-    """One row per country page (a country without a record has status `unknown`), sorted by code."""
+    """One row per country page (a country without a record has status `unknown`), sorted by code.
+
+    `verified` is None (an empty CSV cell) where no source was cited: nothing was checked either way."""
     rows = []
     for code in sorted(pages):
         record = pages[code].record
@@ -49,7 +51,7 @@ def country_rows(pages: Mapping[str, Any], siteurl: str) -> list[dict[str, Any]]
                 "name_en": country_name(code, "en"),
                 "name_pl": country_name(code, "pl"),
                 "status": record.status,
-                "verified": record.verified,
+                "verified": record.verified if record.sources else None,
                 "date": record.date.isoformat() if record.date else None,
                 "place": record.place,
                 "note": record.note,
@@ -86,7 +88,7 @@ def _csv_row(row: dict[str, Any]) -> dict[str, Any]:
         "name_en": row["name_en"],
         "name_pl": row["name_pl"],
         "status": row["status"],
-        "verified": "true" if row["verified"] else "false",
+        "verified": {True: "true", False: "false", None: ""}[row["verified"]],
         "date": row["date"] or "",
         "place": row["place"] or "",
         "note_en": (row["note"] or {}).get("en", ""),

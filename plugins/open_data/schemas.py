@@ -53,7 +53,10 @@ def countries_schema(schema_url: str) -> dict:
         "$schema": DRAFT,
         "$id": schema_url,
         "title": "Country statuses in the UN Convention against Cybercrime (Hanoi Convention Archive)",
-        "description": "One record per country or organisation; `verified: false` marks a status only reports support.",
+        "description": (
+            "One record per country or organisation; `verified: false` marks a status only reports support; "
+            "`verified: null`, one no source was cited for (a country the archive has no record of: `unknown`)."
+        ),
         "type": "object",
         "properties": {
             **ABOUT,
@@ -69,7 +72,7 @@ def countries_schema(schema_url: str) -> dict:
                         "name_en": TEXT,
                         "name_pl": TEXT,
                         "status": {"enum": ["signed", "ratified", "not-signed", "unknown"]},
-                        "verified": {"type": "boolean"},
+                        "verified": {"type": ["boolean", "null"]},
                         "date": MAYBE_DATE,
                         "place": {"enum": ["hanoi", "new-york", None]},
                         "note": MAYBE_LOCALIZED,

@@ -55,8 +55,8 @@ class Feed:
 
 
 def feed_articles(articles: Iterable[D], lang: str, max_items: int | None) -> list[D]:
-    """The language's newest articles, in the order of every listing (ties by slug, never by URL: `x-2/` sorts
-    before `x/`), as many as Pelican's FEED_MAX_ITEMS (None: all)."""
+    """The language's newest articles, in the order of every listing (ties by translation key, never by URL:
+    `x-2/` sorts before `x/`), as many as Pelican's FEED_MAX_ITEMS (None: all)."""
     return newest_first(a for a in articles if a.lang == lang)[:max_items]
 
 

@@ -135,6 +135,17 @@ def test_the_european_union_written_as_polish_abbreviates_it_is_told_eu(tmp_path
     assert told(tmp_path, {"articles/2025/tytul.pl.md": followed}) == []
 
 
+@pytest.mark.parametrize(("written", "code"), [("EL", "GR"), ("el", "GR"), ("UK", "GB")])
+def test_a_code_the_eu_gives_a_country_instead_of_iso_s_is_told_iso_s(tmp_path, written, code):
+    """`EL` (the EU's code for Greece, as `UK` is for the United Kingdom) was told the rule alone."""
+    text = FRONT.replace("lang: pl", f"lang: pl\ncountries: [VN, {written}]") + BODY
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": text})
+    assert f"countries.1: '{written}' is not a known country code (write {code}:" in problem, problem
+    people = f"- name: Anh\n  country: {written}\n  role: {{pl: a, en: b}}\n  articles: [tytul]\n"
+    files = {"articles/2025/tytul.pl.md": FRONT + BODY, "data/people.yaml": people}
+    assert any(f"country: '{written}' is not a known country code (write {code}:" in p for p in told(tmp_path, files))
+
+
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [

@@ -107,3 +107,16 @@ def test_no_csv_cell_is_a_formula():
     assert (row["note_en"], row["note_pl"], row["source_publishers"]) == tuple(f"'{text}" for text in hostile)
     assert all(not value.startswith(("=", "+", "-", "@")) for value in row.values())
     assert json.loads(countries_json(rows, ABOUT))["countries"][0]["note"]["en"] == hostile[0]  # the JSON as written
+
+
+def test_a_country_no_source_names_is_not_said_to_be_verified():
+    # CH: the record the country pages give a country with no record (`CountryRecord(code, "unknown")`); nothing
+    # was checked, so the export states no verification either way (null, an empty CSV cell), never `true`.
+    rows = country_rows(pages(), SITE)
+    data = json.loads(countries_json(rows, {**ABOUT, "as_of": "2026-11-29"}))
+    jsonschema.validate(data, countries_schema(f"{SITE}/data/countries.schema.json"))
+    by_code = {row["code"]: row for row in data["countries"]}
+    assert by_code["CH"]["status"] == "unknown" and by_code["CH"]["verified"] is None
+    assert by_code["PL"]["verified"] is True and by_code["GB"]["verified"] is False
+    cells = {row["code"]: row for row in csv.DictReader(io.StringIO(countries_csv(rows)))}
+    assert cells["CH"]["verified"] == "" and cells["PL"]["verified"] == "true" and cells["GB"]["verified"] == "false"

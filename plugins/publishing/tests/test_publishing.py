@@ -56,6 +56,7 @@ class Dated:
     lang: str
     date: datetime
     slug: str
+    translation_key: str
 
 
 def entry(day: int, slug: str) -> FeedEntry:
@@ -85,9 +86,10 @@ def test_atom_feed_is_valid_and_newest_first():
 
 
 def test_a_feed_lists_one_days_articles_in_the_archives_order():
-    # `x` and `x-2` (a title given its own slug): the home page lists `x-2` first, by slug; their URLs sort the
-    # other way (`x-2/` before `x/`), so a feed ordered by URL chose and ordered them unlike every listing.
-    same_day = [Dated("pl", datetime(2025, 10, 26, tzinfo=WARSAW), slug) for slug in ("x", "x-2", "y")]
+    # `x` and `x-2` (a title given its own slug, here of translation keys that sort alike): the home page lists
+    # `x-2` first, by translation key; their URLs sort the other way (`x-2/` before `x/`), so a feed ordered by
+    # URL chose and ordered them unlike every listing.
+    same_day = [Dated("pl", datetime(2025, 10, 26, tzinfo=WARSAW), slug, slug) for slug in ("x", "x-2", "y")]
     assert [a.slug for a in feed_articles(same_day, "pl", 2)] == ["y", "x-2"]
     feed = Feed("pl", "Archiwum", "https://example.org/pl/", "https://example.org/pl/feed.atom.xml", "Archiwum",
                 [entry(26, "x-2"), entry(26, "x"), entry(25, "older")])  # fmt: skip
