@@ -7,6 +7,7 @@ it twice. The renderer marks it with the class `shows-address`, which the print 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
@@ -50,6 +51,7 @@ _AFTER_A_WORD = ".,;:!?…"
 def shown_hosts(text: str) -> list[str]:
     """The hosts a link's text names by writing their addresses (`https://www.un.org/x`, `www.un.org`, `un.org/x`,
     `un.org`), each of which a reader takes the link to go to; none for words (`Node.js`, `m.in.`, `e.g.`)."""
+    text = _as_read(text)
     whole = text.strip().strip(_AROUND_A_WORD).rstrip(_AFTER_A_WORD)
     hosts = []
     for written in text.split():
@@ -57,6 +59,18 @@ def shown_hosts(text: str) -> list[str]:
         if host := _host_shown_by(word, alone=word == whole):
             hosts.append(host)
     return hosts
+
+
+def _as_read(text: str) -> str:
+    """`text` as a reader reads an address in it: without the characters no one sees (a soft hyphen, a zero-width
+    space: the body is verbatim), its punctuation in ASCII where it looks alike (`：`, `／`, `．`, and `。`, a dot
+    to IDNA and browsers too). Letters and digits stay as written (`８０` is no port to a browser)."""
+    if text.isascii():
+        return text
+    kept = (char for char in text if unicodedata.category(char) != "Cf")
+    return "".join(char if char.isalnum() else unicodedata.normalize("NFKC", char) for char in kept).replace(
+        "\u3002", "."
+    )
 
 
 def _host_shown_by(word: str, alone: bool) -> str | None:
@@ -68,20 +82,22 @@ def _host_shown_by(word: str, alone: bool) -> str | None:
             return urlsplit("//" + _SCHEME.sub("", word, count=1)).hostname
         except ValueError:  # `https://[x`: no host a reader could take it for
             return None
-    end = min((word.find(mark) for mark in "/?#" if mark in word), default=len(word))
-    host, _, after = word[:end].partition(":")
-    # A port is written in ASCII digits. What else follows a host's colon (`:٨٠`, 80 to str.isdecimal() and to no
-    # browser; `:x`) leaves the host what a reader reads, and shows no more than the host alone.
-    port = after if after.isascii() and after.isdigit() else ""
+    # The host runs to the first character no host holds; whatever follows (`:x`, `—see`, `’s`) leaves the host what
+    # a reader reads. A port is written in ASCII digits (`:٨٠` is 80 to str.isdecimal(), to no browser).
+    cut = next((at for at, char in enumerate(word) if not (char.isalnum() or char in ".-")), len(word))
+    host, after = word[:cut], word[cut:]
+    end = min((after.find(mark) for mark in "/?#" if mark in after), default=len(after))
+    port = after[1:end] if after[:1] == ":" and after[1:end].isascii() and after[1:end].isdigit() else ""
+    path = end < len(after)
     labels = host.removesuffix(".").split(".")
     if len(labels) < 2 or not all(map(_is_label, labels)):
         return None
     if not labels[-1].isalpha() or not _is_top_level_domain(labels[-1].lower()):
         return None
-    if not port and end == len(word) and labels[-1].lower() in FILE_EXTENSIONS:
+    if not port and not path and labels[-1].lower() in FILE_EXTENSIONS:
         return None  # a file's name (`README.md`, `setup.py`), which no reader takes for a site
-    shows_more = port or end < len(word) or all(len(label) > 1 for label in labels)
-    return host.lower() if alone or shows_more else None
+    shows_more = port or path or all(len(label) > 1 for label in labels)
+    return host.removesuffix(".").lower() if alone or shows_more else None
 
 
 # The extensions of files a text names that are top-level domains too (Moldova's, Paraguay's...): a word ending with

@@ -65,3 +65,27 @@ def test_the_renderer_marks_every_link_whose_text_is_its_address_and_no_other():
 )
 def test_a_port_is_written_in_ascii_digits(text, hosts):
     assert shown_hosts(text) == hosts
+
+
+# A host ends where a character no host holds begins: what follows it (`—see`, `’s`, a fullwidth `：80`) leaves the host
+# what a reader reads. Punctuation drawn like an address's (`：`, `／`, `．`, `。`, a dot to browsers too) is read as
+# it; what no one sees (a soft hyphen, a zero-width space, kept in the verbatim body) is not read at all.
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        ("un.org：80", ["un.org"]),
+        ("see un.org／x there", ["un.org"]),
+        ("un．org", ["un.org"]),
+        ("un。org", ["un.org"]),
+        ("see un.org—the UN", ["un.org"]),
+        ("un.org’s report", ["un.org"]),
+        ("un.org\\x", ["un.org"]),
+        ("un.o\u00adrg", ["un.org"]),
+        ("un.org\u200bx", []),  # read `un.orgx`: no such top-level domain
+        ("see m.in.—x there", []),  # still an abbreviation, and a file's name still a file's
+        ("README.md’s first line", []),
+        ("see m.in:８０ there", []),
+    ],
+)
+def test_a_host_is_read_up_to_what_no_host_holds(text, hosts):
+    assert shown_hosts(text) == hosts
