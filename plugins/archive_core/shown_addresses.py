@@ -79,9 +79,14 @@ def _host_shown_by(word: str, alone: bool) -> str | None:
     in a sentence it shows more than a name: a path or port, or labels of two letters and more (not `m.in`)."""
     if _SCHEME.match(word) or word[:4].lower() == "www.":
         try:
-            return urlsplit("//" + _SCHEME.sub("", word, count=1)).hostname
+            parts = urlsplit("//" + _SCHEME.sub("", word, count=1))
+            host = parts.hostname
         except ValueError:  # `https://[x`: no host a reader could take it for
             return None
+        # A user name written as a host (`https://www.un.org@evil.example/`) is the site a reader reads: what is
+        # before the first `@`, which holds none (read once: no recursion on `www.a@www.a@...`).
+        user = parts.netloc.partition("@")[0] if "@" in parts.netloc else ""
+        return (_host_shown_by(user, alone=True) if user else None) or host
     # The host runs to the first character no host holds; whatever follows (`:x`, `—see`, `’s`) leaves the host what
     # a reader reads. A port is written in ASCII digits (`:٨٠` is 80 to str.isdecimal(), to no browser).
     cut = next((at for at, char in enumerate(word) if not (char.isalnum() or char in ".-")), len(word))

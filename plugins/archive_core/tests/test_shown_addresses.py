@@ -89,3 +89,18 @@ def test_a_port_is_written_in_ascii_digits(text, hosts):
 )
 def test_a_host_is_read_up_to_what_no_host_holds(text, hosts):
     assert shown_hosts(text) == hosts
+
+
+# A user name before the host (`https://www.un.org@evil.example/`) is what a reader reads as the site: refused in a
+# link's address, it showed the site it names in a link's text, which compared only the host after it.
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        ("https://un.org@evil.example/", ["un.org"]),
+        ("see www.un.org@evil.example there", ["www.un.org"]),
+        ("https://un.org:pw@evil.example/x", ["un.org"]),
+        ("https://press@un.org/", ["un.org"]),  # a user name that writes no host: the host is what is read
+    ],
+)
+def test_a_user_name_written_as_a_host_is_the_host_shown(text, hosts):
+    assert shown_hosts(text) == hosts
