@@ -97,9 +97,10 @@ def _host_shown_by(word: str, alone: bool) -> str | None:
     labels = host.removesuffix(".").split(".")
     if len(labels) < 2 or not all(map(_is_label, labels)):
         return None
-    if not labels[-1].isalpha() or not _is_top_level_domain(labels[-1].lower()):
+    top = labels[-1].lower()
+    if not (top.isalpha() or top.startswith("xn--")) or not _is_top_level_domain(top):  # `рф` is `xn--p1ai` too
         return None
-    if not port and not path and labels[-1].lower() in FILE_EXTENSIONS:
+    if not port and not path and top in FILE_EXTENSIONS:
         return None  # a file's name (`README.md`, `setup.py`), which no reader takes for a site
     shows_more = port or path or all(len(label) > 1 for label in labels)
     return host.removesuffix(".").lower() if alone or shows_more else None

@@ -104,3 +104,17 @@ def test_a_host_is_read_up_to_what_no_host_holds(text, hosts):
 )
 def test_a_user_name_written_as_a_host_is_the_host_shown(text, hosts):
     assert shown_hosts(text) == hosts
+
+
+# A top-level domain of other letters is written in them (`рф`) or in its ASCII form (`xn--p1ai`), which is no word.
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        ("see bank.xn--p1ai/login now", ["bank.xn--p1ai"]),
+        ("xn--e1afmkfd.xn--p1ai", ["xn--e1afmkfd.xn--p1ai"]),
+        ("see bank.рф/login now", ["bank.рф"]),
+        ("see bank.xn--nosuchtld/login now", []),
+    ],
+)
+def test_a_top_level_domain_in_its_ascii_form_is_one(text, hosts):
+    assert shown_hosts(text) == hosts
