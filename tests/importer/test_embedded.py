@@ -121,3 +121,14 @@ def test_a_recording_a_video_or_a_canvas_is_reported_with_its_fallback_text_and_
     assert "\nAfter it.\n" in body, body
     assert f"{source}:5: dropped {what}, shown only where a browser" in err, err
     assert f": {fallback!r}" in err, err
+
+
+# The report quotes what a frame's own document shows: not its script's code nor its style sheet.
+def test_a_frame_s_own_document_is_quoted_as_it_shows_without_its_code(capsys, tmp_path):
+    _, _, err = imported(
+        capsys,
+        tmp_path,
+        '<iframe srcdoc="&lt;style&gt;p{color:red}&lt;/style&gt;&lt;script&gt;track()&lt;/script&gt;'
+        '&lt;p&gt;The delegates applauded.&lt;/p&gt;"></iframe>\n',
+    )
+    assert "dropped a frame's own document (<iframe srcdoc>): 'The delegates applauded.'" in err, err

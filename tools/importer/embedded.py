@@ -82,10 +82,12 @@ def _reported(element) -> Dropped:
 
 
 def _text_of(markup: str) -> str:
-    """The text a frame's `srcdoc` shows."""
+    """The text a frame's `srcdoc` shows: not its scripts' code, style sheets, title nor templates."""
     if not markup.strip():
         return ""
     try:
-        return plain_text(lxml.html.fragment_fromstring(markup, create_parent="div").xpath("string()"))
+        document = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (etree.ParserError, ValueError):
         return plain_text(markup)
+    etree.strip_elements(document, "script", "style", "title", "template", with_tail=False)
+    return plain_text(document.xpath("string()"))
