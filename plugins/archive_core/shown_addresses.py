@@ -11,6 +11,7 @@ import unicodedata
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
+import icu
 from tld import is_tld
 
 SHOWS_ADDRESS = "shows-address"
@@ -98,7 +99,9 @@ def _host_shown_by(word: str, alone: bool) -> str | None:
     if len(labels) < 2 or not all(map(_is_label, labels)):
         return None
     top = labels[-1].lower()
-    if not (top.isalpha() or top.startswith("xn--")) or not _is_top_level_domain(top):  # `рф` is `xn--p1ai` too
+    if not (top.isalpha() or top.startswith("xn--")):
+        return None
+    if not _is_top_level_domain(top) and not _is_top_level_domain(_drawn_as_ascii(top)):  # `рф` is `xn--p1ai` too
         return None
     if not port and not path and top in FILE_EXTENSIONS:
         return None  # a file's name (`README.md`, `setup.py`), which no reader takes for a site
@@ -114,6 +117,18 @@ FILE_EXTENSIONS = frozenset({"md", "py", "sh", "rs", "zip", "mov"})
 
 def _is_label(label: str) -> bool:
     return 0 < len(label) < 64 and label.replace("-", "").isalnum() and not label.startswith("-")
+
+
+_SPOOF_CHECKER = icu.SpoofChecker()
+
+
+def _drawn_as_ascii(label: str) -> str:
+    """`label` with each letter of another alphabet drawn as an ASCII one (`оrg`, its `о` Cyrillic) written as that
+    one (ICU's confusables: `org`), the rest as it is; a letter drawn as none is kept (`рф`)."""
+    if label.isascii():
+        return label
+    drawn = ((char, _SPOOF_CHECKER.getSkeleton(0, char)) for char in label)
+    return "".join(char if char.isascii() or not skeleton.isascii() else skeleton for char, skeleton in drawn)
 
 
 @cache

@@ -118,3 +118,18 @@ def test_a_user_name_written_as_a_host_is_the_host_shown(text, hosts):
 )
 def test_a_top_level_domain_in_its_ascii_form_is_one(text, hosts):
     assert shown_hosts(text) == hosts
+
+
+# A top-level domain written with letters of another alphabet drawn as its own (`un.оrg`, a Cyrillic `о`; `сom`, a
+# Cyrillic `с`) is what a reader reads: it was taken for no top-level domain, and the text for no address.
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        ("see un.\u043erg/x now", ["un.\u043erg"]),
+        ("bank.\u0441om", ["bank.\u0441om"]),
+        ("see un.\u03bfrg now", ["un.\u03bfrg"]),  # a Greek omicron
+        ("see Node.j\u0455 now", []),  # a look-alike of a word that is no top-level domain stays a word
+    ],
+)
+def test_a_top_level_domain_in_look_alike_letters_is_read_as_it_looks(text, hosts):
+    assert shown_hosts(text) == hosts
