@@ -64,14 +64,13 @@ def shown_hosts(text: str) -> list[str]:
 
 def _as_read(text: str) -> str:
     """`text` as a reader reads an address in it: without the characters no one sees (a soft hyphen, a zero-width
-    space: the body is verbatim), its punctuation in ASCII where it looks alike (`：`, `／`, `．`, and `。`, a dot
-    to IDNA and browsers too). Letters and digits stay as written (`８０` is no port to a browser)."""
+    space: the body is verbatim), its punctuation in ASCII where it is drawn alike (`：`, `／`, `．`). Letters and
+    digits stay as written (`８０` is no port to a browser), and so does `。`, a full stop to a reader of Chinese
+    (`上海。中国` is a sentence's end, not a host)."""
     if text.isascii():
         return text
     kept = (char for char in text if unicodedata.category(char) != "Cf")
-    return "".join(char if char.isalnum() else unicodedata.normalize("NFKC", char) for char in kept).replace(
-        "\u3002", "."
-    )
+    return "".join(char if char.isalnum() else unicodedata.normalize("NFKC", char) for char in kept)
 
 
 def _host_shown_by(word: str, alone: bool) -> str | None:
