@@ -57,9 +57,40 @@ def shown_hosts(text: str) -> list[str]:
     hosts = []
     for written in text.split():
         word = written.strip(_AROUND_A_WORD).rstrip(_AFTER_A_WORD).strip(_AROUND_A_WORD)
-        if host := _host_shown_by(word, alone=word == whole):
+        if host := _host_shown_by(word, alone=word == whole) or _host_after_a_mark(word):
             hosts.append(host)
     return hosts
+
+
+# What may follow a host in an address, read with it: a port and the path's first mark (`:65535/`).
+_AFTER_A_HOST = 7
+
+
+def _host_after_a_mark(word: str) -> str | None:
+    """The host of the first address `word` writes after a mark with no space before it (`UN:un.org`, `UN—un.org`,
+    `PAP/un.org`; not `@`, an e-mail address's), for a word that shows none from its start; each read up to its
+    host and what may follow it."""
+    for run in _HOST_RUN.finditer(word):
+        start, written = run.start(), run.group()
+        if start == 0 or word[start - 1] == "@" or "." not in written or not written[0].isalnum():
+            continue
+        if not _ends_with_a_top_level_domain(written):  # most runs: no call made of them
+            continue
+        if host := _host_shown_by(word[start : run.end() + _AFTER_A_HOST], alone=False):
+            return host
+    return None
+
+
+# A run of what a host may hold: letters and digits of any script (str.isalnum's), dots and hyphens.
+_HOST_RUN = re.compile(r"(?:[^\W_]|[.-])+")
+
+
+def _ends_with_a_top_level_domain(host: str) -> bool:
+    """Whether the last label of `host` is a top-level domain: `рф`, `xn--p1ai`, or one in look-alike letters."""
+    top = host.removesuffix(".").rpartition(".")[2].lower()
+    if not (top.isalpha() or top.startswith("xn--")):
+        return False
+    return _is_top_level_domain(top) or _is_top_level_domain(_drawn_as_ascii(top))  # `рф` is `xn--p1ai` too
 
 
 def _as_read(text: str) -> str:
@@ -89,7 +120,7 @@ def _host_shown_by(word: str, alone: bool) -> str | None:
         return (_host_shown_by(user, alone=True) if user else None) or host
     # The host runs to the first character no host holds; whatever follows (`:x`, `—see`, `’s`) leaves the host what
     # a reader reads. A port is written in ASCII digits (`:٨٠` is 80 to str.isdecimal(), to no browser).
-    cut = next((at for at, char in enumerate(word) if not (char.isalnum() or char in ".-")), len(word))
+    cut = run.end() if (run := _HOST_RUN.match(word)) else 0
     host, after = word[:cut], word[cut:]
     end = min((after.find(mark) for mark in "/?#" if mark in after), default=len(after))
     port = after[1:end] if after[:1] == ":" and after[1:end].isascii() and after[1:end].isdigit() else ""
@@ -98,9 +129,7 @@ def _host_shown_by(word: str, alone: bool) -> str | None:
     if len(labels) < 2 or not all(map(_is_label, labels)):
         return None
     top = labels[-1].lower()
-    if not (top.isalpha() or top.startswith("xn--")):
-        return None
-    if not _is_top_level_domain(top) and not _is_top_level_domain(_drawn_as_ascii(top)):  # `рф` is `xn--p1ai` too
+    if not _ends_with_a_top_level_domain(top):
         return None
     if not port and not path and top in FILE_EXTENSIONS:
         return None  # a file's name (`README.md`, `setup.py`), which no reader takes for a site

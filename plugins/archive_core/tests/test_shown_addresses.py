@@ -6,6 +6,7 @@ import pytest
 
 from archive_core import markdown
 from archive_core.shown_addresses import shown_hosts, shows_its_address
+from archive_core.tests.effort import cpu_seconds
 
 
 @pytest.mark.parametrize(
@@ -133,3 +134,30 @@ def test_a_top_level_domain_in_its_ascii_form_is_one(text, hosts):
 )
 def test_a_top_level_domain_in_look_alike_letters_is_read_as_it_looks(text, hosts):
     assert shown_hosts(text) == hosts
+
+
+# An address after a word and a mark with no space between (`UN:un.org`, `UN—un.org`, `PAP/un.org`) is read as one
+# all the same: only a word's start was read, and such a text showed no address. A word that shows one already shows
+# no more (`un.org—evil.example` shows un.org, on a link to evil.example too), nor does a word of no address.
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        ("UN:un.org", ["un.org"]),
+        ("see the UN—un.org/x now", ["un.org"]),
+        ("PAP/un.org", ["un.org"]),
+        ("«UN»:www.un.org", ["www.un.org"]),
+        ("un.org—evil.example", ["un.org"]),
+        ("Node.js/v2:beta", []),
+        ("see m.in.:e.g. now", []),
+        ("e-mail:biuro@pap.pl", []),  # an e-mail address names no site to go to
+        ("biuro@pap.pl", []),
+    ],
+)
+def test_an_address_after_a_word_and_a_mark_is_read(text, hosts):
+    assert shown_hosts(text) == hosts
+
+
+def test_a_word_of_many_marks_is_read_in_linear_time():
+    """Each address after a mark is read up to its host and what may follow it, not to the word's end."""
+    texts = ["a:" * 200_000 + "un.org", "a.b|" * 100_000, "see " + "|m.in" * 100_000]  # m.in: a call each
+    assert cpu_seconds(lambda: [shown_hosts(text) for text in texts]) < 3
