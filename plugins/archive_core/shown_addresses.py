@@ -122,6 +122,8 @@ def _host_shown_by(word: str, alone: bool) -> str | None:
     # a reader reads. A port is written in ASCII digits (`:٨٠` is 80 to str.isdecimal(), to no browser).
     cut = run.end() if (run := _HOST_RUN.match(word)) else 0
     host, after = word[:cut], word[cut:]
+    if after[:1] == "@":  # an e-mail address (`press.office@un.org`): the name before its `@` is no site
+        return None
     end = min((after.find(mark) for mark in "/?#" if mark in after), default=len(after))
     port = after[1:end] if after[:1] == ":" and after[1:end].isascii() and after[1:end].isdigit() else ""
     path = end < len(after)

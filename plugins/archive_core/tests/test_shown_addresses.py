@@ -151,6 +151,8 @@ def test_a_top_level_domain_in_look_alike_letters_is_read_as_it_looks(text, host
         ("see m.in.:e.g. now", []),
         ("e-mail:biuro@pap.pl", []),  # an e-mail address names no site to go to
         ("biuro@pap.pl", []),
+        ("write to press.office@un.org", []),  # `.office` is a top-level domain: the name's part is no host
+        ("press.office@un.org", []),
     ],
 )
 def test_an_address_after_a_word_and_a_mark_is_read(text, hosts):
