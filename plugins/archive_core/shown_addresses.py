@@ -101,7 +101,16 @@ def _as_read(text: str) -> str:
     if text.isascii():
         return text
     kept = (char for char in text if unicodedata.category(char) != "Cf")
-    return "".join(char if char.isalnum() else unicodedata.normalize("NFKC", char) for char in kept)
+    return "".join(map(_mark_as_read, kept))
+
+
+def _mark_as_read(char: str) -> str:
+    """A mark in ASCII where NFKC writes it in one (`：`), else as written: a letter or digit, or a mark NFKC
+    writes in letters (`™`, TM), which would make it part of a host."""
+    if char.isalnum():
+        return char
+    normalized = unicodedata.normalize("NFKC", char)
+    return char if any(map(str.isalnum, normalized)) else normalized
 
 
 def _host_shown_by(word: str, alone: bool) -> str | None:

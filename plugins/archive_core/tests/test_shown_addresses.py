@@ -77,6 +77,7 @@ def test_a_port_is_written_in_ascii_digits(text, hosts):
         ("un.org：80", ["un.org"]),
         ("see un.org／x there", ["un.org"]),
         ("un．org", ["un.org"]),
+        ("see un.org™ now", ["un.org"]),  # a mark NFKC writes in letters (`TM`) is no part of the host
         ("来自上海。中国", []),  # a full stop to a reader of Chinese
         ("see un.org—the UN", ["un.org"]),
         ("un.org’s report", ["un.org"]),
