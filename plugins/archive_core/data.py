@@ -21,6 +21,7 @@ from .suggestions import Suggestions, meant_keys
 from .yaml_tags import written_tag
 
 Key = str | int
+_TAGS_NOT_ALLOWED = "tags are not allowed"  # how the hint of a value told with its tag starts (`wrong_type`'s too)
 T = TypeVar("T")
 P = ParamSpec("P")
 # A check of one item of a list: its (message, hint), or None when the item is good.
@@ -91,12 +92,13 @@ class DataFile:
 
     def problem(self, keys: Sequence[Key], field: str, message: str, hint: str = "") -> Problem:
         """The problem of the value at `keys`; a value written with a tag (`kind: !!int 5`) is told with it, whatever
-        its reader's check found (`wrong_type` says so itself), as the front-matter's are."""
+        its reader's check found (`wrong_type` says so itself, its hint first: the message may quote the value), as
+        the front-matter's are."""
         line = self.line(*keys)
-        if (tag := self.tag(*keys)) is not None and "tagged " not in message:
+        if (tag := self.tag(*keys)) is not None and not hint.startswith(_TAGS_NOT_ALLOWED):
             message = f"{message} (tagged {tag})"
             hint = (
-                f"tags are not allowed: delete the tag, and {hint}" if hint else "tags are not allowed: delete the tag"
+                f"{_TAGS_NOT_ALLOWED}: delete the tag, and {hint}" if hint else f"{_TAGS_NOT_ALLOWED}: delete the tag"
             )
         return Problem(str(self.path), line, field, message, hint, column=self.column(line, *keys))
 

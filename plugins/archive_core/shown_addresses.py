@@ -7,9 +7,11 @@ it twice. The renderer marks it with the class `shows-address`, which the print 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
+import icu
 from tld import is_tld
 
 SHOWS_ADDRESS = "shows-address"
@@ -50,13 +52,65 @@ _AFTER_A_WORD = ".,;:!?…"
 def shown_hosts(text: str) -> list[str]:
     """The hosts a link's text names by writing their addresses (`https://www.un.org/x`, `www.un.org`, `un.org/x`,
     `un.org`), each of which a reader takes the link to go to; none for words (`Node.js`, `m.in.`, `e.g.`)."""
+    text = _as_read(text)
     whole = text.strip().strip(_AROUND_A_WORD).rstrip(_AFTER_A_WORD)
     hosts = []
     for written in text.split():
         word = written.strip(_AROUND_A_WORD).rstrip(_AFTER_A_WORD).strip(_AROUND_A_WORD)
-        if host := _host_shown_by(word, alone=word == whole):
+        if host := _host_shown_by(word, alone=word == whole) or _host_after_a_mark(word):
             hosts.append(host)
     return hosts
+
+
+# What may follow a host in an address, read with it: a port and the path's first mark (`:65535/`).
+_AFTER_A_HOST = 7
+
+
+def _host_after_a_mark(word: str) -> str | None:
+    """The host of the first address `word` writes after a mark with no space before it (`UN:un.org`, `UN—un.org`,
+    `PAP/un.org`; not `@`, an e-mail address's), for a word that shows none from its start; each read up to its
+    host and what may follow it."""
+    for run in _HOST_RUN.finditer(word):
+        start, written = run.start(), run.group()
+        if start == 0 or word[start - 1] == "@" or "." not in written or not written[0].isalnum():
+            continue
+        if not _ends_with_a_top_level_domain(written):  # most runs: no call made of them
+            continue
+        if host := _host_shown_by(word[start : run.end() + _AFTER_A_HOST], alone=False):
+            return host
+    return None
+
+
+# A run of what a host may hold: letters and digits of any script (str.isalnum's), dots and hyphens.
+_HOST_RUN = re.compile(r"(?:[^\W_]|[.-])+")
+
+
+def _ends_with_a_top_level_domain(host: str) -> bool:
+    """Whether the last label of `host` is a top-level domain: `рф`, `xn--p1ai`, or one in look-alike letters."""
+    top = host.removesuffix(".").rpartition(".")[2].lower()
+    if not (top.isalpha() or top.startswith("xn--")):
+        return False
+    return _is_top_level_domain(top) or _is_top_level_domain(_drawn_as_ascii(top))  # `рф` is `xn--p1ai` too
+
+
+def _as_read(text: str) -> str:
+    """`text` as a reader reads an address in it: without the characters no one sees (a soft hyphen, a zero-width
+    space: the body is verbatim), its punctuation in ASCII where it is drawn alike (`：`, `／`, `．`). Letters and
+    digits stay as written (`８０` is no port to a browser), and so does `。`, a full stop to a reader of Chinese
+    (`上海。中国` is a sentence's end, not a host)."""
+    if text.isascii():
+        return text
+    kept = (char for char in text if unicodedata.category(char) != "Cf")
+    return "".join(map(_mark_as_read, kept))
+
+
+def _mark_as_read(char: str) -> str:
+    """A mark in ASCII where NFKC writes it in one (`：`), else as written: a letter or digit, or a mark NFKC
+    writes in letters (`™`, TM), which would make it part of a host."""
+    if char.isalnum():
+        return char
+    normalized = unicodedata.normalize("NFKC", char)
+    return char if any(map(str.isalnum, normalized)) else normalized
 
 
 def _host_shown_by(word: str, alone: bool) -> str | None:
@@ -65,23 +119,33 @@ def _host_shown_by(word: str, alone: bool) -> str | None:
     in a sentence it shows more than a name: a path or port, or labels of two letters and more (not `m.in`)."""
     if _SCHEME.match(word) or word[:4].lower() == "www.":
         try:
-            return urlsplit("//" + _SCHEME.sub("", word, count=1)).hostname
+            parts = urlsplit("//" + _SCHEME.sub("", word, count=1))
+            host = parts.hostname
         except ValueError:  # `https://[x`: no host a reader could take it for
             return None
-    end = min((word.find(mark) for mark in "/?#" if mark in word), default=len(word))
-    host, _, after = word[:end].partition(":")
-    # A port is written in ASCII digits. What else follows a host's colon (`:٨٠`, 80 to str.isdecimal() and to no
-    # browser; `:x`) leaves the host what a reader reads, and shows no more than the host alone.
-    port = after if after.isascii() and after.isdigit() else ""
+        # A user name written as a host (`https://www.un.org@evil.example/`) is the site a reader reads: what is
+        # before the first `@`, which holds none (read once: no recursion on `www.a@www.a@...`).
+        user = parts.netloc.partition("@")[0] if "@" in parts.netloc else ""
+        return (_host_shown_by(user, alone=True) if user else None) or host
+    # The host runs to the first character no host holds; whatever follows (`:x`, `—see`, `’s`) leaves the host what
+    # a reader reads. A port is written in ASCII digits (`:٨٠` is 80 to str.isdecimal(), to no browser).
+    cut = run.end() if (run := _HOST_RUN.match(word)) else 0
+    host, after = word[:cut], word[cut:]
+    if after[:1] == "@":  # an e-mail address (`press.office@un.org`): the name before its `@` is no site
+        return None
+    end = min((after.find(mark) for mark in "/?#" if mark in after), default=len(after))
+    port = after[1:end] if after[:1] == ":" and after[1:end].isascii() and after[1:end].isdigit() else ""
+    path = end < len(after)
     labels = host.removesuffix(".").split(".")
     if len(labels) < 2 or not all(map(_is_label, labels)):
         return None
-    if not labels[-1].isalpha() or not _is_top_level_domain(labels[-1].lower()):
+    top = labels[-1].lower()
+    if not _ends_with_a_top_level_domain(top):
         return None
-    if not port and end == len(word) and labels[-1].lower() in FILE_EXTENSIONS:
+    if not port and not path and top in FILE_EXTENSIONS:
         return None  # a file's name (`README.md`, `setup.py`), which no reader takes for a site
-    shows_more = port or end < len(word) or all(len(label) > 1 for label in labels)
-    return host.lower() if alone or shows_more else None
+    shows_more = port or path or all(len(label) > 1 for label in labels)
+    return host.removesuffix(".").lower() if alone or shows_more else None
 
 
 # The extensions of files a text names that are top-level domains too (Moldova's, Paraguay's...): a word ending with
@@ -92,6 +156,18 @@ FILE_EXTENSIONS = frozenset({"md", "py", "sh", "rs", "zip", "mov"})
 
 def _is_label(label: str) -> bool:
     return 0 < len(label) < 64 and label.replace("-", "").isalnum() and not label.startswith("-")
+
+
+_SPOOF_CHECKER = icu.SpoofChecker()
+
+
+def _drawn_as_ascii(label: str) -> str:
+    """`label` with each letter of another alphabet drawn as an ASCII one (`оrg`, its `о` Cyrillic) written as that
+    one (ICU's confusables: `org`), the rest as it is; a letter drawn as none is kept (`рф`)."""
+    if label.isascii():
+        return label
+    drawn = ((char, _SPOOF_CHECKER.getSkeleton(0, char)) for char in label)
+    return "".join(char if char.isascii() or not skeleton.isascii() else skeleton for char, skeleton in drawn)
 
 
 @cache

@@ -128,3 +128,22 @@ def test_a_country_names_file_linked_out_of_the_content_folder_is_refused(capsys
     options = ("--date", "2025-10-26", "--lang", "pl", "--source-url", "https://example.org/a", "--publisher", "PAP")
     result = run_import(capsys, source, content, *options)
     assert result.code == 1 and "country-names.yaml" in result.err and "nothing was written" in result.err
+
+
+def test_an_import_tells_the_first_problems_of_a_file_and_how_many_more(capsys, tmp_path):
+    """As `make check` and the build tell them (`errors.told`): a file of thousands of problems buried the rest."""
+    source = tmp_path / "article.txt"
+    source.write_text("Konwencja podpisana w Hanoi\n\nPolska podpisała konwencję w sobotę w Hanoi.\n", encoding="utf-8")
+    content = tmp_path / "content"
+    (content / "data").mkdir(parents=True)
+    (content / "data" / "country-names.yaml").write_text(
+        "countries:\n" + "".join(f"  - {number}\n" for number in range(150)), encoding="utf-8"
+    )
+    options = ("--date", "2025-10-26", "--lang", "pl", "--source-url", "https://example.org/a", "--publisher", "PAP")
+    result = run_import(capsys, source, content, *options)
+    assert result.code == 1 and "nothing was written" in result.err, result.err
+    told = [line for line in result.err.splitlines() if line.startswith(str(content / "data" / "country-names.yaml"))]
+    assert len(told) == 101 and told[-1].endswith(
+        "and 50 more problem(s), not told (fix those told above and check "
+        "the file again: its first problems often cause the rest)"
+    ), told

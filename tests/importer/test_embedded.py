@@ -83,3 +83,52 @@ def test_what_follows_a_void_element_is_the_article_s_text(capsys, tmp_path, voi
     )
     assert "would enter into force after the fortieth ratification." in body, body
     assert "after it, which is the article's" in body, body
+
+
+# A recording, a video and a script's drawing are not in the file either; the text they hold is shown only where a
+# browser cannot play them (or runs no script). Alone between paragraphs it was read as the article's, and the whole
+# article joined into one paragraph with it; inside a paragraph, or with another after it, left out silently.
+MEDIA = {
+    '<video controls src="vote.mp4"><track src="vote.vtt">Your browser cannot play the video, download it.</video>': (
+        "a video (<video> of 'vote.mp4'), not in this file, and its fallback text",
+        "Your browser cannot play the video, download it.",
+    ),
+    '<audio controls src="speech.mp3">The speech of the minister, as a recording.</audio>': (
+        "a recording (<audio> of 'speech.mp3'), not in this file, and its fallback text",
+        "The speech of the minister, as a recording.",
+    ),
+    "<canvas>A chart of the ratifications by year, drawn by a script.</canvas>": (
+        "a drawing a script makes (<canvas>), not in this file, and its fallback text",
+        "A chart of the ratifications by year, drawn by a script.",
+    ),
+    '<p>The minister spoke: <audio><source src="speech.mp3">Download the speech.</audio> for an hour.</p>': (
+        "a recording (<audio> of 'speech.mp3'), not in this file, and its fallback text",
+        "Download the speech.",
+    ),
+}
+
+
+@pytest.mark.parametrize("markup", MEDIA)
+def test_a_recording_a_video_or_a_canvas_is_reported_with_its_fallback_text_and_not_read_as_the_article_s(
+    capsys, tmp_path, markup
+):
+    source, body, err = imported(capsys, tmp_path, f"{markup}<p>After it.</p>\n")
+    what, fallback = MEDIA[markup]
+    assert fallback not in body, body
+    assert "\nOfficials said the treaty would enter into force after the fortieth ratification, in some years.\n\n" in (
+        body
+    )
+    assert "\nAfter it.\n" in body, body
+    assert f"{source}:5: dropped {what}, shown only where a browser" in err, err
+    assert f": {fallback!r}" in err, err
+
+
+# The report quotes what a frame's own document shows: not its script's code nor its style sheet.
+def test_a_frame_s_own_document_is_quoted_as_it_shows_without_its_code(capsys, tmp_path):
+    _, _, err = imported(
+        capsys,
+        tmp_path,
+        '<iframe srcdoc="&lt;style&gt;p{color:red}&lt;/style&gt;&lt;script&gt;track()&lt;/script&gt;'
+        '&lt;p&gt;The delegates applauded.&lt;/p&gt;"></iframe>\n',
+    )
+    assert "dropped a frame's own document (<iframe srcdoc>): 'The delegates applauded.'" in err, err

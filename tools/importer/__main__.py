@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from archive_core.articles import read_article
-from archive_core.errors import ContentError, content_error, in_folder
+from archive_core.errors import ContentError, content_error, in_folder, told
 from archive_core.layout import RAW_NAME_RULE, raw_name_for
 from archive_core.locales import LANGUAGES
 from archive_core.publishers import PUBLISHERS_FILE, host_of, known_publisher, load_publishers
@@ -140,8 +140,9 @@ def main(argv: list[str] | None = None) -> int:
         imported = convert(args.src, options, args.dest)
         path, changed = write(imported, args.dest, force=args.force)
     except ContentError as exc:
-        # Every problem, one a line; hints naming `content/` name the folder imported into.
-        print("\n".join(map(str, in_folder(exc.problems, args.dest))), file=sys.stderr)
+        # Every problem, one a line, as `make check` tells them (the first of each file, then how many more); hints
+        # naming `content/` name the folder imported into.
+        print("\n".join(map(str, told(in_folder(exc.problems, args.dest)))), file=sys.stderr)
         print("nothing was written", file=sys.stderr)
         return 1
     for dropped in imported.source.dropped:

@@ -6,6 +6,7 @@ import pytest
 
 from archive_core import markdown
 from archive_core.shown_addresses import shown_hosts, shows_its_address
+from archive_core.tests.effort import cpu_seconds
 
 
 @pytest.mark.parametrize(
@@ -65,3 +66,101 @@ def test_the_renderer_marks_every_link_whose_text_is_its_address_and_no_other():
 )
 def test_a_port_is_written_in_ascii_digits(text, hosts):
     assert shown_hosts(text) == hosts
+
+
+# A host ends where a character no host holds begins: what follows it (`—see`, `’s`, a fullwidth `：80`) leaves the host
+# what a reader reads. Punctuation drawn like an address's (`：`, `／`, `．`) is read as it; what no one sees (a soft
+# hyphen, a zero-width space, kept in the verbatim body) is not read at all.
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        ("un.org：80", ["un.org"]),
+        ("see un.org／x there", ["un.org"]),
+        ("un．org", ["un.org"]),
+        ("see un.org™ now", ["un.org"]),  # a mark NFKC writes in letters (`TM`) is no part of the host
+        ("来自上海。中国", []),  # a full stop to a reader of Chinese
+        ("see un.org—the UN", ["un.org"]),
+        ("un.org’s report", ["un.org"]),
+        ("un.org\\x", ["un.org"]),
+        ("un.o\u00adrg", ["un.org"]),
+        ("un.org\u200bx", []),  # read `un.orgx`: no such top-level domain
+        ("see m.in.—x there", []),  # still an abbreviation, and a file's name still a file's
+        ("README.md’s first line", []),
+        ("see m.in:８０ there", []),
+    ],
+)
+def test_a_host_is_read_up_to_what_no_host_holds(text, hosts):
+    assert shown_hosts(text) == hosts
+
+
+# A user name before the host (`https://www.un.org@evil.example/`) is what a reader reads as the site: refused in a
+# link's address, it showed the site it names in a link's text, which compared only the host after it.
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        ("https://un.org@evil.example/", ["un.org"]),
+        ("see www.un.org@evil.example there", ["www.un.org"]),
+        ("https://un.org:pw@evil.example/x", ["un.org"]),
+        ("https://press@un.org/", ["un.org"]),  # a user name that writes no host: the host is what is read
+    ],
+)
+def test_a_user_name_written_as_a_host_is_the_host_shown(text, hosts):
+    assert shown_hosts(text) == hosts
+
+
+# A top-level domain of other letters is written in them (`рф`) or in its ASCII form (`xn--p1ai`), which is no word.
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        ("see bank.xn--p1ai/login now", ["bank.xn--p1ai"]),
+        ("xn--e1afmkfd.xn--p1ai", ["xn--e1afmkfd.xn--p1ai"]),
+        ("see bank.рф/login now", ["bank.рф"]),
+        ("see bank.xn--nosuchtld/login now", []),
+    ],
+)
+def test_a_top_level_domain_in_its_ascii_form_is_one(text, hosts):
+    assert shown_hosts(text) == hosts
+
+
+# A top-level domain written with letters of another alphabet drawn as its own (`un.оrg`, a Cyrillic `о`; `сom`, a
+# Cyrillic `с`) is what a reader reads: it was taken for no top-level domain, and the text for no address.
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        ("see un.\u043erg/x now", ["un.\u043erg"]),
+        ("bank.\u0441om", ["bank.\u0441om"]),
+        ("see un.\u03bfrg now", ["un.\u03bfrg"]),  # a Greek omicron
+        ("see Node.j\u0455 now", []),  # a look-alike of a word that is no top-level domain stays a word
+    ],
+)
+def test_a_top_level_domain_in_look_alike_letters_is_read_as_it_looks(text, hosts):
+    assert shown_hosts(text) == hosts
+
+
+# An address after a word and a mark with no space between (`UN:un.org`, `UN—un.org`, `PAP/un.org`) is read as one
+# all the same: only a word's start was read, and such a text showed no address. A word that shows one already shows
+# no more (`un.org—evil.example` shows un.org, on a link to evil.example too), nor does a word of no address.
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        ("UN:un.org", ["un.org"]),
+        ("see the UN—un.org/x now", ["un.org"]),
+        ("PAP/un.org", ["un.org"]),
+        ("«UN»:www.un.org", ["www.un.org"]),
+        ("un.org—evil.example", ["un.org"]),
+        ("Node.js/v2:beta", []),
+        ("see m.in.:e.g. now", []),
+        ("e-mail:biuro@pap.pl", []),  # an e-mail address names no site to go to
+        ("biuro@pap.pl", []),
+        ("write to press.office@un.org", []),  # `.office` is a top-level domain: the name's part is no host
+        ("press.office@un.org", []),
+    ],
+)
+def test_an_address_after_a_word_and_a_mark_is_read(text, hosts):
+    assert shown_hosts(text) == hosts
+
+
+def test_a_word_of_many_marks_is_read_in_linear_time():
+    """Each address after a mark is read up to its host and what may follow it, not to the word's end."""
+    texts = ["a:" * 200_000 + "un.org", "a.b|" * 100_000, "see " + "|m.in" * 100_000]  # m.in: a call each
+    assert cpu_seconds(lambda: [shown_hosts(text) for text in texts]) < 3

@@ -243,3 +243,11 @@ def test_a_list_item_that_should_be_keys_is_told_where_to_write_them(tmp_path):
     [(line, field, message, hint)] = told(tmp_path, "corrections:\n  - 5\n")
     assert (line, field, message) == (10, "corrections.0", "is a number, not a mapping")
     assert "`:`" not in hint and "`- `" in hint, hint
+
+
+# Whether a reader's message named the tag already was read from the message, which quotes the value: a value whose
+# text holds "tagged " was told without its tag, and without the hint to delete it.
+def test_a_data_file_s_tagged_value_is_told_with_its_tag_whatever_its_text(tmp_path):
+    [(_, field, message, hint)] = event_told(tmp_path, "kind: signing", 'kind: !!str "tagged signing"')
+    assert field == "kind" and "tagged signing" in message, message
+    assert message.endswith("(tagged !!str)") and hint.startswith("tags are not allowed: delete the tag, and "), hint
