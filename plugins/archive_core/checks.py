@@ -172,7 +172,11 @@ def _versions(snapshot: ContentSnapshot, *fields: str) -> list[tuple[str, Any]]:
     whose `fields` (and translation_key and lang) read well, in the order of their paths, which does not depend
     on which of them read."""
     read = [(doc.path, doc.meta) for doc in snapshot.articles]
-    refused = [(article.path, article.meta) for article in snapshot.refused_versions if article.has(*fields)]
+    refused = [
+        (article.path, article.meta)
+        for article in snapshot.refused_versions
+        if article.has("translation_key", "lang", *fields)
+    ]
     return sorted([*read, *refused], key=lambda version: str(version[0]))
 
 
@@ -350,7 +354,11 @@ def check_people_articles(snapshot: ContentSnapshot) -> list[Problem]:
     data_file = _lines(snapshot).file(snapshot.content_dir / PEOPLE_FILE)
     if data_file is None:
         return []
-    worded = [doc for doc in snapshot.refused_versions if doc.has("title") and doc.summary_html is not None]
+    worded = [
+        doc
+        for doc in snapshot.refused_versions
+        if doc.has("translation_key", "lang", "title") and doc.summary_html is not None
+    ]
     return unnamed_people(data_file, snapshot.countries.people, [*snapshot.articles, *worded])
 
 

@@ -70,8 +70,8 @@ def read_articles(
     progress: Callable[[int], None] | None = None,
 ) -> tuple[list[ArticleDocument], list[Problem], list[RefusedArticle]]:
     """Read `files` in order; the result is the same whatever `workers` and `cache` are: the articles read, every
-    problem, and the articles refused for problems of their own whose translation_key and lang read well and agree
-    with their place, by what of each read well (`articles.RefusedArticle`), which the checks of versions compare.
+    problem, and the articles refused, for problems of their own or for their place, by what of each read well and
+    its place does not contradict (`articles.RefusedArticle`), which the checks of several files compare.
 
     Files missing from `cache` are read by `workers` processes (forked, so they
     start at once with the plugins already imported), in chunks, and results
@@ -100,12 +100,13 @@ def read_articles(
             # Its other problems told in the same run: what its path contradicts, of the fields that read well.
             unread = misplaced_refused(Path(path), result, content_dir, layout)
             problems.extend(in_file_order([*result.problems, *unread]) if unread else result.problems)
-            if not unread and result.has("translation_key", "lang"):
-                refused.append(result)
+            refused.append(result.placed(unread) if unread else result)
             continue
         expected = expected_path(content_dir, result, layout)
         if Path(path) != expected and Path(path).resolve() != expected.resolve():
-            problems += misplaced(Path(path), expected, result, content_dir)
+            unread = misplaced(Path(path), expected, result, content_dir)
+            problems += unread
+            refused.append(RefusedArticle.of(result).placed(unread))
             continue
         docs.append(result)
     return docs, problems, refused
@@ -178,7 +179,7 @@ def _address(doc: ArticleDocument | RefusedArticle) -> tuple[str, int, str] | No
     meta = doc.meta
     if isinstance(doc, ArticleDocument):
         return meta.lang, meta.date.year, meta.slug
-    folder = Path(doc.path).parent.name
+    folder = Path(doc.path).parent.name if doc.folder_known else ""  # dated another year: its year is one of two
     # ASCII digits: `\d` takes `٢٠٢٥` (Arabic-Indic) for 2025 too, a folder no article is read from.
     year = meta.date.year if meta.date is not None else int(folder) if re.fullmatch(r"[0-9]{4}", folder) else None
     if meta.lang is None or meta.slug is None or year is None:
