@@ -795,3 +795,21 @@ def test_the_files_are_told_in_the_order_of_their_paths_whichever_were_read_agai
     taken = snapshot.take(tmp_path, today=TODAY)
     again = taken.updated([tmp_path / "articles/2025/a.pl.md"])
     assert [str(p) for p in again.problems] == [str(p) for p in taken.problems]
+
+
+def test_an_article_read_again_once_it_reads_keeps_its_place_in_the_order_of_the_files(tmp_path):
+    """The devserver put an article that read again after the others: of two spellings of a tag used as often, the
+    first read is the one a hint proposes, and the devserver proposed `c` where `make check` proposed `C`."""
+    files = {
+        f"articles/2025/{key}.pl.md": FRONT.replace("tytul", key).replace("Tytuł", key.upper()) + f"tags: ['{tag}']\n"
+        for key, tag in (("a", "C"), ("b", "c"), ("c", "C++"))
+    }
+    files = {name: text + BODY for name, text in files.items()}
+    told(tmp_path, {**files, "articles/2025/a.pl.md": files["articles/2025/a.pl.md"].replace("tags:", "x: 1\ntags:")})
+    taken = snapshot.take(tmp_path, today=TODAY)
+    told(tmp_path, files)
+    again = taken.updated([tmp_path / "articles/2025/a.pl.md"])
+    fresh = snapshot.take(tmp_path, today=TODAY)
+    assert [doc.path for doc in again.articles] == [doc.path for doc in fresh.articles]
+    assert [str(problem) for problem in again.problems] == [str(problem) for problem in fresh.problems]
+    assert any("write it 'C' if it is that topic" in str(problem) for problem in fresh.problems), fresh.problems
