@@ -813,3 +813,23 @@ def test_an_article_read_again_once_it_reads_keeps_its_place_in_the_order_of_the
     assert [doc.path for doc in again.articles] == [doc.path for doc in fresh.articles]
     assert [str(problem) for problem in again.problems] == [str(problem) for problem in fresh.problems]
     assert any("write it 'C' if it is that topic" in str(problem) for problem in fresh.problems), fresh.problems
+
+
+@pytest.mark.parametrize("value", ["jutro", "[2024-10-26]", "1200", "2024-10-26T25:00"])
+def test_the_example_date_of_a_date_hint_is_of_the_year_of_the_article_s_folder(tmp_path, value):
+    """An article in 2024/ was told to write `2025-10-26`, which the next check refused as of another folder."""
+    [problem] = told(tmp_path, {"articles/2024/tytul.pl.md": FRONT.replace("2025-10-26", value) + BODY})
+    assert problem.startswith("tytul.pl.md:3: date: "), problem
+    [example] = re.findall(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9T])", problem.split(" (", 1)[1])
+    assert example.startswith("2024-"), problem
+    assert told(tmp_path, {"articles/2024/tytul.pl.md": FRONT.replace("2025-10-26", example) + BODY}) == []
+
+
+@pytest.mark.parametrize("value", ["26 października 2024", "26/10/2024", "2024/10/26"])
+def test_a_date_to_rewrite_of_another_year_than_its_folder_is_told_where_the_file_goes(tmp_path, value):
+    """`write 2024-10-26`, followed, was told a round later that the file is in the folder 2025/."""
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT.replace("2025-10-26", value) + BODY})
+    assert "write 2024-10-26" in problem, problem
+    assert "if it is right, move the file into articles/2024/, under its name" in problem, problem
+    (tmp_path / "articles/2025/tytul.pl.md").unlink()
+    assert told(tmp_path, {"articles/2024/tytul.pl.md": FRONT.replace("2025-10-26", "2024-10-26") + BODY}) == []
