@@ -57,6 +57,7 @@ from .versions import (
     missing_counterpart_warnings,
     original_mismatch_warnings,
     translated_original_problems,
+    untranslated_date_problems,
     untranslated_pair_problems,
 )
 
@@ -146,10 +147,10 @@ def _unread_file_hint(path: Path, content_dir: Path, layout: Layout) -> str:
 
 def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
     """Duplicate (translation_key, lang) pairs, translations of translations, pairs with no translation and
-    translations dated another day than their original of the same source (errors); translations whose original
-    is missing, versions that list different countries, translations of another source (warnings). A version
-    refused for problems of its own is compared by the fields of it that read well: none is told in a check of a
-    field it got wrong, nor kept waiting by one it got wrong elsewhere."""
+    translations (or versions of such a pair) dated another day than their original of the same source (errors);
+    translations whose original is missing, versions that list different countries, translations of another source
+    (warnings). A version refused for problems of its own is compared by the fields of it that read well: none is
+    told in a check of a field it got wrong, nor kept waiting by one it got wrong elsewhere."""
     lines = {doc.path: doc for doc in (*snapshot.articles, *snapshot.refused_versions)}
     versions = partial(_versions, snapshot)
     present = {(meta.translation_key, meta.lang) for _, meta in versions()}
@@ -160,6 +161,7 @@ def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
             *translated_original_problems(versions("translation")),
             *untranslated_pair_problems(versions("translation")),
             *date_mismatch_problems(versions("translation", "date", "source")),
+            *untranslated_date_problems(versions("translation", "date", "source")),
             *missing_counterpart_warnings(versions("translation"), present),
             *country_mismatch_warnings(versions("countries")),
             *original_mismatch_warnings(versions("translation", "source")),

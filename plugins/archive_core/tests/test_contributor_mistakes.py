@@ -833,3 +833,31 @@ def test_a_date_to_rewrite_of_another_year_than_its_folder_is_told_where_the_fil
     assert "if it is right, move the file into articles/2024/, under its name" in problem, problem
     (tmp_path / "articles/2025/tytul.pl.md").unlink()
     assert told(tmp_path, {"articles/2024/tytul.pl.md": FRONT.replace("2025-10-26", "2024-10-26") + BODY}) == []
+
+
+@pytest.mark.parametrize(
+    ("english", "moved"),
+    [("articles/2025/tytul.en.md", None), ("articles/2024/tytul.en.md", "articles/2025/tytul.en.md")],
+    ids=["another day", "another year"],
+)
+def test_two_versions_neither_a_translation_dated_two_days_are_told_so_with_the_pair(tmp_path, english, moved):
+    """The pair was told to mark its translation; marked, the translation was told, a round later, that it is dated
+    another day than its original."""
+    day = "2025-10-27" if moved is None else "2024-12-30"
+    files = {"articles/2025/tytul.pl.md": FRONT + BODY, english: FRONT.replace("lang: pl", "lang: en").replace(
+        "2025-10-26", day) + BODY}  # fmt: skip
+    problems = told(tmp_path, files)
+    assert [problem.split(": ")[:2] for problem in problems] == [
+        ["tytul.pl.md:3", "date"],
+        ["tytul.pl.md:5", "translation"],
+    ]
+    assert (
+        f"is 2025-10-26, but the 'en' version {tmp_path}/{english}, of the same source, is dated {day}" in problems[0]
+    )
+    assert "as you add `translation:` to the version that was translated, give it the original's `date:`" in problems[0]
+    if moved:
+        assert f"{tmp_path}/{english} to {tmp_path}/{moved}, if it is" in problems[0], problems
+    # Followed, the English text being the translation:
+    (tmp_path / english).unlink()
+    translated = FRONT.replace("lang: pl", "lang: en\ntranslation:\n  from: pl\n  by: Jan") + BODY
+    assert told(tmp_path, {moved or english: translated}) == []
