@@ -17,7 +17,8 @@ from .cache import ContentCache
 from .file_place import misplaced, misplaced_refused
 from .frontmatter import as_written
 from .layout import ARTICLE_SUFFIX, Layout
-from .schema import SLUG_MAX_LENGTH
+from .paths import portable_name_problem
+from .schema import SLUG_MAX_LENGTH, default_slug, is_slug
 from .urls import PAGINATION_FOLDER
 from .workers import fork_context
 
@@ -116,8 +117,9 @@ def url_collisions(docs: Iterable[ArticleDocument | RefusedArticle]) -> list[Pro
     """Two articles that would be published at the same address (same language, year and slug): an error in
     each, at the line of what makes its address (`slug:` where given, else the `title` it is made from),
     naming the others' files and lines. The first file of each address (of those that read, if any do) keeps it;
-    each other is proposed a slug
-    of its own (`free_slugs`), so that the hints, followed all at once, leave no two articles at one address.
+    each other is proposed a slug of its own (the one its title makes, where it gives another `slug:`, as a file
+    copied from another article does; else `free_slugs`), so that the hints, followed all at once, leave no two
+    articles at one address.
     An article refused for problems of its own is compared where its address can be known (`_address`)."""
     by_address: dict[tuple[str, int, str], list[ArticleDocument | RefusedArticle]] = {}
     for doc in docs:
@@ -131,9 +133,10 @@ def url_collisions(docs: Iterable[ArticleDocument | RefusedArticle]) -> list[Pro
         # The articles that read first: a refused one is likelier the one being written, and its hint, not that of
         # an article already published at the address, is the one to change its slug.
         group = sorted(group, key=lambda doc: (isinstance(doc, RefusedArticle), str(doc.path)))
-        slugs = free_slugs(slug, len(group) - 1, taken)
-        taken.update(slugs)
-        proposed = {str(doc.path): new for doc, new in zip(group[1:], slugs, strict=True)}
+        proposed = {}
+        for doc in group[1:]:
+            proposed[str(doc.path)] = new = _own_slug(doc, taken) or free_slugs(slug, 1, taken)[0]
+            taken.add(new)
         for doc in group:
             field = _address_field(doc)
             others = ", ".join(
@@ -153,6 +156,17 @@ def url_collisions(docs: Iterable[ArticleDocument | RefusedArticle]) -> list[Pro
                 Problem(doc.path, doc.line(field), field, f"{said} also the address of {others} ({lang}, {year})", hint)
             )
     return problems
+
+
+def _own_slug(doc: ArticleDocument | RefusedArticle, taken: set[str]) -> str | None:
+    """The slug `doc`'s own title makes, where it gives another `slug:` (a file copied to write another article keeps
+    the address of the one copied), and no other article has it."""
+    if not doc.line("slug") or doc.meta.title is None:
+        return None
+    own = default_slug(doc.meta.title)
+    if not is_slug(own) or own in taken or own == PAGINATION_FOLDER or portable_name_problem(own):
+        return None
+    return own
 
 
 def free_slugs(slug: str, count: int, taken: set[str]) -> list[str]:

@@ -340,3 +340,25 @@ def test_a_person_a_misplaced_version_does_not_name_is_warned_with_its_problem(t
     files = {"articles/2024/drugi.pl.md": SECOND + BODY, "data/people.yaml": PERSON_OF_DRUGI}
     problems = problems_of(tmp_path, files)
     assert any("people.yaml:4: warning: Jan Kowalski.articles.0: " in problem for problem in problems), problems
+
+
+COPY = FRONT.replace("translation_key: tytul", "translation_key: wietnam").replace("lang: pl", "lang: pl\nslug: tytul")
+
+
+def test_an_article_copied_with_its_slug_is_proposed_the_slug_its_own_title_makes(tmp_path):
+    """A file copied to write another article kept `slug:`: it was told `slug: tytul-2`, the address of the article it
+    was copied from and a number, for a text of another title."""
+    copied = COPY.replace("title: Tytuł", "title: Wietnam ratyfikuje konwencję")
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, "articles/2025/wietnam.pl.md": copied + BODY})
+    assert [problem.split(": ")[:2] for problem in problems] == [
+        ["tytul.pl.md:2", "title"],
+        ["wietnam.pl.md:5", "slug"],
+    ]
+    assert "give this one `slug: wietnam-ratyfikuje-konwencje`, which" in problems[1], problems
+    followed = copied.replace("slug: tytul", "slug: wietnam-ratyfikuje-konwencje")
+    assert told(tmp_path, {"articles/2025/wietnam.pl.md": followed + BODY}) == []
+
+
+def test_an_article_of_the_same_title_at_another_s_address_is_proposed_a_numbered_slug(tmp_path):
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, "articles/2025/wietnam.pl.md": COPY + BODY})
+    assert "give this one `slug: tytul-2`, which" in problems[1], problems
