@@ -861,3 +861,13 @@ def test_two_versions_neither_a_translation_dated_two_days_are_told_so_with_the_
     (tmp_path / english).unlink()
     translated = FRONT.replace("lang: pl", "lang: en\ntranslation:\n  from: pl\n  by: Jan") + BODY
     assert told(tmp_path, {moved or english: translated}) == []
+
+
+def test_a_note_copied_with_another_article_s_front_matter_is_told_it_may_be_deleted(tmp_path):
+    """A file copied to write another article kept the other's `annotations:`: each was told only to quote a passage
+    of this text, which has none of it."""
+    note = "annotations:\n  - text: nie ma tego\n    kind: editor\n    note: Inny tekst.\n"
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + note + BODY})
+    assert problem.startswith("tytul.pl.md:10: annotations.0.text: 'nie ma tego' is not in the article's text"), problem
+    assert problem.endswith("or delete this item of `annotations:` if its note is not of this text)"), problem
+    assert told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY}) == []
