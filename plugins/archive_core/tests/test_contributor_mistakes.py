@@ -871,3 +871,32 @@ def test_a_note_copied_with_another_article_s_front_matter_is_told_it_may_be_del
     assert problem.startswith("tytul.pl.md:10: annotations.0.text: 'nie ma tego' is not in the article's text"), problem
     assert problem.endswith("or delete this item of `annotations:` if its note is not of this text)"), problem
     assert told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY}) == []
+
+
+REUTERS = FRONT.replace("https://example.org/a", "https://www.reuters.com/world/a").replace(
+    "  publisher: Example\n", ""
+)
+
+
+def test_a_publisher_s_host_misspelt_in_the_table_is_told_to_the_article_whose_site_it_meant(tmp_path):
+    """The article was told to add its site to the table, beside the record whose host only misspells it."""
+    publishers = "- host: www.reuters.con\n  name: Reuters\n  source: https://www.reuters.com/about\n"
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": REUTERS + BODY, "data/publishers.yaml": publishers})
+    assert problem.startswith("tytul.pl.md:6: source.publisher: is missing"), problem
+    assert "has a record of www.reuters.con: if that is this site, correct its host to www.reuters.com" in problem
+    assert told(tmp_path, {"data/publishers.yaml": publishers.replace(".con", ".com")}) == []
+
+
+def test_a_publisher_nearly_named_as_the_table_names_its_site_is_warned(tmp_path):
+    """`publisher: Reuter` for a site the table names `Reuters`: the misspelt name was published without a word."""
+    publishers = "- host: www.reuters.com\n  name: Reuters\n  source: https://www.reuters.com/about\n"
+    text = REUTERS.replace("source:\n", "source:\n  publisher: Reuter\n")
+    files = {"articles/2025/tytul.pl.md": text + BODY, "data/publishers.yaml": publishers}
+    told(tmp_path, files)
+    [warning] = [str(problem) for problem in snapshot.take(tmp_path, today=TODAY).problems]
+    assert "tytul.pl.md:7: warning: source.publisher: 'Reuter' is nearly 'Reuters', the name " in warning, warning
+    assert "delete the `publisher:` line if it is that publisher" in warning, warning
+    told(tmp_path, {"articles/2025/tytul.pl.md": REUTERS + BODY})
+    assert snapshot.take(tmp_path, today=TODAY).problems == ()
+    told(tmp_path, {"articles/2025/tytul.pl.md": REUTERS.replace("source:\n", "source:\n  publisher: AP\n") + BODY})
+    assert snapshot.take(tmp_path, today=TODAY).problems == ()  # another publisher: nothing to warn of
