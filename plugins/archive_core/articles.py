@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +16,7 @@ from archive_core.errors import NAMES_FILE, ContentError, Problem, in_file_order
 from archive_core.schema import ArticleMeta, Source, Translation
 
 from . import markdown, summaries
-from .body_checks import body_problems
+from .body_checks import body_problems, raw_html
 from .body_cost import markup_problem
 from .markdown import COPIED_PREFIXES, SiteLink
 
@@ -51,6 +51,7 @@ class ArticleDocument:
     summary_html: str
     site_links: tuple[SiteLink, ...] = ()  # lines are the file's own
     field_lines: tuple[tuple[str, int], ...] = ()  # (field, line) of LATER_CHECKED_FIELDS
+    warnings: tuple[Problem, ...] = ()  # of the file alone (raw HTML in its body): told, and the article read
 
     def line(self, field: str) -> int | None:
         """The file line of a field of LATER_CHECKED_FIELDS, or of the part of it that is there (`source`)."""
@@ -161,8 +162,9 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     unfinished = schema.unfinished(data, doc, root, {problem.field for problem in checked.problems})
     problems = [*checked.problems, *unfinished, *body_problems(doc, tokens, body_html, fields=schema.FIELD_NAMES)]
     problems += annotations.passage_problems(checked.annotations, doc, body_html, root)
+    warnings = tuple(_raw_html_warnings(doc, tokens))
     if problems or checked.meta is None:
-        refused = _refused(path, problems, checked, root).refused
+        refused = _refused(path, [*problems, *warnings], checked, root).refused
         summary = refused.read.get("summary")  # None where it is not given, or did not read well
         body = dict(html=body_html, site_links=_site_links(doc, tokens, summary, root))
         if "summary" in refused.read:
@@ -176,7 +178,23 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
         summary_html=_summary_html(meta.summary, tokens),
         site_links=_site_links(doc, tokens, meta.summary, root),
         field_lines=_field_lines(root, (*LATER_CHECKED_FIELDS, *(f"tags.{i}" for i in range(len(meta.tags))))),
+        warnings=warnings,
     )
+
+
+def _raw_html_warnings(doc: frontmatter.SplitDocument, tokens: list[Token]) -> Iterator[Problem]:
+    """A warning at each line of the body that writes raw HTML, which the page shows as text (`body_checks.raw_html`):
+    not an error, as a text about HTML may write a tag (the page then shows it as written)."""
+    for line, tag in raw_html(tokens, doc.body):
+        yield Problem(
+            str(doc.path),
+            doc.body_line + line - 1,
+            "body",
+            f"{tag if len(tag) <= 40 else tag[:39] + '…'!r} is HTML, which the page shows as text, tags and all",
+            "a body is Markdown: write **bold**, *italic*, [text](https://...) and delete the tags; put a tag meant "
+            "as text in backticks (`<b>`)",
+            "warning",
+        )
 
 
 def _summary_html(summary: str | None, tokens: list[Token]) -> str:

@@ -104,6 +104,7 @@ def read_articles(
             refused.append(result.placed(unread) if unread else result)
             continue
         expected = expected_path(content_dir, result, layout)
+        problems += result.warnings
         if Path(path) != expected and Path(path).resolve() != expected.resolve():
             unread = misplaced(Path(path), expected, result, content_dir)
             problems += unread

@@ -900,3 +900,36 @@ def test_a_publisher_nearly_named_as_the_table_names_its_site_is_warned(tmp_path
     assert snapshot.take(tmp_path, today=TODAY).problems == ()
     told(tmp_path, {"articles/2025/tytul.pl.md": REUTERS.replace("source:\n", "source:\n  publisher: AP\n") + BODY})
     assert snapshot.take(tmp_path, today=TODAY).problems == ()  # another publisher: nothing to warn of
+
+
+RAW_HTML = '---\nThe <b>first</b> state ratified it.\n\n<script>alert(1)</script>\n\n<div class="note">A note</div>\n'
+
+
+def test_raw_html_in_a_body_is_warned_at_each_line_that_writes_it(tmp_path):
+    """The page shows raw HTML as text, tags and all: a body that wrote it was published without a word."""
+    told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + RAW_HTML})
+    problems = [str(problem) for problem in snapshot.take(tmp_path, today=TODAY).problems]
+    assert [problem.split(": ")[0].rsplit("/", 1)[1] for problem in problems] == [
+        "tytul.pl.md:10",
+        "tytul.pl.md:12",
+        "tytul.pl.md:14",
+    ], problems
+    assert all(": warning: body: " in problem for problem in problems), problems
+    assert "'<b>' is HTML, which the page shows as text, tags and all" in problems[0], problems
+    assert "'<script>' is HTML" in problems[1] and "'<div class=\"note\">' is HTML" in problems[2], problems
+    followed = "---\nThe **first** state ratified it.\n\nA note\n"
+    told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + followed})
+    assert snapshot.take(tmp_path, today=TODAY).problems == ()
+
+
+def test_a_tag_written_as_text_on_purpose_is_not_warned(tmp_path):
+    text = "---\nThe tag `<b>` makes text bold; so would &lt;b&gt;, and 2 < 3 > 1.\n\n    <i>code</i>\n"
+    told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + text})
+    assert snapshot.take(tmp_path, today=TODAY).problems == ()
+
+
+def test_raw_html_in_a_refused_article_is_warned_with_its_errors(tmp_path):
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + "countries: [UE]\n" + RAW_HTML})
+    assert len(problems) == 1, problems
+    every = [str(problem) for problem in snapshot.take(tmp_path, today=TODAY).problems]
+    assert len(every) == 4 and ": warning: body: " in every[1], every
