@@ -43,6 +43,7 @@ from .links import (
 )
 from .locales import LANGUAGES
 from .paths import PORTABLE_HINT
+from .people import worded_people
 from .people_named import unnamed_people
 from .provenance import same_address
 from .reading import url_collisions
@@ -361,7 +362,10 @@ def check_people_articles(snapshot: ContentSnapshot) -> list[Problem]:
         for doc in snapshot.refused_versions
         if doc.has("translation_key", "lang", "title") and doc.summary_html is not None
     ]
-    return unnamed_people(data_file, snapshot.countries.people, [*snapshot.articles, *worded])
+    # A person refused for an error of its own is compared by its name and the keys it lists that exist, if its name
+    # reads well.
+    people = worded_people(data_file, snapshot.referable_keys, snapshot.countries.people)
+    return unnamed_people(data_file, people, [*snapshot.articles, *worded])
 
 
 def check_cited_pages(snapshot: ContentSnapshot) -> list[Problem]:

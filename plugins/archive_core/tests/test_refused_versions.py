@@ -362,3 +362,20 @@ def test_an_article_copied_with_its_slug_is_proposed_the_slug_its_own_title_make
 def test_an_article_of_the_same_title_at_another_s_address_is_proposed_a_numbered_slug(tmp_path):
     problems = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, "articles/2025/wietnam.pl.md": COPY + BODY})
     assert "give this one `slug: tytul-2`, which" in problems[1], problems
+
+
+def test_a_person_refused_for_one_article_key_is_warned_of_the_others_at_once(tmp_path):
+    """Found playing a contributor: a record listing a misspelt key was refused whole, and that it lists an article
+    that does not name the person was told a round later, once the key was fixed."""
+    person = PERSON.replace("[tytul]", "[tytul, drugj]")
+    named = (
+        SECOND.replace("title: Tytuł", "title: Jan Kowalski w Hanoi").replace("example.org/a", "example.org/b") + BODY
+    )
+    files = {"articles/2025/tytul.pl.md": FRONT + BODY, "articles/2025/drugi.pl.md": named, "data/people.yaml": person}
+    problems = problems_of(tmp_path, files)
+    assert [problem.split(": ")[1:3] for problem in problems] == [
+        ["warning", "Jan Kowalski.articles.0"],
+        ["Jan Kowalski.articles.1", "'drugj' is not an article in the archive (did you mean 'drugi'?)"],
+    ], problems
+    told(tmp_path, {"data/people.yaml": PERSON.replace("[tytul]", "[drugi]")})  # both hints followed
+    assert problems_of(tmp_path, {}) == []
