@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from archive_core.errors import Problem, display_path
+from archive_core.frontmatter import as_written
 from archive_core.locales import LANGUAGES
 from archive_core.provenance import same_address
 from archive_core.schema import ArticleMeta, is_placeholder
@@ -125,12 +126,39 @@ def missing_counterpart_warnings(
             "translation.from",
             f"this is a translation from {meta.translation.from_lang!r}, but no {meta.translation.from_lang!r} "
             "version was read (it is missing, or has an error of its own)",
-            "add the original, or remove `translation:` if this is the original",
+            _original_hint(path, meta, documents),
             severity="warning",
         )
         for path, meta in documents
         if meta.translation and (meta.translation_key, meta.translation.from_lang) not in present
     ]
+
+
+def _original_hint(path: str, meta: ArticleMeta, documents: Sequence[tuple[str, ArticleMeta]]) -> str:
+    """How to give the translation `meta` its original: where a version in the original's language has its source
+    under another key (`tytol.en.md` translating `tytul.pl.md`, key and name misspelt alike), that key first."""
+    hint = "add the original, or remove `translation:` if this is the original"
+    if meta.source is None or is_placeholder(meta.source.url):
+        return hint
+    address = same_address(meta.source.url)
+    original = next(
+        (
+            (other_path, other)
+            for other_path, other in documents
+            if other.lang == meta.translation.from_lang
+            and other.translation is None
+            and other.source is not None
+            and same_address(other.source.url) == address
+        ),
+        None,
+    )
+    if original is None:
+        return hint
+    key = original[1].translation_key
+    return (
+        f"if its original is {display_path(original[0])}, of the same source, write "
+        f"`translation_key: {as_written(key)}` and rename the file to {key}.{meta.lang}.md, in its folder; else {hint}"
+    )
 
 
 def untranslated_pair_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:

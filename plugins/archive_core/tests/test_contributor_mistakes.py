@@ -933,3 +933,19 @@ def test_raw_html_in_a_refused_article_is_warned_with_its_errors(tmp_path):
     assert len(problems) == 1, problems
     every = [str(problem) for problem in snapshot.take(tmp_path, today=TODAY).problems]
     assert len(every) == 4 and ": warning: body: " in every[1], every
+
+
+def test_a_translation_whose_key_and_file_name_are_misspelt_is_told_the_original_of_its_source(tmp_path):
+    """Found playing a contributor: `tytol.en.md`, `translation_key: tytol`, translating `tytul.pl.md`, was told to add
+    its original, or to remove `translation:`, which left two articles of one original."""
+    english = FRONT.replace("tytul", "tytol").replace("lang: pl", "lang: en\ntranslation:\n  from: pl\n  by: Jan")
+    told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, "articles/2025/tytol.en.md": english + BODY})
+    [warning] = [str(p) for p in snapshot.take(tmp_path, today=TODAY).problems if p.field == "translation.from"]
+    assert (
+        f"if its original is {tmp_path}/articles/2025/tytul.pl.md, of the same source, write `translation_key: "
+        in warning
+    )
+    assert "tytul` and rename the file to tytul.en.md, in its folder" in warning, warning
+    (tmp_path / "articles/2025/tytol.en.md").unlink()
+    told(tmp_path, {"articles/2025/tytul.en.md": english.replace("tytol", "tytul") + BODY})
+    assert snapshot.take(tmp_path, today=TODAY).problems == ()
