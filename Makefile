@@ -141,8 +141,8 @@ import new: export ARCHIVE_DATE = $(value DATE)
 import new: export ARCHIVE_KEY = $(value KEY)
 import: export ARCHIVE_SRC = $(value SRC)
 import: export ARCHIVE_DEST = $(value DEST)
-import: export ARCHIVE_SOURCE_URL = $(value SOURCE_URL)
-import: export ARCHIVE_PUBLISHER = $(value PUBLISHER)
+import new: export ARCHIVE_SOURCE_URL = $(value SOURCE_URL)
+import new: export ARCHIVE_PUBLISHER = $(value PUBLISHER)
 import new: export ARCHIVE_SLUG = $(value SLUG)
 import: export ARCHIVE_NOTE = $(value NOTE)
 import: export ARCHIVE_FORCE = $(value FORCE)
@@ -153,7 +153,7 @@ import: $(RUNTIME) ## Turn a raw source article (text or saved HTML page) into a
 	$(if $(value SRC),,$(error give the source file: make import SRC=path/to/article.txt))
 	@$(PY) -m tools.importer
 
-new: $(RUNTIME) ## Scaffold an article: make new TITLE="..." LANG=pl|en [DATE=YYYY-MM-DD] [KEY=translation_key] [SLUG=slug]; its version in the other language: make new LANG=en|pl KEY=<the original's translation_key> [TITLE="..."]
+new: $(RUNTIME) ## Scaffold an article: make new TITLE="..." LANG=pl|en [DATE=YYYY-MM-DD] [KEY=translation_key] [SLUG=slug] [SOURCE_URL=... PUBLISHER=...]; its version in the other language: make new LANG=en|pl KEY=<the original's translation_key> [TITLE="..."]
 	$(PY) -m tools.new_article
 
 docs: $(RUNTIME) ## Regenerate the front-matter and names.yaml references in CONTRIBUTING.md and their JSON Schemas in docs/

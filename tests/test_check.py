@@ -504,3 +504,14 @@ def test_a_date_typo_and_an_address_taken_are_told_in_one_make_check(content_cop
     assert "also the address of" in told[1]["message"], result.stderr
     # The article that reads keeps its address; the one with an error, likelier the new one, is told another.
     assert "give this one `slug: konwencja-podpisana-w-hanoi-2`" in told[1]["hint"], result.stderr
+
+
+@pytest.mark.parametrize("name", ["no-such-folder", "a-file"])
+def test_a_content_folder_that_is_not_there_is_refused_not_checked_clean(tmp_path, name):
+    """Found playing a contributor: `ARCHIVE_CONTENT=` with a typo in its path was checked, `0 error(s)`, as an empty
+    archive: the copy meant was never read."""
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    result = run_check(tmp_path / name)
+    assert result.returncode == 1, result.stderr
+    assert f"{tmp_path / name}: file: is not a folder" in result.stderr, result.stderr
+    assert "ARCHIVE_CONTENT" in result.stderr and ": 1 error(s)" in result.stderr, result.stderr

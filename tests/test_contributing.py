@@ -533,3 +533,40 @@ def test_make_docs_says_nothing_was_written_when_every_document_is_up_to_date(ca
     said = capsys.readouterr().out
     assert "wrote" not in said and "up to date" in said and "nothing written" in said
     assert {path: path.stat().st_mtime_ns for path in times} == times
+
+
+def test_make_new_writes_the_source_given_and_leaves_out_a_publisher_the_table_knows(content_copy: Path):
+    """Found playing a contributor: `make new ... SOURCE_URL=...` dropped the address without a word, and the file
+    said `url: https://...` still to fill in."""
+    url = "https://www.example.net/viet-nam-ratifies"  # a site publishers.yaml knows
+    created = make(
+        "new", "TITLE=Wietnam ratyfikuje", "LANG=pl", "DATE=2025-11-12", f"SOURCE_URL={url}", content=content_copy
+    )
+    assert created.returncode == 0, created.stderr
+    article = content_copy / "articles" / "2025" / "wietnam-ratyfikuje.pl.md"
+    text = article.read_text(encoding="utf-8")
+    assert f'  url: "{url}"\n' in text and "publisher:" not in text, text
+    article.write_text(text + "Zgromadzenie Narodowe ratyfikowało konwencję.\n", encoding="utf-8")
+    checked = make("check", content=content_copy)
+    assert checked.returncode == 0, checked.stderr
+    named = make(
+        "new", "TITLE=Inny", "LANG=pl", "SOURCE_URL=https://example.org/x", "PUBLISHER=Example", content=content_copy
+    )
+    assert '  publisher: "Example"\n' in (content_copy / "articles").joinpath(
+        str(date.today().year), "inny.pl.md"
+    ).read_text(encoding="utf-8"), named.stderr
+
+
+def test_make_new_refuses_a_source_address_it_cannot_publish_by_its_name(content_copy: Path):
+    refused = make("new", "TITLE=Inny", "LANG=pl", "SOURCE_URL=javascript:alert(1)", content=content_copy)
+    assert refused.returncode != 0
+    assert "source.url: 'javascript:alert(1)' is not an http(s) address" in refused.stderr, refused.stderr
+    assert "give another with SOURCE_URL=..." in refused.stderr, refused.stderr
+
+
+def test_make_new_refuses_a_source_for_a_translation_which_takes_its_original_s(content_copy: Path):
+    args = ("LANG=en", "KEY=committee-approves-draft", "SOURCE_URL=https://example.org/other")
+    refused = make("new", *args, content=content_copy)
+    assert refused.returncode != 0
+    assert "a translation takes the source of its original" in refused.stderr, refused.stderr
+    assert not (content_copy / "articles" / "2024" / "committee-approves-draft.en.md").exists()

@@ -541,7 +541,7 @@ def test_a_problem_quoting_a_long_value_is_told_in_a_line_of_bounded_length():
     assert shown.startswith("content/articles/2025/a.en.md:7: annotations.0.text: 'aaa")
     assert shown.endswith(
         "aaa' is not in the article's text (quote a passage of the text exactly, long enough to "
-        "occur once, without Markdown marks)"
+        "occur once, without Markdown marks; or delete this item of `annotations:` if its note is not of this text)"
     )
 
 

@@ -42,7 +42,18 @@ def article_dirs(settings_file: Path | None = SETTINGS) -> list[str] | tuple[str
 
 
 def check(content_dir: Path, settings_file: Path | None = SETTINGS) -> list[Problem]:
-    """Every problem of `content_dir`, its articles where the settings file's ARTICLE_PATHS puts them."""
+    """Every problem of `content_dir`, its articles where the settings file's ARTICLE_PATHS puts them; a path that is
+    no folder (a typo in ARCHIVE_CONTENT) is one, not an empty archive checked clean."""
+    if not Path(content_dir).is_dir():
+        return [
+            Problem(
+                str(content_dir),
+                None,
+                "file",
+                "is not a folder: nothing was checked",
+                "give the content folder to check: the repository's content/, or a copy of it as ARCHIVE_CONTENT=...",
+            )
+        ]
     return list(take(content_dir, article_dirs(settings_file), workers=default_workers()).problems)
 
 

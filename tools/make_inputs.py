@@ -125,8 +125,16 @@ def key_name_problem(key: str, lang: str, given_as_key: bool) -> tuple[str, str]
 
 # The make variable that gives each field `make new` writes, and `make import` (the slug, the key: unless given,
 # made of the title): a problem of one is told by it, as there is no file yet to edit.
-NEW_FIELDS = {"title": "TITLE", "slug": "SLUG", "translation_key": "KEY", "date": "DATE", "lang": "LANG"}
-IMPORT_FIELDS = {**NEW_FIELDS, "source.url": "SOURCE_URL", "source.publisher": "PUBLISHER", "editor_note": "NOTE"}
+NEW_FIELDS = {
+    "title": "TITLE",
+    "slug": "SLUG",
+    "translation_key": "KEY",
+    "date": "DATE",
+    "lang": "LANG",
+    "source.url": "SOURCE_URL",
+    "source.publisher": "PUBLISHER",
+}
+IMPORT_FIELDS = {**NEW_FIELDS, "editor_note": "NOTE"}
 
 
 def by_variable(hint: str, field: str, variables: dict[str, str]) -> str:

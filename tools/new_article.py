@@ -1,4 +1,5 @@
-"""Scaffold a new article: `make new TITLE="..." LANG=pl|en [DATE=YYYY-MM-DD] [KEY=translation_key] [SLUG=slug]`.
+"""Scaffold a new article: `make new TITLE="..." LANG=pl|en [DATE=YYYY-MM-DD] [KEY=translation_key] [SLUG=slug]
+[SOURCE_URL=... PUBLISHER=...]`.
 
 Writes content/articles/<year>/<translation_key>.<lang>.md with the required
 fields, `...` where only the contributor can fill in a value (the source's
@@ -15,6 +16,7 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from archive_core.clashes import clashes  # noqa: E402
 from archive_core.errors import ContentError, in_folder  # noqa: E402
 from archive_core.layout import ARTICLE_DIRS, PUBLISHERS_FILE, Layout  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
+from archive_core.publishers import known_publisher, load_publishers  # noqa: E402
 from archive_core.schema import ArticleMeta  # noqa: E402
 from archive_core.suggestions import closest, meant_value  # noqa: E402
 from archive_core.when import given_date  # noqa: E402
@@ -59,6 +62,26 @@ class Refused(Exception):
     """A request that cannot be carried out; the message says what to do instead."""
 
 
+@dataclass(frozen=True)
+class GivenSource:
+    """What `make new` is given of the source (SOURCE_URL=, PUBLISHER=); `known`: the table of publishers has a record
+    of the address's site, whose name the build takes where the file names none."""
+
+    url: str | None = None
+    publisher: str | None = None
+    known: bool = False
+
+    def lines(self, publishers: str) -> str:
+        if self.url is None and self.publisher is None:
+            return SOURCE_TO_FILL.format(publishers=publishers)
+        url = f"  url: {json.dumps(self.url)}\n" if self.url else SOURCE_TO_FILL.splitlines(keepends=True)[1]
+        if self.publisher:
+            publisher = f"  publisher: {json.dumps(self.publisher, ensure_ascii=False)}\n"
+        else:  # a site the table knows is named by it: a line left to delete would be refused as `...`
+            publisher = "" if self.known else SOURCE_TO_FILL.format(publishers=publishers).splitlines(True)[2]
+        return "source:\n" + url + publisher
+
+
 def article_text(
     title: str,
     lang: str,
@@ -67,11 +90,13 @@ def article_text(
     original: ArticleMeta | None = None,
     slug: str | None = None,
     publishers: str = PUBLISHERS_IN_REPOSITORY,
+    source: GivenSource | None = None,
 ) -> str:
     """The new file: the required fields, placeholders (`...`) for what only the contributor can give, an empty body.
 
     A translation of `original` starts from its source, countries and tags, and says what it translates. `slug`:
     given (SLUG=), else made from the title. `publishers`: the table of publishers, as the contributor finds it.
+    `source`: what SOURCE_URL= and PUBLISHER= give of a new article's source.
     """
     other = next(other for other in LANGUAGES if other != lang)
     head = [
@@ -82,8 +107,8 @@ def article_text(
         *([f"slug: {json.dumps(slug, ensure_ascii=False)}"] if slug else []),
     ]
     if original is None:
-        source = SOURCE_TO_FILL.format(publishers=publishers)
-        return "---\n" + "\n".join(head) + "\n" + source + OPTIONAL_FIELDS.format(other=other) + "---\n\n"
+        given_source = (source or GivenSource()).lines(publishers)
+        return "---\n" + "\n".join(head) + "\n" + given_source + OPTIONAL_FIELDS.format(other=other) + "---\n\n"
     source = original.source
     head += ["source:", f"  url: {json.dumps(source.url)}"]
     if source.publisher:
@@ -129,7 +154,13 @@ def original_of(content_dir: Path, key: str, lang: str) -> ArticleMeta | None:
 
 
 def scaffold(
-    content_dir: Path, title: str, lang: str, published: date | None, key: str | None = None, slug: str | None = None
+    content_dir: Path,
+    title: str,
+    lang: str,
+    published: date | None,
+    key: str | None = None,
+    slug: str | None = None,
+    source: GivenSource | None = None,
 ) -> Path:
     """Write the new article and return its path; Refused if it cannot.
 
@@ -152,12 +183,19 @@ def scaffold(
     original = original_of(content_dir, key, lang)
     if original is None and not title:
         raise Refused(_already_there(content_dir, key, lang) or _no_original(content_dir, key, lang))
+    if original is not None and source is not None:
+        raise Refused(
+            f"a translation takes the source of its original, {original.source.url}: leave SOURCE_URL= and "
+            "PUBLISHER= out (or give TITLE= for a new article of its own)"
+        )
+    if source is not None and source.url:
+        source = replace(source, known=known_publisher(load_publishers(content_dir)[0], source.url) is not None)
     published = published or (original.date.date() if original else date.today())
     path = content_dir / Layout().article_path(published.year, key, lang)
     publishers = _shown(content_dir / PUBLISHERS_FILE)
     if not publishers.isprintable():  # a folder named with a line break would end the comment, and write YAML
         publishers = PUBLISHERS_IN_REPOSITORY
-    text = article_text(title, lang, published, key, original, slug, publishers)
+    text = article_text(title, lang, published, key, original, slug, publishers, source)
     try:
         new = parse_front_matter(text.encode("utf-8"), path)
     except ContentError as exc:
@@ -237,14 +275,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--slug", default=given("SLUG") or "", help="the last part of the URL; default: made of the title"
     )
+    parser.add_argument("--source-url", default=given("SOURCE_URL") or "", help="the original's full address")
+    parser.add_argument("--publisher", default=given("PUBLISHER") or "", help="who published it")
     parser.add_argument("--content", type=Path, default=Path(os.environ.get("ARCHIVE_CONTENT", ROOT / "content")))
     args = parser.parse_args(argv)
+    given_source = GivenSource(args.source_url or None, args.publisher or None)
     try:
         try:
             published = given_date(args.date) if args.date else None
         except ValueError as exc:
             raise Refused(f"DATE {exc}") from None
-        path = scaffold(args.content, args.title, args.lang, published, args.key or None, args.slug or None)
+        source = given_source if given_source != GivenSource() else None
+        path = scaffold(args.content, args.title, args.lang, published, args.key or None, args.slug or None, source)
     except Refused as exc:
         print(f"make new: {refusal(str(exc))}", file=sys.stderr)
         return 1

@@ -170,7 +170,13 @@ def event_record_problems(
             if record is None and (refused is None or code in refused):
                 continue
             if record is None:
-                message, hint = f"event {event.id!r}: {code} has no record in {COUNTRIES_FILE}", "add its record"
+                message = f"event {event.id!r}: {code} has no record in {COUNTRIES_FILE}"
+                status = RATIFIED if event.kind == RATIFICATION else SIGNED
+                hint = (
+                    f"add its record to content/{COUNTRIES_FILE}, in the order of codes: `- code: {code}`, "
+                    f"`status: {status}`, `date: {event.when.iso(start)}`, and its `sources:`, as the records around "
+                    "it give them; or correct the code"
+                )
             elif event.kind == RATIFICATION and record.status != RATIFIED:
                 message = f"event {event.id!r} is {code}'s ratification, but {COUNTRIES_FILE} gives {record.status!r}"
                 hint = "make the record and the event agree"

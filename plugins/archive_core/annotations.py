@@ -63,6 +63,7 @@ def passage_problems(
         found = rendered.count(annotation.text)
         if found == 1:
             continue
+        hint = QUOTE_HINT
         if found:
             message = f"{annotation.text!r} is {found} times in the article's text"
         elif _plain(annotation.text) in body or _plain(annotation.text) in text:
@@ -70,18 +71,15 @@ def passage_problems(
                 f"{annotation.text!r} is not in one piece of the text as published: a link, emphasis or other "
                 "Markdown splits it, or it is only in a link's address"
             )
-        else:
+        else:  # a note copied with the front-matter of another article, too
             message = f"{annotation.text!r} is not in the article's text"
-        problems.append(
-            Problem(
-                doc.path,
-                node_line(root, f"annotations.{index}.text") or 2,
-                f"annotations.{index}.text",
-                message,
-                "quote a passage of the text exactly, long enough to occur once, without Markdown marks",
-            )
-        )
+            hint += "; or delete this item of `annotations:` if its note is not of this text"
+        line = node_line(root, f"annotations.{index}.text") or 2
+        problems.append(Problem(doc.path, line, f"annotations.{index}.text", message, hint))
     return problems
+
+
+QUOTE_HINT = "quote a passage of the text exactly, long enough to occur once, without Markdown marks"
 
 
 class NotPlaced(ValueError):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -12,13 +12,13 @@ import yaml
 from markdown_it.token import Token
 
 from archive_core import annotations, frontmatter, paths, schema
-from archive_core.errors import ContentError, Problem, in_file_order
+from archive_core.errors import NAMES_FILE, ContentError, Problem, in_file_order
 from archive_core.schema import ArticleMeta, Source, Translation
 
 from . import markdown, summaries
-from .body_checks import body_problems
+from .body_checks import body_problems, raw_html
 from .body_cost import markup_problem
-from .markdown import SiteLink
+from .markdown import COPIED_PREFIXES, SiteLink
 
 # Fields checked only once every article is read (archive_core.sources: the publisher from the table of
 # publishers, the raw copy in the content folder): their lines are kept as the file is parsed, for the problems.
@@ -39,6 +39,9 @@ LATER_CHECKED_FIELDS = (
     "review",
 )  # and each of the `tags` (`tags.0`...), compared with the other articles' (tag_spellings)
 
+# The links whose path, unless it starts with `/`, is read from the linking file's folder (`links._resolve`).
+_FROM_FOLDER = ("filename", *COPIED_PREFIXES)
+
 
 @dataclass(frozen=True)
 class ArticleDocument:
@@ -48,6 +51,7 @@ class ArticleDocument:
     summary_html: str
     site_links: tuple[SiteLink, ...] = ()  # lines are the file's own
     field_lines: tuple[tuple[str, int], ...] = ()  # (field, line) of LATER_CHECKED_FIELDS
+    warnings: tuple[Problem, ...] = ()  # of the file alone (raw HTML in its body): told, and the article read
 
     def line(self, field: str) -> int | None:
         """The file line of a field of LATER_CHECKED_FIELDS, or of the part of it that is there (`source`)."""
@@ -72,10 +76,11 @@ class VersionFields:
 
 @dataclass(frozen=True)
 class RefusedArticle:
-    """An article refused for problems of its own, and what of it read well: the fields of its front-matter that
-    say which version of which article it is, its address and its words (`schema.READ_FIELDS`) with no problem
-    told, and its body, so that the checks of several files (its versions, its address, its links, the people it
-    names) need not wait for an unrelated problem. None of them where the front-matter could not be read."""
+    """An article refused for problems of its own or for its place, and what of it read well: the fields of its
+    front-matter that say which version of which article it is, its address and its words (`schema.READ_FIELDS`)
+    with no problem told, and its body, so that the checks of several files (its versions, its address, its links,
+    the people it names) need not wait for an unrelated problem. None of them where the front-matter could not be
+    read."""
 
     path: str
     problems: tuple[Problem, ...]
@@ -86,9 +91,40 @@ class RefusedArticle:
     html: str | None = None
     summary_html: str | None = None
     site_links: tuple[SiteLink, ...] = ()  # of the body, and of the summary where it read well
+    # What its path contradicts (`file_place`): `date`, `translation_key`, `lang`, each one of two values until the
+    # contributor chooses, and so not in `read`; `path`, a file the front-matter puts in another folder altogether.
+    misplaced: frozenset[str] = frozenset()
 
     def line(self, field: str) -> int | None:
         return dict(self.field_lines).get(field)
+
+    @property
+    def folder_known(self) -> bool:
+        """Whether the file stays in its folder, whichever way out of its place's problems is taken: what a link
+        relative to it names, and the year of its folder, are known."""
+        return not self.misplaced & {"date", "path"}
+
+    def placed(self, problems: Iterable[Problem]) -> RefusedArticle:
+        """This article, its place contradicting its front-matter as `problems` say (`file_place`): told them too,
+        and without the values of the fields they name, either of which may be the one to correct."""
+        problems = tuple(problems)
+        # A file named by what no key may be is renamed in its folder, whose key did not read anyway.
+        contradicted = frozenset(problem.field for problem in problems if problem.code != NAMES_FILE)
+        read = {name: value for name, value in self.read.items() if name not in contradicted}
+        placed = replace(self, problems=(*self.problems, *problems), read=read, misplaced=self.misplaced | contradicted)
+        if placed.folder_known:
+            return placed
+        # A path written from its folder names one file now, another once the file is moved: checked once it is.
+        links = tuple(
+            link for link in self.site_links if link.target.startswith("/") or link.prefix not in _FROM_FOLDER
+        )
+        return replace(placed, site_links=links)
+
+    @classmethod
+    def of(cls, doc: ArticleDocument) -> RefusedArticle:
+        """An article that read well, as one refused, with everything of it read."""
+        read = {name: getattr(doc.meta, name) for name in schema.READ_FIELDS}
+        return cls(doc.path, (), read, doc.field_lines, doc.html, doc.summary_html, doc.site_links)
 
     def has(self, *fields: str) -> bool:
         """Whether each of `fields` read well."""
@@ -126,8 +162,9 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     unfinished = schema.unfinished(data, doc, root, {problem.field for problem in checked.problems})
     problems = [*checked.problems, *unfinished, *body_problems(doc, tokens, body_html, fields=schema.FIELD_NAMES)]
     problems += annotations.passage_problems(checked.annotations, doc, body_html, root)
+    warnings = tuple(_raw_html_warnings(doc, tokens))
     if problems or checked.meta is None:
-        refused = _refused(path, problems, checked, root).refused
+        refused = _refused(path, [*problems, *warnings], checked, root).refused
         summary = refused.read.get("summary")  # None where it is not given, or did not read well
         body = dict(html=body_html, site_links=_site_links(doc, tokens, summary, root))
         if "summary" in refused.read:
@@ -141,7 +178,23 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
         summary_html=_summary_html(meta.summary, tokens),
         site_links=_site_links(doc, tokens, meta.summary, root),
         field_lines=_field_lines(root, (*LATER_CHECKED_FIELDS, *(f"tags.{i}" for i in range(len(meta.tags))))),
+        warnings=warnings,
     )
+
+
+def _raw_html_warnings(doc: frontmatter.SplitDocument, tokens: list[Token]) -> Iterator[Problem]:
+    """A warning at each line of the body that writes raw HTML, which the page shows as text (`body_checks.raw_html`):
+    not an error, as a text about HTML may write a tag (the page then shows it as written)."""
+    for line, tag in raw_html(tokens, doc.body):
+        yield Problem(
+            str(doc.path),
+            doc.body_line + line - 1,
+            "body",
+            f"{tag if len(tag) <= 40 else tag[:39] + '…'!r} is HTML, which the page shows as text, tags and all",
+            "a body is Markdown: write **bold**, *italic*, [text](https://...) and delete the tags; put a tag meant "
+            "as text in backticks (`<b>`)",
+            "warning",
+        )
 
 
 def _summary_html(summary: str | None, tokens: list[Token]) -> str:

@@ -311,3 +311,26 @@ def _line_with(lines: Lines, block: Token, spelt: str) -> int:
         return text[index].count(spelt) if "{" in text[index] else 0
 
     return lines.next_line(start, max(start - 1, 0), end, count) or start + 1
+
+
+# A tag as HTML writes one (`<b>`, `</b>`, `<div class="note">`, `<br/>`) or a comment's start: markdown-it reads raw
+# HTML as text (`markdown`: its `html` option is off), and the page shows it, tags and all.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
+_CODE_SPAN = re.compile(r"(`+)[^`].*?\1")
+
+
+def raw_html(tokens: list[Token], body: str) -> list[tuple[int, str]]:
+    """(body line, first tag) of each line of the text that writes raw HTML; in a code span or block it is code, and
+    a tag written with entities (`&lt;b&gt;`) is text as meant: neither is told. Each line is read once."""
+    lines = body.split("\n")
+    found = []
+    for token in tokens:
+        if token.type != "inline" or not token.map or "<" not in token.content:
+            continue
+        shown = {match.group() for child in token.children or () if child.type == "text"
+                 for match in _TAG.finditer(child.content)}  # fmt: skip
+        for at in range(*token.map) if shown else ():
+            written = _CODE_SPAN.sub("", lines[at]) if "<" in lines[at] else ""
+            if tag := next((match.group() for match in _TAG.finditer(written) if match.group() in shown), None):
+                found.append((at + 1, tag))
+    return found

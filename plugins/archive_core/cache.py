@@ -28,7 +28,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from archive_core import paths, provenance, schema
+from archive_core import errors, paths, provenance, schema
 from archive_core.errors import ContentError
 from archive_core.integrity import Seal, unlinked
 
@@ -56,7 +56,7 @@ LIBRARIES = (
 )
 # The classes an entry may hold: the dataclasses of the modules that make a document, by module and name.
 # Decoding builds nothing else; a field of another type is not cached (`store` says nothing, the build is the same).
-_MODULES = (schema, provenance, articles, markdown)
+_MODULES = (schema, provenance, articles, markdown, errors)
 _CLASSES = {
     f"{cls.__module__}.{cls.__qualname__}": cls
     for module in _MODULES

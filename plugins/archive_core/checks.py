@@ -43,6 +43,7 @@ from .links import (
 )
 from .locales import LANGUAGES
 from .paths import PORTABLE_HINT
+from .people import worded_people
 from .people_named import unnamed_people
 from .provenance import same_address
 from .reading import url_collisions
@@ -57,6 +58,7 @@ from .versions import (
     missing_counterpart_warnings,
     original_mismatch_warnings,
     translated_original_problems,
+    untranslated_date_problems,
     untranslated_pair_problems,
 )
 
@@ -146,10 +148,10 @@ def _unread_file_hint(path: Path, content_dir: Path, layout: Layout) -> str:
 
 def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
     """Duplicate (translation_key, lang) pairs, translations of translations, pairs with no translation and
-    translations dated another day than their original of the same source (errors); translations whose original
-    is missing, versions that list different countries, translations of another source (warnings). A version
-    refused for problems of its own is compared by the fields of it that read well: none is told in a check of a
-    field it got wrong, nor kept waiting by one it got wrong elsewhere."""
+    translations (or versions of such a pair) dated another day than their original of the same source (errors);
+    translations whose original is missing, versions that list different countries, translations of another source
+    (warnings). A version refused for problems of its own is compared by the fields of it that read well: none is
+    told in a check of a field it got wrong, nor kept waiting by one it got wrong elsewhere."""
     lines = {doc.path: doc for doc in (*snapshot.articles, *snapshot.refused_versions)}
     versions = partial(_versions, snapshot)
     present = {(meta.translation_key, meta.lang) for _, meta in versions()}
@@ -160,6 +162,7 @@ def check_translations(snapshot: ContentSnapshot) -> list[Problem]:
             *translated_original_problems(versions("translation")),
             *untranslated_pair_problems(versions("translation")),
             *date_mismatch_problems(versions("translation", "date", "source")),
+            *untranslated_date_problems(versions("translation", "date", "source")),
             *missing_counterpart_warnings(versions("translation"), present),
             *country_mismatch_warnings(versions("countries")),
             *original_mismatch_warnings(versions("translation", "source")),
@@ -172,7 +175,11 @@ def _versions(snapshot: ContentSnapshot, *fields: str) -> list[tuple[str, Any]]:
     whose `fields` (and translation_key and lang) read well, in the order of their paths, which does not depend
     on which of them read."""
     read = [(doc.path, doc.meta) for doc in snapshot.articles]
-    refused = [(article.path, article.meta) for article in snapshot.refused_versions if article.has(*fields)]
+    refused = [
+        (article.path, article.meta)
+        for article in snapshot.refused_versions
+        if article.has("translation_key", "lang", *fields)
+    ]
     return sorted([*read, *refused], key=lambda version: str(version[0]))
 
 
@@ -350,8 +357,15 @@ def check_people_articles(snapshot: ContentSnapshot) -> list[Problem]:
     data_file = _lines(snapshot).file(snapshot.content_dir / PEOPLE_FILE)
     if data_file is None:
         return []
-    worded = [doc for doc in snapshot.refused_versions if doc.has("title") and doc.summary_html is not None]
-    return unnamed_people(data_file, snapshot.countries.people, [*snapshot.articles, *worded])
+    worded = [
+        doc
+        for doc in snapshot.refused_versions
+        if doc.has("translation_key", "lang", "title") and doc.summary_html is not None
+    ]
+    # A person refused for an error of its own is compared by its name and the keys it lists that exist, if its name
+    # reads well.
+    people = worded_people(data_file, snapshot.referable_keys, snapshot.countries.people)
+    return unnamed_people(data_file, people, [*snapshot.articles, *worded])
 
 
 def check_cited_pages(snapshot: ContentSnapshot) -> list[Problem]:

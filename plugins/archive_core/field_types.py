@@ -78,6 +78,9 @@ def empty_item(holds: str = "") -> tuple[str, str]:
 
 QUOTED_MAX_CHARS = 40  # of a value a hint quotes as written; a longer one by its first 20
 
+# The date a hint shows as an example (of the year of an article's folder, where it has one: `schema`).
+EXAMPLE_DATE = "2025-10-26"
+
 # `-ratyfikacja`: a list's item without the space after its dash, which YAML reads as text.
 _DASH_WITHOUT_SPACE = re.compile(r"-[^\s-]")
 
@@ -112,7 +115,7 @@ def _wrong_type(value: Any, expected: Expected, key: str, written: str | None) -
         how = "write it as text in quotes" if scalar is not None else "write it as one text, in quotes"
         return f"is {kind}", f"{how}: {example}"
     if expected == "date":
-        return f"is {kind}, not a date", f"write the date as YYYY-MM-DD: {key}: 2025-10-26"
+        return f"is {kind}, not a date", f"write the date as YYYY-MM-DD: {key}: {EXAMPLE_DATE}"
     if expected == "mapping":
         if not key:  # a list's item: its keys start after its `- `
             return (

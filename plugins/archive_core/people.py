@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,6 +81,23 @@ def parse_people(data_file: DataFile, article_keys: Collection[str] | None) -> t
             first_line.setdefault(name, data_file.line(index, "name"))
         people.append(person)
     return people, problems
+
+
+def worded_people(data_file: DataFile, article_keys: Collection[str], people: Iterable[Person]) -> list[Person]:
+    """`people` (those read), and each record refused whose name reads well, by its name and the articles of
+    `article_keys` it lists, each other item left empty in its place: what the people check compares with the
+    articles, so that a misspelt key of one item does not keep the others waiting a round."""
+    read = {person.record: person for person in people}
+    for index, item in enumerate(data_file.data if isinstance(data_file.data, list) else ()):
+        if index in read or not isinstance(item, dict) or not isinstance(item.get("articles"), list):
+            continue
+        try:
+            name = _name(Fields(data_file, [index], record_label(_label(item.get("name")), index)), item.get("name"))
+        except ContentError:
+            continue
+        articles = tuple(key if isinstance(key, str) and key in article_keys else "" for key in item["articles"])
+        read[index] = Person(name=name, role={}, articles=articles, record=index)
+    return [read[index] for index in sorted(read)]
 
 
 def same_name(name: str) -> str:

@@ -16,7 +16,8 @@ from .articles import ArticleDocument, ArticleRefused, RefusedArticle, parse_art
 from .cache import ContentCache
 from .file_place import misplaced, misplaced_refused
 from .layout import ARTICLE_SUFFIX, Layout
-from .schema import SLUG_MAX_LENGTH
+from .paths import portable_name_problem
+from .schema import SLUG_MAX_LENGTH, default_slug, is_slug
 from .urls import PAGINATION_FOLDER
 from .workers import fork_context
 from .yaml_tags import as_written
@@ -70,8 +71,8 @@ def read_articles(
     progress: Callable[[int], None] | None = None,
 ) -> tuple[list[ArticleDocument], list[Problem], list[RefusedArticle]]:
     """Read `files` in order; the result is the same whatever `workers` and `cache` are: the articles read, every
-    problem, and the articles refused for problems of their own whose translation_key and lang read well and agree
-    with their place, by what of each read well (`articles.RefusedArticle`), which the checks of versions compare.
+    problem, and the articles refused, for problems of their own or for their place, by what of each read well and
+    its place does not contradict (`articles.RefusedArticle`), which the checks of several files compare.
 
     Files missing from `cache` are read by `workers` processes (forked, so they
     start at once with the plugins already imported), in chunks, and results
@@ -100,12 +101,14 @@ def read_articles(
             # Its other problems told in the same run: what its path contradicts, of the fields that read well.
             unread = misplaced_refused(Path(path), result, content_dir, layout)
             problems.extend(in_file_order([*result.problems, *unread]) if unread else result.problems)
-            if not unread and result.has("translation_key", "lang"):
-                refused.append(result)
+            refused.append(result.placed(unread) if unread else result)
             continue
         expected = expected_path(content_dir, result, layout)
+        problems += result.warnings
         if Path(path) != expected and Path(path).resolve() != expected.resolve():
-            problems += misplaced(Path(path), expected, result, content_dir)
+            unread = misplaced(Path(path), expected, result, content_dir)
+            problems += unread
+            refused.append(RefusedArticle.of(result).placed(unread))
             continue
         docs.append(result)
     return docs, problems, refused
@@ -115,8 +118,9 @@ def url_collisions(docs: Iterable[ArticleDocument | RefusedArticle]) -> list[Pro
     """Two articles that would be published at the same address (same language, year and slug): an error in
     each, at the line of what makes its address (`slug:` where given, else the `title` it is made from),
     naming the others' files and lines. The first file of each address (of those that read, if any do) keeps it;
-    each other is proposed a slug
-    of its own (`free_slugs`), so that the hints, followed all at once, leave no two articles at one address.
+    each other is proposed a slug of its own (the one its title makes, where it gives another `slug:`, as a file
+    copied from another article does; else `free_slugs`), so that the hints, followed all at once, leave no two
+    articles at one address.
     An article refused for problems of its own is compared where its address can be known (`_address`)."""
     by_address: dict[tuple[str, int, str], list[ArticleDocument | RefusedArticle]] = {}
     for doc in docs:
@@ -130,9 +134,10 @@ def url_collisions(docs: Iterable[ArticleDocument | RefusedArticle]) -> list[Pro
         # The articles that read first: a refused one is likelier the one being written, and its hint, not that of
         # an article already published at the address, is the one to change its slug.
         group = sorted(group, key=lambda doc: (isinstance(doc, RefusedArticle), str(doc.path)))
-        slugs = free_slugs(slug, len(group) - 1, taken)
-        taken.update(slugs)
-        proposed = {str(doc.path): new for doc, new in zip(group[1:], slugs, strict=True)}
+        proposed = {}
+        for doc in group[1:]:
+            proposed[str(doc.path)] = new = _own_slug(doc, taken) or free_slugs(slug, 1, taken)[0]
+            taken.add(new)
         for doc in group:
             field = _address_field(doc)
             others = ", ".join(
@@ -152,6 +157,17 @@ def url_collisions(docs: Iterable[ArticleDocument | RefusedArticle]) -> list[Pro
                 Problem(doc.path, doc.line(field), field, f"{said} also the address of {others} ({lang}, {year})", hint)
             )
     return problems
+
+
+def _own_slug(doc: ArticleDocument | RefusedArticle, taken: set[str]) -> str | None:
+    """The slug `doc`'s own title makes, where it gives another `slug:` (a file copied to write another article keeps
+    the address of the one copied), and no other article has it."""
+    if not doc.line("slug") or doc.meta.title is None:
+        return None
+    own = default_slug(doc.meta.title)
+    if not is_slug(own) or own in taken or own == PAGINATION_FOLDER or portable_name_problem(own):
+        return None
+    return own
 
 
 def free_slugs(slug: str, count: int, taken: set[str]) -> list[str]:
@@ -178,7 +194,7 @@ def _address(doc: ArticleDocument | RefusedArticle) -> tuple[str, int, str] | No
     meta = doc.meta
     if isinstance(doc, ArticleDocument):
         return meta.lang, meta.date.year, meta.slug
-    folder = Path(doc.path).parent.name
+    folder = Path(doc.path).parent.name if doc.folder_known else ""  # dated another year: its year is one of two
     # ASCII digits: `\d` takes `٢٠٢٥` (Arabic-Indic) for 2025 too, a folder no article is read from.
     year = meta.date.year if meta.date is not None else int(folder) if re.fullmatch(r"[0-9]{4}", folder) else None
     if meta.lang is None or meta.slug is None or year is None:

@@ -21,7 +21,7 @@ from slugify import slugify
 
 from . import countries
 from .errors import NAMES_FILE, ContentError, Problem, in_file_order, key_label
-from .field_types import Expected, empty_item, fits, quoted, wrong_type
+from .field_types import EXAMPLE_DATE, Expected, empty_item, fits, quoted, wrong_type
 from .frontmatter import (
     SplitDocument,
     compose,
@@ -402,6 +402,28 @@ class _Validator:
             return ""
         return f", and {self.renamed_to(key)} (its name starts with the key)"
 
+    def folder_year(self) -> str | None:
+        """The year of the article's folder (`articles/2024/`), which its `date:` must be of; None elsewhere."""
+        year = Path(self.doc.path).parent.name
+        return year if re.fullmatch(r"[0-9]{4}", year) else None
+
+    def dated(self, hint: str) -> str:
+        """A hint of `date:`, its example of the year of the file's folder (the example of another year, followed,
+        was refused by the next check as of another folder); where it writes a day of another year (`write 2024-10-26`
+        of `26/10/2024` in `2025/`), also where the file goes, as `file_place` would tell once the date reads."""
+        if (folder := self.folder_year()) is None:
+            return hint
+        hint = hint.replace(EXAMPLE_DATE, f"{folder}{EXAMPLE_DATE[4:]}")
+        years = set(re.findall(r"(?<![0-9])([0-9]{4})-[0-9]{2}-", hint))
+        if len(years) != 1 or years == {folder}:
+            return hint
+        [year] = years
+        articles = Path(self.doc.path).parent.parent.name
+        return (
+            f"{hint}; {year} is not the year of the file's folder {folder}/: if it is right, move the file into "
+            f"{articles}/{year}/, under its name"
+        )
+
     def renamed_to(self, key: str) -> str:
         """`rename the file to <key>.<lang>.md, in its folder`, the language the file's name ends in."""
         name = ARTICLE_NAME.fullmatch(Path(self.doc.path).name)
@@ -427,7 +449,7 @@ class _Validator:
             message, hint = wrong_type(value, expected, key, written, tag)
             named = self.from_name(field, "write `{}`") if field in NAMED_FIELDS else None
             hint, code = named or (pelican_shape_hint(field, value) or _main_key_hint(field, value) or hint, None)
-            self.fail(field, message, hint, code=code)
+            self.fail(field, message, self.dated(hint) if field == "date" else hint, code=code)
 
     def check_types(self, data: dict[str, Any], fields: tuple[Field, ...], where: str = "") -> None:
         """Every field of `fields` in `data`, and every key of its parts (`source.url`, `corrections.0.date`),
@@ -1189,9 +1211,6 @@ def _parse_date(v: _Validator, value: Any, field: str) -> datetime:
             if (offset := parsed.utcoffset()) is not None and offset % timedelta(minutes=1):
                 v.fail(field, f"the time zone offset in {value!r} has seconds", "write it in hours and minutes: +07:00")
             return naive(parsed)
-    v.fail(
-        field,
-        f"{v.quoted(field, value)} is not a date",
-        date_hint(value, "write the date as YYYY-MM-DD, for example 2025-10-26"),
-    )
+    hint = date_hint(value, f"write the date as YYYY-MM-DD, for example {EXAMPLE_DATE}")
+    v.fail(field, f"{v.quoted(field, value)} is not a date", v.dated(hint) if field == "date" else hint)
     raise AssertionError("unreachable")

@@ -51,8 +51,8 @@ class ContentSnapshot:
     layout: Layout = field(default_factory=Layout)  # where each kind of file is (ARTICLE_PATHS: a setting)
     # The curated data files as read, by absolute path: where the checks that compare them find lines.
     data_files: Mapping[Path, DataFile] = field(default_factory=dict, compare=False, repr=False)
-    # The article files refused for problems of their own, by what of each read well, where that says which version
-    # of which article it is (`reading.read_articles`): the checks of an article's versions compare them too.
+    # The article files refused, for problems of their own or for their place, by what of each read well and its
+    # place does not contradict (`reading.read_articles`): the checks of several files compare them too.
     refused_versions: tuple[RefusedArticle, ...] = ()
 
     @property
@@ -109,6 +109,17 @@ class ContentSnapshot:
         problems = dict.fromkeys((*self.reading_problems, *found, *self.data_problems))
         return replace(self, problems=in_folder(by_file(problems), self.content_dir))
 
+    def _read_order(self, article: ArticleDocument | RefusedArticle) -> tuple[int, tuple[str, ...]]:
+        """Where `article` comes in the files `take` reads (`reading.article_files`): by article folder, in the
+        layout's order, then as a sorted walk lists them, by the parts of their paths."""
+        path = Path(os.path.abspath(article.path))
+        content_dir = Path(os.path.abspath(self.content_dir))
+        folders = self.layout.article_dirs
+        for index, folder in enumerate(folders):
+            if path.is_relative_to(content_dir / folder):
+                return index, path.relative_to(content_dir / folder).parts
+        return len(folders), path.parts
+
     def updated(self, paths: Iterable[Path]) -> ContentSnapshot:
         """This snapshot with the articles at `paths` read again (each an article file), and checked again."""
         paths = [Path(path) for path in paths]
@@ -116,16 +127,18 @@ class ContentSnapshot:
         docs, problems, refused = read_articles(self.content_dir, paths, self.layout)
         docs, source_problems = with_publishers(self.content_dir, docs)
         problems += source_problems
-        fresh = {os.path.abspath(doc.path): doc for doc in docs}
-        articles = tuple(
-            fresh.get(os.path.abspath(doc.path), doc)
-            for doc in self.articles
-            if os.path.abspath(doc.path) not in again or os.path.abspath(doc.path) in fresh
-        )
-        articles += tuple(doc for path, doc in fresh.items() if path not in self._by_path)
+        # In the order a check reads the files (`take`), whichever were read again: of equals, the first read is the
+        # one a check names (the spelling of a tag a hint proposes).
+        order = self._read_order
+        articles = sorted((*(doc for doc in self.articles if os.path.abspath(doc.path) not in again), *docs), key=order)
         reading = (*(p for p in self.reading_problems if os.path.abspath(p.path) not in again), *problems)
-        kept = (*(article for article in self.refused_versions if os.path.abspath(article.path) not in again), *refused)
-        snapshot = replace(self, articles=articles, reading_problems=tuple(reading), refused_versions=kept)
+        kept = [article for article in self.refused_versions if os.path.abspath(article.path) not in again]
+        snapshot = replace(
+            self,
+            articles=tuple(articles),
+            reading_problems=tuple(reading),
+            refused_versions=tuple(sorted((*kept, *refused), key=order)),
+        )
         if snapshot.referable_keys != self.referable_keys:  # events and people refer to articles by key
             snapshot = _with_data(snapshot)
         return snapshot.checked()

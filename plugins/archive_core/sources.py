@@ -16,11 +16,13 @@ from .articles import ArticleDocument
 from .data import recording, with_yaml_problems
 from .errors import ContentError, Problem
 from .layout import RAW_NAME_RULE, raw_name_for
-from .publishers import PUBLISHERS_FILE, host_of, known_publisher, read_publishers, site_of
+from .publishers import PUBLISHERS_FILE, PublisherTable, host_of, known_publisher, read_publishers, site_of
 from .schema import RAW_PATTERN, RAW_SOURCES_DIR
+from .suggestions import closest
 from .wide_text import decode_wide
 
 RAW_README = "README.md"
+_TABLE = f"content/{PUBLISHERS_FILE.as_posix()}"
 # Spaces, not `\s`: `^\s+` spans line ends, so each line of a run of empty lines started a scan of the rest
 # of the run, and a file of 200,000 empty lines took 100 s (quadratic).
 _RAW_LINE = re.compile(rf"^[ \t]+raw:[ \t]*[\"']?({RAW_PATTERN.pattern})", re.MULTILINE)
@@ -47,18 +49,12 @@ def with_publishers(content_dir: Path, docs: Iterable[ArticleDocument]) -> tuple
             known = known_publisher(table, source.url)
             if known is None:
                 if site_of(host) not in table:  # else its record there is refused, and told
-                    problems.append(
-                        _problem(
-                            doc,
-                            "source.publisher",
-                            "is missing",
-                            f"name who published the original (`publisher:` under `source:`), or add its site "
-                            f"{host} to content/{PUBLISHERS_FILE.as_posix()}",
-                        )
-                    )
+                    problems.append(_problem(doc, "source.publisher", "is missing", _missing_hint(table, host)))
             else:  # the table is the archive's record of who publishes that site: the field may be left out
                 name = known.name[doc.meta.lang]
                 doc = replace(doc, meta=replace(doc.meta, source=replace(source, publisher=name)))
+        elif source is not None and table and (warning := _nearly_named(doc, table)):
+            problems.append(warning)
         if source is not None and source.raw is not None:
             raw = (Path(content_dir) / source.raw).resolve()
             if not raw.is_relative_to(sources) or not raw.is_file():
@@ -115,6 +111,41 @@ def _as_text(data: bytes) -> str:
     wide = decode_wide(data)
     text = wide[1] if wide else data.decode("utf-8", errors="replace")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# How near a name or host must be to the table's to be taken for a misspelling of it (difflib's ratio): `Reuter` and
+# `Reuters`, `www.reuters.con` and `www.reuters.com`; not `AP` and `Reuters`.
+NEARLY = 0.85
+
+
+def _missing_hint(table: PublisherTable, host: str) -> str:
+    """How to name the publisher of a site the table has no record of; where a record's host nearly spells it
+    (`www.reuters.con`), the table's misspelling is likelier the slip than the article's address."""
+    hint = f"name who published the original (`publisher:` under `source:`), or add its site {host} to {_TABLE}"
+    hosts = [publisher.host for publisher in table.values() if publisher is not None]
+    if (near := closest(host, hosts, NEARLY)) is None:
+        return hint
+    return f"{_TABLE} has a record of {near}: if that is this site, correct its host to {host}; else {hint}"
+
+
+def _nearly_named(doc: ArticleDocument, table: PublisherTable) -> Problem | None:
+    """A warning where the article names its publisher nearly as the table names its site's, a misspelling of it
+    (`Reuter`), which would be published as written: giving a publisher says it is another than the table's."""
+    source = doc.meta.source
+    known = known_publisher(table, source.url)
+    if known is None or source.publisher in known.name.values():  # its name in either language
+        return None
+    name = known.name[doc.meta.lang]
+    if closest(source.publisher, [name], NEARLY) is None:
+        return None
+    return _problem(
+        doc,
+        "source.publisher",
+        f"{source.publisher!r} is nearly {name!r}, the name {_TABLE} gives {known.host}",
+        "delete the `publisher:` line if it is that publisher (the table's name is then taken); keep it if this "
+        "page's publisher is another: this is only a warning",
+        "warning",
+    )
 
 
 def _problem(doc: ArticleDocument, field: str, message: str, hint: str, severity: str = "error") -> Problem:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from archive_core.errors import Problem, display_path
+from archive_core.frontmatter import as_written
 from archive_core.locales import LANGUAGES
 from archive_core.provenance import same_address
 from archive_core.schema import ArticleMeta, is_placeholder
@@ -125,7 +126,7 @@ def missing_counterpart_warnings(
             "translation.from",
             f"this is a translation from {meta.translation.from_lang!r}, but no {meta.translation.from_lang!r} "
             "version was read (it is missing, or has an error of its own)",
-            "add the original, or remove `translation:` if this is the original",
+            _original_hint(path, meta, documents),
             severity="warning",
         )
         for path, meta in documents
@@ -133,16 +134,39 @@ def missing_counterpart_warnings(
     ]
 
 
+def _original_hint(path: str, meta: ArticleMeta, documents: Sequence[tuple[str, ArticleMeta]]) -> str:
+    """How to give the translation `meta` its original: where a version in the original's language has its source
+    under another key (`tytol.en.md` translating `tytul.pl.md`, key and name misspelt alike), that key first."""
+    hint = "add the original, or remove `translation:` if this is the original"
+    if meta.source is None or is_placeholder(meta.source.url):
+        return hint
+    address = same_address(meta.source.url)
+    original = next(
+        (
+            (other_path, other)
+            for other_path, other in documents
+            if other.lang == meta.translation.from_lang
+            and other.translation is None
+            and other.source is not None
+            and same_address(other.source.url) == address
+        ),
+        None,
+    )
+    if original is None:
+        return hint
+    key = original[1].translation_key
+    return (
+        f"if its original is {display_path(original[0])}, of the same source, write "
+        f"`translation_key: {as_written(key)}` and rename the file to {key}.{meta.lang}.md, in its folder; else {hint}"
+    )
+
+
 def untranslated_pair_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
     """Versions of one article none of which says it is a translation: every one would be shown as the original,
     with no translator credited, and each page would name itself the `x-default` of the pair. Reported once,
     on the version read last, naming the first."""
-    untranslated: dict[str, list[tuple[str, ArticleMeta]]] = defaultdict(list)
-    for path, meta in documents:
-        if meta.translation is None:
-            untranslated[meta.translation_key].append((path, meta))
     problems = []
-    for versions_ in untranslated.values():
+    for versions_ in _untranslated(documents):
         (first, original) = versions_[0]
         # Two of one language are not a translation of each other: duplicate_problems names them.
         others = [(path, meta) for path, meta in versions_ if meta.lang != original.lang]
@@ -279,11 +303,55 @@ def date_mismatch_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list
     return problems
 
 
+def untranslated_date_problems(documents: Sequence[tuple[str, ArticleMeta]]) -> list[Problem]:
+    """Two versions of one source, neither of which says it is a translation (`untranslated_pair_problems`), dated
+    two days: told with the pair, on the version told it, so that the translation, once marked, is not told a round
+    later that it is dated another day than its original (`date_mismatch_problems`). Either may be the original."""
+    problems = []
+    for pair in _untranslated(documents):
+        if len(pair) != 2 or pair[0][1].lang == pair[1][1].lang:
+            continue
+        (other_path, other), (path, meta) = pair
+        if other.source is None or meta.source is None or other.date.date() == meta.date.date():
+            continue
+        if same_address(other.source.url) != same_address(meta.source.url):
+            continue
+        hint = (
+            "the date is the day the source was published, one for both versions: as you add `translation:` to the "
+            "version that was translated, give it the original's `date:`"
+        )
+        if other.date.year != meta.date.year:
+            this, that = _in_year(path, other.date.year), _in_year(other_path, meta.date.year)
+            hint += (
+                f", and move its file into that year's folder: {display_path(path)} to {display_path(this)}, if it "
+                f"is the translation; {display_path(other_path)} to {display_path(that)}, if it is"
+            )
+        message = (
+            f"is {meta.date.date().isoformat()}, but the {other.lang!r} version {display_path(other_path)}, of the "
+            f"same source, is dated {other.date.date().isoformat()}"
+        )
+        problems.append(Problem(path, None, "date", message, hint))
+    return problems
+
+
+def _untranslated(documents: Sequence[tuple[str, ArticleMeta]]) -> Iterable[list[tuple[str, ArticleMeta]]]:
+    """The versions of each article that do not say they are a translation, by translation_key."""
+    untranslated: dict[str, list[tuple[str, ArticleMeta]]] = defaultdict(list)
+    for path, meta in documents:
+        if meta.translation is None:
+            untranslated[meta.translation_key].append((path, meta))
+    return untranslated.values()
+
+
+def _in_year(path: str, year: int) -> Path:
+    """The article file `path` moved into the folder of `year`."""
+    file = Path(path)
+    return file.parent.parent / f"{year:04d}" / file.name
+
+
 def _moved_with(path: str, year: int) -> str:
     """What else the original's date asks of the translation at `path` when it is of another year: the folder of
     its year (an article's place repeats its date), so that the hint followed ends the problem in one step."""
-    file = Path(path)
-    if file.parent.name == f"{year:04d}":
+    if Path(path).parent.name == f"{year:04d}":
         return ""
-    moved = display_path(file.parent.parent / f"{year:04d}" / file.name)
-    return f"; with the original's, move this file to {moved}, its year's folder"
+    return f"; with the original's, move this file to {display_path(_in_year(path, year))}, its year's folder"

@@ -806,3 +806,157 @@ def test_the_files_are_told_in_the_order_of_their_paths_whichever_were_read_agai
     taken = snapshot.take(tmp_path, today=TODAY)
     again = taken.updated([tmp_path / "articles/2025/a.pl.md"])
     assert [str(p) for p in again.problems] == [str(p) for p in taken.problems]
+
+
+def test_an_article_read_again_once_it_reads_keeps_its_place_in_the_order_of_the_files(tmp_path):
+    """The devserver put an article that read again after the others: of two spellings of a tag used as often, the
+    first read is the one a hint proposes, and the devserver proposed `c` where `make check` proposed `C`."""
+    files = {
+        f"articles/2025/{key}.pl.md": FRONT.replace("tytul", key).replace("Tytuł", key.upper()) + f"tags: ['{tag}']\n"
+        for key, tag in (("a", "C"), ("b", "c"), ("c", "C++"))
+    }
+    files = {name: text + BODY for name, text in files.items()}
+    told(tmp_path, {**files, "articles/2025/a.pl.md": files["articles/2025/a.pl.md"].replace("tags:", "x: 1\ntags:")})
+    taken = snapshot.take(tmp_path, today=TODAY)
+    told(tmp_path, files)
+    again = taken.updated([tmp_path / "articles/2025/a.pl.md"])
+    fresh = snapshot.take(tmp_path, today=TODAY)
+    assert [doc.path for doc in again.articles] == [doc.path for doc in fresh.articles]
+    assert [str(problem) for problem in again.problems] == [str(problem) for problem in fresh.problems]
+    assert any("write it 'C' if it is that topic" in str(problem) for problem in fresh.problems), fresh.problems
+
+
+@pytest.mark.parametrize("value", ["jutro", "[2024-10-26]", "1200", "2024-10-26T25:00"])
+def test_the_example_date_of_a_date_hint_is_of_the_year_of_the_article_s_folder(tmp_path, value):
+    """An article in 2024/ was told to write `2025-10-26`, which the next check refused as of another folder."""
+    [problem] = told(tmp_path, {"articles/2024/tytul.pl.md": FRONT.replace("2025-10-26", value) + BODY})
+    assert problem.startswith("tytul.pl.md:3: date: "), problem
+    [example] = re.findall(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9T])", problem.split(" (", 1)[1])
+    assert example.startswith("2024-"), problem
+    assert told(tmp_path, {"articles/2024/tytul.pl.md": FRONT.replace("2025-10-26", example) + BODY}) == []
+
+
+@pytest.mark.parametrize("value", ["26 października 2024", "26/10/2024", "2024/10/26"])
+def test_a_date_to_rewrite_of_another_year_than_its_folder_is_told_where_the_file_goes(tmp_path, value):
+    """`write 2024-10-26`, followed, was told a round later that the file is in the folder 2025/."""
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT.replace("2025-10-26", value) + BODY})
+    assert "write 2024-10-26" in problem, problem
+    assert "if it is right, move the file into articles/2024/, under its name" in problem, problem
+    (tmp_path / "articles/2025/tytul.pl.md").unlink()
+    assert told(tmp_path, {"articles/2024/tytul.pl.md": FRONT.replace("2025-10-26", "2024-10-26") + BODY}) == []
+
+
+@pytest.mark.parametrize(
+    ("english", "moved"),
+    [("articles/2025/tytul.en.md", None), ("articles/2024/tytul.en.md", "articles/2025/tytul.en.md")],
+    ids=["another day", "another year"],
+)
+def test_two_versions_neither_a_translation_dated_two_days_are_told_so_with_the_pair(tmp_path, english, moved):
+    """The pair was told to mark its translation; marked, the translation was told, a round later, that it is dated
+    another day than its original."""
+    day = "2025-10-27" if moved is None else "2024-12-30"
+    files = {"articles/2025/tytul.pl.md": FRONT + BODY, english: FRONT.replace("lang: pl", "lang: en").replace(
+        "2025-10-26", day) + BODY}  # fmt: skip
+    problems = told(tmp_path, files)
+    assert [problem.split(": ")[:2] for problem in problems] == [
+        ["tytul.pl.md:3", "date"],
+        ["tytul.pl.md:5", "translation"],
+    ]
+    assert (
+        f"is 2025-10-26, but the 'en' version {tmp_path}/{english}, of the same source, is dated {day}" in problems[0]
+    )
+    assert "as you add `translation:` to the version that was translated, give it the original's `date:`" in problems[0]
+    if moved:
+        assert f"{tmp_path}/{english} to {tmp_path}/{moved}, if it is" in problems[0], problems
+    # Followed, the English text being the translation:
+    (tmp_path / english).unlink()
+    translated = FRONT.replace("lang: pl", "lang: en\ntranslation:\n  from: pl\n  by: Jan") + BODY
+    assert told(tmp_path, {moved or english: translated}) == []
+
+
+def test_a_note_copied_with_another_article_s_front_matter_is_told_it_may_be_deleted(tmp_path):
+    """A file copied to write another article kept the other's `annotations:`: each was told only to quote a passage
+    of this text, which has none of it."""
+    note = "annotations:\n  - text: nie ma tego\n    kind: editor\n    note: Inny tekst.\n"
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + note + BODY})
+    assert problem.startswith("tytul.pl.md:10: annotations.0.text: 'nie ma tego' is not in the article's text"), problem
+    assert problem.endswith("or delete this item of `annotations:` if its note is not of this text)"), problem
+    assert told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY}) == []
+
+
+REUTERS = FRONT.replace("https://example.org/a", "https://www.reuters.com/world/a").replace(
+    "  publisher: Example\n", ""
+)
+
+
+def test_a_publisher_s_host_misspelt_in_the_table_is_told_to_the_article_whose_site_it_meant(tmp_path):
+    """The article was told to add its site to the table, beside the record whose host only misspells it."""
+    publishers = "- host: www.reuters.con\n  name: Reuters\n  source: https://www.reuters.com/about\n"
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": REUTERS + BODY, "data/publishers.yaml": publishers})
+    assert problem.startswith("tytul.pl.md:6: source.publisher: is missing"), problem
+    assert "has a record of www.reuters.con: if that is this site, correct its host to www.reuters.com" in problem
+    assert told(tmp_path, {"data/publishers.yaml": publishers.replace(".con", ".com")}) == []
+
+
+def test_a_publisher_nearly_named_as_the_table_names_its_site_is_warned(tmp_path):
+    """`publisher: Reuter` for a site the table names `Reuters`: the misspelt name was published without a word."""
+    publishers = "- host: www.reuters.com\n  name: Reuters\n  source: https://www.reuters.com/about\n"
+    text = REUTERS.replace("source:\n", "source:\n  publisher: Reuter\n")
+    files = {"articles/2025/tytul.pl.md": text + BODY, "data/publishers.yaml": publishers}
+    told(tmp_path, files)
+    [warning] = [str(problem) for problem in snapshot.take(tmp_path, today=TODAY).problems]
+    assert "tytul.pl.md:7: warning: source.publisher: 'Reuter' is nearly 'Reuters', the name " in warning, warning
+    assert "delete the `publisher:` line if it is that publisher" in warning, warning
+    told(tmp_path, {"articles/2025/tytul.pl.md": REUTERS + BODY})
+    assert snapshot.take(tmp_path, today=TODAY).problems == ()
+    told(tmp_path, {"articles/2025/tytul.pl.md": REUTERS.replace("source:\n", "source:\n  publisher: AP\n") + BODY})
+    assert snapshot.take(tmp_path, today=TODAY).problems == ()  # another publisher: nothing to warn of
+
+
+RAW_HTML = '---\nThe <b>first</b> state ratified it.\n\n<script>alert(1)</script>\n\n<div class="note">A note</div>\n'
+
+
+def test_raw_html_in_a_body_is_warned_at_each_line_that_writes_it(tmp_path):
+    """The page shows raw HTML as text, tags and all: a body that wrote it was published without a word."""
+    told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + RAW_HTML})
+    problems = [str(problem) for problem in snapshot.take(tmp_path, today=TODAY).problems]
+    assert [problem.split(": ")[0].rsplit("/", 1)[1] for problem in problems] == [
+        "tytul.pl.md:10",
+        "tytul.pl.md:12",
+        "tytul.pl.md:14",
+    ], problems
+    assert all(": warning: body: " in problem for problem in problems), problems
+    assert "'<b>' is HTML, which the page shows as text, tags and all" in problems[0], problems
+    assert "'<script>' is HTML" in problems[1] and "'<div class=\"note\">' is HTML" in problems[2], problems
+    followed = "---\nThe **first** state ratified it.\n\nA note\n"
+    told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + followed})
+    assert snapshot.take(tmp_path, today=TODAY).problems == ()
+
+
+def test_a_tag_written_as_text_on_purpose_is_not_warned(tmp_path):
+    text = "---\nThe tag `<b>` makes text bold; so would &lt;b&gt;, and 2 < 3 > 1.\n\n    <i>code</i>\n"
+    told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + text})
+    assert snapshot.take(tmp_path, today=TODAY).problems == ()
+
+
+def test_raw_html_in_a_refused_article_is_warned_with_its_errors(tmp_path):
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + "countries: [UE]\n" + RAW_HTML})
+    assert len(problems) == 1, problems
+    every = [str(problem) for problem in snapshot.take(tmp_path, today=TODAY).problems]
+    assert len(every) == 4 and ": warning: body: " in every[1], every
+
+
+def test_a_translation_whose_key_and_file_name_are_misspelt_is_told_the_original_of_its_source(tmp_path):
+    """Found playing a contributor: `tytol.en.md`, `translation_key: tytol`, translating `tytul.pl.md`, was told to add
+    its original, or to remove `translation:`, which left two articles of one original."""
+    english = FRONT.replace("tytul", "tytol").replace("lang: pl", "lang: en\ntranslation:\n  from: pl\n  by: Jan")
+    told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, "articles/2025/tytol.en.md": english + BODY})
+    [warning] = [str(p) for p in snapshot.take(tmp_path, today=TODAY).problems if p.field == "translation.from"]
+    assert (
+        f"if its original is {tmp_path}/articles/2025/tytul.pl.md, of the same source, write `translation_key: "
+        in warning
+    )
+    assert "tytul` and rename the file to tytul.en.md, in its folder" in warning, warning
+    (tmp_path / "articles/2025/tytol.en.md").unlink()
+    told(tmp_path, {"articles/2025/tytul.en.md": english.replace("tytol", "tytul") + BODY})
+    assert snapshot.take(tmp_path, today=TODAY).problems == ()

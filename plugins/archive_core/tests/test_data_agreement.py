@@ -250,3 +250,12 @@ def test_an_event_listing_an_article_published_before_it_is_a_warning(tmp_path):
     found = changed(tmp_path, events={"signing-hanoi": CEREMONY + "articles: [ceremony]\n"})
     assert [(p.field, p.severity) for p in found] == [("articles.0", "warning")], [str(p) for p in found]
     assert "published on 2025-10-24, before the event (2025-10-25)" in found[0].message
+
+
+def test_a_country_with_no_record_is_told_the_record_to_add_and_where(tmp_path):
+    """Found playing a contributor: `(add its record)`, and the message named `data/countries.yaml`, which is no path
+    of the repository: where, and what the record says, were the contributor's to find."""
+    records = {code: text for code, text in RECORDS.items() if code != "MU"}
+    (problem,) = problems(write(tmp_path, records, EVENTS))
+    assert f"add its record to {tmp_path}/data/countries.yaml, in the order of codes: `- code: MU`" in problem.hint
+    assert "`status: signed`, `date: 2025-11-19`" in problem.hint, problem.hint

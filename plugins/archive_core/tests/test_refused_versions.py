@@ -265,3 +265,117 @@ def test_a_refused_article_in_a_folder_of_digits_of_another_script_is_given_no_y
         tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, f"articles/{folder}/drugi.pl.md": second + BODY}
     )
     assert [problem.split(": ")[:2] for problem in problems] == [["drugi.pl.md:3", "date"]], problems
+
+
+LINK_TO_NOTHING = "---\nZob. [inny]({filename}/articles/2025/brak.pl.md).\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "front", "first"),
+    [
+        ("articles/2024/tytul.pl.md", FRONT, "tytul.pl.md:3: date: 2025-10-26 is of 2025"),  # valid, misplaced
+        ("articles/2024/tytul.pl.md", FRONT + "countries: [UE]\n", "tytul.pl.md:3: date: "),  # refused and misplaced
+        ("articles/2025/tytul.pl.md", FRONT.replace("key: tytul", "key: Tytul X"), "tytul.pl.md:5: translation_key: "),
+        ("articles/2025/tytul.pl.md", FRONT.replace("lang: pl", "lang: polski"), "tytul.pl.md:4: lang: "),
+    ],
+    ids=["misplaced", "refused and misplaced", "its key does not read", "its lang does not read"],
+)
+def test_a_misplaced_article_or_one_whose_key_or_lang_does_not_read_is_told_its_broken_link_at_once(
+    tmp_path, name, front, first
+):
+    """Such an article was kept out of the checks of several files: its broken link was told a round later."""
+    problems = told(tmp_path, {name: front + LINK_TO_NOTHING})
+    assert problems[0].startswith(first), problems
+    links = [problem for problem in problems if ": body: link '{filename}/articles/2025/brak.pl.md'" in problem]
+    assert len(links) == 1, problems
+
+
+SECOND = FRONT.replace("translation_key: tytul", "translation_key: drugi")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        SECOND.replace("translation_key: drugi", "translation_key: drugj"),  # misspelt: its file is misplaced
+        SECOND.replace("translation_key: drugi", "translation_key: drugj") + "countries: [UE]\n",
+        SECOND.replace("translation_key: drugi", "translation_key: Drugi X"),  # no key may be written so
+    ],
+    ids=["misspelt key", "misspelt key and a country", "invalid key"],
+)
+def test_an_article_whose_key_is_wrong_is_told_it_takes_another_s_address_at_once(tmp_path, second):
+    """Its address does not depend on its key: told a round later, once the key was fixed."""
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, "articles/2025/drugi.pl.md": second + BODY})
+    titles = [problem for problem in problems if ": title: makes the address 'tytul'" in problem]
+    assert [problem.split(":")[0] for problem in titles] == ["drugi.pl.md", "tytul.pl.md"], problems
+    assert "give this one `slug: tytul-2`" in titles[0], problems
+
+
+@pytest.mark.parametrize(
+    ("name", "second"),
+    [
+        ("articles/2024/drugi.pl.md", SECOND),  # dated 2025 in 2024/: its year is one of two
+        ("articles/2025/drugi.en.md", SECOND),  # `lang: pl` in a file named .en.md: its language is one of two
+    ],
+    ids=["date", "lang"],
+)
+def test_a_misplaced_article_whose_address_is_one_of_two_is_not_compared_by_either(tmp_path, name, second):
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, name: second + BODY})
+    assert [problem.split(": ")[1] for problem in problems] == ["date" if "2024" in name else "lang"], problems
+
+
+def test_a_misplaced_article_s_link_relative_to_its_folder_waits_until_it_is_in_its_place(tmp_path):
+    """Dated 2025 in 2024/, a link to a file beside it names a file of 2024/ now, and of 2025/ once moved."""
+    text = FRONT + "---\nZob. [en]({filename}tytul.en.md).\n"
+    english = ENGLISH + TRANSLATED.format("pl") + BODY
+    problems = told(tmp_path, {"articles/2024/tytul.pl.md": text, "articles/2025/tytul.en.md": english})
+    assert [problem.split(": ")[1] for problem in problems] == ["date"], problems
+
+
+PERSON_OF_DRUGI = PERSON.replace("[tytul]", "[drugi]")
+
+
+def test_a_person_a_misplaced_version_does_not_name_is_warned_with_its_problem(tmp_path):
+    """Misplaced, but of a key and language its place agrees with: the person it does not name was warned a round
+    later."""
+    files = {"articles/2024/drugi.pl.md": SECOND + BODY, "data/people.yaml": PERSON_OF_DRUGI}
+    problems = problems_of(tmp_path, files)
+    assert any("people.yaml:4: warning: Jan Kowalski.articles.0: " in problem for problem in problems), problems
+
+
+COPY = FRONT.replace("translation_key: tytul", "translation_key: wietnam").replace("lang: pl", "lang: pl\nslug: tytul")
+
+
+def test_an_article_copied_with_its_slug_is_proposed_the_slug_its_own_title_makes(tmp_path):
+    """A file copied to write another article kept `slug:`: it was told `slug: tytul-2`, the address of the article it
+    was copied from and a number, for a text of another title."""
+    copied = COPY.replace("title: Tytuł", "title: Wietnam ratyfikuje konwencję")
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, "articles/2025/wietnam.pl.md": copied + BODY})
+    assert [problem.split(": ")[:2] for problem in problems] == [
+        ["tytul.pl.md:2", "title"],
+        ["wietnam.pl.md:5", "slug"],
+    ]
+    assert "give this one `slug: wietnam-ratyfikuje-konwencje`, which" in problems[1], problems
+    followed = copied.replace("slug: tytul", "slug: wietnam-ratyfikuje-konwencje")
+    assert told(tmp_path, {"articles/2025/wietnam.pl.md": followed + BODY}) == []
+
+
+def test_an_article_of_the_same_title_at_another_s_address_is_proposed_a_numbered_slug(tmp_path):
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + BODY, "articles/2025/wietnam.pl.md": COPY + BODY})
+    assert "give this one `slug: tytul-2`, which" in problems[1], problems
+
+
+def test_a_person_refused_for_one_article_key_is_warned_of_the_others_at_once(tmp_path):
+    """Found playing a contributor: a record listing a misspelt key was refused whole, and that it lists an article
+    that does not name the person was told a round later, once the key was fixed."""
+    person = PERSON.replace("[tytul]", "[tytul, drugj]")
+    named = (
+        SECOND.replace("title: Tytuł", "title: Jan Kowalski w Hanoi").replace("example.org/a", "example.org/b") + BODY
+    )
+    files = {"articles/2025/tytul.pl.md": FRONT + BODY, "articles/2025/drugi.pl.md": named, "data/people.yaml": person}
+    problems = problems_of(tmp_path, files)
+    assert [problem.split(": ")[1:3] for problem in problems] == [
+        ["warning", "Jan Kowalski.articles.0"],
+        ["Jan Kowalski.articles.1", "'drugj' is not an article in the archive (did you mean 'drugi'?)"],
+    ], problems
+    told(tmp_path, {"data/people.yaml": PERSON.replace("[tytul]", "[drugi]")})  # both hints followed
+    assert problems_of(tmp_path, {}) == []
