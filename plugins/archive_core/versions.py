@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Protocol
 
 from archive_core.errors import Problem, display_path
-from archive_core.frontmatter import as_written
 from archive_core.locales import LANGUAGES
 from archive_core.provenance import same_address
 from archive_core.schema import ArticleMeta, is_placeholder
+from archive_core.yaml_tags import as_written
 
 
 class Versioned(Protocol):
