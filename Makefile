@@ -34,7 +34,7 @@ override TAKES_lint      := PYTHON
 override TAKES_messages  := PYTHON
 override TAKES_docs      := PYTHON
 override TAKES_bench     := N REPEAT PYTHON
-override TAKES_new       := TITLE LANG DATE KEY SLUG PYTHON
+override TAKES_new       := TITLE LANG DATE KEY SLUG SOURCE_URL PUBLISHER PYTHON
 override TAKES_import    := SRC DATE TITLE LANG SOURCE_URL PUBLISHER KEY SLUG NOTE DEST FORCE TRANSLATED_FROM \
 	TRANSLATED_BY PYTHON
 override TARGETS := $(patsubst TAKES_%,%,$(filter TAKES_%,$(.VARIABLES)))
