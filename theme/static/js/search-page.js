@@ -1076,11 +1076,19 @@ function say(nodes) {
 
 // The status's words, as nodes (textWithQuery), and what was searched where it is not what was typed: after the
 // count, or after how many of the results are shown (`found`: "More results" until search28 said that alone, and the
-// correction and its link to the search as typed were gone).
+// correction and its link to the search as typed were gone). The count's sentence ends with a full stop before the
+// next (until review32 the live region read "13 results for Hanio Some words are in no page…", as one sentence).
 function summary(count, found = countSummary(count)) {
   if (!searchedAs) return found;
-  const searched = [...found, " ", ...textWithQuery("searched_as", {}, searchedAs)];
+  const stop = endsASentence(found.at(-1)) ? " " : ". ";
+  const searched = [...found, stop, ...textWithQuery("searched_as", {}, searchedAs)];
   return searchInstead ? [...searched, " ", insteadLink()] : searched;
+}
+
+// Whether a text or node's text ends a sentence (a query may: `A.I.`, `k.k.`).
+function endsASentence(last) {
+  const written = typeof last === "string" ? last : (last && last.textContent) || "";
+  return /[.!?…]$/u.test(written.trimEnd());
 }
 
 // The link to the query with its typos searched as typed (searchInstead), its filters kept: "Search instead for Hanio".
