@@ -1527,8 +1527,12 @@ clear.addEventListener("click", () => {
   pane.querySelector("summary").focus(); // the button is gone: the reader stays in the pane
 });
 
+// A search started while the next results' texts load (the query searched again) has said its own count: the click's
+// is not said after it (until review32 "Showing 10 of 13 results" replaced the new search's "13 results for …").
 more.addEventListener("click", async () => {
-  const first = await showMore(generation);
+  const number = generation;
+  const first = await showMore(number);
+  if (number !== generation) return;
   if (first) first.querySelector("a").focus(); // the reader goes on reading where the new results start
   say(summary(results.length, [text("showing", { SHOWN: shown, COUNT: results.length })]));
 });
