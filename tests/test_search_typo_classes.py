@@ -7,6 +7,8 @@ Chromium on a real Pagefind index of its own."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -110,3 +112,39 @@ def test_more_results_keep_the_correction_and_the_search_as_typed(page, typos_se
     link.click()
     titles_shown(page)
     expect(page.locator("#site-search-query")).to_have_value('"Hanio"')
+
+
+@pytest.mark.parametrize(("path", "searched_as"), [(EN, "Some words"), (PL, "Niektórych")])
+def test_the_status_ends_the_count_s_sentence_before_it_says_what_was_searched(page, typos_served, path, searched_as):
+    """The live region read "13 results for Hanio Some words are in no page as typed…", and after "More results"
+    "Showing 13 of 13 results Some words…": one sentence run into the next, without its full stop."""
+    titles_found(page, typos_served.base_url, path, "Hanio")
+    status = page.locator("#search-status")
+    ended = re.compile(rf"^[^.]*\w\. {searched_as}")
+    expect(status).to_have_text(ended)
+    page.get_by_role("button", name=re.compile("More results|Więcej wyników")).click()
+    expect(page.locator("#search-results li")).to_have_count(DELEGATIONS + 1)
+    expect(status).to_have_text(ended)
+
+
+def test_more_results_superseded_by_a_new_search_leave_its_status_alone(page, typos_served):
+    """A click on "More results" while its pages' texts were loading, then the query searched again: the new search
+    said "13 results for Hanio…", and the click, once its texts came, rewrote it "Showing 10 of 13 results…": the
+    live region said a stale count a second time."""
+    titles_found(page, typos_served.base_url, EN, "Hanio")
+    held = []
+    page.route("**/pagefind/fragment/**", lambda route: held.append(route))  # the second ten's texts wait
+    page.get_by_role("button", name="More results").click()
+    for _ in range(50):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the second ten's texts were never asked for"
+    page.locator("#site-search-query").press("Enter")  # the same query, searched again: its texts are loaded
+    status = page.locator("#search-status")
+    expect(status).to_have_text(re.compile("^13 results for Hanio"))
+    for route in held:
+        route.continue_()
+    page.unroute("**/pagefind/fragment/**")
+    page.wait_for_timeout(1_000)
+    expect(status).to_have_text(re.compile("^13 results for Hanio"))

@@ -1034,27 +1034,35 @@ async function newestFirstAmongEqual(pagefind, found, options) {
   return [...found].sort((a, b) => b.score - a.score || place(a) - place(b));
 }
 
-// A query of short words only (SHORT_WORD letters or fewer: `UN`, `EU`, `ONZ`): of Pagefind's best scored WHOLE_CHECKS
-// pages, those that write each word whole (in their text or any field: `UN`; `UE` among the names of the European
-// Union's page) first, each group in its order. Pagefind searches a word as the start of longer ones too, and scores
-// each longer word a page holds once more: a hidden field of many forms of a name (`named_countries`, a country page's
-// `topic`: `Union`, `Unia`, `Unii`, `unijny`…) scored 131.8 for `UN`, the article that writes `UN` 1.4, and a field's
-// weight is no fix (at 0.05 the field still came first; at 0 a country named in the other language is lost: search27).
-// Cost: the fragments of at most WHOLE_CHECKS results (the ten shown are loaded anyway), for such a query only.
+// A query with short words (SHORT_WORD letters or fewer: `UN`, `EU`, `ONZ`, `UN Hanoi`): of Pagefind's best scored
+// WHOLE_CHECKS pages, those that write each short word whole (in their text or any field: `UN`; `UE` among the names of
+// the European Union's page) first, each group in its order; of them, for a word typed in capitals (`UN`), those that
+// write it so before those that write it in small letters only (a French quote's `un`). Pagefind searches a word as
+// the start of longer ones too, and scores each longer word a page holds once more: a hidden field of many forms of a
+// name (`named_countries`, a country page's `topic`: `Union`, `Unia`, `Unii`, `unijny`…) scored 131.8 for `UN`, the
+// article that writes `UN` 1.4, and a field's weight is no fix (at 0.05 the field still came first; at 0 a country
+// named in the other language is lost: search27). Until review32 a query with a longer word too (`UN Hanoi`) was not
+// re-ordered, and `UN` listed a page that writes `un` only among those that write `UN`, by its score. Cost: the
+// fragments of at most WHOLE_CHECKS results (the ten shown are loaded anyway), for such a query only.
 const SHORT_WORD = 3;
 const WHOLE_CHECKS = 20;
 
 async function wholeWordsFirst(found) {
-  const words = term.split(" ").map((word) => fold(word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, "")));
-  if (!term || /"/.test(term) || words.some((word) => !word || word.length > SHORT_WORD)) return found;
+  const words = term.split(" ").map((word) => word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, ""));
+  const short = words.filter((word) => word && word.length <= SHORT_WORD);
+  if (!term || /"/.test(term) || !short.length) return found;
   const checked = found.slice(0, WHOLE_CHECKS);
   const pages = await Promise.all(checked.map((result) => result.data()));
-  const whole = pages.map((page) => {
-    const written = new Set(pageWords(page).map(fold));
-    return words.every((word) => written.has(word));
+  const capitals = short.filter((word) => word.length > 1 && word === word.toUpperCase() && word !== fold(word));
+  const group = pages.map((page) => {
+    const written = pageWords(page);
+    const folded = new Set(written.map(fold));
+    if (!short.every((word) => folded.has(fold(word)))) return 2;
+    const asTyped = new Set(written);
+    return capitals.every((word) => asTyped.has(word)) ? 0 : 1;
   });
-  const [first, after] = [checked.filter((_, at) => whole[at]), checked.filter((_, at) => !whole[at])];
-  return [...first, ...after, ...found.slice(WHOLE_CHECKS)];
+  const ordered = [0, 1, 2].flatMap((each) => checked.filter((_, at) => group[at] === each));
+  return [...ordered, ...found.slice(WHOLE_CHECKS)];
 }
 
 // The status (role=status, the page's live region: a screen reader reads out each change to it) rewritten only where
@@ -1068,11 +1076,19 @@ function say(nodes) {
 
 // The status's words, as nodes (textWithQuery), and what was searched where it is not what was typed: after the
 // count, or after how many of the results are shown (`found`: "More results" until search28 said that alone, and the
-// correction and its link to the search as typed were gone).
+// correction and its link to the search as typed were gone). The count's sentence ends with a full stop before the
+// next (until review32 the live region read "13 results for Hanio Some words are in no page…", as one sentence).
 function summary(count, found = countSummary(count)) {
   if (!searchedAs) return found;
-  const searched = [...found, " ", ...textWithQuery("searched_as", {}, searchedAs)];
+  const stop = endsASentence(found.at(-1)) ? " " : ". ";
+  const searched = [...found, stop, ...textWithQuery("searched_as", {}, searchedAs)];
   return searchInstead ? [...searched, " ", insteadLink()] : searched;
+}
+
+// Whether a text or node's text ends a sentence (a query may: `A.I.`, `k.k.`).
+function endsASentence(last) {
+  const written = typeof last === "string" ? last : (last && last.textContent) || "";
+  return /[.!?…]$/u.test(written.trimEnd());
 }
 
 // The link to the query with its typos searched as typed (searchInstead), its filters kept: "Search instead for Hanio".
@@ -1511,8 +1527,12 @@ clear.addEventListener("click", () => {
   pane.querySelector("summary").focus(); // the button is gone: the reader stays in the pane
 });
 
+// A search started while the next results' texts load (the query searched again) has said its own count: the click's
+// is not said after it (until review32 "Showing 10 of 13 results" replaced the new search's "13 results for …").
 more.addEventListener("click", async () => {
-  const first = await showMore(generation);
+  const number = generation;
+  const first = await showMore(number);
+  if (number !== generation) return;
   if (first) first.querySelector("a").focus(); // the reader goes on reading where the new results start
   say(summary(results.length, [text("showing", { SHOWN: shown, COUNT: results.length })]));
 });
