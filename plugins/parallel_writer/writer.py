@@ -23,6 +23,7 @@ from typing import Any
 from pelican import signals
 from pelican.writers import Writer
 
+from archive_core.output import TextDocument
 from archive_core.output_paths import GuardedWriter
 from archive_core.pelican_compat import page_context
 from archive_core.workers import can_fork, default_workers, fork_context
@@ -33,6 +34,10 @@ from .halves import write_in_two
 MIN_PAGES_PER_WORKER = 32
 # Fewer pages than this in a batch (`in_two_processes`): written here, as they come.
 MIN_PAGES_IN_TWO = 24
+# A batch of files written as they are (`TextDocument`s: no template rendered, creating the file most of their cost):
+# fewer than this, written here too. The forked process's copied pages cost more than it saves on such files, in
+# CPU and in wall time (the archive's 486 citation files, docs/performance.md); the bench's thousands gain from it.
+MIN_TEXT_FILES_IN_TWO = 1000
 PLAIN = (str, bool, int, float, type(None))
 
 # Objects the workers look up by id: filled just before the fork, so the same ids hold in every worker.
@@ -45,6 +50,12 @@ def abandon_workers() -> None:
     """After a failed build: the pages not rendered yet are dropped, not waited for (at exit, or in a devserver)."""
     for writer in list(_working):
         writer.abandon()
+
+
+def _least_in_two(jobs: list[tuple]) -> int:
+    """The jobs a batch needs for half of them to be written by a forked process: more when every one is a file
+    written as it is (`MIN_TEXT_FILES_IN_TWO`) than when a page is rendered (`MIN_PAGES_IN_TWO`)."""
+    return MIN_TEXT_FILES_IN_TWO if all(isinstance(job[1], TextDocument) for job in jobs) else MIN_PAGES_IN_TWO
 
 
 class ParallelWriter(GuardedWriter):
@@ -69,7 +80,8 @@ class ParallelWriter(GuardedWriter):
 
         For a generator's pages of any kind (paginated too), once the context is final: the forked process
         has every object already. `content_written` is sent for each file afterwards, in the order asked.
-        A writer that changes `write_file` (a subclass), one worker, or no `fork`: written as they come.
+        A writer that changes `write_file` (a subclass), one worker, or no `fork`: written as they come; a batch
+        too small for the fork to pay (`_least_in_two`): written here, at its end.
         """
         if self._queue is not None or self.workers <= 1 or not can_fork() or not self._writes_as_written():
             yield
@@ -80,7 +92,7 @@ class ParallelWriter(GuardedWriter):
             jobs = self._queue
         finally:
             self._queue = None
-        if len(jobs) < MIN_PAGES_IN_TWO:
+        if len(jobs) < _least_in_two(jobs):
             for job in jobs:
                 self._write_job(job)
             return

@@ -181,6 +181,9 @@ class IndexRun:
     folders: tuple[str, ...]  # relative to the output folder; "" is all of it
     records: tuple[PageToIndex, ...]
     lang: str | None = None  # the one language of its pages and records; None: any
+    # The pages it indexes (those under its folders and its records) per language, when known: Pagefind's writes
+    # are then waited for until they are all there and whole (`pagefind_compat.wait_for_writes`).
+    page_counts: tuple[tuple[str, int], ...] = ()
 
     @property
     def globs(self) -> tuple[str, ...]:
@@ -194,7 +197,12 @@ class IndexRun:
 
 
 def one_run(pages: list[PageToIndex]) -> list[IndexRun]:
-    return [IndexRun(("",), tuple(page for page in pages if page.url is not None))]
+    return [IndexRun(("",), tuple(page for page in pages if page.url is not None), page_counts=_page_counts(pages))]
+
+
+def _page_counts(pages: list[PageToIndex]) -> tuple[tuple[str, int], ...]:
+    """The pages per language, as Pagefind's entry counts them (a page of no language in `unknown`)."""
+    return tuple(sorted(Counter(page.lang or "unknown" for page in pages).items()))
 
 
 def index_runs(pages: list[PageToIndex]) -> list[IndexRun]:
@@ -224,6 +232,7 @@ def index_runs(pages: list[PageToIndex]) -> list[IndexRun]:
             tuple(_outermost(second_level.get(lang, set()))),
             tuple(record for record in records if record.lang == lang),
             lang,
+            _page_counts([page for page in pages if page.lang == lang]),
         )
         for lang in langs
     ]
@@ -270,7 +279,7 @@ async def _run_service(run: IndexRun, output: Path, bundle: Path, index: Pagefin
     except BaseException:
         await index.__aexit__(*sys.exc_info())
         raise
-    await pagefind_compat.wait_for_writes(bundle)
+    await pagefind_compat.wait_for_writes(bundle, dict(run.page_counts) or None)
     await pagefind_compat.stop_service(index)
     return pagefind_compat.read_entry(bundle)
 

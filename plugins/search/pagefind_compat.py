@@ -10,7 +10,9 @@ make it unnecessary where there is one:
   and `PagefindIndex`'s exit then kills the service (SIGTERM): a file of the
   bundle can be left empty or cut short (Pagefind issue #1271, fixed by pull
   request #1272, "flush output files before they drop", in a release after
-  1.5.2). `stop_service` waits until no file is empty, then closes the
+  1.5.2). `wait_for_writes` waits until every file the entry and metadata
+  name is there and whole (or, where the pages are not known, until no file
+  is empty and none grew between two looks), then `stop_service` closes the
   service's stdin (it then ends by itself) through the API's private
   `_service`, `_poll_task` and `_backend`.
 - **One `pagefind-entry.json` for several runs.** The build runs Pagefind once
@@ -123,21 +125,58 @@ def empty_files(bundle: Path) -> list[Path]:
     return sorted(path for path in bundle.rglob("*") if path.is_file() and path.stat().st_size == 0)
 
 
-async def wait_for_writes(bundle: Path) -> None:
-    """Wait until no file of the bundle is empty and none grows between two looks.
+STABLE_LOOKS_APART = 0.05  # seconds between two looks at the sizes of the bundle's files (`wait_for_writes`)
+COMPLETE_LOOKS_APART = 0.01  # seconds between two looks for a complete bundle, when its pages are known
 
-    Every file Pagefind writes has at least one byte, so an empty one is one still being written; a file
-    cut short can be longer than zero, hence the second look. `verify_bundle` checks the result.
+
+async def wait_for_writes(bundle: Path, expected: dict[str, int] | None = None) -> None:
+    """Wait until the bundle is complete, or no file of it is empty and none grew between two looks.
+
+    `expected`: the pages of each language the run indexed. The bundle is complete when its entry names
+    them, and every file its metadata names, and Pagefind's own, is there and whole (`bundle_complete`):
+    Pagefind writes each file once, so the wait ends at the first look that finds it so, most often the
+    first. Otherwise (no `expected`, or not complete yet): every file Pagefind writes has at least one
+    byte, so an empty one is one still being written; a file cut short can be longer than zero, hence the
+    second look. `verify_bundle` checks the result.
     """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + SERVICE_EXIT_TIMEOUT
     seen: dict[Path, int] | None = None
+    seen_at = loop.time()
     while loop.time() < deadline:
-        sizes = _sizes(bundle)
-        if 0 not in sizes.values() and sizes == seen:
+        if expected is not None and bundle_complete(bundle, expected):
             return
-        seen = sizes
-        await asyncio.sleep(0.05)
+        if seen is None or loop.time() - seen_at >= STABLE_LOOKS_APART:
+            sizes = _sizes(bundle)
+            if 0 not in sizes.values() and sizes == seen:
+                return
+            seen, seen_at = sizes, loop.time()
+        await asyncio.sleep(COMPLETE_LOOKS_APART if expected is not None else STABLE_LOOKS_APART)
+
+
+def bundle_complete(bundle: Path, expected: dict[str, int]) -> bool:
+    """Whether the bundle holds the whole index of `expected` pages per language: its entry names each language
+    with that many pages, and Pagefind's own files, each language's metadata and WebAssembly, and every index
+    chunk, filter and page fragment the metadata names, are there and whole (`file_is_whole`)."""
+    try:
+        languages = json.loads((bundle / ENTRY_FILE).read_bytes()).get("languages")
+        if not isinstance(languages, dict):
+            return False
+        if any(languages.get(lang, {}).get("page_count") != count for lang, count in expected.items()):
+            return False
+        version = metadata.version("pagefind_bin")
+        names = [*FIXED_FILES[version], "wasm.unknown.pagefind"]
+        for lang in expected:
+            meta = decode(bundle / f"pagefind.{languages[lang]['hash']}.pf_meta")
+            if not isinstance(meta, list) or len(meta) <= META_FILTERS or meta[0] not in TESTED_VERSIONS:
+                return False
+            names.append(f"wasm.{languages[lang]['wasm']}.pagefind")
+            names += [f"fragment/{page[0]}.pf_fragment" for page in meta[META_PAGES]]
+            names += [f"index/{chunk[-1]}.pf_index" for chunk in meta[META_CHUNKS]]
+            names += [f"filter/{listed[-1]}.pf_filter" for listed in meta[META_FILTERS]]
+        return all(file_is_whole(bundle, name, version) for name in names)
+    except (OSError, ValueError, TypeError, LookupError, AttributeError, BundleFormatError):
+        return False  # not there yet, or not whole yet
 
 
 def _sizes(bundle: Path) -> dict[Path, int]:
@@ -158,7 +197,31 @@ FIXED_FILES = {
         "pagefind.js": "252d272bd34d483d19a752060f6a065114d15ab12c42d8f905ca565e2768a009",
     }
 }
+# In a language's metadata, [version, pages, chunks, filters, sorts, fields]: a page is [fragment hash, words], a
+# chunk [from, to, hash], a filter [name, hash] (pagefind_web/src/metadata.rs).
+META_PAGES, META_CHUNKS, META_FILTERS = 1, 2, 3
 ENCODED_SUFFIXES = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind")
+
+
+def file_is_whole(bundle: Path, name: str, version: str) -> bool | None:
+    """Whether the file `name` of the bundle is whole: Pagefind's own scripts and styles byte for byte those of its
+    `version`, an encoded file a complete gzip stream of `pagefind_dcd` + data (a file cut short ends before gzip's
+    end marker), the entry file valid JSON; None for a name of no known kind. OSError if it is not there."""
+    data = (bundle / name).read_bytes()
+    if name in (fixed := FIXED_FILES[version]):
+        return hashlib.sha256(data).hexdigest() == fixed[name]
+    if name.endswith(ENCODED_SUFFIXES):
+        try:
+            return gzip.decompress(data).startswith(SIGNATURE)
+        except (EOFError, OSError):
+            return False
+    if name == ENTRY_FILE:
+        try:
+            json.loads(data)
+        except ValueError:
+            return False
+        return True
+    return None
 
 
 def verify_bundle(bundle: Path) -> None:
@@ -169,24 +232,9 @@ def verify_bundle(bundle: Path) -> None:
     the entry file valid JSON. A file of no known kind is one this version was not checked against.
     """
     version = metadata.version("pagefind_bin")
-    fixed = FIXED_FILES[version]
     for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
         name = path.relative_to(bundle).as_posix()
-        data = path.read_bytes()
-        if name in fixed:
-            whole = hashlib.sha256(data).hexdigest() == fixed[name]
-        elif name.endswith(ENCODED_SUFFIXES):
-            try:
-                whole = gzip.decompress(data).startswith(SIGNATURE)
-            except (EOFError, OSError):
-                whole = False
-        elif name == ENTRY_FILE:
-            try:
-                json.loads(data)
-                whole = True
-            except ValueError:
-                whole = False
-        else:
+        if (whole := file_is_whole(bundle, name, version)) is None:
             raise PagefindFailed(f"{path}: a file Pagefind {version} does not write; {REMEDY}")
         if not whole:
             raise PagefindFailed(
@@ -419,9 +467,6 @@ def result_ids(bundle: Path) -> dict[str, list[str]]:
             url = decode_json(Path(file.path))["url"]
         ids.setdefault(url, []).append(file.name.removesuffix(".pf_fragment"))
     return ids
-
-
-META_CHUNKS = 2  # in a language's metadata: [version, pages, chunks, filters, sorts, fields]; a chunk: [from, to, hash]
 
 
 def indexed_words(bundle: Path) -> dict[str, list[str]]:

@@ -93,3 +93,28 @@ def test_contents_finds_articles_and_translations_once():
     original = Content([translation])
     found = list(_contents({"articles": [original, translation], "hidden_articles": None}))
     assert found == [original, translation]
+
+
+def test_files_written_as_they_are_are_forked_for_only_from_a_larger_batch(tmp_path):
+    """A forked process's copied pages cost more than writing a few hundred citation files saves (docs/performance.md):
+    such a batch is written in the build's process, the same files; one of pages rendered from a template is split."""
+    from jinja2 import Environment
+
+    from archive_core.output import TextDocument
+    from parallel_writer.writer import MIN_TEXT_FILES_IN_TWO
+
+    settings = {**read_settings(str(SETTINGS)), "OUTPUT_PATH": str(tmp_path), "ARCHIVE_WORKERS": 2}
+    writer = ParallelWriter(str(tmp_path), settings=settings)
+    count = MIN_PAGES_IN_TWO * 2
+    assert count < MIN_TEXT_FILES_IN_TWO
+    with writer.in_two_processes():
+        for number in range(count):
+            writer.write_file(f"text/{number}/cite.ris", TextDocument(f"TY  - {number}"), settings)
+    assert writer.pages_in_two == 0, "a batch of a few files written as they are was written in two processes"
+    assert (tmp_path / "text" / "7" / "cite.ris").read_text(encoding="utf-8") == "TY  - 7\n"
+    template = Environment(autoescape=True).from_string("<p>{{ number }}</p>")
+    with writer.in_two_processes():
+        for number in range(count):
+            writer.write_file(f"pages/{number}/index.html", template, settings, number=number)
+    assert writer.pages_in_two == count
+    assert (tmp_path / "pages" / "7" / "index.html").read_text(encoding="utf-8") == "<p>7</p>"

@@ -1,3 +1,4 @@
+import asyncio
 import threading
 import time
 from pathlib import Path
@@ -16,7 +17,16 @@ from search.indexing import (
     plan_index,
     write_documents,
 )
-from search.pagefind_compat import IndexStopped, PagefindFailed, empty_files, result_url, verify_bundle, wait_for_writes
+from search.pagefind_compat import (
+    STABLE_LOOKS_APART,
+    IndexStopped,
+    PagefindFailed,
+    bundle_complete,
+    empty_files,
+    result_url,
+    verify_bundle,
+    wait_for_writes,
+)
 from search.rendering import BODY_MARKER, page_text, with_folded_meta
 
 PAGE = """<!doctype html><html lang="pl"><head><title>T</title></head><body>
@@ -67,6 +77,38 @@ def test_indexing_waits_for_pagefinds_background_writes(tmp_path):
     _run_in_own_loop(wait_for_writes(bundle))  # the tests may run inside Playwright's event loop
     assert empty_files(bundle) == []
     writer.join()
+
+
+def test_a_complete_bundle_is_not_waited_for_and_one_missing_or_cut_is(tmp_path, monkeypatch):
+    # With the pages of each language known, the wait ends at the first look that finds every file Pagefind's
+    # entry and metadata name whole: the size of every file looked at twice, 50 ms apart, is for when they are not.
+    site = tmp_path / "site"
+    site.mkdir()
+    for name, word in (("a.html", "Łódź"), ("b.html", "Hanoi"), ("c.html", "Wietnam")):
+        (site / name).write_text(PAGE.replace("Łódź", word), encoding="utf-8")
+    bundle = build_search_index(site).bundle
+    slept: list[float] = []
+    real_sleep = asyncio.sleep
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        await real_sleep(seconds)
+
+    monkeypatch.setattr(asyncio, "sleep", sleep)
+    _run_in_own_loop(wait_for_writes(bundle, {"pl": 3}))
+    assert slept == []
+    assert not bundle_complete(bundle, {"pl": 4}), "an entry that does not count the run's pages"
+    fragment = next(bundle.glob("fragment/*"))
+    whole = fragment.read_bytes()
+    fragment.write_bytes(whole[: len(whole) // 2])
+    assert not bundle_complete(bundle, {"pl": 3}), "a fragment cut short"
+    fragment.unlink()
+    assert not bundle_complete(bundle, {"pl": 3}), "a fragment the metadata names, not there"
+    started = time.perf_counter()
+    _run_in_own_loop(wait_for_writes(bundle, {"pl": 3}))  # then sizes that do not change, as before
+    assert slept and time.perf_counter() - started >= STABLE_LOOKS_APART
+    fragment.write_bytes(whole)
+    assert bundle_complete(bundle, {"pl": 3})
 
 
 def _page(path: str, lang: str) -> PageToIndex:
