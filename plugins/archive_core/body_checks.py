@@ -317,11 +317,15 @@ def _line_with(lines: Lines, block: Token, spelt: str) -> int:
 # HTML as text (`markdown`: its `html` option is off), and the page shows it, tags and all.
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
 _CODE_SPAN = re.compile(r"(`+)[^`].*?\1")
+# A backslash escape of a `<` (`\<b>`: Markdown's own way to write one as text) or of a backslash (`\\<b>`: one
+# backslash as text, then a tag), read from the left as markdown-it reads them.
+_ESCAPED = re.compile(r"\\[\\<]")
 
 
 def raw_html(tokens: list[Token], body: str) -> list[tuple[int, str]]:
     """(body line, first tag) of each line of the text that writes raw HTML; in a code span or block it is code, and
-    a tag written with entities (`&lt;b&gt;`) is text as meant: neither is told. Each line is read once."""
+    a tag written with entities (`&lt;b&gt;`) or escaped (`\\<b>`) is text as meant: none is told. Each line is read
+    once."""
     lines = body.split("\n")
     found = []
     for token in tokens:
@@ -330,7 +334,7 @@ def raw_html(tokens: list[Token], body: str) -> list[tuple[int, str]]:
         shown = {match.group() for child in token.children or () if child.type == "text"
                  for match in _TAG.finditer(child.content)}  # fmt: skip
         for at in range(*token.map) if shown else ():
-            written = _CODE_SPAN.sub("", lines[at]) if "<" in lines[at] else ""
+            written = _ESCAPED.sub("", _CODE_SPAN.sub("", lines[at])) if "<" in lines[at] else ""
             if tag := next((match.group() for match in _TAG.finditer(written) if match.group() in shown), None):
                 found.append((at + 1, tag))
     return found
