@@ -22,7 +22,7 @@ unexport $(foreach name,$(.VARIABLES),$(if $(filter command line,$(origin $(name
 # contributor ran only: a make that a recipe runs (`make bench`'s `make html`) is handed its values in MAKEFLAGS.
 override TAKES_help      :=
 override TAKES_clean     :=
-override TAKES_serve     := PORT PYTHON
+override TAKES_serve     := PORT FORCE PYTHON
 override TAKES_html      := PORT FORCE PYTHON
 override TAKES_publish   := FORCE PYTHON
 override TAKES_devserver := PORT PYTHON
@@ -100,7 +100,7 @@ $(DEV): requirements-dev.txt requirements.txt $(RUNTIME)
 	tools/apt-install.sh java default-jre-headless 'the W3C Nu HTML checker'
 	@touch $@
 
-serve: html ## Build the site and serve it on http://127.0.0.1:8000 as a static host would (PORT=... to change)
+serve: html ## Build the site (as make html: FORCE=1 builds it even when no input changed) and serve it on http://127.0.0.1:8000 as a static host would (PORT=... to change)
 	$(PY) -m tools.serve
 
 html: $(RUNTIME) $(BYTECODE) ## Check and build the site into output/ (non-zero exit on any content error); left as it is when no input changed (FORCE=1 builds anyway; PORT=... as make serve's)
