@@ -70,8 +70,10 @@ override PYTHON_OK := test "$$("$$ARCHIVE_PYTHON" -c 'import sys; print(sys.vers
 # URLs. Only for what serves or builds a site to serve: a PORT in the shell's environment does not change
 # what `make test` expects.
 serve html devserver diff: export ARCHIVE_PORT = $(value PORT)
-# FORCE=1 builds even when no input changed (tools/build.py; a yes or no, validated there).
-html publish: export ARCHIVE_FORCE = $(value FORCE)
+# FORCE=1 builds even when no input changed (tools/build.py; a yes or no, validated there), and lets make import
+# replace a file. Only as typed on the command line, as LANG: make reads the environment's FORCE as one given, and an
+# `export FORCE=1` meant for builds would have a later `make import` replace an edited article.
+html publish: export ARCHIVE_FORCE = $(if $(filter command line,$(origin FORCE)),$(value FORCE))
 
 help: ## List the targets
 	@echo 'make <target>, as README.md ("Other commands") describes each; to add an article, see CONTRIBUTING.md.'
@@ -145,7 +147,7 @@ import new: export ARCHIVE_SOURCE_URL = $(value SOURCE_URL)
 import new: export ARCHIVE_PUBLISHER = $(value PUBLISHER)
 import new: export ARCHIVE_SLUG = $(value SLUG)
 import: export ARCHIVE_NOTE = $(value NOTE)
-import: export ARCHIVE_FORCE = $(value FORCE)
+import: export ARCHIVE_FORCE = $(if $(filter command line,$(origin FORCE)),$(value FORCE))
 import: export ARCHIVE_TRANSLATED_FROM = $(value TRANSLATED_FROM)
 import: export ARCHIVE_TRANSLATED_BY = $(value TRANSLATED_BY)
 
