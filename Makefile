@@ -22,7 +22,7 @@ unexport $(foreach name,$(.VARIABLES),$(if $(filter command line,$(origin $(name
 # contributor ran only: a make that a recipe runs (`make bench`'s `make html`) is handed its values in MAKEFLAGS.
 override TAKES_help      :=
 override TAKES_clean     :=
-override TAKES_serve     := PORT PYTHON
+override TAKES_serve     := PORT FORCE PYTHON
 override TAKES_html      := PORT FORCE PYTHON
 override TAKES_publish   := FORCE PYTHON
 override TAKES_devserver := PORT PYTHON
@@ -70,8 +70,10 @@ override PYTHON_OK := test "$$("$$ARCHIVE_PYTHON" -c 'import sys; print(sys.vers
 # URLs. Only for what serves or builds a site to serve: a PORT in the shell's environment does not change
 # what `make test` expects.
 serve html devserver diff: export ARCHIVE_PORT = $(value PORT)
-# FORCE=1 builds even when no input changed (tools/build.py; a yes or no, validated there).
-html publish: export ARCHIVE_FORCE = $(value FORCE)
+# FORCE=1 builds even when no input changed (tools/build.py; a yes or no, validated there), and lets make import
+# replace a file. Only as typed on the command line, as LANG: make reads the environment's FORCE as one given, and an
+# `export FORCE=1` meant for builds would have a later `make import` replace an edited article.
+html publish: export ARCHIVE_FORCE = $(if $(filter command line,$(origin FORCE)),$(value FORCE))
 
 help: ## List the targets
 	@echo 'make <target>, as README.md ("Other commands") describes each; to add an article, see CONTRIBUTING.md.'
@@ -100,7 +102,7 @@ $(DEV): requirements-dev.txt requirements.txt $(RUNTIME)
 	tools/apt-install.sh java default-jre-headless 'the W3C Nu HTML checker'
 	@touch $@
 
-serve: html ## Build the site and serve it on http://127.0.0.1:8000 as a static host would (PORT=... to change)
+serve: html ## Build the site (as make html: FORCE=1 builds it even when no input changed) and serve it on http://127.0.0.1:8000 as a static host would (PORT=... to change)
 	$(PY) -m tools.serve
 
 html: $(RUNTIME) $(BYTECODE) ## Check and build the site into output/ (non-zero exit on any content error); left as it is when no input changed (FORCE=1 builds anyway; PORT=... as make serve's)
@@ -145,7 +147,7 @@ import new: export ARCHIVE_SOURCE_URL = $(value SOURCE_URL)
 import new: export ARCHIVE_PUBLISHER = $(value PUBLISHER)
 import new: export ARCHIVE_SLUG = $(value SLUG)
 import: export ARCHIVE_NOTE = $(value NOTE)
-import: export ARCHIVE_FORCE = $(value FORCE)
+import: export ARCHIVE_FORCE = $(if $(filter command line,$(origin FORCE)),$(value FORCE))
 import: export ARCHIVE_TRANSLATED_FROM = $(value TRANSLATED_FROM)
 import: export ARCHIVE_TRANSLATED_BY = $(value TRANSLATED_BY)
 

@@ -25,8 +25,6 @@ from hypothesis import settings
 
 from tools.build import build
 
-from .untouched import changes, repository_state
-
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 FIXTURE = ROOT / "tests" / "fixtures" / "content"
@@ -67,15 +65,6 @@ def build_site(output: Path, content: Path, **overrides) -> Path:
     """A real build of `content` into `output`, without the search index unless asked for (`SEARCH_INDEX=True`):
     most tests look at the pages only, and Pagefind is the slowest step of a small build."""
     return build(SETTINGS, output, {"PATH": str(content), "SEARCH_INDEX": False, **overrides})
-
-
-@pytest.fixture(autouse=True)
-def the_repository_untouched():
-    """Fails the test that wrote into the repository's `.cache/` or `output/` (tests/untouched.py)."""
-    before = repository_state()
-    yield
-    changed = changes(before, repository_state())
-    assert changed == [], "the test wrote into the repository (a test writes under its tmp folders only)"
 
 
 @pytest.fixture(scope="session")

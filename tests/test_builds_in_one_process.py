@@ -153,3 +153,33 @@ def test_a_build_changes_nothing_of_the_settings_it_was_given(tmp_path):
     as_given = copy.deepcopy(given)
     build_site(tmp_path / "output", FIXTURE, **given)
     assert [name for name in given if given[name] != as_given[name]] == []
+
+
+# Run in a process of its own: the plugins imported there for the first time, as a build's first import does.
+_IMPORT_CONNECTS = """
+import sys
+from blinker import default_namespace
+from pelican import signals  # Pelican's signals, made before any plugin is imported
+from pelican.settings import read_settings
+
+connected = []
+for signal in list(default_namespace.values()):
+    signal.receiver_connected.connect(lambda sent, receiver, **_: connected.append((sent.name, receiver)), weak=False)
+for plugin in read_settings(sys.argv[1])["PLUGINS"]:
+    __import__(plugin)
+    for name, receiver in connected:
+        print(f"{plugin}: {getattr(receiver, '__qualname__', receiver)} to {name}")
+    connected.clear()
+"""
+
+
+def test_no_plugin_connects_a_receiver_when_it_is_imported():
+    """Each build disconnects the receivers the last one connected (tools/plugin_receivers.py), and a module is
+    imported once in a process: a receiver a plugin connected at its import, not in its `register()`, would run in
+    the process's first build only (the devserver's second build would lose it without a word)."""
+    found = subprocess.run(
+        [sys.executable, "-c", _IMPORT_CONNECTS, str(SETTINGS)],
+        cwd=ROOT / "plugins", capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert found.returncode == 0, found.stderr
+    assert found.stdout == "", f"connect these in the plugin's register(), not at its import:\n{found.stdout}"

@@ -20,7 +20,7 @@ from archive_core.errors import ContentError
 from archive_core.locales import LANGUAGES
 from archive_core.other_names import parse_names
 from archive_core.yaml_tags import FrontMatterLoader
-from tools import docs, names_docs
+from tools import docs, names_docs, new_article
 from tools.front_matter_docs import json_schema
 
 from .build_helpers import cache_environment
@@ -562,6 +562,22 @@ def test_make_new_refuses_a_source_address_it_cannot_publish_by_its_name(content
     assert refused.returncode != 0
     assert "source.url: 'javascript:alert(1)' is not an http(s) address" in refused.stderr, refused.stderr
     assert "give another with SOURCE_URL=..." in refused.stderr, refused.stderr
+
+
+@pytest.mark.parametrize("hidden", ["\u2028", "\u0085", "\u007f"], ids=["line-separator", "next-line", "delete"])
+@pytest.mark.parametrize("variable", ["TITLE", "PUBLISHER", "SLUG"])
+def test_make_new_refuses_a_character_no_reader_sees_by_the_variable_that_gave_it(
+    variable, hidden, content_copy: Path, capsys
+):
+    """`make new PUBLISHER=...` with a U+2028 in it was refused as the file's (`front-matter: ...`, to fix by pressing
+    Enter), with U+007F as `text:`: the contributor, who has no file yet, was not told which value to give again."""
+    given = {"TITLE": "Inny", "PUBLISHER": "Example", "SLUG": "inny", variable: f"In{hidden}ny"}
+    argv = ["--title", given["TITLE"], "--lang", "pl", "--source-url", "https://example.org/x"]
+    argv += ["--publisher", given["PUBLISHER"], "--slug", given["SLUG"], "--content", str(content_copy)]
+    assert new_article.main(argv) == 1
+    refused = capsys.readouterr().err
+    assert f"give another with {variable}=..." in refused, refused
+    assert list((content_copy / "articles").glob(f"{date.today().year}/inny.pl.md")) == []
 
 
 def test_make_new_refuses_a_source_for_a_translation_which_takes_its_original_s(content_copy: Path):

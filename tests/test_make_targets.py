@@ -102,6 +102,17 @@ def test_a_value_no_goal_takes_is_refused_by_name_before_anything_runs(tmp_path)
     assert "is not a value" not in make("-n", "clean", "html", "FORCE=1", cwd=tmp_path).stderr  # html takes it
 
 
+def test_a_target_takes_the_values_of_the_targets_it_makes_first():
+    """`make serve` builds with `make html` first, which reads FORCE: `make serve FORCE=1` was refused as ignored."""
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    taken = takes()
+    for target, prerequisites in re.findall(r"^([a-z]+):((?: [a-z]+)+)(?: |$)", text, re.M):
+        for made_first in set(prerequisites.split()) & taken.keys():
+            assert taken[made_first] <= taken[target], (target, made_first)
+    forced = make("-n", "serve", "FORCE=1")
+    assert forced.returncode == 0 and "is not a value" not in forced.stderr, forced.stderr
+
+
 def test_a_make_a_recipe_runs_takes_the_values_its_parent_was_given():
     """`make bench N=500` runs `make html`, which make hands N=500 in MAKEFLAGS: it is the contributor's `make bench`
     that takes N, and `make html` must not refuse it."""

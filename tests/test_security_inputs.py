@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -19,8 +20,9 @@ from .test_bad_input import GOOD
 ARTICLE = "articles/2025/good-article.en.md"
 
 
-def _make(*args: bytes, content) -> subprocess.CompletedProcess:
+def _make(*args: bytes, content, environment: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     env = {"PATH": "/usr/bin:/bin", "ARCHIVE_CONTENT": str(content), "LANG": "C.UTF-8", **cache_environment()}
+    env |= environment or {}
     return subprocess.run(
         [b"make", b"--no-print-directory", *args], cwd=ROOT, capture_output=True, env=env, timeout=300, check=False
     )
@@ -44,16 +46,33 @@ def test_a_make_value_that_is_not_utf8_is_one_line(target, tmp_path):
     assert not content.exists() or not any(content.rglob("*.md"))
 
 
+IMPORT = [b"import", b"SRC=" + os.fsencode(SEED), b"DATE=2025-10-26", b"LANG=pl", b"KEY=k"]
+
+
+def _imported_and_edited(content: Path) -> Path:
+    """The seed imported into `content`, then edited by hand: a later import may replace it only with FORCE=1."""
+    assert _make(*IMPORT, content=content).returncode == 0
+    [written] = content.rglob("*.md")
+    written.write_text(written.read_text(encoding="utf-8") + "\nAn editor's change.\n", encoding="utf-8")
+    return written
+
+
+def test_force_in_the_shells_environment_never_overwrites_an_article(tmp_path):
+    """`export FORCE=1` (to have every `make html` build) made a later `make import` replace an edited article:
+    make reads a variable of the environment as one given, and FORCE is taken only as typed on make's command line."""
+    written = _imported_and_edited(tmp_path / "content")
+    edited = written.read_bytes()
+    result = _make(*IMPORT, content=tmp_path / "content", environment={"FORCE": "1"})
+    assert result.returncode != 0 and "already exists and differs" in result.stderr.decode(), result.stderr
+    assert written.read_bytes() == edited
+
+
 @pytest.mark.parametrize(("value", "refused"), [("0", False), ("no", False), ("2", True), ("maybe", True)])
 def test_force_is_a_yes_or_no(value, refused, tmp_path):
     """FORCE=0 never overwrites; a value that is neither yes nor no is refused."""
-    content = tmp_path / "content"
-    args = [b"import", b"SRC=" + os.fsencode(SEED), b"DATE=2025-10-26", b"LANG=pl", b"KEY=k"]
-    assert _make(*args, content=content).returncode == 0
-    [written] = content.rglob("*.md")
-    written.write_text(written.read_text(encoding="utf-8") + "\nAn editor's change.\n", encoding="utf-8")
+    written = _imported_and_edited(tmp_path / "content")
     edited = written.read_bytes()
-    result = _make(*args, b"FORCE=" + value.encode(), content=content)
+    result = _make(*IMPORT, b"FORCE=" + value.encode(), content=tmp_path / "content")
     err = result.stderr.decode()
     assert result.returncode != 0 and "Traceback" not in err
     assert ("FORCE must be 1 or 0" in err) if refused else ("already exists and differs" in err), err

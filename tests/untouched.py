@@ -2,9 +2,9 @@
 
 A test that wrote there (a build's records in `.cache/build/`, a site in `output/`) would leave a developer's
 `make html` a state it did not make, and a local `make test` would not start as CI's does on a fresh clone.
-`tests/conftest.py` checks every test: what it changed there fails it, at its teardown, by name. A folder is
-compared by its identity only (a test may add a file for a moment and remove it), a file by its identity, size
-and modification time; two levels deep (`.cache/build/<record>`, `.cache/content/<folder>`,
+The repository's `conftest.py` checks every test, a plugin's too: what it changed there fails it, at its
+teardown, by name. A folder is compared by its identity only (a test may add a file for a moment and remove it), a
+file by its identity, size and modification time; two levels deep (`.cache/build/<record>`, `.cache/content/<folder>`,
 `output/en/<folder>`): the content cache's entries are tests/test_suite_cache.py's. `make html` or the devserver
 running in the same clone meanwhile would fail the test it overlaps.
 """

@@ -33,6 +33,7 @@ from archive_core.publishers import known_publisher, load_publishers  # noqa: E4
 from archive_core.schema import ArticleMeta  # noqa: E402
 from archive_core.suggestions import closest, meant_value  # noqa: E402
 from archive_core.when import given_date  # noqa: E402
+from archive_core.yaml_tags import quoted  # noqa: E402
 from tools.make_inputs import NEW_FIELDS, MakeArguments, by_variable, given, key_name_problem, refusal  # noqa: E402
 
 ARTICLES = ARTICLE_DIRS[0]  # where `make new` writes (the default ARTICLE_PATHS)
@@ -76,7 +77,7 @@ class GivenSource:
             return SOURCE_TO_FILL.format(publishers=publishers)
         url = f"  url: {json.dumps(self.url)}\n" if self.url else SOURCE_TO_FILL.splitlines(keepends=True)[1]
         if self.publisher:
-            publisher = f"  publisher: {json.dumps(self.publisher, ensure_ascii=False)}\n"
+            publisher = f"  publisher: {quoted(self.publisher)}\n"
         else:  # a site the table knows is named by it: a line left to delete would be refused as `...`
             publisher = "" if self.known else SOURCE_TO_FILL.format(publishers=publishers).splitlines(True)[2]
         return "source:\n" + url + publisher
@@ -100,11 +101,11 @@ def article_text(
     """
     other = next(other for other in LANGUAGES if other != lang)
     head = [
-        f"title: {json.dumps(title or schema.PLACEHOLDER, ensure_ascii=False)}",
+        f"title: {quoted(title or schema.PLACEHOLDER)}",
         f"date: {published.isoformat()}",
         f"lang: {lang}",
         f"translation_key: {key}",
-        *([f"slug: {json.dumps(slug, ensure_ascii=False)}"] if slug else []),
+        *([f"slug: {quoted(slug)}"] if slug else []),
     ]
     if original is None:
         given_source = (source or GivenSource()).lines(publishers)
@@ -112,7 +113,7 @@ def article_text(
     source = original.source
     head += ["source:", f"  url: {json.dumps(source.url)}"]
     if source.publisher:
-        head.append(f"  publisher: {json.dumps(source.publisher, ensure_ascii=False)}")
+        head.append(f"  publisher: {quoted(source.publisher)}")
     if original.countries:
         head.append(f"countries: [{', '.join(original.countries)}]")
     head += [
@@ -135,7 +136,7 @@ def _chain(original: ArticleMeta, lang: str) -> list[str]:
     steps = [*original.translation_chain, schema.TranslationStep(original.lang, lang, schema.PLACEHOLDER)]
     lines = ["translation_chain:                # every translation from the source, oldest first"]
     for step in steps:
-        by = schema.PLACEHOLDER if step.by == schema.PLACEHOLDER else json.dumps(step.by, ensure_ascii=False)
+        by = schema.PLACEHOLDER if step.by == schema.PLACEHOLDER else quoted(step.by)
         lines += [f"  - from: {step.from_lang}", f"    to: {step.to_lang}", f"    by: {by}"]
     return lines
 

@@ -315,22 +315,47 @@ def _line_with(lines: Lines, block: Token, spelt: str) -> int:
 
 # A tag as HTML writes one (`<b>`, `</b>`, `<div class="note">`, `<br/>`) or a comment's start: markdown-it reads raw
 # HTML as text (`markdown`: its `html` option is off), and the page shows it, tags and all.
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
+_TAG = re.compile(r"</?(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>|<!--")
+# The elements of HTML (the living standard's, and the obsolete ones pages still hold): words in angle brackets that
+# name none (`<name redacted>`, `List<String>`, `x<y and y>z`) are text as meant, never told. A custom element's
+# name holds a hyphen (`<my-card>`).
+_HTML_ELEMENT_NAMES = """
+    a abbr acronym address applet area article aside audio b base basefont bdi bdo big blink blockquote body br
+    button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em
+    embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr
+    html i iframe img input ins kbd keygen label legend li link listing main map mark marquee math menu menuitem
+    meta meter nav nobr noembed noframes noscript object ol optgroup option output p param picture plaintext pre
+    progress q rb rp rt rtc ruby s samp script search section select slot small source span strike strong style
+    sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video
+    wbr xmp
+"""
+_HTML_ELEMENTS = frozenset(_HTML_ELEMENT_NAMES.split())
+
+
+def _is_html(tag: re.Match[str]) -> bool:
+    name = tag["name"]
+    return name is None or name.lower() in _HTML_ELEMENTS or "-" in name  # None: a comment's start
+
+
 _CODE_SPAN = re.compile(r"(`+)[^`].*?\1")
+# A backslash escape of a `<` (`\<b>`: Markdown's own way to write one as text) or of a backslash (`\\<b>`: one
+# backslash as text, then a tag), read from the left as markdown-it reads them.
+_ESCAPED = re.compile(r"\\[\\<]")
 
 
 def raw_html(tokens: list[Token], body: str) -> list[tuple[int, str]]:
     """(body line, first tag) of each line of the text that writes raw HTML; in a code span or block it is code, and
-    a tag written with entities (`&lt;b&gt;`) is text as meant: neither is told. Each line is read once."""
+    a tag written with entities (`&lt;b&gt;`) or escaped (`\\<b>`) is text as meant: none is told. Each line is read
+    once."""
     lines = body.split("\n")
     found = []
     for token in tokens:
         if token.type != "inline" or not token.map or "<" not in token.content:
             continue
         shown = {match.group() for child in token.children or () if child.type == "text"
-                 for match in _TAG.finditer(child.content)}  # fmt: skip
+                 for match in _TAG.finditer(child.content) if _is_html(match)}  # fmt: skip
         for at in range(*token.map) if shown else ():
-            written = _CODE_SPAN.sub("", lines[at]) if "<" in lines[at] else ""
+            written = _ESCAPED.sub("", _CODE_SPAN.sub("", lines[at])) if "<" in lines[at] else ""
             if tag := next((match.group() for match in _TAG.finditer(written) if match.group() in shown), None):
                 found.append((at + 1, tag))
     return found

@@ -6,6 +6,7 @@ as its wall-clock time, integers of bounded length), and the pass that judges ea
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
 from datetime import datetime
@@ -24,6 +25,10 @@ ConstructorError = yaml.constructor.ConstructorError
 _FIELD_NAME = re.compile(r"[\w.'’-]+(?: [\w.'’-]+)*")
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# What JSON leaves as it is but a YAML stream may not hold (DEL, C1 controls, non-characters), and the line breaks
+# YAML folds inside a quoted scalar (NEL, LS, PS): a tool writing a value as given writes them as \u escapes, which
+# read back as the same characters, so that the value's own check names them, by its field (`make new TITLE=...`).
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -37,6 +42,11 @@ FrontMatterLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 FrontMatterLoader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def quoted(text: str) -> str:
+    """`text` as a YAML double-quoted scalar that reads back as `text`, whatever it holds (a JSON string is one)."""
+    return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def as_written(slug: str) -> str:

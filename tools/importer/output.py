@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -11,16 +10,13 @@ from typing import Any
 
 import yaml
 
-from archive_core.yaml_tags import FrontMatterLoader
+from archive_core.yaml_tags import FrontMatterLoader, quoted
 
 from .model import Block, Kind
 
 # Free text is always quoted; codes, slugs, URLs and short names are written plain when YAML reads them back unchanged.
 QUOTED_FIELDS = frozenset({"title", "summary", "editor_note", "by"})
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\s#]*(?: [^\s#:]+)*")
-# Characters a YAML stream may not hold (C1 controls, non-characters) and the line breaks YAML
-# folds inside a quoted scalar (NEL, LS, PS): written as \u escapes, which read back as the same characters.
-_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 # Characters that Markdown would read as markup inside a line, and markers at a line's start.
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<{])")
@@ -57,8 +53,7 @@ def _scalar(name: str, value: Any) -> str:
     text = str(value)
     if name not in QUOTED_FIELDS and _PLAIN.fullmatch(text) and _reads_back(text):
         return text
-    quoted = json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
-    return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
+    return quoted(text)
 
 
 def _reads_back(text: str) -> bool:

@@ -939,6 +939,29 @@ def test_a_tag_written_as_text_on_purpose_is_not_warned(tmp_path):
     assert snapshot.take(tmp_path, today=TODAY).problems == ()
 
 
+def test_angle_brackets_around_words_that_name_no_html_element_are_not_warned(tmp_path):
+    """`<name redacted>` in a quoted document, `x<y and y>z`, `List<String>`: text as meant, which the page shows as
+    written, were warned as HTML, with a hint to delete the tags."""
+    text = "---\nThe letter was signed <name redacted>; if x<y and y>z, List<String> holds <Unknown>.\n"
+    told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + text})
+    assert snapshot.take(tmp_path, today=TODAY).problems == ()
+    html = "---\n<FONT color=red>Red</FONT>, <em>in</em> <table>, <br/> and <custom-card>.\n"
+    told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + html})
+    [warning] = [str(problem) for problem in snapshot.take(tmp_path, today=TODAY).problems]
+    assert "'<FONT color=red>' is HTML" in warning, warning
+
+
+def test_a_tag_escaped_as_markdown_escapes_it_is_not_warned(tmp_path):
+    """`\\<b>` is Markdown's own way to write a `<` as text (CommonMark's backslash escape): it was warned as HTML."""
+    text = "---\nThe tag \\<b> makes text bold, and so does \\<strong\\>.\n"
+    told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + text})
+    assert snapshot.take(tmp_path, today=TODAY).problems == ()
+    escaped_backslash = "---\nA path C:\\\\<b>bold</b>\n"  # two backslashes write one as text: the tag is HTML
+    told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + escaped_backslash})
+    [warning] = [str(problem) for problem in snapshot.take(tmp_path, today=TODAY).problems]
+    assert "'<b>' is HTML" in warning, warning
+
+
 def test_raw_html_in_a_refused_article_is_warned_with_its_errors(tmp_path):
     problems = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + "countries: [UE]\n" + RAW_HTML})
     assert len(problems) == 1, problems
