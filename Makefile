@@ -136,23 +136,25 @@ messages: $(RUNTIME) ## Extract UI strings from the templates into both catalogs
 	$(BIN)/pybabel extract -F babel.cfg -o theme/translations/messages.pot --no-location --omit-header --sort-output .
 	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations --no-wrap --no-fuzzy-matching --ignore-pot-creation-date
 
-# LANG counts only when given on the command line: the shell's LANG is a locale (C.UTF-8), not a language.
-import new: export ARCHIVE_LANG = $(if $(filter command line,$(origin LANG)),$(value LANG))
-import new: export ARCHIVE_TITLE = $(value TITLE)
-import new: export ARCHIVE_DATE = $(value DATE)
-import new: export ARCHIVE_KEY = $(value KEY)
-import: export ARCHIVE_SRC = $(value SRC)
-import: export ARCHIVE_DEST = $(value DEST)
-import new: export ARCHIVE_SOURCE_URL = $(value SOURCE_URL)
-import new: export ARCHIVE_PUBLISHER = $(value PUBLISHER)
-import new: export ARCHIVE_SLUG = $(value SLUG)
-import: export ARCHIVE_NOTE = $(value NOTE)
-import: export ARCHIVE_FORCE = $(if $(filter command line,$(origin FORCE)),$(value FORCE))
-import: export ARCHIVE_TRANSLATED_FROM = $(value TRANSLATED_FROM)
-import: export ARCHIVE_TRANSLATED_BY = $(value TRANSLATED_BY)
+# What goes into an article counts only when typed on make's command line: the shell's LANG is a locale (C.UTF-8),
+# not a language, and a TITLE, PUBLISHER or FORCE exported for an earlier command must not reach a new file.
+override typed = $(if $(filter command line,$(origin $(1))),$(value $(1)))
+import new: export ARCHIVE_LANG = $(call typed,LANG)
+import new: export ARCHIVE_TITLE = $(call typed,TITLE)
+import new: export ARCHIVE_DATE = $(call typed,DATE)
+import new: export ARCHIVE_KEY = $(call typed,KEY)
+import: export ARCHIVE_SRC = $(call typed,SRC)
+import: export ARCHIVE_DEST = $(call typed,DEST)
+import new: export ARCHIVE_SOURCE_URL = $(call typed,SOURCE_URL)
+import new: export ARCHIVE_PUBLISHER = $(call typed,PUBLISHER)
+import new: export ARCHIVE_SLUG = $(call typed,SLUG)
+import: export ARCHIVE_NOTE = $(call typed,NOTE)
+import: export ARCHIVE_FORCE = $(call typed,FORCE)
+import: export ARCHIVE_TRANSLATED_FROM = $(call typed,TRANSLATED_FROM)
+import: export ARCHIVE_TRANSLATED_BY = $(call typed,TRANSLATED_BY)
 
 import: $(RUNTIME) ## Turn a raw source article (text or saved HTML page) into a content file: SRC=file [DATE= TITLE= LANG= SOURCE_URL= PUBLISHER= KEY= SLUG= NOTE= DEST= FORCE=1 TRANSLATED_FROM=de TRANSLATED_BY=...]
-	$(if $(value SRC),,$(error give the source file: make import SRC=path/to/article.txt))
+	$(if $(call typed,SRC),,$(error give the source file: make import SRC=path/to/article.txt))
 	@$(PY) -m tools.importer
 
 new: $(RUNTIME) ## Scaffold an article: make new TITLE="..." LANG=pl|en [DATE=YYYY-MM-DD] [KEY=translation_key] [SLUG=slug] [SOURCE_URL=... PUBLISHER=...]; its version in the other language: make new LANG=en|pl KEY=<the original's translation_key> [TITLE="..."]

@@ -564,6 +564,16 @@ def test_make_new_refuses_a_source_address_it_cannot_publish_by_its_name(content
     assert "give another with SOURCE_URL=..." in refused.stderr, refused.stderr
 
 
+@pytest.mark.parametrize("address", ["https://[x", "http://[::1", "https://example.org:99999/"])
+def test_make_new_refuses_an_address_whose_host_cannot_be_read_by_its_name(address: str, content_copy: Path):
+    """`SOURCE_URL='https://[x'` ended in a traceback: the publishers' table was asked for its host before the
+    address's own check could tell what is wrong with it."""
+    refused = make("new", "TITLE=Inny", "LANG=pl", f"SOURCE_URL={address}", content=content_copy)
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr, refused.stderr
+    assert f"source.url: {address!r}" in refused.stderr and "SOURCE_URL=" in refused.stderr, refused.stderr
+    assert not list((content_copy / "articles").rglob("inny.pl.md"))
+
+
 @pytest.mark.parametrize("hidden", ["\u2028", "\u0085", "\u007f"], ids=["line-separator", "next-line", "delete"])
 @pytest.mark.parametrize("variable", ["TITLE", "PUBLISHER", "SLUG"])
 def test_make_new_refuses_a_character_no_reader_sees_by_the_variable_that_gave_it(

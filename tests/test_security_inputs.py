@@ -67,6 +67,21 @@ def test_force_in_the_shells_environment_never_overwrites_an_article(tmp_path):
     assert written.read_bytes() == edited
 
 
+def test_values_of_an_article_in_the_shells_environment_never_reach_a_new_file(tmp_path):
+    """`export PUBLISHER=...` (or TITLE, SLUG, SOURCE_URL...) for an earlier command was written into the next
+    `make new`'s file: make reads a variable of the environment as one given. What goes into an article is taken
+    only as typed on make's command line."""
+    content = tmp_path / "content"
+    shell = {"PUBLISHER": "Shell Publisher", "SOURCE_URL": "https://shell.example/x", "SLUG": "from-the-shell"}
+    shell |= {"DATE": "2024-01-02", "KEY": "from-the-shell", "TITLE": "From the shell"}
+    result = _make(b"new", b"TITLE=Typed", b"LANG=pl", content=content, environment=shell)
+    assert result.returncode == 0, result.stderr
+    [written] = content.rglob("*.md")
+    text = written.read_text(encoding="utf-8")
+    assert "Typed" in text and "2024-01-02" not in text, text
+    assert not any(value in text or value in written.name for value in shell.values()), text
+
+
 @pytest.mark.parametrize(("value", "refused"), [("0", False), ("no", False), ("2", True), ("maybe", True)])
 def test_force_is_a_yes_or_no(value, refused, tmp_path):
     """FORCE=0 never overwrites; a value that is neither yes nor no is refused."""

@@ -52,8 +52,13 @@ PublisherTable = dict[str, Publisher | None]
 
 
 def known_publisher(table: PublisherTable, url: str) -> Publisher | None:
-    """The record of the site of the address `url`, whatever the form of its host; None if the table has none."""
-    return table.get(site_of(urlsplit(url).hostname or ""))
+    """The record of the site of the address `url`, whatever the form of its host; None if the table has none, or
+    if no host can be read (`https://[x`: the address's own check tells why, naming its field)."""
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return table.get(site_of(host or ""))
 
 
 @telling_yaml_problems
