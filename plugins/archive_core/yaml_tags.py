@@ -288,6 +288,11 @@ def _unreadable_message(exc: Exception, node: yaml.Node, offset: int) -> tuple[s
     if tag.endswith(":timestamp"):
         return f"impossible date: {exc}", "use a real calendar date, YYYY-MM-DD"
     kind = tag.rsplit(":", 1)[-1]
+    if node.style or FrontMatterLoader("").resolve(yaml.ScalarNode, node.value, (True, False)) != tag:
+        # `!!int x5`, `!!float "x"`: the tag was written, and quoting the value would keep it
+        return f"is tagged {shown}, and its value cannot be read as a number ({kind}): {str(exc).split(';')[0]}", (
+            f"tags are not allowed: delete {shown}, and write the value as it is"
+        )
     return f"cannot be read as a number ({kind}): {str(exc).split(';')[0]}", (
         "no field takes such a number: put the value in quotes if it is text"
     )

@@ -203,7 +203,7 @@ def test_every_value_yaml_cannot_read_is_told_at_its_field_with_the_other_proble
         (11, "corrections.0.date", "impossible date"),
         (13, "corrections.1.date", "impossible date"),
         (15, "corrections.2.date", "the time zone offset +25"),
-        (17, "summary", "cannot be read as a number (int)"),
+        (17, "summary", "is tagged !!int, and its value cannot be read as a number (int)"),
         (20, "translation.by", "is tagged !!bool, and its value cannot be read as one"),
         (21, "slug", "is tagged !foo, which is no kind of value the archive reads"),
         (22, "tags.1", "impossible date"),

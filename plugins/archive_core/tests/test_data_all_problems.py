@@ -21,6 +21,9 @@ TODAY = date(2026, 6, 1)
 SOURCE = "  - url: https://example.org/s\n    title: S\n    publisher: P\n    accessed: 2026-06-01\n"
 
 
+TAGGED_NOT_A_NUMBER = "is tagged !!int, and its value cannot be read as a number (int)"
+
+
 def write(content: Path, name: str, text: str) -> None:
     (content / "data").mkdir(exist_ok=True)
     (content / "data" / name).write_text(text, encoding="utf-8")
@@ -172,11 +175,11 @@ def test_every_value_yaml_cannot_read_in_a_data_file_is_told_with_the_file_s_oth
     problems = snapshot.take(tmp_path, today=TODAY).problems
     assert [(Path(p.path).name, p.line, p.field, p.message.split(":")[0]) for p in problems] == [
         ("convention.yaml", 1, "as_of", "impossible date"),  # the files in the order of their paths
-        ("convention.yaml", 4, "hanoi_signatures.states", "cannot be read as a number (int)"),
+        ("convention.yaml", 4, "hanoi_signatures.states", TAGGED_NOT_A_NUMBER),
         ("convention.yaml", 11, "convention.remarks", "is not a known field"),
         ("countries.yaml", 3, "DZ.date", "impossible date"),
         ("countries.yaml", 7, "FR.status", "must be one of signed, ratified, not-signed, unknown, not 'ratifiedd'"),
-        ("countries.yaml", 8, "record 3.code", "cannot be read as a number (int)"),
+        ("countries.yaml", 8, "record 3.code", TAGGED_NOT_A_NUMBER),
         ("publishers.yaml", 2, "example.org.name", "impossible date"),
         ("publishers.yaml", 4, "example.org.kind", "is not a known field"),
         ("opening.yaml", 2, "kind", "event 'opening'"),

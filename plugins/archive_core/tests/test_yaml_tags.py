@@ -114,6 +114,21 @@ def test_the_value_a_retyping_tags_hint_writes_ends_the_problem(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("title: Tytuł", "title: !!int x5", "title"),
+        ("title: Tytuł", 'title: !!float "x"', "title"),
+        ("lang: pl", "lang: pl\ntags: [!!int x5]", "tags.0"),
+    ],
+)
+def test_a_number_tag_on_a_value_that_is_no_number_is_told_as_the_tag_to_delete(tmp_path, old, new, field):
+    """`!!int x5` was told "put the value in quotes if it is text"; quoted, `!!int "x5"` was told the same again."""
+    [(_, told_field, message, hint)] = told(tmp_path, old=old, new=new)
+    assert told_field == field and "is tagged !!" in message and hint.startswith("tags are not allowed: delete !!")
+    assert told(tmp_path, old=old, new=new.replace("!!int ", "").replace("!!float ", "")) == []
+
+
+@pytest.mark.parametrize(
     ("old", "new", "said"),
     [
         (
