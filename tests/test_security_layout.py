@@ -66,18 +66,27 @@ def test_a_file_an_article_copies_is_read(content_copy):
     assert [p for p in check(content_copy) if p.severity == "error"] == []
 
 
-def test_a_file_an_article_with_an_error_copies_is_not_said_to_be_linked_by_none(content_copy):
-    # The article is not read, nor its links: its file is still reported, but as one that only an article with
-    # an error of its own may link, never as linked by no article (which sends its writer looking for a link).
+@pytest.mark.parametrize(
+    ("broken", "hint"),
+    [
+        # Its front matter reads, with an error: its links are read, and the hint names it.
+        ("lang: en\nlang: en", "{article} links it, and has errors of its own: fix those, and the file is published"),
+        # Its front matter does not read: nor do its links, and the hint says which kind of article may link it.
+        ("lang: [en", "an article with errors of its own may link it with {{static}}: fix those first"),
+    ],
+)
+def test_a_file_an_article_with_an_error_copies_is_not_said_to_be_linked_by_none(content_copy, broken, hint):
+    # The article is not built: its file is still reported, but as one that an article with an error of its own
+    # links or may link, never as linked by no article (which sends its writer looking for a link).
     (content_copy / "images").mkdir()
     (content_copy / "images" / "map.png").write_bytes(b"\x89PNG")
     article = content_copy / "articles" / "2025" / "good-article.en.md"
-    article.write_text(GOOD.replace("lang: en", "lang: en\nlang: en") + "\n![A map]({static}/images/map.png)\n")
+    article.write_text(GOOD.replace("lang: en", broken) + "\n![A map]({static}/images/map.png)\n", encoding="utf-8")
     problems = [p for p in check(content_copy) if p.path == str(content_copy / "images" / "map.png")]
     assert [p.message for p in problems] == [
         "is not linked by any article that reads without errors, and would not be published"
     ], problems
-    assert "an article with errors of its own may link it" in problems[0].hint, problems
+    assert hint.format(article=article) in problems[0].hint, problems
 
 
 def test_the_article_folders_are_the_builds_setting(content_copy, tmp_path):
