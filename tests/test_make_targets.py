@@ -49,6 +49,16 @@ def test_make_clean_removes_all_the_commands_make_but_the_virtualenvs(tmp_path):
     assert [name for name in made if name not in KEPT_BY_CLEAN and name not in said] == []  # it says what it removes
 
 
+def test_the_repository_tracks_no_file_a_command_makes():
+    """Code the build loads from what .gitignore names (Python's bytecode, the templates' code kept in .venv) is
+    trusted as its own: a pull request adding such a file would run it in the next build."""
+    tracked = subprocess.run(
+        ["git", "ls-files", "--cached", "--ignored", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=True,
+    ).stdout  # fmt: skip
+    assert tracked == "", f"tracked, and ignored by .gitignore (remove with git rm --cached):\n{tracked}"
+
+
 def test_an_up_to_date_build_says_how_to_build_it_anyway(tmp_path):
     output, env = tmp_path / "output", {"ARCHIVE_SEARCH_INDEX": "0"}
     assert run_build(FIXTURE, output, env=env).returncode == 0
