@@ -3,11 +3,15 @@ is the same."""
 
 from __future__ import annotations
 
+import sys
+import types
+
+import jinja2
 import pytest
-from jinja2 import DictLoader, Environment, FileSystemLoader, TemplateSyntaxError
+from jinja2 import DictLoader, Environment, FileSystemLoader, TemplateSyntaxError, pass_context
 from pelican.settings import read_settings
 
-from parallel_writer.templates import SharedCompilation
+from parallel_writer.templates import KEPT_FOLDERS, SharedCompilation
 from tests.build_helpers import tree_snapshot
 from tests.conftest import FIXTURE, ROOT, SETTINGS, build_site
 
@@ -76,7 +80,7 @@ def test_code_a_build_kept_is_loaded_by_the_next_and_a_changed_template_is_compi
     environment, kept = page_and_part(tmp_path / "templates"), tmp_path / "kept"
     assert rendered(environment, kept) == "2"
     assert sorted(compiled_here) == ["page.html", "partials/part.html"]
-    assert len(list(kept.glob("*.jinja"))) == 2
+    assert len(list(kept.rglob("*.jinja"))) == 2
     compiled_here.clear()
     assert rendered(environment, kept) == "2"
     assert compiled_here == [], "the code kept was compiled again"
@@ -91,7 +95,7 @@ def test_code_a_build_kept_is_loaded_by_the_next_and_a_changed_template_is_compi
 def test_kept_code_that_does_not_load_is_compiled_again_and_replaced(compiled_here, tmp_path, damage):
     environment, kept = page_and_part(tmp_path / "templates"), tmp_path / "kept"
     rendered(environment, kept)
-    for entry in kept.glob("*.jinja"):
+    for entry in kept.rglob("*.jinja"):
         entry.write_bytes(entry.read_bytes()[:40] if damage is None else damage)
     compiled_here.clear()
     assert rendered(environment, kept) == "2"
@@ -117,7 +121,7 @@ def test_nothing_is_forked_to_compile_when_every_templates_code_is_kept(tmp_path
     process.join(60)
     receiver.join(60)
     cache.close()
-    assert len(list(kept.glob("*.jinja"))) == 2
+    assert len(list(kept.rglob("*.jinja"))) == 2
     again = SharedCompilation(kept)
     again.compile_ahead(environment, templates)
     assert again._ahead is None, "a process was forked to compile templates whose code is kept"
@@ -131,7 +135,84 @@ def test_nothing_is_forked_to_compile_when_every_templates_code_is_kept(tmp_path
 def test_the_build_keeps_the_templates_code_in_its_virtualenv_inside_the_repository_or_nowhere():
     """Where Python keeps the bytecode of the packages the build runs: never outside the repository."""
     kept = read_settings(str(SETTINGS))["TEMPLATE_BYTECODE_DIR"]
-    assert kept == "" or kept.startswith(str(ROOT.resolve()) + "/"), kept
+    assert kept in ("", str(ROOT.resolve() / ".venv" / "template-bytecode")), kept
+
+
+def shout(value):
+    return value.upper()
+
+
+@pass_context
+def shout_with_context(context, value):
+    return value.upper() + "!"
+
+
+def nothing_for_none(value):
+    return "" if value is None else value
+
+
+@pytest.mark.parametrize("kept", [False, True], ids=["in memory", "on disk"])
+@pytest.mark.parametrize(
+    ("source", "first", "then"),
+    [
+        # Jinja compiles how a filter is called: a filter that takes the context compiled as one that does not
+        # was called without it (a TypeError in the build).
+        ("{{ 'a' | shout }}", {"filters": {"shout": shout}}, {"filters": {"shout": shout_with_context}}),
+        ("[{{ value }}]", {}, {"finalize": nothing_for_none}),
+        ("[{{ value }}]", {"finalize": nothing_for_none}, {}),
+    ],
+    ids=["a filter takes the context", "finalize added", "finalize removed"],
+)
+def test_code_compiled_for_other_filters_or_finalize_is_not_taken(source, first, then, kept, tmp_path):
+    def environment(options: dict, cache: SharedCompilation | None) -> Environment:
+        made = Environment(loader=DictLoader({"page.html": source}), autoescape=True, bytecode_cache=cache)
+        made.filters.update(options.get("filters", {}))
+        made.finalize = options.get("finalize")
+        return made
+
+    shared = SharedCompilation()
+    rendered = [
+        environment(options, SharedCompilation(tmp_path / "kept") if kept else shared)
+        .get_template("page.html")
+        .render(value=None)
+        for options in (first, then)
+    ]
+    alone = environment(then, None).get_template("page.html").render(value=None)
+    assert rendered[1] == alone != rendered[0], rendered
+
+
+@pytest.mark.parametrize("change", ["the plugin's source", "Jinja", "Python"])
+def test_code_kept_before_a_plugin_jinja_or_python_changed_is_not_taken(change, compiled_here, tmp_path, monkeypatch):
+    """The filters' module as it is now, not only their names: a plugin edited since a build kept its code (or
+    Jinja, or Python upgraded) has the templates compiled again, into a folder of their own."""
+    plugin = tmp_path / "a_plugin.py"
+    plugin.write_text("def shout(value):\n    return value.upper()\n", encoding="utf-8")
+    module = types.ModuleType("a_plugin")
+    module.__file__ = str(plugin)
+    exec(compile(plugin.read_text(encoding="utf-8"), str(plugin), "exec"), module.__dict__)  # noqa: S102
+    monkeypatch.setitem(sys.modules, "a_plugin", module)
+    environment, kept = page_and_part(tmp_path / "templates", "{{ 'a' | shout }}"), tmp_path / "kept"
+    environment.filters["shout"] = module.shout
+    assert rendered(environment, kept) == "A"
+    compiled_here.clear()
+    if change == "the plugin's source":
+        plugin.write_text("def shout(value):\n    return value.upper() + '.'\n", encoding="utf-8")
+    elif change == "Jinja":
+        monkeypatch.setattr(jinja2, "__version__", "0.0.1")
+    else:
+        monkeypatch.setattr(sys.implementation, "cache_tag", "cpython-00")
+    assert rendered(environment, kept) == "A"
+    assert sorted(compiled_here) == ["page.html", "partials/part.html"]
+    assert len([folder for folder in kept.iterdir() if folder.is_dir()]) == 2
+
+
+def test_only_the_folders_of_the_last_environments_are_kept(tmp_path, monkeypatch):
+    environment, kept = page_and_part(tmp_path / "templates"), tmp_path / "kept"
+    for version in range(KEPT_FOLDERS + 3):
+        monkeypatch.setattr(jinja2, "__version__", f"0.0.{version}")
+        assert rendered(environment, kept) == "2"
+    assert len(list(kept.iterdir())) == KEPT_FOLDERS
+    assert len(list(kept.rglob("*"))) == KEPT_FOLDERS * 3  # each folder and its two templates; no file left over
 
 
 def test_a_site_built_with_the_code_kept_is_the_site_built_without(compiled_here, tmp_path):
