@@ -143,5 +143,11 @@ if not re.fullmatch(r"[0-9]{1,3}", _WORKERS):
     raise SystemExit(f"ARCHIVE_WORKERS must be a whole number of processes (0: one per core), not {_WORKERS!r}")
 ARCHIVE_WORKERS = int(_WORKERS)
 ARCHIVE_CACHE_DIR = os.environ.get("ARCHIVE_CACHE_DIR", str(ROOT / ".cache" / "content"))
+# The theme's templates compiled once and kept, as Python keeps its bytecode: in the virtualenv the build runs in,
+# when that is inside the repository (`.venv`, which `make clean` keeps); else compiled in every build.
+_VENV = Path(sys.prefix).resolve()
+TEMPLATE_BYTECODE_DIR = (
+    str(_VENV / "template-bytecode") if sys.prefix != sys.base_prefix and _VENV.is_relative_to(ROOT) else ""
+)
 # publishing: the sitemap reads each page's head once; a page an edit left as it was is not read again.
 SITEMAP_HEAD_CACHE = os.path.join(ARCHIVE_CACHE_DIR, "sitemap-heads") if ARCHIVE_CACHE_DIR else ""

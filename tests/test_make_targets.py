@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .build_helpers import cache_environment, run_build
 from .conftest import FIXTURE, ROOT
 
@@ -47,6 +49,20 @@ def test_make_clean_removes_all_the_commands_make_but_the_virtualenvs(tmp_path):
     assert left == sorted(KEPT_BY_CLEAN)
     said = dict(re.findall(r"^  make (\S+)\s+(.*)$", make("help").stdout, flags=re.MULTILINE))["clean"]
     assert [name for name in made if name not in KEPT_BY_CLEAN and name not in said] == []  # it says what it removes
+
+
+def test_the_repository_tracks_no_file_a_command_makes():
+    """Code the build loads from what .gitignore names (Python's bytecode, the templates' code kept in .venv) is
+    trusted as its own: a pull request adding such a file would run it in the next build."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    # .gitignore's rules only: not the contributor's own (core.excludesFile, .git/info/exclude).
+    tracked = subprocess.run(
+        ["git", "-c", "core.excludesFile=/dev/null", "ls-files", "--cached", "--ignored",
+         "--exclude-per-directory=.gitignore"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=True,
+    ).stdout  # fmt: skip
+    assert tracked == "", f"tracked, and ignored by .gitignore (remove with git rm --cached):\n{tracked}"
 
 
 def test_an_up_to_date_build_says_how_to_build_it_anyway(tmp_path):

@@ -48,7 +48,7 @@ def get_generators(pelican) -> type:
 def new_build(pelican) -> None:
     global _compiled
     _compiled.close()
-    _compiled = SharedCompilation()
+    _compiled = SharedCompilation(pelican.settings.get("TEMPLATE_BYTECODE_DIR") or None)
 
 
 def stop_compiling(pelican) -> None:
