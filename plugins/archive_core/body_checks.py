@@ -56,6 +56,7 @@ def body_problems(
     links = [*unsafe_links(tokens, body, site_links), *missing_anchors(tokens, body, html)]
     problems = [at(link.line, f"link target {link.url!r} {link.message}", link.hint) for link in links]
     problems += [at(problem.line, problem.message, problem.hint) for problem in structure_problems(tokens, body)]
+    problems += [at(problem.line, problem.message, problem.hint) for problem in unread_link_markers(tokens, body)]
     if marker := marker_problem(html):
         problems.append(Problem(str(doc.path), _escaped_marker_line(doc), "body", *marker))
     if (line := second_front_matter(body, fields)) is not None:
@@ -112,6 +113,53 @@ def _escaped_marker_line(doc: SplitDocument) -> int:
         if reserved_marker(unescape(line.replace("\\", ""))):
             return doc.body_line + index
     return doc.body_line
+
+
+# A marker of Pelican's links (`{static}`, `{filename}`..., and the old `|static|`, `|filename|`, which `markdown`
+# reads as links too): Pelican replaces it in a link's address only; left in the text, the page shows it as written.
+_LINK_MARKER = re.compile(r"\{(?:filename|static|attach|index|tag|category|author)\}|\|(?:filename|static)\|")
+# A link's target holding a space, which ends it for Markdown: `({static}/images/Mapa Hanoi.png)`.
+_SPACED_TARGET = re.compile(r"\]\(\s*(?P<marker>MARKER)(?P<path>[^\s()<>]*)[ \t]+(?P<rest>[^)\s\"'][^)]*)\)")
+
+
+def unread_link_markers(tokens: list[Token], body: str) -> list[BodyProblem]:
+    """A link marker (`{static}`...) Markdown did not read as part of a link, outside code: the page would show
+    `![Mapa]({static}/images/Mapa Hanoi.png)` as text, and no file be copied. Told at its line."""
+    lines = body.split("\n")
+    problems = []
+    for block in tokens:
+        if block.type != "inline" or not block.children or not _LINK_MARKER.search(block.content):
+            continue
+        start, end = block.map or (0, len(lines))
+        told = start  # the markers of a block, in order: each on its line or one after the last told
+        for child in block.children:
+            if child.type != "text":
+                continue
+            for found in _LINK_MARKER.finditer(child.content):
+                marker = found.group()
+                at = next((n for n in range(told, min(end, len(lines))) if marker in lines[n]), None)
+                told = at if at is not None else told
+                problems.append(BodyProblem(told + 1, *_unread_marker(marker, lines[told] if lines else "")))
+    return problems
+
+
+def _unread_marker(marker: str, line: str) -> tuple[str, str]:
+    """(message, hint) for the link marker `marker`, written on `line`, that Markdown read as text."""
+    message = f"holds {marker!r} that Markdown does not read as a link: the page would show it as text"
+    spaced = re.compile(_SPACED_TARGET.pattern.replace("MARKER", re.escape(marker))).search(line)
+    if spaced:
+        written = f"{spaced['path']} {spaced['rest'].rstrip()}"
+        renamed = re.sub(r"\s+", "-", written)
+        return (
+            f"{message} (its target, {marker}{written}, holds a space, where Markdown ends a link's target)",
+            "a linked file's name has no space: rename the file without spaces (`make check` names one) and link "
+            f"it as it is then named, such as {marker}{renamed}",
+        )
+    return (
+        message,
+        f"write a link as [text]({marker}/path) or an image as ![text]({marker}/path): the `]` and `(` together, "
+        "the path without spaces, closed by `)`; in a code span (`` `{static}` ``) it is shown as code",
+    )
 
 
 def structure_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]:

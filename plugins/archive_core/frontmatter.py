@@ -39,7 +39,7 @@ from .text import (
     text_problem,
 )
 from .wide_text import decode_wide
-from .yaml_mistakes import continued_items, cut, dropped_text, hidden_character, syntax_hint, tabs_as_spaces
+from .yaml_mistakes import continued_items, cut, dropped_text, hidden_character, syntax_hint_at, tabs_as_spaces
 from .yaml_tags import (
     _CONSTRUCTOR_ERRORS,
     _FIELD_NAME,
@@ -364,12 +364,13 @@ def parse_yaml(
             return data, root
         mark = exc.problem_mark or exc.context_mark
         line = min(mark.line, last_line) if mark else None
+        hint, line = syntax_hint_at(text.split("\n"), line, offset, FrontMatterLoader)
         raise content_error(
             path,
             line + 1 + offset if line is not None else None,
             label,
             f"YAML error: {exc.problem or exc}",
-            syntax_hint(text.split("\n"), line, offset, FrontMatterLoader),
+            hint,
         ) from None
     except yaml.YAMLError as exc:
         raise content_error(path, first_line, label, f"YAML error: {exc}", "check the YAML syntax") from None
@@ -600,14 +601,27 @@ def _continued_items(
             above = item.start_mark.line + 1 + offset
             told = [str(line + 1 + offset) for line in continued]
             these = f"line {told[0]}" if len(told) == 1 else f"lines {', '.join(told[:-1])} and {told[-1]}"
+            glued = [lines[line].lstrip(" \t")[1:] for line in continued if lines[line].lstrip(" \t")[1:2].strip()]
+            written = f"`- {cut(glued[0].rstrip(), 30)}`" if glued else ""
+            spaced = (
+                (f", written {written}" if len(told) == 1 else f", each as `- ` and its text ({written})")
+                if glued
+                else ""
+            )
             problems.append(
                 Problem(
                     path,
                     continued[0] + 1 + offset,
                     name,
-                    f"the `- ` of {these} is read as more of the item above (line {above}), which YAML reads as "
-                    f"{cut(item.value)!r}",
-                    f"indent {these} as line {above} is: a `- ` line indented deeper than the item above it "
+                    f"the `-` of {these} is read as more of the item above (line {above}), which YAML reads as "
+                    f"{cut(item.value)!r}"
+                    if glued
+                    else f"the `- ` of {these} is read as more of the item above (line {above}), which YAML reads "
+                    f"as {cut(item.value)!r}",
+                    f"indent {these} as line {above} is{spaced}: a `-` line indented deeper than the item above it "
+                    "continues that item, and an item starts with `- `, a dash and a space"
+                    if glued
+                    else f"indent {these} as line {above} is: a `- ` line indented deeper than the item above it "
                     "continues that item",
                 )
             )

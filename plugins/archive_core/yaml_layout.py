@@ -23,6 +23,8 @@ _KEYED = re.compile(r"^(?P<indent>[ ]*)(?P<item>- +)?(?P<key>[a-z_][a-z0-9_-]*)(
 _BULLETS = "•·▪◦‣–—−*"
 _BULLETED = re.compile(rf"^[ ]*(?P<mark>[{_BULLETS}])[ \t]+\S")
 _DASH_GLUED = re.compile(r"^[ ]*-(?P<key>[a-z_][a-z0-9_-]*):")
+# `  -cyber`: a list item's text written against its dash (`---` and `-5` aside: a dash then a letter or a mark).
+_DASH_TEXT = re.compile(r"^(?P<indent>[ ]*)-(?P<text>[^\s\d.-].*)$")
 # Front-matter and data files are small: a text larger than this is not parsed again line by line.
 _MAX_TRIAL_CHARS = 100_000
 _TRIAL_LINES = 3  # the line reported and the two before it
@@ -81,6 +83,14 @@ def bullet_fix(text: str, where: str) -> tuple[str, str] | None:
     if glued := _DASH_GLUED.match(text):
         hint = f"the list item on {where} has no space after its `-`: write `- {glued['key']}: ...`"
         return hint, text.replace("-", "- ", 1)
+    if glued := _DASH_TEXT.match(text):
+        written = glued["text"].rstrip()
+        written = f"{written[:40]}…" if len(written) > 40 else written
+        hint = (
+            f"the list item on {where} has no space after its `-`, so YAML reads no item there: write "
+            f"`- {written}` (an item starts with `- `, a dash and a space)"
+        )
+        return hint, f"{glued['indent']}- {glued['text']}"
     if bulleted := _BULLETED.match(text):
         hint = (
             f"the list item on {where} starts with {_named(bulleted['mark'])}: YAML starts a list item with a "
@@ -109,7 +119,7 @@ def indentation_hint(lines: list[str], line: int, offset: int, loader: type) -> 
         fits = {}
         for beside, spaces in _aligned_with(lines, number):
             trial = [*lines[:number], " " * spaces + text.lstrip(" "), *lines[number + 1 :]]
-            if spaces != current and spaces not in fits and _reads(trial, loader):
+            if spaces != current and spaces not in fits and _reads(trial, loader, unfolded=number):
                 fits[spaces] = beside
         if fits:
             ways = " or ".join(
@@ -176,12 +186,35 @@ def _column(text: str, item: bool) -> int | None:
     return _indent(text) + (2 if _item(text) else 0)
 
 
-def _reads(lines: list[str], loader: type) -> bool:
+def _reads(lines: list[str], loader: type, unfolded: int | None = None) -> bool:
+    """Whether `lines` are YAML; with `unfolded`, and the 0-based line `unfolded` not read as more of a text
+    started on a line above it: `  -cyber` indented under `  - ratyfikacja` reads, as the one item
+    `ratyfikacja -cyber`, which no hint proposes."""
     try:
-        yaml.compose("\n".join(lines), Loader=loader)
+        root = yaml.compose("\n".join(lines), Loader=loader)
     except yaml.YAMLError:
         return False
-    return True
+    return unfolded is None or not any(_folds(scalar, unfolded) for scalar in _scalars(root))
+
+
+def _scalars(node: yaml.Node | None) -> list[yaml.ScalarNode]:
+    found, todo = [], [node] if node is not None else []
+    while todo:
+        current = todo.pop()
+        if isinstance(current, yaml.ScalarNode):
+            found.append(current)
+        elif isinstance(current, yaml.SequenceNode):
+            todo.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            todo.extend(part for pair in current.value for part in pair)
+    return found
+
+
+def _folds(scalar: yaml.ScalarNode, line: int) -> bool:
+    """Whether the text `scalar`, started on a line above `line`, runs on over it (a block scalar's end is marked at
+    the start of the line after its last)."""
+    end = scalar.end_mark
+    return scalar.start_mark.line < line and (line < end.line or (line == end.line and end.column > 0))
 
 
 def _item(text: str) -> bool:

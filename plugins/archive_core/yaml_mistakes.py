@@ -37,8 +37,8 @@ _RESERVED_START = "@`%*&!"
 _TYPOGRAPHIC_QUOTES = "„“”«»‘’‚"
 # A comment after a value is written `value  # comment`: two spaces before the `#`, one after (yamllint's rule).
 _COMMENT = re.compile(r"^(?P<gap>[ \t]+)#(?P<text>.*)$")
-# A line that starts a list item: `- ` (or a `-` alone).
-_ITEM_START = re.compile(r"^[ \t]*-(?:[ \t]|$)")
+# A line that starts a list item: `- ` (or a `-` alone), or one meant to, its text against the dash (`-cyber`).
+_ITEM_START = re.compile(r"^[ \t]*-(?:[ \t]|$|[^\s\d.-])")
 # A comment as YAML reads one: a `#` after a space or a tab (a no-break space is no space to YAML).
 _YAML_COMMENT = re.compile(r"(?<=[ \t])#")
 
@@ -81,9 +81,10 @@ def dropped_text(node: yaml.ScalarNode, lines: list[str]) -> DroppedText | None:
 
 
 def continued_items(node: yaml.ScalarNode, lines: list[str]) -> list[int]:
-    """The 0-based lines, after its first, of the unquoted list item `node` that start `- `: YAML reads a `- `
-    line indented deeper than the item above it as more of that item's text (`- EU` over `  - PL` is one item,
-    `EU - PL`), and a list of tags or names takes it without a word."""
+    """The 0-based lines, after its first, of the unquoted list item `node` that start `- ` (or `-` and the text,
+    an item's space forgotten): YAML reads a `- ` line indented deeper than the item above it as more of that item's
+    text (`- EU` over `  - PL` is one item, `EU - PL`; `  -cyber` under `- ratyfikacja`, `ratyfikacja -cyber`), and a
+    list of tags or names takes it without a word."""
     if node.style not in (None, ""):
         return []
     last = min(node.end_mark.line, len(lines) - 1)
@@ -137,6 +138,22 @@ def _level(neighbour: str, line: str) -> int:
 
 def cut(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def syntax_hint_at(
+    lines: list[str], line: int | None, offset: int = 0, loader: type = _SafeLoader
+) -> tuple[str, int | None]:
+    """`syntax_hint`, and the 0-based line to tell it at: the line YAML marks, or the line before it when the
+    mistake named is that line's shape (`  -cyber`, an item's space forgotten, is marked on the line after it)."""
+    hint = syntax_hint(lines, line, offset, loader)
+    if line is not None and 0 < line <= len(lines):
+        before = lines[line - 1]
+        shaped = _line_hint(before, f"line {line + offset}") or line_hint(
+            [*lines, ""], line - 1, f"line {line + offset}", loader
+        )
+        if shaped is not None and shaped == hint:
+            return hint, line - 1
+    return hint, line
 
 
 def syntax_hint(lines: list[str], line: int | None, offset: int = 0, loader: type = _SafeLoader) -> str:

@@ -983,3 +983,39 @@ def test_a_translation_whose_key_and_file_name_are_misspelt_is_told_the_original
     (tmp_path / "articles/2025/tytol.en.md").unlink()
     told(tmp_path, {"articles/2025/tytul.en.md": english.replace("tytol", "tytul") + BODY})
     assert snapshot.take(tmp_path, today=TODAY).problems == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "marker"),
+    [
+        ("Tekst.\n\n![Mapa]({static}/images/Mapa Hanoi.png)\n", 12, "{static}"),
+        ("Tekst i [raport] ({filename}/articles/2025/inny.pl.md).\n", 10, "{filename}"),
+        ("Tekst\ni [mapa](|static|/images/Mapa Hanoi.png).\n", 11, "|static|"),
+        ("Tekst i ![Mapa]({attach}/images/mapa.png.\n", 10, "{attach}"),
+    ],
+    ids=["a space in the target", "a space before the (", "the old form", "not closed"],
+)
+def test_a_link_marker_markdown_does_not_read_as_a_link_is_told_at_its_line(tmp_path, body, line, marker):
+    """`![Mapa]({static}/images/Mapa Hanoi.png)`: Markdown ends a link's target at a space, so it is no link; the
+    page showed it as text, `{static}` and all, the file not copied, and `make check` told nothing."""
+    files = {"articles/2025/tytul.pl.md": FRONT + "---\n" + body, "images/mapa.png": "x"}
+    problems = told(tmp_path, files)
+    assert any(
+        problem.startswith(f"tytul.pl.md:{line}: body: holds {marker!r} that Markdown does not read as a link")
+        for problem in problems
+    ), problems
+
+
+def test_a_link_marker_hint_for_a_space_followed_leaves_nothing(tmp_path):
+    article = FRONT + "---\nTekst.\n\n![Mapa]({static}/images/Mapa Hanoi.png)\n"
+    problems = told(tmp_path, {"articles/2025/tytul.pl.md": article, "images/Mapa Hanoi.png": "x"})
+    [problem] = [problem for problem in problems if ": body: " in problem]  # and the file, linked by no link
+    assert "its target, {static}/images/Mapa Hanoi.png, holds a space" in problem, problem
+    renamed = re.search(r"such as \{static\}/(images/\S+?)\)?$", problem)[1]
+    (tmp_path / "images/Mapa Hanoi.png").rename(tmp_path / renamed)
+    assert told(tmp_path, {"articles/2025/tytul.pl.md": article.replace("images/Mapa Hanoi.png", renamed)}) == []
+
+
+def test_a_link_marker_in_code_is_not_told(tmp_path):
+    body = "Link pliku: `[mapa]({static}/images/a b.png)`.\n\n```\n![x]({static}/a b.png)\n```\n"
+    assert told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + "---\n" + body}) == []

@@ -137,3 +137,40 @@ def test_a_mistake_in_a_lines_shape_is_named_at_that_line(number, mistake, mutat
 def test_the_hint_says_what_to_write(line, mutated, hint):
     problem = refused(FRONT_MATTER.replace(line, mutated, 1))
     assert problem is not None and hint in problem.hint, problem
+
+
+@pytest.mark.parametrize(
+    ("items", "written"),
+    [
+        ("tags:\n  - ratyfikacja\n  -cyber\n", "- cyber"),
+        ("tags:\n  - ratyfikacja\n  -cyber\n  - inne\n", "- cyber"),
+        ("countries_seen:\n  - VN\n  -PL\n", "- PL"),
+    ],
+    ids=["last item", "between items", "codes"],
+)
+def test_an_item_after_the_first_without_the_space_after_its_dash_is_named_at_its_line(items, written):
+    """`  -cyber` after `  - ratyfikacja` was told at the line after it, as a line to indent 2 more: followed, YAML
+    read `ratyfikacja -cyber`, one topic, and nothing was told. The item's missing space is named at its line."""
+    front_matter = FRONT_MATTER.replace("editor_note:", items + "editor_note:", 1)
+    slip = 2 + next(
+        n
+        for n, line in enumerate(front_matter.splitlines())
+        if line.lstrip().startswith("-") and line.lstrip()[1] != " "
+    )
+    problem = refused(front_matter)
+    assert problem is not None and problem.line == slip, problem
+    assert f"on line {slip} has no space after its `-`" in problem.hint and f"write `{written}`" in problem.hint, (
+        problem
+    )
+    assert "indent it" not in problem.hint, problem
+
+
+def test_no_indentation_is_proposed_that_reads_only_by_folding_the_line_into_the_text_above():
+    """A re-indent that makes YAML read by taking the line as more of the value above (`  -x` under `  - a`, one
+    item `a -x`) leaves a silently wrong value: never proposed."""
+    from archive_core.yaml_layout import indentation_hint
+    from archive_core.yaml_mistakes import _SafeLoader
+
+    lines = ["tags:", "  - ratyfikacja", "  -x y", "title: a"]
+    hint = indentation_hint(lines, 3, 0, _SafeLoader)
+    assert hint is None or "line 3 is indented" not in hint, hint

@@ -173,7 +173,7 @@ def test_a_data_file_of_several_documents_is_told_it_holds_one(marker, reported,
         (
             "lang: pl",
             "lang:pl",
-            "5: front-matter: YAML error:",
+            "4: front-matter: YAML error:",
             "line 4 has no space after the colon of `lang:`: write `lang: pl`",
             "lang: pl",
             "pl",
@@ -181,7 +181,7 @@ def test_a_data_file_of_several_documents_is_told_it_holds_one(marker, reported,
         (
             "  url: https://example.org/a",
             "  url:https://example.org/a",
-            "9: front-matter: YAML error:",
+            "8: front-matter: YAML error:",
             "line 8 has no space after the colon of `url:`: write `url: https://example.org/a`",
             "  url: https://example.org/a",
             "https://example.org/a",
@@ -336,3 +336,20 @@ def test_a_line_that_holds_only_a_character_no_reader_sees_is_fixed_by_deleting_
     text = GOOD.replace("date: 2026-01-14\n", "date: 2026-01-14\n\u200b\n")
     assert "delete it" in error_of(tmp_path, text)
     assert read(tmp_path, text.replace("\u200b\n", "")).lang == "pl"
+
+
+@pytest.mark.parametrize(
+    ("items", "line", "field", "written"),
+    [
+        ("countries:\n  - VN\n    -PL", 8, "countries.0", "- PL"),
+        ("countries: [LT]\ntags:\n  - ratyfikacja\n    -cyber", 9, "tags.0", "- cyber"),
+    ],
+    ids=["countries", "tags"],
+)
+def test_an_item_without_its_space_indented_deeper_is_told_not_folded(tmp_path, items, line, field, written):
+    """`-cyber` under `- ratyfikacja`, indented deeper (as the hint for the line's shape once proposed), is read as
+    the one item `ratyfikacja -cyber`: published as one topic without a word."""
+    message = error_of(tmp_path, GOOD.replace("countries: [LT]", items))
+    assert message.startswith(f"{line}: {field}: the `-` of line {line} is read as more of the item above"), message
+    assert f"written `{written}`" in message, message
+    assert message.count("\n") == 0, message
