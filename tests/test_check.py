@@ -515,3 +515,28 @@ def test_a_content_folder_that_is_not_there_is_refused_not_checked_clean(tmp_pat
     assert result.returncode == 1, result.stderr
     assert f"{tmp_path / name}: file: is not a folder" in result.stderr, result.stderr
     assert "ARCHIVE_CONTENT" in result.stderr and ": 1 error(s)" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "renamed"),
+    [
+        ("proba-y.pl.markdown", None, "proba-y.pl.md"),
+        ("proba-y.pl.MD", None, "proba-y.pl.md"),
+        ("proba-y.pl.txt", None, "proba-y.pl.md"),
+        ("proba-y.txt", None, "proba-y.md"),  # no language in the name: its front matter says it is an article
+        ("notes.txt", "draft\n", None),
+        ("signing-in-hanoi.pl.txt", None, None),  # a rename would overwrite the article of that name
+    ],
+)
+def test_an_article_saved_under_another_extension_is_told_its_name(content_copy, name, text, renamed):
+    """`proba-y.pl.markdown` with valid front matter was told to move out of content/articles: the writer, following
+    it, lost the article; it is told the name to give it, and a file that is no article the hint it had."""
+    article = content_copy / "articles" / "2025" / "signing-in-hanoi.pl.md"
+    written = text or article.read_text(encoding="utf-8").replace("translation_key: signing-in-hanoi", "x: 1")
+    (content_copy / "articles" / "2025" / name).write_text(written, encoding="utf-8")
+    [problem] = [p for p in check_content(content_copy) if p.path.endswith(name)]
+    assert (problem.field, problem.message) == ("file", "is not a Markdown article"), problem
+    if renamed:
+        assert problem.hint.startswith(f"rename it to {renamed}:"), problem
+    else:
+        assert "; move other files out of " in problem.hint and "rename" not in problem.hint, problem

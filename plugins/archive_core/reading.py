@@ -16,6 +16,7 @@ from .articles import ArticleDocument, ArticleRefused, RefusedArticle, parse_art
 from .cache import ContentCache
 from .file_place import misplaced, misplaced_refused
 from .layout import ARTICLE_SUFFIX, Layout
+from .locales import LANGUAGES
 from .paths import portable_name_problem
 from .schema import SLUG_MAX_LENGTH, default_slug, is_slug
 from .urls import PAGINATION_FOLDER
@@ -41,17 +42,53 @@ def article_files(content_dir: Path, layout: Layout) -> tuple[list[Path], list[P
             if path.suffix == ARTICLE_SUFFIX:
                 files.append(path)
             else:
-                problems.append(
-                    Problem(
-                        str(path),
-                        None,
-                        "file",
-                        "is not a Markdown article",
-                        f"articles are named <translation_key>.<lang>{ARTICLE_SUFFIX}; move other files out of "
-                        f"content/{folder}",
-                    )
+                named = f"articles are named <translation_key>.<lang>{ARTICLE_SUFFIX}"
+                renamed = _article_name(path, content_dir)
+                hint = (
+                    f"rename it to {renamed}: {named}"
+                    if renamed
+                    else f"{named}; move other files out of content/{folder}"
                 )
+                problems.append(Problem(str(path), None, "file", "is not a Markdown article", hint))
     return files, problems
+
+
+def _article_name(path: Path, content_dir: Path) -> str | None:
+    """The name an article saved under another extension is read by, where its name or its text says it is one:
+    `<something>.<lang>.<other extension>` (`proba-y.pl.markdown`, `.pl.txt`), `.md` in other capitals (`.pl.MD`),
+    or a file whose first line is the front matter's `---`; None where that name is another file's (the hint to
+    move the file out stays: a rename would overwrite it), or the file is none of these. Told to move it out of the
+    article folders, a writer lost the article."""
+    stem = path.stem[: -len(ARTICLE_SUFFIX)] if path.stem.lower().endswith(ARTICLE_SUFFIX) else path.stem
+    if not stem:
+        return None
+    renamed = path.with_name(stem + ARTICLE_SUFFIX)
+    said = (
+        path.suffix.lower() == ARTICLE_SUFFIX
+        or Path(stem).suffix[1:] in LANGUAGES
+        or _opens_front_matter(path, content_dir)
+    )
+    if not said or (os.path.lexists(renamed) and not _same_file(path, renamed)):  # `.MD` where names ignore case
+        return None
+    return renamed.name
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return False
+
+
+def _opens_front_matter(path: Path, content_dir: Path) -> bool:
+    """Whether the file's first line is `---` (a byte order mark before it, as an editor may save it, aside); the
+    file is opened only where it is a regular one inside the content folder, and one line of it read."""
+    try:
+        with open(paths.regular_file(path, content_dir), "rb") as file:
+            first = file.readline(64)
+    except (ContentError, OSError):
+        return False
+    return first.removeprefix(b"\xef\xbb\xbf").rstrip() == b"---"
 
 
 def expected_path(content_dir: Path, doc: ArticleDocument, layout: Layout) -> Path:
