@@ -217,7 +217,7 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         "other-article.pl.md:6: slug: 'konwencja-podpisana-w-hanoi' is also the address of",
     ),
     "two articles at one address, by a slug made from the title": (
-        "2025/zz-other-article.pl.md",  # read after the fixture's article: the one refused
+        "2025/zz-other-article.pl.md",  # told as the fixture's article is
         "---\ntitle: Konwencja podpisana w Hanoi\ndate: 2025-05-01\nlang: pl\ntranslation_key: zz-other-article\n"
         "source:\n  url: https://example.org/o\n  publisher: P\n---\nTekst.\n",
         "zz-other-article.pl.md:2: title: makes the address 'konwencja-podpisana-w-hanoi', which is also the address"

@@ -502,7 +502,8 @@ def test_a_date_typo_and_an_address_taken_are_told_in_one_make_check(content_cop
     told = [LINE.match(line) for line in problem_lines(result) if line.startswith(f"{added}:")]
     assert all(told) and [match["field"] for match in told] == ["date", "slug"], result.stderr
     assert "also the address of" in told[1]["message"], result.stderr
-    # The article that reads keeps its address; the one with an error, likelier the new one, is told another.
+    # Either may be the one published: each is told a slug of its own; the one with an error, likelier the new one,
+    # is proposed the first free one.
     assert "give this one `slug: konwencja-podpisana-w-hanoi-2`" in told[1]["hint"], result.stderr
 
 
@@ -515,3 +516,47 @@ def test_a_content_folder_that_is_not_there_is_refused_not_checked_clean(tmp_pat
     assert result.returncode == 1, result.stderr
     assert f"{tmp_path / name}: file: is not a folder" in result.stderr, result.stderr
     assert "ARCHIVE_CONTENT" in result.stderr and ": 1 error(s)" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "renamed"),
+    [
+        ("proba-y.pl.markdown", None, "proba-y.pl.md"),
+        ("proba-y.pl.MD", None, "proba-y.pl.md"),
+        ("proba-y.pl.txt", None, "proba-y.pl.md"),
+        ("proba-y.txt", None, "proba-y.md"),  # no language in the name: its front matter says it is an article
+        ("notes.txt", "draft\n", None),
+        ("signing-in-hanoi.pl.txt", None, None),  # a rename would overwrite the article of that name
+    ],
+)
+def test_an_article_saved_under_another_extension_is_told_its_name(content_copy, name, text, renamed):
+    """`proba-y.pl.markdown` with valid front matter was told to move out of content/articles: the writer, following
+    it, lost the article; it is told the name to give it, and a file that is no article the hint it had."""
+    article = content_copy / "articles" / "2025" / "signing-in-hanoi.pl.md"
+    written = text or article.read_text(encoding="utf-8").replace("translation_key: signing-in-hanoi", "x: 1")
+    (content_copy / "articles" / "2025" / name).write_text(written, encoding="utf-8")
+    [problem] = [p for p in check_content(content_copy) if p.path.endswith(name)]
+    assert (problem.field, problem.message) == ("file", "is not a Markdown article"), problem
+    if renamed:
+        assert problem.hint.startswith(f"rename it to {renamed}:"), problem
+    else:
+        assert "; move other files out of " in problem.hint and "rename" not in problem.hint, problem
+
+
+def test_an_article_sharing_a_published_ones_address_does_not_get_it_by_its_files_name(content_copy):
+    """A newcomer's `aaa-...` given the slug of a published article was told it keeps the address, and the published
+    one to change its slug (its URL, live, would break): the order of their names decided. Neither is told to keep it
+    or to change by that order; each is told the other, and the slug to give it if it is the one added last."""
+    published = content_copy / "articles" / "2025" / "signing-in-hanoi.pl.md"
+    text = published.read_text(encoding="utf-8").replace("translation_key: signing-in-hanoi", "translation_key: aaa")
+    added = content_copy / "articles" / "2025" / "aaa.pl.md"
+    added.write_text(text, encoding="utf-8")
+    told = {Path(p.path).name: p for p in check_content(content_copy) if "also the address of" in p.message}
+    assert sorted(told) == ["aaa.pl.md", "signing-in-hanoi.pl.md"], told
+    proposed = set()
+    for name, other in [("aaa.pl.md", "signing-in-hanoi.pl.md"), ("signing-in-hanoi.pl.md", "aaa.pl.md")]:
+        problem = told[name]
+        assert problem.severity == "error" and other in problem.message and "keeps it" not in problem.hint, problem
+        assert "keep the address of the article already published" in problem.hint, problem
+        proposed.add(re.search(r"if this one was added after it, give this one `slug: ([a-z0-9-]+)`", problem.hint)[1])
+    assert len(proposed) == 2 and "konwencja-podpisana-w-hanoi" not in proposed, told

@@ -596,3 +596,26 @@ def test_make_new_refuses_a_source_for_a_translation_which_takes_its_original_s(
     assert refused.returncode != 0
     assert "a translation takes the source of its original" in refused.stderr, refused.stderr
     assert not (content_copy / "articles" / "2024" / "committee-approves-draft.en.md").exists()
+
+
+AWKWARD = ["2025", "null", "Null", "~", "yes", "1e3", "0x10", "*x", "&x", "!x", "%x", "@x", "a: b", "a #b", " x"]
+
+
+@pytest.mark.parametrize("value", AWKWARD)
+def test_the_scaffold_reads_back_every_value_it_was_given(value: str):
+    """`make new TITLE=2025 LANG=pl` was refused: the scaffold wrote `translation_key: 2025`, which reads as a number
+    (and `translation_key: null`, of TITLE=Null, as missing), though `slug:` beside it was quoted. Each value it
+    writes, read by `make check`'s reader, gives back the value given."""
+    source = new_article.GivenSource(url=f"https://example.org/{value}", publisher=value)
+    text = new_article.article_text(value, "pl", date(2025, 10, 26), value, slug=value, source=source)
+    meta = frontmatter.load(frontmatter.split(text, "x.pl.md"))
+    assert meta["title"] == meta["translation_key"] == meta["slug"] == meta["source"]["publisher"] == value, text
+    assert (meta["lang"], meta["date"], meta["source"]["url"]) == ("pl", date(2025, 10, 26), source.url), text
+
+
+@pytest.mark.parametrize("title", ["2025", "Null"])
+def test_make_new_writes_a_file_make_check_takes_whatever_the_title(content_copy: Path, title: str):
+    created = make("new", f"TITLE={title}", "LANG=pl", "DATE=2025-10-26", content=content_copy)
+    assert created.returncode == 0, created.stderr
+    text = (content_copy / "articles" / "2025" / f"{title.lower()}.pl.md").read_text(encoding="utf-8")
+    assert f'translation_key: "{title.lower()}"\n' in text, text

@@ -13,12 +13,13 @@ language) or address another article of the archive has (`archive_core.clashes`)
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -33,7 +34,7 @@ from archive_core.publishers import known_publisher, load_publishers  # noqa: E4
 from archive_core.schema import ArticleMeta  # noqa: E402
 from archive_core.suggestions import closest, meant_value  # noqa: E402
 from archive_core.when import given_date  # noqa: E402
-from archive_core.yaml_tags import quoted  # noqa: E402
+from archive_core.yaml_tags import FrontMatterLoader, quoted  # noqa: E402
 from tools.make_inputs import NEW_FIELDS, MakeArguments, by_variable, given, key_name_problem, refusal  # noqa: E402
 
 ARTICLES = ARTICLE_DIRS[0]  # where `make new` writes (the default ARTICLE_PATHS)
@@ -59,6 +60,18 @@ source:
 """
 
 
+def written(text: str) -> str:
+    """`text` as the scaffold writes a value: as it is where the front matter reads it back as this same text
+    (`proba-y`, `pl`, `NO`), else in double quotes (`"2025"`, `"null"`, `"~"`, `"1e3"`, `"*x"`, `"a: b"`):
+    `translation_key: 2025` was read as a number, and `translation_key: null` as missing."""
+    try:
+        back = yaml.load(f"value: {text}\n", Loader=FrontMatterLoader)  # noqa: S506 (a safe loader)
+    except yaml.YAMLError:
+        back = None
+    plain = isinstance(back, dict) and list(back) == ["value"] and type(back["value"]) is str and back["value"] == text
+    return text if plain and text.isprintable() else quoted(text)
+
+
 class Refused(Exception):
     """A request that cannot be carried out; the message says what to do instead."""
 
@@ -75,7 +88,7 @@ class GivenSource:
     def lines(self, publishers: str) -> str:
         if self.url is None and self.publisher is None:
             return SOURCE_TO_FILL.format(publishers=publishers)
-        url = f"  url: {json.dumps(self.url)}\n" if self.url else SOURCE_TO_FILL.splitlines(keepends=True)[1]
+        url = f"  url: {quoted(self.url)}\n" if self.url else SOURCE_TO_FILL.splitlines(keepends=True)[1]
         if self.publisher:
             publisher = f"  publisher: {quoted(self.publisher)}\n"
         else:  # a site the table knows is named by it: a line left to delete would be refused as `...`
@@ -103,22 +116,22 @@ def article_text(
     head = [
         f"title: {quoted(title or schema.PLACEHOLDER)}",
         f"date: {published.isoformat()}",
-        f"lang: {lang}",
-        f"translation_key: {key}",
+        f"lang: {written(lang)}",
+        f"translation_key: {written(key)}",
         *([f"slug: {quoted(slug)}"] if slug else []),
     ]
     if original is None:
         given_source = (source or GivenSource()).lines(publishers)
         return "---\n" + "\n".join(head) + "\n" + given_source + OPTIONAL_FIELDS.format(other=other) + "---\n\n"
     source = original.source
-    head += ["source:", f"  url: {json.dumps(source.url)}"]
+    head += ["source:", f"  url: {quoted(source.url)}"]
     if source.publisher:
         head.append(f"  publisher: {quoted(source.publisher)}")
     if original.countries:
-        head.append(f"countries: [{', '.join(original.countries)}]")
+        head.append(f"countries: [{', '.join(map(written, original.countries))}]")
     head += [
         "translation:",
-        f"  from: {original.lang}",
+        f"  from: {written(original.lang)}",
         f"  by: {schema.PLACEHOLDER}                       # who or what translated it",
         *_chain(original, lang),
         "# tags: [...]",
@@ -137,7 +150,7 @@ def _chain(original: ArticleMeta, lang: str) -> list[str]:
     lines = ["translation_chain:                # every translation from the source, oldest first"]
     for step in steps:
         by = schema.PLACEHOLDER if step.by == schema.PLACEHOLDER else quoted(step.by)
-        lines += [f"  - from: {step.from_lang}", f"    to: {step.to_lang}", f"    by: {by}"]
+        lines += [f"  - from: {written(step.from_lang)}", f"    to: {written(step.to_lang)}", f"    by: {by}"]
     return lines
 
 

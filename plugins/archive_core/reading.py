@@ -16,6 +16,7 @@ from .articles import ArticleDocument, ArticleRefused, RefusedArticle, parse_art
 from .cache import ContentCache
 from .file_place import misplaced, misplaced_refused
 from .layout import ARTICLE_SUFFIX, Layout
+from .locales import LANGUAGES
 from .paths import portable_name_problem
 from .schema import SLUG_MAX_LENGTH, default_slug, is_slug
 from .urls import PAGINATION_FOLDER
@@ -41,17 +42,53 @@ def article_files(content_dir: Path, layout: Layout) -> tuple[list[Path], list[P
             if path.suffix == ARTICLE_SUFFIX:
                 files.append(path)
             else:
-                problems.append(
-                    Problem(
-                        str(path),
-                        None,
-                        "file",
-                        "is not a Markdown article",
-                        f"articles are named <translation_key>.<lang>{ARTICLE_SUFFIX}; move other files out of "
-                        f"content/{folder}",
-                    )
+                named = f"articles are named <translation_key>.<lang>{ARTICLE_SUFFIX}"
+                renamed = _article_name(path, content_dir)
+                hint = (
+                    f"rename it to {renamed}: {named}"
+                    if renamed
+                    else f"{named}; move other files out of content/{folder}"
                 )
+                problems.append(Problem(str(path), None, "file", "is not a Markdown article", hint))
     return files, problems
+
+
+def _article_name(path: Path, content_dir: Path) -> str | None:
+    """The name an article saved under another extension is read by, where its name or its text says it is one:
+    `<something>.<lang>.<other extension>` (`proba-y.pl.markdown`, `.pl.txt`), `.md` in other capitals (`.pl.MD`),
+    or a file whose first line is the front matter's `---`; None where that name is another file's (the hint to
+    move the file out stays: a rename would overwrite it), or the file is none of these. Told to move it out of the
+    article folders, a writer lost the article."""
+    stem = path.stem[: -len(ARTICLE_SUFFIX)] if path.stem.lower().endswith(ARTICLE_SUFFIX) else path.stem
+    if not stem:
+        return None
+    renamed = path.with_name(stem + ARTICLE_SUFFIX)
+    said = (
+        path.suffix.lower() == ARTICLE_SUFFIX
+        or Path(stem).suffix[1:] in LANGUAGES
+        or _opens_front_matter(path, content_dir)
+    )
+    if not said or (os.path.lexists(renamed) and not _same_file(path, renamed)):  # `.MD` where names ignore case
+        return None
+    return renamed.name
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return False
+
+
+def _opens_front_matter(path: Path, content_dir: Path) -> bool:
+    """Whether the file's first line is `---` (a byte order mark before it, as an editor may save it, aside); the
+    file is opened only where it is a regular one inside the content folder, and one line of it read."""
+    try:
+        with open(paths.regular_file(path, content_dir), "rb") as file:
+            first = file.readline(64)
+    except (ContentError, OSError):
+        return False
+    return first.removeprefix(b"\xef\xbb\xbf").rstrip() == b"---"
 
 
 def expected_path(content_dir: Path, doc: ArticleDocument, layout: Layout) -> Path:
@@ -117,10 +154,14 @@ def read_articles(
 def url_collisions(docs: Iterable[ArticleDocument | RefusedArticle]) -> list[Problem]:
     """Two articles that would be published at the same address (same language, year and slug): an error in
     each, at the line of what makes its address (`slug:` where given, else the `title` it is made from),
-    naming the others' files and lines. The first file of each address (of those that read, if any do) keeps it;
-    each other is proposed a slug of its own (the one its title makes, where it gives another `slug:`, as a file
-    copied from another article does; else `free_slugs`), so that the hints, followed all at once, leave no two
-    articles at one address.
+    naming the others' files and lines. The build publishes none of them while the error stands.
+
+    Which of them the site already publishes at that address is not known here (the content folder keeps no record
+    of it, and a file's name, or its order, tells nothing of it: a newcomer's `aaa-...` sorts first), so none is told
+    it keeps the address: each is told to keep the address of the article already published and is proposed a slug
+    of its own (the one its title makes, where it gives another `slug:`, as a file copied from another article does;
+    else `free_slugs`), for the case it is one added after it. The slugs proposed are all different and no other
+    article's, so the hints, followed for all but any one of the articles, leave no two articles at one address.
     An article refused for problems of its own is compared where its address can be known (`_address`)."""
     by_address: dict[tuple[str, int, str], list[ArticleDocument | RefusedArticle]] = {}
     for doc in docs:
@@ -131,11 +172,11 @@ def url_collisions(docs: Iterable[ArticleDocument | RefusedArticle]) -> list[Pro
     for (lang, year, slug), group in sorted(by_address.items()):
         if len(group) < 2:
             continue
-        # The articles that read first: a refused one is likelier the one being written, and its hint, not that of
-        # an article already published at the address, is the one to change its slug.
+        # Slugs proposed in this order, each the next free: a refused article, likelier the one being written, is
+        # proposed the first of them before an article that reads (order alone, not which is told to change).
         group = sorted(group, key=lambda doc: (isinstance(doc, RefusedArticle), str(doc.path)))
         proposed = {}
-        for doc in group[1:]:
+        for doc in [*group[1:], group[0]]:
             proposed[str(doc.path)] = new = _own_slug(doc, taken) or free_slugs(slug, 1, taken)[0]
             taken.add(new)
         for doc in group:
@@ -147,11 +188,9 @@ def url_collisions(docs: Iterable[ArticleDocument | RefusedArticle]) -> list[Pro
             )
             said = f"{slug!r} is" if field == "slug" else f"makes the address {slug!r}, which is"
             hint = (
-                f"two articles cannot share one address: give this one `slug: {as_written(new)}`, which no other "
-                "article has"
-                if (new := proposed.get(str(doc.path)))
-                else "two articles cannot share one address: this one keeps it, and each of the others is told a "
-                "`slug:` of its own"
+                "two articles cannot share one address: keep the address of the article already published (its "
+                "links would break), and if this one was added after it, give this one "
+                f"`slug: {as_written(proposed[str(doc.path)])}`, which no other article has"
             )
             problems.append(
                 Problem(doc.path, doc.line(field), field, f"{said} also the address of {others} ({lang}, {year})", hint)
