@@ -125,6 +125,8 @@ _SPACED_TARGET = re.compile(r"\]\(\s*(?P<marker>MARKER)(?P<path>[^\s()<>]*)[ \t]
 def unread_link_markers(tokens: list[Token], body: str) -> list[BodyProblem]:
     """A link marker (`{static}`...) Markdown did not read as part of a link, outside code: the page would show
     `![Mapa]({static}/images/Mapa Hanoi.png)` as text, and no file be copied. Told at its line."""
+    if not _LINK_MARKER.search(body):  # most bodies: one pass, no block looked at
+        return []
     lines = body.split("\n")
     problems = []
     for block in tokens:

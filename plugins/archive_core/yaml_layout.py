@@ -24,7 +24,7 @@ _BULLETS = "•·▪◦‣–—−*"
 _BULLETED = re.compile(rf"^[ ]*(?P<mark>[{_BULLETS}])[ \t]+\S")
 _DASH_GLUED = re.compile(r"^[ ]*-(?P<key>[a-z_][a-z0-9_-]*):")
 # `  -cyber`: a list item's text written against its dash (`---` and `-5` aside: a dash then a letter or a mark).
-_DASH_TEXT = re.compile(r"^(?P<indent>[ ]*)-(?P<text>[^\s\d.-].*)$")
+_DASH_TEXT = re.compile(r"^(?P<indent>[ ]*)-(?P<text>[^\s0-9.-].*)$")
 # Front-matter and data files are small: a text larger than this is not parsed again line by line.
 _MAX_TRIAL_CHARS = 100_000
 _TRIAL_LINES = 3  # the line reported and the two before it

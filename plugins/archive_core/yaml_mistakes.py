@@ -38,7 +38,7 @@ _TYPOGRAPHIC_QUOTES = "„“”«»‘’‚"
 # A comment after a value is written `value  # comment`: two spaces before the `#`, one after (yamllint's rule).
 _COMMENT = re.compile(r"^(?P<gap>[ \t]+)#(?P<text>.*)$")
 # A line that starts a list item: `- ` (or a `-` alone), or one meant to, its text against the dash (`-cyber`).
-_ITEM_START = re.compile(r"^[ \t]*-(?:[ \t]|$|[^\s\d.-])")
+_ITEM_START = re.compile(r"^[ \t]*-(?:[ \t]|$|[^\s0-9.-])")
 # A comment as YAML reads one: a `#` after a space or a tab (a no-break space is no space to YAML).
 _YAML_COMMENT = re.compile(r"(?<=[ \t])#")
 
