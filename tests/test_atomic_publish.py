@@ -39,7 +39,7 @@ def test_content_error(published, content_copy):
     (content_copy / "articles" / "2025" / "broken.en.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
     result = run_build(content_copy, published)
     assert_failed_and_untouched(result, published, before)
-    assert "broken.en.md:3: front-matter: YAML error" in result.stderr
+    assert "broken.en.md:2: front-matter: YAML error" in result.stderr  # the line of the `[`
 
 
 # A theme of one test: its templates' code is not kept in the virtualenv (keyed by their file, it would add to it

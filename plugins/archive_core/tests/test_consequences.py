@@ -87,7 +87,7 @@ def test_an_article_whose_publisher_a_refused_record_names_is_not_told_its_publi
 @pytest.mark.parametrize(
     ("text", "line", "field"),
     [
-        ("- host: example.org\n  name: {pl: Przykład, en: Example\n", 3, "yaml"),  # YAML cannot read it
+        ("- host: example.org\n  name: {pl: Przykład, en: Example\n", 2, "yaml"),  # YAML cannot read it: its `{` line
         ("host: example.org\nname: Example\n", 1, "publishers"),  # a record, not a list of them
     ],
 )

@@ -192,7 +192,7 @@ def test_a_file_that_is_not_a_mapping(content):
 
 def test_broken_yaml_names_the_line(content):
     [problem] = problems_for(content, GOOD.replace("kind: signing", "kind: [signing"))
-    assert "signing-hanoi.yaml:3: yaml: event in signing-hanoi.yaml: YAML error" in problem
+    assert "signing-hanoi.yaml:2: yaml: event in signing-hanoi.yaml: YAML error" in problem  # the line of the `[`
 
 
 @pytest.mark.parametrize("written", ["2025-10-25 - 2025-10-26", "2025-10-25–2025-10-26", "2025-10-25 to 2025-10-26"])
