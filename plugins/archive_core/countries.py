@@ -73,8 +73,8 @@ _ALIASES = {"UK": "GB", "EL": "GR", "UE": "EU"}
 
 
 def code_hint(value: object) -> str:
-    """What to write for `value`, which is not a known code: its code, where it is a name of one country (any the
-    archive knows it by, `_named_code`), a code in lower case or one of `_ALIASES`; else the rule."""
+    """What to write for `value`, which is not a known code: its code, where it is a name of one country (any of
+    CLDR's, `_named_code`), a code in lower case or one of `_ALIASES`; else the rule."""
     if not isinstance(value, str):
         return CODE_HINT
     text = value.strip()
@@ -85,7 +85,7 @@ def code_hint(value: object) -> str:
 
 def _named_code(text: str) -> str | None:
     """The code of the country `text` names, in any case and with or without its diacritics (`Czech Republic`,
-    `Viet Nam`, `bialorus`): by every name the archive knows it by (country_names.names_to_codes)."""
+    `bialorus`): by every name CLDR knows it by (country_names.archive_names_folded)."""
     from .country_names import archive_names_folded, folded_name  # it reads this module's names
 
     return archive_names_folded().get(folded_name(text))

@@ -27,7 +27,6 @@ from .data import Checks, DataFile, Record, load_data, telling_yaml_problems, un
 from .errors import ContentError, Problem
 from .layout import COUNTRY_NAMES_FILE
 from .locales import LANGUAGES
-from .paths import REPOSITORY
 from .provenance import address_hint, is_http_url
 
 KEYS = frozenset({"code", "forms", "source"})
@@ -222,16 +221,15 @@ def folded_name(text: str) -> str:
 
 @cache
 def archive_names_folded() -> dict[str, str]:
-    """`names_to_codes` of the repository's content folder (its data/country-names.yaml, good records only), each name
-    folded (`folded_name`) -> its code. Built once, at the first hint that needs it: a check that tells no
-    country's name never reads the file nor builds the table.
+    """`names_to_codes` of CLDR's names alone (each language's, its variant and short names), each name folded
+    (`folded_name`) -> its code. Built once, at the first hint that needs it: a check that tells no country's name
+    never builds the table.
 
-    The hint is made deep in an article's checks, which know no content folder (and may run in a worker process):
-    a folder checked elsewhere (ARCHIVE_CONTENT, a test's) is hinted with the repository's forms, CLDR's names alike.
+    Not the content folder's data/country-names.yaml forms: the hint is made deep in an article's checks, which
+    know no content folder (and may run in a worker process), and a hint must not depend on another folder's data.
     """
-    records, _ = load_country_names(REPOSITORY / "content")
     found: dict[str, set[str]] = {}
-    for name, code in names_to_codes(records).items():
+    for name, code in names_to_codes(()).items():
         if folded := folded_name(name):
             found.setdefault(folded, set()).add(code)
     return _first_code(found)
