@@ -72,26 +72,23 @@ CODE_HINT = "use ISO 3166-1 alpha-2 in capitals (VN, PL, ZA) or EU"
 _ALIASES = {"UK": "GB", "EL": "GR", "UE": "EU"}
 
 
-@cache
-def _codes_by_name() -> dict[str, str]:
-    """`germany`, `niemcy` -> `DE`: every country's name in the archive's languages, case folded."""
-    return {
-        name.casefold(): code
-        for locale in BABEL_LOCALES.values()
-        for code, name in Locale.parse(locale).territories.items()
-        if code in known_codes()
-    }
-
-
 def code_hint(value: object) -> str:
-    """What to write for `value`, which is not a known code: its code, where it is a country's name, a code in
-    lower case or one of `_ALIASES`; else the rule."""
+    """What to write for `value`, which is not a known code: its code, where it is a name of one country (any of
+    CLDR's, `_named_code`), a code in lower case or one of `_ALIASES`; else the rule."""
     if not isinstance(value, str):
         return CODE_HINT
     text = value.strip()
     code = _ALIASES.get(text.upper()) or (text.upper() if is_known(text.upper()) else None)
-    code = code or _codes_by_name().get(text.casefold()) or _replaced_code(text.upper())
+    code = code or _named_code(text) or _replaced_code(text.upper())
     return f"write {code}: a country is its ISO 3166-1 alpha-2 code, in capitals, or EU" if code else CODE_HINT
+
+
+def _named_code(text: str) -> str | None:
+    """The code of the country `text` names, in any case and with or without its diacritics (`Czech Republic`,
+    `bialorus`): by every name CLDR knows it by (country_names.archive_names_folded)."""
+    from .country_names import archive_names_folded, folded_name  # it reads this module's names
+
+    return archive_names_folded().get(folded_name(text))
 
 
 def _replaced_code(text: str) -> str | None:

@@ -17,8 +17,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
+
+from slugify import slugify
 
 from . import countries
 from .data import Checks, DataFile, Record, load_data, telling_yaml_problems, unknown_key_problems
@@ -183,6 +185,56 @@ def country_names(code: str, forms: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*cldr, *other, *forms)))
 
 
+def _first_code(names: dict[str, set[str]]) -> dict[str, str]:
+    """Each name -> its one code; a name two countries share (as compared) names neither."""
+    return {name: next(iter(codes)) for name, codes in names.items() if len(codes) == 1}
+
+
+# A devserver session reads the data file again at each edit of it: the indexes of its last few versions are kept (the
+# records are the key, so an edit is never answered with an index of the file before it).
+COUNTRY_NAME_INDEXES_KEPT = 4
+
+
+@lru_cache(maxsize=COUNTRY_NAME_INDEXES_KEPT)
+def names_to_codes(records: tuple[CountryForms, ...]) -> dict[str, str]:
+    """Every name a known country is known by (`country_names`: CLDR's in each language, its variant and short names,
+    the file's forms), as written and with a capital first letter (an adjective opening a sentence) -> its code.
+
+    The one table of names: the importer finds an article's countries by it, and the `countries:` hint
+    (`countries.code_hint`) tells `write CZ` for `Czech Republic` by it. Never case-folded here: `mali` (Polish:
+    small) is not Mali.
+    """
+    forms = {record.code: record.forms for record in records}
+    found: dict[str, set[str]] = {}
+    for code in sorted(countries.known_codes()):
+        for name in country_names(code, forms.get(code, ())):
+            for form in _as_matched(unicodedata.normalize("NFC", name)):  # as the importer composes its text
+                found.setdefault(form, set()).add(code)
+    return _first_code(found)
+
+
+def folded_name(text: str) -> str:
+    """A name as the hint compares it: its address form (`Czech  republic`, `czech-republic`, `Białoruś`, `bialorus`
+    are one), as the site makes a country's address from its name."""
+    return slugify(unicodedata.normalize("NFC", text))
+
+
+@cache
+def archive_names_folded() -> dict[str, str]:
+    """`names_to_codes` of CLDR's names alone (each language's, its variant and short names), each name folded
+    (`folded_name`) -> its code. Built once, at the first hint that needs it: a check that tells no country's name
+    never builds the table.
+
+    Not the content folder's data/country-names.yaml forms: the hint is made deep in an article's checks, which
+    know no content folder (and may run in a worker process), and a hint must not depend on another folder's data.
+    """
+    found: dict[str, set[str]] = {}
+    for name, code in names_to_codes(()).items():
+        if folded := folded_name(name):
+            found.setdefault(folded, set()).add(code)
+    return _first_code(found)
+
+
 @dataclass(frozen=True)
 class CountryNameIndex:
     """Every name the build knows of each country (CLDR's in each language, its variant and short names, the file's
@@ -222,11 +274,6 @@ class CountryNameIndex:
                 }
             )
         )
-
-
-# A devserver session reads the data file again at each edit of it: the indexes of its last few versions are kept (the
-# records are the key, so an edit is never answered with an index of the file before it).
-COUNTRY_NAME_INDEXES_KEPT = 4
 
 
 @lru_cache(maxsize=COUNTRY_NAME_INDEXES_KEPT)

@@ -147,3 +147,16 @@ def test_an_import_tells_the_first_problems_of_a_file_and_how_many_more(capsys, 
         "and 50 more problem(s), not told (fix those told above and check "
         "the file again: its first problems often cause the rest)"
     ), told
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("the Czech Republic and Viet Nam signed", ("CZ", "VN")),  # CLDR's variant name of CZ
+        ("Republika Czeska i USA", ("CZ", "US")),
+        ("Ivory Coast", ("CI",)),
+    ],
+)
+def test_detects_countries_by_every_name_the_search_knows(text, codes):
+    """`the Czech Republic` was found by the search but not by the importer: CLDR's variant and short names."""
+    assert detect(text) == codes

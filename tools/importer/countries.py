@@ -8,12 +8,10 @@ import re
 from functools import cache
 from pathlib import Path
 
-from archive_core import countries
-from archive_core.country_names import CountryForms, parse_country_names
+from archive_core.country_names import CountryForms, names_to_codes, parse_country_names
 from archive_core.data import load_data, recording, with_yaml_problems
 from archive_core.errors import ContentError
 from archive_core.layout import COUNTRY_NAMES_FILE
-from archive_core.locales import LANGUAGES, babel_locale
 
 from . import ROOT
 from .decoding import composed
@@ -39,18 +37,9 @@ def load_country_forms(path: Path = COUNTRY_NAMES) -> tuple[CountryForms, ...]:
 
 @cache
 def _names(path: Path) -> dict[str, str]:
-    """Every name form -> its country code."""
-    names = {
-        composed(name): code
-        for lang in LANGUAGES
-        for code, name in babel_locale(lang).territories.items()
-        if countries.is_known(code)
-    }
-    for record in load_country_forms(path):
-        for form in record.forms:
-            names[form] = record.code
-            names[form[0].upper() + form[1:]] = record.code  # an adjective opening a sentence
-    return names
+    """Every name form -> its country code: every name the archive knows a country by (country_names.names_to_codes),
+    the one table the search and the `countries:` hint read too."""
+    return names_to_codes(load_country_forms(path))
 
 
 @cache

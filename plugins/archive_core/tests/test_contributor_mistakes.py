@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from archive_core import snapshot
+from archive_core import countries, snapshot
 
 TODAY = date(2026, 6, 1)
 FRONT = (
@@ -1019,3 +1019,29 @@ def test_a_link_marker_hint_for_a_space_followed_leaves_nothing(tmp_path):
 def test_a_link_marker_in_code_is_not_told(tmp_path):
     body = "Link pliku: `[mapa]({static}/images/a b.png)`.\n\n```\n![x]({static}/a b.png)\n```\n"
     assert told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + "---\n" + body}) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Czech Republic", "CZ"),  # CLDR's variant name (the search found a page by it; the hint did not know it)
+        ("Republika Czeska", "CZ"),
+        ("czech republic", "CZ"),
+        ("bialorus", "BY"),  # Białoruś, in lower case and without its diacritics
+        ("wlochy", "IT"),
+    ],
+)
+def test_a_country_named_by_any_name_the_site_knows_is_told_its_code(tmp_path, written, code):
+    """`Czech Republic` was told the rule alone, while `Czechia` was told its code: CLDR's every name, in any case,
+    with or without diacritics (not the content folder's forms: the hint is the same whatever folder is checked)."""
+    text = FRONT.replace("lang: pl", f"lang: pl\ncountries: [PL, {written}]") + BODY
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": text})
+    assert f"countries.1: '{written}' is not a known country code (write {code}:" in problem, problem
+
+
+@pytest.mark.parametrize("written", ["Korea", "Congo", "Republic of Korea", "Narnia"])
+def test_a_name_of_no_one_country_is_told_the_rule(tmp_path, written):
+    """`Korea` and `Congo` name two countries each, and CLDR gives neither Korea `Republic of Korea`: no code."""
+    text = FRONT.replace("lang: pl", f"lang: pl\ncountries: [PL, {written}]") + BODY
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": text})
+    assert problem.endswith(f"'{written}' is not a known country code ({countries.CODE_HINT})"), problem

@@ -91,3 +91,19 @@ def test_the_index_of_each_version_of_the_data_file_is_kept_a_bounded_number_of_
         assert country_name_index((POLAND, edited)).named_in(f"We Franciszkowo{number}.") == ("FR",)
         assert country_name_index((POLAND, edited)).named_in("We Franciszkowo0.") == (("FR",) if number == 0 else ())
     assert country_name_index.cache_info().currsize <= COUNTRY_NAME_INDEXES_KEPT
+
+
+def test_the_table_of_names_holds_every_name_the_search_knows_and_no_shared_one():
+    from archive_core.country_names import names_to_codes
+
+    names = names_to_codes((POLAND, CountryForms("FR", ("Francji", "Kongo"), "https://example.org/fr")))
+    # CLDR's names in each language, its variant and short names, the file's forms (and opening a sentence).
+    assert [names[name] for name in ("Czechy", "Czechia", "Czech Republic", "Republika Czeska", "USA")] == [
+        "CZ",
+        "CZ",
+        "CZ",
+        "CZ",
+        "US",
+    ]
+    assert (names["Polsce"], names["Francji"], names["Polish"]) == ("PL", "FR", "PL")
+    assert "Kongo" not in names  # CLDR's Polish name of CG, and (here) a form of FR: a name of neither
