@@ -207,3 +207,17 @@ def test_a_time_of_day_out_of_range_is_told_its_part_not_to_write_a_real_date(tm
 def test_a_date_no_swap_makes_real_is_told_to_write_a_real_date(tmp_path):
     [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT.replace("2025-10-26", "2025-13-13") + BODY})
     assert problem.endswith("(use a real calendar date, YYYY-MM-DD)"), problem
+
+
+@pytest.mark.parametrize("written", ["\\t", "\\v", "\\f", "\\u2028", "\\u2029", "\t"])
+def test_white_space_a_title_may_not_hold_is_proposed_a_space_and_a_space_ends_the_problem(tmp_path, written):
+    """A tab in a title was told it holds "a control character" that a reader cannot see, to delete it: deleted, the
+    two words around it ran together."""
+    text = FRONT.replace("title: Tytuł", f'title: "Tytuł{written}drugi"') + BODY
+    [problem] = told(tmp_path / "sent", {"articles/2025/tytul.pl.md": text})
+    assert problem.startswith("tytul.pl.md:2: title: holds "), problem
+    assert "(replace it with a space" in problem and "delete" not in problem, problem
+    followed = FRONT.replace("title: Tytuł", 'title: "Tytuł drugi"') + BODY
+    assert told(tmp_path / "followed", {"articles/2025/tytul.pl.md": followed}) == []
+    if written in ("\\t", "\t"):
+        assert "U+0009 (a tab)" in problem, problem
