@@ -317,9 +317,10 @@ def test_the_date_a_translation_is_told_to_take_from_its_original_of_another_yea
     assert shown(check(content_copy)) == before
 
 
-# `such as files/a-b.pdf, linked as {static}/files/a-b.pdf`; `without escapes: {static}/images/map.png`
+# `such as files/a-b.pdf, linked as {static}/files/a-b.pdf`; `without escapes: {static}/images/map.png`;
+# `read from the article's own folder (articles/2025/): write {static}/images/map.png`
 PROPOSED_NAME = re.compile(r"such as (\S+), linked as (\{static\}\S+?)\)?(?:;|$)")
-PROPOSED_LINK = re.compile(r"without escapes: (\{static\}\S+)$")
+PROPOSED_LINK = re.compile(r"(?:without escapes:|: write) (\{static\}\S+)$")
 
 
 @pytest.mark.parametrize(
@@ -340,6 +341,11 @@ PROPOSED_LINK = re.compile(r"without escapes: (\{static\}\S+)$")
         (["łódź.png"], ["{static}/łódź.png"]),
         (["en/łódź.png"], ["{static}/en/łódź.png"]),  # was told "does not exist", and the file to be linked
         (["files/raport 1.pdf"], []),  # linked by no article: told as a file
+        # Told the file "does not exist", and to put it there: the path is read from the article's folder.
+        (["images/mapa.png"], ["{static}images/mapa.png"]),
+        (["images/mapa.png"], ["{static}/images/mapa.PNG"]),  # found on macOS and Windows, not on the host
+        (["images/mapa.png"], ["{static}images/Mapa.png"]),  # both
+        (["images/mapa.png"], ["{filename}/images/mapa.png"]),  # "an article that is not in the archive"
     ],
 )
 def test_the_names_and_paths_hints_propose_for_copied_files_end_the_problem(content_copy, files, links):

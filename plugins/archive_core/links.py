@@ -90,6 +90,8 @@ def broken_link_problems(
                 continue
             message = _link_problem(content_dir, Path(doc.path), link, published, ids)
             hint = COPIED_HINT if link.prefix in COPIED_PREFIXES else _HINT
+            if message in _NO_SUCH_FILE:
+                hint = _proposed_link(content_dir, Path(doc.path), link, published) or hint
             if not message and link.prefix in COPIED_PREFIXES:
                 message, hint = _copied_address_problem(content_dir, Path(doc.path), link), SITE_ADDRESS_HINT
             if message:
@@ -283,22 +285,92 @@ def _link_problem(
             return None  # an article refused for an error of its own: the link is checked once it reads
         doc = published.get(target)
         if doc is None and target.exists():
-            return "points to a file that is not a published article"
+            return _NOT_AN_ARTICLE
         if doc is None:
-            return "points to an article that is not in the archive"
+            return _NO_ARTICLE
         if link.fragment and target not in ids:
             ids[target] = frozenset(ID_ATTRIBUTE.findall(doc.html))
         if link.fragment and link.fragment not in ids[target]:
             return f"points to #{link.fragment}, which is not on that page"
         return None
     if not os.path.lexists(target):
-        return "points to a file that does not exist"
+        return _NO_FILE
     try:  # Pelican copies it into the site: it must be a plain file inside the content folder
         paths.regular_file(target, content_dir)
     except ContentError as exc:
         return f"points to a file that {exc.problem.message}"
     problem = copied_type_problem(target)
     return f"points to a file that {problem}" if problem else None
+
+
+_NO_FILE = "points to a file that does not exist"
+_NO_ARTICLE = "points to an article that is not in the archive"
+_NOT_AN_ARTICLE = "points to a file that is not a published article"
+_NO_SUCH_FILE = frozenset({_NO_FILE, _NO_ARTICLE, _NOT_AN_ARTICLE})
+
+
+def _proposed_link(
+    content_dir: Path, source: Path, link: SiteLink, published: dict[Path, ArticleDocument | None]
+) -> str | None:
+    """The hint of a link whose path names no file it may link as written, where the file it meant is there: read
+    from the content folder's root rather than the article's own folder (`{static}images/a.png`), named in other
+    capitals (`a.PNG`: found on macOS and Windows, not on the Linux host), or a file linked as an article
+    (`{filename}/images/a.png`). The link proposed starts at the root, with the prefix the file is linked by."""
+    if (meant := _meant_file(content_dir, source, link, published)) is None:
+        return None
+    found, target, from_root = meant
+    relative, reasons = found.relative_to(content_dir).as_posix(), []
+    if from_root:
+        folder = Path(os.path.realpath(source)).parent.relative_to(content_dir).as_posix()
+        reasons.append(f"a path without a leading '/' is read from the article's own folder ({folder}/)")
+    if found != target:
+        reasons.append(f"the file is named {relative}, and the site's server tells capitals apart")
+    if published.get(found) is None:  # a file: linked with {static}, whatever the link's prefix
+        if link.prefix == "filename":
+            reasons.append(f"{relative} is a file, not an article, and a file is linked with {{static}}")
+        return f"{'; '.join(reasons)}: write {{static}}/{relative}"
+    fragment = f"#{link.fragment}" if link.fragment else ""
+    return f"{'; '.join(reasons)}: write {{filename}}/{relative}{fragment}"
+
+
+def _meant_file(
+    content_dir: Path, source: Path, link: SiteLink, published: dict[Path, ArticleDocument | None] | None = None
+) -> tuple[Path, Path, bool] | None:
+    """The file a `{static}`, `{attach}` or `{filename}` link meant, where it names none it may link as written: a
+    file a link copies (or an article `published` holds, for a `{filename}` link) at the path as written or, without
+    its leading '/', from the content folder's root, in any capitals; with the path it names, and whether the file
+    is read from the root."""
+    if link.prefix not in (*COPIED_PREFIXES, "filename"):
+        return None
+    written = pelican_path(link) if link.prefix in COPIED_PREFIXES else link.target
+    for path in (written,) if written.startswith("/") else (written, f"/{written}"):
+        target = _resolve(content_dir, source, path)
+        found = _found_in_any_case(content_dir, target) if target else None
+        if found is None or not found.is_file():
+            continue
+        if link.prefix == "filename" and published is not None and published.get(found) is not None:
+            return found, target, path != written
+        if found.suffix.lower() != ".md" and copied_type_problem(found) is None:
+            return found, target, path != written
+        if found == target:  # there as written: the file meant, which the link may not link
+            return None
+    return None
+
+
+def _found_in_any_case(content_dir: Path, target: Path) -> Path | None:
+    """The file at `target`, or the one file of each folder on its way whose name differs in capitals alone."""
+    found = content_dir
+    for part in target.relative_to(content_dir).parts:
+        if not os.path.lexists(found / part):
+            try:
+                names = [name for name in os.listdir(found) if name.casefold() == part.casefold()]
+            except OSError:
+                return None
+            if len(names) != 1:
+                return None
+            part = names[0]
+        found = found / part
+    return found
 
 
 def _published_elsewhere(link: SiteLink) -> str | None:
@@ -343,6 +415,10 @@ def copied_files(content_dir: Path, docs: Sequence[ArticleDocument | RefusedArti
                 found.update(target for target in written if target)
                 if named := _named_file(content_dir, Path(doc.path), link):
                     found.add(named)
+            # the file a link meant, told at the link with the link to write: not a second time as a file no link copies
+            copies = link.prefix in COPIED_PREFIXES or not link.target.lower().endswith(".md")
+            if copies and (meant := _meant_file(content_dir, Path(doc.path), link)):
+                found.add(meant[0])
     return found
 
 

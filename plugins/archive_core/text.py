@@ -84,7 +84,8 @@ def _control(offset: int, code: int) -> TextProblem:
         return TextProblem(
             offset,
             f"holds the control character U+{code:04X}, which feeds and the sitemap cannot carry",
-            "delete it: it is invisible, retype the text around it",
+            # a vertical tab or form feed is white space to whoever wrote it: deleted, two words ran together
+            "replace it with a space" if chr(code) in _WHITESPACE_CONTROLS else _DELETE_HINT,
         )
     return TextProblem(offset, f"holds the control character U+{code:04X}, which HTML forbids", _c1_hint(code))
 
@@ -97,7 +98,10 @@ def _c1_hint(code: int) -> str:
         meant = ""
     if meant:
         return f"it is most often `{meant}` (U+{ord(meant):04X}) saved in the wrong encoding: write that, or delete it"
-    return "delete it: it is invisible, retype the text around it"
+    return _DELETE_HINT
+
+
+_DELETE_HINT = "delete it: it is invisible, retype the text around it"
 
 
 def _marker(offset: int, spelt: str) -> TextProblem:
@@ -294,6 +298,18 @@ def _refused(char: str, prose: bool) -> bool:
     )
 
 
+# The controls and separators that are white space to whoever wrote them (a tab pasted from a spreadsheet, a line
+# separator from a word processor), with the names Unicode gives none of the controls.
+_WHITESPACE_CONTROLS = {
+    "\t": "a tab",
+    "\x0b": "a vertical tab",
+    "\x0c": "a form feed",
+    "\x85": "a next-line control",
+    "\u2028": "",
+    "\u2029": "",
+}
+
+
 def _invisible(offset: int, char: str, prose: bool) -> TextProblem:
     name = unicodedata.name(char, "a control character")
     if char in "\n\r":
@@ -304,11 +320,11 @@ def _invisible(offset: int, char: str, prose: bool) -> TextProblem:
         what = "which a reader cannot see"
     else:
         what = "which a reader cannot see, in a title, name or address"
-    return TextProblem(
-        offset,
-        f"holds U+{ord(char):04X} ({name}), {what}",
-        "delete it: retype the text around it; a label is letters, digits, spaces and punctuation",
-    )
+    hint = "delete it: retype the text around it; a label is letters, digits, spaces and punctuation"
+    if char in _WHITESPACE_CONTROLS:  # white space to whoever wrote it: replaced, not deleted, the words stay apart
+        name = _WHITESPACE_CONTROLS[char] or name
+        hint = "replace it with a space: the text is one line" if not prose else "replace it with a line break"
+    return TextProblem(offset, f"holds U+{ord(char):04X} ({name}), {what}", hint)
 
 
 def reserved_marker(text: str) -> re.Match[str] | None:

@@ -201,7 +201,7 @@ def test_every_value_yaml_cannot_read_is_told_at_its_field_with_the_other_proble
         (4, "lang", "must be one of pl, en, not 'PL'"),
         (9, "countries.0", "'XX' is not a known country code"),
         (11, "corrections.0.date", "impossible date"),
-        (13, "corrections.1.date", "impossible date"),
+        (13, "corrections.1.date", "impossible time of day"),  # 25:61: the date is right
         (15, "corrections.2.date", "the time zone offset +25"),
         (17, "summary", "is tagged !!int, and its value cannot be read as a number (int)"),
         (20, "translation.by", "is tagged !!bool, and its value cannot be read as one"),

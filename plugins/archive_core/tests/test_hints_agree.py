@@ -172,3 +172,52 @@ def test_a_slug_proposed_to_end_an_address_clash_works_as_the_hint_writes_it(tmp
             key: _followed(proposed[f"{key}.pl.md"], "slug", texts[key].replace("\nlang:", "\nslug: ...\nlang:")),
         }
         assert told(tmp_path / f"followed-{key}", {f"articles/2025/{k}.pl.md": t for k, t in followed.items()}) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "proposed"),
+    [("2025-26-10", "2025-10-26"), ("2025-13-01", "2025-01-13"), ("2025-26-10T10:00:00", "2025-10-26T10:00:00")],
+)
+def test_a_date_of_day_and_month_swapped_is_proposed_the_date_it_would_be(tmp_path, written, proposed):
+    """`date: 2025-26-10` was told `impossible date: month must be in 1..12`, and to use a real calendar date."""
+    [problem] = told(tmp_path / "sent", {"articles/2025/tytul.pl.md": FRONT.replace("2025-10-26", written) + BODY})
+    assert problem.startswith("tytul.pl.md:3: date: impossible date: "), problem
+    assert problem.endswith(f"(the month comes before the day: write {proposed} (year-month-day))"), problem
+    followed = FRONT.replace("2025-10-26", proposed) + BODY
+    assert told(tmp_path / "followed", {"articles/2025/tytul.pl.md": followed}) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "part", "number"),
+    [
+        ("2025-10-26T25:00:00", "hour", "25"),
+        ("2025-10-26 12:60:00", "minute", "60"),
+        ("2025-10-26T12:00:61", "second", "61"),
+    ],
+)
+def test_a_time_of_day_out_of_range_is_told_its_part_not_to_write_a_real_date(tmp_path, written, part, number):
+    """`date: 2025-10-26T25:00:00` was told to "use a real calendar date", the date right and the hour wrong."""
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT.replace("2025-10-26", written) + BODY})
+    assert problem.startswith(
+        f"tytul.pl.md:3: date: impossible time of day: the date is right, the {part} {number} "
+    ), problem
+    assert "calendar" not in problem and f"write the {part} from 00 to " in problem, problem
+
+
+def test_a_date_no_swap_makes_real_is_told_to_write_a_real_date(tmp_path):
+    [problem] = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT.replace("2025-10-26", "2025-13-13") + BODY})
+    assert problem.endswith("(use a real calendar date, YYYY-MM-DD)"), problem
+
+
+@pytest.mark.parametrize("written", ["\\t", "\\v", "\\f", "\\u2028", "\\u2029", "\t"])
+def test_white_space_a_title_may_not_hold_is_proposed_a_space_and_a_space_ends_the_problem(tmp_path, written):
+    """A tab in a title was told it holds "a control character" that a reader cannot see, to delete it: deleted, the
+    two words around it ran together."""
+    text = FRONT.replace("title: Tytuł", f'title: "Tytuł{written}drugi"') + BODY
+    [problem] = told(tmp_path / "sent", {"articles/2025/tytul.pl.md": text})
+    assert problem.startswith("tytul.pl.md:2: title: holds "), problem
+    assert "(replace it with a space" in problem and "delete" not in problem, problem
+    followed = FRONT.replace("title: Tytuł", 'title: "Tytuł drugi"') + BODY
+    assert told(tmp_path / "followed", {"articles/2025/tytul.pl.md": followed}) == []
+    if written in ("\\t", "\t"):
+        assert "U+0009 (a tab)" in problem, problem

@@ -117,3 +117,31 @@ def test_a_static_link_with_an_escape_in_its_path_is_told_the_escape_not_a_missi
     [problem] = problems
     assert problem.field == "body" and "does not exist" not in problem.message, problem
     assert said in problem.message and hint in problem.hint, problem
+
+
+@pytest.mark.parametrize(
+    ("link", "proposed"),
+    [
+        ("{filename}/articles/2025/Target.en.md", "{filename}/articles/2025/target.en.md"),
+        ("{filename}articles/2025/target.en.md#fn1", "{filename}/articles/2025/target.en.md#fn1"),
+        ("{filename}/articles/2025/target.EN.md", "{filename}/articles/2025/target.en.md"),
+        ("{static}/images/MAPA.png", "{static}/images/mapa.png"),
+        ("{filename}images/mapa.png", "{static}/images/mapa.png"),
+    ],
+)
+def test_a_link_to_a_file_that_is_there_otherwise_is_proposed_the_link_that_reaches_it(tmp_path, link, proposed):
+    """`{filename}/articles/2025/Target.en.md` was told it "points to an article that is not in the archive", the
+    article there in other capitals; `{filename}images/mapa.png` to link an article, with the file there too."""
+    write_article(tmp_path, "target", "Note[^1]\n\n[^1]: Foot.")
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "mapa.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    write_article(tmp_path, "source", f"See [it]({link}).")
+    [message] = messages(tmp_path)
+    assert message.endswith(f": write {proposed})"), message
+    write_article(tmp_path, "source", f"See [it]({proposed}).")
+    assert messages(tmp_path) == []
+
+
+def test_a_link_to_no_file_in_any_case_is_proposed_no_link(tmp_path):
+    write_article(tmp_path, "source", "See [it]({static}images/mapa.png) and [this]({filename}/articles/x.en.md).")
+    assert all(": write {" not in message for message in messages(tmp_path))
