@@ -299,7 +299,9 @@ def _unreadable_message(exc: Exception, node: yaml.Node, offset: int) -> tuple[s
 
 
 # YAML's timestamp as PyYAML reads it: the date, and the time of day it may have.
-_TIMESTAMP = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2}):(\d{2}))?")
+_TIMESTAMP = re.compile(
+    r"\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2}))?"
+)
 _DATE_HINT = "use a real calendar date, YYYY-MM-DD"
 
 
