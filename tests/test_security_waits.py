@@ -100,7 +100,7 @@ def test_ctrl_c_during_a_build_is_one_line_and_keeps_the_site(tmp_path):
             start_new_session=True,
         )
     deadline = time.monotonic() + 300
-    while not any(p.name.startswith(".output.building-") for p in tmp_path.iterdir()):  # inside the build
+    while not any(p.name.startswith(".output.building") for p in tmp_path.iterdir()):  # inside the build
         assert build.poll() is None and time.monotonic() < deadline, "the build never started writing"
         time.sleep(0.01)
     os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group

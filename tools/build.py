@@ -24,7 +24,6 @@ import os  # noqa: E402
 import shutil  # noqa: E402
 import signal  # noqa: E402
 import sys  # noqa: E402
-import tempfile  # noqa: E402
 import time  # noqa: E402
 import traceback  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
@@ -64,7 +63,7 @@ if _PROGRAM:
 TOOL_FAILURES = (ToolFailed, PagefindFailed, output_folder.LockTimeout)
 
 
-# Loggers whose INFO lines name each file written or copied, in the scratch folder (.output.building-*),
+# Loggers whose INFO lines name each file written or copied, in the scratch folder (.output.building/site-*),
 # which is gone once the build ends: `--verbose` shows them.
 QUIET_LOGGERS = ("pelican.writers", "pelican.utils", "publishing")
 
@@ -156,7 +155,7 @@ def build_if_changed(
             previous = edits.previous_build(output, inputs) if reuse else None
             fingerprint.forget(output)
             forget_rendered()  # a process that builds again (the devserver, the tests) keeps no earlier build's pages
-            staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+            staging = output_folder.staging_folder(output)
             try:
                 settings["OUTPUT_PATH"] = str(staging)
                 with receivers_of_this_build():  # Pelican connects its plugins' receivers when it is made
@@ -177,9 +176,11 @@ def build_if_changed(
             except BaseException:
                 _abandon_background_work()
                 shutil.rmtree(staging, ignore_errors=True)
+                output_folder.retire_staging(output)
                 raise
             with output_folder.removed_meanwhile(retired):
                 record = edits.build_record(inputs, generators)
+            output_folder.retire_staging(output)
             # After the removal: unlinking the old site's links to the pages it shared with this one changed their
             # change times, which the record's listing of the output holds.
             if not fingerprint.unchanged(inputs):

@@ -1,12 +1,18 @@
 """The output folder is replaced whole, atomically, by a finished build; a killed build leaves no trace.
 
-A build writes into a staging folder beside the output (`.output.building-*`)
+A build writes into a staging folder beside the output (`.output.building/site-*`)
 and swaps it in with one `renameat2(RENAME_EXCHANGE)`: at every moment
 `output/` is either the last good site or the new one, never missing, never
 half-written. Where the system has no exchange, two renames with the old
 site parked as `.output.old-*`, put back by the next build if the second
 rename never happened. One build at a time holds a lock on the output's
 parent folder; that build removes whatever earlier, killed builds left.
+
+`.output.building/` is marked, where the file system reads the mark (ext2/3/4), as the top of unrelated folder
+trees (`chattr +T`), so that each build's tree is placed apart from the last one's: an ext4 without a journal
+will not reuse an inode freed in the last minutes, and each new file scans past every such one near it, so a
+build right after `make clean` paid for every file it made, times every file the clean removed
+(docs/performance.md, "The disk").
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ import errno
 import fcntl
 import os
 import shutil
+import struct
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -26,6 +34,10 @@ from pathlib import Path
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
+# linux/fs.h: FS_IOC_GETFLAGS and FS_IOC_SETFLAGS are _IOR/_IOW('f', 1/2, long); the kernel reads an int.
+_FS_IOC_GETFLAGS = (2 << 30) | (struct.calcsize("l") << 16) | (ord("f") << 8) | 1
+_FS_IOC_SETFLAGS = (1 << 30) | (struct.calcsize("l") << 16) | (ord("f") << 8) | 2
+_FS_TOPDIR_FL = 0x00020000
 
 
 LOCK_TIMEOUT = 600.0  # seconds: longer than any build of the archive; a held lock is reported after it
@@ -75,8 +87,44 @@ def _say(message: str) -> None:
 
 def leftovers(output: Path) -> list[Path]:
     """What builds of `output` left beside it: staging folders and parked old sites."""
-    prefixes = (f".{output.name}.building-", f".{output.name}.old-")
+    prefixes = (f".{output.name}.building", f".{output.name}.old-")
     return sorted(p for p in output.parent.iterdir() if p.name.startswith(prefixes))
+
+
+def staging_folder(output: Path) -> Path:
+    """A new, empty folder to build `output` in (under the lock, after `clean_leftovers`); `retire_staging`
+    removes what holds it once the build is swapped in or abandoned."""
+    holder = output.with_name(f".{output.name}.building")
+    holder.mkdir(mode=0o700, exist_ok=True)
+    mark_top_of_unrelated_trees(holder)
+    return Path(tempfile.mkdtemp(prefix="site-", dir=holder))
+
+
+def retire_staging(output: Path) -> None:
+    """Remove the (by then empty) folder that held the staging folder; a build stopped before leaves it to the next
+    build's `clean_leftovers`."""
+    with contextlib.suppress(OSError):
+        output.with_name(f".{output.name}.building").rmdir()
+
+
+def mark_top_of_unrelated_trees(folder: Path) -> bool:
+    """`chattr +T folder` where the file system has it (False where not): the folders made in it are spread over the
+    disk instead of kept near `folder`, a hint only, which changes no file's content or permissions."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    try:
+        (flags,) = struct.unpack("i", fcntl.ioctl(fd, _FS_IOC_GETFLAGS, bytes(4)))
+        if not flags & _FS_TOPDIR_FL:
+            fcntl.ioctl(fd, _FS_IOC_SETFLAGS, struct.pack("i", flags | _FS_TOPDIR_FL))
+        return True
+    except OSError:  # ENOTTY, EOPNOTSUPP, EINVAL...: a file system without the flag (tmpfs, btrfs, XFS)
+        return False
+    finally:
+        os.close(fd)
 
 
 def clean_leftovers(output: Path) -> None:

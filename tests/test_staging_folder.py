@@ -1,0 +1,62 @@
+"""Where a build is made: a new folder in `.output.building/`, which the file system is told holds unrelated trees."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import struct
+from pathlib import Path
+
+import pytest
+
+from tools import output_folder
+
+TOP_OF_TREES = 0x00020000  # FS_TOPDIR_FL, what `lsattr -d` shows as T
+
+
+def flags(folder: Path) -> int | None:
+    """The folder's inode flags (`lsattr -d`), None on a file system without them."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        return struct.unpack("i", fcntl.ioctl(fd, output_folder._FS_IOC_GETFLAGS, bytes(4)))[0]
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def test_each_build_gets_a_new_folder_in_a_marked_holder_that_it_removes(tmp_path):
+    output = tmp_path / "output"
+    first, second = output_folder.staging_folder(output), output_folder.staging_folder(output)
+    holder = tmp_path / ".output.building"
+    assert first.parent == holder == second.parent and first != second
+    assert not any(first.iterdir())
+    if (found := flags(holder)) is None:
+        pytest.skip("this file system keeps no inode flags (tmpfs, XFS...)")
+    assert found & TOP_OF_TREES, "the holder is not marked as the top of unrelated trees"
+    assert not flags(first) & TOP_OF_TREES, "only the holder is marked: a build's own folders stay together"
+    output_folder.retire_staging(output)
+    assert holder.is_dir(), "a holder with a build in it is kept"
+    shutil.rmtree(first)
+    shutil.rmtree(second)
+    output_folder.retire_staging(output)
+    assert sorted(os.listdir(tmp_path)) == []
+
+
+def test_what_a_killed_build_left_in_the_holder_is_cleaned_by_the_next(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    left = output_folder.staging_folder(output)
+    (left / "index.html").write_text("half a site", encoding="utf-8")
+    old_layout = tmp_path / ".output.building-x1y2z3"  # before the holder, a staging folder was beside the output
+    old_layout.mkdir()
+    output_folder.clean_leftovers(output)
+    assert sorted(os.listdir(tmp_path)) == ["output"]
+
+
+def test_a_folder_that_cannot_be_marked_is_no_error(tmp_path):
+    """tmpfs keeps flags but not this one, other systems none: the mark is a hint, its absence no failure."""
+    assert output_folder.mark_top_of_unrelated_trees(tmp_path / "missing") is False
+    (tmp_path / "a file").write_text("", encoding="utf-8")
+    assert output_folder.mark_top_of_unrelated_trees(tmp_path / "a file") is False
