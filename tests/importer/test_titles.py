@@ -1,5 +1,6 @@
 """A text's first line is its title when it reads as a headline: short, standing alone before the body, and ending
-with a word, or as a question, an exclamation, an ellipsis or a quotation does."""
+with a word, or as a question, an exclamation, an ellipsis or a quotation does; where the importer makes a title of
+the text instead, its note says what it was made of, and why."""
 
 from __future__ import annotations
 
@@ -91,3 +92,63 @@ def test_a_question_opening_a_text_with_nothing_longer_after_it_is_no_title(caps
     meta = read_article(result.path).meta
     assert meta.review == ("title",) and meta.summary == question
     assert body_of(result.path).lstrip().startswith(question)
+    assert "as a question, an exclamation or a quotation does, and no longer paragraph follows it" in result.err
+
+
+def test_a_title_made_of_a_lead_opening_with_a_question_is_its_first_sentence_and_said_so(capsys, tmp_path):
+    """The derived title was the lead up to its first `. `: a lead opening with a question gave a title of its two
+    first sentences, and the note said it was the first."""
+    lead = (
+        "Czy Polska ratyfikuje konwencję z Hanoi? Rząd nie podjął jeszcze decyzji, choć podpisał ją w sobotę, "
+        "razem z 71 innymi państwami, pierwszego dnia ceremonii w stolicy Wietnamu."
+    )
+    result = import_text(capsys, tmp_path, f"{lead}\n\n{BODY}\n")
+    meta = read_article(result.path).meta
+    assert (meta.title, meta.summary, meta.review) == ("Czy Polska ratyfikuje konwencję z Hanoi?", lead, ("title",))
+    assert (
+        "review: title was guessed, as the text's first line is no headline (it is longer than a headline, "
+        "150 characters): it is the first sentence of the lead (up to its first `.`, `?`, `!` or `…`)"
+    ) in result.err
+
+
+def test_a_title_cut_from_a_long_sentence_is_said_to_be_cut(capsys, tmp_path):
+    result = import_text(capsys, tmp_path, f"{LEAD}\n\n{BODY}\n")
+    meta = read_article(result.path).meta
+    assert meta.title.endswith("…") and len(meta.title) <= 101 and meta.review == ("title",)
+    assert "ends with `.`, as a sentence, a list item or a credit does" in result.err
+    assert (
+        "it is the lead, which is one sentence, cut at a word to at most 100 characters and ended with `…`"
+        in result.err
+    )
+
+
+def test_a_title_made_of_a_text_without_a_paragraph_names_what_it_was_made_of(capsys, tmp_path):
+    items = "• Pierwszy punkt: Polska podpisała konwencję w Hanoi.\n• Drugi punkt: ratyfikacja przez Sejm.\n"
+    result = import_text(capsys, tmp_path, items, "--lang", "pl")
+    meta = read_article(result.path).meta
+    assert (meta.title, meta.review) == ("Pierwszy punkt: Polska podpisała konwencję w Hanoi", ("title",))
+    assert (
+        "(it is a list item): it is the text's first list item (the text has no lead: no paragraph of words but a date "
+        "line or a byline), which is one sentence"
+    ) in result.err
+    assert "the lead" not in result.err
+
+
+def test_a_title_made_of_a_saved_page_without_one_says_the_page_names_none(capsys, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        f'<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"></head><body><article><p>{LEAD}</p>'
+        f"<p>{BODY}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = run_import(capsys, page, tmp_path / "content", "--date", "2025-10-26", "--source-url", URL)
+    assert result.code == 0, result.err
+    assert read_article(result.path).meta.review == ("title",)
+    assert "title was guessed, as the page names no title: it is the lead, which is one sentence, cut" in result.err
+
+
+def test_a_title_made_of_a_lead_opened_by_a_date_line_says_it_is_without_it(capsys, tmp_path):
+    text = f"Hanoi (PAP) - Polska podpisała w sobotę konwencję. {BODY}\n\n{LEAD}\n"
+    result = import_text(capsys, tmp_path, text, "--lang", "pl")
+    assert read_article(result.path).meta.title == "Polska podpisała w sobotę konwencję"
+    assert "it is the first sentence of the lead after the date line opening it" in result.err

@@ -32,6 +32,7 @@ def parse_text(text: str, address: str | None = None) -> ParsedSource:
     return ParsedSource(
         blocks=tuple(classify(lines)),
         title=title,
+        no_title=f"the text's first line is no headline ({no_title})" if no_title else "",
         source_url=url,
         publisher=publisher,
         dropped=tuple(dropped),
