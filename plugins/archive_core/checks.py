@@ -234,6 +234,8 @@ REVIEW_CHECKS = {
     "the source's own headline, if it has one",
     "date": "the importer read it from the text's date line: check that it is the day the source was published",
     "lang": "given by LANG= against what the text reads as: check the text's language",
+    "countries": "the text names what looks like a state's name that the importer knows none of (its warning named "
+    "it): add that country's code to `countries:` if the article names one",
 }
 
 

@@ -163,9 +163,11 @@ def front_matter_fields(
     summary = visible_text(source.lead, prose=True).strip() if source.lead else ""
     if summary and len(summary.split()) <= LEAD_MAX_WORDS and len(summary) <= LEAD_MAX_CHARS:
         fields["summary"] = output.escape(summary)  # Markdown, as the body: shown as the source writes it
-    found = countries.detect(all_text, content / COUNTRY_NAMES_FILE)
-    if found:
-        fields["countries"] = list(found)
+    found = countries.read(all_text, content / COUNTRY_NAMES_FILE)
+    if found.codes:
+        fields["countries"] = list(found.codes)
+    if found.unknown:
+        review["countries"] = countries.told(found.unknown, source.text, content / COUNTRY_NAMES_FILE)
     publisher = options.publisher or (source.publisher and visible_text(source.publisher, prose=False))
     fields["source"] = {
         "url": url,
