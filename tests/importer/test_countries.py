@@ -33,6 +33,13 @@ from .helpers import run_import
         # An apostrophe however typed: CLDR writes `Côte d’Ivoire`, the archive's file `Democratic People's ...`.
         ("Côte d'Ivoire", ("CI",)),
         ("Democratic People’s Republic of Korea", ("KP",)),
+        # South Korea's names beside North Korea's, which ends with one of them.
+        ("Republic of Korea", ("KR",)),
+        ("w Republice Korei, Republikę Korei, z Republiką Korei", ("KR",)),
+        ("Korei Południowej, Koreę Południową, Koreą Południową", ("KR",)),
+        ("Democratic People's Republic of Korea", ("KP",)),
+        ("Democratic People’s Republic of Korea and the Republic of Korea", ("KP", "KR")),
+        ("Koreańskiej Republiki Ludowo-Demokratycznej i Korei Północnej", ("KP",)),
     ],
 )
 def test_detects_countries_in_polish_and_english(text, codes):
