@@ -11,7 +11,7 @@ from archive_core import countries
 from archive_core.articles import read_article
 from archive_core.errors import ContentError, Problem
 from tools.check import check
-from tools.importer.countries import COUNTRY_NAMES, detect, load_country_forms
+from tools.importer.countries import COUNTRY_NAMES, detect, load_country_forms, read, told
 
 from .helpers import run_import
 
@@ -296,3 +296,10 @@ def test_a_saved_page_naming_a_state_the_importer_knows_none_of_is_told_at_its_l
     assert result.code == 0, result.err
     assert read_article(result.path).meta.review == ("countries",)
     assert "`Democratic Peoples Republic of Korea` (line 5), `Republic of Korea` (line 5);" in result.err
+
+
+def test_many_names_like_a_state_s_are_told_the_first_ten_and_how_many_more():
+    found = read(" ".join(f"Kingdom of Xy{letter}." for letter in "abcdefghijkl"))
+    told_names = told(found.unknown, "")
+    assert "`Kingdom of Xya`, " in told_names and "`Kingdom of Xyj`, and 2 more;" in told_names
+    assert "Xyk" not in told_names

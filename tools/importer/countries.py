@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -80,8 +81,11 @@ _QUALIFIER = re.compile(
     r"|[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*(?:sk|ck|dzk|lk|n|w|cz)(?:a|ej|ą|ie|e|iego|ego|iemu|emu|im|ym)"
 )
 _WORD = re.compile(r"[^\W\d_](?:[\w-]|'(?=\w))*")
-# How many words with a capital a state's name takes after its state word: `of Great Britain and Northern Ireland`.
+# How many words with a capital a state's name takes before and after its state word: `Lao People's Democratic`,
+# `of Great Britain and Northern Ireland`.
 _NAME_WORDS = 5
+# How many of the names the importer knows none of it tells, the first in the text; then how many more there are.
+TOLD_NAMES = 10
 
 
 @dataclass(frozen=True)
@@ -122,82 +126,90 @@ def read(text: str, path: Path = COUNTRY_NAMES) -> Found:
     A known name that starts with its state word (`Republic of Korea`) after an adjective of a longer name
     (`Democratic Peoples Republic of Korea`, as no known name writes it) names another state: not taken, but told."""
     written = composed(text)
-    folded = _folded(written)
     names = _names(path)
-    matches = [(match.start(), match.end(), names[match.group(1)]) for match in _pattern(path).finditer(folded)]
-    words = [_Word(match.start(), match.end(), match.group()) for match in _WORD.finditer(folded)]
+    reading = _Reading(
+        _folded(written), [(m.start(), m.end(), names[m.group(1)]) for m in _pattern(path).finditer(_folded(written))]
+    )
+    words = reading.words
     # Each state word's index -> the index of its name's first word: its own, or its first adjective's.
-    states = {
-        index: _name_start(folded, words, index, matches)
-        for index, word in enumerate(words)
-        if _STATE_WORD.fullmatch(word.text)
-    }
+    states = {index: reading.name_start(index) for index, word in enumerate(words) if _STATE_WORD.fullmatch(word.text)}
     opening = {at for index, first in states.items() for at in range(first, index + 1)}
     not_taken: set[Match] = set()
     unknown: dict[str, Unknown] = {}
     for index, first in states.items():
         word = words[index]
-        covering = next((match for match in matches if match[0] <= word.start < match[1]), None)
-        if covering and covering[0] < word.start:  # inside a longer known name: `Czech Republic`
+        known = reading.known(word.start, word.end)
+        if known and known[0] < word.start:  # inside a longer known name: `Czech Republic`
             continue
-        if covering:
+        if known:
             if first < index:  # `Democratic Peoples` before `Republic of Korea`
-                not_taken.add(covering)
-                name = written[words[first].start : covering[1]]
-                ending = (covering[2], written[covering[0] : covering[1]])
-                unknown.setdefault(name, Unknown(name, words[first].start, ending))
+                not_taken.add(known)
+                name = written[words[first].start : known[1]]
+                unknown.setdefault(name, Unknown(name, words[first].start, (known[2], written[known[0] : known[1]])))
             continue
-        last = _name_end(folded, words, index, opening)
+        last = reading.name_end(index, opening)
         start, end = words[first].start, words[last].end
-        if (first, last) != (index, index) and not any(_overlap(start, end, match) for match in matches):
+        if (first, last) != (index, index) and not reading.known(start, end):
             unknown.setdefault(written[start:end], Unknown(written[start:end], start))
-    codes = sorted({match[2] for match in matches if match not in not_taken})
+    codes = sorted({match[2] for match in reading.matches if match not in not_taken})
     return Found(tuple(codes), tuple(unknown.values()))
 
 
-def _overlap(start: int, end: int, match: Match) -> bool:
-    return start < match[1] and match[0] < end
+class _Reading:
+    """A text's words, and the known names found in it: in the text's order, none within another."""
 
+    def __init__(self, text: str, matches: list[Match]) -> None:
+        self.text = text
+        self.matches = matches
+        self._starts = [match[0] for match in matches]
+        self.words = [_Word(match.start(), match.end(), match.group()) for match in _WORD.finditer(text)]
 
-def _joined(text: str, before: _Word, after: _Word) -> bool:
-    """The two words are one after the other in a line, parted by spaces alone."""
-    between = text[before.end : after.start]
-    return bool(between) and between.isspace() and "\n" not in between
+    def known(self, start: int, end: int) -> Match | None:
+        """A known name found in the text from `start` to `end`, or across either end."""
+        at = bisect_left(self._starts, end) - 1
+        return self.matches[at] if at >= 0 and self.matches[at][1] > start else None
 
+    def joined(self, before: int, after: int) -> bool:
+        """The words at `before` and `after` are one after the other in a line, parted by spaces alone."""
+        between = self.text[self.words[before].end : self.words[after].start]
+        return bool(between) and between.isspace() and "\n" not in between
 
-def _qualifies(word: _Word, matches: list[Match]) -> bool:
-    """`word` is an adjective of a state's name that no known name holds (`Vietnamese` is a name of Viet Nam)."""
-    return bool(_QUALIFIER.fullmatch(word.text)) and not any(_overlap(word.start, word.end, match) for match in matches)
+    def name_start(self, index: int) -> int:
+        """The index of the first word of the state's name whose state word is at `index`: of the adjectives right
+        before it that no known name holds (`Democratic Peoples Republic`; `Vietnamese` is a name of Viet Nam), or
+        its own. Another state word is none, and a name takes a few at most."""
+        first = index
+        while index - first < _NAME_WORDS and first > 0 and self.joined(first - 1, first):
+            word = self.words[first - 1]
+            if (
+                _STATE_WORD.fullmatch(word.text)
+                or not _QUALIFIER.fullmatch(word.text)
+                or self.known(word.start, word.end)
+            ):
+                break
+            first -= 1
+        return first
 
-
-def _name_start(text: str, words: list[_Word], index: int, matches: list[Match]) -> int:
-    """The index of the first word of the state's name whose state word is `words[index]`: of the adjectives right
-    before it that no known name holds (`Democratic Peoples Republic`), or its own."""
-    first = index
-    while first > 0 and _joined(text, words[first - 1], words[first]) and _qualifies(words[first - 1], matches):
-        first -= 1
-    return first
-
-
-def _name_end(text: str, words: list[_Word], index: int, opening: set[int]) -> int:
-    """The index of the last word of the state's name whose state word is `words[index]`: the words with a capital
-    after it, in Polish (`Republika Federalna Niemiec`, `Republika Trynidadu i Tobago`), or after `of` in English
-    (`Kingdom of the Netherlands`, `of Great Britain and Northern Ireland`), up to the `opening` of another state's
-    name (`Sułtanat Omanu i Królestwo Bahrajnu`, `Republic of the Congo and the Democratic Republic ...` are two).
-    `index` itself when none."""
-    english = bool(_ENGLISH_STATE_WORD.fullmatch(words[index].text))
-    links = {"of", "the", "and"} if english else {"i"}
-    if english and not (index + 1 < len(words) and words[index + 1].text == "of"):
-        return index
-    last, capitals = index, 0
-    for at in range(index + 1, len(words)):
-        if capitals == _NAME_WORDS or at in opening or not _joined(text, words[at - 1], words[at]):
-            break
-        if words[at].text[0].isupper():
-            last, capitals = at, capitals + 1
-        elif words[at].text not in links:
-            break
-    return last
+    def name_end(self, index: int, opening: set[int]) -> int:
+        """The index of the last word of the state's name whose state word is at `index`: the words with a capital
+        after it, in Polish (`Republika Federalna Niemiec`, `Republika Trynidadu i Tobago`), or after `of` in English
+        (`Kingdom of the Netherlands`, `of Great Britain and Northern Ireland`), up to the `opening` of another
+        state's name (`Sułtanat Omanu i Królestwo Bahrajnu`, `Republic of the Congo and the Democratic Republic ...`
+        are two). `index` itself when none."""
+        words = self.words
+        english = bool(_ENGLISH_STATE_WORD.fullmatch(words[index].text))
+        links = {"of", "the", "and"} if english else {"i"}
+        if english and not (index + 1 < len(words) and words[index + 1].text == "of"):
+            return index
+        last, capitals = index, 0
+        for at in range(index + 1, len(words)):
+            if capitals == _NAME_WORDS or at in opening or not self.joined(at - 1, at):
+                break
+            if words[at].text[0].isupper():
+                last, capitals = at, capitals + 1
+            elif words[at].text not in links:
+                break
+        return last
 
 
 def told(unknown: tuple[Unknown, ...], source: str, path: Path = COUNTRY_NAMES) -> str:
@@ -205,16 +217,18 @@ def told(unknown: tuple[Unknown, ...], source: str, path: Path = COUNTRY_NAMES) 
     source (where the source, read as the article's text is, writes it so), so that its country's code is added by
     hand."""
     text = composed(source)
-    lines = {each.name: line_of(text, each.start) for each in read(text, path).unknown}
+    starts = {each.name: each.start for each in read(text, path).unknown}
     named = []
-    for each in unknown:
-        where = [f"line {lines[each.name]}"] if each.name in lines else []
+    for each in unknown[:TOLD_NAMES]:
+        where = [f"line {line_of(text, starts[each.name])}"] if each.name in starts else []
         if each.ending:
             code, name = each.ending
             where.append(
                 f"it ends with {code}'s name `{name}`, not taken for {code}: the words before it make it another name"
             )
         named.append(f"`{each.name}`" + (f" ({'; '.join(where)})" if where else ""))
+    if len(unknown) > TOLD_NAMES:
+        named.append(f"and {len(unknown) - TOLD_NAMES} more")
     return (
         "may lack a country: the text names what looks like a state's name, but is none the importer knows (CLDR's "
         f"names, the forms of data/country-names.yaml): {', '.join(named)}; add the code of the country each names, "
