@@ -1,5 +1,7 @@
 """Which countries an article mentions: CLDR names (Babel) plus the forms in the content folder's
-data/country-names.yaml: the folder the article is imported into (DEST), whose file `make check` reads."""
+data/country-names.yaml: the folder the article is imported into (DEST), whose file `make check` reads. And the
+names in it that look like a state's but hold none of those (`Republic of Korea` where no form gives it), which the
+importer tells, for their code to be added by hand."""
 
 from __future__ import annotations
 
