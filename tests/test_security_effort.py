@@ -23,6 +23,7 @@ from archive_core.links import UNREACHABLE, linked_unreachable
 from archive_core.page_ids import heading_id
 from archive_core.tests.effort import cpu_seconds
 from tools.check import check
+from tools.importer import countries
 from tools.importer.htmlpage import is_html
 
 from .conftest import FIXTURE, build_site
@@ -638,3 +639,20 @@ def test_a_body_of_links_markdown_it_reads_once_is_read_whatever_their_addresses
     doc = frontmatter.SplitDocument("content/articles/2025/a.en.md", "", body, 10)
     assert cpu_seconds(lambda: problems.append(body_cost.markup_problem(doc))) < 3
     assert problems == [None]
+
+
+def test_a_text_of_many_names_like_a_state_s_is_read_at_once():
+    """Each state word looked back over the adjectives before it, and each known name found: a text of 5,000
+    `Republic`s (each an adjective of the next, as `Republic` ends as `Democratic` does) took 10 s to read."""
+    text = "Republic " * 50_000 + "Democratic " * 50_000 + "Republic of Korea. " + "Polska Republic of Xx " * 50_000
+    found = None
+
+    def work():
+        nonlocal found
+        found = countries.read(text)
+
+    assert cpu_seconds(work) < 3
+    assert found.codes == ("PL",) and [each.name for each in found.unknown] == [
+        "Democratic Democratic Democratic Democratic Democratic Republic of Korea",
+        "Republic of Xx",
+    ]

@@ -230,9 +230,12 @@ def check_urls(snapshot: ContentSnapshot) -> list[Problem]:
 
 # What an editor checks of each field the importer puts under `review:`.
 REVIEW_CHECKS = {
-    "title": "the importer made it of the lead's first sentence: give the source's own headline, if it has one",
+    "title": "the importer made it of a sentence of the text, as it found no title (its warning said which): give "
+    "the source's own headline, if it has one",
     "date": "the importer read it from the text's date line: check that it is the day the source was published",
     "lang": "given by LANG= against what the text reads as: check the text's language",
+    "countries": "the text names what looks like a state's name that the importer knows none of (its warning named "
+    "it): add that country's code to `countries:` if the article names one",
 }
 
 

@@ -11,7 +11,7 @@ from archive_core import countries
 from archive_core.articles import read_article
 from archive_core.errors import ContentError, Problem
 from tools.check import check
-from tools.importer.countries import COUNTRY_NAMES, detect, load_country_forms
+from tools.importer.countries import COUNTRY_NAMES, detect, load_country_forms, read, told
 
 from .helpers import run_import
 
@@ -30,6 +30,16 @@ from .helpers import run_import
         ("Nigeria", ("NG",)),  # not Niger: whole names only
         ("19 krajów Azji i Pacyfiku, 21 krajów Afryki oraz 12 krajów Ameryki Łacińskiej", ()),  # regions
         ("Organizacji Narodów Zjednoczonych, ONZ, w Hanoi", ()),
+        # An apostrophe however typed: CLDR writes `Côte d’Ivoire`, the archive's file `Democratic People's ...`.
+        ("Côte d'Ivoire", ("CI",)),
+        ("Democratic People’s Republic of Korea", ("KP",)),
+        # South Korea's names beside North Korea's, which ends with one of them.
+        ("Republic of Korea", ("KR",)),
+        ("w Republice Korei, Republikę Korei, z Republiką Korei", ("KR",)),
+        ("Korei Południowej, Koreę Południową, Koreą Południową", ("KR",)),
+        ("Democratic People's Republic of Korea", ("KP",)),
+        ("Democratic People’s Republic of Korea and the Republic of Korea", ("KP", "KR")),
+        ("Koreańskiej Republiki Ludowo-Demokratycznej i Korei Północnej", ("KP",)),
     ],
 )
 def test_detects_countries_in_polish_and_english(text, codes):
@@ -160,3 +170,136 @@ def test_an_import_tells_the_first_problems_of_a_file_and_how_many_more(capsys, 
 def test_detects_countries_by_every_name_the_search_knows(text, codes):
     """`the Czech Republic` was found by the search but not by the importer: CLDR's variant and short names."""
     assert detect(text) == codes
+
+
+# A state's name the importer knows none of: told, so that its code is added by hand.
+UNKNOWN_STATES = [
+    ("The Republic of Korea signed the convention in Hanoi.", "Republic of Korea"),
+    ("Przedstawiciel Republiki Korei podpisał konwencję w Hanoi.", "Republiki Korei"),
+    ("The Kyrgyz Republic signed on Saturday.", "Kyrgyz Republic"),
+    ("Konwencję podpisało też Królestwo Niderlandów.", "Królestwo Niderlandów"),
+    ("Delegacja Demokratycznej Republiki Konga podpisała konwencję.", "Demokratycznej Republiki Konga"),
+    ("The Lao People's Democratic Republic signed.", "Lao People's Democratic Republic"),
+    ("Podpisały Wielkie Księstwo Luksemburga i Sułtanat Omanu.", "Wielkie Księstwo Luksemburga"),
+    ("Podpisały Wielkie Księstwo Luksemburga i Sułtanat Omanu.", "Sułtanat Omanu"),
+    # Two names, one after the other: each its own.
+    ("The Republic of the Congo and the Democratic Republic of the Congo signed.", "Republic of the Congo"),
+    ("The Republic of the Congo and the Democratic Republic of the Congo signed.", "Democratic Republic of the Congo"),
+]
+# Names of a state whose every known name is matched, or no state's name at all: nothing told.
+KNOWN_OR_NO_STATES = [
+    ("The Czech Republic and the Dominican Republic signed.", ("CZ", "DO")),
+    ("The Republic of South Africa and the Islamic Republic of Iran signed.", ("IR", "ZA")),
+    ("Przedstawiciele Republiki Białorusi i Rzeczypospolitej Polskiej podpisali.", ("BY", "PL")),
+    ("W Republice Południowej Afryki i Federacji Rosyjskiej trwa debata.", ("RU", "ZA")),
+    ("The Kingdom of Saudi Arabia and the United Kingdom signed.", ("GB", "SA")),
+    ("The Vietnamese Republic of Korea delegation met.", ("KR", "VN")),  # an adjective that is a known name
+    ("Koreańska Republika Ludowo-Demokratyczna nie podpisała.", ("KP",)),
+    ("Republic officials and the Republican party; dziennik Rzeczpospolita pisze o tym.", ()),
+    ("The International Federation of Journalists criticised the convention.", ()),
+]
+
+
+# The tests' own country names: forms as the archive's, with the sources it cites.
+NAMES = (
+    "countries:\n"
+    "  - code: BY\n    forms: [Białorusi]\n    source: https://pl.wiktionary.org/wiki/Bia%C5%82oru%C5%9B\n"
+    "  - code: VN\n    forms: [Vietnamese]\n    source: https://pl.wiktionary.org/wiki/Wietnam\n"
+    "  - code: ZA\n    forms: [Republice Południowej Afryki]\n"
+    "    source: https://pl.wiktionary.org/wiki/Republika_Po%C5%82udniowej_Afryki\n"
+    "  - code: PL\n    forms: [Rzeczypospolitej Polskiej]\n    source: https://pl.wiktionary.org/wiki/Polska\n"
+    "  - code: RU\n    forms: [Federacji Rosyjskiej]\n    source: https://pl.wiktionary.org/wiki/Rosja\n"
+    "  - code: KR\n    forms: [Republic of Korea, Republika Korei, Republiki Korei]\n"
+    "    source: https://pl.wiktionary.org/wiki/Korea_Po%C5%82udniowa\n"
+    "  - code: KP\n    forms: [Democratic People's Republic of Korea, Koreańska Republika Ludowo-Demokratyczna]\n"
+    "    source: https://pl.wiktionary.org/wiki/Korea_P%C3%B3%C5%82nocna\n"
+)
+
+
+def import_naming(capsys, folder: Path, sentence: str, names: str = ""):
+    """The import of a text whose second paragraph is `sentence`, into a content folder of the country names
+    `names` (a data/country-names.yaml), or of CLDR's alone."""
+    content = folder / "content"
+    if names:
+        (content / "data").mkdir(parents=True)
+        (content / "data" / "country-names.yaml").write_text(names, encoding="utf-8")
+    source = folder / "article.txt"
+    source.write_text(
+        "Konwencja podpisana w Hanoi\n\nPrzedstawiciele 72 państw podpisali w sobotę w Hanoi konwencję ONZ "
+        f"o cyberprzestępczości, która otwiera nową erę współpracy.\n\n{sentence}\n",
+        encoding="utf-8",
+    )
+    options = ("--date", "2025-10-26", "--lang", "pl", "--source-url", "https://example.org/a", "--publisher", "PAP")
+    result = run_import(capsys, source, content, *options)
+    assert result.code == 0, result.err
+    return result
+
+
+@pytest.mark.parametrize(("sentence", "name"), UNKNOWN_STATES)
+def test_a_state_s_name_the_importer_knows_none_of_is_told_and_marked_for_review(capsys, tmp_path, sentence, name):
+    """`Republic of Korea` is neither CLDR's name of South Korea nor a form of the archive's: the article was
+    imported without KR, and nothing told the person who imported it."""
+    result = import_naming(capsys, tmp_path, sentence)
+    meta = read_article(result.path).meta
+    assert "countries" in meta.review
+    told = next(line for line in result.err.splitlines() if "warning: review:" in line)
+    assert "review: countries may lack a country: the text names what looks like a state's name" in told, told
+    assert f"`{name}` (line 5)" in told and "add the code of the country each names, if it names one" in told, told
+    problems = [p for p in check(tmp_path / "content") if p.field == "review"]
+    assert len(problems) == 1 and "add that country's code to `countries:`" in problems[0].hint
+
+
+@pytest.mark.parametrize(("sentence", "codes"), KNOWN_OR_NO_STATES)
+def test_a_state_s_name_the_importer_knows_is_not_told(capsys, tmp_path, sentence, codes):
+    result = import_naming(capsys, tmp_path, sentence, NAMES)
+    meta = read_article(result.path).meta
+    assert (meta.countries, meta.review) == (codes, ()), result.err
+    assert "countries may lack" not in result.err
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes", "name"),
+    [
+        ("The Republic of Korea signed.", ("KR",), None),
+        ("Prezydent Republiki Korei podpisał.", ("KR",), None),
+        ("The Democratic People's Republic of Korea did not sign.", ("KP",), None),
+        ("The Democratic People’s Republic of Korea did not sign.", ("KP",), None),  # a typographic apostrophe
+        ("The DPRK (Democratic People's Republic of Korea) and the Republic of Korea", ("KP", "KR"), None),
+        # A longer name ending with KR's: not KR, and told.
+        ("The Democratic Peoples Republic of Korea did not sign.", (), "Democratic Peoples Republic of Korea"),
+        ("Ludowo-Demokratyczna Republika Korei nie podpisała.", (), "Ludowo-Demokratyczna Republika Korei"),
+    ],
+)
+def test_north_korea_is_never_taken_for_the_republic_of_korea(capsys, tmp_path, sentence, codes, name):
+    """`Republic of Korea` (KR) ends `Democratic People's Republic of Korea` (KP): a longer name ending with a
+    known one is another state's, so it is told, not taken for the state the known name names."""
+    result = import_naming(capsys, tmp_path, sentence, NAMES)
+    meta = read_article(result.path).meta
+    assert meta.countries == codes, result.err
+    assert ("countries" in meta.review) == (name is not None)
+    if name is not None:
+        assert f"`{name}` (line 5; it ends with KR's name `" in result.err, result.err
+
+
+def test_a_saved_page_naming_a_state_the_importer_knows_none_of_is_told_at_its_line(capsys, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Seventy-two states sign</title></head>\n'
+        "<body><article><h1>Seventy-two states sign</h1>\n<p>Seventy-two states signed the convention in Hanoi on "
+        "Saturday, the first day it was open for signature.</p>\n<p>The Democratic Peoples Republic of Korea did "
+        "not; the Republic of Korea did.</p>\n</article></body></html>\n",
+        encoding="utf-8",
+    )
+    result = run_import(
+        capsys, page, tmp_path / "content", "--date", "2025-10-26", "--source-url", "https://example.org/a"
+    )
+    assert result.code == 0, result.err
+    assert read_article(result.path).meta.review == ("countries",)
+    assert "`Democratic Peoples Republic of Korea` (line 5), `Republic of Korea` (line 5);" in result.err
+
+
+def test_many_names_like_a_state_s_are_told_the_first_ten_and_how_many_more():
+    found = read(" ".join(f"Kingdom of Xy{letter}." for letter in "abcdefghijkl"))
+    told_names = told(found.unknown, "")
+    assert "`Kingdom of Xya`, " in told_names and "`Kingdom of Xyj`, and 2 more;" in told_names
+    assert "Xyk" not in told_names

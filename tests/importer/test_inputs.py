@@ -122,7 +122,10 @@ def test_derived_title_is_marked_for_review_and_make_check_warns(capsys, tmp_pat
     meta = read_article(result.path).meta
     assert meta.review == ("title",)
     assert meta.title.startswith("Po dwóch dniach aktywnej i efektywnej pracy")
-    assert "warning: review: title was guessed: the source has no title line" in result.err
+    assert (
+        "warning: review: title was guessed, as the text's first line is no headline (it is longer than a headline, "
+        "150 characters): it is the lead, which is one sentence, cut at a word to at most 100 characters"
+    ) in result.err
     problems = [p for p in check(tmp_path) if p.field == "review"]
     assert [(p.path, p.severity) for p in problems] == [(str(result.path), "warning")]
     assert "title" in str(problems[0])

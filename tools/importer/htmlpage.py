@@ -63,6 +63,7 @@ def parse_html(text: str, path: Path) -> ParsedSource | None:
     return ParsedSource(
         blocks=tuple(blocks),
         title=title,
+        no_title="" if title else "the page names no title",
         date=_date(document.date),
         source_url=document.url or None,
         publisher=publisher,

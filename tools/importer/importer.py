@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import re
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -31,25 +32,24 @@ from .plaintext import parse_text
 DERIVED_TITLE_MAX_CHARS = 100
 
 
-# What the importer did with each field it puts under `review:`, as its last lines say.
-REVIEW_REASONS = {
-    "title": "was guessed: the source has no title line, so it is the lead's first sentence",
-    "lang": "was given (LANG=), but the text reads as another language: it was kept as given",
-}
 DATELINE_SHOWN_CHARS = 60
+# Where a derived title's sentence ends: its first `.`, `?`, `!` or `…` (and the quotation marks it closes) before a
+# space.
+_SENTENCE_END = re.compile(r"[.?!…]+[\"”»«'’]*(?=\s)")
 
 
-def review_reasons(review: Iterable[str], source: ParsedSource) -> tuple[str, ...]:
-    """`<field> <what the importer did>` for each field under `review:`: a date names the line it was read from."""
-    reasons = dict(REVIEW_REASONS)
-    if source.dateline is not None:
-        day, line = source.dateline
-        shown = line if len(line) <= DATELINE_SHOWN_CHARS else line[: DATELINE_SHOWN_CHARS - 1] + "…"
-        reasons["date"] = (
-            f"{day.isoformat()} was read from the text's date line, `{shown}`, as no DATE= was given, and may not be "
-            "the day the source was published"
-        )
-    return tuple(f"{field} {reasons.get(field, 'to check')}" for field in review)
+def review_reasons(review: dict[str, str]) -> tuple[str, ...]:
+    """`<field> <what the importer did>` for each field under `review:`, as the importer's last lines say."""
+    return tuple(f"{field} {reason}" for field, reason in review.items())
+
+
+def dateline_reason(day: date, line: str) -> str:
+    """What the importer did with the date `day` read from the text's date line `line`: it names the line."""
+    shown = line if len(line) <= DATELINE_SHOWN_CHARS else line[: DATELINE_SHOWN_CHARS - 1] + "…"
+    return (
+        f"{day.isoformat()} was read from the text's date line, `{shown}`, as no DATE= was given, and may not be "
+        "the day the source was published"
+    )
 
 
 @dataclass(frozen=True)
@@ -86,11 +86,11 @@ def convert(path: Path, options: ImportOptions, content: Path) -> Imported:
     source = read_source(path, options.source_url)
     if not source.blocks:
         raise content_error(path, None, "file", "the source has no article text", "is this the right file?")
-    fields = front_matter_fields(path, source, options, content)
+    fields, reasons = front_matter_fields(path, source, options, content)
     text = output.front_matter(fields) + "\n" + output.body(source.blocks)
     target = Layout().article_path(fields["date"].year, fields["translation_key"], fields["lang"])
     _validate(path, target, text, source.text)
-    review = tuple(fields.get("review", ()))
+    review = tuple(reasons)
     mismatch = language_mismatch(_all_text(fields["title"], source), options.lang) if "lang" in review else None
     cited = tuple(
         f"source.url: the text's line {line} names {url}, not SOURCE_URL: it stays in the text, as a page the "
@@ -102,23 +102,28 @@ def convert(path: Path, options: ImportOptions, content: Path) -> Imported:
         text=text,
         source=source,
         review=review,
-        reasons=review_reasons(review, source),
+        reasons=review_reasons(reasons),
         warnings=((mismatch,) if mismatch else ()) + cited,
     )
 
 
-def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions, content: Path) -> dict[str, Any]:
-    review = []
+def front_matter_fields(
+    path: Path, source: ParsedSource, options: ImportOptions, content: Path
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The front matter's fields, and each field under its `review:` with what the importer did with it."""
+    review: dict[str, str] = {}  # each field to review -> what the importer did with it
     # What the page gives for one-line fields and the summary is shown as the page's chrome: without the
     # characters a reader cannot see (archive_core.text); what the contributor gives is checked as it is.
     title = options.title or (source.title and visible_text(source.title, prose=False))
     if not title:
-        title = visible_text(derive_title(source.lead or source.blocks[0].text), prose=False)
-        review.append("title")
+        # No title, or one of characters a reader cannot see alone.
+        why = "the source's title holds no character a reader sees" if source.title else source.no_title
+        derived, review["title"] = derived_title(source, why or "the source gives no title")
+        title = visible_text(derived, prose=False)
     published = options.date or source.date
     if published is None and source.dateline is not None:
         published = source.dateline[0]
-        review.append("date")
+        review["date"] = dateline_reason(*source.dateline)
     if published is None:
         raise content_error(
             path, None, "date", "the source does not give its publication date", "give it: make import DATE=YYYY-MM-DD"
@@ -144,7 +149,7 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
     if lang is None:
         raise content_error(path, None, "lang", *_unknown_language(all_text))
     if language_mismatch(all_text, options.lang):
-        review.append("lang")
+        review["lang"] = "was given (LANG=), but the text reads as another language: it was kept as given"
     key = options.translation_key or default_slug(title)
     if not key:
         raise content_error(path, None, "translation_key", "cannot be derived from the title", "give it: KEY=...")
@@ -158,9 +163,11 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
     summary = visible_text(source.lead, prose=True).strip() if source.lead else ""
     if summary and len(summary.split()) <= LEAD_MAX_WORDS and len(summary) <= LEAD_MAX_CHARS:
         fields["summary"] = output.escape(summary)  # Markdown, as the body: shown as the source writes it
-    found = countries.detect(all_text, content / COUNTRY_NAMES_FILE)
-    if found:
-        fields["countries"] = list(found)
+    found = countries.read(all_text, content / COUNTRY_NAMES_FILE)
+    if found.codes:
+        fields["countries"] = list(found.codes)
+    if found.unknown:
+        review["countries"] = countries.told(found.unknown, source.text, content / COUNTRY_NAMES_FILE)
     publisher = options.publisher or (source.publisher and visible_text(source.publisher, prose=False))
     fields["source"] = {
         "url": url,
@@ -173,8 +180,8 @@ def front_matter_fields(path: Path, source: ParsedSource, options: ImportOptions
     if options.editor_note:
         fields["editor_note"] = options.editor_note
     if review:
-        fields["review"] = review
-    return fields
+        fields["review"] = list(review)
+    return fields, review
 
 
 def _all_text(title: str, source: ParsedSource) -> str:
@@ -215,12 +222,36 @@ def language_mismatch(text: str, lang: str | None) -> str | None:
     )
 
 
-def derive_title(lead: str) -> str:
-    """The lead's first sentence, cut at a word if it is long; the editor reviews it."""
-    sentence = lead.split(". ")[0].rstrip(".")
+def derived_title(source: ParsedSource, why: str) -> tuple[str, str]:
+    """The title made of the text of a source that gives none, for the editor to review; and the note on it, saying
+    `why` the source gave none and what the title was made of."""
+    if source.lead:
+        opened = source.lead != source.lead_paragraph
+        title, how = derive_title(source.lead, "the lead" + (" after the date line opening it" if opened else ""))
+    else:
+        first = source.blocks[0]
+        title, how = derive_title(
+            first.text,
+            f"the text's first {first.kind.value} (the text has no lead: no paragraph of words but a date line or a "
+            "byline)",
+        )
+    return title, f"was guessed, as {why}: {how}"
+
+
+def derive_title(text: str, what: str) -> tuple[str, str]:
+    """`text`'s first sentence (up to its first `.`, `?`, `!` or `…`; without a full stop), cut at a word if it is
+    long; and what it is, of `what` (`the lead`), as the note on it says."""
+    end = _SENTENCE_END.search(text)
+    sentence = (text[: end.end()] if end else text).rstrip(".")
+    how = (
+        f"it is the first sentence of {what} (up to its first `.`, `?`, `!` or `…`)"
+        if end
+        else f"it is {what}, which is one sentence"
+    )
     if len(sentence) <= DERIVED_TITLE_MAX_CHARS:
-        return sentence
-    return sentence[:DERIVED_TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:–- ") + "…"
+        return sentence, how
+    cut = sentence[:DERIVED_TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:–- ") + "…"
+    return cut, f"{how}, cut at a word to at most {DERIVED_TITLE_MAX_CHARS} characters and ended with `…`"
 
 
 def _validate(source_path: Path, target: Path, text: str, source_text: str = "") -> None:

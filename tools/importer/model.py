@@ -50,6 +50,7 @@ class ParsedSource:
 
     blocks: tuple[Block, ...]
     title: str | None = None
+    no_title: str = ""  # where the source gives no title, why not: the note on the title made of its text says it
     date: date | None = None
     source_url: str | None = None
     publisher: str | None = None
@@ -60,11 +61,10 @@ class ParsedSource:
     cited_addresses: tuple[tuple[int, str], ...] = ()
 
     @property
-    def lead(self) -> str | None:
+    def lead_paragraph(self) -> str | None:
         """The first paragraph with a word (`words.has_a_word`: not a line of dashes) that is more than the page's
-        date line or a byline, without the date line that opens it (`Hanoi (PAP) - `): the text the summary and a
-        derived title are made of."""
-        paragraph = next(
+        date line or a byline."""
+        return next(
             (
                 b.text
                 for b in self.blocks
@@ -72,6 +72,12 @@ class ParsedSource:
             ),
             None,
         )
+
+    @property
+    def lead(self) -> str | None:
+        """The lead paragraph without the date line that opens it (`Hanoi (PAP) - `): the text the summary and a
+        derived title are made of."""
+        paragraph = self.lead_paragraph
         opened = split_dateline(paragraph) if paragraph else None
         return opened[1] if opened else paragraph
 
@@ -92,6 +98,7 @@ class ImportOptions:
     """What the editor gives on the command line; each overrides what the source says."""
 
     title: str | None = None
+    no_title: str = ""  # where the source gives no title, why not: the note on the title made of its text says it
     date: date | None = None
     lang: str | None = None
     source_url: str | None = None

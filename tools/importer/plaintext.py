@@ -25,18 +25,14 @@ def parse_text(text: str, address: str | None = None) -> ParsedSource:
     lines = [line for _, line in kept]
 
     title = None
-    first = lines[0] if lines else ""
-    if (
-        len(lines) > 1
-        and structure.looks_like_heading(first)
-        and not structure.agency_credit(first)
-        and not _says_who_or_when(first)
-    ):
+    no_title = _why_no_title(lines)
+    if no_title is None:
         title, lines = lines[0], lines[1:]
     publisher = structure.closing_credit(lines[-1]) if lines else None
     return ParsedSource(
         blocks=tuple(classify(lines)),
         title=title,
+        no_title=f"the text's first line is no headline ({no_title})" if no_title else "",
         source_url=url,
         publisher=publisher,
         dropped=tuple(dropped),
@@ -62,6 +58,28 @@ def classify(lines: list[str]) -> list[Block]:
         blocks.extend(Block(Kind.LIST_ITEM, item) for item in items)
         index += 1 + len(items)
     return blocks
+
+
+def _why_no_title(lines: list[str]) -> str | None:
+    """Why the text's first line is not its title, or None when it is: a headline (`structure.why_no_headline`) that
+    stands alone before the body. One that ends as a question, an exclamation or a quotation does (`Co dalej?`)
+    stands so only before a longer paragraph: else it is the text's own first paragraph."""
+    if not lines:
+        return "the text has none"
+    first = lines[0]
+    if len(lines) == 1:
+        return "it is the text's only line"
+    if structure.agency_credit(first):
+        return "it is an agency credit"
+    if is_dateline(first):
+        return "it is a date line"
+    if structure.is_byline(first):
+        return "it is a byline"
+    if why := structure.why_no_headline(first):
+        return why
+    if structure.ends_sentence(first) and all(len(line) <= len(first) for line in lines[1:]):
+        return "it ends as a question, an exclamation or a quotation does, and no longer paragraph follows it"
+    return None
 
 
 def _says_who_or_when(line: str) -> bool:

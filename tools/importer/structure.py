@@ -76,14 +76,33 @@ def _words_end(line: str) -> str:
 
 
 def looks_like_heading(line: str) -> bool:
-    """Short, with words, and not ending like a sentence, a quote or a credit, nor an address or a mark."""
-    return (
-        0 < len(line) <= HEADING_MAX_CHARS
-        and not ends_sentence(line)
-        and not BULLET.fullmatch(line)
-        and has_a_word(line)
-        and not _NOT_HEADING.search(line)
-    )
+    """A subheading between paragraphs: a headline (`why_no_headline`) that does not end as a sentence, a question,
+    an exclamation or a quotation does: a short question in the body (an interviewer's, a rhetorical one) is text."""
+    return why_no_headline(line) is None and not ends_sentence(line)
+
+
+# A headline's last words may close a quotation (`Minister: „Podpiszemy”`), and what ends them is read inside it.
+_CLOSING_QUOTES = "\"”»«'’"
+# What ends a headline as a question, an exclamation or a trailing thought does (`?`, `!`, `?!`, `…`, `...`), where
+# a sentence (`.`), a list item or a clause (`,` `;`), a list's introduction (`:`) or a credit (`)`) is no headline.
+_ASKS_OR_EXCLAIMS = ("?", "!", "…", "...")
+
+
+def why_no_headline(line: str) -> str | None:
+    """Why `line` cannot be a headline, or None when it can: a headline is short, has words, is no list item, address
+    or mark, and ends with a word, a question, an exclamation, an ellipsis or a quotation's close (`?”`, `»`)."""
+    if not 0 < len(line) <= HEADING_MAX_CHARS:
+        return f"it is longer than a headline, {HEADING_MAX_CHARS} characters"
+    if BULLET.fullmatch(line):
+        return "it is a list item"
+    if not has_a_word(line):
+        return "it has no word"
+    if _NOT_HEADING.search(line):
+        return "it holds an address or a mark"
+    words_end = _words_end(line).rstrip(_CLOSING_QUOTES)
+    if words_end.endswith(_NOT_HEADING_END) and not words_end.endswith(_ASKS_OR_EXCLAIMS):
+        return f"it ends with `{words_end[-1]}`, as a sentence, a list item or a credit does"
+    return None
 
 
 def ends_sentence(line: str) -> bool:
