@@ -75,10 +75,10 @@ def load_convention(content_dir: Path, today: date | None = None) -> tuple[Conve
 
 def parse_convention(data_file: DataFile, today: date) -> Convention:
     """The figures; ContentError with every problem of the file."""
-    fields = Fields(data_file, [], "convention")
+    fields = Fields(data_file, [])  # its fields named from the file's top, as it writes them: `as_of`
     data = data_file.data
     if not isinstance(data, dict):
-        raise fields.fail(["file"], "must be a mapping", "as_of:, hanoi_signatures:, sources:")
+        raise fields.fail([], "must be a mapping", "as_of:, hanoi_signatures:, sources:")
     checks = Checks()
     checks.unknown_keys(fields, data, KEYS)
     numbers = checks.attempt(_counts, fields, data.get("hanoi_signatures"))

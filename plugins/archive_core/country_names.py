@@ -23,7 +23,7 @@ from pathlib import Path
 from slugify import slugify
 
 from . import countries
-from .data import Checks, DataFile, Record, load_data, telling_yaml_problems, unknown_key_problems
+from .data import YAML_FIELD, Checks, DataFile, Record, load_data, telling_yaml_problems, unknown_key_problems
 from .errors import ContentError, Problem
 from .layout import COUNTRY_NAMES_FILE
 from .locales import LANGUAGES
@@ -57,7 +57,10 @@ def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[
     if not isinstance(records, list):
         if isinstance(data.data, dict) and (odd := unknown_key_problems(data, [], data.data, ["countries"], "")):
             return (), odd
-        return (), [data.problem([], "countries", "is missing", "the file holds `countries:`, a list")]
+        if not isinstance(data.data, dict):
+            return (), [data.problem([], YAML_FIELD, "must be a mapping", "the file holds `countries:`, a list")]
+        message = "must be a list" if "countries" in data.data else "is missing"
+        return (), [data.problem(["countries"], "countries", message, "the file holds `countries:`, a list")]
     # A key beside `countries:` (`countrie:`, a second list under a key misspelt) was read as nothing, untold.
     found, problems = [], unknown_key_problems(data, [], data.data, ["countries"], "")
     first_line: dict[str, int | None] = {}  # each record's code -> the line of the first record of it

@@ -10,13 +10,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archive_core import countries
-from archive_core.data import Checks, DataFile, load_data, out_of_order, telling_yaml_problems
+from archive_core.data import YAML_FIELD, Checks, DataFile, load_data, out_of_order, telling_yaml_problems
 from archive_core.errors import ContentError, Problem, in_file_order
 from archive_core.layout import COUNTRIES_FILE
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.suggestions import meant_hint
 from archive_core.when import read_date_hint
-from archive_core.yaml_tags import record_label
 
 SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN = "signed", "ratified", "not-signed", "unknown"
 STATUSES = (SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN)
@@ -80,7 +79,7 @@ def parse_records(data_file: DataFile, today: date) -> tuple[dict[str, CountryRe
         return {}, []
     if not isinstance(data, list):
         return {}, [
-            data_file.problem([], "countries", "must be a list of records", "start each record with `- code: XX`")
+            data_file.problem([], YAML_FIELD, "must be a list of records", "start each record with `- code: XX`")
         ]
     records: dict[str, CountryRecord] = {}
     problems: list[Problem] = []
@@ -99,7 +98,7 @@ def parse_records(data_file: DataFile, today: date) -> tuple[dict[str, CountryRe
             problems.append(
                 data_file.problem(
                     [index, "code"],
-                    f"{code}.code",
+                    data_file.field([index, "code"]),
                     f"is the code of the record on line {first_line[code]} too",
                     "keep one record per country: move what this one adds, such as its sources, into that one",
                 )
@@ -120,12 +119,10 @@ def _known_code(item: Any) -> str | None:
 
 def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[CountryRecord | None, list[Problem]]:
     """The record, or None and every problem of it: a contributor fixes a record in one round, not one per field."""
-    fields = Fields(data_file, [index], record_label(item.get("code") if isinstance(item, dict) else None, index))
+    fields = Fields(data_file, [index], data_file.record_label(index))
     if not isinstance(item, dict):
         return None, [
-            fields.fail(
-                ["record"], "is not a mapping", "write `- code: XX` and the record's fields indented under it"
-            ).problem
+            fields.fail([], "is not a mapping", "write `- code: XX` and the record's fields indented under it").problem
         ]
     checks = Checks()  # every problem of the record
     checks.unknown_keys(fields, item, KEYS, kin=[{"source", "sources"}])

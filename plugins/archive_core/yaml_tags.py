@@ -348,20 +348,23 @@ def _item_names(node: yaml.SequenceNode, where: str, record_key: str | None) -> 
     the file's reader gives it (`DZ`, `Pham The Tung`, `record 3`), so that the reader's errors and these agree."""
     if where or record_key is None:
         return [f"{where}.{index}" if where else str(index) for index in range(len(node.value))]
-    names = []
-    for index, item in enumerate(node.value):
-        value = None
-        if isinstance(item, yaml.MappingNode):  # a key set twice: the value read, the last
-            value = next(
-                (v for k, v in reversed(item.value) if isinstance(k, yaml.ScalarNode) and k.value == record_key), None
-            )
-        if isinstance(value, yaml.MappingNode):  # a name per language: the first, as the readers take it
-            value = next((v for _, v in value.value if isinstance(v, yaml.ScalarNode)), None)
-        # Text only, as the readers take it: a code YAML reads as a number, a date or nothing is `record 3` to them.
-        names.append(
-            record_label(value.value if isinstance(value, yaml.ScalarNode) and value.tag == _STR_TAG else None, index)
+    return [record_name(item, index, record_key) for index, item in enumerate(node.value)]
+
+
+def record_name(item: yaml.Node | None, index: int, record_key: str) -> str:
+    """What errors call the record `item`, the item at `index` of a list of records named by their `record_key`: the
+    YAML reading's and its reader's alike (`data.DataFile.record_label`), each from the record's nodes, whatever its
+    reader makes of them. The value of the key as written (a key set twice: the value read, the last); of a name per
+    language, the first; text only, as the readers take it: a code YAML reads as a number, a date or nothing is
+    `record 3`."""
+    value = None
+    if isinstance(item, yaml.MappingNode):  # a key set twice: the value read, the last
+        value = next(
+            (v for k, v in reversed(item.value) if isinstance(k, yaml.ScalarNode) and k.value == record_key), None
         )
-    return names
+    if isinstance(value, yaml.MappingNode):  # a name per language: the first, as the readers take it
+        value = next((v for _, v in value.value if isinstance(v, yaml.ScalarNode)), None)
+    return record_label(value.value if isinstance(value, yaml.ScalarNode) and value.tag == _STR_TAG else None, index)
 
 
 def record_label(name: Any, index: int) -> str:

@@ -185,7 +185,7 @@ def test_every_problem_of_a_file_is_reported_at_once(content):
 def test_a_file_that_is_not_a_mapping(content):
     [problem] = problems_for(content, "- id: signing-hanoi\n")
     assert (
-        "signing-hanoi.yaml:1: file: event in signing-hanoi.yaml: the file is not a set of `field: value` lines"
+        "signing-hanoi.yaml:1: yaml: event in signing-hanoi.yaml: the file is not a set of `field: value` lines"
         in problem
     )
 

@@ -164,8 +164,8 @@ def test_a_data_files_value_tagged_as_the_kind_it_is_is_told_naming_the_tag_to_d
     (tmp_path / "data" / "topics.yaml").write_text("topics:\n  - pl: !!int 5\n    en: five\n", encoding="utf-8")
     _, problems = load_topic_pairs(tmp_path)
     assert [(p.line, p.field, p.message, p.hint) for p in problems] == [
-        (2, "topics.pl", "is a number (tagged !!int)", 'tags are not allowed: delete the tag, and write it as text in '
-         'quotes: pl: "5"')
+        (2, "topics.0.pl", "is a number (tagged !!int)", 'tags are not allowed: delete the tag, and write it as text '
+         'in quotes: pl: "5"')
     ]  # fmt: skip
 
 
