@@ -15,7 +15,7 @@ from archive_core.errors import ContentError, Problem, in_file_order
 from archive_core.layout import COUNTRIES_FILE
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.suggestions import meant_hint
-from archive_core.when import read_date_hint
+from archive_core.when import read_date_problem
 
 SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN = "signed", "ratified", "not-signed", "unknown"
 STATUSES = (SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN)
@@ -165,7 +165,7 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
     if isinstance(when, datetime):
         when = when.date()
     if when is not None and not isinstance(when, date):
-        fail(["date"], f"{fields.quoted(['date'], when)} is not a date", read_date_hint(when, "write it as YYYY-MM-DD"))
+        fail(["date"], *read_date_problem(when, fields.quoted(["date"], when)))
     elif known and status in (SIGNED, RATIFIED) and when is None and verified and settled:
         fail(
             ["date"], f"a {status!r} status needs its date", "add `date: YYYY-MM-DD` (or `verified: false` and a note)"
