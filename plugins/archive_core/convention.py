@@ -13,12 +13,12 @@ entry_into_force:            # optional: what entry into force needs (article 65
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import paths
 from .data import Checks, DataFile, load_data, telling_yaml_problems
 from .errors import ContentError, Problem
 from .layout import CONVENTION_FILE
@@ -64,7 +64,7 @@ class Convention:
 def load_convention(content_dir: Path, today: date | None = None) -> tuple[Convention | None, list[Problem]]:
     """The figures, or None when the archive keeps none (a content folder without the file)."""
     path = Path(content_dir) / CONVENTION_FILE
-    if not os.path.lexists(path):
+    if not paths.named_as_written(content_dir, path):  # as a Linux server finds it, in these capitals
         return None, []
     try:
         data_file = load_data(path, content_dir)

@@ -12,7 +12,6 @@ file like every data file, so `make check` refuses a bad record at its line.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -22,7 +21,7 @@ from pathlib import Path
 
 from slugify import slugify
 
-from . import countries
+from . import countries, paths
 from .data import YAML_FIELD, Checks, DataFile, Record, load_data, telling_yaml_problems, unknown_key_problems
 from .errors import ContentError, Problem
 from .layout import COUNTRY_NAMES_FILE
@@ -44,7 +43,7 @@ class CountryForms:
 def load_country_names(content_dir: Path) -> tuple[tuple[CountryForms, ...], list[Problem]]:
     """The file's good records and the problem of each bad one; none of either without the file."""
     path = Path(content_dir) / COUNTRY_NAMES_FILE
-    if not os.path.lexists(path):
+    if not paths.named_as_written(content_dir, path):  # as a Linux server finds it, in these capitals
         return (), []
     try:
         return parse_country_names(load_data(path, content_dir))

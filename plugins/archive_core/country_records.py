@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from archive_core import countries
+from archive_core import countries, paths
 from archive_core.data import YAML_FIELD, Checks, DataFile, load_data, out_of_order, telling_yaml_problems
 from archive_core.errors import ContentError, Problem, in_file_order
 from archive_core.layout import COUNTRIES_FILE
@@ -64,7 +63,7 @@ class CountryRecord:
 def load_records(content_dir: Path, today: date | None = None) -> tuple[dict[str, CountryRecord], list[Problem]]:
     """All records by code, and every problem found; a missing file means no records."""
     path = Path(content_dir) / COUNTRIES_FILE
-    if not os.path.lexists(path):
+    if not paths.named_as_written(content_dir, path):  # as a Linux server finds it, in these capitals
         return {}, []
     try:
         data_file = load_data(path, content_dir, record_key="code")

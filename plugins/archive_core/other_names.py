@@ -15,7 +15,6 @@ them, so the three cannot drift. A name matches a page's text whole-word, whatev
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -23,6 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from . import paths
 from .data import YAML_FIELD, Checks, DataFile, load_data, telling_yaml_problems, unknown_key_problems
 from .errors import ContentError, Problem, key_label
 from .field_types import empty_item, wrong_type
@@ -118,7 +118,7 @@ def name_words(text: str) -> tuple[str, ...]:
 def load_names(content_dir: Path) -> tuple[NamesTable, list[Problem]]:
     """The file's good entries and the problem of each bad one; an empty table without the file."""
     path = Path(content_dir) / NAMES_FILE
-    if not os.path.lexists(path):
+    if not paths.named_as_written(content_dir, path):  # as a Linux server finds it, in these capitals
         return NamesTable(), []
     try:
         return parse_names(load_data(path, content_dir))

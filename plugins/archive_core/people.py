@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from archive_core import countries
+from archive_core import countries, paths
 from archive_core.data import YAML_FIELD, Checks, DataFile, load_data, telling_yaml_problems
 from archive_core.errors import ContentError, Problem
 from archive_core.layout import PEOPLE_FILE
@@ -40,7 +39,7 @@ class Person:
 def load_people(content_dir: Path, article_keys: Collection[str] | None = None) -> tuple[list[Person], list[Problem]]:
     """All people, and every problem; `article_keys`, when given, are the articles that exist."""
     path = Path(content_dir) / PEOPLE_FILE
-    if not os.path.lexists(path):
+    if not paths.named_as_written(content_dir, path):  # as a Linux server finds it, in these capitals
         return [], []
     try:
         data_file = load_data(path, content_dir, record_key="name")

@@ -11,13 +11,13 @@ record of it as `example.org` is refused.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from . import paths
 from .data import YAML_FIELD, Checks, DataFile, Record, load_data, out_of_order, telling_yaml_problems
 from .errors import ContentError, Problem, in_file_order
 from .layout import PUBLISHERS_FILE
@@ -73,7 +73,7 @@ def read_publishers(content_dir: Path) -> tuple[PublisherTable | None, list[Prob
     it names is not known, and no article is also told its site is missing from it. A site whose record is refused
     is in the table as None, for the same reason."""
     path = Path(content_dir) / PUBLISHERS_FILE
-    if not os.path.lexists(path):  # a link is read (and refused if it leads out) by load_data
+    if not paths.named_as_written(content_dir, path):  # a link is read (and refused if it leads out) by load_data
         return {}, []
     try:
         data_file = load_data(path, content_dir, record_key="host")

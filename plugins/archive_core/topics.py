@@ -10,13 +10,13 @@ those topics too, unless the file says otherwise.
 
 from __future__ import annotations
 
-import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from . import paths
 from .data import YAML_FIELD, DataFile, load_data, telling_yaml_problems, unknown_key_problems
 from .errors import ContentError, Problem
 from .field_types import empty_item, kind_of, wrong_type
@@ -54,7 +54,7 @@ def tagged(articles: Iterable) -> list[TaggedArticle]:
 @telling_yaml_problems
 def load_topic_pairs(content_dir: Path) -> tuple[tuple[TopicPair, ...], list[Problem]]:
     path = Path(content_dir) / TOPICS_FILE
-    if not os.path.lexists(path):  # a link is read (and refused if it leads out) by load_data
+    if not paths.named_as_written(content_dir, path):  # a link is read (and refused if it leads out) by load_data
         return (), []
     try:
         data_file = load_data(path, content_dir)
