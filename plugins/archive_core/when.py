@@ -123,11 +123,13 @@ def impossible_date(text: str, month_alone: bool = False) -> DateMistake | None:
     day = int(match[3])
     if not _is_day(year, month, day):
         if _is_day(year, day, month):
-            proposed = f"{year:04d}-{day:02d}-{month:02d}{text.strip()[match.end(3) :]}"
+            proposed = f"{match[1]}-{day:02d}-{month:02d}{text.strip()[match.end(3) :]}"
             hint = f"the month comes before the day: write {proposed} (year-month-day)"
             return DateMistake("date", f"there is no month {month}", hint)
         if not 1 <= month <= 12:
             return DateMistake("date", f"there is no month {month}", DATE_HINT)
+        if day < 1:
+            return DateMistake("date", f"there is no day {day}", DATE_HINT)
         days = calendar.monthrange(year, month)[1]
         return DateMistake("date", f"{date(year, month, 1):%B} {year} has {days} days, not {day}", DATE_HINT)
     for (part, most), number in zip(_TIME_PARTS, match.groups()[3:], strict=True):

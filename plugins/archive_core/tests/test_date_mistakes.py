@@ -102,3 +102,19 @@ def test_a_date_given_to_make_new_is_told_as_the_content_s_dates_are(written):
 @pytest.mark.parametrize("written", ["2025-10-26", "2025-10", "2025", "26.10.2025", "2025-13-40x", "2025-10-26T23:59"])
 def test_a_real_date_or_no_date_is_no_impossible_date(written):
     assert impossible_date(written, month_alone=True) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "detail", "hint"),
+    [
+        ("0999-26-10", "there is no month 26", "the month comes before the day: write 0999-10-26 (year-month-day)"),
+        ("2025-26-10 10:00:00+07:00", "there is no month 26", "write 2025-10-26 10:00:00+07:00 (year-month-day)"),
+        ("2025-10-00", "there is no day 0", "use a real calendar date, YYYY-MM-DD"),
+        ("2024-2-30", "February 2024 has 29 days, not 30", "use a real calendar date, YYYY-MM-DD"),
+        ("2025-10-26 12:00:61.5Z", "the date is right, the second 61 is not", "give only the date, 2025-10-26"),
+    ],
+)
+def test_an_impossible_date_is_told_what_is_wrong_and_the_fix(written, detail, hint):
+    """The year as written (one before 1000 is told as such once the date reads); the time and offset kept."""
+    mistake = impossible_date(written)
+    assert mistake is not None and mistake.detail.startswith(detail) and mistake.hint.endswith(hint), mistake
