@@ -223,7 +223,10 @@ def test_make_new_refuses_bad_requests_clearly(content_copy: Path, args: list[st
 @pytest.mark.parametrize(
     ("date", "said"),
     [
-        ("2025-02-30", "'2025-02-30' is not a date: February 2025 has 28 days, not 30 (check the day and the month"),
+        (
+            "2025-02-30",
+            "'2025-02-30' is not a date: February 2025 has 28 days, not 30 (use a real calendar date, YYYY-MM-DD)",
+        ),
         ("2025-13-01", "'2025-13-01' is not a date: there is no month 13"),
         ("26.10.2025", "'26.10.2025' is not a date (write 2025-10-26: dates are YYYY-MM-DD)"),
     ],

@@ -138,7 +138,7 @@ def test_country_names_yaml_is_checked_with_every_bad_record_at_its_line(content
     ]
     path.write_text("countries: {VN: [Wietnamu]}\n", encoding="utf-8")
     assert [str(p) for p in check(content_copy) if p.path == str(path)] == [
-        f"{path}:1: countries: is missing (the file holds `countries:`, a list)"
+        f"{path}:1: countries: must be a list (the file holds `countries:`, a list)"  # a mapping: not missing
     ]
 
 

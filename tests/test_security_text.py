@@ -132,10 +132,10 @@ CASES: dict[str, tuple[str, str, int, str]] = {
         ARTICLE, good("lang: en", "lang: en\ntags: [Page]"), 5, "the address of the topic index's next pages",
     ),
     "topic at the address of the next pages in the topic pairs": (
-        *_edit("data/topics.yaml", r"(?<=  en: ).+", "page"), "topics.en: 'page' is the address",
+        *_edit("data/topics.yaml", r"(?<=  en: ).+", "page"), "topics.0.en: 'page' is the address",
     ),
     "topic address too long in the topic pairs": (
-        *_edit("data/topics.yaml", r"(?<=  en: ).+", "'" + "z" * 200 + "'"), "topics.en: 'zzzz",
+        *_edit("data/topics.yaml", r"(?<=  en: ).+", "'" + "z" * 200 + "'"), "topics.0.en: 'zzzz",
     ),
     "integer too long in a data file": (
         *_edit(EVENT, "kind: signing", "kind: signing\nfigure: " + "9" * 4400, below=1),

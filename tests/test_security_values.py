@@ -183,13 +183,13 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         "data/convention.yaml",
         "instruments: 5",
         "instruments: 500",
-        ":19: convention.entry_into_force.instruments: 500 is not a count (a whole number, at most 250",
+        ":19: entry_into_force.instruments: 500 is not a count (a whole number, at most 250",
     ),
     "a signature count of 100 digits": (
         "data/convention.yaml",
         "  states: 3",
         "  states: " + "9" * 100,
-        ":8: convention.hanoi_signatures.states: 99999999999999999999… is not a count",
+        ":8: hanoi_signatures.states: 99999999999999999999… is not a count",
     ),
     # Longer, no number is read (yaml_tags.MAX_NUMBER_CHARS): in hex, Python could not print it (a traceback).
     "a signature count of 5,000 hex digits": (

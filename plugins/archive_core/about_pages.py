@@ -34,7 +34,7 @@ class AboutPage:
 
 def read_about(content_dir: Path, lang: str, repository_url: str) -> AboutPage:
     path = content_dir / ABOUT_DIR / f"about.{lang}.md"
-    if not os.path.lexists(path):
+    if not paths.named_as_written(content_dir, path):  # as a Linux server finds it, in these capitals
         raise content_error(path, None, "file", "is missing", f"write the about page in {lang}, or turn off `about`")
     doc = _document(path, content_dir)
     meta = load(doc)

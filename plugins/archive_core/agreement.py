@@ -274,7 +274,7 @@ def source_problems(lines: Lines, events: Iterable[Event]) -> list[Problem]:
                     keys = (*cited.keys, name)
                     message = f"{value!r}, but {at} cites the same page with the {name} {seen!r}"
                     hint = f"give the page's one {name} everywhere it is cited (as the page has it)"
-                    problems.append(Problem(str(path), lines.line(path, keys), ".".join(map(str, keys)), message, hint))
+                    problems.append(Problem(str(path), lines.line(path, keys), data_file.field(keys), message, hint))
     return problems
 
 

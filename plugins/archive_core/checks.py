@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import paths
 from .about_pages import check_about
 from .agreement import (
     Lines,
@@ -129,7 +130,9 @@ def _unread_file_hint(path: Path, content_dir: Path, layout: Layout) -> str:
     if copied_type_problem(path) is None and (characters := unreachable_characters(relative)):
         return f"its path has {characters}, {UNREACHABLE}: {name_hint(content_dir, relative.as_posix())}; or remove it"
     if meant := meant_data_file(path.relative_to(content_dir)):
-        if (content_dir / meant).exists():  # renamed, it would overwrite the data file
+        # Renamed, it would overwrite the data file: there in any capitals, which macOS and Windows take for one name
+        # (`data/Publishers.yaml` for `data/publishers.yaml`), beside this file, not this file itself.
+        if paths.found_in_any_case(content_dir, content_dir / meant) not in (None, content_dir / relative):
             return f"did you mean {meant.as_posix()}? it is there already: merge this file into it, delete this one"
         return f"did you mean {meant.as_posix()}? rename it"
     if not path.name.endswith(ARTICLE_SUFFIX):
@@ -287,7 +290,8 @@ def check_signature_counts(snapshot: ContentSnapshot) -> list[Problem]:
 def check_event_figures(snapshot: ContentSnapshot) -> list[Problem]:
     """Every figure a timeline event states is the one convention.yaml records."""
     convention = snapshot.countries.convention
-    if convention is None and os.path.lexists(Path(snapshot.content_dir) / CONVENTION_FILE):
+    there = paths.named_as_written(snapshot.content_dir, Path(snapshot.content_dir) / CONVENTION_FILE)
+    if convention is None and there:
         return []  # the file is there, but refused: its own problems say why (it is not missing)
     lines = _lines(snapshot)
     return [
@@ -320,7 +324,8 @@ def _refused(snapshot: ContentSnapshot) -> frozenset[str] | None:
     naming one is not told the record is missing (and to add a second); None when a refused record has no code
     that can be told (`Estonia`, `record 3`) or the whole file was refused."""
     countries = os.path.abspath(os.path.join(snapshot.content_dir, COUNTRIES_FILE))
-    if os.path.lexists(countries) and Path(countries) not in snapshot.data_files:  # its YAML refused whole
+    there = paths.named_as_written(snapshot.content_dir, countries)
+    if there and Path(countries) not in snapshot.data_files:  # its YAML refused whole
         return None
     labels = {
         problem.field.split(".")[0]

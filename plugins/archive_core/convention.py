@@ -13,12 +13,12 @@ entry_into_force:            # optional: what entry into force needs (article 65
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import paths
 from .data import Checks, DataFile, load_data, telling_yaml_problems
 from .errors import ContentError, Problem
 from .layout import CONVENTION_FILE
@@ -64,7 +64,7 @@ class Convention:
 def load_convention(content_dir: Path, today: date | None = None) -> tuple[Convention | None, list[Problem]]:
     """The figures, or None when the archive keeps none (a content folder without the file)."""
     path = Path(content_dir) / CONVENTION_FILE
-    if not os.path.lexists(path):
+    if not paths.named_as_written(content_dir, path):  # as a Linux server finds it, in these capitals
         return None, []
     try:
         data_file = load_data(path, content_dir)
@@ -75,10 +75,10 @@ def load_convention(content_dir: Path, today: date | None = None) -> tuple[Conve
 
 def parse_convention(data_file: DataFile, today: date) -> Convention:
     """The figures; ContentError with every problem of the file."""
-    fields = Fields(data_file, [], "convention")
+    fields = Fields(data_file, [])  # its fields named from the file's top, as it writes them: `as_of`
     data = data_file.data
     if not isinstance(data, dict):
-        raise fields.fail(["file"], "must be a mapping", "as_of:, hanoi_signatures:, sources:")
+        raise fields.fail([], "must be a mapping", "as_of:, hanoi_signatures:, sources:")
     checks = Checks()
     checks.unknown_keys(fields, data, KEYS)
     numbers = checks.attempt(_counts, fields, data.get("hanoi_signatures"))

@@ -12,7 +12,6 @@ file like every data file, so `make check` refuses a bad record at its line.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -22,8 +21,8 @@ from pathlib import Path
 
 from slugify import slugify
 
-from . import countries
-from .data import Checks, DataFile, Record, load_data, telling_yaml_problems, unknown_key_problems
+from . import countries, paths
+from .data import YAML_FIELD, Checks, DataFile, Record, load_data, telling_yaml_problems, unknown_key_problems
 from .errors import ContentError, Problem
 from .layout import COUNTRY_NAMES_FILE
 from .locales import LANGUAGES
@@ -44,7 +43,7 @@ class CountryForms:
 def load_country_names(content_dir: Path) -> tuple[tuple[CountryForms, ...], list[Problem]]:
     """The file's good records and the problem of each bad one; none of either without the file."""
     path = Path(content_dir) / COUNTRY_NAMES_FILE
-    if not os.path.lexists(path):
+    if not paths.named_as_written(content_dir, path):  # as a Linux server finds it, in these capitals
         return (), []
     try:
         return parse_country_names(load_data(path, content_dir))
@@ -57,7 +56,10 @@ def parse_country_names(data: DataFile) -> tuple[tuple[CountryForms, ...], list[
     if not isinstance(records, list):
         if isinstance(data.data, dict) and (odd := unknown_key_problems(data, [], data.data, ["countries"], "")):
             return (), odd
-        return (), [data.problem([], "countries", "is missing", "the file holds `countries:`, a list")]
+        if not isinstance(data.data, dict):
+            return (), [data.problem([], YAML_FIELD, "must be a mapping", "the file holds `countries:`, a list")]
+        message = "must be a list" if "countries" in data.data else "is missing"
+        return (), [data.problem(["countries"], "countries", message, "the file holds `countries:`, a list")]
     # A key beside `countries:` (`countrie:`, a second list under a key misspelt) was read as nothing, untold.
     found, problems = [], unknown_key_problems(data, [], data.data, ["countries"], "")
     first_line: dict[str, int | None] = {}  # each record's code -> the line of the first record of it

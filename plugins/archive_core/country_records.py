@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from archive_core import countries
-from archive_core.data import Checks, DataFile, load_data, out_of_order, telling_yaml_problems
+from archive_core import countries, paths
+from archive_core.data import YAML_FIELD, Checks, DataFile, load_data, out_of_order, telling_yaml_problems
 from archive_core.errors import ContentError, Problem, in_file_order
 from archive_core.layout import COUNTRIES_FILE
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.suggestions import meant_hint
-from archive_core.when import read_date_hint
-from archive_core.yaml_tags import record_label
+from archive_core.when import read_date_problem
 
 SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN = "signed", "ratified", "not-signed", "unknown"
 STATUSES = (SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN)
@@ -65,7 +63,7 @@ class CountryRecord:
 def load_records(content_dir: Path, today: date | None = None) -> tuple[dict[str, CountryRecord], list[Problem]]:
     """All records by code, and every problem found; a missing file means no records."""
     path = Path(content_dir) / COUNTRIES_FILE
-    if not os.path.lexists(path):
+    if not paths.named_as_written(content_dir, path):  # as a Linux server finds it, in these capitals
         return {}, []
     try:
         data_file = load_data(path, content_dir, record_key="code")
@@ -80,7 +78,7 @@ def parse_records(data_file: DataFile, today: date) -> tuple[dict[str, CountryRe
         return {}, []
     if not isinstance(data, list):
         return {}, [
-            data_file.problem([], "countries", "must be a list of records", "start each record with `- code: XX`")
+            data_file.problem([], YAML_FIELD, "must be a list of records", "start each record with `- code: XX`")
         ]
     records: dict[str, CountryRecord] = {}
     problems: list[Problem] = []
@@ -99,7 +97,7 @@ def parse_records(data_file: DataFile, today: date) -> tuple[dict[str, CountryRe
             problems.append(
                 data_file.problem(
                     [index, "code"],
-                    f"{code}.code",
+                    data_file.field([index, "code"]),
                     f"is the code of the record on line {first_line[code]} too",
                     "keep one record per country: move what this one adds, such as its sources, into that one",
                 )
@@ -120,12 +118,10 @@ def _known_code(item: Any) -> str | None:
 
 def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[CountryRecord | None, list[Problem]]:
     """The record, or None and every problem of it: a contributor fixes a record in one round, not one per field."""
-    fields = Fields(data_file, [index], record_label(item.get("code") if isinstance(item, dict) else None, index))
+    fields = Fields(data_file, [index], data_file.record_label(index))
     if not isinstance(item, dict):
         return None, [
-            fields.fail(
-                ["record"], "is not a mapping", "write `- code: XX` and the record's fields indented under it"
-            ).problem
+            fields.fail([], "is not a mapping", "write `- code: XX` and the record's fields indented under it").problem
         ]
     checks = Checks()  # every problem of the record
     checks.unknown_keys(fields, item, KEYS, kin=[{"source", "sources"}])
@@ -168,7 +164,7 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
     if isinstance(when, datetime):
         when = when.date()
     if when is not None and not isinstance(when, date):
-        fail(["date"], f"{fields.quoted(['date'], when)} is not a date", read_date_hint(when, "write it as YYYY-MM-DD"))
+        fail(["date"], *read_date_problem(when, fields.quoted(["date"], when)))
     elif known and status in (SIGNED, RATIFIED) and when is None and verified and settled:
         fail(
             ["date"], f"a {status!r} status needs its date", "add `date: YYYY-MM-DD` (or `verified: false` and a note)"

@@ -16,9 +16,9 @@ import yaml
 from . import paths
 from .errors import ContentError, Problem, in_file_order, key_label
 from .field_types import Expected, empty_item, quoted, wrong_type
-from .frontmatter import decode, keyed, parse_yaml
+from .frontmatter import YAML_FIELD, decode, keyed, parse_yaml
 from .suggestions import Suggestions, meant_keys
-from .yaml_tags import written_tag
+from .yaml_tags import record_name, written_tag
 
 Key = str | int
 _TAGS_NOT_ALLOWED = "tags are not allowed"  # how the hint of a value told with its tag starts (`wrong_type`'s too)
@@ -39,6 +39,8 @@ class DataFile:
     # none YAML could read (each None in `data`).
     yaml_problems: tuple[Problem, ...] = ()
     text: str = ""  # the YAML, which the nodes' marks point into
+    # The key each record of a list of records is named by (`code`, `host`, `name`), where the file is one.
+    record_key: str | None = None
 
     def line(self, *keys: Key) -> int | None:
         """1-based line of `data[k1][k2]...`, or of the deepest part of it that exists."""
@@ -49,6 +51,23 @@ class DataFile:
             line = node.start_mark.line + 1
             node = _child(node, key)
         return node.start_mark.line + 1 if node is not None else line
+
+    def record_label(self, index: int) -> str:
+        """What every problem calls the record at `index` of a list of records: the name its `record_key` gives it
+        (`DZ`, `www.example.org`), else its place (`record 3`), from the one function the YAML reading names it by
+        (`yaml_tags.record_name`), whatever its reader makes of its values."""
+        items = self.root.value if isinstance(self.root, yaml.SequenceNode) else []
+        item = items[index] if 0 <= index < len(items) else None
+        return record_name(item, index, self.record_key) if self.record_key else str(index)
+
+    def field(self, keys: Sequence[Key]) -> str:
+        """The field of the value at `keys` as every problem names it, the YAML reading's too: its keys from the
+        file's top (`as_of`, `sources.0.title`), a list of records' item by its label (`PL.sources.0.title`), the
+        whole file `yaml`."""
+        if not keys:
+            return YAML_FIELD
+        head = [self.record_label(keys[0])] if self.record_key and isinstance(keys[0], int) else [key_label(keys[0])]
+        return ".".join([*head, *(key_label(key) for key in keys[1:])])
 
     def has_finding(self, *keys: Key) -> bool:
         """Whether the YAML reading found something in the value at `keys` (`yaml_problems`: a key set twice, a
@@ -122,9 +141,8 @@ class Record:
         self.prefix = prefix
 
     def field(self, keys: Sequence[Key]) -> str:
-        """The field of the value at `keys`, as its problems name it: `VN.sources.0`."""
-        field = ".".join(key_label(k) for k in keys)
-        return f"{self.label}.{field}" if self.label else field
+        """The field of the value at `keys`, as its problems name it: `VN.sources.0`; the record itself, `VN`."""
+        return ".".join([*([self.label] if self.label else []), *(key_label(k) for k in keys)]) or YAML_FIELD
 
     def fail(self, keys: Sequence[Key], message: str, hint: str = "") -> ContentError:
         """The error of the value at `keys` (below the record); raise it, or keep its `problem`."""
@@ -286,8 +304,8 @@ def load_data(
         raise ContentError(*in_file_order(found))
     if data is None or (isinstance(data, list | dict) and not data):
         line = root_node.start_mark.line + 1 if root_node is not None else 1
-        raise ContentError(Problem(str(path), line, "yaml", "the file holds nothing", _EMPTY_HINT))
-    data_file = DataFile(path=Path(path), data=data, root=root_node, yaml_problems=tuple(found), text=text)
+        raise ContentError(Problem(str(path), line, YAML_FIELD, "the file holds nothing", _EMPTY_HINT))
+    data_file = DataFile(Path(path), data, root_node, tuple(found), text, record_key)
     if files is not None:
         files[Path(os.path.abspath(path))] = data_file
     return data_file
@@ -362,9 +380,7 @@ class _Findings:
     def follow(self, problem: Problem) -> bool:
         """`problem` follows from a finding: it is of its field or of what holds it directly (`is missing`, `must be
         a list of text`, for a value read as None), or it stands in the lines of the value a finding settles and names
-        its key (the value kept of a key set twice: `title.en` for `title`), whatever head the reader gives its
-        fields (a reader's `convention.as_of` for `as_of`, `code` for `countries.0.code`, `topics.pl` for
-        `topics.0.pl`, `forms` for `countries.0.forms`)."""
+        its key (the value kept of a key set twice: `title.en` for `title`)."""
         if problem.field in self.fields or (problem.field.rsplit(".", 1)[-1], problem.line) in self.holders:
             return True
         keys = self.settled.get(problem.line or 0)
@@ -449,13 +465,13 @@ def out_of_order(data_file: DataFile, key: str, refused: Collection[int] = ()) -
         else:
             named = [f"{value} (line {data_file.line(index)})" for index, value in sorted(group, key=lambda r: r[1])]
             where = f"move the records of {', '.join(named[:-1])} and {named[-1]}, in this order, {place}"
-        for index, value in group:
+        for index, _ in group:
             line = data_file.line(index, key)
             problems.append(
                 Problem(
                     str(data_file.path),
                     line,
-                    f"{value}.{key}",
+                    data_file.field([index, key]),
                     f"is out of order: the file is kept sorted by {key}",
                     where,
                     "warning",

@@ -190,7 +190,7 @@ class _Record(Checks):
         self.record = Record(data, prefix=f"{self.name}: ")
 
     def fail(self, keys: list, message: str, hint: str = "") -> None:
-        self.add(self.record.fail(keys or ["file"], message, hint))
+        self.add(self.record.fail(keys, message, hint))  # no keys: the whole file, `yaml`
 
     def text(self, keys: list, value: Any, hint: str) -> str | None:
         if value is None or (isinstance(value, str) and not value.strip()):

@@ -55,6 +55,9 @@ from .yaml_tags import (
 )
 
 FENCE = "---"
+# The field of a problem of a YAML text as a whole (of a data file: its shape, a syntax error, nothing in it), where
+# no key names it: every reader of a data file names it so, as the YAML reading does.
+YAML_FIELD = "yaml"
 MAX_FILE_BYTES = paths.MAX_FILE_BYTES
 # The most keys a mapping may have: ten times a front-matter's fields (15) or a data record's (about 10), more
 # than the world has countries. Each unknown key is looked up among the fields it might have meant; 100,000 took
@@ -273,7 +276,7 @@ def parse_yaml(
     text: str,
     path: str | Path,
     first_line: int = 1,
-    label: str = "yaml",
+    label: str = YAML_FIELD,
     fenced: bool = False,
     record_key: str | None = None,
     told: list[Problem] | None = None,

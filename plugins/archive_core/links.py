@@ -6,7 +6,6 @@ publishes the page with a broken link; the archive refuses it instead.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import posixpath
 import re
@@ -123,11 +122,11 @@ def _named_file(content_dir: Path, source: Path, link: SiteLink) -> Path | None:
     follows a `#` or `?` read as part of the name where only so does it name a file (`a#b.pdf`, written as it is,
     was told it "does not exist", and the file `a#b.pdf` that nothing links)."""
     target = _resolve(content_dir, source, link.target)
-    if target is not None and os.path.lexists(target):
+    if target is not None and paths.named_as_written(content_dir, target):
         return target
     whole = unquote(match.group(1)) if (match := _PREFIX.match(link.url)) else link.target
     named = _resolve(content_dir, source, whole) if whole != link.target else None
-    if named is not None and os.path.lexists(named):
+    if named is not None and paths.named_as_written(content_dir, named):
         return named
     return _named_otherwise(content_dir, target)
 
@@ -140,11 +139,11 @@ def _named_otherwise(content_dir: Path, target: Path | None) -> Path | None:
         return None
     found = content_dir
     for part in target.relative_to(content_dir).parts:
-        if not os.path.lexists(found / part):
-            with contextlib.suppress(OSError):
-                part = next((name for name in os.listdir(found) if unicodedata.normalize("NFC", name) == part), part)
+        names = paths.listed_names(found)
+        if part not in names:
+            part = next((name for name in names if unicodedata.normalize("NFC", name) == part), part)
         found = found / part
-    return found if os.path.lexists(found) else None
+    return found if paths.named_as_written(content_dir, found) else None
 
 
 def linked_unreachable(problems: Iterable[Problem], content_dir: str | Path) -> set[str]:
@@ -222,7 +221,8 @@ def _given_names(content_dir: Path, parts: Sequence[str], names: Sequence[str]) 
             renamed = f"files/{renamed}"
         first, (stem, suffix) = renamed, os.path.splitext(renamed)
         number = numbers.get(first, 2)
-        while os.path.lexists(content_dir / renamed) or renamed in taken:
+        # a name a file has in any capitals is taken: a checkout on macOS or Windows could not hold both
+        while paths.found_in_any_case(content_dir, content_dir / renamed) or renamed in taken:
             renamed, number = f"{stem}-{number}{suffix}", number + 1
         numbers[first] = number
         taken.add(renamed)
@@ -284,7 +284,7 @@ def _link_problem(
         if target in published and published[target] is None:
             return None  # an article refused for an error of its own: the link is checked once it reads
         doc = published.get(target)
-        if doc is None and target.exists():
+        if doc is None and paths.named_as_written(content_dir, target):  # as the server finds it, not the system
             return _NOT_AN_ARTICLE
         if doc is None:
             return _NO_ARTICLE
@@ -293,7 +293,7 @@ def _link_problem(
         if link.fragment and link.fragment not in ids[target]:
             return f"points to #{link.fragment}, which is not on that page"
         return None
-    if not os.path.lexists(target):
+    if not paths.named_as_written(content_dir, target):  # `mapa.PNG` for `mapa.png`: on macOS, the system finds it
         return _NO_FILE
     try:  # Pelican copies it into the site: it must be a plain file inside the content folder
         paths.regular_file(target, content_dir)
@@ -345,7 +345,7 @@ def _meant_file(
     written = pelican_path(link) if link.prefix in COPIED_PREFIXES else link.target
     for path in (written,) if written.startswith("/") else (written, f"/{written}"):
         target = _resolve(content_dir, source, path)
-        found = _found_in_any_case(content_dir, target) if target else None
+        found = paths.found_in_any_case(content_dir, target) if target else None
         if found is None or not found.is_file():
             continue
         if link.prefix == "filename" and published is not None and published.get(found) is not None:
@@ -355,22 +355,6 @@ def _meant_file(
         if found == target:  # there as written: the file meant, which the link may not link
             return None
     return None
-
-
-def _found_in_any_case(content_dir: Path, target: Path) -> Path | None:
-    """The file at `target`, or the one file of each folder on its way whose name differs in capitals alone."""
-    found = content_dir
-    for part in target.relative_to(content_dir).parts:
-        if not os.path.lexists(found / part):
-            try:
-                names = [name for name in os.listdir(found) if name.casefold() == part.casefold()]
-            except OSError:
-                return None
-            if len(names) != 1:
-                return None
-            part = names[0]
-        found = found / part
-    return found
 
 
 def _published_elsewhere(link: SiteLink) -> str | None:

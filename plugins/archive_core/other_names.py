@@ -15,7 +15,6 @@ them, so the three cannot drift. A name matches a page's text whole-word, whatev
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -23,7 +22,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .data import Checks, DataFile, load_data, telling_yaml_problems, unknown_key_problems
+from . import paths
+from .data import YAML_FIELD, Checks, DataFile, load_data, telling_yaml_problems, unknown_key_problems
 from .errors import ContentError, Problem, key_label
 from .field_types import empty_item, wrong_type
 from .layout import NAMES_FILE
@@ -118,7 +118,7 @@ def name_words(text: str) -> tuple[str, ...]:
 def load_names(content_dir: Path) -> tuple[NamesTable, list[Problem]]:
     """The file's good entries and the problem of each bad one; an empty table without the file."""
     path = Path(content_dir) / NAMES_FILE
-    if not os.path.lexists(path):
+    if not paths.named_as_written(content_dir, path):  # as a Linux server finds it, in these capitals
         return NamesTable(), []
     try:
         return parse_names(load_data(path, content_dir))
@@ -131,7 +131,9 @@ def parse_names(data: DataFile) -> tuple[NamesTable, list[Problem]]:
     if not isinstance(entries, list):
         if isinstance(data.data, dict) and (odd := unknown_key_problems(data, [], data.data, ["names"], "")):
             return NamesTable(), odd
-        return NamesTable(), [data.problem([], "names", "the file holds one key, `names`, a list", SHAPE)]
+        named = isinstance(data.data, dict) and "names" in data.data  # else the whole file: `yaml`
+        where, field = (["names"], "names") if named else ([], YAML_FIELD)
+        return NamesTable(), [data.problem(where, field, "the file holds one key, `names`, a list", SHAPE)]
     if len(entries) > MAX_ENTRIES:
         hint = "keep the names readers search by; each page is matched against every one"
         return NamesTable(), [

@@ -314,6 +314,55 @@ def _simple_fold(char: str) -> str:
     return char
 
 
+def named_as_written(root: str | Path, path: str | Path) -> bool:
+    """Whether `path`, below the folder `root` (a path the content gives: a link's, a `raw:`, a data file's), names a
+    file or folder there as each folder on its way lists it, letter for letter: what a Linux server finds, on every
+    file system. The system is not asked: APFS and HFS+ (macOS) and NTFS (Windows) open `mapa.PNG` for `mapa.png`,
+    and a check that asked them passed a link the published site then answered with 404."""
+    return _as_listed(root, path, exact=True) is not None
+
+
+def found_in_any_case(root: str | Path, path: str | Path) -> Path | None:
+    """The file or folder `path` below the folder `root` names, each part as its folder lists it: as written, else
+    the one name of its folder that a file system ignoring case or accent encoding takes it for
+    (`same_name_elsewhere`: `Mapa.PNG` for `mapa.png`); None where there is none, or more than one."""
+    return _as_listed(root, path, exact=False)
+
+
+def _as_listed(root: str | Path, path: str | Path, exact: bool) -> Path | None:
+    found, target = Path(os.path.abspath(root)), Path(os.path.abspath(path))
+    if not target.is_relative_to(found):
+        return None
+    for part in target.relative_to(found).parts:
+        names = listed_names(found)
+        if part not in names:
+            alike = [] if exact else [name for name in names if same_name_elsewhere(name) == same_name_elsewhere(part)]
+            if len(alike) != 1:
+                return None
+            part = alike[0]
+        found = found / part
+    return found
+
+
+def listed_names(folder: str | Path) -> frozenset[str]:
+    """The names `folder` lists (none where it is no folder it can list), read again once it changes: a folder of
+    2,000 photos is listed once for the links to all of them."""
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return frozenset()
+    return _listed(os.path.abspath(folder), (info.st_dev, info.st_ino, info.st_mtime_ns, info.st_ctime_ns))
+
+
+@lru_cache(maxsize=256)
+def _listed(folder: str, state: tuple[int, ...]) -> frozenset[str]:
+    """`listed_names`; `state` (what changes when a name is added, removed or renamed in it) only keys the cache."""
+    try:
+        return frozenset(os.listdir(folder))
+    except OSError:
+        return frozenset()
+
+
 def portable_name_problem(name: str) -> str | None:
     """Why a file or folder name cannot be checked out everywhere, or None."""
     if match := _NOT_PORTABLE.search(name):
@@ -503,8 +552,8 @@ def _not_a_lock(path: Path) -> Problem:
     content = path.name.lower().endswith(CONTENT_SUFFIXES)
     if not path.name[2:]:
         hint = "delete it"
-    elif os.path.lexists(meant):
-        hint = f"delete it, after moving into {meant.name} what it holds that {meant.name} lacks"
+    elif (there := found_in_any_case(path.parent, meant)) is not None:  # renamed, it would take that file's name
+        hint = f"delete it, after moving into {there.name} what it holds that {there.name} lacks"
     else:
         hint = f"rename it {meant.name} if it is content, or delete it"
     return Problem(

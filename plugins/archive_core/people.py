@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from archive_core import countries
-from archive_core.data import Checks, DataFile, load_data, telling_yaml_problems
+from archive_core import countries, paths
+from archive_core.data import YAML_FIELD, Checks, DataFile, load_data, telling_yaml_problems
 from archive_core.errors import ContentError, Problem
 from archive_core.layout import PEOPLE_FILE
 from archive_core.locales import LANGUAGES
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.suggestions import Suggestions, meant_keys
-from archive_core.yaml_tags import record_label
 
 KEYS = frozenset(
     {"name", "country", "role", "articles", "official_name", "official_role", "sources", "note", "corrections"}
@@ -41,7 +39,7 @@ class Person:
 def load_people(content_dir: Path, article_keys: Collection[str] | None = None) -> tuple[list[Person], list[Problem]]:
     """All people, and every problem; `article_keys`, when given, are the articles that exist."""
     path = Path(content_dir) / PEOPLE_FILE
-    if not os.path.lexists(path):
+    if not paths.named_as_written(content_dir, path):  # as a Linux server finds it, in these capitals
         return [], []
     try:
         data_file = load_data(path, content_dir, record_key="name")
@@ -56,7 +54,7 @@ def parse_people(data_file: DataFile, article_keys: Collection[str] | None) -> t
         return [], []
     if not isinstance(data, list):
         return [], [
-            data_file.problem([], "people", "must be a list of records", "start each record with `- name: ...`")
+            data_file.problem([], YAML_FIELD, "must be a list of records", "start each record with `- name: ...`")
         ]
     people, problems = [], []
     first_line: dict[tuple[str, str], int | None] = {}  # (language, name as compared) -> its record's line
@@ -71,7 +69,7 @@ def parse_people(data_file: DataFile, article_keys: Collection[str] | None) -> t
             problems.append(
                 data_file.problem(
                     [index, "name"],
-                    f"{record_label(_label(item.get('name')), index)}.name",
+                    data_file.field([index, "name"]),
                     f"is the name of the record on line {repeated[0]} too",
                     "keep one record per person, listing every article that names them",
                 )
@@ -92,7 +90,7 @@ def worded_people(data_file: DataFile, article_keys: Collection[str], people: It
         if index in read or not isinstance(item, dict) or not isinstance(item.get("articles"), list):
             continue
         try:
-            name = _name(Fields(data_file, [index], record_label(_label(item.get("name")), index)), item.get("name"))
+            name = _name(Fields(data_file, [index], data_file.record_label(index)), item.get("name"))
         except ContentError:
             continue
         articles = tuple(key if isinstance(key, str) and key in article_keys else "" for key in item["articles"])
@@ -108,11 +106,9 @@ def same_name(name: str) -> str:
 
 def _person(data_file: DataFile, index: int, item: Any, article_keys: Collection[str] | None) -> Person:
     """The record; ContentError with every problem of it."""
-    fields = Fields(
-        data_file, [index], record_label(_label(item.get("name")) if isinstance(item, dict) else None, index)
-    )
+    fields = Fields(data_file, [index], data_file.record_label(index))
     if not isinstance(item, dict):
-        raise fields.fail(["record"], "is not a mapping", "write `- name: ...` and the fields indented under it")
+        raise fields.fail([], "is not a mapping", "write `- name: ...` and the fields indented under it")
     checks = Checks()
     checks.unknown_keys(fields, item, KEYS)
     name = checks.attempt(_name, fields, item.get("name"))
@@ -187,9 +183,3 @@ def _articles(fields: Fields, articles: Any, article_keys: Collection[str] | Non
         return f"{key!r} is not an article in the archive", keys.hint(key, "{!r}", "use a translation_key")
 
     return list(fields.text_items(["articles"], articles, check))
-
-
-def _label(name: Any) -> str | None:
-    if isinstance(name, dict):
-        name = next((value for value in name.values() if isinstance(value, str)), None)
-    return name.strip() if isinstance(name, str) and name.strip() else None

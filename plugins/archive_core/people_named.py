@@ -17,7 +17,6 @@ from .errors import Problem, display_path
 from .other_names import name_words
 from .people import Person
 from .summaries import plain_text
-from .yaml_tags import record_label
 
 
 def unnamed_people(
@@ -32,7 +31,7 @@ def unnamed_people(
     texts: dict[str, _Text] = {}  # each version's words, read and indexed once however many people it lists
     problems = []
     for person in people:
-        label = record_label(person.name[next(iter(person.name))], person.record)
+        label = data_file.record_label(person.record)
         for index, key in enumerate(person.articles):
             missing = [
                 doc

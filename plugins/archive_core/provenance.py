@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from .data import Checks, Key, Record
 from .locales import LANGUAGES
 from .suggestions import meant_key
-from .when import read_date_hint
+from .when import read_date_problem
 
 SOURCE_KEYS = frozenset({"url", "title", "publisher", "published", "accessed", "archived", "note"})
 CORRECTION_KEYS = frozenset({"date", "change", "reason"})
@@ -274,9 +274,7 @@ class Fields(Record):
         if isinstance(value, datetime):
             value = value.date()
         if not isinstance(value, date):
-            raise self.fail(
-                keys, f"{self.quoted(keys, value)} is not a date", read_date_hint(value, "write it as YYYY-MM-DD")
-            )
+            raise self.fail(keys, *read_date_problem(value, self.quoted(keys, value)))
         latest = today if today is not None else date.today() + timedelta(days=1)  # ahead where it was written
         if value > latest:
             raise self.fail(

@@ -11,20 +11,19 @@ record of it as `example.org` is refused.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .data import Checks, DataFile, Record, load_data, out_of_order, telling_yaml_problems
+from . import paths
+from .data import YAML_FIELD, Checks, DataFile, Record, load_data, out_of_order, telling_yaml_problems
 from .errors import ContentError, Problem, in_file_order
 from .layout import PUBLISHERS_FILE
 from .locales import LANGUAGES
 from .provenance import address_hint, is_http_url, same_host
 from .suggestions import meant_key
-from .yaml_tags import record_label
 
 KEYS = frozenset({"host", "name", "source"})
 HOST_PATTERN = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
@@ -74,7 +73,7 @@ def read_publishers(content_dir: Path) -> tuple[PublisherTable | None, list[Prob
     it names is not known, and no article is also told its site is missing from it. A site whose record is refused
     is in the table as None, for the same reason."""
     path = Path(content_dir) / PUBLISHERS_FILE
-    if not os.path.lexists(path):  # a link is read (and refused if it leads out) by load_data
+    if not paths.named_as_written(content_dir, path):  # a link is read (and refused if it leads out) by load_data
         return {}, []
     try:
         data_file = load_data(path, content_dir, record_key="host")
@@ -83,7 +82,7 @@ def read_publishers(content_dir: Path) -> tuple[PublisherTable | None, list[Prob
     if data_file.data is None:
         return {}, []
     if not isinstance(data_file.data, list):
-        return None, [data_file.problem([], "publishers", "must be a list of records", "start each with `- host: ...`")]
+        return None, [data_file.problem([], YAML_FIELD, "must be a list of records", "start each with `- host: ...`")]
     table: PublisherTable = {}
     first_line: dict[str, int | None] = {}  # each site -> the line of its record
     problems = []
@@ -102,7 +101,7 @@ def read_publishers(content_dir: Path) -> tuple[PublisherTable | None, list[Prob
             first = table[site].host
             hint = "keep one per site" if first == publisher.host else f"keep one per site: {first} is the same site"
             message = f"is the site of the record on line {first_line[site]} too"
-            problems.append(data_file.problem([index, "host"], f"{publisher.host}.host", message, hint))
+            problems.append(data_file.problem([index, "host"], data_file.field([index, "host"]), message, hint))
             refused.add(index)
             continue
         table[site] = publisher
@@ -130,11 +129,9 @@ def written_host(value: Any) -> str | None:
 
 def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
     """The record; ContentError with every problem of it."""
-    host = item.get("host") if isinstance(item, dict) else None
-    name = host if isinstance(host, str) and HOST_PATTERN.fullmatch(host) else None  # keeps `field:` parseable
-    record = Record(data_file, [index], record_label(name, index))
+    record = Record(data_file, [index], data_file.record_label(index))
     if not isinstance(item, dict):
-        raise record.fail(["record"], "is not a mapping", "write `- host: ...` and the fields indented under it")
+        raise record.fail([], "is not a mapping", "write `- host: ...` and the fields indented under it")
     checks = Checks()
     checks.unknown_keys(record, item, KEYS)
     host = item.get("host")

@@ -68,7 +68,10 @@ def _article_name(path: Path, content_dir: Path) -> str | None:
         or Path(stem).suffix[1:] in LANGUAGES
         or _opens_front_matter(path, content_dir)
     )
-    if not said or (os.path.lexists(renamed) and not _same_file(path, renamed)):  # `.MD` where names ignore case
+    # Not over another file, in any capitals (`.MD` renamed `.md` is the file itself where names ignore case): on
+    # every file system, which a checkout on macOS or Windows could not hold beside it on Linux.
+    there = paths.found_in_any_case(content_dir, renamed)
+    if not said or (there is not None and not _same_file(path, there)):
         return None
     return renamed.name
 

@@ -42,7 +42,7 @@ from .suggestions import Suggestions, as_slug, meant_hint, meant_value, slug_hin
 from .summaries import summary_problems
 from .text import TITLE_MAX_CHARS, paragraphs
 from .urls import PAGINATION_FOLDER, tag_problem, tag_slug
-from .when import YEAR_HINT, YearTooEarly, check_year, date_hint
+from .when import YEAR_HINT, YearTooEarly, check_year, date_hint, impossible_date
 from .yaml_tags import as_written, naive, written_tag
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -1211,6 +1211,8 @@ def _parse_date(v: _Validator, value: Any, field: str) -> datetime:
             if (offset := parsed.utcoffset()) is not None and offset % timedelta(minutes=1):
                 v.fail(field, f"the time zone offset in {value!r} has seconds", "write it in hours and minutes: +07:00")
             return naive(parsed)
+    if isinstance(value, str) and (mistake := impossible_date(value)) is not None:  # as it is told unquoted
+        v.fail(field, mistake.message, mistake.hint)
     hint = date_hint(value, f"write the date as YYYY-MM-DD, for example {EXAMPLE_DATE}")
     v.fail(field, f"{v.quoted(field, value)} is not a date", v.dated(hint) if field == "date" else hint)
     raise AssertionError("unreachable")

@@ -6,6 +6,7 @@ by the build, before any page is written, by `make check` and by the devserver.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -57,13 +58,15 @@ def with_publishers(content_dir: Path, docs: Iterable[ArticleDocument]) -> tuple
             problems.append(warning)
         if source is not None and source.raw is not None:
             raw = (Path(content_dir) / source.raw).resolve()
-            if not raw.is_relative_to(sources) or not raw.is_file():
+            # named as written, as the folders list it: `sources/Raw.txt` is not `sources/raw.txt` (macOS opens it)
+            written = paths.named_as_written(content_dir, Path(content_dir) / source.raw)
+            if not raw.is_relative_to(sources) or not written or not raw.is_file():
                 problems.append(
                     _problem(
                         doc,
                         "source.raw",
                         f"{source.raw!r} is not a file in the content folder's {RAW_SOURCES_DIR}/",
-                        f"put the raw copy in content/{RAW_SOURCES_DIR}/ and give its name, or delete the line",
+                        _raw_missing_hint(Path(content_dir), source.raw),
                     )
                 )
         published.append(doc)
@@ -86,11 +89,24 @@ def unreferenced_raw_sources(
         except ContentError:  # a link out, a loop, a FIFO, a file too large: refused as it was read
             continue
         named.update(_RAW_LINE.findall(_as_text(data)))
+    # a copy `raw:` names in other capitals is told there, with the name to write: not a second time as a stray
+    named_alike = {paths.same_name_elsewhere(name) for name in named}
     return [
         Problem(str(path), None, "file", "no article points to this raw copy", _raw_hint(relative), "warning")
         for path in paths.list_files(content_dir, folder).files
-        if path.name != RAW_README and (relative := path.relative_to(content_dir).as_posix()) not in named
+        if path.name != RAW_README
+        and paths.same_name_elsewhere(relative := path.relative_to(content_dir).as_posix()) not in named_alike
     ]
+
+
+def _raw_missing_hint(content_dir: Path, raw: str) -> str:
+    """How to name a raw copy `raw:` names no file of: the one it names in other capitals, where there is one (the
+    site is built on a file system that tells them apart, where macOS and Windows found it)."""
+    found = paths.found_in_any_case(content_dir, content_dir / raw)
+    named = found.relative_to(os.path.abspath(content_dir)).as_posix() if found is not None else ""
+    if found is not None and found.is_file() and RAW_PATTERN.fullmatch(named):
+        return f"the file is named {named}, and the build tells capitals apart: write `raw: {named}`"
+    return f"put the raw copy in content/{RAW_SOURCES_DIR}/ and give its name, or delete the line"
 
 
 def _raw_hint(relative: str) -> str:

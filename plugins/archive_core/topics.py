@@ -10,14 +10,14 @@ those topics too, unless the file says otherwise.
 
 from __future__ import annotations
 
-import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from .data import DataFile, load_data, telling_yaml_problems, unknown_key_problems
+from . import paths
+from .data import YAML_FIELD, DataFile, load_data, telling_yaml_problems, unknown_key_problems
 from .errors import ContentError, Problem
 from .field_types import empty_item, kind_of, wrong_type
 from .layout import TOPICS_FILE
@@ -54,7 +54,7 @@ def tagged(articles: Iterable) -> list[TaggedArticle]:
 @telling_yaml_problems
 def load_topic_pairs(content_dir: Path) -> tuple[tuple[TopicPair, ...], list[Problem]]:
     path = Path(content_dir) / TOPICS_FILE
-    if not os.path.lexists(path):  # a link is read (and refused if it leads out) by load_data
+    if not paths.named_as_written(content_dir, path):  # a link is read (and refused if it leads out) by load_data
         return (), []
     try:
         data_file = load_data(path, content_dir)
@@ -65,7 +65,8 @@ def load_topic_pairs(content_dir: Path) -> tuple[tuple[TopicPair, ...], list[Pro
     if not isinstance(data, dict) or set(data) != {"topics"} or not isinstance(data["topics"], list):
         if isinstance(data, dict) and (odd := unknown_key_problems(data_file, [], data, ["topics"], "")):
             return (), odd
-        return (), [data_file.problem([], "topics", "must be a mapping with one key, `topics`, a list", shape)]
+        where, field = (["topics"], "topics") if isinstance(data, dict) and "topics" in data else ([], YAML_FIELD)
+        return (), [data_file.problem(where, field, "must be a mapping with one key, `topics`, a list", shape)]
     pairs, problems, seen = [], [], {lang: set() for lang in LANGUAGES}
     for index, entry in enumerate(data["topics"]):
         if wrong := _entry_problems(data_file, index, entry, shape):
@@ -73,7 +74,7 @@ def load_topic_pairs(content_dir: Path) -> tuple[tuple[TopicPair, ...], list[Pro
             continue
         if wrong := [(lang, problem) for lang in LANGUAGES if (problem := tag_problem(entry[lang]))]:
             lang, (message, hint) = wrong[0]
-            problems.append(data_file.problem(["topics", index, lang], f"topics.{lang}", message, hint))
+            problems.append(data_file.problem(["topics", index, lang], f"topics.{index}.{lang}", message, hint))
             continue
         slugs = {lang: tag_slug(entry[lang]) for lang in LANGUAGES}
         twice = [lang for lang in LANGUAGES if slugs[lang] in seen[lang]]
@@ -81,7 +82,7 @@ def load_topic_pairs(content_dir: Path) -> tuple[tuple[TopicPair, ...], list[Pro
             problems.append(
                 data_file.problem(
                     ["topics", index, twice[0]],
-                    f"topics.{twice[0]}",
+                    f"topics.{index}.{twice[0]}",
                     f"{entry[twice[0]]!r} is paired twice",
                     "a topic has one translation: keep one entry",
                 )
@@ -103,7 +104,7 @@ def _entry_problems(data_file: DataFile, index: int, entry: object, shape: str) 
         return [data_file.problem(where, f"topics.{index}", f"is {kind_of(entry)}, not a pair of names", shape)]
     if set(entry) != set(LANGUAGES):
         return unknown_key_problems(data_file, where, entry, LANGUAGES, f"topics.{index}") or [
-            data_file.problem(where, "topics", "each entry names the topic in pl and en", shape)
+            data_file.problem(where, f"topics.{index}", "each entry names the topic in pl and en", shape)
         ]
     problems = []
     for lang in LANGUAGES:
@@ -114,7 +115,7 @@ def _entry_problems(data_file: DataFile, index: int, entry: object, shape: str) 
             if name is None
             else wrong_type(name, "text", lang, data_file.written(*where, lang), data_file.tag(*where, lang))
         )
-        problems.append(data_file.problem([*where, lang], f"topics.{lang}", message, hint))
+        problems.append(data_file.problem([*where, lang], f"topics.{index}.{lang}", message, hint))
     return problems
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, match_skeleton
@@ -81,6 +81,69 @@ def check_year(value: date, written: str | None = None) -> date:
 
 
 YEAR_HINT = "write the date as YYYY-MM-DD with the year in full: check the year"
+DATE_HINT = "use a real calendar date, YYYY-MM-DD"
+# A date written as the archive writes one, year first: YAML's timestamp as PyYAML reads it (a day, and the time of
+# day it may have, its fraction of a second and its offset), the text Python's `datetime.fromisoformat` reads (the
+# front matter's quoted dates), and a month alone (a timeline's).
+_WRITTEN_DATE = re.compile(
+    r"([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2})(?:(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.,][0-9]*)?)?"
+    r"(?:[ \t]*(?:[Zz]|[-+][0-9]{1,2}(?::?[0-9]{2})?))?)?)?"
+)
+_TIME_PARTS = (("hour", 23), ("minute", 59), ("second", 59))
+
+
+class DateMistake(NamedTuple):
+    """What makes a date written year first no date (`detail`), of its `kind` (a date, a time of day), and the fix."""
+
+    kind: str
+    detail: str
+    hint: str
+
+    @property
+    def message(self) -> str:
+        return f"impossible {self.kind}: {self.detail}"
+
+
+def impossible_date(text: str, month_alone: bool = False) -> DateMistake | None:
+    """What is wrong with `text`, a date written year first (`2025-26-10`, `2025-02-30`, `2025-10-26T25:00:00`; a
+    month alone, `2025-26`, where a month is a date: `month_alone`) that names no day, month or time of day there is,
+    and its fix; None for a text of another shape, or one that names a real one. The one reading of such a mistake:
+    the YAML reading's (a timestamp YAML cannot make), the front matter's and the data files' readers' (a date in
+    quotes), a timeline's (a month, a range's start) and `make new DATE=`'s alike, whatever its quotes. The day and
+    month swapped are proposed as they would be right; a time of day out of range is told as such, the date being
+    right (the date alone proposed too)."""
+    match = _WRITTEN_DATE.fullmatch(text.strip()) if isinstance(text, str) else None
+    if match is None:
+        return None
+    year, month = max(int(match[1]), 1), int(match[2])  # a year before MIN_YEAR is told as such, once it reads
+    if match[3] is None:  # a month alone
+        if not month_alone or 1 <= month <= 12:
+            return None
+        return DateMistake("date", f"there is no month {month}", "write the month from 01 to 12: YYYY-MM")
+    day = int(match[3])
+    if not _is_day(year, month, day):
+        if _is_day(year, day, month):
+            proposed = f"{match[1]}-{day:02d}-{month:02d}{text.strip()[match.end(3) :]}"
+            hint = f"the month comes before the day: write {proposed} (year-month-day)"
+            return DateMistake("date", f"there is no month {month}", hint)
+        if not 1 <= month <= 12:
+            return DateMistake("date", f"there is no month {month}", DATE_HINT)
+        if day < 1:
+            return DateMistake("date", f"there is no day {day}", DATE_HINT)
+        days = calendar.monthrange(year, month)[1]
+        return DateMistake("date", f"{date(year, month, 1):%B} {year} has {days} days, not {day}", DATE_HINT)
+    for (part, most), number in zip(_TIME_PARTS, match.groups()[3:], strict=True):
+        if number is not None and int(number) > most:
+            return DateMistake(
+                "time of day",
+                f"the date is right, the {part} {number} is not ({part} must be in 0..{most})",
+                f"write the {part} from 00 to {most}, or give only the date, {date(year, month, day).isoformat()}",
+            )
+    return None
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def parse_point(value: Any, written: str | None = None) -> tuple[date, str]:
@@ -94,17 +157,16 @@ def parse_point(value: Any, written: str | None = None) -> tuple[date, str]:
         return date(value, 1, 1), "year"
     if isinstance(value, str):
         text = value.strip()
+        if (mistake := impossible_date(text, month_alone=True)) is not None:
+            raise ValueError(mistake.message)
         if _YEAR.fullmatch(text):
             return check_year(date(max(int(text), 1), 1, 1), text), "year"
         if match := _MONTH.fullmatch(text):
-            year, month = int(match[1]), int(match[2])
-            if not 1 <= month <= 12:
-                raise ValueError(f"impossible date {text!r}: there is no month {month}")
-            return check_year(date(max(year, 1), month, 1), text), "month"
+            return check_year(date(max(int(match[1]), 1), int(match[2]), 1), text), "month"
         if _DAY.fullmatch(text):
             try:
                 day = date.fromisoformat(text)
-            except ValueError as exc:
+            except ValueError as exc:  # the year 0000
                 raise ValueError(f"impossible date {text!r}: {exc}") from None
             return check_year(day), "day"
     raise ValueError(f"{quoted(value, written)} is not a date")
@@ -190,13 +252,18 @@ _WRITTEN_DAY_FIRST = re.compile(r"([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})")
 _WRITTEN_YEAR_FIRST = re.compile(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})")
 
 
-def read_date_hint(value: Any, hint: str) -> str:
-    """`date_hint` for a value YAML read from a data file where a date is a day: there, text written
-    YYYY-MM-DD was quoted (`"2026-02-10"`, as a timeline's month is), and the quotes are what to drop."""
+def read_date_problem(value: Any, shown: str, hint: str = "write it as YYYY-MM-DD") -> tuple[str, str]:
+    """The message and hint of a value YAML read from a data file, where a date is a day, that is no date (`shown`:
+    as the message quotes it): one written year first that names no day is told as `impossible_date` tells it, quoted
+    or not; text written YYYY-MM-DD was quoted (`"2026-02-10"`, as a timeline's month is), and the quotes are what to
+    drop; else `date_hint`."""
+    if isinstance(value, str) and (mistake := impossible_date(value)) is not None:
+        return mistake.message, mistake.hint
     if isinstance(value, str) and _DAY.fullmatch(value.strip()):
         with contextlib.suppress(ValueError):
-            return f"write it without the quotes, {date.fromisoformat(value.strip())}: in quotes it is text, not a date"
-    return date_hint(value, hint)
+            day = date.fromisoformat(value.strip())
+            return f"{shown} is not a date", f"write it without the quotes, {day}: in quotes it is text, not a date"
+    return f"{shown} is not a date", date_hint(value, hint)
 
 
 def date_hint(value: Any, hint: str, in_timeline: bool = False) -> str:
@@ -205,7 +272,10 @@ def date_hint(value: Any, hint: str, in_timeline: bool = False) -> str:
     without its zeros (`2026/01/14`, `2026-1-5`), or in words, in either language (`26 października 2025`,
     `October 26, 2025`), its ISO form too. A month in words (`October 2025`): `write 2025-10` where a month is a
     date (`in_timeline`: a timeline event's), else `write 2025-10-DD`, the day being needed; two days in words
-    (`25-26 October 2025`): the range an event writes, else the two, to keep the one meant."""
+    (`25-26 October 2025`): the range an event writes, else the two, to keep the one meant. A date written year first
+    that names no day (`2025-26-10`), or no month where a month is a date (`in_timeline`): `impossible_date`'s hint."""
+    if isinstance(value, str) and (mistake := impossible_date(value, month_alone=in_timeline)) is not None:
+        return mistake.hint
     if isinstance(value, str) and len(value) < 100 and (days := dateline_days(value)):
         first, last = (day.isoformat() for day in days)
         if in_timeline:
@@ -246,13 +316,6 @@ def given_date(value: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         pass
-    if _DAY.fullmatch(text):
-        year, month, day = (int(part) for part in text.split("-"))
-        if not 1 <= month <= 12:
-            raise ValueError(f"{value!r} is not a date: there is no month {month} (dates are YYYY-MM-DD)")
-        days = calendar.monthrange(max(year, 1), month)[1]
-        raise ValueError(
-            f"{value!r} is not a date: {date(max(year, 1), month, 1):%B} {year} has {days} days, not {day} "
-            "(check the day and the month: dates are YYYY-MM-DD)"
-        )
+    if (mistake := impossible_date(text)) is not None:  # as the content's dates are told
+        raise ValueError(f"{value!r} is not a date: {mistake.detail} ({mistake.hint})")
     raise ValueError(f"{value!r} is not a date ({date_hint(text, 'write it as YYYY-MM-DD, for example 2025-10-26')})")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 import yaml
@@ -17,7 +17,7 @@ import yaml
 from .errors import Problem
 from .field_types import QUOTED_MAX_CHARS, kind_of
 from .text import LABEL_MAX_CHARS
-from .when import YEAR_HINT, YearTooEarly, check_year
+from .when import DATE_HINT, YEAR_HINT, YearTooEarly, check_year, impossible_date
 
 ConstructorError = yaml.constructor.ConstructorError
 
@@ -285,8 +285,9 @@ def _unreadable_message(exc: Exception, node: yaml.Node, offset: int) -> tuple[s
         return str(exc), "an offset is from -23:59 to +23:59, e.g. +07:00; or give only the date"
     if isinstance(exc, YearTooEarly):
         return str(exc), YEAR_HINT
-    if tag.endswith(":timestamp"):
-        return _impossible_timestamp(node.value, exc)
+    if tag.endswith(":timestamp"):  # told as every reader of a date tells it: `when.impossible_date`
+        mistake = impossible_date(node.value)
+        return (mistake.message, mistake.hint) if mistake else (f"impossible date: {exc}", DATE_HINT)
     kind = tag.rsplit(":", 1)[-1]
     if node.style or FrontMatterLoader("").resolve(yaml.ScalarNode, node.value, (True, False)) != tag:
         # `!!int x5`, `!!float "x"`: the tag was written, and quoting the value would keep it
@@ -295,41 +296,6 @@ def _unreadable_message(exc: Exception, node: yaml.Node, offset: int) -> tuple[s
         )
     return f"cannot be read as a number ({kind}): {str(exc).split(';')[0]}", (
         "no field takes such a number: put the value in quotes if it is text"
-    )
-
-
-# YAML's timestamp as PyYAML reads it: the date, and the time of day it may have.
-_TIMESTAMP = re.compile(
-    r"\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2}))?"
-)
-_DATE_HINT = "use a real calendar date, YYYY-MM-DD"
-
-
-def _impossible_timestamp(text: str, exc: Exception) -> tuple[str, str]:
-    """What is wrong with a date YAML cannot make, and the fix: the day and month swapped (`2025-26-10`) proposed
-    as they would be right; a time of day out of range (`T25:00:00`) told as such, not as a date to make real."""
-    match = _TIMESTAMP.match(text)
-    if match is None:
-        return f"impossible date: {exc}", _DATE_HINT
-    year, month, day = (int(part) for part in match.groups()[:3])
-    try:
-        date(year, month, day)
-    except ValueError:
-        try:
-            date(year, day, month)
-        except ValueError:
-            return f"impossible date: {exc}", _DATE_HINT
-        swapped = f"{year:04d}-{day:02d}-{month:02d}"
-        proposed = f"{swapped}{text[match.end(3) :]}".strip()
-        return f"impossible date: {exc}", f"the month comes before the day: write {proposed} (year-month-day)"
-    part = str(exc).split(" ", 1)[0]
-    ranges = {"hour": "00 to 23", "minute": "00 to 59", "second": "00 to 59"}
-    if match[4] is None or part not in ranges:
-        return f"impossible date: {exc}", _DATE_HINT
-    number = {"hour": match[4], "minute": match[5], "second": match[6]}[part]
-    return (
-        f"impossible time of day: the date is right, the {part} {number} is not ({exc})",
-        f"write the {part} from {ranges[part]}, or give only the date, YYYY-MM-DD",
     )
 
 
@@ -348,20 +314,23 @@ def _item_names(node: yaml.SequenceNode, where: str, record_key: str | None) -> 
     the file's reader gives it (`DZ`, `Pham The Tung`, `record 3`), so that the reader's errors and these agree."""
     if where or record_key is None:
         return [f"{where}.{index}" if where else str(index) for index in range(len(node.value))]
-    names = []
-    for index, item in enumerate(node.value):
-        value = None
-        if isinstance(item, yaml.MappingNode):  # a key set twice: the value read, the last
-            value = next(
-                (v for k, v in reversed(item.value) if isinstance(k, yaml.ScalarNode) and k.value == record_key), None
-            )
-        if isinstance(value, yaml.MappingNode):  # a name per language: the first, as the readers take it
-            value = next((v for _, v in value.value if isinstance(v, yaml.ScalarNode)), None)
-        # Text only, as the readers take it: a code YAML reads as a number, a date or nothing is `record 3` to them.
-        names.append(
-            record_label(value.value if isinstance(value, yaml.ScalarNode) and value.tag == _STR_TAG else None, index)
+    return [record_name(item, index, record_key) for index, item in enumerate(node.value)]
+
+
+def record_name(item: yaml.Node | None, index: int, record_key: str) -> str:
+    """What errors call the record `item`, the item at `index` of a list of records named by their `record_key`: the
+    YAML reading's and its reader's alike (`data.DataFile.record_label`), each from the record's nodes, whatever its
+    reader makes of them. The value of the key as written (a key set twice: the value read, the last); of a name per
+    language, the first; text only, as the readers take it: a code YAML reads as a number, a date or nothing is
+    `record 3`."""
+    value = None
+    if isinstance(item, yaml.MappingNode):  # a key set twice: the value read, the last
+        value = next(
+            (v for k, v in reversed(item.value) if isinstance(k, yaml.ScalarNode) and k.value == record_key), None
         )
-    return names
+    if isinstance(value, yaml.MappingNode):  # a name per language: the first, as the readers take it
+        value = next((v for _, v in value.value if isinstance(v, yaml.ScalarNode)), None)
+    return record_label(value.value if isinstance(value, yaml.ScalarNode) and value.tag == _STR_TAG else None, index)
 
 
 def record_label(name: Any, index: int) -> str:

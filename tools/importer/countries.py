@@ -5,13 +5,13 @@ importer tells, for their code to be added by hand."""
 
 from __future__ import annotations
 
-import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from archive_core import paths
 from archive_core.country_names import CountryForms, names_to_codes, parse_country_names
 from archive_core.data import load_data, recording, with_yaml_problems
 from archive_core.errors import ContentError
@@ -27,7 +27,8 @@ COUNTRY_NAMES = ROOT / "content" / COUNTRY_NAMES_FILE
 def load_country_forms(path: Path = COUNTRY_NAMES) -> tuple[CountryForms, ...]:
     """The file's records (archive_core.country_names); ContentError telling every problem of the file, at its
     line, as `make check` tells them: what the YAML reading found in its values among its records' problems."""
-    if not os.path.lexists(path):  # a data file that is not there means none: CLDR's names alone
+    # a data file that is not there means none: CLDR's names alone; there as `make check` finds it, in its capitals
+    if not paths.named_as_written(path.parent.parent, path):
         return ()
     with recording() as data_files:
         try:

@@ -108,7 +108,7 @@ def test_a_topics_file_of_the_wrong_shape_is_a_problem(tmp_path):
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "topics.yaml").write_text("- pl: a\n", encoding="utf-8")
     pairs, problems = load_topic_pairs(tmp_path)
-    assert pairs == () and problems[0].field == "topics"
+    assert pairs == () and problems[0].field == "yaml"  # the whole file, as the YAML reading names it
 
 
 def test_tagged_reads_the_front_matter():

@@ -45,7 +45,7 @@ CASES = {
     "timeline/opening.yaml, a misspelt date": (EVENT, ("date:", "dates:"), (3, "dates", "`date`")),
     "people.yaml, a misspelt articles": (PERSON, ("articles:", "article:"), (4, "Anh.article", "`articles`")),
     "people.yaml, a misspelt role": (PERSON, ("role:", "rola:"), (3, "Anh.rola", "`role`")),
-    "convention.yaml, a misspelt as_of": (CONVENTION, ("as_of:", "asof:"), (1, "convention.asof", "`as_of`")),
+    "convention.yaml, a misspelt as_of": (CONVENTION, ("as_of:", "asof:"), (1, "asof", "`as_of`")),
     "publishers.yaml, a misspelt name": (PUBLISHER, ("name:", "nme:"), (2, "example.org.nme", "`name`")),
 }
 
@@ -88,7 +88,7 @@ def test_an_article_whose_publisher_a_refused_record_names_is_not_told_its_publi
     ("text", "line", "field"),
     [
         ("- host: example.org\n  name: {pl: Przykład, en: Example\n", 2, "yaml"),  # YAML cannot read it: its `{` line
-        ("host: example.org\nname: Example\n", 1, "publishers"),  # a record, not a list of them
+        ("host: example.org\nname: Example\n", 1, "yaml"),  # a record, not a list of them: the whole file
     ],
 )
 def test_an_article_is_not_told_its_publisher_is_missing_when_the_table_cannot_be_read(tmp_path, text, line, field):

@@ -62,7 +62,9 @@ def test_a_publisher_s_host_in_capitals_or_with_a_final_dot_is_told_as_it_is_wri
     # The hint was `www.example.org`, another site, whatever the host.
     publishers = f"- host: {host}\n  name: Example\n  source: https://www.example.net/about\n"
     [problem] = told(tmp_path, {"data/publishers.yaml": publishers})
-    assert problem.startswith("publishers.yaml:1: record 1.host: "), problem
+    # The record named as the file writes its host, where a field's name can hold it: as the YAML reading names it.
+    label = "record 1" if "/" in host else host
+    assert problem.startswith(f"publishers.yaml:1: {label}.host: "), problem
     assert "write the host alone: www.example.net)" in problem, problem
 
 
@@ -238,7 +240,7 @@ def test_the_problems_of_one_line_are_told_in_the_order_it_writes_them(tmp_path,
             ":3: FR.date: ",
         ),
         ("articles/2025/tytul.pl.md", FRONT.replace("2025-10-26", "października 2025") + BODY, ":3: date: "),
-        ("data/convention.yaml", "as_of: October 2025\n", ":1: convention.as_of: "),
+        ("data/convention.yaml", "as_of: October 2025\n", ":1: as_of: "),
     ],
 )
 def test_a_month_written_in_words_is_told_in_iso_form(tmp_path, name, text, expected):
@@ -357,7 +359,7 @@ def test_a_slug_is_never_told_to_be_written_as_the_address_of_a_year_s_next_page
 def test_a_count_in_quotes_is_told_to_drop_them(tmp_path):
     convention = 'as_of: 2026-06-01\nhanoi_signatures:\n  total: "4"\n  states: 3\n  organisations: 1\n'
     problems = told(tmp_path, {"articles/2025/a.pl.md": ARTICLE_A, "data/convention.yaml": convention})
-    assert any(p.startswith("convention.yaml:3: convention.hanoi_signatures.total: ") for p in problems), problems
+    assert any(p.startswith("convention.yaml:3: hanoi_signatures.total: ") for p in problems), problems
     assert any("drop the quotes: `total: 4`" in p for p in problems), problems
 
 

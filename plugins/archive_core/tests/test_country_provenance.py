@@ -158,9 +158,9 @@ def test_more_signatures_in_the_records_than_the_depositary_counts_fails_the_che
 @pytest.mark.parametrize(
     ("text", "field"),
     [
-        (CONVENTION.replace("total: 3", "total: 4"), "convention.hanoi_signatures.total"),
-        (CONVENTION.replace("as_of: 2026-11-29", "as_of: 2999-01-01"), "convention.as_of"),
-        (CONVENTION.split("sources:")[0], "convention.sources"),
+        (CONVENTION.replace("total: 3", "total: 4"), "hanoi_signatures.total"),
+        (CONVENTION.replace("as_of: 2026-11-29", "as_of: 2999-01-01"), "as_of"),
+        (CONVENTION.split("sources:")[0], "sources"),
     ],
 )
 def test_a_bad_convention_file_is_reported(tmp_path, text, field):

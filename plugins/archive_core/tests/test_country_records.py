@@ -109,8 +109,8 @@ def test_source_must_be_a_web_address(tmp_path):
         (f"- code: PL\n  status: ratified\n  source: {SOURCE}\n", "PL.date: a 'ratified' status needs its date"),
         (f"- code: PL\n  status: not-signed\n  date: 2025-10-25\n  source: {SOURCE}\n", "PL.date: a 'not-signed'"),
         ("- code: PL\n  status: unknown\n  colour: red\n", "PL.colour: is not a known field"),
-        ("- PL\n", "record 1.record: is not a mapping"),
-        ("code: PL\n", "countries: must be a list of records"),
+        ("- PL\n", "record 1: is not a mapping"),
+        ("code: PL\n", "yaml: must be a list of records"),
         (
             "- code: PL\n  status: unknown\n- code: PL\n  status: unknown\n",
             "countries.yaml:3: PL.code: is the code of the record on line 1 too",

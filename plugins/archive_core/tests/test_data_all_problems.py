@@ -43,11 +43,11 @@ def test_the_convention_file_is_told_every_problem(tmp_path):
     convention, problems = load_convention(tmp_path, TODAY)
     assert convention is None
     assert told(problems) == [
-        (1, "convention.as_of", "'2026-13-01x' is not a date"),
-        (4, "convention.hanoi_signatures.states", "'many' is not a count"),
-        (12, "convention.entry_into_force.instruments", "0 is not a count"),
-        (13, "convention.entry_into_force.sources", "the figure needs a source"),
-        (14, "convention.remarks", "is not a known field"),
+        (1, "as_of", "'2026-13-01x' is not a date"),
+        (4, "hanoi_signatures.states", "'many' is not a count"),
+        (12, "entry_into_force.instruments", "0 is not a count"),
+        (13, "entry_into_force.sources", "the figure needs a source"),
+        (14, "remarks", "is not a known field"),
     ]
 
 
@@ -58,8 +58,8 @@ def test_a_sum_of_counts_that_failed_is_not_told(tmp_path):
         f"as_of: 2026-06-01\nhanoi_signatures:\n  total: 4\n  states: x\nsources:\n{SOURCE}",
     )
     assert [field for _, field, _ in told(load_convention(tmp_path, TODAY)[1])] == [
-        "convention.hanoi_signatures.organisations",  # missing: at its mapping's line
-        "convention.hanoi_signatures.states",
+        "hanoi_signatures.organisations",  # missing: at its mapping's line
+        "hanoi_signatures.states",
     ]
 
 
@@ -138,11 +138,11 @@ def test_a_source_is_told_every_problem_and_a_misspelt_key_not_as_missing(tmp_pa
     )
     problems = told(load_convention(tmp_path, TODAY)[1])
     assert [(line, field, message.split(" (")[0]) for line, field, message in problems] == [
-        (7, "convention.sources.0.urll", "is not a known key"),
-        (8, "convention.sources.0.archived", "'ftp://x.org/a' is not an http(s) address"),
-        (9, "convention.sources.0.published", "'2026-02-30x' is not a date"),
-        (10, "convention.sources.0.accessed", "2099-01-01 is after today"),
-        (12, "convention.sources.1", "'https://example.org/' is a site's home page, not the page that states the fact"),
+        (7, "sources.0.urll", "is not a known key"),
+        (8, "sources.0.archived", "'ftp://x.org/a' is not an http(s) address"),
+        (9, "sources.0.published", "'2026-02-30x' is not a date"),
+        (10, "sources.0.accessed", "2099-01-01 is after today"),
+        (12, "sources.1", "'https://example.org/' is a site's home page, not the page that states the fact"),
     ]  # fmt: skip
 
 
@@ -176,7 +176,7 @@ def test_every_value_yaml_cannot_read_in_a_data_file_is_told_with_the_file_s_oth
     assert [(Path(p.path).name, p.line, p.field, p.message.split(":")[0]) for p in problems] == [
         ("convention.yaml", 1, "as_of", "impossible date"),  # the files in the order of their paths
         ("convention.yaml", 4, "hanoi_signatures.states", TAGGED_NOT_A_NUMBER),
-        ("convention.yaml", 11, "convention.remarks", "is not a known field"),
+        ("convention.yaml", 11, "remarks", "is not a known field"),
         ("countries.yaml", 3, "DZ.date", "impossible date"),
         ("countries.yaml", 7, "FR.status", "must be one of signed, ratified, not-signed, unknown, not 'ratifiedd'"),
         ("countries.yaml", 8, "record 3.code", TAGGED_NOT_A_NUMBER),
@@ -217,7 +217,7 @@ CASES = {
     "convention.yaml": (  # the counts kept hold a count that is no count
         "as_of: 2026-06-01\nhanoi_signatures:\n  total: 2\n  states: 1\n  organisations: 1\n"
         f"hanoi_signatures:\n  total: 2\n  states: x\n  organisations: 1\nsources:\n{SOURCE}remarks: x\n",
-        [(6, "hanoi_signatures", "is set twice"), (15, "convention.remarks", "is not a known field")],
+        [(6, "hanoi_signatures", "is set twice"), (15, "remarks", "is not a known field")],
     ),
     "publishers.yaml": (
         "- host: example.org\n  name: ''\n  source: https://example.org/a\n  kind: x\n",
@@ -236,9 +236,9 @@ CASES = {
         "names:\n  - name: Hanoi\n    other: {en: [Ha Noi]}\n    other: {en: [Hanoi]}\n    sorce: x\n",
         [(4, "names.0.other", "is set twice"), (5, "names.0.sorce", "is not a known field")],
     ),
-    "topics.yaml": (  # the reader names an entry's fields without its index
+    "topics.yaml": (  # the reader names an entry's fields by its index, as the YAML reading does
         "topics:\n  - pl: ''\n    en: human rights\n  - pl: prawa\n    en: rights\n  - pl: Prawa\n    en: law\n",
-        [(2, "topics.0.pl", "is empty"), (6, "topics.pl", "'Prawa' is paired twice")],
+        [(2, "topics.0.pl", "is empty"), (6, "topics.2.pl", "'Prawa' is paired twice")],
     ),
     "timeline/opening.yaml": (
         EVENT,
@@ -305,17 +305,17 @@ def test_a_record_whose_name_holds_an_invisible_character_is_named_alike_by_the_
     ]
 
 
-# A finding says nothing of the rest of the list it stands in: a reader's problem of another item, or of the whole
-# list, named by the list's head (`topics`, `names`), is told beside it.
+# A finding says nothing of the rest of the list it stands in: a reader's problem of another item (`topics.2`), or of
+# the whole list, named by the list's head (`names`), is told beside it.
 ELSEWHERE = {
     "topics.yaml": (  # a key set twice in the first entry; the third names no `en`
         "topics:\n  - pl: prawa\n    pl: prawa człowieka\n    en: human rights\n  - pl: ratyfikacja\n"
         "    en: ratification\n  - pl: negocjacje\n",
-        [(3, "topics.0.pl", "is set twice"), (7, "topics", "each entry names the topic in pl and en")],
+        [(3, "topics.0.pl", "is set twice"), (7, "topics.2", "each entry names the topic in pl and en")],
     ),
     "topics.yaml, the finding after": (  # the first entry names no `en`; a key set twice in the second
         "topics:\n  - pl: negocjacje\n  - pl: prawa\n    pl: prawa człowieka\n    en: human rights\n",
-        [(2, "topics", "each entry names the topic in pl and en"), (4, "topics.1.pl", "is set twice")],
+        [(2, "topics.0", "each entry names the topic in pl and en"), (4, "topics.1.pl", "is set twice")],
     ),
     "names.yaml": (  # one entry too many, and a key set twice in one of them
         "names:\n"

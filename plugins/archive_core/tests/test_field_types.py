@@ -133,7 +133,7 @@ def test_a_name_of_another_type_is_named_as_such(written, said):
     ("record", "field", "said"),
     [
         ("- name: 2023\n  role: {pl: x, en: y}\n  articles: [a]\n", "record 1.name", "is a number"),
-        ("- name: {pl: 12, en: Ivan}\n  role: {pl: x, en: y}\n  articles: [a]\n", "Ivan.name.pl", "is a number"),
+        ("- name: {pl: 12, en: Ivan}\n  role: {pl: x, en: y}\n  articles: [a]\n", "record 1.name.pl", "is a number"),
         ("- name: [A, B]\n  role: {pl: x, en: y}\n  articles: [a]\n", "record 1.name", "is a list"),
         (
             "- name: A\n  role: {pl: x, en: y}\n  articles: [a]\n  official_name: 1.5\n  sources: [https://e.org/a]\n",
@@ -145,5 +145,5 @@ def test_a_name_of_another_type_is_named_as_such(written, said):
 def test_a_data_file_name_of_another_type_is_named_as_such(tmp_path, record, field, said):
     path = tmp_path / "people.yaml"
     data, root = parse_yaml(record, path, record_key="name")
-    _, problems = parse_people(DataFile(path, data, root), {"a"})
+    _, problems = parse_people(DataFile(path, data, root, record_key="name"), {"a"})
     assert [(p.field, p.message) for p in problems] == [(field, said)], problems

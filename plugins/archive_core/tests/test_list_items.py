@@ -65,9 +65,9 @@ CASES = {
     "topics.yaml": (
         "topics:\n  - pl: prawa\n    en: 5\n  - 2025-13-01\n  - pl: ratyfikacja\n    en: ratification\n  - pl: x\n",
         [
-            (3, "topics.en", "is a number"),
+            (3, "topics.0.en", "is a number"),
             (4, "topics.1", "impossible date"),
-            (7, "topics", "each entry names the topic in pl and en"),
+            (7, "topics.3", "each entry names the topic in pl and en"),
         ],
     ),
 }

@@ -39,7 +39,7 @@ CORRECTION = "corrections:\n  - date: 2026-01-02\n    change: {pl: Poprawiono., 
         (
             "data/convention.yaml",
             CONVENTION.replace("  - url:", "  - URL:"),
-            "convention.yaml:7: convention.sources.0.URL: is not a known key (did you mean `url`?)",
+            "convention.yaml:7: sources.0.URL: is not a known key (did you mean `url`?)",
         ),
         (
             "data/timeline/opening.yaml",
@@ -49,7 +49,7 @@ CORRECTION = "corrections:\n  - date: 2026-01-02\n    change: {pl: Poprawiono., 
         (
             "data/convention.yaml",
             CONVENTION.replace("  total: 4", "  totl: 4"),
-            "convention.yaml:3: convention.hanoi_signatures.totl: is not a known key (did you mean `total`?)",
+            "convention.yaml:3: hanoi_signatures.totl: is not a known key (did you mean `total`?)",
         ),
         (
             "data/timeline/opening.yaml",
@@ -59,12 +59,12 @@ CORRECTION = "corrections:\n  - date: 2026-01-02\n    change: {pl: Poprawiono., 
         (
             "data/convention.yaml",
             CONVENTION.replace("  - url:", "  - address:"),
-            "convention.yaml:7: convention.sources.0.address: is not a known key (did you mean `url`?)",
+            "convention.yaml:7: sources.0.address: is not a known key (did you mean `url`?)",
         ),
         (  # another tool's word for a key is that key, though spelt nearer another (`site`: `title`)
             "data/convention.yaml",
             CONVENTION.replace("    publisher: P", "    site: P"),
-            "convention.yaml:9: convention.sources.0.site: is not a known key (did you mean `publisher`?)",
+            "convention.yaml:9: sources.0.site: is not a known key (did you mean `publisher`?)",
         ),
         # a language key written otherwise, a text per language left out, an entry-into-force key misspelt
         (
@@ -86,8 +86,7 @@ CORRECTION = "corrections:\n  - date: 2026-01-02\n    change: {pl: Poprawiono., 
         (
             "data/convention.yaml",
             CONVENTION + "entry_into_force:\n  instrumnts: 40\n  sources: [https://example.org/e]\n",
-            "convention.yaml:12: convention.entry_into_force.instrumnts: is not a known key (did you mean "
-            "`instruments`?)",
+            "convention.yaml:12: entry_into_force.instrumnts: is not a known key (did you mean `instruments`?)",
         ),
     ],
 )
@@ -99,7 +98,7 @@ def test_a_key_of_a_data_record_misspelt_or_left_out_is_told_once_as_what_it_is(
 def test_a_count_of_the_convention_left_out_is_told_missing(tmp_path):
     problems = told(tmp_path, {**ARTICLE, "data/convention.yaml": CONVENTION.replace("  total: 4\n", "")})
     assert problems == [
-        "convention.yaml:3: convention.hanoi_signatures.total: is missing (add `total: N` under it: "
+        "convention.yaml:3: hanoi_signatures.total: is missing (add `total: N` under it: "
         "a whole number, at most 250, as the depositary gives it)"
     ], problems
 
@@ -107,9 +106,9 @@ def test_a_count_of_the_convention_left_out_is_told_missing(tmp_path):
 @pytest.mark.parametrize(
     ("entry", "expected"),
     [
-        ("{instruments: 40}", ":11: convention.entry_into_force.sources: is missing ("),
-        ("{instruments: 40, sources: []}", ":11: convention.entry_into_force.sources: the figure needs a source ("),
-        ("{sources: [https://example.org/e]}", ":11: convention.entry_into_force.instruments: is missing ("),
+        ("{instruments: 40}", ":11: entry_into_force.sources: is missing ("),
+        ("{instruments: 40, sources: []}", ":11: entry_into_force.sources: the figure needs a source ("),
+        ("{sources: [https://example.org/e]}", ":11: entry_into_force.instruments: is missing ("),
     ],
 )
 def test_the_entry_into_force_figure_is_told_each_part_it_lacks(tmp_path, entry, expected):

@@ -114,7 +114,7 @@ def test_a_name_of_two_entries_is_refused_at_the_second(tmp_path):
 
 def test_a_file_of_another_shape_is_refused(tmp_path):
     (problem,) = _problems(tmp_path, "- name: Hanoi\n")
-    assert ": names: the file holds one key, `names`, a list (names: [- name:" in problem
+    assert ": yaml: the file holds one key, `names`, a list (names: [- name:" in problem
 
 
 def test_the_bounds_are_enforced(tmp_path):

@@ -28,7 +28,7 @@ def test_parse_point_knows_the_precision(value, expected):
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("2025-02-30", "impossible date '2025-02-30'"),
+        ("2025-02-30", "impossible date: February 2025 has 28 days, not 30"),
         ("2025-13", "there is no month 13"),
         ("25 October 2025", "is not a date"),
         (datetime(2025, 10, 25, 10, 0), "has a time of day"),
