@@ -257,25 +257,29 @@ class CountryNameIndex:
                     words = tuple(_WORD.findall(form))
                     if words:
                         index.setdefault(words[0], []).append((words, code))
+        for names in index.values():
+            names.sort(key=lambda entry: -len(entry[0]))  # the longest first: see `named_in`
         return index
 
     def named_in(self, text: str) -> tuple[str, ...]:
-        """The sorted codes of the countries `text` names, each name as a run of whole words."""
+        """The sorted codes of the countries `text` names, each name as a run of whole words. Where names overlap, the
+        longest from the first word is the one named: `South Sudan` is not also Sudan, nor `Papua New Guinea` Guinea,
+        nor `Democratic People's Republic of Korea` the Republic of Korea."""
         words = _WORD.findall(unicodedata.normalize("NFC", text))
-        firsts = self._by_first_word.keys() & set(words)
-        if not firsts:
+        index = self._by_first_word
+        if not (firsts := index.keys() & set(words)):
             return ()
-        joined = f" {' '.join(words)} "
-        return tuple(
-            sorted(
-                {
-                    code
-                    for first in firsts
-                    for name, code in self._by_first_word[first]
-                    if len(name) == 1 or f" {' '.join(name)} " in joined
-                }
-            )
-        )
+        found: set[str] = set()
+        end = 0  # the first word after the last name found
+        for start in [i for i, word in enumerate(words) if word in firsts]:
+            if start < end:
+                continue
+            for name, code in index[words[start]]:
+                if tuple(words[start : start + len(name)]) == name:
+                    found.add(code)
+                    end = start + len(name)
+                    break
+        return tuple(sorted(found))
 
 
 @lru_cache(maxsize=COUNTRY_NAME_INDEXES_KEPT)

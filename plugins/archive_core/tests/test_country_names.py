@@ -27,6 +27,12 @@ def test_a_country_is_searched_by_the_other_names_cldr_gives_it():
 
 
 FRANCE = CountryForms("FR", ("Francji", "francuska", "French"), "https://pl.wiktionary.org/wiki/Francja")
+KOREAS = (
+    CountryForms("KR", ("Republic of Korea",), "https://pl.wiktionary.org/wiki/Korea_Po%C5%82udniowa"),
+    CountryForms(
+        "KP", ("Democratic People's Republic of Korea",), "https://pl.wiktionary.org/wiki/Korea_P%C3%B3%C5%82nocna"
+    ),
+)
 
 
 @pytest.mark.parametrize(
@@ -39,10 +45,15 @@ FRANCE = CountryForms("FR", ("Francji", "francuska", "French"), "https://pl.wikt
         # Never case-folded: `mali` (Polish: small), `polish` and `turkey` are not countries, nor a name's part alone.
         ("mali przedsiębiorcy polish the turkey, Ivory and Coast", ()),
         ("", ()),
+        # A name inside a longer one names the longer one's country alone.
+        ("Sudan and South Sudan", ("SD", "SS")),
+        ("South Sudan, Papua New Guinea, Demokratyczna Republika Konga", ("CD", "PG", "SS")),
+        ("the Democratic People's Republic of Korea", ("KP",)),
+        ("the Democratic People’s Republic of Korea and the Republic of Korea", ("KP", "KR")),
     ],
 )
 def test_the_countries_a_text_names_in_any_of_their_names(text, codes):
-    assert CountryNameIndex((POLAND, FRANCE)).named_in(text) == codes
+    assert CountryNameIndex((POLAND, FRANCE, *KOREAS)).named_in(text) == codes
 
 
 def test_no_country_no_terms():
