@@ -962,6 +962,37 @@ def test_a_tag_escaped_as_markdown_escapes_it_is_not_warned(tmp_path):
     assert "'<b>' is HTML" in warning, warning
 
 
+TRAILING_ATTRIBUTES = (
+    "---\nUn paragraphe en français. {lang=fr}\n\n## Nagłówek {#wlasny}\n\nAkapit\nw dwóch liniach {.uwaga}\n"
+)
+
+
+def test_attributes_written_after_a_paragraph_or_heading_are_warned_at_their_line(tmp_path):
+    """Found by an audit adding articles: `{lang=fr}` at the end of a paragraph (Pandoc's and kramdown's place for
+    it), or `{#id}` after a heading, is shown as text, braces and all, and `make check` told nothing."""
+    told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + TRAILING_ATTRIBUTES})
+    problems = [str(problem) for problem in snapshot.take(tmp_path, today=TODAY).problems]
+    assert [problem.split(": ")[0].rsplit("/", 1)[1] for problem in problems] == [
+        "tytul.pl.md:10",
+        "tytul.pl.md:12",
+        "tytul.pl.md:15",
+    ], problems
+    assert all(": warning: body: " in problem for problem in problems), problems
+    assert "ends with '{lang=fr}', attributes which the page shows as text" in problems[0], problems
+    assert "write `{lang=fr}` on a line of its own just before the paragraph" in problems[0], problems
+    assert "'{#wlasny}'" in problems[1] and "'{.uwaga}'" in problems[2], problems
+    assert "delete them: only a passage's `lang` and `dir` may be given" in problems[1], problems
+    followed = "---\n{lang=fr}\nUn paragraphe en [français]{lang=fr}.\n\n## Nagłówek\n"
+    told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + followed})
+    assert snapshot.take(tmp_path, today=TODAY).problems == ()
+
+
+def test_braces_that_are_no_attributes_or_are_escaped_or_code_are_not_warned(tmp_path):
+    text = "---\nZbiór {1, 2}\n\nSłowo {sic}\n\nZapis \\{lang=fr}\n\nKod `{lang=fr}`\n\n    kod {lang=fr}\n"
+    told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + text})
+    assert snapshot.take(tmp_path, today=TODAY).problems == ()
+
+
 def test_raw_html_in_a_refused_article_is_warned_with_its_errors(tmp_path):
     problems = told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + "countries: [UE]\n" + RAW_HTML})
     assert len(problems) == 1, problems
