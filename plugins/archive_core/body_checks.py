@@ -398,6 +398,13 @@ _CODE_SPAN = re.compile(r"(`+)[^`].*?\1")
 _ESCAPED = re.compile(r"\\[\\<]")
 
 
+def html_tag(text: str) -> str | None:
+    """The first tag of HTML that one line of text writes (`raw_html`'s reading of a line: not in a code span, not
+    escaped, naming an element of HTML); None where it writes none."""
+    written = _ESCAPED.sub("", _CODE_SPAN.sub("", text)) if "<" in text else ""
+    return next((match.group() for match in _TAG.finditer(written) if _is_html(match)), None)
+
+
 def raw_html(tokens: list[Token], body: str) -> list[tuple[int, str]]:
     """(body line, first tag) of each line of the text that writes raw HTML; in a code span or block it is code, and
     a tag written with entities (`&lt;b&gt;`) or escaped (`\\<b>`) is text as meant: none is told. Each line is read

@@ -962,6 +962,28 @@ def test_a_tag_escaped_as_markdown_escapes_it_is_not_warned(tmp_path):
     assert "'<b>' is HTML" in warning, warning
 
 
+def test_html_in_a_text_of_the_front_matter_is_warned_at_its_line(tmp_path):
+    """Found by an audit adding articles: `title: "A <em>new</em> era"` was shown with its tags on every page that
+    lists it, in its feed and its search result, without a word, where the body's tags are warned of."""
+    front = FRONT.replace("title: Tytuł", 'title: "A <em>new</em> era"').replace(
+        "publisher: Example", 'publisher: "Ex <span>Co</span>"\nsummary: "A <b>bold</b> one"\neditor_note: "<i>N</i>"'
+    )
+    told(tmp_path, {"articles/2025/tytul.pl.md": front + BODY})
+    problems = [str(problem) for problem in snapshot.take(tmp_path, today=TODAY).problems]
+    assert [problem.split(": ", 2)[0].rsplit("/", 1)[1] for problem in problems] == [
+        "tytul.pl.md:2",
+        "tytul.pl.md:8",
+        "tytul.pl.md:9",
+        "tytul.pl.md:10",
+    ], problems
+    assert ": warning: title: '<em>' is HTML, which the page shows as text, tags and all" in problems[0], problems
+    assert "source.publisher: '<span>' is HTML" in problems[1] and "summary: '<b>' is HTML" in problems[2], problems
+    assert "write **bold**, *italic*" in problems[2] and "editor_note: '<i>' is HTML" in problems[3], problems
+    meant = FRONT.replace("title: Tytuł", 'title: "Fewer <40 states, List<String>"') + 'summary: "The tag `<b>`"\n'
+    told(tmp_path, {"articles/2025/tytul.pl.md": meant + BODY})
+    assert snapshot.take(tmp_path, today=TODAY).problems == ()
+
+
 TRAILING_ATTRIBUTES = (
     "---\nUn paragraphe en français. {lang=fr}\n\n## Nagłówek {#wlasny}\n\nAkapit\nw dwóch liniach {.uwaga}\n"
 )
