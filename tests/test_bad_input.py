@@ -132,7 +132,7 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         NEW,
         good("https://example.org/a", "www.example.org/a"),
         ":8: source.url: 'www.example.org/a' is not an http(s) address (give the full https://... address of the "
-        "original: it has no scheme; write `https://` (or `http` for `https`, as the site has it) before it)",
+        "original: it has no scheme; write `https://` before it (`http://` where the site has no https))",
     ),
     "javascript source URL": (
         NEW,

@@ -16,7 +16,7 @@ from archive_core.errors import NAMES_FILE, ContentError, Problem, in_file_order
 from archive_core.schema import ArticleMeta, Source, Translation
 
 from . import markdown, summaries
-from .body_checks import body_problems, raw_html
+from .body_checks import body_problems, html_tag, raw_html, trailing_attributes
 from .body_cost import markup_problem
 from .markdown import COPIED_PREFIXES, SiteLink
 
@@ -162,7 +162,15 @@ def parse_article(data: bytes, path: str | Path) -> ArticleDocument:
     unfinished = schema.unfinished(data, doc, root, {problem.field for problem in checked.problems})
     problems = [*checked.problems, *unfinished, *body_problems(doc, tokens, body_html, fields=schema.FIELD_NAMES)]
     problems += annotations.passage_problems(checked.annotations, doc, body_html, root)
-    warnings = tuple(_raw_html_warnings(doc, tokens))
+    warnings = tuple(
+        in_file_order(
+            [
+                *_text_html_warnings(doc, data, root),
+                *_raw_html_warnings(doc, tokens),
+                *_trailing_attribute_warnings(doc, tokens),
+            ]
+        )
+    )
     if problems or checked.meta is None:
         refused = _refused(path, [*problems, *warnings], checked, root).refused
         summary = refused.read.get("summary")  # None where it is not given, or did not read well
@@ -193,6 +201,51 @@ def _raw_html_warnings(doc: frontmatter.SplitDocument, tokens: list[Token]) -> I
             f"{tag if len(tag) <= 40 else tag[:39] + '…'!r} is HTML, which the page shows as text, tags and all",
             "a body is Markdown: write **bold**, *italic*, [text](https://...) and delete the tags; put a tag meant "
             "as text in backticks (`<b>`)",
+            "warning",
+        )
+
+
+# The front-matter's texts a page shows as text (the summary as Markdown, with raw HTML off), and what to write.
+_TEXT_FIELDS = {
+    "title": "a title is text: delete the tags",
+    "summary": "a summary is Markdown: write **bold**, *italic* and delete the tags; put a tag meant as text in "
+    "backticks (`<b>`)",
+    "editor_note": "a note is text: delete the tags",
+    "source.publisher": "a publisher is a name: delete the tags",
+}
+
+
+def _text_html_warnings(doc: frontmatter.SplitDocument, data: object, root: yaml.Node | None) -> Iterator[Problem]:
+    """A warning at each text of the front-matter that writes HTML, which the page shows as text, tags and all
+    (`body_checks.html_tag`): not an error, as a title may name a tag."""
+    for name, hint in _TEXT_FIELDS.items():
+        value = data
+        for key in name.split("."):
+            value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(value, str) and (tag := html_tag(value)):
+            shown = tag if len(tag) <= 40 else tag[:39] + "…"
+            message = f"{shown!r} is HTML, which the page shows as text, tags and all"
+            yield Problem(str(doc.path), frontmatter.node_line(root, name), name, message, hint, "warning")
+
+
+def _trailing_attribute_warnings(doc: frontmatter.SplitDocument, tokens: list[Token]) -> Iterator[Problem]:
+    """A warning at each paragraph or heading that ends with attributes, which the page shows as text
+    (`body_checks.trailing_attributes`): not an error, as a text may end with braces of its own."""
+    for line, written, block, allowed in trailing_attributes(tokens, doc.body):
+        shown = written if len(written) <= 40 else written[:39] + "…"
+        hint = (
+            f"write `{written}` on a line of its own just before the {block}, or after a passage in brackets: "
+            f"`[words]{written}`"
+            if allowed
+            else "delete them: only a passage's `lang` and `dir` may be given, on a line of their own before the "
+            "block" + (" (a heading's id is made from its words)" if block == "heading" else "")
+        )
+        yield Problem(
+            str(doc.path),
+            doc.body_line + line - 1,
+            "body",
+            f"ends with {shown!r}, attributes which the page shows as text",
+            hint,
             "warning",
         )
 

@@ -2,7 +2,9 @@
 page's own), a heading that skips a level of the page's outline, a `::: caption` never closed or holding more than
 its paragraph (the rest of the text would be shown as the photo's caption, in markup no browser reads as the author
 meant), an attribute (`[text]{...}`, `{...}` before a block) other than a passage's language (`lang`) and direction
-(`dir`), and a link, heading or footnote that shows nothing, and a line that reads other than it is (`body_bidi`)."""
+(`dir`), and a link, heading or footnote that shows nothing, and a line that reads other than it is (`body_bidi`);
+and, warned of, what the page shows as text though it was meant as markup: raw HTML, attributes at the end of a
+paragraph or heading."""
 
 from __future__ import annotations
 
@@ -10,14 +12,17 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from html import unescape
+from itertools import pairwise
 
 from markdown_it.token import Token
+from mdit_py_plugins.attrs.parse import ParseError
+from mdit_py_plugins.attrs.parse import parse as parse_attributes
 
 from .body_bidi import reordering_problems, shown_reordering_problems
 from .errors import Problem, in_file_order
 from .frontmatter import SplitDocument
 from .locales import language_tag_problem
-from .markdown import Lines, markdown, missing_anchors, unsafe_links
+from .markdown import LANGUAGE_ATTRIBUTES, Lines, markdown, missing_anchors, unsafe_links
 from .not_shown import NOT_SHOWN
 from .suggestions import closest
 from .text import reserved_marker, shows_something
@@ -393,6 +398,13 @@ _CODE_SPAN = re.compile(r"(`+)[^`].*?\1")
 _ESCAPED = re.compile(r"\\[\\<]")
 
 
+def html_tag(text: str) -> str | None:
+    """The first tag of HTML that one line of text writes (`raw_html`'s reading of a line: not in a code span, not
+    escaped, naming an element of HTML); None where it writes none."""
+    written = _ESCAPED.sub("", _CODE_SPAN.sub("", text)) if "<" in text else ""
+    return next((match.group() for match in _TAG.finditer(written) if _is_html(match)), None)
+
+
 def raw_html(tokens: list[Token], body: str) -> list[tuple[int, str]]:
     """(body line, first tag) of each line of the text that writes raw HTML; in a code span or block it is code, and
     a tag written with entities (`&lt;b&gt;`) or escaped (`\\<b>`) is text as meant: none is told. Each line is read
@@ -408,4 +420,34 @@ def raw_html(tokens: list[Token], body: str) -> list[tuple[int, str]]:
             written = _ESCAPED.sub("", _CODE_SPAN.sub("", lines[at])) if "<" in lines[at] else ""
             if tag := next((match.group() for match in _TAG.finditer(written) if match.group() in shown), None):
                 found.append((at + 1, tag))
+    return found
+
+
+# Attributes at the end of a paragraph's or a heading's text (`{lang=fr}`, `{#id}`, `{.note}`), where Pandoc and
+# kramdown read them: markdown-it reads them only on a line of their own before a block, or after a passage in brackets.
+_TRAILING_ATTRIBUTES = re.compile(r"(?<!\\)\{[^{}\n]*\}[ \t]*$")
+
+
+def trailing_attributes(tokens: list[Token], body: str) -> list[tuple[int, str, str, bool]]:
+    """(body line, attributes as written, `paragraph` or `heading`, whether a block may take them: `lang` and `dir`
+    only) of each paragraph or heading whose text ends with what reads as attributes, which the page shows as text,
+    braces and all; braces that read as none (`{1, 2}`, `{sic}`), escaped (`\\{`) or in code are text as meant,
+    never told."""
+    lines = body.split("\n")
+    found = []
+    for opening, token in pairwise(tokens):
+        if opening.type not in ("paragraph_open", "heading_open") or token.type != "inline" or not token.map:
+            continue
+        last = token.children[-1] if token.children else None
+        written = lines[token.map[1] - 1] if token.map[1] <= len(lines) else ""
+        match = _TRAILING_ATTRIBUTES.search(written)
+        if last is None or last.type != "text" or match is None or not last.content.endswith(match.group().strip()):
+            continue
+        try:
+            attributes = parse_attributes(match.group().strip())[1]
+        except ParseError:
+            continue
+        if attributes:
+            allowed = set(attributes) <= set(LANGUAGE_ATTRIBUTES)
+            found.append((token.map[1], match.group().strip(), opening.type.removesuffix("_open"), allowed))
     return found

@@ -92,6 +92,16 @@ def _render_caption(renderer, tokens: list[Token], idx: int, options, env) -> st
     return '<figure class="caption">\n' if tokens[idx].nesting == 1 else "</figure>\n"
 
 
+# A table of more columns than a phone's screen holds, however short its words, scrolls on its own rather than
+# widen the page (WCAG 1.4.10); a region that scrolls is reached by keyboard too (WCAG 2.1.1), hence `tabindex`.
+TABLE_SCROLL = '<div class="table-scroll" tabindex="0">\n'
+
+
+def _render_table(renderer, tokens: list[Token], idx: int, options, env) -> str:
+    table = renderer.renderToken(tokens, idx, options, env)
+    return TABLE_SCROLL + table if tokens[idx].nesting == 1 else table + "</div>\n"
+
+
 @cache
 def markdown() -> MarkdownIt:
     md = (
@@ -102,6 +112,8 @@ def markdown() -> MarkdownIt:
         .use(container_plugin, "caption", render=_render_caption)
         .use(attrs_block_plugin, allowed=LANGUAGE_ATTRIBUTES)
     )
+    md.add_render_rule("table_open", _render_table)
+    md.add_render_rule("table_close", _render_table)
     # Every heading an id, so that a part of a text can be linked to (`/pl/2025/x/#rekordowa-skala`).
     md.core.ruler.push("anchor", give_heading_ids)
     # Spans only (`[text]{lang=vi}`), not after links, images or code, whose own attributes could be set.

@@ -135,7 +135,8 @@ def address_hint(value: Any, hint: str) -> str:
     links every host in its ASCII form, so that a reader sees the site it really is."""
     if isinstance(value, str) and "://" not in value and is_http_url("https://" + value.strip().lstrip("/")):
         scheme = "https:" if value.strip().startswith("//") else "https://"
-        return f"{hint}: it has no scheme; write `{scheme}` (or `http` for `https`, as the site has it) before it"
+        plain = scheme.replace("https", "http")
+        return f"{hint}: it has no scheme; write `{scheme}` before it (`{plain}` where the site has no https)"
     if refusal := _refusal(value):
         return refusal
     try:

@@ -918,15 +918,17 @@ def test_a_publisher_nearly_named_as_the_table_names_its_site_is_warned(tmp_path
 RAW_HTML = '---\nThe <b>first</b> state ratified it.\n\n<script>alert(1)</script>\n\n<div class="note">A note</div>\n'
 
 
+def warned(tmp_path: Path, text: str) -> tuple[list[str], list[str]]:
+    """Every problem `make check` tells of one article `tytul.pl.md` of `text`, and the `name:line` of each."""
+    told(tmp_path, {"articles/2025/tytul.pl.md": text})
+    problems = [str(problem) for problem in snapshot.take(tmp_path, today=TODAY).problems]
+    return problems, [problem.split(": ", 1)[0].rsplit("/", 1)[1] for problem in problems]
+
+
 def test_raw_html_in_a_body_is_warned_at_each_line_that_writes_it(tmp_path):
     """The page shows raw HTML as text, tags and all: a body that wrote it was published without a word."""
-    told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + RAW_HTML})
-    problems = [str(problem) for problem in snapshot.take(tmp_path, today=TODAY).problems]
-    assert [problem.split(": ")[0].rsplit("/", 1)[1] for problem in problems] == [
-        "tytul.pl.md:10",
-        "tytul.pl.md:12",
-        "tytul.pl.md:14",
-    ], problems
+    problems, lines = warned(tmp_path, FRONT + RAW_HTML)
+    assert lines == ["tytul.pl.md:10", "tytul.pl.md:12", "tytul.pl.md:14"], problems
     assert all(": warning: body: " in problem for problem in problems), problems
     assert "'<b>' is HTML, which the page shows as text, tags and all" in problems[0], problems
     assert "'<script>' is HTML" in problems[1] and "'<div class=\"note\">' is HTML" in problems[2], problems
@@ -962,6 +964,45 @@ def test_a_tag_escaped_as_markdown_escapes_it_is_not_warned(tmp_path):
     told(tmp_path, {"articles/2025/tytul.pl.md": FRONT + escaped_backslash})
     [warning] = [str(problem) for problem in snapshot.take(tmp_path, today=TODAY).problems]
     assert "'<b>' is HTML" in warning, warning
+
+
+def test_html_in_a_text_of_the_front_matter_is_warned_at_its_line(tmp_path):
+    """Found by an audit adding articles: `title: "A <em>new</em> era"` was shown with its tags on every page that
+    lists it, in its feed and its search result, without a word, where the body's tags are warned of."""
+    front = FRONT.replace("title: Tytuł", 'title: "A <em>new</em> era"').replace(
+        "publisher: Example", 'publisher: "Ex <span>Co</span>"\nsummary: "A <b>bold</b> one"\neditor_note: "<i>N</i>"'
+    )
+    problems, lines = warned(tmp_path, front + BODY)
+    assert lines == ["tytul.pl.md:2", "tytul.pl.md:8", "tytul.pl.md:9", "tytul.pl.md:10"], problems
+    assert ": warning: title: '<em>' is HTML, which the page shows as text, tags and all" in problems[0], problems
+    assert "source.publisher: '<span>' is HTML" in problems[1] and "summary: '<b>' is HTML" in problems[2], problems
+    assert "write **bold**, *italic*" in problems[2] and "editor_note: '<i>' is HTML" in problems[3], problems
+    meant = FRONT.replace("title: Tytuł", 'title: "Fewer <40 states, List<String>"') + 'summary: "The tag `<b>`"\n'
+    assert warned(tmp_path, meant + BODY) == ([], [])
+
+
+TRAILING_ATTRIBUTES = (
+    "---\nUn paragraphe en français. {lang=fr}\n\n## Nagłówek {#wlasny}\n\nAkapit\nw dwóch liniach {.uwaga}\n"
+)
+
+
+def test_attributes_written_after_a_paragraph_or_heading_are_warned_at_their_line(tmp_path):
+    """Found by an audit adding articles: `{lang=fr}` at the end of a paragraph (Pandoc's and kramdown's place for
+    it), or `{#id}` after a heading, is shown as text, braces and all, and `make check` told nothing."""
+    problems, lines = warned(tmp_path, FRONT + TRAILING_ATTRIBUTES)
+    assert lines == ["tytul.pl.md:10", "tytul.pl.md:12", "tytul.pl.md:15"], problems
+    assert all(": warning: body: " in problem for problem in problems), problems
+    assert "ends with '{lang=fr}', attributes which the page shows as text" in problems[0], problems
+    assert "write `{lang=fr}` on a line of its own just before the paragraph" in problems[0], problems
+    assert "'{#wlasny}'" in problems[1] and "'{.uwaga}'" in problems[2], problems
+    assert "delete them: only a passage's `lang` and `dir` may be given" in problems[1], problems
+    followed = "---\n{lang=fr}\nUn paragraphe en [français]{lang=fr}.\n\n## Nagłówek\n"
+    assert warned(tmp_path, FRONT + followed) == ([], [])
+
+
+def test_braces_that_are_no_attributes_or_are_escaped_or_code_are_not_warned(tmp_path):
+    text = "---\nZbiór {1, 2}\n\nSłowo {sic}\n\nZapis \\{lang=fr}\n\nKod `{lang=fr}`\n\n    kod {lang=fr}\n"
+    assert warned(tmp_path, FRONT + text) == ([], [])
 
 
 def test_raw_html_in_a_refused_article_is_warned_with_its_errors(tmp_path):
