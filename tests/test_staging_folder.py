@@ -60,3 +60,17 @@ def test_a_folder_that_cannot_be_marked_is_no_error(tmp_path):
     assert output_folder.mark_top_of_unrelated_trees(tmp_path / "missing") is False
     (tmp_path / "a file").write_text("", encoding="utf-8")
     assert output_folder.mark_top_of_unrelated_trees(tmp_path / "a file") is False
+
+
+def test_only_what_builds_of_this_output_left_is_theirs_to_clean(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    kept = [tmp_path / ".output.buildings", tmp_path / ".output.building.old-1"]  # another's, named alike
+    for folder in kept:
+        folder.mkdir()
+    left = [tmp_path / ".output.building", tmp_path / ".output.building-x1y2", tmp_path / ".output.old-1"]
+    for folder in left:
+        folder.mkdir()
+    assert output_folder.leftovers(output) == sorted(left)
+    output_folder.clean_leftovers(output)
+    assert sorted(tmp_path.iterdir()) == sorted([output, *kept])

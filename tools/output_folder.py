@@ -34,7 +34,8 @@ from pathlib import Path
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
-# linux/fs.h: FS_IOC_GETFLAGS and FS_IOC_SETFLAGS are _IOR/_IOW('f', 1/2, long); the kernel reads an int.
+# linux/fs.h: FS_IOC_GETFLAGS and FS_IOC_SETFLAGS are _IOR/_IOW('f', 1/2, long); the kernel reads an int. The
+# generic encoding (x86, Arm, RISC-V); where another applies (PowerPC, MIPS, SPARC) the call fails, the mark unset.
 _FS_IOC_GETFLAGS = (2 << 30) | (struct.calcsize("l") << 16) | (ord("f") << 8) | 1
 _FS_IOC_SETFLAGS = (1 << 30) | (struct.calcsize("l") << 16) | (ord("f") << 8) | 2
 _FS_TOPDIR_FL = 0x00020000
@@ -87,8 +88,8 @@ def _say(message: str) -> None:
 
 def leftovers(output: Path) -> list[Path]:
     """What builds of `output` left beside it: staging folders and parked old sites."""
-    prefixes = (f".{output.name}.building", f".{output.name}.old-")
-    return sorted(p for p in output.parent.iterdir() if p.name.startswith(prefixes))
+    holder, prefixes = f".{output.name}.building", (f".{output.name}.building-", f".{output.name}.old-")
+    return sorted(p for p in output.parent.iterdir() if p.name == holder or p.name.startswith(prefixes))
 
 
 def staging_folder(output: Path) -> Path:

@@ -15,10 +15,13 @@ import os
 import re
 import stat
 import tempfile
+import threading
+import time
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path, PurePath
 
 from . import sizes
@@ -334,9 +337,9 @@ def _as_listed(root: str | Path, path: str | Path, exact: bool) -> Path | None:
     if not target.is_relative_to(found):
         return None
     for part in target.relative_to(found).parts:
-        names = listed_names(found)
-        if part not in names:
-            alike = [] if exact else [name for name in names if same_name_elsewhere(name) == same_name_elsewhere(part)]
+        listing = _listing(found)
+        if part not in listing.names:
+            alike = () if exact else listing.by_name_elsewhere.get(same_name_elsewhere(part), ())
             if len(alike) != 1:
                 return None
             part = alike[0]
@@ -347,20 +350,51 @@ def _as_listed(root: str | Path, path: str | Path, exact: bool) -> Path | None:
 def listed_names(folder: str | Path) -> frozenset[str]:
     """The names `folder` lists (none where it is no folder it can list), read again once it changes: a folder of
     2,000 photos is listed once for the links to all of them."""
-    try:
-        info = os.stat(folder)
-    except OSError:
-        return frozenset()
-    return _listed(os.path.abspath(folder), (info.st_dev, info.st_ino, info.st_mtime_ns, info.st_ctime_ns))
+    return _listing(folder).names
 
 
-@lru_cache(maxsize=256)
-def _listed(folder: str, state: tuple[int, ...]) -> frozenset[str]:
-    """`listed_names`; `state` (what changes when a name is added, removed or renamed in it) only keys the cache."""
+@dataclass(frozen=True)
+class _Listing:
+    names: frozenset[str]
+
+    @cached_property
+    def by_name_elsewhere(self) -> dict[str, tuple[str, ...]]:
+        """The names, by `same_name_elsewhere`: what a name in other capitals or accents was meant to be."""
+        alike: dict[str, tuple[str, ...]] = {}
+        for name in sorted(self.names):
+            folded = same_name_elsewhere(name)
+            alike[folded] = (*alike.get(folded, ()), name)
+        return alike
+
+
+# A listing is kept while its folder's times are as they were, once they are old enough to say so: where a
+# folder's times move by clock ticks (Linux before 6.13, HFS+ by the second, FAT by two), a name added in the tick
+# of the listing leaves them as they were. Git's rule for such "racy" entries: https://git-scm.com/docs/racy-git
+_RACY_NS = 2_000_000_000
+_KEPT_FOLDERS = 1024
+_listings: OrderedDict[str, tuple[tuple[int, ...], _Listing]] = OrderedDict()
+_listings_lock = threading.Lock()
+
+
+def _listing(folder: str | Path) -> _Listing:
+    path = os.path.abspath(folder)
     try:
-        return frozenset(os.listdir(folder))
+        info = os.stat(path)
+        state = (info.st_dev, info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
+        with _listings_lock:
+            if (kept := _listings.get(path)) and kept[0] == state:
+                _listings.move_to_end(path)
+                return kept[1]
+        listing = _Listing(frozenset(os.listdir(path)))
     except OSError:
-        return frozenset()
+        return _Listing(frozenset())  # never kept: a folder that could not be read now is asked again
+    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) >= _RACY_NS:
+        with _listings_lock:
+            _listings[path] = (state, listing)
+            _listings.move_to_end(path)
+            while len(_listings) > _KEPT_FOLDERS:
+                _listings.popitem(last=False)
+    return listing
 
 
 def portable_name_problem(name: str) -> str | None:

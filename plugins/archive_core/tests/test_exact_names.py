@@ -6,6 +6,7 @@ answered with 404)."""
 from __future__ import annotations
 
 import os
+import time
 from datetime import date
 from pathlib import Path
 
@@ -117,3 +118,36 @@ def test_a_data_file_in_other_capitals_is_not_told_to_be_merged_into_itself(tmp_
     (tmp_path / name).write_text("- host: example.org\n  name: Example\n  source: https://example.org/about\n", "utf-8")
     [problem] = [str(p) for p in snapshot.take(tmp_path, today=TODAY).problems]
     assert problem.endswith("(did you mean data/publishers.yaml? rename it)"), problem
+
+
+def test_a_name_added_while_the_folders_times_stand_still_is_seen(tmp_path, monkeypatch):
+    """Where a folder's times move by clock ticks (Linux before 6.13, HFS+, FAT), a file made in the tick of the last
+    listing leaves them as they were: that listing is not kept, and the new file is found (the devserver asks again
+    in the same process)."""
+    folder = tmp_path / "images"
+    folder.mkdir()
+    (folder / "old.png").write_bytes(PNG)
+    standing = os.stat(folder)
+    real_stat = os.stat
+    monkeypatch.setattr(
+        paths.os, "stat", lambda path, *a, **k: standing if os.fspath(path) == str(folder) else real_stat(path, *a, **k)
+    )
+    assert not paths.named_as_written(tmp_path, folder / "mapa.png")
+    (folder / "mapa.png").write_bytes(PNG)
+    assert paths.named_as_written(tmp_path, folder / "mapa.png")
+    (folder / "mapa.png").rename(folder / "Mapa.png")
+    assert not paths.named_as_written(tmp_path, folder / "mapa.png")
+    assert paths.found_in_any_case(tmp_path, folder / "mapa.png") == folder / "Mapa.png"
+
+
+def test_a_listing_is_kept_once_its_folders_times_are_settled(tmp_path, monkeypatch):
+    folder = tmp_path / "images"
+    folder.mkdir()
+    (folder / "mapa.png").write_bytes(PNG)
+    assert paths._listing(folder) is not paths._listing(folder)  # just changed: listed at each look
+    later = time.time_ns() + 3_000_000_000
+    monkeypatch.setattr(paths.time, "time_ns", lambda: later)
+    assert paths.named_as_written(tmp_path, folder / "mapa.png")
+    assert paths._listing(folder) is paths._listing(folder)
+    (folder / "plan.png").write_bytes(PNG)  # the folder's times move: listed again
+    assert paths.named_as_written(tmp_path, folder / "plan.png")
