@@ -49,7 +49,7 @@ def test_every_record_is_sourced_or_says_why_not(curated):
     for code, record in data.records.items():
         assert record.status == "unknown" or record.sources, code
         for source in record.sources:
-            assert source.archive_url or not source.accessed, (code, source.url)  # a copy as of when it was read
+            assert source.wayback_lookup or not source.accessed, (code, source.url)  # a lookup as of when it was read
         assert record.verified or record.note, code
     for person in data.people:
         if person.official_name or person.official_role:
@@ -60,7 +60,7 @@ def test_every_timeline_event_is_sourced_or_says_why_not(curated):
     for event in take(curated).events:
         assert event.sources, event.id
         for source in event.sources:
-            assert source.archive_url or not source.accessed, (event.id, source.url)
+            assert source.wayback_lookup or not source.accessed, (event.id, source.url)
         assert event.verified or event.note, event.id
 
 

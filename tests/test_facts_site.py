@@ -7,11 +7,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
 import bibtexparser
 import jsonschema
+import lxml.html
 import pytest
 import rispy
 
@@ -22,6 +24,8 @@ CONTENT = Path(__file__).resolve().parent / "facts_site" / "content"
 EN_ARTICLE = "/en/2025/signing-the-convention/"
 PL_ARTICLE = "/pl/2025/podpisanie-konwencji/"
 SOURCE = "https://www.example.vn/signing-report"
+WAYBACK = "https://web.archive.org/web/"
+LOOKUP = re.compile(r"https://web\.archive\.org/web/[0-9]{8}/")  # a day, not a capture's time
 
 
 @pytest.fixture(scope="module")
@@ -75,15 +79,94 @@ def test_a_reported_status_is_shown_as_not_confirmed_with_its_reason_and_correct
     assert "accessed 29 November 2026" in page.text and "Example Press" in page.text
 
 
-def test_article_sources_link_to_archived_copies_and_record_the_chain_of_translation(site):
+def test_article_sources_link_to_the_wayback_machine_and_record_the_chain_of_translation(site):
     page = read_page(page_for_url(site, EN_ARTICLE))
     assert SOURCE in page.links
-    assert f"https://web.archive.org/web/20260115/{SOURCE}" in page.links
+    assert f"{WAYBACK}20260115/{SOURCE}" in page.links  # a lookup in the Wayback Machine, as of that day
     assert "accessed 15 January 2026" in page.text
     assert "Chain of translation The original is the authoritative text. Original in Vietnamese Polish: translated" in (
         page.text
     )
     assert "English: translated by the archive's editors (AI-assisted)" in page.text
+
+
+PL_STATUS = "https://treaties.un.org/doc/status.xml"
+PL_COPY = f"https://web.archive.org/web/20261129093000/{PL_STATUS}"  # the capture content/data gives for Poland
+PL_ARTICLE_COPY = f"https://web.archive.org/web/20260115093000/{SOURCE}"  # the Polish version's `archived:`
+
+
+def link_texts(site: Path, url: str, href: str) -> list[str]:
+    """The text of each link of the page to `href`, as a screen reader reads it (hidden words included)."""
+    tree = lxml.html.fromstring(page_for_url(site, url).read_bytes())
+    return [" ".join(a.text_content().split()) for a in tree.iter("a") if a.get("href") == href]
+
+
+@pytest.mark.parametrize(
+    ("url", "href", "label"),
+    [
+        (PL_ARTICLE, PL_ARTICLE_COPY, "kopia archiwalna: Agencja Przykładowa"),
+        ("/en/countries/poland/", PL_COPY, "archived copy: Status of the convention"),
+        ("/pl/kraje/polska/", PL_COPY, "kopia archiwalna: Status of the convention"),
+    ],
+)
+def test_a_copy_the_contributor_gave_is_the_archived_copy(site, url, href, label):
+    assert link_texts(site, url, href) == [label]
+    assert not [link for link in read_page(page_for_url(site, url)).links if LOOKUP.match(link)], "no lookup too"
+
+
+@pytest.mark.parametrize(
+    ("url", "href", "label"),
+    [
+        (EN_ARTICLE, f"{WAYBACK}20260115/{SOURCE}", "look it up in the Wayback Machine: Example Agency"),
+        (
+            "/en/countries/south-africa/",
+            f"{WAYBACK}20261129/https://press.example/za-signs",
+            "look it up in the Wayback Machine: press.example",
+        ),
+        (
+            "/pl/kraje/republika-poludniowej-afryki/",
+            f"{WAYBACK}20261129/https://press.example/za-signs",
+            "sprawdź w Wayback Machine: press.example",
+        ),
+        ("/en/timeline/2025/", f"{WAYBACK}20261129/{PL_STATUS}", "look it up in the Wayback Machine: treaties.un.org"),
+    ],
+)
+def test_where_no_copy_was_given_the_page_offers_a_lookup_and_claims_no_copy(site, url, href, label):
+    # The Wayback Machine's address by a day only redirects to its nearest capture, if it has one: nobody checked.
+    assert link_texts(site, url, href) == [label]
+    assert "archived copy" not in read_page(page_for_url(site, url)).text
+
+
+def cited_notes(site: Path, url: str) -> tuple[str, str, str]:
+    """The note of the page's BibTeX, RIS and CSL-JSON files."""
+    (entry,) = bibtexparser.parse_string(page_for_url(site, f"{url}cite.bib").read_text("utf-8")).entries
+    (record,) = rispy.loads(page_for_url(site, f"{url}cite.ris").read_text("utf-8"))
+    (item,) = json.loads(page_for_url(site, f"{url}cite.json").read_text("utf-8"))
+    return {field.key: field.value for field in entry.fields}["note"], record["notes"][0], item["note"]
+
+
+@pytest.mark.parametrize(
+    ("url", "copy"),
+    [(EN_ARTICLE, None), (PL_ARTICLE, PL_ARTICLE_COPY), ("/en/countries/south-africa/", None)],
+)
+def test_a_citation_names_an_archived_copy_only_where_one_was_given(site, url, copy):
+    for note in cited_notes(site, url):
+        assert ("archived copy" in note) == (copy is not None), note
+        assert WAYBACK not in note.replace(copy or WAYBACK, ""), note
+
+
+def test_the_open_data_gives_an_archived_copy_only_where_one_was_given(site):
+    rows = {
+        row["code"]: row for row in csv.DictReader(io.StringIO((site / "data" / "countries.csv").read_text("utf-8")))
+    }
+    assert rows["PL"]["archived_copies"] == PL_COPY and rows["ZA"]["archived_copies"] == ""
+    countries = {
+        row["code"]: row for row in json.loads((site / "data" / "countries.json").read_text("utf-8"))["countries"]
+    }
+    assert [source["archived"] for source in countries["PL"]["sources"]] == [PL_COPY]
+    assert [source["archived"] for source in countries["ZA"]["sources"]] == [None]
+    timeline = json.loads(page_for_url(site, "/en/timeline.json").read_text("utf-8"))
+    assert all(source["archived"] is None for entry in timeline["entries"] for source in entry["sources"])
 
 
 def test_notes_mark_the_source_spelling_and_corrections_are_shown(site):

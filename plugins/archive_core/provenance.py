@@ -8,7 +8,7 @@ mapping that says where the fact was read:
       publisher: United Nations Treaty Collection  # required in a mapping
       published: 2025-10-27                 # when the page says it was published, if it does
       accessed: 2026-11-29                  # required in a mapping: when the archive's editor read it
-      archived: https://web.archive.org/... # optional: default, the Wayback Machine at `accessed`
+      archived: https://web.archive.org/... # optional: a copy you opened; else pages offer a Wayback lookup
       note: {pl: ..., en: ...}              # optional: what exactly the page shows
 
 A record whose sources do not confirm it says `verified: false` and why
@@ -211,7 +211,8 @@ def said(value: Any) -> bool | None:
 
 
 def wayback_url(url: str, day: date) -> str:
-    """The Wayback Machine's copy of `url` nearest to `day` (it redirects to the closest capture)."""
+    """A lookup of `url` in the Wayback Machine as of `day`: it redirects to the closest capture, if there is one.
+    Nobody checked that there is: a page offers it as a lookup, never as an archived copy (that is `archived:`)."""
     return f"{WAYBACK}{day:%Y%m%d}/{url}"
 
 
@@ -230,10 +231,9 @@ class Citation:
         return urlsplit(self.url).hostname or self.url
 
     @property
-    def archive_url(self) -> str | None:
-        """The archived copy: as given, or the Wayback Machine's copy at the access date."""
-        if self.archived:
-            return self.archived
+    def wayback_lookup(self) -> str | None:
+        """A lookup in the Wayback Machine as of the access date (None without one); no archived copy: an archived
+        copy is `archived`, the one the contributor gave."""
         return wayback_url(self.url, self.accessed) if self.accessed else None
 
     @property
@@ -248,7 +248,7 @@ class Citation:
             "publisher": self.publisher,
             "published": self.published.isoformat() if self.published else None,
             "accessed": self.accessed.isoformat() if self.accessed else None,
-            "archived": self.archive_url,
+            "archived": self.archived,  # as given: a lookup nobody checked is no archived copy
             "note": self.note,
         }
 

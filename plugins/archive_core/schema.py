@@ -36,7 +36,7 @@ from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .paths import portable_name_problem
 from .pelican_keys import pelican_key, pelican_shape_hint
-from .provenance import SOURCE_ALIASES, address_hint, is_http_url
+from .provenance import SOURCE_ALIASES, address_hint, is_http_url, wayback_url
 from .scalar_lines import line_finder
 from .suggestions import Suggestions, as_slug, meant_hint, meant_value, slug_hint
 from .summaries import summary_problems
@@ -71,7 +71,12 @@ class Source:
     publisher: str | None = None  # None: content/data/publishers.yaml names it by the url's host
     raw: str | None = None  # the raw copy, relative to the content folder: `sources/...`
     accessed: date | None = None  # when the archive read the original
-    archived: str | None = None  # an archived copy; default: the Wayback Machine's nearest copy
+    archived: str | None = None  # an archived copy the contributor gave; None: the page offers a Wayback lookup
+
+    def lookup_as_of(self, published: date) -> str:
+        """A lookup of the original in the Wayback Machine as of when it was read (else published): no copy anybody
+        checked exists, which a page offers as a lookup, never as an archived copy."""
+        return wayback_url(self.url, self.accessed or published)
 
 
 @dataclass(frozen=True)
@@ -225,7 +230,13 @@ SOURCE_FIELDS: tuple[Field, ...] = (
     Field("publisher", False, "text", "Who published the original."),
     Field("raw", False, "path", "The raw copy, relative to the content folder: `sources/<file>`."),
     Field("accessed", False, "date", "When the archive read the original."),
-    Field("archived", False, "url", "An archived copy's address; default: the Wayback Machine's nearest copy."),
+    Field(
+        "archived",
+        False,
+        "url",
+        "An archived copy's address, one you opened; without it, the page offers a lookup in the Wayback Machine "
+        "as of `accessed` (else the article's date), never called an archived copy.",
+    ),
 )
 # The keys of the other mappings, each item's for a list of them.
 TRANSLATION_FIELDS: tuple[Field, ...] = (

@@ -157,5 +157,5 @@ def _formatted(ref: Reference, gettext: Gettext, text: Callable[[str], str], lab
         if ref.original_accessed:
             accessed = long_date(ref.original_accessed, ref.lang)
             original += text(", ") + gettext(N_("accessed %(date)s")) % {"date": accessed}
-        parts.append(original)  # the archived copy is in the files and in the page's list of sources
+        parts.append(original)  # an archived copy, where one was given, is in the files and the list of sources
     return text(". ").join(part.rstrip(".") for part in parts) + text(".")

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from archive_core.i18n import N_
-from archive_core.provenance import wayback_url
 from archive_core.summaries import plain_text
 
 Gettext = Callable[[str], str]
@@ -26,7 +25,7 @@ class Reference:
     page_url: str  # the same, site-relative (where the reference files are written)
     original_url: str | None = None
     original_accessed: date | None = None
-    original_archived: str | None = None
+    original_archived: str | None = None  # the archived copy the source gave (`archived:`), never a lookup
     translator: str | None = None
     translated_from: str | None = None
     abstract: str | None = None  # the article's summary (or lead) as plain text
@@ -45,9 +44,6 @@ def article_reference(article, siteurl: str, gettext: Gettext) -> Reference:
     meta = article.archive
     source = meta.source
     published = meta.date.date()
-    archived = None
-    if source:
-        archived = source.archived or wayback_url(source.url, source.accessed or published)
     return Reference(
         key=f"{meta.translation_key}-{meta.lang}",
         kind="article",
@@ -60,7 +56,7 @@ def article_reference(article, siteurl: str, gettext: Gettext) -> Reference:
         page_url=article.url,
         original_url=source.url if source else None,
         original_accessed=source.accessed if source else None,
-        original_archived=archived,
+        original_archived=source.archived if source else None,  # as given: a lookup nobody checked is no copy
         translator=meta.translation.by if meta.translation else None,
         translated_from=meta.translation.from_lang if meta.translation else None,
         # The metadata, not `article.summary`: that is memoized at its first reading, and read here, before Pelican
@@ -86,5 +82,5 @@ def country_reference(page, as_of: date, siteurl: str, gettext: Gettext) -> Refe
         page_url=page.url,
         original_url=first.url if first else None,
         original_accessed=first.accessed if first else None,
-        original_archived=first.archive_url if first else None,
+        original_archived=first.archived if first else None,
     )

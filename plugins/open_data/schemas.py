@@ -17,6 +17,15 @@ LOCALIZED = {
     "additionalProperties": False,
 }
 MAYBE_LOCALIZED = {"anyOf": [LOCALIZED, {"type": "null"}]}
+ARCHIVED = {
+    "type": ["string", "null"],
+    "pattern": r"^https?://",
+    "description": (
+        "An archived copy of the source, as its contributor gave it; null where none was given. A page then links "
+        "a lookup in the Wayback Machine as of `accessed` (https://web.archive.org/web/YYYYMMDD/<url>), which no "
+        "one checked has a capture: it is not an archived copy, and not given here."
+    ),
+}
 SOURCE = {
     "type": "object",
     "properties": {
@@ -25,7 +34,7 @@ SOURCE = {
         "publisher": MAYBE_TEXT,
         "published": MAYBE_DATE,
         "accessed": MAYBE_DATE,
-        "archived": {"type": ["string", "null"], "pattern": r"^https?://"},
+        "archived": ARCHIVED,
         "note": MAYBE_LOCALIZED,
     },
     "required": ["url", "publisher", "accessed", "archived"],
@@ -122,7 +131,7 @@ def articles_schema(schema_url: str) -> dict:
                                 "url": URL,
                                 "publisher": MAYBE_TEXT,
                                 "accessed": MAYBE_DATE,
-                                "archived": {"type": ["string", "null"]},
+                                "archived": ARCHIVED,
                             },
                             "required": ["url"],
                         },

@@ -62,7 +62,7 @@ def test_a_verified_in_words_is_told_alone_what_to_write(tmp_path, written, hint
     ]
 
 
-def test_a_source_with_its_provenance_and_archived_copy(tmp_path):
+def test_a_source_with_its_provenance_and_a_wayback_lookup(tmp_path):
     write(tmp_path, "countries.yaml", signed("PL"))
     records, problems = load_records(tmp_path, TODAY)
     assert problems == []
@@ -72,8 +72,26 @@ def test_a_source_with_its_provenance_and_archived_copy(tmp_path):
         date(2026, 11, 29),
         date(2025, 10, 27),
     )
-    assert source.archive_url == "https://web.archive.org/web/20261129/https://treaties.un.org/doc/x.xml"
+    # No `archived:`: no copy is claimed, and the Wayback Machine is looked up as of the day the page was read.
+    assert source.archived is None and source.as_dict()["archived"] is None
+    assert source.wayback_lookup == "https://web.archive.org/web/20261129/https://treaties.un.org/doc/x.xml"
     assert source.note == {"pl": "Lista.", "en": "The list."}
+
+
+def test_an_archived_copy_given_is_the_one_the_open_data_names(tmp_path):
+    copy = "https://archive.ph/AbCd1"
+    write(tmp_path, "countries.yaml", signed("PL", f"      archived: {copy}\n"))
+    records, problems = load_records(tmp_path, TODAY)
+    assert problems == []
+    (source,) = records["PL"].sources
+    assert source.archived == copy and source.as_dict()["archived"] == copy
+
+
+def test_a_source_read_on_no_recorded_day_has_no_lookup(tmp_path):
+    write(tmp_path, "countries.yaml", signed("PL").replace(SOURCE, "    - https://treaties.un.org/doc/x.xml\n"))
+    records, _ = load_records(tmp_path, TODAY)
+    (source,) = records["PL"].sources
+    assert (source.archived, source.wayback_lookup, source.as_dict()["archived"]) == (None, None, None)
 
 
 def test_a_reported_signature_needs_no_date_but_a_reason_and_is_not_counted_as_confirmed(tmp_path):
