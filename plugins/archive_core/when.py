@@ -111,7 +111,7 @@ def impossible_date(text: str, month_alone: bool = False) -> DateMistake | None:
     the YAML reading's (a timestamp YAML cannot make), the front matter's and the data files' readers' (a date in
     quotes), a timeline's (a month, a range's start) and `make new DATE=`'s alike, whatever its quotes. The day and
     month swapped are proposed as they would be right; a time of day out of range is told as such, the date being
-    right (the date alone proposed too)."""
+    right (the date alone proposed too). A day of the year 0, which Python's calendar has not, is told its year."""
     match = _WRITTEN_DATE.fullmatch(text.strip()) if isinstance(text, str) else None
     if match is None:
         return None
@@ -130,6 +130,9 @@ def impossible_date(text: str, month_alone: bool = False) -> DateMistake | None:
             return DateMistake("date", f"there is no month {month}", DATE_HINT)
         if day < 1:
             return DateMistake("date", f"there is no day {day}", DATE_HINT)
+    if int(match[1]) == 0:  # read as the year 1 above: its days are not the year 0's, which Python's calendar lacks
+        return DateMistake("date", "there is no year 0", YEAR_HINT)
+    if not _is_day(year, month, day):
         days = calendar.monthrange(year, month)[1]
         return DateMistake("date", f"{date(year, month, 1):%B} {year} has {days} days, not {day}", DATE_HINT)
     for (part, most), number in zip(_TIME_PARTS, match.groups()[3:], strict=True):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import re
 import unicodedata
 from pathlib import Path
@@ -12,9 +13,10 @@ import pytest
 
 from archive_core.articles import read_article
 from tools.check import check
+from tools.importer import __main__ as command
 from tools.importer.decoding import decode, normalize
 
-from .helpers import FIXTURES, body_of, run_import, written_files
+from .helpers import FIXTURES, body_of, content_folder, run_import, written_files
 
 URL = "https://www.vietnamplus.vn/le-mo-ky-cong-uoc-ha-noi-dau-an-lich-su-va-khat-vong-hop-tac-toan-cau-post1072958.vnp"
 
@@ -751,3 +753,29 @@ def test_an_import_says_what_is_left_to_do(capsys, tmp_path):
     assert result.path.name in line
     again = run_import(capsys, page, tmp_path)  # unchanged: nothing is left to do that this import made
     assert not [line for line in again.err.splitlines() if line.startswith("next:")]
+
+
+def test_every_import_option_is_one_the_command_line_gives(monkeypatch, tmp_path):
+    """ImportOptions held `no_title`, which no option gave and nothing read: an option is what the editor gives."""
+    given: list[command.ImportOptions] = []
+
+    class Taken(Exception):
+        pass
+
+    def convert(src, options, dest):
+        given.append(options)
+        raise Taken
+
+    monkeypatch.setattr(command, "convert", convert)
+    (tmp_path / "sources").mkdir()
+    source = tmp_path / "sources" / "hanoi.txt"
+    source.write_text("Konwencja\n\nTekst.\n", encoding="utf-8")
+    with content_folder(tmp_path), pytest.raises(Taken):
+        command.main([
+            str(source), "--dest", str(tmp_path), "--date", "2025-10-26", "--title", "T", "--lang", "pl",
+            "--source-url", "https://example.org/a", "--publisher", "P", "--key", "k", "--slug", "s", "--note", "N",
+            "--translated-from", "de", "--translated-by", "DeepL",
+        ])  # fmt: skip
+    [options] = given
+    unset = [f.name for f in dataclasses.fields(options) if getattr(options, f.name) == f.default]
+    assert unset == []

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from archive_core.articles import read_article
+from tools.importer.importer import derive_title
 
 from .helpers import body_of, run_import
 
@@ -107,7 +108,8 @@ def test_a_title_made_of_a_lead_opening_with_a_question_is_its_first_sentence_an
     assert (meta.title, meta.summary, meta.review) == ("Czy Polska ratyfikuje konwencję z Hanoi?", lead, ("title",))
     assert (
         "review: title was guessed, as the text's first line is no headline (it is longer than a headline, "
-        "150 characters): it is the first sentence of the lead (up to its first `.`, `?`, `!` or `…`)"
+        "150 characters): it is the first sentence of the lead (up to the first `.`, `?`, `!` or `…` before a capital "
+        "or a quotation)"
     ) in result.err
 
 
@@ -152,3 +154,30 @@ def test_a_title_made_of_a_lead_opened_by_a_date_line_says_it_is_without_it(caps
     result = import_text(capsys, tmp_path, text, "--lang", "pl")
     assert read_article(result.path).meta.title == "Polska podpisała w sobotę konwencję"
     assert "it is the first sentence of the lead after the date line opening it" in result.err
+
+
+@pytest.mark.parametrize(
+    ("lead", "title"),
+    [
+        (
+            "Yahoo! announced on Monday that it backs the convention. The company said so in Hanoi.",
+            "Yahoo! announced on Monday that it backs the convention",
+        ),
+        (
+            "Shares of Yahoo! Japan rose after the convention was signed. Analysts were surprised.",
+            "Shares of Yahoo! Japan rose after the convention was signed",
+        ),
+        ("Jeopardy! host Ken Jennings read the convention aloud. It took an hour.", None),
+        ("U.S. officials signed the convention in Hanoi on Saturday. Others did not.", None),
+        ("The U.S. State Department welcomed the convention. Others did not.", None),
+        ("Dr. Nguyen opened the ceremony, said Mr. Smith of Acme Inc. on Saturday. Others did not.", None),
+        ("Rektor Uniwersytetu im. Adama Mickiewicza, prof. Nowak, był w Hanoi. Inni nie.", None),
+        ("Czy Polska ratyfikuje konwencję? Rząd nie podjął decyzji.", "Czy Polska ratyfikuje konwencję?"),
+        ("Konwencja podpisana! „To historyczny dzień” – powiedział minister.", "Konwencja podpisana!"),
+        ("Konwencja podpisana… i co dalej? Rząd nie wie.", "Konwencja podpisana… i co dalej?"),
+    ],
+)
+def test_a_title_made_of_the_lead_ends_where_its_first_sentence_does(lead, title):
+    """`Yahoo! announced…` was given the title `Yahoo!`: a `!`, `?` or `.` ends a sentence before a capital or a
+    quotation only, and not after a name written with it, an initial (`U.S.`) or an abbreviation (`Dr.`, `im.`)."""
+    assert derive_title(lead, "the lead")[0] == (title or lead.rsplit(". ", 1)[0])

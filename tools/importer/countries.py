@@ -83,6 +83,20 @@ _QUALIFIER = re.compile(
     r"[A-Z][\w'-]*(?:ic|an|ese|ish|al|ist|ite|ive|ed|ch|yz|ak|ao|ab)|People(?:'s|s)?"
     r"|[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*(?:sk|ck|dzk|lk|n|w|cz)(?:a|ej|ą|ie|e|iego|ego|iemu|emu|im|ym)"
 )
+# The adjectives of states' names, which make a longer name of a state word wherever they stand: where a capital says
+# nothing of a word (opening a sentence or a line, in a headline's title case: `Historic Republic of Korea visit`,
+# `Annual Republic of Korea–Vietnam forum`), only they do (`Democratic Peoples Republic of Korea`, as DPRK misspelt).
+_STATE_ADJECTIVE = re.compile(
+    r"(?:Democratic|People(?:'s|s)?|Popular|Federal|Federative|Islamic|Arab|Socialist|United|Hashemite|Bolivarian"
+    r"|Plurinational|Cooperative|Grand|Great|Ludowo-Demokratyczn|Demokratyczn|Federaln|Islamsk|Arabsk"
+    r"|Socjalistyczn|Zjednoczon|Wielki|Wielk)(?:a|ej|ą|ie|e|iego|ego|iemu|emu|im|ym)?"
+)
+# A headline's title case: at least this many words of more than three letters, each with a capital.
+_TITLE_CASE_WORDS = 3
+# The English state word that names no state the importer does not know, before or after a word: a state called a
+# Kingdom is the United Kingdom, or is named by its country's name after `of` (`Kingdom of Bhutan`, `Hashemite Kingdom
+# of Jordan`: a known name, found); another is none (`Magic Kingdom`, `Animal Kingdom`, `Kingdom of Heaven`).
+_KINGDOM = "Kingdom"
 _WORD = re.compile(r"[^\W\d_](?:[\w-]|'(?=\w))*")
 # How many words with a capital a state's name takes before and after its state word: `Lao People's Democratic`,
 # `of Great Britain and Northern Ireland`.
@@ -127,7 +141,9 @@ def read(text: str, path: Path = COUNTRY_NAMES) -> Found:
     covers (`Republic of X`, `X Republic`, `Republika X`, `Królestwo X`): the person importing is told them.
 
     A known name that starts with its state word (`Republic of Korea`) after an adjective of a longer name
-    (`Democratic Peoples Republic of Korea`, as no known name writes it) names another state: not taken, but told."""
+    (`Democratic Peoples Republic of Korea`, as no known name writes it) names another state: not taken, but told.
+    Where the adjective's capital says nothing of it (it opens a sentence or a line, or a headline's title case has
+    it), only an adjective of states' names makes one (`Historic Republic of Korea visit` names KR)."""
     written = composed(text)
     names = _names(path)
     reading = _Reading(
@@ -152,7 +168,7 @@ def read(text: str, path: Path = COUNTRY_NAMES) -> Found:
             continue
         last = reading.name_end(index, opening)
         start, end = words[first].start, words[last].end
-        if (first, last) != (index, index) and not reading.known(start, end):
+        if (first, last) != (index, index) and not reading.known(start, end) and word.text != _KINGDOM:
             unknown.setdefault(written[start:end], Unknown(written[start:end], start))
     codes = sorted({match[2] for match in reading.matches if match not in not_taken})
     return Found(tuple(codes), tuple(unknown.values()))
@@ -166,6 +182,7 @@ class _Reading:
         self.matches = matches
         self._starts = [match[0] for match in matches]
         self.words = [_Word(match.start(), match.end(), match.group()) for match in _WORD.finditer(text)]
+        self._telling = _capitals_telling(text, self.words)
 
     def known(self, start: int, end: int) -> Match | None:
         """A known name found in the text from `start` to `end`, or across either end."""
@@ -186,12 +203,21 @@ class _Reading:
             word = self.words[first - 1]
             if (
                 _STATE_WORD.fullmatch(word.text)
-                or not _QUALIFIER.fullmatch(word.text)
+                or not self._qualifies(first - 1, self.words[index].text)
                 or self.known(word.start, word.end)
             ):
                 break
             first -= 1
         return first
+
+    def _qualifies(self, at: int, state_word: str) -> bool:
+        """The word at `at` is an adjective of the name of the state whose state word is `state_word`: one of states'
+        names (`_STATE_ADJECTIVE`); or, where its capital tells it is part of a name (`_capitals_telling`), one
+        shaped as an adjective, a Kingdom's aside."""
+        text = self.words[at].text
+        if _STATE_ADJECTIVE.fullmatch(text):
+            return True
+        return state_word != _KINGDOM and self._telling[at] and bool(_QUALIFIER.fullmatch(text))
 
     def name_end(self, index: int, opening: set[int]) -> int:
         """The index of the last word of the state's name whose state word is at `index`: the words with a capital
@@ -213,6 +239,30 @@ class _Reading:
             elif words[at].text not in links:
                 break
         return last
+
+
+def _capitals_telling(text: str, words: list[_Word]) -> list[bool]:
+    """Whether each of `words` of `text` has a capital that tells it is part of a name: not opening a sentence or a
+    line (`Annual Republic of Korea talks`), in a line not in a headline's title case (`Makes Historic Republic of
+    Korea Visit`)."""
+    telling: list[bool] = []
+    line: list[int] = []  # the indexes of the words of the line read
+
+    def end_line() -> None:
+        long = [words[at].text for at in line if len(words[at].text) > 3]
+        if len(long) >= _TITLE_CASE_WORDS and all(word[0].isupper() for word in long):
+            for at in line:
+                telling[at] = False
+        line.clear()
+
+    for index, word in enumerate(words):
+        between = text[words[index - 1].end if index else 0 : word.start]
+        if "\n" in between:
+            end_line()
+        line.append(index)
+        telling.append(index > 0 and "\n" not in between and not any(mark in between for mark in ".?!…:"))
+    end_line()
+    return telling
 
 
 def told(unknown: tuple[Unknown, ...], source: str, path: Path = COUNTRY_NAMES) -> str:

@@ -33,9 +33,19 @@ DERIVED_TITLE_MAX_CHARS = 100
 
 
 DATELINE_SHOWN_CHARS = 60
-# Where a derived title's sentence ends: its first `.`, `?`, `!` or `…` (and the quotation marks it closes) before a
-# space.
-_SENTENCE_END = re.compile(r"[.?!…]+[\"”»«'’]*(?=\s)")
+# Where a derived title's sentence may end: a `.`, `?`, `!` or `…` (and the quotation marks it closes) before a
+# space and what a sentence opens with (group 1): a capital, a quotation mark or a bracket; `Yahoo! announced`,
+# `podpisana… i co dalej?` go on.
+_SENTENCE_END = re.compile(r"[.?!…]+[\"”»«'’]*(?=\s+(\S))")
+_SENTENCE_OPENS = "\"“„«»‘'(["
+# Words a `.` ends without ending a sentence: a title before a name, a company's form (`Dr. Nguyen`, `Acme Inc. said`,
+# `Uniwersytet im. Adama Mickiewicza`, `prof. Nowak`); an initial's (`J. Smith`, `U.S. State Department`) too.
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "inc", "corp", "ltd", "co", "no",
+    "vs", "im", "ks", "płk", "św", "tzw", "np", "ul", "mgr", "inż", "hab",
+})  # fmt: skip
+# Names written with a `!`, which ends no sentence in them (`Yahoo! Japan`).
+_NAMES_WITH_A_MARK = frozenset({"Yahoo!", "Jeopardy!"})
 
 
 def review_reasons(review: dict[str, str]) -> tuple[str, ...]:
@@ -239,12 +249,12 @@ def derived_title(source: ParsedSource, why: str) -> tuple[str, str]:
 
 
 def derive_title(text: str, what: str) -> tuple[str, str]:
-    """`text`'s first sentence (up to its first `.`, `?`, `!` or `…`; without a full stop), cut at a word if it is
-    long; and what it is, of `what` (`the lead`), as the note on it says."""
-    end = _SENTENCE_END.search(text)
+    """`text`'s first sentence (up to the first `.`, `?`, `!` or `…` that ends one, `_ends_a_sentence`; without a full
+    stop), cut at a word if it is long; and what it is, of `what` (`the lead`), as the note on it says."""
+    end = next((mark for mark in _SENTENCE_END.finditer(text) if _ends_a_sentence(text, mark)), None)
     sentence = (text[: end.end()] if end else text).rstrip(".")
     how = (
-        f"it is the first sentence of {what} (up to its first `.`, `?`, `!` or `…`)"
+        f"it is the first sentence of {what} (up to the first `.`, `?`, `!` or `…` before a capital or a quotation)"
         if end
         else f"it is {what}, which is one sentence"
     )
@@ -252,6 +262,24 @@ def derive_title(text: str, what: str) -> tuple[str, str]:
         return sentence, how
     cut = sentence[:DERIVED_TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:–- ") + "…"
     return cut, f"{how}, cut at a word to at most {DERIVED_TITLE_MAX_CHARS} characters and ended with `…`"
+
+
+def _ends_a_sentence(text: str, mark: re.Match[str]) -> bool:
+    """The `.`, `?`, `!` or `…` found by `_SENTENCE_END` in `text` ends a sentence: what follows opens one (a capital,
+    a quotation), and it is no part of the word it closes: of a name written with it (`Yahoo!`), an abbreviation
+    (`Dr.`, `im.`) or an initial (`J.`, `U.S.`)."""
+    opens = mark.group(1)
+    if not (opens.isupper() or opens in _SENTENCE_OPENS):
+        return False
+    word = text[: mark.end()].split()[-1].lstrip(_SENTENCE_OPENS)
+    if word in _NAMES_WITH_A_MARK:
+        return False
+    stem = word[:-1]
+    return not (
+        word.endswith(".")
+        and not stem.endswith(".")  # an ellipsis written `...`
+        and ("." in stem or len(stem) == 1 or stem.casefold() in _ABBREVIATIONS)
+    )
 
 
 def _validate(source_path: Path, target: Path, text: str, source_text: str = "") -> None:

@@ -98,7 +98,6 @@ class ImportOptions:
     """What the editor gives on the command line; each overrides what the source says."""
 
     title: str | None = None
-    no_title: str = ""  # where the source gives no title, why not: the note on the title made of its text says it
     date: date | None = None
     lang: str | None = None
     source_url: str | None = None

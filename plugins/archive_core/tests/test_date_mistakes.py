@@ -118,3 +118,18 @@ def test_an_impossible_date_is_told_what_is_wrong_and_the_fix(written, detail, h
     """The year as written (one before 1000 is told as such once the date reads); the time and offset kept."""
     mistake = impossible_date(written)
     assert mistake is not None and mistake.detail.startswith(detail) and mistake.hint.endswith(hint), mistake
+
+
+@pytest.mark.parametrize("quotes", ["", '"'], ids=["unquoted", "quoted"])
+@pytest.mark.parametrize("where", DAYS)
+@pytest.mark.parametrize("written", ["0000-02-29", "0000-10-26", "0000-02-30"])
+def test_a_date_of_the_year_0_is_told_its_year(tmp_path, where, quotes, written):
+    """`0000-02-29` was told "February 1 has 28 days, not 29": the year 0, which no calendar Python reads has, was
+    read as the year 1; `0000-10-26` in quotes was told it is not a date, unquoted that its year is out of range."""
+    mistake = impossible_date(written)
+    assert mistake == (
+        "date",
+        "there is no year 0",
+        "write the date as YYYY-MM-DD with the year in full: check the year",
+    )
+    assert told(tmp_path, DAYS[where], f"{quotes}{written}{quotes}") == (mistake.message, mistake.hint)
