@@ -5,12 +5,17 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import signal
 import struct
 from pathlib import Path
 
 import pytest
 
-from tools import output_folder
+from tools import build, edits, output_folder
+
+from .conftest import FIXTURE, SETTINGS
+
+tempfile_mkdtemp = output_folder.tempfile.mkdtemp
 
 TOP_OF_TREES = 0x00020000  # FS_TOPDIR_FL, what `lsattr -d` shows as T
 
@@ -74,3 +79,53 @@ def test_only_what_builds_of_this_output_left_is_theirs_to_clean(tmp_path):
     assert output_folder.leftovers(output) == sorted(left)
     output_folder.clean_leftovers(output)
     assert sorted(tmp_path.iterdir()) == sorted([output, *kept])
+
+
+def _stop(*_args, **_kwargs):
+    raise build.Stopped(signal.SIGINT)
+
+
+def _made_then_stopped(*args, **kwargs):
+    tempfile_mkdtemp(*args, **kwargs)  # made, but stopped before its name was returned
+    _stop()
+
+
+@pytest.mark.parametrize(
+    ("where", "stopped_at"),
+    [(output_folder, "mark_top_of_unrelated_trees"), (output_folder.tempfile, "mkdtemp")],
+    ids=["holder-made", "staging-made-unnamed"],
+)
+def test_a_build_stopped_while_its_folder_is_made_leaves_nothing(tmp_path, monkeypatch, where, stopped_at):
+    """A signal lands between any two steps: one landed after the holder was made, before the build could name
+    what to remove, and left `.output.building/` beside the output (CI, 7 December 2026)."""
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("last good site", encoding="utf-8")
+    monkeypatch.setattr(where, stopped_at, _stop if stopped_at != "mkdtemp" else _made_then_stopped)
+    with pytest.raises(build.Stopped):
+        build.build_if_changed(SETTINGS, output, {"PATH": str(FIXTURE), "SEARCH_INDEX": False}, reuse=False)
+    assert sorted(os.listdir(tmp_path)) == ["output"]
+    assert (output / "index.html").read_text(encoding="utf-8") == "last good site"
+
+
+def test_a_build_stopped_once_its_site_is_in_place_says_so_and_the_next_tidies_up(tmp_path, monkeypatch, capsys):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("last good site", encoding="utf-8")
+    overrides = {"PATH": str(FIXTURE), "SEARCH_INDEX": False}
+    with monkeypatch.context() as patched:
+        patched.setattr(edits, "build_record", _stop)
+        with pytest.raises(build.StoppedAfterSwap):
+            build.build_if_changed(SETTINGS, output, overrides, reuse=False)
+    assert (output / "index.html").read_text(encoding="utf-8") != "last good site", "the new site is in place"
+    build.build_if_changed(SETTINGS, output, overrides, reuse=True)  # not taken as up to date: rebuilt, tidied
+    assert sorted(os.listdir(tmp_path)) == ["output"]
+
+    def stopped_after_swap(*_args, **_kwargs):
+        raise build.StoppedAfterSwap(signal.SIGTERM)
+
+    monkeypatch.setattr(build, "build_if_changed", stopped_after_swap)
+    monkeypatch.setattr(build.signal, "signal", lambda *_args: None)  # main's handlers stay out of pytest's process
+    assert build.main(["-o", str(output), "-q"]) == 128 + signal.SIGTERM
+    err = capsys.readouterr().err
+    assert "once the new site was in" in err and "left as it was" not in err

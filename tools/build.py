@@ -21,7 +21,6 @@ import contextlib  # noqa: E402
 import copy  # noqa: E402
 import logging  # noqa: E402
 import os  # noqa: E402
-import shutil  # noqa: E402
 import signal  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -155,8 +154,8 @@ def build_if_changed(
             previous = edits.previous_build(output, inputs) if reuse else None
             fingerprint.forget(output)
             forget_rendered()  # a process that builds again (the devserver, the tests) keeps no earlier build's pages
-            staging = output_folder.staging_folder(output)
             try:
+                staging = output_folder.staging_folder(output)
                 settings["OUTPUT_PATH"] = str(staging)
                 with receivers_of_this_build():  # Pelican connects its plugins' receivers when it is made
                     pelican = edits.EditPelican(settings, previous) if previous else Pelican(settings)
@@ -175,11 +174,13 @@ def build_if_changed(
                 retired = output_folder.swap_in(staging, output)
             except BaseException:
                 _abandon_background_work()
-                shutil.rmtree(staging, ignore_errors=True)
-                output_folder.retire_staging(output)
+                output_folder.abandon_staging(output)
                 raise
-            with output_folder.removed_meanwhile(retired):
-                record = edits.build_record(inputs, generators)
+            try:
+                with output_folder.removed_meanwhile(retired):
+                    record = edits.build_record(inputs, generators)
+            except KeyboardInterrupt as stop:
+                raise StoppedAfterSwap(stop.args[0] if isinstance(stop, Stopped) else signal.SIGINT) from stop
             output_folder.retire_staging(output)
             # After the removal: unlinking the old site's links to the pages it shared with this one changed their
             # change times, which the record's listing of the output holds.
@@ -252,6 +253,11 @@ class Stopped(KeyboardInterrupt):
     it ended, the last good output kept."""
 
 
+class StoppedAfterSwap(Stopped):
+    """Stopped once the new site had replaced the last one: only tidying up (the old site's removal, the record of
+    the build) was left, which the next build does."""
+
+
 _stops: list[int] = []  # the signals that stopped the build
 
 
@@ -304,6 +310,9 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(f"build failed: {exc}; {output} was left unchanged", file=sys.stderr)
         return 1
+    except StoppedAfterSwap as exc:
+        print(f"build interrupted once the new site was in {output}; the next build tidies up", file=sys.stderr)
+        return 128 + exc.args[0]
     except KeyboardInterrupt as exc:
         print(f"build interrupted; {output} was left as it was", file=sys.stderr)
         return 128 + (exc.args[0] if isinstance(exc, Stopped) else signal.SIGINT)

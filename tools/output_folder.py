@@ -108,6 +108,12 @@ def retire_staging(output: Path) -> None:
         output.with_name(f".{output.name}.building").rmdir()
 
 
+def abandon_staging(output: Path) -> None:
+    """Remove the staging folder's holder and all it holds, under the lock (only this build's is there): a build
+    stopped at any moment of `staging_folder`, before its folder had a name to remove, leaves nothing either."""
+    shutil.rmtree(output.with_name(f".{output.name}.building"), ignore_errors=True)
+
+
 def mark_top_of_unrelated_trees(folder: Path) -> bool:
     """`chattr +T folder` where the file system has it (False where not): the folders made in it are spread over the
     disk instead of kept near `folder`, a hint only, which changes no file's content or permissions."""
