@@ -101,9 +101,8 @@ def ctrl_c_as_in_a_terminal() -> Iterator[None]:
 
 
 def build_command(output: Path, settings: Path = ROOT / "pelican.conf.py") -> list[str]:
-    """The command of `run_build`."""
-    args = ["-q", "-o", str(output), "-s", str(settings)]
-    return [sys.executable, "-c", f"import sys; from tools.build import main; sys.exit(main({args!r}))"]
+    """The command of `run_build`: `make html`'s."""
+    return [sys.executable, "-m", "tools.build", "-q", "-o", str(output), "-s", str(settings)]
 
 
 def pages_snapshot(folder: Path) -> dict[str, bytes | None]:

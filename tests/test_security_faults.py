@@ -9,6 +9,7 @@ plugin that fails a write as the system would. See docs/security.md.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pickle
@@ -87,7 +88,8 @@ def published_copy(sites: dict, folder: Path) -> Path:
 def test_sigkill_at_any_moment_leaves_the_last_good_site(sites, tmp_path):
     """Killed anywhere (reading, writing, indexing, swapping), output/ is the old site or the new one, whole."""
     output = published_copy(sites, tmp_path)
-    moments = sorted(random.Random(13).uniform(0.05, 1.1) for _ in range(4))  # noqa: S311 (kill times, no secret)
+    draw = random.Random(13)  # noqa: S311 (kill times, no secret)
+    moments = sorted(draw.uniform(0.05, 1.1) for _ in range(4))
     outcomes = []
     for moment in moments:
         build = subprocess.Popen(
@@ -117,6 +119,55 @@ def test_sigkill_at_any_moment_leaves_the_last_good_site(sites, tmp_path):
     assert result.returncode == 0, result.stderr
     assert tree_snapshot(output) == sites["new_tree"]
     assert leftovers(output) == [], "the next build cleans what killed builds left"
+
+
+def test_ctrl_c_at_any_moment_is_one_true_line_and_leaves_nothing_behind(sites, tmp_path):
+    """Stopped anywhere, the line says what output/ is: the old site and nothing beside it, or the new one."""
+    output = published_copy(sites, tmp_path)
+    draw = random.Random(17)  # noqa: S311 (stop times, no secret)
+    moments = sorted(draw.uniform(0.02, 1.2) for _ in range(6))
+    outcomes = []
+    for moment in moments:
+        with ctrl_c_as_in_a_terminal():
+            build = subprocess.Popen(
+                build_command(output),
+                cwd=ROOT,
+                env={
+                    "PATH": os.environ["PATH"],
+                    "ARCHIVE_CONTENT": str(sites["content"]),
+                    "PYTHONHASHSEED": "0",
+                    **cache_environment(),
+                },
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+                start_new_session=True,
+            )
+        time.sleep(moment * sites["seconds"])
+        with contextlib.suppress(ProcessLookupError):  # the build ended first
+            os.killpg(build.pid, signal.SIGINT)
+        _, err = build.communicate(timeout=LIMIT)
+        tree = tree_snapshot(output)
+        assert "Traceback" not in err, err
+        if build.returncode == 0 or (build.returncode == -signal.SIGINT and not err):  # stopped as Python exits
+            assert tree == sites["new_tree"] and leftovers(output) == []
+            outcomes.append("finished")
+        elif tree == sites["old_tree"]:
+            assert build.returncode == 130, err
+            assert "left as it was" in err or "before it started; nothing was changed" in err, err
+            assert leftovers(output) == [], f"a stop at {moment:.2f} left folders beside the output"
+            outcomes.append("old")
+        else:
+            assert tree == sites["new_tree"], f"half a site after a stop at {moment:.2f}"
+            assert build.returncode == 130 and "once the new site was in" in err, err
+            outcomes.append("new")
+        if tree == sites["new_tree"]:
+            shutil.rmtree(output)
+            shutil.copytree(sites["old"], output)
+    assert "old" in outcomes, outcomes
+    result = run_build(sites["content"], output)
+    assert result.returncode == 0, result.stderr
+    assert leftovers(output) == []
 
 
 # A command line no other process has, not even this suite run beside itself: to see that none is left running.

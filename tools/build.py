@@ -15,6 +15,18 @@ import gc
 _PROGRAM = __name__ == "__main__"
 if _PROGRAM:
     gc.disable()
+    import os
+    import signal
+    import sys
+
+    def _stopped_while_starting(signum: int, _frame) -> None:
+        """Ctrl-C or SIGTERM during the imports, before `main` handles them: nothing is written yet."""
+        sys.stderr.write("build interrupted before it started; nothing was changed\n")
+        os._exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, _stopped_while_starting)
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        signal.signal(signal.SIGINT, _stopped_while_starting)
 
 import argparse  # noqa: E402
 import contextlib  # noqa: E402
@@ -25,6 +37,7 @@ import signal  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 import traceback  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -179,8 +192,10 @@ def build_if_changed(
             try:
                 with output_folder.removed_meanwhile(retired):
                     record = edits.build_record(inputs, generators)
-            except KeyboardInterrupt as stop:
-                raise StoppedAfterSwap(stop.args[0] if isinstance(stop, Stopped) else signal.SIGINT) from stop
+            except BaseException as stop:
+                if isinstance(stop, KeyboardInterrupt) or _stops:
+                    raise StoppedAfterSwap(_signal_of(stop)) from stop
+                raise
             output_folder.retire_staging(output)
             # After the removal: unlinking the old site's links to the pages it shared with this one changed their
             # change times, which the record's listing of the output holds.
@@ -266,6 +281,28 @@ def _stopped(signum: int, _frame) -> None:
     raise Stopped(signum)
 
 
+def _signal_of(stop: BaseException) -> int:
+    """The signal that stopped the build: a `Stopped`'s, else the first one handled, else Ctrl-C's."""
+    if isinstance(stop, Stopped):
+        return stop.args[0]
+    return _stops[0] if _stops else signal.SIGINT
+
+
+@contextlib.contextmanager
+def _stop_told_as_a_stop() -> Iterator[None]:
+    """Once a stop came, whatever ends the build is told as that stop: raised inside a library, it can break that
+    library's own clean-up on its way out (a process pool stopped while it starts its thread then fails to join
+    it, a `RuntimeError`), and the build would be told failed, with a traceback, instead of interrupted."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise
+    except BaseException as failure:
+        if _stops:
+            raise Stopped(_stops[0]) from failure
+        raise
+
+
 def _raise_if_stopped() -> None:
     """Stopped again, if a stop was swallowed: Python only prints an exception raised where it cannot propagate
     (an object's `__del__`, a weak reference's callback), and the build would go on as if it had not come."""
@@ -299,14 +336,15 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     output = shown(str(args.output))  # a make variable's: printed as it cannot act on a terminal
     try:
-        outcome = build_if_changed(
-            args.settings,
-            args.output,
-            reuse=not args.force,
-            progress=not args.quiet,
-            timings=args.timings,
-            release_content=True,
-        )
+        with _stop_told_as_a_stop():
+            outcome = build_if_changed(
+                args.settings,
+                args.output,
+                reuse=not args.force,
+                progress=not args.quiet,
+                timings=args.timings,
+                release_content=True,
+            )
     except BuildError as exc:
         print(f"build failed: {exc}; {output} was left unchanged", file=sys.stderr)
         return 1
