@@ -85,6 +85,21 @@ def published_copy(sites: dict, folder: Path) -> Path:
     return output
 
 
+def started_build(sites: dict, output: Path, stderr: int) -> subprocess.Popen:
+    """`make html`'s build of the sites' content into `output`, in a session of its own: its Pagefind and its
+    workers are stopped or killed with it."""
+    return subprocess.Popen(
+        build_command(output),
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"], "ARCHIVE_CONTENT": str(sites["content"]), "PYTHONHASHSEED": "0"}
+        | cache_environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=stderr,
+        text=True,
+        start_new_session=True,
+    )
+
+
 def test_sigkill_at_any_moment_leaves_the_last_good_site(sites, tmp_path):
     """Killed anywhere (reading, writing, indexing, swapping), output/ is the old site or the new one, whole."""
     output = published_copy(sites, tmp_path)
@@ -92,19 +107,7 @@ def test_sigkill_at_any_moment_leaves_the_last_good_site(sites, tmp_path):
     moments = sorted(draw.uniform(0.05, 1.1) for _ in range(4))
     outcomes = []
     for moment in moments:
-        build = subprocess.Popen(
-            build_command(output),
-            cwd=ROOT,
-            env={
-                "PATH": os.environ["PATH"],
-                "ARCHIVE_CONTENT": str(sites["content"]),
-                "PYTHONHASHSEED": "0",
-                **cache_environment(),
-            },
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,  # its Pagefind and its workers are killed with it
-        )
+        build = started_build(sites, output, stderr=subprocess.DEVNULL)
         time.sleep(moment * sites["seconds"])
         os.killpg(build.pid, signal.SIGKILL)
         build.wait(timeout=LIMIT)
@@ -129,20 +132,7 @@ def test_ctrl_c_at_any_moment_is_one_true_line_and_leaves_nothing_behind(sites, 
     outcomes = []
     for moment in moments:
         with ctrl_c_as_in_a_terminal():
-            build = subprocess.Popen(
-                build_command(output),
-                cwd=ROOT,
-                env={
-                    "PATH": os.environ["PATH"],
-                    "ARCHIVE_CONTENT": str(sites["content"]),
-                    "PYTHONHASHSEED": "0",
-                    **cache_environment(),
-                },
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-                text=True,
-                start_new_session=True,
-            )
+            build = started_build(sites, output, stderr=subprocess.PIPE)
         time.sleep(moment * sites["seconds"])
         with contextlib.suppress(ProcessLookupError):  # the build ended first
             os.killpg(build.pid, signal.SIGINT)
