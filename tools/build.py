@@ -192,18 +192,18 @@ def build_if_changed(
             try:
                 with output_folder.removed_meanwhile(retired):
                     record = edits.build_record(inputs, generators)
+                output_folder.retire_staging(output)
+                # After the removal: unlinking the old site's links to the pages it shared with this one changed
+                # their change times, which the record's listing of the output holds.
+                if not fingerprint.unchanged(inputs):
+                    return Outcome(output, rebuilt=True, inputs_changed=True, taken=taken)
+                fingerprint.remember(output, inputs.value)
+                fingerprint.remember(output, portable, "portable")
+                edits.remember(output, record)
             except BaseException as stop:
                 if isinstance(stop, KeyboardInterrupt) or _stops:
                     raise StoppedAfterSwap(_signal_of(stop)) from stop
                 raise
-            output_folder.retire_staging(output)
-            # After the removal: unlinking the old site's links to the pages it shared with this one changed their
-            # change times, which the record's listing of the output holds.
-            if not fingerprint.unchanged(inputs):
-                return Outcome(output, rebuilt=True, inputs_changed=True, taken=taken)
-            fingerprint.remember(output, inputs.value)
-            fingerprint.remember(output, portable, "portable")
-            edits.remember(output, record)
     finally:
         logging.getLogger().removeHandler(counter)
     return Outcome(output, rebuilt=True, taken=taken)
