@@ -3,6 +3,7 @@ serves as `make serve` does, and the open page reloads itself after each rebuild
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import socket
@@ -28,6 +29,28 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def serving(log: Path, port: int) -> bool:
+    """Whether a devserver started with `log` as its output said it serves on `port` (it listens by then).
+
+    Asked before a first connection: the port is one of the kernel's own for connections, and a connection to it
+    while nothing listens there may be given it as its own end, connected to itself (it read its own request as
+    the answer, and held the port the devserver was about to take).
+    """
+    return f"Serving on http://127.0.0.1:{port}/" in log.read_text(encoding="utf-8", errors="replace")
+
+
+def devserver(project: Path, port: int, log: Path) -> subprocess.Popen:
+    """`make devserver PORT=port` in `project`, what it says (unbuffered) in `log`."""
+    with log.open("w") as output:
+        return subprocess.Popen(
+            [sys.executable, "-m", "tools.devserver", "--port", str(port)],
+            cwd=project,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
 
 
 def wait_for(condition, timeout: float = 240.0) -> None:
@@ -59,16 +82,12 @@ def test_devserver_rebuilds_and_the_open_page_reloads_itself(tmp_path, chromium)
         settings.write("\nSEARCH_INDEX = False  # the pages are what this test watches\n")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "tools.devserver", "--port", str(port)],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = devserver(project, port, tmp_path / "devserver.log")
     article = project / ARTICLE
     context = chromium.new_context()
     try:
         wait_for(article.exists)
+        wait_for(lambda: serving(tmp_path / "devserver.log", port))
         wait_for(lambda: _get(port, "/pl/") is not None)
 
         # Served as a static host serves it, with its port in every absolute URL...

@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 import http.client
 import re
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -27,7 +25,7 @@ from tools.serve import make_server
 from .browser import watch
 from .fixture_archive import PL_ARTICLE
 from .processes import descendants, still_running
-from .test_devserver import _get, devserver_project, free_port, wait_for
+from .test_devserver import _get, devserver, devserver_project, free_port, serving, wait_for
 
 SEARCH = "/pl/szukaj/"
 SOURCE = Path("content/articles/2025/signing-in-hanoi.pl.md")
@@ -94,16 +92,11 @@ def test_the_search_index_follows_edits_new_and_deleted_articles(tmp_path, chrom
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log_file = tmp_path / "devserver.log"
-    with log_file.open("w") as log_output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "tools.devserver", "--port", str(port)],
-            cwd=project,
-            stdout=log_output,
-            stderr=subprocess.STDOUT,
-        )
+    server = devserver(project, port, log_file)
     context = chromium.new_context()
     try:
         wait_for(lambda: (project / "output" / "pagefind" / "pagefind-entry.json").is_file())
+        wait_for(lambda: serving(log_file, port))
         wait_for(lambda: _get(port, "/pl/") is not None)
         page = context.new_page()
         log = watch(page)
@@ -155,7 +148,7 @@ def test_the_devserver_serves_the_overlay_from_its_own_folder_and_names_it_only_
     site.mkdir()
     (site / "index.html").write_text("<html><head><title>t</title></head><body></body></html>", encoding="utf-8")
     (tmp_path / "secret.txt").write_text("not served", encoding="utf-8")
-    server = make_server(site, free_port(), verbose=False, handler=handler_for(Builds(), search_overlay=overlay))
+    server = make_server(site, 0, verbose=False, handler=handler_for(Builds(), search_overlay=overlay))
     threading.Thread(target=server.serve_forever, daemon=True).start()
 
     def get(path: str) -> tuple[int, str]:

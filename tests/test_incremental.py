@@ -274,7 +274,7 @@ def test_an_article_edited_with_sed_in_place_is_updated_and_sed_s_own_file_is_no
     """`sed -i` writes a file `sedXXXXXX` beside the article and renames it over it: the devserver told
     'changed: .../sedAbC123, ...; full rebuild' of a file no build reads, and rebuilt everything for one edit."""
     import subprocess
-    import threading
+    import time
 
     from watchfiles import watch
 
@@ -282,10 +282,18 @@ def test_an_article_edited_with_sed_in_place_is_updated_and_sed_s_own_file_is_no
     from tools.live_reload import Builds
 
     edited = sorted(corpus.rglob("*.pl.md"))[3]
-    edit = threading.Timer(0.5, subprocess.run, (["sed", "-i", "s/^---$/---/", str(edited)],), {"timeout": 60})
-    edit.start()
-    changes = next(batch for batch in watch(edited.parent, yield_on_timeout=True, rust_timeout=5000) if batch)
-    edit.join()
+    # Edited once the watcher runs (its first yield, as the devserver's `follow` waits for): an edit made on a
+    # timer could come before a watcher started late on a busy machine, which then waited for it for ever.
+    changes: set = set()
+    edited_at: float | None = None
+    for batch in watch(edited.parent, yield_on_timeout=True, rust_timeout=200):
+        if batch:
+            changes = batch
+            break
+        if edited_at is None:
+            subprocess.run(["sed", "-i", "s/^---$/---/", str(edited)], timeout=60, check=True)
+            edited_at = time.monotonic()
+        assert time.monotonic() - edited_at < 60, "the watcher never reported sed's edit"
     assert any(Path(path).name.startswith("sed") for _, path in changes), changes  # what the watcher reports
     capsys.readouterr()
     on_change(Served(site, Builds()), changes)

@@ -5,6 +5,7 @@ those of tests/ measure alike (a plugin's tests import no module of tests/)."""
 from __future__ import annotations
 
 import gc
+import resource
 import time
 from collections.abc import Callable
 
@@ -23,3 +24,12 @@ def cpu_seconds(work: Callable[[], object]) -> float:
         return time.process_time() - start
     finally:
         gc.unfreeze()
+
+
+def children_cpu_seconds(work: Callable[[], object]) -> float:
+    """The CPU time of the commands `work` runs and waits for, their own and that of the processes they waited for
+    (their workers, their Pagefind): what a command costs, where its clock would be the busy machine's."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    work()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

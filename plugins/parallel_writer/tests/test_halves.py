@@ -99,15 +99,24 @@ def test_a_forked_process_that_does_not_finish_is_killed_at_its_time_limit(monke
     monkeypatch.setattr(halves, "TIME_LIMIT_BASE", 0.5)
     monkeypatch.setattr(halves, "TIME_LIMIT_PER_PAGE", 0.0)
 
+    pid = tmp_path / "pid"
+    running: list[float] = []  # when the forked process was seen in its job
+
     def write(job: int) -> list[str]:
-        if job == 1:
-            (tmp_path / "pid").write_text(str(os.getpid()))
+        if job == 1:  # the forked process: says who it is (whole, by a rename), then does not finish
+            (tmp_path / "pid.new").write_text(str(os.getpid()))
+            (tmp_path / "pid.new").replace(pid)
             time.sleep(60)
+        else:  # the build's own half waits until it is: forked late on a busy machine, it was killed before it said
+            waited = time.monotonic() + 120
+            while not pid.exists():
+                assert time.monotonic() < waited, "the forked process never started its job"
+                time.sleep(0.01)
+            running.append(time.monotonic())
         return []
 
-    started = time.monotonic()
     with pytest.raises(TimeoutError, match="did not finish within"):
         write_in_two([0, 1], write)
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - running[0] < 10  # its time limit was over: killed, not waited for
     with pytest.raises(ProcessLookupError):
-        os.kill(int((tmp_path / "pid").read_text()), 0)  # killed and reaped
+        os.kill(int(pid.read_text()), 0)  # killed and reaped
