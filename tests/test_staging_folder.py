@@ -37,8 +37,12 @@ def test_each_build_gets_a_new_folder_in_a_marked_holder_that_it_removes(tmp_pat
     holder = tmp_path / ".output.building"
     assert first.parent == holder == second.parent and first != second
     assert not any(first.iterdir())
-    if (found := flags(holder)) is None:
-        pytest.skip("this file system keeps no inode flags (tmpfs, XFS...)")
+    probe = tmp_path / "probe"
+    probe.mkdir()
+    if not output_folder.mark_top_of_unrelated_trees(probe):
+        pytest.skip("this file system has no such mark (tmpfs keeps flags but refuses this one; XFS, btrfs...)")
+    probe.rmdir()
+    found = flags(holder)
     assert found & TOP_OF_TREES, "the holder is not marked as the top of unrelated trees"
     assert not flags(first) & TOP_OF_TREES, "only the holder is marked: a build's own folders stay together"
     output_folder.retire_staging(output)
@@ -129,3 +133,30 @@ def test_a_build_stopped_once_its_site_is_in_place_says_so_and_the_next_tidies_u
     assert build.main(["-o", str(output), "-q"]) == 128 + signal.SIGTERM
     err = capsys.readouterr().err
     assert "once the new site was in" in err and "left as it was" not in err
+
+
+@pytest.mark.parametrize("first_build", [False, True], ids=["over-a-site", "first-build"])
+def test_a_stop_that_lands_as_the_site_is_swapped_in_is_told_after_the_swap(tmp_path, monkeypatch, first_build):
+    """A signal that lands right after the rename, inside `swap_in`, is held until the swap is known to be done:
+    it was raised as a stop before it, the new site in place and told "left as it was"."""
+    output = tmp_path / "output"
+    if not first_build:
+        output.mkdir()
+        (output / "index.html").write_text("last good site", encoding="utf-8")
+    swap_in = output_folder.swap_in
+
+    def swapped_then_signalled(staging, to):
+        retired = swap_in(staging, to)
+        os.kill(os.getpid(), signal.SIGTERM)  # Python runs its handler at the next line it can
+        return retired
+
+    monkeypatch.setattr(output_folder, "swap_in", swapped_then_signalled)
+    previous = signal.signal(signal.SIGTERM, build._stopped)
+    try:
+        with pytest.raises(build.StoppedAfterSwap):
+            build.build_if_changed(SETTINGS, output, {"PATH": str(FIXTURE), "SEARCH_INDEX": False}, reuse=False)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        build._stops.clear()
+    assert (output / "index.html").read_text(encoding="utf-8") != "last good site"
+    assert signal.getsignal(signal.SIGTERM) is previous
