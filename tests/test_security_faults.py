@@ -100,13 +100,17 @@ def started_build(sites: dict, output: Path, stderr: int) -> subprocess.Popen:
     )
 
 
+def drawn_moments(seed: int, earliest: float, latest: float, count: int) -> list[float]:
+    """When to stop a build, as fractions of one build's time: `count` of them, drawn from one seeded generator."""
+    draw = random.Random(seed)  # noqa: S311 (stop times, no secret)
+    return sorted(draw.uniform(earliest, latest) for _ in range(count))
+
+
 def test_sigkill_at_any_moment_leaves_the_last_good_site(sites, tmp_path):
     """Killed anywhere (reading, writing, indexing, swapping), output/ is the old site or the new one, whole."""
     output = published_copy(sites, tmp_path)
-    draw = random.Random(13)  # noqa: S311 (kill times, no secret)
-    moments = sorted(draw.uniform(0.05, 1.1) for _ in range(4))
     outcomes = []
-    for moment in moments:
+    for moment in drawn_moments(seed=13, earliest=0.05, latest=1.1, count=4):
         build = started_build(sites, output, stderr=subprocess.DEVNULL)
         time.sleep(moment * sites["seconds"])
         os.killpg(build.pid, signal.SIGKILL)
@@ -127,10 +131,8 @@ def test_sigkill_at_any_moment_leaves_the_last_good_site(sites, tmp_path):
 def test_ctrl_c_at_any_moment_is_one_true_line_and_leaves_nothing_behind(sites, tmp_path):
     """Stopped anywhere, the line says what output/ is: the old site and nothing beside it, or the new one."""
     output = published_copy(sites, tmp_path)
-    draw = random.Random(17)  # noqa: S311 (stop times, no secret)
-    moments = sorted(draw.uniform(0.02, 1.2) for _ in range(6))
     outcomes = []
-    for moment in moments:
+    for moment in drawn_moments(seed=17, earliest=0.02, latest=1.2, count=6):
         with ctrl_c_as_in_a_terminal():
             build = started_build(sites, output, stderr=subprocess.PIPE)
         time.sleep(moment * sites["seconds"])

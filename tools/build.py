@@ -35,7 +35,6 @@ import logging  # noqa: E402
 import os  # noqa: E402
 import signal  # noqa: E402
 import sys  # noqa: E402
-import threading  # noqa: E402
 import time  # noqa: E402
 import traceback  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
@@ -65,6 +64,7 @@ from archive_core.pelican_compat import (  # noqa: E402
     let_go_of_content,
 )
 from archive_core.snapshot import CONTEXT_KEY  # noqa: E402
+from archive_core.workers import SignalsHeldOverFork  # noqa: E402
 from search import abandon_index, index_starting  # noqa: E402
 from search.pagefind_compat import PagefindFailed  # noqa: E402
 
@@ -186,7 +186,7 @@ def build_if_changed(
                 if failed := logged_errors(counter, "build"):
                     raise failed
                 _raise_if_stopped()  # never a build in place of the last good one, once stopped
-                with _stops_held():
+                with SignalsHeldOverFork():  # a stop right after the rename is handled once `swapped` is set
                     retired = output_folder.swap_in(staging, output)
                     swapped = True
             except BaseException as failure:
@@ -307,29 +307,6 @@ def _stop_told_as_a_stop() -> Iterator[None]:
         if _stops:
             raise Stopped(_stops[0]) from failure
         raise
-
-
-@contextlib.contextmanager
-def _stops_held() -> Iterator[None]:
-    """SIGINT and SIGTERM that land in the block are handled once it ends: a stop raised between the swap's rename
-    and the next line would leave the build unsure whether the new site was in place (told "left as it was" when
-    it was not), or, where the swap is two renames, with no output folder between them. Only the main thread runs
-    Python's handlers, so only there are they held; a signal that reaches another thread still waits for them."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    arrived: list[int] = []
-    handlers = {}
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        if callable(handler := signal.getsignal(signum)):
-            handlers[signum] = signal.signal(signum, lambda number, _frame: arrived.append(number))
-    try:
-        yield
-    finally:
-        for signum, handler in handlers.items():
-            signal.signal(signum, handler)
-    for signum in arrived[:1]:
-        handlers[signum](signum, None)
 
 
 def _raise_if_stopped() -> None:

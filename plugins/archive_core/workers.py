@@ -64,6 +64,9 @@ class SignalsHeldOverFork:
     the child before it runs Python again (multiprocessing's exit ends a daemon with SIGTERM as soon as it is
     started) reaches a Python handler there, and Python drops what came before `PyOS_AfterFork_Child`; blocked,
     it waits in the kernel until `run()` has put the worker's own handlers in place.
+
+    The build holds them so over its swap of the new site into place too (`tools/build.py`): a stop raised just
+    after the rename would leave it unsure whether the new site was in place.
     """
 
     def __init__(self) -> None:
