@@ -555,9 +555,8 @@ def test_make_new_writes_the_source_given_and_leaves_out_a_publisher_the_table_k
     named = make(
         "new", "TITLE=Inny", "LANG=pl", "SOURCE_URL=https://example.org/x", "PUBLISHER=Example", content=content_copy
     )
-    assert '  publisher: "Example"\n' in (content_copy / "articles").joinpath(
-        str(date.today().year), "inny.pl.md"
-    ).read_text(encoding="utf-8"), named.stderr
+    [written] = (content_copy / "articles").rglob("inny.pl.md")  # in today's year, which may turn meanwhile
+    assert '  publisher: "Example"\n' in written.read_text(encoding="utf-8"), named.stderr
 
 
 def test_make_new_refuses_a_source_address_it_cannot_publish_by_its_name(content_copy: Path):
@@ -590,7 +589,7 @@ def test_make_new_refuses_a_character_no_reader_sees_by_the_variable_that_gave_i
     assert new_article.main(argv) == 1
     refused = capsys.readouterr().err
     assert f"give another with {variable}=..." in refused, refused
-    assert list((content_copy / "articles").glob(f"{date.today().year}/inny.pl.md")) == []
+    assert list((content_copy / "articles").rglob("inny.pl.md")) == []
 
 
 def test_make_new_refuses_a_source_for_a_translation_which_takes_its_original_s(content_copy: Path):

@@ -160,3 +160,82 @@ def test_a_stop_that_lands_as_the_site_is_swapped_in_is_told_after_the_swap(tmp_
         build._stops.clear()
     assert (output / "index.html").read_text(encoding="utf-8") != "last good site"
     assert signal.getsignal(signal.SIGTERM) is previous
+
+
+def _last_good_site(tmp_path: Path) -> Path:
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("last good site", encoding="utf-8")
+    return output
+
+
+def test_where_the_system_cannot_exchange_two_renames_swap_the_site_in(tmp_path, monkeypatch):
+    output = _last_good_site(tmp_path)
+    staging = output_folder.staging_folder(output)
+    (staging / "index.html").write_text("new site", encoding="utf-8")
+    monkeypatch.setattr(output_folder, "_exchange", lambda *_paths: False)
+    retired = output_folder.swap_in(staging, output)
+    assert (output / "index.html").read_text(encoding="utf-8") == "new site"
+    assert retired is not None and (retired / "index.html").read_text(encoding="utf-8") == "last good site"
+
+
+def test_a_second_rename_that_fails_puts_the_last_good_site_back(tmp_path, monkeypatch):
+    """The failure is told "left unchanged": the old site, parked for the swap, is back before it is."""
+    output = _last_good_site(tmp_path)
+    staging = output_folder.staging_folder(output)
+    monkeypatch.setattr(output_folder, "_exchange", lambda *_paths: False)
+    rename = Path.rename
+
+    def refused_for_the_staging_folder(self: Path, target):
+        if self == staging:
+            raise OSError(28, "No space left on device", str(target))
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", refused_for_the_staging_folder)
+    with pytest.raises(OSError):
+        output_folder.swap_in(staging, output)
+    assert (output / "index.html").read_text(encoding="utf-8") == "last good site"
+    assert not [path for path in tmp_path.iterdir() if path.name.startswith(".output.old-")]
+
+
+def test_an_error_once_the_site_is_in_place_is_told_so_and_the_next_build_tidies_up(tmp_path, monkeypatch, capsys):
+    """The record of the build failing to be written (a full disk) was told "left unchanged", the new site in
+    place."""
+    output = _last_good_site(tmp_path)
+    overrides = {"PATH": str(FIXTURE), "SEARCH_INDEX": False}
+
+    def disk_full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device", str(tmp_path / "record"))
+
+    with monkeypatch.context() as patched:
+        patched.setattr(edits, "build_record", disk_full)
+        with pytest.raises(build.FailedAfterSwap) as failed:
+            build.build_if_changed(SETTINGS, output, overrides, reuse=False)
+    assert (output / "index.html").read_text(encoding="utf-8") != "last good site", "the new site is in place"
+    assert build.build_if_changed(SETTINGS, output, overrides, reuse=True).rebuilt, "not taken as up to date"
+    assert sorted(os.listdir(tmp_path)) == ["output"]
+
+    def failed_after_swap(*_args, **_kwargs):
+        raise failed.value
+
+    monkeypatch.setattr(build, "build_if_changed", failed_after_swap)
+    monkeypatch.setattr(build.signal, "signal", lambda *_args: None)  # main's handlers stay out of pytest's process
+    assert build.main(["-o", str(output), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "build failed once the new site was in" in err and "No space left on device" in err
+    assert "left unchanged" not in err and "Traceback" not in err
+
+
+def test_a_bug_once_the_site_is_in_place_shows_its_traceback_and_what_is_in_place(tmp_path, monkeypatch, capsys):
+    def bug(*_args, **_kwargs):
+        try:
+            raise KeyError("record")
+        except KeyError as error:
+            raise build.FailedAfterSwap(error) from error
+
+    monkeypatch.setattr(build, "build_if_changed", bug)
+    monkeypatch.setattr(build.signal, "signal", lambda *_args: None)
+    assert build.main(["-o", str(tmp_path / "output"), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "KeyError: 'record'" in err
+    assert "build failed once the new site was in" in err and "left unchanged" not in err

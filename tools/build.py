@@ -206,9 +206,11 @@ def build_if_changed(
                 fingerprint.remember(output, inputs.value)
                 fingerprint.remember(output, portable, "portable")
                 edits.remember(output, record)
-            except BaseException as stop:
-                if isinstance(stop, KeyboardInterrupt) or _stops:
-                    raise StoppedAfterSwap(_signal_of(stop)) from stop
+            except BaseException as failure:
+                if isinstance(failure, KeyboardInterrupt) or _stops:
+                    raise StoppedAfterSwap(_signal_of(failure)) from failure
+                if isinstance(failure, Exception):
+                    raise FailedAfterSwap(failure) from failure
                 raise
     finally:
         logging.getLogger().removeHandler(counter)
@@ -279,6 +281,12 @@ class StoppedAfterSwap(Stopped):
     the build) was left, which the next build does."""
 
 
+class FailedAfterSwap(Exception):
+    """An error once the new site had replaced the last one, in the tidying up (the old site's removal, the record
+    of the build): the site in the output folder is the new one, whole; the next build tidies up and builds again
+    if the record was not kept."""
+
+
 _stops: list[int] = []  # the signals that stopped the build
 
 
@@ -314,6 +322,17 @@ def _raise_if_stopped() -> None:
     (an object's `__del__`, a weak reference's callback), and the build would go on as if it had not come."""
     if _stops:
         raise Stopped(_stops[0])
+
+
+def _told(failure: Exception, folder: Path) -> str:
+    """A failure as the build's last line tells it: a file that could not be written or read, with the disk's hint;
+    any other, a bug in a plugin or a template, after its traceback, which is what a developer needs."""
+    if isinstance(failure, OSError):
+        where = f" ({shown(str(failure.filename))})" if failure.filename else ""
+        hint = disk_hint(failure, folder)
+        return f"a file could not be written or read: {failure.strerror or failure}{where} ({hint})"
+    traceback.print_exception(failure)
+    return f"{type(failure).__name__}: {shown(str(failure))}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -357,6 +376,13 @@ def main(argv: list[str] | None = None) -> int:
     except StoppedAfterSwap as exc:
         print(f"build interrupted once the new site was in {output}; the next build tidies up", file=sys.stderr)
         return 128 + exc.args[0]
+    except FailedAfterSwap as exc:
+        print(
+            f"build failed once the new site was in {output}: {_told(exc.args[0], Path(args.output).parent)}; the "
+            "site there is the new one, whole, and the next build tidies up",
+            file=sys.stderr,
+        )
+        return 1
     except KeyboardInterrupt as exc:
         print(f"build interrupted; {output} was left as it was", file=sys.stderr)
         return 128 + (exc.args[0] if isinstance(exc, Stopped) else signal.SIGINT)
@@ -368,12 +394,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build failed: {exc}\n{output} was left unchanged", file=sys.stderr)
         return 1
     except OSError as exc:  # a full or read-only disk, a folder that cannot be written
-        where = f" ({shown(str(exc.filename))})" if exc.filename else ""
-        print(
-            f"build failed: a file could not be written or read: {exc.strerror or exc}{where}; {output} was "
-            f"left unchanged ({disk_hint(exc, Path(args.output).parent)})",
-            file=sys.stderr,
-        )
+        print(f"build failed: {_told(exc, Path(args.output).parent)}; {output} was left unchanged", file=sys.stderr)
         return 1
     except TemplateSyntaxError as exc:
         print(f"{shown(str(exc.filename))}:{exc.lineno}: template: {exc.message}", file=sys.stderr)

@@ -172,7 +172,11 @@ def swap_in(staging: Path, output: Path) -> Path | None:
         return staging  # now the old site
     retired = output.with_name(f".{output.name}.old-{time.time_ns()}")
     output.rename(retired)
-    staging.rename(output)
+    try:
+        staging.rename(output)
+    except OSError:
+        retired.rename(output)  # the last good site back, as the build's failure says; else the next build does
+        raise
     return retired
 
 
