@@ -47,6 +47,20 @@ def test_workflow_parses_and_only_calls_make(path: Path):
             assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]
 
 
+@pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
+def test_a_workflow_leaves_no_token_to_what_it_runs(path: Path):
+    """The steps run the repository's own Makefile on a contributed change: the checkout keeps no token in
+    `.git/config` for them to read, and no trigger runs a fork's change with the base repository's secrets."""
+    workflow = load(path)
+    triggers = workflow["on"] if isinstance(workflow["on"], dict | list) else [workflow["on"]]
+    assert not {"pull_request_target", "workflow_run"} & set(triggers)
+    for step in steps(workflow):
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step.get("with", {}).get("persist-credentials") is False, f"{path.name}: {step}"
+    if "pull_request" in triggers:
+        assert workflow["permissions"] == {"contents": "read"}
+
+
 def test_pre_commit_runs_ruff_yaml_checks_and_make_check():
     config = load(ROOT / ".pre-commit-config.yaml")
     hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
