@@ -90,6 +90,18 @@ def test_an_article_prints_without_navigation_and_with_its_source_url(page, fixt
     assert href in source.evaluate("a => getComputedStyle(a, '::after').content")
 
 
+def test_a_printed_link_is_black_whether_the_reader_visited_it_or_not(page, fixture_served):
+    """On paper every link was black but a visited one, purple: it printed which pages the reader had opened. (A
+    visited link's own colour is hidden from scripts, so the custom properties links are drawn with are compared.)"""
+    page.goto(fixture_served.base_url + EN_ARTICLE)
+    page.emulate_media(media="print")
+    colours = page.evaluate(
+        "() => ['--accent', '--accent-visited'].map(name =>"
+        " getComputedStyle(document.documentElement).getPropertyValue(name).trim())"
+    )
+    assert colours == ["#000", "#000"], colours
+
+
 # Each link to another site that a printed page shows, with what the paper gives of its address: the link's own
 # text, or the address printed after it. A source's title or "archived copy" alone cannot be followed on paper.
 PRINTED_LINKS_OUT = """() => [...document.querySelectorAll('main a[href^="http"]')]
