@@ -450,6 +450,23 @@ def test_the_documented_import_command_imports_a_raw_text_as_written(content_cop
     assert checked.returncode == 0, checked.stderr
 
 
+def test_a_warning_is_told_as_the_steps_say_and_stops_nothing(content_copy: Path):
+    """A newcomer's first import leaves warnings (the date the importer read, the sources table's row), and the
+    steps said only `fix them until it says 0 error(s)`: what a `warning:` line is, and that it fails nothing."""
+    assert "`path:line: warning: field: message (hint)`" in " ".join(CONTRIBUTING.split())
+    raw = kept_raw_copy(content_copy, "article.txt")
+    imported = make("import", f"SRC={raw}", *IMPORTED_AS, content=content_copy)
+    assert imported.returncode == 0, imported.stderr
+    checked = make("check", content=content_copy)
+    assert checked.returncode == 0, checked.stderr
+    told = (checked.stdout + checked.stderr).splitlines()
+    warnings = [line for line in told if ": warning: " in line]
+    assert warnings, told
+    for line in warnings:
+        assert re.fullmatch(r"[^ :]+:[0-9]+: warning: [a-z_.]+: .+ [(].+[)]", line), line
+    assert re.search(r": 0 error[(]s[)], [1-9][0-9]* warning[(]s[)]$", told[-1]), told
+
+
 def test_make_import_names_the_content_folder_it_imports_into(content_copy: Path):
     """With ARCHIVE_CONTENT elsewhere, the next step named `content/sources/README.md` and a DEST refused was told to
     import into `content/` or give `DEST=content`: the repository's folder, not the one imported into."""
