@@ -64,6 +64,7 @@ def test_newcomer_adds_an_article_with_make_new(content_copy: Path, tmp_path: Pa
 
     created = make(*shlex.split(command)[1:], content=content_copy)
     assert created.returncode == 0, created.stderr
+    assert "next: replace each `...`, paste the source's text below" in created.stdout, created.stdout
     article = content_copy / documented_path.removeprefix("content/")
     assert article.exists()
 
@@ -137,6 +138,7 @@ def test_make_new_scaffolds_a_translation_from_its_original(content_copy: Path, 
     assert left == ["title", "translation.by", "body"], checked.stderr
     # A translation is not the source's text: neither the command nor the check asks to paste that.
     assert "write the translation of its whole text" in result.stdout and "paste" not in result.stdout
+    assert "next: replace each `...`, write" in result.stdout, result.stdout  # its title and translator
     assert "body: is empty (write the translation of the original's whole text" in checked.stderr
 
     text = text.replace('title: "..."', 'title: "The committee approves the draft"')
@@ -563,6 +565,8 @@ def test_make_new_writes_the_source_given_and_leaves_out_a_publisher_the_table_k
         "new", "TITLE=Wietnam ratyfikuje", "LANG=pl", "DATE=2025-11-12", f"SOURCE_URL={url}", content=content_copy
     )
     assert created.returncode == 0, created.stderr
+    # Nothing is left as `...` but the commented optional fields': the next step was still "replace each `...`".
+    assert "next: paste the source's text below" in created.stdout, created.stdout
     article = content_copy / "articles" / "2025" / "wietnam-ratyfikuje.pl.md"
     text = article.read_text(encoding="utf-8")
     assert f'  url: "{url}"\n' in text and "publisher:" not in text, text
