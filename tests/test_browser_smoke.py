@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from .fixture_archive import EN_ARTICLE, PL_ARTICLE
 from .sitewide import html_pages, page_kind, page_url, sample_by_kind
@@ -129,6 +130,20 @@ def test_a_printed_page_gives_the_address_of_every_link_to_another_site_once(chr
     assert seen > 20
     assert sorted(unprinted) == [], "\n".join(f"{kind}: {href}" for kind, href in sorted(unprinted))
     assert sorted(twice) == [], "printed twice:\n" + "\n".join(f"{kind}: {href}" for kind, href in sorted(twice))
+
+
+@pytest.mark.parametrize("path", ["/en/about/", "/pl/o-archiwum/"])
+def test_the_about_page_links_its_contributing_guide_and_prints_its_address(chromium, real_served, path):
+    """The section "How to contribute" named the guide as text, `(CONTRIBUTING.md)`, with nothing to follow to it;
+    and a link of the about page's text printed without its address, as no article's does."""
+    page = chromium.new_page()
+    page.goto(real_served.base_url + path)
+    guide = page.locator("main a[href*='/CONTRIBUTING.md']")
+    expect(guide).to_have_count(1)
+    page.emulate_media(media="print")
+    href = guide.get_attribute("href")
+    assert href.startswith("https://") and href in guide.evaluate("a => getComputedStyle(a, '::after').content")
+    page.close()
 
 
 def test_a_printed_page_shows_no_link_to_a_file_for_computers(chromium, fixture_site, fixture_served):
