@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from .fixture_archive import EN_ARTICLE, PL_ARTICLE
 from .sitewide import html_pages, page_kind, page_url, sample_by_kind
@@ -90,6 +91,18 @@ def test_an_article_prints_without_navigation_and_with_its_source_url(page, fixt
     assert href in source.evaluate("a => getComputedStyle(a, '::after').content")
 
 
+def test_a_printed_link_is_black_whether_the_reader_visited_it_or_not(page, fixture_served):
+    """On paper every link was black but a visited one, purple: it printed which pages the reader had opened. (A
+    visited link's own colour is hidden from scripts, so the custom properties links are drawn with are compared.)"""
+    page.goto(fixture_served.base_url + EN_ARTICLE)
+    page.emulate_media(media="print")
+    colours = page.evaluate(
+        "() => ['--accent', '--accent-visited'].map(name =>"
+        " getComputedStyle(document.documentElement).getPropertyValue(name).trim())"
+    )
+    assert colours == ["#000", "#000"], colours
+
+
 # Each link to another site that a printed page shows, with what the paper gives of its address: the link's own
 # text, or the address printed after it. A source's title or "archived copy" alone cannot be followed on paper.
 PRINTED_LINKS_OUT = """() => [...document.querySelectorAll('main a[href^="http"]')]
@@ -117,6 +130,20 @@ def test_a_printed_page_gives_the_address_of_every_link_to_another_site_once(chr
     assert seen > 20
     assert sorted(unprinted) == [], "\n".join(f"{kind}: {href}" for kind, href in sorted(unprinted))
     assert sorted(twice) == [], "printed twice:\n" + "\n".join(f"{kind}: {href}" for kind, href in sorted(twice))
+
+
+@pytest.mark.parametrize("path", ["/en/about/", "/pl/o-archiwum/"])
+def test_the_about_page_links_its_contributing_guide_and_prints_its_address(chromium, real_served, path):
+    """The section "How to contribute" named the guide as text, `(CONTRIBUTING.md)`, with nothing to follow to it;
+    and a link of the about page's text printed without its address, as no article's does."""
+    page = chromium.new_page()
+    page.goto(real_served.base_url + path)
+    guide = page.locator("main a[href*='/CONTRIBUTING.md']")
+    expect(guide).to_have_count(1)
+    page.emulate_media(media="print")
+    href = guide.get_attribute("href")
+    assert href.startswith("https://") and href in guide.evaluate("a => getComputedStyle(a, '::after').content")
+    page.close()
 
 
 def test_a_printed_page_shows_no_link_to_a_file_for_computers(chromium, fixture_site, fixture_served):

@@ -64,6 +64,7 @@ def test_newcomer_adds_an_article_with_make_new(content_copy: Path, tmp_path: Pa
 
     created = make(*shlex.split(command)[1:], content=content_copy)
     assert created.returncode == 0, created.stderr
+    assert "next: replace each `...`, paste the source's text below" in created.stdout, created.stdout
     article = content_copy / documented_path.removeprefix("content/")
     assert article.exists()
 
@@ -137,6 +138,7 @@ def test_make_new_scaffolds_a_translation_from_its_original(content_copy: Path, 
     assert left == ["title", "translation.by", "body"], checked.stderr
     # A translation is not the source's text: neither the command nor the check asks to paste that.
     assert "write the translation of its whole text" in result.stdout and "paste" not in result.stdout
+    assert "next: replace each `...`, write" in result.stdout, result.stdout  # its title and translator
     assert "body: is empty (write the translation of the original's whole text" in checked.stderr
 
     text = text.replace('title: "..."', 'title: "The committee approves the draft"')
@@ -450,6 +452,23 @@ def test_the_documented_import_command_imports_a_raw_text_as_written(content_cop
     assert checked.returncode == 0, checked.stderr
 
 
+def test_a_warning_is_told_as_the_steps_say_and_stops_nothing(content_copy: Path):
+    """A newcomer's first import leaves warnings (the date the importer read, the sources table's row), and the
+    steps said only `fix them until it says 0 error(s)`: what a `warning:` line is, and that it fails nothing."""
+    assert "`path:line: warning: field: message (hint)`" in " ".join(CONTRIBUTING.split())
+    raw = kept_raw_copy(content_copy, "article.txt")
+    imported = make("import", f"SRC={raw}", *IMPORTED_AS, content=content_copy)
+    assert imported.returncode == 0, imported.stderr
+    checked = make("check", content=content_copy)
+    assert checked.returncode == 0, checked.stderr
+    told = (checked.stdout + checked.stderr).splitlines()
+    warnings = [line for line in told if ": warning: " in line]
+    assert warnings, told
+    for line in warnings:
+        assert re.fullmatch(r"[^ :]+:[0-9]+: warning: [a-z_.]+: .+ [(].+[)]", line), line
+    assert re.search(r": 0 error[(]s[)], [1-9][0-9]* warning[(]s[)]$", told[-1]), told
+
+
 def test_make_import_names_the_content_folder_it_imports_into(content_copy: Path):
     """With ARCHIVE_CONTENT elsewhere, the next step named `content/sources/README.md` and a DEST refused was told to
     import into `content/` or give `DEST=content`: the repository's folder, not the one imported into."""
@@ -546,6 +565,8 @@ def test_make_new_writes_the_source_given_and_leaves_out_a_publisher_the_table_k
         "new", "TITLE=Wietnam ratyfikuje", "LANG=pl", "DATE=2025-11-12", f"SOURCE_URL={url}", content=content_copy
     )
     assert created.returncode == 0, created.stderr
+    # Nothing is left as `...` but the commented optional fields': the next step was still "replace each `...`".
+    assert "next: paste the source's text below" in created.stdout, created.stdout
     article = content_copy / "articles" / "2025" / "wietnam-ratyfikuje.pl.md"
     text = article.read_text(encoding="utf-8")
     assert f'  url: "{url}"\n' in text and "publisher:" not in text, text

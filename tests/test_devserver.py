@@ -12,6 +12,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -75,20 +77,32 @@ def devserver_project(tmp_path) -> Path:
     return project
 
 
-@pytest.mark.browser
-def test_devserver_rebuilds_and_the_open_page_reloads_itself(tmp_path, chromium):
+@contextmanager
+def pages_of_a_devserver(tmp_path, chromium) -> Iterator[tuple[Path, int, object]]:
+    """(its project, its port, the browser context to open its pages in): a devserver of the fixture content,
+    without a search index (the pages are what is watched), once it serves what it built."""
     project = devserver_project(tmp_path)
     with (project / "pelican.conf.py").open("a", encoding="utf-8") as settings:
         settings.write("\nSEARCH_INDEX = False  # the pages are what this test watches\n")
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
     server = devserver(project, port, tmp_path / "devserver.log")
-    article = project / ARTICLE
     context = chromium.new_context()
     try:
-        wait_for(article.exists)
+        wait_for((project / ARTICLE).exists)
         wait_for(lambda: serving(tmp_path / "devserver.log", port))
         wait_for(lambda: _get(port, "/pl/") is not None)
+        yield project, port, context
+    finally:
+        context.close()
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.mark.browser
+def test_devserver_rebuilds_and_the_open_page_reloads_itself(tmp_path, chromium):
+    with pages_of_a_devserver(tmp_path, chromium) as (project, port, context):
+        base = f"http://127.0.0.1:{port}"
+        article = project / ARTICLE
 
         # Served as a static host serves it, with its port in every absolute URL...
         assert f"Sitemap: {base}/sitemap.xml" in (project / "output" / "robots.txt").read_text(encoding="utf-8")
@@ -119,10 +133,25 @@ def test_devserver_rebuilds_and_the_open_page_reloads_itself(tmp_path, chromium)
         wait_for(lambda: "article v2" in article.read_text(encoding="utf-8"))
         expect(page.locator("article.v2")).to_have_count(1, timeout=60_000)  # after a restart of the devserver too
         assert all(url.startswith(base + "/") for url in log.requests), log.requests
-    finally:
-        context.close()
-        server.terminate()
-        server.wait(timeout=10)
+
+
+@pytest.mark.browser
+def test_a_change_that_cannot_be_built_is_told_on_the_open_page_until_it_is_fixed(tmp_path, chromium):
+    """A date written 26.10.2025 was told in the terminal only: the page stayed as it was, and a contributor
+    watching the browser took the save for lost. Now what stops the build is shown above the last good page."""
+    with pages_of_a_devserver(tmp_path, chromium) as (project, port, context):
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{port}" + PL_ARTICLE)
+        source = project / "content" / "articles" / "2025" / "signing-in-hanoi.pl.md"
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace("date: 2025-10-26\n", "date: 26.10.2025\n", 1), encoding="utf-8")
+        problems = page.locator("#devserver-problems")
+        expect(problems).to_contain_text("date: '26.10.2025' is not a date (write 2025-10-26", timeout=240_000)
+        expect(problems).to_have_attribute("lang", "en")
+        expect(problems).to_have_attribute("role", "alert")
+        expect(page.locator("main h1")).to_be_visible()  # the last good page, below
+        source.write_text(text, encoding="utf-8")
+        expect(problems).to_have_count(0, timeout=240_000)  # built again: reloaded, with nothing to tell
 
 
 def _status(port: int, path: str) -> tuple[int, str]:

@@ -178,6 +178,24 @@ def test_filters_open_on_demand_with_the_active_count_and_the_most_frequent_valu
     assert not log.console_errors, log.console_errors
 
 
+@pytest.mark.parametrize("path", [PL, EN])
+def test_a_search_that_finds_nothing_offers_no_empty_filters(page, search_served, path):
+    """With no result and no filter chosen, the pane would open on nothing: it is offered again once a search finds
+    something, and kept while a filter is chosen, which the reader may need to clear."""
+    pane = page.locator("#search-filters")
+    page.goto(search_served.base_url + path + "?q=xyzzyqx")
+    expect(results(page)).to_have_count(0)
+    expect(pane).to_be_hidden()
+    page.locator("#site-search-query").fill("Hanoi")
+    page.locator("#site-search-query").press("Enter")
+    expect(pane).to_be_visible(timeout=15_000)
+    assert results(page).count()
+    page.goto(search_served.base_url + path + "?q=xyzzyqx&year=1999")
+    expect(results(page)).to_have_count(0)
+    expect(pane).to_be_visible()
+    expect(pane.locator("summary")).to_have_text(re.compile(r"[(]1[)]$"))
+
+
 def test_the_filters_work_from_the_keyboard(page, search_served):
     page.goto(search_served.base_url + EN + "?q=Hanoi")
     results(page)

@@ -27,6 +27,18 @@ def test_root_lets_the_reader_choose(fixture_site: Path):
     assert "Enter the archive in English" in page.text
 
 
+def test_a_page_in_both_languages_is_in_the_language_its_title_and_first_section_are(fixture_site: Path):
+    """The language chooser said `<html lang="en">` over a Polish title and a Polish first section: a screen reader
+    read "Archiwum Konwencji z Hanoi" with an English voice. Its title, outside the two sections, is the page's."""
+    for path in ("index.html", "404.html", "en/404.html"):
+        html = (fixture_site / path).read_text(encoding="utf-8")
+        lang = re.search(r'<html lang="([a-z]+)"', html).group(1)
+        title = re.search(r"<title>([^<]*)</title>", html).group(1)
+        sections = re.findall(r'<section lang="([a-z]+)">\s*<h[12][^>]*>([^<]*)</h[12]>', html)
+        assert sections[0][0] == lang, (path, lang, sections)
+        assert title.startswith(dict(sections)[lang] + " · "), (path, lang, title)
+
+
 def test_a_translated_pair_has_reciprocal_hreflang_and_the_original_as_x_default(fixture_site: Path):
     for key, original in (("signing-in-hanoi", "pl"), ("first-ratification", "en")):
         pl, en = (read_page(fixture_site / file(URL[key, lang])) for lang in ("pl", "en"))

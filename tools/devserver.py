@@ -78,9 +78,15 @@ def full_build(served: Served) -> None:
         builds.rebuilt()
         print(f"built in {time.perf_counter() - started:.1f} s")
     except SystemExit as exc:  # BuildFailed: the problems
-        print(f"{exc}\nbuild failed: still serving the last good site", file=sys.stderr)
+        not_built(served, f"{exc}\nbuild failed: still serving the last good site")
     except Exception as exc:
-        print(f"build failed{failure(exc, site)}; still serving the last good site", file=sys.stderr)
+        not_built(served, f"build failed{failure(exc, site)}; still serving the last good site")
+
+
+def not_built(served: Served, told: str) -> None:
+    """Say in the terminal why a change was not built, and on the open page (tools/live_reload.py)."""
+    print(told, file=sys.stderr)
+    served.builds.failed(told)
 
 
 def failure(exc: Exception, site: Site) -> str:
@@ -119,12 +125,12 @@ def on_change(served: Served, changes: set[tuple[Change, str]]) -> None:
             wait_for_search(served.search)  # it compares what the update writes with what the full build wrote
             updated = site.update(Path(p) for p in edits)
         except BuildFailed as exc:  # the problems `make check` would report
-            print(f"{exc}\nnot updated: still serving the last good site", file=sys.stderr)
+            not_built(served, f"{exc}\nnot updated: still serving the last good site")
             return
         except Exception as exc:  # what a full build stops on, told as it tells it; the devserver keeps serving
             written = exc.written if isinstance(exc, UpdateFailed) else True  # an exception may come after a page
             kept = "the pages written before it are served" if written else "still serving the last good site"
-            print(f"update failed{failure(exc, site)}; {kept} until a build succeeds", file=sys.stderr)
+            not_built(served, f"update failed{failure(exc, site)}; {kept} until a build succeeds")
             return
         finally:
             signals.content_written.disconnect(on_written)

@@ -4,7 +4,8 @@ Only the devserver's responses carry it: every HTML page it sends gets one
 `<script src="/.devserver/live-reload.js" data-version="...">` (a file of the
 site's own origin, so the strict CSP allows it; the version of the site the
 page is from), which asks `/.devserver/version` once a second and reloads the
-page when the version is another. Nothing is written into
+page when the version is another, and `/.devserver/problems`, what stopped the
+last change from being built, which it shows above the page until one is. Nothing is written into
 `output/`, so `make html` and `make publish` never contain it, and no request
 goes to another host (Pelican's `invoke livereload` loads a script from
 another port).
@@ -21,18 +22,27 @@ from .serve import SiteHandler
 PREFIX = "/.devserver/"
 SCRIPT_URL = PREFIX + "live-reload.js"
 VERSION_URL = PREFIX + "version"
+PROBLEMS_URL = PREFIX + "problems"  # what stopped the last change from being built; empty once one is
 SEARCH_OVERLAY_URL = PREFIX + "search/"  # the overlay index of plugins/search/overlay.py, when there is one
 SCRIPT = (Path(__file__).with_name("live_reload.js")).read_bytes()
 
 
 class Builds:
-    """The version of the site being served: a new one after every rebuild (and every restart)."""
+    """The version of the site being served: a new one after every rebuild (and every restart). And what stopped
+    the last change from being built (what the terminal says), which the open page shows above the last good
+    site until a build succeeds: a contributor watching the browser saw nothing happen, and thought the change
+    not saved."""
 
     def __init__(self) -> None:
         self.version = str(time.time_ns())
+        self.problems = ""
 
     def rebuilt(self) -> None:
         self.version = str(time.time_ns())
+        self.problems = ""
+
+    def failed(self, problems: str) -> None:
+        self.problems = problems  # the site served is the same: no new version, no reload
 
 
 def script_tag(version: str) -> bytes:
@@ -63,6 +73,8 @@ def handler_for(builds: Builds, search_overlay: Path | None = None) -> type[Site
                 self._send(SCRIPT, "text/javascript; charset=utf-8")
             elif path == VERSION_URL:
                 self._send(builds.version.encode(), "text/plain; charset=utf-8")
+            elif path == PROBLEMS_URL:
+                self._send(builds.problems.encode(), "text/plain; charset=utf-8")
             else:
                 super().do_GET()
 

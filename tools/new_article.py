@@ -271,6 +271,20 @@ def counterparts(content_dir: Path, path: Path) -> list[Path]:
     return [p for other in LANGUAGES if other != lang for p in (content_dir / ARTICLES).glob(f"*/{key}.{other}.md")]
 
 
+def _placeholders_left(text: str) -> bool:
+    """Whether a field of the scaffold `text` is left for the contributor (`...`, `https://...`; a commented optional
+    field's `...` is none), as `make check` would refuse it."""
+
+    def left(value: object) -> bool:
+        if isinstance(value, dict):
+            return any(left(item) for item in value.values())
+        if isinstance(value, list):
+            return any(left(item) for item in value)
+        return isinstance(value, str) and bool(value) and schema.is_placeholder(value)
+
+    return left(yaml.safe_load(text.split("---\n", 2)[1]))
+
+
 def _shown(path: Path) -> str:
     return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
 
@@ -309,7 +323,10 @@ def main(argv: list[str] | None = None) -> int:
     for other in originals:
         print(f"  a translation of {_shown(other)}: its source and countries are copied; fill in `translation.by`")
     body = "write the translation of its whole text" if originals else "paste the source's text"
-    print(f"next: replace each `...`, {body} below the second '---' line,")
+    # Only where a field is still `...`: with SOURCE_URL= and a publisher given or known, none is, and the `...` of
+    # the commented optional fields are not to fill in.
+    fill = "replace each `...`, " if _placeholders_left(path.read_text(encoding="utf-8")) else ""
+    print(f"next: {fill}{body} below the second '---' line,")
     print("      preview with `make devserver`, and check with `make check`: it names what is left (CONTRIBUTING.md)")
     return 0
 

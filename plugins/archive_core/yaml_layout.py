@@ -122,17 +122,62 @@ def indentation_hint(lines: list[str], line: int, offset: int, loader: type) -> 
             if spaces != current and spaces not in fits and _reads(trial, loader, unfolded=number):
                 fits[spaces] = beside
         if fits:
-            ways = " or ".join(
-                f"{spaces} (as line {beside + 1 + offset} "
-                f"{'is' if _indent(lines[beside]) == spaces else 'indents its key'})"
-                for spaces, beside in list(fits.items())[:2]
-            )
+            ways = " or ".join(_as_line(lines, beside, spaces, offset) for spaces, beside in list(fits.items())[:2])
             which = ", whichever mapping it belongs to" if len(fits) > 1 else ""
             return (
                 f"line {number + 1 + offset} is indented {current} space(s): indent it {ways}{which}; the fields "
                 "of one mapping (or the items of one list) start in one column, with spaces only"
             )
+    return _block_hint(lines, tried, offset, loader)
+
+
+def _block_hint(lines: list[str], tried: list[int], offset: int, loader: type) -> str | None:
+    """A record pasted or typed a few spaces off as a whole (`  - code: RO` and its fields, at the end of a list
+    whose items start at 0): no line of it reads moved alone, since the lines under it move with it. The line
+    that, moved with the lines indented under it, makes the YAML read, as `indentation_hint` tells one line."""
+    for number in tried:
+        current = _indent(lines[number])
+        under = _under(lines, number)
+        if not under:
+            continue
+        for beside, spaces in _aligned_with(lines, number):
+            shift = spaces - current
+            if shift == 0:
+                continue
+            moved = [_shifted(text, shift) for text in lines[number : number + 1 + under]]
+            if _reads([*lines[:number], *moved, *lines[number + 1 + under :]], loader, unfolded=number):
+                how = f"{abs(shift)} space(s) {'less' if shift < 0 else 'more'}"
+                return (
+                    f"line {number + 1 + offset} is indented {current} space(s), and the {under} line(s) under it "
+                    f"with it: indent it {_as_line(lines, beside, spaces, offset)}, and the lines under it {how} "
+                    "too; the fields of one mapping (or the items of one list) start in one column, with spaces only"
+                )
     return None
+
+
+def _as_line(lines: list[str], beside: int, spaces: int, offset: int) -> str:
+    """`2 (as line 9 is)`: a column to indent a line at, and the line (0-based `beside`) that starts there."""
+    return f"{spaces} (as line {beside + 1 + offset} {'is' if _indent(lines[beside]) == spaces else 'indents its key'})"
+
+
+def _under(lines: list[str], number: int) -> int:
+    """How many lines after the 0-based `number` are indented under it (blank lines and comments among them
+    counted), up to the next line of content indented as far as it or less."""
+    indent, count = _indent(lines[number]), 0
+    for text in lines[number + 1 :]:
+        if _is_content(text) and _indent(text) <= indent:
+            break
+        count += 1
+    while count and not _is_content(lines[number + count]):  # the blank lines after the last one are not its
+        count -= 1
+    return count
+
+
+def _shifted(text: str, shift: int) -> str:
+    """`text` indented `shift` spaces more (fewer, when negative); a blank line as it is."""
+    if not text.strip():
+        return text
+    return " " * (_indent(text) + shift) + text.lstrip(" ")
 
 
 def _aligned_with(lines: list[str], number: int) -> list[tuple[int, int]]:

@@ -174,3 +174,27 @@ def test_no_indentation_is_proposed_that_reads_only_by_folding_the_line_into_the
     lines = ["tags:", "  - ratyfikacja", "  -x y", "title: a"]
     hint = indentation_hint(lines, 3, 0, _SafeLoader)
     assert hint is None or "line 3 is indented" not in hint, hint
+
+
+def test_a_record_indented_off_as_a_whole_is_told_with_the_lines_under_it():
+    """A country's record added at the end of `countries.yaml` as `  - code: RO`, its fields under it, indented
+    2 more than the records above: no line of it reads moved alone, and the hint was the general advice."""
+    import yaml
+
+    from archive_core.yaml_mistakes import _SafeLoader, syntax_hint
+
+    records = ["- code: PL", "  status: signed", "  sources:", "    - url: https://a.example/x", "      publisher: A"]
+    added = ["  - code: RO", "    status: signed", "", "    place: hanoi"]
+    with pytest.raises(yaml.YAMLError) as raised:
+        yaml.safe_load("\n".join(records + added))
+    hint = syntax_hint(records + added, raised.value.problem_mark.line, 0, _SafeLoader)
+    assert hint.startswith(
+        "line 6 is indented 2 space(s), and the 3 line(s) under it with it: indent it 0 (as line 1"
+    ), hint
+    assert "and the lines under it 2 space(s) less too" in hint, hint
+    followed = [line.removeprefix("  ") for line in added]
+    assert yaml.safe_load("\n".join(records + followed))[1] == {
+        "code": "RO",
+        "status": "signed",
+        "place": "hanoi",
+    }

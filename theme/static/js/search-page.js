@@ -968,6 +968,7 @@ async function run() {
     more.hidden = true;
     status.textContent = "";
     if (otherHint) otherHint.hidden = true;
+    pane.hidden = false; // the whole archive, to filter
     if (filtersLoaded) renderFilters(await pagefindLoaded.then((pagefind) => pagefind.filters()));
     return;
   }
@@ -1008,6 +1009,8 @@ async function run() {
     list.removeAttribute("aria-busy");
     say(summary(results.length));
     if (otherHint) otherHint.hidden = !(query && !results.length);
+    // Nothing found and no filter chosen: the pane would open on nothing (no value has a result), so it is not offered.
+    pane.hidden = !results.length && !activeCount();
     if (!filtersLoaded) return;
     const counts = await facetCounts(search, added, number);
     if (number === generation) renderFilters(counts);
