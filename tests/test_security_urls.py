@@ -220,22 +220,64 @@ SHOWING_ITS_OWN_SITE = [
 ]
 
 
-@pytest.mark.parametrize("link", SHOWING_ANOTHER_SITE)
-def test_a_link_showing_another_sites_address_is_refused_at_its_line(link, content_copy):
-    path = content_copy / "articles/2025/good-article.en.md"
+def _refused_in_a_body_and_a_summary(content, link: str, said: str) -> None:
+    """`link` is refused at its line in an article's body, and in its summary, shown on every listing."""
+    path = content / "articles/2025/good-article.en.md"
     text = good("https://example.org/a", "https://example.org/a")
     path.write_text(f"{text}\n{link}\n", encoding="utf-8")
     line = text.count("\n") + 2
-    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
-    assert any(p.startswith(f"{path}:{line}: body: link target") and SHOWING_ANOTHER_SITE[link] in p for p in problems)
-    # and in a summary, shown on every listing
+    problems = [str(p) for p in check(content) if p.path == str(path)]
+    assert any(p.startswith(f"{path}:{line}: body: link target") and said in p for p in problems), problems
     path.write_text(text.replace("\n---\n", f"\nsummary: 'See {link}.'\n---\n", 1), encoding="utf-8")
-    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
-    assert any(": summary: " in p and SHOWING_ANOTHER_SITE[link] in p for p in problems), problems
+    problems = [str(p) for p in check(content) if p.path == str(path)]
+    assert any(": summary: " in p and said in p for p in problems), problems
+
+
+@pytest.mark.parametrize("link", SHOWING_ANOTHER_SITE)
+def test_a_link_showing_another_sites_address_is_refused_at_its_line(link, content_copy):
+    _refused_in_a_body_and_a_summary(content_copy, link, SHOWING_ANOTHER_SITE[link])
 
 
 def test_a_link_showing_its_own_site_or_words_is_accepted(content_copy):
     path = content_copy / "articles/2025/good-article.en.md"
     text = good("https://example.org/a", "https://example.org/a")
     path.write_text(f"{text}\n{' '.join(SHOWING_ITS_OWN_SITE)}\n", encoding="utf-8")
+    assert [str(p) for p in check(content_copy) if p.path == str(path) and p.severity == "error"] == []
+
+
+# A `mailto:` link is one mailbox a reader sees, as strict as an http(s) address: each of these passed `make check`
+# unread (only its scheme was), and was published as written.
+MAIL_LINKS_REFUSED = {
+    "a hidden copy": ("[the editor](mailto:editor@example.org?bcc=spy@evil.example)", "fills in the message (bcc)"),
+    "another recipient": ("[the editor](mailto:editor@example.org?cc=x@evil.example)", "fills in the message (cc)"),
+    "a message written for the reader": ("[x](mailto:a@example.org?body=Send%20it)", "fills in the message (body)"),
+    "two mailboxes": ("[x](mailto:a@example.org,b@evil.example)", "is not one mailbox"),
+    "header lines spelled as escapes": ("[x](mailto:%0D%0ABcc:%20b@evil.example)", "is not one mailbox"),
+    "a line end in the subject": ("[x](mailto:a@example.org?subject=a%0D%0ABcc:b@evil.example)", "a line end"),
+    "no mailbox": ("[x](mailto:)", "is not one mailbox"),
+    "a script's text as a mailbox": ("[x](mailto:javascript:alert(1))", "is not one mailbox"),
+    "a host that is no site's name": ("[x](mailto:a@localhost)", "localhost, which is no site's name"),
+    "a host read as a number": ("[x](mailto:a@127.0.0.1)", "127.0.0.1, which is no site's name"),
+    "another mailbox shown": ("[press@un.org](mailto:attacker@evil.example)", "shows the mailbox press@un.org"),
+    "another mailbox shown in code": ("[`press@un.org`](mailto:a@evil.example)", "shows the mailbox press@un.org"),
+}
+MAIL_LINKS_ACCEPTED = [
+    "[the press office](mailto:press@un.org)",
+    "[press@un.org](mailto:Press@UN.org)",  # one mailbox, in other letters' case
+    "<press@un.org>",
+    "<mailto:press@un.org>",
+    "[write to us](mailto:press@un.org?subject=The%20convention)",
+    "[PRESS](MAILTO:press@un.org)",
+]
+
+
+@pytest.mark.parametrize(("link", "said"), MAIL_LINKS_REFUSED.values(), ids=MAIL_LINKS_REFUSED.keys())
+def test_a_mail_link_is_one_mailbox_the_reader_sees(link, said, content_copy):
+    _refused_in_a_body_and_a_summary(content_copy, link, said)
+
+
+def test_a_mail_link_to_one_mailbox_is_accepted(content_copy):
+    path = content_copy / "articles/2025/good-article.en.md"
+    text = good("https://example.org/a", "https://example.org/a")
+    path.write_text(f"{text}\n{' '.join(MAIL_LINKS_ACCEPTED)}\n", encoding="utf-8")
     assert [str(p) for p in check(content_copy) if p.path == str(path) and p.severity == "error"] == []

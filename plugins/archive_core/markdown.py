@@ -27,6 +27,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .datelines import is_dateline
+from .mail_links import mailto_problem
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
 from .page_ids import give_heading_ids
 from .provenance import address_hint, is_http_url, same_host
@@ -265,6 +266,12 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
                 # The one address test of content (`provenance.is_http_url`), as for front-matter and data files.
                 hint = address_hint(url, _ADDRESS_HINT)  # why: a user name, a host a browser reads as another
                 found.append(UnsafeLink(url, lines.line_of(url, block, token), _NOT_AN_ADDRESS, hint))
+            elif (
+                scheme
+                and scheme.group(1).lower() == "mailto"
+                and (problem := mailto_problem(url, str(token.meta.get("text", ""))))
+            ):
+                found.append(UnsafeLink(url, lines.line_of(url, block, token), *problem))
             elif not scheme and not (site_links and url.split("#")[0].split("?")[0].endswith(".md")):
                 found.append(UnsafeLink(url, lines.line_of(url, block, token), *_RELATIVE))
             elif token.type == "link_open" and (problem := _shows_another_site(token, url)):

@@ -45,18 +45,18 @@ def shows_its_address(text: str, href: str) -> bool:
 
 
 # What may stand around an address written in a sentence: `(www.un.org)`, `„un.org”`, `un.org/x.`
-_AROUND_A_WORD = "()[]{}<>\"'`«»„“”‘’‹›*_"
-_AFTER_A_WORD = ".,;:!?…"
+AROUND_A_WORD = "()[]{}<>\"'`«»„“”‘’‹›*_"
+AFTER_A_WORD = ".,;:!?…"
 
 
 def shown_hosts(text: str) -> list[str]:
     """The hosts a link's text names by writing their addresses (`https://www.un.org/x`, `www.un.org`, `un.org/x`,
     `un.org`), each of which a reader takes the link to go to; none for words (`Node.js`, `m.in.`, `e.g.`)."""
     text = _as_read(text)
-    whole = text.strip().strip(_AROUND_A_WORD).rstrip(_AFTER_A_WORD)
+    whole = text.strip().strip(AROUND_A_WORD).rstrip(AFTER_A_WORD)
     hosts = []
     for written in text.split():
-        word = written.strip(_AROUND_A_WORD).rstrip(_AFTER_A_WORD).strip(_AROUND_A_WORD)
+        word = written.strip(AROUND_A_WORD).rstrip(AFTER_A_WORD).strip(AROUND_A_WORD)
         if host := _host_shown_by(word, alone=word == whole) or _host_after_a_mark(word):
             hosts.append(host)
     return hosts
