@@ -255,3 +255,42 @@ def test_a_link_on_words_code_or_an_image_with_a_description_is_accepted(content
     (content_copy / "sources" / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     text = GOOD + "[`UNODC`](https://example.org/) [![Logo]({static}/sources/x.png)](https://example.org/)\n"
     assert _problems(content_copy, ARTICLE, text + "\n## `§ 2`\n\nText[^1].\n\n[^1]: *A* note.\n") == []
+
+
+# A link inside a link's text: CommonMark keeps an autolink (and the footnote plugin an inline note's mark) there, and
+# the page held an `<a>` inside an `<a>`, which the Nu HTML checker refuses and a browser parts. Each passed.
+# name: (markdown, its line after GOOD)
+LINKS_INSIDE_LINKS = {
+    "an autolink": ("\n[see <https://www.un.org/>](https://www.un.org/)", 1),
+    "an e-mail autolink": ("\n[the press office, <press@un.org>](https://www.un.org/press)", 1),
+    "an autolink in emphasis": ("\n[see **<https://www.un.org/>**](https://www.un.org/)", 1),
+    "an autolink on the link's second line": ("\n[see the\n<https://www.un.org/>](https://www.un.org/)", 2),
+    "an autolink in a reference link": ("\n[y <https://example.org/>][r]\n\n[r]: https://example.org/", 1),
+    "an inline note's mark": ("\n[see ^[a note] here](https://www.un.org/)", 1),
+}
+INSIDE_A_LINK = "body: has a link inside a link's text"
+
+
+@pytest.mark.parametrize("case", LINKS_INSIDE_LINKS.values(), ids=LINKS_INSIDE_LINKS.keys())
+def test_a_link_inside_a_links_text_is_refused_at_its_line(case, content_copy):
+    markdown, offset = case
+    problems = _problems(content_copy, ARTICLE, GOOD + markdown + "\n")
+    path = content_copy / ARTICLE
+    assert any(p.startswith(f"{path}:{BODY_LINE + offset}: {INSIDE_A_LINK}") for p in problems), problems
+    html = render.render(render.parse(markdown))
+    assert html.index("<a ", html.index("<a ") + 1) < html.index("</a>"), html  # published: a link inside another
+
+
+def test_a_link_inside_a_links_text_is_refused_in_a_summary_and_an_about_page(content_copy):
+    summary = "summary: 'See [the UN, <https://www.un.org/>](https://www.un.org/).'\n"
+    problems = _problems(content_copy, ARTICLE, GOOD.replace("source:", summary + "source:", 1))
+    assert any(": summary: has a link inside a link's text" in p for p in problems), problems
+    path = content_copy / ABOUT
+    path.write_text(path.read_text(encoding="utf-8") + "\n[see <https://www.un.org/>](https://www.un.org/)\n")
+    problems = [str(p) for p in check(content_copy) if p.severity == "error"]
+    assert any(p.startswith(f"{path}:") and INSIDE_A_LINK in p for p in problems), problems
+
+
+def test_links_beside_one_another_and_code_in_a_link_are_accepted(content_copy):
+    text = GOOD + "\n[a](https://www.un.org/) <https://www.un.org/> [`https://www.un.org/`](https://www.un.org/)\n"
+    assert _problems(content_copy, ARTICLE, text) == []

@@ -172,6 +172,7 @@ def _unread_marker(marker: str, line: str) -> tuple[str, str]:
 def structure_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]:
     """Each problem, in the body's order; one pass over the tokens, however deep the captions nest."""
     problems = attribute_problems(tokens, body) + shows_nothing_problems(tokens, body) + skipped_levels(tokens)
+    problems += links_inside_links(tokens, body)
     problems += [BodyProblem(*problem) for problem in reordering_problems(body)]
     problems += [BodyProblem(*problem) for problem in shown_reordering_problems(tokens, body)]
     opened: list[int] = []  # the indexes of the captions open at this token
@@ -261,6 +262,36 @@ def shows_nothing_problems(tokens: list[Token], body: str = "") -> list[BodyProb
                 if not link_shown:
                     problems.append(BodyProblem(lines.line_of(str(link.attrGet("href")), block, link), *_EMPTY_LINK))
                 link = None
+    return problems
+
+
+_LINK_INSIDE_A_LINK = (
+    "has a link inside a link's text (an address written `<...>` or a note's mark inside `[words](...)`): HTML "
+    "holds no link inside another, and a browser ends the first link where the second begins",
+    "write the inner address as text, in backticks (`` `https://...` ``), or give it a link of its own beside the "
+    "first; put a note's mark after the link",
+)
+# What markdown-it writes as an `<a>` element: a link, an autolink, a footnote's mark.
+_LINK_OPENINGS = frozenset({"link_open", "footnote_ref"})
+
+
+def links_inside_links(tokens: list[Token], body: str = "") -> list[BodyProblem]:
+    """Each link markdown-it writes inside another's text (`[the UN, <https://www.un.org/>](...)`, an inline note
+    `^[...]` in a link's words): CommonMark keeps an autolink there, and the page held an `<a>` inside an `<a>`,
+    which no HTML holds (the Nu HTML checker refuses it) and a browser parts, the first link ending where the
+    second begins. Told at the inner link's line."""
+    problems = []
+    lines = Lines(body)
+    for block in tokens:
+        depth = 0
+        for token in block.children or ():
+            if token.type in _LINK_OPENINGS and depth:
+                url = str(token.attrGet("href") or "")
+                url = url.removeprefix("mailto:") if token.markup == "autolink" else url  # as written: <a@b.org>
+                problems.append(
+                    BodyProblem(lines.line_of(url, block, token) if url else _line(block), *_LINK_INSIDE_A_LINK)
+                )
+            depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
     return problems
 
 
