@@ -13,7 +13,7 @@ import pytest
 from archive_core import markdown as render
 from tools.check import check
 
-from .conftest import ROOT
+from .conftest import ROOT, build_site
 from .test_bad_input import GOOD
 
 ARTICLE = "articles/2025/good-article.en.md"
@@ -294,3 +294,22 @@ def test_a_link_inside_a_links_text_is_refused_in_a_summary_and_an_about_page(co
 def test_links_beside_one_another_and_code_in_a_link_are_accepted(content_copy):
     text = GOOD + "\n[a](https://www.un.org/) <https://www.un.org/> [`https://www.un.org/`](https://www.un.org/)\n"
     assert _problems(content_copy, ARTICLE, text) == []
+
+
+# Pelican reads the body's HTML for its links with a pattern (an attribute such as `src=`, a quote, `{static}`...) that
+# took a quote inside a link's title or an image's description for an attribute's: `make check` passed these, and the
+# build rewrote the text and published the image's own `{static}` address as written, its file never copied.
+DESCRIPTION = "A photo, see src='{filename}/articles/2025/good-article.en.md' here"
+TITLE = "see href='{static}/files/photo.png' or src='|filename|/articles/2025/x.en.md'"
+
+
+def test_an_attribute_that_writes_a_link_to_a_file_of_the_site_is_its_text(content_copy, tmp_path):
+    (content_copy / "files").mkdir()
+    (content_copy / "files" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    body = f'![{DESCRIPTION}]({{static}}/files/photo.png)\n\n[x](https://example.org/ "{TITLE}")\n'
+    assert _problems(content_copy, ARTICLE, GOOD + "\n" + body) == []
+    site = build_site(tmp_path / "output", content_copy)
+    page = (site / "en" / "2025" / "a-good-article" / "index.html").read_text(encoding="utf-8")
+    assert '<img src="/files/photo.png"' in page and (site / "files" / "photo.png").is_file()
+    for text in (DESCRIPTION, TITLE):  # as written, its quotes escaped as the templates escape them
+        assert '="' + text.replace("'", "&#39;") + '"' in page, text

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.attrs.parse import ParseError
@@ -113,6 +114,7 @@ def markdown() -> MarkdownIt:
         .use(container_plugin, "caption", render=_render_caption)
         .use(attrs_block_plugin, allowed=LANGUAGE_ATTRIBUTES)
     )
+    md.renderer.renderAttrs = _render_attributes
     md.add_render_rule("table_open", _render_table)
     md.add_render_rule("table_close", _render_table)
     # Every heading an id, so that a part of a text can be linked to (`/pl/2025/x/#rekordowa-skala`).
@@ -136,6 +138,29 @@ def markdown() -> MarkdownIt:
     # A link whose text is its address is not printed with its address again (shown_addresses.py).
     md.core.ruler.push("links_showing_their_address", mark_links_showing_their_address)
     return md
+
+
+# The attributes whose value markdown-it writes as an address (`normalizeLink`): every `{` %-escaped, but that of a
+# link to a file of the site at its start, and a `'` kept as written (`{static}/files/it's.pdf`, the file's name).
+_ADDRESS_ATTRIBUTES = frozenset({"href", "src"})
+
+
+def _render_attributes(token: Token) -> str:
+    """A token's attributes, `name="value"`, the value of each that is no address with `'` escaped too (`&#39;`),
+    as the templates' are.
+
+    Pelican reads the body's HTML for its links with a pattern (`Content._get_intrasite_link_regex`: an attribute
+    such as `src=`, a quote, `{static}` or `{filename}`...) that takes a quote inside another attribute's value for
+    one: markdown-it escaped `"` alone, so a link's title or an image's description that wrote `src='{static}/x'`
+    was read as a link. Pelican rewrote the text (`{filename}/articles/...` became the page's address), and left
+    the image's own `{static}` address unread, published as written, its file never copied: `make check` passed
+    and the page showed a broken image. With no quote in a title or a description, only an address is a link."""
+    return "".join(f' {escapeHtml(key)}="{_attribute_value(key, str(value))}"' for key, value in token.attrItems())
+
+
+def _attribute_value(key: str, value: str) -> str:
+    escaped = escapeHtml(value)
+    return escaped if key in _ADDRESS_ATTRIBUTES else escaped.replace("'", "&#39;")
 
 
 # The longest `{...}` of a span: `{lang=zh-Hant-TW dir=rtl}` and room to spare. The plugin's own span rule reads
