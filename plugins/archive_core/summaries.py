@@ -16,7 +16,14 @@ from markupsafe import Markup
 
 from . import markdown
 from .body_bidi import reordering_problems, shown_reordering_problems
-from .body_checks import ONE_PARAGRAPH, attribute_problems, links_inside_links, marker_problem, shows_nothing_problems
+from .body_checks import (
+    ONE_PARAGRAPH,
+    attribute_problems,
+    links_inside_links,
+    marker_problem,
+    shows_nothing_problems,
+    unread_links,
+)
 from .markdown import COPIED_PREFIXES, LEAD_MAX_CHARS, LEAD_MAX_WORDS, SiteLink
 from .not_shown import NOT_SHOWN
 from .words import has_a_word
@@ -113,7 +120,8 @@ def summary_problems(summary: str) -> list[SummaryProblem]:
     found = [
         *attribute_problems(tokens, summary),
         *shows_nothing_problems(tokens, summary),
-        *links_inside_links(tokens, summary),
+        *links_inside_links(tokens),
+        *unread_links(tokens),
     ]
     problems += [(at.offset(problem.line), problem.message, problem.hint) for problem in found]
     reordering = [*reordering_problems(summary), *shown_reordering_problems(tokens, summary)]
