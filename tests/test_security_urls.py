@@ -191,6 +191,9 @@ SHOWING_ANOTHER_SITE = {
     "[https://www.un.org/](https://evil.example/x)": "www.un.org as its text, and goes to evil.example",
     "[www.un.org/en](https://evil.example/x)": "www.un.org as its text, and goes to evil.example",
     "[https://press.un.org/a](https://press.un.org.evil.example/a)": "press.un.org as its text, and goes to press",
+    # an image's description: the link's name to a screen reader, and what shows where the image does not load
+    "[![www.un.org]({static}/sources/x.png)](https://evil.example/x)": "www.un.org as its text, and goes to evil",
+    "[See ![the UN logo, www.un.org]({static}/sources/x.png)](https://evil.example/x)": "www.un.org as its text",
     # written with no scheme nor `www.`, in capitals, in a sentence, emphasized, escaped: an address all the same
     "[un.org/x](https://evil.example/)": "un.org as its text, and goes to evil.example",
     "[UN.ORG](https://evil.example/)": "un.org as its text, and goes to evil.example",

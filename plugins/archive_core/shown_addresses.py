@@ -176,11 +176,18 @@ def _is_top_level_domain(label: str) -> bool:
     return is_tld(label, search_private=False)
 
 
+def _description(image) -> str:
+    """An image's description as a reader reads it: the link's name to a screen reader, and what a browser shows in
+    the image's place where it does not load (`[![www.un.org](...)](https://evil.example/)` shows www.un.org)."""
+    return "".join(child.content for child in image.children or () if child.type in _SHOWN_TOKENS)
+
+
 def mark_links_showing_their_address(state) -> None:
     """A markdown-it core rule: every link whose whole text is its address gets the class SHOWS_ADDRESS, and
     every link keeps the text a reader sees of it in `meta["text"]` (for `shown_hosts`: a link may not show
-    another site's address), emphasis and code included. A link's text is read from its own tokens on, never
-    from a copy of the rest of its paragraph (`children[index + 1:]`): 20,000 links in one paragraph took 18 s."""
+    another site's address), emphasis, code and an image's description included. A link's text is read from its
+    own tokens on, never from a copy of the rest of its paragraph (`children[index + 1:]`): 20,000 links in one
+    paragraph took 18 s."""
     for token in state.tokens:
         children = token.children or []
         for index, child in enumerate(children):
@@ -195,6 +202,8 @@ def mark_links_showing_their_address(state) -> None:
                     shown.append(inner.content)
                 elif inner.type in _BREAKS:
                     shown.append(" ")
+                elif inner.type == "image":
+                    shown.append(f" {_description(inner)} ")
             child.meta["text"] = "".join(shown)
             if plain and shows_its_address(child.meta["text"], str(child.attrGet("href") or "")):
                 child.attrJoin("class", SHOWS_ADDRESS)
