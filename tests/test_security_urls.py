@@ -191,6 +191,8 @@ SHOWING_ANOTHER_SITE = {
     "[https://www.un.org/](https://evil.example/x)": "www.un.org as its text, and goes to evil.example",
     "[www.un.org/en](https://evil.example/x)": "www.un.org as its text, and goes to evil.example",
     "[https://press.un.org/a](https://press.un.org.evil.example/a)": "press.un.org as its text, and goes to press",
+    # its title, the tooltip a reader hovering over it reads
+    '[Read](https://evil.example/x "https://www.un.org/")': "www.un.org as its title, and goes to evil.example",
     # an image's description: the link's name to a screen reader, and what shows where the image does not load
     "[![www.un.org]({static}/sources/x.png)](https://evil.example/x)": "www.un.org as its text, and goes to evil",
     "[See ![the UN logo, www.un.org]({static}/sources/x.png)](https://evil.example/x)": "www.un.org as its text",
@@ -208,6 +210,7 @@ SHOWING_ANOTHER_SITE = {
     "[index.sh:443](https://evil.example/)": "index.sh as its text, and goes to evil.example",
 }
 SHOWING_ITS_OWN_SITE = [
+    '[Read](https://www.un.org/x "The UN page, www.un.org")',  # a title showing its own site
     "[https://www.un.org/a](https://un.org/b)",  # one site, with or without `www.`
     "[HTTPS://UN.ORG/](https://un.org/)",
     "[un.org/report](https://www.un.org/report)",

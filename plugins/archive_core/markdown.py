@@ -307,20 +307,20 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
 def _shows_another_site(link: Token, url: str) -> tuple[str, str] | None:
     """Why a link whose text writes addresses (`[un.org/x](https://evil.example/)`, `[the UN, www.un.org](...)`),
     none of them its target's, misleads: a reader sees one site and is taken to another, as with a user name
-    before the host."""
-    shown = shown_hosts(str(link.meta.get("text", "")))
-    if not shown:
-        return None
+    before the host. Its title too, the tooltip a reader hovering over it reads
+    (`[Read](https://evil.example/ "https://www.un.org/")`)."""
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:
         return None
-    if same_host(host) in map(same_host, shown):
-        return None
-    return (
-        f"shows the address of {shown[0]} as its text, and goes to {host or 'no site'}",
-        "write the address it goes to as its text, or words that write no address",
-    )
+    for part, words in (("text", link.meta.get("text", "")), ("title", link.attrGet("title") or "")):
+        shown = shown_hosts(str(words))
+        if shown and same_host(host) not in map(same_host, shown):
+            return (
+                f"shows the address of {shown[0]} as its {part}, and goes to {host or 'no site'}",
+                f"write the address it goes to as its {part}, or words that write no address",
+            )
+    return None
 
 
 ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
