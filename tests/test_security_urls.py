@@ -287,3 +287,56 @@ def test_a_mail_link_to_one_mailbox_is_accepted(content_copy):
     text = good("https://example.org/a", "https://example.org/a")
     path.write_text(f"{text}\n{' '.join(MAIL_LINKS_ACCEPTED)}\n", encoding="utf-8")
     assert [str(p) for p in check(content_copy) if p.path == str(path) and p.severity == "error"] == []
+
+
+# A source's title or publisher is the text of the link to it on every page that cites it: one writing another site's
+# address (`www.un.org` on a link to example.org) passed, as a body's `[www.un.org](https://evil.example/)` may not.
+# name: (file, pattern, replacement)
+SOURCES_SHOWING_ANOTHER_SITE = {
+    "an event source's title": (
+        "data/timeline/signing-hanoi.yaml",
+        r'title: "Activities of Secretary-General[^"]*"',
+        'title: "https://treaties.un.org/Pages/ViewDetails.aspx"',
+    ),
+    "an event source's publisher": (
+        "data/timeline/signing-hanoi.yaml",
+        r"publisher: United Nations Treaty Collection \(the depositary\)",
+        "publisher: www.vietnamplus.vn",
+    ),
+    "a country source's publisher": (
+        "data/countries.yaml",
+        r"publisher: Verdragenbank[^\n]*",
+        "publisher: treaties.un.org",
+    ),
+}
+
+
+@pytest.mark.parametrize(("name", "pattern", "new"), SOURCES_SHOWING_ANOTHER_SITE.values(),
+                         ids=SOURCES_SHOWING_ANOTHER_SITE.keys())  # fmt: skip
+def test_a_source_named_by_another_sites_address_is_refused_at_its_line(name, pattern, new, content_copy):
+    name, text, line = _edit(name, pattern, new)
+    (content_copy / name).write_text(text, encoding="utf-8")
+    problems = [str(p) for p in check(content_copy)]
+    assert any(p.startswith(f"{content_copy / name}:{line}:") and "shows the address of" in p for p in problems), (
+        problems
+    )
+
+
+def test_an_articles_publisher_or_a_publishers_name_writing_another_site_is_refused(content_copy):
+    path = content_copy / "articles/2025/good-article.en.md"
+    path.write_text(good("publisher: Example", "publisher: www.un.org"), encoding="utf-8")
+    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
+    assert any(": source.publisher: shows the address of www.un.org" in p for p in problems), problems
+    publishers = content_copy / "data" / "publishers.yaml"
+    publishers.write_text(publishers.read_text(encoding="utf-8").replace("name: Example Network", "name: un.org"))
+    problems = [str(p) for p in check(content_copy) if p.path == str(publishers)]
+    assert any(":3: www.example.net.name: shows the address of un.org" in p for p in problems), problems
+
+
+def test_a_source_named_by_its_own_site_is_accepted(content_copy):
+    path = content_copy / "articles/2025/good-article.en.md"
+    text = good("https://example.org/a", "https://news.example.org/a").replace(
+        "publisher: Example", "publisher: Example.org"
+    )
+    path.write_text(text, encoding="utf-8")  # a part of the site it names: news.example.org is example.org's
+    assert [str(p) for p in check(content_copy) if p.path == str(path) and p.severity == "error"] == []
