@@ -244,11 +244,16 @@ def test_a_link_showing_another_sites_address_is_refused_at_its_line(link, conte
     _refused_in_a_body_and_a_summary(content_copy, link, SHOWING_ANOTHER_SITE[link])
 
 
-def test_a_link_showing_its_own_site_or_words_is_accepted(content_copy):
-    path = content_copy / "articles/2025/good-article.en.md"
+def _errors_of_a_body_of(content, links: list[str]) -> list[str]:
+    """The errors of the article whose body is `links`, one after another."""
+    path = content / "articles/2025/good-article.en.md"
     text = good("https://example.org/a", "https://example.org/a")
-    path.write_text(f"{text}\n{' '.join(SHOWING_ITS_OWN_SITE)}\n", encoding="utf-8")
-    assert [str(p) for p in check(content_copy) if p.path == str(path) and p.severity == "error"] == []
+    path.write_text(f"{text}\n{' '.join(links)}\n", encoding="utf-8")
+    return [str(p) for p in check(content) if p.path == str(path) and p.severity == "error"]
+
+
+def test_a_link_showing_its_own_site_or_words_is_accepted(content_copy):
+    assert _errors_of_a_body_of(content_copy, SHOWING_ITS_OWN_SITE) == []
 
 
 # A `mailto:` link is one mailbox a reader sees, as strict as an http(s) address: each of these passed `make check`
@@ -283,10 +288,7 @@ def test_a_mail_link_is_one_mailbox_the_reader_sees(link, said, content_copy):
 
 
 def test_a_mail_link_to_one_mailbox_is_accepted(content_copy):
-    path = content_copy / "articles/2025/good-article.en.md"
-    text = good("https://example.org/a", "https://example.org/a")
-    path.write_text(f"{text}\n{' '.join(MAIL_LINKS_ACCEPTED)}\n", encoding="utf-8")
-    assert [str(p) for p in check(content_copy) if p.path == str(path) and p.severity == "error"] == []
+    assert _errors_of_a_body_of(content_copy, MAIL_LINKS_ACCEPTED) == []
 
 
 # A source's title or publisher is the text of the link to it on every page that cites it: one writing another site's
