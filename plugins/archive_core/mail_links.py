@@ -28,6 +28,7 @@ _SHOWN_MAILBOX = re.compile(r"[^@]+@[^@]+\.[^@]+")
 # What a `mailto:` address may say besides its mailbox: the subject a reader sees before sending.
 _QUERY_KEYS = frozenset({"subject"})
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
+_NUMBER = re.compile("[0-9]+")  # a host's last label: an IPv4 address, no name mail is sent to
 HINT = "link to one mailbox, mailto:name@host, with at most a subject: mailto:name@host?subject=..."
 
 
@@ -38,7 +39,7 @@ def mailto_problem(url: str, text: str) -> tuple[str, str] | None:
     if mailbox is None:
         return "is not one mailbox (name@host)", HINT
     host = mailbox.group(2)
-    if not is_http_url(f"https://{host}/") or host.rstrip(".").rpartition(".")[2].isdigit():
+    if not is_http_url(f"https://{host}/") or _NUMBER.fullmatch(host.rstrip(".").rpartition(".")[2]):
         return f"writes to {host}, which is no site's name", HINT
     fields = parse_qsl(query, keep_blank_values=True)
     keys = [key.lower() for key, _ in fields]

@@ -9,10 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import icu
 from tld import is_tld
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 SHOWS_ADDRESS = "shows-address"
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
@@ -176,7 +180,7 @@ def _is_top_level_domain(label: str) -> bool:
     return is_tld(label, search_private=False)
 
 
-def _description(image) -> str:
+def _description(image: Token) -> str:
     """An image's description as a reader reads it: the link's name to a screen reader, and what a browser shows in
     the image's place where it does not load (`[![www.un.org](...)](https://evil.example/)` shows www.un.org)."""
     return "".join(child.content for child in image.children or () if child.type in _SHOWN_TOKENS)
