@@ -282,6 +282,16 @@ def test_many_refused_attributes_and_empty_links_of_one_paragraph_are_each_found
     assert [p.line for p in problems] == [line for line in range(2, 20_002) for _ in range(2)]
 
 
+def test_many_unread_links_and_links_inside_links_of_one_paragraph_are_each_found_at_their_line():
+    """Each `](` shown as text is looked for in the paragraph after the last: 20,000 of them, and as many autolinks
+    inside a link's text, escaped brackets among them, are read once."""
+    body = "Text\n" + "[a](https://a.org/x y) \\[b](https://b.org/) [c <https://c.org/>](https://www.c.org/)\n" * 20_000
+    tokens = markdown.parse(body)
+    problems: list = []
+    assert cpu_seconds(lambda: problems.extend(structure_problems(tokens, body))) < 3
+    assert sorted(p.line for p in problems) == [line for line in range(2, 20_002) for _ in range(2)]
+
+
 def refused_in_cpu_seconds(path: Path, content: Path) -> tuple[float, list[Problem]]:
     """The CPU seconds reading the article at `path` took, and the problems it was refused for."""
     refused: list[list[Problem]] = []

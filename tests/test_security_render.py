@@ -13,7 +13,7 @@ import pytest
 from archive_core import markdown as render
 from tools.check import check
 
-from .conftest import ROOT
+from .conftest import ROOT, build_site
 from .test_bad_input import GOOD
 
 ARTICLE = "articles/2025/good-article.en.md"
@@ -255,3 +255,98 @@ def test_a_link_on_words_code_or_an_image_with_a_description_is_accepted(content
     (content_copy / "sources" / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     text = GOOD + "[`UNODC`](https://example.org/) [![Logo]({static}/sources/x.png)](https://example.org/)\n"
     assert _problems(content_copy, ARTICLE, text + "\n## `§ 2`\n\nText[^1].\n\n[^1]: *A* note.\n") == []
+
+
+def _told_at(content, markdown: str, offset: int, said: str) -> list[str]:
+    """The problems of GOOD with `markdown` after it that say `said` at the line `offset` after GOOD's last."""
+    problems = _problems(content, ARTICLE, GOOD + markdown + "\n")
+    return [p for p in problems if p.startswith(f"{content / ARTICLE}:{BODY_LINE + offset}: {said}")]
+
+
+def _with_summary(content, summary: str) -> list[str]:
+    """The problems of GOOD given `summary`, in single quotes."""
+    return _problems(content, ARTICLE, GOOD.replace("source:", f"summary: '{summary}'\nsource:", 1))
+
+
+# A link inside a link's text: CommonMark keeps an autolink (and the footnote plugin an inline note's mark) there, and
+# the page held an `<a>` inside an `<a>`, which the Nu HTML checker refuses and a browser parts. Each passed.
+# name: (markdown, its line after GOOD)
+LINKS_INSIDE_LINKS = {
+    "an autolink": ("\n[see <https://www.un.org/>](https://www.un.org/)", 1),
+    "an e-mail autolink": ("\n[the press office, <press@un.org>](https://www.un.org/press)", 1),
+    "an autolink in emphasis": ("\n[see **<https://www.un.org/>**](https://www.un.org/)", 1),
+    "an autolink on the link's second line": ("\n[see the\n<https://www.un.org/>](https://www.un.org/)", 2),
+    "an autolink in a reference link": ("\n[y <https://example.org/>][r]\n\n[r]: https://example.org/", 1),
+    "an inline note's mark": ("\n[see ^[a note] here](https://www.un.org/)", 1),
+}
+INSIDE_A_LINK = "body: has a link inside a link's text"
+
+
+@pytest.mark.parametrize("case", LINKS_INSIDE_LINKS.values(), ids=LINKS_INSIDE_LINKS.keys())
+def test_a_link_inside_a_links_text_is_refused_at_its_line(case, content_copy):
+    markdown, offset = case
+    assert _told_at(content_copy, markdown, offset, INSIDE_A_LINK)
+    html = render.render(render.parse(markdown))
+    assert html.index("<a ", html.index("<a ") + 1) < html.index("</a>"), html  # published: a link inside another
+
+
+def test_a_link_inside_a_links_text_is_refused_in_a_summary_and_an_about_page(content_copy):
+    problems = _with_summary(content_copy, "See [the UN, <https://www.un.org/>](https://www.un.org/).")
+    assert any(": summary: has a link inside a link's text" in p for p in problems), problems
+    path = content_copy / ABOUT
+    path.write_text(path.read_text(encoding="utf-8") + "\n[see <https://www.un.org/>](https://www.un.org/)\n")
+    problems = [str(p) for p in check(content_copy) if p.severity == "error"]
+    assert any(p.startswith(f"{path}:") and INSIDE_A_LINK in p for p in problems), problems
+
+
+def test_links_beside_one_another_and_code_in_a_link_are_accepted(content_copy):
+    text = GOOD + "\n[a](https://www.un.org/) <https://www.un.org/> [`https://www.un.org/`](https://www.un.org/)\n"
+    assert _problems(content_copy, ARTICLE, text) == []
+
+
+# Pelican reads the body's HTML for its links with a pattern (an attribute such as `src=`, a quote, `{static}`...) that
+# took a quote inside a link's title or an image's description for an attribute's: `make check` passed these, and the
+# build rewrote the text and published the image's own `{static}` address as written, its file never copied.
+DESCRIPTION = "A photo, see src='{filename}/articles/2025/good-article.en.md' here"
+TITLE = "see href='{static}/files/photo.png' or src='|filename|/articles/2025/x.en.md'"
+
+
+def test_an_attribute_that_writes_a_link_to_a_file_of_the_site_is_its_text(content_copy, tmp_path):
+    (content_copy / "files").mkdir()
+    (content_copy / "files" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    body = f'![{DESCRIPTION}]({{static}}/files/photo.png)\n\n[x](https://example.org/ "{TITLE}")\n'
+    assert _problems(content_copy, ARTICLE, GOOD + "\n" + body) == []
+    site = build_site(tmp_path / "output", content_copy)
+    page = (site / "en" / "2025" / "a-good-article" / "index.html").read_text(encoding="utf-8")
+    assert '<img src="/files/photo.png"' in page and (site / "files" / "photo.png").is_file()
+    for text in (DESCRIPTION, TITLE):  # as written, its quotes escaped as the templates escape them
+        assert '="' + text.replace("'", "&#39;") + '"' in page, text
+
+
+# A link Markdown reads as text: the page showed its brackets and address as written, the link gone with no word.
+# name: (markdown, its line after GOOD)
+UNREAD_LINKS = {
+    "a note's mark in a link's text": ("\n[see the report[^1]](https://www.un.org/)\n\n[^1]: A note.", 1),
+    "a space in the address": ("\n[the report](https://example.org/a report.pdf)", 1),
+    "a parenthesis left open": ("\n[x](https://example.org/a_(b)", 1),
+    "on an item's second line": ("\n- an item\n  [x](https://example.org/a b)", 2),
+    "the second of two": ("\n[a](https://example.org/a) and\n[b](https://example.org/b c)", 2),
+}
+UNREAD = "body: holds a link that Markdown does not read as one"
+
+
+@pytest.mark.parametrize("case", UNREAD_LINKS.values(), ids=UNREAD_LINKS.keys())
+def test_a_link_markdown_reads_as_text_is_refused_at_its_line(case, content_copy):
+    markdown, offset = case
+    assert len(_told_at(content_copy, markdown, offset, UNREAD)) == 1
+
+
+def test_a_link_markdown_reads_as_text_is_refused_in_a_summary(content_copy):
+    problems = _with_summary(content_copy, "See [the report](https://example.org/a report.pdf).")
+    assert any(": summary: holds a link that Markdown does not read as one" in p for p in problems), problems
+
+
+def test_brackets_written_as_text_are_accepted(content_copy):
+    text = GOOD + "\n\\[x\\](https://example.org/a b) \\[y](https://example.org/) `[z](https://example.org/a b)`\n"
+    text += "\n[a](https://example.org/a) [b](<https://example.org/a b>) [c][d]\n\n[d]: https://example.org/d\n"
+    assert _problems(content_copy, ARTICLE, text) == []

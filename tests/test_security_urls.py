@@ -191,6 +191,11 @@ SHOWING_ANOTHER_SITE = {
     "[https://www.un.org/](https://evil.example/x)": "www.un.org as its text, and goes to evil.example",
     "[www.un.org/en](https://evil.example/x)": "www.un.org as its text, and goes to evil.example",
     "[https://press.un.org/a](https://press.un.org.evil.example/a)": "press.un.org as its text, and goes to press",
+    # its title, the tooltip a reader hovering over it reads
+    '[Read](https://evil.example/x "https://www.un.org/")': "www.un.org as its title, and goes to evil.example",
+    # an image's description: the link's name to a screen reader, and what shows where the image does not load
+    "[![www.un.org]({static}/sources/x.png)](https://evil.example/x)": "www.un.org as its text, and goes to evil",
+    "[See ![the UN logo, www.un.org]({static}/sources/x.png)](https://evil.example/x)": "www.un.org as its text",
     # written with no scheme nor `www.`, in capitals, in a sentence, emphasized, escaped: an address all the same
     "[un.org/x](https://evil.example/)": "un.org as its text, and goes to evil.example",
     "[UN.ORG](https://evil.example/)": "un.org as its text, and goes to evil.example",
@@ -205,6 +210,7 @@ SHOWING_ANOTHER_SITE = {
     "[index.sh:443](https://evil.example/)": "index.sh as its text, and goes to evil.example",
 }
 SHOWING_ITS_OWN_SITE = [
+    '[Read](https://www.un.org/x "The UN page, www.un.org")',  # a title showing its own site
     "[https://www.un.org/a](https://un.org/b)",  # one site, with or without `www.`
     "[HTTPS://UN.ORG/](https://un.org/)",
     "[un.org/report](https://www.un.org/report)",
@@ -220,22 +226,119 @@ SHOWING_ITS_OWN_SITE = [
 ]
 
 
-@pytest.mark.parametrize("link", SHOWING_ANOTHER_SITE)
-def test_a_link_showing_another_sites_address_is_refused_at_its_line(link, content_copy):
-    path = content_copy / "articles/2025/good-article.en.md"
+def _refused_in_a_body_and_a_summary(content, link: str, said: str) -> None:
+    """`link` is refused at its line in an article's body, and in its summary, shown on every listing."""
+    path = content / "articles/2025/good-article.en.md"
     text = good("https://example.org/a", "https://example.org/a")
     path.write_text(f"{text}\n{link}\n", encoding="utf-8")
     line = text.count("\n") + 2
-    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
-    assert any(p.startswith(f"{path}:{line}: body: link target") and SHOWING_ANOTHER_SITE[link] in p for p in problems)
-    # and in a summary, shown on every listing
+    problems = [str(p) for p in check(content) if p.path == str(path)]
+    assert any(p.startswith(f"{path}:{line}: body: link target") and said in p for p in problems), problems
     path.write_text(text.replace("\n---\n", f"\nsummary: 'See {link}.'\n---\n", 1), encoding="utf-8")
-    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
-    assert any(": summary: " in p and SHOWING_ANOTHER_SITE[link] in p for p in problems), problems
+    problems = [str(p) for p in check(content) if p.path == str(path)]
+    assert any(": summary: " in p and said in p for p in problems), problems
+
+
+@pytest.mark.parametrize("link", SHOWING_ANOTHER_SITE)
+def test_a_link_showing_another_sites_address_is_refused_at_its_line(link, content_copy):
+    _refused_in_a_body_and_a_summary(content_copy, link, SHOWING_ANOTHER_SITE[link])
+
+
+def _errors_of_a_body_of(content, links: list[str]) -> list[str]:
+    """The errors of the article whose body is `links`, one after another."""
+    path = content / "articles/2025/good-article.en.md"
+    text = good("https://example.org/a", "https://example.org/a")
+    path.write_text(f"{text}\n{' '.join(links)}\n", encoding="utf-8")
+    return [str(p) for p in check(content) if p.path == str(path) and p.severity == "error"]
 
 
 def test_a_link_showing_its_own_site_or_words_is_accepted(content_copy):
+    assert _errors_of_a_body_of(content_copy, SHOWING_ITS_OWN_SITE) == []
+
+
+# A `mailto:` link is one mailbox a reader sees, as strict as an http(s) address: each of these passed `make check`
+# unread (only its scheme was), and was published as written.
+MAIL_LINKS_REFUSED = {
+    "a hidden copy": ("[the editor](mailto:editor@example.org?bcc=spy@evil.example)", "fills in the message (bcc)"),
+    "another recipient": ("[the editor](mailto:editor@example.org?cc=x@evil.example)", "fills in the message (cc)"),
+    "a message written for the reader": ("[x](mailto:a@example.org?body=Send%20it)", "fills in the message (body)"),
+    "two mailboxes": ("[x](mailto:a@example.org,b@evil.example)", "is not one mailbox"),
+    "header lines spelled as escapes": ("[x](mailto:%0D%0ABcc:%20b@evil.example)", "is not one mailbox"),
+    "a line end in the subject": ("[x](mailto:a@example.org?subject=a%0D%0ABcc:b@evil.example)", "a line end"),
+    "no mailbox": ("[x](mailto:)", "is not one mailbox"),
+    "a script's text as a mailbox": ("[x](mailto:javascript:alert(1))", "is not one mailbox"),
+    "a host that is no site's name": ("[x](mailto:a@localhost)", "localhost, which is no site's name"),
+    "a host read as a number": ("[x](mailto:a@127.0.0.1)", "127.0.0.1, which is no site's name"),
+    "another mailbox shown": ("[press@un.org](mailto:attacker@evil.example)", "shows the mailbox press@un.org"),
+    "another mailbox shown in code": ("[`press@un.org`](mailto:a@evil.example)", "shows the mailbox press@un.org"),
+}
+MAIL_LINKS_ACCEPTED = [
+    "[the press office](mailto:press@un.org)",
+    "[press@un.org](mailto:Press@UN.org)",  # one mailbox, in other letters' case
+    "<press@un.org>",
+    "<mailto:press@un.org>",
+    "[write to us](mailto:press@un.org?subject=The%20convention)",
+    "[PRESS](MAILTO:press@un.org)",
+]
+
+
+@pytest.mark.parametrize(("link", "said"), MAIL_LINKS_REFUSED.values(), ids=MAIL_LINKS_REFUSED.keys())
+def test_a_mail_link_is_one_mailbox_the_reader_sees(link, said, content_copy):
+    _refused_in_a_body_and_a_summary(content_copy, link, said)
+
+
+def test_a_mail_link_to_one_mailbox_is_accepted(content_copy):
+    assert _errors_of_a_body_of(content_copy, MAIL_LINKS_ACCEPTED) == []
+
+
+# A source's title or publisher is the text of the link to it on every page that cites it: one writing another site's
+# address (`www.un.org` on a link to example.org) passed, as a body's `[www.un.org](https://evil.example/)` may not.
+# name: (file, pattern, replacement)
+SOURCES_SHOWING_ANOTHER_SITE = {
+    "an event source's title": (
+        "data/timeline/signing-hanoi.yaml",
+        r'title: "Activities of Secretary-General[^"]*"',
+        'title: "https://treaties.un.org/Pages/ViewDetails.aspx"',
+    ),
+    "an event source's publisher": (
+        "data/timeline/signing-hanoi.yaml",
+        r"publisher: United Nations Treaty Collection \(the depositary\)",
+        "publisher: www.vietnamplus.vn",
+    ),
+    "a country source's publisher": (
+        "data/countries.yaml",
+        r"publisher: Verdragenbank[^\n]*",
+        "publisher: treaties.un.org",
+    ),
+}
+
+
+@pytest.mark.parametrize(("name", "pattern", "new"), SOURCES_SHOWING_ANOTHER_SITE.values(),
+                         ids=SOURCES_SHOWING_ANOTHER_SITE.keys())  # fmt: skip
+def test_a_source_named_by_another_sites_address_is_refused_at_its_line(name, pattern, new, content_copy):
+    name, text, line = _edit(name, pattern, new)
+    (content_copy / name).write_text(text, encoding="utf-8")
+    problems = [str(p) for p in check(content_copy)]
+    assert any(p.startswith(f"{content_copy / name}:{line}:") and "shows the address of" in p for p in problems), (
+        problems
+    )
+
+
+def test_an_articles_publisher_or_a_publishers_name_writing_another_site_is_refused(content_copy):
     path = content_copy / "articles/2025/good-article.en.md"
-    text = good("https://example.org/a", "https://example.org/a")
-    path.write_text(f"{text}\n{' '.join(SHOWING_ITS_OWN_SITE)}\n", encoding="utf-8")
+    path.write_text(good("publisher: Example", "publisher: www.un.org"), encoding="utf-8")
+    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
+    assert any(": source.publisher: shows the address of www.un.org" in p for p in problems), problems
+    publishers = content_copy / "data" / "publishers.yaml"
+    publishers.write_text(publishers.read_text(encoding="utf-8").replace("name: Example Network", "name: un.org"))
+    problems = [str(p) for p in check(content_copy) if p.path == str(publishers)]
+    assert any(":3: www.example.net.name: shows the address of un.org" in p for p in problems), problems
+
+
+def test_a_source_named_by_its_own_site_is_accepted(content_copy):
+    path = content_copy / "articles/2025/good-article.en.md"
+    text = good("https://example.org/a", "https://news.example.org/a").replace(
+        "publisher: Example", "publisher: Example.org"
+    )
+    path.write_text(text, encoding="utf-8")  # a part of the site it names: news.example.org is example.org's
     assert [str(p) for p in check(content_copy) if p.path == str(path) and p.severity == "error"] == []

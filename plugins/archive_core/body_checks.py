@@ -150,6 +150,63 @@ def unread_link_markers(tokens: list[Token], body: str) -> list[BodyProblem]:
     return problems
 
 
+# What starts a link's target, written after `](` (a link marker's is told by `unread_link_markers`): a scheme, a path,
+# a part of the page, an address in `<...>`, `www.`.
+_TARGET_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|[/#<]|www\.", re.IGNORECASE)
+_TARGET_END = re.compile(r"[\s)]")
+_UNREAD_LINK = (
+    "holds a link that Markdown does not read as one: the page would show its brackets and address as text",
+    "write a link as [text](https://...): its address with no space (a space written %20) and its parentheses "
+    "in pairs (or %28 and %29), and a note's mark after the link, [text](https://...)[^1], not inside its text",
+)
+
+
+def unread_links(tokens: list[Token]) -> list[BodyProblem]:
+    """Each link Markdown read as text, its `](` and target shown on the page as written (`[x](https://a.org/a b)`:
+    a space ends a target; `[the report[^1]](...)`: a note's mark in a link's text; a `(` left open), told at its
+    line; one written with a bracket escaped (`\\[`, `\\](`, as `make import` writes a source's) is text as meant.
+    Each `](` shown is looked for in the block's source after the last found, so that a block is read once."""
+    problems = []
+    for block in tokens:
+        if block.type != "inline" or not block.children or "](" not in block.content:
+            continue
+        source, cursor, line = block.content, 0, _line(block) or 1
+        for target in (target for child in block.children if child.type == "text" for target in _shown_targets(child)):
+            found = source.find(target, cursor)
+            if found < 0:  # written otherwise (`&#93;(`): no more of the block's is looked for
+                break
+            line += source.count("\n", cursor, found)
+            cursor = found + 1
+            if not _escaped_brackets(source, found):
+                problems.append(BodyProblem(line, *_UNREAD_LINK))
+    return problems
+
+
+# How much of a target shown as text is looked for in the source: enough to tell it from another.
+_TARGET_CHARS = 200
+# How far before a `](` its link's `[` is looked for: a link's text is a few words.
+_LINK_TEXT_CHARS = 1000
+
+
+def _escaped_brackets(source: str, at: int) -> bool:
+    """Whether the `](` at `at` of a block's source, or the `[` before it, is written escaped (`\\[`): brackets
+    meant as text, shown as written."""
+    opening = source.rfind("[", max(0, at - _LINK_TEXT_CHARS), at)
+    return source[at - 1 : at] == "\\" or (opening > 0 and source[opening - 1] == "\\")
+
+
+def _shown_targets(text: Token) -> list[str]:
+    """Each `](` of a text token with what follows it up to a space or `)`, where that starts a link's target."""
+    content, targets = text.content, []
+    at = content.find("](")
+    while at >= 0:
+        if _TARGET_START.match(content, at + 2):
+            end = _TARGET_END.search(content, at + 2, at + 2 + _TARGET_CHARS)
+            targets.append(content[at : end.start() if end else at + 2 + _TARGET_CHARS])
+        at = content.find("](", at + 2)
+    return targets
+
+
 def _unread_marker(marker: str, line: str) -> tuple[str, str]:
     """(message, hint) for the link marker `marker`, written on `line`, that Markdown read as text."""
     message = f"holds {marker!r} that Markdown does not read as a link: the page would show it as text"
@@ -172,6 +229,7 @@ def _unread_marker(marker: str, line: str) -> tuple[str, str]:
 def structure_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]:
     """Each problem, in the body's order; one pass over the tokens, however deep the captions nest."""
     problems = attribute_problems(tokens, body) + shows_nothing_problems(tokens, body) + skipped_levels(tokens)
+    problems += links_inside_links(tokens) + unread_links(tokens)
     problems += [BodyProblem(*problem) for problem in reordering_problems(body)]
     problems += [BodyProblem(*problem) for problem in shown_reordering_problems(tokens, body)]
     opened: list[int] = []  # the indexes of the captions open at this token
@@ -262,6 +320,43 @@ def shows_nothing_problems(tokens: list[Token], body: str = "") -> list[BodyProb
                     problems.append(BodyProblem(lines.line_of(str(link.attrGet("href")), block, link), *_EMPTY_LINK))
                 link = None
     return problems
+
+
+_LINK_INSIDE_A_LINK = (
+    "has a link inside a link's text (an address written `<...>` or a note's mark inside `[words](...)`): HTML "
+    "holds no link inside another, and a browser ends the first link where the second begins",
+    "write the inner address as text, in backticks (`` `https://...` ``), or give it a link of its own beside the "
+    "first; put a note's mark after the link",
+)
+# What markdown-it writes as an `<a>` element: a link, an autolink, a footnote's mark.
+_LINK_OPENINGS = frozenset({"link_open", "footnote_ref"})
+
+
+def links_inside_links(tokens: list[Token]) -> list[BodyProblem]:
+    """Each link markdown-it writes inside another's text (`[the UN, <https://www.un.org/>](...)`, an inline note
+    `^[...]` in a link's words): CommonMark keeps an autolink there, and the page held an `<a>` inside an `<a>`,
+    which no HTML holds (the Nu HTML checker refuses it) and a browser parts, the first link ending where the
+    second begins. Told at the inner link's line, each looked for in its block's source after the last found."""
+    problems = []
+    for block in tokens:
+        children = block.children or []
+        source, cursor, line, depth = block.content, 0, _line(block) or 1, 0
+        for index, token in enumerate(children):
+            if token.type in _LINK_OPENINGS and depth:
+                found = source.find(_written_inner_link(children, index), cursor)
+                if found >= 0:
+                    line, cursor = line + source.count("\n", cursor, found), found + 1
+                problems.append(BodyProblem(line, *_LINK_INSIDE_A_LINK))
+            depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+    return problems
+
+
+def _written_inner_link(children: list[Token], index: int) -> str:
+    """How the link that opens at `children[index]` inside another's text is written: an autolink `<...>` (its text
+    is its address as written), else an inline note's `^[`."""
+    if children[index].markup == "autolink" and index + 1 < len(children):
+        return f"<{children[index + 1].content}>"
+    return "^["
 
 
 # A footnote's definition as written: its label runs to the first `]` and holds no space (markdown-it's rule).

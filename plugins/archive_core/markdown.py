@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.attrs.parse import ParseError
@@ -27,6 +28,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .datelines import is_dateline
+from .mail_links import mailto_problem
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
 from .page_ids import give_heading_ids
 from .provenance import address_hint, is_http_url, same_host
@@ -112,6 +114,7 @@ def markdown() -> MarkdownIt:
         .use(container_plugin, "caption", render=_render_caption)
         .use(attrs_block_plugin, allowed=LANGUAGE_ATTRIBUTES)
     )
+    md.renderer.renderAttrs = _render_attributes
     md.add_render_rule("table_open", _render_table)
     md.add_render_rule("table_close", _render_table)
     # Every heading an id, so that a part of a text can be linked to (`/pl/2025/x/#rekordowa-skala`).
@@ -135,6 +138,29 @@ def markdown() -> MarkdownIt:
     # A link whose text is its address is not printed with its address again (shown_addresses.py).
     md.core.ruler.push("links_showing_their_address", mark_links_showing_their_address)
     return md
+
+
+# The attributes whose value markdown-it writes as an address (`normalizeLink`): every `{` %-escaped, but that of a
+# link to a file of the site at its start, and a `'` kept as written (`{static}/files/it's.pdf`, the file's name).
+_ADDRESS_ATTRIBUTES = frozenset({"href", "src"})
+
+
+def _render_attributes(token: Token) -> str:
+    """A token's attributes, `name="value"`, the value of each that is no address with `'` escaped too (`&#39;`),
+    as the templates' are.
+
+    Pelican reads the body's HTML for its links with a pattern (`Content._get_intrasite_link_regex`: an attribute
+    such as `src=`, a quote, `{static}` or `{filename}`...) that takes a quote inside another attribute's value for
+    one: markdown-it escaped `"` alone, so a link's title or an image's description that wrote `src='{static}/x'`
+    was read as a link. Pelican rewrote the text (`{filename}/articles/...` became the page's address), and left
+    the image's own `{static}` address unread, published as written, its file never copied: `make check` passed
+    and the page showed a broken image. With no quote in a title or a description, only an address is a link."""
+    return "".join(f' {escapeHtml(key)}="{_attribute_value(key, str(value))}"' for key, value in token.attrItems())
+
+
+def _attribute_value(key: str, value: str) -> str:
+    escaped = escapeHtml(value)
+    return escaped if key in _ADDRESS_ATTRIBUTES else escaped.replace("'", "&#39;")
 
 
 # The longest `{...}` of a span: `{lang=zh-Hant-TW dir=rtl}` and room to spare. The plugin's own span rule reads
@@ -265,6 +291,12 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
                 # The one address test of content (`provenance.is_http_url`), as for front-matter and data files.
                 hint = address_hint(url, _ADDRESS_HINT)  # why: a user name, a host a browser reads as another
                 found.append(UnsafeLink(url, lines.line_of(url, block, token), _NOT_AN_ADDRESS, hint))
+            elif (
+                scheme
+                and scheme.group(1).lower() == "mailto"
+                and (problem := mailto_problem(url, str(token.meta.get("text", ""))))
+            ):
+                found.append(UnsafeLink(url, lines.line_of(url, block, token), *problem))
             elif not scheme and not (site_links and url.split("#")[0].split("?")[0].endswith(".md")):
                 found.append(UnsafeLink(url, lines.line_of(url, block, token), *_RELATIVE))
             elif token.type == "link_open" and (problem := _shows_another_site(token, url)):
@@ -275,20 +307,20 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
 def _shows_another_site(link: Token, url: str) -> tuple[str, str] | None:
     """Why a link whose text writes addresses (`[un.org/x](https://evil.example/)`, `[the UN, www.un.org](...)`),
     none of them its target's, misleads: a reader sees one site and is taken to another, as with a user name
-    before the host."""
-    shown = shown_hosts(str(link.meta.get("text", "")))
-    if not shown:
-        return None
+    before the host. Its title too, the tooltip a reader hovering over it reads
+    (`[Read](https://evil.example/ "https://www.un.org/")`)."""
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:
         return None
-    if same_host(host) in map(same_host, shown):
-        return None
-    return (
-        f"shows the address of {shown[0]} as its text, and goes to {host or 'no site'}",
-        "write the address it goes to as its text, or words that write no address",
-    )
+    for part, words in (("text", link.meta.get("text", "")), ("title", link.attrGet("title") or "")):
+        shown = shown_hosts(str(words))
+        if shown and same_host(host) not in map(same_host, shown):
+            return (
+                f"shows the address of {shown[0]} as its {part}, and goes to {host or 'no site'}",
+                f"write the address it goes to as its {part}, or words that write no address",
+            )
+    return None
 
 
 ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')

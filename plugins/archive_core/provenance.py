@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from .data import Checks, Key, Record
 from .locales import LANGUAGES
+from .shown_addresses import shown_hosts
 from .suggestions import meant_key
 from .when import read_date_problem
 
@@ -153,6 +154,30 @@ def address_hint(value: Any, hint: str) -> str:
     return (
         f"its host has letters outside ASCII ({others}), which can pass for others: "
         f"write it as {ascii_form}, the form readers are shown, after checking that it is the site meant"
+    )
+
+
+def another_site_shown(label: str, url: str) -> str | None:
+    """The host `label` writes the address of (`www.un.org`, `https://treaties.un.org/...`), where the pages show
+    `label` as the text of a link to `url` (a source's title or publisher) and that is not the site `url` is on, nor
+    one `url`'s host is part of (`un.org` for `press.un.org`); else None. The pages showed `www.un.org` on a link
+    to another site, as a body may not (`markdown._shows_another_site`)."""
+    shown = shown_hosts(label)
+    if not shown:
+        return None
+    try:
+        host = same_host(urlsplit(url.strip()).hostname or "")
+    except ValueError:
+        return None
+    sites = [same_host(site) for site in shown]
+    return None if any(host == site or host.endswith(f".{site}") for site in sites) else shown[0]
+
+
+def another_site_hint(name: str) -> str:
+    """How to write a source's `name` (`title`, `publisher`) that shows another site than its address."""
+    return (
+        f"a source's {name} is the text of the link to it: name it in words (`United Nations`), or give as `url:` "
+        "the page it names"
     )
 
 
@@ -345,6 +370,10 @@ class Fields(Record):
             else None
             for name in ("title", "publisher")
         }
+        for name in ("title", "publisher"):
+            if text[name] and is_http_url(url) and (shown := another_site_shown(text[name], url)):
+                message = f"shows the address of {shown}, and the link to the source goes to {urlsplit(url).hostname}"
+                checks.add(self.fail([*keys, name], message, another_site_hint(name)))
         for name, hint in MAPPING_NEEDS.items():  # a misspelt key is told as such, and not this (`Checks.add`)
             if value.get(name) is None:
                 checks.add(self.fail([*keys, name], "is empty" if name in value else "is missing", hint))

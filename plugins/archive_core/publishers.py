@@ -22,7 +22,7 @@ from .data import YAML_FIELD, Checks, DataFile, Record, load_data, out_of_order,
 from .errors import ContentError, Problem, in_file_order
 from .layout import PUBLISHERS_FILE
 from .locales import LANGUAGES
-from .provenance import address_hint, is_http_url, same_host
+from .provenance import address_hint, another_site_shown, is_http_url, same_host
 from .suggestions import meant_key
 
 KEYS = frozenset({"host", "name", "source"})
@@ -153,6 +153,14 @@ def _publisher(data_file: DataFile, index: int, item: Any) -> Publisher:
         checks.add(
             record.fail(["name"], "must be text, or text for each of " + ", ".join(LANGUAGES), "name: Example News")
         )
+    if names and isinstance(host, str) and HOST_PATTERN.fullmatch(host):
+        for lang, text in names.items():  # the text of every link to an article's original on this site
+            if shown := another_site_shown(text, f"https://{host}/"):
+                keys = ["name"] if isinstance(name, str) else ["name", lang]
+                message = f"shows the address of {shown}, and names the publisher of {host}"
+                hint = "it is the text of the link to every original on the site: name the publisher in words"
+                checks.add(record.fail(keys, message, hint))
+                break
     source = item.get("source")
     if source is None:
         checks.add(

@@ -36,7 +36,14 @@ from .locales import LANGUAGES, is_named_language
 from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .paths import portable_name_problem
 from .pelican_keys import pelican_key, pelican_shape_hint
-from .provenance import SOURCE_ALIASES, address_hint, is_http_url, wayback_url
+from .provenance import (
+    SOURCE_ALIASES,
+    address_hint,
+    another_site_hint,
+    another_site_shown,
+    is_http_url,
+    wayback_url,
+)
 from .scalar_lines import line_finder
 from .suggestions import Suggestions, as_slug, meant_hint, meant_value, slug_hint
 from .summaries import summary_problems
@@ -800,9 +807,13 @@ def _source(v: _Validator, value: Any, published: datetime | None) -> Source:
             address_hint(archived, "the archived copy's full address"),
         )
     accessed = source_data.get("accessed")
+    publisher = v.attempt(v.text, "source.publisher", source_data.get("publisher"))
+    if publisher and url and is_http_url(url) and (shown := another_site_shown(publisher, url)):
+        message = f"shows the address of {shown}, and the link to the original goes to {urlsplit(url).hostname}"
+        v.attempt(v.fail, "source.publisher", message, another_site_hint("publisher"))
     return Source(
         url=url,
-        publisher=v.attempt(v.text, "source.publisher", source_data.get("publisher")),
+        publisher=publisher,
         raw=raw,
         accessed=v.attempt(_accessed, v, accessed, published) if accessed is not None else None,
         archived=archived,

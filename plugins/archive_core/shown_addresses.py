@@ -9,10 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import icu
 from tld import is_tld
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 SHOWS_ADDRESS = "shows-address"
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
@@ -45,18 +49,18 @@ def shows_its_address(text: str, href: str) -> bool:
 
 
 # What may stand around an address written in a sentence: `(www.un.org)`, `„un.org”`, `un.org/x.`
-_AROUND_A_WORD = "()[]{}<>\"'`«»„“”‘’‹›*_"
-_AFTER_A_WORD = ".,;:!?…"
+AROUND_A_WORD = "()[]{}<>\"'`«»„“”‘’‹›*_"
+AFTER_A_WORD = ".,;:!?…"
 
 
 def shown_hosts(text: str) -> list[str]:
     """The hosts a link's text names by writing their addresses (`https://www.un.org/x`, `www.un.org`, `un.org/x`,
     `un.org`), each of which a reader takes the link to go to; none for words (`Node.js`, `m.in.`, `e.g.`)."""
     text = _as_read(text)
-    whole = text.strip().strip(_AROUND_A_WORD).rstrip(_AFTER_A_WORD)
+    whole = text.strip().strip(AROUND_A_WORD).rstrip(AFTER_A_WORD)
     hosts = []
     for written in text.split():
-        word = written.strip(_AROUND_A_WORD).rstrip(_AFTER_A_WORD).strip(_AROUND_A_WORD)
+        word = written.strip(AROUND_A_WORD).rstrip(AFTER_A_WORD).strip(AROUND_A_WORD)
         if host := _host_shown_by(word, alone=word == whole) or _host_after_a_mark(word):
             hosts.append(host)
     return hosts
@@ -176,11 +180,18 @@ def _is_top_level_domain(label: str) -> bool:
     return is_tld(label, search_private=False)
 
 
+def _description(image: Token) -> str:
+    """An image's description as a reader reads it: the link's name to a screen reader, and what a browser shows in
+    the image's place where it does not load (`[![www.un.org](...)](https://evil.example/)` shows www.un.org)."""
+    return "".join(child.content for child in image.children or () if child.type in _SHOWN_TOKENS)
+
+
 def mark_links_showing_their_address(state) -> None:
     """A markdown-it core rule: every link whose whole text is its address gets the class SHOWS_ADDRESS, and
     every link keeps the text a reader sees of it in `meta["text"]` (for `shown_hosts`: a link may not show
-    another site's address), emphasis and code included. A link's text is read from its own tokens on, never
-    from a copy of the rest of its paragraph (`children[index + 1:]`): 20,000 links in one paragraph took 18 s."""
+    another site's address), emphasis, code and an image's description included. A link's text is read from its
+    own tokens on, never from a copy of the rest of its paragraph (`children[index + 1:]`): 20,000 links in one
+    paragraph took 18 s."""
     for token in state.tokens:
         children = token.children or []
         for index, child in enumerate(children):
@@ -195,6 +206,8 @@ def mark_links_showing_their_address(state) -> None:
                     shown.append(inner.content)
                 elif inner.type in _BREAKS:
                     shown.append(" ")
+                elif inner.type == "image":
+                    shown.append(f" {_description(inner)} ")
             child.meta["text"] = "".join(shown)
             if plain and shows_its_address(child.meta["text"], str(child.attrGet("href") or "")):
                 child.attrJoin("class", SHOWS_ADDRESS)

@@ -16,7 +16,14 @@ from markupsafe import Markup
 
 from . import markdown
 from .body_bidi import reordering_problems, shown_reordering_problems
-from .body_checks import ONE_PARAGRAPH, attribute_problems, marker_problem, shows_nothing_problems
+from .body_checks import (
+    ONE_PARAGRAPH,
+    attribute_problems,
+    links_inside_links,
+    marker_problem,
+    shows_nothing_problems,
+    unread_links,
+)
 from .markdown import COPIED_PREFIXES, LEAD_MAX_CHARS, LEAD_MAX_WORDS, SiteLink
 from .not_shown import NOT_SHOWN
 from .words import has_a_word
@@ -110,7 +117,12 @@ def summary_problems(summary: str) -> list[SummaryProblem]:
     if extra := _block(shown):
         line = extra[1].map[0] + 1 if extra[1].map else None
         problems.append((at.offset(line), f"holds {extra[0]}, and a summary is one paragraph", _BLOCK_HINT))
-    found = [*attribute_problems(tokens, summary), *shows_nothing_problems(tokens, summary)]
+    found = [
+        *attribute_problems(tokens, summary),
+        *shows_nothing_problems(tokens, summary),
+        *links_inside_links(tokens),
+        *unread_links(tokens),
+    ]
     problems += [(at.offset(problem.line), problem.message, problem.hint) for problem in found]
     reordering = [*reordering_problems(summary), *shown_reordering_problems(tokens, summary)]
     problems += [(at.offset(line), message, hint) for line, message, hint in reordering]
