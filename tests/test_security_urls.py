@@ -208,6 +208,11 @@ SHOWING_ANOTHER_SITE = {
     "[https://readme.md](https://evil.example/)": "readme.md as its text, and goes to evil.example",
     "[see www.setup.py](https://evil.example/)": "www.setup.py as its text, and goes to evil.example",
     "[index.sh:443](https://evil.example/)": "index.sh as its text, and goes to evil.example",
+    # a mailbox, which a reader takes the link to be of: its host is the site shown
+    "[press@un.org](https://evil.example/)": "un.org as its text, and goes to evil.example",
+    "[write to mailto:press@un.org](https://evil.example/)": "un.org as its text, and goes to evil.example",
+    '[Write to us](https://evil.example/ "press@un.org")': "un.org as its title, and goes to evil.example",
+    "[![press@un.org]({static}/sources/x.png)](https://evil.example/x)": "un.org as its text, and goes to evil",
 }
 SHOWING_ITS_OWN_SITE = [
     '[Read](https://www.un.org/x "The UN page, www.un.org")',  # a title showing its own site
@@ -223,6 +228,8 @@ SHOWING_ITS_OWN_SITE = [
     "[setup.py](https://example.org/setup)",
     "[run `index.sh` first](https://example.org/run)",
     "[pelican.conf.py](https://example.org/conf)",
+    "[press@un.org](https://www.un.org/press)",  # a mailbox of the site it goes to
+    "[write to press@un.org](mailto:press@un.org)",  # the mailbox it writes to (`mail_links`)
 ]
 
 
@@ -304,6 +311,11 @@ SOURCES_SHOWING_ANOTHER_SITE = {
         "data/timeline/signing-hanoi.yaml",
         r"publisher: United Nations Treaty Collection \(the depositary\)",
         "publisher: www.vietnamplus.vn",
+    ),
+    "an event source's publisher, a mailbox": (
+        "data/timeline/signing-hanoi.yaml",
+        r"publisher: United Nations Treaty Collection \(the depositary\)",
+        "publisher: press@vietnamplus.vn",
     ),
     "a country source's publisher": (
         "data/countries.yaml",

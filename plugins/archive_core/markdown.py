@@ -32,7 +32,7 @@ from .mail_links import mailto_problem
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
 from .page_ids import give_heading_ids
 from .provenance import address_hint, is_http_url, same_host
-from .shown_addresses import mark_links_showing_their_address, shown_hosts
+from .shown_addresses import MAILTO, mark_links_showing_their_address, shown_hosts
 from .words import has_a_word
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -308,13 +308,15 @@ def _shows_another_site(link: Token, url: str) -> tuple[str, str] | None:
     """Why a link whose text writes addresses (`[un.org/x](https://evil.example/)`, `[the UN, www.un.org](...)`),
     none of them its target's, misleads: a reader sees one site and is taken to another, as with a user name
     before the host. Its title too, the tooltip a reader hovering over it reads
-    (`[Read](https://evil.example/ "https://www.un.org/")`)."""
+    (`[Read](https://evil.example/ "https://www.un.org/")`); and a mailbox it shows (`[press@un.org](https://
+    evil.example/)`), a site's too, but on a `mailto:` link, which writes to the mailbox it shows (`mail_links`)."""
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:
         return None
+    mail = url[: len(MAILTO)].lower() == MAILTO
     for part, words in (("text", link.meta.get("text", "")), ("title", link.attrGet("title") or "")):
-        shown = shown_hosts(str(words))
+        shown = shown_hosts(str(words), mailboxes=not mail)
         if shown and same_host(host) not in map(same_host, shown):
             return (
                 f"shows the address of {shown[0]} as its {part}, and goes to {host or 'no site'}",
