@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import accumulate
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
@@ -51,6 +52,7 @@ _CREDIT = re.compile(r"(\((?:Zdjęcie|Fot\.|Foto|Photo|Source|Źródło):[^()]*\
 class UnsafeLink:
     url: str
     line: int | None  # 1-based, relative to the Markdown body
+    offset: int | None  # where in the body its address is written (`Lines.place`)
     message: str = "is not allowed"
     hint: str = "links may point to http(s) or mailto addresses, or to other pages of the site"
 
@@ -316,30 +318,30 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
             if (site_links and _PELICAN_LINK.match(url)) or url.startswith("#"):
                 continue
             if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
-                found.append(UnsafeLink(url, lines.line_of(block, token)))
+                found.append(UnsafeLink(url, *lines.place(block, token)))
             elif token.type == "image" and (scheme or url.startswith("//")):
-                found.append(UnsafeLink(url, lines.line_of(block, token), *_THIRD_PARTY))
+                found.append(UnsafeLink(url, *lines.place(block, token), *_THIRD_PARTY))
             elif url.startswith("//"):
                 problem = ("has no scheme", "write the whole address: https://...")
-                found.append(UnsafeLink(url, lines.line_of(block, token), *problem))
+                found.append(UnsafeLink(url, *lines.place(block, token), *problem))
             elif scheme and scheme.group(1).lower() in ("http", "https") and not url[scheme.end() :].startswith("//"):
                 # `https:evil.org`: a browser reads it as a path of this site, or as http://evil.org/ from https
                 problem = ("has no host", "write the whole address: https://host/...")
-                found.append(UnsafeLink(url, lines.line_of(block, token), *problem))
+                found.append(UnsafeLink(url, *lines.place(block, token), *problem))
             elif scheme and scheme.group(1).lower() in ("http", "https") and not is_http_url(url):
                 # The one address test of content (`provenance.is_http_url`), as for front-matter and data files.
                 hint = address_hint(url, _ADDRESS_HINT)  # why: a user name, a host a browser reads as another
-                found.append(UnsafeLink(url, lines.line_of(block, token), _NOT_AN_ADDRESS, hint))
+                found.append(UnsafeLink(url, *lines.place(block, token), _NOT_AN_ADDRESS, hint))
             elif (
                 scheme
                 and scheme.group(1).lower() == "mailto"
                 and (problem := mailto_problem(url, str(token.meta.get("text", ""))))
             ):
-                found.append(UnsafeLink(url, lines.line_of(block, token), *problem))
+                found.append(UnsafeLink(url, *lines.place(block, token), *problem))
             elif not scheme and not (site_links and url.split("#")[0].split("?")[0].endswith(".md")):
-                found.append(UnsafeLink(url, lines.line_of(block, token), *_RELATIVE))
+                found.append(UnsafeLink(url, *lines.place(block, token), *_RELATIVE))
             elif token.type == "link_open" and (problem := _shows_another_site(token, url)):
-                found.append(UnsafeLink(url, lines.line_of(block, token), *problem))
+                found.append(UnsafeLink(url, *lines.place(block, token), *problem))
     return found
 
 
@@ -387,7 +389,7 @@ def missing_anchors(tokens: list[Token], body: str, html: str) -> list[UnsafeLin
     ids = set(ID_ATTRIBUTE.findall(html))
     lines = Lines(body)
     return [
-        UnsafeLink(url, lines.line_of(block, token), *_MISSING_ANCHOR)
+        UnsafeLink(url, *lines.place(block, token), *_MISSING_ANCHOR)
         for block, token, url in to_this_page
         if unquote(url[1:]) not in ids
     ]
@@ -427,6 +429,7 @@ class Lines:
     def __init__(self, body: str) -> None:
         self.body = body
         self.ends: dict[int, list[int]] = {}  # a block (its id) -> where each line of its text ends
+        self.columns: dict[tuple[int, int], int | None] = {}  # (a block, a line of it) -> where it starts on its line
         self.cursor: dict[tuple[int, str], tuple[int, int]] = {}  # (a block's first line, what is counted) -> ...
 
     @cached_property
@@ -445,6 +448,30 @@ class Lines:
         if id(block) not in self.ends:
             self.ends[id(block)] = [found.start() for found in _LINE_END.finditer(block.content)]
         return block.map[0] + 1 + bisect_left(self.ends[id(block)], at)
+
+    def place(self, block: Token, token: Token) -> tuple[int | None, int | None]:
+        """The body line (1-based) `token` of `block` is written on (`line_of`), and where in the body it is: its
+        line's start and its place on the line, the block's text of that line being the end of the body's line
+        (after a quotation's `>`, a list item's indentation); None where it is not (a tab read as spaces)."""
+        line = self.line_of(block, token)
+        at = token.meta.get("at")
+        if line is None or at is None or not 0 < line <= len(self.lines):
+            return line, None
+        index = line - 1 - block.map[0]  # of the block's lines
+        ends = self.ends[id(block)]
+        start = ends[index - 1] + 1 if index else 0
+        if (id(block), index) not in self.columns:
+            written = block.content[start : ends[index] if index < len(ends) else len(block.content)].rstrip()
+            column = len(self.lines[line - 1].rstrip()) - len(written)
+            fits = column >= 0 and self.lines[line - 1].startswith(written, column)
+            self.columns[id(block), index] = column if fits else None
+        column = self.columns[id(block), index]
+        return line, None if column is None else self.starts[line - 1] + column + at - start
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each line of the body starts in it."""
+        return list(accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
 
     def next_line(self, block: int, first: int, end: int, count: Callable[[int], int], counted: str) -> int | None:
         """The next line (1-based) of the block starting at line index `block`, from where the last of `counted` was
