@@ -336,27 +336,17 @@ def links_inside_links(tokens: list[Token]) -> list[BodyProblem]:
     """Each link markdown-it writes inside another's text (`[the UN, <https://www.un.org/>](...)`, an inline note
     `^[...]` in a link's words): CommonMark keeps an autolink there, and the page held an `<a>` inside an `<a>`,
     which no HTML holds (the Nu HTML checker refuses it) and a browser parts, the first link ending where the
-    second begins. Told at the inner link's line, each looked for in its block's source after the last found."""
-    problems = []
+    second begins. Told at the inner link's line, its own position's (`markdown.Lines`): it was looked for by how
+    it is written after the last one found, and found where the same address was written before as a link of its
+    own (`<https://e.org/>`), a line above."""
+    problems, lines = [], Lines("")  # a line from a block's own text: no body read
     for block in tokens:
-        children = block.children or []
-        source, cursor, line, depth = block.content, 0, _line(block) or 1, 0
-        for index, token in enumerate(children):
+        depth = 0
+        for token in block.children or ():
             if token.type in _LINK_OPENINGS and depth:
-                found = source.find(_written_inner_link(children, index), cursor)
-                if found >= 0:
-                    line, cursor = line + source.count("\n", cursor, found), found + 1
-                problems.append(BodyProblem(line, *_LINK_INSIDE_A_LINK))
+                problems.append(BodyProblem(lines.line_of(block, token), *_LINK_INSIDE_A_LINK))
             depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
     return problems
-
-
-def _written_inner_link(children: list[Token], index: int) -> str:
-    """How the link that opens at `children[index]` inside another's text is written: an autolink `<...>` (its text
-    is its address as written), else an inline note's `^[`."""
-    if children[index].markup == "autolink" and index + 1 < len(children):
-        return f"<{children[index + 1].content}>"
-    return "^["
 
 
 # A footnote's definition as written: its label runs to the first `]` and holds no space (markdown-it's rule).

@@ -125,7 +125,7 @@ def markdown() -> MarkdownIt:
     md.inline.ruler.after("link", "span", _span)
     md.normalizeLink = _normalize_link
     # Every link and image keeps where its address is written in its block (`Lines.line_of`).
-    for name in ("link", "image", "autolink"):
+    for name in ("link", "image", "autolink", "footnote_inline", "footnote_ref"):
         md.inline.ruler.at(name, _placing(_rule(md.inline.ruler, name)))
     # An autolink shows its address as written: markdown-it would show an `xn--` host in the letters it encodes,
     # which can pass for another site (`xn--vietnamplu-v2i.vn` as `vietnamplus.vn` with a Cyrillic `ѕ`). The
@@ -149,19 +149,24 @@ def _rule(ruler, name: str) -> Callable:
     return next(rule.fn for rule in ruler.__rules__ if rule.name == name)
 
 
+_PLACED = frozenset({"link_open", "image", "footnote_ref"})
+
+
 def _placing(rule: Callable) -> Callable:
-    """markdown-it's inline rule `rule` (`link`, `image`, `autolink`), which also keeps, in the link's or image's
-    meta (`at`), where in its block's text its address is written: its destination (`[a](here)`, `<here>`), or
-    the link itself where a reference gives the address (`[a][p]`, written outside the block)."""
+    """markdown-it's inline rule `rule` (`link`, `image`, `autolink`, a note's mark), which also keeps, in the
+    link's, image's or mark's meta (`at`), where in its block's text its address is written: its destination
+    (`[a](here)`, `<here>`); or where it starts, for a link whose address a reference gives (`[a][p]`, written
+    outside the block) and a note's mark (`[^1]`, `^[...]`)."""
 
     def placed(state, silent: bool) -> bool:
         start, count = state.pos, len(state.tokens)
         if not rule(state, silent):
             return False
-        if not silent:  # the link's first token; pending text may be pushed before it
-            opened = next((t for t in state.tokens[count : count + 2] if t.type in ("link_open", "image")), None)
+        if not silent:  # the rule's first token; pending text may be pushed before it
+            opened = next((t for t in state.tokens[count : count + 2] if t.type in _PLACED), None)
             if opened is not None:
-                opened.meta["at"] = start if opened.meta.get("label") else _destination(state, start, opened)
+                addressed = opened.type != "footnote_ref" and not opened.meta.get("label")
+                opened.meta["at"] = _destination(state, start, opened) if addressed else start
         return True
 
     return placed

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from archive_core import markdown
-from archive_core.body_checks import attribute_problems, shows_nothing_problems
+from archive_core.body_checks import attribute_problems, links_inside_links, shows_nothing_problems
 
 # body: the lines its problems are told at, in the order they are written
 E_ORG = "[e.org](https://e.org/) [e.org/a](https://e.org/a)"
@@ -48,3 +48,14 @@ def test_an_empty_links_line_is_the_one_it_is_written_on():
 def test_an_attributes_line_is_the_one_it_is_written_on():
     body = "[a]{lang=xx-bad-tag-x} [b]{dir=up}\n[c]{dir=down}\n"
     assert [problem.line for problem in attribute_problems(markdown.parse(body), body)] == [1, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("body", "lines"),
+    [
+        ("<https://e.org/> and\n[the UN, <https://e.org/>](https://www.un.org/)\n", [2]),
+        ("A note ^[one] and\n[see ^[two] here](https://www.un.org/)\n", [2]),
+    ],
+)
+def test_a_link_inside_a_links_text_is_told_at_the_line_it_is_written_on(body, lines):
+    assert [problem.line for problem in links_inside_links(markdown.parse(body))] == lines
