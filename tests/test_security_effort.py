@@ -84,6 +84,17 @@ def test_one_address_linked_many_times_on_one_line_is_placed_at_once():
     assert {link.line for link in markdown.site_links(tokens, body)} == {1}
 
 
+def test_many_refused_links_on_one_line_are_placed_at_once():
+    """Each link is placed by its position (`markdown.Lines.place`): its block's line ends indexed once, where its
+    line starts on the body's line found once for each line, however many links a line holds."""
+    body = "Read: " + "[x](javascript:a) [y](https://e.org/a) " * 20_000 + "\nand [z](javascript:a)\n"
+    tokens = markdown.parse(body)
+    found: list = []
+    assert cpu_seconds(lambda: found.extend(markdown.unsafe_links(tokens, body))) < 3
+    assert [link.line for link in found[-2:]] == [1, 2]
+    assert body[found[-1].offset :].startswith("javascript:a)\n")
+
+
 def test_many_links_in_one_paragraph_are_rendered_at_once():
     """Each link's text was read from a copy of the rest of its paragraph: 20,000 links in one took 18 s."""
     body = "".join(f"<https://example.org/{i}> and [a](https://example.org/a) " for i in range(10_000))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive_core.provenance import is_http_url
+from archive_core.provenance import WAYBACK, WEB_ARCHIVES, archived_copy_problem, is_http_url
 from tools.check import check
 
 from .test_bad_input import good
@@ -104,6 +104,46 @@ def test_refused_in_an_article_at_its_line(content_copy):
     path.write_text(good("https://example.org/a", "https://exa mple.org/a"), encoding="utf-8")
     problems = [str(p) for p in check(content_copy)]
     assert any(p.startswith(f"{path}:8: source.url:") for p in problems), problems
+
+
+# A source's `archived:` copy is shown on every page as its "archived copy", and named one by the open data and
+# citations: any address passed, a page of the contributor's own site or one made to look like the source. It is one
+# a public web archive keeps (`provenance.WEB_ARCHIVES`), refused at its line and field otherwise.
+NO_ARCHIVED_COPY = {
+    "https://evil.example/web/20261129/https://www.un.org/x": "is kept by evil.example, which is no public web",
+    "https://web.archive.org.evil.example/web/2026/x": "is kept by web.archive.org.evil.example, which is no",
+    "https://archive.org/details/un-report": "is kept by archive.org, which is no public web archive",
+    "https://ia800.us.archive.org/1/items/x/x.pdf": "is kept by ia800.us.archive.org, which is no public",
+    "https://web.archive.org/": "is the archive's home page, not its copy of the source",
+}
+ARCHIVED_COPIES = [f"https://{host}/web/20261129/https://www.un.org/x" for host in WEB_ARCHIVES] + [
+    "https://www.webcitation.org/6abcDEF",
+    "https://archive.ph/AbCd1",
+]
+
+
+@pytest.mark.parametrize("copy", NO_ARCHIVED_COPY)
+def test_an_archived_copy_no_web_archive_keeps_is_refused_at_its_line(copy, content_copy):
+    path = content_copy / "articles/2025/good-article.en.md"
+    text = good("  publisher: Example\n", f"  publisher: Example\n  archived: {copy}\n")
+    path.write_text(text, encoding="utf-8")
+    line = text[: text.index("archived:")].count("\n") + 1
+    problems = [str(p) for p in check(content_copy) if p.path == str(path)]
+    told = f"{path}:{line}: source.archived: {NO_ARCHIVED_COPY[copy]}"
+    assert any(p.startswith(told) and "perma.cc" in p for p in problems), problems  # the hint names the archives
+    name, text, line = _edit("data/timeline/signing-hanoi.yaml", r"(?<=\n    )accessed: \S+", "", below=1)
+    text = text.replace("\n    \n", f"\n    accessed: 2026-11-29\n    archived: {copy}\n", 1)
+    (content_copy / name).write_text(text, encoding="utf-8")
+    problems = [str(p) for p in check(content_copy) if p.path == str(content_copy / name)]
+    assert any(f":{line}: sources.0.archived: " in p and NO_ARCHIVED_COPY[copy] in p for p in problems), problems
+
+
+def test_an_archived_copy_a_web_archive_keeps_is_accepted(content_copy):
+    path = content_copy / "articles/2025/good-article.en.md"
+    for copy in ARCHIVED_COPIES:
+        path.write_text(good("  publisher: Example\n", f"  publisher: Example\n  archived: {copy}\n"), "utf-8")
+        assert [str(p) for p in check(content_copy) if p.path == str(path)] == [], copy
+    assert archived_copy_problem(f"{WAYBACK}20261129/https://www.un.org/x") is None  # the lookups the pages offer
 
 
 # The same test for a link in an article's or about page's body (as markdown-it writes its href: percent-escaped,
@@ -208,6 +248,11 @@ SHOWING_ANOTHER_SITE = {
     "[https://readme.md](https://evil.example/)": "readme.md as its text, and goes to evil.example",
     "[see www.setup.py](https://evil.example/)": "www.setup.py as its text, and goes to evil.example",
     "[index.sh:443](https://evil.example/)": "index.sh as its text, and goes to evil.example",
+    # a mailbox, which a reader takes the link to be of: its host is the site shown
+    "[press@un.org](https://evil.example/)": "un.org as its text, and goes to evil.example",
+    "[write to mailto:press@un.org](https://evil.example/)": "un.org as its text, and goes to evil.example",
+    '[Write to us](https://evil.example/ "press@un.org")': "un.org as its title, and goes to evil.example",
+    "[![press@un.org]({static}/sources/x.png)](https://evil.example/x)": "un.org as its text, and goes to evil",
 }
 SHOWING_ITS_OWN_SITE = [
     '[Read](https://www.un.org/x "The UN page, www.un.org")',  # a title showing its own site
@@ -223,6 +268,8 @@ SHOWING_ITS_OWN_SITE = [
     "[setup.py](https://example.org/setup)",
     "[run `index.sh` first](https://example.org/run)",
     "[pelican.conf.py](https://example.org/conf)",
+    "[press@un.org](https://www.un.org/press)",  # a mailbox of the site it goes to
+    "[write to press@un.org](mailto:press@un.org)",  # the mailbox it writes to (`mail_links`)
 ]
 
 
@@ -304,6 +351,11 @@ SOURCES_SHOWING_ANOTHER_SITE = {
         "data/timeline/signing-hanoi.yaml",
         r"publisher: United Nations Treaty Collection \(the depositary\)",
         "publisher: www.vietnamplus.vn",
+    ),
+    "an event source's publisher, a mailbox": (
+        "data/timeline/signing-hanoi.yaml",
+        r"publisher: United Nations Treaty Collection \(the depositary\)",
+        "publisher: press@vietnamplus.vn",
     ),
     "a country source's publisher": (
         "data/countries.yaml",

@@ -14,6 +14,7 @@ another.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -22,6 +23,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from archive_core import countries  # noqa: E402
 from archive_core.locales import LANGUAGES, is_named_language  # noqa: E402
+from archive_core.provenance import WEB_ARCHIVES  # noqa: E402
 from archive_core.schema import (  # noqa: E402
     ANNOTATION_KINDS,
     FIELD_NAMES,
@@ -49,11 +51,11 @@ TEXT = {"type": "string", "pattern": r"\S"}
 # user name or password, a port from 1 to 65535, nothing a browser would have to escape.
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _PORT = r"(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
-URL = {
-    "type": "string",
-    "pattern": rf"^https?://(?:(?:{_LABEL}\.)+{_LABEL}\.?|\[[0-9A-Fa-f:.]+\])(?::{_PORT})?"
-    r"(?:[/?#][^\s\x00-\x1f\x7f<>\"\\^`{}]*)?$",
-}
+_REST = r"(?:[/?#][^\s\x00-\x1f\x7f<>\"\\^`{}]*)?$"  # what may follow a host and its port
+URL = {"type": "string", "pattern": rf"^https?://(?:(?:{_LABEL}\.)+{_LABEL}\.?|\[[0-9A-Fa-f:.]+\])(?::{_PORT})?{_REST}"}
+# `provenance.archived_copy_problem`: an address of a copy one of the public web archives keeps.
+_ARCHIVES = "|".join(re.escape(host) for host in WEB_ARCHIVES)
+ARCHIVED_URL = {"type": "string", "pattern": rf"^https?://(?:www\.)?(?:{_ARCHIVES})\.?(?::{_PORT})?{_REST}"}
 DATE = {"type": "string", "pattern": DATE_PATTERN}
 RAW = {"type": "string", "pattern": f"^{RAW_PATTERN.pattern}$"}
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -70,6 +72,7 @@ LANGUAGE = {
 # The schema of each kind of key of a part (`PARTS`: `source.url`, `corrections.0.date`).
 PART_KINDS = {
     "url": URL,
+    "archive's url": ARCHIVED_URL,
     "text": TEXT,
     "path": RAW,
     "date": DATE,

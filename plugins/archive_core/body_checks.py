@@ -295,7 +295,7 @@ def shows_nothing_problems(tokens: list[Token], body: str = "") -> list[BodyProb
     """Each link with no text a page draws (`[](https://...)`, `[ ](...)`, a zero-width space), and each heading or
     footnote with none: they passed, and the page held a link no one could see or follow, and an empty heading
     or note (WCAG 2.4.4, 2.4.6). An image's description counts as the text of a link on it. Each line is found
-    by one pass: the links' from the last one found in their block, the footnotes' from one index of the text."""
+    at once: a link's from its position (`markdown.Lines`), the footnotes' from one index of the text."""
     problems = []
     lines, footnotes = Lines(body), _FootnoteLines(body)
     open_block: tuple[str, Token] | None = None  # the heading or footnote being read, and its first token
@@ -317,7 +317,7 @@ def shows_nothing_problems(tokens: list[Token], body: str = "") -> list[BodyProb
                 link, link_shown = token, False
             elif token.type == "link_close" and link is not None:
                 if not link_shown:
-                    problems.append(BodyProblem(lines.line_of(str(link.attrGet("href")), block, link), *_EMPTY_LINK))
+                    problems.append(BodyProblem(lines.line_of(block, link), *_EMPTY_LINK))
                 link = None
     return problems
 
@@ -336,27 +336,17 @@ def links_inside_links(tokens: list[Token]) -> list[BodyProblem]:
     """Each link markdown-it writes inside another's text (`[the UN, <https://www.un.org/>](...)`, an inline note
     `^[...]` in a link's words): CommonMark keeps an autolink there, and the page held an `<a>` inside an `<a>`,
     which no HTML holds (the Nu HTML checker refuses it) and a browser parts, the first link ending where the
-    second begins. Told at the inner link's line, each looked for in its block's source after the last found."""
-    problems = []
+    second begins. Told at the inner link's line, its own position's (`markdown.Lines`): it was looked for by how
+    it is written after the last one found, and found where the same address was written before as a link of its
+    own (`<https://e.org/>`), a line above."""
+    problems, lines = [], Lines("")  # a line from a block's own text: no body read
     for block in tokens:
-        children = block.children or []
-        source, cursor, line, depth = block.content, 0, _line(block) or 1, 0
-        for index, token in enumerate(children):
+        depth = 0
+        for token in block.children or ():
             if token.type in _LINK_OPENINGS and depth:
-                found = source.find(_written_inner_link(children, index), cursor)
-                if found >= 0:
-                    line, cursor = line + source.count("\n", cursor, found), found + 1
-                problems.append(BodyProblem(line, *_LINK_INSIDE_A_LINK))
+                problems.append(BodyProblem(lines.line_of(block, token), *_LINK_INSIDE_A_LINK))
             depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
     return problems
-
-
-def _written_inner_link(children: list[Token], index: int) -> str:
-    """How the link that opens at `children[index]` inside another's text is written: an autolink `<...>` (its text
-    is its address as written), else an inline note's `^[`."""
-    if children[index].markup == "autolink" and index + 1 < len(children):
-        return f"<{children[index + 1].content}>"
-    return "^["
 
 
 # A footnote's definition as written: its label runs to the first `]` and holds no space (markdown-it's rule).
@@ -421,8 +411,8 @@ _DIRECTIONS = frozenset({"ltr", "rtl", "auto"})
 def attribute_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]:
     """Each attribute given in the body that is not `lang` (a language tag CLDR knows) or `dir` (a token's first):
     the plugins keep them out of the HTML (`on*`, `style`, `href`, `id`, `class` are never written), and the
-    author hears of it, at its line, rather than have it dropped silently. A block's lines are searched from
-    where its last problem was found, so that a paragraph of many is read once."""
+    author hears of it, at its line, rather than have it dropped silently: a passage's where it is written
+    (`markdown._span`), a block's searched for from where the last of its spelling was found."""
     problems, lines = [], Lines(body)
     for block in tokens:
         for token in (block, *(block.children or ())):
@@ -430,6 +420,8 @@ def attribute_problems(tokens: list[Token], body: str = "") -> list[BodyProblem]
                 line, (spelt, message, hint) = None, problem
                 if spelt is None:
                     line = _line(token)
+                elif "at" in token.meta:  # a span's, where it is written (`markdown._span`)
+                    line = lines.line_of(block, token)
                 elif block.map:
                     line = _line_with(lines, block, spelt)
                 problems.append(BodyProblem(line, message, hint))
@@ -460,7 +452,7 @@ def _line_with(lines: Lines, block: Token, spelt: str) -> int:
     def count(index: int) -> int:
         return text[index].count(spelt) if "{" in text[index] else 0
 
-    return lines.next_line(start, max(start - 1, 0), end, count) or start + 1
+    return lines.next_line(start, max(start - 1, 0), end, count, spelt) or start + 1
 
 
 # A tag as HTML writes one (`<b>`, `</b>`, `<div class="note">`, `<br/>`) or a comment's start: markdown-it reads raw

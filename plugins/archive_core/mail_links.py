@@ -16,15 +16,12 @@ import re
 from urllib.parse import parse_qsl
 
 from .provenance import is_http_url, same_host
-from .shown_addresses import AFTER_A_WORD, AROUND_A_WORD
+from .shown_addresses import MAILTO, shown_mailboxes
 
-MAILTO = "mailto:"
 # The name before `@` in the characters mail addresses are written with (RFC 5322's dot-atom, less those a link
 # holds only %-escaped): no `,` (a second mailbox), `%` (a line end spelled `%0D%0A`), `?`, `#`.
 _LOCAL_PART = r"[A-Za-z0-9!$&'*+=_~-]+(?:\.[A-Za-z0-9!$&'*+=_~-]+)*"
 _MAILBOX = re.compile(rf"({_LOCAL_PART})@([A-Za-z0-9.-]+)")
-# An e-mail address a link's text writes, as a reader reads one: a word of a name, `@` and a host with a dot.
-_SHOWN_MAILBOX = re.compile(r"[^@]+@[^@]+\.[^@]+")
 # What a `mailto:` address may say besides its mailbox: the subject a reader sees before sending.
 _QUERY_KEYS = frozenset({"subject"})
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
@@ -56,13 +53,6 @@ def mailto_problem(url: str, text: str) -> tuple[str, str] | None:
             "write the mailbox it writes to as its text, or words that write no address",
         )
     return None
-
-
-def shown_mailboxes(text: str) -> list[str]:
-    """The e-mail addresses a link's text writes (`press@un.org`, `mailto:press@un.org`)."""
-    words = (word for word in text.replace(MAILTO, " ").split() if "@" in word)
-    bare = (word.strip(AROUND_A_WORD).rstrip(AFTER_A_WORD).strip(AROUND_A_WORD) for word in words)
-    return [word for word in bare if _SHOWN_MAILBOX.fullmatch(word)]
 
 
 def _same_mailbox(address: str) -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
-from html import unescape
+from itertools import accumulate
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
@@ -32,7 +33,7 @@ from .mail_links import mailto_problem
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
 from .page_ids import give_heading_ids
 from .provenance import address_hint, is_http_url, same_host
-from .shown_addresses import mark_links_showing_their_address, shown_hosts
+from .shown_addresses import MAILTO, mark_links_showing_their_address, shown_hosts
 from .words import has_a_word
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -51,6 +52,7 @@ _CREDIT = re.compile(r"(\((?:Zdjęcie|Fot\.|Foto|Photo|Source|Źródło):[^()]*\
 class UnsafeLink:
     url: str
     line: int | None  # 1-based, relative to the Markdown body
+    offset: int | None  # where in the body its address is written (`Lines.place`)
     message: str = "is not allowed"
     hint: str = "links may point to http(s) or mailto addresses, or to other pages of the site"
 
@@ -122,6 +124,9 @@ def markdown() -> MarkdownIt:
     # Spans only (`[text]{lang=vi}`), not after links, images or code, whose own attributes could be set.
     md.inline.ruler.after("link", "span", _span)
     md.normalizeLink = _normalize_link
+    # Every link and image keeps where its address is written in its block (`Lines.line_of`).
+    for name in ("link", "image", "autolink", "footnote_inline", "footnote_ref"):
+        md.inline.ruler.at(name, _placing(_rule(md.inline.ruler, name)))
     # An autolink shows its address as written: markdown-it would show an `xn--` host in the letters it encodes,
     # which can pass for another site (`xn--vietnamplu-v2i.vn` as `vietnamplus.vn` with a Cyrillic `ѕ`). The
     # link itself goes to the host's ASCII form either way (`normalizeLink`).
@@ -138,6 +143,46 @@ def markdown() -> MarkdownIt:
     # A link whose text is its address is not printed with its address again (shown_addresses.py).
     md.core.ruler.push("links_showing_their_address", mark_links_showing_their_address)
     return md
+
+
+def _rule(ruler, name: str) -> Callable:
+    return next(rule.fn for rule in ruler.__rules__ if rule.name == name)
+
+
+_PLACED = frozenset({"link_open", "image", "footnote_ref"})
+
+
+def _placing(rule: Callable) -> Callable:
+    """markdown-it's inline rule `rule` (`link`, `image`, `autolink`, a note's mark), which also keeps, in the
+    link's, image's or mark's meta (`at`), where in its block's text its address is written: its destination
+    (`[a](here)`, `<here>`); or where it starts, for a link whose address a reference gives (`[a][p]`, written
+    outside the block) and a note's mark (`[^1]`, `^[...]`)."""
+
+    def placed(state, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        if not rule(state, silent):
+            return False
+        if not silent:  # the rule's first token; pending text may be pushed before it
+            opened = next((t for t in state.tokens[count : count + 2] if t.type in _PLACED), None)
+            if opened is not None:
+                addressed = opened.type != "footnote_ref" and not opened.meta.get("label")
+                opened.meta["at"] = _destination(state, start, opened) if addressed else start
+        return True
+
+    return placed
+
+
+def _destination(state, start: int, opened: Token) -> int:
+    """Where the link or image that starts at `start` of its block's text writes its address: after `](` and the
+    spaces and line end that may follow it; an autolink's after its `<`."""
+    if opened.markup == "autolink":
+        return start + 1
+    image = opened.type == "image"
+    end = state.md.helpers.parseLinkLabel(state, start + image, not image)  # what the rule read: read once more
+    at = end + 2  # `](`
+    while at < len(state.src) and state.src[at] in " \t\n":
+        at += 1
+    return at if end >= 0 and state.src[end + 1 : end + 2] == "(" else start
 
 
 # The attributes whose value markdown-it writes as an address (`normalizeLink`): every `{` %-escaped, but that of a
@@ -188,6 +233,7 @@ def _span(state, silent: bool) -> bool:
         maximum = state.posMax
         state.pos, state.posMax = state.pos + 1, label_end
         token = state.push("span_open", "span", 1)
+        token.meta["at"] = start  # where its attributes are written (`Lines.line_of`)
         refused = {name: value for name, value in attrs.items() if name not in LANGUAGE_ATTRIBUTES}
         if refused:
             token.meta["insecure_attrs"] = refused
@@ -277,30 +323,30 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
             if (site_links and _PELICAN_LINK.match(url)) or url.startswith("#"):
                 continue
             if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
-                found.append(UnsafeLink(url, lines.line_of(url, block, token)))
+                found.append(UnsafeLink(url, *lines.place(block, token)))
             elif token.type == "image" and (scheme or url.startswith("//")):
-                found.append(UnsafeLink(url, lines.line_of(url, block, token), *_THIRD_PARTY))
+                found.append(UnsafeLink(url, *lines.place(block, token), *_THIRD_PARTY))
             elif url.startswith("//"):
                 problem = ("has no scheme", "write the whole address: https://...")
-                found.append(UnsafeLink(url, lines.line_of(url, block, token), *problem))
+                found.append(UnsafeLink(url, *lines.place(block, token), *problem))
             elif scheme and scheme.group(1).lower() in ("http", "https") and not url[scheme.end() :].startswith("//"):
                 # `https:evil.org`: a browser reads it as a path of this site, or as http://evil.org/ from https
                 problem = ("has no host", "write the whole address: https://host/...")
-                found.append(UnsafeLink(url, lines.line_of(url, block, token), *problem))
+                found.append(UnsafeLink(url, *lines.place(block, token), *problem))
             elif scheme and scheme.group(1).lower() in ("http", "https") and not is_http_url(url):
                 # The one address test of content (`provenance.is_http_url`), as for front-matter and data files.
                 hint = address_hint(url, _ADDRESS_HINT)  # why: a user name, a host a browser reads as another
-                found.append(UnsafeLink(url, lines.line_of(url, block, token), _NOT_AN_ADDRESS, hint))
+                found.append(UnsafeLink(url, *lines.place(block, token), _NOT_AN_ADDRESS, hint))
             elif (
                 scheme
                 and scheme.group(1).lower() == "mailto"
                 and (problem := mailto_problem(url, str(token.meta.get("text", ""))))
             ):
-                found.append(UnsafeLink(url, lines.line_of(url, block, token), *problem))
+                found.append(UnsafeLink(url, *lines.place(block, token), *problem))
             elif not scheme and not (site_links and url.split("#")[0].split("?")[0].endswith(".md")):
-                found.append(UnsafeLink(url, lines.line_of(url, block, token), *_RELATIVE))
+                found.append(UnsafeLink(url, *lines.place(block, token), *_RELATIVE))
             elif token.type == "link_open" and (problem := _shows_another_site(token, url)):
-                found.append(UnsafeLink(url, lines.line_of(url, block, token), *problem))
+                found.append(UnsafeLink(url, *lines.place(block, token), *problem))
     return found
 
 
@@ -308,13 +354,15 @@ def _shows_another_site(link: Token, url: str) -> tuple[str, str] | None:
     """Why a link whose text writes addresses (`[un.org/x](https://evil.example/)`, `[the UN, www.un.org](...)`),
     none of them its target's, misleads: a reader sees one site and is taken to another, as with a user name
     before the host. Its title too, the tooltip a reader hovering over it reads
-    (`[Read](https://evil.example/ "https://www.un.org/")`)."""
+    (`[Read](https://evil.example/ "https://www.un.org/")`); and a mailbox it shows (`[press@un.org](https://
+    evil.example/)`), a site's too, but on a `mailto:` link, which writes to the mailbox it shows (`mail_links`)."""
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:
         return None
+    mail = url[: len(MAILTO)].lower() == MAILTO
     for part, words in (("text", link.meta.get("text", "")), ("title", link.attrGet("title") or "")):
-        shown = shown_hosts(str(words))
+        shown = shown_hosts(str(words), mailboxes=not mail)
         if shown and same_host(host) not in map(same_host, shown):
             return (
                 f"shows the address of {shown[0]} as its {part}, and goes to {host or 'no site'}",
@@ -346,7 +394,7 @@ def missing_anchors(tokens: list[Token], body: str, html: str) -> list[UnsafeLin
     ids = set(ID_ATTRIBUTE.findall(html))
     lines = Lines(body)
     return [
-        UnsafeLink(url, lines.line_of(url, block, token), *_MISSING_ANCHOR)
+        UnsafeLink(url, *lines.place(block, token), *_MISSING_ANCHOR)
         for block, token, url in to_this_page
         if unquote(url[1:]) not in ids
     ]
@@ -372,65 +420,77 @@ def site_links(tokens: list[Token], body: str) -> list[SiteLink]:
             else:
                 continue
             target, _, fragment = rest.partition("#")
-            found.append(
-                SiteLink(prefix, unquote(target.split("?")[0]), fragment, url, lines.line_of(url, block, token))
-            )
+            found.append(SiteLink(prefix, unquote(target.split("?")[0]), fragment, url, lines.line_of(block, token)))
     return found
 
 
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash escape of CommonMark: `\)` is `)`
-
-
 class Lines:
-    """Where each link of a body is written. Links are found in the order they are written, so the search
-    for one starts where the last one found in its block was (its line, and how many of that line's were
-    found): a body of 10,000 links took 73 s when each search started at its block's first line, unescaping
-    every line again (quadratic). What a line holds of an address is counted once: 20,000 images of one file on
-    one line took 15 s when it was counted again for each."""
+    """Where each link of a body is written: the line of its block's text its own position is on (`_placing`), the
+    block's line ends indexed once, a line found in the time of a binary search. Its line was found by searching
+    the block's lines for its address, from one place per block shared by all its addresses, counting it inside
+    another too (`https://e.org/` in `https://e.org/a`) and where no problem of it was told before: a problem was
+    told at the line of another link to the same address, or at the block's first."""
 
     def __init__(self, body: str) -> None:
         self.body = body
-        self.decoded: dict[int, str] = {}
-        self.counts: dict[tuple[str, int], int] = {}  # (address, line index) -> how many the line holds
-        self.cursor: dict[int, tuple[int, int]] = {}  # a block's first line -> (line of the last found, found on it)
+        self.ends: dict[int, list[int]] = {}  # a block (its id) -> where each line of its text ends
+        self.columns: dict[tuple[int, int], int | None] = {}  # (a block, a line of it) -> where it starts on its line
+        self.cursor: dict[tuple[int, str], tuple[int, int]] = {}  # (a block's first line, what is counted) -> ...
 
     @cached_property
     def lines(self) -> list[str]:  # split at the first problem: a body that has none is not
         return self.body.split("\n")
 
-    def line_of(self, url: str, block: Token, token: Token) -> int | None:
-        """The body line where `url` is written within its block, as written or spelt with entities,
-        escapes and percent-escapes (`&#106;avascript:`); else the block's first line (a reference's target
-        is written outside the block: the link is refused where it is used)."""
+    def line_of(self, block: Token, token: Token) -> int | None:
+        """The body line (1-based) where `token`, a link or image of `block` (else a span), is written: where its
+        address is (`[a](here)`), or the link is (a reference's address is written outside the block: the link is
+        refused where it is used); else the block's first line (a token a rule of its own made)."""
         if not block.map:
             return None
-        start, end = block.map
-        if token.meta.get("label"):
-            return start + 1
-        return self.next_line(start, start, end, lambda i: self._count(url, i)) or start + 1
+        at = token.meta.get("at")
+        if at is None:
+            return block.map[0] + 1
+        if id(block) not in self.ends:
+            self.ends[id(block)] = [found.start() for found in _LINE_END.finditer(block.content)]
+        return block.map[0] + 1 + bisect_left(self.ends[id(block)], at)
 
-    def _count(self, url: str, index: int) -> int:
-        """How many times line `index` holds `url`, as written or spelt with entities, escapes and percent-escapes."""
-        if (url, index) not in self.counts:
-            written = max(self.lines[index].count(url), self._decoded(index).count(unquote(url)))
-            self.counts[url, index] = written
-        return self.counts[url, index]
+    def place(self, block: Token, token: Token) -> tuple[int | None, int | None]:
+        """The body line (1-based) `token` of `block` is written on (`line_of`), and where in the body it is: its
+        line's start and its place on the line, the block's text of that line being the end of the body's line
+        (after a quotation's `>`, a list item's indentation); None where it is not (a tab read as spaces)."""
+        line = self.line_of(block, token)
+        at = token.meta.get("at")
+        if line is None or at is None or not 0 < line <= len(self.lines):
+            return line, None
+        index = line - 1 - block.map[0]  # of the block's lines
+        ends = self.ends[id(block)]
+        start = ends[index - 1] + 1 if index else 0
+        if (id(block), index) not in self.columns:
+            written = block.content[start : ends[index] if index < len(ends) else len(block.content)].rstrip()
+            column = len(self.lines[line - 1].rstrip()) - len(written)
+            fits = column >= 0 and self.lines[line - 1].startswith(written, column)
+            self.columns[id(block), index] = column if fits else None
+        column = self.columns[id(block), index]
+        return line, None if column is None else self.starts[line - 1] + column + at - start
 
-    def next_line(self, block: int, first: int, end: int, count: Callable[[int], int]) -> int | None:
-        """The next line (1-based) of the block starting at line index `block`, from where its last was found (else
-        from line index `first`), that holds one more of what `count(index)` counts on a line."""
-        resume, used = self.cursor.get(block, (first, 0))
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each line of the body starts in it."""
+        return list(accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
+
+    def next_line(self, block: int, first: int, end: int, count: Callable[[int], int], counted: str) -> int | None:
+        """The next line (1-based) of the block starting at line index `block`, from where the last of `counted` was
+        found (else from line index `first`), that holds one more of what `count(index)` counts on a line."""
+        resume, used = self.cursor.get((block, counted), (first, 0))
         for index in range(resume, min(end, len(self.lines))):
             if count(index) > used:
-                self.cursor[block] = (index, used + 1)
+                self.cursor[block, counted] = (index, used + 1)
                 return index + 1
             used = 0
         return None
 
-    def _decoded(self, index: int) -> str:
-        if index not in self.decoded:
-            self.decoded[index] = unquote(unescape(_ESCAPED.sub(r"\1", self.lines[index])))
-        return self.decoded[index]
+
+_LINE_END = re.compile("\n")
 
 
 # Blocks whose paragraphs are never the lead: a photo's caption, the footnotes.

@@ -46,7 +46,29 @@ MAPPING_NEEDS = {
 }
 # What other tools call a source's keys, in an article's `source:` and in a data file's sources alike.
 SOURCE_ALIASES = {"link": "url", "address": "url", "href": "url", "site": "publisher", "archive_url": "archived"}
-WAYBACK = "https://web.archive.org/web/"
+# The public web archives whose copy of a page a source may give as `archived:`, which every page shows as its
+# "archived copy" (and the open data and citations name as one): a copy on any other site is one its owner can
+# change, or a page made up to look like the source. Their hosts, as `same_host` compares them: the Internet
+# Archive's Wayback Machine (whose lookups the pages offer: WAYBACK), archive.today under each of its names,
+# Perma.cc, Ghostarchive, Arquivo.pt, WebCite and Archive-It's Wayback. Not archive.org: its other hosts serve
+# files anyone uploads.
+WAYBACK_HOST = "web.archive.org"
+WEB_ARCHIVES = (
+    WAYBACK_HOST,
+    "archive.ph",
+    "archive.today",
+    "archive.is",
+    "archive.li",
+    "archive.vn",
+    "archive.md",
+    "archive.fo",
+    "perma.cc",
+    "ghostarchive.org",
+    "arquivo.pt",
+    "webcitation.org",
+    "wayback.archive-it.org",
+)
+WAYBACK = f"https://{WAYBACK_HOST}/web/"
 
 Localized = dict[str, str]  # one text per archive language
 
@@ -222,6 +244,24 @@ def same_host(host: str) -> str:
     return host.removeprefix("www.") if host.count(".") >= 2 else host
 
 
+def archived_copy_problem(url: str) -> tuple[str, str] | None:
+    """Why the http(s) address `url`, given as a source's `archived:` copy, is none a page may show as such:
+    (message, hint), or None. A copy kept by one of WEB_ARCHIVES, not its home page; any other host passed, and
+    the pages showed a page of any site as the source's "archived copy"."""
+    host = urlsplit(url.strip()).hostname or ""
+    if same_host(host) not in map(same_host, WEB_ARCHIVES):
+        return f"is kept by {host}, which is no public web archive", ARCHIVED_HINT
+    if is_home_page(url):
+        return "is the archive's home page, not its copy of the source", ARCHIVED_HINT
+    return None
+
+
+ARCHIVED_HINT = (
+    f"give the address of the copy you opened in a public web archive: {', '.join(WEB_ARCHIVES)}; or leave "
+    "`archived:` out, and the page offers a lookup in the Wayback Machine"
+)
+
+
 def is_home_page(url: str) -> bool:
     """`https://www.itweb.co.za/`: a whole site, which states no fact by itself."""
     parts = urlsplit(url.strip())
@@ -364,6 +404,8 @@ class Fields(Record):
                     address_hint(archived, "the archived copy's URL"),
                 )
             )
+        elif archived is not None and (problem := archived_copy_problem(archived)):
+            checks.add(self.fail([*keys, "archived"], *problem))
         text = {
             name: checks.attempt(self.text, [*keys, name], value[name], f"the source's {name}, as text")
             if value.get(name) is not None

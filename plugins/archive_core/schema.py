@@ -38,9 +38,11 @@ from .paths import portable_name_problem
 from .pelican_keys import pelican_key, pelican_shape_hint
 from .provenance import (
     SOURCE_ALIASES,
+    WEB_ARCHIVES,
     address_hint,
     another_site_hint,
     another_site_shown,
+    archived_copy_problem,
     is_http_url,
     wayback_url,
 )
@@ -196,7 +198,7 @@ FIELDS: tuple[Field, ...] = (
         "The original: `url` (http or https), `publisher` (who published it; may be left out when "
         "`content/data/publishers.yaml` knows the url's site), `raw` (the raw copy kept under "
         "`content/sources/`, where there is one: `sources/<file>`), and, where known, `accessed` (when the "
-        "archive read it) and `archived` (an archived copy's address).",
+        "archive read it) and `archived` (the address of a copy a public web archive keeps).",
     ),
     Field(
         "translation",
@@ -240,8 +242,9 @@ SOURCE_FIELDS: tuple[Field, ...] = (
     Field(
         "archived",
         False,
-        "url",
-        "An archived copy's address, one you opened; without it, the page offers a lookup in the Wayback Machine "
+        "archive's url",
+        f"An archived copy's address, one you opened, kept by a public web archive ({', '.join(WEB_ARCHIVES)}); "
+        "without it, the page offers a lookup in the Wayback Machine "
         "as of `accessed` (else the article's date), never called an archived copy.",
     ),
 )
@@ -806,6 +809,8 @@ def _source(v: _Validator, value: Any, published: datetime | None) -> Source:
             f"{archived!r} is not an http(s) address",
             address_hint(archived, "the archived copy's full address"),
         )
+    elif archived is not None and (problem := archived_copy_problem(archived)):
+        v.attempt(v.fail, "source.archived", *problem)
     accessed = source_data.get("accessed")
     publisher = v.attempt(v.text, "source.publisher", source_data.get("publisher"))
     if publisher and url and is_http_url(url) and (shown := another_site_shown(publisher, url)):

@@ -53,17 +53,46 @@ AROUND_A_WORD = "()[]{}<>\"'`«»„“”‘’‹›*_"
 AFTER_A_WORD = ".,;:!?…"
 
 
-def shown_hosts(text: str) -> list[str]:
+def shown_hosts(text: str, mailboxes: bool = True) -> list[str]:
     """The hosts a link's text names by writing their addresses (`https://www.un.org/x`, `www.un.org`, `un.org/x`,
-    `un.org`), each of which a reader takes the link to go to; none for words (`Node.js`, `m.in.`, `e.g.`)."""
+    `un.org`), each of which a reader takes the link to go to; none for words (`Node.js`, `m.in.`, `e.g.`). A
+    mailbox's host too (`press@un.org`: un.org), which a reader takes the link to be of, unless `mailboxes` is
+    False: a `mailto:` link's, whose mailbox shown is the one it writes to (`mail_links.mailto_problem`)."""
     text = _as_read(text)
     whole = text.strip().strip(AROUND_A_WORD).rstrip(AFTER_A_WORD)
     hosts = []
     for written in text.split():
-        word = written.strip(AROUND_A_WORD).rstrip(AFTER_A_WORD).strip(AROUND_A_WORD)
-        if host := _host_shown_by(word, alone=word == whole) or _host_after_a_mark(word):
+        word = _bare(written)
+        if host := (
+            _host_shown_by(word, alone=word == whole) or _host_after_a_mark(word) or (mailboxes and _mailbox_host(word))
+        ):
             hosts.append(host)
     return hosts
+
+
+MAILTO = "mailto:"
+# An e-mail address a link's text writes, as a reader reads one: a word of a name, `@` and a host with a dot.
+_SHOWN_MAILBOX = re.compile(r"[^@]+@[^@]+\.[^@]+")
+
+
+def _bare(word: str) -> str:
+    """A word of a text without what may stand around an address written in a sentence (`(un.org).`)."""
+    return word.strip(AROUND_A_WORD).rstrip(AFTER_A_WORD).strip(AROUND_A_WORD)
+
+
+def shown_mailboxes(text: str) -> list[str]:
+    """The e-mail addresses a link's text writes (`press@un.org`, `mailto:press@un.org`)."""
+    words = (word for word in text.replace(MAILTO, " ").split() if "@" in word)
+    return [word for word in map(_bare, words) if _SHOWN_MAILBOX.fullmatch(word)]
+
+
+def _mailbox_host(word: str) -> str | None:
+    """The host of the mailbox `word` writes (`press@un.org`, `mailto:press@un.org`: un.org), as `_host_shown_by`
+    reads a host written alone, or None."""
+    mailbox = word[len(MAILTO) :] if word[: len(MAILTO)].lower() == MAILTO else word
+    if not _SHOWN_MAILBOX.fullmatch(mailbox):
+        return None
+    return _host_shown_by(mailbox.rpartition("@")[2], alone=True)
 
 
 # What may follow a host in an address, read with it: a port and the path's first mark (`:65535/`).

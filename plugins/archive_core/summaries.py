@@ -101,31 +101,30 @@ def summary_problems(summary: str) -> list[SummaryProblem]:
     if len(summary) > WRITTEN_MAX_CHARS:
         return [(WRITTEN_MAX_CHARS, *_written_too_long(len(summary)))]
     tokens = parse(summary)
-    at = _Offsets(summary)
+    lines = markdown.Lines(summary)
     problems = [
-        (at.seek(link.url), f"link target {link.url!r} {link.message}", link.hint)
-        for link in markdown.unsafe_links(tokens)
+        (link.offset, f"link target {link.url!r} {link.message}", link.hint)
+        for link in markdown.unsafe_links(tokens, summary)
     ]
-    at.cursor = 0
-    problems += [(at.seek(url), *_LOCAL_LINK) for url in _link_targets(tokens) if url.startswith("#")]
-    at.cursor = 0
     copied = {link.url for link in markdown.site_links(tokens, summary) if link.prefix in COPIED_PREFIXES}
-    problems += [(at.seek(url), *_COPIED_FILE) for url in _link_targets(tokens) if url in copied]
+    for block, link, url in _links(tokens):
+        if url.startswith("#") or url in copied:
+            problems.append((lines.place(block, link)[1], *(_LOCAL_LINK if url.startswith("#") else _COPIED_FILE)))
     problems += [(None, *_IMAGE) for token in _inline(tokens) if token.type == "image"]
     shown = [token for token in tokens if token.type != NOT_SHOWN]
     problems += [(None, token.meta["message"], token.meta["hint"]) for token in tokens if token.type == NOT_SHOWN]
     if extra := _block(shown):
         line = extra[1].map[0] + 1 if extra[1].map else None
-        problems.append((at.offset(line), f"holds {extra[0]}, and a summary is one paragraph", _BLOCK_HINT))
+        problems.append((_offset(lines, line), f"holds {extra[0]}, and a summary is one paragraph", _BLOCK_HINT))
     found = [
         *attribute_problems(tokens, summary),
         *shows_nothing_problems(tokens, summary),
         *links_inside_links(tokens),
         *unread_links(tokens),
     ]
-    problems += [(at.offset(problem.line), problem.message, problem.hint) for problem in found]
+    problems += [(_offset(lines, problem.line), problem.message, problem.hint) for problem in found]
     reordering = [*reordering_problems(summary), *shown_reordering_problems(tokens, summary)]
-    problems += [(at.offset(line), message, hint) for line, message, hint in reordering]
+    problems += [(_offset(lines, line), message, hint) for line, message, hint in reordering]
     html = markdown.render(tokens)
     if marker := marker_problem(html):
         problems.append((None, *marker))
@@ -141,25 +140,9 @@ def _written_too_long(length: int) -> tuple[str, str]:
     )
 
 
-class _Offsets:
-    """Where a line of a summary (1-based) starts in it, and where each of a run of texts written in order is (a
-    link's target): each looked for after the last found, so that a summary of many links is read once."""
-
-    def __init__(self, summary: str) -> None:
-        self.summary = summary
-        self.starts = [0] + [index + 1 for index, char in enumerate(summary) if char == "\n"]
-        self.cursor = 0
-
-    def offset(self, line: int | None) -> int | None:
-        return self.starts[line - 1] if line is not None and 0 < line <= len(self.starts) else None
-
-    def seek(self, needle: str) -> int | None:
-        """Where `needle` is, after the last found; None when it is not written as it is (an escape, an entity)."""
-        found = self.summary.find(needle, self.cursor) if needle else -1
-        if found < 0:
-            return None
-        self.cursor = found + len(needle)
-        return found
+def _offset(lines: markdown.Lines, line: int | None) -> int | None:
+    """Where line `line` of a summary (1-based) starts in it."""
+    return lines.starts[line - 1] if line is not None and 0 < line <= len(lines.starts) else None
 
 
 def _block(tokens: list[Token]) -> tuple[str, Token] | None:
@@ -205,5 +188,11 @@ def _inline(tokens: list[Token]) -> list[Token]:
     return [child for token in tokens for child in token.children or ()]
 
 
-def _link_targets(tokens: list[Token]) -> list[str]:
-    return [str(token.attrGet("href")) for token in _inline(tokens) if token.type == "link_open"]
+def _links(tokens: list[Token]) -> list[tuple[Token, Token, str]]:
+    """Each link of the summary: its block, itself and its address."""
+    return [
+        (block, child, str(child.attrGet("href")))
+        for block in tokens
+        for child in block.children or ()
+        if child.type == "link_open"
+    ]

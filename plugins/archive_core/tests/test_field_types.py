@@ -29,7 +29,7 @@ GOOD: dict[str, Any] = {
         "url": "https://example.org/a",
         "publisher": "X",
         "raw": "sources/a.txt",
-        "archived": "https://example.org/b",
+        "archived": "https://web.archive.org/web/20251026/https://example.org/a",
     },
     "translation": {"from": "pl", "by": "Anna Nowak"},
     "editor_note": "A note.",

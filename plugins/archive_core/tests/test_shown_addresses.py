@@ -150,14 +150,23 @@ def test_a_top_level_domain_in_look_alike_letters_is_read_as_it_looks(text, host
         ("un.org—evil.example", ["un.org"]),
         ("Node.js/v2:beta", []),
         ("see m.in.:e.g. now", []),
-        ("e-mail:biuro@pap.pl", []),  # an e-mail address names no site to go to
-        ("biuro@pap.pl", []),
-        ("write to press.office@un.org", []),  # `.office` is a top-level domain: the name's part is no host
-        ("press.office@un.org", []),
+        # an e-mail address shows its host, a site a reader takes the link to be of, never the name before its `@`
+        ("e-mail:biuro@pap.pl", ["pap.pl"]),
+        ("biuro@pap.pl", ["pap.pl"]),
+        ("write to press.office@un.org", ["un.org"]),  # `.office` is a top-level domain: the name's part is no host
+        ("press.office@un.org", ["un.org"]),
+        ("write to mailto:press@un.org", ["un.org"]),
+        ("biuro@pap.md", []),  # a file's name after `@` (`shown_addresses.FILE_EXTENSIONS`), as a host alone
     ],
 )
 def test_an_address_after_a_word_and_a_mark_is_read(text, hosts):
     assert shown_hosts(text) == hosts
+
+
+def test_a_mailto_links_text_shows_no_host_of_its_mailboxes():
+    """A `mailto:` link writes to the mailbox its text shows (`mail_links.mailto_problem`): its host is no site."""
+    assert shown_hosts("press@un.org", mailboxes=False) == []
+    assert shown_hosts("press@un.org at www.un.org", mailboxes=False) == ["www.un.org"]
 
 
 def test_a_word_of_many_marks_is_read_in_linear_time():

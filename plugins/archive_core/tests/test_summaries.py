@@ -137,3 +137,19 @@ def test_a_summarys_site_links_are_checked_with_the_bodys_at_its_line(tmp_path):
     assert [(link.prefix, link.target, link.line) for link in summary_links] == [
         ("filename", "/articles/2025/x.pl.md", SUMMARY_LINE)
     ]
+
+
+# A summary's link was looked for by its address after the last link with a problem: found inside another address,
+# or written in its text, it was told at another line of a summary written over several (`markdown.Lines`).
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (">-\n  See [e.org/a](https://e.org/a) and\n  [un.org](https://e.org/)", "shows the address of un.org"),
+        ("|-\n  See [a](https://e.org/) [b](https://e.org/)\n  and [un.org](https://e.org/)", "shows the address of"),
+        (">-\n  C#a is a language,\n  see [below](#a)", "points to a part of the article's page"),
+        (">-\n  See {static}/a.pdf or\n  [it]({static}/a.pdf)", "links to a file the site copies"),
+    ],
+)
+def test_a_summarys_link_is_told_at_the_line_it_is_written_on(tmp_path, written, message):
+    told = problems_of(tmp_path, with_summary(written))
+    assert any(f":{SUMMARY_LINE + 2}: summary: " in problem and message in problem for problem in told), told
