@@ -446,8 +446,15 @@ def test_the_documented_import_command_imports_a_raw_text_as_written(content_cop
     args = [arg.replace("SRC=content/", f"SRC={content_copy}/") for arg in shlex.split(command)[1:]]
     imported = make(*args, content=content_copy)
     assert imported.returncode == 0, imported.stderr
-    [written] = [line for line in imported.stdout.splitlines() if line.endswith(".en.md")]
-    assert re.fullmatch(r".*articles/2025/[a-z0-9-]+\.en\.md", written)
+    # It says what it did as the steps quote it (`make new` says `created ...`), then what is left to do.
+    [said] = re.findall(r"^imported .*$", CONTRIBUTING, flags=re.MULTILINE)
+    placeholders = {"<year>": "2025", "<translation_key>": "[a-z0-9-]+", "<lang>": "en"}
+    pattern = re.escape(said.replace("content/", f"{content_copy}/"))
+    for placeholder, value in placeholders.items():
+        pattern = pattern.replace(re.escape(placeholder), value)
+    said_line, next_line = imported.stdout.splitlines()
+    assert re.fullmatch(pattern, said_line), (said, imported.stdout)
+    assert next_line.startswith("next: compare ") and next_line.endswith("then run `make check`"), imported.stdout
     checked = make("check", content=content_copy)
     assert checked.returncode == 0, checked.stderr
 
@@ -479,8 +486,8 @@ def test_make_import_names_the_content_folder_it_imports_into(content_copy: Path
     assert f"give DEST={content_copy})" in refused.stderr, refused.stderr
     imported = make("import", *given, content=content_copy)
     assert imported.returncode == 0, imported.stderr
-    assert f"to the table of {content_copy}/sources/README.md," in imported.stderr, imported.stderr
-    assert " content/" not in imported.stderr + refused.stderr
+    assert f"to the table of {content_copy}/sources/README.md," in imported.stdout, imported.stdout
+    assert " content/" not in imported.stdout + imported.stderr + refused.stderr
 
 
 def test_the_row_make_import_says_to_add_is_the_one_make_check_asks_for(content_copy: Path):
@@ -490,7 +497,7 @@ def test_the_row_make_import_says_to_add_is_the_one_make_check_asks_for(content_
     given = [f"SRC={raw}", *IMPORTED_AS]
     imported = make("import", *given, "TITLE=Delegations meet in Hanoi", content=content_copy)
     assert imported.returncode == 0, imported.stderr
-    [told] = [line for line in imported.stderr.splitlines() if line.startswith("next: ")]
+    [told] = [line for line in imported.stdout.splitlines() if line.startswith("next: ")]
     row = re.search(r"the row (\|.*\|) to the table", told)
     assert row, told
     table = content_copy / "sources" / "README.md"

@@ -37,7 +37,7 @@ from tools.importer.htmlpage import is_html
 
 from .conftest import SEED
 from .fuzzing import FRAGMENTS, TIME_BOUND_SECONDS, mutated
-from .importer.helpers import content_folder
+from .importer.helpers import content_folder, written_path
 
 FIXTURES = Path(__file__).parent / "importer" / "fixtures"
 NEWS_PAGE = (FIXTURES / "news-page.html").read_text(encoding="utf-8")
@@ -112,7 +112,7 @@ def check_refused(source: Path, outcome: Outcome) -> None:
 
 
 def check_imported(source: Path, data: bytes, outcome: Outcome) -> None:
-    assert outcome.written == [Path(outcome.out.strip())], outcome
+    assert outcome.written == [written_path(outcome.out)], outcome
     document = read_article(outcome.written[0])
     text = decode(source, data)
     if is_html(text):

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from .build_helpers import cache_environment
 from .conftest import ROOT, SEED
+from .importer.helpers import written_path
 
 MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
 INPUTS = ("TITLE", "KEY", "SRC", "DATE", "SLUG", "NOTE", "DEST", "PUBLISHER", "SOURCE_URL", "LANG", "PORT", "N",
@@ -115,7 +116,7 @@ def test_make_import_passes_every_value_untouched(index, tmp_path):
         content=tmp_path / "content",
     )
     assert result.returncode == 0, result.stderr
-    fields = front_matter(Path(result.stdout.strip()))
+    fields = front_matter(written_path(result.stdout))
     assert fields["translation_chain"] == [{"from": "de", "to": "pl", "by": f"B {line}".strip()}]
     assert fields["title"] == f"T {line}".strip()
     assert fields["editor_note"] == f"N {value}".strip()

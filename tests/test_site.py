@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import lxml.html
+
 from . import invariants
 from .conftest import FIXTURE, ROOT, build_site
 from .fixture_archive import EN_ARTICLE, HOME, PL_ARTICLE, RAW_SOURCE, URL, file
@@ -91,6 +93,53 @@ def test_translation_is_marked(fixture_site: Path):
     assert "Translated from Polish" in read_page(fixture_site / file(EN_ARTICLE)).text
     assert "Translated" not in read_page(fixture_site / file(PL_ARTICLE)).text
     assert "Przetłumaczono z języka: angielski" in read_page(fixture_site / file(URL["first-ratification", "pl"])).text
+
+
+def test_a_translation_whose_original_the_archive_lacks_says_so_not_that_the_original_binds(content_copy, tmp_path):
+    """A translation whose original is not in the archive (`make check` warns) said "The original is the authoritative
+    text", as if a reader could read it here. It says, in its language, that the original is not in this archive, and
+    links the original's source; it is still marked a translation, with or without a chain of translations."""
+    articles = content_copy / "articles"
+    for original in ("2023/negotiations-open.pl", "2026/signature-count-grows.pl", "2026/first-ratification.en"):
+        (articles / f"{original}.md").unlink()
+    chained = articles / "2026" / "signature-count-grows.en.md"
+    chain = (
+        'translation_chain:\n  - {from: ru, to: pl, by: "not named"}\n'
+        '  - {from: pl, to: en, by: "the fixture\'s authors"}\n'
+    )
+    chained.write_text(chained.read_text(encoding="utf-8").replace("translation:\n", chain + "translation:\n"), "utf-8")
+    site = build_site(tmp_path / "output", content_copy)
+    expected = {
+        ("negotiations-open", "en"): (
+            "Translation Translated from Polish by the fixture's authors. The original is not in this archive; its "
+            "source: Dziennik Przykładowy.",
+            "https://example.org/pl/negocjacje",
+        ),
+        ("signature-count-grows", "en"): (
+            "Chain of translation The original is not in this archive; its source: Dziennik Przykładowy. Original in "
+            "Russian",
+            "https://example.org/pl/sygnatariusze",
+        ),
+        ("first-ratification", "pl"): (
+            "Tłumaczenie Przetłumaczono z języka: angielski; tłumaczenie: the fixture's authors. Oryginału nie ma w "
+            "tym archiwum; źródło: Example Wire.",
+            "https://example.org/en/ratification",
+        ),
+    }
+    for (key, lang), (text, source) in expected.items():
+        html = (site / file(URL[key, lang])).read_text(encoding="utf-8")
+        (provenance,) = lxml.html.fromstring(html).find_class("provenance")
+        said = " ".join(provenance.text_content().split())
+        assert text in said, said
+        assert "authoritative" not in said and "wiążącym" not in said and "rozstrzygającym" not in said, said
+        # The sentence links the source: twice in the box, once as its source and once in the sentence.
+        assert [a.get("href") for a in provenance.iter("a")].count(source) == 2, key
+    # A feed reader is told as much as the page's reader.
+    feed = (site / "pl" / "feed.atom.xml").read_text(encoding="utf-8")
+    assert "Oryginału nie ma w tym archiwum" in feed and "Tekstem wiążącym" not in feed
+    # A translation whose original is here still says that the original binds.
+    signing = read_page(site / file(EN_ARTICLE)).text
+    assert "Translated from Polish by the fixture's authors. The original is the authoritative text." in signing
 
 
 def test_language_switch_leads_to_the_same_article(fixture_site: Path):

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.importer.__main__ import main
+from tools.importer.__main__ import IMPORTED, UNCHANGED, main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # The importer tests' own content folder: the data an import reads from the folder it writes into (DEST).
@@ -24,7 +24,14 @@ class Run:
 
     @property
     def path(self) -> Path:
-        return Path(self.out.strip())
+        return written_path(self.out)
+
+
+def written_path(out: str) -> Path:
+    """The file an import wrote, or found holding what it would write, from the line that says which:
+    `imported SRC -> PATH` (as `make new` says `created PATH`), or `unchanged, already imported: SRC -> PATH`."""
+    [line] = [line for line in out.splitlines() if line.startswith((f"{IMPORTED} ", f"{UNCHANGED} "))]
+    return Path(line.rpartition(" -> ")[2])
 
 
 @contextlib.contextmanager

@@ -748,11 +748,11 @@ def test_an_import_says_what_is_left_to_do(capsys, tmp_path):
     page.write_bytes((FIXTURES / "news-page.html").read_bytes())
     result = run_import(capsys, page, tmp_path)
     assert result.code == 0, result.err
-    [line] = [line for line in result.err.splitlines() if line.startswith("next:")]
+    [line] = [line for line in result.out.splitlines() if line.startswith("next:")]
     assert "`news-page.html`" in line and "sources/README.md" in line and "make check" in line
     assert result.path.name in line
     again = run_import(capsys, page, tmp_path)  # unchanged: nothing is left to do that this import made
-    assert not [line for line in again.err.splitlines() if line.startswith("next:")]
+    assert not [line for line in (again.out + again.err).splitlines() if line.startswith("next:")]
 
 
 def test_every_import_option_is_one_the_command_line_gives(monkeypatch, tmp_path):

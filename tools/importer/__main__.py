@@ -114,6 +114,12 @@ def chain_problem(translated_from: str | None, translated_by: str | None) -> str
     return None
 
 
+# The first words of the line that says what an import did: `imported SRC -> PATH`, or, PATH already holding what
+# this import would write, `unchanged, already imported: SRC -> PATH`.
+IMPORTED = "imported"
+UNCHANGED = "unchanged, already imported:"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     # Typed text composed (NFC), as the page's text is (`decoding.normalize`): a macOS terminal passes `ż` as `z` and
@@ -177,11 +183,12 @@ def main(argv: list[str] | None = None) -> int:
     if imported.review:
         why = "; ".join(imported.reasons)
         print(f"{_shown(path)}: warning: review: {why}: check, then delete the `review:` line", file=sys.stderr)
+    # What it did, on a line of its own (as `make new` says `created ...`), the written file last; then what is left.
     if not changed:
-        print(f"{_shown(path)}: unchanged (already imported)", file=sys.stderr)
+        print(f"{UNCHANGED} {_shown(args.src)} -> {_shown(path)}")
     else:
+        print(f"{IMPORTED} {_shown(args.src)} -> {_shown(path)}")
         _next_steps(path, args.dest, options.raw)
-    print(_shown(path))
     return 0
 
 
@@ -195,10 +202,7 @@ def _next_steps(path: Path, dest: Path, raw: str | None) -> None:
         article = Path(os.path.relpath(path.resolve(), dest.resolve())).as_posix()  # written inside it
         row = table_row(raw.removeprefix(f"{RAW_SOURCES_DIR}/"), article)
         table = f"add the row {row} to the table of {readme}, "
-    print(
-        f"next: compare {_shown(path)} with the source, word for word; {table}then run `make check`",
-        file=sys.stderr,
-    )
+    print(f"next: compare {_shown(path)} with the source, word for word; {table}then run `make check`")
 
 
 def raw_copy(src: Path, dest: Path) -> str | None:
