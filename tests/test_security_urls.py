@@ -269,6 +269,8 @@ SHOWING_ANOTHER_SITE = {
     "[index.sh:443](https://evil.example/)": "index.sh as its text, and goes to evil.example",
     # a mailbox, which a reader takes the link to be of: its host is the site shown
     "[press@un.org](https://evil.example/)": "un.org as its text, and goes to evil.example",
+    "[press@un.org](https://un.org.evil.example/)": "un.org as its text, and goes to un.org.evil.example",
+    "[press@press.un.org](https://un.org/)": "press.un.org as its text, and goes to un.org",
     "[write to mailto:press@un.org](https://evil.example/)": "un.org as its text, and goes to evil.example",
     '[Write to us](https://evil.example/ "press@un.org")': "un.org as its title, and goes to evil.example",
     "[![press@un.org]({static}/sources/x.png)](https://evil.example/x)": "un.org as its text, and goes to evil",
@@ -288,6 +290,7 @@ SHOWING_ITS_OWN_SITE = [
     "[run `index.sh` first](https://example.org/run)",
     "[pelican.conf.py](https://example.org/conf)",
     "[press@un.org](https://www.un.org/press)",  # a mailbox of the site it goes to
+    "[write to press@un.org](https://press.un.org/en/contact)",  # or of the organization whose site it goes to
     "[write to press@un.org](mailto:press@un.org)",  # the mailbox it writes to (`mail_links`)
 ]
 
