@@ -118,7 +118,7 @@ NO_ARCHIVED_COPY = {
     "https://archive.org/details/un-report": "is kept by archive.org, which is no public web archive",
     "https://ia800.us.archive.org/1/items/x/x.pdf": "is kept by ia800.us.archive.org, which is no public",
     "https://web.archive.org/": "is the archive's home page, not its copy of the source",
-    "https://archive.org/web/": "is kept by archive.org, which is no public web archive",  # the Wayback's own page
+    "https://archive.org/web/": "is the archive's home page, not its copy of the source",  # the Wayback Machine's
     "https://archive.org/webfiles/x.pdf": "is kept by archive.org, which is no public web archive",
 }
 ARCHIVED_COPIES = [f"https://{host}/web/20261129/https://www.un.org/x" for host in WEB_ARCHIVES] + [

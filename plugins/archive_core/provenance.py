@@ -257,11 +257,10 @@ def archived_copy_problem(url: str) -> tuple[str, str] | None:
     parts = urlsplit(url.strip())
     host = parts.hostname or ""
     segments = parts.path.split("/")  # `/web/2025/...`: "", "web", "2025", ...
-    wayback = same_host(host) == ARCHIVE_ORG and segments[1:2] != [] and segments[1] in ARCHIVE_ORG_WAYBACK
-    wayback = wayback and any(segments[2:])  # a copy, not the Wayback Machine's own page
+    wayback = same_host(host) == ARCHIVE_ORG and len(segments) > 1 and segments[1] in ARCHIVE_ORG_WAYBACK
     if same_host(host) not in map(same_host, WEB_ARCHIVES) and not wayback:
         return f"is kept by {host}, which is no public web archive", ARCHIVED_HINT
-    if is_home_page(url):
+    if is_home_page(url) or (wayback and not any(segments[2:])):  # `archive.org/web/`: the Wayback Machine's
         return "is the archive's home page, not its copy of the source", ARCHIVED_HINT
     return None
 
