@@ -348,6 +348,7 @@ MAIL_LINKS_ACCEPTED = [
     "<mailto:press@un.org>",
     "[write to us](mailto:press@un.org?subject=The%20convention)",
     "[PRESS](MAILTO:press@un.org)",
+    "[Mailto:press@un.org](mailto:press@un.org)",  # the scheme written as a sentence's first word
 ]
 
 
