@@ -3,10 +3,13 @@ or ports reach a page (one `is_http_url` for articles and every data file). See 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from archive_core.provenance import WAYBACK, WEB_ARCHIVES, archived_copy_problem, is_http_url
 from tools.check import check
+from tools.front_matter_docs import ARCHIVED_URL
 
 from .test_bad_input import good
 from .test_security_text import _edit
@@ -115,10 +118,18 @@ NO_ARCHIVED_COPY = {
     "https://archive.org/details/un-report": "is kept by archive.org, which is no public web archive",
     "https://ia800.us.archive.org/1/items/x/x.pdf": "is kept by ia800.us.archive.org, which is no public",
     "https://web.archive.org/": "is the archive's home page, not its copy of the source",
+    "https://archive.org/web/": "is the archive's home page, not its copy of the source",  # the Wayback Machine's
+    "https://archive.org/webfiles/x.pdf": "is kept by archive.org, which is no public web archive",
 }
 ARCHIVED_COPIES = [f"https://{host}/web/20261129/https://www.un.org/x" for host in WEB_ARCHIVES] + [
     "https://www.webcitation.org/6abcDEF",
     "https://archive.ph/AbCd1",
+    # The Wayback Machine's copies as the Internet Archive writes them too, refused though a web archive keeps them
+    "https://web.archive.org/web/2025*/example.org",
+    "https://wayback.archive.org/web/20110101000000/https://www.un.org/x",
+    "https://archive.org/web/20261129/https://www.un.org/x",
+    "http://archive.org/wait/20261129/https://www.un.org/x",
+    "https://www.archive.org/web/20261129/https://www.un.org/x",
 ]
 
 
@@ -144,6 +155,14 @@ def test_an_archived_copy_a_web_archive_keeps_is_accepted(content_copy):
         path.write_text(good("  publisher: Example\n", f"  publisher: Example\n  archived: {copy}\n"), "utf-8")
         assert [str(p) for p in check(content_copy) if p.path == str(path)] == [], copy
     assert archived_copy_problem(f"{WAYBACK}20261129/https://www.un.org/x") is None  # the lookups the pages offer
+
+
+def test_the_json_schema_takes_the_archived_copies_make_check_takes():
+    pattern = re.compile(ARCHIVED_URL["pattern"])
+    assert [copy for copy in ARCHIVED_COPIES if not pattern.search(copy)] == []
+    assert [
+        copy for copy in NO_ARCHIVED_COPY if pattern.search(copy) and "home page" not in NO_ARCHIVED_COPY[copy]
+    ] == []
 
 
 # The same test for a link in an article's or about page's body (as markdown-it writes its href: percent-escaped,
@@ -250,6 +269,8 @@ SHOWING_ANOTHER_SITE = {
     "[index.sh:443](https://evil.example/)": "index.sh as its text, and goes to evil.example",
     # a mailbox, which a reader takes the link to be of: its host is the site shown
     "[press@un.org](https://evil.example/)": "un.org as its text, and goes to evil.example",
+    "[press@un.org](https://un.org.evil.example/)": "un.org as its text, and goes to un.org.evil.example",
+    "[press@press.un.org](https://un.org/)": "press.un.org as its text, and goes to un.org",
     "[write to mailto:press@un.org](https://evil.example/)": "un.org as its text, and goes to evil.example",
     '[Write to us](https://evil.example/ "press@un.org")': "un.org as its title, and goes to evil.example",
     "[![press@un.org]({static}/sources/x.png)](https://evil.example/x)": "un.org as its text, and goes to evil",
@@ -269,6 +290,7 @@ SHOWING_ITS_OWN_SITE = [
     "[run `index.sh` first](https://example.org/run)",
     "[pelican.conf.py](https://example.org/conf)",
     "[press@un.org](https://www.un.org/press)",  # a mailbox of the site it goes to
+    "[write to press@un.org](https://press.un.org/en/contact)",  # or of the organization whose site it goes to
     "[write to press@un.org](mailto:press@un.org)",  # the mailbox it writes to (`mail_links`)
 ]
 
@@ -326,6 +348,7 @@ MAIL_LINKS_ACCEPTED = [
     "<mailto:press@un.org>",
     "[write to us](mailto:press@un.org?subject=The%20convention)",
     "[PRESS](MAILTO:press@un.org)",
+    "[Mailto:press@un.org](mailto:press@un.org)",  # the scheme written as a sentence's first word
 ]
 
 

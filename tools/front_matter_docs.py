@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from archive_core import countries  # noqa: E402
 from archive_core.locales import LANGUAGES, is_named_language  # noqa: E402
-from archive_core.provenance import WEB_ARCHIVES  # noqa: E402
+from archive_core.provenance import ARCHIVE_ORG, ARCHIVE_ORG_WAYBACK, WEB_ARCHIVES  # noqa: E402
 from archive_core.schema import (  # noqa: E402
     ANNOTATION_KINDS,
     FIELD_NAMES,
@@ -55,7 +55,11 @@ _REST = r"(?:[/?#][^\s\x00-\x1f\x7f<>\"\\^`{}]*)?$"  # what may follow a host an
 URL = {"type": "string", "pattern": rf"^https?://(?:(?:{_LABEL}\.)+{_LABEL}\.?|\[[0-9A-Fa-f:.]+\])(?::{_PORT})?{_REST}"}
 # `provenance.archived_copy_problem`: an address of a copy one of the public web archives keeps.
 _ARCHIVES = "|".join(re.escape(host) for host in WEB_ARCHIVES)
-ARCHIVED_URL = {"type": "string", "pattern": rf"^https?://(?:www\.)?(?:{_ARCHIVES})\.?(?::{_PORT})?{_REST}"}
+_ARCHIVE_ORG = rf"{re.escape(ARCHIVE_ORG)}\.?(?::{_PORT})?/(?:{'|'.join(ARCHIVE_ORG_WAYBACK)})(?=/[^/?#])"  # a copy
+ARCHIVED_URL = {
+    "type": "string",
+    "pattern": rf"^https?://(?:www\.)?(?:(?:{_ARCHIVES})\.?(?::{_PORT})?|{_ARCHIVE_ORG}){_REST}",
+}
 DATE = {"type": "string", "pattern": DATE_PATTERN}
 RAW = {"type": "string", "pattern": f"^{RAW_PATTERN.pattern}$"}
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"

@@ -165,14 +165,18 @@ def unread_links(tokens: list[Token]) -> list[BodyProblem]:
     """Each link Markdown read as text, its `](` and target shown on the page as written (`[x](https://a.org/a b)`:
     a space ends a target; `[the report[^1]](...)`: a note's mark in a link's text; a `(` left open), told at its
     line; one written with a bracket escaped (`\\[`, `\\](`, as `make import` writes a source's) is text as meant.
-    Each `](` shown is looked for in the block's source after the last found, so that a block is read once."""
+    Each `](` shown is looked for in the block's source after the last found, so that a block is read once, and
+    not at a link's own `](` (`_read_targets`): one to the same address written before it was told at its line."""
     problems = []
     for block in tokens:
         if block.type != "inline" or not block.children or "](" not in block.content:
             continue
         source, cursor, line = block.content, 0, _line(block) or 1
+        read = _read_targets(block)
         for target in (target for child in block.children if child.type == "text" for target in _shown_targets(child)):
             found = source.find(target, cursor)
+            while found in read:
+                found = source.find(target, found + 1)
             if found < 0:  # written otherwise (`&#93;(`): no more of the block's is looked for
                 break
             line += source.count("\n", cursor, found)
@@ -180,6 +184,17 @@ def unread_links(tokens: list[Token]) -> list[BodyProblem]:
             if not _escaped_brackets(source, found):
                 problems.append(BodyProblem(line, *_UNREAD_LINK))
     return problems
+
+
+def _read_targets(block: Token) -> set[int]:
+    """Where in `block`'s source each link or image markdown-it read writes its `](` (`markdown._placing` keeps
+    where its address starts, after the `](` and any spaces)."""
+    source, read = block.content, set()
+    for token in block.children or ():
+        at = token.meta.get("at") if token.type in ("link_open", "image") else None
+        if at is not None and (opened := source.rfind("](", 0, at)) >= 0 and not source[opened + 2 : at].strip():
+            read.add(opened)
+    return read
 
 
 # How much of a target shown as text is looked for in the source: enough to tell it from another.

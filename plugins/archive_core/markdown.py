@@ -33,7 +33,7 @@ from .mail_links import mailto_problem
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
 from .page_ids import give_heading_ids
 from .provenance import address_hint, is_http_url, same_host
-from .shown_addresses import MAILTO, mark_links_showing_their_address, shown_hosts
+from .shown_addresses import MAILTO, mark_links_showing_their_address, shown_hosts, shown_mailboxes
 from .words import has_a_word
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -355,15 +355,19 @@ def _shows_another_site(link: Token, url: str) -> tuple[str, str] | None:
     none of them its target's, misleads: a reader sees one site and is taken to another, as with a user name
     before the host. Its title too, the tooltip a reader hovering over it reads
     (`[Read](https://evil.example/ "https://www.un.org/")`); and a mailbox it shows (`[press@un.org](https://
-    evil.example/)`), a site's too, but on a `mailto:` link, which writes to the mailbox it shows (`mail_links`)."""
+    evil.example/)`), a site's too, but on a `mailto:` link, which writes to the mailbox it shows (`mail_links`),
+    its host or a site under it (press.un.org)."""
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:
         return None
     mail = url[: len(MAILTO)].lower() == MAILTO
+    target = same_host(host)
     for part, words in (("text", link.meta.get("text", "")), ("title", link.attrGet("title") or "")):
         shown = shown_hosts(str(words), mailboxes=not mail)
-        if shown and same_host(host) not in map(same_host, shown):
+        # A mailbox's host is its organization's, whose sites are under it: press@un.org on a link to press.un.org.
+        mail_hosts = [] if mail else [same_host(box.rpartition("@")[2]) for box in shown_mailboxes(str(words))]
+        if shown and target not in map(same_host, shown) and not any(target.endswith(f".{h}") for h in mail_hosts):
             return (
                 f"shows the address of {shown[0]} as its {part}, and goes to {host or 'no site'}",
                 f"write the address it goes to as its {part}, or words that write no address",

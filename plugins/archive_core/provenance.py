@@ -50,11 +50,12 @@ SOURCE_ALIASES = {"link": "url", "address": "url", "href": "url", "site": "publi
 # "archived copy" (and the open data and citations name as one): a copy on any other site is one its owner can
 # change, or a page made up to look like the source. Their hosts, as `same_host` compares them: the Internet
 # Archive's Wayback Machine (whose lookups the pages offer: WAYBACK), archive.today under each of its names,
-# Perma.cc, Ghostarchive, Arquivo.pt, WebCite and Archive-It's Wayback. Not archive.org: its other hosts serve
-# files anyone uploads.
+# Perma.cc, Ghostarchive, Arquivo.pt, WebCite and Archive-It's Wayback. Not archive.org but the Wayback Machine's
+# own paths there (ARCHIVE_ORG_WAYBACK): its other paths and hosts serve files anyone uploads.
 WAYBACK_HOST = "web.archive.org"
 WEB_ARCHIVES = (
     WAYBACK_HOST,
+    "wayback.archive.org",
     "archive.ph",
     "archive.today",
     "archive.is",
@@ -69,6 +70,11 @@ WEB_ARCHIVES = (
     "wayback.archive-it.org",
 )
 WAYBACK = f"https://{WAYBACK_HOST}/web/"
+# The Wayback Machine's copies as archive.org writes them too (`https://archive.org/web/2025/https://x.org/`,
+# `http://archive.org/wait/...`): a copy kept by the web archive, where archive.org's other paths are uploads.
+ARCHIVE_ORG = "archive.org"
+ARCHIVE_ORG_WAYBACK = ("web", "wait")
+ARCHIVES_NAMED = f"{', '.join(WEB_ARCHIVES)}, {ARCHIVE_ORG}/{ARCHIVE_ORG_WAYBACK[0]}/..."  # as a hint names them
 
 Localized = dict[str, str]  # one text per archive language
 
@@ -248,17 +254,20 @@ def archived_copy_problem(url: str) -> tuple[str, str] | None:
     """Why the http(s) address `url`, given as a source's `archived:` copy, is none a page may show as such:
     (message, hint), or None. A copy kept by one of WEB_ARCHIVES, not its home page; any other host passed, and
     the pages showed a page of any site as the source's "archived copy"."""
-    host = urlsplit(url.strip()).hostname or ""
-    if same_host(host) not in map(same_host, WEB_ARCHIVES):
+    parts = urlsplit(url.strip())
+    host = parts.hostname or ""
+    segments = parts.path.split("/")  # `/web/2025/...`: "", "web", "2025", ...
+    wayback = same_host(host) == ARCHIVE_ORG and len(segments) > 1 and segments[1] in ARCHIVE_ORG_WAYBACK
+    if same_host(host) not in map(same_host, WEB_ARCHIVES) and not wayback:
         return f"is kept by {host}, which is no public web archive", ARCHIVED_HINT
-    if is_home_page(url):
+    if is_home_page(url) or (wayback and not any(segments[2:])):  # `archive.org/web/`: the Wayback Machine's
         return "is the archive's home page, not its copy of the source", ARCHIVED_HINT
     return None
 
 
 ARCHIVED_HINT = (
-    f"give the address of the copy you opened in a public web archive: {', '.join(WEB_ARCHIVES)}; or leave "
-    "`archived:` out, and the page offers a lookup in the Wayback Machine"
+    f"give the address of the copy you opened in a public web archive: {ARCHIVES_NAMED}; or leave `archived:` out, "
+    "and the page offers a lookup in the Wayback Machine"
 )
 
 

@@ -37,8 +37,8 @@ from .markdown import LEAD_MAX_CHARS, LEAD_MAX_WORDS
 from .paths import portable_name_problem
 from .pelican_keys import pelican_key, pelican_shape_hint
 from .provenance import (
+    ARCHIVES_NAMED,
     SOURCE_ALIASES,
-    WEB_ARCHIVES,
     address_hint,
     another_site_hint,
     another_site_shown,
@@ -243,7 +243,7 @@ SOURCE_FIELDS: tuple[Field, ...] = (
         "archived",
         False,
         "archive's url",
-        f"An archived copy's address, one you opened, kept by a public web archive ({', '.join(WEB_ARCHIVES)}); "
+        f"An archived copy's address, one you opened, kept by a public web archive ({ARCHIVES_NAMED}); "
         "without it, the page offers a lookup in the Wayback Machine "
         "as of `accessed` (else the article's date), never called an archived copy.",
     ),

@@ -73,6 +73,7 @@ def shown_hosts(text: str, mailboxes: bool = True) -> list[str]:
 MAILTO = "mailto:"
 # An e-mail address a link's text writes, as a reader reads one: a word of a name, `@` and a host with a dot.
 _SHOWN_MAILBOX = re.compile(r"[^@]+@[^@]+\.[^@]+")
+_MAILTO_WRITTEN = re.compile(re.escape(MAILTO), re.IGNORECASE)  # `Mailto:` too, a sentence's first word
 
 
 def _bare(word: str) -> str:
@@ -82,7 +83,7 @@ def _bare(word: str) -> str:
 
 def shown_mailboxes(text: str) -> list[str]:
     """The e-mail addresses a link's text writes (`press@un.org`, `mailto:press@un.org`)."""
-    words = (word for word in text.replace(MAILTO, " ").split() if "@" in word)
+    words = (word for word in _MAILTO_WRITTEN.sub(" ", text).split() if "@" in word)
     return [word for word in map(_bare, words) if _SHOWN_MAILBOX.fullmatch(word)]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from archive_core.locales import LANGUAGES
-from archive_core.provenance import WAYBACK, WEB_ARCHIVES
+from archive_core.provenance import ARCHIVES_NAMED, WAYBACK
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 TEXT = {"type": "string"}
@@ -23,7 +23,7 @@ ARCHIVED = {
     "pattern": r"^https?://",
     "description": (
         "An archived copy of the source, as its contributor gave it, kept by one of the public web archives `make "
-        f"check` takes ({', '.join(WEB_ARCHIVES)}); null where none was given. A page then links "
+        f"check` takes ({ARCHIVES_NAMED}); null where none was given. A page then links "
         f"a lookup in the Wayback Machine as of `accessed` ({WAYBACK}YYYYMMDD/<url>), which no "
         "one checked has a capture: it is not an archived copy, and not given here."
     ),

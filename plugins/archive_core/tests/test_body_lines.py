@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from archive_core import markdown
-from archive_core.body_checks import attribute_problems, links_inside_links, shows_nothing_problems
+from archive_core.body_checks import attribute_problems, links_inside_links, shows_nothing_problems, unread_links
 
 # body: the lines its problems are told at, in the order they are written
 E_ORG = "[e.org](https://e.org/) [e.org/a](https://e.org/a)"
@@ -59,3 +59,17 @@ def test_an_attributes_line_is_the_one_it_is_written_on():
 )
 def test_a_link_inside_a_links_text_is_told_at_the_line_it_is_written_on(body, lines):
     assert [problem.line for problem in links_inside_links(markdown.parse(body))] == lines
+
+
+# A link Markdown reads as text was looked for by how it is written (`](https://e.org/a`), and found at a link to the
+# same address that Markdown read, a line above.
+@pytest.mark.parametrize(
+    ("body", "lines"),
+    [
+        ("A [report](https://e.org/a) here.\nAnd [b](https://e.org/a b) there.\n", [2]),
+        ("[a](https://e.org/a) [b]( https://e.org/a)\n[c](https://e.org/a b) [d](https://e.org/a c)\n", [2, 2]),
+        ("![a](https://e.org/a.png)\nand [b](https://e.org/a.png x)\n", [2]),
+    ],
+)
+def test_a_link_markdown_reads_as_text_is_told_at_the_line_it_is_written_on(body, lines):
+    assert [problem.line for problem in unread_links(markdown.parse(body))] == lines
