@@ -268,7 +268,7 @@ SHOWING_ANOTHER_SITE = {
     "[see www.setup.py](https://evil.example/)": "www.setup.py as its text, and goes to evil.example",
     "[index.sh:443](https://evil.example/)": "index.sh as its text, and goes to evil.example",
     # a mailbox, which a reader takes the link to be of: its host is the site shown
-    "[press@un.org](https://evil.example/)": "un.org as its text, and goes to evil.example",
+    "[press@un.org](https://evil.example/)": "shows the mailbox press@un.org as its text, and goes to evil.example",
     "[press@un.org](https://un.org.evil.example/)": "un.org as its text, and goes to un.org.evil.example",
     "[press@press.un.org](https://un.org/)": "press.un.org as its text, and goes to un.org",
     "[write to mailto:press@un.org](https://evil.example/)": "un.org as its text, and goes to evil.example",
@@ -311,6 +311,14 @@ def _refused_in_a_body_and_a_summary(content, link: str, said: str) -> None:
 @pytest.mark.parametrize("link", SHOWING_ANOTHER_SITE)
 def test_a_link_showing_another_sites_address_is_refused_at_its_line(link, content_copy):
     _refused_in_a_body_and_a_summary(content_copy, link, SHOWING_ANOTHER_SITE[link])
+
+
+def test_a_mailbox_on_a_link_to_a_site_is_told_as_a_mailbox_with_its_mailto_link(content_copy):
+    """`[unodc@un.org](https://www.unodc.org/contact)` was told "shows the address of un.org", and its hint to write
+    the address it goes to never said how to link the mailbox itself."""
+    said = "shows the mailbox unodc@un.org as its text, and goes to www.unodc.org"
+    _refused_in_a_body_and_a_summary(content_copy, "[unodc@un.org](https://www.unodc.org/contact)", said)
+    _refused_in_a_body_and_a_summary(content_copy, "[unodc@un.org](https://www.unodc.org/)", "`mailto:unodc@un.org`")
 
 
 def _errors_of_a_body_of(content, links: list[str]) -> list[str]:

@@ -368,8 +368,15 @@ def _shows_another_site(link: Token, url: str) -> tuple[str, str] | None:
         # A mailbox's host is its organization's, whose sites are under it: press@un.org on a link to press.un.org.
         mail_hosts = [] if mail else [same_host(box.rpartition("@")[2]) for box in shown_mailboxes(str(words))]
         if shown and target not in map(same_host, shown) and not any(target.endswith(f".{h}") for h in mail_hosts):
+            goes_to = f"as its {part}, and goes to {host or 'no site'}"
+            if not (sites := shown_hosts(str(words), mailboxes=False)) and (boxes := shown_mailboxes(str(words))):
+                return (
+                    f"shows the mailbox {boxes[0]} {goes_to}",
+                    f"to write to it, link it as `mailto:{boxes[0]}`; else write the address it goes to as its "
+                    f"{part}, or words that write no address",
+                )
             return (
-                f"shows the address of {shown[0]} as its {part}, and goes to {host or 'no site'}",
+                f"shows the address of {(sites or shown)[0]} {goes_to}",
                 f"write the address it goes to as its {part}, or words that write no address",
             )
     return None
