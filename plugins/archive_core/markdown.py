@@ -32,7 +32,7 @@ from .datelines import is_dateline
 from .mail_links import mailto_problem
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
 from .page_ids import give_heading_ids
-from .provenance import address_hint, is_http_url, same_host
+from .provenance import address_hint, another_site_shown, is_http_url
 from .shown_addresses import MAILTO, mark_links_showing_their_address, shown_hosts, shown_mailboxes
 from .words import has_a_word
 
@@ -352,33 +352,30 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
 
 def _shows_another_site(link: Token, url: str) -> tuple[str, str] | None:
     """Why a link whose text writes addresses (`[un.org/x](https://evil.example/)`, `[the UN, www.un.org](...)`),
-    none of them its target's, misleads: a reader sees one site and is taken to another, as with a user name
-    before the host. Its title too, the tooltip a reader hovering over it reads
-    (`[Read](https://evil.example/ "https://www.un.org/")`); and a mailbox it shows (`[press@un.org](https://
-    evil.example/)`), a site's too, but on a `mailto:` link, which writes to the mailbox it shows (`mail_links`),
-    its host or a site under it (press.un.org)."""
+    none of them its target's site (`provenance.another_site_shown`, as a source's label is tested), misleads: a
+    reader sees one site and is taken to another, as with a user name before the host. Its title too, the tooltip
+    a reader hovering over it reads (`[Read](https://evil.example/ "https://www.un.org/")`); and a mailbox it shows
+    (`[press@un.org](https://evil.example/)`), a site's too, but on a `mailto:` link, which writes to the mailbox
+    it shows (`mail_links`)."""
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:
         return None
     mail = url[: len(MAILTO)].lower() == MAILTO
-    target = same_host(host)
-    for part, words in (("text", link.meta.get("text", "")), ("title", link.attrGet("title") or "")):
-        shown = shown_hosts(str(words), mailboxes=not mail)
-        # A mailbox's host is its organization's, whose sites are under it: press@un.org on a link to press.un.org.
-        mail_hosts = [] if mail else [same_host(box.rpartition("@")[2]) for box in shown_mailboxes(str(words))]
-        if shown and target not in map(same_host, shown) and not any(target.endswith(f".{h}") for h in mail_hosts):
-            goes_to = f"as its {part}, and goes to {host or 'no site'}"
-            if not (sites := shown_hosts(str(words), mailboxes=False)) and (boxes := shown_mailboxes(str(words))):
-                return (
-                    f"shows the mailbox {boxes[0]} {goes_to}",
-                    f"to write to it, link it as `mailto:{boxes[0]}`; else write the address it goes to as its "
-                    f"{part}, or words that write no address",
-                )
+    for part, words in (("text", str(link.meta.get("text", ""))), ("title", str(link.attrGet("title") or ""))):
+        if not (shown := another_site_shown(words, url, mailboxes=not mail)):
+            continue
+        goes_to = f"as its {part}, and goes to {host or 'no site'}"
+        if not (sites := shown_hosts(words, mailboxes=False)) and (boxes := shown_mailboxes(words)):
             return (
-                f"shows the address of {(sites or shown)[0]} {goes_to}",
-                f"write the address it goes to as its {part}, or words that write no address",
+                f"shows the mailbox {boxes[0]} {goes_to}",
+                f"to write to it, link it as `mailto:{boxes[0]}`; else write the address it goes to as its "
+                f"{part}, or words that write no address",
             )
+        return (
+            f"shows the address of {(sites or [shown])[0]} {goes_to}",
+            f"write the address it goes to as its {part}, or words that write no address",
+        )
     return None
 
 

@@ -24,8 +24,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
+
+from tld import is_tld
 
 from .data import Checks, Key, Record
 from .locales import LANGUAGES
@@ -185,20 +188,35 @@ def address_hint(value: Any, hint: str) -> str:
     )
 
 
-def another_site_shown(label: str, url: str) -> str | None:
-    """The host `label` writes the address of (`www.un.org`, `https://treaties.un.org/...`), where the pages show
-    `label` as the text of a link to `url` (a source's title or publisher) and that is not the site `url` is on, nor
-    one `url`'s host is part of (`un.org` for `press.un.org`); else None. The pages showed `www.un.org` on a link
-    to another site, as a body may not (`markdown._shows_another_site`)."""
-    shown = shown_hosts(label)
+def another_site_shown(label: str, url: str, mailboxes: bool = True) -> str | None:
+    """The host `label` writes the address of (`www.un.org`, `https://treaties.un.org/...`, a mailbox's `un.org`,
+    unless `mailboxes` is False), where `label` is the text or title of a link to `url` (a body's link, a source's
+    title or publisher) and no host it writes is the site `url` is on (`shows_the_site`); else None. The one test
+    of what a link shows, in a body (`markdown._shows_another_site`) and in a source's label alike."""
+    shown = shown_hosts(label, mailboxes=mailboxes)
     if not shown:
         return None
     try:
-        host = same_host(urlsplit(url.strip()).hostname or "")
+        host = urlsplit(url.strip()).hostname or ""
     except ValueError:
         return None
-    sites = [same_host(site) for site in shown]
-    return None if any(host == site or host.endswith(f".{site}") for site in sites) else shown[0]
+    return None if any(shows_the_site(site, host) for site in shown) else shown[0]
+
+
+def shows_the_site(shown: str, host: str) -> bool:
+    """Whether words that show the host `shown` show the site at `host`: the same host (as `same_host` compares
+    them: `www.`, letter case, the `xn--` form), or a site under it (`un.org` for press.un.org), whose owner is
+    `shown`'s. Not under a public suffix (the Public Suffix List's, its private part too: `co.uk`, `gov.pl`,
+    `github.io`), whose sites have as many owners; nor a host that merely ends with its letters
+    (`un.org.evil.example`), nor the site above it (`press.un.org` shown, `un.org` reached: another page than the
+    words say, written as `un.org`)."""
+    shown, host = same_host(shown), same_host(host)
+    return shown == host or (host.endswith(f".{shown}") and not _is_public_suffix(shown))
+
+
+@cache
+def _is_public_suffix(host: str) -> bool:
+    return is_tld(host, search_private=True)
 
 
 def another_site_hint(name: str) -> str:
