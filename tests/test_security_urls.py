@@ -130,6 +130,15 @@ ARCHIVED_COPIES = [f"https://{host}/web/20261129/https://www.un.org/x" for host 
     "https://archive.org/web/20261129/https://www.un.org/x",
     "http://archive.org/wait/20261129/https://www.un.org/x",
     "https://www.archive.org/web/20261129/https://www.un.org/x",
+    # The national web archives' copies, each in the form its archive writes them (all were refused as "no public
+    # web archive"): the UK Government Web Archive, the Library of Congress, Iceland's (now and before), Estonia's,
+    # Portugal's.
+    "https://webarchive.nationalarchives.gov.uk/ukgwa/20250225172715/https://www.gov.uk/x",
+    "https://webarchive.loc.gov/all/20140511165905/http://www.cdc.gov/x",
+    "https://vefsafn.is/is/20190118152842/http://www.ordid.is/forsida/",
+    "http://wayback.vefsafn.is/wayback/20110318105639/http://www.example.is/x",
+    "https://veebiarhiiv.digar.ee/a/20131014091520/http://rakvere.kovtp.ee/en_GB/twin-cities",
+    "https://arquivo.pt/wayback/19980205082901/http://www.caleida.pt/saramago/",
 ]
 
 

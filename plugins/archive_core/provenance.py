@@ -51,26 +51,33 @@ MAPPING_NEEDS = {
 SOURCE_ALIASES = {"link": "url", "address": "url", "href": "url", "site": "publisher", "archive_url": "archived"}
 # The public web archives whose copy of a page a source may give as `archived:`, which every page shows as its
 # "archived copy" (and the open data and citations name as one): a copy on any other site is one its owner can
-# change, or a page made up to look like the source. Their hosts, as `same_host` compares them: the Internet
-# Archive's Wayback Machine (whose lookups the pages offer: WAYBACK), archive.today under each of its names,
-# Perma.cc, Ghostarchive, Arquivo.pt, WebCite and Archive-It's Wayback. Not archive.org but the Wayback Machine's
-# own paths there (ARCHIVE_ORG_WAYBACK): its other paths and hosts serve files anyone uploads.
+# change, or a page made up to look like the source. Their hosts, as `same_host` compares them, each serving the
+# archive's copies at stable addresses anyone can open (the form of one, after each): the one list of the check
+# (`archived_copy_problem`), its hint (ARCHIVES_NAMED), the front-matter JSON Schema (tools/front_matter_docs.py) and
+# the field reference. Not archive.org but the Wayback Machine's own paths there (ARCHIVE_ORG_WAYBACK): its other
+# paths and hosts serve files anyone uploads. Not an archive whose copies most readers cannot open (the UK Web
+# Archive, webarchive.org.uk, shows most only in the legal deposit libraries' reading rooms).
 WAYBACK_HOST = "web.archive.org"
 WEB_ARCHIVES = (
-    WAYBACK_HOST,
-    "wayback.archive.org",
-    "archive.ph",
+    WAYBACK_HOST,  # the Internet Archive's Wayback Machine: /web/20261129000000/https://...
+    "wayback.archive.org",  # its older name: /web/<time>/<address>
+    "archive.ph",  # archive.today under each of its names: /AbCd1, /20261129000000/https://...
     "archive.today",
     "archive.is",
     "archive.li",
     "archive.vn",
     "archive.md",
     "archive.fo",
-    "perma.cc",
-    "ghostarchive.org",
-    "arquivo.pt",
-    "webcitation.org",
-    "wayback.archive-it.org",
+    "perma.cc",  # Perma.cc: /ABCD-1234
+    "ghostarchive.org",  # Ghostarchive: /archive/AbCd1
+    "webcitation.org",  # WebCite (read only since 2019): /6abcDEF
+    "wayback.archive-it.org",  # Archive-It's Wayback: /<collection>/<time>/<address>
+    "arquivo.pt",  # Arquivo.pt, the Portuguese web archive: /wayback/<time>/<address>
+    "webarchive.nationalarchives.gov.uk",  # the UK Government Web Archive: /ukgwa/<time>/<address>
+    "webarchive.loc.gov",  # the Library of Congress Web Archives: /all/<time>/<address>
+    "vefsafn.is",  # the Icelandic web archive: /is/<time>/<address>
+    "wayback.vefsafn.is",  # its older address: /wayback/<time>/<address>
+    "veebiarhiiv.digar.ee",  # the Estonian web archive: /a/<time>/<address>
 )
 WAYBACK = f"https://{WAYBACK_HOST}/web/"
 # The Wayback Machine's copies as archive.org writes them too (`https://archive.org/web/2025/https://x.org/`,
