@@ -127,6 +127,9 @@ def markdown() -> MarkdownIt:
     # Every link and image keeps where its address is written in its block (`Lines.line_of`).
     for name in ("link", "image", "autolink", "footnote_inline", "footnote_ref"):
         md.inline.ruler.at(name, _placing(_rule(md.inline.ruler, name)))
+    # And every text where it starts (`_text_places`).
+    md.inline.ruler.before("text", "text_places", _text_places)
+    md.inline.ruler2.before("fragments_join", "text_places", _last_text_places)
     # An autolink shows its address as written: markdown-it would show an `xn--` host in the letters it encodes,
     # which can pass for another site (`xn--vietnamplu-v2i.vn` as `vietnamplus.vn` with a Cyrillic `ѕ`). The
     # link itself goes to the host's ASCII form either way (`normalizeLink`).
@@ -183,6 +186,48 @@ def _destination(state, start: int, opened: Token) -> int:
     while at < len(state.src) and state.src[at] in " \t\n":
         at += 1
     return at if end >= 0 and state.src[end + 1 : end + 2] == "(" else start
+
+
+_TEXTS = frozenset({"text", "text_special"})
+
+
+def _text_places(state, silent: bool) -> bool:
+    """An inline rule, tried first at each place of a block's text, that reads none of it: it keeps in each text
+    token's meta (`at`) where in its block's text the token starts (`body_checks.unread_links` looks there for a
+    link shown as text, not in a code span before it that holds the same words). A text token is pushed after the
+    place it starts at: the text markdown-it gathers (its pending text) from the place it was empty at, or one a
+    rule pushes (an escape, an emphasis mark left as text) from that rule's place."""
+    if not silent:
+        _place_texts(state)
+        state.text_rule_at = state.pos
+        state.text_was_pending = bool(state.pending)
+        if not state.pending:
+            state.text_from = state.pos
+    return False
+
+
+def _place_texts(state) -> None:
+    """Give the text tokens pushed since the last call their place (`_text_places`)."""
+    for index, token in enumerate(state.tokens[getattr(state, "texts_placed", 0) :]):
+        if token.type in _TEXTS and "at" not in token.meta:
+            pending = index == 0 and getattr(state, "text_was_pending", False)
+            token.meta["at"] = state.text_from if pending else getattr(state, "text_rule_at", 0)
+    state.texts_placed = len(state.tokens)
+
+
+def _last_text_places(state) -> None:
+    """A post-processing rule, before markdown-it joins adjacent texts into the last of them: the texts pushed at the
+    block's end placed too, and each of a run of adjacent texts given its first's place, where the joined text
+    starts; not an empty one's, the second mark of a `**` that closed a strong emphasis."""
+    _place_texts(state)
+    run_at = None
+    for token in state.tokens:
+        if token.type != "text":
+            run_at = None
+        elif run_at is not None:
+            token.meta["at"] = run_at
+        elif token.content:
+            run_at = token.meta.get("at")
 
 
 # The attributes whose value markdown-it writes as an address (`normalizeLink`): every `{` %-escaped, but that of a
