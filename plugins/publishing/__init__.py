@@ -12,6 +12,7 @@ from pelican.generators import Generator
 
 from archive_core.i18n import translations
 from archive_core.locales import LANGUAGES
+from archive_core.pelican_compat import CheckedWriter
 from archive_core.summaries import plain_text
 from archive_core.urls import page_url
 
@@ -127,7 +128,10 @@ class PublishingGenerator(Generator):
                 ],
                 updated_when_empty=newest,
             )
-            _write(output / feed_url(lang), atom_xml(feed))
+            if isinstance(writer, CheckedWriter):  # the devserver's puts it back with its pages if an update fails
+                writer.write_text(feed_url(lang), atom_xml(feed))
+            else:
+                _write(output / feed_url(lang), atom_xml(feed))
         for lang in LANGUAGES:
             writer.write_file(
                 not_found_page(lang, self.settings["DEFAULT_LANG"]),
