@@ -15,7 +15,7 @@ from tools import fingerprint
 from tools.bench.corpus import write_corpus
 from tools.build import BuildError, build_if_changed
 from tools.check import check
-from tools.incremental import SelectiveWriter, Site, UpdateFailed
+from tools.incremental import Rewritten, SelectiveWriter, Site, UpdateFailed
 
 from .build_faults import FAULT_MARK
 from .build_helpers import pages_snapshot as tree_snapshot
@@ -308,3 +308,20 @@ def test_an_article_edited_with_sed_in_place_is_updated_and_sed_s_own_file_is_no
     on_change(Served(site, Builds()), changes)
     said = capsys.readouterr()
     assert "updated 1 article(s)" in said.out and "full rebuild" not in said.out and "sed" not in said.out, said
+
+
+def test_what_an_update_wrote_is_put_back_and_what_cannot_be_is_named(tmp_path):
+    """`Rewritten`: each file as it was before the update, a new one removed; one that cannot be written back (here a
+    folder where the page was) is named, for the devserver to say which pages are served as the update wrote them."""
+    page, new, lost = tmp_path / "page.html", tmp_path / "new.html", tmp_path / "lost.html"
+    page.write_text("before")
+    lost.write_text("before")
+    rewritten = Rewritten()
+    for path in (page, new, lost):
+        rewritten.keep(str(path))
+        path.write_text("after")
+    lost.unlink()
+    lost.mkdir()
+    rewritten.keep(str(page))  # a second write of one page keeps what it held before the first
+    assert rewritten.put_back() == [str(lost)]
+    assert page.read_text() == "before" and not new.exists()
