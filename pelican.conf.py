@@ -99,6 +99,9 @@ REPOSITORY_URL = os.environ.get(
     "REPOSITORY_URL", "https://github.com/hanoi-convention-archive/hanoi-convention-archive.github.io"
 )
 REPOSITORY_BRANCH = os.environ.get("REPOSITORY_BRANCH", "main")
+# The kind of host REPOSITORY_URL is on (github, gitlab, forgejo or gitea), whose form its files' addresses take: known
+# for github.com, gitlab.com and codeberg.org; required for any other host (archive_core/repository.py).
+REPOSITORY_FORGE = os.environ.get("REPOSITORY_FORGE", "")
 REPOSITORY_CONTENT_PATH = "content"  # where PATH is inside the repository
 # Feeds, sitemap.xml, robots.txt and JSON-LD need absolute URLs: SITEURL when it is
 # absolute (publish.conf.py), this otherwise: where `make serve`/`make devserver` serve,

@@ -15,7 +15,7 @@ from tools import fingerprint
 from tools.bench.corpus import write_corpus
 from tools.build import BuildError, build_if_changed
 from tools.check import check
-from tools.incremental import SelectiveWriter, Site, UpdateFailed
+from tools.incremental import Rewritten, SelectiveWriter, Site, UpdateFailed
 
 from .build_faults import FAULT_MARK
 from .build_helpers import pages_snapshot as tree_snapshot
@@ -212,10 +212,12 @@ def test_an_error_logged_during_an_update_is_counted_and_told_as_a_full_build_te
     assert fingerprint.recall(site.output, "fingerprint", 4096) is not None
     edited = sorted(corpus.rglob("*.pl.md"))[3]
     edited.write_text(edited.read_text() + f"\n{FAULT_MARK}\n")
+    served = _files(site.output)
     with pytest.raises(UpdateFailed) as update:
         site.update([edited])
-    assert update.value.written
-    assert fingerprint.recall(site.output, "fingerprint", 4096) is None  # output/ is not the full build's
+    assert not update.value.written
+    assert _files(site.output) == served  # the pages it wrote put back as they were: the last good site's
+    assert fingerprint.recall(site.output, "fingerprint", 4096) is None  # no record says so: `make html` builds
     with pytest.raises(BuildError) as full:
         build_if_changed(settings, tmp_path / "full", {"SEARCH_INDEX": False}, reuse=False)
     told = str(full.value).replace("during the build", "during the update")
@@ -260,14 +262,21 @@ def test_the_devserver_tells_an_update_that_failed_and_keeps_serving_as_after_a_
     served.site.full({"SEARCH_INDEX": False})
     edited = sorted(corpus.rglob("*.pl.md"))[3]
     edited.write_text(edited.read_text() + f"\n{FAULT_MARK}\n")
+    before = _files(served.site.output)
     capsys.readouterr()
     on_change(served, {(Change.modified, str(edited))})
     said = capsys.readouterr().err
     assert "RuntimeError: fault injected by the tests" in said, said
-    assert "update failed (the traceback above); the pages written before it are served" in said, said
-    # output/ holds pages of the edit: no record says it is the full build's (`make html` after the edit undone
-    # found output/ up to date, and published those pages).
+    assert "update failed (the traceback above); still serving the last good site" in said, said
+    # The pages written before the failure, the edited article's among them, were served as written, where
+    # CONTRIBUTING says the page stays as it was: they are put back, all of them.
+    assert _files(served.site.output) == before
+    # No record says output/ is the full build's: it was rewritten, then put back (`make html` builds again).
     assert fingerprint.recall(served.site.output, "fingerprint", 4096) is None
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def test_an_article_edited_with_sed_in_place_is_updated_and_sed_s_own_file_is_not_told(site, corpus, capsys):
@@ -299,3 +308,20 @@ def test_an_article_edited_with_sed_in_place_is_updated_and_sed_s_own_file_is_no
     on_change(Served(site, Builds()), changes)
     said = capsys.readouterr()
     assert "updated 1 article(s)" in said.out and "full rebuild" not in said.out and "sed" not in said.out, said
+
+
+def test_what_an_update_wrote_is_put_back_and_what_cannot_be_is_named(tmp_path):
+    """`Rewritten`: each file as it was before the update, a new one removed; one that cannot be written back (here a
+    folder where the page was) is named, for the devserver to say which pages are served as the update wrote them."""
+    page, new, lost = tmp_path / "page.html", tmp_path / "new.html", tmp_path / "lost.html"
+    page.write_text("before")
+    lost.write_text("before")
+    rewritten = Rewritten()
+    for path in (page, new, lost):
+        rewritten.keep(str(path))
+        path.write_text("after")
+    lost.unlink()
+    lost.mkdir()
+    rewritten.keep(str(page))  # a second write of one page keeps what it held before the first
+    assert rewritten.put_back() == [str(lost)]
+    assert page.read_text() == "before" and not new.exists()

@@ -309,12 +309,13 @@ def test_article_links_to_its_file_in_the_repository(site: Path):
 def test_publish_build_uses_absolute_urls(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("SITEURL", "https://example.org/archive/")
     monkeypatch.setenv("REPOSITORY_URL", "https://git.example.org/team/archive")
+    monkeypatch.setenv("REPOSITORY_FORGE", "gitlab")  # a host of no known kind: its kind given
     site = build(ROOT / "publish.conf.py", tmp_path / "output", {"PATH": str(FIXTURE), "SEARCH_INDEX": False})
     base = "https://example.org/archive"
     html = (site / PL_ARTICLE).read_text(encoding="utf-8")
     assert head_links(html, "canonical")[0]["href"] == f"{base}/{PL_ARTICLE.removesuffix('index.html')}"
     assert json_ld(html)[0]["url"] == f"{base}/{PL_ARTICLE.removesuffix('index.html')}"
-    assert "https://git.example.org/team/archive/edit/main/content/articles/" in html
+    assert "https://git.example.org/team/archive/-/edit/main/content/articles/" in html
     feed = feedparser.parse((site / "en" / "feed.atom.xml").read_text(encoding="utf-8"))
     assert feed.entries[0].link == f"{base}{URL['signature-count-grows', 'en']}"
     assert all(loc.startswith(base + "/") for loc in sitemap(site))

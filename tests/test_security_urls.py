@@ -130,6 +130,15 @@ ARCHIVED_COPIES = [f"https://{host}/web/20261129/https://www.un.org/x" for host 
     "https://archive.org/web/20261129/https://www.un.org/x",
     "http://archive.org/wait/20261129/https://www.un.org/x",
     "https://www.archive.org/web/20261129/https://www.un.org/x",
+    # The national web archives' copies, each in the form its archive writes them (all were refused as "no public
+    # web archive"): the UK Government Web Archive, the Library of Congress, Iceland's (now and before), Estonia's,
+    # Portugal's.
+    "https://webarchive.nationalarchives.gov.uk/ukgwa/20250225172715/https://www.gov.uk/x",
+    "https://webarchive.loc.gov/all/20140511165905/http://www.cdc.gov/x",
+    "https://vefsafn.is/is/20190118152842/http://www.ordid.is/forsida/",
+    "http://wayback.vefsafn.is/wayback/20110318105639/http://www.example.is/x",
+    "https://veebiarhiiv.digar.ee/a/20131014091520/http://rakvere.kovtp.ee/en_GB/twin-cities",
+    "https://arquivo.pt/wayback/19980205082901/http://www.caleida.pt/saramago/",
 ]
 
 
@@ -348,6 +357,11 @@ MAIL_LINKS_REFUSED = {
     "a host read as a number": ("[x](mailto:a@127.0.0.1)", "127.0.0.1, which is no site's name"),
     "another mailbox shown": ("[press@un.org](mailto:attacker@evil.example)", "shows the mailbox press@un.org"),
     "another mailbox shown in code": ("[`press@un.org`](mailto:a@evil.example)", "shows the mailbox press@un.org"),
+    # a name in letters outside ASCII (RFC 6531) is one mailbox, but not one that passes for another
+    "a name in two alphabets": ("[press@un.org](mailto:рress@un.org)", "mixes letters of different alphabets"),
+    "an invisible character in a name": ("[x](mailto:a%E2%80%8Bb@un.org)", "U+200B ZERO WIDTH SPACE, which is no"),
+    "an escape of no UTF-8 letter": ("[x](mailto:%C5@un.org)", "whose %-escapes are no UTF-8 letters"),
+    "another mailbox shown, told as read": ("[press@un.org](mailto:łukasz@un.org)", "and writes to łukasz@un.org"),
 }
 MAIL_LINKS_ACCEPTED = [
     "[the press office](mailto:press@un.org)",
@@ -357,6 +371,11 @@ MAIL_LINKS_ACCEPTED = [
     "[write to us](mailto:press@un.org?subject=The%20convention)",
     "[PRESS](MAILTO:press@un.org)",
     "[Mailto:press@un.org](mailto:press@un.org)",  # the scheme written as a sentence's first word
+    # internationalized mailboxes (RFC 6531), refused as "not one mailbox": a name in letters outside ASCII, a host
+    # in them (written as its `xn--` form), in either letter case
+    "[łukasz@example.pl](mailto:łukasz@example.pl)",
+    "[Łukasz@łódź.pl](mailto:łukasz@łódź.pl)",
+    "[дмитрий@example.ru](mailto:дмитрий@example.ru)",
 ]
 
 

@@ -128,8 +128,9 @@ def on_change(served: Served, changes: set[tuple[Change, str]]) -> None:
             not_built(served, f"{exc}\nnot updated: still serving the last good site")
             return
         except Exception as exc:  # what a full build stops on, told as it tells it; the devserver keeps serving
-            written = exc.written if isinstance(exc, UpdateFailed) else True  # an exception may come after a page
-            kept = "the pages written before it are served" if written else "still serving the last good site"
+            # The pages an update wrote before it failed are put back as they were (`incremental.Rewritten`).
+            left = isinstance(exc, UpdateFailed) and exc.written
+            kept = "the pages named are served as written" if left else "still serving the last good site"
             not_built(served, f"update failed{failure(exc, site)}; {kept} until a build succeeds")
             return
         finally:

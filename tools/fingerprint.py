@@ -181,7 +181,7 @@ def unchanged(inputs: Inputs) -> bool:
 
 
 # What the settings files read from the environment; the portable fingerprint takes them from there.
-ENVIRONMENT = ("ARCHIVE_PORT", "SITEURL", "REPOSITORY_URL", "REPOSITORY_BRANCH")
+ENVIRONMENT = ("ARCHIVE_PORT", "SITEURL", "REPOSITORY_URL", "REPOSITORY_BRANCH", "REPOSITORY_FORGE")
 
 
 def portable(

@@ -15,9 +15,10 @@ changes its countries or tags, a new or deleted file, or any change outside
 the article files is not incremental: `update` returns None and the caller
 runs a full build. An error logged while it updates, as a full build counts
 them (`build.ErrorCounter`: a full build would have refused the edit), is raised
-as `UpdateFailed`, told as the build tells it. The `finalized` signal is not sent: the search index
-stays as the last full build wrote it, and the devserver indexes the pages
-written into its search overlay (plugins/search/overlay.py).
+as `UpdateFailed`, told as the build tells it; an update that fails after writing pages puts every file it
+wrote back as it was (`Rewritten`), so that the devserver serves an update's pages all or none. The
+`finalized` signal is not sent: the search index stays as the last full build wrote it, and the devserver
+indexes the pages written into its search overlay (plugins/search/overlay.py).
 """
 
 from __future__ import annotations
@@ -138,10 +139,22 @@ class Site:
             generator.generate_context()
         if failed := build.logged_errors(counter, "update"):
             raise UpdateFailed(str(failed), written=False)
-        # Before the first page is written: output/ is then no longer what the full build wrote, even if this fails.
+        # Before the first page is written: output/ may then no longer be what the full build wrote.
         fingerprint.forget(self.output)
         affected = pages_to_render(by_path.values(), {old.translation_key for old, _ in edited}, relisted)
         writer = SelectiveWriter(str(self.output), settings=articles.settings, affected=affected, relisted=relisted)
+        try:
+            self._write(writer, articles, extra, affected)
+            if failed := build.logged_errors(counter, "update"):
+                raise UpdateFailed(str(failed), written=False)
+        except Exception as exc:  # the pages served are the last good site's again, or it is said which are not
+            if left := writer.rewritten.put_back():
+                raise UpdateFailed(f"{exc}; not put back as they were: {', '.join(left)}", written=True) from exc
+            raise
+        writer.rewritten.forget()
+        return Updated(rendered=writer.rendered, kept=writer.kept)
+
+    def _write(self, writer: SelectiveWriter, articles: ArticlesGenerator, extra: list, affected: set[int]) -> None:
         for article in (*articles.translations, *articles.articles):
             if id(article) in affected:  # what ArticlesGenerator.generate_articles does, for these only
                 signals.article_generator_write_article.send(articles, content=article)
@@ -157,13 +170,11 @@ class Site:
                 )
         for generator in extra:
             generator.generate_output(writer)
-        if failed := build.logged_errors(counter, "update"):
-            raise UpdateFailed(str(failed), written=True)
-        return Updated(rendered=writer.rendered, kept=writer.kept)
 
 
 class UpdateFailed(build.BuildError):
-    """An error was logged while an update ran (`build.logged_errors`); `written`: pages were written before it."""
+    """An error was logged while an update ran (`build.logged_errors`), or what failed left pages it had written
+    that could not be put back as they were (`written`)."""
 
     def __init__(self, message: str, written: bool) -> None:
         super().__init__(message)
@@ -186,6 +197,10 @@ class SelectiveWriter(LeavesKept, GuardedWriter):
         self.relisted = relisted  # the pages that list them are written again
         self.rendered = 0
         self.kept = 0
+        self.rewritten = Rewritten()
+
+    def rewriting(self, path: str) -> None:
+        self.rewritten.keep(path)
 
     def write_file(self, name, template, context, *args, **kwargs):
         article = kwargs.get("article")
@@ -196,3 +211,34 @@ class SelectiveWriter(LeavesKept, GuardedWriter):
             return super().write_file(name, template, context, *args, **kwargs)
         keeping = KeepUnaffected(template, self, kwargs, self.output_path, writer=self)
         return super().write_file(name, keeping, context, *args, **kwargs)
+
+
+class Rewritten:
+    """What each file an update writes held before it (None: no such file), until the update is done: put back if it
+    fails, so that the devserver serves an update's pages all or none (a page of a half-done update, beside pages
+    of the last one, could link to what is not there). Held in memory: an update writes a few pages, a listing's
+    and its feed."""
+
+    def __init__(self) -> None:
+        self.held: dict[str, bytes | None] = {}
+
+    def keep(self, path: str) -> None:
+        if path not in self.held:
+            self.held[path] = Path(path).read_bytes() if os.path.isfile(path) else None
+
+    def put_back(self) -> list[str]:
+        """Every file as it was before the update; those that could not be put back (a full disk)."""
+        left = []
+        for path, held in self.held.items():
+            try:
+                if held is None:
+                    Path(path).unlink(missing_ok=True)
+                else:
+                    Path(path).write_bytes(held)
+            except OSError:
+                left.append(path)
+        self.held.clear()
+        return left
+
+    def forget(self) -> None:
+        self.held.clear()

@@ -22,6 +22,7 @@ from pelican.generators import Generator
 from archive_core.about_pages import ABOUT_DIR, AboutPage, read_about_pages
 from archive_core.errors import BuildFailed
 from archive_core.page_ids import counterpart_anchors
+from archive_core.repository import repository_of
 from archive_core.timeline_pages import EventPages, events_per_page
 from archive_core.urls import save_as
 from archive_core.versions import versions
@@ -38,7 +39,7 @@ class AboutGenerator(Generator):
         if not (Path(self.path) / ABOUT_DIR).is_dir():
             return  # a content folder without an about page: no page, and no footer link to it
         try:
-            self.pages = read_about_pages(Path(self.path), self.settings.get("REPOSITORY_URL", ""))
+            self.pages = read_about_pages(Path(self.path), repository_of(self.settings))
         except Exception as exc:
             problem = getattr(exc, "problem", None)
             if problem is None:

@@ -4,7 +4,9 @@ The about plugin publishes them; `make check` reads them here too (`checks.check
 pull request's about page is refused where an article would be. The body is Markdown rendered by the
 articles' renderer (no raw HTML, no inline style) with the same refusals: a link target the site may not
 carry, an image from another site, a search marker, a `#` heading or one that skips a level, a `::: caption`
-never closed or of more than one paragraph (`body_checks`). `{repository_url}` becomes the REPOSITORY_URL setting.
+never closed or of more than one paragraph (`body_checks`). `{repository_url}` becomes the REPOSITORY_URL setting, and
+`{repository_files}` the address of the repository's files on its branch, in the form of the host it is on
+(`{repository_files}/CONTRIBUTING.md`; `repository.Repository`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from .errors import ContentError, Problem, content_error, in_file_order, key_lab
 from .frontmatter import SplitDocument, field_line, load, read_text, split
 from .layout import ABOUT_DIR
 from .locales import LANGUAGES
+from .repository import FORGES, Repository
 from .suggestions import meant_keys
 from .urls import section_url
 
@@ -32,7 +35,7 @@ class AboutPage:
         self.url = section_url("about", lang)
 
 
-def read_about(content_dir: Path, lang: str, repository_url: str) -> AboutPage:
+def read_about(content_dir: Path, lang: str, repository: Repository | None) -> AboutPage:
     path = content_dir / ABOUT_DIR / f"about.{lang}.md"
     if not paths.named_as_written(content_dir, path):  # as a Linux server finds it, in these capitals
         raise content_error(path, None, "file", "is missing", f"write the about page in {lang}, or turn off `about`")
@@ -50,7 +53,7 @@ def read_about(content_dir: Path, lang: str, repository_url: str) -> AboutPage:
         )
     if (not isinstance(title, str) or not title.strip()) and "title" not in meant:
         problems.insert(0, Problem(str(path), field_line(doc, "title") or 2, "title", "is missing", "add `title: ...`"))
-    html, body = _rendered(doc, repository_url)
+    html, body = _rendered(doc, repository)
     problems = in_file_order([*problems, *body])
     if problems:
         raise ContentError(*problems)
@@ -74,7 +77,7 @@ def forget() -> None:
     _read_document.cache_clear()
 
 
-def read_about_pages(content_dir: Path, repository_url: str) -> dict[str, AboutPage]:
+def read_about_pages(content_dir: Path, repository: Repository | None) -> dict[str, AboutPage]:
     """Both languages' pages; a file of `about/` that is not one of them is refused, never ignored. ContentError
     with every problem of every page."""
     expected = {f"about.{lang}.md" for lang in LANGUAGES}
@@ -91,7 +94,7 @@ def read_about_pages(content_dir: Path, repository_url: str) -> dict[str, AboutP
     pages = {}
     for lang in LANGUAGES if not listing.problems else ():  # a page the listing refused (a FIFO...) is not read
         try:
-            pages[lang] = read_about(content_dir, lang, repository_url)
+            pages[lang] = read_about(content_dir, lang, repository)
         except ContentError as exc:
             problems += exc.problems
     if problems:
@@ -104,24 +107,38 @@ def check_about(content_dir: Path) -> list[Problem]:
     if not (content_dir / ABOUT_DIR).is_dir():
         return []
     try:
-        read_about_pages(content_dir, "https://example.org/repository")
+        read_about_pages(content_dir, CHECKED_REPOSITORY)
     except ContentError as exc:
         return list(exc.problems)
     return []
 
 
-def render_markdown(doc: SplitDocument, repository_url: str) -> str:
-    """The body of `doc` as HTML, `{repository_url}` replaced; ContentError with every problem, each at the line
-    of what is refused."""
-    html, problems = _rendered(doc, repository_url)
+def render_markdown(doc: SplitDocument, repository: Repository | None) -> str:
+    """The body of `doc` as HTML, its placeholders replaced; ContentError with every problem, each at the line of
+    what is refused."""
+    html, problems = _rendered(doc, repository)
     if problems:
         raise ContentError(*problems)
     return html
 
 
-def _rendered(doc: SplitDocument, repository_url: str) -> tuple[str, list[Problem]]:
+# What `make check` reads the placeholders as: a repository on a host of each kind is checked alike.
+CHECKED_REPOSITORY = Repository("https://example.org/repository", "main", FORGES["github"])
+
+
+def placeholders(repository: Repository | None) -> dict[str, str]:
+    """What each placeholder of an about page becomes (empty without REPOSITORY_URL)."""
+    return {
+        "{repository_url}": repository.url if repository else "",
+        "{repository_files}": repository.file_url("").rstrip("/") if repository else "",
+    }
+
+
+def _rendered(doc: SplitDocument, repository: Repository | None) -> tuple[str, list[Problem]]:
     """The body as HTML, and its problems: an article's (`body_checks`), but that it links to no article."""
-    body = doc.body.replace("{repository_url}", repository_url)
+    body = doc.body
+    for placeholder, value in placeholders(repository).items():
+        body = body.replace(placeholder, value)
     if costly := markup_problem(doc):  # before markdown-it reads it
         return "", [costly]
     tokens = markdown.parse(body)

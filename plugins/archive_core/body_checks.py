@@ -9,6 +9,7 @@ paragraph or heading."""
 from __future__ import annotations
 
 import re
+from bisect import bisect
 from collections.abc import Collection
 from dataclasses import dataclass
 from html import unescape
@@ -165,24 +166,28 @@ def unread_links(tokens: list[Token]) -> list[BodyProblem]:
     """Each link Markdown read as text, its `](` and target shown on the page as written (`[x](https://a.org/a b)`:
     a space ends a target; `[the report[^1]](...)`: a note's mark in a link's text; a `(` left open), told at its
     line; one written with a bracket escaped (`\\[`, `\\](`, as `make import` writes a source's) is text as meant.
-    Each `](` shown is looked for in the block's source after the last found, so that a block is read once, and
-    not at a link's own `](` (`_read_targets`): one to the same address written before it was told at its line."""
+    Each `](` shown is looked for in the block's source from where markdown-it read its text (`markdown._text_places`),
+    not in a code span before it holding the same words, nor at a link's own `](` (`_read_targets`)."""
     problems = []
     for block in tokens:
         if block.type != "inline" or not block.children or "](" not in block.content:
             continue
-        source, cursor, line = block.content, 0, _line(block) or 1
+        source, first_line, line_ends = block.content, _line(block) or 1, None
         read = _read_targets(block)
-        for target in (target for child in block.children if child.type == "text" for target in _shown_targets(child)):
-            found = source.find(target, cursor)
-            while found in read:
-                found = source.find(target, found + 1)
-            if found < 0:  # written otherwise (`&#93;(`): no more of the block's is looked for
-                break
-            line += source.count("\n", cursor, found)
-            cursor = found + 1
-            if not _escaped_brackets(source, found):
-                problems.append(BodyProblem(line, *_UNREAD_LINK))
+        texts = [child for child in block.children if child.type == "text"]
+        for index, text in enumerate(texts):
+            cursor = text.meta.get("at", 0)
+            end = texts[index + 1].meta.get("at", len(source)) if index + 1 < len(texts) else len(source)
+            for target in _shown_targets(text):
+                found = source.find(target, cursor, end + len(target))
+                while found in read:
+                    found = source.find(target, found + 1, end + len(target))
+                if found < 0:  # written otherwise (`&#93;(`): not found where it is
+                    continue
+                cursor = found + 1
+                if not _escaped_brackets(source, found):
+                    line_ends = line_ends or [end.start() for end in re.finditer("\n", source)]
+                    problems.append(BodyProblem(first_line + bisect(line_ends, found), *_UNREAD_LINK))
     return problems
 
 

@@ -32,7 +32,7 @@ from .datelines import is_dateline
 from .mail_links import mailto_problem
 from .not_shown import NOT_SHOWN, footnotes_not_shown, references_not_shown, table_keeping_every_cell
 from .page_ids import give_heading_ids
-from .provenance import address_hint, is_http_url, same_host
+from .provenance import address_hint, another_site_shown, is_http_url
 from .shown_addresses import MAILTO, mark_links_showing_their_address, shown_hosts, shown_mailboxes
 from .words import has_a_word
 
@@ -127,6 +127,9 @@ def markdown() -> MarkdownIt:
     # Every link and image keeps where its address is written in its block (`Lines.line_of`).
     for name in ("link", "image", "autolink", "footnote_inline", "footnote_ref"):
         md.inline.ruler.at(name, _placing(_rule(md.inline.ruler, name)))
+    # And every text where it starts (`_text_places`).
+    md.inline.ruler.before("text", "text_places", _text_places)
+    md.inline.ruler2.before("fragments_join", "text_places", _last_text_places)
     # An autolink shows its address as written: markdown-it would show an `xn--` host in the letters it encodes,
     # which can pass for another site (`xn--vietnamplu-v2i.vn` as `vietnamplus.vn` with a Cyrillic `ѕ`). The
     # link itself goes to the host's ASCII form either way (`normalizeLink`).
@@ -183,6 +186,48 @@ def _destination(state, start: int, opened: Token) -> int:
     while at < len(state.src) and state.src[at] in " \t\n":
         at += 1
     return at if end >= 0 and state.src[end + 1 : end + 2] == "(" else start
+
+
+_TEXTS = frozenset({"text", "text_special"})
+
+
+def _text_places(state, silent: bool) -> bool:
+    """An inline rule, tried first at each place of a block's text, that reads none of it: it keeps in each text
+    token's meta (`at`) where in its block's text the token starts (`body_checks.unread_links` looks there for a
+    link shown as text, not in a code span before it that holds the same words). A text token is pushed after the
+    place it starts at: the text markdown-it gathers (its pending text) from the place it was empty at, or one a
+    rule pushes (an escape, an emphasis mark left as text) from that rule's place."""
+    if not silent:
+        _place_texts(state)
+        state.text_rule_at = state.pos
+        state.text_was_pending = bool(state.pending)
+        if not state.pending:
+            state.text_from = state.pos
+    return False
+
+
+def _place_texts(state) -> None:
+    """Give the text tokens pushed since the last call their place (`_text_places`)."""
+    for index, token in enumerate(state.tokens[getattr(state, "texts_placed", 0) :]):
+        if token.type in _TEXTS and "at" not in token.meta:
+            pending = index == 0 and getattr(state, "text_was_pending", False)
+            token.meta["at"] = state.text_from if pending else getattr(state, "text_rule_at", 0)
+    state.texts_placed = len(state.tokens)
+
+
+def _last_text_places(state) -> None:
+    """A post-processing rule, before markdown-it joins adjacent texts into the last of them: the texts pushed at the
+    block's end placed too, and each of a run of adjacent texts given its first's place, where the joined text
+    starts; not an empty one's, the second mark of a `**` that closed a strong emphasis."""
+    _place_texts(state)
+    run_at = None
+    for token in state.tokens:
+        if token.type != "text":
+            run_at = None
+        elif run_at is not None:
+            token.meta["at"] = run_at
+        elif token.content:
+            run_at = token.meta.get("at")
 
 
 # The attributes whose value markdown-it writes as an address (`normalizeLink`): every `{` %-escaped, but that of a
@@ -352,33 +397,30 @@ def unsafe_links(tokens: list[Token], body: str = "", site_links: bool = True) -
 
 def _shows_another_site(link: Token, url: str) -> tuple[str, str] | None:
     """Why a link whose text writes addresses (`[un.org/x](https://evil.example/)`, `[the UN, www.un.org](...)`),
-    none of them its target's, misleads: a reader sees one site and is taken to another, as with a user name
-    before the host. Its title too, the tooltip a reader hovering over it reads
-    (`[Read](https://evil.example/ "https://www.un.org/")`); and a mailbox it shows (`[press@un.org](https://
-    evil.example/)`), a site's too, but on a `mailto:` link, which writes to the mailbox it shows (`mail_links`),
-    its host or a site under it (press.un.org)."""
+    none of them its target's site (`provenance.another_site_shown`, as a source's label is tested), misleads: a
+    reader sees one site and is taken to another, as with a user name before the host. Its title too, the tooltip
+    a reader hovering over it reads (`[Read](https://evil.example/ "https://www.un.org/")`); and a mailbox it shows
+    (`[press@un.org](https://evil.example/)`), a site's too, but on a `mailto:` link, which writes to the mailbox
+    it shows (`mail_links`)."""
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:
         return None
     mail = url[: len(MAILTO)].lower() == MAILTO
-    target = same_host(host)
-    for part, words in (("text", link.meta.get("text", "")), ("title", link.attrGet("title") or "")):
-        shown = shown_hosts(str(words), mailboxes=not mail)
-        # A mailbox's host is its organization's, whose sites are under it: press@un.org on a link to press.un.org.
-        mail_hosts = [] if mail else [same_host(box.rpartition("@")[2]) for box in shown_mailboxes(str(words))]
-        if shown and target not in map(same_host, shown) and not any(target.endswith(f".{h}") for h in mail_hosts):
-            goes_to = f"as its {part}, and goes to {host or 'no site'}"
-            if not (sites := shown_hosts(str(words), mailboxes=False)) and (boxes := shown_mailboxes(str(words))):
-                return (
-                    f"shows the mailbox {boxes[0]} {goes_to}",
-                    f"to write to it, link it as `mailto:{boxes[0]}`; else write the address it goes to as its "
-                    f"{part}, or words that write no address",
-                )
+    for part, words in (("text", str(link.meta.get("text", ""))), ("title", str(link.attrGet("title") or ""))):
+        if not (shown := another_site_shown(words, url, mailboxes=not mail)):
+            continue
+        goes_to = f"as its {part}, and goes to {host or 'no site'}"
+        if not (sites := shown_hosts(words, mailboxes=False)) and (boxes := shown_mailboxes(words)):
             return (
-                f"shows the address of {(sites or shown)[0]} {goes_to}",
-                f"write the address it goes to as its {part}, or words that write no address",
+                f"shows the mailbox {boxes[0]} {goes_to}",
+                f"to write to it, link it as `mailto:{boxes[0]}`; else write the address it goes to as its "
+                f"{part}, or words that write no address",
             )
+        return (
+            f"shows the address of {(sites or [shown])[0]} {goes_to}",
+            f"write the address it goes to as its {part}, or words that write no address",
+        )
     return None
 
 

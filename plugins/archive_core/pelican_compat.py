@@ -10,6 +10,8 @@ then added to `TESTED_VERSIONS`.
 
 - refuse any output path outside the output folder: `Writer._open_w`
   (Pelican's own check compares string prefixes: getpelican/pelican#3611, after #2099);
+- keep what a file held before it is written into (the devserver puts an update's pages back if it fails), and write
+  a feed as a page is written: `Writer._open_w` and `_overridden_files` (none found);
 - render article pages in forked workers: `Writer._written_files` and
   `_overridden_files`, and a copy of `write_file`'s inner `_get_localcontext`
   (none found);
@@ -90,7 +92,17 @@ class CheckedWriter(Writer):
             left.discard(filename)
             self._written_files.add(filename)
             return open(os.devnull, "w", encoding=encoding)
+        if override or filename not in self._overridden_files:  # else Pelican writes os.devnull, keeping the file
+            self.rewriting(filename)
         return super()._open_w(filename, encoding, override)
+
+    def write_text(self, name: str, text: str) -> None:
+        """Write `text` as the output's file `name` that no template renders (a feed), as a page is written: refused
+        where `refuse` refuses it, counted as written (a second write of it fails), told to `opening`."""
+        path = sanitised_join(self.output_path, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with self._open_w(path, "utf-8") as file:
+            file.write(text)
 
     def leave_as_is(self, name: str) -> None:
         """The next write Pelican makes of `name` writes nothing: the file the output holds is the page."""
@@ -98,6 +110,9 @@ class CheckedWriter(Writer):
 
     def opening(self, path: str) -> None:
         """Told of every file Pelican opens to write (its path), once `refuse` let it."""
+
+    def rewriting(self, path: str) -> None:
+        """Told of every file about to be written into, what it held dropped (not one `leave_as_is` keeps)."""
 
     def claim(self, name: str) -> None:
         """Count `name` as written, so that a second write of it fails as Pelican's own would."""

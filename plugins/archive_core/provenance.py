@@ -24,8 +24,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
+
+from tld import is_tld
 
 from .data import Checks, Key, Record
 from .locales import LANGUAGES
@@ -48,26 +51,33 @@ MAPPING_NEEDS = {
 SOURCE_ALIASES = {"link": "url", "address": "url", "href": "url", "site": "publisher", "archive_url": "archived"}
 # The public web archives whose copy of a page a source may give as `archived:`, which every page shows as its
 # "archived copy" (and the open data and citations name as one): a copy on any other site is one its owner can
-# change, or a page made up to look like the source. Their hosts, as `same_host` compares them: the Internet
-# Archive's Wayback Machine (whose lookups the pages offer: WAYBACK), archive.today under each of its names,
-# Perma.cc, Ghostarchive, Arquivo.pt, WebCite and Archive-It's Wayback. Not archive.org but the Wayback Machine's
-# own paths there (ARCHIVE_ORG_WAYBACK): its other paths and hosts serve files anyone uploads.
+# change, or a page made up to look like the source. Their hosts, as `same_host` compares them, each serving the
+# archive's copies at stable addresses anyone can open (the form of one, after each): the one list of the check
+# (`archived_copy_problem`), its hint (ARCHIVES_NAMED), the front-matter JSON Schema (tools/front_matter_docs.py) and
+# the field reference. Not archive.org but the Wayback Machine's own paths there (ARCHIVE_ORG_WAYBACK): its other
+# paths and hosts serve files anyone uploads. Not an archive whose copies most readers cannot open (the UK Web
+# Archive, webarchive.org.uk, shows most only in the legal deposit libraries' reading rooms).
 WAYBACK_HOST = "web.archive.org"
 WEB_ARCHIVES = (
-    WAYBACK_HOST,
-    "wayback.archive.org",
-    "archive.ph",
+    WAYBACK_HOST,  # the Internet Archive's Wayback Machine: /web/20261129000000/https://...
+    "wayback.archive.org",  # its older name: /web/<time>/<address>
+    "archive.ph",  # archive.today under each of its names: /AbCd1, /20261129000000/https://...
     "archive.today",
     "archive.is",
     "archive.li",
     "archive.vn",
     "archive.md",
     "archive.fo",
-    "perma.cc",
-    "ghostarchive.org",
-    "arquivo.pt",
-    "webcitation.org",
-    "wayback.archive-it.org",
+    "perma.cc",  # Perma.cc: /ABCD-1234
+    "ghostarchive.org",  # Ghostarchive: /archive/AbCd1
+    "webcitation.org",  # WebCite (read only since 2019): /6abcDEF
+    "wayback.archive-it.org",  # Archive-It's Wayback: /<collection>/<time>/<address>
+    "arquivo.pt",  # Arquivo.pt, the Portuguese web archive: /wayback/<time>/<address>
+    "webarchive.nationalarchives.gov.uk",  # the UK Government Web Archive: /ukgwa/<time>/<address>
+    "webarchive.loc.gov",  # the Library of Congress Web Archives: /all/<time>/<address>
+    "vefsafn.is",  # the Icelandic web archive: /is/<time>/<address>
+    "wayback.vefsafn.is",  # its older address: /wayback/<time>/<address>
+    "veebiarhiiv.digar.ee",  # the Estonian web archive: /a/<time>/<address>
 )
 WAYBACK = f"https://{WAYBACK_HOST}/web/"
 # The Wayback Machine's copies as archive.org writes them too (`https://archive.org/web/2025/https://x.org/`,
@@ -185,20 +195,35 @@ def address_hint(value: Any, hint: str) -> str:
     )
 
 
-def another_site_shown(label: str, url: str) -> str | None:
-    """The host `label` writes the address of (`www.un.org`, `https://treaties.un.org/...`), where the pages show
-    `label` as the text of a link to `url` (a source's title or publisher) and that is not the site `url` is on, nor
-    one `url`'s host is part of (`un.org` for `press.un.org`); else None. The pages showed `www.un.org` on a link
-    to another site, as a body may not (`markdown._shows_another_site`)."""
-    shown = shown_hosts(label)
+def another_site_shown(label: str, url: str, mailboxes: bool = True) -> str | None:
+    """The host `label` writes the address of (`www.un.org`, `https://treaties.un.org/...`, a mailbox's `un.org`,
+    unless `mailboxes` is False), where `label` is the text or title of a link to `url` (a body's link, a source's
+    title or publisher) and no host it writes is the site `url` is on (`shows_the_site`); else None. The one test
+    of what a link shows, in a body (`markdown._shows_another_site`) and in a source's label alike."""
+    shown = shown_hosts(label, mailboxes=mailboxes)
     if not shown:
         return None
     try:
-        host = same_host(urlsplit(url.strip()).hostname or "")
+        host = urlsplit(url.strip()).hostname or ""
     except ValueError:
         return None
-    sites = [same_host(site) for site in shown]
-    return None if any(host == site or host.endswith(f".{site}") for site in sites) else shown[0]
+    return None if any(shows_the_site(site, host) for site in shown) else shown[0]
+
+
+def shows_the_site(shown: str, host: str) -> bool:
+    """Whether words that show the host `shown` show the site at `host`: the same host (as `same_host` compares
+    them: `www.`, letter case, the `xn--` form), or a site under it (`un.org` for press.un.org), whose owner is
+    `shown`'s. Not under a public suffix (the Public Suffix List's, its private part too: `co.uk`, `gov.pl`,
+    `github.io`), whose sites have as many owners; nor a host that merely ends with its letters
+    (`un.org.evil.example`), nor the site above it (`press.un.org` shown, `un.org` reached: another page than the
+    words say, written as `un.org`)."""
+    shown, host = same_host(shown), same_host(host)
+    return shown == host or (host.endswith(f".{shown}") and not _is_public_suffix(shown))
+
+
+@cache
+def _is_public_suffix(host: str) -> bool:
+    return is_tld(host, search_private=True)
 
 
 def another_site_hint(name: str) -> str:

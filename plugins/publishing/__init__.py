@@ -12,6 +12,8 @@ from pelican.generators import Generator
 
 from archive_core.i18n import translations
 from archive_core.locales import LANGUAGES
+from archive_core.pelican_compat import CheckedWriter
+from archive_core.repository import repository_of
 from archive_core.summaries import plain_text
 from archive_core.urls import page_url
 
@@ -65,11 +67,11 @@ def article_facts(article, settings: dict, site_names: dict[str, str]) -> Articl
 
 
 def article_repository_links(article, settings: dict) -> RepositoryLinks | None:
-    if not settings.get("REPOSITORY_URL") or not article.relative_source_path:
+    repository = repository_of(settings)
+    if repository is None or not article.relative_source_path:
         return None
     content_dir = settings.get("REPOSITORY_CONTENT_PATH", "content").strip("/")
-    file_path = f"{content_dir}/{Path(article.relative_source_path).as_posix()}"
-    return repository_links(settings["REPOSITORY_URL"], settings.get("REPOSITORY_BRANCH", "main"), file_path)
+    return repository_links(repository, f"{content_dir}/{Path(article.relative_source_path).as_posix()}")
 
 
 class _LastFacts:
@@ -127,7 +129,10 @@ class PublishingGenerator(Generator):
                 ],
                 updated_when_empty=newest,
             )
-            _write(output / feed_url(lang), atom_xml(feed))
+            if isinstance(writer, CheckedWriter):  # the devserver's puts it back with its pages if an update fails
+                writer.write_text(feed_url(lang), atom_xml(feed))
+            else:
+                _write(output / feed_url(lang), atom_xml(feed))
         for lang in LANGUAGES:
             writer.write_file(
                 not_found_page(lang, self.settings["DEFAULT_LANG"]),

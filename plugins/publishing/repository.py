@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote
+
+from archive_core.repository import Repository
 
 
 @dataclass(frozen=True)
@@ -13,13 +14,6 @@ class RepositoryLinks:
     history_url: str
 
 
-def repository_links(repository_url: str, branch: str, file_path: str) -> RepositoryLinks:
-    """GitHub's URL scheme: `<repo>/edit/<branch>/<path>`, `<repo>/commits/<branch>/<path>`."""
-    base = repository_url.rstrip("/")
-    path = quote(file_path.strip("/"))
-    ref = quote(branch, safe="")
-    return RepositoryLinks(
-        file_path=file_path,
-        edit_url=f"{base}/edit/{ref}/{path}",
-        history_url=f"{base}/commits/{ref}/{path}",
-    )
+def repository_links(repository: Repository, file_path: str) -> RepositoryLinks:
+    """The file's editor and history, in the URL forms of the host the repository is on (`archive_core.repository`)."""
+    return RepositoryLinks(file_path, repository.edit_url(file_path), repository.history_url(file_path))

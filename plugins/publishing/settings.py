@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from archive_core.cache_place import cache_place_problem
 from archive_core.provenance import is_http_url
+from archive_core.repository import FORGE_SETTING, forge_problem
 
 from .sitemap import MAX_URLS
 
@@ -53,6 +54,9 @@ def check_settings(settings: Mapping[str, Any]) -> None:
     for name in ("LOCAL_SITEURL", "REPOSITORY_URL"):
         if (value := settings.get(name)) and not _address(value):
             raise SettingsError(name, value, "an http(s) address with no query", "https://example.org")
+    repository = settings.get("REPOSITORY_URL")
+    if repository and (problem := forge_problem(repository, forge := settings.get(FORGE_SETTING) or "")):
+        raise SettingsError(FORGE_SETTING, forge, problem, "gitlab")
     branch = settings.get("REPOSITORY_BRANCH") or "main"
     if not isinstance(branch, str) or not _BRANCH.fullmatch(branch) or ".." in branch:
         raise SettingsError("REPOSITORY_BRANCH", branch, "a branch name", "main")

@@ -10,24 +10,46 @@ import pytest
 from archive_core.about_pages import check_about, read_about, render_markdown
 from archive_core.errors import ContentError
 from archive_core.frontmatter import SplitDocument
+from archive_core.repository import repository_of
 
 
 def test_raw_html_is_text_and_javascript_links_are_refused():
     doc = SplitDocument("about.en.md", "title: A", "<script>alert(1)</script>\n\n[ok](https://example.org)\n", 4)
-    html = render_markdown(doc, "")
+    html = render_markdown(doc, None)
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert '<a href="https://example.org">ok</a>' in html
     with pytest.raises(ContentError, match=re.escape("about.en.md:5: body: link target 'javascript:alert")):
-        render_markdown(SplitDocument("about.en.md", "title: A", "x\n[x](javascript:alert(1))\n", 4), "")
+        render_markdown(SplitDocument("about.en.md", "title: A", "x\n[x](javascript:alert(1))\n", 4), None)
 
 
 def test_the_page_is_read_with_its_title_and_the_repository_address(tmp_path):
     folder = tmp_path / "about"
     folder.mkdir()
     (folder / "about.en.md").write_text("---\ntitle: About\n---\n\nSee [the code]({repository_url}).\n", "utf-8")
-    page = read_about(tmp_path, "en", "https://github.com/example/archive")
+    page = read_about(tmp_path, "en", repository_of({"REPOSITORY_URL": "https://github.com/example/archive/"}))
     assert page.title == "About" and page.url == "en/about/"
     assert '<a href="https://github.com/example/archive">the code</a>' in page.html
+
+
+# `{repository_url}/blob/HEAD/CONTRIBUTING.md` is GitHub's form of a file's address: on any other host it led nowhere.
+# (REPOSITORY_URL, REPOSITORY_FORGE, the link to CONTRIBUTING.md)
+FILE_ADDRESSES = [
+    ("https://github.com/o/archive", "", "https://github.com/o/archive/blob/main/CONTRIBUTING.md"),
+    ("https://gitlab.com/o/archive", "", "https://gitlab.com/o/archive/-/blob/main/CONTRIBUTING.md"),
+    ("https://codeberg.org/o/archive", "", "https://codeberg.org/o/archive/src/branch/main/CONTRIBUTING.md"),
+    ("https://git.example.org/o/archive", "gitlab", "https://git.example.org/o/archive/-/blob/main/CONTRIBUTING.md"),
+    ("https://git.example.org/o/a", "gitea", "https://git.example.org/o/a/src/branch/main/CONTRIBUTING.md"),
+]
+
+
+@pytest.mark.parametrize(("url", "forge", "link"), FILE_ADDRESSES)
+def test_a_file_of_the_repository_is_linked_in_the_form_of_the_host_it_is_on(tmp_path, url, forge, link):
+    folder = tmp_path / "about"
+    folder.mkdir()
+    body = "See [the guide]({repository_files}/CONTRIBUTING.md).\n"
+    (folder / "about.en.md").write_text(f"---\ntitle: About\n---\n\n{body}", "utf-8")
+    page = read_about(tmp_path, "en", repository_of({"REPOSITORY_URL": url, "REPOSITORY_FORGE": forge}))
+    assert f'<a href="{link}">the guide</a>' in page.html
 
 
 @pytest.mark.parametrize(
@@ -40,7 +62,7 @@ def test_a_missing_file_or_a_bad_front_matter_names_the_field(tmp_path, text, fi
     if text is not None:
         (folder / "about.pl.md").write_text(text, "utf-8")
     with pytest.raises(ContentError) as error:
-        read_about(tmp_path, "pl", "")
+        read_about(tmp_path, "pl", None)
     assert error.value.problem.field == field
 
 

@@ -69,6 +69,11 @@ def test_a_link_inside_a_links_text_is_told_at_the_line_it_is_written_on(body, l
         ("A [report](https://e.org/a) here.\nAnd [b](https://e.org/a b) there.\n", [2]),
         ("[a](https://e.org/a) [b]( https://e.org/a)\n[c](https://e.org/a b) [d](https://e.org/a c)\n", [2, 2]),
         ("![a](https://e.org/a.png)\nand [b](https://e.org/a.png x)\n", [2]),
+        # The same words in a code span before it, which markdown-it read as code: found there, a line early
+        ("Write `[b](https://e.org/a b)`\nnot [b](https://e.org/a b).\n", [2]),
+        ("`[b](https://e.org/a b)` and\n`[b](https://e.org/a b)`, then\n[b](https://e.org/a b)\n", [3]),
+        # Written otherwise (an entity) before one written as shown: the latter is told, at its own line
+        ("[a]&#40;https://e.org/a b) and\n[b](https://e.org/a b)\n", [2]),
     ],
 )
 def test_a_link_markdown_reads_as_text_is_told_at_the_line_it_is_written_on(body, lines):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from archive_core import markdown
+from archive_core.markdown import parse, unsafe_links
+from archive_core.provenance import another_site_shown
 from archive_core.shown_addresses import shown_hosts, shows_its_address
 from archive_core.tests.effort import cpu_seconds
 
@@ -173,3 +175,27 @@ def test_a_word_of_many_marks_is_read_in_linear_time():
     """Each address after a mark is read up to its host and what may follow it, not to the word's end."""
     texts = ["a:" * 200_000 + "un.org", "a.b|" * 100_000, "see " + "|m.in" * 100_000]  # m.in: a call each
     assert cpu_seconds(lambda: [shown_hosts(text) for text in texts]) < 3
+
+
+# (words, the link's target, the host told as another site's or None): one rule for a body's link and a source's
+# title or publisher, which are the text of a link to the source on every page. A body refused the first while a
+# source's publisher passed with it; a publisher passed the public suffixes.
+SITE_SHOWN = [
+    ("un.org", "https://press.un.org/", None),  # a site under the one shown: the same owner
+    ("www.un.org", "https://un.org/x", None),
+    ("press@un.org", "https://press.un.org/contact", None),
+    ("the UN press office, un.org", "https://press.un.org/", None),
+    ("press.un.org", "https://un.org/", "press.un.org"),  # the site above: not the page the words show
+    ("un.org", "https://un.org.evil.example/", "un.org"),  # a host that merely ends with the letters shown
+    ("github.io", "https://evil.github.io/", "github.io"),  # a public suffix: its sites have as many owners
+    ("co.uk", "https://evil.co.uk/", "co.uk"),
+]
+
+
+@pytest.mark.parametrize(("words", "url", "told"), SITE_SHOWN)
+def test_a_body_link_and_a_sources_label_show_a_site_by_one_rule(words, url, told):
+    assert another_site_shown(words, url) == told
+    body = f"[{words}]({url})"
+    problems = [link.message for link in unsafe_links(parse(body), body)]
+    host = url.split("/")[2]
+    assert problems == ([] if told is None else [f"shows the address of {told} as its text, and goes to {host}"])

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import feedparser
 import pytest
 
+from archive_core.repository import repository_of
 from publishing import sitemap as sitemap_module
 from publishing.addresses import absolute, absolute_base
 from publishing.feeds import Feed, FeedEntry, atom_xml, feed_articles, feed_links
@@ -238,10 +239,30 @@ def test_open_graph_tags():
     assert tags["og:locale:alternate"] == "pl_PL"
 
 
-def test_repository_links():
-    links = repository_links("https://github.com/o/r/", "main", "content/articles/2025/ł x.pl.md")
-    assert links.edit_url == "https://github.com/o/r/edit/main/content/articles/2025/%C5%82%20x.pl.md"
-    assert links.history_url == "https://github.com/o/r/commits/main/content/articles/2025/%C5%82%20x.pl.md"
+@pytest.mark.parametrize(
+    ("url", "forge", "edit", "history"),
+    [
+        ("https://github.com/o/r/", "", "https://github.com/o/r/edit/main/", "https://github.com/o/r/commits/main/"),
+        ("https://gitlab.com/o/r", "", "https://gitlab.com/o/r/-/edit/main/", "https://gitlab.com/o/r/-/commits/main/"),
+        ("https://codeberg.org/o/r", "", "https://codeberg.org/o/r/_edit/main/", "https://codeberg.org/o/r/commits/branch/main/"),
+        ("https://git.example.org/o/r", "gitlab", "https://git.example.org/o/r/-/edit/main/", "https://git.example.org/o/r/-/commits/main/"),
+    ],
+)  # fmt: skip
+def test_repository_links_are_in_the_form_of_the_host(url, forge, edit, history):
+    """An article's "suggest a correction" and history links were GitHub's on every host."""
+    repository = repository_of({"REPOSITORY_URL": url, "REPOSITORY_FORGE": forge, "REPOSITORY_BRANCH": "main"})
+    links = repository_links(repository, "content/articles/2025/ł x.pl.md")
+    assert links.edit_url == f"{edit}content/articles/2025/%C5%82%20x.pl.md"
+    assert links.history_url == f"{history}content/articles/2025/%C5%82%20x.pl.md"
+
+
+def test_a_repository_on_a_host_of_no_known_kind_stops_the_build_at_start_naming_the_setting():
+    settings = {"REPOSITORY_URL": "https://git.example.org/o/r"}
+    with pytest.raises(SettingsError, match=r"REPOSITORY_FORGE must be one of forgejo, gitea, github, gitlab where"):
+        check_settings(settings)
+    with pytest.raises(SettingsError, match=r"REPOSITORY_FORGE must be one of forgejo, gitea, github, gitlab, not 'x'"):
+        check_settings({**settings, "REPOSITORY_FORGE": "x"})
+    check_settings({**settings, "REPOSITORY_FORGE": "forgejo"})
 
 
 @pytest.mark.parametrize(
