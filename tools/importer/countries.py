@@ -1,17 +1,18 @@
-"""Which countries an article mentions: CLDR names (Babel) plus the forms in the content folder's
-data/country-names.yaml: the folder the article is imported into (DEST), whose file `make check` reads. And the
-names in it that look like a state's but hold none of those (`Republic of Korea` where no form gives it), which the
-importer tells, for their code to be added by hand."""
+"""Which countries an article mentions: CLDR names (Babel), the Polish cases of its Polish names (polish_cases), plus
+the forms in the content folder's data/country-names.yaml: the folder the article is imported into (DEST), whose
+file `make check` reads. And the names in it that look like a state's but hold none of those (`Republic of Korea`
+where no form gives it), which the importer tells, for their code to be added by hand."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from archive_core import paths
+from archive_core import countries, paths
 from archive_core.country_names import CountryForms, names_to_codes, parse_country_names
 from archive_core.data import load_data, recording, with_yaml_problems
 from archive_core.errors import ContentError
@@ -20,6 +21,7 @@ from archive_core.text import line_of
 
 from . import ROOT
 from .decoding import composed
+from .polish_cases import case_forms
 
 COUNTRY_NAMES = ROOT / "content" / COUNTRY_NAMES_FILE
 
@@ -58,7 +60,16 @@ def _names(path: Path) -> dict[str, str]:
     found: dict[str, set[str]] = {}
     for name, code in names_to_codes(load_country_forms(path)).items():
         found.setdefault(_folded(name), set()).add(code)
-    return {name: codes.pop() for name, codes in found.items() if len(codes) == 1}
+    named = {name: codes.pop() for name, codes in found.items() if len(codes) == 1}
+    # Then the case forms the Polish declension makes of CLDR's Polish names (`Rumunii`): one a name already is, or
+    # one made for two countries, names neither by it.
+    made: dict[str, set[str]] = {}
+    for code in sorted(countries.known_codes()):
+        for name in (countries.country_name(code, "pl"), *countries.other_country_names(code, "pl")):
+            for form in case_forms(unicodedata.normalize("NFC", name)):
+                made.setdefault(_folded(form), set()).add(code)
+    known = named.keys() | found.keys()
+    return named | {form: codes.pop() for form, codes in made.items() if len(codes) == 1 and form not in known}
 
 
 @cache
