@@ -327,9 +327,23 @@ def test_a_language_that_cannot_be_told_must_be_given(capsys, tmp_path):
     source = tmp_path / "numbers.txt"
     source.write_text(f"Hanoi, 25-26.10.2025: 72 / 64.\nUNODC, ONZ, UE.\nSource: {URL}\n", encoding="utf-8")
     result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26")
-    assert result.code == 1 and "lang: cannot tell the source's language (give it: make import LANG=pl)" in result.err
+    told = "lang: cannot tell the source's language (give the one it is written in: make import LANG=pl or LANG=en)"
+    assert result.code == 1 and told in result.err
     given = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", "pl")
     assert given.code == 0 and read_article(given.path).meta.lang == "pl"
+
+
+def test_a_short_english_text_whose_language_cannot_be_told_is_offered_lang_en(capsys, tmp_path):
+    """A UN press release's few lines are too short to tell: the hint offered LANG=pl alone."""
+    source = tmp_path / "press.txt"
+    source.write_text(
+        f"Convention opens for signature\n\nOctober 25, 2025\n\nGENEVA — Delegates gathered.\n\nSource: {URL}\n",
+        encoding="utf-8",
+    )
+    result = run_import(capsys, source, tmp_path / "out")
+    assert result.code == 1 and "make import LANG=pl or LANG=en)" in result.err, result.err
+    given = run_import(capsys, source, tmp_path / "out", "--lang", "en")
+    assert given.code == 0 and read_article(given.path).meta.lang == "en", given.err
 
 
 def test_control_characters_in_a_saved_page_do_not_lose_the_article(capsys, tmp_path):

@@ -206,6 +206,9 @@ ANOTHER_LANGUAGE_HINT = (
 )
 
 
+_LANG_OPTIONS = " or ".join(f"LANG={lang}" for lang in LANGUAGES)
+
+
 def _unknown_language(text: str) -> tuple[str, str]:
     """The message and hint for a text whose language is not told, or is neither Polish nor English."""
     guess = identify(text)
@@ -213,9 +216,9 @@ def _unknown_language(text: str) -> tuple[str, str]:
         name = Locale("en").languages.get(guess.code, guess.code)
         return (
             f"the source reads as {name} ({guess.code}), not Polish or English",
-            f"{ANOTHER_LANGUAGE_HINT}; if it is Polish or English after all, give it: make import LANG=pl or LANG=en",
+            f"{ANOTHER_LANGUAGE_HINT}; if it is Polish or English after all, give it: make import {_LANG_OPTIONS}",
         )
-    return "cannot tell the source's language", "give it: make import LANG=pl"
+    return "cannot tell the source's language", f"give the one it is written in: make import {_LANG_OPTIONS}"
 
 
 def language_mismatch(text: str, lang: str | None) -> str | None:
