@@ -793,3 +793,38 @@ def test_every_import_option_is_one_the_command_line_gives(monkeypatch, tmp_path
     [options] = given
     unset = [f.name for f in dataclasses.fields(options) if getattr(options, f.name) == f.default]
     assert unset == []
+
+
+@pytest.mark.parametrize("close", ["---", "..."])
+def test_a_text_opening_with_a_yaml_front_matter_is_refused_at_its_line(capsys, tmp_path, close):
+    """A file written for a site (another site's Markdown, an article of the archive) was imported as the text: its
+    fields were published as the article's first paragraphs, `title:` and `date:` joined as a subheading."""
+    source = tmp_path / "post.md"
+    source.write_text(
+        f"---\ntitle: Konwencja w Hanoi\ndate: 2025-10-25\ntags:\n  - ONZ\n{close}\n\nKonwencja w Hanoi\n\n"
+        f"W Hanoi otwarto do podpisu konwencję o cyberprzestępczości.\n\nSource: {URL}\n",
+        encoding="utf-8",
+    )
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26")
+    assert result.code == 1 and written_files(tmp_path / "out") == []
+    assert f"{source}:1: file: opens with a YAML front matter (lines 1-6)" in result.err, result.err
+    assert "giving its fields as TITLE=, DATE=, SOURCE_URL=" in result.err
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "---\nHanoi: konwencja otwarta do podpisu\n---\n\n",  # one line between two rules: a text's
+        "---\n\n",  # a rule alone
+        "---\nKonwencja w Hanoi\nDrugi wiersz: dalej\n---\n\n",  # prose
+    ],
+)
+def test_a_text_opening_with_a_rule_is_imported_with_it(capsys, tmp_path, opening):
+    source = tmp_path / "article.txt"
+    source.write_text(
+        f"{opening}Konwencja podpisana w Hanoi\n\nW Hanoi otwarto do podpisu konwencję o cyberprzestępczości, "
+        f"którą podpisały delegacje wielu państw.\n\nSource: {URL}\n",
+        encoding="utf-8",
+    )
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", "pl")
+    assert result.code == 0, result.err

@@ -27,7 +27,7 @@ from .decoding import MAX_SOURCE_BYTES, decode
 from .htmlpage import is_html, parse_html
 from .language import detect_language, identify
 from .model import ImportOptions, ParsedSource
-from .plaintext import parse_text
+from .plaintext import front_matter_end, parse_text
 
 DERIVED_TITLE_MAX_CHARS = 100
 
@@ -87,6 +87,16 @@ def read_source(path: Path, address: str | None = None) -> ParsedSource:
                 path, None, "file", "no article text found in the HTML page", "save the article's text as .txt instead"
             )
         return replace(parsed, text=text)
+    if (end := front_matter_end(text)) is not None:
+        raise content_error(
+            path,
+            1,
+            "file",
+            f"opens with a YAML front matter (lines 1-{end}): it is a file written for a site (an article of the "
+            "archive, another site's Markdown), not the article's text as its publisher gave it",
+            "import the raw text the publisher gave (the page saved, or its text copied), giving its fields as "
+            "TITLE=, DATE=, SOURCE_URL=; an article of the archive is edited in place, never imported again",
+        )
     return replace(parse_text(text, address), text=text)
 
 
