@@ -828,3 +828,20 @@ def test_a_text_opening_with_a_rule_is_imported_with_it(capsys, tmp_path, openin
     )
     result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", "pl")
     assert result.code == 0, result.err
+
+
+def test_pelican_s_link_markers_and_template_marks_in_a_text_are_shown_as_written(capsys, tmp_path):
+    """A text naming `{filename}` or `|static|` was refused, at its line, with a hint on writing links: the source's
+    own words, which the import cannot change. Shown in a code span, as `make check` takes them, they read as
+    written."""
+    source = tmp_path / "article.txt"
+    line = (
+        "Szablon z {filename}/plik.md, {static}/obraz.png, |filename|x, {attach}y, {{ zmienna }} i {% if x %} "
+        "oraz {# uwaga #} zostaje w tekście."
+    )
+    source.write_text(f"Znaczniki szablonów w tekście\n\n{line}\n\nDrugi akapit.\n\nSource: {URL}\n", encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", "pl")
+    assert result.code == 0, result.err
+    shown = lxml.html.fragment_fromstring(read_article(result.path).html, create_parent="div").text_content()
+    assert line in shown
+    assert [problem for problem in check(tmp_path / "out") if problem.field == "body"] == []
