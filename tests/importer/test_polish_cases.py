@@ -61,6 +61,10 @@ def test_a_name_the_declension_does_not_read_gives_no_form(name):
         ("w Sudanie Południowym i w Sudanie", ("SD", "SS")),
         ("Zjednoczonych Emiratów Arabskich, Arabii Saudyjskiej i Nowej Zelandii", ("AE", "NZ", "SA")),
         ("w Sri Lance i Timorze Wschodnim", ("LK", "TL")),
+        # A place whose name holds a country's, but is none: not that country.
+        ("na Nowej Gwinei, w Irlandii Północnej i w Nowym Meksyku", ()),
+        ("on New Guinea, in Northern Ireland, New Mexico, New Jersey and the Niger Delta", ()),
+        ("Papua New Guinea and Ireland; Papui-Nowej Gwinei i Irlandii", ("IE", "PG")),
     ],
 )
 def test_a_country_is_found_by_its_polish_case_forms_and_no_other_by_them(text, codes):

@@ -52,11 +52,21 @@ def _folded(text: str) -> str:
     return text.translate(_APOSTROPHES)
 
 
+# Places whose names hold a country's but that are no country (the island of New Guinea, of PG and ID; Northern
+# Ireland, of GB; states of the US; the Niger's delta, in NG): found as the longer names they are, they name none
+# (NO_COUNTRY), and the country inside them is not proposed. Their Polish cases are made as the countries' are.
+_NOT_COUNTRIES = (
+    "New Guinea", "Nowa Gwinea", "Northern Ireland", "Irlandia Północna", "New Mexico", "Nowy Meksyk", "New Jersey",
+    "Niger Delta",
+)  # fmt: skip
+NO_COUNTRY = ""
+
+
 @cache
 def _names(path: Path) -> dict[str, str]:
     """Every name form, its apostrophes folded -> its country code: every name the archive knows a country by
     (country_names.names_to_codes), the one table the search and the `countries:` hint read too. A name that folds
-    into another country's names neither."""
+    into another country's names neither. The names of `_NOT_COUNTRIES` -> NO_COUNTRY."""
     found: dict[str, set[str]] = {}
     for name, code in names_to_codes(load_country_forms(path)).items():
         found.setdefault(_folded(name), set()).add(code)
@@ -69,7 +79,12 @@ def _names(path: Path) -> dict[str, str]:
             for form in case_forms(unicodedata.normalize("NFC", name)):
                 made.setdefault(_folded(form), set()).add(code)
     known = named.keys() | found.keys()
-    return named | {form: codes.pop() for form, codes in made.items() if len(codes) == 1 and form not in known}
+    places = {_folded(form): NO_COUNTRY for place in _NOT_COUNTRIES for form in (place, *case_forms(place))}
+    return {
+        **{form: codes.pop() for form, codes in made.items() if len(codes) == 1 and form not in known},
+        **{form: code for form, code in places.items() if form not in known},
+        **named,
+    }
 
 
 @cache
@@ -181,7 +196,7 @@ def read(text: str, path: Path = COUNTRY_NAMES) -> Found:
         start, end = words[first].start, words[last].end
         if (first, last) != (index, index) and not reading.known(start, end) and word.text != _KINGDOM:
             unknown.setdefault(written[start:end], Unknown(written[start:end], start))
-    codes = sorted({match[2] for match in reading.matches if match not in not_taken})
+    codes = sorted({match[2] for match in reading.matches if match not in not_taken and match[2] != NO_COUNTRY})
     return Found(tuple(codes), tuple(unknown.values()))
 
 
