@@ -9,7 +9,7 @@ from archive_core.articles import read_article
 from tools.importer.countries import detect
 from tools.importer.polish_cases import case_forms
 
-from .helpers import FIXTURES, run_import
+from .helpers import FIXTURES, a_content_folder, run_import
 
 
 @pytest.mark.parametrize(
@@ -71,11 +71,21 @@ def test_a_country_is_found_by_its_polish_case_forms_and_no_other_by_them(text, 
     assert detect(text) == codes
 
 
-def test_an_import_proposes_exactly_the_countries_a_polish_text_names_in_any_case(capsys, tmp_path):
-    source = FIXTURES / "other" / "pl-inflected-countries.txt"
+INFLECTED_COUNTRIES = (
+    "AE", "BA", "CD", "CG", "DM", "DO", "GQ", "GW", "ID", "IN", "LK", "NE", "NG", "PG", "RO", "SD", "SS", "TD",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("fixture", "codes"),
+    [
+        ("pl-inflected-countries.txt", INFLECTED_COUNTRIES),
+        ("en-un-press-release.txt", ("DM", "DO", "GQ", "GW", "NE", "NG", "PG", "RO", "VN")),
+    ],
+)
+def test_an_import_proposes_exactly_the_countries_a_text_names_in_any_case(capsys, tmp_path, fixture, codes):
+    """Precision first: every country the text names, and none whose name is part of another's or a place's."""
     options = ("--date", "2025-10-26", "--source-url", "https://example.org/a", "--publisher", "Example News")
-    result = run_import(capsys, source, tmp_path, *options)
+    result = run_import(capsys, FIXTURES / "other" / fixture, a_content_folder(tmp_path), *options)
     assert result.code == 0, result.err
-    assert read_article(result.path).meta.countries == (
-        "AE", "BA", "CD", "CG", "DM", "DO", "GQ", "GW", "ID", "IN", "LK", "NE", "NG", "PG", "RO", "SD", "SS", "TD",
-    )  # fmt: skip
+    assert read_article(result.path).meta.countries == codes
