@@ -25,7 +25,7 @@ from tools.make_inputs import IMPORT_FIELDS, by_variable, key_name_problem
 from . import countries, output
 from .decoding import MAX_SOURCE_BYTES, decode
 from .htmlpage import is_html, parse_html
-from .language import detect_language, identify
+from .language import detect_language, identify, other_languages
 from .model import ImportOptions, ParsedSource
 from .plaintext import front_matter_end, parse_text
 
@@ -226,6 +226,12 @@ def _unknown_language(text: str) -> tuple[str, str]:
         name = Locale("en").languages.get(guess.code, guess.code)
         return (
             f"the source reads as {name} ({guess.code}), not Polish or English",
+            f"{ANOTHER_LANGUAGE_HINT}; if it is Polish or English after all, give it: make import {_LANG_OPTIONS}",
+        )
+    if others := other_languages(text):
+        names = " or ".join(f"{Locale('en').languages.get(code, code)} ({code})" for code in others)
+        return (
+            f"the source reads as another language than Polish or English, most likely {names}",
             f"{ANOTHER_LANGUAGE_HINT}; if it is Polish or English after all, give it: make import {_LANG_OPTIONS}",
         )
     return "cannot tell the source's language", f"give the one it is written in: make import {_LANG_OPTIONS}"

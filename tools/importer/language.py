@@ -49,6 +49,21 @@ def identify(text: str) -> Guess | None:
     return Guess(code, probability)
 
 
+# How likely a language must be to be named among those a text may be in, when the model is sure of none.
+NAMED_PROBABILITY = 0.05
+
+
+def other_languages(text: str) -> tuple[str, ...]:
+    """The languages (ISO 639 codes) a text surely in none of the archive's may be in, likeliest first, where the
+    model is sure of none of them (`Russian or Bulgarian`: the two together are sure, pl and en are not); else ()."""
+    if len(_WORD.findall(text)) < MIN_WORDS:
+        return ()
+    ranked = _identifier().rank(text[:SAMPLE_CHARS])
+    if sum(probability for code, probability in ranked if code in LANGUAGES) > 1 - MIN_PROBABILITY:
+        return ()
+    return tuple(code for code, probability in ranked if probability >= NAMED_PROBABILITY)
+
+
 def detect_language(text: str) -> str | None:
     """`pl` or `en`; None when the text is too short, ambiguous, or in another language."""
     guess = identify(text)
