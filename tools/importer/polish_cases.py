@@ -165,9 +165,9 @@ def _softened(stem: str) -> str:
 
 def _adjective(word: str, gender: str) -> Forms | None:
     """The case forms of the adjective `word` agreeing with a noun of `gender`; None when it is no such adjective."""
-    soft = word[:-1].endswith(("k", "g"))  # Saudyjska -> Saudyjskiej, Arabskie -> Arabskich
+    velar = word[:-1].endswith(("k", "g"))  # Saudyjska -> Saudyjskiej
     if gender == "f" and _FEMININE_ADJECTIVE.fullmatch(word):
-        stem = word[:-1] + ("i" if soft else "")
+        stem = word[:-1] + ("i" if velar else "")
         return {"gen": (stem + "ej",), "dat": (stem + "ej",), "acc": (word[:-1] + "ą",), "ins": (word[:-1] + "ą",),
                 "loc": (stem + "ej",)}  # fmt: skip
     if gender in ("m", "n") and _MASCULINE_ADJECTIVE.fullmatch(word):
