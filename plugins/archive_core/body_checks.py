@@ -123,7 +123,7 @@ def _escaped_marker_line(doc: SplitDocument) -> int:
 
 # A marker of Pelican's links (`{static}`, `{filename}`..., and the old `|static|`, `|filename|`, which `markdown`
 # reads as links too): Pelican replaces it in a link's address only; left in the text, the page shows it as written.
-_LINK_MARKER = re.compile(r"\{(?:filename|static|attach|index|tag|category|author)\}|\|(?:filename|static)\|")
+LINK_MARKER = re.compile(r"\{(?:filename|static|attach|index|tag|category|author)\}|\|(?:filename|static)\|")
 # A link's target holding a space, which ends it for Markdown: `({static}/images/Mapa Hanoi.png)`.
 _SPACED_TARGET = re.compile(r"\]\(\s*(?P<marker>MARKER)(?P<path>[^\s()<>]*)[ \t]+(?P<rest>[^)\s\"'][^)]*)\)")
 
@@ -131,19 +131,19 @@ _SPACED_TARGET = re.compile(r"\]\(\s*(?P<marker>MARKER)(?P<path>[^\s()<>]*)[ \t]
 def unread_link_markers(tokens: list[Token], body: str) -> list[BodyProblem]:
     """A link marker (`{static}`...) Markdown did not read as part of a link, outside code: the page would show
     `![Mapa]({static}/images/Mapa Hanoi.png)` as text, and no file be copied. Told at its line."""
-    if not _LINK_MARKER.search(body):  # most bodies: one pass, no block looked at
+    if not LINK_MARKER.search(body):  # most bodies: one pass, no block looked at
         return []
     lines = body.split("\n")
     problems = []
     for block in tokens:
-        if block.type != "inline" or not block.children or not _LINK_MARKER.search(block.content):
+        if block.type != "inline" or not block.children or not LINK_MARKER.search(block.content):
             continue
         start, end = block.map or (0, len(lines))
         told = start  # the markers of a block, in order: each on its line or one after the last told
         for child in block.children:
             if child.type != "text":
                 continue
-            for found in _LINK_MARKER.finditer(child.content):
+            for found in LINK_MARKER.finditer(child.content):
                 marker = found.group()
                 at = next((n for n in range(told, min(end, len(lines))) if marker in lines[n]), None)
                 told = at if at is not None else told

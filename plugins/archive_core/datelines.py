@@ -54,6 +54,8 @@ _OPENING = re.compile(
     rf"{_PLACE}(?:\s*,\s*(?P<date>[^()–—]{{3,40}}?))?\s*(?:{_AGENCY})?\s*[-–—]\s+(?P<text>\S.*)", re.DOTALL
 )
 _NUMERIC_DATE = re.compile(r"(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})")
+# ISO 8601's calendar date, as pages and feeds write a date in figures: `2025-10-25`, `2025-10-25 10:15`.
+_ISO_DATE = re.compile(r"(?<![0-9])(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})(?![0-9])")
 # A month in Roman numerals, in capitals only: `X` in `25 X 2025`, but not the English word `i`, nor an initial in
 # lower case. CLDR has no such month names.
 _ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
@@ -97,14 +99,15 @@ def split_dateline(paragraph: str) -> tuple[str, str] | None:
     return paragraph.strip()[: len(paragraph.strip()) - len(text)].rstrip(), text
 
 
-def dateline_date(text: str) -> date | None:
+def dateline_date(text: str, *, year_first: bool = True) -> date | None:
     """The day a date line (or the date line opening `text`) gives: `Wilno, 14 stycznia 2026` -> 2026-01-14,
-    `03.02.2026`, `October 25, 2025`; None when it gives no year, or no real day."""
+    `03.02.2026`, `2026-02-03` (not with `year_first=False`), `October 25, 2025`; None when it gives no year, or no
+    real day."""
     if (opened := split_dateline(text)) is not None:
         text = opened[0]
     elif not is_dateline(text):
         return None
-    if numeric := _NUMERIC_DATE.search(text):
+    if numeric := _NUMERIC_DATE.search(text) or (_ISO_DATE.search(text) if year_first else None):
         return _day(int(numeric["year"]), int(numeric["month"]), int(numeric["day"]))
     tokens = _TOKEN.findall(text)
     months = [month for token in tokens if (month := _month_of(token)) is not None]

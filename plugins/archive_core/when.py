@@ -295,7 +295,8 @@ def date_hint(value: Any, hint: str, in_timeline: bool = False) -> str:
         return hint
     match = _WRITTEN_DAY_FIRST.fullmatch(value.strip()) if isinstance(value, str) else None
     if match is None:
-        in_words = dateline_date(value) if isinstance(value, str) and len(value) < 100 else None
+        # Year first is the field's own form, whose mistakes (`2025-10-27 10:00 CET`) `hint` tells.
+        in_words = dateline_date(value, year_first=False) if isinstance(value, str) and len(value) < 100 else None
         return f"write {in_words.isoformat()}: dates are YYYY-MM-DD" if in_words else hint
     first, second, year = (int(part) for part in match.groups())
     readings = []

@@ -68,6 +68,9 @@ PLACED = [
     ("Opublikowano: 25 X 2025, godz. 10:15", "2025-10-25"),
     ("Data publikacji: 4 IV 2026 r.", "2026-04-04"),
     ("Warszawa, dn. 3.XII.2025", "2025-12-03"),
+    # ISO 8601's date, as pages and feeds write one in figures: it was taken for a date line, but gave no day.
+    ("2025-10-25", "2025-10-25"),
+    ("Hanoi, 2025-10-25 10:15", "2025-10-25"),
 ]
 # Date lines opening the lead, before a dash: the text after the dash is the lead.
 OPENING = [
@@ -113,6 +116,21 @@ def test_a_date_line_opening_the_lead_is_not_the_summary_nor_the_title(capsys, t
 
 
 @pytest.mark.parametrize(
+    "dateline", ["25 października 2025 r.", "25.10.2025", "October 25, 2025", "2025-10-25", "Hanoi, 2025-10-25 10:15"]
+)
+def test_a_text_s_date_line_gives_its_date_to_review(capsys, tmp_path, dateline):
+    """A text's date line in ISO 8601's figures (`2025-10-25`) was taken for a date line, but gave no day: the
+    import was refused for want of DATE=, where the same date in words or in day-first figures was read."""
+    source = tmp_path / "source.txt"
+    source.write_text(f"Estonia podpisuje konwencję\n\n{dateline}\n\n{LEAD}\n", encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "content", "--source-url", "https://www.example.org/estonia")
+    assert result.code == 0, result.err
+    meta = read_article(result.path).meta
+    assert meta.date.date().isoformat() == "2025-10-25" and "date" in meta.review
+    assert meta.summary == LEAD and body_of(result.path).lstrip().startswith(dateline)
+
+
+@pytest.mark.parametrize(
     "paragraph",
     [
         "Unia Europejska - wspólny front",  # a place alone before a dash
@@ -126,8 +144,9 @@ def test_a_sentence_is_not_a_date_line(paragraph):
     assert not is_dateline(paragraph) and split_dateline(paragraph) is None and dateline_date(paragraph) is None
 
 
-def test_a_date_line_the_calendar_has_no_day_of_gives_no_date():
-    assert is_dateline("Hanoi, 31 lutego 2026") and dateline_date("Hanoi, 31 lutego 2026") is None
+@pytest.mark.parametrize("dateline", ["Hanoi, 31 lutego 2026", "Hanoi, 2026-02-31", "2026-13-01"])
+def test_a_date_line_the_calendar_has_no_day_of_gives_no_date(dateline):
+    assert is_dateline(dateline) and dateline_date(dateline) is None
 
 
 @pytest.mark.parametrize("paragraph", ["¹", "3 lutego 2026¹", "Hanoi, ② lutego 2026", "Wilno, 14 stycznia ²⁰²⁶"])

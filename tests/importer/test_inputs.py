@@ -327,9 +327,23 @@ def test_a_language_that_cannot_be_told_must_be_given(capsys, tmp_path):
     source = tmp_path / "numbers.txt"
     source.write_text(f"Hanoi, 25-26.10.2025: 72 / 64.\nUNODC, ONZ, UE.\nSource: {URL}\n", encoding="utf-8")
     result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26")
-    assert result.code == 1 and "lang: cannot tell the source's language (give it: make import LANG=pl)" in result.err
+    told = "lang: cannot tell the source's language (give the one it is written in: make import LANG=pl or LANG=en)"
+    assert result.code == 1 and told in result.err
     given = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", "pl")
     assert given.code == 0 and read_article(given.path).meta.lang == "pl"
+
+
+def test_a_short_english_text_whose_language_cannot_be_told_is_offered_lang_en(capsys, tmp_path):
+    """A UN press release's few lines are too short to tell: the hint offered LANG=pl alone."""
+    source = tmp_path / "press.txt"
+    source.write_text(
+        f"Convention opens for signature\n\nOctober 25, 2025\n\nGENEVA — Delegates gathered.\n\nSource: {URL}\n",
+        encoding="utf-8",
+    )
+    result = run_import(capsys, source, tmp_path / "out")
+    assert result.code == 1 and "make import LANG=pl or LANG=en)" in result.err, result.err
+    given = run_import(capsys, source, tmp_path / "out", "--lang", "en")
+    assert given.code == 0 and read_article(given.path).meta.lang == "en", given.err
 
 
 def test_control_characters_in_a_saved_page_do_not_lose_the_article(capsys, tmp_path):
@@ -779,3 +793,55 @@ def test_every_import_option_is_one_the_command_line_gives(monkeypatch, tmp_path
     [options] = given
     unset = [f.name for f in dataclasses.fields(options) if getattr(options, f.name) == f.default]
     assert unset == []
+
+
+@pytest.mark.parametrize("close", ["---", "..."])
+def test_a_text_opening_with_a_yaml_front_matter_is_refused_at_its_line(capsys, tmp_path, close):
+    """A file written for a site (another site's Markdown, an article of the archive) was imported as the text: its
+    fields were published as the article's first paragraphs, `title:` and `date:` joined as a subheading."""
+    source = tmp_path / "post.md"
+    source.write_text(
+        f"---\ntitle: Konwencja w Hanoi\ndate: 2025-10-25\ntags:\n  - ONZ\n{close}\n\nKonwencja w Hanoi\n\n"
+        f"W Hanoi otwarto do podpisu konwencję o cyberprzestępczości.\n\nSource: {URL}\n",
+        encoding="utf-8",
+    )
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26")
+    assert result.code == 1 and written_files(tmp_path / "out") == []
+    assert f"{source}:1: file: opens with a YAML front matter (lines 1-6)" in result.err, result.err
+    assert "giving its fields as TITLE=, DATE=, SOURCE_URL=" in result.err
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "---\nHanoi: konwencja otwarta do podpisu\n---\n\n",  # one line between two rules: a text's
+        "---\n\n",  # a rule alone
+        "---\nKonwencja w Hanoi\nDrugi wiersz: dalej\n---\n\n",  # prose
+    ],
+)
+def test_a_text_opening_with_a_rule_is_imported_with_it(capsys, tmp_path, opening):
+    source = tmp_path / "article.txt"
+    source.write_text(
+        f"{opening}Konwencja podpisana w Hanoi\n\nW Hanoi otwarto do podpisu konwencję o cyberprzestępczości, "
+        f"którą podpisały delegacje wielu państw.\n\nSource: {URL}\n",
+        encoding="utf-8",
+    )
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", "pl")
+    assert result.code == 0, result.err
+
+
+def test_pelican_s_link_markers_and_template_marks_in_a_text_are_shown_as_written(capsys, tmp_path):
+    """A text naming `{filename}` or `|static|` was refused, at its line, with a hint on writing links: the source's
+    own words, which the import cannot change. Shown in a code span, as `make check` takes them, they read as
+    written."""
+    source = tmp_path / "article.txt"
+    line = (
+        "Szablon z {filename}/plik.md, {static}/obraz.png, |filename|x, {attach}y, {{ zmienna }} i {% if x %} "
+        "oraz {# uwaga #} zostaje w tekście."
+    )
+    source.write_text(f"Znaczniki szablonów w tekście\n\n{line}\n\nDrugi akapit.\n\nSource: {URL}\n", encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", "--lang", "pl")
+    assert result.code == 0, result.err
+    shown = lxml.html.fragment_fromstring(read_article(result.path).html, create_parent="div").text_content()
+    assert line in shown
+    assert [problem for problem in check(tmp_path / "out") if problem.field == "body"] == []

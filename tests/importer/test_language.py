@@ -53,6 +53,14 @@ def test_another_language_is_neither_polish_nor_english():
     assert detect_language(GERMAN) is None
 
 
+@pytest.mark.parametrize(("text", "lang"), [(POLISH, "pl"), (ENGLISH, "en")])
+def test_a_long_text_is_told_as_a_short_one_is(text, lang):
+    """The model's sureness fell as a text repeating itself grew: a Polish sentence repeated to 4.6 million
+    characters (a source just within the importer's bound) was Polish at 0.07, and its import refused as of a
+    language that cannot be told."""
+    assert detect_language(f"{text}\n\n" * 50_000) == lang
+
+
 def test_detection_is_deterministic():
     mixed = f"{POLISH} {ENGLISH} {POLISH}"
     assert len({identify(mixed) for _ in range(20)}) == 1
@@ -135,3 +143,30 @@ def test_a_bad_translation_chain_is_refused_before_writing(capsys, tmp_path, opt
         run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26", *options)
     assert refused.value.code == 2 and message in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ngày 25/10/2025, lễ mở ký Công ước của Liên hợp quốc về chống tội phạm mạng đã diễn ra tại Hà Nội.",
+            "Vietnamese",
+        ),
+        # Russian or Bulgarian, the model cannot tell, but surely neither Polish nor English: it was told as a text
+        # whose language cannot be told, and offered LANG=pl or LANG=en.
+        (
+            "25 октября 2025 года в Ханое открыта для подписания конвенция ООН против киберпреступности.",
+            "another language than Polish or English, most likely Russian (ru) or Bulgarian (bg)",
+        ),
+        (
+            "Le 25 octobre 2025, la convention des Nations Unies contre la cybercriminalité a été ouverte à Hanoï.",
+            "French",
+        ),
+    ],
+)
+def test_a_source_in_a_third_language_is_refused_naming_it(capsys, tmp_path, text, name):
+    source = tmp_path / "source.txt"
+    source.write_text(f"{text}\n\n{text}\n\nSource: {URL}\n", encoding="utf-8")
+    result = run_import(capsys, source, tmp_path / "out", "--date", "2025-10-26")
+    assert result.code == 1 and f"source.txt: lang: the source reads as {name}" in result.err, result.err
+    assert "TRANSLATED_FROM=" in result.err and "nothing was written" in result.err

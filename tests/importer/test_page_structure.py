@@ -82,6 +82,22 @@ def test_a_short_line_of_a_text_is_a_subheading_only_with_a_word(line, is_headin
     assert structure.looks_like_heading(line) is is_heading
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The text was adopted by the General Assembly in December 2024.[1]",
+        "Konwencję podpisały 72 państwa.¹²",
+        "Seventy-two states signed it.*",
+        "Tak powiedział minister.”[12]",
+    ],
+)
+def test_a_sentence_ending_with_a_note_s_mark_is_no_subheading(line):
+    """A short sentence whose full stop a note's mark follows was taken for a subheading, as it did not end with `.`:
+    the page showed a sentence of the text as a heading."""
+    assert not structure.looks_like_heading(line)
+    assert structure.looks_like_heading("Rekordowa skala[1]")  # a heading may have a note too
+
+
 @pytest.mark.parametrize("heading", ["II", "2", "Q&A", "G7", "会議"])
 def test_a_heading_of_a_word_or_a_number_stays_a_subheading(capsys, tmp_path, heading):
     later = "<p>By the afternoon, the organisers said, every delegation had signed the treaty's text.</p>"

@@ -1,17 +1,18 @@
-"""Which countries an article mentions: CLDR names (Babel) plus the forms in the content folder's
-data/country-names.yaml: the folder the article is imported into (DEST), whose file `make check` reads. And the
-names in it that look like a state's but hold none of those (`Republic of Korea` where no form gives it), which the
-importer tells, for their code to be added by hand."""
+"""Which countries an article mentions: CLDR names (Babel), the Polish cases of its Polish names (polish_cases), plus
+the forms in the content folder's data/country-names.yaml: the folder the article is imported into (DEST), whose
+file `make check` reads. And the names in it that look like a state's but hold none of those (`Republic of Korea`
+where no form gives it), which the importer tells, for their code to be added by hand."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from archive_core import paths
+from archive_core import countries, paths
 from archive_core.country_names import CountryForms, names_to_codes, parse_country_names
 from archive_core.data import load_data, recording, with_yaml_problems
 from archive_core.errors import ContentError
@@ -20,6 +21,7 @@ from archive_core.text import line_of
 
 from . import ROOT
 from .decoding import composed
+from .polish_cases import case_forms
 
 COUNTRY_NAMES = ROOT / "content" / COUNTRY_NAMES_FILE
 
@@ -50,15 +52,39 @@ def _folded(text: str) -> str:
     return text.translate(_APOSTROPHES)
 
 
+# Places whose names hold a country's but that are no country (the island of New Guinea, of PG and ID; Northern
+# Ireland, of GB; states of the US; the Niger's delta, in NG): found as the longer names they are, they name none
+# (NO_COUNTRY), and the country inside them is not proposed. Their Polish cases are made as the countries' are.
+_NOT_COUNTRIES = (
+    "New Guinea", "Nowa Gwinea", "Northern Ireland", "Irlandia Północna", "New Mexico", "Nowy Meksyk", "New Jersey",
+    "Niger Delta",
+)  # fmt: skip
+NO_COUNTRY = ""
+
+
 @cache
 def _names(path: Path) -> dict[str, str]:
     """Every name form, its apostrophes folded -> its country code: every name the archive knows a country by
     (country_names.names_to_codes), the one table the search and the `countries:` hint read too. A name that folds
-    into another country's names neither."""
+    into another country's names neither. The names of `_NOT_COUNTRIES` -> NO_COUNTRY."""
     found: dict[str, set[str]] = {}
     for name, code in names_to_codes(load_country_forms(path)).items():
         found.setdefault(_folded(name), set()).add(code)
-    return {name: codes.pop() for name, codes in found.items() if len(codes) == 1}
+    named = {name: codes.pop() for name, codes in found.items() if len(codes) == 1}
+    # Then the case forms the Polish declension makes of CLDR's Polish names (`Rumunii`): one a name already is, or
+    # one made for two countries, names neither by it.
+    made: dict[str, set[str]] = {}
+    for code in sorted(countries.known_codes()):
+        for name in (countries.country_name(code, "pl"), *countries.other_country_names(code, "pl")):
+            for form in case_forms(unicodedata.normalize("NFC", name)):
+                made.setdefault(_folded(form), set()).add(code)
+    known = named.keys() | found.keys()
+    places = {_folded(form): NO_COUNTRY for place in _NOT_COUNTRIES for form in (place, *case_forms(place))}
+    return {
+        **{form: codes.pop() for form, codes in made.items() if len(codes) == 1 and form not in known},
+        **{form: code for form, code in places.items() if form not in known},
+        **named,
+    }
 
 
 @cache
@@ -170,7 +196,7 @@ def read(text: str, path: Path = COUNTRY_NAMES) -> Found:
         start, end = words[first].start, words[last].end
         if (first, last) != (index, index) and not reading.known(start, end) and word.text != _KINGDOM:
             unknown.setdefault(written[start:end], Unknown(written[start:end], start))
-    codes = sorted({match[2] for match in reading.matches if match not in not_taken})
+    codes = sorted({match[2] for match in reading.matches if match not in not_taken and match[2] != NO_COUNTRY})
     return Found(tuple(codes), tuple(unknown.values()))
 
 

@@ -25,9 +25,9 @@ from tools.make_inputs import IMPORT_FIELDS, by_variable, key_name_problem
 from . import countries, output
 from .decoding import MAX_SOURCE_BYTES, decode
 from .htmlpage import is_html, parse_html
-from .language import detect_language, identify
+from .language import detect_language, identify, other_languages
 from .model import ImportOptions, ParsedSource
-from .plaintext import parse_text
+from .plaintext import front_matter_end, parse_text
 
 DERIVED_TITLE_MAX_CHARS = 100
 
@@ -87,6 +87,16 @@ def read_source(path: Path, address: str | None = None) -> ParsedSource:
                 path, None, "file", "no article text found in the HTML page", "save the article's text as .txt instead"
             )
         return replace(parsed, text=text)
+    if (end := front_matter_end(text)) is not None:
+        raise content_error(
+            path,
+            1,
+            "file",
+            f"opens with a YAML front matter (lines 1-{end}): it is a file written for a site (an article of the "
+            "archive, another site's Markdown), not the article's text as its publisher gave it",
+            "import the raw text the publisher gave (the page saved, or its text copied), giving its fields as "
+            "TITLE=, DATE=, SOURCE_URL=; an article of the archive is edited in place, never imported again",
+        )
     return replace(parse_text(text, address), text=text)
 
 
@@ -206,6 +216,9 @@ ANOTHER_LANGUAGE_HINT = (
 )
 
 
+_LANG_OPTIONS = " or ".join(f"LANG={lang}" for lang in LANGUAGES)
+
+
 def _unknown_language(text: str) -> tuple[str, str]:
     """The message and hint for a text whose language is not told, or is neither Polish nor English."""
     guess = identify(text)
@@ -213,9 +226,15 @@ def _unknown_language(text: str) -> tuple[str, str]:
         name = Locale("en").languages.get(guess.code, guess.code)
         return (
             f"the source reads as {name} ({guess.code}), not Polish or English",
-            f"{ANOTHER_LANGUAGE_HINT}; if it is Polish or English after all, give it: make import LANG=pl or LANG=en",
+            f"{ANOTHER_LANGUAGE_HINT}; if it is Polish or English after all, give it: make import {_LANG_OPTIONS}",
         )
-    return "cannot tell the source's language", "give it: make import LANG=pl"
+    if others := other_languages(text):
+        names = " or ".join(f"{Locale('en').languages.get(code, code)} ({code})" for code in others)
+        return (
+            f"the source reads as another language than Polish or English, most likely {names}",
+            f"{ANOTHER_LANGUAGE_HINT}; if it is Polish or English after all, give it: make import {_LANG_OPTIONS}",
+        )
+    return "cannot tell the source's language", f"give the one it is written in: make import {_LANG_OPTIONS}"
 
 
 def language_mismatch(text: str, lang: str | None) -> str | None:

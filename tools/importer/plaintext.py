@@ -2,12 +2,44 @@
 
 from __future__ import annotations
 
+import re
+
 from archive_core.datelines import is_dateline
 from archive_core.provenance import same_address
 
 from . import structure, wrapping
 from .model import Block, Dropped, Kind, ParsedSource
 from .wrapping import Numbered
+
+# A YAML front matter's lines: `---`, then `key: value` lines (and their indented or listed continuations), then
+# `---` or `...`.
+_FENCE = re.compile(r"---[ \t]*")
+_FRONT_MATTER_END = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_FRONT_MATTER_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*:(?:[ \t].*)?")
+_FRONT_MATTER_MORE = re.compile(r"(?:[ \t]+\S|- ).*")
+# How far its closing line is looked for: a front matter is a few fields, an article's text is longer. It has two
+# at least (a title, a date): one line `Hanoi: ...` between two rules is a text's.
+FRONT_MATTER_MAX_LINES = 60
+FRONT_MATTER_MIN_KEYS = 2
+
+
+def front_matter_end(text: str) -> int | None:
+    """The line that closes the YAML front matter `text` opens with (`---`, `title: ...`, `---`), or None: a file
+    written for a site (an article of the archive, another site's Markdown), whose fields no text of the article
+    is."""
+    lines = text.split("\n", FRONT_MATTER_MAX_LINES + 1)[: FRONT_MATTER_MAX_LINES + 1]
+    if not lines or not _FENCE.fullmatch(lines[0].strip("\r")):
+        return None
+    keys = 0
+    for number, raw in enumerate(lines[1:], start=2):
+        line = raw.rstrip("\r")
+        if _FRONT_MATTER_END.fullmatch(line):
+            return number if keys >= FRONT_MATTER_MIN_KEYS else None
+        if _FRONT_MATTER_KEY.fullmatch(line):
+            keys += 1
+        elif line.strip() and not (keys and _FRONT_MATTER_MORE.fullmatch(line)):
+            return None
+    return None
 
 
 def parse_text(text: str, address: str | None = None) -> ParsedSource:

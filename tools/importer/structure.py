@@ -70,9 +70,14 @@ _NOT_HEADING = re.compile(r"[a-z][a-z0-9+.-]*://|\bwww\.|^\[[^\]]*\]:|^\{.*\}$",
 _TRAILING_MARKS = re.compile(r"(?:\s*(?:\\+|\{[^{}]*\}))+$")
 
 
+# A note's mark after a sentence's end: `... in December 2024.[1]`, `... podpisało.¹`, `... signed.*`.
+_NOTE_AFTER_END = re.compile(r"(?<=[.!?…:;,)”\"»'’])(?:\[[0-9]{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+|[*†‡]{1,3})$")
+
+
 def _words_end(line: str) -> str:
-    """`line` up to its last word or punctuation: "... said MSZ. \\" ends a sentence, as "... said MSZ." does."""
-    return _TRAILING_MARKS.sub("", line)
+    """`line` up to its last word or punctuation: "... said MSZ. \\" ends a sentence, as "... said MSZ." does, and
+    "... in December 2024.[1]" too."""
+    return _NOTE_AFTER_END.sub("", _TRAILING_MARKS.sub("", line))
 
 
 def looks_like_heading(line: str) -> bool:
