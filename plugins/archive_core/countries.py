@@ -36,6 +36,13 @@ def country_name(code: str, lang: str) -> str:
     return Locale.parse(BABEL_LOCALES[lang]).territories[code]
 
 
+@cache
+def code_words(code: str) -> str:
+    """`VN VNM`: a country's ISO 3166-1 codes, alpha-2 and alpha-3 (from ICU), as a reader may type them; the alpha-2
+    alone where ICU knows no alpha-3 (`EU`)."""
+    return " ".join(dict.fromkeys(each for each in (code, icu.Locale("", code).getISO3Country()) if each))
+
+
 # CLDR's other names of a country (`alt="variant"`: `Ivory Coast`; `alt="short"`: `UK`), which Babel does not carry;
 # ICU's region data holds them under these tables.
 _OTHER_NAME_TABLES = ("Countries%variant", "Countries%short")

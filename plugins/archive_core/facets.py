@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from archive_core.address_words import address_word
-from archive_core.countries import country_name
+from archive_core.countries import code_words, country_name
 from archive_core.country_names import CountryNameIndex
 from archive_core.other_names import NamesTable
 from archive_core.schema import ArticleMeta
@@ -54,6 +54,13 @@ class SearchFacets:
         Polish letters (the search plugin's `search_also_folded`), for "Bialorus". Other pages have no topic.
         """
         return " ".join(self.countries) if self.kind == "country" else ""
+
+    @property
+    def topic_codes(self) -> str:
+        """A country page's country by its ISO codes (`VN VNM`), which no page's text may write: searched as the
+        `code` metadata field, at the weight of any field, so that a code that is also a word (`by`, `za`) adds its
+        country's page to the pages that write the word and does not put it above them. Other pages have none."""
+        return " ".join(code_words(code) for code in self.codes) if self.kind == "country" else ""
 
     @property
     def days(self) -> tuple[date, ...]:

@@ -1,0 +1,32 @@
+"""Queries the search was not tuned on, typed into the real search page (real Chromium) on a real Pagefind index of
+the fixture archive (docs/search-relevance.md, "Findings on content and queries it was not tuned on, eighth audit"):
+a country by its ISO code."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_search_queries import EN, PL, titles_found
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "first"),
+    [
+        # No page writes a code: nothing was found (Pagefind's held start of `vn`, `jp` is none).
+        (PL, "VN", "Wietnam"),
+        (EN, "vn", "Vietnam"),
+        (PL, "PL", "Polska"),
+        (EN, "JP", "Japan"),
+        (EN, "VNM", "Vietnam"),
+        (PL, "blr", "Białoruś"),
+    ],
+)
+def test_a_country_is_found_by_its_iso_code(page, fixture_served, path, query, first):
+    assert titles_found(page, fixture_served.base_url, path, query) == [first], f"{query!r} on {path}"
+
+
+def test_a_code_that_is_also_a_word_adds_its_country_below_the_pages_that_write_the_word(page, fixture_served):
+    found = titles_found(page, fixture_served.base_url, EN, "by")
+    assert "Belarus" in found[1:], found
