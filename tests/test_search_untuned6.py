@@ -30,3 +30,13 @@ def test_a_country_is_found_by_its_iso_code(page, fixture_served, path, query, f
 def test_a_code_that_is_also_a_word_adds_its_country_below_the_pages_that_write_the_word(page, fixture_served):
     found = titles_found(page, fixture_served.base_url, EN, "by")
     assert "Belarus" in found[1:], found
+
+
+HANOI_EN, CONCERNS_EN = "Convention signed in Hanoi", "Civil society groups voice concerns"  # `organisation(s)`
+
+
+@pytest.mark.parametrize("query", ["organization", "organizations", "organized"])
+def test_an_american_spelling_finds_the_pages_that_write_the_british_one_first(page, fixture_served, query):
+    # The Polish page's stand-in holds `organizacji`, so the word was taken as held, and the stand-in alone was found.
+    found = titles_found(page, fixture_served.base_url, EN, query)
+    assert sorted(found[:2]) == sorted([HANOI_EN, CONCERNS_EN]), f"{query!r}: {found}"
