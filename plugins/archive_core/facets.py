@@ -59,9 +59,9 @@ class SearchFacets:
 
     @property
     def topic_codes(self) -> str:
-        """A country page's country by its ISO codes (`VN VNM`), which no page's text may write: searched as the
-        `code` metadata field, at the weight of any field, so that a code that is also a word (`by`, `za`) adds its
-        country's page to the pages that write the word and does not put it above them. Other pages have none."""
+        """A country page's country by its ISO codes (`c0vn c0vnm`: `countries.code_words`), which no page's text
+        writes: the search page searches a code typed that no page holds as a word so (`VN`, `vnm`). Other pages have
+        none."""
         return " ".join(code_words(code) for code in self.codes) if self.kind == "country" else ""
 
     @property

@@ -40,8 +40,8 @@ def test_a_country_page_has_its_country_as_topic():
 
 
 def test_a_country_page_has_its_countrys_iso_codes_and_other_pages_none():
-    assert page_facets("country", "pl", countries=("BY",)).topic_codes == "BY BLR"
-    assert page_facets("country", "en", countries=("EU",)).topic_codes == "EU"  # no alpha-3
+    assert page_facets("country", "pl", countries=("BY",)).topic_codes == "c0by c0blr"
+    assert page_facets("country", "en", countries=("EU",)).topic_codes == "c0eu"  # no alpha-3
     assert page_facets("article", "en", countries=("VN",)).topic_codes == ""
 
 

@@ -585,6 +585,8 @@ async function wordAsHeld(pagefind, word, checked) {
   const [held, meant] = await heldOrMeant(pagefind, core);
   if (meant) return [asTyped(meant, core), undefined, asTyped(meant, core), undefined, A_TYPO];
   if (held) return [word];
+  const country = await countryOfCode(pagefind, core);
+  if (country) return [country, undefined, word];
   const start = await longestHeldStart(pagefind, core);
   const repaired = start && (await meantByRepair(pagefind, core, start.length));
   if (repaired) return [asTyped(repaired, core), undefined, asTyped(repaired, core), undefined, A_TYPO];
@@ -592,6 +594,17 @@ async function wordAsHeld(pagefind, word, checked) {
   const undoubled = await undoubledAsHeld(pagefind, core);
   const typo = undoubled[0] ? "" : await meantByStart(pagefind, core);
   return typo ? [asTyped(typo, core), undefined, asTyped(typo, core), undefined, A_TYPO] : undoubled;
+}
+
+// A country's ISO code (`VN`, `vnm`) that no page holds as a word (its page holds it as COUNTRY_CODE_WORD and the code,
+// `c0vn`: archive_core/countries.py, CODE_WORD) is searched as the code's word: it found nothing, as Pagefind searched
+// its held start. A code that is a word pages write (`by`, `do`, `za`) is that word, as typed.
+const COUNTRY_CODE_WORD = "c0";
+const COUNTRY_CODE = /^\p{L}{2,3}$/u;
+
+async function countryOfCode(pagefind, core) {
+  const code = `${COUNTRY_CODE_WORD}${fold(core)}`;
+  return COUNTRY_CODE.test(core) && (await indexHolds(pagefind, code, 0)) ? code : "";
 }
 
 // The mark of a word searched as the word a page writes that it is a typo of (heldOrMeant, meantByStart): the status
