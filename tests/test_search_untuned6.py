@@ -5,6 +5,7 @@ a country by its ISO code."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from .test_search_queries import EN, PL, titles_found
 
@@ -43,3 +44,40 @@ def test_an_american_spelling_finds_the_pages_that_write_the_british_one_first(p
     # The Polish page's stand-in holds `organizacji`, so the word was taken as held, and the stand-in alone was found.
     found = titles_found(page, fixture_served.base_url, EN, query)
     assert sorted(found[:2]) == sorted([HANOI_EN, CONCERNS_EN]), f"{query!r}: {found}"
+
+
+RATIFIES_EN = "France ratifies the convention"  # `first states to ratify the convention`
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "first"),
+    [
+        # No page holds every word: nothing was found, and the status said to try fewer words.
+        (EN, "which states were the first to ratify the convention", RATIFIES_EN),  # no page writes `were`
+        (EN, "France deposited its ratification in New York in 2025", RATIFIES_EN),  # the page is of 2026
+        (PL, "ceremonia zgromadziła delegacje z wielu państw, Francja ratyfikuje", "Konwencja podpisana w Hanoi"),
+    ],
+)
+def test_a_long_query_no_page_holds_whole_finds_the_pages_that_hold_most_of_it(
+    page, fixture_served, path, query, first
+):
+    found = titles_found(page, fixture_served.base_url, path, query)
+    assert found[:1] == [first], f"{query!r} on {path}: {found[:4]}"
+    said = {EN: "No page holds all the words", PL: "Żadna strona nie zawiera wszystkich tych słów"}[path]
+    expect(page.locator("#search-status")).to_contain_text(said)
+
+
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [
+        (EN, "states ratify convention"),  # a page holds them all: said nothing more
+        (EN, "xyzzy plugh qqqzzz"),  # no page holds any: nothing, as before
+        (EN, '"ratify the states convention"'),  # a phrase no page writes: nothing, as before
+    ],
+)
+def test_a_query_some_page_holds_whole_or_none_of_whose_words_are_held_is_left_as_it_was(
+    page, fixture_served, path, query
+):
+    found = titles_found(page, fixture_served.base_url, path, query)
+    expect(page.locator("#search-status")).not_to_contain_text("No page holds all the words")
+    assert bool(found) == (not query.startswith(('"', "x"))), found
