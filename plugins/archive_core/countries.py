@@ -36,6 +36,21 @@ def country_name(code: str, lang: str) -> str:
     return Locale.parse(BABEL_LOCALES[lang]).territories[code]
 
 
+# A country's ISO code as its page's search index holds it: after these figures-and-letter, which no word a reader
+# types begins with, so that a code that is also a word (`do`, `na`, `by`) is not that word, and the search's start
+# of an unknown word (`pl` of `plany`) is never one. The search page searches a code typed that no page holds as a word
+# so (theme/static/js/search-page.js, COUNTRY_CODE_WORD).
+CODE_WORD = "c0"
+
+
+@cache
+def code_words(code: str) -> str:
+    """`c0vn c0vnm`: a country's ISO 3166-1 codes, alpha-2 and alpha-3 (from ICU), as its page's index holds them
+    (`CODE_WORD`); the alpha-2 alone where ICU knows no alpha-3 (`EU`)."""
+    codes = dict.fromkeys(each for each in (code, icu.Locale("", code).getISO3Country()) if each)
+    return " ".join(f"{CODE_WORD}{each.lower()}" for each in codes)
+
+
 # CLDR's other names of a country (`alt="variant"`: `Ivory Coast`; `alt="short"`: `UK`), which Babel does not carry;
 # ICU's region data holds them under these tables.
 _OTHER_NAME_TABLES = ("Countries%variant", "Countries%short")

@@ -10,10 +10,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from archive_core.address_words import address_word
-from archive_core.countries import country_name
+from archive_core.countries import code_words, country_name
 from archive_core.country_names import CountryNameIndex
 from archive_core.other_names import NamesTable
 from archive_core.schema import ArticleMeta
+from archive_core.spellings import BRITISH, american_spellings
 from archive_core.summaries import plain_text
 
 KINDS = ("article", "timeline", "country")
@@ -35,6 +36,7 @@ class SearchFacets:
     names: str = ""  # every name of each thing the page names (content/data/names.yaml), `·`-separated
     addresses: tuple[str, ...] = ()  # the addresses of the page's sources (an article's original)
     named_codes: tuple[str, ...] = ()  # the countries its text names, not among `codes` (`named_countries`)
+    spellings: str = ""  # the American spellings of its British words (`organization`), space-separated
 
     @property
     def address_words(self) -> str:
@@ -54,6 +56,13 @@ class SearchFacets:
         Polish letters (the search plugin's `search_also_folded`), for "Bialorus". Other pages have no topic.
         """
         return " ".join(self.countries) if self.kind == "country" else ""
+
+    @property
+    def topic_codes(self) -> str:
+        """A country page's country by its ISO codes (`c0vn c0vnm`: `countries.code_words`), which no page's text
+        writes: the search page searches a code typed that no page holds as a word so (`VN`, `vnm`). Other pages have
+        none."""
+        return " ".join(code_words(code) for code in self.codes) if self.kind == "country" else ""
 
     @property
     def days(self) -> tuple[date, ...]:
@@ -78,7 +87,7 @@ class SearchFacets:
         the same facets with the countries' names in `lang`. No summary, country terms or publishers: the page's
         own stay, the same in any language. Its sources' addresses stay: pasted, they find it in either language."""
         names = tuple(sorted((country_name(code, lang) for code in self.codes), key=str.casefold))
-        return replace(self, countries=names, summary="", codes=(), publishers=(), named_codes=())
+        return replace(self, countries=names, summary="", codes=(), publishers=(), named_codes=(), spellings="")
 
     @property
     def iso(self) -> str:
@@ -128,10 +137,10 @@ def article_facets(
     country_names: CountryNameIndex | None = None,
 ) -> SearchFacets:
     """Facets of an archive article: its date, countries, summary (HTML the reader rendered; its text is kept), the
-    publisher of its original, the other names of what its title, note, summary or body names (`names`), and the
-    countries they name that it is not about (`country_names`)."""
+    publisher of its original, the other names of what its title, note, summary or body names (`names`), the
+    countries they name that it is not about (`country_names`), and the American spellings of its British words."""
     summary = plain_text(summary_html)
-    body = plain_text(body_html) if names.things or country_names else ""
+    body = plain_text(body_html) if names.things or country_names or meta.lang == BRITISH else ""
     written = (meta.title, meta.editor_note or "", summary, body)
     facets = page_facets(
         "article",
@@ -143,7 +152,13 @@ def article_facets(
     )
     addresses = (meta.source.url,) if meta.source else ()
     named = named_countries("\n".join(written), facets.codes, country_names)
-    return replace(facets, names=names.search_terms("\n".join(written)), addresses=addresses, named_codes=named)
+    return replace(
+        facets,
+        names=names.search_terms("\n".join(written)),
+        addresses=addresses,
+        named_codes=named,
+        spellings=american_spellings("\n".join(written), meta.lang),
+    )
 
 
 def named_countries(text: str, codes: tuple[str, ...], country_names: CountryNameIndex | None) -> tuple[str, ...]:

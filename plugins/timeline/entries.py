@@ -17,6 +17,7 @@ from archive_core.facets import NO_NAMES, SearchFacets, named_countries, page_fa
 from archive_core.listing import listed_in
 from archive_core.other_names import NamesTable
 from archive_core.provenance import Citation, Correction, Localized
+from archive_core.spellings import american_spellings
 from archive_core.timeline_pages import Place, page_url, place_url, places
 from archive_core.urls import article_anchor, country_url, section_url
 from archive_core.when import DateText, TimeRef, When, date_text, time_refs
@@ -240,7 +241,8 @@ def event_search(
     )
     written = f"{event.title[lang]}\n{event.description[lang]}"
     named = named_countries(written, facets.codes, country_names)
-    return replace(facets, names=names.search_terms(written), named_codes=named)
+    spellings = american_spellings(written, lang)
+    return replace(facets, names=names.search_terms(written), named_codes=named, spellings=spellings)
 
 
 def event_entry(

@@ -39,6 +39,12 @@ def test_a_country_page_has_its_country_as_topic():
     assert page_facets("article", "pl", countries=("BY",)).topic == ""
 
 
+def test_a_country_page_has_its_countrys_iso_codes_and_other_pages_none():
+    assert page_facets("country", "pl", countries=("BY",)).topic_codes == "c0by c0blr"
+    assert page_facets("country", "en", countries=("EU",)).topic_codes == "c0eu"  # no alpha-3
+    assert page_facets("article", "en", countries=("VN",)).topic_codes == ""
+
+
 def test_the_months_a_page_is_dated_in_a_month_or_a_range_of_them_and_none_for_a_year():
     assert page_facets("article", "pl", when=datetime(2025, 12, 3, 9)).months == (12,)
     month = page_facets("timeline", "en", when=datetime(2024, 12, 1), date_label="December 2024", date_iso="2024-12")

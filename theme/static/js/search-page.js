@@ -330,6 +330,8 @@ let termsSplit = [];
 // quotation marks, which Pagefind searches as typed (inAPhrase): the status links to it, as a search engine offers
 // "search instead for", for a rare word a page writes that the correction missed. Else "".
 let searchInstead = "";
+// Whether the results are the pages that hold the most of the query's words, no page holding them all (mostWords).
+let mostWordsOnly = false;
 
 // [what Pagefind is asked, the query as the status shows it searched where that is not as typed, else "", the
 // query with its held days in each form a page's text writes them in (dayAsHeld), else none, the query with two
@@ -585,6 +587,8 @@ async function wordAsHeld(pagefind, word, checked) {
   const [held, meant] = await heldOrMeant(pagefind, core);
   if (meant) return [asTyped(meant, core), undefined, asTyped(meant, core), undefined, A_TYPO];
   if (held) return [word];
+  const country = await countryOfCode(pagefind, core);
+  if (country) return [country, undefined, word];
   const start = await longestHeldStart(pagefind, core);
   const repaired = start && (await meantByRepair(pagefind, core, start.length));
   if (repaired) return [asTyped(repaired, core), undefined, asTyped(repaired, core), undefined, A_TYPO];
@@ -592,6 +596,17 @@ async function wordAsHeld(pagefind, word, checked) {
   const undoubled = await undoubledAsHeld(pagefind, core);
   const typo = undoubled[0] ? "" : await meantByStart(pagefind, core);
   return typo ? [asTyped(typo, core), undefined, asTyped(typo, core), undefined, A_TYPO] : undoubled;
+}
+
+// A country's ISO code (`VN`, `vnm`) that no page holds as a word (its page holds it as COUNTRY_CODE_WORD and the code,
+// `c0vn`: archive_core/countries.py, CODE_WORD) is searched as the code's word: it found nothing, as Pagefind searched
+// its held start. A code that is a word pages write (`by`, `do`, `za`) is that word, as typed.
+const COUNTRY_CODE_WORD = "c0";
+const COUNTRY_CODE = /^\p{L}{2,3}$/u;
+
+async function countryOfCode(pagefind, core) {
+  const code = `${COUNTRY_CODE_WORD}${fold(core)}`;
+  return COUNTRY_CODE.test(core) && (await indexHolds(pagefind, code, 0)) ? code : "";
 }
 
 // The mark of a word searched as the word a page writes that it is a typo of (heldOrMeant, meantByStart): the status
@@ -902,6 +917,44 @@ async function pagesAdded(pagefind, own) {
   return pages;
 }
 
+// A query of MOST_WORDS words or more that no page holds all of (a question, a sentence pasted: `how many states
+// ratified the convention`) found nothing: Pagefind's search needs every word, and the status said to try fewer. Such
+// a query then finds the pages that hold the most of its words, at least half of them and two: each word is searched
+// alone (with the filters chosen), and a page ranks by how many of them it holds, then by the sum of its scores, in
+// which a word most pages hold (`the`, `w`) weighs little. The status says no page holds them all. Cost: one search a
+// word, for such a query only, when nothing else is found; the data of at most MOST_WORDS_PAGES pages, for the
+// filters' counts.
+const MOST_WORDS = 3;
+const MOST_WORDS_PAGES = 50;
+
+async function mostWords(pagefind, filters) {
+  if (!term || /"/.test(term)) return null;
+  const words = [...new Set(term.split(" ").filter((word) => /[\p{L}\p{N}]/u.test(word)))];
+  if (words.length < MOST_WORDS) return null;
+  const pages = new Map();
+  for (const word of words) {
+    for (const result of (await pagefind.search(word, { filters })).results) {
+      const page = pages.get(result.id) || { result, words: 0, score: 0 };
+      pages.set(result.id, { ...page, words: page.words + 1, score: page.score + result.score });
+    }
+  }
+  const least = Math.max(2, Math.ceil(words.length / 2));
+  const ranked = [...pages.values()]
+    .filter((page) => page.words >= least)
+    .sort((a, b) => b.words - a.words || b.score - a.score)
+    .slice(0, MOST_WORDS_PAGES)
+    .map((page) => page.result);
+  if (!ranked.length) return null;
+  const counts = {};
+  for (const page of await Promise.all(ranked.map((result) => result.data()))) {
+    for (const [name, values] of Object.entries(page.filters || {})) {
+      counts[name] ||= {};
+      for (const value of values) counts[name][value] = (counts[name][value] || 0) + 1;
+    }
+  }
+  return { results: ranked, filters: counts, mostWords: true };
+}
+
 // Whether a page (its data) has a value of each filter chosen (`filters`, as Pagefind is given them: any of them).
 function inFilters(page, filters) {
   const has = (name, any) => (page.filters?.[name] || []).some((value) => any.includes(value));
@@ -999,8 +1052,11 @@ async function run() {
     search = withAdded(search, added, filters);
     const own = search.results.length - (search.added || 0); // the pages added come after Pagefind's, as they are
     const byScore = await newestFirstAmongEqual(pagefind, search.results.slice(0, own), { filters });
-    const ranked = (await wholeWordsFirst(byScore)).concat(search.results.slice(own));
+    let ranked = (await wholeWordsFirst(byScore)).concat(search.results.slice(own));
+    const most = ranked.length ? null : await mostWords(pagefind, filters);
     if (number !== generation) return;
+    mostWordsOnly = Boolean(most);
+    if (most) [search, ranked] = [most, most.results];
     results = shownResults(ranked);
     shown = 0;
     list.replaceChildren();
@@ -1082,6 +1138,7 @@ function say(nodes) {
 // correction and its link to the search as typed were gone). The count's sentence ends with a full stop before the
 // next (until review32 the live region read "13 results for Hanio Some words are in no page…", as one sentence).
 function summary(count, found = countSummary(count)) {
+  if (mostWordsOnly) found = [...found, endsASentence(found.at(-1)) ? " " : ". ", strings.most_words];
   if (!searchedAs) return found;
   const stop = endsASentence(found.at(-1)) ? " " : ". ";
   const searched = [...found, stop, ...textWithQuery("searched_as", {}, searchedAs)];
@@ -1431,6 +1488,7 @@ function marked(word, escape) {
 async function facetCounts(search, added, number) {
   // Values within a group are alternatives (any of them): a group's counts leave its own choices out.
   const counts = { ...search.filters };
+  if (search.mostWords) return counts; // counted among the pages found with the filters chosen (mostWords)
   const pagefind = await pagefindLoaded;
   for (const [name, values] of chosen) {
     if (!values.size) continue;
