@@ -223,6 +223,11 @@ def shows_the_site(shown: str, host: str) -> bool:
 
 @cache
 def _is_public_suffix(host: str) -> bool:
+    """Whether `host` (as `same_host` writes it, `xn--` labels too) is a public suffix. The list `tld` searches
+    writes a suffix of letters outside ASCII in those letters alone (`公司.cn`, `政府.hk`), so its `xn--` form was no
+    suffix and any site under it showed the suffix's."""
+    with contextlib.suppress(UnicodeError):  # a label IDNA 2003 cannot read: as written
+        host = host.encode("ascii").decode("idna")
     return is_tld(host, search_private=True)
 
 
