@@ -3,11 +3,11 @@
 to find a country however a Polish text inflects its name.
 
 Made by the regular declensions (feminine in -a, masculine in a consonant, neuter in -o, plural in -y, and the
-adjectives agreeing with them), not by a dictionary: a form the rules make wrongly (`Nigeru` for `Nigru`) is a word
-no text writes, and finds nothing; so where Polish hesitates both forms are made (`Izraela`, `Czadu`; `Nigru`,
-`Nigeru`). A name the rules do not cover (plurals in -e such as `Seszele`, names in brackets, abbreviated ones,
-indeclinable ones such as `Mali`, `Peru`, `Chile`) gives no form: the forms of data/country-names.yaml are the
-dictionary's, and come first.
+adjectives agreeing with them), not by a dictionary: a form the rules make wrongly (`Nigeru` for `Nigru`) is mostly
+a word no text writes, and finds nothing (not always: `Węgrów` for `Węgier` is a town's name, and is not made); so
+where Polish hesitates both forms are made (`Izraela`, `Czadu`; `Nigru`, `Nigeru`). A name the rules do not cover
+(plurals in -e such as `Seszele`, names in brackets, abbreviated ones, indeclinable ones such as `Mali`, `Peru`,
+`Chile`) gives no form: the forms of data/country-names.yaml are the dictionary's, and come first.
 """
 
 from __future__ import annotations
@@ -83,6 +83,12 @@ def _part_forms(part: str) -> Forms | str:
     kept = " ".join(words[after:])
     forms: Forms = {}
     for case in CASES:
+        if case == "gen" and gender == "pl" and len(words) == 1:
+            # A name of one plural noun gives no genitive: its -ów is the nominative of Polish towns (Węgrów, Komorów,
+            # Czechów: a text naming one was taken to name Hungary, the Comoros, Czechia), and most such names' is
+            # another (`Węgier`, `Czech`, `Chin`, `Niemiec`: data/country-names.yaml's). `Stanów Zjednoczonych`: none.
+            forms[case] = ()
+            continue
         combined = (" ".join(chosen) for chosen in product(*(each[case] for each in declined)))
         forms[case] = tuple(f"{form} {kept}" if kept else form for form in combined)
     return forms
