@@ -38,6 +38,10 @@ _MASCULINE_ADJECTIVE = re.compile(r"\w*(?:(?:sk|ck|zk|ow|cn|zn|ln|dn|wn|rn)y|ni)
 _PLURAL_ADJECTIVE = re.compile(r"\w*(?:ski|cki|zki|ow|on|cz|sz|n)e")
 
 Forms = dict[str, tuple[str, ...]]  # case -> the forms of one word in it
+# Forms the declension makes that are the nominative of a Polish noun of their own, whose country's nominative is none
+# (`Toga`, Togo's genitive: a judge's toga; `Konga`, Kongo's: the drum), a sentence's first word written so: not made.
+# (`Katarze`, `Komorach`, `Kubą` are made: `Katar`, `Komory`, `Kuba` are CLDR's names and those words alike.)
+_WORDS_OF_THEIR_OWN = frozenset({"Toga", "Konga"})
 
 
 def case_forms(name: str) -> tuple[str, ...]:
@@ -55,7 +59,7 @@ def case_forms(name: str) -> tuple[str, ...]:
         choices = [(part,) if isinstance(part, str) else part[case] for part in declined]
         for words in product(*choices):
             form = "".join(words)
-            if form != name:
+            if form != name and form not in _WORDS_OF_THEIR_OWN:
                 found[form] = None
                 found[form.replace("-", " ")] = None
     return tuple(found)
