@@ -194,6 +194,8 @@ SITE_SHOWN = [
     ("xn--55qx5d.cn", "https://evil.xn--55qx5d.cn/", "xn--55qx5d.cn"),
     ("政府.香港", "https://evil.xn--mxtq1m.xn--j6w193g/", "政府.香港"),
     ("bücher.example", "https://shop.xn--bcher-kva.example/", None),  # a site in such letters: its own
+    ("faß.de", "https://fass.de/", "faß.de"),  # `ß` is no `ss` in a host (IDNA 2008): another site
+    ("faß.de", "https://xn--fa-hia.de/", None),
 ]
 
 
