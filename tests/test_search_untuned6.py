@@ -4,6 +4,8 @@ a country by its ISO code."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -81,3 +83,33 @@ def test_a_query_some_page_holds_whole_or_none_of_whose_words_are_held_is_left_a
     found = titles_found(page, fixture_served.base_url, path, query)
     expect(page.locator("#search-status")).not_to_contain_text("No page holds all the words")
     assert bool(found) == (not query.startswith(('"', "x"))), found
+
+
+# Pagefind's module, each search the page makes with the filters alone counted (mostWords' searches, a word each).
+COUNTING_PAGEFIND = """
+import * as pagefind from "./pagefind.js?counted";
+export * from "./pagefind.js?counted";
+export async function search(term, options) {
+  if (options && Object.keys(options).join() === "filters" && !term.includes(" ")) window.wordSearches.push(term);
+  return pagefind.search(term, options);
+}
+"""
+PASTED = (
+    "France ratifies the convention which states signed in Hanoi while civil society groups voice concerns about "
+    "human rights privacy surveillance police cooperation electronic evidence treaty United Nations General Assembly "
+    "delegates ceremony October were never asked whether"
+)
+
+
+def test_a_long_query_no_page_holds_whole_is_searched_by_a_bounded_number_of_its_words(page, fixture_served):
+    # A paragraph pasted ran one search for each of its words (32 here; 200 for 200), one after the other.
+    page.add_init_script("window.wordSearches = [];")
+    page.route(
+        re.compile(r".*/pagefind/pagefind\.js$"),
+        lambda route: route.fulfill(body=COUNTING_PAGEFIND, content_type="text/javascript"),
+    )
+    found = titles_found(page, fixture_served.base_url, EN, PASTED)
+    expect(page.locator("#search-status")).to_contain_text("No page holds all the words")
+    searched = page.evaluate("window.wordSearches")
+    assert found and 3 <= len(searched) <= 12, searched
+    assert set(searched) <= set(PASTED.split()), searched

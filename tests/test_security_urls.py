@@ -362,6 +362,10 @@ MAIL_LINKS_REFUSED = {
     "an invisible character in a name": ("[x](mailto:a%E2%80%8Bb@un.org)", "U+200B ZERO WIDTH SPACE, which is no"),
     "an escape of no UTF-8 letter": ("[x](mailto:%C5@un.org)", "whose %-escapes are no UTF-8 letters"),
     "another mailbox shown, told as read": ("[press@un.org](mailto:łukasz@un.org)", "and writes to łukasz@un.org"),
+    # a letter drawn as another of the same alphabet, or of none: passed the alphabets' check, shown as it wrote
+    "a wide letter in a name": ("[ｐress@un.org](mailto:ｐress@un.org)", "whose 'ｐ' is drawn as 'p'"),
+    "a mathematical letter in a name": ("[𝐩ress@un.org](mailto:𝐩ress@un.org)", "whose '𝐩' is drawn as 'p'"),
+    "a numeral in a name": ("[ⅰnfo@un.org](mailto:ⅰnfo@un.org)", "whose 'ⅰ' is drawn as 'i'"),
 }
 MAIL_LINKS_ACCEPTED = [
     "[the press office](mailto:press@un.org)",

@@ -88,6 +88,14 @@ def _name_problem(name: str) -> tuple[str, str] | None:
             f"writes to a name holding U+{ord(strange[0]):04X} {unicodedata.name(strange[0], '?')}, which is no letter",
             "a mailbox's name holds letters (of any alphabet), digits and . _ - + only: write it as its owner gives it",
         )
+    if stand_ins := [char for char in others if unicodedata.normalize("NFKC", char) != char]:
+        # A letter of Unicode's compatibility forms draws another (`ｐ`, `𝐩`, `ⅰ` for `p`, `p`, `i`), of the same
+        # alphabet (Latin) or of none (a mathematical letter's is Common): `ｐress` passed for `press`.
+        return (
+            f"writes to the name {read!r}, whose {stand_ins[0]!r} is drawn as "
+            f"{unicodedata.normalize('NFKC', stand_ins[0])!r} and can pass for another name",
+            "write the name in the letters its owner gives it, not their wide, mathematical or numeral forms",
+        )
     if others and _SPOOF_CHECKER.check(read):
         return (
             f"writes to the name {read!r}, which mixes letters of different alphabets and can pass for another",

@@ -28,6 +28,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
+import idna
 from tld import is_tld
 
 from .data import Checks, Key, Record
@@ -223,6 +224,11 @@ def shows_the_site(shown: str, host: str) -> bool:
 
 @cache
 def _is_public_suffix(host: str) -> bool:
+    """Whether `host` (as `same_host` writes it, `xn--` labels too) is a public suffix. The list `tld` searches
+    writes a suffix of letters outside ASCII in those letters alone (`公司.cn`, `政府.hk`), so its `xn--` form was no
+    suffix and any site under it showed the suffix's."""
+    with contextlib.suppress(UnicodeError):  # a label IDNA 2003 cannot read: as written
+        host = host.encode("ascii").decode("idna")
     return is_tld(host, search_private=True)
 
 
@@ -270,9 +276,21 @@ def same_host(host: str) -> str:
     host = host.rstrip(".").lower()
     if ":" in host:  # an IPv6 address, bracketed as in the address
         return f"[{host}]"
-    with contextlib.suppress(UnicodeError):  # not a name IDNA 2003 can write (an empty or long label): as written
-        host = host.encode("idna").decode("ascii")
+    host = _ascii_host(host)
     return host.removeprefix("www.") if host.count(".") >= 2 else host
+
+
+def _ascii_host(host: str) -> str:
+    """The `xn--` form of a host, as browsers and markdown-it write it (IDNA 2008, UTS 46 not transitional: `faß.de`
+    is `xn--fa-hia.de`, where IDNA 2003 made it `fass.de`, another site, and `[faß.de](https://fass.de/)` passed); IDNA
+    2003's for a name IDNA 2008 refuses; as written for one neither can write (an empty or long label)."""
+    if host.isascii():
+        return host
+    with contextlib.suppress(UnicodeError):  # idna.IDNAError is one
+        return idna.encode(host, uts46=True, transitional=False).decode("ascii")
+    with contextlib.suppress(UnicodeError):
+        return host.encode("idna").decode("ascii")
+    return host
 
 
 def archived_copy_problem(url: str) -> tuple[str, str] | None:

@@ -55,8 +55,8 @@ class Repository:
 
 def forge_problem(url: str, named: Any) -> str | None:
     """Why REPOSITORY_FORGE (`named`, empty where not given) tells no kind of host for REPOSITORY_URL `url`, or None."""
-    if named:
-        return None if named in FORGES else f"one of {', '.join(sorted(FORGES))}"
+    if named:  # a value of the settings file may be of any type: a list is no name (and no key of FORGES)
+        return None if isinstance(named, str) and named in FORGES else f"one of {', '.join(sorted(FORGES))}"
     host = (urlsplit(url).hostname or "").removeprefix("www.")
     if host in KNOWN_HOSTS:
         return None

@@ -28,6 +28,13 @@ _RULES = (
     (re.compile(r"^(program)me(s)?$"), r"\1\2"),
     (re.compile(r"^(judg|acknowledg)ement(s)?$"), r"\1ment\2"),
 )
+# Words with such an ending that is no British spelling, and their forms (`scoured`, `stalling`): the rules made of
+# them another English word (`scored`, `scoring`, `timber`, `staled`, `noter` from Notre), which found their pages for
+# a query of that word, or a word no dictionary lists as their American form (`flor`, `detor`, `devored`).
+_NO_AMERICAN_FORM = (
+    "scour", "flour", "detour", "contour", "devour", "velour", "amour", "paramour", "troubadour", "timbre", "notre",
+    "stall",
+)  # fmt: skip
 # Only a word with one of the British endings is looked at: most words of a page have none.
 _MIGHT_CHANGE = re.compile(r"is|ys|our|re|ce|ll|ogue|mme|gement")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -36,7 +43,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 @cache
 def american_spelling(word: str) -> str:
     """`organization` for `organisation` (in lower case), or "" for a word with no British ending."""
-    if not _MIGHT_CHANGE.search(word):
+    if not _MIGHT_CHANGE.search(word) or word.startswith(_NO_AMERICAN_FORM):
         return ""
     for pattern, american in _RULES:
         changed = pattern.sub(american, word)

@@ -817,6 +817,10 @@ def test_a_text_opening_with_a_yaml_front_matter_is_refused_at_its_line(capsys, 
         "---\nHanoi: konwencja otwarta do podpisu\n---\n\n",  # one line between two rules: a text's
         "---\n\n",  # a rule alone
         "---\nKonwencja w Hanoi\nDrugi wiersz: dalej\n---\n\n",  # prose
+        # An interview's questions and answers, a speaker's words, a header's lines, between two rules: a text's.
+        "---\nQ: Co zmienia konwencja?\nA: Pozwala prosić o dowody.\n---\n\n",
+        "---\nKowalski: Konwencja jest ważna.\n\nNowak: Zgadzam się.\n---\n\n",
+        "---\nDate: 25 October 2025\nContact: press@un.org\n---\n\n",
     ],
 )
 def test_a_text_opening_with_a_rule_is_imported_with_it(capsys, tmp_path, opening):

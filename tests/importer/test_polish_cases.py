@@ -65,6 +65,12 @@ def test_a_name_the_declension_does_not_read_gives_no_form(name):
         ("na Nowej Gwinei, w Irlandii Północnej i w Nowym Meksyku", ()),
         ("on New Guinea, in Northern Ireland, New Mexico, New Jersey and the Niger Delta", ()),
         ("Papua New Guinea and Ireland; Papui-Nowej Gwinei i Irlandii", ("IE", "PG")),
+        # A Polish town whose name is a plural country's -ów (Węgry's genitive is Węgier): no country.
+        ("Urodził się w Węgrów, mieszka pod Warszawą: Komorów, Czechów", ()),
+        ("z Węgrami, na Komorach, w Czechach", ("CZ", "HU", "KM")),  # their other cases still are
+        # A form that is a Polish noun's nominative, its country's nominative none: no country.
+        ("Toga sędziego wisiała w szafie. Konga grała do rana.", ()),
+        ("w Togo i Kongu; z Togiem", ("CG", "TG")),
     ],
 )
 def test_a_country_is_found_by_its_polish_case_forms_and_no_other_by_them(text, codes):

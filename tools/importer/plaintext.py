@@ -12,10 +12,11 @@ from .model import Block, Dropped, Kind, ParsedSource
 from .wrapping import Numbered
 
 # A YAML front matter's lines: `---`, then `key: value` lines (and their indented or listed continuations), then
-# `---` or `...`.
+# `---` or `...`. Its keys are names a site's templates read, in lower case (`title:`, `translation_key:`); a line
+# of a text opens with a capital (`Q: ...`, `A: ...` of an interview between two rules, a speaker's `Kowalski: ...`).
 _FENCE = re.compile(r"---[ \t]*")
 _FRONT_MATTER_END = re.compile(r"(?:---|\.\.\.)[ \t]*")
-_FRONT_MATTER_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*:(?:[ \t].*)?")
+_FRONT_MATTER_KEY = re.compile(r"[a-z_][A-Za-z0-9_-]*:(?:[ \t].*)?")
 _FRONT_MATTER_MORE = re.compile(r"(?:[ \t]+\S|- ).*")
 # How far its closing line is looked for: a front matter is a few fields, an article's text is longer. It has two
 # at least (a title, a date): one line `Hanoi: ...` between two rules is a text's.

@@ -3,11 +3,11 @@
 to find a country however a Polish text inflects its name.
 
 Made by the regular declensions (feminine in -a, masculine in a consonant, neuter in -o, plural in -y, and the
-adjectives agreeing with them), not by a dictionary: a form the rules make wrongly (`Nigeru` for `Nigru`) is a word
-no text writes, and finds nothing; so where Polish hesitates both forms are made (`Izraela`, `Czadu`; `Nigru`,
-`Nigeru`). A name the rules do not cover (plurals in -e such as `Seszele`, names in brackets, abbreviated ones,
-indeclinable ones such as `Mali`, `Peru`, `Chile`) gives no form: the forms of data/country-names.yaml are the
-dictionary's, and come first.
+adjectives agreeing with them), not by a dictionary: a form the rules make wrongly (`Nigeru` for `Nigru`) is mostly
+a word no text writes, and finds nothing (not always: `Węgrów` for `Węgier` is a town's name, and is not made); so
+where Polish hesitates both forms are made (`Izraela`, `Czadu`; `Nigru`, `Nigeru`). A name the rules do not cover
+(plurals in -e such as `Seszele`, names in brackets, abbreviated ones, indeclinable ones such as `Mali`, `Peru`,
+`Chile`) gives no form: the forms of data/country-names.yaml are the dictionary's, and come first.
 """
 
 from __future__ import annotations
@@ -38,6 +38,10 @@ _MASCULINE_ADJECTIVE = re.compile(r"\w*(?:(?:sk|ck|zk|ow|cn|zn|ln|dn|wn|rn)y|ni)
 _PLURAL_ADJECTIVE = re.compile(r"\w*(?:ski|cki|zki|ow|on|cz|sz|n)e")
 
 Forms = dict[str, tuple[str, ...]]  # case -> the forms of one word in it
+# Forms the declension makes that are the nominative of a Polish noun of their own, whose country's nominative is none
+# (`Toga`, Togo's genitive: a judge's toga; `Konga`, Kongo's: the drum), a sentence's first word written so: not made.
+# (`Katarze`, `Komorach`, `Kubą` are made: `Katar`, `Komory`, `Kuba` are CLDR's names and those words alike.)
+_WORDS_OF_THEIR_OWN = frozenset({"Toga", "Konga"})
 
 
 def case_forms(name: str) -> tuple[str, ...]:
@@ -55,7 +59,7 @@ def case_forms(name: str) -> tuple[str, ...]:
         choices = [(part,) if isinstance(part, str) else part[case] for part in declined]
         for words in product(*choices):
             form = "".join(words)
-            if form != name:
+            if form != name and form not in _WORDS_OF_THEIR_OWN:
                 found[form] = None
                 found[form.replace("-", " ")] = None
     return tuple(found)
@@ -83,6 +87,12 @@ def _part_forms(part: str) -> Forms | str:
     kept = " ".join(words[after:])
     forms: Forms = {}
     for case in CASES:
+        if case == "gen" and gender == "pl" and len(words) == 1:
+            # A name of one plural noun gives no genitive: its -ów is the nominative of Polish towns (Węgrów, Komorów,
+            # Czechów: a text naming one was taken to name Hungary, the Comoros, Czechia), and most such names' is
+            # another (`Węgier`, `Czech`, `Chin`, `Niemiec`: data/country-names.yaml's). `Stanów Zjednoczonych`: none.
+            forms[case] = ()
+            continue
         combined = (" ".join(chosen) for chosen in product(*(each[case] for each in declined)))
         forms[case] = tuple(f"{form} {kept}" if kept else form for form in combined)
     return forms

@@ -189,6 +189,13 @@ SITE_SHOWN = [
     ("un.org", "https://un.org.evil.example/", "un.org"),  # a host that merely ends with the letters shown
     ("github.io", "https://evil.github.io/", "github.io"),  # a public suffix: its sites have as many owners
     ("co.uk", "https://evil.co.uk/", "co.uk"),
+    ("CO.UK.", "https://evil.co.uk/", "co.uk"),
+    ("公司.cn", "https://evil.xn--55qx5d.cn/", "公司.cn"),  # a suffix in letters outside ASCII, written either way
+    ("xn--55qx5d.cn", "https://evil.xn--55qx5d.cn/", "xn--55qx5d.cn"),
+    ("政府.香港", "https://evil.xn--mxtq1m.xn--j6w193g/", "政府.香港"),
+    ("bücher.example", "https://shop.xn--bcher-kva.example/", None),  # a site in such letters: its own
+    ("faß.de", "https://fass.de/", "faß.de"),  # `ß` is no `ss` in a host (IDNA 2008): another site
+    ("faß.de", "https://xn--fa-hia.de/", None),
 ]
 
 

@@ -262,6 +262,8 @@ def test_a_repository_on_a_host_of_no_known_kind_stops_the_build_at_start_naming
         check_settings(settings)
     with pytest.raises(SettingsError, match=r"REPOSITORY_FORGE must be one of forgejo, gitea, github, gitlab, not 'x'"):
         check_settings({**settings, "REPOSITORY_FORGE": "x"})
+    with pytest.raises(SettingsError, match=r"REPOSITORY_FORGE must be one of forgejo, gitea, github, gitlab, not \["):
+        check_settings({**settings, "REPOSITORY_FORGE": ["gitlab"]})  # a list in the settings file: a TypeError
     check_settings({**settings, "REPOSITORY_FORGE": "forgejo"})
 
 

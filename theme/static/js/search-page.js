@@ -922,17 +922,24 @@ async function pagesAdded(pagefind, own) {
 // a query then finds the pages that hold the most of its words, at least half of them and two: each word is searched
 // alone (with the filters chosen), and a page ranks by how many of them it holds, then by the sum of its scores, in
 // which a word most pages hold (`the`, `w`) weighs little. The status says no page holds them all. Cost: one search a
-// word, for such a query only, when nothing else is found; the data of at most MOST_WORDS_PAGES pages, for the
-// filters' counts.
+// word, for such a query only, when nothing else is found, of its MOST_WORDS_SEARCHED longest words at most (a word
+// most pages hold is short; a paragraph pasted ran a search for each of its words, on and on after a newer query had
+// started); the data of at most MOST_WORDS_PAGES pages, for the filters' counts.
 const MOST_WORDS = 3;
+const MOST_WORDS_SEARCHED = 12;
 const MOST_WORDS_PAGES = 50;
 
-async function mostWords(pagefind, filters) {
+async function mostWords(pagefind, filters, number) {
   if (!term || /"/.test(term)) return null;
-  const words = [...new Set(term.split(" ").filter((word) => /[\p{L}\p{N}]/u.test(word)))];
+  const words = [...new Set(term.split(" ").filter((word) => /[\p{L}\p{N}]/u.test(word)))]
+    .map((word, at) => [word, at])
+    .sort(([a, atA], [b, atB]) => b.length - a.length || atA - atB)
+    .slice(0, MOST_WORDS_SEARCHED)
+    .map(([word]) => word);
   if (words.length < MOST_WORDS) return null;
   const pages = new Map();
   for (const word of words) {
+    if (number !== generation) return null; // a newer search has started
     for (const result of (await pagefind.search(word, { filters })).results) {
       const page = pages.get(result.id) || { result, words: 0, score: 0 };
       pages.set(result.id, { ...page, words: page.words + 1, score: page.score + result.score });
@@ -1053,7 +1060,7 @@ async function run() {
     const own = search.results.length - (search.added || 0); // the pages added come after Pagefind's, as they are
     const byScore = await newestFirstAmongEqual(pagefind, search.results.slice(0, own), { filters });
     let ranked = (await wholeWordsFirst(byScore)).concat(search.results.slice(own));
-    const most = ranked.length ? null : await mostWords(pagefind, filters);
+    const most = ranked.length ? null : await mostWords(pagefind, filters, number);
     if (number !== generation) return;
     mostWordsOnly = Boolean(most);
     if (most) [search, ranked] = [most, most.results];
