@@ -212,6 +212,19 @@ def test_a_translation_of_a_translated_original_keeps_its_chain(content_copy: Pa
             "give it SLUG=konwencja-podpisana-w-hanoi-2)",
         ),
         (["TITLE=Nowa", "LANG=pl", "SLUG=Nowa Strona"], "slug: 'Nowa Strona' is not a valid slug"),
+        (  # a new article whose title is one the archive has in its language: told as a translation to make
+            ["TITLE=Signing in Hanoi", "LANG=en", "SOURCE_URL=https://example.org/x", "PUBLISHER=X"],
+            "signing-in-hanoi.en.md already exists (translation_key 'signing-in-hanoi' in 'en'); if it is that "
+            "article, edit that file; if it is another, give it KEY=signing-in-hanoi-2",
+        ),
+        (  # a title that makes an original's key in the other language: it was told to give the TITLE= it gave
+            ["TITLE=Committee approves draft", "LANG=en", "SOURCE_URL=https://example.org/x", "PUBLISHER=X"],
+            "translation_key 'committee-approves-draft' (made of the title) is that of ",
+        ),
+        (
+            ["TITLE=Committee approves draft", "LANG=en", "SOURCE_URL=https://example.org/x", "PUBLISHER=X"],
+            "leave SOURCE_URL= and PUBLISHER= out (if it is another article, give it KEY=committee-approves-draft-2)",
+        ),
     ],
 )
 def test_make_new_refuses_bad_requests_clearly(content_copy: Path, args: list[str], message: str):
