@@ -16,7 +16,7 @@ import argparse
 import os
 import sys
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, time, timedelta, timezone
 from pathlib import Path
 
 import yaml
@@ -116,7 +116,7 @@ def article_text(
     other = next(other for other in LANGUAGES if other != lang)
     head = [
         f"title: {quoted(title or schema.PLACEHOLDER)}",
-        f"date: {published.isoformat()}",
+        f"date: {_written_date(published, original)}",
         f"lang: {written(lang)}",
         f"translation_key: {written(key)}",
         *([f"slug: {quoted(slug)}"] if slug else []),
@@ -160,12 +160,24 @@ def original_of(content_dir: Path, key: str, lang: str) -> ArticleMeta | None:
     for path in sorted((content_dir / ARTICLES).glob(f"*/{key}.*.md")):
         try:
             doc = frontmatter.split(frontmatter.read_text(path), path)
-            meta = schema.validate(frontmatter.load(doc), doc)
+            values, root = frontmatter.load_with_nodes(doc)
+            meta = schema.validate(values, doc)
         except ContentError:
             continue
         if meta.lang != lang and meta.translation is None and meta.source is not None:
-            return meta
+            return replace(meta, date_offset=frontmatter.written_offset(root, "date"))
     return None
+
+
+def _written_date(published: date, original: ArticleMeta | None) -> str:
+    """`date:` as the new file writes it: a translation on its original's day takes its time and offset too (the
+    moment its source was published, which feeds and structured data state, and the order of one day's articles)."""
+    if original is None or published != original.date.date():
+        return published.isoformat()
+    moment = original.date
+    if original.date_offset is not None:
+        return moment.replace(tzinfo=timezone(timedelta(minutes=original.date_offset))).isoformat()
+    return moment.isoformat() if moment.time() != time() else published.isoformat()
 
 
 def scaffold(
