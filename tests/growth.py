@@ -86,9 +86,10 @@ RARE_COUNTRIES = ("IS", "LI", "MC", "SM", "AD", "VA")
 def vary(content: Path, newest_day: date, named: list) -> None:
     """Articles as varied as strangers write them: on the newest day, one title in both languages, a title of 300
     characters, forty countries, a country no other article names, no country, markup in the title, a body with a
-    footnote, a table and a quotation, twenty topics, a time whose offset puts it on another day in UTC, and every
-    optional field (summary with a link, annotations, corrections, a chain of translations). Every title opens with
-    "Archive growth" ("Wzrost archiwum"), as the others', so that none makes the address of an article of `content`."""
+    footnote, a table and a quotation, twenty topics, a time whose offset puts it on another day in UTC, two of one
+    day whose keys sort against the times they were published, and every optional field (summary with a link,
+    annotations, corrections, a chain of translations). Every title opens with "Archive growth" ("Wzrost
+    archiwum"), as the others', so that none makes the address of an article of `content`."""
     records = [record.code for record in take(content).countries.records.values()]
     used = {code for codes in named for code in codes or ()} | set(records)
     lone = next(code for code in RARE_COUNTRIES if code not in used)
@@ -117,6 +118,8 @@ def vary(content: Path, newest_day: date, named: list) -> None:
         ("growth-topics", "en", "Archive growth: twenty topics", date(2025, 11, 6), [], (
             f"tags: [{', '.join(TWENTY_TOPICS)}]",)),
         ("growth-offset", "en", "Archive growth: late in Hanoi", "2025-10-26T01:30:00+07:00", ["VN"], ()),
+        ("growth-a-evening", "en", "Archive growth: the evening's", "2025-11-20T21:40:00+01:00", ["VN"], ()),
+        ("growth-z-morning", "en", "Archive growth: the morning's", "2025-11-20T06:15:00+01:00", ["VN"], ()),
         ("growth-every-field", "en", "Archive growth: every field", date(2025, 11, 12), ["VN", "EU"], rich),
     ):  # fmt: skip
         lines = [

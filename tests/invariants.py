@@ -241,7 +241,7 @@ def repository_link_problems(content: Path, site: Path) -> list[str]:
 def timeline_problems(content: Path, site: Path) -> list[str]:
     """Every article counted on the timeline of each language, in its year (in its own language where it has
     no version there), and listed on that year's pages, marked; events in order over the timeline's pages; the
-    JSON export naming each event at the page that shows it, and every article."""
+    JSON export naming each event at the page that shows it, and every article, in order."""
     problems = []
     for lang in LANGUAGES:
         url = "/" + section_url("timeline", lang)
@@ -281,11 +281,15 @@ def timeline_problems(content: Path, site: Path) -> list[str]:
         ]
         if events != shown:
             problems.append(f"{url}: the JSON export names other events, or another page for one")
-        exported = {entry["id"] for entry in export["entries"] if entry["kind"] == "article"}
+        exported = [entry["id"] for entry in export["entries"] if entry["kind"] == "article"]
         for articles in by_year.values():
             for article in articles:
                 if f"article-{article.meta.translation_key}" not in exported:
                     problems.append(f"{url}: the JSON export lacks article-{article.meta.translation_key}")
+        # Oldest first, in the home page's order reversed: one day's articles as they were published.
+        in_order = [f"article-{article.meta.translation_key}" for article in reversed(listed(content, lang))]
+        if exported != in_order:
+            problems.append(f"{url}: lists the articles in another order than the home page's, reversed")
         for entry in export["entries"]:
             if entry["kind"] != "article" and not entry["sources"]:
                 problems.append(f"{url}#{entry['id']}: an event without a source")

@@ -212,6 +212,19 @@ def test_a_translation_of_a_translated_original_keeps_its_chain(content_copy: Pa
             "give it SLUG=konwencja-podpisana-w-hanoi-2)",
         ),
         (["TITLE=Nowa", "LANG=pl", "SLUG=Nowa Strona"], "slug: 'Nowa Strona' is not a valid slug"),
+        (  # a new article whose title is one the archive has in its language: told as a translation to make
+            ["TITLE=Signing in Hanoi", "LANG=en", "SOURCE_URL=https://example.org/x", "PUBLISHER=X"],
+            "signing-in-hanoi.en.md already exists (translation_key 'signing-in-hanoi' in 'en'); if it is that "
+            "article, edit that file; if it is another, give it KEY=signing-in-hanoi-2",
+        ),
+        (  # a title that makes an original's key in the other language: it was told to give the TITLE= it gave
+            ["TITLE=Committee approves draft", "LANG=en", "SOURCE_URL=https://example.org/x", "PUBLISHER=X"],
+            "translation_key 'committee-approves-draft' (made of the title) is that of ",
+        ),
+        (
+            ["TITLE=Committee approves draft", "LANG=en", "SOURCE_URL=https://example.org/x", "PUBLISHER=X"],
+            "leave SOURCE_URL= and PUBLISHER= out (if it is another article, give it KEY=committee-approves-draft-2)",
+        ),
     ],
 )
 def test_make_new_refuses_bad_requests_clearly(content_copy: Path, args: list[str], message: str):
@@ -618,6 +631,44 @@ def test_make_new_refuses_a_character_no_reader_sees_by_the_variable_that_gave_i
     refused = capsys.readouterr().err
     assert f"give another with {variable}=..." in refused, refused
     assert list((content_copy / "articles").rglob("inny.pl.md")) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "copied"),
+    [
+        ("2025-10-26T06:15:00+02:00", "2025-10-26T06:15:00+02:00"),
+        ("2024-12-31T23:30:00-05:00", "2024-12-31T23:30:00-05:00"),  # the next day in Warsaw: the source's day kept
+        ("2025-10-26 21:40", "2025-10-26T21:40:00"),
+        ("2025-10-26T08:00:00Z", "2025-10-26T08:00:00+00:00"),
+        ("2025-10-26", "2025-10-26"),
+    ],
+)
+def test_make_new_starts_a_translation_from_its_original_s_moment(
+    content_copy: Path, written: str, copied: str, capsys
+):
+    """A translation's scaffold had only the original's day (`date: 2025-10-26` of `2025-10-26T06:15:00+02:00`): its
+    feed entry and structured data stated another moment for the same source, and the two versions stood in another
+    order among their day's articles on each home page."""
+    folder = content_copy / "articles" / written[:4]
+    folder.mkdir(exist_ok=True)
+    (folder / "timed.pl.md").write_text(
+        f'---\ntitle: "Komunikat"\ndate: {written}\nlang: pl\ntranslation_key: timed\nsource:\n'
+        "  url: https://example.org/timed\n  publisher: Przegląd\n---\n\nKomunikat.\n",
+        encoding="utf-8",
+    )
+    assert new_article.main(["--key", "timed", "--lang", "en", "--content", str(content_copy)]) == 0, (
+        capsys.readouterr()
+    )
+    translation = (folder / "timed.en.md").read_text(encoding="utf-8")
+    assert f"\ndate: {copied}\n" in translation, translation
+    assert moment(folder / "timed.en.md") == moment(folder / "timed.pl.md")
+
+
+def moment(path: Path) -> tuple[datetime, int | None]:
+    """The date-time a file's `date:` gives, as `make check` reads it, and the offset it was written with."""
+    doc = frontmatter.split(frontmatter.read_text(path), path)
+    values, root = frontmatter.load_with_nodes(doc)
+    return schema.validate(values, doc).date, frontmatter.written_offset(root, "date")
 
 
 def test_make_new_refuses_a_source_for_a_translation_which_takes_its_original_s(content_copy: Path):

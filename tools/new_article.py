@@ -16,7 +16,7 @@ import argparse
 import os
 import sys
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, time, timedelta, timezone
 from pathlib import Path
 
 import yaml
@@ -31,6 +31,7 @@ from archive_core.errors import ContentError, in_folder  # noqa: E402
 from archive_core.layout import ARTICLE_DIRS, PUBLISHERS_FILE, Layout  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
 from archive_core.publishers import known_publisher, load_publishers  # noqa: E402
+from archive_core.reading import free_slugs  # noqa: E402
 from archive_core.schema import ArticleMeta  # noqa: E402
 from archive_core.suggestions import closest, meant_value  # noqa: E402
 from archive_core.when import given_date  # noqa: E402
@@ -115,7 +116,7 @@ def article_text(
     other = next(other for other in LANGUAGES if other != lang)
     head = [
         f"title: {quoted(title or schema.PLACEHOLDER)}",
-        f"date: {published.isoformat()}",
+        f"date: {_written_date(published, original)}",
         f"lang: {written(lang)}",
         f"translation_key: {written(key)}",
         *([f"slug: {quoted(slug)}"] if slug else []),
@@ -159,12 +160,24 @@ def original_of(content_dir: Path, key: str, lang: str) -> ArticleMeta | None:
     for path in sorted((content_dir / ARTICLES).glob(f"*/{key}.*.md")):
         try:
             doc = frontmatter.split(frontmatter.read_text(path), path)
-            meta = schema.validate(frontmatter.load(doc), doc)
+            values, root = frontmatter.load_with_nodes(doc)
+            meta = schema.validate(values, doc)
         except ContentError:
             continue
         if meta.lang != lang and meta.translation is None and meta.source is not None:
-            return meta
+            return replace(meta, date_offset=frontmatter.written_offset(root, "date"))
     return None
+
+
+def _written_date(published: date, original: ArticleMeta | None) -> str:
+    """`date:` as the new file writes it: a translation on its original's day takes its time and offset too (the
+    moment its source was published, which feeds and structured data state, and the order of one day's articles)."""
+    if original is None or published != original.date.date():
+        return published.isoformat()
+    moment = original.date
+    if original.date_offset is not None:
+        return moment.replace(tzinfo=timezone(timedelta(minutes=original.date_offset))).isoformat()
+    return moment.isoformat() if moment.time() != time() else published.isoformat()
 
 
 def scaffold(
@@ -194,14 +207,14 @@ def scaffold(
         raise Refused(f"the title {title!r} has no letters or digits to make a translation_key of: add KEY=...")
     if unheld := key_name_problem(key, lang, given_as_key):
         raise Refused("{} ({})".format(*unheld))
+    # A version in LANG already there is told first: whatever else is given, there is nothing to make at that key.
+    if there := _already_there(content_dir, key, lang):
+        raise Refused(there)
     original = original_of(content_dir, key, lang)
     if original is None and not title:
-        raise Refused(_already_there(content_dir, key, lang) or _no_original(content_dir, key, lang))
+        raise Refused(_no_original(content_dir, key, lang))
     if original is not None and source is not None:
-        raise Refused(
-            f"a translation takes the source of its original, {original.source.url}: leave SOURCE_URL= and "
-            "PUBLISHER= out (or give TITLE= for a new article of its own)"
-        )
+        raise Refused(_source_of_a_translation(content_dir, original, given_as_key))
     if source is not None and source.url:
         source = replace(source, known=known_publisher(load_publishers(content_dir)[0], source.url) is not None)
     published = published or (original.date.date() if original else date.today())
@@ -218,12 +231,24 @@ def scaffold(
         raise Refused(f"cannot scaffold this article: {problem.field}: {problem.message} ({hint})") from None
     if found := clashes(content_dir, new):  # its key in another year, its address another article's
         raise Refused("\n".join(map(str, found)))
-    if there := _already_there(content_dir, key, lang):
-        raise Refused(there)
     try:  # through the one function that writes content: inside content_dir, links followed, never overwriting
         return paths.write_file(content_dir, path.relative_to(content_dir), text.encode("utf-8"))
     except ContentError as exc:
         raise Refused(f"{_shown(path)} {exc.problem.message} ({exc.problem.hint})") from None
+
+
+def _source_of_a_translation(content_dir: Path, original: ArticleMeta, given_as_key: bool) -> str:
+    """Why SOURCE_URL= is refused where the key is an original's in another language: with KEY=, the contributor
+    asked for its translation; a key made of TITLE= may as well be another article's, which the hint names a key."""
+    key = original.translation_key
+    made = "" if given_as_key else " (made of the title)"
+    other = "give TITLE= for a new article of its own" if given_as_key else f"give it KEY={_free_key(content_dir, key)}"
+    return (
+        f"translation_key {key!r}{made} is that of "
+        f"{_shown(content_dir / Layout().article_path(original.date.year, key, original.lang))}, and a translation "
+        f"takes the source of its original, {original.source.url}: leave SOURCE_URL= and PUBLISHER= out (if it is "
+        f"another article, {other})"
+    )
 
 
 def _already_there(content_dir: Path, key: str, lang: str) -> str | None:
@@ -233,8 +258,13 @@ def _already_there(content_dir: Path, key: str, lang: str) -> str | None:
         return None
     return (
         f"{_shown(existing[0])} already exists (translation_key {key!r} in {lang!r}); "
-        "edit that file, or choose another TITLE or KEY"
+        f"if it is that article, edit that file; if it is another, give it KEY={_free_key(content_dir, key)}"
     )
+
+
+def _free_key(content_dir: Path, key: str) -> str:
+    """A translation_key made of `key` that no article file of the archive has (`-2`, `-3`...)."""
+    return free_slugs(key, 1, {path.name.split(".")[0] for path in (content_dir / ARTICLES).glob("*/*.md")})[0]
 
 
 def _no_original(content_dir: Path, key: str, lang: str) -> str:

@@ -45,6 +45,7 @@ def article_ref(article) -> ArticleRef:
         date=meta.date.date(),
         publisher=meta.source.publisher if meta.source else None,
         countries=meta.countries,
+        time_of_day=meta.date.time(),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, time
 from functools import cached_property
 from itertools import groupby
 from typing import Any
@@ -36,6 +36,9 @@ class ArticleRef:
     date: date
     publisher: str | None = None
     countries: tuple[str, ...] = ()
+    # The time its `date:` gives (midnight where it gives the day only): one day's articles in the order they were
+    # published, as the home page lists them (newest first there), their translation_key where the time is one.
+    time_of_day: time = time()
 
 
 @dataclass(frozen=True)
@@ -209,7 +212,7 @@ def build_timeline(
             dated.append(((*event.when.sort_key, 0, event.id), entry))
     for article in articles:
         entry = article_entry(article, lang)
-        dated.append(((*entry.when.sort_key, 1, article.translation_key), entry))
+        dated.append(((*entry.when.sort_key, 1, article.time_of_day, article.translation_key), entry))
     ordered = [entry for _, entry in sorted(dated, key=lambda pair: pair[0])]
     years = tuple(
         YearGroup(year, tuple(group)) for year, group in groupby(ordered, key=lambda entry: entry.when.start.year)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
 
 from archive_core.events import Event
 from archive_core.provenance import Citation
@@ -50,6 +50,16 @@ def test_entries_in_chronological_order_grouped_by_year_with_upcoming_last():
     ]
     assert [entry.id for entry in timeline.upcoming] == ["entry-into-force"]
     assert timeline.entries[-1].id == "entry-into-force"
+
+
+def test_one_day_s_articles_in_the_order_they_were_published_whatever_their_keys():
+    """They stood in the order of their translation_key: an article of 21:40 before one of 06:15 that day, though the
+    home page lists them by the time their `date:` gives."""
+    evening = replace(ARTICLE_EN, translation_key="a-evening", url="en/2025/a/", time_of_day=time(21, 40))
+    morning = replace(ARTICLE_EN, translation_key="z-morning", url="en/2025/z/", time_of_day=time(6, 15))
+    undated_time = replace(ARTICLE_EN, translation_key="m-day", url="en/2025/m/")
+    entries = build_timeline([], [evening, morning, undated_time], "en").entries
+    assert [entry.id for entry in entries] == ["article-m-day", "article-z-morning", "article-a-evening"]
 
 
 def test_each_language_gets_its_own_text_dates_and_articles():
