@@ -133,16 +133,29 @@ SCRIPT = re.compile(r'<script(?![^>]*\btype="(?:application/ld\+json|text/pagefi
 
 
 def feed_problems(content: Path, site: Path, base: str) -> list[str]:
-    """Each language's feed: that language's newest articles, newest first, each linking to its page."""
+    """Each language's feed: that language's newest articles, newest first, each linking to its page, each updated
+    on the day of its latest correction (`last_changed`)."""
     problems = []
     for lang in LANGUAGES:
         root = ET.parse(site / lang / "feed.atom.xml").getroot()  # noqa: S314 (our own build output)
-        links = [entry.find(f"{ATOM}link[@rel='alternate']").get("href") for entry in root.findall(f"{ATOM}entry")]
+        entries = root.findall(f"{ATOM}entry")
+        links = [entry.find(f"{ATOM}link[@rel='alternate']").get("href") for entry in entries]
         own = sorted((a for a in articles(content) if a.meta.lang == lang), key=lambda a: a.newest_first, reverse=True)
         expected = [base + a.url for a in own[: setting("FEED_MAX_ITEMS")]]
         if links != expected:
             problems.append(f"{lang}/feed.atom.xml: {links[:3]}..., expected {expected[:3]}...")
+            continue
+        for entry, article in zip(entries, own, strict=False):
+            updated = entry.findtext(f"{ATOM}updated") or ""
+            if updated[:10] != last_changed(article):
+                problems.append(f"{lang}/feed.atom.xml: {article.url} updated {updated}, not {last_changed(article)}")
     return problems
+
+
+def last_changed(article: Article) -> str:
+    """The day an article last changed, as written: its latest correction's, or else its publication's."""
+    days = [article.meta.date.date(), *(correction.date for correction in article.meta.corrections)]
+    return max(days).isoformat()
 
 
 def sitemap_files(site: Path) -> list[Path]:
@@ -220,6 +233,8 @@ def head_problems(content: Path, site: Path) -> list[str]:
                 problems.append(f"{url}: JSON-LD {data}")
             elif data[0]["isBasedOn"]["url"] != article.meta.source.url:
                 problems.append(f"{url}: JSON-LD isBasedOn {data[0]['isBasedOn']}")
+            elif data[0].get("dateModified", data[0]["datePublished"])[:10] != last_changed(article):
+                problems.append(f"{url}: JSON-LD dateModified {data[0].get('dateModified')}, not the last change")
     return problems
 
 

@@ -43,6 +43,16 @@ def published_moment(article) -> datetime:
     return meta.date.replace(tzinfo=timezone(timedelta(minutes=meta.date_offset)))
 
 
+def corrected_moment(article) -> datetime | None:
+    """When the archive last corrected the article (its latest `corrections:` date, at the start of that day in the
+    offset it was published with, never before its publication), or None: an article never corrected."""
+    if not article.archive.corrections:
+        return None
+    published = published_moment(article)
+    latest = max(correction.date for correction in article.archive.corrections)
+    return max(published, datetime.combine(latest, datetime.min.time(), published.tzinfo))
+
+
 def article_facts(article, settings: dict, site_names: dict[str, str]) -> ArticleFacts:
     """`site_names`: `site_name` of each language, looked up once per build rather than per page."""
     base = absolute_base(settings)
@@ -54,6 +64,7 @@ def article_facts(article, settings: dict, site_names: dict[str, str]) -> Articl
         url=absolute(base, article.url),
         lang=meta.lang,
         published=published_moment(article),
+        modified=corrected_moment(article),
         description=plain_text(article.summary),
         site_name=site_names[meta.lang],
         site_url=absolute(base, f"{meta.lang}/"),
@@ -158,6 +169,7 @@ class PublishingGenerator(Generator):
             title=meta.title,
             url=url,
             published=published_moment(article),
+            updated=corrected_moment(article),
             summary_html=feed_html(article.summary or "", url, base),
             content_html=feed_html(content.strip(), url, base),
             author=meta.source.publisher if meta.source else None,

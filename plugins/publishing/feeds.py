@@ -41,6 +41,7 @@ class FeedEntry:
     content_html: str
     author: str | None = None
     categories: tuple[str, ...] = ()
+    updated: datetime | None = None  # its latest correction (`corrected_moment`); None: as published
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def atom_xml(feed: Feed) -> str:
             content=entry.content_html,
             author_name=entry.author,
             pubdate=entry.published,
-            updateddate=entry.published,
+            updateddate=entry.updated or entry.published,
             categories=entry.categories,
         )
     return atom.writeString("utf-8")

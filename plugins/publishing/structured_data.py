@@ -28,6 +28,7 @@ class ArticleFacts:
     original_url: str | None = None  # the original's page in the archive
     other_langs: tuple[str, ...] = ()  # languages the article is also in
     keywords: tuple[str, ...] = ()
+    modified: datetime | None = None  # the archive's latest correction of it; None: never corrected
 
 
 def news_article(facts: ArticleFacts) -> dict:
@@ -41,6 +42,7 @@ def news_article(facts: ArticleFacts) -> dict:
         "mainEntityOfPage": facts.url,
         "inLanguage": facts.lang,
         "datePublished": iso_date(facts.published),
+        **({"dateModified": iso_date(facts.modified)} if facts.modified else {}),
         "description": facts.description,
         "isPartOf": {"@type": "WebSite", "name": facts.site_name, "url": facts.site_url},
     }
@@ -89,6 +91,7 @@ def open_graph(facts: ArticleFacts) -> list[tuple[str, str]]:
         ("og:locale", og_locale(facts.lang)),
         *(("og:locale:alternate", og_locale(lang)) for lang in facts.other_langs),
         ("article:published_time", iso_date(facts.published)),
+        *((("article:modified_time", iso_date(facts.modified)),) if facts.modified else ()),
     ]
     tags.extend(("article:tag", keyword) for keyword in facts.keywords)
     return tags

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
@@ -99,6 +99,18 @@ def test_a_feed_lists_one_days_articles_in_the_archives_order():
         "https://example.org/pl/2025/x/",
         "https://example.org/pl/2025/older/",
     ]
+
+
+def test_a_corrected_entry_is_updated_on_its_correction_and_so_is_the_feed():
+    corrected = replace(entry(25, "corrected"), updated=datetime(2026, 11, 29, tzinfo=WARSAW))
+    feed = Feed("pl", "Archiwum", "https://example.org/pl/", "https://example.org/pl/feed.atom.xml", "Archiwum",
+                [corrected, entry(26, "newer")])  # fmt: skip
+    parsed = feedparser.parse(atom_xml(feed))
+    by_link = {e.link: e for e in parsed.entries}
+    assert by_link["https://example.org/pl/2025/corrected/"].updated.startswith("2026-11-29")
+    assert by_link["https://example.org/pl/2025/corrected/"].published.startswith("2025-10-25")
+    assert by_link["https://example.org/pl/2025/newer/"].updated.startswith("2025-10-26")
+    assert parsed.feed.updated.startswith("2026-11-29")  # a reader's feed reader fetches the correction
 
 
 def test_empty_feed_is_reproducible():
@@ -229,6 +241,14 @@ def test_news_article_is_based_on_the_source_and_escaped_for_a_script_element():
     assert data["translationOfWork"]["url"] == "https://e.org/pl/2025/x/"
     assert "translationOfWork" not in news_article(facts(translated_from=None, original_url=None))
     assert "isBasedOn" not in news_article(facts(source_url=None, source_publisher=None))
+
+
+def test_a_corrected_article_states_when_it_was_last_changed():
+    corrected = facts(modified=datetime(2026, 11, 29, tzinfo=WARSAW))
+    assert news_article(corrected)["dateModified"] == "2026-11-29"
+    assert dict(open_graph(corrected))["article:modified_time"] == "2026-11-29"
+    assert "dateModified" not in news_article(facts())
+    assert "article:modified_time" not in dict(open_graph(facts()))
 
 
 def test_open_graph_tags():
