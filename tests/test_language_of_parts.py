@@ -1,5 +1,6 @@
 """WCAG 2.2, 3.1.2 Language of Parts: on the fixture archive's pages, every text in a known language other than the
-page's says so (`lang`): another language's article titles, summaries and topic names."""
+page's says so (`lang`): another language's article titles, summaries and topic names, and a source's title whose
+record gives its language (`lang:`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,11 @@ import lxml.html
 import pytest
 
 LANGUAGES = ("pl", "en")
+# The fixture's source whose record gives its language (tests/fixtures/content/data/convention.yaml), and one that
+# does not: its title is shown unmarked, in whatever language the page is.
+SOURCE_IN_ENGLISH = ("https://example.org/depositary/status", "Fixture depositary status page")
+SOURCE_UNSAID = "https://example.org/depositary/entry-into-force"
+COUNTRIES = {"pl": "pl/kraje/index.html", "en": "en/countries/index.html"}
 
 
 def language_of(element: lxml.html.HtmlElement) -> str | None:
@@ -54,3 +60,17 @@ def test_every_text_of_another_language_says_its_language(fixture_site: Path, te
     ]
     assert unmarked == []
     assert any(lang == "en" for lang in texts_by_language.values()), "the fixture has English titles to check"
+
+
+@pytest.mark.parametrize("page_lang", LANGUAGES)
+def test_a_source_title_is_marked_with_the_language_its_record_gives(fixture_site: Path, page_lang: str):
+    page = lxml.html.parse(str(fixture_site / COUNTRIES[page_lang])).getroot()
+    url, title = SOURCE_IN_ENGLISH
+    (link,) = page.xpath("//a[@href=$url]", url=url)
+    assert link.text_content() == title and language_of(link) == "en"
+    assert link.get("lang") == ("en" if page_lang != "en" else None)  # said once, where it differs
+    # The archived copy's link ends with the title, for a list of the page's links: in its language too.
+    (named,) = [e for e in page.iter("bdi") if e.text_content() == title]
+    assert language_of(named) == "en"
+    (unsaid,) = page.xpath("//a[@href=$url]", url=SOURCE_UNSAID)
+    assert unsaid.get("lang") is None and language_of(unsaid) == page_lang
