@@ -125,3 +125,12 @@ def language_tag_problem(tag: str) -> str | None:
     if region and region not in names.territories:
         return f"{region!r} is not a region code CLDR knows"
     return None
+
+
+@lru_cache(maxsize=64)  # a few languages, asked for every part of a page in another
+def other_language_attribute(lang: str | None, page_lang: str) -> str:
+    """` lang="en"` for a text in `lang` on a page in `page_lang` (WCAG 3.1.2, language of parts); `""` where `lang`
+    is the page's or not known. `lang` is a tag `make check` accepted, so it needs no escaping. The direction is the
+    element's own `dir`, told by its text (`title_dir`, `auto`): a title in Latin letters stays left to right in a
+    right-to-left language's record."""
+    return f' lang="{lang}"' if lang and lang != page_lang else ""

@@ -5,6 +5,7 @@ mapping that says where the fact was read:
 
     - url: https://treaties.un.org/...      # the page that states the fact
       title: "..."                          # the page's own title
+      lang: en                              # optional: the language of the page and its title (BCP 47)
       publisher: United Nations Treaty Collection  # required in a mapping
       published: 2025-10-27                 # when the page says it was published, if it does
       accessed: 2026-11-29                  # required in a mapping: when the archive's editor read it
@@ -32,12 +33,12 @@ import idna
 from tld import is_tld
 
 from .data import Checks, Key, Record
-from .locales import LANGUAGES
+from .locales import LANGUAGES, language_tag_problem
 from .shown_addresses import shown_hosts
 from .suggestions import meant_key
 from .when import read_date_problem
 
-SOURCE_KEYS = frozenset({"url", "title", "publisher", "published", "accessed", "archived", "note"})
+SOURCE_KEYS = frozenset({"url", "title", "lang", "publisher", "published", "accessed", "archived", "note"})
 CORRECTION_KEYS = frozenset({"date", "change", "reason"})
 # A yes or no in words (English, Polish) or figures, which YAML reads as text or a number, not as true or false.
 _SAID_NO = frozenset({"no", "n", "off", "nie", "fałsz", "falsz", "0", "unverified", "not verified"})
@@ -342,6 +343,7 @@ class Citation:
     accessed: date | None = None
     archived: str | None = None
     note: Localized | None = None
+    lang: str | None = None  # the page's language, where the record says it: its title is shown marked so
 
     @property
     def host(self) -> str:
@@ -367,6 +369,7 @@ class Citation:
             "accessed": self.accessed.isoformat() if self.accessed else None,
             "archived": self.archived,  # as given: a lookup nobody checked is no archived copy
             "note": self.note,
+            "lang": self.lang,
         }
 
 
@@ -484,6 +487,7 @@ class Fields(Record):
                 )
             )
         note = checks.attempt(self.localized, [*keys, "note"], value["note"]) if "note" in value else None
+        lang = checks.attempt(self.language_tag, [*keys, "lang"], value["lang"]) if "lang" in value else None
         checks.done()
         return Citation(
             url=url.strip(),
@@ -493,7 +497,17 @@ class Fields(Record):
             accessed=accessed,
             archived=archived.strip() if archived else None,
             note=note,
+            lang=lang,
         )
+
+    def language_tag(self, keys: Sequence[Key], value: Any) -> str:
+        """A source's `lang:`, a BCP 47 tag CLDR knows (`en`, `nl`, `sr-Latn`), as a body marks a passage."""
+        hint = "the language of the page and its title, as a tag: `lang: en`, `lang: nl`, `lang: sr-Latn`"
+        if not isinstance(value, str):
+            raise self.fail(keys, f"{self.quoted(keys, value)} is not a language tag", hint)
+        if problem := language_tag_problem(value.strip()):
+            raise self.fail(keys, problem, hint)
+        return value.strip()
 
     def _url(self, keys: Sequence[Key], url: Any) -> None:
         if url is None:

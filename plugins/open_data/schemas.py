@@ -38,6 +38,11 @@ SOURCE = {
         "accessed": MAYBE_DATE,
         "archived": ARCHIVED,
         "note": MAYBE_LOCALIZED,
+        "lang": {
+            "type": ["string", "null"],
+            "description": "The language of the source's page and title, a BCP 47 tag (`en`, `nl`); null where the "
+            "record does not say.",
+        },
     },
     "required": ["url", "publisher", "accessed", "archived"],
     "additionalProperties": False,

@@ -20,6 +20,7 @@ class TopicLink:
     slug: str
     name: str
     url: str
+    name_lang: str  # the language `name` is in (`TopicPage.name_lang`)
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def topic_search_names(
 def topic_links(article: Any, pages: Mapping[str, TopicPage], translations: Mapping[tuple[str, str], str]) -> list:
     """The topic pages an article page links to, in its language."""
     return [
-        TopicLink(slug, pages[slug].name, pages[slug].url)
+        TopicLink(slug, pages[slug].name, pages[slug].url, pages[slug].name_lang)
         for slug in topic_slugs(article, article.lang, translations)
         if slug in pages
     ]

@@ -24,6 +24,7 @@ from archive_core.locales import (
     local_number,
     long_date,
     month_names,
+    other_language_attribute,
 )
 from archive_core.shown_addresses import shows_its_address
 from archive_core.text import title_direction
@@ -107,6 +108,12 @@ def install(env: Environment, settings: dict) -> None:
         return language_name(lang, page_lang(ctx))
 
     @pass_context
+    def in_lang(ctx: Context, lang: str | None) -> Markup:
+        """`<span{{ source.lang|in_lang }}>`: ` lang="en"` on a Polish page, nothing on an English one or where the
+        language is not known. Every part of a page in another language is marked so (WCAG 3.1.2)."""
+        return Markup(other_language_attribute(lang, page_lang(ctx)))  # noqa: S704 (a checked language tag)
+
+    @pass_context
     def page_section_url(ctx: Context, section: str) -> str:
         """`section_url("countries")` -> `pl/kraje/` on a Polish page."""
         return section_url(section, page_lang(ctx))
@@ -124,6 +131,7 @@ def install(env: Environment, settings: dict) -> None:
         value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
     )
     env.filters["language_label"] = language_label
+    env.filters["in_lang"] = in_lang
     env.filters["autonym"] = lambda lang: language_name(lang, lang)
     env.filters["title_dir"] = title_direction
     # `{% if text is shows_address(url) %}`: a link's text that is its address, printed once (site.css).

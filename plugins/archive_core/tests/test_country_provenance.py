@@ -196,3 +196,33 @@ def test_an_official_name_needs_a_source(tmp_path):
     )
     _, problems = load_people(tmp_path, None)
     assert [p.field for p in problems] == ["Ivan Vladimirovich.sources"]
+
+
+@pytest.mark.parametrize(("written", "tag"), [("en", "en"), ("nl", "nl"), ("sr-Latn", "sr-Latn"), (None, None)])
+def test_a_source_says_the_language_of_its_page(tmp_path, written, tag):
+    """`lang:` gives the language of a source's page and title, which a page of the other language marks (WCAG 3.1.2);
+    without it, nothing is said, and the open data says null."""
+    extra = f"      lang: {written}\n" if written else ""
+    write(tmp_path, "countries.yaml", signed("PL", extra))
+    records, problems = load_records(tmp_path, TODAY)
+    assert problems == []
+    (source,) = records["PL"].sources
+    assert source.lang == tag and source.as_dict()["lang"] == tag
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("english", "'english' is not a language tag"),
+        ("EN", "'EN' is not a language tag"),
+        ("xx", "'xx' is not a language code CLDR knows"),
+        ("[en]", "is not a language tag"),
+    ],
+)
+def test_a_source_language_that_is_no_tag_is_refused_at_its_line(tmp_path, written, message):
+    write(tmp_path, "countries.yaml", signed("PL", f"      lang: {written}\n"))
+    _, problems = load_records(tmp_path, TODAY)
+    assert [(p.field, p.line) for p in problems] == [("PL.sources.0.lang", 12)]
+    assert message in problems[0].message
+    assert "`lang: en`" in problems[0].hint
+    assert problems[0].path.endswith("countries.yaml")
