@@ -8,6 +8,9 @@ from .conftest import FIXTURE
 # Used by the importer (trafilatura, py3langid and the NumPy it loads) or only to draw the world map
 # again (Shapely, NumPy): importing any of them is a fixed cost of every build (docs/performance.md).
 NOT_FOR_A_BUILD = ("numpy", "shapely", "trafilatura", "py3langid", "matplotlib")
+# The commands' own modules: the importer's (its Polish cases of country names), and the devserver's update, whose
+# writer keeps the old bytes of each file it rewrites (`incremental.Rewritten`); a full build writes its pages anew.
+OTHER_COMMANDS = ("tools.importer", "tools.incremental", "tools.devserver")
 # Needed only to draw what a build shows on a terminal (the progress bar): a build without one loads none of them.
 NOT_WITHOUT_A_TERMINAL = ("rich.progress", "rich.live", "rich.table")
 
@@ -23,5 +26,6 @@ def test_a_build_does_not_import_the_modules_of_other_commands(tmp_path):
     loaded = {name.split(".")[0] for name in modules}
     assert "pelican" in loaded and "jinja2" in loaded  # the list is the build's own
     assert sorted(loaded.intersection(NOT_FOR_A_BUILD)) == []
+    assert sorted(name for name in modules if name.startswith(OTHER_COMMANDS)) == []
     assert "rich" in loaded  # Pelican's logging: the bar's modules are what is left out
     assert sorted(modules.intersection(NOT_WITHOUT_A_TERMINAL)) == []

@@ -23,7 +23,7 @@ from .body_bidi import reordering_problems, shown_reordering_problems
 from .errors import Problem, in_file_order
 from .frontmatter import SplitDocument
 from .locales import language_tag_problem
-from .markdown import LANGUAGE_ATTRIBUTES, Lines, markdown, missing_anchors, unsafe_links
+from .markdown import LANGUAGE_ATTRIBUTES, LINK_SHOWN, Lines, markdown, missing_anchors, unsafe_links
 from .not_shown import NOT_SHOWN
 from .suggestions import closest
 from .text import reserved_marker, shows_something
@@ -170,7 +170,7 @@ def unread_links(tokens: list[Token]) -> list[BodyProblem]:
     not in a code span before it holding the same words, nor at a link's own `](` (`_read_targets`)."""
     problems = []
     for block in tokens:
-        if block.type != "inline" or not block.children or "](" not in block.content:
+        if block.type != "inline" or not block.children or LINK_SHOWN not in block.content:
             continue
         source, first_line, line_ends = block.content, _line(block) or 1, None
         read = _read_targets(block)

@@ -189,6 +189,9 @@ def _destination(state, start: int, opened: Token) -> int:
 
 
 _TEXTS = frozenset({"text", "text_special"})
+# What a link read as text shows (`[x](https://a.org/a b)`): only a block holding it has its texts placed, the
+# blocks `body_checks.unread_links` reads; in most a rule run at each place would cost every build for nothing.
+LINK_SHOWN = "]("
 
 
 def _text_places(state, silent: bool) -> bool:
@@ -196,8 +199,8 @@ def _text_places(state, silent: bool) -> bool:
     token's meta (`at`) where in its block's text the token starts (`body_checks.unread_links` looks there for a
     link shown as text, not in a code span before it that holds the same words). A text token is pushed after the
     place it starts at: the text markdown-it gathers (its pending text) from the place it was empty at, or one a
-    rule pushes (an escape, an emphasis mark left as text) from that rule's place."""
-    if not silent:
+    rule pushes (an escape, an emphasis mark left as text) from that rule's place; in a block holding `LINK_SHOWN`."""
+    if not silent and LINK_SHOWN in state.src:
         _place_texts(state)
         state.text_rule_at = state.pos
         state.text_was_pending = bool(state.pending)
@@ -219,6 +222,8 @@ def _last_text_places(state) -> None:
     """A post-processing rule, before markdown-it joins adjacent texts into the last of them: the texts pushed at the
     block's end placed too, and each of a run of adjacent texts given its first's place, where the joined text
     starts; not an empty one's, the second mark of a `**` that closed a strong emphasis."""
+    if LINK_SHOWN not in state.src:
+        return
     _place_texts(state)
     run_at = None
     for token in state.tokens:

@@ -78,3 +78,12 @@ def test_a_link_inside_a_links_text_is_told_at_the_line_it_is_written_on(body, l
 )
 def test_a_link_markdown_reads_as_text_is_told_at_the_line_it_is_written_on(body, lines):
     assert [problem.line for problem in unread_links(markdown.parse(body))] == lines
+
+
+def test_only_a_block_showing_a_links_brackets_has_its_texts_placed():
+    """Placing each text (`markdown._text_places`) is work at each place of a block's text, for `unread_links`,
+    which reads only a block holding `](`: the other blocks of every build are spared it (issue 17)."""
+    tokens = markdown.parse("Plain *words*, `code` and \\* a mark.\n\nA [b](https://e.org/a b) shown.\n")
+    plain, shown = (block.children for block in tokens if block.type == "inline")
+    assert [token.content for token in plain if "at" in token.meta] == []
+    assert all("at" in token.meta for token in shown if token.type == "text")
