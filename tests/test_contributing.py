@@ -201,7 +201,7 @@ def test_a_translation_of_a_translated_original_keeps_its_chain(content_copy: Pa
         ),
         (
             ["LANG=pl", "KEY=signing-in-hanoi"],  # the original's own language: it said to fix a valid translation
-            "signing-in-hanoi.pl.md already exists (translation_key 'signing-in-hanoi' in 'pl')",
+            "signing-in-hanoi.pl.md: translation_key: 'signing-in-hanoi' in 'pl' already exists, in this file",
         ),
         (  # another article at an address the archive has: `make check` told it only once the file was written
             ["TITLE=Konwencja podpisana w Hanoi", "LANG=pl", "DATE=2025-05-01", "KEY=nowa"],
@@ -214,8 +214,8 @@ def test_a_translation_of_a_translated_original_keeps_its_chain(content_copy: Pa
         (["TITLE=Nowa", "LANG=pl", "SLUG=Nowa Strona"], "slug: 'Nowa Strona' is not a valid slug"),
         (  # a new article whose title is one the archive has in its language: told as a translation to make
             ["TITLE=Signing in Hanoi", "LANG=en", "SOURCE_URL=https://example.org/x", "PUBLISHER=X"],
-            "signing-in-hanoi.en.md already exists (translation_key 'signing-in-hanoi' in 'en'); if it is that "
-            "article, edit that file; if it is another, give it KEY=signing-in-hanoi-2",
+            "signing-in-hanoi.en.md: translation_key: 'signing-in-hanoi' in 'en' already exists, in this file (if it "
+            "is that article, edit that file; if it is another, give it KEY=signing-in-hanoi-2)",
         ),
         (  # a title that makes an original's key in the other language: it was told to give the TITLE= it gave
             ["TITLE=Committee approves draft", "LANG=en", "SOURCE_URL=https://example.org/x", "PUBLISHER=X"],

@@ -256,9 +256,9 @@ def _already_there(content_dir: Path, key: str, lang: str) -> str | None:
     existing = sorted((content_dir / ARTICLES).glob(f"*/{key}.{lang}.md"))
     if not existing:
         return None
-    return (
-        f"{_shown(existing[0])} already exists (translation_key {key!r} in {lang!r}); "
-        f"if it is that article, edit that file; if it is another, give it KEY={_free_key(content_dir, key)}"
+    return (  # told as a clash is (`clashes`): the file it meets, the field, the name that parts them
+        f"{_shown(existing[0])}: translation_key: {key!r} in {lang!r} already exists, in this file (if it is that "
+        f"article, edit that file; if it is another, give it KEY={_free_key(content_dir, key)})"
     )
 
 
