@@ -27,7 +27,7 @@ from .layout import CONVENTION_FILE, COUNTRIES_FILE, PEOPLE_FILE
 from .provenance import is_http_url, same_address
 from .when import When
 
-SIGNING, SIGNATURE_PERIOD, RATIFICATION = "signing", "signature-period", "ratification"
+ADOPTION, SIGNING, SIGNATURE_PERIOD, RATIFICATION = "adoption", "signing", "signature-period", "ratification"
 ENTRY_INTO_FORCE = "entry-into-force"
 # Article 65(1): the convention enters into force on the 90th day after the deposit of the last instrument needed.
 ENTRY_DELAY = timedelta(days=90)
@@ -85,6 +85,26 @@ def signature_period(events: Iterable[Event]) -> SignaturePeriod | None:
     closing = min(periods, key=lambda e: last_day(e.when), default=None)
     closes = last_day(closing.when) if closing else None
     return SignaturePeriod(ceremony, ceremony.when.start, last_day(ceremony.when), closes, closing)
+
+
+def adoption_problems(lines: Lines, events: Iterable[Event]) -> list[Problem]:
+    """The convention is adopted before it is opened for signature: an `adoption` event after the opening is wrong."""
+    events = tuple(events)
+    period = signature_period(events)
+    if period is None:
+        return []
+    return [
+        _event_problem(
+            lines,
+            event,
+            ["date"],
+            f"{event.when.iso(event.when.start)} is after the convention was opened for signature at "
+            f"{_name(lines, period.ceremony)} ({period.opens.isoformat()}): it is opened once adopted",
+            "check the year of both events against the General Assembly's resolution and the depositary's record",
+        )
+        for event in events
+        if event.kind == ADOPTION and event.when is not None and event.when.start > period.opens
+    ]
 
 
 # More records than this at odds with one event: the event's date is the likelier error, reported once.
@@ -288,10 +308,21 @@ def entry_into_force_problems(
         return []
     needed, problems = convention.instruments_needed, []
     days = sorted(record.date for record in ratified if record.date)
+    enters = days[needed - 1] + ENTRY_DELAY if len(days) >= needed else None
     for event in events:
-        if event.kind != ENTRY_INTO_FORCE or event.when is None:
+        if event.kind != ENTRY_INTO_FORCE:
             continue
-        if len(days) < needed:
+        if event.when is None:
+            if enters is not None:
+                problems.append(_unknown_entry_problem(lines, event, needed, days, enters))
+            continue
+        if enters is not None and event.when.start > enters:
+            message = (
+                f"{event.when.iso(event.when.start)} is after {enters.isoformat()}, the 90th day after the last of "
+                f"the {needed} ratifications it needs in {COUNTRIES_FILE} ({days[needed - 1].isoformat()})"
+            )
+            hint = "article 65(1): it enters into force on that day; check the dates"
+        elif len(days) < needed:
             message = (
                 f"it is dated, but {COUNTRIES_FILE} has {len(days)} confirmed ratifications, and "
                 f"{CONVENTION_FILE} says it needs {needed}"
@@ -307,6 +338,20 @@ def entry_into_force_problems(
             continue
         problems.append(_event_problem(lines, event, ["date"], message, hint))
     return problems
+
+
+def _unknown_entry_problem(lines: Lines, event: Event, needed: int, days: list[date], enters: date) -> Problem:
+    """An entry into force marked `upcoming` (its date not known) that the records date: one of them is wrong."""
+    path = Path(event.path)
+    message = (
+        f"event {event.id!r} is upcoming, with no date, but {COUNTRIES_FILE} has {len(days)} confirmed "
+        f"ratifications of the {needed} {CONVENTION_FILE} says it needs: it enters into force on {enters.isoformat()}"
+    )
+    hint = (
+        f"replace `upcoming: true` with `date: {enters.isoformat()}` (the 90th day after the last instrument "
+        f"needed, {days[needed - 1].isoformat()}, article 65(1)) and its source, or check the records"
+    )
+    return Problem(str(path), lines.line(path, ["upcoming"]), "upcoming", message, hint)
 
 
 def article_date_warnings(lines: Lines, events: Iterable[Event], dates: dict[str, date]) -> list[Problem]:
