@@ -22,7 +22,7 @@ from .convention import Convention
 from .country_records import RATIFIED, SIGNED, CountryRecord
 from .data import DataFile, Key
 from .errors import Problem
-from .events import Event
+from .events import SCHEDULED_KINDS, Event
 from .layout import CONVENTION_FILE, COUNTRIES_FILE, PEOPLE_FILE
 from .provenance import is_http_url, same_address
 from .when import When
@@ -352,6 +352,26 @@ def _unknown_entry_problem(lines: Lines, event: Event, needed: int, days: list[d
         f"needed, {days[needed - 1].isoformat()}, article 65(1)) and its source, or check the records"
     )
     return Problem(str(path), lines.line(path, ["upcoming"]), "upcoming", message, hint)
+
+
+def early_source_warnings(lines: Lines, events: Iterable[Event]) -> list[Problem]:
+    """A source of an event that has happened, read (`accessed`) before the event began: it can announce the event,
+    not confirm it. A warning: such a page may be cited for a detail known in advance (a venue, a chair)."""
+    problems = []
+    for event in events:
+        if event.when is None or event.kind in SCHEDULED_KINDS:
+            continue
+        began = event.when.start
+        for index, source in enumerate(event.sources):  # as the file lists them: an event is refused for one unread
+            if source.accessed is not None and source.accessed < began:
+                message = (
+                    f"{source.accessed.isoformat()} is before the event began ({event.when.iso(began)}): a page read "
+                    "before it can announce it, not confirm it"
+                )
+                hint = "give the day you read the page, and cite one that reports the event (or check its `date:`)"
+                problem = _event_problem(lines, event, ["sources", index, "accessed"], message, hint)
+                problems.append(replace(problem, severity="warning"))
+    return problems
 
 
 def article_date_warnings(lines: Lines, events: Iterable[Event], dates: dict[str, date]) -> list[Problem]:

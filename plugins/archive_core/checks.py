@@ -23,6 +23,7 @@ from .agreement import (
     adoption_problems,
     article_date_warnings,
     as_of_problems,
+    early_source_warnings,
     entry_into_force_problems,
     event_record_problems,
     record_date_problems,
@@ -371,6 +372,11 @@ def check_event_articles(snapshot: ContentSnapshot) -> list[Problem]:
     return article_date_warnings(_lines(snapshot), snapshot.events, dates)
 
 
+def check_event_sources(snapshot: ContentSnapshot) -> list[Problem]:
+    """A source of an event that has happened read before the event began (warnings)."""
+    return early_source_warnings(_lines(snapshot), snapshot.events)
+
+
 def check_people_articles(snapshot: ContentSnapshot) -> list[Problem]:
     """Each person of people.yaml is named in every version of the articles listed for them (warnings); of a
     version refused for problems of its own, where its title and summary read well, in those and its body."""
@@ -419,6 +425,7 @@ CHECKS: tuple[Check, ...] = (
     check_as_of,  # convention.yaml's as_of against the sources of countries.yaml
     check_entry_into_force,  # a dated entry into force against the ratifications
     check_event_articles,  # an event listing an article published before it (warning)
+    check_event_sources,  # an event's source read before the event began (warning)
     check_people_articles,  # a person listed for an article that does not name them (warning)
     check_cited_pages,  # one page cited with two titles or two publishers
     check_about_pages,  # content/about/about.<lang>.md

@@ -305,3 +305,13 @@ def test_a_record_whose_corrections_all_precede_its_date_is_refused(tmp_path):
     assert "before its signed date 2025-11-19: the change that recorded it is not logged" in problem.message
     both = signed + logged.format("2025-11-01") + logged.format("2025-11-20").removeprefix("  corrections:\n")
     assert changed(tmp_path / "logged", records={"MU": both}) == []
+
+
+def test_an_event_s_source_read_before_the_event_is_a_warning(tmp_path):
+    early = MAURITIUS.replace("accessed: 2026-11-29", "accessed: 2025-11-18")
+    found = changed(tmp_path, events={"signature-mauritius": early})
+    assert [(p.field, p.severity, p.line) for p in found] == [("sources.0.accessed", "warning", 10)]
+    assert "2025-11-18 is before the event began (2025-11-19)" in found[0].message
+    # the last day for signing is fixed in advance: a page read before it states it
+    scheduled = CLOSES.replace("accessed: 2026-11-29", "accessed: 2025-11-18")
+    assert changed(tmp_path / "scheduled", events={"signature-closes": scheduled}) == []
