@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from .convention import Convention
-from .country_records import RATIFIED, SIGNED, CountryRecord
+from .country_records import RATIFIED, SIGNED, CountryRecord, cited_keys
 from .data import DataFile, Key
 from .errors import Problem
 from .events import SCHEDULED_KINDS, Event
 from .layout import CONVENTION_FILE, COUNTRIES_FILE, PEOPLE_FILE
-from .provenance import is_http_url, same_address
+from .provenance import Citation, is_http_url, same_address
 from .when import When
 
 ADOPTION, SIGNING, SIGNATURE_PERIOD, RATIFICATION = "adoption", "signing", "signature-period", "ratification"
@@ -354,24 +354,42 @@ def _unknown_entry_problem(lines: Lines, event: Event, needed: int, days: list[d
     return Problem(str(path), lines.line(path, ["upcoming"]), "upcoming", message, hint)
 
 
-def early_source_warnings(lines: Lines, events: Iterable[Event]) -> list[Problem]:
-    """A source of an event that has happened, read (`accessed`) before the event began: it can announce the event,
-    not confirm it. A warning: such a page may be cited for a detail known in advance (a venue, a chair)."""
+def early_source_warnings(lines: Lines, records: dict[str, CountryRecord], events: Iterable[Event]) -> list[Problem]:
+    """A source of a signature or ratification, or of an event that has happened, published or read before it: it
+    can announce the fact, not confirm it. A warning: such a page may be cited for a detail known in advance (a
+    venue, a chair), and a page's `published` may be that of a page updated since. (A record's source read before
+    its date is refused where the record is read.)"""
     problems = []
     for event in events:
-        if event.when is None or event.kind in SCHEDULED_KINDS:
+        if event.when is not None and event.kind not in SCHEDULED_KINDS:
+            for index, source in enumerate(event.sources):  # as the file lists them: an unread one refuses the event
+                found = _early(lines, Path(event.path), ["sources", index], source, event.when.start, "the event began")
+                problems += [replace(problem, message=f"event {event.id!r}: {problem.message}") for problem in found]
+    path = lines.content_dir / COUNTRIES_FILE
+    data_file = lines.file(path)
+    for record in records.values():
+        keys = lines.record(record.code)
+        if data_file is None or not keys or record.date is None or record.status not in (SIGNED, RATIFIED):
             continue
-        began = event.when.start
-        for index, source in enumerate(event.sources):  # as the file lists them: an event is refused for one unread
-            if source.accessed is not None and source.accessed < began:
-                message = (
-                    f"{source.accessed.isoformat()} is before the event began ({event.when.iso(began)}): a page read "
-                    "before it can announce it, not confirm it"
-                )
-                hint = "give the day you read the page, and cite one that reports the event (or check its `date:`)"
-                problem = _event_problem(lines, event, ["sources", index, "accessed"], message, hint)
-                problems.append(replace(problem, severity="warning"))
+        for cited, source in zip(cited_keys(data_file.data[keys[0]]), record.sources, strict=False):
+            if source.accessed is None or source.accessed >= record.date:  # else refused, at `accessed`
+                problems += _early(lines, path, [*keys, *cited], source, record.date, f"the {record.status} date")
     return problems
+
+
+def _early(lines: Lines, path: Path, keys: list[Key], source: Citation, began: date, fact: str) -> list[Problem]:
+    """The warning at a source's `accessed` (else its `published`) before `began`, the day of the fact it cites."""
+    early = [(name, day) for name, day in (("accessed", source.accessed), ("published", source.published)) if day]
+    name, day = next(((name, day) for name, day in early if day < began), ("", None))
+    if day is None:
+        return []
+    data_file = lines.file(path)
+    verb = "read" if name == "accessed" else "published"
+    message = f"{day.isoformat()} is before {fact} ({began.isoformat()}): a page {verb} before it can announce it, "
+    message += "not confirm it"
+    hint = "cite a page that reports it as done (or check the dates)"
+    field = data_file.field([*keys, name]) if data_file is not None else ".".join(map(str, [*keys, name]))
+    return [Problem(str(path), lines.line(path, [*keys, name]), field, message, hint, "warning")]
 
 
 def article_date_warnings(lines: Lines, events: Iterable[Event], dates: dict[str, date]) -> list[Problem]:

@@ -373,8 +373,9 @@ def check_event_articles(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 def check_event_sources(snapshot: ContentSnapshot) -> list[Problem]:
-    """A source of an event that has happened read before the event began (warnings)."""
-    return early_source_warnings(_lines(snapshot), snapshot.events)
+    """A source of an event that has happened, or of a signature or ratification, published or read before the fact
+    (warnings)."""
+    return early_source_warnings(_lines(snapshot), snapshot.countries.records, snapshot.events)
 
 
 def check_people_articles(snapshot: ContentSnapshot) -> list[Problem]:
@@ -425,7 +426,7 @@ CHECKS: tuple[Check, ...] = (
     check_as_of,  # convention.yaml's as_of against the sources of countries.yaml
     check_entry_into_force,  # a dated entry into force against the ratifications
     check_event_articles,  # an event listing an article published before it (warning)
-    check_event_sources,  # an event's source read before the event began (warning)
+    check_event_sources,  # a source published or read before the fact it cites (warning)
     check_people_articles,  # a person listed for an article that does not name them (warning)
     check_cited_pages,  # one page cited with two titles or two publishers
     check_about_pages,  # content/about/about.<lang>.md

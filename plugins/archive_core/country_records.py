@@ -228,9 +228,7 @@ def _before_the_fact(
     cannot confirm it; corrections all dated before it mean the change that recorded it is not logged (a record
     first published after the fact has none before it, one published before it logs the change)."""
     found: list[tuple[list, str, str]] = []
-    cited = [["source"]] if item.get("source") is not None else []
-    cited += [["sources", index] for index in range(len(item.get("sources") or []))]
-    for keys, source in zip(cited, sources, strict=False):
+    for keys, source in zip(cited_keys(item), sources, strict=False):
         if source.accessed is not None and source.accessed < when:
             found.append(
                 (
@@ -251,3 +249,10 @@ def _before_the_fact(
             )
         )
     return found
+
+
+def cited_keys(item: dict) -> list[list]:
+    """The keys of each source of a record, in the order of its `sources` (a single `source:` first)."""
+    cited: list[list] = [["source"]] if item.get("source") is not None else []
+    listed = item.get("sources")
+    return cited + [["sources", index] for index in range(len(listed) if isinstance(listed, list) else 0)]

@@ -311,7 +311,20 @@ def test_an_event_s_source_read_before_the_event_is_a_warning(tmp_path):
     early = MAURITIUS.replace("accessed: 2026-11-29", "accessed: 2025-11-18")
     found = changed(tmp_path, events={"signature-mauritius": early})
     assert [(p.field, p.severity, p.line) for p in found] == [("sources.0.accessed", "warning", 10)]
-    assert "2025-11-18 is before the event began (2025-11-19)" in found[0].message
+    assert "event 'signature-mauritius': 2025-11-18 is before the event began (2025-11-19)" in found[0].message
+    announced = MAURITIUS.replace("    accessed: 2026-11-29", "    published: 2025-11-18\n    accessed: 2026-11-29")
+    found = changed(tmp_path / "announced", events={"signature-mauritius": announced})
+    assert [(p.field, p.severity) for p in found] == [("sources.0.published", "warning")]
+    assert "a page published before it can announce it" in found[0].message
     # the last day for signing is fixed in advance: a page read before it states it
     scheduled = CLOSES.replace("accessed: 2026-11-29", "accessed: 2025-11-18")
     assert changed(tmp_path / "scheduled", events={"signature-closes": scheduled}) == []
+
+
+def test_a_record_s_source_published_before_its_date_is_a_warning(tmp_path):
+    """A page of the day before can announce a signature, not confirm it; it may be a page updated since."""
+    signed = record("MU", day="2025-11-19", place="new-york")
+    announced = signed.replace("    accessed: 2026-11-29", "    published: 2025-11-18\n    accessed: 2026-11-29")
+    found = changed(tmp_path, records={"MU": announced})
+    assert [(p.field, p.severity) for p in found] == [("MU.sources.0.published", "warning")]
+    assert "2025-11-18 is before the signed date (2025-11-19)" in found[0].message and found[0].line is not None
