@@ -19,15 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from .convention import Convention
-from .country_records import RATIFIED, SIGNED, CountryRecord
+from .country_records import RATIFIED, SIGNED, CountryRecord, cited_keys
 from .data import DataFile, Key
 from .errors import Problem
-from .events import Event
+from .events import SCHEDULED_KINDS, Event
 from .layout import CONVENTION_FILE, COUNTRIES_FILE, PEOPLE_FILE
-from .provenance import is_http_url, same_address
+from .provenance import Citation, is_http_url, same_address
 from .when import When
 
-SIGNING, SIGNATURE_PERIOD, RATIFICATION = "signing", "signature-period", "ratification"
+ADOPTION, SIGNING, SIGNATURE_PERIOD, RATIFICATION = "adoption", "signing", "signature-period", "ratification"
 ENTRY_INTO_FORCE = "entry-into-force"
 # Article 65(1): the convention enters into force on the 90th day after the deposit of the last instrument needed.
 ENTRY_DELAY = timedelta(days=90)
@@ -85,6 +85,26 @@ def signature_period(events: Iterable[Event]) -> SignaturePeriod | None:
     closing = min(periods, key=lambda e: last_day(e.when), default=None)
     closes = last_day(closing.when) if closing else None
     return SignaturePeriod(ceremony, ceremony.when.start, last_day(ceremony.when), closes, closing)
+
+
+def adoption_problems(lines: Lines, events: Iterable[Event]) -> list[Problem]:
+    """The convention is adopted before it is opened for signature: an `adoption` event after the opening is wrong."""
+    events = tuple(events)
+    period = signature_period(events)
+    if period is None:
+        return []
+    return [
+        _event_problem(
+            lines,
+            event,
+            ["date"],
+            f"{event.when.iso(event.when.start)} is after the convention was opened for signature at "
+            f"{_name(lines, period.ceremony)} ({period.opens.isoformat()}): it is opened once adopted",
+            "check the year of both events against the General Assembly's resolution and the depositary's record",
+        )
+        for event in events
+        if event.kind == ADOPTION and event.when is not None and event.when.start > period.opens
+    ]
 
 
 # More records than this at odds with one event: the event's date is the likelier error, reported once.
@@ -288,10 +308,21 @@ def entry_into_force_problems(
         return []
     needed, problems = convention.instruments_needed, []
     days = sorted(record.date for record in ratified if record.date)
+    enters = days[needed - 1] + ENTRY_DELAY if len(days) >= needed else None
     for event in events:
-        if event.kind != ENTRY_INTO_FORCE or event.when is None:
+        if event.kind != ENTRY_INTO_FORCE:
             continue
-        if len(days) < needed:
+        if event.when is None:
+            if enters is not None:
+                problems.append(_unknown_entry_problem(lines, event, needed, days, enters))
+            continue
+        if enters is not None and event.when.start > enters:
+            message = (
+                f"{event.when.iso(event.when.start)} is after {enters.isoformat()}, the 90th day after the last of "
+                f"the {needed} ratifications it needs in {COUNTRIES_FILE} ({days[needed - 1].isoformat()})"
+            )
+            hint = "article 65(1): it enters into force on that day; check the dates"
+        elif len(days) < needed:
             message = (
                 f"it is dated, but {COUNTRIES_FILE} has {len(days)} confirmed ratifications, and "
                 f"{CONVENTION_FILE} says it needs {needed}"
@@ -307,6 +338,58 @@ def entry_into_force_problems(
             continue
         problems.append(_event_problem(lines, event, ["date"], message, hint))
     return problems
+
+
+def _unknown_entry_problem(lines: Lines, event: Event, needed: int, days: list[date], enters: date) -> Problem:
+    """An entry into force marked `upcoming` (its date not known) that the records date: one of them is wrong."""
+    path = Path(event.path)
+    message = (
+        f"event {event.id!r} is upcoming, with no date, but {COUNTRIES_FILE} has {len(days)} confirmed "
+        f"ratifications of the {needed} {CONVENTION_FILE} says it needs: it enters into force on {enters.isoformat()}"
+    )
+    hint = (
+        f"replace `upcoming: true` with `date: {enters.isoformat()}` (the 90th day after the last instrument "
+        f"needed, {days[needed - 1].isoformat()}, article 65(1)) and its source, or check the records"
+    )
+    return Problem(str(path), lines.line(path, ["upcoming"]), "upcoming", message, hint)
+
+
+def early_source_warnings(lines: Lines, records: dict[str, CountryRecord], events: Iterable[Event]) -> list[Problem]:
+    """A source of a signature or ratification, or of an event that has happened, published or read before it: it
+    can announce the fact, not confirm it. A warning: such a page may be cited for a detail known in advance (a
+    venue, a chair), and a page's `published` may be that of a page updated since. (A record's source read before
+    its date is refused where the record is read.)"""
+    problems = []
+    for event in events:
+        if event.when is not None and event.kind not in SCHEDULED_KINDS:
+            for index, source in enumerate(event.sources):  # as the file lists them: an unread one refuses the event
+                found = _early(lines, Path(event.path), ["sources", index], source, event.when.start, "the event began")
+                problems += [replace(problem, message=f"event {event.id!r}: {problem.message}") for problem in found]
+    path = lines.content_dir / COUNTRIES_FILE
+    data_file = lines.file(path)
+    for record in records.values():
+        keys = lines.record(record.code)
+        if data_file is None or not keys or record.date is None or record.status not in (SIGNED, RATIFIED):
+            continue
+        for cited, source in zip(cited_keys(data_file.data[keys[0]]), record.sources, strict=False):
+            if source.accessed is None or source.accessed >= record.date:  # else refused, at `accessed`
+                problems += _early(lines, path, [*keys, *cited], source, record.date, f"the {record.status} date")
+    return problems
+
+
+def _early(lines: Lines, path: Path, keys: list[Key], source: Citation, began: date, fact: str) -> list[Problem]:
+    """The warning at a source's `accessed` (else its `published`) before `began`, the day of the fact it cites."""
+    early = [(name, day) for name, day in (("accessed", source.accessed), ("published", source.published)) if day]
+    name, day = next(((name, day) for name, day in early if day < began), ("", None))
+    if day is None:
+        return []
+    data_file = lines.file(path)
+    verb = "read" if name == "accessed" else "published"
+    message = f"{day.isoformat()} is before {fact} ({began.isoformat()}): a page {verb} before it can announce it, "
+    message += "not confirm it"
+    hint = "cite a page that reports it as done (or check the dates)"
+    field = data_file.field([*keys, name]) if data_file is not None else ".".join(map(str, [*keys, name]))
+    return [Problem(str(path), lines.line(path, [*keys, name]), field, message, hint, "warning")]
 
 
 def article_date_warnings(lines: Lines, events: Iterable[Event], dates: dict[str, date]) -> list[Problem]:

@@ -20,8 +20,10 @@ from . import paths
 from .about_pages import check_about
 from .agreement import (
     Lines,
+    adoption_problems,
     article_date_warnings,
     as_of_problems,
+    early_source_warnings,
     entry_into_force_problems,
     event_record_problems,
     record_date_problems,
@@ -308,10 +310,20 @@ def check_record_dates(snapshot: ContentSnapshot) -> list[Problem]:
     """Signature and ratification dates of countries.yaml within the signature period the timeline records.
 
     Not while an event is refused: with the ceremony's file refused, another signing would pass for the opening."""
-    timeline = os.path.join(os.path.abspath(snapshot.content_dir), EVENTS_DIR, "")
-    if any(os.path.abspath(p.path).startswith(timeline) for p in snapshot.data_problems if p.severity == "error"):
+    if _timeline_refused(snapshot):
         return []
     return record_date_problems(_lines(snapshot), snapshot.countries.records, snapshot.events)
+
+
+def check_adoption(snapshot: ContentSnapshot) -> list[Problem]:
+    """The timeline's adoption of the convention is not after its opening for signature (not while an event is
+    refused: another signing would pass for the opening)."""
+    return [] if _timeline_refused(snapshot) else adoption_problems(_lines(snapshot), snapshot.events)
+
+
+def _timeline_refused(snapshot: ContentSnapshot) -> bool:
+    timeline = os.path.join(os.path.abspath(snapshot.content_dir), EVENTS_DIR, "")
+    return any(os.path.abspath(p.path).startswith(timeline) for p in snapshot.data_problems if p.severity == "error")
 
 
 def check_event_countries(snapshot: ContentSnapshot) -> list[Problem]:
@@ -342,7 +354,8 @@ def check_as_of(snapshot: ContentSnapshot) -> list[Problem]:
 
 
 def check_entry_into_force(snapshot: ContentSnapshot) -> list[Problem]:
-    """A dated entry into force has the ratifications it needs, 90 days before it."""
+    """A dated entry into force is the 90th day after the last ratification it needs; an upcoming one has not got
+    them all."""
     data = snapshot.countries
     ratified = [data.records[code] for code in data.summary.ratified]
     return entry_into_force_problems(_lines(snapshot), data.convention, ratified, snapshot.events)
@@ -357,6 +370,12 @@ def check_event_articles(snapshot: ContentSnapshot) -> list[Problem]:
         key = meta.translation_key
         dates[key] = min(dates.get(key, day), day)
     return article_date_warnings(_lines(snapshot), snapshot.events, dates)
+
+
+def check_event_sources(snapshot: ContentSnapshot) -> list[Problem]:
+    """A source of an event that has happened, or of a signature or ratification, published or read before the fact
+    (warnings)."""
+    return early_source_warnings(_lines(snapshot), snapshot.countries.records, snapshot.events)
 
 
 def check_people_articles(snapshot: ContentSnapshot) -> list[Problem]:
@@ -402,10 +421,12 @@ CHECKS: tuple[Check, ...] = (
     check_signature_counts,  # countries.yaml against convention.yaml
     check_event_figures,  # timeline events against convention.yaml
     check_record_dates,  # countries.yaml's dates against the signature period of the timeline
+    check_adoption,  # the timeline's adoption against its opening for signature
     check_event_countries,  # a signing or ratification event against the records of its countries
     check_as_of,  # convention.yaml's as_of against the sources of countries.yaml
     check_entry_into_force,  # a dated entry into force against the ratifications
     check_event_articles,  # an event listing an article published before it (warning)
+    check_event_sources,  # a source published or read before the fact it cites (warning)
     check_people_articles,  # a person listed for an article that does not name them (warning)
     check_cited_pages,  # one page cited with two titles or two publishers
     check_about_pages,  # content/about/about.<lang>.md

@@ -190,6 +190,9 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
         fail(["place"], "a 'not-signed' status can only name hanoi", "`place: hanoi`: not signed at the ceremony")
 
     corrections = checks.attempt(fields.corrections, ["corrections"], item.get("corrections"), today) or ()
+    if isinstance(when, date) and status in (SIGNED, RATIFIED):
+        for keys, message, hint in _before_the_fact(when, status, item, sources or (), corrections):
+            fail(keys, message, hint)
     if checks.problems or sources is None:
         return None, in_file_order(checks.problems)
     return (
@@ -216,3 +219,40 @@ def _sources(fields: Fields, item: dict, today: date) -> tuple[Citation, ...]:
     if item.get("source") is not None:
         sources = (fields.citation(["source"], item["source"], today), *sources)
     return sources
+
+
+def _before_the_fact(
+    when: date, status: str, item: dict, sources: tuple[Citation, ...], corrections: tuple[Correction, ...]
+) -> list[tuple[list, str, str]]:
+    """The dates of a record that cannot precede its signature or ratification: a page read (`accessed`) before it
+    cannot confirm it; corrections all dated before it mean the change that recorded it is not logged (a record
+    first published after the fact has none before it, one published before it logs the change)."""
+    found: list[tuple[list, str, str]] = []
+    for keys, source in zip(cited_keys(item), sources, strict=False):
+        if source.accessed is not None and source.accessed < when:
+            found.append(
+                (
+                    [*keys, "accessed"],
+                    f"{source.accessed.isoformat()} is before the {status} date {when.isoformat()}: a page read "
+                    "before it cannot confirm it",
+                    "give the day you read the page that states it (or check the record's `date:`)",
+                )
+            )
+    if corrections and max(correction.date for correction in corrections) < when:
+        latest = max(range(len(corrections)), key=lambda index: corrections[index].date)
+        found.append(
+            (
+                ["corrections", latest, "date"],
+                f"{corrections[latest].date.isoformat()}, and every correction of the record, is before its {status} "
+                f"date {when.isoformat()}: the change that recorded it is not logged",
+                "log that change in `corrections:` with the day it was made (or check the dates)",
+            )
+        )
+    return found
+
+
+def cited_keys(item: dict) -> list[list]:
+    """The keys of each source of a record, in the order of its `sources` (a single `source:` first)."""
+    cited: list[list] = [["source"]] if item.get("source") is not None else []
+    listed = item.get("sources")
+    return cited + [["sources", index] for index in range(len(listed) if isinstance(listed, list) else 0)]

@@ -259,3 +259,72 @@ def test_a_country_with_no_record_is_told_the_record_to_add_and_where(tmp_path):
     (problem,) = problems(write(tmp_path, records, EVENTS))
     assert f"add its record to {tmp_path}/data/countries.yaml, in the order of codes: `- code: MU`" in problem.hint
     assert "`status: signed`, `date: 2025-11-19`" in problem.hint, problem.hint
+
+
+def test_an_upcoming_entry_into_force_the_ratifications_date_is_refused(tmp_path):
+    """The records hold every instrument it needs: its date is known (article 65(1)), and `upcoming` contradicts it."""
+    ratified = {code: record(code, "ratified", day, None) for code, day in (("PL", "2026-04-01"), ("DE", "2026-04-02"))}
+    (problem,) = changed(tmp_path, records=ratified)
+    assert problem.path.endswith("entry-into-force.yaml") and problem.field == "upcoming" and problem.line == 3
+    assert "has 2 confirmed ratifications of the 2" in problem.message and "2026-07-01" in problem.message
+    assert "`date: 2026-07-01`" in problem.hint
+
+
+def test_an_entry_into_force_after_the_90th_day_is_refused(tmp_path):
+    ratified = {code: record(code, "ratified", day, None) for code, day in (("PL", "2026-04-01"), ("DE", "2026-04-02"))}
+    late = {"entry-into-force": ENTRY.replace("upcoming: true", "date: 2026-07-02")}
+    (problem,) = changed(tmp_path, records=ratified, events=late)
+    assert problem.path.endswith("entry-into-force.yaml") and problem.field == "date"
+    assert "2026-07-02 is after 2026-07-01, the 90th day after the last of the 2 ratifications" in problem.message
+
+
+def test_an_adoption_after_the_opening_for_signature_is_refused(tmp_path):
+    adoption = CLOSES.replace("id: signature-closes", "id: adoption").replace("signature-period", "adoption")
+    assert changed(tmp_path, events={"adoption": adoption.replace("2026-12-31", "2024-12-24")}) == []
+    (problem,) = changed(tmp_path / "late", events={"adoption": adoption.replace("2026-12-31", "2025-10-27")})
+    assert problem.path.endswith("adoption.yaml") and problem.field == "date" and problem.line == 3
+    assert "2025-10-27 is after the convention was opened for signature at" in problem.message
+
+
+def test_a_record_s_source_read_before_its_date_is_refused(tmp_path):
+    early = record("MU", day="2025-11-19", place="new-york").replace("accessed: 2026-11-29", "accessed: 2025-11-18")
+    (problem,) = changed(tmp_path, records={"MU": early})
+    assert problem.field == "MU.sources.0.accessed" and problem.line is not None
+    assert "2025-11-18 is before the signed date 2025-11-19" in problem.message
+    same_day = early.replace("accessed: 2025-11-18", "accessed: 2025-11-19")
+    assert changed(tmp_path / "same-day", records={"MU": same_day}) == []
+
+
+def test_a_record_whose_corrections_all_precede_its_date_is_refused(tmp_path):
+    """A record published before the signature logs the change that recorded it; one published after has no
+    correction before it."""
+    logged = "  corrections:\n    - date: {}\n      change: {{pl: Zmiana., en: A change.}}\n"
+    signed = record("MU", day="2025-11-19", place="new-york")
+    (problem,) = changed(tmp_path, records={"MU": signed + logged.format("2025-11-01")})
+    assert problem.field == "MU.corrections.0.date" and problem.line is not None
+    assert "before its signed date 2025-11-19: the change that recorded it is not logged" in problem.message
+    both = signed + logged.format("2025-11-01") + logged.format("2025-11-20").removeprefix("  corrections:\n")
+    assert changed(tmp_path / "logged", records={"MU": both}) == []
+
+
+def test_an_event_s_source_read_before_the_event_is_a_warning(tmp_path):
+    early = MAURITIUS.replace("accessed: 2026-11-29", "accessed: 2025-11-18")
+    found = changed(tmp_path, events={"signature-mauritius": early})
+    assert [(p.field, p.severity, p.line) for p in found] == [("sources.0.accessed", "warning", 10)]
+    assert "event 'signature-mauritius': 2025-11-18 is before the event began (2025-11-19)" in found[0].message
+    announced = MAURITIUS.replace("    accessed: 2026-11-29", "    published: 2025-11-18\n    accessed: 2026-11-29")
+    found = changed(tmp_path / "announced", events={"signature-mauritius": announced})
+    assert [(p.field, p.severity) for p in found] == [("sources.0.published", "warning")]
+    assert "a page published before it can announce it" in found[0].message
+    # the last day for signing is fixed in advance: a page read before it states it
+    scheduled = CLOSES.replace("accessed: 2026-11-29", "accessed: 2025-11-18")
+    assert changed(tmp_path / "scheduled", events={"signature-closes": scheduled}) == []
+
+
+def test_a_record_s_source_published_before_its_date_is_a_warning(tmp_path):
+    """A page of the day before can announce a signature, not confirm it; it may be a page updated since."""
+    signed = record("MU", day="2025-11-19", place="new-york")
+    announced = signed.replace("    accessed: 2026-11-29", "    published: 2025-11-18\n    accessed: 2026-11-29")
+    found = changed(tmp_path, records={"MU": announced})
+    assert [(p.field, p.severity) for p in found] == [("MU.sources.0.published", "warning")]
+    assert "2025-11-18 is before the signed date (2025-11-19)" in found[0].message and found[0].line is not None
