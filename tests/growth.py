@@ -10,7 +10,8 @@ footnote, and one of the newest day with the newest pair's title, at its address
 plus `-2` (listed before it, its translation key sorting after the other's, but after it by URL); and articles as
 varied as strangers write them (`vary`: forty countries, a country no other names, none, a title of 300
 characters, one title in both languages, markup in a title, twenty topics, every optional field...).
-Every file passes `make check`.
+Every file passes `make check`. Every key, file and title carries a prefix (`growth`, else `growth2`...) that no name
+in `content` holds (`free_prefix`), so that none is a key, file or address of an article `content` has.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import count
 from pathlib import Path
 
 from archive_core.layout import Layout
@@ -42,7 +44,19 @@ class Planned:
     title_of: Planned | None = None  # this article's titles, at their address plus `-2`, as `make check` asks
 
 
+def free_prefix(content: Path) -> str:
+    """`growth`, else `growth2`, `growth3`...: the first that no file's path in `content`, no article's key and no
+    article's slug holds."""
+    docs = take(content).articles
+    names = [path.relative_to(content).as_posix().lower() for path in content.rglob("*")]
+    names += [name.lower() for doc in docs for name in (doc.meta.translation_key, doc.meta.slug)]
+    return next(
+        prefix for n in count(1) if not any((prefix := f"growth{n if n > 1 else ''}") in name for name in names)
+    )
+
+
 def grow(content: Path) -> list[Planned]:
+    prefix = free_prefix(content)
     docs = take(content).articles
     days = [doc.meta.date.date() for doc in docs] or [date(2025, 10, 26)]
     newest, oldest = max(days), min(days)
@@ -50,17 +64,18 @@ def grow(content: Path) -> list[Planned]:
     # day of an article already dated tomorrow (the latest the check allows).
     today = date.today()
     newest_day = max(newest, min(newest + timedelta(days=1), today))
-    newest_pair = Planned("growth-newest-pair", newest_day, ("pl", "en"), ("PL", "VN"), raw=True)
-    oldest_polish = Planned("growth-oldest-polish", oldest - timedelta(days=400), ("pl",), ("NO",))
+    newest_pair = Planned(f"{prefix}-newest-pair", newest_day, ("pl", "en"), ("PL", "VN"), raw=True)
+    oldest_polish = Planned(f"{prefix}-oldest-polish", oldest - timedelta(days=400), ("pl",), ("NO",))
     plan = [
         newest_pair,
-        Planned("growth-same-title", newest_day, ("pl", "en"), ("PL",), title_of=newest_pair),
+        Planned(f"{prefix}-same-title", newest_day, ("pl", "en"), ("PL",), title_of=newest_pair),
         oldest_polish,
-        Planned("growth-english-only", newest - timedelta(days=3), ("en",), ("BR", "EU"), lead_links_to=oldest_polish),
-        Planned("growth-polish-only", date(2024, 2, 29), ("pl",), ("KE",), publisher_from_table=True),
-        Planned("growth-english-original", min(date(2026, 1, 15), today), ("en", "pl"), ("JP",)),
+        Planned(f"{prefix}-english-only", newest - timedelta(days=3), ("en",), ("BR", "EU"),
+                lead_links_to=oldest_polish),
+        Planned(f"{prefix}-polish-only", date(2024, 2, 29), ("pl",), ("KE",), publisher_from_table=True),
+        Planned(f"{prefix}-english-original", min(date(2026, 1, 15), today), ("en", "pl"), ("JP",)),
         *(
-            Planned(f"growth-filler-{n:02d}", min(date(2019 + n % 8, 1 + n % 12, 1 + n), today),
+            Planned(f"{prefix}-filler-{n:02d}", min(date(2019 + n % 8, 1 + n % 12, 1 + n), today),
                     ("pl", "en")[: 1 + n % 2], (COUNTRIES[n % len(COUNTRIES)],))
             for n in range(PAGE_FILLERS)
         ),
@@ -68,8 +83,8 @@ def grow(content: Path) -> list[Planned]:
     hosts = sorted(load_publishers(content)[0])
     for article in plan:
         for lang in article.langs:
-            write_article(content, article, lang, hosts[0] if article.publisher_from_table and hosts else None)
-    vary(content, newest_day, [doc.meta.countries for doc in docs])
+            write_article(content, article, lang, hosts[0] if article.publisher_from_table and hosts else None, prefix)
+    vary(content, newest_day, [doc.meta.countries for doc in docs], prefix)
     return plan
 
 
@@ -83,18 +98,20 @@ TWENTY_TOPICS = (
 RARE_COUNTRIES = ("IS", "LI", "MC", "SM", "AD", "VA")
 
 
-def vary(content: Path, newest_day: date, named: list) -> None:
+def vary(content: Path, newest_day: date, named: list, prefix: str = "growth") -> None:
     """Articles as varied as strangers write them: on the newest day, one title in both languages, a title of 300
     characters, forty countries, a country no other article names, no country, markup in the title, a body with a
     footnote, a table and a quotation, twenty topics, a time whose offset puts it on another day in UTC, two of one
     day whose keys sort against the times they were published, and every optional field (summary with a link,
     annotations, corrections, a chain of translations). Every title opens with "Archive growth" ("Wzrost
-    archiwum"), as the others', so that none makes the address of an article of `content`."""
+    archiwum growth"), `prefix` for `growth`, as the others', so that none makes the address of an article of
+    `content`."""
     records = [record.code for record in take(content).countries.records.values()]
     used = {code for codes in named for code in codes or ()} | set(records)
     lone = next(code for code in RARE_COUNTRIES if code not in used)
     long_title = (
-        "Wzrost archiwum: bardzo długi tytuł o konwencji przeciwko cyberprzestępczości, jej podpisaniu w Hanoi, "
+        f"Wzrost archiwum {prefix}: bardzo długi tytuł o konwencji przeciwko cyberprzestępczości, jej podpisaniu "
+        "w Hanoi, "
         "ratyfikacjach, zastrzeżeniach, deklaracjach, stanowisku Unii Europejskiej, organizacji pozarządowych "
         "i ekspertów praw człowieka oraz harmonogramie kolejnych sesji Konferencji Stron i jej organów pomocniczych"
     )
@@ -107,20 +124,22 @@ def vary(content: Path, newest_day: date, named: list) -> None:
     body = ("Delegates of seventy-two states signed it.[^1]\n\n> A minister's words.\n\n| State | Day |\n|---|---|\n"
             "| Norway | 2025-10-25 |\n\n[^1]: A note.")  # fmt: skip
     for key, lang, title, day, countries, extra in (
-        ("growth-same-day", "en", "Archive growth: the newest day, once more", newest_day, ["VN"], ()),
-        ("growth-one-title", "pl", "Archive growth: COP29 Baku", date(2024, 11, 20), ["EU"], ("slug: cop29-pl",)),
-        ("growth-one-title", "en", "Archive growth: COP29 Baku", date(2024, 11, 20), ["EU"], ()),
-        ("growth-long-title", "pl", long_title[:300], date(2025, 11, 2), ["EU"], ()),
-        ("growth-forty-countries", "en", "Archive growth: forty states", date(2025, 10, 25), records[:40], ()),
-        ("growth-lone-country", "en", "Archive growth: a country alone", date(2025, 12, 1), [lone], ()),
-        ("growth-no-country", "pl", "Wzrost archiwum: bez kraju", date(2025, 11, 15), None, ()),
-        ("growth-markup", "en", 'Archive growth Q&A: "<script>" & the <b>treaty</b>', date(2025, 11, 3), ["VN"], ()),
-        ("growth-topics", "en", "Archive growth: twenty topics", date(2025, 11, 6), [], (
+        (f"{prefix}-same-day", "en", f"Archive {prefix}: the newest day, once more", newest_day, ["VN"], ()),
+        (f"{prefix}-one-title", "pl", f"Archive {prefix}: COP29 Baku", date(2024, 11, 20), ["EU"],
+         (f"slug: {prefix}-cop29-pl",)),
+        (f"{prefix}-one-title", "en", f"Archive {prefix}: COP29 Baku", date(2024, 11, 20), ["EU"], ()),
+        (f"{prefix}-long-title", "pl", long_title[:300], date(2025, 11, 2), ["EU"], ()),
+        (f"{prefix}-forty-countries", "en", f"Archive {prefix}: forty states", date(2025, 10, 25), records[:40], ()),
+        (f"{prefix}-lone-country", "en", f"Archive {prefix}: a country alone", date(2025, 12, 1), [lone], ()),
+        (f"{prefix}-no-country", "pl", f"Wzrost archiwum {prefix}: bez kraju", date(2025, 11, 15), None, ()),
+        (f"{prefix}-markup", "en", f'Archive {prefix} Q&A: "<script>" & the <b>treaty</b>', date(2025, 11, 3),
+         ["VN"], ()),
+        (f"{prefix}-topics", "en", f"Archive {prefix}: twenty topics", date(2025, 11, 6), [], (
             f"tags: [{', '.join(TWENTY_TOPICS)}]",)),
-        ("growth-offset", "en", "Archive growth: late in Hanoi", "2025-10-26T01:30:00+07:00", ["VN"], ()),
-        ("growth-a-evening", "en", "Archive growth: the evening's", "2025-11-20T21:40:00+01:00", ["VN"], ()),
-        ("growth-z-morning", "en", "Archive growth: the morning's", "2025-11-20T06:15:00+01:00", ["VN"], ()),
-        ("growth-every-field", "en", "Archive growth: every field", date(2025, 11, 12), ["VN", "EU"], rich),
+        (f"{prefix}-offset", "en", f"Archive {prefix}: late in Hanoi", "2025-10-26T01:30:00+07:00", ["VN"], ()),
+        (f"{prefix}-a-evening", "en", f"Archive {prefix}: the evening's", "2025-11-20T21:40:00+01:00", ["VN"], ()),
+        (f"{prefix}-z-morning", "en", f"Archive {prefix}: the morning's", "2025-11-20T06:15:00+01:00", ["VN"], ()),
+        (f"{prefix}-every-field", "en", f"Archive {prefix}: every field", date(2025, 11, 12), ["VN", "EU"], rich),
     ):  # fmt: skip
         lines = [
             "---",
@@ -134,19 +153,21 @@ def vary(content: Path, newest_day: date, named: list) -> None:
             "  publisher: Wydawca Przykładowy",
             *extra,
         ]
-        if key == "growth-one-title" and lang == "en":
+        if key == f"{prefix}-one-title" and lang == "en":
             lines += ["translation:", "  from: pl", "  by: the tests"]
-        text = body if key == "growth-every-field" else f"Article {key} added by a test, in {lang}."
+        text = body if key == f"{prefix}-every-field" else f"Article {key} added by a test, in {lang}."
         path = content / Layout.of(article_dirs()).article_path(int(str(day)[:4]), key, lang)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("\n".join([*lines, "---", "", text, ""]), encoding="utf-8")  # fmt: skip
 
 
-def write_article(content: Path, article: Planned, lang: str, table_host: str | None) -> Path:
+def write_article(content: Path, article: Planned, lang: str, table_host: str | None, prefix: str = "growth") -> Path:
     original = article.langs[0]
-    number = article.key.removeprefix("growth-")
-    named = (article.title_of or article).key.removeprefix("growth-")
-    title = f"Wzrost archiwum: {named} – łączność" if lang == "pl" else f"Archive growth: {named} – connectivity"
+    number = article.key.removeprefix(f"{prefix}-")
+    named = (article.title_of or article).key.removeprefix(f"{prefix}-")
+    title = (
+        f"Wzrost archiwum {prefix}: {named} – łączność" if lang == "pl" else f"Archive {prefix}: {named} – connectivity"
+    )
     lines = [
         "---",
         f'title: "{title}"',

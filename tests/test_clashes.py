@@ -103,3 +103,18 @@ def test_an_import_of_an_original_s_other_version_that_says_it_is_no_translation
     code, told = import_article(capsys, content_copy, tmp_path, {"key": "civil-society-concerns-2"}, "2024-09-02")
     assert code == 0, told
     assert [p for p in check(content_copy) if p.field == "translation" and p.severity == "error"] == []
+
+
+def test_an_article_of_another_s_title_and_year_is_told_the_key_and_the_address_that_part_them_at_once(
+    capsys, content_copy, tmp_path
+):
+    """`make new` of a title an article of that year has: its key made of the title is the other's, and so is its
+    address; KEY= alone was refused again, for SLUG= (as `make import` tells them, at once)."""
+    made_of_title = {"key": ""}
+    assert new_article(capsys, content_copy, tmp_path, made_of_title, "2025-05-01")[0] == 0
+    code, told = new_article(capsys, content_copy, tmp_path, made_of_title, "2025-06-01")
+    assert code == 1, told
+    assert "give it KEY=nowa-konferencja-2 SLUG=nowa-konferencja-2)" in told, told
+    parting = {"key": "nowa-konferencja-2", "slug": "nowa-konferencja-2"}
+    assert new_article(capsys, content_copy, tmp_path, parting, "2025-06-01") == (0, "")
+    assert clash_problems(content_copy) == []

@@ -325,3 +325,54 @@ def test_what_an_update_wrote_is_put_back_and_what_cannot_be_is_named(tmp_path):
     rewritten.keep(str(page))  # a second write of one page keeps what it held before the first
     assert rewritten.put_back() == [str(lost)]
     assert page.read_text() == "before" and not new.exists()
+
+
+def test_the_folders_a_failed_update_made_are_removed_and_only_those(tmp_path):
+    """`Rewritten`: a new page in a new folder (a new tag's, a new year's) is removed with the folders made for it,
+    which the devserver would serve as empty listings; a folder that was there before stays, empty or not, and so
+    does a new folder holding a file that could not be removed."""
+    output = tmp_path / "output"
+    (output / "kept-empty").mkdir(parents=True)
+    new_page = output / "tag" / "new" / "index.html"
+    in_old_folder = output / "kept-empty" / "deeper" / "index.html"
+    rewritten = Rewritten()
+    for path in (new_page, in_old_folder):
+        rewritten.making(str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        rewritten.keep(str(path))
+        path.write_text("after")
+    assert rewritten.put_back() == []
+    assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*")) == ["kept-empty"]
+
+    stuck = output / "year" / "2026" / "index.html"
+    rewritten.making(str(stuck))
+    stuck.parent.mkdir(parents=True)
+    rewritten.keep(str(stuck))
+    stuck.write_text("after")
+    (stuck.parent / "written-by-another").write_text("x")  # not the update's: its folder is not empty, so it stays
+    assert rewritten.put_back() == []
+    assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*")) == [
+        "kept-empty",
+        "year",
+        "year/2026",
+        "year/2026/written-by-another",
+    ]
+
+
+def test_the_devservers_writer_tells_the_folders_it_makes_before_it_makes_them(tmp_path):
+    """`SelectiveWriter`: a page (each page of a listing) and a feed written in folders not there before; the update
+    fails and is put back: no folder it made is left in output/."""
+    output = tmp_path / "output"
+    output.mkdir()
+    writer = SelectiveWriter(str(output), {"RELATIVE_URLS": False, "SITEURL": ""}, affected=set(), relisted=set())
+    writer.write_text("feeds/new/all.atom.xml", "<feed/>")
+
+    class Page:
+        def render(self, localcontext: dict) -> str:
+            return "page"
+
+    writer.write_file("tag/new/index.html", Page(), {}, article=None)
+    written = {p.relative_to(output).as_posix() for p in output.rglob("*.*")}
+    assert written == {"feeds/new/all.atom.xml", "tag/new/index.html"}
+    assert writer.rewritten.put_back() == []
+    assert list(output.iterdir()) == []

@@ -94,6 +94,19 @@ export async function search(term, options) {
   return pagefind.search(term, options);
 }
 """
+
+
+def found_counting(page, fixture_served, query: str, counting_module: str) -> tuple[list[str], list[str]]:
+    """[the titles `query` finds on the English page, each search `counting_module` counted]."""
+    page.add_init_script("window.wordSearches = [];")
+    page.route(
+        re.compile(r".*/pagefind/pagefind\.js$"),
+        lambda route: route.fulfill(body=counting_module, content_type="text/javascript"),
+    )
+    found = titles_found(page, fixture_served.base_url, EN, query)
+    return found, page.evaluate("window.wordSearches")
+
+
 PASTED = (
     "France ratifies the convention which states signed in Hanoi while civil society groups voice concerns about "
     "human rights privacy surveillance police cooperation electronic evidence treaty United Nations General Assembly "
@@ -103,13 +116,29 @@ PASTED = (
 
 def test_a_long_query_no_page_holds_whole_is_searched_by_a_bounded_number_of_its_words(page, fixture_served):
     # A paragraph pasted ran one search for each of its words (32 here; 200 for 200), one after the other.
-    page.add_init_script("window.wordSearches = [];")
-    page.route(
-        re.compile(r".*/pagefind/pagefind\.js$"),
-        lambda route: route.fulfill(body=COUNTING_PAGEFIND, content_type="text/javascript"),
-    )
-    found = titles_found(page, fixture_served.base_url, EN, PASTED)
+    found, searched = found_counting(page, fixture_served, PASTED, COUNTING_PAGEFIND)
     expect(page.locator("#search-status")).to_contain_text("No page holds all the words")
-    searched = page.evaluate("window.wordSearches")
     assert found and 3 <= len(searched) <= 12, searched
     assert set(searched) <= set(PASTED.split()), searched
+
+
+# Pagefind's module, each search of one word the page makes with no options counted (asTheIndexHoldsIt's checks).
+CHECKS_COUNTING_PAGEFIND = COUNTING_PAGEFIND.replace(
+    'options && Object.keys(options).join() === "filters"', "options === undefined"
+)
+JOINED_WORDS = (
+    "human-rights cyber-crime law-enforcement cross-border e-evidence data-protection follow-up co-operation "
+    "non-governmental state-party pre-trial self-incrimination counter-terrorism multi-stakeholder open-ended "
+    "real-time high-tech well-being decision-making anti-money re-entry long-term short-term side-event "
+    "in-person on-line off-line user-generated end-to-end third-party"
+)
+
+
+def test_a_long_query_is_checked_by_a_bounded_number_of_its_words(page, fixture_served):
+    # Each joined word of a passage pasted was checked (a search each, all at once): 30 here, 200 for 200; at most
+    # MOST_WORDS_SEARCHED words are, as mostWords searches them.
+    _, searched = found_counting(page, fixture_served, JOINED_WORDS, CHECKS_COUNTING_PAGEFIND)
+    expect(page.locator("#search-status")).not_to_be_empty()
+    checked = {term for term in searched if term.isalpha()}
+    joined = [word.replace("-", "") for word in JOINED_WORDS.split()]
+    assert len(joined) == 30 and checked and checked <= set(joined[:12]), checked

@@ -16,13 +16,15 @@ the article files is not incremental: `update` returns None and the caller
 runs a full build. An error logged while it updates, as a full build counts
 them (`build.ErrorCounter`: a full build would have refused the edit), is raised
 as `UpdateFailed`, told as the build tells it; an update that fails after writing pages puts every file it
-wrote back as it was (`Rewritten`), so that the devserver serves an update's pages all or none. The
+wrote back as it was, and removes the folders it made (`Rewritten`), so that the devserver serves an update's
+pages all or none. The
 `finalized` signal is not sent: the search index stays as the last full build wrote it, and the devserver
 indexes the pages written into its search overlay (plugins/search/overlay.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
@@ -34,6 +36,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
+from pelican.utils import sanitised_join
 
 from . import build, edits, fingerprint
 from .selection import (
@@ -208,23 +211,46 @@ class SelectiveWriter(LeavesKept, GuardedWriter):
             if id(article) not in self.affected:
                 return None
             self.rendered += 1
-            return super().write_file(name, template, context, *args, **kwargs)
+            return super().write_file(name, FoldersTold(template, self), context, *args, **kwargs)
         keeping = KeepUnaffected(template, self, kwargs, self.output_path, writer=self)
-        return super().write_file(name, keeping, context, *args, **kwargs)
+        return super().write_file(name, FoldersTold(keeping, self), context, *args, **kwargs)
+
+    def write_text(self, name: str, text: str) -> None:
+        self.rewritten.making(sanitised_join(self.output_path, name))
+        super().write_text(name, text)
+
+
+@dataclass
+class FoldersTold:
+    """A template that tells `writer.rewritten` of each page's folders before Pelican makes them: it renders a page
+    (each page of a paginated listing) before it makes the page's folder."""
+
+    template: object
+    writer: SelectiveWriter
+
+    def render(self, localcontext: dict) -> str:
+        self.writer.rewritten.making(sanitised_join(self.writer.output_path, localcontext["output_file"]))
+        return self.template.render(localcontext)
 
 
 class Rewritten:
     """What each file an update writes held before it (None: no such file), until the update is done: put back if it
     fails, so that the devserver serves an update's pages all or none (a page of a half-done update, beside pages
     of the last one, could link to what is not there). Held in memory: an update writes a few pages, a listing's
-    and its feed."""
+    and its feed. The folders a new file is written into that were not there before are removed with it, and
+    only those (an empty folder left in output/ is served as an empty listing)."""
 
     def __init__(self) -> None:
         self.held: dict[str, bytes | None] = {}
+        self.made: list[Path] = []  # folders not there before the update, each before the folders inside it
 
     def keep(self, path: str) -> None:
         if path not in self.held:
             self.held[path] = Path(path).read_bytes() if os.path.isfile(path) else None
+
+    def making(self, path: str) -> None:
+        """Told before the folders of the file `path` are made (Pelican makes them before it opens the file)."""
+        self.made.extend(reversed(_missing_folders(Path(path).parent)))
 
     def put_back(self) -> list[str]:
         """Every file as it was before the update; those that could not be put back (a full disk)."""
@@ -237,8 +263,21 @@ class Rewritten:
                     Path(path).write_bytes(held)
             except OSError:
                 left.append(path)
-        self.held.clear()
+        for folder in reversed(self.made):
+            with contextlib.suppress(OSError):  # not empty: a file the update could not remove stays, and its folder
+                folder.rmdir()
+        self.forget()
         return left
 
     def forget(self) -> None:
         self.held.clear()
+        self.made.clear()
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """`folder` and each of its parents that does not exist, the innermost first."""
+    missing = []
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    return missing

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from archive_core import frontmatter, paths, schema  # noqa: E402
 from archive_core.articles import parse_front_matter  # noqa: E402
-from archive_core.clashes import clashes  # noqa: E402
+from archive_core.clashes import Neighbours, clashes  # noqa: E402
 from archive_core.errors import ContentError, in_folder  # noqa: E402
 from archive_core.layout import ARTICLE_DIRS, PUBLISHERS_FILE, Layout  # noqa: E402
 from archive_core.locales import LANGUAGES  # noqa: E402
@@ -208,13 +208,14 @@ def scaffold(
     if unheld := key_name_problem(key, lang, given_as_key):
         raise Refused("{} ({})".format(*unheld))
     # A version in LANG already there is told first: whatever else is given, there is nothing to make at that key.
-    if there := _already_there(content_dir, key, lang):
+    if there := _already_there(content_dir, key, lang, _as_another(title, lang, published, key, slug)):
         raise Refused(there)
     original = original_of(content_dir, key, lang)
     if original is None and not title:
         raise Refused(_no_original(content_dir, key, lang))
     if original is not None and source is not None:
-        raise Refused(_source_of_a_translation(content_dir, original, given_as_key))
+        another = _as_another(title, lang, published, key, slug)
+        raise Refused(_source_of_a_translation(content_dir, original, given_as_key, another))
     if source is not None and source.url:
         source = replace(source, known=known_publisher(load_publishers(content_dir)[0], source.url) is not None)
     published = published or (original.date.date() if original else date.today())
@@ -237,12 +238,16 @@ def scaffold(
         raise Refused(f"{_shown(path)} {exc.problem.message} ({exc.problem.hint})") from None
 
 
-def _source_of_a_translation(content_dir: Path, original: ArticleMeta, given_as_key: bool) -> str:
+def _source_of_a_translation(
+    content_dir: Path, original: ArticleMeta, given_as_key: bool, another: ArticleMeta | None
+) -> str:
     """Why SOURCE_URL= is refused where the key is an original's in another language: with KEY=, the contributor
     asked for its translation; a key made of TITLE= may as well be another article's, which the hint names a key."""
     key = original.translation_key
     made = "" if given_as_key else " (made of the title)"
-    other = "give TITLE= for a new article of its own" if given_as_key else f"give it KEY={_free_key(content_dir, key)}"
+    other = "give TITLE= for a new article of its own"
+    if not given_as_key:
+        other = f"give it {_names_of_another(content_dir, key, another)}"
     return (
         f"translation_key {key!r}{made} is that of "
         f"{_shown(content_dir / Layout().article_path(original.date.year, key, original.lang))}, and a translation "
@@ -251,15 +256,38 @@ def _source_of_a_translation(content_dir: Path, original: ArticleMeta, given_as_
     )
 
 
-def _already_there(content_dir: Path, key: str, lang: str) -> str | None:
-    """Why there is nothing to make: the article has a version in `lang` already."""
+def _already_there(content_dir: Path, key: str, lang: str, another: ArticleMeta | None) -> str | None:
+    """Why there is nothing to make: the article has a version in `lang` already. `another`: the article asked for,
+    as another one, whose free names are proposed (where its fields make none, the free key alone)."""
     existing = sorted((content_dir / ARTICLES).glob(f"*/{key}.{lang}.md"))
     if not existing:
         return None
-    return (  # told as a clash is (`clashes`): the file it meets, the field, the name that parts them
+    names = _names_of_another(content_dir, key, another)
+    return (  # told as a clash is (`clashes`): the file it meets, the field, the names that part them
         f"{_shown(existing[0])}: translation_key: {key!r} in {lang!r} already exists, in this file (if it is that "
-        f"article, edit that file; if it is another, give it KEY={_free_key(content_dir, key)})"
+        f"article, edit that file; if it is another, give it {names})"
     )
+
+
+def _names_of_another(content_dir: Path, key: str, another: ArticleMeta | None) -> str:
+    """`KEY=...`, and `SLUG=...` where `another`'s address is taken too (one title in one year makes the address of
+    the article there: KEY= alone was refused again, for SLUG=); where its fields make no article, the free key."""
+    return (
+        Neighbours.of(content_dir, another).names_of_another(another)
+        if another
+        else f"KEY={_free_key(content_dir, key)}"
+    )
+
+
+def _as_another(title: str, lang: str, published: date | None, key: str, slug: str | None) -> ArticleMeta | None:
+    """The article asked for as a new one of its own (no translation), if its fields make one."""
+    if not title:
+        return None
+    text = article_text(title, lang, published or date.today(), key, None, slug)
+    try:
+        return parse_front_matter(text.encode("utf-8"), Path(f"{key}.{lang}.md")).meta
+    except ContentError:
+        return None
 
 
 def _free_key(content_dir: Path, key: str) -> str:

@@ -56,6 +56,12 @@ class Neighbours:
             meta.slug, 1, {doc.meta.slug for doc in self.docs if (doc.meta.lang, doc.meta.date.year) == place}
         )[0]
 
+    def names_of_another(self, meta: ArticleMeta) -> str:
+        """`KEY=...`, and `SLUG=...` where `meta`'s address is taken too (a KEY= alone keeps the address its title
+        makes): the names that together make it another article beside the archive's, told at once."""
+        key = f"KEY={self.free_key(meta)}"
+        return f"{key} SLUG={self.free_slug(meta)}" if self.address_taken(meta) else key
+
     def address_taken(self, meta: ArticleMeta) -> bool:
         address = (meta.lang, meta.date.year, meta.slug)
         return any((doc.meta.lang, doc.meta.date.year, doc.meta.slug) == address for doc in self.docs)
@@ -69,7 +75,7 @@ def clashes(content_dir: Path, new: ArticleDocument) -> list[Problem]:
     """The problems `make check` would tell `new`, not yet written (its file, at `new.path`, left out), against the
     archive's articles: its translation_key in its language another file's, its address another article's, its
     translation_key another language's original while it says it is no translation. Each names the file it meets;
-    its hint, the `KEY=` or `SLUG=` free for it."""
+    its hint, the `KEY=` or `SLUG=` free for it (both where both are taken)."""
     meta = new.meta
     near = Neighbours.of(content_dir, meta, Path(new.path))
     documents = [(doc.path, doc.meta) for doc in [*near.docs, new]]  # `new` last: a pair's problem is told on it
@@ -83,7 +89,7 @@ def clashes(content_dir: Path, new: ArticleDocument) -> list[Problem]:
         if problem.path != new.path:
             continue
         by_address = problem.field in ("slug", "title")  # url_collisions: where the address is made
-        name = f"SLUG={near.free_slug(meta)}" if by_address else f"KEY={near.free_key(meta)}"
+        name = f"SLUG={near.free_slug(meta)}" if by_address else near.names_of_another(meta)
         hint = f"if it is that article, edit that file; if it is another, give it {name}"
         if problem.field == "translation":
             hint = (

@@ -474,7 +474,9 @@ class Fields(Record):
         for name, hint in MAPPING_NEEDS.items():  # a misspelt key is told as such, and not this (`Checks.add`)
             if value.get(name) is None:
                 checks.add(self.fail([*keys, name], "is empty" if name in value else "is missing", hint))
-        published = checks.attempt(self.day, [*keys, "published"], value["published"]) if "published" in value else None
+        published = (
+            checks.attempt(self.day, [*keys, "published"], value["published"], today) if "published" in value else None
+        )
         accessed = (
             checks.attempt(self.day, [*keys, "accessed"], value["accessed"], today) if "accessed" in value else None
         )

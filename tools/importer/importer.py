@@ -358,6 +358,4 @@ def _names_of_another(imported: Imported, dest: Path) -> str:
     """`KEY=...`, and `SLUG=...` where the address is taken too: names with which the import is another article
     beside the one whose file it would replace (`clashes.Neighbours`)."""
     meta = parse_article(imported.text.encode("utf-8"), imported.path).meta
-    near = Neighbours.of(dest, meta)
-    key = f"KEY={near.free_key(meta)}"
-    return f"{key} SLUG={near.free_slug(meta)}" if near.address_taken(meta) else key
+    return Neighbours.of(dest, meta).names_of_another(meta)

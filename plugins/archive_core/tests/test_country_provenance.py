@@ -226,3 +226,24 @@ def test_a_source_language_that_is_no_tag_is_refused_at_its_line(tmp_path, writt
     assert message in problems[0].message
     assert "`lang: en`" in problems[0].hint
     assert problems[0].path.endswith("countries.yaml")
+
+
+@pytest.mark.parametrize(
+    ("today", "published", "accessed", "told"),
+    [
+        # A build dated after the clock (a pinned "today") took a page published on its eve as published after today.
+        (date(2999, 1, 1), "2998-12-30", "2998-12-31", None),
+        # A build dated before the clock took a page published after its day, read on it, for one read before it was
+        # published, not for a day after the build's.
+        (date(2026, 1, 1), "2026-06-01", "2026-01-01", "2026-06-01 is after today (2026-01-01)"),
+    ],
+)
+def test_a_source_s_published_and_accessed_days_are_checked_against_one_today_the_build_s(
+    tmp_path, today, published, accessed, told
+):
+    source = f"    - url: https://x.example/a\n      publisher: X\n      published: {published}\n"
+    source += f"      accessed: {accessed}\n"
+    write(tmp_path, "countries.yaml", signed("PL").replace(SOURCE, source))
+    _, problems = load_records(tmp_path, today)
+    of_sources = [(p.field, p.message) for p in problems if p.field.startswith("PL.sources")]
+    assert of_sources == ([("PL.sources.0.published", told)] if told else []), problems

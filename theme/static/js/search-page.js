@@ -342,7 +342,13 @@ async function asTheIndexHoldsIt(pagefind, value) {
   const words = value.split(" ");
   const checked = words.length <= CHECKED_WORDS;
   const quoted = inAPhrase(words);
-  const held = await Promise.all(words.map((word, at) => (quoted[at] ? [word] : wordAsHeld(pagefind, word, checked))));
+  // Of a passage pasted, its first MOST_WORDS_SEARCHED words only (its days, joined or dotted words each cost searches,
+  // all at once: 200 of them kept the page busy); the rest are searched as typed, and mostWords follows where no page
+  // holds them all.
+  const leftAsTyped = (at) => quoted[at] || at >= MOST_WORDS_SEARCHED;
+  const held = await Promise.all(
+    words.map((word, at) => (leftAsTyped(at) ? [word] : wordAsHeld(pagefind, word, checked))),
+  );
   if (held.some(([searched]) => searched === IN_NO_PAGE)) return [IN_NO_PAGE, "", [], [], []];
   const days = held.some(([searched]) => typeof searched === "symbol");
   const asJoined = [];
@@ -578,7 +584,8 @@ async function wordAsHeld(pagefind, word, checked) {
     return (await indexHolds(pagefind, parts.join(""))) ? [word] : ["", ""];
   }
   const core = word.replace(LEADING_NOT_WORD, "").replace(TRAILING_NOT_WORD, "");
-  // A day is a day in a query of any length (a pasted sentence too): searched as typed, its figures were not it.
+  // A day is a day in a query of any length (a pasted sentence too, among its words checked: asTheIndexHoldsIt);
+  // searched as typed, its figures were not it.
   if (DAY_IN_FIGURES.test(core)) return dayAsHeld(pagefind, word, core);
   if (checked && FIGURES.test(core)) {
     return (await indexHolds(pagefind, core.replace(/\P{N}/gu, ""), 0)) ? [word] : [IN_NO_PAGE];
@@ -924,7 +931,7 @@ async function pagesAdded(pagefind, own) {
 // which a word most pages hold (`the`, `w`) weighs little. The status says no page holds them all. Cost: one search a
 // word, for such a query only, when nothing else is found, of its MOST_WORDS_SEARCHED longest words at most (a word
 // most pages hold is short; a paragraph pasted ran a search for each of its words, on and on after a newer query had
-// started); the data of at most MOST_WORDS_PAGES pages, for the filters' counts.
+// started; asTheIndexHoldsIt checks its first MOST_WORDS_SEARCHED words only, for the same reason); the data of at most MOST_WORDS_PAGES pages, for the filters' counts.
 const MOST_WORDS = 3;
 const MOST_WORDS_SEARCHED = 12;
 const MOST_WORDS_PAGES = 50;
