@@ -195,11 +195,16 @@ def event_record_problems(
                 continue
             if record is None:
                 message = f"event {event.id!r}: {code} has no record in {COUNTRIES_FILE}"
-                status = RATIFIED if event.kind == RATIFICATION else SIGNED
+                day = event.when.iso(start)
+                fields = (
+                    f"`status: {RATIFIED}`, the signature's `date:` and `place:` (none for an accession), "
+                    f"`instrument: {{kind: ratification, date: {day}}}` (or its kind)"
+                    if event.kind == RATIFICATION
+                    else f"`status: {SIGNED}`, `date: {day}`"
+                )
                 hint = (
                     f"add its record to content/{COUNTRIES_FILE}, in the order of codes: `- code: {code}`, "
-                    f"`status: {status}`, `date: {event.when.iso(start)}`, and its `sources:`, as the records around "
-                    "it give them; or correct the code"
+                    f"{fields}, and its `sources:`, as the records around it give them; or correct the code"
                 )
             elif event.kind == RATIFICATION and record.status != RATIFIED:
                 message = f"event {event.id!r} is {code}'s ratification, but {COUNTRIES_FILE} gives {record.status!r}"

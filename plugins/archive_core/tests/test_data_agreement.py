@@ -371,3 +371,13 @@ def test_a_ratification_event_is_checked_against_the_instrument_s_date(tmp_path)
 def test_a_signing_event_naming_an_accession_is_refused(tmp_path):
     (problem,) = changed(tmp_path, records={"MU": bound("MU", "2026-04-01", "accession")})
     assert problem.path.endswith("signature-mauritius.yaml") and "gives an accession" in problem.message
+
+
+def test_a_ratification_event_with_no_record_is_told_the_instrument_to_add(tmp_path):
+    event = MAURITIUS.replace("id: signature-mauritius", "id: ratification-de").replace(
+        "kind: signing", "kind: ratification"
+    )
+    event = event.replace("date: 2025-11-19", "date: 2026-04-01").replace("countries: [MU]", "countries: [DE]")
+    (problem,) = changed(tmp_path, events={"ratification-de": event})
+    assert "`instrument: {kind: ratification, date: 2026-04-01}`" in problem.hint, problem.hint
+    assert "the signature's `date:` and `place:`" in problem.hint
