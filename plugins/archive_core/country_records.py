@@ -184,6 +184,8 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
     instrument = _instrument(checks, fields, item, status if known else None, today)
     # An accession is made without a signature: the record has no signature date or place.
     signature = instrument is None or instrument.follows_signature
+    # An instrument refused (its kind misspelt) may be an accession: no signature is asked for until it is read.
+    needs_signature = signature and not (known and status == RATIFIED and instrument is None)
 
     when = item.get("date")
     if isinstance(when, datetime):
@@ -192,7 +194,7 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
         fail(["date"], *read_date_problem(when, fields.quoted(["date"], when)))
     elif when is not None and not signature:
         fail(["date"], "an accession has no signature date", "remove `date:`: the instrument's `date:` is the day")
-    elif known and status in (SIGNED, RATIFIED) and when is None and verified and settled and signature:
+    elif known and status in (SIGNED, RATIFIED) and when is None and verified and settled and needs_signature:
         fail(
             ["date"], f"a {status!r} status needs its date", "add `date: YYYY-MM-DD` (or `verified: false` and a note)"
         )
@@ -217,7 +219,7 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
         fail(["place"], f"must be one of {', '.join(PLACES)}, not {fields.quoted(['place'], place)}", hint)
     elif place is not None and not signature:
         fail(["place"], "an accession has no signature place", "remove `place:`")
-    elif status in (SIGNED, RATIFIED) and place is None and signature and (status == SIGNED or when is not None):
+    elif status in (SIGNED, RATIFIED) and place is None and needs_signature and (status == SIGNED or when is not None):
         fail(["place"], f"a {status!r} status needs its place", f"add `place:` ({' or '.join(PLACES)})")
     elif status == UNKNOWN and place is not None:
         fail(["place"], f"a {status!r} status has no place", "remove `place:`")

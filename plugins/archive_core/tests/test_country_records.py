@@ -302,3 +302,11 @@ def test_a_wrong_instrument_is_refused_at_its_line_and_field(tmp_path, old, new,
 def test_a_source_read_before_the_instrument_is_refused(tmp_path):
     write(tmp_path, RATIFIED_PL.replace("accessed: 2025-11-21", "accessed: 2025-11-19"))
     assert "PL.sources.0.accessed: 2025-11-19 is before the ratified date 2025-11-20" in only_problem(tmp_path)
+
+
+def test_an_accession_whose_kind_is_misspelt_is_not_asked_for_a_signature(tmp_path):
+    write(
+        tmp_path,
+        f"- code: PL\n  status: ratified\n  instrument: {{kind: acesion, date: 2025-11-20}}\n  source: {SOURCE}\n",
+    )
+    assert "PL.instrument.kind: must be one of" in only_problem(tmp_path)
