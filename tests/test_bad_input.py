@@ -352,4 +352,4 @@ def test_curated_data_that_contradicts_the_timeline_is_refused_and_the_last_good
         "utf-8",
     )
     message = refused(good_output, content_copy, tmp_path)
-    assert f"{path}:15: PL.date: 2025-11-03 is after the signing ceremony at Hanoi" in message, message
+    assert f"{path}:19: PL.date: 2025-11-03 is after the signing ceremony at Hanoi" in message, message

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 import yaml
 
-from archive_core import country_records, events, frontmatter, provenance, publishers, schema
+from archive_core import country_records, events, frontmatter, instruments, provenance, publishers, schema
 from archive_core.data import load_data
 from archive_core.errors import ContentError
 from archive_core.locales import LANGUAGES
@@ -289,7 +289,11 @@ def test_the_shells_own_lang_is_not_taken_for_the_articles(content_copy: Path):
 # its records (a source, a correction, a translation step).
 def _example_keys() -> dict[str, tuple[frozenset[str], dict[str, frozenset[str]]]]:
     parts = {name: frozenset(field.name for field in fields) for name, fields in schema.PARTS.items()}
-    records = {"sources": provenance.SOURCE_KEYS, "corrections": provenance.CORRECTION_KEYS}
+    records = {
+        "sources": provenance.SOURCE_KEYS,
+        "corrections": provenance.CORRECTION_KEYS,
+        "instrument": instruments.KEYS,
+    }
     return {
         "title": (frozenset(schema.FIELD_NAMES), parts),  # an article's front-matter
         "translation_chain": (frozenset(schema.FIELD_NAMES), parts),
@@ -700,3 +704,15 @@ def test_make_new_writes_a_file_make_check_takes_whatever_the_title(content_copy
     assert created.returncode == 0, created.stderr
     text = (content_copy / "articles" / "2025" / f"{title.lower()}.pl.md").read_text(encoding="utf-8")
     assert f'translation_key: "{title.lower()}"\n' in text, text
+
+
+def test_the_documented_ratified_records_are_valid(tmp_path: Path):
+    """The ratification and the accession CONTRIBUTING.md shows, with a real address, pass the record checks."""
+    shown = [example for example in yaml_examples() if example.get("status") == "ratified"]
+    assert {example["instrument"]["kind"] for example in shown} == {"ratification", "accession"}
+    for index, example in enumerate(shown):
+        text = yaml.safe_dump([example]).replace("https://treaties.un.org/...", "https://treaties.un.org/doc/x.xml")
+        path = tmp_path / str(index) / "data" / "countries.yaml"
+        path.parent.mkdir(parents=True)
+        path.write_text(text, encoding="utf-8")
+        assert country_records.load_records(path.parent.parent, date(2026, 6, 1))[1] == [], text

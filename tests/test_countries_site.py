@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -93,7 +96,8 @@ def test_every_status_is_worded_precisely(site):
     for url, text in (
         ("/en/countries/algeria/", "Signed in New York on 10 November 2025"),
         ("/pl/kraje/algieria/", "Podpisano w Nowym Jorku 10 listopada 2025"),
-        ("/en/countries/france/", "Ratified on 10 March 2026"),
+        ("/en/countries/france/", "Signed in New York on 20 November 2025 . Ratified on 10 March 2026"),
+        ("/pl/kraje/francja/", "Podpisano w Nowym Jorku 20 listopada 2025 . Ratyfikowano 10 marca 2026"),
         ("/en/countries/united-states/", "Reported as not signing in Hanoi"),
         ("/pl/kraje/stany-zjednoczone/", "Według doniesień nie podpisano w Hanoi"),
         ("/en/countries/japan/", "No confirmed status in the archive's sources"),
@@ -168,13 +172,59 @@ def test_every_map_link_leads_to_a_country_page_coloured_by_its_status(site, url
 def test_the_index_shows_progress_toward_entry_into_force(site):
     # The fixture's convention.yaml: 5 instruments needed, with its source; its countries.yaml: one ratification (FR).
     for url, words in (
-        ("/en/countries/", "1 confirmed ratification of the 5 needed"),
-        ("/pl/kraje/", "1 potwierdzona ratyfikacja z 5 potrzebnych"),
+        ("/en/countries/", "1 confirmed instrument of the 5 needed"),
+        ("/pl/kraje/", "1 potwierdzony dokument z 5 potrzebnych"),
     ):
         html = page_for_url(site, url).read_text(encoding="utf-8")
         assert words in html
         assert '<progress max="5" value="1"' in html
         assert "Fixture entry-into-force rule" in html  # the source of the figure
+
+
+def test_a_ratified_country_keeps_its_signature_in_the_index_and_the_open_data(site):
+    for url, words in (
+        ("/en/countries/", "Signed in New York on 20 November 2025 . Ratified on 10 March 2026"),
+        ("/pl/kraje/", "Podpisano w Nowym Jorku 20 listopada 2025 . Ratyfikowano 10 marca 2026"),
+    ):
+        assert words in read_page(page_for_url(site, url)).text
+    (france,) = [
+        row
+        for row in json.loads((site / "data" / "countries.json").read_text("utf-8"))["countries"]
+        if row["code"] == "FR"
+    ]
+    assert (france["status"], france["date"], france["place"]) == ("ratified", "2025-11-20", "new-york")
+    assert france["instrument"] == {"kind": "ratification", "date": "2026-03-10", "sources": []}
+    rows = {
+        row["code"]: row for row in csv.DictReader(io.StringIO((site / "data" / "countries.csv").read_text("utf-8")))
+    }
+    assert [rows["FR"][key] for key in ("date", "place", "instrument", "instrument_date")] == [
+        "2025-11-20",
+        "new-york",
+        "ratification",
+        "2026-03-10",
+    ]
+    assert rows["PL"]["instrument"] == rows["PL"]["instrument_date"] == ""
+
+
+def test_an_accession_is_shown_without_a_signature_and_counted_for_entry_into_force(content_copy, tmp_path):
+    with (content_copy / "data" / "countries.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            "- code: LV\n  status: ratified\n  instrument:\n    kind: accession\n    date: 2026-04-02\n"
+            f"    sources: [{SOURCE.format('lv-accession')}]\n  source: {SOURCE.format('lv')}\n"
+        )
+    site = build_site(tmp_path / "output", content_copy)
+    en = read_page(page_for_url(site, "/en/countries/latvia/"))
+    pl = read_page(page_for_url(site, "/pl/kraje/lotwa/"))
+    assert "Acceded on 2 April 2026" in en.text and "Przystąpiono 2 kwietnia 2026" in pl.text
+    assert "Signed" not in en.text.split("Acceded on")[0].rsplit("Latvia", 1)[-1]
+    assert "2 confirmed instruments of the 5 needed" in read_page(page_for_url(site, "/en/countries/")).text
+    (latvia,) = [
+        row
+        for row in json.loads((site / "data" / "countries.json").read_text("utf-8"))["countries"]
+        if row["code"] == "LV"
+    ]
+    assert (latvia["date"], latvia["place"], latvia["instrument"]["kind"]) == (None, None, "accession")
+    assert latvia["instrument"]["sources"][0]["url"] == SOURCE.format("lv-accession")
 
 
 def test_every_country_page_is_in_the_index(site):

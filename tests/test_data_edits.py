@@ -101,14 +101,14 @@ CITED_TWICE = {
         "data/countries.yaml",
         f"  source: {SOURCE}\n",
         f"  sources:\n    - {SOURCE}\n    - https://www.example.org/status/pl/\n",
-        ("PL.sources.1", 19, 18),
+        ("PL.sources.1", 23, 22),
     ),
     "a country's record, as mappings": (
         "data/countries.yaml",
         f"  source: {SOURCE}\n",
         f"  sources:\n    - url: {SOURCE}\n      publisher: Example\n      accessed: 2026-01-10\n"
         "    - url: http://example.org/status/pl\n      publisher: Example\n      accessed: 2026-01-11\n",
-        ("PL.sources.1.url", 21, 18),
+        ("PL.sources.1.url", 25, 22),
     ),
     "a timeline event": (
         "data/timeline/signing-ceremony.yaml",
@@ -173,7 +173,7 @@ SECOND_RECORD = {
     "a country's status": (
         "data/countries.yaml",
         "- code: PL\n  status: signed\n  date: 2025-10-25\n  place: hanoi\n  source: https://example.org/pl-again\n",
-        ("PL.code", 13),
+        ("PL.code", 17),
     ),
     "a publisher's site": (
         "data/publishers.yaml",
@@ -235,7 +235,7 @@ def test_the_sources_table_is_told_an_article_moved_and_a_raw_copy_it_does_not_l
 # edit the hint asks for, as (text, its replacement).
 def _sources_as_told(written: str, told: Problem) -> tuple[str, str]:
     """`source:` holds one source; a list under it was told `must be an address or a mapping with url:`."""
-    assert (told.field, told.line) == ("PL.source", 17) and "`sources:`" in told.hint, told
+    assert (told.field, told.line) == ("PL.source", 21) and "`sources:`" in told.hint, told
     return "  source:\n    - url:", "  sources:\n    - url:"
 
 

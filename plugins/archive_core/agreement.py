@@ -127,13 +127,10 @@ def record_date_problems(lines: Lines, records: dict[str, CountryRecord], events
     closing = _name(lines, period.closing) if period.closing else ""
     problems = []
     for record in records.values():
-        if record.date is not None and record.status in (SIGNED, RATIFIED):
-            found = _outside(record, period, f"{opening} ({period.opens} to {period.ceremony_ends})", closing)
-        else:
-            found = None
+        found = _outside(record, period, f"{opening} ({period.opens} to {period.ceremony_ends})", closing)
         if found is not None:
             field, message = found
-            keys = [*lines.record(record.code), field]
+            keys = [*lines.record(record.code), *field.split(".")]
             hint = "check the date against the depositary's record, or the timeline's event"
             problems.append(Problem(str(path), lines.line(path, keys), f"{record.code}.{field}", message, hint))
     if len(problems) > MANY:
@@ -147,15 +144,22 @@ def record_date_problems(lines: Lines, records: dict[str, CountryRecord], events
 
 
 def _outside(record: CountryRecord, period: SignaturePeriod, ceremony: str, closing: str) -> tuple[str, str] | None:
-    """The field and the message, where a record's date is outside the period its status and place allow."""
-    when, signed = record.date.isoformat(), record.status == SIGNED
+    """The field and the message, where a record's signature is outside the period its place allows, or its
+    instrument before the convention was opened for signature."""
+    instrument = record.instrument
+    if instrument is not None and instrument.date < period.opens:
+        day = instrument.date.isoformat()
+        return "instrument.date", f"{day} is before the convention was opened for signature at {ceremony}"
+    if record.date is None or not record.has_signature:
+        return None
+    when = record.date.isoformat()
     if record.date < period.opens:
         return "date", f"{when} is before the convention was opened for signature at {ceremony}"
-    if signed and record.place == "hanoi" and record.date > period.ceremony_ends:
+    if record.place == "hanoi" and record.date > period.ceremony_ends:
         return "date", f"{when} is after the signing ceremony at Hanoi, {ceremony}"
-    if signed and record.place == "new-york" and record.date <= period.ceremony_ends:
+    if record.place == "new-york" and record.date <= period.ceremony_ends:
         return "place", f"new-york, but {when} is a day of the signing ceremony at Hanoi, {ceremony}"
-    if signed and period.closes and record.date > period.closes:
+    if period.closes and record.date > period.closes:
         return "date", f"{when} is after the last day for signing, {period.closes} ({closing})"
     return None
 
@@ -191,11 +195,16 @@ def event_record_problems(
                 continue
             if record is None:
                 message = f"event {event.id!r}: {code} has no record in {COUNTRIES_FILE}"
-                status = RATIFIED if event.kind == RATIFICATION else SIGNED
+                day = event.when.iso(start)
+                fields = (
+                    f"`status: {RATIFIED}`, the signature's `date:` and `place:` (none for an accession), "
+                    f"`instrument: {{kind: ratification, date: {day}}}` (or its kind)"
+                    if event.kind == RATIFICATION
+                    else f"`status: {SIGNED}`, `date: {day}`"
+                )
                 hint = (
                     f"add its record to content/{COUNTRIES_FILE}, in the order of codes: `- code: {code}`, "
-                    f"`status: {status}`, `date: {event.when.iso(start)}`, and its `sources:`, as the records around "
-                    "it give them; or correct the code"
+                    f"{fields}, and its `sources:`, as the records around it give them; or correct the code"
                 )
             elif event.kind == RATIFICATION and record.status != RATIFIED:
                 message = f"event {event.id!r} is {code}'s ratification, but {COUNTRIES_FILE} gives {record.status!r}"
@@ -203,11 +212,15 @@ def event_record_problems(
             elif event.kind == SIGNING and record.status not in (SIGNED, RATIFIED):
                 message = f"event {event.id!r} is a signature by {code}, but {COUNTRIES_FILE} gives {record.status!r}"
                 hint = "make the record and the event agree"
-            elif record.status == _status(event) and record.date and not start <= record.date <= end:
+            elif event.kind == SIGNING and not record.has_signature:
+                message = f"event {event.id!r} is a signature by {code}, but {COUNTRIES_FILE} gives an accession"
+                hint = "an accession is made without a signature: make the record and the event agree"
+            elif (day := _fact_date(event, record)) and not start <= day <= end:
                 keys, shown = ["date"], event.when.iso(event.when.start)
+                fact = f"{record.instrument.kind}" if event.kind == RATIFICATION and record.instrument else "signature"
                 message = (
-                    f"event {event.id!r} ({shown}) names {code}, whose {record.status} date in {COUNTRIES_FILE} "
-                    f"is {record.date.isoformat()}"
+                    f"event {event.id!r} ({shown}) names {code}, whose {fact} date in {COUNTRIES_FILE} "
+                    f"is {day.isoformat()}"
                 )
                 hint = "one date in both files: check it against the depositary's record"
             else:
@@ -216,8 +229,11 @@ def event_record_problems(
     return problems
 
 
-def _status(event: Event) -> str:
-    return RATIFIED if event.kind == RATIFICATION else SIGNED
+def _fact_date(event: Event, record: CountryRecord) -> date | None:
+    """The record's date of the fact the event is: its instrument's for a ratification, else its signature's."""
+    if event.kind == RATIFICATION:
+        return record.instrument.date if record.instrument is not None else None
+    return record.date
 
 
 def as_of_problems(lines: Lines, convention: Convention | None, records: dict[str, CountryRecord]) -> list[Problem]:
@@ -225,7 +241,12 @@ def as_of_problems(lines: Lines, convention: Convention | None, records: dict[st
     if convention is None:
         return []
     latest = max(
-        ((source.accessed, record.code) for record in records.values() for source in record.sources if source.accessed),
+        (
+            (source.accessed, record.code)
+            for record in records.values()
+            for source in record.all_sources
+            if source.accessed
+        ),
         default=None,
     )
     if latest is None or latest[0] <= convention.as_of:
@@ -307,7 +328,7 @@ def entry_into_force_problems(
     if convention is None or convention.instruments_needed is None:
         return []
     needed, problems = convention.instruments_needed, []
-    days = sorted(record.date for record in ratified if record.date)
+    days = sorted(record.instrument.date for record in ratified if record.instrument is not None)
     enters = days[needed - 1] + ENTRY_DELAY if len(days) >= needed else None
     for event in events:
         if event.kind != ENTRY_INTO_FORCE:
@@ -369,11 +390,12 @@ def early_source_warnings(lines: Lines, records: dict[str, CountryRecord], event
     data_file = lines.file(path)
     for record in records.values():
         keys = lines.record(record.code)
-        if data_file is None or not keys or record.date is None or record.status not in (SIGNED, RATIFIED):
+        when = record.status_date
+        if data_file is None or not keys or when is None or record.status not in (SIGNED, RATIFIED):
             continue
         for cited, source in zip(cited_keys(data_file.data[keys[0]]), record.sources, strict=False):
-            if source.accessed is None or source.accessed >= record.date:  # else refused, at `accessed`
-                problems += _early(lines, path, [*keys, *cited], source, record.date, f"the {record.status} date")
+            if source.accessed is None or source.accessed >= when:  # else refused, at `accessed`
+                problems += _early(lines, path, [*keys, *cited], source, when, f"the {record.status} date")
     return problems
 
 

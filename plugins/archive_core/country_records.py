@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from archive_core import countries, paths
 from archive_core.data import YAML_FIELD, Checks, DataFile, load_data, out_of_order, telling_yaml_problems
 from archive_core.errors import ContentError, Problem, in_file_order
+from archive_core.instruments import EXAMPLE, Instrument, read_instrument
 from archive_core.layout import COUNTRIES_FILE
 from archive_core.provenance import Citation, Correction, Fields, Localized
 from archive_core.suggestions import meant_hint
@@ -20,7 +21,9 @@ SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN = "signed", "ratified", "not-signed", "unk
 STATUSES = (SIGNED, RATIFIED, NOT_SIGNED, UNKNOWN)
 # Where a signature can be made: at the Hanoi ceremony, then at UN Headquarters.
 PLACES = ("hanoi", "new-york")
-KEYS = frozenset({"code", "status", "date", "place", "source", "sources", "verified", "note", "corrections"})
+KEYS = frozenset(
+    {"code", "status", "date", "place", "instrument", "source", "sources", "verified", "note", "corrections"}
+)
 
 
 @dataclass(frozen=True)
@@ -28,8 +31,9 @@ class CountryRecord:
     code: str
     status: str
     sources: tuple[Citation, ...] = ()
-    date: date | None = None
-    place: str | None = None
+    date: date | None = None  # of the signature (a `ratified` record keeps it; an accession has none)
+    place: str | None = None  # of the signature
+    instrument: Instrument | None = None  # of a `ratified` record: ratification, acceptance, approval or accession
     verified: bool = True  # False: only reports support it; `note` says why
     note: Localized | None = None
     corrections: tuple[Correction, ...] = ()
@@ -45,13 +49,30 @@ class CountryRecord:
         return urlsplit(self.source).hostname if self.source else None
 
     @property
+    def has_signature(self) -> bool:
+        """Signed, and still so once ratified (accepted, approved); a country that acceded never signed."""
+        return self.status == SIGNED or (
+            self.status == RATIFIED and self.instrument is not None and self.instrument.follows_signature
+        )
+
+    @property
     def is_signatory(self) -> bool:
-        """A confirmed signature (or ratification); a reported one is not counted."""
-        return self.status in (SIGNED, RATIFIED) and self.verified
+        """A confirmed signature (ratified since or not); a reported one is not counted."""
+        return self.has_signature and self.verified
 
     @property
     def is_reported_signatory(self) -> bool:
-        return self.status in (SIGNED, RATIFIED) and not self.verified
+        return self.has_signature and not self.verified
+
+    @property
+    def status_date(self) -> date | None:
+        """The day of the status: the instrument's deposit, else the signature."""
+        return self.instrument.date if self.instrument is not None else self.date
+
+    @property
+    def all_sources(self) -> tuple[Citation, ...]:
+        """The record's sources, then its instrument's."""
+        return self.sources + (self.instrument.sources if self.instrument is not None else ())
 
     @property
     def display_status(self) -> str:
@@ -160,12 +181,20 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
     if not verified and "note" not in item:
         fail(["note"], "a record marked `verified: false` must say why", "note: {pl: ..., en: ...}")
 
+    instrument = _instrument(checks, fields, item, status if known else None, today)
+    # An accession is made without a signature: the record has no signature date or place.
+    signature = instrument is None or instrument.follows_signature
+    # An instrument refused (its kind misspelt) may be an accession: no signature is asked for until it is read.
+    needs_signature = signature and not (known and status == RATIFIED and instrument is None)
+
     when = item.get("date")
     if isinstance(when, datetime):
         when = when.date()
     if when is not None and not isinstance(when, date):
         fail(["date"], *read_date_problem(when, fields.quoted(["date"], when)))
-    elif known and status in (SIGNED, RATIFIED) and when is None and verified and settled:
+    elif when is not None and not signature:
+        fail(["date"], "an accession has no signature date", "remove `date:`: the instrument's `date:` is the day")
+    elif known and status in (SIGNED, RATIFIED) and when is None and verified and settled and needs_signature:
         fail(
             ["date"], f"a {status!r} status needs its date", "add `date: YYYY-MM-DD` (or `verified: false` and a note)"
         )
@@ -177,21 +206,30 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
             f"{when.isoformat()} is after the build date {today.isoformat()}",
             f"a country cannot have {status} in the future; check the date",
         )
+    elif instrument is not None and when is not None and instrument.date < when:
+        fail(
+            ["instrument", "date"],
+            f"{instrument.date.isoformat()} is before the signature, {when.isoformat()}",
+            f"an instrument of {instrument.kind} follows the signature; check both dates (`date:` is the signature's)",
+        )
 
     place = item.get("place")
     if place is not None and place not in PLACES:
         hint = meant_hint(place, PLACES, "where the signature was made")
         fail(["place"], f"must be one of {', '.join(PLACES)}, not {fields.quoted(['place'], place)}", hint)
-    elif status == SIGNED and place is None:
-        fail(["place"], "a 'signed' status needs its place", f"add `place:` ({' or '.join(PLACES)})")
-    elif status in (RATIFIED, UNKNOWN) and place is not None:
+    elif place is not None and not signature:
+        fail(["place"], "an accession has no signature place", "remove `place:`")
+    elif status in (SIGNED, RATIFIED) and place is None and needs_signature and (status == SIGNED or when is not None):
+        fail(["place"], f"a {status!r} status needs its place", f"add `place:` ({' or '.join(PLACES)})")
+    elif status == UNKNOWN and place is not None:
         fail(["place"], f"a {status!r} status has no place", "remove `place:`")
     elif status == NOT_SIGNED and place not in (None, "hanoi"):
         fail(["place"], "a 'not-signed' status can only name hanoi", "`place: hanoi`: not signed at the ceremony")
 
     corrections = checks.attempt(fields.corrections, ["corrections"], item.get("corrections"), today) or ()
-    if isinstance(when, date) and status in (SIGNED, RATIFIED):
-        for keys, message, hint in _before_the_fact(when, status, item, sources or (), corrections):
+    fact = instrument.date if instrument is not None else when
+    if isinstance(fact, date) and status in (SIGNED, RATIFIED):
+        for keys, message, hint in _before_the_fact(fact, status, item, sources or (), corrections, instrument):
             fail(keys, message, hint)
     if checks.problems or sources is None:
         return None, in_file_order(checks.problems)
@@ -202,12 +240,37 @@ def _record(data_file: DataFile, index: int, item: Any, today: date) -> tuple[Co
             sources=sources,
             date=when,
             place=place,
+            instrument=instrument,
             verified=verified,
             note=note,
             corrections=corrections,
         ),
         [],
     )
+
+
+def _instrument(checks: Checks, fields: Fields, item: dict, status: str | None, today: date) -> Instrument | None:
+    """The instrument a `ratified` record needs, and no other has; None when there is none or it was refused."""
+    if status == RATIFIED and "instrument" not in item:
+        checks.add(
+            fields.fail(
+                ["instrument"],
+                "a 'ratified' status needs its instrument",
+                f"add `{EXAMPLE}` (kind: ratification, acceptance, approval or accession); `date:` and `place:` "
+                "stay the signature's",
+            )
+        )
+    elif status is not None and status != RATIFIED and "instrument" in item:
+        checks.add(
+            fields.fail(
+                ["instrument"],
+                f"a {status!r} status has no instrument",
+                "set `status: ratified` once an instrument is deposited, or remove `instrument:`",
+            )
+        )
+    elif "instrument" in item:
+        return checks.attempt(read_instrument, fields, item["instrument"], today)
+    return None
 
 
 def _sources(fields: Fields, item: dict, today: date) -> tuple[Citation, ...]:
@@ -222,13 +285,21 @@ def _sources(fields: Fields, item: dict, today: date) -> tuple[Citation, ...]:
 
 
 def _before_the_fact(
-    when: date, status: str, item: dict, sources: tuple[Citation, ...], corrections: tuple[Correction, ...]
+    when: date,
+    status: str,
+    item: dict,
+    sources: tuple[Citation, ...],
+    corrections: tuple[Correction, ...],
+    instrument: Instrument | None = None,
 ) -> list[tuple[list, str, str]]:
     """The dates of a record that cannot precede its signature or ratification: a page read (`accessed`) before it
     cannot confirm it; corrections all dated before it mean the change that recorded it is not logged (a record
     first published after the fact has none before it, one published before it logs the change)."""
     found: list[tuple[list, str, str]] = []
-    for keys, source in zip(cited_keys(item), sources, strict=False):
+    cited = list(zip(cited_keys(item), sources, strict=False))
+    if instrument is not None:
+        cited += [(["instrument", "sources", index], source) for index, source in enumerate(instrument.sources)]
+    for keys, source in cited:
         if source.accessed is not None and source.accessed < when:
             found.append(
                 (

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .convention import Convention
-from .country_records import NOT_SIGNED, RATIFIED, SIGNED, CountryRecord
+from .country_records import NOT_SIGNED, RATIFIED, CountryRecord
 from .provenance import Citation
 
 ORGANISATIONS = frozenset({"EU"})  # regional economic integration organisations among the records
@@ -64,7 +64,7 @@ class StatusSummary:
 
 def summarize(records: Iterable[CountryRecord], convention: Convention | None) -> StatusSummary:
     records = sorted(records, key=lambda record: record.code)
-    signed = [record for record in records if record.status == SIGNED]
+    signed = [record for record in records if record.has_signature]  # ratified since or not
     return StatusSummary(
         as_of=convention.as_of if convention else None,
         un_hanoi_total=convention.hanoi_total if convention else None,
@@ -75,7 +75,8 @@ def summarize(records: Iterable[CountryRecord], convention: Convention | None) -
         confirmed_new_york=tuple(r.code for r in signed if r.verified and r.place == "new-york"),
         reported_hanoi=tuple(r.code for r in signed if not r.verified and r.place == "hanoi"),
         not_signed=tuple(r.code for r in records if r.status == NOT_SIGNED),
-        # Article 65(1): an organisation's instrument does not count in addition to its members'.
+        # Article 65(1): an instrument of any kind counts (ratification, acceptance, approval or accession); an
+        # organisation's does not count in addition to its members'.
         ratified=tuple(r.code for r in records if r.status == RATIFIED and r.verified and r.code not in ORGANISATIONS),
         instruments_needed=convention.instruments_needed if convention else None,
         entry_into_force_sources=convention.entry_into_force_sources if convention else (),

@@ -53,6 +53,23 @@ CORRECTION = {
     "required": ["date", "change"],
     "additionalProperties": False,
 }
+INSTRUMENT = {
+    "anyOf": [
+        {
+            "type": "object",
+            "properties": {
+                "kind": {"enum": ["ratification", "acceptance", "approval", "accession"]},
+                "date": DATE,
+                "sources": {"type": "array", "items": SOURCE},
+            },
+            "required": ["kind", "date", "sources"],
+            "additionalProperties": False,
+        },
+        {"type": "null"},
+    ],
+    "description": "A `ratified` record's instrument, as the depositary lists it apart from the signature: "
+    "its kind and the day it was deposited; null for any other status.",
+}
 ABOUT = {
     "license": {
         "type": "object",
@@ -89,8 +106,12 @@ def countries_schema(schema_url: str) -> dict:
                         "name_pl": TEXT,
                         "status": {"enum": ["signed", "ratified", "not-signed", "unknown"]},
                         "verified": {"type": ["boolean", "null"]},
-                        "date": MAYBE_DATE,
-                        "place": {"enum": ["hanoi", "new-york", None]},
+                        "date": {**MAYBE_DATE, "description": "The day of the signature (kept once ratified)."},
+                        "place": {
+                            "enum": ["hanoi", "new-york", None],
+                            "description": "Where the signature was made; null for an accession.",
+                        },
+                        "instrument": INSTRUMENT,
                         "note": MAYBE_LOCALIZED,
                         "sources": {"type": "array", "items": SOURCE},
                         "corrections": {"type": "array", "items": CORRECTION},

@@ -13,7 +13,10 @@ from archive_core import snapshot
 
 TODAY = date(2026, 6, 1)
 SOURCE = "  - url: https://example.org/s\n    title: S\n    publisher: P\n    accessed: 2026-06-01\n"
-RATIFIED = "- code: FR\n  status: ratified\n  date: 2026-03-10\n  source: https://example.org/status/fr\n"
+RATIFIED = (
+    "- code: FR\n  status: ratified\n  date: 2025-11-20\n  source: https://example.org/status/fr\n  place: new-york\n"
+    "  instrument: {kind: ratification, date: 2026-03-10}\n"
+)
 EVENT = (
     "id: opening\nkind: signing\ndate: 2025-10-25\ntitle: {pl: Otwarcie, en: Opening}\n"
     f"description: {{pl: Opis., en: Text.}}\nsources:\n{SOURCE}"

@@ -106,7 +106,11 @@ def test_source_must_be_a_web_address(tmp_path):
             f"- code: PL\n  status: signed\n  date: 2025-10-25\n  place: Warsaw\n  source: {SOURCE}\n",
             "PL.place: must be",
         ),
-        (f"- code: PL\n  status: ratified\n  source: {SOURCE}\n", "PL.date: a 'ratified' status needs its date"),
+        (
+            "- code: PL\n  status: ratified\n  instrument: {kind: ratification, date: 2025-11-20}\n"
+            f"  source: {SOURCE}\n",
+            "PL.date: a 'ratified' status needs its date",
+        ),
         (f"- code: PL\n  status: not-signed\n  date: 2025-10-25\n  source: {SOURCE}\n", "PL.date: a 'not-signed'"),
         ("- code: PL\n  status: unknown\n  colour: red\n", "PL.colour: is not a known field"),
         ("- PL\n", "record 1: is not a mapping"),
@@ -222,3 +226,87 @@ def test_a_record_refused_has_no_place_in_the_order_until_it_is_fixed(tmp_path):
     # `mu` for MU sorts after every code: told as the code it is not, never also as out of order.
     write(tmp_path, "- code: mu\n  status: unknown\n- code: AO\n  status: unknown\n- code: AO\n  status: unknown\n")
     assert [p.field for p in load_records(tmp_path, TODAY)[1]] == ["mu.code", "AO.code"]
+
+
+RATIFIED_PL = (
+    "- code: PL\n  status: ratified\n  date: 2025-10-25\n  place: hanoi\n"
+    "  instrument:\n    kind: ratification\n    date: 2025-11-20\n"
+    f"  sources:\n    - url: {SOURCE}\n      publisher: UNTC\n      accessed: 2025-11-21\n"
+)
+
+
+def test_a_ratified_record_keeps_its_signature(tmp_path):
+    write(tmp_path, RATIFIED_PL)
+    records, problems = load_records(tmp_path, TODAY)
+    assert problems == []
+    pl = records["PL"]
+    assert (pl.date, pl.place, pl.instrument.kind, pl.instrument.date) == (
+        date(2025, 10, 25),
+        "hanoi",
+        "ratification",
+        date(2025, 11, 20),
+    )
+    assert pl.is_signatory and pl.status_date == date(2025, 11, 20)
+
+
+def test_an_accession_has_no_signature(tmp_path):
+    accession = (
+        f"- code: PL\n  status: ratified\n  instrument: {{kind: accession, date: 2025-11-20}}\n  source: {SOURCE}\n"
+    )
+    write(tmp_path, accession)
+    records, problems = load_records(tmp_path, TODAY)
+    assert problems == [] and records["PL"].instrument.kind == "accession"
+    assert records["PL"].date is None and not records["PL"].is_signatory
+    write(tmp_path, accession.replace("  instrument:", "  date: 2025-10-25\n  place: hanoi\n  instrument:"))
+    _, problems = load_records(tmp_path, TODAY)
+    assert [(p.line, p.field, p.message) for p in problems] == [
+        (3, "PL.date", "an accession has no signature date"),
+        (4, "PL.place", "an accession has no signature place"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "told"),
+    [
+        (
+            "date: 2025-11-20",
+            "date: 2025-10-24",
+            "countries.yaml:7: PL.instrument.date: 2025-10-24 is before the signature, 2025-10-25",
+        ),
+        ("date: 2025-11-20", "date: 2025-11-29", "countries.yaml:7: PL.instrument.date: 2025-11-29 is after today"),
+        (
+            "kind: ratification",
+            "kind: acession",
+            "countries.yaml:6: PL.instrument.kind: must be one of ratification, acceptance, approval, accession, "
+            "not 'acession' (did you mean 'accession'?)",
+        ),
+        ("    kind: ratification\n", "", "countries.yaml:6: PL.instrument.kind: is missing"),
+        (
+            "  instrument:\n    kind: ratification\n    date: 2025-11-20\n",
+            "",
+            "PL.instrument: a 'ratified' status needs",
+        ),
+        ("status: ratified", "status: signed", "countries.yaml:6: PL.instrument: a 'signed' status has no instrument"),
+        (
+            "    date: 2025-11-20\n",
+            "    date: 2025-11-20\n    dated: 2025-11-20\n",
+            "PL.instrument.dated: is not a known",
+        ),
+    ],
+)
+def test_a_wrong_instrument_is_refused_at_its_line_and_field(tmp_path, old, new, told):
+    write(tmp_path, RATIFIED_PL.replace(old, new, 1))
+    assert told in only_problem(tmp_path)
+
+
+def test_a_source_read_before_the_instrument_is_refused(tmp_path):
+    write(tmp_path, RATIFIED_PL.replace("accessed: 2025-11-21", "accessed: 2025-11-19"))
+    assert "PL.sources.0.accessed: 2025-11-19 is before the ratified date 2025-11-20" in only_problem(tmp_path)
+
+
+def test_an_accession_whose_kind_is_misspelt_is_not_asked_for_a_signature(tmp_path):
+    write(
+        tmp_path,
+        f"- code: PL\n  status: ratified\n  instrument: {{kind: acesion, date: 2025-11-20}}\n  source: {SOURCE}\n",
+    )
+    assert "PL.instrument.kind: must be one of" in only_problem(tmp_path)

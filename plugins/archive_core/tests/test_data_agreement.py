@@ -69,6 +69,18 @@ def record(code: str, status: str = "signed", day: str = "2025-10-25", place: st
     return f"- code: {code}\n  status: {status}\n  date: {day}\n{where}  sources:\n{TREATY}"
 
 
+def bound(code: str, day: str, kind: str = "ratification") -> str:
+    """A `ratified` record: its instrument of `kind` deposited on `day`, after a signature in New York (an
+    accession has none)."""
+    signature = "" if kind == "accession" else "  date: 2025-11-19\n  place: new-york\n"
+    instrument = f"  instrument: {{kind: {kind}, date: {day}}}\n"
+    return f"- code: {code}\n  status: ratified\n{signature}{instrument}  sources:\n{TREATY}"
+
+
+# Article 65(1) counts an instrument of any kind: two of them, neither a ratification, bring it into force.
+INSTRUMENTS = {"PL": bound("PL", "2026-04-01", "acceptance"), "DE": bound("DE", "2026-04-02", "accession")}
+
+
 RECORDS = {
     "VN": record("VN"),
     "EU": record("EU"),
@@ -109,7 +121,7 @@ def test_data_that_agrees_passes(tmp_path):
     ("code", "text", "field", "words"),
     [
         ("PL", record("PL", day="2025-10-20"), "PL.date", "before the convention was opened for signature"),
-        ("PL", record("PL", "ratified", "2025-09-01", None), "PL.date", "before the convention was opened"),
+        ("PL", bound("PL", "2025-09-01", "accession"), "PL.instrument.date", "before the convention was opened"),
         ("PL", record("PL", day="2025-11-03"), "PL.date", "after the signing ceremony at Hanoi"),
         ("PL", record("PL", day="2025-10-25", place="new-york"), "PL.place", "a day of the signing ceremony"),
     ],
@@ -150,7 +162,7 @@ def test_many_records_against_one_event_blame_the_event_once(tmp_path):
 @pytest.mark.parametrize(
     ("text", "field", "words"),
     [
-        (record("MU", day="2025-11-20", place="new-york"), "date", "whose signed date in data/countries.yaml is"),
+        (record("MU", day="2025-11-20", place="new-york"), "date", "whose signature date in data/countries.yaml is"),
         ("- code: MU\n  status: not-signed\n" + record("X").split("  date: 2025-10-25\n  place: hanoi\n")[1],
          "countries.0", "gives 'not-signed'"),
     ],
@@ -205,7 +217,7 @@ def test_a_dated_entry_into_force_needs_its_ratifications_90_days_before(tmp_pat
     dated = {"entry-into-force": ENTRY.replace("upcoming: true", "date: 2026-06-01")}
     (problem,) = changed(tmp_path, events=dated)
     assert problem.path.endswith("entry-into-force.yaml") and "has 0 confirmed ratifications" in problem.message
-    ratified = {code: record(code, "ratified", day, None) for code, day in (("PL", "2026-04-01"), ("DE", "2026-04-02"))}
+    ratified = INSTRUMENTS
     (problem,) = changed(tmp_path / "soon", records=ratified, events=dated)
     assert "less than 90 days after the last of the 2 ratifications it needs" in problem.message
     assert (
@@ -263,7 +275,7 @@ def test_a_country_with_no_record_is_told_the_record_to_add_and_where(tmp_path):
 
 def test_an_upcoming_entry_into_force_the_ratifications_date_is_refused(tmp_path):
     """The records hold every instrument it needs: its date is known (article 65(1)), and `upcoming` contradicts it."""
-    ratified = {code: record(code, "ratified", day, None) for code, day in (("PL", "2026-04-01"), ("DE", "2026-04-02"))}
+    ratified = INSTRUMENTS
     (problem,) = changed(tmp_path, records=ratified)
     assert problem.path.endswith("entry-into-force.yaml") and problem.field == "upcoming" and problem.line == 3
     assert "has 2 confirmed ratifications of the 2" in problem.message and "2026-07-01" in problem.message
@@ -271,7 +283,7 @@ def test_an_upcoming_entry_into_force_the_ratifications_date_is_refused(tmp_path
 
 
 def test_an_entry_into_force_after_the_90th_day_is_refused(tmp_path):
-    ratified = {code: record(code, "ratified", day, None) for code, day in (("PL", "2026-04-01"), ("DE", "2026-04-02"))}
+    ratified = INSTRUMENTS
     late = {"entry-into-force": ENTRY.replace("upcoming: true", "date: 2026-07-02")}
     (problem,) = changed(tmp_path, records=ratified, events=late)
     assert problem.path.endswith("entry-into-force.yaml") and problem.field == "date"
@@ -328,3 +340,44 @@ def test_a_record_s_source_published_before_its_date_is_a_warning(tmp_path):
     found = changed(tmp_path, records={"MU": announced})
     assert [(p.field, p.severity) for p in found] == [("MU.sources.0.published", "warning")]
     assert "2025-11-18 is before the signed date (2025-11-19)" in found[0].message and found[0].line is not None
+
+
+def test_a_ratified_record_s_signature_is_checked_against_the_signature_period(tmp_path):
+    """The signature a ratified record keeps is the signature: in New York on a day of the ceremony is refused."""
+    early = bound("PL", "2026-04-01").replace("date: 2025-11-19", "date: 2025-10-25")
+    (problem,) = changed(tmp_path, records={"PL": early})
+    assert problem.field == "PL.place" and "is a day of the signing ceremony" in problem.message
+
+
+def test_an_instrument_before_the_opening_for_signature_is_refused(tmp_path):
+    (problem,) = changed(tmp_path, records={"DE": bound("DE", "2025-10-01", "accession")})
+    assert problem.path.endswith("countries.yaml") and problem.field == "DE.instrument.date"
+    assert "2025-10-01 is before the convention was opened for signature" in problem.message
+    assert problem.line == 3
+
+
+def test_a_ratification_event_is_checked_against_the_instrument_s_date(tmp_path):
+    event = MAURITIUS.replace("id: signature-mauritius", "id: ratification-pl").replace(
+        "kind: signing", "kind: ratification"
+    )
+    event = event.replace("date: 2025-11-19", "date: 2026-04-01").replace("countries: [MU]", "countries: [PL]")
+    assert changed(tmp_path, records={"PL": bound("PL", "2026-04-01")}, events={"ratification-pl": event}) == []
+    (problem,) = changed(
+        tmp_path / "other", records={"PL": bound("PL", "2026-04-02")}, events={"ratification-pl": event}
+    )
+    assert "whose ratification date in data/countries.yaml is 2026-04-02" in problem.message
+
+
+def test_a_signing_event_naming_an_accession_is_refused(tmp_path):
+    (problem,) = changed(tmp_path, records={"MU": bound("MU", "2026-04-01", "accession")})
+    assert problem.path.endswith("signature-mauritius.yaml") and "gives an accession" in problem.message
+
+
+def test_a_ratification_event_with_no_record_is_told_the_instrument_to_add(tmp_path):
+    event = MAURITIUS.replace("id: signature-mauritius", "id: ratification-de").replace(
+        "kind: signing", "kind: ratification"
+    )
+    event = event.replace("date: 2025-11-19", "date: 2026-04-01").replace("countries: [MU]", "countries: [DE]")
+    (problem,) = changed(tmp_path, events={"ratification-de": event})
+    assert "`instrument: {kind: ratification, date: 2026-04-01}`" in problem.hint, problem.hint
+    assert "the signature's `date:` and `place:`" in problem.hint

@@ -34,7 +34,7 @@ DAYS = {
     ),
     "a country's record": (
         "data/countries.yaml",
-        "- code: FR\n  status: ratified\n  date: {}\n  source: https://example.org/fr\n",
+        "- code: FR\n  status: signed\n  date: {}\n  source: https://example.org/fr\n  place: new-york\n",
         3,
         "FR.date",
     ),

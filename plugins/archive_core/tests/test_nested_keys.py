@@ -33,8 +33,9 @@ CORRECTION = "corrections:\n  - date: 2026-01-02\n    change: {pl: Poprawiono., 
         ),
         (
             "data/countries.yaml",
-            f"- code: FR\n  status: ratified\n  date: 2025-10-26\n  sources:\n  - {SOURCE.replace('url:', 'urll:')}\n",
-            "countries.yaml:5: FR.sources.0.urll: is not a known key (did you mean `url`?)",
+            "- code: FR\n  status: signed\n  date: 2025-10-26\n  place: hanoi\n"
+            f"  sources:\n  - {SOURCE.replace('url:', 'urll:')}\n",
+            "countries.yaml:6: FR.sources.0.urll: is not a known key (did you mean `url`?)",
         ),
         (
             "data/convention.yaml",
