@@ -183,7 +183,7 @@ REFUSED: dict[str, tuple[str, str, str, str]] = {
         "data/convention.yaml",
         "instruments: 5",
         "instruments: 500",
-        ":19: entry_into_force.instruments: 500 is not a count (a whole number, at most 250",
+        ":20: entry_into_force.instruments: 500 is not a count (a whole number, at most 250",
     ),
     "a signature count of 100 digits": (
         "data/convention.yaml",

@@ -50,6 +50,7 @@ LIBRARIES = (
     "Unidecode",
     "text-unidecode",
     "tld",
+    "idna",
     "pyicu-wheels",
     "MarkupSafe",
     "pelican",
