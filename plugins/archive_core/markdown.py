@@ -200,13 +200,22 @@ def _text_places(state, silent: bool) -> bool:
     link shown as text, not in a code span before it that holds the same words). A text token is pushed after the
     place it starts at: the text markdown-it gathers (its pending text) from the place it was empty at, or one a
     rule pushes (an escape, an emphasis mark left as text) from that rule's place; in a block holding `LINK_SHOWN`."""
-    if not silent and LINK_SHOWN in state.src:
+    if not silent and _shows_a_link(state):
         _place_texts(state)
         state.text_rule_at = state.pos
         state.text_was_pending = bool(state.pending)
         if not state.pending:
             state.text_from = state.pos
     return False
+
+
+def _shows_a_link(state) -> bool:
+    """Whether the block holds `LINK_SHOWN`, looked for once a block: the rule is tried at each of its places, and a
+    search of the whole text at each made a long paragraph's reading quadratic (40,000 lines: 12 s)."""
+    shown = getattr(state, "link_shown", None)
+    if shown is None:
+        shown = state.link_shown = LINK_SHOWN in state.src
+    return shown
 
 
 def _place_texts(state) -> None:
@@ -222,7 +231,7 @@ def _last_text_places(state) -> None:
     """A post-processing rule, before markdown-it joins adjacent texts into the last of them: the texts pushed at the
     block's end placed too, and each of a run of adjacent texts given its first's place, where the joined text
     starts; not an empty one's, the second mark of a `**` that closed a strong emphasis."""
-    if LINK_SHOWN not in state.src:
+    if not _shows_a_link(state):
         return
     _place_texts(state)
     run_at = None
