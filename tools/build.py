@@ -309,7 +309,7 @@ def _stop_told_as_a_stop() -> Iterator[None]:
     it, a `RuntimeError`), and the build would be told failed, with a traceback, instead of interrupted."""
     try:
         yield
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, GeneratorExit):  # GeneratorExit: the manager closed, a second stop in its exit
         raise
     except BaseException as failure:
         if _stops:
